@@ -1,0 +1,75 @@
+//! `davar`: the one binary. Thin glue over the libraries: argument parsing with clap,
+//! reading files, printing reports and choosing exit codes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+/// Compile marketplace policies into published pages and rules; moderate reviews and Q&A.
+#[derive(Debug, Parser)]
+#[command(name = "davar", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every command understands.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Global {
+    /// Directory holding the policy sources (`<doc-id>/v<N>.<lang>.md` and `site.yaml`).
+    #[arg(long, global = true, default_value = "policies", env = "DAVAR_POLICIES")]
+    pub policies: PathBuf,
+    /// Directory holding the moderation rule sets, lexicons and calendars.
+    #[arg(long, global = true, default_value = "rules", env = "DAVAR_RULES")]
+    pub rules: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compile the policies into a static site (refuses when `check` finds errors).
+    Build(cmd::build::Args),
+    /// Report problems in policies and rule sets, with file, line and column.
+    Check(cmd::check::Args),
+    /// Record a hash of every published version in `policies/policy.lock`.
+    Lock(cmd::lock::Args),
+    /// Compute when an obligation falls due for a trigger instant.
+    Deadline(cmd::deadline::Args),
+    /// Audit real cases (JSON Lines) against the obligations in force at their trigger.
+    Audit(cmd::audit::Args),
+    /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
+    Moderate(cmd::moderate::Args),
+    /// Print the documentation of a moderation rule code.
+    Explain(cmd::explain::Args),
+    /// List every moderation rule code.
+    Rules(cmd::rules::Args),
+    /// Serve the moderation API, the published pages and the moderator page.
+    Serve(cmd::serve::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(args) => cmd::build::run(args, &cli.global),
+        Command::Check(args) => cmd::check::run(args, &cli.global),
+        Command::Lock(args) => cmd::lock::run(args, &cli.global),
+        Command::Deadline(args) => cmd::deadline::run(args, &cli.global),
+        Command::Audit(args) => cmd::audit::run(args, &cli.global),
+        Command::Moderate(args) => cmd::moderate::run(args, &cli.global),
+        Command::Explain(args) => cmd::explain::run(args, &cli.global),
+        Command::Rules(args) => cmd::rules::run(args, &cli.global),
+        Command::Serve(args) => cmd::serve::run(args, &cli.global),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            // 2: the command could not run (bad input, unreadable files).
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! davar-moderation: the moderation engine for marketplace reviews and Q&A.

@@ -1,0 +1,1 @@
+//! davar-server: the HTTP service (`pub fn app(state) -> axum::Router`).
