@@ -1,2 +1,28 @@
 //! davar-policy: compiles versioned policy sources into a published site, machine-checkable
 //! obligations and diagnostics.
+//!
+//! Data flows one way: [`load`] reads `site.yaml` and every `<doc-id>/v<N>.<lang>.md` into a
+//! [`PolicySet`]; [`check`] reports problems as [`Diagnostic`]s; [`render_site`] turns the set into
+//! a [`Site`] (a map of file paths to bytes) and [`write_site`] publishes it atomically.
+
+pub mod check;
+pub mod diagnostic;
+mod load;
+mod markdown;
+pub mod model;
+pub mod obligation;
+pub mod render;
+pub mod site_config;
+mod source;
+mod write;
+mod yaml;
+
+pub use check::check;
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{LoadError, load};
+pub use model::{
+    Audience, ChangeKind, Clause, ClauseLink, Document, PolicySet, PolicyVersion, RawBlock,
+};
+pub use render::{RenderError, Site, render_site};
+pub use site_config::SiteConfig;
+pub use write::write_site;

@@ -1,0 +1,83 @@
+//! `broken-link`: every `[text](@doc#clause)` names an existing document and a clause of it
+//! (in the version in force when the linking version takes effect), and every `[text](#clause)`
+//! names a clause of the same version.
+
+use jiff::civil::Date;
+
+use super::closest;
+use crate::diagnostic::{Diagnostic, code};
+use crate::model::{ClauseLink, PolicySet, PolicyVersion};
+
+pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for v in set.documents.iter().flat_map(|d| &d.versions) {
+        for link in &v.links {
+            if let Some(message) = problem(set, v, link) {
+                out.push(
+                    Diagnostic::error(
+                        code::BROKEN_LINK,
+                        &v.path,
+                        link.line,
+                        link.column,
+                        message.0,
+                    )
+                    .with_width(link.target.chars().count())
+                    .with_help(message.1),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn problem(set: &PolicySet, from: &PolicyVersion, link: &ClauseLink) -> Option<(String, String)> {
+    let (target, doc_name) = match &link.doc {
+        None => (from, from.id.as_str()),
+        Some(doc_id) => {
+            let Some(doc) = set.document(doc_id) else {
+                let ids = set.documents.iter().map(|d| d.id.as_str());
+                let hint = closest(doc_id, ids).map_or_else(
+                    || {
+                        format!(
+                            "documents are: {}",
+                            set.documents
+                                .iter()
+                                .map(|d| d.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                    |c| format!("did you mean `@{c}`?"),
+                );
+                return Some((
+                    format!(
+                        "`{}` links to a document `{doc_id}` that does not exist",
+                        link.target
+                    ),
+                    hint,
+                ));
+            };
+            let lang = set.fallback_lang(doc, &from.lang)?;
+            let version = doc
+                .in_force(lang, from.effective)
+                .or_else(|| doc.versions_in(lang).next())?;
+            (version, doc.id.as_str())
+        }
+    };
+    let clause = link.clause.as_deref()?;
+    if target.clause(clause).is_some() {
+        return None;
+    }
+    let ids = target.clauses.iter().map(|c| c.id.as_str());
+    let hint = closest(clause, ids).map_or_else(
+        || "link to an existing clause id (the `{#id}` at the end of its heading)".to_string(),
+        |c| format!("did you mean `#{c}`?"),
+    );
+    Some((
+        format!(
+            "`{}`: `{doc_name}` v{} ({}) has no clause `{clause}`",
+            link.target, target.version, target.lang
+        ),
+        hint,
+    ))
+}

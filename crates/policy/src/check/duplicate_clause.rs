@@ -1,0 +1,58 @@
+//! `duplicate-clause`: every heading ends with `{#clause-id}` and no id repeats within a
+//! version, so every clause has one stable address that links and rule sets can cite.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, code};
+use crate::markdown::LineIndex;
+use crate::model::PolicySet;
+
+pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for v in set.documents.iter().flat_map(|d| &d.versions) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for clause in &v.clauses {
+            if let Some(first) = seen.get(clause.id.as_str()) {
+                let text = v.source.lines().nth(clause.line - 1).unwrap_or_default();
+                let marker = format!("{{#{}}}", clause.id);
+                let column = text
+                    .find(&marker)
+                    .map_or(1, |i| text[..i].chars().count() + 1);
+                out.push(
+                    Diagnostic::error(
+                        code::DUPLICATE_CLAUSE,
+                        &v.path,
+                        clause.line,
+                        column,
+                        format!("clause id `{}` is already used on line {first}", clause.id),
+                    )
+                    .with_width(marker.chars().count())
+                    .with_help(
+                        "give this clause its own id; ids are the clause's permanent address",
+                    ),
+                );
+            } else {
+                seen.insert(&clause.id, clause.line);
+            }
+        }
+        if !v.scan.headings_without_id.is_empty() {
+            let lines = LineIndex::new(&v.source);
+            for (offset, heading) in &v.scan.headings_without_id {
+                let (line, column) = lines.line_col(&v.source, *offset);
+                out.push(
+                    Diagnostic::error(
+                        code::DUPLICATE_CLAUSE,
+                        &v.path,
+                        line,
+                        column,
+                        format!("heading `{heading}` has no clause id"),
+                    )
+                    .with_help("end the heading with `{#clause-id}`, e.g. `## Refunds {#refunds}`"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! `davar check`: every check code, one file per code. Each check reads the loaded
+//! [`PolicySet`] and returns diagnostics; none does I/O.
+//!
+//! Problems found while reading files (`front-matter`) are returned by [`crate::load`];
+//! [`check`] runs everything that needs the whole set.
+
+mod broken_link;
+mod duplicate_clause;
+mod empty_list;
+mod foreign_brand;
+mod notice_period;
+mod placeholder;
+mod translation_mismatch;
+mod version_order;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, code};
+use crate::model::PolicySet;
+
+/// A check: its code, what it reports, and the function that runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckInfo {
+    /// The diagnostic code it emits.
+    pub code: &'static str,
+    /// One-line description.
+    pub summary: &'static str,
+    run: fn(&PolicySet, Date) -> Vec<Diagnostic>,
+}
+
+/// Every set-level check of issue 2, in the order they run.
+pub const CHECKS: &[CheckInfo] = &[
+    CheckInfo {
+        code: code::VERSION_ORDER,
+        summary: "versions are consecutive from 1 and each takes effect after the previous one",
+        run: version_order::check,
+    },
+    CheckInfo {
+        code: code::NOTICE_PERIOD,
+        summary: "substantive changes give their audience the notice set in site.yaml",
+        run: notice_period::check,
+    },
+    CheckInfo {
+        code: code::DUPLICATE_CLAUSE,
+        summary: "every heading has a clause id, unique within its version",
+        run: duplicate_clause::check,
+    },
+    CheckInfo {
+        code: code::BROKEN_LINK,
+        summary: "every `@doc#clause` and `#clause` link resolves",
+        run: broken_link::check,
+    },
+    CheckInfo {
+        code: code::PLACEHOLDER,
+        summary: "no publishing-tool leftovers outside code",
+        run: placeholder::check,
+    },
+    CheckInfo {
+        code: code::EMPTY_LIST,
+        summary: "a paragraph announcing a list is followed by one",
+        run: empty_list::check,
+    },
+    CheckInfo {
+        code: code::FOREIGN_BRAND,
+        summary: "no brand from `foreign_brands` appears",
+        run: foreign_brand::check,
+    },
+    CheckInfo {
+        code: code::TRANSLATION_MISMATCH,
+        summary: "the languages of a document agree on versions, effective dates and clause ids",
+        run: translation_mismatch::check,
+    },
+];
+
+/// Runs every check on `set` as of `as_of` (including the obligation checks), sorted by file,
+/// line and column.
+pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> =
+        CHECKS.iter().flat_map(|c| (c.run)(set, as_of)).collect();
+    diagnostics.extend(crate::obligation::checks(set, as_of));
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// Sorts diagnostics by file, line, column and code.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+    });
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `wanted`, if it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(wanted, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}

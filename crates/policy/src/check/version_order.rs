@@ -1,0 +1,50 @@
+//! `version-order`: the versions of a document in one language are numbered 1, 2, 3… without
+//! gaps, and each takes effect strictly after the one before it.
+//!
+//! Why: readers and audits find "the version in force on a date" by effective date; two
+//! versions on the same date, or a gap in numbering, make that answer ambiguous.
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, code};
+use crate::model::{PolicySet, PolicyVersion};
+
+pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for doc in &set.documents {
+        for lang in doc.languages() {
+            let versions: Vec<&PolicyVersion> = doc.versions_in(lang).collect();
+            let mut expected = 1;
+            for v in &versions {
+                if v.version != expected {
+                    out.push(
+                        Diagnostic::error(code::VERSION_ORDER, &v.path, v.key_line("version"), 10,
+                            format!("version {} of `{}` ({lang}) comes after version {}; versions must be consecutive", v.version, doc.id, expected - 1))
+                            .with_help(format!("number this file v{expected}, or add the missing version")),
+                    );
+                }
+                expected = v.version + 1;
+            }
+            for pair in versions.windows(2) {
+                let (prev, next) = (pair[0], pair[1]);
+                if next.effective <= prev.effective {
+                    out.push(
+                        Diagnostic::error(
+                            code::VERSION_ORDER,
+                            &next.path,
+                            next.key_line("effective"),
+                            12,
+                            format!(
+                                "v{} takes effect on {}, not later than v{} ({})",
+                                next.version, next.effective, prev.version, prev.effective
+                            ),
+                        )
+                        .with_width(10)
+                        .with_help("each version must take effect after the previous one"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,209 @@
+//! Diagnostics: what `davar check` reports, with file, line and column, rendered like rustc
+//! (the source line underlined) or as JSON.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How bad a diagnostic is: errors stop `davar build`, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed before publishing.
+    Error,
+    /// Worth a look; does not stop publishing.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name used in both output formats.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The check codes of issue 2 (obligation codes live with the obligation module).
+pub mod code {
+    /// YAML syntax, missing or unknown keys, bad dates, file name not matching the front matter.
+    pub const FRONT_MATTER: &str = "front-matter";
+    /// Versions not consecutive, or an effective date not later than the previous version's.
+    pub const VERSION_ORDER: &str = "version-order";
+    /// A substantive change that takes effect sooner than its audience's notice period.
+    pub const NOTICE_PERIOD: &str = "notice-period";
+    /// A clause id used twice in one version, or a heading without `{#clause-id}`.
+    pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
+    /// An `@doc#clause` (or `#clause`) link that does not resolve.
+    pub const BROKEN_LINK: &str = "broken-link";
+    /// Publishing-tool leftovers: `[email protected]`, `TODO`, `lorem ipsum`, `XXX`, `{{…}}`.
+    pub const PLACEHOLDER: &str = "placeholder";
+    /// A paragraph announcing a list with a colon, followed by no list.
+    pub const EMPTY_LIST: &str = "empty-list";
+    /// A brand from `foreign_brands` in `site.yaml`.
+    pub const FOREIGN_BRAND: &str = "foreign-brand";
+    /// Languages of one document disagree on versions, dates or clause ids.
+    pub const TRANSLATION_MISMATCH: &str = "translation-mismatch";
+}
+
+/// One problem found in a source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `front-matter`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// 1-based line (0 when the problem concerns the whole file).
+    pub line: usize,
+    /// 1-based column in characters (0 when the problem concerns the whole line or file).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// Last column (exclusive, in characters) of the underlined span, when longer than one.
+    #[serde(skip)]
+    pub end_column: Option<usize>,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `file:line:column`.
+    pub fn error(
+        code: &'static str,
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            end_column: None,
+            help: None,
+        }
+    }
+
+    /// A warning at `file:line:column`.
+    pub fn warning(
+        code: &'static str,
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, line, column, message)
+        }
+    }
+
+    /// Underlines `width` characters starting at the column.
+    pub fn with_width(mut self, width: usize) -> Self {
+        if width > 1 {
+            self.end_column = Some(self.column + width);
+        }
+        self
+    }
+
+    /// Adds a hint telling how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders like rustc: a header, the location, and the source line with the span
+    /// underlined (when `source` holds the file's text and the line exists).
+    pub fn render_human(&self, source: Option<&str>) -> String {
+        let mut out = format!(
+            "{}[{}]: {}\n",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        );
+        let location = match (self.line, self.column) {
+            (0, _) => self.file.display().to_string(),
+            (line, 0) => format!("{}:{line}", self.file.display()),
+            (line, column) => format!("{}:{line}:{column}", self.file.display()),
+        };
+        let line_text = source
+            .filter(|_| self.line > 0)
+            .and_then(|text| text.lines().nth(self.line - 1));
+        let gutter = " ".repeat(self.line.to_string().len());
+        let _ = writeln!(out, "{gutter}--> {location}");
+        if let Some(text) = line_text {
+            let text = text.trim_end_matches('\r');
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{} | {}", self.line, text.replace('\t', " "));
+            if self.column > 0 {
+                let start = self.column - 1;
+                let width = self
+                    .end_column
+                    .map_or(1, |end| end.saturating_sub(self.column).max(1));
+                let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(start), "^".repeat(width));
+            }
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{gutter} = help: {help}");
+        }
+        out
+    }
+}
+
+/// Converts a byte offset in `text` to a 1-based (line, column) pair, the column counted in
+/// characters. Offsets past the end map to the end.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_line_with_the_span_underlined() {
+        let diagnostic =
+            Diagnostic::error("placeholder", "p/terms/v1.en.md", 2, 7, "leftover `TODO`")
+                .with_width(4)
+                .with_help("write the missing text");
+        let rendered = diagnostic.render_human(Some("first\nWrite TODO here\n"));
+        assert_eq!(
+            rendered,
+            "error[placeholder]: leftover `TODO`\n --> p/terms/v1.en.md:2:7\n  |\n2 | Write TODO here\n  |       ^^^^\n  = help: write the missing text\n"
+        );
+    }
+
+    #[test]
+    fn json_has_the_documented_fields() {
+        let diagnostic = Diagnostic::warning("empty-list", "a.md", 3, 1, "no list");
+        let json = serde_json::to_value(&diagnostic).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code":"empty-list","severity":"warning","file":"a.md","line":3,"column":1,"message":"no list"})
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nسلام TODO";
+        assert_eq!(line_col(text, text.find("TODO").unwrap()), (2, 6));
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 999), (2, 10));
+    }
+}

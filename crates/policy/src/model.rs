@@ -1,0 +1,257 @@
+//! The validated policy model: a [`PolicySet`] of [`Document`]s, each a list of
+//! [`PolicyVersion`]s (one per version and language) split into [`Clause`]s.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::markdown::BodyScan;
+use crate::site_config::SiteConfig;
+
+/// Every policy source of a site, with its settings.
+#[derive(Debug, Clone)]
+pub struct PolicySet {
+    /// The policies directory that was loaded.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub site: SiteConfig,
+    /// Documents sorted by id.
+    pub documents: Vec<Document>,
+    /// The text of every file read (lossily decoded), for rendering diagnostics.
+    pub sources: BTreeMap<PathBuf, String>,
+}
+
+/// One policy document (e.g. `terms`) in all its versions and languages.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Document id: the directory name.
+    pub id: String,
+    /// All versions in all languages, sorted by (version, lang).
+    pub versions: Vec<PolicyVersion>,
+}
+
+/// Who a policy version is addressed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Buyers and other people using the marketplace for themselves.
+    Consumers,
+    /// Business users selling on the marketplace.
+    Sellers,
+}
+
+impl Audience {
+    /// The front matter spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Consumers => "consumers",
+            Audience::Sellers => "sellers",
+        }
+    }
+}
+
+/// Whether a version changes rights and duties or only wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Changes what readers may or must do; owes notice.
+    Substantive,
+    /// Wording, typos, layout; no notice needed.
+    Editorial,
+}
+
+impl ChangeKind {
+    /// The front matter spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Substantive => "substantive",
+            ChangeKind::Editorial => "editorial",
+        }
+    }
+}
+
+/// One version of one document in one language: one source file.
+#[derive(Debug, Clone)]
+pub struct PolicyVersion {
+    /// Document id.
+    pub id: String,
+    /// Language code.
+    pub lang: String,
+    /// Version number, from 1.
+    pub version: u32,
+    /// Open Terms Archive document type, e.g. `Terms of Service`.
+    pub doc_type: String,
+    /// Title shown to readers.
+    pub title: String,
+    /// Date the text was made public.
+    pub published: Date,
+    /// Date it applies from.
+    pub effective: Date,
+    /// Who it is addressed to.
+    pub audience: Vec<Audience>,
+    /// Substantive or editorial.
+    pub change: ChangeKind,
+    /// What changed, shown to readers.
+    pub summary: String,
+    /// Working-day calendar id (`rules/calendars/<id>.yaml`).
+    pub calendar: Option<String>,
+    /// The source file.
+    pub path: PathBuf,
+    /// The full source text.
+    pub source: String,
+    /// 1-based file line where the Markdown body starts.
+    pub body_line: usize,
+    /// Clauses in document order.
+    pub clauses: Vec<Clause>,
+    /// Links to clauses (`@doc#clause` and `#clause`) in document order.
+    pub links: Vec<ClauseLink>,
+    /// Facts about the body the checks need (code spans, list intros).
+    pub(crate) scan: BodyScan,
+}
+
+/// A heading with a `{#clause-id}` and the text under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The clause id.
+    pub id: String,
+    /// Heading text.
+    pub heading: String,
+    /// Heading level, 1 to 6.
+    pub level: u8,
+    /// 1-based file line of the heading.
+    pub line: usize,
+    /// Plain text of the clause's own paragraphs and lists (no code blocks).
+    pub prose: String,
+    /// Fenced ```` ```obligation ```` blocks directly under this clause.
+    pub obligation_blocks: Vec<RawBlock>,
+}
+
+/// The raw text of a fenced block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBlock {
+    /// The block's content without the fences.
+    pub text: String,
+    /// 1-based file line of the first content line.
+    pub line: usize,
+}
+
+/// A link to a clause: `[text](@doc#clause)` or `[text](#clause)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseLink {
+    /// Target document; `None` for a link inside the same document.
+    pub doc: Option<String>,
+    /// Target clause; `None` for `@doc` alone.
+    pub clause: Option<String>,
+    /// The link destination as written.
+    pub target: String,
+    /// 1-based file line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+}
+
+impl PolicySet {
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The version of `doc` in `lang` in force on `at`: the latest whose effective date is not
+    /// after `at`.
+    pub fn in_force(&self, doc: &str, lang: &str, at: Date) -> Option<&PolicyVersion> {
+        self.document(doc)?.in_force(lang, at)
+    }
+
+    /// The published URL path of a clause in the version in force on `as_of`, e.g.
+    /// `/fa/terms/v2/#reviews-no-links`. Falls back to the binding language, then to any
+    /// language, when the document has no text in `lang`.
+    pub fn clause_url(&self, doc: &str, clause: &str, lang: &str, as_of: Date) -> Option<String> {
+        let document = self.document(doc)?;
+        let lang = self.fallback_lang(document, lang)?;
+        let version = document.in_force(lang, as_of)?;
+        version.clause(clause)?;
+        Some(format!("/{lang}/{doc}/v{}/#{clause}", version.version))
+    }
+
+    /// `lang` if `document` has it, else the binding language, else its first language.
+    pub fn fallback_lang<'a>(&'a self, document: &'a Document, lang: &'a str) -> Option<&'a str> {
+        let has = |l: &str| document.versions.iter().any(|v| v.lang == l);
+        if has(lang) {
+            Some(lang)
+        } else if has(&self.site.binding_language) {
+            Some(&self.site.binding_language)
+        } else {
+            document.versions.first().map(|v| v.lang.as_str())
+        }
+    }
+
+    /// The text of a file that was read, for [`crate::Diagnostic::render_human`].
+    pub fn source_of(&self, path: &Path) -> Option<&str> {
+        self.sources.get(path).map(String::as_str)
+    }
+}
+
+impl Document {
+    /// Versions in `lang`, oldest first.
+    pub fn versions_in<'a>(
+        &'a self,
+        lang: &'a str,
+    ) -> impl Iterator<Item = &'a PolicyVersion> + 'a {
+        self.versions.iter().filter(move |v| v.lang == lang)
+    }
+
+    /// Languages this document is written in, sorted.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut langs: Vec<&str> = self.versions.iter().map(|v| v.lang.as_str()).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        langs
+    }
+
+    /// The version in `lang` in force on `at`.
+    pub fn in_force(&self, lang: &str, at: Date) -> Option<&PolicyVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.lang == lang && v.effective <= at)
+            .max_by_key(|v| (v.effective, v.version))
+    }
+
+    /// The first version in `lang` that takes effect after `at`.
+    pub fn upcoming(&self, lang: &str, at: Date) -> Option<&PolicyVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.lang == lang && v.effective > at)
+            .min_by_key(|v| (v.effective, v.version))
+    }
+
+    /// Version `n` in `lang`.
+    pub fn version(&self, lang: &str, n: u32) -> Option<&PolicyVersion> {
+        self.versions
+            .iter()
+            .find(|v| v.lang == lang && v.version == n)
+    }
+}
+
+impl PolicyVersion {
+    /// The clause with this id.
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+
+    /// The Markdown body (the source after the front matter).
+    pub fn body(&self) -> &str {
+        &self.source[self.scan.body_offset.min(self.source.len())..]
+    }
+
+    /// 1-based file line of the front matter key `key` (the line of `id:` etc.), or 1.
+    pub fn key_line(&self, key: &str) -> usize {
+        let prefix = format!("{key}:");
+        self.source
+            .lines()
+            .take(self.body_line)
+            .position(|l| l.starts_with(&prefix))
+            .map_or(1, |i| i + 1)
+    }
+}

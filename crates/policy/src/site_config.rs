@@ -1,0 +1,214 @@
+//! `site.yaml`: marketplace names and brands, base URL, languages, notice periods, foreign
+//! brands and compliance profiles. Read strictly: unknown keys are errors naming the allowed ones.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::Audience;
+use crate::yaml;
+
+/// Validated site settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Marketplace name per language code.
+    pub marketplace_name: BTreeMap<String, String>,
+    /// Spellings of our own brand.
+    pub brands: Vec<String>,
+    /// Absolute base URL of the published site, without a trailing slash.
+    pub base_url: String,
+    /// Languages the site publishes, in display order.
+    pub languages: Vec<String>,
+    /// The language whose text is legally binding.
+    pub binding_language: String,
+    /// Minimum days between `published` and `effective` for substantive changes.
+    pub notice_days: NoticeDays,
+    /// Other companies' brands that must never appear in a policy.
+    pub foreign_brands: Vec<String>,
+    /// Compliance profiles per document id (used by the obligation checks).
+    pub compliance: BTreeMap<String, Vec<String>>,
+}
+
+/// Minimum notice in days per audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoticeDays {
+    /// Notice owed to consumers (default 0).
+    pub consumers: u32,
+    /// Notice owed to business users (default 15, EU platform-to-business rules).
+    pub sellers: u32,
+}
+
+impl NoticeDays {
+    /// The notice owed to `audience`.
+    pub fn for_audience(&self, audience: Audience) -> u32 {
+        match audience {
+            Audience::Consumers => self.consumers,
+            Audience::Sellers => self.sellers,
+        }
+    }
+}
+
+impl Default for NoticeDays {
+    fn default() -> Self {
+        NoticeDays {
+            consumers: 0,
+            sellers: 15,
+        }
+    }
+}
+
+/// `site.yaml` could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", path.display())]
+pub struct SiteConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    marketplace: RawMarketplace,
+    base_url: String,
+    languages: Vec<String>,
+    binding_language: String,
+    #[serde(default)]
+    notice_days: RawNoticeDays,
+    #[serde(default)]
+    foreign_brands: Vec<String>,
+    #[serde(default)]
+    compliance: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarketplace {
+    name: BTreeMap<String, String>,
+    #[serde(default)]
+    brands: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNoticeDays {
+    consumers: Option<u32>,
+    sellers: Option<u32>,
+}
+
+impl SiteConfig {
+    /// Parses the text of `site.yaml` read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<SiteConfig, SiteConfigError> {
+        let error = |line, column, message: String| SiteConfigError {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        };
+        let raw: RawSite = yaml::from_str(text).map_err(|e| error(e.line, e.column, e.message))?;
+        let key_line = |key: &str| {
+            text.lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(0, |i| i + 1)
+        };
+        if raw.languages.is_empty() {
+            return Err(error(
+                key_line("languages"),
+                1,
+                "`languages` is empty; list the language codes the site publishes, e.g. [fa, en]"
+                    .into(),
+            ));
+        }
+        if !raw.languages.contains(&raw.binding_language) {
+            return Err(error(
+                key_line("binding_language"),
+                1,
+                format!(
+                    "binding language `{}` is not in `languages` ({})",
+                    raw.binding_language,
+                    raw.languages.join(", ")
+                ),
+            ));
+        }
+        let base_url = raw.base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+            return Err(error(
+                key_line("base_url"),
+                1,
+                format!(
+                    "`base_url` must be an absolute http(s) URL, found `{}`",
+                    raw.base_url
+                ),
+            ));
+        }
+        let defaults = NoticeDays::default();
+        Ok(SiteConfig {
+            path: path.to_path_buf(),
+            marketplace_name: raw.marketplace.name,
+            brands: raw.marketplace.brands,
+            base_url,
+            languages: raw.languages,
+            binding_language: raw.binding_language,
+            notice_days: NoticeDays {
+                consumers: raw.notice_days.consumers.unwrap_or(defaults.consumers),
+                sellers: raw.notice_days.sellers.unwrap_or(defaults.sellers),
+            },
+            foreign_brands: raw.foreign_brands,
+            compliance: raw.compliance,
+        })
+    }
+
+    /// The marketplace name in `lang`, falling back to the binding language.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.marketplace_name
+            .get(lang)
+            .or_else(|| self.marketplace_name.get(&self.binding_language))
+            .or_else(|| self.marketplace_name.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "marketplace:\n  name: { en: Shop, fa: شاپ }\n  brands: [Shop]\nbase_url: https://x.example/\nlanguages: [fa, en]\nbinding_language: fa\n";
+
+    #[test]
+    fn parses_with_defaults() {
+        let site = SiteConfig::parse(Path::new("site.yaml"), SITE).unwrap();
+        assert_eq!(site.base_url, "https://x.example");
+        assert_eq!(
+            site.notice_days,
+            NoticeDays {
+                consumers: 0,
+                sellers: 15
+            }
+        );
+        assert_eq!(site.name_in("de"), "شاپ");
+    }
+
+    #[test]
+    fn unknown_keys_name_the_allowed_ones() {
+        let err =
+            SiteConfig::parse(Path::new("site.yaml"), &format!("{SITE}colour: red\n")).unwrap_err();
+        assert_eq!(err.line, 7);
+        assert!(err.message.contains("unknown field `colour`"), "{err}");
+        assert!(err.message.contains("binding_language"), "{err}");
+    }
+
+    #[test]
+    fn binding_language_must_be_published() {
+        let text = SITE.replace("binding_language: fa", "binding_language: de");
+        let err = SiteConfig::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert_eq!(err.line, 6);
+    }
+}

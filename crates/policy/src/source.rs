@@ -1,0 +1,146 @@
+//! Reading one source file: the `v<N>.<lang>.md` file name and the `---` front matter fence.
+
+/// A source split into its YAML front matter and Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// 1-based file line of the first YAML line.
+    pub yaml_line: usize,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// 1-based file line of the first body line.
+    pub body_line: usize,
+}
+
+/// Why a source has no usable front matter: 1-based line and a message with its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FenceError {
+    pub line: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// Splits `text` at its `---` fences. The opening fence must be the first line.
+pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, FenceError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FenceError {
+            line: 1,
+            message: "the file is empty".into(),
+            help: "start the file with a `---` front matter block (id, type, lang, title, version, published, effective, audience, change, summary), then the Markdown text".into(),
+        });
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        return Err(FenceError {
+            line: 1,
+            message: "missing front matter: the first line must be `---`".into(),
+            help: "put the front matter between two `---` lines at the top of the file".into(),
+        });
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    let mut line_no = 1;
+    for line in lines {
+        line_no += 1;
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+    }
+    Err(FenceError {
+        line: 1,
+        message: "the front matter opened on line 1 is never closed".into(),
+        help: "end the front matter with a line containing only `---`".into(),
+    })
+}
+
+/// The version and language encoded in a file name `v<N>.<lang>.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileName {
+    pub version: u32,
+    pub lang: String,
+}
+
+/// Parses `v<N>.<lang>.md`; `None` when the name does not follow the pattern.
+pub(crate) fn parse_file_name(name: &str) -> Option<FileName> {
+    let stem = name.strip_suffix(".md")?;
+    let (version, lang) = stem.split_once('.')?;
+    let version = version.strip_prefix('v')?;
+    if version.is_empty()
+        || !version.bytes().all(|b| b.is_ascii_digit())
+        || version.starts_with('0')
+    {
+        return None;
+    }
+    let valid_lang = !lang.is_empty()
+        && lang.len() <= 8
+        && lang.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    if !valid_lang {
+        return None;
+    }
+    Some(FileName {
+        version: version.parse().ok()?,
+        lang: lang.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let split = split_front_matter("---\nid: a\nlang: en\n---\n\n# T {#t}\n").unwrap();
+        assert_eq!(split.yaml, "id: a\nlang: en\n");
+        assert_eq!(split.yaml_line, 2);
+        assert_eq!(split.body, "\n# T {#t}\n");
+        assert_eq!(split.body_line, 5);
+    }
+
+    #[test]
+    fn rejects_missing_and_unclosed_fences() {
+        assert!(
+            split_front_matter("id: a\n")
+                .unwrap_err()
+                .message
+                .contains("first line")
+        );
+        assert!(
+            split_front_matter("---\nid: a\n")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+        assert!(
+            split_front_matter("  \n")
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
+    }
+
+    #[test]
+    fn parses_file_names() {
+        assert_eq!(
+            parse_file_name("v12.fa.md"),
+            Some(FileName {
+                version: 12,
+                lang: "fa".into()
+            })
+        );
+        assert_eq!(parse_file_name("v0.fa.md"), None);
+        assert_eq!(parse_file_name("v1.md"), None);
+        assert_eq!(parse_file_name("1.en.md"), None);
+        assert_eq!(parse_file_name("v1.EN.md"), None);
+        assert_eq!(parse_file_name("v1.en.txt"), None);
+    }
+}

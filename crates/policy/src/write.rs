@@ -1,0 +1,114 @@
+//! Publishing a [`Site`]: everything is written to a temporary directory next to the output,
+//! which then replaces the old output, so a failed build never leaves a half-written site.
+
+use std::io;
+use std::path::{Component, Path};
+
+use crate::render::Site;
+
+/// Writes `site` to `out`, replacing what was there only once every file is written.
+pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = out
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} has no directory name", out.display()),
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)?;
+    for (relative, bytes) in &site.files {
+        let relative_path = Path::new(relative);
+        let safe = relative_path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        if !safe {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {relative}"),
+            ));
+        }
+        let path = staging.path().join(relative_path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, bytes)?;
+    }
+    if out.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.old-"))
+            .tempdir_in(&parent)?;
+        let old_site = old.path().join("site");
+        std::fs::rename(out, &old_site)?;
+        if let Err(err) = std::fs::rename(staging.path(), out) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&old_site, out);
+            return Err(err);
+        }
+        // `old` (holding the previous site) is removed when dropped.
+        drop(old);
+    } else {
+        std::fs::rename(staging.path(), out)?;
+    }
+    // The staging path was renamed away; keep() stops its drop from deleting `out`.
+    let _ = staging.keep();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        Site {
+            files: files
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&site(&[("a/index.html", "one"), ("old.html", "x")]), &out).unwrap();
+        write_site(&site(&[("a/index.html", "two")]), &out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "two"
+        );
+        assert!(!out.join("old.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&site(&[("index.html", "good")]), &out).unwrap();
+        let err = write_site(
+            &site(&[("index.html", "bad"), ("../escape.html", "x")]),
+            &out,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "good"
+        );
+    }
+}
