@@ -1,1 +1,37 @@
 //! davar-moderation: the moderation engine for marketplace reviews and Q&A.
+//!
+//! The core does no I/O: [`RuleSources::read_dir`] is the one function that reads files.
+//! Build an [`Engine`] once from the rule sets and lexicons, then call [`Engine::moderate`]
+//! for each [`Comment`]. Every rule is documented in [`catalog`] (`davar explain CODE`).
+//!
+//! Matching runs on a *skeleton* of each field (NFKC, Arabic letter forms to Persian, digits to
+//! ASCII, zero-width and bidi characters and kashida removed, look-alikes folded, separators
+//! between digits collapsed); every match maps back to code points of the original field.
+
+mod clause;
+mod context;
+mod engine;
+mod error;
+mod fix;
+mod lexicon;
+mod model;
+mod numbers;
+mod phrase;
+mod rules;
+mod ruleset;
+mod sources;
+mod store;
+pub mod text;
+mod yaml;
+
+pub use clause::{ClauseResolver, NoClauses};
+pub use engine::Engine;
+pub use error::{LoadError, ModerateError, RuleSetError, StoreError};
+pub use model::{
+    Comment, Field, Fixed, Kind, Messages, ModerationResult, Severity, Verdict, Violation,
+};
+pub use rules::qa::duplicate::question_key;
+pub use rules::{RuleInfo, catalog};
+pub use ruleset::{ConfiguredRule, RuleSet};
+pub use sources::{RuleSources, SourceFile};
+pub use store::{MemoryStore, QuestionStore, StoredQuestion};

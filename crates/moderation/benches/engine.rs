@@ -1,0 +1,131 @@
+//! Throughput of the full Persian review rule set over the Digikala reviews, next to a bare
+//! `regex::RegexSet` pass over the same bytes, in the same run.
+//!
+//! Run: `cargo bench -p davar-moderation --bench engine` (needs `../shared/data/digikala/train.csv`
+//! next to the workspace; the benchmark says so and exits when it is absent).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn load_reviews(path: &Path) -> Option<Vec<Comment>> {
+    let mut reader = csv::Reader::from_path(path).ok()?;
+    let headers = reader.headers().ok()?.clone();
+    let title = headers.iter().position(|h| h == "title")?;
+    let body = headers.iter().position(|h| h == "comment" || h == "body")?;
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let Ok(record) = record else { continue };
+        out.push(Comment {
+            id: Some(i.to_string()),
+            kind: Kind::Review,
+            title: record.get(title).map(str::to_owned),
+            body: record.get(body).unwrap_or_default().to_owned(),
+            product: None,
+            author: None,
+            lang: "fa".into(),
+        });
+    }
+    Some(out)
+}
+
+/// A RegexSet with one pattern per family, about what a naive filter would run.
+fn bare_regex_set() -> regex::RegexSet {
+    regex::RegexSet::new(
+        [
+            r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|ir|net|org|io|me)",
+            r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}",
+            r"(?:\+98|0098|0)?9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{4}",
+            r"[۰-۹0-9]+\s*(?:تومان|تومن|ریال|میلیون)",
+            r"@[a-z0-9_]{3,}",
+            r"[يكة]",
+            r"ـ",
+            r"(.)\1\1",
+        ]
+        .iter()
+        .filter(|p| !p.contains(r"\1")),
+    )
+    .expect("benchmark patterns compile")
+}
+
+fn main() {
+    let data = workspace().join("../shared/data/digikala/train.csv");
+    let Some(reviews) = load_reviews(&data) else {
+        eprintln!(
+            "skipping the engine benchmark: {} is not there",
+            data.display()
+        );
+        return;
+    };
+    let sources = RuleSources::read_dir(&workspace().join("rules")).expect("rules dir readable");
+    let engine = Engine::new(&sources, &NoClauses).expect("rule sets valid");
+    let store = MemoryStore::new();
+    let bytes: u64 = reviews
+        .iter()
+        .map(|c| (c.body.len() + c.title.as_ref().map_or(0, String::len)) as u64)
+        .sum();
+    let set = bare_regex_set();
+
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .configure_from_args();
+    let mut group = c.benchmark_group("digikala-train");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("engine/reviews.fa", |b| {
+        b.iter(|| {
+            for comment in &reviews {
+                let result = engine.moderate(comment, &store).expect("moderates");
+                std::hint::black_box(result);
+            }
+        })
+    });
+    group.bench_function("regexset/bare", |b| {
+        b.iter(|| {
+            for comment in &reviews {
+                std::hint::black_box(set.matches(&comment.body));
+                if let Some(t) = &comment.title {
+                    std::hint::black_box(set.matches(t));
+                }
+            }
+        })
+    });
+    group.finish();
+
+    // One direct measurement of both, printed as MB/s and the ratio the README quotes.
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64()
+    };
+    let engine_s = time(&mut || {
+        for comment in &reviews {
+            std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
+        }
+    });
+    let set_s = time(&mut || {
+        for comment in &reviews {
+            std::hint::black_box(set.matches(&comment.body));
+            if let Some(t) = &comment.title {
+                std::hint::black_box(set.matches(t));
+            }
+        }
+    });
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "engine: {:.1} MB/s, bare RegexSet: {:.1} MB/s, ratio {:.2}x ({} reviews, {:.2} MB)",
+        mb / engine_s,
+        mb / set_s,
+        engine_s / set_s,
+        reviews.len(),
+        mb
+    );
+    c.final_summary();
+}

@@ -1,0 +1,205 @@
+//! Numbers written in digits or words (`صفر نهصد و دوازده`), as runs of digits a rule can test.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::text::{Word, skeleton_key};
+
+/// Value of a number word: a plain value (`نهصد` = 900) or a scale (`هزار` = 1000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberWord {
+    Value(u64),
+    Scale(u64),
+}
+
+/// Number words from lexicons (`word<TAB>value`), keyed by skeleton; plus the joiner `و` / `and`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NumberWords {
+    words: HashMap<String, NumberWord>,
+    joiners: Vec<String>,
+}
+
+impl NumberWords {
+    /// Reads `word<TAB>value` lines; a value of 1000 or more that is a power of 1000 is a scale.
+    /// A line `و<TAB>and` (value `and`) declares a joiner.
+    pub fn from_lexicons(lexicons: &[&Lexicon]) -> Result<NumberWords, String> {
+        let mut out = NumberWords::default();
+        for lex in lexicons {
+            for entry in &lex.entries {
+                let key = skeleton_key(&entry.text);
+                match entry.value.as_deref() {
+                    Some("and") => out.joiners.push(key),
+                    Some(v) => {
+                        let n: u64 = v.parse().map_err(|_| {
+                            format!(
+                                "{}: `{}` has value `{v}`, expected a whole number or `and`",
+                                lex.path.display(),
+                                entry.text
+                            )
+                        })?;
+                        let word = if n >= 1000 && [1_000, 1_000_000, 1_000_000_000].contains(&n) {
+                            NumberWord::Scale(n)
+                        } else {
+                            NumberWord::Value(n)
+                        };
+                        out.words.insert(key, word);
+                    }
+                    None => {
+                        return Err(format!(
+                            "{}: `{}` has no value: write `word<TAB>number`",
+                            lex.path.display(),
+                            entry.text
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn get(&self, word: &str) -> Option<NumberWord> {
+        self.words.get(word).copied()
+    }
+
+    fn is_joiner(&self, word: &str) -> bool {
+        self.joiners.iter().any(|j| j == word)
+    }
+}
+
+/// A number in a field: consecutive digit words, or number words joined by `و`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumberChunk {
+    /// The digits (`912` for `نهصد و دوازده`).
+    pub digits: String,
+    /// Skeleton byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the first and last word.
+    pub first_word: usize,
+    pub last_word: usize,
+    /// Written with words rather than digits.
+    pub spelled: bool,
+}
+
+/// Every number in a field, left to right.
+pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let t = ws[i].text(sk);
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(NumberChunk {
+                digits: t.to_owned(),
+                start: ws[i].start,
+                end: ws[i].end,
+                first_word: i,
+                last_word: i,
+                spelled: false,
+            });
+            i += 1;
+            continue;
+        }
+        if nw.get(t).is_none() {
+            i += 1;
+            continue;
+        }
+        // A group: value words, scales, joined by `و`.
+        let (mut total, mut current) = (0u64, 0u64);
+        let mut last = i;
+        let mut j = i;
+        let mut expect_value = true;
+        while j < ws.len() {
+            let w = ws[j].text(sk);
+            match nw.get(w) {
+                Some(NumberWord::Value(v)) if expect_value => {
+                    current = current.saturating_add(v);
+                    last = j;
+                    expect_value = false;
+                    j += 1;
+                }
+                Some(NumberWord::Scale(s)) if j > i || current > 0 => {
+                    total = total.saturating_add(current.max(1).saturating_mul(s));
+                    current = 0;
+                    last = j;
+                    expect_value = false;
+                    j += 1;
+                }
+                _ if nw.is_joiner(w)
+                    && !expect_value
+                    && j + 1 < ws.len()
+                    && matches!(nw.get(ws[j + 1].text(sk)), Some(NumberWord::Value(_))) =>
+                {
+                    expect_value = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        out.push(NumberChunk {
+            digits: total.saturating_add(current).to_string(),
+            start: ws[i].start,
+            end: ws[last].end,
+            first_word: i,
+            last_word: last,
+            spelled: true,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// Chunks whose gap is only spaces or separators form one sequence (a phone number read aloud).
+pub(crate) fn sequences(sk: &str, chunks: &[NumberChunk]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=chunks.len() {
+        let joined = i < chunks.len() && {
+            let gap = &sk[chunks[i - 1].end..chunks[i].start];
+            gap.chars().count() <= 3
+                && gap
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t' | '/'))
+        };
+        if !joined {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Skeleton, words};
+
+    fn nw() -> NumberWords {
+        let lex = Lexicon::parse(
+            "n.txt".into(),
+            "صفر\t0\nنهصد\t900\nدوازده\t12\nسیصد\t300\nچهل\t40\nپنج\t5\nدو\t2\nهزار\t1000\nو\tand\n",
+        );
+        NumberWords::from_lexicons(&[&lex]).unwrap()
+    }
+
+    #[test]
+    fn spelled_groups_become_digits() {
+        let sk = Skeleton::new("صفر نهصد و دوازده سیصد و چهل و پنج");
+        let ws = words(&sk.text);
+        let c = chunks(&sk.text, &ws, &nw());
+        let digits: Vec<_> = c.iter().map(|c| c.digits.as_str()).collect();
+        assert_eq!(digits, ["0", "912", "345"]);
+        assert_eq!(sequences(&sk.text, &c), vec![0..3]);
+    }
+
+    #[test]
+    fn scales_multiply() {
+        let sk = Skeleton::new("دو هزار و پنج");
+        let ws = words(&sk.text);
+        let c = chunks(&sk.text, &ws, &nw());
+        assert_eq!(c[0].digits, "2005");
+    }
+}

@@ -1,0 +1,121 @@
+//! Whole-word phrase lookup on skeleton words (lexicons of stores, messengers, insults ...).
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::text::{Word, skeleton_key, squeeze, words};
+
+/// A match: words `first..=last` of the field, and the index of the lexicon entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhraseMatch {
+    pub first: usize,
+    pub last: usize,
+    pub entry: usize,
+}
+
+/// Phrases keyed by their first word, compared on skeleton words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseSet {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    squeezed: bool,
+    len: usize,
+}
+
+impl PhraseSet {
+    /// Builds from lexicons; with `squeezed`, repeated letters are collapsed on both sides.
+    pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>, squeezed: bool) -> PhraseSet {
+        let mut set = PhraseSet {
+            squeezed,
+            ..PhraseSet::default()
+        };
+        for lex in lexicons {
+            for entry in &lex.entries {
+                set.insert(&entry.text, set.len);
+                set.len += 1;
+            }
+        }
+        set
+    }
+
+    /// Adds one phrase with a payload index.
+    pub fn insert(&mut self, phrase: &str, payload: usize) {
+        let key = skeleton_key(phrase);
+        let parts: Vec<String> = words(&key).iter().map(|w| self.key(w.text(&key))).collect();
+        if let Some((first, rest)) = parts.split_first() {
+            self.by_first
+                .entry(first.clone())
+                .or_default()
+                .push((rest.to_vec(), payload));
+        }
+    }
+
+    fn key(&self, word: &str) -> String {
+        if self.squeezed {
+            squeeze(word)
+        } else {
+            word.to_owned()
+        }
+    }
+
+    /// True when no phrase was added.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Whether the single word `word` (a skeleton word) is an entry.
+    pub fn contains_word(&self, word: &str) -> bool {
+        let k = self.key(word);
+        self.by_first
+            .get(&k)
+            .is_some_and(|v| v.iter().any(|(rest, _)| rest.is_empty()))
+    }
+
+    /// Longest phrase starting at word `i`, if any.
+    pub fn match_at(&self, skeleton: &str, ws: &[Word], i: usize) -> Option<PhraseMatch> {
+        let first = ws.get(i)?.text(skeleton);
+        let candidates = if self.squeezed {
+            self.by_first.get(&squeeze(first))?
+        } else {
+            self.by_first.get(first)?
+        };
+        let mut best: Option<PhraseMatch> = None;
+        for (rest, payload) in candidates {
+            if i + rest.len() >= ws.len() {
+                continue;
+            }
+            let ok = rest.iter().enumerate().all(|(k, part)| {
+                ws.get(i + 1 + k).is_some_and(|w| {
+                    let t = w.text(skeleton);
+                    if self.squeezed {
+                        squeeze(t) == *part
+                    } else {
+                        t == part
+                    }
+                })
+            });
+            if ok && best.is_none_or(|b| b.last < i + rest.len()) {
+                best = Some(PhraseMatch {
+                    first: i,
+                    last: i + rest.len(),
+                    entry: *payload,
+                });
+            }
+        }
+        best
+    }
+
+    /// Every non-overlapping longest match, left to right.
+    pub fn find_all(&self, skeleton: &str, ws: &[Word]) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            if let Some(m) = self.match_at(skeleton, ws, i) {
+                out.push(m);
+                i = m.last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}

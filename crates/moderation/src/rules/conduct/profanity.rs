@@ -1,0 +1,98 @@
+use crate::phrase::PhraseSet;
+use crate::rules::prelude::*;
+use crate::text::{Word, squeeze};
+
+declare_rule! {
+    /// ## What it flags
+    /// Insults and obscene words in Persian, Finglish and English (French and German in the
+    /// default rule sets), from `lexicons/profanity.<lang>.txt`, also when disguised: letters
+    /// split by spaces, dots or dashes (`ا ح م ق`), stretched with kashida, split with ZWNJ,
+    /// repeated (`احمققق`), or typed with Cyrillic/Greek look-alikes.
+    ///
+    /// ## Why
+    /// Terms: respectful language; insults or improper words get a comment rejected.
+    ///
+    /// ## How it decides
+    /// Whole words on the skeleton with repeated letters collapsed; runs of single letters are
+    /// joined before lookup. Ordinary words that contain or resemble a bad word (`کردن`,
+    /// `ترک`, `کرم`, `هیچ کس`, `گشاد`, `کلفت`, `ساک`) come from
+    /// `lexicons/profanity-allow.<lang>.txt` and are never flagged. Public word lists flag
+    /// about 8% of honest reviews; these lists are curated by hand against real reviews.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "conduct/profanity", severity: Reject, fixable: false, params: ["lexicon", "allow"],
+    pub(crate) struct Profanity { bad: PhraseSet, allow: PhraseSet }
+}
+
+impl Profanity {
+    fn build(p: &Params<'_>) -> Result<Profanity, String> {
+        let allow = match p.lexicons("allow", &["profanity-allow.fa"]) {
+            Ok(l) => l,
+            // The allow list is optional for languages that do not have one.
+            Err(e) if p.is_default("allow") && e.contains("not found") => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        Ok(Profanity {
+            bad: PhraseSet::new(p.lexicons("lexicon", &["profanity.fa"])?, true),
+            allow: PhraseSet::new(allow, true),
+        })
+    }
+}
+
+/// Joins runs of single-letter words (`ا ح م ق`) into one word; returns (joined, first, last).
+fn spelled_runs(sk: &str, ws: &[Word]) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let single = |w: &Word| {
+            w.text(sk).chars().count() == 1 && w.text(sk).chars().all(char::is_alphabetic)
+        };
+        if !single(&ws[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < ws.len() && single(&ws[i]) && (i == s || ws[i].start - ws[i - 1].end <= 3) {
+            i += 1;
+        }
+        if i - s >= 3 {
+            let joined: String = ws[s..i].iter().map(|w| w.text(sk)).collect();
+            out.push((joined, s, i - 1));
+        }
+    }
+    out
+}
+
+impl Rule for Profanity {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        if self.bad.is_empty() {
+            return;
+        }
+        for f in cx.fields() {
+            let sk = f.sk();
+            let ws = &f.words;
+            let allowed = self.allow.find_all(sk, ws);
+            let is_allowed = |first: usize, last: usize| {
+                allowed.iter().any(|a| a.first <= first && last <= a.last)
+            };
+            let mut i = 0;
+            while i < ws.len() {
+                if let Some(m) = self.bad.match_at(sk, ws, i)
+                    && !is_allowed(m.first, m.last)
+                {
+                    out.push(f.hit_words(m.first, m.last));
+                    i = m.last + 1;
+                    continue;
+                }
+                i += 1;
+            }
+            for (joined, first, last) in spelled_runs(sk, ws) {
+                let key = squeeze(&joined);
+                if self.bad.contains_word(&key) && !self.allow.contains_word(&key) {
+                    out.push(f.hit_words(first, last));
+                }
+            }
+        }
+    }
+}

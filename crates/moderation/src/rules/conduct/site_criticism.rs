@@ -1,0 +1,68 @@
+use crate::phrase::PhraseSet;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A review that criticises the marketplace's own services (delivery, courier, support,
+    /// packaging, the site) rather than the product: `ارسالش خیلی دیر بود`,
+    /// `پشتیبانی جواب نداد`, `بسته‌بندی افتضاح بود`.
+    ///
+    /// ## Why
+    /// Terms: no criticism of the site or its services in reviews; there is a separate
+    /// channel for that, where it can be acted on.
+    ///
+    /// ## How it decides
+    /// In one sentence, a service word (`lexicons/site-services.fa.txt`) within `window` words
+    /// (default 4) of a complaint word (`lexicons/site-complaints.fa.txt`). Praise of the
+    /// service (`ارسال سریع بود`) is not flagged. A person must look (`review`).
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window"],
+    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, window: usize }
+}
+
+impl SiteCriticism {
+    fn build(p: &Params<'_>) -> Result<SiteCriticism, String> {
+        Ok(SiteCriticism {
+            services: PhraseSet::new(p.lexicons("services", &["site-services.fa"])?, false),
+            complaints: PhraseSet::new(p.lexicons("complaints", &["site-complaints.fa"])?, false),
+            window: p.usize("window", 4)?,
+        })
+    }
+}
+
+impl Rule for SiteCriticism {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            let ws = &f.words;
+            let services = self.services.find_all(sk, ws);
+            if services.is_empty() {
+                continue;
+            }
+            let complaints = self.complaints.find_all(sk, ws);
+            let mut last_end = 0usize;
+            for s in &services {
+                let near = complaints.iter().find(|c| {
+                    let (lo, hi) = if c.first > s.last {
+                        (s.last, c.first)
+                    } else {
+                        (c.last, s.first)
+                    };
+                    let gap = hi.saturating_sub(lo);
+                    gap <= self.window
+                        && !sk[ws[lo].end..ws[hi].start].contains(['.', '!', '؟', '?', '\n', '،'])
+                });
+                if let Some(c) = near {
+                    let first = s.first.min(c.first);
+                    let last = s.last.max(c.last);
+                    if ws[first].start >= last_end {
+                        out.push(f.hit_words(first, last));
+                        last_end = ws[last].end;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+use regex::Regex;
+
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Bank card numbers (16 digits that pass the Luhn check, however spaced or written in
+    /// Persian digits: `۶۰۳۷-۹۹۱۲-...`) and Iranian IBAN/Sheba numbers (`IR` + 24 digits that
+    /// pass the ISO 13616 mod-97 check).
+    ///
+    /// ## Why
+    /// Asking for payment outside the marketplace, or publishing someone's account, is both a
+    /// contact leak and a fraud risk.
+    ///
+    /// ## How it decides
+    /// The checksums keep order numbers, tracking codes and serial numbers out: a random
+    /// 16-digit number passes Luhn only one time in ten.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "contacts/bank", severity: Reject, fixable: false, params: [],
+    pub(crate) struct Bank { sheba: Regex, digits: Regex }
+}
+
+impl Bank {
+    fn build(_p: &Params<'_>) -> Result<Bank, String> {
+        Ok(Bank {
+            sheba: Regex::new(r"ir\s?[0-9]{24}").map_err(|e| e.to_string())?,
+            digits: Regex::new(r"[0-9]{16,}").map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+/// Luhn checksum over ASCII digits.
+pub(crate) fn luhn(digits: &str) -> bool {
+    let mut sum = 0u32;
+    for (i, b) in digits.bytes().rev().enumerate() {
+        let mut d = u32::from(b - b'0');
+        if !i.is_multiple_of(2) {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum.is_multiple_of(10)
+}
+
+/// ISO 13616 check of an IBAN (`ir` + 24 digits, lowercase, no spaces).
+pub(crate) fn iban_valid(iban: &str) -> bool {
+    if iban.len() < 5 {
+        return false;
+    }
+    let (head, tail) = iban.split_at(4);
+    let mut rem = 0u32;
+    for c in tail.chars().chain(head.chars()) {
+        let v = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 10,
+            _ => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
+}
+
+impl Rule for Bank {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            let mut sheba_ends = Vec::new();
+            for m in self.sheba.find_iter(sk) {
+                let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+                if iban_valid(&compact) {
+                    out.push(f.hit(m.start(), m.end()));
+                    sheba_ends.push(m.end());
+                }
+            }
+            for m in self.digits.find_iter(sk) {
+                if sheba_ends.contains(&m.end())
+                    || sk[..m.start()].ends_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    continue;
+                }
+                let d = m.as_str();
+                // A card number, possibly glued to a neighbouring number by separator folding.
+                if let Some(off) = (0..=d.len() - 16)
+                    .find(|&o| luhn(&d[o..o + 16]) && (o == 0 || d.len() - o == 16))
+                {
+                    out.push(f.hit(m.start() + off, m.start() + off + 16));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums() {
+        assert!(luhn("4111111111111111"));
+        assert!(!luhn("4111111111111112"));
+        assert!(iban_valid("ir820540102680020817909002"));
+        assert!(!iban_valid("ir820540102680020817909003"));
+    }
+}

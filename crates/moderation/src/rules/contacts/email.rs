@@ -1,0 +1,55 @@
+use regex::Regex;
+
+use crate::rules::prelude::*;
+use crate::text::fold_pattern;
+
+declare_rule! {
+    /// ## What it flags
+    /// E-mail addresses, plain or disguised: `name@mail.com`, `name @ gmail . com`,
+    /// `name[at]gmail(dot)com`, `name at gmail`, `name ات جیمیل`.
+    ///
+    /// ## Why
+    /// Personal contact details must not be published (terms: no contacts, Q&A: no personal
+    /// information), and they are the usual way to take a sale off the marketplace.
+    ///
+    /// ## How it decides
+    /// A local part, an `@` (or `at`, `[at]`, `(at)`, `ات`, `اَت`) and either a domain with a
+    /// dot, or a well-known mail provider (`gmail`, `yahoo`, `جیمیل` ...). The English word
+    /// "at" only counts before a provider name.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "contacts/email", severity: Reject, fixable: false, params: [],
+    pub(crate) struct Email { re: Regex }
+}
+
+impl Email {
+    fn build(_p: &Params<'_>) -> Result<Email, String> {
+        let provider = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton|aol|mail|chmail|جیمیل|جی\s?میل|یاهو|هاتمیل|اوتلوک)";
+        let at_strict = r"(?:\s*@\s*|\s*[\[\(\{]\s*(?:at|ات)\s*[\]\)\}]\s*)";
+        let at_loose = r"(?:\s+(?:at|ات)\s+)";
+        let dot =
+            r"(?:\s*\.\s*|\s*[\[\(\{]\s*(?:dot|\.|دات|نقطه)\s*[\]\)\}]\s*|\s+(?:dot|دات|نقطه)\s+)";
+        let pattern = format!(
+            r"[a-z0-9][a-z0-9._%+-]*(?:{at_strict}[a-z0-9-]+(?:{dot}[a-z0-9-]+)*{dot}[a-z]{{2,24}}|{at_strict}{provider}|{at_loose}{provider})"
+        );
+        Ok(Email {
+            re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+impl Rule for Email {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            for m in self.re.find_iter(sk) {
+                if sk[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+                    continue;
+                }
+                let text = crate::rules::links::url::trim_link_end(m.as_str());
+                out.push(f.hit(m.start(), m.start() + text.len()));
+            }
+        }
+    }
+}

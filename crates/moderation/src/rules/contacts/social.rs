@@ -1,0 +1,123 @@
+use regex::Regex;
+
+use crate::phrase::PhraseSet;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Social-media and messenger handles: `@name`, `t.me/name`, `wa.me/98...`,
+    /// `instagram.com/name`, and a handle right after a platform or ID word
+    /// (`آیدی`, `ایدی`, `پیج`, `اینستا`, `تلگرام`, `واتساپ`, `ایتا`, `روبیکا`, `بله`, `id`,
+    /// `insta`, ... from `lexicons/messengers.fa.txt`).
+    ///
+    /// ## Why
+    /// Terms: no social-media usernames in reviews or Q&A; they are contact details.
+    ///
+    /// ## How it decides
+    /// After a platform word, the next one or two words are a handle when they are Latin and
+    /// look like one (contain a digit, `_` or `.`, or follow an explicit ID word such as
+    /// `آیدی`/`پیج`/`id`). So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
+    /// An `@` that is part of an e-mail address is left to `contacts/email`.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet }
+}
+
+impl Social {
+    fn build(p: &Params<'_>) -> Result<Social, String> {
+        Ok(Social {
+            at: Regex::new(r"@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?").map_err(|e| e.to_string())?,
+            short_link: Regex::new(
+                r"(?:t\.me|telegram\.me|wa\.me|instagram\.com|instagr\.am|eitaa\.com|rubika\.ir|ble\.ir)/[a-z0-9_+.]+",
+            )
+            .map_err(|e| e.to_string())?,
+            platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
+            id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
+        })
+    }
+}
+
+fn looks_like_handle(w: &str) -> bool {
+    w.len() >= 3
+        && w.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        && w.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+impl Rule for Social {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            if sk.contains('@') {
+                for m in self.at.find_iter(sk) {
+                    let before = sk[..m.start()].chars().next_back();
+                    let after = &sk[m.end()..];
+                    // `name@gmail.com` is an e-mail address.
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+                        || after.starts_with('.')
+                        || m.as_str().len() < 3
+                    {
+                        continue;
+                    }
+                    taken.push((m.start(), m.end()));
+                    out.push(f.hit(m.start(), m.end()));
+                }
+            }
+            if sk.contains(".me/")
+                || sk.contains(".com/")
+                || sk.contains(".ir/")
+                || sk.contains(".am/")
+            {
+                for m in self.short_link.find_iter(sk) {
+                    taken.push((m.start(), m.end()));
+                    out.push(f.hit(m.start(), m.end()));
+                }
+            }
+            let ws = &f.words;
+            for pm in self
+                .platforms
+                .find_all(sk, ws)
+                .into_iter()
+                .chain(self.id_words.find_all(sk, ws))
+            {
+                let explicit = self.id_words.match_at(sk, ws, pm.first).is_some();
+                for k in pm.last + 1..(pm.last + 3).min(ws.len()) {
+                    let w = ws[k].text(sk);
+                    // Extend the handle over `.`/`_` joined words: `shop.tehran_98`.
+                    let mut end = ws[k].end;
+                    let mut handle = w.to_owned();
+                    let mut n = k + 1;
+                    while n < ws.len()
+                        && ws[n].start == end + 1
+                        && matches!(&sk[end..end + 1], "." | "_")
+                    {
+                        handle.push_str(&sk[end..ws[n].end]);
+                        end = ws[n].end;
+                        n += 1;
+                    }
+                    let marked = handle
+                        .bytes()
+                        .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
+                    if looks_like_handle(&handle) && (marked || explicit) {
+                        let start = if sk[..ws[k].start].ends_with('@') {
+                            ws[k].start - 1
+                        } else {
+                            ws[k].start
+                        };
+                        if !taken.iter().any(|&(s, e)| s < end && start < e) {
+                            out.push(f.hit(ws[pm.first].start, end));
+                            taken.push((start, end));
+                        }
+                        break;
+                    }
+                    if !w.is_ascii() && k > pm.last + 1 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Rules of the `links` family.
+
+pub(crate) mod obfuscated;
+pub(crate) mod url;

@@ -1,0 +1,57 @@
+use regex::Regex;
+
+use crate::rules::prelude::*;
+use crate::text::fold_pattern;
+
+declare_rule! {
+    /// ## What it flags
+    /// Domains written so that a link filter misses them: `example dot com`, `example[.]com`,
+    /// `example(dot)com`, `www . shop . ir`, `دیجی دات کام`, `نقطه آی آر`, `shop دات ir`.
+    ///
+    /// ## Why
+    /// Spelling a link out is still sending readers to another site, and doing it on purpose
+    /// is a sign of advertising.
+    ///
+    /// ## How it decides
+    /// A word followed by a spelled or bracketed dot and a common TLD (Latin or Persian:
+    /// `کام`, `نت`, `آی آر`, `ارگ`), or `www` with spaces around its dots. The ordinary word
+    /// `نقطه` ("point") on its own is not flagged: it needs a TLD right after it.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "links/obfuscated", severity: Reject, fixable: false, params: [],
+    pub(crate) struct Obfuscated { re: Regex }
+}
+
+impl Obfuscated {
+    fn build(_p: &Params<'_>) -> Result<Obfuscated, String> {
+        let tld = r"(?:com|net|org|ir|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
+        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+\.\s*|\.\s+)";
+        let pattern = format!(
+            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*{dot}{tld}(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
+        );
+        Ok(Obfuscated {
+            re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+impl Rule for Obfuscated {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            for m in self.re.find_iter(sk) {
+                let text = m.as_str();
+                let lead = text.len() - text.trim_start().len();
+                let trimmed = text.trim();
+                // Drop the one boundary character the pattern consumed after the TLD.
+                let end = match trimmed.chars().next_back() {
+                    Some(c) if !c.is_alphanumeric() => trimmed.len() - c.len_utf8(),
+                    _ => trimmed.len(),
+                };
+                let start = m.start() + lead;
+                out.push(f.hit(start, start + end));
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+use regex::Regex;
+
+use crate::phrase::PhraseSet;
+use crate::rules::prelude::*;
+use crate::text::fold_pattern;
+
+declare_rule! {
+    /// ## What it flags
+    /// Names of other shops and marketplaces (`lexicons/stores.fa.txt`: Digikala, Torob,
+    /// Basalam, Amazon ... in Persian and Latin spellings) and physical shop addresses
+    /// (`پاساژ ...`, `خیابان ... پلاک ۱۲`, `آدرس مغازه`, `مغازه ما`).
+    ///
+    /// ## Why
+    /// Terms: do not send buyers to other shops; Q&A must not ask for or give their addresses.
+    ///
+    /// ## How it decides
+    /// Whole words on the skeleton, so `دیجی‌کالا`, `دیجیکالا` and `دیجی کالا` are one name.
+    /// Store names that are also ordinary words (`دیوار` "wall", `باسلام` "with greetings")
+    /// are only matched in their Latin spelling. Our own brand (`چهارسو`, `Chaharsu`) is never
+    /// a competitor.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex }
+}
+
+impl OtherStore {
+    fn build(p: &Params<'_>) -> Result<OtherStore, String> {
+        let pattern = r"(?:^|[^\p{L}])((?:پاساژ|بازار|مجتمع تجاری)\s+[\p{L}]+|خیابان\s+[\p{L}\s]{2,40}?\s*پلاک\s*[0-9]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)\s+(?:ما|مون|من|خودمون)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
+        Ok(OtherStore {
+            stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
+            address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+impl Rule for OtherStore {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            for m in self.stores.find_all(sk, &f.words) {
+                out.push(f.hit_words(m.first, m.last));
+            }
+            for c in self.address.captures_iter(sk) {
+                if let Some(m) = c.get(1) {
+                    let t = m
+                        .as_str()
+                        .trim_end_matches(|ch: char| !ch.is_alphanumeric());
+                    out.push(f.hit(m.start(), m.start() + t.len()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+use crate::phrase::PhraseSet;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A review that asks a question or asks for help: `کسی می‌دونه باتریش چقدر دوام داره؟`,
+    /// `لطفا راهنمایی کنید`, `does anyone know if it fits?`.
+    ///
+    /// ## Why
+    /// Terms: questions belong in the product's Q&A, where sellers and buyers answer them.
+    ///
+    /// ## How it decides
+    /// Two signals from `lexicons/question-markers.fa.txt`: a request for help anywhere
+    /// (`راهنمایی کنید`, `کمکم کنید`, `can someone help`), or a sentence that ends with `?`/`؟`
+    /// and contains a word that asks the reader (`آیا`, `کسی`, `میشه`, `چطور`, `بگید`, `anyone`).
+    /// Rhetorical questions without such a word (`چرا اینقدر گرونه؟`) are not flagged.
+    ///
+    /// ## Fix
+    /// Not fixable: the author should post the question in Q&A.
+    code: "placement/question", severity: Review, fixable: false, params: ["help", "askers"],
+    pub(crate) struct Question { help: PhraseSet, askers: PhraseSet }
+}
+
+impl Question {
+    fn build(p: &Params<'_>) -> Result<Question, String> {
+        Ok(Question {
+            help: PhraseSet::new(p.lexicons("help", &["help-requests.fa"])?, false),
+            askers: PhraseSet::new(p.lexicons("askers", &["question-markers.fa"])?, false),
+        })
+    }
+}
+
+impl Rule for Question {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        if cx.kind != crate::model::Kind::Review {
+            return;
+        }
+        for f in cx.fields() {
+            let sk = f.sk();
+            let ws = &f.words;
+            let mut flagged_until = 0usize;
+            for m in self.help.find_all(sk, ws) {
+                out.push(f.hit_words(m.first, m.last));
+                flagged_until = ws[m.last].end;
+            }
+            // Sentences ending in a question mark.
+            let mut sentence_start = 0usize;
+            let mut w = 0usize;
+            for (i, c) in sk.char_indices() {
+                if !matches!(c, '.' | '!' | '?' | '؟' | '\n') {
+                    continue;
+                }
+                let first = w;
+                while w < ws.len() && ws[w].end <= i {
+                    w += 1;
+                }
+                if matches!(c, '?' | '؟') && first < w && sentence_start >= flagged_until {
+                    let asks = (first..w).any(|k| self.askers.match_at(sk, ws, k).is_some());
+                    if asks {
+                        out.push(f.hit(ws[first].start, i + c.len_utf8()));
+                    }
+                }
+                sentence_start = i + c.len_utf8();
+            }
+        }
+    }
+}

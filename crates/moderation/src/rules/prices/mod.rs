@@ -1,0 +1,4 @@
+//! Rules of the `prices` family.
+
+pub(crate) mod amount;
+pub(crate) mod question;

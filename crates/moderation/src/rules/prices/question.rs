@@ -1,0 +1,68 @@
+use regex::Regex;
+
+use crate::rules::prelude::*;
+use crate::text::fold_pattern;
+
+declare_rule! {
+    /// ## What it flags
+    /// Asking about the price: `قیمتش چنده؟`, `چند خریدید؟`, `چند تومن گرفتین`,
+    /// `how much did you pay`, `what's the price`, `combien ça coûte`, `wie viel kostet`.
+    ///
+    /// ## Why
+    /// Terms: do not ask about prices in reviews or Q&A; the product page shows the price
+    /// and its history.
+    ///
+    /// ## How it decides
+    /// Fixed phrasings in Persian (written and colloquial), English, French and German.
+    /// Saying that something is cheap or expensive is not a question and is not flagged.
+    ///
+    /// ## Fix
+    /// Not fixable.
+    code: "prices/question", severity: Reject, fixable: false, params: [],
+    pub(crate) struct PriceQuestion { re: Regex }
+}
+
+impl PriceQuestion {
+    fn build(_p: &Params<'_>) -> Result<PriceQuestion, String> {
+        let fa = [
+            r"قیمت(?:ش|شون|ش رو|ش را|ش الان|ش الان|ش چه)?\s*(?:الان\s*)?(?:چنده|چند است|چند هست|چند بود|چقدره|چقدر است|چقدر هست|چقدر بود|چند|چقدر)(?:[^\p{L}]|$)",
+            r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)?\s*(?:خریدید|خریدین|خریدی|خریدیدش|خریدینش|خریدیش|گرفتید|گرفتین|گرفتی|گرفتیدش|گرفتینش|گرفتیش|دادید|دادین|دادی|در اومد|درومد|تموم شد|تمام شد)",
+            r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)\s*(?:است|هست|ه|میشه|می شود|میشود)(?:[^\p{L}]|$)",
+            r"(?:قیمت|قیمتش)\s*(?:رو|را)\s*(?:بگید|بگین|بگویید|میگید|میگین)",
+        ];
+        let other = [
+            r"how much (?:did you pay|did it cost|does it cost|is it|was it|is this|was this|for this|do they cost|are they)",
+            r"what(?:'s| is| was) (?:the|its|your) price",
+            r"how much money",
+            r"combien (?:co[uû]te|l'avez|avez[- ]vous pay|vous l'avez|[çc]a co[uû]te|pour)",
+            r"quel (?:est|était) (?:le|son) prix",
+            r"wie ?viel (?:kostet|kosten|hast du|haben sie|hat es|hat das)",
+            r"was (?:kostet|hat (?:es|das|der|die) gekostet)",
+        ];
+        let pattern = fa
+            .iter()
+            .chain(other.iter())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("|");
+        Ok(PriceQuestion {
+            re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+impl Rule for PriceQuestion {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let sk = f.sk();
+            for m in self.re.find_iter(sk) {
+                if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                let t = m.as_str();
+                let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+                out.push(f.hit(m.start(), m.start() + t.len()));
+            }
+        }
+    }
+}

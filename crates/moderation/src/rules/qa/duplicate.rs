@@ -1,0 +1,137 @@
+use std::collections::HashSet;
+
+use crate::error::StoreError;
+use crate::model::Verdict;
+use crate::rules::prelude::*;
+use crate::store::{QuestionStore, StoredQuestion};
+use crate::text::{Skeleton, squeeze, words};
+
+declare_rule! {
+    /// ## What it flags
+    /// A question already asked under the same product, word for word or nearly:
+    /// `این گوشی ضد آب است؟` after `آیا این گوشی ضدآب هست؟`.
+    ///
+    /// ## Why
+    /// Terms: ask a question only once, under the product it is about. Duplicates bury the
+    /// answers that exist.
+    ///
+    /// ## How it decides
+    /// Questions are compared by their key: skeleton words (ZWNJ, Arabic letters, digits and
+    /// repeated letters folded) without punctuation and without filler words such as `آیا`,
+    /// `سلام`, `لطفا`, `هست`, `است`. Two questions are duplicates when the Jaccard similarity of
+    /// their word sets is at least `similarity` (default 0.8). Questions are read from and
+    /// recorded in the engine's `QuestionStore` (the CLI keeps one per run; the server a
+    /// database); a question is recorded when it is not rejected.
+    ///
+    /// ## Fix
+    /// Not fixable: point the author to the existing answers.
+    code: "qa/duplicate", severity: Reject, fixable: false, params: ["similarity"],
+    pub(crate) struct Duplicate { similarity: f64 }
+}
+
+/// Words left out of a question key: they do not change what is asked.
+const FILLER: &[&str] = &[
+    "ایا",
+    "سلام",
+    "لطفا",
+    "هست",
+    "است",
+    "هستش",
+    "ممنون",
+    "مرسی",
+    "با",
+    "تشکر",
+    "خسته",
+    "نباشید",
+    "دوستان",
+    "عزیزان",
+    "the",
+    "a",
+    "an",
+    "is",
+    "does",
+    "do",
+    "hi",
+    "hello",
+    "please",
+    "thanks",
+];
+
+/// The normalised key of a question (skeleton words without fillers, joined by spaces).
+pub fn question_key(text: &str) -> String {
+    let sk = Skeleton::new(text);
+    words(&sk.text)
+        .iter()
+        .map(|w| squeeze(w.text(&sk.text)))
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn jaccard(a: &str, b: &str) -> f64 {
+    let a: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let b: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let inter = a.intersection(&b).count() as f64;
+    inter / a.union(&b).count() as f64
+}
+
+impl Duplicate {
+    fn build(p: &Params<'_>) -> Result<Duplicate, String> {
+        let similarity = p.f64("similarity", 0.8)?;
+        if !(0.0..=1.0).contains(&similarity) || similarity == 0.0 {
+            return Err("parameter `similarity` must be in (0, 1]".into());
+        }
+        Ok(Duplicate { similarity })
+    }
+}
+
+impl Rule for Duplicate {
+    fn check(&self, _cx: &Ctx<'_>, _out: &mut Vec<Hit>) {}
+
+    fn check_with_store(
+        &self,
+        cx: &Ctx<'_>,
+        store: &dyn QuestionStore,
+        out: &mut Vec<Hit>,
+    ) -> Result<(), StoreError> {
+        let Some(product) = cx.product else {
+            return Ok(());
+        };
+        let key = question_key(cx.body.original);
+        if key.is_empty() {
+            return Ok(());
+        }
+        let asked = store.questions(product)?;
+        if asked
+            .iter()
+            .any(|q| jaccard(&q.key, &key) >= self.similarity)
+        {
+            let len = cx.body.original.trim_end().chars().count();
+            out.push(cx.body.hit_cp(0, len));
+        }
+        Ok(())
+    }
+
+    fn after_verdict(
+        &self,
+        cx: &Ctx<'_>,
+        store: &dyn QuestionStore,
+        verdict: Verdict,
+        fired: bool,
+    ) -> Result<(), StoreError> {
+        let Some(product) = cx.product else {
+            return Ok(());
+        };
+        if fired || verdict == Verdict::Reject {
+            return Ok(());
+        }
+        let key = question_key(cx.body.original);
+        if key.is_empty() {
+            return Ok(());
+        }
+        store.record(product, &StoredQuestion { id: None, key })
+    }
+}

@@ -1,0 +1,3 @@
+//! Rules of the `review` family.
+
+pub(crate) mod missing_title;

@@ -1,0 +1,65 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Arabic keyboard letters in Persian text: `ي` (Arabic yeh), `ى` (alef maksura), `ك`
+    /// (Arabic kaf), `ة` (teh marbuta), and Arabic-Indic digits `٠-٩`.
+    ///
+    /// ## Why
+    /// Terms: write with a Persian keyboard. Mixed letters also break search and sorting.
+    ///
+    /// ## Example
+    /// `كيفيت عالي` is flagged on each word; the fix gives `کیفیت عالی`.
+    ///
+    /// ## Fix
+    /// Fixable: each letter is replaced by its Persian form (`ي ى`→`ی`, `ك`→`ک`, `ة`→`ه`,
+    /// `٠-٩`→`۰-۹`). One violation per word.
+    code: "script/arabic-letters", severity: Fix, fixable: true, params: [],
+    pub(crate) struct ArabicLetters;
+}
+
+impl ArabicLetters {
+    fn build(_p: &Params<'_>) -> Result<ArabicLetters, String> {
+        Ok(ArabicLetters)
+    }
+}
+
+fn persian_form(c: char) -> Option<char> {
+    Some(match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        'ة' => 'ه',
+        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x06F0)?,
+        _ => return None,
+    })
+}
+
+impl Rule for ArabicLetters {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let chars: Vec<char> = f.original.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if persian_form(chars[i]).is_none() {
+                    i += 1;
+                    continue;
+                }
+                // The word around it.
+                let mut s = i;
+                while s > 0 && chars[s - 1].is_alphanumeric() {
+                    s -= 1;
+                }
+                let mut e = i;
+                while e < chars.len() && (chars[e].is_alphanumeric() || chars[e] == '\u{200C}') {
+                    e += 1;
+                }
+                let fixed: String = chars[s..e]
+                    .iter()
+                    .map(|&c| persian_form(c).unwrap_or(c))
+                    .collect();
+                out.push(f.hit_cp(s, e).with_fix(fixed));
+                i = e.max(i + 1);
+            }
+        }
+    }
+}

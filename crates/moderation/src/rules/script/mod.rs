@@ -1,0 +1,4 @@
+//! Rules of the `script` family.
+
+pub(crate) mod arabic_letters;
+pub(crate) mod latin;

@@ -1,0 +1,41 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Letters stretched with the kashida (tatweel, U+0640): `عالـــــی`, `خـــوب`.
+    ///
+    /// ## Why
+    /// Terms: no stretched letters. Kashida is decoration; it also splits words for search.
+    ///
+    /// ## Fix
+    /// Fixable: every kashida is removed (`عالـــــی` → `عالی`).
+    code: "style/kashida", severity: Fix, fixable: true, params: [],
+    pub(crate) struct Kashida;
+}
+
+impl Kashida {
+    fn build(_p: &Params<'_>) -> Result<Kashida, String> {
+        Ok(Kashida)
+    }
+}
+
+impl Rule for Kashida {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            if !f.original.contains('\u{0640}') {
+                continue;
+            }
+            let mut run: Option<usize> = None;
+            for (i, c) in f.original.chars().chain(std::iter::once('\0')).enumerate() {
+                match (c == '\u{0640}', run) {
+                    (true, None) => run = Some(i),
+                    (false, Some(s)) => {
+                        out.push(f.hit_cp(s, i).with_fix(""));
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

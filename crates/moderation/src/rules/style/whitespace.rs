@@ -1,0 +1,88 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Runs of two or more spaces, spaces before punctuation (`خوب ، ولی` / `عالی !`), and
+    /// three or more line breaks in a row.
+    ///
+    /// ## Why
+    /// Terms: avoid extra spaces. They are noise on the product page.
+    ///
+    /// ## Fix
+    /// Fixable: a run of spaces becomes one space, spaces before punctuation are removed,
+    /// three or more line breaks become two (one empty line).
+    code: "style/whitespace", severity: Fix, fixable: true, params: [],
+    pub(crate) struct Whitespace;
+}
+
+impl Whitespace {
+    fn build(_p: &Params<'_>) -> Result<Whitespace, String> {
+        Ok(Whitespace)
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
+    )
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»')
+}
+
+impl Rule for Whitespace {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields() {
+            let chars: Vec<char> = f.original.chars().collect();
+            let n = chars.len();
+            let mut i = 0;
+            while i < n {
+                let c = chars[i];
+                if is_space(c) {
+                    let s = i;
+                    while i < n && is_space(chars[i]) {
+                        i += 1;
+                    }
+                    let before_punct = i < n
+                        && s > 0
+                        && is_closing_punct(chars[i])
+                        && !chars[s - 1].is_whitespace()
+                        && !(chars[i] == '.' && chars.get(i + 1) == Some(&'.'));
+                    let line_edge = s == 0
+                        || i == n
+                        || chars[s - 1] == '\n'
+                        || chars[i] == '\n'
+                        || chars[i] == '\r';
+                    if before_punct {
+                        out.push(f.hit_cp(s, i).with_fix(""));
+                    } else if i - s >= 2 {
+                        out.push(f.hit_cp(s, i).with_fix(if line_edge { "" } else { " " }));
+                    }
+                    continue;
+                }
+                if c == '\n' || c == '\r' {
+                    let s = i;
+                    let mut breaks = 0;
+                    let mut e = i;
+                    while e < n && (chars[e] == '\n' || chars[e] == '\r' || is_space(chars[e])) {
+                        if chars[e] == '\n' {
+                            breaks += 1;
+                        }
+                        e += 1;
+                    }
+                    if breaks >= 3 {
+                        let fix = if s == 0 || e == n { "" } else { "\n\n" };
+                        out.push(f.hit_cp(s, e).with_fix(fix));
+                        i = e;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                i += 1;
+            }
+        }
+    }
+}

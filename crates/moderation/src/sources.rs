@@ -1,0 +1,115 @@
+//! The rule-set and lexicon files, as text. Reading them from disk is the crate's only I/O.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::LoadError;
+
+/// A rule-set file or a lexicon file with its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it came from (for error messages).
+    pub path: PathBuf,
+    /// Its content.
+    pub text: String,
+}
+
+/// Rule sets (`*.yaml`) and lexicons (`lexicons/*.txt`, by name without `.txt`).
+#[derive(Debug, Clone, Default)]
+pub struct RuleSources {
+    /// Rule-set files.
+    pub rule_sets: Vec<SourceFile>,
+    /// Lexicons by name (`profanity.fa` for `lexicons/profanity.fa.txt`).
+    pub lexicons: Vec<(String, SourceFile)>,
+}
+
+impl RuleSources {
+    /// Empty sources; add files with [`RuleSources::add_rule_set`] and [`RuleSources::add_lexicon`].
+    pub fn new() -> RuleSources {
+        RuleSources::default()
+    }
+
+    /// Adds a rule set.
+    pub fn add_rule_set(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> &mut Self {
+        self.rule_sets.push(SourceFile {
+            path: path.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds (or replaces) a lexicon by name.
+    pub fn add_lexicon(
+        &mut self,
+        name: impl Into<String>,
+        path: impl Into<PathBuf>,
+        text: impl Into<String>,
+    ) -> &mut Self {
+        let name = name.into();
+        self.lexicons.retain(|(n, _)| *n != name);
+        self.lexicons.push((
+            name,
+            SourceFile {
+                path: path.into(),
+                text: text.into(),
+            },
+        ));
+        self
+    }
+
+    /// The lexicon called `name`, if present.
+    pub fn lexicon(&self, name: &str) -> Option<&SourceFile> {
+        self.lexicons
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, file)| file)
+    }
+
+    /// Reads `rules_dir/*.yaml` (rule sets) and `rules_dir/lexicons/*.txt`.
+    /// Subdirectories other than `lexicons/` (e.g. `calendars/`) are not rule sets and are skipped.
+    pub fn read_dir(rules_dir: &Path) -> Result<RuleSources, LoadError> {
+        let mut sources = RuleSources::new();
+        for path in sorted_entries(rules_dir)? {
+            if path.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let text = read(&path)?;
+                sources.add_rule_set(path, text);
+            }
+        }
+        if sources.rule_sets.is_empty() {
+            return Err(LoadError::NoRuleSets(rules_dir.to_path_buf()));
+        }
+        let lex_dir = rules_dir.join("lexicons");
+        if lex_dir.is_dir() {
+            for path in sorted_entries(&lex_dir)? {
+                if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+                    let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned)
+                    else {
+                        continue;
+                    };
+                    let text = read(&path)?;
+                    sources.add_lexicon(name, path, text);
+                }
+            }
+        }
+        Ok(sources)
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        paths.push(entry.map_err(io)?.path());
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,28 @@
+//! Text normalisation: the matching skeleton of a field and its map back to the original.
+
+mod fold;
+mod skeleton;
+mod words;
+
+pub use fold::{fold_char, is_dropped};
+pub use skeleton::Skeleton;
+pub(crate) use words::{Word, squeeze, words};
+
+/// The skeleton of `text` (for lexicon entries and patterns): folded exactly like a field.
+pub fn skeleton_key(text: &str) -> String {
+    Skeleton::new(text).text
+}
+
+/// Folds the non-ASCII characters of a regex pattern like the skeleton does, so patterns can be
+/// written in ordinary Persian (`آدرس`) and still match the skeleton (`ادرس`).
+pub(crate) fn fold_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if !is_dropped(c) {
+            fold_char(c, &mut |f| out.push(f));
+        }
+    }
+    out
+}
