@@ -1,0 +1,278 @@
+//! `compliance-*`: per-document profiles from `site.yaml` (`compliance: { terms: [dsa, p2b] }`).
+//! `compliance-dsa` and `compliance-p2b` are errors naming the provision they implement;
+//! `compliance-consumer-eu` warns when a version effective on or after 2025-07-20 still points to
+//! the closed EU ODR platform. See [`requirements`] for the evidence per language.
+
+pub mod requirements;
+
+use jiff::civil::{Date, date};
+use regex::{Regex, RegexBuilder};
+
+use self::requirements::{
+    AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, REQUIREMENTS, Requirement,
+};
+use super::codes;
+use super::numerals::ascii_digit;
+use crate::diagnostic::{Diagnostic, line_col};
+use crate::model::{Audience, Document, PolicySet, PolicyVersion};
+
+/// The profiles `site.yaml` may name.
+pub const PROFILES: &[&str] = &["dsa", "p2b", "consumer-eu"];
+
+/// The day the EU ODR platform closed.
+pub fn odr_closed() -> Date {
+    date(2025, 7, 20)
+}
+
+/// Runs the profiles configured in `site.yaml` on every version in force or upcoming on `as_of`.
+pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let site = &set.site;
+    let site_text = set.source_of(&site.path).unwrap_or_default();
+    let site_line = |needle: &str| {
+        site_text
+            .lines()
+            .position(|l| l.trim_start().starts_with(&format!("{needle}:")) || l.contains(needle))
+            .map_or(0, |i| i + 1)
+    };
+    for (doc_id, profiles) in &site.compliance {
+        let Some(doc) = set.document(doc_id) else {
+            out.push(Diagnostic::error(
+                codes::COMPLIANCE,
+                &site.path,
+                site_line(doc_id),
+                0,
+                format!("compliance: no document `{doc_id}` in the policies"),
+            ));
+            continue;
+        };
+        for profile in profiles {
+            if !PROFILES.contains(&profile.as_str()) {
+                out.push(Diagnostic::error(
+                    codes::COMPLIANCE,
+                    &site.path,
+                    site_line(doc_id),
+                    0,
+                    format!(
+                        "unknown compliance profile `{profile}` for `{doc_id}`; known profiles: {}",
+                        PROFILES.join(", ")
+                    ),
+                ));
+                continue;
+            }
+            for version in current_versions(doc, as_of) {
+                check_profile(profile, version, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Versions in force on `as_of` and every later one, in every language.
+fn current_versions(doc: &Document, as_of: Date) -> Vec<&PolicyVersion> {
+    let mut out = Vec::new();
+    for lang in doc.languages() {
+        if let Some(v) = doc.in_force(lang, as_of) {
+            out.push(v);
+        }
+        out.extend(doc.versions_in(lang).filter(|v| v.effective > as_of));
+    }
+    out
+}
+
+fn check_profile(profile: &str, version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
+    let text = searchable(version.body());
+    if profile == "consumer-eu" {
+        consumer_eu(version, out);
+        return;
+    }
+    let code = codes::compliance_code(profile);
+    for req in REQUIREMENTS.iter().filter(|r| r.profile == profile) {
+        if !applies(req, version) {
+            continue;
+        }
+        let met = match req.evidence {
+            Evidence::Keywords(table) => {
+                let Some((_, groups)) = table.iter().find(|(lang, _)| *lang == version.lang) else {
+                    continue;
+                };
+                groups.iter().all(|g| regex(g).is_match(&text))
+            }
+            Evidence::SixMonths => six_months(&text),
+            Evidence::TwoMediators => mediators(version) >= 2,
+        };
+        if !met {
+            out.push(
+                Diagnostic::error(
+                    code,
+                    &version.path,
+                    0,
+                    0,
+                    format!(
+                        "{}: the {} (v{}, {}) must {}",
+                        req.cite, version.doc_type, version.version, version.lang, req.what
+                    ),
+                )
+                .with_help(help(req, &version.lang)),
+            );
+        }
+    }
+}
+
+fn applies(req: &Requirement, v: &PolicyVersion) -> bool {
+    let complaints = v.doc_type == "Complaints Policy";
+    match req.applies {
+        AppliesTo::ComplaintsPolicy => complaints,
+        AppliesTo::Terms => !complaints,
+        AppliesTo::SellerTerms => !complaints && v.audience.contains(&Audience::Sellers),
+    }
+}
+
+fn help(req: &Requirement, lang: &str) -> String {
+    match req.evidence {
+        Evidence::Keywords(table) => match table.iter().find(|(l, _)| *l == lang) {
+            Some((_, groups)) => format!(
+                "say it in the text; the check looks for all of: {}",
+                groups
+                    .iter()
+                    .map(|g| format!("/{g}/"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            None => "say it in the text".into(),
+        },
+        Evidence::SixMonths => "state the appeal window as at least 6 months or 180 days".into(),
+        Evidence::TwoMediators => {
+            "list at least two mediators as list items under a clause about mediation".into()
+        }
+    }
+}
+
+/// Lowercase text with every digit as ASCII and Arabic letter variants folded to Persian.
+fn searchable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'ي' | 'ى' => 'ی',
+            'ك' => 'ک',
+            c => ascii_digit(c).unwrap_or(c),
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn regex(pattern: &str) -> Regex {
+    // The patterns are constants of this crate; a bad one is caught by the tests below.
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|_| Regex::new("$^").expect("the empty-match regex is valid"))
+}
+
+fn six_months(text: &str) -> bool {
+    let months = regex(r"(\d+|six|sechs|شش)\s*(months?|mois|monate[n]?|ماه)");
+    let days = regex(r"(\d+)[\s-]*(days?|jours|tage[n]?|روز)");
+    let value = |s: &str| match s {
+        "six" | "sechs" | "شش" => Some(6),
+        n => n.parse::<u32>().ok(),
+    };
+    months
+        .captures_iter(text)
+        .any(|c| value(&c[1]).is_some_and(|n| n >= 6))
+        || days
+            .captures_iter(text)
+            .any(|c| value(&c[1]).is_some_and(|n| n >= 180))
+}
+
+/// List items under the first clause whose heading or text mentions mediation.
+fn mediators(version: &PolicyVersion) -> usize {
+    let words = regex(MEDIATION_WORDS);
+    let Some(index) = version.clauses.iter().position(|c| {
+        words.is_match(&c.heading.to_lowercase()) || words.is_match(&c.prose.to_lowercase())
+    }) else {
+        return 0;
+    };
+    let start = version.clauses[index].line;
+    let end = version
+        .clauses
+        .get(index + 1)
+        .map_or(usize::MAX, |c| c.line);
+    version
+        .source
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| (start..end).contains(&(i + 1)))
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            t.starts_with("- ")
+                || t.starts_with("* ")
+                || t.split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .count()
+}
+
+fn consumer_eu(version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
+    if version.effective < odr_closed() {
+        return;
+    }
+    let odr = regex(ODR_PLATFORM);
+    let closed = regex(
+        r"closed|no longer|replaced|fermée|supprimée|remplacée|eingestellt|geschlossen|ersetzt|تعطیل|جایگزین|دیگر در دسترس",
+    );
+    let body = version.body();
+    let offset = version.source.len() - body.len();
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let text = searchable(line);
+        if let Some(m) = odr.find(&text)
+            && !closed.is_match(&text)
+        {
+            let (l, _) = line_col(&version.source, offset + line_start);
+            out.push(
+                Diagnostic::warning(
+                    codes::compliance_code("consumer-eu"),
+                    &version.path,
+                    l,
+                    0,
+                    format!(
+                        "Regulation (EU) 2024/3228: this version takes effect on {} but points to the EU ODR platform (\"{}\"), closed since 2025-07-20",
+                        version.effective,
+                        m.as_str()
+                    ),
+                )
+                .with_help("point consumers to certified out-of-court (ADR) bodies instead"),
+            );
+        }
+        line_start += line.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requirements::*;
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM];
+        for req in REQUIREMENTS {
+            if let Evidence::Keywords(table) = req.evidence {
+                for (_, groups) in table {
+                    patterns.extend(groups.iter());
+                }
+            }
+        }
+        for p in patterns {
+            assert!(RegexBuilder::new(p).build().is_ok(), "{p}");
+        }
+    }
+
+    #[test]
+    fn six_months_accepts_months_and_days_in_every_script() {
+        assert!(six_months(&searchable("for at least 6 months")));
+        assert!(six_months(&searchable("pendant six mois")));
+        assert!(six_months(&searchable("tot ۱۸۰ روز")));
+        assert!(six_months(&searchable("for 180 days")));
+        assert!(!six_months(&searchable("for 3 months or 90 days")));
+    }
+}

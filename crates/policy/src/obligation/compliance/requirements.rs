@@ -1,0 +1,317 @@
+//! The requirements each compliance profile checks, with the keyword evidence per language.
+//!
+//! Evidence is a list of groups per language; a requirement is met when **every** group matches
+//! somewhere in the version's text (case-insensitive regular expressions, run on the body with
+//! Persian and Arabic-Indic digits read as ASCII digits and Arabic ي/ك folded to Persian ی/ک).
+//! Keyword evidence shows that a topic is addressed, not that it is addressed well: a lawyer
+//! still reads the text. Languages without evidence are not checked.
+
+/// What a requirement looks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Evidence {
+    /// Per language: every regex group must match.
+    Keywords(&'static [(&'static str, &'static [&'static str])]),
+    /// At least two mediators listed (list items) under a clause about mediation.
+    TwoMediators,
+    /// Appeals open for at least six months (`6 months` .. or `180 days` or more).
+    SixMonths,
+}
+
+/// Which document versions a requirement applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppliesTo {
+    /// Documents of type `Complaints Policy`.
+    ComplaintsPolicy,
+    /// Documents of any other type (terms).
+    Terms,
+    /// Versions addressed to sellers.
+    SellerTerms,
+}
+
+/// One legal requirement turned into a check.
+#[derive(Debug, Clone, Copy)]
+pub struct Requirement {
+    /// Profile name in `site.yaml` (`dsa`, `p2b`).
+    pub profile: &'static str,
+    /// The provision it implements, e.g. `DSA Art. 20(1)`.
+    pub cite: &'static str,
+    /// What the text must say.
+    pub what: &'static str,
+    /// Which versions it applies to.
+    pub applies: AppliesTo,
+    /// How it is recognised.
+    pub evidence: Evidence,
+}
+
+const COMPLAIN: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[r"complain", r"\bform\b|e-?mail|online|panel|button"],
+    ),
+    (
+        "fr",
+        &[
+            r"plainte|réclamation",
+            r"formulaire|e-?mail|courriel|en ligne|bouton",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"beschwerde",
+            r"formular|e-?mail|online|schaltfläche|button",
+        ],
+    ),
+    ("fa", &[r"شکایت", r"فرم|رایانامه|ایمیل|برخط|آنلاین|پنل|دکمه"]),
+];
+
+const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"free of charge|\bfree\b|no charge|at no cost",
+            r"electronic|online",
+        ],
+    ),
+    ("fr", &[r"gratuit", r"électronique|en ligne"]),
+    (
+        "de",
+        &[
+            r"kostenlos|unentgeltlich|gebührenfrei|kostenfrei",
+            r"elektronisch|online",
+        ],
+    ),
+    (
+        "fa",
+        &[
+            r"رایگان|بدون هزینه|بی‌هزینه|هزینه‌ای ندارد",
+            r"الکترونیک|برخط|آنلاین",
+        ],
+    ),
+];
+
+const NOT_SOLELY_AUTOMATED: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"automat",
+            r"solely|exclusively|human|member of staff|qualified staff",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"automati",
+            r"uniquement|exclusivement|humain|personnel qualifié",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"automati",
+            r"ausschließlich|allein|menschlich|qualifizierte",
+        ],
+    ),
+    (
+        "fa",
+        &[
+            r"خودکار|ماشینی|الگوریتم",
+            r"صرفاً|صرفا|تنها|انسانی|کارشناس|کارمند",
+        ],
+    ),
+];
+
+const OUT_OF_COURT: &[(&str, &[&str])] = &[
+    ("en", &[r"out-of-court|out of court"]),
+    ("fr", &[r"extrajudiciaire"]),
+    ("de", &[r"außergerichtlich|aussergerichtlich"]),
+    ("fa", &[r"خارج از دادگاه|غیرقضایی|حل اختلاف"]),
+];
+
+const MODERATION: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"moderat|review",
+            r"automat|algorithm",
+            r"human|staff|moderator|person",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"modér|examin|vérifi",
+            r"automati|algorithm",
+            r"humain|personnel|modérat",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"moderat|prüf",
+            r"automati|algorithm",
+            r"mensch|mitarbeit|moderator",
+        ],
+    ),
+    (
+        "fa",
+        &[
+            r"بررسی|نظارت|تأیید|تایید",
+            r"خودکار|الگوریتم|ماشینی",
+            r"انسانی|کارشناس|کارمند|همکاران",
+        ],
+    ),
+];
+
+const CHANGE_NOTICE: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"\b(1[5-9]|[2-9]\d|\d{3})[\s-]*days?\b|fifteen days",
+            r"chang",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"\b(1[5-9]|[2-9]\d|\d{3})\s*jours|quinze jours",
+            r"modification|changement",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"\b(1[5-9]|[2-9]\d|\d{3})\s*tage|fünfzehn tage",
+            r"änderung",
+        ],
+    ),
+    (
+        "fa",
+        &[r"(1[5-9]|[2-9]\d|\d{3})\s*روز|پانزده روز", r"تغییر"],
+    ),
+];
+
+const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
+    ("en", &[r"suspen|restrict", r"terminat", r"ground|reason"]),
+    ("fr", &[r"suspen|restrei", r"résili", r"motif|raison"]),
+    (
+        "de",
+        &[
+            r"sperr|aussetz|einschränk",
+            r"kündig|beend",
+            r"gründe|grund",
+        ],
+    ),
+    ("fa", &[r"تعلیق|مسدود|محدود", r"فسخ|خاتمه", r"دلایل|دلیل"]),
+];
+
+const TERMINATION_NOTICE: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[r"\b([3-9]\d|\d{3})[\s-]*days?\b|thirty days", r"terminat"],
+    ),
+    (
+        "fr",
+        &[r"\b([3-9]\d|\d{3})\s*jours|trente jours", r"résili"],
+    ),
+    (
+        "de",
+        &[r"\b([3-9]\d|\d{3})\s*tage|dreißig tage", r"kündig|beend"],
+    ),
+    ("fa", &[r"([3-9]\d|\d{3})\s*روز|سی روز", r"فسخ|خاتمه"]),
+];
+
+const COMPLAINT_SYSTEM: &[(&str, &[&str])] = &[
+    ("en", &[r"complain", r"seller|business user"]),
+    ("fr", &[r"plainte|réclamation", r"vendeur"]),
+    ("de", &[r"beschwerde", r"verkäufer|händler"]),
+    ("fa", &[r"شکایت", r"فروشند"]),
+];
+
+/// Every requirement, in the order reported.
+pub const REQUIREMENTS: &[Requirement] = &[
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 20(1), 20(3)",
+        what: "say how to lodge a complaint through an easy-to-access electronic channel",
+        applies: AppliesTo::ComplaintsPolicy,
+        evidence: Evidence::Keywords(COMPLAIN),
+    },
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 20(1)",
+        what: "say that complaints are free of charge and made electronically",
+        applies: AppliesTo::ComplaintsPolicy,
+        evidence: Evidence::Keywords(FREE_ELECTRONIC),
+    },
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 20(6)",
+        what: "say that decisions are not taken solely by automated means",
+        applies: AppliesTo::ComplaintsPolicy,
+        evidence: Evidence::Keywords(NOT_SOLELY_AUTOMATED),
+    },
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 20(1)",
+        what: "keep complaints against a decision open for at least six months after it",
+        applies: AppliesTo::ComplaintsPolicy,
+        evidence: Evidence::SixMonths,
+    },
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 21",
+        what: "name the out-of-court dispute settlement route",
+        applies: AppliesTo::ComplaintsPolicy,
+        evidence: Evidence::Keywords(OUT_OF_COURT),
+    },
+    Requirement {
+        profile: "dsa",
+        cite: "DSA Art. 14(1)",
+        what: "describe content moderation, including automated tools and human review",
+        applies: AppliesTo::Terms,
+        evidence: Evidence::Keywords(MODERATION),
+    },
+    Requirement {
+        profile: "p2b",
+        cite: "P2B Regulation (EU) 2019/1150 Art. 3(2)",
+        what: "give sellers at least 15 days' notice of changes",
+        applies: AppliesTo::SellerTerms,
+        evidence: Evidence::Keywords(CHANGE_NOTICE),
+    },
+    Requirement {
+        profile: "p2b",
+        cite: "P2B Regulation (EU) 2019/1150 Art. 3(1)(c)",
+        what: "state the grounds for suspending, restricting or terminating a seller",
+        applies: AppliesTo::SellerTerms,
+        evidence: Evidence::Keywords(SUSPENSION_GROUNDS),
+    },
+    Requirement {
+        profile: "p2b",
+        cite: "P2B Regulation (EU) 2019/1150 Art. 4(1)",
+        what: "give at least 30 days' notice before terminating a seller",
+        applies: AppliesTo::SellerTerms,
+        evidence: Evidence::Keywords(TERMINATION_NOTICE),
+    },
+    Requirement {
+        profile: "p2b",
+        cite: "P2B Regulation (EU) 2019/1150 Art. 11",
+        what: "describe the internal complaint-handling system for sellers",
+        applies: AppliesTo::SellerTerms,
+        evidence: Evidence::Keywords(COMPLAINT_SYSTEM),
+    },
+    Requirement {
+        profile: "p2b",
+        cite: "P2B Regulation (EU) 2019/1150 Art. 12(1)",
+        what: "name at least two mediators",
+        applies: AppliesTo::SellerTerms,
+        evidence: Evidence::TwoMediators,
+    },
+];
+
+/// Words that mark a clause about mediation, per language.
+pub const MEDIATION_WORDS: &str = r"mediat|médiat|schlicht|میانجی|سازش";
+
+/// Mentions of the EU online dispute resolution platform, closed on 20 July 2025
+/// (Regulation (EU) 2024/3228 repealing Regulation (EU) No 524/2013).
+pub const ODR_PLATFORM: &str = r"ec\.europa\.eu/consumers/odr|\bodr\b|online dispute resolution platform|plateforme (européenne )?(de )?(rll|règlement en ligne)|os-plattform|plattform zur online-streitbeilegung|سامانه حل اختلاف برخط اتحادیه اروپا";

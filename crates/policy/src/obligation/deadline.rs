@@ -1,0 +1,302 @@
+//! Counting a duration from a trigger instant: the due instant and the days that were skipped.
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Span, Zoned};
+
+use super::calendar::{Calendar, DayOff};
+use super::duration::{Duration, Unit};
+
+/// The result of counting a duration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueDate {
+    /// The due instant (for `at-least`, the earliest allowed instant), in the calendar's time zone
+    /// when the document has one, else in the trigger's.
+    pub due: Zoned,
+    /// For a range, the instant of its lower bound (the target).
+    pub target: Option<Zoned>,
+    /// Days that did not count, in order.
+    pub skipped: Vec<SkippedDay>,
+    /// The calendar used for working time, if any.
+    pub calendar: Option<String>,
+}
+
+/// A day that did not count towards a working-time duration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedDay {
+    /// The day.
+    pub date: Date,
+    /// Why it did not count.
+    pub reason: DayOff,
+}
+
+/// Why a due date could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeadlineError {
+    /// Working time needs a working-day calendar.
+    #[error(
+        "`{duration}` counts working time but the document has no calendar; add `calendar: <id>` to its front matter"
+    )]
+    NoCalendar {
+        /// The duration being counted.
+        duration: String,
+    },
+    /// Counting needs a day the calendar does not list holidays for.
+    #[error(
+        "calendar `{calendar}` covers {from} to {to}, but counting needs {needed}; regenerate rules/calendars with scripts/gen-calendars.py for later years"
+    )]
+    OutsideCalendar {
+        /// Calendar id.
+        calendar: String,
+        /// First covered day.
+        from: Date,
+        /// Last covered day.
+        to: Date,
+        /// The day that was needed.
+        needed: Date,
+    },
+    /// The result does not fit in jiff's supported range.
+    #[error("the due date of `{0}` is out of range")]
+    OutOfRange(String),
+}
+
+/// Counts `within` from the trigger instant `at`. Working time uses `calendar`; plain hours and
+/// days use it only for the time zone of the result.
+pub fn due(
+    at: &Zoned,
+    within: &Duration,
+    calendar: Option<&Calendar>,
+) -> Result<DueDate, DeadlineError> {
+    let at = match calendar {
+        Some(cal) => at.with_time_zone(cal.tz.clone()),
+        None => at.clone(),
+    };
+    let (target, deadline) = match within {
+        Duration::Range { low, high } => (Some(low.deadline()), high.deadline()),
+        single => (None, single),
+    };
+    let (due, skipped) = count(&at, deadline, calendar)?;
+    let target = match target {
+        Some(low) => Some(count(&at, low, calendar)?.0),
+        None => None,
+    };
+    Ok(DueDate {
+        due,
+        target,
+        skipped,
+        calendar: calendar
+            .filter(|_| within.needs_calendar())
+            .map(|c| c.id.clone()),
+    })
+}
+
+fn count(
+    at: &Zoned,
+    single: &Duration,
+    calendar: Option<&Calendar>,
+) -> Result<(Zoned, Vec<SkippedDay>), DeadlineError> {
+    let out_of_range = || DeadlineError::OutOfRange(single.to_string());
+    let n = i64::from(single.amount());
+    let unit = single.unit();
+    if !unit.is_working() {
+        let due = match unit {
+            Unit::Hours => at.checked_add(SignedDuration::from_hours(n)),
+            _ => at.checked_add(Span::new().try_days(n).map_err(|_| out_of_range())?),
+        }
+        .map_err(|_| out_of_range())?;
+        return Ok((due, Vec::new()));
+    }
+    let cal = calendar.ok_or_else(|| DeadlineError::NoCalendar {
+        duration: single.to_string(),
+    })?;
+    let check = |day: Date| {
+        if cal.covers(day) {
+            Ok(())
+        } else {
+            Err(DeadlineError::OutsideCalendar {
+                calendar: cal.id.clone(),
+                from: cal.covers_from,
+                to: cal.covers_to,
+                needed: day,
+            })
+        }
+    };
+    let start_of = |day: Date| day.to_zoned(cal.tz.clone()).map_err(|_| out_of_range());
+    let next = |day: Date| day.tomorrow().map_err(|_| out_of_range());
+    let mut skipped = Vec::new();
+    let mut day = at.date();
+    check(day)?;
+    if unit == Unit::WorkingDays {
+        let mut counted = 0;
+        while counted < n {
+            day = next(day)?;
+            check(day)?;
+            match cal.day_off(day) {
+                Some(reason) => skipped.push(SkippedDay { date: day, reason }),
+                None => counted += 1,
+            }
+        }
+        let end = day
+            .at(23, 59, 59, 0)
+            .to_zoned(cal.tz.clone())
+            .map_err(|_| out_of_range())?;
+        return Ok((end, skipped));
+    }
+    // Working hours: walk day by day, spending the remaining time on working days only.
+    let mut remaining = SignedDuration::from_hours(n);
+    let mut cursor = at.clone();
+    loop {
+        check(day)?;
+        let tomorrow = next(day)?;
+        let day_end = start_of(tomorrow)?;
+        match cal.day_off(day) {
+            Some(reason) => skipped.push(SkippedDay { date: day, reason }),
+            None => {
+                let available = cursor.duration_until(&day_end);
+                if remaining <= available {
+                    let due = cursor.checked_add(remaining).map_err(|_| out_of_range())?;
+                    return Ok((due, skipped));
+                }
+                remaining -= available;
+            }
+        }
+        cursor = day_end;
+        day = tomorrow;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn cal(id: &str) -> Calendar {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../rules/calendars")
+            .join(format!("{id}.yaml"));
+        Calendar::from_yaml(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
+    }
+
+    fn at(text: &str, tz: &str) -> Zoned {
+        let ts: jiff::Timestamp = text.parse().unwrap();
+        ts.in_tz(tz).unwrap()
+    }
+
+    fn rfc(z: &Zoned) -> String {
+        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    #[test]
+    fn thursday_evening_in_tehran_skips_friday_for_working_hours() {
+        // Thursday 2026-11-19 20:00: 4 hours left on Thursday, Friday off, 20 hours on Saturday.
+        let ir = cal("ir");
+        let d = due(
+            &at("2026-11-19T20:00:00+03:30", "Asia/Tehran"),
+            &Duration::WorkingHours(24),
+            Some(&ir),
+        )
+        .unwrap();
+        assert_eq!(rfc(&d.due), "2026-11-21T20:00:00+03:30");
+        assert_eq!(d.skipped.len(), 1);
+        assert_eq!(d.skipped[0].date, jiff::civil::date(2026, 11, 20));
+    }
+
+    #[test]
+    fn thursday_evening_working_days_end_of_day() {
+        let ir = cal("ir");
+        let d = due(
+            &at("2026-11-19T20:00:00+03:30", "Asia/Tehran"),
+            &Duration::WorkingDays(2),
+            Some(&ir),
+        )
+        .unwrap();
+        // Friday skipped; Saturday is day 1, Sunday day 2.
+        assert_eq!(rfc(&d.due), "2026-11-22T23:59:59+03:30");
+    }
+
+    #[test]
+    fn nowruz_run_is_skipped_by_name() {
+        let ir = cal("ir");
+        // Wednesday 2026-03-18: Thursday 19th works, Friday 20th holiday and weekly off,
+        // 21..24 Nowruz (and Eid al-Fitr), 25th works.
+        let d = due(
+            &at("2026-03-18T09:00:00+03:30", "Asia/Tehran"),
+            &Duration::WorkingDays(2),
+            Some(&ir),
+        )
+        .unwrap();
+        assert_eq!(d.due.date(), jiff::civil::date(2026, 3, 25));
+        let names: Vec<_> = d
+            .skipped
+            .iter()
+            .filter_map(|s| match &s.reason {
+                DayOff::Holiday(h) => Some(h.name("en").to_string()),
+                DayOff::Weekly(_) => None,
+            })
+            .collect();
+        assert!(names.iter().any(|n| n.contains("Nowruz")), "{names:?}");
+        assert_eq!(d.skipped.len(), 5);
+    }
+
+    #[test]
+    fn berlin_dst_change_counts_real_hours_and_keeps_calendar_days() {
+        let de = cal("eu-de");
+        // Clocks go back on Sunday 2026-10-25 (03:00 CEST -> 02:00 CET).
+        let start = at("2026-10-24T12:00:00+02:00", "Europe/Berlin");
+        let hours = due(&start, &Duration::Hours(48), Some(&de)).unwrap();
+        assert_eq!(rfc(&hours.due), "2026-10-26T11:00:00+01:00");
+        let days = due(&start, &Duration::Days(2), Some(&de)).unwrap();
+        assert_eq!(rfc(&days.due), "2026-10-26T12:00:00+01:00");
+        // Saturday trigger: Saturday and Sunday skipped, Monday counts 24 hours.
+        let working = due(&start, &Duration::WorkingHours(24), Some(&de)).unwrap();
+        assert_eq!(rfc(&working.due), "2026-10-27T00:00:00+01:00");
+        assert_eq!(working.skipped.len(), 2);
+    }
+
+    #[test]
+    fn range_keeps_target_and_deadline() {
+        let ir = cal("ir");
+        let d = due(
+            &at("2026-11-17T10:00:00+03:30", "Asia/Tehran"),
+            &Duration::parse("24 to 48 working hours").unwrap(),
+            Some(&ir),
+        )
+        .unwrap();
+        assert_eq!(rfc(d.target.as_ref().unwrap()), "2026-11-18T10:00:00+03:30");
+        // Tuesday 10:00 + 48 working hours = Thursday 10:00 (no day off in between).
+        assert_eq!(rfc(&d.due), "2026-11-19T10:00:00+03:30");
+    }
+
+    #[test]
+    fn calendar_running_out_is_an_error() {
+        let ir = cal("ir");
+        let err = due(
+            &at("2027-03-18T10:00:00+03:30", "Asia/Tehran"),
+            &Duration::WorkingDays(5),
+            Some(&ir),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, DeadlineError::OutsideCalendar { needed, .. } if needed == jiff::civil::date(2027, 3, 21))
+        );
+        // Plain hours do not need holidays, so they still work past the covered range.
+        assert!(
+            due(
+                &at("2027-03-20T10:00:00+03:30", "Asia/Tehran"),
+                &Duration::Hours(48),
+                Some(&ir)
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn working_time_without_calendar_is_an_error() {
+        let err = due(
+            &at("2026-11-17T10:00:00+03:30", "Asia/Tehran"),
+            &Duration::WorkingDays(1),
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(err, DeadlineError::NoCalendar { .. }));
+    }
+}

@@ -1,0 +1,244 @@
+//! Durations of obligation blocks: `N hours`, `N days`, `N working hours`, `N working days`
+//! and ranges `A to B working hours` (both bounds kept; the upper one is the deadline).
+
+use std::fmt;
+
+/// How long an actor has, or must wait, as written in an obligation block.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Duration {
+    /// Calendar hours: plain elapsed time.
+    Hours(u32),
+    /// Calendar days: the same local clock time N days later.
+    Days(u32),
+    /// Hours that fall on working days only; days off are skipped whole.
+    WorkingHours(u32),
+    /// Due at the end (23:59:59 local) of the N-th working day after the trigger's day.
+    WorkingDays(u32),
+    /// A target and a limit of the same unit, e.g. `24 to 48 working hours`; `high` is the deadline.
+    Range {
+        /// The lower bound (target).
+        low: Box<Duration>,
+        /// The upper bound (deadline).
+        high: Box<Duration>,
+    },
+}
+
+/// The unit of a single (non-range) duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Calendar hours.
+    Hours,
+    /// Calendar days.
+    Days,
+    /// Working hours.
+    WorkingHours,
+    /// Working days.
+    WorkingDays,
+}
+
+impl Unit {
+    /// Builds a duration of `n` of this unit.
+    pub fn of(self, n: u32) -> Duration {
+        match self {
+            Unit::Hours => Duration::Hours(n),
+            Unit::Days => Duration::Days(n),
+            Unit::WorkingHours => Duration::WorkingHours(n),
+            Unit::WorkingDays => Duration::WorkingDays(n),
+        }
+    }
+
+    /// Whether counting this unit needs a working-day calendar.
+    pub fn is_working(self) -> bool {
+        matches!(self, Unit::WorkingHours | Unit::WorkingDays)
+    }
+
+    fn name(self, n: u32) -> &'static str {
+        let one = n == 1;
+        match self {
+            Unit::Hours if one => "hour",
+            Unit::Hours => "hours",
+            Unit::Days if one => "day",
+            Unit::Days => "days",
+            Unit::WorkingHours if one => "working hour",
+            Unit::WorkingHours => "working hours",
+            Unit::WorkingDays if one => "working day",
+            Unit::WorkingDays => "working days",
+        }
+    }
+}
+
+/// Why a duration could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    /// The text does not have the shape `N <unit>` or `A to B <unit>`.
+    #[error(
+        "`{0}` is not a duration; write `N hours`, `N days`, `N working hours`, `N working days` or `A to B working hours`"
+    )]
+    Syntax(String),
+    /// Zero-length durations promise nothing.
+    #[error("`{0}`: a duration must be at least 1")]
+    Zero(String),
+    /// A range whose lower bound is not below its upper bound.
+    #[error("`{0}`: the first bound of a range must be smaller than the second")]
+    EmptyRange(String),
+}
+
+impl Duration {
+    /// The single unit, or for a range the unit of its bounds.
+    pub fn unit(&self) -> Unit {
+        match self {
+            Duration::Hours(_) => Unit::Hours,
+            Duration::Days(_) => Unit::Days,
+            Duration::WorkingHours(_) => Unit::WorkingHours,
+            Duration::WorkingDays(_) => Unit::WorkingDays,
+            Duration::Range { high, .. } => high.unit(),
+        }
+    }
+
+    /// The bound that is the deadline: the duration itself, or the upper bound of a range.
+    pub fn deadline(&self) -> &Duration {
+        match self {
+            Duration::Range { high, .. } => high.deadline(),
+            other => other,
+        }
+    }
+
+    /// The amount of a single duration (the upper bound for a range).
+    pub fn amount(&self) -> u32 {
+        match self {
+            Duration::Hours(n)
+            | Duration::Days(n)
+            | Duration::WorkingHours(n)
+            | Duration::WorkingDays(n) => *n,
+            Duration::Range { high, .. } => high.amount(),
+        }
+    }
+
+    /// Whether counting needs a working-day calendar.
+    pub fn needs_calendar(&self) -> bool {
+        self.unit().is_working()
+    }
+
+    /// Parses the block syntax: `24 hours`, `2 days`, `24 working hours`, `5 working days`,
+    /// `24 to 48 working hours` (singular units accepted too).
+    pub fn parse(text: &str) -> Result<Duration, DurationError> {
+        let syntax = || DurationError::Syntax(text.to_string());
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (low, rest) = match words.as_slice() {
+            [a, "to", b, unit @ ..] => (Some(number(a).ok_or_else(syntax)?), (b, unit)),
+            [b, unit @ ..] => (None, (b, unit)),
+            [] => return Err(syntax()),
+        };
+        let high = number(rest.0).ok_or_else(syntax)?;
+        let unit = match rest.1 {
+            ["hour" | "hours"] => Unit::Hours,
+            ["day" | "days"] => Unit::Days,
+            ["working", "hour" | "hours"] => Unit::WorkingHours,
+            ["working", "day" | "days"] => Unit::WorkingDays,
+            _ => return Err(syntax()),
+        };
+        if high == 0 || low == Some(0) {
+            return Err(DurationError::Zero(text.to_string()));
+        }
+        match low {
+            None => Ok(unit.of(high)),
+            Some(low) if low < high => Ok(Duration::Range {
+                low: Box::new(unit.of(low)),
+                high: Box::new(unit.of(high)),
+            }),
+            Some(_) => Err(DurationError::EmptyRange(text.to_string())),
+        }
+    }
+}
+
+fn number(word: &str) -> Option<u32> {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok()
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Duration::Range { low, high } => {
+                write!(
+                    f,
+                    "{} to {} {}",
+                    low.amount(),
+                    high.amount(),
+                    high.unit().name(2)
+                )
+            }
+            single => write!(
+                f,
+                "{} {}",
+                single.amount(),
+                single.unit().name(single.amount())
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_unit_and_prints_it_back() {
+        for text in [
+            "24 hours",
+            "1 hour",
+            "2 days",
+            "24 working hours",
+            "5 working days",
+            "24 to 48 working hours",
+        ] {
+            let d = Duration::parse(text).unwrap();
+            assert_eq!(d.to_string(), text);
+        }
+        assert_eq!(
+            Duration::parse("5 working days").unwrap(),
+            Duration::WorkingDays(5)
+        );
+    }
+
+    #[test]
+    fn range_keeps_both_bounds_and_the_upper_is_the_deadline() {
+        let d = Duration::parse("24 to 48 working hours").unwrap();
+        assert_eq!(d.deadline(), &Duration::WorkingHours(48));
+        match d {
+            Duration::Range { low, .. } => assert_eq!(*low, Duration::WorkingHours(24)),
+            other => panic!("not a range: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_bad_shapes() {
+        assert!(matches!(
+            Duration::parse("24 weeks"),
+            Err(DurationError::Syntax(_))
+        ));
+        assert!(matches!(
+            Duration::parse("soon"),
+            Err(DurationError::Syntax(_))
+        ));
+        assert!(matches!(Duration::parse(""), Err(DurationError::Syntax(_))));
+        assert!(matches!(
+            Duration::parse("-3 days"),
+            Err(DurationError::Syntax(_))
+        ));
+        assert!(matches!(
+            Duration::parse("0 days"),
+            Err(DurationError::Zero(_))
+        ));
+        assert!(matches!(
+            Duration::parse("48 to 24 hours"),
+            Err(DurationError::EmptyRange(_))
+        ));
+        assert!(matches!(
+            Duration::parse("99999999999 hours"),
+            Err(DurationError::Syntax(_))
+        ));
+    }
+}

@@ -1,0 +1,116 @@
+//! `duration-mismatch`: the durations a clause states in prose and the durations of the
+//! obligation blocks under it must be the same. A block whose clause states no duration, and a
+//! prose duration with no block, are both reported.
+
+use super::block::Obligation;
+use super::codes;
+use super::prose::{ProseDuration, find_durations};
+use crate::diagnostic::{Diagnostic, line_col};
+use crate::model::{Clause, PolicyVersion};
+
+/// Compares prose and blocks clause by clause. `obligations` are the version's parsed blocks.
+pub fn check_version(version: &PolicyVersion, obligations: &[Obligation]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for clause in &version.clauses {
+        let blocks: Vec<&Obligation> = obligations
+            .iter()
+            .filter(|o| o.clause == clause.id)
+            .collect();
+        let prose = find_durations(&clause.prose);
+        check_clause(version, clause, &blocks, &prose, &mut out);
+    }
+    out
+}
+
+fn check_clause(
+    version: &PolicyVersion,
+    clause: &Clause,
+    blocks: &[&Obligation],
+    prose: &[ProseDuration],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut unmatched_prose: Vec<&ProseDuration> = prose.iter().collect();
+    let mut unmatched_blocks = Vec::new();
+    for block in blocks {
+        let wanted = block.limit.duration();
+        match unmatched_prose.iter().position(|p| &p.duration == wanted) {
+            Some(i) => {
+                unmatched_prose.remove(i);
+            }
+            None => unmatched_blocks.push(*block),
+        }
+    }
+    // A repeated mention of a duration that a block already states is fine.
+    unmatched_prose.retain(|p| !blocks.iter().any(|b| b.limit.duration() == &p.duration));
+    for block in unmatched_blocks {
+        let (message, help) = if unmatched_prose.is_empty() {
+            (
+                format!(
+                    "obligation `{}` says `{}` but clause `{}` states no duration in its text",
+                    block.id, block.limit, clause.id
+                ),
+                "state the duration in the clause's prose, or move the block under the clause that states it",
+            )
+        } else {
+            let said = unmatched_prose.remove(0);
+            let (line, _) = locate(version, clause, said);
+            (
+                format!(
+                    "obligation `{}` says `{}` but the clause text says \"{}\" ({}, line {line})",
+                    block.id,
+                    block.limit,
+                    said.text(&clause.prose),
+                    said.duration
+                ),
+                "make the prose and the block state the same duration",
+            )
+        };
+        out.push(
+            Diagnostic::error(
+                codes::DURATION_MISMATCH,
+                &version.path,
+                block.line,
+                1,
+                message,
+            )
+            .with_help(help),
+        );
+    }
+    for said in unmatched_prose {
+        let (line, column) = locate(version, clause, said);
+        let text = said.text(&clause.prose);
+        out.push(
+            Diagnostic::error(
+                codes::DURATION_MISMATCH,
+                &version.path,
+                line,
+                column,
+                format!(
+                    "clause `{}` states \"{text}\" ({}) but no obligation block under it says so",
+                    clause.id, said.duration
+                ),
+            )
+            .with_width(text.chars().count())
+            .with_help(
+                "add an ```obligation block with `within:` or `at-least:` under this clause",
+            ),
+        );
+    }
+}
+
+/// File line and column of a prose duration: its text searched from the clause heading on,
+/// falling back to the heading.
+fn locate(version: &PolicyVersion, clause: &Clause, said: &ProseDuration) -> (usize, usize) {
+    let source = &version.source;
+    let heading_offset = source
+        .split_inclusive('\n')
+        .take(clause.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let text = said.text(&clause.prose);
+    source
+        .get(heading_offset..)
+        .and_then(|rest| rest.find(text))
+        .map(|i| line_col(source, heading_offset + i))
+        .unwrap_or((clause.line, 0))
+}

@@ -1,0 +1,66 @@
+//! Reading every obligation block of a version, reporting unreadable blocks (`obligation-block`).
+
+use std::collections::BTreeMap;
+
+use super::block::{Obligation, parse_block};
+use super::codes;
+use crate::diagnostic::Diagnostic;
+use crate::model::PolicyVersion;
+
+/// The obligations of one version in document order, and diagnostics for blocks that could not
+/// be read, duplicate ids and working-time durations in a document without a calendar.
+pub fn version_obligations(version: &PolicyVersion) -> (Vec<Obligation>, Vec<Diagnostic>) {
+    let mut obligations = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for clause in &version.clauses {
+        for block in &clause.obligation_blocks {
+            match parse_block(block, &clause.id) {
+                Ok(ob) => {
+                    if let Some(first) = seen.get(&ob.id) {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                codes::OBLIGATION_BLOCK,
+                                &version.path,
+                                ob.line,
+                                1,
+                                format!(
+                                    "obligation id `{}` is already used at line {first}",
+                                    ob.id
+                                ),
+                            )
+                            .with_help("give every obligation of a version its own id"),
+                        );
+                        continue;
+                    }
+                    if ob.limit.duration().needs_calendar() && version.calendar.is_none() {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                codes::OBLIGATION_BLOCK,
+                                &version.path,
+                                ob.line,
+                                1,
+                                format!(
+                                    "obligation `{}` counts working time (`{}`) but the document has no working-day calendar",
+                                    ob.id,
+                                    ob.limit.duration()
+                                ),
+                            )
+                            .with_help("add `calendar: ir` (or another id from rules/calendars) to the front matter"),
+                        );
+                    }
+                    seen.insert(ob.id.clone(), ob.line);
+                    obligations.push(ob);
+                }
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    codes::OBLIGATION_BLOCK,
+                    &version.path,
+                    e.line,
+                    e.column,
+                    e.message,
+                )),
+            }
+        }
+    }
+    (obligations, diagnostics)
+}

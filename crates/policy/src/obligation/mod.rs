@@ -1,0 +1,101 @@
+//! Machine-checkable obligations (issue 3): obligation blocks under the clauses that state
+//! them, working-day calendars, due dates, case audits and the `davar check` codes
+//! `duration-mismatch`, `obligation-mismatch`, `locked-version-changed` and `compliance-*`.
+
+pub mod audit;
+pub mod block;
+pub mod calendar;
+pub mod compliance;
+pub mod deadline;
+pub mod deadline_report;
+pub mod duration;
+mod duration_mismatch;
+pub mod extract;
+pub mod instant;
+pub mod lock;
+pub mod numerals;
+mod obligation_mismatch;
+pub mod prose;
+pub mod rules_json;
+mod words;
+
+use jiff::civil::Date;
+
+pub use block::{Actor, Limit, Obligation};
+pub use calendar::{Calendar, CalendarError, Calendars, DayOff, Holiday, load_calendars};
+pub use deadline::{DeadlineError, DueDate, SkippedDay, due};
+pub use duration::{Duration, DurationError, Unit};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::PolicySet;
+
+/// The check codes of issue 3.
+pub mod codes {
+    /// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
+    pub const OBLIGATION_BLOCK: &str = "obligation-block";
+    /// Clause prose and its obligation blocks state different durations.
+    pub const DURATION_MISMATCH: &str = "duration-mismatch";
+    /// The languages of one document version declare different obligations.
+    pub const OBLIGATION_MISMATCH: &str = "obligation-mismatch";
+    /// The text of a version recorded in `policy.lock` changed.
+    pub const LOCKED_VERSION_CHANGED: &str = "locked-version-changed";
+    /// A bad `compliance:` entry in `site.yaml`.
+    pub const COMPLIANCE: &str = "compliance";
+    /// DSA profile.
+    pub const COMPLIANCE_DSA: &str = "compliance-dsa";
+    /// Platform-to-business profile.
+    pub const COMPLIANCE_P2B: &str = "compliance-p2b";
+    /// EU consumer profile.
+    pub const COMPLIANCE_CONSUMER_EU: &str = "compliance-consumer-eu";
+
+    /// The code of a known profile name.
+    pub fn compliance_code(profile: &str) -> &'static str {
+        match profile {
+            "dsa" => COMPLIANCE_DSA,
+            "p2b" => COMPLIANCE_P2B,
+            "consumer-eu" => COMPLIANCE_CONSUMER_EU,
+            _ => COMPLIANCE,
+        }
+    }
+}
+
+/// Every obligation check on `set` (P's `check` pipeline calls this). Reads
+/// `<set.root>/policy.lock` when it exists; needs no calendars.
+pub fn checks(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for doc in &set.documents {
+        let mut parsed = Vec::with_capacity(doc.versions.len());
+        for version in &doc.versions {
+            let (obligations, diagnostics) = extract::version_obligations(version);
+            out.extend(diagnostics);
+            out.extend(duration_mismatch::check_version(version, &obligations));
+            parsed.push(obligations);
+        }
+        out.extend(obligation_mismatch::check_document(
+            doc,
+            &parsed,
+            &set.site.binding_language,
+        ));
+    }
+    out.extend(lock::check(set, as_of));
+    out.extend(compliance::check(set, as_of));
+    out
+}
+
+/// `rules.json` and `rules.schema.json` for the published site.
+pub fn site_files(set: &PolicySet, as_of: Date) -> Vec<(String, Vec<u8>)> {
+    let pretty = |value: &serde_json::Value| {
+        let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    };
+    vec![
+        ("rules.json".into(), pretty(&obligations_json(set, as_of))),
+        ("rules.schema.json".into(), pretty(&rules_json::schema())),
+    ]
+}
+
+/// The content of `rules.json` (also served at `GET /v1/obligations`).
+pub fn obligations_json(set: &PolicySet, as_of: Date) -> serde_json::Value {
+    serde_json::to_value(rules_json::rules_file(set, as_of)).unwrap_or(serde_json::Value::Null)
+}
