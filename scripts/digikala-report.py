@@ -15,9 +15,8 @@ offending spans, and its full text when --csv is given) to the samples file, whi
 outside the project (default /tmp/davar-flagged.txt). Lines that are not results (for
 example error records for malformed input) are counted and listed, never silently dropped.
 
-With --csv, results are matched to CSV rows by their `id` (the row's `id` column when the
-CSV has one, else the 1-based data row number as the CLI assigns it) or, failing that, by
-their position in the output.
+With --csv, results are matched to CSV rows by their `id`: the row's `id` column when the CSV
+has one, else `line-N` as the CLI names rows (N = the line the record starts on).
 """
 
 import argparse
@@ -51,12 +50,20 @@ def read_results(path):
 
 
 def read_rows(csv_path):
-    """Data rows of the CSV, keyed by their id column or by 1-based row number."""
+    """Data rows of the CSV, keyed by their id column, by `line-N` (N = the line the record
+    starts on, as the CLI names rows without an id; quoted fields may span lines) and by
+    1-based row number."""
+    rows, by_id = [], {}
     with open(csv_path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    by_id = {}
-    for i, row in enumerate(rows, 1):
-        by_id[str(row.get("id") or i)] = row
+        reader = csv.DictReader(f)
+        prev_end = 1  # the header is line 1
+        for i, row in enumerate(reader, 1):
+            rows.append(row)
+            by_id[f"line-{prev_end + 1}"] = row
+            by_id.setdefault(str(i), row)
+            if row.get("id"):
+                by_id[str(row["id"])] = row
+            prev_end = reader.line_num
     return rows, by_id
 
 
@@ -81,7 +88,7 @@ def main():
     results, bad = read_results(args.results)
     if not results:
         sys.exit(f"{args.results}: no moderation results found")
-    rows, by_id = (read_rows(args.csv) if args.csv else ([], {}))
+    _, by_id = read_rows(args.csv) if args.csv else ([], {})
 
     n = len(results)
     verdicts = Counter(r["verdict"] for r in results)
@@ -117,7 +124,7 @@ def main():
 
     flagged = 0
     with open(samples_path, "w", encoding="utf-8") as out:
-        for pos, r in enumerate(results):
+        for r in results:
             if r["verdict"] not in ("reject", "review"):
                 continue
             flagged += 1
@@ -126,11 +133,11 @@ def main():
                 if v.get("severity") in ("reject", "review"):
                     out.write(f"  {v.get('code')} [{v.get('severity')}] {v.get('field')} "
                               f"{v.get('start')}..{v.get('end')}: {v.get('text')!r}\n")
-            row = by_id.get(str(r.get("id"))) if by_id else None
-            if row is None and rows and pos < len(rows):
-                row = rows[pos]
+            row = by_id.get(str(r.get("id")))
             if row is not None:
                 out.write("  " + row_text(row).replace("\n", "\n  ") + "\n")
+            elif by_id:
+                out.write("  (no CSV row with this id)\n")
     print(f"\n{flagged} rejected or reviewed comments written to {samples_path}")
 
 
