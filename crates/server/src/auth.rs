@@ -1,0 +1,204 @@
+//! API keys (`--api-keys FILE`) and the `Authorization: Bearer …` check.
+//!
+//! File format: UTF-8, one key per line as `<role> <key>`, where the role is `client` (may call
+//! the `/v1/` API) or `admin` (may also call `/v1/admin/…`). `#` starts a comment; blank lines
+//! are ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ + /` and `=`.
+//!
+//! ```text
+//! # storefront
+//! client sk_live_6f1c0f8f3a2b4d7e
+//! # operations
+//! admin  ad_9b2e7c41d05a4f63a1
+//! ```
+//!
+//! Only SHA-256 digests of the keys are kept in memory.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use axum::http::{HeaderMap, header};
+use sha2::{Digest, Sha256};
+
+use crate::error::ApiError;
+
+/// What a key may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Call the `/v1/` API.
+    Client,
+    /// Everything a client may, plus `/v1/admin/…`.
+    Admin,
+}
+
+/// The configured API keys.
+#[derive(Debug, Clone, Default)]
+pub struct ApiKeys {
+    by_digest: HashMap<[u8; 32], Role>,
+}
+
+/// Why an API keys file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiKeysError {
+    /// The file could not be read.
+    #[error("cannot read API keys file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A line is not `<role> <key>`.
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+}
+
+impl ApiKeys {
+    /// Reads and parses an API keys file.
+    pub fn read(path: &Path) -> Result<ApiKeys, ApiKeysError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ApiKeysError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        ApiKeys::parse(&text, path)
+    }
+
+    /// Parses the text of an API keys file (`path` is only used in error messages).
+    pub fn parse(text: &str, path: &Path) -> Result<ApiKeys, ApiKeysError> {
+        let mut by_digest = HashMap::new();
+        for (index, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |message: String| ApiKeysError::Syntax {
+                path: path.to_owned(),
+                line: index + 1,
+                message,
+            };
+            let mut parts = line.split_whitespace();
+            let (Some(role), Some(key), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(err(
+                    "expected `<role> <key>`, e.g. `client sk_3f9a0c1d2e4b5a6f`".to_owned(),
+                ));
+            };
+            let role = match role {
+                "client" => Role::Client,
+                "admin" => Role::Admin,
+                other => {
+                    return Err(err(format!(
+                        "unknown role `{other}`: use `client` or `admin`"
+                    )));
+                }
+            };
+            if key.chars().count() < 16 {
+                return Err(err("the key is shorter than 16 characters".to_owned()));
+            }
+            if let Some(bad) = key
+                .chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || "-_.~+/=".contains(*c)))
+            {
+                return Err(err(format!(
+                    "the key contains `{bad}`: use letters, digits and - _ . ~ + / ="
+                )));
+            }
+            if by_digest.insert(digest(key), role).is_some() {
+                return Err(err("this key is listed twice".to_owned()));
+            }
+        }
+        if by_digest.is_empty() {
+            return Err(ApiKeysError::Syntax {
+                path: path.to_owned(),
+                line: 1,
+                message: "the file lists no key; add a line `client <key>` or `admin <key>`"
+                    .to_owned(),
+            });
+        }
+        Ok(ApiKeys { by_digest })
+    }
+
+    /// The role of the bearer key in `headers`, or `Unauthorized`.
+    pub fn authenticate(&self, headers: &HeaderMap) -> Result<Role, ApiError> {
+        let value = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .ok_or(ApiError::Unauthorized)?;
+        let (scheme, key) = value.trim().split_once(' ').ok_or(ApiError::Unauthorized)?;
+        if !scheme.eq_ignore_ascii_case("bearer") {
+            return Err(ApiError::Unauthorized);
+        }
+        self.by_digest
+            .get(&digest(key.trim()))
+            .copied()
+            .ok_or(ApiError::Unauthorized)
+    }
+}
+
+fn digest(key: &str) -> [u8; 32] {
+    Sha256::digest(key.as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    const FILE: &str =
+        "# keys\nclient  storefront-key-0001\nadmin ops-admin-key-0000002 # on call\n\n";
+
+    fn headers(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
+        h
+    }
+
+    #[test]
+    fn parses_roles_and_authenticates_bearer_keys() {
+        let keys = ApiKeys::parse(FILE, Path::new("keys.txt")).unwrap();
+        assert_eq!(
+            keys.authenticate(&headers("Bearer storefront-key-0001"))
+                .unwrap(),
+            Role::Client
+        );
+        assert_eq!(
+            keys.authenticate(&headers("bearer ops-admin-key-0000002"))
+                .unwrap(),
+            Role::Admin
+        );
+        assert!(
+            keys.authenticate(&headers("Bearer storefront-key-0002"))
+                .is_err()
+        );
+        assert!(
+            keys.authenticate(&headers("Basic storefront-key-0001"))
+                .is_err()
+        );
+        assert!(keys.authenticate(&HeaderMap::new()).is_err());
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err = ApiKeys::parse(
+            "client storefront-key-0001\nowner abcdefghijklmnopq\n",
+            Path::new("k"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "k:2: unknown role `owner`: use `client` or `admin`"
+        );
+        let err = ApiKeys::parse("client short\n", Path::new("k")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "k:1: the key is shorter than 16 characters"
+        );
+        let err = ApiKeys::parse("# nothing\n", Path::new("k")).unwrap_err();
+        assert!(err.to_string().contains("lists no key"));
+    }
+}

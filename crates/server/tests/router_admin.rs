@@ -1,0 +1,229 @@
+//! API keys, `POST /v1/admin/reload` (atomic, a broken rule file keeps the old rules serving)
+//! and the request timeout, through the router.
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use davar_moderation::MemoryStore;
+use davar_server::{ApiKeys, AppState, Limits, app};
+use serde_json::json;
+use support::{compiled, get, post_json, post_json_with_key, send, sources_in};
+
+const CLIENT: &str = "storefront-test-key-0001";
+const ADMIN: &str = "operations-admin-key-0002";
+
+fn keys() -> ApiKeys {
+    ApiKeys::parse(
+        &format!("client {CLIENT}\nadmin {ADMIN}\n"),
+        Path::new("keys.txt"),
+    )
+    .unwrap()
+}
+
+fn post(path: &str, key: Option<&str>) -> Request<Body> {
+    let mut builder = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+    if let Some(key) = key {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    builder
+        .body(Body::from(json!({"body": "خوب بود"}).to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn with_keys_configured_the_api_needs_a_bearer_key() {
+    let router = app(support::state(Some(keys()), Limits::default()));
+    let reply = send(router.clone(), post("/v1/moderate", None)).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.error_code(), "unauthorized");
+    assert_eq!(reply.headers[header::WWW_AUTHENTICATE], "Bearer");
+    let reply = send(
+        router.clone(),
+        post("/v1/moderate", Some("not-a-configured-key-123")),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        send(router.clone(), post("/v1/moderate", Some(CLIENT)))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(router.clone(), post("/v1/moderate", Some(ADMIN)))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let rules = Request::get("/v1/rules").body(Body::empty()).unwrap();
+    assert_eq!(
+        send(router.clone(), rules).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // Public routes stay public.
+    for path in ["/healthz", "/readyz", "/moderate", "/", "/openapi.json"] {
+        assert_eq!(
+            send(router.clone(), get(path)).await.status,
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn reload_needs_an_admin_key() {
+    let router = app(support::state(Some(keys()), Limits::default()));
+    assert_eq!(
+        send(router.clone(), post("/v1/admin/reload", None))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let reply = send(router.clone(), post("/v1/admin/reload", Some(CLIENT))).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.error_code(), "forbidden");
+    let reply = send(router, post("/v1/admin/reload", Some(ADMIN))).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.json()["status"], "reloaded");
+}
+
+#[tokio::test]
+async fn without_a_keys_file_reload_is_disabled() {
+    let router = app(support::state(None, Limits::default()));
+    let reply = send(router, post("/v1/admin/reload", None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(
+        reply.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--api-keys")
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_broken_rule_file_leaves_the_old_rules_serving_and_returns_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    copy_dir(&support::workspace().join("rules"), &rules);
+    let sources = sources_in(&rules);
+    let state = AppState::new(
+        sources.clone(),
+        compiled(&sources),
+        Arc::new(MemoryStore::new()),
+        Some(keys()),
+        Limits::default(),
+    );
+    let router = app(state);
+    let hash_before = send(router.clone(), get_with_key("/v1/rules")).await.json()["hash"].clone();
+
+    let file = rules.join("reviews.fa.yaml");
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        good.replacen(
+            "rules:",
+            "rules:\n  - code: links/no-such-rule\n    message: {fa: x, en: x}",
+            1,
+        ),
+    )
+    .unwrap();
+    let reply = send(
+        router.clone(),
+        post_json_with_key("/v1/admin/reload", "", ADMIN),
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.text()
+    );
+    let body = reply.json();
+    assert_eq!(body["error"]["code"], "reload-failed");
+    let diagnostics = body["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["file"].as_str().unwrap().ends_with("reviews.fa.yaml")
+                && d["line"].as_u64().unwrap() > 0),
+        "{body}"
+    );
+
+    // The old rules still serve.
+    let phone = json!({"body": "زنگ بزنید ۰۹۱۲۳۴۵۶۷۸۹"}).to_string();
+    let result = send(
+        router.clone(),
+        post_json_with_key("/v1/moderate", phone, CLIENT),
+    )
+    .await;
+    assert_eq!(result.status, StatusCode::OK);
+    assert_eq!(result.json()["verdict"], "reject");
+    assert_eq!(
+        send(router.clone(), get_with_key("/v1/rules")).await.json()["hash"],
+        hash_before
+    );
+
+    // Fixed: the reload goes through.
+    std::fs::write(&file, good.replacen("rules:", "# reloaded\nrules:", 1)).unwrap();
+    let reply = send(
+        router.clone(),
+        post_json_with_key("/v1/admin/reload", "", ADMIN),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_ne!(
+        send(router, get_with_key("/v1/rules")).await.json()["hash"],
+        hash_before,
+        "the new file is served"
+    );
+}
+
+fn get_with_key(path: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::AUTHORIZATION, format!("Bearer {CLIENT}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_request_over_the_timeout_is_a_json_503() {
+    let limits = Limits {
+        timeout: Duration::from_nanos(1),
+        ..Limits::default()
+    };
+    let router = app(support::state(None, limits));
+    let items: Vec<_> = (0..500)
+        .map(|i| json!({"id": i.to_string(), "body": "کیفیت ساخت خوبه ولی صداش کمه"}))
+        .collect();
+    let reply = send(
+        router,
+        post_json("/v1/moderate/batch", json!(items).to_string()),
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        reply.text()
+    );
+    assert_eq!(reply.error_code(), "timeout");
+}

@@ -1,0 +1,148 @@
+//! Shared set-up of the router tests: the workspace's real policies and rules compiled once,
+//! requests sent with `tower::ServiceExt::oneshot`, JSON bodies read back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use davar_moderation::MemoryStore;
+use davar_server::{ApiKeys, AppState, Compiled, Limits, ServerStore, Sources, app, compile};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+/// The date the tests compile the policies for (fixed, so pages and clause URLs are stable).
+pub const AS_OF: &str = "2026-11-18";
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+/// Sources pointing at the workspace's `policies/` and `rules/`.
+pub fn sources() -> Sources {
+    sources_in(&workspace().join("rules"))
+}
+
+/// Sources with another rules directory.
+pub fn sources_in(rules: &Path) -> Sources {
+    Sources {
+        policies: workspace().join("policies"),
+        rules: rules.to_owned(),
+        as_of: Some(AS_OF.parse().expect("date")),
+    }
+}
+
+/// Compiles `sources`, failing the test with the problems when they do not compile.
+pub fn compiled(sources: &Sources) -> Compiled {
+    match compile(sources) {
+        Ok(c) => c,
+        Err(e) => panic!(
+            "the workspace sources do not compile: {e}: {:#?}",
+            e.problems()
+        ),
+    }
+}
+
+/// A state over the workspace sources with an in-memory store.
+pub fn state(keys: Option<ApiKeys>, limits: Limits) -> AppState {
+    let store: Arc<dyn ServerStore> = Arc::new(MemoryStore::new());
+    AppState::new(sources(), compiled(&sources()), store, keys, limits)
+}
+
+/// One state (and so one compilation) shared by the tests that need no special configuration.
+pub fn shared() -> Router {
+    static STATE: OnceLock<AppState> = OnceLock::new();
+    app(STATE.get_or_init(|| state(None, Limits::default())).clone())
+}
+
+/// A response, its body read.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    /// The body as JSON (fails the test when it is not).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+
+    /// `error.code` of a JSON error body.
+    pub fn error_code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error.code in {}", self.text()))
+            .to_owned()
+    }
+
+    /// `error.field` of a JSON error body.
+    pub fn error_field(&self) -> Option<String> {
+        self.json()["error"]["field"].as_str().map(str::to_owned)
+    }
+}
+
+/// Sends `request` through `router`.
+pub async fn send(router: Router, request: Request<Body>) -> Reply {
+    let response = router
+        .oneshot(request)
+        .await
+        .expect("the router never fails");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// `GET path`.
+pub fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).expect("request")
+}
+
+/// `POST path` with a JSON body.
+pub fn post_json(path: &str, body: impl Into<String>) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.into()))
+        .expect("request")
+}
+
+/// `POST path` with a JSON body and a bearer key.
+pub fn post_json_with_key(path: &str, body: impl Into<String>, key: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .body(Body::from(body.into()))
+        .expect("request")
+}
+
+/// The code points `start..end` of `text` (how clients must read spans).
+pub fn span(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
