@@ -28,16 +28,24 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(today);
     let (set, diagnostics) = diagnose(global, as_of)?;
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     if !diagnostics.is_empty() {
         eprint!("{}", report(&set, &diagnostics, Format::Human)?);
     }
     if errors > 0 {
-        eprintln!("error: not publishing: `davar check` found {errors} error(s); {} is unchanged", args.out.display());
+        eprintln!(
+            "error: not publishing: `davar check` found {errors} error(s); {} is unchanged",
+            args.out.display()
+        );
         return Ok(ExitCode::from(1));
     }
-    let site = davar_policy::render_site(&set, as_of, args.templates.as_deref()).context("cannot render the site")?;
-    davar_policy::write_site(&site, &args.out).with_context(|| format!("cannot write the site to {}", args.out.display()))?;
+    let site = davar_policy::render_site(&set, as_of, args.templates.as_deref())
+        .context("cannot render the site")?;
+    davar_policy::write_site(&site, &args.out)
+        .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
     let pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
     println!(
         "built {} files ({pages} pages) for {} documents into {} (as of {as_of})",

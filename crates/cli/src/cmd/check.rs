@@ -30,16 +30,22 @@ pub struct Args {
 
 /// Parses a `YYYY-MM-DD` date argument.
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.parse::<Date>().map_err(|e| format!("expected a date like 2026-10-01: {e}"))
+    text.parse::<Date>()
+        .map_err(|e| format!("expected a date like 2026-10-01: {e}"))
 }
 
 /// Today in UTC.
 pub fn today() -> Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }
 
 /// Loads the policies and runs every check; load-time and set-level diagnostics together.
-pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<(davar_policy::PolicySet, Vec<Diagnostic>)> {
+pub fn diagnose(
+    global: &Global,
+    as_of: Date,
+) -> anyhow::Result<(davar_policy::PolicySet, Vec<Diagnostic>)> {
     let (set, mut diagnostics) = davar_policy::load(&global.policies)
         .with_context(|| format!("cannot load policies from {}", global.policies.display()))?;
     diagnostics.extend(davar_policy::check(&set, as_of));
@@ -48,7 +54,11 @@ pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<(davar_policy::P
 }
 
 /// Prints diagnostics in `format` to a string, with a summary line for humans.
-pub fn report(set: &davar_policy::PolicySet, diagnostics: &[Diagnostic], format: Format) -> anyhow::Result<String> {
+pub fn report(
+    set: &davar_policy::PolicySet,
+    diagnostics: &[Diagnostic],
+    format: Format,
+) -> anyhow::Result<String> {
     let mut out = String::new();
     match format {
         Format::Json => {
@@ -62,7 +72,10 @@ pub fn report(set: &davar_policy::PolicySet, diagnostics: &[Diagnostic], format:
                 out.push_str(&diagnostic.render_human(set.source_of(&diagnostic.file)));
                 out.push('\n');
             }
-            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
             let warnings = diagnostics.len() - errors;
             out.push_str(&format!("{errors} error(s), {warnings} warning(s)\n"));
         }
@@ -76,5 +89,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let (set, diagnostics) = diagnose(global, as_of)?;
     print!("{}", report(&set, &diagnostics, args.format)?);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    Ok(if has_errors { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -40,7 +40,8 @@ struct SwitchLink {
 /// A version as shown in lists, banners and page headers.
 #[derive(Debug, Serialize)]
 pub struct VersionView {
-    number: u32,
+    /// The version number in the page's digits.
+    number: String,
     url: String,
     changes_url: Option<String>,
     effective: DateView,
@@ -115,7 +116,7 @@ impl DocContext<'_> {
             .collect::<Vec<_>>()
             .join(if lang == "fa" { "، " } else { ", " });
         VersionView {
-            number: v.version,
+            number: local_number(v.version, lang),
             url: self.version_url(root, v.version),
             changes_url: self
                 .previous(v)
@@ -298,7 +299,11 @@ pub fn version_page(cx: &DocContext<'_>, v: &PolicyVersion) -> impl Serialize {
                 kind: status,
                 text: format!("{text} {}", date_view(c.effective, lang).text),
                 url: format!("{root}{lang}/{}/", cx.doc.id),
-                link_text: format!("{} {}", i18n::text(lang, "version"), c.version),
+                link_text: format!(
+                    "{} {}",
+                    i18n::text(lang, "version"),
+                    local_number(c.version, lang)
+                ),
             }
         }),
     };
@@ -338,7 +343,11 @@ pub fn changes_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Option<impl Seria
         .filter(|c| c.status == ClauseStatus::Unchanged)
         .map(|c| BTreeMap::from([("id", c.id.as_str()), ("heading", c.heading.as_str())]))
         .collect();
-    let title = format!("{} {}", i18n::text(lang, "changes_title"), v.version);
+    let title = format!(
+        "{} {}",
+        i18n::text(lang, "changes_title"),
+        local_number(v.version, lang)
+    );
     let mut data = BTreeMap::new();
     let mut page = cx.page(
         root,
@@ -350,6 +359,7 @@ pub fn changes_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Option<impl Seria
     insert(&mut data, "page", &page);
     insert(&mut data, "t", &i18n::strings(lang));
     insert(&mut data, "doc_type", &v.doc_type);
+    insert(&mut data, "doc_title", &v.title);
     insert(&mut data, "v", &cx.view(v, root, false));
     insert(&mut data, "previous", &cx.view(previous, root, false));
     insert(&mut data, "changed_count", &changed_count);
@@ -536,4 +546,13 @@ fn insert(
         key,
         serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
     );
+}
+
+/// A number in the digits of `lang` (Persian digits on Persian pages).
+fn local_number(n: u32, lang: &str) -> String {
+    if lang == "fa" {
+        super::dates::persian_digits(&n.to_string())
+    } else {
+        n.to_string()
+    }
 }

@@ -1,0 +1,141 @@
+//! Bad input gives a clear diagnostic (or load error) naming file and line, never a panic.
+
+use std::path::Path;
+
+use davar_policy::{LoadError, check, load, render_site};
+use jiff::civil::date;
+use proptest::prelude::*;
+
+const SITE: &str = "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\n";
+const GOOD: &str = "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## A {#a}\n\nText.\n";
+
+/// A policies directory with site.yaml and `terms/v1.en.md` holding `bytes`.
+fn policies_with(bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir(dir.path().join("terms")).unwrap();
+    std::fs::write(dir.path().join("terms/v1.en.md"), bytes).unwrap();
+    dir
+}
+
+/// The one diagnostic for the file: (line, column, message).
+fn single(bytes: &[u8]) -> (usize, usize, String) {
+    let dir = policies_with(bytes);
+    let (set, mut diagnostics) = load(dir.path()).unwrap();
+    diagnostics.extend(check(&set, date(2026, 1, 1)));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d.code, "front-matter");
+    assert!(d.file.ends_with("terms/v1.en.md"));
+    assert!(set.documents.is_empty(), "a broken file is left out");
+    (d.line, d.column, d.message.clone())
+}
+
+#[test]
+fn the_good_file_is_clean() {
+    let dir = policies_with(GOOD.as_bytes());
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(diagnostics.is_empty());
+    assert!(check(&set, date(2026, 1, 1)).is_empty());
+}
+
+#[test]
+fn malformed_yaml() {
+    let text = GOOD.replace("title: T", "title: [unclosed");
+    let (line, _, message) = single(text.as_bytes());
+    assert!((5..=6).contains(&line), "line {line}: {message}");
+}
+
+#[test]
+fn missing_front_matter_fence() {
+    let (line, column, message) = single(GOOD.trim_start_matches("---\n").as_bytes());
+    assert_eq!((line, column), (1, 1));
+    assert!(message.contains("first line must be `---`"), "{message}");
+    let unclosed = GOOD.replacen("---\n\n## A", "\n## A", 1);
+    assert!(single(unclosed.as_bytes()).2.contains("never closed"));
+}
+
+#[test]
+fn non_utf8_bytes() {
+    let mut bytes = GOOD.as_bytes().to_vec();
+    let at = GOOD.find("Text.").unwrap();
+    bytes.splice(at..at, [0xff, 0xfe]);
+    let (line, column, message) = single(&bytes);
+    assert_eq!((line, column), (16, 1));
+    assert!(message.contains("invalid UTF-8"), "{message}");
+}
+
+#[test]
+fn empty_file() {
+    let (line, _, message) = single(b"");
+    assert_eq!(line, 1);
+    assert!(message.contains("empty"), "{message}");
+}
+
+#[test]
+fn ten_megabyte_file() {
+    let mut text = GOOD.to_string();
+    let paragraph = "A long paragraph of policy text that goes on. ".repeat(20) + "\n\n";
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str(&paragraph);
+    }
+    let (line, _, message) = single(text.as_bytes());
+    assert_eq!(line, 0);
+    assert!(message.contains("limited to"), "{message}");
+}
+
+#[test]
+fn bad_dates_and_mismatched_file_names_point_at_the_key() {
+    let text = GOOD.replace("effective: 2025-01-02", "effective: 2025-02-30");
+    let (line, column, message) = single(text.as_bytes());
+    assert_eq!((line, column), (8, 12));
+    assert!(message.contains("not a valid date"), "{message}");
+    let text = GOOD.replace("version: 1", "version: 2");
+    let (line, _, message) = single(text.as_bytes());
+    assert_eq!(line, 6);
+    assert!(
+        message.contains("does not match the file name"),
+        "{message}"
+    );
+}
+
+#[test]
+fn missing_or_broken_site_yaml_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        load(dir.path()),
+        Err(LoadError::MissingSite { .. })
+    ));
+    std::fs::write(dir.path().join("site.yaml"), format!("{SITE}colour: red\n")).unwrap();
+    let err = load(dir.path()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("site.yaml:6:1: unknown field `colour`"),
+        "{message}"
+    );
+    assert!(matches!(
+        load(Path::new("/nonexistent/policies")),
+        Err(LoadError::ReadDir { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Arbitrary bodies after a valid front matter load, check and render without panicking.
+    #[test]
+    fn arbitrary_bodies_never_panic(body in "(\\PC|\n|#|\\{|\\}|\\[|\\]|\\(|\\)|@|:|`|<|>|-){0,400}") {
+        let dir = policies_with(format!("{}{body}", GOOD.split("\n## A").next().unwrap()).as_bytes());
+        let (set, _) = load(dir.path()).unwrap();
+        let _ = check(&set, date(2026, 1, 1));
+        prop_assert!(render_site(&set, date(2026, 1, 1), None).is_ok());
+    }
+
+    /// Arbitrary bytes as a whole file never panic the loader.
+    #[test]
+    fn arbitrary_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let dir = policies_with(&bytes);
+        let (set, _) = load(dir.path()).unwrap();
+        let _ = check(&set, date(2026, 1, 1));
+    }
+}

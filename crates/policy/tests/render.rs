@@ -1,0 +1,120 @@
+//! Snapshot tests of the pages rendered from `tests/fixtures/policy/valid/`, as of 2026-01-10:
+//! terms v2 is in force, v3 takes effect on 2027-01-15.
+
+use std::path::Path;
+
+use davar_policy::{load, render_site};
+use jiff::civil::date;
+
+fn site() -> davar_policy::Site {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policy/valid");
+    let (set, diagnostics) = load(&dir).expect("fixture loads");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    render_site(&set, date(2026, 1, 10), None).expect("renders")
+}
+
+fn page(site: &davar_policy::Site, path: &str) -> String {
+    let bytes = site
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} missing"));
+    String::from_utf8(bytes.clone()).expect("UTF-8")
+}
+
+#[test]
+fn page_tree() {
+    let site = site();
+    let paths: Vec<&str> = site.files.keys().map(String::as_str).collect();
+    insta::assert_snapshot!("page-tree", paths.join("\n"));
+}
+
+#[test]
+fn pages_match_snapshots() {
+    let site = site();
+    for path in [
+        "index.html",
+        "fa/terms/index.html",
+        "en/terms/index.html",
+        "en/terms/v1/index.html",
+        "en/terms/v2/changes.html",
+        "fa/terms/v3/index.html",
+        "en/terms/feed.xml",
+    ] {
+        insta::assert_snapshot!(path.replace('/', "__"), page(&site, path));
+    }
+}
+
+#[test]
+fn persian_pages_are_right_to_left_with_solar_hijri_dates() {
+    let site = site();
+    let fa = page(&site, "fa/terms/index.html");
+    assert!(fa.contains("<html lang=\"fa\" dir=\"rtl\">"));
+    // v2 effective 2025-07-01 = 10 Tir 1404, with the Gregorian date beside it.
+    assert!(fa.contains("<time datetime=\"2025-07-01\">۱۰ تیر ۱۴۰۴</time> <span class=\"alt-date\">(۱ ژوئیه ۲۰۲۵)</span>"), "{fa}");
+    let en = page(&site, "en/terms/index.html");
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
+}
+
+#[test]
+fn current_page_shows_the_version_in_force_and_announces_the_next() {
+    let site = site();
+    let en = page(&site, "en/terms/index.html");
+    assert!(en.contains("within 10 days"), "v2 text expected");
+    assert!(en.contains("A new version takes effect on <strong><time datetime=\"2027-01-15\">"));
+    assert!(en.contains("href=\"../../en/terms/v3/\""));
+    assert!(en.contains("class=\"current\" aria-current=\"page\">English"));
+    assert!(
+        en.contains("فارسی <span class=\"binding-mark\""),
+        "binding language marked"
+    );
+}
+
+#[test]
+fn clause_links_resolve_and_raw_html_is_sanitised() {
+    let site = site();
+    let v2 = page(&site, "en/terms/v2/index.html");
+    assert!(
+        v2.contains(
+            "<a href=\"../../../en/help/#contact\" rel=\"noopener noreferrer\">help page</a>"
+        ),
+        "{v2}"
+    );
+    assert!(v2.contains("<em>before</em>"));
+    assert!(!v2.contains("<script"));
+    assert!(v2.contains("<h2 id=\"returns\">Returns <a class=\"anchor\" href=\"#returns\""));
+    assert!(v2.contains("<aside class=\"obligation\">"));
+}
+
+#[test]
+fn changes_page_marks_words_by_clause() {
+    let site = site();
+    let changes = page(&site, "en/terms/v2/changes.html");
+    assert!(
+        changes.contains("within <del>7</del><ins>10</ins> days"),
+        "{changes}"
+    );
+    assert!(changes.contains("class=\"clause-change added\" id=\"reviews-no-links\""));
+    assert!(
+        !site.files.contains_key("en/terms/v1/changes.html"),
+        "v1 has nothing to compare with"
+    );
+}
+
+#[test]
+fn templates_can_be_overridden() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policy/valid");
+    let (set, _) = load(&dir).unwrap();
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("feed.xml"),
+        "custom feed for {{ feed.lang }}",
+    )
+    .unwrap();
+    std::fs::write(templates.path().join("style.css"), "body{}").unwrap();
+    let site = render_site(&set, date(2026, 1, 10), Some(templates.path())).unwrap();
+    assert_eq!(page(&site, "fa/terms/feed.xml"), "custom feed for fa");
+    assert_eq!(page(&site, "style.css"), "body{}");
+    std::fs::write(templates.path().join("index.html"), "{% if %}").unwrap();
+    let err = render_site(&set, date(2026, 1, 10), Some(templates.path())).unwrap_err();
+    assert!(err.to_string().contains("template"), "{err}");
+}

@@ -1,0 +1,173 @@
+//! End-to-end: the real `davar` binary checks and builds the repository's `policies/` as of a
+//! fixed date, and refuses to publish a broken policy set.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// `target/<profile>/davar`, found from this test executable (`target/<profile>/deps/…`).
+fn davar() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let name = format!("davar{}", std::env::consts::EXE_SUFFIX);
+    exe.ancestors()
+        .map(|dir| dir.join(&name))
+        .find(|candidate| candidate.is_file())
+        .expect("the davar binary is built next to the tests (davar is a dev-dependency)")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn builds_the_example_policies_into_the_documented_page_tree() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("site");
+    let output = Command::new(davar())
+        .current_dir(repo())
+        .args([
+            "--policies",
+            "policies",
+            "--rules",
+            "rules",
+            "build",
+            "--as-of",
+            "2026-11-21",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let mut expected = vec!["index.html".to_string(), "style.css".to_string()];
+    for (doc, langs, versions) in [
+        ("terms", &["fa", "en"][..], 3),
+        ("dispute-policy", &["en", "fr", "de", "fa"][..], 2),
+        ("review-guidelines", &["fa", "en"][..], 2),
+    ] {
+        for lang in langs {
+            expected.push(format!("{lang}/{doc}/index.html"));
+            expected.push(format!("{lang}/{doc}/feed.xml"));
+            for n in 1..=versions {
+                expected.push(format!("{lang}/{doc}/v{n}/index.html"));
+                if n > 1 {
+                    expected.push(format!("{lang}/{doc}/v{n}/changes.html"));
+                }
+            }
+        }
+    }
+    for path in &expected {
+        assert!(out.join(path).is_file(), "{path} missing");
+    }
+    assert!(!out.join("en/terms/v1/changes.html").exists());
+
+    // Terms v2 is in force on 2026-11-21; v3 (2027-02-01) is announced with a link.
+    let terms_fa = read(&out.join("fa/terms/index.html"));
+    assert!(terms_fa.starts_with("<!doctype html>\n<html lang=\"fa\" dir=\"rtl\">"));
+    assert!(
+        terms_fa.contains("<a href=\"../../fa/terms/v3/\">"),
+        "upcoming banner links to v3"
+    );
+    assert!(
+        terms_fa.contains("۱۲ بهمن ۱۴۰۵"),
+        "2027-02-01 in the Solar Hijri calendar"
+    );
+    assert!(!terms_fa.contains("<script"));
+    let terms_en = read(&out.join("en/terms/index.html"));
+    assert!(terms_en.contains("A new version takes effect on"));
+    assert!(
+        terms_en.contains("id=\"reviews-no-links\""),
+        "clause ids cited by the rule sets exist"
+    );
+    let dispute_de = read(&out.join("de/dispute-policy/index.html"));
+    assert!(dispute_de.contains("<html lang=\"de\" dir=\"ltr\">"));
+    assert!(dispute_de.contains("class=\"obligation\""));
+    let feed = read(&out.join("en/dispute-policy/feed.xml"));
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert_eq!(feed.matches("<entry>").count(), 2);
+    let changes = read(&out.join("fa/dispute-policy/v2/changes.html"));
+    assert!(changes.contains("<ins>") || changes.contains("<del>"));
+}
+
+#[test]
+fn check_is_clean_on_the_example_policies() {
+    let output = Command::new(davar())
+        .current_dir(repo())
+        .args(["check", "--as-of", "2026-11-21", "--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let errors: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .filter(|d: &serde_json::Value| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn broken_policies_are_not_published_and_the_old_site_stays() {
+    let fixture = repo().join("tests/fixtures/policy/invalid/placeholder");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.html"), "previous site").unwrap();
+    let output = Command::new(davar())
+        .arg("--policies")
+        .arg(&fixture)
+        .args(["build", "--as-of", "2026-01-10", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error[placeholder]: placeholder `[email protected]` left in the text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("not publishing"), "{stderr}");
+    assert_eq!(read(&out.join("index.html")), "previous site");
+
+    let check = Command::new(davar())
+        .arg("--policies")
+        .arg(&fixture)
+        .args(["check", "--as-of", "2026-01-10", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let line: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&check.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(line["code"], "placeholder");
+    assert_eq!(
+        (line["line"].as_u64(), line["column"].as_u64()),
+        (Some(18), Some(10))
+    );
+}
+
+#[test]
+fn a_missing_policies_directory_is_exit_code_2() {
+    let output = Command::new(davar())
+        .args(["--policies", "/nonexistent/policies", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot load policies"));
+}
