@@ -1,14 +1,97 @@
-//! `davar deadline`.
+//! `davar deadline`: when an obligation falls due for a trigger instant, in the version that
+//! applies, explained in the document's language (Solar Hijri dates for Persian).
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+use davar_policy::obligation::deadline_report::{DeadlineReport, deadline_report};
+use davar_policy::obligation::instant::parse_instant;
+use davar_policy::obligation::load_calendars;
+use jiff::civil::Date;
+
 use crate::Global;
+use crate::cmd::check::parse_date;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A short explanation in the document's language.
+    Human,
+    /// The report as one JSON object.
+    Json,
+}
 
 /// Arguments of `davar deadline`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Document id, e.g. `dispute-policy`.
+    #[arg(long)]
+    pub doc: String,
+    /// Obligation id, e.g. `acknowledge-complaint`.
+    #[arg(long)]
+    pub obligation: String,
+    /// Trigger instant with its offset, e.g. `2026-11-18T10:00:00+03:30`.
+    #[arg(long, value_parser = parse_instant)]
+    pub at: jiff::Zoned,
+    /// Language of the text to apply (default: the binding language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Apply the version in force on this date instead of the one in force at the trigger.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
 
 /// Runs `davar deadline`.
-pub fn run(_args: &Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`davar deadline` is not available in this build yet")
+pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let (set, _) = davar_policy::load(&global.policies)
+        .with_context(|| format!("cannot load policies from {}", global.policies.display()))?;
+    let calendars = load_calendars(&global.rules)?;
+    let report = deadline_report(
+        &set,
+        &calendars,
+        &args.doc,
+        &args.obligation,
+        &args.at,
+        args.lang.as_deref(),
+        args.as_of,
+    )?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Human => print!("{}", human(&report)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The human explanation: labels in the document's language.
+fn human(r: &DeadlineReport) -> String {
+    let [due, target, skipped, _, none] = davar_policy::obligation::words::labels(&r.lang);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} v{} ({}, effective {}) · {} · {}",
+        r.document, r.version, r.lang, r.effective, r.obligation, r.url
+    );
+    let kind = match r.limit.kind {
+        davar_policy::obligation::rules_json::LimitKind::Within => "within",
+        davar_policy::obligation::rules_json::LimitKind::AtLeast => "at-least",
+    };
+    let _ = writeln!(out, "{kind}: {} from {}", r.limit.text, r.trigger_at);
+    let _ = writeln!(out, "{due}: {}  ({})", r.due, r.due_text);
+    if let Some(t) = &r.target {
+        let _ = writeln!(out, "{target}: {t}");
+    }
+    let _ = writeln!(out, "{}", r.method);
+    if r.skipped.is_empty() {
+        let _ = writeln!(out, "{skipped}: {none}");
+    } else {
+        let _ = writeln!(out, "{skipped}:");
+        for s in &r.skipped {
+            let _ = writeln!(out, "  {}  {} — {}", s.date, s.date_text, s.name);
+        }
+    }
+    out
 }

@@ -97,6 +97,8 @@ pub enum Status {
     Breached,
     /// Not done yet and still allowed.
     Open,
+    /// Not owed any more: an `unless` event happened before the action and the deadline.
+    Lapsed,
 }
 
 /// One line of the audit report.
@@ -141,6 +143,16 @@ pub fn audit_case(
     case: &Case,
     now: Timestamp,
 ) -> Result<Vec<Finding>, ReportError> {
+    if set.document(&case.doc).is_none() {
+        return Err(ReportError::UnknownDocument(
+            case.doc.clone(),
+            set.documents
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
     let mut findings = Vec::new();
     let mut seen_triggers: Vec<&str> = Vec::new();
     for trigger in &case.events {
@@ -183,7 +195,25 @@ pub fn audit_case(
                 None => Vec::new(),
             };
             let secs = |from: Timestamp, to: Timestamp| to.as_second() - from.as_second();
+            let trigger_ts = trigger.at.timestamp();
+            let before = action.map_or(due, |a| a.at.timestamp().min(due));
+            let lapsing = case
+                .events
+                .iter()
+                .filter(|e| ob.unless.contains(&e.kind))
+                .filter(|e| e.at.timestamp() >= trigger_ts && e.at.timestamp() < before)
+                .min_by_key(|e| e.at.timestamp());
+            let without = if missing.is_empty() {
+                String::new()
+            } else {
+                format!(" without {}", missing.join(", "))
+            };
             let (status, late, left, detail) = match (&ob.limit, action) {
+                _ if lapsing.is_some() => {
+                    let event = lapsing.map(|e| e.kind.as_str()).unwrap_or_default();
+                    let detail = format!("not owed: {event} happened first");
+                    (Status::Lapsed, None, None, detail)
+                }
                 (Limit::Within(_), Some(a)) => {
                     let late = secs(due, a.at.timestamp());
                     if late > 0 {
@@ -191,14 +221,14 @@ pub fn audit_case(
                             Status::Breached,
                             Some(late),
                             None,
-                            format!("done {} late", human_span(late)),
+                            format!("done {} late{without}", human_span(late)),
                         )
                     } else if !missing.is_empty() {
                         (
                             Status::Breached,
                             None,
                             None,
-                            format!("done in time but without {}", missing.join(", ")),
+                            format!("done in time but{without}"),
                         )
                     } else {
                         (
@@ -229,7 +259,20 @@ pub fn audit_case(
                 }
                 (Limit::AtLeast(_), Some(a)) => {
                     let early = secs(a.at.timestamp(), due);
-                    if early > 0 {
+                    if early > 0 || !missing.is_empty() {
+                        let early = early.max(0);
+                        let detail = if early > 0 {
+                            format!("done {} too early{without}", human_span(early))
+                        } else {
+                            format!("done after the minimum period but{without}")
+                        };
+                        (
+                            Status::Breached,
+                            Some(early).filter(|s| *s > 0),
+                            None,
+                            detail,
+                        )
+                    } else if early > 0 {
                         (
                             Status::Breached,
                             Some(early),
@@ -241,7 +284,7 @@ pub fn audit_case(
                             Status::Met,
                             None,
                             None,
-                            "done after the minimum period".into(),
+                            format!("done after the minimum period{without}"),
                         )
                     }
                 }

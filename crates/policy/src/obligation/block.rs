@@ -77,6 +77,9 @@ pub struct Obligation {
     pub limit: Limit,
     /// What the action must carry (`reference-number`).
     pub requires: Vec<String>,
+    /// Events that make the obligation lapse when they happen first (an escalation is not owed
+    /// once the complaint is resolved).
+    pub unless: Vec<String>,
     /// The clause the block sits under.
     pub clause: String,
     /// 1-based file line of the block's first content line.
@@ -106,6 +109,8 @@ struct RawObligation {
     at_least: Option<String>,
     #[serde(default)]
     requires: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
 }
 
 /// Reads one block found under `clause`.
@@ -114,7 +119,7 @@ pub fn parse_block(block: &RawBlock, clause: &str) -> Result<Obligation, BlockEr
         line: block.line + e.line.max(1) - 1,
         column: e.column,
         message: format!(
-            "obligation block: {}; keys are id, actor, trigger, action, within or at-least, requires",
+            "obligation block: {}; keys are id, actor, trigger, action, within or at-least, requires, unless",
             e.message
         ),
     })?;
@@ -194,6 +199,14 @@ pub fn parse_block(block: &RawBlock, clause: &str) -> Result<Obligation, BlockEr
             format!("requirement `{bad}` must be kebab-case, e.g. `reference-number`"),
         ));
     }
+    if let Some(bad) = raw.unless.iter().find(|e| !is_event(e)) {
+        return Err(at_key(
+            "unless",
+            format!(
+                "`{bad}` is not an event name; write `subject.verb`, e.g. `complaint.resolved`"
+            ),
+        ));
+    }
     Ok(Obligation {
         id: raw.id,
         actor,
@@ -201,6 +214,7 @@ pub fn parse_block(block: &RawBlock, clause: &str) -> Result<Obligation, BlockEr
         action: raw.action,
         limit,
         requires: raw.requires,
+        unless: raw.unless,
         clause: clause.to_string(),
         line: block.line,
     })

@@ -17,7 +17,7 @@ pub mod numerals;
 mod obligation_mismatch;
 pub mod prose;
 pub mod rules_json;
-mod words;
+pub mod words;
 
 use jiff::civil::Date;
 

@@ -70,7 +70,10 @@ pub struct RuleEntry {
     pub limit: LimitJson,
     /// What the action must carry.
     pub requires: Vec<String>,
-    /// Working-day calendar id (`rules/calendars/<id>.yaml`) used for working time.
+    /// Events that make the obligation lapse when they happen before the action.
+    pub unless: Vec<String>,
+    /// The document's working-day calendar (`rules/calendars/<id>.yaml`): its time zone and,
+    /// for working time, its days off.
     pub calendar: Option<String>,
 }
 
@@ -192,10 +195,8 @@ fn entry(set: &PolicySet, v: &PolicyVersion, status: VersionStatus, ob: &Obligat
         action: ob.action.clone(),
         limit: LimitJson::from_limit(&ob.limit),
         requires: ob.requires.clone(),
-        calendar: v
-            .calendar
-            .clone()
-            .filter(|_| ob.limit.duration().needs_calendar()),
+        unless: ob.unless.clone(),
+        calendar: v.calendar.clone(),
     }
 }
 
