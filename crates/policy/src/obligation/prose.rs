@@ -285,10 +285,11 @@ fn is_rate(tokens: &[Token], i: usize) -> bool {
         )
     };
     match word(tokens, i) {
-        Some("a" | "per" | "par" | "pro" | "am" | "در") => period(i + 1),
+        Some("a" | "per" | "par" | "pro" | "am" | "die" | "در") => period(i + 1),
         Some("in") => word(tokens, i + 1) == Some("der") && period(i + 2),
         Some("sur") => matches!(tokens.get(i + 1).map(|t| &t.kind), Some(Kind::Number(_))),
-        Some("شبانه") => true,
+        // `۲۴ ساعت شبانه‌روز`, `هفت روز هفته`
+        Some("شبانه" | "هفته") => true,
         _ => false,
     }
 }
@@ -348,6 +349,7 @@ mod tests {
         assert_eq!(found("vierundzwanzig Stunden"), ["24 hours"]);
         assert_eq!(found("48 Arbeitsstunden"), ["48 working hours"]);
         assert_eq!(found("24 Stunden am Tag"), Vec::<String>::new());
+        assert_eq!(found("7 Tage die Woche"), Vec::<String>::new());
     }
 
     #[test]
@@ -360,6 +362,7 @@ mod tests {
         assert_eq!(found("بیست و چهار ساعت"), ["24 hours"]);
         assert_eq!(found("٤٨ ساعت"), ["48 hours"]);
         assert_eq!(found("۲۴ ساعت شبانه‌روز"), Vec::<String>::new());
+        assert_eq!(found("هفت روز هفته"), Vec::<String>::new());
     }
 
     #[test]
