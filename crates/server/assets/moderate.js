@@ -12,6 +12,7 @@ const UI = {
     none: "No problems found.", fixed: "Fixed text", policies: "Published policies",
     checking: "Checking…", clause: "Policy clause", needKey: "This server needs an API key.",
     failed: "Request failed", approve: "approve", fix: "fix", review_v: "review", reject: "reject",
+    sev: { hint: "hint", fix: "fix", review: "review", reject: "reject" },
   },
   fa: {
     subtitle: "بررسی دیدگاه", kind: "نوع", review: "دیدگاه", question: "پرسش", answer: "پاسخ",
@@ -20,6 +21,7 @@ const UI = {
     none: "مشکلی پیدا نشد.", fixed: "متن اصلاح‌شده", policies: "قوانین منتشرشده",
     checking: "در حال بررسی…", clause: "بند قوانین", needKey: "این سرور کلید API می‌خواهد.",
     failed: "درخواست ناموفق بود", approve: "تأیید", fix: "اصلاح", review_v: "بازبینی", reject: "رد",
+    sev: { hint: "راهنما", fix: "اصلاح", review: "بازبینی", reject: "رد" },
   },
 };
 const RTL = new Set(["fa", "ar", "he", "ur"]);
@@ -102,7 +104,7 @@ function renderViolations(list, violations) {
     code.textContent = v.code;
     const sev = document.createElement("span");
     sev.className = `sev ${v.severity}`;
-    sev.textContent = v.severity;
+    sev.textContent = t.sev[v.severity] || v.severity;
     const quote = document.createElement("span");
     quote.className = "quote";
     quote.textContent = `«${v.text}»`;

@@ -17,6 +17,8 @@ use crate::store::ServerStore;
 pub struct Limits {
     /// Largest request body, in bytes (larger: `413`).
     pub body_bytes: usize,
+    /// Largest body of `POST /v1/moderate/batch`, which carries up to `batch_items` comments.
+    pub batch_body_bytes: usize,
     /// Longest single text field, in code points (longer: `422 field-too-long`).
     pub field_chars: usize,
     /// Most comments in one `POST /v1/moderate/batch`.
@@ -31,6 +33,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             body_bytes: 64 * 1024,
+            batch_body_bytes: 4 * 1024 * 1024,
             field_chars: 10_000,
             batch_items: 1_000,
             timeout: Duration::from_secs(5),

@@ -96,6 +96,31 @@ async fn batch_results_come_back_in_order() {
 }
 
 #[tokio::test]
+async fn a_full_batch_may_exceed_the_single_comment_body_limit() {
+    let body = "کیفیت دوخت این کیف خوبه ولی زیپش کمی سفته و بند شونه‌اش کوتاهه";
+    let items: Vec<_> = (0..1000)
+        .map(|i| json!({"id": i.to_string(), "title": "نظر من", "body": body}))
+        .collect();
+    let payload = json!(items).to_string();
+    assert!(payload.len() > 64 * 1024);
+    let reply = send(shared(), post_json("/v1/moderate/batch", payload)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let results = reply.json();
+    assert_eq!(results.as_array().unwrap().len(), 1000);
+    assert_eq!(results[999]["id"], "999");
+    // The batch has its own, larger limit.
+    let huge = json!([{"body": "a".repeat(5 * 1024 * 1024)}]).to_string();
+    let reply = send(shared(), post_json("/v1/moderate/batch", huge)).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        reply.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("4194304")
+    );
+}
+
+#[tokio::test]
 async fn a_batch_over_1000_comments_is_refused() {
     let items: Vec<_> = (0..1001)
         .map(|i| json!({"id": i.to_string(), "body": "ok"}))

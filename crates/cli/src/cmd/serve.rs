@@ -38,6 +38,9 @@ pub struct Args {
     /// Largest request body in bytes.
     #[arg(long, default_value_t = 64 * 1024, value_name = "BYTES")]
     pub max_body: usize,
+    /// Largest body of `POST /v1/moderate/batch` in bytes (up to 1,000 comments).
+    #[arg(long, default_value_t = 4 * 1024 * 1024, value_name = "BYTES")]
+    pub max_batch_body: usize,
     /// Log format on stderr (filter with RUST_LOG, default `info`).
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -77,6 +80,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let store_url: StoreUrl = args.store.parse()?;
     let limits = Limits {
         body_bytes: args.max_body,
+        batch_body_bytes: args.max_batch_body,
         timeout: Duration::from_millis(args.timeout_ms),
         concurrency: args.concurrency.max(1),
         ..Limits::default()

@@ -9,11 +9,15 @@ mod ops;
 mod page;
 mod site;
 
-use axum::Router;
+use std::convert::Infallible;
+
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 
 use crate::error::ApiError;
+use crate::extract::BodyLimit;
 use crate::layers::{require_admin, require_client};
 use crate::state::AppState;
 
@@ -28,9 +32,15 @@ pub(crate) use self::ops::{__path_healthz, __path_readyz};
 
 /// Every route, with the state applied.
 pub(crate) fn router(state: AppState) -> Router {
+    let batch_limit = state.limits().batch_body_bytes;
     let api = Router::new()
         .route("/v1/moderate", post(moderate::moderate))
-        .route("/v1/moderate/batch", post(moderate::batch))
+        .route(
+            "/v1/moderate/batch",
+            post(moderate::batch)
+                .layer::<_, Infallible>(DefaultBodyLimit::max(batch_limit))
+                .layer::<_, Infallible>(Extension(BodyLimit(batch_limit))),
+        )
         .route("/v1/rules", get(catalog::rules))
         .route("/v1/obligations", get(catalog::obligations))
         .route("/v1/deadline", post(deadline::deadline))

@@ -52,7 +52,7 @@ pub(crate) async fn moderate(
         (status = 200, description = "One result per comment, in order", body = Vec<ModerationResultDoc>),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was sent", body = ErrorBody),
-        (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 413, description = "Body over the batch limit (4 MiB by default)", body = ErrorBody),
         (status = 422, description = "Too many comments, or an invalid one (`field` is `[index].name`)", body = ErrorBody),
         (status = 503, description = "Timeout or question store unavailable", body = ErrorBody),
     ),

@@ -1,0 +1,274 @@
+//! The moderator page driven for real in headless Chromium through chromedriver (WebDriver):
+//! type a review with a phone number, submit, and see the number highlighted in place.
+//! Needs the Debian packages `chromium` and `chromium-driver` (`scripts/install-chromium.sh`);
+//! skipped without them locally, failing when `CI=true`.
+
+mod server_support;
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use server_support::Server;
+
+fn davar_bin() -> std::path::PathBuf {
+    davar_tests::davar_bin()
+}
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// The W3C WebDriver key of an element reference.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Driver {
+    child: Child,
+    url: String,
+    session: Option<String>,
+    _profile: tempfile::TempDir,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(reply) = server_support::try_get(&format!("{url}/status"))
+                && reply.status == 200
+                && reply.json()["value"]["ready"] == true
+            {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not become ready"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let mut driver = Driver {
+            child,
+            url,
+            session: None,
+            _profile: profile,
+        };
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=420,900",
+                    format!("--user-data-dir={}", driver._profile.path().display())]
+            }
+        }}});
+        let created = driver.call("POST", "/session", Some(capabilities));
+        driver.session = Some(
+            created["sessionId"]
+                .as_str()
+                .expect("session id")
+                .to_owned(),
+        );
+        driver
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{path}", self.url);
+        let reply = match method {
+            "GET" => server_support::get(&url),
+            "POST" => server_support::post_json(&url, &body.unwrap_or_else(|| json!({})), None),
+            _ => unreachable!("only GET and POST are used"),
+        };
+        let value = reply.json();
+        assert_eq!(reply.status, 200, "WebDriver {method} {path}: {value}");
+        value["value"].clone()
+    }
+
+    fn session(&self, path: &str) -> String {
+        format!(
+            "/session/{}{path}",
+            self.session.as_deref().expect("session")
+        )
+    }
+
+    fn find(&self, css: &str) -> Option<String> {
+        let url = format!("{}{}", self.url, self.session("/element"));
+        let reply =
+            server_support::post_json(&url, &json!({"using": "css selector", "value": css}), None);
+        (reply.status == 200).then(|| reply.json()["value"][ELEMENT].as_str().unwrap().to_owned())
+    }
+
+    fn wait_for(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(id) = self.find(css) {
+                return id;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no `{css}` after 15 s; page text: {}",
+                self.script("return document.body.innerText")
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn script(&self, js: &str) -> Value {
+        self.call(
+            "POST",
+            &self.session("/execute/sync"),
+            Some(json!({"script": js, "args": []})),
+        )
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(session) = &self.session {
+            let _ = ureq_delete(&format!("{}/session/{session}", self.url));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn ureq_delete(url: &str) -> Result<(), ureq::Error> {
+    ureq::delete(url).call().map(|_| ())
+}
+
+fn browser_available() -> bool {
+    let present = Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists();
+    if !present {
+        let why = "chromium and chromedriver are not installed (bash scripts/install-chromium.sh)";
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{why}, but CI=true: the browser test must run in CI"
+        );
+        eprintln!("skipped: {why}");
+    }
+    present
+}
+
+#[test]
+fn the_moderator_page_highlights_a_phone_number_in_place() {
+    if !browser_available() {
+        return;
+    }
+    let server = Server::start(&["--store", "memory:"]);
+    let driver = Driver::start();
+    driver.call(
+        "POST",
+        &driver.session("/url"),
+        Some(json!({"url": format!("{}/moderate", server.url)})),
+    );
+    assert_eq!(
+        driver.script("return document.documentElement.dir"),
+        "rtl",
+        "Persian is the default, right-to-left"
+    );
+
+    let body = "جنس پارچه خوبه 👌 ولی برای سفارش عمده به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
+    let title = driver.wait_for("#title");
+    driver.call(
+        "POST",
+        &driver.session(&format!("/element/{title}/value")),
+        Some(json!({"text": "پارچه خوب"})),
+    );
+    let textarea = driver.wait_for("#body");
+    driver.call(
+        "POST",
+        &driver.session(&format!("/element/{textarea}/value")),
+        Some(json!({"text": body})),
+    );
+    assert_eq!(
+        driver.script("return document.getElementById('body').value"),
+        body,
+        "typed as is"
+    );
+    let submit = driver.wait_for("#submit");
+    driver.call(
+        "POST",
+        &driver.session(&format!("/element/{submit}/click")),
+        None,
+    );
+
+    driver.wait_for("mark[data-code~=\"contacts/phone\"]");
+    let highlighted = driver.script(
+        "return Array.from(document.querySelectorAll('mark[data-code~=\"contacts/phone\"]'))\
+         .map(m => m.firstChild.textContent).join('')",
+    );
+    assert_eq!(
+        highlighted, "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+        "exactly the number is highlighted"
+    );
+    // The text around it is shown unchanged, emoji included (code-point offsets done right).
+    let shown = driver.script(
+        "const c = document.getElementById('highlighted-body').cloneNode(true);\
+         c.querySelectorAll('sup').forEach(s => s.remove()); return c.textContent",
+    );
+    assert_eq!(shown, body);
+    assert_eq!(
+        driver.script("return document.getElementById('verdict').dataset.verdict"),
+        "reject"
+    );
+    let item = driver.script(
+        "const li = document.querySelector('#violations li[data-code=\"contacts/phone\"]');\
+         return [li.innerText, li.querySelector('a.clause').getAttribute('href')]",
+    );
+    assert!(
+        item[1].as_str().unwrap().starts_with("/fa/terms/"),
+        "{item}"
+    );
+
+    // Keep a picture of the result for people reviewing the test run.
+    driver.script("document.getElementById('result').scrollIntoView(); return true");
+    let png = driver.call("GET", &driver.session("/screenshot"), None);
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("moderator-page.png");
+    std::fs::write(&out, base64_decode(png.as_str().unwrap())).unwrap();
+    eprintln!("screenshot: {}", out.display());
+}
+
+/// Minimal standard base64 decoder (WebDriver screenshots), to avoid a dependency.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => panic!("not base64: {c}"),
+        }
+    };
+    let bytes: Vec<u8> = text
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
+        .collect();
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &c)| acc | (value(c) << (18 - 6 * i)));
+        out.push((n >> 16) as u8);
+        if chunk.len() > 2 {
+            out.push((n >> 8) as u8);
+        }
+        if chunk.len() > 3 {
+            out.push(n as u8);
+        }
+    }
+    out
+}

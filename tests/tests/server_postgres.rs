@@ -1,0 +1,65 @@
+//! Two `davar serve` processes sharing one PostgreSQL database: a question asked through one is
+//! a duplicate when asked again through the other. Needs `DAVAR_TEST_POSTGRES_URL`
+//! (`scripts/start-postgres.sh` prints one); skipped without it locally, failing in CI.
+
+mod server_support;
+
+use serde_json::json;
+use server_support::{Server, get, has_code, post_json, required_env};
+
+fn davar_bin() -> std::path::PathBuf {
+    davar_tests::davar_bin()
+}
+
+#[test]
+fn two_instances_share_questions_through_postgres() {
+    let Some(url) = required_env("DAVAR_TEST_POSTGRES_URL", "the PostgreSQL store test") else {
+        return;
+    };
+    // Both start at once: the migrations must serialise, not fail.
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| Server::start(&["--store", &url]));
+        let b = s.spawn(|| Server::start(&["--store", &url]));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    for server in [&a, &b] {
+        let ready = get(&format!("{}/readyz", server.url));
+        assert_eq!(ready.status, 200, "{}", ready.body);
+        assert_eq!(ready.json()["store"], "ok");
+    }
+    // A product id no earlier run used.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let product = format!("pg-test-{}-{nanos}", std::process::id());
+    let question = json!({"kind": "question", "lang": "fa", "product": product,
+        "body": "این کوله پشتی ضد آبه یا فقط زیر بارون سبک دووم میاره؟"});
+
+    let first = post_json(&format!("{}/v1/moderate", a.url), &question, None);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(!has_code(&first.json(), "qa/duplicate"), "{}", first.body);
+
+    let second = post_json(&format!("{}/v1/moderate", b.url), &question, None);
+    assert_eq!(second.status, 200, "{}", second.body);
+    assert!(
+        has_code(&second.json(), "qa/duplicate"),
+        "the other instance must see it: {}",
+        second.body
+    );
+
+    // The same holds the other way round, for a second question.
+    let other = json!({"kind": "question", "lang": "fa", "product": product,
+        "body": "بند کوله قابل تنظیم هست برای قد بلند؟"});
+    assert!(!has_code(
+        &post_json(&format!("{}/v1/moderate", b.url), &other, None).json(),
+        "qa/duplicate"
+    ));
+    assert!(has_code(
+        &post_json(&format!("{}/v1/moderate", a.url), &other, None).json(),
+        "qa/duplicate"
+    ));
+
+    assert!(a.stop().success());
+    assert!(b.stop().success());
+}
