@@ -61,6 +61,14 @@ impl NumberWords {
         self.words.get(word).copied()
     }
 
+    /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.
+    pub fn scale_of(&self, word: &str) -> Option<u64> {
+        match self.get(word) {
+            Some(NumberWord::Scale(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     fn is_joiner(&self, word: &str) -> bool {
         self.joiners.iter().any(|j| j == word)
     }
@@ -79,6 +87,8 @@ pub(crate) struct NumberChunk {
     pub last_word: usize,
     /// Written with words rather than digits.
     pub spelled: bool,
+    /// Largest scale word inside a spelled group (`دو میلیون و سیصد`: 1000000), else 0.
+    pub max_scale: u64,
 }
 
 /// Every number in a field, left to right.
@@ -95,6 +105,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
                 first_word: i,
                 last_word: i,
                 spelled: false,
+                max_scale: 0,
             });
             i += 1;
             continue;
@@ -108,6 +119,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
         let mut last = i;
         let mut j = i;
         let mut expect_value = true;
+        let mut max_scale = 0;
         while j < ws.len() {
             let w = ws[j].text(sk);
             match nw.get(w) {
@@ -119,6 +131,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
                 }
                 Some(NumberWord::Scale(s)) if j > i || current > 0 => {
                     total = total.saturating_add(current.max(1).saturating_mul(s));
+                    max_scale = max_scale.max(s);
                     current = 0;
                     last = j;
                     expect_value = false;
@@ -146,6 +159,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
             first_word: i,
             last_word: last,
             spelled: true,
+            max_scale,
         });
         i = last + 1;
     }

@@ -47,6 +47,13 @@ impl PhraseSet {
                 .or_default()
                 .push((rest.to_vec(), payload));
         }
+        // `اسنپ مارکت` also matches `اسنپ‌مارکت` (ZWNJ is gone from the skeleton).
+        if parts.len() > 1 {
+            self.by_first
+                .entry(parts.concat())
+                .or_default()
+                .push((Vec::new(), payload));
+        }
     }
 
     fn key(&self, word: &str) -> String {

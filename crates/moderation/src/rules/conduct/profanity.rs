@@ -64,6 +64,20 @@ fn spelled_runs(sk: &str, ws: &[Word]) -> Vec<(String, usize, usize)> {
     out
 }
 
+/// The letter a digit stands for in leetspeak.
+fn unleet(c: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        other => other,
+    }
+}
+
 impl Rule for Profanity {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         if self.bad.is_empty() {
@@ -86,6 +100,19 @@ impl Rule for Profanity {
                     continue;
                 }
                 i += 1;
+            }
+            // `sh1t`, `b1tch`: digits standing for letters inside a Latin word.
+            for (k, w) in ws.iter().enumerate() {
+                let t = w.text(sk);
+                if t.is_ascii()
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && t.bytes().any(|b| b.is_ascii_alphabetic())
+                {
+                    let plain: String = t.chars().map(unleet).collect();
+                    if self.bad.contains_word(&plain) && !self.allow.contains_word(&plain) {
+                        out.push(f.hit_words(k, k));
+                    }
+                }
             }
             for (joined, first, last) in spelled_runs(sk, ws) {
                 let key = squeeze(&joined);

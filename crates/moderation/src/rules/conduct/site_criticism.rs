@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// ## How it decides
     /// In one sentence, a service word (`lexicons/site-services.fa.txt`) within `window` words
-    /// (default 4) of a complaint word (`lexicons/site-complaints.fa.txt`). Praise of the
+    /// (default 8) of a complaint word (`lexicons/site-complaints.fa.txt`). Praise of the
     /// service (`ارسال سریع بود`) is not flagged. A person must look (`review`).
     ///
     /// ## Fix
@@ -27,10 +27,13 @@ impl SiteCriticism {
         Ok(SiteCriticism {
             services: PhraseSet::new(p.lexicons("services", &["site-services.fa"])?, false),
             complaints: PhraseSet::new(p.lexicons("complaints", &["site-complaints.fa"])?, false),
-            window: p.usize("window", 4)?,
+            window: p.usize("window", 8)?,
         })
     }
 }
+
+/// Words that negate the complaint before them (skeleton spelling).
+const NEGATORS: &[&str] = &["نبود", "نیست", "نبوده", "نشد", "نبودش", "نیستش", "نیس"];
 
 impl Rule for SiteCriticism {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
@@ -41,7 +44,16 @@ impl Rule for SiteCriticism {
             if services.is_empty() {
                 continue;
             }
-            let complaints = self.complaints.find_all(sk, ws);
+            // `بد نبود` is not a complaint.
+            let complaints: Vec<_> = self
+                .complaints
+                .find_all(sk, ws)
+                .into_iter()
+                .filter(|c| {
+                    !ws.get(c.last + 1)
+                        .is_some_and(|w| NEGATORS.contains(&w.text(sk)))
+                })
+                .collect();
             let mut last_end = 0usize;
             for s in &services {
                 let near = complaints.iter().find(|c| {

@@ -24,14 +24,14 @@ declare_rule! {
 }
 
 impl Email {
-    fn build(_p: &Params<'_>) -> Result<Email, String> {
-        let provider = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton|aol|mail|chmail|جیمیل|جی\s?میل|یاهو|هاتمیل|اوتلوک)";
+    pub(crate) fn build(_p: &Params<'_>) -> Result<Email, String> {
+        let provider = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton|aol|mail|chmail|gmx|web|t-online|freenet|orange|free|laposte|wanadoo|sfr|جیمیل|جی\s?میل|یاهو|هاتمیل|اوتلوک)";
         let at_strict = r"(?:\s*@\s*|\s*[\[\(\{]\s*(?:at|ات)\s*[\]\)\}]\s*)";
-        let at_loose = r"(?:\s+(?:at|ات)\s+)";
+        let at_loose = r"(?:\s+(?:at|ات|arobase)\s+)";
         let dot =
             r"(?:\s*\.\s*|\s*[\[\(\{]\s*(?:dot|\.|دات|نقطه)\s*[\]\)\}]\s*|\s+(?:dot|دات|نقطه)\s+)";
         let pattern = format!(
-            r"[a-z0-9][a-z0-9._%+-]*(?:{at_strict}[a-z0-9-]+(?:{dot}[a-z0-9-]+)*{dot}[a-z]{{2,24}}|{at_strict}{provider}|{at_loose}{provider})"
+            r"[a-z0-9][a-z0-9._%+-]*(?:{at_strict}[a-z0-9-]+(?:{dot}[a-z0-9-]+)*{dot}[a-z]{{2,24}}|{at_strict}{provider}|{at_loose}{provider})|[\p{{Arabic}}a-z0-9_.]+\s+ات\s+{provider}"
         );
         Ok(Email {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
@@ -39,16 +39,26 @@ impl Email {
     }
 }
 
+impl Email {
+    /// Skeleton byte ranges of the e-mail addresses in `sk`.
+    pub(crate) fn spans(&self, sk: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for m in self.re.find_iter(sk) {
+            if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '.') {
+                continue;
+            }
+            let text = crate::rules::links::url::trim_link_end(m.as_str());
+            out.push((m.start(), m.start() + text.len()));
+        }
+        out
+    }
+}
+
 impl Rule for Email {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
-            let sk = f.sk();
-            for m in self.re.find_iter(sk) {
-                if sk[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
-                    continue;
-                }
-                let text = crate::rules::links::url::trim_link_end(m.as_str());
-                out.push(f.hit(m.start(), m.start() + text.len()));
+            for (s, e) in self.spans(f.sk()) {
+                out.push(f.hit(s, e));
             }
         }
     }

@@ -39,6 +39,9 @@ impl Social {
     }
 }
 
+/// Words allowed between a platform word and the handle.
+const FILLERS: &[&str] = &["ما", "من", "مون", "ام", "هم", "رو", "را", "is", "me", "my"];
+
 fn looks_like_handle(w: &str) -> bool {
     w.len() >= 3
         && w.bytes()
@@ -86,6 +89,14 @@ impl Rule for Social {
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some();
                 for k in pm.last + 1..(pm.last + 3).min(ws.len()) {
                     let w = ws[k].text(sk);
+                    // `بله، Galaxy A54`: a comma or full stop ends the announcement.
+                    if sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?']) {
+                        break;
+                    }
+                    // Only a possessive or filler word may stand between: `پیج ما shop_1`.
+                    if k > pm.last + 1 && !FILLERS.contains(&ws[k - 1].text(sk)) {
+                        break;
+                    }
                     // Extend the handle over `.`/`_` joined words: `shop.tehran_98`.
                     let mut end = ws[k].end;
                     let mut handle = w.to_owned();
@@ -111,9 +122,6 @@ impl Rule for Social {
                             out.push(f.hit(ws[pm.first].start, end));
                             taken.push((start, end));
                         }
-                        break;
-                    }
-                    if !w.is_ascii() && k > pm.last + 1 {
                         break;
                     }
                 }

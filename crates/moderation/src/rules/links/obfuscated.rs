@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -20,18 +21,22 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "links/obfuscated", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Obfuscated { re: Regex }
+    pub(crate) struct Obfuscated { re: Regex, email: Email }
 }
 
 impl Obfuscated {
-    fn build(_p: &Params<'_>) -> Result<Obfuscated, String> {
+    fn build(p: &Params<'_>) -> Result<Obfuscated, String> {
         let tld = r"(?:com|net|org|ir|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
-        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+\.\s*|\.\s+)";
+        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+\.\s*|\.\s+)";
+        // `point`/`punkt` are ordinary French/German words: only before their own TLDs.
+        let word_dot =
+            r"\s+(?:point\s+(?:com|net|org|fr|be|info)|punkt\s+(?:com|net|org|de|at|ch|info))";
         let pattern = format!(
-            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*{dot}{tld}(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
+            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*(?:{dot}{tld}|{word_dot})(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
         );
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+            email: Email::build(p)?,
         })
     }
 }
@@ -40,6 +45,7 @@ impl Rule for Obfuscated {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
+            let emails = self.email.spans(sk);
             for m in self.re.find_iter(sk) {
                 let text = m.as_str();
                 let lead = text.len() - text.trim_start().len();
@@ -50,6 +56,13 @@ impl Rule for Obfuscated {
                     _ => trimmed.len(),
                 };
                 let start = m.start() + lead;
+                // The domain of a disguised e-mail address is contacts/email's.
+                if emails
+                    .iter()
+                    .any(|&(es, ee)| es < start + end && start < ee + 1)
+                {
+                    continue;
+                }
                 out.push(f.hit(start, start + end));
             }
         }

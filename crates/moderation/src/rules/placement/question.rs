@@ -54,7 +54,10 @@ impl Rule for Question {
                 while w < ws.len() && ws[w].end <= i {
                     w += 1;
                 }
-                if matches!(c, '?' | '؟') && first < w && sentence_start >= flagged_until {
+                // A question mark inside a quotation (a title, a chapter) asks nothing.
+                let quoted = sk[i + c.len_utf8()..].starts_with(['»', '"', '”', '\'']);
+                if matches!(c, '?' | '؟') && !quoted && first < w && sentence_start >= flagged_until
+                {
                     let asks = (first..w).any(|k| self.askers.match_at(sk, ws, k).is_some());
                     if asks {
                         out.push(f.hit(ws[first].start, i + c.len_utf8()));

@@ -1,4 +1,4 @@
-use crate::numbers::{NumberWords, chunks};
+use crate::numbers::{NumberChunk, NumberWords, chunks};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 
@@ -20,8 +20,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words"],
-    pub(crate) struct Amount { currency: PhraseSet, price_words: PhraseSet, numbers: NumberWords }
+    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words"],
+    pub(crate) struct Amount { currency: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet }
 }
 
 impl Amount {
@@ -32,9 +32,27 @@ impl Amount {
             numbers: NumberWords::from_lexicons(
                 &p.lexicons("number_words", &["number-words.fa"])?,
             )?,
+            counts: PhraseSet::new(p.lexicons("count_words", &["count-words.fa"])?, false),
         })
     }
 }
+
+/// Verbs of buying: `۱۵۰ هزار خریدم` states what was paid.
+const PURCHASE_VERBS: &[&str] = &[
+    "خریدم",
+    "خریدیم",
+    "خریدمش",
+    "گرفتم",
+    "گرفتمش",
+    "گرفتیم",
+    "دادم",
+    "پرداختم",
+    "خریده",
+    "خریدن",
+];
+
+/// Currency codes written before the amount (`USD 30`).
+const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
 
 /// Extends a number's start back over thousands separators (`12,500,000`).
 fn grouped_start(sk: &str, mut start: usize) -> usize {
@@ -54,58 +72,101 @@ fn grouped_start(sk: &str, mut start: usize) -> usize {
     }
 }
 
+impl Amount {
+    /// The skeleton span of the amount around number `c`, if it is one.
+    fn amount(&self, f: &FieldText<'_>, c: &NumberChunk) -> Option<(usize, usize)> {
+        let sk = f.sk();
+        let ws = &f.words;
+        let start = grouped_start(sk, c.start);
+        // `۴۵۰ هزار ریال`, `۳ میلیون`: scale words after the number.
+        let mut next = c.last_word + 1;
+        let mut scale = c.max_scale;
+        while let Some(s) = ws.get(next).and_then(|w| self.numbers.scale_of(w.text(sk))) {
+            scale = scale.max(s);
+            next += 1;
+        }
+        let counted = self.counts.match_at(sk, ws, next).is_some();
+        // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
+        let idiom = c.spelled && c.digits == "1" && scale == 0;
+        if let Some(m) = self.currency.match_at(sk, ws, next).filter(|_| !idiom) {
+            let from = if next > c.last_word + 1 {
+                ws[next - 1].end
+            } else {
+                c.end
+            };
+            if sk[from..ws[m.first].start].chars().all(|ch| ch == ' ') {
+                return Some((start, ws[m.last].end));
+            }
+        }
+        // `۱۵۰ هزار خریدم`: thousands right before a purchase verb.
+        if scale >= 1000
+            && ws
+                .get(next)
+                .is_some_and(|w| PURCHASE_VERBS.contains(&w.text(sk)))
+        {
+            return Some((start, ws[next].end));
+        }
+        // `USD 30`: a currency code before the number.
+        if c.first_word > 0 && CODES_BEFORE.contains(&ws[c.first_word - 1].text(sk)) {
+            return Some((ws[c.first_word - 1].start, c.end));
+        }
+        // Millions are money in a review, unless counted (`یه میلیون بار`).
+        if scale >= 1_000_000 && !counted {
+            return Some((start, ws[next - 1].end));
+        }
+        let before = sk[..start].trim_end_matches(' ');
+        if let Some(sym) = before
+            .chars()
+            .next_back()
+            .filter(|ch| matches!(ch, '$' | '€' | '£'))
+        {
+            return Some((before.len() - sym.len_utf8(), c.end));
+        }
+        let after = sk[c.end..].trim_start_matches(' ');
+        if let Some(sym) = after
+            .chars()
+            .next()
+            .filter(|ch| matches!(ch, '$' | '€' | '£'))
+        {
+            return Some((start, sk.len() - after.len() + sym.len_utf8()));
+        }
+        // `قیمتش ۲۵۰`: a price word immediately before the number.
+        // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
+        if c.first_word > 0 && c.digits.len() >= 3 && !counted {
+            for back in 1..=c.first_word.min(3) {
+                if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
+                    && m.last + 1 == c.first_word
+                {
+                    return Some((ws[m.first].start, c.end));
+                }
+            }
+        }
+        None
+    }
+}
+
 impl Rule for Amount {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
             let ws = &f.words;
+            // `250k`: one word, digits then `k`.
+            for (k, w) in ws.iter().enumerate() {
+                let t = w.text(sk);
+                if let Some(d) = t.strip_suffix('k')
+                    && d.len() >= 2
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && self.counts.match_at(sk, ws, k + 1).is_none()
+                {
+                    out.push(f.hit(w.start, w.end));
+                }
+            }
             let mut last_end = 0;
             for c in chunks(sk, ws, &self.numbers) {
                 if c.start < last_end {
                     continue;
                 }
-                let mut span = None;
-                let start = grouped_start(sk, c.start);
-                if let Some(m) = self.currency.match_at(sk, ws, c.last_word + 1) {
-                    let gap = &sk[c.end..ws[m.first].start];
-                    if gap.chars().all(|ch| ch == ' ') {
-                        span = Some((start, ws[m.last].end));
-                    }
-                }
-                let before = sk[..start].trim_end_matches(' ');
-                if span.is_none() && before.ends_with(['$', '€', '£']) {
-                    span = Some((
-                        before.len() - before.chars().next_back().map_or(0, char::len_utf8),
-                        c.end,
-                    ));
-                }
-                let after = sk[c.end..].trim_start_matches(' ');
-                if span.is_none() && after.starts_with(['$', '€', '£']) {
-                    span = Some((
-                        start,
-                        sk.len() - after.len() + after.chars().next().map_or(0, char::len_utf8),
-                    ));
-                }
-                if span.is_none()
-                    && !c.spelled
-                    && c.digits.len() >= 2
-                    && sk[c.end..].starts_with('k')
-                    && !sk[c.end + 1..].starts_with(|ch: char| ch.is_alphanumeric())
-                {
-                    span = Some((start, c.end + 1));
-                }
-                if span.is_none() && c.first_word > 0 && c.digits.len() >= 2 {
-                    // `قیمتش ۲۵۰`: a price word immediately before the number.
-                    for back in 1..=c.first_word.min(3) {
-                        if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
-                            && m.last + 1 == c.first_word
-                        {
-                            span = Some((ws[m.first].start, c.end));
-                            break;
-                        }
-                    }
-                }
-                if let Some((s, e)) = span {
+                if let Some((s, e)) = self.amount(f, &c) {
                     out.push(f.hit(s, e));
                     last_end = e;
                 }

@@ -29,6 +29,9 @@ impl PriceQuestion {
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)?\s*(?:خریدید|خریدین|خریدی|خریدیدش|خریدینش|خریدیش|گرفتید|گرفتین|گرفتی|گرفتیدش|گرفتینش|گرفتیش|دادید|دادین|دادی|در اومد|درومد|تموم شد|تمام شد)",
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)\s*(?:است|هست|ه|میشه|می شود|میشود)(?:[^\p{L}]|$)",
             r"(?:قیمت|قیمتش)\s*(?:رو|را)\s*(?:بگید|بگین|بگویید|میگید|میگین)",
+            // `قیمت این مدل الان چقدره`, `قیمت عمده‌ش چنده`: a few words between.
+            r"قیمت[\p{L}]*(?:\s+[\p{L}0-9]+){1,4}?\s+(?:چنده|چقدره|چقد|چند است|چقدر است|چند هست|چقدر هست|چند میشه|چقدر میشه|چند شد|چقدر شد|چقدر شده|چند شده|چقد شده)(?:[^\p{L}]|$)",
+            r"چند\s*(?:درمیاد|در میاد|در می‌آید|درمیاد|درمیومد|میفته|می‌افته|حساب کردن|حساب کردند)",
         ];
         let other = [
             r"how much (?:did you pay|did it cost|does it cost|is it|was it|is this|was this|for this|do they cost|are they)",
@@ -37,7 +40,9 @@ impl PriceQuestion {
             r"combien (?:co[uû]te|l'avez|avez[- ]vous pay|vous l'avez|[çc]a co[uû]te|pour)",
             r"quel (?:est|était) (?:le|son) prix",
             r"wie ?viel (?:kostet|kosten|hast du|haben sie|hat es|hat das)",
-            r"was (?:kostet|hat (?:es|das|der|die) gekostet)",
+            r"was (?:kostet|hat (?:es|das|der|die) gekostet|(?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt|ausgegeben))",
+            r"wie ?viel (?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt)",
+            r"(?:pay[ée]|achet[ée]|pay[ée]e?s?) combien",
         ];
         let pattern = fa
             .iter()

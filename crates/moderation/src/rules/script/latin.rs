@@ -12,7 +12,7 @@ declare_rule! {
     /// ## How it decides
     /// Letters of title and body are counted. It fires when Latin letters are at least
     /// `min_ratio` (default 0.6) of all letters **and** the Latin text reads as a language, not
-    /// as names: at least `min_markers` (default 2) Finglish or common English/French/German
+    /// as names: at least `min_markers` (default 1) Finglish or common English/French/German
     /// words from `lexicons/latin-markers.txt`, or at least `min_letters` (default 60) Latin
     /// letters. Brand and model names inside Persian text (`Galaxy A54`,
     /// `Xiaomi Redmi Note 12`), which about 9% of real reviews contain, never reach that.
@@ -27,7 +27,7 @@ impl Latin {
     fn build(p: &Params<'_>) -> Result<Latin, String> {
         Ok(Latin {
             min_ratio: p.f64("min_ratio", 0.6)?,
-            min_markers: p.usize("min_markers", 2)?,
+            min_markers: p.usize("min_markers", 1)?,
             min_letters: p.usize("min_letters", 60)?,
             markers: PhraseSet::new(p.lexicons("markers", &["latin-markers"])?, true),
         })

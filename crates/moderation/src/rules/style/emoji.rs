@@ -94,7 +94,14 @@ impl Rule for Emoji {
                 }
                 let after_space_or_end = e >= chars.len() || chars[e].is_whitespace();
                 let fs = if after_space_or_end || fs == 0 { fs } else { s };
-                out.push(f.hit_cp(s, e).with_edit(fs, e, ""));
+                // At the start of the text, take the spaces after it instead.
+                let mut fe = e;
+                if fs == 0 {
+                    while fe < chars.len() && chars[fe] == ' ' {
+                        fe += 1;
+                    }
+                }
+                out.push(f.hit_cp(s, e).with_edit(fs, fe, ""));
             }
         }
     }
