@@ -75,6 +75,43 @@ fn a_request_in_flight_at_sigterm_still_gets_its_answer() {
 }
 
 #[test]
+fn post_deadline_answers_what_davar_deadline_prints() {
+    let args = [
+        "--doc",
+        "dispute-policy",
+        "--obligation",
+        "resolve-complaint",
+        "--at",
+        "2026-11-19T17:30:00+03:30",
+        "--lang",
+        "fa",
+    ];
+    let cli = std::process::Command::new(davar_bin())
+        .current_dir(workspace())
+        .arg("deadline")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
+    let server = Server::start(&["--store", "memory:"]);
+    let request = json!({"doc": "dispute-policy", "obligation": "resolve-complaint",
+        "at": "2026-11-19T17:30:00+03:30", "lang": "fa"});
+    let reply = post_json(&format!("{}/v1/deadline", server.url), &request, None);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json(), printed);
+    assert!(
+        !printed["skipped"].as_array().unwrap().is_empty(),
+        "working days skip Fridays: {printed}"
+    );
+}
+
+#[test]
 fn the_sqlite_store_remembers_questions_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("questions.db").display());

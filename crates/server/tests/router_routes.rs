@@ -237,3 +237,75 @@ async fn real_results_validate_against_the_openapi_schema() {
     let rules = send(shared(), get("/v1/rules")).await.json();
     assert!(validator_for("RulesResponse").is_valid(&rules));
 }
+
+#[tokio::test]
+async fn deadline_counts_an_obligation_of_the_version_in_force() {
+    let request = json!({"doc": "dispute-policy", "obligation": "acknowledge-complaint",
+        "at": "2026-11-18T10:00:00+03:30", "lang": "en"});
+    let reply = send(shared(), post_json("/v1/deadline", request.to_string())).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let report = reply.json();
+    assert_eq!(report["due"], "2026-11-19T10:00:00+03:30");
+    assert_eq!(report["clause"], "acknowledgement");
+    assert!(
+        report["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("/en/dispute-policy/v")
+    );
+}
+
+#[tokio::test]
+async fn deadline_errors_name_the_field() {
+    let cases = [
+        (
+            json!({"doc": "no-such-doc", "obligation": "x", "at": "2026-11-18T10:00:00+03:30"}),
+            "unknown-document",
+            "doc",
+        ),
+        (
+            json!({"doc": "dispute-policy", "obligation": "no-such-duty", "at": "2026-11-18T10:00:00+03:30"}),
+            "unknown-obligation",
+            "obligation",
+        ),
+        (
+            json!({"doc": "dispute-policy", "obligation": "acknowledge-complaint", "at": "tomorrow"}),
+            "invalid-instant",
+            "at",
+        ),
+        (
+            json!({"doc": "dispute-policy", "obligation": "acknowledge-complaint", "at": "2026-11-18T10:00:00Z", "lang": "it"}),
+            "unknown-language",
+            "lang",
+        ),
+        (
+            json!({"doc": "dispute-policy", "obligation": "acknowledge-complaint", "at": "2026-11-18T10:00:00Z", "as_of": "18/11/2026"}),
+            "invalid-date",
+            "as_of",
+        ),
+        (
+            json!({"doc": "dispute-policy", "at": "2026-11-18T10:00:00Z"}),
+            "missing-field",
+            "obligation",
+        ),
+        (
+            json!({"doc": "dispute-policy", "obligation": "a", "at": "2026-11-18T10:00:00Z", "when": 1}),
+            "unknown-field",
+            "when",
+        ),
+    ];
+    for (request, code, field) in cases {
+        let reply = send(shared(), post_json("/v1/deadline", request.to_string())).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{request}: {}",
+            reply.text()
+        );
+        assert_eq!(
+            (reply.error_code().as_str(), reply.error_field().as_deref()),
+            (code, Some(field)),
+            "{request}"
+        );
+    }
+}
