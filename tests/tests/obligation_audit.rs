@@ -74,6 +74,9 @@ fn the_version_in_force_at_the_trigger_applies() {
         open["time_left_seconds"],
         3 * 86_400 + 11 * 3600 + 59 * 60 + 59
     );
+    // Escalation is not owed once the complaint was resolved within 48 hours (`unless`).
+    assert_eq!(finding(&findings, "A-5", "escalate")["status"], "lapsed");
+    assert_eq!(finding(&findings, "A-4", "escalate")["status"], "breached");
 }
 
 #[test]
@@ -87,7 +90,7 @@ fn malformed_lines_are_named_and_the_rest_still_audited() {
     assert!(table.contains("A-4"), "{table}");
     assert!(table.contains("BREACHED (8h)"), "{table}");
     assert!(
-        table.contains("1 met, 4 breached, 1 open, 0 lapsed"),
+        table.contains("3 met, 7 breached, 1 open, 1 lapsed"),
         "{table}"
     );
 }

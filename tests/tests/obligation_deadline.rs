@@ -177,7 +177,7 @@ fn unknown_obligation_names_the_known_ones() {
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(
-        err.contains("acknowledge, resolve, refund, termination-notice"),
+        err.contains("acknowledge, resolve, escalate, refund, termination-notice"),
         "{err}"
     );
 }
