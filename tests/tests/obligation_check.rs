@@ -141,3 +141,36 @@ fn example_policies_pass_the_obligation_checks_and_compliance_profiles() {
         .collect();
     assert!(ours.is_empty(), "{ours:#?}");
 }
+
+#[test]
+fn unreadable_blocks_are_reported_at_the_offending_line() {
+    let fixture = Path::new("tests/fixtures/obligation/bad-block");
+    let (output, diagnostics) = check_json(fixture);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(summary(fixture, &diagnostics), expected(fixture));
+    let messages: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("unknown field `deadline`")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`3 weeks` is not a duration"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("no working-day calendar"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("already used at line 56"))
+    );
+}
