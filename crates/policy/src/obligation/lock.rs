@@ -217,3 +217,51 @@ pub fn update(
         updated,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn fixture_set() -> PolicySet {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/obligation/valid");
+        crate::load(&dir).unwrap().0
+    }
+
+    #[test]
+    fn fresh_lock_checks_clean_and_a_changed_version_in_force_is_an_error() {
+        let mut set = fixture_set();
+        let text = update(&set, date(2026, 11, 21), None).unwrap().text;
+        let path = Path::new("policy.lock");
+        assert!(check_against(&set, date(2026, 11, 21), path, &text).is_empty());
+        let v1 = &mut set.documents[0].versions[0];
+        v1.source.push_str("\nA sentence added later.\n");
+        let diagnostics = check_against(&set, date(2026, 11, 21), path, &text);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert_eq!(diagnostics[0].code, codes::LOCKED_VERSION_CHANGED);
+        assert_eq!(diagnostics[0].severity, crate::Severity::Error);
+        assert!(update(&set, date(2026, 11, 21), Some(&text)).is_err());
+    }
+
+    #[test]
+    fn crlf_checkouts_hash_the_same() {
+        let mut set = fixture_set();
+        let v = &mut set.documents[0].versions[0];
+        let lf = hash(v);
+        v.source = v.source.replace('\n', "\r\n");
+        assert_eq!(hash(v), lf);
+    }
+
+    #[test]
+    fn malformed_and_deleted_entries_are_reported_at_their_line() {
+        let set = fixture_set();
+        let text = format!(
+            "# comment\nnot a lock line\ngone/v1.en.md sha256:{}\n",
+            "0".repeat(64)
+        );
+        let diagnostics = check_against(&set, date(2025, 1, 1), Path::new("policy.lock"), &text);
+        let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 3], "{diagnostics:#?}");
+    }
+}

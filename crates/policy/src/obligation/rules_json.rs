@@ -204,3 +204,56 @@ fn entry(set: &PolicySet, v: &PolicyVersion, status: VersionStatus, ob: &Obligat
 pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(RulesFile)).unwrap_or(serde_json::Value::Null)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fixture_set() -> PolicySet {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/obligation/valid");
+        crate::load(&dir).unwrap().0
+    }
+
+    #[test]
+    fn rules_validate_against_the_generated_schema() {
+        let set = fixture_set();
+        let rules = serde_json::to_value(rules_file(&set, jiff::civil::date(2026, 5, 15))).unwrap();
+        let schema = schema();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&rules)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        // 5 obligations x 4 languages x (v1 in force + v2 upcoming).
+        assert_eq!(rules["obligations"].as_array().unwrap().len(), 40);
+        let mut wrong = rules.clone();
+        wrong["obligations"][0]["limit"]["unit"] = "weeks".into();
+        assert!(!validator.is_valid(&wrong));
+    }
+
+    #[test]
+    fn entries_carry_the_permanent_clause_url() {
+        let set = fixture_set();
+        let rules = rules_file(&set, jiff::civil::date(2026, 11, 21));
+        let refund = rules
+            .obligations
+            .iter()
+            .find(|o| o.id == "refund" && o.lang == "fr")
+            .unwrap();
+        assert_eq!(
+            refund.url,
+            "https://policies.bazaarcheh.example/fr/complaints/v2/#refund"
+        );
+        assert_eq!(refund.limit.low, Some(24));
+        assert_eq!(refund.calendar.as_deref(), Some("ir"));
+        assert!(
+            rules
+                .obligations
+                .iter()
+                .all(|o| o.status == VersionStatus::InForce)
+        );
+    }
+}
