@@ -13,20 +13,27 @@ declare_rule! {
     ///
     /// ## How it decides
     /// In one sentence, a service word (`lexicons/site-services.fa.txt`) within `window` words
-    /// (default 8) of a complaint word (`lexicons/site-complaints.fa.txt`). Praise of the
+    /// (default 8) after it of a complaint word (`lexicons/site-complaints.fa.txt`; entries marked
+    /// `near` such as `بد` only within two words), or a complaint right before it. Praise of the
     /// service (`ارسال سریع بود`) is not flagged. A person must look (`review`).
     ///
     /// ## Fix
     /// Not fixable.
     code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window"],
-    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, window: usize }
+    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, near_only: Vec<bool>, window: usize }
 }
 
 impl SiteCriticism {
     fn build(p: &Params<'_>) -> Result<SiteCriticism, String> {
+        let complaint_lexicons = p.lexicons("complaints", &["site-complaints.fa"])?;
+        let near_only = complaint_lexicons
+            .iter()
+            .flat_map(|l| l.entries.iter().map(|e| e.value.as_deref() == Some("near")))
+            .collect();
         Ok(SiteCriticism {
             services: PhraseSet::new(p.lexicons("services", &["site-services.fa"])?, false),
-            complaints: PhraseSet::new(p.lexicons("complaints", &["site-complaints.fa"])?, false),
+            complaints: PhraseSet::new(complaint_lexicons, false),
+            near_only,
             window: p.usize("window", 8)?,
         })
     }
@@ -56,14 +63,21 @@ impl Rule for SiteCriticism {
                 .collect();
             let mut last_end = 0usize;
             for s in &services {
+                // Persian puts the complaint after its subject (`ارسال خیلی دیر بود`); a
+                // complaint before the service word counts only right next to it (`دیر ارسال`).
+                // Complaints marked `near` in the lexicon (`بد`) count only within two words.
                 let near = complaints.iter().find(|c| {
-                    let (lo, hi) = if c.first > s.last {
-                        (s.last, c.first)
+                    let (lo, hi, limit) = if c.first > s.last {
+                        let limit = if self.near_only[c.entry] {
+                            2
+                        } else {
+                            self.window
+                        };
+                        (s.last, c.first, limit)
                     } else {
-                        (c.last, s.first)
+                        (c.last, s.first, 1)
                     };
-                    let gap = hi.saturating_sub(lo);
-                    gap <= self.window
+                    hi.saturating_sub(lo) <= limit
                         && !sk[ws[lo].end..ws[hi].start].contains(['.', '!', '؟', '?', '\n', '،'])
                 });
                 if let Some(c) = near {
