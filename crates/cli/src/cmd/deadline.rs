@@ -68,7 +68,8 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// The human explanation: labels in the document's language.
 fn human(r: &DeadlineReport) -> String {
-    let [due, target, skipped, _, none] = davar_policy::obligation::words::labels(&r.lang);
+    let [due, target, skipped, _, none, earliest] =
+        davar_policy::obligation::words::labels(&r.lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -80,12 +81,18 @@ fn human(r: &DeadlineReport) -> String {
         davar_policy::obligation::rules_json::LimitKind::AtLeast => "at-least",
     };
     let _ = writeln!(out, "{kind}: {} from {}", r.limit.text, r.trigger_at);
+    let due = match r.limit.kind {
+        davar_policy::obligation::rules_json::LimitKind::Within => due,
+        davar_policy::obligation::rules_json::LimitKind::AtLeast => earliest,
+    };
     let _ = writeln!(out, "{due}: {}  ({})", r.due, r.due_text);
     if let Some(t) = &r.target {
         let _ = writeln!(out, "{target}: {t}");
     }
     let _ = writeln!(out, "{}", r.method);
-    if r.skipped.is_empty() {
+    if r.calendar.is_none() {
+        // Calendar time: nothing is skipped, so there is nothing to list.
+    } else if r.skipped.is_empty() {
         let _ = writeln!(out, "{skipped}: {none}");
     } else {
         let _ = writeln!(out, "{skipped}:");

@@ -106,8 +106,9 @@ pub fn method(unit: Unit, lang: &str) -> &'static str {
     }
 }
 
-/// Labels used in the human report: (due, target, skipped, weekly day off, nothing skipped).
-pub fn labels(lang: &str) -> [&'static str; 5] {
+/// Labels used in the human report: (due, target, skipped, weekly day off, nothing skipped,
+/// earliest allowed instant of an `at-least` obligation).
+pub fn labels(lang: &str) -> [&'static str; 6] {
     match lang {
         "fa" => [
             "مهلت",
@@ -115,6 +116,7 @@ pub fn labels(lang: &str) -> [&'static str; 5] {
             "روزهای کنار گذاشته",
             "تعطیل هفتگی",
             "هیچ روزی کنار گذاشته نشد",
+            "زودترین زمان مجاز",
         ],
         "fr" => [
             "Échéance",
@@ -122,6 +124,7 @@ pub fn labels(lang: &str) -> [&'static str; 5] {
             "Jours non comptés",
             "repos hebdomadaire",
             "aucun jour sauté",
+            "Au plus tôt",
         ],
         "de" => [
             "Fällig",
@@ -129,6 +132,7 @@ pub fn labels(lang: &str) -> [&'static str; 5] {
             "Nicht gezählte Tage",
             "wöchentlicher Ruhetag",
             "kein Tag übersprungen",
+            "Frühestens",
         ],
         _ => [
             "Due",
@@ -136,6 +140,7 @@ pub fn labels(lang: &str) -> [&'static str; 5] {
             "Days not counted",
             "weekly day off",
             "no day skipped",
+            "Earliest allowed",
         ],
     }
 }
