@@ -90,11 +90,10 @@ fn human(r: &DeadlineReport) -> String {
         let _ = writeln!(out, "{target}: {t}");
     }
     let _ = writeln!(out, "{}", r.method);
-    if r.calendar.is_none() {
-        // Calendar time: nothing is skipped, so there is nothing to list.
-    } else if r.skipped.is_empty() {
+    // Calendar time skips nothing, so only working time lists (or denies) skipped days.
+    if r.calendar.is_some() && r.skipped.is_empty() {
         let _ = writeln!(out, "{skipped}: {none}");
-    } else {
+    } else if !r.skipped.is_empty() {
         let _ = writeln!(out, "{skipped}:");
         for s in &r.skipped {
             let _ = writeln!(out, "  {}  {} — {}", s.date, s.date_text, s.name);
