@@ -96,12 +96,12 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
             }
             Event::Start(Tag::Paragraph) => paragraph = Some((start, end, String::new())),
             Event::End(TagEnd::Paragraph) => {
-                if let Some((p_start, p_end, text)) = paragraph.take() {
-                    if text.trim_end().ends_with(':') {
-                        let slice = &source[p_start..p_end];
-                        let colon = slice.rfind(':').map_or(p_start, |i| p_start + i);
-                        pending_intro = Some(colon);
-                    }
+                if let Some((p_start, p_end, text)) = paragraph.take()
+                    && text.trim_end().ends_with(':')
+                {
+                    let slice = &source[p_start..p_end];
+                    let colon = slice.rfind(':').map_or(p_start, |i| p_start + i);
+                    pending_intro = Some(colon);
                 }
                 push_break(&mut out.clauses, current);
             }
@@ -183,10 +183,11 @@ fn append_text(
 }
 
 fn push_break(clauses: &mut [Clause], current: Option<usize>) {
-    if let Some(clause) = current.and_then(|i| clauses.get_mut(i)) {
-        if !clause.prose.is_empty() && !clause.prose.ends_with('\n') {
-            clause.prose.push('\n');
-        }
+    if let Some(clause) = current.and_then(|i| clauses.get_mut(i))
+        && !clause.prose.is_empty()
+        && !clause.prose.ends_with('\n')
+    {
+        clause.prose.push('\n');
     }
 }
 

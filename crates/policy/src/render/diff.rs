@@ -124,7 +124,9 @@ fn changed(old: &Clause, new: &Clause) -> ClauseChange {
     }
 }
 
-/// Word-level diff as HTML, with counts of inserted and deleted words.
+/// Word-level diff as HTML, with counts of inserted and deleted words. Neighbouring changed
+/// words (with the spaces between them) are grouped, so a reworded phrase reads as one
+/// deletion followed by one insertion instead of alternating word by word.
 pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
     if old == new {
         return (escape(new), 0, 0);
@@ -132,41 +134,71 @@ pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
     let diff = TextDiff::configure()
         .timeout(Duration::from_millis(200))
         .diff_words(old, new);
+    let tokens: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
+    let is_change = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|(tag, _)| *tag != ChangeTag::Equal)
+    };
+    // A whitespace-only equal token between two changes belongs to the changed region.
+    let bridge = |i: usize| {
+        let (tag, value) = tokens[i];
+        tag == ChangeTag::Equal
+            && value.trim().is_empty()
+            && !value.contains('\n')
+            && i > 0
+            && is_change(i - 1)
+            && is_change(i + 1)
+    };
     let mut html = String::with_capacity(new.len() + 64);
     let (mut insertions, mut deletions) = (0, 0);
-    let mut open: Option<ChangeTag> = None;
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let value = change.value();
-        let is_space = value.trim().is_empty();
-        if open != Some(tag) {
-            close(&mut html, open);
-            match tag {
-                ChangeTag::Insert => html.push_str("<ins>"),
-                ChangeTag::Delete => html.push_str("<del>"),
-                ChangeTag::Equal => {}
-            }
-            open = Some(tag);
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_change(i) {
+            html.push_str(&escape(tokens[i].1));
+            i += 1;
+            continue;
         }
-        if !is_space {
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        while i < tokens.len() && (is_change(i) || bridge(i)) {
+            let (tag, value) = tokens[i];
+            let counts = !value.trim().is_empty();
             match tag {
-                ChangeTag::Insert => insertions += 1,
-                ChangeTag::Delete => deletions += 1,
-                ChangeTag::Equal => {}
+                ChangeTag::Delete => {
+                    deleted.push_str(value);
+                    deletions += usize::from(counts);
+                }
+                ChangeTag::Insert => {
+                    inserted.push_str(value);
+                    insertions += usize::from(counts);
+                }
+                ChangeTag::Equal => {
+                    deleted.push_str(value);
+                    inserted.push_str(value);
+                }
+            }
+            i += 1;
+        }
+        for (tag, text) in [("del", &deleted), ("ins", &inserted)] {
+            if !text.trim().is_empty() {
+                let trimmed = text.trim();
+                let lead = &text[..text.len() - text.trim_start().len()];
+                let trail = &text[text.trim_end().len()..];
+                // Keep the spacing of the text the reader sees (the new one) outside the marks.
+                if tag == "ins" || inserted.trim().is_empty() {
+                    html.push_str(&escape(lead));
+                }
+                html.push_str(&format!("<{tag}>{}</{tag}>", escape(trimmed)));
+                if tag == "ins" || inserted.trim().is_empty() {
+                    html.push_str(&escape(trail));
+                }
             }
         }
-        html.push_str(&escape(value));
     }
-    close(&mut html, open);
     (html, insertions, deletions)
-}
-
-fn close(html: &mut String, open: Option<ChangeTag>) {
-    match open {
-        Some(ChangeTag::Insert) => html.push_str("</ins>"),
-        Some(ChangeTag::Delete) => html.push_str("</del>"),
-        _ => {}
-    }
 }
 
 #[cfg(test)]
@@ -178,6 +210,19 @@ mod tests {
         let (html, ins, del) = word_diff("reply within 5 days", "reply within 2 working days");
         assert_eq!(html, "reply within <del>5</del><ins>2 working</ins> days");
         assert_eq!((ins, del), (2, 1));
+    }
+
+    #[test]
+    fn groups_a_reworded_phrase() {
+        let (html, ins, del) = word_diff(
+            "goes to the head of the team today",
+            "goes to a second reviewer today",
+        );
+        assert_eq!(
+            html,
+            "goes to <del>the head of the team</del><ins>a second reviewer</ins> today"
+        );
+        assert_eq!((ins, del), (3, 5));
     }
 
     #[test]

@@ -1,0 +1,76 @@
+//! Full build of a generated policy set: 1,000 documents x 3 versions (English), ten clauses
+//! each with lists and cross-document links. Times load + check + render (in memory).
+//!
+//! Run: `cargo bench -p davar-policy -- --warm-up-time 1 --measurement-time 5`
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_main};
+use jiff::civil::date;
+
+const DOCUMENTS: usize = 1_000;
+const VERSIONS: u32 = 3;
+const CLAUSES: usize = 10;
+
+fn write_policies(dir: &Path) {
+    std::fs::write(
+        dir.join("site.yaml"),
+        "marketplace:\n  name: { en: Benchmark Market }\nbase_url: https://bench.example\nlanguages: [en]\nbinding_language: en\nforeign_brands: [Othermart]\n",
+    )
+    .unwrap();
+    for d in 0..DOCUMENTS {
+        let doc = format!("doc-{d:04}");
+        let doc_dir = dir.join(&doc);
+        std::fs::create_dir(&doc_dir).unwrap();
+        for v in 1..=VERSIONS {
+            let mut text = format!(
+                "---\nid: {doc}\ntype: Terms of Service\nlang: en\ntitle: Policy {d}\nversion: {v}\npublished: {}\neffective: {}\naudience: consumers\nchange: substantive\nsummary: Revision {v} of policy {d}.\n---\n\n",
+                date(2024, 1, 1)
+                    .checked_add(jiff::Span::new().months(i64::from(v) * 6))
+                    .unwrap(),
+                date(2024, 2, 1)
+                    .checked_add(jiff::Span::new().months(i64::from(v) * 6))
+                    .unwrap(),
+            );
+            for c in 0..CLAUSES {
+                let other = format!("doc-{:04}", (d + c + 1) % DOCUMENTS);
+                let _ = write!(
+                    text,
+                    "## Clause {c} of policy {d} {{#clause-{c}}}\n\nSellers and buyers keep to this clause in revision {v}; \
+                     wording changes between revisions so that the change pages have real work to do. \
+                     See also [the related clause](@{other}#clause-{c}) and [the first clause](#clause-0).\n\n\
+                     The following applies:\n\n- a first condition for revision {v};\n- a second condition that stays;\n- a third condition.\n\n"
+                );
+            }
+            std::fs::write(doc_dir.join(format!("v{v}.en.md")), text).unwrap();
+        }
+    }
+}
+
+fn full_build(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    write_policies(dir.path());
+    let as_of = date(2025, 6, 1);
+    let mut group = c.benchmark_group("policy-site");
+    group.sample_size(10);
+    group.bench_function("load+check+render 1000 docs x 3 versions", |b| {
+        b.iter(|| {
+            let (set, diagnostics) = davar_policy::load(dir.path()).unwrap();
+            assert!(diagnostics.is_empty());
+            let problems = davar_policy::check(&set, as_of);
+            assert!(problems.is_empty(), "{problems:?}");
+            let site = davar_policy::render_site(&set, as_of, None).unwrap();
+            assert!(site.files.len() > 8_000);
+            site
+        })
+    });
+    group.finish();
+}
+
+// criterion's macros generate undocumented functions.
+#[allow(missing_docs)]
+mod harness {
+    criterion::criterion_group!(benches, super::full_build);
+}
+criterion_main!(harness::benches);
