@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod block;
 pub mod calendar;
+pub mod calendar_check;
 pub mod compliance;
 pub mod deadline;
 pub mod deadline_report;
@@ -23,6 +24,7 @@ use jiff::civil::Date;
 
 pub use block::{Actor, Limit, Obligation};
 pub use calendar::{Calendar, CalendarError, Calendars, DayOff, Holiday, load_calendars};
+pub use calendar_check::check_calendars;
 pub use deadline::{DeadlineError, DueDate, SkippedDay, due};
 pub use duration::{Duration, DurationError, Unit};
 
@@ -39,6 +41,8 @@ pub mod codes {
     pub const OBLIGATION_MISMATCH: &str = "obligation-mismatch";
     /// The text of a version recorded in `policy.lock` changed.
     pub const LOCKED_VERSION_CHANGED: &str = "locked-version-changed";
+    /// An unknown `calendar:` id, or a calendar in use that runs out within 90 days.
+    pub const CALENDAR: &str = "calendar";
     /// A bad `compliance:` entry in `site.yaml`.
     pub const COMPLIANCE: &str = "compliance";
     /// DSA profile.

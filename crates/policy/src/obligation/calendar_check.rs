@@ -1,0 +1,90 @@
+//! `calendar`: every `calendar:` in front matter names a file of `rules/calendars/`, and a
+//! calendar used for working time in a version in force or upcoming still covers the next
+//! 90 days (after that, deadlines fail instead of guessing).
+//!
+//! Separate from [`super::checks`] because it needs the rules directory: the CLI's `check`
+//! calls it with the calendars it loaded.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::calendar::Calendars;
+use super::codes;
+use super::extract::version_obligations;
+use crate::diagnostic::Diagnostic;
+use crate::model::PolicySet;
+
+/// Days of coverage below which a calendar in use gets a warning.
+pub const MIN_COVERAGE_DAYS: i64 = 90;
+
+/// Checks the calendars the documents name against the loaded ones.
+pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let known: Vec<&str> = calendars.ids().collect();
+    for doc in &set.documents {
+        for v in &doc.versions {
+            let Some(id) = &v.calendar else { continue };
+            let Some(cal) = calendars.get(id) else {
+                out.push(
+                    Diagnostic::error(
+                        codes::CALENDAR,
+                        &v.path,
+                        v.key_line("calendar"),
+                        1,
+                        format!("unknown calendar `{id}`; known: {}", known.join(", ")),
+                    )
+                    .with_help("add rules/calendars/<id>.yaml (scripts/gen-calendars.py) or use a known id"),
+                );
+                continue;
+            };
+            let current = doc.in_force(&v.lang, as_of).map(|f| f.version) == Some(v.version)
+                || v.effective > as_of;
+            let counts_working_time = version_obligations(v)
+                .0
+                .iter()
+                .any(|o| o.limit.duration().needs_calendar());
+            let horizon = as_of.checked_add(MIN_COVERAGE_DAYS.days()).unwrap_or(as_of);
+            if current && counts_working_time && cal.covers_to < horizon {
+                out.push(
+                    Diagnostic::warning(
+                        codes::CALENDAR,
+                        &v.path,
+                        v.key_line("calendar"),
+                        1,
+                        format!(
+                            "calendar `{id}` lists holidays only until {}; working-time deadlines after that date will fail",
+                            cal.covers_to
+                        ),
+                    )
+                    .with_help("regenerate rules/calendars with scripts/gen-calendars.py for the next year"),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use std::path::Path;
+
+    #[test]
+    fn unknown_and_running_out_calendars_are_reported() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let set = crate::load(&root.join("tests/fixtures/obligation/valid"))
+            .unwrap()
+            .0;
+        let calendars = super::super::load_calendars(&root.join("rules")).unwrap();
+        assert!(check_calendars(&set, &calendars, date(2026, 11, 21)).is_empty());
+        // 2027-01-15 + 90 days is past the end of 1405 (2027-03-20): one warning per language.
+        let late = check_calendars(&set, &calendars, date(2027, 1, 15));
+        assert_eq!(late.len(), 4, "{late:#?}");
+        assert!(late.iter().all(|d| d.severity == crate::Severity::Warning));
+        let none = check_calendars(&set, &Calendars::default(), date(2026, 11, 21));
+        assert_eq!(none.len(), 8);
+        assert!(none[0].message.contains("unknown calendar `ir`"));
+        assert_eq!(none[0].line, 12);
+    }
+}
