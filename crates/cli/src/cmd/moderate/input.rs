@@ -28,11 +28,12 @@ pub enum InputFormat {
 /// Picks the format from the extension, else from the first non-empty line.
 pub fn detect(name: &str, first_line: &str) -> InputFormat {
     let lower = name.to_ascii_lowercase();
+    let json_name = [".jsonl", ".ndjson", ".json"]
+        .iter()
+        .any(|e| lower.ends_with(e));
     if lower.ends_with(".csv") {
         InputFormat::Csv
-    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") {
-        InputFormat::JsonLines
-    } else if first_line.trim_start().starts_with('{') {
+    } else if json_name || first_line.trim_start().starts_with('{') {
         InputFormat::JsonLines
     } else {
         InputFormat::Csv
