@@ -181,3 +181,33 @@ fn unknown_obligation_names_the_known_ones() {
         "{err}"
     );
 }
+
+#[test]
+fn berlin_daylight_saving_change() {
+    let berlin = "tests/fixtures/obligation/berlin";
+    let at = "2026-10-24T12:00:00+02:00"; // Saturday; clocks go back on Sunday 25th at 03:00.
+    let due = |obligation: &str| {
+        json(&deadline(
+            berlin,
+            &[
+                "--doc",
+                "support",
+                "--obligation",
+                obligation,
+                "--at",
+                at,
+                "--format",
+                "json",
+            ],
+        ))["due"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // 48 hours are 48 real hours: one hour earlier on the wall clock after the change.
+    assert_eq!(due("reply"), "2026-10-26T11:00:00+01:00");
+    // 2 calendar days keep the local time.
+    assert_eq!(due("refund"), "2026-10-26T12:00:00+01:00");
+    // 24 working hours: the weekend is skipped whole, Monday counts all its hours.
+    assert_eq!(due("callback"), "2026-10-27T00:00:00+01:00");
+}

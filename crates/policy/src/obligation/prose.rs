@@ -4,7 +4,7 @@
 //! Recognised (case-insensitive; examples): `24 hours`, `a 24-hour window`, `five working days`,
 //! `2 business days`, `24 to 48 working hours`, `between 24 and 48 hours`; `24 heures`, `24 h`,
 //! `5 jours ouvrables`, `jours ouvrés`, `deux jours`; `24 Stunden`, `5 Werktagen`,
-//! `Arbeitstage`, `48 Arbeitsstunden`, `zwei Tagen`; `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`,
+//! `Arbeitstage`, `48 Arbeitsstunden`, `zwei Tagen`, `zwei Kalendertagen`; `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`,
 //! `۵ روز کاری`, `۲۴ تا ۴۸ ساعت کاری`, `بیست و چهار ساعت`. Rates such as `24 hours a day` or
 //! `7 days a week` are not durations and are skipped. Weeks, months and years are not
 //! obligation units and are not reported.
@@ -214,6 +214,12 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Unit, usize)> {
             Some("day" | "days") => (Unit::WorkingDays, i + 2),
             _ => return None,
         },
+        "calendar" => match next {
+            Some("hour" | "hours") => (Unit::Hours, i + 2),
+            Some("day" | "days") => (Unit::Days, i + 2),
+            _ => return None,
+        },
+        "kalendertag" | "kalendertage" | "kalendertagen" | "kalendertages" => (Unit::Days, i + 1),
         "workday" | "workdays" => (Unit::WorkingDays, i + 1),
         "hour" | "hours" | "hrs" | "h" | "heure" | "heures" | "stunde" | "stunden" | "std"
         | "ساعت" => working_after(Unit::Hours, Unit::WorkingHours),
@@ -311,6 +317,7 @@ mod tests {
         assert_eq!(found("within five working days"), ["5 working days"]);
         assert_eq!(found("a 48-hour window"), ["48 hours"]);
         assert_eq!(found("within twenty-four hours"), ["24 hours"]);
+        assert_eq!(found("within 10 calendar days"), ["10 days"]);
         assert_eq!(found("two (2) business days"), ["2 working days"]);
         assert_eq!(
             found("refunds take 24 to 48 working hours"),
@@ -348,6 +355,7 @@ mod tests {
         assert_eq!(found("innerhalb von zwei Tagen"), ["2 days"]);
         assert_eq!(found("vierundzwanzig Stunden"), ["24 hours"]);
         assert_eq!(found("48 Arbeitsstunden"), ["48 working hours"]);
+        assert_eq!(found("binnen zwei Kalendertagen"), ["2 days"]);
         assert_eq!(found("24 Stunden am Tag"), Vec::<String>::new());
         assert_eq!(found("7 Tage die Woche"), Vec::<String>::new());
     }
