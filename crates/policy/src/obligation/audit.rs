@@ -143,7 +143,7 @@ pub fn audit_case(
     case: &Case,
     now: Timestamp,
 ) -> Result<Vec<Finding>, ReportError> {
-    if set.document(&case.doc).is_none() {
+    let Some(document) = set.document(&case.doc) else {
         return Err(ReportError::UnknownDocument(
             case.doc.clone(),
             set.documents
@@ -152,14 +152,20 @@ pub fn audit_case(
                 .collect::<Vec<_>>()
                 .join(", "),
         ));
-    }
+    };
+    // Events that trigger an obligation in some version; other events never select a version.
+    let triggers: Vec<String> = document
+        .versions
+        .iter()
+        .flat_map(|v| version_obligations(v).0)
+        .map(|o| o.trigger)
+        .collect();
     let mut findings = Vec::new();
     let mut seen_triggers: Vec<&str> = Vec::new();
     for trigger in &case.events {
-        if seen_triggers.contains(&trigger.kind.as_str()) {
+        if seen_triggers.contains(&trigger.kind.as_str()) || !triggers.contains(&trigger.kind) {
             continue;
         }
-        // Only look up a version when some obligation may use this event as a trigger.
         let version = applicable(
             set,
             calendars,
