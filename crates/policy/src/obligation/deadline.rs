@@ -299,4 +299,24 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, DeadlineError::NoCalendar { .. }));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Working time never ends before plain time, a longer duration never ends sooner, and a
+        /// working-day deadline is 23:59:59 on a working day.
+        #[test]
+        fn working_time_is_monotonic(offset in 0i64..(600 * 86_400), n in 1u32..120) {
+            let ir = cal("ir");
+            let start = jiff::Timestamp::from_second(1_743_000_000 + offset).unwrap().in_tz("Asia/Tehran").unwrap();
+            let plain = due(&start, &Duration::Hours(n), Some(&ir)).unwrap().due;
+            let working = due(&start, &Duration::WorkingHours(n), Some(&ir)).unwrap().due;
+            let longer = due(&start, &Duration::WorkingHours(n + 1), Some(&ir)).unwrap().due;
+            proptest::prop_assert!(working >= plain);
+            proptest::prop_assert!(longer > working);
+            let days = due(&start, &Duration::WorkingDays(n % 20 + 1), Some(&ir)).unwrap().due;
+            proptest::prop_assert_eq!(days.time(), jiff::civil::time(23, 59, 59, 0));
+            proptest::prop_assert!(ir.day_off(days.date()).is_none());
+        }
+    }
 }
