@@ -51,7 +51,9 @@ impl Lock {
             let mut parts = content.split_whitespace();
             match (parts.next(), parts.next(), parts.next()) {
                 (Some(file), Some(hash), None)
-                    if hash.starts_with("sha256:") && hash.len() == 7 + 64 =>
+                    if hash.strip_prefix("sha256:").is_some_and(|hex| {
+                        hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())
+                    }) =>
                 {
                     lock.entries
                         .insert(file.to_string(), (hash.to_string(), line_no));
@@ -257,11 +259,12 @@ mod tests {
     fn malformed_and_deleted_entries_are_reported_at_their_line() {
         let set = fixture_set();
         let text = format!(
-            "# comment\nnot a lock line\ngone/v1.en.md sha256:{}\n",
-            "0".repeat(64)
+            "# comment\nnot a lock line\ngone/v1.en.md sha256:{}\nx.md sha256:{}\n",
+            "0".repeat(64),
+            "é".repeat(32)
         );
         let diagnostics = check_against(&set, date(2025, 1, 1), Path::new("policy.lock"), &text);
         let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
-        assert_eq!(lines, [2, 3], "{diagnostics:#?}");
+        assert_eq!(lines, [2, 4, 3], "{diagnostics:#?}");
     }
 }
