@@ -10,6 +10,8 @@ pub(crate) struct FieldText<'a> {
     pub original: &'a str,
     /// Length of `original` in code points.
     pub chars: usize,
+    /// The code points of `original`, shared by the rules that scan the original text.
+    pub cps: Vec<char>,
     pub skeleton: Skeleton,
     pub words: Vec<Word>,
 }
@@ -18,10 +20,12 @@ impl<'a> FieldText<'a> {
     pub fn new(field: Field, original: &'a str) -> FieldText<'a> {
         let skeleton = Skeleton::new(original);
         let words = words(&skeleton.text);
+        let cps: Vec<char> = original.chars().collect();
         FieldText {
             field,
             original,
-            chars: original.chars().count(),
+            chars: cps.len(),
+            cps,
             skeleton,
             words,
         }

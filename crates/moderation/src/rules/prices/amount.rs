@@ -89,6 +89,14 @@ impl Amount {
         // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
         let idiom = c.spelled && c.digits == "1" && scale == 0;
         if let Some(m) = self.currency.match_at(sk, ws, next).filter(|_| !idiom) {
+            // `ده هزار تومن هم نمی‌ارزه`: "not worth even that much" is not a price.
+            let worthless = ws.get(m.last + 1).is_some_and(|w| w.text(sk) == "هم")
+                && ws
+                    .get(m.last + 2)
+                    .is_some_and(|w| w.text(sk).starts_with("نمی") || w.text(sk) == "نداره");
+            if worthless {
+                return None;
+            }
             let from = if next > c.last_word + 1 {
                 ws[next - 1].end
             } else {

@@ -65,15 +65,10 @@ impl Rule for Latin {
         // Point at the field with the most Latin text, from its first to its last Latin letter.
         let best = cx
             .fields()
-            .max_by_key(|f| f.original.chars().filter(char::is_ascii_alphabetic).count());
+            .max_by_key(|f| f.cps.iter().filter(|c| c.is_ascii_alphabetic()).count());
         if let Some(f) = best {
-            let first = f.original.chars().position(|c| c.is_ascii_alphabetic());
-            let last = f
-                .original
-                .chars()
-                .collect::<Vec<_>>()
-                .iter()
-                .rposition(char::is_ascii_alphabetic);
+            let first = f.cps.iter().position(char::is_ascii_alphabetic);
+            let last = f.cps.iter().rposition(char::is_ascii_alphabetic);
             if let (Some(s), Some(e)) = (first, last) {
                 out.push(f.hit_cp(s, e + 1));
             }

@@ -84,7 +84,7 @@ impl Rule for Emoji {
                 }
             }
             spans.sort();
-            let chars: Vec<char> = text.chars().collect();
+            let chars = &f.cps;
             for (s, e) in spans {
                 // Remove the spaces before the emoji too when it ends the text or a line, or a
                 // space follows it: no double space is left.

@@ -31,7 +31,7 @@ fn is_mark(c: char) -> bool {
 impl Rule for Punctuation {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
-            let chars: Vec<char> = f.original.chars().collect();
+            let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
                 if !is_mark(chars[i]) {

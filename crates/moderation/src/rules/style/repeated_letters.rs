@@ -87,7 +87,7 @@ impl RepeatedLetters {
 impl Rule for RepeatedLetters {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
-            let chars: Vec<char> = f.original.chars().collect();
+            let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
                 if !chars[i].is_alphabetic() {
