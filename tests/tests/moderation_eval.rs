@@ -37,6 +37,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("placement", 0.80, 0.80),
     ("conduct", 0.80, 0.80),
     ("qa", 0.80, 0.80),
+    ("review", 0.80, 0.80),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -184,6 +185,7 @@ struct Failure {
 struct Outcome {
     cases: usize,
     by_family: BTreeMap<String, Counts>,
+    by_code: BTreeMap<String, Counts>,
     failures: Vec<Failure>,
 }
 
@@ -193,6 +195,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
     for f in FLOORS {
         by_family.entry(f.0.to_owned()).or_default();
     }
+    let mut by_code: BTreeMap<String, Counts> = BTreeMap::new();
     let mut failures = Vec::new();
     for located in cases {
         let case = &located.case;
@@ -249,6 +252,15 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
                 (false, false) => {}
             }
         }
+        for code in expected.union(&fired) {
+            let counts = by_code.entry((*code).to_owned()).or_default();
+            match (expected.contains(code), fired.contains(code)) {
+                (true, true) => counts.tp += 1,
+                (true, false) => counts.fn_ += 1,
+                (false, true) => counts.fp += 1,
+                (false, false) => {}
+            }
+        }
         let missing: Vec<&str> = expected.difference(&fired).copied().collect();
         let extra: Vec<&str> = fired.difference(&expected).copied().collect();
         let forbidden: Vec<&str> = case
@@ -285,6 +297,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
     Outcome {
         cases: cases.len(),
         by_family,
+        by_code,
         failures,
     }
 }
@@ -310,6 +323,18 @@ fn render(outcome: &Outcome) -> String {
         let _ = writeln!(
             out,
             "{fam:<10} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}  {floor}",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        );
+    }
+    let _ = writeln!(out, "\nper code (same counting, exact codes):");
+    for (code, c) in &outcome.by_code {
+        let _ = writeln!(
+            out,
+            "{code:<24} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
             c.tp,
             c.fp,
             c.fn_,
