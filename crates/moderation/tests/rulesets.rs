@@ -1,0 +1,114 @@
+//! Rule sets are data: mistakes in them are reported with file, line and what to do.
+
+use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
+
+const HEADER: &str = "name: reviews.fa\nversion: 3\nkind: review\nlangs: [fa]\nrules:\n";
+
+fn errors(yaml: &str, lexicons: &[(&str, &str)]) -> Vec<String> {
+    let mut sources = RuleSources::new();
+    sources.add_rule_set("rules/reviews.fa.yaml", yaml);
+    for (name, text) in lexicons {
+        sources.add_lexicon(*name, format!("rules/lexicons/{name}.txt"), *text);
+    }
+    match Engine::new(&sources, &NoClauses) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+const MESSAGE: &str = "    message: {fa: \"پیام\", en: \"message\"}\n";
+
+#[test]
+fn an_unknown_key_names_its_line_and_the_key() {
+    let yaml = format!("{HEADER}  - code: links/url\n    severty: reject\n{MESSAGE}");
+    let errs = errors(&yaml, &[("tlds", "com\n"), ("tlds-ambiguous", "md\n")]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with(
+            "rules/reviews.fa.yaml:7: rules[0]: unknown field `severty`, expected one of"
+        ),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn an_unknown_code_points_to_davar_rules() {
+    let yaml = format!("{HEADER}  - code: contacts/fax\n{MESSAGE}");
+    let errs = errors(&yaml, &[]);
+    assert_eq!(
+        errs,
+        [
+            "rules/reviews.fa.yaml:6: unknown rule code `contacts/fax`: run `davar rules` for the list of codes"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_lexicon_and_an_unknown_parameter_are_errors() {
+    let yaml = format!(
+        "{HEADER}  - code: placement/other-store\n{MESSAGE}  - code: qa/too-long\n{MESSAGE}    params: {{max_words: 3}}\n"
+    );
+    let errs = errors(&yaml, &[]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs[0].contains(":6: rule `placement/other-store`: lexicon `stores.fa` (parameter `stores`) not found: expected rules/lexicons/stores.fa.txt"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1]
+            .contains(":10: rule `qa/too-long` has no parameter `max_words` (allowed: max_chars)"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn the_name_must_match_the_file_and_clauses_must_be_well_formed() {
+    let yaml = "name: reviews.en\nversion: 1\nkind: review\nlangs: [fa]\nrules:\n  - code: style/kashida\n    clause: terms\n    message: {fa: \"x\", en: \"y\"}\n";
+    let errs = errors(yaml, &[]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs[0].contains(":1: rule set is named `reviews.en` but its file is `reviews.fa`"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].contains(":7: clause `terms` must look like `terms#reviews-no-links`"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn a_minimal_rule_set_judges_and_cites_its_clause() {
+    let yaml =
+        format!("{HEADER}  - code: style/kashida\n    clause: terms#reviews-style\n{MESSAGE}");
+    let mut sources = RuleSources::new();
+    sources.add_rule_set("rules/reviews.fa.yaml", yaml);
+    let resolver =
+        |doc: &str, clause: &str, lang: &str| Some(format!("/{lang}/{doc}/v9/#{clause}"));
+    let engine = Engine::new(&sources, &resolver).expect("valid");
+    let comment = Comment {
+        kind: Kind::Review,
+        title: Some("عالی".into()),
+        body: "خـــوب".into(),
+        lang: "fa".into(),
+        ..Comment::default()
+    };
+    let result = engine
+        .moderate(&comment, &MemoryStore::new())
+        .expect("moderates");
+    assert_eq!(result.ruleset, "reviews.fa@3");
+    assert_eq!(result.violations.len(), 1);
+    assert_eq!(
+        result.violations[0].clause.as_deref(),
+        Some("/fa/terms/v9/#reviews-style")
+    );
+    assert_eq!(result.fixed.as_ref().map(|f| f.body.as_str()), Some("خوب"));
+    let other = Comment {
+        lang: "de".into(),
+        ..comment
+    };
+    let err = engine.moderate(&other, &MemoryStore::new()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no rule set for kind `review` and language `de`"
+    );
+}
