@@ -14,7 +14,8 @@ declare_rule! {
     ///
     /// ## How it decides
     /// Whole words on the skeleton with repeated letters collapsed; runs of single letters are
-    /// joined before lookup. Ordinary words that contain or resemble a bad word (`کردن`,
+    /// joined before lookup; asterisks may stand for letters of a listed Latin word (`f***`).
+    /// Ordinary words that contain or resemble a bad word (`کردن`,
     /// `ترک`, `کرم`, `هیچ کس`, `گشاد`, `کلفت`, `ساک`) come from
     /// `lexicons/profanity-allow.<lang>.txt` and are never flagged. Public word lists flag
     /// about 8% of honest reviews; these lists are curated by hand against real reviews.
@@ -22,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "conduct/profanity", severity: Reject, fixable: false, params: ["lexicon", "allow"],
-    pub(crate) struct Profanity { bad: PhraseSet, allow: PhraseSet }
+    pub(crate) struct Profanity { bad: PhraseSet, allow: PhraseSet, latin: Vec<String>, masked: regex::Regex }
 }
 
 impl Profanity {
@@ -33,9 +34,19 @@ impl Profanity {
             Err(e) if p.is_default("allow") && e.contains("not found") => Vec::new(),
             Err(e) => return Err(e),
         };
+        let lexicons = p.lexicons("lexicon", &["profanity.fa"])?;
+        // Latin single words, for masked spellings such as `f***`.
+        let latin = lexicons
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .map(|e| e.text.to_ascii_lowercase())
+            .filter(|t| t.len() >= 3 && t.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
         Ok(Profanity {
-            bad: PhraseSet::new(p.lexicons("lexicon", &["profanity.fa"])?, true),
+            bad: PhraseSet::new(lexicons, true),
             allow: PhraseSet::new(allow, true),
+            latin,
+            masked: regex::Regex::new(r"[a-z]+\*+[a-z*]*").map_err(|e| e.to_string())?,
         })
     }
 }
@@ -100,6 +111,20 @@ impl Rule for Profanity {
                     continue;
                 }
                 i += 1;
+            }
+            // `f***`, `sh*t`: asterisks standing for letters of a listed word.
+            if sk.contains('*') {
+                for m in self.masked.find_iter(sk) {
+                    let pattern = m.as_str().as_bytes();
+                    let fits = |word: &String| {
+                        word.len() == pattern.len()
+                            && word.bytes().zip(pattern).all(|(w, &p)| p == b'*' || w == p)
+                    };
+                    let before_ok = !sk[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric());
+                    if before_ok && self.latin.iter().any(fits) {
+                        out.push(f.hit(m.start(), m.end()));
+                    }
+                }
             }
             // `sh1t`, `b1tch`: digits standing for letters inside a Latin word.
             for (k, w) in ws.iter().enumerate() {

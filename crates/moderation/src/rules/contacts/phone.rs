@@ -55,6 +55,9 @@ fn candidate_lengths(s: &str, plus: bool) -> Vec<usize> {
     let mut out = Vec::new();
     if s.starts_with("0098") {
         out.push(14);
+    } else if s.starts_with("00") {
+        // `0049 171 9876543`: an international number with the 00 prefix.
+        out.extend((10..=17).rev());
     }
     if s.starts_with("989") {
         out.push(12);

@@ -40,7 +40,25 @@ impl Social {
 }
 
 /// Words allowed between a platform word and the handle.
-const FILLERS: &[&str] = &["ما", "من", "مون", "ام", "هم", "رو", "را", "is", "me", "my"];
+const FILLERS: &[&str] = &[
+    "ما",
+    "من",
+    "مون",
+    "ام",
+    "هم",
+    "رو",
+    "را",
+    "سرچ",
+    "کنید",
+    "کنین",
+    "بزنید",
+    "بزنین",
+    "جستجو",
+    "is",
+    "me",
+    "my",
+    "search",
+];
 
 fn looks_like_handle(w: &str) -> bool {
     w.len() >= 3
@@ -87,7 +105,7 @@ impl Rule for Social {
                 .chain(self.id_words.find_all(sk, ws))
             {
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some();
-                for k in pm.last + 1..(pm.last + 3).min(ws.len()) {
+                for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
                     let w = ws[k].text(sk);
                     // `بله، Galaxy A54`: a comma or full stop ends the announcement.
                     if sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?']) {

@@ -114,6 +114,16 @@ impl Amount {
         {
             return Some((start, ws[next].end));
         }
+        // `با ۱۸۰ خریدم`: "bought with N", the thousands implied.
+        if c.digits.len() >= 2
+            && c.first_word > 0
+            && matches!(ws[c.first_word - 1].text(sk), "با" | "به" | "حدود")
+            && ws
+                .get(next)
+                .is_some_and(|w| PURCHASE_VERBS.contains(&w.text(sk)))
+        {
+            return Some((ws[c.first_word - 1].start, ws[next].end));
+        }
         // `USD 30`: a currency code before the number.
         if c.first_word > 0 && CODES_BEFORE.contains(&ws[c.first_word - 1].text(sk)) {
             return Some((ws[c.first_word - 1].start, c.end));

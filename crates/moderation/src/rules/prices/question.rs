@@ -25,7 +25,7 @@ declare_rule! {
 impl PriceQuestion {
     fn build(_p: &Params<'_>) -> Result<PriceQuestion, String> {
         let fa = [
-            r"قیمت(?:ش|شون|ش رو|ش را|ش الان|ش چه)?\s*(?:الان\s*)?(?:(?:چنده|چند است|چند هست|چند بود|چقدره|چقدر است|چقدر هست|چقدر بود)(?:[^\p{L}]|$)|(?:چند|چقدر|چقد)\s*(?:[?؟]|$))",
+            r"قیمت(?:ش|شون|ش رو|ش را|ش الان|ش چه)?\s*(?:الان\s*)?(?:(?:چنده|چند است|چند هست|چند بود|چقدره|چقدر است|چقدر هست|چقدر بود|چند شده|چقدر شده|چقد شده|چند شد|چقدر شد)(?:[^\p{L}]|$)|(?:چند|چقدر|چقد)\s*(?:[?؟]|$))",
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)?\s*(?:خریدید|خریدین|خریدی|خریدیدش|خریدینش|خریدیش|گرفتید|گرفتین|گرفتی|گرفتیدش|گرفتینش|گرفتیش|دادید|دادین|دادی|در اومد|درومد|تموم شد|تمام شد)",
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)\s*(?:است|هست|ه|میشه|می شود|میشود)(?:[^\p{L}]|$)",
             r"(?:قیمت|قیمتش)\s*(?:رو|را)\s*(?:بگید|بگین|بگویید|میگید|میگین)",
@@ -42,7 +42,7 @@ impl PriceQuestion {
             r"wie ?viel (?:kostet|kosten|hast du|haben sie|hat es|hat das)",
             r"was (?:kostet|hat (?:es|das|der|die) gekostet|(?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt|ausgegeben))",
             r"wie ?viel (?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt)",
-            r"(?:pay[ée]|achet[ée]|pay[ée]e?s?) combien",
+            r"(?:pay[ée]|achet[ée]|pay[ée]e?s?|co[uû]te) combien",
         ];
         let pattern = fa
             .iter()

@@ -32,7 +32,8 @@ impl Rule for MissingTitle {
                 end: 0,
                 fix: None,
             }),
-            Some(t) if !t.original.chars().any(char::is_alphanumeric) => {
+            // On the skeleton: a title of kashida or zero-width characters is empty too.
+            Some(t) if !t.sk().chars().any(char::is_alphanumeric) => {
                 out.push(t.hit_cp(0, t.chars));
             }
             Some(_) => {}
