@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
-use crate::text::{Word, skeleton_key, squeeze, words};
+use crate::text::{Word, skeleton_key, squeeze, squeeze_cow, words};
 
 /// A match: words `first..=last` of the field, and the index of the lexicon entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,20 +71,25 @@ impl PhraseSet {
 
     /// Whether the single word `word` (a skeleton word) is an entry.
     pub fn contains_word(&self, word: &str) -> bool {
-        let k = self.key(word);
+        let k = if self.squeezed {
+            squeeze_cow(word)
+        } else {
+            word.into()
+        };
         self.by_first
-            .get(&k)
+            .get(k.as_ref())
             .is_some_and(|v| v.iter().any(|(rest, _)| rest.is_empty()))
     }
 
     /// Longest phrase starting at word `i`, if any.
     pub fn match_at(&self, skeleton: &str, ws: &[Word], i: usize) -> Option<PhraseMatch> {
         let first = ws.get(i)?.text(skeleton);
-        let candidates = if self.squeezed {
-            self.by_first.get(&squeeze(first))?
+        let key = if self.squeezed {
+            squeeze_cow(first)
         } else {
-            self.by_first.get(first)?
+            first.into()
         };
+        let candidates = self.by_first.get(key.as_ref())?;
         let mut best: Option<PhraseMatch> = None;
         for (rest, payload) in candidates {
             if i + rest.len() >= ws.len() {
@@ -94,7 +99,7 @@ impl PhraseSet {
                 ws.get(i + 1 + k).is_some_and(|w| {
                     let t = w.text(skeleton);
                     if self.squeezed {
-                        squeeze(t) == *part
+                        squeeze_cow(t) == part.as_str()
                     } else {
                         t == part
                     }

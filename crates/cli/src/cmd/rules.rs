@@ -32,9 +32,13 @@ fn summary(doc: &str) -> String {
         .take_while(|l| !l.trim().is_empty())
         .collect();
     let joined = text.join(" ");
-    match joined.find(": ").or_else(|| joined.find(". ")) {
+    let cut = [": ", ". ", " ("]
+        .iter()
+        .filter_map(|sep| joined.find(sep))
+        .min();
+    match cut {
         Some(i) => joined[..i].to_owned(),
-        None => joined,
+        None => joined.trim_end_matches('.').to_owned(),
     }
 }
 

@@ -6,7 +6,7 @@ mod words;
 
 pub use fold::{fold_char, is_dropped};
 pub use skeleton::Skeleton;
-pub(crate) use words::{Word, squeeze, words};
+pub(crate) use words::{Word, squeeze, squeeze_cow, words};
 
 /// The skeleton of `text` (for lexicon entries and patterns): folded exactly like a field.
 pub fn skeleton_key(text: &str) -> String {

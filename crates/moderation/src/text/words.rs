@@ -56,6 +56,18 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0653}'..='\u{0655}')
 }
 
+/// Like [`squeeze`], without allocating when no letter repeats (the common case).
+pub(crate) fn squeeze_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) == last && c.is_alphabetic() {
+            return std::borrow::Cow::Owned(squeeze(word));
+        }
+        last = Some(c);
+    }
+    std::borrow::Cow::Borrowed(word)
+}
+
 /// Collapses runs of one letter into one (`خیلییی` -> `خیلی`), for evasion-resistant lookups.
 pub(crate) fn squeeze(word: &str) -> String {
     let mut out = String::with_capacity(word.len());

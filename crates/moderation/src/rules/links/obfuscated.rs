@@ -45,7 +45,7 @@ impl Rule for Obfuscated {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            let emails = self.email.spans(sk);
+            let mut emails: Option<Vec<(usize, usize)>> = None;
             for m in self.re.find_iter(sk) {
                 let text = m.as_str();
                 let lead = text.len() - text.trim_start().len();
@@ -57,6 +57,7 @@ impl Rule for Obfuscated {
                 };
                 let start = m.start() + lead;
                 // The domain of a disguised e-mail address is contacts/email's.
+                let emails = emails.get_or_insert_with(|| self.email.spans(sk));
                 if emails
                     .iter()
                     .any(|&(es, ee)| es < start + end && start < ee + 1)
