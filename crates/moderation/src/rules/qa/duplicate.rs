@@ -19,7 +19,8 @@ declare_rule! {
     /// Questions are compared by their key: skeleton words (ZWNJ, Arabic letters, digits and
     /// repeated letters folded) without punctuation and without filler words such as `آیا`,
     /// `سلام`, `لطفا`, `هست`, `است`. Two questions are duplicates when the Jaccard similarity of
-    /// their word sets is at least `similarity` (default 0.8). Questions are read from and
+    /// their word sets, or of their character trigrams (so spacing such as `ضد آب`/`ضدآب` does
+    /// not matter), is at least `similarity` (default 0.8). Questions are read from and
     /// recorded in the engine's `QuestionStore` (the CLI keeps one per run; the server a
     /// database); a question is recorded when it is not rejected.
     ///
@@ -68,14 +69,30 @@ pub fn question_key(text: &str) -> String {
         .join(" ")
 }
 
-fn jaccard(a: &str, b: &str) -> f64 {
-    let a: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
-    let b: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+fn jaccard<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let inter = a.intersection(&b).count() as f64;
-    inter / a.union(&b).count() as f64
+    a.intersection(b).count() as f64 / a.union(b).count() as f64
+}
+
+/// Similarity of two question keys: the better of word-set and character-trigram Jaccard, so
+/// `ضد آب` and `ضدآب` (spacing) or a changed suffix still match.
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| {
+        s.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<HashSet<_>>()
+    };
+    let trigrams = |s: &str| {
+        let chars: Vec<char> = s.chars().filter(|c| *c != ' ').collect();
+        chars
+            .windows(3)
+            .map(|w| w.iter().collect::<String>())
+            .collect::<HashSet<_>>()
+    };
+    jaccard(&words(a), &words(b)).max(jaccard(&trigrams(a), &trigrams(b)))
 }
 
 impl Duplicate {
@@ -107,7 +124,7 @@ impl Rule for Duplicate {
         let asked = store.questions(product)?;
         if asked
             .iter()
-            .any(|q| jaccard(&q.key, &key) >= self.similarity)
+            .any(|q| similarity(&q.key, &key) >= self.similarity)
         {
             let len = cx.body.original.trim_end().chars().count();
             out.push(cx.body.hit_cp(0, len));
