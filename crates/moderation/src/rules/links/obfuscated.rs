@@ -7,7 +7,8 @@ use crate::text::fold_pattern;
 declare_rule! {
     /// ## What it flags
     /// Domains written so that a link filter misses them: `example dot com`, `example[.]com`,
-    /// `example(dot)com`, `www . shop . ir`, `دیجی دات کام`, `نقطه آی آر`, `shop دات ir`.
+    /// `example(dot)com`, `www . shop . ir`, `دیجی دات کام`, `نقطه آی آر`, `shop دات ir`,
+    /// `فروشگاه.کام` (a Persian TLD after a real dot).
     ///
     /// ## Why
     /// Spelling a link out is still sending readers to another site, and doing it on purpose
@@ -32,7 +33,7 @@ impl Obfuscated {
         let word_dot =
             r"\s+(?:point\s+(?:com|net|org|fr|be|info)|punkt\s+(?:com|net|org|de|at|ch|info))";
         let pattern = format!(
-            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*(?:{dot}{tld}|{word_dot})(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
+            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*(?:{dot}{tld}|{word_dot}|\.(?:کام|نت|ارگ|آی\s?آر))(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
         );
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
