@@ -1,9 +1,35 @@
 //! Whole-word phrase lookup on skeleton words (lexicons of stores, messengers, insults ...).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lexicon::Lexicon;
 use crate::text::{Word, skeleton_key, squeeze, squeeze_cow, words};
+
+/// FNV-1a: lookups of short words are the engine's inner loop, and SipHash's DoS resistance
+/// buys nothing for keys that come from our own lexicons.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A match: words `first..=last` of the field, and the index of the lexicon entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +42,7 @@ pub(crate) struct PhraseMatch {
 /// Phrases keyed by their first word, compared on skeleton words.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FnvMap<String, Vec<(Vec<String>, usize)>>,
     squeezed: bool,
     len: usize,
 }
