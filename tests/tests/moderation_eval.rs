@@ -25,19 +25,20 @@ use davar_moderation::{
 use serde::Deserialize;
 
 /// Families whose precision and recall must reach the floor. Links, contacts and prices are
-/// the contract (0.95); the others are set just under what the engine measures, so a
-/// regression fails the test.
+/// the contract (0.95). The others were measured at 0.96-1.00 on this corpus
+/// (C's final report has the table), so they get the same 0.95 floor: a regression of a
+/// few cases fails the test and names them.
 const FLOORS: &[(&str, f64, f64)] = &[
     // (family, precision floor, recall floor)
     ("links", 0.95, 0.95),
     ("contacts", 0.95, 0.95),
     ("prices", 0.95, 0.95),
-    ("script", 0.80, 0.80),
-    ("style", 0.80, 0.80),
-    ("placement", 0.80, 0.80),
-    ("conduct", 0.80, 0.80),
-    ("qa", 0.80, 0.80),
-    ("review", 0.80, 0.80),
+    ("script", 0.95, 0.95),
+    ("style", 0.95, 0.95),
+    ("placement", 0.95, 0.95),
+    ("conduct", 0.95, 0.95),
+    ("qa", 0.95, 0.95),
+    ("review", 0.95, 0.95),
 ];
 
 #[derive(Debug, Deserialize)]
