@@ -68,32 +68,16 @@ fn main() {
         .sum();
     let set = bare_regex_set();
 
+    // `DAVAR_BENCH_QUICK=1`: only the direct measurement and the per-rule breakdown.
+    let quick = std::env::var_os("DAVAR_BENCH_QUICK").is_some();
     let mut c = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8))
         .configure_from_args();
-    let mut group = c.benchmark_group("digikala-train");
-    group.throughput(Throughput::Bytes(bytes));
-    group.bench_function("engine/reviews.fa", |b| {
-        b.iter(|| {
-            for comment in &reviews {
-                let result = engine.moderate(comment, &store).expect("moderates");
-                std::hint::black_box(result);
-            }
-        })
-    });
-    group.bench_function("regexset/bare", |b| {
-        b.iter(|| {
-            for comment in &reviews {
-                std::hint::black_box(set.matches(&comment.body));
-                if let Some(t) = &comment.title {
-                    std::hint::black_box(set.matches(t));
-                }
-            }
-        })
-    });
-    group.finish();
+    if !quick {
+        criterion_groups(&mut c, &engine, &store, &set, &reviews, bytes);
+    }
 
     // One direct measurement of both, printed as MB/s and the ratio the README quotes.
     let time = |f: &mut dyn FnMut()| {
@@ -123,5 +107,89 @@ fn main() {
         reviews.len(),
         mb
     );
+    per_rule_breakdown(&sources, &reviews, mb);
     c.final_summary();
+}
+
+fn criterion_groups(
+    c: &mut Criterion,
+    engine: &Engine,
+    store: &MemoryStore,
+    set: &regex::RegexSet,
+    reviews: &[Comment],
+    bytes: u64,
+) {
+    let mut group = c.benchmark_group("digikala-train");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("engine/reviews.fa", |b| {
+        b.iter(|| {
+            for comment in reviews {
+                let result = engine.moderate(comment, store).expect("moderates");
+                std::hint::black_box(result);
+            }
+        })
+    });
+    group.bench_function("regexset/bare", |b| {
+        b.iter(|| {
+            for comment in reviews {
+                std::hint::black_box(set.matches(&comment.body));
+                if let Some(t) = &comment.title {
+                    std::hint::black_box(set.matches(t));
+                }
+            }
+        })
+    });
+    group.finish();
+}
+
+/// Time of each rule alone (one-rule rule sets built from `reviews.fa.yaml`), and of the
+/// normalisation alone (no rules), so a slow rule is easy to find.
+fn per_rule_breakdown(sources: &RuleSources, reviews: &[Comment], mb: f64) {
+    let Some(file) = sources
+        .rule_sets
+        .iter()
+        .find(|f| f.path.ends_with("reviews.fa.yaml"))
+    else {
+        return;
+    };
+    let Some((head, rules)) = file.text.split_once("rules:\n") else {
+        return;
+    };
+    let mut blocks: Vec<String> = Vec::new();
+    for line in rules.lines() {
+        if line.starts_with("  - code:") {
+            blocks.push(String::new());
+        }
+        if let Some(b) = blocks.last_mut() {
+            b.push_str(line);
+            b.push('\n');
+        }
+    }
+    let store = MemoryStore::new();
+    let time_set = |label: &str, yaml: String| {
+        let mut one = RuleSources::new();
+        one.add_rule_set(&file.path, yaml);
+        one.lexicons = sources.lexicons.clone();
+        let Ok(engine) = Engine::new(&one, &NoClauses) else {
+            eprintln!("{label}: rule set did not build");
+            return;
+        };
+        let start = Instant::now();
+        for comment in reviews {
+            std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
+        }
+        let s = start.elapsed().as_secs_f64();
+        println!("  {label:<26} {:>8.2} ms  {:>8.1} MB/s", s * 1e3, mb / s);
+    };
+    println!("per rule (each alone, normalisation included):");
+    time_set("(normalisation only)", format!("{head}rules: []\n"));
+    for block in blocks {
+        let code = block
+            .trim_start_matches("  - code: ")
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        time_set(&code, format!("{head}rules:\n{block}"));
+    }
 }

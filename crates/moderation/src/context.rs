@@ -67,6 +67,8 @@ impl<'a> FieldText<'a> {
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
     pub kind: Kind,
+    /// Storefront language of the comment (`fa`, `en`, ...).
+    pub lang: &'a str,
     pub product: Option<&'a str>,
     pub title: Option<FieldText<'a>>,
     pub body: FieldText<'a>,
@@ -75,12 +77,14 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(
         kind: Kind,
+        lang: &'a str,
         product: Option<&'a str>,
         title: Option<&'a str>,
         body: &'a str,
     ) -> Ctx<'a> {
         Ctx {
             kind,
+            lang,
             product,
             title: title.map(|t| FieldText::new(Field::Title, t)),
             body: FieldText::new(Field::Body, body),

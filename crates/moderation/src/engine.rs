@@ -123,6 +123,7 @@ impl Engine {
         }
         let cx = Ctx::new(
             comment.kind,
+            &comment.lang,
             comment.product.as_deref(),
             comment.title.as_deref(),
             &comment.body,
@@ -212,6 +213,7 @@ impl Engine {
             }
             let cx = Ctx::new(
                 comment.kind,
+                &comment.lang,
                 comment.product.as_deref(),
                 title.as_deref(),
                 &body,

@@ -149,6 +149,18 @@ impl<'a> Params<'a> {
         }
     }
 
+    /// A list of words (`[IR, US]`), or the default.
+    pub fn strings(&self, key: &str, default: &[&str]) -> Result<Vec<String>, String> {
+        match self.values.get(key) {
+            None => Ok(default.iter().map(|s| (*s).to_owned()).collect()),
+            Some(ParamValue::Str(s)) => Ok(vec![s.clone()]),
+            Some(ParamValue::List(v)) => Ok(v.clone()),
+            Some(other) => Err(format!(
+                "parameter `{key}` must be a list of words, not {other:?}"
+            )),
+        }
+    }
+
     /// Lexicons named by parameter `key` (a name or a list; `{lang}` expands to each language).
     /// Absent parameter: the `default` names.
     pub fn lexicons(&self, key: &str, default: &[&str]) -> Result<Vec<&'a Lexicon>, String> {

@@ -73,6 +73,10 @@ impl Rule for Bank {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
+            let digits = sk.bytes().filter(u8::is_ascii_digit).count();
+            if digits < 16 {
+                continue;
+            }
             let mut sheba_ends = Vec::new();
             for m in self.sheba.find_iter(sk) {
                 let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();

@@ -43,6 +43,11 @@ impl Email {
     /// Skeleton byte ranges of the e-mail addresses in `sk`.
     pub(crate) fn spans(&self, sk: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        // Every form needs `@`, a Latin `at`, a standalone `ات` or `arobase`.
+        if !(sk.contains('@') || sk.contains("at") || sk.contains(" ات ") || sk.contains("arobase"))
+        {
+            return out;
+        }
         for m in self.re.find_iter(sk) {
             if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '.') {
                 continue;

@@ -19,18 +19,28 @@ declare_rule! {
     /// digit string, and each candidate is validated with the `phonenumber` library's
     /// numbering plans. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
     /// model numbers are not valid phone numbers and are not flagged. Runs of 16 or more
-    /// digits are card or account numbers (see `contacts/bank`).
+    /// digits are card or account numbers (see `contacts/bank`). Parameter `regions` (e.g.
+    /// `[US, GB, DE, FR]` on the default storefronts) also accepts those countries' national
+    /// formats when written with separators (`(415) 867-5309`).
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words"],
-    pub(crate) struct Phone { words: NumberWords }
+    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions"],
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Id> }
 }
 
 impl Phone {
     fn build(p: &Params<'_>) -> Result<Phone, String> {
+        let mut regions = Vec::new();
+        for code in p.strings("regions", &[])? {
+            let id: Id = code.to_ascii_uppercase().parse().map_err(|_| {
+                format!("parameter `regions`: `{code}` is not an ISO 3166 country code")
+            })?;
+            regions.push(id);
+        }
         Ok(Phone {
             words: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
+            regions,
         })
     }
 }
@@ -88,6 +98,31 @@ impl Rule for Phone {
 }
 
 impl Phone {
+    /// Length of a valid national number of one of `regions` at part `k`.
+    fn national(
+        &self,
+        f: &FieldText<'_>,
+        parts: &[NumberChunk],
+        k: usize,
+        digits: &str,
+    ) -> Option<usize> {
+        let sk = f.sk();
+        (9..=12).rev().filter(|&l| l <= digits.len()).find(|&len| {
+            let valid = self.regions.iter().any(|&region| {
+                phonenumber::parse(Some(region), &digits[..len])
+                    .is_ok_and(|n| phonenumber::is_valid(&n))
+            });
+            if !valid {
+                return false;
+            }
+            let (s, e) = f.skeleton.to_original(parts[k].start, parts[k].end);
+            let written: String = f.cps[s..e].iter().collect();
+            let separators = written.chars().filter(|c| !c.is_alphanumeric()).count()
+                + usize::from(sk[..parts[k].start].ends_with('('));
+            separators >= 2
+        })
+    }
+
     fn words_absent(&self, f: &FieldText<'_>) -> bool {
         // Spelled numbers need at least a few number words; cheap pre-check on the skeleton.
         f.words.len() < 4
@@ -108,6 +143,11 @@ impl Phone {
                         break;
                     }
                 }
+            }
+            // National formats of other countries (`(415) 867-5309`), when the rule set lists
+            // them: only when written with separators, so bare order numbers stay unflagged.
+            if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
+                found = self.national(f, parts, k, &digits);
             }
             let Some(len) = found else {
                 k += 1;
@@ -131,6 +171,9 @@ impl Phone {
                 j += 1;
             }
             let mut start = parts[k].start;
+            if sk[..start].ends_with('(') {
+                start -= 1;
+            }
             if plus {
                 start = sk[..start].trim_end_matches(' ').len() - 1;
             }

@@ -42,10 +42,19 @@ impl Obfuscated {
     }
 }
 
+/// Literals one of which every obfuscated form contains (skeleton spelling).
+const OBFUSCATION_NEEDLES: &[&str] = &[
+    "dot", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{", "<", "www",
+    " .", ". ", ".کام", ".نت", ".ارگ", ".ای",
+];
+
 impl Rule for Obfuscated {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
+            if !OBFUSCATION_NEEDLES.iter().any(|n| sk.contains(n)) {
+                continue;
+            }
             let mut emails: Option<Vec<(usize, usize)>> = None;
             for m in self.re.find_iter(sk) {
                 let text = m.as_str();

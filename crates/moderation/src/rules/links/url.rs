@@ -80,7 +80,12 @@ impl Rule for Url {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            if !sk.contains('.') {
+            // Every link has a dot followed by a Latin letter (the TLD at least).
+            if !sk
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
+            {
                 continue;
             }
             for m in self.re.find_iter(sk) {

@@ -27,7 +27,7 @@ declare_rule! {
 
 impl OtherStore {
     fn build(p: &Params<'_>) -> Result<OtherStore, String> {
-        let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|خیابان\s+[\p{L}\s]{2,40}?\s*پلاک\s*[0-9]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)\s+(?:ما|مون|من|خودمون)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
+        let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)(?:\s+(?:ما|مون|من|خودمون)|مون|مان)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
         Ok(OtherStore {
             stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
@@ -35,12 +35,34 @@ impl OtherStore {
     }
 }
 
+/// Literals one of which the address pattern needs (skeleton spelling).
+const ADDRESS_NEEDLES: &[&str] = &["پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
+
 impl Rule for OtherStore {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
             for m in self.stores.find_all(sk, &f.words) {
                 out.push(f.hit_words(m.first, m.last));
+            }
+            // `خیابان ... پلاک ۱۲`: a street, then within eight words a house number.
+            let ws = &f.words;
+            for (i, w) in ws.iter().enumerate() {
+                if w.text(sk) != "پلاک"
+                    || !ws
+                        .get(i + 1)
+                        .is_some_and(|n| n.text(sk).bytes().all(|b| b.is_ascii_digit()))
+                {
+                    continue;
+                }
+                if let Some(s) = (i.saturating_sub(8)..i)
+                    .find(|&k| matches!(ws[k].text(sk), "خیابان" | "خیابون" | "کوچه" | "بلوار"))
+                {
+                    out.push(f.hit_words(s, i + 1));
+                }
+            }
+            if !ADDRESS_NEEDLES.iter().any(|n| sk.contains(n)) {
+                continue;
             }
             for c in self.address.captures_iter(sk) {
                 if let Some(m) = c.get(1) {

@@ -29,8 +29,6 @@ impl PriceQuestion {
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)?\s*(?:خریدید|خریدین|خریدی|خریدیدش|خریدینش|خریدیش|گرفتید|گرفتین|گرفتی|گرفتیدش|گرفتینش|گرفتیش|دادید|دادین|دادی|در اومد|درومد|تموم شد|تمام شد)",
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)\s*(?:است|هست|ه|میشه|می شود|میشود)(?:[^\p{L}]|$)",
             r"(?:قیمت|قیمتش)\s*(?:رو|را)\s*(?:بگید|بگین|بگویید|میگید|میگین)",
-            // `قیمت این مدل الان چقدره`, `قیمت عمده‌ش چنده`: a few words between.
-            r"قیمت[\p{L}]*(?:\s+[\p{L}0-9]+){1,4}?\s+(?:چنده|چقدره|چند است|چقدر است|چند هست|چقدر هست|چند میشه|چقدر میشه|چند شد|چقدر شد|چقدر شده|چند شده|چقد شده)(?:[^\p{L}]|$)",
             r"چند\s*(?:درمیاد|در میاد|در می‌آید|درمیاد|درمیومد|میفته|می‌افته|حساب کردن|حساب کردند)",
         ];
         let other = [
@@ -56,17 +54,72 @@ impl PriceQuestion {
     }
 }
 
+/// Literals one of which every pattern needs: the regex runs only when one is present.
+const NEEDLES: &[&str] = &[
+    "چند", "چقد", "قیمت", "how much", "price", "combien", "prix", "viel", "kostet", "bezahlt",
+    "gezahlt",
+];
+
+/// `چقدره`-like words that end a price question, and the words that complete `چند`/`چقدر`.
+const ASKS: &[&str] = &["چنده", "چقدره"];
+const HOW_MUCH: &[&str] = &["چند", "چقدر", "چقد"];
+const COMPLETES: &[&str] = &["است", "هست", "میشه", "شد", "شده", "بود"];
+
+impl PriceQuestion {
+    /// `قیمت این مدل الان چقدره`, `قیمت عمده‌ش چنده`: a price word, then within five words a
+    /// word that asks how much.
+    fn gapped(&self, f: &FieldText<'_>, out: &mut Vec<Hit>) {
+        let sk = f.sk();
+        let ws = &f.words;
+        for (i, w) in ws.iter().enumerate() {
+            if !w.text(sk).starts_with("قیمت") {
+                continue;
+            }
+            for j in i + 2..(i + 7).min(ws.len()) {
+                let t = ws[j].text(sk);
+                let end = if ASKS.contains(&t) {
+                    Some(j)
+                } else if HOW_MUCH.contains(&t)
+                    && ws
+                        .get(j + 1)
+                        .is_some_and(|n| COMPLETES.contains(&n.text(sk)))
+                {
+                    Some(j + 1)
+                } else {
+                    None
+                };
+                let sentence_break =
+                    sk[w.end..ws[j].start].contains(['.', '!', '؟', '?', '\n', '،']);
+                if let Some(e) = end.filter(|_| !sentence_break) {
+                    out.push(f.hit_words(i, e));
+                    break;
+                }
+            }
+        }
+    }
+}
+
 impl Rule for PriceQuestion {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
+            if !NEEDLES.iter().any(|n| sk.contains(n)) {
+                continue;
+            }
+            let before = out.len();
+            self.gapped(f, out);
+            let gapped: Vec<(usize, usize)> =
+                out[before..].iter().map(|h| (h.start, h.end)).collect();
             for m in self.re.find_iter(sk) {
                 if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric()) {
                     continue;
                 }
                 let t = m.as_str();
                 let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
-                out.push(f.hit(m.start(), m.start() + t.len()));
+                let hit = f.hit(m.start(), m.start() + t.len());
+                if !gapped.iter().any(|&(s, e)| s < hit.end && hit.start < e) {
+                    out.push(hit);
+                }
             }
         }
     }

@@ -3,7 +3,8 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// Runs of two or more spaces, spaces before punctuation (`خوب ، ولی` / `عالی !`), and
-    /// three or more line breaks in a row.
+    /// three or more line breaks in a row. On French storefronts the space before `! ? : ; »`
+    /// is correct typography and is kept.
     ///
     /// ## Why
     /// Terms: avoid extra spaces. They are noise on the product page.
@@ -45,8 +46,12 @@ impl Rule for Whitespace {
                     while i < n && is_space(chars[i]) {
                         i += 1;
                     }
+                    // French sets a space before `! ? : ; »` on purpose.
+                    let french_space =
+                        cx.lang == "fr" && i < n && matches!(chars[i], '!' | '?' | ':' | ';' | '»');
                     let before_punct = i < n
                         && s > 0
+                        && !french_space
                         && is_closing_punct(chars[i])
                         && !chars[s - 1].is_whitespace()
                         && !(chars[i] == '.' && chars.get(i + 1) == Some(&'.'));
