@@ -71,8 +71,9 @@ fi
 # Every body must be accepted before it is measured.
 head -n1 "$work/bodies.jsonl" | curl -sf -H 'Content-Type: application/json' --data-binary @- "$url/v1/moderate" > /dev/null
 
-run_wrk() { # name, path, [lua script]
-    local out="$work/$1.txt"
+run_wrk() { # label, path, [lua script]
+    local key="${2//\//_}"
+    local out="$work/$key.txt"
     if [ -n "${3:-}" ]; then
         BODIES="$work/bodies.jsonl" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$3" "$url$2" > "$out"
     else
@@ -84,13 +85,13 @@ run_wrk() { # name, path, [lua script]
     p99="$(awk '$1 == "99%" {print $2}' "$out")"
     errors="$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")"
     printf '%-22s %12s req/s   p50 %9s   p99 %9s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-    echo "$rps" > "$work/$1.rps"
+    echo "$rps" > "$work/$key.rps"
 }
 
 echo "load: wrk -t$threads -c$connections -d$duration against $url (2 cores shared by wrk and the server)"
 run_wrk "GET /healthz" /healthz
 run_wrk "POST /v1/moderate" /v1/moderate "$root/bench/load/moderate.lua"
-python3 - "$work/GET /healthz.rps" "$work/POST /v1/moderate.rps" <<'PY'
+python3 - "$work/_healthz.rps" "$work/_v1_moderate.rps" <<'PY'
 import sys
 trivial, moderate = (float(open(p).read()) for p in sys.argv[1:3])
 print(f"ratio moderate/trivial: {moderate / trivial:.2f} (target >= 0.70)")

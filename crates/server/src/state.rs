@@ -137,4 +137,29 @@ impl AppState {
             }
         }
     }
+
+    /// Runs forever: when the policies follow today's date (no fixed `as_of`) and the date
+    /// changes, recompiles so that versions taking effect today are served as in force.
+    /// A failed recompilation is logged and the previous version keeps serving.
+    pub async fn follow_the_date(self) {
+        if self.inner.sources.as_of.is_some() {
+            return;
+        }
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if self.compiled().as_of == crate::compiled::today() {
+                continue;
+            }
+            match self.reload().await {
+                Ok(compiled) => {
+                    tracing::info!(as_of = %compiled.as_of, "new day: policies recompiled")
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "new day: recompilation failed; previous version still serving")
+                }
+            }
+        }
+    }
 }

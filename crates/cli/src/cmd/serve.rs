@@ -93,6 +93,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         let store = store_url.open().await?;
         tracing::info!(store = %store.describe(), "question store ready");
         let state = AppState::new(sources, compiled, Arc::clone(&store), keys, limits);
+        tokio::spawn(state.clone().follow_the_date());
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -141,7 +142,8 @@ fn init_logging(format: LogFormat) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let _ = match format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().try_init(),

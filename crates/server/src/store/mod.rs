@@ -20,6 +20,10 @@ pub trait ServerStore: QuestionStore {
     fn ping(&self) -> Result<(), String>;
     /// Kind and location without secrets, for logs.
     fn describe(&self) -> String;
+    /// Whether calls wait on the network (then callers move them off the async workers).
+    fn waits_on_network(&self) -> bool {
+        false
+    }
 }
 
 impl ServerStore for MemoryStore {

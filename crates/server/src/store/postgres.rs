@@ -164,6 +164,10 @@ impl ServerStore for PostgresStore {
     fn describe(&self) -> String {
         format!("postgres ({})", redact(&self.url))
     }
+
+    fn waits_on_network(&self) -> bool {
+        true
+    }
 }
 
 /// The URL without its password, for logs and errors.
