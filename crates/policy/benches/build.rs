@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
+use std::time::Instant;
 
 use criterion::{Criterion, criterion_main};
 use jiff::civil::date;
@@ -48,10 +49,33 @@ fn write_policies(dir: &Path) {
     }
 }
 
+/// One timed run per phase, printed once, to show where the time goes.
+fn print_phases(dir: &Path, as_of: jiff::civil::Date) {
+    let start = Instant::now();
+    let (set, _) = davar_policy::load(dir).unwrap();
+    let load = start.elapsed();
+    let start = Instant::now();
+    let _ = davar_policy::check(&set, as_of);
+    let check = start.elapsed();
+    let start = Instant::now();
+    let _ = davar_policy::obligation::checks(&set, as_of);
+    let obligation_checks = start.elapsed();
+    let start = Instant::now();
+    let _ = davar_policy::render_site(&set, as_of, None).unwrap();
+    let render = start.elapsed();
+    let start = Instant::now();
+    let _ = davar_policy::obligation::site_files(&set, as_of);
+    let site_files = start.elapsed();
+    println!(
+        "phases: load {load:.2?}, check {check:.2?} (obligation checks {obligation_checks:.2?}), render {render:.2?} (obligation site files {site_files:.2?})"
+    );
+}
+
 fn full_build(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     write_policies(dir.path());
     let as_of = date(2025, 6, 1);
+    print_phases(dir.path(), as_of);
     let mut group = c.benchmark_group("policy-site");
     group.sample_size(10);
     group.bench_function("load+check+render 1000 docs x 3 versions", |b| {
@@ -61,7 +85,8 @@ fn full_build(c: &mut Criterion) {
             let problems = davar_policy::check(&set, as_of);
             assert!(problems.is_empty(), "{problems:?}");
             let site = davar_policy::render_site(&set, as_of, None).unwrap();
-            assert!(site.files.len() > 8_000);
+            // Per document: current page, feed, three version pages and two change pages.
+            assert!(site.files.len() >= 7 * DOCUMENTS);
             site
         })
     });

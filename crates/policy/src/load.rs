@@ -159,6 +159,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             documents.push(Document { id: name, versions });
         }
     }
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok((
         PolicySet {
             root: dir.to_path_buf(),

@@ -155,7 +155,11 @@ pub struct ClauseLink {
 impl PolicySet {
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        // `load` keeps documents sorted by id; the linear scan covers a hand-built set.
+        match self.documents.binary_search_by(|d| d.id.as_str().cmp(id)) {
+            Ok(index) => self.documents.get(index),
+            Err(_) => self.documents.iter().find(|d| d.id == id),
+        }
     }
 
     /// The version of `doc` in `lang` in force on `at`: the latest whose effective date is not

@@ -104,6 +104,9 @@ fn english(key: &str) -> &'static str {
         "view_version" => "View this version",
         "heading_was" => "Heading was",
         "policies_of" => "Policies of",
+        "old_version" => "This version is no longer in force.",
+        "future_version" => "This version takes effect on",
+        "current_is" => "The version in force now is",
         _ => "",
     }
 }
@@ -149,6 +152,9 @@ fn persian(key: &str) -> Option<&'static str> {
         "view_version" => "دیدن این نسخه",
         "heading_was" => "عنوان پیشین",
         "policies_of" => "سیاست‌های",
+        "old_version" => "این نسخه دیگر لازم‌الاجرا نیست.",
+        "future_version" => "این نسخه از این تاریخ لازم‌الاجرا می‌شود:",
+        "current_is" => "نسخه‌ی لازم‌الاجرای کنونی:",
         _ => return None,
     })
 }
@@ -194,6 +200,9 @@ fn french(key: &str) -> Option<&'static str> {
         "view_version" => "Voir cette version",
         "heading_was" => "Titre précédent",
         "policies_of" => "Politiques de",
+        "old_version" => "Cette version n’est plus en vigueur.",
+        "future_version" => "Cette version entre en vigueur le",
+        "current_is" => "La version en vigueur est la",
         _ => return None,
     })
 }
@@ -239,6 +248,9 @@ fn german(key: &str) -> Option<&'static str> {
         "view_version" => "Diese Fassung ansehen",
         "heading_was" => "Frühere Überschrift",
         "policies_of" => "Richtlinien von",
+        "old_version" => "Diese Fassung gilt nicht mehr.",
+        "future_version" => "Diese Fassung gilt ab",
+        "current_is" => "Derzeit gilt die",
         _ => return None,
     })
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
+use tera::Context;
 
 use super::dates::{DateView, date_view};
 use super::diff::{self, ClauseStatus};
@@ -236,13 +237,13 @@ fn footer(set: &PolicySet, lang: &str) -> String {
 }
 
 /// Context of `<lang>/<doc>/index.html`.
-pub fn document_page(cx: &DocContext<'_>) -> impl Serialize {
+pub fn document_page(cx: &DocContext<'_>) -> Context {
     let root = "../../";
     let current = cx.doc.in_force(cx.lang, cx.as_of);
     let upcoming = cx.doc.upcoming(cx.lang, cx.as_of);
     let shown = current.or(upcoming);
     let title = shown.map_or(cx.doc.id.as_str(), |v| v.title.as_str());
-    let mut data = BTreeMap::new();
+    let mut data = Context::new();
     insert(
         &mut data,
         "page",
@@ -262,10 +263,10 @@ pub fn document_page(cx: &DocContext<'_>) -> impl Serialize {
 }
 
 /// Context of `<lang>/<doc>/v<N>/index.html`.
-pub fn version_page(cx: &DocContext<'_>, v: &PolicyVersion) -> impl Serialize {
+pub fn version_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Context {
     let root = "../../../";
     let lang = cx.lang;
-    let mut data = BTreeMap::new();
+    let mut data = Context::new();
     insert(
         &mut data,
         "page",
@@ -284,20 +285,21 @@ pub fn version_page(cx: &DocContext<'_>, v: &PolicyVersion) -> impl Serialize {
         status => cx.doc.in_force(lang, cx.as_of).map(|c| {
             let text = if status == "upcoming" {
                 format!(
-                    "{} {}.",
-                    i18n::text(lang, "not_yet_in_force"),
-                    i18n::text(lang, "in_force_since")
+                    "{} {}. {}",
+                    i18n::text(lang, "future_version"),
+                    date_view(v.effective, lang).text,
+                    i18n::text(lang, "current_is")
                 )
             } else {
                 format!(
-                    "{} {}.",
-                    i18n::text(lang, "superseded"),
-                    i18n::text(lang, "in_force_since")
+                    "{} {}",
+                    i18n::text(lang, "old_version"),
+                    i18n::text(lang, "current_is")
                 )
             };
             Banner {
                 kind: status,
-                text: format!("{text} {}", date_view(c.effective, lang).text),
+                text,
                 url: format!("{root}{lang}/{}/", cx.doc.id),
                 link_text: format!(
                     "{} {}",
@@ -329,7 +331,7 @@ struct ClauseChangeView {
 }
 
 /// Context of `<lang>/<doc>/v<N>/changes.html`, or `None` for a first version.
-pub fn changes_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Option<impl Serialize> {
+pub fn changes_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Option<Context> {
     let previous = cx.previous(v)?;
     let root = "../../../";
     let lang = cx.lang;
@@ -348,7 +350,7 @@ pub fn changes_page(cx: &DocContext<'_>, v: &PolicyVersion) -> Option<impl Seria
         i18n::text(lang, "changes_title"),
         local_number(v.version, lang)
     );
-    let mut data = BTreeMap::new();
+    let mut data = Context::new();
     let mut page = cx.page(
         root,
         &v.title,
@@ -392,7 +394,7 @@ struct FeedEntry {
 }
 
 /// Context of `<lang>/<doc>/feed.xml`.
-pub fn feed(cx: &DocContext<'_>) -> impl Serialize {
+pub fn feed(cx: &DocContext<'_>) -> Context {
     let base = &cx.set.site.base_url;
     let doc_url = format!("{base}/{}/{}/", cx.lang, cx.doc.id);
     let mut entries: Vec<FeedEntry> = cx
@@ -428,7 +430,7 @@ pub fn feed(cx: &DocContext<'_>) -> impl Serialize {
         .versions_in(cx.lang)
         .last()
         .map_or(cx.doc.id.as_str(), |v| v.title.as_str());
-    let mut data = BTreeMap::new();
+    let mut data = Context::new();
     insert(
         &mut data,
         "feed",
@@ -463,7 +465,7 @@ struct IndexRow {
 }
 
 /// Context of the site's `index.html`, in the binding language.
-pub fn index(set: &PolicySet, as_of: Date) -> impl Serialize {
+pub fn index(set: &PolicySet, as_of: Date) -> Context {
     let lang = set.site.binding_language.as_str();
     let documents: Vec<serde_json::Value> = set
         .documents
@@ -521,7 +523,7 @@ pub fn index(set: &PolicySet, as_of: Date) -> impl Serialize {
         canonical: Some(format!("{}/", set.site.base_url)),
         footer: footer(set, lang),
     };
-    let mut data = BTreeMap::new();
+    let mut data = Context::new();
     insert(&mut data, "page", &page);
     insert(&mut data, "t", &i18n::strings(lang));
     insert(&mut data, "documents", &documents);
@@ -537,15 +539,8 @@ pub fn index(set: &PolicySet, as_of: Date) -> impl Serialize {
     data
 }
 
-fn insert(
-    data: &mut BTreeMap<&'static str, serde_json::Value>,
-    key: &'static str,
-    value: &impl Serialize,
-) {
-    data.insert(
-        key,
-        serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
-    );
+fn insert(data: &mut Context, key: &'static str, value: &impl Serialize) {
+    data.insert(key, value);
 }
 
 /// A number in the digits of `lang` (Persian digits on Persian pages).

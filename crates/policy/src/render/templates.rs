@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::RenderError;
@@ -77,14 +76,10 @@ impl Engine {
         Ok(Engine { tera, style })
     }
 
-    /// Renders template `name` with `data` (any serialisable map of values).
-    pub fn render(&self, name: &str, data: &impl Serialize) -> Result<String, RenderError> {
-        let context = Context::from_serialize(data).map_err(|e| RenderError::Template {
-            name: name.into(),
-            message: e.to_string(),
-        })?;
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, RenderError> {
         self.tera
-            .render(name, &context)
+            .render(name, context)
             .map_err(|e| RenderError::Template {
                 name: name.into(),
                 message: error_chain(&e),
