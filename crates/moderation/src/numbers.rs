@@ -1,7 +1,5 @@
 //! Numbers written in digits or words (`صفر نهصد و دوازده`), as runs of digits a rule can test.
 
-use std::collections::HashMap;
-
 use crate::lexicon::Lexicon;
 use crate::text::{Word, skeleton_key};
 
@@ -15,7 +13,7 @@ enum NumberWord {
 /// Number words from lexicons (`word<TAB>value`), keyed by skeleton; plus the joiner `و` / `and`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumberWords {
-    words: HashMap<String, NumberWord>,
+    words: crate::phrase::FnvMap<String, NumberWord>,
     joiners: Vec<String>,
 }
 

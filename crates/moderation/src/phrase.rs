@@ -29,7 +29,8 @@ impl Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A HashMap keyed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A match: words `first..=last` of the field, and the index of the lexicon entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -104,6 +104,8 @@ fn fold_simple(c: char) -> char {
         'Ζ' => 'z',
         'Η' => 'h',
         'Μ' => 'm',
+        // The Arabic block and its presentation forms have no case.
+        '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FEFF}' => c,
         other => {
             if other.is_uppercase() {
                 let mut lower = other.to_lowercase();

@@ -13,8 +13,32 @@ impl Word {
     }
 }
 
+/// `char::is_alphabetic` with fast paths for ASCII and the Arabic block: the std tables are a
+/// search per call, and this runs for every character of every comment.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x0621..=0x063A | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 => true,
+        0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF => true,
+        0x0600..=0x06FF => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric` with the same fast paths.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0660..=0x0669 | 0x06F0..=0x06F9 => true,
+        0x0600..=0x06FF => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_letter_or_digit(c) || c == '_'
 }
 
 /// Splits a skeleton into words (letters, digits, marks and `_`).
@@ -60,7 +84,7 @@ fn is_mark(c: char) -> bool {
 pub(crate) fn squeeze_cow(word: &str) -> std::borrow::Cow<'_, str> {
     let mut last = None;
     for c in word.chars() {
-        if Some(c) == last && c.is_alphabetic() {
+        if Some(c) == last && is_letter(c) {
             return std::borrow::Cow::Owned(squeeze(word));
         }
         last = Some(c);
@@ -73,7 +97,7 @@ pub(crate) fn squeeze(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut last = None;
     for c in word.chars() {
-        if Some(c) != last || !c.is_alphabetic() {
+        if Some(c) != last || !is_letter(c) {
             out.push(c);
         }
         last = Some(c);

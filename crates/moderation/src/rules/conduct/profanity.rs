@@ -1,6 +1,6 @@
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
-use crate::text::{Word, squeeze};
+use crate::text::{Word, is_letter, squeeze};
 
 declare_rule! {
     /// ## What it flags
@@ -56,9 +56,8 @@ fn spelled_runs(sk: &str, ws: &[Word]) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let single = |w: &Word| {
-            w.text(sk).chars().count() == 1 && w.text(sk).chars().all(char::is_alphabetic)
-        };
+        let single =
+            |w: &Word| w.text(sk).chars().count() == 1 && w.text(sk).chars().all(is_letter);
         if !single(&ws[i]) {
             i += 1;
             continue;

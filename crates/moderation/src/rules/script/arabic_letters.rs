@@ -1,4 +1,5 @@
 use crate::rules::prelude::*;
+use crate::text::is_letter_or_digit;
 
 declare_rule! {
     /// ## What it flags
@@ -46,11 +47,11 @@ impl Rule for ArabicLetters {
                 }
                 // The word around it.
                 let mut s = i;
-                while s > 0 && chars[s - 1].is_alphanumeric() {
+                while s > 0 && is_letter_or_digit(chars[s - 1]) {
                     s -= 1;
                 }
                 let mut e = i;
-                while e < chars.len() && (chars[e].is_alphanumeric() || chars[e] == '\u{200C}') {
+                while e < chars.len() && (is_letter_or_digit(chars[e]) || chars[e] == '\u{200C}') {
                     e += 1;
                 }
                 let fixed: String = chars[s..e]

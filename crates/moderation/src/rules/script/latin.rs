@@ -1,5 +1,6 @@
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
+use crate::text::is_letter;
 
 declare_rule! {
     /// ## What it flags
@@ -41,7 +42,7 @@ impl Rule for Latin {
             for c in f.sk().chars() {
                 if c.is_ascii_alphabetic() {
                     latin += 1;
-                } else if c.is_alphabetic() {
+                } else if is_letter(c) {
                     other += 1;
                 }
             }

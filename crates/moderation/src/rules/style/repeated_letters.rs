@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use crate::rules::prelude::*;
-use crate::text::skeleton_key;
+use crate::text::{is_letter, skeleton_key};
 
 declare_rule! {
     /// ## What it flags
@@ -45,7 +45,7 @@ impl RepeatedLetters {
             while j < word.len() && word[j] == word[i] {
                 j += 1;
             }
-            if j - i >= self.min_run && word[i].is_alphabetic() {
+            if j - i >= self.min_run && is_letter(word[i]) {
                 runs.push((i, j - i));
             }
             i = j;
@@ -90,19 +90,23 @@ impl Rule for RepeatedLetters {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
-                if !chars[i].is_alphabetic() {
+                if !is_letter(chars[i]) {
                     i += 1;
                     continue;
                 }
                 let s = i;
                 while i < chars.len()
-                    && (chars[i].is_alphabetic()
-                        || chars[i] == '\u{200C}'
-                        || chars[i] == '\u{0640}')
+                    && (is_letter(chars[i]) || chars[i] == '\u{200C}' || chars[i] == '\u{0640}')
                 {
                     i += 1;
                 }
                 let word = &chars[s..i];
+                let repeats = word
+                    .windows(self.min_run)
+                    .any(|w| w.iter().all(|&c| c == w[0]) && is_letter(w[0]));
+                if !repeats {
+                    continue;
+                }
                 let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
                 if lower.starts_with("www") || lower.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
                     continue;
