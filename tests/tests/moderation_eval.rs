@@ -20,7 +20,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use davar_moderation::{
-    Comment, Engine, Kind, MemoryStore, NoClauses, QuestionStore, RuleSources, Severity, catalog,
+    Comment, Engine, Field, Kind, MemoryStore, NoClauses, QuestionStore, RuleSources, Severity,
+    Violation, catalog,
 };
 use serde::Deserialize;
 
@@ -188,6 +189,30 @@ struct Outcome {
     by_family: BTreeMap<String, Counts>,
     by_code: BTreeMap<String, Counts>,
     failures: Vec<Failure>,
+    /// Violations whose `start..end` (code points) does not select their `text`.
+    span_errors: Vec<String>,
+}
+
+/// Checks the span contract: code-point offsets inside the field that select `text` exactly.
+fn span_problem(comment: &Comment, v: &Violation) -> Option<String> {
+    let field = match v.field {
+        Field::Title => comment.title.as_deref().unwrap_or(""),
+        Field::Body => comment.body.as_str(),
+    };
+    let len = field.chars().count();
+    if v.start > v.end || v.end > len {
+        return Some(format!(
+            "{} span {}..{} outside the field ({len} code points)",
+            v.code, v.start, v.end
+        ));
+    }
+    let selected: String = field.chars().skip(v.start).take(v.end - v.start).collect();
+    (selected != v.text).then(|| {
+        format!(
+            "{} span {}..{} selects {selected:?}, but text is {:?}",
+            v.code, v.start, v.end, v.text
+        )
+    })
 }
 
 fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
@@ -198,6 +223,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
     }
     let mut by_code: BTreeMap<String, Counts> = BTreeMap::new();
     let mut failures = Vec::new();
+    let mut span_errors = Vec::new();
     for located in cases {
         let case = &located.case;
         let at = format!("{}:{}", located.file, located.line);
@@ -235,6 +261,11 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
                 continue;
             }
         };
+        for v in &result.violations {
+            if let Some(problem) = span_problem(&comment, v) {
+                span_errors.push(format!("{} ({at}): {problem}", case.id));
+            }
+        }
         let all: BTreeSet<&str> = result.violations.iter().map(|v| v.code.as_str()).collect();
         let fired: BTreeSet<&str> = result
             .violations
@@ -300,6 +331,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
         by_family,
         by_code,
         failures,
+        span_errors,
     }
 }
 
@@ -379,6 +411,11 @@ fn corpus_precision_and_recall_reach_the_floors() {
     if let Some(path) = std::env::var_os("DAVAR_EVAL_FAILURES") {
         std::fs::write(&path, &report).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));
     }
+    assert!(
+        outcome.span_errors.is_empty(),
+        "violation spans that do not match their text:\n{}",
+        outcome.span_errors.join("\n")
+    );
     let mut below = Vec::new();
     for (fam, p_floor, r_floor) in FLOORS {
         let c = outcome.by_family.get(*fam).copied().unwrap_or_default();
