@@ -191,6 +191,8 @@ struct Outcome {
     failures: Vec<Failure>,
     /// Violations whose `start..end` (code points) does not select their `text`.
     span_errors: Vec<String>,
+    /// Fixed texts that a second pass would change again (fixes must be idempotent).
+    fix_errors: Vec<String>,
 }
 
 /// Checks the span contract: code-point offsets inside the field that select `text` exactly.
@@ -224,6 +226,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
     let mut by_code: BTreeMap<String, Counts> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut span_errors = Vec::new();
+    let mut fix_errors = Vec::new();
     for located in cases {
         let case = &located.case;
         let at = format!("{}:{}", located.file, located.line);
@@ -261,6 +264,24 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
                 continue;
             }
         };
+        if let Some(fixed) = &result.fixed {
+            let again = Comment {
+                title: fixed.title.clone(),
+                body: fixed.body.clone(),
+                ..comment.clone()
+            };
+            match engine.moderate(&again, &MemoryStore::new()) {
+                Ok(second) => {
+                    if let Some(twice) = second.fixed.filter(|t| t != fixed) {
+                        fix_errors.push(format!(
+                            "{} ({at}): fixing twice changes {:?} into {:?}",
+                            case.id, fixed.body, twice.body
+                        ));
+                    }
+                }
+                Err(e) => fix_errors.push(format!("{} ({at}): fixed text rejected: {e}", case.id)),
+            }
+        }
         for v in &result.violations {
             if let Some(problem) = span_problem(&comment, v) {
                 span_errors.push(format!("{} ({at}): {problem}", case.id));
@@ -332,6 +353,7 @@ fn evaluate(engine: &Engine, cases: &[Located]) -> Outcome {
         by_code,
         failures,
         span_errors,
+        fix_errors,
     }
 }
 
@@ -415,6 +437,11 @@ fn corpus_precision_and_recall_reach_the_floors() {
         outcome.span_errors.is_empty(),
         "violation spans that do not match their text:\n{}",
         outcome.span_errors.join("\n")
+    );
+    assert!(
+        outcome.fix_errors.is_empty(),
+        "fixes that are not idempotent:\n{}",
+        outcome.fix_errors.join("\n")
     );
     let mut below = Vec::new();
     for (fam, p_floor, r_floor) in FLOORS {
