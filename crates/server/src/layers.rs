@@ -11,7 +11,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Extension, Router};
 use tower::ServiceBuilder;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -28,6 +27,7 @@ pub(crate) fn apply(router: Router, state: AppState) -> Router {
     router
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(Extension(BodyLimit(limits.body_bytes)))
+        .layer(middleware::from_fn_with_state(state.clone(), one_slot))
         .layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(move |err: BoxError| async move {
@@ -38,8 +38,7 @@ pub(crate) fn apply(router: Router, state: AppState) -> Router {
                         ApiError::Internal
                     }
                 }))
-                .layer(tower::timeout::TimeoutLayer::new(limits.timeout))
-                .layer(GlobalConcurrencyLimitLayer::new(limits.concurrency)),
+                .layer(tower::timeout::TimeoutLayer::new(limits.timeout)),
         )
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(state, observe))
@@ -59,6 +58,17 @@ fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
         .unwrap_or("non-string panic payload");
     tracing::error!(panic = detail, "a request handler panicked");
     ApiError::Internal.into_response()
+}
+
+/// Takes one of the process-wide request slots (`Limits::concurrency`) for the whole request;
+/// runs inside the timeout, so waiting for a slot counts towards it.
+async fn one_slot(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    match state.slots().acquire().await {
+        Ok(_slot) => next.run(req).await,
+        Err(_closed) => {
+            ApiError::Unavailable("the server is shutting down".to_owned()).into_response()
+        }
+    }
 }
 
 /// Counts the request by route pattern and status and records its latency.

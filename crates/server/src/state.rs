@@ -55,6 +55,7 @@ struct Inner {
     store: Arc<dyn ServerStore>,
     keys: Option<ApiKeys>,
     metrics: Metrics,
+    slots: tokio::sync::Semaphore,
     reloading: tokio::sync::Mutex<()>,
 }
 
@@ -86,6 +87,7 @@ impl AppState {
                 store,
                 keys,
                 metrics: Metrics::default(),
+                slots: tokio::sync::Semaphore::new(limits.concurrency.max(1)),
                 reloading: tokio::sync::Mutex::new(()),
             }),
         }
@@ -109,6 +111,11 @@ impl AppState {
     /// Request limits.
     pub fn limits(&self) -> Limits {
         self.inner.limits
+    }
+
+    /// The request slots shared by every route (`Limits::concurrency`).
+    pub fn slots(&self) -> &tokio::sync::Semaphore {
+        &self.inner.slots
     }
 
     /// Metrics of this process.

@@ -227,3 +227,26 @@ async fn a_request_over_the_timeout_is_a_json_503() {
     );
     assert_eq!(reply.error_code(), "timeout");
 }
+
+#[tokio::test]
+async fn over_the_concurrency_limit_requests_wait_then_time_out() {
+    let limits = Limits {
+        concurrency: 2,
+        timeout: Duration::from_millis(200),
+        ..Limits::default()
+    };
+    let state = support::state(None, limits);
+    let router = app(state.clone());
+    // Two requests in flight elsewhere hold both slots.
+    let busy = state.slots().acquire_many(2).await.unwrap();
+    let waiting = send(router.clone(), get("/healthz")).await;
+    assert_eq!(
+        waiting.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        waiting.text()
+    );
+    assert_eq!(waiting.error_code(), "timeout");
+    drop(busy);
+    assert_eq!(send(router, get("/healthz")).await.status, StatusCode::OK);
+}
