@@ -171,3 +171,43 @@ fn a_missing_policies_directory_is_exit_code_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot load policies"));
 }
+
+/// Copies `from` into `to` recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_rule_citing_a_missing_clause_is_a_broken_link() {
+    let rules = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("rules"), rules.path());
+    let file = rules.path().join("answers.default.yaml");
+    let text = read(&file);
+    assert!(text.contains("clause: terms#qa-no-personal-info"));
+    std::fs::write(
+        &file,
+        text.replace("terms#qa-no-personal-info", "terms#qa-no-personal-data"),
+    )
+    .unwrap();
+    let output = Command::new(davar())
+        .current_dir(repo())
+        .arg("--rules")
+        .arg(rules.path())
+        .args(["check", "--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("error[broken-link]: rule `"), "{stdout}");
+    assert!(stdout.contains("cites `terms#qa-no-personal-data`, which is not a clause of the version in force on 2026-11-21"), "{stdout}");
+    assert!(stdout.contains("answers.default.yaml:"), "{stdout}");
+}

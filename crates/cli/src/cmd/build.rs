@@ -27,14 +27,16 @@ pub struct Args {
 /// Runs `davar build`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(today);
-    let (set, diagnostics) = diagnose(global, as_of)?;
-    let errors = diagnostics
+    let findings = diagnose(global, as_of)?;
+    let errors = findings
+        .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    if !diagnostics.is_empty() {
-        eprint!("{}", report(&set, &diagnostics, Format::Human)?);
+    if !findings.diagnostics.is_empty() {
+        eprint!("{}", report(&findings, Format::Human)?);
     }
+    let set = &findings.set;
     if errors > 0 {
         eprintln!(
             "error: not publishing: `davar check` found {errors} error(s); {} is unchanged",
@@ -42,7 +44,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let site = davar_policy::render_site(&set, as_of, args.templates.as_deref())
+    let site = davar_policy::render_site(set, as_of, args.templates.as_deref())
         .context("cannot render the site")?;
     davar_policy::write_site(&site, &args.out)
         .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
