@@ -1,7 +1,7 @@
 //! What rules see of one comment: each field with its skeleton and words.
 
 use crate::model::{Field, Kind};
-use crate::text::{Skeleton, Word, words};
+use crate::text::{Skeleton, Word};
 
 /// One field prepared for matching.
 #[derive(Debug)]
@@ -18,9 +18,9 @@ pub(crate) struct FieldText<'a> {
 
 impl<'a> FieldText<'a> {
     pub fn new(field: Field, original: &'a str) -> FieldText<'a> {
-        let skeleton = Skeleton::new(original);
-        let words = words(&skeleton.text);
-        let cps: Vec<char> = original.chars().collect();
+        let mut cps = Vec::new();
+        let mut skeleton = Skeleton::with_code_points(original, &mut cps);
+        let words = std::mem::take(&mut skeleton.words);
         FieldText {
             field,
             original,

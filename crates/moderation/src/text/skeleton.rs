@@ -1,6 +1,7 @@
 //! The matching skeleton of one field, with a map back to code points of the original.
 
 use super::fold::fold_char;
+use super::words::{Word, is_mark, is_word_char};
 
 /// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
 fn is_digit_separator(c: char) -> bool {
@@ -15,44 +16,79 @@ const MAX_SEPARATOR_RUN: usize = 3;
 pub struct Skeleton {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`: code-point index of the original character it came from.
+    /// For each byte of `text`: code-point index of the original character it came from (each
+    /// skeleton character comes from exactly one original character, so it ends one later).
     starts: Vec<u32>,
-    /// For each byte of `text`: code-point index just after that original character.
-    ends: Vec<u32>,
+    /// Words of `text`, found in the same pass.
+    pub(crate) words: Vec<Word>,
+    word_start: Option<usize>,
+    prev: Option<char>,
 }
 
 impl Skeleton {
     /// Builds the skeleton of `original`.
     pub fn new(original: &str) -> Skeleton {
+        Skeleton::with_code_points(original, &mut Vec::new())
+    }
+
+    /// Builds the skeleton and, in the same pass, collects the code points of `original`.
+    pub(crate) fn with_code_points(original: &str, cps: &mut Vec<char>) -> Skeleton {
         let mut sk = Skeleton {
             text: String::with_capacity(original.len()),
             starts: Vec::with_capacity(original.len()),
-            ends: Vec::with_capacity(original.len()),
+            words: Vec::with_capacity(original.len() / 6),
+            word_start: None,
+            prev: None,
         };
+        cps.reserve(original.len());
         // Separators seen right after a digit, held until we know whether a digit follows.
         let mut pending: Vec<(char, u32)> = Vec::new();
         let mut last_was_digit = false;
         for (cp, c) in original.chars().enumerate() {
+            cps.push(c);
             let cp = cp as u32;
-            fold_char(c, &mut |f| {
+            let mut emit = |f: char| {
                 if last_was_digit && is_digit_separator(f) {
                     pending.push((f, cp));
                     return;
                 }
                 if f.is_ascii_digit() {
-                    if !pending.is_empty() && pending.len() > MAX_SEPARATOR_RUN {
+                    if pending.len() > MAX_SEPARATOR_RUN {
                         sk.flush(&mut pending);
                     }
                     pending.clear();
                     last_was_digit = true;
                 } else {
-                    sk.flush(&mut pending);
+                    if !pending.is_empty() {
+                        sk.flush(&mut pending);
+                    }
                     last_was_digit = false;
                 }
                 sk.push(f, cp);
-            });
+            };
+            // Fast path: ASCII and Persian letters that fold to themselves.
+            match c as u32 {
+                0x61..=0x7A | 0x30..=0x39 | 0x20 => emit(c),
+                0x0627..=0x0628
+                | 0x062A..=0x063A
+                | 0x0641..=0x0642
+                | 0x0644..=0x0648
+                | 0x067E
+                | 0x0686
+                | 0x0698
+                | 0x06A9
+                | 0x06AF
+                | 0x06CC => emit(c),
+                _ => fold_char(c, &mut emit),
+            }
         }
         sk.flush(&mut pending);
+        if let Some(s) = sk.word_start.take() {
+            sk.words.push(Word {
+                start: s,
+                end: sk.text.len(),
+            });
+        }
         sk
     }
 
@@ -62,11 +98,30 @@ impl Skeleton {
         }
     }
 
+    #[inline]
     fn push(&mut self, c: char, cp: u32) {
+        let at = self.text.len();
+        // Word boundaries, as `words()` finds them.
+        let w = is_word_char(c) || (self.word_start.is_some() && is_mark(c));
+        match (w, self.word_start, self.prev) {
+            (true, Some(s), Some(p))
+                if (p.is_ascii_digit() && !c.is_ascii())
+                    || (!p.is_ascii() && c.is_ascii_digit()) =>
+            {
+                self.words.push(Word { start: s, end: at });
+                self.word_start = Some(at);
+            }
+            (true, None, _) => self.word_start = Some(at),
+            (false, Some(s), _) => {
+                self.words.push(Word { start: s, end: at });
+                self.word_start = None;
+            }
+            _ => {}
+        }
+        self.prev = Some(c);
         self.text.push(c);
         for _ in 0..c.len_utf8() {
             self.starts.push(cp);
-            self.ends.push(cp + 1);
         }
     }
 
@@ -81,7 +136,7 @@ impl Skeleton {
         if end <= start {
             return (s, s);
         }
-        let e = self.ends[(end - 1).min(self.ends.len() - 1)] as usize;
+        let e = self.starts[(end - 1).min(self.starts.len() - 1)] as usize + 1;
         (s, e.max(s))
     }
 }
@@ -108,6 +163,19 @@ mod tests {
     fn arabic_forms_kashida_and_zwnj_are_folded() {
         let sk = Skeleton::new("كتاب مي\u{200C}خوام عاـــلي");
         assert_eq!(sk.text, "کتاب میخوام عالی");
+    }
+
+    #[test]
+    fn words_found_in_the_same_pass_match_words() {
+        for text in [
+            "۱۲۸گیگ و Galaxy A54، خیلی‌خوب!! ۰۹۱۲ ۳۴۵ ۶۷۸۹ e\u{301}té a_b",
+            "",
+            "   ",
+            "کیفیت ة ي ك ـ عالی 12-34 ab.cd",
+        ] {
+            let sk = Skeleton::new(text);
+            assert_eq!(sk.words, super::super::words::words(&sk.text), "{text}");
+        }
     }
 
     #[test]

@@ -37,7 +37,9 @@ pub fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// Letters, digits and `_`.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
     is_letter_or_digit(c) || c == '_'
 }
 
@@ -76,7 +78,9 @@ pub(crate) fn words(skeleton: &str) -> Vec<Word> {
     out
 }
 
-fn is_mark(c: char) -> bool {
+/// Combining marks that stay inside a word.
+#[inline]
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0653}'..='\u{0655}')
 }
 
