@@ -118,3 +118,22 @@ fn templates_can_be_overridden() {
     let err = render_site(&set, date(2026, 1, 10), Some(templates.path())).unwrap_err();
     assert!(err.to_string().contains("template"), "{err}");
 }
+
+#[test]
+fn versions_are_not_published_before_their_publication_date() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policy/valid");
+    let (set, _) = load(&dir).unwrap();
+    // terms v3 is published on 2025-12-01; a build as of the day before leaves it out.
+    let site = render_site(&set, date(2025, 11, 30), None).unwrap();
+    assert!(!site.files.contains_key("en/terms/v3/index.html"));
+    let en = page(&site, "en/terms/index.html");
+    assert!(
+        !en.contains("v3/"),
+        "no banner or list entry for an unpublished version"
+    );
+    assert!(page(&site, "en/terms/v2/index.html").contains("within 10 days"));
+    // Before any version was published, the document has no pages at all.
+    let site = render_site(&set, date(2025, 1, 1), None).unwrap();
+    assert!(!site.files.keys().any(|p| p.contains("/terms/")));
+    assert!(!page(&site, "index.html").contains("en/terms/"));
+}

@@ -68,6 +68,9 @@ pub fn render_site(
                 lang,
                 as_of,
             };
+            if cx.published_versions().next().is_none() {
+                continue;
+            }
             let dir = format!("{lang}/{}", doc.id);
             files.insert(
                 format!("{dir}/index.html"),
@@ -79,7 +82,7 @@ pub fn render_site(
                 format!("{dir}/feed.xml"),
                 engine.render("feed.xml", &pages::feed(&cx))?.into_bytes(),
             );
-            for v in doc.versions_in(lang) {
+            for v in cx.published_versions() {
                 let vdir = format!("{dir}/v{}", v.version);
                 files.insert(
                     format!("{vdir}/index.html"),

@@ -67,6 +67,21 @@ pub struct DocContext<'a> {
 }
 
 impl DocContext<'_> {
+    /// Versions in this language made public by the build date (`published` not after it),
+    /// oldest first: a version committed ahead of its publication date stays off the site.
+    pub fn published_versions(&self) -> impl Iterator<Item = &PolicyVersion> + '_ {
+        let as_of = self.as_of;
+        self.doc
+            .versions_in(self.lang)
+            .filter(move |v| v.published <= as_of)
+    }
+
+    /// The first published version that takes effect after the build date.
+    fn upcoming(&self) -> Option<&PolicyVersion> {
+        self.published_versions()
+            .filter(|v| v.effective > self.as_of)
+            .min_by_key(|v| (v.effective, v.version))
+    }
     fn status(&self, v: &PolicyVersion) -> &'static str {
         if v.effective > self.as_of {
             "upcoming"
@@ -90,8 +105,7 @@ impl DocContext<'_> {
     }
 
     fn previous(&self, v: &PolicyVersion) -> Option<&PolicyVersion> {
-        self.doc
-            .versions_in(self.lang)
+        self.published_versions()
             .filter(|p| p.version < v.version)
             .max_by_key(|p| p.version)
     }
@@ -164,8 +178,7 @@ impl DocContext<'_> {
     /// Every version in this language, newest first.
     pub fn versions(&self, root: &str) -> Vec<VersionView> {
         let mut views: Vec<VersionView> = self
-            .doc
-            .versions_in(self.lang)
+            .published_versions()
             .map(|v| self.view(v, root, false))
             .collect();
         views.reverse();
@@ -185,7 +198,7 @@ impl DocContext<'_> {
             .site
             .languages
             .iter()
-            .filter(|l| self.doc.versions_in(l).next().is_some())
+            .filter(|l| self.doc.versions_in(l).any(|v| v.published <= self.as_of))
             .map(|l| {
                 let url = match version {
                     Some(n) if self.doc.version(l, n).is_some() => {
@@ -240,7 +253,7 @@ fn footer(set: &PolicySet, lang: &str) -> String {
 pub fn document_page(cx: &DocContext<'_>) -> Context {
     let root = "../../";
     let current = cx.doc.in_force(cx.lang, cx.as_of);
-    let upcoming = cx.doc.upcoming(cx.lang, cx.as_of);
+    let upcoming = cx.upcoming();
     let shown = current.or(upcoming);
     let title = shown.map_or(cx.doc.id.as_str(), |v| v.title.as_str());
     let mut data = Context::new();
@@ -398,8 +411,7 @@ pub fn feed(cx: &DocContext<'_>) -> Context {
     let base = &cx.set.site.base_url;
     let doc_url = format!("{base}/{}/{}/", cx.lang, cx.doc.id);
     let mut entries: Vec<FeedEntry> = cx
-        .doc
-        .versions_in(cx.lang)
+        .published_versions()
         .map(|v| FeedEntry {
             id: format!("{doc_url}v{}/", v.version),
             title: format!(
@@ -420,14 +432,12 @@ pub fn feed(cx: &DocContext<'_>) -> Context {
         .collect();
     entries.reverse();
     let updated = cx
-        .doc
-        .versions_in(cx.lang)
+        .published_versions()
         .map(|v| v.published)
         .max()
         .map_or_else(String::new, |d| format!("{d}T00:00:00Z"));
     let title = cx
-        .doc
-        .versions_in(cx.lang)
+        .published_versions()
         .last()
         .map_or(cx.doc.id.as_str(), |v| v.title.as_str());
     let mut data = Context::new();
@@ -475,7 +485,7 @@ pub fn index(set: &PolicySet, as_of: Date) -> Context {
                 .site
                 .languages
                 .iter()
-                .filter(|l| doc.versions_in(l).next().is_some())
+                .filter(|l| doc.versions_in(l).any(|v| v.published <= as_of))
                 .map(|l| {
                     let cx = DocContext {
                         set,
@@ -484,7 +494,7 @@ pub fn index(set: &PolicySet, as_of: Date) -> Context {
                         as_of,
                     };
                     let current = doc.in_force(l, as_of);
-                    let upcoming = doc.upcoming(l, as_of);
+                    let upcoming = cx.upcoming();
                     IndexRow {
                         lang: l.clone(),
                         lang_name: i18n::language_name(l).to_string(),
