@@ -35,6 +35,8 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
     let mut code: Option<(bool, usize, String, Option<usize>)> = None;
     let mut paragraph: Option<(usize, usize, String)> = None;
     let mut pending_intro: Option<usize> = None;
+    // Inside inline `<script>`/`<style>` (removed when rendering, so not prose either).
+    let mut in_raw_code = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let start = body_offset + range.start;
@@ -121,6 +123,15 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                     current,
                 );
             }
+            Event::InlineHtml(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_raw_code = !tag.contains("</script") && !tag.contains("</style");
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    in_raw_code = false;
+                }
+            }
+            Event::Text(_) if in_raw_code => {}
             Event::Text(text) => {
                 if let Some((_, _, buf, first)) = code.as_mut() {
                     first.get_or_insert(start);
@@ -255,6 +266,8 @@ mod tests {
             }]
         );
         assert_eq!(scanned.clauses[1].prose, "More code here.");
+        let scripted = scan_text("## A {#a}\nKeep <script>drop(1)</script>this.\n");
+        assert_eq!(scripted.clauses[0].prose, "Keep this.");
         assert_eq!(scanned.scan.code_ranges.len(), 3);
     }
 
