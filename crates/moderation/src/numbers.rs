@@ -14,6 +14,8 @@ enum NumberWord {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumberWords {
     words: crate::phrase::FnvMap<String, NumberWord>,
+    /// Last bytes of the number words: most words are ruled out without a lookup.
+    last_bytes: [u64; 4],
     joiners: Vec<String>,
 }
 
@@ -40,6 +42,9 @@ impl NumberWords {
                         } else {
                             NumberWord::Value(n)
                         };
+                        if let Some(&b) = key.as_bytes().last() {
+                            out.last_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                        }
                         out.words.insert(key, word);
                     }
                     None => {
@@ -56,6 +61,10 @@ impl NumberWords {
     }
 
     fn get(&self, word: &str) -> Option<NumberWord> {
+        let &last = word.as_bytes().last()?;
+        if self.last_bytes[usize::from(last / 64)] & (1 << (last % 64)) == 0 {
+            return None;
+        }
         self.words.get(word).copied()
     }
 

@@ -44,6 +44,9 @@ pub(crate) struct PhraseMatch {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     by_first: FnvMap<String, Vec<(Vec<String>, usize)>>,
+    /// Bits set for the (byte length, last byte) of every first word (the last byte only for
+    /// squeezed sets): most words of a comment are ruled out without hashing them.
+    filter: Vec<u64>,
     squeezed: bool,
     len: usize,
 }
@@ -68,6 +71,12 @@ impl PhraseSet {
     pub fn insert(&mut self, phrase: &str, payload: usize) {
         let key = skeleton_key(phrase);
         let parts: Vec<String> = words(&key).iter().map(|w| self.key(w.text(&key))).collect();
+        if let Some(first) = parts.first() {
+            self.mark(first);
+        }
+        if parts.len() > 1 {
+            self.mark(&parts.concat());
+        }
         if let Some((first, rest)) = parts.split_first() {
             self.by_first
                 .entry(first.clone())
@@ -80,6 +89,33 @@ impl PhraseSet {
                 .entry(parts.concat())
                 .or_default()
                 .push((Vec::new(), payload));
+        }
+    }
+
+    fn filter_bit(&self, word: &str) -> Option<usize> {
+        let last = usize::from(*word.as_bytes().last()?);
+        Some(if self.squeezed {
+            last
+        } else {
+            256 + word.len().min(63) * 256 + last
+        })
+    }
+
+    fn mark(&mut self, word: &str) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; (256 + 64 * 256) / 64];
+        }
+        if let Some(bit) = self.filter_bit(word) {
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when `word` certainly starts no phrase.
+    #[inline]
+    fn may_start(&self, word: &str) -> bool {
+        match self.filter_bit(word) {
+            Some(bit) if !self.filter.is_empty() => self.filter[bit / 64] & (1 << (bit % 64)) != 0,
+            _ => false,
         }
     }
 
@@ -98,6 +134,9 @@ impl PhraseSet {
 
     /// Whether the single word `word` (a skeleton word) is an entry.
     pub fn contains_word(&self, word: &str) -> bool {
+        if !self.may_start(word) {
+            return false;
+        }
         let k = if self.squeezed {
             squeeze_cow(word)
         } else {
@@ -111,6 +150,9 @@ impl PhraseSet {
     /// Longest phrase starting at word `i`, if any.
     pub fn match_at(&self, skeleton: &str, ws: &[Word], i: usize) -> Option<PhraseMatch> {
         let first = ws.get(i)?.text(skeleton);
+        if !self.may_start(first) {
+            return None;
+        }
         let key = if self.squeezed {
             squeeze_cow(first)
         } else {
