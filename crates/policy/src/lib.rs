@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod diagnostic;
+mod front_matter;
 mod load;
 mod markdown;
 pub mod model;

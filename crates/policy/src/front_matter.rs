@@ -1,0 +1,299 @@
+//! One source file `<doc-id>/v<N>.<lang>.md` into a validated [`PolicyVersion`]: size and
+//! encoding, the `---` fence, strict front matter (unknown keys name the allowed ones), dates,
+//! and agreement with the file name; then the Markdown body is scanned.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, code};
+use crate::markdown::{self, LineIndex};
+use crate::model::{Audience, ChangeKind, PolicyVersion};
+use crate::site_config::SiteConfig;
+use crate::source::{self, FileName};
+use crate::yaml;
+
+/// Largest source file read; policy texts are far smaller, so a bigger file is a mistake.
+pub(crate) const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Keys allowed in front matter, in the order they are documented.
+pub(crate) const FRONT_MATTER_KEYS: &[&str] = &[
+    "id",
+    "type",
+    "lang",
+    "title",
+    "version",
+    "published",
+    "effective",
+    "audience",
+    "change",
+    "summary",
+    "calendar",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    id: String,
+    #[serde(rename = "type")]
+    doc_type: String,
+    lang: String,
+    title: String,
+    version: u32,
+    published: String,
+    effective: String,
+    audience: RawAudience,
+    change: String,
+    summary: String,
+    #[serde(default)]
+    calendar: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawAudience {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Reads and validates one source; records its text and any diagnostics.
+pub(crate) fn load_source(
+    path: &Path,
+    doc_id: &str,
+    site: &SiteConfig,
+    sources: &mut BTreeMap<PathBuf, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PolicyVersion> {
+    let error = |line, column, message: String| {
+        Diagnostic::error(code::FRONT_MATTER, path, line, column, message)
+    };
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let Some(FileName { version, lang }) = source::parse_file_name(file_name) else {
+        diagnostics.push(
+            error(
+                0,
+                0,
+                format!("file name `{file_name}` does not follow `v<N>.<lang>.md`"),
+            )
+            .with_help("rename it, e.g. `v2.fa.md` for version 2 in Persian"),
+        );
+        return None;
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_SOURCE_BYTES {
+        diagnostics.push(
+            error(
+                0,
+                0,
+                format!(
+                    "file is {size} bytes; policy sources are limited to {MAX_SOURCE_BYTES} bytes"
+                ),
+            )
+            .with_help("split the document or remove pasted data; a policy text is far smaller"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(error(0, 0, format!("cannot read the file: {err}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let prefix = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+            let (line, column) = crate::diagnostic::line_col(&prefix, prefix.len());
+            sources.insert(path.to_path_buf(), lossy);
+            diagnostics.push(
+                error(line, column, format!("invalid UTF-8 at byte {valid}"))
+                    .with_help("save the file as UTF-8"),
+            );
+            return None;
+        }
+    };
+    sources.insert(path.to_path_buf(), text.clone());
+    let split = match source::split_front_matter(&text) {
+        Ok(split) => split,
+        Err(err) => {
+            diagnostics.push(error(err.line, 1, err.message).with_help(err.help));
+            return None;
+        }
+    };
+    let yaml_line = split.yaml_line;
+    let body_line = split.body_line;
+    let body_offset = text.len() - split.body.len();
+    let yaml_text = split.yaml;
+    let key_pos = |key: &str| {
+        yaml_text
+            .lines()
+            .position(|l| l.starts_with(&format!("{key}:")))
+            .map_or((yaml_line, 1), |i| (yaml_line + i, key.len() + 3))
+    };
+    let raw: RawFrontMatter = match yaml::from_str(yaml_text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let line = if err.line == 0 {
+                yaml_line
+            } else {
+                yaml_line + err.line - 1
+            };
+            let mut diagnostic = error(line, err.column.max(1), err.message.clone());
+            if err.message.contains("unknown field") || err.message.contains("missing field") {
+                diagnostic = diagnostic.with_help(format!(
+                    "front matter keys are: {}",
+                    FRONT_MATTER_KEYS.join(", ")
+                ));
+            }
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let before = diagnostics.len();
+    let mut check_eq = |key: &str, found: &str, expected: &str, why: &str| {
+        if found != expected {
+            let (line, column) = key_pos(key);
+            diagnostics.push(
+                error(
+                    line,
+                    column,
+                    format!("`{key}: {found}` does not match the {why} (`{expected}`)"),
+                )
+                .with_width(found.chars().count())
+                .with_help(format!("set `{key}: {expected}` or rename the file")),
+            );
+        }
+    };
+    check_eq("id", &raw.id, doc_id, "directory name");
+    check_eq("lang", &raw.lang, &lang, "file name");
+    check_eq(
+        "version",
+        &raw.version.to_string(),
+        &version.to_string(),
+        "file name",
+    );
+    if !site.languages.contains(&raw.lang) {
+        let (line, column) = key_pos("lang");
+        diagnostics.push(
+            error(
+                line,
+                column,
+                format!(
+                    "language `{}` is not listed in site.yaml `languages` ({})",
+                    raw.lang,
+                    site.languages.join(", ")
+                ),
+            )
+            .with_help("add it to `languages` in site.yaml or fix the code"),
+        );
+    }
+    let mut date = |key: &str, value: &str| -> Option<Date> {
+        match value.trim().parse::<Date>() {
+            Ok(date) => Some(date),
+            Err(_) => {
+                let (line, column) = key_pos(key);
+                diagnostics.push(
+                    error(
+                        line,
+                        column,
+                        format!("`{key}` is not a valid date: `{value}`"),
+                    )
+                    .with_width(value.chars().count())
+                    .with_help("write dates as YYYY-MM-DD, e.g. 2026-10-01"),
+                );
+                None
+            }
+        }
+    };
+    let published = date("published", &raw.published);
+    let effective = date("effective", &raw.effective);
+    let audience = parse_audience(&raw.audience).map_err(|bad| {
+        let (line, column) = key_pos("audience");
+        diagnostics.push(
+            error(line, column, format!("unknown audience `{bad}`"))
+                .with_help("use `consumers`, `sellers` or [consumers, sellers]"),
+        );
+    });
+    let change = match raw.change.as_str() {
+        "substantive" => Some(ChangeKind::Substantive),
+        "editorial" => Some(ChangeKind::Editorial),
+        other => {
+            let (line, column) = key_pos("change");
+            diagnostics.push(
+                error(
+                    line,
+                    column,
+                    format!("`change` must be `substantive` or `editorial`, found `{other}`"),
+                )
+                .with_width(other.chars().count()),
+            );
+            None
+        }
+    };
+    for (key, value) in [("type", &raw.doc_type), ("title", &raw.title)] {
+        if value.trim().is_empty() {
+            let (line, column) = key_pos(key);
+            diagnostics.push(error(line, column, format!("`{key}` is empty")));
+        }
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    let (published, effective, Ok(audience), Some(change)) =
+        (published?, effective?, audience, change)
+    else {
+        return None;
+    };
+    let lines = LineIndex::new(&text);
+    let scanned = markdown::scan(&text, body_offset, &lines);
+    Some(PolicyVersion {
+        id: raw.id,
+        lang: raw.lang,
+        version: raw.version,
+        doc_type: raw.doc_type,
+        title: raw.title,
+        published,
+        effective,
+        audience,
+        change,
+        summary: raw.summary,
+        calendar: raw.calendar,
+        path: path.to_path_buf(),
+        body_line,
+        clauses: scanned.clauses,
+        links: scanned.links,
+        scan: scanned.scan,
+        source: text,
+    })
+}
+
+fn parse_audience(raw: &RawAudience) -> Result<Vec<Audience>, String> {
+    let names: Vec<&str> = match raw {
+        RawAudience::One(one) => vec![one.as_str()],
+        RawAudience::Many(many) => many.iter().map(String::as_str).collect(),
+    };
+    if names.is_empty() {
+        return Err(String::new());
+    }
+    let mut audience = Vec::new();
+    for name in names {
+        let parsed = match name {
+            "consumers" => Audience::Consumers,
+            "sellers" => Audience::Sellers,
+            other => return Err(other.to_string()),
+        };
+        if !audience.contains(&parsed) {
+            audience.push(parsed);
+        }
+    }
+    audience.sort();
+    Ok(audience)
+}
