@@ -4,14 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// `target/<profile>/davar`, found from this test executable (`target/<profile>/deps/…`).
 fn davar() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let name = format!("davar{}", std::env::consts::EXE_SUFFIX);
-    exe.ancestors()
-        .map(|dir| dir.join(&name))
-        .find(|candidate| candidate.is_file())
-        .expect("the davar binary is built next to the tests (davar is a dev-dependency)")
+    davar_tests::davar_bin()
 }
 
 fn repo() -> PathBuf {
