@@ -217,8 +217,20 @@ pub(crate) fn load_source(
     let effective = date("effective", &raw.effective);
     let audience = parse_audience(&raw.audience).map_err(|bad| {
         let (line, column) = key_pos("audience");
+        // Point at the bad value itself when it is on the key's line.
+        let column = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| {
+                (!bad.is_empty())
+                    .then(|| l.rfind(bad.as_str()))
+                    .flatten()
+                    .map(|c| l[..c].chars().count() + 1)
+            })
+            .unwrap_or(column);
         diagnostics.push(
             error(line, column, format!("unknown audience `{bad}`"))
+                .with_width(bad.chars().count())
                 .with_help("use `consumers`, `sellers` or [consumers, sellers]"),
         );
     });

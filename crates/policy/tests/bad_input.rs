@@ -139,3 +139,11 @@ proptest! {
         let _ = check(&set, date(2026, 1, 1));
     }
 }
+
+#[test]
+fn an_unknown_audience_is_underlined() {
+    let text = GOOD.replace("audience: consumers", "audience: [consumers, robots]");
+    let (line, column, message) = single(text.as_bytes());
+    assert_eq!((line, column), (9, 23));
+    assert_eq!(message, "unknown audience `robots`");
+}
