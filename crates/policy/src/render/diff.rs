@@ -67,47 +67,55 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> Vec<ClauseChange> {
     changes
 }
 
-/// Text compared for a clause: its prose, then its obligation blocks.
-fn text_of(clause: &Clause) -> String {
-    let mut text = clause.prose.clone();
-    for block in &clause.obligation_blocks {
-        text.push_str("\n\n");
-        text.push_str(block.text.trim_end());
-    }
-    text
+/// The raw text of a clause's obligation blocks, one after the other.
+fn rules_of(clause: &Clause) -> String {
+    clause
+        .obligation_blocks
+        .iter()
+        .map(|b| b.text.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Obligation blocks are machine text: shown left-to-right in their own box.
+fn rule_box(inner: &str) -> String {
+    format!("<pre class=\"rule-diff\" dir=\"ltr\">{inner}</pre>")
 }
 
 fn whole(clause: &Clause, status: ClauseStatus) -> ClauseChange {
-    let text = text_of(clause);
-    let words = text.split_whitespace().count();
     let tag = if status == ClauseStatus::Added {
         "ins"
     } else {
         "del"
     };
+    let rules = rules_of(clause);
+    let mut html = format!("<{tag}>{}</{tag}>", escape(&clause.prose));
+    if !rules.is_empty() {
+        html.push_str(&rule_box(&format!("<{tag}>{}</{tag}>", escape(&rules))));
+    }
+    let words = clause.prose.split_whitespace().count() + rules.split_whitespace().count();
+    let added = status == ClauseStatus::Added;
     ClauseChange {
         id: clause.id.clone(),
         heading: clause.heading.clone(),
         old_heading: None,
         status,
-        html: format!("<{tag}>{}</{tag}>", escape(&text)),
-        insertions: if status == ClauseStatus::Added {
-            words
-        } else {
-            0
-        },
-        deletions: if status == ClauseStatus::Removed {
-            words
-        } else {
-            0
-        },
+        html,
+        insertions: if added { words } else { 0 },
+        deletions: if added { 0 } else { words },
     }
 }
 
 fn changed(old: &Clause, new: &Clause) -> ClauseChange {
-    let (old_text, new_text) = (text_of(old), text_of(new));
     let old_heading = (old.heading != new.heading).then(|| old.heading.clone());
-    let (html, insertions, deletions) = word_diff(&old_text, &new_text);
+    let (mut html, mut insertions, mut deletions) = word_diff(&old.prose, &new.prose);
+    let (old_rules, new_rules) = (rules_of(old), rules_of(new));
+    if !old_rules.is_empty() || !new_rules.is_empty() {
+        let (rules_html, ins, del) = word_diff(&old_rules, &new_rules);
+        html.push_str(&rule_box(&rules_html));
+        insertions += ins;
+        deletions += del;
+    }
     let status = if insertions == 0 && deletions == 0 && old_heading.is_none() {
         ClauseStatus::Unchanged
     } else {
