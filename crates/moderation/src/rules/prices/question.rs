@@ -35,6 +35,9 @@ impl PriceQuestion {
             r"how much (?:did you pay|did it cost|does it cost|is it|was it|is this|was this|for this|do they cost|are they)",
             r"what(?:'s| is| was) (?:the|its|your) price",
             r"how much money",
+            r"what did you pay",
+            r"c'est combien|combien c'est",
+            r"was hat (?:es|das|der|die)(?: [a-zäöüß]+){0,3} gekostet",
             r"combien (?:co[uû]te|l'avez|avez[- ]vous pay|vous l'avez|[çc]a co[uû]te|pour)",
             r"quel (?:est|était) (?:le|son) prix",
             r"wie ?viel (?:kostet|kosten|hast du|haben sie|hat es|hat das)",
@@ -57,7 +60,7 @@ impl PriceQuestion {
 /// Literals one of which every pattern needs: the regex runs only when one is present.
 const NEEDLES: &[&str] = &[
     "چند", "چقد", "قیمت", "how much", "price", "combien", "prix", "viel", "kostet", "bezahlt",
-    "gezahlt",
+    "gezahlt", "pay",
 ];
 
 /// `چقدره`-like words that end a price question, and the words that complete `چند`/`چقدر`.

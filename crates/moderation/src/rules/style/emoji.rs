@@ -34,6 +34,11 @@ pub(crate) fn is_emoji(g: &str) -> bool {
     let selector = g.contains('\u{FE0F}');
     g.chars().any(|c| {
         let u = c as u32;
+        // Symbols typed as text (star ratings ★☆, check marks, ballot boxes, notes) are not
+        // emoji unless the emoji variation selector asks for it.
+        if !selector && matches!(u, 0x2605 | 0x2606 | 0x2610..=0x2612 | 0x2713 | 0x2717 | 0x2718 | 0x266A | 0x266B) {
+            return false;
+        }
         matches!(u,
             0x1F000..=0x1FAFF      // pictographs, emoticons, transport, flags, supplemental
             | 0x2600..=0x27BF      // misc symbols, dingbats
