@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of `davar serve` on loopback: requests per second and p50/p99 latency of
 # `POST /v1/moderate` with real review bodies, and of `GET /healthz` (a trivial route of the
-# same server) in the same run, then the ratio. Bounded: two wrk runs of DURATION each.
+# same server) in the same run, then the ratio; and the moderation route with a two-word body
+# (the HTTP layer's own cost). Bounded: three wrk runs of DURATION each.
 #
 #   bash bench/load/run.sh                 # DURATION=10s CONNECTIONS=16 THREADS=1
 #
@@ -71,11 +72,11 @@ fi
 # Every body must be accepted before it is measured.
 head -n1 "$work/bodies.jsonl" | curl -sf -H 'Content-Type: application/json' --data-binary @- "$url/v1/moderate" > /dev/null
 
-run_wrk() { # label, path, [lua script]
-    local key="${2//\//_}"
+run_wrk() { # label, path, [lua script, bodies file]
+    local key="${2//\//_}${4:+_$(basename "$4" .jsonl)}"
     local out="$work/$key.txt"
     if [ -n "${3:-}" ]; then
-        BODIES="$work/bodies.jsonl" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$3" "$url$2" > "$out"
+        BODIES="$4" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$3" "$url$2" > "$out"
     else
         wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url$2" > "$out"
     fi
@@ -84,14 +85,17 @@ run_wrk() { # label, path, [lua script]
     p50="$(awk '$1 == "50%" {print $2}' "$out")"
     p99="$(awk '$1 == "99%" {print $2}' "$out")"
     errors="$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")"
-    printf '%-22s %12s req/s   p50 %9s   p99 %9s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+    printf '%-26s %12s req/s   p50 %9s   p99 %9s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
     echo "$rps" > "$work/$key.rps"
 }
 
 echo "load: wrk -t$threads -c$connections -d$duration against $url (2 cores shared by wrk and the server)"
 run_wrk "GET /healthz" /healthz
-run_wrk "POST /v1/moderate" /v1/moderate "$root/bench/load/moderate.lua"
-python3 - "$work/_healthz.rps" "$work/_v1_moderate.rps" <<'PY'
+run_wrk "POST /v1/moderate" /v1/moderate "$root/bench/load/moderate.lua" "$work/bodies.jsonl"
+# The same route with a two-word review: what the HTTP layer costs without the engine's work.
+echo '{"kind":"review","lang":"fa","title":"خوب","body":"راضی هستم"}' > "$work/short.jsonl"
+run_wrk "POST /v1/moderate short" /v1/moderate "$root/bench/load/moderate.lua" "$work/short.jsonl"
+python3 - "$work/_healthz.rps" "$work/_v1_moderate_bodies.rps" <<'PY'
 import sys
 trivial, moderate = (float(open(p).read()) for p in sys.argv[1:3])
 print(f"ratio moderate/trivial: {moderate / trivial:.2f} (target >= 0.70)")
