@@ -4,13 +4,14 @@
 use std::path::PathBuf;
 
 /// The `davar` binary Cargo built for these tests: `target/<profile>/davar`, found from the
-/// running test executable (`target/<profile>/deps/…`). `davar` is a dev-dependency of this
-/// crate, so `cargo test -p davar-tests` builds it first.
+/// running test executable (`target/<profile>/deps/…`). `cargo test --workspace` builds it
+/// before any test runs, because the `davar` package has integration tests of its own
+/// (`crates/cli/tests/`); `.ci/run` also builds it explicitly before testing.
 pub fn davar_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     let name = format!("davar{}", std::env::consts::EXE_SUFFIX);
     exe.ancestors()
         .map(|dir| dir.join(&name))
         .find(|candidate| candidate.is_file())
-        .expect("the davar binary is built next to the tests (davar is a dev-dependency)")
+        .expect("no davar binary next to the tests: run `cargo build -p davar` or `cargo test --workspace`")
 }

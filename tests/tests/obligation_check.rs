@@ -20,6 +20,10 @@ fn check_json(policies: &Path) -> (Output, Vec<serde_json::Value>) {
         .current_dir(repo())
         .arg("--policies")
         .arg(policies)
+        // Fixture policy sets carry no moderation rule sets: the repository's would cite
+        // clauses these fixtures do not have.
+        .arg("--rules")
+        .arg(policies.join("rules"))
         .args(["check", "--as-of", "2026-11-21", "--format", "json"])
         .output()
         .unwrap();

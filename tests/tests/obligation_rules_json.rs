@@ -9,13 +9,20 @@ use davar_tests::davar_bin;
 fn build(policies: &str, as_of: &str) -> (serde_json::Value, serde_json::Value) {
     let out = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    // The repository's rule sets cite clauses of the repository's policies only; a fixture
+    // policy set is built with its own (absent) rules directory.
+    let rules = if policies == "policies" {
+        "rules".to_string()
+    } else {
+        format!("{policies}/rules")
+    };
     let status = Command::new(davar_bin())
         .current_dir(&root)
         .args([
             "--policies",
             policies,
             "--rules",
-            "rules",
+            &rules,
             "build",
             "--as-of",
             as_of,
