@@ -1,23 +1,47 @@
-//! `davar --help` lists every command. Being an integration test of the `davar` package, this
-//! file also makes `cargo test --workspace` build `target/<profile>/davar`, which the end-to-end
-//! tests in `tests/` (package davar-tests) run: without it Cargo builds no plain binary there.
+//! The binary's command surface: every subcommand is listed in `--help`, and a command that
+//! cannot run exits with 2 and says why.
 
 use std::process::Command;
 
+fn davar(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_davar"))
+        .args(args)
+        .output()
+        .expect("run davar")
+}
+
 #[test]
 fn help_lists_every_command() {
-    let output = Command::new(env!("CARGO_BIN_EXE_davar"))
-        .arg("--help")
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
+    let out = davar(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
     for command in [
         "build", "check", "lock", "deadline", "audit", "moderate", "explain", "rules", "serve",
     ] {
         assert!(
-            help.lines().any(|l| l.trim_start().starts_with(command)),
-            "`{command}` missing from:\n{help}"
+            help.lines()
+                .any(|line| line.trim_start().starts_with(command)),
+            "`{command}` missing from --help:\n{help}"
         );
     }
+}
+
+#[test]
+fn a_missing_policies_directory_exits_2_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-policies");
+    let out = Command::new(env!("CARGO_BIN_EXE_davar"))
+        .arg("--policies")
+        .arg(&missing)
+        .arg("--rules")
+        .arg(dir.path().join("no-rules"))
+        .arg("check")
+        .output()
+        .expect("run davar");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no-such-policies"),
+        "error should name the directory: {stderr}"
+    );
 }
