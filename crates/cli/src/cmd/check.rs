@@ -74,6 +74,20 @@ pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<Findings> {
     diagnostics.extend(davar_policy::check(&set, as_of));
     let mut rule_sources = BTreeMap::new();
     if global.rules.is_dir() {
+        // Calendars live beside the rule sets; a document naming an unknown calendar, or one
+        // that runs out soon, is caught here rather than when a deadline is first counted.
+        match davar_policy::obligation::load_calendars(&global.rules) {
+            Ok(calendars) => diagnostics.extend(davar_policy::obligation::check_calendars(
+                &set, &calendars, as_of,
+            )),
+            Err(err) => diagnostics.push(Diagnostic::error(
+                "calendar",
+                &global.rules.join("calendars"),
+                0,
+                0,
+                err.to_string(),
+            )),
+        }
         diagnostics.extend(rule_set_diagnostics(
             &global.rules,
             &set,
