@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::clause::ClauseResolver;
 use crate::context::{Ctx, Edit, Hit};
 use crate::error::{ModerateError, RuleSetError};
-use crate::fix::{apply, slice_cp};
+use crate::fix::apply;
 use crate::lexicon::Lexicon;
 use crate::model::{Comment, Field, Fixed, Kind, ModerationResult, Severity, Verdict, Violation};
 use crate::ruleset::{CompiledRule, Lexicons, RuleSet, compile};
@@ -138,9 +138,10 @@ impl Engine {
             fired[i] = !hits.is_empty();
             let config = &rule.config;
             for hit in hits.drain(..) {
-                let original = match hit.field {
-                    Field::Title => comment.title.as_deref().unwrap_or_default(),
-                    Field::Body => &comment.body,
+                // The span's text from the field's code points: O(span), not O(field).
+                let cps: &[char] = match hit.field {
+                    Field::Title => cx.title.as_ref().map_or(&[], |t| &t.cps[..]),
+                    Field::Body => &cx.body.cps,
                 };
                 if config.severity == Severity::Fix
                     && rule.def.fixable
@@ -154,7 +155,11 @@ impl Engine {
                     field: hit.field,
                     start: hit.start,
                     end: hit.end,
-                    text: slice_cp(original, hit.start, hit.end),
+                    text: cps
+                        .get(hit.start..hit.end.min(cps.len()))
+                        .unwrap_or_default()
+                        .iter()
+                        .collect(),
                     message: config.message.clone(),
                     clause: rule.clause_urls.get(&comment.lang).cloned().flatten(),
                 });

@@ -26,14 +26,6 @@ pub(crate) fn apply(text: &str, edits: &mut [Edit]) -> String {
     out
 }
 
-/// The code points `start..end` of `text`.
-pub(crate) fn slice_cp(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,7 +51,7 @@ fn default_lang() -> String {
 }
 
 /// One user comment to moderate.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Comment {
     /// Caller's identifier, echoed in the result.
     #[serde(default)]
@@ -73,6 +73,21 @@ pub struct Comment {
     /// Storefront language (`fa`, `en`, `fr`, `de`; default `fa`).
     #[serde(default = "default_lang")]
     pub lang: String,
+}
+
+impl Default for Comment {
+    /// An empty Persian review (the same defaults as JSON input).
+    fn default() -> Comment {
+        Comment {
+            id: None,
+            kind: Kind::Review,
+            title: None,
+            body: String::new(),
+            product: None,
+            author: None,
+            lang: default_lang(),
+        }
+    }
 }
 
 /// How serious one violation is.

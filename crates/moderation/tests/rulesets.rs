@@ -112,3 +112,32 @@ fn a_minimal_rule_set_judges_and_cites_its_clause() {
         "no rule set for kind `review` and language `de`"
     );
 }
+
+#[test]
+fn a_long_comment_full_of_violations_is_judged_quickly() {
+    let sources = RuleSources::read_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules"),
+    )
+    .expect("rules readable");
+    let engine = Engine::new(&sources, &NoClauses).expect("valid");
+    // 19,000 code points, thousands of punctuation, emoji and whitespace violations.
+    let body = "خیلییی  خوب!!! 😍 ".repeat(1000);
+    let comment = Comment {
+        title: Some("عالی".into()),
+        body,
+        ..Comment::default()
+    };
+    let start = std::time::Instant::now();
+    let result = engine
+        .moderate(&comment, &MemoryStore::new())
+        .expect("moderates");
+    assert!(
+        result.violations.len() >= 4000,
+        "{}",
+        result.violations.len()
+    );
+    let fixed = result.fixed.expect("fixable");
+    assert!(!fixed.body.contains("!!!") && !fixed.body.contains('😍'));
+    // Debug build on a shared machine: generous, but quadratic work would take minutes.
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
