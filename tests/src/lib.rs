@@ -15,3 +15,27 @@ pub fn davar_bin() -> PathBuf {
         .find(|candidate| candidate.is_file())
         .expect("no davar binary next to the tests: run `cargo build -p davar` or `cargo test --workspace`")
 }
+
+/// The repository's root directory (the parent of this crate), where `policies/` and `rules/` are.
+pub fn repo_root() -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent directory")
+        .to_path_buf()
+}
+
+/// Copies `from` into `to` recursively, so a test can edit a copy of the example policies or
+/// rule sets without touching the repository.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

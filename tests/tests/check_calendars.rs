@@ -1,30 +1,16 @@
 //! End-to-end: `davar check` reads the calendars beside the rule sets and rejects a document
 //! that names a calendar nobody shipped.
 
-use std::path::Path;
 use std::process::Command;
 
-use davar_tests::davar_bin;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use davar_tests::{copy_dir, davar_bin, repo_root};
 
 #[test]
 fn an_unknown_calendar_is_an_error_at_its_front_matter_line() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = repo_root();
     let dir = tempfile::tempdir().unwrap();
     let policies = dir.path().join("policies");
-    copy_dir(&root.join("policies"), &policies);
+    copy_dir(&root.join("policies"), &policies).unwrap();
     // Editing a version in force also trips the lock; drop it so only the calendar is tested.
     std::fs::remove_file(policies.join("policy.lock")).ok();
     let file = policies.join("review-guidelines/v2.en.md");

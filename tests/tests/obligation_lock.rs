@@ -5,20 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use davar_tests::davar_bin;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use davar_tests::{copy_dir, davar_bin};
 
 fn davar(policies: &Path, args: &[&str]) -> Output {
     // Fixture policy sets carry no moderation rule sets: the repository's would cite clauses
@@ -47,7 +34,8 @@ fn a_version_in_force_cannot_change_after_lock() {
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/obligation/valid"),
         &policies,
-    );
+    )
+    .unwrap();
     let locked = davar(&policies, &["lock", "--as-of", "2026-11-21"]);
     assert!(
         locked.status.success(),
@@ -97,7 +85,8 @@ fn a_published_version_not_yet_in_force_may_be_relocked() {
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/obligation/valid"),
         &policies,
-    );
+    )
+    .unwrap();
     // On 2026-05-15 v2 is published (2026-05-01) but takes effect only on 2026-06-01.
     assert!(
         davar(&policies, &["lock", "--as-of", "2026-05-15"])

@@ -4,15 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use davar_tests::{copy_dir, repo_root as repo};
+
 fn davar() -> PathBuf {
     davar_tests::davar_bin()
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
 }
 
 fn read(path: &Path) -> String {
@@ -166,24 +161,10 @@ fn a_missing_policies_directory_is_exit_code_2() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot load policies"));
 }
 
-/// Copies `from` into `to` recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_rule_citing_a_missing_clause_is_a_broken_link() {
     let rules = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("rules"), rules.path());
+    copy_dir(&repo().join("rules"), rules.path()).unwrap();
     let file = rules.path().join("answers.default.yaml");
     let text = read(&file);
     assert!(text.contains("clause: terms#qa-no-personal-info"));
