@@ -3,6 +3,72 @@
 use crate::model::{Field, Kind};
 use crate::text::{Skeleton, Word};
 
+/// What a field contains, found in one pass, so that style rules skip fields they cannot
+/// fire on (most comments have no emoji, kashida, Arabic letters or repeated marks).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Features {
+    /// Arabic keyboard letters or Arabic-Indic digits.
+    pub arabic_forms: bool,
+    /// Kashida (U+0640).
+    pub kashida: bool,
+    /// The same letter twice in a row (repeated-letters needs at least two).
+    pub double_letter: bool,
+    /// Two horizontal spaces in a row, a space before punctuation, or three line breaks.
+    pub spacing: bool,
+    /// Two punctuation marks (`! ? ؟ . …`) in a row.
+    pub repeated_marks: bool,
+    /// A character that may be part of an emoji or an emoticon.
+    pub emoji_candidate: bool,
+    /// An ASCII letter.
+    pub latin: bool,
+}
+
+impl Features {
+    fn of(cps: &[char]) -> Features {
+        let mut f = Features::default();
+        let mut p1 = '\0';
+        let mut newlines = 0;
+        for &c in cps {
+            let u = c as u32;
+            match c {
+                'ي' | 'ى' | 'ك' | 'ة' | '\u{0660}'..='\u{0669}' => f.arabic_forms = true,
+                '\u{0640}' => f.kashida = true,
+                '\n' => newlines += 1,
+                ':' | ';' | '^' | '<' | '=' | 'x' | 'X' => f.emoji_candidate = true,
+                _ => {}
+            }
+            if u >= 0x2190 && !(0x0600..=0x06FF).contains(&u) && !(0xFB50..=0xFEFF).contains(&u) {
+                f.emoji_candidate = true;
+            }
+            // Cyrillic and Greek fold to Latin look-alikes in the skeleton.
+            if c.is_ascii_alphabetic() || (0x0370..=0x04FF).contains(&u) {
+                f.latin = true;
+            }
+            if c == p1 && crate::text::is_letter(c) {
+                f.double_letter = true;
+            }
+            let space = |c: char| {
+                matches!(
+                    c,
+                    ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
+                )
+            };
+            if space(p1)
+                && (space(c) || matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»'))
+            {
+                f.spacing = true;
+            }
+            let mark = |c: char| matches!(c, '!' | '?' | '؟' | '.' | '…');
+            if mark(c) && mark(p1) {
+                f.repeated_marks = true;
+            }
+            p1 = c;
+        }
+        f.spacing |= newlines >= 3;
+        f
+    }
+}
+
 /// One field prepared for matching.
 #[derive(Debug)]
 pub(crate) struct FieldText<'a> {
@@ -14,6 +80,7 @@ pub(crate) struct FieldText<'a> {
     pub cps: Vec<char>,
     pub skeleton: Skeleton,
     pub words: Vec<Word>,
+    pub features: Features,
 }
 
 impl<'a> FieldText<'a> {
@@ -21,9 +88,11 @@ impl<'a> FieldText<'a> {
         let mut cps = Vec::new();
         let mut skeleton = Skeleton::with_code_points(original, &mut cps);
         let words = std::mem::take(&mut skeleton.words);
+        let features = Features::of(&cps);
         FieldText {
             field,
             original,
+            features,
             chars: cps.len(),
             cps,
             skeleton,

@@ -37,7 +37,7 @@ fn persian_form(c: char) -> Option<char> {
 
 impl Rule for ArabicLetters {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.arabic_forms) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

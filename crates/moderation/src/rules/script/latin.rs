@@ -37,6 +37,9 @@ impl Latin {
 
 impl Rule for Latin {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        if !cx.fields().any(|f| f.features.latin) {
+            return;
+        }
         let (mut latin, mut other, mut markers) = (0usize, 0usize, 0usize);
         for f in cx.fields() {
             for c in f.sk().chars() {

@@ -51,7 +51,7 @@ pub(crate) fn is_emoji(g: &str) -> bool {
 
 impl Rule for Emoji {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.emoji_candidate) {
             let text = f.original;
             // Most comments have no emoji: skip grapheme segmentation then.
             let may_have_emoji = f.cps.iter().any(|&c| {

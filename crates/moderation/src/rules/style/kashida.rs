@@ -21,7 +21,7 @@ impl Kashida {
 
 impl Rule for Kashida {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.kashida) {
             if !f.original.contains('\u{0640}') {
                 continue;
             }

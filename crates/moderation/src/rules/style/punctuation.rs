@@ -30,7 +30,7 @@ fn is_mark(c: char) -> bool {
 
 impl Rule for Punctuation {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.repeated_marks) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

@@ -86,7 +86,7 @@ impl RepeatedLetters {
 
 impl Rule for RepeatedLetters {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.double_letter) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

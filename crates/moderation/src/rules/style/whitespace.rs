@@ -35,7 +35,7 @@ fn is_closing_punct(c: char) -> bool {
 
 impl Rule for Whitespace {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+        for f in cx.fields().filter(|f| f.features.spacing) {
             let chars = &f.cps;
             let n = chars.len();
             let mut i = 0;
