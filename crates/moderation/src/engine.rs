@@ -7,13 +7,27 @@ use crate::context::{Ctx, Edit, Hit};
 use crate::error::{ModerateError, RuleSetError};
 use crate::fix::apply;
 use crate::lexicon::Lexicon;
-use crate::model::{Comment, Field, Fixed, Kind, ModerationResult, Severity, Verdict, Violation};
+use crate::model::{
+    Comment, Field, Fixed, Kind, Messages, ModerationResult, Severity, Verdict, Violation,
+};
 use crate::ruleset::{CompiledRule, Lexicons, RuleSet, compile};
 use crate::sources::RuleSources;
 use crate::store::QuestionStore;
 
 /// Rounds of re-checking repaired text, so that applying the fixes again changes nothing.
 const FIX_ROUNDS: usize = 4;
+
+/// The rule set's message; when the rule proposes a replacement it does not apply (a hint such
+/// as `style/colloquial`), the replacement is named in the message.
+fn suggestion(message: &Messages, fix: Option<&Edit>, applied: bool) -> Messages {
+    match fix {
+        Some(edit) if !applied && !edit.text.is_empty() => Messages {
+            fa: format!("{} پیشنهاد: «{}»", message.fa, edit.text),
+            en: format!("{} Suggested: «{}»", message.en, edit.text),
+        },
+        _ => message.clone(),
+    }
+}
 
 /// Compiled rule sets; build once, moderate many comments (it is `Send + Sync`).
 pub struct Engine {
@@ -143,10 +157,8 @@ impl Engine {
                     Field::Title => cx.title.as_ref().map_or(&[], |t| &t.cps[..]),
                     Field::Body => &cx.body.cps,
                 };
-                if config.severity == Severity::Fix
-                    && rule.def.fixable
-                    && let Some(edit) = &hit.fix
-                {
+                let applied = config.severity == Severity::Fix && rule.def.fixable;
+                if applied && let Some(edit) = &hit.fix {
                     edits.push((hit.field, edit.clone()));
                 }
                 violations.push(Violation {
@@ -160,7 +172,7 @@ impl Engine {
                         .unwrap_or_default()
                         .iter()
                         .collect(),
-                    message: config.message.clone(),
+                    message: suggestion(&config.message, hit.fix.as_ref(), applied),
                     clause: rule.clause_urls.get(&comment.lang).cloned().flatten(),
                 });
             }
