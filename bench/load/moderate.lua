@@ -1,6 +1,7 @@
 -- wrk script: POST /v1/moderate with review bodies read from the file named by $BODIES
 -- (one JSON object per line), cycling through them; each thread starts at a different line.
--- Requests are formatted once in init(), so the client spends no time building them.
+-- With BODIES empty it sends plain GETs, so the trivial route is measured through the same
+-- client code path. Requests are formatted once in init(): the client builds nothing per request.
 local requests = {}
 local counter = 0
 
@@ -11,7 +12,11 @@ end
 
 function init(args)
   local path = os.getenv("BODIES")
-  assert(path, "set BODIES to a JSON Lines file of request bodies")
+  assert(path, "set BODIES to a JSON Lines file of request bodies, or to \"\" for GETs")
+  if path == "" then
+    requests[1] = wrk.format("GET")
+    return
+  end
   local headers = { ["Content-Type"] = "application/json" }
   for line in io.lines(path) do
     if #line > 0 then

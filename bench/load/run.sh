@@ -72,14 +72,10 @@ fi
 # Every body must be accepted before it is measured.
 head -n1 "$work/bodies.jsonl" | curl -sf -H 'Content-Type: application/json' --data-binary @- "$url/v1/moderate" > /dev/null
 
-run_wrk() { # label, path, [lua script, bodies file]
-    local key="${2//\//_}${4:+_$(basename "$4" .jsonl)}"
+run_wrk() { # label, path, [bodies file (JSON Lines; none: GET)]
+    local key="${2//\//_}${3:+_$(basename "$3" .jsonl)}"
     local out="$work/$key.txt"
-    if [ -n "${3:-}" ]; then
-        BODIES="$4" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$3" "$url$2" > "$out"
-    else
-        wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url$2" > "$out"
-    fi
+    BODIES="${3:-}" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$root/bench/load/moderate.lua" "$url$2" > "$out"
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec:/ {print $2}' "$out")"
     p50="$(awk '$1 == "50%" {print $2}' "$out")"
@@ -91,10 +87,10 @@ run_wrk() { # label, path, [lua script, bodies file]
 
 echo "load: wrk -t$threads -c$connections -d$duration against $url (2 cores shared by wrk and the server)"
 run_wrk "GET /healthz" /healthz
-run_wrk "POST /v1/moderate" /v1/moderate "$root/bench/load/moderate.lua" "$work/bodies.jsonl"
+run_wrk "POST /v1/moderate" /v1/moderate "$work/bodies.jsonl"
 # The same route with a two-word review: what the HTTP layer costs without the engine's work.
 echo '{"kind":"review","lang":"fa","title":"خوب","body":"راضی هستم"}' > "$work/short.jsonl"
-run_wrk "POST /v1/moderate short" /v1/moderate "$root/bench/load/moderate.lua" "$work/short.jsonl"
+run_wrk "POST /v1/moderate short" /v1/moderate "$work/short.jsonl"
 python3 - "$work/_healthz.rps" "$work/_v1_moderate_bodies.rps" <<'PY'
 import sys
 trivial, moderate = (float(open(p).read()) for p in sys.argv[1:3])
