@@ -250,3 +250,81 @@ async fn over_the_concurrency_limit_requests_wait_then_time_out() {
     drop(busy);
     assert_eq!(send(router, get("/healthz")).await.status, StatusCode::OK);
 }
+
+/// A question store whose database is down.
+struct DownStore;
+
+impl davar_moderation::QuestionStore for DownStore {
+    fn questions(
+        &self,
+        _product: &str,
+    ) -> Result<Vec<davar_moderation::StoredQuestion>, davar_moderation::StoreError> {
+        Err(davar_moderation::StoreError(
+            "connection refused by secret-host.internal:5432".to_owned(),
+        ))
+    }
+
+    fn record(
+        &self,
+        _product: &str,
+        _question: &davar_moderation::StoredQuestion,
+    ) -> Result<(), davar_moderation::StoreError> {
+        Err(davar_moderation::StoreError(
+            "connection refused".to_owned(),
+        ))
+    }
+}
+
+impl davar_server::ServerStore for DownStore {
+    fn ping(&self) -> Result<(), String> {
+        Err("connection refused".to_owned())
+    }
+
+    fn describe(&self) -> String {
+        "down".to_owned()
+    }
+}
+
+#[tokio::test]
+async fn a_store_that_is_down_makes_the_server_not_ready_and_questions_503() {
+    let sources = support::sources();
+    let state = AppState::new(
+        sources.clone(),
+        compiled(&sources),
+        Arc::new(DownStore),
+        None,
+        Limits::default(),
+    );
+    let router = app(state);
+    let ready = send(router.clone(), get("/readyz")).await;
+    assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(ready.json()["status"], "not-ready");
+    assert_eq!(ready.json()["store"], "unreachable");
+    assert_eq!(
+        send(router.clone(), get("/healthz")).await.status,
+        StatusCode::OK,
+        "alive all the same"
+    );
+
+    let question =
+        json!({"kind": "question", "product": "p-9", "body": "این مدل ضد آب هست؟"}).to_string();
+    let reply = send(router.clone(), post_json("/v1/moderate", question)).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        reply.text()
+    );
+    assert_eq!(reply.error_code(), "unavailable");
+    assert!(
+        !reply.text().contains("secret-host"),
+        "no internals: {}",
+        reply.text()
+    );
+    // Reviews do not need the store.
+    let review = json!({"title": "خوب", "body": "جنسش خوبه"}).to_string();
+    assert_eq!(
+        send(router, post_json("/v1/moderate", review)).await.status,
+        StatusCode::OK
+    );
+}
