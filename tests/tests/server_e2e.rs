@@ -3,6 +3,7 @@
 
 mod server_support;
 
+use davar_tests::copy_dir;
 use serde_json::json;
 use server_support::{Server, get, has_code, post_json, workspace};
 
@@ -186,7 +187,7 @@ fn a_bad_keys_file_stops_the_start_with_file_and_line() {
 fn serve_refuses_to_start_on_a_broken_rule_set_and_prints_where() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules");
-    copy_dir(&workspace().join("rules"), &rules);
+    copy_dir(&workspace().join("rules"), &rules).unwrap();
     let file = rules.join("questions.fa.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
@@ -206,17 +207,4 @@ fn serve_refuses_to_start_on_a_broken_rule_set_and_prints_where() {
     assert!(status.contains('1'), "exit status {status}");
     assert!(stderr.contains("questions.fa.yaml"), "{stderr}");
     assert!(stderr.contains("not serving"), "{stderr}");
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
