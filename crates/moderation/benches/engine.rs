@@ -68,6 +68,31 @@ fn main() {
         .sum();
     let set = bare_regex_set();
 
+    // `DAVAR_BENCH_DUMP=<file>`: every result, to compare two versions of the engine.
+    if let Some(path) = std::env::var_os("DAVAR_BENCH_DUMP") {
+        let mut out = String::new();
+        for comment in &reviews {
+            let result = engine.moderate(comment, &store).expect("moderates");
+            out.push_str(&format!("{result:?}\n"));
+        }
+        std::fs::write(&path, out).expect("dump written");
+        return;
+    }
+
+    // `DAVAR_BENCH_PROFILE=<seconds>`: only the full engine, in a loop, for a profiler.
+    if let Some(secs) = std::env::var("DAVAR_BENCH_PROFILE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+    {
+        let start = Instant::now();
+        while start.elapsed().as_secs_f64() < secs {
+            for comment in &reviews {
+                std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
+            }
+        }
+        return;
+    }
+
     // `DAVAR_BENCH_QUICK=1`: only the direct measurement and the per-rule breakdown.
     let quick = std::env::var_os("DAVAR_BENCH_QUICK").is_some();
     let mut c = Criterion::default()

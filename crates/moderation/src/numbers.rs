@@ -1,7 +1,7 @@
 //! Numbers written in digits or words (`صفر نهصد و دوازده`), as runs of digits a rule can test.
 
 use crate::lexicon::Lexicon;
-use crate::text::{Word, skeleton_key};
+use crate::text::{Word, skeleton_key, word_hash};
 
 /// Value of a number word: a plain value (`نهصد` = 900) or a scale (`هزار` = 1000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,8 +14,8 @@ enum NumberWord {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumberWords {
     words: crate::phrase::FnvMap<String, NumberWord>,
-    /// Last bytes of the number words: most words are ruled out without a lookup.
-    last_bytes: [u64; 4],
+    /// Hashes of the number words: most words are ruled out without a lookup.
+    filter: crate::phrase::HashFilter,
     joiners: Vec<String>,
 }
 
@@ -42,9 +42,7 @@ impl NumberWords {
                         } else {
                             NumberWord::Value(n)
                         };
-                        if let Some(&b) = key.as_bytes().last() {
-                            out.last_bytes[usize::from(b / 64)] |= 1 << (b % 64);
-                        }
+                        out.filter.mark(word_hash(&key));
                         out.words.insert(key, word);
                     }
                     None => {
@@ -60,17 +58,18 @@ impl NumberWords {
         Ok(out)
     }
 
-    fn get(&self, word: &str) -> Option<NumberWord> {
-        let &last = word.as_bytes().last()?;
-        if self.last_bytes[usize::from(last / 64)] & (1 << (last % 64)) == 0 {
+    /// The value of skeleton word `w` of `sk`.
+    #[inline]
+    fn get(&self, sk: &str, w: &Word) -> Option<NumberWord> {
+        if !self.filter.may_contain(w.hash) {
             return None;
         }
-        self.words.get(word).copied()
+        self.words.get(w.text(sk)).copied()
     }
 
     /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.
-    pub fn scale_of(&self, word: &str) -> Option<u64> {
-        match self.get(word) {
+    pub fn scale_of(&self, sk: &str, w: &Word) -> Option<u64> {
+        match self.get(sk, w) {
             Some(NumberWord::Scale(s)) => Some(s),
             _ => None,
         }
@@ -117,7 +116,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
             i += 1;
             continue;
         }
-        if nw.get(t).is_none() {
+        if nw.get(sk, &ws[i]).is_none() {
             i += 1;
             continue;
         }
@@ -129,7 +128,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
         let mut max_scale = 0;
         while j < ws.len() {
             let w = ws[j].text(sk);
-            match nw.get(w) {
+            match nw.get(sk, &ws[j]) {
                 Some(NumberWord::Value(v)) if expect_value => {
                     current = current.saturating_add(v);
                     last = j;
@@ -147,7 +146,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
                 _ if nw.is_joiner(w)
                     && !expect_value
                     && j + 1 < ws.len()
-                    && matches!(nw.get(ws[j + 1].text(sk)), Some(NumberWord::Value(_))) =>
+                    && matches!(nw.get(sk, &ws[j + 1]), Some(NumberWord::Value(_))) =>
                 {
                     expect_value = true;
                     j += 1;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lexicon::Lexicon;
-use crate::text::{Word, skeleton_key, squeeze, squeeze_cow, words};
+use crate::text::{Word, skeleton_key, squeeze, squeeze_cow, word_hash, words};
 
 /// FNV-1a: lookups of short words are the engine's inner loop, and SipHash's DoS resistance
 /// buys nothing for keys that come from our own lexicons.
@@ -40,13 +40,43 @@ pub(crate) struct PhraseMatch {
     pub entry: usize,
 }
 
+/// Bits in a lexicon's word filter (2 KiB): lexicons have at most a few hundred entries.
+const FILTER_BITS: u32 = 1 << 14;
+
+/// A bit set over [`word_hash`] values: a word whose bit is clear is certainly not in the
+/// lexicon, so most words of a comment are ruled out with one bit test on a hash computed once
+/// per word, before any string is hashed or compared.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HashFilter {
+    bits: Vec<u64>,
+}
+
+impl HashFilter {
+    /// Marks a word hash as possibly present.
+    pub fn mark(&mut self, hash: u32) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (FILTER_BITS / 64) as usize];
+        }
+        let bit = hash % FILTER_BITS;
+        self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+
+    /// False when no marked word has this hash.
+    #[inline]
+    pub fn may_contain(&self, hash: u32) -> bool {
+        let bit = hash % FILTER_BITS;
+        self.bits
+            .get((bit / 64) as usize)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+}
+
 /// Phrases keyed by their first word, compared on skeleton words.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     by_first: FnvMap<String, Vec<(Vec<String>, usize)>>,
-    /// Bits set for the (byte length, last byte) of every first word (the last byte only for
-    /// squeezed sets): most words of a comment are ruled out without hashing them.
-    filter: Vec<u64>,
+    /// Hashes of every first word (squeezed for squeezed sets).
+    filter: HashFilter,
     squeezed: bool,
     len: usize,
 }
@@ -72,10 +102,10 @@ impl PhraseSet {
         let key = skeleton_key(phrase);
         let parts: Vec<String> = words(&key).iter().map(|w| self.key(w.text(&key))).collect();
         if let Some(first) = parts.first() {
-            self.mark(first);
+            self.filter.mark(word_hash(first));
         }
         if parts.len() > 1 {
-            self.mark(&parts.concat());
+            self.filter.mark(word_hash(&parts.concat()));
         }
         if let Some((first, rest)) = parts.split_first() {
             self.by_first
@@ -92,31 +122,14 @@ impl PhraseSet {
         }
     }
 
-    fn filter_bit(&self, word: &str) -> Option<usize> {
-        let last = usize::from(*word.as_bytes().last()?);
-        Some(if self.squeezed {
-            last
-        } else {
-            256 + word.len().min(63) * 256 + last
-        })
-    }
-
-    fn mark(&mut self, word: &str) {
-        if self.filter.is_empty() {
-            self.filter = vec![0; (256 + 64 * 256) / 64];
-        }
-        if let Some(bit) = self.filter_bit(word) {
-            self.filter[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
     /// False when `word` certainly starts no phrase.
     #[inline]
-    fn may_start(&self, word: &str) -> bool {
-        match self.filter_bit(word) {
-            Some(bit) if !self.filter.is_empty() => self.filter[bit / 64] & (1 << (bit % 64)) != 0,
-            _ => false,
-        }
+    fn may_start(&self, word: &Word) -> bool {
+        self.filter.may_contain(if self.squeezed {
+            word.squeezed
+        } else {
+            word.hash
+        })
     }
 
     fn key(&self, word: &str) -> String {
@@ -134,14 +147,14 @@ impl PhraseSet {
 
     /// Whether the single word `word` (a skeleton word) is an entry.
     pub fn contains_word(&self, word: &str) -> bool {
-        if !self.may_start(word) {
-            return false;
-        }
         let k = if self.squeezed {
             squeeze_cow(word)
         } else {
             word.into()
         };
+        if !self.filter.may_contain(word_hash(&k)) {
+            return false;
+        }
         self.by_first
             .get(k.as_ref())
             .is_some_and(|v| v.iter().any(|(rest, _)| rest.is_empty()))
@@ -149,10 +162,11 @@ impl PhraseSet {
 
     /// Longest phrase starting at word `i`, if any.
     pub fn match_at(&self, skeleton: &str, ws: &[Word], i: usize) -> Option<PhraseMatch> {
-        let first = ws.get(i)?.text(skeleton);
-        if !self.may_start(first) {
+        let word = ws.get(i)?;
+        if !self.may_start(word) {
             return None;
         }
+        let first = word.text(skeleton);
         let key = if self.squeezed {
             squeeze_cow(first)
         } else {

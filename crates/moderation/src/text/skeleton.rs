@@ -84,10 +84,7 @@ impl Skeleton {
         }
         sk.flush(&mut pending);
         if let Some(s) = sk.word_start.take() {
-            sk.words.push(Word {
-                start: s,
-                end: sk.text.len(),
-            });
+            sk.words.push(Word::new(&sk.text, s, sk.text.len()));
         }
         sk
     }
@@ -108,12 +105,12 @@ impl Skeleton {
                 if (p.is_ascii_digit() && !c.is_ascii())
                     || (!p.is_ascii() && c.is_ascii_digit()) =>
             {
-                self.words.push(Word { start: s, end: at });
+                self.words.push(Word::new(&self.text, s, at));
                 self.word_start = Some(at);
             }
             (true, None, _) => self.word_start = Some(at),
             (false, Some(s), _) => {
-                self.words.push(Word { start: s, end: at });
+                self.words.push(Word::new(&self.text, s, at));
                 self.word_start = None;
             }
             _ => {}

@@ -1,13 +1,58 @@
 //! Words of a skeleton: runs of letters and digits.
 
-/// One word: a byte range of the skeleton text.
+/// One word: a byte range of the skeleton text, with the hashes lexicon lookups filter on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
+    /// [`word_hash`] of the word's text: computed once per word and shared by every lexicon.
+    pub hash: u32,
+    /// [`word_hash`] of the word with repeated letters collapsed (see [`squeeze`]).
+    pub squeezed: u32,
+}
+
+/// FNV-1a over bytes, folded to 32 bits: lexicons filter words on it before any string lookup.
+#[inline]
+pub(crate) fn word_hash(word: &str) -> u32 {
+    word_hashes(word).0
+}
+
+/// The hash of `word` and of `squeeze(word)`, in one pass.
+#[inline]
+pub(crate) fn word_hashes(word: &str) -> (u32, u32) {
+    const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let (mut h, mut s) = (BASIS, BASIS);
+    let mut last = None;
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        if Some(c) != last || !is_letter(c) {
+            for &b in bytes {
+                s = (s ^ u64::from(b)).wrapping_mul(PRIME);
+            }
+        }
+        last = Some(c);
+    }
+    ((h ^ (h >> 32)) as u32, (s ^ (s >> 32)) as u32)
 }
 
 impl Word {
+    /// The word `text[start..end]`, with its hashes.
+    #[inline]
+    pub fn new(text: &str, start: usize, end: usize) -> Word {
+        let (hash, squeezed) = word_hashes(&text[start..end]);
+        Word {
+            start,
+            end,
+            hash,
+            squeezed,
+        }
+    }
+
     pub fn text<'a>(&self, skeleton: &'a str) -> &'a str {
         &skeleton[self.start..self.end]
     }
@@ -54,7 +99,7 @@ pub(crate) fn words(skeleton: &str) -> Vec<Word> {
         if w && let (Some(s), Some(p)) = (start, prev)
             && ((p.is_ascii_digit() && !c.is_ascii()) || (!p.is_ascii() && c.is_ascii_digit()))
         {
-            out.push(Word { start: s, end: i });
+            out.push(Word::new(skeleton, s, i));
             start = Some(i);
             prev = Some(c);
             continue;
@@ -63,17 +108,14 @@ pub(crate) fn words(skeleton: &str) -> Vec<Word> {
         match (w, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { start: s, end: i });
+                out.push(Word::new(skeleton, s, i));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: skeleton.len(),
-        });
+        out.push(Word::new(skeleton, s, skeleton.len()));
     }
     out
 }

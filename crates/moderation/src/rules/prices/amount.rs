@@ -81,7 +81,7 @@ impl Amount {
         // `۴۵۰ هزار ریال`, `۳ میلیون`: scale words after the number.
         let mut next = c.last_word + 1;
         let mut scale = c.max_scale;
-        while let Some(s) = ws.get(next).and_then(|w| self.numbers.scale_of(w.text(sk))) {
+        while let Some(s) = ws.get(next).and_then(|w| self.numbers.scale_of(sk, w)) {
             scale = scale.max(s);
             next += 1;
         }
