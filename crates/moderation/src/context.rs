@@ -23,49 +23,95 @@ pub(crate) struct Features {
     pub latin: bool,
 }
 
+/// Per-character bits [`Features::of`] combines.
+const ARABIC_FORM: u16 = 1;
+const KASHIDA: u16 = 2;
+const NEWLINE: u16 = 4;
+const EMOJI: u16 = 8;
+const LATIN: u16 = 16;
+const LETTER: u16 = 32;
+const SPACE: u16 = 64;
+const SPACE_OR_CLOSING: u16 = 128;
+const MARK: u16 = 256;
+/// Characters below this take their bits from [`BITS`].
+const TABLE_END: u32 = 0x0700;
+
+/// What one character says about a field.
+fn bits(c: char) -> u16 {
+    let u = c as u32;
+    let mut b = 0;
+    match c {
+        'ي' | 'ى' | 'ك' | 'ة' | '\u{0660}'..='\u{0669}' => b |= ARABIC_FORM,
+        '\u{0640}' => b |= KASHIDA,
+        '\n' => b |= NEWLINE,
+        ':' | ';' | '^' | '<' | '=' | 'x' | 'X' => b |= EMOJI,
+        _ => {}
+    }
+    if u >= 0x2190 && !(0x0600..=0x06FF).contains(&u) && !(0xFB50..=0xFEFF).contains(&u) {
+        b |= EMOJI;
+    }
+    // Cyrillic and Greek fold to Latin look-alikes in the skeleton.
+    if c.is_ascii_alphabetic() || (0x0370..=0x04FF).contains(&u) {
+        b |= LATIN;
+    }
+    if crate::text::is_letter(c) {
+        b |= LETTER;
+    }
+    let space = matches!(
+        c,
+        ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
+    );
+    if space {
+        b |= SPACE | SPACE_OR_CLOSING;
+    }
+    if matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»') {
+        b |= SPACE_OR_CLOSING;
+    }
+    if matches!(c, '!' | '?' | '؟' | '.' | '…') {
+        b |= MARK;
+    }
+    b
+}
+
+/// [`bits`] of every character below [`TABLE_END`], computed once from `bits` itself.
+static BITS: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).map_or(0, bits))
+        .collect()
+});
+
 impl Features {
     fn of(cps: &[char]) -> Features {
-        let mut f = Features::default();
+        let table = &*BITS;
+        let mut any = 0u16;
+        let (mut double, mut spacing, mut repeated) = (false, false, false);
+        let mut newlines = 0usize;
         let mut p1 = '\0';
-        let mut newlines = 0;
+        let mut pb = 0u16;
         for &c in cps {
             let u = c as u32;
-            match c {
-                'ي' | 'ى' | 'ك' | 'ة' | '\u{0660}'..='\u{0669}' => f.arabic_forms = true,
-                '\u{0640}' => f.kashida = true,
-                '\n' => newlines += 1,
-                ':' | ';' | '^' | '<' | '=' | 'x' | 'X' => f.emoji_candidate = true,
-                _ => {}
-            }
-            if u >= 0x2190 && !(0x0600..=0x06FF).contains(&u) && !(0xFB50..=0xFEFF).contains(&u) {
-                f.emoji_candidate = true;
-            }
-            // Cyrillic and Greek fold to Latin look-alikes in the skeleton.
-            if c.is_ascii_alphabetic() || (0x0370..=0x04FF).contains(&u) {
-                f.latin = true;
-            }
-            if c == p1 && crate::text::is_letter(c) {
-                f.double_letter = true;
-            }
-            let space = |c: char| {
-                matches!(
-                    c,
-                    ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
-                )
+            let b = if u < TABLE_END {
+                table[u as usize]
+            } else {
+                bits(c)
             };
-            if space(p1)
-                && (space(c) || matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»'))
-            {
-                f.spacing = true;
-            }
-            let mark = |c: char| matches!(c, '!' | '?' | '؟' | '.' | '…');
-            if mark(c) && mark(p1) {
-                f.repeated_marks = true;
-            }
+            any |= b;
+            double |= c == p1 && b & LETTER != 0;
+            spacing |= pb & SPACE != 0 && b & SPACE_OR_CLOSING != 0;
+            repeated |= pb & MARK != 0 && b & MARK != 0;
+            newlines += usize::from(b & NEWLINE != 0);
             p1 = c;
+            pb = b;
         }
-        f.spacing |= newlines >= 3;
-        f
+        Features {
+            arabic_forms: any & ARABIC_FORM != 0,
+            kashida: any & KASHIDA != 0,
+            double_letter: double,
+            spacing: spacing || newlines >= 3,
+            repeated_marks: repeated,
+            emoji_candidate: any & EMOJI != 0,
+            latin: any & LATIN != 0,
+        }
     }
 }
 

@@ -126,7 +126,15 @@ impl Engine {
             ("title", comment.title.as_deref()),
             ("body", Some(&comment.body[..])),
         ] {
-            let chars = text.map_or(0, |t| t.chars().count());
+            // A field of at most `limit` bytes has at most `limit` code points: count only
+            // the longer ones.
+            let chars = text.map_or(0, |t| {
+                if t.len() <= limit {
+                    0
+                } else {
+                    t.chars().count()
+                }
+            });
             if chars > limit {
                 return Err(ModerateError::FieldTooLong {
                     field: name,

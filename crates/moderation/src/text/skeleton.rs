@@ -1,7 +1,7 @@
 //! The matching skeleton of one field, with a map back to code points of the original.
 
 use super::fold::fold_char;
-use super::words::{Word, is_mark, is_word_char};
+use super::words::{Word, is_letter, is_mark, is_word_char};
 
 /// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
 fn is_digit_separator(c: char) -> bool {
@@ -23,6 +23,52 @@ pub struct Skeleton {
     pub(crate) words: Vec<Word>,
     word_start: Option<usize>,
     prev: Option<char>,
+    /// The open word may contain a repeated letter.
+    word_double: bool,
+}
+
+/// Characters below this have their folding and word class in [`TABLES`] (ASCII, Latin-1,
+/// Greek, Cyrillic and the Arabic block: nearly every character of a Persian review).
+const TABLE_END: u32 = 0x0700;
+/// [`Tables::fold`] entry of a character that `fold_char` drops.
+const DROP: u32 = u32::MAX;
+/// [`Tables::fold`] entry of a character that folds to several characters.
+const SLOW: u32 = u32::MAX - 1;
+/// [`Tables::class`] bits of a folded character.
+const WORD: u8 = 1;
+const MARK: u8 = 2;
+
+/// `fold_char`, `is_word_char` and `is_mark` for the characters below [`TABLE_END`], computed
+/// once by calling those same functions, so the table cannot disagree with them.
+struct Tables {
+    fold: Vec<u32>,
+    class: Vec<u8>,
+}
+
+static TABLES: std::sync::LazyLock<Tables> = std::sync::LazyLock::new(|| {
+    let mut fold = Vec::with_capacity(TABLE_END as usize);
+    let mut class = Vec::with_capacity(TABLE_END as usize);
+    for u in 0..TABLE_END {
+        let Some(c) = char::from_u32(u) else {
+            fold.push(SLOW);
+            class.push(0);
+            continue;
+        };
+        let mut out = Vec::new();
+        fold_char(c, &mut |f| out.push(f));
+        fold.push(match out[..] {
+            [] => DROP,
+            [f] => f as u32,
+            _ => SLOW,
+        });
+        class.push(char_class(c));
+    }
+    Tables { fold, class }
+});
+
+#[inline]
+fn char_class(c: char) -> u8 {
+    (if is_word_char(c) { WORD } else { 0 }) | (if is_mark(c) { MARK } else { 0 })
 }
 
 impl Skeleton {
@@ -39,8 +85,10 @@ impl Skeleton {
             words: Vec::with_capacity(original.len() / 6),
             word_start: None,
             prev: None,
+            word_double: false,
         };
         cps.reserve(original.len());
+        let tables = &*TABLES;
         // Separators seen right after a digit, held until we know whether a digit follows.
         let mut pending: Vec<(char, u32)> = Vec::new();
         let mut last_was_digit = false;
@@ -66,25 +114,21 @@ impl Skeleton {
                 }
                 sk.push(f, cp);
             };
-            // Fast path: ASCII and Persian letters that fold to themselves.
-            match c as u32 {
-                0x61..=0x7A | 0x30..=0x39 | 0x20 => emit(c),
-                0x0627..=0x0628
-                | 0x062A..=0x063A
-                | 0x0641..=0x0642
-                | 0x0644..=0x0648
-                | 0x067E
-                | 0x0686
-                | 0x0698
-                | 0x06A9
-                | 0x06AF
-                | 0x06CC => emit(c),
-                _ => fold_char(c, &mut emit),
+            let u = c as u32;
+            if u < TABLE_END {
+                match tables.fold[u as usize] {
+                    DROP => {}
+                    SLOW => fold_char(c, &mut emit),
+                    f => emit(char::from_u32(f).unwrap_or(c)),
+                }
+            } else {
+                fold_char(c, &mut emit);
             }
         }
         sk.flush(&mut pending);
         if let Some(s) = sk.word_start.take() {
-            sk.words.push(Word::new(&sk.text, s, sk.text.len()));
+            let end = sk.text.len();
+            sk.close_word(s, end);
         }
         sk
     }
@@ -96,29 +140,54 @@ impl Skeleton {
     }
 
     #[inline]
+    fn close_word(&mut self, start: usize, end: usize) {
+        self.words
+            .push(Word::with_hint(&self.text, start, end, self.word_double));
+    }
+
+    #[inline]
     fn push(&mut self, c: char, cp: u32) {
         let at = self.text.len();
+        let u = c as u32;
+        let class = if u < TABLE_END {
+            TABLES.class[u as usize]
+        } else {
+            char_class(c)
+        };
         // Word boundaries, as `words()` finds them.
-        let w = is_word_char(c) || (self.word_start.is_some() && is_mark(c));
+        let w = class & WORD != 0 || (self.word_start.is_some() && class & MARK != 0);
         match (w, self.word_start, self.prev) {
             (true, Some(s), Some(p))
                 if (p.is_ascii_digit() && !c.is_ascii())
                     || (!p.is_ascii() && c.is_ascii_digit()) =>
             {
-                self.words.push(Word::new(&self.text, s, at));
+                self.close_word(s, at);
                 self.word_start = Some(at);
+                self.word_double = false;
             }
-            (true, None, _) => self.word_start = Some(at),
+            (true, None, _) => {
+                self.word_start = Some(at);
+                self.word_double = false;
+            }
             (false, Some(s), _) => {
-                self.words.push(Word::new(&self.text, s, at));
+                self.close_word(s, at);
                 self.word_start = None;
             }
             _ => {}
         }
+        // A letter repeated inside the word: its squeezed hash differs from its hash.
+        if w && self.prev == Some(c) && is_letter(c) {
+            self.word_double = true;
+        }
         self.prev = Some(c);
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
+        if u < 0x80 {
+            self.text.push(c);
             self.starts.push(cp);
+        } else {
+            self.text.push(c);
+            for _ in 0..c.len_utf8() {
+                self.starts.push(cp);
+            }
         }
     }
 

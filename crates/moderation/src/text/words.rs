@@ -41,6 +41,26 @@ pub(crate) fn word_hashes(word: &str) -> (u32, u32) {
 }
 
 impl Word {
+    /// Like [`Word::new`]; `maybe_double` is false only when no letter of the word repeats,
+    /// so its squeezed hash is its hash (the common case, one pass over bytes).
+    #[inline]
+    pub fn with_hint(text: &str, start: usize, end: usize, maybe_double: bool) -> Word {
+        if maybe_double {
+            return Word::new(text, start, end);
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in &text.as_bytes()[start..end] {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let hash = (h ^ (h >> 32)) as u32;
+        Word {
+            start,
+            end,
+            hash,
+            squeezed: hash,
+        }
+    }
+
     /// The word `text[start..end]`, with its hashes.
     #[inline]
     pub fn new(text: &str, start: usize, end: usize) -> Word {
