@@ -15,6 +15,7 @@ mod error;
 mod fix;
 mod lexicon;
 mod model;
+mod needles;
 mod numbers;
 mod phrase;
 mod rules;

@@ -56,8 +56,12 @@ fn spelled_runs(sk: &str, ws: &[Word]) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let single =
-            |w: &Word| w.text(sk).chars().count() == 1 && w.text(sk).chars().all(is_letter);
+        // One letter: at most four bytes, one code point.
+        let single = |w: &Word| {
+            let t = w.text(sk);
+            let mut it = t.chars();
+            t.len() <= 4 && it.next().is_some_and(is_letter) && it.next().is_none()
+        };
         if !single(&ws[i]) {
             i += 1;
             continue;
@@ -96,9 +100,13 @@ impl Rule for Profanity {
         for f in cx.fields() {
             let sk = f.sk();
             let ws = &f.words;
-            let allowed = self.allow.find_all(sk, ws);
-            let is_allowed = |first: usize, last: usize| {
-                allowed.iter().any(|a| a.first <= first && last <= a.last)
+            // The allow list is only consulted once a listed word is found.
+            let mut allowed = None;
+            let mut is_allowed = |first: usize, last: usize| {
+                allowed
+                    .get_or_insert_with(|| self.allow.find_all(sk, ws))
+                    .iter()
+                    .any(|a: &crate::phrase::PhraseMatch| a.first <= first && last <= a.last)
             };
             let mut i = 0;
             while i < ws.len() {

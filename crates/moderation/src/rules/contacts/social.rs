@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::needles::Needles;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 
@@ -22,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet }
+    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet, short_needles: Needles }
 }
 
 impl Social {
@@ -35,6 +36,7 @@ impl Social {
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
+            short_needles: Needles::new(&[".me/", ".com/", ".ir/", ".am/"])?,
         })
     }
 }
@@ -87,11 +89,7 @@ impl Rule for Social {
                     out.push(f.hit(m.start(), m.end()));
                 }
             }
-            if sk.contains(".me/")
-                || sk.contains(".com/")
-                || sk.contains(".ir/")
-                || sk.contains(".am/")
-            {
+            if self.short_needles.any_in(sk) {
                 for m in self.short_link.find_iter(sk) {
                     taken.push((m.start(), m.end()));
                     out.push(f.hit(m.start(), m.end()));

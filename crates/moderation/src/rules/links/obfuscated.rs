@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::needles::Needles;
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -22,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "links/obfuscated", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Obfuscated { re: Regex, email: Email }
+    pub(crate) struct Obfuscated { re: Regex, email: Email, needles: Needles }
 }
 
 impl Obfuscated {
@@ -38,6 +39,7 @@ impl Obfuscated {
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
             email: Email::build(p)?,
+            needles: Needles::new(OBFUSCATION_NEEDLES)?,
         })
     }
 }
@@ -52,7 +54,7 @@ impl Rule for Obfuscated {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            if !OBFUSCATION_NEEDLES.iter().any(|n| sk.contains(n)) {
+            if !self.needles.any_in(sk) {
                 continue;
             }
             let mut emails: Option<Vec<(usize, usize)>> = None;

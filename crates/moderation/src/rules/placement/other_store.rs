@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::needles::Needles;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -22,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex }
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, needles: Needles }
 }
 
 impl OtherStore {
@@ -31,6 +32,7 @@ impl OtherStore {
         Ok(OtherStore {
             stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
+            needles: Needles::new(ADDRESS_NEEDLES)?,
         })
     }
 }
@@ -61,7 +63,7 @@ impl Rule for OtherStore {
                     out.push(f.hit_words(s, i + 1));
                 }
             }
-            if !ADDRESS_NEEDLES.iter().any(|n| sk.contains(n)) {
+            if !self.needles.any_in(sk) {
                 continue;
             }
             for c in self.address.captures_iter(sk) {

@@ -46,10 +46,17 @@ impl Rule for Question {
             // Sentences ending in a question mark.
             let mut sentence_start = 0usize;
             let mut w = 0usize;
-            for (i, c) in sk.char_indices() {
-                if !matches!(c, '.' | '!' | '?' | '؟' | '\n') {
-                    continue;
-                }
+            // The sentence ends, found on bytes (`؟` is D8 9F; D8 never continues a character).
+            let bytes = sk.as_bytes();
+            for i in 0..bytes.len() {
+                let c = match bytes[i] {
+                    b'.' => '.',
+                    b'!' => '!',
+                    b'?' => '?',
+                    b'\n' => '\n',
+                    0xD8 if bytes.get(i + 1) == Some(&0x9F) => '؟',
+                    _ => continue,
+                };
                 let first = w;
                 while w < ws.len() && ws[w].end <= i {
                     w += 1;

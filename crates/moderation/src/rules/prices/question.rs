@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::needles::Needles;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -19,7 +20,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/question", severity: Reject, fixable: false, params: [],
-    pub(crate) struct PriceQuestion { re: Regex }
+    pub(crate) struct PriceQuestion { re: Regex, needles: Needles }
 }
 
 impl PriceQuestion {
@@ -53,6 +54,7 @@ impl PriceQuestion {
             .join("|");
         Ok(PriceQuestion {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+            needles: Needles::new(NEEDLES)?,
         })
     }
 }
@@ -106,7 +108,7 @@ impl Rule for PriceQuestion {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            if !NEEDLES.iter().any(|n| sk.contains(n)) {
+            if !self.needles.any_in(sk) {
                 continue;
             }
             let before = out.len();
