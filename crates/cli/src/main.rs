@@ -22,7 +22,12 @@ struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Global {
     /// Directory holding the policy sources (`<doc-id>/v<N>.<lang>.md` and `site.yaml`).
-    #[arg(long, global = true, default_value = "policies", env = "DAVAR_POLICIES")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "policies",
+        env = "DAVAR_POLICIES"
+    )]
     pub policies: PathBuf,
     /// Directory holding the moderation rule sets, lexicons and calendars.
     #[arg(long, global = true, default_value = "rules", env = "DAVAR_RULES")]
