@@ -13,6 +13,8 @@ pub(crate) struct Features {
     pub kashida: bool,
     /// The same letter twice in a row (repeated-letters needs at least two).
     pub double_letter: bool,
+    /// The same letter three times in a row (repeated-letters with its default `min_run`).
+    pub triple_letter: bool,
     /// Two horizontal spaces in a row, a space before punctuation, or three line breaks.
     pub spacing: bool,
     /// Two punctuation marks (`! ? ؟ . …`) in a row.
@@ -84,7 +86,8 @@ impl Features {
     fn of(cps: &[char]) -> Features {
         let table = &*BITS;
         let mut any = 0u16;
-        let (mut double, mut spacing, mut repeated) = (false, false, false);
+        let (mut double, mut triple, mut spacing, mut repeated) = (false, false, false, false);
+        let mut p2 = '\0';
         let mut newlines = 0usize;
         let mut p1 = '\0';
         let mut pb = 0u16;
@@ -97,9 +100,11 @@ impl Features {
             };
             any |= b;
             double |= c == p1 && b & LETTER != 0;
+            triple |= c == p1 && c == p2 && b & LETTER != 0;
             spacing |= pb & SPACE != 0 && b & SPACE_OR_CLOSING != 0;
             repeated |= pb & MARK != 0 && b & MARK != 0;
             newlines += usize::from(b & NEWLINE != 0);
+            p2 = p1;
             p1 = c;
             pb = b;
         }
@@ -107,6 +112,7 @@ impl Features {
             arabic_forms: any & ARABIC_FORM != 0,
             kashida: any & KASHIDA != 0,
             double_letter: double,
+            triple_letter: triple,
             spacing: spacing || newlines >= 3,
             repeated_marks: repeated,
             emoji_candidate: any & EMOJI != 0,

@@ -204,6 +204,10 @@ impl PhraseSet {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
+            if !self.may_start(&ws[i]) {
+                i += 1;
+                continue;
+            }
             if let Some(m) = self.match_at(skeleton, ws, i) {
                 out.push(m);
                 i = m.last + 1;

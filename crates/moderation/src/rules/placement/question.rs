@@ -43,7 +43,10 @@ impl Rule for Question {
                 out.push(f.hit_words(m.first, m.last));
                 flagged_until = ws[m.last].end;
             }
-            // Sentences ending in a question mark.
+            // Sentences ending in a question mark: none without one.
+            if !(sk.as_bytes().contains(&b'?') || sk.contains('؟')) {
+                continue;
+            }
             let mut sentence_start = 0usize;
             let mut w = 0usize;
             // The sentence ends, found on bytes (`؟` is D8 9F; D8 never continues a character).

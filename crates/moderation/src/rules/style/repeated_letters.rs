@@ -86,7 +86,15 @@ impl RepeatedLetters {
 
 impl Rule for RepeatedLetters {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.double_letter) {
+        // A run of `min_run` identical letters is consecutive in the field's code points.
+        let needed = |f: &&FieldText<'_>| {
+            if self.min_run >= 3 {
+                f.features.triple_letter
+            } else {
+                f.features.double_letter
+            }
+        };
+        for f in cx.fields().filter(needed) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
