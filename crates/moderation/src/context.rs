@@ -133,6 +133,8 @@ pub(crate) struct FieldText<'a> {
     pub skeleton: Skeleton,
     pub words: Vec<Word>,
     pub features: Features,
+    /// Which rules' literals occur in the skeleton, found on first use (see `needles`).
+    needles: std::cell::OnceCell<u32>,
 }
 
 impl<'a> FieldText<'a> {
@@ -149,7 +151,13 @@ impl<'a> FieldText<'a> {
             cps,
             skeleton,
             words,
+            needles: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether one of the literals of `group` occurs in the skeleton.
+    pub fn has_needle(&self, group: crate::needles::Group) -> bool {
+        group.in_mask(*self.needles.get_or_init(|| crate::needles::scan(self.sk())))
     }
 
     /// The skeleton text.

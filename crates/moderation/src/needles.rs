@@ -1,24 +1,94 @@
-//! Literal prefilters: a rule runs its regex only on fields that contain one of its literals.
+//! Literal prefilters shared by the rules: one automaton over every rule's literals runs once
+//! per field (on first use), and tells each rule whether one of its literals occurs, so a rule
+//! runs its regex only on fields that contain one.
+
+use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-/// A set of literals searched for together, in one pass over the text.
-#[derive(Debug, Clone)]
-pub(crate) struct Needles(AhoCorasick);
+/// A rule's set of literals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// `links/obfuscated`.
+    Obfuscation,
+    /// `prices/question`.
+    PriceQuestion,
+    /// `placement/other-store` (shop addresses).
+    Address,
+    /// `contacts/email`.
+    Email,
+    /// `contacts/social` (short links).
+    ShortLink,
+}
 
-impl Needles {
-    /// Compiles the literals (byte-exact, case-sensitive, like `str::contains`).
-    pub fn new(literals: &[&str]) -> Result<Needles, String> {
-        AhoCorasick::new(literals)
-            .map(Needles)
-            .map_err(|e| e.to_string())
+const GROUPS: &[(Group, &[&str])] = &[
+    (
+        Group::Obfuscation,
+        crate::rules::links::obfuscated::OBFUSCATION_NEEDLES,
+    ),
+    (
+        Group::PriceQuestion,
+        crate::rules::prices::question::NEEDLES,
+    ),
+    (
+        Group::Address,
+        crate::rules::placement::other_store::ADDRESS_NEEDLES,
+    ),
+    (Group::Email, crate::rules::contacts::email::EMAIL_NEEDLES),
+    (
+        Group::ShortLink,
+        crate::rules::contacts::social::SHORT_LINK_NEEDLES,
+    ),
+];
+
+struct Scanner {
+    automaton: AhoCorasick,
+    /// Group bit of each literal, by pattern index.
+    bits: Vec<u32>,
+}
+
+static SCANNER: LazyLock<Option<Scanner>> = LazyLock::new(|| {
+    let mut literals = Vec::new();
+    let mut bits = Vec::new();
+    for (group, list) in GROUPS {
+        for literal in *list {
+            literals.push(*literal);
+            bits.push(group.bit());
+        }
+    }
+    AhoCorasick::new(&literals)
+        .ok()
+        .map(|automaton| Scanner { automaton, bits })
+});
+
+impl Group {
+    fn bit(self) -> u32 {
+        1 << (self as u32)
     }
 
-    /// Whether `text` contains at least one of the literals.
+    /// Whether `mask` (from [`scan`]) says a literal of this group occurs.
     #[inline]
-    pub fn any_in(&self, text: &str) -> bool {
-        self.0.is_match(text)
+    pub fn in_mask(self, mask: u32) -> bool {
+        mask & self.bit() != 0
     }
+}
+
+/// The groups with a literal in `text` (byte-exact, case-sensitive, like `str::contains`).
+/// Should the automaton not build, every group is reported present (rules then run their
+/// regexes on every field, which is slower and gives the same results).
+pub(crate) fn scan(text: &str) -> u32 {
+    let Some(scanner) = SCANNER.as_ref() else {
+        return u32::MAX;
+    };
+    let all = (1u32 << GROUPS.len()) - 1;
+    let mut mask = 0;
+    for m in scanner.automaton.find_overlapping_iter(text) {
+        mask |= scanner.bits[m.pattern().as_usize()];
+        if mask == all {
+            break;
+        }
+    }
+    mask
 }
 
 #[cfg(test)]
@@ -26,18 +96,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_any_literal_like_contains() {
-        let n = Needles::new(&["dot", "نقطه", " ."]).unwrap();
+    fn a_group_is_present_exactly_when_one_of_its_literals_is() {
         for text in [
             "example dot com",
             "سایت نقطه کام",
-            "a . b",
+            "قیمتش چنده",
+            "ادرس مغازه",
+            "name at gmail",
+            "t.me/x",
             "",
-            "dotted",
-            "نقط",
+            "کیفیت عالی بود",
+            "dotted.me/ و فروشگاه",
         ] {
-            let expected = ["dot", "نقطه", " ."].iter().any(|l| text.contains(l));
-            assert_eq!(n.any_in(text), expected, "{text}");
+            let mask = scan(text);
+            for (group, list) in GROUPS {
+                let expected = list.iter().any(|l| text.contains(l));
+                assert_eq!(group.in_mask(mask), expected, "{group:?} in {text}");
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 use regex::Regex;
 
-use crate::needles::Needles;
+use crate::needles::Group;
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -23,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "links/obfuscated", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Obfuscated { re: Regex, email: Email, needles: Needles }
+    pub(crate) struct Obfuscated { re: Regex, email: Email }
 }
 
 impl Obfuscated {
@@ -39,13 +39,12 @@ impl Obfuscated {
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
             email: Email::build(p)?,
-            needles: Needles::new(OBFUSCATION_NEEDLES)?,
         })
     }
 }
 
 /// Literals one of which every obfuscated form contains (skeleton spelling).
-const OBFUSCATION_NEEDLES: &[&str] = &[
+pub(crate) const OBFUSCATION_NEEDLES: &[&str] = &[
     "dot", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{", "<", "www",
     " .", ". ", ".کام", ".نت", ".ارگ", ".ای",
 ];
@@ -54,7 +53,7 @@ impl Rule for Obfuscated {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            if !self.needles.any_in(sk) {
+            if !f.has_needle(Group::Obfuscation) {
                 continue;
             }
             let mut emails: Option<Vec<(usize, usize)>> = None;
@@ -69,7 +68,7 @@ impl Rule for Obfuscated {
                 };
                 let start = m.start() + lead;
                 // The domain of a disguised e-mail address is contacts/email's.
-                let emails = emails.get_or_insert_with(|| self.email.spans(sk));
+                let emails = emails.get_or_insert_with(|| self.email.spans(f));
                 if emails
                     .iter()
                     .any(|&(es, ee)| es < start + end && start < ee + 1)

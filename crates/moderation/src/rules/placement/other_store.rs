@@ -1,6 +1,6 @@
 use regex::Regex;
 
-use crate::needles::Needles;
+use crate::needles::Group;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -23,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, needles: Needles }
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex }
 }
 
 impl OtherStore {
@@ -32,13 +32,13 @@ impl OtherStore {
         Ok(OtherStore {
             stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
-            needles: Needles::new(ADDRESS_NEEDLES)?,
         })
     }
 }
 
 /// Literals one of which the address pattern needs (skeleton spelling).
-const ADDRESS_NEEDLES: &[&str] = &["پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
+/// Literals one of which every shop address contains (skeleton spelling).
+pub(crate) const ADDRESS_NEEDLES: &[&str] = &["پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
 
 impl Rule for OtherStore {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
@@ -63,7 +63,7 @@ impl Rule for OtherStore {
                     out.push(f.hit_words(s, i + 1));
                 }
             }
-            if !self.needles.any_in(sk) {
+            if !f.has_needle(Group::Address) {
                 continue;
             }
             for c in self.address.captures_iter(sk) {

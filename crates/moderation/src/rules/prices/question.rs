@@ -1,6 +1,6 @@
 use regex::Regex;
 
-use crate::needles::Needles;
+use crate::needles::Group;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -20,7 +20,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/question", severity: Reject, fixable: false, params: [],
-    pub(crate) struct PriceQuestion { re: Regex, needles: Needles }
+    pub(crate) struct PriceQuestion { re: Regex }
 }
 
 impl PriceQuestion {
@@ -54,13 +54,12 @@ impl PriceQuestion {
             .join("|");
         Ok(PriceQuestion {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
-            needles: Needles::new(NEEDLES)?,
         })
     }
 }
 
 /// Literals one of which every pattern needs: the regex runs only when one is present.
-const NEEDLES: &[&str] = &[
+pub(crate) const NEEDLES: &[&str] = &[
     "چند", "چقد", "قیمت", "how much", "price", "combien", "prix", "viel", "kostet", "bezahlt",
     "gezahlt", "pay",
 ];
@@ -108,7 +107,7 @@ impl Rule for PriceQuestion {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            if !self.needles.any_in(sk) {
+            if !f.has_needle(Group::PriceQuestion) {
                 continue;
             }
             let before = out.len();
