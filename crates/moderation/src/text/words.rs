@@ -11,33 +11,39 @@ pub(crate) struct Word {
     pub squeezed: u32,
 }
 
-/// FNV-1a over bytes, folded to 32 bits: lexicons filter words on it before any string lookup.
+/// A hash of a word's bytes, eight at a time (a word is one or two steps), folded to 32 bits:
+/// lexicons filter words on it before any string lookup.
 #[inline]
 pub(crate) fn word_hash(word: &str) -> u32 {
-    word_hashes(word).0
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes = word.as_bytes();
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(chunk);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Byte by byte: a variable-length copy would be a `memmove` call.
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        h = (h.rotate_left(23) ^ v).wrapping_mul(K);
+    }
+    (h ^ (h >> 29) ^ (h >> 47)) as u32
 }
 
-/// The hash of `word` and of `squeeze(word)`, in one pass.
+/// The hash of `word` and of `squeeze(word)`.
 #[inline]
 pub(crate) fn word_hashes(word: &str) -> (u32, u32) {
-    const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let (mut h, mut s) = (BASIS, BASIS);
-    let mut last = None;
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-        if Some(c) != last || !is_letter(c) {
-            for &b in bytes {
-                s = (s ^ u64::from(b)).wrapping_mul(PRIME);
-            }
-        }
-        last = Some(c);
+    let hash = word_hash(word);
+    match squeeze_cow(word) {
+        std::borrow::Cow::Borrowed(_) => (hash, hash),
+        std::borrow::Cow::Owned(squeezed) => (hash, word_hash(&squeezed)),
     }
-    ((h ^ (h >> 32)) as u32, (s ^ (s >> 32)) as u32)
 }
 
 impl Word {
@@ -48,11 +54,7 @@ impl Word {
         if maybe_double {
             return Word::new(text, start, end);
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in &text.as_bytes()[start..end] {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        let hash = (h ^ (h >> 32)) as u32;
+        let hash = word_hash(&text[start..end]);
         Word {
             start,
             end,
