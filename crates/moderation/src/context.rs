@@ -83,7 +83,8 @@ static BITS: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
 });
 
 impl Features {
-    fn of(cps: &[char]) -> Features {
+    /// The features of `original`, collecting its code points into `cps` in the same pass.
+    fn collect(original: &str, cps: &mut Vec<char>) -> Features {
         let table = &*BITS;
         let mut any = 0u16;
         let (mut double, mut triple, mut spacing, mut repeated) = (false, false, false, false);
@@ -91,7 +92,8 @@ impl Features {
         let mut newlines = 0usize;
         let mut p1 = '\0';
         let mut pb = 0u16;
-        for &c in cps {
+        for c in original.chars() {
+            cps.push(c);
             let u = c as u32;
             let b = if u < TABLE_END {
                 table[u as usize]
@@ -130,29 +132,46 @@ pub(crate) struct FieldText<'a> {
     pub chars: usize,
     /// The code points of `original`, shared by the rules that scan the original text.
     pub cps: Vec<char>,
-    pub skeleton: Skeleton,
-    pub words: Vec<Word>,
     pub features: Features,
+    /// Skeleton and its words, built on first use: the re-checks after fixes only run rules
+    /// that scan the code points, and never pay for it.
+    text: std::cell::OnceCell<(Skeleton, Vec<Word>)>,
     /// Which rules' literals occur in the skeleton, found on first use (see `needles`).
     needles: std::cell::OnceCell<u32>,
 }
 
 impl<'a> FieldText<'a> {
     pub fn new(field: Field, original: &'a str) -> FieldText<'a> {
-        let mut cps = Vec::new();
-        let mut skeleton = Skeleton::with_code_points(original, &mut cps);
-        let words = std::mem::take(&mut skeleton.words);
-        let features = Features::of(&cps);
+        // At most one code point per byte: one allocation, no regrowth.
+        let mut cps = Vec::with_capacity(original.len());
+        let features = Features::collect(original, &mut cps);
         FieldText {
             field,
             original,
             features,
             chars: cps.len(),
             cps,
-            skeleton,
-            words,
+            text: std::cell::OnceCell::new(),
             needles: std::cell::OnceCell::new(),
         }
+    }
+
+    fn prepared(&self) -> &(Skeleton, Vec<Word>) {
+        self.text.get_or_init(|| {
+            let mut skeleton = Skeleton::new(self.original);
+            let words = std::mem::take(&mut skeleton.words);
+            (skeleton, words)
+        })
+    }
+
+    /// The skeleton, with its map back to the original.
+    pub fn skeleton(&self) -> &Skeleton {
+        &self.prepared().0
+    }
+
+    /// Words of the skeleton.
+    pub fn words(&self) -> &[Word] {
+        &self.prepared().1
     }
 
     /// Whether one of the literals of `group` occurs in the skeleton.
@@ -162,12 +181,12 @@ impl<'a> FieldText<'a> {
 
     /// The skeleton text.
     pub fn sk(&self) -> &str {
-        &self.skeleton.text
+        &self.skeleton().text
     }
 
     /// A hit for a skeleton byte range.
     pub fn hit(&self, start: usize, end: usize) -> Hit {
-        let (s, e) = self.skeleton.to_original(start, end);
+        let (s, e) = self.skeleton().to_original(start, end);
         Hit {
             field: self.field,
             start: s,
@@ -178,7 +197,8 @@ impl<'a> FieldText<'a> {
 
     /// A hit covering skeleton words `first..=last`.
     pub fn hit_words(&self, first: usize, last: usize) -> Hit {
-        self.hit(self.words[first].start, self.words[last].end)
+        let ws = self.words();
+        self.hit(ws[first].start, ws[last].end)
     }
 
     /// A hit for an original code-point range.

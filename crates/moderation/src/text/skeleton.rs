@@ -74,11 +74,6 @@ fn char_class(c: char) -> u8 {
 impl Skeleton {
     /// Builds the skeleton of `original`.
     pub fn new(original: &str) -> Skeleton {
-        Skeleton::with_code_points(original, &mut Vec::new())
-    }
-
-    /// Builds the skeleton and, in the same pass, collects the code points of `original`.
-    pub(crate) fn with_code_points(original: &str, cps: &mut Vec<char>) -> Skeleton {
         let mut sk = Skeleton {
             text: String::with_capacity(original.len()),
             starts: Vec::with_capacity(original.len()),
@@ -87,13 +82,11 @@ impl Skeleton {
             prev: None,
             word_double: false,
         };
-        cps.reserve(original.len());
         let tables = &*TABLES;
         // Separators seen right after a digit, held until we know whether a digit follows.
         let mut pending: Vec<(char, u32)> = Vec::new();
         let mut last_was_digit = false;
         for (cp, c) in original.chars().enumerate() {
-            cps.push(c);
             let cp = cp as u32;
             let mut emit = |f: char| {
                 if last_was_digit && is_digit_separator(f) {

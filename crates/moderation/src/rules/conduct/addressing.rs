@@ -31,7 +31,7 @@ impl Addressing {
 impl Rule for Addressing {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
-            for m in self.phrases.find_all(f.sk(), &f.words) {
+            for m in self.phrases.find_all(f.sk(), f.words()) {
                 out.push(f.hit_words(m.first, m.last));
             }
         }

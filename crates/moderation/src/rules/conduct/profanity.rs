@@ -99,7 +99,7 @@ impl Rule for Profanity {
         }
         for f in cx.fields() {
             let sk = f.sk();
-            let ws = &f.words;
+            let ws = f.words();
             // The allow list is only consulted once a listed word is found.
             let mut allowed = None;
             let mut is_allowed = |first: usize, last: usize| {

@@ -46,7 +46,7 @@ impl Rule for SiteCriticism {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            let ws = &f.words;
+            let ws = f.words();
             let services = self.services.find_all(sk, ws);
             if services.is_empty() {
                 continue;

@@ -89,7 +89,7 @@ impl Rule for Phone {
             if !sk.bytes().any(|b| b.is_ascii_digit()) && self.words_absent(f) {
                 continue;
             }
-            let cs = chunks(sk, &f.words, &self.words);
+            let cs = chunks(sk, f.words(), &self.words);
             for seq in sequences(sk, &cs) {
                 self.check_sequence(f, &cs[seq], out);
             }
@@ -115,7 +115,7 @@ impl Phone {
             if !valid {
                 return false;
             }
-            let (s, e) = f.skeleton.to_original(parts[k].start, parts[k].end);
+            let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
             let written: String = f.cps[s..e].iter().collect();
             let separators = written.chars().filter(|c| !c.is_alphanumeric()).count()
                 + usize::from(sk[..parts[k].start].ends_with('('));
@@ -125,7 +125,7 @@ impl Phone {
 
     fn words_absent(&self, f: &FieldText<'_>) -> bool {
         // Spelled numbers need at least a few number words; cheap pre-check on the skeleton.
-        f.words.len() < 4
+        f.words().len() < 4
     }
 
     fn check_sequence(&self, f: &FieldText<'_>, parts: &[NumberChunk], out: &mut Vec<Hit>) {

@@ -98,7 +98,7 @@ impl Rule for Social {
                     out.push(f.hit(m.start(), m.end()));
                 }
             }
-            let ws = &f.words;
+            let ws = f.words();
             for pm in self
                 .platforms
                 .find_all(sk, ws)

@@ -44,11 +44,11 @@ impl Rule for OtherStore {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            for m in self.stores.find_all(sk, &f.words) {
+            for m in self.stores.find_all(sk, f.words()) {
                 out.push(f.hit_words(m.first, m.last));
             }
             // `خیابان ... پلاک ۱۲`: a street, then within eight words a house number.
-            let ws = &f.words;
+            let ws = f.words();
             for (i, w) in ws.iter().enumerate() {
                 if w.text(sk) != "پلاک"
                     || !ws

@@ -37,7 +37,7 @@ impl Rule for Question {
         }
         for f in cx.fields() {
             let sk = f.sk();
-            let ws = &f.words;
+            let ws = f.words();
             let mut flagged_until = 0usize;
             for m in self.help.find_all(sk, ws) {
                 out.push(f.hit_words(m.first, m.last));

@@ -76,7 +76,7 @@ impl Amount {
     /// The skeleton span of the amount around number `c`, if it is one.
     fn amount(&self, f: &FieldText<'_>, c: &NumberChunk) -> Option<(usize, usize)> {
         let sk = f.sk();
-        let ws = &f.words;
+        let ws = f.words();
         let start = grouped_start(sk, c.start);
         // `۴۵۰ هزار ریال`, `۳ میلیون`: scale words after the number.
         let mut next = c.last_word + 1;
@@ -167,7 +167,7 @@ impl Rule for Amount {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            let ws = &f.words;
+            let ws = f.words();
             // `250k`: one word, digits then `k`.
             for (k, w) in ws.iter().enumerate() {
                 let t = w.text(sk);

@@ -74,7 +74,7 @@ impl PriceQuestion {
     /// word that asks how much.
     fn gapped(&self, f: &FieldText<'_>, out: &mut Vec<Hit>) {
         let sk = f.sk();
-        let ws = &f.words;
+        let ws = f.words();
         for (i, w) in ws.iter().enumerate() {
             if !w.text(sk).starts_with("قیمت") {
                 continue;

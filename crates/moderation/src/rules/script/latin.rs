@@ -51,7 +51,7 @@ impl Rule for Latin {
             }
             if latin > 0 {
                 markers += f
-                    .words
+                    .words()
                     .iter()
                     .filter(|w| {
                         let t = w.text(f.sk());

@@ -43,7 +43,7 @@ impl Colloquial {
 impl Rule for Colloquial {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
-            for m in self.words.find_all(f.sk(), &f.words) {
+            for m in self.words.find_all(f.sk(), f.words()) {
                 out.push(
                     f.hit_words(m.first, m.last)
                         .with_fix(self.written[m.entry].clone()),

@@ -30,7 +30,7 @@ impl Rule for RepeatedWords {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields() {
             let sk = f.sk();
-            let ws = &f.words;
+            let ws = f.words();
             let mut i = 0;
             while i < ws.len() {
                 let t = ws[i].text(sk);
