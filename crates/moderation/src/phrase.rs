@@ -52,22 +52,31 @@ pub(crate) struct HashFilter {
 }
 
 impl HashFilter {
+    /// The two bits of a hash (from its low and its high half: a two-probe Bloom filter, so a
+    /// lexicon of a few hundred words lets through well under 1% of other words).
+    #[inline]
+    fn bits_of(hash: u32) -> [u32; 2] {
+        [hash % FILTER_BITS, (hash >> 16) % FILTER_BITS]
+    }
+
     /// Marks a word hash as possibly present.
     pub fn mark(&mut self, hash: u32) {
         if self.bits.is_empty() {
             self.bits = vec![0; (FILTER_BITS / 64) as usize];
         }
-        let bit = hash % FILTER_BITS;
-        self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        for bit in HashFilter::bits_of(hash) {
+            self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
     }
 
     /// False when no marked word has this hash.
     #[inline]
     pub fn may_contain(&self, hash: u32) -> bool {
-        let bit = hash % FILTER_BITS;
-        self.bits
-            .get((bit / 64) as usize)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        HashFilter::bits_of(hash).iter().all(|&bit| {
+            self.bits
+                .get((bit / 64) as usize)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        })
     }
 }
 
@@ -161,11 +170,24 @@ impl PhraseSet {
     }
 
     /// Longest phrase starting at word `i`, if any.
+    #[inline]
     pub fn match_at(&self, skeleton: &str, ws: &[Word], i: usize) -> Option<PhraseMatch> {
         let word = ws.get(i)?;
         if !self.may_start(word) {
             return None;
         }
+        self.match_candidates(skeleton, ws, i, word)
+    }
+
+    /// `match_at` once the filter let the word through (kept out of line: rarely reached).
+    #[inline(never)]
+    fn match_candidates(
+        &self,
+        skeleton: &str,
+        ws: &[Word],
+        i: usize,
+        word: &Word,
+    ) -> Option<PhraseMatch> {
         let first = word.text(skeleton);
         let key = if self.squeezed {
             squeeze_cow(first)
