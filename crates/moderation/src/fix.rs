@@ -8,21 +8,29 @@ pub(crate) fn apply(text: &str, edits: &mut [Edit]) -> String {
     edits.sort_by_key(|e| (e.start, e.end));
     let mut out = String::with_capacity(text.len());
     let mut next = 0usize; // first code point not yet consumed
-    let mut chars = text.chars().enumerate().peekable();
+    // (code point, byte offset) of the cursor; untouched text is copied as whole slices.
+    let mut cursor = (0usize, 0usize);
+    let advance = |cursor: &mut (usize, usize), target: usize| {
+        while cursor.0 < target {
+            let Some(c) = text[cursor.1..].chars().next() else {
+                break;
+            };
+            cursor.0 += 1;
+            cursor.1 += c.len_utf8();
+        }
+    };
     for edit in edits.iter() {
         if edit.start < next {
             continue;
         }
-        while let Some((_, c)) = chars.next_if(|(i, _)| *i < edit.start) {
-            out.push(c);
-        }
-        while chars.next_if(|(i, _)| *i < edit.end).is_some() {}
+        let from = cursor.1;
+        advance(&mut cursor, edit.start);
+        out.push_str(&text[from..cursor.1]);
+        advance(&mut cursor, edit.end);
         out.push_str(&edit.text);
         next = edit.end.max(edit.start);
     }
-    for (_, c) in chars {
-        out.push(c);
-    }
+    out.push_str(&text[cursor.1..]);
     out
 }
 
@@ -42,6 +50,13 @@ mod tests {
     fn applies_in_order_and_skips_overlaps() {
         let mut edits = vec![edit(4, 6, ""), edit(0, 1, "X"), edit(5, 7, "Y")];
         assert_eq!(apply("abcdefgh", &mut edits), "Xbcdgh");
+    }
+
+    #[test]
+    fn multibyte_text_and_edits_past_the_end() {
+        let mut edits = vec![edit(1, 3, "-"), edit(5, 9, "!")];
+        assert_eq!(apply("خیلیییی", &mut edits), "خ-یی!");
+        assert_eq!(apply("ab", &mut [edit(7, 9, "!")]), "ab!");
     }
 
     #[test]
