@@ -31,7 +31,13 @@ fn world() -> &'static World {
             as_of: Some(jiff::civil::date(2026, 11, 21)),
         };
         let compiled = compile(&sources).expect("the example policies and rules compile");
-        let state = AppState::new(sources, compiled, Arc::new(MemoryStore::new()), None, Limits::default());
+        let state = AppState::new(
+            sources,
+            compiled,
+            Arc::new(MemoryStore::new()),
+            None,
+            Limits::default(),
+        );
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -41,7 +47,9 @@ fn world() -> &'static World {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, body)) = data.split_first() else { return };
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
     let route = match selector % 4 {
         0 | 1 => "/v1/moderate",
         2 => "/v1/moderate/batch",
@@ -54,16 +62,39 @@ fuzz_target!(|data: &[u8]| {
         .expect("a request with a fixed route and header builds");
     let router = app(world.state.clone());
     let (status, bytes) = world.runtime.block_on(async move {
-        let response = router.oneshot(request).await.expect("the router is infallible");
+        let response = router
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
         let status = response.status();
-        let bytes = response.into_body().collect().await.expect("the body streams").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("the body streams")
+            .to_bytes();
         (status, bytes)
     });
-    assert_ne!(status, StatusCode::INTERNAL_SERVER_ERROR, "{route} answered 500: {}", String::from_utf8_lossy(&bytes));
+    assert_ne!(
+        status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{route} answered 500: {}",
+        String::from_utf8_lossy(&bytes)
+    );
     if !status.is_success() {
-        let value: serde_json::Value = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("{route} {status}: error body is not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
-        assert!(value["error"]["code"].is_string(), "{route} {status}: no error.code in {value}");
-        assert!(value["error"]["message"].is_string(), "{route} {status}: no error.message in {value}");
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            panic!(
+                "{route} {status}: error body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        });
+        assert!(
+            value["error"]["code"].is_string(),
+            "{route} {status}: no error.code in {value}"
+        );
+        assert!(
+            value["error"]["message"].is_string(),
+            "{route} {status}: no error.message in {value}"
+        );
     }
 });

@@ -38,7 +38,13 @@ impl Input {
             Some((t, b)) => (Some(t.to_owned()), b.to_owned()),
             None => (None, text.into_owned()),
         };
-        Some(Input { kind, lang, twice: k & 0x80 != 0, title, body })
+        Some(Input {
+            kind,
+            lang,
+            twice: k & 0x80 != 0,
+            title,
+            body,
+        })
     }
 }
 
@@ -58,14 +64,24 @@ fn check_spans(comment: &Comment, result: &davar_moderation::ModerationResult) {
             Field::Body => &comment.body,
         };
         let len = field.chars().count();
-        assert!(v.start <= v.end && v.end <= len, "span {}..{} outside a field of {len} code points: {v:?}", v.start, v.end);
+        assert!(
+            v.start <= v.end && v.end <= len,
+            "span {}..{} outside a field of {len} code points: {v:?}",
+            v.start,
+            v.end
+        );
         let slice: String = field.chars().skip(v.start).take(v.end - v.start).collect();
-        assert_eq!(slice, v.text, "violation text is not the span's slice: {v:?}");
+        assert_eq!(
+            slice, v.text,
+            "violation text is not the span's slice: {v:?}"
+        );
     }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some(input) = Input::parse(data) else { return };
+    let Some(input) = Input::parse(data) else {
+        return;
+    };
     let comment = Comment {
         id: None,
         kind: input.kind,
@@ -77,14 +93,22 @@ fuzz_target!(|data: &[u8]| {
     };
     let store = MemoryStore::new();
     let engine = engine();
-    let Ok(result) = engine.moderate(&comment, &store) else { return };
+    let Ok(result) = engine.moderate(&comment, &store) else {
+        return;
+    };
     check_spans(&comment, &result);
     if input.twice {
-        let again = engine.moderate(&comment, &store).expect("a comment judged once is judged again");
+        let again = engine
+            .moderate(&comment, &store)
+            .expect("a comment judged once is judged again");
         check_spans(&comment, &again);
     }
     if let Some(fixed) = &result.fixed {
-        let repaired = Comment { title: fixed.title.clone(), body: fixed.body.clone(), ..comment };
+        let repaired = Comment {
+            title: fixed.title.clone(),
+            body: fixed.body.clone(),
+            ..comment
+        };
         let fresh = MemoryStore::new();
         if let Ok(second) = engine.moderate(&repaired, &fresh) {
             check_spans(&repaired, &second);

@@ -33,7 +33,8 @@ fn safe_path(raw: &[u8]) -> Option<String> {
             !p.is_empty()
                 && *p != "."
                 && *p != ".."
-                && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
         });
     ok.then(|| text.to_owned())
 }
@@ -48,7 +49,10 @@ fn files(data: &[u8]) -> Vec<(String, &[u8])> {
     let mut i = 0;
     while i < rest.len() {
         if start_of_line && rest[i..].starts_with(b"=== ") {
-            let line_end = rest[i..].iter().position(|&b| b == b'\n').map_or(rest.len(), |p| i + p);
+            let line_end = rest[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |p| i + p);
             let content = &rest[content_start..i];
             if !(content.is_empty() && out.is_empty() && path == DEFAULT_PATH) {
                 out.push((path.clone(), content));
@@ -84,7 +88,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::write(root.join("site.yaml"), default_site());
     }
     let as_of = jiff::civil::date(2026, 11, 21);
-    let Ok((set, _diagnostics)) = davar_policy::load(root) else { return };
+    let Ok((set, _diagnostics)) = davar_policy::load(root) else {
+        return;
+    };
     let diagnostics = davar_policy::check(&set, as_of);
     for d in &diagnostics {
         let source = std::fs::read_to_string(&d.file).ok();
