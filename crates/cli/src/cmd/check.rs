@@ -82,7 +82,7 @@ pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<Findings> {
             )),
             Err(err) => diagnostics.push(Diagnostic::error(
                 "calendar",
-                &global.rules.join("calendars"),
+                global.rules.join("calendars"),
                 0,
                 0,
                 err.to_string(),
