@@ -34,6 +34,17 @@ pub struct Global {
     pub rules: PathBuf,
 }
 
+impl Global {
+    /// Loads the policy set from `--policies`, with the diagnostics found while reading it.
+    pub fn load_policies(
+        &self,
+    ) -> anyhow::Result<(davar_policy::PolicySet, Vec<davar_policy::Diagnostic>)> {
+        use anyhow::Context as _;
+        davar_policy::load(&self.policies)
+            .with_context(|| format!("cannot load policies from {}", self.policies.display()))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Compile the policies into a static site (refuses when `check` finds errors).

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use davar_moderation::{Engine, RuleSources};
 use davar_policy::diagnostic::code;
 use davar_policy::{Diagnostic, Severity};
@@ -69,8 +68,7 @@ impl Findings {
 /// compiles the moderation rule sets, when the rules directory exists, and checks that every
 /// clause they cite exists.
 pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<Findings> {
-    let (set, mut diagnostics) = davar_policy::load(&global.policies)
-        .with_context(|| format!("cannot load policies from {}", global.policies.display()))?;
+    let (set, mut diagnostics) = global.load_policies()?;
     diagnostics.extend(davar_policy::check(&set, as_of));
     let mut rule_sources = BTreeMap::new();
     if global.rules.is_dir() {

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use davar_policy::obligation::deadline_report::{DeadlineReport, deadline_report};
 use davar_policy::obligation::instant::parse_instant;
 use davar_policy::obligation::load_calendars;
@@ -47,8 +46,7 @@ pub struct Args {
 
 /// Runs `davar deadline`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let (set, _) = davar_policy::load(&global.policies)
-        .with_context(|| format!("cannot load policies from {}", global.policies.display()))?;
+    let (set, _) = global.load_policies()?;
     let calendars = load_calendars(&global.rules)?;
     let report = deadline_report(
         &set,
