@@ -43,6 +43,29 @@ impl Global {
         davar_policy::load(&self.policies)
             .with_context(|| format!("cannot load policies from {}", self.policies.display()))
     }
+
+    /// Loads the policy set for a command that computes with it (`deadline`, `audit`, `lock`):
+    /// a source that could not be read would silently drop a version, so any reading error
+    /// stops the command, naming the first one.
+    pub fn load_readable_policies(&self) -> anyhow::Result<davar_policy::PolicySet> {
+        let (set, diagnostics) = self.load_policies()?;
+        let mut errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == davar_policy::Severity::Error);
+        if let Some(first) = errors.next() {
+            anyhow::bail!(
+                "{} error(s) while reading the policies in {}; the first: {}:{}:{}: {} \
+                 (run `davar check` for all of them)",
+                1 + errors.count(),
+                self.policies.display(),
+                first.file.display(),
+                first.line,
+                first.column,
+                first.message
+            );
+        }
+        Ok(set)
+    }
 }
 
 #[derive(Debug, Subcommand)]

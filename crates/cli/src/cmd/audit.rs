@@ -38,7 +38,7 @@ pub struct Args {
 
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let (set, _) = global.load_policies()?;
+    let set = global.load_readable_policies()?;
     let calendars = load_calendars(&global.rules)?;
     let text = if args.cases.as_os_str() == "-" {
         let mut text = String::new();

@@ -46,7 +46,7 @@ pub struct Args {
 
 /// Runs `davar deadline`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let (set, _) = global.load_policies()?;
+    let set = global.load_readable_policies()?;
     let calendars = load_calendars(&global.rules)?;
     let report = deadline_report(
         &set,

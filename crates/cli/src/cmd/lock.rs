@@ -21,7 +21,7 @@ pub struct Args {
 /// Runs `davar lock`. Refuses (exit 2) when a version already in force changed.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(today);
-    let (set, _) = global.load_policies()?;
+    let set = global.load_readable_policies()?;
     let path = global.policies.join(LOCK_FILE);
     let existing = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
