@@ -56,11 +56,12 @@ fn spelled_runs(sk: &str, ws: &[Word]) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        // One letter: at most four bytes, one code point.
+        // One letter: at most four bytes (tested before slicing), one code point.
         let single = |w: &Word| {
-            let t = w.text(sk);
-            let mut it = t.chars();
-            t.len() <= 4 && it.next().is_some_and(is_letter) && it.next().is_none()
+            w.end - w.start <= 4 && {
+                let mut it = w.text(sk).chars();
+                it.next().is_some_and(is_letter) && it.next().is_none()
+            }
         };
         if !single(&ws[i]) {
             i += 1;
@@ -134,13 +135,16 @@ impl Rule for Profanity {
                 }
             }
             // `sh1t`, `b1tch`: digits standing for letters inside a Latin word.
+            // On bytes: most words are Persian and fail at their first byte, unsliced.
+            let bytes = sk.as_bytes();
             for (k, w) in ws.iter().enumerate() {
-                let t = w.text(sk);
-                if t.is_ascii()
-                    && t.bytes().any(|b| b.is_ascii_digit())
-                    && t.bytes().any(|b| b.is_ascii_alphabetic())
+                let b = &bytes[w.start..w.end];
+                if b.first().is_some_and(u8::is_ascii)
+                    && b.is_ascii()
+                    && b.iter().any(u8::is_ascii_digit)
+                    && b.iter().any(u8::is_ascii_alphabetic)
                 {
-                    let plain: String = t.chars().map(unleet).collect();
+                    let plain: String = w.text(sk).chars().map(unleet).collect();
                     if self.bad.contains_word(&plain) && !self.allow.contains_word(&plain) {
                         out.push(f.hit_words(k, k));
                     }
