@@ -36,11 +36,19 @@ fn is_closing_punct(c: char) -> bool {
 impl Rule for Whitespace {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for f in cx.fields().filter(|f| f.features.spacing) {
-            let chars = &f.cps;
+            // A slice, so that its pointer and length stay in registers across the loop.
+            let chars: &[char] = &f.cps;
             let n = chars.len();
             let mut i = 0;
             while i < n {
                 let c = chars[i];
+                // Neither a space nor a line break (spaces and breaks are at most U+0020,
+                // U+00A0 or from U+2000 on): most characters, ruled out in three comparisons.
+                let u = c as u32;
+                if u > 0x20 && u != 0xA0 && u < 0x2000 {
+                    i += 1;
+                    continue;
+                }
                 if is_space(c) {
                     let s = i;
                     while i < n && is_space(chars[i]) {
