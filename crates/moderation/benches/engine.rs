@@ -14,6 +14,9 @@ use criterion::{Criterion, Throughput};
 use davar_moderation::text::Skeleton;
 use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
 
+#[path = "support/baseline.rs"]
+mod baseline;
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -39,21 +42,6 @@ fn load_reviews(path: &Path) -> Option<Vec<Comment>> {
     Some(out)
 }
 
-/// A RegexSet with one pattern per family, about what a naive filter would run.
-fn bare_regex_set() -> regex::RegexSet {
-    regex::RegexSet::new([
-        r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|ir|net|org|io|me)",
-        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}",
-        r"(?:\+98|0098|0)?9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{4}",
-        r"[۰-۹0-9]+\s*(?:تومان|تومن|ریال|میلیون)",
-        r"@[a-z0-9_]{3,}",
-        r"[يكة]",
-        r"ـ",
-        r"[!?؟]{2,}",
-    ])
-    .expect("benchmark patterns compile")
-}
-
 fn main() {
     let data = workspace().join("../shared/data/digikala/train.csv");
     let Some(reviews) = load_reviews(&data) else {
@@ -70,7 +58,7 @@ fn main() {
         .iter()
         .map(|c| (c.body.len() + c.title.as_ref().map_or(0, String::len)) as u64)
         .sum();
-    let set = bare_regex_set();
+    let set = baseline::bare_regex_set();
 
     // `DAVAR_BENCH_DUMP=<file>`: every result, to compare two versions of the engine.
     if let Some(path) = std::env::var_os("DAVAR_BENCH_DUMP") {

@@ -20,6 +20,9 @@ use std::time::Instant;
 use davar_moderation::text::Skeleton;
 use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
 
+#[path = "../benches/support/baseline.rs"]
+mod baseline;
+
 /// What one run measures.
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -106,20 +109,6 @@ fn load(path: &PathBuf) -> Result<(Vec<Comment>, usize), String> {
     Ok((comments, skipped))
 }
 
-/// The same family-per-pattern set as the moderation crate's criterion benchmark.
-fn bare_regex_set() -> regex::RegexSet {
-    regex::RegexSet::new([
-        r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|ir|net|org|io|me)",
-        r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}",
-        r"(?:\+98|0098|0)?9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{4}",
-        r"[۰-۹0-9]+\s*(?:تومان|تومن|ریال|میلیون)",
-        r"@[a-z0-9_]{3,}",
-        r"[يكة]",
-        r"ـ",
-    ])
-    .expect("fixed benchmark patterns compile")
-}
-
 fn fields(comment: &Comment) -> impl Iterator<Item = &str> {
     comment
         .title
@@ -169,7 +158,7 @@ fn run(options: &Options) -> Result<String, String> {
             })
         }
         Mode::RegexSet => {
-            let set = bare_regex_set();
+            let set = baseline::bare_regex_set();
             let comments = &comments;
             Box::new(move || {
                 let mut matched = 0;
