@@ -2,27 +2,11 @@
 //! repository's `rules/` and `policies/`, and documents its rules with `explain` and `rules`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use davar_tests::{davar_bin as davar, repo_root as repo};
 use serde_json::Value;
-
-/// `target/<profile>/davar`, found from this test executable (`target/<profile>/deps/…`).
-fn davar() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let name = format!("davar{}", std::env::consts::EXE_SUFFIX);
-    exe.ancestors()
-        .map(|dir| dir.join(&name))
-        .find(|candidate| candidate.is_file())
-        .expect("the davar binary is built next to the tests (davar is a dev-dependency)")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
 
 fn run(args: &[&str]) -> Output {
     Command::new(davar())

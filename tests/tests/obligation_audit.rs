@@ -2,17 +2,9 @@
 //! shortens the acknowledgement from 24 to 12 hours on 2026-06-01), reports met / breached / open,
 //! and reports malformed lines with their number while auditing the others.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use davar_tests::davar_bin;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
+use davar_tests::{davar_bin, repo_root as repo};
 
 fn audit(format: &str) -> Output {
     Command::new(davar_bin())

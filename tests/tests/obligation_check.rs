@@ -3,17 +3,10 @@
 //! listing its expected diagnostics in `expected.txt`, and stays quiet on correct policies.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-use davar_tests::davar_bin;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
+use davar_tests::{davar_bin, repo_root as repo};
 
 fn check_json(policies: &Path) -> (Output, Vec<serde_json::Value>) {
     let output = Command::new(davar_bin())
@@ -63,16 +56,22 @@ fn expected(fixture: &Path) -> BTreeMap<String, usize> {
     out
 }
 
-#[test]
-fn mismatches_in_all_four_languages_are_reported_where_they_are() {
-    let fixture = Path::new("tests/fixtures/obligation/mismatch");
+/// Checks a fixture that must fail: exit 1 and exactly the diagnostics its `expected.txt`
+/// lists; returns their messages for the test's own assertions.
+fn failing_fixture_messages(fixture: &Path) -> Vec<String> {
     let (output, diagnostics) = check_json(fixture);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(summary(fixture, &diagnostics), expected(fixture));
-    let messages: Vec<&str> = diagnostics
+    diagnostics
         .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn mismatches_in_all_four_languages_are_reported_where_they_are() {
+    let fixture = Path::new("tests/fixtures/obligation/mismatch");
+    let messages = failing_fixture_messages(fixture);
     // Each language's own way of writing a duration is read: French words, German digits.
     assert!(
         messages
@@ -149,13 +148,7 @@ fn example_policies_pass_the_obligation_checks_and_compliance_profiles() {
 #[test]
 fn unreadable_blocks_are_reported_at_the_offending_line() {
     let fixture = Path::new("tests/fixtures/obligation/bad-block");
-    let (output, diagnostics) = check_json(fixture);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(summary(fixture, &diagnostics), expected(fixture));
-    let messages: Vec<&str> = diagnostics
-        .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let messages = failing_fixture_messages(fixture);
     assert!(
         messages
             .iter()

@@ -2,23 +2,17 @@
 //! policies: working days around a Friday and Nowruz, a working-hour range, Persian output with
 //! Solar Hijri dates, and a calendar that runs out.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use davar_tests::davar_bin;
+use davar_tests::{davar_bin, repo_root as repo};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-fn deadline(policies: &str, args: &[&str]) -> Output {
+/// `davar deadline --doc DOC --obligation OBLIGATION --at AT [extra...]` on a policy set.
+fn deadline(policies: &str, doc: &str, obligation: &str, at: &str, extra: &[&str]) -> Output {
     Command::new(davar_bin())
         .current_dir(repo())
         .args(["--policies", policies, "--rules", "rules", "deadline"])
-        .args(args)
+        .args(["--doc", doc, "--obligation", obligation, "--at", at])
+        .args(extra)
         .output()
         .unwrap()
 }
@@ -38,18 +32,10 @@ const FIXTURE: &str = "tests/fixtures/obligation/valid";
 fn thursday_evening_in_tehran_skips_friday() {
     let out = json(&deadline(
         FIXTURE,
-        &[
-            "--doc",
-            "complaints",
-            "--obligation",
-            "refund",
-            "--lang",
-            "en",
-            "--at",
-            "2026-11-19T20:00:00+03:30",
-            "--format",
-            "json",
-        ],
+        "complaints",
+        "refund",
+        "2026-11-19T20:00:00+03:30",
+        &["--lang", "en", "--format", "json"],
     ));
     // 24 to 48 working hours: 4 h on Thursday, Friday skipped, 20 h Saturday, 24 h Sunday.
     assert_eq!(out["target"], "2026-11-21T20:00:00+03:30");
@@ -64,18 +50,10 @@ fn thursday_evening_in_tehran_skips_friday() {
 fn nowruz_holidays_are_skipped_by_name() {
     let out = json(&deadline(
         FIXTURE,
-        &[
-            "--doc",
-            "complaints",
-            "--obligation",
-            "resolve",
-            "--lang",
-            "en",
-            "--at",
-            "2026-03-18T09:00:00+03:30",
-            "--format",
-            "json",
-        ],
+        "complaints",
+        "resolve",
+        "2026-03-18T09:00:00+03:30",
+        &["--lang", "en", "--format", "json"],
     ));
     // Thursday 19th counts; 20th (holiday and Friday) to 24th (Nowruz) do not; then 25..28.
     assert_eq!(out["due"], "2026-03-29T23:59:59+03:30");
@@ -94,14 +72,10 @@ fn nowruz_holidays_are_skipped_by_name() {
 fn persian_explanation_uses_solar_hijri_dates() {
     let output = deadline(
         FIXTURE,
-        &[
-            "--doc",
-            "complaints",
-            "--obligation",
-            "resolve",
-            "--at",
-            "2026-11-18T10:00:00+03:30",
-        ],
+        "complaints",
+        "resolve",
+        "2026-11-18T10:00:00+03:30",
+        &[],
     );
     assert!(
         output.status.success(),
@@ -119,14 +93,10 @@ fn persian_explanation_uses_solar_hijri_dates() {
 fn a_deadline_past_the_calendar_is_an_error_not_a_guess() {
     let output = deadline(
         FIXTURE,
-        &[
-            "--doc",
-            "complaints",
-            "--obligation",
-            "resolve",
-            "--at",
-            "2027-03-17T10:00:00+03:30",
-        ],
+        "complaints",
+        "resolve",
+        "2027-03-17T10:00:00+03:30",
+        &[],
     );
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
@@ -140,16 +110,10 @@ fn a_deadline_past_the_calendar_is_an_error_not_a_guess() {
 fn example_dispute_policy_acknowledgement() {
     let out = json(&deadline(
         "policies",
-        &[
-            "--doc",
-            "dispute-policy",
-            "--obligation",
-            "acknowledge-complaint",
-            "--at",
-            "2026-11-18T10:00:00+03:30",
-            "--format",
-            "json",
-        ],
+        "dispute-policy",
+        "acknowledge-complaint",
+        "2026-11-18T10:00:00+03:30",
+        &["--format", "json"],
     ));
     assert_eq!(out["due"], "2026-11-19T10:00:00+03:30");
     assert_eq!(out["lang"], "fa");
@@ -165,14 +129,10 @@ fn example_dispute_policy_acknowledgement() {
 fn unknown_obligation_names_the_known_ones() {
     let output = deadline(
         FIXTURE,
-        &[
-            "--doc",
-            "complaints",
-            "--obligation",
-            "nope",
-            "--at",
-            "2026-11-18T10:00:00+03:30",
-        ],
+        "complaints",
+        "nope",
+        "2026-11-18T10:00:00+03:30",
+        &[],
     );
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
@@ -189,16 +149,10 @@ fn berlin_daylight_saving_change() {
     let due = |obligation: &str| {
         json(&deadline(
             berlin,
-            &[
-                "--doc",
-                "support",
-                "--obligation",
-                obligation,
-                "--at",
-                at,
-                "--format",
-                "json",
-            ],
+            "support",
+            obligation,
+            at,
+            &["--format", "json"],
         ))["due"]
             .as_str()
             .unwrap()
