@@ -73,9 +73,7 @@ mod tests {
     #[test]
     fn unknown_and_running_out_calendars_are_reported() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let set = crate::load(&root.join("tests/fixtures/obligation/valid"))
-            .unwrap()
-            .0;
+        let set = super::super::valid_fixture();
         let calendars = super::super::load_calendars(&root.join("rules")).unwrap();
         assert!(check_calendars(&set, &calendars, date(2026, 11, 21)).is_empty());
         // 2027-01-15 + 90 days is past the end of 1405 (2027-03-20): one warning per language.

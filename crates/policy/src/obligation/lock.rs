@@ -225,15 +225,9 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
-    fn fixture_set() -> PolicySet {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/obligation/valid");
-        crate::load(&dir).unwrap().0
-    }
-
     #[test]
     fn fresh_lock_checks_clean_and_a_changed_version_in_force_is_an_error() {
-        let mut set = fixture_set();
+        let mut set = super::super::valid_fixture();
         let text = update(&set, date(2026, 11, 21), None).unwrap().text;
         let path = Path::new("policy.lock");
         assert!(check_against(&set, date(2026, 11, 21), path, &text).is_empty());
@@ -248,7 +242,7 @@ mod tests {
 
     #[test]
     fn crlf_checkouts_hash_the_same() {
-        let mut set = fixture_set();
+        let mut set = super::super::valid_fixture();
         let v = &mut set.documents[0].versions[0];
         let lf = hash(v);
         v.source = v.source.replace('\n', "\r\n");
@@ -257,7 +251,7 @@ mod tests {
 
     #[test]
     fn malformed_and_deleted_entries_are_reported_at_their_line() {
-        let set = fixture_set();
+        let set = super::super::valid_fixture();
         let text = format!(
             "# comment\nnot a lock line\ngone/v1.en.md sha256:{}\nx.md sha256:{}\n",
             "0".repeat(64),

@@ -103,3 +103,12 @@ pub fn site_files(set: &PolicySet, as_of: Date) -> Vec<(String, Vec<u8>)> {
 pub fn obligations_json(set: &PolicySet, as_of: Date) -> serde_json::Value {
     serde_json::to_value(rules_json::rules_file(set, as_of)).unwrap_or(serde_json::Value::Null)
 }
+
+/// The consistent four-language obligation fixture (`tests/fixtures/obligation/valid`) that
+/// this module's unit tests share.
+#[cfg(test)]
+pub(crate) fn valid_fixture() -> PolicySet {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/obligation/valid");
+    crate::load(&dir).expect("the obligation fixture loads").0
+}

@@ -208,17 +208,10 @@ pub fn schema() -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
-
-    fn fixture_set() -> PolicySet {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/obligation/valid");
-        crate::load(&dir).unwrap().0
-    }
 
     #[test]
     fn rules_validate_against_the_generated_schema() {
-        let set = fixture_set();
+        let set = super::super::valid_fixture();
         let rules = serde_json::to_value(rules_file(&set, jiff::civil::date(2026, 5, 15))).unwrap();
         let schema = schema();
         let validator = jsonschema::validator_for(&schema).unwrap();
@@ -236,7 +229,7 @@ mod tests {
 
     #[test]
     fn entries_carry_the_permanent_clause_url() {
-        let set = fixture_set();
+        let set = super::super::valid_fixture();
         let rules = rules_file(&set, jiff::civil::date(2026, 11, 21));
         let refund = rules
             .obligations
