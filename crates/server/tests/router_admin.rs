@@ -10,9 +10,9 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use davar_moderation::MemoryStore;
-use davar_server::{ApiKeys, AppState, Limits, app};
+use davar_server::{ApiKeys, Limits, app};
 use serde_json::json;
-use support::{compiled, get, post_json, post_json_with_key, send, sources_in};
+use support::{get, post_json, post_json_with_key, send, sources_in};
 
 const CLIENT: &str = "storefront-test-key-0001";
 const ADMIN: &str = "operations-admin-key-0002";
@@ -124,9 +124,8 @@ async fn a_broken_rule_file_leaves_the_old_rules_serving_and_returns_diagnostics
     let rules = dir.path().join("rules");
     copy_dir(&support::workspace().join("rules"), &rules);
     let sources = sources_in(&rules);
-    let state = AppState::new(
-        sources.clone(),
-        compiled(&sources),
+    let state = support::state_over(
+        sources,
         Arc::new(MemoryStore::new()),
         Some(keys()),
         Limits::default(),
@@ -288,13 +287,7 @@ impl davar_server::ServerStore for DownStore {
 #[tokio::test]
 async fn a_store_that_is_down_makes_the_server_not_ready_and_questions_503() {
     let sources = support::sources();
-    let state = AppState::new(
-        sources.clone(),
-        compiled(&sources),
-        Arc::new(DownStore),
-        None,
-        Limits::default(),
-    );
+    let state = support::state_over(sources, Arc::new(DownStore), None, Limits::default());
     let router = app(state);
     let ready = send(router.clone(), get("/readyz")).await;
     assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);

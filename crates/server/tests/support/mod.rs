@@ -51,8 +51,18 @@ pub fn compiled(sources: &Sources) -> Compiled {
 
 /// A state over the workspace sources with an in-memory store.
 pub fn state(keys: Option<ApiKeys>, limits: Limits) -> AppState {
-    let store: Arc<dyn ServerStore> = Arc::new(MemoryStore::new());
-    AppState::new(sources(), compiled(&sources()), store, keys, limits)
+    state_over(sources(), Arc::new(MemoryStore::new()), keys, limits)
+}
+
+/// A state serving `sources`, compiled here, with the given store.
+pub fn state_over(
+    sources: Sources,
+    store: Arc<dyn ServerStore>,
+    keys: Option<ApiKeys>,
+    limits: Limits,
+) -> AppState {
+    let compiled = compiled(&sources);
+    AppState::new(sources, compiled, store, keys, limits)
 }
 
 /// One state (and so one compilation) shared by the tests that need no special configuration.
