@@ -17,8 +17,15 @@ pub fn davar_bin() -> PathBuf {
 }
 
 /// The repository's root directory (the parent of this crate), where `policies/` and `rules/` are.
+///
+/// Read from `CARGO_MANIFEST_DIR` at run time (Cargo sets it for every test it runs), so that a
+/// library compiled in another checkout of the repository never points the tests at that
+/// checkout's files; the path compiled in is the fallback for a test binary run by hand.
 pub fn repo_root() -> PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("tests/ has a parent directory")
         .to_path_buf()
