@@ -91,11 +91,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok((set, _diagnostics)) = davar_policy::load(root) else {
         return;
     };
-    let diagnostics = davar_policy::check(&set, as_of);
+    let mut diagnostics = davar_policy::check(&set, as_of);
+    diagnostics.extend(davar_obligation::checks(&set, as_of));
     for d in &diagnostics {
         let source = std::fs::read_to_string(&d.file).ok();
         let _ = d.render_human(source.as_deref());
     }
-    let _ = davar_policy::obligation::obligations_json(&set, as_of);
+    let _ = davar_obligation::obligations_json(&set, as_of);
     let _ = davar_policy::render_site(&set, as_of, None);
 });

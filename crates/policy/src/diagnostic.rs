@@ -26,7 +26,7 @@ impl Severity {
     }
 }
 
-/// The check codes of issue 2 (obligation codes live with the obligation module).
+/// The codes of the policy checks (the obligation checks' codes live in `davar-obligation`).
 pub mod code {
     /// YAML syntax, missing or unknown keys, bad dates, file name not matching the front matter.
     pub const FRONT_MATTER: &str = "front-matter";
@@ -160,7 +160,7 @@ impl Diagnostic {
 
 /// Converts a byte offset in `text` to a 1-based (line, column) pair, the column counted in
 /// characters. Offsets past the end map to the end.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -1,5 +1,4 @@
-//! davar-policy: compiles versioned policy sources into a published site, machine-checkable
-//! obligations and diagnostics.
+//! davar-policy: compiles versioned policy sources into a published site and diagnostics.
 //!
 //! Data flows one way: [`load`] reads `site.yaml` and every `<doc-id>/v<N>.<lang>.md` into a
 //! [`PolicySet`]; [`check`] reports problems as [`Diagnostic`]s; [`render_site`] turns the set into
@@ -11,12 +10,11 @@ mod front_matter;
 mod load;
 mod markdown;
 pub mod model;
-pub mod obligation;
 pub mod render;
 pub mod site_config;
 mod source;
 mod write;
-mod yaml;
+pub mod yaml;
 
 pub use check::check;
 pub use diagnostic::{Diagnostic, Severity};

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 
 /// A YAML syntax or shape error with its 1-based position inside the YAML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct YamlError {
+pub struct YamlError {
     /// 1-based line inside the YAML text (0 when unknown).
     pub line: usize,
     /// 1-based column (0 when unknown).
@@ -14,7 +14,7 @@ pub(crate) struct YamlError {
 }
 
 /// Deserialises `text` into `T`.
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|err| {
         let (line, column) = err
             .location()

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use davar_moderation::{Engine, RuleSetError, RuleSources};
+use davar_obligation::Calendars;
 use davar_policy::diagnostic::{Diagnostic, Severity as DiagnosticSeverity};
-use davar_policy::obligation::Calendars;
 use davar_policy::{PolicySet, Site};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -151,6 +151,7 @@ pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
             message: e.to_string(),
         })?;
     diagnostics.extend(davar_policy::check(&policies, as_of));
+    diagnostics.extend(davar_obligation::checks(&policies, as_of));
     if diagnostics
         .iter()
         .any(|d| d.severity == DiagnosticSeverity::Error)
@@ -158,11 +159,13 @@ pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
         return Err(CompileError::Check(diagnostics));
     }
     let engine = build_engine(&sources.rules, &policies, as_of)?;
-    let calendars = davar_policy::obligation::load_calendars(&sources.rules)
+    let calendars = davar_obligation::load_calendars(&sources.rules)
         .map_err(|e| CompileError::Calendars(e.to_string()))?;
-    let site = davar_policy::render_site(&policies, as_of, None)
+    let mut site = davar_policy::render_site(&policies, as_of, None)
         .map_err(|e| CompileError::Render(e.to_string()))?;
-    let obligations = davar_policy::obligation::obligations_json(&policies, as_of);
+    site.files
+        .extend(davar_obligation::site_files(&policies, as_of));
+    let obligations = davar_obligation::obligations_json(&policies, as_of);
     let rules = rules_response(&engine, &policies, as_of);
     Ok(Compiled {
         as_of,

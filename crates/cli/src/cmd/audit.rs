@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use davar_policy::obligation::audit::{Finding, Status, audit_case, parse_case};
-use davar_policy::obligation::instant::{human_span, parse_instant};
-use davar_policy::obligation::load_calendars;
+use davar_obligation::audit::{Finding, Status, audit_case, parse_case};
+use davar_obligation::instant::{human_span, parse_instant};
+use davar_obligation::load_calendars;
 
 use crate::Global;
 

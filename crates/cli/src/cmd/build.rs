@@ -44,8 +44,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let site = davar_policy::render_site(set, as_of, args.templates.as_deref())
+    let mut site = davar_policy::render_site(set, as_of, args.templates.as_deref())
         .context("cannot render the site")?;
+    site.files.extend(davar_obligation::site_files(set, as_of));
     davar_policy::write_site(&site, &args.out)
         .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
     let pages = site.files.keys().filter(|p| p.ends_with(".html")).count();

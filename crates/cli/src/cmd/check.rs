@@ -70,14 +70,15 @@ impl Findings {
 pub fn diagnose(global: &Global, as_of: Date) -> anyhow::Result<Findings> {
     let (set, mut diagnostics) = global.load_policies()?;
     diagnostics.extend(davar_policy::check(&set, as_of));
+    diagnostics.extend(davar_obligation::checks(&set, as_of));
     let mut rule_sources = BTreeMap::new();
     if global.rules.is_dir() {
         // Calendars live beside the rule sets; a document naming an unknown calendar, or one
         // that runs out soon, is caught here rather than when a deadline is first counted.
-        match davar_policy::obligation::load_calendars(&global.rules) {
-            Ok(calendars) => diagnostics.extend(davar_policy::obligation::check_calendars(
-                &set, &calendars, as_of,
-            )),
+        match davar_obligation::load_calendars(&global.rules) {
+            Ok(calendars) => {
+                diagnostics.extend(davar_obligation::check_calendars(&set, &calendars, as_of))
+            }
             Err(err) => diagnostics.push(Diagnostic::error(
                 "calendar",
                 global.rules.join("calendars"),

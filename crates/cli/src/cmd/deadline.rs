@@ -4,9 +4,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use davar_policy::obligation::deadline_report::{DeadlineReport, deadline_report};
-use davar_policy::obligation::instant::parse_instant;
-use davar_policy::obligation::load_calendars;
+use davar_obligation::deadline_report::{DeadlineReport, deadline_report};
+use davar_obligation::instant::parse_instant;
+use davar_obligation::load_calendars;
 use jiff::civil::Date;
 
 use crate::Global;
@@ -66,8 +66,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// The human explanation: labels in the document's language.
 fn human(r: &DeadlineReport) -> String {
-    let [due, target, skipped, _, none, earliest] =
-        davar_policy::obligation::words::labels(&r.lang);
+    let [due, target, skipped, _, none, earliest] = davar_obligation::words::labels(&r.lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -75,13 +74,13 @@ fn human(r: &DeadlineReport) -> String {
         r.document, r.version, r.lang, r.effective, r.obligation, r.url
     );
     let kind = match r.limit.kind {
-        davar_policy::obligation::rules_json::LimitKind::Within => "within",
-        davar_policy::obligation::rules_json::LimitKind::AtLeast => "at-least",
+        davar_obligation::rules_json::LimitKind::Within => "within",
+        davar_obligation::rules_json::LimitKind::AtLeast => "at-least",
     };
     let _ = writeln!(out, "{kind}: {} from {}", r.limit.text, r.trigger_at);
     let due = match r.limit.kind {
-        davar_policy::obligation::rules_json::LimitKind::Within => due,
-        davar_policy::obligation::rules_json::LimitKind::AtLeast => earliest,
+        davar_obligation::rules_json::LimitKind::Within => due,
+        davar_obligation::rules_json::LimitKind::AtLeast => earliest,
     };
     let _ = writeln!(out, "{due}: {}  ({})", r.due, r.due_text);
     if let Some(t) = &r.target {

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use davar_policy::obligation::lock::{LOCK_FILE, update};
+use davar_obligation::lock::{LOCK_FILE, update};
 use jiff::civil::Date;
 
 use crate::Global;

@@ -28,7 +28,7 @@ pub struct CheckInfo {
     run: fn(&PolicySet, Date) -> Vec<Diagnostic>,
 }
 
-/// Every set-level check of issue 2, in the order they run.
+/// Every set-level policy check, in the order they run.
 pub const CHECKS: &[CheckInfo] = &[
     CheckInfo {
         code: code::VERSION_ORDER,
@@ -72,12 +72,10 @@ pub const CHECKS: &[CheckInfo] = &[
     },
 ];
 
-/// Runs every check on `set` as of `as_of` (including the obligation checks), sorted by file,
-/// line and column.
+/// Runs every policy check on `set` as of `as_of`, sorted by file, line and column.
 pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> =
         CHECKS.iter().flat_map(|c| (c.run)(set, as_of)).collect();
-    diagnostics.extend(crate::obligation::checks(set, as_of));
     sort(&mut diagnostics);
     diagnostics
 }

@@ -99,8 +99,5 @@ pub fn render_site(
             }
         }
     }
-    for (path, bytes) in crate::obligation::site_files(set, as_of) {
-        files.insert(path, bytes);
-    }
     Ok(Site { files })
 }

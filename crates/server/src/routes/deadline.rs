@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use davar_policy::obligation::deadline_report::{DeadlineReport, ReportError, deadline_report};
-use davar_policy::obligation::instant::parse_instant;
+use davar_obligation::deadline_report::{DeadlineReport, ReportError, deadline_report};
+use davar_obligation::instant::parse_instant;
 use serde::Deserialize;
 use utoipa::ToSchema;
 

@@ -12,7 +12,7 @@ use super::extract::version_obligations;
 use super::instant::format_instant;
 use super::rules_json::LimitJson;
 use super::words;
-use crate::model::{PolicySet, PolicyVersion};
+use davar_policy::model::{PolicySet, PolicyVersion};
 
 /// What `davar deadline --format json` prints.
 #[derive(Debug, Clone, Serialize)]

@@ -9,7 +9,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 
-use crate::yaml;
+use davar_policy::yaml;
 
 /// One working-day calendar.
 #[derive(Debug, Clone)]

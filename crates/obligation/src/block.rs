@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::duration::Duration;
-use crate::model::RawBlock;
-use crate::yaml;
+use davar_policy::model::RawBlock;
+use davar_policy::yaml;
 
 /// Who must act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]

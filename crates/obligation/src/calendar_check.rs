@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use super::calendar::Calendars;
 use super::codes;
 use super::extract::version_obligations;
-use crate::diagnostic::Diagnostic;
-use crate::model::PolicySet;
+use davar_policy::diagnostic::Diagnostic;
+use davar_policy::model::PolicySet;
 
 /// Days of coverage below which a calendar in use gets a warning.
 pub const MIN_COVERAGE_DAYS: i64 = 90;
@@ -73,13 +73,16 @@ mod tests {
     #[test]
     fn unknown_and_running_out_calendars_are_reported() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let set = super::super::valid_fixture();
-        let calendars = super::super::load_calendars(&root.join("rules")).unwrap();
+        let set = crate::valid_fixture();
+        let calendars = crate::load_calendars(&root.join("rules")).unwrap();
         assert!(check_calendars(&set, &calendars, date(2026, 11, 21)).is_empty());
         // 2027-01-15 + 90 days is past the end of 1405 (2027-03-20): one warning per language.
         let late = check_calendars(&set, &calendars, date(2027, 1, 15));
         assert_eq!(late.len(), 4, "{late:#?}");
-        assert!(late.iter().all(|d| d.severity == crate::Severity::Warning));
+        assert!(
+            late.iter()
+                .all(|d| d.severity == davar_policy::Severity::Warning)
+        );
         let none = check_calendars(&set, &Calendars::default(), date(2026, 11, 21));
         assert_eq!(none.len(), 8);
         assert!(none[0].message.contains("unknown calendar `ir`"));

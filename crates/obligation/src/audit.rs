@@ -16,7 +16,7 @@ use super::calendar::Calendars;
 use super::deadline_report::{ReportError, applicable, count};
 use super::extract::version_obligations;
 use super::instant::{format_instant, human_span, parse_instant};
-use crate::model::PolicySet;
+use davar_policy::model::PolicySet;
 
 /// A case read from one line.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use davar_policy::obligation::{Calendars, DeadlineError, Duration, due, load_calendars};
+use davar_obligation::{Calendars, DeadlineError, Duration, due, load_calendars};
 use jiff::{Timestamp, Zoned};
 use proptest::prelude::*;
 

@@ -3,7 +3,7 @@
 use jiff::civil::{Date, Weekday};
 
 use super::duration::Unit;
-use crate::render::dates::{gregorian, persian_digits, solar_hijri};
+use davar_policy::render::dates::{gregorian, persian_digits, solar_hijri};
 
 /// A weekday's name in `lang` (English for unknown languages).
 pub fn weekday(day: Weekday, lang: &str) -> &'static str {

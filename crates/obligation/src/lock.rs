@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
 use super::codes;
-use crate::diagnostic::Diagnostic;
-use crate::model::{PolicySet, PolicyVersion};
+use davar_policy::diagnostic::Diagnostic;
+use davar_policy::model::{PolicySet, PolicyVersion};
 
 /// The lock file name inside the policies directory.
 pub const LOCK_FILE: &str = "policy.lock";
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn fresh_lock_checks_clean_and_a_changed_version_in_force_is_an_error() {
-        let mut set = super::super::valid_fixture();
+        let mut set = crate::valid_fixture();
         let text = update(&set, date(2026, 11, 21), None).unwrap().text;
         let path = Path::new("policy.lock");
         assert!(check_against(&set, date(2026, 11, 21), path, &text).is_empty());
@@ -236,13 +236,13 @@ mod tests {
         let diagnostics = check_against(&set, date(2026, 11, 21), path, &text);
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         assert_eq!(diagnostics[0].code, codes::LOCKED_VERSION_CHANGED);
-        assert_eq!(diagnostics[0].severity, crate::Severity::Error);
+        assert_eq!(diagnostics[0].severity, davar_policy::Severity::Error);
         assert!(update(&set, date(2026, 11, 21), Some(&text)).is_err());
     }
 
     #[test]
     fn crlf_checkouts_hash_the_same() {
-        let mut set = super::super::valid_fixture();
+        let mut set = crate::valid_fixture();
         let v = &mut set.documents[0].versions[0];
         let lf = hash(v);
         v.source = v.source.replace('\n', "\r\n");
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn malformed_and_deleted_entries_are_reported_at_their_line() {
-        let set = super::super::valid_fixture();
+        let set = crate::valid_fixture();
         let text = format!(
             "# comment\nnot a lock line\ngone/v1.en.md sha256:{}\nx.md sha256:{}\n",
             "0".repeat(64),

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use super::block::Obligation;
 use super::codes;
-use crate::diagnostic::Diagnostic;
-use crate::model::{Document, PolicyVersion};
+use davar_policy::diagnostic::Diagnostic;
+use davar_policy::model::{Document, PolicyVersion};
 
 /// Compares the languages of every version number of `doc`. `parsed` maps a version (by its
 /// index in `doc.versions`) to its obligations.

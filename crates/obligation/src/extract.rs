@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use super::block::{Obligation, parse_block};
 use super::codes;
-use crate::diagnostic::Diagnostic;
-use crate::model::PolicyVersion;
+use davar_policy::diagnostic::Diagnostic;
+use davar_policy::model::PolicyVersion;
 
 /// The obligations of one version in document order, and diagnostics for blocks that could not
 /// be read, duplicate ids and working-time durations in a document without a calendar.

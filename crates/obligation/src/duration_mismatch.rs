@@ -5,8 +5,8 @@
 use super::block::Obligation;
 use super::codes;
 use super::prose::{ProseDuration, find_durations};
-use crate::diagnostic::{Diagnostic, line_col};
-use crate::model::{Clause, PolicyVersion};
+use davar_policy::diagnostic::{Diagnostic, line_col};
+use davar_policy::model::{Clause, PolicyVersion};
 
 /// Compares prose and blocks clause by clause. `obligations` are the version's parsed blocks.
 pub fn check_version(version: &PolicyVersion, obligations: &[Obligation]) -> Vec<Diagnostic> {

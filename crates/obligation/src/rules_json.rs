@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::block::{Actor, Limit, Obligation};
 use super::duration::{Duration, Unit};
 use super::extract::version_obligations;
-use crate::model::{PolicySet, PolicyVersion};
+use davar_policy::model::{PolicySet, PolicyVersion};
 
 /// The whole `rules.json` file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn rules_validate_against_the_generated_schema() {
-        let set = super::super::valid_fixture();
+        let set = crate::valid_fixture();
         let rules = serde_json::to_value(rules_file(&set, jiff::civil::date(2026, 5, 15))).unwrap();
         let schema = schema();
         let validator = jsonschema::validator_for(&schema).unwrap();
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn entries_carry_the_permanent_clause_url() {
-        let set = super::super::valid_fixture();
+        let set = crate::valid_fixture();
         let rules = rules_file(&set, jiff::civil::date(2026, 11, 21));
         let refund = rules
             .obligations

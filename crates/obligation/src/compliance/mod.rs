@@ -13,8 +13,8 @@ use self::requirements::{
 };
 use super::codes;
 use super::numerals::ascii_digit;
-use crate::diagnostic::{Diagnostic, line_col};
-use crate::model::{Audience, Document, PolicySet, PolicyVersion};
+use davar_policy::diagnostic::{Diagnostic, line_col};
+use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
 
 /// The profiles `site.yaml` may name.
 pub const PROFILES: &[&str] = &["dsa", "p2b", "consumer-eu"];

@@ -1,6 +1,11 @@
-//! Machine-checkable obligations (issue 3): obligation blocks under the clauses that state
-//! them, working-day calendars, due dates, case audits and the `davar check` codes
-//! `duration-mismatch`, `obligation-mismatch`, `locked-version-changed` and `compliance-*`.
+//! davar-obligation: the machine-checkable obligations of a policy set. Obligation blocks
+//! under the clauses that state them, durations, working-day calendars, due dates, case
+//! audits, `rules.json`, `policy.lock`, compliance profiles and the `davar check` codes
+//! `obligation-block`, `duration-mismatch`, `obligation-mismatch`, `locked-version-changed`,
+//! `calendar` and `compliance-*`.
+//!
+//! It reads the policy model of `davar-policy` ([`PolicySet`]); the policy crate knows nothing
+//! of obligations.
 
 pub mod audit;
 pub mod block;
@@ -28,10 +33,10 @@ pub use calendar_check::check_calendars;
 pub use deadline::{DeadlineError, DueDate, SkippedDay, due};
 pub use duration::{Duration, DurationError, Unit};
 
-use crate::diagnostic::Diagnostic;
-use crate::model::PolicySet;
+use davar_policy::diagnostic::Diagnostic;
+use davar_policy::model::PolicySet;
 
-/// The check codes of issue 3.
+/// The check codes of the obligation checks.
 pub mod codes {
     /// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
     pub const OBLIGATION_BLOCK: &str = "obligation-block";
@@ -63,7 +68,7 @@ pub mod codes {
     }
 }
 
-/// Every obligation check on `set` (P's `check` pipeline calls this). Reads
+/// Every obligation check on `set` that needs no calendars. Reads
 /// `<set.root>/policy.lock` when it exists; needs no calendars.
 pub fn checks(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -110,5 +115,7 @@ pub fn obligations_json(set: &PolicySet, as_of: Date) -> serde_json::Value {
 pub(crate) fn valid_fixture() -> PolicySet {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/obligation/valid");
-    crate::load(&dir).expect("the obligation fixture loads").0
+    davar_policy::load(&dir)
+        .expect("the obligation fixture loads")
+        .0
 }
