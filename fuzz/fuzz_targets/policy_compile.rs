@@ -10,6 +10,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use davar_project::{Options, Paths, Project};
 use libfuzzer_sys::fuzz_target;
 
 const DEFAULT_PATH: &str = "terms/v1.en.md";
@@ -88,15 +89,19 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::write(root.join("site.yaml"), default_site());
     }
     let as_of = jiff::civil::date(2026, 11, 21);
-    let Ok((set, _diagnostics)) = davar_policy::load(root) else {
+    // The compile pipeline every command uses, without rule sets (no rules directory).
+    let paths = Paths {
+        policies: root.to_path_buf(),
+        rules: root.join("no-rules"),
+    };
+    let options = Options {
+        as_of: Some(as_of),
+        rule_sets: false,
+    };
+    let Ok(project) = Project::load(&paths, options) else {
         return;
     };
-    let mut diagnostics = davar_policy::check(&set, as_of);
-    diagnostics.extend(davar_obligation::checks(&set, as_of));
-    for d in &diagnostics {
-        let source = std::fs::read_to_string(&d.file).ok();
-        let _ = d.render_human(source.as_deref());
-    }
-    let _ = davar_obligation::obligations_json(&set, as_of);
-    let _ = davar_policy::render_site(&set, as_of, None);
+    let _ = project.render_human();
+    let _ = project.obligations_json();
+    let _ = project.site(None);
 });

@@ -1,12 +1,14 @@
 //! `davar`: the one binary. Thin glue over the libraries: argument parsing with clap,
 //! reading files, printing reports and choosing exit codes.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod global;
+
+pub use global::Global;
 
 /// Compile marketplace policies into published pages and rules; moderate reviews and Q&A.
 #[derive(Debug, Parser)]
@@ -16,56 +18,6 @@ struct Cli {
     global: Global,
     #[command(subcommand)]
     command: Command,
-}
-
-/// Options every command understands.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Global {
-    /// Directory holding the policy sources (`<doc-id>/v<N>.<lang>.md` and `site.yaml`).
-    #[arg(
-        long,
-        global = true,
-        default_value = "policies",
-        env = "DAVAR_POLICIES"
-    )]
-    pub policies: PathBuf,
-    /// Directory holding the moderation rule sets, lexicons and calendars.
-    #[arg(long, global = true, default_value = "rules", env = "DAVAR_RULES")]
-    pub rules: PathBuf,
-}
-
-impl Global {
-    /// Loads the policy set from `--policies`, with the diagnostics found while reading it.
-    pub fn load_policies(
-        &self,
-    ) -> anyhow::Result<(davar_policy::PolicySet, Vec<davar_policy::Diagnostic>)> {
-        use anyhow::Context as _;
-        davar_policy::load(&self.policies)
-            .with_context(|| format!("cannot load policies from {}", self.policies.display()))
-    }
-
-    /// Loads the policy set for a command that computes with it (`deadline`, `audit`, `lock`):
-    /// a source that could not be read would silently drop a version, so any reading error
-    /// stops the command, naming the first one.
-    pub fn load_readable_policies(&self) -> anyhow::Result<davar_policy::PolicySet> {
-        let (set, diagnostics) = self.load_policies()?;
-        let mut errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == davar_policy::Severity::Error);
-        if let Some(first) = errors.next() {
-            anyhow::bail!(
-                "{} error(s) while reading the policies in {}; the first: {}:{}:{}: {} \
-                 (run `davar check` for all of them)",
-                1 + errors.count(),
-                self.policies.display(),
-                first.file.display(),
-                first.line,
-                first.column,
-                first.message
-            );
-        }
-        Ok(set)
-    }
 }
 
 #[derive(Debug, Subcommand)]

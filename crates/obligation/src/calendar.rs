@@ -219,41 +219,9 @@ impl Calendars {
     }
 }
 
-/// Reads every `<rules_dir>/calendars/*.yaml`. A missing `calendars` directory gives an empty set.
-pub fn load_calendars(rules_dir: &Path) -> Result<Calendars, CalendarError> {
-    let dir = rules_dir.join("calendars");
-    let io = |path: &Path, source: std::io::Error| CalendarError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Calendars::default()),
-        Err(e) => return Err(io(&dir, e)),
-    };
-    let mut sources = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| io(&dir, e))?.path();
-        if path.extension().is_some_and(|ext| ext == "yaml") {
-            let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
-            sources.push((path, text));
-        }
-    }
-    sources.sort();
-    Calendars::from_sources(&sources)
-}
-
 /// Why a calendar could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CalendarError {
-    /// The file could not be read.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
-    },
     /// The YAML is malformed or has unknown keys.
     #[error("{}:{line}:{column}: {message}", path.display())]
     Yaml {

@@ -2,8 +2,8 @@
 //! calendar used for working time in a version in force or upcoming still covers the next
 //! 90 days (after that, deadlines fail instead of guessing).
 //!
-//! Separate from [`super::checks`] because it needs the rules directory: the CLI's `check`
-//! calls it with the calendars it loaded.
+//! Separate from [`super::checks`] because it needs the calendars of the rules directory,
+//! which the compile pipeline reads.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -68,13 +68,11 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
 mod tests {
     use super::*;
     use jiff::civil::date;
-    use std::path::Path;
 
     #[test]
     fn unknown_and_running_out_calendars_are_reported() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let set = crate::valid_fixture();
-        let calendars = crate::load_calendars(&root.join("rules")).unwrap();
+        let calendars = crate::shipped_calendars();
         assert!(check_calendars(&set, &calendars, date(2026, 11, 21)).is_empty());
         // 2027-01-15 + 90 days is past the end of 1405 (2027-03-20): one warning per language.
         let late = check_calendars(&set, &calendars, date(2027, 1, 15));

@@ -28,7 +28,7 @@ pub mod words;
 use jiff::civil::Date;
 
 pub use block::{Actor, Limit, Obligation};
-pub use calendar::{Calendar, CalendarError, Calendars, DayOff, Holiday, load_calendars};
+pub use calendar::{Calendar, CalendarError, Calendars, DayOff, Holiday};
 pub use calendar_check::check_calendars;
 pub use deadline::{DeadlineError, DueDate, SkippedDay, due};
 pub use duration::{Duration, DurationError, Unit};
@@ -68,9 +68,10 @@ pub mod codes {
     }
 }
 
-/// Every obligation check on `set` that needs no calendars. Reads
-/// `<set.root>/policy.lock` when it exists; needs no calendars.
-pub fn checks(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
+/// Every obligation check on `set` that needs no calendars (those are in [`check_calendars`]):
+/// obligation blocks, durations against the prose, obligations across languages, compliance
+/// profiles and, given the text of `policy.lock`, the locked versions. No I/O.
+pub fn checks(set: &PolicySet, as_of: Date, lock: Option<&str>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for doc in &set.documents {
         let mut parsed = Vec::with_capacity(doc.versions.len());
@@ -86,7 +87,10 @@ pub fn checks(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
             &set.site.binding_language,
         ));
     }
-    out.extend(lock::check(set, as_of));
+    if let Some(text) = lock {
+        let path = set.root.join(lock::LOCK_FILE);
+        out.extend(lock::check_against(set, as_of, &path, text));
+    }
     out.extend(compliance::check(set, as_of));
     out
 }
@@ -118,4 +122,19 @@ pub(crate) fn valid_fixture() -> PolicySet {
     davar_policy::load(&dir)
         .expect("the obligation fixture loads")
         .0
+}
+
+/// The calendars shipped in `rules/calendars`, for unit tests.
+#[cfg(test)]
+pub(crate) fn shipped_calendars() -> Calendars {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/calendars");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("rules/calendars") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = std::fs::read_to_string(&path).expect("a calendar file");
+            files.push((path, text));
+        }
+    }
+    Calendars::from_sources(&files).expect("the shipped calendars parse")
 }

@@ -85,15 +85,6 @@ impl Lock {
     }
 }
 
-/// Checks the set against `<set.root>/policy.lock` (nothing to check when there is no lock file).
-pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
-    let path = set.root.join(LOCK_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Vec::new();
-    };
-    check_against(set, as_of, &path, &text)
-}
-
 /// Checks the set against the text of a lock file read from `path` (no I/O).
 pub fn check_against(set: &PolicySet, as_of: Date, path: &Path, text: &str) -> Vec<Diagnostic> {
     let (lock, mut out) = Lock::parse(path, text);

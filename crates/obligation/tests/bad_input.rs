@@ -21,7 +21,7 @@ fn policies_with(bytes: &[u8]) -> tempfile::TempDir {
 fn a_policy_without_obligations_is_clean_and_publishes_both_files() {
     let dir = policies_with(GOOD.as_bytes());
     let (set, _) = load(dir.path()).unwrap();
-    assert!(davar_obligation::checks(&set, date(2026, 1, 1)).is_empty());
+    assert!(davar_obligation::checks(&set, date(2026, 1, 1), None).is_empty());
     let files = davar_obligation::site_files(&set, date(2026, 1, 1));
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names, ["rules.json", "rules.schema.json"]);
@@ -41,7 +41,7 @@ proptest! {
     fn arbitrary_bodies_never_panic(body in "(\\PC|\n|#|\\{|\\}|\\[|\\]|\\(|\\)|@|:|`|<|>|-){0,400}") {
         let dir = policies_with(format!("{}{body}", GOOD.split("\n## A").next().unwrap()).as_bytes());
         let (set, _) = load(dir.path()).unwrap();
-        let _ = davar_obligation::checks(&set, date(2026, 1, 1));
+        let _ = davar_obligation::checks(&set, date(2026, 1, 1), None);
         let _ = davar_obligation::site_files(&set, date(2026, 1, 1));
     }
 
@@ -51,7 +51,7 @@ proptest! {
         let text = format!("{GOOD}\n```obligation\n{block}\n```\n");
         let dir = policies_with(text.as_bytes());
         let (set, _) = load(dir.path()).unwrap();
-        let _ = davar_obligation::checks(&set, date(2026, 1, 1));
+        let _ = davar_obligation::checks(&set, date(2026, 1, 1), None);
         let _ = davar_obligation::obligations_json(&set, date(2026, 1, 1));
     }
 }

@@ -158,6 +158,36 @@ impl Diagnostic {
     }
 }
 
+/// How many errors and warnings a set of diagnostics holds; displayed as `davar check`'s
+/// last line, `4 error(s), 2 warning(s)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Diagnostics of severity error.
+    pub errors: usize,
+    /// Diagnostics of severity warning.
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts `diagnostics` by severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Counts {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} error(s), {} warning(s)", self.errors, self.warnings)
+    }
+}
+
 /// Converts a byte offset in `text` to a 1-based (line, column) pair, the column counted in
 /// characters. Offsets past the end map to the end.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -197,6 +227,18 @@ mod tests {
             json,
             serde_json::json!({"code":"empty-list","severity":"warning","file":"a.md","line":3,"column":1,"message":"no list"})
         );
+    }
+
+    #[test]
+    fn counts_read_like_the_summary_line() {
+        let diagnostics = [
+            Diagnostic::error("placeholder", "a.md", 1, 1, "x"),
+            Diagnostic::warning("empty-list", "a.md", 2, 1, "y"),
+            Diagnostic::error("broken-link", "b.md", 3, 1, "z"),
+        ];
+        let counts = Counts::of(&diagnostics);
+        assert_eq!((counts.errors, counts.warnings), (2, 1));
+        assert_eq!(counts.to_string(), "2 error(s), 1 warning(s)");
     }
 
     #[test]

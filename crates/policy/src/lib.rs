@@ -17,7 +17,7 @@ mod write;
 pub mod yaml;
 
 pub use check::check;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use load::{LoadError, load};
 pub use model::{
     Audience, ChangeKind, Clause, ClauseLink, Document, PolicySet, PolicyVersion, RawBlock,

@@ -1,9 +1,10 @@
-//! `site.yaml`: marketplace names and brands, base URL, languages, notice periods, foreign
-//! brands and compliance profiles. Read strictly: unknown keys are errors naming the allowed ones.
+//! `site.yaml`: marketplace names and brands, base URL, languages, time zone, notice periods,
+//! foreign brands and compliance profiles. Read strictly: unknown keys are errors naming the allowed ones.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::model::Audience;
@@ -24,6 +25,11 @@ pub struct SiteConfig {
     pub languages: Vec<String>,
     /// The language whose text is legally binding.
     pub binding_language: String,
+    /// IANA name of the marketplace's time zone (`timezone:`, default `UTC`): the zone of
+    /// "today" for every command and the server.
+    pub timezone: String,
+    /// The time zone `timezone` names.
+    pub time_zone: TimeZone,
     /// Minimum days between `published` and `effective` for substantive changes.
     pub notice_days: NoticeDays,
     /// Other companies' brands that must never appear in a policy.
@@ -31,6 +37,9 @@ pub struct SiteConfig {
     /// Compliance profiles per document id (used by the obligation checks).
     pub compliance: BTreeMap<String, Vec<String>>,
 }
+
+/// The time zone of a `site.yaml` without `timezone:`.
+pub const DEFAULT_TIMEZONE: &str = "UTC";
 
 /// Minimum notice in days per audience.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +90,8 @@ struct RawSite {
     base_url: String,
     languages: Vec<String>,
     binding_language: String,
+    #[serde(default)]
+    timezone: Option<String>,
     #[serde(default)]
     notice_days: RawNoticeDays,
     #[serde(default)]
@@ -149,6 +160,16 @@ impl SiteConfig {
                 ),
             ));
         }
+        let timezone = raw.timezone.unwrap_or_else(|| DEFAULT_TIMEZONE.to_owned());
+        let time_zone = TimeZone::get(&timezone).map_err(|_| {
+            error(
+                key_line("timezone"),
+                1,
+                format!(
+                    "unknown time zone `{timezone}`; use an IANA name such as Asia/Tehran, Europe/Berlin or UTC"
+                ),
+            )
+        })?;
         let defaults = NoticeDays::default();
         Ok(SiteConfig {
             path: path.to_path_buf(),
@@ -157,6 +178,8 @@ impl SiteConfig {
             base_url,
             languages: raw.languages,
             binding_language: raw.binding_language,
+            timezone,
+            time_zone,
             notice_days: NoticeDays {
                 consumers: raw.notice_days.consumers.unwrap_or(defaults.consumers),
                 sellers: raw.notice_days.sellers.unwrap_or(defaults.sellers),
@@ -194,6 +217,26 @@ mod tests {
             }
         );
         assert_eq!(site.name_in("de"), "شاپ");
+    }
+
+    #[test]
+    fn the_time_zone_defaults_to_utc_and_must_be_known() {
+        let site = SiteConfig::parse(Path::new("site.yaml"), SITE).unwrap();
+        assert_eq!(site.timezone, "UTC");
+        assert_eq!(site.time_zone, TimeZone::UTC);
+        let tehran = format!("{SITE}timezone: Asia/Tehran\n");
+        let site = SiteConfig::parse(Path::new("site.yaml"), &tehran).unwrap();
+        assert_eq!(site.time_zone.iana_name(), Some("Asia/Tehran"));
+        let err = SiteConfig::parse(
+            Path::new("site.yaml"),
+            &format!("{SITE}timezone: Asia/Tehrn\n"),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 7);
+        assert!(
+            err.message.contains("unknown time zone `Asia/Tehrn`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! Everything the server compiles from `policies/` and `rules/` before it answers: the policy
-//! set, the published site in memory, the moderation engine, calendars and the JSON bodies of
-//! `/v1/rules` and `/v1/obligations`. Built whole, then swapped in atomically.
+//! Everything the server answers with, compiled through the one pipeline (`davar-project`):
+//! the policy set, the published site in memory, the moderation engine, calendars and the JSON
+//! bodies of `/v1/rules` and `/v1/obligations`. Built whole, then swapped in atomically. The
+//! server refuses exactly what `davar check` refuses, with the same diagnostics.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use davar_moderation::{Engine, RuleSetError, RuleSources};
+use davar_moderation::Engine;
 use davar_obligation::Calendars;
-use davar_policy::diagnostic::{Diagnostic, Severity as DiagnosticSeverity};
-use davar_policy::{PolicySet, Site};
+use davar_policy::{Diagnostic, PolicySet, Site};
+use davar_project::{Options, Paths, Project, ProjectError};
 use jiff::civil::Date;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -21,15 +22,18 @@ pub struct Sources {
     pub policies: PathBuf,
     /// The rules directory (rule sets, `lexicons/`, `calendars/`).
     pub rules: PathBuf,
-    /// Compile for this date instead of today (pages and clause URLs of the versions in force
-    /// then); for previews and reproducible tests.
+    /// Compile for this date instead of today in the site's time zone (pages and clause URLs
+    /// of the versions in force then); for previews and reproducible tests.
     pub as_of: Option<Date>,
 }
 
 impl Sources {
-    /// The date a compilation started now is for.
-    pub fn date(&self) -> Date {
-        self.as_of.unwrap_or_else(today)
+    /// The directories, as the pipeline takes them.
+    pub fn paths(&self) -> Paths {
+        Paths {
+            policies: self.policies.clone(),
+            rules: self.rules.clone(),
+        }
     }
 }
 
@@ -54,118 +58,115 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// One problem that refused a compilation, in a shape fit for JSON.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+/// One diagnostic, as `davar check --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Problem {
-    /// `policies`, `rules` or `calendars`.
-    pub source: &'static str,
-    /// Check code (`front-matter`, `broken-link`, ...) or `rule-set`.
+    /// Check code (`front-matter`, `broken-link`, `rule-set`, ...), or `load`/`render` when
+    /// the sources could not be read or rendered at all.
     pub code: String,
-    /// File the problem is in, relative to the sources when possible.
+    /// `error` or `warning`.
+    pub severity: String,
+    /// The file the problem is in.
     pub file: String,
     /// 1-based line (0 when the whole file is concerned).
     pub line: usize,
     /// 1-based column (0 when unknown).
     pub column: usize,
-    /// What is wrong and how to fix it.
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl From<&Diagnostic> for Problem {
+    fn from(d: &Diagnostic) -> Problem {
+        Problem {
+            code: d.code.to_owned(),
+            severity: d.severity.as_str().to_owned(),
+            file: d.file.display().to_string(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
 }
 
 /// Why the sources could not be compiled.
 #[derive(Debug, thiserror::Error)]
 pub enum CompileError {
-    /// The policies directory could not be read at all.
-    #[error("cannot load policies from {dir}: {message}")]
-    Load {
-        /// The directory.
-        dir: PathBuf,
-        /// The loader's message.
-        message: String,
-    },
-    /// `check` found errors in the policies.
-    #[error("the policies have {} error(s)", .0.len())]
-    Check(Vec<Diagnostic>),
-    /// The rule sets or lexicons are invalid or unreadable.
-    #[error("the rule sets have {} error(s)", .0.len())]
-    Rules(Vec<Problem>),
-    /// The calendars are invalid.
-    #[error("the calendars are invalid: {0}")]
-    Calendars(String),
-    /// Rendering the site failed.
+    /// The policies directory, its `site.yaml` or another source cannot be read at all.
+    #[error(transparent)]
+    Load(#[from] ProjectError),
+    /// `check` found errors: the project, with every diagnostic and the text they point into.
+    #[error("the sources have {}", .0.counts())]
+    Check(Box<Project>),
+    /// There is no rules directory: the server moderates with its rule sets.
+    #[error("no rules directory at {}: the server needs the moderation rule sets (give --rules or DAVAR_RULES)", .0.display())]
+    NoRuleSets(PathBuf),
+    /// Rendering the site failed, or the compile task did not finish.
     #[error("cannot render the published site: {0}")]
     Render(String),
 }
 
 impl CompileError {
-    /// Every problem, for a JSON answer (`POST /v1/admin/reload`).
+    /// Every problem, for a JSON answer (`POST /v1/admin/reload`): for sources with errors,
+    /// every diagnostic `davar check --format json` prints, in the same order.
     pub fn problems(&self) -> Vec<Problem> {
+        let single = |code: &str, file: String, message: String| {
+            vec![Problem {
+                code: code.to_owned(),
+                severity: "error".to_owned(),
+                file,
+                line: 0,
+                column: 0,
+                message,
+                help: None,
+            }]
+        };
         match self {
-            CompileError::Check(diagnostics) => diagnostics
-                .iter()
-                .filter(|d| d.severity == DiagnosticSeverity::Error)
-                .map(|d| Problem {
-                    source: "policies",
-                    code: d.code.to_string(),
-                    file: d.file.display().to_string(),
-                    line: d.line,
-                    column: d.column,
-                    message: d.message.clone(),
-                })
-                .collect(),
-            CompileError::Rules(problems) => problems.clone(),
-            CompileError::Load { dir, message } => vec![Problem {
-                source: "policies",
-                code: "load".to_owned(),
-                file: dir.display().to_string(),
-                line: 0,
-                column: 0,
-                message: message.clone(),
-            }],
-            CompileError::Calendars(message) => vec![Problem {
-                source: "calendars",
-                code: "calendar".to_owned(),
-                file: String::new(),
-                line: 0,
-                column: 0,
-                message: message.clone(),
-            }],
-            CompileError::Render(message) => vec![Problem {
-                source: "policies",
-                code: "render".to_owned(),
-                file: String::new(),
-                line: 0,
-                column: 0,
-                message: message.clone(),
-            }],
+            CompileError::Check(project) => project.diagnostics.iter().map(Problem::from).collect(),
+            CompileError::Load(err) => {
+                let file = match err {
+                    ProjectError::Policies { dir, .. } => dir,
+                    ProjectError::Read { path, .. } => path,
+                };
+                single("load", file.display().to_string(), err.to_string())
+            }
+            CompileError::NoRuleSets(dir) => {
+                single("rule-set", dir.display().to_string(), self.to_string())
+            }
+            CompileError::Render(message) => single("render", String::new(), message.clone()),
         }
     }
 }
 
-/// Compiles policies and rules for [`Sources::date`]. Blocking (reads files): call it from a
-/// blocking thread or before the runtime starts.
+/// Compiles policies and rules through the pipeline, for `sources.as_of` or today in the
+/// site's time zone. Blocking (reads files): call it from a blocking thread or before the
+/// runtime starts.
 pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
-    let as_of = sources.date();
-    let (policies, mut diagnostics) =
-        davar_policy::load(&sources.policies).map_err(|e| CompileError::Load {
-            dir: sources.policies.clone(),
-            message: e.to_string(),
-        })?;
-    diagnostics.extend(davar_policy::check(&policies, as_of));
-    diagnostics.extend(davar_obligation::checks(&policies, as_of));
-    if diagnostics
-        .iter()
-        .any(|d| d.severity == DiagnosticSeverity::Error)
-    {
-        return Err(CompileError::Check(diagnostics));
+    let options = Options {
+        as_of: sources.as_of,
+        rule_sets: true,
+    };
+    let project = Project::load(&sources.paths(), options)?;
+    if project.has_errors() {
+        return Err(CompileError::Check(Box::new(project)));
     }
-    let engine = build_engine(&sources.rules, &policies, as_of)?;
-    let calendars = davar_obligation::load_calendars(&sources.rules)
-        .map_err(|e| CompileError::Calendars(e.to_string()))?;
-    let mut site = davar_policy::render_site(&policies, as_of, None)
+    let site = project
+        .site(None)
         .map_err(|e| CompileError::Render(e.to_string()))?;
-    site.files
-        .extend(davar_obligation::site_files(&policies, as_of));
-    let obligations = davar_obligation::obligations_json(&policies, as_of);
+    let obligations = project.obligations_json();
+    let Project {
+        as_of,
+        policies,
+        calendars,
+        engine,
+        diagnostics,
+        ..
+    } = project;
+    let engine = engine.ok_or_else(|| CompileError::NoRuleSets(sources.rules.clone()))?;
     let rules = rules_response(&engine, &policies, as_of);
     Ok(Compiled {
         as_of,
@@ -177,41 +178,4 @@ pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
         obligations,
         warnings: diagnostics,
     })
-}
-
-fn build_engine(
-    rules_dir: &Path,
-    policies: &PolicySet,
-    as_of: Date,
-) -> Result<Engine, CompileError> {
-    let sources = RuleSources::read_dir(rules_dir).map_err(|e| {
-        CompileError::Rules(vec![Problem {
-            source: "rules",
-            code: "load".to_owned(),
-            file: rules_dir.display().to_string(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        }])
-    })?;
-    let resolver =
-        |doc: &str, clause: &str, lang: &str| policies.clause_url(doc, clause, lang, as_of);
-    Engine::new(&sources, &resolver)
-        .map_err(|errors| CompileError::Rules(errors.iter().map(rule_problem).collect()))
-}
-
-fn rule_problem(e: &RuleSetError) -> Problem {
-    Problem {
-        source: "rules",
-        code: "rule-set".to_owned(),
-        file: e.file.display().to_string(),
-        line: e.line,
-        column: 0,
-        message: e.message.clone(),
-    }
-}
-
-/// Today's date in the server's time zone: the `as_of` of a compilation at start or reload.
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
 }

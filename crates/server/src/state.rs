@@ -146,7 +146,7 @@ impl AppState {
     }
 
     /// Runs forever: when the policies follow today's date (no fixed `as_of`) and the date
-    /// changes, recompiles so that versions taking effect today are served as in force.
+    /// changes in the site's time zone, recompiles so that versions taking effect today are served as in force.
     /// A failed recompilation is logged and the previous version keeps serving.
     pub async fn follow_the_date(self) {
         if self.inner.sources.as_of.is_some() {
@@ -156,7 +156,8 @@ impl AppState {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if self.compiled().as_of == crate::compiled::today() {
+            let compiled = self.compiled();
+            if compiled.as_of == davar_project::today(&compiled.policies.site) {
                 continue;
             }
             match self.reload().await {

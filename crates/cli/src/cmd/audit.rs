@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use davar_obligation::audit::{Finding, Status, audit_case, parse_case};
 use davar_obligation::instant::{human_span, parse_instant};
-use davar_obligation::load_calendars;
 
 use crate::Global;
 
@@ -38,8 +37,8 @@ pub struct Args {
 
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let set = global.load_readable_policies()?;
-    let calendars = load_calendars(&global.rules)?;
+    let project = global.checked_policies(None)?;
+    let (set, calendars) = (&project.policies, &project.calendars);
     let text = if args.cases.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text)?;
@@ -59,7 +58,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             continue;
         }
         let result = parse_case(line)
-            .and_then(|case| audit_case(&set, &calendars, &case, now).map_err(|e| e.to_string()));
+            .and_then(|case| audit_case(set, calendars, &case, now).map_err(|e| e.to_string()));
         match result {
             Ok(found) => findings.extend(found),
             Err(message) => {

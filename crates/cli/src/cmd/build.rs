@@ -4,10 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use davar_policy::Severity;
 use jiff::civil::Date;
 
-use super::check::{Format, diagnose, parse_date, report, today};
+use super::check::{Format, parse_date, print_notes, report};
 use crate::Global;
 
 /// Arguments of `davar build`.
@@ -16,7 +15,8 @@ pub struct Args {
     /// Output directory (replaced atomically when the build succeeds).
     #[arg(long, default_value = "site")]
     pub out: PathBuf,
-    /// Build as of this date (YYYY-MM-DD): decides which version is in force; default today (UTC).
+    /// Build as of this date (YYYY-MM-DD): decides which version is in force; default today in
+    /// the time zone of `site.yaml`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// Directory with templates overriding the built-in ones (same file names, e.g. base.html, style.css).
@@ -26,17 +26,12 @@ pub struct Args {
 
 /// Runs `davar build`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let as_of = args.as_of.unwrap_or_else(today);
-    let findings = diagnose(global, as_of)?;
-    let errors = findings
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if !findings.diagnostics.is_empty() {
-        eprint!("{}", report(&findings, Format::Human)?);
+    let project = global.project(args.as_of, true)?;
+    print_notes(&project);
+    if !project.diagnostics.is_empty() {
+        eprint!("{}", report(&project, Format::Human));
     }
-    let set = &findings.set;
+    let errors = project.counts().errors;
     if errors > 0 {
         eprintln!(
             "error: not publishing: `davar check` found {errors} error(s); {} is unchanged",
@@ -44,17 +39,18 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let mut site = davar_policy::render_site(set, as_of, args.templates.as_deref())
+    let site = project
+        .site(args.templates.as_deref())
         .context("cannot render the site")?;
-    site.files.extend(davar_obligation::site_files(set, as_of));
     davar_policy::write_site(&site, &args.out)
         .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
     let pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
     println!(
-        "built {} files ({pages} pages) for {} documents into {} (as of {as_of})",
+        "built {} files ({pages} pages) for {} documents into {} (as of {})",
         site.files.len(),
-        set.documents.len(),
-        args.out.display()
+        project.policies.documents.len(),
+        args.out.display(),
+        project.as_of
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use davar_obligation::deadline_report::{DeadlineReport, deadline_report};
 use davar_obligation::instant::parse_instant;
-use davar_obligation::load_calendars;
 use jiff::civil::Date;
 
 use crate::Global;
@@ -46,11 +45,10 @@ pub struct Args {
 
 /// Runs `davar deadline`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let set = global.load_readable_policies()?;
-    let calendars = load_calendars(&global.rules)?;
+    let project = global.checked_policies(None)?;
     let report = deadline_report(
-        &set,
-        &calendars,
+        &project.policies,
+        &project.calendars,
         &args.doc,
         &args.obligation,
         &args.at,

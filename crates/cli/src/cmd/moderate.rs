@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use davar_moderation::{
-    ClauseResolver, Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources,
-};
+use davar_moderation::{Comment, Engine, Kind, MemoryStore};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
@@ -46,8 +44,9 @@ pub struct Args {
     /// Output: `json` (JSON Lines) or `human` (default on a terminal).
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
-    /// Resolve clause links against the policies in force on this date (default: today).
-    #[arg(long)]
+    /// Resolve clause links against the policies in force on this date (default: today in the
+    /// time zone of `site.yaml`).
+    #[arg(long, value_name = "DATE", value_parser = crate::cmd::check::parse_date)]
     pub as_of: Option<jiff::civil::Date>,
 }
 
@@ -64,38 +63,26 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse()
 }
 
-/// Clause links from the policy set, when it loads.
-struct PolicyClauses {
-    set: davar_policy::PolicySet,
-    as_of: jiff::civil::Date,
-}
-
-impl ClauseResolver for PolicyClauses {
-    fn resolve(&self, doc: &str, clause: &str, lang: &str) -> Option<String> {
-        self.set.clause_url(doc, clause, lang, self.as_of)
-    }
-}
-
+/// The engine compiled by the pipeline. Refuses (exit 2) when `check` finds errors in the
+/// sources, printing them: what `check` refuses nobody moderates with.
 fn build_engine(global: &Global, as_of: Option<jiff::civil::Date>) -> anyhow::Result<Engine> {
-    let sources = RuleSources::read_dir(&global.rules)
-        .with_context(|| format!("loading rule sets from {}", global.rules.display()))?;
-    let as_of = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
-    let clauses: Box<dyn ClauseResolver> = match davar_policy::load(&global.policies) {
-        Ok((set, _)) => Box::new(PolicyClauses { set, as_of }),
-        Err(e) => {
-            eprintln!("warning: clause links are off: {e}");
-            Box::new(NoClauses)
-        }
-    };
-    match Engine::new(&sources, clauses.as_ref()) {
-        Ok(engine) => Ok(engine),
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("error: {e}");
-            }
-            bail!("{} problem(s) in the rule sets", errors.len())
-        }
+    let project = global.project(as_of, true)?;
+    if project.has_errors() {
+        eprint!(
+            "{}",
+            crate::cmd::check::report(&project, crate::cmd::check::Format::Human)
+        );
+        bail!(
+            "not moderating: `davar check` finds {} in the sources; fix them first",
+            project.counts()
+        );
     }
+    let rules = global.rules.display();
+    project.engine.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no rule sets: {rules} is not a directory (give --rules or set DAVAR_RULES)"
+        )
+    })
 }
 
 /// Runs `davar moderate`.

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use davar_moderation::{Engine, NoClauses, RuleSources, catalog};
+use davar_moderation::catalog;
 
 use crate::Global;
 
@@ -46,9 +46,10 @@ fn summary(doc: &str) -> String {
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     // Which rule sets use each code, when the rules directory loads.
     let mut used: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let engine = RuleSources::read_dir(&global.rules)
+    let engine = global
+        .project(None, true)
         .ok()
-        .and_then(|s| Engine::new(&s, &NoClauses).ok());
+        .and_then(|project| project.engine);
     if let Some(engine) = &engine {
         for set in engine.rule_sets() {
             for rule in &set.rules {
@@ -89,7 +90,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             println!("`davar explain CODE` prints a rule's documentation.");
             if engine.is_none() {
                 eprintln!(
-                    "note: the rule sets in {} did not load; `davar check` shows why",
+                    "note: the rule sets in {} did not compile; `davar check` shows why",
                     global.rules.display()
                 );
             }

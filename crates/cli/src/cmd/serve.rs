@@ -26,7 +26,8 @@ pub struct Args {
     /// and `/v1/admin/reload` is disabled.
     #[arg(long, env = "DAVAR_API_KEYS")]
     pub api_keys: Option<PathBuf>,
-    /// Serve the policy versions in force on this date (default: today).
+    /// Serve the policy versions in force on this date (default: today in the time zone of
+    /// `site.yaml`, followed as the date changes).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<jiff::civil::Date>,
     /// Request timeout in milliseconds.
@@ -113,14 +114,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
 /// Prints why the sources do not compile; exit 1 for errors in them, 2 when unreadable.
 fn refuse(err: &CompileError) -> ExitCode {
     match err {
-        CompileError::Check(diagnostics) => {
-            for d in diagnostics {
-                eprint!(
-                    "{}",
-                    d.render_human(std::fs::read_to_string(&d.file).ok().as_deref())
-                );
-            }
-        }
+        CompileError::Check(project) => eprint!("{}", project.render_human()),
         other => {
             for p in other.problems() {
                 eprintln!(

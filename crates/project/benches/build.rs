@@ -1,14 +1,15 @@
 //! Full build of a generated policy set: 1,000 documents x 3 versions (English), ten clauses
-//! each with lists and cross-document links. Times load + check (policy and obligation checks)
-//! + render (pages, `rules.json`), in memory.
+//! each with lists and cross-document links. Times the compile pipeline (load, policy and
+//! obligation checks) and the site (pages, `rules.json`), in memory.
 //!
-//! Run: `cargo bench -p davar-obligation --bench build -- --warm-up-time 1 --measurement-time 5`
+//! Run: `cargo bench -p davar-project --bench build -- --warm-up-time 1 --measurement-time 5`
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_main};
+use davar_project::{Options, Paths, Project};
 use jiff::civil::date;
 
 const DOCUMENTS: usize = 1_000;
@@ -56,7 +57,7 @@ fn print_phases(dir: &Path, as_of: jiff::civil::Date) {
     let (set, _) = davar_policy::load(dir).unwrap();
     let load = start.elapsed();
     let start = Instant::now();
-    let _ = davar_obligation::checks(&set, as_of);
+    let _ = davar_obligation::checks(&set, as_of, None);
     let obligation_checks = start.elapsed();
     let start = Instant::now();
     let _ = davar_policy::check(&set, as_of);
@@ -78,17 +79,22 @@ fn full_build(c: &mut Criterion) {
     // All three versions are published; the third takes effect after this date (upcoming banner).
     let as_of = date(2025, 7, 15);
     print_phases(dir.path(), as_of);
+    // No rules directory: the pipeline compiles the policies alone.
+    let paths = Paths {
+        policies: dir.path().to_path_buf(),
+        rules: dir.path().join("rules"),
+    };
+    let options = Options {
+        as_of: Some(as_of),
+        rule_sets: false,
+    };
     let mut group = c.benchmark_group("policy-site");
     group.sample_size(10);
     group.bench_function("load+check+render 1000 docs x 3 versions", |b| {
         b.iter(|| {
-            let (set, diagnostics) = davar_policy::load(dir.path()).unwrap();
-            assert!(diagnostics.is_empty());
-            let mut problems = davar_policy::check(&set, as_of);
-            problems.extend(davar_obligation::checks(&set, as_of));
-            assert!(problems.is_empty(), "{problems:?}");
-            let mut site = davar_policy::render_site(&set, as_of, None).unwrap();
-            site.files.extend(davar_obligation::site_files(&set, as_of));
+            let project = Project::load(&paths, options).unwrap();
+            assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+            let site = project.site(None).unwrap();
             // Per document: current page, feed, three version pages and two change pages.
             assert!(site.files.len() >= 7 * DOCUMENTS);
             site

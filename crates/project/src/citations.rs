@@ -1,0 +1,97 @@
+//! Compiling the moderation rule sets against the policies: a rule set that does not compile
+//! is a `rule-set` error, and a rule citing a clause that the policy in force lacks is a
+//! `broken-link` error.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use davar_moderation::{Engine, RuleSources};
+use davar_policy::diagnostic::code;
+use davar_policy::{Diagnostic, PolicySet};
+use jiff::civil::Date;
+
+/// The code of a rule set or lexicon that cannot be read or compiled.
+pub(crate) const RULE_SET: &str = "rule-set";
+
+/// The engine built from `sources` with clause links resolved against `set` as of `as_of`,
+/// and the diagnostics of the rule sets. `texts` holds each rule set's text by path.
+pub(crate) fn compile_rule_sets(
+    sources: &RuleSources,
+    set: &PolicySet,
+    as_of: Date,
+    texts: &BTreeMap<PathBuf, String>,
+) -> (Option<Engine>, Vec<Diagnostic>) {
+    let resolve = |doc: &str, clause: &str, lang: &str| set.clause_url(doc, clause, lang, as_of);
+    match Engine::new(sources, &resolve) {
+        Ok(engine) => {
+            let found = broken_citations(&engine, set, as_of, texts);
+            (Some(engine), found)
+        }
+        Err(errors) => (
+            None,
+            errors
+                .into_iter()
+                .map(|e| Diagnostic::error(RULE_SET, e.file, e.line, 0, e.message))
+                .collect(),
+        ),
+    }
+}
+
+/// Rules citing a clause that the version in force on `as_of` does not have, in one of the
+/// rule set's languages.
+fn broken_citations(
+    engine: &Engine,
+    set: &PolicySet,
+    as_of: Date,
+    texts: &BTreeMap<PathBuf, String>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule_set in engine.rule_sets() {
+        let text = texts
+            .get(&rule_set.path)
+            .map(String::as_str)
+            .unwrap_or_default();
+        let mut reported = Vec::new();
+        for rule in &rule_set.rules {
+            let Some(cited) = &rule.clause else { continue };
+            let Some((doc, clause)) = cited.split_once('#') else {
+                continue;
+            };
+            let missing: Vec<&str> = rule_set
+                .langs
+                .iter()
+                .map(String::as_str)
+                .filter(|lang| set.clause_url(doc, clause, lang, as_of).is_none())
+                .collect();
+            if missing.is_empty() || reported.contains(cited) {
+                continue;
+            }
+            reported.push(cited.clone());
+            let (line, column) = text
+                .lines()
+                .enumerate()
+                .find_map(|(i, l)| {
+                    l.find(cited.as_str())
+                        .map(|c| (i + 1, l[..c].chars().count() + 1))
+                })
+                .unwrap_or((0, 0));
+            out.push(
+                Diagnostic::error(
+                    code::BROKEN_LINK,
+                    &rule_set.path,
+                    line,
+                    column,
+                    format!(
+                        "rule `{}` of `{}` cites `{cited}`, which is not a clause of the version in force on {as_of} ({})",
+                        rule.code,
+                        rule_set.name,
+                        missing.join(", ")
+                    ),
+                )
+                .with_width(cited.chars().count())
+                .with_help("cite an existing clause id (`{#id}` in the policy source)"),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,201 @@
+//! Checking and compiling what [`Inputs::read`] read: no I/O from here on.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use davar_moderation::Engine;
+use davar_obligation::{CalendarError, Calendars, codes};
+use davar_policy::{Counts, Diagnostic, PolicySet, RenderError, Site};
+use jiff::civil::Date;
+
+use crate::citations;
+use crate::inputs::{Inputs, Paths, ProjectError, RuleSetsInput};
+
+/// What to compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Compile for this date (which versions are in force, clause URLs, lock and calendar
+    /// checks); `None`: today in the site's time zone ([`crate::today`]).
+    pub as_of: Option<Date>,
+    /// Read and compile the moderation rule sets. Commands that only compute with the
+    /// policies (`deadline`, `audit`, `lock`) leave them out.
+    pub rule_sets: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            as_of: None,
+            rule_sets: true,
+        }
+    }
+}
+
+/// A compiled project: what every command and the server work with.
+#[derive(Debug)]
+pub struct Project {
+    /// Where the sources were read.
+    pub paths: Paths,
+    /// The date the project was compiled for.
+    pub as_of: Date,
+    /// The policies.
+    pub policies: PolicySet,
+    /// Working-day calendars (empty when there is no rules directory or they do not parse).
+    pub calendars: Calendars,
+    /// The moderation engine; `None` when the rule sets were not read or do not compile.
+    pub engine: Option<Engine>,
+    /// The text of `policy.lock`, when there is one.
+    pub lock: Option<String>,
+    /// Every diagnostic, sorted by file, line, column and code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Remarks for the person running the command (e.g. "rule sets were not checked").
+    pub notes: Vec<String>,
+    /// Texts of non-policy files diagnostics point into (rule sets, lock, calendars).
+    texts: BTreeMap<PathBuf, String>,
+}
+
+impl Project {
+    /// Reads and compiles the sources under `paths`.
+    pub fn load(paths: &Paths, options: Options) -> Result<Project, ProjectError> {
+        let inputs = Inputs::read(paths, options.rule_sets)?;
+        let as_of = options
+            .as_of
+            .unwrap_or_else(|| crate::today(&inputs.policies.site));
+        Ok(compile(inputs, as_of))
+    }
+
+    /// How many errors and warnings.
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.diagnostics)
+    }
+
+    /// Whether any diagnostic is an error (`check` fails, `build` and the server refuse).
+    pub fn has_errors(&self) -> bool {
+        self.counts().errors > 0
+    }
+
+    /// The text of a file a diagnostic points into, for underlining.
+    pub fn source_of(&self, file: &Path) -> Option<&str> {
+        self.policies
+            .source_of(file)
+            .or_else(|| self.texts.get(file).map(String::as_str))
+    }
+
+    /// The published site: every page and `rules.json` with its schema, with the built-in
+    /// templates or the overrides in `templates`.
+    pub fn site(&self, templates: Option<&Path>) -> Result<Site, RenderError> {
+        let mut site = davar_policy::render_site(&self.policies, self.as_of, templates)?;
+        site.files
+            .extend(davar_obligation::site_files(&self.policies, self.as_of));
+        Ok(site)
+    }
+
+    /// The content of `rules.json` (also served at `GET /v1/obligations`).
+    pub fn obligations_json(&self) -> serde_json::Value {
+        davar_obligation::obligations_json(&self.policies, self.as_of)
+    }
+}
+
+/// Checks and compiles `inputs` for `as_of`.
+pub fn compile(inputs: Inputs, as_of: Date) -> Project {
+    let Inputs {
+        paths,
+        policies,
+        load_diagnostics,
+        lock,
+        calendars,
+        rule_sets,
+    } = inputs;
+    let mut diagnostics = load_diagnostics;
+    let mut notes = Vec::new();
+    let mut texts = BTreeMap::new();
+    diagnostics.extend(davar_policy::check(&policies, as_of));
+    diagnostics.extend(davar_obligation::checks(&policies, as_of, lock.as_deref()));
+    if let Some(text) = &lock {
+        texts.insert(
+            policies.root.join(davar_obligation::lock::LOCK_FILE),
+            text.clone(),
+        );
+    }
+    let calendars = match calendars {
+        None => {
+            notes.push(format!(
+                "no rules directory at {}: calendars and moderation rule sets were not checked",
+                paths.rules.display()
+            ));
+            Calendars::default()
+        }
+        Some(files) => {
+            let parsed = Calendars::from_sources(&files);
+            texts.extend(files);
+            match parsed {
+                Ok(calendars) => {
+                    diagnostics.extend(davar_obligation::check_calendars(
+                        &policies, &calendars, as_of,
+                    ));
+                    calendars
+                }
+                Err(err) => {
+                    diagnostics.push(calendar_diagnostic(&err));
+                    Calendars::default()
+                }
+            }
+        }
+    };
+    let engine = match rule_sets {
+        RuleSetsInput::Absent => None,
+        RuleSetsInput::Unreadable(err) => {
+            diagnostics.push(Diagnostic::error(
+                citations::RULE_SET,
+                &paths.rules,
+                0,
+                0,
+                err.to_string(),
+            ));
+            None
+        }
+        RuleSetsInput::Read(sources) => {
+            for file in &sources.rule_sets {
+                texts.insert(file.path.clone(), file.text.clone());
+            }
+            let (engine, found) = citations::compile_rule_sets(&sources, &policies, as_of, &texts);
+            diagnostics.extend(found);
+            engine
+        }
+    };
+    davar_policy::check::sort(&mut diagnostics);
+    Project {
+        paths,
+        as_of,
+        policies,
+        calendars,
+        engine,
+        lock,
+        diagnostics,
+        notes,
+        texts,
+    }
+}
+
+/// A calendar that does not parse, at its file, line and column when known.
+fn calendar_diagnostic(err: &CalendarError) -> Diagnostic {
+    match err {
+        CalendarError::Yaml {
+            path,
+            line,
+            column,
+            message,
+        } => Diagnostic::error(codes::CALENDAR, path, *line, *column, message.clone()),
+        CalendarError::Invalid {
+            path,
+            field,
+            message,
+        } => Diagnostic::error(
+            codes::CALENDAR,
+            path,
+            0,
+            0,
+            format!("field `{field}`: {message}"),
+        ),
+    }
+}

@@ -1,0 +1,136 @@
+//! Reading the sources: the pipeline's only I/O. Everything read here is passed on as data;
+//! no check reads a file.
+
+use std::path::{Path, PathBuf};
+
+use davar_moderation::RuleSources;
+use davar_obligation::lock::LOCK_FILE;
+use davar_policy::{Diagnostic, PolicySet};
+
+/// Where a project's sources live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// The policies directory: `site.yaml`, `<doc-id>/v<N>.<lang>.md`, `policy.lock`.
+    pub policies: PathBuf,
+    /// The rules directory: rule sets (`*.yaml`), `lexicons/`, `calendars/`.
+    pub rules: PathBuf,
+}
+
+/// The sources cannot be compiled at all (a problem inside a source is a diagnostic instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// The policies directory or its `site.yaml` cannot be used.
+    #[error("cannot load policies: {error}")]
+    Policies {
+        /// The policies directory.
+        dir: PathBuf,
+        /// What the loader found (it names the file).
+        error: davar_policy::LoadError,
+    },
+    /// A file exists but cannot be read (`policy.lock`, a calendar).
+    #[error("cannot read {}: {error}", path.display())]
+    Read {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        error: std::io::Error,
+    },
+}
+
+/// The rule sets and lexicons as read from the rules directory.
+#[derive(Debug)]
+pub enum RuleSetsInput {
+    /// Not read: there is no rules directory, or the caller did not ask for rule sets.
+    Absent,
+    /// The directory could not be read, or holds no rule set.
+    Unreadable(davar_moderation::LoadError),
+    /// Every rule set and lexicon file, with its text.
+    Read(RuleSources),
+}
+
+/// Everything a project is compiled from, read from disk.
+#[derive(Debug)]
+pub struct Inputs {
+    /// Where the sources were read.
+    pub paths: Paths,
+    /// The policy set, with the diagnostics of sources that could not be read or parsed.
+    pub policies: PolicySet,
+    /// Diagnostics found while reading the policy sources (`front-matter`).
+    pub load_diagnostics: Vec<Diagnostic>,
+    /// The text of `policy.lock`, when there is one.
+    pub lock: Option<String>,
+    /// The calendar files (`rules/calendars/*.yaml`) with their text; `None` when there is no
+    /// rules directory.
+    pub calendars: Option<Vec<(PathBuf, String)>>,
+    /// The rule sets and lexicons.
+    pub rule_sets: RuleSetsInput,
+}
+
+impl Inputs {
+    /// Reads the sources under `paths`; the rule sets only when `rule_sets` is true.
+    pub fn read(paths: &Paths, rule_sets: bool) -> Result<Inputs, ProjectError> {
+        let (policies, load_diagnostics) =
+            davar_policy::load(&paths.policies).map_err(|error| ProjectError::Policies {
+                dir: paths.policies.clone(),
+                error,
+            })?;
+        let lock = read_optional(&paths.policies.join(LOCK_FILE))?;
+        let rules_dir = paths.rules.is_dir();
+        let calendars = if rules_dir {
+            Some(read_calendars(&paths.rules.join("calendars"))?)
+        } else {
+            None
+        };
+        let rule_sets = if rule_sets && rules_dir {
+            match RuleSources::read_dir(&paths.rules) {
+                Ok(sources) => RuleSetsInput::Read(sources),
+                Err(err) => RuleSetsInput::Unreadable(err),
+            }
+        } else {
+            RuleSetsInput::Absent
+        };
+        Ok(Inputs {
+            paths: paths.clone(),
+            policies,
+            load_diagnostics,
+            lock,
+            calendars,
+            rule_sets,
+        })
+    }
+}
+
+/// The text of `path`, or `None` when it does not exist.
+fn read_optional(path: &Path) -> Result<Option<String>, ProjectError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(ProjectError::Read {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
+
+/// Every `*.yaml` of the calendars directory, sorted by path (none when it does not exist).
+fn read_calendars(dir: &Path) -> Result<Vec<(PathBuf, String)>, ProjectError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| ProjectError::Read { path, error }
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(io(dir))?.path();
+        if path.extension().is_some_and(|ext| ext == "yaml") {
+            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+            files.push((path, text));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
