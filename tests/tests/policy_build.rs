@@ -109,7 +109,7 @@ fn check_is_clean_on_the_example_policies() {
 
 #[test]
 fn broken_policies_are_not_published_and_the_old_site_stays() {
-    let fixture = repo().join("tests/fixtures/policy/invalid/placeholder");
+    let fixture = repo().join("tests/fixtures/invalid/placeholder");
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("site");
     std::fs::create_dir(&out).unwrap();

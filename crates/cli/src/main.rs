@@ -34,7 +34,7 @@ enum Command {
     Audit(cmd::audit::Args),
     /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
     Moderate(cmd::moderate::Args),
-    /// Print the documentation of a moderation rule code.
+    /// Print the documentation of a moderation rule code or a check code.
     Explain(cmd::explain::Args),
     /// List every moderation rule code.
     Rules(cmd::rules::Args),

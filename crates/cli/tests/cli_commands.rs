@@ -45,3 +45,27 @@ fn a_missing_policies_directory_exits_2_naming_it() {
         "error should name the directory: {stderr}"
     );
 }
+
+#[test]
+fn explain_documents_every_check_code_and_moderation_rule() {
+    for code in davar_policy::codes::CODES
+        .iter()
+        .map(|c| c.code)
+        .chain(["contacts/phone"])
+    {
+        let out = davar(&["explain", code]);
+        assert!(out.status.success(), "{code}: {:?}", out);
+        let doc = String::from_utf8_lossy(&out.stdout);
+        assert!(doc.starts_with(&format!("# {code}\n")), "{code}: {doc}");
+    }
+    let front = davar(&["explain", "front-matter"]);
+    let doc = String::from_utf8_lossy(&front.stdout);
+    assert!(doc.contains("## Fix"), "{doc}");
+    let unknown = davar(&["explain", "duration"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("did you mean duration-mismatch?"),
+        "{stderr}"
+    );
+}

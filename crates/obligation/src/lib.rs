@@ -36,37 +36,9 @@ pub use duration::{Duration, DurationError, Unit};
 use davar_policy::diagnostic::Diagnostic;
 use davar_policy::model::PolicySet;
 
-/// The check codes of the obligation checks.
-pub mod codes {
-    /// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
-    pub const OBLIGATION_BLOCK: &str = "obligation-block";
-    /// Clause prose and its obligation blocks state different durations.
-    pub const DURATION_MISMATCH: &str = "duration-mismatch";
-    /// The languages of one document version declare different obligations.
-    pub const OBLIGATION_MISMATCH: &str = "obligation-mismatch";
-    /// The text of a version recorded in `policy.lock` changed.
-    pub const LOCKED_VERSION_CHANGED: &str = "locked-version-changed";
-    /// An unknown `calendar:` id, or a calendar in use that runs out within 90 days.
-    pub const CALENDAR: &str = "calendar";
-    /// A bad `compliance:` entry in `site.yaml`.
-    pub const COMPLIANCE: &str = "compliance";
-    /// DSA profile.
-    pub const COMPLIANCE_DSA: &str = "compliance-dsa";
-    /// Platform-to-business profile.
-    pub const COMPLIANCE_P2B: &str = "compliance-p2b";
-    /// EU consumer profile.
-    pub const COMPLIANCE_CONSUMER_EU: &str = "compliance-consumer-eu";
-
-    /// The code of a known profile name.
-    pub fn compliance_code(profile: &str) -> &'static str {
-        match profile {
-            "dsa" => COMPLIANCE_DSA,
-            "p2b" => COMPLIANCE_P2B,
-            "consumer-eu" => COMPLIANCE_CONSUMER_EU,
-            _ => COMPLIANCE,
-        }
-    }
-}
+/// The codes of the obligation checks, from the one table of check codes
+/// ([`davar_policy::codes::CODES`]).
+pub use davar_policy::codes;
 
 /// Every obligation check on `set` that needs no calendars (those are in [`check_calendars`]):
 /// obligation blocks, durations against the prose, obligations across languages, compliance

@@ -26,28 +26,6 @@ impl Severity {
     }
 }
 
-/// The codes of the policy checks (the obligation checks' codes live in `davar-obligation`).
-pub mod code {
-    /// YAML syntax, missing or unknown keys, bad dates, file name not matching the front matter.
-    pub const FRONT_MATTER: &str = "front-matter";
-    /// Versions not consecutive, or an effective date not later than the previous version's.
-    pub const VERSION_ORDER: &str = "version-order";
-    /// A substantive change that takes effect sooner than its audience's notice period.
-    pub const NOTICE_PERIOD: &str = "notice-period";
-    /// A clause id used twice in one version, or a heading without `{#clause-id}`.
-    pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
-    /// An `@doc#clause` (or `#clause`) link that does not resolve.
-    pub const BROKEN_LINK: &str = "broken-link";
-    /// Publishing-tool leftovers: `[email protected]`, `TODO`, `lorem ipsum`, `XXX`, `{{…}}`.
-    pub const PLACEHOLDER: &str = "placeholder";
-    /// A paragraph announcing a list with a colon, followed by no list.
-    pub const EMPTY_LIST: &str = "empty-list";
-    /// A brand from `foreign_brands` in `site.yaml`.
-    pub const FOREIGN_BRAND: &str = "foreign-brand";
-    /// Languages of one document disagree on versions, dates or clause ids.
-    pub const TRANSLATION_MISMATCH: &str = "translation-mismatch";
-}
-
 /// One problem found in a source file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {

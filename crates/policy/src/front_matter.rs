@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, LineIndex};
 use crate::model::{Audience, ChangeKind, PolicyVersion};
 use crate::site_config::SiteConfig;
@@ -67,7 +68,7 @@ pub(crate) fn load_source(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PolicyVersion> {
     let error = |line, column, message: String| {
-        Diagnostic::error(code::FRONT_MATTER, path, line, column, message)
+        Diagnostic::error(codes::FRONT_MATTER, path, line, column, message)
     };
     let file_name = path
         .file_name()

@@ -5,6 +5,7 @@
 //! a [`Site`] (a map of file paths to bytes) and [`write_site`] publishes it atomically.
 
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 mod front_matter;
 mod load;

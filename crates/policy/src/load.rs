@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::front_matter::load_source;
 use crate::model::{Document, PolicySet, PolicyVersion};
 use crate::site_config::{SiteConfig, SiteConfigError};
@@ -96,7 +97,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
         if !is_doc_id(&name) {
             diagnostics.push(
                 Diagnostic::error(
-                    code::FRONT_MATTER,
+                    codes::FRONT_MATTER,
                     &doc_dir,
                     0,
                     0,

@@ -6,12 +6,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use davar_moderation::{Engine, RuleSources};
-use davar_policy::diagnostic::code;
+use davar_policy::codes;
 use davar_policy::{Diagnostic, PolicySet};
 use jiff::civil::Date;
-
-/// The code of a rule set or lexicon that cannot be read or compiled.
-pub(crate) const RULE_SET: &str = "rule-set";
 
 /// The engine built from `sources` with clause links resolved against `set` as of `as_of`,
 /// and the diagnostics of the rule sets. `texts` holds each rule set's text by path.
@@ -31,7 +28,7 @@ pub(crate) fn compile_rule_sets(
             None,
             errors
                 .into_iter()
-                .map(|e| Diagnostic::error(RULE_SET, e.file, e.line, 0, e.message))
+                .map(|e| Diagnostic::error(codes::RULE_SET, e.file, e.line, 0, e.message))
                 .collect(),
         ),
     }
@@ -77,7 +74,7 @@ fn broken_citations(
                 .unwrap_or((0, 0));
             out.push(
                 Diagnostic::error(
-                    code::BROKEN_LINK,
+                    codes::BROKEN_LINK,
                     &rule_set.path,
                     line,
                     column,

@@ -146,7 +146,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
         RuleSetsInput::Absent => None,
         RuleSetsInput::Unreadable(err) => {
             diagnostics.push(Diagnostic::error(
-                citations::RULE_SET,
+                davar_policy::codes::RULE_SET,
                 &paths.rules,
                 0,
                 0,

@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 
 use super::closest;
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::model::{ClauseLink, PolicySet, PolicyVersion};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -15,7 +16,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             if let Some(message) = problem(set, v, link) {
                 out.push(
                     Diagnostic::error(
-                        code::BROKEN_LINK,
+                        codes::BROKEN_LINK,
                         &v.path,
                         link.line,
                         link.column,

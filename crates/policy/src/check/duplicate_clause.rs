@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
@@ -22,7 +23,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     .map_or(1, |i| text[..i].chars().count() + 1);
                 out.push(
                     Diagnostic::error(
-                        code::DUPLICATE_CLAUSE,
+                        codes::DUPLICATE_CLAUSE,
                         &v.path,
                         clause.line,
                         column,
@@ -43,7 +44,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 let (line, column) = lines.line_col(&v.source, *offset);
                 out.push(
                     Diagnostic::error(
-                        code::DUPLICATE_CLAUSE,
+                        codes::DUPLICATE_CLAUSE,
                         &v.path,
                         line,
                         column,

@@ -3,7 +3,8 @@
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
@@ -17,7 +18,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         for offset in &v.scan.dangling_list_intros {
             let (line, column) = lines.line_col(&v.source, *offset);
             out.push(
-                Diagnostic::error(code::EMPTY_LIST, &v.path, line, column, "this paragraph announces a list, but no list follows")
+                Diagnostic::error(codes::EMPTY_LIST, &v.path, line, column, "this paragraph announces a list, but no list follows")
                     .with_help("restore the list items (`- item` lines right after it) or end the sentence with a full stop"),
             );
         }

@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
@@ -56,7 +57,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
                 let (line, column) = lines.line_col(&v.source, found.start());
                 out.push(
-                    Diagnostic::error(code::FOREIGN_BRAND, &v.path, line, column,
+                    Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column,
                         format!("`{}` is another company's brand (listed in site.yaml `foreign_brands`)", found.as_str()))
                         .with_width(found.as_str().chars().count())
                         .with_help(format!("replace `{brand}` with {}", set.site.name_in(&v.lang))),

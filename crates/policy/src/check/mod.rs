@@ -15,59 +15,51 @@ mod version_order;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::model::PolicySet;
 
-/// A check: its code, what it reports, and the function that runs it.
+/// A check: the code it emits (documented in [`crate::codes::CODES`]) and the function that
+/// runs it.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckInfo {
     /// The diagnostic code it emits.
     pub code: &'static str,
-    /// One-line description.
-    pub summary: &'static str,
     run: fn(&PolicySet, Date) -> Vec<Diagnostic>,
 }
 
 /// Every set-level policy check, in the order they run.
 pub const CHECKS: &[CheckInfo] = &[
     CheckInfo {
-        code: code::VERSION_ORDER,
-        summary: "versions are consecutive from 1 and each takes effect after the previous one",
+        code: codes::VERSION_ORDER,
         run: version_order::check,
     },
     CheckInfo {
-        code: code::NOTICE_PERIOD,
-        summary: "substantive changes give their audience the notice set in site.yaml",
+        code: codes::NOTICE_PERIOD,
         run: notice_period::check,
     },
     CheckInfo {
-        code: code::DUPLICATE_CLAUSE,
-        summary: "every heading has a clause id, unique within its version",
+        code: codes::DUPLICATE_CLAUSE,
         run: duplicate_clause::check,
     },
     CheckInfo {
-        code: code::BROKEN_LINK,
-        summary: "every `@doc#clause` and `#clause` link resolves",
+        code: codes::BROKEN_LINK,
         run: broken_link::check,
     },
     CheckInfo {
-        code: code::PLACEHOLDER,
-        summary: "no publishing-tool leftovers outside code",
+        code: codes::PLACEHOLDER,
         run: placeholder::check,
     },
     CheckInfo {
-        code: code::EMPTY_LIST,
-        summary: "a paragraph announcing a list is followed by one",
+        code: codes::EMPTY_LIST,
         run: empty_list::check,
     },
     CheckInfo {
-        code: code::FOREIGN_BRAND,
-        summary: "no brand from `foreign_brands` appears",
+        code: codes::FOREIGN_BRAND,
         run: foreign_brand::check,
     },
     CheckInfo {
-        code: code::TRANSLATION_MISMATCH,
-        summary: "the languages of a document agree on versions, effective dates and clause ids",
+        code: codes::TRANSLATION_MISMATCH,
         run: translation_mismatch::check,
     },
 ];

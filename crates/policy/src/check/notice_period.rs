@@ -4,7 +4,8 @@
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::model::{ChangeKind, PolicySet};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -18,7 +19,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         if days < 0 {
             out.push(
                 Diagnostic::error(
-                    code::NOTICE_PERIOD,
+                    codes::NOTICE_PERIOD,
                     &v.path,
                     line,
                     12,
@@ -47,7 +48,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         };
         if days < i64::from(required) {
             out.push(
-                Diagnostic::error(code::NOTICE_PERIOD, &v.path, line, 12,
+                Diagnostic::error(codes::NOTICE_PERIOD, &v.path, line, 12,
                     format!("substantive change takes effect {days} days after publication; {} are owed {required} days' notice", audience.as_str()))
                     .with_width(10)
                     .with_help(format!("set `effective` on or after {}, or mark the version `change: editorial` if it changes only wording",

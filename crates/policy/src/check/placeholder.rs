@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
@@ -36,7 +37,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             };
             out.push(
                 Diagnostic::error(
-                    code::PLACEHOLDER,
+                    codes::PLACEHOLDER,
                     &v.path,
                     line,
                     column,

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Document, PolicySet};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -25,7 +26,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 
 fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic>) {
     let error = |path, line, column, message: String| {
-        Diagnostic::error(code::TRANSLATION_MISMATCH, path, line, column, message)
+        Diagnostic::error(codes::TRANSLATION_MISMATCH, path, line, column, message)
     };
     for r in doc.versions_in(reference) {
         let Some(t) = doc.version(lang, r.version) else {

@@ -6,7 +6,8 @@
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, code};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::model::{PolicySet, PolicyVersion};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -18,7 +19,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             for v in &versions {
                 if v.version != expected {
                     out.push(
-                        Diagnostic::error(code::VERSION_ORDER, &v.path, v.key_line("version"), 10,
+                        Diagnostic::error(codes::VERSION_ORDER, &v.path, v.key_line("version"), 10,
                             format!("version {} of `{}` ({lang}) comes after version {}; versions must be consecutive", v.version, doc.id, expected - 1))
                             .with_help(format!("number this file v{expected}, or add the missing version")),
                     );
@@ -30,7 +31,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 if next.effective <= prev.effective {
                     out.push(
                         Diagnostic::error(
-                            code::VERSION_ORDER,
+                            codes::VERSION_ORDER,
                             &next.path,
                             next.key_line("effective"),
                             12,

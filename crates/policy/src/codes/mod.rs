@@ -1,0 +1,205 @@
+//! Every code `davar check` reports, in one table: the policy checks of this crate, the
+//! obligation checks of `davar-obligation` and the rule-set checks of the compile pipeline.
+//! Each entry carries a one-line summary and its documentation (`codes/<code>.md`: what it
+//! flags, why it matters, an example, the fix), which `davar explain CODE` prints. The fixture
+//! tests iterate over [`CODES`]: every code has an invalid fixture in
+//! `tests/fixtures/invalid/<code>/`.
+
+/// One check code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckCode {
+    /// The code, e.g. `front-matter`.
+    pub code: &'static str,
+    /// What it checks, in one line.
+    pub summary: &'static str,
+    /// Its documentation, in Markdown.
+    pub doc: &'static str,
+}
+
+/// YAML syntax, missing or unknown keys, bad dates, file name not matching the front matter.
+pub const FRONT_MATTER: &str = "front-matter";
+/// Versions not consecutive, or an effective date not later than the previous version's.
+pub const VERSION_ORDER: &str = "version-order";
+/// A substantive change that takes effect sooner than its audience's notice period.
+pub const NOTICE_PERIOD: &str = "notice-period";
+/// A clause id used twice in one version, or a heading without `{#clause-id}`.
+pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
+/// An `@doc#clause` (or `#clause`) link, or a rule's `clause:`, that does not resolve.
+pub const BROKEN_LINK: &str = "broken-link";
+/// Publishing-tool leftovers: `[email protected]`, `TODO`, `lorem ipsum`, `XXX`, `{{…}}`.
+pub const PLACEHOLDER: &str = "placeholder";
+/// A paragraph announcing a list with a colon, followed by no list.
+pub const EMPTY_LIST: &str = "empty-list";
+/// A brand from `foreign_brands` in `site.yaml`.
+pub const FOREIGN_BRAND: &str = "foreign-brand";
+/// Languages of one document disagree on versions, dates or clause ids.
+pub const TRANSLATION_MISMATCH: &str = "translation-mismatch";
+/// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
+pub const OBLIGATION_BLOCK: &str = "obligation-block";
+/// Clause prose and its obligation blocks state different durations.
+pub const DURATION_MISMATCH: &str = "duration-mismatch";
+/// The languages of one document version declare different obligations.
+pub const OBLIGATION_MISMATCH: &str = "obligation-mismatch";
+/// The text of a version recorded in `policy.lock` changed.
+pub const LOCKED_VERSION_CHANGED: &str = "locked-version-changed";
+/// An unknown `calendar:` id, a calendar that does not parse, or one that runs out soon.
+pub const CALENDAR: &str = "calendar";
+/// A bad `compliance:` entry in `site.yaml`.
+pub const COMPLIANCE: &str = "compliance";
+/// A statement the EU Digital Services Act requires is missing.
+pub const COMPLIANCE_DSA: &str = "compliance-dsa";
+/// A statement the EU platform-to-business regulation requires is missing.
+pub const COMPLIANCE_P2B: &str = "compliance-p2b";
+/// A consumer-law reference that no longer holds (the closed EU ODR platform).
+pub const COMPLIANCE_CONSUMER_EU: &str = "compliance-consumer-eu";
+/// A moderation rule set or lexicon that cannot be read or compiled.
+pub const RULE_SET: &str = "rule-set";
+
+/// The code of a compliance profile named in `site.yaml` (`compliance` for an unknown one).
+pub fn compliance_code(profile: &str) -> &'static str {
+    match profile {
+        "dsa" => COMPLIANCE_DSA,
+        "p2b" => COMPLIANCE_P2B,
+        "consumer-eu" => COMPLIANCE_CONSUMER_EU,
+        _ => COMPLIANCE,
+    }
+}
+
+macro_rules! code {
+    ($code:expr, $file:literal, $summary:literal) => {
+        CheckCode {
+            code: $code,
+            summary: $summary,
+            doc: include_str!($file),
+        }
+    };
+}
+
+/// Every check code, in the order `davar check` documents them.
+pub const CODES: &[CheckCode] = &[
+    code!(
+        FRONT_MATTER,
+        "front-matter.md",
+        "every source file has valid front matter matching its file name"
+    ),
+    code!(
+        VERSION_ORDER,
+        "version-order.md",
+        "versions are consecutive from 1 and each takes effect after the previous one"
+    ),
+    code!(
+        NOTICE_PERIOD,
+        "notice-period.md",
+        "substantive changes give their audience the notice set in site.yaml"
+    ),
+    code!(
+        DUPLICATE_CLAUSE,
+        "duplicate-clause.md",
+        "every heading has a clause id, unique within its version"
+    ),
+    code!(
+        BROKEN_LINK,
+        "broken-link.md",
+        "every `@doc#clause` and `#clause` link, and every clause a rule cites, resolves"
+    ),
+    code!(
+        PLACEHOLDER,
+        "placeholder.md",
+        "no publishing-tool leftovers outside code"
+    ),
+    code!(
+        EMPTY_LIST,
+        "empty-list.md",
+        "a paragraph announcing a list is followed by one"
+    ),
+    code!(
+        FOREIGN_BRAND,
+        "foreign-brand.md",
+        "no brand from `foreign_brands` appears"
+    ),
+    code!(
+        TRANSLATION_MISMATCH,
+        "translation-mismatch.md",
+        "the languages of a document agree on versions, effective dates and clause ids"
+    ),
+    code!(
+        OBLIGATION_BLOCK,
+        "obligation-block.md",
+        "every obligation block reads as a valid obligation"
+    ),
+    code!(
+        DURATION_MISMATCH,
+        "duration-mismatch.md",
+        "a clause's prose states the durations of its obligation blocks"
+    ),
+    code!(
+        OBLIGATION_MISMATCH,
+        "obligation-mismatch.md",
+        "the languages of a version declare the same obligations"
+    ),
+    code!(
+        LOCKED_VERSION_CHANGED,
+        "locked-version-changed.md",
+        "versions recorded in policy.lock keep their text"
+    ),
+    code!(
+        CALENDAR,
+        "calendar.md",
+        "calendars named in front matter exist, parse and cover the coming 90 days"
+    ),
+    code!(
+        COMPLIANCE,
+        "compliance.md",
+        "`compliance:` in site.yaml names existing documents and known profiles"
+    ),
+    code!(
+        COMPLIANCE_DSA,
+        "compliance-dsa.md",
+        "documents under the `dsa` profile make the statements the Digital Services Act requires"
+    ),
+    code!(
+        COMPLIANCE_P2B,
+        "compliance-p2b.md",
+        "documents under the `p2b` profile make the statements the platform-to-business regulation requires"
+    ),
+    code!(
+        COMPLIANCE_CONSUMER_EU,
+        "compliance-consumer-eu.md",
+        "documents under the `consumer-eu` profile no longer point to the closed EU ODR platform"
+    ),
+    code!(
+        RULE_SET,
+        "rule-set.md",
+        "moderation rule sets and lexicons read and compile"
+    ),
+];
+
+/// The entry of `code`, if it is a check code.
+pub fn lookup(code: &str) -> Option<&'static CheckCode> {
+    CODES.iter().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented_with_a_title_and_a_fix() {
+        for (i, entry) in CODES.iter().enumerate() {
+            assert!(
+                CODES[..i].iter().all(|c| c.code != entry.code),
+                "`{}` listed twice",
+                entry.code
+            );
+            assert!(
+                entry.doc.starts_with(&format!("# {}\n", entry.code)),
+                "{}: the doc starts with `# {}`",
+                entry.code,
+                entry.code
+            );
+            assert!(entry.doc.contains("## Fix"), "{}: no `## Fix`", entry.code);
+        }
+        assert_eq!(lookup("duration-mismatch").unwrap().code, DURATION_MISMATCH);
+        assert!(lookup("contacts/phone").is_none());
+    }
+}
