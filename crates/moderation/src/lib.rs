@@ -35,4 +35,4 @@ pub use rules::qa::duplicate::question_key;
 pub use rules::{RuleInfo, catalog};
 pub use ruleset::{ConfiguredRule, RuleSet};
 pub use sources::{RuleSources, SourceFile};
-pub use store::{MemoryStore, QuestionStore, StoredQuestion};
+pub use store::{MemoryStore, QuestionProbe, QuestionStore, StoredQuestion};

@@ -1,12 +1,17 @@
 //! API keys (`--api-keys FILE`) and the `Authorization: Bearer …` check.
 //!
-//! File format: UTF-8, one key per line as `<role> <key>`, where the role is `client` (may call
-//! the `/v1/` API) or `admin` (may also call `/v1/admin/…`). `#` starts a comment; blank lines
-//! are ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ + /` and `=`.
+//! File format: UTF-8, one key per line as `<role> <key> [<name>]`, where the role is `client`
+//! (may call the `/v1/` API), `moderator` (may also work the review queue, `/v1/queue/…`) or
+//! `admin` (may do everything, including `/v1/admin/…`). A moderator key needs a name: the
+//! moderator's id in the decision log (`A-Z a-z 0-9 . _ @ -`, not `engine`); an admin key may
+//! have one (else its decisions are signed `admin`). `#` starts a comment; blank lines are
+//! ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ + /` and `=`.
 //!
 //! ```text
 //! # storefront
 //! client sk_live_6f1c0f8f3a2b4d7e
+//! # moderators
+//! moderator md_4c1e0a9b7d3f2e68 sara
 //! # operations
 //! admin  ad_9b2e7c41d05a4f63a1
 //! ```
@@ -26,14 +31,25 @@ use crate::error::ApiError;
 pub enum Role {
     /// Call the `/v1/` API.
     Client,
-    /// Everything a client may, plus `/v1/admin/…`.
+    /// Everything a client may, plus the review queue (`/v1/queue/…`).
+    Moderator,
+    /// Everything, plus `/v1/admin/…`.
     Admin,
+}
+
+/// Who a key belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// What the key may do.
+    pub role: Role,
+    /// The moderator's id (moderator keys; admin keys when named).
+    pub name: Option<String>,
 }
 
 /// The configured API keys.
 #[derive(Debug, Clone, Default)]
 pub struct ApiKeys {
-    by_digest: HashMap<[u8; 32], Role>,
+    by_digest: HashMap<[u8; 32], Caller>,
 }
 
 /// Why an API keys file was refused.
@@ -83,20 +99,41 @@ impl ApiKeys {
                 message,
             };
             let mut parts = line.split_whitespace();
-            let (Some(role), Some(key), None) = (parts.next(), parts.next(), parts.next()) else {
+            let (Some(role), Some(key), name, None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
                 return Err(err(
-                    "expected `<role> <key>`, e.g. `client sk_3f9a0c1d2e4b5a6f`".to_owned(),
+                    "expected `<role> <key> [<name>]`, e.g. `client sk_3f9a0c1d2e4b5a6f`"
+                        .to_owned(),
                 ));
             };
             let role = match role {
                 "client" => Role::Client,
+                "moderator" => Role::Moderator,
                 "admin" => Role::Admin,
                 other => {
                     return Err(err(format!(
-                        "unknown role `{other}`: use `client` or `admin`"
+                        "unknown role `{other}`: use `client`, `moderator` or `admin`"
                     )));
                 }
             };
+            match (role, name) {
+                (Role::Moderator, None) => {
+                    return Err(err(
+                        "a moderator key needs a name, the moderator's id in the decision log: `moderator <key> sara`"
+                            .to_owned(),
+                    ));
+                }
+                (Role::Client, Some(_)) => {
+                    return Err(err("client keys take no name: `client <key>`".to_owned()));
+                }
+                (_, Some(name)) if !usable_name(name) => {
+                    return Err(err(format!(
+                        "the name `{name}` is not usable: use letters, digits and . _ @ - (and not `engine`)"
+                    )));
+                }
+                _ => {}
+            }
             if key.chars().count() < 16 {
                 return Err(err("the key is shorter than 16 characters".to_owned()));
             }
@@ -108,7 +145,11 @@ impl ApiKeys {
                     "the key contains `{bad}`: use letters, digits and - _ . ~ + / ="
                 )));
             }
-            if by_digest.insert(digest(key), role).is_some() {
+            let caller = Caller {
+                role,
+                name: name.map(str::to_owned),
+            };
+            if by_digest.insert(digest(key), caller).is_some() {
                 return Err(err("this key is listed twice".to_owned()));
             }
         }
@@ -116,8 +157,9 @@ impl ApiKeys {
             return Err(ApiKeysError::Syntax {
                 path: path.to_owned(),
                 line: 1,
-                message: "the file lists no key; add a line `client <key>` or `admin <key>`"
-                    .to_owned(),
+                message:
+                    "the file lists no key; add a line `client <key>`, `moderator <key> <name>` or `admin <key>`"
+                        .to_owned(),
             });
         }
         Ok(ApiKeys { by_digest })
@@ -125,6 +167,11 @@ impl ApiKeys {
 
     /// The role of the bearer key in `headers`, or `Unauthorized`.
     pub fn authenticate(&self, headers: &HeaderMap) -> Result<Role, ApiError> {
+        self.identify(headers).map(|caller| caller.role)
+    }
+
+    /// Who the bearer key in `headers` belongs to, or `Unauthorized`.
+    pub fn identify(&self, headers: &HeaderMap) -> Result<Caller, ApiError> {
         let value = headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
@@ -135,9 +182,18 @@ impl ApiKeys {
         }
         self.by_digest
             .get(&digest(key.trim()))
-            .copied()
+            .cloned()
             .ok_or(ApiError::Unauthorized)
     }
+}
+
+/// Whether `name` can sign decisions: letters, digits and `. _ @ -`, and not `engine`.
+pub(crate) fn usable_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != crate::decision::ENGINE
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
 }
 
 fn digest(key: &str) -> [u8; 32] {
@@ -183,6 +239,41 @@ mod tests {
     }
 
     #[test]
+    fn moderator_keys_carry_the_moderator_id() {
+        let keys = ApiKeys::parse(
+            "moderator md-key-000000000001 sara\nadmin ad-key-0000000000001 ops@chaharsu\n",
+            Path::new("k"),
+        )
+        .unwrap();
+        assert_eq!(
+            keys.identify(&headers("Bearer md-key-000000000001"))
+                .unwrap(),
+            Caller {
+                role: Role::Moderator,
+                name: Some("sara".to_owned())
+            }
+        );
+        let admin = keys
+            .identify(&headers("Bearer ad-key-0000000000001"))
+            .unwrap();
+        assert_eq!(admin.name.as_deref(), Some("ops@chaharsu"));
+        let err = ApiKeys::parse("moderator md-key-000000000001\n", Path::new("k")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("k:1: a moderator key needs a name"),
+            "{err}"
+        );
+        let err =
+            ApiKeys::parse("moderator md-key-000000000001 engine\n", Path::new("k")).unwrap_err();
+        assert!(err.to_string().contains("not usable"), "{err}");
+        let err = ApiKeys::parse("client sk-key-000000000001 sara\n", Path::new("k")).unwrap_err();
+        assert!(
+            err.to_string().contains("client keys take no name"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn bad_lines_name_file_and_line() {
         let err = ApiKeys::parse(
             "client storefront-key-0001\nowner abcdefghijklmnopq\n",
@@ -191,7 +282,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "k:2: unknown role `owner`: use `client` or `admin`"
+            "k:2: unknown role `owner`: use `client`, `moderator` or `admin`"
         );
         let err = ApiKeys::parse("client short\n", Path::new("k")).unwrap_err();
         assert_eq!(

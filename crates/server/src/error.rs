@@ -41,6 +41,15 @@ pub enum ApiError {
     /// No such route or page.
     #[error("no such page: {0}")]
     NotFound(String),
+    /// The request contradicts the state of what it acts on (a queue item claimed by someone
+    /// else, or decided already).
+    #[error("{message}")]
+    Conflict {
+        /// Machine-readable code (`claimed`, `decided`, `not-claimed`, `queue-empty`).
+        code: &'static str,
+        /// What happened and what to do.
+        message: String,
+    },
     /// The route exists but not for this method.
     #[error("this route does not accept that method")]
     MethodNotAllowed,
@@ -97,6 +106,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -114,6 +124,7 @@ impl ApiError {
             ApiError::Unauthorized => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
+            ApiError::Conflict { code, .. } => code,
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::Timeout(_) => "timeout",
             ApiError::Unavailable(_) => "unavailable",

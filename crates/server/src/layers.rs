@@ -115,7 +115,7 @@ pub(crate) async fn require_admin(
     };
     match keys.authenticate(req.headers()) {
         Ok(Role::Admin) => next.run(req).await,
-        Ok(Role::Client) => {
+        Ok(Role::Client | Role::Moderator) => {
             ApiError::Forbidden("this route needs an `admin` key".to_owned()).into_response()
         }
         Err(e) => e.into_response(),
@@ -130,7 +130,6 @@ mod tests {
     use axum::body::Body;
     use axum::http::{Request, StatusCode};
     use axum::routing::get;
-    use davar_moderation::MemoryStore;
     use http_body_util::BodyExt;
     use tower::ServiceExt;
 
@@ -154,7 +153,7 @@ mod tests {
         let state = AppState::new(
             sources,
             compiled,
-            Arc::new(MemoryStore::new()),
+            Arc::new(crate::store::SqliteStore::in_memory().expect("in-memory store")),
             None,
             Limits::default(),
         );

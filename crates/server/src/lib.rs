@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod compiled;
+pub mod decision;
 pub mod error;
 pub mod extract;
 mod layers;
@@ -20,11 +21,11 @@ pub mod store;
 
 use axum::Router;
 
-pub use crate::auth::{ApiKeys, Role};
+pub use crate::auth::{ApiKeys, Caller, Role};
 pub use crate::compiled::{CompileError, Compiled, Problem, Sources, compile};
 pub use crate::error::ApiError;
 pub use crate::state::{AppState, Limits};
-pub use crate::store::{ServerStore, StoreUrl};
+pub use crate::store::{ServerStore, SqliteStore, StoreUrl};
 
 /// The whole HTTP service: routes, limits, auth, metrics, panic handling.
 pub fn app(state: AppState) -> Router {

@@ -7,9 +7,15 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::compiled::Problem;
+use crate::decision::review::{ModeratorDecision, ReviewAction};
+use crate::decision::{
+    Action, AutomatedDecision, ClauseRef, CommentSnapshot, DecisionRecord, RecordedViolation,
+    RuleSetRef, Stage, TextFields,
+};
 use crate::error::{ErrorBody, ErrorDetail};
 use crate::routes;
 use crate::rules_doc::{RuleDoc, RuleSetDoc, RulesResponse};
+use crate::store::{QueueCounts, QueueItem};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -21,19 +27,25 @@ use crate::rules_doc::{RuleDoc, RuleSetDoc, RulesResponse};
     ),
     paths(
         routes::moderate, routes::batch, routes::rules, routes::obligations, routes::deadline,
-        routes::reload, routes::healthz, routes::readyz
+        routes::reload, routes::healthz, routes::readyz, routes::try_comment, routes::record,
+        routes::history, routes::list, routes::me, routes::claim_next, routes::claim,
+        routes::release, routes::decide, routes::item
     ),
     components(schemas(
         CommentDoc, ModerationResultDoc, ViolationDoc, MessagesDoc, FixedDoc, KindDoc, SeverityDoc,
         VerdictDoc, FieldDoc, ErrorBody, ErrorDetail, RulesResponse, RuleSetDoc, RuleDoc, Problem,
         routes::DeadlineRequest, routes::DeadlineResponse, routes::ReloadResponse, routes::ReloadFailure,
-        routes::Readiness
+        routes::Readiness, routes::QueueListing, routes::ItemWithHistory, routes::Me,
+        DecisionRecord, Stage, Action, AutomatedDecision, CommentSnapshot, TextFields, RuleSetRef,
+        RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "moderation", description = "Judge reviews, questions and answers"),
         (name = "obligations", description = "Machine-checkable promises of the policies"),
         (name = "operations", description = "Health, readiness and reload"),
+        (name = "queue", description = "The review queue (moderator keys)"),
+        (name = "decisions", description = "The decision log"),
     )
 )]
 pub struct ApiDoc;
@@ -72,6 +84,10 @@ pub struct CommentDoc {
     /// Storefront language: `fa` (default), `en`, `fr`, `de`.
     #[schema(default = "fa")]
     lang: Option<String>,
+    /// When the comment was posted (RFC 3339, e.g. `2026-11-18T09:30:00Z`; alias
+    /// `content_date`): the decision log's content date. Default: when the request arrives.
+    #[schema(format = DateTime)]
+    created_at: Option<String>,
 }
 
 /// Kind of comment.
@@ -149,6 +165,9 @@ pub struct ModerationResultDoc {
     violations: Vec<ViolationDoc>,
     /// The repaired text, present when fixes apply.
     fixed: Option<FixedDoc>,
+    /// Id of the decision record (UUIDv7) when the comment was not approved outright; a retry
+    /// with the same comment `id` gets the same one.
+    decision_id: Option<String>,
 }
 
 /// One rule broken at one place.

@@ -9,10 +9,16 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use davar_moderation::MemoryStore;
+use davar_server::decision::DecisionRecord;
+use davar_server::store::{
+    Appended, Claim, Decide, DecisionLog, QueueCounts, QueueFilter, QueueItem,
+};
 use davar_server::{ApiKeys, Limits, app};
+use jiff::Timestamp;
 use serde_json::json;
 use support::{get, post_json, post_json_with_key, send, sources_in};
+
+type StoreResult<T> = Result<T, davar_moderation::StoreError>;
 
 const CLIENT: &str = "storefront-test-key-0001";
 const ADMIN: &str = "operations-admin-key-0002";
@@ -126,7 +132,7 @@ async fn a_broken_rule_file_leaves_the_old_rules_serving_and_returns_diagnostics
     let sources = sources_in(&rules);
     let state = support::state_over(
         sources,
-        Arc::new(MemoryStore::new()),
+        Arc::new(davar_server::SqliteStore::in_memory().expect("in-memory store")),
         Some(keys()),
         Limits::default(),
     );
@@ -250,27 +256,77 @@ async fn over_the_concurrency_limit_requests_wait_then_time_out() {
     assert_eq!(send(router, get("/healthz")).await.status, StatusCode::OK);
 }
 
-/// A question store whose database is down.
+/// A store whose database is down.
 struct DownStore;
 
+fn down<T>() -> Result<T, davar_moderation::StoreError> {
+    Err(davar_moderation::StoreError(
+        "connection refused by secret-host.internal:5432".to_owned(),
+    ))
+}
+
 impl davar_moderation::QuestionStore for DownStore {
-    fn questions(
+    fn check_and_record(
         &self,
         _product: &str,
-    ) -> Result<Vec<davar_moderation::StoredQuestion>, davar_moderation::StoreError> {
-        Err(davar_moderation::StoreError(
-            "connection refused by secret-host.internal:5432".to_owned(),
-        ))
+        _question: &davar_moderation::QuestionProbe,
+        _is_duplicate: &dyn Fn(&davar_moderation::StoredQuestion) -> bool,
+        _record: bool,
+    ) -> Result<Option<davar_moderation::StoredQuestion>, davar_moderation::StoreError> {
+        down()
     }
 
-    fn record(
+    fn forget(&self, _product: &str, _key: &str) -> Result<(), davar_moderation::StoreError> {
+        down()
+    }
+}
+
+impl DecisionLog for DownStore {
+    fn append_first(&self, _: &DecisionRecord, _: Option<i32>) -> StoreResult<Appended> {
+        down()
+    }
+    fn append(&self, _: &DecisionRecord, _: Option<i32>) -> StoreResult<()> {
+        down()
+    }
+    fn record(&self, _: &str) -> StoreResult<Option<DecisionRecord>> {
+        down()
+    }
+    fn chain(&self, _: &str) -> StoreResult<Vec<DecisionRecord>> {
+        down()
+    }
+    fn decided_between(
         &self,
-        _product: &str,
-        _question: &davar_moderation::StoredQuestion,
-    ) -> Result<(), davar_moderation::StoreError> {
-        Err(davar_moderation::StoreError(
-            "connection refused".to_owned(),
-        ))
+        _: Timestamp,
+        _: Timestamp,
+        _: Option<&str>,
+        _: usize,
+    ) -> StoreResult<Vec<DecisionRecord>> {
+        down()
+    }
+    fn queue_pending(&self, _: &QueueFilter, _: usize) -> StoreResult<Vec<QueueItem>> {
+        down()
+    }
+    fn queue_item(&self, _: &str) -> StoreResult<Option<QueueItem>> {
+        down()
+    }
+    fn queue_counts(&self, _: Timestamp) -> StoreResult<QueueCounts> {
+        down()
+    }
+    fn queue_claim(
+        &self,
+        _: Option<&str>,
+        _: &QueueFilter,
+        _: &str,
+        _: Timestamp,
+        _: Timestamp,
+    ) -> StoreResult<Claim> {
+        down()
+    }
+    fn queue_release(&self, _: &str, _: &str) -> StoreResult<()> {
+        down()
+    }
+    fn queue_decide(&self, _: &str, _: &str, _: &DecisionRecord) -> StoreResult<Decide> {
+        down()
     }
 }
 

@@ -110,12 +110,15 @@ async fn a_missing_page_is_a_json_404() {
 }
 
 #[tokio::test]
-async fn the_moderator_page_has_the_form_and_the_languages_served() {
+async fn the_moderator_console_has_the_queue_the_try_form_and_the_languages_served() {
     let page = send(shared(), get("/moderate")).await;
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();
     assert!(html.contains("<html lang=\"fa\" dir=\"rtl\">"));
     for id in [
+        "id=\"queue-panel\"",
+        "id=\"next\"",
+        "id=\"try-panel\"",
         "id=\"kind\"",
         "id=\"lang\"",
         "id=\"title\"",
@@ -130,11 +133,28 @@ async fn the_moderator_page_has_the_form_and_the_languages_served() {
             "missing language {lang}"
         );
     }
-    let script = send(shared(), get("/moderate/app.js")).await;
-    assert_eq!(script.status, StatusCode::OK);
+    // Scripts and styles are files (a strict Content-Security-Policy allows no inline ones).
     assert!(
-        script.text().contains("Array.from"),
-        "spans are code points"
+        !html.contains("<script>") && !html.contains("style="),
+        "nothing inline"
+    );
+    for script in ["app.js", "text.js", "console.js"] {
+        let reply = send(shared(), get(&format!("/moderate/{script}"))).await;
+        assert_eq!(reply.status, StatusCode::OK, "{script}");
+        assert_eq!(
+            reply.headers["content-type"],
+            "text/javascript; charset=utf-8"
+        );
+        assert!(
+            html.contains(&format!("src=\"/moderate/{script}\"")),
+            "{script}"
+        );
+    }
+    let text = send(shared(), get("/moderate/text.js")).await.text();
+    assert!(text.contains("Array.from"), "spans are code points");
+    assert!(
+        text.contains("\\u202E"),
+        "bidi overrides are shown, not obeyed"
     );
     assert_eq!(
         send(shared(), get("/moderate/app.css")).await.status,

@@ -4,10 +4,14 @@
 mod admin;
 mod catalog;
 mod deadline;
+mod decisions;
 mod moderate;
 mod ops;
 mod page;
+mod queue;
+mod record;
 mod site;
+mod try_run;
 
 use std::convert::Infallible;
 
@@ -26,9 +30,16 @@ pub(crate) use self::admin::{ReloadFailure, ReloadResponse};
 pub(crate) use self::catalog::{__path_obligations, __path_rules};
 pub(crate) use self::deadline::__path_deadline;
 pub(crate) use self::deadline::{DeadlineRequest, DeadlineResponse};
+pub(crate) use self::decisions::{__path_history, __path_record};
 pub(crate) use self::moderate::{__path_batch, __path_moderate};
 pub(crate) use self::ops::Readiness;
 pub(crate) use self::ops::{__path_healthz, __path_readyz};
+pub(crate) use self::queue::{
+    __path_claim, __path_claim_next, __path_decide, __path_item, __path_list, __path_me,
+    __path_release,
+};
+pub(crate) use self::queue::{ItemWithHistory, Me, QueueListing};
+pub(crate) use self::try_run::__path_try_comment;
 
 /// Every route, with the state applied.
 pub(crate) fn router(state: AppState) -> Router {
@@ -41,6 +52,16 @@ pub(crate) fn router(state: AppState) -> Router {
                 .layer::<_, Infallible>(DefaultBodyLimit::max(batch_limit))
                 .layer::<_, Infallible>(Extension(BodyLimit(batch_limit))),
         )
+        .route("/v1/moderate/try", post(try_run::try_comment))
+        .route("/v1/decisions/{id}", get(decisions::record))
+        .route("/v1/decisions/{id}/history", get(decisions::history))
+        .route("/v1/queue", get(queue::list))
+        .route("/v1/queue/me", get(queue::me))
+        .route("/v1/queue/claim", post(queue::claim_next))
+        .route("/v1/queue/{id}", get(queue::item))
+        .route("/v1/queue/{id}/claim", post(queue::claim))
+        .route("/v1/queue/{id}/release", post(queue::release))
+        .route("/v1/queue/{id}/decision", post(queue::decide))
         .route("/v1/rules", get(catalog::rules))
         .route("/v1/obligations", get(catalog::obligations))
         .route("/v1/deadline", post(deadline::deadline))
@@ -55,6 +76,8 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/openapi.json", get(ops::openapi))
         .route("/moderate", get(page::page))
         .route("/moderate/app.js", get(page::script))
+        .route("/moderate/text.js", get(page::text_script))
+        .route("/moderate/console.js", get(page::console_script))
         .route("/moderate/app.css", get(page::style))
         .merge(api)
         .merge(admin)

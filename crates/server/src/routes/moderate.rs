@@ -1,19 +1,20 @@
 //! `POST /v1/moderate` and `POST /v1/moderate/batch`: the same JSON in and out as
-//! `davar moderate`.
+//! `davar moderate`, plus the decision record's id for comments not approved outright.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
-use davar_moderation::{Comment, Kind, ModerateError, ModerationResult};
+use davar_moderation::{Comment, Kind, ModerateError, ModerationResult, QuestionStore};
 
+use super::record::{ModerateRequest, ModerateResponse, settle};
 use crate::compiled::Compiled;
 use crate::error::ApiError;
 use crate::error::ErrorBody;
 use crate::extract::ApiJson;
 use crate::openapi::{CommentDoc, ModerationResultDoc};
 use crate::state::AppState;
-use crate::store::ServerStore;
+use crate::store::CommentScope;
 
 /// Moderates one comment.
 #[utoipa::path(
@@ -31,22 +32,40 @@ use crate::store::ServerStore;
 )]
 pub(crate) async fn moderate(
     State(state): State<AppState>,
-    ApiJson(comment): ApiJson<Comment>,
-) -> Result<Json<ModerationResult>, ApiError> {
-    check_lengths(&comment, state.limits().field_chars, "")?;
+    ApiJson(request): ApiJson<ModerateRequest>,
+) -> Result<Json<ModerateResponse>, ApiError> {
+    let submission = request.into_submission("")?;
+    check_lengths(&submission.comment, state.limits().field_chars, "")?;
     let compiled = state.compiled();
     let store = state.store();
     // Judging one comment is tens of microseconds of CPU: cheaper inline than a hop to the
-    // blocking pool. Only a question against a networked store (PostgreSQL) waits on I/O.
-    let result = if store.waits_on_network() && comment.kind != Kind::Review {
-        tokio::task::spawn_blocking(move || run(&compiled, &*store, &comment, ""))
+    // blocking pool. Questions consult the question store, and a comment not approved outright
+    // is written to the decision log: both wait on the database, on a blocking thread.
+    let result = if submission.comment.kind != Kind::Review {
+        let (compiled, store, comment) =
+            (compiled.clone(), store.clone(), submission.comment.clone());
+        tokio::task::spawn_blocking(move || {
+            let scope = CommentScope::new(&*store, comment.id.as_deref(), false);
+            run(&compiled, &scope, &comment, "")
+        })
+        .await
+        .map_err(joined)??
+    } else {
+        let scope = CommentScope::new(&*store, submission.comment.id.as_deref(), false);
+        run(&compiled, &scope, &submission.comment, "")?
+    };
+    let answer = if result.verdict == davar_moderation::Verdict::Approve {
+        ModerateResponse {
+            result,
+            decision_id: None,
+        }
+    } else {
+        tokio::task::spawn_blocking(move || settle(&compiled, &*store, &submission, result, ""))
             .await
             .map_err(joined)??
-    } else {
-        run(&compiled, &*store, &comment, "")?
     };
-    observe(&state, &result);
-    Ok(Json(result))
+    observe(&state, &answer.result);
+    Ok(Json(answer))
 }
 
 /// Moderates up to 1,000 comments; results come back in the same order.
@@ -65,43 +84,54 @@ pub(crate) async fn moderate(
 )]
 pub(crate) async fn batch(
     State(state): State<AppState>,
-    ApiJson(comments): ApiJson<Vec<Comment>>,
-) -> Result<Json<Vec<ModerationResult>>, ApiError> {
+    ApiJson(requests): ApiJson<Vec<ModerateRequest>>,
+) -> Result<Json<Vec<ModerateResponse>>, ApiError> {
     let limits = state.limits();
-    if comments.len() > limits.batch_items {
+    if requests.len() > limits.batch_items {
         return Err(ApiError::Invalid {
             code: "too-many-items",
             message: format!(
                 "the batch has {} comments; send at most {} per request",
-                comments.len(),
+                requests.len(),
                 limits.batch_items
             ),
             field: None,
         });
     }
-    for (i, comment) in comments.iter().enumerate() {
-        check_lengths(comment, limits.field_chars, &format!("[{i}]."))?;
+    let submissions = requests
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| r.into_submission(&format!("[{i}].")))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (i, submission) in submissions.iter().enumerate() {
+        check_lengths(&submission.comment, limits.field_chars, &format!("[{i}]."))?;
     }
     let compiled = state.compiled();
     let store = state.store();
     let results = tokio::task::spawn_blocking(move || {
-        comments
+        submissions
             .iter()
             .enumerate()
-            .map(|(i, c)| run(&compiled, &*store, c, &format!("[{i}].")))
+            .map(|(i, s)| {
+                let path = format!("[{i}].");
+                let scope = CommentScope::new(&*store, s.comment.id.as_deref(), false);
+                let result = run(&compiled, &scope, &s.comment, &path)?;
+                settle(&compiled, &*store, s, result, &path)
+            })
             .collect::<Result<Vec<_>, _>>()
     })
     .await
     .map_err(joined)??;
-    for result in &results {
-        observe(&state, result);
+    for answer in &results {
+        observe(&state, &answer.result);
     }
     Ok(Json(results))
 }
 
-fn run(
+/// Judges one comment against `store` (`path` prefixes field names in errors).
+pub(crate) fn run(
     compiled: &Arc<Compiled>,
-    store: &dyn ServerStore,
+    store: &dyn QuestionStore,
     comment: &Comment,
     path: &str,
 ) -> Result<ModerationResult, ApiError> {
@@ -134,7 +164,7 @@ fn run(
 }
 
 /// Refuses any text field longer than the server's limit before the engine sees it.
-fn check_lengths(comment: &Comment, limit: usize, path: &str) -> Result<(), ApiError> {
+pub(crate) fn check_lengths(comment: &Comment, limit: usize, path: &str) -> Result<(), ApiError> {
     let fields = [
         ("id", comment.id.as_deref()),
         ("title", comment.title.as_deref()),
@@ -167,7 +197,8 @@ fn observe(state: &AppState, result: &ModerationResult) {
     );
 }
 
-fn joined(e: tokio::task::JoinError) -> ApiError {
+/// A blocking task that panicked or was cancelled, logged, as a 500.
+pub(crate) fn joined(e: tokio::task::JoinError) -> ApiError {
     if e.is_panic() {
         let payload = e.into_panic();
         let detail = payload

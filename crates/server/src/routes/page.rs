@@ -1,5 +1,6 @@
-//! `GET /moderate`: the moderator page (plain HTML, a stylesheet and a small script, embedded in
-//! the binary). The language list comes from the rule sets being served.
+//! `GET /moderate`: the moderator console (plain HTML, a stylesheet and three scripts, embedded
+//! in the binary and served as files, so the page runs under a strict Content-Security-Policy).
+//! The language list comes from the rule sets being served.
 
 use axum::extract::State;
 use axum::http::header;
@@ -9,6 +10,8 @@ use crate::state::AppState;
 
 const PAGE: &str = include_str!("../../assets/moderate.html");
 const SCRIPT: &str = include_str!("../../assets/moderate.js");
+const TEXT_SCRIPT: &str = include_str!("../../assets/text.js");
+const CONSOLE_SCRIPT: &str = include_str!("../../assets/console.js");
 const STYLE: &str = include_str!("../../assets/moderate.css");
 
 /// The moderator page.
@@ -30,13 +33,27 @@ pub(crate) async fn page(State(state): State<AppState>) -> Html<String> {
     Html(PAGE.replace("<!--LANG_OPTIONS-->\n", &options))
 }
 
-/// The page's script.
-pub(crate) async fn script() -> Response {
+fn javascript(source: &'static str) -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        SCRIPT,
+        source,
     )
         .into_response()
+}
+
+/// The try mode's script.
+pub(crate) async fn script() -> Response {
+    javascript(SCRIPT)
+}
+
+/// Text display shared by both modes (safe text, highlighting, API calls).
+pub(crate) async fn text_script() -> Response {
+    javascript(TEXT_SCRIPT)
+}
+
+/// The review queue's script.
+pub(crate) async fn console_script() -> Response {
+    javascript(CONSOLE_SCRIPT)
 }
 
 /// The page's stylesheet.

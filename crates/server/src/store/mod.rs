@@ -1,39 +1,34 @@
-//! Question stores for `qa/duplicate`, chosen by the `--store` URL:
-//! `sqlite://davar.db` (default, a file next to the process), `postgres://…` (shared by several
-//! processes) or `memory:` (lost at exit; for tests and demos).
+//! The server's stores, chosen by the `--store` URL: `sqlite://davar.db` (default, a file next
+//! to the process), `postgres://…` (shared by several processes) or `memory:` (SQLite in
+//! memory, lost at exit; for tests and demos). Each keeps the questions of `qa/duplicate`
+//! ([`QuestionStore`]), the decision log and the review queue ([`DecisionLog`]). Every call
+//! blocks on the database: callers run them on blocking threads (`spawn_blocking`).
 
+mod log;
 mod postgres;
+mod postgres_log;
+mod rows;
 mod schema;
+mod scoped;
 mod sqlite;
+mod sqlite_log;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use davar_moderation::{MemoryStore, QuestionStore, StoreError};
+use davar_moderation::{QuestionStore, StoreError};
 
+pub use self::log::{Appended, Claim, Decide, DecisionLog, QueueCounts, QueueFilter, QueueItem};
 pub use self::postgres::PostgresStore;
+pub use self::scoped::CommentScope;
 pub use self::sqlite::SqliteStore;
 
-/// A question store the server can also health-check.
-pub trait ServerStore: QuestionStore {
+/// A store the server can also health-check: questions, decision log and review queue.
+pub trait ServerStore: QuestionStore + DecisionLog {
     /// Checks the store answers (for `/readyz`); the error is logged, not sent to clients.
     fn ping(&self) -> Result<(), String>;
     /// Kind and location without secrets, for logs.
     fn describe(&self) -> String;
-    /// Whether calls wait on the network (then callers move them off the async workers).
-    fn waits_on_network(&self) -> bool {
-        false
-    }
-}
-
-impl ServerStore for MemoryStore {
-    fn ping(&self) -> Result<(), String> {
-        Ok(())
-    }
-
-    fn describe(&self) -> String {
-        "memory".to_owned()
-    }
 }
 
 /// A parsed `--store` URL.
@@ -98,7 +93,7 @@ impl StoreUrl {
     /// its connections on it).
     pub async fn open(&self) -> Result<Arc<dyn ServerStore>, StoreOpenError> {
         Ok(match self {
-            StoreUrl::Memory => Arc::new(MemoryStore::default()),
+            StoreUrl::Memory => Arc::new(SqliteStore::in_memory()?),
             StoreUrl::Sqlite(path) => {
                 let path = path.clone();
                 let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))

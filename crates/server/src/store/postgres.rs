@@ -1,33 +1,34 @@
 //! PostgreSQL store (`postgres://user@host:port/db`) for several `davar serve` processes behind a
-//! load balancer: they all see the same questions. Same schema as SQLite.
+//! load balancer: they all see the same questions, decisions and queue. Same schema as SQLite.
 //!
-//! The moderation engine calls the store synchronously; the server always runs the engine on a
-//! blocking thread (`spawn_blocking`), where this store waits on the async `tokio-postgres`
-//! client through the runtime handle it was opened on. A few connections are used round-robin
-//! (each pipelines concurrent queries) and a closed one is reopened on next use.
+//! Store calls are synchronous and block: the server makes them on blocking threads
+//! (`spawn_blocking`), where this store waits on the async `tokio-postgres` client through the
+//! runtime it was opened on. Connections come from a pool (`deadpool-postgres`), one per call,
+//! so a transaction has its connection to itself; broken connections are replaced.
+//! Check-and-insert of a question holds a transaction-scoped advisory lock on the product, so
+//! two processes judging the same product's questions take turns.
 
-use std::sync::Arc;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use davar_moderation::{QuestionStore, StoreError, StoredQuestion};
+use davar_moderation::{QuestionProbe, QuestionStore, StoreError, StoredQuestion};
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
 use tokio::runtime::Handle;
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::NoTls;
 
-use super::schema::{INSERT_QUESTION, MIGRATIONS, MIGRATIONS_TABLE, SELECT_QUESTIONS};
+use super::schema::{
+    DELETE_BANDS, DELETE_QUESTION, INSERT_BAND, INSERT_QUESTION, MIGRATIONS, MIGRATIONS_TABLE,
+    SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql,
+};
 use super::{ServerStore, StoreOpenError, backend_error};
 
-/// Connections opened per process.
-const CONNECTIONS: usize = 4;
+/// Connections per process at most.
+const CONNECTIONS: usize = 16;
 /// Any fixed number: serialises migrations of processes starting at the same time.
 const MIGRATION_LOCK: i64 = 0x0064_6176_6172;
 
-/// Questions kept in a PostgreSQL database.
+/// Questions, decisions and the review queue in a PostgreSQL database.
 pub struct PostgresStore {
     url: String,
     handle: Handle,
-    clients: Vec<Mutex<Arc<Client>>>,
-    next: AtomicUsize,
+    pool: Pool,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -38,135 +39,217 @@ impl std::fmt::Debug for PostgresStore {
     }
 }
 
+/// Why a call failed: the pool could not give a connection, or the database refused.
+pub(super) enum PgError {
+    Pool(deadpool_postgres::PoolError),
+    Db(tokio_postgres::Error),
+    Store(StoreError),
+}
+
+impl From<tokio_postgres::Error> for PgError {
+    fn from(e: tokio_postgres::Error) -> PgError {
+        PgError::Db(e)
+    }
+}
+
+impl From<StoreError> for PgError {
+    fn from(e: StoreError) -> PgError {
+        PgError::Store(e)
+    }
+}
+
+impl PgError {
+    fn into_store(self) -> StoreError {
+        match self {
+            PgError::Pool(e) => backend_error(format!("postgres pool: {e}")),
+            PgError::Db(e) => backend_error(format!("postgres: {}", error_text(&e))),
+            PgError::Store(e) => e,
+        }
+    }
+}
+
 impl PostgresStore {
     /// Connects to `url` and runs the migrations. Must be called inside a tokio runtime, which
     /// later drives the connections.
     pub async fn connect(url: &str) -> Result<PostgresStore, StoreOpenError> {
-        let fail = |e: tokio_postgres::Error| StoreOpenError::Postgres {
+        let fail = |message: String| StoreOpenError::Postgres {
             url: redact(url),
-            message: error_text(&e),
+            message,
         };
-        let mut clients = Vec::with_capacity(CONNECTIONS);
-        for _ in 0..CONNECTIONS {
-            clients.push(Mutex::new(Arc::new(open(url).await.map_err(fail)?)));
-        }
-        let first = Arc::clone(&clients[0].lock().unwrap_or_else(|p| p.into_inner()));
-        migrate(&first).await.map_err(fail)?;
+        let config: tokio_postgres::Config = url.parse().map_err(|e| fail(error_text(&e)))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(CONNECTIONS)
+            .runtime(Runtime::Tokio1)
+            .build()
+            .map_err(|e| fail(e.to_string()))?;
+        let mut client = pool.get().await.map_err(|e| fail(pool_text(&e)))?;
+        migrate(&mut client)
+            .await
+            .map_err(|e| fail(error_text(&e)))?;
+        backfill_key_hashes(&mut client)
+            .await
+            .map_err(|e| fail(error_text(&e)))?;
+        drop(client);
         Ok(PostgresStore {
             url: url.to_owned(),
             handle: Handle::current(),
-            clients,
-            next: AtomicUsize::new(0),
+            pool,
         })
     }
 
-    /// Runs `f` with a live client, reconnecting a closed one first.
-    fn with_client<T>(
+    /// Runs `f` with a pooled connection of its own, blocking this (blocking) thread.
+    pub(super) fn with_client<T>(
         &self,
-        f: impl AsyncFnOnce(&Client) -> Result<T, tokio_postgres::Error>,
+        f: impl AsyncFnOnce(&mut Object) -> Result<T, PgError>,
     ) -> Result<T, StoreError> {
-        let slot = &self.clients[self.next.fetch_add(1, Ordering::Relaxed) % self.clients.len()];
         let run = async {
-            let client = {
-                let current = Arc::clone(&slot.lock().unwrap_or_else(|p| p.into_inner()));
-                if current.is_closed() {
-                    let fresh = Arc::new(open(&self.url).await?);
-                    *slot.lock().unwrap_or_else(|p| p.into_inner()) = Arc::clone(&fresh);
-                    fresh
-                } else {
-                    current
-                }
-            };
-            f(&client).await
+            let mut client = self.pool.get().await.map_err(PgError::Pool)?;
+            f(&mut client).await
         };
         let handle = &self.handle;
-        tokio::task::block_in_place(|| handle.block_on(run))
-            .map_err(|e| backend_error(format!("postgres: {}", error_text(&e))))
+        tokio::task::block_in_place(|| handle.block_on(run)).map_err(PgError::into_store)
     }
 }
 
-async fn open(url: &str) -> Result<Client, tokio_postgres::Error> {
-    let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
-    tokio::spawn(async move {
-        if let Err(e) = connection.await {
-            tracing::warn!(error = %e, "postgres connection closed");
+async fn migrate(client: &mut Object) -> Result<(), tokio_postgres::Error> {
+    let tx = client.transaction().await?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    tx.batch_execute(MIGRATIONS_TABLE).await?;
+    for (version, statements) in MIGRATIONS {
+        let version = i32::try_from(*version).unwrap_or(i32::MAX);
+        let row = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM davar_migrations WHERE version = $1)",
+                &[&version],
+            )
+            .await?;
+        if !row.get::<_, bool>(0) {
+            for statement in *statements {
+                tx.batch_execute(statement).await?;
+            }
+            tx.execute(
+                "INSERT INTO davar_migrations (version) VALUES ($1)",
+                &[&version],
+            )
+            .await?;
         }
-    });
-    Ok(client)
+    }
+    tx.commit().await
 }
 
-async fn migrate(client: &Client) -> Result<(), tokio_postgres::Error> {
-    client.batch_execute("BEGIN").await?;
-    let result = async {
-        client
-            .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+async fn backfill_key_hashes(client: &mut Object) -> Result<(), tokio_postgres::Error> {
+    loop {
+        let tx = client.transaction().await?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .await?;
-        client.batch_execute(MIGRATIONS_TABLE).await?;
-        for (version, sql) in MIGRATIONS {
-            let version = i32::try_from(*version).unwrap_or(i32::MAX);
-            let row = client
-                .query_one(
-                    "SELECT EXISTS (SELECT 1 FROM davar_migrations WHERE version = $1)",
-                    &[&version],
-                )
+        let rows = tx.query(UNINDEXED_QUESTIONS, &[]).await?;
+        if rows.is_empty() {
+            return tx.commit().await;
+        }
+        for row in rows {
+            let product: String = row.get(0);
+            let probe = QuestionProbe::new(&product, row.get(1));
+            tx.execute(SET_KEY_HASH, &[&probe.key_hash, &product, &probe.key])
                 .await?;
-            if !row.get::<_, bool>(0) {
-                client.batch_execute(sql).await?;
-                client
-                    .execute(
-                        "INSERT INTO davar_migrations (version) VALUES ($1)",
-                        &[&version],
-                    )
-                    .await?;
+            for band in &probe.bands {
+                tx.execute(INSERT_BAND, &[band, &probe.key_hash]).await?;
             }
         }
-        Ok(())
+        tx.commit().await?;
     }
-    .await;
-    match result {
-        Ok(()) => client.batch_execute("COMMIT").await,
-        Err(e) => {
-            let _ = client.batch_execute("ROLLBACK").await;
-            Err(e)
-        }
-    }
+}
+
+/// The advisory lock key of a product's questions.
+fn product_lock(product: &str) -> i64 {
+    // Any stable spread will do; the key hash of the product with an empty key is one.
+    QuestionProbe::new(product, String::new()).key_hash
 }
 
 impl QuestionStore for PostgresStore {
-    fn questions(&self, product: &str) -> Result<Vec<StoredQuestion>, StoreError> {
-        self.with_client(async |c| {
-            let rows = c.query(SELECT_QUESTIONS, &[&product]).await?;
-            Ok(rows
+    fn check_and_record(
+        &self,
+        product: &str,
+        question: &QuestionProbe,
+        is_duplicate: &dyn Fn(&StoredQuestion) -> bool,
+        record: bool,
+    ) -> Result<Option<StoredQuestion>, StoreError> {
+        let query = candidates_sql(question.bands.len(), true);
+        self.with_client(async |client| {
+            let tx = client.transaction().await?;
+            if record {
+                tx.execute(
+                    "SELECT pg_advisory_xact_lock($1)",
+                    &[&product_lock(product)],
+                )
+                .await?;
+            }
+            let stmt = tx.prepare_cached(&query).await?;
+            let rows = tx
+                .query(&stmt, &[&product, &question.key, &question.bands])
+                .await?;
+            let found = rows
                 .iter()
                 .map(|r| StoredQuestion {
                     id: r.get(0),
                     key: r.get(1),
                 })
-                .collect())
+                .find(|q| is_duplicate(q));
+            if found.is_none() && record {
+                let insert = tx.prepare_cached(INSERT_QUESTION).await?;
+                let inserted = tx
+                    .execute(
+                        &insert,
+                        &[&product, &question.key, &question.id, &question.key_hash],
+                    )
+                    .await?;
+                if inserted == 1 {
+                    let band = tx.prepare_cached(INSERT_BAND).await?;
+                    for b in &question.bands {
+                        tx.execute(&band, &[b, &question.key_hash]).await?;
+                    }
+                }
+            }
+            tx.commit().await?;
+            Ok(found)
         })
     }
 
-    fn record(&self, product: &str, question: &StoredQuestion) -> Result<(), StoreError> {
-        self.with_client(async |c| {
-            c.execute(INSERT_QUESTION, &[&product, &question.key, &question.id])
-                .await
-                .map(|_| ())
+    fn forget(&self, product: &str, key: &str) -> Result<(), StoreError> {
+        let probe = QuestionProbe::new(product, key.to_owned());
+        self.with_client(async |client| {
+            let tx = client.transaction().await?;
+            tx.execute(
+                "SELECT pg_advisory_xact_lock($1)",
+                &[&product_lock(product)],
+            )
+            .await?;
+            tx.execute(DELETE_QUESTION, &[&product, &key]).await?;
+            tx.execute(DELETE_BANDS, &[&probe.key_hash]).await?;
+            tx.commit().await?;
+            Ok(())
         })
     }
 }
 
 impl ServerStore for PostgresStore {
     fn ping(&self) -> Result<(), String> {
-        self.with_client(async |c| c.simple_query("SELECT 1").await.map(|_| ()))
-            .map_err(|e| e.to_string())
+        self.with_client(async |c| {
+            c.simple_query("SELECT 1").await?;
+            Ok(())
+        })
+        .map_err(|e| e.to_string())
     }
 
     fn describe(&self) -> String {
         format!("postgres ({})", redact(&self.url))
-    }
-
-    fn waits_on_network(&self) -> bool {
-        true
     }
 }
 
@@ -196,6 +279,13 @@ fn error_text(e: &tokio_postgres::Error) -> String {
             Some(source) => format!("{e}: {source}"),
             None => e.to_string(),
         },
+    }
+}
+
+fn pool_text(e: &deadpool_postgres::PoolError) -> String {
+    match e {
+        deadpool_postgres::PoolError::Backend(db) => error_text(db),
+        other => other.to_string(),
     }
 }
 

@@ -1,5 +1,7 @@
-//! The question store's schema, shared word for word by SQLite and PostgreSQL. Migrations are
-//! numbered and applied in order at start; `davar_migrations` records which ran.
+//! The stores' schema, shared word for word by SQLite and PostgreSQL. Migrations are numbered
+//! and applied in order at start; `davar_migrations` records which ran. Instants are `BIGINT`
+//! microseconds since the Unix epoch (sortable and exact in both databases); decision records
+//! are kept whole as JSON text in `record`, with the columns queries filter on beside it.
 
 /// Creates the bookkeeping table (idempotent).
 pub const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS davar_migrations (
@@ -7,21 +9,140 @@ pub const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS davar_migrations 
     applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 )";
 
-/// `(version, SQL)` in order. Never edit a released migration: append a new one.
-pub const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    "CREATE TABLE davar_questions (
-        product TEXT NOT NULL,
-        question_key TEXT NOT NULL,
-        question_id TEXT,
-        created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-        PRIMARY KEY (product, question_key)
-    )",
-)];
+/// `(version, SQL statements)` in order. Never edit a released migration: append a new one.
+pub const MIGRATIONS: &[(i64, &[&str])] = &[
+    (
+        1,
+        &["CREATE TABLE davar_questions (
+            product TEXT NOT NULL,
+            question_key TEXT NOT NULL,
+            question_id TEXT,
+            created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            PRIMARY KEY (product, question_key)
+        )"],
+    ),
+    (
+        2,
+        &[
+            // Questions get their band-index handle; rows from before have NULL until the
+            // store backfills them at start.
+            "ALTER TABLE davar_questions ADD COLUMN key_hash BIGINT",
+            "CREATE INDEX davar_questions_key_hash ON davar_questions (key_hash)",
+            "CREATE TABLE davar_question_bands (
+                band BIGINT NOT NULL,
+                key_hash BIGINT NOT NULL,
+                PRIMARY KEY (band, key_hash)
+            )",
+            "CREATE TABLE davar_decisions (
+                id TEXT PRIMARY KEY,
+                root_id TEXT NOT NULL,
+                follows_id TEXT,
+                stage TEXT NOT NULL,
+                comment_kind TEXT NOT NULL,
+                comment_id TEXT,
+                lang TEXT NOT NULL,
+                product TEXT,
+                action TEXT NOT NULL,
+                decided_by TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                record TEXT NOT NULL
+            )",
+            "CREATE INDEX davar_decisions_root ON davar_decisions (root_id, decided_at)",
+            "CREATE INDEX davar_decisions_time ON davar_decisions (decided_at, id)",
+            // One first (engine) record per comment: retries find it instead of adding one.
+            "CREATE UNIQUE INDEX davar_decisions_comment ON davar_decisions (comment_kind, comment_id)
+                WHERE stage = 'engine' AND comment_id IS NOT NULL",
+            "CREATE TABLE davar_queue (
+                item_id TEXT PRIMARY KEY,
+                root_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                codes TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                enqueued_at BIGINT NOT NULL,
+                claimed_by TEXT,
+                claim_expires_at BIGINT,
+                decided_id TEXT
+            )",
+            "CREATE INDEX davar_queue_pending ON davar_queue (priority, enqueued_at)
+                WHERE decided_id IS NULL",
+        ],
+    ),
+];
 
-/// Questions already asked under one product, oldest first.
-pub const SELECT_QUESTIONS: &str = "SELECT question_id, question_key FROM davar_questions WHERE product = $1 ORDER BY created_at, question_key";
+/// Questions of a product sharing the key or a band with the probe: `$1` product, `$2` key,
+/// then the bands (SQLite binds each band; PostgreSQL one array).
+pub fn candidates_sql(bands: usize, postgres: bool) -> String {
+    let list = if postgres {
+        "= ANY($3)".to_owned()
+    } else {
+        let marks: Vec<String> = (0..bands).map(|i| format!("${}", i + 3)).collect();
+        format!("IN ({})", marks.join(", "))
+    };
+    format!(
+        "SELECT question_id, question_key FROM davar_questions WHERE product = $1 AND \
+         (question_key = $2 OR key_hash IN (SELECT key_hash FROM davar_question_bands WHERE band {list}))"
+    )
+}
 
 /// Records a question; a second identical key under the same product is a no-op.
-pub const INSERT_QUESTION: &str = "INSERT INTO davar_questions (product, question_key, question_id) \
-     VALUES ($1, $2, $3) ON CONFLICT (product, question_key) DO NOTHING";
+pub const INSERT_QUESTION: &str = "INSERT INTO davar_questions (product, question_key, question_id, key_hash) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT (product, question_key) DO NOTHING";
+
+/// Adds one band of a question.
+pub const INSERT_BAND: &str =
+    "INSERT INTO davar_question_bands (band, key_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
+/// Removes a question (its bands go with [`DELETE_BANDS`]).
+pub const DELETE_QUESTION: &str =
+    "DELETE FROM davar_questions WHERE product = $1 AND question_key = $2";
+
+/// Removes the bands of a question by its key hash.
+pub const DELETE_BANDS: &str = "DELETE FROM davar_question_bands WHERE key_hash = $1";
+
+/// Questions stored before the band index existed.
+pub const UNINDEXED_QUESTIONS: &str =
+    "SELECT product, question_key FROM davar_questions WHERE key_hash IS NULL LIMIT 1000";
+
+/// Sets the band handle of a question.
+pub const SET_KEY_HASH: &str =
+    "UPDATE davar_questions SET key_hash = $1 WHERE product = $2 AND question_key = $3";
+
+/// Columns of a decision row, in the order of [`INSERT_DECISION`].
+pub const INSERT_DECISION: &str = "INSERT INTO davar_decisions \
+     (id, root_id, follows_id, stage, comment_kind, comment_id, lang, product, action, decided_by, decided_at, record) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING";
+
+/// A comment's first record: `$1` kind, `$2` comment id.
+pub const FIRST_RECORD_OF_COMMENT: &str = "SELECT record FROM davar_decisions \
+     WHERE comment_kind = $1 AND comment_id = $2 AND stage = 'engine'";
+
+/// One record by id.
+pub const RECORD_BY_ID: &str = "SELECT record FROM davar_decisions WHERE id = $1";
+
+/// A chain, oldest first.
+pub const CHAIN: &str =
+    "SELECT record FROM davar_decisions WHERE root_id = $1 ORDER BY decided_at, id";
+
+/// Records decided in `[$1, $2)` after (`decided_at`, `id`) = (`$3`, `$4`), at most `$5`.
+pub const DECIDED_BETWEEN: &str = "SELECT record FROM davar_decisions \
+     WHERE decided_at >= $1 AND decided_at < $2 AND (decided_at > $3 OR (decided_at = $3 AND id > $4)) \
+     ORDER BY decided_at, id LIMIT $5";
+
+/// Enqueues a record.
+pub const ENQUEUE: &str = "INSERT INTO davar_queue \
+     (item_id, root_id, kind, lang, codes, priority, enqueued_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+     ON CONFLICT DO NOTHING";
+
+/// Queue columns read into a `QueueItem`, joined with the item's record.
+pub const QUEUE_COLUMNS: &str = "q.item_id, d.record, q.priority, q.enqueued_at, q.claimed_by, \
+     q.claim_expires_at, q.decided_id FROM davar_queue q JOIN davar_decisions d ON d.id = q.item_id";
+
+/// The filter shared by listing and claiming: `$1` code pattern (`% code %` or `%`), `$2` kind
+/// or '', `$3` lang or '', `$4` enqueued at or before (µs), `$5` enqueued at or after (µs).
+pub const QUEUE_FILTER: &str = "q.decided_id IS NULL AND q.codes LIKE $1 \
+     AND ($2 = '' OR q.kind = $2) AND ($3 = '' OR q.lang = $3) \
+     AND q.enqueued_at <= $4 AND q.enqueued_at >= $5";
+
+/// Order of the queue: highest priority, then oldest.
+pub const QUEUE_ORDER: &str = "ORDER BY q.priority DESC, q.enqueued_at, q.item_id";

@@ -8,7 +8,6 @@ use std::sync::{Arc, OnceLock};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use davar_moderation::MemoryStore;
 use davar_server::{ApiKeys, AppState, Compiled, Limits, ServerStore, Sources, app, compile};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -51,7 +50,12 @@ pub fn compiled(sources: &Sources) -> Compiled {
 
 /// A state over the workspace sources with an in-memory store.
 pub fn state(keys: Option<ApiKeys>, limits: Limits) -> AppState {
-    state_over(sources(), Arc::new(MemoryStore::new()), keys, limits)
+    state_over(
+        sources(),
+        Arc::new(davar_server::SqliteStore::in_memory().expect("in-memory store")),
+        keys,
+        limits,
+    )
 }
 
 /// A state serving `sources`, compiled here, with the given store.

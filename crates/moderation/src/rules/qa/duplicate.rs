@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use crate::error::StoreError;
 use crate::model::Verdict;
 use crate::rules::prelude::*;
-use crate::store::{QuestionStore, StoredQuestion};
+use crate::store::{QuestionProbe, QuestionStore};
 use crate::text::{Skeleton, squeeze, words};
 
 declare_rule! {
@@ -20,9 +20,11 @@ declare_rule! {
     /// repeated letters folded) without punctuation and without filler words such as `آیا`,
     /// `سلام`, `لطفا`, `هست`, `است`. Two questions are duplicates when the Jaccard similarity of
     /// their word sets, or of their character trigrams (so spacing such as `ضد آب`/`ضدآب` does
-    /// not matter), is at least `similarity` (default 0.8). Questions are read from and
-    /// recorded in the engine's `QuestionStore` (the CLI keeps one per run; the server a
-    /// database); a question is recorded when it is not rejected.
+    /// not matter), is at least `similarity` (default 0.8). Only candidates are compared: stored
+    /// questions with the same key or a MinHash band in common (an index lookup, whatever the
+    /// number of questions under the product). The engine's `QuestionStore` (one per CLI run;
+    /// a database in the server) checks and records in one atomic step; a question rejected
+    /// for another reason is removed again once the verdict is known.
     ///
     /// ## Fix
     /// Not fixable: point the author to the existing answers.
@@ -121,10 +123,12 @@ impl Rule for Duplicate {
         if key.is_empty() {
             return Ok(());
         }
-        let asked = store.questions(product)?;
-        if asked
-            .iter()
-            .any(|q| similarity(&q.key, &key) >= self.similarity)
+        let probe = QuestionProbe::new(product, key);
+        let is_duplicate =
+            |q: &crate::store::StoredQuestion| similarity(&q.key, &probe.key) >= self.similarity;
+        if store
+            .check_and_record(product, &probe, &is_duplicate, true)?
+            .is_some()
         {
             let len = cx.body.original.trim_end().chars().count();
             out.push(cx.body.hit_cp(0, len));
@@ -142,13 +146,14 @@ impl Rule for Duplicate {
         let Some(product) = cx.product else {
             return Ok(());
         };
-        if fired || verdict == Verdict::Reject {
+        // Recorded by `check_with_store` unless it fired; a rejected comment gives its place up.
+        if fired || verdict != Verdict::Reject {
             return Ok(());
         }
         let key = question_key(cx.body.original);
         if key.is_empty() {
             return Ok(());
         }
-        store.record(product, &StoredQuestion { id: None, key })
+        store.forget(product, &key)
     }
 }

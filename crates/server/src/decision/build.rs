@@ -1,0 +1,188 @@
+//! Building records: the engine's first record from a moderation result, a moderator's record
+//! for a queued item, and the moderation response again from a stored record (retries).
+
+use std::collections::BTreeMap;
+
+use davar_moderation::{
+    Comment, ConfiguredRule, Fixed, ModerationResult, RuleSet, Verdict, Violation,
+};
+use jiff::Timestamp;
+
+use super::{
+    Action, AutomatedDecision, ClauseRef, CommentSnapshot, DecisionRecord, ENGINE,
+    RecordedViolation, RuleSetRef, Stage, TextFields, new_decision_id,
+};
+use crate::compiled::Compiled;
+
+/// A comment as it reached the server, with its dates.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The comment.
+    pub comment: Comment,
+    /// When it was posted (the request's `created_at`, else `submitted_at`).
+    pub content_date: Timestamp,
+    /// When it reached the server.
+    pub submitted_at: Timestamp,
+}
+
+/// What the engine's first record does with a verdict: nothing for `approve` (no record),
+/// `fix` publishes the repair, `review` queues, `reject` rejects (or queues, when the rule set
+/// sends rejections to people too).
+pub fn engine_action(verdict: Verdict, queue_rejects: bool) -> Option<Action> {
+    match verdict {
+        Verdict::Approve => None,
+        Verdict::Fix => Some(Action::Fix),
+        Verdict::Review => Some(Action::Queue),
+        Verdict::Reject if queue_rejects => Some(Action::Queue),
+        Verdict::Reject => Some(Action::Reject),
+    }
+}
+
+/// The engine's record of `result`, or `None` when the comment is approved outright.
+pub fn engine_record(
+    compiled: &Compiled,
+    submission: &Submission,
+    result: &ModerationResult,
+    queue_rejects: bool,
+) -> Option<DecisionRecord> {
+    let action = engine_action(result.verdict, queue_rejects)?;
+    let comment = &submission.comment;
+    let set = compiled.engine.rule_set_for(comment.kind, &comment.lang)?;
+    let id = new_decision_id();
+    let violations = result
+        .violations
+        .iter()
+        .map(|v| RecordedViolation {
+            code: v.code.clone(),
+            severity: v.severity,
+            field: Some(v.field),
+            start: Some(v.start),
+            end: Some(v.end),
+            text: Some(v.text.clone()),
+            message: v.message.clone(),
+            clause: clause_ref(compiled, set, &v.code, &comment.lang, v.clause.clone()),
+        })
+        .collect();
+    Some(DecisionRecord {
+        root: id.clone(),
+        id,
+        follows: None,
+        stage: Stage::Engine,
+        comment: snapshot(comment),
+        content_date: submission.content_date,
+        submitted_at: submission.submitted_at,
+        decided_at: Timestamp::now(),
+        verdict: result.verdict,
+        action,
+        violations,
+        ruleset: ruleset_ref(set),
+        policy_versions: policy_versions(compiled, &comment.lang),
+        decided_by: ENGINE.to_owned(),
+        automated_decision: AutomatedDecision::Fully,
+        automated_detection: true,
+        note: None,
+        fixed: result.fixed.as_ref().map(|f| TextFields {
+            title: f.title.clone(),
+            body: f.body.clone(),
+        }),
+        edited: None,
+    })
+}
+
+/// The moderation response a stored engine record stands for (a retry's answer).
+pub fn result_of(record: &DecisionRecord) -> ModerationResult {
+    ModerationResult {
+        id: record.comment.id.clone(),
+        verdict: record.verdict,
+        ruleset: record.ruleset.id.clone(),
+        violations: record
+            .violations
+            .iter()
+            .filter_map(|v| {
+                Some(Violation {
+                    code: v.code.clone(),
+                    severity: v.severity,
+                    field: v.field?,
+                    start: v.start?,
+                    end: v.end?,
+                    text: v.text.clone()?,
+                    message: v.message.clone(),
+                    clause: v.clause.as_ref().and_then(|c| c.url.clone()),
+                })
+            })
+            .collect(),
+        fixed: record.fixed.as_ref().map(|f| Fixed {
+            title: f.title.clone(),
+            body: f.body.clone(),
+        }),
+    }
+}
+
+/// A comment as the record keeps it.
+pub fn snapshot(comment: &Comment) -> CommentSnapshot {
+    CommentSnapshot {
+        id: comment.id.clone(),
+        kind: comment.kind,
+        lang: comment.lang.clone(),
+        product: comment.product.clone(),
+        author: comment.author.clone(),
+        title: comment.title.clone(),
+        body: comment.body.clone(),
+    }
+}
+
+/// A rule set's reference.
+pub fn ruleset_ref(set: &RuleSet) -> RuleSetRef {
+    RuleSetRef {
+        id: set.id(),
+        name: set.name.clone(),
+        version: set.version,
+        hash: set.hash.clone(),
+    }
+}
+
+/// The rule `code` as `set` configures it.
+pub fn configured<'a>(set: &'a RuleSet, code: &str) -> Option<&'a ConfiguredRule> {
+    set.rules.iter().find(|r| r.code == code)
+}
+
+/// The clause rule `code` of `set` cites, in the version in force for `lang`; `url` is the
+/// violation's URL when the engine gave one.
+pub fn clause_ref(
+    compiled: &Compiled,
+    set: &RuleSet,
+    code: &str,
+    lang: &str,
+    url: Option<String>,
+) -> Option<ClauseRef> {
+    let reference = configured(set, code)?.clause.as_deref()?;
+    let (doc, clause) = reference.split_once('#')?;
+    let policies = &compiled.policies;
+    let version = policies.document(doc).and_then(|document| {
+        let lang = policies.fallback_lang(document, lang)?;
+        let version = document.in_force(lang, compiled.as_of)?;
+        Some((version.version, lang.to_owned()))
+    });
+    let url = url.or_else(|| policies.clause_url(doc, clause, lang, compiled.as_of));
+    Some(ClauseRef {
+        url,
+        doc: doc.to_owned(),
+        version: version.as_ref().map(|(v, _)| *v),
+        lang: version.map(|(_, l)| l),
+        clause: clause.to_owned(),
+    })
+}
+
+/// The version in force of every document, in `lang` or its fallback.
+pub fn policy_versions(compiled: &Compiled, lang: &str) -> BTreeMap<String, u32> {
+    let policies = &compiled.policies;
+    policies
+        .documents
+        .iter()
+        .filter_map(|document| {
+            let lang = policies.fallback_lang(document, lang)?;
+            let version = document.in_force(lang, compiled.as_of)?;
+            Some((document.id.clone(), version.version))
+        })
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! The decision log's record: what was decided about one comment, by whom, how, under which
+//! rules and clauses. Records are append-only: a moderator's decision on a queued comment, or
+//! the outcome of an appeal, is a new record that `follows` an earlier one, never an update.
+//! The first record of a chain (the engine's) is its `root`; the chain read in order is the
+//! comment's history.
+//!
+//! Everything a statement of reasons (DSA Art. 17), a Transparency Database export (Art.
+//! 24(5)), an appeal (Art. 20) or transparency figures (Art. 15/24) needs is in the record:
+//! content and decision dates, the violations with the offending text, the clause URL and the
+//! document, version and clause id in force, the rule set version, who decided and how far it
+//! was automated.
+
+pub mod build;
+pub mod review;
+
+use std::collections::BTreeMap;
+
+use davar_moderation::{Field, Kind, Messages, Severity, Verdict};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A new decision id: a UUIDv7 (time-ordered, so ids sort by creation), lower-case hyphenated.
+pub fn new_decision_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Whether `text` has the shape of a decision id (a UUID), before a store is asked.
+pub fn is_decision_id(text: &str) -> bool {
+    uuid::Uuid::try_parse(text).is_ok()
+}
+
+/// The `decided_by` of records the engine made.
+pub const ENGINE: &str = "engine";
+
+/// One record of the decision log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DecisionRecord {
+    /// This record's id (UUIDv7): the `decision_id` of the moderation response for the first
+    /// record, and the Transparency Database's `puid`.
+    pub id: String,
+    /// The first record of the chain (equal to `id` for the first one).
+    pub root: String,
+    /// The record this one follows (the engine's decision a moderator reviewed, the decision
+    /// an appeal contests); `None` for the first record.
+    pub follows: Option<String>,
+    /// What produced this record.
+    pub stage: Stage,
+    /// The comment as it was submitted.
+    pub comment: CommentSnapshot,
+    /// When the comment was posted (`created_at`/`content_date` of the request, else the
+    /// submission time).
+    #[schema(value_type = String, format = DateTime)]
+    pub content_date: Timestamp,
+    /// When the comment reached davar.
+    #[schema(value_type = String, format = DateTime)]
+    pub submitted_at: Timestamp,
+    /// When this decision was taken (and took effect).
+    #[schema(value_type = String, format = DateTime)]
+    pub decided_at: Timestamp,
+    /// The verdict this record amounts to: the engine's verdict for the first record; `approve`
+    /// or `reject` for a person's decision.
+    #[schema(value_type = String)]
+    pub verdict: Verdict,
+    /// What happens to the comment.
+    pub action: Action,
+    /// Every violation the decision rests on. The engine's record lists all the engine found
+    /// (hints included); a moderator's rejection lists the codes the moderator chose, with the
+    /// engine's spans where the engine found the same code.
+    pub violations: Vec<RecordedViolation>,
+    /// The rule set that judged the comment.
+    pub ruleset: RuleSetRef,
+    /// Version in force of every policy document, in the comment's language (or the language
+    /// its clause URLs fall back to), on the date the rules were compiled for.
+    pub policy_versions: BTreeMap<String, u32>,
+    /// `engine`, or the moderator's id (from the keys file).
+    pub decided_by: String,
+    /// How far the decision was automated.
+    pub automated_decision: AutomatedDecision,
+    /// Whether the content was detected by automated means (the engine flagged it).
+    pub automated_detection: bool,
+    /// The moderator's note, if any.
+    pub note: Option<String>,
+    /// The engine's repaired text, when it proposed one.
+    pub fixed: Option<TextFields>,
+    /// The text published instead of the original (edit-and-approve).
+    pub edited: Option<TextFields>,
+}
+
+/// Where a record comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// The engine, when the comment was submitted.
+    Engine,
+    /// A moderator deciding a queued comment.
+    Review,
+    /// The outcome of an appeal against an earlier record.
+    Appeal,
+}
+
+/// What a decision does to the comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Published as submitted.
+    Approve,
+    /// Published with the engine's style repairs (`fixed`).
+    Fix,
+    /// Held back until a moderator decides (in the review queue).
+    Queue,
+    /// Not published.
+    Reject,
+    /// Published with a moderator's edit (`edited`).
+    EditApprove,
+}
+
+impl Action {
+    /// The JSON name (`approve`, `fix`, `queue`, `reject`, `edit-approve`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Approve => "approve",
+            Action::Fix => "fix",
+            Action::Queue => "queue",
+            Action::Reject => "reject",
+            Action::EditApprove => "edit-approve",
+        }
+    }
+
+    /// Whether the action restricts the comment (a statement of reasons is due).
+    pub fn restricts(self) -> bool {
+        matches!(self, Action::Reject | Action::Queue)
+    }
+}
+
+/// The Transparency Database's `automated_decision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AutomatedDecision {
+    /// Nobody looked at it: the engine decided.
+    Fully,
+    /// A moderator confirmed what the engine found (same codes, same outcome).
+    Partially,
+    /// A moderator decided otherwise, or alone.
+    NotAutomated,
+}
+
+impl Stage {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Engine => "engine",
+            Stage::Review => "review",
+            Stage::Appeal => "appeal",
+        }
+    }
+}
+
+/// The comment a record is about, as submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CommentSnapshot {
+    /// The storefront's comment id (idempotency key of retries), if sent.
+    pub id: Option<String>,
+    /// Review, question or answer.
+    #[schema(value_type = String)]
+    pub kind: Kind,
+    /// Storefront language (`fa`, `en`, `fr`, `de`): the language of the statement of reasons.
+    pub lang: String,
+    /// Product id, if sent.
+    pub product: Option<String>,
+    /// Author id, if sent (personal data: never exported).
+    pub author: Option<String>,
+    /// Title as sent.
+    pub title: Option<String>,
+    /// Body as sent.
+    pub body: String,
+}
+
+/// A title and body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TextFields {
+    /// Title (`None` when the comment has none).
+    pub title: Option<String>,
+    /// Body.
+    pub body: String,
+}
+
+/// A rule set by name, version and content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RuleSetRef {
+    /// `name@version`, as in moderation results (`reviews.fa@1`).
+    pub id: String,
+    /// Name (`reviews.fa`).
+    pub name: String,
+    /// Version number.
+    pub version: u32,
+    /// SHA-256 of the rule set's YAML source.
+    pub hash: String,
+}
+
+/// One violation a decision rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RecordedViolation {
+    /// Rule code (`contacts/phone`).
+    pub code: String,
+    /// Severity configured by the rule set.
+    #[schema(value_type = String)]
+    pub severity: Severity,
+    /// Field of the span; `None` when a moderator cited a code the engine did not find.
+    #[schema(value_type = Option<String>)]
+    pub field: Option<Field>,
+    /// Span start, in code points of the field.
+    pub start: Option<usize>,
+    /// Span end (exclusive).
+    pub end: Option<usize>,
+    /// The offending text (the span's content).
+    pub text: Option<String>,
+    /// The rule set's message for the author.
+    #[schema(value_type = Object)]
+    pub message: Messages,
+    /// The clause the rule enforces, in the version in force.
+    pub clause: Option<ClauseRef>,
+}
+
+/// A clause of a published policy, in the version in force when the decision was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ClauseRef {
+    /// Published URL path (`/fa/terms/v2/#reviews-no-contacts`), when the clause exists in the
+    /// version in force.
+    pub url: Option<String>,
+    /// Document id (`terms`).
+    pub doc: String,
+    /// Version number in force.
+    pub version: Option<u32>,
+    /// Language of the text cited (the comment's, or the fallback the URL points to).
+    pub lang: Option<String>,
+    /// Clause id (`reviews-no-contacts`).
+    pub clause: String,
+}

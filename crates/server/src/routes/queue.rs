@@ -1,0 +1,395 @@
+//! The review queue (`/v1/queue…`, moderator keys): list pending items, claim one (a claim
+//! lapses after a while, so an abandoned item goes back to the others), decide it, read its
+//! history. Every store call blocks on the database and runs on a blocking thread.
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use davar_moderation::{Kind, question_key};
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::moderate::joined;
+use crate::auth::Role;
+use crate::decision::review::{ModeratorDecision, moderator_record};
+use crate::decision::{Action, DecisionRecord};
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+use crate::store::{Claim, Decide, QueueCounts, QueueFilter, QueueItem, ServerStore};
+
+/// How long a claim lasts unless the request says otherwise.
+const DEFAULT_CLAIM_SECONDS: i64 = 15 * 60;
+/// The longest claim a moderator may ask for.
+const MAX_CLAIM_SECONDS: i64 = 4 * 60 * 60;
+/// Header naming the moderator when the server runs without API keys (development).
+const MODERATOR_HEADER: &str = "x-davar-moderator";
+
+/// The moderator making a request: the name of their key, or without keys configured the
+/// `X-Davar-Moderator` header (default `moderator`).
+#[derive(Debug, Clone)]
+pub(crate) struct Moderator(pub String);
+
+impl FromRequestParts<AppState> for Moderator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(keys) = state.keys() else {
+            let name = parts
+                .headers
+                .get(MODERATOR_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .filter(|n| {
+                    !n.is_empty()
+                        && *n != crate::decision::ENGINE
+                        && n.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
+                })
+                .unwrap_or("moderator");
+            return Ok(Moderator(name.to_owned()));
+        };
+        let caller = keys.identify(&parts.headers)?;
+        match (caller.role, caller.name) {
+            (Role::Moderator | Role::Admin, Some(name)) => Ok(Moderator(name)),
+            (Role::Admin, None) => Ok(Moderator("admin".to_owned())),
+            _ => Err(ApiError::Forbidden(
+                "the review queue needs a `moderator` key (`moderator <key> <name>` in the keys file)"
+                    .to_owned(),
+            )),
+        }
+    }
+}
+
+/// Filters of the queue (query string of `GET /v1/queue` and `POST /v1/queue/claim`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct QueueParams {
+    /// Only items with a violation of this rule code.
+    code: Option<String>,
+    /// Only this kind (`review`, `question`, `answer`).
+    #[param(value_type = Option<String>)]
+    kind: Option<Kind>,
+    /// Only this language.
+    lang: Option<String>,
+    /// Only items waiting at least this many seconds.
+    min_age: Option<u32>,
+    /// Only items waiting at most this many seconds.
+    max_age: Option<u32>,
+    /// At most this many items (default 50, at most 500).
+    limit: Option<u32>,
+    /// Claim for this many seconds (default 900, at most 14,400).
+    claim_seconds: Option<u32>,
+}
+
+impl QueueParams {
+    fn filter(&self, now: Timestamp) -> QueueFilter {
+        let ago = |s: u32| now - SignedDuration::from_secs(i64::from(s));
+        QueueFilter {
+            code: self.code.clone().filter(|c| !c.is_empty()),
+            kind: self.kind,
+            lang: self.lang.clone().filter(|l| !l.is_empty()),
+            enqueued_before: self.min_age.map(ago),
+            enqueued_after: self.max_age.map(ago),
+        }
+    }
+}
+
+fn params(query: Result<Query<QueueParams>, QueryRejection>) -> Result<QueueParams, ApiError> {
+    query.map(|Query(p)| p).map_err(|e| ApiError::Invalid {
+        code: "invalid-query",
+        message: format!(
+            "{}; parameters: code, kind, lang, min_age, max_age, limit, claim_seconds",
+            e.body_text()
+        ),
+        field: None,
+    })
+}
+
+/// Runs a blocking store call on a blocking thread; store failures become 503.
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&dyn ServerStore) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let store = state.store();
+    tokio::task::spawn_blocking(move || f(&*store))
+        .await
+        .map_err(joined)?
+}
+
+fn unavailable(e: davar_moderation::StoreError) -> ApiError {
+    tracing::error!(error = %e, "the decision log failed");
+    ApiError::Unavailable("the decision log is unavailable; retry later".to_owned())
+}
+
+/// `GET /v1/queue`: pending items and counts.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct QueueListing {
+    /// Counts over the whole queue (not only the filtered items).
+    counts: QueueCounts,
+    /// Matching pending items, highest priority then oldest first.
+    items: Vec<QueueItem>,
+}
+
+/// Lists pending items.
+#[utoipa::path(
+    get, path = "/v1/queue", tag = "queue", params(QueueParams),
+    responses(
+        (status = 200, description = "Counts and pending items, oldest first", body = QueueListing),
+        (status = 403, description = "Not a moderator key", body = ErrorBody),
+        (status = 422, description = "Unknown or malformed query parameter", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    _moderator: Moderator,
+    query: Result<Query<QueueParams>, QueryRejection>,
+) -> Result<Json<QueueListing>, ApiError> {
+    let params = params(query)?;
+    let now = Timestamp::now();
+    let filter = params.filter(now);
+    let limit = params.limit.unwrap_or(50).clamp(1, 500) as usize;
+    blocking(&state, move |store| {
+        let counts = store.queue_counts(now).map_err(unavailable)?;
+        let items = store.queue_pending(&filter, limit).map_err(unavailable)?;
+        Ok(Json(QueueListing { counts, items }))
+    })
+    .await
+}
+
+fn claim_until(now: Timestamp, params: &QueueParams) -> Timestamp {
+    let seconds = params
+        .claim_seconds
+        .map_or(DEFAULT_CLAIM_SECONDS, i64::from)
+        .clamp(1, MAX_CLAIM_SECONDS);
+    now + SignedDuration::from_secs(seconds)
+}
+
+fn claimed(outcome: Claim, id: &str) -> Result<Response, ApiError> {
+    match outcome {
+        Claim::Claimed(item) => Ok(Json(item).into_response()),
+        Claim::Empty => Ok(StatusCode::NO_CONTENT.into_response()),
+        Claim::Taken { by, until } => Err(ApiError::Conflict {
+            code: "claimed",
+            message: format!("item {id} is claimed by {by} until {until}; take another one"),
+        }),
+        Claim::Decided => Err(ApiError::Conflict {
+            code: "decided",
+            message: format!("item {id} was decided already; see its history"),
+        }),
+        Claim::NotFound => Err(ApiError::NotFound(format!("queue item {id}"))),
+    }
+}
+
+/// Claims the next pending item nobody holds.
+#[utoipa::path(
+    post, path = "/v1/queue/claim", tag = "queue", params(QueueParams),
+    responses(
+        (status = 200, description = "The claimed item", body = QueueItem),
+        (status = 204, description = "Nothing pending matches"),
+        (status = 403, description = "Not a moderator key", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn claim_next(
+    State(state): State<AppState>,
+    Moderator(moderator): Moderator,
+    query: Result<Query<QueueParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let params = params(query)?;
+    let now = Timestamp::now();
+    let (filter, until) = (params.filter(now), claim_until(now, &params));
+    blocking(&state, move |store| {
+        let outcome = store
+            .queue_claim(None, &filter, &moderator, now, until)
+            .map_err(unavailable)?;
+        claimed(outcome, "next")
+    })
+    .await
+}
+
+/// Claims one item.
+#[utoipa::path(
+    post, path = "/v1/queue/{id}/claim", tag = "queue",
+    params(("id" = String, Path, description = "Queue item id"), QueueParams),
+    responses(
+        (status = 200, description = "The claimed item", body = QueueItem),
+        (status = 404, description = "No such item", body = ErrorBody),
+        (status = 409, description = "Claimed by another moderator (`claimed`) or decided (`decided`)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn claim(
+    State(state): State<AppState>,
+    Moderator(moderator): Moderator,
+    Path(id): Path<String>,
+    query: Result<Query<QueueParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let params = params(query)?;
+    let now = Timestamp::now();
+    let until = claim_until(now, &params);
+    blocking(&state, move |store| {
+        let outcome = store
+            .queue_claim(Some(&id), &QueueFilter::default(), &moderator, now, until)
+            .map_err(unavailable)?;
+        claimed(outcome, &id)
+    })
+    .await
+}
+
+/// Gives a claim back.
+#[utoipa::path(
+    post, path = "/v1/queue/{id}/release", tag = "queue",
+    params(("id" = String, Path, description = "Queue item id")),
+    responses((status = 204, description = "Released (or not held)")),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn release(
+    State(state): State<AppState>,
+    Moderator(moderator): Moderator,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    blocking(&state, move |store| {
+        store.queue_release(&id, &moderator).map_err(unavailable)?;
+        Ok(StatusCode::NO_CONTENT)
+    })
+    .await
+}
+
+/// Decides a claimed item: approve, reject with codes, or edit-and-approve.
+#[utoipa::path(
+    post, path = "/v1/queue/{id}/decision", tag = "queue",
+    params(("id" = String, Path, description = "Queue item id")),
+    request_body = ModeratorDecision,
+    responses(
+        (status = 200, description = "The new record, following the item's", body = DecisionRecord),
+        (status = 404, description = "No such item", body = ErrorBody),
+        (status = 409, description = "Not claimed by this moderator (`not-claimed`) or decided already (`decided`)", body = ErrorBody),
+        (status = 422, description = "Reject without codes, unknown code, nothing to edit", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn decide(
+    State(state): State<AppState>,
+    Moderator(moderator): Moderator,
+    Path(id): Path<String>,
+    ApiJson(decision): ApiJson<ModeratorDecision>,
+) -> Result<Json<DecisionRecord>, ApiError> {
+    let compiled = state.compiled();
+    blocking(&state, move |store| {
+        let item = store
+            .queue_item(&id)
+            .map_err(unavailable)?
+            .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
+        let record = moderator_record(
+            &compiled,
+            &item.record,
+            &moderator,
+            &decision,
+            Timestamp::now(),
+        )
+        .map_err(|(code, field, message)| ApiError::invalid(code, field, message))?;
+        match store
+            .queue_decide(&id, &moderator, &record)
+            .map_err(unavailable)?
+        {
+            Decide::Done(record) => {
+                forget_rejected_question(store, &record);
+                Ok(Json(*record))
+            }
+            Decide::NotClaimed { by } => Err(ApiError::Conflict {
+                code: "not-claimed",
+                message: match by {
+                    Some(by) => format!("item {id} is claimed by {by}: claim it before deciding"),
+                    None => format!("claim item {id} (POST /v1/queue/{id}/claim) before deciding"),
+                },
+            }),
+            Decide::Decided => Err(ApiError::Conflict {
+                code: "decided",
+                message: format!("item {id} was decided already; see its history"),
+            }),
+            Decide::NotFound => Err(ApiError::NotFound(format!("queue item {id}"))),
+        }
+    })
+    .await
+}
+
+/// A question a moderator rejected leaves the duplicate store, so the author may ask again.
+fn forget_rejected_question(store: &dyn ServerStore, record: &DecisionRecord) {
+    let comment = &record.comment;
+    if record.action != Action::Reject || comment.kind != Kind::Question {
+        return;
+    }
+    let Some(product) = &comment.product else {
+        return;
+    };
+    let key = question_key(&comment.body);
+    if key.is_empty() {
+        return;
+    }
+    if let Err(e) = store.forget(product, &key) {
+        // The decision stands; the question only stays a duplicate candidate.
+        tracing::error!(error = %e, record = %record.id, "could not remove a rejected question");
+    }
+}
+
+/// `GET /v1/queue/{id}`: the item and its chain of records.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ItemWithHistory {
+    /// The item.
+    item: QueueItem,
+    /// Every record of the comment, oldest first.
+    history: Vec<DecisionRecord>,
+}
+
+/// One item with its history.
+#[utoipa::path(
+    get, path = "/v1/queue/{id}", tag = "queue",
+    params(("id" = String, Path, description = "Queue item id")),
+    responses(
+        (status = 200, description = "The item and every record of its comment", body = ItemWithHistory),
+        (status = 404, description = "No such item", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn item(
+    State(state): State<AppState>,
+    _moderator: Moderator,
+    Path(id): Path<String>,
+) -> Result<Json<ItemWithHistory>, ApiError> {
+    blocking(&state, move |store| {
+        let item = store
+            .queue_item(&id)
+            .map_err(unavailable)?
+            .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
+        let history = store.chain(&item.record.root).map_err(unavailable)?;
+        Ok(Json(ItemWithHistory { item, history }))
+    })
+    .await
+}
+
+/// `GET /v1/queue/me`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Me {
+    /// The moderator id decisions are signed with.
+    moderator: String,
+}
+
+/// Who the key belongs to (the console shows it).
+#[utoipa::path(
+    get, path = "/v1/queue/me", tag = "queue",
+    responses(
+        (status = 200, description = "The moderator id", body = Me),
+        (status = 403, description = "Not a moderator key", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn me(Moderator(moderator): Moderator) -> Json<Me> {
+    Json(Me { moderator })
+}

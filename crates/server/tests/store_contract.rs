@@ -1,0 +1,312 @@
+//! What every store promises, checked on SQLite (a file) and, when `DAVAR_TEST_POSTGRES_URL` is
+//! set, on PostgreSQL: atomic check-and-insert of questions under concurrency, near-duplicates
+//! found through the band index, forgetting, append-only records with idempotent first records,
+//! claims that two moderators never both win, and a decision that closes its item.
+
+use std::sync::{Arc, Barrier};
+
+use davar_moderation::{QuestionProbe, question_key};
+use davar_server::decision::{
+    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, ENGINE, RuleSetRef, Stage,
+    new_decision_id,
+};
+use davar_server::store::{Appended, Claim, Decide, QueueFilter};
+use davar_server::{ServerStore, StoreUrl};
+use jiff::{SignedDuration, Timestamp};
+
+/// A unique prefix so runs sharing a PostgreSQL database never meet.
+fn run_id() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        Timestamp::now().as_nanosecond()
+    )
+}
+
+fn stores() -> Vec<(
+    tokio::runtime::Runtime,
+    Arc<dyn ServerStore>,
+    tempfile::TempDir,
+)> {
+    let mut out = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let urls = {
+        let mut urls = vec![format!("sqlite://{}", dir.path().join("s.db").display())];
+        match std::env::var("DAVAR_TEST_POSTGRES_URL") {
+            Ok(url) if !url.is_empty() => urls.push(url),
+            _ => eprintln!("PostgreSQL part skipped: DAVAR_TEST_POSTGRES_URL is not set"),
+        }
+        urls
+    };
+    for url in urls {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let parsed: StoreUrl = url.parse().unwrap();
+        let store = runtime.block_on(parsed.open()).unwrap();
+        out.push((runtime, store, tempfile::tempdir().unwrap()));
+    }
+    drop(dir);
+    out
+}
+
+fn probe(product: &str, text: &str, id: &str) -> QuestionProbe {
+    QuestionProbe {
+        id: Some(id.to_owned()),
+        ..QuestionProbe::new(product, question_key(text))
+    }
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    a == b || a.replace(' ', "") == b.replace(' ', "")
+}
+
+#[test]
+fn concurrent_identical_questions_are_accepted_once() {
+    for (_rt, store, _dir) in stores() {
+        let product = format!("race-{}", run_id());
+        let threads = 8;
+        let barrier = Arc::new(Barrier::new(threads));
+        let accepted: usize = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let (store, barrier, product) =
+                        (store.clone(), barrier.clone(), product.clone());
+                    s.spawn(move || {
+                        let p = probe(&product, "این کوله ضد آب است؟", &format!("q{i}"));
+                        barrier.wait();
+                        let dup = store
+                            .check_and_record(&product, &p, &|q| similar(&q.key, &p.key), true)
+                            .unwrap();
+                        usize::from(dup.is_none())
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).sum()
+        });
+        assert_eq!(
+            accepted,
+            1,
+            "{}: exactly one of {threads} accepted",
+            store.describe()
+        );
+    }
+}
+
+#[test]
+fn near_duplicates_are_found_through_bands_and_forgotten_questions_leave() {
+    for (_rt, store, _dir) in stores() {
+        let product = format!("near-{}", run_id());
+        let first = probe(&product, "آیا این گوشی ضد آب است؟", "q1");
+        assert!(
+            store
+                .check_and_record(&product, &first, &|_| true, true)
+                .unwrap()
+                .is_none()
+        );
+        // Spacing changed: another key, found as a candidate through a shared band.
+        let spaced = probe(&product, "این گوشی ضدآب است؟", "q2");
+        assert_ne!(spaced.key, first.key);
+        let found = store
+            .check_and_record(&product, &spaced, &|q| similar(&q.key, &spaced.key), true)
+            .unwrap()
+            .expect("a candidate");
+        assert_eq!(found.id.as_deref(), Some("q1"));
+        // A dry run finds the same and stores nothing.
+        let other = probe(&product, "باتری چند ساعت دوام دارد؟", "q3");
+        assert!(
+            store
+                .check_and_record(&product, &other, &|_| true, false)
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            store
+                .check_and_record(&product, &other, &|_| true, false)
+                .unwrap()
+                .is_none()
+        );
+        // Another product never meets these questions.
+        let elsewhere = probe("another-product", "آیا این گوشی ضد آب است؟", "q4");
+        let seen = store
+            .check_and_record(
+                "another-product",
+                &elsewhere,
+                &|q| q.id.as_deref() == Some("q1"),
+                false,
+            )
+            .unwrap();
+        assert!(seen.is_none());
+        store.forget(&product, &first.key).unwrap();
+        assert!(
+            store
+                .check_and_record(&product, &spaced, &|_| true, false)
+                .unwrap()
+                .is_none(),
+            "{}: forgotten",
+            store.describe()
+        );
+    }
+}
+
+fn record(comment_id: Option<&str>, action: Action) -> DecisionRecord {
+    let id = new_decision_id();
+    let now = Timestamp::now();
+    DecisionRecord {
+        root: id.clone(),
+        id,
+        follows: None,
+        stage: Stage::Engine,
+        comment: CommentSnapshot {
+            id: comment_id.map(str::to_owned),
+            kind: davar_moderation::Kind::Review,
+            lang: "en".to_owned(),
+            product: Some("p".to_owned()),
+            author: None,
+            title: None,
+            body: "text".to_owned(),
+        },
+        content_date: now,
+        submitted_at: now,
+        decided_at: now,
+        verdict: davar_moderation::Verdict::Review,
+        action,
+        violations: Vec::new(),
+        ruleset: RuleSetRef {
+            id: "reviews.default@1".to_owned(),
+            name: "reviews.default".to_owned(),
+            version: 1,
+            hash: "0".repeat(64),
+        },
+        policy_versions: Default::default(),
+        decided_by: ENGINE.to_owned(),
+        automated_decision: AutomatedDecision::Fully,
+        automated_detection: true,
+        note: None,
+        fixed: None,
+        edited: None,
+    }
+}
+
+#[test]
+fn first_records_are_idempotent_and_chains_read_in_order() {
+    for (_rt, store, _dir) in stores() {
+        let comment = format!("c-{}", run_id());
+        let first = record(Some(&comment), Action::Queue);
+        assert!(matches!(
+            store.append_first(&first, Some(0)).unwrap(),
+            Appended::New(_)
+        ));
+        let retry = record(Some(&comment), Action::Queue);
+        match store.append_first(&retry, Some(0)).unwrap() {
+            Appended::Existing(r) => assert_eq!(r, first),
+            other => panic!("a retry must find the first record: {other:?}"),
+        }
+        assert_eq!(store.record(&first.id).unwrap().as_ref(), Some(&first));
+        assert!(
+            store.record(&retry.id).unwrap().is_none(),
+            "the retry stored nothing"
+        );
+        let mut later = record(Some(&comment), Action::Reject);
+        later.stage = Stage::Review;
+        later.root = first.id.clone();
+        later.follows = Some(first.id.clone());
+        later.decided_at = first.decided_at + SignedDuration::from_secs(1);
+        store.append(&later, None).unwrap();
+        let chain = store.chain(&first.id).unwrap();
+        assert_eq!(chain, vec![first.clone(), later.clone()]);
+        let window = store
+            .decided_between(
+                first.decided_at,
+                later.decided_at + SignedDuration::from_secs(1),
+                None,
+                10,
+            )
+            .unwrap();
+        assert!(window.contains(&first) && window.contains(&later));
+        let after = store
+            .decided_between(
+                first.decided_at,
+                later.decided_at + SignedDuration::from_secs(1),
+                Some(&first.id),
+                10,
+            )
+            .unwrap();
+        assert!(!after.contains(&first) && after.contains(&later));
+    }
+}
+
+#[test]
+fn two_moderators_claiming_at_once_get_different_items() {
+    for (_rt, store, _dir) in stores() {
+        let lang = format!("x{}", run_id().replace('-', ""));
+        let mut items = Vec::new();
+        for _ in 0..2 {
+            let mut r = record(None, Action::Queue);
+            r.comment.lang = lang.clone();
+            store.append_first(&r, Some(0)).unwrap();
+            items.push(r.id);
+        }
+        let filter = QueueFilter {
+            lang: Some(lang.clone()),
+            ..QueueFilter::default()
+        };
+        let now = Timestamp::now();
+        let until = now + SignedDuration::from_secs(600);
+        let barrier = Arc::new(Barrier::new(3));
+        let claims: Vec<Claim> = std::thread::scope(|s| {
+            let handles: Vec<_> = ["sara", "omid", "leila"]
+                .into_iter()
+                .map(|who| {
+                    let (store, barrier, filter) = (store.clone(), barrier.clone(), filter.clone());
+                    s.spawn(move || {
+                        barrier.wait();
+                        store.queue_claim(None, &filter, who, now, until).unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut won: Vec<String> = claims
+            .iter()
+            .filter_map(|c| match c {
+                Claim::Claimed(item) => Some(item.id.clone()),
+                _ => None,
+            })
+            .collect();
+        won.sort();
+        items.sort();
+        assert_eq!(
+            won,
+            items,
+            "{}: each item claimed once: {claims:?}",
+            store.describe()
+        );
+        assert!(claims.contains(&Claim::Empty));
+        // Deciding needs the claim and closes the item.
+        let item = store.queue_item(&items[0]).unwrap().unwrap();
+        let holder = item.claimed_by.clone().unwrap();
+        let mut decision = record(None, Action::Reject);
+        decision.root = item.record.root.clone();
+        decision.follows = Some(item.id.clone());
+        decision.stage = Stage::Review;
+        let stranger = if holder == "sara" { "omid" } else { "sara" };
+        assert!(matches!(
+            store.queue_decide(&item.id, stranger, &decision).unwrap(),
+            Decide::NotClaimed { .. }
+        ));
+        assert!(matches!(
+            store.queue_decide(&item.id, &holder, &decision).unwrap(),
+            Decide::Done(_)
+        ));
+        assert_eq!(
+            store.queue_decide(&item.id, &holder, &decision).unwrap(),
+            Decide::Decided
+        );
+        let pending = store.queue_pending(&filter, 10).unwrap();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(store.chain(&item.record.root).unwrap().len(), 2);
+    }
+}
