@@ -55,12 +55,12 @@ class Workspace:
 class Server:
     """One `davar serve` process."""
 
-    def __init__(self, binary, ws, port=None, log_name="server.log", extra=()):
+    def __init__(self, binary, ws, port=None, log_name="server.log", extra=(), store=None):
         self.port = port or free_port()
         self.log = open(ws.dir / log_name, "ab")
         self.proc = subprocess.Popen(
             [str(binary), "--policies", str(ws.policies), "--rules", str(ws.rules), "serve",
-             "--addr", f"127.0.0.1:{self.port}", "--store", f"sqlite://{ws.db}",
+             "--addr", f"127.0.0.1:{self.port}", "--store", store or f"sqlite://{ws.db}",
              "--api-keys", str(ws.keys), *extra],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ws.dir)
         self.wait_ready()

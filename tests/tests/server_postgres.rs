@@ -63,3 +63,75 @@ fn two_instances_share_questions_through_postgres() {
     assert!(a.stop().success());
     assert!(b.stop().success());
 }
+
+/// The same question sent to both instances at the same instant, for 1,000 products: the
+/// check-and-insert is atomic across processes, so exactly one of each pair is accepted.
+#[test]
+fn concurrent_pairs_on_two_instances_accept_each_question_once() {
+    let Some(url) = required_env("DAVAR_TEST_POSTGRES_URL", "the PostgreSQL race test") else {
+        return;
+    };
+    let a = Server::start(&["--store", &url]);
+    let b = Server::start(&["--store", &url]);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let pairs = 1_000;
+    let at_once = 20;
+    let mut accepted_twice = Vec::new();
+    let mut accepted_never = Vec::new();
+    for round in 0..pairs / at_once {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..at_once)
+                .map(|i| {
+                    let product = format!("pg-race-{nanos}-{}", round * at_once + i);
+                    let (a, b) = (&a.url, &b.url);
+                    s.spawn(move || {
+                        let question = json!({"kind": "question", "lang": "fa",
+                            "product": product, "body": "این کوله پشتی ضد آب هست؟"});
+                        let barrier = std::sync::Barrier::new(2);
+                        let accepted = std::thread::scope(|s| {
+                            let sides: Vec<_> = [a, b]
+                                .into_iter()
+                                .map(|server| {
+                                    let (barrier, question) = (&barrier, &question);
+                                    s.spawn(move || {
+                                        barrier.wait();
+                                        let reply = post_json(
+                                            &format!("{server}/v1/moderate"),
+                                            question,
+                                            None,
+                                        );
+                                        assert_eq!(reply.status, 200, "{}", reply.body);
+                                        usize::from(!has_code(&reply.json(), "qa/duplicate"))
+                                    })
+                                })
+                                .collect();
+                            sides.into_iter().map(|h| h.join().unwrap()).sum::<usize>()
+                        });
+                        (product, accepted)
+                    })
+                })
+                .collect();
+            for handle in handles {
+                let (product, accepted) = handle.join().unwrap();
+                match accepted {
+                    1 => {}
+                    0 => accepted_never.push(product),
+                    _ => accepted_twice.push(product),
+                }
+            }
+        });
+    }
+    assert!(
+        accepted_twice.is_empty() && accepted_never.is_empty(),
+        "of {pairs} pairs, accepted twice: {} (e.g. {:?}), never: {} (e.g. {:?})",
+        accepted_twice.len(),
+        accepted_twice.first(),
+        accepted_never.len(),
+        accepted_never.first()
+    );
+    assert!(a.stop().success());
+    assert!(b.stop().success());
+}
