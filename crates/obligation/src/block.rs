@@ -123,21 +123,12 @@ pub fn parse_block(block: &RawBlock, clause: &str) -> Result<Obligation, BlockEr
             e.message
         ),
     })?;
+    // The error at `key` as the YAML parser found it in the block.
     let at_key = |key: &str, message: String| {
-        let prefix = format!("{key}:");
-        let (offset, column) = block
-            .text
-            .lines()
-            .enumerate()
-            .find_map(|(i, l)| {
-                let trimmed = l.trim_start();
-                trimmed
-                    .starts_with(&prefix)
-                    .then(|| (i, l.len() - trimmed.len() + 1))
-            })
-            .unwrap_or((0, 0));
+        let (line, column) = yaml::key_position(&block.text, &[yaml::Step::Key(key)])
+            .map_or((block.line, 0), |p| (block.line + p.line - 1, p.column));
         BlockError {
-            line: block.line + offset,
+            line,
             column,
             message,
         }

@@ -133,12 +133,12 @@ pub(crate) fn load_source(
     let body_line = split.body_line;
     let body_offset = text.len() - split.body.len();
     let yaml_text = split.yaml;
-    let key_pos = |key: &str| {
-        yaml_text
-            .lines()
-            .position(|l| l.starts_with(&format!("{key}:")))
-            .map_or((yaml_line, 1), |i| (yaml_line + i, key.len() + 3))
+    // Where the parser found the value at `path` of the front matter, as a file position.
+    let value_pos = |path: &[yaml::Step<'_>]| {
+        yaml::value_position(yaml_text, path)
+            .map_or((yaml_line, 1), |p| (yaml_line + p.line - 1, p.column))
     };
+    let key_pos = |key: &str| value_pos(&[yaml::Step::Key(key)]);
     let raw: RawFrontMatter = match yaml::from_str(yaml_text) {
         Ok(raw) => raw,
         Err(err) => {
@@ -216,19 +216,14 @@ pub(crate) fn load_source(
     };
     let published = date("published", &raw.published);
     let effective = date("effective", &raw.effective);
-    let audience = parse_audience(&raw.audience).map_err(|bad| {
-        let (line, column) = key_pos("audience");
-        // Point at the bad value itself when it is on the key's line.
-        let column = text
-            .lines()
-            .nth(line - 1)
-            .and_then(|l| {
-                (!bad.is_empty())
-                    .then(|| l.rfind(bad.as_str()))
-                    .flatten()
-                    .map(|c| l[..c].chars().count() + 1)
-            })
-            .unwrap_or(column);
+    let audience = parse_audience(&raw.audience).map_err(|(index, bad)| {
+        // Point at the bad value itself: the element of a list, or the single value.
+        let (line, column) = match (&raw.audience, index) {
+            (RawAudience::Many(_), Some(i)) => {
+                value_pos(&[yaml::Step::Key("audience"), yaml::Step::Index(i)])
+            }
+            _ => key_pos("audience"),
+        };
         diagnostics.push(
             error(line, column, format!("unknown audience `{bad}`"))
                 .with_width(bad.chars().count())
@@ -288,20 +283,22 @@ pub(crate) fn load_source(
     })
 }
 
-fn parse_audience(raw: &RawAudience) -> Result<Vec<Audience>, String> {
+/// The audiences named, or the index (in a list) and text of the first unknown one (no index
+/// and an empty text for an empty list).
+fn parse_audience(raw: &RawAudience) -> Result<Vec<Audience>, (Option<usize>, String)> {
     let names: Vec<&str> = match raw {
         RawAudience::One(one) => vec![one.as_str()],
         RawAudience::Many(many) => many.iter().map(String::as_str).collect(),
     };
     if names.is_empty() {
-        return Err(String::new());
+        return Err((None, String::new()));
     }
     let mut audience = Vec::new();
-    for name in names {
+    for (index, name) in names.into_iter().enumerate() {
         let parsed = match name {
             "consumers" => Audience::Consumers,
             "sellers" => Audience::Sellers,
-            other => return Err(other.to_string()),
+            other => return Err((Some(index), other.to_string())),
         };
         if !audience.contains(&parsed) {
             audience.push(parsed);

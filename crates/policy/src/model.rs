@@ -122,6 +122,8 @@ pub struct Clause {
     pub level: u8,
     /// 1-based file line of the heading.
     pub line: usize,
+    /// Byte offset in the source of the heading's `{#clause-id}` attribute.
+    pub id_offset: usize,
     /// Plain text of the clause's own paragraphs and lists (no code blocks).
     pub prose: String,
     /// Fenced ```` ```obligation ```` blocks directly under this clause.
@@ -251,11 +253,27 @@ impl PolicyVersion {
 
     /// 1-based file line of the front matter key `key` (the line of `id:` etc.), or 1.
     pub fn key_line(&self, key: &str) -> usize {
-        let prefix = format!("{key}:");
-        self.source
-            .lines()
-            .take(self.body_line)
-            .position(|l| l.starts_with(&prefix))
-            .map_or(1, |i| i + 1)
+        self.front_matter_position(key, false).0
+    }
+
+    /// 1-based file line and column where the value of the front matter key `key` starts,
+    /// or (1, 1).
+    pub fn value_position(&self, key: &str) -> (usize, usize) {
+        self.front_matter_position(key, true)
+    }
+
+    /// Where the YAML parser found `key` (or its value) in the front matter, as a file
+    /// position.
+    fn front_matter_position(&self, key: &str, value: bool) -> (usize, usize) {
+        let Ok(split) = crate::source::split_front_matter(&self.source) else {
+            return (1, 1);
+        };
+        let path = [crate::yaml::Step::Key(key)];
+        let found = if value {
+            crate::yaml::value_position(split.yaml, &path)
+        } else {
+            crate::yaml::key_position(split.yaml, &path)
+        };
+        found.map_or((1, 1), |p| (split.yaml_line + p.line - 1, p.column))
     }
 }

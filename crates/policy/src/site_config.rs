@@ -125,23 +125,22 @@ impl SiteConfig {
             message,
         };
         let raw: RawSite = yaml::from_str(text).map_err(|e| error(e.line, e.column, e.message))?;
-        let key_line = |key: &str| {
-            text.lines()
-                .position(|l| l.starts_with(&format!("{key}:")))
-                .map_or(0, |i| i + 1)
+        // Where the value of a top-level key is written, for errors about it.
+        let at = |key: &str, message: String| {
+            let pos = yaml::value_position(text, &[yaml::Step::Key(key)])
+                .unwrap_or(yaml::Position { line: 0, column: 0 });
+            error(pos.line, pos.column, message)
         };
         if raw.languages.is_empty() {
-            return Err(error(
-                key_line("languages"),
-                1,
+            return Err(at(
+                "languages",
                 "`languages` is empty; list the language codes the site publishes, e.g. [fa, en]"
                     .into(),
             ));
         }
         if !raw.languages.contains(&raw.binding_language) {
-            return Err(error(
-                key_line("binding_language"),
-                1,
+            return Err(at(
+                "binding_language",
                 format!(
                     "binding language `{}` is not in `languages` ({})",
                     raw.binding_language,
@@ -151,9 +150,8 @@ impl SiteConfig {
         }
         let base_url = raw.base_url.trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(error(
-                key_line("base_url"),
-                1,
+            return Err(at(
+                "base_url",
                 format!(
                     "`base_url` must be an absolute http(s) URL, found `{}`",
                     raw.base_url
@@ -162,9 +160,8 @@ impl SiteConfig {
         }
         let timezone = raw.timezone.unwrap_or_else(|| DEFAULT_TIMEZONE.to_owned());
         let time_zone = TimeZone::get(&timezone).map_err(|_| {
-            error(
-                key_line("timezone"),
-                1,
+            at(
+                "timezone",
                 format!(
                     "unknown time zone `{timezone}`; use an IANA name such as Asia/Tehran, Europe/Berlin or UTC"
                 ),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use davar_moderation::{Engine, RuleSources};
 use davar_policy::codes;
+use davar_policy::yaml::{self, Step};
 use davar_policy::{Diagnostic, PolicySet};
 use jiff::civil::Date;
 
@@ -49,7 +50,7 @@ fn broken_citations(
             .map(String::as_str)
             .unwrap_or_default();
         let mut reported = Vec::new();
-        for rule in &rule_set.rules {
+        for (index, rule) in rule_set.rules.iter().enumerate() {
             let Some(cited) = &rule.clause else { continue };
             let Some((doc, clause)) = cited.split_once('#') else {
                 continue;
@@ -64,14 +65,10 @@ fn broken_citations(
                 continue;
             }
             reported.push(cited.clone());
-            let (line, column) = text
-                .lines()
-                .enumerate()
-                .find_map(|(i, l)| {
-                    l.find(cited.as_str())
-                        .map(|c| (i + 1, l[..c].chars().count() + 1))
-                })
-                .unwrap_or((0, 0));
+            // The rules keep their file order: rule `index` is `rules[index]` of the file.
+            let path = [Step::Key("rules"), Step::Index(index), Step::Key("clause")];
+            let (line, column) =
+                yaml::value_position(text, &path).map_or((0, 0), |p| (p.line, p.column));
             out.push(
                 Diagnostic::error(
                     codes::BROKEN_LINK,

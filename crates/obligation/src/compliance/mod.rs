@@ -15,6 +15,7 @@ use super::codes;
 use super::numerals::ascii_digit;
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
+use davar_policy::yaml::{self, Step};
 
 /// The profiles `site.yaml` may name.
 pub const PROFILES: &[&str] = &["dsa", "p2b", "consumer-eu"];
@@ -29,35 +30,41 @@ pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let site = &set.site;
     let site_text = set.source_of(&site.path).unwrap_or_default();
-    let site_line = |needle: &str| {
-        site_text
-            .lines()
-            .position(|l| l.trim_start().starts_with(&format!("{needle}:")) || l.contains(needle))
-            .map_or(0, |i| i + 1)
-    };
+    // Where the parser found a key or value of `compliance:` in site.yaml.
+    let at = |found: Option<yaml::Position>| found.map_or((0, 0), |p| (p.line, p.column));
     for (doc_id, profiles) in &site.compliance {
+        let entry = [Step::Key("compliance"), Step::Key(doc_id)];
+        let (line, column) = at(yaml::key_position(site_text, &entry));
         let Some(doc) = set.document(doc_id) else {
-            out.push(Diagnostic::error(
-                codes::COMPLIANCE,
-                &site.path,
-                site_line(doc_id),
-                0,
-                format!("compliance: no document `{doc_id}` in the policies"),
-            ));
-            continue;
-        };
-        for profile in profiles {
-            if !PROFILES.contains(&profile.as_str()) {
-                out.push(Diagnostic::error(
+            out.push(
+                Diagnostic::error(
                     codes::COMPLIANCE,
                     &site.path,
-                    site_line(doc_id),
-                    0,
-                    format!(
-                        "unknown compliance profile `{profile}` for `{doc_id}`; known profiles: {}",
-                        PROFILES.join(", ")
-                    ),
-                ));
+                    line,
+                    column,
+                    format!("compliance: no document `{doc_id}` in the policies"),
+                )
+                .with_width(doc_id.chars().count()),
+            );
+            continue;
+        };
+        for (index, profile) in profiles.iter().enumerate() {
+            if !PROFILES.contains(&profile.as_str()) {
+                let element = [entry[0], entry[1], Step::Index(index)];
+                let (line, column) = at(yaml::value_position(site_text, &element));
+                out.push(
+                    Diagnostic::error(
+                        codes::COMPLIANCE,
+                        &site.path,
+                        line,
+                        column,
+                        format!(
+                            "unknown compliance profile `{profile}` for `{doc_id}`; known profiles: {}",
+                            PROFILES.join(", ")
+                        ),
+                    )
+                    .with_width(profile.chars().count()),
+                );
                 continue;
             }
             for version in current_versions(doc, as_of) {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::codes;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, line_col};
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
@@ -16,11 +16,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for clause in &v.clauses {
             if let Some(first) = seen.get(clause.id.as_str()) {
-                let text = v.source.lines().nth(clause.line - 1).unwrap_or_default();
-                let marker = format!("{{#{}}}", clause.id);
-                let column = text
-                    .find(&marker)
-                    .map_or(1, |i| text[..i].chars().count() + 1);
+                let (_, column) = line_col(&v.source, clause.id_offset);
                 out.push(
                     Diagnostic::error(
                         codes::DUPLICATE_CLAUSE,
@@ -29,7 +25,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                         column,
                         format!("clause id `{}` is already used on line {first}", clause.id),
                     )
-                    .with_width(marker.chars().count())
+                    .with_width(clause.id.chars().count() + 3)
                     .with_help(
                         "give this clause its own id; ids are the clause's permanent address",
                     ),

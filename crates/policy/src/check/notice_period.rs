@@ -15,14 +15,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             .published
             .until(v.effective)
             .map_or(0, |span| i64::from(span.get_days()));
-        let line = v.key_line("effective");
+        let (line, column) = v.value_position("effective");
         if days < 0 {
             out.push(
                 Diagnostic::error(
                     codes::NOTICE_PERIOD,
                     &v.path,
                     line,
-                    12,
+                    column,
                     format!(
                         "takes effect on {}, before it was published ({})",
                         v.effective, v.published
@@ -48,7 +48,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         };
         if days < i64::from(required) {
             out.push(
-                Diagnostic::error(codes::NOTICE_PERIOD, &v.path, line, 12,
+                Diagnostic::error(codes::NOTICE_PERIOD, &v.path, line, column,
                     format!("substantive change takes effect {days} days after publication; {} are owed {required} days' notice", audience.as_str()))
                     .with_width(10)
                     .with_help(format!("set `effective` on or after {}, or mark the version `change: editorial` if it changes only wording",

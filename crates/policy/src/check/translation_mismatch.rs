@@ -25,7 +25,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 }
 
 fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic>) {
-    let error = |path, line, column, message: String| {
+    let error = |path, (line, column): (usize, usize), message: String| {
         Diagnostic::error(codes::TRANSLATION_MISMATCH, path, line, column, message)
     };
     for r in doc.versions_in(reference) {
@@ -33,8 +33,7 @@ fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic
             out.push(
                 error(
                     &r.path,
-                    r.key_line("version"),
-                    10,
+                    r.value_position("version"),
                     format!("v{} exists in `{reference}` but not in `{lang}`", r.version),
                 )
                 .with_help(format!(
@@ -48,8 +47,7 @@ fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic
             out.push(
                 error(
                     &t.path,
-                    t.key_line("effective"),
-                    12,
+                    t.value_position("effective"),
                     format!(
                         "effective date {} differs from the `{reference}` text ({})",
                         t.effective, r.effective
@@ -65,8 +63,7 @@ fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic
             out.push(
                 error(
                     &t.path,
-                    t.body_line,
-                    0,
+                    (t.body_line, 0),
                     format!("clause `{missing}` of the `{reference}` text is missing here"),
                 )
                 .with_help("translate the clause, keeping its `{#id}`"),
@@ -77,8 +74,7 @@ fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic
             out.push(
                 error(
                     &t.path,
-                    line,
-                    1,
+                    (line, 1),
                     format!("clause `{extra}` does not exist in the `{reference}` text"),
                 )
                 .with_help(format!(
@@ -92,8 +88,7 @@ fn compare(doc: &Document, reference: &str, lang: &str, out: &mut Vec<Diagnostic
             out.push(
                 error(
                     &t.path,
-                    t.key_line("version"),
-                    10,
+                    t.value_position("version"),
                     format!("v{} exists in `{lang}` but not in `{reference}`", t.version),
                 )
                 .with_help(format!("add the `{reference}` text of this version first")),

@@ -18,8 +18,9 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let mut expected = 1;
             for v in &versions {
                 if v.version != expected {
+                    let (line, column) = v.value_position("version");
                     out.push(
-                        Diagnostic::error(codes::VERSION_ORDER, &v.path, v.key_line("version"), 10,
+                        Diagnostic::error(codes::VERSION_ORDER, &v.path, line, column,
                             format!("version {} of `{}` ({lang}) comes after version {}; versions must be consecutive", v.version, doc.id, expected - 1))
                             .with_help(format!("number this file v{expected}, or add the missing version")),
                     );
@@ -29,12 +30,13 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             for pair in versions.windows(2) {
                 let (prev, next) = (pair[0], pair[1]);
                 if next.effective <= prev.effective {
+                    let (line, column) = next.value_position("effective");
                     out.push(
                         Diagnostic::error(
                             codes::VERSION_ORDER,
                             &next.path,
-                            next.key_line("effective"),
-                            12,
+                            line,
+                            column,
                             format!(
                                 "v{} takes effect on {}, not later than v{} ({})",
                                 next.version, next.effective, prev.version, prev.effective

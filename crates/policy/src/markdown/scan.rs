@@ -58,10 +58,18 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((id.map(|i| i.to_string()), level as u8, start, String::new()));
+                // The attribute block closes the heading, inside the range the parser gives.
+                let id_offset = source[start..end].rfind("{#").map_or(start, |i| start + i);
+                heading = Some((
+                    id.map(|i| i.to_string()),
+                    level as u8,
+                    start,
+                    id_offset,
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((id, level, offset, text)) = heading.take() {
+                if let Some((id, level, offset, id_offset, text)) = heading.take() {
                     let text = text.trim().to_string();
                     match id {
                         Some(id) => {
@@ -70,6 +78,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                                 heading: text,
                                 level,
                                 line: lines.line(offset),
+                                id_offset,
                                 prose: String::new(),
                                 obligation_blocks: Vec::new(),
                             });
@@ -147,7 +156,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, _, buf)) = heading.as_mut() {
+                if let Some((_, _, _, _, buf)) = heading.as_mut() {
                     buf.push(' ');
                 } else {
                     if let Some((_, _, buf)) = paragraph.as_mut() {
@@ -171,7 +180,8 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
     out
 }
 
-type OpenHeading = Option<(Option<String>, u8, usize, String)>;
+/// An open heading: its id, level, start offset, offset of its `{#id}` and text so far.
+type OpenHeading = Option<(Option<String>, u8, usize, usize, String)>;
 
 /// Adds inline text to the open heading, or else to the open paragraph and the current clause.
 fn append_text(
@@ -181,7 +191,7 @@ fn append_text(
     clauses: &mut [Clause],
     current: Option<usize>,
 ) {
-    if let Some((_, _, _, buf)) = heading.as_mut() {
+    if let Some((_, _, _, _, buf)) = heading.as_mut() {
         buf.push_str(text);
         return;
     }
