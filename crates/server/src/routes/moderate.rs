@@ -156,6 +156,10 @@ pub(crate) fn run(
                 format!("{path}{field}"),
                 format!("`{field}` has {chars} characters; the limit is {limit}"),
             ),
+            ModerateError::DeadlineExceeded { rule } => {
+                tracing::warn!(rule, "moderation passed its deadline");
+                ApiError::Unavailable("moderation took too long; retry later".to_owned())
+            }
             ModerateError::Store(e) => {
                 tracing::error!(error = %e, "question store failed");
                 ApiError::Unavailable("the question store is unavailable; retry later".to_owned())

@@ -94,11 +94,23 @@ fn unleet(c: char) -> char {
 }
 
 impl Rule for Profanity {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    fn prefilter(&self) -> Prefilter {
+        // A listed word (repeated letters collapsed), an asterisk standing for letters, a
+        // Latin word with digits standing for letters, or letters spelled one by one.
         if self.bad.is_empty() {
-            return;
+            Prefilter::literals::<&str>([])
+        } else {
+            self.bad
+                .prefilter()
+                .or(Prefilter::literals(["*"]))
+                .or(Prefilter::classes(
+                    Classes::LATIN_DIGIT_WORD.or(Classes::SPELLED_LETTERS),
+                ))
         }
-        for f in cx.fields() {
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             // The allow list is only consulted once a listed word is found.
@@ -111,6 +123,9 @@ impl Rule for Profanity {
             };
             let mut i = 0;
             while i < ws.len() {
+                if cx.out_of_time() {
+                    return;
+                }
                 if let Some(m) = self.bad.match_at(sk, ws, i)
                     && !is_allowed(m.first, m.last)
                 {

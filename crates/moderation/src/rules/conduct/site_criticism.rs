@@ -43,8 +43,13 @@ impl SiteCriticism {
 const NEGATORS: &[&str] = &["نبود", "نیست", "نبوده", "نشد", "نبودش", "نیستش", "نیس"];
 
 impl Rule for SiteCriticism {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // Every criticism names a service.
+        self.services.prefilter()
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             let services = self.services.find_all(sk, ws);
@@ -63,6 +68,9 @@ impl Rule for SiteCriticism {
                 .collect();
             let mut last_end = 0usize;
             for s in &services {
+                if cx.out_of_time() {
+                    return;
+                }
                 // Persian puts the complaint after its subject (`ارسال خیلی دیر بود`); a
                 // complaint before the service word counts only right next to it (`دیر ارسال`).
                 // Complaints marked `near` in the lexicon (`بد`) count only within two words.

@@ -45,6 +45,9 @@ impl Phone {
     }
 }
 
+/// Most digits a candidate can have (`00` and a 15-digit international number).
+const MAX_DIGITS: usize = 17;
+
 /// Whether `digits` (optionally after a `+`) is a valid phone number.
 fn valid(digits: &str, plus: bool) -> bool {
     let parsed = if plus {
@@ -83,14 +86,19 @@ fn candidate_lengths(s: &str, plus: bool) -> Vec<usize> {
 }
 
 impl Rule for Phone {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // A digit, or a number word a spelled number could start with.
+        Prefilter::digit_run(1).or(self.words.prefilter())
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
-            if !sk.bytes().any(|b| b.is_ascii_digit()) && self.words_absent(f) {
-                continue;
-            }
             let cs = chunks(sk, f.words(), &self.words);
             for seq in sequences(sk, &cs) {
+                if cx.out_of_time() {
+                    return;
+                }
                 self.check_sequence(f, &cs[seq], out);
             }
         }
@@ -123,18 +131,20 @@ impl Phone {
         })
     }
 
-    fn words_absent(&self, f: &FieldText<'_>) -> bool {
-        // Spelled numbers need at least a few number words; cheap pre-check on the skeleton.
-        f.words().len() < 4
-    }
-
     fn check_sequence(&self, f: &FieldText<'_>, parts: &[NumberChunk], out: &mut Vec<Hit>) {
         let sk = f.sk();
         let mut k = 0;
         while k < parts.len() {
-            let digits: String = parts[k..].iter().map(|p| p.digits.as_str()).collect();
+            // The longest candidate has 17 digits: the parts after it do not matter.
+            let mut digits = String::new();
+            for p in &parts[k..] {
+                if digits.len() > MAX_DIGITS {
+                    break;
+                }
+                digits.push_str(p.digits.as_str());
+            }
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
-            let first_len = parts[k].digits.len();
+            let first_len = parts[k].digits.as_str().len();
             let mut found = None;
             if first_len < 16 {
                 for len in candidate_lengths(&digits, plus) {
@@ -158,7 +168,7 @@ impl Phone {
             let mut j = k;
             let mut end = parts[k].end;
             while j < parts.len() {
-                let n = parts[j].digits.len();
+                let n = parts[j].digits.as_str().len();
                 if remaining <= n {
                     end = if parts[j].spelled {
                         parts[j].end
