@@ -168,7 +168,8 @@ impl Engine {
     /// [`ModerateError::DeadlineExceeded`]. The deadline is checked between rules, inside the
     /// rules' loops over candidates and between rounds of repairs, so the work done past it is
     /// bounded by one step (well under a millisecond on ordinary text). A comment stopped this
-    /// way leaves the question store unchanged.
+    /// way leaves the question store as it was (`qa/duplicate` forgets the question it had
+    /// recorded, as for a rejected comment).
     pub fn moderate_until(
         &self,
         comment: &Comment,
@@ -256,18 +257,37 @@ impl Engine {
         store: &dyn QuestionStore,
         scratch: &mut Scratch,
     ) -> Result<(Verdict, Vec<Violation>, Option<Fixed>), ModerateError> {
-        let (verdict, violations, edits) = self.run_rules(set, comment, cx, store, scratch)?;
-        let fixed = if edits.is_empty() {
-            None
-        } else {
-            Some(repair::repair(
-                set,
-                self.prefilters,
-                comment,
-                edits,
-                scratch,
-                &cx.deadline,
-            )?)
+        let judged = self.run_rules(set, comment, cx, store, scratch).and_then(
+            |(verdict, violations, edits)| {
+                let fixed = if edits.is_empty() {
+                    None
+                } else {
+                    Some(repair::repair(
+                        set,
+                        self.prefilters,
+                        comment,
+                        edits,
+                        scratch,
+                        &cx.deadline,
+                    )?)
+                };
+                Ok((verdict, violations, fixed))
+            },
+        );
+        let (verdict, violations, fixed) = match judged {
+            Ok(judged) => judged,
+            Err(e @ ModerateError::DeadlineExceeded { .. }) => {
+                // Not judged: what the rules that ran recorded is given up, as for a rejected
+                // comment (`qa/duplicate` forgets the question it stored).
+                for (i, rule) in set.rules.iter().enumerate() {
+                    if scratch.ran[i] {
+                        rule.rule
+                            .after_verdict(cx, store, Verdict::Reject, scratch.fired[i])?;
+                    }
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
         };
         for (i, rule) in set.rules.iter().enumerate() {
             rule.rule
@@ -292,6 +312,9 @@ impl Engine {
         let fired = &mut scratch.fired;
         fired.clear();
         fired.resize(set.rules.len(), false);
+        let ran = &mut scratch.ran;
+        ran.clear();
+        ran.resize(set.rules.len(), false);
         for (i, rule) in set.rules.iter().enumerate() {
             let condition = set.prefilters.condition(i);
             let title = cx.title.as_ref().is_some_and(|t| t.facts.holds(condition));
@@ -300,6 +323,7 @@ impl Engine {
                 continue;
             }
             hits.clear();
+            ran[i] = true;
             rule.rule
                 .check_with_store(cx, Fields::new(cx, title, body), store, hits)?;
             if cx.deadline.check() {

@@ -17,7 +17,8 @@ pub(crate) struct Scratch {
     pub repair_title: Option<FieldBuffers>,
     pub repair_body: Option<FieldBuffers>,
     pub hits: Vec<Hit>,
-    /// Whether each rule fired, by rule index.
+    /// Whether each rule ran, and whether it fired, by rule index.
+    pub ran: Vec<bool>,
     pub fired: Vec<bool>,
 }
 

@@ -171,9 +171,9 @@ static TABLE: std::sync::LazyLock<Vec<u32>> = std::sync::LazyLock::new(|| {
 #[derive(Debug)]
 pub(crate) struct OriginalClasses {
     found: u32,
-    /// The two code points before (`\0` at the start).
+    /// The code point before (`\0` at the start), and how many times in a row it came.
     p1: char,
-    p2: char,
+    repeats: u32,
     /// Properties of `p1`.
     prev: u32,
     /// [`BREAK`] while a line break was seen and only spaces and `\r` since.
@@ -186,7 +186,7 @@ impl Default for OriginalClasses {
         OriginalClasses {
             found: 0,
             p1: '\0',
-            p2: '\0',
+            repeats: 0,
             prev: 0,
             in_breaks: 0,
             table: &TABLE,
@@ -211,13 +211,14 @@ impl OriginalClasses {
             0
         };
         self.in_breaks = keep | (p & BREAK);
-        if c == self.p1 && p & LETTER != 0 {
-            self.found |= Classes::DOUBLE_LETTER.0;
-            if c == self.p2 {
-                self.found |= Classes::TRIPLE_LETTER.0;
-            }
+        self.repeats = if c == self.p1 { self.repeats + 1 } else { 1 };
+        if self.repeats >= 2 && p & LETTER != 0 {
+            self.found |= if self.repeats >= 3 {
+                Classes::DOUBLE_LETTER.0 | Classes::TRIPLE_LETTER.0
+            } else {
+                Classes::DOUBLE_LETTER.0
+            };
         }
-        self.p2 = self.p1;
         self.p1 = c;
         self.prev = p;
     }

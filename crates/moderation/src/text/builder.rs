@@ -126,8 +126,6 @@ struct Builder<'t> {
     /// Byte of `original` where the run of characters that fold to themselves starts: they
     /// belong to the skeleton but are not copied to `text` yet.
     run_start: usize,
-    /// Length of the skeleton, the run included.
-    len: usize,
     /// Skeleton byte where the open word starts, or [`NO_WORD`].
     word_start: usize,
     /// The last skeleton character (`\0` before the first) and its class.
@@ -141,7 +139,11 @@ struct Builder<'t> {
     pending_len: usize,
     last_was_digit: bool,
     facts: SkeletonFacts,
+    /// The length of the current run of digits, and the skeleton byte after its last digit.
     digit_run: usize,
+    digit_end: usize,
+    /// Every class of the skeleton's characters, together.
+    seen: u8,
 }
 
 /// Builds the skeleton of `original` into `sk` (reusing its buffers), calling `each` with every
@@ -159,7 +161,6 @@ pub(crate) fn build(
         words: std::mem::take(&mut sk.words),
         tables: &TABLES,
         run_start: 0,
-        len: 0,
         word_start: NO_WORD,
         prev: '\0',
         prev_class: 0,
@@ -169,6 +170,8 @@ pub(crate) fn build(
         last_was_digit: false,
         facts: SkeletonFacts::default(),
         digit_run: 0,
+        digit_end: usize::MAX,
+        seen: 0,
     };
     b.text.clear();
     b.starts.clear();
@@ -201,7 +204,7 @@ pub(crate) fn build(
     b.end_run(original.len());
     b.flush();
     if b.word_start != NO_WORD {
-        b.close_word(b.len);
+        b.close_word(b.starts.len());
     }
     let facts = b.finish_words();
     sk.text = b.text;
@@ -308,7 +311,8 @@ impl Builder<'_> {
     /// offset map, the facts.
     #[inline(always)]
     fn enter(&mut self, c: char, class: u8, cp: u32) {
-        let at = self.len;
+        // One offset per skeleton byte: their count is the skeleton's length, run included.
+        let at = self.starts.len();
         // Word boundaries, as `words()` finds them.
         if class & WORD != 0 || (self.word_start != NO_WORD && class & MARK != 0) {
             if self.word_start == NO_WORD {
@@ -331,25 +335,23 @@ impl Builder<'_> {
             self.word_start = NO_WORD;
         }
         if class & DIGIT != 0 {
-            self.digit_run += 1;
+            self.digit_run = if self.digit_end == at {
+                self.digit_run + 1
+            } else {
+                1
+            };
+            self.digit_end = at + 1;
             self.facts.longest_digit_run = self.facts.longest_digit_run.max(self.digit_run);
-        } else {
-            self.digit_run = 0;
         }
-        self.facts.latin |= class & ALPHA != 0;
+        self.seen |= class;
         self.prev = c;
         self.prev_class = class;
         if class & TWO_BYTES != 0 {
-            self.len += 2;
             self.starts.extend_from_slice(&[cp, cp]);
+        } else if class & NON_ASCII == 0 {
+            self.starts.push(cp);
         } else {
-            let n = c.len_utf8();
-            self.len += n;
-            if n == 1 {
-                self.starts.push(cp);
-            } else {
-                self.starts.extend(std::iter::repeat_n(cp, n));
-            }
+            self.starts.extend(std::iter::repeat_n(cp, c.len_utf8()));
         }
     }
 
@@ -366,6 +368,7 @@ impl Builder<'_> {
 
     /// Hashes the words, and finds repeated ones, mixed Latin ones and spelled letters.
     fn finish_words(&mut self) -> SkeletonFacts {
+        self.facts.latin = self.seen & ALPHA != 0;
         let mut previous = None;
         // Single-letter words in a row, and where the last one ended.
         let (mut singles, mut last_end) = (0usize, 0usize);

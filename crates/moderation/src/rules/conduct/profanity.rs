@@ -113,13 +113,19 @@ impl Rule for Profanity {
         for f in fields {
             let sk = f.sk();
             let ws = f.words();
-            // The allow list is only consulted once a listed word is found.
-            let mut allowed = None;
+            // The allow list is only consulted once a listed word is found. Both lists run left
+            // to right: the allowed phrase that can contain a match is the first one that does
+            // not end before it.
+            let mut allowed: Option<Vec<crate::phrase::PhraseMatch>> = None;
+            let mut next_allowed = 0usize;
             let mut is_allowed = |first: usize, last: usize| {
+                let allowed = allowed.get_or_insert_with(|| self.allow.find_all(sk, ws));
+                while allowed.get(next_allowed).is_some_and(|a| a.last < last) {
+                    next_allowed += 1;
+                }
                 allowed
-                    .get_or_insert_with(|| self.allow.find_all(sk, ws))
-                    .iter()
-                    .any(|a: &crate::phrase::PhraseMatch| a.first <= first && last <= a.last)
+                    .get(next_allowed)
+                    .is_some_and(|a| a.first <= first && last <= a.last)
             };
             let mut i = 0;
             while i < ws.len() {

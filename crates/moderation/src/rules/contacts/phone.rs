@@ -21,7 +21,9 @@ declare_rule! {
     /// model numbers are not valid phone numbers and are not flagged. Runs of 16 or more
     /// digits are card or account numbers (see `contacts/bank`). Parameter `regions` (e.g.
     /// `[US, GB, DE, FR]` on the default storefronts) also accepts those countries' national
-    /// formats when written with separators (`(415) 867-5309`).
+    /// formats when written with separators (`(415) 867-5309`). A field holding more
+    /// phone-shaped numbers than can be validated (48 checks) is flagged from the first number
+    /// left unchecked to its last one.
     ///
     /// ## Fix
     /// Not fixable.
@@ -47,6 +49,22 @@ impl Phone {
 
 /// Most digits a candidate can have (`00` and a 15-digit international number).
 const MAX_DIGITS: usize = 17;
+
+/// Most numbers validated with `phonenumber` per field. A validation takes microseconds and a
+/// crafted text can hold a candidate every few characters; no honest comment comes near this.
+/// A field with more phone-shaped numbers is flagged from the first one left unchecked to its
+/// last number (`contacts/phone` exists to keep such lists off the page).
+const MAX_VALIDATIONS: usize = 48;
+
+/// The validations a field has left; `Err` with the candidate's skeleton start once spent.
+struct Budget(usize);
+
+impl Budget {
+    fn spend(&mut self, at: usize) -> Result<(), usize> {
+        self.0 = self.0.checked_sub(1).ok_or(at)?;
+        Ok(())
+    }
+}
 
 /// Whether `digits` (optionally after a `+`) is a valid phone number.
 fn valid(digits: &str, plus: bool) -> bool {
@@ -95,11 +113,16 @@ impl Rule for Phone {
         for f in fields {
             let sk = f.sk();
             let cs = chunks(sk, f.words(), &self.words);
+            let mut budget = Budget(MAX_VALIDATIONS);
             for seq in sequences(sk, &cs) {
                 if cx.out_of_time() {
                     return;
                 }
-                self.check_sequence(f, &cs[seq], out);
+                if let Err(start) = self.check_sequence(f, &cs[seq], out, &mut budget) {
+                    let end = cs.last().map_or(start, |c| c.end);
+                    out.push(f.hit(start, end));
+                    break;
+                }
             }
         }
     }
@@ -113,25 +136,42 @@ impl Phone {
         parts: &[NumberChunk],
         k: usize,
         digits: &str,
-    ) -> Option<usize> {
+        budget: &mut Budget,
+    ) -> Result<Option<usize>, usize> {
         let sk = f.sk();
-        (9..=12).rev().filter(|&l| l <= digits.len()).find(|&len| {
-            let valid = self.regions.iter().any(|&region| {
-                phonenumber::parse(Some(region), &digits[..len])
+        for len in (9..=12).rev().filter(|&l| l <= digits.len()) {
+            let mut valid = false;
+            for &region in &self.regions {
+                budget.spend(parts[k].start)?;
+                if phonenumber::parse(Some(region), &digits[..len])
                     .is_ok_and(|n| phonenumber::is_valid(&n))
-            });
+                {
+                    valid = true;
+                    break;
+                }
+            }
             if !valid {
-                return false;
+                continue;
             }
             let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
-            let written: String = f.cps[s..e].iter().collect();
-            let separators = written.chars().filter(|c| !c.is_alphanumeric()).count()
+            let separators = f.cps[s..e].iter().filter(|c| !c.is_alphanumeric()).count()
                 + usize::from(sk[..parts[k].start].ends_with('('));
-            separators >= 2
-        })
+            if separators >= 2 {
+                return Ok(Some(len));
+            }
+        }
+        Ok(None)
     }
 
-    fn check_sequence(&self, f: &FieldText<'_>, parts: &[NumberChunk], out: &mut Vec<Hit>) {
+    /// Flags the phone numbers of one sequence of numbers; `Err` with the skeleton start of the
+    /// candidate that found the field's budget of validations spent.
+    fn check_sequence(
+        &self,
+        f: &FieldText<'_>,
+        parts: &[NumberChunk],
+        out: &mut Vec<Hit>,
+        budget: &mut Budget,
+    ) -> Result<(), usize> {
         let sk = f.sk();
         let mut k = 0;
         while k < parts.len() {
@@ -148,6 +188,7 @@ impl Phone {
             let mut found = None;
             if first_len < 16 {
                 for len in candidate_lengths(&digits, plus) {
+                    budget.spend(parts[k].start)?;
                     if valid(&digits[..len], plus) {
                         found = Some(len);
                         break;
@@ -157,7 +198,7 @@ impl Phone {
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
             if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
-                found = self.national(f, parts, k, &digits);
+                found = self.national(f, parts, k, &digits, budget)?;
             }
             let Some(len) = found else {
                 k += 1;
@@ -190,5 +231,6 @@ impl Phone {
             out.push(f.hit(start, end));
             k = j + 1;
         }
+        Ok(())
     }
 }

@@ -28,6 +28,28 @@ impl Emoji {
             .map_err(|e| e.to_string())?,
         })
     }
+
+    /// The emoticon inside a match of the pattern, which takes one boundary character on each
+    /// side. After the start of the text the match begins with one; an emoticon never ends
+    /// with a space or `.!?؟،`. Only a match at the very start needs the capture engine.
+    fn emoticon_of(&self, text: &str, m: regex::Match<'_>) -> std::ops::Range<usize> {
+        let mut range = m.range();
+        if range.start == 0 {
+            if let Some(g) = self.emoticon.captures_at(text, 0).and_then(|c| c.get(1)) {
+                return g.range();
+            }
+        } else if let Some(c) = m.as_str().chars().next() {
+            range.start += c.len_utf8();
+        }
+        if let Some(c) = text[range.clone()]
+            .chars()
+            .next_back()
+            .filter(|&c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '؟' | '،'))
+        {
+            range.end -= c.len_utf8();
+        }
+        range
+    }
 }
 
 /// Whether a grapheme cluster is an emoji: it holds a pictograph, a keycap, or a symbol that
@@ -94,10 +116,8 @@ impl Rule for Emoji {
                     cp
                 };
                 let mut at = 0;
-                while let Some(c) = self.emoticon.captures_at(text, at) {
-                    let m = c
-                        .get(1)
-                        .map_or(c.get(0).map_or(0..0, |m| m.range()), |m| m.range());
+                while let Some(m) = self.emoticon.find_at(text, at) {
+                    let m = self.emoticon_of(text, m);
                     let s = cp_at(m.start);
                     let e = cp_at(m.end);
                     spans.push((s, e));

@@ -56,8 +56,10 @@ impl RepeatedLetters {
         let build = |keep: usize| -> String {
             let mut out = String::new();
             let mut i = 0;
+            // The runs are in order: the next one is the only one that can start at `i`.
+            let mut next = runs.iter().peekable();
             while i < word.len() {
-                if let Some(&(s, len)) = runs.iter().find(|(s, _)| *s == i) {
+                if let Some(&(s, len)) = next.next_if(|(s, _)| *s == i) {
                     let n = if word[s].is_ascii_alphabetic() {
                         2
                     } else {
