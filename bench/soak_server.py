@@ -5,14 +5,36 @@ each, `Connection: close`) so that every answer, or its absence, is seen exactly
 Python 3 standard library only. Traffic goes to 127.0.0.1 only.
 """
 
+import atexit
 import json
 import os
 import pathlib
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import time
+
+# Everything started here is stopped at exit, also on Ctrl-C, SIGTERM and SIGHUP.
+_STARTED = []
+
+
+def _stop_everything():
+    for thing in reversed(_STARTED):
+        try:
+            thing.cleanup_at_exit()
+        except Exception:  # noqa: BLE001 -- best effort at exit
+            pass
+
+
+def _exit_on_signal(signum, _frame):
+    raise SystemExit(128 + signum)
+
+
+atexit.register(_stop_everything)
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    signal.signal(_sig, _exit_on_signal)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -47,9 +69,13 @@ class Workspace:
         self.keys = self.dir / "api-keys"
         self.keys.write_text(f"client {self.client_key}\nadmin {self.admin_key}\n")
         self.db = self.dir / "questions.db"
+        _STARTED.append(self)
 
     def cleanup(self):
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def cleanup_at_exit(self):
+        self.cleanup()
 
 
 class Server:
@@ -63,6 +89,7 @@ class Server:
              "--addr", f"127.0.0.1:{self.port}", "--store", store or f"sqlite://{ws.db}",
              "--api-keys", str(ws.keys), *extra],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ws.dir)
+        _STARTED.append(self)
         self.wait_ready()
 
     def wait_ready(self, seconds=120):
@@ -88,6 +115,11 @@ class Server:
     def kill9(self):
         self.proc.kill()
         self.proc.wait()
+
+    def cleanup_at_exit(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def stop(self):
         if self.proc.poll() is None:

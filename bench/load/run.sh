@@ -38,6 +38,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP  # run the EXIT trap on Ctrl-C and kill too
 
 # A few hundred real reviews, as request bodies, one JSON object per line.
 python3 - "$reviews" "$samples" > "$work/bodies.jsonl" <<'PY'
@@ -57,7 +58,8 @@ echo "load: $(wc -l < "$work/bodies.jsonl") review bodies from $reviews" >&2
 (cd "$root" && cargo build --release --quiet -p davar)
 bin="${CARGO_TARGET_DIR:-$root/target}/release/davar"
 
-(cd "$root" && RUST_LOG=warn "$bin" serve --addr 127.0.0.1:0 --store "sqlite://$work/questions.db" > "$work/server.out" 2> "$work/server.err") &
+# `exec`: the background job *is* the server, so `$!` is its pid and the trap stops it.
+(cd "$root" && exec env RUST_LOG=warn "$bin" serve --addr 127.0.0.1:0 --store "sqlite://$work/questions.db" > "$work/server.out" 2> "$work/server.err") &
 server_pid=$!
 for _ in $(seq 1 100); do
     grep -q "listening on" "$work/server.out" 2>/dev/null && break

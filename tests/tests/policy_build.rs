@@ -43,7 +43,7 @@ fn builds_the_example_policies_into_the_documented_page_tree() {
     let mut expected = vec!["index.html".to_string(), "style.css".to_string()];
     for (doc, langs, versions) in [
         ("terms", &["fa", "en"][..], 3),
-        ("dispute-policy", &["en", "fr", "de", "fa"][..], 2),
+        ("dispute-policy", &["en", "fr", "de", "fa"][..], 3),
         ("review-guidelines", &["fa", "en"][..], 2),
     ] {
         for lang in langs {
@@ -85,7 +85,8 @@ fn builds_the_example_policies_into_the_documented_page_tree() {
     assert!(dispute_de.contains("class=\"obligation\""));
     let feed = read(&out.join("en/dispute-policy/feed.xml"));
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
-    assert_eq!(feed.matches("<entry>").count(), 2);
+    // Three versions published by 2026-11-21 (v3 on 2026-11-16, in force from 2026-12-01).
+    assert_eq!(feed.matches("<entry>").count(), 3);
     let changes = read(&out.join("fa/dispute-policy/v2/changes.html"));
     assert!(changes.contains("<ins>") || changes.contains("<del>"));
 }

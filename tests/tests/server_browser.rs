@@ -165,6 +165,25 @@ impl Driver {
         }
     }
 
+    /// Records every Content-Security-Policy violation of the pages loaded from now on in
+    /// `window.__cspViolations` (a script Chromium runs before each page's own).
+    fn record_csp_violations(&self) {
+        let source = "window.__cspViolations = [];\
+            document.addEventListener('securitypolicyviolation', e => \
+              window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') \
+                + ' at ' + e.sourceFile + ':' + e.lineNumber));";
+        self.call(
+            "POST",
+            &self.session("/goog/cdp/execute"),
+            Some(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": source}})),
+        );
+    }
+
+    /// The violations recorded on the current page.
+    fn csp_violations(&self) -> Value {
+        self.script("return window.__cspViolations")
+    }
+
     fn script(&self, js: &str) -> Value {
         self.call(
             "POST",
@@ -208,6 +227,7 @@ fn the_moderator_page_highlights_a_phone_number_in_place() {
     }
     let server = Server::start(&["--store", "memory:"]);
     let driver = Driver::start();
+    driver.record_csp_violations();
     driver.call(
         "POST",
         &driver.session("/url"),
@@ -273,6 +293,12 @@ fn the_moderator_page_highlights_a_phone_number_in_place() {
         "{item}"
     );
 
+    assert_eq!(
+        driver.csp_violations(),
+        json!([]),
+        "the moderator page breaks its Content-Security-Policy"
+    );
+
     // Keep a picture of the result for people reviewing the test run.
     driver.script("document.getElementById('result').scrollIntoView(); return true");
     let png = driver.call("GET", &driver.session("/screenshot"), None);
@@ -333,6 +359,7 @@ fn a_moderator_works_the_queue_in_the_console() {
     );
 
     let driver = Driver::start();
+    driver.record_csp_violations();
     driver.call(
         "POST",
         &driver.session("/url"),
@@ -431,11 +458,53 @@ fn a_moderator_works_the_queue_in_the_console() {
         real.body
     );
 
+    assert_eq!(
+        driver.csp_violations(),
+        json!([]),
+        "the console breaks its Content-Security-Policy"
+    );
     driver.script("document.getElementById('tab-queue').click(); return true");
     let png = driver.call("GET", &driver.session("/screenshot"), None);
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("moderator-console.png");
     std::fs::write(&out, base64_decode(png.as_str().unwrap())).unwrap();
     eprintln!("screenshot: {}", out.display());
+}
+
+#[test]
+fn the_published_site_raises_no_content_security_policy_violation() {
+    if !browser_available() {
+        return;
+    }
+    let server = Server::start(&["--store", "memory:"]);
+    let driver = Driver::start();
+    driver.record_csp_violations();
+    let mut pages = vec!["/".to_owned()];
+    for doc in ["terms", "dispute-policy"] {
+        for lang in ["fa", "en"] {
+            pages.push(format!("/{lang}/{doc}/"));
+        }
+    }
+    for page in &pages {
+        driver.call(
+            "POST",
+            &driver.session("/url"),
+            Some(json!({"url": format!("{}{page}", server.url)})),
+        );
+        assert!(
+            driver.script("return document.styleSheets.length").as_u64() >= Some(1),
+            "{page}: the stylesheet loads"
+        );
+        assert_eq!(driver.csp_violations(), json!([]), "{page}");
+    }
+    // The version and changes pages the last document links to.
+    let linked = driver.script(
+        "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)\
+         .filter(h => h.startsWith(location.origin)).slice(0, 6)",
+    );
+    for url in linked.as_array().unwrap() {
+        driver.call("POST", &driver.session("/url"), Some(json!({"url": url})));
+        assert_eq!(driver.csp_violations(), json!([]), "{url}");
+    }
 }
 
 /// Minimal standard base64 decoder (WebDriver screenshots), to avoid a dependency.

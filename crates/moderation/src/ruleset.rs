@@ -21,6 +21,9 @@ struct RawRuleSet {
     langs: Vec<String>,
     #[serde(default)]
     max_input_chars: Option<usize>,
+    /// Transparency Database category of the rules that name none.
+    #[serde(default)]
+    dsa_category: Option<String>,
     rules: Vec<RawRule>,
 }
 
@@ -33,6 +36,8 @@ struct RawRule {
     #[serde(default)]
     clause: Option<String>,
     message: Messages,
+    #[serde(default)]
+    dsa_category: Option<String>,
     #[serde(default)]
     params: BTreeMap<String, ParamValue>,
 }
@@ -89,6 +94,9 @@ pub struct ConfiguredRule {
     pub clause: Option<String>,
     /// Message shown with each violation.
     pub message: Messages,
+    /// Transparency Database `category` of a restriction resting on this rule (the rule's
+    /// `dsa_category:`, else the set's), if the set names one.
+    pub dsa_category: Option<String>,
 }
 
 /// A rule ready to run: the checker, its configuration and resolved clause URLs per language.
@@ -242,6 +250,11 @@ pub(crate) fn compile(
             "`langs` is empty: list the languages this rule set serves, e.g. [fa]".into(),
         ));
     }
+    if let Some(category) = &raw.dsa_category
+        && let Err(message) = crate::statement_category::check(category)
+    {
+        errors.push(err(line_of(text, "dsa_category:", 0), message));
+    }
     let mut configured = Vec::new();
     let mut compiled = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -300,6 +313,11 @@ pub(crate) fn compile(
                 clause_urls.insert(lang.clone(), clauses.resolve(doc, id, lang));
             }
         }
+        if let Some(category) = &raw_rule.dsa_category
+            && let Err(message) = crate::statement_category::check(category)
+        {
+            errors.push(err(line_of(text, category, 0).max(line), message));
+        }
         let params = Params::new(&raw_rule.params, lexicons, &raw.langs);
         match (def.build)(&params) {
             Ok(rule) => {
@@ -308,6 +326,10 @@ pub(crate) fn compile(
                     severity: raw_rule.severity.unwrap_or(def.severity),
                     clause: raw_rule.clause.clone(),
                     message: raw_rule.message.clone(),
+                    dsa_category: raw_rule
+                        .dsa_category
+                        .clone()
+                        .or_else(|| raw.dsa_category.clone()),
                 };
                 configured.push(config.clone());
                 compiled.push(CompiledRule {

@@ -114,6 +114,48 @@ fn a_minimal_rule_set_judges_and_cites_its_clause() {
 }
 
 #[test]
+fn dsa_categories_come_from_the_rule_or_the_set_and_are_spelled_as_the_database_does() {
+    let header = "name: reviews.fa\nversion: 3\nkind: review\nlangs: [fa]\n";
+    let default = "dsa_category: STATEMENT_CATEGORY_OTHER_VIOLATION_TC\n";
+    let own = "    dsa_category: STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS\n";
+    let yaml = format!(
+        "{header}{default}rules:\n  - code: style/kashida\n{MESSAGE}  - code: contacts/email\n{own}{MESSAGE}"
+    );
+    let mut sources = RuleSources::new();
+    sources.add_rule_set("rules/reviews.fa.yaml", yaml.as_str());
+    let engine = Engine::new(&sources, &NoClauses).expect("valid");
+    let set = engine.rule_set_for(Kind::Review, "fa").expect("the set");
+    let categories: Vec<_> = set
+        .rules
+        .iter()
+        .map(|r| (r.code.as_str(), r.dsa_category.as_deref()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            (
+                "style/kashida",
+                Some("STATEMENT_CATEGORY_OTHER_VIOLATION_TC")
+            ),
+            (
+                "contacts/email",
+                Some("STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS")
+            ),
+        ]
+    );
+
+    let misspelt = yaml.replace("DATA_PROTECTION_AND_PRIVACY_VIOLATIONS", "PRIVACY");
+    let errs = errors(&misspelt, &[]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with(
+            "rules/reviews.fa.yaml:10: `dsa_category: STATEMENT_CATEGORY_PRIVACY` is not a Transparency Database category; use one of STATEMENT_CATEGORY_ANIMAL_WELFARE,"
+        ),
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn a_long_comment_full_of_violations_is_judged_quickly() {
     let sources = RuleSources::read_dir(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules"),

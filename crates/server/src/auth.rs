@@ -196,6 +196,27 @@ pub(crate) fn usable_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
 }
 
+/// Query parameter names that look like a credential: keys sent this way are refused, since URLs
+/// end up in access logs, proxies and browser history.
+const KEY_PARAMETERS: [&str; 6] = [
+    "key",
+    "api_key",
+    "apikey",
+    "api-key",
+    "token",
+    "access_token",
+];
+
+/// True when the query string carries a parameter named like a credential (`?api_key=...`).
+pub fn key_in_query(query: Option<&str>) -> bool {
+    query.is_some_and(|q| {
+        q.split('&').any(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            KEY_PARAMETERS.iter().any(|k| name.eq_ignore_ascii_case(k))
+        })
+    })
+}
+
 fn digest(key: &str) -> [u8; 32] {
     Sha256::digest(key.as_bytes()).into()
 }
@@ -271,6 +292,15 @@ mod tests {
             err.to_string().contains("client keys take no name"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn credentials_in_the_query_string_are_recognised() {
+        assert!(key_in_query(Some("api_key=abc")));
+        assert!(key_in_query(Some("lang=fa&TOKEN=abc")));
+        assert!(key_in_query(Some("key")));
+        assert!(!key_in_query(Some("monkey=1&keys=2")));
+        assert!(!key_in_query(None));
     }
 
     #[test]

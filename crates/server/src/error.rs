@@ -35,6 +35,11 @@ pub enum ApiError {
     /// No or an unknown API key.
     #[error("missing or unknown API key: send `Authorization: Bearer <key>`")]
     Unauthorized,
+    /// A key was sent in the URL's query string.
+    #[error(
+        "API keys are accepted only in the `Authorization: Bearer <key>` header, never in the URL (URLs are logged and cached); send the request again without the key in the query string"
+    )]
+    KeyInQuery,
     /// A valid key without the role this route needs.
     #[error("{0}")]
     Forbidden(String),
@@ -53,6 +58,14 @@ pub enum ApiError {
     /// The route exists but not for this method.
     #[error("this route does not accept that method")]
     MethodNotAllowed,
+    /// The client did not send the whole body in time (`Limits::body_timeout`).
+    #[error("the request body did not arrive within {0} ms; send it at once")]
+    BodyTimeout(u64),
+    /// Another reload is compiling; reloads run one at a time.
+    #[error(
+        "a reload is already running; its outcome is logged and `GET /v1/rules` shows the hash served"
+    )]
+    ReloadInProgress,
     /// The request took longer than the configured timeout.
     #[error("the request took longer than {0} ms")]
     Timeout(u64),
@@ -96,6 +109,26 @@ impl ApiError {
         }
     }
 
+    /// The same error about an item of a list: `field` gets the item's path in front
+    /// (`body` becomes `[3].body`; an error about the whole item names `[3]`).
+    pub fn within(self, item: &str) -> Self {
+        match self {
+            ApiError::Invalid {
+                code,
+                message,
+                field,
+            } => ApiError::Invalid {
+                code,
+                message,
+                field: Some(match field {
+                    Some(f) => format!("{item}.{f}"),
+                    None => item.to_owned(),
+                }),
+            },
+            other => other,
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> StatusCode {
         match self {
@@ -103,11 +136,13 @@ impl ApiError {
             ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized | ApiError::KeyInQuery => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            ApiError::ReloadInProgress => StatusCode::CONFLICT,
             ApiError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -122,10 +157,13 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => "payload-too-large",
             ApiError::UnsupportedMediaType => "unsupported-media-type",
             ApiError::Unauthorized => "unauthorized",
+            ApiError::KeyInQuery => "key-in-query",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
             ApiError::Conflict { code, .. } => code,
             ApiError::MethodNotAllowed => "method-not-allowed",
+            ApiError::BodyTimeout(_) => "body-timeout",
+            ApiError::ReloadInProgress => "reload-in-progress",
             ApiError::Timeout(_) => "timeout",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal => "internal",
@@ -155,7 +193,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let mut response = (status, axum::Json(self.body())).into_response();
-        if matches!(self, ApiError::Unauthorized) {
+        if matches!(self, ApiError::Unauthorized | ApiError::KeyInQuery) {
             response.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,
                 axum::http::HeaderValue::from_static("Bearer"),

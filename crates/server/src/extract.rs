@@ -1,6 +1,12 @@
 //! `ApiJson<T>`: a JSON body extractor whose every rejection is an [`ApiError`] naming the field,
-//! so malformed JSON, wrong types, missing fields and oversized bodies all answer in the same
-//! `{error:{code,message,field}}` shape.
+//! so malformed JSON, wrong types, missing fields, oversized and late bodies all answer in the
+//! same `{error:{code,message,field}}` shape.
+//!
+//! The body is refused before any byte of it is read when its `Content-Length` is over the
+//! route's limit ([`BodyLimit`]), and reading it must finish within [`BodyTimeout`]: a client
+//! trickling its body cannot hold the request open for longer than that.
+
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -22,34 +28,61 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(&req) {
-            return Err(ApiError::UnsupportedMediaType);
-        }
-        let limit = req
-            .extensions()
-            .get::<BodyLimit>()
-            .map(|l| l.0)
-            .unwrap_or(usize::MAX);
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|rejection| match rejection {
-                BytesRejection::FailedToBufferBody(ref inner)
-                    if inner.status() == StatusCode::PAYLOAD_TOO_LARGE =>
-                {
-                    ApiError::PayloadTooLarge { limit }
-                }
-                other => {
-                    tracing::warn!(error = %other, "could not read request body");
-                    ApiError::MalformedJson("the body could not be read completely".to_owned())
-                }
-            })?;
+        let bytes = read_json_body(req, state).await?;
         parse_json(&bytes).map(ApiJson)
     }
+}
+
+/// Reads a JSON request body within the limits the app put into the request's extensions.
+pub async fn read_json_body<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, ApiError> {
+    if !is_json(&req) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let limit = req
+        .extensions()
+        .get::<BodyLimit>()
+        .map_or(usize::MAX, |l| l.0);
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let timeout = req.extensions().get::<BodyTimeout>().map(|t| t.0);
+    let read = Bytes::from_request(req, state);
+    let read = match timeout {
+        Some(timeout) => tokio::time::timeout(timeout, read)
+            .await
+            .map_err(|_| ApiError::BodyTimeout(millis(timeout)))?,
+        None => read.await,
+    };
+    read.map_err(|rejection| match rejection {
+        BytesRejection::FailedToBufferBody(ref inner)
+            if inner.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+        {
+            ApiError::PayloadTooLarge { limit }
+        }
+        other => {
+            tracing::warn!(error = %other, "could not read request body");
+            ApiError::MalformedJson("the body could not be read completely".to_owned())
+        }
+    })
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// The body limit in force, put into request extensions by the app so rejections can name it.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
+
+/// The time a client has to send the whole body once its head is in, put into request
+/// extensions by the app (`Limits::body_timeout`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub Duration);
 
 fn is_json(req: &Request) -> bool {
     let Some(value) = req.headers().get(header::CONTENT_TYPE) else {
@@ -69,12 +102,25 @@ fn is_json(req: &Request) -> bool {
 }
 
 /// Deserialises `bytes` into `T`, turning serde's error into an [`ApiError`] with the field path.
+///
+/// Valid bodies take the direct path; only a refused one is read again with path tracking, to
+/// name the field.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    match serde_json::from_slice(bytes) {
+        Ok(value) => Ok(value),
+        Err(_) => Err(locate_error::<T>(bytes)),
+    }
+}
+
+fn locate_error<T: DeserializeOwned>(bytes: &[u8]) -> ApiError {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
-    de.end()
-        .map_err(|e| ApiError::MalformedJson(e.to_string()))?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => path_error(e),
+        Ok(_) => match de.end() {
+            Err(e) => ApiError::MalformedJson(e.to_string()),
+            Ok(()) => ApiError::MalformedJson("the body is not valid JSON".to_owned()),
+        },
+    }
 }
 
 fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
@@ -93,6 +139,13 @@ fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
                     code: "missing-field",
                     message: format!("the field `{field}` is required"),
                     field: Some(field),
+                };
+            }
+            if parent.is_empty() && text.starts_with("invalid type") {
+                return ApiError::Invalid {
+                    code: "invalid-body",
+                    message: format!("the body has the wrong shape: {}", strip_position(&text)),
+                    field: None,
                 };
             }
             let code = if text.starts_with("unknown variant") {

@@ -1,51 +1,91 @@
-//! Middleware wrapped around every route: body limit, concurrency limit, timeout, panic
-//! catching, metrics and tracing; and the API-key checks used by the `/v1` routes.
+//! Middleware wrapped around every route: body limits, a backstop timeout, panic catching,
+//! security headers, metrics and tracing; and the API-key checks used by the `/v1` routes.
+//!
+//! There is no request-wide concurrency limit: `/healthz`, `/readyz` and the pages never wait
+//! behind moderation, whose work has its own bounded queues (`crate::workers`). Connections are
+//! bounded where they are accepted (`crate::listen`).
 
 use std::any::Any;
 use std::time::Instant;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
-use axum::http::Method;
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Extension, Router};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::auth::Role;
+use crate::auth::{Role, key_in_query};
 use crate::error::ApiError;
-use crate::extract::BodyLimit;
+use crate::extract::{BodyLimit, BodyTimeout};
 use crate::state::AppState;
+
+/// The Content-Security-Policy of every response. The moderator page and the published site
+/// load their scripts, styles and images from this origin only and use no inline code; the
+/// browser test checks that they raise no violation.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+    style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Headers set on every response (unless the handler set them).
+const SECURITY_HEADERS: [(HeaderName, &str); 4] = [
+    (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+];
 
 /// Wraps `router` in the service-wide layers (innermost first).
 pub(crate) fn apply(router: Router, state: AppState) -> Router {
     let limits = state.limits();
-    let timeout_ms = u64::try_from(limits.timeout.as_millis()).unwrap_or(u64::MAX);
-    router
+    // A backstop for handlers without a budget of their own: the body's time plus the
+    // handler's. Moderation answers at its own deadline before this fires.
+    let backstop = limits.body_timeout + limits.timeout;
+    let backstop_ms = u64::try_from(backstop.as_millis()).unwrap_or(u64::MAX);
+    let mut router = router
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(Extension(BodyLimit(limits.body_bytes)))
-        .layer(middleware::from_fn_with_state(state.clone(), one_slot))
+        .layer(Extension(BodyTimeout(limits.body_timeout)))
         .layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(move |err: BoxError| async move {
                     if err.is::<tower::timeout::error::Elapsed>() {
-                        ApiError::Timeout(timeout_ms)
+                        tracing::warn!(
+                            timeout_ms = backstop_ms,
+                            reason = "the handler ran past the body and handler timeouts together",
+                            "request timed out"
+                        );
+                        ApiError::Timeout(backstop_ms)
                     } else {
                         tracing::error!(error = %err, "middleware failed");
                         ApiError::Internal
                     }
                 }))
-                .layer(tower::timeout::TimeoutLayer::new(limits.timeout)),
+                .layer(tower::timeout::TimeoutLayer::new(backstop)),
         )
-        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(CatchPanicLayer::custom(panic_response));
+    for (name, value) in SECURITY_HEADERS {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
         .layer(middleware::from_fn_with_state(state, observe))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::DEBUG)),
+                // The path only: a query string may carry what must not be logged.
+                .make_span_with(|req: &Request| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::DEBUG))
+                // Server errors are logged where they arise, with their reason and level.
+                .on_failure(()),
         )
 }
 
@@ -60,30 +100,35 @@ fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
     ApiError::Internal.into_response()
 }
 
-/// Takes one of the process-wide request slots (`Limits::concurrency`) for the whole request;
-/// runs inside the timeout, so waiting for a slot counts towards it.
-async fn one_slot(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    match state.slots().acquire().await {
-        Ok(_slot) => next.run(req).await,
-        Err(_closed) => {
-            ApiError::Unavailable("the server is shutting down".to_owned()).into_response()
-        }
-    }
-}
-
 /// Counts the request by route pattern and status and records its latency.
 async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let route = match req.extensions().get::<MatchedPath>() {
-        Some(path) => path.as_str().to_owned(),
-        None if matches!(*req.method(), Method::GET | Method::HEAD) => "site".to_owned(),
-        None => "unmatched".to_owned(),
+        Some(path) => RouteName::Matched(path.clone()),
+        None if matches!(*req.method(), Method::GET | Method::HEAD) => RouteName::Site,
+        None => RouteName::Unmatched,
     };
     let start = Instant::now();
     let response = next.run(req).await;
     state
         .metrics()
-        .observe_request(&route, response.status().as_u16(), start.elapsed());
+        .observe_request(route.as_str(), response.status().as_u16(), start.elapsed());
     response
+}
+
+enum RouteName {
+    Matched(MatchedPath),
+    Site,
+    Unmatched,
+}
+
+impl RouteName {
+    fn as_str(&self) -> &str {
+        match self {
+            RouteName::Matched(path) => path.as_str(),
+            RouteName::Site => "site",
+            RouteName::Unmatched => "unmatched",
+        }
+    }
 }
 
 /// `/v1` routes: a client or admin key when keys are configured, else open.
@@ -92,10 +137,13 @@ pub(crate) async fn require_client(
     req: Request,
     next: Next,
 ) -> Response {
-    if let Some(keys) = state.keys()
-        && let Err(e) = keys.authenticate(req.headers())
-    {
-        return e.into_response();
+    if let Some(keys) = state.keys() {
+        if key_in_query(req.uri().query()) {
+            return ApiError::KeyInQuery.into_response();
+        }
+        if let Err(e) = keys.authenticate(req.headers()) {
+            return e.into_response();
+        }
     }
     next.run(req).await
 }
@@ -113,6 +161,9 @@ pub(crate) async fn require_admin(
         )
         .into_response();
     };
+    if key_in_query(req.uri().query()) {
+        return ApiError::KeyInQuery.into_response();
+    }
     match keys.authenticate(req.headers()) {
         Ok(Role::Admin) => next.run(req).await,
         Ok(Role::Client | Role::Moderator) => {

@@ -13,6 +13,7 @@ use crate::decision::{
     RuleSetRef, Stage, TextFields,
 };
 use crate::error::{ErrorBody, ErrorDetail};
+use crate::request::CommentFields;
 use crate::routes;
 use crate::rules_doc::{RuleDoc, RuleSetDoc, RulesResponse};
 use crate::store::{QueueCounts, QueueItem};
@@ -23,7 +24,8 @@ use crate::store::{QueueCounts, QueueItem};
     info(
         title = "davar",
         description = "Moderation of marketplace reviews and Q&A, policy obligations and deadlines. \
-            Errors are always `{\"error\":{\"code\",\"message\",\"field\"}}`."
+            Errors are always `{\"error\":{\"code\",\"message\",\"field\"}}`; in a batch, an item \
+            that has no result carries the same error object in its place."
     ),
     paths(
         routes::moderate, routes::batch, routes::rules, routes::obligations, routes::deadline,
@@ -32,7 +34,7 @@ use crate::store::{QueueCounts, QueueItem};
         routes::release, routes::decide, routes::item
     ),
     components(schemas(
-        CommentDoc, ModerationResultDoc, ViolationDoc, MessagesDoc, FixedDoc, KindDoc, SeverityDoc,
+        CommentFields, routes::BatchItemDoc, ModerationResultDoc, ViolationDoc, MessagesDoc, FixedDoc, KindDoc, SeverityDoc,
         VerdictDoc, FieldDoc, ErrorBody, ErrorDetail, RulesResponse, RuleSetDoc, RuleDoc, Problem,
         routes::DeadlineRequest, routes::DeadlineResponse, routes::ReloadResponse, routes::ReloadFailure,
         routes::Readiness, routes::QueueListing, routes::ItemWithHistory, routes::Me,
@@ -60,34 +62,6 @@ impl Modify for BearerAuth {
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
-}
-
-/// A comment to moderate (the input of `davar moderate`).
-#[derive(ToSchema)]
-#[schema(as = Comment)]
-#[allow(dead_code)]
-pub struct CommentDoc {
-    /// Caller's identifier, echoed in the result.
-    id: Option<String>,
-    /// `review` (default), `question` or `answer`.
-    #[schema(default = "review")]
-    kind: Option<KindDoc>,
-    /// Title (reviews).
-    title: Option<String>,
-    /// The text, at most 10,000 characters.
-    #[schema(example = "گوشی خوبیه، برای هماهنگی به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید")]
-    body: String,
-    /// Product the comment is about (`qa/duplicate` compares questions per product).
-    product: Option<String>,
-    /// Author identifier (kept for the caller).
-    author: Option<String>,
-    /// Storefront language: `fa` (default), `en`, `fr`, `de`.
-    #[schema(default = "fa")]
-    lang: Option<String>,
-    /// When the comment was posted (RFC 3339, e.g. `2026-11-18T09:30:00Z`; alias
-    /// `content_date`): the decision log's content date. Default: when the request arrives.
-    #[schema(format = DateTime)]
-    created_at: Option<String>,
 }
 
 /// Kind of comment.

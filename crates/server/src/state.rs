@@ -1,16 +1,17 @@
 //! The state every handler shares: the compiled policies and rules behind an atomic pointer
 //! (a reload swaps them whole, requests in flight keep the version they started with), the
-//! question store, API keys, limits and metrics.
+//! question store, API keys, limits, the moderation workers and metrics.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use arc_swap::ArcSwap;
+use arc_swap::{ArcSwap, Guard};
 
 use crate::auth::ApiKeys;
 use crate::compiled::{CompileError, Compiled, Sources, compile};
 use crate::metrics::Metrics;
 use crate::store::ServerStore;
+use crate::workers::{Lanes, Workers};
 
 /// Limits applied to every request.
 #[derive(Debug, Clone, Copy)]
@@ -23,10 +24,16 @@ pub struct Limits {
     pub field_chars: usize,
     /// Most comments in one `POST /v1/moderate/batch`.
     pub batch_items: usize,
-    /// Time after which a request is answered `503 timeout`.
+    /// Time a moderation request may take once its body is in (waiting for a worker included):
+    /// past it the work stops and the request is answered `503 timeout`.
     pub timeout: Duration,
-    /// Requests handled at once; more wait (and time out if they wait too long).
+    /// Time a client has to send the whole body once the head is in (`408 body-timeout`).
+    pub body_timeout: Duration,
+    /// Moderation requests waiting or running per lane; more wait for a place until their
+    /// deadline. Other routes are not counted.
     pub concurrency: usize,
+    /// Moderation threads and which comments take the heavy lane.
+    pub lanes: Lanes,
 }
 
 impl Default for Limits {
@@ -37,7 +44,9 @@ impl Default for Limits {
             field_chars: 10_000,
             batch_items: 1_000,
             timeout: Duration::from_secs(5),
+            body_timeout: Duration::from_secs(10),
             concurrency: 256,
+            lanes: Lanes::default(),
         }
     }
 }
@@ -55,8 +64,19 @@ struct Inner {
     store: Arc<dyn ServerStore>,
     keys: Option<ApiKeys>,
     metrics: Metrics,
-    slots: tokio::sync::Semaphore,
-    reloading: tokio::sync::Mutex<()>,
+    workers: Workers,
+    reloading: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// Why a reload did not swap new sources in.
+#[derive(Debug, thiserror::Error)]
+pub enum ReloadError {
+    /// Another reload is compiling.
+    #[error("a reload is already running")]
+    InProgress,
+    /// The sources do not compile; the previous version keeps serving.
+    #[error(transparent)]
+    Compile(#[from] CompileError),
 }
 
 impl std::fmt::Debug for AppState {
@@ -79,6 +99,9 @@ impl AppState {
         keys: Option<ApiKeys>,
         limits: Limits,
     ) -> AppState {
+        // Starting a few threads fails only when the system is out of threads or memory.
+        let workers = Workers::start(limits.lanes, limits.concurrency)
+            .unwrap_or_else(|e| panic!("cannot start the moderation threads: {e}"));
         AppState {
             inner: Arc::new(Inner {
                 sources,
@@ -87,8 +110,8 @@ impl AppState {
                 store,
                 keys,
                 metrics: Metrics::default(),
-                slots: tokio::sync::Semaphore::new(limits.concurrency.max(1)),
-                reloading: tokio::sync::Mutex::new(()),
+                workers,
+                reloading: Arc::new(tokio::sync::Mutex::new(())),
             }),
         }
     }
@@ -96,6 +119,12 @@ impl AppState {
     /// The compiled policies and rules currently served.
     pub fn compiled(&self) -> Arc<Compiled> {
         self.inner.compiled.load_full()
+    }
+
+    /// A cheap snapshot of the compiled state for the length of one request (no reference
+    /// count is touched unless the snapshot outlives many others).
+    pub fn snapshot(&self) -> Guard<Arc<Compiled>> {
+        self.inner.compiled.load()
     }
 
     /// The question store.
@@ -113,9 +142,9 @@ impl AppState {
         self.inner.limits
     }
 
-    /// The request slots shared by every route (`Limits::concurrency`).
-    pub fn slots(&self) -> &tokio::sync::Semaphore {
-        &self.inner.slots
+    /// The moderation workers.
+    pub fn workers(&self) -> &Workers {
+        &self.inner.workers
     }
 
     /// Metrics of this process.
@@ -123,26 +152,43 @@ impl AppState {
         &self.inner.metrics
     }
 
-    /// Recompiles the sources and swaps the result in. On failure the served version stays as
-    /// it was. Reloads run one at a time.
-    pub async fn reload(&self) -> Result<Arc<Compiled>, CompileError> {
-        let _one_at_a_time = self.inner.reloading.lock().await;
-        let sources = self.inner.sources.clone();
-        let compiled = tokio::task::spawn_blocking(move || compile(&sources))
-            .await
-            .map_err(|e| CompileError::Render(format!("the compile task failed: {e}")))?;
-        match compiled {
-            Ok(compiled) => {
-                let compiled = Arc::new(compiled);
-                self.inner.compiled.store(Arc::clone(&compiled));
-                self.inner.metrics.observe_reload("ok");
-                Ok(compiled)
+    /// Recompiles the sources and swaps the result in; on failure the served version stays as
+    /// it was. One compilation at a time: while one runs, another reload is refused at once
+    /// with [`ReloadError::InProgress`]. The compilation runs to its end and is logged even if
+    /// the caller stops waiting for it.
+    pub async fn reload(&self) -> Result<Arc<Compiled>, ReloadError> {
+        let Ok(one_at_a_time) = Arc::clone(&self.inner.reloading).try_lock_owned() else {
+            self.inner.metrics.observe_reload("busy");
+            tracing::warn!("reload refused: another reload is still compiling");
+            return Err(ReloadError::InProgress);
+        };
+        let state = self.clone();
+        let task = tokio::task::spawn_blocking(move || {
+            let _one_at_a_time = one_at_a_time;
+            let started = Instant::now();
+            tracing::info!("reload: compiling policies and rules");
+            let outcome = compile(&state.inner.sources);
+            let ms = started.elapsed().as_millis();
+            match outcome {
+                Ok(compiled) => {
+                    let compiled = Arc::new(compiled);
+                    state.inner.compiled.store(Arc::clone(&compiled));
+                    state.inner.metrics.observe_reload("ok");
+                    tracing::info!(ms, rules_hash = %compiled.rules.hash, as_of = %compiled.as_of, "reload: new policies and rules serving");
+                    Ok(compiled)
+                }
+                Err(e) => {
+                    state.inner.metrics.observe_reload("failed");
+                    tracing::warn!(ms, error = %e, problems = e.problems().len(), "reload refused; previous version still serving");
+                    Err(ReloadError::Compile(e))
+                }
             }
-            Err(e) => {
-                self.inner.metrics.observe_reload("failed");
-                Err(e)
-            }
-        }
+        });
+        task.await.map_err(|e| {
+            ReloadError::Compile(CompileError::Render(format!(
+                "the compile task failed: {e}"
+            )))
+        })?
     }
 
     /// Runs forever: when the policies follow today's date (no fixed `as_of`) and the date
@@ -163,6 +209,9 @@ impl AppState {
             match self.reload().await {
                 Ok(compiled) => {
                     tracing::info!(as_of = %compiled.as_of, "new day: policies recompiled")
+                }
+                Err(ReloadError::InProgress) => {
+                    tracing::info!("new day: a reload is running; trying again in a minute")
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "new day: recompilation failed; previous version still serving")

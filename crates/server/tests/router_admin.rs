@@ -1,11 +1,10 @@
-//! API keys, `POST /v1/admin/reload` (atomic, a broken rule file keeps the old rules serving)
-//! and the request timeout, through the router.
+//! API keys and `POST /v1/admin/reload` (atomic, one at a time, a broken rule file keeps the old
+//! rules serving), through the router.
 
 mod support;
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -202,58 +201,43 @@ async fn a_broken_rule_file_leaves_the_old_rules_serving_and_returns_diagnostics
     );
 }
 
+#[tokio::test]
+async fn a_second_reload_while_one_compiles_is_answered_at_once() {
+    let state = support::state(Some(keys()), Limits::default());
+    let router = app(state.clone());
+    // Polled in order: the first takes the compile, the second finds it running.
+    let (first, second) = tokio::join!(
+        send(
+            router.clone(),
+            post_json_with_key("/v1/admin/reload", "", ADMIN)
+        ),
+        send(
+            router.clone(),
+            post_json_with_key("/v1/admin/reload", "", ADMIN)
+        ),
+    );
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.text());
+    assert_eq!(second.error_code(), "reload-in-progress");
+    let metrics = state.metrics().render();
+    assert!(
+        metrics.contains("davar_reloads_total{outcome=\"busy\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("davar_reloads_total{outcome=\"ok\"} 1"),
+        "{metrics}"
+    );
+    // Once it is done, the next one runs.
+    let third = send(router, post_json_with_key("/v1/admin/reload", "", ADMIN)).await;
+    assert_eq!(third.status, StatusCode::OK, "{}", third.text());
+}
+
 fn get_with_key(path: &str) -> Request<Body> {
     Request::get(path)
         .header(header::AUTHORIZATION, format!("Bearer {CLIENT}"))
         .body(Body::empty())
         .unwrap()
-}
-
-#[tokio::test]
-async fn a_request_over_the_timeout_is_a_json_503() {
-    let limits = Limits {
-        timeout: Duration::from_nanos(1),
-        ..Limits::default()
-    };
-    let router = app(support::state(None, limits));
-    let items: Vec<_> = (0..500)
-        .map(|i| json!({"id": i.to_string(), "body": "کیفیت ساخت خوبه ولی صداش کمه"}))
-        .collect();
-    let reply = send(
-        router,
-        post_json("/v1/moderate/batch", json!(items).to_string()),
-    )
-    .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "{}",
-        reply.text()
-    );
-    assert_eq!(reply.error_code(), "timeout");
-}
-
-#[tokio::test]
-async fn over_the_concurrency_limit_requests_wait_then_time_out() {
-    let limits = Limits {
-        concurrency: 2,
-        timeout: Duration::from_millis(200),
-        ..Limits::default()
-    };
-    let state = support::state(None, limits);
-    let router = app(state.clone());
-    // Two requests in flight elsewhere hold both slots.
-    let busy = state.slots().acquire_many(2).await.unwrap();
-    let waiting = send(router.clone(), get("/healthz")).await;
-    assert_eq!(
-        waiting.status,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "{}",
-        waiting.text()
-    );
-    assert_eq!(waiting.error_code(), "timeout");
-    drop(busy);
-    assert_eq!(send(router, get("/healthz")).await.status, StatusCode::OK);
 }
 
 /// A store whose database is down.

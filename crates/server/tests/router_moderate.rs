@@ -140,21 +140,126 @@ async fn a_batch_over_1000_comments_is_refused() {
 }
 
 #[tokio::test]
-async fn a_bad_item_in_a_batch_is_named_by_its_index() {
-    let body = json!([{"body": "خوب بود"}, {"title": "بدون متن"}]);
+async fn a_bad_item_in_a_batch_gets_an_error_in_its_place_and_the_others_are_judged() {
+    let body = json!([
+        {"id": "per-item-a", "body": PHONE_REVIEW},
+        {"title": "بدون متن"},
+        {"id": "per-item-c", "body": "good", "lang": "en"},
+        {"body": "bon", "lang": "xx"},
+        [1, 2, 3],
+        {"id": "per-item-f", "body": HONEST_REVIEW, "titel": "misspelt"},
+        {"id": "per-item-g", "body": "x".repeat(10_001)},
+    ]);
     let reply = send(shared(), post_json("/v1/moderate/batch", body.to_string())).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(reply.error_code(), "missing-field");
-    assert_eq!(reply.error_field().as_deref(), Some("[1].body"));
-    let body = json!([{"body": "good", "lang": "en"}, {"body": "bon", "lang": "xx"}]);
-    let reply = send(shared(), post_json("/v1/moderate/batch", body.to_string())).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let answers = reply.json();
+    let answers = answers.as_array().unwrap();
+    assert_eq!(answers.len(), 7, "one answer per item, in order");
+    assert_eq!(
+        (answers[0]["id"].as_str(), answers[0]["verdict"].as_str()),
+        (Some("per-item-a"), Some("reject"))
+    );
+    assert_eq!(answers[2]["id"], "per-item-c");
+    assert!(answers[2]["verdict"].is_string(), "{}", answers[2]);
+    let errors: Vec<(&str, &str)> = [1, 3, 4, 5, 6]
+        .iter()
+        .map(|&i| {
+            let e = &answers[i]["error"];
+            (
+                e["code"].as_str().unwrap(),
+                e["field"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("missing-field", "[1].body"),
+            ("unknown-language", "[3].lang"),
+            ("invalid-body", "[4]"),
+            ("unknown-field", "[5].titel"),
+            ("field-too-long", "[6].body"),
+        ]
+    );
+    for i in [1, 3, 4, 5, 6] {
+        assert!(answers[i].get("verdict").is_none(), "{}", answers[i]);
+        assert!(answers[i]["error"]["message"].is_string(), "{}", answers[i]);
+    }
+}
+
+#[tokio::test]
+async fn a_batch_that_is_not_an_array_is_refused_whole() {
+    let reply = send(
+        shared(),
+        post_json("/v1/moderate/batch", r#"{"body": "x"}"#),
+    )
+    .await;
     assert_eq!(
         reply.status,
         StatusCode::UNPROCESSABLE_ENTITY,
         "{}",
         reply.text()
     );
-    assert_eq!(reply.error_field().as_deref(), Some("[1].lang"));
+    assert_eq!(reply.error_code(), "invalid-body");
+    assert!(
+        reply.text().contains("array of comments"),
+        "{}",
+        reply.text()
+    );
+}
+
+#[tokio::test]
+async fn a_misspelt_field_is_an_unknown_field() {
+    let reply = send(
+        shared(),
+        post_json("/v1/moderate", r#"{"titel": "عنوان", "body": "متن"}"#),
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.text()
+    );
+    assert_eq!(reply.error_code(), "unknown-field");
+    assert_eq!(reply.error_field().as_deref(), Some("titel"));
+}
+
+#[tokio::test]
+async fn a_number_for_the_kind_is_a_422_naming_the_field() {
+    let reply = send(
+        shared(),
+        post_json("/v1/moderate", r#"{"body": "x", "kind": 1}"#),
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.text()
+    );
+    assert_eq!(reply.error_code(), "invalid-field");
+    assert_eq!(reply.error_field().as_deref(), Some("kind"));
+}
+
+#[tokio::test]
+async fn an_array_or_a_scalar_is_not_a_comment() {
+    for body in ["[]", r#"["r1", "review", "title"]"#, "42", "null"] {
+        let reply = send(shared(), post_json("/v1/moderate", body)).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            reply.text()
+        );
+        assert_eq!(reply.error_code(), "invalid-body", "{body}");
+        let message = reply.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(message.contains("comment object"), "{body}: {message}");
+        assert!(!message.contains("elements"), "{body}: {message}");
+    }
 }
 
 #[tokio::test]

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use davar_server::{ApiKeys, AppState, CompileError, Limits, Sources, StoreUrl, compile};
+use davar_server::{
+    ApiKeys, AppState, CompileError, Connections, Lanes, Limits, Sources, StoreUrl, compile,
+};
 
 use crate::Global;
 
@@ -30,12 +32,34 @@ pub struct Args {
     /// `site.yaml`, followed as the date changes).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<jiff::civil::Date>,
-    /// Request timeout in milliseconds.
-    #[arg(long, default_value_t = 5000, value_name = "MS")]
+    /// Time budget of one moderation request once its body is in, waiting for a worker
+    /// included; past it the work stops and the answer is `503 timeout`.
+    #[arg(long, default_value_t = 5000, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout_ms: u64,
-    /// Requests handled at once (more wait for a slot).
-    #[arg(long, default_value_t = 256)]
-    pub concurrency: usize,
+    /// Time a client has to send the whole request body once its head is in (`408`).
+    #[arg(long, default_value_t = 10_000, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout_ms: u64,
+    /// Time to receive a request head, from the connection's opening or the previous response.
+    #[arg(long, default_value_t = 10_000, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_ms: u64,
+    /// Time a kept-alive connection with no request in flight may stay silent.
+    #[arg(long, default_value_t = 5_000, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_ms: u64,
+    /// Connections open at once; more wait in the listen backlog (keep the file-descriptor
+    /// limit, `ulimit -n`, above it).
+    #[arg(long, default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+    /// Time requests in flight get to finish after SIGTERM or Ctrl-C; then the rest is closed.
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    pub shutdown_grace_ms: u64,
+    /// Moderation requests waiting or running per worker lane; more wait for a place within
+    /// their time budget.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub concurrency: u64,
+    /// Moderation threads for ordinary comments (default: one per core); batches and long
+    /// comments get half as many of their own.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub workers: Option<u64>,
     /// Largest request body in bytes.
     #[arg(long, default_value_t = 64 * 1024, value_name = "BYTES")]
     pub max_body: usize,
@@ -79,18 +103,33 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let store_url: StoreUrl = args.store.parse()?;
+    let mut lanes = Lanes::default();
+    if let Some(n) = args.workers {
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        lanes.light_threads = n;
+        lanes.heavy_threads = n.div_ceil(2);
+    }
     let limits = Limits {
         body_bytes: args.max_body,
         batch_body_bytes: args.max_batch_body,
         timeout: Duration::from_millis(args.timeout_ms),
-        concurrency: args.concurrency.max(1),
+        body_timeout: Duration::from_millis(args.body_timeout_ms),
+        concurrency: usize::try_from(args.concurrency).unwrap_or(usize::MAX),
+        lanes,
         ..Limits::default()
     };
+    let connections = Connections {
+        header_timeout: Duration::from_millis(args.header_timeout_ms),
+        idle_timeout: Duration::from_millis(args.idle_timeout_ms),
+        max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+        shutdown_grace: Duration::from_millis(args.shutdown_grace_ms),
+    };
+    warn_on_descriptor_limit(connections.max_connections);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the runtime")?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let store = store_url.open().await?;
         tracing::info!(store = %store.describe(), "question store ready");
         let state = AppState::new(sources, compiled, Arc::clone(&store), keys, limits);
@@ -102,13 +141,38 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         // The one line on stdout: scripts and tests read the port from it.
         println!("davar serve: listening on http://{local}");
         tracing::info!(addr = %local, "serving");
-        davar_server::serve(listener, state, shutdown_signal())
+        davar_server::serve(listener, state, connections, shutdown_signal())
             .await
             .context("the server failed")?;
-        tracing::info!("stopped: in-flight requests finished");
         anyhow::Ok(())
-    })?;
+    });
+    // Work still running (a reload's compilation, a moderation past its budget) is abandoned.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    served?;
+    tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warns when the process may run out of file descriptors before reaching the connection limit
+/// (Linux: read from `/proc/self/limits`).
+fn warn_on_descriptor_limit(max_connections: usize) {
+    let Ok(limits) = std::fs::read_to_string("/proc/self/limits") else {
+        return;
+    };
+    let soft = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .and_then(|l| l.split_whitespace().nth(3))
+        .and_then(|n| n.parse::<usize>().ok());
+    if let Some(soft) = soft
+        && soft < max_connections.saturating_add(64)
+    {
+        tracing::warn!(
+            descriptor_limit = soft,
+            max_connections,
+            "the file-descriptor limit is below --max-connections plus room for files; raise it (`ulimit -n`) or lower --max-connections"
+        );
+    }
 }
 
 /// Prints why the sources do not compile; exit 1 for errors in them, 2 when unreadable.

@@ -9,8 +9,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::compiled::Problem;
-use crate::error::{ErrorBody, ErrorDetail};
-use crate::state::AppState;
+use crate::error::{ApiError, ErrorBody, ErrorDetail};
+use crate::state::{AppState, ReloadError};
 
 /// A successful reload.
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,27 +45,25 @@ pub(crate) struct ReloadFailure {
         (status = 200, description = "Reloaded; the new version serves from now on", body = ReloadResponse),
         (status = 401, description = "No or unknown key", body = ErrorBody),
         (status = 403, description = "Not an admin key, or no keys file configured", body = ErrorBody),
+        (status = 409, description = "Another reload is compiling (`reload-in-progress`); reloads run one at a time", body = ErrorBody),
         (status = 422, description = "Sources have errors; the previous version keeps serving", body = ReloadFailure),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn reload(State(state): State<AppState>) -> Response {
     match state.reload().await {
-        Ok(compiled) => {
-            tracing::info!(rules_hash = %compiled.rules.hash, "policies and rules reloaded");
-            Json(ReloadResponse {
-                status: "reloaded",
-                as_of: compiled.as_of.to_string(),
-                rules_hash: compiled.rules.hash.clone(),
-                rule_sets: compiled.rules.rule_sets.len(),
-                documents: compiled.policies.documents.len(),
-                warnings: compiled.warnings.len(),
-            })
-            .into_response()
-        }
-        Err(e) => {
+        Ok(compiled) => Json(ReloadResponse {
+            status: "reloaded",
+            as_of: compiled.as_of.to_string(),
+            rules_hash: compiled.rules.hash.clone(),
+            rule_sets: compiled.rules.rule_sets.len(),
+            documents: compiled.policies.documents.len(),
+            warnings: compiled.warnings.len(),
+        })
+        .into_response(),
+        Err(ReloadError::InProgress) => ApiError::ReloadInProgress.into_response(),
+        Err(ReloadError::Compile(e)) => {
             let diagnostics = e.problems();
-            tracing::warn!(error = %e, problems = diagnostics.len(), "reload refused; previous version still serving");
             let body = ReloadFailure {
                 error: ErrorDetail {
                     code: "reload-failed".to_owned(),

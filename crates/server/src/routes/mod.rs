@@ -2,6 +2,7 @@
 //! keys). Handlers live in one file per concern.
 
 mod admin;
+mod batch;
 mod catalog;
 mod deadline;
 mod decisions;
@@ -27,11 +28,12 @@ use crate::state::AppState;
 
 pub(crate) use self::admin::__path_reload;
 pub(crate) use self::admin::{ReloadFailure, ReloadResponse};
+pub(crate) use self::batch::{__path_batch, BatchItemDoc};
 pub(crate) use self::catalog::{__path_obligations, __path_rules};
 pub(crate) use self::deadline::__path_deadline;
 pub(crate) use self::deadline::{DeadlineRequest, DeadlineResponse};
 pub(crate) use self::decisions::{__path_history, __path_record};
-pub(crate) use self::moderate::{__path_batch, __path_moderate};
+pub(crate) use self::moderate::__path_moderate;
 pub(crate) use self::ops::Readiness;
 pub(crate) use self::ops::{__path_healthz, __path_readyz};
 pub(crate) use self::queue::{
@@ -48,7 +50,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/v1/moderate", post(moderate::moderate))
         .route(
             "/v1/moderate/batch",
-            post(moderate::batch)
+            post(batch::batch)
                 .layer::<_, Infallible>(DefaultBodyLimit::max(batch_limit))
                 .layer::<_, Infallible>(Extension(BodyLimit(batch_limit))),
         )

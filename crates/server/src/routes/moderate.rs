@@ -1,140 +1,141 @@
-//! `POST /v1/moderate` and `POST /v1/moderate/batch`: the same JSON in and out as
-//! `davar moderate`, plus the decision record's id for comments not approved outright.
+//! `POST /v1/moderate`: the same JSON in and out as `davar moderate`, plus the decision
+//! record's id for comments not approved outright. The comment is judged on a moderation worker
+//! within the request's budget (`crate::workers`); its decision is written on the store lane.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::Json;
 use axum::extract::State;
-use davar_moderation::{Comment, Kind, ModerateError, ModerationResult, QuestionStore};
+use davar_moderation::{Comment, Kind, ModerateError, ModerationResult, QuestionStore, Verdict};
 
-use super::record::{ModerateRequest, ModerateResponse, settle};
+use super::record::{ModerateResponse, settle};
 use crate::compiled::Compiled;
-use crate::error::ApiError;
-use crate::error::ErrorBody;
+use crate::decision::build::Submission;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
-use crate::openapi::{CommentDoc, ModerationResultDoc};
+use crate::openapi::ModerationResultDoc;
+use crate::request::{CommentFields, CommentRequest};
 use crate::state::AppState;
-use crate::store::CommentScope;
+use crate::store::{CommentScope, ServerStore};
+use crate::workers::{Budget, Refused, Weight};
 
 /// Moderates one comment.
 #[utoipa::path(
     post, path = "/v1/moderate", tag = "moderation",
-    request_body = CommentDoc,
+    request_body = CommentFields,
     responses(
-        (status = 200, description = "The verdict, violations with code-point spans, and the fixed text", body = ModerationResultDoc),
+        (status = 200, description = "The verdict, violations with code-point spans, the fixed text, and the decision id when the comment is not approved outright", body = ModerationResultDoc),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
-        (status = 401, description = "API keys are configured and none was sent", body = ErrorBody),
+        (status = 401, description = "API keys are configured and none was sent, or a key was sent in the query string", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within the body timeout", body = ErrorBody),
         (status = 413, description = "Body over the limit (64 KiB by default)", body = ErrorBody),
-        (status = 422, description = "Missing or mistyped field, unknown kind or language, field over 10,000 characters", body = ErrorBody),
-        (status = 503, description = "Timeout or question store unavailable", body = ErrorBody),
+        (status = 415, description = "No `Content-Type: application/json`", body = ErrorBody),
+        (status = 422, description = "Not an object, unknown, missing or mistyped field, unknown kind or language, field over 10,000 characters, invalid `created_at`", body = ErrorBody),
+        (status = 503, description = "The request's time budget ran out (`timeout`), or the question store or decision log is unavailable", body = ErrorBody),
     ),
     security((), ("bearer" = []))
 )]
 pub(crate) async fn moderate(
     State(state): State<AppState>,
-    ApiJson(request): ApiJson<ModerateRequest>,
+    ApiJson(request): ApiJson<CommentRequest>,
 ) -> Result<Json<ModerateResponse>, ApiError> {
+    let limits = state.limits();
     let submission = request.into_submission("")?;
-    check_lengths(&submission.comment, state.limits().field_chars, "")?;
-    let compiled = state.compiled();
+    check_lengths(&submission.comment, limits.field_chars, "")?;
+    let budget = Budget::until(Instant::now() + limits.timeout);
     let store = state.store();
-    // Judging one comment is tens of microseconds of CPU: cheaper inline than a hop to the
-    // blocking pool. Questions consult the question store, and a comment not approved outright
-    // is written to the decision log: both wait on the database, on a blocking thread.
-    let result = if submission.comment.kind != Kind::Review {
-        let (compiled, store, comment) =
-            (compiled.clone(), store.clone(), submission.comment.clone());
-        tokio::task::spawn_blocking(move || {
-            let scope = CommentScope::new(&*store, comment.id.as_deref(), false);
-            run(&compiled, &scope, &comment, "")
-        })
-        .await
-        .map_err(joined)??
-    } else {
-        let scope = CommentScope::new(&*store, submission.comment.id.as_deref(), false);
-        run(&compiled, &scope, &submission.comment, "")?
+    let weight = weight_of(&submission.comment, limits.lanes.light_chars);
+    let compiled = state.compiled();
+    let submission = Arc::new(submission);
+    let judged = {
+        let (compiled, store, submission) = (compiled.clone(), store.clone(), submission.clone());
+        state
+            .workers()
+            .run(weight, &budget, move |budget| {
+                let comment = &submission.comment;
+                let scope = CommentScope::new(&*store, comment.id.as_deref(), false);
+                judge(&compiled, &scope, comment, budget, "")
+            })
+            .await
+            .map_err(|refused| refusal(refused, "/v1/moderate", limits.timeout))??
     };
-    let answer = if result.verdict == davar_moderation::Verdict::Approve {
+    let answer = if judged.verdict == Verdict::Approve {
         ModerateResponse {
-            result,
+            result: judged,
             decision_id: None,
         }
     } else {
-        tokio::task::spawn_blocking(move || settle(&compiled, &*store, &submission, result, ""))
+        // Writing the decision waits on the database: the store lane, not a CPU lane.
+        state
+            .workers()
+            .run(Weight::Store, &budget, move |_| {
+                settle(&compiled, &*store, &submission, judged, "")
+            })
             .await
-            .map_err(joined)??
+            .map_err(|refused| refusal(refused, "/v1/moderate", limits.timeout))??
     };
     observe(&state, &answer.result);
     Ok(Json(answer))
 }
 
-/// Moderates up to 1,000 comments; results come back in the same order.
-#[utoipa::path(
-    post, path = "/v1/moderate/batch", tag = "moderation",
-    request_body = Vec<CommentDoc>,
-    responses(
-        (status = 200, description = "One result per comment, in order", body = Vec<ModerationResultDoc>),
-        (status = 400, description = "Malformed JSON", body = ErrorBody),
-        (status = 401, description = "API keys are configured and none was sent", body = ErrorBody),
-        (status = 413, description = "Body over the batch limit (4 MiB by default)", body = ErrorBody),
-        (status = 422, description = "Too many comments, or an invalid one (`field` is `[index].name`)", body = ErrorBody),
-        (status = 503, description = "Timeout or question store unavailable", body = ErrorBody),
-    ),
-    security((), ("bearer" = []))
-)]
-pub(crate) async fn batch(
-    State(state): State<AppState>,
-    ApiJson(requests): ApiJson<Vec<ModerateRequest>>,
-) -> Result<Json<Vec<ModerateResponse>>, ApiError> {
-    let limits = state.limits();
-    if requests.len() > limits.batch_items {
-        return Err(ApiError::Invalid {
-            code: "too-many-items",
-            message: format!(
-                "the batch has {} comments; send at most {} per request",
-                requests.len(),
-                limits.batch_items
-            ),
-            field: None,
-        });
+/// The lane a single comment takes: questions and answers consult the question store, which
+/// waits on the database; long reviews take the heavy lane.
+pub(crate) fn weight_of(comment: &Comment, light_chars: usize) -> Weight {
+    if comment.kind != Kind::Review {
+        Weight::Store
+    } else if text_chars(comment, light_chars) > light_chars {
+        Weight::Heavy
+    } else {
+        Weight::Light
     }
-    let submissions = requests
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| r.into_submission(&format!("[{i}].")))
-        .collect::<Result<Vec<_>, _>>()?;
-    for (i, submission) in submissions.iter().enumerate() {
-        check_lengths(&submission.comment, limits.field_chars, &format!("[{i}]."))?;
-    }
-    let compiled = state.compiled();
-    let store = state.store();
-    let results = tokio::task::spawn_blocking(move || {
-        submissions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let path = format!("[{i}].");
-                let scope = CommentScope::new(&*store, s.comment.id.as_deref(), false);
-                let result = run(&compiled, &scope, &s.comment, &path)?;
-                settle(&compiled, &*store, s, result, &path)
-            })
-            .collect::<Result<Vec<_>, _>>()
-    })
-    .await
-    .map_err(joined)??;
-    for answer in &results {
-        observe(&state, &answer.result);
-    }
-    Ok(Json(results))
 }
 
-/// Judges one comment against `store` (`path` prefixes field names in errors).
-pub(crate) fn run(
+/// Judges `submission` and writes its decision unless it is approved outright (blocking; for a
+/// worker). `path` prefixes field names in errors (`[3].` inside a batch).
+pub(crate) fn judge_and_settle(
+    compiled: &Arc<Compiled>,
+    store: &dyn ServerStore,
+    submission: &Submission,
+    budget: &Budget,
+    path: &str,
+) -> Result<ModerateResponse, ApiError> {
+    let comment = &submission.comment;
+    let scope = CommentScope::new(store, comment.id.as_deref(), false);
+    let result = judge(compiled, &scope, comment, budget, path)?;
+    if result.verdict == Verdict::Approve {
+        return Ok(ModerateResponse {
+            result,
+            decision_id: None,
+        });
+    }
+    settle(compiled, store, submission, result, path)
+}
+
+/// Code points of title and body together, counted only when the bytes exceed `limit`
+/// (a text of at most `limit` bytes has at most `limit` code points).
+fn text_chars(comment: &Comment, limit: usize) -> usize {
+    let title = comment.title.as_deref().unwrap_or("");
+    let bytes = title.len() + comment.body.len();
+    if bytes <= limit {
+        bytes
+    } else {
+        title.chars().count() + comment.body.chars().count()
+    }
+}
+
+/// Judges one comment within `budget`: the one place the server calls the engine. `path`
+/// prefixes field names in errors (`[3].` inside a batch).
+pub(crate) fn judge(
     compiled: &Arc<Compiled>,
     store: &dyn QuestionStore,
     comment: &Comment,
+    budget: &Budget,
     path: &str,
 ) -> Result<ModerationResult, ApiError> {
+    // The engine does not take the budget yet: the workers skip a job whose budget is spent
+    // before it starts, and batches check it between items.
+    let _ = budget;
     compiled
         .engine
         .moderate(comment, store)
@@ -167,6 +168,26 @@ pub(crate) fn run(
         })
 }
 
+/// The answer to a request the workers did not finish, logged with its reason.
+pub(crate) fn refusal(refused: Refused, route: &str, budget: std::time::Duration) -> ApiError {
+    let ms = u64::try_from(budget.as_millis()).unwrap_or(u64::MAX);
+    match refused {
+        Refused::Timeout(stage) => {
+            tracing::warn!(
+                route,
+                budget_ms = ms,
+                reason = stage.as_str(),
+                "moderation timed out; its work was stopped"
+            );
+            ApiError::Timeout(ms)
+        }
+        Refused::Panicked(panic) => {
+            tracing::error!(route, panic, "the moderation engine panicked");
+            ApiError::Internal
+        }
+    }
+}
+
 /// Refuses any text field longer than the server's limit before the engine sees it.
 pub(crate) fn check_lengths(comment: &Comment, limit: usize, path: &str) -> Result<(), ApiError> {
     let fields = [
@@ -194,13 +215,6 @@ pub(crate) fn check_lengths(comment: &Comment, limit: usize, path: &str) -> Resu
     Ok(())
 }
 
-fn observe(state: &AppState, result: &ModerationResult) {
-    state.metrics().observe_verdict(
-        result.verdict.as_str(),
-        result.violations.iter().map(|v| v.code.as_str()),
-    );
-}
-
 /// A blocking task that panicked or was cancelled, logged, as a 500.
 pub(crate) fn joined(e: tokio::task::JoinError) -> ApiError {
     if e.is_panic() {
@@ -210,9 +224,17 @@ pub(crate) fn joined(e: tokio::task::JoinError) -> ApiError {
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("non-string panic payload");
-        tracing::error!(panic = detail, "the moderation engine panicked");
+        tracing::error!(panic = detail, "a blocking task panicked");
     } else {
-        tracing::error!(error = %e, "the moderation task was cancelled");
+        tracing::error!(error = %e, "a blocking task was cancelled");
     }
     ApiError::Internal
+}
+
+/// Counts the verdict and violation codes of one result.
+pub(crate) fn observe(state: &AppState, result: &ModerationResult) {
+    state.metrics().observe_verdict(
+        result.verdict.as_str(),
+        result.violations.iter().map(|v| v.code.as_str()),
+    );
 }

@@ -1,70 +1,14 @@
-//! Recording the engine's decision for a moderated comment: the request with its content date,
-//! the response with the record's id, and the step between (a retry gets the stored decision).
+//! Recording the engine's decision for a moderated comment: the response with the record's id,
+//! and the step to it (a retry gets the stored decision). The request, with its content date,
+//! is `crate::request::CommentRequest`.
 
-use davar_moderation::{Comment, Kind, ModerationResult};
-use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use davar_moderation::ModerationResult;
+use serde::Serialize;
 
 use crate::compiled::Compiled;
 use crate::decision::build::{Submission, engine_record, result_of};
 use crate::error::ApiError;
 use crate::store::{Appended, ServerStore};
-
-/// A comment as `POST /v1/moderate` takes it: the engine's [`Comment`] (same fields, same
-/// defaults) plus when it was posted.
-#[derive(Debug, Deserialize)]
-pub(crate) struct ModerateRequest {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    kind: Kind,
-    #[serde(default)]
-    title: Option<String>,
-    body: String,
-    #[serde(default)]
-    product: Option<String>,
-    #[serde(default)]
-    author: Option<String>,
-    #[serde(default)]
-    lang: Option<String>,
-    /// When the comment was posted (RFC 3339); `content_date` is accepted too.
-    #[serde(default, alias = "content_date")]
-    created_at: Option<String>,
-}
-
-impl ModerateRequest {
-    /// The submission, timed now; `path` prefixes the field name of an error (`[3].`).
-    pub(crate) fn into_submission(self, path: &str) -> Result<Submission, ApiError> {
-        let submitted_at = Timestamp::now();
-        let content_date = match self.created_at.as_deref() {
-            None => submitted_at,
-            Some(text) => text.parse::<Timestamp>().map_err(|e| {
-                ApiError::invalid(
-                    "invalid-instant",
-                    format!("{path}created_at"),
-                    format!(
-                        "`created_at` must be an RFC 3339 instant such as 2026-11-18T09:30:00Z: {e}"
-                    ),
-                )
-            })?,
-        };
-        let defaults = Comment::default();
-        let comment = Comment {
-            id: self.id,
-            kind: self.kind,
-            title: self.title,
-            body: self.body,
-            product: self.product,
-            author: self.author,
-            lang: self.lang.unwrap_or(defaults.lang),
-        };
-        Ok(Submission {
-            comment,
-            content_date,
-            submitted_at,
-        })
-    }
-}
 
 /// The moderation result and, when the comment was not approved outright, its decision id.
 #[derive(Debug, Serialize)]

@@ -1,6 +1,6 @@
 //! `GET /` and below: the published policy site, compiled into memory at start (and reload),
 //! the same files `davar build` writes. `/fa/terms/` serves `fa/terms/index.html`; `/fa/terms`
-//! redirects to it.
+//! (and `//fa/terms`) redirects to `/fa/terms/`.
 
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, Uri, header};
@@ -38,7 +38,9 @@ pub(crate) async fn serve(State(state): State<AppState>, method: Method, uri: Ur
     }
     let directory_index = format!("{relative}/index.html");
     if !relative.is_empty() && !relative.ends_with('/') && files.contains_key(&directory_index) {
-        return Redirect::permanent(&format!("{}/", uri.path())).into_response();
+        // Built from the site path, whose leading slashes are gone: the target is always
+        // `/x/...`, never `//host/...`, which a browser would read as another host.
+        return Redirect::permanent(&format!("/{relative}/")).into_response();
     }
     ApiError::NotFound(uri.path().to_owned()).into_response()
 }

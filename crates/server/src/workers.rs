@@ -1,0 +1,355 @@
+//! Where moderation runs: dedicated threads, never the async runtime's, so that a costly
+//! comment cannot delay `/healthz`, page requests or the reading of other requests.
+//!
+//! Lanes of threads share the work. Single comments of ordinary size take the *light* lane;
+//! batches and comments longer than [`Lanes::light_chars`] take the *heavy* lane, so that a
+//! stream of expensive texts slows other expensive texts, not the ordinary traffic; work that
+//! waits on the database rather than the CPU (questions, which consult the question store, and
+//! writing decisions to the log) takes the *store* lane. Each lane has a bounded queue (`Limits::concurrency` requests
+//! waiting or running); a request that cannot get into the queue before its deadline is answered
+//! `503 timeout`.
+//!
+//! Every job carries a [`Budget`]: the request's deadline and a cancellation flag set when the
+//! request times out or its client goes away (the handler's future is dropped). A job whose
+//! budget is spent before it starts is skipped; a running job checks the budget between the items
+//! of a batch and, inside the engine, between rules.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use tokio::sync::{Semaphore, oneshot};
+
+/// The time one request may spend, and whether it has been given up.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    inner: Arc<BudgetState>,
+}
+
+#[derive(Debug)]
+struct BudgetState {
+    deadline: Instant,
+    cancelled: AtomicBool,
+}
+
+impl Budget {
+    /// A budget that runs out at `deadline`.
+    pub fn until(deadline: Instant) -> Budget {
+        Budget {
+            inner: Arc::new(BudgetState {
+                deadline,
+                cancelled: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// When the budget runs out.
+    pub fn deadline(&self) -> Instant {
+        self.inner.deadline
+    }
+
+    /// Gives the work up: the client is gone or has been answered.
+    pub fn cancel(&self) {
+        self.inner.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once the deadline has passed or the work was given up.
+    pub fn is_spent(&self) -> bool {
+        self.inner.cancelled.load(Ordering::Relaxed) || Instant::now() >= self.inner.deadline
+    }
+}
+
+/// Cancels a budget when dropped unless disarmed: a handler future dropped because its client
+/// went away stops the work it started.
+struct CancelOnDrop(Option<Budget>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        if let Some(budget) = self.0.take() {
+            budget.cancel();
+        }
+    }
+}
+
+/// Which lane a job takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// One comment of ordinary size.
+    Light,
+    /// A batch, or a comment longer than [`Lanes::light_chars`].
+    Heavy,
+    /// Work that waits on the database (question store, decision log).
+    Store,
+}
+
+/// Why a job produced no result.
+#[derive(Debug)]
+pub enum Refused {
+    /// The budget ran out while waiting for a place in the queue, in the queue, or running.
+    Timeout(Stage),
+    /// The job panicked; the payload is logged by the caller.
+    Panicked(String),
+}
+
+/// Where a request was when its budget ran out (logged with the timeout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The lane's queue was full.
+    Queue,
+    /// Queued or running on a worker.
+    Work,
+}
+
+impl Stage {
+    /// A short description for the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Queue => "waiting for a place in the moderation queue",
+            Stage::Work => "queued or running on a moderation worker",
+        }
+    }
+}
+
+/// Threads per lane and which comments take which lane.
+#[derive(Debug, Clone, Copy)]
+pub struct Lanes {
+    /// Threads of the light lane.
+    pub light_threads: usize,
+    /// Threads of the heavy lane.
+    pub heavy_threads: usize,
+    /// Threads of the store lane (they mostly wait on the database).
+    pub store_threads: usize,
+    /// A single comment with more code points than this (title and body together) takes the
+    /// heavy lane.
+    pub light_chars: usize,
+}
+
+impl Default for Lanes {
+    fn default() -> Lanes {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Lanes {
+            light_threads: cores,
+            heavy_threads: cores.div_ceil(2),
+            store_threads: 8,
+            light_chars: 2_000,
+        }
+    }
+}
+
+struct Lane {
+    pool: rayon::ThreadPool,
+    places: Arc<Semaphore>,
+}
+
+/// The moderation threads of one server.
+pub struct Workers {
+    light: Lane,
+    heavy: Lane,
+    store: Lane,
+    lanes: Lanes,
+    queue: usize,
+}
+
+impl std::fmt::Debug for Workers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workers")
+            .field("lanes", &self.lanes)
+            .field("queue", &self.queue)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Workers {
+    /// Starts the threads of both lanes, each with `queue` places for requests waiting or
+    /// running.
+    pub fn start(lanes: Lanes, queue: usize) -> std::io::Result<Workers> {
+        let lane = |name: &'static str, threads: usize| -> std::io::Result<Lane> {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.max(1))
+                .thread_name(move |i| format!("davar-{name}-{i}"))
+                .build()
+                .map_err(std::io::Error::other)?;
+            Ok(Lane {
+                pool,
+                places: Arc::new(Semaphore::new(queue.max(1))),
+            })
+        };
+        Ok(Workers {
+            light: lane("light", lanes.light_threads)?,
+            heavy: lane("heavy", lanes.heavy_threads)?,
+            store: lane("store", lanes.store_threads)?,
+            lanes,
+            queue,
+        })
+    }
+
+    /// The configuration the workers were started with.
+    pub fn lanes(&self) -> Lanes {
+        self.lanes
+    }
+
+    /// The places in a lane's queue (tests hold them to fill the queue).
+    pub fn places(&self, weight: Weight) -> &Arc<Semaphore> {
+        &self.lane(weight).places
+    }
+
+    fn lane(&self, weight: Weight) -> &Lane {
+        match weight {
+            Weight::Light => &self.light,
+            Weight::Heavy => &self.heavy,
+            Weight::Store => &self.store,
+        }
+    }
+
+    /// Runs `job` on a worker of the lane for `weight` and waits for its result until the
+    /// budget's deadline. If the caller's future is dropped first (the client went away), the
+    /// budget is cancelled.
+    pub async fn run<T, F>(&self, weight: Weight, budget: &Budget, job: F) -> Result<T, Refused>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Budget) -> T + Send + 'static,
+    {
+        let mut guard = CancelOnDrop(Some(budget.clone()));
+        let deadline = tokio::time::Instant::from_std(budget.deadline());
+        let lane = self.lane(weight);
+        let place =
+            match tokio::time::timeout_at(deadline, Arc::clone(&lane.places).acquire_owned()).await
+            {
+                Ok(Ok(place)) => place,
+                // The semaphore is never closed; treat it like a full queue all the same.
+                Ok(Err(_)) | Err(_) => return Err(Refused::Timeout(Stage::Queue)),
+            };
+        let (tx, rx) = oneshot::channel();
+        let job_budget = budget.clone();
+        lane.pool.spawn(move || {
+            let _place = place;
+            if job_budget.is_spent() {
+                return; // dropping `tx` tells the caller the budget ran out
+            }
+            let outcome =
+                std::panic::catch_unwind(AssertUnwindSafe(|| job(&job_budget))).map_err(panic_text);
+            let _ = tx.send(outcome);
+        });
+        let outcome = tokio::time::timeout_at(deadline, rx).await;
+        match outcome {
+            Ok(Ok(Ok(value))) => {
+                guard.0 = None;
+                Ok(value)
+            }
+            Ok(Ok(Err(panic))) => Err(Refused::Panicked(panic)),
+            // A dropped sender means the job saw its budget spent and skipped itself.
+            Ok(Err(_)) | Err(_) => Err(Refused::Timeout(Stage::Work)),
+        }
+    }
+}
+
+fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "non-string panic payload".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    use super::*;
+
+    fn workers() -> Workers {
+        let lanes = Lanes {
+            light_threads: 1,
+            heavy_threads: 1,
+            store_threads: 1,
+            light_chars: 100,
+        };
+        Workers::start(lanes, 4).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_job_runs_and_returns_its_value() {
+        let w = workers();
+        let budget = Budget::until(Instant::now() + Duration::from_secs(5));
+        assert_eq!(w.run(Weight::Light, &budget, |_| 41 + 1).await.unwrap(), 42);
+    }
+
+    #[tokio::test]
+    async fn a_job_past_its_deadline_is_cancelled_and_stops() {
+        let w = workers();
+        let budget = Budget::until(Instant::now() + Duration::from_millis(50));
+        let rounds = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&rounds);
+        let refused = w
+            .run(Weight::Heavy, &budget, move |b| {
+                while !b.is_spent() {
+                    counted.fetch_add(1, Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                // Returns well after the deadline: the caller has answered by then.
+                std::thread::sleep(Duration::from_millis(100));
+            })
+            .await;
+        assert!(matches!(refused, Err(Refused::Timeout(Stage::Work))));
+        // The job saw its budget spent and returned: the lane is free again.
+        let after = Budget::until(Instant::now() + Duration::from_secs(5));
+        assert_eq!(w.run(Weight::Heavy, &after, |_| 7).await.unwrap(), 7);
+        assert!(rounds.load(Ordering::Relaxed) >= 1);
+    }
+
+    #[tokio::test]
+    async fn dropping_the_request_cancels_its_work() {
+        let w = Arc::new(workers());
+        let budget = Budget::until(Instant::now() + Duration::from_secs(30));
+        let started = Arc::new(AtomicBool::new(false));
+        let seen = Arc::clone(&started);
+        let task = {
+            let (w, budget) = (Arc::clone(&w), budget.clone());
+            tokio::spawn(async move {
+                w.run(Weight::Light, &budget, move |b| {
+                    seen.store(true, Ordering::Relaxed);
+                    while !b.is_spent() {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                })
+                .await
+            })
+        };
+        while !started.load(Ordering::Relaxed) {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        task.abort(); // the client went away
+        let _ = task.await;
+        assert!(budget.is_spent(), "the budget is cancelled");
+        let after = Budget::until(Instant::now() + Duration::from_secs(5));
+        assert_eq!(w.run(Weight::Light, &after, |_| 1).await.unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_times_out_without_running_the_job() {
+        let w = workers();
+        let _all = w.places(Weight::Light).acquire_many(4).await.unwrap();
+        let budget = Budget::until(Instant::now() + Duration::from_millis(30));
+        let refused = w
+            .run(Weight::Light, &budget, |_| panic!("must not run"))
+            .await;
+        assert!(matches!(refused, Err(Refused::Timeout(Stage::Queue))));
+        // The other lane is not affected.
+        let other = Budget::until(Instant::now() + Duration::from_secs(5));
+        assert_eq!(w.run(Weight::Heavy, &other, |_| 3).await.unwrap(), 3);
+    }
+
+    #[tokio::test]
+    async fn a_panicking_job_is_reported_and_the_worker_survives() {
+        let w = workers();
+        let budget = Budget::until(Instant::now() + Duration::from_secs(5));
+        let refused = w
+            .run(Weight::Light, &budget, |_| -> u8 { panic!("engine bug") })
+            .await;
+        assert!(matches!(refused, Err(Refused::Panicked(ref p)) if p == "engine bug"));
+        let next = Budget::until(Instant::now() + Duration::from_secs(5));
+        assert_eq!(w.run(Weight::Light, &next, |_| 5).await.unwrap(), 5);
+    }
+}
