@@ -56,12 +56,25 @@ const MAX_DIGITS: usize = 17;
 /// last number (`contacts/phone` exists to keep such lists off the page).
 const MAX_VALIDATIONS: usize = 48;
 
-/// The validations a field has left; `Err` with the candidate's skeleton start once spent.
+/// Why a field's candidates stopped being validated.
+enum Stop {
+    /// The field's validations are spent, at the candidate starting at this skeleton byte.
+    Spent(usize),
+    /// The deadline passed.
+    Late,
+}
+
+/// The validations a field has left.
 struct Budget(usize);
 
 impl Budget {
-    fn spend(&mut self, at: usize) -> Result<(), usize> {
-        self.0 = self.0.checked_sub(1).ok_or(at)?;
+    /// Takes one validation for the candidate at skeleton byte `at`; the clock is read each
+    /// time, as each validation costs microseconds.
+    fn spend(&mut self, cx: &Ctx<'_>, at: usize) -> Result<(), Stop> {
+        if cx.out_of_time_now() {
+            return Err(Stop::Late);
+        }
+        self.0 = self.0.checked_sub(1).ok_or(Stop::Spent(at))?;
         Ok(())
     }
 }
@@ -118,10 +131,14 @@ impl Rule for Phone {
                 if cx.out_of_time() {
                     return;
                 }
-                if let Err(start) = self.check_sequence(f, &cs[seq], out, &mut budget) {
-                    let end = cs.last().map_or(start, |c| c.end);
-                    out.push(f.hit(start, end));
-                    break;
+                match self.check_sequence(cx, f, &cs[seq], out, &mut budget) {
+                    Ok(()) => {}
+                    Err(Stop::Spent(start)) => {
+                        let end = cs.last().map_or(start, |c| c.end);
+                        out.push(f.hit(start, end));
+                        break;
+                    }
+                    Err(Stop::Late) => return,
                 }
             }
         }
@@ -132,46 +149,45 @@ impl Phone {
     /// Length of a valid national number of one of `regions` at part `k`.
     fn national(
         &self,
+        cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
         k: usize,
         digits: &str,
         budget: &mut Budget,
-    ) -> Result<Option<usize>, usize> {
+    ) -> Result<Option<usize>, Stop> {
+        // Only a number written with separators counts (`(415) 867-5309`): ask first, it is
+        // cheaper than validating.
         let sk = f.sk();
+        let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
+        let separators = f.cps[s..e].iter().filter(|c| !c.is_alphanumeric()).count()
+            + usize::from(sk[..parts[k].start].ends_with('('));
+        if separators < 2 {
+            return Ok(None);
+        }
         for len in (9..=12).rev().filter(|&l| l <= digits.len()) {
-            let mut valid = false;
             for &region in &self.regions {
-                budget.spend(parts[k].start)?;
+                budget.spend(cx, parts[k].start)?;
                 if phonenumber::parse(Some(region), &digits[..len])
                     .is_ok_and(|n| phonenumber::is_valid(&n))
                 {
-                    valid = true;
-                    break;
+                    return Ok(Some(len));
                 }
-            }
-            if !valid {
-                continue;
-            }
-            let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
-            let separators = f.cps[s..e].iter().filter(|c| !c.is_alphanumeric()).count()
-                + usize::from(sk[..parts[k].start].ends_with('('));
-            if separators >= 2 {
-                return Ok(Some(len));
             }
         }
         Ok(None)
     }
 
-    /// Flags the phone numbers of one sequence of numbers; `Err` with the skeleton start of the
-    /// candidate that found the field's budget of validations spent.
+    /// Flags the phone numbers of one sequence of numbers; `Err` when the field's validations
+    /// are spent or the deadline passed.
     fn check_sequence(
         &self,
+        cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
         out: &mut Vec<Hit>,
         budget: &mut Budget,
-    ) -> Result<(), usize> {
+    ) -> Result<(), Stop> {
         let sk = f.sk();
         let mut k = 0;
         while k < parts.len() {
@@ -188,7 +204,7 @@ impl Phone {
             let mut found = None;
             if first_len < 16 {
                 for len in candidate_lengths(&digits, plus) {
-                    budget.spend(parts[k].start)?;
+                    budget.spend(cx, parts[k].start)?;
                     if valid(&digits[..len], plus) {
                         found = Some(len);
                         break;
@@ -198,7 +214,7 @@ impl Phone {
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
             if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
-                found = self.national(f, parts, k, &digits, budget)?;
+                found = self.national(cx, f, parts, k, &digits, budget)?;
             }
             let Some(len) = found else {
                 k += 1;
