@@ -193,8 +193,14 @@ impl Engine {
             .map(|v| Verdict::from_severity(v.severity))
             .max()
             .unwrap_or(Verdict::Approve);
+        // A rejection the rule set sends to a moderator is not final: it waits like `review`.
+        let outcome = if verdict == Verdict::Reject && set.queue_rejects {
+            Verdict::Review
+        } else {
+            verdict
+        };
         for (i, rule) in rules.iter().enumerate() {
-            rule.rule.after_verdict(&cx, store, verdict, fired[i])?;
+            rule.rule.after_verdict(&cx, store, outcome, fired[i])?;
         }
         let fixed = if edits.is_empty() {
             None
