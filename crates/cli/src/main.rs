@@ -40,7 +40,7 @@ enum Command {
     /// Audit real cases (JSON Lines) against the obligations in force at their trigger.
     Audit(cmd::audit::Args),
     /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
-    Moderate(cmd::moderate::Args),
+    Moderate(Box<cmd::moderate::Args>),
     /// Print the documentation of a moderation rule code or a check code.
     Explain(cmd::explain::Args),
     /// List every moderation rule code.

@@ -62,6 +62,12 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             "--fix writes the repaired input to --output FILE (`--output -` for standard output)"
         );
     }
+    if args.fix && !filter.keeps_all() {
+        bail!(
+            "--fix writes every repair of the rule set; --select and --ignore only filter the \
+             report, so they cannot limit the repairs: drop them, or run without --fix"
+        );
+    }
     if args.fix && args.text.is_some() {
         bail!(
             "--fix repairs an input file; for --text the repaired text is in the result (`fixed`)"
@@ -136,8 +142,10 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             bail!("not moderated: {message}");
         }
         sink.writer.write_all(&outcome.report)?;
-        let mut summary = Summary::default();
-        summary.hidden = outcome.hidden;
+        let mut summary = Summary {
+            hidden: outcome.hidden,
+            ..Summary::default()
+        };
         if let Some(result) = &outcome.result {
             summary.add(result);
         }

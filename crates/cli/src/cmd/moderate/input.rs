@@ -125,8 +125,7 @@ impl<R: BufRead> Framer<R> {
     pub fn next_chunk(&mut self) -> anyhow::Result<Option<Chunk>> {
         let mut records = Vec::with_capacity(CHUNK_RECORDS);
         let mut size = 0;
-        let end_byte;
-        match self {
+        let end_byte = match self {
             Framer::Json {
                 reader,
                 line,
@@ -154,7 +153,7 @@ impl<R: BufRead> Framer<R> {
                         bytes: buf,
                     });
                 }
-                end_byte = *bytes;
+                *bytes
             }
             Framer::Csv { reader, .. } => {
                 while records.len() < CHUNK_RECORDS && size < CHUNK_BYTES {
@@ -169,9 +168,9 @@ impl<R: BufRead> Framer<R> {
                     let line = record.position().map_or(0, |p| p.line() as usize);
                     records.push(Raw::Csv { line, record });
                 }
-                end_byte = reader.position().byte();
+                reader.position().byte()
             }
-        }
+        };
         Ok((!records.is_empty()).then_some(Chunk { records, end_byte }))
     }
 }

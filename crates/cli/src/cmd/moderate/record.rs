@@ -273,12 +273,15 @@ fn json_comment(text: &str, columns: &Columns, defaults: &Defaults) -> JsonParts
     (Ok(comment), passthrough, fields)
 }
 
+/// A comment (or why the record is not one) and the fields passed through.
+type CommentAndPassthrough = (Result<Comment, String>, Vec<(Arc<str>, PassValue)>);
+
 fn csv_comment(
     record: &csv::ByteRecord,
     line: usize,
     layout: &CsvLayout,
     defaults: &Defaults,
-) -> (Result<Comment, String>, Vec<(Arc<str>, PassValue)>) {
+) -> CommentAndPassthrough {
     if record.len() != layout.width() {
         let message = format!(
             "{} fields where the header has {} (a quote left open, or another separator: --delimiter)",
