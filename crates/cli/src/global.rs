@@ -1,10 +1,13 @@
-//! Options every command understands, and compiling the project they point at.
+//! Options every command understands, and compiling the project they point at. Errors about
+//! the source directories say which path was tried, where it came from, and which flag or
+//! environment variable changes it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{anyhow, bail};
+use clap::parser::ValueSource;
 use davar_policy::Severity;
-use davar_project::{Options, Paths, Project};
+use davar_project::{Options, Paths, Project, ProjectError};
 use jiff::civil::Date;
 
 /// Options every command understands.
@@ -21,6 +24,26 @@ pub struct Global {
     /// Directory holding the moderation rule sets, lexicons and calendars.
     #[arg(long, global = true, default_value = "rules", env = "DAVAR_RULES")]
     pub rules: PathBuf,
+    /// Where `--policies` came from (filled in by `main` from clap's matches).
+    #[arg(skip)]
+    pub policies_source: Option<ValueSource>,
+    /// Where `--rules` came from.
+    #[arg(skip)]
+    pub rules_source: Option<ValueSource>,
+}
+
+/// "tried /abs/path (the default; give --flag DIR or set VAR)".
+fn tried(path: &Path, source: Option<ValueSource>, flag: &str, var: &str) -> String {
+    let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let from = match source {
+        Some(ValueSource::EnvVariable) => format!("from {var}"),
+        Some(ValueSource::CommandLine) => format!("from {flag}"),
+        _ => "the default".to_owned(),
+    };
+    format!(
+        "tried {} ({from}); give {flag} DIR or set {var}",
+        shown.display()
+    )
 }
 
 impl Global {
@@ -32,10 +55,40 @@ impl Global {
         }
     }
 
+    /// Says which policies directory was tried and how to give another.
+    pub fn policies_hint(&self) -> String {
+        tried(
+            &self.policies,
+            self.policies_source,
+            "--policies",
+            "DAVAR_POLICIES",
+        )
+    }
+
+    /// Says which rules directory was tried and how to give another.
+    pub fn rules_hint(&self) -> String {
+        tried(&self.rules, self.rules_source, "--rules", "DAVAR_RULES")
+    }
+
     /// Reads and compiles the project (`as_of` `None`: today in the site's time zone).
     pub fn project(&self, as_of: Option<Date>, rule_sets: bool) -> anyhow::Result<Project> {
-        let project = Project::load(&self.paths(), Options { as_of, rule_sets })?;
-        Ok(project)
+        Project::load(&self.paths(), Options { as_of, rule_sets }).map_err(|err| match err {
+            ProjectError::Policies { .. } => anyhow!("{err}\n  {}", self.policies_hint()),
+            other => anyhow!(other),
+        })
+    }
+
+    /// The compiled moderation engine, for commands that moderate: refuses when the rules
+    /// directory is missing, naming the path tried and the flag.
+    pub fn require_rules(&self) -> anyhow::Result<()> {
+        if !self.rules.is_dir() {
+            bail!(
+                "no moderation rule sets: {} is not a directory\n  {}",
+                self.rules.display(),
+                self.rules_hint()
+            );
+        }
+        Ok(())
     }
 
     /// The project for a command that computes with the policies (`deadline`, `audit`,

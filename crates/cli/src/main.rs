@@ -3,16 +3,23 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod cmd;
 mod global;
+mod output;
+mod select;
 
 pub use global::Global;
 
 /// Compile marketplace policies into published pages and rules; moderate reviews and Q&A.
+///
+/// Every command takes `--format human|json`, `--output FILE` and `--quiet`. Exit codes: 0 the
+/// command ran and found nothing that fails it; 1 it found what fails it (`check` errors,
+/// `build` refusing, `moderate --fail-on`, `audit --fail-on-breach`); 2 it could not run
+/// (bad arguments, unreadable or malformed input, sources that do not load).
 #[derive(Debug, Parser)]
-#[command(name = "davar", version, about, long_about = None)]
+#[command(name = "davar", version)]
 struct Cli {
     #[command(flatten)]
     global: Global,
@@ -33,7 +40,7 @@ enum Command {
     /// Audit real cases (JSON Lines) against the obligations in force at their trigger.
     Audit(cmd::audit::Args),
     /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
-    Moderate(cmd::moderate::Args),
+    Moderate(Box<cmd::moderate::Args>),
     /// Print the documentation of a moderation rule code or a check code.
     Explain(cmd::explain::Args),
     /// List every moderation rule code.
@@ -43,7 +50,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    cli.global.policies_source = matches.value_source("policies");
+    cli.global.rules_source = matches.value_source("rules");
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args, &cli.global),
         Command::Check(args) => cmd::check::run(args, &cli.global),
@@ -58,7 +71,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            let paint = output::Paint::stderr();
+            eprintln!("{}: {err:#}", paint.paint(output::style::ERROR, "error"));
             // 2: the command could not run (bad input, unreadable files).
             ExitCode::from(2)
         }

@@ -34,10 +34,12 @@ struct CompiledSet {
     /// Whether the prefilters need the skeleton (else it is built only if a rule reads it).
     need_skeleton: bool,
     fixers_need_skeleton: bool,
+    /// The rule set's `queue_rejects`: a rejection waits for a moderator like `review`.
+    queue_rejects: bool,
 }
 
 impl CompiledSet {
-    fn new(rules: Vec<CompiledRule>) -> CompiledSet {
+    fn new(rules: Vec<CompiledRule>, queue_rejects: bool) -> CompiledSet {
         let declared: Vec<_> = rules.iter().map(|r| r.rule.prefilter()).collect();
         let fixers: Vec<usize> = rules
             .iter()
@@ -55,6 +57,7 @@ impl CompiledSet {
             fixer_prefilters,
             fixers,
             rules,
+            queue_rejects,
         }
     }
 }
@@ -99,8 +102,8 @@ impl Engine {
         for file in &sources.rule_sets {
             match compile(&file.path, &file.text, &lexicons, clauses) {
                 Ok((set, rules)) => {
+                    compiled.push(CompiledSet::new(rules, set.queue_rejects));
                     sets.push(set);
-                    compiled.push(CompiledSet::new(rules));
                 }
                 Err(mut errs) => errors.append(&mut errs),
             }
@@ -289,9 +292,15 @@ impl Engine {
             }
             Err(e) => return Err(e),
         };
+        // A rejection the rule set sends to a moderator is not final: it waits like `review`.
+        let outcome = if verdict == Verdict::Reject && set.queue_rejects {
+            Verdict::Review
+        } else {
+            verdict
+        };
         for (i, rule) in set.rules.iter().enumerate() {
             rule.rule
-                .after_verdict(cx, store, verdict, scratch.fired[i])?;
+                .after_verdict(cx, store, outcome, scratch.fired[i])?;
         }
         Ok((verdict, violations, fixed))
     }

@@ -24,6 +24,9 @@ struct RawRuleSet {
     /// Transparency Database category of the rules that name none.
     #[serde(default)]
     dsa_category: Option<String>,
+    /// Whether rejected comments wait for a moderator.
+    #[serde(default)]
+    queue_rejects: bool,
     rules: Vec<RawRule>,
 }
 
@@ -70,6 +73,9 @@ pub struct RuleSet {
     pub langs: Vec<String>,
     /// Longest field accepted at all (code points).
     pub max_input_chars: usize,
+    /// Whether comments the engine rejects wait for a moderator (like `review` ones) instead of
+    /// being refused outright (`queue_rejects: true`; default false).
+    pub queue_rejects: bool,
     /// The rules, in file order.
     pub rules: Vec<ConfiguredRule>,
     /// Source file.
@@ -356,6 +362,7 @@ pub(crate) fn compile(
         kind: raw.kind,
         langs: raw.langs,
         max_input_chars: raw.max_input_chars.unwrap_or(DEFAULT_MAX_INPUT_CHARS),
+        queue_rejects: raw.queue_rejects,
         rules: configured,
         path: path.to_path_buf(),
     };

@@ -1,6 +1,6 @@
 //! Rule sets are data: mistakes in them are reported with file, line and what to do.
 
-use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
+use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources, Verdict};
 
 const HEADER: &str = "name: reviews.fa\nversion: 3\nkind: review\nlangs: [fa]\nrules:\n";
 
@@ -153,6 +153,38 @@ fn dsa_categories_come_from_the_rule_or_the_set_and_are_spelled_as_the_database_
         ),
         "{errs:?}"
     );
+}
+
+#[test]
+fn queue_rejects_keeps_a_rejected_question_stored_for_the_moderator() {
+    for queue in [false, true] {
+        let setting = if queue { "queue_rejects: true\n" } else { "" };
+        let yaml = format!(
+            "name: questions.fa\nversion: 1\nkind: question\nlangs: [fa]\n{setting}rules:\n  \
+             - code: qa/duplicate\n{MESSAGE}  - code: qa/too-long\n    severity: reject\n{MESSAGE}    \
+             params: {{max_chars: 10}}\n"
+        );
+        let mut sources = RuleSources::new();
+        sources.add_rule_set("rules/questions.fa.yaml", yaml);
+        let engine = Engine::new(&sources, &NoClauses).expect("valid");
+        let set = engine.rule_set_for(Kind::Question, "fa").expect("the set");
+        assert_eq!(set.queue_rejects, queue);
+        let store = MemoryStore::new();
+        let comment = Comment {
+            kind: Kind::Question,
+            product: Some("p-1".into()),
+            body: "این گوشی ضد آب است یا نه؟".into(),
+            lang: "fa".into(),
+            ..Comment::default()
+        };
+        let first = engine.moderate(&comment, &store).expect("moderates");
+        assert_eq!(first.verdict, Verdict::Reject, "{first:?}");
+        // Refused outright, the question gives its place up; waiting for a moderator, it keeps
+        // it, so the same question again is a duplicate.
+        let again = engine.moderate(&comment, &store).expect("moderates");
+        let duplicate = again.violations.iter().any(|v| v.code == "qa/duplicate");
+        assert_eq!(duplicate, queue, "queue_rejects: {queue}: {again:?}");
+    }
 }
 
 #[test]

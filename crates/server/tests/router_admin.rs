@@ -266,7 +266,7 @@ impl davar_moderation::QuestionStore for DownStore {
 }
 
 impl DecisionLog for DownStore {
-    fn append_first(&self, _: &DecisionRecord, _: Option<i32>) -> StoreResult<Appended> {
+    fn append_first_all(&self, _: &[(&DecisionRecord, Option<i32>)]) -> StoreResult<Vec<Appended>> {
         down()
     }
     fn append(&self, _: &DecisionRecord, _: Option<i32>) -> StoreResult<()> {
@@ -321,6 +321,14 @@ impl davar_server::ServerStore for DownStore {
 
     fn describe(&self) -> String {
         "down".to_owned()
+    }
+
+    fn import_questions(
+        &self,
+        _: &str,
+        _: &[davar_moderation::QuestionProbe],
+    ) -> StoreResult<usize> {
+        down()
     }
 }
 

@@ -310,3 +310,74 @@ fn two_moderators_claiming_at_once_get_different_items() {
         assert_eq!(store.chain(&item.record.root).unwrap().len(), 2);
     }
 }
+
+#[test]
+fn a_batch_of_first_records_is_written_at_once_and_retries_inside_it_find_the_first() {
+    for (_rt, store, _dir) in stores() {
+        let run = run_id();
+        let lang = format!("b{}", run.replace('-', ""));
+        let before = record(Some(&format!("old-{run}")), Action::Reject);
+        store.append_first(&before, None).unwrap();
+        let mut batch: Vec<DecisionRecord> = (0..5)
+            .map(|i| record(Some(&format!("c{i}-{run}")), Action::Queue))
+            .collect();
+        // A comment sent twice in one batch, and one logged by an earlier request.
+        batch.push(record(Some(&format!("c1-{run}")), Action::Queue));
+        batch.push(record(Some(&format!("old-{run}")), Action::Reject));
+        for r in &mut batch {
+            r.comment.lang = lang.clone();
+        }
+        let writes: Vec<(&DecisionRecord, Option<i32>)> = batch
+            .iter()
+            .map(|r| (r, (r.action == Action::Queue).then_some(0)))
+            .collect();
+        let answers = store.append_first_all(&writes).unwrap();
+        assert_eq!(answers.len(), batch.len());
+        for (answer, sent) in answers.iter().zip(&batch).take(5) {
+            assert_eq!(answer, &Appended::New(sent.clone()));
+        }
+        assert_eq!(answers[5], Appended::Existing(batch[1].clone()));
+        assert_eq!(answers[6].record().id, before.id, "{}", store.describe());
+        let filter = QueueFilter {
+            lang: Some(lang),
+            ..QueueFilter::default()
+        };
+        assert_eq!(store.queue_pending(&filter, 100).unwrap().len(), 5);
+        assert!(store.append_first_all(&[]).unwrap().is_empty());
+    }
+}
+
+#[test]
+fn imported_questions_are_found_like_asked_ones() {
+    for (_rt, store, _dir) in stores() {
+        let product = format!("import-{}", run_id());
+        let texts = [
+            "آیا این گوشی ضد آب است؟",
+            "باتری چند ساعت دوام دارد؟",
+            "رنگ مشکی موجود است؟",
+        ];
+        let probes: Vec<QuestionProbe> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| probe(&product, t, &format!("i{i}")))
+            .collect();
+        assert_eq!(store.import_questions(&product, &probes).unwrap(), 3);
+        assert_eq!(
+            store.import_questions(&product, &probes[..1]).unwrap(),
+            0,
+            "a key stored already keeps its row"
+        );
+        let spaced = probe(&product, "این گوشی ضدآب است؟", "q9");
+        let found = store
+            .check_and_record(&product, &spaced, &|q| similar(&q.key, &spaced.key), true)
+            .unwrap()
+            .expect("the imported question, through a band");
+        assert_eq!(found.id.as_deref(), Some("i0"), "{}", store.describe());
+        let exact = probe(&product, texts[2], "q10");
+        let found = store
+            .check_and_record(&product, &exact, &|q| q.key == exact.key, true)
+            .unwrap()
+            .expect("the imported question, by its key");
+        assert_eq!(found.id.as_deref(), Some("i2"));
+    }
+}

@@ -1,140 +1,182 @@
 //! `davar audit`: check real cases (JSON Lines) against the obligations of the version in force
-//! at each trigger. Breaches are the result, not a failure: exit 0. Malformed lines are reported
-//! with their line number on stderr (the other lines are still audited) and give exit 2.
+//! at each trigger. Breaches are the result, not a failure: exit 0 unless `--fail-on` says
+//! otherwise. The file is read line by line: a line that is not UTF-8, not a case, or names a
+//! misspelt event type is reported with its line number (the other lines are still audited)
+//! and gives exit 2.
 
-use std::fmt::Write as _;
-use std::io::Read as _;
+mod events;
+mod table;
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use davar_obligation::audit::{Finding, Status, audit_case, parse_case};
-use davar_obligation::instant::{human_span, parse_instant};
+use davar_obligation::instant::parse_instant;
 
 use crate::Global;
+use crate::output::{self, Format, OutputArgs};
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A table for people.
-    Human,
-    /// One JSON object per finding.
-    Jsonl,
-}
+/// The case format, shown by `davar audit --help` and in the README.
+const CASE_FORMAT: &str = "\
+Case format: one JSON object per line (blank lines are skipped):
+
+  {\"case\":\"C-1\",\"doc\":\"dispute-policy\",\"lang\":\"en\",\"events\":[
+    {\"type\":\"complaint.received\",\"at\":\"2026-11-18T10:00:00+03:30\"},
+    {\"type\":\"complaint.acknowledged\",\"at\":\"2026-11-18T16:00:00+03:30\",\"reference\":\"R-77\"}]}
+
+  case    the case id, echoed in every finding
+  doc     the document whose obligations apply (`dispute-policy`)
+  lang    optional: the language whose text applies (default the binding language)
+  events  what happened, each with `type` and `at` (RFC 3339 with its offset); other fields
+          are kept, and an obligation's `requires: [reference-number]` is met by a non-empty
+          `reference-number`, `reference_number` or `reference` field on the action event
+
+Each event that triggers an obligation selects the version in force at that instant; the
+obligation is then met, breached (late, too early, or missing what it requires), open (not
+done, time left at --now) or lapsed (an `unless` event came first). An event type one or two
+letters away from one the obligations use (`complaint.recieved`) is an error; events no
+obligation is about (`order.placed`) are ignored. A case none of whose events triggers an
+obligation is reported as a warning.";
 
 /// Arguments of `davar audit`.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = CASE_FORMAT)]
 pub struct Args {
-    /// Cases, one JSON object per line (`-` for standard input).
+    /// Cases, one JSON object per line (`-` for standard input); `--help` shows the format.
     pub cases: PathBuf,
     /// The present instant for open obligations (default: now), e.g. `2026-11-20T12:00:00+03:30`.
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<jiff::Zoned>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// Output format: a table, or one JSON object per finding (`jsonl` is the same).
+    #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Exit 1 when a finding has this status or a worse one (`open` also fails on breaches).
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Statuses that can fail the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// A breached obligation.
+    Breached,
+    /// A breached or open obligation.
+    Open,
 }
 
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let project = global.checked_policies(None)?;
     let (set, calendars) = (&project.policies, &project.calendars);
-    let text = if args.cases.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        text
+    let name = args.cases.display().to_string();
+    let mut reader: Box<dyn BufRead> = if args.cases.as_os_str() == "-" {
+        Box::new(BufReader::new(std::io::stdin()))
     } else {
-        std::fs::read_to_string(&args.cases)
-            .with_context(|| format!("cannot read {}", args.cases.display()))?
+        let file = File::open(&args.cases).with_context(|| format!("cannot read {name}"))?;
+        Box::new(BufReader::new(file))
     };
     let now = args
         .now
         .as_ref()
         .map_or_else(jiff::Timestamp::now, |z| z.timestamp());
+    let mut sink = args.output.open()?;
+    let mut known: HashMap<String, (BTreeSet<String>, BTreeSet<String>)> = HashMap::new();
     let mut findings: Vec<Finding> = Vec::new();
-    let mut bad_lines = 0;
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let (mut bad_lines, mut unmatched, mut cases) = (0, 0, 0);
+    let mut bytes = Vec::new();
+    let mut line_no = 0;
+    loop {
+        bytes.clear();
+        let read = reader
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("reading {name}"))?;
+        if read == 0 {
+            break;
         }
-        let result = parse_case(line)
-            .and_then(|case| audit_case(set, calendars, &case, now).map_err(|e| e.to_string()));
+        line_no += 1;
+        let result = match std::str::from_utf8(&bytes) {
+            Err(e) => Err(format!(
+                "not UTF-8 text (invalid byte at column {})",
+                e.valid_up_to() + 1
+            )),
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => parse_case(line).and_then(|case| {
+                let document = set.document(&case.doc);
+                if let Some(document) = document {
+                    let (events, _) = known.entry(case.doc.clone()).or_insert_with(|| {
+                        (events::known_events(document), events::triggers(document))
+                    });
+                    if let Some(message) = events::misspelt(&case, events) {
+                        return Err(message);
+                    }
+                }
+                audit_case(set, calendars, &case, now)
+                    .map(|found| (case, found))
+                    .map_err(|e| e.to_string())
+            }),
+        };
         match result {
-            Ok(found) => findings.extend(found),
+            Ok((case, found)) => {
+                cases += 1;
+                if found.is_empty() {
+                    unmatched += 1;
+                    let triggers = known
+                        .get(&case.doc)
+                        .map(|(_, t)| t.iter().map(String::as_str).collect::<Vec<_>>().join(", "))
+                        .unwrap_or_default();
+                    output::warning(format!(
+                        "{name}:{line_no}: case {} matched no obligation of `{}`: none of its \
+                         events triggers one (triggers: {triggers})",
+                        case.case, case.doc
+                    ));
+                }
+                if args.format == Format::Json {
+                    for f in &found {
+                        serde_json::to_writer(&mut sink.writer, f)?;
+                        writeln!(sink.writer)?;
+                    }
+                }
+                findings.extend(found);
+            }
             Err(message) => {
                 bad_lines += 1;
-                eprintln!("{}:{}: {message}", args.cases.display(), i + 1);
+                output::error(format!("{name}:{line_no}: {message}"));
             }
         }
     }
-    match args.format {
-        Format::Jsonl => {
-            for f in &findings {
-                println!("{}", serde_json::to_string(f)?);
+    if args.format == Format::Human {
+        sink.writer
+            .write_all(table::render(&findings, sink.paint).as_bytes())?;
+        if !args.output.quiet {
+            let mut summary = table::counts(&findings);
+            summary.push_str(&format!(" ({cases} cases"));
+            if unmatched > 0 {
+                summary.push_str(&format!(", {unmatched} matched no obligation"));
             }
+            if bad_lines > 0 {
+                summary.push_str(&format!(", {bad_lines} lines not audited"));
+            }
+            summary.push(')');
+            writeln!(sink.writer, "{summary}")?;
         }
-        Format::Human => print!("{}", table(&findings)),
     }
+    sink.writer.flush()?;
+    let failing = |f: &Finding| match args.fail_on {
+        None => false,
+        Some(FailOn::Breached) => f.status == Status::Breached,
+        Some(FailOn::Open) => matches!(f.status, Status::Breached | Status::Open),
+    };
     Ok(if bad_lines > 0 {
         ExitCode::from(2)
+    } else if findings.iter().any(failing) {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn table(findings: &[Finding]) -> String {
-    let rows: Vec<[String; 6]> = findings
-        .iter()
-        .map(|f| {
-            [
-                f.case.clone(),
-                format!("{} v{} {}", f.doc, f.version, f.lang),
-                f.obligation.clone(),
-                f.limit.clone(),
-                match f.status {
-                    Status::Met => "met".into(),
-                    Status::Breached => match f.late_by_seconds {
-                        Some(s) => format!("BREACHED ({})", human_span(s)),
-                        None => "BREACHED".into(),
-                    },
-                    Status::Open => "open".into(),
-                    Status::Lapsed => "lapsed".into(),
-                },
-                f.detail.clone(),
-            ]
-        })
-        .collect();
-    let header = ["case", "version", "obligation", "limit", "status", "detail"];
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let line = |cells: &[&str]| {
-        cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let _ = writeln!(out, "{}", line(&header));
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        let _ = writeln!(out, "{}", line(&cells));
-    }
-    let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
-    let _ = writeln!(
-        out,
-        "{} met, {} breached, {} open, {} lapsed",
-        count(Status::Met),
-        count(Status::Breached),
-        count(Status::Open),
-        count(Status::Lapsed)
-    );
-    out
 }

@@ -1,13 +1,17 @@
 //! `davar build`: compile the policies into a static site, refusing when `check` finds errors.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use davar_policy::Diagnostic;
 use jiff::civil::Date;
+use serde::Serialize;
 
-use super::check::{Format, parse_date, print_notes, report};
+use super::check::{parse_date, print_notes, render_human};
 use crate::Global;
+use crate::output::{Format, OutputArgs, Paint};
 
 /// Arguments of `davar build`.
 #[derive(Debug, clap::Args)]
@@ -22,35 +26,78 @@ pub struct Args {
     /// Directory with templates overriding the built-in ones (same file names, e.g. base.html, style.css).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Output format of the result (`json`: one object with the counts and diagnostics).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
-/// Runs `davar build`.
+/// What `--format json` prints.
+#[derive(Serialize)]
+struct BuildReport<'a> {
+    built: bool,
+    out: String,
+    as_of: String,
+    documents: usize,
+    files: usize,
+    pages: usize,
+    diagnostics: Vec<&'a Diagnostic>,
+}
+
+/// Runs `davar build`. Exit 1 when `check` finds errors (nothing is written).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let project = global.project(args.as_of, true)?;
-    print_notes(&project);
-    if !project.diagnostics.is_empty() {
-        eprint!("{}", report(&project, Format::Human));
+    print_notes(&project, args.output.quiet);
+    let mut sink = args.output.open()?;
+    let all: Vec<&Diagnostic> = project.diagnostics.iter().collect();
+    if args.format == Format::Human && !all.is_empty() {
+        eprint!("{}", render_human(&project, &all, Paint::stderr()));
+        eprintln!("{}", project.counts());
     }
+    let mut report = BuildReport {
+        built: false,
+        out: args.out.display().to_string(),
+        as_of: project.as_of.to_string(),
+        documents: project.policies.documents.len(),
+        files: 0,
+        pages: 0,
+        diagnostics: all,
+    };
     let errors = project.counts().errors;
-    if errors > 0 {
-        eprintln!(
-            "error: not publishing: `davar check` found {errors} error(s); {} is unchanged",
+    if errors == 0 {
+        let site = project
+            .site(args.templates.as_deref())
+            .context("cannot render the site")?;
+        davar_policy::write_site(&site, &args.out)
+            .with_context(|| format!("cannot write the site to {} (--out)", args.out.display()))?;
+        report.built = true;
+        report.files = site.files.len();
+        report.pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
+    }
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut sink.writer, &report)?;
+            writeln!(sink.writer)?;
+        }
+        Format::Human if report.built => {
+            if !args.output.quiet {
+                writeln!(
+                    sink.writer,
+                    "built {} files ({} pages) for {} documents into {} (as of {})",
+                    report.files, report.pages, report.documents, report.out, report.as_of
+                )?;
+            }
+        }
+        Format::Human => {}
+    }
+    sink.writer.flush()?;
+    if !report.built {
+        crate::output::error(format!(
+            "not publishing: `davar check` found {errors} error(s); {} is unchanged",
             args.out.display()
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
-    let site = project
-        .site(args.templates.as_deref())
-        .context("cannot render the site")?;
-    davar_policy::write_site(&site, &args.out)
-        .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
-    let pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
-    println!(
-        "built {} files ({pages} pages) for {} documents into {} (as of {})",
-        site.files.len(),
-        project.policies.documents.len(),
-        args.out.display(),
-        project.as_of
-    );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,31 +1,66 @@
 //! `davar check`: every diagnostic of the project (policies, obligations, `policy.lock`,
-//! calendars, rule sets and the clauses they cite) with file, line and column.
+//! calendars, rule sets and the clauses they cite) with file, line and column; as rustc-like
+//! text, JSON Lines, GitHub Actions annotations or SARIF 2.1.0.
 
+mod github;
+mod human;
+mod sarif;
+
+use std::io::Write as _;
 use std::process::ExitCode;
 
+use davar_policy::codes::CODES;
+use davar_policy::{Counts, Diagnostic, Severity};
 use davar_project::Project;
 use jiff::civil::Date;
 
+pub use human::render as render_human;
+
 use crate::Global;
+use crate::output::{self, OutputArgs};
+use crate::select::{CodeFilter, SelectArgs};
 
 /// Output format of diagnostics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-like, with the source line underlined.
+    /// rustc-like, with the source line underlined, then the count line.
+    #[default]
     Human,
-    /// One JSON object per line: {code, severity, file, line, column, message}.
+    /// One JSON object per line: {code, severity, file, line, column, message, help?}.
+    #[value(alias = "jsonl")]
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`): annotations on the diff.
+    Github,
+    /// One SARIF 2.1.0 log (GitHub code scanning, other CI dashboards).
+    Sarif,
+}
+
+/// The lowest severity the human report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MinSeverity {
+    /// Errors and warnings.
+    #[default]
+    Warning,
+    /// Errors only (warnings are still counted).
+    Error,
 }
 
 /// Arguments of `davar check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Check as of this date (YYYY-MM-DD); default today in the time zone of `site.yaml`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// Lowest severity shown by the human report.
+    #[arg(long, value_enum, default_value_t)]
+    pub min_severity: MinSeverity,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Parses a `YYYY-MM-DD` date argument.
@@ -34,27 +69,54 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         .map_err(|e| format!("expected a date like 2026-10-01: {e}"))
 }
 
-/// The report of `project`'s diagnostics in `format` (humans get the count line).
-pub fn report(project: &Project, format: Format) -> String {
-    match format {
-        Format::Json => project.render_json_lines(),
-        Format::Human => project.render_human(),
-    }
-}
-
 /// Prints the pipeline's notes (what was not checked) on stderr.
-pub fn print_notes(project: &Project) {
+pub fn print_notes(project: &Project, quiet: bool) {
     for note in &project.notes {
-        eprintln!("note: {note}");
+        output::note(quiet, note);
     }
 }
 
-/// Runs `davar check`.
+/// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let filter = CodeFilter::new(&args.select, CODES.iter().map(|c| c.code))?;
     let project = global.project(args.as_of, true)?;
-    print_notes(&project);
-    print!("{}", report(&project, args.format));
-    Ok(if project.has_errors() {
+    print_notes(&project, args.output.quiet);
+    let kept: Vec<&Diagnostic> = project
+        .diagnostics
+        .iter()
+        .filter(|d| filter.keeps(d.code))
+        .collect();
+    let counts = Counts::of(&kept.iter().copied().cloned().collect::<Vec<_>>());
+    let mut sink = args.output.open()?;
+    match args.format {
+        Format::Human => {
+            let shown: Vec<&Diagnostic> = kept
+                .iter()
+                .copied()
+                .filter(|d| {
+                    args.min_severity == MinSeverity::Warning || d.severity == Severity::Error
+                })
+                .collect();
+            sink.writer
+                .write_all(render_human(&project, &shown, sink.paint).as_bytes())?;
+            if !args.output.quiet {
+                writeln!(sink.writer, "{}", human::counts_line(counts, sink.paint))?;
+            }
+        }
+        Format::Json => {
+            for d in &kept {
+                serde_json::to_writer(&mut sink.writer, d)?;
+                writeln!(sink.writer)?;
+            }
+        }
+        Format::Github => sink.writer.write_all(github::render(&kept).as_bytes())?,
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut sink.writer, &sarif::log(&kept))?;
+            writeln!(sink.writer)?;
+        }
+    }
+    sink.writer.flush()?;
+    Ok(if counts.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

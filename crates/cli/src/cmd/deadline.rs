@@ -2,6 +2,7 @@
 //! applies, explained in the document's language (Solar Hijri dates for Persian).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use davar_obligation::deadline_report::{DeadlineReport, deadline_report};
@@ -10,15 +11,7 @@ use jiff::civil::Date;
 
 use crate::Global;
 use crate::cmd::check::parse_date;
-
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A short explanation in the document's language.
-    Human,
-    /// The report as one JSON object.
-    Json,
-}
+use crate::output::{Format, OutputArgs};
 
 /// Arguments of `davar deadline`.
 #[derive(Debug, clap::Args)]
@@ -38,9 +31,11 @@ pub struct Args {
     /// Apply the version in force on this date instead of the one in force at the trigger.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// Output format: a short explanation in the document's language, or one JSON object.
+    #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Runs `davar deadline`.
@@ -55,10 +50,15 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         args.lang.as_deref(),
         args.as_of,
     )?;
+    let mut sink = args.output.open()?;
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Human => print!("{}", human(&report)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut sink.writer, &report)?;
+            writeln!(sink.writer)?;
+        }
+        Format::Human => sink.writer.write_all(human(&report).as_bytes())?,
     }
+    sink.writer.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

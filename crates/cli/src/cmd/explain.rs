@@ -2,6 +2,7 @@
 //! (`contacts/phone`) or of a check code of `davar check` (`front-matter`,
 //! `duration-mismatch`).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -9,6 +10,7 @@ use davar_moderation::catalog;
 use davar_policy::codes::CODES;
 
 use crate::Global;
+use crate::output::{Format, OutputArgs};
 
 /// Arguments of `davar explain`.
 #[derive(Debug, clap::Args)]
@@ -16,24 +18,52 @@ pub struct Args {
     /// A moderation rule code (`contacts/phone`, see `davar rules`) or a check code of
     /// `davar check` (`front-matter`, `duration-mismatch`).
     pub code: String,
+    /// Output format (`json`: `{code, kind, severity?, fixable?, summary?, doc}`).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Runs `davar explain`.
 pub fn run(args: &Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    if let Some(rule) = catalog().iter().find(|r| r.code == args.code) {
-        println!("# {}", rule.code);
-        println!();
-        println!(
-            "Default severity: {}. Fixable: {}.",
+    let found = if let Some(rule) = catalog().iter().find(|r| r.code == args.code) {
+        let text = format!(
+            "# {}\n\nDefault severity: {}. Fixable: {}.\n\n{}\n",
+            rule.code,
             rule.severity.as_str(),
-            if rule.fixable { "yes" } else { "no" }
+            if rule.fixable { "yes" } else { "no" },
+            rule.doc
         );
-        println!();
-        println!("{}", rule.doc);
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(check) = davar_policy::codes::lookup(&args.code) {
-        print!("{}", check.doc);
+        let json = serde_json::json!({
+            "code": rule.code,
+            "kind": "moderation",
+            "severity": rule.severity.as_str(),
+            "fixable": rule.fixable,
+            "doc": rule.doc,
+        });
+        Some((text, json))
+    } else {
+        davar_policy::codes::lookup(&args.code).map(|check| {
+            let json = serde_json::json!({
+                "code": check.code,
+                "kind": "check",
+                "summary": check.summary,
+                "doc": check.doc,
+            });
+            (check.doc.to_owned(), json)
+        })
+    };
+    if let Some((text, json)) = found {
+        let mut sink = args.output.open()?;
+        match args.format {
+            Format::Human => sink.writer.write_all(text.as_bytes())?,
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut sink.writer, &json)?;
+                writeln!(sink.writer)?;
+            }
+        }
+        sink.writer.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let family = args.code.split('/').next().unwrap_or_default();

@@ -1,104 +1,122 @@
-//! `davar moderate`: moderates reviews and Q&A from JSON Lines, CSV or `--text`.
+//! `davar moderate`: moderates reviews and Q&A from JSON Lines, CSV or `--text`, on every core.
 
+mod args;
+mod fix;
 mod input;
+mod outcome;
+mod pipeline;
+mod record;
 mod report;
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, Write as _};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use davar_moderation::{Comment, Engine, Kind, MemoryStore};
+use anyhow::{Context as _, bail};
+use davar_moderation::{Comment, Engine, MemoryStore, Verdict, catalog};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::Value;
 
-use crate::Global;
-use input::{InputFormat, Record};
+pub use args::Args;
+use args::FailOn;
+use input::{Framer, InputFormat, Raw};
+use outcome::{FixFormat, Job};
+use pipeline::{Destinations, Reading};
+use record::{CsvLayout, Defaults, Parsed};
 use report::Summary;
 
-/// Inputs with more records than this get a progress bar on stderr.
-const PROGRESS_THRESHOLD: usize = 3000;
-
-/// Arguments of `davar moderate`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// JSON Lines or CSV file (`-` for standard input). Not with `--text`.
-    #[arg(conflicts_with = "text")]
-    pub input: Option<PathBuf>,
-    /// Moderate this one text instead of a file.
-    #[arg(long)]
-    pub text: Option<String>,
-    /// Title for `--text`.
-    #[arg(long, requires = "text")]
-    pub title: Option<String>,
-    /// Kind of comment for `--text` and for CSV rows without a `kind` column.
-    #[arg(long, default_value = "review", value_parser = parse_kind)]
-    pub kind: Kind,
-    /// Language for `--text` and for CSV rows without a `lang` column.
-    #[arg(long, default_value = "fa")]
-    pub lang: String,
-    /// Product for `--text` (used by `qa/duplicate`).
-    #[arg(long, requires = "text")]
-    pub product: Option<String>,
-    /// Output: `json` (JSON Lines) or `human` (default on a terminal).
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
-    /// Resolve clause links against the policies in force on this date (default: today in the
-    /// time zone of `site.yaml`).
-    #[arg(long, value_name = "DATE", value_parser = crate::cmd::check::parse_date)]
-    pub as_of: Option<jiff::civil::Date>,
-}
-
-/// Output formats of `davar moderate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// One JSON result per line.
-    Json,
-    /// Linter-style report with underlined spans, then a summary table.
-    Human,
-}
-
-fn parse_kind(s: &str) -> Result<Kind, String> {
-    s.parse()
-}
+use crate::Global;
+use crate::output::{self, Format, OutputArgs, Paint};
+use crate::select::CodeFilter;
 
 /// The engine compiled by the pipeline. Refuses (exit 2) when `check` finds errors in the
 /// sources, printing them: what `check` refuses nobody moderates with.
 fn build_engine(global: &Global, as_of: Option<jiff::civil::Date>) -> anyhow::Result<Engine> {
+    global.require_rules()?;
     let project = global.project(as_of, true)?;
     if project.has_errors() {
+        let errors: Vec<_> = project.diagnostics.iter().collect();
         eprint!(
             "{}",
-            crate::cmd::check::report(&project, crate::cmd::check::Format::Human)
+            crate::cmd::check::render_human(&project, &errors, Paint::stderr())
         );
         bail!(
             "not moderating: `davar check` finds {} in the sources; fix them first",
             project.counts()
         );
     }
-    let rules = global.rules.display();
     project.engine.ok_or_else(|| {
         anyhow::anyhow!(
-            "no rule sets: {rules} is not a directory (give --rules or set DAVAR_RULES)"
+            "no moderation rule sets in {}\n  {}",
+            global.rules.display(),
+            global.rules_hint()
         )
     })
 }
 
-/// Runs `davar moderate`.
+/// Runs `davar moderate`. Exit 0: every record moderated and none fails `--fail-on`; 1: a
+/// verdict at or above `--fail-on`; 2: the command could not run, or records were malformed
+/// or refused (reported on stderr; the others are still moderated).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let filter = CodeFilter::new(&args.select, catalog().iter().map(|r| r.code))?;
+    if args.fix && args.output.output.is_none() {
+        bail!(
+            "--fix writes the repaired input to --output FILE (`--output -` for standard output)"
+        );
+    }
+    if args.fix && !filter.keeps_all() {
+        bail!(
+            "--fix writes every repair of the rule set; --select and --ignore only filter the \
+             report, so they cannot limit the repairs: drop them, or run without --fix"
+        );
+    }
+    if args.fix && args.text.is_some() {
+        bail!(
+            "--fix repairs an input file; for --text the repaired text is in the result (`fixed`)"
+        );
+    }
     let engine = build_engine(global, args.as_of)?;
     let store = MemoryStore::new();
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
-        OutputFormat::Human
+    // With --fix, --output receives the repaired input and the report goes to standard output.
+    let report_args = if args.fix {
+        OutputArgs {
+            output: None,
+            quiet: args.output.quiet,
+        }
     } else {
-        OutputFormat::Json
-    });
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
+        args.output.clone()
+    };
+    let fix_to_stdout = args.fix
+        && args
+            .output
+            .output
+            .as_ref()
+            .is_some_and(|p| p.as_os_str() == "-");
+    let format = args
+        .format
+        .unwrap_or(if report_args.to_terminal() && !fix_to_stdout {
+            Format::Human
+        } else {
+            Format::Json
+        });
+    let mut sink = report_args.open()?;
+    let columns = args.columns.names();
+    let defaults = Defaults {
+        kind: args.kind,
+        lang: args.lang.clone(),
+    };
+    let mut job = Job {
+        engine: &engine,
+        store: &store,
+        filter: &filter,
+        format,
+        include_text: args.include_text,
+        min_severity: args.min_severity,
+        paint: sink.paint,
+        source: "--text",
+        columns: &columns,
+        fix: None,
+    };
 
-    if let Some(text) = &args.text {
+    let summary = if let Some(text) = &args.text {
         let comment = Comment {
             id: None,
             kind: args.kind,
@@ -108,146 +126,186 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             author: None,
             lang: args.lang.clone(),
         };
-        let result = engine.moderate(&comment, &store)?;
-        emit(
-            &mut out,
-            format,
-            "--text",
-            1,
-            &comment,
-            &result,
-            &Default::default(),
-        )?;
-        summary.add(&result);
-        if format == OutputFormat::Human {
-            writeln!(out, "\n{}", summary.render())?;
+        let parsed = Parsed {
+            line: 1,
+            comment: Ok(comment),
+            passthrough: Vec::new(),
+            raw: Raw::Line {
+                line: 1,
+                bytes: Vec::new(),
+            },
+            fields: Vec::new(),
+            blank: false,
+        };
+        let outcome = outcome::moderate(&job, &parsed);
+        if let Some(outcome::Problem::Failed(message)) = &outcome.problem {
+            bail!("not moderated: {message}");
         }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    }
+        sink.writer.write_all(&outcome.report)?;
+        let mut summary = Summary {
+            hidden: outcome.hidden,
+            ..Summary::default()
+        };
+        if let Some(result) = &outcome.result {
+            summary.add(result);
+        }
+        summary
+    } else {
+        let Some(path) = &args.input else {
+            bail!(
+                "give an input file (JSON Lines or CSV), `-` for standard input, or --text \"...\""
+            );
+        };
+        if args.fix
+            && let Some(out) = &args.output.output
+        {
+            let same = std::fs::canonicalize(out)
+                .ok()
+                .zip(std::fs::canonicalize(path).ok());
+            if same.is_some_and(|(a, b)| a == b) {
+                bail!(
+                    "--fix --output {}: that is the input; write the repaired copy to another file",
+                    out.display()
+                );
+            }
+        }
+        let (name, mut reader, size) = input::open(path)?;
+        let first_line = {
+            let buf = reader
+                .fill_buf()
+                .with_context(|| format!("reading {name}"))?;
+            let end = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
+            buf[..end].to_vec()
+        };
+        let input_format = args
+            .input_format
+            .unwrap_or_else(|| input::detect(&name, &first_line));
+        let progress = (!args.output.quiet).then(|| progress_bar(size));
+        let fixed_out = if args.fix {
+            Some(args.output.open()?.writer)
+        } else {
+            None
+        };
+        job.source = &name;
+        let (summary, writer) = match input_format {
+            InputFormat::Json => {
+                job.fix = args.fix.then_some(FixFormat::Json);
+                let framer = Framer::Json {
+                    reader,
+                    line: 0,
+                    bytes: 0,
+                };
+                let reading = Reading {
+                    columns: &columns,
+                    layout: None,
+                    defaults: &defaults,
+                };
+                let out = Destinations {
+                    report: sink.writer,
+                    fixed: fixed_out,
+                    progress,
+                };
+                pipeline::run(framer, &reading, &job, args.jobs(), out)?
+            }
+            InputFormat::Csv => {
+                let delimiter = input::delimiter(args.columns.delimiter, &name, &first_line)?;
+                let framer =
+                    Framer::csv(reader, delimiter).with_context(|| format!("reading {name}"))?;
+                let Framer::Csv { header, .. } = &framer else {
+                    unreachable!("a CSV framer")
+                };
+                let layout = CsvLayout::new(header.clone(), &columns)
+                    .with_context(|| format!("reading {name}"))?;
+                let mut fixed_out = fixed_out;
+                if let Some(w) = &mut fixed_out {
+                    let mut head = Vec::new();
+                    fix::csv_record(header, &layout, None, delimiter, &mut head);
+                    w.write_all(&head)?;
+                }
+                job.fix = args.fix.then_some(FixFormat::Csv(delimiter, &layout));
+                let reading = Reading {
+                    columns: &columns,
+                    layout: Some(&layout),
+                    defaults: &defaults,
+                };
+                let out = Destinations {
+                    report: sink.writer,
+                    fixed: fixed_out,
+                    progress,
+                };
+                pipeline::run(framer, &reading, &job, args.jobs(), out)?
+            }
+        };
+        sink.writer = writer;
+        summary
+    };
+    finish(args, summary, format, sink)
+}
 
-    let Some(path) = &args.input else {
-        bail!("give an input file (JSON Lines or CSV), `-` for standard input, or --text \"...\"");
-    };
-    let (name, reader, total) = open(path)?;
-    let mut reader = reader;
-    let first_line = {
-        let buf = reader.fill_buf().context("reading the input")?;
-        let end = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
-    };
-    let records: Box<dyn Iterator<Item = Record>> = match input::detect(&name, &first_line) {
-        InputFormat::JsonLines => Box::new(input::json_lines(reader)),
-        InputFormat::Csv => Box::new(
-            input::csv(reader, args.kind, &args.lang).with_context(|| format!("reading {name}"))?,
-        ),
-    };
-    let progress = (total > PROGRESS_THRESHOLD).then(|| {
-        let bar = ProgressBar::new(total as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} lines {per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
+/// Prints the summary (after a human report, on stderr after JSON) and picks the exit code.
+fn finish(
+    args: &Args,
+    summary: Summary,
+    format: Format,
+    mut sink: output::Sink,
+) -> anyhow::Result<ExitCode> {
+    if !args.output.quiet {
+        if format == Format::Human {
+            writeln!(sink.writer, "{}", summary.render(sink.paint))?;
+        } else {
+            sink.writer.flush()?;
+            eprint!("{}", summary.render(Paint::stderr()));
+        }
+        if args.fix
+            && let Some(path) = &args.output.output
+        {
+            output::note(
+                false,
+                format!(
+                    "{} repaired records written to {}",
+                    summary.repaired,
+                    path.display()
+                ),
+            );
+        }
+    }
+    sink.writer.flush()?;
+    if summary.malformed + summary.failed > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    let threshold = args.fail_on.map(|f| match f {
+        FailOn::Reject => Verdict::Reject,
+        FailOn::Review => Verdict::Review,
+        FailOn::Fix => Verdict::Fix,
     });
-    for record in records {
-        match record {
-            Record::Malformed { line, error } => {
-                summary.malformed += 1;
-                let msg = format!("{name}:{line}: skipped malformed line: {error}");
-                match &progress {
-                    Some(bar) => bar.println(msg),
-                    None => eprintln!("{msg}"),
-                }
-            }
-            Record::Comment {
-                line,
-                comment,
-                passthrough,
-            } => {
-                if let Some(bar) = &progress {
-                    bar.set_position(line as u64);
-                }
-                match engine.moderate(&comment, &store) {
-                    Ok(result) => {
-                        summary.add(&result);
-                        emit(
-                            &mut out,
-                            format,
-                            &name,
-                            line,
-                            &comment,
-                            &result,
-                            &passthrough,
-                        )?;
-                    }
-                    Err(e) => {
-                        summary.failed += 1;
-                        let msg = format!("{name}:{line}: not moderated: {e}");
-                        match &progress {
-                            Some(bar) => bar.println(msg),
-                            None => eprintln!("{msg}"),
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    match format {
-        OutputFormat::Human => writeln!(out, "\n{}", summary.render())?,
-        OutputFormat::Json => eprint!("{}", summary.render()),
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let failing =
+        threshold.is_some_and(|t| summary.verdicts.iter().any(|(v, n)| *v >= t && *n > 0));
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// Opens the input; returns its display name, a reader, and its line count (for the progress bar).
-fn open(path: &Path) -> anyhow::Result<(String, Box<dyn BufRead>, usize)> {
-    if path == Path::new("-") {
-        return Ok((
-            "<stdin>".into(),
-            Box::new(BufReader::new(std::io::stdin())),
-            0,
-        ));
-    }
-    let name = path.display().to_string();
-    let lines = {
-        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
-        BufReader::new(file).split(b'\n').count()
-    };
-    let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
-    Ok((name, Box::new(BufReader::new(file)), lines))
-}
-
-fn emit(
-    out: &mut impl Write,
-    format: OutputFormat,
-    source: &str,
-    line: usize,
-    comment: &Comment,
-    result: &davar_moderation::ModerationResult,
-    passthrough: &serde_json::Map<String, Value>,
-) -> anyhow::Result<()> {
-    match format {
-        OutputFormat::Json => {
-            let mut value = serde_json::to_value(result)?;
-            if let Value::Object(map) = &mut value {
-                map.insert("line".into(), Value::from(line));
-                if !passthrough.is_empty() {
-                    map.insert("passthrough".into(), Value::Object(passthrough.clone()));
-                }
-            }
-            serde_json::to_writer(&mut *out, &value)?;
-            writeln!(out)?;
+/// A bar over the input's bytes that counts records (a spinner for standard input); drawn
+/// on stderr only when it is a terminal.
+fn progress_bar(size: Option<u64>) -> ProgressBar {
+    match size {
+        Some(size) => {
+            let bar = ProgressBar::new(size);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {msg} {percent}% eta {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
         }
-        OutputFormat::Human => {
-            if !result.violations.is_empty() {
-                writeln!(out, "{}", report::human(source, line, comment, result))?;
-            }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
         }
     }
-    Ok(())
 }

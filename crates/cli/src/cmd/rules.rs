@@ -1,27 +1,26 @@
 //! `davar rules`: lists every moderation rule code.
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use davar_moderation::catalog;
 
 use crate::Global;
+use crate::output::{Format, OutputArgs};
+use crate::select::{CodeFilter, SelectArgs};
 
 /// Arguments of `davar rules`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// Output format: a table (also `--format table`), or a JSON array of
+    /// `{code, severity, fixable, summary, rule_sets}`.
+    #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-}
-
-/// How `davar rules` prints the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One line per rule.
-    Table,
-    /// A JSON array.
-    Json,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// The first sentence under "What it flags", as a one-line summary.
@@ -44,6 +43,7 @@ fn summary(doc: &str) -> String {
 
 /// Runs `davar rules`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let filter = CodeFilter::new(&args.select, catalog().iter().map(|r| r.code))?;
     // Which rule sets use each code, when the rules directory loads.
     let mut used: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let engine = global
@@ -59,9 +59,11 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    let rules: Vec<_> = catalog().iter().filter(|r| filter.keeps(r.code)).collect();
+    let mut sink = args.output.open()?;
     match args.format {
         Format::Json => {
-            let rows: Vec<_> = catalog()
+            let rows: Vec<_> = rules
                 .iter()
                 .map(|r| {
                     serde_json::json!({
@@ -73,28 +75,43 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            serde_json::to_writer_pretty(&mut sink.writer, &rows)?;
+            writeln!(sink.writer)?;
         }
-        Format::Table => {
-            println!("{:<24} {:<8} {:<8} summary", "code", "severity", "fixable");
-            for r in catalog() {
-                println!(
+        Format::Human => {
+            writeln!(
+                sink.writer,
+                "{:<24} {:<8} {:<8} summary",
+                "code", "severity", "fixable"
+            )?;
+            for r in rules {
+                writeln!(
+                    sink.writer,
                     "{:<24} {:<8} {:<8} {}",
                     r.code,
                     r.severity.as_str(),
                     if r.fixable { "yes" } else { "no" },
                     summary(r.doc)
-                );
+                )?;
             }
-            println!();
-            println!("`davar explain CODE` prints a rule's documentation.");
+            if !args.output.quiet {
+                writeln!(sink.writer)?;
+                writeln!(
+                    sink.writer,
+                    "`davar explain CODE` prints a rule's documentation."
+                )?;
+            }
             if engine.is_none() {
-                eprintln!(
-                    "note: the rule sets in {} did not compile; `davar check` shows why",
-                    global.rules.display()
+                crate::output::note(
+                    args.output.quiet,
+                    format!(
+                        "the rule sets in {} did not compile; `davar check` shows why",
+                        global.rules.display()
+                    ),
                 );
             }
         }
     }
+    sink.writer.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -66,8 +66,8 @@ pub struct Args {
     /// Largest body of `POST /v1/moderate/batch` in bytes (up to 1,000 comments).
     #[arg(long, default_value_t = 4 * 1024 * 1024, value_name = "BYTES")]
     pub max_batch_body: usize,
-    /// Log format on stderr (filter with RUST_LOG, default `info`).
-    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    /// Log format on stderr (filter with RUST_LOG, default `info`); `--format` is the same.
+    #[arg(long, visible_alias = "format", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 }
 
@@ -75,6 +75,7 @@ pub struct Args {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
     /// Human-readable lines.
+    #[value(alias = "human")]
     Text,
     /// One JSON object per line.
     Json,

@@ -70,7 +70,9 @@ pub(crate) trait Rule: Send + Sync {
         Ok(())
     }
 
-    /// Called once the verdict is known (`qa/duplicate` records accepted questions here).
+    /// Called once the verdict is known (`qa/duplicate` removes a rejected question here).
+    /// `verdict` is the comment's fate: a `reject` the rule set queues for a moderator
+    /// (`queue_rejects`) comes as `Review`.
     fn after_verdict(
         &self,
         _cx: &Ctx<'_>,

@@ -38,16 +38,16 @@ pub fn engine_action(verdict: Verdict, queue_rejects: bool) -> Option<Action> {
     }
 }
 
-/// The engine's record of `result`, or `None` when the comment is approved outright.
+/// The engine's record of `result`, or `None` when the comment is approved outright. A rejection
+/// waits in the queue when the comment's rule set says `queue_rejects: true`.
 pub fn engine_record(
     compiled: &Compiled,
     submission: &Submission,
     result: &ModerationResult,
-    queue_rejects: bool,
 ) -> Option<DecisionRecord> {
-    let action = engine_action(result.verdict, queue_rejects)?;
     let comment = &submission.comment;
     let set = compiled.engine.rule_set_for(comment.kind, &comment.lang)?;
+    let action = engine_action(result.verdict, set.queue_rejects)?;
     let id = new_decision_id();
     let violations = result
         .violations

@@ -18,10 +18,13 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, parse_json};
 use crate::openapi::ModerationResultDoc;
 use crate::request::{CommentFields, CommentRequest};
-use crate::routes::moderate::{check_lengths, judge_and_settle, observe, refusal};
-use crate::routes::record::ModerateResponse;
+use crate::routes::moderate::{check_lengths, judge_in_scope, observe, refusal};
+use crate::routes::record::{ModerateResponse, settle_in_order};
 use crate::state::AppState;
 use crate::workers::{Budget, Refused, Stage, Weight};
+
+/// Judged comments whose decisions are written in one transaction.
+const SETTLE_CHUNK: usize = 100;
 
 /// The batch body: a JSON array whose items are parsed one by one.
 pub(crate) struct BatchRequest(Vec<Box<RawValue>>);
@@ -122,15 +125,26 @@ pub(crate) async fn batch(
     let outcome = state
         .workers()
         .run(Weight::Heavy, &budget, move |budget| {
+            // Judged items wait in `pending` until `SETTLE_CHUNK` of them can have their
+            // decisions written in one transaction (or the batch ends or runs out of time).
+            let mut pending = Vec::with_capacity(SETTLE_CHUNK.min(total));
             for (i, submission) in submissions.into_iter().enumerate() {
                 if budget.is_spent() {
                     break; // the rest is answered `timeout`
                 }
                 let path = format!("[{i}].");
-                let judged = submission
-                    .and_then(|s| judge_and_settle(&compiled, &*store, &s, budget, &path));
-                lock(&sink).push(judged);
+                let judged = submission.and_then(|s| {
+                    let result = judge_in_scope(&compiled, &*store, &s.comment, budget, &path)?;
+                    Ok((s, result))
+                });
+                pending.push(judged);
+                if pending.len() == SETTLE_CHUNK {
+                    let settled = settle_in_order(&compiled, &*store, std::mem::take(&mut pending));
+                    lock(&sink).extend(settled);
+                }
             }
+            let settled = settle_in_order(&compiled, &*store, pending);
+            lock(&sink).extend(settled);
         })
         .await;
     match outcome {

@@ -11,7 +11,6 @@ use davar_moderation::{Comment, Kind, ModerateError, ModerationResult, QuestionS
 
 use super::record::{ModerateResponse, settle};
 use crate::compiled::Compiled;
-use crate::decision::build::Submission;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::openapi::ModerationResultDoc;
@@ -53,9 +52,7 @@ pub(crate) async fn moderate(
         state
             .workers()
             .run(weight, &budget, move |budget| {
-                let comment = &submission.comment;
-                let scope = CommentScope::new(&*store, comment.id.as_deref(), false);
-                judge(&compiled, &scope, comment, budget, "")
+                judge_in_scope(&compiled, &*store, &submission.comment, budget, "")
             })
             .await
             .map_err(|refused| refusal(refused, "/v1/moderate", limits.timeout))??
@@ -91,25 +88,18 @@ pub(crate) fn weight_of(comment: &Comment, light_chars: usize) -> Weight {
     }
 }
 
-/// Judges `submission` and writes its decision unless it is approved outright (blocking; for a
-/// worker). `path` prefixes field names in errors (`[3].` inside a batch).
-pub(crate) fn judge_and_settle(
+/// Judges `comment` with the question store seen from the comment itself (a retry is no
+/// duplicate of its first sending); blocking, for a worker. `path` prefixes field names in
+/// errors (`[3].` inside a batch).
+pub(crate) fn judge_in_scope(
     compiled: &Arc<Compiled>,
     store: &dyn ServerStore,
-    submission: &Submission,
+    comment: &Comment,
     budget: &Budget,
     path: &str,
-) -> Result<ModerateResponse, ApiError> {
-    let comment = &submission.comment;
+) -> Result<ModerationResult, ApiError> {
     let scope = CommentScope::new(store, comment.id.as_deref(), false);
-    let result = judge(compiled, &scope, comment, budget, path)?;
-    if result.verdict == Verdict::Approve {
-        return Ok(ModerateResponse {
-            result,
-            decision_id: None,
-        });
-    }
-    settle(compiled, store, submission, result, path)
+    judge(compiled, &scope, comment, budget, path)
 }
 
 /// Code points of title and body together, counted only when the bytes exceed `limit`

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::compiled::Compiled;
 use crate::decision::build::{Submission, engine_record, result_of};
+use crate::decision::{Action, DecisionRecord};
 use crate::error::ApiError;
 use crate::store::{Appended, ServerStore};
 
@@ -28,27 +29,112 @@ pub(crate) fn settle(
     result: ModerationResult,
     path: &str,
 ) -> Result<ModerateResponse, ApiError> {
-    let Some(record) = engine_record(compiled, submission, &result, false) else {
-        return Ok(ModerateResponse {
-            result,
-            decision_id: None,
-        });
+    settle_all(compiled, store, vec![(submission, result)], path)?
+        .pop()
+        .ok_or(ApiError::Internal)
+}
+
+/// [`settle`] for many judged comments (a batch): their records are written in one
+/// transaction, one answer per comment in order. `what` names them in the log.
+pub(crate) fn settle_all(
+    compiled: &Compiled,
+    store: &dyn ServerStore,
+    judged: Vec<(&Submission, ModerationResult)>,
+    what: &str,
+) -> Result<Vec<ModerateResponse>, ApiError> {
+    let records: Vec<Option<DecisionRecord>> = judged
+        .iter()
+        .map(|(submission, result)| engine_record(compiled, submission, result))
+        .collect();
+    let writes: Vec<(&DecisionRecord, Option<i32>)> = records
+        .iter()
+        .flatten()
+        .map(|r| (r, (r.action == Action::Queue).then_some(0)))
+        .collect();
+    let appended = if writes.is_empty() {
+        Vec::new()
+    } else {
+        store.append_first_all(&writes).map_err(|e| {
+            tracing::error!(error = %e, field = what, "the decision log failed");
+            log_unavailable()
+        })?
     };
-    let queue = (record.action == crate::decision::Action::Queue).then_some(0);
-    match store.append_first(&record, queue) {
-        Ok(Appended::New(record)) => Ok(ModerateResponse {
-            result,
-            decision_id: Some(record.id),
-        }),
-        Ok(Appended::Existing(stored)) => Ok(ModerateResponse {
-            result: result_of(&stored),
-            decision_id: Some(stored.id),
-        }),
-        Err(e) => {
-            tracing::error!(error = %e, field = path, "the decision log failed");
-            Err(ApiError::Unavailable(
-                "the decision log is unavailable; retry later".to_owned(),
-            ))
+    let mut appended = appended.into_iter();
+    judged
+        .into_iter()
+        .zip(records)
+        .map(|((_, result), record)| {
+            if record.is_none() {
+                return Ok(ModerateResponse {
+                    result,
+                    decision_id: None,
+                });
+            }
+            match appended.next() {
+                Some(Appended::New(record)) => Ok(ModerateResponse {
+                    result,
+                    decision_id: Some(record.id),
+                }),
+                Some(Appended::Existing(stored)) => Ok(ModerateResponse {
+                    result: result_of(&stored),
+                    decision_id: Some(stored.id),
+                }),
+                None => {
+                    tracing::error!(
+                        field = what,
+                        "the decision log answered fewer records than sent"
+                    );
+                    Err(ApiError::Internal)
+                }
+            }
+        })
+        .collect()
+}
+
+/// Settles a run of batch items in order: the judged ones through [`settle_all`] in one
+/// transaction, the failed ones (invalid, out of time) passed through. When the decision log
+/// fails, every judged item of the run gets that error.
+pub(crate) fn settle_in_order(
+    compiled: &Compiled,
+    store: &dyn ServerStore,
+    items: Vec<Result<(Submission, ModerationResult), ApiError>>,
+) -> Vec<Result<ModerateResponse, ApiError>> {
+    let mut out: Vec<Option<Result<ModerateResponse, ApiError>>> = Vec::with_capacity(items.len());
+    let mut positions = Vec::new();
+    let mut submissions = Vec::new();
+    let mut results = Vec::new();
+    for item in items {
+        match item {
+            Ok((submission, result)) => {
+                positions.push(out.len());
+                submissions.push(submission);
+                results.push(result);
+                out.push(None);
+            }
+            Err(e) => out.push(Some(Err(e))),
         }
     }
+    if !positions.is_empty() {
+        let judged = submissions.iter().zip(results).collect();
+        match settle_all(compiled, store, judged, "batch") {
+            Ok(answers) => {
+                for (i, answer) in positions.into_iter().zip(answers) {
+                    out[i] = Some(Ok(answer));
+                }
+            }
+            Err(_) => {
+                for i in positions {
+                    out[i] = Some(Err(log_unavailable()));
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|item| item.unwrap_or(Err(ApiError::Internal)))
+        .collect()
+}
+
+/// The error answered when the decision log cannot be written.
+fn log_unavailable() -> ApiError {
+    ApiError::Unavailable("the decision log is unavailable; retry later".to_owned())
 }

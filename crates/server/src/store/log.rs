@@ -124,7 +124,19 @@ pub trait DecisionLog: Send + Sync {
         &self,
         record: &DecisionRecord,
         queue: Option<i32>,
-    ) -> Result<Appended, StoreError>;
+    ) -> Result<Appended, StoreError> {
+        self.append_first_all(&[(record, queue)])?
+            .pop()
+            .ok_or_else(|| StoreError("the decision log answered no record".to_owned()))
+    }
+
+    /// [`DecisionLog::append_first`] for many comments (a batch) in one transaction: one
+    /// answer per record, in order. A comment id appearing twice gets the first one's record
+    /// the second time, as a retry would.
+    fn append_first_all(
+        &self,
+        records: &[(&DecisionRecord, Option<i32>)],
+    ) -> Result<Vec<Appended>, StoreError>;
 
     /// Appends any record (an appeal, a correction) and, with `queue`, enqueues it.
     fn append(&self, record: &DecisionRecord, queue: Option<i32>) -> Result<(), StoreError>;

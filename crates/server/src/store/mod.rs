@@ -16,7 +16,7 @@ mod sqlite_log;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use davar_moderation::{QuestionStore, StoreError};
+use davar_moderation::{QuestionProbe, QuestionStore, StoreError};
 
 pub use self::log::{Appended, Claim, Decide, DecisionLog, QueueCounts, QueueFilter, QueueItem};
 pub use self::postgres::PostgresStore;
@@ -29,6 +29,14 @@ pub trait ServerStore: QuestionStore + DecisionLog {
     fn ping(&self) -> Result<(), String>;
     /// Kind and location without secrets, for logs.
     fn describe(&self) -> String;
+    /// Stores `questions` under `product` without comparing them with each other or with the
+    /// stored ones (a storefront's existing questions, a benchmark's seed), many per
+    /// transaction; a key already stored keeps its row. Returns how many were new.
+    fn import_questions(
+        &self,
+        product: &str,
+        questions: &[QuestionProbe],
+    ) -> Result<usize, StoreError>;
 }
 
 /// A parsed `--store` URL.

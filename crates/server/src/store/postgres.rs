@@ -14,8 +14,8 @@ use tokio::runtime::Handle;
 use tokio_postgres::NoTls;
 
 use super::schema::{
-    DELETE_BANDS, DELETE_QUESTION, INSERT_BAND, INSERT_QUESTION, MIGRATIONS, MIGRATIONS_TABLE,
-    SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql,
+    DELETE_BANDS, DELETE_QUESTION, IMPORT_QUESTIONS, INSERT_BAND, INSERT_QUESTION_AND_BANDS,
+    MIGRATIONS, MIGRATIONS_TABLE, SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql,
 };
 use super::{ServerStore, StoreOpenError, backend_error};
 
@@ -167,6 +167,9 @@ async fn backfill_key_hashes(client: &mut Object) -> Result<(), tokio_postgres::
     }
 }
 
+/// Questions stored per statement by [`ServerStore::import_questions`].
+const IMPORT_CHUNK: usize = 5_000;
+
 /// The advisory lock key of a product's questions.
 fn product_lock(product: &str) -> i64 {
     // Any stable spread will do; the key hash of the product with an empty key is one.
@@ -183,18 +186,29 @@ impl QuestionStore for PostgresStore {
     ) -> Result<Option<StoredQuestion>, StoreError> {
         let query = candidates_sql(question.bands.len(), true);
         self.with_client(async |client| {
+            // Four round trips once the statements are cached: BEGIN; the lock and the
+            // candidates, pipelined; the insert of question and bands; COMMIT. Both statements
+            // are prepared before the pipeline, so each is sent at its first poll, the lock
+            // first, and the server runs them in that order (a statement still to be prepared
+            // would let the query overtake the lock).
             let tx = client.transaction().await?;
-            if record {
-                tx.execute(
-                    "SELECT pg_advisory_xact_lock($1)",
-                    &[&product_lock(product)],
-                )
-                .await?;
-            }
             let stmt = tx.prepare_cached(&query).await?;
-            let rows = tx
-                .query(&stmt, &[&product, &question.key, &question.bands])
-                .await?;
+            let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] =
+                [&product, &question.key, &question.bands];
+            let rows = if record {
+                let lock = product_lock(product);
+                let lock_params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&lock];
+                let lock_stmt = tx
+                    .prepare_cached("SELECT pg_advisory_xact_lock($1)")
+                    .await?;
+                let (_, rows) = tokio::try_join!(
+                    tx.execute(&lock_stmt, &lock_params),
+                    tx.query(&stmt, &params)
+                )?;
+                rows
+            } else {
+                tx.query(&stmt, &params).await?
+            };
             let found = rows
                 .iter()
                 .map(|r| StoredQuestion {
@@ -203,19 +217,18 @@ impl QuestionStore for PostgresStore {
                 })
                 .find(|q| is_duplicate(q));
             if found.is_none() && record {
-                let insert = tx.prepare_cached(INSERT_QUESTION).await?;
-                let inserted = tx
-                    .execute(
-                        &insert,
-                        &[&product, &question.key, &question.id, &question.key_hash],
-                    )
-                    .await?;
-                if inserted == 1 {
-                    let band = tx.prepare_cached(INSERT_BAND).await?;
-                    for b in &question.bands {
-                        tx.execute(&band, &[b, &question.key_hash]).await?;
-                    }
-                }
+                let insert = tx.prepare_cached(INSERT_QUESTION_AND_BANDS).await?;
+                tx.execute(
+                    &insert,
+                    &[
+                        &product,
+                        &question.key,
+                        &question.id,
+                        &question.key_hash,
+                        &question.bands,
+                    ],
+                )
+                .await?;
             }
             tx.commit().await?;
             Ok(found)
@@ -250,6 +263,41 @@ impl ServerStore for PostgresStore {
 
     fn describe(&self) -> String {
         format!("postgres ({})", redact(&self.url))
+    }
+
+    fn import_questions(
+        &self,
+        product: &str,
+        questions: &[QuestionProbe],
+    ) -> Result<usize, StoreError> {
+        let mut stored = 0;
+        for chunk in questions.chunks(IMPORT_CHUNK) {
+            let keys: Vec<&str> = chunk.iter().map(|q| q.key.as_str()).collect();
+            let ids: Vec<Option<&str>> = chunk.iter().map(|q| q.id.as_deref()).collect();
+            let hashes: Vec<i64> = chunk.iter().map(|q| q.key_hash).collect();
+            let (bands, band_hashes): (Vec<i64>, Vec<i64>) = chunk
+                .iter()
+                .flat_map(|q| q.bands.iter().map(|b| (*b, q.key_hash)))
+                .unzip();
+            stored += self.with_client(async |client| {
+                let tx = client.transaction().await?;
+                tx.execute(
+                    "SELECT pg_advisory_xact_lock($1)",
+                    &[&product_lock(product)],
+                )
+                .await?;
+                let row = tx
+                    .query_one(
+                        IMPORT_QUESTIONS,
+                        &[&product, &keys, &ids, &hashes, &bands, &band_hashes],
+                    )
+                    .await?;
+                tx.commit().await?;
+                let added: i64 = row.get(0);
+                Ok(usize::try_from(added).unwrap_or(0))
+            })?;
+        }
+        Ok(stored)
     }
 }
 

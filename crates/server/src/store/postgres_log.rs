@@ -93,38 +93,41 @@ async fn locked_item(client: &impl GenericClient, id: &str) -> Result<Option<Que
 }
 
 impl DecisionLog for PostgresStore {
-    fn append_first(
+    fn append_first_all(
         &self,
-        record: &DecisionRecord,
-        queue: Option<i32>,
-    ) -> Result<Appended, StoreError> {
+        records: &[(&DecisionRecord, Option<i32>)],
+    ) -> Result<Vec<Appended>, StoreError> {
         self.with_client(async |client| {
             let tx = client.transaction().await?;
-            if insert_record(&tx, record).await? == 0 {
-                let existing = match &record.comment.id {
-                    Some(comment) => tx
-                        .query_opt(
-                            FIRST_RECORD_OF_COMMENT,
-                            &[&record.comment.kind.as_str(), comment],
-                        )
-                        .await?
-                        .map(|r| parse_record(r.get(0)))
-                        .transpose()?,
-                    None => None,
-                };
-                tx.commit().await?;
-                return existing.map(Appended::Existing).ok_or_else(|| {
-                    PgError::Store(super::backend_error(format!(
-                        "decision id {} already used",
-                        record.id
-                    )))
-                });
-            }
-            if let Some(priority) = queue {
-                enqueue(&tx, record, priority).await?;
+            let mut out = Vec::with_capacity(records.len());
+            for (record, queue) in records {
+                if insert_record(&tx, record).await? == 0 {
+                    let existing = match &record.comment.id {
+                        Some(comment) => tx
+                            .query_opt(
+                                FIRST_RECORD_OF_COMMENT,
+                                &[&record.comment.kind.as_str(), comment],
+                            )
+                            .await?
+                            .map(|r| parse_record(r.get(0)))
+                            .transpose()?,
+                        None => None,
+                    };
+                    out.push(existing.map(Appended::Existing).ok_or_else(|| {
+                        PgError::Store(super::backend_error(format!(
+                            "decision id {} already used",
+                            record.id
+                        )))
+                    })?);
+                    continue;
+                }
+                if let Some(priority) = queue {
+                    enqueue(&tx, record, *priority).await?;
+                }
+                out.push(Appended::New((*record).clone()));
             }
             tx.commit().await?;
-            Ok(Appended::New(record.clone()))
+            Ok(out)
         })
     }
 

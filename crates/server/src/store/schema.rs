@@ -72,6 +72,12 @@ pub const MIGRATIONS: &[(i64, &[&str])] = &[
 
 /// Questions of a product sharing the key or a band with the probe: `$1` product, `$2` key,
 /// then the bands (SQLite binds each band; PostgreSQL one array).
+///
+/// Two index lookups joined by `UNION`: the key through the primary key, the bands through the
+/// band table's primary key and then `davar_questions_key_hash`. The `CROSS JOIN` fixes that
+/// order on SQLite (whose planner would otherwise walk every question of the product, as it
+/// does for `product = $1 AND (key = $2 OR key_hash IN (…))`); PostgreSQL plans it freely.
+/// The cost is the number of candidates, not the number of questions under the product.
 pub fn candidates_sql(bands: usize, postgres: bool) -> String {
     let list = if postgres {
         "= ANY($3)".to_owned()
@@ -80,8 +86,9 @@ pub fn candidates_sql(bands: usize, postgres: bool) -> String {
         format!("IN ({})", marks.join(", "))
     };
     format!(
-        "SELECT question_id, question_key FROM davar_questions WHERE product = $1 AND \
-         (question_key = $2 OR key_hash IN (SELECT key_hash FROM davar_question_bands WHERE band {list}))"
+        "SELECT question_id, question_key FROM davar_questions WHERE product = $1 AND question_key = $2 \
+         UNION SELECT q.question_id, q.question_key FROM davar_question_bands b \
+         CROSS JOIN davar_questions q WHERE b.band {list} AND q.key_hash = b.key_hash AND q.product = $1"
     )
 }
 
@@ -92,6 +99,36 @@ pub const INSERT_QUESTION: &str = "INSERT INTO davar_questions (product, questio
 /// Adds one band of a question.
 pub const INSERT_BAND: &str =
     "INSERT INTO davar_question_bands (band, key_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
+/// Adds all `bands` bands of a question in one statement (SQLite): `$1` key hash, then the bands.
+pub fn insert_bands_sql(bands: usize) -> String {
+    let rows: Vec<String> = (0..bands).map(|i| format!("(${}, $1)", i + 2)).collect();
+    format!(
+        "INSERT INTO davar_question_bands (band, key_hash) VALUES {} ON CONFLICT DO NOTHING",
+        rows.join(", ")
+    )
+}
+
+/// Records a question and its bands in one statement (PostgreSQL): `$1`..`$4` as in
+/// [`INSERT_QUESTION`], `$5` the bands. Bands are added only when the question was new.
+pub const INSERT_QUESTION_AND_BANDS: &str = "WITH q AS (\
+     INSERT INTO davar_questions (product, question_key, question_id, key_hash) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (product, question_key) DO NOTHING RETURNING key_hash) \
+     INSERT INTO davar_question_bands (band, key_hash) SELECT b, q.key_hash FROM q, unnest($5::BIGINT[]) AS b \
+     ON CONFLICT DO NOTHING";
+
+/// Records many questions of one product and their bands in one statement (PostgreSQL import):
+/// `$1` product, `$2` keys, `$3` ids, `$4` key hashes (parallel arrays), `$5` bands and `$6`
+/// their key hashes (parallel arrays). Keys already stored keep their row and bands. Answers
+/// one row: how many questions were new.
+pub const IMPORT_QUESTIONS: &str = "WITH q AS (\
+     INSERT INTO davar_questions (product, question_key, question_id, key_hash) \
+     SELECT $1, k, i, h FROM unnest($2::TEXT[], $3::TEXT[], $4::BIGINT[]) AS t(k, i, h) \
+     ON CONFLICT (product, question_key) DO NOTHING RETURNING key_hash), \
+     added AS (INSERT INTO davar_question_bands (band, key_hash) \
+     SELECT b.band, b.key_hash FROM unnest($5::BIGINT[], $6::BIGINT[]) AS b(band, key_hash) \
+     WHERE b.key_hash IN (SELECT key_hash FROM q) ON CONFLICT DO NOTHING) \
+     SELECT COUNT(*) FROM q";
 
 /// Removes a question (its bands go with [`DELETE_BANDS`]).
 pub const DELETE_QUESTION: &str =

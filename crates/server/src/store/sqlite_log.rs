@@ -53,7 +53,7 @@ fn enqueue(conn: &Connection, record: &DecisionRecord, priority: i32) -> Result<
         .map_err(sqlite_error)
 }
 
-fn records(conn: &Connection, query: &str, values: impl rusqlite::Params) -> RecordsResult {
+fn records_of(conn: &Connection, query: &str, values: impl rusqlite::Params) -> RecordsResult {
     let mut stmt = conn.prepare_cached(&sql(query)).map_err(sqlite_error)?;
     let texts = stmt
         .query_map(values, |r| r.get::<_, String>(0))
@@ -112,35 +112,38 @@ fn item_by_id(conn: &Connection, id: &str) -> Result<Option<QueueItem>, StoreErr
 }
 
 impl DecisionLog for SqliteStore {
-    fn append_first(
+    fn append_first_all(
         &self,
-        record: &DecisionRecord,
-        queue: Option<i32>,
-    ) -> Result<Appended, StoreError> {
+        records: &[(&DecisionRecord, Option<i32>)],
+    ) -> Result<Vec<Appended>, StoreError> {
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite_error)?;
-        if insert_record(&tx, record)? == 0 {
-            let existing = match &record.comment.id {
-                Some(comment) => records(
-                    &tx,
-                    FIRST_RECORD_OF_COMMENT,
-                    params![record.comment.kind.as_str(), comment],
-                )?
-                .pop(),
-                None => None,
-            };
-            tx.commit().map_err(sqlite_error)?;
-            return existing.map(Appended::Existing).ok_or_else(|| {
-                super::backend_error(format!("decision id {} already used", record.id))
-            });
-        }
-        if let Some(priority) = queue {
-            enqueue(&tx, record, priority)?;
+        let mut out = Vec::with_capacity(records.len());
+        for (record, queue) in records {
+            if insert_record(&tx, record)? == 0 {
+                let existing = match &record.comment.id {
+                    Some(comment) => records_of(
+                        &tx,
+                        FIRST_RECORD_OF_COMMENT,
+                        params![record.comment.kind.as_str(), comment],
+                    )?
+                    .pop(),
+                    None => None,
+                };
+                out.push(existing.map(Appended::Existing).ok_or_else(|| {
+                    super::backend_error(format!("decision id {} already used", record.id))
+                })?);
+                continue;
+            }
+            if let Some(priority) = queue {
+                enqueue(&tx, record, *priority)?;
+            }
+            out.push(Appended::New((*record).clone()));
         }
         tx.commit().map_err(sqlite_error)?;
-        Ok(Appended::New(record.clone()))
+        Ok(out)
     }
 
     fn append(&self, record: &DecisionRecord, queue: Option<i32>) -> Result<(), StoreError> {
@@ -161,11 +164,11 @@ impl DecisionLog for SqliteStore {
     }
 
     fn record(&self, id: &str) -> Result<Option<DecisionRecord>, StoreError> {
-        Ok(records(&self.conn(), RECORD_BY_ID, [id])?.pop())
+        Ok(records_of(&self.conn(), RECORD_BY_ID, [id])?.pop())
     }
 
     fn chain(&self, root: &str) -> Result<Vec<DecisionRecord>, StoreError> {
-        records(&self.conn(), CHAIN, [root])
+        records_of(&self.conn(), CHAIN, [root])
     }
 
     fn decided_between(
@@ -177,14 +180,14 @@ impl DecisionLog for SqliteStore {
     ) -> Result<Vec<DecisionRecord>, StoreError> {
         let conn = self.conn();
         let (after_at, after_id) = match after {
-            Some(id) => match records(&conn, RECORD_BY_ID, [id])?.pop() {
+            Some(id) => match records_of(&conn, RECORD_BY_ID, [id])?.pop() {
                 Some(r) => (micros(r.decided_at), id.to_owned()),
                 None => return Ok(Vec::new()),
             },
             None => (i64::MIN, String::new()),
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        records(
+        records_of(
             &conn,
             DECIDED_BETWEEN,
             params![micros(from), micros(to), after_at, after_id, limit],

@@ -1,184 +1,198 @@
-//! Reading comments for `davar moderate`: JSON Lines, CSV with a header, or `--text`.
+//! Reading the input of `davar moderate` in chunks of records: JSON Lines (one object per
+//! line) or CSV with a header. The reader only frames records (lines, CSV records); turning
+//! them into comments is [`super::record`]'s job, done in parallel.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
+use std::sync::Arc;
 
-use anyhow::{Context, bail};
-use davar_moderation::{Comment, Kind};
-use serde_json::{Map, Value};
+use anyhow::{Context as _, bail};
 
-/// One input record: a comment, or a line that could not be read (reported and counted).
-pub enum Record {
-    /// A comment with the line it came from and the columns passed through unchanged.
-    Comment {
-        line: usize,
-        comment: Box<Comment>,
-        passthrough: Map<String, Value>,
-    },
-    /// A malformed line.
-    Malformed { line: usize, error: String },
-}
+/// Records per chunk: large enough to spread over the workers, small enough that memory
+/// stays flat and the first results come quickly.
+pub const CHUNK_RECORDS: usize = 1024;
+/// Bytes per chunk at most (long records make smaller chunks).
+const CHUNK_BYTES: usize = 4 << 20;
 
 /// The input formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    JsonLines,
+    /// One JSON object per line.
+    #[value(alias = "jsonl", alias = "ndjson")]
+    Json,
+    /// Comma-, semicolon- or tab-separated values with a header.
     Csv,
 }
 
-/// Picks the format from the extension, else from the first non-empty line.
-pub fn detect(name: &str, first_line: &str) -> InputFormat {
+/// Picks the format from the extension, else from the first line.
+pub fn detect(name: &str, first_line: &[u8]) -> InputFormat {
     let lower = name.to_ascii_lowercase();
-    let json_name = [".jsonl", ".ndjson", ".json"]
-        .iter()
-        .any(|e| lower.ends_with(e));
-    if lower.ends_with(".csv") {
+    if [".csv", ".tsv"].iter().any(|e| lower.ends_with(e)) {
         InputFormat::Csv
-    } else if json_name || first_line.trim_start().starts_with('{') {
-        InputFormat::JsonLines
+    } else if [".jsonl", ".ndjson", ".json"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || first_line.trim_ascii_start().starts_with(b"{")
+    {
+        InputFormat::Json
     } else {
         InputFormat::Csv
     }
 }
 
-/// Reads JSON Lines: one comment object per line; blank lines are skipped.
-pub fn json_lines(reader: impl BufRead) -> impl Iterator<Item = Record> {
-    reader.lines().enumerate().filter_map(|(i, line)| {
-        let line_no = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                return Some(Record::Malformed {
-                    line: line_no,
-                    error: format!("not UTF-8 text: {e}"),
-                });
-            }
-        };
-        if line.trim().is_empty() {
-            return None;
+/// The CSV delimiter: `--delimiter`, else tab for `.tsv`, else the one of `,` `;` `\t` that
+/// the header line holds most often (comma on a tie).
+pub fn delimiter(given: Option<char>, name: &str, header: &[u8]) -> anyhow::Result<u8> {
+    if let Some(c) = given {
+        if !c.is_ascii() {
+            bail!("--delimiter {c:?}: the delimiter must be one ASCII character, e.g. ';'");
         }
-        Some(parse_json_line(line_no, &line))
-    })
-}
-
-const COMMENT_KEYS: &[&str] = &["id", "kind", "title", "body", "product", "author", "lang"];
-
-fn parse_json_line(line: usize, text: &str) -> Record {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Record::Malformed {
-                line,
-                error: format!("invalid JSON at column {}: {e}", e.column()),
-            };
-        }
-    };
-    let Value::Object(mut object) = value else {
-        return Record::Malformed {
-            line,
-            error: "expected a JSON object like {\"id\":\"r1\",\"body\":\"...\"}".into(),
-        };
-    };
-    let mut known = Map::new();
-    for key in COMMENT_KEYS {
-        if let Some(v) = object.remove(*key) {
-            known.insert((*key).to_owned(), v);
-        }
+        return Ok(c as u8);
     }
-    // Numbers as ids are common in exports: accept them as text.
-    if let Some(Value::Number(n)) = known.get("id") {
-        let s = n.to_string();
-        known.insert("id".into(), Value::String(s));
+    if name.to_ascii_lowercase().ends_with(".tsv") {
+        return Ok(b'\t');
     }
-    match serde_json::from_value::<Comment>(Value::Object(known)) {
-        Ok(comment) => Record::Comment {
-            line,
-            comment: Box::new(comment),
-            passthrough: object,
-        },
-        Err(e) => Record::Malformed {
-            line,
-            error: format!("{e} (fields: id, kind, title, body, product, author, lang)"),
-        },
-    }
-}
-
-/// Reads CSV with a header naming `title` and `comment` (or `body`); `id`, `kind`, `lang`,
-/// `product` and `author` columns are used when present, the others are passed through.
-pub fn csv(
-    reader: impl std::io::Read,
-    default_kind: Kind,
-    default_lang: &str,
-) -> anyhow::Result<impl Iterator<Item = Record>> {
-    let mut rdr = ::csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(reader);
-    let headers = rdr.headers().context("reading the CSV header")?.clone();
-    let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.trim()));
-    let Some(body) = find(&["comment", "body"]) else {
-        bail!(
-            "the CSV header has no `comment` or `body` column (found: {})",
-            headers.iter().collect::<Vec<_>>().join(", ")
-        );
-    };
-    let title = find(&["title"]);
-    let id = find(&["id"]);
-    let kind = find(&["kind"]);
-    let lang = find(&["lang"]);
-    let product = find(&["product"]);
-    let author = find(&["author"]);
-    let used: Vec<usize> = [Some(body), title, id, kind, lang, product, author]
+    let count = |d: u8| header.iter().filter(|&&b| b == d).count();
+    Ok([b',', b';', b'\t']
         .into_iter()
-        .flatten()
-        .collect();
-    let default_lang = default_lang.to_owned();
-    Ok(rdr.into_records().enumerate().map(move |(i, rec)| {
-        // Line numbers: header is line 1; quoted fields may span lines, so use the position.
-        let fallback = i + 2;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(fallback, |p| p.line() as usize);
-                return Record::Malformed {
-                    line,
-                    error: e.to_string(),
-                };
+        .max_by_key(|&d| (count(d), d == b','))
+        .unwrap_or(b','))
+}
+
+/// One record as framed by the reader.
+pub enum Raw {
+    /// A line of JSON Lines (blank lines included, so `--fix` can copy them).
+    Line {
+        /// 1-based line number.
+        line: usize,
+        /// The line without its line ending.
+        bytes: Vec<u8>,
+    },
+    /// A CSV record.
+    Csv {
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The fields.
+        record: csv::ByteRecord,
+    },
+}
+
+/// A chunk of records and how far into the input it reaches (for the progress bar).
+pub struct Chunk {
+    /// The records, in input order.
+    pub records: Vec<Raw>,
+    /// Bytes of input read up to the end of this chunk.
+    pub end_byte: u64,
+}
+
+/// A framed input: JSON Lines or CSV (with its header, shared with the workers).
+pub enum Framer<R: BufRead> {
+    /// JSON Lines.
+    Json {
+        /// The reader.
+        reader: R,
+        /// Lines read so far.
+        line: usize,
+        /// Bytes read so far.
+        bytes: u64,
+    },
+    /// CSV.
+    Csv {
+        /// The CSV reader.
+        reader: csv::Reader<R>,
+        /// The header.
+        header: Arc<csv::ByteRecord>,
+    },
+}
+
+impl<R: BufRead> Framer<R> {
+    /// A CSV framer: reads the header.
+    pub fn csv(reader: R, delimiter: u8) -> anyhow::Result<Framer<R>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(reader);
+        let header = reader
+            .byte_headers()
+            .context("reading the CSV header")?
+            .clone();
+        Ok(Framer::Csv {
+            reader,
+            header: Arc::new(header),
+        })
+    }
+
+    /// The next chunk, or `None` at the end of the input.
+    pub fn next_chunk(&mut self) -> anyhow::Result<Option<Chunk>> {
+        let mut records = Vec::with_capacity(CHUNK_RECORDS);
+        let mut size = 0;
+        let end_byte = match self {
+            Framer::Json {
+                reader,
+                line,
+                bytes,
+            } => {
+                while records.len() < CHUNK_RECORDS && size < CHUNK_BYTES {
+                    let mut buf = Vec::new();
+                    let read = reader
+                        .read_until(b'\n', &mut buf)
+                        .context("reading the input")?;
+                    if read == 0 {
+                        break;
+                    }
+                    *line += 1;
+                    *bytes += read as u64;
+                    size += read;
+                    if buf.last() == Some(&b'\n') {
+                        buf.pop();
+                        if buf.last() == Some(&b'\r') {
+                            buf.pop();
+                        }
+                    }
+                    records.push(Raw::Line {
+                        line: *line,
+                        bytes: buf,
+                    });
+                }
+                *bytes
+            }
+            Framer::Csv { reader, .. } => {
+                while records.len() < CHUNK_RECORDS && size < CHUNK_BYTES {
+                    let mut record = csv::ByteRecord::new();
+                    let more = reader.read_byte_record(&mut record).with_context(|| {
+                        format!("reading the CSV input at line {}", reader.position().line())
+                    })?;
+                    if !more {
+                        break;
+                    }
+                    size += record.as_slice().len();
+                    let line = record.position().map_or(0, |p| p.line() as usize);
+                    records.push(Raw::Csv { line, record });
+                }
+                reader.position().byte()
             }
         };
-        let line = rec.position().map_or(fallback, |p| p.line() as usize);
-        let get = |col: Option<usize>| col.and_then(|c| rec.get(c)).map(str::to_owned);
-        let kind_value = match get(kind).filter(|k| !k.is_empty()) {
-            Some(k) => match k.parse::<Kind>() {
-                Ok(k) => k,
-                Err(error) => return Record::Malformed { line, error },
-            },
-            None => default_kind,
-        };
-        let comment = Comment {
-            id: get(id).or_else(|| Some(format!("line-{line}"))),
-            kind: kind_value,
-            title: get(title),
-            body: get(Some(body)).unwrap_or_default(),
-            product: get(product).filter(|p| !p.is_empty()),
-            author: get(author).filter(|a| !a.is_empty()),
-            lang: get(lang)
-                .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| default_lang.clone()),
-        };
-        let passthrough = headers
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| !used.contains(c))
-            .map(|(c, h)| {
-                (
-                    h.to_owned(),
-                    Value::String(rec.get(c).unwrap_or_default().to_owned()),
-                )
-            })
-            .collect();
-        Record::Comment {
-            line,
-            comment: Box::new(comment),
-            passthrough,
-        }
-    }))
+        Ok((!records.is_empty()).then_some(Chunk { records, end_byte }))
+    }
+}
+
+/// Opens `path` (`-`: standard input) with a large buffer.
+pub fn open(
+    path: &std::path::Path,
+) -> anyhow::Result<(String, Box<dyn BufRead + Send>, Option<u64>)> {
+    if path.as_os_str() == "-" {
+        let stdin: Box<dyn Read + Send> = Box::new(std::io::stdin());
+        return Ok((
+            "<stdin>".into(),
+            Box::new(std::io::BufReader::with_capacity(1 << 16, stdin)),
+            None,
+        ));
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    Ok((
+        name,
+        Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+        size,
+    ))
 }

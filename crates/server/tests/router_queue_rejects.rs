@@ -1,0 +1,220 @@
+//! A rule set with `queue_rejects: true` sends the comments the engine rejects to the review
+//! queue instead of refusing them outright; without it they are refused and nothing waits.
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
+use serde_json::{Value, json};
+use support::{Reply, send, sources, sources_in, state_over};
+
+const KEYS: &str = "client storefront-key-0001\nmoderator moderator-key-sara-01 sara\n";
+const CLIENT: &str = "storefront-key-0001";
+const SARA: &str = "moderator-key-sara-01";
+
+/// A review the engine rejects (a phone number).
+const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
+/// A question the engine rejects (a phone number).
+const PHONE_QUESTION: &str = "این گوشی ضد آب است؟ جواب را به ۰۹۱۲ ۳۴۵ ۶۷۸۹ بفرستید";
+
+struct Api {
+    router: Router,
+    _rules: Option<tempfile::TempDir>,
+}
+
+impl Api {
+    /// The workspace's rules, with `queue_rejects: true` added to the Persian review and
+    /// question rule sets when `queue_rejects`.
+    fn new(queue_rejects: bool) -> Api {
+        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
+        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
+        let (sources, rules) = if queue_rejects {
+            let dir = tempfile::tempdir().unwrap();
+            copy_dir(&support::workspace().join("rules"), dir.path());
+            for set in ["reviews.fa.yaml", "questions.fa.yaml"] {
+                let path = dir.path().join(set);
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(text.contains("\nrules:\n"), "{set} has no `rules:` line");
+                let text = text.replacen("\nrules:\n", "\nqueue_rejects: true\nrules:\n", 1);
+                std::fs::write(&path, text).unwrap();
+            }
+            (sources_in(dir.path()), Some(dir))
+        } else {
+            (sources(), None)
+        };
+        let state: AppState = state_over(sources, store, Some(keys), Limits::default());
+        Api {
+            router: app(state),
+            _rules: rules,
+        }
+    }
+
+    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {key}"));
+        let body = match body {
+            Some(b) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(b.to_string())
+            }
+            None => Body::empty(),
+        };
+        send(self.router.clone(), request.body(body).unwrap()).await
+    }
+
+    async fn moderate(&self, comment: Value) -> Value {
+        let reply = self
+            .call("POST", "/v1/moderate", CLIENT, Some(comment))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+
+    async fn record(&self, id: &Value) -> Value {
+        let id = id.as_str().expect("decision_id");
+        self.call("GET", &format!("/v1/decisions/{id}"), CLIENT, None)
+            .await
+            .json()
+    }
+
+    async fn pending(&self) -> u64 {
+        let listing = self.call("GET", "/v1/queue", SARA, None).await.json();
+        listing["counts"]["pending"].as_u64().unwrap()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn rejections_wait_for_a_moderator_only_when_the_rule_set_says_so() {
+    let refusing = Api::new(false);
+    let result = refusing
+        .moderate(json!({"id": "r-1", "kind": "review", "lang": "fa", "body": PHONE_REVIEW}))
+        .await;
+    assert_eq!(result["verdict"], "reject");
+    assert_eq!(
+        refusing.record(&result["decision_id"]).await["action"],
+        "reject"
+    );
+    assert_eq!(refusing.pending().await, 0);
+
+    let queueing = Api::new(true);
+    let result = queueing
+        .moderate(json!({"id": "r-1", "kind": "review", "lang": "fa", "body": PHONE_REVIEW}))
+        .await;
+    assert_eq!(
+        result["verdict"], "reject",
+        "the engine's verdict is unchanged"
+    );
+    let record = queueing.record(&result["decision_id"]).await;
+    assert_eq!(record["action"], "queue", "{record}");
+    assert_eq!(record["verdict"], "reject");
+    assert_eq!(queueing.pending().await, 1);
+    // Other languages' rule sets do not queue their rejections.
+    let english = queueing
+        .moderate(
+            json!({"id": "r-2", "kind": "review", "lang": "en", "title": "Call me",
+            "body": "Works well, call me on +49 151 23456789 for a second one."}),
+        )
+        .await;
+    assert_eq!(english["verdict"], "reject", "{english}");
+    assert_eq!(
+        queueing.record(&english["decision_id"]).await["action"],
+        "reject"
+    );
+    assert_eq!(queueing.pending().await, 1);
+
+    // A moderator may publish it after all.
+    let item = result["decision_id"].as_str().unwrap();
+    let claimed = queueing
+        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let approved = queueing
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "approve", "note": "a shop's landline, allowed here"})),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
+    let approved = approved.json();
+    assert_eq!(approved["action"], "approve");
+    assert_eq!(approved["follows"], item);
+    assert_eq!(approved["automated_decision"], "not-automated");
+    assert_eq!(queueing.pending().await, 0);
+}
+
+#[tokio::test]
+async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderator_rejects_it() {
+    let ask = |id: &str| json!({"id": id, "kind": "question", "lang": "fa", "product": "p-5", "body": PHONE_QUESTION});
+    // Refused outright, the question leaves the store at once: the same text again is no
+    // duplicate.
+    let refusing = Api::new(false);
+    let first = refusing.moderate(ask("q-1")).await;
+    assert_eq!(first["verdict"], "reject", "{first}");
+    let again = refusing.moderate(ask("q-2")).await;
+    assert!(
+        !codes(&again).contains(&"qa/duplicate".to_owned()),
+        "{again}"
+    );
+
+    // Waiting for a moderator, it stays (the moderator may publish it) until rejected.
+    let queueing = Api::new(true);
+    let first = queueing.moderate(ask("q-1")).await;
+    let item = first["decision_id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        queueing.record(&first["decision_id"]).await["action"],
+        "queue"
+    );
+    let again = queueing.moderate(ask("q-2")).await;
+    assert!(
+        codes(&again).contains(&"qa/duplicate".to_owned()),
+        "{again}"
+    );
+    queueing
+        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let rejected = queueing
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["contacts/phone"]})),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+    let later = queueing.moderate(ask("q-3")).await;
+    assert!(
+        !codes(&later).contains(&"qa/duplicate".to_owned()),
+        "{later}"
+    );
+}
