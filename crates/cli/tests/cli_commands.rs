@@ -69,3 +69,19 @@ fn explain_documents_every_check_code_and_moderation_rule() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_missing_rules_directory_from_the_environment_names_the_variable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_davar"))
+        .env("DAVAR_RULES", dir.path().join("no-rules"))
+        .args(["moderate", "--text", "سلام"])
+        .output()
+        .expect("run davar");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("(from DAVAR_RULES); give --rules DIR or set DAVAR_RULES"),
+        "{stderr}"
+    );
+}
