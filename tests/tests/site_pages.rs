@@ -1,7 +1,7 @@
 //! The published site as `davar serve` answers it: front pages per language, the HTML
 //! not-found page (JSON errors stay on `/v1`), the bundled Persian font with its licence, and
-//! pages that work under a strict Content-Security-Policy (no inline script or style) and never
-//! show obligation YAML.
+//! pages that work under a strict Content-Security-Policy (no inline script or style) and show
+//! obligation blocks as sentences, never as YAML.
 
 mod server_support;
 
@@ -129,9 +129,21 @@ fn pages_have_no_inline_script_or_style_and_no_obligation_yaml() {
             for yaml in ["trigger:", "actor:", "requires:", "```"] {
                 assert!(!html.contains(yaml), "{shown} shows `{yaml}`");
             }
+            // Every event of the example policies has its words (no quoted event names).
+            for fallback in ["the step “", "l’étape « ", "den Schritt „", "مرحله‌ی «"]
+            {
+                assert!(!html.contains(fallback), "{shown}: `{fallback}`");
+            }
         }
     }
     assert!(pages > 40, "{pages} pages");
+    let en = std::fs::read_to_string(out.join("en/dispute-policy/index.html")).unwrap();
+    assert!(
+        en.contains("<p class=\"obligation-text\">We acknowledge the complaint within 24 hours after it is received, with a reference number.</p>"),
+        "{en}"
+    );
+    let fa = std::fs::read_to_string(out.join("fa/dispute-policy/index.html")).unwrap();
+    assert!(fa.contains("ما ظرف ۲۴ ساعت پس از دریافت شکایت"), "{fa}");
     let rules = std::fs::read_to_string(out.join("rules.json")).unwrap();
     assert!(
         rules.contains("acknowledge-complaint"),

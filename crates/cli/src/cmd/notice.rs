@@ -6,12 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use davar_policy::render::NoSentences;
 use davar_policy::render::notice::{notice, notice_html, notice_json, notice_text};
 use jiff::civil::Date;
 
 use crate::Global;
-use crate::cmd::check::{parse_date, today};
+use crate::cmd::check::parse_date;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,7 +42,7 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The day the notice is sent (YYYY-MM-DD); default today (UTC).
+    /// The day the notice is sent (YYYY-MM-DD); default today in the time zone of `site.yaml`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub sent_on: Option<Date>,
     /// Exit with status 1 when the notice is late (it still writes the notice).
@@ -53,15 +52,18 @@ pub struct Args {
 
 /// Runs `davar notice`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let set = global.load_readable_policies()?;
-    let sent_on = args.sent_on.unwrap_or_else(today);
+    let project = global.checked_policies(None)?;
+    let set = &project.policies;
+    let sent_on = args
+        .sent_on
+        .unwrap_or_else(|| davar_project::today(&set.site));
     let notice = notice(
-        &set,
+        set,
         &args.doc,
         args.version,
         args.lang.as_deref(),
         sent_on,
-        &NoSentences,
+        &davar_obligation::sentence::Sentences,
     )?;
     let output = match args.format {
         Format::Text => notice_text(&notice),
