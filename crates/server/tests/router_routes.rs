@@ -1,7 +1,7 @@
 //! Every other route through the router: rules, obligations, the published site, the moderator
 //! page, health, readiness, metrics and the OpenAPI document (validated against real output).
 
-mod support;
+use crate::support;
 
 use axum::http::{StatusCode, header};
 use serde_json::json;

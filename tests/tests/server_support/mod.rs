@@ -39,7 +39,7 @@ impl Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let stderr_path = dir.path().join("stderr.log");
         let stderr = std::fs::File::create(&stderr_path).expect("stderr file");
-        let mut child = Command::new(crate::davar_bin())
+        let mut child = Command::new(davar_tests::davar_bin())
             .current_dir(workspace())
             .args(["serve", "--addr", "127.0.0.1:0", "--as-of", AS_OF])
             .args(args)
