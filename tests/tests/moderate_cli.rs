@@ -226,3 +226,82 @@ fn explain_prints_the_rule_documentation_and_rules_lists_every_code() {
         );
     }
 }
+
+/// Records of our own, three chunks long: reviews with findings of every
+/// severity, and questions that repeat under the same product across chunk boundaries (the
+/// one rule whose result depends on the records before it).
+fn many_records() -> String {
+    let bodies = [
+        "جنس پارچه نرم است و به موقع رسید",
+        "برای سفارش به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید",
+        "كيفيت خوبي داره!!!!",
+        "همین را در shop-example.ir ببینید",
+        "رنگش با عکس فرق داشت ولی راضی هستم",
+    ];
+    let questions = [
+        "این مدل ضد آب است؟",
+        "باتری آن چند ساعت کار می‌کند؟",
+        "این مدل ضد آب است؟",
+    ];
+    let mut out = String::new();
+    for i in 0..2_100 {
+        let line = if i % 4 == 3 {
+            serde_json::json!({
+                "id": format!("q{i}"),
+                "kind": "question",
+                "product": format!("p{}", i % 7),
+                "body": questions[i % questions.len()],
+            })
+        } else {
+            serde_json::json!({
+                "id": format!("r{i}"),
+                "title": if i % 11 == 0 { "" } else { "نظر من" },
+                "body": format!("{} {i}", bodies[i % bodies.len()]),
+                "stars": i % 5,
+            })
+        };
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn results_and_repairs_are_byte_identical_for_any_number_of_jobs() {
+    let (dir, path) = write_temp("many.jsonl", &many_records());
+    let input = path.to_str().unwrap();
+    let mut reference: Option<(Vec<u8>, Vec<u8>)> = None;
+    for jobs in ["1", "3"] {
+        let fixed = dir.path().join(format!("fixed-{jobs}.jsonl"));
+        let out = run(&[
+            "moderate",
+            input,
+            "--jobs",
+            jobs,
+            "--format",
+            "json",
+            "--quiet",
+            "--fix",
+            "--output",
+            fixed.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "--jobs {jobs}: {}", stderr(&out));
+        let fixed = std::fs::read(&fixed).expect("the repaired copy");
+        match &reference {
+            None => {
+                let results = json_lines(&out);
+                assert_eq!(results.len(), 2_100);
+                let duplicates = results
+                    .iter()
+                    .filter(|r| codes(r).iter().any(|c| c == "qa/duplicate"))
+                    .count();
+                assert!(duplicates > 0, "no duplicate question was found");
+                reference = Some((out.stdout, fixed));
+            }
+            Some((stdout, repaired)) => {
+                assert!(*stdout == out.stdout, "--jobs {jobs}: results differ");
+                assert!(*repaired == fixed, "--jobs {jobs}: repaired copies differ");
+            }
+        }
+    }
+}

@@ -8,9 +8,7 @@ use std::process::Command;
 
 use davar_tests::{copy_dir, davar_bin, repo_root};
 
-mod server_support;
-
-use server_support::{AS_OF, Server, post_json};
+use crate::server_support::{AS_OF, Server, post_json};
 
 const ADMIN: &str = "parity-admin-key-0000000001";
 

@@ -4,19 +4,13 @@
 //! Needs the Debian packages `chromium` and `chromium-driver` (`scripts/install-chromium.sh`);
 //! skipped without them locally, failing when `CI=true`.
 
-mod server_support;
-
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::server_support::{self, Server};
 use serde_json::{Value, json};
-use server_support::Server;
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";

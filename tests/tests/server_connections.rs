@@ -3,17 +3,11 @@
 //! too large are refused at once, slow bodies get a 408, the connection limit holds with a log
 //! line, and SIGTERM never waits past its grace period for a slow client.
 
-mod server_support;
-
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use server_support::Server;
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
+use crate::server_support::Server;
 
 fn connect(server: &Server) -> TcpStream {
     let stream = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();

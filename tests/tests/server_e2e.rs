@@ -1,15 +1,9 @@
 //! End-to-end: the real `davar serve` binary on a free loopback port, with the SQLite store,
 //! API keys, graceful shutdown and refusal to start on broken sources.
 
-mod server_support;
-
+use crate::server_support::{Server, get, has_code, post_json, workspace};
 use davar_tests::copy_dir;
 use serde_json::json;
-use server_support::{Server, get, has_code, post_json, workspace};
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
 
 #[test]
 fn serve_moderates_pages_and_stops_gracefully_on_sigterm() {
@@ -87,7 +81,7 @@ fn post_deadline_answers_what_davar_deadline_prints() {
         "--lang",
         "fa",
     ];
-    let cli = std::process::Command::new(davar_bin())
+    let cli = std::process::Command::new(davar_tests::davar_bin())
         .current_dir(workspace())
         .arg("deadline")
         .args(args)

@@ -2,14 +2,8 @@
 //! a duplicate when asked again through the other. Needs `DAVAR_TEST_POSTGRES_URL`
 //! (`scripts/start-postgres.sh` prints one); skipped without it locally, failing in CI.
 
-mod server_support;
-
+use crate::server_support::{Server, get, has_code, post_json, required_env};
 use serde_json::json;
-use server_support::{Server, get, has_code, post_json, required_env};
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
 
 #[test]
 fn two_instances_share_questions_through_postgres() {

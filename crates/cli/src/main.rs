@@ -39,6 +39,8 @@ enum Command {
     Deadline(cmd::deadline::Args),
     /// Audit real cases (JSON Lines) against the obligations in force at their trigger.
     Audit(cmd::audit::Args),
+    /// Write the change notice users are owed before a new version takes effect.
+    Notice(cmd::notice::Args),
     /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
     Moderate(Box<cmd::moderate::Args>),
     /// Print the documentation of a moderation rule code or a check code.
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Lock(args) => cmd::lock::run(args, &cli.global),
         Command::Deadline(args) => cmd::deadline::run(args, &cli.global),
         Command::Audit(args) => cmd::audit::run(args, &cli.global),
+        Command::Notice(args) => cmd::notice::run(args, &cli.global),
         Command::Moderate(args) => cmd::moderate::run(args, &cli.global),
         Command::Explain(args) => cmd::explain::run(args, &cli.global),
         Command::Rules(args) => cmd::rules::run(args, &cli.global),

@@ -23,6 +23,7 @@ pub mod numerals;
 mod obligation_mismatch;
 pub mod prose;
 pub mod rules_json;
+pub mod sentence;
 pub mod words;
 
 use jiff::civil::Date;

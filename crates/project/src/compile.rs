@@ -81,10 +81,15 @@ impl Project {
             .or_else(|| self.texts.get(file).map(String::as_str))
     }
 
-    /// The published site: every page and `rules.json` with its schema, with the built-in
-    /// templates or the overrides in `templates`.
+    /// The published site: every page (obligation blocks shown as sentences) and `rules.json`
+    /// with its schema, with the built-in templates or the overrides in `templates`.
     pub fn site(&self, templates: Option<&Path>) -> Result<Site, RenderError> {
-        let mut site = davar_policy::render_site(&self.policies, self.as_of, templates)?;
+        let options = davar_policy::render::RenderOptions {
+            templates,
+            sentences: &davar_obligation::sentence::Sentences,
+        };
+        let mut site =
+            davar_policy::render::render_site_with(&self.policies, self.as_of, &options)?;
         site.files
             .extend(davar_obligation::site_files(&self.policies, self.as_of));
         Ok(site)

@@ -1,7 +1,7 @@
 //! API keys and `POST /v1/admin/reload` (atomic, one at a time, a broken rule file keeps the old
 //! rules serving), through the router.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! timeout` and its work stops, a batch answers for the items done, a client that goes away
 //! stops its work, and a full moderation queue never delays health checks or pages.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! large or sent too slowly, scheme-relative redirects, keys in the URL, and the security
 //! headers every response carries.
 
-mod support;
+use crate::support;
 
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,7 @@
 //! `POST /v1/moderate` and `POST /v1/moderate/batch` through the router: verdicts and spans,
 //! and every kind of bad input answered with a JSON error naming the field.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

@@ -1,7 +1,7 @@
 //! The decision log and the review queue through the router: records and their ids, retries,
 //! claims, decisions, history, moderator keys, and the try mode recording nothing.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::Arc;

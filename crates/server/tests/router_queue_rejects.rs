@@ -1,7 +1,7 @@
 //! A rule set with `queue_rejects: true` sends the comments the engine rejects to the review
 //! queue instead of refusing them outright; without it they are refused and nothing waits.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Every other route through the router: rules, obligations, the published site, the moderator
 //! page, health, readiness, metrics and the OpenAPI document (validated against real output).
 
-mod support;
+use crate::support;
 
 use axum::http::{StatusCode, header};
 use serde_json::json;
@@ -101,12 +101,16 @@ async fn the_published_site_is_served_from_memory() {
 }
 
 #[tokio::test]
-async fn a_missing_page_is_a_json_404() {
+async fn a_missing_page_is_an_html_404_and_a_missing_api_route_a_json_one() {
     let reply = send(shared(), get("/fa/no-such-document/")).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert_eq!(reply.error_code(), "not-found");
+    assert!(reply.text().contains("<html lang=\"fa\" dir=\"rtl\">"));
     let reply = send(shared(), get("/fa/../../etc/passwd")).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(!reply.text().contains("root:"));
+    let reply = send(shared(), get("/v1/no-such-route")).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.error_code(), "not-found");
 }
 
 #[tokio::test]

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use davar_moderation::{Comment, Engine, Field, MemoryStore, QuestionStore, Severity, Violation};
 
-use crate::FLOORS;
-use crate::corpus::Located;
+use super::FLOORS;
+use super::corpus::Located;
 
 pub fn family(code: &str) -> &str {
     code.split('/').next().unwrap_or(code)

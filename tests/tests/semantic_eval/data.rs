@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::FAMILIES;
+use super::FAMILIES;
 
 /// The repository root (the parent of this crate), from this test binary's own manifest
 /// directory, so that a checkout never reads another checkout's labels.

@@ -39,7 +39,7 @@ impl Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let stderr_path = dir.path().join("stderr.log");
         let stderr = std::fs::File::create(&stderr_path).expect("stderr file");
-        let mut child = Command::new(crate::davar_bin())
+        let mut child = Command::new(davar_tests::davar_bin())
             .current_dir(workspace())
             .args(["serve", "--addr", "127.0.0.1:0", "--as-of", AS_OF])
             .args(args)
@@ -151,6 +151,8 @@ pub struct Reply {
     pub status: u16,
     /// Body text.
     pub body: String,
+    /// The `Content-Type` header (empty when absent).
+    pub content_type: String,
 }
 
 impl Reply {
@@ -171,13 +173,23 @@ fn agent() -> ureq::Agent {
 fn reply(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
     let mut response = result.expect("HTTP request");
     let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     let mut body = String::new();
     response
         .body_mut()
         .as_reader()
         .read_to_string(&mut body)
         .expect("body");
-    Reply { status, body }
+    Reply {
+        status,
+        body,
+        content_type,
+    }
 }
 
 /// `GET url`.

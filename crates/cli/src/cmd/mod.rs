@@ -7,5 +7,6 @@ pub mod deadline;
 pub mod explain;
 pub mod lock;
 pub mod moderate;
+pub mod notice;
 pub mod rules;
 pub mod serve;

@@ -1,5 +1,6 @@
 //! Markdown body to HTML: clause headings with visible anchor links, `@doc#clause` links
-//! resolved, obligation blocks as labelled boxes, and anything unsafe removed.
+//! resolved, obligation blocks as a sentence in a labelled box (never their YAML), and anything
+//! unsafe removed.
 
 use std::sync::LazyLock;
 
@@ -12,7 +13,10 @@ use super::scan::is_obligation_info;
 pub(crate) struct HtmlOptions<'a> {
     /// Resolves `@doc#clause` to a URL (`None`: unresolvable, rendered as plain text target `#`).
     pub resolve: &'a dyn Fn(&str, Option<&str>) -> Option<String>,
-    /// Label of the obligation box, e.g. "Machine-checkable rule".
+    /// The reader's sentence for an obligation block, given the block's text (`None`: the block
+    /// is left out).
+    pub obligation: &'a dyn Fn(&str) -> Option<String>,
+    /// Label of the obligation box, e.g. "Time limit".
     pub obligation_label: &'a str,
     /// Accessible name of a clause's anchor link, e.g. "Link to this clause".
     pub anchor_label: &'a str,
@@ -38,11 +42,13 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
             }
             Event::End(TagEnd::CodeBlock) if obligation.is_some() => {
                 let text = obligation.take().unwrap_or_default();
-                events.push(Event::Html(CowStr::from(format!(
-                    "<aside class=\"obligation\"><p class=\"obligation-label\">{}</p><pre dir=\"ltr\"><code>{}</code></pre></aside>\n",
-                    escape(opts.obligation_label),
-                    escape(text.trim_end())
-                ))));
+                if let Some(sentence) = (opts.obligation)(&text) {
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<aside class=\"obligation\"><p class=\"obligation-label\">{}</p><p class=\"obligation-text\">{}</p></aside>\n",
+                        escape(opts.obligation_label),
+                        escape(&sentence)
+                    ))));
+                }
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let level = level as u8;
@@ -187,7 +193,8 @@ mod tests {
             body,
             &HtmlOptions {
                 resolve: &resolve,
-                obligation_label: "Machine-checkable rule",
+                obligation: &|_| None,
+                obligation_label: "Time limit",
                 anchor_label: "Link to this clause",
             },
         )
@@ -225,11 +232,28 @@ mod tests {
     }
 
     #[test]
-    fn obligation_blocks_become_labelled_boxes() {
-        let html = render("```obligation\nid: a\nwithin: 2 <days>\n```\n");
+    fn obligation_blocks_become_a_sentence_in_a_labelled_box() {
+        let resolve = |_: &str, _: Option<&str>| None;
+        let sentence = |text: &str| {
+            text.contains("id: a")
+                .then(|| "We answer within 2 days <promptly>.".to_string())
+        };
+        let opts = HtmlOptions {
+            resolve: &resolve,
+            obligation: &sentence,
+            obligation_label: "Time limit",
+            anchor_label: "Link to this clause",
+        };
+        let html = to_html("```obligation\nid: a\nwithin: 2 days\n```\n", &opts);
         assert_eq!(
             html,
-            "<aside class=\"obligation\"><p class=\"obligation-label\">Machine-checkable rule</p><pre dir=\"ltr\"><code>id: a\nwithin: 2 &lt;days&gt;</code></pre></aside>\n"
+            "<aside class=\"obligation\"><p class=\"obligation-label\">Time limit</p><p class=\"obligation-text\">We answer within 2 days &lt;promptly&gt;.</p></aside>\n"
         );
+        // Without a sentence the block is left out; its YAML never reaches the page.
+        let html = to_html(
+            "Text.\n\n```obligation\nid: b\nwithin: 2 days\n```\n",
+            &opts,
+        );
+        assert_eq!(html, "<p>Text.</p>\n");
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
+use super::ObligationSentences;
 use crate::markdown::html::escape;
 use crate::model::{Clause, PolicyVersion};
 
@@ -42,15 +43,20 @@ pub struct ClauseChange {
     pub deletions: usize,
 }
 
-/// Compares `old` and `new` clause by clause. Removed clauses follow the clause that preceded
-/// them in the old version.
-pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> Vec<ClauseChange> {
+/// Compares `old` and `new` clause by clause, obligation blocks by the sentences `sentences`
+/// gives for them. Removed clauses follow the clause that preceded them in the old version.
+pub fn compare(
+    old: &PolicyVersion,
+    new: &PolicyVersion,
+    sentences: &dyn ObligationSentences,
+) -> Vec<ClauseChange> {
+    let rules = |v: &PolicyVersion, c: &Clause| rules_of(sentences, v, c);
     let mut changes: Vec<ClauseChange> = new
         .clauses
         .iter()
         .map(|clause| match old.clause(&clause.id) {
-            Some(before) => changed(before, clause),
-            None => whole(clause, ClauseStatus::Added),
+            Some(before) => changed(before, clause, &rules(old, before), &rules(new, clause)),
+            None => whole(clause, ClauseStatus::Added, &rules(new, clause)),
         })
         .collect();
     for (index, clause) in old.clauses.iter().enumerate() {
@@ -62,36 +68,42 @@ pub fn compare(old: &PolicyVersion, new: &PolicyVersion) -> Vec<ClauseChange> {
             .rev()
             .find_map(|prev| changes.iter().position(|c| c.id == prev.id));
         let at = after.map_or(0, |i| i + 1);
-        changes.insert(at, whole(clause, ClauseStatus::Removed));
+        changes.insert(
+            at,
+            whole(clause, ClauseStatus::Removed, &rules(old, clause)),
+        );
     }
     changes
 }
 
-/// The raw text of a clause's obligation blocks, one after the other.
-fn rules_of(clause: &Clause) -> String {
+/// The sentences stating a clause's obligation blocks, one after the other.
+fn rules_of(
+    sentences: &dyn ObligationSentences,
+    version: &PolicyVersion,
+    clause: &Clause,
+) -> String {
     clause
         .obligation_blocks
         .iter()
-        .map(|b| b.text.trim_end())
+        .filter_map(|b| sentences.sentence(version, b))
         .collect::<Vec<_>>()
-        .join("\n\n")
+        .join(" ")
 }
 
-/// Obligation blocks are machine text: shown left-to-right in their own box.
+/// The obligations of a clause, in the box they have on the clause's page.
 fn rule_box(inner: &str) -> String {
-    format!("<pre class=\"rule-diff\" dir=\"ltr\">{inner}</pre>")
+    format!("<p class=\"obligation obligation-diff\">{inner}</p>")
 }
 
-fn whole(clause: &Clause, status: ClauseStatus) -> ClauseChange {
+fn whole(clause: &Clause, status: ClauseStatus, rules: &str) -> ClauseChange {
     let tag = if status == ClauseStatus::Added {
         "ins"
     } else {
         "del"
     };
-    let rules = rules_of(clause);
     let mut html = format!("<{tag}>{}</{tag}>", escape(&clause.prose));
     if !rules.is_empty() {
-        html.push_str(&rule_box(&format!("<{tag}>{}</{tag}>", escape(&rules))));
+        html.push_str(&rule_box(&format!("<{tag}>{}</{tag}>", escape(rules))));
     }
     let words = clause.prose.split_whitespace().count() + rules.split_whitespace().count();
     let added = status == ClauseStatus::Added;
@@ -106,12 +118,11 @@ fn whole(clause: &Clause, status: ClauseStatus) -> ClauseChange {
     }
 }
 
-fn changed(old: &Clause, new: &Clause) -> ClauseChange {
+fn changed(old: &Clause, new: &Clause, old_rules: &str, new_rules: &str) -> ClauseChange {
     let old_heading = (old.heading != new.heading).then(|| old.heading.clone());
     let (mut html, mut insertions, mut deletions) = word_diff(&old.prose, &new.prose);
-    let (old_rules, new_rules) = (rules_of(old), rules_of(new));
     if !old_rules.is_empty() || !new_rules.is_empty() {
-        let (rules_html, ins, del) = word_diff(&old_rules, &new_rules);
+        let (rules_html, ins, del) = word_diff(old_rules, new_rules);
         html.push_str(&rule_box(&rules_html));
         insertions += ins;
         deletions += del;
@@ -190,8 +201,14 @@ pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
             }
             i += 1;
         }
+        let both = !deleted.trim().is_empty() && !inserted.trim().is_empty();
         for (tag, text) in [("del", &deleted), ("ins", &inserted)] {
             if !text.trim().is_empty() {
+                // A space between the struck and the inserted words: without it a browser
+                // shapes them as one word (Persian letters join across the two elements).
+                if tag == "ins" && both {
+                    html.push(' ');
+                }
                 let trimmed = text.trim();
                 let lead = &text[..text.len() - text.trim_start().len()];
                 let trail = &text[text.trim_end().len()..];
@@ -216,7 +233,7 @@ mod tests {
     #[test]
     fn marks_inserted_and_deleted_words() {
         let (html, ins, del) = word_diff("reply within 5 days", "reply within 2 working days");
-        assert_eq!(html, "reply within <del>5</del><ins>2 working</ins> days");
+        assert_eq!(html, "reply within <del>5</del> <ins>2 working</ins> days");
         assert_eq!((ins, del), (2, 1));
     }
 
@@ -228,9 +245,19 @@ mod tests {
         );
         assert_eq!(
             html,
-            "goes to <del>the head of the team</del><ins>a second reviewer</ins> today"
+            "goes to <del>the head of the team</del> <ins>a second reviewer</ins> today"
         );
         assert_eq!((ins, del), (3, 5));
+    }
+
+    #[test]
+    fn struck_and_inserted_persian_words_stay_apart() {
+        let (html, ins, del) = word_diff("ظرف پنج روز کاری", "ظرف دو روز کاری");
+        assert_eq!(html, "ظرف <del>پنج</del> <ins>دو</ins> روز کاری");
+        assert_eq!((ins, del), (1, 1));
+        // Only a deletion or only an insertion needs no extra space.
+        assert_eq!(word_diff("a b c", "a c").0, "a <del>b</del> c");
+        assert_eq!(word_diff("a c", "a b c").0, "a <ins>b</ins> c");
     }
 
     #[test]

@@ -21,6 +21,25 @@ pub fn language_name(lang: &str) -> &str {
     }
 }
 
+/// The name of language `lang` written in language `in_lang` (the name in itself when the pair
+/// is unknown), for sentences such as "The binding text is the one in Persian".
+pub fn language_name_in<'a>(lang: &'a str, in_lang: &str) -> &'a str {
+    let names: [&str; 4] = match lang {
+        "fa" => ["فارسی", "Persian", "persan", "Persisch"],
+        "en" => ["انگلیسی", "English", "anglais", "Englisch"],
+        "fr" => ["فرانسوی", "French", "français", "Französisch"],
+        "de" => ["آلمانی", "German", "allemand", "Deutsch"],
+        _ => return language_name(lang),
+    };
+    match in_lang {
+        "fa" => names[0],
+        "en" => names[1],
+        "fr" => names[2],
+        "de" => names[3],
+        _ => language_name(lang),
+    }
+}
+
 const KEYS: &[&str] = &[
     "in_force_since",
     "takes_effect_on",
@@ -61,6 +80,13 @@ const KEYS: &[&str] = &[
     "view_version",
     "heading_was",
     "policies_of",
+    "contents",
+    "versions",
+    "not_found_title",
+    "not_found_text",
+    "documents_in_language",
+    "not_in_language",
+    "home",
 ];
 
 fn english(key: &str) -> &'static str {
@@ -88,7 +114,7 @@ fn english(key: &str) -> &'static str {
         "binding" => "binding",
         "binding_note" => "The binding text is the one in",
         "languages" => "Languages",
-        "obligation_label" => "Machine-checkable rule",
+        "obligation_label" => "Time limit",
         "anchor_label" => "Link to this clause",
         "substantive" => "Substantive change",
         "editorial" => "Editorial change",
@@ -104,6 +130,15 @@ fn english(key: &str) -> &'static str {
         "view_version" => "View this version",
         "heading_was" => "Heading was",
         "policies_of" => "Policies of",
+        "contents" => "Contents",
+        "versions" => "Versions",
+        "not_found_title" => "Page not found",
+        "not_found_text" => {
+            "There is no page at this address. The link may be mistyped, or the page may have moved."
+        }
+        "documents_in_language" => "Policies in English",
+        "not_in_language" => "Not available in this language",
+        "home" => "All policies",
         "old_version" => "This version is no longer in force.",
         "future_version" => "This version takes effect on",
         "current_is" => "The version in force now is",
@@ -136,7 +171,7 @@ fn persian(key: &str) -> Option<&'static str> {
         "binding" => "متن معتبر",
         "binding_note" => "متن معتبر حقوقی، متن این زبان است:",
         "languages" => "زبان‌ها",
-        "obligation_label" => "قاعده‌ی قابل بررسی ماشینی",
+        "obligation_label" => "مهلت",
         "anchor_label" => "پیوند به این بند",
         "substantive" => "تغییر ماهوی",
         "editorial" => "تغییر ویرایشی",
@@ -152,6 +187,15 @@ fn persian(key: &str) -> Option<&'static str> {
         "view_version" => "دیدن این نسخه",
         "heading_was" => "عنوان پیشین",
         "policies_of" => "سیاست‌های",
+        "contents" => "فهرست مطالب",
+        "versions" => "نسخه‌ها",
+        "not_found_title" => "صفحه پیدا نشد",
+        "not_found_text" => {
+            "در این نشانی صفحه‌ای نیست. شاید پیوند نادرست نوشته شده یا صفحه جابه‌جا شده باشد."
+        }
+        "documents_in_language" => "سیاست‌ها به فارسی",
+        "not_in_language" => "به این زبان در دسترس نیست",
+        "home" => "همه‌ی سیاست‌ها",
         "old_version" => "این نسخه دیگر لازم‌الاجرا نیست.",
         "future_version" => "این نسخه از این تاریخ لازم‌الاجرا می‌شود:",
         "current_is" => "نسخه‌ی لازم‌الاجرای کنونی:",
@@ -184,7 +228,7 @@ fn french(key: &str) -> Option<&'static str> {
         "binding" => "fait foi",
         "binding_note" => "Le texte qui fait foi est celui en",
         "languages" => "Langues",
-        "obligation_label" => "Règle vérifiable automatiquement",
+        "obligation_label" => "Délai",
         "anchor_label" => "Lien vers cette clause",
         "substantive" => "Modification de fond",
         "editorial" => "Modification rédactionnelle",
@@ -200,6 +244,15 @@ fn french(key: &str) -> Option<&'static str> {
         "view_version" => "Voir cette version",
         "heading_was" => "Titre précédent",
         "policies_of" => "Politiques de",
+        "contents" => "Sommaire",
+        "versions" => "Versions",
+        "not_found_title" => "Page introuvable",
+        "not_found_text" => {
+            "Aucune page ne se trouve à cette adresse. Le lien est peut-être mal saisi, ou la page a été déplacée."
+        }
+        "documents_in_language" => "Politiques en français",
+        "not_in_language" => "Non disponible dans cette langue",
+        "home" => "Toutes les politiques",
         "old_version" => "Cette version n’est plus en vigueur.",
         "future_version" => "Cette version entre en vigueur le",
         "current_is" => "La version en vigueur est la",
@@ -230,9 +283,9 @@ fn german(key: &str) -> Option<&'static str> {
         "unchanged_clauses" => "Unveränderte Klauseln",
         "summary" => "Zusammenfassung",
         "binding" => "maßgeblich",
-        "binding_note" => "Maßgeblich ist der Text in",
+        "binding_note" => "Maßgeblich ist der Text auf",
         "languages" => "Sprachen",
-        "obligation_label" => "Maschinell prüfbare Regel",
+        "obligation_label" => "Frist",
         "anchor_label" => "Link zu dieser Klausel",
         "substantive" => "Inhaltliche Änderung",
         "editorial" => "Redaktionelle Änderung",
@@ -248,6 +301,15 @@ fn german(key: &str) -> Option<&'static str> {
         "view_version" => "Diese Fassung ansehen",
         "heading_was" => "Frühere Überschrift",
         "policies_of" => "Richtlinien von",
+        "contents" => "Inhalt",
+        "versions" => "Fassungen",
+        "not_found_title" => "Seite nicht gefunden",
+        "not_found_text" => {
+            "Unter dieser Adresse gibt es keine Seite. Vielleicht ist der Link falsch geschrieben, oder die Seite wurde verschoben."
+        }
+        "documents_in_language" => "Richtlinien auf Deutsch",
+        "not_in_language" => "In dieser Sprache nicht verfügbar",
+        "home" => "Alle Richtlinien",
         "old_version" => "Diese Fassung gilt nicht mehr.",
         "future_version" => "Diese Fassung gilt ab",
         "current_is" => "Derzeit gilt die",

@@ -1,9 +1,13 @@
-//! The published site: pages per document, language and version, change pages, Atom feeds and
-//! the stylesheet, built in memory as a [`Site`] (written by [`crate::write_site`]).
+//! The published site: front pages per language, pages per document, language and version,
+//! version lists, change pages, Atom feeds, a not-found page, the stylesheet and the Persian web
+//! font, built in memory as a [`Site`] (written by [`crate::write_site`]).
 
 pub mod dates;
 pub mod diff;
+pub mod doc_types;
+mod fonts;
 pub mod i18n;
+pub mod notice;
 mod pages;
 pub mod templates;
 
@@ -12,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::model::PolicySet;
+use crate::model::{PolicySet, PolicyVersion, RawBlock};
 use pages::DocContext;
 use templates::Engine;
 
@@ -44,57 +48,126 @@ pub enum RenderError {
     },
 }
 
+/// What readers see of an obligation block: one sentence in the version's language ("We
+/// acknowledge every complaint within 24 hours, with a reference number."). The block's YAML
+/// is never shown on a page; whoever reads the blocks supplies the sentences.
+pub trait ObligationSentences {
+    /// The sentence for `block` of `version`, or `None` to leave the block off the page.
+    fn sentence(&self, version: &PolicyVersion, block: &RawBlock) -> Option<String>;
+}
+
+/// No sentences: obligation blocks are left off the pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoSentences;
+
+impl ObligationSentences for NoSentences {
+    fn sentence(&self, _version: &PolicyVersion, _block: &RawBlock) -> Option<String> {
+        None
+    }
+}
+
+/// The sentence for the block of `version` whose text is `text` (as the Markdown parser sees
+/// it inside the fence).
+pub(crate) fn block_sentence(
+    sentences: &dyn ObligationSentences,
+    version: &PolicyVersion,
+    text: &str,
+) -> Option<String> {
+    let block = version
+        .clauses
+        .iter()
+        .flat_map(|c| &c.obligation_blocks)
+        .find(|b| b.text.trim_end() == text.trim_end())?;
+    sentences.sentence(version, block)
+}
+
+/// How to render a site.
+#[derive(Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// A directory of templates overriding the built-in ones (same file names).
+    pub templates: Option<&'a Path>,
+    /// The sentences shown for obligation blocks.
+    pub sentences: &'a dyn ObligationSentences,
+}
+
 /// Renders every page of `set` as of `as_of`, with the built-in templates or the overrides in
-/// `templates`.
+/// `templates`; obligation blocks are left off the pages (see [`render_site_with`]).
 pub fn render_site(
     set: &PolicySet,
     as_of: Date,
     templates: Option<&Path>,
 ) -> Result<Site, RenderError> {
-    let engine = Engine::new(templates)?;
+    render_site_with(
+        set,
+        as_of,
+        &RenderOptions {
+            templates,
+            sentences: &NoSentences,
+        },
+    )
+}
+
+/// Renders every page of `set` as of `as_of`.
+pub fn render_site_with(
+    set: &PolicySet,
+    as_of: Date,
+    options: &RenderOptions<'_>,
+) -> Result<Site, RenderError> {
+    let engine = Engine::new(options.templates)?;
     let mut files = BTreeMap::new();
     files.insert("style.css".to_string(), engine.style.clone().into_bytes());
-    files.insert(
-        "index.html".to_string(),
-        engine
-            .render("index.html", &pages::index(set, as_of))?
-            .into_bytes(),
-    );
+    for (path, bytes) in fonts::FILES {
+        files.insert((*path).to_string(), bytes.to_vec());
+    }
+    let mut html = |path: String, template: &str, data: &tera::Context| {
+        files.insert(path, engine.render(template, data)?.into_bytes());
+        Ok::<(), RenderError>(())
+    };
+    html("index.html".into(), "index.html", &pages::index(set, as_of))?;
+    html(
+        "404.html".into(),
+        "404.html",
+        &pages::not_found(set, &set.site.binding_language, as_of),
+    )?;
+    for lang in &set.site.languages {
+        html(
+            format!("{lang}/index.html"),
+            "lang_index.html",
+            &pages::lang_index(set, lang, as_of),
+        )?;
+        html(
+            format!("{lang}/404.html"),
+            "404.html",
+            &pages::not_found(set, lang, as_of),
+        )?;
+    }
     for doc in &set.documents {
         for lang in doc.languages() {
-            let cx = DocContext {
-                set,
-                doc,
-                lang,
-                as_of,
-            };
-            if cx.published_versions().next().is_none() {
+            let cx = DocContext::new(set, doc, lang, as_of, options.sentences);
+            if cx.published().is_empty() {
                 continue;
             }
             let dir = format!("{lang}/{}", doc.id);
-            files.insert(
+            html(
                 format!("{dir}/index.html"),
-                engine
-                    .render("document.html", &pages::document_page(&cx))?
-                    .into_bytes(),
-            );
-            files.insert(
-                format!("{dir}/feed.xml"),
-                engine.render("feed.xml", &pages::feed(&cx))?.into_bytes(),
-            );
-            for v in cx.published_versions() {
+                "document.html",
+                &pages::document_page(&cx),
+            )?;
+            html(
+                format!("{dir}/versions/index.html"),
+                "versions.html",
+                &pages::versions_page(&cx),
+            )?;
+            html(format!("{dir}/feed.xml"), "feed.xml", &pages::feed(&cx))?;
+            for (i, v) in cx.published().iter().enumerate() {
                 let vdir = format!("{dir}/v{}", v.version);
-                files.insert(
+                html(
                     format!("{vdir}/index.html"),
-                    engine
-                        .render("version.html", &pages::version_page(&cx, v))?
-                        .into_bytes(),
-                );
-                if let Some(data) = pages::changes_page(&cx, v) {
-                    files.insert(
-                        format!("{vdir}/changes.html"),
-                        engine.render("changes.html", &data)?.into_bytes(),
-                    );
+                    "version.html",
+                    &pages::version_page(&cx, i),
+                )?;
+                if let Some(data) = pages::changes_page(&cx, i) {
+                    html(format!("{vdir}/changes.html"), "changes.html", &data)?;
                 }
             }
         }

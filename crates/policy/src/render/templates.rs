@@ -18,10 +18,18 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "versions_list.html",
         include_str!("templates/versions_list.html"),
     ),
+    (
+        "versions_nav.html",
+        include_str!("templates/versions_nav.html"),
+    ),
+    ("toc.html", include_str!("templates/toc.html")),
     ("document.html", include_str!("templates/document.html")),
     ("version.html", include_str!("templates/version.html")),
+    ("versions.html", include_str!("templates/versions.html")),
     ("changes.html", include_str!("templates/changes.html")),
     ("index.html", include_str!("templates/index.html")),
+    ("lang_index.html", include_str!("templates/lang_index.html")),
+    ("404.html", include_str!("templates/404.html")),
     ("feed.xml", include_str!("templates/feed.xml")),
 ];
 

@@ -1,23 +1,28 @@
 //! `GET /` and below: the published policy site, compiled into memory at start (and reload),
 //! the same files `davar build` writes. `/fa/terms/` serves `fa/terms/index.html`; `/fa/terms`
-//! (and `//fa/terms`) redirects to `/fa/terms/`.
+//! (and `//fa/terms`) redirects to `/fa/terms/`. An address with no page gets the site's HTML
+//! not-found page (in the language of its first segment, `/en/...`), with status 404; under
+//! `/v1` errors stay JSON.
+
+use std::collections::BTreeMap;
 
 use axum::extract::State;
-use axum::http::{HeaderValue, Method, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// Serves a file of the published site, or a JSON `404`.
+/// Serves a file of the published site, the site's not-found page, or a JSON `404` (API paths
+/// and methods other than GET and HEAD).
 pub(crate) async fn serve(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
-    if method != Method::GET && method != Method::HEAD {
+    if method != Method::GET && method != Method::HEAD || is_api(uri.path()) {
         return ApiError::NotFound(uri.path().to_owned()).into_response();
     }
     let compiled = state.compiled();
     let files = &compiled.site.files;
     let Some(relative) = site_path(uri.path()) else {
-        return ApiError::NotFound(uri.path().to_owned()).into_response();
+        return not_found(files, uri.path());
     };
     if let Some(bytes) = files.get(&relative) {
         let mut response = bytes.clone().into_response();
@@ -42,7 +47,35 @@ pub(crate) async fn serve(State(state): State<AppState>, method: Method, uri: Ur
         // `/x/...`, never `//host/...`, which a browser would read as another host.
         return Redirect::permanent(&format!("/{relative}/")).into_response();
     }
-    ApiError::NotFound(uri.path().to_owned()).into_response()
+    not_found(files, uri.path())
+}
+
+/// Whether `path` belongs to the JSON API, whose errors stay JSON.
+fn is_api(path: &str) -> bool {
+    path == "/v1" || path.starts_with("/v1/")
+}
+
+/// The site's not-found page for `path` with status 404: `<lang>/404.html` when the first
+/// segment is a site language, else `404.html`; JSON when the site has neither.
+fn not_found(files: &BTreeMap<String, Vec<u8>>, path: &str) -> Response {
+    let lang = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let page = (!lang.is_empty() && !lang.contains('.'))
+        .then(|| files.get(&format!("{lang}/404.html")))
+        .flatten()
+        .or_else(|| files.get("404.html"));
+    let Some(bytes) = page else {
+        return ApiError::NotFound(path.to_owned()).into_response();
+    };
+    (
+        StatusCode::NOT_FOUND,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        bytes.clone(),
+    )
+        .into_response()
 }
 
 /// The site file for a URL path: `""` and `/x/` map to `index.html` inside; `..`, empty and
@@ -95,6 +128,51 @@ mod tests {
         );
         assert_eq!(site_path("/fa/../../etc/passwd"), None);
         assert_eq!(site_path("/fa/%2e%2e/x"), None);
+    }
+
+    #[test]
+    fn only_v1_paths_are_the_api() {
+        assert!(is_api("/v1"));
+        assert!(is_api("/v1/nothing"));
+        assert!(!is_api("/v1x"));
+        assert!(!is_api("/fa/nothing"));
+    }
+
+    #[test]
+    fn missing_pages_get_the_not_found_page_of_their_language() {
+        let files = BTreeMap::from([
+            ("404.html".to_owned(), b"fa page".to_vec()),
+            ("en/404.html".to_owned(), b"en page".to_vec()),
+        ]);
+        for (path, body) in [
+            ("/en/terms/v9/", "en page"),
+            ("/nothing", "fa page"),
+            ("/xx/y", "fa page"),
+            ("/../en", "fa page"),
+        ] {
+            let response = not_found(&files, path);
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(
+                response.headers()[header::CONTENT_TYPE],
+                "text/html; charset=utf-8"
+            );
+            let bytes = futures_body(response);
+            assert_eq!(bytes, body.as_bytes(), "{path}");
+        }
+        let json = not_found(&BTreeMap::new(), "/x");
+        assert_eq!(json.headers()[header::CONTENT_TYPE], "application/json");
+    }
+
+    fn futures_body(response: Response) -> Vec<u8> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap()
+                .to_vec()
+        })
     }
 
     #[test]

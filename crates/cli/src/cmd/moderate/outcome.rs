@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use davar_moderation::{
-    Comment, Engine, MemoryStore, ModerationResult, Severity, Verdict, Violation,
+    Comment, Engine, MemoryStore, ModerateError, ModerationResult, Severity, Verdict, Violation,
 };
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -99,7 +99,7 @@ pub fn moderate(job: &Job<'_>, parsed: &Parsed) -> Outcome {
     let mut result = match job.engine.moderate(comment, job.store) {
         Ok(result) => result,
         Err(e) => {
-            outcome.problem = Some(Problem::Failed(e.to_string()));
+            outcome.problem = Some(Problem::Failed(explain_failure(job, &e)));
             copy_record(job, parsed, None, &mut outcome.fixed);
             return outcome;
         }
@@ -130,6 +130,33 @@ pub fn moderate(job: &Job<'_>, parsed: &Parsed) -> Outcome {
     }
     outcome.result = Some(result);
     outcome
+}
+
+/// The engine's error, with what to change: the languages served for the comment's kind and
+/// the field or flag that sets the language and kind.
+fn explain_failure(job: &Job<'_>, error: &ModerateError) -> String {
+    match error {
+        ModerateError::UnknownRuleSet { kind, .. } => {
+            let mut langs: Vec<&str> = job
+                .engine
+                .rule_sets()
+                .iter()
+                .filter(|set| set.kind == *kind)
+                .flat_map(|set| set.langs.iter().map(String::as_str))
+                .collect();
+            langs.sort_unstable();
+            format!(
+                "{error} (languages served for {kind}s: {}); give --lang (for --text and records \
+                 without a `{}` field) or the record's `{}` field; --kind and the `{}` field \
+                 choose the kind",
+                langs.join(", "),
+                job.columns.lang,
+                job.columns.lang,
+                job.columns.kind,
+            )
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Keeps the selected violations; the verdict is the worst of those kept, and the repaired

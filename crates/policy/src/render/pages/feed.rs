@@ -20,7 +20,8 @@ pub fn feed(cx: &DocContext<'_>) -> Context {
     let base = &cx.set.site.base_url;
     let doc_url = format!("{base}/{}/{}/", cx.lang, cx.doc.id);
     let mut entries: Vec<FeedEntry> = cx
-        .published_versions()
+        .published()
+        .iter()
         .map(|v| FeedEntry {
             id: format!("{doc_url}v{}/", v.version),
             title: format!(
@@ -41,12 +42,13 @@ pub fn feed(cx: &DocContext<'_>) -> Context {
         .collect();
     entries.reverse();
     let updated = cx
-        .published_versions()
+        .published()
+        .iter()
         .map(|v| v.published)
         .max()
         .map_or_else(String::new, |d| format!("{d}T00:00:00Z"));
     let title = cx
-        .published_versions()
+        .published()
         .last()
         .map_or(cx.doc.id.as_str(), |v| v.title.as_str());
     let mut data = Context::new();

@@ -1,19 +1,29 @@
 //! Template contexts for each page: what a reader sees, computed here so templates stay simple.
 //! This module holds what every page shares (frame, version view, document context);
 //! one submodule per kind of page.
+//!
+//! Every page of a document links to a fixed number of other versions (previous, next, in
+//! force, upcoming); the full list lives on one versions page per document and language, so a
+//! long history costs time and output in proportion to its length.
 
+mod changes;
 mod document;
 mod feed;
 mod index;
+mod not_found;
+mod toc;
 
-pub use document::{changes_page, document_page, version_page};
+pub use changes::changes_page;
+pub use document::{document_page, version_page, versions_page};
 pub use feed::feed;
-pub use index::index;
+pub use index::{index, lang_index};
+pub use not_found::not_found;
 
 use jiff::civil::Date;
 use serde::Serialize;
 use tera::Context;
 
+use super::ObligationSentences;
 use super::dates::{DateView, date_view};
 use super::i18n;
 use crate::markdown::html::{HtmlOptions, to_html};
@@ -26,6 +36,8 @@ pub struct Page {
     dir: &'static str,
     /// Relative path from the page to the site root, ending in `/` (or empty).
     root: String,
+    /// Link to the front page in the page's language.
+    home: String,
     title: String,
     site_name: String,
     switcher: Vec<SwitchLink>,
@@ -65,38 +77,92 @@ pub struct VersionView {
     body: Option<String>,
 }
 
-/// Shared inputs of the pages of one document in one language.
+/// Shared inputs of the pages of one document in one language, with the version history
+/// indexed once so that each page costs the same however long the history is.
 pub struct DocContext<'a> {
     pub set: &'a PolicySet,
     pub doc: &'a Document,
     pub lang: &'a str,
     pub as_of: Date,
-}
-
-impl DocContext<'_> {
+    pub sentences: &'a dyn ObligationSentences,
     /// Versions in this language made public by the build date (`published` not after it),
     /// oldest first: a version committed ahead of its publication date stays off the site.
-    pub fn published_versions(&self) -> impl Iterator<Item = &PolicyVersion> + '_ {
-        let as_of = self.as_of;
-        self.doc
-            .versions_in(self.lang)
-            .filter(move |v| v.published <= as_of)
+    published: Vec<&'a PolicyVersion>,
+    /// Index in `published` of the version in force.
+    current: Option<usize>,
+    /// Index in `published` of the first version taking effect after the build date.
+    upcoming: Option<usize>,
+    /// Per published version: the date a later version took its place, if by the build date.
+    superseded: Vec<Option<Date>>,
+}
+
+impl<'a> DocContext<'a> {
+    /// Indexes the published history of `doc` in `lang`.
+    pub fn new(
+        set: &'a PolicySet,
+        doc: &'a Document,
+        lang: &'a str,
+        as_of: Date,
+        sentences: &'a dyn ObligationSentences,
+    ) -> DocContext<'a> {
+        let published: Vec<&PolicyVersion> = doc
+            .versions_in(lang)
+            .filter(|v| v.published <= as_of)
+            .collect();
+        let by_date = |i: &usize| (published[*i].effective, published[*i].version);
+        let current = (0..published.len())
+            .filter(|&i| published[i].effective <= as_of)
+            .max_by_key(by_date);
+        let upcoming = (0..published.len())
+            .filter(|&i| published[i].effective > as_of)
+            .min_by_key(by_date);
+        // Effective dates reached by the build date, sorted: a version is superseded on the
+        // first of them after its own.
+        let mut reached: Vec<Date> = doc
+            .versions_in(lang)
+            .map(|v| v.effective)
+            .filter(|d| *d <= as_of)
+            .collect();
+        reached.sort_unstable();
+        let superseded = published
+            .iter()
+            .map(|v| {
+                let next = reached.partition_point(|d| *d <= v.effective);
+                reached.get(next).copied()
+            })
+            .collect();
+        DocContext {
+            set,
+            doc,
+            lang,
+            as_of,
+            sentences,
+            published,
+            current,
+            upcoming,
+            superseded,
+        }
+    }
+
+    /// The published versions, oldest first.
+    pub fn published(&self) -> &[&'a PolicyVersion] {
+        &self.published
+    }
+
+    /// The version in force on the build date.
+    fn current(&self) -> Option<&'a PolicyVersion> {
+        self.current.map(|i| self.published[i])
     }
 
     /// The first published version that takes effect after the build date.
-    fn upcoming(&self) -> Option<&PolicyVersion> {
-        self.published_versions()
-            .filter(|v| v.effective > self.as_of)
-            .min_by_key(|v| (v.effective, v.version))
+    fn upcoming(&self) -> Option<&'a PolicyVersion> {
+        self.upcoming.map(|i| self.published[i])
     }
-    fn status(&self, v: &PolicyVersion) -> &'static str {
-        if v.effective > self.as_of {
+
+    fn status(&self, i: usize) -> &'static str {
+        if self.published[i].effective > self.as_of {
             "upcoming"
-        } else if self
-            .doc
-            .in_force(self.lang, self.as_of)
-            .is_some_and(|c| c.version == v.version)
-        {
+        } else if self.current == Some(i) {
             "current"
         } else {
             "superseded"
@@ -111,26 +177,21 @@ impl DocContext<'_> {
         format!("{root}{}/{}/v{n}/", self.lang, self.doc.id)
     }
 
-    fn previous(&self, v: &PolicyVersion) -> Option<&PolicyVersion> {
-        self.published_versions()
-            .filter(|p| p.version < v.version)
-            .max_by_key(|p| p.version)
+    fn versions_url(&self, root: &str) -> String {
+        format!("{root}{}/{}/versions/", self.lang, self.doc.id)
     }
 
-    /// The view of `v` for a page whose root prefix is `root`; with the rendered body if asked.
-    pub fn view(&self, v: &PolicyVersion, root: &str, with_body: bool) -> VersionView {
+    /// The view of the `i`-th published version for a page whose root prefix is `root`; with
+    /// the rendered body if asked.
+    pub fn view(&self, i: usize, root: &str, with_body: bool) -> VersionView {
         let lang = self.lang;
-        let status = self.status(v);
-        let superseded = (status == "superseded")
-            .then(|| {
-                self.doc
-                    .versions_in(lang)
-                    .filter(|n| n.effective > v.effective && n.effective <= self.as_of)
-                    .map(|n| n.effective)
-                    .min()
-            })
-            .flatten()
-            .map(|d| date_view(d, lang));
+        let v = self.published[i];
+        let status = self.status(i);
+        let superseded = if status == "superseded" {
+            self.superseded[i].map(|d| date_view(d, lang))
+        } else {
+            None
+        };
         let audience = v
             .audience
             .iter()
@@ -140,9 +201,8 @@ impl DocContext<'_> {
         VersionView {
             number: local_number(v.version, lang),
             url: self.version_url(root, v.version),
-            changes_url: self
-                .previous(v)
-                .map(|_| format!("{}changes.html", self.version_url(root, v.version))),
+            changes_url: (i > 0)
+                .then(|| format!("{}changes.html", self.version_url(root, v.version))),
             effective: date_view(v.effective, lang),
             published: date_view(v.published, lang),
             superseded,
@@ -172,24 +232,48 @@ impl DocContext<'_> {
                 None => format!("{root}{target_lang}/{doc}/"),
             })
         };
+        let sentence = |text: &str| super::block_sentence(self.sentences, v, text);
         to_html(
             v.body(),
             &HtmlOptions {
                 resolve: &resolve,
+                obligation: &sentence,
                 obligation_label: i18n::text(lang, "obligation_label"),
                 anchor_label: i18n::text(lang, "anchor_label"),
             },
         )
     }
 
-    /// Every version in this language, newest first.
+    /// Every published version, newest first.
     pub fn versions(&self, root: &str) -> Vec<VersionView> {
-        let mut views: Vec<VersionView> = self
-            .published_versions()
-            .map(|v| self.view(v, root, false))
-            .collect();
-        views.reverse();
-        views
+        (0..self.published.len())
+            .rev()
+            .map(|i| self.view(i, root, false))
+            .collect()
+    }
+
+    /// The versions a page about the `shown`-th version links to: the one before and after it,
+    /// the version in force and the upcoming one, newest first, each once.
+    pub fn neighbours(&self, shown: Option<usize>, root: &str) -> Vec<VersionView> {
+        let mut picks: Vec<usize> = Vec::with_capacity(4);
+        if let Some(i) = shown {
+            if i + 1 < self.published.len() {
+                picks.push(i + 1);
+            }
+            if i > 0 {
+                picks.push(i - 1);
+            }
+        }
+        picks.extend(self.current);
+        picks.extend(self.upcoming);
+        picks.retain(|i| Some(*i) != shown);
+        picks.sort_unstable();
+        picks.dedup();
+        picks
+            .into_iter()
+            .rev()
+            .map(|i| self.view(i, root, false))
+            .collect()
     }
 
     /// The page frame; `version` selects the version page of each language in the switcher.
@@ -220,6 +304,7 @@ impl DocContext<'_> {
             lang: self.lang.to_string(),
             dir: i18n::direction(self.lang),
             root: root.to_string(),
+            home: format!("{root}{}/", self.lang),
             title: title.to_string(),
             site_name: set.site.name_in(self.lang).to_string(),
             switcher,
@@ -242,9 +327,18 @@ fn switch_link(set: &PolicySet, lang: &str, current: &str, url: String) -> Switc
         binding_title: format!(
             "{} {}",
             i18n::text(current, "binding_note"),
-            i18n::language_name(&set.site.binding_language)
+            i18n::language_name_in(&set.site.binding_language, current)
         ),
     }
+}
+
+/// Links to the front page of every site language, for pages outside a document.
+fn site_switcher(set: &PolicySet, current: &str, root: &str) -> Vec<SwitchLink> {
+    set.site
+        .languages
+        .iter()
+        .map(|l| switch_link(set, l, current, format!("{root}{l}/")))
+        .collect()
 }
 
 fn footer(set: &PolicySet, lang: &str) -> String {
@@ -252,7 +346,7 @@ fn footer(set: &PolicySet, lang: &str) -> String {
         "{} · {} {}.",
         set.site.name_in(lang),
         i18n::text(lang, "binding_note"),
-        i18n::language_name(&set.site.binding_language)
+        i18n::language_name_in(&set.site.binding_language, lang)
     )
 }
 

@@ -1,0 +1,100 @@
+//! `davar notice`: the change notice users are owed before a new version takes effect, per
+//! language, as plain text, an HTML e-mail or JSON for a mailer. Warns when the notice would
+//! reach its readers later than their notice period (`notice_days` in site.yaml) allows.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use davar_policy::render::notice::{notice, notice_html, notice_json, notice_text};
+use jiff::civil::Date;
+
+use crate::Global;
+use crate::cmd::check::parse_date;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text, the languages one after the other.
+    Text,
+    /// One HTML e-mail with a section per language.
+    Html,
+    /// The notice as JSON: dates, the period applied and, per language, the subject, the
+    /// clauses and both bodies.
+    Json,
+}
+
+/// Arguments of `davar notice`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Document id, e.g. `terms`.
+    #[arg(long)]
+    pub doc: String,
+    /// The version announced.
+    #[arg(long)]
+    pub version: u32,
+    /// Only this language (default: every language of the version, the binding one first).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The day the notice is sent (YYYY-MM-DD); default today in the time zone of `site.yaml`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub sent_on: Option<Date>,
+    /// Exit with status 1 when the notice is late (it still writes the notice).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Runs `davar notice`.
+pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let project = global.checked_policies(None)?;
+    let set = &project.policies;
+    let sent_on = args
+        .sent_on
+        .unwrap_or_else(|| davar_project::today(&set.site));
+    let notice = notice(
+        set,
+        &args.doc,
+        args.version,
+        args.lang.as_deref(),
+        sent_on,
+        &davar_obligation::sentence::Sentences,
+    )?;
+    let output = match args.format {
+        Format::Text => notice_text(&notice),
+        Format::Html => notice_html(&notice),
+        Format::Json => format!("{:#}\n", notice_json(&notice)),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, &output)
+            .with_context(|| format!("cannot write the notice to {}", path.display()))?,
+        None => print!("{output}"),
+    }
+    let period = &notice.period;
+    if !period.late {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "warning: {} v{} takes effect on {}; sent on {sent_on}, the notice gives {} day(s) but {} are owed {} days' notice: send it by {}, or move `effective` to {} or later",
+        notice.document,
+        notice.version,
+        notice.effective,
+        period.given_days,
+        period.audience.as_str(),
+        period.required_days,
+        period.send_by,
+        sent_on
+            .checked_add(jiff::Span::new().days(i64::from(period.required_days)))
+            .map_or_else(|_| "-".to_string(), |d| d.to_string()),
+    );
+    Ok(if args.strict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,5 @@
+//! The obligation crate's integration tests, linked into one test executable
+//! (`cargo test -p davar-obligation --test integration`): one binary links faster than one per file.
+
+mod bad_input;
+mod pressure_deadline;

@@ -1,0 +1,5 @@
+//! The project crate's integration tests, linked into one test executable
+//! (`cargo test -p davar-project --test integration`): one binary links faster than one per file.
+
+mod codes;
+mod pipeline;

@@ -1,0 +1,12 @@
+//! The server's integration tests, linked into one test executable
+//! (`cargo test -p davar-server --test integration`): one binary links faster than one per file.
+
+mod router_admin;
+mod router_budget;
+mod router_hostile;
+mod router_moderate;
+mod router_queue;
+mod router_queue_rejects;
+mod router_routes;
+mod store_contract;
+mod support;
