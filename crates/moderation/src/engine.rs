@@ -69,6 +69,8 @@ impl CompiledSet {
 pub struct Engine {
     sets: Vec<RuleSet>,
     compiled: Vec<CompiledSet>,
+    /// For each language, the rule set serving each kind of comment (index into `sets`).
+    by_lang: HashMap<String, Vec<(Kind, usize)>>,
     /// Whether rules are skipped on fields where their prefilter does not hold.
     prefilters: bool,
 }
@@ -109,8 +111,13 @@ impl Engine {
             }
         }
         let mut served: HashMap<(Kind, &str), &RuleSet> = HashMap::new();
-        for set in &sets {
+        let mut by_lang: HashMap<String, Vec<(Kind, usize)>> = HashMap::new();
+        for (index, set) in sets.iter().enumerate() {
             for lang in &set.langs {
+                let kinds = by_lang.entry(lang.clone()).or_default();
+                if !kinds.iter().any(|&(kind, _)| kind == set.kind) {
+                    kinds.push((set.kind, index));
+                }
                 if let Some(other) = served.insert((set.kind, lang), set) {
                     errors.push(RuleSetError {
                         file: set.path.clone(),
@@ -127,6 +134,7 @@ impl Engine {
             Ok(Engine {
                 sets,
                 compiled,
+                by_lang,
                 prefilters: true,
             })
         } else {
@@ -148,9 +156,11 @@ impl Engine {
     }
 
     fn index_for(&self, kind: Kind, lang: &str) -> Option<usize> {
-        self.sets
+        self.by_lang
+            .get(lang)?
             .iter()
-            .position(|s| s.kind == kind && s.langs.iter().any(|l| l == lang))
+            .find(|&&(k, _)| k == kind)
+            .map(|&(_, index)| index)
     }
 
     /// The rule set that serves `kind` in `lang`.
