@@ -23,8 +23,12 @@ use crate::routes::record::{ModerateResponse, settle_in_order};
 use crate::state::AppState;
 use crate::workers::{Budget, Refused, Stage, Weight};
 
-/// Judged comments whose decisions are written in one transaction.
+/// Most judged comments whose decisions are written in one transaction.
 const SETTLE_CHUNK: usize = 100;
+
+/// Longest a judged comment waits for its transaction: the items done by the time the budget
+/// runs out have their answers (and decisions) except the last few milliseconds' worth.
+const SETTLE_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The batch body: a JSON array whose items are parsed one by one.
 pub(crate) struct BatchRequest(Vec<Box<RawValue>>);
@@ -126,8 +130,10 @@ pub(crate) async fn batch(
         .workers()
         .run(Weight::Heavy, &budget, move |budget| {
             // Judged items wait in `pending` until `SETTLE_CHUNK` of them can have their
-            // decisions written in one transaction (or the batch ends or runs out of time).
+            // decisions written in one transaction, or the first of them has waited
+            // `SETTLE_WAIT` (or the batch ends or runs out of time).
             let mut pending = Vec::with_capacity(SETTLE_CHUNK.min(total));
+            let mut since = Instant::now();
             for (i, submission) in submissions.into_iter().enumerate() {
                 if budget.is_spent() {
                     break; // the rest is answered `timeout`
@@ -137,8 +143,11 @@ pub(crate) async fn batch(
                     let result = judge_in_scope(&compiled, &*store, &s.comment, budget, &path)?;
                     Ok((s, result))
                 });
+                if pending.is_empty() {
+                    since = Instant::now();
+                }
                 pending.push(judged);
-                if pending.len() == SETTLE_CHUNK {
+                if pending.len() == SETTLE_CHUNK || since.elapsed() >= SETTLE_WAIT {
                     let settled = settle_in_order(&compiled, &*store, std::mem::take(&mut pending));
                     lock(&sink).extend(settled);
                 }
