@@ -37,10 +37,16 @@ enum Command {
     Lock(cmd::lock::Args),
     /// Compute when an obligation falls due for a trigger instant.
     Deadline(cmd::deadline::Args),
-    /// Audit real cases (JSON Lines) against the obligations in force at their trigger.
+    /// Audit real cases (JSON Lines), or the appeals in the decision log, against the
+    /// obligations in force at their trigger.
     Audit(cmd::audit::Args),
     /// Write the change notice users are owed before a new version takes effect.
     Notice(cmd::notice::Args),
+    /// Work with the decision log: export restrictions as DSA Transparency Database statements.
+    #[command(subcommand)]
+    Decisions(cmd::decisions::Command),
+    /// Transparency figures for a period from the decision log.
+    Report(cmd::report::Args),
     /// Moderate reviews and Q&A from JSON Lines, CSV or `--text`.
     Moderate(Box<cmd::moderate::Args>),
     /// Print the documentation of a moderation rule code or a check code.
@@ -66,6 +72,8 @@ fn main() -> ExitCode {
         Command::Deadline(args) => cmd::deadline::run(args, &cli.global),
         Command::Audit(args) => cmd::audit::run(args, &cli.global),
         Command::Notice(args) => cmd::notice::run(args, &cli.global),
+        Command::Decisions(command) => cmd::decisions::run(command, &cli.global),
+        Command::Report(args) => cmd::report::run(args, &cli.global),
         Command::Moderate(args) => cmd::moderate::run(args, &cli.global),
         Command::Explain(args) => cmd::explain::run(args, &cli.global),
         Command::Rules(args) => cmd::rules::run(args, &cli.global),

@@ -11,6 +11,7 @@
 
 pub mod auth;
 pub mod compiled;
+pub mod compliance;
 pub mod decision;
 pub mod error;
 pub mod extract;

@@ -7,6 +7,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::compiled::Problem;
+use crate::compliance::statement::{
+    AppealOutcome, AppealRoute, Fact, Ground, Redress, StatedComment, Statement, StatementKind,
+};
 use crate::decision::review::{ModeratorDecision, ReviewAction};
 use crate::decision::{
     Action, AutomatedDecision, ClauseRef, CommentSnapshot, DecisionRecord, RecordedViolation,
@@ -31,7 +34,7 @@ use crate::store::{QueueCounts, QueueItem};
         routes::moderate, routes::batch, routes::rules, routes::obligations, routes::deadline,
         routes::reload, routes::healthz, routes::readyz, routes::try_comment, routes::record,
         routes::history, routes::list, routes::me, routes::claim_next, routes::claim,
-        routes::release, routes::decide, routes::item
+        routes::release, routes::decide, routes::item, routes::statement_of, routes::appeal
     ),
     components(schemas(
         CommentFields, routes::BatchItemDoc, ModerationResultDoc, ViolationDoc, MessagesDoc, FixedDoc, KindDoc, SeverityDoc,
@@ -39,7 +42,9 @@ use crate::store::{QueueCounts, QueueItem};
         routes::DeadlineRequest, routes::DeadlineResponse, routes::ReloadResponse, routes::ReloadFailure,
         routes::Readiness, routes::QueueListing, routes::ItemWithHistory, routes::Me,
         DecisionRecord, Stage, Action, AutomatedDecision, CommentSnapshot, TextFields, RuleSetRef,
-        RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction
+        RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction,
+        routes::AppealRequest, Statement, StatementKind, StatedComment, Fact, Ground, Redress,
+        AppealRoute, AppealOutcome
     )),
     modifiers(&BearerAuth),
     tags(

@@ -187,6 +187,7 @@ fn record(comment_id: Option<&str>, action: Action) -> DecisionRecord {
         note: None,
         fixed: None,
         edited: None,
+        appeal_text: None,
     }
 }
 

@@ -45,9 +45,15 @@ obligation is reported as a warning.";
 /// Arguments of `davar audit`.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = CASE_FORMAT)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["cases", "decisions"])))]
 pub struct Args {
     /// Cases, one JSON object per line (`-` for standard input); `--help` shows the format.
-    pub cases: PathBuf,
+    pub cases: Option<PathBuf>,
+    /// Audit the appeals in this decision log instead (the `--store` URL of `davar serve`:
+    /// `sqlite://FILE` or `postgres://…`), each against the dispute policy version in force
+    /// when it was received.
+    #[arg(long, value_name = "URL", conflicts_with = "cases")]
+    pub decisions: Option<String>,
     /// The present instant for open obligations (default: now), e.g. `2026-11-20T12:00:00+03:30`.
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<jiff::Zoned>,
@@ -73,18 +79,23 @@ pub enum FailOn {
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let project = global.checked_policies(None)?;
-    let (set, calendars) = (&project.policies, &project.calendars);
-    let name = args.cases.display().to_string();
-    let mut reader: Box<dyn BufRead> = if args.cases.as_os_str() == "-" {
-        Box::new(BufReader::new(std::io::stdin()))
-    } else {
-        let file = File::open(&args.cases).with_context(|| format!("cannot read {name}"))?;
-        Box::new(BufReader::new(file))
-    };
     let now = args
         .now
         .as_ref()
         .map_or_else(jiff::Timestamp::now, |z| z.timestamp());
+    let path = match (&args.cases, &args.decisions) {
+        (_, Some(url)) => return super::audit_appeals::run(&project, url, now, args.format),
+        (Some(path), None) => path,
+        (None, None) => anyhow::bail!("give a cases file, or --decisions URL"),
+    };
+    let (set, calendars) = (&project.policies, &project.calendars);
+    let name = path.display().to_string();
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(BufReader::new(std::io::stdin()))
+    } else {
+        let file = File::open(path).with_context(|| format!("cannot read {name}"))?;
+        Box::new(BufReader::new(file))
+    };
     let mut sink = args.output.open()?;
     let mut known: HashMap<String, (BTreeSet<String>, BTreeSet<String>)> = HashMap::new();
     let mut findings: Vec<Finding> = Vec::new();

@@ -1,6 +1,5 @@
 //! Text normalisation: the matching skeleton of a field and its map back to the original.
 
-mod builder;
 mod fold;
 mod skeleton;
 mod words;

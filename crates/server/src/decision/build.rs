@@ -86,6 +86,7 @@ pub fn engine_record(
             body: f.body.clone(),
         }),
         edited: None,
+        appeal_text: None,
     })
 }
 

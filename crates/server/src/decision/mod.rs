@@ -85,6 +85,9 @@ pub struct DecisionRecord {
     pub fixed: Option<TextFields>,
     /// The text published instead of the original (edit-and-approve).
     pub edited: Option<TextFields>,
+    /// The author's appeal, on the record that lodges one (stage `appeal`, action `queue`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_text: Option<String>,
 }
 
 /// Where a record comes from.
@@ -95,7 +98,8 @@ pub enum Stage {
     Engine,
     /// A moderator deciding a queued comment.
     Review,
-    /// The outcome of an appeal against an earlier record.
+    /// An appeal against an earlier record: with action `queue` the appeal as lodged (waiting
+    /// for a person), otherwise its outcome.
     Appeal,
 }
 

@@ -165,6 +165,7 @@ pub fn moderator_record(
         note: decision.note.clone().filter(|n| !n.trim().is_empty()),
         fixed: item.fixed.clone(),
         edited,
+        appeal_text: None,
     })
 }
 

@@ -2,6 +2,7 @@
 //! keys). Handlers live in one file per concern.
 
 mod admin;
+mod appeal;
 mod batch;
 mod catalog;
 mod deadline;
@@ -12,6 +13,7 @@ mod page;
 mod queue;
 mod record;
 mod site;
+mod statement;
 mod try_run;
 
 use std::convert::Infallible;
@@ -28,6 +30,7 @@ use crate::state::AppState;
 
 pub(crate) use self::admin::__path_reload;
 pub(crate) use self::admin::{ReloadFailure, ReloadResponse};
+pub(crate) use self::appeal::{__path_appeal, AppealRequest};
 pub(crate) use self::batch::{__path_batch, BatchItemDoc};
 pub(crate) use self::catalog::{__path_obligations, __path_rules};
 pub(crate) use self::deadline::__path_deadline;
@@ -41,6 +44,7 @@ pub(crate) use self::queue::{
     __path_release,
 };
 pub(crate) use self::queue::{ItemWithHistory, Me, QueueListing};
+pub(crate) use self::statement::__path_statement_of;
 pub(crate) use self::try_run::__path_try_comment;
 
 /// Every route, with the state applied.
@@ -57,6 +61,8 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/v1/moderate/try", post(try_run::try_comment))
         .route("/v1/decisions/{id}", get(decisions::record))
         .route("/v1/decisions/{id}/history", get(decisions::history))
+        .route("/v1/decisions/{id}/statement", get(statement::statement_of))
+        .route("/v1/decisions/{id}/appeal", post(appeal::appeal))
         .route("/v1/queue", get(queue::list))
         .route("/v1/queue/me", get(queue::me))
         .route("/v1/queue/claim", post(queue::claim_next))

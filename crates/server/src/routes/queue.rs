@@ -13,8 +13,10 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::appeal::not_own_decision;
 use super::moderate::joined;
 use crate::auth::Role;
+use crate::compliance::appeal::{self, is_lodged};
 use crate::decision::review::{ModeratorDecision, moderator_record};
 use crate::decision::{Action, DecisionRecord};
 use crate::error::{ApiError, ErrorBody};
@@ -235,6 +237,9 @@ pub(crate) async fn claim(
     let now = Timestamp::now();
     let until = claim_until(now, &params);
     blocking(&state, move |store| {
+        if let Some(item) = store.queue_item(&id).map_err(unavailable)? {
+            not_own_decision(store, &item.record, &moderator)?;
+        }
         let outcome = store
             .queue_claim(Some(&id), &QueueFilter::default(), &moderator, now, until)
             .map_err(unavailable)?;
@@ -287,7 +292,8 @@ pub(crate) async fn decide(
             .queue_item(&id)
             .map_err(unavailable)?
             .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
-        let record = moderator_record(
+        not_own_decision(store, &item.record, &moderator)?;
+        let mut record = moderator_record(
             &compiled,
             &item.record,
             &moderator,
@@ -295,6 +301,9 @@ pub(crate) async fn decide(
             Timestamp::now(),
         )
         .map_err(|(code, field, message)| ApiError::invalid(code, field, message))?;
+        if is_lodged(&item.record) {
+            record = appeal::outcome(record);
+        }
         match store
             .queue_decide(&id, &moderator, &record)
             .map_err(unavailable)?

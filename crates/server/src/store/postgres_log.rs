@@ -11,8 +11,8 @@ use super::log::{Appended, Claim, Decide, DecisionLog, QueueCounts, QueueFilter,
 use super::postgres::{PgError, PostgresStore};
 use super::rows::{DecisionRow, QueueRow, count, filter_values, instant, micros, parse_record};
 use super::schema::{
-    CHAIN, DECIDED_BETWEEN, ENQUEUE, FIRST_RECORD_OF_COMMENT, INSERT_DECISION, QUEUE_COLUMNS,
-    QUEUE_FILTER, QUEUE_ORDER, RECORD_BY_ID,
+    CHAIN, DECIDED_BETWEEN, ENQUEUE, FIRST_RECORD_OF_COMMENT, INSERT_DECISION, NOT_OWN_DECISION,
+    QUEUE_COLUMNS, QUEUE_FILTER, QUEUE_ORDER, RECORD_BY_ID,
 };
 use crate::decision::DecisionRecord;
 
@@ -242,7 +242,7 @@ impl DecisionLog for PostgresStore {
                     let query = format!(
                         "SELECT q.item_id FROM davar_queue q WHERE {QUEUE_FILTER} \
                          AND (q.claimed_by IS NULL OR q.claim_expires_at <= $6 OR q.claimed_by = $7) \
-                         {QUEUE_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED"
+                         AND {NOT_OWN_DECISION} {QUEUE_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED"
                     );
                     let row = tx
                         .query_opt(

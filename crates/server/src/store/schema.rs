@@ -68,7 +68,21 @@ pub const MIGRATIONS: &[(i64, &[&str])] = &[
                 WHERE decided_id IS NULL",
         ],
     ),
+    (
+        3,
+        &[
+            // One appeal per decision: a second lodging of the same appeal is refused by the
+            // database, so two concurrent requests cannot both open one.
+            "CREATE UNIQUE INDEX davar_decisions_appeal ON davar_decisions (follows_id)
+                WHERE stage = 'appeal' AND action = 'queue'",
+        ],
+    ),
 ];
+
+/// Claiming the next item skips items whose record follows a decision the claiming moderator
+/// (`$7`) took: nobody decides an appeal against their own decision (DSA Art. 20).
+pub const NOT_OWN_DECISION: &str = "NOT EXISTS (SELECT 1 FROM davar_decisions a \
+     JOIN davar_decisions c ON c.id = a.follows_id WHERE a.id = q.item_id AND c.decided_by = $7)";
 
 /// Questions of a product sharing the key or a band with the probe: `$1` product, `$2` key,
 /// then the bands (SQLite binds each band; PostgreSQL one array).

@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use super::log::{Appended, Claim, Decide, DecisionLog, QueueCounts, QueueFilter, QueueItem};
 use super::rows::{DecisionRow, QueueRow, count, filter_values, instant, micros, parse_record};
 use super::schema::{
-    CHAIN, DECIDED_BETWEEN, ENQUEUE, FIRST_RECORD_OF_COMMENT, INSERT_DECISION, QUEUE_COLUMNS,
-    QUEUE_FILTER, QUEUE_ORDER, RECORD_BY_ID,
+    CHAIN, DECIDED_BETWEEN, ENQUEUE, FIRST_RECORD_OF_COMMENT, INSERT_DECISION, NOT_OWN_DECISION,
+    QUEUE_COLUMNS, QUEUE_FILTER, QUEUE_ORDER, RECORD_BY_ID,
 };
 use super::sqlite::{SqliteStore, sql, sqlite_error};
 use crate::decision::DecisionRecord;
@@ -250,7 +250,7 @@ impl DecisionLog for SqliteStore {
                 let query = format!(
                     "SELECT q.item_id FROM davar_queue q WHERE {QUEUE_FILTER} \
                      AND (q.claimed_by IS NULL OR q.claim_expires_at <= $6 OR q.claimed_by = $7) \
-                     {QUEUE_ORDER} LIMIT 1"
+                     AND {NOT_OWN_DECISION} {QUEUE_ORDER} LIMIT 1"
                 );
                 let (code, kind, lang, before, after) = filter_values(filter);
                 let next: Option<String> = tx

@@ -25,11 +25,7 @@ impl TooLong {
 }
 
 impl Rule for TooLong {
-    fn prefilter(&self) -> Prefilter {
-        Prefilter::Always
-    }
-
-    fn check(&self, cx: &Ctx<'_>, _fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         let body = &cx.body;
         let len = body.original.trim_end().chars().count();
         if len > self.max_chars {

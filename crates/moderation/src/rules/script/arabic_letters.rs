@@ -1,4 +1,3 @@
-use crate::prefilter::class::is_arabic_form;
 use crate::rules::prelude::*;
 use crate::text::is_letter_or_digit;
 
@@ -26,7 +25,6 @@ impl ArabicLetters {
     }
 }
 
-/// The Persian twin of an Arabic keyboard form ([`is_arabic_form`]).
 fn persian_form(c: char) -> Option<char> {
     Some(match c {
         'ي' | 'ى' => 'ی',
@@ -38,16 +36,12 @@ fn persian_form(c: char) -> Option<char> {
 }
 
 impl Rule for ArabicLetters {
-    fn prefilter(&self) -> Prefilter {
-        Prefilter::classes(Classes::ARABIC_FORM)
-    }
-
-    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
-        for f in fields {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields().filter(|f| f.features.arabic_forms) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
-                if !is_arabic_form(chars[i]) {
+                if persian_form(chars[i]).is_none() {
                     i += 1;
                     continue;
                 }

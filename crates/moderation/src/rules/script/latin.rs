@@ -36,12 +36,10 @@ impl Latin {
 }
 
 impl Rule for Latin {
-    fn prefilter(&self) -> Prefilter {
-        // The whole comment is judged, when a field has a Latin letter.
-        Prefilter::classes(Classes::LATIN)
-    }
-
-    fn check(&self, cx: &Ctx<'_>, _fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        if !cx.fields().any(|f| f.features.latin) {
+            return;
+        }
         let (mut latin, mut other, mut markers) = (0usize, 0usize, 0usize);
         for f in cx.fields() {
             for c in f.sk().chars() {

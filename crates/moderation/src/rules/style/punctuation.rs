@@ -1,4 +1,3 @@
-use crate::prefilter::class::is_mark;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -25,14 +24,13 @@ impl Punctuation {
     }
 }
 
-impl Rule for Punctuation {
-    fn prefilter(&self) -> Prefilter {
-        // Every flagged run has two marks in a row.
-        Prefilter::classes(Classes::MARK_RUN)
-    }
+fn is_mark(c: char) -> bool {
+    matches!(c, '!' | '?' | '؟' | '.' | '…')
+}
 
-    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
-        for f in fields {
+impl Rule for Punctuation {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+        for f in cx.fields().filter(|f| f.features.repeated_marks) {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

@@ -1,0 +1,121 @@
+//! `davar audit --decisions URL`: every appeal in the decision log against the dispute
+//! policy's promised time to decide it, in the version in force when it was received: met,
+//! breached (decided late, or undecided past the deadline) or open.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use davar_obligation::instant::human_span;
+use davar_project::Project;
+use davar_server::compliance::appeal_audit::{AppealAudit, AppealStatus, audit_appeals};
+use davar_server::compliance::each_decided;
+use davar_server::decision::Stage;
+use jiff::Timestamp;
+
+use super::decision_log::{open, published};
+use crate::output::Format;
+
+/// Audits the appeals of the log at `url` at `now`.
+pub fn run(
+    project: &Project,
+    url: &str,
+    now: Timestamp,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let log = open(url)?;
+    let mut appeals = Vec::new();
+    each_decided(&*log.store, Timestamp::MIN, Timestamp::MAX, |record| {
+        if record.stage == Stage::Appeal {
+            appeals.push(record);
+        }
+        Ok::<(), anyhow::Error>(())
+    })?;
+    let audits = audit_appeals(&published(project), &appeals, now);
+    match format {
+        Format::Json => {
+            for audit in &audits {
+                println!("{}", serde_json::to_string(audit)?);
+            }
+        }
+        Format::Human => print!("{}", table(&audits)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(audits: &[AppealAudit]) -> String {
+    let rows: Vec<[String; 6]> = audits
+        .iter()
+        .map(|a| {
+            let finding = a.findings.first();
+            let status = match (a.status, finding.and_then(|f| f.late_by_seconds)) {
+                (AppealStatus::Breached, Some(late)) => format!("BREACHED ({})", human_span(late)),
+                (AppealStatus::Breached, None) => "BREACHED".to_owned(),
+                (status, _) => status.as_str().to_owned(),
+            };
+            [
+                a.appeal.clone(),
+                a.received_at.clone(),
+                finding.map_or_else(
+                    || "-".to_owned(),
+                    |f| format!("{} v{} {} {}", f.doc, f.version, f.lang, f.obligation),
+                ),
+                finding.map_or_else(|| "-".to_owned(), |f| f.due.clone()),
+                status,
+                match (&a.outcome, finding) {
+                    (Some(outcome), Some(f)) => format!(
+                        "{} at {}; {}",
+                        serde_json::to_value(outcome)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        a.decided_at.as_deref().unwrap_or_default(),
+                        f.detail
+                    ),
+                    (_, Some(f)) => f.detail.clone(),
+                    (_, None) => a.note.clone().unwrap_or_default(),
+                },
+            ]
+        })
+        .collect();
+    let header = [
+        "appeal",
+        "received",
+        "obligation",
+        "due",
+        "status",
+        "detail",
+    ];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[&str]| {
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", line(&header));
+    for row in &rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "{}", line(&cells));
+    }
+    let count = |s: AppealStatus| audits.iter().filter(|a| a.status == s).count();
+    let _ = writeln!(
+        out,
+        "{} appeal(s): {} met, {} breached, {} open, {} without a promised time",
+        audits.len(),
+        count(AppealStatus::Met),
+        count(AppealStatus::Breached),
+        count(AppealStatus::Open),
+        count(AppealStatus::NoDeadline)
+    );
+    out
+}

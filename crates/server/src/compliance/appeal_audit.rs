@@ -1,0 +1,180 @@
+//! Appeals in the decision log audited against the dispute policy's own promise: every lodged
+//! appeal becomes an obligation case (`appeal.received`, then `appeal.decided` when a moderator
+//! decided it) and goes through the same audit as complaint cases (`davar audit`), against the
+//! version in force when the appeal was received.
+
+use std::collections::BTreeMap;
+
+use davar_obligation::audit::{Case, Event, Finding, Status, audit_case};
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::appeal::is_lodged;
+use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published, rfc3339};
+use crate::decision::{Action, DecisionRecord};
+
+/// What became of an appeal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The restriction stands.
+    Upheld,
+    /// The restriction was lifted.
+    Reversed,
+}
+
+/// An appeal's standing against the promised time to decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppealStatus {
+    /// Decided in time.
+    Met,
+    /// Decided late, or still undecided past the deadline.
+    Breached,
+    /// Undecided, and the deadline is still ahead.
+    Open,
+    /// No version in force when it was received promises a time (or it cannot be counted).
+    NoDeadline,
+}
+
+impl AppealStatus {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppealStatus::Met => "met",
+            AppealStatus::Breached => "breached",
+            AppealStatus::Open => "open",
+            AppealStatus::NoDeadline => "no-deadline",
+        }
+    }
+}
+
+/// One appeal, audited.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppealAudit {
+    /// The record lodging the appeal.
+    pub appeal: String,
+    /// The decision it contests.
+    pub decision: String,
+    /// The comment's language.
+    pub lang: String,
+    /// When the appeal was received (RFC 3339).
+    pub received_at: String,
+    /// When it was decided, if it was by the audit's instant.
+    pub decided_at: Option<String>,
+    /// Its outcome, if decided.
+    pub outcome: Option<Outcome>,
+    /// Met, breached, open, or no deadline.
+    pub status: AppealStatus,
+    /// The obligation audit's findings (one per promise about `appeal.received`).
+    pub findings: Vec<Finding>,
+    /// Why there is no finding, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The outcome `record` gives the appeal it follows, if it decides one.
+pub fn outcome_of(record: &DecisionRecord) -> Option<Outcome> {
+    if record.stage != crate::decision::Stage::Appeal || is_lodged(record) {
+        return None;
+    }
+    Some(match record.action {
+        Action::Reject => Outcome::Upheld,
+        _ => Outcome::Reversed,
+    })
+}
+
+/// Audits every appeal lodged in `records` at `now`; an outcome counts only when it is among
+/// `records` and was decided by `now`. Oldest appeal first.
+pub fn audit_appeals(
+    published: &Published<'_>,
+    records: &[DecisionRecord],
+    now: Timestamp,
+) -> Vec<AppealAudit> {
+    let outcomes: BTreeMap<&str, &DecisionRecord> = records
+        .iter()
+        .filter(|r| outcome_of(r).is_some() && r.decided_at <= now)
+        .filter_map(|r| Some((r.follows.as_deref()?, r)))
+        .collect();
+    let doc = published.document_with_trigger(APPEAL_RECEIVED);
+    let mut lodged: Vec<&DecisionRecord> = records.iter().filter(|r| is_lodged(r)).collect();
+    lodged.sort_by(|a, b| (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id)));
+    lodged
+        .into_iter()
+        .map(|appeal| {
+            let decided = outcomes.get(appeal.id.as_str()).copied();
+            let (findings, note) = match doc {
+                None => (
+                    Vec::new(),
+                    Some(format!(
+                        "no policy has an obligation triggered by `{APPEAL_RECEIVED}`"
+                    )),
+                ),
+                Some(doc) => audit_one(published, doc, appeal, decided, now),
+            };
+            AppealAudit {
+                appeal: appeal.id.clone(),
+                decision: appeal.follows.clone().unwrap_or_default(),
+                lang: appeal.comment.lang.clone(),
+                received_at: rfc3339(&published.zoned(appeal.decided_at)),
+                decided_at: decided.map(|d| rfc3339(&published.zoned(d.decided_at))),
+                outcome: decided.and_then(outcome_of),
+                status: status(&findings),
+                findings,
+                note,
+            }
+        })
+        .collect()
+}
+
+fn audit_one(
+    published: &Published<'_>,
+    doc: &str,
+    appeal: &DecisionRecord,
+    decided: Option<&DecisionRecord>,
+    now: Timestamp,
+) -> (Vec<Finding>, Option<String>) {
+    let lang = published
+        .policies
+        .document(doc)
+        .and_then(|d| published.policies.fallback_lang(d, &appeal.comment.lang))
+        .map(str::to_owned);
+    let event = |kind: &str, at: Timestamp| Event {
+        kind: kind.to_owned(),
+        at: published.zoned(at),
+        fields: BTreeMap::new(),
+    };
+    let mut events = vec![event(APPEAL_RECEIVED, appeal.decided_at)];
+    if let Some(decided) = decided {
+        events.push(event(APPEAL_DECIDED, decided.decided_at));
+    }
+    let case = Case {
+        case: appeal.id.clone(),
+        doc: doc.to_owned(),
+        lang,
+        events,
+    };
+    match audit_case(published.policies, published.calendars, &case, now) {
+        Ok(findings) if findings.is_empty() => (
+            findings,
+            Some(format!(
+                "the version of `{doc}` in force on {} promises no time to decide an appeal",
+                published.zoned(appeal.decided_at).date()
+            )),
+        ),
+        Ok(findings) => (findings, None),
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    }
+}
+
+fn status(findings: &[Finding]) -> AppealStatus {
+    if findings.is_empty() {
+        AppealStatus::NoDeadline
+    } else if findings.iter().any(|f| f.status == Status::Breached) {
+        AppealStatus::Breached
+    } else if findings.iter().any(|f| f.status == Status::Open) {
+        AppealStatus::Open
+    } else {
+        AppealStatus::Met
+    }
+}

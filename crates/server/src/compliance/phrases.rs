@@ -1,0 +1,223 @@
+//! The sentences of a statement of reasons in each language a storefront serves (fa, en, fr,
+//! de; English for any other). Each language is one block a translator can read whole;
+//! `{name}` marks where a value goes.
+
+use davar_obligation::Unit;
+use davar_policy::render::dates::persian_digits;
+
+/// The sentences of one language.
+pub(crate) struct Phrases {
+    /// Language code of these sentences.
+    pub lang: &'static str,
+    /// Review, question, answer (as in "your review").
+    pub kinds: [&'static str; 3],
+    /// Title, body (as in "in the title").
+    pub fields: [&'static str; 2],
+    /// `{kind}`.
+    pub restricted_subject: &'static str,
+    /// `{date}`, `{kind}`, `{submitted}`.
+    pub restricted: &'static str,
+    /// Before the list of facts.
+    pub found: &'static str,
+    /// `{quote}`, `{field}`, `{explanation}`.
+    pub fact_quoted: &'static str,
+    /// `{heading}`, `{title}`, `{version}`, `{url}`.
+    pub ground: &'static str,
+    /// Detected and decided by software.
+    pub fully: &'static str,
+    /// Detected by software, decided by a person.
+    pub partially: &'static str,
+    /// Flagged by software, decided by a person on other grounds.
+    pub flagged: &'static str,
+    /// Found and decided by a person.
+    pub by_person: &'static str,
+    /// `{deadline}`, `{url}`.
+    pub appeal: &'static str,
+    /// `{limit}`, `{url}`.
+    pub appeal_within: &'static str,
+    /// `{url}`: an appeal route whose window could not be counted.
+    pub appeal_open: &'static str,
+    /// `{url}`.
+    pub out_of_court: &'static str,
+    /// The right to go to court.
+    pub courts: &'static str,
+    /// Appeal upheld, as a subject line.
+    pub upheld_subject: &'static str,
+    /// `{date}`, `{received}`, `{original}`, `{kind}`.
+    pub upheld: &'static str,
+    /// Appeal reversed, as a subject line.
+    pub reversed_subject: &'static str,
+    /// `{date}`, `{received}`, `{original}`, `{kind}`.
+    pub reversed: &'static str,
+    /// Like `reversed`, when the text is published as a moderator edited it.
+    pub reversed_edited: &'static str,
+    /// The internal procedure is over.
+    pub internal_end: &'static str,
+    /// (singular, plural) of hours, days, working hours, working days after "within N".
+    pub units: [(&'static str, &'static str); 4],
+}
+
+const EN: Phrases = Phrases {
+    lang: "en",
+    kinds: ["review", "question", "answer"],
+    fields: ["title", "text"],
+    restricted_subject: "Your {kind} was not published",
+    restricted: "On {date} we decided not to publish your {kind} of {submitted}.",
+    found: "What we found:",
+    fact_quoted: "“{quote}” in the {field}: {explanation}",
+    ground: "This breaks “{heading}” ({title}, version {version}): {url}",
+    fully: "Our moderation software detected this content and took this decision automatically; no person reviewed it before the decision.",
+    partially: "Our moderation software detected this content; a moderator reviewed it and took this decision.",
+    flagged: "Our moderation software flagged this content for review; a moderator took this decision.",
+    by_person: "A moderator found this content and took this decision without automated means.",
+    appeal: "You can appeal this decision free of charge until {deadline}: {url}. Your appeal is decided by a person who did not take this decision.",
+    appeal_within: "We decide appeals within {limit} of receiving them: {url}",
+    appeal_open: "You can appeal this decision free of charge through our complaints procedure: {url}",
+    out_of_court: "You may also refer the dispute to a certified out-of-court dispute settlement body: {url}",
+    courts: "You always keep the right to go to court.",
+    upheld_subject: "Your appeal was not successful",
+    upheld: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and upheld the decision of {original}: your {kind} is not published.",
+    reversed_subject: "Your appeal was successful",
+    reversed: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published.",
+    reversed_edited: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published with the changes shown.",
+    internal_end: "This decision ends our internal complaint procedure.",
+    units: [
+        ("hour", "hours"),
+        ("day", "days"),
+        ("working hour", "working hours"),
+        ("working day", "working days"),
+    ],
+};
+
+const FR: Phrases = Phrases {
+    lang: "fr",
+    kinds: ["avis", "question", "réponse"],
+    fields: ["titre", "texte"],
+    restricted_subject: "Nous n'avons pas publié votre {kind}",
+    restricted: "Le {date}, nous avons décidé de ne pas publier votre {kind} du {submitted}.",
+    found: "Ce que nous avons constaté :",
+    fact_quoted: "« {quote} » dans le {field} : {explanation}",
+    ground: "Cela enfreint « {heading} » ({title}, version {version}) : {url}",
+    fully: "Notre logiciel de modération a détecté ce contenu et a pris cette décision automatiquement, sans examen préalable par une personne.",
+    partially: "Notre logiciel de modération a détecté ce contenu ; un modérateur l'a examiné et a pris cette décision.",
+    flagged: "Notre logiciel de modération a signalé ce contenu pour examen ; un modérateur a pris cette décision.",
+    by_person: "Un modérateur a relevé ce contenu et a pris cette décision sans moyens automatisés.",
+    appeal: "Vous pouvez former gratuitement un recours contre cette décision jusqu'au {deadline} : {url}. Votre recours est tranché par une personne qui n'a pas pris cette décision.",
+    appeal_within: "Nous statuons sur les recours dans un délai de {limit} à compter de leur réception : {url}",
+    appeal_open: "Vous pouvez former gratuitement un recours contre cette décision par notre procédure de réclamation : {url}",
+    out_of_court: "Vous pouvez aussi soumettre le litige à un organisme agréé de règlement extrajudiciaire des litiges : {url}",
+    courts: "Vous conservez dans tous les cas le droit de saisir le juge.",
+    upheld_subject: "Votre recours n'a pas abouti",
+    upheld: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a confirmé la décision du {original} : nous ne publions pas votre {kind}.",
+    reversed_subject: "Votre recours a abouti",
+    reversed: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind}.",
+    reversed_edited: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind} avec les modifications indiquées.",
+    internal_end: "Cette décision met fin à notre procédure interne de traitement des réclamations.",
+    units: [
+        ("heure", "heures"),
+        ("jour", "jours"),
+        ("heure ouvrable", "heures ouvrables"),
+        ("jour ouvrable", "jours ouvrables"),
+    ],
+};
+
+const DE: Phrases = Phrases {
+    lang: "de",
+    kinds: ["Bewertung", "Frage", "Antwort"],
+    fields: ["Titel", "Text"],
+    restricted_subject: "Ihre {kind} wurde nicht veröffentlicht",
+    restricted: "Am {date} haben wir entschieden, Ihre {kind} vom {submitted} nicht zu veröffentlichen.",
+    found: "Was wir festgestellt haben:",
+    fact_quoted: "„{quote}“ im {field}: {explanation}",
+    ground: "Das verstößt gegen „{heading}“ ({title}, Fassung {version}): {url}",
+    fully: "Unsere Moderationssoftware hat diesen Inhalt erkannt und diese Entscheidung automatisch getroffen; niemand hat ihn vor der Entscheidung geprüft.",
+    partially: "Unsere Moderationssoftware hat diesen Inhalt erkannt; eine Moderatorin oder ein Moderator hat ihn geprüft und diese Entscheidung getroffen.",
+    flagged: "Unsere Moderationssoftware hat diesen Inhalt zur Prüfung markiert; eine Moderatorin oder ein Moderator hat diese Entscheidung getroffen.",
+    by_person: "Eine Moderatorin oder ein Moderator hat diesen Inhalt ohne automatisierte Mittel gefunden und diese Entscheidung getroffen.",
+    appeal: "Sie können bis {deadline} kostenlos Einspruch gegen diese Entscheidung einlegen: {url}. Über Ihren Einspruch entscheidet eine Person, die diese Entscheidung nicht getroffen hat.",
+    appeal_within: "Wir entscheiden über Einsprüche innerhalb von {limit} nach ihrem Eingang: {url}",
+    appeal_open: "Sie können über unser Beschwerdeverfahren kostenlos Einspruch gegen diese Entscheidung einlegen: {url}",
+    out_of_court: "Sie können den Streit auch einer zugelassenen außergerichtlichen Streitbeilegungsstelle vorlegen: {url}",
+    courts: "Ihr Recht, ein Gericht anzurufen, bleibt in jedem Fall bestehen.",
+    upheld_subject: "Ihr Einspruch war nicht erfolgreich",
+    upheld: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} bestätigt: Ihre {kind} wird nicht veröffentlicht.",
+    reversed_subject: "Ihr Einspruch war erfolgreich",
+    reversed: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird veröffentlicht.",
+    reversed_edited: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird mit den angegebenen Änderungen veröffentlicht.",
+    internal_end: "Mit dieser Entscheidung endet unser internes Beschwerdeverfahren.",
+    units: [
+        ("Stunde", "Stunden"),
+        ("Tag", "Tagen"),
+        ("Arbeitsstunde", "Arbeitsstunden"),
+        ("Arbeitstag", "Arbeitstagen"),
+    ],
+};
+
+const FA: Phrases = Phrases {
+    lang: "fa",
+    kinds: ["نظر", "پرسش", "پاسخ"],
+    fields: ["عنوان", "متن"],
+    restricted_subject: "{kind} شما منتشر نشد",
+    restricted: "در {date} تصمیم گرفتیم {kind} شما را که در {submitted} فرستاده بودید منتشر نکنیم.",
+    found: "آنچه یافتیم:",
+    fact_quoted: "«{quote}» در {field}: {explanation}",
+    ground: "این محتوا با «{heading}» در {title} (نسخهٔ {version}) مغایرت دارد: {url}",
+    fully: "نرم‌افزار بررسی محتوای ما این محتوا را شناسایی کرد و این تصمیم را به‌طور خودکار گرفت؛ پیش از تصمیم کسی آن را بررسی نکرد.",
+    partially: "نرم‌افزار بررسی محتوای ما این محتوا را شناسایی کرد و یکی از کارشناسان آن را بررسی کرد و این تصمیم را گرفت.",
+    flagged: "نرم‌افزار بررسی محتوای ما این محتوا را برای بررسی علامت زد و یکی از کارشناسان این تصمیم را گرفت.",
+    by_person: "یکی از کارشناسان ما بدون ابزار خودکار این محتوا را یافت و این تصمیم را گرفت.",
+    appeal: "می‌توانید تا {deadline} به‌رایگان به این تصمیم اعتراض کنید: {url}. به اعتراض شما کسی رسیدگی می‌کند که این تصمیم را نگرفته است.",
+    appeal_within: "دربارهٔ هر اعتراض ظرف {limit} پس از دریافت آن تصمیم می‌گیریم: {url}",
+    appeal_open: "می‌توانید از راه روند رسیدگی به شکایت به‌رایگان به این تصمیم اعتراض کنید: {url}",
+    out_of_court: "همچنین می‌توانید اختلاف را به یک مرجع معتبر حل اختلاف خارج از دادگاه ارجاع دهید: {url}",
+    courts: "حق مراجعه به دادگاه همواره برای شما محفوظ است.",
+    upheld_subject: "اعتراض شما پذیرفته نشد",
+    upheld: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را تأیید کرد: {kind} شما منتشر نمی‌شود.",
+    reversed_subject: "اعتراض شما پذیرفته شد",
+    reversed: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما منتشر می‌شود.",
+    reversed_edited: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما با ویرایشی که نشان داده شده منتشر می‌شود.",
+    internal_end: "با این تصمیم روند رسیدگی داخلی ما به پایان می‌رسد.",
+    units: [
+        ("ساعت", "ساعت"),
+        ("روز", "روز"),
+        ("ساعت کاری", "ساعت کاری"),
+        ("روز کاری", "روز کاری"),
+    ],
+};
+
+impl Phrases {
+    /// The sentences of `lang`, English for a language without its own.
+    pub fn of(lang: &str) -> &'static Phrases {
+        match lang {
+            "fa" => &FA,
+            "fr" => &FR,
+            "de" => &DE,
+            _ => &EN,
+        }
+    }
+
+    /// "N units" as it follows "within" in this language (Persian digits for `fa`).
+    pub fn amount(&self, n: u32, unit: Unit) -> String {
+        let (one, many) = self.units[match unit {
+            Unit::Hours => 0,
+            Unit::Days => 1,
+            Unit::WorkingHours => 2,
+            Unit::WorkingDays => 3,
+        }];
+        let text = format!("{n} {}", if n == 1 { one } else { many });
+        if self.lang == "fa" {
+            persian_digits(&text)
+        } else {
+            text
+        }
+    }
+}
+
+/// `template` with every `{name}` replaced by its value.
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

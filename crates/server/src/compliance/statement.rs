@@ -1,0 +1,387 @@
+//! The statement of reasons (DSA Art. 17) for a decision, in the comment's language: what was
+//! restricted, the facts (the offending text quoted by its span), the clauses relied on with
+//! their published URL and version, how far automated means detected and decided it, and the
+//! redress open to the author: the internal appeal with the deadline the dispute policy's own
+//! obligation gives, out-of-court settlement and the courts. An appeal's outcome has its own
+//! statement (upheld or reversed).
+
+use davar_moderation::{Field, Kind, Severity};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::phrases::Phrases;
+use super::published::{
+    APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Published, rfc3339,
+};
+use crate::decision::{Action, AutomatedDecision, DecisionRecord, RecordedViolation, Stage};
+
+/// A statement of reasons, as `GET /v1/decisions/{id}/statement` answers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Statement {
+    /// The decision it explains.
+    pub decision_id: String,
+    /// Language of the statement: the comment's (fa, en, fr, de), else English.
+    pub lang: String,
+    /// A restriction, or the outcome of an appeal.
+    pub kind: StatementKind,
+    /// One line for a message subject.
+    pub subject: String,
+    /// The comment concerned (no author, no text beyond the quoted spans).
+    pub comment: StatedComment,
+    /// When the decision was taken (RFC 3339, site time zone).
+    pub decided_at: String,
+    /// The facts: each violation the decision rests on, with the offending text.
+    pub facts: Vec<Fact>,
+    /// The clauses relied on, each once.
+    pub grounds: Vec<Ground>,
+    /// Whether automated means detected the content.
+    pub automated_detection: bool,
+    /// Whether automated means took the decision.
+    pub automated_decision: AutomatedDecision,
+    /// What the author can do about it.
+    pub redress: Redress,
+    /// For an appeal's outcome: the appeal and the decision it contested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<AppealOutcome>,
+    /// The whole statement for the author, paragraph by paragraph, in `lang`.
+    pub text: Vec<String>,
+}
+
+/// What a statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementKind {
+    /// The comment was not published (engine or moderator).
+    Restriction,
+    /// An appeal was decided and the restriction stands.
+    AppealUpheld,
+    /// An appeal was decided and the restriction was lifted.
+    AppealReversed,
+}
+
+/// The comment a statement concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct StatedComment {
+    /// The storefront's comment id, if it sent one.
+    pub id: Option<String>,
+    /// `review`, `question` or `answer`.
+    #[schema(value_type = String)]
+    pub kind: Kind,
+    /// Product id, if sent.
+    pub product: Option<String>,
+    /// When the comment was posted (RFC 3339).
+    pub content_date: String,
+}
+
+/// One fact: a violation and the text it was found in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Fact {
+    /// Rule code.
+    pub code: String,
+    /// Field of the span, when the engine located it.
+    #[schema(value_type = Option<String>)]
+    pub field: Option<Field>,
+    /// Span start (code points of the field).
+    pub start: Option<usize>,
+    /// Span end (exclusive).
+    pub end: Option<usize>,
+    /// The offending text.
+    pub quote: Option<String>,
+    /// The rule set's explanation.
+    pub explanation: String,
+    /// Language of `explanation` (rule messages exist in fa and en; other languages get en).
+    pub explanation_lang: String,
+}
+
+/// A clause relied on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Ground {
+    /// Document id (`terms`).
+    pub doc: String,
+    /// Document title in `lang`.
+    pub title: Option<String>,
+    /// Version in force when the decision was taken.
+    pub version: Option<u32>,
+    /// Clause id.
+    pub clause: String,
+    /// The clause's heading in `lang`.
+    pub heading: Option<String>,
+    /// Absolute URL of the clause in that version.
+    pub url: Option<String>,
+    /// Language of the cited text (the comment's, or the document's fallback).
+    pub lang: Option<String>,
+}
+
+/// The redress open to the author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Redress {
+    /// The internal appeal (`None` after an appeal's outcome: the internal procedure is over).
+    pub appeal: Option<AppealRoute>,
+    /// Where the out-of-court settlement route is published (the dispute policy's page).
+    pub out_of_court: Option<String>,
+    /// The courts stay open in every case.
+    pub courts: bool,
+}
+
+/// How and until when the author can appeal, from the dispute policy's obligations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AppealRoute {
+    /// The document stating the appeal window (`dispute-policy`).
+    pub doc: String,
+    /// Its version that applies to this decision.
+    pub version: u32,
+    /// Absolute URL of the clause stating the window.
+    pub url: String,
+    /// The window as the obligation states it (`at-least: 180 days`).
+    pub window: String,
+    /// The last instant an appeal is taken (RFC 3339), when it could be counted.
+    pub open_until: Option<String>,
+    /// Why `open_until` is missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How fast appeals are decided (`within: 10 working days`), when the policy promises it.
+    pub decided_within: Option<String>,
+    /// Absolute URL of the clause promising it.
+    pub decided_within_url: Option<String>,
+}
+
+/// The appeal an outcome statement answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AppealOutcome {
+    /// The record that lodged the appeal.
+    pub appeal_id: String,
+    /// When it was received (RFC 3339).
+    pub received_at: String,
+    /// The decision contested.
+    pub contested_decision: String,
+}
+
+/// Why a record has no statement.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoStatement {
+    /// The record is not in the chain given.
+    #[error("decision {0} is not in its chain")]
+    Missing(String),
+    /// The decision restricts nothing (published, fixed, queued, an appeal waiting).
+    #[error(
+        "decision {id} restricts nothing (action `{action}`, stage `{stage}`): statements of reasons are given for rejections and appeal outcomes"
+    )]
+    NotARestriction {
+        /// The record.
+        id: String,
+        /// Its action.
+        action: &'static str,
+        /// Its stage.
+        stage: &'static str,
+    },
+}
+
+/// Whether `record` gets a statement: a rejection (engine or moderator) or an appeal's outcome.
+pub fn has_statement(record: &DecisionRecord) -> bool {
+    match record.stage {
+        Stage::Engine | Stage::Review => record.action == Action::Reject,
+        Stage::Appeal => record.action != Action::Queue,
+    }
+}
+
+/// The violations a restriction rests on: for the engine's record those of the verdict's
+/// severity (its hints did not restrict anything); for a person's, the codes they chose.
+pub fn grounding(record: &DecisionRecord) -> Vec<&RecordedViolation> {
+    let all = record.violations.iter();
+    match record.stage {
+        Stage::Engine => all.filter(|v| v.severity == Severity::Reject).collect(),
+        Stage::Review | Stage::Appeal => all.collect(),
+    }
+}
+
+/// The statement of record `id` of `chain` (every record of one comment, any order).
+pub fn statement(
+    published: &Published<'_>,
+    chain: &[DecisionRecord],
+    id: &str,
+) -> Result<Statement, NoStatement> {
+    let find = |id: &str| chain.iter().find(|r| r.id == id);
+    let record = find(id).ok_or_else(|| NoStatement::Missing(id.to_owned()))?;
+    if !has_statement(record) {
+        return Err(NoStatement::NotARestriction {
+            id: id.to_owned(),
+            action: record.action.as_str(),
+            stage: record.stage.as_str(),
+        });
+    }
+    let phrases = Phrases::of(&record.comment.lang);
+    let appeal = match record.stage {
+        Stage::Appeal => {
+            let lodged = record.follows.as_deref().and_then(find);
+            let contested = lodged.and_then(|l| l.follows.as_deref()).and_then(find);
+            lodged.zip(contested)
+        }
+        _ => None,
+    };
+    let kind = match (appeal.is_some(), record.action) {
+        (false, _) => StatementKind::Restriction,
+        (true, Action::Reject) => StatementKind::AppealUpheld,
+        (true, _) => StatementKind::AppealReversed,
+    };
+    let facts = if kind == StatementKind::AppealReversed {
+        Vec::new()
+    } else {
+        grounding(record)
+            .into_iter()
+            .map(|v| fact(phrases, v))
+            .collect()
+    };
+    let grounds = if kind == StatementKind::AppealReversed {
+        Vec::new()
+    } else {
+        grounds(published, record)
+    };
+    let redress = redress(published, record, kind == StatementKind::Restriction);
+    let mut statement = Statement {
+        decision_id: record.id.clone(),
+        lang: phrases.lang.to_owned(),
+        kind,
+        subject: String::new(),
+        comment: StatedComment {
+            id: record.comment.id.clone(),
+            kind: record.comment.kind,
+            product: record.comment.product.clone(),
+            content_date: rfc3339(&published.zoned(record.content_date)),
+        },
+        decided_at: rfc3339(&published.zoned(record.decided_at)),
+        facts,
+        grounds,
+        automated_detection: record.automated_detection,
+        automated_decision: record.automated_decision,
+        redress,
+        appeal: appeal.map(|(lodged, contested)| AppealOutcome {
+            appeal_id: lodged.id.clone(),
+            received_at: rfc3339(&published.zoned(lodged.decided_at)),
+            contested_decision: contested.id.clone(),
+        }),
+        text: Vec::new(),
+    };
+    let (subject, text) = super::statement_text::render(
+        published,
+        phrases,
+        record,
+        appeal.map(|(l, c)| (l.decided_at, c.decided_at)),
+        &statement,
+    );
+    statement.subject = subject;
+    statement.text = text;
+    Ok(statement)
+}
+
+fn fact(phrases: &Phrases, v: &RecordedViolation) -> Fact {
+    let (explanation, lang) = if phrases.lang == "fa" {
+        (v.message.fa.clone(), "fa")
+    } else {
+        (v.message.en.clone(), "en")
+    };
+    Fact {
+        code: v.code.clone(),
+        field: v.field,
+        start: v.start,
+        end: v.end,
+        quote: v.text.clone(),
+        explanation,
+        explanation_lang: lang.to_owned(),
+    }
+}
+
+/// The clauses `record` relies on, each once, in the order of its violations.
+pub fn grounds(published: &Published<'_>, record: &DecisionRecord) -> Vec<Ground> {
+    let mut out: Vec<Ground> = Vec::new();
+    for violation in grounding(record) {
+        let Some(clause) = &violation.clause else {
+            continue;
+        };
+        let lang = clause.lang.as_deref().unwrap_or(&record.comment.lang);
+        let found = clause
+            .version
+            .and_then(|n| published.clause(&clause.doc, lang, n, &clause.clause));
+        let ground = Ground {
+            doc: clause.doc.clone(),
+            title: found.map(|(v, _)| v.title.clone()),
+            version: clause.version,
+            clause: clause.clause.clone(),
+            heading: found.map(|(_, c)| c.heading.clone()),
+            url: match found {
+                Some((v, _)) => Some(published.clause_url(v, &clause.clause)),
+                None => clause.url.as_deref().map(|u| published.absolute(u)),
+            },
+            lang: clause.lang.clone(),
+        };
+        if !out.iter().any(|g| {
+            g.doc == ground.doc && g.clause == ground.clause && g.version == ground.version
+        }) {
+            out.push(ground);
+        }
+    }
+    out
+}
+
+fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool) -> Redress {
+    let lang = &record.comment.lang;
+    let versions = &record.policy_versions;
+    let window = published.promise(
+        DECISION_NOTIFIED,
+        APPEAL_CLOSED,
+        lang,
+        versions,
+        record.decided_at,
+    );
+    let decide = published.promise(
+        APPEAL_RECEIVED,
+        APPEAL_DECIDED,
+        lang,
+        versions,
+        record.decided_at,
+    );
+    let out_of_court = window
+        .as_ref()
+        .or(decide.as_ref())
+        .map(|p| published.version_url(p.version));
+    let appeal = window.filter(|_| can_appeal).map(|window| {
+        let due = published.due(&window, record.decided_at);
+        AppealRoute {
+            doc: window.version.id.clone(),
+            version: window.version.version,
+            url: published.clause_url(window.version, &window.obligation.clause),
+            window: window.obligation.limit.to_string(),
+            open_until: due.as_ref().ok().map(rfc3339),
+            note: due.err(),
+            decided_within: decide.as_ref().map(|d| d.obligation.limit.to_string()),
+            decided_within_url: decide
+                .as_ref()
+                .map(|d| published.clause_url(d.version, &d.obligation.clause)),
+        }
+    });
+    Redress {
+        appeal,
+        out_of_court,
+        courts: true,
+    }
+}
+
+/// When `record`'s appeal window closes, if its dispute policy states one that can be counted:
+/// `Ok(None)` when no policy states a window.
+pub fn appeal_open_until(
+    published: &Published<'_>,
+    record: &DecisionRecord,
+) -> Result<Option<Timestamp>, String> {
+    let Some(window) = published.promise(
+        DECISION_NOTIFIED,
+        APPEAL_CLOSED,
+        &record.comment.lang,
+        &record.policy_versions,
+        record.decided_at,
+    ) else {
+        return Ok(None);
+    };
+    published
+        .due(&window, record.decided_at)
+        .map(|z| Some(z.timestamp()))
+}

@@ -1,0 +1,152 @@
+//! The words of a statement of reasons: its subject line and paragraphs, in the statement's
+//! language, from the facts, grounds and redress already worked out.
+
+use davar_moderation::{Field, Kind};
+use davar_obligation::words::{clock, long_date};
+use davar_policy::render::dates::persian_digits;
+use jiff::Timestamp;
+
+use super::phrases::{Phrases, fill};
+use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published};
+use super::statement::{Statement, StatementKind};
+use crate::decision::{Action, AutomatedDecision, DecisionRecord};
+
+/// The subject and paragraphs of `statement` for `record`; `appeal` is (appeal received,
+/// contested decision taken) for an appeal's outcome.
+pub(crate) fn render(
+    published: &Published<'_>,
+    phrases: &Phrases,
+    record: &DecisionRecord,
+    appeal: Option<(Timestamp, Timestamp)>,
+    statement: &Statement,
+) -> (String, Vec<String>) {
+    let lang = phrases.lang;
+    let date = |t: Timestamp| long_date(published.zoned(t).date(), lang);
+    let number = |n: u32| {
+        if lang == "fa" {
+            persian_digits(&n.to_string())
+        } else {
+            n.to_string()
+        }
+    };
+    let kind = phrases.kinds[match record.comment.kind {
+        Kind::Review => 0,
+        Kind::Question => 1,
+        Kind::Answer => 2,
+    }];
+    let mut text = Vec::new();
+    let subject = match (statement.kind, appeal) {
+        (StatementKind::Restriction, _) | (_, None) => {
+            text.push(fill(
+                phrases.restricted,
+                &[
+                    ("date", &date(record.decided_at)),
+                    ("kind", kind),
+                    ("submitted", &date(record.content_date)),
+                ],
+            ));
+            fill(phrases.restricted_subject, &[("kind", kind)])
+        }
+        (outcome, Some((received, original))) => {
+            let (subject, sentence) = match (outcome, record.action) {
+                (StatementKind::AppealUpheld, _) => (phrases.upheld_subject, phrases.upheld),
+                (_, Action::EditApprove) => (phrases.reversed_subject, phrases.reversed_edited),
+                _ => (phrases.reversed_subject, phrases.reversed),
+            };
+            text.push(fill(
+                sentence,
+                &[
+                    ("date", &date(record.decided_at)),
+                    ("received", &date(received)),
+                    ("original", &date(original)),
+                    ("kind", kind),
+                ],
+            ));
+            subject.to_owned()
+        }
+    };
+    if statement.kind == StatementKind::AppealReversed {
+        return (subject, text);
+    }
+    if !statement.facts.is_empty() {
+        text.push(phrases.found.to_owned());
+    }
+    for fact in &statement.facts {
+        text.push(match (&fact.quote, fact.field) {
+            (Some(quote), Some(field)) => fill(
+                phrases.fact_quoted,
+                &[
+                    ("quote", quote),
+                    ("field", phrases.fields[usize::from(field != Field::Title)]),
+                    ("explanation", &fact.explanation),
+                ],
+            ),
+            _ => fact.explanation.clone(),
+        });
+    }
+    for ground in &statement.grounds {
+        text.push(fill(
+            phrases.ground,
+            &[
+                (
+                    "heading",
+                    ground.heading.as_deref().unwrap_or(&ground.clause),
+                ),
+                ("title", ground.title.as_deref().unwrap_or(&ground.doc)),
+                ("version", &ground.version.map(number).unwrap_or_default()),
+                ("url", ground.url.as_deref().unwrap_or_default()),
+            ],
+        ));
+    }
+    text.push(
+        match (statement.automated_decision, statement.automated_detection) {
+            (AutomatedDecision::Fully, _) => phrases.fully,
+            (AutomatedDecision::Partially, _) => phrases.partially,
+            (AutomatedDecision::NotAutomated, true) => phrases.flagged,
+            (AutomatedDecision::NotAutomated, false) => phrases.by_person,
+        }
+        .to_owned(),
+    );
+    if let Some(route) = &statement.redress.appeal {
+        let deadline = route.open_until.as_deref().and_then(|t| {
+            let at: Timestamp = t.parse().ok()?;
+            let local = published.zoned(at);
+            Some(format!(
+                "{} {}",
+                long_date(local.date(), lang),
+                clock(local.time(), lang)
+            ))
+        });
+        text.push(match deadline {
+            Some(deadline) => fill(
+                phrases.appeal,
+                &[("deadline", &deadline), ("url", &route.url)],
+            ),
+            None => fill(phrases.appeal_open, &[("url", &route.url)]),
+        });
+        let decide = published.promise(
+            APPEAL_RECEIVED,
+            APPEAL_DECIDED,
+            &record.comment.lang,
+            &record.policy_versions,
+            record.decided_at,
+        );
+        if let (Some(decide), Some(url)) = (decide, &route.decided_within_url) {
+            let limit = decide.obligation.limit.duration().deadline();
+            text.push(fill(
+                phrases.appeal_within,
+                &[
+                    ("limit", &phrases.amount(limit.amount(), limit.unit())),
+                    ("url", url),
+                ],
+            ));
+        }
+    } else if statement.kind == StatementKind::AppealUpheld {
+        text.push(phrases.internal_end.to_owned());
+    }
+    if let Some(url) = &statement.redress.out_of_court {
+        text.push(fill(phrases.out_of_court, &[("url", url)]));
+    }
+    text.push(phrases.courts.to_owned());
+    (subject, text)
+}

@@ -1,0 +1,131 @@
+//! `POST /v1/decisions/{id}/appeal` (any key: the storefront lodges it on the author's behalf):
+//! the author's appeal against a rejection, within the window the dispute policy states. It
+//! enters the review queue before first reviews; a moderator other than the one who took the
+//! contested decision decides it (DSA Art. 20).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use jiff::Timestamp;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::moderate::joined;
+use super::statement::{published, unavailable, with_chain};
+use crate::compliance::appeal::{APPEAL_PRIORITY, AppealRefusal, decided_by, is_lodged, lodge};
+use crate::decision::DecisionRecord;
+use crate::decision::build::policy_versions;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+use crate::store::ServerStore;
+
+/// An appeal, as the storefront sends it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AppealRequest {
+    /// The author's appeal, in their words (at most 10,000 characters).
+    text: String,
+}
+
+/// Lodges an appeal against a rejection.
+#[utoipa::path(
+    post, path = "/v1/decisions/{id}/appeal", tag = "decisions",
+    params(("id" = String, Path, description = "The rejection appealed (engine's or a moderator's)")),
+    request_body = AppealRequest,
+    responses(
+        (status = 201, description = "The record lodging the appeal (stage `appeal`, action `queue`); it waits in the review queue", body = DecisionRecord),
+        (status = 404, description = "No such decision", body = ErrorBody),
+        (status = 409, description = "Not a rejection (`not-restricted`), appealed already (`appealed`), replaced (`superseded`), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
+        (status = 422, description = "Empty or too long `text`", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn appeal(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<AppealRequest>,
+) -> Result<(StatusCode, Json<DecisionRecord>), ApiError> {
+    let limit = state.limits().field_chars;
+    if request.text.chars().count() > limit {
+        return Err(ApiError::invalid(
+            "field-too-long",
+            "text",
+            format!("`text` is longer than {limit} characters"),
+        ));
+    }
+    let compiled = state.compiled();
+    let store = state.store();
+    let lodged = tokio::task::spawn_blocking(move || {
+        let (target, chain) = with_chain(&*store, &id)?;
+        let versions = policy_versions(&compiled, &target.comment.lang);
+        let record = lodge(
+            &published(&compiled),
+            &chain,
+            &target,
+            &request.text,
+            versions,
+            Timestamp::now(),
+        )
+        .map_err(refused)?;
+        if let Err(e) = store.append(&record, Some(APPEAL_PRIORITY)) {
+            // The unique appeal index refuses a second appeal lodged at the same time.
+            let chain = store.chain(&target.root).map_err(unavailable)?;
+            if let Some(other) = chain
+                .iter()
+                .find(|r| is_lodged(r) && r.follows.as_deref() == Some(target.id.as_str()))
+            {
+                return Err(refused(AppealRefusal::AlreadyAppealed {
+                    id: target.id.clone(),
+                    appeal: other.id.clone(),
+                }));
+            }
+            return Err(unavailable(e));
+        }
+        Ok(record)
+    })
+    .await
+    .map_err(joined)??;
+    Ok((StatusCode::CREATED, Json(lodged)))
+}
+
+fn refused(refusal: AppealRefusal) -> ApiError {
+    let code = match refusal {
+        AppealRefusal::EmptyText => {
+            return ApiError::invalid("missing-field", "text", refusal.to_string());
+        }
+        AppealRefusal::NotRestricting { .. } => "not-restricted",
+        AppealRefusal::Final { .. } => "appeal-final",
+        AppealRefusal::AlreadyAppealed { .. } => "appealed",
+        AppealRefusal::Superseded { .. } => "superseded",
+        AppealRefusal::WindowClosed { .. } => "appeal-window-closed",
+    };
+    ApiError::Conflict {
+        code,
+        message: refusal.to_string(),
+    }
+}
+
+/// Refuses `moderator` an item that appeals a decision they took (blocking).
+pub(crate) fn not_own_decision(
+    store: &dyn ServerStore,
+    item: &DecisionRecord,
+    moderator: &str,
+) -> Result<(), ApiError> {
+    if !is_lodged(item) {
+        return Ok(());
+    }
+    let Some(contested) = item.follows.as_deref() else {
+        return Ok(());
+    };
+    match store.record(contested).map_err(unavailable)? {
+        Some(contested) if decided_by(&contested, moderator) => Err(ApiError::Conflict {
+            code: "own-decision",
+            message: format!(
+                "item {} appeals decision {} that you took: another moderator decides it (DSA Art. 20)",
+                item.id, contested.id
+            ),
+        }),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,79 @@
+//! `GET /v1/decisions/{id}/statement`: the statement of reasons of a restriction or of an
+//! appeal's outcome, in the comment's language (any key: storefronts show it to the author).
+
+use axum::Json;
+use axum::extract::{Path, State};
+
+use super::moderate::joined;
+use crate::compiled::Compiled;
+use crate::compliance::statement::NoStatement;
+use crate::compliance::{Published, Statement, statement};
+use crate::decision::{DecisionRecord, is_decision_id};
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use crate::store::ServerStore;
+
+/// What statements cite, from the version being served.
+pub(crate) fn published(compiled: &Compiled) -> Published<'_> {
+    Published {
+        policies: &compiled.policies,
+        calendars: &compiled.calendars,
+        engine: Some(&compiled.engine),
+    }
+}
+
+/// A 503 for a failing decision log (the cause goes to the log).
+pub(crate) fn unavailable(e: davar_moderation::StoreError) -> ApiError {
+    tracing::error!(error = %e, "the decision log failed");
+    ApiError::Unavailable("the decision log is unavailable; retry later".to_owned())
+}
+
+/// The record `id` and every record of its chain (blocking).
+pub(crate) fn with_chain(
+    store: &dyn ServerStore,
+    id: &str,
+) -> Result<(DecisionRecord, Vec<DecisionRecord>), ApiError> {
+    if !is_decision_id(id) {
+        return Err(ApiError::NotFound(format!(
+            "decision `{id}` (decision ids are UUIDs, as in `decision_id`)"
+        )));
+    }
+    let record = store
+        .record(id)
+        .map_err(unavailable)?
+        .ok_or_else(|| ApiError::NotFound(format!("decision {id}")))?;
+    let chain = store.chain(&record.root).map_err(unavailable)?;
+    Ok((record, chain))
+}
+
+/// The statement of reasons of a decision.
+#[utoipa::path(
+    get, path = "/v1/decisions/{id}/statement", tag = "decisions",
+    params(("id" = String, Path, description = "A rejection, or an appeal's outcome")),
+    responses(
+        (status = 200, description = "The statement, in the comment's language", body = Statement),
+        (status = 404, description = "No such decision", body = ErrorBody),
+        (status = 409, description = "The decision restricts nothing (`no-statement`)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub(crate) async fn statement_of(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Statement>, ApiError> {
+    let store = state.store();
+    let key = id.clone();
+    let (_, chain) = tokio::task::spawn_blocking(move || with_chain(&*store, &key))
+        .await
+        .map_err(joined)??;
+    let compiled = state.compiled();
+    statement(&published(&compiled), &chain, &id)
+        .map(Json)
+        .map_err(|e| match e {
+            NoStatement::Missing(_) => ApiError::NotFound(format!("decision {id}")),
+            NoStatement::NotARestriction { .. } => ApiError::Conflict {
+                code: "no-statement",
+                message: e.to_string(),
+            },
+        })
+}

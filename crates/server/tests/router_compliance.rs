@@ -1,0 +1,546 @@
+//! Statements of reasons and appeals through the router: a statement in the comment's language
+//! citing the clause of the version in force and the appeal deadline; an appeal lodged by the
+//! storefront, refused to the moderator who took the contested decision, decided by another
+//! with its own statement.
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use davar_server::compliance::appeal_audit::{AppealStatus, audit_appeals};
+use davar_server::compliance::figures::figures;
+use davar_server::compliance::sor::{exportable, sor_statement};
+use davar_server::compliance::{Published, each_decided};
+use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
+use jiff::Timestamp;
+use serde_json::{Value, json};
+use support::{Reply, send, sources, state_over};
+
+const KEYS: &str = "client storefront-key-0001\n\
+    moderator moderator-key-sara-01 sara\n\
+    moderator moderator-key-omid-01 omid\n";
+const CLIENT: &str = "storefront-key-0001";
+const SARA: &str = "moderator-key-sara-01";
+const OMID: &str = "moderator-key-omid-01";
+
+struct Api {
+    router: Router,
+    store: Arc<dyn ServerStore>,
+}
+
+impl Api {
+    fn new() -> Api {
+        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
+        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
+        let state: AppState =
+            state_over(sources_now(), store.clone(), Some(keys), Limits::default());
+        Api {
+            router: app(state),
+            store,
+        }
+    }
+
+    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {key}"));
+        let body = match body {
+            Some(b) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(b.to_string())
+            }
+            None => Body::empty(),
+        };
+        send(self.router.clone(), request.body(body).unwrap()).await
+    }
+
+    async fn moderate(&self, comment: Value) -> Value {
+        let reply = self
+            .call("POST", "/v1/moderate", CLIENT, Some(comment))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+
+    async fn statement(&self, id: &str) -> Value {
+        let reply = self
+            .call(
+                "GET",
+                &format!("/v1/decisions/{id}/statement"),
+                CLIENT,
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+}
+
+/// The workspace sources as of a day when dispute policy v3 (which promises a time to decide
+/// appeals) is in force.
+fn sources_now() -> davar_server::Sources {
+    davar_server::Sources {
+        as_of: Some("2026-12-02".parse().unwrap()),
+        ..sources()
+    }
+}
+
+fn instant(v: &Value) -> Timestamp {
+    let text = v.as_str().unwrap_or_else(|| panic!("an instant: {v}"));
+    text.parse::<jiff::Zoned>()
+        .map(|z| z.timestamp())
+        .or_else(|_| text.parse::<Timestamp>())
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// A review with a phone number in each language the rule sets cover.
+const REJECTED: [(&str, &str); 4] = [
+    (
+        "fa",
+        "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید",
+    ),
+    (
+        "en",
+        "Works well, call me on +49 151 23456789 for a second one.",
+    ),
+    (
+        "fr",
+        "Très bon produit, appelez-moi au +33 6 12 34 56 78 pour un autre.",
+    ),
+    (
+        "de",
+        "Gutes Gerät, ruft mich unter +49 151 23456789 an, ich habe noch eins.",
+    ),
+];
+
+#[tokio::test]
+async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_version_and_deadline() {
+    let api = Api::new();
+    let mut texts = Vec::new();
+    for (i, (lang, body)) in REJECTED.iter().enumerate() {
+        let result = api
+            .moderate(
+                json!({"id": format!("s-{i}"), "kind": "review", "lang": lang,
+                "title": "Phone", "body": body, "content_date": "2026-12-01T10:00:00Z"}),
+            )
+            .await;
+        assert_eq!(result["verdict"], "reject", "{lang}: {result}");
+        let id = result["decision_id"].as_str().unwrap();
+        let s = api.statement(id).await;
+        assert_eq!(s["decision_id"], id);
+        assert_eq!(s["lang"], *lang, "{s}");
+        assert_eq!(s["kind"], "restriction");
+        assert_eq!(s["automated_decision"], "fully", "{s}");
+        assert_eq!(s["automated_detection"], true);
+        // The fact quotes the phone number by its span.
+        let fact = &s["facts"][0];
+        assert_eq!(fact["code"], "contacts/phone", "{s}");
+        let quote = fact["quote"].as_str().unwrap();
+        assert!(
+            quote.chars().filter(char::is_ascii_digit).count() >= 6 || quote.chars().count() >= 6,
+            "{lang}: quote {quote:?}"
+        );
+        // The clause of the terms in force, with its version in the URL's document.
+        let ground = &s["grounds"][0];
+        assert_eq!(ground["doc"], "terms", "{s}");
+        assert_eq!(ground["clause"], "reviews-no-contacts");
+        let version = ground["version"].as_u64().expect("a version");
+        let url = ground["url"].as_str().unwrap();
+        assert!(url.starts_with("http"), "absolute: {url}");
+        assert!(url.ends_with("#reviews-no-contacts"), "{url}");
+        assert!(
+            url.contains(&format!("v{version}")),
+            "{url} names version {version}"
+        );
+        // Redress: the internal appeal until the dispute policy's window ends, out-of-court
+        // settlement and the courts.
+        let appeal = &s["redress"]["appeal"];
+        assert_eq!(appeal["doc"], "dispute-policy", "{s}");
+        assert_eq!(appeal["version"], 3, "the version in force: {s}");
+        let decided = instant(&s["decided_at"]);
+        let until = instant(&appeal["open_until"]);
+        let days = until.duration_since(decided).as_hours() / 24;
+        assert!(
+            (179..=186).contains(&days),
+            "{lang}: appeal open {days} days: {appeal}"
+        );
+        assert!(
+            appeal["decided_within"].as_str().unwrap().contains("10"),
+            "{appeal}"
+        );
+        assert!(s["redress"]["out_of_court"].is_string());
+        assert_eq!(s["redress"]["courts"], true);
+        let text = s["text"].as_array().unwrap().clone();
+        assert!(text.len() >= 3, "{s}");
+        texts.push(text);
+    }
+    // Four languages, four different texts.
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            assert_ne!(a[0], b[0]);
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_approved_comment_has_no_statement() {
+    let api = Api::new();
+    let result = api
+        .moderate(
+            json!({"id": "ok-1", "kind": "review", "lang": "en", "title": "Fine",
+            "body": "Solid build and the battery lasts all day."}),
+        )
+        .await;
+    assert!(result.get("decision_id").is_none() || result["verdict"] != "reject");
+    let missing = api
+        .call("GET", "/v1/decisions/not-an-id/statement", CLIENT, None)
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+/// An English review the default rule set sends to a person (no title).
+const UNTITLED: &str = "Solid build and the battery lasts, after 3 weeks of use.";
+
+#[tokio::test]
+async fn an_appeal_is_decided_by_another_moderator_and_the_reversal_has_its_own_statement() {
+    let api = Api::new();
+    let result = api
+        .moderate(json!({"id": "a-1", "kind": "review", "lang": "en", "body": UNTITLED}))
+        .await;
+    assert_eq!(result["verdict"], "review", "{result}");
+    let item = result["decision_id"].as_str().unwrap().to_owned();
+    // Sara rejects it.
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let rejected = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["review/missing-title"]})),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+    let rejection = rejected.json()["id"].as_str().unwrap().to_owned();
+    let s = api.statement(&rejection).await;
+    // Sara confirmed what the engine found: partially automated.
+    assert_eq!(s["automated_decision"], "partially", "{s}");
+    assert_eq!(s["facts"][0]["code"], "review/missing-title");
+
+    // The storefront lodges the author's appeal; a second one is refused.
+    let path = format!("/v1/decisions/{rejection}/appeal");
+    let empty = api
+        .call("POST", &path, CLIENT, Some(json!({"text": "  "})))
+        .await;
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.text()
+    );
+    let text = json!({"text": "My review is about the phone; the title was lost by the app."});
+    let lodged = api.call("POST", &path, CLIENT, Some(text.clone())).await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json();
+    assert_eq!(appeal["stage"], "appeal");
+    assert_eq!(appeal["action"], "queue");
+    assert_eq!(appeal["follows"], rejection.as_str());
+    let appeal_id = appeal["id"].as_str().unwrap().to_owned();
+    let again = api.call("POST", &path, CLIENT, Some(text)).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text());
+    assert_eq!(again.error_code(), "appealed");
+
+    // Sara took the contested decision: she cannot claim the appeal, by id or as the next.
+    let own = api
+        .call("POST", &format!("/v1/queue/{appeal_id}/claim"), SARA, None)
+        .await;
+    assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.text());
+    assert_eq!(own.error_code(), "own-decision");
+    let next = api.call("POST", "/v1/queue/claim", SARA, None).await;
+    assert_eq!(next.status, StatusCode::NO_CONTENT, "{}", next.text());
+
+    // Omid reverses it.
+    let claimed = api.call("POST", "/v1/queue/claim", OMID, None).await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    assert_eq!(
+        claimed.json()["id"],
+        appeal_id.as_str(),
+        "{}",
+        claimed.text()
+    );
+    assert_eq!(claimed.json()["priority"], 10);
+    let decided = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal_id}/decision"),
+            OMID,
+            Some(json!({"action": "approve", "note": "the title is optional in the app"})),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+    let outcome = decided.json();
+    assert_eq!(outcome["stage"], "appeal", "{outcome}");
+    assert_eq!(outcome["decided_by"], "omid");
+    let s = api.statement(outcome["id"].as_str().unwrap()).await;
+    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+    assert_eq!(s["appeal"]["appeal_id"], appeal_id.as_str());
+    assert_eq!(s["appeal"]["contested_decision"], rejection.as_str());
+    assert!(
+        s["redress"]["appeal"].is_null(),
+        "no second internal appeal: {s}"
+    );
+    // The reversed rejection can no longer be appealed.
+    let late = api
+        .call("POST", &path, CLIENT, Some(json!({"text": "again"})))
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text());
+}
+
+#[tokio::test]
+async fn every_restriction_exports_a_transparency_database_statement_that_the_schema_accepts() {
+    let api = Api::new();
+    let mut rejected = Vec::new();
+    for (i, (lang, body)) in REJECTED.iter().enumerate() {
+        let result = api
+            .moderate(
+                json!({"id": format!("x-{i}"), "kind": "review", "lang": lang,
+                "title": "Phone", "body": body, "content_date": "2026-11-28T10:00:00Z"}),
+            )
+            .await;
+        let id = result["decision_id"].as_str().unwrap().to_owned();
+        rejected.push((id.clone(), api.statement(&id).await));
+    }
+    // A moderator's rejection too.
+    let queued = api
+        .moderate(json!({"id": "x-9", "kind": "review", "lang": "en", "body": UNTITLED}))
+        .await;
+    let item = queued["decision_id"].as_str().unwrap();
+    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let decided = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["review/missing-title"]})),
+        )
+        .await
+        .json();
+    let moderator_reject = decided["id"].as_str().unwrap().to_owned();
+
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            support::workspace().join("crates/server/schemas/dsa-statement.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let compiled = support::compiled(&sources_now());
+    let published = Published {
+        policies: &compiled.policies,
+        calendars: &compiled.calendars,
+        engine: Some(&compiled.engine),
+    };
+    let mut exported = Vec::new();
+    each_decided(
+        &*api.store,
+        Timestamp::MIN,
+        Timestamp::MAX,
+        |record| -> Result<(), davar_moderation::StoreError> {
+            if exportable(&record) {
+                exported.push(sor_statement(&published, &record).expect("exports"));
+            }
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        exported.len(),
+        5,
+        "four engine rejections and a moderator's"
+    );
+    for statement in &exported {
+        let line = serde_json::to_value(statement).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&line)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+    }
+    for (id, sor) in &rejected {
+        let line = exported.iter().find(|s| &s.puid == id).expect("exported");
+        assert_eq!(
+            line.decision_ground_reference_url.as_deref(),
+            sor["grounds"][0]["url"].as_str(),
+            "the published clause"
+        );
+        assert_eq!(
+            line.category,
+            "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS"
+        );
+        assert_eq!(line.automated_decision, "AUTOMATED_DECISION_FULLY");
+        assert_eq!(line.content_date, "2026-11-28");
+        assert_eq!(
+            line.content_language.as_deref(),
+            Some(sor["lang"].as_str().unwrap().to_ascii_uppercase().as_str())
+        );
+        // No personal data: the phone number quoted to the author is not in the export.
+        let quote = sor["facts"][0]["quote"].as_str().unwrap();
+        let text = serde_json::to_string(line).unwrap();
+        assert!(!text.contains(quote), "{quote} in {text}");
+    }
+    let by_person = exported
+        .iter()
+        .find(|s| s.puid == moderator_reject)
+        .unwrap();
+    assert_eq!(by_person.automated_decision, "AUTOMATED_DECISION_PARTIALLY");
+    // Something the schema refuses, so the check above can fail.
+    let mut broken = serde_json::to_value(by_person).unwrap();
+    broken["puid"] = json!("a puid with spaces");
+    assert!(!validator.is_valid(&broken));
+}
+
+impl Api {
+    /// Every record in the log, oldest first.
+    fn all_records(&self) -> Vec<davar_server::decision::DecisionRecord> {
+        let mut all = Vec::new();
+        each_decided(
+            &*self.store,
+            Timestamp::MIN,
+            Timestamp::MAX,
+            |r| -> Result<(), davar_moderation::StoreError> {
+                all.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        all
+    }
+
+    async fn appeal(&self, decision: &str) -> String {
+        let lodged = self
+            .call(
+                "POST",
+                &format!("/v1/decisions/{decision}/appeal"),
+                CLIENT,
+                Some(json!({"text": "Please look again."})),
+            )
+            .await;
+        assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+        lodged.json()["id"].as_str().unwrap().to_owned()
+    }
+}
+
+#[tokio::test]
+async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up() {
+    let api = Api::new();
+    let mut engine_rejections = Vec::new();
+    for (i, (lang, body)) in REJECTED.iter().enumerate() {
+        let result = api
+            .moderate(
+                json!({"id": format!("f-{i}"), "kind": "review", "lang": lang,
+                "title": "Phone", "body": body}),
+            )
+            .await;
+        engine_rejections.push(result["decision_id"].as_str().unwrap().to_owned());
+    }
+    let queued = api
+        .moderate(json!({"id": "f-9", "kind": "review", "lang": "en", "body": UNTITLED}))
+        .await;
+    let item = queued["decision_id"].as_str().unwrap();
+    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let by_sara = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["review/missing-title"]})),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Two appeals: one decided (reversed by Omid), one left open.
+    let decided = api.appeal(&by_sara).await;
+    let open = api.appeal(&engine_rejections[0]).await;
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{decided}/claim"), OMID, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let outcome = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{decided}/decision"),
+            OMID,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(outcome.status, StatusCode::OK, "{}", outcome.text());
+
+    let compiled = support::compiled(&sources_now());
+    let published = Published {
+        policies: &compiled.policies,
+        calendars: &compiled.calendars,
+        engine: Some(&compiled.engine),
+    };
+    let records = api.all_records();
+    let status = |now: Timestamp, appeal: &str| {
+        audit_appeals(&published, &records, now)
+            .into_iter()
+            .find(|a| a.appeal == appeal)
+            .unwrap_or_else(|| panic!("appeal {appeal} audited"))
+    };
+    let soon = Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let later = Timestamp::now() + jiff::SignedDuration::from_hours(24 * 40);
+    assert_eq!(status(soon, &decided).status, AppealStatus::Met);
+    assert_eq!(status(soon, &open).status, AppealStatus::Open);
+    assert_eq!(status(later, &decided).status, AppealStatus::Met);
+    let breached = status(later, &open);
+    assert_eq!(breached.status, AppealStatus::Breached, "{breached:?}");
+    assert!(!breached.findings.is_empty(), "{breached:?}");
+
+    let f = figures(&published, &records, Timestamp::MIN, Timestamp::MAX, later);
+    assert_eq!(f.inconsistencies(), Vec::<String>::new(), "{f:#?}");
+    assert_eq!(f.restrictions.total, 5, "{f:#?}");
+    assert_eq!(f.restrictions.by_automated_decision["fully"], 4);
+    assert_eq!(f.restrictions.by_kind["review"], 5);
+    assert_eq!(f.restrictions.by_code["contacts/phone"], 4);
+    assert_eq!(
+        f.queue.decided, 1,
+        "Sara's decision; Omid's is an appeal's outcome"
+    );
+    assert!(f.queue.median_seconds.is_some());
+    assert_eq!(
+        (
+            f.appeals.received,
+            f.appeals.decided,
+            f.appeals.reversed,
+            f.appeals.pending
+        ),
+        (2, 1, 1, 1)
+    );
+    assert_eq!(
+        f.appeals.deadlines.get("breached"),
+        Some(&1),
+        "{:?}",
+        f.appeals
+    );
+    // A table that does not add up is caught.
+    let mut broken = f.clone();
+    *broken
+        .restrictions
+        .by_code
+        .get_mut("contacts/phone")
+        .unwrap() += 1;
+    assert_eq!(broken.inconsistencies().len(), 1);
+}
