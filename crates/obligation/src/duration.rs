@@ -52,6 +52,16 @@ impl Unit {
         matches!(self, Unit::WorkingHours | Unit::WorkingDays)
     }
 
+    /// The largest amount a duration in this unit may have: ten years (a working year counts
+    /// 366 days of 24 hours, so no calendar makes the bound too tight). Counting a deadline
+    /// walks the calendar day by day, so a bound keeps it short.
+    pub fn max_amount(self) -> u32 {
+        match self {
+            Unit::Hours | Unit::WorkingHours => 10 * 366 * 24,
+            Unit::Days | Unit::WorkingDays => 10 * 366,
+        }
+    }
+
     fn name(self, n: u32) -> &'static str {
         let one = n == 1;
         match self {
@@ -78,6 +88,9 @@ pub enum DurationError {
     /// Zero-length durations promise nothing.
     #[error("`{0}`: a duration must be at least 1")]
     Zero(String),
+    /// A duration longer than any obligation sets (over ten years in its unit).
+    #[error("`{0}`: a duration is at most {1} {2} (ten years); write the period the text promises")]
+    TooLong(String, u32, &'static str),
     /// A range whose lower bound is not below its upper bound.
     #[error("`{0}`: the first bound of a range must be smaller than the second")]
     EmptyRange(String),
@@ -139,6 +152,10 @@ impl Duration {
         };
         if high == 0 || low == Some(0) {
             return Err(DurationError::Zero(text.to_string()));
+        }
+        let max = unit.max_amount();
+        if high > max {
+            return Err(DurationError::TooLong(text.to_string(), max, unit.name(2)));
         }
         match low {
             None => Ok(unit.of(high)),
@@ -240,5 +257,19 @@ mod tests {
             Duration::parse("99999999999 hours"),
             Err(DurationError::Syntax(_))
         ));
+    }
+
+    #[test]
+    fn durations_longer_than_ten_years_are_refused() {
+        let err = Duration::parse("4294967295 days").unwrap_err();
+        assert!(
+            matches!(err, DurationError::TooLong(_, 3660, "days")),
+            "{err}"
+        );
+        assert!(err.to_string().contains("at most 3660 days"), "{err}");
+        assert!(Duration::parse("3660 days").is_ok());
+        assert!(Duration::parse("3661 working days").is_err());
+        assert!(Duration::parse("24 to 87841 working hours").is_err());
+        assert!(Duration::parse("87840 hours").is_ok());
     }
 }

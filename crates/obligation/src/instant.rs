@@ -4,7 +4,12 @@
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
+/// The offsets in use on Earth run from −12:00 (Baker Island) to +14:00 (Line Islands); the
+/// RFC 3339 grammar allows up to ±23:59 and jiff up to ±25:59:59, so a wider offset is a typo.
+const OFFSET_RANGE: std::ops::RangeInclusive<i64> = -12 * 3600..=14 * 3600;
+
 /// Parses an instant with its offset; the result keeps the written offset as a fixed zone.
+/// Offsets outside −12:00…+14:00 are refused.
 pub fn parse_instant(text: &str) -> Result<Zoned, String> {
     let timestamp: Timestamp = text.parse().map_err(|e| {
         format!(
@@ -20,6 +25,11 @@ pub fn parse_instant(text: &str) -> Result<Zoned, String> {
         .map_err(|e| format!("`{text}`: {e}"))?
         .timestamp();
     let seconds = utc_of_local.as_second() - timestamp.as_second();
+    if !OFFSET_RANGE.contains(&seconds) {
+        return Err(format!(
+            "`{text}`: the offset is outside −12:00…+14:00, the offsets in use; write e.g. +03:30"
+        ));
+    }
     let offset = i32::try_from(seconds)
         .ok()
         .and_then(|s| Offset::from_seconds(s).ok())
@@ -62,6 +72,25 @@ mod tests {
         assert_eq!(format_instant(&z), "2026-11-18T06:30:00+00:00");
         assert!(parse_instant("2026-11-18T10:00:00").is_err());
         assert!(parse_instant("yesterday").is_err());
+    }
+
+    #[test]
+    fn offsets_outside_those_in_use_are_refused() {
+        for text in [
+            "2026-11-18T10:00:00+25:00",
+            "2026-11-18T10:00:00+14:30",
+            "2026-11-18T10:00:00-12:30",
+        ] {
+            let err = parse_instant(text).unwrap_err();
+            assert!(err.contains("outside −12:00…+14:00"), "{text}: {err}");
+        }
+        for text in [
+            "2026-11-18T10:00:00+14:00",
+            "2026-11-18T10:00:00-12:00",
+            "2026-11-18T10:00:00+05:45",
+        ] {
+            assert!(parse_instant(text).is_ok(), "{text}");
+        }
     }
 
     #[test]
