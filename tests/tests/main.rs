@@ -2,6 +2,7 @@
 //! one binary links faster than one per file. Each file beside this one is a module; run one of
 //! them with a filter, e.g. `cargo test -p davar-tests --test e2e moderation_eval -- --nocapture`.
 
+mod browser_support;
 mod check_calendars;
 mod moderate_cli;
 mod moderation_eval;
@@ -18,6 +19,8 @@ mod server_connections;
 mod server_e2e;
 mod server_postgres;
 mod server_support;
+mod site_browser;
+mod site_pages;
 mod unreadable_policies;
 
 /// In every package that links its integration tests into one executable (`autotests = false`

@@ -5,16 +5,9 @@
 //! what-changed page, struck and inserted words drawn apart. Screenshots are kept under
 //! `CARGO_TARGET_TMPDIR`. Skipped without Chromium locally, failing when `CI=true`.
 
-mod browser_support;
-mod server_support;
-
-use browser_support::{Driver, browser_available};
+use crate::browser_support::{Driver, browser_available};
+use crate::server_support::Server;
 use serde_json::{Value, json};
-use server_support::Server;
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
 
 /// The fonts Chromium used to draw the text of the first element matching `css`
 /// (DevTools `CSS.getPlatformFontsForNode`): (family name, whether it is a web font).

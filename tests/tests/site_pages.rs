@@ -3,13 +3,7 @@
 //! pages that work under a strict Content-Security-Policy (no inline script or style) and show
 //! obligation blocks as sentences, never as YAML.
 
-mod server_support;
-
-use server_support::{Server, get};
-
-fn davar_bin() -> std::path::PathBuf {
-    davar_tests::davar_bin()
-}
+use crate::server_support::{self, Server, get};
 
 #[test]
 fn every_language_has_a_front_page_with_a_switcher() {
@@ -97,7 +91,7 @@ fn the_persian_font_ships_with_its_licence() {
 fn pages_have_no_inline_script_or_style_and_no_obligation_yaml() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let status = std::process::Command::new(davar_bin())
+    let status = std::process::Command::new(davar_tests::davar_bin())
         .current_dir(server_support::workspace())
         .args(["build", "--as-of", server_support::AS_OF, "--out"])
         .arg(&out)
