@@ -3,6 +3,7 @@
 
 mod router_admin;
 mod router_budget;
+mod router_compliance;
 mod router_hostile;
 mod router_moderate;
 mod router_queue;

@@ -3,7 +3,7 @@
 //! storefront, refused to the moderator who took the contested decision, decided by another
 //! with its own statement.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::Arc;
