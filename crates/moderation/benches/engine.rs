@@ -3,9 +3,13 @@
 //!
 //! Run: `cargo bench -p davar-moderation --bench engine` (needs `../shared/data/digikala/train.csv`
 //! next to the workspace; the benchmark says so and exits when it is absent).
+//! It then times hostile 10,000-character reviews (`support/hostile.rs`) against the median
+//! cost per character of the real ones; the most expensive is a criterion case too.
 //! `DAVAR_BENCH_QUICK=1` skips the criterion groups; `DAVAR_BENCH_DUMP=<file>` writes every
 //! result (to compare two versions of the engine with `cmp`); `DAVAR_BENCH_PROFILE=<seconds>`
-//! only runs the engine in a loop, for `perf record`.
+//! only runs the engine in a loop, for `perf record` (`DAVAR_BENCH_PROFILE=once`: one pass,
+//! for `valgrind --tool=callgrind`); `DAVAR_BENCH_HOSTILE=<piece>` only moderates the hostile
+//! review made of that piece.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -16,6 +20,8 @@ use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSource
 
 #[path = "support/baseline.rs"]
 mod baseline;
+#[path = "support/hostile.rs"]
+mod hostile;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -71,13 +77,29 @@ fn main() {
         return;
     }
 
+    // `DAVAR_BENCH_HOSTILE=<piece>`: only the hostile review built from that piece, 20 times.
+    if let Ok(piece) = std::env::var("DAVAR_BENCH_HOSTILE") {
+        let (_, comment) = hostile::inputs()
+            .into_iter()
+            .find(|(name, _)| name.trim_matches('"') == piece)
+            .expect("DAVAR_BENCH_HOSTILE names a piece of support/hostile.rs");
+        for _ in 0..20 {
+            std::hint::black_box(engine.moderate(&comment, &store).expect("moderates"));
+        }
+        return;
+    }
+
     // `DAVAR_BENCH_PROFILE=<seconds>`: only the full engine, in a loop, for a profiler.
-    if let Some(secs) = std::env::var("DAVAR_BENCH_PROFILE")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-    {
+    if let Some(secs) = std::env::var("DAVAR_BENCH_PROFILE").ok().and_then(|s| {
+        if s == "once" {
+            Some(0.0)
+        } else {
+            s.parse::<f64>().ok()
+        }
+    }) {
         let start = Instant::now();
-        while start.elapsed().as_secs_f64() < secs {
+        let mut first = true;
+        while std::mem::take(&mut first) || start.elapsed().as_secs_f64() < secs {
             for comment in &reviews {
                 std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
             }
@@ -92,8 +114,15 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8))
         .configure_from_args();
+    let worst = hostile_table(&engine, &reviews);
     if !quick {
         criterion_groups(&mut c, &engine, &store, &set, &reviews, bytes);
+        let mut group = c.benchmark_group("worst-case");
+        group.throughput(Throughput::Elements(hostile::CHARS as u64));
+        group.bench_function(format!("10000 chars of {}", worst.0), |b| {
+            b.iter(|| std::hint::black_box(engine.moderate(&worst.1, &store).expect("moderates")))
+        });
+        group.finish();
     }
 
     // A direct measurement of both (best of five), printed as MB/s and the ratio the README quotes.
@@ -152,6 +181,41 @@ fn criterion_groups(
         })
     });
     group.finish();
+}
+
+/// Times every hostile input against the median cost per character of the real reviews (each
+/// review timed alone, best of three); prints the table and returns the most expensive input.
+fn hostile_table(engine: &Engine, reviews: &[Comment]) -> (String, Comment) {
+    let store = MemoryStore::new();
+    let per_char = |comment: &Comment| {
+        let chars = comment.body.chars().count()
+            + comment.title.as_deref().map_or(0, |t| t.chars().count());
+        let s = best_of(3, &mut || {
+            std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
+        });
+        s * 1e9 / chars.max(1) as f64
+    };
+    let mut real: Vec<f64> = reviews.iter().map(per_char).collect();
+    real.sort_by(f64::total_cmp);
+    let median = real[real.len() / 2];
+    let mut costs: Vec<(f64, String, Comment)> = hostile::inputs()
+        .into_iter()
+        .map(|(name, comment)| (per_char(&comment), name, comment))
+        .collect();
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!(
+        "hostile {}-character reviews against the median real review ({median:.0} ns per character):",
+        hostile::CHARS
+    );
+    for (ns, name, _) in &costs {
+        println!(
+            "  {name:<40} {:>8.2} ms  {ns:>8.0} ns/char  {:>6.1}x",
+            ns * hostile::CHARS as f64 / 1e6,
+            ns / median
+        );
+    }
+    let (_, name, comment) = costs.swap_remove(0);
+    (name, comment)
 }
 
 /// The fastest of `n` runs, in seconds (the machine is shared: the minimum is the least noisy).

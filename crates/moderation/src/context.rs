@@ -1,130 +1,30 @@
-//! What rules see of one comment: each field with its skeleton and words.
+//! What rules see of one comment: each field with its skeleton, words and facts.
+
+use std::cell::{Cell, OnceCell};
+use std::time::Instant;
 
 use crate::model::{Field, Kind};
+use crate::prefilter::class::OriginalClasses;
+use crate::prefilter::{Classes, Facts, Prefilters};
 use crate::text::{Skeleton, Word};
 
-/// What a field contains, found in one pass, so that style rules skip fields they cannot
-/// fire on (most comments have no emoji, kashida, Arabic letters or repeated marks).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Features {
-    /// Arabic keyboard letters or Arabic-Indic digits.
-    pub arabic_forms: bool,
-    /// Kashida (U+0640).
-    pub kashida: bool,
-    /// The same letter twice in a row (repeated-letters needs at least two).
-    pub double_letter: bool,
-    /// The same letter three times in a row (repeated-letters with its default `min_run`).
-    pub triple_letter: bool,
-    /// Two horizontal spaces in a row, a space before punctuation, or three line breaks.
-    pub spacing: bool,
-    /// Two punctuation marks (`! ? ؟ . …`) in a row.
-    pub repeated_marks: bool,
-    /// A character that may be part of an emoji or an emoticon.
-    pub emoji_candidate: bool,
-    /// An ASCII letter.
-    pub latin: bool,
+/// The buffers of one prepared field, kept between comments so that a field costs no
+/// allocation once the buffers have grown to its size.
+#[derive(Debug, Default)]
+pub(crate) struct FieldBuffers {
+    cps: Vec<char>,
+    skeleton: Skeleton,
+    groups: Vec<u64>,
 }
 
-/// Per-character bits [`Features::of`] combines.
-const ARABIC_FORM: u16 = 1;
-const KASHIDA: u16 = 2;
-const NEWLINE: u16 = 4;
-const EMOJI: u16 = 8;
-const LATIN: u16 = 16;
-const LETTER: u16 = 32;
-const SPACE: u16 = 64;
-const SPACE_OR_CLOSING: u16 = 128;
-const MARK: u16 = 256;
-/// Characters below this take their bits from [`BITS`].
-const TABLE_END: u32 = 0x0700;
-
-/// What one character says about a field.
-fn bits(c: char) -> u16 {
-    let u = c as u32;
-    let mut b = 0;
-    match c {
-        'ي' | 'ى' | 'ك' | 'ة' | '\u{0660}'..='\u{0669}' => b |= ARABIC_FORM,
-        '\u{0640}' => b |= KASHIDA,
-        '\n' => b |= NEWLINE,
-        ':' | ';' | '^' | '<' | '=' | 'x' | 'X' => b |= EMOJI,
-        _ => {}
-    }
-    if u >= 0x2190 && !(0x0600..=0x06FF).contains(&u) && !(0xFB50..=0xFEFF).contains(&u) {
-        b |= EMOJI;
-    }
-    // Cyrillic and Greek fold to Latin look-alikes in the skeleton.
-    if c.is_ascii_alphabetic() || (0x0370..=0x04FF).contains(&u) {
-        b |= LATIN;
-    }
-    if crate::text::is_letter(c) {
-        b |= LETTER;
-    }
-    let space = matches!(
-        c,
-        ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
-    );
-    if space {
-        b |= SPACE | SPACE_OR_CLOSING;
-    }
-    if matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»') {
-        b |= SPACE_OR_CLOSING;
-    }
-    if matches!(c, '!' | '?' | '؟' | '.' | '…') {
-        b |= MARK;
-    }
-    b
-}
-
-/// [`bits`] of every character below [`TABLE_END`], computed once from `bits` itself.
-static BITS: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
-    (0..TABLE_END)
-        .map(|u| char::from_u32(u).map_or(0, bits))
-        .collect()
-});
-
-impl Features {
-    /// The features of `original`, collecting its code points into `cps` in the same pass.
-    fn collect(original: &str, cps: &mut Vec<char>) -> Features {
-        let table = &*BITS;
-        let mut any = 0u16;
-        let (mut double, mut triple, mut spacing, mut repeated) = (false, false, false, false);
-        let mut p2 = '\0';
-        let mut newlines = 0usize;
-        let mut p1 = '\0';
-        let mut pb = 0u16;
-        for c in original.chars() {
-            cps.push(c);
-            let u = c as u32;
-            let b = if u < TABLE_END {
-                table[u as usize]
-            } else {
-                bits(c)
-            };
-            any |= b;
-            double |= c == p1 && b & LETTER != 0;
-            triple |= c == p1 && c == p2 && b & LETTER != 0;
-            spacing |= pb & SPACE != 0 && b & SPACE_OR_CLOSING != 0;
-            repeated |= pb & MARK != 0 && b & MARK != 0;
-            newlines += usize::from(b & NEWLINE != 0);
-            p2 = p1;
-            p1 = c;
-            pb = b;
-        }
-        Features {
-            arabic_forms: any & ARABIC_FORM != 0,
-            kashida: any & KASHIDA != 0,
-            double_letter: double,
-            triple_letter: triple,
-            spacing: spacing || newlines >= 3,
-            repeated_marks: repeated,
-            emoji_candidate: any & EMOJI != 0,
-            latin: any & LATIN != 0,
-        }
+impl FieldBuffers {
+    /// Bytes of text the buffers were last used for.
+    pub fn size(&self) -> usize {
+        self.skeleton.text.len().max(self.cps.len())
     }
 }
 
 /// One field prepared for matching.
-#[derive(Debug)]
 pub(crate) struct FieldText<'a> {
     pub field: Field,
     pub original: &'a str,
@@ -132,51 +32,127 @@ pub(crate) struct FieldText<'a> {
     pub chars: usize,
     /// The code points of `original`, shared by the rules that scan the original text.
     pub cps: Vec<char>,
-    pub features: Features,
-    /// Skeleton and its words, built on first use: the re-checks after fixes only run rules
-    /// that scan the code points, and never pay for it.
-    text: std::cell::OnceCell<(Skeleton, Vec<Word>)>,
-    /// Which rules' literals occur in the skeleton, found on first use (see `needles`).
-    needles: std::cell::OnceCell<u32>,
+    /// What the field holds, as prefilters ask it.
+    pub facts: Facts,
+    /// The skeleton and its words: built in the same pass as the code points, or on first use
+    /// when the prefilters did not need it (the re-checks after repairs).
+    skeleton: OnceCell<Skeleton>,
+    /// The buffers for a skeleton built on first use.
+    spare: Cell<Option<Skeleton>>,
+}
+
+impl std::fmt::Debug for FieldText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FieldText")
+            .field("field", &self.field)
+            .field("original", &self.original)
+            .field("facts", &self.facts)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> FieldText<'a> {
-    pub fn new(field: Field, original: &'a str) -> FieldText<'a> {
-        // At most one code point per byte: one allocation, no regrowth.
-        let mut cps = Vec::with_capacity(original.len());
-        let features = Features::collect(original, &mut cps);
+    /// Prepares `original`: its code points and classes in one pass, with the skeleton, its
+    /// words and the groups of `prefilters` when `skeleton` (else the skeleton's facts are
+    /// assumed present). Without prefilters every fact holds.
+    pub fn new(
+        field: Field,
+        original: &'a str,
+        buffers: FieldBuffers,
+        prefilters: Option<&Prefilters>,
+        skeleton: bool,
+    ) -> FieldText<'a> {
+        let FieldBuffers {
+            mut cps,
+            skeleton: mut sk,
+            mut groups,
+        } = buffers;
+        cps.clear();
+        // At most one code point per byte: no regrowth.
+        cps.reserve(original.len());
+        let mut original_classes = OriginalClasses::default();
+        let built = OnceCell::new();
+        let spare = Cell::new(None);
+        let mut classes;
+        let digit_run;
+        if skeleton {
+            let found = sk.rebuild(original, |c| {
+                cps.push(c);
+                original_classes.push(c);
+            });
+            classes = original_classes.classes();
+            if found.latin {
+                classes = classes.or(Classes::LATIN);
+            }
+            if found.repeated_word {
+                classes = classes.or(Classes::REPEATED_WORD);
+            }
+            if found.latin_digit_word {
+                classes = classes.or(Classes::LATIN_DIGIT_WORD);
+            }
+            if found.spelled_letters {
+                classes = classes.or(Classes::SPELLED_LETTERS);
+            }
+            digit_run = found.longest_digit_run;
+            match prefilters {
+                Some(p) => p.scan(&sk, &mut groups),
+                None => groups.clear(),
+            }
+            let _ = built.set(sk);
+        } else {
+            for c in original.chars() {
+                cps.push(c);
+                original_classes.push(c);
+            }
+            classes = original_classes.classes().or(Classes::OF_SKELETON);
+            digit_run = usize::MAX;
+            match prefilters {
+                Some(p) => p.all_groups(&mut groups),
+                None => groups.clear(),
+            }
+            spare.set(Some(sk));
+        }
         FieldText {
             field,
             original,
-            features,
             chars: cps.len(),
             cps,
-            text: std::cell::OnceCell::new(),
-            needles: std::cell::OnceCell::new(),
+            facts: Facts {
+                classes,
+                digit_run,
+                groups,
+                everything: prefilters.is_none(),
+            },
+            skeleton: built,
+            spare,
         }
     }
 
-    fn prepared(&self) -> &(Skeleton, Vec<Word>) {
-        self.text.get_or_init(|| {
-            let mut skeleton = Skeleton::new(self.original);
-            let words = std::mem::take(&mut skeleton.words);
-            (skeleton, words)
-        })
+    /// Gives the buffers back for the next comment.
+    pub fn into_buffers(self) -> FieldBuffers {
+        FieldBuffers {
+            cps: self.cps,
+            skeleton: self
+                .skeleton
+                .into_inner()
+                .or(self.spare.into_inner())
+                .unwrap_or_default(),
+            groups: self.facts.groups,
+        }
     }
 
     /// The skeleton, with its map back to the original.
     pub fn skeleton(&self) -> &Skeleton {
-        &self.prepared().0
+        self.skeleton.get_or_init(|| {
+            let mut sk = self.spare.take().unwrap_or_default();
+            sk.rebuild(self.original, |_| {});
+            sk
+        })
     }
 
     /// Words of the skeleton.
     pub fn words(&self) -> &[Word] {
-        &self.prepared().1
-    }
-
-    /// Whether one of the literals of `group` occurs in the skeleton.
-    pub fn has_needle(&self, group: crate::needles::Group) -> bool {
-        group.in_mask(*self.needles.get_or_init(|| crate::needles::scan(self.sk())))
+        &self.skeleton().words
     }
 
     /// The skeleton text.
@@ -212,6 +188,59 @@ impl<'a> FieldText<'a> {
     }
 }
 
+/// The time a comment may take, checked between rules and inside the loops over candidates.
+#[derive(Debug, Default)]
+pub(crate) struct Deadline {
+    at: Option<Instant>,
+    calls: Cell<u32>,
+    passed: Cell<bool>,
+}
+
+/// Calls to [`Deadline::passed`] between two readings of the clock.
+const CLOCK_EVERY: u32 = 16;
+
+impl Deadline {
+    /// No deadline, or `at`.
+    pub fn new(at: Option<Instant>) -> Deadline {
+        Deadline {
+            at,
+            calls: Cell::new(0),
+            passed: Cell::new(false),
+        }
+    }
+
+    /// The instant it passes, if any.
+    pub fn at(&self) -> Option<Instant> {
+        self.at
+    }
+
+    /// Whether the deadline has passed; reads the clock every few calls, so that a loop can
+    /// ask for every candidate.
+    #[inline]
+    pub fn passed(&self) -> bool {
+        if self.at.is_none() {
+            return false;
+        }
+        let n = self.calls.get().wrapping_add(1);
+        self.calls.set(n);
+        if n.is_multiple_of(CLOCK_EVERY) {
+            self.check();
+        }
+        self.passed.get()
+    }
+
+    /// Reads the clock now (between rules).
+    pub fn check(&self) -> bool {
+        if let Some(at) = self.at
+            && !self.passed.get()
+            && Instant::now() >= at
+        {
+            self.passed.set(true);
+        }
+        self.passed.get()
+    }
+}
+
 /// A comment prepared for matching.
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
@@ -221,28 +250,64 @@ pub(crate) struct Ctx<'a> {
     pub product: Option<&'a str>,
     pub title: Option<FieldText<'a>>,
     pub body: FieldText<'a>,
+    pub deadline: Deadline,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(
-        kind: Kind,
-        lang: &'a str,
-        product: Option<&'a str>,
-        title: Option<&'a str>,
-        body: &'a str,
-    ) -> Ctx<'a> {
-        Ctx {
-            kind,
-            lang,
-            product,
-            title: title.map(|t| FieldText::new(Field::Title, t)),
-            body: FieldText::new(Field::Body, body),
-        }
-    }
-
     /// Title (when present) then body.
     pub fn fields(&self) -> impl Iterator<Item = &FieldText<'a>> {
         self.title.iter().chain(std::iter::once(&self.body))
+    }
+
+    /// Whether the deadline has passed: rules ask inside their loops over candidates and
+    /// stop early (the engine then discards the comment's result).
+    #[inline]
+    pub fn out_of_time(&self) -> bool {
+        self.deadline.passed()
+    }
+
+    /// Whether the deadline has passed, reading the clock now: for loops whose every step is
+    /// expensive (a phone number validation takes microseconds).
+    #[inline]
+    pub fn out_of_time_now(&self) -> bool {
+        self.deadline.check()
+    }
+
+    /// Gives the buffers of both fields back.
+    pub fn into_buffers(self) -> [Option<FieldBuffers>; 2] {
+        [
+            self.title.map(FieldText::into_buffers),
+            Some(self.body.into_buffers()),
+        ]
+    }
+}
+
+/// The fields of a comment a rule is called on: those where its prefilter holds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields<'c, 'a> {
+    cx: &'c Ctx<'a>,
+    title: bool,
+    body: bool,
+}
+
+impl<'c, 'a> Fields<'c, 'a> {
+    /// The title (when `title` and present) and the body (when `body`).
+    pub fn new(cx: &'c Ctx<'a>, title: bool, body: bool) -> Fields<'c, 'a> {
+        Fields { cx, title, body }
+    }
+}
+
+impl<'c, 'a> IntoIterator for Fields<'c, 'a> {
+    type Item = &'c FieldText<'a>;
+    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<&'c FieldText<'a>>, 2>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        [
+            self.cx.title.as_ref().filter(|_| self.title),
+            Some(&self.cx.body).filter(|_| self.body),
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 

@@ -1,38 +1,78 @@
-//! The engine: picks the rule set for a comment, runs its rules, decides the verdict, repairs.
+//! The engine: picks the rule set for a comment, runs the rules whose prefilter holds, decides
+//! the verdict, repairs.
 
 use std::collections::HashMap;
+use std::time::Instant;
 
 use crate::clause::ClauseResolver;
-use crate::context::{Ctx, Edit, Hit};
+use crate::context::{Ctx, Deadline, Edit, FieldText, Fields, Hit};
 use crate::error::{ModerateError, RuleSetError};
-use crate::fix::apply;
 use crate::lexicon::Lexicon;
 use crate::model::{
     Comment, Field, Fixed, Kind, Messages, ModerationResult, Severity, Verdict, Violation,
 };
+use crate::prefilter::Prefilters;
 use crate::ruleset::{CompiledRule, Lexicons, RuleSet, compile};
+use crate::scratch::Scratch;
 use crate::sources::RuleSources;
 use crate::store::QuestionStore;
 
-/// Rounds of re-checking repaired text, so that applying the fixes again changes nothing.
-const FIX_ROUNDS: usize = 4;
+mod repair;
 
-/// The rule set's message; when the rule proposes a replacement it does not apply (a hint such
-/// as `style/colloquial`), the replacement is named in the message.
-fn suggestion(message: &Messages, fix: Option<&Edit>, applied: bool) -> Messages {
-    match fix {
-        Some(edit) if !applied && !edit.text.is_empty() => Messages {
-            fa: format!("{} پیشنهاد: «{}»", message.fa, edit.text),
-            en: format!("{} Suggested: «{}»", message.en, edit.text),
-        },
-        _ => message.clone(),
+/// What running the rules gives: the verdict, the violations and the edits the fixing rules
+/// propose.
+type Judged = (Verdict, Vec<Violation>, Vec<(Field, Edit)>);
+
+/// The rules of one rule set with their compiled prefilters.
+struct CompiledSet {
+    rules: Vec<CompiledRule>,
+    prefilters: Prefilters,
+    /// The rules that repair (fixable, severity `fix`): re-run on repaired text.
+    fixers: Vec<usize>,
+    /// The prefilters of `fixers`, in that order.
+    fixer_prefilters: Prefilters,
+    /// Whether the prefilters need the skeleton (else it is built only if a rule reads it).
+    need_skeleton: bool,
+    fixers_need_skeleton: bool,
+    /// The rule set's `queue_rejects`: a rejection waits for a moderator like `review`.
+    queue_rejects: bool,
+}
+
+impl CompiledSet {
+    fn new(rules: Vec<CompiledRule>, queue_rejects: bool) -> CompiledSet {
+        let declared: Vec<_> = rules.iter().map(|r| r.rule.prefilter()).collect();
+        let fixers: Vec<usize> = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.def.fixable && r.config.severity == Severity::Fix)
+            .map(|(i, _)| i)
+            .collect();
+        let fixer_declared: Vec<_> = fixers.iter().map(|&i| declared[i].clone()).collect();
+        let prefilters = Prefilters::new(&declared);
+        let fixer_prefilters = Prefilters::new(&fixer_declared);
+        CompiledSet {
+            need_skeleton: prefilters.need_skeleton(),
+            fixers_need_skeleton: fixer_prefilters.need_skeleton(),
+            prefilters,
+            fixer_prefilters,
+            fixers,
+            rules,
+            queue_rejects,
+        }
     }
 }
 
 /// Compiled rule sets; build once, moderate many comments (it is `Send + Sync`).
+///
+/// Each rule declares what a field must contain for it to possibly fire (its prefilter); the
+/// engine finds those facts in one pass per field and calls a rule only where they hold.
 pub struct Engine {
     sets: Vec<RuleSet>,
-    compiled: Vec<Vec<CompiledRule>>,
+    compiled: Vec<CompiledSet>,
+    /// For each language, the rule set serving each kind of comment (index into `sets`).
+    by_lang: HashMap<String, Vec<(Kind, usize)>>,
+    /// Whether rules are skipped on fields where their prefilter does not hold.
+    prefilters: bool,
 }
 
 impl std::fmt::Debug for Engine {
@@ -42,6 +82,7 @@ impl std::fmt::Debug for Engine {
                 "rule_sets",
                 &self.sets.iter().map(RuleSet::id).collect::<Vec<_>>(),
             )
+            .field("prefilters", &self.prefilters)
             .finish()
     }
 }
@@ -63,15 +104,20 @@ impl Engine {
         for file in &sources.rule_sets {
             match compile(&file.path, &file.text, &lexicons, clauses) {
                 Ok((set, rules)) => {
+                    compiled.push(CompiledSet::new(rules, set.queue_rejects));
                     sets.push(set);
-                    compiled.push(rules);
                 }
                 Err(mut errs) => errors.append(&mut errs),
             }
         }
         let mut served: HashMap<(Kind, &str), &RuleSet> = HashMap::new();
-        for set in &sets {
+        let mut by_lang: HashMap<String, Vec<(Kind, usize)>> = HashMap::new();
+        for (index, set) in sets.iter().enumerate() {
             for lang in &set.langs {
+                let kinds = by_lang.entry(lang.clone()).or_default();
+                if !kinds.iter().any(|&(kind, _)| kind == set.kind) {
+                    kinds.push((set.kind, index));
+                }
                 if let Some(other) = served.insert((set.kind, lang), set) {
                     errors.push(RuleSetError {
                         file: set.path.clone(),
@@ -85,10 +131,23 @@ impl Engine {
             }
         }
         if errors.is_empty() {
-            Ok(Engine { sets, compiled })
+            Ok(Engine {
+                sets,
+                compiled,
+                by_lang,
+                prefilters: true,
+            })
         } else {
             Err(errors)
         }
+    }
+
+    /// The same engine calling every rule on every field, as if no prefilter held anywhere
+    /// else. Results must be identical (the differential test compares both); it is slower and
+    /// meant for that test and for checking a new rule's prefilter.
+    pub fn without_prefilters(mut self) -> Engine {
+        self.prefilters = false;
+        self
     }
 
     /// Every rule set, in load order.
@@ -97,9 +156,11 @@ impl Engine {
     }
 
     fn index_for(&self, kind: Kind, lang: &str) -> Option<usize> {
-        self.sets
+        self.by_lang
+            .get(lang)?
             .iter()
-            .position(|s| s.kind == kind && s.langs.iter().any(|l| l == lang))
+            .find(|&&(k, _)| k == kind)
+            .map(|&(_, index)| index)
     }
 
     /// The rule set that serves `kind` in `lang`.
@@ -113,15 +174,37 @@ impl Engine {
         comment: &Comment,
         store: &dyn QuestionStore,
     ) -> Result<ModerationResult, ModerateError> {
+        self.judge(comment, store, None)
+    }
+
+    /// Judges one comment unless `deadline` passes first: then it stops and returns
+    /// [`ModerateError::DeadlineExceeded`]. The deadline is checked between rules, inside the
+    /// rules' loops over candidates and between rounds of repairs, so the work done past it is
+    /// bounded by one step (well under a millisecond on ordinary text). A comment stopped this
+    /// way leaves the question store as it was (`qa/duplicate` forgets the question it had
+    /// recorded, as for a rejected comment).
+    pub fn moderate_until(
+        &self,
+        comment: &Comment,
+        store: &dyn QuestionStore,
+        deadline: Instant,
+    ) -> Result<ModerationResult, ModerateError> {
+        self.judge(comment, store, Some(deadline))
+    }
+
+    fn judge(
+        &self,
+        comment: &Comment,
+        store: &dyn QuestionStore,
+        deadline: Option<Instant>,
+    ) -> Result<ModerationResult, ModerateError> {
         let index = self.index_for(comment.kind, &comment.lang).ok_or_else(|| {
             ModerateError::UnknownRuleSet {
                 kind: comment.kind,
                 lang: comment.lang.clone(),
             }
         })?;
-        let set = &self.sets[index];
-        let rules = &self.compiled[index];
-        let limit = set.max_input_chars;
+        let limit = self.sets[index].max_input_chars;
         for (name, text) in [
             ("title", comment.title.as_deref()),
             ("body", Some(&comment.body[..])),
@@ -143,31 +226,146 @@ impl Engine {
                 });
             }
         }
-        let cx = Ctx::new(
-            comment.kind,
-            &comment.lang,
-            comment.product.as_deref(),
-            comment.title.as_deref(),
-            &comment.body,
+        let set = &self.compiled[index];
+        let mut scratch = Scratch::take();
+        let prefilters = self.prefilters.then_some(&set.prefilters);
+        let cx = Ctx {
+            kind: comment.kind,
+            lang: &comment.lang,
+            product: comment.product.as_deref(),
+            title: comment.title.as_deref().map(|t| {
+                let buffers = scratch.title.take().unwrap_or_default();
+                FieldText::new(Field::Title, t, buffers, prefilters, set.need_skeleton)
+            }),
+            body: FieldText::new(
+                Field::Body,
+                &comment.body,
+                scratch.body.take().unwrap_or_default(),
+                prefilters,
+                set.need_skeleton,
+            ),
+            deadline: Deadline::new(deadline),
+        };
+        let result = self.judge_prepared(set, comment, &cx, store, &mut scratch);
+        let [title, body] = cx.into_buffers();
+        scratch.title = title;
+        scratch.body = body;
+        Scratch::give(scratch);
+        result.map(|(verdict, violations, fixed)| ModerationResult {
+            id: comment.id.clone(),
+            verdict,
+            ruleset: self.sets[index].id(),
+            violations,
+            fixed,
+        })
+    }
+
+    /// Runs the rules, repairs, and lets the rules see the verdict (last, so that a comment
+    /// stopped by its deadline leaves the question store unchanged).
+    fn judge_prepared(
+        &self,
+        set: &CompiledSet,
+        comment: &Comment,
+        cx: &Ctx<'_>,
+        store: &dyn QuestionStore,
+        scratch: &mut Scratch,
+    ) -> Result<(Verdict, Vec<Violation>, Option<Fixed>), ModerateError> {
+        let judged = self.run_rules(set, comment, cx, store, scratch).and_then(
+            |(verdict, violations, edits)| {
+                let fixed = if edits.is_empty() {
+                    None
+                } else {
+                    Some(repair::repair(
+                        set,
+                        self.prefilters,
+                        comment,
+                        edits,
+                        scratch,
+                        &cx.deadline,
+                    )?)
+                };
+                Ok((verdict, violations, fixed))
+            },
         );
+        let (verdict, violations, fixed) = match judged {
+            Ok(judged) => judged,
+            Err(e @ ModerateError::DeadlineExceeded { .. }) => {
+                // Not judged: what the rules that ran recorded is given up, as for a rejected
+                // comment (`qa/duplicate` forgets the question it stored).
+                for (i, rule) in set.rules.iter().enumerate() {
+                    if scratch.ran[i] {
+                        rule.rule
+                            .after_verdict(cx, store, Verdict::Reject, scratch.fired[i])?;
+                    }
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        };
+        // A rejection the rule set sends to a moderator is not final: it waits like `review`.
+        let outcome = if verdict == Verdict::Reject && set.queue_rejects {
+            Verdict::Review
+        } else {
+            verdict
+        };
+        for (i, rule) in set.rules.iter().enumerate() {
+            rule.rule
+                .after_verdict(cx, store, outcome, scratch.fired[i])?;
+        }
+        Ok((verdict, violations, fixed))
+    }
+
+    /// Runs every rule whose prefilter holds on a field; the verdict, the violations and the
+    /// edits the fixing rules propose.
+    fn run_rules(
+        &self,
+        set: &CompiledSet,
+        comment: &Comment,
+        cx: &Ctx<'_>,
+        store: &dyn QuestionStore,
+        scratch: &mut Scratch,
+    ) -> Result<Judged, ModerateError> {
         let mut violations = Vec::new();
         let mut edits: Vec<(Field, Edit)> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut fired = vec![false; rules.len()];
-        for (i, rule) in rules.iter().enumerate() {
+        let hits: &mut Vec<Hit> = &mut scratch.hits;
+        let fired = &mut scratch.fired;
+        fired.clear();
+        fired.resize(set.rules.len(), false);
+        let ran = &mut scratch.ran;
+        ran.clear();
+        ran.resize(set.rules.len(), false);
+        for (i, rule) in set.rules.iter().enumerate() {
+            let condition = set.prefilters.condition(i);
+            let title = cx.title.as_ref().is_some_and(|t| t.facts.holds(condition));
+            let body = cx.body.facts.holds(condition);
+            if !(title || body) {
+                continue;
+            }
             hits.clear();
-            rule.rule.check_with_store(&cx, store, &mut hits)?;
+            ran[i] = true;
+            rule.rule
+                .check_with_store(cx, Fields::new(cx, title, body), store, hits)?;
+            if cx.deadline.check() {
+                return Err(ModerateError::DeadlineExceeded {
+                    rule: rule.def.code,
+                });
+            }
             fired[i] = !hits.is_empty();
+            if hits.is_empty() {
+                continue;
+            }
             let config = &rule.config;
+            let applied = config.severity == Severity::Fix && rule.def.fixable;
+            let clause = rule.clause_urls.get(&comment.lang).cloned().flatten();
             for hit in hits.drain(..) {
                 // The span's text from the field's code points: O(span), not O(field).
                 let cps: &[char] = match hit.field {
                     Field::Title => cx.title.as_ref().map_or(&[], |t| &t.cps[..]),
                     Field::Body => &cx.body.cps,
                 };
-                let applied = config.severity == Severity::Fix && rule.def.fixable;
-                if applied && let Some(edit) = &hit.fix {
-                    edits.push((hit.field, edit.clone()));
+                let message = suggestion(&config.message, hit.fix.as_ref(), applied);
+                if applied && let Some(edit) = hit.fix {
+                    edits.push((hit.field, edit));
                 }
                 violations.push(Violation {
                     code: config.code.clone(),
@@ -180,8 +378,8 @@ impl Engine {
                         .unwrap_or_default()
                         .iter()
                         .collect(),
-                    message: suggestion(&config.message, hit.fix.as_ref(), applied),
-                    clause: rule.clause_urls.get(&comment.lang).cloned().flatten(),
+                    message,
+                    clause: clause.clone(),
                 });
             }
         }
@@ -193,74 +391,30 @@ impl Engine {
             .map(|v| Verdict::from_severity(v.severity))
             .max()
             .unwrap_or(Verdict::Approve);
-        // A rejection the rule set sends to a moderator is not final: it waits like `review`.
-        let outcome = if verdict == Verdict::Reject && set.queue_rejects {
-            Verdict::Review
-        } else {
-            verdict
-        };
-        for (i, rule) in rules.iter().enumerate() {
-            rule.rule.after_verdict(&cx, store, outcome, fired[i])?;
-        }
-        let fixed = if edits.is_empty() {
-            None
-        } else {
-            Some(self.repair(rules, comment, edits))
-        };
-        Ok(ModerationResult {
-            id: comment.id.clone(),
-            verdict,
-            ruleset: set.id(),
-            violations,
-            fixed,
-        })
+        Ok((verdict, violations, edits))
     }
+}
 
-    /// Applies the edits, then re-checks the repaired text with the fixing rules until stable.
-    fn repair(
-        &self,
-        rules: &[CompiledRule],
-        comment: &Comment,
-        edits: Vec<(Field, Edit)>,
-    ) -> Fixed {
-        let mut title = comment.title.clone();
-        let mut body = comment.body.clone();
-        let mut pending = edits;
-        for _ in 0..FIX_ROUNDS {
-            if pending.is_empty() {
-                break;
+/// The rule set's message; when the rule proposes a replacement it does not apply (a hint such
+/// as `style/colloquial`), the replacement is named in the message.
+fn suggestion(message: &Messages, fix: Option<&Edit>, applied: bool) -> Messages {
+    match fix {
+        Some(edit) if !applied && !edit.text.is_empty() => {
+            let join = |base: &str, label: &str| {
+                let mut s = String::with_capacity(base.len() + label.len() + edit.text.len() + 8);
+                s.push_str(base);
+                s.push(' ');
+                s.push_str(label);
+                s.push_str(" «");
+                s.push_str(&edit.text);
+                s.push('»');
+                s
+            };
+            Messages {
+                fa: join(&message.fa, "پیشنهاد:"),
+                en: join(&message.en, "Suggested:"),
             }
-            let (mut t_edits, mut b_edits): (Vec<_>, Vec<_>) =
-                pending.drain(..).partition(|(f, _)| *f == Field::Title);
-            if let Some(t) = &title
-                && !t_edits.is_empty()
-            {
-                let mut e: Vec<Edit> = t_edits.drain(..).map(|(_, e)| e).collect();
-                title = Some(apply(t, &mut e));
-            }
-            if !b_edits.is_empty() {
-                let mut e: Vec<Edit> = b_edits.drain(..).map(|(_, e)| e).collect();
-                body = apply(&body, &mut e);
-            }
-            let cx = Ctx::new(
-                comment.kind,
-                &comment.lang,
-                comment.product.as_deref(),
-                title.as_deref(),
-                &body,
-            );
-            let mut hits = Vec::new();
-            for rule in rules
-                .iter()
-                .filter(|r| r.def.fixable && r.config.severity == Severity::Fix)
-            {
-                rule.rule.check(&cx, &mut hits);
-            }
-            pending = hits
-                .into_iter()
-                .filter_map(|h| h.fix.map(|e| (h.field, e)))
-                .collect();
         }
-        Fixed { title, body }
+        _ => message.clone(),
     }
 }

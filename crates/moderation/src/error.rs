@@ -58,6 +58,13 @@ pub enum ModerateError {
         /// The rule set's `max_input_chars`.
         limit: usize,
     },
+    /// The deadline given to [`Engine::moderate_until`](crate::Engine::moderate_until) passed
+    /// before the comment was judged; nothing was recorded.
+    #[error("the deadline passed before the comment was judged (while running `{rule}`)")]
+    DeadlineExceeded {
+        /// The rule that was running (or `repairs`).
+        rule: &'static str,
+    },
     /// The question store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -67,6 +67,11 @@ impl NumberWords {
         self.words.get(w.text(sk)).copied()
     }
 
+    /// What a field must contain for a number word to be in it: one of the words.
+    pub fn prefilter(&self) -> crate::prefilter::Prefilter {
+        crate::prefilter::Prefilter::words(self.words.keys(), false)
+    }
+
     /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.
     pub fn scale_of(&self, sk: &str, w: &Word) -> Option<u64> {
         match self.get(sk, w) {
@@ -80,11 +85,52 @@ impl NumberWords {
     }
 }
 
+/// The digits of a number: a slice of the skeleton, or the value of spelled words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Digits<'a> {
+    /// Written in digits: the skeleton's text.
+    Written(&'a str),
+    /// Written in words: the value's decimal digits (a `u64` has at most 20).
+    Spelled { buf: [u8; 20], len: u8 },
+}
+
+impl Digits<'_> {
+    fn spelled(value: u64) -> Digits<'static> {
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut v = value;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let len = buf.len() - at;
+        buf.copy_within(at.., 0);
+        Digits::Spelled {
+            buf,
+            len: len as u8,
+        }
+    }
+
+    /// The digits as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Digits::Written(s) => s,
+            Digits::Spelled { buf, len } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+        }
+    }
+}
+
 /// A number in a field: consecutive digit words, or number words joined by `و`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NumberChunk {
+pub(crate) struct NumberChunk<'a> {
     /// The digits (`912` for `نهصد و دوازده`).
-    pub digits: String,
+    pub digits: Digits<'a>,
     /// Skeleton byte range.
     pub start: usize,
     pub end: usize,
@@ -98,14 +144,16 @@ pub(crate) struct NumberChunk {
 }
 
 /// Every number in a field, left to right.
-pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk> {
+pub(crate) fn chunks<'a>(sk: &'a str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = ws[i].text(sk);
-        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        if t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && t.bytes().all(|b| b.is_ascii_digit())
+        {
             out.push(NumberChunk {
-                digits: t.to_owned(),
+                digits: Digits::Written(t),
                 start: ws[i].start,
                 end: ws[i].end,
                 first_word: i,
@@ -159,7 +207,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
             continue;
         }
         out.push(NumberChunk {
-            digits: total.saturating_add(current).to_string(),
+            digits: Digits::spelled(total.saturating_add(current)),
             start: ws[i].start,
             end: ws[last].end,
             first_word: i,
@@ -173,7 +221,7 @@ pub(crate) fn chunks(sk: &str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk
 }
 
 /// Chunks whose gap is only spaces or separators form one sequence (a phone number read aloud).
-pub(crate) fn sequences(sk: &str, chunks: &[NumberChunk]) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn sequences(sk: &str, chunks: &[NumberChunk<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=chunks.len() {
@@ -211,6 +259,8 @@ mod tests {
         let ws = words(&sk.text);
         let c = chunks(&sk.text, &ws, &nw());
         let digits: Vec<_> = c.iter().map(|c| c.digits.as_str()).collect();
+        assert_eq!(Digits::spelled(0).as_str(), "0");
+        assert_eq!(Digits::spelled(u64::MAX).as_str(), u64::MAX.to_string());
         assert_eq!(digits, ["0", "912", "345"]);
         assert_eq!(sequences(&sk.text, &c), vec![0..3]);
     }
@@ -220,6 +270,6 @@ mod tests {
         let sk = Skeleton::new("دو هزار و پنج");
         let ws = words(&sk.text);
         let c = chunks(&sk.text, &ws, &nw());
-        assert_eq!(c[0].digits, "2005");
+        assert_eq!(c[0].digits.as_str(), "2005");
     }
 }

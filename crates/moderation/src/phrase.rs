@@ -149,6 +149,12 @@ impl PhraseSet {
         }
     }
 
+    /// What a field must contain for a phrase to match: the key of its first word (or of the
+    /// whole phrase written as one word) as a word of the field. An empty set never matches.
+    pub fn prefilter(&self) -> crate::prefilter::Prefilter {
+        crate::prefilter::Prefilter::words(self.by_first.keys(), self.squeezed)
+    }
+
     /// True when no phrase was added.
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()

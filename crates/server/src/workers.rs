@@ -29,6 +29,7 @@ pub struct Budget {
 
 #[derive(Debug)]
 struct BudgetState {
+    started: Instant,
     deadline: Instant,
     cancelled: AtomicBool,
 }
@@ -38,6 +39,7 @@ impl Budget {
     pub fn until(deadline: Instant) -> Budget {
         Budget {
             inner: Arc::new(BudgetState {
+                started: Instant::now(),
                 deadline,
                 cancelled: AtomicBool::new(false),
             }),
@@ -47,6 +49,15 @@ impl Budget {
     /// When the budget runs out.
     pub fn deadline(&self) -> Instant {
         self.inner.deadline
+    }
+
+    /// The whole budget in milliseconds, from its creation to its deadline.
+    pub fn millis(&self) -> u64 {
+        let total = self
+            .inner
+            .deadline
+            .saturating_duration_since(self.inner.started);
+        u64::try_from(total.as_millis()).unwrap_or(u64::MAX)
     }
 
     /// Gives the work up: the client is gone or has been answered.

@@ -3,9 +3,10 @@
 
 use std::sync::LazyLock;
 
-use crate::context::{Ctx, Hit};
+use crate::context::{Ctx, Fields, Hit};
 use crate::error::StoreError;
 use crate::model::Severity;
+use crate::prefilter::Prefilter;
 use crate::ruleset::Params;
 use crate::store::QuestionStore;
 
@@ -43,18 +44,29 @@ pub(crate) mod script;
 pub(crate) mod style;
 
 /// A checker built from a rule set's parameters.
+///
+/// A rule states what a field must contain for it to possibly fire ([`Rule::prefilter`]);
+/// the engine calls [`Rule::check`] only with the fields where that holds.
 pub(crate) trait Rule: Send + Sync {
-    /// Appends a hit for every place the rule fires.
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>);
+    /// What must be present in a field for the rule to possibly fire on it. It must be sound:
+    /// whenever the rule would fire on a field, its prefilter holds there (the differential
+    /// test checks it). Called once, when the engine is built.
+    fn prefilter(&self) -> Prefilter;
+
+    /// Appends a hit for every place the rule fires in `fields`: the fields of the comment
+    /// where its prefilter holds (at least one). A rule that judges the comment as a whole
+    /// reads both fields from `cx`.
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>);
 
     /// Like `check`, for rules that consult the question store.
     fn check_with_store(
         &self,
         cx: &Ctx<'_>,
+        fields: Fields<'_, '_>,
         _store: &dyn QuestionStore,
         out: &mut Vec<Hit>,
     ) -> Result<(), StoreError> {
-        self.check(cx, out);
+        self.check(cx, fields, out);
         Ok(())
     }
 
@@ -165,7 +177,8 @@ pub fn catalog() -> &'static [RuleInfo] {
 
 /// Commonly used by rule files.
 pub(crate) mod prelude {
-    pub(crate) use crate::context::{Ctx, FieldText, Hit};
+    pub(crate) use crate::context::{Ctx, FieldText, Fields, Hit};
+    pub(crate) use crate::prefilter::{Classes, Prefilter};
     pub(crate) use crate::rules::Rule;
     pub(crate) use crate::ruleset::Params;
 }

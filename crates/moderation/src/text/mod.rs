@@ -1,5 +1,6 @@
 //! Text normalisation: the matching skeleton of a field and its map back to the original.
 
+mod builder;
 mod fold;
 mod skeleton;
 mod words;

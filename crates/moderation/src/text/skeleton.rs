@@ -1,15 +1,7 @@
 //! The matching skeleton of one field, with a map back to code points of the original.
 
-use super::fold::fold_char;
-use super::words::{Word, is_letter, is_mark, is_word_char};
-
-/// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
-fn is_digit_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t')
-}
-
-/// Longest run of separators that still joins two digit groups.
-const MAX_SEPARATOR_RUN: usize = 3;
+use super::builder::{SkeletonFacts, build};
+use super::words::Word;
 
 /// A folded copy of a field that rules match against, and where each byte came from.
 #[derive(Debug, Clone, Default)]
@@ -18,170 +10,24 @@ pub struct Skeleton {
     pub text: String,
     /// For each byte of `text`: code-point index of the original character it came from (each
     /// skeleton character comes from exactly one original character, so it ends one later).
-    starts: Vec<u32>,
+    pub(super) starts: Vec<u32>,
     /// Words of `text`, found in the same pass.
     pub(crate) words: Vec<Word>,
-    word_start: Option<usize>,
-    prev: Option<char>,
-    /// The open word may contain a repeated letter.
-    word_double: bool,
-}
-
-/// Characters below this have their folding and word class in [`TABLES`] (ASCII, Latin-1,
-/// Greek, Cyrillic and the Arabic block: nearly every character of a Persian review).
-const TABLE_END: u32 = 0x0700;
-/// [`Tables::fold`] entry of a character that `fold_char` drops.
-const DROP: u32 = u32::MAX;
-/// [`Tables::fold`] entry of a character that folds to several characters.
-const SLOW: u32 = u32::MAX - 1;
-/// [`Tables::class`] bits of a folded character.
-const WORD: u8 = 1;
-const MARK: u8 = 2;
-
-/// `fold_char`, `is_word_char` and `is_mark` for the characters below [`TABLE_END`], computed
-/// once by calling those same functions, so the table cannot disagree with them.
-struct Tables {
-    fold: Vec<u32>,
-    class: Vec<u8>,
-}
-
-static TABLES: std::sync::LazyLock<Tables> = std::sync::LazyLock::new(|| {
-    let mut fold = Vec::with_capacity(TABLE_END as usize);
-    let mut class = Vec::with_capacity(TABLE_END as usize);
-    for u in 0..TABLE_END {
-        let Some(c) = char::from_u32(u) else {
-            fold.push(SLOW);
-            class.push(0);
-            continue;
-        };
-        let mut out = Vec::new();
-        fold_char(c, &mut |f| out.push(f));
-        fold.push(match out[..] {
-            [] => DROP,
-            [f] => f as u32,
-            _ => SLOW,
-        });
-        class.push(char_class(c));
-    }
-    Tables { fold, class }
-});
-
-#[inline]
-fn char_class(c: char) -> u8 {
-    (if is_word_char(c) { WORD } else { 0 }) | (if is_mark(c) { MARK } else { 0 })
 }
 
 impl Skeleton {
     /// Builds the skeleton of `original`.
     pub fn new(original: &str) -> Skeleton {
-        let mut sk = Skeleton {
-            text: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len()),
-            words: Vec::with_capacity(original.len() / 6),
-            word_start: None,
-            prev: None,
-            word_double: false,
-        };
-        let tables = &*TABLES;
-        // Separators seen right after a digit, held until we know whether a digit follows.
-        let mut pending: Vec<(char, u32)> = Vec::new();
-        let mut last_was_digit = false;
-        for (cp, c) in original.chars().enumerate() {
-            let cp = cp as u32;
-            let mut emit = |f: char| {
-                if last_was_digit && is_digit_separator(f) {
-                    pending.push((f, cp));
-                    return;
-                }
-                if f.is_ascii_digit() {
-                    if pending.len() > MAX_SEPARATOR_RUN {
-                        sk.flush(&mut pending);
-                    }
-                    pending.clear();
-                    last_was_digit = true;
-                } else {
-                    if !pending.is_empty() {
-                        sk.flush(&mut pending);
-                    }
-                    last_was_digit = false;
-                }
-                sk.push(f, cp);
-            };
-            let u = c as u32;
-            if u < TABLE_END {
-                match tables.fold[u as usize] {
-                    DROP => {}
-                    SLOW => fold_char(c, &mut emit),
-                    f => emit(char::from_u32(f).unwrap_or(c)),
-                }
-            } else {
-                fold_char(c, &mut emit);
-            }
-        }
-        sk.flush(&mut pending);
-        if let Some(s) = sk.word_start.take() {
-            let end = sk.text.len();
-            sk.close_word(s, end);
-        }
+        let mut sk = Skeleton::default();
+        sk.rebuild(original, |_| {});
         sk
     }
 
-    fn flush(&mut self, pending: &mut Vec<(char, u32)>) {
-        for (c, cp) in pending.drain(..) {
-            self.push(c, cp);
-        }
-    }
-
+    /// Builds the skeleton of `original` in place (reusing this one's buffers), calling `each`
+    /// with every code point of the original in the same pass; returns what it holds.
     #[inline]
-    fn close_word(&mut self, start: usize, end: usize) {
-        self.words
-            .push(Word::with_hint(&self.text, start, end, self.word_double));
-    }
-
-    #[inline]
-    fn push(&mut self, c: char, cp: u32) {
-        let at = self.text.len();
-        let u = c as u32;
-        let class = if u < TABLE_END {
-            TABLES.class[u as usize]
-        } else {
-            char_class(c)
-        };
-        // Word boundaries, as `words()` finds them.
-        let w = class & WORD != 0 || (self.word_start.is_some() && class & MARK != 0);
-        match (w, self.word_start, self.prev) {
-            (true, Some(s), Some(p))
-                if (p.is_ascii_digit() && !c.is_ascii())
-                    || (!p.is_ascii() && c.is_ascii_digit()) =>
-            {
-                self.close_word(s, at);
-                self.word_start = Some(at);
-                self.word_double = false;
-            }
-            (true, None, _) => {
-                self.word_start = Some(at);
-                self.word_double = false;
-            }
-            (false, Some(s), _) => {
-                self.close_word(s, at);
-                self.word_start = None;
-            }
-            _ => {}
-        }
-        // A letter repeated inside the word: its squeezed hash differs from its hash.
-        if w && self.prev == Some(c) && is_letter(c) {
-            self.word_double = true;
-        }
-        self.prev = Some(c);
-        if u < 0x80 {
-            self.text.push(c);
-            self.starts.push(cp);
-        } else {
-            self.text.push(c);
-            for _ in 0..c.len_utf8() {
-                self.starts.push(cp);
-            }
-        }
+    pub(crate) fn rebuild(&mut self, original: &str, each: impl FnMut(char)) -> SkeletonFacts {
+        build(self, original, each)
     }
 
     /// Maps a byte range of the skeleton to a code-point range `(start, end)` of the original.
@@ -231,6 +77,7 @@ mod tests {
             "",
             "   ",
             "کیفیت ة ي ك ـ عالی 12-34 ab.cd",
+            "1 -  2 1    2 1 - 2-",
         ] {
             let sk = Skeleton::new(text);
             assert_eq!(sk.words, super::super::words::words(&sk.text), "{text}");
@@ -245,7 +92,23 @@ mod tests {
     #[test]
     fn long_separator_runs_do_not_join_numbers() {
         assert_eq!(Skeleton::new("12     34").text, "12     34");
+        assert_eq!(Skeleton::new("12    34").text, "12    34");
+        assert_eq!(Skeleton::new("12   34").text, "1234");
         assert_eq!(Skeleton::new("12 34").text, "1234");
+        assert_eq!(Skeleton::new("12 - ").text, "12 - ");
         assert_eq!(Skeleton::new("a - b").text, "a - b");
+    }
+
+    #[test]
+    fn a_rebuilt_skeleton_equals_a_new_one() {
+        let mut sk = Skeleton::new("یک متن طولانی‌تر با ۱۲ ۳۴ و www.shop.ir");
+        for text in ["کوتاه", "", "۰۹۱۲ ۳۴۵ ۶۷۸۹"] {
+            sk.rebuild(text, |_| {});
+            let fresh = Skeleton::new(text);
+            assert_eq!(
+                (&sk.text, &sk.starts, &sk.words),
+                (&fresh.text, &fresh.starts, &fresh.words)
+            );
+        }
     }
 }

@@ -123,12 +123,11 @@ pub(crate) fn judge(
     budget: &Budget,
     path: &str,
 ) -> Result<ModerationResult, ApiError> {
-    // The engine does not take the budget yet: the workers skip a job whose budget is spent
-    // before it starts, and batches check it between items.
-    let _ = budget;
+    // The engine checks the deadline between rules and inside their candidate loops, so a
+    // comment past the budget stops within one step and frees its worker.
     compiled
         .engine
-        .moderate(comment, store)
+        .moderate_until(comment, store, budget.deadline())
         .map_err(|e| match e {
             ModerateError::UnknownRuleSet { kind, lang } => ApiError::invalid(
                 "unknown-language",
@@ -147,6 +146,15 @@ pub(crate) fn judge(
                 format!("{path}{field}"),
                 format!("`{field}` has {chars} characters; the limit is {limit}"),
             ),
+            ModerateError::DeadlineExceeded { rule } => {
+                tracing::warn!(
+                    rule,
+                    budget_ms = budget.millis(),
+                    reason = "the engine passed the request's deadline",
+                    "moderation stopped"
+                );
+                ApiError::Timeout(budget.millis())
+            }
             ModerateError::Store(e) => {
                 tracing::error!(error = %e, "question store failed");
                 ApiError::Unavailable("the question store is unavailable; retry later".to_owned())

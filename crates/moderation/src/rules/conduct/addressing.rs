@@ -29,8 +29,12 @@ impl Addressing {
 }
 
 impl Rule for Addressing {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        self.phrases.prefilter()
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             for m in self.phrases.find_all(f.sk(), f.words()) {
                 out.push(f.hit_words(m.first, m.last));
             }

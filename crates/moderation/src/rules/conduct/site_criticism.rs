@@ -43,8 +43,13 @@ impl SiteCriticism {
 const NEGATORS: &[&str] = &["نبود", "نیست", "نبوده", "نشد", "نبودش", "نیستش", "نیس"];
 
 impl Rule for SiteCriticism {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // Every criticism names a service.
+        self.services.prefilter()
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             let services = self.services.find_all(sk, ws);
@@ -62,11 +67,24 @@ impl Rule for SiteCriticism {
                 })
                 .collect();
             let mut last_end = 0usize;
+            // Both lists run left to right: only the complaints from `from` on, up to the
+            // widest window after the service, can be near it.
+            let widest = self.window.max(2);
+            let mut from = 0usize;
             for s in &services {
+                if cx.out_of_time() {
+                    return;
+                }
+                while complaints.get(from).is_some_and(|c| c.last + 1 < s.first) {
+                    from += 1;
+                }
                 // Persian puts the complaint after its subject (`ارسال خیلی دیر بود`); a
                 // complaint before the service word counts only right next to it (`دیر ارسال`).
                 // Complaints marked `near` in the lexicon (`بد`) count only within two words.
-                let near = complaints.iter().find(|c| {
+                let mut near = complaints[from..]
+                    .iter()
+                    .take_while(|c| c.first <= s.last + widest);
+                let near = near.find(|c| {
                     let (lo, hi, limit) = if c.first > s.last {
                         let limit = if self.near_only[c.entry] {
                             2

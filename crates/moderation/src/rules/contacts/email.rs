@@ -1,6 +1,5 @@
 use regex::Regex;
 
-use crate::needles::Group;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -40,20 +39,15 @@ impl Email {
     }
 }
 
-/// Literals one of which every e-mail form contains.
-pub(crate) const EMAIL_NEEDLES: &[&str] = &["@", "at", " ات ", "arobase"];
-
 impl Email {
-    /// Skeleton byte ranges of the e-mail addresses in `sk`.
-    pub(crate) fn spans(&self, f: &FieldText<'_>) -> Vec<(usize, usize)> {
+    /// Skeleton byte ranges of the e-mail addresses in field `f`.
+    pub(crate) fn spans(&self, cx: &Ctx<'_>, f: &FieldText<'_>) -> Vec<(usize, usize)> {
         let sk = f.sk();
         let mut out = Vec::new();
-        // Every form needs `@`, a Latin `at`, a standalone `ات` or `arobase`.
-        // `@` by memchr first: the usual case is decided without the literal set.
-        if !(sk.as_bytes().contains(&b'@') || f.has_needle(Group::Email)) {
-            return out;
-        }
         for m in self.re.find_iter(sk) {
+            if cx.out_of_time() {
+                break;
+            }
             if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '.') {
                 continue;
             }
@@ -65,9 +59,15 @@ impl Email {
 }
 
 impl Rule for Email {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
-            for (s, e) in self.spans(f) {
+    fn prefilter(&self) -> Prefilter {
+        // Every form needs `@`, a Latin `at`, `arobase`, or `ات` after a space or a bracket.
+        Prefilter::literals(["@", "at", "arobase", "[ات", "(ات", "{ات"])
+            .or(Prefilter::after_space("ات"))
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
+            for (s, e) in self.spans(cx, f) {
                 out.push(f.hit(s, e));
             }
         }

@@ -21,7 +21,9 @@ declare_rule! {
     /// model numbers are not valid phone numbers and are not flagged. Runs of 16 or more
     /// digits are card or account numbers (see `contacts/bank`). Parameter `regions` (e.g.
     /// `[US, GB, DE, FR]` on the default storefronts) also accepts those countries' national
-    /// formats when written with separators (`(415) 867-5309`).
+    /// formats when written with separators (`(415) 867-5309`). A field holding more
+    /// phone-shaped numbers than can be validated (48 checks) is flagged from the first number
+    /// left unchecked to its last one.
     ///
     /// ## Fix
     /// Not fixable.
@@ -42,6 +44,38 @@ impl Phone {
             words: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
             regions,
         })
+    }
+}
+
+/// Most digits a candidate can have (`00` and a 15-digit international number).
+const MAX_DIGITS: usize = 17;
+
+/// Most numbers validated with `phonenumber` per field. A validation takes microseconds and a
+/// crafted text can hold a candidate every few characters; no honest comment comes near this.
+/// A field with more phone-shaped numbers is flagged from the first one left unchecked to its
+/// last number (`contacts/phone` exists to keep such lists off the page).
+const MAX_VALIDATIONS: usize = 48;
+
+/// Why a field's candidates stopped being validated.
+enum Stop {
+    /// The field's validations are spent, at the candidate starting at this skeleton byte.
+    Spent(usize),
+    /// The deadline passed.
+    Late,
+}
+
+/// The validations a field has left.
+struct Budget(usize);
+
+impl Budget {
+    /// Takes one validation for the candidate at skeleton byte `at`; the clock is read each
+    /// time, as each validation costs microseconds.
+    fn spend(&mut self, cx: &Ctx<'_>, at: usize) -> Result<(), Stop> {
+        if cx.out_of_time_now() {
+            return Err(Stop::Late);
+        }
+        self.0 = self.0.checked_sub(1).ok_or(Stop::Spent(at))?;
+        Ok(())
     }
 }
 
@@ -83,15 +117,29 @@ fn candidate_lengths(s: &str, plus: bool) -> Vec<usize> {
 }
 
 impl Rule for Phone {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // A digit, or a number word a spelled number could start with.
+        Prefilter::digit_run(1).or(self.words.prefilter())
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
-            if !sk.bytes().any(|b| b.is_ascii_digit()) && self.words_absent(f) {
-                continue;
-            }
             let cs = chunks(sk, f.words(), &self.words);
+            let mut budget = Budget(MAX_VALIDATIONS);
             for seq in sequences(sk, &cs) {
-                self.check_sequence(f, &cs[seq], out);
+                if cx.out_of_time() {
+                    return;
+                }
+                match self.check_sequence(cx, f, &cs[seq], out, &mut budget) {
+                    Ok(()) => {}
+                    Err(Stop::Spent(start)) => {
+                        let end = cs.last().map_or(start, |c| c.end);
+                        out.push(f.hit(start, end));
+                        break;
+                    }
+                    Err(Stop::Late) => return,
+                }
             }
         }
     }
@@ -101,43 +149,62 @@ impl Phone {
     /// Length of a valid national number of one of `regions` at part `k`.
     fn national(
         &self,
+        cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
         k: usize,
         digits: &str,
-    ) -> Option<usize> {
+        budget: &mut Budget,
+    ) -> Result<Option<usize>, Stop> {
+        // Only a number written with separators counts (`(415) 867-5309`): ask first, it is
+        // cheaper than validating.
         let sk = f.sk();
-        (9..=12).rev().filter(|&l| l <= digits.len()).find(|&len| {
-            let valid = self.regions.iter().any(|&region| {
-                phonenumber::parse(Some(region), &digits[..len])
+        let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
+        let separators = f.cps[s..e].iter().filter(|c| !c.is_alphanumeric()).count()
+            + usize::from(sk[..parts[k].start].ends_with('('));
+        if separators < 2 {
+            return Ok(None);
+        }
+        for len in (9..=12).rev().filter(|&l| l <= digits.len()) {
+            for &region in &self.regions {
+                budget.spend(cx, parts[k].start)?;
+                if phonenumber::parse(Some(region), &digits[..len])
                     .is_ok_and(|n| phonenumber::is_valid(&n))
-            });
-            if !valid {
-                return false;
+                {
+                    return Ok(Some(len));
+                }
             }
-            let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
-            let written: String = f.cps[s..e].iter().collect();
-            let separators = written.chars().filter(|c| !c.is_alphanumeric()).count()
-                + usize::from(sk[..parts[k].start].ends_with('('));
-            separators >= 2
-        })
+        }
+        Ok(None)
     }
 
-    fn words_absent(&self, f: &FieldText<'_>) -> bool {
-        // Spelled numbers need at least a few number words; cheap pre-check on the skeleton.
-        f.words().len() < 4
-    }
-
-    fn check_sequence(&self, f: &FieldText<'_>, parts: &[NumberChunk], out: &mut Vec<Hit>) {
+    /// Flags the phone numbers of one sequence of numbers; `Err` when the field's validations
+    /// are spent or the deadline passed.
+    fn check_sequence(
+        &self,
+        cx: &Ctx<'_>,
+        f: &FieldText<'_>,
+        parts: &[NumberChunk],
+        out: &mut Vec<Hit>,
+        budget: &mut Budget,
+    ) -> Result<(), Stop> {
         let sk = f.sk();
         let mut k = 0;
         while k < parts.len() {
-            let digits: String = parts[k..].iter().map(|p| p.digits.as_str()).collect();
+            // The longest candidate has 17 digits: the parts after it do not matter.
+            let mut digits = String::new();
+            for p in &parts[k..] {
+                if digits.len() > MAX_DIGITS {
+                    break;
+                }
+                digits.push_str(p.digits.as_str());
+            }
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
-            let first_len = parts[k].digits.len();
+            let first_len = parts[k].digits.as_str().len();
             let mut found = None;
             if first_len < 16 {
                 for len in candidate_lengths(&digits, plus) {
+                    budget.spend(cx, parts[k].start)?;
                     if valid(&digits[..len], plus) {
                         found = Some(len);
                         break;
@@ -147,7 +214,7 @@ impl Phone {
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
             if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
-                found = self.national(f, parts, k, &digits);
+                found = self.national(cx, f, parts, k, &digits, budget)?;
             }
             let Some(len) = found else {
                 k += 1;
@@ -158,7 +225,7 @@ impl Phone {
             let mut j = k;
             let mut end = parts[k].end;
             while j < parts.len() {
-                let n = parts[j].digits.len();
+                let n = parts[j].digits.as_str().len();
                 if remaining <= n {
                     end = if parts[j].spelled {
                         parts[j].end
@@ -180,5 +247,6 @@ impl Phone {
             out.push(f.hit(start, end));
             k = j + 1;
         }
+        Ok(())
     }
 }

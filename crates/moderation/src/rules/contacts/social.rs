@@ -1,6 +1,5 @@
 use regex::Regex;
 
-use crate::needles::Group;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 
@@ -40,9 +39,6 @@ impl Social {
     }
 }
 
-/// Literals one of which every short link contains.
-pub(crate) const SHORT_LINK_NEEDLES: &[&str] = &[".me/", ".com/", ".ir/", ".am/"];
-
 /// Words allowed between a platform word and the handle.
 const FILLERS: &[&str] = &[
     "ما",
@@ -72,8 +68,15 @@ fn looks_like_handle(w: &str) -> bool {
 }
 
 impl Rule for Social {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // An `@`, a short link (`t.me/`, `instagram.com/` ...), or a platform or ID word.
+        Prefilter::literals(["@", ".me/", ".com/", ".ir/", ".am/"])
+            .or(self.platforms.prefilter())
+            .or(self.id_words.prefilter())
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let mut taken: Vec<(usize, usize)> = Vec::new();
             if sk.contains('@') {
@@ -91,8 +94,7 @@ impl Rule for Social {
                     out.push(f.hit(m.start(), m.end()));
                 }
             }
-            // Every short link has a `/`: one memchr rules most fields out.
-            if sk.as_bytes().contains(&b'/') && f.has_needle(Group::ShortLink) {
+            if sk.contains('/') {
                 for m in self.short_link.find_iter(sk) {
                     taken.push((m.start(), m.end()));
                     out.push(f.hit(m.start(), m.end()));
@@ -105,6 +107,9 @@ impl Rule for Social {
                 .into_iter()
                 .chain(self.id_words.find_all(sk, ws))
             {
+                if cx.out_of_time() {
+                    return;
+                }
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some();
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
                     let w = ws[k].text(sk);

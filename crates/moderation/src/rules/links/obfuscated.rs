@@ -1,6 +1,5 @@
 use regex::Regex;
 
-use crate::needles::Group;
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -43,21 +42,26 @@ impl Obfuscated {
     }
 }
 
-/// Literals one of which every obfuscated form contains (skeleton spelling).
-pub(crate) const OBFUSCATION_NEEDLES: &[&str] = &[
-    "dot", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{", "<", "www",
-    " .", ". ", ".کام", ".نت", ".ارگ", ".ای",
-];
-
 impl Rule for Obfuscated {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // One of these is in every obfuscated form (skeleton spelling): a spelled or bracketed
+        // dot, `www`, a dot with a space around it, or a dot before a Persian TLD.
+        Prefilter::literals([
+            "dot", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{", "<",
+            "www", ".کام", ".نت", ".ارگ", ".ای",
+        ])
+        .or(Prefilter::after_space("."))
+        .or(Prefilter::before_space("."))
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
-            if !f.has_needle(Group::Obfuscation) {
-                continue;
-            }
             let mut emails: Option<Vec<(usize, usize)>> = None;
             for m in self.re.find_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
                 let text = m.as_str();
                 let lead = text.len() - text.trim_start().len();
                 let trimmed = text.trim();
@@ -68,7 +72,7 @@ impl Rule for Obfuscated {
                 };
                 let start = m.start() + lead;
                 // The domain of a disguised e-mail address is contacts/email's.
-                let emails = emails.get_or_insert_with(|| self.email.spans(f));
+                let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
                 if emails
                     .iter()
                     .any(|&(es, ee)| es < start + end && start < ee + 1)

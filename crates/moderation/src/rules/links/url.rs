@@ -77,18 +77,19 @@ pub(crate) fn trim_link_end(m: &str) -> &str {
 }
 
 impl Rule for Url {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // Every link has a scheme, `www.`, or a dot before a Latin letter (the TLD at least).
+        Prefilter::literals(["http://", "https://", "www."])
+            .or(Prefilter::literals(('a'..='z').map(|c| format!(".{c}"))))
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
-            // Every link has a dot followed by a Latin letter (the TLD at least).
-            if !sk
-                .as_bytes()
-                .windows(2)
-                .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
-            {
-                continue;
-            }
             for m in self.re.find_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
                 let before = sk[..m.start()].chars().next_back();
                 if before
                     .is_some_and(|c| c == '@' || c == '.' || c == '-' || c.is_ascii_alphanumeric())

@@ -1,6 +1,5 @@
 use regex::Regex;
 
-use crate::needles::Group;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -36,13 +35,22 @@ impl OtherStore {
     }
 }
 
-/// Literals one of which the address pattern needs (skeleton spelling).
-/// Literals one of which every shop address contains (skeleton spelling).
-pub(crate) const ADDRESS_NEEDLES: &[&str] = &["پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
-
 impl Rule for OtherStore {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // A store name, a house number (`پلاک`), or a word every address phrasing has.
+        self.stores.prefilter().or(Prefilter::literals([
+            "پلاک",
+            "پاساژ",
+            "مجتمع",
+            "ادرس",
+            "مغازه",
+            "فروشگاه",
+            "حضور",
+        ]))
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             for m in self.stores.find_all(sk, f.words()) {
                 out.push(f.hit_words(m.first, m.last));
@@ -63,10 +71,10 @@ impl Rule for OtherStore {
                     out.push(f.hit_words(s, i + 1));
                 }
             }
-            if !f.has_needle(Group::Address) {
-                continue;
-            }
             for c in self.address.captures_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
                 if let Some(m) = c.get(1) {
                     let t = m
                         .as_str()

@@ -31,11 +31,16 @@ impl Question {
 }
 
 impl Rule for Question {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    fn prefilter(&self) -> Prefilter {
+        // A request for help, or a question mark.
+        self.help.prefilter().or(Prefilter::literals(["?", "؟"]))
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         if cx.kind != crate::model::Kind::Review {
             return;
         }
-        for f in cx.fields() {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             let mut flagged_until = 0usize;

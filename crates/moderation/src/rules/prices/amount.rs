@@ -87,7 +87,7 @@ impl Amount {
         }
         let counted = self.counts.match_at(sk, ws, next).is_some();
         // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
-        let idiom = c.spelled && c.digits == "1" && scale == 0;
+        let idiom = c.spelled && c.digits.as_str() == "1" && scale == 0;
         if let Some(m) = self.currency.match_at(sk, ws, next).filter(|_| !idiom) {
             // `ده هزار تومن هم نمی‌ارزه`: "not worth even that much" is not a price.
             let worthless = ws.get(m.last + 1).is_some_and(|w| w.text(sk) == "هم")
@@ -115,7 +115,7 @@ impl Amount {
             return Some((start, ws[next].end));
         }
         // `با ۱۸۰ خریدم`: "bought with N", the thousands implied.
-        if c.digits.len() >= 2
+        if c.digits.as_str().len() >= 2
             && c.first_word > 0
             && matches!(ws[c.first_word - 1].text(sk), "با" | "به" | "حدود")
             && ws
@@ -150,7 +150,7 @@ impl Amount {
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
         // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
-        if c.first_word > 0 && c.digits.len() >= 3 && !counted {
+        if c.first_word > 0 && c.digits.as_str().len() >= 3 && !counted {
             for back in 1..=c.first_word.min(3) {
                 if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
                     && m.last + 1 == c.first_word
@@ -164,8 +164,13 @@ impl Amount {
 }
 
 impl Rule for Amount {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // Every amount has a number, in digits or words.
+        Prefilter::digit_run(1).or(self.numbers.prefilter())
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             // `250k`: one word, digits then `k`.
@@ -181,6 +186,9 @@ impl Rule for Amount {
             }
             let mut last_end = 0;
             for c in chunks(sk, ws, &self.numbers) {
+                if cx.out_of_time() {
+                    return;
+                }
                 if c.start < last_end {
                     continue;
                 }

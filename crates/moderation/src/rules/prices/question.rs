@@ -1,6 +1,5 @@
 use regex::Regex;
 
-use crate::needles::Group;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -58,12 +57,6 @@ impl PriceQuestion {
     }
 }
 
-/// Literals one of which every pattern needs: the regex runs only when one is present.
-pub(crate) const NEEDLES: &[&str] = &[
-    "چند", "چقد", "قیمت", "how much", "price", "combien", "prix", "viel", "kostet", "bezahlt",
-    "gezahlt", "pay",
-];
-
 /// `چقدره`-like words that end a price question, and the words that complete `چند`/`چقدر`.
 const ASKS: &[&str] = &["چنده", "چقدره"];
 const HOW_MUCH: &[&str] = &["چند", "چقدر", "چقد"];
@@ -104,17 +97,36 @@ impl PriceQuestion {
 }
 
 impl Rule for PriceQuestion {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        // One of these is in every phrasing (and `قیمت` starts every gapped question).
+        Prefilter::literals([
+            "چند",
+            "چقد",
+            "قیمت",
+            "how much",
+            "price",
+            "combien",
+            "prix",
+            "viel",
+            "kostet",
+            "bezahlt",
+            "gezahlt",
+            "ausgegeben",
+            "pay",
+        ])
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
-            if !f.has_needle(Group::PriceQuestion) {
-                continue;
-            }
             let before = out.len();
             self.gapped(f, out);
             let gapped: Vec<(usize, usize)> =
                 out[before..].iter().map(|h| (h.start, h.end)).collect();
             for m in self.re.find_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
                 if sk[..m.start()].ends_with(|c: char| c.is_alphanumeric()) {
                     continue;
                 }

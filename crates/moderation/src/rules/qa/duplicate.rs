@@ -108,11 +108,16 @@ impl Duplicate {
 }
 
 impl Rule for Duplicate {
-    fn check(&self, _cx: &Ctx<'_>, _out: &mut Vec<Hit>) {}
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::Always
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, _fields: Fields<'_, '_>, _out: &mut Vec<Hit>) {}
 
     fn check_with_store(
         &self,
         cx: &Ctx<'_>,
+        _fields: Fields<'_, '_>,
         store: &dyn QuestionStore,
         out: &mut Vec<Hit>,
     ) -> Result<(), StoreError> {

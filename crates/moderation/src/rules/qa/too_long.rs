@@ -25,7 +25,11 @@ impl TooLong {
 }
 
 impl Rule for TooLong {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::Always
+    }
+
+    fn check(&self, cx: &Ctx<'_>, _fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         let body = &cx.body;
         let len = body.original.trim_end().chars().count();
         if len > self.max_chars {

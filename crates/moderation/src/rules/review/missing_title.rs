@@ -21,7 +21,11 @@ impl MissingTitle {
 }
 
 impl Rule for MissingTitle {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::Always
+    }
+
+    fn check(&self, cx: &Ctx<'_>, _fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         if cx.kind != crate::model::Kind::Review {
             return;
         }

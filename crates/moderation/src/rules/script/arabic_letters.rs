@@ -1,3 +1,4 @@
+use crate::prefilter::class::is_arabic_form;
 use crate::rules::prelude::*;
 use crate::text::is_letter_or_digit;
 
@@ -25,6 +26,7 @@ impl ArabicLetters {
     }
 }
 
+/// The Persian twin of an Arabic keyboard form ([`is_arabic_form`]).
 fn persian_form(c: char) -> Option<char> {
     Some(match c {
         'ي' | 'ى' => 'ی',
@@ -36,12 +38,16 @@ fn persian_form(c: char) -> Option<char> {
 }
 
 impl Rule for ArabicLetters {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.arabic_forms) {
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::classes(Classes::ARABIC_FORM)
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {
-                if persian_form(chars[i]).is_none() {
+                if !is_arabic_form(chars[i]) {
                     i += 1;
                     continue;
                 }

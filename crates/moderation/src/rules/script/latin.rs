@@ -36,10 +36,12 @@ impl Latin {
 }
 
 impl Rule for Latin {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        if !cx.fields().any(|f| f.features.latin) {
-            return;
-        }
+    fn prefilter(&self) -> Prefilter {
+        // The whole comment is judged, when a field has a Latin letter.
+        Prefilter::classes(Classes::LATIN)
+    }
+
+    fn check(&self, cx: &Ctx<'_>, _fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         let (mut latin, mut other, mut markers) = (0usize, 0usize, 0usize);
         for f in cx.fields() {
             for c in f.sk().chars() {

@@ -41,8 +41,12 @@ impl Colloquial {
 }
 
 impl Rule for Colloquial {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        self.words.prefilter()
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             for m in self.words.find_all(f.sk(), f.words()) {
                 out.push(
                     f.hit_words(m.first, m.last)

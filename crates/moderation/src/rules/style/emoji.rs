@@ -1,6 +1,7 @@
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::prefilter::class::is_emoji_part;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -27,73 +28,98 @@ impl Emoji {
             .map_err(|e| e.to_string())?,
         })
     }
+
+    /// The emoticon inside a match of the pattern, which takes one boundary character on each
+    /// side. After the start of the text the match begins with one; an emoticon never ends
+    /// with a space or `.!?؟،`. Only a match at the very start needs the capture engine.
+    fn emoticon_of(&self, text: &str, m: regex::Match<'_>) -> std::ops::Range<usize> {
+        let mut range = m.range();
+        if range.start == 0 {
+            if let Some(g) = self.emoticon.captures_at(text, 0).and_then(|c| c.get(1)) {
+                return g.range();
+            }
+        } else if let Some(c) = m.as_str().chars().next() {
+            range.start += c.len_utf8();
+        }
+        if let Some(c) = text[range.clone()]
+            .chars()
+            .next_back()
+            .filter(|&c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '؟' | '،'))
+        {
+            range.end -= c.len_utf8();
+        }
+        range
+    }
 }
 
-/// Whether a grapheme cluster is an emoji.
+/// Whether a grapheme cluster is an emoji: it holds a pictograph, a keycap, or a symbol that
+/// the emoji variation selector (U+FE0F) turns into one (`©️`, `®️`, `‼️`, `▶️`, `⬅️` ...).
 pub(crate) fn is_emoji(g: &str) -> bool {
     let selector = g.contains('\u{FE0F}');
     g.chars().any(|c| {
         let u = c as u32;
         // Symbols typed as text (star ratings ★☆, check marks, ballot boxes, notes) are not
         // emoji unless the emoji variation selector asks for it.
-        if !selector && matches!(u, 0x2605 | 0x2606 | 0x2610..=0x2612 | 0x2713 | 0x2717 | 0x2718 | 0x266A | 0x266B) {
+        if !selector
+            && matches!(
+                u,
+                0x2605 | 0x2606 | 0x2610..=0x2612 | 0x2713 | 0x2717 | 0x2718 | 0x266A | 0x266B
+            )
+        {
             return false;
         }
-        matches!(u,
-            0x1F000..=0x1FAFF      // pictographs, emoticons, transport, flags, supplemental
-            | 0x2600..=0x27BF      // misc symbols, dingbats
-            | 0x2B50..=0x2B55      // stars and circles
-            | 0x231A..=0x231B | 0x23E9..=0x23FA
-        ) || c == '\u{20E3}' // keycap
-            || (selector && (matches!(u, 0x2190..=0x21FF | 0x2934..=0x2935 | 0x3030 | 0x303D | 0x3297 | 0x3299) || c == '\u{00A9}' || c == '\u{00AE}' || c == '\u{2122}'))
+        (is_emoji_part(c) && c != '\u{FE0F}')
+            || (selector
+                && matches!(u,
+                0xA9 | 0xAE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x2190..=0x21FF | 0x2328
+                | 0x23CF | 0x24C2 | 0x25AA..=0x25AB | 0x25B6 | 0x25C0 | 0x25FB..=0x25FE
+                | 0x2934..=0x2935 | 0x2B05..=0x2B07 | 0x2B1B..=0x2B1C | 0x3030 | 0x303D
+                | 0x3297 | 0x3299))
     })
 }
 
 impl Rule for Emoji {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.emoji_candidate) {
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::classes(Classes::EMOJI.or(Classes::EMOTICON))
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let text = f.original;
-            // Most comments have no emoji: skip grapheme segmentation then.
-            let may_have_emoji = f.cps.iter().any(|&c| {
-                let u = c as u32;
-                u >= 0x2190 && !(0x0600..=0x06FF).contains(&u) && !(0xFB50..=0xFEFF).contains(&u)
-            });
-            let may_have_emoticon = text.contains([':', ';', '^', '<', '=', 'x', 'X']);
-            if !may_have_emoji && !may_have_emoticon {
-                continue;
-            }
-            let graphemes: Vec<(usize, &str)> = text
-                .graphemes(true)
-                .take(if may_have_emoji { usize::MAX } else { 0 })
-                .scan(0usize, |cp, g| {
-                    let start = *cp;
-                    *cp += g.chars().count();
-                    Some((start, g))
-                })
-                .collect();
             let mut spans: Vec<(usize, usize)> = Vec::new();
-            let mut k = 0;
-            while k < graphemes.len() {
-                if is_emoji(graphemes[k].1) {
-                    let s = graphemes[k].0;
+            if f.facts.has(Classes::EMOJI) {
+                let mut cp = 0usize;
+                let mut run: Option<usize> = None;
+                for g in text.graphemes(true) {
+                    let start = cp;
+                    cp += g.chars().count();
                     // A run of emoji (`😍😍😍`) is one violation.
-                    while k < graphemes.len() && is_emoji(graphemes[k].1) {
-                        k += 1;
+                    match (is_emoji(g), run) {
+                        (true, None) => run = Some(start),
+                        (false, Some(s)) => {
+                            spans.push((s, start));
+                            run = None;
+                        }
+                        _ => {}
                     }
-                    let e = graphemes.get(k).map_or(f.chars, |g| g.0);
-                    spans.push((s, e));
-                } else {
-                    k += 1;
+                }
+                if let Some(s) = run {
+                    spans.push((s, f.chars));
                 }
             }
-            if text.contains([':', ';', '^', '<', '=', 'x', 'X']) {
+            if f.facts.has(Classes::EMOTICON) {
+                // Code points before byte `at`, counted on from the last match.
+                let (mut byte, mut cp) = (0usize, 0usize);
+                let mut cp_at = |at: usize| {
+                    cp += text[byte..at].chars().count();
+                    byte = at;
+                    cp
+                };
                 let mut at = 0;
-                while let Some(c) = self.emoticon.captures_at(text, at) {
-                    let m = c
-                        .get(1)
-                        .map_or(c.get(0).map_or(0..0, |m| m.range()), |m| m.range());
-                    let s = text[..m.start].chars().count();
-                    let e = s + text[m.clone()].chars().count();
+                while let Some(m) = self.emoticon.find_at(text, at) {
+                    let m = self.emoticon_of(text, m);
+                    let s = cp_at(m.start);
+                    let e = cp_at(m.end);
                     spans.push((s, e));
                     at = m.end;
                 }

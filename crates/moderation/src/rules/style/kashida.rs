@@ -20,11 +20,12 @@ impl Kashida {
 }
 
 impl Rule for Kashida {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.kashida) {
-            if !f.original.contains('\u{0640}') {
-                continue;
-            }
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::classes(Classes::KASHIDA)
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let mut run: Option<usize> = None;
             for (i, c) in f.original.chars().chain(std::iter::once('\0')).enumerate() {
                 match (c == '\u{0640}', run) {

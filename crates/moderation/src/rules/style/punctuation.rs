@@ -1,3 +1,4 @@
+use crate::prefilter::class::is_mark;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -24,13 +25,14 @@ impl Punctuation {
     }
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '!' | '?' | '؟' | '.' | '…')
-}
-
 impl Rule for Punctuation {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.repeated_marks) {
+    fn prefilter(&self) -> Prefilter {
+        // Every flagged run has two marks in a row.
+        Prefilter::classes(Classes::MARK_RUN)
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

@@ -56,8 +56,10 @@ impl RepeatedLetters {
         let build = |keep: usize| -> String {
             let mut out = String::new();
             let mut i = 0;
+            // The runs are in order: the next one is the only one that can start at `i`.
+            let mut next = runs.iter().peekable();
             while i < word.len() {
-                if let Some(&(s, len)) = runs.iter().find(|(s, _)| *s == i) {
+                if let Some(&(s, len)) = next.next_if(|(s, _)| *s == i) {
                     let n = if word[s].is_ascii_alphabetic() {
                         2
                     } else {
@@ -85,16 +87,17 @@ impl RepeatedLetters {
 }
 
 impl Rule for RepeatedLetters {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    fn prefilter(&self) -> Prefilter {
         // A run of `min_run` identical letters is consecutive in the field's code points.
-        let needed = |f: &&FieldText<'_>| {
-            if self.min_run >= 3 {
-                f.features.triple_letter
-            } else {
-                f.features.double_letter
-            }
-        };
-        for f in cx.fields().filter(needed) {
+        Prefilter::classes(if self.min_run >= 3 {
+            Classes::TRIPLE_LETTER
+        } else {
+            Classes::DOUBLE_LETTER
+        })
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let chars = &f.cps;
             let mut i = 0;
             while i < chars.len() {

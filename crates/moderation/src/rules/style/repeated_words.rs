@@ -27,8 +27,12 @@ impl RepeatedWords {
 }
 
 impl Rule for RepeatedWords {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields() {
+    fn prefilter(&self) -> Prefilter {
+        Prefilter::classes(Classes::REPEATED_WORD)
+    }
+
+    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             let sk = f.sk();
             let ws = f.words();
             let mut i = 0;

@@ -1,3 +1,4 @@
+use crate::prefilter::class::{is_closing_punct, is_horizontal_space as is_space};
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -22,20 +23,18 @@ impl Whitespace {
     }
 }
 
-fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}'
-    )
-}
-
-fn is_closing_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | '!' | '?' | '،' | '؛' | '؟' | ')' | '»')
-}
-
 impl Rule for Whitespace {
-    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-        for f in cx.fields().filter(|f| f.features.spacing) {
+    fn prefilter(&self) -> Prefilter {
+        // Two spaces in a row, a space before punctuation, or a second line break in a run.
+        Prefilter::classes(
+            Classes::SPACE_RUN
+                .or(Classes::SPACE_BEFORE_CLOSING)
+                .or(Classes::BREAK_RUN),
+        )
+    }
+
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        for f in fields {
             // A slice, so that its pointer and length stay in registers across the loop.
             let chars: &[char] = &f.cps;
             let n = chars.len();

@@ -1,0 +1,399 @@
+//! The normalisation pass that builds a skeleton: folding, digit groups, words, offset map.
+
+use super::fold::fold_char;
+use super::skeleton::Skeleton;
+use super::words::{Word, is_letter, is_mark, is_word_char};
+
+/// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
+fn is_digit_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t')
+}
+
+/// Longest run of separators that still joins two digit groups.
+const MAX_SEPARATOR_RUN: usize = 3;
+
+/// What the skeleton holds, found while it is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SkeletonFacts {
+    /// An ASCII letter.
+    pub latin: bool,
+    /// The longest run of ASCII digits.
+    pub longest_digit_run: usize,
+    /// A word with the same hash as the word before it.
+    pub repeated_word: bool,
+    /// A word of ASCII letters and digits with at least one of each.
+    pub latin_digit_word: bool,
+    /// Three single-letter words in a row, at most three bytes apart.
+    pub spelled_letters: bool,
+}
+
+/// Characters below this have their folding and word class in [`TABLES`] (ASCII, Latin-1,
+/// Greek, Cyrillic and the Arabic block: nearly every character of a Persian review).
+const TABLE_END: u32 = 0x0700;
+/// [`Entry::fold`] of a character that `fold_char` drops.
+const DROP: u32 = u32::MAX;
+/// [`Entry::fold`] of a character that folds to several characters.
+const SLOW: u32 = u32::MAX - 1;
+/// [`Entry::fold`] of a character that folds to itself.
+const SAME: u32 = u32::MAX - 2;
+/// [`Entry::class`] bits of a folded character: a word character, a combining mark, an
+/// ASCII digit, an ASCII letter, not ASCII, two bytes in UTF-8.
+const WORD: u8 = 1;
+const MARK: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+const ALPHA: u8 = 1 << 3;
+const NON_ASCII: u8 = 1 << 4;
+const TWO_BYTES: u8 = 1 << 5;
+
+/// How one character below [`TABLE_END`] is folded.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The one character it folds to, or [`DROP`], [`SLOW`], [`SAME`].
+    fold: u32,
+    /// Word class of the character it folds to (of itself for [`SAME`]).
+    class: u8,
+}
+
+/// `fold_char`, `is_word_char` and `is_mark` for the characters below [`TABLE_END`], computed
+/// once by calling those same functions, so the table cannot disagree with them.
+static TABLES: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| {
+            let Some(c) = char::from_u32(u) else {
+                return Entry {
+                    fold: SLOW,
+                    class: 0,
+                };
+            };
+            let mut out = Vec::new();
+            fold_char(c, &mut |f| out.push(f));
+            match out[..] {
+                [] => Entry {
+                    fold: DROP,
+                    class: 0,
+                },
+                [f] if f == c => Entry {
+                    fold: SAME,
+                    class: char_class(c),
+                },
+                [f] => Entry {
+                    fold: f as u32,
+                    class: char_class(f),
+                },
+                _ => Entry {
+                    fold: SLOW,
+                    class: 0,
+                },
+            }
+        })
+        .collect()
+});
+
+#[inline]
+fn char_class(c: char) -> u8 {
+    let mut class = 0;
+    for (yes, bit) in [
+        (is_word_char(c), WORD),
+        (is_mark(c), MARK),
+        (c.is_ascii_digit(), DIGIT),
+        (c.is_ascii_alphabetic(), ALPHA),
+        (!c.is_ascii(), NON_ASCII),
+        (c.len_utf8() == 2, TWO_BYTES),
+    ] {
+        if yes {
+            class |= bit;
+        }
+    }
+    class
+}
+
+/// No word is open.
+const NO_WORD: usize = usize::MAX;
+
+/// The state of one normalisation pass (a local of [`Skeleton::rebuild`], so that the compiler
+/// keeps it in registers).
+///
+/// Characters that fold to themselves (most of a Persian review) are not copied one by one:
+/// they form a run of the original that is copied in one piece when a character that folds to
+/// something else, or none, ends it. Words are found as the characters arrive and hashed at
+/// the end, once the text is complete.
+struct Builder<'t> {
+    original: &'t str,
+    text: String,
+    starts: Vec<u32>,
+    words: Vec<Word>,
+    tables: &'static [Entry],
+    /// Byte of `original` where the run of characters that fold to themselves starts: they
+    /// belong to the skeleton but are not copied to `text` yet.
+    run_start: usize,
+    /// Skeleton byte where the open word starts, or [`NO_WORD`].
+    word_start: usize,
+    /// The last skeleton character (`\0` before the first) and its class.
+    prev: char,
+    prev_class: u8,
+    /// The open word may contain a repeated letter.
+    word_double: bool,
+    /// Separators seen right after a digit, held until we know whether a digit follows (at
+    /// most `MAX_SEPARATOR_RUN + 1`: a longer run is let through at once).
+    pending: [(char, u32); MAX_SEPARATOR_RUN + 1],
+    pending_len: usize,
+    last_was_digit: bool,
+    facts: SkeletonFacts,
+    /// The length of the current run of digits, and the skeleton byte after its last digit.
+    digit_run: usize,
+    digit_end: usize,
+    /// Every class of the skeleton's characters, together.
+    seen: u8,
+}
+
+/// Builds the skeleton of `original` into `sk` (reusing its buffers), calling `each` with every
+/// code point of the original in the same pass; returns what the skeleton holds.
+#[inline]
+pub(crate) fn build(
+    sk: &mut Skeleton,
+    original: &str,
+    mut each: impl FnMut(char),
+) -> SkeletonFacts {
+    let mut b = Builder {
+        original,
+        text: std::mem::take(&mut sk.text),
+        starts: std::mem::take(&mut sk.starts),
+        words: std::mem::take(&mut sk.words),
+        tables: &TABLES,
+        run_start: 0,
+        word_start: NO_WORD,
+        prev: '\0',
+        prev_class: 0,
+        word_double: false,
+        pending: [('\0', 0); MAX_SEPARATOR_RUN + 1],
+        pending_len: 0,
+        last_was_digit: false,
+        facts: SkeletonFacts::default(),
+        digit_run: 0,
+        digit_end: usize::MAX,
+        seen: 0,
+    };
+    b.text.clear();
+    b.starts.clear();
+    b.words.clear();
+    b.text.reserve(original.len());
+    b.starts.reserve(original.len());
+    for (cp, (i, c)) in (0u32..).zip(original.char_indices()) {
+        each(c);
+        let u = c as u32;
+        let entry = if u < TABLE_END {
+            b.tables[u as usize]
+        } else {
+            Entry {
+                fold: SLOW,
+                class: 0,
+            }
+        };
+        if entry.fold == SAME {
+            b.same(c, entry.class, i, cp);
+        } else {
+            b.end_run(i);
+            match entry.fold {
+                DROP => {}
+                SLOW => b.fold_slow(c, cp),
+                f => b.emit(char::from_u32(f).unwrap_or(c), cp),
+            }
+            b.run_start = i + c.len_utf8();
+        }
+    }
+    b.end_run(original.len());
+    b.flush();
+    if b.word_start != NO_WORD {
+        b.close_word(b.starts.len());
+    }
+    let facts = b.finish_words();
+    sk.text = b.text;
+    sk.starts = b.starts;
+    sk.words = b.words;
+    facts
+}
+
+impl Builder<'_> {
+    /// A character that folds to itself, at byte `i` of the original.
+    #[inline(always)]
+    fn same(&mut self, c: char, class: u8, i: usize, cp: u32) {
+        if self.last_was_digit && is_digit_separator(c) {
+            self.end_run(i);
+            self.hold(c, cp);
+            self.run_start = i + c.len_utf8();
+            return;
+        }
+        if class & DIGIT != 0 {
+            // A run of at most `MAX_SEPARATOR_RUN` separators between digits is removed.
+            self.pending_len = 0;
+            self.last_was_digit = true;
+        } else {
+            if self.pending_len != 0 {
+                // The run is empty here: it restarted after the last separator.
+                self.flush();
+            }
+            self.last_was_digit = false;
+        }
+        self.enter(c, class, cp);
+    }
+
+    /// Copies the run of characters that fold to themselves, up to byte `end` of the original.
+    #[inline(always)]
+    fn end_run(&mut self, end: usize) {
+        if end > self.run_start {
+            self.text.push_str(&self.original[self.run_start..end]);
+        }
+        self.run_start = end;
+    }
+
+    /// A character the tables do not fold: `fold_char` itself.
+    #[inline(never)]
+    fn fold_slow(&mut self, c: char, cp: u32) {
+        fold_char(c, &mut |f| self.emit(f, cp));
+    }
+
+    /// One folded character that is not part of a run: separators after a digit wait for the
+    /// next character.
+    fn emit(&mut self, f: char, cp: u32) {
+        if self.last_was_digit && is_digit_separator(f) {
+            self.hold(f, cp);
+            return;
+        }
+        if f.is_ascii_digit() {
+            self.pending_len = 0;
+            self.last_was_digit = true;
+        } else {
+            if self.pending_len != 0 {
+                self.flush();
+            }
+            self.last_was_digit = false;
+        }
+        self.push(f, cp);
+    }
+
+    /// Holds a separator after a digit.
+    #[inline(never)]
+    fn hold(&mut self, f: char, cp: u32) {
+        self.pending[self.pending_len] = (f, cp);
+        self.pending_len += 1;
+        if self.pending_len > MAX_SEPARATOR_RUN {
+            // Too long to join two digit groups: it stays, whatever follows.
+            self.flush();
+            self.last_was_digit = false;
+        }
+    }
+
+    #[inline(never)]
+    fn flush(&mut self) {
+        for k in 0..self.pending_len {
+            let (c, cp) = self.pending[k];
+            self.push(c, cp);
+        }
+        self.pending_len = 0;
+    }
+
+    /// Appends `c` to the text, then enters it.
+    fn push(&mut self, c: char, cp: u32) {
+        self.text.push(c);
+        let u = c as u32;
+        let class = if u < TABLE_END {
+            match self.tables[u as usize] {
+                Entry { fold: SAME, class } => class,
+                _ => char_class(c),
+            }
+        } else {
+            char_class(c)
+        };
+        self.enter(c, class, cp);
+    }
+
+    /// Accounts for skeleton character `c` (in `text` or in the run): word boundaries, the
+    /// offset map, the facts.
+    #[inline(always)]
+    fn enter(&mut self, c: char, class: u8, cp: u32) {
+        // One offset per skeleton byte: their count is the skeleton's length, run included.
+        let at = self.starts.len();
+        // Word boundaries, as `words()` finds them.
+        if class & WORD != 0 || (self.word_start != NO_WORD && class & MARK != 0) {
+            if self.word_start == NO_WORD {
+                self.word_start = at;
+                self.word_double = false;
+            } else if (self.prev_class | class) & (DIGIT | NON_ASCII) == DIGIT | NON_ASCII
+                && (self.prev_class ^ class) & DIGIT != 0
+            {
+                // `۱۲۸گیگ` is two words: digits glued to a non-Latin word.
+                self.close_word(at);
+                self.word_start = at;
+                self.word_double = false;
+            }
+            // A letter repeated inside the word: its squeezed hash differs from its hash.
+            if self.prev == c && is_letter(c) {
+                self.word_double = true;
+            }
+        } else if self.word_start != NO_WORD {
+            self.close_word(at);
+            self.word_start = NO_WORD;
+        }
+        if class & DIGIT != 0 {
+            self.digit_run = if self.digit_end == at {
+                self.digit_run + 1
+            } else {
+                1
+            };
+            self.digit_end = at + 1;
+            self.facts.longest_digit_run = self.facts.longest_digit_run.max(self.digit_run);
+        }
+        self.seen |= class;
+        self.prev = c;
+        self.prev_class = class;
+        if class & TWO_BYTES != 0 {
+            self.starts.extend_from_slice(&[cp, cp]);
+        } else if class & NON_ASCII == 0 {
+            self.starts.push(cp);
+        } else {
+            self.starts.extend(std::iter::repeat_n(cp, c.len_utf8()));
+        }
+    }
+
+    /// Ends the open word at skeleton byte `end`; it is hashed once the text is complete
+    /// (until then `squeezed` says whether it may hold a repeated letter).
+    fn close_word(&mut self, end: usize) {
+        self.words.push(Word {
+            start: self.word_start,
+            end,
+            hash: 0,
+            squeezed: u32::from(self.word_double),
+        });
+    }
+
+    /// Hashes the words, and finds repeated ones, mixed Latin ones and spelled letters.
+    fn finish_words(&mut self) -> SkeletonFacts {
+        self.facts.latin = self.seen & ALPHA != 0;
+        let mut previous = None;
+        // Single-letter words in a row, and where the last one ended.
+        let (mut singles, mut last_end) = (0usize, 0usize);
+        for word in &mut self.words {
+            let bytes = &self.text.as_bytes()[word.start..word.end];
+            if bytes.first().is_some_and(u8::is_ascii) && bytes.is_ascii() {
+                self.facts.latin_digit_word |= bytes.iter().any(u8::is_ascii_digit)
+                    && bytes.iter().any(u8::is_ascii_alphabetic);
+            }
+            let single = bytes.len() <= 4 && {
+                let mut it = self.text[word.start..word.end].chars();
+                it.next().is_some_and(is_letter) && it.next().is_none()
+            };
+            singles = match (single, singles) {
+                (false, _) => 0,
+                (true, 0) => 1,
+                (true, n) if word.start - last_end <= 3 => n + 1,
+                (true, _) => 1,
+            };
+            self.facts.spelled_letters |= singles >= 3;
+            last_end = word.end;
+            *word = Word::with_hint(&self.text, word.start, word.end, word.squeezed != 0);
+            self.facts.repeated_word |= previous == Some(word.hash);
+            previous = Some(word.hash);
+        }
+        self.facts
+    }
+}
