@@ -100,7 +100,7 @@ impl Global {
         let mut errors = project
             .diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error);
+            .filter(|d| d.severity == Severity::Error && d.accepted.is_none());
         if let Some(first) = errors.next() {
             bail!(
                 "`davar check` finds {} in the policies in {}; the first: {}:{}:{}: {} \

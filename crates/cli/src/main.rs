@@ -33,6 +33,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Report problems in policies and rule sets, with file, line and column.
     Check(cmd::check::Args),
+    /// Import policy version histories: an Open Terms Archive repository, Markdown or HTML files.
+    Import(cmd::import::Args),
     /// Record a hash of every published version in `policies/policy.lock`.
     Lock(cmd::lock::Args),
     /// Compute when an obligation falls due for a trigger instant.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args, &cli.global),
         Command::Check(args) => cmd::check::run(args, &cli.global),
+        Command::Import(args) => cmd::import::run(args, &cli.global),
         Command::Lock(args) => cmd::lock::run(args, &cli.global),
         Command::Deadline(args) => cmd::deadline::run(args, &cli.global),
         Command::Audit(args) => cmd::audit::run(args, &cli.global),

@@ -94,8 +94,15 @@ pub fn check_against(set: &PolicySet, as_of: Date, path: &Path, text: &str) -> V
             versions.insert(lock_key(v), v);
         }
     }
+    // A source that exists but could not be read has its own `front-matter` error.
+    let unreadable: Vec<String> = set
+        .unreadable
+        .iter()
+        .map(|u| format!("{}/v{}.{}.md", u.doc, u.version, u.lang))
+        .collect();
     for (file, (locked, line)) in &lock.entries {
         match versions.get(file) {
+            None if unreadable.contains(file) => {}
             None => out.push(
                 Diagnostic::error(
                     codes::LOCKED_VERSION_CHANGED,

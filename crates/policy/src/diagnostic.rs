@@ -14,6 +14,8 @@ pub enum Severity {
     Error,
     /// Worth a look; does not stop publishing.
     Warning,
+    /// A suggestion: the text is fine as it is.
+    Hint,
 }
 
 impl Severity {
@@ -22,6 +24,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "hint",
         }
     }
 }
@@ -47,6 +50,10 @@ pub struct Diagnostic {
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The reason it was accepted (`accepted-findings.txt`); an accepted finding does not
+    /// count as an error or warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
 }
 
 impl Diagnostic {
@@ -67,6 +74,7 @@ impl Diagnostic {
             message: message.into(),
             end_column: None,
             help: None,
+            accepted: None,
         }
     }
 
@@ -80,6 +88,20 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, file, line, column, message)
+        }
+    }
+
+    /// A hint at `file:line:column`.
+    pub fn hint(
+        code: &'static str,
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Hint,
             ..Diagnostic::error(code, file, line, column, message)
         }
     }
@@ -136,33 +158,48 @@ impl Diagnostic {
     }
 }
 
-/// How many errors and warnings a set of diagnostics holds; displayed as `davar check`'s
-/// last line, `4 error(s), 2 warning(s)`.
+/// How many errors, warnings and hints a set of diagnostics holds, and how many findings were
+/// accepted (`accepted-findings.txt`); displayed as `davar check`'s last line,
+/// `4 error(s), 2 warning(s)`, followed by `, 1 hint(s)` and `; 3 accepted` when there are any.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
-    /// Diagnostics of severity error.
+    /// Open diagnostics of severity error.
     pub errors: usize,
-    /// Diagnostics of severity warning.
+    /// Open diagnostics of severity warning.
     pub warnings: usize,
+    /// Diagnostics of severity hint.
+    pub hints: usize,
+    /// Errors and warnings accepted in `accepted-findings.txt`.
+    pub accepted: usize,
 }
 
 impl Counts {
-    /// Counts `diagnostics` by severity.
+    /// Counts `diagnostics` by severity; accepted ones only as accepted.
     pub fn of(diagnostics: &[Diagnostic]) -> Counts {
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        Counts {
-            errors,
-            warnings: diagnostics.len() - errors,
+        let mut counts = Counts::default();
+        for d in diagnostics {
+            let slot = match (d.accepted.is_some(), d.severity) {
+                (true, _) => &mut counts.accepted,
+                (false, Severity::Error) => &mut counts.errors,
+                (false, Severity::Warning) => &mut counts.warnings,
+                (false, Severity::Hint) => &mut counts.hints,
+            };
+            *slot += 1;
         }
+        counts
     }
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} error(s), {} warning(s)", self.errors, self.warnings)
+        write!(f, "{} error(s), {} warning(s)", self.errors, self.warnings)?;
+        if self.hints > 0 {
+            write!(f, ", {} hint(s)", self.hints)?;
+        }
+        if self.accepted > 0 {
+            write!(f, "; {} accepted in accepted-findings.txt", self.accepted)?;
+        }
+        Ok(())
     }
 }
 
@@ -217,6 +254,13 @@ mod tests {
         let counts = Counts::of(&diagnostics);
         assert_eq!((counts.errors, counts.warnings), (2, 1));
         assert_eq!(counts.to_string(), "2 error(s), 1 warning(s)");
+        let mut more = diagnostics.to_vec();
+        more[0].accepted = Some("known".into());
+        more.push(Diagnostic::hint("duplicate-clause", "a.md", 4, 1, "h"));
+        assert_eq!(
+            Counts::of(&more).to_string(),
+            "1 error(s), 1 warning(s), 1 hint(s); 1 accepted in accepted-findings.txt"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, LineIndex};
-use crate::model::{Audience, ChangeKind, PolicyVersion};
+use crate::model::{Audience, ChangeKind, DateKind, PolicyVersion};
 use crate::site_config::SiteConfig;
 use crate::source::{self, FileName};
 use crate::yaml;
@@ -32,6 +32,8 @@ pub(crate) const FRONT_MATTER_KEYS: &[&str] = &[
     "change",
     "summary",
     "calendar",
+    "dates",
+    "source",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +52,10 @@ struct RawFrontMatter {
     summary: String,
     #[serde(default)]
     calendar: Option<String>,
+    #[serde(default)]
+    dates: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,7 +154,12 @@ pub(crate) fn load_source(
                 yaml_line + err.line - 1
             };
             let mut diagnostic = error(line, err.column.max(1), err.message.clone());
-            if err.message.contains("unknown field") || err.message.contains("missing field") {
+            let suggestion = yaml::unknown_field(&err.message)
+                .and_then(|key| crate::check::closest(key, FRONT_MATTER_KEYS.iter().copied()));
+            if let Some(key) = suggestion {
+                diagnostic = diagnostic.with_help(format!("did you mean `{key}`?"));
+            } else if err.message.contains("unknown field") || err.message.contains("missing field")
+            {
                 diagnostic = diagnostic.with_help(format!(
                     "front matter keys are: {}",
                     FRONT_MATTER_KEYS.join(", ")
@@ -246,6 +257,23 @@ pub(crate) fn load_source(
             None
         }
     };
+    let dates = match raw.dates.as_deref() {
+        None | Some("announced") => Some(DateKind::Announced),
+        Some("captured") => Some(DateKind::Captured),
+        Some(other) => {
+            let (line, column) = key_pos("dates");
+            diagnostics.push(
+                error(
+                    line,
+                    column,
+                    format!("`dates` must be `announced` or `captured`, found `{other}`"),
+                )
+                .with_width(other.chars().count())
+                .with_help("`captured`: the dates are when the text was first seen, not when it was published"),
+            );
+            None
+        }
+    };
     for (key, value) in [("type", &raw.doc_type), ("title", &raw.title)] {
         if value.trim().is_empty() {
             let (line, column) = key_pos(key);
@@ -255,8 +283,8 @@ pub(crate) fn load_source(
     if diagnostics.len() > before {
         return None;
     }
-    let (published, effective, Ok(audience), Some(change)) =
-        (published?, effective?, audience, change)
+    let (published, effective, Ok(audience), Some(change), Some(dates)) =
+        (published?, effective?, audience, change, dates)
     else {
         return None;
     };
@@ -274,8 +302,11 @@ pub(crate) fn load_source(
         change,
         summary: raw.summary,
         calendar: raw.calendar,
+        dates,
+        origin: raw.source,
         path: path.to_path_buf(),
         body_line,
+        preamble: scanned.preamble,
         clauses: scanned.clauses,
         links: scanned.links,
         scan: scanned.scan,

@@ -4,10 +4,13 @@
 //! [`PolicySet`]; [`check`] reports problems as [`Diagnostic`]s; [`render_site`] turns the set into
 //! a [`Site`] (a map of file paths to bytes) and [`write_site`] publishes it atomically.
 
+pub mod accepted;
 pub mod check;
+pub mod clause_id;
 pub mod codes;
 pub mod diagnostic;
 mod front_matter;
+pub mod language;
 mod load;
 mod markdown;
 pub mod model;
@@ -20,8 +23,10 @@ pub mod yaml;
 pub use check::check;
 pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use load::{LoadError, load};
+pub use markdown::plain_text;
 pub use model::{
-    Audience, ChangeKind, Clause, ClauseLink, Document, PolicySet, PolicyVersion, RawBlock,
+    Audience, ChangeKind, Clause, ClauseLink, DateKind, Document, PolicySet, PolicyVersion,
+    RawBlock, UnreadableSource,
 };
 pub use render::{RenderError, Site, render_site};
 pub use site_config::SiteConfig;

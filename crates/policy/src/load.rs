@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::load_source;
-use crate::model::{Document, PolicySet, PolicyVersion};
+use crate::model::{Document, PolicySet, PolicyVersion, UnreadableSource};
 use crate::site_config::{SiteConfig, SiteConfigError};
+use crate::source;
 
 /// The policies directory cannot be loaded at all.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +74,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
     let mut sources = BTreeMap::new();
     sources.insert(site_path, site_text);
     let mut documents = Vec::new();
+    let mut unreadable = Vec::new();
     for doc_dir in sorted_entries(dir)? {
         let Some(name) = doc_dir
             .file_name()
@@ -89,9 +91,19 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
                 continue;
             }
-            if let Some(version) = load_source(&path, &name, &site, &mut sources, &mut diagnostics)
-            {
-                versions.push(version);
+            match load_source(&path, &name, &site, &mut sources, &mut diagnostics) {
+                Some(version) => versions.push(version),
+                None => {
+                    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    if let Some(parsed) = source::parse_file_name(file) {
+                        unreadable.push(UnreadableSource {
+                            doc: name.clone(),
+                            version: parsed.version,
+                            lang: parsed.lang,
+                            path: path.clone(),
+                        });
+                    }
+                }
             }
         }
         if !is_doc_id(&name) {
@@ -108,6 +120,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             continue;
         }
         versions.sort_by(|a: &PolicyVersion, b| (a.version, &a.lang).cmp(&(b.version, &b.lang)));
+        stabilise_clause_ids(&mut versions);
         if !versions.is_empty() {
             documents.push(Document { id: name, versions });
         }
@@ -119,9 +132,22 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             site,
             documents,
             sources,
+            unreadable,
         },
         diagnostics,
     ))
+}
+
+/// Gives derived clause ids their final value, language by language (versions sorted).
+fn stabilise_clause_ids(versions: &mut [PolicyVersion]) {
+    let mut langs: Vec<String> = versions.iter().map(|v| v.lang.clone()).collect();
+    langs.sort();
+    langs.dedup();
+    for lang in langs {
+        let mut of_lang: Vec<&mut PolicyVersion> =
+            versions.iter_mut().filter(|v| v.lang == lang).collect();
+        crate::clause_id::stabilise(&mut of_lang);
+    }
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {

@@ -21,6 +21,36 @@ pub struct PolicySet {
     pub documents: Vec<Document>,
     /// The text of every file read (lossily decoded), for rendering diagnostics.
     pub sources: BTreeMap<PathBuf, String>,
+    /// Sources named like a version (`<doc-id>/v<N>.<lang>.md`) that could not be read; checks
+    /// that compare versions skip what they would have said about them, so one front-matter
+    /// error is reported once.
+    pub unreadable: Vec<UnreadableSource>,
+}
+
+/// A source file whose name says which version it is but whose content could not be read
+/// (its `front-matter` error is reported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableSource {
+    /// Document id (the directory name).
+    pub doc: String,
+    /// Version number from the file name.
+    pub version: u32,
+    /// Language from the file name.
+    pub lang: String,
+    /// The file.
+    pub path: PathBuf,
+}
+
+/// What the `published` and `effective` dates of a version are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// Set by the publisher: the day the text was made public and the day it applies from.
+    #[default]
+    Announced,
+    /// The day the text was first captured (e.g. by an archive): it was public by then, but
+    /// the publisher's own dates are unknown (`dates: captured`).
+    Captured,
 }
 
 /// One policy document (e.g. `terms`) in all its versions and languages.
@@ -97,12 +127,18 @@ pub struct PolicyVersion {
     pub summary: String,
     /// Working-day calendar id (`rules/calendars/<id>.yaml`).
     pub calendar: Option<String>,
+    /// Whether the dates were announced by the publisher or are capture dates.
+    pub dates: DateKind,
+    /// Where the text comes from (`source:`), e.g. the archive and commit it was imported from.
+    pub origin: Option<String>,
     /// The source file.
     pub path: PathBuf,
     /// The full source text.
     pub source: String,
     /// 1-based file line where the Markdown body starts.
     pub body_line: usize,
+    /// Text before the first heading (id and heading empty), when there is any.
+    pub preamble: Option<Clause>,
     /// Clauses in document order.
     pub clauses: Vec<Clause>,
     /// Links to clauses (`@doc#clause` and `#clause`) in document order.
@@ -111,11 +147,14 @@ pub struct PolicyVersion {
     pub(crate) scan: BodyScan,
 }
 
-/// A heading with a `{#clause-id}` and the text under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A heading and the text under it, up to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Clause {
-    /// The clause id.
+    /// The clause id: the heading's `{#id}`, or derived from its text (see `explicit_id`).
     pub id: String,
+    /// Whether the id was written as `{#id}`; a derived id is a slug of the heading without
+    /// its section number, kept across versions when the heading is lightly edited.
+    pub explicit_id: bool,
     /// Heading text.
     pub heading: String,
     /// Heading level, 1 to 6.
@@ -128,6 +167,8 @@ pub struct Clause {
     pub prose: String,
     /// Fenced ```` ```obligation ```` blocks directly under this clause.
     pub obligation_blocks: Vec<RawBlock>,
+    /// List items (at any depth) under this clause, tables of contents left out.
+    pub list_items: usize,
 }
 
 /// The raw text of a fenced block.
@@ -152,6 +193,8 @@ pub struct ClauseLink {
     pub line: usize,
     /// 1-based column (characters).
     pub column: usize,
+    /// Index in [`PolicyVersion::clauses`] of the clause the link is in (`None`: preamble).
+    pub in_clause: Option<usize>,
 }
 
 impl PolicySet {

@@ -34,6 +34,10 @@ pub struct SiteConfig {
     pub notice_days: NoticeDays,
     /// Other companies' brands that must never appear in a policy.
     pub foreign_brands: Vec<String>,
+    /// Legitimate mentions of other companies (`third_parties`): names, phrases such as
+    /// `Google Maps`, or domains. A foreign brand inside one is not reported, and
+    /// `unknown-brand` does not report them.
+    pub third_parties: Vec<String>,
     /// Compliance profiles per document id (used by the obligation checks).
     pub compliance: BTreeMap<String, Vec<String>>,
 }
@@ -83,6 +87,23 @@ pub struct SiteConfigError {
     pub message: String,
 }
 
+/// Keys of `site.yaml` at the top level and under `marketplace` and `notice_days`, for
+/// "did you mean" hints.
+const SITE_KEYS: &[&str] = &[
+    "marketplace",
+    "base_url",
+    "languages",
+    "binding_language",
+    "notice_days",
+    "foreign_brands",
+    "third_parties",
+    "compliance",
+    "name",
+    "brands",
+    "consumers",
+    "sellers",
+];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSite {
@@ -96,6 +117,8 @@ struct RawSite {
     notice_days: RawNoticeDays,
     #[serde(default)]
     foreign_brands: Vec<String>,
+    #[serde(default)]
+    third_parties: Vec<String>,
     #[serde(default)]
     compliance: BTreeMap<String, Vec<String>>,
 }
@@ -124,7 +147,15 @@ impl SiteConfig {
             column,
             message,
         };
-        let raw: RawSite = yaml::from_str(text).map_err(|e| error(e.line, e.column, e.message))?;
+        let raw: RawSite = yaml::from_str(text).map_err(|e| {
+            let suggestion = yaml::unknown_field(&e.message)
+                .and_then(|key| crate::check::closest(key, SITE_KEYS.iter().copied()));
+            let message = match suggestion {
+                Some(key) => format!("{}; did you mean `{key}`?", e.message),
+                None => e.message,
+            };
+            error(e.line, e.column, message)
+        })?;
         // Where the value of a top-level key is written, for errors about it.
         let at = |key: &str, message: String| {
             let pos = yaml::value_position(text, &[yaml::Step::Key(key)])
@@ -182,6 +213,7 @@ impl SiteConfig {
                 sellers: raw.notice_days.sellers.unwrap_or(defaults.sellers),
             },
             foreign_brands: raw.foreign_brands,
+            third_parties: raw.third_parties,
             compliance: raw.compliance,
         })
     }
@@ -243,6 +275,15 @@ mod tests {
         assert_eq!(err.line, 7);
         assert!(err.message.contains("unknown field `colour`"), "{err}");
         assert!(err.message.contains("binding_language"), "{err}");
+        let err = SiteConfig::parse(
+            Path::new("site.yaml"),
+            &format!("{SITE}foreign_brand: [Torob]\n"),
+        )
+        .unwrap_err();
+        assert!(
+            err.message.ends_with("did you mean `foreign_brands`?"),
+            "{err}"
+        );
     }
 
     #[test]

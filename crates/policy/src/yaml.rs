@@ -246,6 +246,12 @@ impl<'de> Visitor<'de> for KeyMatch<'_> {
     }
 }
 
+/// The key named by serde's "unknown field `x`, expected one of …" message.
+pub fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.split("unknown field `").nth(1)?;
+    rest.split('`').next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,5 +309,14 @@ mod tests {
         assert!(err.line >= 2, "{err:?}");
         assert!(err.column >= 1, "{err:?}");
         assert!(!err.message.contains(" at line "), "{err:?}");
+    }
+
+    #[test]
+    fn names_the_unknown_field() {
+        assert_eq!(
+            unknown_field("unknown field `efective`, expected one of `id`, `effective`"),
+            Some("efective")
+        );
+        assert_eq!(unknown_field("missing field `id`"), None);
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use davar_moderation::Engine;
 use davar_obligation::{CalendarError, Calendars, codes};
+use davar_policy::accepted::{ACCEPTED_FILE, Accepted};
 use davar_policy::{Counts, Diagnostic, PolicySet, RenderError, Site};
 use jiff::civil::Date;
 
@@ -64,12 +65,13 @@ impl Project {
         Ok(compile(inputs, as_of))
     }
 
-    /// How many errors and warnings.
+    /// How many errors, warnings and hints are open, and how many findings were accepted.
     pub fn counts(&self) -> Counts {
         Counts::of(&self.diagnostics)
     }
 
-    /// Whether any diagnostic is an error (`check` fails, `build` and the server refuse).
+    /// Whether any diagnostic is an error not accepted in `accepted-findings.txt` (`check`
+    /// fails, `build` and the server refuse).
     pub fn has_errors(&self) -> bool {
         self.counts().errors > 0
     }
@@ -108,6 +110,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
         policies,
         load_diagnostics,
         lock,
+        accepted,
         calendars,
         rule_sets,
     } = inputs;
@@ -168,6 +171,19 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
             engine
         }
     };
+    if let Some(text) = accepted {
+        let path = policies.root.join(ACCEPTED_FILE);
+        let (accepted, mut found) = Accepted::parse(&path, &text);
+        let sources = |file: &Path| {
+            policies
+                .source_of(file)
+                .or_else(|| texts.get(file).map(String::as_str))
+                .map(str::to_string)
+        };
+        found.extend(accepted.apply(&mut diagnostics, &policies.root, &sources));
+        diagnostics.extend(found);
+        texts.insert(path, text);
+    }
     davar_policy::check::sort(&mut diagnostics);
     Project {
         paths,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use davar_moderation::RuleSources;
 use davar_obligation::lock::LOCK_FILE;
+use davar_policy::accepted::ACCEPTED_FILE;
 use davar_policy::{Diagnostic, PolicySet};
 
 /// Where a project's sources live.
@@ -59,6 +60,8 @@ pub struct Inputs {
     pub load_diagnostics: Vec<Diagnostic>,
     /// The text of `policy.lock`, when there is one.
     pub lock: Option<String>,
+    /// The text of `accepted-findings.txt`, when there is one.
+    pub accepted: Option<String>,
     /// The calendar files (`rules/calendars/*.yaml`) with their text; `None` when there is no
     /// rules directory.
     pub calendars: Option<Vec<(PathBuf, String)>>,
@@ -75,6 +78,7 @@ impl Inputs {
                 error,
             })?;
         let lock = read_optional(&paths.policies.join(LOCK_FILE))?;
+        let accepted = read_optional(&paths.policies.join(ACCEPTED_FILE))?;
         let rules_dir = paths.rules.is_dir();
         let calendars = if rules_dir {
             Some(read_calendars(&paths.rules.join("calendars"))?)
@@ -94,6 +98,7 @@ impl Inputs {
             policies,
             load_diagnostics,
             lock,
+            accepted,
             calendars,
             rule_sets,
         })

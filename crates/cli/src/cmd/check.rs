@@ -7,8 +7,11 @@ mod human;
 mod sarif;
 
 use std::io::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+use davar_policy::accepted::ACCEPTED_FILE;
 use davar_policy::codes::CODES;
 use davar_policy::{Counts, Diagnostic, Severity};
 use davar_project::Project;
@@ -61,6 +64,13 @@ pub struct Args {
     pub select: SelectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Record every current error and warning in `<policies>/accepted-findings.txt`, so
+    /// `check` and `build` accept them (findings already accepted keep their reason).
+    #[arg(long, requires = "reason")]
+    pub accept: bool,
+    /// Why the findings recorded by `--accept` are accepted.
+    #[arg(long, value_name = "TEXT", requires = "accept")]
+    pub reason: Option<String>,
 }
 
 /// Parses a `YYYY-MM-DD` date argument.
@@ -76,11 +86,27 @@ pub fn print_notes(project: &Project, quiet: bool) {
     }
 }
 
+/// `davar check --accept`: records every current error and warning in the accepted-findings
+/// file.
+fn accept(project: &Project, reason: &str) -> anyhow::Result<ExitCode> {
+    let root = &project.paths.policies;
+    let path = root.join(ACCEPTED_FILE);
+    let sources = |file: &Path| project.source_of(file).map(str::to_string);
+    let text = davar_policy::accepted::record(&project.diagnostics, reason, root, &sources);
+    std::fs::write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+    let recorded = davar_policy::accepted::recordable(&project.diagnostics).count();
+    println!("{}: {recorded} finding(s) accepted", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let filter = CodeFilter::new(&args.select, CODES.iter().map(|c| c.code))?;
     let project = global.project(args.as_of, true)?;
     print_notes(&project, args.output.quiet);
+    if let (true, Some(reason)) = (args.accept, &args.reason) {
+        return accept(&project, reason);
+    }
     let kept: Vec<&Diagnostic> = project
         .diagnostics
         .iter()
@@ -93,6 +119,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             let shown: Vec<&Diagnostic> = kept
                 .iter()
                 .copied()
+                .filter(|d| d.accepted.is_none())
                 .filter(|d| {
                     args.min_severity == MinSeverity::Warning || d.severity == Severity::Error
                 })
@@ -109,7 +136,14 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                 writeln!(sink.writer)?;
             }
         }
-        Format::Github => sink.writer.write_all(github::render(&kept).as_bytes())?,
+        Format::Github => {
+            let open: Vec<&Diagnostic> = kept
+                .iter()
+                .copied()
+                .filter(|d| d.accepted.is_none())
+                .collect();
+            sink.writer.write_all(github::render(&open).as_bytes())?
+        }
         Format::Sarif => {
             serde_json::to_writer_pretty(&mut sink.writer, &sarif::log(&kept))?;
             writeln!(sink.writer)?;

@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod decision_log;
 pub mod decisions;
 pub mod explain;
+pub mod import;
 pub mod lock;
 pub mod moderate;
 pub mod notice;

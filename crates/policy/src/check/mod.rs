@@ -11,6 +11,7 @@ mod foreign_brand;
 mod notice_period;
 mod placeholder;
 mod translation_mismatch;
+mod unknown_brand;
 mod version_order;
 
 use jiff::civil::Date;
@@ -57,6 +58,10 @@ pub const CHECKS: &[CheckInfo] = &[
     CheckInfo {
         code: codes::FOREIGN_BRAND,
         run: foreign_brand::check,
+    },
+    CheckInfo {
+        code: codes::UNKNOWN_BRAND,
+        run: unknown_brand::check,
     },
     CheckInfo {
         code: codes::TRANSLATION_MISMATCH,

@@ -1,12 +1,16 @@
 //! `notice-period`: a substantive change takes effect no sooner than the notice its audience is
 //! owed (`notice_days` in site.yaml: sellers 15 days by default, as the EU platform-to-business
 //! regulation requires; consumers 0 by default), and never before it was published.
+//!
+//! Capture dates (`dates: captured`) say when an archive first saw a text, not when it was
+//! announced or took effect, so the notice owed cannot be computed from them: such versions
+//! are not checked (`date-mismatch` compares them with the dates the text itself states).
 
 use jiff::civil::Date;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{ChangeKind, PolicySet};
+use crate::model::{ChangeKind, DateKind, PolicySet};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -35,7 +39,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             );
             continue;
         }
-        if v.version == 1 || v.change != ChangeKind::Substantive {
+        if v.version == 1 || v.change != ChangeKind::Substantive || v.dates == DateKind::Captured {
             continue;
         }
         let Some((audience, required)) = v

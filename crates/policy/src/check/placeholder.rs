@@ -1,6 +1,15 @@
-//! `placeholder`: leftovers of a publishing tool or an unfinished draft outside code:
-//! `[email protected]` (what a CMS's e-mail obfuscation leaves when the text is copied),
-//! `TODO`, `XXX`, `lorem ipsum` and template variables such as `{{name}}`.
+//! `placeholder`: leftovers of a publishing tool or an unfinished draft in the text (code is
+//! left alone):
+//! - what a CDN's e-mail obfuscation leaves when a page is copied: `[email protected]`, also
+//!   with Markdown escapes (`[\[email protected\]](…)`) or `&nbsp;`;
+//! - fields never filled in: `[COMPANY NAME]`, `[Insert e-mail]`, `[Enter address]`, `[●]`,
+//!   `[نام شرکت]`, `{{name}}`;
+//! - drafting marks: `TODO`, `TBD`, `TBC`, `XXX`, `lorem ipsum`, `XX days`, `XX €`,
+//!   `XX/XX/XXXX`, and blanks of three or more underscores (`___`) outside forms a reader is
+//!   meant to fill in (a line that labels the blank: `Name: ____`, `Date (*) ____`).
+//!
+//! Markdown link texts in capitals (`[TERMS](/terms)`) and Roman numerals (`Article XX`) are
+//! not placeholders.
 
 use std::sync::LazyLock;
 
@@ -10,31 +19,75 @@ use regex::Regex;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
-use crate::model::PolicySet;
+use crate::model::{PolicySet, PolicyVersion};
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\[(?i:email)(?:\s|&nbsp;|&#160;)*(?i:protected)\]|\bTODO\b|\bXXX\b|(?i:lorem\s+ipsum)|\{\{[^{}\n]*\}\})")
-        .expect("placeholder pattern is valid")
+/// What kind of leftover a match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    ObfuscatedEmail,
+    Field,
+    Template,
+    Draft,
+    Number,
+    Blank,
+}
+
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).expect("placeholder pattern is valid");
+    vec![
+        (
+            Kind::ObfuscatedEmail,
+            re(r"\\?\[(?i:e-?mail)(?:\s|&nbsp;|&#160;|\\)*(?i:protected)\\?\]"),
+        ),
+        (
+            Kind::Field,
+            re(
+                r"\[(?:[A-ZÀ-Ý][A-ZÀ-Ý0-9 _'’./&-]{2,60}|(?i:insert|enter|add|your|name of|company name|nom d[eu]|adresse d[eu]|indiquer|insérer|ins[ée]rer|einfügen|hier) [^\]\n]{0,60}|\s*[●•]+\s*|[^\]\n]{0,30}(?:نام|شرکت|آدرس|نشانی|ایمیل|رایانامه|تلفن|درج)[^\]\n]{0,30})\]",
+            ),
+        ),
+        (Kind::Template, re(r"\{\{[^{}\n]*\}\}")),
+        (
+            Kind::Draft,
+            re(r"\b(?:TODO|TBD|TBC|XXX)\b|(?i:lorem\s+ipsum)"),
+        ),
+        (
+            Kind::Number,
+            re(
+                r"(?i:\bxx\b\s*(?:%|€|\$|£|euros?\b|eur\b|days?\b|jours?\b|tage[n]?\b|months?\b|mois\b|monate[n]?\b|hours?\b|heures?\b|stunden\b|years?\b|ans\b|jahre[n]?\b|روز|ماه|ساعت)|(?:€|\$|£)\s*xx\b|\bxx[./]xx[./]xx(?:xx)?\b)",
+            ),
+        ),
+        (Kind::Blank, re(r"(?:\\?_){3,}")),
+    ]
 });
+
+/// Words before `XXX` that make it a Roman numeral (`Article XXX`).
+const NUMBERED: &[&str] = &[
+    "article", "art", "section", "chapter", "chapitre", "titre", "artikel", "part", "partie",
+];
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let mut lines = None;
-        for found in PLACEHOLDER.find_iter(&v.source) {
-            if v.scan.in_code(found.start()) {
-                continue;
+        let body_start = v.source.len() - v.body().len();
+        let mut found: Vec<(usize, usize, Kind)> = Vec::new();
+        for (kind, re) in PATTERNS.iter() {
+            for m in re.find_iter(v.body()) {
+                let (start, end) = (body_start + m.start(), body_start + m.end());
+                if v.scan.in_code(start) || !is_placeholder(*kind, v, start, end) {
+                    continue;
+                }
+                if found.iter().any(|(s, e, _)| start < *e && *s < end) {
+                    continue;
+                }
+                found.push((start, end, *kind));
             }
+        }
+        found.sort_unstable();
+        for (start, end, kind) in found {
             let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
-            let (line, column) = lines.line_col(&v.source, found.start());
-            let text = found.as_str();
-            let help = if text.starts_with('[') {
-                "a publishing tool replaced an e-mail address here; write the real address"
-            } else if text.starts_with("{{") {
-                "a template variable was never filled in; write the text it stands for"
-            } else {
-                "finish the text before publishing"
-            };
+            let (line, column) = lines.line_col(&v.source, start);
+            let text = &v.source[start..end];
             out.push(
                 Diagnostic::error(
                     codes::PLACEHOLDER,
@@ -44,9 +97,63 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     format!("placeholder `{text}` left in the text"),
                 )
                 .with_width(text.chars().count())
-                .with_help(help),
+                .with_help(help(kind)),
             );
         }
     }
     out
+}
+
+fn help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ObfuscatedEmail => {
+            "a publishing tool replaced an e-mail address here; write the real address"
+        }
+        Kind::Field | Kind::Template => "a field was never filled in; write the text it stands for",
+        Kind::Number => "a number was never filled in; write the real value",
+        Kind::Draft | Kind::Blank => "finish the text before publishing",
+    }
+}
+
+/// Rules out matches that are not leftovers: link texts, Roman numerals, labelled blanks.
+fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bool {
+    let source = &v.source;
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    let before = &source[line_start..start];
+    let after = &source[end..line_end];
+    match kind {
+        // `[TERMS](/terms)`, `[TERMS][1]`, `[TERMS]: /terms`
+        Kind::Field => !after.starts_with(['(', '[', ':']),
+        Kind::Draft => {
+            let text = &source[start..end];
+            let previous = before
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .trim_end_matches('.')
+                .to_lowercase();
+            !(text == "XXX" && NUMBERED.contains(&previous.as_str()))
+        }
+        // A blank after a label, with at most more labelled blanks after it, is a form field
+        // for the reader (`Name: ____`, `Date (*) ____ Signature ____`); a line of underscores
+        // alone is a separator or a signature line.
+        Kind::Blank => {
+            let label = before.trim_end().trim_end_matches(['\\', '_']).trim_end();
+            let words = |t: &str| t.split_whitespace().count();
+            let is_label = |t: &str| {
+                t.is_empty() || t.ends_with([':', ')', '*']) || words(t) <= 6 && !t.contains('.')
+            };
+            let rest: String = after
+                .split(['_', '\\'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let form =
+                is_label(label) && (rest.is_empty() || words(&rest) <= 6 && !rest.contains('.'));
+            !form
+        }
+        Kind::ObfuscatedEmail | Kind::Template | Kind::Number => true,
+    }
 }

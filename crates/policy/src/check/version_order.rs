@@ -1,5 +1,6 @@
 //! `version-order`: the versions of a document in one language are numbered 1, 2, 3… without
-//! gaps, and each takes effect strictly after the one before it.
+//! gaps, and each takes effect strictly after the one before it (on or after it for capture
+//! dates, since an archive may record several versions in one day).
 //!
 //! Why: readers and audits find "the version in force on a date" by effective date; two
 //! versions on the same date, or a gap in numbering, make that answer ambiguous.
@@ -8,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{PolicySet, PolicyVersion};
+use crate::model::{DateKind, PolicySet, PolicyVersion};
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -29,7 +30,9 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             }
             for pair in versions.windows(2) {
                 let (prev, next) = (pair[0], pair[1]);
-                if next.effective <= prev.effective {
+                let captured = next.dates == DateKind::Captured && prev.dates == DateKind::Captured;
+                if next.effective < prev.effective || next.effective == prev.effective && !captured
+                {
                     let (line, column) = next.value_position("effective");
                     out.push(
                         Diagnostic::error(

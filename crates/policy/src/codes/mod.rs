@@ -22,7 +22,7 @@ pub const FRONT_MATTER: &str = "front-matter";
 pub const VERSION_ORDER: &str = "version-order";
 /// A substantive change that takes effect sooner than its audience's notice period.
 pub const NOTICE_PERIOD: &str = "notice-period";
-/// A clause id used twice in one version, or a heading without `{#clause-id}`.
+/// A clause id used twice in one version (error), or headings without `{#clause-id}` (hint).
 pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
 /// An `@doc#clause` (or `#clause`) link, or a rule's `clause:`, that does not resolve.
 pub const BROKEN_LINK: &str = "broken-link";
@@ -32,8 +32,13 @@ pub const PLACEHOLDER: &str = "placeholder";
 pub const EMPTY_LIST: &str = "empty-list";
 /// A brand from `foreign_brands` in `site.yaml`.
 pub const FOREIGN_BRAND: &str = "foreign-brand";
-/// Languages of one document disagree on versions, dates or clause ids.
+/// A company name or web address that is not the marketplace's nor a listed third party.
+pub const UNKNOWN_BRAND: &str = "unknown-brand";
+/// Languages of one document disagree on versions, dates, clause ids, list items or links to
+/// other documents.
 pub const TRANSLATION_MISMATCH: &str = "translation-mismatch";
+/// A malformed line of `accepted-findings.txt`, or an accepted finding that no longer occurs.
+pub const ACCEPTED_FINDINGS: &str = "accepted-findings";
 /// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
 pub const OBLIGATION_BLOCK: &str = "obligation-block";
 /// Clause prose and its obligation blocks state different durations.
@@ -95,7 +100,7 @@ pub const CODES: &[CheckCode] = &[
     code!(
         DUPLICATE_CLAUSE,
         "duplicate-clause.md",
-        "every heading has a clause id, unique within its version"
+        "clause ids are unique within a version; headings without `{#id}` get derived ids"
     ),
     code!(
         BROKEN_LINK,
@@ -118,9 +123,14 @@ pub const CODES: &[CheckCode] = &[
         "no brand from `foreign_brands` appears"
     ),
     code!(
+        UNKNOWN_BRAND,
+        "unknown-brand.md",
+        "company names, e-mail domains and web addresses are the marketplace's or listed third parties"
+    ),
+    code!(
         TRANSLATION_MISMATCH,
         "translation-mismatch.md",
-        "the languages of a document agree on versions, effective dates and clause ids"
+        "the languages of a document agree on versions, effective dates, clauses, list items and links"
     ),
     code!(
         OBLIGATION_BLOCK,
@@ -171,6 +181,11 @@ pub const CODES: &[CheckCode] = &[
         RULE_SET,
         "rule-set.md",
         "moderation rule sets and lexicons read and compile"
+    ),
+    code!(
+        ACCEPTED_FINDINGS,
+        "accepted-findings.md",
+        "every line of accepted-findings.txt reads and still matches a finding"
     ),
 ];
 

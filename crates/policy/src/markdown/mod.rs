@@ -2,7 +2,9 @@
 //! ([`html`]). Both walk pulldown-cmark's offset iterator over the same options.
 
 pub(crate) mod html;
+pub(crate) mod intro;
 pub(crate) mod scan;
+mod toc;
 
 use std::ops::Range;
 
@@ -15,6 +17,32 @@ pub(crate) fn options() -> Options {
     Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// The words of a Markdown text without its markup, separated by single spaces: two texts
+/// with the same plain text differ only in formatting, links or layout.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut raw = String::with_capacity(markdown.len());
+    for event in pulldown_cmark::Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => raw.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => raw.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::List(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => raw.push(' '),
+            _ => {}
+        }
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Facts about a body the checks need; offsets are byte offsets into the whole source file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct BodyScan {
@@ -22,10 +50,8 @@ pub(crate) struct BodyScan {
     pub body_offset: usize,
     /// Code blocks and inline code spans (placeholders and brands there are not reported).
     pub code_ranges: Vec<Range<usize>>,
-    /// Offsets of colons ending a paragraph that is not followed by a list.
-    pub dangling_list_intros: Vec<usize>,
-    /// Headings without `{#clause-id}`: (offset, heading text).
-    pub headings_without_id: Vec<(usize, String)>,
+    /// Paragraphs announcing a list, with what follows each.
+    pub list_intros: Vec<intro::ListIntro>,
 }
 
 impl BodyScan {

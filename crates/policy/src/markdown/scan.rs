@@ -2,12 +2,16 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
+use super::intro::{IntroTracker, NextBlock};
+use super::toc::{ListSpan, remove_tables_of_contents};
 use super::{BodyScan, LineIndex, options};
+use crate::clause_id;
 use crate::model::{Clause, ClauseLink, RawBlock};
 
 /// What a body contains.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scanned {
+    pub preamble: Option<Clause>,
     pub clauses: Vec<Clause>,
     pub links: Vec<ClauseLink>,
     pub scan: BodyScan,
@@ -18,49 +22,102 @@ pub(crate) fn is_obligation_info(info: &str) -> bool {
     info.split_whitespace().next() == Some("obligation")
 }
 
+/// State of the walk. `parts[0]` is the preamble (text before the first heading); every
+/// heading opens the next part.
+struct Walk {
+    parts: Vec<Clause>,
+    heading: Option<(Option<String>, u8, usize, usize, String)>,
+    code: Option<(bool, usize, String, Option<usize>)>,
+    paragraph: Option<(usize, usize, String)>,
+    intros: IntroTracker,
+    lists: Vec<ListSpan>,
+    list_depth: usize,
+    item: Option<(String, String)>,
+    link_internal: Option<bool>,
+    strong_depth: usize,
+    /// Inside inline `<script>`/`<style>` (removed when rendering, so not prose either).
+    in_raw_code: bool,
+}
+
+impl Walk {
+    fn current(&mut self) -> &mut Clause {
+        let last = self.parts.len() - 1;
+        &mut self.parts[last]
+    }
+
+    /// Adds inline text to the open heading, or else to the open paragraph and current part.
+    fn text(&mut self, text: &str) {
+        if let Some((_, _, _, _, buf)) = self.heading.as_mut() {
+            buf.push_str(text);
+            return;
+        }
+        if let Some((_, _, buf)) = self.paragraph.as_mut() {
+            buf.push_str(text);
+        }
+        self.intros.text(text, self.strong_depth > 0);
+        if let Some((item, linked)) = self.item.as_mut() {
+            item.push_str(text);
+            if self.link_internal == Some(true) {
+                linked.push_str(text);
+            }
+        }
+        self.current().prose.push_str(text);
+    }
+
+    fn line_break(&mut self) {
+        let part = self.current();
+        if !part.prose.is_empty() && !part.prose.ends_with('\n') {
+            part.prose.push('\n');
+        }
+    }
+}
+
 /// Scans the body of `source`, which starts at byte `body_offset`.
 pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scanned {
     let body = &source[body_offset..];
-    let mut out = Scanned {
-        scan: BodyScan {
-            body_offset,
-            ..BodyScan::default()
-        },
-        ..Scanned::default()
+    let mut scan = BodyScan {
+        body_offset,
+        ..BodyScan::default()
     };
-    // Index of the clause currently collecting prose; None before the first heading or under a
-    // heading without id.
-    let mut current: Option<usize> = None;
-    let mut heading: OpenHeading = None;
-    let mut code: Option<(bool, usize, String, Option<usize>)> = None;
-    let mut paragraph: Option<(usize, usize, String)> = None;
-    let mut pending_intro: Option<usize> = None;
-    // Inside inline `<script>`/`<style>` (removed when rendering, so not prose either).
-    let mut in_raw_code = false;
+    let mut links = Vec::new();
+    let mut w = Walk {
+        parts: vec![Clause {
+            line: lines.line(body_offset),
+            ..Clause::default()
+        }],
+        heading: None,
+        code: None,
+        paragraph: None,
+        intros: IntroTracker::default(),
+        lists: Vec::new(),
+        list_depth: 0,
+        item: None,
+        link_internal: None,
+        strong_depth: 0,
+        in_raw_code: false,
+    };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let start = body_offset + range.start;
         let end = body_offset + range.end;
-        if let Some(colon) = pending_intro.take() {
-            let announces = matches!(
-                event,
-                Event::Start(
-                    Tag::List(_)
-                        | Tag::Table(_)
-                        | Tag::CodeBlock(_)
-                        | Tag::BlockQuote(_)
-                        | Tag::HtmlBlock
-                )
-            );
-            if !announces {
-                out.scan.dangling_list_intros.push(colon);
+        if let Event::Start(tag) = &event {
+            let next = match tag {
+                Tag::List(_) => Some(NextBlock::List),
+                Tag::Table(_) => Some(NextBlock::Table),
+                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => Some(NextBlock::Other),
+                Tag::Heading { .. } => Some(NextBlock::Heading),
+                Tag::Paragraph => Some(NextBlock::Paragraph),
+                _ => None,
+            };
+            if let Some(next) = next {
+                w.intros.block_starts(next);
             }
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 // The attribute block closes the heading, inside the range the parser gives.
                 let id_offset = source[start..end].rfind("{#").map_or(start, |i| start + i);
-                heading = Some((
+                w.heading = Some((
                     id.map(|i| i.to_string()),
                     level as u8,
                     start,
@@ -69,147 +126,147 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((id, level, offset, id_offset, text)) = heading.take() {
+                if let Some((id, level, offset, id_offset, text)) = w.heading.take() {
                     let text = text.trim().to_string();
-                    match id {
-                        Some(id) => {
-                            out.clauses.push(Clause {
-                                id,
-                                heading: text,
-                                level,
-                                line: lines.line(offset),
-                                id_offset,
-                                prose: String::new(),
-                                obligation_blocks: Vec::new(),
-                            });
-                            current = Some(out.clauses.len() - 1);
-                        }
-                        None => {
-                            out.scan.headings_without_id.push((offset, text));
-                            current = None;
-                        }
-                    }
+                    let explicit_id = id.is_some();
+                    let id = id.unwrap_or_else(|| clause_id::slug(&text));
+                    w.parts.push(Clause {
+                        id,
+                        explicit_id,
+                        heading: text,
+                        level,
+                        line: lines.line(offset),
+                        id_offset,
+                        ..Clause::default()
+                    });
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let obligation =
                     matches!(&kind, CodeBlockKind::Fenced(info) if is_obligation_info(info));
-                code = Some((obligation, start, String::new(), None));
-                out.scan.code_ranges.push(start..end);
+                w.code = Some((obligation, start, String::new(), None));
+                scan.code_ranges.push(start..end);
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((true, fence, text, first)) = code.take() {
+                if let Some((true, fence, text, first)) = w.code.take() {
                     let line = first.map_or_else(|| lines.line(fence) + 1, |o| lines.line(o));
-                    if let Some(clause) = current.and_then(|i| out.clauses.get_mut(i)) {
-                        clause.obligation_blocks.push(RawBlock { text, line });
+                    w.current().obligation_blocks.push(RawBlock { text, line });
+                }
+            }
+            Event::Start(Tag::Paragraph) => w.paragraph = Some((start, end, String::new())),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((p_start, p_end, text)) = w.paragraph.take() {
+                    w.intros.paragraph_ends(
+                        &source[p_start..p_end],
+                        p_start,
+                        &text,
+                        w.list_depth > 0,
+                    );
+                }
+                w.line_break();
+            }
+            Event::Start(Tag::List(_)) => {
+                if w.list_depth == 0 {
+                    let prose_start = w.current().prose.len();
+                    w.lists.push(ListSpan {
+                        part: w.parts.len() - 1,
+                        prose: prose_start..prose_start,
+                        items: Vec::new(),
+                    });
+                }
+                w.list_depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                w.list_depth = w.list_depth.saturating_sub(1);
+                if w.list_depth == 0 {
+                    let end = w.current().prose.len();
+                    if let Some(list) = w.lists.last_mut() {
+                        list.prose.end = end;
                     }
                 }
             }
-            Event::Start(Tag::Paragraph) => paragraph = Some((start, end, String::new())),
-            Event::End(TagEnd::Paragraph) => {
-                if let Some((p_start, p_end, text)) = paragraph.take()
-                    && text.trim_end().ends_with(':')
+            Event::Start(Tag::Item) => {
+                w.current().list_items += 1;
+                if w.list_depth == 1 {
+                    w.item = Some((String::new(), String::new()));
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if w.list_depth == 1
+                    && let Some((text, linked)) = w.item.take()
+                    && let Some(list) = w.lists.last_mut()
                 {
-                    let slice = &source[p_start..p_end];
-                    let colon = slice.rfind(':').map_or(p_start, |i| p_start + i);
-                    pending_intro = Some(colon);
+                    let only_link = !linked.trim().is_empty() && linked.trim() == text.trim();
+                    list.items.push((text, only_link));
                 }
-                push_break(&mut out.clauses, current);
+                w.line_break();
             }
-            Event::End(TagEnd::Item) => push_break(&mut out.clauses, current),
+            Event::Start(Tag::Strong) => w.strong_depth += 1,
+            Event::End(TagEnd::Strong) => w.strong_depth = w.strong_depth.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some(link) = clause_link(&dest_url, source, start, end, lines) {
-                    out.links.push(link);
+                w.link_internal = Some(dest_url.starts_with('#'));
+                if let Some(mut link) = clause_link(&dest_url, source, start, end, lines) {
+                    link.in_clause = (w.parts.len() > 1).then(|| w.parts.len() - 2);
+                    links.push(link);
                 }
             }
+            Event::End(TagEnd::Link) => w.link_internal = None,
             Event::Code(text) => {
-                out.scan.code_ranges.push(start..end);
-                append_text(
-                    &text,
-                    &mut heading,
-                    &mut paragraph,
-                    &mut out.clauses,
-                    current,
-                );
+                scan.code_ranges.push(start..end);
+                w.text(&text);
             }
             Event::InlineHtml(html) => {
                 let tag = html.trim_start().to_ascii_lowercase();
                 if tag.starts_with("<script") || tag.starts_with("<style") {
-                    in_raw_code = !tag.contains("</script") && !tag.contains("</style");
+                    w.in_raw_code = !tag.contains("</script") && !tag.contains("</style");
                 } else if tag.starts_with("</script") || tag.starts_with("</style") {
-                    in_raw_code = false;
+                    w.in_raw_code = false;
                 }
             }
-            Event::Text(_) if in_raw_code => {}
+            Event::Text(_) if w.in_raw_code => {}
             Event::Text(text) => {
-                if let Some((_, _, buf, first)) = code.as_mut() {
+                if let Some((_, _, buf, first)) = w.code.as_mut() {
                     first.get_or_insert(start);
                     buf.push_str(&text);
                 } else {
-                    append_text(
-                        &text,
-                        &mut heading,
-                        &mut paragraph,
-                        &mut out.clauses,
-                        current,
-                    );
+                    w.text(&text);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, _, _, buf)) = heading.as_mut() {
+                if let Some((_, _, _, _, buf)) = w.heading.as_mut() {
                     buf.push(' ');
                 } else {
-                    if let Some((_, _, buf)) = paragraph.as_mut() {
+                    if let Some((_, _, buf)) = w.paragraph.as_mut() {
                         buf.push(' ');
                     }
-                    if let Some(clause) = current.and_then(|i| out.clauses.get_mut(i)) {
-                        clause.prose.push(' ');
+                    w.intros.text(" ", false);
+                    if let Some((item, _)) = w.item.as_mut() {
+                        item.push(' ');
                     }
+                    w.current().prose.push(' ');
                 }
             }
             _ => {}
         }
     }
-    if let Some(colon) = pending_intro {
-        out.scan.dangling_list_intros.push(colon);
-    }
-    for clause in &mut out.clauses {
+    w.intros.finish(&mut scan.list_intros);
+    remove_tables_of_contents(&mut w.parts, &w.lists);
+    let mut parts = w.parts.into_iter();
+    let preamble = parts
+        .next()
+        .filter(|p| !p.prose.trim().is_empty() || !p.obligation_blocks.is_empty());
+    let clauses: Vec<Clause> = parts.collect();
+    let mut out = Scanned {
+        preamble,
+        clauses,
+        links,
+        scan,
+    };
+    for clause in out.clauses.iter_mut().chain(out.preamble.as_mut()) {
         let prose = clause.prose.trim_end().to_string();
         clause.prose = prose;
     }
     out
-}
-
-/// An open heading: its id, level, start offset, offset of its `{#id}` and text so far.
-type OpenHeading = Option<(Option<String>, u8, usize, usize, String)>;
-
-/// Adds inline text to the open heading, or else to the open paragraph and the current clause.
-fn append_text(
-    text: &str,
-    heading: &mut OpenHeading,
-    paragraph: &mut Option<(usize, usize, String)>,
-    clauses: &mut [Clause],
-    current: Option<usize>,
-) {
-    if let Some((_, _, _, _, buf)) = heading.as_mut() {
-        buf.push_str(text);
-        return;
-    }
-    if let Some((_, _, buf)) = paragraph.as_mut() {
-        buf.push_str(text);
-    }
-    if let Some(clause) = current.and_then(|i| clauses.get_mut(i)) {
-        clause.prose.push_str(text);
-    }
-}
-
-fn push_break(clauses: &mut [Clause], current: Option<usize>) {
-    if let Some(clause) = current.and_then(|i| clauses.get_mut(i))
-        && !clause.prose.is_empty()
-        && !clause.prose.ends_with('\n')
-    {
-        clause.prose.push('\n');
-    }
 }
 
 /// A `@doc#clause` or `#clause` link destination, located in the source.
@@ -238,6 +295,7 @@ fn clause_link(
         target: dest.to_string(),
         line,
         column,
+        in_clause: None,
     })
 }
 
@@ -264,6 +322,8 @@ mod tests {
             ),
             ("refunds", "Refunds", 2, 3)
         );
+        assert!(refunds.explicit_id);
+        assert_eq!(refunds.list_items, 2);
         assert_eq!(
             refunds.prose,
             "We refund within two days.\nby card\nby wallet"
@@ -276,27 +336,44 @@ mod tests {
             }]
         );
         assert_eq!(scanned.clauses[1].prose, "More code here.");
+        assert_eq!(scanned.preamble.as_ref().unwrap().prose, "Intro.");
         let scripted = scan_text("## A {#a}\nKeep <script>drop(1)</script>this.\n");
         assert_eq!(scripted.clauses[0].prose, "Keep this.");
         assert_eq!(scanned.scan.code_ranges.len(), 3);
     }
 
     #[test]
-    fn finds_links_dangling_colons_and_headings_without_id() {
+    fn headings_without_id_get_a_slug_and_text_before_them_is_the_preamble() {
+        let text = "Welcome.\n\n```obligation\nid: a\n```\n\nARTICLE 1 - Champ d'application\n-----\n\nTexte.\n";
+        let scanned = scan_text(text);
+        assert_eq!(scanned.clauses[0].id, "champ-d-application");
+        assert!(!scanned.clauses[0].explicit_id);
+        let preamble = scanned.preamble.unwrap();
+        assert_eq!(preamble.prose, "Welcome.");
+        assert_eq!(preamble.obligation_blocks.len(), 1);
+    }
+
+    #[test]
+    fn finds_links_and_the_clause_they_are_in() {
         let text = "## A {#a}\nSee [escalation](@dispute-policy#escalation) and [here](#a).\n\nYou may:\n\n## B\nThe list:\n\n- one\n";
         let scanned = scan_text(text);
         assert_eq!(scanned.links.len(), 2);
         assert_eq!(scanned.links[0].doc.as_deref(), Some("dispute-policy"));
         assert_eq!(scanned.links[0].clause.as_deref(), Some("escalation"));
         assert_eq!((scanned.links[0].line, scanned.links[0].column), (2, 18));
+        assert_eq!(scanned.links[0].in_clause, Some(0));
         assert_eq!(scanned.links[1].doc, None);
-        assert_eq!(
-            scanned.scan.dangling_list_intros,
-            vec![text.find("may:").unwrap() + 3]
-        );
-        assert_eq!(
-            scanned.scan.headings_without_id,
-            vec![(text.find("## B").unwrap(), "B".to_string())]
-        );
+    }
+
+    #[test]
+    fn tables_of_contents_are_not_prose() {
+        let text = "Contents:\n\n- [Scope](#scope)\n- [Mediation](#mediation)\n- [Fees](#fees)\n\n## Scope\nAll sales.\n\n## Mediation\nWe name two mediators.\n\n## Fees\nNone.\n";
+        let scanned = scan_text(text);
+        assert_eq!(scanned.preamble.unwrap().prose, "Contents:");
+        let text = "## Index\n1. Scope\n2. Mediation\n3. Fees\n\n## 1. Scope\nAll.\n\n## 2. Mediation\nTwo.\n\n## 3. Fees\nNone.\n";
+        let scanned = scan_text(text);
+        assert_eq!(scanned.clauses[0].prose, "");
+        assert_eq!(scanned.clauses[0].list_items, 0);
+        assert_eq!(scanned.clauses[2].prose, "Two.");
     }
 }

@@ -12,6 +12,7 @@ pub fn render(diagnostics: &[&Diagnostic]) -> String {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "notice",
         };
         let mut properties = vec![format!("file={}", property(&d.file.display().to_string()))];
         if d.line > 0 {

@@ -34,6 +34,7 @@ fn colour(diagnostic: &Diagnostic, text: &str, paint: Paint) -> String {
     let severity = match diagnostic.severity {
         Severity::Error => style::ERROR,
         Severity::Warning => style::WARNING,
+        Severity::Hint => style::NOTE,
     };
     let header = format!("{}[{}]", diagnostic.severity.as_str(), diagnostic.code);
     let mut out = String::with_capacity(text.len() + 64);

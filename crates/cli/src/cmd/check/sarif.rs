@@ -26,6 +26,7 @@ pub fn log<'a>(diagnostics: &'a [&'a Diagnostic]) -> Log<'a> {
             level: match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Hint => "note",
             },
             message: OwnedText {
                 text: match &d.help {

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Import an Open Terms Archive versions repository with `davar import`, one policies directory
+per service, then run `davar check` and `davar build` on each; print the findings per code and
+the time and peak memory of each step.
+
+Usage: python3 bench/policy-import/run.py REPO [--out DIR] [--davar PATH] [--as-of DATE]
+           [--accept REASON] [--sample N --sample-file FILE]
+
+REPO is a checkout or bare git directory of the versions repository (see README.md). Nothing
+of it is stored in this project: the texts are read at run time and written under --out.
+"""
+
+import argparse
+import collections
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import site_config
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+
+def davar_binary(given):
+    if given:
+        return given
+    for build in ("release", "debug"):
+        path = ROOT / "target" / build / "davar"
+        if path.exists():
+            return str(path)
+    sys.exit("no davar binary: run `cargo build --release -p davar` first")
+
+
+class Step:
+    """Wall time and the peak resident memory of the processes a step starts."""
+
+    def __init__(self, name):
+        self.name = name
+        self.seconds = 0.0
+        self.processes = 0
+        self.peak_kib = 0
+
+    def run(self, args, **kwargs):
+        start = time.monotonic()
+        proc = subprocess.run(args, capture_output=True, text=True, **kwargs)
+        self.seconds += time.monotonic() - start
+        self.processes += 1
+        self.peak_kib = max(self.peak_kib, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        return proc
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("repo")
+    parser.add_argument("--out", default="/tmp/davar-ota")
+    parser.add_argument("--davar")
+    parser.add_argument("--rules", default=str(ROOT / "rules"))
+    parser.add_argument("--as-of", default=time.strftime("%Y-%m-%d", time.gmtime()))
+    parser.add_argument("--accept", metavar="REASON",
+                        help="record every current finding as accepted, then check again")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="write N random findings per code, with their source line, to --sample-file")
+    parser.add_argument("--sample-file", default="/tmp/davar-ota-sample.txt")
+    parser.add_argument("--seed", type=int, default=14)
+    args = parser.parse_args()
+    davar = davar_binary(args.davar)
+    out = Path(args.out)
+    policies = out / "policies"
+    subprocess.run(["rm", "-rf", str(out)], check=True)
+    out.mkdir(parents=True)
+
+    steps = {name: Step(name) for name in ("import", "check", "accept", "build")}
+    proc = steps["import"].run([davar, "import", "ota", args.repo, "--each-service-into", str(policies)])
+    if proc.returncode != 0:
+        sys.exit(f"import failed:\n{proc.stderr}")
+    services = sorted(p for p in policies.iterdir() if p.is_dir())
+    names = [p.name for p in services]
+    for service in services:
+        site_config.configure(service, names)
+    versions = sum(1 for _ in policies.glob("*/*/v*.md"))
+    documents = sum(1 for _ in policies.glob("*/*/") if _.is_dir())
+
+    findings = check_all(davar, services, args, steps["check"])
+    if args.accept:
+        for service in services:
+            steps["accept"].run(common(davar, service, args) + ["check", "--accept", "--reason", args.accept])
+        findings = check_all(davar, services, args, steps["check"])
+
+    built = 0
+    for service in services:
+        proc = steps["build"].run(common(davar, service, args) + ["build", "--out", str(out / "site" / service.name), "--as-of", args.as_of])
+        built += proc.returncode == 0
+        if proc.returncode != 0:
+            print(f"build refused for {service.name}: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+
+    report(findings, services, documents, versions, built, steps)
+    if args.sample:
+        write_sample(findings, args)
+
+
+def common(davar, service, args):
+    return [davar, "--policies", str(service), "--rules", args.rules]
+
+
+def check_all(davar, services, args, step):
+    findings = []
+    step.seconds = 0.0
+    for service in services:
+        proc = step.run(common(davar, service, args) + ["check", "--format", "json", "--as-of", args.as_of])
+        if proc.returncode not in (0, 1):
+            print(f"check failed for {service.name}: {proc.stderr.strip()}", file=sys.stderr)
+            continue
+        for line in proc.stdout.splitlines():
+            if line.startswith("{"):
+                finding = json.loads(line)
+                finding["service"] = service.name
+                findings.append(finding)
+    return findings
+
+
+def report(findings, services, documents, versions, built, steps):
+    print(f"{len(services)} services, {documents} documents, {versions} versions")
+    counts = collections.Counter((f["code"], f["severity"], bool(f.get("accepted"))) for f in findings)
+    print(f"{'code':<26} {'severity':<8} {'found':>7} {'accepted':>9}")
+    for code, severity in sorted({(c, s) for c, s, _ in counts}):
+        found = counts[(code, severity, False)]
+        accepted = counts[(code, severity, True)]
+        print(f"{code:<26} {severity:<8} {found:>7} {accepted:>9}")
+    print(f"built {built} of {len(services)} sites")
+    total = 0.0
+    for step in steps.values():
+        if step.processes:
+            total += step.seconds
+            print(f"{step.name:<7} {step.seconds:7.2f} s  {step.processes:4} process(es)  peak RSS {step.peak_kib / 1024:.0f} MiB")
+    print(f"total   {total:7.2f} s")
+
+
+def write_sample(findings, args):
+    rng = random.Random(args.seed)
+    by_code = collections.defaultdict(list)
+    for f in findings:
+        if f["severity"] != "hint":
+            by_code[f["code"]].append(f)
+    with open(args.sample_file, "w", encoding="utf-8") as sample:
+        for code, items in sorted(by_code.items()):
+            picked = rng.sample(items, min(args.sample, len(items)))
+            sample.write(f"===== {code}: {len(picked)} of {len(items)}\n")
+            for i, f in enumerate(picked, 1):
+                sample.write(f"--- {code} #{i} {f['file']}:{f['line']}:{f['column']}\n{f['message']}\n")
+                sample.write(context(f) + "\n")
+    print(f"sample of up to {args.sample} findings per code written to {args.sample_file}")
+
+
+def context(finding):
+    """The finding's line with its neighbours, the column marked."""
+    try:
+        lines = Path(finding["file"]).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    n = finding["line"]
+    if n <= 0:
+        return ""
+    shown = []
+    for i in range(max(1, n - 2), min(len(lines), n + 2) + 1):
+        text = lines[i - 1]
+        if len(text) > 400:
+            col = max(0, finding["column"] - 200) if i == n else 0
+            text = ("…" if col else "") + text[col:col + 400] + "…"
+        shown.append(f"{'>' if i == n else ' '} {i:5} | {text}")
+    return "\n".join(shown)
+
+
+if __name__ == "__main__":
+    main()

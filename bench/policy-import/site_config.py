@@ -1,0 +1,69 @@
+"""The bench's site settings for each imported service, the same rules for every service:
+
+- foreign_brands: major marketplaces and platforms (a marketplace's usual competitors), less
+  any sharing a word with the service's own name (Amazon is not foreign to Amazon Mechanical
+  Turk). Names that are also ordinary words (Wish, Otto) are left out.
+- third_parties: the payment, analytics, maps and app-store services that terms legitimately
+  name, written once for all services.
+- compliance: `p2b` for documents addressed to sellers, `dsa` for complaints policies and
+  terms of service, `consumer-eu` for consumer terms of service.
+
+The list is written here once, before reading the findings, and not tuned per service.
+"""
+
+import re
+from pathlib import Path
+
+FOREIGN_BRANDS = [
+    "Amazon", "eBay", "Etsy", "Alibaba", "AliExpress", "Zalando", "Cdiscount", "Rakuten",
+    "Allegro", "Vinted", "Leboncoin", "Booking.com", "Airbnb", "Expedia", "Uber", "Deliveroo",
+    "Google", "Apple", "Facebook", "Microsoft", "Temu", "Shein", "Kaufland", "Fnac", "Darty",
+    "bol.com",
+]
+
+THIRD_PARTIES = [
+    "Google Maps", "Google Analytics", "Google Play", "Google Pay", "Google Ads",
+    "Google Tag Manager", "Google Cloud", "Google Ireland", "Google LLC", "Apple Pay",
+    "App Store", "Apple Inc", "Facebook Pixel", "Amazon Pay", "Amazon Web Services", "AWS",
+    "PayPal", "Stripe", "Adyen", "Microsoft Azure",
+]
+
+
+def words(text):
+    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+
+
+def front_matter(path, key):
+    for line in path.read_text(encoding="utf-8").splitlines()[1:20]:
+        if line.startswith(f"{key}:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def configure(service_dir: Path, all_services):
+    """Appends the bench's settings to the site.yaml `davar import` wrote."""
+    own = words(service_dir.name)
+    foreign = [b for b in FOREIGN_BRANDS if not (words(b) & own)]
+    compliance = []
+    for doc in sorted(p for p in service_dir.iterdir() if p.is_dir()):
+        first = doc / next(iter(sorted(f.name for f in doc.glob("v1.*.md"))), "")
+        if not first.is_file():
+            continue
+        doc_type = front_matter(first, "type")
+        audience = front_matter(first, "audience")
+        profiles = []
+        if "sellers" in audience:
+            profiles.append("p2b")
+        if doc_type in ("Complaints Policy", "Terms of Service"):
+            profiles.append("dsa")
+        if doc_type == "Terms of Service" and "consumers" in audience:
+            profiles.append("consumer-eu")
+        if profiles:
+            compliance.append(f"  {doc.name}: [{', '.join(profiles)}]")
+    site = service_dir / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    text += "foreign_brands: [" + ", ".join(foreign) + "]\n"
+    text += "third_parties: [" + ", ".join(THIRD_PARTIES) + "]\n"
+    if compliance:
+        text += "compliance:\n" + "\n".join(compliance) + "\n"
+    site.write_text(text, encoding="utf-8")

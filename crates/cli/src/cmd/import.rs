@@ -1,0 +1,194 @@
+//! `davar import`: policy sources from version histories a legal team already has: an Open
+//! Terms Archive versions repository (a checkout or a bare git directory) or plain Markdown,
+//! text and HTML files. The work is done by `davar-import`; this is the glue.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use davar_import::{ImportedDocument, Options, SiteDefaults, files, ota};
+use davar_policy::Audience;
+use jiff::civil::Date;
+
+use crate::Global;
+use crate::cmd::check::parse_date;
+
+/// Arguments of `davar import`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    source: Source,
+    /// Language of the documents (e.g. `fr`); detected from the text when not given.
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    /// Who the documents address; derived from the document type when not given.
+    #[arg(long, global = true, value_enum)]
+    audience: Option<AudienceArg>,
+    /// Turn paragraphs that are only bold text (`**Fees**`) into headings, so they become
+    /// clauses.
+    #[arg(long, global = true)]
+    promote_bold_headings: bool,
+    /// Overwrite the sources of a document that was imported before.
+    #[arg(long, global = true)]
+    replace: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Source {
+    /// An Open Terms Archive versions repository: one version per commit of each document.
+    Ota {
+        /// The repository: a checkout or a bare git directory.
+        repo: PathBuf,
+        /// Service to import (the repository's directory name, e.g. `Boulanger`); repeatable.
+        #[arg(long = "service", required_unless_present = "each_service_into")]
+        services: Vec<String>,
+        /// Document type to import (e.g. `Terms of Service`); all types when not given.
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// Import every service, each into its own policies directory `DIR/<service>/` with
+        /// its own site.yaml (instead of one `--policies` directory).
+        #[arg(long, value_name = "DIR", conflicts_with = "services")]
+        each_service_into: Option<PathBuf>,
+    },
+    /// Markdown (`.md`), plain text (`.txt`) or HTML (`.html`) files: the versions of one
+    /// document, oldest first.
+    Files {
+        /// The files, one per version, oldest first.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Document id (the directory name under `--policies`), e.g. `terms`.
+        #[arg(long)]
+        doc: String,
+        /// Document type, e.g. `Terms of Service` or `Complaints Policy`.
+        #[arg(long = "type")]
+        doc_type: String,
+        /// Title shown to readers; the document id when not given.
+        #[arg(long)]
+        title: Option<String>,
+        /// Date of each version (one per file, in order); the files' modification dates when
+        /// not given. Written as capture dates.
+        #[arg(long = "date", value_parser = parse_date)]
+        dates: Vec<Date>,
+        /// The marketplace's name, for a new site.yaml.
+        #[arg(long, default_value = "Marketplace")]
+        marketplace: String,
+    },
+}
+
+/// `--audience`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum AudienceArg {
+    Consumers,
+    Sellers,
+    Both,
+}
+
+/// Runs `davar import`.
+pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let options = Options {
+        lang: args.lang.clone(),
+        audience: args.audience.map(|a| match a {
+            AudienceArg::Consumers => vec![Audience::Consumers],
+            AudienceArg::Sellers => vec![Audience::Sellers],
+            AudienceArg::Both => vec![Audience::Consumers, Audience::Sellers],
+        }),
+        promote_bold_headings: args.promote_bold_headings,
+    };
+    match &args.source {
+        Source::Ota {
+            repo,
+            services,
+            doc_type,
+            each_service_into,
+        } => {
+            let documents = ota::read(repo, services, doc_type.as_deref())?;
+            let repo_name = ota::repo_name(repo);
+            match each_service_into {
+                Some(root) => {
+                    let mut by_service: Vec<(String, Vec<ImportedDocument>)> = Vec::new();
+                    for doc in &documents {
+                        let imported = davar_import::from_ota(doc, &repo_name, &options);
+                        match by_service.last_mut() {
+                            Some((s, docs)) if *s == doc.service => docs.push(imported),
+                            _ => by_service.push((doc.service.clone(), vec![imported])),
+                        }
+                    }
+                    for (service, docs) in &by_service {
+                        let dir = root.join(davar_import::doc_id(service, ""));
+                        save(&dir, docs, service, args.replace)?;
+                    }
+                }
+                None => {
+                    let docs: Vec<ImportedDocument> = documents
+                        .iter()
+                        .map(|d| davar_import::from_ota(d, &repo_name, &options))
+                        .collect();
+                    let name = services.first().cloned().unwrap_or_default();
+                    save(&global.policies, &docs, &name, args.replace)?;
+                }
+            }
+        }
+        Source::Files {
+            files: paths,
+            doc,
+            doc_type,
+            title,
+            dates,
+            marketplace,
+        } => {
+            let source = files::FileDocument {
+                id: doc.clone(),
+                doc_type: doc_type.clone(),
+                title: title.clone(),
+                files: paths.clone(),
+                dates: dates.clone(),
+            };
+            let imported = files::read(&source, &options)?;
+            save(&global.policies, &[imported], marketplace, args.replace)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `docs` into `dir` and says what was written.
+fn save(
+    dir: &std::path::Path,
+    docs: &[ImportedDocument],
+    name: &str,
+    replace: bool,
+) -> anyhow::Result<()> {
+    let site = SiteDefaults {
+        name: name.to_string(),
+        brands: vec![name.to_string()],
+    };
+    let written = davar_import::write(dir, docs, &site, replace)
+        .with_context(|| format!("cannot import into {}", dir.display()))?;
+    for doc in docs {
+        let editorial = doc
+            .versions
+            .iter()
+            .filter(|v| v.change == davar_policy::ChangeKind::Editorial)
+            .count();
+        println!(
+            "{}/{}: {} version(s) in `{}` ({editorial} only reformatted)",
+            dir.display(),
+            doc.id,
+            doc.versions.len(),
+            doc.lang
+        );
+    }
+    if written.site_created {
+        println!(
+            "{}: created; review the marketplace's name, brands and base URL",
+            dir.join("site.yaml").display()
+        );
+    }
+    if !written.languages_missing.is_empty() {
+        eprintln!(
+            "warning: add {} to `languages` in {}",
+            written.languages_missing.join(", "),
+            dir.join("site.yaml").display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! davar-import: turns policy version histories that legal teams already have into davar
+//! policy sources (`<doc-id>/v<N>.<lang>.md` with front matter), without editing the texts.
+//!
+//! Sources: an Open Terms Archive versions repository ([`ota`], read through `git`), or plain
+//! Markdown, text and HTML files ([`files`], HTML converted by `htmd`). Each version keeps its
+//! headings, raw HTML and escaped text exactly as captured, so `davar check` sees what readers
+//! saw. Dates are capture dates (`dates: captured`); `change` is `editorial` when a version's
+//! words are those of the version before (only formatting or links changed).
+
+pub mod files;
+pub mod ota;
+mod shape;
+mod write;
+
+use std::path::PathBuf;
+
+use davar_policy::{Audience, ChangeKind};
+use jiff::civil::Date;
+
+pub use shape::{audience_for, doc_id, promote_bold_headings};
+pub use write::{SiteDefaults, Written, write};
+
+/// Why an import could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// `git` could not be started.
+    #[error(
+        "cannot run `git` (needed to read the repository's history): {message}; install git and put it on PATH"
+    )]
+    GitMissing {
+        /// The operating system's message.
+        message: String,
+    },
+    /// `git` refused or failed.
+    #[error("git cannot read {}: {message}; pass a checkout or a bare git directory of an Open Terms Archive versions repository", repo.display())]
+    Git {
+        /// The repository given.
+        repo: PathBuf,
+        /// git's message.
+        message: String,
+    },
+    /// No document matched the service and type asked for.
+    #[error("no document of {wanted} in {}; documents there include: {}", repo.display(), known.join(", "))]
+    NothingToImport {
+        /// The repository given.
+        repo: PathBuf,
+        /// What was asked for.
+        wanted: String,
+        /// Some `Service/Type` pairs that exist.
+        known: Vec<String>,
+    },
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Something about the input that the user must change.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// How to shape the imported versions.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Language of the documents; detected from the text when `None`.
+    pub lang: Option<String>,
+    /// Audience; derived from the document type when `None` (see [`audience_for`]).
+    pub audience: Option<Vec<Audience>>,
+    /// Turn paragraphs that are only bold text (`**Fees**`) into headings.
+    pub promote_bold_headings: bool,
+}
+
+/// One document ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedDocument {
+    /// Document id (directory name).
+    pub id: String,
+    /// Document type, e.g. `Terms of Service`.
+    pub doc_type: String,
+    /// Title shown to readers.
+    pub title: String,
+    /// Language code.
+    pub lang: String,
+    /// Who it is addressed to.
+    pub audience: Vec<Audience>,
+    /// Versions, oldest first.
+    pub versions: Vec<ImportedVersion>,
+}
+
+/// One version ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedVersion {
+    /// Capture date (written as `published` and `effective`, with `dates: captured`).
+    pub date: Date,
+    /// Whether its words differ from the version before.
+    pub change: ChangeKind,
+    /// What readers are told about the version.
+    pub summary: String,
+    /// Where it comes from (`source:`).
+    pub origin: String,
+    /// The Markdown body.
+    pub body: String,
+}
+
+/// A document of an Open Terms Archive repository as davar sources: one version per capture
+/// with text (empty captures are left out), in the language detected or given.
+pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
+    let bodies: Vec<(String, &ota::Capture)> = doc
+        .captures
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| (shape::body(&c.text, options), c))
+        .collect();
+    let versions = shape::versions(bodies.iter().map(|(body, c)| {
+        let date = c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date();
+        (
+            body.clone(),
+            date,
+            format!(
+                "Open Terms Archive {repo_name} {} ({})",
+                c.commit, c.recorded
+            ),
+            format!("Recorded by Open Terms Archive on {date}."),
+        )
+    }));
+    let title = format!("{} {}", doc.service, doc.doc_type);
+    ImportedDocument {
+        id: doc_id(&doc.service, &doc.doc_type),
+        lang: options
+            .lang
+            .clone()
+            .unwrap_or_else(|| shape::majority_language(&versions)),
+        audience: options
+            .audience
+            .clone()
+            .unwrap_or_else(|| audience_for(&doc.doc_type)),
+        doc_type: doc.doc_type.clone(),
+        title,
+        versions,
+    }
+}

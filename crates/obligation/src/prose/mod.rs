@@ -1,0 +1,270 @@
+//! Durations stated in clause prose, in English, French, German and Persian: digits of any
+//! script or number words up to the hundreds, calendar or working time, and ranges.
+//!
+//! Recognised (case-insensitive; examples): `24 hours`, `a 24-hour window`, `five working days`,
+//! `2 business days`, `24 to 48 working hours`, `between 24 and 48 hours`, `fifteen (15) days`,
+//! `30 (thirty) days`; `24 heures`, `24 h`, `5 jours ouvrables`, `deux jours`, `soixante-douze
+//! heures`; `24 Stunden`, `5 Werktagen`, `48 Arbeitsstunden`, `zweiundsiebzig Stunden`;
+//! `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`, `۲۴ تا ۴۸ ساعت کاری`, `بیست و چهار ساعت`.
+//!
+//! Not durations, and skipped: rates (`24 hours a day`, `24 heures sur 24`, `24h/24`, `7 days a
+//! week`), times of day (`avant 14 heures`, `14 h 30`, `de 9 h à 18 h`, `um 18 Stunden`),
+//! public holidays (`un jour férié`) and numbers too large to be a deadline (a register number
+//! such as `FN 335466h`). [`find_durations`] reports the obligation units (hours, days, working
+//! hours, working days); [`find_periods`] also weeks, months and years, in days.
+
+mod tokens;
+mod units;
+
+use self::tokens::{Kind, Token, integer, punct, tokenize, word};
+use self::units::{ProseUnit, unit_at};
+use super::duration::Duration;
+use super::numerals::compose;
+
+/// A duration found in prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseDuration {
+    /// What the prose says.
+    pub duration: Duration,
+    /// Byte offset of the first character in the scanned text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+impl ProseDuration {
+    /// The words as written.
+    pub fn text<'a>(&self, prose: &'a str) -> &'a str {
+        &prose[self.start..self.end]
+    }
+}
+
+/// A length of time in any unit, as the number of days it lasts at least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// Days (hours rounded up to whole days, a month counted as 30 days, the upper bound of a
+    /// range).
+    pub days: u32,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+/// Largest number of hours read as a deadline; a larger one is an identifier.
+const MAX_HOURS: u32 = 999;
+/// Largest number of any other unit read as a length of time.
+const MAX_AMOUNT: u32 = 3650;
+
+/// Finds every duration in an obligation unit stated in `text`.
+pub fn find_durations(text: &str) -> Vec<ProseDuration> {
+    scan(text)
+        .into_iter()
+        .filter_map(|(found, unit, low, high)| {
+            let ProseUnit::Obligation(unit) = unit else {
+                return None;
+            };
+            let duration = match low {
+                Some(low) => Duration::Range {
+                    low: Box::new(unit.of(low)),
+                    high: Box::new(unit.of(high)),
+                },
+                None => unit.of(high),
+            };
+            Some(ProseDuration {
+                duration,
+                start: found.0,
+                end: found.1,
+            })
+        })
+        .collect()
+}
+
+/// Finds every length of time stated in `text`, weeks, months and years included.
+pub fn find_periods(text: &str) -> Vec<Period> {
+    scan(text)
+        .into_iter()
+        .map(|((start, end), unit, _, high)| Period {
+            days: unit.days(high),
+            start,
+            end,
+        })
+        .collect()
+}
+
+type Found = ((usize, usize), ProseUnit, Option<u32>, u32);
+
+fn scan(text: &str) -> Vec<Found> {
+    let tokens = tokenize(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match duration_at(&tokens, i) {
+            Some((unit, low, high, next)) => {
+                found.push(((tokens[i].start, tokens[next - 1].end), unit, low, high));
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// A number at `i` (digits or words), with the index after it and after a parenthesised
+/// repetition (`fifteen (15)`, `30 (trente)`).
+fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let (value, next) = match &tokens.get(i)?.kind {
+        Kind::Number(Some(n)) => (*n, i + 1),
+        Kind::Number(None) | Kind::Punct(_) => return None,
+        Kind::Word(_) => spelled_at(tokens, i)?,
+    };
+    Some((value, skip_parenthesised(tokens, next, value)))
+}
+
+/// A number written in words starting at `i`.
+fn spelled_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let words: Vec<&str> = tokens[i..]
+        .iter()
+        .take(12)
+        .map_while(|t| match &t.kind {
+            Kind::Word(w) => Some(w.as_str()),
+            Kind::Punct('-') => Some("-"),
+            _ => None,
+        })
+        .collect();
+    let (value, used) = compose(&words)?;
+    Some((value, i + used))
+}
+
+/// `(15)` or `(quinze)` right after a number of the same value.
+fn skip_parenthesised(tokens: &[Token], i: usize, value: u32) -> usize {
+    if punct(tokens, i) != Some('(') {
+        return i;
+    }
+    let inner = match &tokens.get(i + 1).map(|t| &t.kind) {
+        Some(Kind::Number(Some(n))) => Some((*n, i + 2)),
+        Some(Kind::Word(_)) => spelled_at(tokens, i + 1),
+        _ => None,
+    };
+    match inner {
+        Some((n, close)) if n == value && punct(tokens, close) == Some(')') => close + 1,
+        _ => i,
+    }
+}
+
+fn is_range_word(tokens: &[Token], i: usize, after_between: bool) -> bool {
+    if matches!(punct(tokens, i), Some('-' | '–' | '—')) {
+        return true;
+    }
+    match word(tokens, i) {
+        Some("to" | "à" | "bis" | "تا") => true,
+        Some("and" | "et" | "und" | "و") => after_between,
+        _ => false,
+    }
+}
+
+/// Words before a number that make `N heures` a time of day: `avant 14 heures`, `à 9 h`,
+/// `jusqu'à 18 heures`, `um 18 Stunden`, `at 14 hours`.
+const CLOCK_WORDS: &[&str] = &[
+    "à", "a", "avant", "après", "apres", "dès", "des", "vers", "jusqu", "partir", "um", "bis",
+    "ab", "gegen", "vor", "at", "until", "till",
+];
+
+fn duration_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, Option<u32>, u32, usize)> {
+    let before = i.checked_sub(1).and_then(|j| word(tokens, j));
+    let after_between = matches!(
+        before,
+        Some("between" | "entre" | "zwischen" | "بین" | "میان" | "de" | "from" | "von")
+    );
+    let (first, mut next) = number_at(tokens, i)?;
+    let mut low = None;
+    let mut high = first;
+    if is_range_word(tokens, next, after_between)
+        && let Some((second, after)) = number_at(tokens, next + 1)
+    {
+        low = Some(first);
+        high = second;
+        next = after;
+    } else if let Some((_, after_unit)) = unit_at(tokens, next)
+        // `9 h à 18 h`, `24 hours to 48 hours`: the unit written after both numbers
+        && is_range_word(tokens, after_unit, after_between)
+        && let Some((second, after)) = number_at(tokens, after_unit + 1)
+        && unit_at(tokens, after).is_some()
+    {
+        low = Some(first);
+        high = second;
+        next = after;
+    }
+    // `24-hour`: a hyphen between number and unit.
+    if punct(tokens, next) == Some('-') && unit_at(tokens, next + 1).is_some() {
+        next += 1;
+    }
+    let (unit, after_unit) = unit_at(tokens, next)?;
+    if is_rate(tokens, after_unit) {
+        return None;
+    }
+    let limit = match unit {
+        ProseUnit::Obligation(u) if !u.is_working() && u != crate::Unit::Days => MAX_HOURS,
+        ProseUnit::Obligation(crate::Unit::WorkingHours) => MAX_HOURS,
+        _ => MAX_AMOUNT,
+    };
+    if high == 0 || high > limit || low.is_some_and(|l| l == 0 || l >= high) {
+        return None;
+    }
+    let hours = matches!(unit, ProseUnit::Obligation(crate::Unit::Hours));
+    if hours && is_time_of_day(tokens, i, before, low, high, after_unit) {
+        return None;
+    }
+    Some((unit, low, high, after_unit))
+}
+
+/// `avant 14 heures`, `14 h 30`, `de 9 h à 18 h`: clock times, not lengths of time.
+fn is_time_of_day(
+    tokens: &[Token],
+    i: usize,
+    before: Option<&str>,
+    low: Option<u32>,
+    high: u32,
+    after_unit: usize,
+) -> bool {
+    // Minutes right after the unit: `14 h 30`, `14h30`.
+    if integer(tokens, after_unit).is_some_and(|m| m < 60) && !tokens[after_unit].spaced
+        || integer(tokens, after_unit).is_some_and(|m| m < 60)
+            && word(tokens, after_unit - 1).is_some_and(|u| u == "h")
+    {
+        return true;
+    }
+    if let Some(low) = low {
+        return high <= 23 && low >= 5 && matches!(before, Some("de" | "from" | "von" | "entre"));
+    }
+    // `jusqu'à 18 heures`: the word before the number is `à` after an apostrophe.
+    let clock_word = before.is_some_and(|w| CLOCK_WORDS.contains(&w))
+        || punct(tokens, i.wrapping_sub(1)) == Some('\'')
+            && word(tokens, i.wrapping_sub(2)).is_some_and(|w| CLOCK_WORDS.contains(&w));
+    clock_word && high <= 23
+}
+
+/// `24 hours a day`, `7 days a week`, `7 jours sur 7`, `24h/24`, `24 Stunden am Tag`,
+/// `۲۴ ساعت شبانه‌روز`.
+fn is_rate(tokens: &[Token], i: usize) -> bool {
+    let period = |j: usize| {
+        matches!(
+            word(tokens, j),
+            Some("day" | "week" | "jour" | "semaine" | "tag" | "woche" | "روز" | "هفته" | "شبانه")
+        )
+    };
+    if punct(tokens, i) == Some('/') && integer(tokens, i + 1).is_some() {
+        return true;
+    }
+    match word(tokens, i) {
+        Some("a" | "per" | "par" | "pro" | "am" | "die" | "در") => period(i + 1),
+        Some("in") => word(tokens, i + 1) == Some("der") && period(i + 2),
+        Some("sur") => integer(tokens, i + 1).is_some(),
+        // `۲۴ ساعت شبانه‌روز`, `هفت روز هفته`
+        Some("شبانه" | "هفته") => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+use super::*;
+
+fn found(text: &str) -> Vec<String> {
+    find_durations(text)
+        .iter()
+        .map(|d| d.duration.to_string())
+        .collect()
+}
+
+#[test]
+fn english() {
+    assert_eq!(found("We reply within 24 hours."), ["24 hours"]);
+    assert_eq!(found("within five working days"), ["5 working days"]);
+    assert_eq!(found("a 48-hour window"), ["48 hours"]);
+    assert_eq!(found("within twenty-four hours"), ["24 hours"]);
+    assert_eq!(found("within 10 calendar days"), ["10 days"]);
+    assert_eq!(found("two (2) business days"), ["2 working days"]);
+    assert_eq!(
+        found("refunds take 24 to 48 working hours"),
+        ["24 to 48 working hours"]
+    );
+    assert_eq!(found("between 24 and 48 hours"), ["24 to 48 hours"]);
+    assert_eq!(
+        found("open 24 hours a day, 7 days a week"),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("within 1.5 hours"), Vec::<String>::new());
+    assert_eq!(
+        found("for 6 months after the decision"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn french() {
+    assert_eq!(found("sous 24 heures"), ["24 hours"]);
+    assert_eq!(found("sous 24 h"), ["24 hours"]);
+    assert_eq!(
+        found("dans un délai de 5 jours ouvrables"),
+        ["5 working days"]
+    );
+    assert_eq!(found("cinq jours ouvrés"), ["5 working days"]);
+    assert_eq!(found("deux jours"), ["2 days"]);
+    assert_eq!(found("quarante-huit heures"), ["48 hours"]);
+}
+
+#[test]
+fn german() {
+    assert_eq!(found("innerhalb von 24 Stunden"), ["24 hours"]);
+    assert_eq!(found("binnen 5 Werktagen"), ["5 working days"]);
+    assert_eq!(found("innerhalb von zwei Tagen"), ["2 days"]);
+    assert_eq!(found("vierundzwanzig Stunden"), ["24 hours"]);
+    assert_eq!(found("48 Arbeitsstunden"), ["48 working hours"]);
+    assert_eq!(found("binnen zwei Kalendertagen"), ["2 days"]);
+    assert_eq!(found("24 Stunden am Tag"), Vec::<String>::new());
+    assert_eq!(found("7 Tage die Woche"), Vec::<String>::new());
+}
+
+#[test]
+fn persian() {
+    assert_eq!(found("ظرف ۲۴ ساعت پاسخ می‌دهیم"), ["24 hours"]);
+    assert_eq!(found("حداکثر ۴۸ ساعت کاری"), ["48 working hours"]);
+    assert_eq!(found("ظرف دو روز"), ["2 days"]);
+    assert_eq!(found("۵ روز کاری"), ["5 working days"]);
+    assert_eq!(found("۲۴ تا ۴۸ ساعت کاری"), ["24 to 48 working hours"]);
+    assert_eq!(found("بیست و چهار ساعت"), ["24 hours"]);
+    assert_eq!(found("٤٨ ساعت"), ["48 hours"]);
+    assert_eq!(found("۲۴ ساعت شبانه‌روز"), Vec::<String>::new());
+    assert_eq!(found("هفت روز هفته"), Vec::<String>::new());
+}
+
+#[test]
+fn offsets_point_at_the_words() {
+    let text = "Within 24 hours we answer.";
+    let d = &find_durations(text)[0];
+    assert_eq!(d.text(text), "24 hours");
+}
+
+#[test]
+fn times_of_day_are_not_durations() {
+    assert_eq!(
+        found("commandes passées avant 14 heures"),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("jusqu'à 18 heures"), Vec::<String>::new());
+    assert_eq!(
+        found("du lundi au vendredi de 9 h à 18 h"),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("de 9h à 18h"), Vec::<String>::new());
+    assert_eq!(found("ouvert à 14h30"), Vec::<String>::new());
+    assert_eq!(
+        found("le service client répond à 14 h 30"),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("Bestellungen bis 18 Stunden"), Vec::<String>::new());
+    assert_eq!(found("avant 48 heures"), ["48 hours"]);
+    assert_eq!(found("de 24 à 48 heures"), ["24 to 48 hours"]);
+}
+
+#[test]
+fn rates_holidays_and_identifiers_are_not_durations() {
+    assert_eq!(found("disponible 24 heures sur 24"), Vec::<String>::new());
+    assert_eq!(found("joignable 24h/24 et 7j/7"), Vec::<String>::new());
+    assert_eq!(found("sauf un jour férié"), Vec::<String>::new());
+    assert_eq!(found("les 11 jours fériés"), Vec::<String>::new());
+    assert_eq!(found("Firmenbuch FN 335466h"), Vec::<String>::new());
+}
+
+#[test]
+fn number_words_to_the_hundreds_and_numerals_in_parentheses() {
+    assert_eq!(found("SOIXANTE-DOUZE HEURES"), ["72 hours"]);
+    assert_eq!(found("quatre-vingt-dix jours"), ["90 days"]);
+    assert_eq!(found("one hundred and twenty days"), ["120 days"]);
+    assert_eq!(found("zweiundsiebzig Stunden"), ["72 hours"]);
+    assert_eq!(found("hundertzwanzig Tage"), ["120 days"]);
+    assert_eq!(found("یکصد و هشتاد روز"), ["180 days"]);
+    assert_eq!(found("quinze (15) jours"), ["15 days"]);
+    assert_eq!(found("30 (trente) jours"), ["30 days"]);
+    assert_eq!(found("thirty (30) days"), ["30 days"]);
+}
+
+#[test]
+fn periods_include_weeks_months_and_years_in_days() {
+    let days = |text: &str| -> Vec<u32> { find_periods(text).iter().map(|p| p.days).collect() };
+    assert_eq!(days("un (1) mois"), [30]);
+    assert_eq!(days("quinze (15) jours"), [15]);
+    assert_eq!(days("two weeks"), [14]);
+    assert_eq!(days("six mois"), [180]);
+    assert_eq!(days("48 hours"), [2]);
+}

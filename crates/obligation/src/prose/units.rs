@@ -1,0 +1,85 @@
+//! Units of time in prose: the obligation units (hours, days, working hours, working days) and
+//! the longer periods notices are written in (weeks, months, years).
+
+use super::tokens::{Token, word};
+use crate::duration::Unit;
+
+/// A unit of time as prose writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ProseUnit {
+    /// A unit an obligation block can state.
+    Obligation(Unit),
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+impl ProseUnit {
+    /// The length of `n` of this unit in days, rounded up (a working day counts as a day, a
+    /// month as 30 days).
+    pub fn days(self, n: u32) -> u32 {
+        match self {
+            ProseUnit::Obligation(Unit::Hours | Unit::WorkingHours) => n.div_ceil(24),
+            ProseUnit::Obligation(Unit::Days | Unit::WorkingDays) => n,
+            ProseUnit::Week => n * 7,
+            ProseUnit::Month => n * 30,
+            ProseUnit::Year => n * 365,
+        }
+    }
+}
+
+/// The unit starting at `i`, with the index after it.
+pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> {
+    let w = word(tokens, i)?;
+    let next = word(tokens, i + 1);
+    let fixed = |unit: Unit, after: usize| Some((ProseUnit::Obligation(unit), after));
+    let working_after = |base: Unit, working: Unit| match next {
+        Some(
+            "ouvrable" | "ouvrables" | "ouvré" | "ouvrés" | "ouvrée" | "ouvrées" | "کاری" | "اداری",
+        ) => fixed(working, i + 2),
+        // `un jour férié`, `11 jours fériés`: public holidays, not a length of time.
+        Some("férié" | "fériés" | "fériée" | "fériées" | "تعطیل" | "تعطیلی") => {
+            None
+        }
+        _ => fixed(base, i + 1),
+    };
+    match w {
+        "working" | "business" | "work" => match next {
+            Some("hour" | "hours" | "hrs" | "h") => fixed(Unit::WorkingHours, i + 2),
+            Some("day" | "days") => fixed(Unit::WorkingDays, i + 2),
+            _ => None,
+        },
+        "calendar" => match next {
+            Some("hour" | "hours") => fixed(Unit::Hours, i + 2),
+            Some("day" | "days") => fixed(Unit::Days, i + 2),
+            Some("month" | "months") => Some((ProseUnit::Month, i + 2)),
+            _ => None,
+        },
+        "kalendertag" | "kalendertage" | "kalendertagen" | "kalendertages" => {
+            fixed(Unit::Days, i + 1)
+        }
+        "workday" | "workdays" => fixed(Unit::WorkingDays, i + 1),
+        "hour" | "hours" | "hrs" | "h" | "heure" | "heures" | "stunde" | "stunden" | "std"
+        | "ساعت" => working_after(Unit::Hours, Unit::WorkingHours),
+        "day" | "days" | "jour" | "jours" | "tag" | "tage" | "tagen" | "tages" | "روز" => {
+            working_after(Unit::Days, Unit::WorkingDays)
+        }
+        "werktag" | "werktage" | "werktagen" | "werktages" | "arbeitstag" | "arbeitstage"
+        | "arbeitstagen" | "arbeitstages" | "geschäftstag" | "geschäftstage" | "geschäftstagen" => {
+            fixed(Unit::WorkingDays, i + 1)
+        }
+        "arbeitsstunde" | "arbeitsstunden" | "werkstunden" => fixed(Unit::WorkingHours, i + 1),
+        "week" | "weeks" | "semaine" | "semaines" | "woche" | "wochen" | "هفته" => {
+            Some((ProseUnit::Week, i + 1))
+        }
+        "month" | "months" | "mois" | "monat" | "monate" | "monaten" | "monats" | "ماه" => {
+            Some((ProseUnit::Month, i + 1))
+        }
+        "year" | "years" | "an" | "ans" | "année" | "années" | "jahr" | "jahre" | "jahren"
+        | "jahres" | "سال" => Some((ProseUnit::Year, i + 1)),
+        _ => None,
+    }
+}

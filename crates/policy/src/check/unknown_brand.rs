@@ -1,0 +1,269 @@
+//! `unknown-brand` (warning): companies and web addresses that are not the marketplace's:
+//! company names with a legal form (`Adyen N.V.`, `Muster GmbH`), the hosts of URLs and e-mail
+//! addresses, and bare domain names (`shop-example.io`). A brand left over from another site's
+//! terms is usually one nobody thought to list in `foreign_brands`.
+//!
+//! Not reported: the marketplace's own names, brands and base URL host; names and domains in
+//! site.yaml `third_parties`; public authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
+//! Each name is reported in the version where it first appears (v1, or the version that adds
+//! it), not again in every later version.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::LineIndex;
+use crate::model::{PolicySet, PolicyVersion};
+
+static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})").expect("valid pattern")
+});
+static EMAIL_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
+        .expect("valid pattern")
+});
+static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Za-z0-9][A-Za-z0-9-]{1,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|de|fr|eu|co\.uk|uk|it|es|nl|be|at|ch|pl|cz|sk|hu|ro|bg|gr|se|dk|no|fi|lt|lv|ee|si|hr|ie|pt|lu|app|shop|store|ai|me|tv|ir))\b")
+        .expect("valid pattern")
+});
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:\p{Lu}[\p{L}0-9&'’.-]*\s+){1,4})(GmbH|AG|SE|KG|UG|S\.A\.S\.?|SAS|S\.A\.|SA|SARL|S\.à\s?r\.l\.|SRL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|plc|PLC|LLP|A/S|AB|Oy|sp\. z o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.)(?:\W|$)")
+        .expect("valid pattern")
+});
+
+/// Domains of public bodies: naming them is not naming a brand.
+const AUTHORITY_SUFFIXES: &[&str] = &[
+    "europa.eu",
+    "gouv.fr",
+    "gov",
+    "gov.uk",
+    "gv.at",
+    "admin.ch",
+    "bund.de",
+    "overheid.nl",
+    "gob.es",
+    "gov.pl",
+    "gov.it",
+    "gov.ie",
+    "example.com",
+    "example.org",
+    "example.net",
+];
+
+/// Words that start a sentence or name rather than a company (`The`, `Die`, `La`).
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "le", "la", "les", "l", "un", "une", "der", "die", "das", "dem", "den",
+    "des", "ein", "eine", "by", "of", "and", "et", "und", "von", "de", "du", "with", "avec", "mit",
+];
+
+/// One name or domain found in a version.
+struct Mention {
+    key: String,
+    shown: String,
+    offset: usize,
+    domain: bool,
+}
+
+pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let own = OwnNames::of(set);
+    let mut out = Vec::new();
+    for doc in &set.documents {
+        for lang in doc.languages() {
+            let mut previous: BTreeSet<String> = BTreeSet::new();
+            for v in doc.versions_in(lang) {
+                let mentions: Vec<Mention> =
+                    mentions(v).into_iter().filter(|m| !own.covers(m)).collect();
+                let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
+                let mut lines = None;
+                let mut reported = BTreeSet::new();
+                for m in &mentions {
+                    if previous.contains(&m.key) || !reported.insert(m.key.clone()) {
+                        continue;
+                    }
+                    let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
+                    let (line, column) = lines.line_col(&v.source, m.offset);
+                    let what = if m.domain { "address" } else { "company" };
+                    out.push(
+                        Diagnostic::warning(
+                            codes::UNKNOWN_BRAND,
+                            &v.path,
+                            line,
+                            column,
+                            format!(
+                                "`{}` is a {what} that is not {}'s",
+                                m.shown,
+                                set.site.name_in(&v.lang)
+                            ),
+                        )
+                        .with_width(m.shown.chars().count())
+                        .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms"),
+                    );
+                }
+                previous = current;
+            }
+        }
+    }
+    out
+}
+
+/// Company names and domains in the body of `v`, outside code, in text order.
+fn mentions(v: &PolicyVersion) -> Vec<Mention> {
+    let body = v.body();
+    let base = v.source.len() - body.len();
+    let mut out = Vec::new();
+    let mut push = |shown: &str, offset: usize, domain: bool| {
+        if v.scan.in_code(base + offset) {
+            return;
+        }
+        let key = if domain {
+            shown.to_lowercase().trim_start_matches("www.").to_string()
+        } else {
+            normalise(shown)
+        };
+        if key.len() >= 3 {
+            out.push(Mention {
+                key,
+                shown: shown.to_string(),
+                offset: base + offset,
+                domain,
+            });
+        }
+    };
+    for re in [&*URL_HOST, &*EMAIL_HOST] {
+        for caps in re.captures_iter(body) {
+            if let Some(host) = caps.get(1) {
+                push(host.as_str(), host.start(), true);
+            }
+        }
+    }
+    for caps in BARE_DOMAIN.captures_iter(body) {
+        let Some(m) = caps.get(1) else { continue };
+        let before = body[..m.start()].chars().next_back();
+        let label = m.as_str().split('.').next().unwrap_or_default();
+        let all_caps = label.chars().all(|c| !c.is_lowercase());
+        if matches!(before, Some('@' | '/' | '.' | '-')) || all_caps {
+            continue;
+        }
+        push(m.as_str(), m.start(), true);
+    }
+    for caps in COMPANY.captures_iter(body) {
+        let (Some(name), Some(form)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        let skip = words
+            .iter()
+            .take_while(|w| {
+                ARTICLES.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                )
+            })
+            .count();
+        if skip == words.len() {
+            continue;
+        }
+        let first = words[skip];
+        let start = name.start() + name.as_str().find(first).unwrap_or(0);
+        let shown = &body[start..form.end()];
+        push(shown.trim_end_matches([',', '.']), start, false);
+    }
+    out.sort_by_key(|m| m.offset);
+    out
+}
+
+/// Lowercase letters and digits only.
+fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The marketplace's own names and the third parties it lists.
+struct OwnNames {
+    /// Normalised names and brands.
+    names: Vec<String>,
+    /// Normalised third parties.
+    third: Vec<String>,
+    /// Hosts of the base URL and of domain-like brands.
+    hosts: Vec<String>,
+}
+
+impl OwnNames {
+    fn of(set: &PolicySet) -> OwnNames {
+        let site = &set.site;
+        let mut names: Vec<String> = site
+            .brands
+            .iter()
+            .chain(site.marketplace_name.values())
+            .flat_map(|b| {
+                let whole = normalise(b);
+                // `Amazon.fr` is the brand `amazon`; `Ring Twice` also `ringtwice`.
+                let label = b.split('.').next().map(normalise).unwrap_or_default();
+                [whole, label]
+            })
+            .filter(|n| n.len() >= 3)
+            .collect();
+        names.sort();
+        names.dedup();
+        let host = site
+            .base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or_default()
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        OwnNames {
+            names,
+            third: site
+                .third_parties
+                .iter()
+                .map(|t| normalise(t))
+                .filter(|t| t.len() >= 2)
+                .collect(),
+            hosts: vec![host],
+        }
+    }
+
+    fn covers(&self, m: &Mention) -> bool {
+        let key = &m.key;
+        if m.domain {
+            if self
+                .hosts
+                .iter()
+                .any(|h| h == key || key.ends_with(&format!(".{h}")))
+                || AUTHORITY_SUFFIXES
+                    .iter()
+                    .any(|s| key == s || key.ends_with(&format!(".{s}")))
+            {
+                return true;
+            }
+            let labels: Vec<String> = key.split('.').map(normalise).collect();
+            let registrable = labels.len().saturating_sub(2);
+            let ours = |n: &String| {
+                labels.iter().any(|l| l == n)
+                    || n.len() >= 5
+                        && labels
+                            .get(registrable)
+                            .is_some_and(|l| l.contains(n.as_str()))
+            };
+            return self.names.iter().any(ours)
+                || self
+                    .third
+                    .iter()
+                    .any(|t| normalise(key).contains(t.as_str()));
+        }
+        self.names
+            .iter()
+            .chain(&self.third)
+            .any(|n| key.contains(n.as_str()))
+    }
+}

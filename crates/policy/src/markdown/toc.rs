@@ -1,0 +1,60 @@
+//! Tables of contents: a list whose items are links to headings of the same page, or repeat
+//! its headings. They are navigation, not clause text, so they are left out of the prose the
+//! checks read (a table of contents naming "Mediation" is not a mediation clause).
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::clause_id;
+use crate::model::Clause;
+
+/// A top-level list met during the walk.
+#[derive(Debug, Clone)]
+pub(crate) struct ListSpan {
+    /// Index of the part (preamble or clause) it is in.
+    pub part: usize,
+    /// Its byte range in that part's prose.
+    pub prose: Range<usize>,
+    /// Each top-level item's text, and whether the item is only an in-page link.
+    pub items: Vec<(String, bool)>,
+}
+
+/// Fewest items for a list to be taken as a table of contents.
+const MIN_ITEMS: usize = 3;
+
+/// Removes the tables of contents among `lists` from the prose and item counts of `parts`.
+pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]) {
+    if lists.is_empty() {
+        return;
+    }
+    let headings: BTreeSet<String> = parts
+        .iter()
+        .skip(1)
+        .map(|c| clause_id::slug(&c.heading))
+        .collect();
+    for list in lists.iter().rev() {
+        if list.items.len() < MIN_ITEMS {
+            continue;
+        }
+        let navigational = list
+            .items
+            .iter()
+            .filter(|(text, only_link)| {
+                *only_link || headings.contains(&clause_id::slug(text.trim()))
+            })
+            .count();
+        if navigational * 5 < list.items.len() * 4 {
+            continue;
+        }
+        let Some(part) = parts.get_mut(list.part) else {
+            continue;
+        };
+        if part.prose.is_char_boundary(list.prose.start)
+            && part.prose.is_char_boundary(list.prose.end)
+            && list.prose.end <= part.prose.len()
+        {
+            part.prose.replace_range(list.prose.clone(), "");
+        }
+        part.list_items = part.list_items.saturating_sub(list.items.len());
+    }
+}
