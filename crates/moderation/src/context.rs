@@ -93,6 +93,12 @@ impl<'a> FieldText<'a> {
             if found.spelled_letters {
                 classes = classes.or(Classes::SPELLED_LETTERS);
             }
+            if found.dot_non_ascii {
+                classes = classes.or(Classes::DOT_NON_ASCII);
+            }
+            if found.bidi_control {
+                classes = classes.or(Classes::BIDI_CONTROL);
+            }
             digit_run = found.longest_digit_run;
             match prefilters {
                 Some(p) => p.scan(&sk, &mut groups),

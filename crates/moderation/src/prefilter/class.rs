@@ -45,11 +45,18 @@ impl Classes {
     pub const LATIN_DIGIT_WORD: Classes = Classes(1 << 12);
     /// Three single-letter skeleton words in a row, at most three bytes apart (`ا ح م ق`).
     pub const SPELLED_LETTERS: Classes = Classes(1 << 13);
+    /// A `.` followed by a letter that is not ASCII in the skeleton (an IDN label or TLD).
+    pub const DOT_NON_ASCII: Classes = Classes(1 << 14);
+    /// A bidi embedding, override or isolate control (`crate::text::is_bidi_control`) in the
+    /// original, found while the skeleton is built.
+    pub const BIDI_CONTROL: Classes = Classes(1 << 15);
     /// The classes found on the skeleton (unknown until it is built).
     pub const OF_SKELETON: Classes = Classes::LATIN
         .or(Classes::REPEATED_WORD)
         .or(Classes::LATIN_DIGIT_WORD)
-        .or(Classes::SPELLED_LETTERS);
+        .or(Classes::SPELLED_LETTERS)
+        .or(Classes::DOT_NON_ASCII)
+        .or(Classes::BIDI_CONTROL);
 
     /// Both sets together.
     pub const fn or(self, other: Classes) -> Classes {

@@ -107,6 +107,7 @@ pub(crate) static DEFINITIONS: &[RuleDef] = &[
     prices::question::PriceQuestion::DEF,
     script::latin::Latin::DEF,
     script::arabic_letters::ArabicLetters::DEF,
+    script::bidi_control::BidiControl::DEF,
     style::kashida::Kashida::DEF,
     style::repeated_letters::RepeatedLetters::DEF,
     style::repeated_words::RepeatedWords::DEF,

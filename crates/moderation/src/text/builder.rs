@@ -1,7 +1,10 @@
 //! The normalisation pass that builds a skeleton: folding, digit groups, words, offset map.
 
-use super::fold::fold_char;
+use super::fold::{fold_char, is_bidi_control};
 use super::skeleton::Skeleton;
+use super::spelled::{
+    LOOKALIKE_MIN_DIGITS, fold_digit_lookalikes, join_spelled, longest_digit_run,
+};
 use super::words::{Word, is_letter, is_mark, is_word_char};
 
 /// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
@@ -25,6 +28,10 @@ pub(crate) struct SkeletonFacts {
     pub latin_digit_word: bool,
     /// Three single-letter words in a row, at most three bytes apart.
     pub spelled_letters: bool,
+    /// A `.` followed by a letter that is not ASCII.
+    pub dot_non_ascii: bool,
+    /// A bidi embedding, override or isolate control in the original.
+    pub bidi_control: bool,
 }
 
 /// Characters below this have their folding and word class in [`TABLES`] (ASCII, Latin-1,
@@ -206,6 +213,13 @@ pub(crate) fn build(
     if b.word_start != NO_WORD {
         b.close_word(b.starts.len());
     }
+    if join_spelled(&mut b.text, &mut b.starts, &mut b.words) {
+        b.facts.longest_digit_run = longest_digit_run(&b.text);
+    }
+    if b.facts.longest_digit_run >= LOOKALIKE_MIN_DIGITS {
+        let longest = fold_digit_lookalikes(&mut b.text, &b.starts, &b.words);
+        b.facts.longest_digit_run = b.facts.longest_digit_run.max(longest);
+    }
     let facts = b.finish_words();
     sk.text = b.text;
     sk.starts = b.starts;
@@ -249,6 +263,7 @@ impl Builder<'_> {
     /// A character the tables do not fold: `fold_char` itself.
     #[inline(never)]
     fn fold_slow(&mut self, c: char, cp: u32) {
+        self.facts.bidi_control |= is_bidi_control(c);
         fold_char(c, &mut |f| self.emit(f, cp));
     }
 
@@ -344,6 +359,8 @@ impl Builder<'_> {
             self.facts.longest_digit_run = self.facts.longest_digit_run.max(self.digit_run);
         }
         self.seen |= class;
+        self.facts.dot_non_ascii |=
+            self.prev == '.' && class & (NON_ASCII | WORD) == NON_ASCII | WORD;
         self.prev = c;
         self.prev_class = class;
         if class & TWO_BYTES != 0 {

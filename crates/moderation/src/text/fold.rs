@@ -24,6 +24,13 @@ pub fn is_dropped(c: char) -> bool {
     )
 }
 
+/// Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they change the
+/// order a browser shows text in.
+#[inline]
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Folds one character after NFKC: calls `out` for each resulting character (none when dropped).
 pub fn fold_char(c: char, out: &mut impl FnMut(char)) {
     if c.is_ascii() {

@@ -3,9 +3,10 @@
 mod builder;
 mod fold;
 mod skeleton;
+mod spelled;
 mod words;
 
-pub use fold::{fold_char, is_dropped};
+pub use fold::{fold_char, is_bidi_control, is_dropped};
 pub use skeleton::Skeleton;
 pub(crate) use words::{Word, squeeze, squeeze_cow, word_hash, words};
 pub use words::{is_letter, is_letter_or_digit};

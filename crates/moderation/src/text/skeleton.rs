@@ -13,6 +13,9 @@ pub struct Skeleton {
     pub(super) starts: Vec<u32>,
     /// Words of `text`, found in the same pass.
     pub(crate) words: Vec<Word>,
+    /// `text` is in display order (a right-to-left override was reversed), so `starts` is not
+    /// increasing.
+    reordered: bool,
 }
 
 impl Skeleton {
@@ -25,9 +28,25 @@ impl Skeleton {
 
     /// Builds the skeleton of `original` in place (reusing this one's buffers), calling `each`
     /// with every code point of the original in the same pass; returns what it holds.
+    ///
+    /// Text inside a right-to-left override (U+202E … U+202C, or to the end of the line) is
+    /// shown reversed by a browser: the skeleton holds it in that display order, and the offset
+    /// map still points at the original characters.
     #[inline]
-    pub(crate) fn rebuild(&mut self, original: &str, each: impl FnMut(char)) -> SkeletonFacts {
-        build(self, original, each)
+    pub(crate) fn rebuild(&mut self, original: &str, mut each: impl FnMut(char)) -> SkeletonFacts {
+        self.reordered = false;
+        let facts = build(self, original, &mut each);
+        if facts.bidi_control && original.contains(RLO) {
+            let (visual, order) = display_order(original);
+            let mut facts = build(self, &visual, |_| {});
+            for s in &mut self.starts {
+                *s = order[*s as usize];
+            }
+            self.reordered = true;
+            facts.bidi_control = true;
+            return facts;
+        }
+        facts
     }
 
     /// Maps a byte range of the skeleton to a code-point range `(start, end)` of the original.
@@ -41,9 +60,55 @@ impl Skeleton {
         if end <= start {
             return (s, s);
         }
+        if self.reordered {
+            let range = &self.starts[start..end.min(self.starts.len())];
+            let lo = range.iter().min().map_or(s, |&v| v as usize);
+            let hi = range.iter().max().map_or(s, |&v| v as usize + 1);
+            return (lo, hi);
+        }
         let e = self.starts[(end - 1).min(self.starts.len() - 1)] as usize + 1;
         (s, e.max(s))
     }
+}
+
+/// Right-to-left override.
+const RLO: char = '\u{202E}';
+/// Pop directional formatting: ends an embedding or override.
+const PDF: char = '\u{202C}';
+
+/// `original` with every right-to-left override's content reversed (up to its PDF, or the end
+/// of the line), as a browser shows it; and for each code point of the result, the index of
+/// the code point of `original` it is.
+fn display_order(original: &str) -> (String, Vec<u32>) {
+    let cps: Vec<char> = original.chars().collect();
+    let mut text = String::with_capacity(original.len());
+    let mut order = Vec::with_capacity(cps.len());
+    let mut i = 0;
+    while i < cps.len() {
+        text.push(cps[i]);
+        order.push(i as u32);
+        if cps[i] != RLO {
+            i += 1;
+            continue;
+        }
+        // The override's end: its PDF (nested embeddings have their own), or the line's end.
+        let (mut j, mut depth) = (i + 1, 0usize);
+        while j < cps.len() && cps[j] != '\n' {
+            match cps[j] {
+                PDF if depth == 0 => break,
+                PDF => depth -= 1,
+                '\u{202A}' | '\u{202B}' | '\u{202D}' | RLO => depth += 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        for k in (i + 1..j).rev() {
+            text.push(cps[k]);
+            order.push(k as u32);
+        }
+        i = j;
+    }
+    (text, order)
 }
 
 #[cfg(test)]
@@ -82,6 +147,23 @@ mod tests {
             let sk = Skeleton::new(text);
             assert_eq!(sk.words, super::super::words::words(&sk.text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_right_to_left_override_is_read_in_display_order() {
+        // Shown as `cheapstore.com 0912 345 6789`.
+        let text = "x \u{202E}moc.erotspaehc\u{202C} y \u{202E}9876 543 2190\u{202C}";
+        let sk = Skeleton::new(text);
+        assert!(sk.text.contains("cheapstore.com"), "{}", sk.text);
+        assert!(sk.text.contains("09123456789"), "{}", sk.text);
+        let i = sk.text.find("cheapstore.com").unwrap();
+        assert_eq!(
+            orig_slice(text, sk.to_original(i, i + 14)),
+            "moc.erotspaehc"
+        );
+        // Without a PDF the override ends with the line.
+        let sk = Skeleton::new("\u{202E}ri.pohs\nok");
+        assert_eq!(sk.text, "shop.ir\nok");
     }
 
     #[test]

@@ -1,0 +1,185 @@
+//! Evasions folded in the skeleton after the main pass: Latin letters spelled out with spaces
+//! (`w w w . s h o p . i r`) and letters written for digits inside a number (`O912…`).
+
+use super::words::{Word, words};
+
+/// Fewest single letters in a row that are read as one spelled-out word.
+const MIN_SPELLED: usize = 4;
+
+/// Fewest digits a word needs before `o`/`l`/`i` in it are read as digits (`i10` is a car).
+pub(super) const LOOKALIKE_MIN_DIGITS: usize = 5;
+
+/// A single ASCII letter or a run of ASCII digits: a piece of a spelled-out name.
+fn spelled_piece(w: &[u8]) -> Option<bool> {
+    match w {
+        [b] if b.is_ascii_lowercase() => Some(true),
+        _ if !w.is_empty() && w.iter().all(u8::is_ascii_digit) => Some(false),
+        _ => None,
+    }
+}
+
+/// What may stand between two pieces: spaces, with at most one `.`, `_` or `-` among them.
+fn spelled_gap(gap: &[u8]) -> bool {
+    gap.len() <= 3
+        && gap.contains(&b' ')
+        && gap.iter().all(|&b| matches!(b, b' ' | b'.' | b'_' | b'-'))
+        && gap.iter().filter(|&&b| b != b' ').count() <= 1
+}
+
+/// Removes the spaces inside runs of at least [`MIN_SPELLED`] single Latin letters (digit runs
+/// may stand among them), with `text`'s offset map `starts` kept exact, and finds the words
+/// again. Returns whether anything changed.
+pub(super) fn join_spelled(text: &mut String, starts: &mut Vec<u32>, ws: &mut Vec<Word>) -> bool {
+    let bytes = text.as_bytes();
+    // Byte ranges of spaces to remove, in order.
+    let mut remove: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let Some(letter) = spelled_piece(&bytes[ws[k].start..ws[k].end]) else {
+            k += 1;
+            continue;
+        };
+        let mut letters = usize::from(letter);
+        let mut j = k;
+        while j + 1 < ws.len() {
+            let gap = &bytes[ws[j].end..ws[j + 1].start];
+            let Some(next) = spelled_piece(&bytes[ws[j + 1].start..ws[j + 1].end]) else {
+                break;
+            };
+            if !spelled_gap(gap) {
+                break;
+            }
+            letters += usize::from(next);
+            j += 1;
+        }
+        if letters >= MIN_SPELLED {
+            for w in k..j {
+                for (i, &b) in bytes[ws[w].end..ws[w + 1].start].iter().enumerate() {
+                    if b == b' ' {
+                        let at = ws[w].end + i;
+                        remove.push((at, at + 1));
+                    }
+                }
+            }
+        }
+        k = j + 1;
+    }
+    if remove.is_empty() {
+        return false;
+    }
+    let mut new_text = String::with_capacity(text.len());
+    let mut new_starts = Vec::with_capacity(starts.len());
+    let mut from = 0;
+    for &(s, e) in &remove {
+        new_text.push_str(&text[from..s]);
+        new_starts.extend_from_slice(&starts[from..s]);
+        from = e;
+    }
+    new_text.push_str(&text[from..]);
+    new_starts.extend_from_slice(&starts[from..]);
+    *text = new_text;
+    *starts = new_starts;
+    *ws = words(text);
+    true
+}
+
+/// The longest run of ASCII digits in `text`.
+pub(super) fn longest_digit_run(text: &str) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Reads `o` as `0` and `l`/`i` as `1` in words of ASCII digits and those letters only, with
+/// at least [`LOOKALIKE_MIN_DIGITS`] digits, when each such letter was written right next to
+/// two digits (`O912 345 6789` → `0912 345 6789`, but not `i7 12700`): same length, so the
+/// offset map does not change. Returns the longest digit run of the words it changed.
+pub(super) fn fold_digit_lookalikes(text: &mut String, starts: &[u32], ws: &[Word]) -> usize {
+    let bytes = text.as_bytes();
+    // Two digits written right before or after skeleton byte `p` in the original.
+    let glued = |p: usize, w: &Word| {
+        let before = p >= w.start + 2
+            && (1..=2)
+                .all(|k| bytes[p - k].is_ascii_digit() && starts[p - k] + k as u32 == starts[p]);
+        let after = p + 2 < w.end
+            && (1..=2)
+                .all(|k| bytes[p + k].is_ascii_digit() && starts[p] + k as u32 == starts[p + k]);
+        before || after
+    };
+    let mut fold = Vec::new();
+    for w in ws {
+        let word = &bytes[w.start..w.end];
+        let digits = word.iter().filter(|b| b.is_ascii_digit()).count();
+        if digits >= LOOKALIKE_MIN_DIGITS
+            && digits < word.len()
+            && word.iter().enumerate().all(|(i, &b)| {
+                b.is_ascii_digit() || (matches!(b, b'o' | b'l' | b'i') && glued(w.start + i, w))
+            })
+        {
+            fold.push((w.start, w.end));
+        }
+    }
+    if fold.is_empty() {
+        return 0;
+    }
+    let mut out = std::mem::take(text).into_bytes();
+    let mut longest = 0;
+    for (s, e) in fold {
+        for b in &mut out[s..e] {
+            *b = match *b {
+                b'o' => b'0',
+                b'l' | b'i' => b'1',
+                other => other,
+            };
+        }
+        longest = longest.max(e - s);
+    }
+    *text = String::from_utf8(out).unwrap_or_default();
+    longest
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Skeleton;
+
+    fn original(text: &str, sk: &Skeleton, pattern: &str) -> String {
+        let i = sk.text.find(pattern).expect(pattern);
+        let (s, e) = sk.to_original(i, i + pattern.len());
+        text.chars().skip(s).take(e - s).collect()
+    }
+
+    #[test]
+    fn spelled_out_letters_are_joined_with_exact_offsets() {
+        let text = "سایت w w w . s h o p . i r رو ببینید";
+        let sk = Skeleton::new(text);
+        assert!(sk.text.contains("www.shop.ir"), "{}", sk.text);
+        assert_eq!(original(text, &sk, "shop.ir"), "s h o p . i r");
+        let text = "telegram: s h o p 9 8";
+        assert!(Skeleton::new(text).text.contains("shop98"));
+    }
+
+    #[test]
+    fn short_letter_runs_and_words_stay() {
+        for text in ["سایز S M L موجود است", "a b c", "I am a big fan", "a b c-d"] {
+            let sk = Skeleton::new(text);
+            assert_eq!(sk.text, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_for_digits_inside_numbers_are_read_as_digits() {
+        let text = "شماره O912 345 67l9";
+        let sk = Skeleton::new(text);
+        assert!(sk.text.contains("09123456719"), "{}", sk.text);
+        assert_eq!(original(text, &sk, "0912"), "O912");
+        for text in ["hyundai i10 خوب است", "مدل lo10"] {
+            let sk = Skeleton::new(text);
+            assert_eq!(sk.text, text.to_lowercase(), "{text}");
+        }
+        // `i7 12700` is joined as digits are, but `i` stays a letter: it has one digit beside it.
+        assert_eq!(Skeleton::new("cpu i7 12700").text, "cpu i712700");
+    }
+}
