@@ -2,53 +2,87 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
+use crate::context::FieldText;
+use crate::prefilter::Classes;
+use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
     /// Links and bare domains: `https://shop.example/x`, `www.shop.com`, `example.ir`,
-    /// `t.me/name`, `instagram.com/name`.
+    /// `t.me/name`, `instagram.com/name`, and internationalised ones: `فروشگاه.ایران`,
+    /// `www.نمونه.ایران`, `президент.рф`.
     ///
     /// ## Why
     /// Reviews and Q&A must not send readers to other sites (terms, "no links").
     ///
     /// ## How it decides
-    /// The last label must be a real top-level domain (`lexicons/tlds.txt`), so `node.js`,
-    /// `file.txt`, `v2.0` and model numbers are not links. TLDs that double as file extensions
-    /// or words (`README.md`, `good.it`, listed in `tlds-ambiguous.txt`) count only with
-    /// `www.`, a scheme, a path or a subdomain. Digits are folded first, so Persian digits in a
-    /// domain do not hide it. The domain part of an e-mail address is left to `contacts/email`.
+    /// The last label must be a top-level domain of the root zone: the ICANN section of the
+    /// Public Suffix List (the `psl` crate), with every internationalised TLD in Unicode and
+    /// in `xn--` form. So `node.js`, `file.txt`, `v2.0` and model numbers are not links, and
+    /// neither is a TLD that goes on into a longer word (`driver.tar.bz2`, `name.al-x`).
+    /// TLDs that double as file extensions (`README.md`, `backup.zip`, listed in
+    /// `tlds-ambiguous.txt`) count only with `www.`, a scheme, a path or a subdomain; those
+    /// that double as words (`it`, `me`, `tv`) also count bare unless a Latin sentence goes
+    /// on after them (`it was good.it works`). A
+    /// capitalised word after a letter that is not a capital (`great.Now`, `عالیه.Sony`) is a
+    /// new sentence, not a TLD; so are two Persian words joined by a full stop (`بود.ایران`),
+    /// and a Persian word before a Latin TLD of more than three letters (`عالیه.sony`),
+    /// without `www.`, a scheme, a path or a subdomain.
+    /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
+    /// in a domain do not hide it. The domain part of an e-mail address is left to
+    /// `contacts/email`; a link written after `name@` (`name@http://shop.com`) is a link.
     ///
     /// ## Example
     /// `برای خرید به shop-example.ir سر بزنید` is flagged on `shop-example.ir`.
     ///
     /// ## Fix
     /// Not fixable: the author must remove the link.
-    code: "links/url", severity: Reject, fixable: false, params: ["tlds", "ambiguous"],
-    pub(crate) struct Url { re: Regex, tlds: HashSet<String>, ambiguous: HashSet<String> }
+    code: "links/url", severity: Reject, fixable: false, params: ["ambiguous"],
+    pub(crate) struct Url { re: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email }
 }
 
 impl Url {
     fn build(p: &Params<'_>) -> Result<Url, String> {
-        let set = |lexs: Vec<&crate::lexicon::Lexicon>| -> HashSet<String> {
-            lexs.iter()
-                .flat_map(|l| l.entries.iter().map(|e| e.text.to_ascii_lowercase()))
-                .collect()
-        };
+        let (mut extensions, mut words) = (HashSet::new(), HashSet::new());
+        for lex in p.lexicons("ambiguous", &["tlds-ambiguous"])? {
+            for e in &lex.entries {
+                let tld = e.text.to_ascii_lowercase();
+                match e.value.as_deref() {
+                    None => extensions.insert(tld),
+                    Some("word") => words.insert(tld),
+                    Some(other) => {
+                        return Err(format!(
+                            "{}: `{}` has value `{other}`: write nothing (a file extension) or `word`",
+                            lex.path.display(),
+                            e.text
+                        ));
+                    }
+                };
+            }
+        }
+        let label = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*";
+        let tld = r"(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]*)";
         Ok(Url {
-            re: Regex::new(
-                r"(?:https?://|www\.)[^\s<>'`]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.[a-z]{2,24}(?:/[^\s<>'`]*)?",
-            )
+            re: Regex::new(&format!(
+                r"(?:https?://|www\.)[^\s<>'`]+|{label}(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
+            ))
             .map_err(|e| e.to_string())?,
-            tlds: set(p.lexicons("tlds", &["tlds"])?),
-            ambiguous: set(p.lexicons("ambiguous", &["tlds-ambiguous"])?),
+            extensions,
+            words,
+            email: Email::build(p)?,
         })
     }
 
-    /// Whether a bare (scheme-less, `www`-less) match is a link.
-    fn is_link(&self, m: &str) -> bool {
-        if m.starts_with("http://") || m.starts_with("https://") || m.starts_with("www.") {
-            return m.len() > 8;
+    /// Whether a bare (scheme-less, `www`-less) match at skeleton byte `at` is a link.
+    fn is_link(&self, f: &FieldText<'_>, at: usize, m: &str) -> bool {
+        if let Some(rest) = m
+            .strip_prefix("http://")
+            .or_else(|| m.strip_prefix("https://"))
+            .or_else(|| m.strip_prefix("www."))
+        {
+            // The host does not start with punctuation (`http://-x.com`, `http://##`).
+            return m.len() > 8 && !rest.starts_with(|c: char| c.is_ascii_punctuation());
         }
         let (host, path) = match m.find('/') {
             Some(i) => (&m[..i], Some(&m[i + 1..])),
@@ -57,50 +91,172 @@ impl Url {
         let Some((rest, tld)) = host.rsplit_once('.') else {
             return false;
         };
-        if !self.tlds.contains(tld) || rest.is_empty() {
+        if rest.is_empty() {
+            return false;
+        }
+        let tld_start = at + rest.len() + 1;
+        let (s, e) = f.skeleton().to_original(tld_start, tld_start + tld.len());
+        let written = &f.cps[s..e];
+        if !is_root_zone_tld(tld) && !is_root_zone_tld(&lowercase(written)) {
             return false;
         }
         let has_path = path.is_some_and(|p| !p.is_empty());
-        if self.ambiguous.contains(tld) && !has_path && !rest.contains('.') {
+        let subdomain = rest.contains('.');
+        if !has_path && !subdomain {
+            if self.extensions.contains(tld) {
+                return false;
+            }
+            // `good.it works`: a Latin sentence goes on after the word.
+            let after = &f.sk()[at + m.len()..];
+            if self.words.contains(tld)
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_ascii_lowercase())
+            {
+                return false;
+            }
+        }
+        // `خوب بود.ایران هم …`: two Persian words glued by a full stop are a sentence, unless
+        // a path or a subdomain shows a domain.
+        // Likewise a Persian word and a brand or word TLD (`عالیه.sony`): a Persian name
+        // counts bare only with a short TLD (`فروشگاه.com`, `فروشگاه.ir`).
+        if !has_path
+            && !subdomain
+            && rest.chars().all(is_arabic_script)
+            && (tld.chars().all(|c| is_arabic_script(c) || c == '.') || tld.len() > 3)
+        {
+            return false;
+        }
+        // `great.Now`: a capitalised word after a lower-case letter starts a sentence.
+        let before_dot = f.skeleton().to_original(tld_start - 2, tld_start - 1);
+        let titled = written.first().is_some_and(|c| c.is_uppercase())
+            && written[1..].iter().any(|c| c.is_lowercase());
+        if titled && !has_path && !f.cps[before_dot.0].is_uppercase() {
             return false;
         }
         // A label made only of digits (`1.5.ir`?) is not a shop's name.
         rest.rsplit('.')
             .next()
-            .is_some_and(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
+            .is_some_and(|l| l.chars().any(char::is_alphabetic))
     }
+}
+
+/// A character of the Arabic script blocks (Persian letters included).
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFF}')
+}
+
+/// `chars` lower-cased, as a string.
+fn lowercase(chars: &[char]) -> String {
+    chars.iter().flat_map(|c| c.to_lowercase()).collect()
+}
+
+/// Whether `label` is a top-level domain of the root zone (an ICANN entry of the Public
+/// Suffix List that is a single label), in Unicode or `xn--` form.
+pub(crate) fn is_root_zone_tld(label: &str) -> bool {
+    if label.is_empty() || label.contains('.') {
+        return false;
+    }
+    // The list is searched from the TLD down.
+    let find = |labels: [&str; 2], n: usize| {
+        <psl::List as psl::Psl>::find(&psl::List, labels[..n].iter().map(|l| l.as_bytes()))
+    };
+    let info = find([label, ""], 1);
+    if info.typ == Some(psl::Type::Icann) && info.len == label.len() {
+        return true;
+    }
+    // ccTLDs the list names only through their second level (`co.za`, `*.ck`).
+    ["co", "com", "ac", "org", "net", "gov", "edu", "x"]
+        .iter()
+        .any(|sld| {
+            let info = find([label, sld], 2);
+            info.typ == Some(psl::Type::Icann) && info.len > label.len()
+        })
 }
 
 /// Trailing punctuation is not part of a link.
 pub(crate) fn trim_link_end(m: &str) -> &str {
-    m.trim_end_matches(['.', ',', '!', '?', ')', ']', ':', ';', '"'])
+    m.trim_end_matches([
+        '.', ',', '!', '?', ')', ']', ':', ';', '"', '،', '؛', '؟', '»',
+    ])
 }
 
 impl Rule for Url {
     fn prefilter(&self) -> Prefilter {
-        // Every link has a scheme, `www.`, or a dot before a Latin letter (the TLD at least).
+        // Every link has a scheme, `www.`, or a dot before a letter (the TLD at least).
         Prefilter::literals(["http://", "https://", "www."])
             .or(Prefilter::literals(('a'..='z').map(|c| format!(".{c}"))))
+            .or(Prefilter::classes(Classes::DOT_NON_ASCII))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         for f in fields {
             let sk = f.sk();
+            let mut emails: Option<Vec<(usize, usize)>> = None;
             for m in self.re.find_iter(sk) {
                 if cx.out_of_time() {
                     return;
                 }
+                let text = trim_link_end(m.as_str());
+                let scheme = text.starts_with("http") || text.starts_with("www.");
                 let before = sk[..m.start()].chars().next_back();
-                if before
-                    .is_some_and(|c| c == '@' || c == '.' || c == '-' || c.is_ascii_alphanumeric())
+                // The domain of an e-mail address is contacts/email's; a link after `@` is not.
+                if before.is_some_and(|c| {
+                    (c == '@' && !scheme) || c == '.' || c == '-' || c == '_' || c.is_alphanumeric()
+                }) {
+                    continue;
+                }
+                // `driver.tar.bz2`, `name.al-lastname@x.com`: the TLD goes on into a word.
+                let after = sk[m.start() + text.len()..].chars().next();
+                if !scheme
+                    && text.len() == m.as_str().len()
+                    && after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '@'))
                 {
                     continue;
                 }
-                let text = trim_link_end(m.as_str());
-                if self.is_link(text) {
-                    out.push(f.hit(m.start(), m.start() + text.len()));
+                if !self.is_link(f, m.start(), text) {
+                    continue;
                 }
+                // A bare name inside a disguised e-mail address (`name.trade ات جیمیل`) is
+                // contacts/email's.
+                let (start, end) = (m.start(), m.start() + text.len());
+                if !scheme
+                    && emails
+                        .get_or_insert_with(|| self.email.spans(cx, f))
+                        .iter()
+                        .any(|&(es, ee)| es <= start && end <= ee)
+                {
+                    continue;
+                }
+                out.push(f.hit(start, end));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_root_zone_tld;
+
+    #[test]
+    fn root_zone_tlds_come_from_the_public_suffix_list() {
+        for tld in [
+            "com",
+            "ir",
+            "shop",
+            "berlin",
+            "ایران",
+            "xn--mgba3a4f16a",
+            "рф",
+            "みんな",
+        ] {
+            assert!(is_root_zone_tld(tld), "{tld}");
+        }
+        // Listed only through their second level (`co.za`) or a wildcard (`*.ck`).
+        for tld in ["za", "ck", "er"] {
+            assert!(is_root_zone_tld(tld), "{tld}");
+        }
+        for tld in ["js", "txt", "exe", "ایرانی", "", "co.uk", "xn--"] {
+            assert!(!is_root_zone_tld(tld), "{tld}");
         }
     }
 }
