@@ -102,7 +102,13 @@ impl Engine {
         let mut sets = Vec::new();
         let mut compiled = Vec::new();
         for file in &sources.rule_sets {
-            match compile(&file.path, &file.text, &lexicons, clauses) {
+            match compile(
+                &file.path,
+                &file.text,
+                &lexicons,
+                &sources.marketplace,
+                clauses,
+            ) {
                 Ok((set, rules)) => {
                     compiled.push(CompiledSet::new(rules, set.queue_rejects));
                     sets.push(set);
@@ -378,6 +384,7 @@ impl Engine {
                         .unwrap_or_default()
                         .iter()
                         .collect(),
+                    localized: message.in_lang(&comment.lang).to_owned(),
                     message,
                     clause: clause.clone(),
                 });
@@ -413,6 +420,8 @@ fn suggestion(message: &Messages, fix: Option<&Edit>, applied: bool) -> Messages
             Messages {
                 fa: join(&message.fa, "پیشنهاد:"),
                 en: join(&message.en, "Suggested:"),
+                fr: message.fr.as_deref().map(|m| join(m, "Suggestion :")),
+                de: message.de.as_deref().map(|m| join(m, "Vorschlag:")),
             }
         }
         _ => message.clone(),

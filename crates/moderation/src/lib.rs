@@ -22,6 +22,7 @@ mod engine;
 mod error;
 mod fix;
 mod lexicon;
+mod marketplace;
 mod model;
 mod numbers;
 mod phrase;
@@ -38,6 +39,7 @@ mod yaml;
 pub use clause::{ClauseResolver, NoClauses};
 pub use engine::Engine;
 pub use error::{LoadError, ModerateError, RuleSetError, StoreError};
+pub use marketplace::Marketplace;
 pub use model::{
     Comment, Field, Fixed, Kind, Messages, ModerationResult, Severity, Verdict, Violation,
 };

@@ -177,7 +177,8 @@ pub enum Field {
     Body,
 }
 
-/// A message in the two languages every rule set provides.
+/// A message in Persian and English (every rule set provides both) and in French and German
+/// (the rule sets of those storefronts provide them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Messages {
@@ -185,6 +186,24 @@ pub struct Messages {
     pub fa: String,
     /// English.
     pub en: String,
+    /// French.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+    /// German.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub de: Option<String>,
+}
+
+impl Messages {
+    /// The message in `lang` (`fa`, `en`, `fr`, `de`), English when there is none in it.
+    pub fn in_lang(&self, lang: &str) -> &str {
+        match lang {
+            "fa" => &self.fa,
+            "fr" => self.fr.as_deref().unwrap_or(&self.en),
+            "de" => self.de.as_deref().unwrap_or(&self.en),
+            _ => &self.en,
+        }
+    }
 }
 
 /// One rule broken at one place.
@@ -202,8 +221,10 @@ pub struct Violation {
     pub end: usize,
     /// The original text of the span.
     pub text: String,
-    /// Explanation for the author.
+    /// Explanation for the author, in every language the rule set gives.
     pub message: Messages,
+    /// The explanation in the comment's language (English when the rule set has none in it).
+    pub localized: String,
     /// Published URL of the policy clause the rule enforces, when known.
     pub clause: Option<String>,
 }

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::RuleSetError;
 use crate::lexicon::Lexicon;
+use crate::marketplace::Marketplace;
 use crate::model::{Kind, Messages, Severity};
 use crate::rules::{Rule, RuleDef, definition};
 use crate::yaml;
@@ -121,6 +122,7 @@ pub(crate) struct Params<'a> {
     values: &'a BTreeMap<String, ParamValue>,
     lexicons: &'a Lexicons,
     langs: &'a [String],
+    marketplace: &'a Marketplace,
 }
 
 impl<'a> Params<'a> {
@@ -129,12 +131,19 @@ impl<'a> Params<'a> {
         values: &'a BTreeMap<String, ParamValue>,
         lexicons: &'a Lexicons,
         langs: &'a [String],
+        marketplace: &'a Marketplace,
     ) -> Params<'a> {
         Params {
             values,
             lexicons,
             langs,
+            marketplace,
         }
+    }
+
+    /// The marketplace the rules work for.
+    pub fn marketplace(&self) -> &'a Marketplace {
+        self.marketplace
     }
 
     /// Whether the rule set left parameter `key` out (the rule uses its default).
@@ -227,6 +236,7 @@ pub(crate) fn compile(
     path: &Path,
     text: &str,
     lexicons: &Lexicons,
+    marketplace: &Marketplace,
     clauses: &dyn crate::ClauseResolver,
 ) -> Result<(RuleSet, Vec<CompiledRule>), Vec<RuleSetError>> {
     let err = |line: usize, message: String| RuleSetError {
@@ -324,7 +334,7 @@ pub(crate) fn compile(
         {
             errors.push(err(line_of(text, category, 0).max(line), message));
         }
-        let params = Params::new(&raw_rule.params, lexicons, &raw.langs);
+        let params = Params::new(&raw_rule.params, lexicons, &raw.langs, marketplace);
         match (def.build)(&params) {
             Ok(rule) => {
                 let config = ConfiguredRule {

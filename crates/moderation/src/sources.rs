@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::LoadError;
+use crate::marketplace::Marketplace;
 
 /// A rule-set file or a lexicon file with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct RuleSources {
     pub rule_sets: Vec<SourceFile>,
     /// Lexicons by name (`profanity.fa` for `lexicons/profanity.fa.txt`).
     pub lexicons: Vec<(String, SourceFile)>,
+    /// The marketplace the rules work for (from `site.yaml`; the compile pipeline sets it).
+    pub marketplace: Marketplace,
 }
 
 impl RuleSources {
@@ -53,6 +56,12 @@ impl RuleSources {
                 text: text.into(),
             },
         ));
+        self
+    }
+
+    /// Sets the marketplace the rules work for.
+    pub fn set_marketplace(&mut self, marketplace: Marketplace) -> &mut Self {
+        self.marketplace = marketplace;
         self
     }
 

@@ -18,8 +18,14 @@ use proptest::prelude::*;
 fn engines() -> &'static (Engine, Engine) {
     static ENGINES: OnceLock<(Engine, Engine)> = OnceLock::new();
     ENGINES.get_or_init(|| {
-        let sources =
+        let mut sources =
             RuleSources::read_dir(&inputs::repo_root().join("rules")).expect("rules/ is readable");
+        // The example site (`policies/site.yaml`), so `links/own-site` runs too.
+        sources.set_marketplace(davar_moderation::Marketplace::from_site(
+            ["Chaharsu", "چهارسو"],
+            ["Chaharsu", "چهارسو", "chaharsu.example"],
+            "https://policies.chaharsu.example",
+        ));
         let build = || Engine::new(&sources, &NoClauses).expect("rules/ compiles");
         (build(), build().without_prefilters())
     })

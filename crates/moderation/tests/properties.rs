@@ -60,6 +60,51 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
 }
 
+/// Persian words, the affixes `style/half-space` joins, and what may sit between them: one or
+/// more spaces, a joiner, a line break, a comma, a kashida, Arabic letter forms.
+fn affixed_text() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "می", "نمی", "ها", "های", "هایش", "تر", "ترین", "ام", "ای", "اند", "ی", "کنم", "دکمه",
+        "حرفه", "خسته", "بزرگ", "آ", "آی", "که", "مي", "كنم", " ", " ", " ", "  ", "\u{a0}",
+        "\u{200c}", "\n", "،", "ـ", "a",
+    ]);
+    prop::collection::vec(atoms, 0..30).prop_map(|v| v.concat())
+}
+
+/// After the repairs no missing half-space is left, and repairing again changes nothing.
+fn half_spaces_are_fixed_once(body: String) -> Result<(), TestCaseError> {
+    let engine = common::engine();
+    let moderate = |body: &str| {
+        engine
+            .moderate(&common::review(body), &MemoryStore::new())
+            .expect("moderates")
+    };
+    let result = moderate(&body);
+    let Some(fixed) = result.fixed else {
+        prop_assert!(
+            !result
+                .violations
+                .iter()
+                .any(|v| v.code == "style/half-space"),
+            "a half-space was flagged but not fixed in {body:?}"
+        );
+        return Ok(());
+    };
+    let second = moderate(&fixed.body);
+    prop_assert!(
+        !second
+            .violations
+            .iter()
+            .any(|v| v.code == "style/half-space"),
+        "a half-space is still missing in {:?}",
+        fixed.body
+    );
+    if let Some(again) = second.fixed {
+        prop_assert_eq!(&again.body, &fixed.body, "fixing twice changed the body");
+    }
+    Ok(())
+}
+
 fn check(body: String, title: Option<String>) -> Result<(), TestCaseError> {
     let engine = common::engine();
     let store = MemoryStore::new();
@@ -118,6 +163,12 @@ proptest! {
     #[test]
     fn spans_are_in_the_field_and_fixes_are_idempotent(body in tricky_text(), title in prop::option::of(tricky_text())) {
         check(body, title)?;
+    }
+
+    #[test]
+    fn half_space_fixes_are_complete_and_idempotent(body in affixed_text()) {
+        half_spaces_are_fixed_once(body.clone())?;
+        check(body, None)?;
     }
 
     #[test]

@@ -5,22 +5,39 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use davar_moderation::{Engine, RuleSources};
+use davar_moderation::{Engine, Marketplace, RuleSources};
 use davar_policy::codes;
 use davar_policy::yaml::{self, Step};
 use davar_policy::{Diagnostic, PolicySet};
 use jiff::civil::Date;
 
-/// The engine built from `sources` with clause links resolved against `set` as of `as_of`,
-/// and the diagnostics of the rule sets. `texts` holds each rule set's text by path.
+/// The engine built from `sources` for the marketplace of `site.yaml`, with clause links
+/// resolved against `set` as of `as_of`, and the diagnostics of the rule sets. `texts` holds
+/// each rule set's text by path.
 pub(crate) fn compile_rule_sets(
-    sources: &RuleSources,
+    mut sources: RuleSources,
     set: &PolicySet,
     as_of: Date,
     texts: &BTreeMap<PathBuf, String>,
 ) -> (Option<Engine>, Vec<Diagnostic>) {
-    let resolve = |doc: &str, clause: &str, lang: &str| set.clause_url(doc, clause, lang, as_of);
-    match Engine::new(sources, &resolve) {
+    let site = &set.site;
+    sources.set_marketplace(Marketplace::from_site(
+        site.marketplace_name.values().map(String::as_str),
+        site.brands.iter().map(String::as_str),
+        &site.base_url,
+    ));
+    // The page in the reader's language; a language the document lacks gets the English
+    // page, then the binding language's.
+    let resolve = |doc: &str, clause: &str, lang: &str| {
+        let has = |l: &str| {
+            set.document(doc)
+                .is_some_and(|d| d.versions.iter().any(|v| v.lang == l))
+        };
+        let first = if has(lang) { lang } else { "en" };
+        set.clause_url(doc, clause, first, as_of)
+            .or_else(|| set.clause_url(doc, clause, lang, as_of))
+    };
+    match Engine::new(&sources, &resolve) {
         Ok(engine) => {
             let found = broken_citations(&engine, set, as_of, texts);
             (Some(engine), found)

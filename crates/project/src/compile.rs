@@ -166,7 +166,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
             for file in &sources.rule_sets {
                 texts.insert(file.path.clone(), file.text.clone());
             }
-            let (engine, found) = citations::compile_rule_sets(&sources, &policies, as_of, &texts);
+            let (engine, found) = citations::compile_rule_sets(sources, &policies, as_of, &texts);
             diagnostics.extend(found);
             engine
         }

@@ -167,14 +167,16 @@ pub struct ViolationDoc {
     end: usize,
     /// The text of the span.
     text: String,
-    /// Explanation in Persian and English.
+    /// Explanation in Persian and English, and in French and German where the rule set gives them.
     message: MessagesDoc,
+    /// The explanation in the comment's language (English when the rule set has none in it).
+    localized: String,
     /// URL path of the policy clause the rule enforces.
     #[schema(example = "/fa/terms/v2/#reviews-no-contacts")]
     clause: Option<String>,
 }
 
-/// A message in Persian and English.
+/// A message in Persian and English, and in French and German where the rule set gives them.
 #[derive(ToSchema)]
 #[schema(as = Messages)]
 #[allow(dead_code)]
@@ -184,6 +186,10 @@ pub struct MessagesDoc {
     fa: String,
     /// English.
     en: String,
+    /// French.
+    fr: Option<String>,
+    /// German.
+    de: Option<String>,
 }
 
 /// The repaired text.

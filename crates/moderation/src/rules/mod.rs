@@ -99,6 +99,7 @@ pub(crate) struct RuleDef {
 pub(crate) static DEFINITIONS: &[RuleDef] = &[
     links::url::Url::DEF,
     links::obfuscated::Obfuscated::DEF,
+    links::own_site::OwnSite::DEF,
     contacts::email::Email::DEF,
     contacts::phone::Phone::DEF,
     contacts::social::Social::DEF,
@@ -115,6 +116,7 @@ pub(crate) static DEFINITIONS: &[RuleDef] = &[
     style::emoji::Emoji::DEF,
     style::punctuation::Punctuation::DEF,
     style::colloquial::Colloquial::DEF,
+    style::half_space::HalfSpace::DEF,
     placement::question::Question::DEF,
     placement::other_store::OtherStore::DEF,
     conduct::profanity::Profanity::DEF,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use davar_moderation::{Comment, Engine, Kind, NoClauses, RuleSources};
+use davar_moderation::{Comment, Engine, Kind, Marketplace, NoClauses, RuleSources};
 
 /// The repository's `rules/` directory.
 pub fn rules_dir() -> PathBuf {
@@ -14,7 +14,8 @@ pub fn rules_dir() -> PathBuf {
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let sources = RuleSources::read_dir(&rules_dir()).expect("rules directory readable");
+        let mut sources = RuleSources::read_dir(&rules_dir()).expect("rules directory readable");
+        sources.set_marketplace(example_marketplace());
         match Engine::new(&sources, &NoClauses) {
             Ok(engine) => engine,
             Err(errors) => panic!(
@@ -27,6 +28,16 @@ pub fn engine() -> &'static Engine {
             ),
         }
     })
+}
+
+/// The example marketplace of `policies/site.yaml` (Chaharsu), as the compile pipeline reads it.
+#[allow(dead_code)]
+pub fn example_marketplace() -> Marketplace {
+    Marketplace::from_site(
+        ["Chaharsu", "چهارسو"],
+        ["Chaharsu", "چهارسو", "chaharsu.example"],
+        "https://policies.chaharsu.example",
+    )
 }
 
 /// A Persian review with a title.

@@ -107,6 +107,7 @@ pub fn result_of(record: &DecisionRecord) -> ModerationResult {
                     start: v.start?,
                     end: v.end?,
                     text: v.text.clone()?,
+                    localized: v.message.in_lang(&record.comment.lang).to_owned(),
                     message: v.message.clone(),
                     clause: v.clause.as_ref().and_then(|c| c.url.clone()),
                 })

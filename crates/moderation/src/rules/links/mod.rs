@@ -1,4 +1,5 @@
 //! Rules of the `links` family.
 
 pub(crate) mod obfuscated;
+pub(crate) mod own_site;
 pub(crate) mod url;

@@ -32,6 +32,7 @@ declare_rule! {
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
     /// in a domain do not hide it. The domain part of an e-mail address is left to
     /// `contacts/email`; a link written after `name@` (`name@http://shop.com`) is a link.
+    /// The marketplace's own domains (`site.yaml`) are left to `links/own-site`.
     ///
     /// ## Example
     /// `برای خرید به shop-example.ir سر بزنید` is flagged on `shop-example.ir`.
@@ -39,7 +40,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable: the author must remove the link.
     code: "links/url", severity: Reject, fixable: false, params: ["ambiguous"],
-    pub(crate) struct Url { re: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email }
+    pub(crate) struct Url { re: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
@@ -71,6 +72,7 @@ impl Url {
             extensions,
             words,
             email: Email::build(p)?,
+            own: p.marketplace().clone(),
         })
     }
 
@@ -213,7 +215,7 @@ impl Rule for Url {
                 {
                     continue;
                 }
-                if !self.is_link(f, m.start(), text) {
+                if !self.is_link(f, m.start(), text) || self.own.owns_link(text) {
                     continue;
                 }
                 // A bare name inside a disguised e-mail address (`name.trade ات جیمیل`) is

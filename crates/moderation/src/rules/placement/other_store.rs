@@ -1,5 +1,6 @@
 use regex::Regex;
 
+use crate::marketplace::names_within;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
@@ -16,13 +17,16 @@ declare_rule! {
     /// ## How it decides
     /// Whole words on the skeleton, so `دیجی‌کالا`, `دیجیکالا` and `دیجی کالا` are one name.
     /// Store names that are also ordinary words (`دیوار` "wall", `باسلام` "with greetings")
-    /// are only matched in their Latin spelling. Our own brand (`چهارسو`, `Chaharsu`) is never
-    /// a competitor.
+    /// are only matched in their Latin spelling or after a preposition (`از ترب`, `at Target`).
+    /// The marketplace's own names and brand spellings (`marketplace` in `site.yaml`) are
+    /// never another store, in any spacing: when the site is Digikala, `دیجی کالا` is home.
+    /// The en/fr/de rule sets list the big marketplaces and classifieds of their markets
+    /// (`stores.en`, `stores.fr`, `stores.de`).
     ///
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex }
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String> }
 }
 
 impl OtherStore {
@@ -31,6 +35,7 @@ impl OtherStore {
         Ok(OtherStore {
             stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
+            home: p.marketplace().name_keys(),
         })
     }
 }
@@ -53,7 +58,9 @@ impl Rule for OtherStore {
         for f in fields {
             let sk = f.sk();
             for m in self.stores.find_all(sk, f.words()) {
-                out.push(f.hit_words(m.first, m.last));
+                if !names_within(&self.home, sk, f.words(), m.first, m.last) {
+                    out.push(f.hit_words(m.first, m.last));
+                }
             }
             // `خیابان ... پلاک ۱۲`: a street, then within eight words a house number.
             let ws = f.words();

@@ -13,12 +13,14 @@ declare_rule! {
     /// Two signals from `lexicons/question-markers.fa.txt`: a request for help anywhere
     /// (`راهنمایی کنید`, `کمکم کنید`, `can someone help`), or a sentence that ends with `?`/`؟`
     /// and contains a word that asks the reader (`آیا`, `کسی`, `میشه`, `چطور`, `بگید`, `anyone`).
-    /// Rhetorical questions without such a word (`چرا اینقدر گرونه؟`) are not flagged.
+    /// Rhetorical questions without such a word (`چرا اینقدر گرونه؟`) are not flagged, nor
+    /// sentences with a rhetorical word or phrase (`lexicons/rhetorical.fa.txt`: `مگه`,
+    /// `آخه`, `از این بهتر`, `what more could`): `مگه میشه از این بهتر؟` asks nothing.
     ///
     /// ## Fix
     /// Not fixable: the author should post the question in Q&A.
-    code: "placement/question", severity: Review, fixable: false, params: ["help", "askers"],
-    pub(crate) struct Question { help: PhraseSet, askers: PhraseSet }
+    code: "placement/question", severity: Review, fixable: false, params: ["help", "askers", "rhetorical"],
+    pub(crate) struct Question { help: PhraseSet, askers: PhraseSet, rhetorical: PhraseSet }
 }
 
 impl Question {
@@ -26,6 +28,7 @@ impl Question {
         Ok(Question {
             help: PhraseSet::new(p.lexicons("help", &["help-requests.fa"])?, false),
             askers: PhraseSet::new(p.lexicons("askers", &["question-markers.fa"])?, false),
+            rhetorical: PhraseSet::new(p.lexicons("rhetorical", &["rhetorical.fa"])?, false),
         })
     }
 }
@@ -73,7 +76,9 @@ impl Rule for Question {
                 let quoted = sk[i + c.len_utf8()..].starts_with(['»', '"', '”', '\'']);
                 if matches!(c, '?' | '؟') && !quoted && first < w && sentence_start >= flagged_until
                 {
-                    let asks = (first..w).any(|k| self.askers.match_at(sk, ws, k).is_some());
+                    let has =
+                        |set: &PhraseSet| (first..w).any(|k| set.match_at(sk, ws, k).is_some());
+                    let asks = has(&self.askers) && !has(&self.rhetorical);
                     if asks {
                         out.push(f.hit(ws[first].start, i + c.len_utf8()));
                     }

@@ -2,6 +2,7 @@
 
 pub(crate) mod colloquial;
 pub(crate) mod emoji;
+pub(crate) mod half_space;
 pub(crate) mod kashida;
 pub(crate) mod punctuation;
 pub(crate) mod repeated_letters;
