@@ -215,3 +215,18 @@ fn a_long_comment_full_of_violations_is_judged_quickly() {
     // Debug build on a shared machine: generous, but quadratic work would take minutes.
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn a_gap_without_words_on_both_sides_names_the_entry_and_its_lexicon() {
+    let yaml = format!(
+        "{HEADER}  - code: prices/question\n{MESSAGE}    params: {{phrases: price-questions.xx}}\n"
+    );
+    let errs = errors(&yaml, &[("price-questions.xx", "how much\nwhat did …\n")]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains(
+            "rule `prices/question`: `what did …` in rules/lexicons/price-questions.xx.txt: words must stand on both sides of `…`"
+        ),
+        "{errs:?}"
+    );
+}

@@ -1,7 +1,8 @@
 use regex::Regex;
 
+use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
-use crate::text::fold_pattern;
+use crate::text::{fold_pattern, skeleton_key, words};
 
 declare_rule! {
     /// ## What it flags
@@ -13,17 +14,25 @@ declare_rule! {
     /// and its history.
     ///
     /// ## How it decides
-    /// Fixed phrasings in Persian (written and colloquial), English, French and German.
+    /// Fixed phrasings in Persian (written and colloquial, built in), and the phrasings of the
+    /// other storefront languages from lexicons (parameter `phrases`, default
+    /// `price-questions.en`, `.fr`, `.de`): whole words, where `…` stands for up to three words
+    /// (`was hat das … gekostet`).
     /// Saying that something is cheap or expensive is not a question and is not flagged.
     ///
     /// ## Fix
     /// Not fixable.
-    code: "prices/question", severity: Reject, fixable: false, params: [],
-    pub(crate) struct PriceQuestion { re: Regex }
+    code: "prices/question", severity: Reject, fixable: false, params: ["phrases"],
+    pub(crate) struct PriceQuestion {
+        re: Regex,
+        phrases: PhraseSet,
+        heads: PhraseSet,
+        tails: Vec<Vec<String>>,
+    }
 }
 
 impl PriceQuestion {
-    fn build(_p: &Params<'_>) -> Result<PriceQuestion, String> {
+    fn build(p: &Params<'_>) -> Result<PriceQuestion, String> {
         let fa = [
             r"قیمت(?:ش|شون|ش رو|ش را|ش الان|ش چه)?\s*(?:الان\s*)?(?:(?:چنده|چند است|چند هست|چند بود|چقدره|چقدر است|چقدر هست|چقدر بود|چند شده|چقدر شده|چقد شده|چند شد|چقدر شد)(?:[^\p{L}]|$)|(?:چند|چقدر|چقد)\s*(?:[?؟]|$))",
             r"(?:چند|چقدر)\s*(?:تومن|تومان|پول)?\s*(?:خریدید|خریدین|خریدی|خریدیدش|خریدینش|خریدیش|گرفتید|گرفتین|گرفتی|گرفتیدش|گرفتینش|گرفتیش|دادید|دادین|دادی|در اومد|درومد|تموم شد|تمام شد)",
@@ -31,28 +40,47 @@ impl PriceQuestion {
             r"(?:قیمت|قیمتش)\s*(?:رو|را)\s*(?:بگید|بگین|بگویید|میگید|میگین)",
             r"چند\s*(?:درمیاد|در میاد|در می‌آید|درمیاد|درمیومد|میفته|می‌افته|حساب کردن|حساب کردند)",
         ];
-        let other = [
-            r"how much (?:did you pay|did it cost|does it cost|is it|was it|is this|was this|for this|do they cost|are they)",
-            r"what(?:'s| is| was) (?:the|its|your) price",
-            r"how much money",
-            r"what did you pay",
-            r"c'est combien|combien c'est",
-            r"was hat (?:es|das|der|die)(?: [a-zäöüß]+){0,3} gekostet",
-            r"combien (?:co[uû]te|l'avez|avez[- ]vous pay|vous l'avez|[çc]a co[uû]te|pour)",
-            r"quel (?:est|était) (?:le|son) prix",
-            r"wie ?viel (?:kostet|kosten|hast du|haben sie|hat es|hat das)",
-            r"was (?:kostet|hat (?:es|das|der|die) gekostet|(?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt|ausgegeben))",
-            r"wie ?viel (?:habt ihr|hast du|haben sie)(?: dafür)? (?:bezahlt|gezahlt)",
-            r"(?:pay[ée]|achet[ée]|pay[ée]e?s?|co[uû]te) combien",
-        ];
-        let pattern = fa
+        let pattern = fa.join("|");
+        let mut phrases = PhraseSet::default();
+        let mut heads = PhraseSet::default();
+        let mut tails = Vec::new();
+        let lexicons = p.lexicons(
+            "phrases",
+            &[
+                "price-questions.en",
+                "price-questions.fr",
+                "price-questions.de",
+            ],
+        )?;
+        for (lexicon, entry) in lexicons
             .iter()
-            .chain(other.iter())
-            .copied()
-            .collect::<Vec<_>>()
-            .join("|");
+            .flat_map(|l| l.entries.iter().map(move |e| (l, e)))
+        {
+            match entry.text.split_once('…') {
+                Some((head, tail)) => {
+                    let tail = skeleton_key(tail);
+                    let tail: Vec<String> = words(&tail)
+                        .iter()
+                        .map(|w| w.text(&tail).to_owned())
+                        .collect();
+                    if head.trim().is_empty() || tail.is_empty() {
+                        return Err(format!(
+                            "`{}` in {}: words must stand on both sides of `…`",
+                            entry.text,
+                            lexicon.path.display()
+                        ));
+                    }
+                    heads.insert(head, tails.len());
+                    tails.push(tail);
+                }
+                None => phrases.insert(&entry.text, 0),
+            }
+        }
         Ok(PriceQuestion {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+            phrases,
+            heads,
+            tails,
         })
     }
 }
@@ -96,24 +124,38 @@ impl PriceQuestion {
     }
 }
 
+impl PriceQuestion {
+    /// The lexicon phrasings: whole phrases, and heads followed within three words by their
+    /// tail.
+    fn phrased(&self, f: &FieldText<'_>, out: &mut Vec<Hit>) {
+        let sk = f.sk();
+        let ws = f.words();
+        for m in self.phrases.find_all(sk, ws) {
+            out.push(f.hit_words(m.first, m.last));
+        }
+        for m in self.heads.find_all(sk, ws) {
+            let tail = &self.tails[m.entry];
+            let found = (m.last + 1..=m.last + 4).find(|&k| {
+                k + tail.len() <= ws.len()
+                    && tail
+                        .iter()
+                        .enumerate()
+                        .all(|(j, t)| ws[k + j].text(sk) == t)
+            });
+            if let Some(k) = found {
+                out.push(f.hit_words(m.first, k + tail.len() - 1));
+            }
+        }
+    }
+}
+
 impl Rule for PriceQuestion {
     fn prefilter(&self) -> Prefilter {
-        // One of these is in every phrasing (and `قیمت` starts every gapped question).
-        Prefilter::literals([
-            "چند",
-            "چقد",
-            "قیمت",
-            "how much",
-            "price",
-            "combien",
-            "prix",
-            "viel",
-            "kostet",
-            "bezahlt",
-            "gezahlt",
-            "ausgegeben",
-            "pay",
-        ])
+        // One of these is in every Persian phrasing (and `قیمت` starts every gapped question);
+        // a lexicon phrase starts with one of its first words.
+        Prefilter::literals(["چند", "چقد", "قیمت"])
+            .or(self.phrases.prefilter())
+            .or(self.heads.prefilter())
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -123,6 +165,7 @@ impl Rule for PriceQuestion {
             self.gapped(f, out);
             let gapped: Vec<(usize, usize)> =
                 out[before..].iter().map(|h| (h.start, h.end)).collect();
+            self.phrased(f, out);
             for m in self.re.find_iter(sk) {
                 if cx.out_of_time() {
                     return;
