@@ -21,6 +21,9 @@
 //! so the scorer can run before every rule exists (a family whose code does not exist scores
 //! 0). The label file's integrity is always asserted.
 //!
+//! `DAVAR_SEMANTIC_DUMP=<file>` writes, for every row of `train.csv`, its number and the codes
+//! that fired at `review` or `reject` (tab-separated), for reading what a rule flags.
+//!
 //! `cargo test -p davar-tests --test semantic_eval -- --nocapture`
 
 #[path = "semantic_eval/data.rs"]
@@ -252,6 +255,14 @@ fn semantic_families_on_labelled_digikala_reviews() {
         .collect();
     let report = render(&samples, &outcomes);
     println!("{report}");
+    if let Some(path) = std::env::var_os("DAVAR_SEMANTIC_DUMP") {
+        let mut dump = String::new();
+        for (i, o) in outcomes.iter().enumerate() {
+            let codes: Vec<&str> = o.fired.iter().map(String::as_str).collect();
+            let _ = writeln!(dump, "{}\t{}", i + 1, codes.join(" "));
+        }
+        std::fs::write(&path, dump).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));
+    }
 
     if std::env::var("DAVAR_SEMANTIC_GOALS").as_deref() != Ok("1") {
         println!("goals not asserted (set DAVAR_SEMANTIC_GOALS=1 to assert them)");

@@ -18,6 +18,7 @@
 
 mod clause;
 mod context;
+mod cue;
 mod engine;
 mod error;
 mod fix;

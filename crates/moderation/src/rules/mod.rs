@@ -106,6 +106,7 @@ pub(crate) static DEFINITIONS: &[RuleDef] = &[
     contacts::bank::Bank::DEF,
     prices::amount::Amount::DEF,
     prices::question::PriceQuestion::DEF,
+    prices::comment::PriceComment::DEF,
     script::latin::Latin::DEF,
     script::arabic_letters::ArabicLetters::DEF,
     script::bidi_control::BidiControl::DEF,
@@ -125,6 +126,9 @@ pub(crate) static DEFINITIONS: &[RuleDef] = &[
     qa::too_long::TooLong::DEF,
     qa::duplicate::Duplicate::DEF,
     review::missing_title::MissingTitle::DEF,
+    review::exaggeration::Exaggeration::DEF,
+    review::rumour::Rumour::DEF,
+    review::off_topic::OffTopic::DEF,
 ];
 
 /// The registered definition of `code`.

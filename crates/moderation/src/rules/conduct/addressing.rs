@@ -1,4 +1,4 @@
-use crate::phrase::PhraseSet;
+use crate::cue::CueSet;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -11,33 +11,33 @@ declare_rule! {
     /// page is not a forum.
     ///
     /// ## How it decides
-    /// Phrases from `lexicons/addressing.fa.txt`, matched whole-word on the skeleton.
-    /// A person must look (`review`): some of these are friendly.
+    /// Cues from `lexicons/addressing.fa.txt` (phrases, word stems and two parts within
+    /// `window` words of one sentence; see `src/cue.rs`), matched on the skeleton of the title
+    /// and the body; a cue that shares a word with a veto (`not`: `سلام دوستان`, `به دوستان
+    /// پیشنهاد میکنم`) does not count. With `reach: strict` only the cues marked `strict`
+    /// count. A person must look (`review`): some of these are friendly.
     ///
     /// ## Fix
     /// Not fixable.
-    code: "conduct/addressing", severity: Review, fixable: false, params: ["lexicon"],
-    pub(crate) struct Addressing { phrases: PhraseSet }
+    code: "conduct/addressing", severity: Review, fixable: false, params: ["lexicon", "reach", "window"],
+    pub(crate) struct Addressing { cues: CueSet }
 }
 
 impl Addressing {
     fn build(p: &Params<'_>) -> Result<Addressing, String> {
         Ok(Addressing {
-            phrases: PhraseSet::new(p.lexicons("lexicon", &["addressing.fa"])?, false),
+            cues: CueSet::from_params(p, "lexicon", &["addressing.fa"])?,
         })
     }
 }
 
 impl Rule for Addressing {
     fn prefilter(&self) -> Prefilter {
-        self.phrases.prefilter()
+        // Every match starts with the first token of a cue.
+        self.cues.prefilter()
     }
 
-    fn check(&self, _cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
-        for f in fields {
-            for m in self.phrases.find_all(f.sk(), f.words()) {
-                out.push(f.hit_words(m.first, m.last));
-            }
-        }
+    fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        self.cues.report(cx, fields, out);
     }
 }

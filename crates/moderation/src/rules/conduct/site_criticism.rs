@@ -1,3 +1,4 @@
+use crate::cue::CueSet;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 
@@ -15,12 +16,17 @@ declare_rule! {
     /// In one sentence, a service word (`lexicons/site-services.fa.txt`) within `window` words
     /// (default 8) after it of a complaint word (`lexicons/site-complaints.fa.txt`; entries marked
     /// `near` such as `بد` only within two words), or a complaint right before it. Praise of the
-    /// service (`ارسال سریع بود`) is not flagged. A person must look (`review`).
+    /// service (`ارسال سریع بود`) is not flagged. Also any cue of `lexicons/site-criticism.fa.txt`
+    /// (parameter `cues`; phrases, word stems and two parts within `window` words of one
+    /// sentence, vetoes; see `src/cue.rs`): a wrong item sent (`مشکی سفارش دادم … فرستادن`),
+    /// a fake supplied, a refused return, packing thrown in a bag, telling readers not to buy
+    /// from the site. With `reach: strict` only the cues marked `strict` count. A person must
+    /// look (`review`).
     ///
     /// ## Fix
     /// Not fixable.
-    code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window"],
-    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, near_only: Vec<bool>, window: usize }
+    code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window", "cues", "reach"],
+    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, near_only: Vec<bool>, window: usize, cues: CueSet }
 }
 
 impl SiteCriticism {
@@ -35,6 +41,7 @@ impl SiteCriticism {
             complaints: PhraseSet::new(complaint_lexicons, false),
             near_only,
             window: p.usize("window", 8)?,
+            cues: CueSet::from_params(p, "cues", &["site-criticism.fa"])?,
         })
     }
 }
@@ -44,11 +51,13 @@ const NEGATORS: &[&str] = &["نبود", "نیست", "نبوده", "نشد", "ن�
 
 impl Rule for SiteCriticism {
     fn prefilter(&self) -> Prefilter {
-        // Every criticism names a service.
-        self.services.prefilter()
+        // A criticism of the service names a service; a cue match starts with a cue's first
+        // token.
+        self.services.prefilter().or(self.cues.prefilter())
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        self.cues.report(cx, fields, out);
         for f in fields {
             let sk = f.sk();
             let ws = f.words();

@@ -1,4 +1,5 @@
 //! Rules of the `prices` family.
 
 pub(crate) mod amount;
+pub(crate) mod comment;
 pub(crate) mod question;
