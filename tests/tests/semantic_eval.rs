@@ -21,6 +21,9 @@
 //! so the scorer can run before every rule exists (a family whose code does not exist scores
 //! 0). The label file's integrity is always asserted.
 //!
+//! Precision is the share of the rows a code fires on that are labelled for its family.
+//! `DAVAR_SEMANTIC_REACH=strict` (or `broad`) sets every `reach:` parameter of the rule sets
+//! to that value before the engine is built, to measure the precision-oriented setting.
 //! `DAVAR_SEMANTIC_DUMP=<file>` writes, for every row of `train.csv`, its number and the codes
 //! that fired at `review` or `reject` (tab-separated), for reading what a rule flags.
 //!
@@ -175,7 +178,7 @@ fn render(samples: &[(&str, Vec<Tally>)], outcomes: &[Outcome]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<6} {:<15} {:<23} {:>4} {:>5} {:>7} {:>13}  fired on negatives",
+        "{:<6} {:<15} {:<23} {:>4} {:>5} {:>7} {:>13}  fired on negatives  precision",
         "sample", "family", "code", "pos", "found", "recall", "95% interval"
     );
     for (sample, tallies) in samples {
@@ -184,13 +187,17 @@ fn render(samples: &[(&str, Vec<Tally>)], outcomes: &[Outcome]) -> String {
             let (lo, hi) = wilson(t.found, t.positives);
             let _ = writeln!(
                 out,
-                "{sample:<6} {family:<15} {code:<23} {:>4} {:>5} {r:>7} {:>13}  {}/{} ({:.1}%)",
+                "{sample:<6} {family:<15} {code:<23} {:>4} {:>5} {r:>7} {:>13}  {:>18}  {:.3}",
                 t.positives,
                 t.found,
                 format!("{lo:.2}-{hi:.2}"),
-                t.false_alarms,
-                t.negatives,
-                100.0 * share(t.false_alarms, t.negatives)
+                format!(
+                    "{}/{} ({:.1}%)",
+                    t.false_alarms,
+                    t.negatives,
+                    100.0 * share(t.false_alarms, t.negatives)
+                ),
+                share(t.found, t.found + t.false_alarms)
             );
         }
     }
@@ -244,8 +251,25 @@ fn semantic_families_on_labelled_digikala_reviews() {
             labels_path.display()
         );
     }
-    let sources = RuleSources::read_dir(&root.join("rules"))
+    let mut sources = RuleSources::read_dir(&root.join("rules"))
         .unwrap_or_else(|e| panic!("cannot read rules/: {e}"));
+    if let Ok(reach) = std::env::var("DAVAR_SEMANTIC_REACH") {
+        // Every `reach:` of the rule sets set to this value (`broad` or `strict`).
+        for set in &mut sources.rule_sets {
+            set.text = set
+                .text
+                .lines()
+                .map(|l| match l.split_once("reach:") {
+                    Some((indent, _)) if indent.trim().is_empty() => {
+                        format!("{indent}reach: {reach}")
+                    }
+                    _ => l.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        println!("every `reach:` of the rule sets set to `{reach}`");
+    }
     let engine = Engine::new(&sources, &NoClauses)
         .unwrap_or_else(|errors| panic!("rules/ does not compile: {errors:?}"));
     let outcomes = moderate_all(&engine, &reviews);
