@@ -21,10 +21,10 @@
 
 use crate::context::{Ctx, Fields, Hit};
 use crate::lexicon::Lexicon;
-use crate::phrase::FnvMap;
+use crate::phrase::{FnvMap, HashFilter};
 use crate::prefilter::Prefilter;
 use crate::ruleset::Params;
-use crate::text::{Word, skeleton_key, words};
+use crate::text::{Word, skeleton_key, word_hash, words};
 
 /// Longest stem, in skeleton bytes (a stem is matched against every prefix of a word up to
 /// this length, so the bound keeps a 10,000-character word linear).
@@ -89,6 +89,11 @@ pub(crate) struct CueSet {
     cues: Vec<Cue>,
     /// Cues by their first token, when it is a whole word.
     by_word: FnvMap<String, Vec<u32>>,
+    /// The hashes of the keys of `by_word`: most words are ruled out on the hash computed
+    /// once per word.
+    word_filter: HashFilter,
+    /// The first two characters of every stem: a word that starts otherwise starts no stem.
+    stem_heads: Vec<(char, char)>,
     /// Cues by their first token, when it is a stem.
     by_stem: FnvMap<String, Vec<u32>>,
     /// The distinct byte lengths of the stems in `by_stem`, ascending.
@@ -146,11 +151,17 @@ impl CueSet {
         let first = &cue.parts[0][0];
         if first.stem {
             self.stem_lengths.push(first.text.len());
+            if let Some(head) = head(&first.text)
+                && !self.stem_heads.contains(&head)
+            {
+                self.stem_heads.push(head);
+            }
             self.by_stem
                 .entry(first.text.clone())
                 .or_default()
                 .push(index);
         } else {
+            self.word_filter.mark(word_hash(&first.text));
             self.by_word
                 .entry(first.text.clone())
                 .or_default()
@@ -217,15 +228,20 @@ impl CueSet {
         let mut any_veto = false;
         for i in 0..ws.len() {
             let word = ws[i].text(sk);
-            let exact = self.by_word.get(word).into_iter().flatten();
+            let exact = if self.word_filter.may_contain(ws[i].hash) {
+                self.by_word.get(word)
+            } else {
+                None
+            };
+            let heads = head(word).is_some_and(|h| self.stem_heads.contains(&h));
             let stems = self
                 .stem_lengths
                 .iter()
-                .take_while(|&&len| len <= word.len())
+                .take_while(|&&len| heads && len <= word.len())
                 .filter(|&&len| word.is_char_boundary(len))
                 .filter_map(|&len| self.by_stem.get(&word[..len]))
                 .flatten();
-            for &index in exact.chain(stems) {
+            for &index in exact.into_iter().flatten().chain(stems) {
                 let cue = &self.cues[index as usize];
                 if let Some(last) = self.match_cue(cue, sk, ws, &sentence, i) {
                     if cue.veto {
@@ -277,6 +293,12 @@ impl CueSet {
     }
 }
 
+/// The first two characters of a word or stem.
+fn head(text: &str) -> Option<(char, char)> {
+    let mut chars = text.chars();
+    Some((chars.next()?, chars.next()?))
+}
+
 /// The last word of `part` matched from word `i`.
 fn match_part(part: &[Token], sk: &str, ws: &[Word], i: usize) -> Option<usize> {
     let last = i + part.len() - 1;
@@ -310,6 +332,9 @@ fn parse_cue(text: &str) -> Result<Vec<Vec<Token>>, String> {
         for (k, w) in pieces.iter().enumerate() {
             let text = w.text(&key).to_owned();
             let stem = stem && k + 1 == count;
+            if stem && text.chars().nth(1).is_none() {
+                return Err(format!("stem `{raw}` needs at least two letters"));
+            }
             if stem && text.len() > MAX_STEM_BYTES {
                 return Err(format!(
                     "stem `{raw}` is longer than {MAX_STEM_BYTES} bytes"
