@@ -44,7 +44,7 @@ fn cpu_ns() -> Option<u64> {
         .ok()
 }
 
-/// Best of three: the CPU time in nanoseconds to moderate `30_000 / chars` times a body of
+/// Best of two: the CPU time in nanoseconds to moderate `30_000 / chars` times a body of
 /// `unit` repeated up to `chars` characters (the same number of characters in all, so each
 /// measurement lasts long enough for the scheduler's accounting).
 fn time(engine: &Engine, unit: &str, chars: usize) -> Option<u64> {
@@ -57,7 +57,7 @@ fn time(engine: &Engine, unit: &str, chars: usize) -> Option<u64> {
         ..Comment::default()
     };
     let mut best = None;
-    for _ in 0..3 {
+    for _ in 0..2 {
         let start = cpu_ns()?;
         for _ in 0..30_000 / chars {
             engine
