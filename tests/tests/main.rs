@@ -21,6 +21,7 @@ mod server_postgres;
 mod server_support;
 mod site_browser;
 mod site_pages;
+mod storefronts;
 mod unreadable_policies;
 
 /// In every package that links its integration tests into one executable (`autotests = false`

@@ -2,14 +2,12 @@
 //! language gets messages and clause links in its own language, through `davar moderate` and
 //! `POST /v1/moderate`.
 
-mod server_support;
-
 use std::path::Path;
 use std::process::Command;
 
 use davar_tests::{copy_dir, davar_bin, repo_root};
 use serde_json::{Value, json};
-use server_support::{Server, has_code, post_json};
+use crate::server_support::{Server, has_code, post_json};
 
 /// The repository's policies with `site.yaml` describing another marketplace (Digikala):
 /// nothing else changes.
