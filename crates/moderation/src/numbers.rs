@@ -143,12 +143,50 @@ pub(crate) struct NumberChunk<'a> {
     pub max_scale: u64,
 }
 
-/// Every number in a field, left to right.
-pub(crate) fn chunks<'a>(sk: &'a str, ws: &[Word], nw: &NumberWords) -> Vec<NumberChunk<'a>> {
+/// Fewest digits of a run glued to Latin letters that [`chunks`] reads as a number when asked.
+const GLUED_MIN_DIGITS: usize = 3;
+
+/// Every number in a field, left to right. With `glued`, runs of at least three digits inside a
+/// Latin word count too (`tel09121234567`, `2034567890x456`), each as its own number.
+pub(crate) fn chunks<'a>(
+    sk: &'a str,
+    ws: &[Word],
+    nw: &NumberWords,
+    glued: bool,
+) -> Vec<NumberChunk<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = ws[i].text(sk);
+        if glued
+            && t.is_ascii()
+            && t.bytes().any(|b| b.is_ascii_alphabetic())
+            && t.bytes().filter(u8::is_ascii_digit).count() >= GLUED_MIN_DIGITS
+        {
+            let bytes = t.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                let run = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if run >= GLUED_MIN_DIGITS {
+                    let start = ws[i].start + at;
+                    out.push(NumberChunk {
+                        digits: Digits::Written(&sk[start..start + run]),
+                        start,
+                        end: start + run,
+                        first_word: i,
+                        last_word: i,
+                        spelled: false,
+                        max_scale: 0,
+                    });
+                }
+                at += run.max(1);
+            }
+            i += 1;
+            continue;
+        }
         if t.as_bytes().first().is_some_and(u8::is_ascii_digit)
             && t.bytes().all(|b| b.is_ascii_digit())
         {
@@ -257,7 +295,7 @@ mod tests {
     fn spelled_groups_become_digits() {
         let sk = Skeleton::new("صفر نهصد و دوازده سیصد و چهل و پنج");
         let ws = words(&sk.text);
-        let c = chunks(&sk.text, &ws, &nw());
+        let c = chunks(&sk.text, &ws, &nw(), false);
         let digits: Vec<_> = c.iter().map(|c| c.digits.as_str()).collect();
         assert_eq!(Digits::spelled(0).as_str(), "0");
         assert_eq!(Digits::spelled(u64::MAX).as_str(), u64::MAX.to_string());
@@ -269,7 +307,7 @@ mod tests {
     fn scales_multiply() {
         let sk = Skeleton::new("دو هزار و پنج");
         let ws = words(&sk.text);
-        let c = chunks(&sk.text, &ws, &nw());
+        let c = chunks(&sk.text, &ws, &nw(), false);
         assert_eq!(c[0].digits.as_str(), "2005");
     }
 }

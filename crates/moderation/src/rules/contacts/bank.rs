@@ -6,7 +6,7 @@ declare_rule! {
     /// ## What it flags
     /// Bank card numbers (16 digits that pass the Luhn check, however spaced or written in
     /// Persian digits: `۶۰۳۷-۹۹۱۲-...`) and Iranian IBAN/Sheba numbers (`IR` + 24 digits that
-    /// pass the ISO 13616 mod-97 check).
+    /// pass the ISO 13616 mod-97 check, also when the 24 digits are written without `IR`).
     ///
     /// ## Why
     /// Asking for payment outside the marketplace, or publishing someone's account, is both a
@@ -96,6 +96,11 @@ impl Rule for Bank {
                     continue;
                 }
                 let d = m.as_str();
+                // A Sheba written without its `IR`.
+                if d.len() == 24 && iban_valid(&format!("ir{d}")) {
+                    out.push(f.hit(m.start(), m.end()));
+                    continue;
+                }
                 // A card number, possibly glued to a neighbouring number by separator folding.
                 if let Some(off) = (0..=d.len() - 16)
                     .find(|&o| (o == 0 || d.len() - o == 16) && luhn(&d[o..o + 16]))

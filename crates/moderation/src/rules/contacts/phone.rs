@@ -1,7 +1,10 @@
+use std::collections::{HashMap, HashSet};
+
 use phonenumber::country::Id;
 
 use crate::numbers::{NumberChunk, NumberWords, chunks, sequences};
 use crate::rules::prelude::*;
+use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -18,17 +21,26 @@ declare_rule! {
     /// Numbers next to each other (only spaces or separators between them) are read as one
     /// digit string, and each candidate is validated with the `phonenumber` library's
     /// numbering plans. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
-    /// model numbers are not valid phone numbers and are not flagged. Runs of 16 or more
-    /// digits are card or account numbers (see `contacts/bank`). Parameter `regions` (e.g.
-    /// `[US, GB, DE, FR]` on the default storefronts) also accepts those countries' national
-    /// formats when written with separators (`(415) 867-5309`). A field holding more
-    /// phone-shaped numbers than can be validated (48 checks) is flagged from the first number
-    /// left unchecked to its last one.
+    /// model numbers are not valid phone numbers and are not flagged; neither are dates with a
+    /// time (`2023-05-14 10:30`) or decimal numbers side by side (`80.585 79.964`), which the
+    /// skeleton would otherwise join. Digits glued to Latin letters count (`tel09121234567`,
+    /// `+44 2034567890x456`), and so do letters written for digits (`O912…`, folded by the
+    /// skeleton). Runs of 16 or more digits are card or account numbers (see
+    /// `contacts/bank`).
+    ///
+    /// Parameter `regions` (e.g. `[US, GB, DE, FR]` on the default storefronts) also accepts
+    /// the national formats of those countries, validated with their numbering plans: written
+    /// in groups (`030 123456`, `01512 3456789`, `(415) 867-5309`, `415/666-7777`), or bare
+    /// right after a word that announces a number (`call 4156667777`, `Tel. 015123456789`;
+    /// lexicon `phone-words`), so a bare order number (`order 4158675309`) is not a phone.
+    /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`). A field
+    /// holding more phone-shaped numbers than can be validated (48 validations) is flagged from
+    /// the first number left unchecked to its last one.
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions"],
-    pub(crate) struct Phone { words: NumberWords, regions: Vec<Id> }
+    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words"],
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String> }
 }
 
 impl Phone {
@@ -38,22 +50,113 @@ impl Phone {
             let id: Id = code.to_ascii_uppercase().parse().map_err(|_| {
                 format!("parameter `regions`: `{code}` is not an ISO 3166 country code")
             })?;
-            regions.push(id);
+            regions.push(Region::new(id, &code.to_ascii_uppercase()));
         }
+        let call_words = p
+            .lexicons("call_words", &["phone-words"])?
+            .iter()
+            .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
+            .collect();
         Ok(Phone {
             words: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
             regions,
+            call_words,
         })
     }
 }
 
+/// A region whose national formats `contacts/phone` accepts, with what its numbering plan says
+/// of every national number: the trunk prefix and the possible lengths.
+struct Region {
+    id: Id,
+    /// The national (trunk) prefix: `0` in DE, FR, GB; `1` in the US, where it is optional.
+    trunk: Option<String>,
+    /// Possible lengths of a national significant number, of every type of number (empty:
+    /// unknown, any length).
+    lengths: Vec<u16>,
+}
+
+impl Region {
+    fn new(id: Id, code: &str) -> Region {
+        let meta = phonenumber::metadata::DATABASE.by_id(code);
+        Region {
+            id,
+            trunk: meta.and_then(|m| m.national_prefix().map(str::to_owned)),
+            lengths: meta.map_or_else(Vec::new, |m| {
+                let d = m.descriptors();
+                let mut lengths: Vec<u16> = [
+                    Some(d.general()),
+                    d.fixed_line(),
+                    d.mobile(),
+                    d.toll_free(),
+                    d.premium_rate(),
+                    d.shared_cost(),
+                    d.personal_number(),
+                    d.voip(),
+                    d.pager(),
+                    d.uan(),
+                ]
+                .into_iter()
+                .flatten()
+                .flat_map(|d| d.possible_length().iter().copied())
+                .collect();
+                lengths.sort_unstable();
+                lengths.dedup();
+                lengths
+            }),
+        }
+    }
+
+    /// A cheap test that `digits` can be a national number here, before the full parse: a
+    /// trunk prefix of `0` is written, and the rest has a possible length.
+    fn plausible(&self, digits: &str) -> bool {
+        let nsn = match self.trunk.as_deref() {
+            Some(t) => match digits.strip_prefix(t) {
+                Some(rest) => rest,
+                None if t == "0" => return false,
+                None => digits,
+            },
+            None => digits,
+        };
+        self.lengths.is_empty() || self.lengths.contains(&(nsn.len() as u16))
+    }
+}
+
+/// Digit groups and separators among the first `len` digits of a [`written_shape`].
+fn groups_of(shape: &str, len: usize) -> (usize, usize) {
+    let (mut groups, mut separators, mut digits) = (0, 0, 0);
+    let mut in_group = false;
+    for c in shape.chars() {
+        if digits == len {
+            break;
+        }
+        if c == 'd' {
+            digits += 1;
+            groups += usize::from(!in_group);
+            in_group = true;
+        } else {
+            separators += usize::from(in_group);
+            in_group = false;
+        }
+    }
+    if digits < len {
+        (0, 0)
+    } else {
+        (groups, separators)
+    }
+}
+
+/// Most verdicts kept per field (then the memo starts again).
+const MEMO_SIZE: usize = 1024;
+
 /// Most digits a candidate can have (`00` and a 15-digit international number).
 const MAX_DIGITS: usize = 17;
 
-/// Most numbers validated with `phonenumber` per field. A validation takes microseconds and a
-/// crafted text can hold a candidate every few characters; no honest comment comes near this.
-/// A field with more phone-shaped numbers is flagged from the first one left unchecked to its
-/// last number (`contacts/phone` exists to keep such lists off the page).
+/// Most numbers validated with `phonenumber` per field (verdicts kept in the field's memo do
+/// not count). A validation takes microseconds and a crafted text can hold a candidate every
+/// few characters; no honest comment comes near this. A field with more phone-shaped numbers
+/// is flagged from the first one left unchecked to its last number (`contacts/phone` exists
+/// to keep such lists off the page).
 const MAX_VALIDATIONS: usize = 48;
 
 /// Why a field's candidates stopped being validated.
@@ -79,6 +182,32 @@ impl Budget {
     }
 }
 
+/// The numbering plan's verdicts on the candidates of one field, keyed by kind and digits: a
+/// field that repeats a number pays for one validation.
+type Memo = HashMap<(u8, String), bool>;
+
+/// The verdict on `key` from `memo`, or from `validate` at the cost of one validation of
+/// `budget` (for the candidate at skeleton byte `at`).
+fn verdict(
+    cx: &Ctx<'_>,
+    memo: &mut Memo,
+    budget: &mut Budget,
+    at: usize,
+    key: (u8, String),
+    validate: impl FnOnce(&str) -> bool,
+) -> Result<bool, Stop> {
+    if let Some(&known) = memo.get(&key) {
+        return Ok(known);
+    }
+    budget.spend(cx, at)?;
+    if memo.len() > MEMO_SIZE {
+        memo.clear();
+    }
+    let valid = validate(&key.1);
+    memo.insert(key, valid);
+    Ok(valid)
+}
+
 /// Whether `digits` (optionally after a `+`) is a valid phone number.
 fn valid(digits: &str, plus: bool) -> bool {
     let parsed = if plus {
@@ -89,6 +218,75 @@ fn valid(digits: &str, plus: bool) -> bool {
         phonenumber::parse(Some(Id::IR), digits)
     };
     parsed.is_ok_and(|n| phonenumber::is_valid(&n))
+}
+
+/// The original text of skeleton bytes `start..end` with every digit (any script) as `d`:
+/// `۰۹۱۲ ۳۴۵-۶۷۸۹` is `dddd ddd-dddd`.
+fn written_shape(f: &FieldText<'_>, start: usize, end: usize) -> String {
+    let (s, e) = f.skeleton().to_original(start, end);
+    f.cps[s..e]
+        .iter()
+        .filter(|c| !crate::text::is_dropped(**c))
+        .map(|&c| if c.is_numeric() { 'd' } else { c })
+        .collect()
+}
+
+/// A date, perhaps with the hour after it, that the skeleton joined into numbers: the written
+/// `parts` from `k` on start with `2023-05-14`, `1402.05.12`, `2012/01/02` or `14/05/2023` (a
+/// year of 1300-1499 or 1900-2099), or end in an hour before `:mm` (`20120102 08:00`).
+fn is_date(f: &FieldText<'_>, parts: &[NumberChunk<'_>], k: usize, digits: &str) -> bool {
+    // The parts whose digits are in `digits` (at most about `MAX_DIGITS`): a long sequence
+    // costs no more per part.
+    let mut seen = 0;
+    let mut last = &parts[k];
+    for p in &parts[k..] {
+        if seen >= digits.len() {
+            break;
+        }
+        seen += p.digits.as_str().len();
+        last = p;
+    }
+    let shape = written_shape(f, parts[k].start, last.end);
+    let groups: Vec<&str> = shape.split(|c| c != 'd').collect();
+    let plausible_year = |y: &str| {
+        y.parse::<u32>()
+            .is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
+    };
+    // `20120102 08:00`: a year first, and the last group is an hour before `:mm`.
+    let sk = f.sk();
+    let hour = groups.len() >= 2
+        && matches!(groups[0].len(), 4 | 8)
+        && digits.get(..4).is_some_and(plausible_year)
+        && groups[groups.len() - 1].len() <= 2
+        && sk[last.end..].starts_with(':')
+        && sk[last.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if hour {
+        return true;
+    }
+    let seps: Vec<char> = shape.chars().filter(|&c| c != 'd').collect();
+    if groups.len() < 3 || seps[0] != seps[1] || !matches!(seps[0], '-' | '.' | '/') {
+        return false;
+    }
+    let year = |g: usize, at: usize| {
+        groups[g].len() == 4 && digits.get(at..at + 4).is_some_and(plausible_year)
+    };
+    let short = |g: usize| (1..=2).contains(&groups[g].len());
+    (year(0, 0) && short(1) && short(2))
+        || (short(0) && short(1) && year(2, groups[0].len() + groups[1].len()))
+}
+
+/// Two decimal numbers side by side that the skeleton joined: `80.585 79.964`.
+fn is_decimal_pair(f: &FieldText<'_>, chunk: &NumberChunk<'_>) -> bool {
+    let shape = written_shape(f, chunk.start, chunk.end);
+    let decimals = shape
+        .split(char::is_whitespace)
+        .filter(|t| {
+            let t: String = t.chars().filter(|c| !matches!(c, '(' | ')')).collect();
+            matches!(t.split_once('.'), Some((a, b)) if !a.is_empty() && !b.is_empty()
+                && !b.contains('.') && a.chars().chain(b.chars()).all(|c| c == 'd'))
+        })
+        .count();
+    decimals >= 2
 }
 
 /// Candidate lengths for a digit string starting at a number boundary.
@@ -125,13 +323,14 @@ impl Rule for Phone {
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         for f in fields {
             let sk = f.sk();
-            let cs = chunks(sk, f.words(), &self.words);
+            let cs = chunks(sk, f.words(), &self.words, true);
+            let mut memo = Memo::new();
             let mut budget = Budget(MAX_VALIDATIONS);
             for seq in sequences(sk, &cs) {
                 if cx.out_of_time() {
                     return;
                 }
-                match self.check_sequence(cx, f, &cs[seq], out, &mut budget) {
+                match self.check_sequence(cx, f, &cs[seq], &mut memo, &mut budget, out) {
                     Ok(()) => {}
                     Err(Stop::Spent(start)) => {
                         let end = cs.last().map_or(start, |c| c.end);
@@ -146,7 +345,9 @@ impl Rule for Phone {
 }
 
 impl Phone {
-    /// Length of a valid national number of one of `regions` at part `k`.
+    /// Length of a valid national number of one of `regions` at part `k`; `Err` when the
+    /// field's validations are spent or the deadline passed.
+    #[allow(clippy::too_many_arguments)]
     fn national(
         &self,
         cx: &Ctx<'_>,
@@ -154,39 +355,77 @@ impl Phone {
         parts: &[NumberChunk],
         k: usize,
         digits: &str,
+        memo: &mut Memo,
         budget: &mut Budget,
     ) -> Result<Option<usize>, Stop> {
-        // Only a number written with separators counts (`(415) 867-5309`): ask first, it is
-        // cheaper than validating.
         let sk = f.sk();
-        let (s, e) = f.skeleton().to_original(parts[k].start, parts[k].end);
-        let separators = f.cps[s..e].iter().filter(|c| !c.is_alphanumeric()).count()
-            + usize::from(sk[..parts[k].start].ends_with('('));
-        if separators < 2 {
+        let trunk = digits.starts_with('0') && !digits.starts_with("00");
+        let shortest = if trunk { 7 } else { 9 };
+        if digits.len() < shortest {
             return Ok(None);
         }
-        for len in (9..=12).rev().filter(|&l| l <= digits.len()) {
-            for &region in &self.regions {
-                budget.spend(cx, parts[k].start)?;
-                if phonenumber::parse(Some(region), &digits[..len])
-                    .is_ok_and(|n| phonenumber::is_valid(&n))
-                {
-                    return Ok(Some(len));
-                }
+        // The parts `digits` spans, as written (`415/666-7777`), read once.
+        let mut end = parts[k].end;
+        let mut seen = 0;
+        for p in &parts[k..] {
+            if seen >= digits.len() {
+                break;
+            }
+            seen += p.digits.as_str().len();
+            end = p.end;
+        }
+        let shape = written_shape(f, parts[k].start, end);
+        let opening = usize::from(sk[..parts[k].start].ends_with('('));
+        let mut announced = None;
+        for len in (shortest..=15.min(digits.len())).rev() {
+            // Digit groups and separators of the first `len` digits as written: at most five
+            // groups (`01 23 45 67 89`); without a separator only after a call word.
+            let (groups, separators) = groups_of(&shape, len);
+            if groups == 0 || groups > 5 {
+                continue;
+            }
+            if separators + opening == 0
+                && !*announced.get_or_insert_with(|| self.announced(f, parts[k].first_word))
+            {
+                continue;
+            }
+            let candidate = &digits[..len];
+            if !self.regions.iter().any(|r| r.plausible(candidate)) {
+                continue;
+            }
+            let key = (2, candidate.to_owned());
+            let valid = verdict(cx, memo, budget, parts[k].start, key, |candidate| {
+                self.regions.iter().any(|r| {
+                    phonenumber::parse(Some(r.id), candidate)
+                        .is_ok_and(|n| phonenumber::is_valid(&n))
+                })
+            })?;
+            if valid {
+                return Ok(Some(len));
             }
         }
         Ok(None)
     }
 
-    /// Flags the phone numbers of one sequence of numbers; `Err` when the field's validations
-    /// are spent or the deadline passed.
+    /// Whether one of the three words before word `first` announces a phone number.
+    fn announced(&self, f: &FieldText<'_>, first: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        ws[first.saturating_sub(3)..first]
+            .iter()
+            .any(|w| self.call_words.contains(w.text(sk)))
+    }
+
+    /// Flags the phone numbers of one sequence of numbers; `memo` keeps the numbering plan's
+    /// verdicts on this field's candidates. `Err` when the field's validations are spent or the
+    /// deadline passed.
     fn check_sequence(
         &self,
         cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
-        out: &mut Vec<Hit>,
+        memo: &mut Memo,
         budget: &mut Budget,
+        out: &mut Vec<Hit>,
     ) -> Result<(), Stop> {
         let sk = f.sk();
         let mut k = 0;
@@ -199,13 +438,19 @@ impl Phone {
                 }
                 digits.push_str(p.digits.as_str());
             }
+            if !parts[k].spelled && (is_date(f, parts, k, &digits) || is_decimal_pair(f, &parts[k]))
+            {
+                k += 1;
+                continue;
+            }
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
             let first_len = parts[k].digits.as_str().len();
             let mut found = None;
             if first_len < 16 {
                 for len in candidate_lengths(&digits, plus) {
-                    budget.spend(cx, parts[k].start)?;
-                    if valid(&digits[..len], plus) {
+                    let key = (u8::from(plus), digits[..len].to_owned());
+                    let at = parts[k].start;
+                    if verdict(cx, memo, budget, at, key, |d| valid(d, plus))? {
                         found = Some(len);
                         break;
                     }
@@ -214,7 +459,7 @@ impl Phone {
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
             if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
-                found = self.national(cx, f, parts, k, &digits, budget)?;
+                found = self.national(cx, f, parts, k, &digits, memo, budget)?;
             }
             let Some(len) = found else {
                 k += 1;

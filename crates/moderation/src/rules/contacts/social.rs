@@ -15,8 +15,10 @@ declare_rule! {
     ///
     /// ## How it decides
     /// After a platform word, the next one or two words are a handle when they are Latin and
-    /// look like one (contain a digit, `_` or `.`, or follow an explicit ID word such as
-    /// `آیدی`/`پیج`/`id`). So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
+    /// look like one: they contain a digit, `_` or `.`, or they are announced by an ID word
+    /// (`آیدی`/`پیج`/`id`, also with a platform word between: `آیدی تلگرام: shopname`) or by a
+    /// colon or `@` after the platform word (`instagram: shopname`, `telegram: @ shopname`).
+    /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
     /// An `@` that is part of an e-mail address is left to `contacts/email`.
     ///
     /// ## Fix
@@ -110,7 +112,11 @@ impl Rule for Social {
                 if cx.out_of_time() {
                     return;
                 }
-                let explicit = self.id_words.match_at(sk, ws, pm.first).is_some();
+                // An ID word, or a colon or `@` right after the platform word, announces a
+                // handle of any shape: `آیدی تلگرام: shopname`, `telegram: @ shopname`.
+                let next_start = ws.get(pm.last + 1).map_or(sk.len(), |w| w.start);
+                let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
+                    || sk[ws[pm.last].end..next_start].contains([':', '@']);
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
                     let w = ws[k].text(sk);
                     // `بله، Galaxy A54`: a comma or full stop ends the announcement.
@@ -118,7 +124,11 @@ impl Rule for Social {
                         break;
                     }
                     // Only a possessive or filler word may stand between: `پیج ما shop_1`.
-                    if k > pm.last + 1 && !FILLERS.contains(&ws[k - 1].text(sk)) {
+                    // … or a platform word after an ID word: `آیدی تلگرام: shopname`.
+                    if k > pm.last + 1
+                        && !FILLERS.contains(&ws[k - 1].text(sk))
+                        && self.platforms.match_at(sk, ws, k - 1).is_none()
+                    {
                         break;
                     }
                     // Extend the handle over `.`/`_` joined words: `shop.tehran_98`.

@@ -185,7 +185,7 @@ impl Rule for Amount {
                 }
             }
             let mut last_end = 0;
-            for c in chunks(sk, ws, &self.numbers) {
+            for c in chunks(sk, ws, &self.numbers, false) {
                 if cx.out_of_time() {
                     return;
                 }
