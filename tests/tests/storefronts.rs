@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::server_support::{Server, has_code, post_json};
 use davar_tests::{copy_dir, davar_bin, repo_root};
 use serde_json::{Value, json};
-use crate::server_support::{Server, has_code, post_json};
 
 /// The repository's policies with `site.yaml` describing another marketplace (Digikala):
 /// nothing else changes.
