@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use anyhow::Context as _;
@@ -70,10 +70,53 @@ impl OutputArgs {
         }
     }
 
+    /// Refuses an `--output` file that is one of `inputs` or lies under one of them (the
+    /// directories among them, like `--policies` and `--rules`), compared after resolving
+    /// symbolic links: opening the report truncates it before the command reads its input.
+    pub fn refuse_inputs(&self, inputs: &[&Path]) -> anyhow::Result<()> {
+        let Some(out) = self.output.as_ref().filter(|p| p.as_os_str() != "-") else {
+            return Ok(());
+        };
+        let Some(resolved) = resolve(out) else {
+            return Ok(());
+        };
+        for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+            let Ok(input) = std::fs::canonicalize(input) else {
+                continue;
+            };
+            if resolved.starts_with(&input) {
+                anyhow::bail!(
+                    "--output {}: that is {}, which this command reads; write to another \
+                     file",
+                    out.display(),
+                    if resolved == input {
+                        "its input".to_string()
+                    } else {
+                        format!("inside {}", input.display())
+                    }
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the report goes to a terminal (the default format of `moderate` depends on it).
     pub fn to_terminal(&self) -> bool {
         self.output.as_ref().is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
     }
+}
+
+/// `path` with symbolic links resolved, also when the file does not exist yet (its directory
+/// is resolved); `None` when the directory does not exist either.
+pub fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(full) = std::fs::canonicalize(path) {
+        return Some(full);
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
 }
 
 /// Colour for one destination: styles render as ANSI sequences, or as nothing.

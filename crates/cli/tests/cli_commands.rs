@@ -126,3 +126,140 @@ fn a_late_change_notice_warns_and_fails_only_when_strict() {
             .starts_with("<!doctype html>")
     );
 }
+
+/// The repository root (holding `policies/` and `rules/`).
+fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs davar in `cwd` on a copy of the repository's policies (`cwd/policies`) and its rules.
+fn davar_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_davar"))
+        .current_dir(cwd)
+        .env("DAVAR_POLICIES", cwd.join("policies"))
+        .env("DAVAR_RULES", repo_root().join("rules"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run davar")
+}
+
+/// A temporary directory holding a copy of the repository's policies.
+fn project_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(repo_root().join("policies"))
+        .arg(dir.path().join("policies"))
+        .status()
+        .expect("cp");
+    assert!(status.success());
+    dir
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn build_refuses_a_directory_it_did_not_build() {
+    let dir = project_copy();
+    std::fs::write(dir.path().join("notes.txt"), "keep me").unwrap();
+    let out = davar_in(dir.path(), &["build", "--out", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--out"), "{}", stderr_of(&out));
+    let checkout = dir.path().join("checkout");
+    std::fs::create_dir(&checkout).unwrap();
+    std::fs::write(checkout.join("notes.txt"), "keep me").unwrap();
+    let out = davar_in(dir.path(), &["build", "--out", "checkout"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("--out") && stderr.contains("not a site"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(checkout.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert!(dir.path().join("policies/site.yaml").is_file());
+}
+
+#[test]
+fn build_refuses_an_output_holding_or_inside_the_policies() {
+    let dir = project_copy();
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::rename(dir.path().join("policies"), empty.path().join("policies")).unwrap();
+    // An otherwise empty parent of the policies is refused too: the build would replace it.
+    let out = davar_in(empty.path(), &["build", "--out", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("--policies"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = davar_in(empty.path(), &["build", "--out", "policies/site"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(empty.path().join("policies/site.yaml").is_file());
+}
+
+#[test]
+fn build_replaces_its_own_earlier_site() {
+    let dir = project_copy();
+    let out = davar_in(dir.path(), &["build", "--out", "site", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(dir.path().join("site/.davar-site").is_file());
+    std::fs::write(dir.path().join("site/stale.html"), "old").unwrap();
+    let out = davar_in(dir.path(), &["build", "--out", "site", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!dir.path().join("site/stale.html").exists());
+    assert!(dir.path().join("site/.davar-site").is_file());
+}
+
+#[test]
+fn output_onto_an_input_is_refused_and_the_input_kept() {
+    let dir = project_copy();
+    let line = "{\"id\":\"1\",\"title\":\"t\",\"body\":\"خوب بود\"}\n";
+    std::fs::write(dir.path().join("one.jsonl"), line).unwrap();
+    std::os::unix::fs::symlink("one.jsonl", dir.path().join("link.jsonl")).unwrap();
+    let terms = dir.path().join("policies/terms/v1.en.md");
+    let terms_text = std::fs::read_to_string(&terms).unwrap();
+    for args in [
+        &["moderate", "one.jsonl", "--output", "one.jsonl"][..],
+        &["moderate", "one.jsonl", "--output", "link.jsonl"],
+        &["moderate", "one.jsonl", "--fix", "--output", "./one.jsonl"],
+        &["audit", "one.jsonl", "--output", "one.jsonl"],
+        &["check", "--output", "policies/terms/v1.en.md"],
+        &[
+            "build",
+            "--out",
+            "site",
+            "--output",
+            "policies/terms/v1.en.md",
+        ],
+    ] {
+        let out = davar_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("--output"),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("one.jsonl")).unwrap(),
+            line
+        );
+        assert_eq!(std::fs::read_to_string(&terms).unwrap(), terms_text);
+    }
+}
+
+#[test]
+fn moderate_refuses_an_unbounded_worker_count() {
+    let out = davar(&["moderate", "--jobs", "4000", "--text", "سلام"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--jobs"), "{}", stderr_of(&out));
+}

@@ -30,4 +30,4 @@ pub use model::{
 };
 pub use render::{RenderError, Site, render_site};
 pub use site_config::SiteConfig;
-pub use write::write_site;
+pub use write::{SITE_MARKER, write_site};

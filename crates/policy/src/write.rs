@@ -1,13 +1,21 @@
 //! Publishing a [`Site`]: everything is written to a temporary directory next to the output,
 //! which then replaces the old output, so a failed build never leaves a half-written site.
+//! Every site carries a [`SITE_MARKER`] file; only a directory with one (or an empty one) is
+//! ever replaced, so pointing the output at a checkout or a home directory deletes nothing.
 
 use std::io;
 use std::path::{Component, Path};
 
 use crate::render::Site;
 
-/// Writes `site` to `out`, replacing what was there only once every file is written.
+/// The file marking a directory as a site written by [`write_site`], which it may replace.
+pub const SITE_MARKER: &str = ".davar-site";
+
+/// Writes `site` to `out`, replacing what was there only once every file is written. Refuses
+/// (`InvalidInput`) when `out` is a file, or a directory that is neither empty nor an earlier
+/// site (one holding [`SITE_MARKER`]).
 pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
+    check_replaceable(out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => Path::new(".").to_path_buf(),
@@ -43,6 +51,10 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
         }
         std::fs::write(&path, bytes)?;
     }
+    std::fs::write(
+        staging.path().join(SITE_MARKER),
+        "A site written by davar build, which replaces this directory on the next build.\n",
+    )?;
     if out.exists() {
         let old = tempfile::Builder::new()
             .prefix(&format!(".{name}.old-"))
@@ -62,6 +74,30 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
     // The staging path was renamed away; keep() stops its drop from deleting `out`.
     let _ = staging.keep();
     Ok(())
+}
+
+/// Refuses an `out` that exists and is not an empty directory or an earlier site.
+fn check_replaceable(out: &Path) -> io::Result<()> {
+    let refuse = |reason: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} {reason}; give an empty or new directory (a site is replaced only when it \
+                 holds the {SITE_MARKER} file a build writes)",
+                out.display()
+            ),
+        ))
+    };
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return refuse("exists and is not a directory");
+    }
+    if out.join(SITE_MARKER).is_file() || std::fs::read_dir(out)?.next().is_none() {
+        return Ok(());
+    }
+    refuse("is not empty and is not a site davar built")
 }
 
 #[cfg(test)]
@@ -93,6 +129,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
+    #[test]
+    fn refuses_a_directory_that_is_not_a_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("checkout");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "keep me").unwrap();
+        let err = write_site(&site(&[("index.html", "x")]), &out).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("not a site"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "keep me"
+        );
+        assert!(!out.join("index.html").exists());
+        let file = dir.path().join("file");
+        std::fs::write(&file, "data").unwrap();
+        assert!(write_site(&site(&[("index.html", "x")]), &file).is_err());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "data");
+    }
+
+    #[test]
+    fn fills_an_empty_directory_and_marks_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir(&out).unwrap();
+        write_site(&site(&[("index.html", "x")]), &out).unwrap();
+        assert!(out.join(SITE_MARKER).is_file());
+        assert!(out.join("index.html").is_file());
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub enum FailOn {
 
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let mut inputs = vec![global.policies.as_path(), global.rules.as_path()];
+    inputs.extend(args.cases.as_deref());
+    args.output.refuse_inputs(&inputs)?;
     let project = global.checked_policies(None)?;
     let now = args
         .now

@@ -1,7 +1,7 @@
 //! `davar build`: compile the policies into a static site, refusing when `check` finds errors.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -16,7 +16,8 @@ use crate::output::{Format, OutputArgs, Paint};
 /// Arguments of `davar build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output directory (replaced atomically when the build succeeds).
+    /// Output directory, replaced atomically when the build succeeds; it must be new, empty or
+    /// an earlier site (marked by its `.davar-site` file).
     #[arg(long, default_value = "site")]
     pub out: PathBuf,
     /// Build as of this date (YYYY-MM-DD): decides which version is in force; default today in
@@ -45,8 +46,33 @@ struct BuildReport<'a> {
     diagnostics: Vec<&'a Diagnostic>,
 }
 
+/// Refuses an `--out` directory that is, holds or lies inside the policies or rules
+/// directory: the build replaces `--out` wholesale.
+fn refuse_sources(out: &Path, global: &Global) -> anyhow::Result<()> {
+    let Some(resolved) = crate::output::resolve(out) else {
+        return Ok(());
+    };
+    for (flag, dir) in [("--policies", &global.policies), ("--rules", &global.rules)] {
+        let Ok(dir) = std::fs::canonicalize(dir) else {
+            continue;
+        };
+        if dir.starts_with(&resolved) || resolved.starts_with(&dir) {
+            anyhow::bail!(
+                "--out {}: the build replaces that directory, and it is, holds or lies inside \
+                 the {flag} directory {}; give a separate output directory",
+                out.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Runs `davar build`. Exit 1 when `check` finds errors (nothing is written).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    args.output
+        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
+    refuse_sources(&args.out, global)?;
     let project = global.project(args.as_of, true)?;
     print_notes(&project, args.output.quiet);
     let mut sink = args.output.open()?;

@@ -102,6 +102,8 @@ fn accept(project: &Project, reason: &str) -> anyhow::Result<ExitCode> {
 /// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let filter = CodeFilter::new(&args.select, CODES.iter().map(|c| c.code))?;
+    args.output
+        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
     let project = global.project(args.as_of, true)?;
     print_notes(&project, args.output.quiet);
     if let (true, Some(reason)) = (args.accept, &args.reason) {

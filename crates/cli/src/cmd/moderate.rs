@@ -73,6 +73,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             "--fix repairs an input file; for --text the repaired text is in the result (`fixed`)"
         );
     }
+    let mut inputs = vec![global.policies.as_path(), global.rules.as_path()];
+    inputs.extend(args.input.as_deref());
+    args.output.refuse_inputs(&inputs)?;
     let engine = build_engine(global, args.as_of)?;
     let store = MemoryStore::new();
     // With --fix, --output receives the repaired input and the report goes to standard output.
@@ -156,19 +159,6 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                 "give an input file (JSON Lines or CSV), `-` for standard input, or --text \"...\""
             );
         };
-        if args.fix
-            && let Some(out) = &args.output.output
-        {
-            let same = std::fs::canonicalize(out)
-                .ok()
-                .zip(std::fs::canonicalize(path).ok());
-            if same.is_some_and(|(a, b)| a == b) {
-                bail!(
-                    "--fix --output {}: that is the input; write the repaired copy to another file",
-                    out.display()
-                );
-            }
-        }
         let (name, mut reader, size) = input::open(path)?;
         let first_line = {
             let buf = reader

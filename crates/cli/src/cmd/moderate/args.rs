@@ -47,8 +47,8 @@ pub struct Args {
     /// time zone of `site.yaml`).
     #[arg(long, value_name = "DATE", value_parser = crate::cmd::check::parse_date)]
     pub as_of: Option<jiff::civil::Date>,
-    /// Worker threads (default: every core). Results are the same for any number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 (default: every core). Results are the same for any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
     /// Exit 1 when a comment gets this verdict or a worse one.
     #[arg(long, value_enum, value_name = "VERDICT")]
