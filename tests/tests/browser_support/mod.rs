@@ -160,6 +160,66 @@ impl Driver {
         }
     }
 
+    /// Clicks the element matching `css`, waiting for it first.
+    pub fn click(&self, css: &str) {
+        let id = self.wait_for(css);
+        self.call("POST", &self.session(&format!("/element/{id}/click")), None);
+    }
+
+    /// Types `text` into the field matching `css`, waiting for it first.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let id = self.wait_for(css);
+        self.call(
+            "POST",
+            &self.session(&format!("/element/{id}/value")),
+            Some(json!({"text": text})),
+        );
+    }
+
+    /// Presses one key on the page (not in a field), as a moderator does for shortcuts.
+    pub fn press(&self, key: &str) {
+        self.call(
+            "POST",
+            &self.session("/actions"),
+            Some(
+                json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+                {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]}),
+            ),
+        );
+    }
+
+    /// Waits until `js` (an expression) is true on the page.
+    pub fn wait_until(&self, js: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.script(&format!("return Boolean({js})")) != true {
+            assert!(
+                Instant::now() < deadline,
+                "`{js}` still false after 15 s; page text: {}",
+                self.script("return document.body.innerText")
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Records every Content-Security-Policy violation of the pages loaded from now on in
+    /// `window.__cspViolations` (a script Chromium runs before each page's own).
+    pub fn record_csp_violations(&self) {
+        let source = "window.__cspViolations = [];\
+            document.addEventListener('securitypolicyviolation', e => \
+              window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') \
+                + ' at ' + e.sourceFile + ':' + e.lineNumber));";
+        self.call(
+            "POST",
+            &self.session("/goog/cdp/execute"),
+            Some(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": source}})),
+        );
+    }
+
+    /// The violations recorded on the current page.
+    pub fn csp_violations(&self) -> Value {
+        self.script("return window.__cspViolations")
+    }
+
     /// Runs `js` in the page and returns what it returns.
     pub fn script(&self, js: &str) -> Value {
         self.call(
