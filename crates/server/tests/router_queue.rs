@@ -7,11 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
-use support::{Reply, send, sources, state_over};
+use support::{Reply, sources, state_over};
 
 const KEYS: &str = "client storefront-key-0001\n\
     moderator moderator-key-sara-01 sara\n\
@@ -41,26 +40,11 @@ impl Api {
     }
 
     async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::AUTHORIZATION, format!("Bearer {key}"));
-        let body = match body {
-            Some(b) => {
-                request = request.header(header::CONTENT_TYPE, "application/json");
-                Body::from(b.to_string())
-            }
-            None => Body::empty(),
-        };
-        send(self.router.clone(), request.body(body).unwrap()).await
+        support::call_with_key(&self.router, method, path, key, body).await
     }
 
     async fn moderate(&self, comment: Value) -> Value {
-        let reply = self
-            .call("POST", "/v1/moderate", CLIENT, Some(comment))
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()
+        support::moderate_as(&self.router, CLIENT, comment).await
     }
 }
 

@@ -153,6 +153,39 @@ pub fn post_json_with_key(path: &str, body: impl Into<String>, key: &str) -> Req
         .expect("request")
 }
 
+/// `method path` with a bearer key and, when given, a JSON body, sent through `router`.
+pub async fn call_with_key(
+    router: &Router,
+    method: &str,
+    path: &str,
+    key: &str,
+    body: Option<serde_json::Value>,
+) -> Reply {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {key}"));
+    let body = match body {
+        Some(b) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(b.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(router.clone(), request.body(body).expect("request")).await
+}
+
+/// `POST /v1/moderate` of `comment` with `key`, which must answer 200; its JSON body.
+pub async fn moderate_as(
+    router: &Router,
+    key: &str,
+    comment: serde_json::Value,
+) -> serde_json::Value {
+    let reply = call_with_key(router, "POST", "/v1/moderate", key, Some(comment)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    reply.json()
+}
+
 /// The code points `start..end` of `text` (how clients must read spans).
 pub fn span(text: &str, start: u64, end: u64) -> String {
     text.chars()
