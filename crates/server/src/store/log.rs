@@ -98,6 +98,26 @@ pub enum Claim {
     NotFound,
 }
 
+impl Claim {
+    /// Why `moderator` cannot claim `item` at `now_us` (microseconds since the epoch): it was
+    /// decided already, or another moderator holds a claim that has not expired. Both stores
+    /// ask this of the locked row before writing the claim.
+    pub(crate) fn refusal(item: &QueueItem, moderator: &str, now_us: i64) -> Option<Claim> {
+        if item.decided_by_record.is_some() {
+            return Some(Claim::Decided);
+        }
+        match (&item.claimed_by, item.claim_expires_at) {
+            (Some(by), Some(until)) if by != moderator && super::rows::micros(until) > now_us => {
+                Some(Claim::Taken {
+                    by: by.clone(),
+                    until,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The outcome of deciding an item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decide {

@@ -259,17 +259,8 @@ impl DecisionLog for PostgresStore {
             let Some(item) = locked_item(&tx, &target).await? else {
                 return Ok(Claim::NotFound);
             };
-            if item.decided_by_record.is_some() {
-                return Ok(Claim::Decided);
-            }
-            if let (Some(by), Some(until)) = (&item.claimed_by, item.claim_expires_at)
-                && by != moderator
-                && micros(until) > now_us
-            {
-                return Ok(Claim::Taken {
-                    by: by.clone(),
-                    until,
-                });
+            if let Some(refused) = Claim::refusal(&item, moderator, now_us) {
+                return Ok(refused);
             }
             tx.execute(
                 "UPDATE davar_queue SET claimed_by = $1, claim_expires_at = $2 WHERE item_id = $3",
