@@ -4,6 +4,7 @@
 
 mod browser_support;
 mod check_calendars;
+mod compliance_cli;
 mod moderate_cli;
 mod moderation_eval;
 mod obligation_audit;

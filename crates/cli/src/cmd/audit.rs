@@ -49,11 +49,20 @@ obligation is reported as a warning.";
 pub struct Args {
     /// Cases, one JSON object per line (`-` for standard input); `--help` shows the format.
     pub cases: Option<PathBuf>,
-    /// Audit the appeals in this decision log instead (the `--store` URL of `davar serve`:
-    /// `sqlite://FILE` or `postgres://…`), each against the dispute policy version in force
-    /// when it was received.
-    #[arg(long, value_name = "URL", conflicts_with = "cases")]
-    pub decisions: Option<String>,
+    /// Audit the appeals in the decision log instead, each against the dispute policy version
+    /// in force when it was received: the log at URL (`sqlite://FILE` or `postgres://…`), or
+    /// without URL the one `--store` names.
+    #[arg(long, value_name = "URL", num_args = 0..=1, conflicts_with = "cases")]
+    pub decisions: Option<Option<String>>,
+    /// The decision log `--decisions` reads when given no URL: the `--store` URL of `davar
+    /// serve`.
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "sqlite://davar.db",
+        env = "DAVAR_STORE"
+    )]
+    pub store: String,
     /// The present instant for open obligations (default: now), e.g. `2026-11-20T12:00:00+03:30`.
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<jiff::Zoned>,
@@ -78,18 +87,24 @@ pub enum FailOn {
 
 /// Runs `davar audit`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let log_url = args
+        .decisions
+        .as_ref()
+        .map(|url| url.as_deref().unwrap_or(&args.store));
+    let log_file = log_url.and_then(super::decision_log::sqlite_path);
     let mut inputs = vec![global.policies.as_path(), global.rules.as_path()];
     inputs.extend(args.cases.as_deref());
+    inputs.extend(log_file.as_deref());
     args.output.refuse_inputs(&inputs)?;
     let project = global.checked_policies(None)?;
     let now = args
         .now
         .as_ref()
         .map_or_else(jiff::Timestamp::now, |z| z.timestamp());
-    let path = match (&args.cases, &args.decisions) {
-        (_, Some(url)) => return super::audit_appeals::run(&project, url, now, args.format),
+    let path = match (&args.cases, log_url) {
+        (_, Some(url)) => return super::audit_appeals::run(&project, url, now, args),
         (Some(path), None) => path,
-        (None, None) => anyhow::bail!("give a cases file, or --decisions URL"),
+        (None, None) => anyhow::bail!("give a cases file, or --decisions [URL]"),
     };
     let (set, calendars) = (&project.policies, &project.calendars);
     let name = path.display().to_string();

@@ -3,6 +3,7 @@
 //! breached (decided late, or undecided past the deadline) or open.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use davar_obligation::instant::human_span;
@@ -12,16 +13,13 @@ use davar_server::compliance::each_decided;
 use davar_server::decision::Stage;
 use jiff::Timestamp;
 
+use super::audit::{Args, FailOn};
 use super::decision_log::{open, published};
 use crate::output::Format;
 
-/// Audits the appeals of the log at `url` at `now`.
-pub fn run(
-    project: &Project,
-    url: &str,
-    now: Timestamp,
-    format: Format,
-) -> anyhow::Result<ExitCode> {
+/// Audits the appeals of the log at `url` at `now`, writing the report where `args.output`
+/// says; `args.fail_on` decides the exit code as for cases.
+pub fn run(project: &Project, url: &str, now: Timestamp, args: &Args) -> anyhow::Result<ExitCode> {
     let log = open(url)?;
     let mut appeals = Vec::new();
     each_decided(&*log.store, Timestamp::MIN, Timestamp::MAX, |record| {
@@ -31,15 +29,44 @@ pub fn run(
         Ok::<(), anyhow::Error>(())
     })?;
     let audits = audit_appeals(&published(project), &appeals, now);
-    match format {
+    let mut sink = args.output.open()?;
+    match args.format {
         Format::Json => {
             for audit in &audits {
-                println!("{}", serde_json::to_string(audit)?);
+                serde_json::to_writer(&mut sink.writer, audit)?;
+                writeln!(sink.writer)?;
             }
         }
-        Format::Human => print!("{}", table(&audits)),
+        Format::Human => {
+            sink.writer.write_all(table(&audits).as_bytes())?;
+            if !args.output.quiet {
+                writeln!(sink.writer, "{}", summary(&audits))?;
+            }
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    sink.writer.flush()?;
+    let failing = |a: &AppealAudit| match args.fail_on {
+        None => false,
+        Some(FailOn::Breached) => a.status == AppealStatus::Breached,
+        Some(FailOn::Open) => matches!(a.status, AppealStatus::Breached | AppealStatus::Open),
+    };
+    Ok(if audits.iter().any(failing) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn summary(audits: &[AppealAudit]) -> String {
+    let count = |s: AppealStatus| audits.iter().filter(|a| a.status == s).count();
+    format!(
+        "{} appeal(s): {} met, {} breached, {} open, {} without a promised time",
+        audits.len(),
+        count(AppealStatus::Met),
+        count(AppealStatus::Breached),
+        count(AppealStatus::Open),
+        count(AppealStatus::NoDeadline)
+    )
 }
 
 fn table(audits: &[AppealAudit]) -> String {
@@ -107,15 +134,5 @@ fn table(audits: &[AppealAudit]) -> String {
         let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         let _ = writeln!(out, "{}", line(&cells));
     }
-    let count = |s: AppealStatus| audits.iter().filter(|a| a.status == s).count();
-    let _ = writeln!(
-        out,
-        "{} appeal(s): {} met, {} breached, {} open, {} without a promised time",
-        audits.len(),
-        count(AppealStatus::Met),
-        count(AppealStatus::Breached),
-        count(AppealStatus::Open),
-        count(AppealStatus::NoDeadline)
-    );
     out
 }

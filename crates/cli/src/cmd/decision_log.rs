@@ -1,6 +1,7 @@
 //! Reading the decision log from the command line: the store `davar serve` writes (`--store`
 //! URL, SQLite or PostgreSQL) and the compiled project statements cite.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
@@ -42,6 +43,31 @@ pub fn open(url: &str) -> anyhow::Result<DecisionLogReader> {
         store,
         _runtime: runtime,
     })
+}
+
+/// The file of a `sqlite://` decision log URL (what an `--output` must not overwrite).
+pub fn sqlite_path(url: &str) -> Option<PathBuf> {
+    match url.parse() {
+        Ok(StoreUrl::Sqlite(path)) => Some(path),
+        _ => None,
+    }
+}
+
+/// Refuses an `--output` that is the SQLite file of the decision log at `url`: writing the
+/// report there would destroy the log it is read from.
+pub fn refuse_log_as_output(output: Option<&Path>, url: &str) -> anyhow::Result<()> {
+    let (Some(out), Some(db)) = (output, sqlite_path(url)) else {
+        return Ok(());
+    };
+    if let (Some(out_resolved), Ok(db)) = (crate::output::resolve(out), std::fs::canonicalize(db))
+        && out_resolved == db
+    {
+        bail!(
+            "--output {}: that is the decision log this command reads (`{url}`); write to another file",
+            out.display()
+        );
+    }
+    Ok(())
 }
 
 /// The project with its rule sets, refusing what `davar check` refuses (statements cite the

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::Global;
 use crate::cmd::check::parse_date;
-use crate::cmd::decision_log::{open, project_with_rules, published};
+use crate::cmd::decision_log::{open, project_with_rules, published, refuse_log_as_output};
 
 /// Subcommands of `davar decisions`.
 #[derive(Debug, clap::Subcommand)]
@@ -67,6 +67,7 @@ fn export(args: &ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             args.batch
         );
     }
+    refuse_log_as_output(args.output.as_deref(), &args.store)?;
     let project = project_with_rules(global)?;
     let published = published(&project);
     let until = args.until.unwrap_or(project.as_of);

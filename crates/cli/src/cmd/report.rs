@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::Global;
 use crate::cmd::check::parse_date;
-use crate::cmd::decision_log::{open, project_with_rules, published};
+use crate::cmd::decision_log::{open, project_with_rules, published, refuse_log_as_output};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,6 +56,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     if args.to < args.from {
         bail!("--to {} is before --from {}", args.to, args.from);
     }
+    refuse_log_as_output(args.output.as_deref(), &args.store)?;
     let project = project_with_rules(global)?;
     let published = published(&project);
     let (from, to) = period(&published, args.from, args.to);
