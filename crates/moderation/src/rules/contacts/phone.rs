@@ -6,6 +6,9 @@ use crate::numbers::{NumberChunk, NumberWords, chunks, sequences};
 use crate::rules::prelude::*;
 use crate::text::skeleton_key;
 
+mod shape;
+use shape::{Shape, groups_by_len, is_date, is_decimal_pair};
+
 declare_rule! {
     /// ## What it flags
     /// Phone numbers: Iranian mobiles (`09xx`, `+98 9xx`, `0098 9xx`) and landlines with
@@ -122,30 +125,6 @@ impl Region {
     }
 }
 
-/// Digit groups and separators among the first `len` digits of a [`written_shape`].
-fn groups_of(shape: &str, len: usize) -> (usize, usize) {
-    let (mut groups, mut separators, mut digits) = (0, 0, 0);
-    let mut in_group = false;
-    for c in shape.chars() {
-        if digits == len {
-            break;
-        }
-        if c == 'd' {
-            digits += 1;
-            groups += usize::from(!in_group);
-            in_group = true;
-        } else {
-            separators += usize::from(in_group);
-            in_group = false;
-        }
-    }
-    if digits < len {
-        (0, 0)
-    } else {
-        (groups, separators)
-    }
-}
-
 /// Most verdicts kept per field (then the memo starts again).
 const MEMO_SIZE: usize = 1024;
 
@@ -220,75 +199,6 @@ fn valid(digits: &str, plus: bool) -> bool {
     parsed.is_ok_and(|n| phonenumber::is_valid(&n))
 }
 
-/// The original text of skeleton bytes `start..end` with every digit (any script) as `d`:
-/// `۰۹۱۲ ۳۴۵-۶۷۸۹` is `dddd ddd-dddd`.
-fn written_shape(f: &FieldText<'_>, start: usize, end: usize) -> String {
-    let (s, e) = f.skeleton().to_original(start, end);
-    f.cps[s..e]
-        .iter()
-        .filter(|c| !crate::text::is_dropped(**c))
-        .map(|&c| if c.is_numeric() { 'd' } else { c })
-        .collect()
-}
-
-/// A date, perhaps with the hour after it, that the skeleton joined into numbers: the written
-/// `parts` from `k` on start with `2023-05-14`, `1402.05.12`, `2012/01/02` or `14/05/2023` (a
-/// year of 1300-1499 or 1900-2099), or end in an hour before `:mm` (`20120102 08:00`).
-fn is_date(f: &FieldText<'_>, parts: &[NumberChunk<'_>], k: usize, digits: &str) -> bool {
-    // The parts whose digits are in `digits` (at most about `MAX_DIGITS`): a long sequence
-    // costs no more per part.
-    let mut seen = 0;
-    let mut last = &parts[k];
-    for p in &parts[k..] {
-        if seen >= digits.len() {
-            break;
-        }
-        seen += p.digits.as_str().len();
-        last = p;
-    }
-    let shape = written_shape(f, parts[k].start, last.end);
-    let groups: Vec<&str> = shape.split(|c| c != 'd').collect();
-    let plausible_year = |y: &str| {
-        y.parse::<u32>()
-            .is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
-    };
-    // `20120102 08:00`: a year first, and the last group is an hour before `:mm`.
-    let sk = f.sk();
-    let hour = groups.len() >= 2
-        && matches!(groups[0].len(), 4 | 8)
-        && digits.get(..4).is_some_and(plausible_year)
-        && groups[groups.len() - 1].len() <= 2
-        && sk[last.end..].starts_with(':')
-        && sk[last.end + 1..].starts_with(|c: char| c.is_ascii_digit());
-    if hour {
-        return true;
-    }
-    let seps: Vec<char> = shape.chars().filter(|&c| c != 'd').collect();
-    if groups.len() < 3 || seps[0] != seps[1] || !matches!(seps[0], '-' | '.' | '/') {
-        return false;
-    }
-    let year = |g: usize, at: usize| {
-        groups[g].len() == 4 && digits.get(at..at + 4).is_some_and(plausible_year)
-    };
-    let short = |g: usize| (1..=2).contains(&groups[g].len());
-    (year(0, 0) && short(1) && short(2))
-        || (short(0) && short(1) && year(2, groups[0].len() + groups[1].len()))
-}
-
-/// Two decimal numbers side by side that the skeleton joined: `80.585 79.964`.
-fn is_decimal_pair(f: &FieldText<'_>, chunk: &NumberChunk<'_>) -> bool {
-    let shape = written_shape(f, chunk.start, chunk.end);
-    let decimals = shape
-        .split(char::is_whitespace)
-        .filter(|t| {
-            let t: String = t.chars().filter(|c| !matches!(c, '(' | ')')).collect();
-            matches!(t.split_once('.'), Some((a, b)) if !a.is_empty() && !b.is_empty()
-                && !b.contains('.') && a.chars().chain(b.chars()).all(|c| c == 'd'))
-        })
-        .count();
-    decimals >= 2
-}
-
 /// Candidate lengths for a digit string starting at a number boundary.
 fn candidate_lengths(s: &str, plus: bool) -> Vec<usize> {
     if plus {
@@ -353,6 +263,7 @@ impl Phone {
         cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
+        shapes: &Shape,
         k: usize,
         digits: &str,
         memo: &mut Memo,
@@ -374,13 +285,13 @@ impl Phone {
             seen += p.digits.as_str().len();
             end = p.end;
         }
-        let shape = written_shape(f, parts[k].start, end);
+        let groups = groups_by_len(shapes.of(f, parts[k].start, end));
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         let mut announced = None;
         for len in (shortest..=15.min(digits.len())).rev() {
             // Digit groups and separators of the first `len` digits as written: at most five
             // groups (`01 23 45 67 89`); without a separator only after a call word.
-            let (groups, separators) = groups_of(&shape, len);
+            let (groups, separators) = groups[len];
             if groups == 0 || groups > 5 {
                 continue;
             }
@@ -428,17 +339,24 @@ impl Phone {
         out: &mut Vec<Hit>,
     ) -> Result<(), Stop> {
         let sk = f.sk();
+        let Some(last) = parts.last() else {
+            return Ok(());
+        };
+        let shapes = Shape::new(f, parts[0].start, last.end);
+        let mut digits = String::new();
         let mut k = 0;
         while k < parts.len() {
             // The longest candidate has 17 digits: the parts after it do not matter.
-            let mut digits = String::new();
+            digits.clear();
             for p in &parts[k..] {
                 if digits.len() > MAX_DIGITS {
                     break;
                 }
                 digits.push_str(p.digits.as_str());
             }
-            if !parts[k].spelled && (is_date(f, parts, k, &digits) || is_decimal_pair(f, &parts[k]))
+            if !parts[k].spelled
+                && (is_date(f, &shapes, parts, k, &digits)
+                    || is_decimal_pair(f, &shapes, &parts[k]))
             {
                 k += 1;
                 continue;
@@ -459,7 +377,7 @@ impl Phone {
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
             if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
-                found = self.national(cx, f, parts, k, &digits, memo, budget)?;
+                found = self.national(cx, f, parts, &shapes, k, &digits, memo, budget)?;
             }
             let Some(len) = found else {
                 k += 1;

@@ -1,0 +1,168 @@
+//! How a sequence of numbers is written (`۰۹۱۲ ۳۴۵-۶۷۸۹` is `dddd ddd-dddd`), read once per
+//! sequence, and the tests `contacts/phone` makes on it: dates, decimal pairs, digit groups.
+
+use crate::context::FieldText;
+use crate::numbers::NumberChunk;
+
+/// The written shape of one sequence of numbers: its original text with every digit (any
+/// script) as `d` and the characters the skeleton drops left out. Built once per sequence, so
+/// the shape of any run of its parts is a slice and a sequence costs time linear in its length.
+pub(super) struct Shape {
+    text: String,
+    /// For each code point of the original from `base` on (one past the end included): the
+    /// byte of `text` its shape starts at.
+    at: Vec<u32>,
+    /// Code point of the original the shape starts at.
+    base: usize,
+}
+
+impl Shape {
+    /// The shape of skeleton bytes `start..end` of `f` (a whole sequence).
+    pub fn new(f: &FieldText<'_>, start: usize, end: usize) -> Shape {
+        let (s, e) = f.skeleton().to_original(start, end);
+        let mut text = String::with_capacity(e - s);
+        let mut at = Vec::with_capacity(e - s + 1);
+        for &c in &f.cps[s..e] {
+            at.push(text.len() as u32);
+            if !crate::text::is_dropped(c) {
+                text.push(if c.is_numeric() { 'd' } else { c });
+            }
+        }
+        at.push(text.len() as u32);
+        Shape { text, at, base: s }
+    }
+
+    /// The shape of skeleton bytes `start..end`, inside the sequence this shape was built for.
+    pub fn of(&self, f: &FieldText<'_>, start: usize, end: usize) -> &str {
+        let (s, e) = f.skeleton().to_original(start, end);
+        let last = self.at.len() - 1;
+        let index = |cp: usize| self.at[cp.saturating_sub(self.base).min(last)] as usize;
+        let shape = &self.text[index(s)..index(e)];
+        debug_assert_eq!(shape, written_shape(f, start, end));
+        shape
+    }
+}
+
+/// The original text of skeleton bytes `start..end` with every digit as `d`, computed alone:
+/// what [`Shape::of`] must give.
+fn written_shape(f: &FieldText<'_>, start: usize, end: usize) -> String {
+    let (s, e) = f.skeleton().to_original(start, end);
+    f.cps[s..e]
+        .iter()
+        .filter(|c| !crate::text::is_dropped(**c))
+        .map(|&c| if c.is_numeric() { 'd' } else { c })
+        .collect()
+}
+
+/// Digit groups and separators among the first `len` digits of a shape, for every `len` up
+/// to 15 in one pass: entry `len` is `(groups, separators)`, `(0, 0)` when the shape has fewer
+/// digits.
+pub(super) fn groups_by_len(shape: &str) -> [(usize, usize); 16] {
+    let mut out = [(0, 0); 16];
+    let (mut groups, mut separators, mut digits) = (0, 0, 0);
+    let mut in_group = false;
+    for c in shape.chars() {
+        if c == 'd' {
+            digits += 1;
+            groups += usize::from(!in_group);
+            in_group = true;
+            if digits >= out.len() {
+                break;
+            }
+            out[digits] = (groups, separators);
+        } else {
+            separators += usize::from(in_group);
+            in_group = false;
+        }
+    }
+    out
+}
+
+/// Whether `y` is a plausible year: 1300-1499 (Solar Hijri) or 1900-2099.
+fn plausible_year(y: &str) -> bool {
+    y.parse::<u32>()
+        .is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
+}
+
+/// A date, perhaps with the hour after it, that the skeleton joined into numbers: the written
+/// `parts` from `k` on start with `2023-05-14`, `1402.05.12`, `2012/01/02` or `14/05/2023` (a
+/// year of 1300-1499 or 1900-2099), or end in an hour before `:mm` (`20120102 08:00`).
+pub(super) fn is_date(
+    f: &FieldText<'_>,
+    shapes: &Shape,
+    parts: &[NumberChunk<'_>],
+    k: usize,
+    digits: &str,
+) -> bool {
+    // The parts whose digits are in `digits` (at most about `MAX_DIGITS`): a long sequence
+    // costs no more per part.
+    let mut seen = 0;
+    let mut last = &parts[k];
+    for p in &parts[k..] {
+        if seen >= digits.len() {
+            break;
+        }
+        seen += p.digits.as_str().len();
+        last = p;
+    }
+    let shape = shapes.of(f, parts[k].start, last.end);
+    // Groups of digits (empty between two adjacent separators) and the separators, as
+    // written; only the first three and the last group are looked at.
+    let mut groups = shape.split(|c| c != 'd');
+    let first = groups.next().unwrap_or_default();
+    let second = groups.next();
+    let third = groups.next();
+    let last_group = groups.next_back().or(third).or(second).unwrap_or(first);
+    let count = 1 + usize::from(second.is_some()) + usize::from(third.is_some());
+    // `20120102 08:00`: a year first, and the last group is an hour before `:mm`.
+    let sk = f.sk();
+    let hour = count >= 2
+        && matches!(first.len(), 4 | 8)
+        && digits.get(..4).is_some_and(plausible_year)
+        && last_group.len() <= 2
+        && sk[last.end..].starts_with(':')
+        && sk[last.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if hour {
+        return true;
+    }
+    let (Some(second), Some(third)) = (second, third) else {
+        return false;
+    };
+    let mut seps = shape.chars().filter(|&c| c != 'd');
+    let (Some(s0), Some(s1)) = (seps.next(), seps.next()) else {
+        return false;
+    };
+    if s0 != s1 || !matches!(s0, '-' | '.' | '/') {
+        return false;
+    }
+    let groups = [first, second, third];
+    let year = |g: usize, at: usize| {
+        groups[g].len() == 4 && digits.get(at..at + 4).is_some_and(plausible_year)
+    };
+    let short = |g: usize| (1..=2).contains(&groups[g].len());
+    (year(0, 0) && short(1) && short(2))
+        || (short(0) && short(1) && year(2, groups[0].len() + groups[1].len()))
+}
+
+/// Two decimal numbers side by side that the skeleton joined: `80.585 79.964`.
+pub(super) fn is_decimal_pair(f: &FieldText<'_>, shapes: &Shape, chunk: &NumberChunk<'_>) -> bool {
+    let shape = shapes.of(f, chunk.start, chunk.end);
+    let decimal = |t: &str| {
+        // Brackets do not count: `(80.585)`.
+        let (mut before, mut after, mut dots) = (0, 0, 0);
+        for c in t.chars().filter(|c| !matches!(c, '(' | ')')) {
+            match c {
+                'd' if dots == 0 => before += 1,
+                'd' => after += 1,
+                '.' => dots += 1,
+                _ => return false,
+            }
+        }
+        dots == 1 && before > 0 && after > 0
+    };
+    shape
+        .split(char::is_whitespace)
+        .filter(|t| decimal(t))
+        .count()
+        >= 2
+}
