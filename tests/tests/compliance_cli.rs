@@ -1,7 +1,8 @@
 //! The compliance commands over a real decision log. `davar serve` writes the log (engine
 //! rejections in fa, en, fr and de, a moderator's rejection and approval, one appeal decided at
 //! once by a second moderator and one left open); the server stops, and `davar decisions
-//! export`, `davar report` and `davar audit --decisions` read the SQLite file it left.
+//! export`, `davar report` (tables, JSON and the published page in every site language) and
+//! `davar audit --decisions` read the SQLite file it left.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -509,4 +510,123 @@ fn the_appeal_audit_reads_davar_store_and_writes_to_output() {
         text(&refused.stderr)
     );
     assert_eq!(std::fs::metadata(db).unwrap().len(), before);
+}
+
+/// The `data-n` counts of the body rows and of the total row of each figures table in `html`.
+fn tables(html: &str) -> Vec<(String, Vec<u64>, u64)> {
+    let count = |part: &str| -> Vec<u64> {
+        part.split("data-n=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+            .collect()
+    };
+    html.split("<table class=\"figures\" id=\"")
+        .skip(1)
+        .map(|table| {
+            let table = &table[..table.find("</table>").unwrap()];
+            let id = table[..table.find('"').unwrap()].to_owned();
+            let (body, foot) = table.split_once("<tfoot>").unwrap();
+            (id, count(body), count(foot)[0])
+        })
+        .collect()
+}
+
+#[test]
+fn the_transparency_page_is_published_in_every_site_language() {
+    let log = log();
+    let site = log.dir.join("site");
+    let built = davar(&["build", "--out", site.to_str().unwrap()], &[]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let output = davar(
+        &[
+            "report",
+            "--from",
+            SINCE,
+            "--to",
+            UNTIL,
+            "--format",
+            "html",
+            "--store",
+            &log.url,
+            "--output",
+            &format!("{}/", site.display()),
+        ],
+        &[],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(site.join("style.css").is_file());
+    let total = log.restrictions.len();
+    let persian_total: String = total
+        .to_string()
+        .chars()
+        .map(|c| char::from_u32(0x06F0 + c.to_digit(10).unwrap()).unwrap())
+        .collect();
+    for (lang, dir, title, shown_total) in [
+        ("fa", "rtl", "گزارش شفافیت", persian_total.as_str()),
+        ("en", "ltr", "Transparency report", &total.to_string()),
+        ("fr", "ltr", "Rapport de transparence", &total.to_string()),
+        ("de", "ltr", "Transparenzbericht", &total.to_string()),
+    ] {
+        let path = site.join(lang).join("transparency/index.html");
+        let html =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+            "{lang}"
+        );
+        assert!(
+            html.contains(&format!("<h1>{title}</h1>")),
+            "{lang}: {html}"
+        );
+        assert!(
+            html.contains("href=\"../../style.css\""),
+            "{lang}: the site's style"
+        );
+        assert!(
+            html.contains(&format!("data-n=\"{total}\">{shown_total}</td>")),
+            "{lang}: the total in the page's digits"
+        );
+        // The language switcher leads to the same page in every other language.
+        for other in ["fa", "en", "fr", "de"] {
+            assert!(
+                html.contains(&format!("href=\"../../{other}/transparency/\"")),
+                "{lang} links {other}"
+            );
+        }
+        // Every table adds up to its total row; the restriction tables to the restrictions.
+        let tables = tables(&html);
+        assert_eq!(tables.len(), 7, "{lang}: {tables:?}");
+        for (id, rows, total_row) in &tables {
+            assert_eq!(rows.iter().sum::<u64>(), *total_row, "{lang} {id}");
+            if id != "by-action" && id != "by-deadline" {
+                assert_eq!(*total_row, total as u64, "{lang} {id}");
+            }
+        }
+        let deadlines = tables.iter().find(|t| t.0 == "by-deadline").unwrap();
+        assert_eq!(deadlines.2, 2, "{lang}: two appeals");
+    }
+    // One page on standard output, in the language asked for; a language the site lacks is
+    // refused.
+    let french = davar(
+        &[
+            "report", "--from", SINCE, "--to", UNTIL, "--format", "html", "--lang", "fr",
+            "--store", &log.url,
+        ],
+        &[],
+    );
+    assert!(french.status.success(), "{}", text(&french.stderr));
+    assert!(text(&french.stdout).contains("<h1>Rapport de transparence</h1>"));
+    let italian = davar(
+        &[
+            "report", "--from", SINCE, "--to", UNTIL, "--format", "html", "--lang", "it",
+            "--store", &log.url,
+        ],
+        &[],
+    );
+    assert_eq!(italian.status.code(), Some(2));
+    assert!(
+        text(&italian.stderr).contains("--lang it: the site's languages are fa, en, fr, de"),
+        "{}",
+        text(&italian.stderr)
+    );
 }

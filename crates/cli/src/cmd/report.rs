@@ -1,15 +1,18 @@
 //! `davar report`: transparency figures for a period from the decision log (DSA Art. 15 and
 //! 24): restrictions by kind, statement category, rule and automation; time from submission to
 //! a moderator's decision; appeals received, decided, reversed, and against the dispute
-//! policy's promised time. As a table, JSON, or an HTML page to publish beside the policies.
+//! policy's promised time. As a table, JSON, or the published site's page in every language
+//! (`<lang>/transparency/index.html`, in the site's templates).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use davar_obligation::instant::parse_instant;
+use davar_policy::render::templates::Engine;
+use davar_policy::render::{render_transparency, transparency_path};
 use davar_server::compliance::figures::figures;
-use davar_server::compliance::figures_page::{html, human};
+use davar_server::compliance::figures_page::{human, view};
 use davar_server::compliance::{each_decided, period};
 use jiff::civil::Date;
 
@@ -24,7 +27,9 @@ pub enum Format {
     Human,
     /// One JSON object.
     Json,
-    /// A standalone HTML page (publish it beside the site, e.g. `site/transparency/index.html`).
+    /// The page of the published site, in the site's templates: with `--output DIR/` one page
+    /// per site language at `DIR/<lang>/transparency/index.html` (DIR: the `davar build`
+    /// output); otherwise the page in `--lang`.
     Html,
 }
 
@@ -40,9 +45,17 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Write to this file instead of stdout.
-    #[arg(long, value_name = "FILE")]
+    /// Write to this file instead of stdout; for `--format html`, a directory (existing, or
+    /// ending in `/`) receives the page of every site language.
+    #[arg(long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// The language of a single `--format html` page (default: the site's binding language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Directory with templates overriding the built-in ones, as for `davar build`
+    /// (`transparency.html`, `base.html`, `style.css`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// The present instant, for appeals still open (default: now).
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<jiff::Zoned>,
@@ -76,24 +89,54 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&figures)?),
         Format::Html => {
             let site = &project.policies.site;
-            let name = site
-                .marketplace_name
-                .get("en")
-                .or_else(|| site.marketplace_name.values().next())
-                .map_or("davar", String::as_str);
-            html(&figures, name)
+            let page = |lang: &str| {
+                let view = view(&figures, lang, args.from, args.to);
+                render_transparency(
+                    &project.policies,
+                    lang,
+                    args.templates.as_deref(),
+                    &view.title,
+                    &view,
+                )
+                .map_err(anyhow::Error::from)
+            };
+            match &args.output {
+                Some(dir) if is_dir(dir) => {
+                    for lang in &site.languages {
+                        write(&dir.join(transparency_path(lang)), &page(lang)?)?;
+                    }
+                    let style = dir.join("style.css");
+                    if !style.exists() {
+                        write(&style, &Engine::new(args.templates.as_deref())?.style)?;
+                    }
+                    eprintln!(
+                        "davar report: {} in {}",
+                        site.languages
+                            .iter()
+                            .map(|l| transparency_path(l))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        dir.display()
+                    );
+                    String::new()
+                }
+                _ => {
+                    let lang = args.lang.as_deref().unwrap_or(&site.binding_language);
+                    if !site.languages.iter().any(|l| l == lang) {
+                        bail!(
+                            "--lang {lang}: the site's languages are {}",
+                            site.languages.join(", ")
+                        );
+                    }
+                    page(lang)?
+                }
+            }
         }
     };
     match &args.output {
         None => print!("{text}"),
-        Some(path) => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            std::fs::write(path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
+        Some(dir) if args.format == Format::Html && is_dir(dir) => {}
+        Some(path) => write(path, &text)?,
     }
     let problems = figures.inconsistencies();
     for problem in &problems {
@@ -104,4 +147,16 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
+}
+
+fn is_dir(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// Writes `text` to `path`, creating its directory.
+fn write(path: &Path, text: &str) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }

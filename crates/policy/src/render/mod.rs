@@ -107,6 +107,30 @@ pub fn render_site(
     )
 }
 
+/// The path of the transparency report page of `lang` in the site
+/// (`<lang>/transparency/index.html`).
+pub fn transparency_path(lang: &str) -> String {
+    pages::transparency_path(lang)
+}
+
+/// Renders the transparency report page of `lang` (see [`transparency_path`]) with the built-in
+/// templates or the overrides in `templates`: the site's frame around `report`, figures the
+/// caller worded in `lang` (the `transparency.html` template reads `report.intro`,
+/// `report.sections[].tables[].rows[]`, ...).
+pub fn render_transparency(
+    set: &PolicySet,
+    lang: &str,
+    templates: Option<&Path>,
+    title: &str,
+    report: &impl serde::Serialize,
+) -> Result<String, RenderError> {
+    let engine = Engine::new(templates)?;
+    engine.render(
+        "transparency.html",
+        &pages::transparency(set, lang, title, report),
+    )
+}
+
 /// Renders every page of `set` as of `as_of`.
 pub fn render_site_with(
     set: &PolicySet,

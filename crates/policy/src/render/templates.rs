@@ -30,6 +30,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("templates/index.html")),
     ("lang_index.html", include_str!("templates/lang_index.html")),
     ("404.html", include_str!("templates/404.html")),
+    (
+        "transparency.html",
+        include_str!("templates/transparency.html"),
+    ),
     ("feed.xml", include_str!("templates/feed.xml")),
 ];
 

@@ -1,12 +1,17 @@
-//! Transparency figures for people: a plain-text report for the terminal and an HTML page to
-//! publish beside the policies.
+//! Transparency figures for people: a plain-text report for the terminal, and the figures
+//! worded in each site language for the published page (`<lang>/transparency/`, rendered with
+//! the site's templates).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use davar_obligation::instant::human_span;
+use davar_policy::render::dates::{date_view, persian_digits};
+use jiff::civil::Date;
+use serde::Serialize;
 
 use super::figures::Figures;
+use super::figures_words::words;
 
 /// The figures as aligned plain text.
 pub fn human(f: &Figures) -> String {
@@ -53,62 +58,244 @@ pub fn human(f: &Figures) -> String {
     out
 }
 
-/// The figures as a standalone HTML page titled with the marketplace's `name`.
-pub fn html(f: &Figures, name: &str) -> String {
-    let mut out = String::new();
-    let title = format!("{} transparency report", escape(name));
-    let _ = write!(
-        out,
-        "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
-         <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}\
-         table{{border-collapse:collapse;margin:.5rem 0 1.5rem}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .75rem;text-align:left}}\
-         td.n{{text-align:right;font-variant-numeric:tabular-nums}}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p>Decisions taken from <time>{}</time> to <time>{}</time> (DSA Articles 15 and 24).</p>\n",
-        escape(&f.from),
-        escape(&f.to)
-    );
-    let r = &f.restrictions;
-    let _ = write!(
-        out,
-        "<h2>Restrictions</h2>\n<p>{} comments were not published; each received a statement of reasons.</p>\n",
-        r.total
-    );
-    for (title, table) in sections(f) {
-        let rows: Vec<(String, u64, String)> = table
+/// The figures of a period worded in one language, for the site's `transparency.html`
+/// template (`davar_policy::render::render_transparency`). Every table carries its raw
+/// numbers (`n`, `total`) beside the text shown (`number`, in the language's digits).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// Page title.
+    pub title: String,
+    /// The period, in a sentence.
+    pub intro: String,
+    /// Column headers.
+    pub number: String,
+    /// Column header of the shares.
+    pub share: String,
+    /// Header of the total row.
+    pub total: String,
+    /// Restrictions, moderators' decisions, appeals.
+    pub sections: Vec<SectionView>,
+}
+
+/// One section of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// HTML id (`restrictions`, `moderators`, `appeals`).
+    pub id: &'static str,
+    /// Heading.
+    pub title: String,
+    /// The section's figures in a sentence.
+    pub summary: String,
+    /// Its tables.
+    pub tables: Vec<TableView>,
+}
+
+/// One table: rows that partition `total`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    /// HTML id (`by-kind`, ...).
+    pub id: &'static str,
+    /// Caption.
+    pub caption: String,
+    /// Header of the first column.
+    pub label: String,
+    /// The rows.
+    pub rows: Vec<RowView>,
+    /// What the rows add up to.
+    pub total: u64,
+    /// `total` in the language's digits.
+    pub total_text: String,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    /// The key in the JSON figures (`review`, `contacts/phone`, `met`, ...).
+    pub key: String,
+    /// What readers see.
+    pub label: String,
+    /// The count.
+    pub n: u64,
+    /// The count in the language's digits.
+    pub number: String,
+    /// Its share of the table's total.
+    pub share: String,
+}
+
+/// The figures `f` of the days `from` to `to` worded in `lang` (fa, en, fr, de; English
+/// otherwise).
+pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
+    let w = words(lang);
+    let num = |n: u64| digits(&n.to_string(), lang);
+    let day = |d: Date| {
+        let shown = date_view(d, lang);
+        match shown.alt {
+            Some(alt) => format!("{} ({alt})", shown.text),
+            None => shown.text,
+        }
+    };
+    let table = |id: &'static str,
+                 (caption, label): (&str, &str),
+                 counts: &BTreeMap<String, u64>,
+                 total: u64,
+                 name: &dyn Fn(&str) -> String| TableView {
+        id,
+        caption: caption.to_owned(),
+        label: label.to_owned(),
+        rows: counts
             .iter()
-            .map(|(k, n)| (k.clone(), *n, share(*n, r.total)))
-            .collect();
-        table_html(&mut out, title, &rows);
-    }
+            .map(|(key, n)| RowView {
+                key: key.clone(),
+                label: name(key),
+                n: *n,
+                number: num(*n),
+                share: share_in(*n, total, lang),
+            })
+            .collect(),
+        total,
+        total_text: num(total),
+    };
+    let r = &f.restrictions;
+    let as_is = |key: &str| {
+        if key == "none" {
+            w.none.to_owned()
+        } else {
+            key.to_owned()
+        }
+    };
+    let kind = |key: &str| pick(key, &["review", "question", "answer"], &w.kinds);
+    let automated = |key: &str| pick(key, &["fully", "partially", "not-automated"], &w.automated);
+    let yes_no = |key: &str| pick(key, &["yes", "no"], &w.yes_no);
+    let action = |key: &str| pick(key, &["approve", "reject", "edit-approve"], &w.actions);
+    let deadline = |key: &str| {
+        pick(
+            key,
+            &["met", "breached", "open", "no-deadline"],
+            &w.deadlines,
+        )
+    };
+    let t = &w.restriction_tables;
+    let restrictions = SectionView {
+        id: "restrictions",
+        title: w.restrictions.to_owned(),
+        summary: w.restrictions_summary.replace("{n}", &num(r.total)),
+        tables: vec![
+            table("by-kind", t[0], &r.by_kind, r.total, &kind),
+            table("by-category", t[1], &r.by_category, r.total, &as_is),
+            table("by-code", t[2], &r.by_code, r.total, &as_is),
+            table(
+                "by-automated-decision",
+                t[3],
+                &r.by_automated_decision,
+                r.total,
+                &automated,
+            ),
+            table(
+                "by-automated-detection",
+                t[4],
+                &r.by_automated_detection,
+                r.total,
+                &yes_no,
+            ),
+        ],
+    };
     let q = &f.queue;
-    let _ = write!(
-        out,
-        "<h2>Review by moderators</h2>\n<p>{} queued comments were decided by a moderator. Time from submission to decision: median {}, 95th percentile {}.</p>\n",
-        q.decided,
-        span(q.median_seconds),
-        span(q.p95_seconds)
-    );
-    let rows: Vec<(String, u64, String)> = q
-        .by_action
-        .iter()
-        .map(|(k, n)| (k.clone(), *n, share(*n, q.decided)))
-        .collect();
-    table_html(&mut out, "By decision", &rows);
+    let time = |s: Option<i64>| s.map_or_else(|| w.no_time.to_owned(), |s| duration(s, lang));
+    let moderators = SectionView {
+        id: "moderators",
+        title: w.moderators.to_owned(),
+        summary: w
+            .moderators_summary
+            .replace("{n}", &num(q.decided))
+            .replace("{median}", &time(q.median_seconds))
+            .replace("{p95}", &time(q.p95_seconds)),
+        tables: vec![table(
+            "by-action",
+            w.actions_table,
+            &q.by_action,
+            q.decided,
+            &action,
+        )],
+    };
     let a = &f.appeals;
-    let _ = write!(
-        out,
-        "<h2>Appeals</h2>\n<p>{} appeals received; {} decided ({} upheld, {} reversed); {} pending at the end of the period.</p>\n",
-        a.received, a.decided, a.upheld, a.reversed, a.pending
-    );
-    let rows: Vec<(String, u64, String)> = a
-        .deadlines
+    let appeals = SectionView {
+        id: "appeals",
+        title: w.appeals.to_owned(),
+        summary: w
+            .appeals_summary
+            .replace("{received}", &num(a.received))
+            .replace("{decided}", &num(a.decided))
+            .replace("{upheld}", &num(a.upheld))
+            .replace("{reversed}", &num(a.reversed))
+            .replace("{pending}", &num(a.pending)),
+        tables: vec![table(
+            "by-deadline",
+            w.deadlines_table,
+            &a.deadlines,
+            a.received,
+            &deadline,
+        )],
+    };
+    ReportView {
+        title: w.title.to_owned(),
+        intro: w
+            .intro
+            .replace("{from}", &day(from))
+            .replace("{to}", &day(to)),
+        number: w.number.to_owned(),
+        share: w.share.to_owned(),
+        total: w.total.to_owned(),
+        sections: vec![restrictions, moderators, appeals],
+    }
+}
+
+/// The word for `key` among `keys` (the key itself when it is none of them).
+fn pick(key: &str, keys: &[&str], names: &[&'static str]) -> String {
+    keys.iter()
+        .position(|k| *k == key)
+        .and_then(|i| names.get(i))
+        .map_or_else(|| key.to_owned(), |name| (*name).to_owned())
+}
+
+fn digits(text: &str, lang: &str) -> String {
+    if lang == "fa" {
+        persian_digits(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// `n` of `total` as a percentage with one decimal, written as `lang` writes it.
+fn share_in(n: u64, total: u64, lang: &str) -> String {
+    if total == 0 {
+        return "-".to_owned();
+    }
+    let w = words(lang);
+    let number =
+        format!("{:.1}", n as f64 * 100.0 / total as f64).replace('.', &w.decimal.to_string());
+    format!("{}{}", digits(&number, lang), w.percent)
+}
+
+/// `seconds` as days, hours, minutes and seconds (the two largest parts), in `lang`.
+fn duration(seconds: i64, lang: &str) -> String {
+    let units = words(lang).units;
+    let seconds = seconds.max(0);
+    let parts = [
+        seconds / 86_400,
+        seconds % 86_400 / 3_600,
+        seconds % 3_600 / 60,
+        seconds % 60,
+    ];
+    let first = parts.iter().position(|p| *p > 0).unwrap_or(3);
+    parts
         .iter()
-        .map(|(k, n)| (k.clone(), *n, share(*n, a.received)))
-        .collect();
-    table_html(&mut out, "Against the promised time to decide", &rows);
-    out.push_str("</body>\n</html>\n");
-    out
+        .zip(units)
+        .skip(first)
+        .take(2)
+        .filter(|(p, _)| **p > 0 || first == 3)
+        .map(|(p, unit)| format!("{} {unit}", digits(&p.to_string(), lang)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn sections(f: &Figures) -> [(&'static str, &BTreeMap<String, u64>); 5] {
@@ -120,22 +307,6 @@ fn sections(f: &Figures) -> [(&'static str, &BTreeMap<String, u64>); 5] {
         ("By automated decision", &r.by_automated_decision),
         ("By automated detection", &r.by_automated_detection),
     ]
-}
-
-fn table_html(out: &mut String, caption: &str, rows: &[(String, u64, String)]) {
-    let _ = write!(
-        out,
-        "<table>\n<caption>{}</caption>\n<tr><th></th><th>number</th><th>share</th></tr>\n",
-        escape(caption)
-    );
-    for (key, n, share) in rows {
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{share}</td></tr>",
-            escape(key)
-        );
-    }
-    out.push_str("</table>\n");
 }
 
 fn share(n: u64, total: u64) -> String {
@@ -150,9 +321,20 @@ fn span(seconds: Option<i64>) -> String {
     seconds.map_or_else(|| "-".to_owned(), human_span)
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_shares_are_written_in_the_language() {
+        assert_eq!(duration(0, "en"), "0 s");
+        assert_eq!(duration(59, "en"), "59 s");
+        assert_eq!(duration(3_600 * 26 + 120, "en"), "1 d 2 h");
+        assert_eq!(duration(3_600 * 2 + 5, "de"), "2 Std.");
+        assert_eq!(duration(90, "fa"), "۱ دقیقه ۳۰ ثانیه");
+        assert_eq!(share_in(1, 8, "en"), "12.5%");
+        assert_eq!(share_in(1, 8, "fr"), "12,5\u{a0}%");
+        assert_eq!(share_in(1, 8, "fa"), "۱۲٫۵٪");
+        assert_eq!(share_in(1, 0, "de"), "-");
+    }
 }

@@ -12,6 +12,7 @@ pub mod appeal;
 pub mod appeal_audit;
 pub mod figures;
 pub mod figures_page;
+mod figures_words;
 mod phrases;
 pub mod published;
 pub mod sor;

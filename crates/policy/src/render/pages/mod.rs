@@ -12,12 +12,14 @@ mod feed;
 mod index;
 mod not_found;
 mod toc;
+mod transparency;
 
 pub use changes::changes_page;
 pub use document::{document_page, version_page, versions_page};
 pub use feed::feed;
 pub use index::{index, lang_index};
 pub use not_found::not_found;
+pub use transparency::{transparency, transparency_path};
 
 use jiff::civil::Date;
 use serde::Serialize;
