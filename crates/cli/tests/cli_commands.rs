@@ -114,6 +114,21 @@ fn a_late_change_notice_warns_and_fails_only_when_strict() {
         "{warning}"
     );
     assert!(String::from_utf8_lossy(&late.stdout).contains("Clauses that change:"));
+    // terms v3 takes effect on 2027-02-01: sent three days later.
+    let after = run(&["--sent-on", "2027-02-04"]);
+    let warning = String::from_utf8_lossy(&after.stderr);
+    assert!(
+        warning.contains("the notice arrives 3 day(s) after it"),
+        "{warning}"
+    );
+    assert!(String::from_utf8_lossy(&after.stdout).contains("3 days after the change took effect"));
+    let quiet = run(&["--sent-on", "2027-02-04", "--quiet", "--strict"]);
+    assert_eq!(quiet.status.code(), Some(1), "--quiet keeps the exit code");
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
     let strict = run(&["--sent-on", "2027-01-20", "--strict", "--format", "json"]);
     assert_eq!(strict.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&strict.stdout).expect("JSON notice");

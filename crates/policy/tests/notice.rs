@@ -104,6 +104,58 @@ fn the_period_is_the_longest_owed_to_the_audience_and_late_notices_are_flagged()
 }
 
 #[test]
+fn a_notice_sent_on_or_after_the_effective_day_says_so_in_every_language() {
+    let set = examples();
+    // dispute-policy v2 takes effect on 2026-09-15 in fa, en, fr and de.
+    let text = |sent_on| {
+        notice_text(&notice(&set, "dispute-policy", 2, None, sent_on, &NoSentences).unwrap())
+    };
+    let same_day = text(date(2026, 9, 15));
+    let after = text(date(2026, 9, 18));
+    let one_after = text(date(2026, 9, 16));
+    for (phrase, in_text) in [
+        ("on the day the change takes effect", &same_day),
+        ("le jour de l’entrée en vigueur", &same_day),
+        ("am Tag des Inkrafttretens", &same_day),
+        ("در روز اجرای تغییر", &same_day),
+        ("3 days after the change took effect", &after),
+        ("3 jours après l’entrée en vigueur", &after),
+        ("3 Tage nach Inkrafttreten", &after),
+        ("۳ روز پس از اجرای تغییر", &after),
+        ("1 day after the change took effect", &one_after),
+    ] {
+        assert!(
+            in_text.contains(phrase),
+            "`{phrase}` missing from:\n{in_text}"
+        );
+    }
+    for in_text in [&same_day, &after, &one_after] {
+        assert!(
+            !in_text.contains(" -3") && !in_text.contains(" -1") && !in_text.contains(" 0 day"),
+            "{in_text}"
+        );
+    }
+}
+
+#[test]
+fn french_labels_take_a_no_break_space_before_the_colon() {
+    let set = examples();
+    let fr = notice_text(
+        &notice(
+            &set,
+            "dispute-policy",
+            2,
+            Some("fr"),
+            date(2026, 8, 20),
+            &NoSentences,
+        )
+        .unwrap(),
+    );
+    assert!(fr.contains("En bref\u{a0}:"), "{fr}");
+    assert!(!fr.contains("bref:") && !fr.contains("bref :"), "{fr}");
+}
+
+#[test]
 fn bad_requests_name_what_exists() {
     let set = examples();
     let on = date(2026, 11, 10);

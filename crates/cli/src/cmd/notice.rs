@@ -2,7 +2,6 @@
 //! language, as plain text, an HTML e-mail or JSON for a mailer. Warns when the notice would
 //! reach its readers later than their notice period (`notice_days` in site.yaml) allows.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -11,11 +10,14 @@ use jiff::civil::Date;
 
 use crate::Global;
 use crate::cmd::check::parse_date;
+use crate::output::OutputArgs;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Plain text, the languages one after the other.
+    /// Plain text, the languages one after the other (`human` is accepted as a synonym, as
+    /// in the other commands).
+    #[value(alias = "human")]
     Text,
     /// One HTML e-mail with a section per language.
     Html,
@@ -39,9 +41,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// `--output FILE` and `--quiet` (no warning about a late notice; `--strict` still sets
+    /// the exit code).
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The day the notice is sent (YYYY-MM-DD); default today in the time zone of `site.yaml`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub sent_on: Option<Date>,
@@ -52,6 +55,8 @@ pub struct Args {
 
 /// Runs `davar notice`.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    args.output
+        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
     let project = global.checked_policies(None)?;
     let set = &project.policies;
     let sent_on = args
@@ -70,28 +75,34 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         Format::Html => notice_html(&notice),
         Format::Json => format!("{:#}\n", notice_json(&notice)),
     };
-    match &args.output {
+    match args.output.output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => std::fs::write(path, &output)
-            .with_context(|| format!("cannot write the notice to {}", path.display()))?,
+            .with_context(|| format!("cannot write the notice to {} (--output)", path.display()))?,
         None => print!("{output}"),
     }
     let period = &notice.period;
     if !period.late {
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!(
-        "warning: {} v{} takes effect on {}; sent on {sent_on}, the notice gives {} day(s) but {} are owed {} days' notice: send it by {}, or move `effective` to {} or later",
-        notice.document,
-        notice.version,
-        notice.effective,
-        period.given_days,
-        period.audience.as_str(),
-        period.required_days,
-        period.send_by,
-        sent_on
-            .checked_add(jiff::Span::new().days(i64::from(period.required_days)))
-            .map_or_else(|_| "-".to_string(), |d| d.to_string()),
-    );
+    if !args.output.quiet {
+        eprintln!(
+            "warning: {} v{} takes effect on {}; sent on {sent_on}, {} but {} are owed {} days' notice: send it by {}, or move `effective` to {} or later",
+            notice.document,
+            notice.version,
+            notice.effective,
+            match period.given_days {
+                0 => "the notice arrives on that day".to_string(),
+                d if d < 0 => format!("the notice arrives {} day(s) after it", -d),
+                d => format!("the notice gives {d} day(s)"),
+            },
+            period.audience.as_str(),
+            period.required_days,
+            period.send_by,
+            sent_on
+                .checked_add(jiff::Span::new().days(i64::from(period.required_days)))
+                .map_or_else(|_| "-".to_string(), |d| d.to_string()),
+        );
+    }
     Ok(if args.strict {
         ExitCode::from(1)
     } else {

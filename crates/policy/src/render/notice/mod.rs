@@ -278,12 +278,13 @@ fn message(
     let site = set.site.name_in(lang);
     let number = |n: i64| local_digits(&n.to_string(), lang);
     let effective = long_date(v.effective, lang);
+    let timing = (w.timing)(period.given_days, &number(period.given_days.abs()));
     let period_text = if period.required_days == 0 {
-        (w.no_period)(&long_date(sent_on, lang), &number(period.given_days))
+        (w.no_period)(&long_date(sent_on, lang), &timing)
     } else {
         (w.period)(
             &long_date(sent_on, lang),
-            &number(period.given_days),
+            &timing,
             w.audience_owed(period.audience),
             &number(i64::from(period.required_days)),
         )

@@ -37,19 +37,23 @@ fn message_text(m: &NoticeMessage) -> String {
     let w = m.words;
     let mut out = String::new();
     let _ = writeln!(out, "{}", m.subject);
-    let _ = writeln!(out, "{}: {}\n", w.to, m.to);
+    let _ = writeln!(out, "{}{}{}\n", w.to, w.colon, m.to);
     let _ = writeln!(out, "{}\n", m.intro);
-    let _ = writeln!(out, "{}:\n{}\n", w.summary, m.summary);
-    let _ = writeln!(out, "{}:", w.clauses);
+    let _ = writeln!(out, "{}{}\n{}\n", w.summary, w.colon.trim_end(), m.summary);
+    let _ = writeln!(out, "{}{}", w.clauses, w.colon.trim_end());
     if m.clauses.is_empty() {
         let _ = writeln!(out, "  {}", w.no_clauses);
     }
     for c in &m.clauses {
-        let _ = writeln!(out, "  - {} ({}): {}", c.heading, c.status_text, c.url);
+        let _ = writeln!(
+            out,
+            "  - {} ({}){}{}",
+            c.heading, c.status_text, w.colon, c.url
+        );
     }
     let _ = writeln!(out, "\n{}\n", m.period);
-    let _ = writeln!(out, "{}: {}", w.read_version, m.version_url);
-    let _ = writeln!(out, "{}: {}\n", w.read_changes, m.changes_url);
+    let _ = writeln!(out, "{}{}{}", w.read_version, w.colon, m.version_url);
+    let _ = writeln!(out, "{}{}{}\n", w.read_changes, w.colon, m.changes_url);
     let _ = writeln!(out, "{}", m.binding_note);
     out
 }
@@ -102,8 +106,9 @@ fn message_html(m: &NoticeMessage) -> String {
     );
     let _ = writeln!(
         out,
-        "<p style=\"margin:0 0 12px;color:#5b6675;\">{}: {}</p>",
+        "<p style=\"margin:0 0 12px;color:#5b6675;\">{}{}{}</p>",
         escape(w.to),
+        w.colon,
         escape(&m.to)
     );
     let _ = writeln!(out, "<p>{}</p>", escape(&m.intro));

@@ -10,10 +10,18 @@ pub(crate) struct Words {
     pub subject: fn(&str, &str, &str) -> String,
     /// (title, version number, effective date) -> opening sentence.
     pub intro: fn(&str, &str, &str) -> String,
-    /// (sent on, days given, audience owed, days owed) -> the notice period sentence.
+    /// (days from sending to taking effect, that number without its sign in the language's
+    /// digits) -> when the notice is sent relative to the change: "15 days before the change
+    /// takes effect", "on the day the change takes effect", "3 days after the change took
+    /// effect".
+    pub timing: fn(i64, &str) -> String,
+    /// (sent on, timing, audience owed, days owed) -> the notice period sentence.
     pub period: fn(&str, &str, &str, &str) -> String,
-    /// (sent on, days given) -> the sentence when no minimum period applies.
+    /// (sent on, timing) -> the sentence when no minimum period applies.
     pub no_period: fn(&str, &str) -> String,
+    /// The colon after a label, with the spacing the language's typography wants
+    /// (French puts a no-break space before it).
+    pub colon: &'static str,
     pub to: &'static str,
     pub summary: &'static str,
     pub clauses: &'static str,
@@ -69,16 +77,22 @@ static ENGLISH: Words = Words {
     intro: |title, n, date| {
         format!("We are changing the {title}. Version {n} takes effect on {date}.")
     },
-    period: |sent, given, who, owed| {
+    timing: |days, n| match days {
+        0 => "on the day the change takes effect".to_string(),
+        1 => "1 day before the change takes effect".to_string(),
+        -1 => "1 day after the change took effect".to_string(),
+        d if d > 0 => format!("{n} days before the change takes effect"),
+        _ => format!("{n} days after the change took effect"),
+    },
+    period: |sent, timing, who, owed| {
         format!(
-            "This notice is sent on {sent}, {given} days before the change takes effect; {who} are owed at least {owed} days' notice."
+            "This notice is sent on {sent}, {timing}; {who} are owed at least {owed} days' notice."
         )
     },
-    no_period: |sent, given| {
-        format!(
-            "This notice is sent on {sent}, {given} days before the change takes effect; no minimum notice period applies to it."
-        )
+    no_period: |sent, timing| {
+        format!("This notice is sent on {sent}, {timing}; no minimum notice period applies to it.")
     },
+    colon: ": ",
     to: "To",
     summary: "In short",
     clauses: "Clauses that change",
@@ -98,16 +112,22 @@ static ENGLISH: Words = Words {
 static PERSIAN: Words = Words {
     subject: |site, title, date| format!("{site}: تغییر «{title}» از {date}"),
     intro: |title, n, date| format!("«{title}» تغییر می‌کند. نسخه‌ی {n} از {date} لازم‌الاجرا می‌شود."),
-    period: |sent, given, who, owed| {
+    timing: |days, n| match days {
+        0 => "در روز اجرای تغییر".to_string(),
+        d if d > 0 => format!("{n} روز پیش از اجرای تغییر"),
+        _ => format!("{n} روز پس از اجرای تغییر"),
+    },
+    period: |sent, timing, who, owed| {
         format!(
-            "این اطلاعیه در {sent}، {given} روز پیش از اجرای تغییر فرستاده می‌شود؛ {who} باید دست‌کم {owed} روز پیش از اجرا باخبر شوند."
+            "این اطلاعیه در {sent}، {timing} فرستاده می‌شود؛ {who} باید دست‌کم {owed} روز پیش از اجرا باخبر شوند."
         )
     },
-    no_period: |sent, given| {
+    no_period: |sent, timing| {
         format!(
-            "این اطلاعیه در {sent}، {given} روز پیش از اجرای تغییر فرستاده می‌شود؛ برای این تغییر مهلت اطلاع‌رسانی کمینه‌ای لازم نیست."
+            "این اطلاعیه در {sent}، {timing} فرستاده می‌شود؛ برای این تغییر مهلت اطلاع‌رسانی کمینه‌ای لازم نیست."
         )
     },
+    colon: ": ",
     to: "به",
     summary: "به‌طور خلاصه",
     clauses: "بندهایی که تغییر می‌کنند",
@@ -125,22 +145,32 @@ static PERSIAN: Words = Words {
 };
 
 static FRENCH: Words = Words {
-    subject: |site, title, date| format!("{site} : modification « {title} », applicable le {date}"),
+    subject: |site, title, date| {
+        format!("{site}\u{a0}: modification «\u{a0}{title}\u{a0}», applicable le {date}")
+    },
     intro: |title, n, date| {
         format!(
-            "Nous modifions le document « {title} ». La version {n} entre en vigueur le {date}."
+            "Nous modifions le document «\u{a0}{title}\u{a0}». La version {n} entre en vigueur le {date}."
         )
     },
-    period: |sent, given, who, owed| {
+    timing: |days, n| match days {
+        0 => "le jour de l’entrée en vigueur de la modification".to_string(),
+        1 => "1 jour avant l’entrée en vigueur de la modification".to_string(),
+        -1 => "1 jour après l’entrée en vigueur de la modification".to_string(),
+        d if d > 0 => format!("{n} jours avant l’entrée en vigueur de la modification"),
+        _ => format!("{n} jours après l’entrée en vigueur de la modification"),
+    },
+    period: |sent, timing, who, owed| {
         format!(
-            "Cet avis est envoyé le {sent}, {given} jours avant l’entrée en vigueur de la modification ; les {who} doivent en être informés au moins {owed} jours à l’avance."
+            "Cet avis est envoyé le {sent}, {timing}\u{a0}; les {who} doivent en être informés au moins {owed} jours à l’avance."
         )
     },
-    no_period: |sent, given| {
+    no_period: |sent, timing| {
         format!(
-            "Cet avis est envoyé le {sent}, {given} jours avant l’entrée en vigueur de la modification ; aucun délai minimal de préavis ne s’applique."
+            "Cet avis est envoyé le {sent}, {timing}\u{a0}; aucun délai minimal de préavis ne s’applique."
         )
     },
+    colon: "\u{a0}: ",
     to: "À",
     summary: "En bref",
     clauses: "Clauses modifiées",
@@ -162,16 +192,24 @@ static GERMAN: Words = Words {
     intro: |title, n, date| {
         format!("Wir ändern das Dokument „{title}“. Fassung {n} gilt ab dem {date}.")
     },
-    period: |sent, given, who, owed| {
+    timing: |days, n| match days {
+        0 => "am Tag des Inkrafttretens der Änderung".to_string(),
+        1 => "1 Tag vor Inkrafttreten der Änderung".to_string(),
+        -1 => "1 Tag nach Inkrafttreten der Änderung".to_string(),
+        d if d > 0 => format!("{n} Tage vor Inkrafttreten der Änderung"),
+        _ => format!("{n} Tage nach Inkrafttreten der Änderung"),
+    },
+    period: |sent, timing, who, owed| {
         format!(
-            "Diese Mitteilung wird am {sent} versandt, {given} Tage vor Inkrafttreten der Änderung; {who} sind mindestens {owed} Tage im Voraus zu informieren."
+            "Diese Mitteilung wird am {sent} versandt, {timing}; {who} sind mindestens {owed} Tage im Voraus zu informieren."
         )
     },
-    no_period: |sent, given| {
+    no_period: |sent, timing| {
         format!(
-            "Diese Mitteilung wird am {sent} versandt, {given} Tage vor Inkrafttreten der Änderung; eine Mindestfrist gilt für diese Änderung nicht."
+            "Diese Mitteilung wird am {sent} versandt, {timing}; eine Mindestfrist gilt für diese Änderung nicht."
         )
     },
+    colon: ": ",
     to: "An",
     summary: "Kurz gefasst",
     clauses: "Geänderte Klauseln",
