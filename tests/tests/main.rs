@@ -2,6 +2,7 @@
 //! one binary links faster than one per file. Each file beside this one is a module; run one of
 //! them with a filter, e.g. `cargo test -p davar-tests --test e2e moderation_eval -- --nocapture`.
 
+mod appeal_browser;
 mod browser_support;
 mod check_calendars;
 mod compliance_cli;

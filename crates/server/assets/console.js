@@ -1,6 +1,7 @@
 // The moderator console: the review queue with counts, one claimed item at a time (spans
 // highlighted, clause links, the engine's fix), decisions (approve, reject with codes,
-// approve the fixed text) and the item's history; keyboard shortcuts N, A, E, R, Esc.
+// approve the fixed text) and the item's history; keyboard shortcuts N, A, E, R, Esc. Appeals and
+// statements of reasons are shown by appeal.js.
 "use strict";
 
 (() => {
@@ -97,6 +98,11 @@
       claim.textContent = t.claim;
       claim.addEventListener("click", () => claimItem(item.id));
       li.append(snippet, codes, meta, claim);
+      const badge = window.davarAppeal.pendingBadge(item, lang());
+      if (badge) {
+        li.dataset.appeal = "true";
+        li.prepend(badge, " ");
+      }
       list.append(li);
     }
   }
@@ -146,6 +152,7 @@
       codes.append(label);
     }
     $("note").value = "";
+    window.davarAppeal.renderAppeal(record, history, l, $("me").textContent);
     renderHistory(history);
     $("item").hidden = false;
     $("item").dataset.id = item.id;
@@ -154,25 +161,11 @@
   }
 
   function renderHistory(history) {
-    const t = ui(lang());
-    const list = $("history");
-    list.replaceChildren();
-    for (const r of history) {
-      const li = document.createElement("li");
-      li.dataset.action = r.action;
-      li.dataset.decidedBy = r.decided_by;
-      const when = new Date(r.decided_at).toISOString().replace("T", " ").slice(0, 19);
-      const codes = [...new Set(r.violations.map((v) => v.code))].join(" ");
-      const head = document.createElement("strong");
-      head.textContent = t.actions[r.action] || r.action;
-      const rest = document.createElement("span");
-      appendSafe(rest, ` · ${t.by} ${r.decided_by} · ${when} UTC${codes ? ` · ${codes}` : ""}${r.note ? ` · ${r.note}` : ""}`);
-      li.append(head, rest);
-      list.append(li);
-    }
+    $("history").replaceChildren(...history.map((r) => window.davarAppeal.historyEntry(r, lang())));
   }
 
   async function show(item) {
+    $("statement").hidden = true;
     const { payload } = await api("GET", `/v1/queue/${encodeURIComponent(item.id)}`);
     current = { item: payload.item, history: payload.history };
     renderItem(payload.item, payload.history);
@@ -231,12 +224,16 @@
         if (current.item.record.fixed?.title != null) body.title = $("edit-title").value;
       }
       const id = current.item.id;
-      await api("POST", `/v1/queue/${encodeURIComponent(id)}/decision`, body);
+      const { payload: decided } = await api("POST", `/v1/queue/${encodeURIComponent(id)}/decision`, body);
       const { payload } = await api("GET", `/v1/queue/${encodeURIComponent(id)}`);
       current = { item: payload.item, history: payload.history };
       renderHistory(payload.history);
       $("item").dataset.decided = "true";
       status(`${ui(lang()).decided}: ${id}`);
+      // An appeal's outcome and a rejection each have a statement of reasons for the author.
+      if (decided.stage === "appeal" || decided.action === "reject") {
+        await window.davarAppeal.showStatement(decided.id);
+      }
       await refresh();
     });
   }
@@ -257,7 +254,7 @@
     if (target instanceof HTMLElement && target.closest("input, textarea, select")) return;
     if ($("queue-panel").hidden) return;
     const key = event.key.toLowerCase();
-    const decidable = current && !$("item").dataset.decided;
+    const decidable = current && !$("item").dataset.decided && !$("approve").disabled;
     if (key === "n") claimNext();
     else if (key === "a" && decidable) decide("approve");
     else if (key === "r" && decidable) decide("reject");

@@ -142,7 +142,7 @@ async fn the_moderator_console_has_the_queue_the_try_form_and_the_languages_serv
         !html.contains("<script>") && !html.contains("style="),
         "nothing inline"
     );
-    for script in ["app.js", "text.js", "console.js"] {
+    for script in ["app.js", "text.js", "console.js", "appeal.js"] {
         let reply = send(shared(), get(&format!("/moderate/{script}"))).await;
         assert_eq!(reply.status, StatusCode::OK, "{script}");
         assert_eq!(

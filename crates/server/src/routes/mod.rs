@@ -86,6 +86,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/moderate/app.js", get(page::script))
         .route("/moderate/text.js", get(page::text_script))
         .route("/moderate/console.js", get(page::console_script))
+        .route("/moderate/appeal.js", get(page::appeal_script))
         .route("/moderate/app.css", get(page::style))
         .merge(api)
         .merge(admin)

@@ -1,4 +1,4 @@
-//! `GET /moderate`: the moderator console (plain HTML, a stylesheet and three scripts, embedded
+//! `GET /moderate`: the moderator console (plain HTML, a stylesheet and four scripts, embedded
 //! in the binary and served as files, so the page runs under a strict Content-Security-Policy).
 //! The language list comes from the rule sets being served.
 
@@ -12,6 +12,7 @@ const PAGE: &str = include_str!("../../assets/moderate.html");
 const SCRIPT: &str = include_str!("../../assets/moderate.js");
 const TEXT_SCRIPT: &str = include_str!("../../assets/text.js");
 const CONSOLE_SCRIPT: &str = include_str!("../../assets/console.js");
+const APPEAL_SCRIPT: &str = include_str!("../../assets/appeal.js");
 const STYLE: &str = include_str!("../../assets/moderate.css");
 
 /// The moderator page.
@@ -54,6 +55,11 @@ pub(crate) async fn text_script() -> Response {
 /// The review queue's script.
 pub(crate) async fn console_script() -> Response {
     javascript(CONSOLE_SCRIPT)
+}
+
+/// Appeals and statements of reasons in the queue.
+pub(crate) async fn appeal_script() -> Response {
+    javascript(APPEAL_SCRIPT)
 }
 
 /// The page's stylesheet.
