@@ -10,8 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use davar_moderation::MemoryStore;
-use davar_server::{AppState, Limits, Sources, app, compile};
+use davar_server::{AppState, Limits, Sources, SqliteStore, app, compile};
 use http_body_util::BodyExt;
 use libfuzzer_sys::fuzz_target;
 use tower::ServiceExt;
@@ -34,7 +33,7 @@ fn world() -> &'static World {
         let state = AppState::new(
             sources,
             compiled,
-            Arc::new(MemoryStore::new()),
+            Arc::new(SqliteStore::in_memory().expect("an in-memory store opens")),
             None,
             Limits::default(),
         );
