@@ -219,6 +219,16 @@ fn a_second_moderator_reverses_an_appeal_in_the_console_with_its_own_statement()
         "document.getElementById('statement').dataset.decision === '{rejection}' && \
          document.getElementById('statement').dataset.kind === 'restriction'"
     ));
+    // A missing title is explained, not quoted as an empty text.
+    let facts = driver.script("return document.getElementById('statement-text').textContent");
+    let facts = facts.as_str().unwrap();
+    assert!(facts.contains("Give the review a title"), "{facts}");
+    assert!(!facts.contains("“”"), "{facts}");
+    assert_eq!(
+        driver.script("return document.querySelector('#item-violations .quote')"),
+        Value::Null,
+        "no empty quote in the list of problems"
+    );
 
     assert_eq!(
         driver.csp_violations(),

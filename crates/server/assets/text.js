@@ -169,7 +169,7 @@ function renderViolations(list, violations, lang, idPrefix) {
     sev.className = `sev ${v.severity}`;
     sev.textContent = t.sev[v.severity] || v.severity;
     li.append(code, sev);
-    if (v.text != null) {
+    if (v.text != null && v.text.trim() !== "") {
       const quote = document.createElement("span");
       quote.className = "quote";
       appendSafe(quote, `«${v.text}»`);

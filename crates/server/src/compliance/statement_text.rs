@@ -73,7 +73,8 @@ pub(crate) fn render(
     }
     for fact in &statement.facts {
         text.push(match (&fact.quote, fact.field) {
-            (Some(quote), Some(field)) => fill(
+            // A violation of something missing (no title) has an empty span: nothing to quote.
+            (Some(quote), Some(field)) if !quote.trim().is_empty() => fill(
                 phrases.fact_quoted,
                 &[
                     ("quote", quote),
