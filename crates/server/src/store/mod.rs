@@ -4,6 +4,7 @@
 //! ([`QuestionStore`]), the decision log and the review queue ([`DecisionLog`]). Every call
 //! blocks on the database: callers run them on blocking threads (`spawn_blocking`).
 
+mod checkpoint;
 mod log;
 mod postgres;
 mod postgres_log;

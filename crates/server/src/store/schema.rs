@@ -84,14 +84,22 @@ pub const MIGRATIONS: &[(i64, &[&str])] = &[
 pub const NOT_OWN_DECISION: &str = "NOT EXISTS (SELECT 1 FROM davar_decisions a \
      JOIN davar_decisions c ON c.id = a.follows_id WHERE a.id = q.item_id AND c.decided_by = $7)";
 
-/// Questions of a product sharing the key or a band with the probe: `$1` product, `$2` key,
-/// then the bands (SQLite binds each band; PostgreSQL one array).
+/// Most stored questions a probe is compared with besides the one with its exact key: those
+/// sharing the most bands with it. A question at the `qa/duplicate` threshold (0.8) shares
+/// about 10 of its 32 bands with the probe, an unrelated one sharing a band by chance 1 or 2, so
+/// the bound only drops candidates less alike than the ones compared, and a product with many
+/// questions made of the same few words costs no more comparisons than any other.
+pub const MAX_CANDIDATES: usize = 32;
+
+/// Questions of a product sharing the key or a band with the probe, most bands in common first
+/// (the exact key before all): `$1` product, `$2` key, then the bands (SQLite binds each band;
+/// PostgreSQL one array). At most one exact match and [`MAX_CANDIDATES`] others.
 ///
-/// Two index lookups joined by `UNION`: the key through the primary key, the bands through the
-/// band table's primary key and then `davar_questions_key_hash`. The `CROSS JOIN` fixes that
-/// order on SQLite (whose planner would otherwise walk every question of the product, as it
-/// does for `product = $1 AND (key = $2 OR key_hash IN (…))`); PostgreSQL plans it freely.
-/// The cost is the number of candidates, not the number of questions under the product.
+/// The key is an index lookup through the primary key; the bands are lookups in the band
+/// table's primary key, counted per question (`key_hash`), then the [`MAX_CANDIDATES`] best
+/// fetched through `davar_questions_key_hash`. The `CROSS JOIN` fixes that order on SQLite
+/// (whose planner would otherwise walk every question of the product); PostgreSQL plans it
+/// freely. The cost is the bands' entries and the candidates, not the questions of the product.
 pub fn candidates_sql(bands: usize, postgres: bool) -> String {
     let list = if postgres {
         "= ANY($3)".to_owned()
@@ -100,9 +108,14 @@ pub fn candidates_sql(bands: usize, postgres: bool) -> String {
         format!("IN ({})", marks.join(", "))
     };
     format!(
-        "SELECT question_id, question_key FROM davar_questions WHERE product = $1 AND question_key = $2 \
-         UNION SELECT q.question_id, q.question_key FROM davar_question_bands b \
-         CROSS JOIN davar_questions q WHERE b.band {list} AND q.key_hash = b.key_hash AND q.product = $1"
+        "SELECT question_id, question_key, {exact} AS shared FROM davar_questions \
+         WHERE product = $1 AND question_key = $2 \
+         UNION ALL SELECT q.question_id, q.question_key, c.shared FROM \
+         (SELECT key_hash, COUNT(*) AS shared FROM davar_question_bands WHERE band {list} \
+         GROUP BY key_hash ORDER BY shared DESC LIMIT {MAX_CANDIDATES}) c \
+         CROSS JOIN davar_questions q WHERE q.key_hash = c.key_hash AND q.product = $1 \
+         AND q.question_key <> $2 ORDER BY shared DESC",
+        exact = bands + 1,
     )
 }
 
