@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use clap::parser::ValueSource;
-use davar_policy::Severity;
+use davar_policy::{LoadError, Severity};
 use davar_project::{Options, Paths, Project, ProjectError};
 use jiff::civil::Date;
 
@@ -73,7 +73,10 @@ impl Global {
     /// Reads and compiles the project (`as_of` `None`: today in the site's time zone).
     pub fn project(&self, as_of: Option<Date>, rule_sets: bool) -> anyhow::Result<Project> {
         Project::load(&self.paths(), Options { as_of, rule_sets }).map_err(|err| match err {
-            ProjectError::Policies { .. } => anyhow!("{err}\n  {}", self.policies_hint()),
+            ProjectError::Policies {
+                error: LoadError::ReadDir { .. } | LoadError::MissingSite { .. },
+                ..
+            } => anyhow!("{err}\n  {}", self.policies_hint()),
             other => anyhow!(other),
         })
     }

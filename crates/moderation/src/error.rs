@@ -1,6 +1,6 @@
 //! Error types of the library. None of them panics or prints; each names where to look.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::Kind;
 
@@ -15,9 +15,23 @@ pub enum LoadError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A rule set or lexicon that is not read: too large, not UTF-8, or outside the rules
+    /// directory (the message names the file and the limit).
+    #[error(transparent)]
+    Input(davar_input::InputError),
     /// The directory holds no rule set (`*.yaml` directly under it).
     #[error("{0}: no rule set found (expected files such as reviews.fa.yaml)")]
     NoRuleSets(PathBuf),
+}
+
+impl LoadError {
+    /// The file or directory concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. } | LoadError::NoRuleSets(path) => path,
+            LoadError::Input(err) => err.path(),
+        }
+    }
 }
 
 /// A problem in a rule set or lexicon, with the place to fix it.

@@ -59,6 +59,9 @@ pub(crate) enum ParamValue {
 /// Default cap on the length of one field; longer input is refused, not judged.
 const DEFAULT_MAX_INPUT_CHARS: usize = 50_000;
 
+/// The values `max_input_chars` may take.
+const MAX_INPUT_CHARS_RANGE: std::ops::RangeInclusive<usize> = 1..=1_000_000;
+
 /// A validated rule set (`rules/<name>.yaml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSet {
@@ -264,6 +267,19 @@ pub(crate) fn compile(
         errors.push(err(
             line_of(text, "langs:", 0),
             "`langs` is empty: list the languages this rule set serves, e.g. [fa]".into(),
+        ));
+    }
+    if let Some(max) = raw.max_input_chars
+        && !MAX_INPUT_CHARS_RANGE.contains(&max)
+    {
+        errors.push(err(
+            line_of(text, "max_input_chars:", 0),
+            format!(
+                "`max_input_chars: {max}` is outside {}..={}: a field of at least one character must be judged, and the server refuses bodies long before {} characters",
+                MAX_INPUT_CHARS_RANGE.start(),
+                MAX_INPUT_CHARS_RANGE.end(),
+                MAX_INPUT_CHARS_RANGE.end()
+            ),
         ));
     }
     if let Some(category) = &raw.dsa_category

@@ -75,11 +75,14 @@ impl RuleSources {
 
     /// Reads `rules_dir/*.yaml` (rule sets) and `rules_dir/lexicons/*.txt`.
     /// Subdirectories other than `lexicons/` (e.g. `calendars/`) are not rule sets and are skipped.
+    /// Every file must lie inside `rules_dir` (a symbolic link leaving it is refused unread) and
+    /// stay within [`davar_input::MAX_YAML_BYTES`] (rule sets) or
+    /// [`davar_input::MAX_LEXICON_BYTES`] (lexicons).
     pub fn read_dir(rules_dir: &Path) -> Result<RuleSources, LoadError> {
         let mut sources = RuleSources::new();
         for path in sorted_entries(rules_dir)? {
             if path.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                let text = read(&path)?;
+                let text = read(rules_dir, &path, davar_input::MAX_YAML_BYTES)?;
                 sources.add_rule_set(path, text);
             }
         }
@@ -94,7 +97,7 @@ impl RuleSources {
                     else {
                         continue;
                     };
-                    let text = read(&path)?;
+                    let text = read(rules_dir, &path, davar_input::MAX_LEXICON_BYTES)?;
                     sources.add_lexicon(name, path, text);
                 }
             }
@@ -116,9 +119,6 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(paths)
 }
 
-fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+fn read(root: &Path, path: &Path, limit: u64) -> Result<String, LoadError> {
+    davar_input::read_in_tree(root, path, limit).map_err(LoadError::Input)
 }

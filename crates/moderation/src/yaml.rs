@@ -9,8 +9,13 @@ pub(crate) struct YamlError {
     pub message: String,
 }
 
-/// Parses `text` into `T`; unknown keys are rejected by `T`'s `deny_unknown_fields`.
+/// Parses `text` into `T`; unknown keys are rejected by `T`'s `deny_unknown_fields`. A text
+/// nested deeper than [`davar_input::MAX_YAML_DEPTH`] is refused before the parser sees it.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    davar_input::check_yaml(text, davar_input::MAX_YAML_DEPTH).map_err(|err| YamlError {
+        line: err.line,
+        message: err.to_string(),
+    })?;
     serde_yaml::from_str(text).map_err(|err| YamlError {
         line: err.location().map_or(0, |loc| loc.line()),
         message: strip_location(&err.to_string()),

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use davar_input::InputError;
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -15,9 +16,6 @@ use crate::model::{Audience, ChangeKind, DateKind, PolicyVersion};
 use crate::site_config::SiteConfig;
 use crate::source::{self, FileName};
 use crate::yaml;
-
-/// Largest source file read; policy texts are far smaller, so a bigger file is a mistake.
-pub(crate) const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Keys allowed in front matter, in the order they are documented.
 pub(crate) const FRONT_MATTER_KEYS: &[&str] = &[
@@ -65,8 +63,10 @@ enum RawAudience {
     Many(Vec<String>),
 }
 
-/// Reads and validates one source; records its text and any diagnostics.
+/// Reads and validates one source of the policies directory `root`; records its text and any
+/// diagnostics.
 pub(crate) fn load_source(
+    root: &Path,
     path: &Path,
     doc_id: &str,
     site: &SiteConfig,
@@ -91,39 +91,28 @@ pub(crate) fn load_source(
         );
         return None;
     };
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_SOURCE_BYTES {
-        diagnostics.push(
-            error(
-                0,
-                0,
-                format!(
-                    "file is {size} bytes; policy sources are limited to {MAX_SOURCE_BYTES} bytes"
-                ),
-            )
-            .with_help("split the document or remove pasted data; a policy text is far smaller"),
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(error(0, 0, format!("cannot read the file: {err}")));
-            return None;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
+    let text = match davar_input::read_in_tree(root, path, davar_input::MAX_SOURCE_BYTES) {
         Ok(text) => text,
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            let prefix = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
-            let (line, column) = crate::diagnostic::line_col(&prefix, prefix.len());
+        Err(InputError::NotUtf8 {
+            valid_up_to, lossy, ..
+        }) => {
+            let prefix = lossy.get(..valid_up_to).unwrap_or_default();
+            let (line, column) = crate::diagnostic::line_col(prefix, prefix.len());
             sources.insert(path.to_path_buf(), lossy);
             diagnostics.push(
-                error(line, column, format!("invalid UTF-8 at byte {valid}"))
+                error(line, column, format!("invalid UTF-8 at byte {valid_up_to}"))
                     .with_help("save the file as UTF-8"),
             );
+            return None;
+        }
+        Err(err @ InputError::TooLarge { .. }) => {
+            diagnostics.push(error(0, 0, err.to_string()).with_help(
+                "split the document or remove pasted data; a policy text is far smaller",
+            ));
+            return None;
+        }
+        Err(err) => {
+            diagnostics.push(error(0, 0, err.to_string()));
             return None;
         }
     };

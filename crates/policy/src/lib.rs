@@ -29,5 +29,5 @@ pub use model::{
     RawBlock, UnreadableSource,
 };
 pub use render::{RenderError, Site, render_site};
-pub use site_config::SiteConfig;
+pub use site_config::{HtmlAllowance, SiteConfig};
 pub use write::{SITE_MARKER, write_site};

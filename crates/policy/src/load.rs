@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use davar_input::InputError;
+
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::load_source;
@@ -38,9 +40,26 @@ pub enum LoadError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// `site.yaml` is not read: larger than its limit or outside the policies directory (the
+    /// message names the file and the limit).
+    #[error(transparent)]
+    Input(davar_input::InputError),
     /// `site.yaml` is invalid.
     #[error(transparent)]
     Site(#[from] SiteConfigError),
+}
+
+impl LoadError {
+    /// The file or directory concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::ReadDir { path, .. }
+            | LoadError::MissingSite { path }
+            | LoadError::ReadSite { path, .. } => path,
+            LoadError::Input(err) => err.path(),
+            LoadError::Site(err) => &err.path,
+        }
+    }
 }
 
 /// Reads `dir/site.yaml` and every policy source under `dir`.
@@ -55,19 +74,24 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
     if !site_path.is_file() {
         return Err(LoadError::MissingSite { path: site_path });
     }
-    let site_text = std::fs::read(&site_path).map_err(|source| LoadError::ReadSite {
-        path: site_path.clone(),
-        source,
-    })?;
-    let site_text = String::from_utf8(site_text).map_err(|e| SiteConfigError {
-        path: site_path.clone(),
-        line: 0,
-        column: 0,
-        message: format!(
-            "not valid UTF-8 (byte {}); save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        ),
-    })?;
+    let site_text = match davar_input::read_in_tree(dir, &site_path, davar_input::MAX_YAML_BYTES) {
+        Ok(text) => text,
+        Err(InputError::NotUtf8 { valid_up_to, .. }) => {
+            return Err(LoadError::Site(SiteConfigError {
+                path: site_path,
+                line: 0,
+                column: 0,
+                message: format!("not valid UTF-8 (byte {valid_up_to}); save the file as UTF-8"),
+            }));
+        }
+        Err(InputError::Io { source, .. }) => {
+            return Err(LoadError::ReadSite {
+                path: site_path,
+                source,
+            });
+        }
+        Err(err) => return Err(LoadError::Input(err)),
+    };
     let site = SiteConfig::parse(&site_path, &site_text)?;
 
     let mut diagnostics = Vec::new();
@@ -91,7 +115,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
                 continue;
             }
-            match load_source(&path, &name, &site, &mut sources, &mut diagnostics) {
+            match load_source(dir, &path, &name, &site, &mut sources, &mut diagnostics) {
                 Some(version) => versions.push(version),
                 None => {
                     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

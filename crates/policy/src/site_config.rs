@@ -40,10 +40,29 @@ pub struct SiteConfig {
     pub third_parties: Vec<String>,
     /// Compliance profiles per document id (used by the obligation checks).
     pub compliance: BTreeMap<String, Vec<String>>,
+    /// What raw HTML written in a policy source may keep (`html:`).
+    pub html: HtmlAllowance,
+}
+
+/// What raw HTML in a policy source may keep beyond plain formatting (`html:` in `site.yaml`).
+/// By default it keeps neither: an `id` or `class` lets a source imitate the page's own boxes
+/// and anchors, and an external image tells a third party who reads the policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlAllowance {
+    /// Keep `id` and `class` attributes written in the source (`ids_and_classes: true`).
+    #[serde(default)]
+    pub ids_and_classes: bool,
+    /// Keep images from other sites (`external_images: true`); relative images always stay.
+    #[serde(default)]
+    pub external_images: bool,
 }
 
 /// The time zone of a `site.yaml` without `timezone:`.
 pub const DEFAULT_TIMEZONE: &str = "UTC";
+
+/// The longest notice period `notice_days` may set: ten years.
+pub const MAX_NOTICE_DAYS: u32 = 3660;
 
 /// Minimum notice in days per audience.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +140,8 @@ struct RawSite {
     third_parties: Vec<String>,
     #[serde(default)]
     compliance: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    html: HtmlAllowance,
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,6 +219,26 @@ impl SiteConfig {
                 ),
             )
         })?;
+        for (audience, days) in [
+            ("consumers", raw.notice_days.consumers),
+            ("sellers", raw.notice_days.sellers),
+        ] {
+            if days.is_some_and(|days| days > MAX_NOTICE_DAYS) {
+                let pos = yaml::value_position(
+                    text,
+                    &[yaml::Step::Key("notice_days"), yaml::Step::Key(audience)],
+                )
+                .unwrap_or(yaml::Position { line: 0, column: 0 });
+                return Err(error(
+                    pos.line,
+                    pos.column,
+                    format!(
+                        "`notice_days.{audience}` is {}; a notice period is at most {MAX_NOTICE_DAYS} days (ten years)",
+                        days.unwrap_or_default()
+                    ),
+                ));
+            }
+        }
         let defaults = NoticeDays::default();
         Ok(SiteConfig {
             path: path.to_path_buf(),
@@ -215,6 +256,7 @@ impl SiteConfig {
             foreign_brands: raw.foreign_brands,
             third_parties: raw.third_parties,
             compliance: raw.compliance,
+            html: raw.html,
         })
     }
 
@@ -246,6 +288,20 @@ mod tests {
             }
         );
         assert_eq!(site.name_in("de"), "شاپ");
+    }
+
+    #[test]
+    fn notice_periods_longer_than_ten_years_are_refused_at_their_value() {
+        let text = format!("{SITE}notice_days:\n  consumers: 30\n  sellers: 4294967295\n");
+        let err = SiteConfig::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert!(
+            err.message.contains("`notice_days.sellers` is 4294967295"),
+            "{}",
+            err.message
+        );
+        assert_eq!((err.line, err.column), (9, 12));
+        let text = format!("{SITE}notice_days:\n  consumers: 30\n  sellers: 3660\n");
+        assert!(SiteConfig::parse(Path::new("site.yaml"), &text).is_ok());
     }
 
     #[test]

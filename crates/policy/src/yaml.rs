@@ -19,8 +19,14 @@ pub struct YamlError {
     pub message: String,
 }
 
-/// Deserialises `text` into `T`.
+/// Deserialises `text` into `T`, after checking that it nests no deeper than
+/// [`davar_input::MAX_YAML_DEPTH`] (the parser's time grows with the square of the depth).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    davar_input::check_yaml(text, davar_input::MAX_YAML_DEPTH).map_err(|err| YamlError {
+        line: err.line,
+        column: err.column,
+        message: err.to_string(),
+    })?;
     serde_yaml::from_str(text).map_err(|err| {
         let (line, column) = err
             .location()
@@ -81,6 +87,7 @@ fn locate(text: &str, path: &[Step<'_>], target: Target) -> Option<Position> {
     if target == Target::Key && !matches!(path.last(), Some(Step::Key(_))) {
         return None;
     }
+    davar_input::check_yaml(text, davar_input::MAX_YAML_DEPTH).ok()?;
     let walk = Walk { path, target };
     match walk.deserialize(serde_yaml::Deserializer::from_str(text)) {
         Err(err) if err.to_string().contains(FOUND) => err.location().map(|loc| Position {

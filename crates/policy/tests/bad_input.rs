@@ -81,7 +81,7 @@ fn ten_megabyte_file() {
     }
     let (line, _, message) = single(text.as_bytes());
     assert_eq!(line, 0);
-    assert!(message.contains("limited to"), "{message}");
+    assert!(message.contains("limit for this kind of file"), "{message}");
 }
 
 #[test]

@@ -155,7 +155,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
         RuleSetsInput::Unreadable(err) => {
             diagnostics.push(Diagnostic::error(
                 davar_policy::codes::RULE_SET,
-                &paths.rules,
+                err.path(),
                 0,
                 0,
                 err.to_string(),

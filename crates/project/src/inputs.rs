@@ -28,7 +28,10 @@ pub enum ProjectError {
         /// What the loader found (it names the file).
         error: davar_policy::LoadError,
     },
-    /// A file exists but cannot be read (`policy.lock`, a calendar).
+    /// `policy.lock` is not read: too large, not UTF-8, or outside the policies directory.
+    #[error(transparent)]
+    Input(davar_input::InputError),
+    /// A directory exists but cannot be listed (`rules/calendars`).
     #[error("cannot read {}: {error}", path.display())]
     Read {
         /// The file or directory.
@@ -36,6 +39,18 @@ pub enum ProjectError {
         /// The I/O error.
         error: std::io::Error,
     },
+}
+
+impl ProjectError {
+    /// The file or directory concerned: the file inside the policies directory when one is
+    /// at fault (`site.yaml`), else the directory.
+    pub fn path(&self) -> &Path {
+        match self {
+            ProjectError::Policies { error, .. } => error.path(),
+            ProjectError::Input(err) => err.path(),
+            ProjectError::Read { path, .. } => path,
+        }
+    }
 }
 
 /// The rule sets and lexicons as read from the rules directory.
@@ -77,11 +92,14 @@ impl Inputs {
                 dir: paths.policies.clone(),
                 error,
             })?;
-        let lock = read_optional(&paths.policies.join(LOCK_FILE))?;
-        let accepted = read_optional(&paths.policies.join(ACCEPTED_FILE))?;
+        let mut load_diagnostics = load_diagnostics;
+        let lock = read_optional(&paths.policies, &paths.policies.join(LOCK_FILE))?;
+        let accepted = read_optional(&paths.policies, &paths.policies.join(ACCEPTED_FILE))?;
         let rules_dir = paths.rules.is_dir();
         let calendars = if rules_dir {
-            Some(read_calendars(&paths.rules.join("calendars"))?)
+            let (files, refused) = read_calendars(&paths.rules)?;
+            load_diagnostics.extend(refused);
+            Some(files)
         } else {
             None
         };
@@ -105,37 +123,49 @@ impl Inputs {
     }
 }
 
-/// The text of `path`, or `None` when it does not exist.
-fn read_optional(path: &Path) -> Result<Option<String>, ProjectError> {
-    match std::fs::read_to_string(path) {
+/// The text of `path` inside `root`, or `None` when it does not exist.
+fn read_optional(root: &Path, path: &Path) -> Result<Option<String>, ProjectError> {
+    match davar_input::read_in_tree(root, path, davar_input::MAX_SOURCE_BYTES) {
         Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(ProjectError::Read {
-            path: path.to_path_buf(),
-            error,
-        }),
+        Err(err) if err.is_not_found() => Ok(None),
+        Err(err) => Err(ProjectError::Input(err)),
     }
 }
 
-/// Every `*.yaml` of the calendars directory, sorted by path (none when it does not exist).
-fn read_calendars(dir: &Path) -> Result<Vec<(PathBuf, String)>, ProjectError> {
+/// Every `*.yaml` of `rules/calendars/`, sorted by path (none when it does not exist), and a
+/// `calendar` diagnostic for each file that is not read (too large, not UTF-8, outside `rules`).
+fn read_calendars(rules: &Path) -> Result<CalendarFiles, ProjectError> {
+    let dir = rules.join("calendars");
+    let dir = dir.as_path();
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |error| ProjectError::Read { path, error }
     };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(io(dir)(e)),
     };
     let mut files = Vec::new();
+    let mut refused = Vec::new();
     for entry in entries {
         let path = entry.map_err(io(dir))?.path();
         if path.extension().is_some_and(|ext| ext == "yaml") {
-            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-            files.push((path, text));
+            match davar_input::read_in_tree(rules, &path, davar_input::MAX_YAML_BYTES) {
+                Ok(text) => files.push((path, text)),
+                Err(err) => refused.push(Diagnostic::error(
+                    davar_obligation::codes::CALENDAR,
+                    &path,
+                    0,
+                    0,
+                    err.to_string(),
+                )),
+            }
         }
     }
     files.sort();
-    Ok(files)
+    Ok((files, refused))
 }
+
+/// Calendar files read, and diagnostics for those refused.
+type CalendarFiles = (Vec<(PathBuf, String)>, Vec<Diagnostic>);

@@ -2,4 +2,5 @@
 //! (`cargo test -p davar-project --test integration`): one binary links faster than one per file.
 
 mod codes;
+mod limits;
 mod pipeline;

@@ -52,6 +52,9 @@ pub struct ApiKeys {
     by_digest: HashMap<[u8; 32], Caller>,
 }
 
+/// The largest API keys file read: one line per key, so a megabyte holds thousands.
+pub const MAX_KEYS_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Why an API keys file was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiKeysError {
@@ -63,6 +66,9 @@ pub enum ApiKeysError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The file is not read: larger than [`MAX_KEYS_FILE_BYTES`] or not UTF-8.
+    #[error("API keys file: {0}")]
+    Input(davar_input::InputError),
     /// A line is not `<role> <key>`.
     #[error("{path}:{line}: {message}")]
     Syntax {
@@ -78,10 +84,11 @@ pub enum ApiKeysError {
 impl ApiKeys {
     /// Reads and parses an API keys file.
     pub fn read(path: &Path) -> Result<ApiKeys, ApiKeysError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ApiKeysError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text =
+            davar_input::read_limited(path, MAX_KEYS_FILE_BYTES).map_err(|err| match err {
+                davar_input::InputError::Io { path, source } => ApiKeysError::Read { path, source },
+                other => ApiKeysError::Input(other),
+            })?;
         ApiKeys::parse(&text, path)
     }
 
@@ -301,6 +308,27 @@ mod tests {
         assert!(key_in_query(Some("key")));
         assert!(!key_in_query(Some("monkey=1&keys=2")));
         assert!(!key_in_query(None));
+    }
+
+    #[test]
+    fn a_keys_file_over_the_limit_is_refused_unparsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.txt");
+        let line = "client storefront-key-0001\n";
+        let copies = MAX_KEYS_FILE_BYTES as usize / line.len() + 1;
+        std::fs::write(&path, line.repeat(copies)).unwrap();
+        let err = ApiKeys::read(&path).unwrap_err();
+        assert!(matches!(err, ApiKeysError::Input(_)), "{err}");
+        let message = err.to_string();
+        assert!(message.contains("keys.txt"), "{message}");
+        assert!(
+            message.contains(&format!(
+                "limit for this kind of file is {MAX_KEYS_FILE_BYTES} bytes"
+            )),
+            "{message}"
+        );
+        std::fs::write(&path, line).unwrap();
+        assert!(ApiKeys::read(&path).is_ok());
     }
 
     #[test]

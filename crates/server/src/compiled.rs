@@ -128,11 +128,7 @@ impl CompileError {
         match self {
             CompileError::Check(project) => project.diagnostics.iter().map(Problem::from).collect(),
             CompileError::Load(err) => {
-                let file = match err {
-                    ProjectError::Policies { dir, .. } => dir,
-                    ProjectError::Read { path, .. } => path,
-                };
-                single("load", file.display().to_string(), err.to_string())
+                single("load", err.path().display().to_string(), err.to_string())
             }
             CompileError::NoRuleSets(dir) => {
                 single("rule-set", dir.display().to_string(), self.to_string())

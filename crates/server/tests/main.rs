@@ -5,6 +5,7 @@ mod router_admin;
 mod router_budget;
 mod router_compliance;
 mod router_hostile;
+mod router_limits;
 mod router_moderate;
 mod router_queue;
 mod router_queue_rejects;

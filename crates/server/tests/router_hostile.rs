@@ -1,6 +1,6 @@
 //! Requests an attacker or a careless client sends, through the router: bodies announced too
-//! large or sent too slowly, scheme-relative redirects, keys in the URL, and the security
-//! headers every response carries.
+//! large or sent too slowly, scheme-relative redirects, keys in the URL, the security headers
+//! every response carries, and timeouts logged as warnings with their reason.
 
 use crate::support;
 
@@ -170,5 +170,49 @@ async fn a_key_in_the_query_string_is_refused_and_never_logged() {
     assert!(
         !log.contains("trace=yes"),
         "query strings are not logged: {log}"
+    );
+}
+
+#[tokio::test]
+async fn a_timeout_is_logged_as_a_warning_with_its_reason_never_as_an_error() {
+    let limits = Limits {
+        timeout: Duration::from_nanos(1),
+        ..Limits::default()
+    };
+    let router = app(support::state(None, limits));
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _log = tracing::subscriber::set_default(subscriber);
+
+    let reply = send(router, post_json("/v1/moderate", r#"{"body": "خوب بود"}"#)).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        reply.text()
+    );
+    assert_eq!(reply.error_code(), "timeout");
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let warning = log
+        .lines()
+        .find(|line| line.contains(" WARN ") && line.contains("timed out"))
+        .unwrap_or_else(|| panic!("no timeout warning: {log}"));
+    assert!(
+        warning.contains("reason="),
+        "the reason is given: {warning}"
+    );
+    assert!(
+        warning.contains("budget_ms="),
+        "the budget is given: {warning}"
+    );
+    assert!(
+        !log.lines().any(|line| line.contains(" ERROR ")),
+        "a timeout is not an error: {log}"
     );
 }

@@ -2,9 +2,12 @@
 //! resolved, obligation blocks as a sentence in a labelled box (never their YAML), and anything
 //! unsafe removed.
 
-use std::sync::LazyLock;
+use std::borrow::Cow;
+use std::hash::{BuildHasher, Hasher};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+
+use crate::site_config::HtmlAllowance;
 
 use super::options;
 use super::scan::is_obligation_info;
@@ -20,11 +23,24 @@ pub(crate) struct HtmlOptions<'a> {
     pub obligation_label: &'a str,
     /// Accessible name of a clause's anchor link, e.g. "Link to this clause".
     pub anchor_label: &'a str,
+    /// What raw HTML in the source may keep (`html:` in `site.yaml`).
+    pub allow: HtmlAllowance,
 }
 
 /// Renders `body` to sanitised HTML.
+///
+/// The renderer's own `id` and `class` attributes carry a random mark while the page is built,
+/// so the sanitiser can keep them and drop those written in the source (unless the site allows
+/// them); the mark is removed afterwards.
 pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
+    let mark = format!(
+        "davar{:016x}-",
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    );
     let mut raw_html = false;
+    let mut dropped_images = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut obligation: Option<String> = None;
     let mut heading_id: Vec<Option<String>> = Vec::new();
@@ -44,7 +60,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 let text = obligation.take().unwrap_or_default();
                 if let Some(sentence) = (opts.obligation)(&text) {
                     events.push(Event::Html(CowStr::from(format!(
-                        "<aside class=\"obligation\"><p class=\"obligation-label\">{}</p><p class=\"obligation-text\">{}</p></aside>\n",
+                        "<aside class=\"{mark}obligation\"><p class=\"{mark}obligation-label\">{}</p><p class=\"{mark}obligation-text\">{}</p></aside>\n",
                         escape(opts.obligation_label),
                         escape(&sentence)
                     ))));
@@ -55,7 +71,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 match id {
                     Some(id) => {
                         events.push(Event::Html(CowStr::from(format!(
-                            "<h{level} id=\"{}\">",
+                            "<h{level} id=\"{mark}{}\">",
                             escape(&id)
                         ))));
                         heading_id.push(Some(id.to_string()));
@@ -70,7 +86,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 let level = level as u8;
                 let anchor = match heading_id.pop().flatten() {
                     Some(id) => format!(
-                        " <a class=\"anchor\" href=\"#{0}\" aria-label=\"{1}\" title=\"{1}\">#</a>",
+                        " <a class=\"{mark}anchor\" href=\"#{0}\" aria-label=\"{1}\" title=\"{1}\">#</a>",
                         escape(&id),
                         escape(opts.anchor_label)
                     ),
@@ -92,6 +108,13 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                     id,
                 }));
             }
+            Event::Start(Tag::Image { dest_url, .. })
+                if is_external(&dest_url) && !opts.allow.external_images =>
+            {
+                // The alt text that follows is kept as plain text.
+                dropped_images += 1;
+            }
+            Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -116,14 +139,14 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if raw_html {
-        SANITIZER.clean(&html).to_string()
-    } else {
-        html
+        html = sanitiser(&mark, opts.allow).clean(&html).to_string();
     }
+    html.replace(&mark, "")
 }
 
-/// Cleans raw HTML written in a source while keeping what the renderer itself produces.
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+/// Cleans raw HTML written in a source while keeping what the renderer itself produces (the
+/// attributes carrying `mark`).
+fn sanitiser(mark: &str, allow: HtmlAllowance) -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder.add_tags(["aside"]).add_generic_attributes([
         "id",
@@ -132,8 +155,23 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         "lang",
         "aria-label",
     ]);
+    let mark = mark.to_owned();
+    builder.attribute_filter(move |element, attribute, value| match attribute {
+        "id" | "class" if !allow.ids_and_classes && !value.starts_with(&mark) => None,
+        "src" if element == "img" && is_external(value) && !allow.external_images => None,
+        _ => Some(Cow::Borrowed(value)),
+    });
     builder
-});
+}
+
+/// Whether a URL points to another site: it has a scheme or starts with `//`.
+fn is_external(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with("//")
+        || url
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']))
+}
 
 fn rewrite_url(dest: &str, opts: &HtmlOptions<'_>) -> String {
     if let Some(rest) = dest.strip_prefix('@') {
@@ -196,6 +234,7 @@ mod tests {
                 obligation: &|_| None,
                 obligation_label: "Time limit",
                 anchor_label: "Link to this clause",
+                allow: HtmlAllowance::default(),
             },
         )
     }
@@ -232,6 +271,44 @@ mod tests {
     }
 
     #[test]
+    fn ids_classes_and_external_images_written_in_the_source_are_dropped() {
+        let html = render(
+            "## T {#t}\n\n<div class=\"obligation\" id=\"t\">fake box</div>\n\n<img src=\"https://tracker.example/p.png\"> <img src=\"//cdn.example/q.png\"> <img src=\"logo.png\">\n\n![seen](https://tracker.example/md.png) ![kept](img/local.png)\n",
+        );
+        assert!(!html.contains("class=\"obligation\""), "{html}");
+        assert!(!html.contains("id=\"t\">fake"), "{html}");
+        assert!(html.contains("<h2 id=\"t\">"), "{html}");
+        assert!(html.contains("class=\"anchor\""), "{html}");
+        assert!(!html.contains("tracker.example"), "{html}");
+        assert!(!html.contains("cdn.example"), "{html}");
+        assert!(html.contains("src=\"logo.png\""), "{html}");
+        assert!(html.contains("seen"), "the alt text stays: {html}");
+        assert!(html.contains("src=\"img/local.png\""), "{html}");
+        assert!(!html.contains("davar"), "no mark is left: {html}");
+    }
+
+    #[test]
+    fn the_site_may_allow_ids_classes_and_external_images() {
+        let resolve = |_: &str, _: Option<&str>| None;
+        let html = to_html(
+            "<div class=\"note\" id=\"n\">x</div>\n\n![a](https://img.example/a.png)\n",
+            &HtmlOptions {
+                resolve: &resolve,
+                obligation: &|_| None,
+                obligation_label: "",
+                anchor_label: "",
+                allow: HtmlAllowance {
+                    ids_and_classes: true,
+                    external_images: true,
+                },
+            },
+        );
+        assert!(html.contains("class=\"note\""), "{html}");
+        assert!(html.contains("id=\"n\""), "{html}");
+        assert!(html.contains("src=\"https://img.example/a.png\""), "{html}");
+    }
+
+    #[test]
     fn obligation_blocks_become_a_sentence_in_a_labelled_box() {
         let resolve = |_: &str, _: Option<&str>| None;
         let sentence = |text: &str| {
@@ -243,6 +320,7 @@ mod tests {
             obligation: &sentence,
             obligation_label: "Time limit",
             anchor_label: "Link to this clause",
+            allow: HtmlAllowance::default(),
         };
         let html = to_html("```obligation\nid: a\nwithin: 2 days\n```\n", &opts);
         assert_eq!(

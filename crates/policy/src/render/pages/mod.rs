@@ -242,6 +242,7 @@ impl<'a> DocContext<'a> {
                 obligation: &sentence,
                 obligation_label: i18n::text(lang, "obligation_label"),
                 anchor_label: i18n::text(lang, "anchor_label"),
+                allow: set.site.html,
             },
         )
     }
