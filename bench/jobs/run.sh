@@ -4,6 +4,8 @@
 #
 #   bash bench/jobs/run.sh ../shared/data/digikala/train.csv [REPEAT] [RUNS]
 #
+# Per setting it prints the best wall time, MB/s of title and body text per wall second and
+# per CPU second (user + system: the whole process's MB/s per core), and the peak RSS.
 # REPEAT (default 1) concatenates the CSV's records that many times into a temporary file, so
 # that the run is long enough to time; RUNS (default 3) runs of each setting, the best kept.
 # Uses target/release/davar (build it with `cargo build --release -p davar`); writes only to
@@ -33,13 +35,14 @@ best() { sort -n | head -n 1; }
 for jobs in 1 2; do
   : > "$tmp/times-$jobs"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" moderate "$input" --format json --quiet --jobs "$jobs" > "$tmp/out-$jobs.jsonl"
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$bin" moderate "$input" --format json --quiet --jobs "$jobs" > "$tmp/out-$jobs.jsonl"
     cat "$tmp/time" >> "$tmp/times-$jobs"
   done
-  wall=$(cut -d' ' -f1 "$tmp/times-$jobs" | best)
+  # The run with the best wall time, and its CPU time (user + system).
+  read -r wall _ user sys < <(sort -n "$tmp/times-$jobs" | head -n 1)
   rss=$(cut -d' ' -f2 "$tmp/times-$jobs" | sort -n | tail -n 1)
   echo "$jobs" "$wall" "$rss" >> "$tmp/summary"
-  python3 -c "import sys; w=float(sys.argv[1]); print(f'--jobs $jobs: best of $runs {w:.2f} s wall, {int(sys.argv[2])/w/1e6:.2f} MB/s of title and body, peak RSS {int(sys.argv[3])/1024:.0f} MB')" "$wall" "$text_bytes" "$rss"
+  python3 -c "import sys; w=float(sys.argv[1]); b=int(sys.argv[2]); cpu=float(sys.argv[4])+float(sys.argv[5]); print(f'--jobs $jobs: best of $runs {w:.2f} s wall, {b/w/1e6:.2f} MB/s of title and body; {cpu:.2f} s CPU, {b/cpu/1e6:.2f} MB/s per CPU second; peak RSS {int(sys.argv[3])/1024:.0f} MB')" "$wall" "$text_bytes" "$rss" "$user" "$sys"
 done
 if cmp -s "$tmp/out-1.jsonl" "$tmp/out-2.jsonl"; then
   echo "outputs byte-identical ($(wc -l < "$tmp/out-1.jsonl") results)"

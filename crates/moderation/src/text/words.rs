@@ -163,6 +163,12 @@ pub(crate) fn squeeze_cow(word: &str) -> std::borrow::Cow<'_, str> {
 /// Collapses runs of one letter into one (`خیلییی` -> `خیلی`), for evasion-resistant lookups.
 pub(crate) fn squeeze(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_squeezed(&mut out, word);
+    out
+}
+
+/// Appends [`squeeze`]`(word)` to `out`.
+pub(crate) fn push_squeezed(out: &mut String, word: &str) {
     let mut last = None;
     for c in word.chars() {
         if Some(c) != last || !is_letter(c) {
@@ -170,5 +176,4 @@ pub(crate) fn squeeze(word: &str) -> String {
         }
         last = Some(c);
     }
-    out
 }

@@ -43,16 +43,30 @@ pub(crate) fn key_hash(product: &str, key: &str) -> i64 {
 /// product and the band's number so bands of different products or positions never meet.
 pub(crate) fn bands(product: &str, key: &str) -> Vec<i64> {
     let product_hash = fnv1a(product.as_bytes());
-    let words: Vec<u64> = key
+    let mut words: Vec<u64> = key
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| fnv1a(w.as_bytes()))
         .collect();
     let chars: Vec<char> = key.chars().filter(|c| *c != ' ').collect();
-    let trigrams: Vec<u64> = chars
+    let mut trigrams: Vec<u64> = chars
         .windows(3)
-        .map(|w| fnv1a(w.iter().collect::<String>().as_bytes()))
+        .map(|w| {
+            // The trigram's UTF-8 bytes, without a string for each.
+            let mut buf = [0u8; 12];
+            let mut len = 0;
+            for c in w {
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+            fnv1a(&buf[..len])
+        })
         .collect();
+    // A minimum does not change with repeats: each distinct element is hashed once per row,
+    // so a question repeating a few words costs no more per character than an ordinary one.
+    for elements in [&mut words, &mut trigrams] {
+        elements.sort_unstable();
+        elements.dedup();
+    }
     let mut out = Vec::with_capacity(2 * BANDS);
     for (family, elements) in [(1u64, words), (2u64, trigrams)] {
         if elements.is_empty() {
@@ -93,6 +107,51 @@ mod tests {
         let a = bands("p", "این گوشی ضد اب");
         assert!(shared(&a, &bands("p", "این گوشی ضداب")) > 0);
         assert_eq!(shared(&a, &bands("p", "باتری چند ساعت دوام دارد")), 0);
+    }
+
+    /// The bands computed the plain way: every trigram as a string, repeats kept.
+    fn plain_bands(product: &str, key: &str) -> Vec<i64> {
+        let product_hash = fnv1a(product.as_bytes());
+        let words: Vec<u64> = key
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| fnv1a(w.as_bytes()))
+            .collect();
+        let chars: Vec<char> = key.chars().filter(|c| *c != ' ').collect();
+        let trigrams: Vec<u64> = chars
+            .windows(3)
+            .map(|w| fnv1a(w.iter().collect::<String>().as_bytes()))
+            .collect();
+        let mut out = Vec::new();
+        for (family, elements) in [(1u64, words), (2u64, trigrams)] {
+            if elements.is_empty() {
+                continue;
+            }
+            for band in 0..BANDS {
+                let mut acc = mix(product_hash ^ mix(family << 32 | band as u64));
+                for row in 0..ROWS {
+                    let seed =
+                        mix(((family * 1_000 + band as u64) * 100 + row as u64) ^ 0x5bd1_e995);
+                    let min = elements.iter().map(|e| mix(e ^ seed)).min().unwrap_or(0);
+                    acc = mix(acc ^ min);
+                }
+                out.push(acc as i64);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn bands_equal_the_plain_computation() {
+        for key in [
+            "این گوشی ضد اب",
+            "خیلی خیلی خیلی خوب خوب",
+            "ab",
+            "a b c a b c 😍x😍 e\u{301}",
+            "",
+        ] {
+            assert_eq!(bands("p", key), plain_bands("p", key), "{key}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::error::StoreError;
 use crate::model::Verdict;
 use crate::rules::prelude::*;
 use crate::store::{QuestionProbe, QuestionStore};
-use crate::text::{Skeleton, squeeze, words};
+use crate::text::{Skeleton, push_squeezed};
 
 declare_rule! {
     /// ## What it flags
@@ -62,13 +62,25 @@ const FILLER: &[&str] = &[
 
 /// The normalised key of a question (skeleton words without fillers, joined by spaces).
 pub fn question_key(text: &str) -> String {
-    let sk = Skeleton::new(text);
-    words(&sk.text)
-        .iter()
-        .map(|w| squeeze(w.text(&sk.text)))
-        .filter(|w| !FILLER.contains(&w.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    key_of(&Skeleton::new(text))
+}
+
+/// [`question_key`] of a field whose skeleton is built: its words squeezed straight into the
+/// key, fillers taken out again.
+fn key_of(sk: &Skeleton) -> String {
+    let mut key = String::with_capacity(sk.text.len());
+    for w in &sk.words {
+        let before = key.len();
+        if before > 0 {
+            key.push(' ');
+        }
+        let start = key.len();
+        push_squeezed(&mut key, w.text(&sk.text));
+        if FILLER.contains(&&key[start..]) {
+            key.truncate(before);
+        }
+    }
+    key
 }
 
 fn jaccard<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
@@ -79,21 +91,16 @@ fn jaccard<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
 }
 
 /// Similarity of two question keys: the better of word-set and character-trigram Jaccard, so
-/// `ضد آب` and `ضدآب` (spacing) or a changed suffix still match.
+/// `ضد آب` and `ضدآب` (spacing) or a changed suffix still match. Words and trigrams are
+/// compared in place, without a copy of each.
 fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| {
-        s.split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect::<HashSet<_>>()
-    };
-    let trigrams = |s: &str| {
+    fn words(s: &str) -> HashSet<&str> {
+        s.split(' ').filter(|w| !w.is_empty()).collect()
+    }
+    fn trigrams(s: &str) -> HashSet<[char; 3]> {
         let chars: Vec<char> = s.chars().filter(|c| *c != ' ').collect();
-        chars
-            .windows(3)
-            .map(|w| w.iter().collect::<String>())
-            .collect::<HashSet<_>>()
-    };
+        chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+    }
     jaccard(&words(a), &words(b)).max(jaccard(&trigrams(a), &trigrams(b)))
 }
 
@@ -124,7 +131,7 @@ impl Rule for Duplicate {
         let Some(product) = cx.product else {
             return Ok(());
         };
-        let key = question_key(cx.body.original);
+        let key = key_of(cx.body.skeleton());
         if key.is_empty() {
             return Ok(());
         }
@@ -155,7 +162,7 @@ impl Rule for Duplicate {
         if fired || verdict != Verdict::Reject {
             return Ok(());
         }
-        let key = question_key(cx.body.original);
+        let key = key_of(cx.body.skeleton());
         if key.is_empty() {
             return Ok(());
         }

@@ -76,7 +76,9 @@ impl RepeatedLetters {
         };
         let single = build(1);
         let double = build(2);
-        if self.doubled.contains(&skeleton_key(&double))
+        // The dictionary is asked only when keeping two letters changes the word.
+        if double != single
+            && self.doubled.contains(&skeleton_key(&double))
             && !self.doubled.contains(&skeleton_key(&single))
         {
             Some(double)
@@ -118,8 +120,10 @@ impl Rule for RepeatedLetters {
                 if !repeats {
                     continue;
                 }
-                let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
-                if lower.starts_with("www") || lower.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+                let lower = || word.iter().flat_map(|c| c.to_lowercase());
+                if lower().take(3).eq("www".chars())
+                    || lower().all(|c| matches!(c, 'i' | 'v' | 'x'))
+                {
                     continue;
                 }
                 if let Some(fixed) = self.repair(word) {
