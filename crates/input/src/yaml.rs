@@ -15,7 +15,7 @@
 pub struct YamlLimitError {
     /// 1-based line where the limit is passed.
     pub line: usize,
-    /// 1-based column (in bytes) where the limit is passed.
+    /// 1-based column (in characters) where the limit is passed.
     pub column: usize,
     /// The limit.
     pub limit: usize,
@@ -79,8 +79,10 @@ impl<'a> Scan<'a> {
         self.pos - self.line_start
     }
 
+    /// The 1-based line and column (in characters) of `pos`.
     fn place(&self) -> Place {
-        (self.line, self.column() + 1)
+        let before = String::from_utf8_lossy(&self.bytes[self.line_start..self.pos]);
+        (self.line, before.chars().count() + 1)
     }
 
     /// Passes a newline at `pos`.
@@ -296,6 +298,12 @@ mod tests {
         assert_eq!((err.line, err.limit), (1, 64));
         assert!(err.to_string().contains("more than 64 levels"), "{err}");
         assert_eq!(yaml_depth(&text), 100_001);
+        let err = check_yaml(&format!("کلید: {}", "[".repeat(100)), 64).unwrap_err();
+        assert_eq!(
+            (err.line, err.column),
+            (1, 6 + 64),
+            "columns count characters"
+        );
     }
 
     #[test]

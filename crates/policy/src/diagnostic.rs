@@ -140,14 +140,16 @@ impl Diagnostic {
         let gutter = " ".repeat(self.line.to_string().len());
         let _ = writeln!(out, "{gutter}--> {location}");
         if let Some(text) = line_text {
-            let text = text.trim_end_matches('\r');
+            let text = text.trim_end_matches('\r').replace('\t', " ");
+            let (shown, skipped) = window(&text, self.column);
             let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{} | {}", self.line, text.replace('\t', " "));
+            let _ = writeln!(out, "{} | {shown}", self.line);
             if self.column > 0 {
-                let start = self.column - 1;
+                let start = self.column - 1 - skipped;
                 let width = self
                     .end_column
-                    .map_or(1, |end| end.saturating_sub(self.column).max(1));
+                    .map_or(1, |end| end.saturating_sub(self.column).max(1))
+                    .min(WINDOW_CHARS);
                 let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(start), "^".repeat(width));
             }
         }
@@ -156,6 +158,30 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The most characters of a source line a diagnostic quotes.
+const WINDOW_CHARS: usize = 160;
+
+/// The part of `line` a diagnostic quotes: all of it when short, else [`WINDOW_CHARS`]
+/// characters around `column` (1-based, 0: the start) with `…` where text is left out; and how
+/// many columns the caret moves left (characters left out, less the `…`).
+fn window(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= WINDOW_CHARS {
+        return (line.to_string(), 0);
+    }
+    let start = column
+        .saturating_sub(WINDOW_CHARS / 2)
+        .min(count - WINDOW_CHARS);
+    let mut shown: String = line.chars().skip(start).take(WINDOW_CHARS).collect();
+    if start + WINDOW_CHARS < count {
+        shown.push('…');
+    }
+    if start == 0 {
+        return (shown, 0);
+    }
+    (format!("…{shown}"), start - 1)
 }
 
 /// How many errors, warnings and hints a set of diagnostics holds, and how many findings were
@@ -232,6 +258,24 @@ mod tests {
             rendered,
             "error[placeholder]: leftover `TODO`\n --> p/terms/v1.en.md:2:7\n  |\n2 | Write TODO here\n  |       ^^^^\n  = help: write the missing text\n"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column() {
+        let line = format!("rules: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let d = Diagnostic::error("rule-set", "r.yaml", 1, 71, "too deep");
+        let text = d.render_human(Some(&line));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(text.len() < 1_000, "{text}");
+        assert_eq!(lines[3], format!("1 | {}…", &line[..WINDOW_CHARS]));
+        assert_eq!(lines[4], format!("  | {}^", " ".repeat(70)));
+        let far = Diagnostic::error("rule-set", "r.yaml", 1, 150_000, "x");
+        let text = far.render_human(Some(&line));
+        let lines: Vec<&str> = text.lines().collect();
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(lines[3].chars().nth(caret), Some(']'), "{text}");
+        assert!(lines[3].starts_with("1 | …]"), "{text}");
+        assert!(lines[3].ends_with("]…"), "{text}");
     }
 
     #[test]
