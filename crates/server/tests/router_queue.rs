@@ -156,6 +156,41 @@ async fn a_retry_with_the_same_comment_id_returns_the_same_decision() {
 }
 
 #[tokio::test]
+async fn the_same_comment_id_with_other_content_is_moderated_afresh() {
+    let api = Api::new();
+    let clean = json!({"id": "edit-1", "kind": "review", "lang": "en", "product": "p-1",
+        "author": "u-1", "body": "Nice, but https://example.com/x is my shop"});
+    let first = api.moderate(clean).await;
+    assert!(first["decision_id"].is_string(), "{first}");
+    // The same id, now with contact details: judged on its own content.
+    let contact = json!({"id": "edit-1", "kind": "review", "lang": "en", "product": "p-1",
+        "author": "u-1",
+        "body": "Great. Call +49 151 23456789 or mail sara.k@example.org, see https://example.com/x"});
+    let second = api.moderate(contact.clone()).await;
+    assert_ne!(second["decision_id"], first["decision_id"], "{second}");
+    let found = codes(&second);
+    assert!(found.iter().any(|c| c.contains("phone")), "{second}");
+    assert!(found.iter().any(|c| c.contains("email")), "{second}");
+    // Its retry gets its own decision back.
+    assert_eq!(api.moderate(contact).await, second);
+    // Another author and product with the same id never see the first comments' texts.
+    let stranger = api
+        .moderate(
+            json!({"id": "edit-1", "kind": "review", "lang": "en", "product": "p-2",
+            "author": "u-2", "body": "Mail me at someone@example.net please"}),
+        )
+        .await;
+    assert_ne!(stranger["decision_id"], second["decision_id"]);
+    assert_ne!(stranger["decision_id"], first["decision_id"]);
+    let text = stranger.to_string();
+    assert!(
+        !text.contains("23456789") && !text.contains("sara.k"),
+        "{text}"
+    );
+    assert!(!text.contains("example.com/x"), "{text}");
+}
+
+#[tokio::test]
 async fn a_retried_question_is_not_a_duplicate_of_itself_but_another_one_is() {
     let api = Api::new();
     let ask = |id: &str| {

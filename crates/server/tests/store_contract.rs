@@ -96,6 +96,39 @@ fn concurrent_identical_questions_are_accepted_once() {
 }
 
 #[test]
+fn concurrent_identical_retries_store_one_first_record() {
+    for (_rt, store, _dir) in stores() {
+        let comment = format!("race-{}", run_id());
+        let threads = 8;
+        let barrier = Arc::new(Barrier::new(threads));
+        let answers: Vec<Appended> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    let (store, barrier, comment) =
+                        (store.clone(), barrier.clone(), comment.clone());
+                    s.spawn(move || {
+                        let r = record(Some(&comment), Action::Queue);
+                        barrier.wait();
+                        store.append_first(&r, Some(0)).unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let new = answers
+            .iter()
+            .filter(|a| matches!(a, Appended::New(_)))
+            .count();
+        assert_eq!(new, 1, "{}: exactly one record stored", store.describe());
+        let first = answers[0].record().id.clone();
+        assert!(
+            answers.iter().all(|a| a.record().id == first),
+            "{answers:?}"
+        );
+    }
+}
+
+#[test]
 fn near_duplicates_are_found_through_bands_and_forgotten_questions_leave() {
     for (_rt, store, _dir) in stores() {
         let product = format!("near-{}", run_id());
@@ -313,11 +346,42 @@ fn two_moderators_claiming_at_once_get_different_items() {
 }
 
 #[test]
+fn the_same_comment_id_with_other_content_is_a_new_first_record() {
+    for (_rt, store, _dir) in stores() {
+        let comment = format!("e-{}", run_id());
+        let first = record(Some(&comment), Action::Queue);
+        store.append_first(&first, Some(0)).unwrap();
+        let mut edited = record(Some(&comment), Action::Reject);
+        edited.comment.body = "call +49 151 23456789".to_owned();
+        let mut elsewhere = record(Some(&comment), Action::Queue);
+        elsewhere.comment.product = Some("another product".to_owned());
+        for other in [&edited, &elsewhere] {
+            match store.append_first(other, None).unwrap() {
+                Appended::New(r) => assert_eq!(&r, other, "{}", store.describe()),
+                found => panic!("other content must not find the first record: {found:?}"),
+            }
+            assert_eq!(store.record(&other.id).unwrap().as_ref(), Some(other));
+        }
+        // A retry of the edited content finds the edited record, not the first one.
+        let retry = {
+            let mut r = record(Some(&comment), Action::Reject);
+            r.comment.body = edited.comment.body.clone();
+            r
+        };
+        match store.append_first(&retry, None).unwrap() {
+            Appended::Existing(r) => assert_eq!(r, edited),
+            other => panic!("a retry must find its own content's record: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn a_batch_of_first_records_is_written_at_once_and_retries_inside_it_find_the_first() {
     for (_rt, store, _dir) in stores() {
         let run = run_id();
         let lang = format!("b{}", run.replace('-', ""));
-        let before = record(Some(&format!("old-{run}")), Action::Reject);
+        let mut before = record(Some(&format!("old-{run}")), Action::Reject);
+        before.comment.lang = lang.clone();
         store.append_first(&before, None).unwrap();
         let mut batch: Vec<DecisionRecord> = (0..5)
             .map(|i| record(Some(&format!("c{i}-{run}")), Action::Queue))

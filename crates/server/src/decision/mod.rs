@@ -180,6 +180,35 @@ pub struct CommentSnapshot {
     pub body: String,
 }
 
+impl CommentSnapshot {
+    /// SHA-256 (hex) of the comment's content: kind, product, author, language, title and body,
+    /// each length-prefixed so no two contents share an encoding. A request is a retry of an
+    /// earlier one only when its kind, comment id and this hash all match; the same id with
+    /// other content is a new submission, judged and recorded afresh.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        let mut field = |tag: u8, value: Option<&str>| {
+            hash.update([tag]);
+            match value {
+                Some(v) => {
+                    hash.update([1]);
+                    hash.update((v.len() as u64).to_le_bytes());
+                    hash.update(v.as_bytes());
+                }
+                None => hash.update([0]),
+            }
+        };
+        field(b'k', Some(self.kind.as_str()));
+        field(b'p', self.product.as_deref());
+        field(b'a', self.author.as_deref());
+        field(b'l', Some(&self.lang));
+        field(b't', self.title.as_deref());
+        field(b'b', Some(&self.body));
+        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 /// A title and body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct TextFields {

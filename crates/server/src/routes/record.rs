@@ -20,8 +20,9 @@ pub(crate) struct ModerateResponse {
     pub decision_id: Option<String>,
 }
 
-/// Writes the engine's record of `result` (blocking). A comment whose kind and `id` already
-/// have a record (a client retry) gets that record's decision back, unchanged.
+/// Writes the engine's record of `result` (blocking). A comment whose kind, `id` and content
+/// already have a record (a client retry) gets that record's decision back, unchanged; the same
+/// `id` with other content gets the decision `result` stands for, in a record of its own.
 pub(crate) fn settle(
     compiled: &Compiled,
     store: &dyn ServerStore,

@@ -18,7 +18,8 @@ use crate::decision::DecisionRecord;
 pub enum Appended {
     /// The record was stored.
     New(DecisionRecord),
-    /// The comment (same kind and `id`) already had a first record: this one, unchanged.
+    /// The comment (same kind, `id` and content) already had a first record: this one,
+    /// unchanged.
     Existing(DecisionRecord),
 }
 
@@ -138,8 +139,10 @@ pub enum Decide {
 /// Decision log and review queue.
 pub trait DecisionLog: Send + Sync {
     /// Appends the first record of a comment's chain (`follows` is `None`) and, when `queue` is
-    /// `Some(priority)`, enqueues it, in one transaction. When the comment (same kind and id)
-    /// already has a first record, stores nothing and returns that one: a client retry.
+    /// `Some(priority)`, enqueues it, in one transaction. When the comment (same kind and id,
+    /// same content: [`crate::decision::CommentSnapshot::content_hash`]) already has a first
+    /// record, stores nothing and returns that one: a client retry. The same id with other
+    /// content is stored as a new first record.
     fn append_first(
         &self,
         record: &DecisionRecord,
@@ -151,8 +154,8 @@ pub trait DecisionLog: Send + Sync {
     }
 
     /// [`DecisionLog::append_first`] for many comments (a batch) in one transaction: one
-    /// answer per record, in order. A comment id appearing twice gets the first one's record
-    /// the second time, as a retry would.
+    /// answer per record, in order. A comment appearing twice (same id and content) gets the
+    /// first one's record the second time, as a retry would.
     fn append_first_all(
         &self,
         records: &[(&DecisionRecord, Option<i32>)],

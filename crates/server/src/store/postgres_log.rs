@@ -38,6 +38,7 @@ async fn insert_record(
                 &r.decided_by,
                 &r.decided_at,
                 &r.record,
+                &r.content_hash,
             ],
         )
         .await?)
@@ -106,7 +107,11 @@ impl DecisionLog for PostgresStore {
                         Some(comment) => tx
                             .query_opt(
                                 FIRST_RECORD_OF_COMMENT,
-                                &[&record.comment.kind.as_str(), comment],
+                                &[
+                                    &record.comment.kind.as_str(),
+                                    comment,
+                                    &record.comment.content_hash(),
+                                ],
                             )
                             .await?
                             .map(|r| parse_record(r.get(0)))

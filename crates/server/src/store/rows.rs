@@ -61,6 +61,11 @@ pub(crate) struct DecisionRow {
     pub decided_by: String,
     pub decided_at: i64,
     pub record: String,
+    /// [`CommentSnapshot::content_hash`] of the comment: with the kind and comment id, what
+    /// makes a request a retry of an earlier one.
+    ///
+    /// [`CommentSnapshot::content_hash`]: crate::decision::CommentSnapshot::content_hash
+    pub content_hash: String,
 }
 
 impl DecisionRow {
@@ -79,6 +84,7 @@ impl DecisionRow {
             decided_by: record.decided_by.clone(),
             decided_at: micros(record.decided_at),
             record: record_json(record)?,
+            content_hash: record.comment.content_hash(),
         })
     }
 }

@@ -77,6 +77,20 @@ pub const MIGRATIONS: &[(i64, &[&str])] = &[
                 WHERE stage = 'appeal' AND action = 'queue'",
         ],
     ),
+    (
+        4,
+        &[
+            // A retry is the same comment id with the same content: the first (engine) record
+            // is unique per kind, comment id and content hash, so the same id with other
+            // content is a new submission with a record of its own. Rows written before the
+            // hash have none and match no retry.
+            "ALTER TABLE davar_decisions ADD COLUMN content_hash TEXT",
+            "DROP INDEX davar_decisions_comment",
+            "CREATE UNIQUE INDEX davar_decisions_comment_content
+                ON davar_decisions (comment_kind, comment_id, content_hash)
+                WHERE stage = 'engine' AND comment_id IS NOT NULL",
+        ],
+    ),
 ];
 
 /// Claiming the next item skips items whose record follows a decision the claiming moderator
@@ -172,14 +186,14 @@ pub const UNINDEXED_QUESTIONS: &str =
 pub const SET_KEY_HASH: &str =
     "UPDATE davar_questions SET key_hash = $1 WHERE product = $2 AND question_key = $3";
 
-/// Columns of a decision row, in the order of [`INSERT_DECISION`].
+/// Inserts a decision row (the columns of `DecisionRow`, in order).
 pub const INSERT_DECISION: &str = "INSERT INTO davar_decisions \
-     (id, root_id, follows_id, stage, comment_kind, comment_id, lang, product, action, decided_by, decided_at, record) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING";
+     (id, root_id, follows_id, stage, comment_kind, comment_id, lang, product, action, decided_by, decided_at, record, content_hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING";
 
-/// A comment's first record: `$1` kind, `$2` comment id.
+/// A comment's first record for this content: `$1` kind, `$2` comment id, `$3` content hash.
 pub const FIRST_RECORD_OF_COMMENT: &str = "SELECT record FROM davar_decisions \
-     WHERE comment_kind = $1 AND comment_id = $2 AND stage = 'engine'";
+     WHERE comment_kind = $1 AND comment_id = $2 AND content_hash = $3 AND stage = 'engine'";
 
 /// One record by id.
 pub const RECORD_BY_ID: &str = "SELECT record FROM davar_decisions WHERE id = $1";

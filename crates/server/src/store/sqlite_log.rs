@@ -29,7 +29,8 @@ fn insert_record(conn: &Connection, record: &DecisionRecord) -> Result<usize, St
                 r.action,
                 r.decided_by,
                 r.decided_at,
-                r.record
+                r.record,
+                r.content_hash
             ])
         })
         .map_err(sqlite_error)
@@ -127,7 +128,11 @@ impl DecisionLog for SqliteStore {
                     Some(comment) => records_of(
                         &tx,
                         FIRST_RECORD_OF_COMMENT,
-                        params![record.comment.kind.as_str(), comment],
+                        params![
+                            record.comment.kind.as_str(),
+                            comment,
+                            record.comment.content_hash()
+                        ],
                     )?
                     .pop(),
                     None => None,
