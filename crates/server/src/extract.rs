@@ -1,6 +1,6 @@
 //! `ApiJson<T>`: a JSON body extractor whose every rejection is an [`ApiError`] naming the field,
 //! so malformed JSON, wrong types, missing fields, oversized and late bodies all answer in the
-//! same `{error:{code,message,field}}` shape.
+//! same `{error:{code,message,field}}` shape. [`PathId`] does the same for the `{id}` of a path.
 //!
 //! The body is refused before any byte of it is read when its `Content-Length` is over the
 //! route's limit ([`BodyLimit`]), and reading it must finish within [`BodyTimeout`]: a client
@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 
@@ -30,6 +31,26 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let bytes = read_json_body(req, state).await?;
         parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// The `{id}` segment of a decision or queue path. A segment that is not UTF-8 once
+/// percent-decoded (`/v1/queue/%F6/claim`) names nothing that exists: it is answered like an
+/// unknown id, `404 not-found` in the JSON error shape, never axum's plain-text `400`.
+#[derive(Debug)]
+pub struct PathId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<String>::from_request_parts(parts, state).await {
+            Ok(Path(id)) => Ok(PathId(id)),
+            Err(rejection) => Err(ApiError::NotFound(format!(
+                "{} ({rejection})",
+                parts.uri.path()
+            ))),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Requests an attacker or a careless client sends, through the router: bodies announced too
 //! large or sent too slowly, scheme-relative redirects, keys in the URL, the security headers
-//! every response carries, and timeouts logged as warnings with their reason.
+//! every response carries, timeouts logged as warnings with their reason, and ids in a path that
+//! are not UTF-8.
 
 use crate::support;
 
@@ -215,4 +216,54 @@ async fn a_timeout_is_logged_as_a_warning_with_its_reason_never_as_an_error() {
         !log.lines().any(|line| line.contains(" ERROR ")),
         "a timeout is not an error: {log}"
     );
+}
+
+#[tokio::test]
+async fn an_id_that_is_not_utf8_is_a_json_404_on_every_decision_and_queue_route() {
+    let keys = ApiKeys::parse(
+        &format!("client {CLIENT_KEY}\nmoderator moderator-hostile-01 sara\n"),
+        "keys".as_ref(),
+    )
+    .unwrap();
+    let router = app(support::state(Some(keys), Limits::default()));
+    let routes = [
+        ("GET", "/v1/decisions/%F6%0A", CLIENT_KEY, None),
+        ("GET", "/v1/decisions/%F6/history", CLIENT_KEY, None),
+        ("GET", "/v1/decisions/%F6/statement", CLIENT_KEY, None),
+        (
+            "POST",
+            "/v1/decisions/%F6/appeal",
+            CLIENT_KEY,
+            Some(serde_json::json!({"text": "x"})),
+        ),
+        ("GET", "/v1/queue/%F6", "moderator-hostile-01", None),
+        (
+            "POST",
+            "/v1/queue/%F6%0A%02/claim",
+            "moderator-hostile-01",
+            None,
+        ),
+        (
+            "POST",
+            "/v1/queue/%F6/release",
+            "moderator-hostile-01",
+            None,
+        ),
+        (
+            "POST",
+            "/v1/queue/%F6/decision",
+            "moderator-hostile-01",
+            Some(serde_json::json!({"action": "approve"})),
+        ),
+    ];
+    for (method, path, key, body) in routes {
+        let reply = support::call_with_key(&router, method, path, key, body).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::NOT_FOUND,
+            "{method} {path}: {}",
+            reply.text()
+        );
+        assert_eq!(reply.error_code(), "not-found", "{method} {path}");
+    }
 }

@@ -4,7 +4,7 @@
 //! contested decision decides it (DSA Art. 20).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use crate::compliance::appeal::{APPEAL_PRIORITY, AppealRefusal, decided_by, is_l
 use crate::decision::DecisionRecord;
 use crate::decision::build::policy_versions;
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, PathId};
 use crate::state::AppState;
 use crate::store::ServerStore;
 
@@ -43,7 +43,7 @@ pub(crate) struct AppealRequest {
 )]
 pub(crate) async fn appeal(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(request): ApiJson<AppealRequest>,
 ) -> Result<(StatusCode, Json<DecisionRecord>), ApiError> {
     let limit = state.limits().field_chars;

@@ -2,11 +2,12 @@
 //! and the whole chain it belongs to (any key: storefronts show authors their decisions).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::moderate::joined;
 use crate::decision::{DecisionRecord, is_decision_id};
 use crate::error::{ApiError, ErrorBody};
+use crate::extract::PathId;
 use crate::state::AppState;
 
 fn lookup(id: &str) -> Result<(), ApiError> {
@@ -49,7 +50,7 @@ async fn read<T: Send + 'static>(
 )]
 pub(crate) async fn record(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<DecisionRecord>, ApiError> {
     lookup(&id)?;
     let key = id.clone();
@@ -70,7 +71,7 @@ pub(crate) async fn record(
 )]
 pub(crate) async fn history(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<Vec<DecisionRecord>>, ApiError> {
     lookup(&id)?;
     let key = id.clone();

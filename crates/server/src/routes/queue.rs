@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -20,7 +20,7 @@ use crate::compliance::appeal::{self, is_lodged};
 use crate::decision::review::{ModeratorDecision, moderator_record};
 use crate::decision::{Action, DecisionRecord};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, PathId};
 use crate::state::AppState;
 use crate::store::{Claim, Decide, QueueCounts, QueueFilter, QueueItem, ServerStore};
 
@@ -230,7 +230,7 @@ pub(crate) async fn claim_next(
 pub(crate) async fn claim(
     State(state): State<AppState>,
     Moderator(moderator): Moderator,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     query: Result<Query<QueueParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let params = params(query)?;
@@ -258,7 +258,7 @@ pub(crate) async fn claim(
 pub(crate) async fn release(
     State(state): State<AppState>,
     Moderator(moderator): Moderator,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<StatusCode, ApiError> {
     blocking(&state, move |store| {
         store.queue_release(&id, &moderator).map_err(unavailable)?;
@@ -283,7 +283,7 @@ pub(crate) async fn release(
 pub(crate) async fn decide(
     State(state): State<AppState>,
     Moderator(moderator): Moderator,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(decision): ApiJson<ModeratorDecision>,
 ) -> Result<Json<DecisionRecord>, ApiError> {
     let compiled = state.compiled();
@@ -370,7 +370,7 @@ pub(crate) struct ItemWithHistory {
 pub(crate) async fn item(
     State(state): State<AppState>,
     _moderator: Moderator,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<ItemWithHistory>, ApiError> {
     blocking(&state, move |store| {
         let item = store

@@ -2,7 +2,7 @@
 //! appeal's outcome, in the comment's language (any key: storefronts show it to the author).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::moderate::joined;
 use crate::compiled::Compiled;
@@ -10,6 +10,7 @@ use crate::compliance::statement::NoStatement;
 use crate::compliance::{Published, Statement, statement};
 use crate::decision::{DecisionRecord, is_decision_id};
 use crate::error::{ApiError, ErrorBody};
+use crate::extract::PathId;
 use crate::state::AppState;
 use crate::store::ServerStore;
 
@@ -59,7 +60,7 @@ pub(crate) fn with_chain(
 )]
 pub(crate) async fn statement_of(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<Statement>, ApiError> {
     let store = state.store();
     let key = id.clone();
