@@ -60,7 +60,8 @@ def main():
     parser.add_argument("repo")
     parser.add_argument("--out", default="/tmp/davar-ota")
     parser.add_argument("--davar")
-    parser.add_argument("--rules", default=str(ROOT / "rules"))
+    parser.add_argument("--rules", help="moderation rules directory (default: none; the example "
+                        "marketplace's rules cite clauses of its own terms, not of imported ones)")
     parser.add_argument("--as-of", default=time.strftime("%Y-%m-%d", time.gmtime()))
     parser.add_argument("--accept", metavar="REASON",
                         help="record every current finding as accepted, then check again")
@@ -74,6 +75,9 @@ def main():
     policies = out / "policies"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     out.mkdir(parents=True)
+    if not args.rules:
+        args.rules = str(out / "rules")
+        (out / "rules").mkdir()
 
     steps = {name: Step(name) for name in ("import", "check", "accept", "build")}
     proc = steps["import"].run([davar, "import", "ota", args.repo, "--each-service-into", str(policies)])

@@ -171,3 +171,15 @@ fn unreadable_blocks_are_reported_at_the_offending_line() {
             .any(|m| m.contains("already used at line 56"))
     );
 }
+
+#[test]
+fn compliance_evidence_reads_negations_tables_of_contents_and_numerals_in_parentheses() {
+    let fixture = Path::new("tests/fixtures/obligation/negation");
+    let messages = failing_fixture_messages(fixture);
+    for cite in ["DSA Art. 20(1):", "DSA Art. 20(6)", "DSA Art. 21"] {
+        assert!(
+            messages.iter().any(|m| m.starts_with(cite)),
+            "{cite}: {messages:#?}"
+        );
+    }
+}

@@ -93,6 +93,12 @@ pub fn read(
         .flat_map(|v| v.iter().map(|(_, b)| b.clone()))
         .collect();
     let texts = read_blobs(repo, &blobs)?;
+    // Commits are in history order; their dates are not always: sort each document's
+    // captures by date (stable, so same-day captures keep history order) so that versions
+    // take effect in order.
+    for touches in per_doc.values_mut() {
+        touches.sort_by_key(|(commit, _)| commits[*commit].recorded);
+    }
     Ok(per_doc
         .into_iter()
         .map(|((service, doc_type), touches)| OtaDocument {

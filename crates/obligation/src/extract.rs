@@ -8,10 +8,25 @@ use davar_policy::diagnostic::Diagnostic;
 use davar_policy::model::PolicyVersion;
 
 /// The obligations of one version in document order, and diagnostics for blocks that could not
-/// be read, duplicate ids and working-time durations in a document without a calendar.
+/// be read, duplicate ids, working-time durations in a document without a calendar and blocks
+/// outside any clause (before the first heading), which no clause states and no page shows.
 pub fn version_obligations(version: &PolicyVersion) -> (Vec<Obligation>, Vec<Diagnostic>) {
     let mut obligations = Vec::new();
     let mut diagnostics = Vec::new();
+    for block in version.preamble.iter().flat_map(|p| &p.obligation_blocks) {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::OBLIGATION_BLOCK,
+                &version.path,
+                block.line.saturating_sub(1),
+                1,
+                "this obligation block is outside any clause: it comes before the first heading",
+            )
+            .with_help(
+                "put it under the heading of the clause whose text states it (add a heading if the document has none)",
+            ),
+        );
+    }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for clause in &version.clauses {
         for block in &clause.obligation_blocks {

@@ -172,3 +172,34 @@ fn today_is_read_in_the_site_time_zone() {
     assert_eq!(project.as_of, today(&project.policies.site));
     assert_eq!(project.policies.site.timezone, "Asia/Tehran");
 }
+
+#[test]
+fn a_front_matter_typo_is_one_error_with_a_suggestion_and_no_cascade() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        policies: dir.path().join("policies"),
+        rules: dir.path().join("rules"),
+    };
+    copy_dir(&example().policies, &paths.policies);
+    copy_dir(&example().rules, &paths.rules);
+    // A locked version that has a translation: the lock and the translation check must not
+    // report it as deleted or missing.
+    let source = paths.policies.join("terms/v3.en.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    assert!(text.contains("\neffective:"));
+    std::fs::write(&source, text.replacen("\neffective:", "\nefective:", 1)).unwrap();
+
+    let project = Project::load(&paths, as_of(date(2026, 11, 21))).unwrap();
+    let human = project.render_human();
+    assert_eq!(project.diagnostics.len(), 1, "{human}");
+    let d = &project.diagnostics[0];
+    assert_eq!(d.code, "front-matter", "{human}");
+    assert!(d.file.ends_with("terms/v3.en.md"), "{human}");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("did you mean `effective`"),
+        "{human}"
+    );
+}

@@ -3,6 +3,7 @@
 //! `compliance-consumer-eu` warns when a version effective on or after 2025-07-20 still points to
 //! the closed EU ODR platform. See [`requirements`] for the evidence per language.
 
+mod evidence;
 pub mod requirements;
 
 use jiff::civil::{Date, date};
@@ -13,6 +14,7 @@ use self::requirements::{
 };
 use super::codes;
 use super::numerals::ascii_digit;
+use super::prose::find_periods;
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
 use davar_policy::yaml::{self, Step};
@@ -88,25 +90,18 @@ fn current_versions(doc: &Document, as_of: Date) -> Vec<&PolicyVersion> {
 }
 
 fn check_profile(profile: &str, version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
-    let text = searchable(version.body());
     if profile == "consumer-eu" {
         consumer_eu(version, out);
         return;
     }
+    let parts = evidence::parts(version);
     let code = codes::compliance_code(profile);
     for req in REQUIREMENTS.iter().filter(|r| r.profile == profile) {
         if !applies(req, version) {
             continue;
         }
-        let met = match req.evidence {
-            Evidence::Keywords(table) => {
-                let Some((_, groups)) = table.iter().find(|(lang, _)| *lang == version.lang) else {
-                    continue;
-                };
-                groups.iter().all(|g| regex(g).is_match(&text))
-            }
-            Evidence::SixMonths => six_months(&text),
-            Evidence::TwoMediators => mediators(version) >= 2,
+        let Some(met) = met(&req.evidence, version, &parts) else {
+            continue;
         };
         if !met {
             out.push(
@@ -120,9 +115,35 @@ fn check_profile(profile: &str, version: &PolicyVersion, out: &mut Vec<Diagnosti
                         req.cite, version.doc_type, version.version, version.lang, req.what
                     ),
                 )
-                .with_help(help(req, &version.lang)),
+                .with_help(help(&req.evidence, &version.lang)),
             );
         }
+    }
+}
+
+/// Whether `evidence` is found in the clauses `parts` of `version`; `None` when it has nothing
+/// to look for in the version's language.
+fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[String]) -> Option<bool> {
+    let lang = version.lang.as_str();
+    match evidence {
+        Evidence::Keywords(table) => {
+            let (_, groups) = table.iter().find(|(l, _)| *l == lang)?;
+            Some(groups.iter().all(|g| {
+                parts
+                    .iter()
+                    .any(|text| evidence::mentioned(text, lang, g, regex))
+            }))
+        }
+        Evidence::AnyOf(all) => {
+            let results: Vec<bool> = all.iter().filter_map(|e| met(e, version, parts)).collect();
+            (!results.is_empty()).then(|| results.contains(&true))
+        }
+        Evidence::Period { days, topic } => {
+            let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
+            Some(evidence::period_about(parts, lang, *days, &regex(pattern)))
+        }
+        Evidence::SixMonths => Some(parts.iter().any(|text| six_months(text))),
+        Evidence::TwoMediators => Some(mediators(version) >= 2),
     }
 }
 
@@ -135,18 +156,33 @@ fn applies(req: &Requirement, v: &PolicyVersion) -> bool {
     }
 }
 
-fn help(req: &Requirement, lang: &str) -> String {
-    match req.evidence {
+fn help(evidence: &Evidence, lang: &str) -> String {
+    let show = |g: &str| match g.strip_prefix('~') {
+        Some(negated) => format!("/{negated}/ (negated)"),
+        None => format!("/{g}/"),
+    };
+    match evidence {
         Evidence::Keywords(table) => match table.iter().find(|(l, _)| *l == lang) {
             Some((_, groups)) => format!(
                 "say it in the text; the check looks for all of: {}",
                 groups
                     .iter()
-                    .map(|g| format!("/{g}/"))
+                    .map(|g| show(g))
                     .collect::<Vec<_>>()
                     .join(" and ")
             ),
             None => "say it in the text".into(),
+        },
+        Evidence::AnyOf(all) => all
+            .iter()
+            .map(|e| help(e, lang))
+            .collect::<Vec<_>>()
+            .join("; or "),
+        Evidence::Period { days, topic } => match topic.iter().find(|(l, _)| *l == lang) {
+            Some((_, pattern)) => format!(
+                "state a period of at least {days} days in a clause that mentions /{pattern}/"
+            ),
+            None => format!("state a period of at least {days} days"),
         },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 180 days".into(),
         Evidence::TwoMediators => {
@@ -175,47 +211,24 @@ fn regex(pattern: &str) -> Regex {
         .unwrap_or_else(|_| Regex::new("$^").expect("the empty-match regex is valid"))
 }
 
+/// A length of time of at least six months (180 days) in any form the prose reader knows.
 fn six_months(text: &str) -> bool {
-    let months = regex(r"(\d+|six|sechs|شش)\s*(months?|mois|monate[n]?|ماه)");
-    let days = regex(r"(\d+)[\s-]*(days?|jours|tage[n]?|روز)");
-    let value = |s: &str| match s {
-        "six" | "sechs" | "شش" => Some(6),
-        n => n.parse::<u32>().ok(),
-    };
-    months
-        .captures_iter(text)
-        .any(|c| value(&c[1]).is_some_and(|n| n >= 6))
-        || days
-            .captures_iter(text)
-            .any(|c| value(&c[1]).is_some_and(|n| n >= 180))
+    find_periods(text).iter().any(|p| p.days >= 180)
 }
 
-/// List items under the first clause whose heading or text mentions mediation.
+/// The list items under the clause about mediation with the most of them (tables of contents
+/// are not counted, nor are clauses that only mention mediation in passing but list nothing).
 fn mediators(version: &PolicyVersion) -> usize {
     let words = regex(MEDIATION_WORDS);
-    let Some(index) = version.clauses.iter().position(|c| {
-        words.is_match(&c.heading.to_lowercase()) || words.is_match(&c.prose.to_lowercase())
-    }) else {
-        return 0;
-    };
-    let start = version.clauses[index].line;
-    let end = version
-        .clauses
-        .get(index + 1)
-        .map_or(usize::MAX, |c| c.line);
     version
-        .source
-        .lines()
-        .enumerate()
-        .filter(|(i, _)| (start..end).contains(&(i + 1)))
-        .filter(|(_, l)| {
-            let t = l.trim_start();
-            t.starts_with("- ")
-                || t.starts_with("* ")
-                || t.split_once(". ")
-                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .clauses
+        .iter()
+        .filter(|c| {
+            words.is_match(&c.heading.to_lowercase()) || words.is_match(&c.prose.to_lowercase())
         })
-        .count()
+        .map(|c| c.list_items)
+        .max()
+        .unwrap_or(0)
 }
 
 fn consumer_eu(version: &PolicyVersion, out: &mut Vec<Diagnostic>) {

@@ -9,11 +9,21 @@
 /// What a requirement looks for.
 #[derive(Debug, Clone, Copy)]
 pub enum Evidence {
-    /// Per language: every regex group must match.
+    /// Per language: every regex group must be mentioned.
     Keywords(&'static [(&'static str, &'static [&'static str])]),
+    /// Met when any of these is.
+    AnyOf(&'static [Evidence]),
+    /// A clause matching the language's topic pattern states a length of time of at least
+    /// `days`.
+    Period {
+        /// Fewest days.
+        days: u32,
+        /// Per language: what the clause must be about.
+        topic: &'static [(&'static str, &'static str)],
+    },
     /// At least two mediators listed (list items) under a clause about mediation.
     TwoMediators,
-    /// Appeals open for at least six months (`6 months` .. or `180 days` or more).
+    /// Appeals open for at least six months (`6 months`, `six mois`, `180 days` or more).
     SixMonths,
 }
 
@@ -90,35 +100,35 @@ const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
     ),
 ];
 
-const NOT_SOLELY_AUTOMATED: &[(&str, &[&str])] = &[
+/// Automated decisions that are said not to be solely automated.
+const NOT_SOLELY: &[(&str, &[&str])] = &[
     (
         "en",
-        &[
-            r"automat",
-            r"solely|exclusively|human|member of staff|qualified staff",
-        ],
+        &[r"automat", r"~solely|exclusively|only|entirely|purely"],
     ),
     (
         "fr",
         &[
             r"automati",
-            r"uniquement|exclusivement|humain|personnel qualifié",
+            r"~uniquement|exclusivement|seulement|entièrement",
         ],
     ),
     (
         "de",
-        &[
-            r"automati",
-            r"ausschließlich|allein|menschlich|qualifizierte",
-        ],
+        &[r"automati", r"~ausschließlich|allein|nur|vollständig"],
     ),
+    ("fa", &[r"خودکار|ماشینی|الگوریتم", r"~صرفاً|صرفا|تنها|فقط"]),
+];
+
+/// Automated decisions with human review.
+const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     (
-        "fa",
-        &[
-            r"خودکار|ماشینی|الگوریتم",
-            r"صرفاً|صرفا|تنها|انسانی|کارشناس|کارمند",
-        ],
+        "en",
+        &[r"automat", r"human|member of staff|qualified staff"],
     ),
+    ("fr", &[r"automati", r"humain|personnel qualifié"]),
+    ("de", &[r"automati", r"menschlich|qualifizierte"]),
+    ("fa", &[r"خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"]),
 ];
 
 const OUT_OF_COURT: &[(&str, &[&str])] = &[
@@ -163,32 +173,11 @@ const MODERATION: &[(&str, &[&str])] = &[
     ),
 ];
 
-const CHANGE_NOTICE: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            r"\b(1[5-9]|[2-9]\d|\d{3})[\s-]*days?\b|fifteen days",
-            r"chang",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            r"\b(1[5-9]|[2-9]\d|\d{3})\s*jours|quinze jours",
-            r"modification|changement",
-        ],
-    ),
-    (
-        "de",
-        &[
-            r"\b(1[5-9]|[2-9]\d|\d{3})\s*tage|fünfzehn tage",
-            r"änderung",
-        ],
-    ),
-    (
-        "fa",
-        &[r"(1[5-9]|[2-9]\d|\d{3})\s*روز|پانزده روز", r"تغییر"],
-    ),
+const CHANGE_TOPIC: &[(&str, &str)] = &[
+    ("en", r"chang|amend|modif"),
+    ("fr", r"modification|changement|modifi"),
+    ("de", r"änderung|geändert|ändern"),
+    ("fa", r"تغییر|اصلاح"),
 ];
 
 const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
@@ -205,20 +194,11 @@ const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
     ("fa", &[r"تعلیق|مسدود|محدود", r"فسخ|خاتمه", r"دلایل|دلیل"]),
 ];
 
-const TERMINATION_NOTICE: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[r"\b([3-9]\d|\d{3})[\s-]*days?\b|thirty days", r"terminat"],
-    ),
-    (
-        "fr",
-        &[r"\b([3-9]\d|\d{3})\s*jours|trente jours", r"résili"],
-    ),
-    (
-        "de",
-        &[r"\b([3-9]\d|\d{3})\s*tage|dreißig tage", r"kündig|beend"],
-    ),
-    ("fa", &[r"([3-9]\d|\d{3})\s*روز|سی روز", r"فسخ|خاتمه"]),
+const TERMINATION_TOPIC: &[(&str, &str)] = &[
+    ("en", r"terminat"),
+    ("fr", r"résili"),
+    ("de", r"kündig|beend"),
+    ("fa", r"فسخ|خاتمه"),
 ];
 
 const COMPLAINT_SYSTEM: &[(&str, &[&str])] = &[
@@ -249,7 +229,10 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "DSA Art. 20(6)",
         what: "say that decisions are not taken solely by automated means",
         applies: AppliesTo::ComplaintsPolicy,
-        evidence: Evidence::Keywords(NOT_SOLELY_AUTOMATED),
+        evidence: Evidence::AnyOf(&[
+            Evidence::Keywords(NOT_SOLELY),
+            Evidence::Keywords(HUMAN_REVIEW),
+        ]),
     },
     Requirement {
         profile: "dsa",
@@ -277,7 +260,10 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 3(2)",
         what: "give sellers at least 15 days' notice of changes",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Keywords(CHANGE_NOTICE),
+        evidence: Evidence::Period {
+            days: 15,
+            topic: CHANGE_TOPIC,
+        },
     },
     Requirement {
         profile: "p2b",
@@ -291,7 +277,10 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 4(1)",
         what: "give at least 30 days' notice before terminating a seller",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Keywords(TERMINATION_NOTICE),
+        evidence: Evidence::Period {
+            days: 30,
+            topic: TERMINATION_TOPIC,
+        },
     },
     Requirement {
         profile: "p2b",

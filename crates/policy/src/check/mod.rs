@@ -5,9 +5,13 @@
 //! [`check`] runs everything that needs the whole set.
 
 mod broken_link;
+mod date_mismatch;
 mod duplicate_clause;
 mod empty_list;
 mod foreign_brand;
+mod half_space;
+mod language_mismatch;
+mod no_op_version;
 mod notice_period;
 mod placeholder;
 mod translation_mismatch;
@@ -66,6 +70,22 @@ pub const CHECKS: &[CheckInfo] = &[
     CheckInfo {
         code: codes::TRANSLATION_MISMATCH,
         run: translation_mismatch::check,
+    },
+    CheckInfo {
+        code: codes::NO_OP_VERSION,
+        run: no_op_version::check,
+    },
+    CheckInfo {
+        code: codes::DATE_MISMATCH,
+        run: date_mismatch::check,
+    },
+    CheckInfo {
+        code: codes::LANGUAGE_MISMATCH,
+        run: language_mismatch::check,
+    },
+    CheckInfo {
+        code: codes::HALF_SPACE,
+        run: half_space::check,
     },
 ];
 

@@ -60,6 +60,25 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// Marks of an illustration shortly before `xx`: `(e.g. xx% off)`, `par exemple xx €`.
+const EXAMPLE_MARKS: &[&str] = &[
+    "e.g.",
+    "eg.",
+    "for example",
+    "for instance",
+    "such as",
+    "par exemple",
+    "p. ex.",
+    "ex. :",
+    "z. b.",
+    "z.b.",
+    "zum beispiel",
+    "beispielsweise",
+    "مثلاً",
+    "مثلا",
+    "برای مثال",
+];
+
 /// Words before `XXX` that make it a Roman numeral (`Article XXX`).
 const NUMBERED: &[&str] = &[
     "article", "art", "section", "chapter", "chapitre", "titre", "artikel", "part", "partie",
@@ -142,7 +161,7 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
             let label = before.trim_end().trim_end_matches(['\\', '_']).trim_end();
             let words = |t: &str| t.split_whitespace().count();
             let is_label = |t: &str| {
-                t.is_empty() || t.ends_with([':', ')', '*']) || words(t) <= 6 && !t.contains('.')
+                t.is_empty() || t.ends_with([':', ')', '*']) || words(t) <= 6 && !t.contains(". ")
             };
             let rest: String = after
                 .split(['_', '\\'])
@@ -150,10 +169,73 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let form =
-                is_label(label) && (rest.is_empty() || words(&rest) <= 6 && !rest.contains('.'));
+            // More labelled blanks may follow (`PEC: ____ E-mail: ____ Sig. ____`); a sentence
+            // or bare punctuation after the blank (`available at ____.`) means a missing word.
+            let more_fields = words(&rest) <= 6
+                && !rest.contains(". ")
+                && rest.chars().any(char::is_alphanumeric);
+            let form = is_label(label) && (rest.is_empty() || more_fields);
             !form
         }
-        Kind::ObfuscatedEmail | Kind::Template | Kind::Number => true,
+        // `(e.g. xx% off)`: an illustration of a rate, not a number left blank.
+        Kind::Number => {
+            let lead = before.to_lowercase();
+            let tail: String = lead
+                .chars()
+                .rev()
+                .take(24)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            !EXAMPLE_MARKS.iter().any(|m| tail.contains(m))
+        }
+        Kind::ObfuscatedEmail | Kind::Template => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    /// The placeholder texts found in an English version with `body`.
+    fn found(body: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("terms")).unwrap();
+        let front = "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## A {#a}\n\n";
+        std::fs::write(
+            dir.path().join("terms/v1.en.md"),
+            format!("{front}{body}\n"),
+        )
+        .unwrap();
+        let (set, _) = crate::load(dir.path()).unwrap();
+        super::check(&set, date(2026, 1, 1))
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn blanks_and_numbers_left_open_are_placeholders() {
+        assert_eq!(found("Use the contact form at \\_\\_\\_\\_\\_.").len(), 1);
+        assert_eq!(found("Refunds take XX days.").len(), 1);
+        assert_eq!(
+            found("Write to [\\[email protected\\]](/cdn-cgi/l/email-protection).").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn form_fields_and_illustrations_are_not() {
+        assert!(
+            found("Seller: \\_\\_\\_\\_\\_ Phone: \\_\\_\\_\\_\\_ Contact Ms. \\_\\_\\_\\_\\_")
+                .is_empty()
+        );
+        assert!(found("Rates may be shown as discounts (e.g. xx% off).").is_empty());
     }
 }

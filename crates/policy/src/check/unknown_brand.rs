@@ -86,7 +86,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     }
                     let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
                     let (line, column) = lines.line_col(&v.source, m.offset);
-                    let what = if m.domain { "address" } else { "company" };
+                    let what = if m.domain { "an address" } else { "a company" };
                     out.push(
                         Diagnostic::warning(
                             codes::UNKNOWN_BRAND,
@@ -94,7 +94,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                             line,
                             column,
                             format!(
-                                "`{}` is a {what} that is not {}'s",
+                                "`{}` is {what} that is not {}'s",
                                 m.shown,
                                 set.site.name_in(&v.lang)
                             ),
@@ -193,6 +193,8 @@ struct OwnNames {
     third: Vec<String>,
     /// Hosts of the base URL and of domain-like brands.
     hosts: Vec<String>,
+    /// Normalised words of multi-word names, matched against domain labels.
+    words: Vec<String>,
 }
 
 impl OwnNames {
@@ -212,6 +214,18 @@ impl OwnNames {
             .collect();
         names.sort();
         names.dedup();
+        // `TikTok Shop` owns `seller-my.tiktok.com`, `Hotel Center by Google` owns
+        // `support.google.com`: a word of a name that is a domain label below the top level.
+        let mut words: Vec<String> = site
+            .brands
+            .iter()
+            .chain(site.marketplace_name.values())
+            .filter(|b| b.split_whitespace().count() > 1)
+            .flat_map(|b| b.split_whitespace().map(normalise).collect::<Vec<_>>())
+            .filter(|w| w.chars().count() >= 4 && !ARTICLES.contains(&w.as_str()))
+            .collect();
+        words.sort();
+        words.dedup();
         let host = site
             .base_url
             .split("://")
@@ -230,6 +244,7 @@ impl OwnNames {
                 .filter(|t| t.len() >= 2)
                 .collect(),
             hosts: vec![host],
+            words,
         }
     }
 
@@ -247,6 +262,10 @@ impl OwnNames {
                 return true;
             }
             let labels: Vec<String> = key.split('.').map(normalise).collect();
+            let below_top = &labels[..labels.len().saturating_sub(1)];
+            if below_top.iter().any(|l| self.words.contains(l)) {
+                return true;
+            }
             let registrable = labels.len().saturating_sub(2);
             let ours = |n: &String| {
                 labels.iter().any(|l| l == n)

@@ -37,6 +37,14 @@ pub const UNKNOWN_BRAND: &str = "unknown-brand";
 /// Languages of one document disagree on versions, dates, clause ids, list items or links to
 /// other documents.
 pub const TRANSLATION_MISMATCH: &str = "translation-mismatch";
+/// A substantive version whose words are those of the version before.
+pub const NO_OP_VERSION: &str = "no-op-version";
+/// The text states an effective date other than the front matter's.
+pub const DATE_MISMATCH: &str = "date-mismatch";
+/// A version whose text is in another language than its `lang:`.
+pub const LANGUAGE_MISMATCH: &str = "language-mismatch";
+/// A Persian verb prefix glued to its verb without a half-space.
+pub const HALF_SPACE: &str = "half-space";
 /// A malformed line of `accepted-findings.txt`, or an accepted finding that no longer occurs.
 pub const ACCEPTED_FINDINGS: &str = "accepted-findings";
 /// An obligation block that cannot be read, a duplicate id, or working time without a calendar.
@@ -131,6 +139,26 @@ pub const CODES: &[CheckCode] = &[
         TRANSLATION_MISMATCH,
         "translation-mismatch.md",
         "the languages of a document agree on versions, effective dates, clauses, list items and links"
+    ),
+    code!(
+        NO_OP_VERSION,
+        "no-op-version.md",
+        "a version marked substantive changes some word of the version before"
+    ),
+    code!(
+        DATE_MISMATCH,
+        "date-mismatch.md",
+        "an effective date stated in the text is the front matter's `effective`"
+    ),
+    code!(
+        LANGUAGE_MISMATCH,
+        "language-mismatch.md",
+        "a version's text is written in the language its `lang:` declares"
+    ),
+    code!(
+        HALF_SPACE,
+        "half-space.md",
+        "Persian verb prefixes are joined to the verb with a half-space"
     ),
     code!(
         OBLIGATION_BLOCK,

@@ -11,8 +11,10 @@ pub(crate) enum NextBlock {
     Table,
     /// A code block, quote or HTML block.
     Other,
-    /// A heading.
+    /// A heading of the same or a higher level than the section the announcement is in.
     Heading,
+    /// A heading of a deeper level: a sub-section.
+    SubHeading,
     /// A paragraph (its text is in [`ListIntro::next_text`]).
     Paragraph,
     /// Nothing: the body ends.
@@ -138,12 +140,19 @@ impl IntroTracker {
     }
 }
 
-/// Whether the last sentence of `text` announces what follows.
+/// Words at the end of a sentence ending in `.` where an announcing phrase must stand: "the
+/// following conditions." announces, "in the following versions of these Terms." and "en
+/// suivant les instructions du présent règlement." do not.
+const TAIL_WORDS: usize = 4;
+
+/// Whether the last sentence of `text` ends by announcing what follows.
 fn announcing_sentence(text: &str) -> bool {
     let body = text.trim_end_matches('.');
     let last = body
         .rfind(['.', '!', '?', '؟'])
         .map_or(body, |i| &body[i + 1..])
         .to_lowercase();
-    ANNOUNCING.iter().any(|p| last.contains(p))
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(TAIL_WORDS)..].join(" ");
+    ANNOUNCING.iter().any(|p| tail.contains(p))
 }

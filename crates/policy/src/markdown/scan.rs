@@ -105,6 +105,12 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 Tag::List(_) => Some(NextBlock::List),
                 Tag::Table(_) => Some(NextBlock::Table),
                 Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => Some(NextBlock::Other),
+                // A deeper heading opens a sub-section: the sub-sections are the items.
+                Tag::Heading { level, .. }
+                    if *level as u8 > w.parts.last().map_or(0, |c| c.level) =>
+                {
+                    Some(NextBlock::SubHeading)
+                }
                 Tag::Heading { .. } => Some(NextBlock::Heading),
                 Tag::Paragraph => Some(NextBlock::Paragraph),
                 _ => None,

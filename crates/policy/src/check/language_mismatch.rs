@@ -1,0 +1,110 @@
+//! `language-mismatch`: a version whose text is written in another language than its `lang:`
+//! says (a French page that is entirely English).
+//!
+//! The text readers read (headings and prose, tables of contents and code left out) is cut
+//! into its first, middle and last stretches; the version is reported only when every stretch
+//! long enough to tell is detected, with confidence, as one and the same other language. Short
+//! texts, bilingual pages and a few quoted foreign words are not reported.
+
+use jiff::civil::Date;
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::language::detect;
+use crate::model::{PolicySet, PolicyVersion};
+
+/// Fewest letters a version needs before its language is judged.
+const MIN_LETTERS: usize = 400;
+/// Fewest letters a stretch needs to take part in the vote.
+const MIN_STRETCH_LETTERS: usize = 120;
+/// Lowest detection confidence that counts.
+const MIN_CONFIDENCE: f64 = 0.5;
+/// Characters per stretch.
+const STRETCH_CHARS: usize = 1500;
+
+/// The text a reader reads, clause by clause.
+fn readable(v: &PolicyVersion) -> String {
+    v.preamble
+        .iter()
+        .chain(&v.clauses)
+        .map(|c| format!("{}\n{}\n", c.heading, c.prose))
+        .collect()
+}
+
+/// The language every long-enough stretch of `text` is written in, when they agree.
+fn written_in(text: &str) -> Option<&'static str> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let total = chars.len();
+    let starts = [
+        0,
+        (total / 2).saturating_sub(STRETCH_CHARS / 2),
+        total.saturating_sub(STRETCH_CHARS),
+    ];
+    let mut agreed: Option<&'static str> = None;
+    for start in starts {
+        let stretch: String = chars[start..(start + STRETCH_CHARS).min(total)]
+            .iter()
+            .collect();
+        if stretch.chars().filter(|c| c.is_alphabetic()).count() < MIN_STRETCH_LETTERS {
+            continue;
+        }
+        let found = detect(&stretch)?;
+        if found.confidence < MIN_CONFIDENCE || agreed.is_some_and(|l| l != found.lang) {
+            return None;
+        }
+        agreed = Some(found.lang);
+    }
+    agreed
+}
+
+pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for v in set.documents.iter().flat_map(|d| &d.versions) {
+        let Some(found) = written_in(&readable(v)) else {
+            continue;
+        };
+        if found == v.lang {
+            continue;
+        }
+        let (line, column) = v.value_position("lang");
+        out.push(
+            Diagnostic::warning(
+                codes::LANGUAGE_MISMATCH,
+                &v.path,
+                line,
+                column,
+                format!(
+                    "this version is declared `lang: {}` but its text is written in `{found}`",
+                    v.lang
+                ),
+            )
+            .with_width(v.lang.chars().count())
+            .with_help(format!(
+                "put the `{}` text here, or move this text to the `{found}` file of the version",
+                v.lang
+            )),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_judged_by_all_its_stretches() {
+        let en = "The seller must answer every complaint within five working days and keep a record of the answer for the whole year. ".repeat(20);
+        let fr = "Le vendeur doit répondre à chaque réclamation dans un délai de cinq jours ouvrables et en garder une trace. ".repeat(20);
+        assert_eq!(written_in(&en), Some("en"));
+        assert_eq!(written_in(&fr), Some("fr"));
+        // Half French, half English: no single language.
+        assert_eq!(written_in(&format!("{fr}{en}")), None);
+        // Too short to judge.
+        assert_eq!(written_in("The seller must answer every complaint."), None);
+    }
+}
