@@ -512,6 +512,69 @@ fn the_appeal_audit_reads_davar_store_and_writes_to_output() {
     assert_eq!(std::fs::metadata(db).unwrap().len(), before);
 }
 
+#[test]
+fn no_command_writes_over_the_files_sqlite_keeps_beside_the_log() {
+    let log = log();
+    let db = log.url.trim_start_matches("sqlite://").to_owned();
+    let export = |output: Option<&str>| {
+        let mut args = vec![
+            "decisions",
+            "export",
+            "--since",
+            SINCE,
+            "--until",
+            UNTIL,
+            "--format",
+            "dsa-sor",
+            "--store",
+            &log.url,
+        ];
+        args.extend(output.map(|o| ["--output", o]).into_iter().flatten());
+        davar(&args, &[])
+    };
+    let before = export(None);
+    assert!(before.status.success(), "{}", text(&before.stderr));
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let target = format!("{db}{suffix}");
+        let existed = std::fs::read(&target).ok();
+        let commands: [Vec<&str>; 3] = [
+            vec![
+                "decisions",
+                "export",
+                "--since",
+                SINCE,
+                "--format",
+                "dsa-sor",
+                "--store",
+                &log.url,
+                "--output",
+                &target,
+            ],
+            vec![
+                "report", "--from", SINCE, "--to", UNTIL, "--format", "json", "--store", &log.url,
+                "--output", &target,
+            ],
+            vec!["audit", "--decisions", &log.url, "--output", &target],
+        ];
+        for args in commands {
+            let refused = davar(&args, &[]);
+            let stderr = text(&refused.stderr);
+            assert_eq!(refused.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains("this command reads"), "{args:?}: {stderr}");
+            assert!(stderr.contains(suffix), "{args:?}: {stderr}");
+            assert_eq!(
+                std::fs::read(&target).ok(),
+                existed,
+                "{args:?} touched {target}"
+            );
+        }
+    }
+    // Every decision is still there.
+    let after = export(None);
+    assert!(after.status.success(), "{}", text(&after.stderr));
+    assert_eq!(text(&after.stdout), text(&before.stdout));
+}
+
 /// The `data-n` counts of the body rows and of the total row of each figures table in `html`.
 fn tables(html: &str) -> Vec<(String, Vec<u64>, u64)> {
     let count = |part: &str| -> Vec<u64> {

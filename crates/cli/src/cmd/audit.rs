@@ -96,6 +96,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     inputs.extend(args.cases.as_deref());
     inputs.extend(log_file.as_deref());
     args.output.refuse_inputs(&inputs)?;
+    if let Some(url) = log_url {
+        super::decision_log::refuse_log_as_output(args.output.output.as_deref(), url)?;
+    }
     let project = global.checked_policies(None)?;
     let now = args
         .now

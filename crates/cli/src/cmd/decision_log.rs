@@ -53,19 +53,46 @@ pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     }
 }
 
-/// Refuses an `--output` that is the SQLite file of the decision log at `url`: writing the
-/// report there would destroy the log it is read from.
+/// The files SQLite keeps for the database at `db`: the database itself and its write-ahead
+/// log, shared-memory index and rollback journal (`-wal`, `-shm`, `-journal`). Overwriting any
+/// of them, or creating one that SQLite then reads as a hot journal, loses or corrupts
+/// acknowledged decisions.
+pub fn sqlite_files(db: &Path) -> Vec<PathBuf> {
+    let mut files = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
+    }
+    files
+}
+
+/// Refuses an `--output` that is one of the SQLite files of the decision log at `url`
+/// ([`sqlite_files`], whether they exist or not): writing the report there would destroy the
+/// log it is read from.
 pub fn refuse_log_as_output(output: Option<&Path>, url: &str) -> anyhow::Result<()> {
-    let (Some(out), Some(db)) = (output, sqlite_path(url)) else {
+    let (Some(out), Some(db)) = (output.filter(|p| p.as_os_str() != "-"), sqlite_path(url)) else {
         return Ok(());
     };
-    if let (Some(out_resolved), Ok(db)) = (crate::output::resolve(out), std::fs::canonicalize(db))
-        && out_resolved == db
-    {
-        bail!(
-            "--output {}: that is the decision log this command reads (`{url}`); write to another file",
-            out.display()
-        );
+    let Some(out_resolved) = crate::output::resolve(out) else {
+        return Ok(());
+    };
+    for file in sqlite_files(&db) {
+        if crate::output::resolve(&file).is_some_and(|f| f == out_resolved) {
+            let what = if file == db {
+                "the decision log".to_owned()
+            } else {
+                format!(
+                    "a file SQLite keeps beside the decision log ({})",
+                    file.display()
+                )
+            };
+            bail!(
+                "--output {}: that is {what} this command reads (`{url}`); writing there would \
+                 lose acknowledged decisions; write to another file",
+                out.display()
+            );
+        }
     }
     Ok(())
 }
