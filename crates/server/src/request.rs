@@ -72,6 +72,35 @@ fn kind_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Erro
     deserializer.deserialize_str(Name)
 }
 
+/// How far in the future a `created_at` may lie: the storefront's clock may run ahead of ours.
+pub const CONTENT_DATE_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_secs(5 * 60);
+
+/// The earliest `created_at` accepted (no storefront comment predates it).
+pub const EARLIEST_CONTENT_DATE: &str = "2000-01-01T00:00:00Z";
+
+/// Refuses a content date more than [`CONTENT_DATE_SKEW`] after `now` or before
+/// [`EARLIEST_CONTENT_DATE`]: the decision log's deadlines and figures count from it.
+fn check_content_date(date: Timestamp, now: Timestamp, path: &str) -> Result<(), ApiError> {
+    let earliest: Timestamp = EARLIEST_CONTENT_DATE
+        .parse()
+        .map_err(|_| ApiError::Internal)?;
+    let latest = now
+        .saturating_add(CONTENT_DATE_SKEW)
+        .map_err(|_| ApiError::Internal)?;
+    let problem = if date > latest {
+        format!("`created_at` {date} lies in the future (more than 5 minutes after {now})")
+    } else if date < earliest {
+        format!("`created_at` {date} is before {EARLIEST_CONTENT_DATE}")
+    } else {
+        return Ok(());
+    };
+    Err(ApiError::invalid(
+        "invalid-instant",
+        format!("{path}created_at"),
+        format!("{problem}: send when the comment was posted"),
+    ))
+}
+
 /// A request body that must be a JSON object with the fields of [`CommentFields`].
 #[derive(Debug, Clone)]
 pub struct CommentRequest(pub CommentFields);
@@ -92,6 +121,7 @@ impl CommentRequest {
                 )
             })?,
         };
+        check_content_date(content_date, submitted_at, path)?;
         Ok(Submission {
             comment: Comment::from(self),
             content_date,

@@ -191,6 +191,38 @@ async fn the_same_comment_id_with_other_content_is_moderated_afresh() {
 }
 
 #[tokio::test]
+async fn implausible_content_dates_are_refused_naming_the_field() {
+    let api = Api::new();
+    for date in [
+        "2999-12-31T00:00:00Z",
+        "0001-01-01T00:00:00Z",
+        "1999-12-31T23:59:59Z",
+    ] {
+        let reply = api
+            .call(
+                "POST",
+                "/v1/moderate",
+                CLIENT,
+                Some(json!({"kind": "review", "lang": "fa", "body": PHONE_REVIEW,
+                    "created_at": date})),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{date}: {}",
+            reply.text()
+        );
+        assert_eq!(reply.error_field().as_deref(), Some("created_at"), "{date}");
+    }
+    let ok = api
+        .moderate(json!({"kind": "review", "lang": "fa", "body": PHONE_REVIEW,
+            "created_at": "2026-11-17T08:00:00Z"}))
+        .await;
+    assert!(ok["decision_id"].is_string(), "{ok}");
+}
+
+#[tokio::test]
 async fn a_retried_question_is_not_a_duplicate_of_itself_but_another_one_is() {
     let api = Api::new();
     let ask = |id: &str| {
