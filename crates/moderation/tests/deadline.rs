@@ -2,7 +2,7 @@
 //! stop when it passes (also on the most expensive text the benchmark knows), and a question
 //! store left as it was by a comment that was stopped.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! fire and near-misses that must not, run through the engine built from `rules/`, with an
 //! insta snapshot of the readable diagnostics of each file.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::Path;

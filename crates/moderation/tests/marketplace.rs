@@ -1,7 +1,7 @@
 //! The marketplace's identity comes from the caller (`site.yaml` through the compile
 //! pipeline): the same rules judge the same review differently for two marketplaces.
 
-mod common;
+use crate::common;
 
 use davar_moderation::{Engine, Marketplace, MemoryStore, NoClauses, RuleSources};
 

@@ -2,7 +2,7 @@
 //! detected when ZWNJ, kashida or other invisible characters, spaces, or Persian/Arabic-Indic
 //! digits are slipped into it.
 
-mod pressure_common;
+use crate::pressure_common;
 
 use davar_moderation::Kind;
 use pressure_common::{INVISIBLE, codes, comment, digit, moderate};

@@ -2,7 +2,7 @@
 //! inside their field and `text` is that exact slice; applying the fixes twice equals applying
 //! them once; no input (any kind, any language) panics.
 
-mod pressure_common;
+use crate::pressure_common;
 
 use davar_moderation::{Field, Kind, MemoryStore};
 use pressure_common::{comment, engine};

@@ -2,7 +2,7 @@
 //! address or a link to any review (honest or not) gives a verdict at least as bad as before,
 //! and never `approve`.
 
-mod pressure_common;
+use crate::pressure_common;
 
 use davar_moderation::{Kind, Verdict};
 use pressure_common::{HONEST_EN, HONEST_FA, codes, comment, digit, moderate};

@@ -1,7 +1,7 @@
 //! Properties that hold for any input: spans are inside the field on code-point boundaries
 //! and their text is the original text there, fixes are idempotent, nothing panics.
 
-mod common;
+use crate::common;
 
 use davar_moderation::{Comment, Field, Kind, MemoryStore};
 use proptest::prelude::*;

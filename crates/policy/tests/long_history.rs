@@ -3,7 +3,7 @@
 //! of versions at most doubles the site (plus a little for longer summaries and numbers).
 //! The timing of a 512-version build is measured with `examples/long_history.rs` (README).
 
-mod generated;
+use crate::generated;
 
 use davar_policy::{check, load, render_site};
 use jiff::civil::date;

@@ -1,0 +1,5 @@
+//! The command line's integration tests, linked into one test executable
+//! (`cargo test -p davar --test integration`): one binary links faster than one per file.
+
+mod cli_cases;
+mod cli_commands;

@@ -1,0 +1,10 @@
+//! The policy crate's integration tests, linked into one test executable
+//! (`cargo test -p davar-policy --test integration`): one binary links faster than one per file.
+
+mod generated;
+
+mod bad_input;
+mod long_history;
+mod notice;
+mod pressure_render;
+mod render;
