@@ -118,16 +118,18 @@ fn a_late_change_notice_warns_and_fails_only_when_strict() {
     let after = run(&["--sent-on", "2027-02-04"]);
     let warning = String::from_utf8_lossy(&after.stderr);
     assert!(
-        warning.contains("the notice arrives 3 day(s) after it"),
+        warning.contains(
+            "terms v3 took effect on 2027-02-01, 3 day(s) before this notice is sent on 2027-02-04"
+        ),
         "{warning}"
     );
+    assert!(!warning.contains("move `effective`"), "{warning}");
     assert!(String::from_utf8_lossy(&after.stdout).contains("3 days after the change took effect"));
     let quiet = run(&["--sent-on", "2027-02-04", "--quiet", "--strict"]);
     assert_eq!(quiet.status.code(), Some(1), "--quiet keeps the exit code");
     assert!(
-        quiet.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&quiet.stderr)
+        String::from_utf8_lossy(&quiet.stderr).contains("took effect on 2027-02-01"),
+        "--quiet keeps the finding"
     );
     let strict = run(&["--sent-on", "2027-01-20", "--strict", "--format", "json"]);
     assert_eq!(strict.status.code(), Some(1));

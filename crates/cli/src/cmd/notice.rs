@@ -41,8 +41,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// `--output FILE` and `--quiet` (no warning about a late notice; `--strict` still sets
-    /// the exit code).
+    /// `--output FILE` and `--quiet` (a late notice is still warned about: it is this
+    /// command's finding).
     #[command(flatten)]
     pub output: OutputArgs,
     /// The day the notice is sent (YYYY-MM-DD); default today in the time zone of `site.yaml`.
@@ -84,28 +84,49 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     if !period.late {
         return Ok(ExitCode::SUCCESS);
     }
-    if !args.output.quiet {
-        eprintln!(
-            "warning: {} v{} takes effect on {}; sent on {sent_on}, {} but {} are owed {} days' notice: send it by {}, or move `effective` to {} or later",
-            notice.document,
-            notice.version,
-            notice.effective,
-            match period.given_days {
-                0 => "the notice arrives on that day".to_string(),
-                d if d < 0 => format!("the notice arrives {} day(s) after it", -d),
-                d => format!("the notice gives {d} day(s)"),
-            },
-            period.audience.as_str(),
-            period.required_days,
-            period.send_by,
-            sent_on
-                .checked_add(jiff::Span::new().days(i64::from(period.required_days)))
-                .map_or_else(|_| "-".to_string(), |d| d.to_string()),
-        );
-    }
+    // The late warning is this command's finding: `--quiet` does not hide it.
+    eprintln!("warning: {}", late_warning(&notice, sent_on));
     Ok(if args.strict {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Why a notice is late, and what can still be done: send it earlier, or move `effective`,
+/// unless the version is already in force on the day the notice is sent.
+fn late_warning(notice: &davar_policy::render::notice::Notice, sent_on: Date) -> String {
+    let period = &notice.period;
+    let head = format!("{} v{}", notice.document, notice.version);
+    let owed = format!(
+        "{} are owed {} days' notice",
+        period.audience.as_str(),
+        period.required_days
+    );
+    if period.given_days < 0 {
+        let took_effect = format!(
+            "{head} took effect on {}, {} day(s) before this notice is sent on {sent_on}",
+            notice.effective, -period.given_days
+        );
+        return if period.required_days == 0 {
+            format!("{took_effect}; tell readers of a change before it takes effect")
+        } else {
+            format!(
+                "{took_effect}; {owed}: a notice was due by {}",
+                period.send_by
+            )
+        };
+    }
+    let moved = sent_on
+        .checked_add(jiff::Span::new().days(i64::from(period.required_days)))
+        .map_or_else(|_| "-".to_string(), |d| d.to_string());
+    let gives = if period.given_days == 0 {
+        "the notice arrives on that day".to_string()
+    } else {
+        format!("the notice gives {} day(s)", period.given_days)
+    };
+    format!(
+        "{head} takes effect on {}; sent on {sent_on}, {gives} but {owed}: send it by {}, or move `effective` to {moved} or later",
+        notice.effective, period.send_by
+    )
 }
