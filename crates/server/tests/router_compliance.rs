@@ -141,6 +141,16 @@ async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_versio
             url.contains(&format!("v{version}")),
             "{url} names version {version}"
         );
+        // The terms are published in fa and en: French and German authors read the English
+        // clause, never the Persian one; the explanation is the rule set's message in the
+        // author's language.
+        let clause_lang = if *lang == "fa" { "fa" } else { "en" };
+        assert!(
+            url.contains(&format!("/{clause_lang}/terms/")),
+            "{lang}: {url}"
+        );
+        assert_eq!(ground["lang"], clause_lang, "{s}");
+        assert_eq!(fact["explanation_lang"], *lang, "{s}");
         // Redress: the internal appeal until the dispute policy's window ends, out-of-court
         // settlement and the courts.
         let appeal = &s["redress"]["appeal"];

@@ -90,7 +90,8 @@ pub struct Fact {
     pub quote: Option<String>,
     /// The rule set's explanation.
     pub explanation: String,
-    /// Language of `explanation` (rule messages exist in fa and en; other languages get en).
+    /// Language of `explanation`: the comment's when the rule set has the message in it, else
+    /// `en`.
     pub explanation_lang: String,
 }
 
@@ -109,7 +110,8 @@ pub struct Ground {
     pub heading: Option<String>,
     /// Absolute URL of the clause in that version.
     pub url: Option<String>,
-    /// Language of the cited text (the comment's, or the document's fallback).
+    /// Language of the cited text: the comment's when the version is published in it, else
+    /// English, else the language the record cites.
     pub lang: Option<String>,
 }
 
@@ -275,11 +277,13 @@ pub fn statement(
 }
 
 fn fact(phrases: &Phrases, v: &RecordedViolation) -> Fact {
-    let (explanation, lang) = if phrases.lang == "fa" {
-        (v.message.fa.clone(), "fa")
-    } else {
-        (v.message.en.clone(), "en")
+    let lang = match phrases.lang {
+        "fa" => "fa",
+        "fr" if v.message.fr.is_some() => "fr",
+        "de" if v.message.de.is_some() => "de",
+        _ => "en",
     };
+    let explanation = v.message.in_lang(lang).to_owned();
     Fact {
         code: v.code.clone(),
         field: v.field,
@@ -298,10 +302,18 @@ pub fn grounds(published: &Published<'_>, record: &DecisionRecord) -> Vec<Ground
         let Some(clause) = &violation.clause else {
             continue;
         };
-        let lang = clause.lang.as_deref().unwrap_or(&record.comment.lang);
-        let found = clause
-            .version
-            .and_then(|n| published.clause(&clause.doc, lang, n, &clause.clause));
+        // The author's language when the version is published in it, else English (as the
+        // moderation response links it), else the language the record cites.
+        let found = clause.version.and_then(|n| {
+            [
+                Some(record.comment.lang.as_str()),
+                Some("en"),
+                clause.lang.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .find_map(|lang| published.clause(&clause.doc, lang, n, &clause.clause))
+        });
         let ground = Ground {
             doc: clause.doc.clone(),
             title: found.map(|(v, _)| v.title.clone()),
@@ -312,7 +324,9 @@ pub fn grounds(published: &Published<'_>, record: &DecisionRecord) -> Vec<Ground
                 Some((v, _)) => Some(published.clause_url(v, &clause.clause)),
                 None => clause.url.as_deref().map(|u| published.absolute(u)),
             },
-            lang: clause.lang.clone(),
+            lang: found
+                .map(|(v, _)| v.lang.clone())
+                .or_else(|| clause.lang.clone()),
         };
         if !out.iter().any(|g| {
             g.doc == ground.doc && g.clause == ground.clause && g.version == ground.version
