@@ -87,6 +87,18 @@ impl<'a> Published<'a> {
         Some((version, version.clause(clause)?))
     }
 
+    /// A clause of version `number` of `doc` written in `lang` itself (no fallback language).
+    pub fn clause_in(
+        &self,
+        doc: &str,
+        lang: &str,
+        number: u32,
+        clause: &str,
+    ) -> Option<(&'a PolicyVersion, &'a Clause)> {
+        let version = self.policies.document(doc)?.version(lang, number)?;
+        Some((version, version.clause(clause)?))
+    }
+
     /// The obligation from `trigger` to `action`, in the version of its document that applied:
     /// the version `versions` names for the document (what the decision record says was in
     /// force), else the version in force on the date of `at` in the site's time zone. Text in

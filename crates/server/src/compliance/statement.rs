@@ -305,14 +305,13 @@ pub fn grounds(published: &Published<'_>, record: &DecisionRecord) -> Vec<Ground
         // The author's language when the version is published in it, else English (as the
         // moderation response links it), else the language the record cites.
         let found = clause.version.and_then(|n| {
-            [
-                Some(record.comment.lang.as_str()),
-                Some("en"),
-                clause.lang.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .find_map(|lang| published.clause(&clause.doc, lang, n, &clause.clause))
+            [record.comment.lang.as_str(), "en"]
+                .into_iter()
+                .find_map(|lang| published.clause_in(&clause.doc, lang, n, &clause.clause))
+                .or_else(|| {
+                    let recorded = clause.lang.as_deref().unwrap_or(&record.comment.lang);
+                    published.clause(&clause.doc, recorded, n, &clause.clause)
+                })
         });
         let ground = Ground {
             doc: clause.doc.clone(),
