@@ -26,7 +26,7 @@ fn as_of(d: jiff::civil::Date) -> Options {
 }
 
 /// Copies `from` into `to` recursively.
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
