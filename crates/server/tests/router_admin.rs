@@ -110,7 +110,8 @@ async fn without_a_keys_file_reload_is_disabled() {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies `from` into `to` recursively.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

@@ -3,6 +3,7 @@
 //! diagnostic `davar check` gives (naming the file and the limit), the target of the link is
 //! never quoted, and the old rules keep serving.
 
+use crate::router_admin::copy_dir;
 use crate::support;
 
 use std::path::Path;
@@ -16,19 +17,6 @@ use support::{post_json_with_key, send, sources_in};
 
 const CLIENT: &str = "storefront-limits-key-01";
 const ADMIN: &str = "operations-limits-key-02";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// Reloads and returns the diagnostics of the refusal, checking that it came within `bound`.
 async fn refused_reload(router: axum::Router, bound: Duration) -> Vec<Value> {
