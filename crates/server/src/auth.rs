@@ -3,8 +3,9 @@
 //! File format: UTF-8, one key per line as `<role> <key> [<name>]`, where the role is `client`
 //! (may call the `/v1/` API), `moderator` (may also work the review queue, `/v1/queue/…`) or
 //! `admin` (may do everything, including `/v1/admin/…`). A moderator key needs a name: the
-//! moderator's id in the decision log (`A-Z a-z 0-9 . _ @ -`, not `engine`); an admin key may
-//! have one (else its decisions are signed `admin`). `#` starts a comment; blank lines are
+//! moderator's id in the decision log (`A-Z a-z 0-9 . _ @ -`, and none of the names that stand
+//! for a kind of decider: `engine`, `author`, `moderator`, `admin`, in any letter case); an
+//! admin key may have one (else its decisions are signed `admin`). `#` starts a comment; blank lines are
 //! ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ + /` and `=`.
 //!
 //! ```text
@@ -134,9 +135,19 @@ impl ApiKeys {
                 (Role::Client, Some(_)) => {
                     return Err(err("client keys take no name: `client <key>`".to_owned()));
                 }
+                (_, Some(name)) if crate::decision::is_reserved_name(name) => {
+                    return Err(err(format!(
+                        "the name `{name}` is reserved: decisions signed with it would read as {}; give the key the person's own id, e.g. `{} <key> sara`",
+                        reserved_meaning(name),
+                        match role {
+                            Role::Admin => "admin",
+                            _ => "moderator",
+                        }
+                    )));
+                }
                 (_, Some(name)) if !usable_name(name) => {
                     return Err(err(format!(
-                        "the name `{name}` is not usable: use letters, digits and . _ @ - (and not `engine`)"
+                        "the name `{name}` is not usable: use letters, digits and . _ @ -"
                     )));
                 }
                 _ => {}
@@ -194,13 +205,28 @@ impl ApiKeys {
     }
 }
 
-/// Whether `name` can sign decisions: letters, digits and `. _ @ -`, and not `engine`.
+/// Whether `name` can sign decisions: letters, digits and `. _ @ -`, and none of the reserved
+/// names (`engine`, `author`, `moderator`, `admin`, in any letter case).
 pub(crate) fn usable_name(name: &str) -> bool {
     !name.is_empty()
-        && name != crate::decision::ENGINE
+        && !crate::decision::is_reserved_name(name)
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
+}
+
+/// What a reserved name stands for in the decision log.
+fn reserved_meaning(name: &str) -> &'static str {
+    use crate::decision::{ADMIN, AUTHOR, ENGINE};
+    if name.eq_ignore_ascii_case(ENGINE) {
+        "the engine's automated decisions"
+    } else if name.eq_ignore_ascii_case(AUTHOR) {
+        "the author's appeals"
+    } else if name.eq_ignore_ascii_case(ADMIN) {
+        "decisions of an admin key without a name"
+    } else {
+        "an unnamed moderator (what authors see instead of a moderator's id)"
+    }
 }
 
 /// Query parameter names that look like a credential: keys sent this way are refused, since URLs
@@ -293,12 +319,43 @@ mod tests {
         );
         let err =
             ApiKeys::parse("moderator md-key-000000000001 engine\n", Path::new("k")).unwrap_err();
-        assert!(err.to_string().contains("not usable"), "{err}");
+        assert!(err.to_string().contains("reserved"), "{err}");
         let err = ApiKeys::parse("client sk-key-000000000001 sara\n", Path::new("k")).unwrap_err();
         assert!(
             err.to_string().contains("client keys take no name"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn reserved_names_are_refused_naming_the_line_and_the_fix() {
+        for (role, name) in [
+            ("moderator", "engine"),
+            ("moderator", "author"),
+            ("moderator", "Author"),
+            ("moderator", "MODERATOR"),
+            ("moderator", "admin"),
+            ("admin", "engine"),
+            ("admin", "moderator"),
+        ] {
+            let file = format!("client sk-key-000000000001\n{role} md-key-000000000002 {name}\n");
+            let err = ApiKeys::parse(&file, Path::new("keys.txt")).unwrap_err();
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&format!("keys.txt:2: the name `{name}` is reserved")),
+                "{message}"
+            );
+            assert!(
+                message.contains(&format!("`{role} <key> sara`")),
+                "{message}"
+            );
+        }
+        // Names that only contain a reserved word are people's ids.
+        let keys = ApiKeys::parse(
+            "moderator md-key-000000000001 engineer\nmoderator md-key-000000000002 author.k\n",
+            Path::new("k"),
+        );
+        assert!(keys.is_ok(), "{keys:?}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod router_hostile;
 mod router_limits;
 mod router_moderate;
 mod router_queue;
+mod router_queue_guards;
 mod router_queue_rejects;
 mod router_routes;
 mod store_contract;

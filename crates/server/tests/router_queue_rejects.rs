@@ -202,3 +202,85 @@ async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderato
         "{later}"
     );
 }
+
+#[tokio::test]
+async fn the_engines_repair_of_a_rejected_comment_is_judged_before_an_edit_publishes_it() {
+    let api = Api::new(true);
+    // The engine removes the emoji, but its repair still has the phone number.
+    let body = format!("{PHONE_REVIEW} 😀");
+    let result = api
+        .moderate(json!({"id": "r-9", "kind": "review", "lang": "fa", "body": body}))
+        .await;
+    let item = result["decision_id"].as_str().unwrap().to_owned();
+    let record = api.record(&result["decision_id"]).await;
+    assert_eq!(record["action"], "queue", "{record}");
+    let repaired = record["fixed"]["body"]
+        .as_str()
+        .expect("a repair")
+        .to_owned();
+    assert!(repaired.contains("۰۹۱۲"), "{repaired}");
+    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let path = format!("/v1/queue/{item}/decision");
+    let published = api
+        .call("POST", &path, SARA, Some(json!({"action": "edit-approve"})))
+        .await;
+    assert_eq!(
+        published.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        published.text()
+    );
+    assert_eq!(published.error_code(), "edit-violates-rules");
+    assert!(
+        published.text().contains("contacts/phone"),
+        "{}",
+        published.text()
+    );
+    assert_eq!(api.pending().await, 1);
+    // Without the number, the edit is published.
+    let clean = api
+        .call(
+            "POST",
+            &path,
+            SARA,
+            Some(json!({"action": "edit-approve", "body": "گوشی خوبیه، برای خرید پیام بدید"})),
+        )
+        .await;
+    assert_eq!(clean.status, StatusCode::OK, "{}", clean.text());
+    assert_eq!(
+        clean.json()["edited"]["body"],
+        "گوشی خوبیه، برای خرید پیام بدید"
+    );
+}
+
+#[tokio::test]
+async fn an_edited_question_is_no_duplicate_of_the_question_it_rewrites() {
+    let api = Api::new(true);
+    // With a comment id and without one (the stored question then has no id to tell it by).
+    for (id, product) in [(Some("q-20"), "p-8"), (None, "p-9")] {
+        let mut comment = json!({"kind": "question", "lang": "fa", "product": product,
+            "body": PHONE_QUESTION});
+        if let Some(id) = id {
+            comment["id"] = json!(id);
+        }
+        let result = api.moderate(comment).await;
+        assert!(
+            !codes(&result).contains(&"qa/duplicate".to_owned()),
+            "{result}"
+        );
+        let item = result["decision_id"].as_str().unwrap().to_owned();
+        api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+            .await;
+        let edited = api
+            .call(
+                "POST",
+                &format!("/v1/queue/{item}/decision"),
+                SARA,
+                Some(json!({"action": "edit-approve", "body": "این گوشی ضد آب است؟"})),
+            )
+            .await;
+        assert_eq!(edited.status, StatusCode::OK, "{id:?}: {}", edited.text());
+        assert_eq!(edited.json()["edited"]["body"], "این گوشی ضد آب است؟");
+    }
+}

@@ -1,14 +1,15 @@
 //! What every store promises, checked on SQLite (a file) and, when `DAVAR_TEST_POSTGRES_URL` is
 //! set, on PostgreSQL: atomic check-and-insert of questions under concurrency, near-duplicates
 //! found through the band index, forgetting, append-only records with idempotent first records,
-//! claims that two moderators never both win, and a decision that closes its item.
+//! claims that two moderators never both win, a decision that closes its item, and queue
+//! filters that match a rule code literally.
 
 use std::sync::{Arc, Barrier};
 
 use davar_moderation::{QuestionProbe, question_key};
 use davar_server::decision::{
-    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, ENGINE, RuleSetRef, Stage,
-    new_decision_id,
+    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, ENGINE, RecordedViolation,
+    RuleSetRef, Stage, new_decision_id,
 };
 use davar_server::store::{Appended, Claim, Decide, QueueFilter};
 use davar_server::{ServerStore, StoreUrl};
@@ -444,5 +445,99 @@ fn imported_questions_are_found_like_asked_ones() {
             .unwrap()
             .expect("the imported question, by its key");
         assert_eq!(found.id.as_deref(), Some("i2"));
+    }
+}
+
+fn violation(code: &str) -> RecordedViolation {
+    RecordedViolation {
+        code: code.to_owned(),
+        severity: davar_moderation::Severity::Review,
+        field: None,
+        start: None,
+        end: None,
+        text: None,
+        message: davar_moderation::Messages {
+            fa: "پیام".to_owned(),
+            en: "message".to_owned(),
+            fr: None,
+            de: None,
+        },
+        clause: None,
+    }
+}
+
+#[test]
+fn the_code_filter_matches_a_code_literally() {
+    for (_rt, store, _dir) in stores() {
+        let lang = format!("x{}", run_id().replace('-', ""));
+        let mut ids = std::collections::BTreeMap::new();
+        for code in ["ab_c", "abxc", "p!q", "m%n", "other/code"] {
+            let mut r = record(None, Action::Queue);
+            r.comment.lang = lang.clone();
+            r.violations = vec![violation(code), violation("z/last")];
+            store.append_first(&r, Some(0)).unwrap();
+            ids.insert(code, r.id);
+        }
+        let now = Timestamp::now();
+        let matching = |code: &str| -> Vec<String> {
+            let filter = QueueFilter {
+                code: Some(code.to_owned()),
+                lang: Some(lang.clone()),
+                ..QueueFilter::default()
+            };
+            let mut found: Vec<String> = store
+                .queue_pending(&filter, 100)
+                .unwrap()
+                .into_iter()
+                .map(|item| item.id)
+                .collect();
+            found.sort();
+            found
+        };
+        let only = |code: &str| vec![ids[code].clone()];
+        let what = store.describe();
+        assert_eq!(matching("ab_c"), only("ab_c"), "{what}: `_` is no wildcard");
+        assert_eq!(matching("abxc"), only("abxc"), "{what}");
+        assert_eq!(matching("m%n"), only("m%n"), "{what}: `%` is no wildcard");
+        assert_eq!(matching("p!q"), only("p!q"), "{what}: the escape character");
+        for code in [
+            "%",
+            "_",
+            "%%",
+            "a%",
+            "ab%c",
+            "____",
+            "AB_C",
+            "OTHER/CODE",
+            "!",
+        ] {
+            assert!(matching(code).is_empty(), "{what}: `{code}` matched");
+        }
+        assert_eq!(matching("z/last").len(), 5, "{what}");
+        // Claiming the next item takes the same filter.
+        let filter = QueueFilter {
+            code: Some("%".to_owned()),
+            lang: Some(lang.clone()),
+            ..QueueFilter::default()
+        };
+        let until = now + SignedDuration::from_secs(60);
+        assert_eq!(
+            store
+                .queue_claim(None, &filter, "sara", now, until)
+                .unwrap(),
+            Claim::Empty,
+            "{what}"
+        );
+        let filter = QueueFilter {
+            code: Some("m%n".to_owned()),
+            ..filter
+        };
+        match store
+            .queue_claim(None, &filter, "sara", now, until)
+            .unwrap()
+        {
+            Claim::Claimed(item) => assert_eq!(item.id, ids["m%n"], "{what}"),
+            other => panic!("{what}: {other:?}"),
+        }
     }
 }

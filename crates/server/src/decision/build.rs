@@ -90,8 +90,15 @@ pub fn engine_record(
     })
 }
 
-/// The moderation response a stored engine record stands for (a retry's answer).
+/// The moderation response a stored record stands for (a retry's answer): the engine's
+/// verdict, violations and repair for its own record; for a person's decision, `approve` or
+/// `reject`, the violations they cited that have a span, and as `fixed` the text an
+/// `edit-approve` published.
 pub fn result_of(record: &DecisionRecord) -> ModerationResult {
+    let published = record.edited.as_ref().or(match record.stage {
+        Stage::Engine => record.fixed.as_ref(),
+        Stage::Review | Stage::Appeal => None,
+    });
     ModerationResult {
         id: record.comment.id.clone(),
         verdict: record.verdict,
@@ -113,7 +120,7 @@ pub fn result_of(record: &DecisionRecord) -> ModerationResult {
                 })
             })
             .collect(),
-        fixed: record.fixed.as_ref().map(|f| Fixed {
+        fixed: published.map(|f| Fixed {
             title: f.title.clone(),
             body: f.body.clone(),
         }),

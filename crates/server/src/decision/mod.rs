@@ -12,6 +12,7 @@
 
 pub mod build;
 pub mod review;
+pub mod text;
 
 use std::collections::BTreeMap;
 
@@ -32,6 +33,36 @@ pub fn is_decision_id(text: &str) -> bool {
 
 /// The `decided_by` of records the engine made.
 pub const ENGINE: &str = "engine";
+
+/// The `decided_by` of a record lodging an author's appeal.
+pub const AUTHOR: &str = crate::compliance::appeal::APPELLANT;
+
+/// The `decided_by` an author's view shows for any person's decision (never their id), and the
+/// name decisions are signed with when the server runs without API keys.
+pub const MODERATOR: &str = "moderator";
+
+/// The `decided_by` of decisions taken with an admin key that has no name.
+pub const ADMIN: &str = "admin";
+
+/// Names that stand for a kind of decider rather than a person: no moderator may sign with
+/// one, in any letter case, or their decisions would read as the engine's, an author's appeal,
+/// or an anonymous moderator's or admin's.
+pub const RESERVED_NAMES: [&str; 4] = [ENGINE, AUTHOR, MODERATOR, ADMIN];
+
+/// Whether `name` is one of [`RESERVED_NAMES`], ignoring letter case.
+pub fn is_reserved_name(name: &str) -> bool {
+    RESERVED_NAMES.iter().any(|r| r.eq_ignore_ascii_case(name))
+}
+
+/// The decision that stands for a comment: the last record of its `chain` (oldest first)
+/// other than an appeal waiting for a person (the contested decision stands until the appeal
+/// is decided). `None` for an empty chain.
+pub fn standing(chain: &[DecisionRecord]) -> Option<&DecisionRecord> {
+    chain
+        .iter()
+        .rev()
+        .find(|r| !(r.stage == Stage::Appeal && r.action == Action::Queue))
+}
 
 /// One record of the decision log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -73,13 +104,15 @@ pub struct DecisionRecord {
     /// Version in force of every policy document, in the comment's language (or the language
     /// its clause URLs fall back to), on the date the rules were compiled for.
     pub policy_versions: BTreeMap<String, u32>,
-    /// `engine`, or the moderator's id (from the keys file).
+    /// `engine`, `author` (a record lodging an appeal), or the moderator's id (from the keys
+    /// file). Client keys read `moderator` instead of the id.
     pub decided_by: String,
     /// How far the decision was automated.
     pub automated_decision: AutomatedDecision,
     /// Whether the content was detected by automated means (the engine flagged it).
     pub automated_detection: bool,
-    /// The moderator's note, if any.
+    /// The moderator's note, if any: private to moderators and admins (client keys read
+    /// `null`).
     pub note: Option<String>,
     /// The engine's repaired text, when it proposed one.
     pub fixed: Option<TextFields>,
@@ -88,6 +121,24 @@ pub struct DecisionRecord {
     /// The author's appeal, on the record that lodges one (stage `appeal`, action `queue`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appeal_text: Option<String>,
+}
+
+impl DecisionRecord {
+    /// The record as its author (and the storefront acting for them, with a client key) sees
+    /// it: a person's decision is signed [`MODERATOR`] instead of the moderator's id, and the
+    /// moderator's private `note` is left out. Everything else, the reasons included, is kept.
+    pub fn author_view(self) -> DecisionRecord {
+        let decided_by = if self.decided_by == ENGINE || self.decided_by == AUTHOR {
+            self.decided_by
+        } else {
+            MODERATOR.to_owned()
+        };
+        DecisionRecord {
+            decided_by,
+            note: None,
+            ..self
+        }
+    }
 }
 
 /// Where a record comes from.

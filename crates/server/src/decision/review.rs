@@ -1,11 +1,18 @@
 //! A moderator's decision on a queued item, as a record that follows the item's record.
+//!
+//! A decision is checked in three steps: on its own ([`check_decision`]: note and edit within
+//! the field limit, codes only for a rejection and each once), against the item
+//! ([`proposed_edit`]: the text an `edit-approve` would publish), and, for an edit, against the
+//! engine ([`judge_edit`]): the edited text is moderated again with the same rule set, and only
+//! a clean edit or the engine's repair of it is published.
 
-use davar_moderation::{Messages, Severity, Verdict};
+use davar_moderation::{Comment, Field, Messages, ModerationResult, Severity, Verdict};
 use jiff::Timestamp;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::build::{clause_ref, configured, policy_versions, ruleset_ref};
+use super::text::{has_visible, is_invisible, within_limit};
 use super::{
     Action, AutomatedDecision, DecisionRecord, RecordedViolation, Stage, TextFields,
     new_decision_id,
@@ -18,16 +25,23 @@ use crate::compiled::Compiled;
 pub struct ModeratorDecision {
     /// `approve`, `reject` or `edit-approve`.
     pub action: ReviewAction,
-    /// The rule codes the rejection rests on (at least one for `reject`).
+    /// The rule codes the rejection rests on: at least one for `reject`, each a rule of the
+    /// item's rule set (a code sent twice counts once); none for the other actions.
     #[serde(default)]
     pub codes: Vec<String>,
-    /// A note kept with the record (not shown to the author).
+    /// A note kept with the record, at most the server's field limit (10,000 characters by
+    /// default). Moderators and admins read it; authors (client keys) never do. A note of only
+    /// spaces or invisible characters is no note.
     #[serde(default)]
     pub note: Option<String>,
-    /// Edited title for `edit-approve` (default: the engine's repaired title).
+    /// Edited title for `edit-approve` (default: the engine's repaired title, else the
+    /// comment's); a title of only spaces or invisible characters removes it.
     #[serde(default)]
     pub title: Option<String>,
-    /// Edited body for `edit-approve` (default: the engine's repaired body).
+    /// Edited body for `edit-approve` (default: the engine's repaired body). The edit is
+    /// moderated again with the item's rule set: it is refused (`422 edit-violates-rules`)
+    /// when it has a violation of severity `reject`, or of severity `review` under a code the
+    /// item was not queued for; the engine's style repairs are applied to it.
     #[serde(default)]
     pub body: Option<String>,
 }
@@ -44,15 +58,215 @@ pub enum ReviewAction {
     EditApprove,
 }
 
+impl ReviewAction {
+    /// The JSON name (`approve`, `reject`, `edit-approve`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewAction::Approve => "approve",
+            ReviewAction::Reject => "reject",
+            ReviewAction::EditApprove => "edit-approve",
+        }
+    }
+}
+
 /// Why a moderator's decision was refused: `(code, field, message)` for a 422 answer.
 pub type Refusal = (&'static str, &'static str, String);
 
-/// The record of `decision` by `moderator` on the item whose record is `item`.
+/// Checks `decision` on its own, `limit` being the server's field limit in characters: the
+/// note, title and body within it, `title` and `body` only with `edit-approve`, `codes` only
+/// with `reject`. Codes sent more than once are kept once, in the order first sent; a note
+/// that shows nothing is dropped.
+pub fn check_decision(decision: &mut ModeratorDecision, limit: usize) -> Result<(), Refusal> {
+    for (field, text) in [
+        ("note", &decision.note),
+        ("title", &decision.title),
+        ("body", &decision.body),
+    ] {
+        if let Some(text) = text {
+            within_limit(field, text, limit).map_err(|m| ("field-too-long", field, m))?;
+        }
+    }
+    if decision.note.as_deref().is_some_and(|n| !has_visible(n)) {
+        decision.note = None;
+    }
+    let action = decision.action.as_str();
+    if decision.action != ReviewAction::EditApprove {
+        for (field, text) in [("title", &decision.title), ("body", &decision.body)] {
+            if text.is_some() {
+                return Err((
+                    "invalid-field",
+                    field,
+                    format!(
+                        "`{field}` is the text an `edit-approve` publishes; `{action}` takes none: use `edit-approve` to publish an edit"
+                    ),
+                ));
+            }
+        }
+    }
+    if decision.action != ReviewAction::Reject && !decision.codes.is_empty() {
+        return Err((
+            "invalid-field",
+            "codes",
+            format!(
+                "`codes` name the rules a rejection rests on; `{action}` takes none: send `reject` with them, or leave them out"
+            ),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    decision.codes.retain(|code| seen.insert(code.clone()));
+    if let Some(body) = &decision.body
+        && !has_visible(body)
+    {
+        return Err((
+            "missing-field",
+            "body",
+            "the edited `body` shows nothing (only spaces or invisible characters): send the text to publish, or reject the item"
+                .to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// The text an `edit-approve` of `item` would publish: the `body` and `title` sent, each
+/// defaulting to the engine's repair, else the comment's own. A title that shows nothing is
+/// removed.
+pub fn proposed_edit(
+    item: &DecisionRecord,
+    decision: &ModeratorDecision,
+) -> Result<TextFields, Refusal> {
+    let comment = &item.comment;
+    let mut edited = match (&decision.title, &decision.body, &item.fixed) {
+        (title, Some(body), _) => TextFields {
+            title: title.clone().or_else(|| comment.title.clone()),
+            body: body.clone(),
+        },
+        (None, None, Some(fixed)) => fixed.clone(),
+        (Some(title), None, fixed) => TextFields {
+            title: Some(title.clone()),
+            body: fixed
+                .as_ref()
+                .map_or_else(|| comment.body.clone(), |f| f.body.clone()),
+        },
+        (None, None, None) => {
+            return Err((
+                "missing-field",
+                "body",
+                "the engine proposed no repaired text: send the edited `body` (and `title`)"
+                    .to_owned(),
+            ));
+        }
+    };
+    if edited.title.as_deref().is_some_and(|t| !has_visible(t)) {
+        edited.title = None;
+    }
+    Ok(edited)
+}
+
+/// The comment `item` is about with `edit` as its text: what the engine judges again.
+pub fn edited_comment(item: &DecisionRecord, edit: &TextFields) -> Comment {
+    let comment = &item.comment;
+    Comment {
+        id: comment.id.clone(),
+        kind: comment.kind,
+        title: edit.title.clone(),
+        body: edit.body.clone(),
+        product: comment.product.clone(),
+        author: comment.author.clone(),
+        lang: comment.lang.clone(),
+    }
+}
+
+/// What an edit of `item` publishes, given `judged`, the engine's result on the edited text
+/// ([`edited_comment`]) under the item's rule set. Refused when a violation still stands: any of
+/// severity `reject`, any of severity `review` under a code the item was not queued for (the
+/// moderator was asked to judge those, not new ones), and any `fix` the engine could not
+/// repair. Otherwise the edit is published as sent, or as the engine repaired it.
+pub fn judge_edit(
+    item: &DecisionRecord,
+    edit: TextFields,
+    judged: &ModerationResult,
+) -> Result<TextFields, Refusal> {
+    let queued_for: Vec<&str> = item.violations.iter().map(|v| v.code.as_str()).collect();
+    let standing: Vec<&davar_moderation::Violation> = judged
+        .violations
+        .iter()
+        .filter(|v| match v.severity {
+            Severity::Hint => false,
+            Severity::Fix => judged.fixed.is_none(),
+            Severity::Review => !queued_for.contains(&v.code.as_str()),
+            Severity::Reject => true,
+        })
+        .collect();
+    if let Some(first) = standing.first() {
+        let listed: Vec<String> = standing
+            .iter()
+            .map(|v| {
+                format!(
+                    "`{}` ({}) in {} at {}..{}: «{}»",
+                    v.code,
+                    v.severity.as_str(),
+                    field_name(v.field),
+                    v.start,
+                    v.end,
+                    quote(&v.text)
+                )
+            })
+            .collect();
+        return Err((
+            "edit-violates-rules",
+            field_name(first.field),
+            format!(
+                "the edited text still breaks rules of {}: {}; change the edit and send it again, or reject the item",
+                judged.ruleset,
+                listed.join("; ")
+            ),
+        ));
+    }
+    Ok(match &judged.fixed {
+        Some(fixed) => TextFields {
+            title: fixed.title.clone(),
+            body: fixed.body.clone(),
+        },
+        None => edit,
+    })
+}
+
+/// The request field a violation's field was sent as.
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Title => "title",
+        Field::Body => "body",
+    }
+}
+
+/// At most 40 characters of `text`, with `…` where the rest is left out, and invisible
+/// characters other than the plain space written as `<U+202E>` (a quoted override must not
+/// reorder the message around it).
+fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c != ' ' && is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The record of `decision` by `moderator` on the item whose record is `item`. For an
+/// `edit-approve`, `edited` is the text [`judge_edit`] accepted.
 pub fn moderator_record(
     compiled: &Compiled,
     item: &DecisionRecord,
     moderator: &str,
     decision: &ModeratorDecision,
+    edited: Option<TextFields>,
     now: Timestamp,
 ) -> Result<DecisionRecord, Refusal> {
     let comment = &item.comment;
@@ -110,26 +324,13 @@ pub fn moderator_record(
         }
         ReviewAction::Approve => (Verdict::Approve, Action::Approve, None),
         ReviewAction::EditApprove => {
-            let edited = match (&decision.title, &decision.body, &item.fixed) {
-                (title, Some(body), _) => TextFields {
-                    title: title.clone().or_else(|| comment.title.clone()),
-                    body: body.clone(),
-                },
-                (None, None, Some(fixed)) => fixed.clone(),
-                (Some(title), None, fixed) => TextFields {
-                    title: Some(title.clone()),
-                    body: fixed
-                        .as_ref()
-                        .map_or_else(|| comment.body.clone(), |f| f.body.clone()),
-                },
-                (None, None, None) => {
-                    return Err((
-                        "missing-field",
-                        "body",
-                        "the engine proposed no repaired text: send the edited `body` (and `title`)"
-                            .to_owned(),
-                    ));
-                }
+            let Some(edited) = edited else {
+                return Err((
+                    "missing-field",
+                    "body",
+                    "an edit is published only once the engine has judged it: send the edited `body`"
+                        .to_owned(),
+                ));
             };
             (Verdict::Approve, Action::EditApprove, Some(edited))
         }
@@ -162,7 +363,7 @@ pub fn moderator_record(
             AutomatedDecision::NotAutomated
         },
         automated_detection: item.automated_detection,
-        note: decision.note.clone().filter(|n| !n.trim().is_empty()),
+        note: decision.note.clone().filter(|n| has_visible(n)),
         fixed: item.fixed.clone(),
         edited,
         appeal_text: None,

@@ -10,11 +10,13 @@ use jiff::Timestamp;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::decisions::Viewer;
 use super::moderate::joined;
 use super::statement::{published, unavailable, with_chain};
 use crate::compliance::appeal::{APPEAL_PRIORITY, AppealRefusal, decided_by, is_lodged, lodge};
 use crate::decision::DecisionRecord;
 use crate::decision::build::policy_versions;
+use crate::decision::text::{has_visible, within_limit};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, PathId};
 use crate::state::AppState;
@@ -24,7 +26,8 @@ use crate::store::ServerStore;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AppealRequest {
-    /// The author's appeal, in their words (at most 10,000 characters).
+    /// The author's appeal, in their words: at most the server's field limit (10,000 characters
+    /// by default), with at least one visible character.
     text: String,
 }
 
@@ -37,21 +40,24 @@ pub(crate) struct AppealRequest {
         (status = 201, description = "The record lodging the appeal (stage `appeal`, action `queue`); it waits in the review queue", body = DecisionRecord),
         (status = 404, description = "No such decision", body = ErrorBody),
         (status = 409, description = "Not a rejection (`not-restricted`), appealed already (`appealed`), replaced (`superseded`), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
-        (status = 422, description = "Empty or too long `text`", body = ErrorBody),
+        (status = 422, description = "`text` over the field limit (10,000 characters by default; `field-too-long`), or showing nothing once spaces, zero-width and bidi control characters are set aside (`missing-field`)", body = ErrorBody),
     ),
     security((), ("bearer" = []))
 )]
 pub(crate) async fn appeal(
     State(state): State<AppState>,
+    viewer: Viewer,
     PathId(id): PathId,
     ApiJson(request): ApiJson<AppealRequest>,
 ) -> Result<(StatusCode, Json<DecisionRecord>), ApiError> {
     let limit = state.limits().field_chars;
-    if request.text.chars().count() > limit {
+    within_limit("text", &request.text, limit)
+        .map_err(|message| ApiError::invalid("field-too-long", "text", message))?;
+    if !has_visible(&request.text) {
         return Err(ApiError::invalid(
-            "field-too-long",
+            "missing-field",
             "text",
-            format!("`text` is longer than {limit} characters"),
+            "`text` shows nothing (only spaces, zero-width or bidi control characters): send the author's appeal in words",
         ));
     }
     let compiled = state.compiled();
@@ -86,7 +92,7 @@ pub(crate) async fn appeal(
     })
     .await
     .map_err(joined)??;
-    Ok((StatusCode::CREATED, Json(lodged)))
+    Ok((StatusCode::CREATED, Json(viewer.show(lodged))))
 }
 
 fn refused(refusal: AppealRefusal) -> ApiError {

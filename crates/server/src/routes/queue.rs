@@ -2,6 +2,9 @@
 //! lapses after a while, so an abandoned item goes back to the others), decide it, read its
 //! history. Every store call blocks on the database and runs on a blocking thread.
 
+use std::sync::Arc;
+use std::time::Instant;
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, Query, State};
@@ -14,15 +17,21 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::appeal::not_own_decision;
-use super::moderate::joined;
-use crate::auth::Role;
+use super::moderate::{check_lengths, joined, judge, refusal, weight_of};
+use crate::auth::{Role, usable_name};
+use crate::compiled::Compiled;
 use crate::compliance::appeal::{self, is_lodged};
-use crate::decision::review::{ModeratorDecision, moderator_record};
+use crate::decision::TextFields;
+use crate::decision::review::{
+    ModeratorDecision, Refusal, ReviewAction, check_decision, edited_comment, judge_edit,
+    moderator_record, proposed_edit,
+};
 use crate::decision::{Action, DecisionRecord};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, PathId};
 use crate::state::AppState;
-use crate::store::{Claim, Decide, QueueCounts, QueueFilter, QueueItem, ServerStore};
+use crate::store::{Claim, CommentScope, Decide, QueueCounts, QueueFilter, QueueItem, ServerStore};
+use crate::workers::Budget;
 
 /// How long a claim lasts unless the request says otherwise.
 const DEFAULT_CLAIM_SECONDS: i64 = 15 * 60;
@@ -41,19 +50,23 @@ impl FromRequestParts<AppState> for Moderator {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let Some(keys) = state.keys() else {
-            let name = parts
-                .headers
-                .get(MODERATOR_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-                .filter(|n| {
-                    !n.is_empty()
-                        && *n != crate::decision::ENGINE
-                        && n.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
-                })
-                .unwrap_or("moderator");
-            return Ok(Moderator(name.to_owned()));
+            let Some(value) = parts.headers.get(MODERATOR_HEADER) else {
+                return Ok(Moderator(crate::decision::MODERATOR.to_owned()));
+            };
+            return match value.to_str().map(str::trim) {
+                Ok(name) if usable_name(name) || name == crate::decision::MODERATOR => {
+                    Ok(Moderator(name.to_owned()))
+                }
+                _ => Err(ApiError::invalid(
+                    "invalid-header",
+                    MODERATOR_HEADER,
+                    format!(
+                        "`{MODERATOR_HEADER}` names the moderator signing the decision: letters, digits and . _ @ -, and none of {}; or leave it out to sign `{}`",
+                        crate::decision::RESERVED_NAMES.join(", "),
+                        crate::decision::MODERATOR
+                    ),
+                )),
+            };
         };
         let caller = keys.identify(&parts.headers)?;
         match (caller.role, caller.name) {
@@ -103,14 +116,30 @@ impl QueueParams {
 }
 
 fn params(query: Result<Query<QueueParams>, QueryRejection>) -> Result<QueueParams, ApiError> {
-    query.map(|Query(p)| p).map_err(|e| ApiError::Invalid {
+    let params = query.map(|Query(p)| p).map_err(|e| ApiError::Invalid {
         code: "invalid-query",
         message: format!(
             "{}; parameters: code, kind, lang, min_age, max_age, limit, claim_seconds",
             e.body_text()
         ),
         field: None,
-    })
+    })?;
+    // A rule code is one word (`contacts/phone`): a filter with white space in it would match
+    // across the codes of an item.
+    for (name, value) in [("code", &params.code), ("lang", &params.lang)] {
+        if let Some(value) = value
+            && value.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(ApiError::invalid(
+                "invalid-query",
+                name,
+                format!(
+                    "`{name}` is one word without spaces or control characters, e.g. `code=contacts/phone`, `lang=fa`"
+                ),
+            ));
+        }
+    }
+    Ok(params)
 }
 
 /// Runs a blocking store call on a blocking thread; store failures become 503.
@@ -276,7 +305,8 @@ pub(crate) async fn release(
         (status = 200, description = "The new record, following the item's", body = DecisionRecord),
         (status = 404, description = "No such item", body = ErrorBody),
         (status = 409, description = "Not claimed by this moderator (`not-claimed`) or decided already (`decided`)", body = ErrorBody),
-        (status = 422, description = "Reject without codes, unknown code, nothing to edit", body = ErrorBody),
+        (status = 422, description = "Reject without codes (`missing-field`), a code the item's rule set does not have (`unknown-value`), codes with another action or an edit without `edit-approve` (`invalid-field`), a note, title or body over the field limit (`field-too-long`), nothing to edit or an edit showing nothing (`missing-field`), or an edit the engine still finds breaking a rule (`edit-violates-rules`, naming each violation)", body = ErrorBody),
+        (status = 503, description = "The engine's time budget ran out judging the edit (`timeout`), or the decision log is unavailable", body = ErrorBody),
     ),
     security((), ("bearer" = []))
 )]
@@ -284,26 +314,44 @@ pub(crate) async fn decide(
     State(state): State<AppState>,
     Moderator(moderator): Moderator,
     PathId(id): PathId,
-    ApiJson(decision): ApiJson<ModeratorDecision>,
+    ApiJson(mut decision): ApiJson<ModeratorDecision>,
 ) -> Result<Json<DecisionRecord>, ApiError> {
+    let limits = state.limits();
+    check_decision(&mut decision, limits.field_chars).map_err(refused)?;
     let compiled = state.compiled();
-    blocking(&state, move |store| {
-        let item = store
-            .queue_item(&id)
-            .map_err(unavailable)?
-            .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
-        not_own_decision(store, &item.record, &moderator)?;
-        let mut record = moderator_record(
-            &compiled,
-            &item.record,
-            &moderator,
-            &decision,
-            Timestamp::now(),
-        )
-        .map_err(|(code, field, message)| ApiError::invalid(code, field, message))?;
-        if is_lodged(&item.record) {
-            record = appeal::outcome(record);
+    let item = {
+        let (id, moderator) = (id.clone(), moderator.clone());
+        blocking(&state, move |store| {
+            let item = store
+                .queue_item(&id)
+                .map_err(unavailable)?
+                .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
+            not_own_decision(store, &item.record, &moderator)?;
+            open_to(&item, &moderator)?;
+            Ok(item)
+        })
+        .await?
+    };
+    let edited = match decision.action {
+        ReviewAction::EditApprove => {
+            let proposed = proposed_edit(&item.record, &decision).map_err(refused)?;
+            Some(judged_edit(&state, &compiled, &item.record, proposed).await?)
         }
+        ReviewAction::Approve | ReviewAction::Reject => None,
+    };
+    let mut record = moderator_record(
+        &compiled,
+        &item.record,
+        &moderator,
+        &decision,
+        edited,
+        Timestamp::now(),
+    )
+    .map_err(refused)?;
+    if is_lodged(&item.record) {
+        record = appeal::outcome(record);
+    }
+    blocking(&state, move |store| {
         match store
             .queue_decide(&id, &moderator, &record)
             .map_err(unavailable)?
@@ -312,21 +360,72 @@ pub(crate) async fn decide(
                 forget_rejected_question(store, &record);
                 Ok(Json(*record))
             }
-            Decide::NotClaimed { by } => Err(ApiError::Conflict {
-                code: "not-claimed",
-                message: match by {
-                    Some(by) => format!("item {id} is claimed by {by}: claim it before deciding"),
-                    None => format!("claim item {id} (POST /v1/queue/{id}/claim) before deciding"),
-                },
-            }),
-            Decide::Decided => Err(ApiError::Conflict {
-                code: "decided",
-                message: format!("item {id} was decided already; see its history"),
-            }),
+            Decide::NotClaimed { by } => Err(not_claimed(&id, by)),
+            Decide::Decided => Err(decided(&id)),
             Decide::NotFound => Err(ApiError::NotFound(format!("queue item {id}"))),
         }
     })
     .await
+}
+
+fn refused((code, field, message): Refusal) -> ApiError {
+    ApiError::invalid(code, field, message)
+}
+
+fn not_claimed(id: &str, by: Option<String>) -> ApiError {
+    ApiError::Conflict {
+        code: "not-claimed",
+        message: match by {
+            Some(by) => format!("item {id} is claimed by {by}: claim it before deciding"),
+            None => format!("claim item {id} (POST /v1/queue/{id}/claim) before deciding"),
+        },
+    }
+}
+
+fn decided(id: &str) -> ApiError {
+    ApiError::Conflict {
+        code: "decided",
+        message: format!("item {id} was decided already; see its history"),
+    }
+}
+
+/// Refuses a decision on `item` that `moderator` could not record (decided, or not their
+/// claim) before any work is spent on it; the store checks again when it writes the decision.
+fn open_to(item: &QueueItem, moderator: &str) -> Result<(), ApiError> {
+    if item.decided_by_record.is_some() {
+        return Err(decided(&item.id));
+    }
+    if item.claimed_by.as_deref() != Some(moderator) {
+        return Err(not_claimed(&item.id, item.claimed_by.clone()));
+    }
+    Ok(())
+}
+
+/// The text an edit of `item` publishes: `proposed` judged by the engine with the rule set
+/// being served, on a moderation worker within the request's budget, recording nothing (no
+/// question stored, no metrics); see [`judge_edit`].
+async fn judged_edit(
+    state: &AppState,
+    compiled: &Arc<Compiled>,
+    item: &DecisionRecord,
+    proposed: TextFields,
+) -> Result<TextFields, ApiError> {
+    let limits = state.limits();
+    let comment = edited_comment(item, &proposed);
+    check_lengths(&comment, limits.field_chars, "")?;
+    let budget = Budget::until(Instant::now() + limits.timeout);
+    let weight = weight_of(&comment, limits.lanes.light_chars);
+    let original = question_key(&item.comment.body);
+    let (compiled, store) = (compiled.clone(), state.store());
+    let judged = state
+        .workers()
+        .run(weight, &budget, move |budget| {
+            let scope = CommentScope::new(&*store, comment.id.as_deref(), true).editing(original);
+            judge(&compiled, &scope, &comment, budget, "")
+        })
+        .await
+        .map_err(|r| refusal(r, "/v1/queue/{id}/decision", limits.timeout))??;
+    judge_edit(item, proposed, &judged).map_err(refused)
 }
 
 /// A question a moderator rejected leaves the duplicate store, so the author may ask again.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::compiled::Compiled;
 use crate::decision::build::{Submission, engine_record, result_of};
-use crate::decision::{Action, DecisionRecord};
+use crate::decision::{Action, DecisionRecord, standing};
 use crate::error::ApiError;
 use crate::store::{Appended, ServerStore};
 
@@ -21,8 +21,10 @@ pub(crate) struct ModerateResponse {
 }
 
 /// Writes the engine's record of `result` (blocking). A comment whose kind, `id` and content
-/// already have a record (a client retry) gets that record's decision back, unchanged; the same
-/// `id` with other content gets the decision `result` stands for, in a record of its own.
+/// already have a record (a client retry) gets the decision standing for it back: the engine's
+/// first one unchanged, or what a moderator or an appeal decided since, with that record's id.
+/// The same `id` with other content gets the decision `result` stands for, in a record of its
+/// own.
 pub(crate) fn settle(
     compiled: &Compiled,
     store: &dyn ServerStore,
@@ -76,10 +78,16 @@ pub(crate) fn settle_all(
                     result,
                     decision_id: Some(record.id),
                 }),
-                Some(Appended::Existing(stored)) => Ok(ModerateResponse {
-                    result: result_of(&stored),
-                    decision_id: Some(stored.id),
-                }),
+                Some(Appended::Existing(stored)) => {
+                    let standing = standing_decision(store, stored).map_err(|e| {
+                        tracing::error!(error = %e, field = what, "the decision log failed");
+                        log_unavailable()
+                    })?;
+                    Ok(ModerateResponse {
+                        result: result_of(&standing),
+                        decision_id: Some(standing.id),
+                    })
+                }
                 None => {
                     tracing::error!(
                         field = what,
@@ -90,6 +98,17 @@ pub(crate) fn settle_all(
             }
         })
         .collect()
+}
+
+/// The decision standing for the comment whose first record is `first`: the last one of its
+/// chain, a moderator's or an appeal's outcome, else `first` itself (an appeal waiting for a
+/// person leaves the contested decision standing).
+fn standing_decision(
+    store: &dyn ServerStore,
+    first: DecisionRecord,
+) -> Result<DecisionRecord, davar_moderation::StoreError> {
+    let chain = store.chain(&first.root)?;
+    Ok(standing(&chain).cloned().unwrap_or(first))
 }
 
 /// Settles a run of batch items in order: the judged ones through [`settle_all`] in one

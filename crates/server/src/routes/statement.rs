@@ -52,7 +52,7 @@ pub(crate) fn with_chain(
     get, path = "/v1/decisions/{id}/statement", tag = "decisions",
     params(("id" = String, Path, description = "A rejection, or an appeal's outcome")),
     responses(
-        (status = 200, description = "The statement, in the comment's language", body = Statement),
+        (status = 200, description = "The statement, in the comment's language. It is the author's view for every key: no moderator's id, no moderator's note.", body = Statement),
         (status = 404, description = "No such decision", body = ErrorBody),
         (status = 409, description = "The decision restricts nothing (`no-statement`)", body = ErrorBody),
     ),
@@ -67,6 +67,9 @@ pub(crate) async fn statement_of(
     let (_, chain) = tokio::task::spawn_blocking(move || with_chain(&*store, &key))
         .await
         .map_err(joined)??;
+    // A statement is written for the author, whoever asks for it: it is built from the
+    // author's view of the records, which holds no moderator's id and no private note.
+    let chain: Vec<DecisionRecord> = chain.into_iter().map(DecisionRecord::author_view).collect();
     let compiled = state.compiled();
     statement(&published(&compiled), &chain, &id)
         .map(Json)

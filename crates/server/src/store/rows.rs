@@ -37,9 +37,27 @@ pub(crate) fn codes_column(record: &DecisionRecord) -> String {
     format!(" {} ", codes.join(" "))
 }
 
-/// The `LIKE` pattern of a code filter.
+/// The escape character of the queue's `LIKE` patterns (`ESCAPE '!'` in
+/// [`super::schema::QUEUE_FILTER`]): not a backslash, whose meaning in a PostgreSQL string
+/// literal depends on a server setting.
+pub(crate) const LIKE_ESCAPE: char = '!';
+
+/// The `LIKE` pattern of a code filter: the code as one whole word of the codes column, its
+/// `%`, `_` and `!` matching themselves only.
 pub(crate) fn code_pattern(code: Option<&str>) -> String {
-    code.map_or_else(|| "%".to_owned(), |c| format!("% {c} %"))
+    let Some(code) = code else {
+        return "%".to_owned();
+    };
+    let mut pattern = String::with_capacity(code.len() + 4);
+    pattern.push_str("% ");
+    for c in code.chars() {
+        if matches!(c, '%' | '_' | LIKE_ESCAPE) {
+            pattern.push(LIKE_ESCAPE);
+        }
+        pattern.push(c);
+    }
+    pattern.push_str(" %");
+    pattern
 }
 
 /// `review`, `question`, `answer`.
@@ -139,4 +157,17 @@ pub(crate) fn count(rows: Vec<(String, Option<i64>)>, now_us: i64) -> QueueCount
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_patterns_escape_the_like_wildcards() {
+        assert_eq!(code_pattern(None), "%");
+        assert_eq!(code_pattern(Some("contacts/phone")), "% contacts/phone %");
+        assert_eq!(code_pattern(Some("%")), "% !% %");
+        assert_eq!(code_pattern(Some("a_b!c")), "% a!_b!!c %");
+    }
 }

@@ -216,9 +216,10 @@ pub const ENQUEUE: &str = "INSERT INTO davar_queue \
 pub const QUEUE_COLUMNS: &str = "q.item_id, d.record, q.priority, q.enqueued_at, q.claimed_by, \
      q.claim_expires_at, q.decided_id FROM davar_queue q JOIN davar_decisions d ON d.id = q.item_id";
 
-/// The filter shared by listing and claiming: `$1` code pattern (`% code %` or `%`), `$2` kind
-/// or '', `$3` lang or '', `$4` enqueued at or before (µs), `$5` enqueued at or after (µs).
-pub const QUEUE_FILTER: &str = "q.decided_id IS NULL AND q.codes LIKE $1 \
+/// The filter shared by listing and claiming: `$1` code pattern (`% code %` or `%`, with `%`,
+/// `_` and `!` escaped by `!`), `$2` kind or '', `$3` lang or '', `$4` enqueued at or before
+/// (µs), `$5` enqueued at or after (µs).
+pub const QUEUE_FILTER: &str = "q.decided_id IS NULL AND q.codes LIKE $1 ESCAPE '!' \
      AND ($2 = '' OR q.kind = $2) AND ($3 = '' OR q.lang = $3) \
      AND q.enqueued_at <= $4 AND q.enqueued_at >= $5";
 

@@ -98,9 +98,12 @@ impl SqliteStore {
         conn.busy_timeout(Duration::from_secs(5))?;
         // In-memory databases report "memory" instead of switching to WAL; both are fine.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        // `LIKE` compares letter case as PostgreSQL does, so a queue filter selects the same
+        // items on both stores.
         conn.execute_batch(&format!(
             "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CACHE_KIB}; \
-             PRAGMA mmap_size = {MMAP_BYTES}; PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}"
+             PRAGMA mmap_size = {MMAP_BYTES}; PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}; \
+             PRAGMA case_sensitive_like = ON"
         ))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrate(&mut conn)?;
