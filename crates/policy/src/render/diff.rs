@@ -7,6 +7,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use super::ObligationSentences;
+use crate::clause_id::strip_section_number;
 use crate::markdown::html::escape;
 use crate::model::{Clause, PolicyVersion};
 
@@ -20,7 +21,8 @@ pub enum ClauseStatus {
     Removed,
     /// In both, with different text or heading.
     Changed,
-    /// In both, identical.
+    /// In both, identical but perhaps for the section number of the heading (a clause that only
+    /// moved up or down the numbering says nothing new to the reader).
     Unchanged,
 }
 
@@ -31,7 +33,7 @@ pub struct ClauseChange {
     pub id: String,
     /// The heading (new one when both exist).
     pub heading: String,
-    /// The old heading, when it changed.
+    /// The old heading, when its words changed (not only its section number).
     pub old_heading: Option<String>,
     /// Added, removed, changed or unchanged.
     pub status: ClauseStatus,
@@ -119,7 +121,11 @@ fn whole(clause: &Clause, status: ClauseStatus, rules: &str) -> ClauseChange {
 }
 
 fn changed(old: &Clause, new: &Clause, old_rules: &str, new_rules: &str) -> ClauseChange {
-    let old_heading = (old.heading != new.heading).then(|| old.heading.clone());
+    let old_heading = (!same_words(
+        strip_section_number(&old.heading),
+        strip_section_number(&new.heading),
+    ))
+    .then(|| old.heading.clone());
     let (mut html, mut insertions, mut deletions) = word_diff(&old.prose, &new.prose);
     if !old_rules.is_empty() || !new_rules.is_empty() {
         let (rules_html, ins, del) = word_diff(old_rules, new_rules);
@@ -141,6 +147,11 @@ fn changed(old: &Clause, new: &Clause, old_rules: &str, new_rules: &str) -> Clau
         insertions,
         deletions,
     }
+}
+
+/// Whether `a` and `b` are the same words, however spaced.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Word-level diff as HTML, with counts of inserted and deleted words. Neighbouring changed
@@ -258,6 +269,44 @@ mod tests {
         // Only a deletion or only an insertion needs no extra space.
         assert_eq!(word_diff("a b c", "a c").0, "a <del>b</del> c");
         assert_eq!(word_diff("a c", "a b c").0, "a <ins>b</ins> c");
+    }
+
+    fn clause(heading: &str, prose: &str) -> Clause {
+        Clause {
+            id: "returns".to_owned(),
+            heading: heading.to_owned(),
+            prose: prose.to_owned(),
+            ..Clause::default()
+        }
+    }
+
+    #[test]
+    fn a_clause_that_was_only_renumbered_is_unchanged() {
+        let prose = "Items can be returned within 14 days.";
+        let moved = changed(
+            &clause("3. Returns", prose),
+            &clause("4. Returns", prose),
+            "",
+            "",
+        );
+        assert_eq!(moved.status, ClauseStatus::Unchanged);
+        assert_eq!(moved.old_heading, None);
+        let renamed = changed(
+            &clause("Article 3 - Returns", prose),
+            &clause("Article 4 - Returns and refunds", prose),
+            "",
+            "",
+        );
+        assert_eq!(renamed.status, ClauseStatus::Changed);
+        assert_eq!(renamed.old_heading.as_deref(), Some("Article 3 - Returns"));
+        let reworded = changed(
+            &clause("3. Returns", prose),
+            &clause("4. Returns", "Items can be returned within 30 days."),
+            "",
+            "",
+        );
+        assert_eq!(reworded.status, ClauseStatus::Changed);
+        assert_eq!(reworded.old_heading, None);
     }
 
     #[test]
