@@ -1,12 +1,14 @@
 use regex::Regex;
 
+use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
 declare_rule! {
     /// ## What it flags
     /// E-mail addresses, plain or disguised: `name@mail.com`, `name @ gmail . com`,
-    /// `name[at]gmail(dot)com`, `name at gmail`, `name ات جیمیل`.
+    /// `name[at]gmail(dot)com`, `name at gmail`, `name ات جیمیل`, and in any script:
+    /// `علی@فروشگاه.ایران`, `"quoted part"@example.org`.
     ///
     /// ## Why
     /// Personal contact details must not be published (terms: no contacts, Q&A: no personal
@@ -15,7 +17,10 @@ declare_rule! {
     /// ## How it decides
     /// A local part, an `@` (or `at`, `[at]`, `(at)`, `ات`, `اَت`) and either a domain with a
     /// dot, or a well-known mail provider (`gmail`, `yahoo`, `جیمیل` ...). The English word
-    /// "at" only counts before a provider name.
+    /// "at" only counts before a provider name. The local part may be of any script, with the
+    /// other characters RFC 5322 allows (`o'neil+shop`) and quoted parts; domain labels may be
+    /// too, and a TLD that is not ASCII must be one of the root zone (Public Suffix List), so
+    /// `سلام@دوستان.عزیز` is not an address.
     ///
     /// ## Fix
     /// Not fixable.
@@ -30,8 +35,17 @@ impl Email {
         let at_loose = r"(?:\s+(?:at|ات|arobase)\s+)";
         let dot =
             r"(?:\s*\.\s*|\s*[\[\(\{]\s*(?:dot|\.|دات|نقطه)\s*[\]\)\}]\s*|\s+(?:dot|دات|نقطه)\s+)";
+        // A local part of any script, with the other characters RFC 5322 allows (`o'neil`,
+        // `a+b`), and quoted parts (`"quoted part"@x.org`, `test."foo".bar@x.co.uk`).
+        let atom = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}._%+\-!#$&'*/=?^`{|}~]*";
+        let quoted = r#""[^"\n]{1,64}""#;
+        let local = format!(r"(?:{quoted}|{atom})(?:\.(?:{quoted}|{atom}))*");
+        // Domain labels of any script; a TLD of letters, checked against the root zone when
+        // it is not ASCII (`info@فروشگاه.ایران`).
+        let label = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*";
+        let tld = r"(?:[a-z]{2,24}|xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]*)";
         let pattern = format!(
-            r"[a-z0-9][a-z0-9._%+-]*(?:{at_strict}[a-z0-9-]+(?:{dot}[a-z0-9-]+)*{dot}[a-z]{{2,24}}|{at_strict}{provider}|{at_loose}{provider})|[\p{{Arabic}}a-z0-9_.]+\s+ات\s+{provider}"
+            r"{local}(?:{at_strict}{label}(?:{dot}{label})*{dot}{tld}|{at_strict}{provider}|{at_loose}{provider})|[\p{{Arabic}}a-z0-9_.]+\s+ات\s+{provider}"
         );
         Ok(Email {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
@@ -52,9 +66,48 @@ impl Email {
                 continue;
             }
             let text = crate::rules::links::url::trim_link_end(m.as_str());
-            out.push((m.start(), m.start() + text.len()));
+            // A TLD is checked as written too: the skeleton folds `شبكة` to `شبکه`.
+            let in_root_zone = |s: usize, e: usize| {
+                let (os, oe) = f.skeleton().to_original(m.start() + s, m.start() + e);
+                let written: String = f.cps[os..oe].iter().flat_map(|c| c.to_lowercase()).collect();
+                is_root_zone_tld(&text[s..e]) || is_root_zone_tld(&written)
+            };
+            let Some(len) = root_zone_end(text, in_root_zone) else {
+                continue;
+            };
+            out.push((m.start(), m.start() + len));
         }
         out
+    }
+}
+
+/// Where the address `m` ends: all of it, unless its TLD is a label of letters that are not
+/// ASCII after a `.` and not a TLD of the root zone (`in_root_zone` of its byte range); then at
+/// the last label before it that is one (`a@shop.ir.عالی` ends after `.ir`), or `None` when no
+/// label after the `@` is (`سلام@دوستان.عزیز`).
+fn root_zone_end(m: &str, in_root_zone: impl Fn(usize, usize) -> bool) -> Option<usize> {
+    let Some(at) = m.rfind('@') else {
+        // The `at`/`ات` forms before a provider name.
+        return Some(m.len());
+    };
+    let mut end = m.len();
+    let mut cut = false;
+    loop {
+        let head = &m[..end];
+        let start = head
+            .trim_end_matches(|c: char| {
+                !(c.is_whitespace() || matches!(c, '.' | '@' | ']' | ')' | '}'))
+            })
+            .len();
+        let dotted = head[..start].ends_with('.') && start > at + 2;
+        if cut && !dotted {
+            return None;
+        }
+        if !dotted || head[start..].is_ascii() || in_root_zone(start, end) {
+            return Some(end);
+        }
+        end = start - 1;
+        cut = true;
     }
 }
 

@@ -1,6 +1,7 @@
 use regex::Regex;
 
 use crate::phrase::PhraseSet;
+use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -19,12 +20,13 @@ declare_rule! {
     /// (`آیدی`/`پیج`/`id`, also with a platform word between: `آیدی تلگرام: shopname`) or by a
     /// colon or `@` after the platform word (`instagram: shopname`, `telegram: @ shopname`).
     /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
-    /// An `@` that is part of an e-mail address is left to `contacts/email`.
+    /// An `@` that is part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
+    /// `contacts/email`.
     ///
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet }
+    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet, email: Email }
 }
 
 impl Social {
@@ -37,6 +39,7 @@ impl Social {
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
+            email: Email::build(p)?,
         })
     }
 }
@@ -82,6 +85,7 @@ impl Rule for Social {
             let sk = f.sk();
             let mut taken: Vec<(usize, usize)> = Vec::new();
             if sk.contains('@') {
+                let mut emails: Option<Vec<(usize, usize)>> = None;
                 for m in self.at.find_iter(sk) {
                     let before = sk[..m.start()].chars().next_back();
                     let after = &sk[m.end()..];
@@ -89,6 +93,14 @@ impl Rule for Social {
                     if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
                         || after.starts_with('.')
                         || m.as_str().len() < 3
+                    {
+                        continue;
+                    }
+                    // The domain of an address whose local part is not ASCII (`علی@shop.ir`).
+                    if emails
+                        .get_or_insert_with(|| self.email.spans(cx, f))
+                        .iter()
+                        .any(|&(s, e)| s < m.start() && m.end() <= e)
                     {
                         continue;
                     }
