@@ -53,7 +53,7 @@ import yaml  # noqa: E402
 
 import engine  # noqa: E402
 import score  # noqa: E402
-from suites import email_validator, libphonenumber, linkify, presidio, twitter  # noqa: E402
+from suites import email_validator, libphonenumber, linkify, presidio, root_zone, twitter  # noqa: E402
 from suites.source import locate  # noqa: E402
 
 MARKERS = {
@@ -62,6 +62,7 @@ MARKERS = {
     libphonenumber.REPO: libphonenumber.METADATA,
     presidio.REPO: presidio.TESTS["phone"][0],
     email_validator.REPO: email_validator.TESTS,
+    root_zone.REPO: root_zone.LIST,
 }
 
 
@@ -103,7 +104,12 @@ def collect(found, regions, lang, notes):
             notes.append(f"left out of linkify-it links.txt ({why}): {link}  [{where}]")
     if twitter.REPO in found:
         cases += twitter.extract_cases(found[twitter.REPO], lang)
-        cases += twitter.tld_cases(found[twitter.REPO], lang)
+        zone = None
+        if root_zone.REPO in found:
+            zone = root_zone.tlds(found[root_zone.REPO].read(root_zone.LIST))
+        else:
+            notes.append(f"every tlds.yml TLD scored: fetch github:{root_zone.REPO} to leave out withdrawn ones")
+        cases += twitter.tld_cases(found[twitter.REPO], lang, zone)
     if libphonenumber.REPO in found:
         repo = found[libphonenumber.REPO]
         c, missing = libphonenumber.example_cases(repo, regions)

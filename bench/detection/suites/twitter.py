@@ -72,7 +72,9 @@ def extract_cases(repo, lang):
     return out
 
 
-def tld_cases(repo, lang):
+def tld_cases(repo, lang, root_zone=None):
+    """Each TLD with and without a scheme. With `root_zone` (the TLDs of today's root zone),
+    a TLD no longer in it is reported, not scored: no link to it can be followed."""
     tests = _load(repo.read(TLDS), TLDS)
     out = []
     n = 0
@@ -85,24 +87,28 @@ def tld_cases(repo, lang):
             bare = url.split("://", 1)[-1]
             tld = bare.rsplit(".", 1)[-1]
             ascii_tld = tld.isascii()
+            withdrawn = root_zone is not None and tld.lower() not in root_zone
             for variant, item in (("with scheme", url), ("without scheme", bare)):
                 label = "IDN" if not ascii_tld else "ASCII"
                 suite = f"twitter-text tlds.yml {variant}"
                 where = f"{TLDS} {section}: {tld} ({label})"
+                note = f"{label} TLD .{tld}" + (", withdrawn from the root zone" if withdrawn else "")
                 out.append(
                     Case(
                         suite,
-                        "pos",
+                        "info" if withdrawn else "pos",
                         item,
                         lang,
                         families=LINK,
                         targets=[(0, len(item))],
-                        note=f"{label} TLD .{tld}",
+                        note=note,
                         source=where,
                         tag=f"{label} TLDs",
                     )
                 )
-                note = f"{label} TLD .{tld}"
-                out.append(in_persian(f"{suite}, in Persian", item, LINK, n, where, note, f"{label} TLDs"))
+                persian = in_persian(f"{suite}, in Persian", item, LINK, n, where, note, f"{label} TLDs")
+                if withdrawn:
+                    persian.group = "info"
+                out.append(persian)
                 n += 1
     return out

@@ -7,7 +7,7 @@ use crate::rules::prelude::*;
 use crate::text::skeleton_key;
 
 mod shape;
-use shape::{Shape, groups_by_len, is_date, is_decimal_pair};
+use shape::{Shape, groups_by_len, is_date, is_decimal_pair, is_list};
 
 declare_rule! {
     /// ## What it flags
@@ -35,7 +35,10 @@ declare_rule! {
     /// the national formats of those countries, validated with their numbering plans: written
     /// in groups (`030 123456`, `01512 3456789`, `(415) 867-5309`, `415/666-7777`), or bare
     /// right after a word that announces a number (`call 4156667777`, `Tel. 015123456789`;
-    /// lexicon `phone-words`), so a bare order number (`order 4158675309`) is not a phone.
+    /// lexicon `phone-words`) or right before an extension (`4156667777 x 123`,
+    /// `0301234567 Durchwahl 12`; its `extension` entries), so a bare order number
+    /// (`order 4158675309`) is not a phone. Four or more groups of one or two digits that go up
+    /// or down by one or two (`sizes 36 37 38 39 40`) are a list, not a number.
     /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`). A field
     /// holding more phone-shaped numbers than can be validated (48 validations) is flagged from
     /// the first number left unchecked to its last one.
@@ -43,7 +46,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words"],
-    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String> }
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String> }
 }
 
 impl Phone {
@@ -55,15 +58,27 @@ impl Phone {
             })?;
             regions.push(Region::new(id, &code.to_ascii_uppercase()));
         }
-        let call_words = p
-            .lexicons("call_words", &["phone-words"])?
-            .iter()
-            .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
-            .collect();
+        let (mut call_words, mut extension_words) = (HashSet::new(), HashSet::new());
+        for lex in p.lexicons("call_words", &["phone-words"])? {
+            for e in &lex.entries {
+                match e.value.as_deref() {
+                    None => call_words.insert(skeleton_key(&e.text)),
+                    Some("extension") => extension_words.insert(skeleton_key(&e.text)),
+                    Some(other) => {
+                        return Err(format!(
+                            "{}: `{}` has value `{other}`: write nothing (a word before a number) or `extension` (a word before an extension after it)",
+                            lex.path.display(),
+                            e.text
+                        ));
+                    }
+                };
+            }
+        }
         Ok(Phone {
             words: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
             regions,
             call_words,
+            extension_words,
         })
     }
 }
@@ -287,7 +302,7 @@ impl Phone {
         }
         let groups = groups_by_len(shapes.of(f, parts[k].start, end));
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
-        let mut announced = None;
+        let (mut announced, mut extended) = (None, None);
         for len in (shortest..=15.min(digits.len())).rev() {
             // Digit groups and separators of the first `len` digits as written: at most five
             // groups (`01 23 45 67 89`); without a separator only after a call word.
@@ -295,8 +310,11 @@ impl Phone {
             if groups == 0 || groups > 5 {
                 continue;
             }
+            // … or before an extension, when the candidate is the whole number.
             if separators + opening == 0
                 && !*announced.get_or_insert_with(|| self.announced(f, parts[k].first_word))
+                && !(len == parts[k].digits.as_str().len()
+                    && *extended.get_or_insert_with(|| self.extension_after(f, parts[k].last_word)))
             {
                 continue;
             }
@@ -316,6 +334,19 @@ impl Phone {
             }
         }
         Ok(None)
+    }
+
+    /// Whether an extension follows word `last`: an extension word and at least two digits
+    /// (`4156667777 x 123`, `0494949 ext. 49`).
+    fn extension_after(&self, f: &FieldText<'_>, last: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        let (Some(word), Some(number)) = (ws.get(last + 1), ws.get(last + 2)) else {
+            return false;
+        };
+        let number = number.text(sk);
+        self.extension_words.contains(word.text(sk))
+            && number.len() >= 2
+            && number.bytes().all(|b| b.is_ascii_digit())
     }
 
     /// Whether one of the three words before word `first` announces a phone number.
@@ -356,7 +387,8 @@ impl Phone {
             }
             if !parts[k].spelled
                 && (is_date(f, &shapes, parts, k, &digits)
-                    || is_decimal_pair(f, &shapes, &parts[k]))
+                    || is_decimal_pair(f, &shapes, &parts[k])
+                    || is_list(f, &shapes, parts, k, &digits))
             {
                 k += 1;
                 continue;

@@ -20,7 +20,8 @@ declare_rule! {
     /// (`آیدی`/`پیج`/`id`, also with a platform word between: `آیدی تلگرام: shopname`) or by a
     /// colon or `@` after the platform word (`instagram: shopname`, `telegram: @ shopname`).
     /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
-    /// An `@` that is part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
+    /// An `@` after a symbol that censors a word (`f$@king`) is not a handle. An `@` that is
+    /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
     /// ## Fix
@@ -65,6 +66,12 @@ const FILLERS: &[&str] = &[
     "search",
 ];
 
+/// A symbol that stands for a letter in a censored word (`f$@king`, `f#@k`), not before a
+/// handle.
+fn is_grawlix(c: char) -> bool {
+    matches!(c, '!' | '#' | '$' | '%' | '&' | '*' | '@' | '+' | '=' | '^' | '~')
+}
+
 fn looks_like_handle(w: &str) -> bool {
     w.len() >= 3
         && w.bytes()
@@ -89,8 +96,10 @@ impl Rule for Social {
                 for m in self.at.find_iter(sk) {
                     let before = sk[..m.start()].chars().next_back();
                     let after = &sk[m.end()..];
-                    // `name@gmail.com` is an e-mail address.
-                    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+                    // `name@gmail.com` is an e-mail address; `f$@king` a censored word.
+                    if before.is_some_and(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '_') || is_grawlix(c)
+                    })
                         || after.starts_with('.')
                         || m.as_str().len() < 3
                     {

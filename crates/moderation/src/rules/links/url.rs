@@ -20,7 +20,8 @@ declare_rule! {
     /// The last label must be a top-level domain of the root zone: the ICANN section of the
     /// Public Suffix List (the `psl` crate), with every internationalised TLD in Unicode and
     /// in `xn--` form. So `node.js`, `file.txt`, `v2.0` and model numbers are not links, and
-    /// neither is a TLD that goes on into a longer word (`driver.tar.bz2`, `name.al-x`).
+    /// neither is a TLD that goes on into a longer word (`driver.tar.bz2`, `name.al-x`); a
+    /// TLD glued to a word of another script ends where the script changes (`shop.irخرید`).
     /// TLDs that double as file extensions (`README.md`, `backup.zip`, listed in
     /// `tlds-ambiguous.txt`) count only with `www.`, a scheme, a path or a subdomain; those
     /// that double as words (`it`, `me`, `tv`) also count bare unless a Latin sentence goes
@@ -175,6 +176,30 @@ pub(crate) fn is_root_zone_tld(label: &str) -> bool {
         })
 }
 
+/// A bare link glued to a word of another script ends where the script changes inside its
+/// TLD: `shop.irخرید` is `shop.ir`, `فروشگاه.ایرانshop` is `فروشگاه.ایران`.
+fn cut_at_script_change(m: &str) -> &str {
+    let host_end = m.find('/').unwrap_or(m.len());
+    let Some(dot) = m[..host_end].rfind('.') else {
+        return m;
+    };
+    let mut tld = m[dot + 1..host_end].char_indices();
+    let Some((_, first)) = tld.next() else {
+        return m;
+    };
+    // Greek and Cyrillic next to Latin are the skeleton's doing: it folds their look-alikes
+    // (`магазин.рф` is `магазин.pф`).
+    let folded = |c: char| ('\u{0370}'..='\u{052F}').contains(&c);
+    let mut prev = first;
+    for (i, c) in tld {
+        if c.is_ascii() != prev.is_ascii() && !folded(c) && !folded(prev) {
+            return &m[..dot + 1 + i];
+        }
+        prev = c;
+    }
+    m
+}
+
 /// Trailing punctuation is not part of a link.
 pub(crate) fn trim_link_end(m: &str) -> &str {
     m.trim_end_matches([
@@ -198,8 +223,11 @@ impl Rule for Url {
                 if cx.out_of_time() {
                     return;
                 }
-                let text = trim_link_end(m.as_str());
+                let mut text = trim_link_end(m.as_str());
                 let scheme = text.starts_with("http") || text.starts_with("www.");
+                if !scheme {
+                    text = cut_at_script_change(text);
+                }
                 let before = sk[..m.start()].chars().next_back();
                 // The domain of an e-mail address is contacts/email's; a link after `@` is not.
                 if before.is_some_and(|c| {

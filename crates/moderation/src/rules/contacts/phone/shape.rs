@@ -166,3 +166,44 @@ pub(super) fn is_decimal_pair(f: &FieldText<'_>, shapes: &Shape, chunk: &NumberC
         .count()
         >= 2
 }
+
+/// A list of small numbers that the skeleton joined: at least four groups of one or two
+/// digits, all of the same length, each one to two more (or less) than the one before it
+/// (`36 37 38 39 40`, `40-42-44-46`: sizes, not a phone number).
+pub(super) fn is_list(
+    f: &FieldText<'_>,
+    shapes: &Shape,
+    parts: &[NumberChunk<'_>],
+    k: usize,
+    digits: &str,
+) -> bool {
+    let mut seen = 0;
+    let mut last = &parts[k];
+    for p in &parts[k..] {
+        if seen >= digits.len() {
+            break;
+        }
+        seen += p.digits.as_str().len();
+        last = p;
+    }
+    let shape = shapes.of(f, parts[k].start, last.end);
+    let mut lens = shape.split(|c| c != 'd').filter(|g| !g.is_empty()).map(str::len);
+    let Some(width) = lens.next().filter(|&w| w <= 2) else {
+        return false;
+    };
+    // The groups among `digits` (the digits after them do not matter).
+    let count = 1 + lens
+        .take_while(|&l| l == width)
+        .count()
+        .min(digits.len() / width - 1);
+    if count < 4 {
+        return false;
+    }
+    let values: Vec<i32> = (0..count)
+        .map_while(|i| digits.get(i * width..(i + 1) * width)?.parse().ok())
+        .collect();
+    let step = values.get(1).zip(values.first()).map(|(b, a)| b - a);
+    values.len() == count
+        && step.is_some_and(|s| (1..=2).contains(&s.abs()))
+        && values.windows(2).all(|w| Some(w[1] - w[0]) == step)
+}
