@@ -69,7 +69,10 @@ impl Email {
             // A TLD is checked as written too: the skeleton folds `شبكة` to `شبکه`.
             let in_root_zone = |s: usize, e: usize| {
                 let (os, oe) = f.skeleton().to_original(m.start() + s, m.start() + e);
-                let written: String = f.cps[os..oe].iter().flat_map(|c| c.to_lowercase()).collect();
+                let written: String = f.cps[os..oe]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
                 is_root_zone_tld(&text[s..e]) || is_root_zone_tld(&written)
             };
             let Some(len) = root_zone_end(text, in_root_zone) else {

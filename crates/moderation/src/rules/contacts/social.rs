@@ -69,7 +69,10 @@ const FILLERS: &[&str] = &[
 /// A symbol that stands for a letter in a censored word (`f$@king`, `f#@k`), not before a
 /// handle.
 fn is_grawlix(c: char) -> bool {
-    matches!(c, '!' | '#' | '$' | '%' | '&' | '*' | '@' | '+' | '=' | '^' | '~')
+    matches!(
+        c,
+        '!' | '#' | '$' | '%' | '&' | '*' | '@' | '+' | '=' | '^' | '~'
+    )
 }
 
 fn looks_like_handle(w: &str) -> bool {
@@ -99,8 +102,7 @@ impl Rule for Social {
                     // `name@gmail.com` is an e-mail address; `f$@king` a censored word.
                     if before.is_some_and(|c| {
                         c.is_ascii_alphanumeric() || matches!(c, '.' | '_') || is_grawlix(c)
-                    })
-                        || after.starts_with('.')
+                    }) || after.starts_with('.')
                         || m.as_str().len() < 3
                     {
                         continue;

@@ -187,12 +187,15 @@ fn cut_at_script_change(m: &str) -> &str {
     let Some((_, first)) = tld.next() else {
         return m;
     };
-    // Greek and Cyrillic next to Latin are the skeleton's doing: it folds their look-alikes
+    // Latin letters with diacritics belong with ASCII (`.vermögensberater`); Greek and
+    // Cyrillic next to Latin are the skeleton's doing: it folds their look-alikes
     // (`магазин.рф` is `магазин.pф`).
+    let latin =
+        |c: char| c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
     let folded = |c: char| ('\u{0370}'..='\u{052F}').contains(&c);
     let mut prev = first;
     for (i, c) in tld {
-        if c.is_ascii() != prev.is_ascii() && !folded(c) && !folded(prev) {
+        if latin(c) != latin(prev) && !folded(c) && !folded(prev) {
             return &m[..dot + 1 + i];
         }
         prev = c;

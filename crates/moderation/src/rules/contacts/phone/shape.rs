@@ -187,7 +187,10 @@ pub(super) fn is_list(
         last = p;
     }
     let shape = shapes.of(f, parts[k].start, last.end);
-    let mut lens = shape.split(|c| c != 'd').filter(|g| !g.is_empty()).map(str::len);
+    let mut lens = shape
+        .split(|c| c != 'd')
+        .filter(|g| !g.is_empty())
+        .map(str::len);
     let Some(width) = lens.next().filter(|&w| w <= 2) else {
         return false;
     };
