@@ -345,7 +345,7 @@ fn the_report_figures_add_up_across_tables() {
     for table in [
         "by_kind",
         "by_category",
-        "by_code",
+        "by_codes_cited",
         "by_automated_decision",
         "by_automated_detection",
     ] {
@@ -354,6 +354,9 @@ fn the_report_figures_add_up_across_tables() {
     assert_eq!(r["by_automated_decision"]["fully"], ENGINE_REJECTIONS);
     assert_eq!(r["by_automated_decision"]["partially"], 1, "{r}");
     assert_eq!(r["by_code"]["contacts/phone"], ENGINE_REJECTIONS, "{r}");
+    // Every restriction here cites one code.
+    assert_eq!(sum(&r["by_code"]), total, "{r}");
+    assert_eq!(r["code_citations"], total, "{r}");
     let records = &f["records"];
     assert_eq!(
         records["engine"]["reject"].as_u64().unwrap()
@@ -372,6 +375,7 @@ fn the_report_figures_add_up_across_tables() {
     );
     assert_eq!(a["upheld"], 0);
     assert_eq!(a["pending"], 1);
+    assert_eq!(a["pending_at_start"], 0);
     assert_eq!(sum(&a["deadlines"]), 2, "{a}");
 
     // The human table says the same.
@@ -381,10 +385,23 @@ fn the_report_figures_add_up_across_tables() {
         "{human}"
     );
     assert!(
-        human.contains("Appeals received: 2; decided 1 (upheld 0, reversed 1); pending 1"),
+        human.contains(
+            "Appeals pending at the start: 0; received: 2; decided 1 (upheld 0, reversed 1); pending at the end: 1"
+        ),
         "{human}"
     );
     assert!(human.contains("contacts/phone"), "{human}");
+    // The report lists the identities it checked, each holding.
+    assert!(
+        human.contains(
+            "ok   appeals pending at the start + received − decided = pending at the end: 0 + 2 − 1 = 1"
+        ),
+        "{human}"
+    );
+    assert!(!human.contains("FAIL"), "{human}");
+    let checks = f["checks"].as_array().unwrap();
+    assert!(checks.len() >= 10, "{checks:?}");
+    assert!(checks.iter().all(|c| c["holds"] == true), "{checks:?}");
 }
 
 /// `received` (RFC 3339) plus `days`.
@@ -462,6 +479,26 @@ fn the_audit_reports_an_appeal_left_open_past_the_promised_time_as_breached() {
         text(&today.stdout)
     );
     assert!(!log.reversal.is_empty());
+
+    // Just before the open appeal was received, it is a future event: not listed.
+    let received: jiff::Timestamp = log.open_received.parse().unwrap();
+    let before = (received - jiff::SignedDuration::from_micros(1)).to_string();
+    let earlier = davar(
+        &[
+            "audit",
+            "--decisions",
+            &log.url,
+            "--now",
+            &before,
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(earlier.status.success(), "{}", text(&earlier.stderr));
+    let audits = audit_lines(&text(&earlier.stdout));
+    assert_eq!(audits.len(), 1, "{audits:?}");
+    assert_eq!(audits[0]["appeal"], log.decided_appeal.as_str());
 }
 
 #[test]

@@ -8,7 +8,8 @@ use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::compiled::Problem;
 use crate::compliance::statement::{
-    AppealOutcome, AppealRoute, Fact, Ground, Redress, StatedComment, Statement, StatementKind,
+    AppealOutcome, AppealRoute, Fact, Ground, Redress, Standing, StandingStatus, StatedComment,
+    Statement, StatementKind,
 };
 use crate::decision::review::{ModeratorDecision, ReviewAction};
 use crate::decision::{
@@ -44,7 +45,7 @@ use crate::store::{QueueCounts, QueueItem};
         DecisionRecord, Stage, Action, AutomatedDecision, CommentSnapshot, TextFields, RuleSetRef,
         RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction,
         routes::AppealRequest, Statement, StatementKind, StatedComment, Fact, Ground, Redress,
-        AppealRoute, AppealOutcome
+        AppealRoute, AppealOutcome, Standing, StandingStatus
     )),
     modifiers(&BearerAuth),
     tags(

@@ -1,6 +1,7 @@
 //! The server's integration tests, linked into one test executable
 //! (`cargo test -p davar-server --test integration`): one binary links faster than one per file.
 
+mod compliance_figures;
 mod router_admin;
 mod router_budget;
 mod router_compliance;

@@ -538,3 +538,191 @@ async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up()
         .unwrap() += 1;
     assert_eq!(broken.inconsistencies().len(), 1);
 }
+
+impl Api {
+    /// Claims `item` as `key` and decides it with `body`; the new record's id.
+    async fn decide(&self, key: &str, item: &str, body: Value) -> String {
+        let claimed = self
+            .call("POST", &format!("/v1/queue/{item}/claim"), key, None)
+            .await;
+        assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+        let decided = self
+            .call(
+                "POST",
+                &format!("/v1/queue/{item}/decision"),
+                key,
+                Some(body),
+            )
+            .await;
+        assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+        decided.json()["id"].as_str().unwrap().to_owned()
+    }
+
+    /// The Transparency Database statement of record `id`, as the export writes it.
+    fn exported(&self, id: &str) -> davar_server::compliance::sor::SorStatement {
+        let compiled = support::compiled(&sources_now());
+        let published = Published {
+            policies: &compiled.policies,
+            calendars: &compiled.calendars,
+            engine: Some(&compiled.engine),
+        };
+        let record = self
+            .all_records()
+            .into_iter()
+            .find(|r| r.id == id)
+            .expect("the record");
+        assert!(exportable(&record), "{record:?}");
+        sor_statement(&published, &record).expect("exports")
+    }
+}
+
+/// Whether the statement's text offers the internal appeal, in any of the four languages.
+fn offers_appeal(s: &Value) -> bool {
+    let text = s["text"].to_string();
+    [
+        "You can appeal",
+        "Vous pouvez former",
+        "Einspruch gegen diese Entscheidung einlegen",
+        "می‌توانید تا",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase))
+}
+
+#[tokio::test]
+async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_says_where_it_stands()
+ {
+    let api = Api::new();
+    let mut rejected = Vec::new();
+    for (i, (lang, body)) in REJECTED.iter().enumerate() {
+        let result = api
+            .moderate(
+                json!({"id": format!("s-{i}"), "kind": "review", "lang": lang,
+                "title": "Phone", "body": body}),
+            )
+            .await;
+        assert_eq!(result["verdict"], "reject", "{result}");
+        rejected.push(result["decision_id"].as_str().unwrap().to_owned());
+    }
+    for id in &rejected {
+        let s = api.statement(id).await;
+        assert!(s["redress"]["appeal"].is_object(), "{s}");
+        assert!(offers_appeal(&s), "{s}");
+        assert!(s.get("standing").is_none(), "{s}");
+    }
+    // fa and en are appealed; fa's appeal is reversed, en's upheld; fr's stays pending.
+    let fa = api.appeal(&rejected[0]).await;
+    let en = api.appeal(&rejected[1]).await;
+    let fr = api.appeal(&rejected[2]).await;
+    let pending = api.statement(&rejected[2]).await;
+    assert_eq!(pending["standing"]["status"], "appealed", "{pending}");
+    assert_eq!(pending["standing"]["decision_id"], fr.as_str());
+    assert!(pending["redress"]["appeal"].is_null(), "{pending}");
+    assert!(!offers_appeal(&pending), "{pending}");
+    assert!(
+        pending["text"]
+            .to_string()
+            .contains("statue sur votre recours"),
+        "{pending}"
+    );
+
+    let reversal = api.decide(OMID, &fa, json!({"action": "approve"})).await;
+    let lifted = api.statement(&rejected[0]).await;
+    assert_eq!(lifted["kind"], "restriction");
+    assert_eq!(lifted["standing"]["status"], "lifted", "{lifted}");
+    assert_eq!(lifted["standing"]["decision_id"], reversal.as_str());
+    assert!(lifted["standing"]["appeal_received_at"].is_string());
+    assert!(lifted["redress"]["appeal"].is_null(), "{lifted}");
+    assert!(!offers_appeal(&lifted), "{lifted}");
+    assert_eq!(lifted["subject"], "تصمیم به منتشر نکردن نظر شما لغو شد");
+    assert!(
+        lifted["text"]
+            .to_string()
+            .contains("محدودیت دیگر برقرار نیست"),
+        "{lifted}"
+    );
+    // The courts stay open whatever happened.
+    assert_eq!(lifted["redress"]["courts"], true);
+
+    let upheld = api
+        .decide(
+            OMID,
+            &en,
+            json!({"action": "reject", "codes": ["contacts/phone"]}),
+        )
+        .await;
+    let stands = api.statement(&rejected[1]).await;
+    assert_eq!(stands["standing"]["status"], "upheld", "{stands}");
+    assert_eq!(stands["standing"]["decision_id"], upheld.as_str());
+    assert!(!offers_appeal(&stands), "{stands}");
+    assert!(
+        stands["text"]
+            .to_string()
+            .contains("This ends our internal complaint procedure"),
+        "{stands}"
+    );
+    // The German rejection was not appealed: its statement still offers the appeal.
+    let open = api.statement(&rejected[3]).await;
+    assert!(offers_appeal(&open), "{open}");
+    assert!(open.get("standing").is_none(), "{open}");
+}
+
+#[tokio::test]
+async fn the_export_of_a_moderators_rejection_describes_the_moderators_decision() {
+    let api = Api::new();
+    // The engine queues an untitled review (review/missing-title); Sara rejects it for a
+    // reason the engine did not find.
+    let queued = api
+        .moderate(json!({"id": "m-1", "kind": "review", "lang": "en", "body": UNTITLED}))
+        .await;
+    assert_eq!(queued["verdict"], "review", "{queued}");
+    let item = queued["decision_id"].as_str().unwrap();
+    let by_sara = api
+        .decide(
+            SARA,
+            item,
+            json!({"action": "reject", "codes": ["prices/amount"]}),
+        )
+        .await;
+    let line = api.exported(&by_sara);
+    let statement = api.statement(&by_sara).await;
+    assert_eq!(line.puid, by_sara);
+    assert_eq!(line.automated_decision, "AUTOMATED_DECISION_NOT_AUTOMATED");
+    assert_eq!(statement["automated_decision"], "not-automated");
+    assert!(
+        line.decision_facts.contains("prices/amount"),
+        "{}",
+        line.decision_facts
+    );
+    assert!(
+        !line.decision_facts.contains("review/missing-title"),
+        "the engine's finding is not the moderator's decision: {}",
+        line.decision_facts
+    );
+    assert!(
+        !line
+            .decision_facts
+            .contains("automated pre-screening found"),
+        "{}",
+        line.decision_facts
+    );
+    assert_eq!(
+        line.decision_ground_reference_url.as_deref(),
+        statement["grounds"][0]["url"].as_str(),
+        "the clause the moderator relied on, as the statement cites it"
+    );
+    assert!(
+        line.decision_ground_reference_url
+            .as_deref()
+            .is_some_and(|u| u.ends_with("#reviews-no-prices")),
+        "{line:?}"
+    );
+    assert_eq!(line.category, "STATEMENT_CATEGORY_OTHER_VIOLATION_TC");
+    let codes: Vec<&str> = statement["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["prices/amount"]);
+}

@@ -1,7 +1,9 @@
 //! `davar report`: transparency figures for a period from the decision log (DSA Art. 15 and
 //! 24): restrictions by kind, statement category, rule and automation; time from submission to
-//! a moderator's decision; appeals received, decided, reversed, and against the dispute
-//! policy's promised time. As a table, JSON, or the published site's page in every language
+//! a moderator's decision; appeals pending at the start, received, decided, reversed and pending
+//! at the end, and against the dispute policy's promised time. Every figure counts events by
+//! their instant, and the report lists the identities its tables satisfy; one that does not hold
+//! is an error (exit code 2). As a table, JSON, or the published site's page in every language
 //! (`<lang>/transparency/index.html`, in the site's templates).
 
 use std::path::{Path, PathBuf};
@@ -14,6 +16,7 @@ use davar_policy::render::{render_transparency, transparency_path};
 use davar_server::compliance::figures::figures;
 use davar_server::compliance::figures_page::{human, view};
 use davar_server::compliance::{each_decided, period};
+use davar_server::decision::Stage;
 use jiff::civil::Date;
 
 use crate::Global;
@@ -56,7 +59,8 @@ pub struct Args {
     /// (`transparency.html`, `base.html`, `style.css`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// The present instant, for appeals still open (default: now).
+    /// The present instant (default: now): a period ending after it is counted up to it, and
+    /// appeals still open are judged at the end of what is counted.
     #[arg(long, value_parser = parse_instant)]
     pub now: Option<jiff::Zoned>,
     /// The decision log: the `--store` URL of `davar serve` (`sqlite://FILE`, `postgres://…`).
@@ -73,17 +77,28 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let project = project_with_rules(global)?;
     let published = published(&project);
     let (from, to) = period(&published, args.from, args.to);
-    let log = open(&args.store)?;
-    let mut records = Vec::new();
-    each_decided(&*log.store, from, to, |record| {
-        records.push(record);
-        Ok::<(), anyhow::Error>(())
-    })?;
     let now = args
         .now
         .as_ref()
         .map_or_else(jiff::Timestamp::now, |z| z.timestamp());
-    let figures = figures(&published, &records, from, to, now);
+    if now < from {
+        bail!(
+            "--from {} starts after the present instant ({}): there is nothing to count yet; pass an earlier --from or a later --now",
+            args.from,
+            davar_server::compliance::published::rfc3339(&published.zoned(now))
+        );
+    }
+    let log = open(&args.store)?;
+    // The period's records, and every appeal record before it: the appeals pending at its
+    // start are counted from them.
+    let mut history = Vec::new();
+    each_decided(&*log.store, jiff::Timestamp::MIN, to.min(now), |record| {
+        if record.decided_at >= from || record.stage == Stage::Appeal {
+            history.push(record);
+        }
+        Ok::<(), anyhow::Error>(())
+    })?;
+    let figures = figures(&published, &history, from, to, now);
     let text = match args.format {
         Format::Human => human(&figures),
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&figures)?),

@@ -84,20 +84,47 @@ pub fn outcome_of(record: &DecisionRecord) -> Option<Outcome> {
     })
 }
 
-/// Audits every appeal lodged in `records` at `now`; an outcome counts only when it is among
-/// `records` and was decided by `now`. Oldest appeal first.
+/// Audits every appeal lodged in `records` at or before `now`, at `now`; an outcome counts
+/// only when it is among `records` and was decided by `now`. An appeal lodged after `now` is a
+/// future event and is left out. Oldest appeal first.
 pub fn audit_appeals(
     published: &Published<'_>,
     records: &[DecisionRecord],
     now: Timestamp,
 ) -> Vec<AppealAudit> {
+    audit_timed(published, records, now)
+        .into_iter()
+        .map(|t| t.audit)
+        .collect()
+}
+
+/// An audited appeal with the instants it was received and decided.
+#[derive(Debug, Clone)]
+pub(crate) struct TimedAudit {
+    /// The audit.
+    pub audit: AppealAudit,
+    /// When the appeal was received.
+    pub received: Timestamp,
+    /// When it was decided, if it was by the audit's instant.
+    pub decided: Option<Timestamp>,
+}
+
+/// [`audit_appeals`] keeping the instants.
+pub(crate) fn audit_timed(
+    published: &Published<'_>,
+    records: &[DecisionRecord],
+    now: Timestamp,
+) -> Vec<TimedAudit> {
     let outcomes: BTreeMap<&str, &DecisionRecord> = records
         .iter()
         .filter(|r| outcome_of(r).is_some() && r.decided_at <= now)
         .filter_map(|r| Some((r.follows.as_deref()?, r)))
         .collect();
     let doc = published.document_with_trigger(APPEAL_RECEIVED);
-    let mut lodged: Vec<&DecisionRecord> = records.iter().filter(|r| is_lodged(r)).collect();
+    let mut lodged: Vec<&DecisionRecord> = records
+        .iter()
+        .filter(|r| is_lodged(r) && r.decided_at <= now)
+        .collect();
     lodged.sort_by(|a, b| (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id)));
     lodged
         .into_iter()
@@ -112,16 +139,20 @@ pub fn audit_appeals(
                 ),
                 Some(doc) => audit_one(published, doc, appeal, decided, now),
             };
-            AppealAudit {
-                appeal: appeal.id.clone(),
-                decision: appeal.follows.clone().unwrap_or_default(),
-                lang: appeal.comment.lang.clone(),
-                received_at: rfc3339(&published.zoned(appeal.decided_at)),
-                decided_at: decided.map(|d| rfc3339(&published.zoned(d.decided_at))),
-                outcome: decided.and_then(outcome_of),
-                status: status(&findings),
-                findings,
-                note,
+            TimedAudit {
+                audit: AppealAudit {
+                    appeal: appeal.id.clone(),
+                    decision: appeal.follows.clone().unwrap_or_default(),
+                    lang: appeal.comment.lang.clone(),
+                    received_at: rfc3339(&published.zoned(appeal.decided_at)),
+                    decided_at: decided.map(|d| rfc3339(&published.zoned(d.decided_at))),
+                    outcome: decided.and_then(outcome_of),
+                    status: status(&findings),
+                    findings,
+                    note,
+                },
+                received: appeal.decided_at,
+                decided: decided.map(|d| d.decided_at),
             }
         })
         .collect()

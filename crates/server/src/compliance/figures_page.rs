@@ -13,11 +13,11 @@ use serde::Serialize;
 use super::figures::Figures;
 use super::figures_words::words;
 
-/// The figures as aligned plain text.
+/// The figures as aligned plain text, ending with the identities they satisfy.
 pub fn human(f: &Figures) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Transparency figures from {} to {}", f.from, f.to);
-    let _ = writeln!(out, "\nDecision log records");
+    let _ = writeln!(out, "\nDecision log records: {}", f.records_total);
     for (stage, actions) in &f.records {
         for (action, n) in actions {
             let _ = writeln!(out, "  {:<10} {:<14} {n:>8}", stage, action);
@@ -31,6 +31,11 @@ pub fn human(f: &Figures) -> String {
             let _ = writeln!(out, "    {key:<60} {n:>8} {:>7}", share(*n, r.total));
         }
     }
+    let _ = writeln!(
+        out,
+        "  Codes cited: {} (a restriction citing several codes counts under each)",
+        r.code_citations
+    );
     let q = &f.queue;
     let _ = writeln!(
         out,
@@ -45,12 +50,20 @@ pub fn human(f: &Figures) -> String {
     let a = &f.appeals;
     let _ = writeln!(
         out,
-        "\nAppeals received: {}; decided {} (upheld {}, reversed {}); pending {}",
-        a.received, a.decided, a.upheld, a.reversed, a.pending
+        "\nAppeals pending at the start: {}; received: {}; decided {} (upheld {}, reversed {}); pending at the end: {}",
+        a.pending_at_start, a.received, a.decided, a.upheld, a.reversed, a.pending
     );
-    let _ = writeln!(out, "  against the dispute policy's time to decide");
+    let _ = writeln!(
+        out,
+        "  decided or pending, against the dispute policy's time to decide"
+    );
     for (status, n) in &a.deadlines {
         let _ = writeln!(out, "    {status:<60} {n:>8}");
+    }
+    let _ = writeln!(out, "\nChecks");
+    for check in &f.checks {
+        let mark = if check.holds { "ok  " } else { "FAIL" };
+        let _ = writeln!(out, "  {mark} {}", check.check);
     }
     for note in &f.notes {
         let _ = writeln!(out, "note: {note}");
@@ -182,7 +195,12 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
         tables: vec![
             table("by-kind", t[0], &r.by_kind, r.total, &kind),
             table("by-category", t[1], &r.by_category, r.total, &as_is),
-            table("by-code", t[2], &r.by_code, r.total, &as_is),
+            TableView {
+                // Shares of the restrictions; the total row counts the codes cited.
+                total: r.code_citations,
+                total_text: num(r.code_citations),
+                ..table("by-code", t[2], &r.by_code, r.total, &as_is)
+            },
             table(
                 "by-automated-decision",
                 t[3],
@@ -223,6 +241,7 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
         title: w.appeals.to_owned(),
         summary: w
             .appeals_summary
+            .replace("{pending_start}", &num(a.pending_at_start))
             .replace("{received}", &num(a.received))
             .replace("{decided}", &num(a.decided))
             .replace("{upheld}", &num(a.upheld))
@@ -232,7 +251,7 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
             "by-deadline",
             w.deadlines_table,
             &a.deadlines,
-            a.received,
+            a.decided + a.pending,
             &deadline,
         )],
     };
@@ -298,12 +317,16 @@ fn duration(seconds: i64, lang: &str) -> String {
         .join(" ")
 }
 
-fn sections(f: &Figures) -> [(&'static str, &BTreeMap<String, u64>); 5] {
+fn sections(f: &Figures) -> [(&'static str, &BTreeMap<String, u64>); 6] {
     let r = &f.restrictions;
     [
         ("By kind", &r.by_kind),
         ("By statement category", &r.by_category),
-        ("By rule (the first rule relied on)", &r.by_code),
+        (
+            "By rule cited (a restriction citing several counts under each)",
+            &r.by_code,
+        ),
+        ("By number of rules cited", &r.by_codes_cited),
         ("By automated decision", &r.by_automated_decision),
         ("By automated detection", &r.by_automated_detection),
     ]

@@ -33,7 +33,7 @@ pub(crate) struct Words {
     pub actions_table: (&'static str, &'static str),
     /// Approve, reject, edit-approve.
     pub actions: [&'static str; 3],
-    /// Section on appeals; `{received}`, `{decided}`, `{upheld}`, `{reversed}`, `{pending}`.
+    /// Section on appeals; `{pending_start}`, `{received}`, `{decided}`, `{upheld}`, `{reversed}`, `{pending}`.
     pub appeals: &'static str,
     pub appeals_summary: &'static str,
     /// Caption and first-column header of the table of appeals against the promised time.
@@ -60,7 +60,10 @@ const EN: Words = Words {
     restriction_tables: [
         ("By kind of comment", "Kind"),
         ("By category of the Transparency Database", "Category"),
-        ("By rule (the first rule relied on)", "Rule"),
+        (
+            "By rule (a comment citing several rules counts under each)",
+            "Rule",
+        ),
         ("By automated decision", "Decided by software"),
         ("By automated detection", "Detected by software"),
     ],
@@ -73,8 +76,11 @@ const EN: Words = Words {
     actions_table: ("By decision", "Decision"),
     actions: ["published", "not published", "published as edited"],
     appeals: "Appeals",
-    appeals_summary: "{received} appeals received; {decided} decided ({upheld} upheld, {reversed} reversed); {pending} pending at the end of the period.",
-    deadlines_table: ("Against the time we promise to decide", "Standing"),
+    appeals_summary: "{pending_start} appeals were pending at the start of the period and {received} were received; {decided} were decided ({upheld} upheld, {reversed} reversed); {pending} were pending at its end.",
+    deadlines_table: (
+        "Appeals decided, or pending at the end, against the time we promise to decide",
+        "Standing",
+    ),
     deadlines: [
         "decided in time",
         "late or overdue",
@@ -98,7 +104,10 @@ const FA: Words = Words {
     restriction_tables: [
         ("بر پایه‌ی نوع", "نوع"),
         ("بر پایه‌ی دسته‌ی پایگاه داده‌ی شفافیت", "دسته"),
-        ("بر پایه‌ی قاعده (نخستین قاعده‌ی مستند)", "قاعده"),
+        (
+            "بر پایه‌ی قاعده (دیدگاهی که به چند قاعده مستند است زیر هر کدام شمرده می‌شود)",
+            "قاعده",
+        ),
         ("بر پایه‌ی تصمیم خودکار", "تصمیم با نرم‌افزار"),
         ("بر پایه‌ی تشخیص خودکار", "تشخیص با نرم‌افزار"),
     ],
@@ -111,8 +120,11 @@ const FA: Words = Words {
     actions_table: ("بر پایه‌ی تصمیم", "تصمیم"),
     actions: ["منتشر شد", "منتشر نشد", "با ویرایش منتشر شد"],
     appeals: "اعتراض‌ها",
-    appeals_summary: "{received} اعتراض رسید؛ درباره‌ی {decided} اعتراض تصمیم گرفته شد ({upheld} تأیید تصمیم، {reversed} لغو تصمیم)؛ {pending} اعتراض در پایان دوره در انتظار بود.",
-    deadlines_table: ("در برابر مهلتی که برای تصمیم وعده داده‌ایم", "وضعیت"),
+    appeals_summary: "{pending_start} اعتراض در آغاز دوره در انتظار بود و {received} اعتراض رسید؛ درباره‌ی {decided} اعتراض تصمیم گرفته شد ({upheld} تأیید تصمیم، {reversed} لغو تصمیم)؛ {pending} اعتراض در پایان دوره در انتظار بود.",
+    deadlines_table: (
+        "اعتراض‌های تصمیم‌گرفته‌شده یا در انتظار در پایان دوره، در برابر مهلتی که برای تصمیم وعده داده‌ایم",
+        "وضعیت",
+    ),
     deadlines: [
         "به‌موقع تصمیم گرفته شد",
         "دیر یا گذشته از مهلت",
@@ -139,7 +151,10 @@ const FR: Words = Words {
             "Par catégorie de la base de données de transparence",
             "Catégorie",
         ),
-        ("Par règle (la première règle appliquée)", "Règle"),
+        (
+            "Par règle (un commentaire fondé sur plusieurs règles compte sous chacune)",
+            "Règle",
+        ),
         ("Par décision automatisée", "Décidé par logiciel"),
         ("Par détection automatisée", "Détecté par logiciel"),
     ],
@@ -152,9 +167,9 @@ const FR: Words = Words {
     actions_table: ("Par décision", "Décision"),
     actions: ["publié", "non publié", "publié après modification"],
     appeals: "Recours",
-    appeals_summary: "{received} recours reçus ; {decided} tranchés ({upheld} décisions confirmées, {reversed} annulées) ; {pending} en attente à la fin de la période.",
+    appeals_summary: "{pending_start} recours en attente au début de la période et {received} reçus ; {decided} tranchés ({upheld} décisions confirmées, {reversed} annulées) ; {pending} en attente à la fin de la période.",
     deadlines_table: (
-        "Au regard du délai de décision que nous promettons",
+        "Recours tranchés, ou en attente à la fin de la période, au regard du délai de décision que nous promettons",
         "Situation",
     ),
     deadlines: [
@@ -180,7 +195,10 @@ const DE: Words = Words {
     restriction_tables: [
         ("Nach Art des Beitrags", "Art"),
         ("Nach Kategorie der Transparenzdatenbank", "Kategorie"),
-        ("Nach Regel (die erste angewandte Regel)", "Regel"),
+        (
+            "Nach Regel (ein Beitrag, der auf mehrere Regeln gestützt ist, zählt unter jeder)",
+            "Regel",
+        ),
         (
             "Nach automatisierter Entscheidung",
             "Von Software entschieden",
@@ -200,8 +218,11 @@ const DE: Words = Words {
         "bearbeitet veröffentlicht",
     ],
     appeals: "Beschwerden",
-    appeals_summary: "{received} Beschwerden eingegangen; {decided} entschieden ({upheld} Entscheidungen bestätigt, {reversed} aufgehoben); {pending} am Ende des Zeitraums offen.",
-    deadlines_table: ("Gemessen an der zugesagten Entscheidungsfrist", "Stand"),
+    appeals_summary: "{pending_start} Beschwerden zu Beginn des Zeitraums offen, {received} eingegangen; {decided} entschieden ({upheld} Entscheidungen bestätigt, {reversed} aufgehoben); {pending} am Ende des Zeitraums offen.",
+    deadlines_table: (
+        "Entschiedene und am Ende offene Beschwerden, gemessen an der zugesagten Entscheidungsfrist",
+        "Stand",
+    ),
     deadlines: [
         "rechtzeitig entschieden",
         "verspätet oder überfällig",

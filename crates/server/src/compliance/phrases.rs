@@ -53,6 +53,18 @@ pub(crate) struct Phrases {
     pub reversed_edited: &'static str,
     /// The internal procedure is over.
     pub internal_end: &'static str,
+    /// A restriction lifted since, as a subject line; `{kind}`.
+    pub lifted_subject: &'static str,
+    /// `{date}`, `{received}`, `{kind}`: the restriction was lifted on the author's appeal.
+    pub lifted_on_appeal: &'static str,
+    /// `{date}`, `{kind}`: a moderator lifted the restriction.
+    pub lifted: &'static str,
+    /// `{date}`, `{received}`: the appeal against this decision was decided and it stands.
+    pub upheld_since: &'static str,
+    /// `{received}`: an appeal against this decision is being decided.
+    pub appealed_since: &'static str,
+    /// `{date}`, `{id}`: a later decision replaced this one.
+    pub replaced_since: &'static str,
     /// (singular, plural) of hours, days, working hours, working days after "within N".
     pub units: [(&'static str, &'static str); 4],
 }
@@ -81,6 +93,12 @@ const EN: Phrases = Phrases {
     reversed: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published.",
     reversed_edited: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published with the changes shown.",
     internal_end: "This decision ends our internal complaint procedure.",
+    lifted_subject: "The decision not to publish your {kind} was reversed",
+    lifted_on_appeal: "On {date}, on your appeal of {received}, this decision was reversed: your {kind} is published and the restriction no longer applies.",
+    lifted: "On {date} a moderator reversed this decision: your {kind} is published and the restriction no longer applies.",
+    upheld_since: "You appealed this decision on {received}; on {date} a person who did not take it upheld it. This ends our internal complaint procedure.",
+    appealed_since: "You appealed this decision on {received}; a person who did not take it is deciding your appeal.",
+    replaced_since: "On {date} a later decision ({id}) replaced this one; its own statement of reasons applies.",
     units: [
         ("hour", "hours"),
         ("day", "days"),
@@ -113,6 +131,12 @@ const FR: Phrases = Phrases {
     reversed: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind}.",
     reversed_edited: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind} avec les modifications indiquées.",
     internal_end: "Cette décision met fin à notre procédure interne de traitement des réclamations.",
+    lifted_subject: "La décision de ne pas publier votre {kind} a été annulée",
+    lifted_on_appeal: "Le {date}, sur votre recours du {received}, cette décision a été annulée : nous publions votre {kind} et la restriction ne s'applique plus.",
+    lifted: "Le {date}, un modérateur a annulé cette décision : nous publions votre {kind} et la restriction ne s'applique plus.",
+    upheld_since: "Vous avez formé un recours contre cette décision le {received} ; le {date}, une personne qui ne l'avait pas prise l'a confirmée. Cela met fin à notre procédure interne de traitement des réclamations.",
+    appealed_since: "Vous avez formé un recours contre cette décision le {received} ; une personne qui ne l'a pas prise statue sur votre recours.",
+    replaced_since: "Le {date}, une décision ultérieure ({id}) a remplacé celle-ci ; c'est son propre exposé des motifs qui s'applique.",
     units: [
         ("heure", "heures"),
         ("jour", "jours"),
@@ -145,6 +169,12 @@ const DE: Phrases = Phrases {
     reversed: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird veröffentlicht.",
     reversed_edited: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird mit den angegebenen Änderungen veröffentlicht.",
     internal_end: "Mit dieser Entscheidung endet unser internes Beschwerdeverfahren.",
+    lifted_subject: "Die Entscheidung, Ihre {kind} nicht zu veröffentlichen, wurde aufgehoben",
+    lifted_on_appeal: "Am {date} wurde diese Entscheidung auf Ihren Einspruch vom {received} hin aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
+    lifted: "Am {date} hat eine Moderatorin oder ein Moderator diese Entscheidung aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
+    upheld_since: "Sie haben am {received} Einspruch gegen diese Entscheidung eingelegt; am {date} hat eine Person, die sie nicht getroffen hatte, sie bestätigt. Damit endet unser internes Beschwerdeverfahren.",
+    appealed_since: "Sie haben am {received} Einspruch gegen diese Entscheidung eingelegt; eine Person, die sie nicht getroffen hat, entscheidet über Ihren Einspruch.",
+    replaced_since: "Am {date} hat eine spätere Entscheidung ({id}) diese ersetzt; es gilt deren eigene Begründung.",
     units: [
         ("Stunde", "Stunden"),
         ("Tag", "Tagen"),
@@ -177,6 +207,12 @@ const FA: Phrases = Phrases {
     reversed: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما منتشر می‌شود.",
     reversed_edited: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما با ویرایشی که نشان داده شده منتشر می‌شود.",
     internal_end: "با این تصمیم روند رسیدگی داخلی ما به پایان می‌رسد.",
+    lifted_subject: "تصمیم به منتشر نکردن {kind} شما لغو شد",
+    lifted_on_appeal: "در {date} در پی اعتراض {received} شما این تصمیم لغو شد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
+    lifted: "در {date} یکی از کارشناسان این تصمیم را لغو کرد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
+    upheld_since: "شما در {received} به این تصمیم اعتراض کردید؛ در {date} کسی که این تصمیم را نگرفته بود آن را تأیید کرد. با این تصمیم روند رسیدگی داخلی ما به پایان رسیده است.",
+    appealed_since: "شما در {received} به این تصمیم اعتراض کردید؛ کسی که این تصمیم را نگرفته است به اعتراض شما رسیدگی می‌کند.",
+    replaced_since: "در {date} تصمیم دیگری ({id}) جای این تصمیم را گرفت؛ بیانیهٔ دلایل همان تصمیم معتبر است.",
     units: [
         ("ساعت", "ساعت"),
         ("روز", "روز"),

@@ -194,7 +194,11 @@ fn facts(record: &DecisionRecord) -> String {
                 ),
                 _ => String::new(),
             };
-            format!("{}{place}: {}", v.code, v.message.en)
+            format!(
+                "{}{place}: {}",
+                v.code,
+                v.message.en.trim_end().trim_end_matches('.')
+            )
         })
         .collect();
     format!(

@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::appeal::is_lodged;
 use super::phrases::Phrases;
 use super::published::{
     APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Published, rfc3339,
@@ -44,6 +45,10 @@ pub struct Statement {
     /// For an appeal's outcome: the appeal and the decision it contested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal: Option<AppealOutcome>,
+    /// For a restriction a later record of its chain has changed: appealed, upheld on appeal,
+    /// lifted, or replaced. The internal appeal is then no longer offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
     /// The whole statement for the author, paragraph by paragraph, in `lang`.
     pub text: Vec<String>,
 }
@@ -159,6 +164,66 @@ pub struct AppealOutcome {
     pub contested_decision: String,
 }
 
+/// Where a restriction stands after a later record of its chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Standing {
+    /// What happened.
+    pub status: StandingStatus,
+    /// The record that changed it: the appeal's outcome, the lodged appeal still waiting, or
+    /// the decision that followed.
+    pub decision_id: String,
+    /// When that record was taken (RFC 3339, site time zone).
+    pub at: String,
+    /// When the author's appeal was received, if the change came through one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal_received_at: Option<String>,
+}
+
+/// What became of a restriction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StandingStatus {
+    /// The author appealed; the appeal waits for a person.
+    Appealed,
+    /// The appeal was decided and the restriction stands.
+    Upheld,
+    /// The restriction was lifted (on appeal or by a moderator): the comment is published.
+    Lifted,
+    /// A later decision that restricts the comment took this one's place.
+    Replaced,
+}
+
+/// The later record of `chain` that changed where restriction `record` stands, if any.
+fn standing_of<'c>(
+    chain: &'c [DecisionRecord],
+    record: &DecisionRecord,
+) -> Option<(
+    StandingStatus,
+    &'c DecisionRecord,
+    Option<&'c DecisionRecord>,
+)> {
+    let following = |id: &str| {
+        chain
+            .iter()
+            .filter(|r| r.follows.as_deref() == Some(id))
+            .min_by(|a, b| (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id)))
+    };
+    let next = following(&record.id)?;
+    if is_lodged(next) {
+        return Some(match following(&next.id) {
+            None => (StandingStatus::Appealed, next, Some(next)),
+            Some(outcome) if outcome.action == Action::Reject => {
+                (StandingStatus::Upheld, outcome, Some(next))
+            }
+            Some(outcome) => (StandingStatus::Lifted, outcome, Some(next)),
+        });
+    }
+    Some(match next.action {
+        Action::Approve | Action::Fix | Action::EditApprove => (StandingStatus::Lifted, next, None),
+        Action::Reject | Action::Queue => (StandingStatus::Replaced, next, None),
+    })
+}
+
 /// Why a record has no statement.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoStatement {
@@ -239,7 +304,15 @@ pub fn statement(
     } else {
         grounds(published, record)
     };
-    let redress = redress(published, record, kind == StatementKind::Restriction);
+    let standing = match kind {
+        StatementKind::Restriction => standing_of(chain, record),
+        _ => None,
+    };
+    let redress = redress(
+        published,
+        record,
+        kind == StatementKind::Restriction && standing.is_none(),
+    );
     let mut statement = Statement {
         decision_id: record.id.clone(),
         lang: phrases.lang.to_owned(),
@@ -261,6 +334,12 @@ pub fn statement(
             appeal_id: lodged.id.clone(),
             received_at: rfc3339(&published.zoned(lodged.decided_at)),
             contested_decision: contested.id.clone(),
+        }),
+        standing: standing.map(|(status, by, appeal)| Standing {
+            status,
+            decision_id: by.id.clone(),
+            at: rfc3339(&published.zoned(by.decided_at)),
+            appeal_received_at: appeal.map(|a| rfc3339(&published.zoned(a.decided_at))),
         }),
         text: Vec::new(),
     };

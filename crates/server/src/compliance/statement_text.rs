@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::phrases::{Phrases, fill};
 use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published};
-use super::statement::{Statement, StatementKind};
+use super::statement::{StandingStatus, Statement, StatementKind};
 use crate::decision::{Action, AutomatedDecision, DecisionRecord};
 
 /// The subject and paragraphs of `statement` for `record`; `appeal` is (appeal received,
@@ -45,7 +45,33 @@ pub(crate) fn render(
                     ("submitted", &date(record.content_date)),
                 ],
             ));
-            fill(phrases.restricted_subject, &[("kind", kind)])
+            if let Some(standing) = &statement.standing {
+                let at = |t: &str| t.parse::<Timestamp>().map(date).unwrap_or_default();
+                let received = standing.appeal_received_at.as_deref().map(at);
+                let values = [
+                    ("date", at(&standing.at)),
+                    ("received", received.clone().unwrap_or_default()),
+                    ("kind", kind.to_owned()),
+                    ("id", standing.decision_id.clone()),
+                ];
+                let values: Vec<(&str, &str)> =
+                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                text.push(fill(
+                    match (standing.status, received) {
+                        (StandingStatus::Lifted, Some(_)) => phrases.lifted_on_appeal,
+                        (StandingStatus::Lifted, None) => phrases.lifted,
+                        (StandingStatus::Upheld, _) => phrases.upheld_since,
+                        (StandingStatus::Appealed, _) => phrases.appealed_since,
+                        (StandingStatus::Replaced, _) => phrases.replaced_since,
+                    },
+                    &values,
+                ));
+            }
+            let subject = match statement.standing.as_ref().map(|s| s.status) {
+                Some(StandingStatus::Lifted) => phrases.lifted_subject,
+                _ => phrases.restricted_subject,
+            };
+            fill(subject, &[("kind", kind)])
         }
         (outcome, Some((received, original))) => {
             let (subject, sentence) = match (outcome, record.action) {

@@ -1,0 +1,434 @@
+//! Transparency figures over histories built with the server's own record constructors (the
+//! engine's record, a moderator's, an appeal lodged and decided): every figure is counted by the
+//! instant of its event, so adjacent periods add up to the two together, the appeals pending at
+//! the end of one period are those pending at the start of the next, and every identity the
+//! report lists holds, on random histories and at period boundaries placed exactly on events.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use davar_moderation::{Field, Kind, Severity, Verdict};
+use davar_server::Compiled;
+use davar_server::compliance::Published;
+use davar_server::compliance::appeal::{lodge, outcome};
+use davar_server::compliance::appeal_audit::audit_appeals;
+use davar_server::compliance::figures::{Figures, figures};
+use davar_server::decision::build::{clause_ref, configured, policy_versions, ruleset_ref};
+use davar_server::decision::review::{ModeratorDecision, ReviewAction, moderator_record};
+use davar_server::decision::{
+    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, ENGINE, RecordedViolation, Stage,
+    new_decision_id,
+};
+use jiff::{SignedDuration, Timestamp};
+use proptest::prelude::*;
+
+use crate::support;
+
+/// Codes of the English review rule set, each with a Transparency Database category.
+const CODES: [&str; 4] = [
+    "contacts/phone",
+    "contacts/email",
+    "links/url",
+    "prices/amount",
+];
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        support::compiled(&davar_server::Sources {
+            as_of: Some("2026-12-02".parse().unwrap()),
+            ..support::sources()
+        })
+    })
+}
+
+fn published() -> Published<'static> {
+    let compiled = compiled();
+    Published {
+        policies: &compiled.policies,
+        calendars: &compiled.calendars,
+        engine: Some(&compiled.engine),
+    }
+}
+
+/// The first instant of the histories.
+fn t0() -> Timestamp {
+    "2026-12-07T08:00:00Z".parse().unwrap()
+}
+
+fn at(seconds: i64) -> Timestamp {
+    t0() + SignedDuration::from_secs(seconds)
+}
+
+/// The engine's record of an English review in which it found `codes` (`reject` severity
+/// when `reject`, else `review`), decided at `when`.
+fn engine(codes: &[&str], reject: bool, when: Timestamp) -> DecisionRecord {
+    let compiled = compiled();
+    let set = compiled
+        .engine
+        .rule_set_for(Kind::Review, "en")
+        .expect("an English review rule set");
+    let severity = if reject {
+        Severity::Reject
+    } else {
+        Severity::Review
+    };
+    let violations = codes
+        .iter()
+        .map(|code| RecordedViolation {
+            code: (*code).to_owned(),
+            severity,
+            field: Some(Field::Body),
+            start: Some(0),
+            end: Some(4),
+            text: Some("text".to_owned()),
+            message: configured(set, code)
+                .unwrap_or_else(|| panic!("rule {code}"))
+                .message
+                .clone(),
+            clause: clause_ref(compiled, set, code, "en", None),
+        })
+        .collect();
+    let id = new_decision_id();
+    DecisionRecord {
+        root: id.clone(),
+        id,
+        follows: None,
+        stage: Stage::Engine,
+        comment: CommentSnapshot {
+            id: None,
+            kind: Kind::Review,
+            lang: "en".to_owned(),
+            product: Some("p-1".to_owned()),
+            author: None,
+            title: Some("Title".to_owned()),
+            body: "text of the review".to_owned(),
+        },
+        content_date: when,
+        submitted_at: when,
+        decided_at: when,
+        verdict: if reject {
+            Verdict::Reject
+        } else {
+            Verdict::Review
+        },
+        action: if reject {
+            Action::Reject
+        } else {
+            Action::Queue
+        },
+        violations,
+        ruleset: ruleset_ref(set),
+        policy_versions: policy_versions(compiled, "en"),
+        decided_by: ENGINE.to_owned(),
+        automated_decision: AutomatedDecision::Fully,
+        automated_detection: true,
+        note: None,
+        fixed: None,
+        edited: None,
+        appeal_text: None,
+    }
+}
+
+/// `moderator`'s decision on `item` at `when`: a rejection citing `codes`, or an approval.
+fn decide(
+    item: &DecisionRecord,
+    moderator: &str,
+    codes: &[&str],
+    when: Timestamp,
+) -> DecisionRecord {
+    let decision = ModeratorDecision {
+        action: if codes.is_empty() {
+            ReviewAction::Approve
+        } else {
+            ReviewAction::Reject
+        },
+        codes: codes.iter().map(|c| (*c).to_owned()).collect(),
+        note: None,
+        title: None,
+        body: None,
+    };
+    moderator_record(compiled(), item, moderator, &decision, None, when).expect("a valid decision")
+}
+
+/// The author's appeal against `target` (the last record of `chain`) at `when`.
+fn appeal(chain: &[DecisionRecord], target: &DecisionRecord, when: Timestamp) -> DecisionRecord {
+    lodge(
+        &published(),
+        chain,
+        target,
+        "Please look again.",
+        target.policy_versions.clone(),
+        when,
+    )
+    .expect("the appeal is taken")
+}
+
+/// The outcome of `lodged` at `when`: reversed (approved) or upheld (rejected again).
+fn appeal_outcome(lodged: &DecisionRecord, reversed: bool, when: Timestamp) -> DecisionRecord {
+    let mut codes: Vec<&str> = if reversed {
+        Vec::new()
+    } else {
+        lodged.violations.iter().map(|v| v.code.as_str()).collect()
+    };
+    codes.dedup();
+    outcome(decide(lodged, "omid", &codes, when))
+}
+
+/// The figures of `[from, to)` of `history`, judged long after.
+fn count(history: &[DecisionRecord], from: Timestamp, to: Timestamp) -> Figures {
+    let now = at(400 * 86_400);
+    figures(&published(), history, from, to, now)
+}
+
+fn assert_adds_up(f: &Figures) {
+    assert_eq!(f.inconsistencies(), Vec::<String>::new(), "{f:#?}");
+    assert!(f.checks.iter().all(|c| c.holds), "{:#?}", f.checks);
+}
+
+#[test]
+fn an_appeal_lodged_in_one_period_and_decided_in_the_next_is_counted_in_each_by_its_event() {
+    let rejected = engine(&["contacts/phone"], true, at(0));
+    let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(86_400));
+    let reversed = appeal_outcome(&lodged, true, at(3 * 86_400));
+    let history = vec![rejected, lodged.clone(), reversed.clone()];
+
+    // The boundary falls exactly on the outcome: it belongs to the second period.
+    let boundary = reversed.decided_at;
+    let first = count(&history, at(0), boundary);
+    let second = count(&history, boundary, at(30 * 86_400));
+    let both = count(&history, at(0), at(30 * 86_400));
+    for f in [&first, &second, &both] {
+        assert_adds_up(f);
+    }
+    let a = &first.appeals;
+    assert_eq!(
+        (a.pending_at_start, a.received, a.decided, a.pending),
+        (0, 1, 0, 1),
+        "{a:?}"
+    );
+    assert_eq!(first.records["appeal"].get("approve"), None);
+    let b = &second.appeals;
+    assert_eq!(
+        (
+            b.pending_at_start,
+            b.received,
+            b.decided,
+            b.reversed,
+            b.pending
+        ),
+        (1, 0, 1, 1, 0),
+        "{b:?}"
+    );
+    assert_eq!(second.records["appeal"]["approve"], 1);
+    assert_eq!(second.records["appeal"].get("queue"), None);
+    // The appeal was decided within the promised time: met, counted where it was decided.
+    assert_eq!(b.deadlines["met"], 1, "{b:?}");
+    assert_eq!(a.deadlines["open"], 1, "{a:?}");
+    let ab = &both.appeals;
+    assert_eq!(
+        (ab.pending_at_start, ab.received, ab.decided, ab.pending),
+        (0, 1, 1, 0)
+    );
+
+    // A boundary exactly on the appeal's receipt: lodged in the later period.
+    let split = lodged.decided_at;
+    let before = count(&history, at(0), split);
+    let after = count(&history, split, at(30 * 86_400));
+    assert_eq!(before.appeals.received, 0);
+    assert_eq!(before.restrictions.total, 1);
+    assert_eq!(after.appeals.received, 1);
+    assert_eq!(after.restrictions.total, 0);
+}
+
+#[test]
+fn every_code_of_a_restriction_is_counted_and_the_codes_reconcile_with_the_restrictions() {
+    let queued = engine(&["contacts/phone", "links/url"], false, at(0));
+    let by_sara = decide(&queued, "sara", &["contacts/phone", "links/url"], at(600));
+    let single = engine(&["contacts/phone"], true, at(900));
+    let history = vec![queued, by_sara, single];
+    let f = count(&history, at(0), at(86_400));
+    assert_adds_up(&f);
+    let r = &f.restrictions;
+    assert_eq!(r.total, 2);
+    assert_eq!(r.by_code["contacts/phone"], 2, "{r:?}");
+    assert_eq!(r.by_code["links/url"], 1, "{r:?}");
+    assert_eq!(r.code_citations, 3);
+    assert_eq!(r.by_codes_cited["1"], 1);
+    assert_eq!(r.by_codes_cited["2"], 1);
+    // The checks can fail: a code counted once too often breaks them.
+    let mut broken = f.clone();
+    *broken.restrictions.by_code.get_mut("links/url").unwrap() += 1;
+    assert!(!broken.inconsistencies().is_empty());
+    let mut broken = f.clone();
+    broken.appeals.pending_at_start += 1;
+    assert!(
+        broken
+            .inconsistencies()
+            .iter()
+            .any(|c| c.contains("pending at the start")),
+        "{:?}",
+        broken.inconsistencies()
+    );
+}
+
+#[test]
+fn the_audit_leaves_out_appeals_lodged_after_its_instant() {
+    let rejected = engine(&["contacts/phone"], true, at(0));
+    let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(86_400));
+    let history = vec![rejected, lodged.clone()];
+    let published = published();
+    assert!(audit_appeals(&published, &history, at(86_399)).is_empty());
+    assert_eq!(
+        audit_appeals(&published, &history, lodged.decided_at).len(),
+        1
+    );
+}
+
+/// One comment's path through the log, in seconds after [`t0`].
+#[derive(Debug, Clone)]
+struct Path {
+    submitted: i64,
+    /// Indexes into [`CODES`] (at least one).
+    codes: Vec<usize>,
+    /// `None`: the engine rejects; `Some((delay, reject))`: it queues and a moderator decides
+    /// after `delay`, rejecting when `reject`.
+    review: Option<(i64, bool)>,
+    /// An appeal of the rejection after a delay, decided (reversed or not) after a further one.
+    appeal: Option<(i64, Option<(i64, bool)>)>,
+}
+
+fn path() -> impl Strategy<Value = Path> {
+    let day = 86_400i64;
+    (
+        0..20 * day,
+        proptest::sample::subsequence((0..CODES.len()).collect::<Vec<_>>(), 1..=3),
+        proptest::option::of((1..3 * day, any::<bool>())),
+        proptest::option::of((
+            1..5 * day,
+            proptest::option::of((1..20 * day, any::<bool>())),
+        )),
+    )
+        .prop_map(|(submitted, codes, review, appeal)| Path {
+            submitted,
+            codes,
+            review,
+            appeal,
+        })
+}
+
+fn history_of(paths: &[Path]) -> Vec<DecisionRecord> {
+    let mut history = Vec::new();
+    for p in paths {
+        let codes: Vec<&str> = p.codes.iter().map(|i| CODES[*i]).collect();
+        let first = engine(&codes, p.review.is_none(), at(p.submitted));
+        let mut chain = vec![first.clone()];
+        let mut last = first;
+        let mut when = p.submitted;
+        if let Some((delay, reject)) = p.review {
+            when += delay;
+            let cited: &[&str] = if reject { &codes } else { &[] };
+            last = decide(&last, "sara", cited, at(when));
+            chain.push(last.clone());
+        }
+        if last.action == Action::Reject
+            && let Some((delay, decided)) = p.appeal
+        {
+            when += delay;
+            let lodged = appeal(&chain, &last, at(when));
+            chain.push(lodged.clone());
+            if let Some((delay, reversed)) = decided {
+                when += delay;
+                chain.push(appeal_outcome(&lodged, reversed, at(when)));
+            }
+        }
+        history.extend(chain);
+    }
+    history.sort_by(|a, b| (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id)));
+    history
+}
+
+/// A boundary: `seconds` after [`t0`], or (`snap`) the instant of the event nearest to it.
+fn boundary(history: &[DecisionRecord], seconds: i64, snap: bool) -> Timestamp {
+    let plain = at(seconds);
+    if !snap {
+        return plain;
+    }
+    history
+        .iter()
+        .map(|r| r.decided_at)
+        .min_by_key(|t| t.duration_since(plain).abs())
+        .unwrap_or(plain)
+}
+
+fn sum_maps(a: &BTreeMap<String, u64>, b: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
+    let mut out = a.clone();
+    for (k, n) in b {
+        *out.entry(k.clone()).or_default() += n;
+    }
+    out.retain(|_, n| *n > 0);
+    out
+}
+
+fn nonzero(a: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
+    a.iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| (k.clone(), *n))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn adjacent_periods_add_up_to_the_two_together(
+        paths in proptest::collection::vec(path(), 1..10),
+        cut in 0i64..60 * 86_400,
+        snap in any::<bool>(),
+        start in 0i64..10 * 86_400,
+        start_snap in any::<bool>(),
+    ) {
+        let history = history_of(&paths);
+        let end = at(90 * 86_400);
+        let start = boundary(&history, start, start_snap);
+        let middle = boundary(&history, cut, snap).max(start).min(end);
+        let first = count(&history, start, middle);
+        let second = count(&history, middle, end);
+        let both = count(&history, start, end);
+        for f in [&first, &second, &both] {
+            prop_assert!(f.inconsistencies().is_empty(), "{:#?}", f);
+        }
+        prop_assert_eq!(first.appeals.pending, second.appeals.pending_at_start);
+        prop_assert_eq!(first.appeals.pending_at_start, both.appeals.pending_at_start);
+        prop_assert_eq!(second.appeals.pending, both.appeals.pending);
+        prop_assert_eq!(
+            first.appeals.received + second.appeals.received,
+            both.appeals.received
+        );
+        prop_assert_eq!(
+            first.appeals.decided + second.appeals.decided,
+            both.appeals.decided
+        );
+        prop_assert_eq!(
+            first.appeals.reversed + second.appeals.reversed,
+            both.appeals.reversed
+        );
+        prop_assert_eq!(first.records_total + second.records_total, both.records_total);
+        let r = (&first.restrictions, &second.restrictions, &both.restrictions);
+        prop_assert_eq!(r.0.total + r.1.total, r.2.total);
+        prop_assert_eq!(sum_maps(&r.0.by_code, &r.1.by_code), nonzero(&r.2.by_code));
+        prop_assert_eq!(
+            sum_maps(&r.0.by_category, &r.1.by_category),
+            nonzero(&r.2.by_category)
+        );
+        prop_assert_eq!(first.queue.decided + second.queue.decided, both.queue.decided);
+        // Every rejection in the history is a restriction of exactly one period; every appeal
+        // received and every code cited likewise.
+        let rejections = history
+            .iter()
+            .filter(|x| x.action == Action::Reject && x.stage != Stage::Appeal
+                && x.decided_at >= start && x.decided_at < end)
+            .count() as u64;
+        prop_assert_eq!(both.restrictions.total, rejections);
+    }
+}
