@@ -5,8 +5,10 @@
 //! `admin` (may do everything, including `/v1/admin/…`). A moderator key needs a name: the
 //! moderator's id in the decision log (`A-Z a-z 0-9 . _ @ -`, and none of the names that stand
 //! for a kind of decider: `engine`, `author`, `moderator`, `admin`, in any letter case); an
-//! admin key may have one (else its decisions are signed `admin`). `#` starts a comment; blank lines are
-//! ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ + /` and `=`.
+//! admin key may have one (else its decisions are signed `admin`). A name is spelt the same on
+//! every line it appears on: two names differing only in letter case are refused. `#` starts a
+//! comment; blank lines are ignored. Keys are at least 16 characters of `A-Z a-z 0-9 - _ . ~ +
+//! /` and `=`.
 //!
 //! ```text
 //! # storefront
@@ -96,6 +98,8 @@ impl ApiKeys {
     /// Parses the text of an API keys file (`path` is only used in error messages).
     pub fn parse(text: &str, path: &Path) -> Result<ApiKeys, ApiKeysError> {
         let mut by_digest = HashMap::new();
+        // Each name by its lower-case form: the spelling first used and its line.
+        let mut names: HashMap<String, (String, usize)> = HashMap::new();
         for (index, raw) in text.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -167,6 +171,16 @@ impl ApiKeys {
                 role,
                 name: name.map(str::to_owned),
             };
+            if let Some(name) = name {
+                let (first, line) = names
+                    .entry(name.to_ascii_lowercase())
+                    .or_insert_with(|| (name.to_owned(), index + 1));
+                if first != name {
+                    return Err(err(format!(
+                        "the name `{name}` differs from `{first}` (line {line}) only in letter case: one person's keys carry one spelling, and two people need names that differ in more than case"
+                    )));
+                }
+            }
             if by_digest.insert(digest(key), caller).is_some() {
                 return Err(err("this key is listed twice".to_owned()));
             }
@@ -350,6 +364,18 @@ mod tests {
                 "{message}"
             );
         }
+        // One person may have several keys, under one spelling of their name.
+        let err = ApiKeys::parse(
+            "moderator md-key-000000000001 sara\nadmin ad-key-000000000002 sara\nmoderator md-key-000000000003 Sara\n",
+            Path::new("keys.txt"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "keys.txt:3: the name `Sara` differs from `sara` (line 1) only in letter case"
+            ),
+            "{err}"
+        );
         // Names that only contain a reserved word are people's ids.
         let keys = ApiKeys::parse(
             "moderator md-key-000000000001 engineer\nmoderator md-key-000000000002 author.k\n",

@@ -438,6 +438,26 @@ async fn client_keys_read_the_authors_view_of_a_decision() {
 }
 
 #[tokio::test]
+async fn openapi_states_what_client_keys_read() {
+    let api = Api::new();
+    let doc = api.call("GET", "/openapi.json", CLIENT, None).await.json();
+    for path in ["/v1/decisions/{id}", "/v1/decisions/{id}/history"] {
+        let described = doc["paths"][path]["get"]["responses"]["200"]["description"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(
+            described.contains("author's view") && described.contains("`moderator`"),
+            "{path}: {described}"
+        );
+    }
+    let fields = &doc["components"]["schemas"]["DecisionRecord"]["properties"];
+    for field in ["decided_by", "note"] {
+        let described = fields[field]["description"].as_str().unwrap_or_default();
+        assert!(described.contains("lient keys"), "{field}: {described}");
+    }
+}
+
+#[tokio::test]
 async fn a_retry_after_a_moderators_decision_answers_that_decision() {
     let api = Api::new();
     let comment =
