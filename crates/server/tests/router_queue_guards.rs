@@ -477,6 +477,37 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
     assert_eq!(retry["verdict"], "reject", "{retry}");
     assert_eq!(codes(&retry), ["review/missing-title"], "{retry}");
 
+    // An appeal waiting for a person leaves the rejection standing; its outcome then stands.
+    let lodged = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{}/appeal", rejected["id"].as_str().unwrap()),
+            CLIENT,
+            Some(json!({"text": "The title is optional in the app."})),
+        )
+        .await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
+    let retry = api.moderate(comment("g-7", body)).await;
+    assert_eq!(retry["decision_id"], rejected["id"], "{retry}");
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{appeal}/claim"), ADMIN, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let reversed = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            ADMIN,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(reversed.status, StatusCode::OK, "{}", reversed.text());
+    let reversal = reversed.json()["id"].clone();
+    let retry = api.moderate(comment("g-7", body)).await;
+    assert_eq!(retry["decision_id"], reversal, "{retry}");
+    assert_eq!(retry["verdict"], "approve", "{retry}");
+
     let body = "Solid build and the battery lasts, after a minute.";
     let item = api.claimed("g-8", body).await;
     let approved = api.decide(&item, json!({"action": "approve"})).await.json();
@@ -510,12 +541,7 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
         )
         .await;
     assert_eq!(batch.status, StatusCode::OK, "{}", batch.text());
-    assert_eq!(
-        batch.json()[0]["decision_id"],
-        rejected["id"],
-        "{}",
-        batch.text()
-    );
+    assert_eq!(batch.json()[0]["decision_id"], reversal, "{}", batch.text());
 }
 
 #[tokio::test]
