@@ -291,9 +291,9 @@ struct Path {
     submitted: i64,
     /// Indexes into [`CODES`] (at least one).
     codes: Vec<usize>,
-    /// `None`: the engine rejects; `Some((delay, reject))`: it queues and a moderator decides
-    /// after `delay`, rejecting when `reject`.
-    review: Option<(i64, bool)>,
+    /// `None`: the engine rejects; `Some((delay, decision))`: it queues, and a moderator
+    /// decides after `delay` (rejecting when `Some(true)`), or nobody does (`None`).
+    review: Option<(i64, Option<bool>)>,
     /// An appeal of the rejection after a delay, decided (reversed or not) after a further one.
     appeal: Option<(i64, Option<(i64, bool)>)>,
 }
@@ -303,7 +303,7 @@ fn path() -> impl Strategy<Value = Path> {
     (
         0..20 * day,
         proptest::sample::subsequence((0..CODES.len()).collect::<Vec<_>>(), 1..=3),
-        proptest::option::of((1..3 * day, any::<bool>())),
+        proptest::option::of((1..3 * day, proptest::option::of(any::<bool>()))),
         proptest::option::of((
             1..5 * day,
             proptest::option::of((1..20 * day, any::<bool>())),
@@ -325,7 +325,7 @@ fn history_of(paths: &[Path]) -> Vec<DecisionRecord> {
         let mut chain = vec![first.clone()];
         let mut last = first;
         let mut when = p.submitted;
-        if let Some((delay, reject)) = p.review {
+        if let Some((delay, Some(reject))) = p.review {
             when += delay;
             let cited: &[&str] = if reject { &codes } else { &[] };
             last = decide(&last, "sara", cited, at(when));
@@ -422,6 +422,9 @@ proptest! {
             nonzero(&r.2.by_category)
         );
         prop_assert_eq!(first.queue.decided + second.queue.decided, both.queue.decided);
+        prop_assert_eq!(first.queue.queued + second.queue.queued, both.queue.queued);
+        prop_assert_eq!(first.queue.pending, second.queue.pending_at_start);
+        prop_assert_eq!(first.queue.pending_at_start, both.queue.pending_at_start);
         // Every rejection in the history is a restriction of exactly one period; every appeal
         // received and every code cited likewise.
         let rejections = history

@@ -16,7 +16,7 @@ use davar_policy::render::{render_transparency, transparency_path};
 use davar_server::compliance::figures::figures;
 use davar_server::compliance::figures_page::{human, view};
 use davar_server::compliance::{each_decided, period};
-use davar_server::decision::Stage;
+use davar_server::decision::{Action, Stage};
 use jiff::civil::Date;
 
 use crate::Global;
@@ -89,11 +89,14 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         );
     }
     let log = open(&args.store)?;
-    // The period's records, and every appeal record before it: the appeals pending at its
-    // start are counted from them.
+    // The period's records, and before it every record that queues a comment or decides a
+    // queued one: the comments and appeals waiting at its start are counted from them.
     let mut history = Vec::new();
     each_decided(&*log.store, jiff::Timestamp::MIN, to.min(now), |record| {
-        if record.decided_at >= from || record.stage == Stage::Appeal {
+        if record.decided_at >= from
+            || record.stage != Stage::Engine
+            || record.action == Action::Queue
+        {
             history.push(record);
         }
         Ok::<(), anyhow::Error>(())

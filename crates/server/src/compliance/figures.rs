@@ -18,7 +18,7 @@ use super::appeal_audit::{AppealStatus, Outcome, audit_timed};
 use super::published::{Published, rfc3339};
 use super::sor::{exportable, sor_statement};
 use super::statement::grounding;
-use crate::decision::{AutomatedDecision, DecisionRecord, Stage};
+use crate::decision::{Action, AutomatedDecision, DecisionRecord, Stage};
 
 /// The figures of one period.
 #[derive(Debug, Clone, Serialize)]
@@ -34,7 +34,7 @@ pub struct Figures {
     pub records_total: u64,
     /// Restrictions (statements of reasons) decided in the period.
     pub restrictions: Restrictions,
-    /// Queued comments a moderator decided in the period.
+    /// The review queue's first reviews: waiting, queued, decided in the period.
     pub queue: QueueTimes,
     /// Appeals: pending at the start, received, decided, pending at the end.
     pub appeals: Appeals,
@@ -67,11 +67,19 @@ pub struct Restrictions {
     pub by_automated_detection: BTreeMap<String, u64>,
 }
 
-/// Time from submission to a moderator's decision, for queued comments.
+/// The review queue's first reviews (appeals are counted apart): the comments waiting at the
+/// start, plus those queued in the period, minus those decided in it, are those waiting at its
+/// end; and the time from submission to a moderator's decision.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct QueueTimes {
+    /// Queued before the period and not decided before it.
+    pub pending_at_start: u64,
+    /// Queued by the engine in the period.
+    pub queued: u64,
     /// Queued comments decided by a moderator in the period.
     pub decided: u64,
+    /// Queued by the end of the period and not decided by then.
+    pub pending: u64,
     /// By the moderator's action (`approve`, `reject`, `edit-approve`).
     pub by_action: BTreeMap<String, u64>,
     /// Median seconds from submission to decision (mean of the two middle values).
@@ -113,7 +121,8 @@ pub struct Check {
 
 /// Counts the period `[from, to)` of `history`, cut at `now` when `now` comes first (records
 /// after `now` are events yet to happen). `history` holds every record decided in the period
-/// and every appeal record (lodged or decided) before it; other records are ignored.
+/// and, before it, every record that queues a comment or decides a queued one (engine `queue`,
+/// stage `review`, stage `appeal`); other records before the period are ignored.
 pub fn figures(
     published: &Published<'_>,
     history: &[DecisionRecord],
@@ -157,6 +166,7 @@ pub fn figures(
         }
     }
     waits.sort_unstable();
+    waiting(history, from, end, &mut queue);
     queue.median_seconds = median(&waits);
     queue.p95_seconds = nearest_rank(&waits, 95);
     let appeals = appeals(published, history, from, end, &mut notes);
@@ -213,6 +223,31 @@ fn count_restriction(
             "no"
         },
     );
+}
+
+/// The comments the engine queued, waiting at `from` and at `end`, and how many it queued in
+/// `[from, end)`.
+fn waiting(history: &[DecisionRecord], from: Timestamp, end: Timestamp, queue: &mut QueueTimes) {
+    let decided: BTreeMap<&str, Timestamp> = history
+        .iter()
+        .filter(|r| r.stage == Stage::Review && r.decided_at < end)
+        .filter_map(|r| Some((r.follows.as_deref()?, r.decided_at)))
+        .collect();
+    for item in history
+        .iter()
+        .filter(|r| r.stage == Stage::Engine && r.action == Action::Queue && r.decided_at < end)
+    {
+        let decided = decided.get(item.id.as_str()).copied();
+        if item.decided_at < from && decided.is_none_or(|d| d >= from) {
+            queue.pending_at_start += 1;
+        }
+        if item.decided_at >= from {
+            queue.queued += 1;
+        }
+        if decided.is_none() {
+            queue.pending += 1;
+        }
+    }
 }
 
 /// The appeals of `history` in `[from, end)`, audited at `end`.
@@ -315,7 +350,8 @@ impl Figures {
     /// The identities the figures satisfy, with this report's numbers: each table of
     /// restrictions that partitions them sums to their total, which is the engine's and
     /// moderators' rejections among the records; the codes cited add up both ways; the queue's
-    /// decisions are the moderators' records; appeals received and decided are the lodged and
+    /// decisions are the moderators' records and the queue's waiting comments reconcile with
+    /// those queued and decided; appeals received and decided are the lodged and
     /// deciding appeal records, pending at the start + received − decided = pending at the end,
     /// and the deadline table covers the decided and the pending.
     pub fn identities(&self) -> Vec<Check> {
@@ -384,6 +420,16 @@ impl Figures {
             "queue decisions by action = moderators' records",
             vec![('+', sum(&q.by_action))],
             reviews,
+        );
+        check(
+            "comments queued = engine records queueing them",
+            vec![('+', q.queued)],
+            cell("engine", "queue"),
+        );
+        check(
+            "queue waiting at the start + queued − decided = waiting at the end",
+            vec![('+', q.pending_at_start), ('+', q.queued), ('-', q.decided)],
+            q.pending,
         );
         let a = &self.appeals;
         let lodged = cell("appeal", "queue");

@@ -39,7 +39,12 @@ pub fn human(f: &Figures) -> String {
     let q = &f.queue;
     let _ = writeln!(
         out,
-        "\nQueued comments decided by a moderator: {}; from submission to decision: median {}, 95th percentile {}",
+        "\nReview queue: waiting at the start: {}; queued: {}; decided: {}; waiting at the end: {}",
+        q.pending_at_start, q.queued, q.decided, q.pending
+    );
+    let _ = writeln!(
+        out,
+        "Queued comments decided by a moderator: {}; from submission to decision: median {}, 95th percentile {}",
         q.decided,
         span(q.median_seconds),
         span(q.p95_seconds)
