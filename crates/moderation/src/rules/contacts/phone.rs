@@ -39,7 +39,9 @@ declare_rule! {
     /// `0301234567 Durchwahl 12`; its `extension` entries), so a bare order number
     /// (`order 4158675309`) is not a phone. Four or more groups of one or two digits that go up
     /// or down by one or two (`sizes 36 37 38 39 40`) are a list, not a number.
-    /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`). A field
+    /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`); one
+    /// written in more than five groups (digit by digit: `0 3 0 3 2 2 3 1 2 3 4`) needs a
+    /// trunk prefix or a call word before it. A field
     /// holding more phone-shaped numbers than can be validated (48 validations) is flagged from
     /// the first number left unchecked to its last one.
     ///
@@ -304,10 +306,15 @@ impl Phone {
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         let (mut announced, mut extended) = (None, None);
         for len in (shortest..=15.min(digits.len())).rev() {
-            // Digit groups and separators of the first `len` digits as written: at most five
-            // groups (`01 23 45 67 89`); without a separator only after a call word.
+            // Digit groups and separators of the first `len` digits as written: more than five
+            // groups (`0 3 0 3 2 2 3 1 2 3 4`, spelled digit by digit) only with a trunk
+            // prefix or after a call word; without a separator only after a call word.
             let (groups, separators) = groups[len];
-            if groups == 0 || groups > 5 {
+            if groups == 0
+                || (groups > 5
+                    && !trunk
+                    && !*announced.get_or_insert_with(|| self.announced(f, parts[k].first_word)))
+            {
                 continue;
             }
             // … or before an extension, when the candidate is the whole number.
