@@ -102,13 +102,19 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         Ok::<(), anyhow::Error>(())
     })?;
     let figures = figures(&published, &history, from, to, now);
+    // A period still running is counted up to now: the page names today as its last day.
+    let last_day = if now < to {
+        published.zoned(now).date()
+    } else {
+        args.to
+    };
     let text = match args.format {
         Format::Human => human(&figures),
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&figures)?),
         Format::Html => {
             let site = &project.policies.site;
             let page = |lang: &str| {
-                let view = view(&figures, lang, args.from, args.to);
+                let view = view(&figures, lang, args.from, last_day);
                 render_transparency(
                     &project.policies,
                     lang,
