@@ -6,7 +6,7 @@
 import unittest
 
 from score import Outcome
-from suites import java_source, linkify
+from suites import java_source, linkify, root_zone
 from suites.cases import EMAIL, LINK, Case, in_persian
 from suites.pytest_tables import tables
 
@@ -31,6 +31,20 @@ class LinkifyFormat(unittest.TestCase):
         self.assertTrue(linkify.is_email("MAILTO:A@B.EXAMPLE"))
         self.assertTrue(linkify.is_email("a.b@c.example"))
         self.assertFalse(linkify.is_email("http://u@c.example"))
+
+
+class RootZone(unittest.TestCase):
+    def test_last_labels_of_the_icann_section_only(self):
+        text = (
+            "// a header\nbefore\n// ===BEGIN ICANN DOMAINS===\n// shop : a registry\nshop\n"
+            "co.za\n*.ck\n!www.ck\nایران\n\n// ===END ICANN DOMAINS===\n"
+            "// ===BEGIN PRIVATE DOMAINS===\nblogspot.example\n"
+        )
+        self.assertEqual(root_zone.tlds(text), {"shop", "za", "ck", "ایران"})
+
+    def test_a_list_without_its_section_is_refused(self):
+        with self.assertRaises(SystemExit):
+            root_zone.tlds("com\nnet\n")
 
 
 class JavaSource(unittest.TestCase):

@@ -129,3 +129,27 @@ impl Rule for Email {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::root_zone_end;
+
+    /// `root_zone_end` with the TLDs of the root zone taken from a short list.
+    fn end(m: &str) -> Option<&str> {
+        let zone = ["ایران", "ir", "com"];
+        root_zone_end(m, |s, e| zone.contains(&&m[s..e])).map(|len| &m[..len])
+    }
+
+    #[test]
+    fn a_tld_that_is_not_ascii_must_be_in_the_root_zone() {
+        assert_eq!(end("info@فروشگاه.ایران"), Some("info@فروشگاه.ایران"));
+        assert_eq!(end("a@shop.ir.عالی"), Some("a@shop.ir"));
+        assert_eq!(end("سلام@دوستان.عزیز"), None);
+        assert_eq!(end("a@shop.عالی"), None);
+        // ASCII TLDs, providers and the word forms are not checked.
+        assert_eq!(end("a@shop.example"), Some("a@shop.example"));
+        assert_eq!(end("a@جیمیل"), Some("a@جیمیل"));
+        assert_eq!(end("a@yahoo(dot)com"), Some("a@yahoo(dot)com"));
+        assert_eq!(end("مریم ات جیمیل"), Some("مریم ات جیمیل"));
+    }
+}

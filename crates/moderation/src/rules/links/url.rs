@@ -268,7 +268,24 @@ impl Rule for Url {
 
 #[cfg(test)]
 mod tests {
-    use super::is_root_zone_tld;
+    use super::{cut_at_script_change, is_root_zone_tld};
+
+    #[test]
+    fn a_tld_glued_to_another_script_is_cut_where_the_script_changes() {
+        for (m, cut) in [
+            ("shop.irخرید", "shop.ir"),
+            ("فروشگاه.ایرانshop", "فروشگاه.ایران"),
+            ("twitter.comこれは", "twitter.com"),
+            ("shop.com/p/1خرید", "shop.com/p/1خرید"),
+            ("mehr.vermögensberater", "mehr.vermögensberater"),
+            ("магазин.pф", "магазин.pф"),
+            ("shop.ir", "shop.ir"),
+            ("noDot", "noDot"),
+            ("x.", "x."),
+        ] {
+            assert_eq!(cut_at_script_change(m), cut, "{m}");
+        }
+    }
 
     #[test]
     fn root_zone_tlds_come_from_the_public_suffix_list() {
