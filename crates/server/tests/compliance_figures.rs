@@ -435,3 +435,31 @@ proptest! {
         prop_assert_eq!(both.restrictions.total, rejections);
     }
 }
+
+#[test]
+fn an_appeal_upheld_on_a_code_only_a_moderator_cited_is_not_said_to_confirm_the_engine() {
+    use davar_server::compliance::statement;
+    // The engine queued a phone number; Sara rejected the review for a price it never found.
+    let queued = engine(&["contacts/phone"], false, at(0));
+    let by_sara = decide(&queued, "sara", &["prices/amount"], at(60));
+    assert_eq!(by_sara.automated_decision, AutomatedDecision::NotAutomated);
+    let chain = vec![queued.clone(), by_sara.clone()];
+    let lodged = appeal(&chain, &by_sara, at(120));
+    let upheld = appeal_outcome(&lodged, false, at(180));
+    assert_eq!(upheld.stage, Stage::Appeal);
+    assert_eq!(upheld.automated_decision, AutomatedDecision::NotAutomated);
+    let chain = vec![queued, by_sara, lodged, upheld.clone()];
+    let s = statement(&published(), &chain, &upheld.id).expect("a statement");
+    assert_eq!(s.automated_decision, AutomatedDecision::NotAutomated);
+    assert!(
+        !s.text.iter().any(|p| p.contains("a moderator reviewed it")),
+        "{:#?}",
+        s.text
+    );
+
+    // Upheld on what the engine found itself: the decision confirms it.
+    let rejected = engine(&["contacts/phone"], true, at(0));
+    let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(60));
+    let upheld = appeal_outcome(&lodged, false, at(120));
+    assert_eq!(upheld.automated_decision, AutomatedDecision::Partially);
+}

@@ -148,10 +148,20 @@ pub fn lodge(
 }
 
 /// The outcome of an appeal: what a moderator decided on the lodged appeal (a record built as
-/// for any queued item), marked as the appeal's stage.
+/// for any queued item), marked as the appeal's stage. The lodged appeal carries the contested
+/// decision's violations, which may be a moderator's: an upheld rejection confirms what
+/// automated means found (`partially`) only when the engine located every violation it rests
+/// on (each has a span); a code only a person cited makes it `not-automated`.
 pub fn outcome(decided: DecisionRecord) -> DecisionRecord {
+    let automated_decision = match decided.automated_decision {
+        AutomatedDecision::Partially if decided.violations.iter().any(|v| v.field.is_none()) => {
+            AutomatedDecision::NotAutomated
+        }
+        other => other,
+    };
     DecisionRecord {
         stage: Stage::Appeal,
+        automated_decision,
         ..decided
     }
 }
