@@ -30,6 +30,8 @@ declare_rule! {
     /// new sentence, not a TLD; so are two Persian words joined by a full stop (`بود.ایران`),
     /// and a Persian word before a Latin TLD of more than three letters (`عالیه.sony`),
     /// without `www.`, a scheme, a path or a subdomain.
+    /// An IPv4 address that can be reached from outside counts with a port or a path
+    /// (`185.143.20.7/shop`); bare, it is as often a version number.
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
     /// in a domain do not hide it. The domain part of an e-mail address is left to
     /// `contacts/email`; a link written after `name@` (`name@http://shop.com`) is a link.
@@ -41,7 +43,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable: the author must remove the link.
     code: "links/url", severity: Reject, fixable: false, params: ["ambiguous"],
-    pub(crate) struct Url { re: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email, own: crate::Marketplace }
+    pub(crate) struct Url { re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
@@ -70,6 +72,9 @@ impl Url {
                 r"(?:https?://|www\.)[^\s<>'`]+|{label}(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
             ))
             .map_err(|e| e.to_string())?,
+            // On the original text: the skeleton joins digits across dots.
+            ip: Regex::new(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?(?:/[^\s<>'`]*)?")
+                .map_err(|e| e.to_string())?,
             extensions,
             words,
             email: Email::build(p)?,
@@ -91,6 +96,7 @@ impl Url {
             Some(i) => (&m[..i], Some(&m[i + 1..])),
             None => (m, None),
         };
+
         let Some((rest, tld)) = host.rsplit_once('.') else {
             return false;
         };
@@ -141,6 +147,40 @@ impl Url {
             .next()
             .is_some_and(|l| l.chars().any(char::is_alphabetic))
     }
+}
+
+/// Whether `m`, an IPv4 address with what follows it, is a link: an address that can be reached
+/// from outside, with a port or a path that holds a letter (`185.143.20.7/shop`,
+/// `185.143.20.7:8080`); a bare address is as often a version number (`1.2.3.4`).
+fn is_ip_link(m: &str) -> bool {
+    let (host, path) = match m.find('/') {
+        Some(i) => (&m[..i], Some(&m[i + 1..])),
+        None => (m, None),
+    };
+    public_ip(host) == Some(true)
+        && (host.contains(':') || path.is_some_and(|p| p.chars().any(char::is_alphabetic)))
+}
+
+/// Whether `host` (with an optional `:port`) is an IPv4 address: `Some(true)` when it can be
+/// reached from outside, `Some(false)` for private, loopback, link-local and `0.` addresses,
+/// `None` when it is not an address (`1.2.3.400`).
+fn public_ip(host: &str) -> Option<bool> {
+    let (address, port) = match host.split_once(':') {
+        Some((a, p)) => (a, Some(p)),
+        None => (host, None),
+    };
+    if port.is_some_and(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let ip: std::net::Ipv4Addr = address.parse().ok()?;
+    let [a, b, ..] = ip.octets();
+    Some(
+        !(ip.is_private()
+            || ip.is_loopback()
+            || ip.is_link_local()
+            || a == 0
+            || (a == 100 && (64..128).contains(&b))),
+    )
 }
 
 /// A character of the Arabic script blocks (Persian letters included).
@@ -212,10 +252,14 @@ pub(crate) fn trim_link_end(m: &str) -> &str {
 
 impl Rule for Url {
     fn prefilter(&self) -> Prefilter {
-        // Every link has a scheme, `www.`, or a dot before a letter (the TLD at least).
+        // Every link has a scheme, `www.`, or a dot before a letter (the TLD at least); an
+        // address a digit before its port or path.
         Prefilter::literals(["http://", "https://", "www."])
             .or(Prefilter::literals(('a'..='z').map(|c| format!(".{c}"))))
             .or(Prefilter::classes(Classes::DOT_NON_ASCII))
+            .or(Prefilter::literals(
+                ('0'..='9').flat_map(|d| [format!("{d}/"), format!("{d}:")]),
+            ))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -262,13 +306,59 @@ impl Rule for Url {
                 }
                 out.push(f.hit(start, end));
             }
+            self.ip_links(f, out);
+        }
+    }
+}
+
+impl Url {
+    /// Links to IPv4 addresses in the original text of `f` (`185.143.20.7/shop`).
+    fn ip_links(&self, f: &FieldText<'_>, out: &mut Vec<Hit>) {
+        let text = f.original;
+        if !text.contains('.') {
+            return;
+        }
+        for m in self.ip.find_iter(text) {
+            // Inside a longer number, a version, a URL's host (`http://1.2.3.4/x`) or an
+            // address's domain.
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | ':' | '@' | '-'))
+                || after.is_some_and(|c| c.is_ascii_digit() || c == '.')
+            {
+                continue;
+            }
+            let link = trim_link_end(m.as_str());
+            if is_ip_link(link) {
+                let start = text[..m.start()].chars().count();
+                out.push(f.hit_cp(start, start + link.chars().count()));
+            }
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{cut_at_script_change, is_root_zone_tld};
+    use super::{cut_at_script_change, is_ip_link, is_root_zone_tld};
+
+    #[test]
+    fn an_ip_address_is_a_link_with_a_port_or_a_path() {
+        for m in ["185.143.20.7/shop", "185.143.20.7:8080", "8.8.8.8:53/x"] {
+            assert!(is_ip_link(m), "{m}");
+        }
+        for m in [
+            "185.143.20.7",
+            "185.143.20.7/5",
+            "192.168.1.1/admin",
+            "10.0.0.1:8080",
+            "127.0.0.1/x",
+            "1.2.3.400/x",
+            "185.143.20.7:/x",
+        ] {
+            assert!(!is_ip_link(m), "{m}");
+        }
+    }
 
     #[test]
     fn a_tld_glued_to_another_script_is_cut_where_the_script_changes() {
