@@ -463,3 +463,47 @@ fn an_appeal_upheld_on_a_code_only_a_moderator_cited_is_not_said_to_confirm_the_
     let upheld = appeal_outcome(&lodged, false, at(120));
     assert_eq!(upheld.automated_decision, AutomatedDecision::Partially);
 }
+
+#[test]
+fn a_rejection_a_moderator_reversed_or_replaced_says_so_and_offers_no_appeal() {
+    use davar_server::compliance::statement;
+    use davar_server::compliance::statement::StandingStatus;
+    let rejected = engine(&["contacts/phone"], true, at(0));
+    let offered = statement(&published(), std::slice::from_ref(&rejected), &rejected.id)
+        .expect("a statement");
+    assert!(offered.redress.appeal.is_some());
+    assert!(offered.standing.is_none());
+
+    // A moderator published it after all.
+    let approved = decide(&rejected, "sara", &[], at(3_600));
+    let chain = vec![rejected.clone(), approved.clone()];
+    let s = statement(&published(), &chain, &rejected.id).expect("a statement");
+    let standing = s.standing.as_ref().expect("where it stands");
+    assert_eq!(standing.status, StandingStatus::Lifted);
+    assert_eq!(standing.decision_id, approved.id);
+    assert!(standing.appeal_received_at.is_none());
+    assert!(s.redress.appeal.is_none(), "{s:#?}");
+    assert_eq!(
+        s.subject,
+        "The decision not to publish your review was reversed"
+    );
+    assert!(
+        s.text[1].contains("a moderator reversed this decision"),
+        "{:#?}",
+        s.text
+    );
+    assert!(!s.text.iter().any(|p| p.contains("You can appeal")));
+
+    // A moderator replaced it with a rejection on other grounds: that one is to be appealed.
+    let replaced = decide(&rejected, "sara", &["prices/amount"], at(3_600));
+    let chain = vec![rejected.clone(), replaced.clone()];
+    let s = statement(&published(), &chain, &rejected.id).expect("a statement");
+    assert_eq!(
+        s.standing.as_ref().map(|x| x.status),
+        Some(StandingStatus::Replaced)
+    );
+    assert!(s.redress.appeal.is_none());
+    assert!(s.text[1].contains(&replaced.id), "{:#?}", s.text);
+    let current = statement(&published(), &chain, &replaced.id).expect("a statement");
+    assert!(current.redress.appeal.is_some(), "{current:#?}");
+}
