@@ -138,7 +138,9 @@ impl CueSet {
                 }
                 let parts = parse_cue(&entry.text)
                     .map_err(|e| format!("{}: cue `{}`: {e}", lex.path.display(), entry.text))?;
-                set.insert(Cue { parts, veto });
+                for parts in spellings(parts) {
+                    set.insert(Cue { parts, veto });
+                }
             }
         }
         set.stem_lengths.sort_unstable();
@@ -311,6 +313,69 @@ fn match_part(part: &[Token], sk: &str, ws: &[Word], i: usize) -> Option<usize> 
         .then_some(last)
 }
 
+/// Verb prefixes that Persian writers join with a zero-width non-joiner (dropped by the
+/// skeleton: `می‌گن` is the word `میگن`) or, as often, leave apart with a space (`می گن`).
+const VERB_PREFIXES: [&str; 2] = ["نمی", "می"];
+
+/// Most tokens of one cue that are spelled both ways (2^4 spellings at most).
+const MAX_SPLIT_TOKENS: usize = 4;
+
+/// The spellings of a cue a writer may use: each token that starts with a verb prefix
+/// (followed by at least two letters) as one word and as the prefix and the rest as two
+/// words, in every combination.
+fn spellings(parts: Vec<Vec<Token>>) -> Vec<Vec<Vec<Token>>> {
+    let prefixes = VERB_PREFIXES.map(skeleton_key);
+    let split = |t: &Token| -> Option<[Token; 2]> {
+        let prefix = prefixes.iter().find(|p| t.text.starts_with(p.as_str()))?;
+        let rest = &t.text[prefix.len()..];
+        rest.chars().nth(1).is_some().then(|| {
+            [
+                Token {
+                    text: prefix.clone(),
+                    stem: false,
+                },
+                Token {
+                    text: rest.to_owned(),
+                    stem: t.stem,
+                },
+            ]
+        })
+    };
+    let mut budget = MAX_SPLIT_TOKENS;
+    let mut out: Vec<Vec<Vec<Token>>> = vec![Vec::new()];
+    for part in parts {
+        let mut written: Vec<Vec<Token>> = vec![Vec::new()];
+        for token in part {
+            let apart = if budget > 0 { split(&token) } else { None };
+            budget -= usize::from(apart.is_some());
+            written = written
+                .into_iter()
+                .flat_map(|so_far| {
+                    let mut joined = so_far.clone();
+                    joined.push(token.clone());
+                    let apart = apart.clone().map(|pair| {
+                        let mut apart = so_far;
+                        apart.extend(pair);
+                        apart
+                    });
+                    std::iter::once(joined).chain(apart)
+                })
+                .collect();
+        }
+        out = out
+            .into_iter()
+            .flat_map(|cue| {
+                written.iter().map(move |part| {
+                    let mut cue = cue.clone();
+                    cue.push(part.clone());
+                    cue
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// Splits a cue into parts at `…`/`...` and each part into skeleton tokens.
 fn parse_cue(text: &str) -> Result<Vec<Vec<Token>>, String> {
     let mut parts: Vec<Vec<Token>> = vec![Vec::new()];
@@ -386,6 +451,17 @@ mod tests {
         // The gap stays inside the window and the sentence.
         assert!(found(&s, "قیمتش یک دو سه چهار پنج بالا").is_empty());
         assert!(found(&s, "قیمتش خوبه. بالا رفتن از پله").is_empty());
+    }
+
+    #[test]
+    fn a_verb_prefix_matches_joined_or_apart() {
+        let s = set("میگن\nنمیدونم چرا\nدوستان میگن\tnot\n", Reach::Broad);
+        assert_eq!(found(&s, "اینطور می\u{200c}گن"), ["میگن"]);
+        assert_eq!(found(&s, "اینطور می گن"), ["می گن"]);
+        assert_eq!(found(&s, "نمی دونم چرا"), ["نمی دونم چرا"]);
+        assert!(found(&s, "دوستان می گن").is_empty());
+        // A word that only starts like the prefix is not split.
+        assert!(found(&s, "می گ").is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::prefilter::Prefilters;
 use crate::ruleset::{CompiledRule, Lexicons, RuleSet, compile};
 use crate::scratch::Scratch;
 use crate::sources::RuleSources;
-use crate::store::QuestionStore;
+use crate::store::{MemoryStore, QuestionStore};
 
 mod repair;
 
@@ -277,20 +277,26 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> Result<(Verdict, Vec<Violation>, Option<Fixed>), ModerateError> {
         let judged = self.run_rules(set, comment, cx, store, scratch).and_then(
-            |(verdict, violations, edits)| {
-                let fixed = if edits.is_empty() {
-                    None
-                } else {
-                    Some(repair::repair(
-                        set,
-                        self.prefilters,
-                        comment,
-                        edits,
-                        scratch,
-                        &cx.deadline,
-                    )?)
-                };
-                Ok((verdict, violations, fixed))
+            |(verdict, mut violations, edits)| {
+                if edits.is_empty() {
+                    return Ok((verdict, violations, None));
+                }
+                let (fixed, rounds) =
+                    repair::repair(set, self.prefilters, comment, edits, scratch, &cx.deadline)?;
+                if verdict > Verdict::Fix {
+                    return Ok((verdict, violations, Some(fixed)));
+                }
+                // A comment published repaired: the repair must not make what the rules forbid
+                // (digit groups an emoticon kept apart, words a space kept apart). What the
+                // repaired text breaks counts against the comment, at the original span, and
+                // the repair is not offered.
+                let raised = self.raised_by_repair(set, comment, cx, &fixed, &rounds, scratch)?;
+                if raised.is_empty() {
+                    return Ok((verdict, violations, Some(fixed)));
+                }
+                violations.extend(raised);
+                sort_violations(&mut violations);
+                Ok((verdict_of(&violations), violations, None))
             },
         );
         let (verdict, violations, fixed) = match judged {
@@ -390,16 +396,87 @@ impl Engine {
                 });
             }
         }
-        violations.sort_by(|a, b| {
-            (a.field, a.start, a.end, &a.code).cmp(&(b.field, b.start, b.end, &b.code))
-        });
-        let verdict = violations
-            .iter()
-            .map(|v| Verdict::from_severity(v.severity))
-            .max()
-            .unwrap_or(Verdict::Approve);
-        Ok((verdict, violations, edits))
+        sort_violations(&mut violations);
+        Ok((verdict_of(&violations), violations, edits))
     }
+
+    /// The violations stricter than a repair that the repaired text of `comment` raises, with
+    /// their spans mapped back to the original fields. Runs every rule on the repaired text
+    /// with a store of its own (the repaired text is not a second question); the rules' record
+    /// of what ran and fired for the original is kept.
+    fn raised_by_repair(
+        &self,
+        set: &CompiledSet,
+        comment: &Comment,
+        cx: &Ctx<'_>,
+        fixed: &Fixed,
+        rounds: &repair::Rounds,
+        scratch: &mut Scratch,
+    ) -> Result<Vec<Violation>, ModerateError> {
+        let prefilters = self.prefilters.then_some(&set.prefilters);
+        let repaired = Comment {
+            title: fixed.title.clone(),
+            body: fixed.body.clone(),
+            ..Comment::default()
+        };
+        let again = Ctx {
+            kind: cx.kind,
+            lang: cx.lang,
+            product: cx.product,
+            title: repaired.title.as_deref().map(|t| {
+                let buffers = scratch.repair_title.take().unwrap_or_default();
+                FieldText::new(Field::Title, t, buffers, prefilters, set.need_skeleton)
+            }),
+            body: FieldText::new(
+                Field::Body,
+                &repaired.body,
+                scratch.repair_body.take().unwrap_or_default(),
+                prefilters,
+                set.need_skeleton,
+            ),
+            deadline: Deadline::new(cx.deadline.at()),
+        };
+        let fired = std::mem::take(&mut scratch.fired);
+        let ran = std::mem::take(&mut scratch.ran);
+        let result = self.run_rules(set, comment, &again, &MemoryStore::new(), scratch);
+        scratch.fired = fired;
+        scratch.ran = ran;
+        let [t, b] = again.into_buffers();
+        scratch.repair_title = t;
+        scratch.repair_body = b;
+        let (_, violations, _) = result?;
+        Ok(violations
+            .into_iter()
+            .filter(|v| Verdict::from_severity(v.severity) > Verdict::Fix)
+            .map(|mut v| {
+                let (start, end) = rounds.to_original(v.field, v.start, v.end);
+                let cps: &[char] = match v.field {
+                    Field::Title => cx.title.as_ref().map_or(&[], |t| &t.cps[..]),
+                    Field::Body => &cx.body.cps,
+                };
+                v.start = start.min(cps.len());
+                v.end = end.clamp(v.start, cps.len());
+                v.text = cps[v.start..v.end].iter().collect();
+                v
+            })
+            .collect())
+    }
+}
+
+/// Violations in field and position order.
+fn sort_violations(violations: &mut [Violation]) {
+    violations.sort_by(|a, b| {
+        (a.field, a.start, a.end, &a.code).cmp(&(b.field, b.start, b.end, &b.code))
+    });
+}
+
+/// The verdict of a comment with `violations`: the worst they imply.
+fn verdict_of(violations: &[Violation]) -> Verdict {
+    violations
+        .iter()
+        .map(|v| Verdict::from_severity(v.severity))
+        .max()
+        .unwrap_or(Verdict::Approve)
 }
 
 /// The rule set's message; when the rule proposes a replacement it does not apply (a hint such

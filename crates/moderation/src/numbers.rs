@@ -263,19 +263,38 @@ pub(crate) fn sequences(sk: &str, chunks: &[NumberChunk<'_>]) -> Vec<std::ops::R
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=chunks.len() {
-        let joined = i < chunks.len() && {
-            let gap = &sk[chunks[i - 1].end..chunks[i].start];
-            gap.chars().count() <= 3
-                && gap
-                    .chars()
-                    .all(|c| matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t' | '/'))
-        };
+        let joined = i < chunks.len() && joins(&sk[chunks[i - 1].end..chunks[i].start]);
         if !joined {
             out.push(start..i);
             start = i;
         }
     }
     out
+}
+
+/// Whether `gap` between two digit groups keeps them one number: at most three separators
+/// (`-`, `.`, `_`, `/`, brackets) and any white space between them, holding at most one line
+/// break (a number split over lines, not two numbers a paragraph apart). White space does not
+/// count, however long: the whitespace repair closes it up on the published page.
+fn joins(gap: &str) -> bool {
+    let mut separators = 0;
+    let mut breaks = 0;
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            let crlf = c == '\r' && chars.peek() == Some(&'\n');
+            let line_break = matches!(
+                c,
+                '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+            );
+            breaks += usize::from(line_break && !crlf);
+        } else if matches!(c, '-' | '.' | '_' | '(' | ')' | '/') {
+            separators += 1;
+        } else {
+            return false;
+        }
+    }
+    separators <= 3 && breaks <= 1
 }
 
 #[cfg(test)]

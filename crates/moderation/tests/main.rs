@@ -3,6 +3,8 @@
 //! file.
 
 mod common;
+#[path = "differential/inputs.rs"]
+mod inputs;
 mod pressure_common;
 
 mod deadline;
@@ -13,5 +15,6 @@ mod pressure_obfuscation;
 mod pressure_spans;
 mod pressure_verdict;
 mod properties;
+mod repair_safety;
 mod rulesets;
 mod semantic_cost;

@@ -4,14 +4,11 @@
 //! full of what prefilters look for (emoji sequences, digits of every script, bidi controls,
 //! Persian and Latin mixed, spelled dots, every kind of space).
 
-#[path = "differential/inputs.rs"]
-mod inputs;
-
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::inputs::{self, Input};
 use davar_moderation::{Comment, Engine, Kind, MemoryStore, NoClauses, RuleSources};
-use inputs::Input;
 use proptest::prelude::*;
 
 /// The engine built from `rules/`, with and without prefilters.

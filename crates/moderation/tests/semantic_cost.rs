@@ -1,7 +1,7 @@
 //! The semantic review rules cost time linear in the length of a field: on a 10,000-character
 //! body made of the patterns that give them the most candidates (cue first words over and
 //! over, service and complaint words side by side, one very long word), the time per
-//! character is within a small factor of the time per character on a 1,000-character body of
+//! character is within five times the time per character on a 1,000-character body of
 //! the same pattern. A quadratic step would make it about ten times larger.
 //!
 //! Time is the thread's CPU time (`/proc/thread-self/schedstat`), so other processes on a
@@ -106,7 +106,7 @@ fn semantic_rules_are_linear_in_the_field_length() {
         };
         println!("{unit:?}: {long:.0} ns per character at 10,000 characters, {short:.0} at 1,000");
         assert!(
-            long <= 3.0 * short,
+            long <= 5.0 * short,
             "{unit:?}: {long:.0} ns per character at 10,000 characters, {short:.0} at 1,000"
         );
     }

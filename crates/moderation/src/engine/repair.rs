@@ -3,7 +3,7 @@
 
 use crate::context::{Ctx, Deadline, Edit, FieldText, Fields};
 use crate::error::ModerateError;
-use crate::fix::apply;
+use crate::fix::{applied, apply, map_back};
 use crate::model::{Comment, Field, Fixed};
 use crate::scratch::Scratch;
 
@@ -11,6 +11,22 @@ use super::CompiledSet;
 
 /// Rounds of re-checking repaired text, so that applying the fixes again changes nothing.
 const FIX_ROUNDS: usize = 4;
+
+/// The edits applied in each round of repairs, per field (title, body): what maps a span of the
+/// repaired text back to the original.
+#[derive(Debug, Default)]
+pub(super) struct Rounds(Vec<[Vec<(usize, usize, usize)>; 2]>);
+
+impl Rounds {
+    /// The span of the original `field` that code points `start..end` of its repaired text
+    /// come from.
+    pub fn to_original(&self, field: Field, start: usize, end: usize) -> (usize, usize) {
+        let k = usize::from(field == Field::Body);
+        self.0.iter().rev().fold((start, end), |(s, e), round| {
+            (map_back(&round[k], s, false), map_back(&round[k], e, true))
+        })
+    }
+}
 
 /// Applies `edits` to the comment, then re-checks the repaired text with the fixing rules
 /// (on the fields where their prefilters hold, when `prefilters`) until stable.
@@ -21,7 +37,8 @@ pub(super) fn repair(
     edits: Vec<(Field, Edit)>,
     scratch: &mut Scratch,
     deadline: &Deadline,
-) -> Result<Fixed, ModerateError> {
+) -> Result<(Fixed, Rounds), ModerateError> {
+    let mut rounds = Rounds::default();
     let mut title = comment.title.clone();
     let mut body = comment.body.clone();
     let mut pending = edits;
@@ -34,10 +51,14 @@ pub(super) fn repair(
         if deadline.check() {
             return Err(ModerateError::DeadlineExceeded { rule: "repairs" });
         }
-        for (field, text) in [
+        let mut round: [Vec<(usize, usize, usize)>; 2] = Default::default();
+        for (k, (field, text)) in [
             (Field::Title, title.as_mut()),
             (Field::Body, Some(&mut body)),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             field_edits.clear();
             field_edits.extend(
                 pending
@@ -49,8 +70,10 @@ pub(super) fn repair(
                 && !field_edits.is_empty()
             {
                 *text = apply(text, &mut field_edits);
+                round[k] = applied(&field_edits);
             }
         }
+        rounds.0.push(round);
         pending.clear();
         let cx = Ctx {
             kind: comment.kind,
@@ -101,5 +124,5 @@ pub(super) fn repair(
             return Err(ModerateError::DeadlineExceeded { rule });
         }
     }
-    Ok(Fixed { title, body })
+    Ok((Fixed { title, body }, rounds))
 }

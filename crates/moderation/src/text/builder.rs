@@ -12,7 +12,8 @@ fn is_digit_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t')
 }
 
-/// Longest run of separators that still joins two digit groups.
+/// Longest run of separators that still joins two digit groups, a run of spaces and tabs
+/// counting as one however long (the whitespace repair closes it up on the published page).
 const MAX_SEPARATOR_RUN: usize = 3;
 
 /// What the skeleton holds, found while it is built.
@@ -140,10 +141,11 @@ struct Builder<'t> {
     prev_class: u8,
     /// The open word may contain a repeated letter.
     word_double: bool,
-    /// Separators seen right after a digit, held until we know whether a digit follows (at
-    /// most `MAX_SEPARATOR_RUN + 1`: a longer run is let through at once).
-    pending: [(char, u32); MAX_SEPARATOR_RUN + 1],
-    pending_len: usize,
+    /// Separators seen right after a digit, held until we know whether a digit follows (a
+    /// run longer than `MAX_SEPARATOR_RUN` is let through at once).
+    pending: Vec<(char, u32)>,
+    /// The separators of `pending`, a run of spaces and tabs counting as one.
+    pending_units: usize,
     last_was_digit: bool,
     facts: SkeletonFacts,
     /// The length of the current run of digits, and the skeleton byte after its last digit.
@@ -172,8 +174,8 @@ pub(crate) fn build(
         prev: '\0',
         prev_class: 0,
         word_double: false,
-        pending: [('\0', 0); MAX_SEPARATOR_RUN + 1],
-        pending_len: 0,
+        pending: Vec::new(),
+        pending_units: 0,
         last_was_digit: false,
         facts: SkeletonFacts::default(),
         digit_run: 0,
@@ -239,10 +241,10 @@ impl Builder<'_> {
         }
         if class & DIGIT != 0 {
             // A run of at most `MAX_SEPARATOR_RUN` separators between digits is removed.
-            self.pending_len = 0;
+            self.clear_pending();
             self.last_was_digit = true;
         } else {
-            if self.pending_len != 0 {
+            if !self.pending.is_empty() {
                 // The run is empty here: it restarted after the last separator.
                 self.flush();
             }
@@ -275,10 +277,10 @@ impl Builder<'_> {
             return;
         }
         if f.is_ascii_digit() {
-            self.pending_len = 0;
+            self.clear_pending();
             self.last_was_digit = true;
         } else {
-            if self.pending_len != 0 {
+            if !self.pending.is_empty() {
                 self.flush();
             }
             self.last_was_digit = false;
@@ -289,9 +291,12 @@ impl Builder<'_> {
     /// Holds a separator after a digit.
     #[inline(never)]
     fn hold(&mut self, f: char, cp: u32) {
-        self.pending[self.pending_len] = (f, cp);
-        self.pending_len += 1;
-        if self.pending_len > MAX_SEPARATOR_RUN {
+        let blank = |c: char| matches!(c, ' ' | '\t');
+        if !(blank(f) && self.pending.last().is_some_and(|&(p, _)| blank(p))) {
+            self.pending_units += 1;
+        }
+        self.pending.push((f, cp));
+        if self.pending_units > MAX_SEPARATOR_RUN {
             // Too long to join two digit groups: it stays, whatever follows.
             self.flush();
             self.last_was_digit = false;
@@ -300,11 +305,18 @@ impl Builder<'_> {
 
     #[inline(never)]
     fn flush(&mut self) {
-        for k in 0..self.pending_len {
-            let (c, cp) = self.pending[k];
+        let mut pending = std::mem::take(&mut self.pending);
+        for &(c, cp) in &pending {
             self.push(c, cp);
         }
-        self.pending_len = 0;
+        pending.clear();
+        self.pending = pending;
+        self.pending_units = 0;
+    }
+
+    fn clear_pending(&mut self) {
+        self.pending.clear();
+        self.pending_units = 0;
     }
 
     /// Appends `c` to the text, then enters it.

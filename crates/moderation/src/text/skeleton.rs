@@ -173,8 +173,13 @@ mod tests {
 
     #[test]
     fn long_separator_runs_do_not_join_numbers() {
-        assert_eq!(Skeleton::new("12     34").text, "12     34");
-        assert_eq!(Skeleton::new("12    34").text, "12    34");
+        // A run of spaces is one separator however long: the whitespace repair closes it up.
+        assert_eq!(Skeleton::new("12          34").text, "1234");
+        assert_eq!(Skeleton::new("12 \t  - 34").text, "1234");
+        assert_eq!(Skeleton::new("12 - - 34").text, "12 - - 34");
+        assert_eq!(Skeleton::new("12-.-.34").text, "12-.-.34");
+        assert_eq!(Skeleton::new("12 -. 34").text, "12 -. 34");
+        assert_eq!(Skeleton::new("12  -  34").text, "1234");
         assert_eq!(Skeleton::new("12   34").text, "1234");
         assert_eq!(Skeleton::new("12 34").text, "1234");
         assert_eq!(Skeleton::new("12 - ").text, "12 - ");

@@ -67,7 +67,19 @@ impl Rule for Whitespace {
                         || chars[s - 1] == '\n'
                         || chars[i] == '\n'
                         || chars[i] == '\r';
-                    if before_punct {
+                    // Marks written against the next word (`عالی .ممنون`, `ferrari .man`):
+                    // the space goes after them; only closing it up would glue two words into
+                    // one (here a web address).
+                    let marks_end = i + chars[i..]
+                        .iter()
+                        .take_while(|c| is_closing_punct(**c))
+                        .count();
+                    let opens_word = chars.get(marks_end).is_some_and(|c| c.is_alphanumeric());
+                    if before_punct && opens_word {
+                        let mut moved: String = chars[i..marks_end].iter().collect();
+                        moved.push(' ');
+                        out.push(f.hit_cp(s, marks_end).with_fix(&moved));
+                    } else if before_punct {
                         out.push(f.hit_cp(s, i).with_fix(""));
                     } else if i - s >= 2 {
                         out.push(f.hit_cp(s, i).with_fix(if line_edge { "" } else { " " }));
