@@ -107,10 +107,33 @@ class Server:
 
     def rss_kib(self):
         """Resident set size from /proc (KiB)."""
+        return self.memory()["rss"]
+
+    def memory(self):
+        """Resident memory from /proc/PID/status (KiB): `rss` in all, `anon` (the heap and
+        other private memory: what the process itself holds), `file` (pages of mapped files
+        in memory: the program and the store's database file, read through a memory map;
+        the kernel's page cache, dropped under pressure) and `shmem`."""
+        fields = {"VmRSS:": "rss", "RssAnon:": "anon", "RssFile:": "file", "RssShmem:": "shmem"}
+        out = dict.fromkeys(fields.values(), 0)
         for line in pathlib.Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        return 0
+            name = line.split(None, 1)[0] if line else ""
+            if name in fields:
+                out[fields[name]] = int(line.split()[1])
+        return out
+
+    def mappings(self, top=6):
+        """The largest resident mappings (KiB) from /proc/PID/smaps, by file (anonymous
+        mappings together): where resident memory lies."""
+        by_name, name = {}, None
+        for line in pathlib.Path(f"/proc/{self.proc.pid}/smaps").read_text().splitlines():
+            head = line.split()
+            if head and "-" in head[0] and ":" not in head[0]:
+                name = head[5] if len(head) > 5 else "[anonymous]"
+                name = "[anonymous]" if name in ("[heap]", "[anonymous]") or name.startswith("[anon") else name
+            elif head and head[0] == "Rss:" and name:
+                by_name[name] = by_name.get(name, 0) + int(head[1])
+        return sorted(by_name.items(), key=lambda kv: -kv[1])[:top]
 
     def kill9(self):
         self.proc.kill()
