@@ -280,3 +280,40 @@ fn moderate_refuses_an_unbounded_worker_count() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--jobs"), "{}", stderr_of(&out));
 }
+
+#[test]
+fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = |id: &str| {
+        format!(
+            "{{\"case\":\"{id}\",\"doc\":\"complaints\",\"events\":[{{\"type\":\"complaint.received\",\"at\":\"2026-03-02T09:00:00+01:00\"}}]}}\n"
+        )
+    };
+    // A line of 2 MiB without its end in sight would otherwise be held whole in memory.
+    let long = format!("{{\"case\":\"LONG\",\"note\":\"{}\"}}\n", "x".repeat(2 << 20));
+    let cases = dir.path().join("cases.jsonl");
+    std::fs::write(&cases, case("C-1") + &long + &case("C-3")).unwrap();
+    let policies = repo_root().join("crates/cli/tests/cmd/audit.in/policies");
+    let out = davar(&[
+        "--policies",
+        policies.to_str().unwrap(),
+        "audit",
+        cases.to_str().unwrap(),
+        "--now",
+        "2026-03-10T12:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "cases.jsonl:2: the line is {} bytes long; a case may take at most 1048576 bytes",
+            long.len()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("xxxxxxxx"), "the line is not quoted: {stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"C-1\"") && stdout.contains("\"C-3\""), "{stdout}");
+}

@@ -73,17 +73,12 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
 
 /// The Markdown of one file, by its extension.
 pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        ImportError::Invalid(format!(
-            "{} is not UTF-8 (byte {}); save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let text = davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES).map_err(
+        |e| match e {
+            davar_input::InputError::Io { path, source } => ImportError::Io { path, source },
+            other => ImportError::Invalid(other.to_string()),
+        },
+    )?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -157,6 +152,26 @@ mod tests {
         assert!(md.contains("**nothing**"), "{md}");
         assert!(md.contains("- one"), "{md}");
         assert!(!md.contains("x()"), "{md}");
+    }
+
+    #[test]
+    fn a_file_over_the_import_limit_is_refused_before_conversion() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.html");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(davar_input::MAX_IMPORT_BYTES + 1).unwrap();
+        let err = markdown_of(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("huge.html")
+                && err.contains(&format!(
+                    "the limit for this kind of file is {} bytes",
+                    davar_input::MAX_IMPORT_BYTES
+                )),
+            "{err}"
+        );
+        let ok = dir.path().join("ok.txt");
+        std::fs::write(&ok, "a\nb\n").unwrap();
+        assert_eq!(markdown_of(&ok).unwrap(), "a\n\nb\n\n");
     }
 
     #[test]

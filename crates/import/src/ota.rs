@@ -88,9 +88,12 @@ pub fn read(
                 .collect(),
         });
     }
-    let blobs: Vec<String> = per_doc
-        .values()
-        .flat_map(|v| v.iter().map(|(_, b)| b.clone()))
+    let blobs: Vec<(String, String)> = per_doc
+        .iter()
+        .flat_map(|((service, kind), v)| {
+            v.iter()
+                .map(move |(_, b)| (b.clone(), format!("{service}/{kind}.md")))
+        })
         .collect();
     let texts = read_blobs(repo, &blobs)?;
     // Commits are in history order; their dates are not always: sort each document's
@@ -194,8 +197,13 @@ fn history(repo: &Path) -> Result<(Vec<Commit>, Vec<Touch>), ImportError> {
     Ok((commits, touches))
 }
 
-/// The text of each blob, read through one `git cat-file --batch`.
-fn read_blobs(repo: &Path, blobs: &[String]) -> Result<BTreeMap<String, String>, ImportError> {
+/// The text of each blob (`(blob id, path it was found at)`), read through one
+/// `git cat-file --batch`; a blob larger than [`davar_input::MAX_IMPORT_BYTES`] stops the import
+/// before it is read.
+fn read_blobs(
+    repo: &Path,
+    blobs: &[(String, String)],
+) -> Result<BTreeMap<String, String>, ImportError> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(repo)
@@ -211,7 +219,7 @@ fn read_blobs(repo: &Path, blobs: &[String]) -> Result<BTreeMap<String, String>,
         .stdin
         .take()
         .ok_or_else(|| git_error(repo, "no stdin"))?;
-    let list: String = blobs.iter().map(|b| format!("{b}\n")).collect();
+    let list: String = blobs.iter().map(|(b, _)| format!("{b}\n")).collect();
     let writer = std::thread::spawn(move || stdin.write_all(list.as_bytes()));
     let stdout = child
         .stdout
@@ -219,12 +227,12 @@ fn read_blobs(repo: &Path, blobs: &[String]) -> Result<BTreeMap<String, String>,
         .ok_or_else(|| git_error(repo, "no stdout"))?;
     let mut reader = BufReader::with_capacity(1 << 20, stdout);
     let mut texts = BTreeMap::new();
-    for blob in blobs {
+    for (blob, path) in blobs {
         let mut header = String::new();
         reader
             .read_line(&mut header)
             .map_err(|e| git_error(repo, &e.to_string()))?;
-        let size: usize = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
+        let size: u64 = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
             [_, "blob", size] => size.parse().unwrap_or(0),
             _ => {
                 return Err(git_error(
@@ -233,6 +241,16 @@ fn read_blobs(repo: &Path, blobs: &[String]) -> Result<BTreeMap<String, String>,
                 ));
             }
         };
+        if size > davar_input::MAX_IMPORT_BYTES {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(ImportError::Invalid(format!(
+                "{}: {path} (blob {blob}) is {size} bytes; davar imports files of at most {} bytes",
+                repo.display(),
+                davar_input::MAX_IMPORT_BYTES
+            )));
+        }
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
         let mut bytes = vec![0; size + 1];
         reader
             .read_exact(&mut bytes)

@@ -67,7 +67,11 @@ pub fn write(
     let langs: BTreeSet<&str> = docs.iter().map(|d| d.lang.as_str()).collect();
     let site_path = dir.join("site.yaml");
     if site_path.exists() {
-        let text = std::fs::read_to_string(&site_path).map_err(io(&site_path))?;
+        let text = davar_input::read_in_tree(dir, &site_path, davar_input::MAX_YAML_BYTES)
+            .map_err(|e| match e {
+                davar_input::InputError::Io { path, source } => ImportError::Io { path, source },
+                other => ImportError::Invalid(other.to_string()),
+            })?;
         let listed = davar_policy::SiteConfig::parse(&site_path, &text)
             .map(|s| s.languages)
             .unwrap_or_default();

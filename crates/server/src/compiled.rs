@@ -56,6 +56,9 @@ pub struct Compiled {
     pub obligations: serde_json::Value,
     /// Warnings found by `check` (errors refuse the compilation).
     pub warnings: Vec<Diagnostic>,
+    /// The warnings as `davar check` prints them, with the source lines they point at, rendered
+    /// from the texts this compilation read: no file is read again to show them.
+    pub warnings_text: String,
 }
 
 /// One diagnostic, as `davar check --format json` prints it.
@@ -154,6 +157,11 @@ pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
         .site(None)
         .map_err(|e| CompileError::Render(e.to_string()))?;
     let obligations = project.obligations_json();
+    let warnings_text: String = project
+        .diagnostics
+        .iter()
+        .map(|d| d.render_human(project.source_of(&d.file)))
+        .collect();
     let Project {
         as_of,
         policies,
@@ -173,5 +181,6 @@ pub fn compile(sources: &Sources) -> Result<Compiled, CompileError> {
         rules,
         obligations,
         warnings: diagnostics,
+        warnings_text,
     })
 }

@@ -1,8 +1,8 @@
 //! `davar audit`: check real cases (JSON Lines) against the obligations of the version in force
 //! at each trigger. Breaches are the result, not a failure: exit 0 unless `--fail-on` says
-//! otherwise. The file is read line by line: a line that is not UTF-8, not a case, or names a
-//! misspelt event type is reported with its line number (the other lines are still audited)
-//! and gives exit 2.
+//! otherwise. The file is read line by line: a line that is not UTF-8, not a case, longer than
+//! `davar_input::MAX_LINE_BYTES` or names a misspelt event type is reported with its line
+//! number (the other lines are still audited) and gives exit 2.
 
 mod events;
 mod table;
@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use davar_input::{Line, MAX_LINE_BYTES};
 use davar_obligation::audit::{Finding, Status, audit_case, parse_case};
 use davar_obligation::instant::parse_instant;
 
@@ -124,21 +125,21 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let mut bytes = Vec::new();
     let mut line_no = 0;
     loop {
-        bytes.clear();
-        let read = reader
-            .read_until(b'\n', &mut bytes)
+        let read = davar_input::read_line_limited(&mut reader, &mut bytes, MAX_LINE_BYTES)
             .with_context(|| format!("reading {name}"))?;
-        if read == 0 {
-            break;
-        }
         line_no += 1;
-        let result = match std::str::from_utf8(&bytes) {
-            Err(e) => Err(format!(
+        let result = match (read, std::str::from_utf8(&bytes)) {
+            (Line::End, _) => break,
+            (Line::TooLong { bytes }, _) => Err(format!(
+                "the line is {bytes} bytes long; a case may take at most {MAX_LINE_BYTES} bytes: \
+                 write one case per line"
+            )),
+            (Line::Read, Err(e)) => Err(format!(
                 "not UTF-8 text (invalid byte at column {})",
                 e.valid_up_to() + 1
             )),
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => parse_case(line).and_then(|case| {
+            (Line::Read, Ok(line)) if line.trim().is_empty() => continue,
+            (Line::Read, Ok(line)) => parse_case(line).and_then(|case| {
                 let document = set.document(&case.doc);
                 if let Some(document) = document {
                     let (events, _) = known.entry(case.doc.clone()).or_insert_with(|| {

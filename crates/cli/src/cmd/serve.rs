@@ -93,12 +93,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         Ok(compiled) => compiled,
         Err(err) => return Ok(refuse(&err)),
     };
-    for warning in &compiled.warnings {
-        eprint!(
-            "{}",
-            warning.render_human(std::fs::read_to_string(&warning.file).ok().as_deref())
-        );
-    }
+    eprint!("{}", compiled.warnings_text);
     let keys = match &args.api_keys {
         Some(path) => Some(ApiKeys::read(path)?),
         None => None,
