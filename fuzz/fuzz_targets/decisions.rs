@@ -16,6 +16,7 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use davar_server::{ApiKeys, AppState, Limits, ServerStore, Sources, SqliteStore, app, compile};
@@ -50,7 +51,9 @@ const START: [&str; 4] = [
 
 struct World {
     runtime: tokio::runtime::Runtime,
-    state: AppState,
+    /// The whole service, built once: each request clones it (a reference count), as a server
+    /// does per connection.
+    router: Router,
     ids: Vec<String>,
     _dir: tempfile::TempDir,
 }
@@ -73,6 +76,7 @@ fn world() -> &'static World {
             Arc::new(SqliteStore::open(&dir.path().join("decisions.db")).expect("the store opens"));
         let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).expect("the fuzz keys parse");
         let state = AppState::new(sources, compiled, store, Some(keys), Limits::default());
+        let router = app(state);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -80,7 +84,7 @@ fn world() -> &'static World {
         let mut ids = Vec::new();
         for body in START {
             let (status, bytes) = runtime.block_on(send(
-                &state,
+                &router,
                 Method::POST,
                 "/v1/moderate".to_owned(),
                 KEY_CHOICES[0],
@@ -96,7 +100,7 @@ fn world() -> &'static World {
         }
         World {
             runtime,
-            state,
+            router,
             ids,
             _dir: dir,
         }
@@ -104,7 +108,7 @@ fn world() -> &'static World {
 }
 
 async fn send(
-    state: &AppState,
+    router: &Router,
     method: Method,
     uri: String,
     key: Option<&str>,
@@ -120,7 +124,8 @@ async fn send(
     let request = request
         .body(Body::from(body))
         .expect("an escaped path and fixed headers build a request");
-    let response = app(state.clone())
+    let response = router
+        .clone()
         .oneshot(request)
         .await
         .expect("the router is infallible");
@@ -197,7 +202,7 @@ fuzz_target!(|data: &[u8]| {
         let (status, bytes) =
             world
                 .runtime
-                .block_on(send(&world.state, method, uri, key, rest.to_vec()));
+                .block_on(send(&world.router, method, uri, key, rest.to_vec()));
         assert_ne!(
             status,
             StatusCode::INTERNAL_SERVER_ERROR,

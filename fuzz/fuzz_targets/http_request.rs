@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use davar_server::{AppState, Limits, Sources, SqliteStore, app, compile};
@@ -17,7 +18,9 @@ use tower::ServiceExt;
 
 struct World {
     runtime: tokio::runtime::Runtime,
-    state: AppState,
+    /// The whole service, built once: each input clones it (a reference count), as a server
+    /// does per connection.
+    router: Router,
 }
 
 fn world() -> &'static World {
@@ -41,7 +44,10 @@ fn world() -> &'static World {
             .enable_all()
             .build()
             .expect("a tokio runtime starts");
-        World { runtime, state }
+        World {
+            runtime,
+            router: app(state),
+        }
     })
 }
 
@@ -59,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_vec()))
         .expect("a request with a fixed route and header builds");
-    let router = app(world.state.clone());
+    let router = world.router.clone();
     let (status, bytes) = world.runtime.block_on(async move {
         let response = router
             .oneshot(request)
