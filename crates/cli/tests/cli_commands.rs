@@ -290,7 +290,10 @@ fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
         )
     };
     // A line of 2 MiB without its end in sight would otherwise be held whole in memory.
-    let long = format!("{{\"case\":\"LONG\",\"note\":\"{}\"}}\n", "x".repeat(2 << 20));
+    let long = format!(
+        "{{\"case\":\"LONG\",\"note\":\"{}\"}}\n",
+        "x".repeat(2 << 20)
+    );
     let cases = dir.path().join("cases.jsonl");
     std::fs::write(&cases, case("C-1") + &long + &case("C-3")).unwrap();
     let policies = repo_root().join("crates/cli/tests/cmd/audit.in/policies");
@@ -313,7 +316,13 @@ fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
         )),
         "{stderr}"
     );
-    assert!(!stderr.contains("xxxxxxxx"), "the line is not quoted: {stderr}");
+    assert!(
+        !stderr.contains("xxxxxxxx"),
+        "the line is not quoted: {stderr}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("\"C-1\"") && stdout.contains("\"C-3\""), "{stdout}");
+    assert!(
+        stdout.contains("\"C-1\"") && stdout.contains("\"C-3\""),
+        "{stdout}"
+    );
 }

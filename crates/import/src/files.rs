@@ -73,12 +73,11 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
 
 /// The Markdown of one file, by its extension.
 pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
-    let text = davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES).map_err(
-        |e| match e {
+    let text =
+        davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES).map_err(|e| match e {
             davar_input::InputError::Io { path, source } => ImportError::Io { path, source },
             other => ImportError::Invalid(other.to_string()),
-        },
-    )?;
+        })?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

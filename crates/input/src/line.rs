@@ -74,7 +74,11 @@ mod tests {
             if line == Line::End {
                 return out;
             }
-            assert!(buf.len() <= limit, "kept {} bytes over the limit {limit}", buf.len());
+            assert!(
+                buf.len() <= limit,
+                "kept {} bytes over the limit {limit}",
+                buf.len()
+            );
             out.push((line, buf.clone()));
         }
     }
@@ -108,7 +112,10 @@ mod tests {
 
     #[test]
     fn a_line_of_exactly_the_limit_is_read() {
-        assert_eq!(lines(b"abcd\n", 5, 2), vec![(Line::Read, b"abcd\n".to_vec())]);
+        assert_eq!(
+            lines(b"abcd\n", 5, 2),
+            vec![(Line::Read, b"abcd\n".to_vec())]
+        );
         assert_eq!(
             lines(b"abcde\n", 5, 2),
             vec![(Line::TooLong { bytes: 6 }, b"abcde".to_vec())]

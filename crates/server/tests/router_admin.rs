@@ -370,3 +370,40 @@ async fn a_store_that_is_down_makes_the_server_not_ready_and_questions_503() {
         StatusCode::OK
     );
 }
+
+#[test]
+fn warnings_are_rendered_with_their_source_lines_from_the_texts_compiled() {
+    let dir = tempfile::tempdir().unwrap();
+    let policies = dir.path().join("policies");
+    copy_dir(&support::workspace().join("policies"), &policies);
+    // A Persian verb without its half-space: a `half-space` warning, not an error.
+    let file = policies.join("terms/v3.fa.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let body_start = text.match_indices("---").nth(1).unwrap().0;
+    let at = body_start + text[body_start..].find("می\u{200c}شود").unwrap();
+    let edited = format!(
+        "{}میشود{}",
+        &text[..at],
+        &text[at + "می\u{200c}شود".len()..]
+    );
+    // The words before the verb on its line, as the rendered source line shows them.
+    let line_start = text[..at].rfind('\n').unwrap() + 1;
+    let mut before: Vec<char> = text[line_start..at].chars().rev().take(12).collect();
+    before.reverse();
+    let warned = format!("{}میشود", before.into_iter().collect::<String>());
+    std::fs::write(&file, &edited).unwrap();
+    let mut sources = sources_in(&support::workspace().join("rules"));
+    sources.policies = policies.clone();
+    let compiled = support::compiled(&sources);
+    assert!(
+        compiled.warnings.iter().any(|w| w.code == "half-space"),
+        "{:?}",
+        compiled.warnings
+    );
+    // What `davar serve` prints comes from the compilation, not from the file as it is now.
+    std::fs::write(&file, "replaced after the compilation\n").unwrap();
+    let shown = &compiled.warnings_text;
+    assert!(shown.contains("warning[half-space]"), "{shown}");
+    assert!(shown.contains(&warned), "{warned} in {shown}");
+    assert!(!shown.contains("replaced after"), "{shown}");
+}
