@@ -331,6 +331,10 @@ impl davar_server::ServerStore for DownStore {
     ) -> StoreResult<usize> {
         down()
     }
+
+    fn forget_own(&self, _: &str, _: Option<&str>, _: &str) -> StoreResult<usize> {
+        down()
+    }
 }
 
 #[tokio::test]

@@ -284,3 +284,123 @@ async fn an_edited_question_is_no_duplicate_of_the_question_it_rewrites() {
         assert_eq!(edited.json()["edited"]["body"], "این گوشی ضد آب است؟");
     }
 }
+
+/// A question the engine approves.
+const CLEAN_QUESTION: &str = "آیا این اتو بخار ضد رسوب دارد؟";
+
+#[tokio::test]
+async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_store() {
+    let ask = |id: Option<&str>, product: &str| {
+        let mut comment =
+            json!({"kind": "question", "lang": "fa", "product": product, "body": CLEAN_QUESTION});
+        if let Some(id) = id {
+            comment["id"] = json!(id);
+        }
+        comment
+    };
+    // The duplicate waits for a moderator (queue_rejects), with and without comment ids.
+    let queueing = Api::new(true);
+    for (ids, product) in [
+        ([Some("d-1"), Some("d-2"), Some("d-3")], "p-40"),
+        ([None; 3], "p-41"),
+    ] {
+        let first = queueing.moderate(ask(ids[0], product)).await;
+        assert_eq!(first["verdict"], "approve", "{first}");
+        let second = queueing.moderate(ask(ids[1], product)).await;
+        assert!(
+            codes(&second).contains(&"qa/duplicate".to_owned()),
+            "{second}"
+        );
+        let item = second["decision_id"].as_str().unwrap().to_owned();
+        queueing
+            .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+            .await;
+        let rejected = queueing
+            .call(
+                "POST",
+                &format!("/v1/queue/{item}/decision"),
+                SARA,
+                Some(json!({"action": "reject", "codes": ["qa/duplicate"]})),
+            )
+            .await;
+        assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+        let third = queueing.moderate(ask(ids[2], product)).await;
+        assert!(
+            codes(&third).contains(&"qa/duplicate".to_owned()),
+            "{product}: the first question left the store: {third}"
+        );
+    }
+    // Refused outright, then appealed, and the refusal upheld.
+    let refusing = Api::new(false);
+    let first = refusing.moderate(ask(Some("d-11"), "p-42")).await;
+    assert_eq!(first["verdict"], "approve", "{first}");
+    let second = refusing.moderate(ask(Some("d-12"), "p-42")).await;
+    assert!(
+        codes(&second).contains(&"qa/duplicate".to_owned()),
+        "{second}"
+    );
+    let decision = second["decision_id"].as_str().unwrap();
+    let appeal = refusing
+        .call(
+            "POST",
+            &format!("/v1/decisions/{decision}/appeal"),
+            CLIENT,
+            Some(json!({"text": "not a duplicate"})),
+        )
+        .await;
+    assert_eq!(appeal.status, StatusCode::CREATED, "{}", appeal.text());
+    let item = appeal.json()["id"].as_str().unwrap().to_owned();
+    refusing
+        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let upheld = refusing
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["qa/duplicate"]})),
+        )
+        .await;
+    assert_eq!(upheld.status, StatusCode::OK, "{}", upheld.text());
+    let third = refusing.moderate(ask(Some("d-13"), "p-42")).await;
+    assert!(
+        codes(&third).contains(&"qa/duplicate".to_owned()),
+        "the first question left the store: {third}"
+    );
+}
+
+#[tokio::test]
+async fn an_edited_question_is_stored_under_the_text_published() {
+    let api = Api::new(true);
+    let published = "باتری این گوشی چند ساعت دوام دارد؟";
+    for (id, product) in [(Some("e-1"), "p-50"), (None, "p-51")] {
+        let mut comment =
+            json!({"kind": "question", "lang": "fa", "product": product, "body": PHONE_QUESTION});
+        if let Some(id) = id {
+            comment["id"] = json!(id);
+        }
+        let result = api.moderate(comment).await;
+        let item = result["decision_id"].as_str().unwrap().to_owned();
+        api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+            .await;
+        let edited = api
+            .call(
+                "POST",
+                &format!("/v1/queue/{item}/decision"),
+                SARA,
+                Some(json!({"action": "edit-approve", "body": published})),
+            )
+            .await;
+        assert_eq!(edited.status, StatusCode::OK, "{id:?}: {}", edited.text());
+        let again = api
+            .moderate(
+                json!({"id": "e-9", "kind": "question", "lang": "fa", "product": product,
+                "body": published}),
+            )
+            .await;
+        assert!(
+            codes(&again).contains(&"qa/duplicate".to_owned()),
+            "{id:?}: the published text is not in the store: {again}"
+        );
+    }
+}

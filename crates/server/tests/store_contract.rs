@@ -541,3 +541,56 @@ fn the_code_filter_matches_a_code_literally() {
         }
     }
 }
+
+#[test]
+fn a_comment_forgets_only_the_question_it_stored() {
+    for (_rt, store, _dir) in stores() {
+        let product = format!("own-{}", run_id());
+        let text = "آیا این اتو بخار ضد رسوب دارد؟";
+        let first = probe(&product, text, "q1");
+        assert!(
+            store
+                .check_and_record(&product, &first, &|_| true, true)
+                .unwrap()
+                .is_none()
+        );
+        // q2 asked the same and was found a duplicate: it stored nothing, forgets nothing.
+        assert_eq!(
+            store.forget_own(&product, Some("q2"), &first.key).unwrap(),
+            0
+        );
+        assert_eq!(store.forget_own(&product, None, &first.key).unwrap(), 0);
+        let found = store
+            .check_and_record(&product, &probe(&product, text, "q3"), &|_| true, false)
+            .unwrap();
+        assert_eq!(
+            found.and_then(|q| q.id).as_deref(),
+            Some("q1"),
+            "{}",
+            store.describe()
+        );
+        // q1 forgets its own question, bands included.
+        assert_eq!(store.forget_own(&product, Some("q1"), "").unwrap(), 1);
+        let spaced = probe(&product, "آیا این اتوبخار ضد رسوب دارد؟", "q4");
+        assert!(
+            store
+                .check_and_record(&product, &spaced, &|_| true, false)
+                .unwrap()
+                .is_none(),
+            "{}: forgotten",
+            store.describe()
+        );
+        // A question stored without id is forgotten by its key.
+        let anonymous = QuestionProbe::new(&product, question_key(text));
+        store
+            .import_questions(&product, std::slice::from_ref(&anonymous))
+            .unwrap();
+        assert_eq!(
+            store
+                .forget_own(&product, Some("q1"), &anonymous.key)
+                .unwrap(),
+            0
+        );
+        assert_eq!(store.forget_own(&product, None, &anonymous.key).unwrap(), 1);
+    }
+}

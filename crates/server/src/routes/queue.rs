@@ -11,7 +11,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use davar_moderation::{Kind, question_key};
+use davar_moderation::{Kind, QuestionProbe, Verdict, question_key};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -357,7 +357,7 @@ pub(crate) async fn decide(
             .map_err(unavailable)?
         {
             Decide::Done(record) => {
-                forget_rejected_question(store, &record);
+                settle_question_store(store, &record);
                 Ok(Json(*record))
             }
             Decide::NotClaimed { by } => Err(not_claimed(&id, by)),
@@ -428,22 +428,61 @@ async fn judged_edit(
     judge_edit(item, proposed, &judged).map_err(refused)
 }
 
-/// A question a moderator rejected leaves the duplicate store, so the author may ask again.
-fn forget_rejected_question(store: &dyn ServerStore, record: &DecisionRecord) {
+/// The rule whose questions the duplicate store keeps.
+const DUPLICATE_CODE: &str = "qa/duplicate";
+
+/// Keeps the duplicate store in step with a moderator's decision on a question: a rejected
+/// question gives up its own entry (so its author may ask again), an edited one is stored
+/// under the text published. Only the comment's own entry is touched: a question the engine
+/// found a duplicate stored none, and the question it repeats keeps its entry.
+fn settle_question_store(store: &dyn ServerStore, record: &DecisionRecord) {
     let comment = &record.comment;
-    if record.action != Action::Reject || comment.kind != Kind::Question {
+    if comment.kind != Kind::Question {
         return;
     }
     let Some(product) = &comment.product else {
         return;
     };
+    let published = match (record.action, &record.edited) {
+        (Action::Reject, _) => None,
+        (Action::EditApprove, Some(edited)) => Some(question_key(&edited.body)),
+        _ => return,
+    };
+    let id = comment.id.as_deref();
     let key = question_key(&comment.body);
-    if key.is_empty() {
+    // A comment without id is told apart from another one with the same text by its first
+    // record: the engine stored its question unless it found it a duplicate or refused it
+    // (a rejection waiting for a moderator keeps its place).
+    let own = id.is_some() || stored_by_engine(store, &record.root);
+    if own && let Err(e) = store.forget_own(product, id, &key) {
+        // The decision stands; the question only stays a duplicate candidate.
+        tracing::error!(error = %e, record = %record.id, "could not remove a question");
         return;
     }
-    if let Err(e) = store.forget(product, &key) {
-        // The decision stands; the question only stays a duplicate candidate.
-        tracing::error!(error = %e, record = %record.id, "could not remove a rejected question");
+    let Some(published) = published.filter(|k| !k.is_empty()) else {
+        return;
+    };
+    let probe = QuestionProbe {
+        id: id.map(str::to_owned),
+        ..QuestionProbe::new(product, published)
+    };
+    if let Err(e) = store.import_questions(product, &[probe]) {
+        tracing::error!(error = %e, record = %record.id, "could not store an edited question");
+    }
+}
+
+/// Whether the engine's record `root` left its question in the duplicate store.
+fn stored_by_engine(store: &dyn ServerStore, root: &str) -> bool {
+    match store.record(root) {
+        Ok(Some(first)) => {
+            (first.verdict != Verdict::Reject || first.action == Action::Queue)
+                && !first.violations.iter().any(|v| v.code == DUPLICATE_CODE)
+        }
+        Ok(None) => false,
+        Err(e) => {
+            tracing::error!(error = %e, record = %root, "could not read a first record");
+            false
+        }
     }
 }
 

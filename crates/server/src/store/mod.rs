@@ -38,6 +38,11 @@ pub trait ServerStore: QuestionStore + DecisionLog {
         product: &str,
         questions: &[QuestionProbe],
     ) -> Result<usize, StoreError>;
+    /// Removes the question one comment stored under `product`: with an `id`, the question
+    /// stored with that comment id, whatever its text; without, the question stored without id
+    /// under `key`. A question another comment stored (with another id) is never removed, and
+    /// nothing is when the comment stored none. Returns how many questions were removed.
+    fn forget_own(&self, product: &str, id: Option<&str>, key: &str) -> Result<usize, StoreError>;
 }
 
 /// A parsed `--store` URL.

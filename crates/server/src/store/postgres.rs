@@ -14,8 +14,9 @@ use tokio::runtime::Handle;
 use tokio_postgres::NoTls;
 
 use super::schema::{
-    DELETE_BANDS, DELETE_QUESTION, IMPORT_QUESTIONS, INSERT_BAND, INSERT_QUESTION_AND_BANDS,
-    MIGRATIONS, MIGRATIONS_TABLE, SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql,
+    DELETE_BANDS, DELETE_QUESTION, DELETE_QUESTION_OF_COMMENT, DELETE_QUESTION_WITHOUT_ID,
+    IMPORT_QUESTIONS, INSERT_BAND, INSERT_QUESTION_AND_BANDS, MIGRATIONS, MIGRATIONS_TABLE,
+    SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql,
 };
 use super::{ServerStore, StoreOpenError, backend_error};
 
@@ -253,6 +254,34 @@ impl QuestionStore for PostgresStore {
 }
 
 impl ServerStore for PostgresStore {
+    fn forget_own(&self, product: &str, id: Option<&str>, key: &str) -> Result<usize, StoreError> {
+        self.with_client(async |client| {
+            let tx = client.transaction().await?;
+            tx.execute(
+                "SELECT pg_advisory_xact_lock($1)",
+                &[&product_lock(product)],
+            )
+            .await?;
+            let rows = match id {
+                Some(id) => {
+                    tx.query(DELETE_QUESTION_OF_COMMENT, &[&product, &id])
+                        .await?
+                }
+                None => {
+                    tx.query(DELETE_QUESTION_WITHOUT_ID, &[&product, &key])
+                        .await?
+                }
+            };
+            for row in &rows {
+                if let Some(hash) = row.get::<_, Option<i64>>(0) {
+                    tx.execute(DELETE_BANDS, &[&hash]).await?;
+                }
+            }
+            tx.commit().await?;
+            Ok(rows.len())
+        })
+    }
+
     fn ping(&self) -> Result<(), String> {
         self.with_client(async |c| {
             c.simple_query("SELECT 1").await?;

@@ -175,6 +175,16 @@ pub const IMPORT_QUESTIONS: &str = "WITH q AS (\
 pub const DELETE_QUESTION: &str =
     "DELETE FROM davar_questions WHERE product = $1 AND question_key = $2";
 
+/// Removes the question a comment stored: `$1` product, `$2` the comment's id. Answers the
+/// removed rows' key hashes (for [`DELETE_BANDS`]).
+pub const DELETE_QUESTION_OF_COMMENT: &str =
+    "DELETE FROM davar_questions WHERE product = $1 AND question_id = $2 RETURNING key_hash";
+
+/// Removes a question stored without a comment id: `$1` product, `$2` key. Answers the removed
+/// row's key hash (for [`DELETE_BANDS`]).
+pub const DELETE_QUESTION_WITHOUT_ID: &str = "DELETE FROM davar_questions \
+     WHERE product = $1 AND question_key = $2 AND question_id IS NULL RETURNING key_hash";
+
 /// Removes the bands of a question by its key hash.
 pub const DELETE_BANDS: &str = "DELETE FROM davar_question_bands WHERE key_hash = $1";
 

@@ -22,8 +22,9 @@ use rusqlite::{Connection, TransactionBehavior, params, params_from_iter};
 
 use super::checkpoint::{BACKSTOP_PAGES, Checkpointer};
 use super::schema::{
-    DELETE_BANDS, DELETE_QUESTION, INSERT_BAND, INSERT_QUESTION, MIGRATIONS, MIGRATIONS_TABLE,
-    SET_KEY_HASH, UNINDEXED_QUESTIONS, candidates_sql, insert_bands_sql,
+    DELETE_BANDS, DELETE_QUESTION, DELETE_QUESTION_OF_COMMENT, DELETE_QUESTION_WITHOUT_ID,
+    INSERT_BAND, INSERT_QUESTION, MIGRATIONS, MIGRATIONS_TABLE, SET_KEY_HASH, UNINDEXED_QUESTIONS,
+    candidates_sql, insert_bands_sql,
 };
 use super::{ServerStore, StoreOpenError, backend_error};
 
@@ -280,6 +281,32 @@ impl QuestionStore for SqliteStore {
 }
 
 impl ServerStore for SqliteStore {
+    fn forget_own(&self, product: &str, id: Option<&str>, key: &str) -> Result<usize, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite_error)?;
+        let hashes = {
+            let mut stmt = match id {
+                Some(_) => tx.prepare_cached(&sql(DELETE_QUESTION_OF_COMMENT)),
+                None => tx.prepare_cached(&sql(DELETE_QUESTION_WITHOUT_ID)),
+            }
+            .map_err(sqlite_error)?;
+            let rows = stmt
+                .query_map(params![product, id.unwrap_or(key)], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })
+                .map_err(sqlite_error)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sqlite_error)?
+        };
+        for hash in hashes.iter().flatten() {
+            tx.execute(&sql(DELETE_BANDS), params![hash])
+                .map_err(sqlite_error)?;
+        }
+        tx.commit().map_err(sqlite_error)?;
+        Ok(hashes.len())
+    }
+
     fn ping(&self) -> Result<(), String> {
         self.conn()
             .query_row("SELECT COUNT(*) FROM davar_migrations", [], |r| {
