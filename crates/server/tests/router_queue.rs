@@ -463,6 +463,38 @@ async fn an_expired_claim_lets_another_moderator_take_the_item() {
 }
 
 #[tokio::test]
+async fn a_lapsed_claim_no_longer_lets_its_holder_decide() {
+    let api = Api::new();
+    let item = queued(&api, "e-5", &review_text(5)).await;
+    let short = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/claim?claim_seconds=1"),
+            SARA,
+            None,
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::OK, "{}", short.text());
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let path = format!("/v1/queue/{item}/decision");
+    let late = api
+        .call("POST", &path, SARA, Some(json!({"action": "approve"})))
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text());
+    assert_eq!(late.error_code(), "not-claimed");
+    assert!(late.text().contains("expired"), "{}", late.text());
+    // Claimed again, the decision goes through.
+    let again = api
+        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    let decided = api
+        .call("POST", &path, SARA, Some(json!({"action": "approve"})))
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+}
+
+#[tokio::test]
 async fn filters_select_items_by_code_kind_language_and_age() {
     let api = Api::new();
     let item = queued(&api, "e-4", &review_text(4)).await;

@@ -332,6 +332,17 @@ fn two_moderators_claiming_at_once_get_different_items() {
             store.queue_decide(&item.id, stranger, &decision).unwrap(),
             Decide::NotClaimed { .. }
         ));
+        // A decision taken after the claim lapsed is refused; the item stays open.
+        let late = DecisionRecord {
+            decided_at: until + SignedDuration::from_secs(1),
+            ..decision.clone()
+        };
+        let refused = store.queue_decide(&item.id, &holder, &late).unwrap();
+        assert!(
+            matches!(refused, Decide::Lapsed { at } if at.duration_since(until).abs() < SignedDuration::from_millis(1)),
+            "{}: {refused:?}",
+            store.describe()
+        );
         assert!(matches!(
             store.queue_decide(&item.id, &holder, &decision).unwrap(),
             Decide::Done(_)

@@ -360,9 +360,7 @@ pub(crate) async fn decide(
                 settle_question_store(store, &record);
                 Ok(Json(*record))
             }
-            Decide::NotClaimed { by } => Err(not_claimed(&id, by)),
-            Decide::Decided => Err(decided(&id)),
-            Decide::NotFound => Err(ApiError::NotFound(format!("queue item {id}"))),
+            refusal => Err(decide_refused(&id, refusal)),
         }
     })
     .await
@@ -392,13 +390,26 @@ fn decided(id: &str) -> ApiError {
 /// Refuses a decision on `item` that `moderator` could not record (decided, or not their
 /// claim) before any work is spent on it; the store checks again when it writes the decision.
 fn open_to(item: &QueueItem, moderator: &str) -> Result<(), ApiError> {
-    if item.decided_by_record.is_some() {
-        return Err(decided(&item.id));
+    match Decide::refusal(item, moderator, Timestamp::now()) {
+        Some(refusal) => Err(decide_refused(&item.id, refusal)),
+        None => Ok(()),
     }
-    if item.claimed_by.as_deref() != Some(moderator) {
-        return Err(not_claimed(&item.id, item.claimed_by.clone()));
+}
+
+/// The answer to a decision the store refused.
+fn decide_refused(id: &str, refusal: Decide) -> ApiError {
+    match refusal {
+        Decide::NotClaimed { by } => not_claimed(id, by),
+        Decide::Lapsed { at } => ApiError::Conflict {
+            code: "not-claimed",
+            message: format!(
+                "your claim on item {id} expired at {at}: claim it again \
+                 (POST /v1/queue/{id}/claim) before deciding"
+            ),
+        },
+        Decide::Decided | Decide::Done(_) => decided(id),
+        Decide::NotFound => ApiError::NotFound(format!("queue item {id}")),
     }
-    Ok(())
 }
 
 /// The text an edit of `item` publishes: `proposed` judged by the engine with the rule set

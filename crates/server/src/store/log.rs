@@ -130,10 +130,36 @@ pub enum Decide {
         /// The holder of the claim, if any.
         by: Option<String>,
     },
+    /// The moderator's claim lapsed before the decision: the item counts as unclaimed and
+    /// must be claimed again.
+    Lapsed {
+        /// When the claim lapsed.
+        at: Timestamp,
+    },
     /// The item was decided already.
     Decided,
     /// No such item.
     NotFound,
+}
+
+impl Decide {
+    /// Why `moderator` cannot decide `item` at `at`: it was decided already, the claim is
+    /// someone else's or nobody's, or the moderator's claim lapsed before `at`. Both stores ask
+    /// this of the locked row before writing the decision, the route before judging it.
+    pub(crate) fn refusal(item: &QueueItem, moderator: &str, at: Timestamp) -> Option<Decide> {
+        if item.decided_by_record.is_some() {
+            return Some(Decide::Decided);
+        }
+        if item.claimed_by.as_deref() != Some(moderator) {
+            return Some(Decide::NotClaimed {
+                by: item.claimed_by.clone(),
+            });
+        }
+        match item.claim_expires_at {
+            Some(until) if until <= at => Some(Decide::Lapsed { at: until }),
+            _ => None,
+        }
+    }
 }
 
 /// Decision log and review queue.

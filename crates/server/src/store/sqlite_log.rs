@@ -317,13 +317,8 @@ impl DecisionLog for SqliteStore {
         let Some(item) = item_by_id(&tx, id)? else {
             return Ok(Decide::NotFound);
         };
-        if item.decided_by_record.is_some() {
-            return Ok(Decide::Decided);
-        }
-        if item.claimed_by.as_deref() != Some(moderator) {
-            return Ok(Decide::NotClaimed {
-                by: item.claimed_by,
-            });
+        if let Some(refusal) = Decide::refusal(&item, moderator, record.decided_at) {
+            return Ok(refusal);
         }
         if insert_record(&tx, record)? == 0 {
             return Err(super::backend_error(format!(
