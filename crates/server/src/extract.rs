@@ -13,7 +13,8 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
-use serde::de::DeserializeOwned;
+use serde::Deserializer;
+use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use crate::error::ApiError;
 
@@ -126,16 +127,91 @@ fn is_json(req: &Request) -> bool {
 ///
 /// Valid bodies take the direct path; only a refused one is read again with path tracking, to
 /// name the field.
+///
+/// A struct is read from a JSON object only: serde would also fill one from an array, field by
+/// field in order (`["approve", ["x"]]`), which a body never means; such a body gets the
+/// `invalid-body` answer of any other body of the wrong shape.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    match serde_json::from_slice(bytes) {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match T::deserialize(ObjectsOnly(&mut de)).and_then(|value| de.end().map(|()| value)) {
         Ok(value) => Ok(value),
         Err(_) => Err(locate_error::<T>(bytes)),
     }
 }
 
+/// A deserializer that refuses the array form of a struct at the top of a body.
+struct ObjectsOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_struct(name, fields, NoSeq(visitor))
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_seq(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_option(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_enum(name, variants, visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_newtype_struct(name, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct tuple tuple_struct map identifier ignored_any
+    }
+}
+
+/// A struct's visitor that takes a map only.
+struct NoSeq<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for NoSeq<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.expecting(f)?;
+        f.write_str(" (a JSON object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
+        Err(serde::de::Error::invalid_type(Unexpected::Seq, &self))
+    }
+}
+
 fn locate_error<T: DeserializeOwned>(bytes: &[u8]) -> ApiError {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match serde_path_to_error::deserialize::<_, T>(ObjectsOnly(&mut de)) {
         Err(e) => path_error(e),
         Ok(_) => match de.end() {
             Err(e) => ApiError::MalformedJson(e.to_string()),
@@ -260,6 +336,24 @@ mod tests {
         assert_eq!(
             (err.code(), err.body().error.field.as_deref()),
             ("unknown-field", Some("colour"))
+        );
+    }
+
+    #[test]
+    fn a_struct_is_read_from_an_object_only() {
+        for body in [&br#"["x", "review"]"#[..], b"[]", b"5", b"\"x\""] {
+            let err = parse_json::<Item>(body).unwrap_err();
+            assert_eq!(
+                err.code(),
+                "invalid-body",
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        // A body that is an array of objects stays one.
+        assert_eq!(
+            parse_json::<Vec<Item>>(br#"[{"body":"a"}]"#).unwrap().len(),
+            1
         );
     }
 

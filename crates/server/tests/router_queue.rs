@@ -463,6 +463,42 @@ async fn an_expired_claim_lets_another_moderator_take_the_item() {
 }
 
 #[tokio::test]
+async fn every_json_body_must_be_an_object() {
+    let api = Api::new();
+    let item = queued(&api, "e-6", &review_text(6)).await;
+    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
+        .await;
+    let routes = [
+        (format!("/v1/queue/{item}/decision"), SARA),
+        (format!("/v1/decisions/{item}/appeal"), CLIENT),
+        ("/v1/moderate".to_owned(), CLIENT),
+        ("/v1/moderate/try".to_owned(), SARA),
+        ("/v1/deadline".to_owned(), CLIENT),
+    ];
+    for (path, key) in &routes {
+        for body in [json!(["approve", []]), json!(["x"]), json!([]), json!(7)] {
+            let reply = api.call("POST", path, key, Some(body.clone())).await;
+            assert_eq!(
+                (reply.status, reply.error_code()),
+                (StatusCode::UNPROCESSABLE_ENTITY, "invalid-body".to_owned()),
+                "{path} {body}: {}",
+                reply.text()
+            );
+        }
+    }
+    // The item is still open.
+    let decided = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            SARA,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+}
+
+#[tokio::test]
 async fn a_lapsed_claim_no_longer_lets_its_holder_decide() {
     let api = Api::new();
     let item = queued(&api, "e-5", &review_text(5)).await;
