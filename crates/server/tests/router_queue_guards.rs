@@ -294,6 +294,11 @@ async fn notes_and_appeals_have_a_limit_and_must_show_something() {
         "\u{200B}\u{200C}\u{200D}\u{2060}",
         "\u{202E}\u{202C}\u{2066}\u{2069}\u{200E}\u{200F}\u{061C}",
         " \u{00A0}\u{3000}\n\t\u{3164}",
+        "\u{0301}\u{0301}",
+        "\u{E000}\u{F8FF}",
+        "\u{0378}",
+        "\u{FE0F}\u{FE0F}",
+        "\u{1F3FB}\u{1F3FD}",
     ] {
         let reply = api
             .call("POST", &path, CLIENT, Some(json!({ "text": text })))

@@ -120,7 +120,7 @@ pub fn check_decision(decision: &mut ModeratorDecision, limit: usize) -> Result<
         return Err((
             "missing-field",
             "body",
-            "the edited `body` shows nothing (only spaces or invisible characters): send the text to publish, or reject the item"
+            "the edited `body` shows nothing readable (no letter, digit, symbol or punctuation): send the text to publish, or reject the item"
                 .to_owned(),
         ));
     }

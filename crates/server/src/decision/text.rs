@@ -1,5 +1,6 @@
 //! Free text people send with decisions (a moderator's note and edit, an author's appeal):
-//! whether anything visible is left once invisible characters are set aside, and the length
+//! whether anything readable is left once invisible characters, lone marks, private-use and
+//! unassigned code points are set aside, and the length
 //! limit every such field shares.
 
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -35,9 +36,40 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
-/// Whether `text` has at least one visible character.
+/// Whether `c` can be read on its own: an assigned letter, digit, symbol or punctuation mark
+/// that is not [`is_invisible`]. Marks (combining accents, variation selectors) only change the
+/// character before them, private-use and unassigned code points show a box or nothing, and an
+/// emoji skin-tone modifier alone is a colour swatch: none of them says anything by itself.
+pub fn is_readable(c: char) -> bool {
+    use GeneralCategory as G;
+    let readable_class = matches!(
+        c.general_category(),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::DecimalNumber
+            | G::LetterNumber
+            | G::OtherNumber
+            | G::ConnectorPunctuation
+            | G::DashPunctuation
+            | G::OpenPunctuation
+            | G::ClosePunctuation
+            | G::InitialPunctuation
+            | G::FinalPunctuation
+            | G::OtherPunctuation
+            | G::MathSymbol
+            | G::CurrencySymbol
+            | G::ModifierSymbol
+            | G::OtherSymbol
+    );
+    readable_class && !is_invisible(c) && !matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// Whether `text` has at least one readable character ([`is_readable`]).
 pub fn has_visible(text: &str) -> bool {
-    text.chars().any(|c| !is_invisible(c))
+    text.chars().any(is_readable)
 }
 
 /// Refuses `text` (the request field `field`) longer than `limit` characters: the message
@@ -70,10 +102,25 @@ mod tests {
             "\u{00A0}\u{3000}\u{2028}\u{2029}",
             "\u{3164}\u{115F}\u{FE0F}\u{034F}\u{E0041}\u{2800}",
             "\u{00AD}\u{180E}",
+            "\u{0301}\u{0651}",
+            "\u{E000}\u{F8FF}\u{F0000}",
+            "\u{0378}\u{0378}",
+            "\u{FE0F}\u{E0100}",
+            "\u{1F3FB}\u{1F3FF}",
         ] {
             assert!(!has_visible(text), "{text:?}");
         }
-        for text in ["a", "\u{200B}ب\u{200B}", "۱", "😀", ".", "\u{202E}x"] {
+        for text in [
+            "a",
+            "\u{200B}ب\u{200B}",
+            "۱",
+            "😀",
+            ".",
+            "\u{202E}x",
+            "👍\u{1F3FB}",
+            "é",
+            "$",
+        ] {
             assert!(has_visible(text), "{text:?}");
         }
     }

@@ -57,7 +57,7 @@ pub(crate) async fn appeal(
         return Err(ApiError::invalid(
             "missing-field",
             "text",
-            "`text` shows nothing (only spaces, zero-width or bidi control characters): send the author's appeal in words",
+            "`text` shows nothing readable (no letter, digit, symbol or punctuation; only spaces, invisible or control characters, lone marks, private-use or unassigned code points): send the author's appeal in words",
         ));
     }
     let compiled = state.compiled();
