@@ -37,7 +37,9 @@ where
 
 /// The `{id}` segment of a decision or queue path. A segment that is not UTF-8 once
 /// percent-decoded (`/v1/queue/%F6/claim`) names nothing that exists: it is answered like an
-/// unknown id, `404 not-found` in the JSON error shape, never axum's plain-text `400`.
+/// unknown id, `404 not-found` in the JSON error shape, never axum's plain-text `400`. Ids are
+/// UUIDs: any spelling of one (upper case, without hyphens, in braces, `urn:uuid:…`) names the
+/// same record and is read in the canonical form (lower case, hyphenated) the records use.
 #[derive(Debug)]
 pub struct PathId(pub String);
 
@@ -46,7 +48,10 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Path::<String>::from_request_parts(parts, state).await {
-            Ok(Path(id)) => Ok(PathId(id)),
+            Ok(Path(id)) => Ok(PathId(match uuid::Uuid::try_parse(&id) {
+                Ok(uuid) => uuid.hyphenated().to_string(),
+                Err(_) => id,
+            })),
             Err(rejection) => Err(ApiError::NotFound(format!(
                 "{} ({rejection})",
                 parts.uri.path()

@@ -499,6 +499,40 @@ async fn every_json_body_must_be_an_object() {
 }
 
 #[tokio::test]
+async fn a_decision_id_is_found_under_any_spelling_of_its_uuid() {
+    let api = Api::new();
+    let item = queued(&api, "e-7", &review_text(7)).await;
+    let upper = item.to_uppercase();
+    let simple = item.replace('-', "");
+    for spelling in [
+        upper.clone(),
+        simple.clone(),
+        format!("{{{item}}}"),
+        format!("urn:uuid:{upper}"),
+    ] {
+        let reply = api
+            .call("GET", &format!("/v1/decisions/{spelling}"), CLIENT, None)
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{spelling}: {}", reply.text());
+        assert_eq!(reply.json()["id"], item.as_str(), "{spelling}");
+    }
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{simple}/claim"), SARA, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    assert_eq!(claimed.json()["id"], item.as_str());
+    let decided = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{upper}/decision"),
+            SARA,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+}
+
+#[tokio::test]
 async fn a_lapsed_claim_no_longer_lets_its_holder_decide() {
     let api = Api::new();
     let item = queued(&api, "e-5", &review_text(5)).await;
