@@ -533,6 +533,36 @@ async fn a_decision_id_is_found_under_any_spelling_of_its_uuid() {
 }
 
 #[tokio::test]
+async fn a_held_comment_is_said_to_wait_for_a_moderator() {
+    let api = Api::new();
+    let item = queued(&api, "e-8", &review_text(8)).await;
+    let statement = api
+        .call(
+            "GET",
+            &format!("/v1/decisions/{item}/statement"),
+            CLIENT,
+            None,
+        )
+        .await;
+    let appeal = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{item}/appeal"),
+            CLIENT,
+            Some(json!({"text": "Please publish it."})),
+        )
+        .await;
+    for (reply, code) in [(statement, "no-statement"), (appeal, "not-restricted")] {
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
+        assert_eq!(reply.error_code(), code);
+        let text = reply.text();
+        assert!(text.contains("waiting for a moderator"), "{text}");
+        assert!(text.contains("until one decides"), "{text}");
+        assert!(!text.contains("restricts nothing"), "{text}");
+    }
+}
+
+#[tokio::test]
 async fn a_lapsed_claim_no_longer_lets_its_holder_decide() {
     let api = Api::new();
     let item = queued(&api, "e-5", &review_text(5)).await;

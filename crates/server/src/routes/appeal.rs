@@ -106,10 +106,18 @@ fn refused(refusal: AppealRefusal) -> ApiError {
         AppealRefusal::Superseded { .. } => "superseded",
         AppealRefusal::WindowClosed { .. } => "appeal-window-closed",
     };
-    ApiError::Conflict {
-        code,
-        message: refusal.to_string(),
-    }
+    let message = match &refusal {
+        AppealRefusal::NotRestricting {
+            id,
+            action: "queue",
+        } => format!(
+            "decision {id} holds the comment for a moderator: the comment is waiting for a moderator, \
+             and there is no decision to appeal until one decides; a rejection can be appealed then \
+             (GET /v1/decisions/{id}/history shows it)"
+        ),
+        _ => refusal.to_string(),
+    };
+    ApiError::Conflict { code, message }
 }
 
 /// Refuses `moderator` an item that appeals a decision they took (blocking).

@@ -75,6 +75,26 @@ pub(crate) async fn statement_of(
         .map(Json)
         .map_err(|e| match e {
             NoStatement::Missing(_) => ApiError::NotFound(format!("decision {id}")),
+            NoStatement::NotARestriction {
+                action: "queue",
+                stage,
+                ..
+            } => ApiError::Conflict {
+                code: "no-statement",
+                message: if stage == "appeal" {
+                    format!(
+                        "decision {id} lodges an appeal that is waiting for a moderator: there is \
+                         no statement of reasons until one decides; the outcome's record has it \
+                         (GET /v1/decisions/{id}/history shows it)"
+                    )
+                } else {
+                    format!(
+                        "decision {id} holds the comment for a moderator: the comment is waiting \
+                         for a moderator, and there is no statement of reasons until one decides \
+                         (GET /v1/decisions/{id}/history shows the decision then)"
+                    )
+                },
+            },
             NoStatement::NotARestriction { .. } => ApiError::Conflict {
                 code: "no-statement",
                 message: e.to_string(),
