@@ -292,6 +292,36 @@ fn every_restriction_is_exported_as_a_valid_statement_in_batches_of_100() {
     assert_eq!(sizes, vec![100, 100, total - 200]);
     assert_eq!(batched, lines);
 
+    // A second export into the same directory would leave the first one's batches beside its
+    // own, to be sent with them: it is refused, and the files stay as they were.
+    let again = davar(
+        &[
+            "decisions",
+            "export",
+            "--since",
+            SINCE,
+            "--until",
+            SINCE,
+            "--format",
+            "dsa-sor",
+            "--store",
+            &log.url,
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = text(&again.stderr);
+    assert!(
+        stderr.contains("batch-0001.json") && stderr.contains("empty directory"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("statements.jsonl")).unwrap(),
+        jsonl
+    );
+
     // The Transparency Database takes no more than 100 per call.
     let refused = davar(
         &[

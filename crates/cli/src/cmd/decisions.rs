@@ -68,6 +68,19 @@ fn export(args: &ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         );
     }
     refuse_log_as_output(args.output.as_deref(), &args.store)?;
+    if let Some(dir) = args.output.as_deref().filter(|o| is_dir(o)) {
+        let earlier = earlier_export(dir);
+        if !earlier.is_empty() {
+            eprintln!(
+                "davar decisions export: {} already holds {} from an earlier export; \
+                 choose an empty directory (or remove them) so that the batches in it are \
+                 this period's only",
+                dir.display(),
+                earlier.join(", ")
+            );
+            return Ok(ExitCode::from(2));
+        }
+    }
     let project = project_with_rules(global)?;
     let published = published(&project);
     let until = args.until.unwrap_or(project.as_of);
@@ -142,6 +155,25 @@ fn export(args: &ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The files of an earlier export in `dir` (`statements.jsonl`, `batch-NNNN.json`), sorted.
+fn earlier_export(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name == "statements.jsonl"
+                || name
+                    .strip_prefix("batch-")
+                    .and_then(|n| n.strip_suffix(".json"))
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 fn is_dir(path: &Path) -> bool {
