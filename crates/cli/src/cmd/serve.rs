@@ -24,8 +24,9 @@ pub struct Args {
     /// (shared by several instances) or `memory:`.
     #[arg(long, default_value = "sqlite://davar.db", env = "DAVAR_STORE")]
     pub store: String,
-    /// API keys file: one `client <key>` or `admin <key>` per line. Without it the API is open
-    /// and `/v1/admin/reload` is disabled.
+    /// API keys file: one `client <key>`, `moderator <key> <name>` (may also work the review
+    /// queue; the name is the moderator's id in the decision log) or `admin <key> [<name>]` per
+    /// line. Without it the API is open and `/v1/admin/reload` is disabled.
     #[arg(long, env = "DAVAR_API_KEYS")]
     pub api_keys: Option<PathBuf>,
     /// Serve the policy versions in force on this date (default: today in the time zone of
