@@ -325,4 +325,54 @@ fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
         stdout.contains("\"C-1\"") && stdout.contains("\"C-3\""),
         "{stdout}"
     );
+
+/// Copies a directory tree (files and directories only).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the tree") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn a_notice_refuses_on_errors_in_its_own_document_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policies = dir.path().join("policies");
+    copy_tree(&repo_root().join("policies"), &policies);
+    let misspell = |file: &str| {
+        let path = policies.join(file);
+        let text = std::fs::read_to_string(&path).expect("a source");
+        std::fs::write(&path, text.replacen("\neffective:", "\nefective:", 1)).expect("write");
+    };
+    let notice = || {
+        Command::new(env!("CARGO_BIN_EXE_davar"))
+            .arg("--policies")
+            .arg(&policies)
+            .args(["notice", "--doc", "terms", "--version", "3", "--lang", "en"])
+            .args(["--sent-on", "2026-11-10"])
+            .output()
+            .expect("run davar")
+    };
+    misspell("dispute-policy/v3.de.md");
+    let other = notice();
+    assert!(
+        other.status.success(),
+        "an error in another document does not stop the notice: {}",
+        String::from_utf8_lossy(&other.stderr)
+    );
+    assert!(String::from_utf8_lossy(&other.stdout).contains("Clauses that change:"));
+    misspell("terms/v2.en.md");
+    let own = notice();
+    assert_eq!(own.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&own.stderr);
+    assert!(
+        stderr.contains("error(s) in `terms`") && stderr.contains("v2.en.md"),
+        "{stderr}"
+    );
 }

@@ -1,12 +1,56 @@
 //! `duration-mismatch`: the durations a clause states in prose and the durations of the
 //! obligation blocks under it must be the same. A block whose clause states no duration, and a
-//! prose duration with no block, are both reported.
+//! prose duration with no block, are both reported, each duration once per clause however
+//! often the clause repeats it.
+//!
+//! A document with no obligation block in any version (an imported history, a policy that
+//! does not use blocks) is not compared clause by clause: it gets one hint naming the first
+//! duration of its latest version that states one.
 
 use super::block::Obligation;
 use super::codes;
 use super::prose::{ProseDuration, find_durations};
 use davar_policy::diagnostic::{Diagnostic, line_col};
-use davar_policy::model::{Clause, PolicyVersion};
+use davar_policy::model::{Clause, Document, PolicyVersion};
+
+/// Whether any version of `doc` has an obligation block, under a clause or not.
+pub fn uses_blocks(doc: &Document) -> bool {
+    doc.versions
+        .iter()
+        .any(|v| v.clauses.iter().any(|c| !c.obligation_blocks.is_empty()))
+}
+
+/// The hint for a document without obligation blocks whose prose states durations: one per
+/// document, at the first duration of the latest version (binding language first) that has one.
+pub fn hint_without_blocks(doc: &Document, binding: &str) -> Option<Diagnostic> {
+    let mut versions: Vec<&PolicyVersion> = doc.versions.iter().collect();
+    versions.sort_by_key(|v| (v.lang != binding, std::cmp::Reverse(v.version)));
+    let mut stated = versions.into_iter().filter_map(|v| {
+        v.clauses.iter().find_map(|c| {
+            find_durations(&c.prose)
+                .into_iter()
+                .next()
+                .map(|d| (v, c, d))
+        })
+    });
+    let (version, clause, said) = stated.next()?;
+    let (line, column) = locate(version, clause, &said);
+    let text = said.text(&clause.prose);
+    Some(
+        Diagnostic::hint(
+            codes::DURATION_MISMATCH,
+            &version.path,
+            line,
+            column,
+            format!(
+                "`{}` states durations in its prose (\"{text}\" in clause `{}`) but has no obligation blocks, so no deadline is checked against them",
+                doc.id, clause.id
+            ),
+        )
+        .with_width(text.chars().count())
+        .with_help("add ```obligation blocks under the clauses whose deadlines the marketplace keeps; documents without blocks are not compared clause by clause"),
+    )
+}
 
 /// Compares prose and blocks clause by clause. `obligations` are the version's parsed blocks.
 pub fn check_version(version: &PolicyVersion, obligations: &[Obligation]) -> Vec<Diagnostic> {
@@ -45,8 +89,15 @@ fn check_clause(
             None => unmatched_blocks.push(*block),
         }
     }
-    // A repeated mention of a duration that a block already states is fine.
+    // A repeated mention of a duration that a block already states is fine; a duration no
+    // block states is reported once however often the clause says it.
     unmatched_prose.retain(|p| !blocks.iter().any(|b| b.limit.duration() == &p.duration));
+    let mut seen = Vec::new();
+    unmatched_prose.retain(|p| {
+        let first = !seen.contains(&&p.duration);
+        seen.push(&p.duration);
+        first
+    });
     for block in unmatched_blocks {
         let (message, help) = if unmatched_prose.is_empty() {
             (

@@ -48,11 +48,20 @@ pub fn checks(set: &PolicySet, as_of: Date, lock: Option<&str>) -> Vec<Diagnosti
     let mut out = Vec::new();
     for doc in &set.documents {
         let mut parsed = Vec::with_capacity(doc.versions.len());
+        let uses_blocks = duration_mismatch::uses_blocks(doc);
         for version in &doc.versions {
             let (obligations, diagnostics) = extract::version_obligations(version);
             out.extend(diagnostics);
-            out.extend(duration_mismatch::check_version(version, &obligations));
+            if uses_blocks {
+                out.extend(duration_mismatch::check_version(version, &obligations));
+            }
             parsed.push(obligations);
+        }
+        if !uses_blocks {
+            out.extend(duration_mismatch::hint_without_blocks(
+                doc,
+                &set.site.binding_language,
+            ));
         }
         out.extend(obligation_mismatch::check_document(
             doc,

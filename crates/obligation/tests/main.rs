@@ -2,4 +2,5 @@
 //! (`cargo test -p davar-obligation --test integration`): one binary links faster than one per file.
 
 mod bad_input;
+mod durations;
 mod pressure_deadline;

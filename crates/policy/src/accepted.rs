@@ -2,11 +2,20 @@
 //! decided to publish with for now, each with the reason, like ruff's `--add-noqa`. Written by
 //! `davar check --accept --reason TEXT` and reviewed in version control like `policy.lock`.
 //!
-//! A finding is matched by its file, its code and a fingerprint of the text it points at (the
-//! underlined span with up to [`CONTEXT_CHARS`] characters either side, whitespace collapsed),
-//! never by line number: lines added above it or edits elsewhere in its paragraph do not undo
-//! an acceptance. An accepted finding that no longer occurs is reported, so the file only
-//! lists what is still true.
+//! A finding is matched by its document and language, its code and a fingerprint of the
+//! finding itself, never by line number or version:
+//!
+//! - the file is written `<doc>/v*.<lang>.md`: an entry accepts the finding in every version of
+//!   the document in that language, so a new version that leaves the finding as it was keeps
+//!   it accepted (files that are not policy versions are named as they are);
+//! - the fingerprint hashes the code, the message (line and version numbers left out) and the
+//!   text the finding points at: the underlined span, or for a one-character mark the sentence
+//!   around it (at most [`CONTEXT_CHARS`] characters either side), or the line when the finding
+//!   has no column. Re-wording elsewhere in the clause, moving lines and renumbering versions
+//!   leave it as it was; changing the finding's own text or message gives a new finding.
+//!
+//! `xN` accepts up to N identical findings in each file. An accepted finding that no longer
+//! occurs in any file is reported, so the file only lists what is still true.
 //!
 //! Format: `#` comments; `reason: TEXT` lines, each applying to the entries after it; one entry
 //! per line, `<file> <code> <fingerprint> [xN] | <excerpt>` (the excerpt is for readers).
@@ -19,23 +28,25 @@ use sha2::{Digest, Sha256};
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::parse_file_name;
 
 /// The file's name inside the policies directory.
 pub const ACCEPTED_FILE: &str = "accepted-findings.txt";
 
-/// Characters of context on each side of the span that the fingerprint covers.
-pub const CONTEXT_CHARS: usize = 30;
+/// Characters of the sentence on each side of a one-character mark that the fingerprint
+/// covers.
+pub const CONTEXT_CHARS: usize = 120;
 
-/// One accepted finding (or `count` identical ones in one file).
+/// One accepted finding (or `count` identical ones per file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The file, relative to the policies directory.
+    /// The file relative to the policies directory, `<doc>/v*.<lang>.md` for every version.
     pub file: String,
     /// The check code.
     pub code: String,
-    /// Hash of the code and the text the finding points at.
+    /// Hash of the code, the message and the text the finding points at.
     pub fingerprint: String,
-    /// How many identical findings it accepts.
+    /// How many identical findings it accepts in each file.
     pub count: usize,
     /// Why they were accepted.
     pub reason: String,
@@ -52,47 +63,131 @@ pub struct Accepted {
     pub entries: Vec<Entry>,
 }
 
-/// What a finding is matched on: (file relative to `root`, code, fingerprint), and an excerpt.
-pub fn key(d: &Diagnostic, root: &Path, source: Option<&str>) -> (String, String, String, String) {
+/// What a finding is matched on, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The file relative to the policies directory, as it is.
+    pub file: String,
+    /// The file as an entry names it: `<doc>/v*.<lang>.md` for a policy version.
+    pub pattern: String,
+    /// The check code.
+    pub code: String,
+    /// The fingerprint.
+    pub fingerprint: String,
+    /// The text it points at, for readers.
+    pub excerpt: String,
+}
+
+/// The key of a finding: `root` is the policies directory, `source` the file's text.
+pub fn key(d: &Diagnostic, root: &Path, source: Option<&str>) -> Key {
     let file = d
         .file
         .strip_prefix(root)
         .unwrap_or(&d.file)
         .to_string_lossy()
         .replace('\\', "/");
+    let pattern = version_pattern(&file).unwrap_or_else(|| file.clone());
     let text = pointed_text(d, source);
     let mut hasher = Sha256::new();
     hasher.update(d.code.as_bytes());
+    hasher.update([0]);
+    hasher.update(without_numbers(&d.message).as_bytes());
     hasher.update([0]);
     hasher.update(text.as_bytes());
     let fingerprint: String = hasher.finalize()[..6]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let excerpt: String = text.chars().take(80).collect();
-    (file, d.code.to_string(), fingerprint, excerpt)
+    let excerpt: String = if text.is_empty() {
+        collapse(&d.message)
+    } else {
+        text
+    }
+    .chars()
+    .take(80)
+    .collect();
+    Key {
+        file,
+        pattern,
+        code: d.code.to_string(),
+        fingerprint,
+        excerpt,
+    }
 }
 
-/// The text a diagnostic points at, whitespace collapsed: the span with its context, the whole
-/// line when there is no column, the message when there is no line.
+/// `terms/v3.en.md` -> `terms/v*.en.md`.
+fn version_pattern(file: &str) -> Option<String> {
+    let (dir, name) = file.rsplit_once('/')?;
+    let parsed = parse_file_name(name)?;
+    Some(format!("{dir}/v*.{}.md", parsed.lang))
+}
+
+/// Whether an entry naming `entry_file` covers a finding in `file` (its pattern `pattern`).
+fn covers(entry_file: &str, file: &str, pattern: &str) -> bool {
+    entry_file == file || entry_file == pattern
+}
+
+/// The message with line and version numbers replaced by `#`: "line 16", "v3", "version 4".
+fn without_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        let word_start = out.chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        let numbered = ["line ", "version ", "v"]
+            .iter()
+            .find(|w| word_start && rest.starts_with(**w));
+        if let Some(w) = numbered {
+            let after = &rest[w.len()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0
+                && !after[digits..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                out.push_str(w);
+                out.push('#');
+                rest = &after[digits..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    collapse(&out)
+}
+
+/// The text a diagnostic points at, whitespace collapsed: the span, the sentence around a
+/// one-character mark, the whole line when there is no column, nothing when there is no line.
 fn pointed_text(d: &Diagnostic, source: Option<&str>) -> String {
     let line = source
         .filter(|_| d.line > 0)
         .and_then(|s| s.lines().nth(d.line - 1));
     let Some(line) = line else {
-        return collapse(&d.message);
+        return String::new();
     };
     if d.column == 0 {
         return collapse(&line.chars().take(400).collect::<String>());
     }
     let chars: Vec<char> = line.chars().collect();
     let start = (d.column - 1).min(chars.len());
-    let end = d
-        .end_column
-        .map_or(start + 1, |e| e - 1)
-        .clamp(start, chars.len());
-    let from = start.saturating_sub(CONTEXT_CHARS);
-    let to = (end + CONTEXT_CHARS).min(chars.len());
+    if let Some(end) = d.end_column {
+        let end = (end - 1).clamp(start, chars.len());
+        return collapse(&chars[start..end].iter().collect::<String>());
+    }
+    let ends_sentence = |i: usize| {
+        matches!(chars[i], '.' | '!' | '?' | '؟' | '。')
+            && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+    };
+    let lowest = start.saturating_sub(CONTEXT_CHARS);
+    let from = (lowest..start)
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(lowest, |i| i + 1);
+    let highest = (start + CONTEXT_CHARS).min(chars.len());
+    let to = (start..highest)
+        .find(|&i| ends_sentence(i))
+        .map_or(highest, |i| i + 1);
     collapse(&chars[from..to].iter().collect::<String>())
 }
 
@@ -152,13 +247,15 @@ impl Accepted {
         root: &Path,
         sources: &dyn Fn(&Path) -> Option<String>,
     ) -> Vec<Diagnostic> {
-        let mut left: BTreeMap<(String, String, String), Vec<(usize, usize)>> = BTreeMap::new();
+        let mut by_key: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            left.entry((e.file.clone(), e.code.clone(), e.fingerprint.clone()))
+            by_key
+                .entry((e.code.as_str(), e.fingerprint.as_str()))
                 .or_default()
-                .push((i, e.count));
+                .push(i);
         }
-        let mut used = vec![0; self.entries.len()];
+        // Findings each entry accepted, per file.
+        let mut used: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); self.entries.len()];
         let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
         for d in diagnostics
             .iter_mut()
@@ -167,44 +264,49 @@ impl Accepted {
             let source = cache
                 .entry(d.file.clone())
                 .or_insert_with(|| sources(&d.file));
-            let (file, code, fingerprint, _) = key(d, root, source.as_deref());
-            let Some(slots) = left.get_mut(&(file, code, fingerprint)) else {
+            let key = key(d, root, source.as_deref());
+            let Some(candidates) = by_key.get(&(key.code.as_str(), key.fingerprint.as_str()))
+            else {
                 continue;
             };
-            if let Some((index, remaining)) = slots.iter_mut().find(|(_, n)| *n > 0) {
-                *remaining -= 1;
-                used[*index] += 1;
-                d.accepted = Some(self.entries[*index].reason.clone());
+            let slot = candidates.iter().copied().find(|&i| {
+                let e = &self.entries[i];
+                covers(&e.file, &key.file, &key.pattern)
+                    && used[i].get(&key.file).copied().unwrap_or(0) < e.count
+            });
+            if let Some(index) = slot {
+                *used[index].entry(key.file).or_default() += 1;
+                d.accepted = Some(self.entries[index].reason.clone());
             }
         }
         self.entries
             .iter()
             .zip(used)
-            .filter(|(e, used)| *used < e.count)
-            .map(|(e, used)| {
-                Diagnostic::warning(
-                    codes::ACCEPTED_FINDINGS,
-                    &self.path,
-                    e.line,
-                    1,
+            .filter_map(|(e, used)| {
+                let most = used.values().copied().max().unwrap_or(0);
+                (most < e.count).then_some((e, most))
+            })
+            .filter(|(e, most)| *most == 0 || e.count > 1)
+            .map(|(e, most)| {
+                let message = if most == 0 {
                     format!(
-                        "accepted `{}` finding in {} no longer occurs{}",
-                        e.code,
-                        e.file,
-                        if e.count > 1 {
-                            format!(" ({used} of {} still do)", e.count)
-                        } else {
-                            String::new()
-                        }
-                    ),
-                )
-                .with_help("remove the line, or rewrite the file with `davar check --accept`")
+                        "accepted `{}` finding in {} no longer occurs",
+                        e.code, e.file
+                    )
+                } else {
+                    format!(
+                        "accepted `{}` finding in {} occurs {most} time(s) in a file, not {}",
+                        e.code, e.file, e.count
+                    )
+                };
+                Diagnostic::warning(codes::ACCEPTED_FINDINGS, &self.path, e.line, 1, message)
+                    .with_help("remove the line, or rewrite the file with `davar check --accept`")
             })
             .collect()
     }
 }
 
-/// Findings of one reason: (file, code, fingerprint) to (how many, excerpt).
+/// Findings of one reason: (file, code, fingerprint) to (most per file, excerpt).
 type Recorded = BTreeMap<(String, String, String), (usize, String)>;
 
 /// The findings `--accept` records: errors and warnings, except problems of the
@@ -223,26 +325,34 @@ pub fn record(
     root: &Path,
     sources: &dyn Fn(&Path) -> Option<String>,
 ) -> String {
-    let mut groups: BTreeMap<String, Recorded> = BTreeMap::new();
+    // (reason, pattern, code, fingerprint) -> findings per file, and an excerpt.
+    type PerFile = (BTreeMap<String, usize>, String);
+    let mut found: BTreeMap<(String, String, String, String), PerFile> = BTreeMap::new();
     let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for d in recordable(diagnostics) {
         let source = cache
             .entry(d.file.clone())
             .or_insert_with(|| sources(&d.file));
-        let (file, code, fingerprint, excerpt) = key(d, root, source.as_deref());
-        let why = d.accepted.clone().unwrap_or_else(|| reason.to_string());
-        let slot = groups
+        let key = key(d, root, source.as_deref());
+        let why = collapse(d.accepted.as_deref().unwrap_or(reason));
+        let slot = found
+            .entry((why, key.pattern, key.code, key.fingerprint))
+            .or_insert_with(|| (BTreeMap::new(), key.excerpt));
+        *slot.0.entry(key.file).or_default() += 1;
+    }
+    let mut groups: BTreeMap<String, Recorded> = BTreeMap::new();
+    for ((why, pattern, code, fingerprint), (per_file, excerpt)) in found {
+        let most = per_file.values().copied().max().unwrap_or(1);
+        groups
             .entry(why)
             .or_default()
-            .entry((file, code, fingerprint))
-            .or_insert((0, excerpt));
-        slot.0 += 1;
+            .insert((pattern, code, fingerprint), (most, excerpt));
     }
     let mut out = format!(
-        "# {ACCEPTED_FILE}: written by `davar check --accept --reason TEXT`; review it like policy.lock.\n# Each line accepts a finding: <file> <code> <fingerprint> [xN] | <excerpt>\n"
+        "# {ACCEPTED_FILE}: written by `davar check --accept --reason TEXT`; review it like policy.lock.\n# Each line accepts a finding: <file> <code> <fingerprint> [xN] | <excerpt>\n# `<doc>/v*.<lang>.md` is every version of the document in that language; xN is per file.\n"
     );
     for (reason, entries) in groups {
-        let _ = write!(out, "\nreason: {}\n", collapse(&reason));
+        let _ = write!(out, "\nreason: {reason}\n");
         for ((file, code, fingerprint), (count, excerpt)) in entries {
             let times = if count > 1 {
                 format!(" x{count}")
@@ -259,42 +369,164 @@ pub fn record(
 mod tests {
     use super::*;
 
-    fn finding(line: usize, column: usize) -> Diagnostic {
+    fn finding(file: &str, line: usize, column: usize, word: &str) -> Diagnostic {
         Diagnostic::error(
             "placeholder",
-            "/p/terms/v1.en.md",
+            format!("/p/{file}"),
             line,
             column,
-            "placeholder `TODO`",
+            format!("placeholder `{word}`"),
         )
-        .with_width(4)
+        .with_width(word.chars().count())
+    }
+
+    fn sources(files: &[(&'static str, &'static str)]) -> impl Fn(&Path) -> Option<String> {
+        let files: Vec<(PathBuf, String)> = files
+            .iter()
+            .map(|(f, t)| (Path::new("/p").join(f), t.to_string()))
+            .collect();
+        move |p: &Path| files.iter().find(|(f, _)| f == p).map(|(_, t)| t.clone())
+    }
+
+    fn accepted_after(
+        recorded: &[Diagnostic],
+        before: &[(&'static str, &'static str)],
+        later: &mut [Diagnostic],
+        after: &[(&'static str, &'static str)],
+    ) -> Vec<Diagnostic> {
+        let root = Path::new("/p");
+        let text = record(recorded, "draft", root, &sources(before));
+        let (accepted, problems) = Accepted::parse(Path::new("/p/accepted-findings.txt"), &text);
+        assert!(problems.is_empty(), "{problems:?}");
+        accepted.apply(later, root, &sources(after))
     }
 
     #[test]
     fn a_recorded_finding_is_accepted_after_lines_move_and_reported_when_gone() {
-        let root = Path::new("/p");
-        let before = "intro\nWrite TODO here, please.\n";
-        let src = |text: &'static str| move |_: &Path| Some(text.to_string());
-        let text = record(&[finding(2, 7)], "draft", root, &src(before));
+        let before = [("terms/v1.en.md", "intro\nWrite TODO here, please.\n")];
+        let text = record(
+            &[finding("terms/v1.en.md", 2, 7, "TODO")],
+            "draft",
+            Path::new("/p"),
+            &sources(&before),
+        );
         assert!(
-            text.contains("reason: draft\nterms/v1.en.md placeholder "),
+            text.contains("reason: draft\nterms/v*.en.md placeholder "),
             "{text}"
         );
-        let (accepted, problems) = Accepted::parse(Path::new("/p/accepted-findings.txt"), &text);
-        assert!(problems.is_empty());
-        let after = "intro\nnew line\nWrite TODO here, please.\n";
-        let mut moved = vec![finding(3, 7)];
-        let stale = accepted.apply(&mut moved, root, &src(after));
+        let after = [(
+            "terms/v1.en.md",
+            "intro\nnew line\nWrite TODO here, please.\n",
+        )];
+        let mut moved = vec![finding("terms/v1.en.md", 3, 7, "TODO")];
+        let stale = accepted_after(
+            &[finding("terms/v1.en.md", 2, 7, "TODO")],
+            &before,
+            &mut moved,
+            &after,
+        );
         assert!(stale.is_empty(), "{stale:?}");
         assert_eq!(moved[0].accepted.as_deref(), Some("draft"));
-        let mut gone: Vec<Diagnostic> = Vec::new();
-        let stale = accepted.apply(&mut gone, root, &src("intro\n"));
+        let stale = accepted_after(
+            &[finding("terms/v1.en.md", 2, 7, "TODO")],
+            &before,
+            &mut [],
+            &[("terms/v1.en.md", "intro\n")],
+        );
         assert_eq!(stale.len(), 1);
         assert!(
             stale[0].message.contains("no longer occurs"),
             "{:?}",
             stale[0]
         );
+    }
+
+    #[test]
+    fn a_new_version_reworded_around_the_finding_keeps_it_accepted() {
+        let before = [(
+            "terms/v3.en.md",
+            "## Contact\n\nShort intro. Write to TODO for help.\n",
+        )];
+        let after = [
+            (
+                "terms/v3.en.md",
+                "## Contact\n\nShort intro. Write to TODO for help.\n",
+            ),
+            (
+                "terms/v4.en.md",
+                "## Contact us\n\nA longer, reworded introduction of the clause.\n\nWe added a paragraph. Write to TODO for help, any day.\n",
+            ),
+        ];
+        let mut later = vec![
+            finding("terms/v3.en.md", 3, 23, "TODO"),
+            finding("terms/v4.en.md", 5, 32, "TODO"),
+        ];
+        let stale = accepted_after(
+            &[finding("terms/v3.en.md", 3, 23, "TODO")],
+            &before,
+            &mut later,
+            &after,
+        );
+        assert!(stale.is_empty(), "{stale:?}");
+        assert!(later.iter().all(|d| d.accepted.is_some()), "{later:?}");
+    }
+
+    #[test]
+    fn a_changed_finding_another_language_or_a_second_occurrence_is_not_accepted() {
+        let before = [("terms/v1.en.md", "Write to TODO now.\n")];
+        let after = [
+            ("terms/v2.en.md", "Write to TBD now.\n"),
+            ("terms/v1.fr.md", "Write to TODO now.\n"),
+            ("terms/v3.en.md", "Write to TODO now.\nAnd TODO again.\n"),
+        ];
+        let mut later = vec![
+            finding("terms/v2.en.md", 1, 10, "TBD"),
+            finding("terms/v1.fr.md", 1, 10, "TODO"),
+            finding("terms/v3.en.md", 1, 10, "TODO"),
+            finding("terms/v3.en.md", 2, 5, "TODO"),
+        ];
+        accepted_after(
+            &[finding("terms/v1.en.md", 1, 10, "TODO")],
+            &before,
+            &mut later,
+            &after,
+        );
+        let accepted: Vec<bool> = later.iter().map(|d| d.accepted.is_some()).collect();
+        assert_eq!(accepted, [false, false, true, false]);
+    }
+
+    #[test]
+    fn a_one_character_mark_is_fingerprinted_by_its_sentence() {
+        let mark = |line: usize, column: usize| {
+            Diagnostic::error(
+                "empty-list",
+                "/p/terms/v1.en.md",
+                line,
+                column,
+                "announces a list",
+            )
+        };
+        let before = [("terms/v1.en.md", "First sentence. You may ask us to:\n")];
+        let reworded = [(
+            "terms/v1.en.md",
+            "A reworded first sentence here. You may ask us to:\n",
+        )];
+        let mut later = vec![mark(1, 50)];
+        let stale = accepted_after(&[mark(1, 34)], &before, &mut later, &reworded);
+        assert!(stale.is_empty() && later[0].accepted.is_some(), "{stale:?}");
+        let changed = [("terms/v1.en.md", "First sentence. You must ask us to:\n")];
+        let mut later = vec![mark(1, 35)];
+        accepted_after(&[mark(1, 34)], &before, &mut later, &changed);
+        assert!(later[0].accepted.is_none());
+    }
+
+    #[test]
+    fn line_and_version_numbers_leave_the_message_as_it_was() {
+        assert_eq!(
+            without_numbers("obligation says 24 hours but the text says 48 hours (line 16) in v3"),
+            "obligation says 24 hours but the text says 48 hours (line #) in v#"
+        );
+        assert_eq!(without_numbers("version 4 of `v2x`"), "version # of `v2x`");
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct SiteConfig {
     pub notice_days: NoticeDays,
     /// Other companies' brands that must never appear in a policy.
     pub foreign_brands: Vec<String>,
+    /// Corporate groups (`brand_groups`: group name to its brands). A brand of the group the
+    /// marketplace belongs to (one of its names or brands is a member or the group's name, or
+    /// starts with a member's words, as `Uber Eats` starts with `Uber`) is not foreign to it.
+    pub brand_groups: BTreeMap<String, Vec<String>>,
     /// Legitimate mentions of other companies (`third_parties`): names, phrases such as
     /// `Google Maps`, or domains. A foreign brand inside one is not reported, and
     /// `unknown-brand` does not report them.
@@ -115,6 +119,7 @@ const SITE_KEYS: &[&str] = &[
     "binding_language",
     "notice_days",
     "foreign_brands",
+    "brand_groups",
     "third_parties",
     "compliance",
     "name",
@@ -136,6 +141,8 @@ struct RawSite {
     notice_days: RawNoticeDays,
     #[serde(default)]
     foreign_brands: Vec<String>,
+    #[serde(default)]
+    brand_groups: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     third_parties: Vec<String>,
     #[serde(default)]
@@ -254,10 +261,40 @@ impl SiteConfig {
                 sellers: raw.notice_days.sellers.unwrap_or(defaults.sellers),
             },
             foreign_brands: raw.foreign_brands,
+            brand_groups: raw.brand_groups,
             third_parties: raw.third_parties,
             compliance: raw.compliance,
             html: raw.html,
         })
+    }
+
+    /// The brands of the corporate groups the marketplace belongs to (see `brand_groups`),
+    /// group names included: its own names are among them.
+    pub fn group_brands(&self) -> Vec<&str> {
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let own: Vec<Vec<String>> = self
+            .marketplace_name
+            .values()
+            .chain(&self.brands)
+            .map(|n| words(n))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let belongs = |member: &str| {
+            let member = words(member);
+            !member.is_empty() && own.iter().any(|name| name.starts_with(&member))
+        };
+        self.brand_groups
+            .iter()
+            .filter(|(group, members)| belongs(group) || members.iter().any(|m| belongs(m)))
+            .flat_map(|(group, members)| {
+                std::iter::once(group.as_str()).chain(members.iter().map(String::as_str))
+            })
+            .collect()
     }
 
     /// The marketplace name in `lang`, falling back to the binding language.
@@ -340,6 +377,32 @@ mod tests {
             err.message.ends_with("did you mean `foreign_brands`?"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_marketplace_belongs_to_the_groups_naming_it_or_a_prefix_of_its_name() {
+        let text = format!(
+            "{SITE}brand_groups:\n  Meta: [Facebook, Instagram]\n  Ride Group: [Ride, Ride Eats]\n  Other: [Shopping Mall]\n"
+        );
+        let site = SiteConfig::parse(Path::new("site.yaml"), &text).unwrap();
+        assert!(site.group_brands().is_empty());
+        let named = |name: &str| {
+            let text = text.replace(
+                "name: { en: Shop, fa: شاپ }",
+                &format!("name: {{ en: {name} }}"),
+            );
+            let text = text.replace("brands: [Shop]", "brands: []");
+            SiteConfig::parse(Path::new("site.yaml"), &text).unwrap()
+        };
+        assert_eq!(
+            named("Instagram").group_brands(),
+            ["Meta", "Facebook", "Instagram"]
+        );
+        assert_eq!(
+            named("Ride Eats Courier").group_brands(),
+            ["Ride Group", "Ride", "Ride Eats"]
+        );
+        assert!(named("Rideshare").group_brands().is_empty());
     }
 
     #[test]

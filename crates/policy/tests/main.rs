@@ -7,4 +7,5 @@ mod bad_input;
 mod long_history;
 mod notice;
 mod pressure_render;
+mod real_text;
 mod render;

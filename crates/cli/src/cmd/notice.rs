@@ -1,11 +1,16 @@
 //! `davar notice`: the change notice users are owed before a new version takes effect, per
 //! language, as plain text, an HTML e-mail or JSON for a mailer. Warns when the notice would
 //! reach its readers later than their notice period (`notice_days` in site.yaml) allows.
+//!
+//! Refuses when `davar check` finds an error (not accepted) in the document noticed; errors in
+//! other documents do not stop a notice about this one.
 
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
+use davar_policy::Severity;
 use davar_policy::render::notice::{notice, notice_html, notice_json, notice_text};
+use davar_project::Project;
 use jiff::civil::Date;
 
 use crate::Global;
@@ -57,7 +62,8 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     args.output
         .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
-    let project = global.checked_policies(None)?;
+    let project = global.project(None, false)?;
+    refuse_errors_in(&project, &args.doc)?;
     let set = &project.policies;
     let sent_on = args
         .sent_on
@@ -91,6 +97,29 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Stops with the first error `davar check` finds in `doc`'s files, with their number.
+fn refuse_errors_in(project: &Project, doc: &str) -> anyhow::Result<()> {
+    let dir = project.policies.root.join(doc);
+    let errors: Vec<_> = project
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.accepted.is_none())
+        .filter(|d| d.file.starts_with(&dir))
+        .collect();
+    if let Some(first) = errors.first() {
+        bail!(
+            "`davar check` finds {} error(s) in `{doc}`; the first: {}:{}:{}: {} \
+             (fix them, or accept them with `davar check --accept --reason TEXT`, before sending a notice)",
+            errors.len(),
+            first.file.display(),
+            first.line,
+            first.column,
+            first.message
+        );
+    }
+    Ok(())
 }
 
 /// Why a notice is late, and what can still be done: send it earlier, or move `effective`,

@@ -7,6 +7,8 @@
 //! that complaints are free, and a pattern written `~solely` is met only by a negated mention
 //! ("not solely", "nicht ausschließlich", "صرفاً … نمی‌شوند").
 
+use std::borrow::Borrow;
+
 use regex::Regex;
 
 use super::searchable;
@@ -112,12 +114,18 @@ pub fn negated(text: &str, lang: &str, start: usize, end: usize) -> bool {
 
 /// Whether `pattern` is mentioned in `text` with the polarity it asks for: affirmed, or
 /// negated when the pattern starts with `~`.
-pub fn mentioned(text: &str, lang: &str, pattern: &str, compile: impl Fn(&str) -> Regex) -> bool {
+pub fn mentioned<R: Borrow<Regex>>(
+    text: &str,
+    lang: &str,
+    pattern: &str,
+    compile: impl Fn(&str) -> R,
+) -> bool {
     let (want_negated, pattern) = match pattern.strip_prefix('~') {
         Some(rest) => (true, rest),
         None => (false, pattern),
     };
     compile(pattern)
+        .borrow()
         .find_iter(text)
         .any(|m| negated(text, lang, m.start(), m.end()) == want_negated)
 }

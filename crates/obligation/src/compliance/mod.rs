@@ -6,6 +6,9 @@
 mod evidence;
 pub mod requirements;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, date};
 use regex::{Regex, RegexBuilder};
 
@@ -140,7 +143,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[String]) -> Option
         }
         Evidence::Period { days, topic } => {
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
-            Some(evidence::period_about(parts, lang, *days, &regex(pattern)))
+            Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
         Evidence::SixMonths => Some(parts.iter().any(|text| six_months(text))),
         Evidence::TwoMediators => Some(mediators(version) >= 2),
@@ -203,12 +206,46 @@ fn searchable(text: &str) -> String {
         .collect()
 }
 
-fn regex(pattern: &str) -> Regex {
-    // The patterns are constants of this crate; a bad one is caught by the tests below.
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|_| Regex::new("$^").expect("the empty-match regex is valid"))
+/// Words that say the EU ODR platform is gone.
+const ODR_CLOSED: &str = r"closed|no longer|replaced|fermée|supprimée|remplacée|eingestellt|geschlossen|ersetzt|تعطیل|جایگزین|دیگر در دسترس";
+
+/// Every pattern of the requirements and of this module, compiled once per process.
+static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
+    fn walk(evidence: &Evidence, out: &mut Vec<&'static str>) {
+        match evidence {
+            Evidence::Keywords(table) => {
+                for (_, groups) in *table {
+                    out.extend(groups.iter().map(|g| g.strip_prefix('~').unwrap_or(g)));
+                }
+            }
+            Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
+            Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
+            Evidence::SixMonths | Evidence::TwoMediators => {}
+        }
+    }
+    let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM, ODR_CLOSED];
+    for req in REQUIREMENTS {
+        walk(&req.evidence, &mut patterns);
+    }
+    patterns
+        .into_iter()
+        .filter_map(|p| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .ok()
+                .map(|re| (p, re))
+        })
+        .collect()
+});
+
+/// The compiled form of one of the patterns above (case-insensitive). The patterns are
+/// constants of this crate, each compiled once; one that does not compile (caught by the tests
+/// below) or is unknown matches nothing.
+fn regex(pattern: &str) -> &'static Regex {
+    static NOTHING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("$^").expect("the empty-match regex is valid"));
+    COMPILED.get(pattern).unwrap_or(&NOTHING)
 }
 
 /// A length of time of at least six months (180 days) in any form the prose reader knows.
@@ -236,9 +273,7 @@ fn consumer_eu(version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
         return;
     }
     let odr = regex(ODR_PLATFORM);
-    let closed = regex(
-        r"closed|no longer|replaced|fermée|supprimée|remplacée|eingestellt|geschlossen|ersetzt|تعطیل|جایگزین|دیگر در دسترس",
-    );
+    let closed = regex(ODR_CLOSED);
     let body = version.body();
     let offset = version.source.len() - body.len();
     let mut line_start = 0;
@@ -274,7 +309,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM];
+        let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM, ODR_CLOSED];
         for req in REQUIREMENTS {
             if let Evidence::Keywords(table) = req.evidence {
                 for (_, groups) in table {
@@ -284,6 +319,8 @@ mod tests {
         }
         for p in patterns {
             assert!(RegexBuilder::new(p).build().is_ok(), "{p}");
+            let p = p.strip_prefix('~').unwrap_or(p);
+            assert!(COMPILED.contains_key(p), "{p} is not compiled once");
         }
     }
 

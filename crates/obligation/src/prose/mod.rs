@@ -100,11 +100,13 @@ fn scan(text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < tokens.len() {
         match duration_at(&tokens, i) {
-            Some((unit, low, high, next)) => {
+            Read::Length(unit, low, high, next) => {
                 found.push(((tokens[i].start, tokens[next - 1].end), unit, low, high));
                 i = next;
             }
-            None => i += 1,
+            // `from 9 to 17 hours`: the second number is not a length of its own.
+            Read::Clock(next) => i = next,
+            Read::Nothing => i += 1,
         }
     }
     found
@@ -170,7 +172,29 @@ const CLOCK_WORDS: &[&str] = &[
     "ab", "gegen", "vor", "at", "until", "till",
 ];
 
-fn duration_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, Option<u32>, u32, usize)> {
+/// What the tokens at one position say.
+enum Read {
+    /// A length of time: unit, lower bound of a range, amount, index after it.
+    Length(ProseUnit, Option<u32>, u32, usize),
+    /// A time of day or a span of clock times, skipped up to the index.
+    Clock(usize),
+    /// Neither.
+    Nothing,
+}
+
+fn duration_at(tokens: &[Token], i: usize) -> Read {
+    match length_at(tokens, i) {
+        Some(Ok((unit, low, high, next))) => Read::Length(unit, low, high, next),
+        Some(Err(next)) => Read::Clock(next),
+        None => Read::Nothing,
+    }
+}
+
+/// A length of time at `i` (`Ok`), or a time of day whose tokens end before the index in
+/// `Err`.
+type Length = Result<(ProseUnit, Option<u32>, u32, usize), usize>;
+
+fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
     let before = i.checked_sub(1).and_then(|j| word(tokens, j));
     let after_between = matches!(
         before,
@@ -213,9 +237,9 @@ fn duration_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, Option<u32>, u3
     }
     let hours = matches!(unit, ProseUnit::Obligation(crate::Unit::Hours));
     if hours && is_time_of_day(tokens, i, before, low, high, after_unit) {
-        return None;
+        return Some(Err(after_unit));
     }
-    Some((unit, low, high, after_unit))
+    Some(Ok((unit, low, high, after_unit)))
 }
 
 /// `avant 14 heures`, `14 h 30`, `de 9 h à 18 h`: clock times, not lengths of time.

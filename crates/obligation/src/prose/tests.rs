@@ -95,6 +95,18 @@ fn times_of_day_are_not_durations() {
     );
     assert_eq!(found("Bestellungen bis 18 Stunden"), Vec::<String>::new());
     assert_eq!(found("avant 48 heures"), ["48 hours"]);
+    assert_eq!(
+        found("open Monday to Friday from 9 to 17 hours"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("from 8 to 20 hours; we answer within 48 hours"),
+        ["48 hours"]
+    );
+    assert_eq!(
+        found("von 9 bis 17 Stunden erreichbar"),
+        Vec::<String>::new()
+    );
     assert_eq!(found("de 24 à 48 heures"), ["24 to 48 hours"]);
 }
 

@@ -1,9 +1,19 @@
 //! `foreign-brand`: another company's brand (`foreign_brands` in site.yaml) in a policy, usually
-//! left over from terms copied from a competitor. Matching ignores case and treats a Persian
-//! zero-width non-joiner as optional (`دیجی‌کالا`, `دیجیکالا` and `دیجی کالا` all match).
+//! left over from terms copied from a competitor. Matching treats a Persian zero-width
+//! non-joiner as optional (`دیجی‌کالا`, `دیجیکالا` and `دیجی کالا` all match) and finds whole
+//! words only.
 //!
-//! A mention inside a legitimate third-party name listed in site.yaml `third_parties`
-//! (`Google Maps`, `Apple Pay`) or inside one of the marketplace's own brands is not reported.
+//! A brand that starts with a capital in site.yaml is a proper name: it matches when it starts
+//! with a capital in the text too (`Temu`, `TEMU`), and in lower case only as part of an
+//! address (`temu.com`), so an ordinary word spelt like it (`temu` in Slovenian) is not
+//! reported. A brand written in lower case matches in any case.
+//!
+//! Not reported: a mention inside a legitimate third-party name listed in site.yaml
+//! `third_parties` (`Google Maps`, `Apple Pay`) or inside one of the marketplace's own brands,
+//! and the brands of the marketplace's own corporate group (`brand_groups`).
+//!
+//! Every brand is searched in one pass over each version (one regular expression for all of
+//! them, compiled once per check).
 
 use jiff::civil::Date;
 use regex::Regex;
@@ -13,81 +23,136 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::PolicySet;
 
-/// A case-insensitive pattern for one brand, whole words only.
+/// A case-insensitive pattern for one brand; word boundaries are checked after matching
+/// (see [`whole_word`]).
 fn brand_pattern(brand: &str) -> String {
-    let brand = brand.trim();
-    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let mut pattern = String::from("(?i)");
-    if is_word(brand.chars().next()) {
-        pattern.push_str(r"\b");
-    }
-    pattern.push('(');
-    for c in brand.chars() {
+    let mut pattern = String::new();
+    for c in brand.trim().chars() {
         if c == '\u{200c}' || c == ' ' {
             pattern.push_str(r"[\u{200c}\s]?");
         } else {
             pattern.push_str(&regex::escape(&c.to_string()));
         }
     }
-    pattern.push(')');
-    if is_word(brand.chars().last()) {
-        pattern.push_str(r"\b");
-    }
     pattern
 }
 
+/// One regular expression finding any of `brands`, each in its own capture group (group
+/// `i + 1` is `brands[i]`).
+fn any_of(brands: &[&str]) -> Option<Regex> {
+    if brands.is_empty() {
+        return None;
+    }
+    let alternatives: Vec<String> = brands
+        .iter()
+        .map(|b| format!("({})", brand_pattern(b)))
+        .collect();
+    Regex::new(&format!("(?i){}", alternatives.join("|"))).ok()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || ('\u{064B}'..='\u{065F}').contains(&c)
+}
+
+/// Whether `text[start..end]` is not part of a longer word.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    !(first.is_some_and(is_word) && before.is_some_and(is_word)
+        || last.is_some_and(is_word) && after.is_some_and(is_word))
+}
+
+/// Whether `found` is written the way the brand is: a brand that starts with a capital in
+/// site.yaml is a proper name and must start with one in the text; in lower case it counts only
+/// inside an address (`temu.com`, `@ebay.de`, `www.amazon.fr`). A brand written in lower case
+/// matches in any case.
+fn written_as_brand(brand: &str, text: &str, start: usize, end: usize) -> bool {
+    let initial = |s: &str| s.chars().find(|c| c.is_alphabetic());
+    if !initial(brand).is_some_and(char::is_uppercase)
+        || initial(&text[start..end]).is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    matches!(before, Some('.' | '@' | '/'))
+        || after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
-    let brands: Vec<(&str, Regex)> = set
+    let group = set.site.group_brands();
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let group_plain: Vec<String> = group.iter().map(|b| plain(b)).collect();
+    let brands: Vec<&str> = set
         .site
         .foreign_brands
         .iter()
-        .filter(|b| !b.trim().is_empty())
-        .filter_map(|b| {
-            Regex::new(&brand_pattern(b))
-                .ok()
-                .map(|re| (b.as_str(), re))
-        })
+        .map(|b| b.trim())
+        .filter(|b| !b.is_empty() && !group_plain.contains(&plain(b)))
         .collect();
-    let allowed: Vec<Regex> = set
+    let Some(foreign) = any_of(&brands) else {
+        return Vec::new();
+    };
+    let allowed: Vec<&str> = set
         .site
         .third_parties
         .iter()
         .chain(&set.site.brands)
-        .filter(|b| !b.trim().is_empty())
-        .filter_map(|b| Regex::new(&brand_pattern(b)).ok())
+        .map(|b| b.trim())
+        .chain(group.iter().copied())
+        .filter(|b| !b.is_empty())
         .collect();
+    let allowed = any_of(&allowed);
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
+        let source = v.source.as_str();
+        let body_start = source.len() - v.body().len();
         let mut lines = None;
-        let body_start = v.source.len() - v.body().len();
         let mut allowed_spans: Option<Vec<(usize, usize)>> = None;
-        for (brand, re) in &brands {
-            for caps in re.captures_iter(&v.source) {
-                let Some(found) = caps.get(1) else { continue };
-                if found.start() < body_start || v.scan.in_code(found.start()) {
-                    continue;
-                }
-                let spans = allowed_spans.get_or_insert_with(|| {
-                    allowed
-                        .iter()
-                        .flat_map(|re| re.find_iter(&v.source).map(|m| (m.start(), m.end())))
-                        .collect()
-                });
-                if spans
-                    .iter()
-                    .any(|(s, e)| *s <= found.start() && found.end() <= *e)
-                {
-                    continue;
-                }
-                let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
-                let (line, column) = lines.line_col(&v.source, found.start());
-                out.push(
-                    Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column,
-                        format!("`{}` is another company's brand (listed in site.yaml `foreign_brands`)", found.as_str()))
-                        .with_width(found.as_str().chars().count())
-                        .with_help(format!("replace `{brand}` with {}, or list the legitimate mention (e.g. `{brand} Maps`) in site.yaml `third_parties`", set.site.name_in(&v.lang))),
-                );
+        for caps in foreign.captures_iter(&source[body_start..]) {
+            let Some((index, found)) = caps
+                .iter()
+                .enumerate()
+                .skip(1)
+                .find_map(|(i, m)| m.map(|m| (i - 1, m)))
+            else {
+                continue;
+            };
+            let (start, end) = (body_start + found.start(), body_start + found.end());
+            let brand = brands[index];
+            if !whole_word(source, start, end)
+                || !written_as_brand(brand, source, start, end)
+                || v.scan.in_code(start)
+            {
+                continue;
             }
+            let spans = allowed_spans.get_or_insert_with(|| {
+                allowed.as_ref().map_or_else(Vec::new, |re| {
+                    re.find_iter(source)
+                        .filter(|m| whole_word(source, m.start(), m.end()))
+                        .map(|m| (m.start(), m.end()))
+                        .collect()
+                })
+            });
+            if spans.iter().any(|(s, e)| *s <= start && end <= *e) {
+                continue;
+            }
+            let text = &source[start..end];
+            let lines = lines.get_or_insert_with(|| LineIndex::new(source));
+            let (line, column) = lines.line_col(source, start);
+            out.push(
+                Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column,
+                    format!("`{text}` is another company's brand (listed in site.yaml `foreign_brands`)"))
+                    .with_width(text.chars().count())
+                    .with_help(format!("replace `{brand}` with {}, list the legitimate mention (e.g. `{brand} Maps`) in site.yaml `third_parties`, or a brand of the marketplace's own group in `brand_groups`", set.site.name_in(&v.lang))),
+            );
         }
     }
     out
@@ -97,15 +162,41 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
 
+    fn finds(brand: &str, text: &str) -> Vec<String> {
+        let re = any_of(&[brand]).unwrap();
+        re.find_iter(text)
+            .filter(|m| {
+                whole_word(text, m.start(), m.end())
+                    && written_as_brand(brand, text, m.start(), m.end())
+            })
+            .map(|m| m.as_str().to_string())
+            .collect()
+    }
+
     #[test]
     fn matches_whole_words_with_optional_zwnj() {
-        let re = Regex::new(&brand_pattern("دیجی\u{200c}کالا")).unwrap();
-        assert!(re.is_match("از دیجیکالا خرید"));
-        assert!(re.is_match("از دیجی کالا خرید"));
-        let re = Regex::new(&brand_pattern("Google Maps")).unwrap();
-        assert!(re.is_match("directions by google maps"));
-        let re = Regex::new(&brand_pattern("Torob")).unwrap();
-        assert!(re.is_match("see torob.example"));
-        assert!(!re.is_match("Torobian"));
+        assert_eq!(finds("دیجی\u{200c}کالا", "از دیجیکالا خرید"), ["دیجیکالا"]);
+        assert_eq!(finds("دیجی\u{200c}کالا", "از دیجی کالا خرید"), ["دیجی کالا"]);
+        assert_eq!(
+            finds("Google Maps", "directions by Google maps"),
+            ["Google maps"]
+        );
+        assert_eq!(finds("Torob", "see torob.example"), ["torob"]);
+        assert!(finds("Torob", "Torobian").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_brand_in_lower_case_is_an_ordinary_word_except_in_an_address() {
+        assert_eq!(finds("Temu", "Buy on Temu or TEMU"), ["Temu", "TEMU"]);
+        assert!(finds("Temu", "v skladu s temu pogoju").is_empty());
+        assert_eq!(finds("Temu", "visit temu.com"), ["temu"]);
+        assert_eq!(
+            finds("eBay", "EBAY, eBay and ebay.de"),
+            ["EBAY", "eBay", "ebay"]
+        );
+        assert_eq!(
+            finds("megamart", "Megamart and megamart"),
+            ["Megamart", "megamart"]
+        );
     }
 }

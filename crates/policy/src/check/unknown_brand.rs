@@ -3,8 +3,8 @@
 //! addresses, and bare domain names (`shop-example.io`). A brand left over from another site's
 //! terms is usually one nobody thought to list in `foreign_brands`.
 //!
-//! Not reported: the marketplace's own names, brands and base URL host; names and domains in
-//! site.yaml `third_parties`; public authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
+//! Not reported: the marketplace's own names, brands and base URL host, and the brands of its
+//! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
 //! Each name is reported in the version where it first appears (v1, or the version that adds
 //! it), not again in every later version.
 
@@ -200,10 +200,13 @@ struct OwnNames {
 impl OwnNames {
     fn of(set: &PolicySet) -> OwnNames {
         let site = &set.site;
+        let group = site.group_brands();
         let mut names: Vec<String> = site
             .brands
             .iter()
             .chain(site.marketplace_name.values())
+            .map(String::as_str)
+            .chain(group.iter().copied())
             .flat_map(|b| {
                 let whole = normalise(b);
                 // `Amazon.fr` is the brand `amazon`; `Ring Twice` also `ringtwice`.

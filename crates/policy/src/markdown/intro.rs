@@ -145,14 +145,51 @@ impl IntroTracker {
 /// suivant les instructions du présent règlement." do not.
 const TAIL_WORDS: usize = 4;
 
-/// Whether the last sentence of `text` ends by announcing what follows.
+/// Whether the last sentence of `text` ends by announcing what follows. A sentence that lists
+/// its items itself after a colon ("the following data: name, address and e-mail.") announces
+/// nothing that could be lost.
 fn announcing_sentence(text: &str) -> bool {
     let body = text.trim_end_matches('.');
     let last = body
         .rfind(['.', '!', '?', '؟'])
         .map_or(body, |i| &body[i + 1..])
         .to_lowercase();
+    if last
+        .rsplit_once([':', '：'])
+        .is_some_and(|(_, items)| items.chars().any(char::is_alphanumeric))
+    {
+        return false;
+    }
     let words: Vec<&str> = last.split_whitespace().collect();
     let tail = words[words.len().saturating_sub(TAIL_WORDS)..].join(" ");
     ANNOUNCING.iter().any(|p| tail.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::announcing_sentence;
+
+    #[test]
+    fn a_sentence_announces_with_its_phrase_among_the_last_words() {
+        assert!(announcing_sentence(
+            "The seller accepts the following conditions."
+        ));
+        assert!(announcing_sentence("Les frais sont calculés comme suit."));
+        assert!(!announcing_sentence(
+            "This applies in the following versions of these Terms."
+        ));
+    }
+
+    #[test]
+    fn items_written_after_a_colon_in_the_sentence_are_no_announcement() {
+        assert!(!announcing_sentence(
+            "We collect the following: name, e-mail."
+        ));
+        assert!(!announcing_sentence(
+            "Nous acceptons les moyens suivants : carte, virement."
+        ));
+        assert!(!announcing_sentence(
+            "Wir erheben folgende Daten: Name, Anschrift."
+        ));
+    }
 }
