@@ -31,7 +31,7 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\p{Lu}[\p{L}0-9&'’.-]*\s+){1,4})(GmbH|AG|SE|KG|UG|S\.A\.S\.?|SAS|S\.A\.|SA|SARL|S\.à\s?r\.l\.|SRL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|plc|PLC|LLP|A/S|AB|Oy|sp\. z o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.)(?:\W|$)")
+    Regex::new(r"((?:\p{Ll}?\p{Lu}[\p{L}0-9&'’.-]*[^\S\n]+){1,4})(GmbH|AG|SE|KG|UG|S\.A\.S\.?|SAS|S\.A\.|SA|SARL|S\.à\s?r\.l\.|SRL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|plc|PLC|LLP|A/S|AB|Oy|sp\. z o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.)(?:\W|$)")
         .expect("valid pattern")
 });
 
@@ -58,6 +58,11 @@ const AUTHORITY_SUFFIXES: &[&str] = &[
 const ARTICLES: &[&str] = &[
     "the", "a", "an", "le", "la", "les", "l", "un", "une", "der", "die", "das", "dem", "den",
     "des", "ein", "eine", "by", "of", "and", "et", "und", "von", "de", "du", "with", "avec", "mit",
+];
+
+/// Indefinite articles: a legal form after one describes a company, it does not name one.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "un", "une", "ein", "eine", "einer", "einem", "eines",
 ];
 
 /// One name or domain found in a version.
@@ -154,6 +159,23 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         let (Some(name), Some(form)) = (caps.get(1), caps.get(2)) else {
             continue;
         };
+        // Inside a word, or a description rather than a name ("a Delaware Corporation",
+        // "une SAS", "eine GmbH").
+        let before = &body[..name.start()];
+        let last_word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || INDEFINITE.contains(&last_word.as_str())
+        {
+            continue;
+        }
         let words: Vec<&str> = name.as_str().split_whitespace().collect();
         let skip = words
             .iter()
