@@ -1,10 +1,13 @@
 """The bench's site settings for each imported service, the same rules for every service:
 
-- foreign_brands: major marketplaces and platforms (a marketplace's usual competitors), less
-  any sharing a word with the service's own name (Amazon is not foreign to Amazon Mechanical
-  Turk). Names that are also ordinary words (Wish, Otto) are left out.
-- third_parties: the payment, analytics, maps and app-store services that terms legitimately
-  name, written once for all services.
+- foreign_brands: major marketplaces (a marketplace's usual competitors), less any sharing a
+  word with the service's own name (Amazon is not foreign to Amazon Mechanical Turk). Names
+  that are also ordinary words (Wish, Otto) are left out.
+- brand_groups: corporate groups from public ownership, so a brand of the service's own group
+  is not foreign to it (Facebook in Instagram's terms, Expedia in Vrbo's).
+- third_parties: the platform companies whose services terms name (sign-in, app stores, maps,
+  analytics, cloud: Google, Apple, Facebook, Microsoft), and payment services, written once for
+  all services. Platform companies are third parties to a marketplace, not its competitors.
 - compliance: `p2b` for documents addressed to sellers, `dsa` for complaints policies and
   terms of service, `consumer-eu` for consumer terms of service.
 
@@ -17,15 +20,29 @@ from pathlib import Path
 FOREIGN_BRANDS = [
     "Amazon", "eBay", "Etsy", "Alibaba", "AliExpress", "Zalando", "Cdiscount", "Rakuten",
     "Allegro", "Vinted", "Leboncoin", "Booking.com", "Airbnb", "Expedia", "Uber", "Deliveroo",
-    "Google", "Apple", "Facebook", "Microsoft", "Temu", "Shein", "Kaufland", "Fnac", "Darty",
-    "bol.com",
+    "Temu", "Shein", "Kaufland", "Fnac", "Darty", "bol.com",
 ]
 
+BRAND_GROUPS = {
+    "Meta": ["Facebook", "Instagram", "WhatsApp", "Messenger"],
+    "Alphabet": ["Google", "YouTube", "Waze"],
+    "Microsoft": ["Microsoft", "Bing", "Xbox", "LinkedIn", "Skype", "GitHub"],
+    "Amazon": ["Amazon", "Audible", "Twitch", "IMDb", "AbeBooks", "Kindle", "Alexa", "Zappos"],
+    "Booking Holdings": ["Booking.com", "Kayak", "Priceline", "Agoda", "OpenTable", "Rentalcars.com"],
+    "Expedia Group": ["Expedia", "Vrbo", "Hotels.com", "ebookers", "Orbitz", "Travelocity",
+                      "Trivago", "Abritel", "HomeAway", "Wotif"],
+    "Alibaba Group": ["Alibaba", "AliExpress", "Alibaba.com", "Taobao", "Tmall", "Lazada"],
+    "Uber": ["Uber", "Uber Eats", "Postmates"],
+    "Rakuten": ["Rakuten", "Kobo", "Viber"],
+    "Fnac Darty": ["Fnac", "Darty"],
+    "Schwarz Gruppe": ["Kaufland", "Lidl"],
+    "Adevinta": ["Leboncoin", "Kleinanzeigen", "mobile.de", "Subito", "Marktplaats"],
+    "Etsy": ["Etsy", "Depop", "Reverb"],
+}
+
 THIRD_PARTIES = [
-    "Google Maps", "Google Analytics", "Google Play", "Google Pay", "Google Ads",
-    "Google Tag Manager", "Google Cloud", "Google Ireland", "Google LLC", "Apple Pay",
-    "App Store", "Apple Inc", "Facebook Pixel", "Amazon Pay", "Amazon Web Services", "AWS",
-    "PayPal", "Stripe", "Adyen", "Microsoft Azure",
+    "Google", "Apple", "Facebook", "Microsoft", "App Store", "Amazon Pay",
+    "Amazon Web Services", "AWS", "PayPal", "Stripe", "Adyen",
 ]
 
 
@@ -63,6 +80,8 @@ def configure(service_dir: Path, all_services):
     site = service_dir / "site.yaml"
     text = site.read_text(encoding="utf-8")
     text += "foreign_brands: [" + ", ".join(foreign) + "]\n"
+    text += "brand_groups:\n" + "".join(
+        f"  {group}: [{', '.join(brands)}]\n" for group, brands in BRAND_GROUPS.items())
     text += "third_parties: [" + ", ".join(THIRD_PARTIES) + "]\n"
     if compliance:
         text += "compliance:\n" + "\n".join(compliance) + "\n"

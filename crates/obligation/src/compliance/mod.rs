@@ -325,6 +325,22 @@ mod tests {
     }
 
     #[test]
+    fn mediation_names_an_out_of_court_route_and_immediately_does_not() {
+        let route = REQUIREMENTS
+            .iter()
+            .find(|r| r.cite == "DSA Art. 21")
+            .map(|r| match r.evidence {
+                Evidence::Keywords(table) => table[0].1[0],
+                _ => unreachable!("Art. 21 is keyword evidence"),
+            })
+            .expect("the Art. 21 requirement");
+        let met = |text: &str| evidence::mentioned(&searchable(text), "en", route, regex);
+        assert!(met("Sellers may ask for mediation before two mediators."));
+        assert!(!met("We answer immediately."));
+        assert!(!met("There is no mediation."));
+    }
+
+    #[test]
     fn six_months_accepts_months_and_days_in_every_script() {
         assert!(six_months(&searchable("for at least 6 months")));
         assert!(six_months(&searchable("pendant six mois")));

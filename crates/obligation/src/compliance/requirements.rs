@@ -131,11 +131,17 @@ const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     ("fa", &[r"خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"]),
 ];
 
+/// An out-of-court route: named as such, or as mediation or arbitration.
 const OUT_OF_COURT: &[(&str, &[&str])] = &[
-    ("en", &[r"out-of-court|out of court"]),
-    ("fr", &[r"extrajudiciaire"]),
-    ("de", &[r"außergerichtlich|aussergerichtlich"]),
-    ("fa", &[r"خارج از دادگاه|غیرقضایی|حل اختلاف"]),
+    ("en", &[r"out-of-court|out of court|\bmediat|\barbitrat"]),
+    ("fr", &[r"extrajudiciaire|\bmédiat|\bmediat|\barbitr"]),
+    (
+        "de",
+        &[
+            r"außergerichtlich|aussergerichtlich|schlichtung|mediation|schiedsstelle|streitbeilegungsstelle",
+        ],
+    ),
+    ("fa", &[r"خارج از دادگاه|غیرقضایی|حل اختلاف|میانجی|داوری"]),
 ];
 
 const MODERATION: &[(&str, &[&str])] = &[

@@ -1,7 +1,9 @@
 //! `empty-list`: a paragraph that announces a list (ending in `:`, or ending in `.` with "the
 //! following …", "comme suit", "wie folgt"… among its last words) must be followed by its items;
-//! when nothing follows (the section or the document ends there), the items were lost (a common
-//! copy-paste accident when moving text between editors).
+//! when nothing follows, the items were lost (a common copy-paste accident when moving text
+//! between editors). Nothing follows an announcement ending in `:` when its section or the
+//! document ends there; one ending in `.` ("the conditions set out below.") may refer to the
+//! sections after it, and is reported only when the document ends there.
 //!
 //! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), an announcement followed
 //! by any block that can hold what it announces (a list, a table, a paragraph — an address, a
@@ -52,7 +54,10 @@ pub(crate) fn is_lost_list(intro: &ListIntro) -> bool {
         | NextBlock::Other
         | NextBlock::Paragraph
         | NextBlock::SubHeading => false,
-        NextBlock::Heading | NextBlock::End => true,
+        // "… the terms and conditions set out below." refers to the sections that follow; a
+        // sentence ending in `:` is followed by its items in the same section.
+        NextBlock::Heading => !intro.text.trim_end().ends_with('.'),
+        NextBlock::End => true,
     }
 }
 
@@ -167,5 +172,12 @@ mod tests {
             NextBlock::SubHeading,
             ""
         )));
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_full_stop_may_announce_the_sections_after_it() {
+        let text = "Using the site means accepting the terms and conditions set out below.";
+        assert!(!is_lost_list(&intro(text, NextBlock::Heading, "")));
+        assert!(is_lost_list(&intro(text, NextBlock::End, "")));
     }
 }

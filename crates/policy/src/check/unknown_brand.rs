@@ -1,10 +1,15 @@
-//! `unknown-brand` (warning): companies and web addresses that are not the marketplace's:
-//! company names with a legal form (`Adyen N.V.`, `Muster GmbH`), the hosts of URLs and e-mail
-//! addresses, and bare domain names (`shop-example.io`). A brand left over from another site's
-//! terms is usually one nobody thought to list in `foreign_brands`.
+//! `unknown-brand` (warning): companies and web addresses that are not the marketplace's,
+//! standing where the marketplace's own name would: company names with a legal form (`Adyen
+//! N.V.`, `Muster GmbH`), the hosts of URLs and e-mail addresses, and bare domain names
+//! (`shop-example.io`), when the text speaks as them (`At X, we…`, `Bei X legen wir…`,
+//! `Welcome to X`), defines them as "we" (`X ("we", "us")`) or names them as the operator
+//! (`operated by X`). A brand left over from another site's terms is usually one nobody thought
+//! to list in `foreign_brands`; the third parties a policy names (partners, payment services,
+//! authorities, pages to look things up) stand elsewhere.
 //!
 //! Not reported: the marketplace's own names, brands and base URL host, and the brands of its
-//! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
+//! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public
+//! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
 //! Each name is reported in the version where it first appears (v1, or the version that adds
 //! it), not again in every later version.
 
@@ -65,6 +70,86 @@ const INDEFINITE: &[&str] = &[
     "a", "an", "un", "une", "ein", "eine", "einer", "einem", "eines",
 ];
 
+/// First-person plural words: the marketplace speaking of itself.
+const WE: &[&str] = &[
+    "we", "us", "our", "ours", "nous", "notre", "nos", "wir", "uns", "unser", "unsere", "unserer",
+    "unseren", "unserem", "unseres", "ما",
+];
+
+/// Words right before a name that make it the one speaking (`At X, we…`, `Bei X legen wir…`,
+/// `Chez X, nous…`, `Welcome to X`).
+const SPEAKER_CUES: &[&str] = &[
+    "at",
+    "bei",
+    "chez",
+    "welcome to",
+    "bienvenue sur",
+    "bienvenue à",
+];
+
+/// Words right before a name that make it the operator (`operated by X`).
+const OPERATOR_CUES: &[&str] = &[
+    "operated by",
+    "run by",
+    "owned by",
+    "betrieben von",
+    "exploité par",
+    "exploitée par",
+    "édité par",
+];
+
+/// Lowercase words of `text`.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the mention stands where the marketplace's own name would: the one speaking in its
+/// sentence (`At X, we…`, `Bei X legen wir…`, `Welcome to X`), defined as "we" (`X ("we",
+/// "us")`), or named as the operator (`operated by X`). Names a policy mentions as third
+/// parties (partners, payment services, authorities, addresses to look things up) stand
+/// elsewhere and are not reported.
+fn stands_for_the_marketplace(source: &str, m: &Mention) -> bool {
+    let start = m.offset;
+    let end = (start + m.shown.len()).min(source.len());
+    let sentence_start = source[..start]
+        .rfind(['.', '!', '?', '\n', ';'])
+        .map_or(0, |i| i + 1);
+    let before = words_of(&source[sentence_start..start]);
+    let last = |n: usize| before[before.len().saturating_sub(n)..].join(" ");
+    let rest = &source[end..];
+    let sentence_end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | '\n' | ';')
+                || c == '.' && rest[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let after = words_of(&rest[..sentence_end]);
+    let speaks = |words: &[String]| words.iter().any(|w| WE.contains(&w.as_str()));
+    if OPERATOR_CUES.contains(&last(2).as_str()) {
+        return true;
+    }
+    if SPEAKER_CUES.contains(&last(1).as_str()) || SPEAKER_CUES.contains(&last(2).as_str()) {
+        return last(2).starts_with("welcome")
+            || last(2).starts_with("bienvenue")
+            || speaks(&after);
+    }
+    // `X ("we", "us")`, `X (hereinafter "wir")`
+    let trimmed = rest.trim_start_matches([',', ' ']);
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let close = inner.find(')').unwrap_or(inner.len()).min(120);
+        let close = (0..=close)
+            .rev()
+            .find(|&i| inner.is_char_boundary(i))
+            .unwrap_or(0);
+        return speaks(&words_of(&inner[..close]));
+    }
+    false
+}
+
 /// One name or domain found in a version.
 struct Mention {
     key: String,
@@ -80,8 +165,10 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         for lang in doc.languages() {
             let mut previous: BTreeSet<String> = BTreeSet::new();
             for v in doc.versions_in(lang) {
-                let mentions: Vec<Mention> =
-                    mentions(v).into_iter().filter(|m| !own.covers(m)).collect();
+                let mentions: Vec<Mention> = mentions(v)
+                    .into_iter()
+                    .filter(|m| !own.covers(m) && stands_for_the_marketplace(&v.source, m))
+                    .collect();
                 let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
                 let mut lines = None;
                 let mut reported = BTreeSet::new();
@@ -309,5 +396,59 @@ impl OwnNames {
             .iter()
             .chain(&self.third)
             .any(|n| key.contains(n.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stands(text: &str, name: &str) -> bool {
+        let offset = text.find(name).expect("the name is in the text");
+        let m = Mention {
+            key: normalise(name),
+            shown: name.to_string(),
+            offset,
+            domain: false,
+        };
+        stands_for_the_marketplace(text, &m)
+    }
+
+    #[test]
+    fn a_name_the_text_speaks_as_or_names_as_operator_stands_for_the_marketplace() {
+        assert!(stands(
+            "Bei Shopalot.io legen wir Wert auf Sie.",
+            "Shopalot.io"
+        ));
+        assert!(stands(
+            "At Brightcart Ltd, we answer every message.",
+            "Brightcart Ltd"
+        ));
+        assert!(stands("Welcome to Brightcart.", "Brightcart"));
+        assert!(stands(
+            "Brightcart Ltd (\"we\", \"us\") runs the site.",
+            "Brightcart Ltd"
+        ));
+        assert!(stands(
+            "The service is operated by Brightcart Ltd.",
+            "Brightcart Ltd"
+        ));
+    }
+
+    #[test]
+    fn third_parties_named_in_passing_do_not() {
+        assert!(!stands(
+            "Card payments are handled by Payco Ltd.",
+            "Payco Ltd"
+        ));
+        assert!(!stands("We use Payco Ltd for card payments.", "Payco Ltd"));
+        assert!(!stands(
+            "Disputes may go to the board at board.example.org.",
+            "board.example.org"
+        ));
+        assert!(!stands(
+            "Payco Ltd (\"Payco\") processes payments.",
+            "Payco Ltd"
+        ));
     }
 }
