@@ -4,7 +4,7 @@ per service, then run `davar check` and `davar build` on each; print the finding
 the time and peak memory of each step.
 
 Usage: python3 bench/policy-import/run.py REPO [--out DIR] [--davar PATH] [--as-of DATE]
-           [--accept REASON] [--sample N --sample-file FILE]
+           [--accept REASON] [--sample N --sample-file FILE] [--no-build]
 
 REPO is a checkout or bare git directory of the versions repository (see README.md). Nothing
 of it is stored in this project: the texts are read at run time and written under --out.
@@ -69,6 +69,7 @@ def main():
                         help="write N random findings per code, with their source line, to --sample-file")
     parser.add_argument("--sample-file", default="/tmp/davar-ota-sample.txt")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--no-build", action="store_true", help="import and check only")
     args = parser.parse_args()
     davar = davar_binary(args.davar)
     out = Path(args.out)
@@ -98,7 +99,7 @@ def main():
         findings = check_all(davar, services, args, steps["check"])
 
     built = 0
-    for service in services:
+    for service in [] if args.no_build else services:
         proc = steps["build"].run(common(davar, service, args) + ["build", "--out", str(out / "site" / service.name), "--as-of", args.as_of])
         built += proc.returncode == 0
         if proc.returncode != 0:

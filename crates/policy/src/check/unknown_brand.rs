@@ -2,8 +2,8 @@
 //! standing where the marketplace's own name would: company names with a legal form (`Adyen
 //! N.V.`, `Muster GmbH`), the hosts of URLs and e-mail addresses, and bare domain names
 //! (`shop-example.io`), when the text speaks as them (`At X, we…`, `Bei X legen wir…`,
-//! `Welcome to X`), defines them as "we" (`X ("we", "us")`) or names them as the operator
-//! (`operated by X`). A brand left over from another site's terms is usually one nobody thought
+//! `Welcome to X`) or defines them as "we" (`X ("we", "us")`) in a sentence that does not name
+//! the marketplace. A brand left over from another site's terms is usually one nobody thought
 //! to list in `foreign_brands`; the third parties a policy names (partners, payment services,
 //! authorities, pages to look things up) stand elsewhere.
 //!
@@ -59,10 +59,43 @@ const AUTHORITY_SUFFIXES: &[&str] = &[
     "example.net",
 ];
 
-/// Words that start a sentence or name rather than a company (`The`, `Die`, `La`).
+/// Words that start a sentence or name rather than a company (`The`, `Die`, `La`, `At`, `Bei`).
 const ARTICLES: &[&str] = &[
-    "the", "a", "an", "le", "la", "les", "l", "un", "une", "der", "die", "das", "dem", "den",
-    "des", "ein", "eine", "by", "of", "and", "et", "und", "von", "de", "du", "with", "avec", "mit",
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "ein",
+    "eine",
+    "by",
+    "of",
+    "and",
+    "et",
+    "und",
+    "von",
+    "de",
+    "du",
+    "with",
+    "avec",
+    "mit",
+    "at",
+    "bei",
+    "chez",
+    "to",
+    "welcome",
+    "bienvenue",
+    "sur",
 ];
 
 /// Indefinite articles: a legal form after one describes a company, it does not name one.
@@ -87,17 +120,6 @@ const SPEAKER_CUES: &[&str] = &[
     "bienvenue à",
 ];
 
-/// Words right before a name that make it the operator (`operated by X`).
-const OPERATOR_CUES: &[&str] = &[
-    "operated by",
-    "run by",
-    "owned by",
-    "betrieben von",
-    "exploité par",
-    "exploitée par",
-    "édité par",
-];
-
 /// Lowercase words of `text`.
 fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -107,11 +129,12 @@ fn words_of(text: &str) -> Vec<String> {
 }
 
 /// Whether the mention stands where the marketplace's own name would: the one speaking in its
-/// sentence (`At X, we…`, `Bei X legen wir…`, `Welcome to X`), defined as "we" (`X ("we",
-/// "us")`), or named as the operator (`operated by X`). Names a policy mentions as third
-/// parties (partners, payment services, authorities, addresses to look things up) stand
-/// elsewhere and are not reported.
-fn stands_for_the_marketplace(source: &str, m: &Mention) -> bool {
+/// sentence (`At X, we…`, `Bei X legen wir…`, `Welcome to X`) or defined as "we" (`X ("we",
+/// "us")`), in a sentence that does not name the marketplace itself (`Shop is run by X ("we")`
+/// introduces the marketplace's own company). Names a policy mentions as third parties
+/// (partners, payment services, authorities, addresses to look things up) stand elsewhere and
+/// are not reported.
+fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames) -> bool {
     let start = m.offset;
     let end = (start + m.shown.len()).min(source.len());
     let sentence_start = source[..start]
@@ -129,8 +152,13 @@ fn stands_for_the_marketplace(source: &str, m: &Mention) -> bool {
         .map_or(rest.len(), |(i, _)| i);
     let after = words_of(&rest[..sentence_end]);
     let speaks = |words: &[String]| words.iter().any(|w| WE.contains(&w.as_str()));
-    if OPERATOR_CUES.contains(&last(2).as_str()) {
-        return true;
+    let sentence = normalise(&source[sentence_start..end + sentence_end]);
+    if own
+        .names
+        .iter()
+        .any(|n| n.chars().count() >= 4 && sentence.contains(n.as_str()))
+    {
+        return false;
     }
     if SPEAKER_CUES.contains(&last(1).as_str()) || SPEAKER_CUES.contains(&last(2).as_str()) {
         return last(2).starts_with("welcome")
@@ -167,7 +195,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             for v in doc.versions_in(lang) {
                 let mentions: Vec<Mention> = mentions(v)
                     .into_iter()
-                    .filter(|m| !own.covers(m) && stands_for_the_marketplace(&v.source, m))
+                    .filter(|m| !own.covers(m) && stands_for_the_marketplace(&v.source, m, &own))
                     .collect();
                 let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
                 let mut lines = None;
@@ -375,7 +403,13 @@ impl OwnNames {
             }
             let labels: Vec<String> = key.split('.').map(normalise).collect();
             let below_top = &labels[..labels.len().saturating_sub(1)];
-            if below_top.iter().any(|l| self.words.contains(l)) {
+            // `seller.samsungapps.com` for `Samsung Galaxy Store`: a label that is, or starts
+            // with, a word of the name (five letters or more for a prefix).
+            if below_top.iter().any(|l| {
+                self.words
+                    .iter()
+                    .any(|w| l == w || w.chars().count() >= 5 && l.starts_with(w.as_str()))
+            }) {
                 return true;
             }
             let registrable = labels.len().saturating_sub(2);
@@ -411,11 +445,17 @@ mod tests {
             offset,
             domain: false,
         };
-        stands_for_the_marketplace(text, &m)
+        let own = OwnNames {
+            names: vec!["lantern".into()],
+            third: Vec::new(),
+            hosts: Vec::new(),
+            words: Vec::new(),
+        };
+        stands_for_the_marketplace(text, &m, &own)
     }
 
     #[test]
-    fn a_name_the_text_speaks_as_or_names_as_operator_stands_for_the_marketplace() {
+    fn a_name_the_text_speaks_as_stands_for_the_marketplace() {
         assert!(stands(
             "Bei Shopalot.io legen wir Wert auf Sie.",
             "Shopalot.io"
@@ -429,14 +469,10 @@ mod tests {
             "Brightcart Ltd (\"we\", \"us\") runs the site.",
             "Brightcart Ltd"
         ));
-        assert!(stands(
-            "The service is operated by Brightcart Ltd.",
-            "Brightcart Ltd"
-        ));
     }
 
     #[test]
-    fn third_parties_named_in_passing_do_not() {
+    fn third_parties_named_in_passing_and_the_marketplace_s_own_company_do_not() {
         assert!(!stands(
             "Card payments are handled by Payco Ltd.",
             "Payco Ltd"
@@ -449,6 +485,14 @@ mod tests {
         assert!(!stands(
             "Payco Ltd (\"Payco\") processes payments.",
             "Payco Ltd"
+        ));
+        assert!(!stands(
+            "The service is operated by Payco Ltd.",
+            "Payco Ltd"
+        ));
+        assert!(!stands(
+            "Lantern is run by Lamp Holdings Ltd (\"we\", \"us\").",
+            "Lamp Holdings Ltd"
         ));
     }
 }
