@@ -325,6 +325,7 @@ fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
         stdout.contains("\"C-1\"") && stdout.contains("\"C-3\""),
         "{stdout}"
     );
+}
 
 /// Copies a directory tree (files and directories only).
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
