@@ -157,11 +157,12 @@ fn segment(raw: &[u8]) -> String {
     out
 }
 
-/// A query string from arbitrary bytes: kept when it is a valid one, else escaped as a whole.
+/// A query string from arbitrary bytes: kept when every byte may stand in a URI's query
+/// (unreserved, sub-delimiters, `:`, `@`, `/`, `%`), else escaped as a whole.
 fn query(raw: &[u8]) -> String {
     let ok = raw
         .iter()
-        .all(|&b| b.is_ascii_graphic() && b != b'#' && b != b'?');
+        .all(|&b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%".contains(&b));
     if ok {
         String::from_utf8_lossy(raw).into_owned()
     } else {
