@@ -3,7 +3,7 @@
 use std::cell::{Cell, OnceCell};
 use std::time::Instant;
 
-use crate::model::{Field, Kind};
+use crate::model::{Comment, Field, Kind};
 use crate::prefilter::class::OriginalClasses;
 use crate::prefilter::{Classes, Facts, Prefilters};
 use crate::text::{Skeleton, Word};
@@ -259,7 +259,46 @@ pub(crate) struct Ctx<'a> {
     pub deadline: Deadline,
 }
 
+/// What a comment's fields are read with: the prefilters to evaluate (none: every rule runs)
+/// and whether the skeleton is built up front.
+#[derive(Clone, Copy)]
+pub(crate) struct Reading<'p> {
+    pub prefilters: Option<&'p Prefilters>,
+    pub skeleton: bool,
+}
+
 impl<'a> Ctx<'a> {
+    /// The context of `comment` with fields `title` and `body` (its own, or its repaired
+    /// text), read into `buffers` (title, body; reused from an earlier comment when given),
+    /// judged until `deadline`.
+    pub fn new(
+        comment: &'a Comment,
+        title: Option<&'a str>,
+        body: &'a str,
+        buffers: [Option<FieldBuffers>; 2],
+        reading: Reading<'_>,
+        deadline: Option<Instant>,
+    ) -> Ctx<'a> {
+        let [title_buffers, body_buffers] = buffers;
+        let read = |field, text, buffers: Option<FieldBuffers>| {
+            FieldText::new(
+                field,
+                text,
+                buffers.unwrap_or_default(),
+                reading.prefilters,
+                reading.skeleton,
+            )
+        };
+        Ctx {
+            kind: comment.kind,
+            lang: &comment.lang,
+            product: comment.product.as_deref(),
+            title: title.map(|t| read(Field::Title, t, title_buffers)),
+            body: read(Field::Body, body, body_buffers),
+            deadline: Deadline::new(deadline),
+        }
+    }
+
     /// Title (when present) then body.
     pub fn fields(&self) -> impl Iterator<Item = &FieldText<'a>> {
         self.title.iter().chain(std::iter::once(&self.body))

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use crate::clause::ClauseResolver;
-use crate::context::{Ctx, Deadline, Edit, FieldText, Fields, Hit};
+use crate::context::{Ctx, Edit, Fields, Hit, Reading};
 use crate::error::{ModerateError, RuleSetError};
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -174,6 +174,14 @@ impl Engine {
         self.index_for(kind, lang).map(|i| &self.sets[i])
     }
 
+    /// How the fields of a comment judged by `set` are read.
+    fn reading<'s>(&self, set: &'s CompiledSet) -> Reading<'s> {
+        Reading {
+            prefilters: self.prefilters.then_some(&set.prefilters),
+            skeleton: set.need_skeleton,
+        }
+    }
+
     /// Judges one comment. The store is consulted (and updated) by `qa/duplicate` only.
     pub fn moderate(
         &self,
@@ -234,24 +242,14 @@ impl Engine {
         }
         let set = &self.compiled[index];
         let mut scratch = Scratch::take();
-        let prefilters = self.prefilters.then_some(&set.prefilters);
-        let cx = Ctx {
-            kind: comment.kind,
-            lang: &comment.lang,
-            product: comment.product.as_deref(),
-            title: comment.title.as_deref().map(|t| {
-                let buffers = scratch.title.take().unwrap_or_default();
-                FieldText::new(Field::Title, t, buffers, prefilters, set.need_skeleton)
-            }),
-            body: FieldText::new(
-                Field::Body,
-                &comment.body,
-                scratch.body.take().unwrap_or_default(),
-                prefilters,
-                set.need_skeleton,
-            ),
-            deadline: Deadline::new(deadline),
-        };
+        let cx = Ctx::new(
+            comment,
+            comment.title.as_deref(),
+            &comment.body,
+            [scratch.title.take(), scratch.body.take()],
+            self.reading(set),
+            deadline,
+        );
         let result = self.judge_prepared(set, comment, &cx, store, &mut scratch);
         let [title, body] = cx.into_buffers();
         scratch.title = title;
@@ -276,8 +274,9 @@ impl Engine {
         store: &dyn QuestionStore,
         scratch: &mut Scratch,
     ) -> Result<(Verdict, Vec<Violation>, Option<Fixed>), ModerateError> {
-        let judged = self.run_rules(set, comment, cx, store, scratch).and_then(
-            |(verdict, mut violations, edits)| {
+        let judged = self
+            .run_rules(set, comment, cx, store, scratch, None)
+            .and_then(|(verdict, mut violations, edits)| {
                 if edits.is_empty() {
                     return Ok((verdict, violations, None));
                 }
@@ -297,8 +296,7 @@ impl Engine {
                 violations.extend(raised);
                 sort_violations(&mut violations);
                 Ok((verdict_of(&violations), violations, None))
-            },
-        );
+            });
         let (verdict, violations, fixed) = match judged {
             Ok(judged) => judged,
             Err(e @ ModerateError::DeadlineExceeded { .. }) => {
@@ -336,6 +334,7 @@ impl Engine {
         cx: &Ctx<'_>,
         store: &dyn QuestionStore,
         scratch: &mut Scratch,
+        stricter_than: Option<Severity>,
     ) -> Result<Judged, ModerateError> {
         let mut violations = Vec::new();
         let mut edits: Vec<(Field, Edit)> = Vec::new();
@@ -347,6 +346,9 @@ impl Engine {
         ran.clear();
         ran.resize(set.rules.len(), false);
         for (i, rule) in set.rules.iter().enumerate() {
+            if stricter_than.is_some_and(|floor| rule.config.severity <= floor) {
+                continue;
+            }
             let condition = set.prefilters.condition(i);
             let title = cx.title.as_ref().is_some_and(|t| t.facts.holds(condition));
             let body = cx.body.facts.holds(condition);
@@ -401,9 +403,9 @@ impl Engine {
     }
 
     /// The violations stricter than a repair that the repaired text of `comment` raises, with
-    /// their spans mapped back to the original fields. Runs every rule on the repaired text
-    /// with a store of its own (the repaired text is not a second question); the rules' record
-    /// of what ran and fired for the original is kept.
+    /// their spans mapped back to the original fields. Runs the rules stricter than a repair on
+    /// the repaired text with a store of its own (the repaired text is not a second question);
+    /// the rules' record of what ran and fired for the original is kept.
     fn raised_by_repair(
         &self,
         set: &CompiledSet,
@@ -413,41 +415,28 @@ impl Engine {
         rounds: &repair::Rounds,
         scratch: &mut Scratch,
     ) -> Result<Vec<Violation>, ModerateError> {
-        let prefilters = self.prefilters.then_some(&set.prefilters);
-        let repaired = Comment {
-            title: fixed.title.clone(),
-            body: fixed.body.clone(),
-            ..Comment::default()
-        };
-        let again = Ctx {
-            kind: cx.kind,
-            lang: cx.lang,
-            product: cx.product,
-            title: repaired.title.as_deref().map(|t| {
-                let buffers = scratch.repair_title.take().unwrap_or_default();
-                FieldText::new(Field::Title, t, buffers, prefilters, set.need_skeleton)
-            }),
-            body: FieldText::new(
-                Field::Body,
-                &repaired.body,
-                scratch.repair_body.take().unwrap_or_default(),
-                prefilters,
-                set.need_skeleton,
-            ),
-            deadline: Deadline::new(cx.deadline.at()),
-        };
-        let fired = std::mem::take(&mut scratch.fired);
-        let ran = std::mem::take(&mut scratch.ran);
-        let result = self.run_rules(set, comment, &again, &MemoryStore::new(), scratch);
-        scratch.fired = fired;
-        scratch.ran = ran;
+        let again = Ctx::new(
+            comment,
+            fixed.title.as_deref(),
+            &fixed.body,
+            [scratch.repair_title.take(), scratch.repair_body.take()],
+            self.reading(set),
+            cx.deadline.at(),
+        );
+        // The original's record of what ran and fired waits in the spare vectors (their
+        // allocations are reused from comment to comment).
+        std::mem::swap(&mut scratch.fired, &mut scratch.fired_spare);
+        std::mem::swap(&mut scratch.ran, &mut scratch.ran_spare);
+        let store = MemoryStore::new();
+        let result = self.run_rules(set, comment, &again, &store, scratch, Some(Severity::Fix));
+        std::mem::swap(&mut scratch.fired, &mut scratch.fired_spare);
+        std::mem::swap(&mut scratch.ran, &mut scratch.ran_spare);
         let [t, b] = again.into_buffers();
         scratch.repair_title = t;
         scratch.repair_body = b;
         let (_, violations, _) = result?;
         Ok(violations
             .into_iter()
-            .filter(|v| Verdict::from_severity(v.severity) > Verdict::Fix)
             .map(|mut v| {
                 let (start, end) = rounds.to_original(v.field, v.start, v.end);
                 let cps: &[char] = match v.field {

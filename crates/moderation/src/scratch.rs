@@ -20,6 +20,9 @@ pub(crate) struct Scratch {
     /// Whether each rule ran, and whether it fired, by rule index.
     pub ran: Vec<bool>,
     pub fired: Vec<bool>,
+    /// `ran` and `fired` of the comment while its repaired text is checked.
+    pub ran_spare: Vec<bool>,
+    pub fired_spare: Vec<bool>,
 }
 
 thread_local! {

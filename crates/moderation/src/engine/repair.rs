@@ -1,7 +1,7 @@
 //! Repairs: the edits of the fixing rules are applied, then the repaired text is checked again
 //! by those rules until nothing changes.
 
-use crate::context::{Ctx, Deadline, Edit, FieldText, Fields};
+use crate::context::{Ctx, Deadline, Edit, Fields, Reading};
 use crate::error::ModerateError;
 use crate::fix::{applied, apply, map_back};
 use crate::model::{Comment, Field, Fixed};
@@ -42,7 +42,10 @@ pub(super) fn repair(
     let mut title = comment.title.clone();
     let mut body = comment.body.clone();
     let mut pending = edits;
-    let prefilters = use_prefilters.then_some(&set.fixer_prefilters);
+    let reading = Reading {
+        prefilters: use_prefilters.then_some(&set.fixer_prefilters),
+        skeleton: set.fixers_need_skeleton,
+    };
     let mut field_edits: Vec<Edit> = Vec::new();
     for _ in 0..FIX_ROUNDS {
         if pending.is_empty() {
@@ -75,29 +78,14 @@ pub(super) fn repair(
         }
         rounds.0.push(round);
         pending.clear();
-        let cx = Ctx {
-            kind: comment.kind,
-            lang: &comment.lang,
-            product: comment.product.as_deref(),
-            title: title.as_deref().map(|t| {
-                let buffers = scratch.repair_title.take().unwrap_or_default();
-                FieldText::new(
-                    Field::Title,
-                    t,
-                    buffers,
-                    prefilters,
-                    set.fixers_need_skeleton,
-                )
-            }),
-            body: FieldText::new(
-                Field::Body,
-                &body,
-                scratch.repair_body.take().unwrap_or_default(),
-                prefilters,
-                set.fixers_need_skeleton,
-            ),
-            deadline: Deadline::new(deadline.at()),
-        };
+        let cx = Ctx::new(
+            comment,
+            title.as_deref(),
+            &body,
+            [scratch.repair_title.take(), scratch.repair_body.take()],
+            reading,
+            deadline.at(),
+        );
         let hits = &mut scratch.hits;
         hits.clear();
         let mut late = None;

@@ -293,16 +293,7 @@ impl Phone {
             return Ok(None);
         }
         // The parts `digits` spans, as written (`415/666-7777`), read once.
-        let mut end = parts[k].end;
-        let mut seen = 0;
-        for p in &parts[k..] {
-            if seen >= digits.len() {
-                break;
-            }
-            seen += p.digits.as_str().len();
-            end = p.end;
-        }
-        let groups = groups_by_len(shapes.of(f, parts[k].start, end));
+        let groups = groups_by_len(shapes.of_digits(f, parts, k, digits));
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         let (mut announced, mut extended) = (None, None);
         for len in (shortest..=15.min(digits.len())).rev() {

@@ -43,6 +43,34 @@ impl Shape {
     }
 }
 
+impl Shape {
+    /// The shape of the parts from `k` on whose digits make up `digits` (`415/666-7777`).
+    pub fn of_digits(
+        &self,
+        f: &FieldText<'_>,
+        parts: &[NumberChunk<'_>],
+        k: usize,
+        digits: &str,
+    ) -> &str {
+        self.of(f, parts[k].start, digits_end(parts, k, digits))
+    }
+}
+
+/// The skeleton byte where the parts from `k` on whose digits make up `digits` end: at most
+/// about `digits.len()` parts are read, so a long sequence costs no more per part.
+fn digits_end(parts: &[NumberChunk<'_>], k: usize, digits: &str) -> usize {
+    let mut seen = 0;
+    let mut end = parts[k].end;
+    for p in &parts[k..] {
+        if seen >= digits.len() {
+            break;
+        }
+        seen += p.digits.as_str().len();
+        end = p.end;
+    }
+    end
+}
+
 /// The original text of skeleton bytes `start..end` with every digit as `d`, computed alone:
 /// what [`Shape::of`] must give.
 fn written_shape(f: &FieldText<'_>, start: usize, end: usize) -> String {
@@ -94,18 +122,8 @@ pub(super) fn is_date(
     k: usize,
     digits: &str,
 ) -> bool {
-    // The parts whose digits are in `digits` (at most about `MAX_DIGITS`): a long sequence
-    // costs no more per part.
-    let mut seen = 0;
-    let mut last = &parts[k];
-    for p in &parts[k..] {
-        if seen >= digits.len() {
-            break;
-        }
-        seen += p.digits.as_str().len();
-        last = p;
-    }
-    let shape = shapes.of(f, parts[k].start, last.end);
+    let end = digits_end(parts, k, digits);
+    let shape = shapes.of(f, parts[k].start, end);
     // Groups of digits (empty between two adjacent separators) and the separators, as
     // written; only the first three and the last group are looked at.
     let mut groups = shape.split(|c| c != 'd');
@@ -120,8 +138,8 @@ pub(super) fn is_date(
         && matches!(first.len(), 4 | 8)
         && digits.get(..4).is_some_and(plausible_year)
         && last_group.len() <= 2
-        && sk[last.end..].starts_with(':')
-        && sk[last.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+        && sk[end..].starts_with(':')
+        && sk[end + 1..].starts_with(|c: char| c.is_ascii_digit());
     if hour {
         return true;
     }
@@ -177,16 +195,7 @@ pub(super) fn is_list(
     k: usize,
     digits: &str,
 ) -> bool {
-    let mut seen = 0;
-    let mut last = &parts[k];
-    for p in &parts[k..] {
-        if seen >= digits.len() {
-            break;
-        }
-        seen += p.digits.as_str().len();
-        last = p;
-    }
-    let shape = shapes.of(f, parts[k].start, last.end);
+    let shape = shapes.of_digits(f, parts, k, digits);
     let mut lens = shape
         .split(|c| c != 'd')
         .filter(|g| !g.is_empty())
