@@ -3,50 +3,16 @@
 
 use crate::support;
 
-use std::path::Path;
-use std::sync::Arc;
-
-use axum::Router;
 use axum::http::StatusCode;
-use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
-use support::{Reply, sources, state_over};
+use support::QueueApi as Api;
 
-const KEYS: &str = "client storefront-key-0001\n\
-    moderator moderator-key-sara-01 sara\n\
-    moderator moderator-key-omid-01 omid\n\
-    admin ops-admin-key-0000002\n";
 const CLIENT: &str = "storefront-key-0001";
 const SARA: &str = "moderator-key-sara-01";
 const OMID: &str = "moderator-key-omid-01";
 
 /// A review the engine rejects (a phone number).
 const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
-
-struct Api {
-    router: Router,
-    store: Arc<dyn ServerStore>,
-}
-
-impl Api {
-    fn new() -> Api {
-        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
-        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
-        let state: AppState = state_over(sources(), store.clone(), Some(keys), Limits::default());
-        Api {
-            router: app(state),
-            store,
-        }
-    }
-
-    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        support::call_with_key(&self.router, method, path, key, body).await
-    }
-
-    async fn moderate(&self, comment: Value) -> Value {
-        support::moderate_as(&self.router, CLIENT, comment).await
-    }
-}
 
 fn codes(v: &Value) -> Vec<String> {
     v["violations"]

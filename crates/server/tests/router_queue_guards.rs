@@ -5,46 +5,15 @@
 
 use crate::support;
 
-use std::path::Path;
-
-use axum::Router;
 use axum::http::StatusCode;
-use davar_server::{ApiKeys, AppState, Limits, SqliteStore, app};
 use serde_json::{Value, json};
-use support::{Reply, sources, state_over};
+use support::{QueueApi as Api, Reply};
 
-const KEYS: &str = "client storefront-key-0001\n\
-    moderator moderator-key-sara-01 sara\n\
-    admin ops-admin-key-0000002\n";
 const CLIENT: &str = "storefront-key-0001";
 const SARA: &str = "moderator-key-sara-01";
 const ADMIN: &str = "ops-admin-key-0000002";
 
-struct Api {
-    router: Router,
-    limits: Limits,
-}
-
 impl Api {
-    fn new() -> Api {
-        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
-        let limits = Limits::default();
-        let store = std::sync::Arc::new(SqliteStore::in_memory().unwrap());
-        let state: AppState = state_over(sources(), store, Some(keys), limits);
-        Api {
-            router: app(state),
-            limits,
-        }
-    }
-
-    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        support::call_with_key(&self.router, method, path, key, body).await
-    }
-
-    async fn moderate(&self, comment: Value) -> Value {
-        support::moderate_as(&self.router, CLIENT, comment).await
-    }
-
     /// An English review without a title (`review/missing-title`: it waits for a person),
     /// claimed by Sara; its item id.
     async fn claimed(&self, id: &str, body: &str) -> String {
@@ -68,11 +37,6 @@ impl Api {
             Some(decision),
         )
         .await
-    }
-
-    async fn pending(&self) -> u64 {
-        let listing = self.call("GET", "/v1/queue", SARA, None).await.json();
-        listing["counts"]["pending"].as_u64().unwrap()
     }
 }
 

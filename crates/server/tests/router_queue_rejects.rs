@@ -3,16 +3,12 @@
 
 use crate::support;
 
-use std::path::Path;
-use std::sync::Arc;
-
-use axum::Router;
 use axum::http::StatusCode;
-use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
-use support::{Reply, sources, sources_in, state_over};
+use support::{QueueApi as Api, sources_in};
 
-const KEYS: &str = "client storefront-key-0001\nmoderator moderator-key-sara-01 sara\n";
+use crate::router_admin::copy_dir;
+
 const CLIENT: &str = "storefront-key-0001";
 const SARA: &str = "moderator-key-sara-01";
 
@@ -21,69 +17,30 @@ const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خری
 /// A question the engine rejects (a phone number).
 const PHONE_QUESTION: &str = "این گوشی ضد آب است؟ جواب را به ۰۹۱۲ ۳۴۵ ۶۷۸۹ بفرستید";
 
-struct Api {
-    router: Router,
-    _rules: Option<tempfile::TempDir>,
+/// The workspace's rules, with `queue_rejects: true` added to the Persian review and question
+/// rule sets when `queue_rejects`.
+fn api(queue_rejects: bool) -> Api {
+    if !queue_rejects {
+        return Api::new();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&support::workspace().join("rules"), dir.path());
+    for set in ["reviews.fa.yaml", "questions.fa.yaml"] {
+        let path = dir.path().join(set);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\nrules:\n"), "{set} has no `rules:` line");
+        let text = text.replacen("\nrules:\n", "\nqueue_rejects: true\nrules:\n", 1);
+        std::fs::write(&path, text).unwrap();
+    }
+    Api::over(sources_in(dir.path()), Some(dir))
 }
 
 impl Api {
-    /// The workspace's rules, with `queue_rejects: true` added to the Persian review and
-    /// question rule sets when `queue_rejects`.
-    fn new(queue_rejects: bool) -> Api {
-        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
-        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
-        let (sources, rules) = if queue_rejects {
-            let dir = tempfile::tempdir().unwrap();
-            copy_dir(&support::workspace().join("rules"), dir.path());
-            for set in ["reviews.fa.yaml", "questions.fa.yaml"] {
-                let path = dir.path().join(set);
-                let text = std::fs::read_to_string(&path).unwrap();
-                assert!(text.contains("\nrules:\n"), "{set} has no `rules:` line");
-                let text = text.replacen("\nrules:\n", "\nqueue_rejects: true\nrules:\n", 1);
-                std::fs::write(&path, text).unwrap();
-            }
-            (sources_in(dir.path()), Some(dir))
-        } else {
-            (sources(), None)
-        };
-        let state: AppState = state_over(sources, store, Some(keys), Limits::default());
-        Api {
-            router: app(state),
-            _rules: rules,
-        }
-    }
-
-    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        support::call_with_key(&self.router, method, path, key, body).await
-    }
-
-    async fn moderate(&self, comment: Value) -> Value {
-        support::moderate_as(&self.router, CLIENT, comment).await
-    }
-
     async fn record(&self, id: &Value) -> Value {
         let id = id.as_str().expect("decision_id");
         self.call("GET", &format!("/v1/decisions/{id}"), CLIENT, None)
             .await
             .json()
-    }
-
-    async fn pending(&self) -> u64 {
-        let listing = self.call("GET", "/v1/queue", SARA, None).await.json();
-        listing["counts"]["pending"].as_u64().unwrap()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
@@ -98,7 +55,7 @@ fn codes(v: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn rejections_wait_for_a_moderator_only_when_the_rule_set_says_so() {
-    let refusing = Api::new(false);
+    let refusing = api(false);
     let result = refusing
         .moderate(json!({"id": "r-1", "kind": "review", "lang": "fa", "body": PHONE_REVIEW}))
         .await;
@@ -109,7 +66,7 @@ async fn rejections_wait_for_a_moderator_only_when_the_rule_set_says_so() {
     );
     assert_eq!(refusing.pending().await, 0);
 
-    let queueing = Api::new(true);
+    let queueing = api(true);
     let result = queueing
         .moderate(json!({"id": "r-1", "kind": "review", "lang": "fa", "body": PHONE_REVIEW}))
         .await;
@@ -162,7 +119,7 @@ async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderato
     let ask = |id: &str| json!({"id": id, "kind": "question", "lang": "fa", "product": "p-5", "body": PHONE_QUESTION});
     // Refused outright, the question leaves the store at once: the same text again is no
     // duplicate.
-    let refusing = Api::new(false);
+    let refusing = api(false);
     let first = refusing.moderate(ask("q-1")).await;
     assert_eq!(first["verdict"], "reject", "{first}");
     let again = refusing.moderate(ask("q-2")).await;
@@ -172,7 +129,7 @@ async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderato
     );
 
     // Waiting for a moderator, it stays (the moderator may publish it) until rejected.
-    let queueing = Api::new(true);
+    let queueing = api(true);
     let first = queueing.moderate(ask("q-1")).await;
     let item = first["decision_id"].as_str().unwrap().to_owned();
     assert_eq!(
@@ -205,7 +162,7 @@ async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderato
 
 #[tokio::test]
 async fn the_engines_repair_of_a_rejected_comment_is_judged_before_an_edit_publishes_it() {
-    let api = Api::new(true);
+    let api = api(true);
     // The engine removes the emoji, but its repair still has the phone number.
     let body = format!("{PHONE_REVIEW} 😀");
     let result = api
@@ -256,7 +213,7 @@ async fn the_engines_repair_of_a_rejected_comment_is_judged_before_an_edit_publi
 
 #[tokio::test]
 async fn an_edited_question_is_no_duplicate_of_the_question_it_rewrites() {
-    let api = Api::new(true);
+    let api = api(true);
     // With a comment id and without one (the stored question then has no id to tell it by).
     for (id, product) in [(Some("q-20"), "p-8"), (None, "p-9")] {
         let mut comment = json!({"kind": "question", "lang": "fa", "product": product,
@@ -299,7 +256,7 @@ async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_st
         comment
     };
     // The duplicate waits for a moderator (queue_rejects), with and without comment ids.
-    let queueing = Api::new(true);
+    let queueing = api(true);
     for (ids, product) in [
         ([Some("d-1"), Some("d-2"), Some("d-3")], "p-40"),
         ([None; 3], "p-41"),
@@ -331,7 +288,7 @@ async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_st
         );
     }
     // Refused outright, then appealed, and the refusal upheld.
-    let refusing = Api::new(false);
+    let refusing = api(false);
     let first = refusing.moderate(ask(Some("d-11"), "p-42")).await;
     assert_eq!(first["verdict"], "approve", "{first}");
     let second = refusing.moderate(ask(Some("d-12"), "p-42")).await;
@@ -371,7 +328,7 @@ async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_st
 
 #[tokio::test]
 async fn an_edited_question_is_stored_under_the_text_published() {
-    let api = Api::new(true);
+    let api = api(true);
     let published = "باتری این گوشی چند ساعت دوام دارد؟";
     for (id, product) in [(Some("e-1"), "p-50"), (None, "p-51")] {
         let mut comment =

@@ -177,6 +177,19 @@ fn product_lock(product: &str) -> i64 {
     QuestionProbe::new(product, String::new()).key_hash
 }
 
+/// Holds `product`'s advisory lock until the end of transaction `tx`: writers of one product's
+/// questions take turns.
+async fn lock_product(
+    tx: &tokio_postgres::Transaction<'_>,
+    product: &str,
+) -> Result<(), tokio_postgres::Error> {
+    tx.execute(PRODUCT_LOCK, &[&product_lock(product)]).await?;
+    Ok(())
+}
+
+/// Takes an advisory lock held until the end of the transaction.
+const PRODUCT_LOCK: &str = "SELECT pg_advisory_xact_lock($1)";
+
 impl QuestionStore for PostgresStore {
     fn check_and_record(
         &self,
@@ -199,9 +212,7 @@ impl QuestionStore for PostgresStore {
             let rows = if record {
                 let lock = product_lock(product);
                 let lock_params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&lock];
-                let lock_stmt = tx
-                    .prepare_cached("SELECT pg_advisory_xact_lock($1)")
-                    .await?;
+                let lock_stmt = tx.prepare_cached(PRODUCT_LOCK).await?;
                 let (_, rows) = tokio::try_join!(
                     tx.execute(&lock_stmt, &lock_params),
                     tx.query(&stmt, &params)
@@ -240,11 +251,7 @@ impl QuestionStore for PostgresStore {
         let probe = QuestionProbe::new(product, key.to_owned());
         self.with_client(async |client| {
             let tx = client.transaction().await?;
-            tx.execute(
-                "SELECT pg_advisory_xact_lock($1)",
-                &[&product_lock(product)],
-            )
-            .await?;
+            lock_product(&tx, product).await?;
             tx.execute(DELETE_QUESTION, &[&product, &key]).await?;
             tx.execute(DELETE_BANDS, &[&probe.key_hash]).await?;
             tx.commit().await?;
@@ -257,11 +264,7 @@ impl ServerStore for PostgresStore {
     fn forget_own(&self, product: &str, id: Option<&str>, key: &str) -> Result<usize, StoreError> {
         self.with_client(async |client| {
             let tx = client.transaction().await?;
-            tx.execute(
-                "SELECT pg_advisory_xact_lock($1)",
-                &[&product_lock(product)],
-            )
-            .await?;
+            lock_product(&tx, product).await?;
             let rows = match id {
                 Some(id) => {
                     tx.query(DELETE_QUESTION_OF_COMMENT, &[&product, &id])
@@ -310,11 +313,7 @@ impl ServerStore for PostgresStore {
                 .unzip();
             stored += self.with_client(async |client| {
                 let tx = client.transaction().await?;
-                tx.execute(
-                    "SELECT pg_advisory_xact_lock($1)",
-                    &[&product_lock(product)],
-                )
-                .await?;
+                lock_product(&tx, product).await?;
                 let row = tx
                     .query_one(
                         IMPORT_QUESTIONS,

@@ -193,3 +193,68 @@ pub fn span(text: &str, start: u64, end: u64) -> String {
         .take((end - start) as usize)
         .collect()
 }
+
+/// The keys of the review-queue tests: a storefront, two moderators and an admin.
+pub const QUEUE_KEYS: &str = "client storefront-key-0001\n\
+    moderator moderator-key-sara-01 sara\n\
+    moderator moderator-key-omid-01 omid\n\
+    admin ops-admin-key-0000002\n";
+
+/// The router of the review-queue tests: `sources` over an in-memory SQLite store, with
+/// [`QUEUE_KEYS`] and the default limits.
+pub struct QueueApi {
+    pub router: Router,
+    pub store: Arc<dyn ServerStore>,
+    pub limits: Limits,
+    /// A rules directory the sources read, kept as long as the router.
+    _rules: Option<tempfile::TempDir>,
+}
+
+impl QueueApi {
+    /// Over the workspace's policies and rules.
+    pub fn new() -> QueueApi {
+        QueueApi::over(sources(), None)
+    }
+
+    /// Over `sources`, keeping `rules` (the directory they read, when temporary).
+    pub fn over(sources: Sources, rules: Option<tempfile::TempDir>) -> QueueApi {
+        let store: Arc<dyn ServerStore> =
+            Arc::new(davar_server::SqliteStore::in_memory().expect("in-memory store"));
+        let keys = ApiKeys::parse(QUEUE_KEYS, Path::new("keys.txt")).expect("the keys parse");
+        let limits = Limits::default();
+        let state = state_over(sources, store.clone(), Some(keys), limits);
+        QueueApi {
+            router: app(state),
+            store,
+            limits,
+            _rules: rules,
+        }
+    }
+
+    /// `method path` with `key` and, when given, a JSON body.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        key: &str,
+        body: Option<serde_json::Value>,
+    ) -> Reply {
+        call_with_key(&self.router, method, path, key, body).await
+    }
+
+    /// `POST /v1/moderate` of `comment` with the storefront's key (must answer 200).
+    pub async fn moderate(&self, comment: serde_json::Value) -> serde_json::Value {
+        moderate_as(&self.router, "storefront-key-0001", comment).await
+    }
+
+    /// The number of items waiting in the queue, as Sara's listing counts them.
+    pub async fn pending(&self) -> u64 {
+        let listing = self
+            .call("GET", "/v1/queue", "moderator-key-sara-01", None)
+            .await
+            .json();
+        listing["counts"]["pending"]
+            .as_u64()
+            .expect("a pending count")
+    }
+}
