@@ -288,9 +288,7 @@ async fn a_moderator_claims_rejects_and_the_history_shows_both_records() {
     assert_eq!(claimed.json()["id"], item);
     assert_eq!(claimed.json()["claimed_by"], "sara");
     // Another moderator can neither take it nor decide it while the claim lives.
-    let taken = api
-        .call("POST", &format!("/v1/queue/{item}/claim"), OMID, None)
-        .await;
+    let taken = api.claim(&item, OMID).await;
     assert_eq!(taken.status, StatusCode::CONFLICT);
     assert_eq!(taken.error_code(), "claimed");
     let none = api.call("POST", "/v1/queue/claim", OMID, None).await;
@@ -356,8 +354,7 @@ async fn a_moderator_claims_rejects_and_the_history_shows_both_records() {
 async fn refusals_name_the_problem() {
     let api = Api::new();
     let item = queued(&api, "e-2", &review_text(2)).await;
-    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    api.claim(&item, SARA).await;
     let path = format!("/v1/queue/{item}/decision");
     let api = &api;
     let decide = |body: Value| {
@@ -407,23 +404,9 @@ async fn an_expired_claim_lets_another_moderator_take_the_item() {
     assert_eq!(taken.status, StatusCode::OK, "{}", taken.text());
     assert_eq!(taken.json()["claimed_by"], "omid");
     // The first moderator's late decision is refused: the claim moved on.
-    let late = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            SARA,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
+    let late = api.decide(&item, SARA, json!({"action": "approve"})).await;
     assert_eq!(late.error_code(), "not-claimed");
-    let approved = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            OMID,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
+    let approved = api.decide(&item, OMID, json!({"action": "approve"})).await;
     assert_eq!(approved.status, StatusCode::OK);
     assert_eq!(approved.json()["automated_decision"], "not-automated");
 }
@@ -432,8 +415,7 @@ async fn an_expired_claim_lets_another_moderator_take_the_item() {
 async fn every_json_body_must_be_an_object() {
     let api = Api::new();
     let item = queued(&api, "e-6", &review_text(6)).await;
-    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    api.claim(&item, SARA).await;
     let routes = [
         (format!("/v1/queue/{item}/decision"), SARA),
         (format!("/v1/decisions/{item}/appeal"), CLIENT),
@@ -453,14 +435,7 @@ async fn every_json_body_must_be_an_object() {
         }
     }
     // The item is still open.
-    let decided = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            SARA,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
+    let decided = api.decide(&item, SARA, json!({"action": "approve"})).await;
     assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
 }
 
@@ -482,19 +457,10 @@ async fn a_decision_id_is_found_under_any_spelling_of_its_uuid() {
         assert_eq!(reply.status, StatusCode::OK, "{spelling}: {}", reply.text());
         assert_eq!(reply.json()["id"], item.as_str(), "{spelling}");
     }
-    let claimed = api
-        .call("POST", &format!("/v1/queue/{simple}/claim"), SARA, None)
-        .await;
+    let claimed = api.claim(&simple, SARA).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     assert_eq!(claimed.json()["id"], item.as_str());
-    let decided = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{upper}/decision"),
-            SARA,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
+    let decided = api.decide(&upper, SARA, json!({"action": "approve"})).await;
     assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
 }
 
@@ -550,9 +516,7 @@ async fn a_lapsed_claim_no_longer_lets_its_holder_decide() {
     assert_eq!(late.error_code(), "not-claimed");
     assert!(late.text().contains("expired"), "{}", late.text());
     // Claimed again, the decision goes through.
-    let again = api
-        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    let again = api.claim(&item, SARA).await;
     assert_eq!(again.status, StatusCode::OK, "{}", again.text());
     let decided = api
         .call("POST", &path, SARA, Some(json!({"action": "approve"})))
@@ -603,19 +567,13 @@ async fn a_question_a_moderator_rejects_leaves_the_duplicate_store() {
     let item = first["decision_id"].as_str().unwrap().to_owned();
     let dup = api.moderate(ask("q-11")).await;
     assert!(codes(&dup).contains(&"qa/duplicate".to_owned()), "{dup}");
-    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    api.claim(&item, SARA).await;
     let code = codes(&first)
         .into_iter()
         .find(|c| c != "qa/duplicate")
         .unwrap();
     let rejected = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            SARA,
-            Some(json!({"action": "reject", "codes": [code]})),
-        )
+        .decide(&item, SARA, json!({"action": "reject", "codes": [code]}))
         .await;
     assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
     let later = api.moderate(ask("q-12")).await;

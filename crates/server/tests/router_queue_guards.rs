@@ -22,21 +22,9 @@ impl Api {
             .await;
         assert_eq!(result["verdict"], "review", "{result}");
         let item = result["decision_id"].as_str().unwrap().to_owned();
-        let claim = self
-            .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-            .await;
+        let claim = self.claim(&item, SARA).await;
         assert_eq!(claim.status, StatusCode::OK, "{}", claim.text());
         item
-    }
-
-    async fn decide(&self, item: &str, decision: Value) -> Reply {
-        self.call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            SARA,
-            Some(decision),
-        )
-        .await
     }
 }
 
@@ -76,6 +64,7 @@ async fn an_edit_is_moderated_again_before_it_is_published() {
     let contact = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve",
                 "body": "Solid build. Call +49 151 23456789 or mail sara.k@example.org"}),
         )
@@ -96,6 +85,7 @@ async fn an_edit_is_moderated_again_before_it_is_published() {
     let title = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve", "title": "see https://example.com/shop",
                 "body": "Solid build and the battery lasts two days."}),
         )
@@ -106,6 +96,7 @@ async fn an_edit_is_moderated_again_before_it_is_published() {
     let hidden = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve", "body": "Solid build \u{202E}moc.elpmaxe\u{202C} ok"}),
         )
         .await;
@@ -116,6 +107,7 @@ async fn an_edit_is_moderated_again_before_it_is_published() {
     let empty = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve", "body": "\u{200B} \u{200F}\u{2066}"}),
         )
         .await;
@@ -131,6 +123,7 @@ async fn an_edit_is_moderated_again_before_it_is_published() {
     let approved = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve", "body": "Battery lasts two days 😀"}),
         )
         .await;
@@ -153,6 +146,7 @@ async fn the_default_edit_is_the_engines_repair_and_a_blank_title_removes_the_ti
     let default = api
         .decide(
             &item,
+            SARA,
             json!({"action": "edit-approve", "title": " \u{200B} "}),
         )
         .await;
@@ -188,13 +182,14 @@ async fn codes_are_cited_once_and_only_by_a_rejection() {
             "title",
         ),
     ] {
-        let reply = api.decide(&item, decision.clone()).await;
+        let reply = api.decide(&item, SARA, decision.clone()).await;
         assert_refused(&reply, "invalid-field", field);
     }
     // A code of another rule set (questions only) is not this item's to cite.
     let elsewhere = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject", "codes": ["review/missing-title", "qa/duplicate"]}),
         )
         .await;
@@ -207,6 +202,7 @@ async fn codes_are_cited_once_and_only_by_a_rejection() {
     let rejected = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject",
                 "codes": ["review/missing-title", "contacts/phone", "review/missing-title",
                     "contacts/phone", "review/missing-title"]}),
@@ -232,6 +228,7 @@ async fn notes_and_appeals_have_a_limit_and_must_show_something() {
     let reply = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject", "codes": ["review/missing-title"], "note": long}),
         )
         .await;
@@ -245,6 +242,7 @@ async fn notes_and_appeals_have_a_limit_and_must_show_something() {
     let rejected = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject", "codes": ["review/missing-title"],
                 "note": "\u{200B}\u{200C}\u{FEFF} \u{202E}"}),
         )
@@ -346,6 +344,7 @@ async fn client_keys_read_the_authors_view_of_a_decision() {
     let rejected = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject", "codes": ["review/missing-title"], "note": note}),
         )
         .await;
@@ -437,6 +436,7 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
     let rejected = api
         .decide(
             &item,
+            SARA,
             json!({"action": "reject", "codes": ["review/missing-title"]}),
         )
         .await
@@ -459,17 +459,10 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
     let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
     let retry = api.moderate(comment("g-7", body)).await;
     assert_eq!(retry["decision_id"], rejected["id"], "{retry}");
-    let claimed = api
-        .call("POST", &format!("/v1/queue/{appeal}/claim"), ADMIN, None)
-        .await;
+    let claimed = api.claim(&appeal, ADMIN).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     let reversed = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
-            ADMIN,
-            Some(json!({"action": "approve"})),
-        )
+        .decide(&appeal, ADMIN, json!({"action": "approve"}))
         .await;
     assert_eq!(reversed.status, StatusCode::OK, "{}", reversed.text());
     let reversal = reversed.json()["id"].clone();
@@ -479,7 +472,10 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
 
     let body = "Solid build and the battery lasts, after a minute.";
     let item = api.claimed("g-8", body).await;
-    let approved = api.decide(&item, json!({"action": "approve"})).await.json();
+    let approved = api
+        .decide(&item, SARA, json!({"action": "approve"}))
+        .await
+        .json();
     let retry = api.moderate(comment("g-8", body)).await;
     assert_eq!(retry["decision_id"], approved["id"], "{retry}");
     assert_eq!(retry["verdict"], "approve", "{retry}");
@@ -489,7 +485,7 @@ async fn a_retry_after_a_moderators_decision_answers_that_decision() {
     let body = "Battery lasts two days 😀";
     let item = api.claimed("g-9", body).await;
     let edited = api
-        .decide(&item, json!({"action": "edit-approve"}))
+        .decide(&item, SARA, json!({"action": "edit-approve"}))
         .await
         .json();
     let retry = api.moderate(comment("g-9", body)).await;

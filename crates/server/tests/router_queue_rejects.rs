@@ -94,16 +94,13 @@ async fn rejections_wait_for_a_moderator_only_when_the_rule_set_says_so() {
 
     // A moderator may publish it after all.
     let item = result["decision_id"].as_str().unwrap();
-    let claimed = queueing
-        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    let claimed = queueing.claim(&item, SARA).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     let approved = queueing
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
+        .decide(
+            &item,
             SARA,
-            Some(json!({"action": "approve", "note": "a shop's landline, allowed here"})),
+            json!({"action": "approve", "note": "a shop's landline, allowed here"}),
         )
         .await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
@@ -141,15 +138,12 @@ async fn a_queued_rejected_question_stays_a_duplicate_candidate_until_a_moderato
         codes(&again).contains(&"qa/duplicate".to_owned()),
         "{again}"
     );
-    queueing
-        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    queueing.claim(&item, SARA).await;
     let rejected = queueing
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
+        .decide(
+            &item,
             SARA,
-            Some(json!({"action": "reject", "codes": ["contacts/phone"]})),
+            json!({"action": "reject", "codes": ["contacts/phone"]}),
         )
         .await;
     assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
@@ -176,8 +170,7 @@ async fn the_engines_repair_of_a_rejected_comment_is_judged_before_an_edit_publi
         .expect("a repair")
         .to_owned();
     assert!(repaired.contains("۰۹۱۲"), "{repaired}");
-    api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    api.claim(&item, SARA).await;
     let path = format!("/v1/queue/{item}/decision");
     let published = api
         .call("POST", &path, SARA, Some(json!({"action": "edit-approve"})))
@@ -227,14 +220,12 @@ async fn an_edited_question_is_no_duplicate_of_the_question_it_rewrites() {
             "{result}"
         );
         let item = result["decision_id"].as_str().unwrap().to_owned();
-        api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-            .await;
+        api.claim(&item, SARA).await;
         let edited = api
-            .call(
-                "POST",
-                &format!("/v1/queue/{item}/decision"),
+            .decide(
+                &item,
                 SARA,
-                Some(json!({"action": "edit-approve", "body": "این گوشی ضد آب است؟"})),
+                json!({"action": "edit-approve", "body": "این گوشی ضد آب است؟"}),
             )
             .await;
         assert_eq!(edited.status, StatusCode::OK, "{id:?}: {}", edited.text());
@@ -269,15 +260,12 @@ async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_st
             "{second}"
         );
         let item = second["decision_id"].as_str().unwrap().to_owned();
-        queueing
-            .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-            .await;
+        queueing.claim(&item, SARA).await;
         let rejected = queueing
-            .call(
-                "POST",
-                &format!("/v1/queue/{item}/decision"),
+            .decide(
+                &item,
                 SARA,
-                Some(json!({"action": "reject", "codes": ["qa/duplicate"]})),
+                json!({"action": "reject", "codes": ["qa/duplicate"]}),
             )
             .await;
         assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
@@ -307,15 +295,12 @@ async fn rejecting_a_duplicate_question_leaves_the_question_it_repeats_in_the_st
         .await;
     assert_eq!(appeal.status, StatusCode::CREATED, "{}", appeal.text());
     let item = appeal.json()["id"].as_str().unwrap().to_owned();
-    refusing
-        .call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-        .await;
+    refusing.claim(&item, SARA).await;
     let upheld = refusing
-        .call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
+        .decide(
+            &item,
             SARA,
-            Some(json!({"action": "reject", "codes": ["qa/duplicate"]})),
+            json!({"action": "reject", "codes": ["qa/duplicate"]}),
         )
         .await;
     assert_eq!(upheld.status, StatusCode::OK, "{}", upheld.text());
@@ -338,14 +323,12 @@ async fn an_edited_question_is_stored_under_the_text_published() {
         }
         let result = api.moderate(comment).await;
         let item = result["decision_id"].as_str().unwrap().to_owned();
-        api.call("POST", &format!("/v1/queue/{item}/claim"), SARA, None)
-            .await;
+        api.claim(&item, SARA).await;
         let edited = api
-            .call(
-                "POST",
-                &format!("/v1/queue/{item}/decision"),
+            .decide(
+                &item,
                 SARA,
-                Some(json!({"action": "edit-approve", "body": published})),
+                json!({"action": "edit-approve", "body": published}),
             )
             .await;
         assert_eq!(edited.status, StatusCode::OK, "{id:?}: {}", edited.text());

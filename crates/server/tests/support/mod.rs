@@ -242,6 +242,23 @@ impl QueueApi {
         call_with_key(&self.router, method, path, key, body).await
     }
 
+    /// `POST /v1/queue/{item}/claim` with `key`.
+    pub async fn claim(&self, item: &str, key: &str) -> Reply {
+        self.call("POST", &format!("/v1/queue/{item}/claim"), key, None)
+            .await
+    }
+
+    /// `POST /v1/queue/{item}/decision` of `decision` with `key`.
+    pub async fn decide(&self, item: &str, key: &str, decision: serde_json::Value) -> Reply {
+        self.call(
+            "POST",
+            &format!("/v1/queue/{item}/decision"),
+            key,
+            Some(decision),
+        )
+        .await
+    }
+
     /// `POST /v1/moderate` of `comment` with the storefront's key (must answer 200).
     pub async fn moderate(&self, comment: serde_json::Value) -> serde_json::Value {
         moderate_as(&self.router, "storefront-key-0001", comment).await
