@@ -94,11 +94,11 @@ async fn rejections_wait_for_a_moderator_only_when_the_rule_set_says_so() {
 
     // A moderator may publish it after all.
     let item = result["decision_id"].as_str().unwrap();
-    let claimed = queueing.claim(&item, SARA).await;
+    let claimed = queueing.claim(item, SARA).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     let approved = queueing
         .decide(
-            &item,
+            item,
             SARA,
             json!({"action": "approve", "note": "a shop's landline, allowed here"}),
         )
