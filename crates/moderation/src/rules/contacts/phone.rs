@@ -206,14 +206,50 @@ fn verdict(
 
 /// Whether `digits` (optionally after a `+`) is a valid phone number.
 fn valid(digits: &str, plus: bool) -> bool {
-    let parsed = if plus {
-        phonenumber::parse(None, format!("+{digits}"))
+    if plus {
+        valid_international(digits)
     } else if let Some(rest) = digits.strip_prefix("00") {
-        phonenumber::parse(None, format!("+{rest}"))
+        valid_international(rest)
     } else {
-        phonenumber::parse(Some(Id::IR), digits)
+        phonenumber::parse(Some(Id::IR), digits).is_ok_and(|n| phonenumber::is_valid(&n))
+    }
+}
+
+/// Whether `digits`, a country code and what follows it, is a valid international number,
+/// also when the country's trunk prefix is written after the code (`+1 1 650 333 6000`,
+/// `0011 650 333 6000` dialled with Australia's `0011`): the numbering plan drops it, as
+/// libphonenumber does. The `phonenumber` crate drops it only for a code of one region, not
+/// for the shared `+1`.
+fn valid_international(digits: &str) -> bool {
+    let ok = |d: &str| {
+        phonenumber::parse(None, format!("+{d}")).is_ok_and(|n| phonenumber::is_valid(&n))
     };
-    parsed.is_ok_and(|n| phonenumber::is_valid(&n))
+    if ok(digits) {
+        return true;
+    }
+    // Country codes are prefix-free: at most one of the first three lengths is a code.
+    let Some((code, regions)) = (1..=3.min(digits.len().saturating_sub(1))).find_map(|l| {
+        let value: u16 = digits[..l].parse().ok()?;
+        Some((
+            &digits[..l],
+            phonenumber::metadata::DATABASE.by_code(&value)?,
+        ))
+    }) else {
+        return false;
+    };
+    let rest = &digits[code.len()..];
+    let mut tried: Vec<&str> = Vec::new();
+    regions
+        .iter()
+        .filter_map(|m| m.national_prefix())
+        .any(|trunk| {
+            if tried.contains(&trunk) {
+                return false;
+            }
+            tried.push(trunk);
+            rest.strip_prefix(trunk)
+                .is_some_and(|national| !national.is_empty() && ok(&format!("{code}{national}")))
+        })
 }
 
 /// Candidate lengths for a digit string starting at a number boundary.

@@ -30,6 +30,11 @@ declare_rule! {
     /// new sentence, not a TLD; so are two Persian words joined by a full stop (`بود.ایران`),
     /// and a Persian word before a Latin TLD of more than three letters (`عالیه.sony`),
     /// without `www.`, a scheme, a path or a subdomain.
+    /// A host starts after two slashes only at the start of a word or after a scheme, known
+    /// or not (`//shop.com`, `hxxp://shop.com`): `file:///test.com` is a path and
+    /// `_//example.com` one token, like `_example.com`. A registry refuses `_` in a domain
+    /// name, so a host whose name or TLD holds one (`http://my_shop.com`,
+    /// `http://example.com_`) leads nowhere and is not a link.
     /// An IPv4 address that can be reached from outside counts with a port or a path
     /// (`185.143.20.7/shop`); bare, it is as often a version number.
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
@@ -89,8 +94,17 @@ impl Url {
             .or_else(|| m.strip_prefix("https://"))
             .or_else(|| m.strip_prefix("www."))
         {
-            // The host does not start with punctuation (`http://-x.com`, `http://##`).
-            return m.len() > 8 && !rest.starts_with(|c: char| c.is_ascii_punctuation());
+            // The host does not start with punctuation (`http://-x.com`, `http://##`), and its
+            // name and TLD hold no `_`: registries refuse it there, so `http://example.com_`
+            // and `http://my_shop.com` lead nowhere (a subdomain may hold one).
+            let host = rest.split(['/', '?', '#', ':']).next().unwrap_or(rest);
+            return m.len() > 8
+                && !rest.starts_with(|c: char| c.is_ascii_punctuation())
+                && !host
+                    .trim_end_matches('.')
+                    .rsplit('.')
+                    .take(2)
+                    .any(|label| label.contains('_'));
         }
         let (host, path) = match m.find('/') {
             Some(i) => (&m[..i], Some(&m[i + 1..])),
@@ -281,6 +295,21 @@ impl Rule for Url {
                     (c == '@' && !scheme) || c == '.' || c == '-' || c == '_' || c.is_alphanumeric()
                 }) {
                     continue;
+                }
+                // After slashes, a host starts only after exactly two of them at the start of a
+                // word or after a scheme (`//shop.com`, `hxxp://shop.com`): after three the host
+                // is empty and a path follows (`file:///test.com`), and `//` glued to a word is
+                // inside it (`_//example.com`, as `_example.com`).
+                if !scheme && before == Some('/') {
+                    let head = sk[..m.start()].trim_end_matches('/');
+                    let slashes = m.start() - head.len();
+                    let glued = head
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    if slashes >= 3 || (slashes == 2 && glued) {
+                        continue;
+                    }
                 }
                 // `driver.tar.bz2`, `name.al-lastname@x.com`: the TLD goes on into a word.
                 let after = sk[m.start() + text.len()..].chars().next();
