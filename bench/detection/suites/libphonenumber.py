@@ -1,7 +1,8 @@
 """google/libphonenumber: example numbers of the metadata, and PhoneNumberMatcherTest's cases.
 
 Example numbers: every `<exampleNumber>` of resources/PhoneNumberMetadata.xml for each region
-a rule set serves, formatted nationally and internationally by the `phonenumbers` package.
+a rule set serves, formatted nationally and internationally by the `phonenumbers` package;
+mobile examples also as the bare digits of their national format (`0612345678`).
 
 Matcher test: parsed from the Java source at run time. Numbers passed to `doTestFindInContext`
 must be found (bare, and inside each context of `findPossibleInContext`/`findValidInContext`);
@@ -29,6 +30,12 @@ FORMATS = (
     ("national", phonenumbers.PhoneNumberFormat.NATIONAL),
     ("international", phonenumbers.PhoneNumberFormat.INTERNATIONAL),
 )
+
+
+# Mobile example numbers are also written as bare national digits, with no separator and no
+# word before them (reported per region, without a goal).
+BARE_TYPES = ("mobile", "fixedLineOrMobile")
+BARE_SUITE = "libphonenumber mobile examples, bare national digits"
 
 
 def lang_of(region, default="en"):
@@ -77,6 +84,22 @@ def example_cases(repo, regions):
                         note=f"{desc.tag} {label} ({digits}; {real_validity(body, region)})",
                         source=f"{METADATA} {region}/{desc.tag}",
                         tag=label,
+                    )
+                )
+            if desc.tag in BARE_TYPES:
+                # The national format's digits only, as a bare run (`0612345678`).
+                body = "".join(c for c in phonenumbers.format_number(number, FORMATS[0][1]) if c.isdigit())
+                out.append(
+                    Case(
+                        suite=BARE_SUITE,
+                        group="pos",
+                        body=body,
+                        lang=regions[region],
+                        families=PHONE,
+                        targets=[(0, len(body))],
+                        note=f"{desc.tag} bare national digits ({digits}; {real_validity(body, region)})",
+                        source=f"{METADATA} {region}/{desc.tag}",
+                        tag=region,
                     )
                 )
     missing = sorted(set(regions) - seen)

@@ -37,7 +37,11 @@ declare_rule! {
     /// right after a word that announces a number (`call 4156667777`, `Tel. 015123456789`;
     /// lexicon `phone-words`) or right before an extension (`4156667777 x 123`,
     /// `0301234567 Durchwahl 12`; its `extension` entries), so a bare order number
-    /// (`order 4158675309`) is not a phone. Four or more groups of one or two digits that go up
+    /// (`order 4158675309`) is not a phone. A mobile number written bare with its trunk prefix
+    /// `0` (`0612345678`, `015123456789`) is a phone too, as Iranian `09…` numbers are, unless a
+    /// word before it names another kind of number (`Bestellnummer 015123456789`; the
+    /// lexicon's `other` entries). A trunk prefix written after a country code (`+44 (0)20…`,
+    /// `+1 1 650…`) is dropped. Four or more groups of one or two digits that go up
     /// or down by one or two (`sizes 36 37 38 39 40`) are a list, not a number.
     /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`); one
     /// written in more than five groups (digit by digit: `0 3 0 3 2 2 3 1 2 3 4`) needs a
@@ -48,7 +52,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words"],
-    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String> }
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String> }
 }
 
 impl Phone {
@@ -60,15 +64,17 @@ impl Phone {
             })?;
             regions.push(Region::new(id, &code.to_ascii_uppercase()));
         }
-        let (mut call_words, mut extension_words) = (HashSet::new(), HashSet::new());
+        let (mut call_words, mut extension_words, mut other_words) =
+            (HashSet::new(), HashSet::new(), HashSet::new());
         for lex in p.lexicons("call_words", &["phone-words"])? {
             for e in &lex.entries {
                 match e.value.as_deref() {
                     None => call_words.insert(skeleton_key(&e.text)),
                     Some("extension") => extension_words.insert(skeleton_key(&e.text)),
+                    Some("other") => other_words.insert(skeleton_key(&e.text)),
                     Some(other) => {
                         return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a word before a number) or `extension` (a word before an extension after it)",
+                            "{}: `{}` has value `{other}`: write nothing (a word before a number), `extension` (a word before an extension after it) or `other` (a word before a number of another kind)",
                             lex.path.display(),
                             e.text
                         ));
@@ -81,6 +87,7 @@ impl Phone {
             regions,
             call_words,
             extension_words,
+            other_words,
         })
     }
 }
@@ -344,23 +351,34 @@ impl Phone {
             {
                 continue;
             }
-            // … or before an extension, when the candidate is the whole number.
+            // … or before an extension, when the candidate is the whole number; or, written
+            // whole with its trunk prefix `0` (`0612345678`), when it is a mobile number and
+            // no word before it names another kind of number (`Bestellnummer`, `order`).
+            let whole = len == parts[k].digits.as_str().len();
+            let mut mobile_only = false;
             if separators + opening == 0
                 && !*announced.get_or_insert_with(|| self.announced(f, parts[k].first_word))
-                && !(len == parts[k].digits.as_str().len()
+                && !(whole
                     && *extended.get_or_insert_with(|| self.extension_after(f, parts[k].last_word)))
             {
-                continue;
+                if !(trunk && whole && !self.other_number(f, parts[k].first_word)) {
+                    continue;
+                }
+                mobile_only = true;
             }
             let candidate = &digits[..len];
             if !self.regions.iter().any(|r| r.plausible(candidate)) {
                 continue;
             }
-            let key = (2, candidate.to_owned());
+            let key = (if mobile_only { 3 } else { 2 }, candidate.to_owned());
             let valid = verdict(cx, memo, budget, parts[k].start, key, |candidate| {
                 self.regions.iter().any(|r| {
-                    phonenumber::parse(Some(r.id), candidate)
-                        .is_ok_and(|n| phonenumber::is_valid(&n))
+                    phonenumber::parse(Some(r.id), candidate).is_ok_and(|n| {
+                        phonenumber::is_valid(&n)
+                            && (!mobile_only
+                                || n.number_type(&phonenumber::metadata::DATABASE)
+                                    == phonenumber::Type::Mobile)
+                    })
                 })
             })?;
             if valid {
@@ -381,6 +399,15 @@ impl Phone {
         self.extension_words.contains(word.text(sk))
             && number.len() >= 2
             && number.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Whether one of the three words before word `first` names a number of another kind
+    /// (`order`, `Bestellnummer`, `commande`: `other` entries of the call words).
+    fn other_number(&self, f: &FieldText<'_>, first: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        ws[first.saturating_sub(3)..first]
+            .iter()
+            .any(|w| self.other_words.contains(w.text(sk)))
     }
 
     /// Whether one of the three words before word `first` announces a phone number.
