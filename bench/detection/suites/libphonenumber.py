@@ -58,7 +58,7 @@ def real_validity(raw, region):
 def example_cases(repo, regions):
     """Cases for the example numbers of `regions` ({region: lang})."""
     root = ET.fromstring(repo.read(METADATA).encode("utf-8"))
-    out = []
+    out, bare = [], []
     seen = set()
     for territory in root.iter("territory"):
         region = territory.get("id")
@@ -89,7 +89,7 @@ def example_cases(repo, regions):
             if desc.tag in BARE_TYPES:
                 # The national format's digits only, as a bare run (`0612345678`).
                 body = "".join(c for c in phonenumbers.format_number(number, FORMATS[0][1]) if c.isdigit())
-                out.append(
+                bare.append(
                     Case(
                         suite=BARE_SUITE,
                         group="pos",
@@ -103,7 +103,7 @@ def example_cases(repo, regions):
                     )
                 )
     missing = sorted(set(regions) - seen)
-    return out, missing
+    return out + bare, missing
 
 
 def _find_case(suite, group, raw, region, where, listed, note=""):

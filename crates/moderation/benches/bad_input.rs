@@ -73,7 +73,7 @@ fn best_time(engine: &Engine, c: &Comment, runs: usize) -> Duration {
 /// Hostile fields, each a named unit repeated through [`FIELD_CHARS`] characters: digits in
 /// every arrangement a number rule reads, letters and dots a link or handle rule reads, and the
 /// words that announce contacts, prices and questions.
-const PATTERNS: [(&str, &str); 40] = [
+const PATTERNS: [(&str, &str); 42] = [
     ("digits", "1"),
     ("plus and digits", "+1111 "),
     ("plus signs", "+"),
@@ -87,6 +87,8 @@ const PATTERNS: [(&str, &str); 40] = [
     ("digit groups", "123 456 "),
     ("mobiles", "0912 345 6789 "),
     ("national numbers", "(415) 867-5309 "),
+    ("bare trunk mobiles", "0612345678 "),
+    ("trunk after a country code", "+1 1 650 253 0000 "),
     ("card numbers", "6037-9912-3456-7890 "),
     ("letters and digits", "a1b2"),
     ("spaced letters", "a "),
