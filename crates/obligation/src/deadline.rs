@@ -98,8 +98,11 @@ fn count(
     let n = i64::from(single.amount());
     let unit = single.unit();
     if !unit.is_working() {
+        // Days and months are calendar arithmetic in `at`'s time zone: the same local clock
+        // time, and for months the same day of the month clamped to the month's last day.
         let due = match unit {
             Unit::Hours => at.checked_add(SignedDuration::from_hours(n)),
+            Unit::Months => at.checked_add(Span::new().try_months(n).map_err(|_| out_of_range())?),
             _ => at.checked_add(Span::new().try_days(n).map_err(|_| out_of_range())?),
         }
         .map_err(|_| out_of_range())?;
@@ -250,6 +253,43 @@ mod tests {
         let working = due(&start, &Duration::WorkingHours(24), Some(&de)).unwrap();
         assert_eq!(rfc(&working.due), "2026-10-27T00:00:00+01:00");
         assert_eq!(working.skipped.len(), 2);
+    }
+
+    #[test]
+    fn months_are_calendar_months_in_the_calendar_time_zone_clamped_to_month_end() {
+        let ir = cal("ir");
+        // 23:30 UTC on 30 June is 03:00 on 1 July in Tehran: months count from the local date.
+        let d = due(
+            &at("2026-06-30T23:30:00Z", "UTC"),
+            &Duration::Months(6),
+            Some(&ir),
+        )
+        .unwrap();
+        assert_eq!(rfc(&d.due), "2027-01-01T03:00:00+03:30");
+        assert!(d.skipped.is_empty() && d.calendar.is_none());
+        // 31 August + 6 months: 28 February (2027 is not a leap year), same clock time.
+        let d = due(
+            &at("2026-08-31T10:00:00+03:30", "Asia/Tehran"),
+            &Duration::Months(6),
+            Some(&ir),
+        )
+        .unwrap();
+        assert_eq!(rfc(&d.due), "2027-02-28T10:00:00+03:30");
+        // 31 January + 1 month in a leap year: 29 February.
+        let d = due(
+            &at("2028-01-31T10:00:00+01:00", "Europe/Berlin"),
+            &Duration::Months(1),
+            None,
+        )
+        .unwrap();
+        assert_eq!(rfc(&d.due), "2028-02-29T10:00:00+01:00");
+        // Six months from 1 January are 181 days; from 1 July, 184.
+        let jan = at("2026-01-01T12:00:00+03:30", "Asia/Tehran");
+        let jul = at("2026-07-01T12:00:00+03:30", "Asia/Tehran");
+        for (start, days) in [(jan, 181), (jul, 184)] {
+            let end = due(&start, &Duration::Months(6), Some(&ir)).unwrap().due;
+            assert_eq!(start.date().until(end.date()).unwrap().get_days(), days);
+        }
     }
 
     #[test]

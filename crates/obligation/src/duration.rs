@@ -1,5 +1,13 @@
-//! Durations of obligation blocks: `N hours`, `N days`, `N working hours`, `N working days`
-//! and ranges `A to B working hours` (both bounds kept; the upper one is the deadline).
+//! Durations of obligation blocks: `N hours`, `N days`, `N months`, `N working hours`,
+//! `N working days` and ranges `A to B working hours` (both bounds kept; the upper one is the
+//! deadline).
+//!
+//! Months are calendar months in the time zone of the document's calendar (the trigger's time
+//! zone without one), counted with jiff's calendar arithmetic: the same day of the month N
+//! months later at the same local time, clamped to the last day of a shorter month (one month
+//! after 31 January is 28 or 29 February; six months after 31 August is 28 or 29 February).
+//! There are no working months: a working-day calendar counts days, so `N working months` is
+//! refused.
 
 use std::fmt;
 
@@ -10,6 +18,9 @@ pub enum Duration {
     Hours(u32),
     /// Calendar days: the same local clock time N days later.
     Days(u32),
+    /// Calendar months: the same local clock time on the same day of the month N months
+    /// later, clamped to the last day of a shorter month.
+    Months(u32),
     /// Hours that fall on working days only; days off are skipped whole.
     WorkingHours(u32),
     /// Due at the end (23:59:59 local) of the N-th working day after the trigger's day.
@@ -30,6 +41,8 @@ pub enum Unit {
     Hours,
     /// Calendar days.
     Days,
+    /// Calendar months.
+    Months,
     /// Working hours.
     WorkingHours,
     /// Working days.
@@ -42,6 +55,7 @@ impl Unit {
         match self {
             Unit::Hours => Duration::Hours(n),
             Unit::Days => Duration::Days(n),
+            Unit::Months => Duration::Months(n),
             Unit::WorkingHours => Duration::WorkingHours(n),
             Unit::WorkingDays => Duration::WorkingDays(n),
         }
@@ -59,6 +73,7 @@ impl Unit {
         match self {
             Unit::Hours | Unit::WorkingHours => 10 * 366 * 24,
             Unit::Days | Unit::WorkingDays => 10 * 366,
+            Unit::Months => 10 * 12,
         }
     }
 
@@ -69,6 +84,8 @@ impl Unit {
             Unit::Hours => "hours",
             Unit::Days if one => "day",
             Unit::Days => "days",
+            Unit::Months if one => "month",
+            Unit::Months => "months",
             Unit::WorkingHours if one => "working hour",
             Unit::WorkingHours => "working hours",
             Unit::WorkingDays if one => "working day",
@@ -82,9 +99,14 @@ impl Unit {
 pub enum DurationError {
     /// The text does not have the shape `N <unit>` or `A to B <unit>`.
     #[error(
-        "`{0}` is not a duration; write `N hours`, `N days`, `N working hours`, `N working days` or `A to B working hours`"
+        "`{0}` is not a duration; write `N hours`, `N days`, `N months`, `N working hours`, `N working days` or `A to B working hours`"
     )]
     Syntax(String),
+    /// Months are calendar months; a working-day calendar counts days only.
+    #[error(
+        "`{0}`: there are no working months; write calendar months (`{1} months`) or count working days (`N working days`)"
+    )]
+    WorkingMonths(String, u32),
     /// Zero-length durations promise nothing.
     #[error("`{0}`: a duration must be at least 1")]
     Zero(String),
@@ -102,6 +124,7 @@ impl Duration {
         match self {
             Duration::Hours(_) => Unit::Hours,
             Duration::Days(_) => Unit::Days,
+            Duration::Months(_) => Unit::Months,
             Duration::WorkingHours(_) => Unit::WorkingHours,
             Duration::WorkingDays(_) => Unit::WorkingDays,
             Duration::Range { high, .. } => high.unit(),
@@ -121,6 +144,7 @@ impl Duration {
         match self {
             Duration::Hours(n)
             | Duration::Days(n)
+            | Duration::Months(n)
             | Duration::WorkingHours(n)
             | Duration::WorkingDays(n) => *n,
             Duration::Range { high, .. } => high.amount(),
@@ -132,8 +156,8 @@ impl Duration {
         self.unit().is_working()
     }
 
-    /// Parses the block syntax: `24 hours`, `2 days`, `24 working hours`, `5 working days`,
-    /// `24 to 48 working hours` (singular units accepted too).
+    /// Parses the block syntax: `24 hours`, `2 days`, `6 months`, `24 working hours`,
+    /// `5 working days`, `24 to 48 working hours` (singular units accepted too).
     pub fn parse(text: &str) -> Result<Duration, DurationError> {
         let syntax = || DurationError::Syntax(text.to_string());
         let words: Vec<&str> = text.split_whitespace().collect();
@@ -146,8 +170,12 @@ impl Duration {
         let unit = match rest.1 {
             ["hour" | "hours"] => Unit::Hours,
             ["day" | "days"] => Unit::Days,
+            ["month" | "months"] => Unit::Months,
             ["working", "hour" | "hours"] => Unit::WorkingHours,
             ["working", "day" | "days"] => Unit::WorkingDays,
+            ["working", "month" | "months"] => {
+                return Err(DurationError::WorkingMonths(text.to_string(), high));
+            }
             _ => return Err(syntax()),
         };
         if high == 0 || low == Some(0) {
@@ -207,6 +235,8 @@ mod tests {
             "24 hours",
             "1 hour",
             "2 days",
+            "1 month",
+            "6 months",
             "24 working hours",
             "5 working days",
             "24 to 48 working hours",
@@ -256,6 +286,28 @@ mod tests {
         assert!(matches!(
             Duration::parse("99999999999 hours"),
             Err(DurationError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn months_are_a_calendar_unit_and_working_months_are_refused() {
+        assert_eq!(Duration::parse("6 months").unwrap(), Duration::Months(6));
+        assert_eq!(Duration::parse("1 month").unwrap().unit(), Unit::Months);
+        assert!(!Duration::parse("6 months").unwrap().needs_calendar());
+        let err = Duration::parse("6 working months").unwrap_err();
+        assert_eq!(
+            err,
+            DurationError::WorkingMonths("6 working months".into(), 6)
+        );
+        assert!(
+            err.to_string()
+                .contains("write calendar months (`6 months`)"),
+            "{err}"
+        );
+        assert!(Duration::parse("120 months").is_ok());
+        assert!(matches!(
+            Duration::parse("121 months"),
+            Err(DurationError::TooLong(_, 120, "months"))
         ));
     }
 

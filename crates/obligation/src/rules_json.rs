@@ -95,6 +95,8 @@ pub enum UnitJson {
     Hours,
     /// Calendar days.
     Days,
+    /// Calendar months (the same day of the month, clamped to a shorter month's last day).
+    Months,
     /// Hours on working days.
     WorkingHours,
     /// Working days, due at 23:59:59 of the last one.
@@ -125,6 +127,7 @@ impl LimitJson {
         let unit = match d.unit() {
             Unit::Hours => UnitJson::Hours,
             Unit::Days => UnitJson::Days,
+            Unit::Months => UnitJson::Months,
             Unit::WorkingHours => UnitJson::WorkingHours,
             Unit::WorkingDays => UnitJson::WorkingDays,
         };

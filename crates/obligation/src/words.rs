@@ -73,6 +73,9 @@ pub fn method(unit: Unit, lang: &str) -> &'static str {
     match (lang, unit) {
         ("fa", Unit::Hours) => "ساعت تقویمی: زمان سپری‌شده، بدون کنار گذاشتن تعطیلات",
         ("fa", Unit::Days) => "روز تقویمی: همان ساعت محلی پس از این تعداد روز",
+        ("fa", Unit::Months) => {
+            "ماه تقویمی: همان روزِ ماه و همان ساعت محلی پس از این تعداد ماه، یا آخرین روزِ ماهِ کوتاه‌تر"
+        }
         ("fa", Unit::WorkingHours) => {
             "ساعت کاری: تنها زمانِ روزهای کاری شمرده می‌شود و روزهای تعطیل کامل کنار گذاشته می‌شوند"
         }
@@ -81,6 +84,9 @@ pub fn method(unit: Unit, lang: &str) -> &'static str {
         }
         ("fr", Unit::Hours) => "heures calendaires : temps écoulé, jours fériés compris",
         ("fr", Unit::Days) => "jours calendaires : même heure locale ce nombre de jours plus tard",
+        ("fr", Unit::Months) => {
+            "mois calendaires : même jour du mois et même heure locale ce nombre de mois plus tard, ou dernier jour d'un mois plus court"
+        }
         ("fr", Unit::WorkingHours) => {
             "heures ouvrables : seul le temps des jours ouvrables compte ; les jours de repos sont sautés en entier"
         }
@@ -89,6 +95,9 @@ pub fn method(unit: Unit, lang: &str) -> &'static str {
         }
         ("de", Unit::Hours) => "Kalenderstunden: verstrichene Zeit, Feiertage eingeschlossen",
         ("de", Unit::Days) => "Kalendertage: dieselbe Ortszeit so viele Tage später",
+        ("de", Unit::Months) => {
+            "Kalendermonate: derselbe Tag des Monats zur selben Ortszeit so viele Monate später, oder der letzte Tag eines kürzeren Monats"
+        }
         ("de", Unit::WorkingHours) => {
             "Arbeitsstunden: nur Zeit an Arbeitstagen zählt; freie Tage werden ganz übersprungen"
         }
@@ -97,6 +106,9 @@ pub fn method(unit: Unit, lang: &str) -> &'static str {
         }
         (_, Unit::Hours) => "calendar hours: plain elapsed time, holidays included",
         (_, Unit::Days) => "calendar days: the same local time that many days later",
+        (_, Unit::Months) => {
+            "calendar months: the same day of the month at the same local time that many months later, or the last day of a shorter month"
+        }
         (_, Unit::WorkingHours) => {
             "working hours: only time on working days counts; days off are skipped whole"
         }

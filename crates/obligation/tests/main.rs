@@ -1,6 +1,7 @@
 //! The obligation crate's integration tests, linked into one test executable
 //! (`cargo test -p davar-obligation --test integration`): one binary links faster than one per file.
 
+mod appeal_window;
 mod bad_input;
 mod durations;
 mod pressure_deadline;

@@ -3,6 +3,7 @@
 //! `compliance-consumer-eu` warns when a version effective on or after 2025-07-20 still points to
 //! the closed EU ODR platform. See [`requirements`] for the evidence per language.
 
+pub mod appeal_window;
 mod evidence;
 pub mod requirements;
 
@@ -16,8 +17,9 @@ use self::requirements::{
     AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, REQUIREMENTS, Requirement,
 };
 use super::codes;
+use super::duration::Duration;
 use super::numerals::ascii_digit;
-use super::prose::find_periods;
+use super::prose::{find_durations, find_periods};
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
 use davar_policy::yaml::{self, Step};
@@ -73,7 +75,7 @@ pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
                 continue;
             }
             for version in current_versions(doc, as_of) {
-                check_profile(profile, version, &mut out);
+                check_profile(profile, doc, version, &mut out);
             }
         }
     }
@@ -92,21 +94,44 @@ fn current_versions(doc: &Document, as_of: Date) -> Vec<&PolicyVersion> {
     out
 }
 
-fn check_profile(profile: &str, version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
+/// The versions of `doc` in the language of `version` published after it.
+fn successors<'a>(doc: &'a Document, version: &'a PolicyVersion) -> Vec<&'a PolicyVersion> {
+    doc.versions_in(&version.lang)
+        .filter(|v| v.version > version.version)
+        .collect()
+}
+
+fn check_profile(
+    profile: &str,
+    doc: &Document,
+    version: &PolicyVersion,
+    out: &mut Vec<Diagnostic>,
+) {
     if profile == "consumer-eu" {
         consumer_eu(version, out);
         return;
     }
+    if profile == "dsa" {
+        appeal_window_length(doc, version, out);
+    }
     let parts = evidence::parts(version);
     let code = codes::compliance_code(profile);
+    let later = successors(doc, version);
     for req in REQUIREMENTS.iter().filter(|r| r.profile == profile) {
         if !applies(req, version) {
             continue;
         }
-        let Some(met) = met(&req.evidence, version, &parts) else {
+        let Some(found) = met(&req.evidence, version, &parts) else {
             continue;
         };
-        if !met {
+        // A published version cannot be edited: a later version that meets the requirement is
+        // the fix, and the earlier one stays in force only until that one takes effect.
+        let fixed_later = || {
+            later
+                .iter()
+                .any(|v| met(&req.evidence, v, &evidence::parts(v)) == Some(true))
+        };
+        if !found && !fixed_later() {
             out.push(
                 Diagnostic::error(
                     code,
@@ -121,6 +146,44 @@ fn check_profile(profile: &str, version: &PolicyVersion, out: &mut Vec<Diagnosti
                 .with_help(help(&req.evidence, &version.lang)),
             );
         }
+    }
+}
+
+/// DSA Art. 20(1) on the appeal window's obligation block: at least six months, unless a later
+/// version already states a window that long.
+fn appeal_window_length(doc: &Document, version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
+    let short = appeal_window::too_short(version);
+    if short.is_empty() {
+        return;
+    }
+    let fixed_later = successors(doc, version)
+        .into_iter()
+        .any(|v| appeal_window::has_window(v) && appeal_window::too_short(v).is_empty());
+    if fixed_later {
+        return;
+    }
+    for ob in short {
+        out.push(
+            Diagnostic::error(
+                codes::compliance_code("dsa"),
+                &version.path,
+                ob.line,
+                1,
+                format!(
+                    "DSA Art. 20(1): obligation `{}` under clause `{}` of the {} (v{}, {}) keeps appeals open for `{}`; complaints against a decision must stay open for at least six months (six calendar months last up to {} days)",
+                    ob.id,
+                    ob.clause,
+                    version.doc_type,
+                    version.version,
+                    version.lang,
+                    ob.limit,
+                    appeal_window::SIX_MONTHS_DAYS
+                ),
+            )
+            .with_help(
+                "write `at-least: 6 months` (or at least 184 days) and say the same in the clause's text; a published version cannot change, so publish a new version",
+            ),
+        );
     }
 }
 
@@ -187,7 +250,7 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             ),
             None => format!("state a period of at least {days} days"),
         },
-        Evidence::SixMonths => "state the appeal window as at least 6 months or 180 days".into(),
+        Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days".into(),
         Evidence::TwoMediators => {
             "list at least two mediators as list items under a clause about mediation".into()
         }
@@ -248,9 +311,15 @@ fn regex(pattern: &str) -> &'static Regex {
     COMPILED.get(pattern).unwrap_or(&NOTHING)
 }
 
-/// A length of time of at least six months (180 days) in any form the prose reader knows.
+/// A length of time of at least six calendar months in any form the prose reader knows:
+/// `6 months` or more, or a period of at least 184 days (the longest six months last).
 fn six_months(text: &str) -> bool {
-    find_periods(text).iter().any(|p| p.days >= 180)
+    find_durations(text)
+        .iter()
+        .any(|d| matches!(d.duration.deadline(), Duration::Months(n) if *n >= 6))
+        || find_periods(text)
+            .iter()
+            .any(|p| p.days >= appeal_window::SIX_MONTHS_DAYS)
 }
 
 /// The list items under the clause about mediation with the most of them (tables of contents
@@ -344,8 +413,14 @@ mod tests {
     fn six_months_accepts_months_and_days_in_every_script() {
         assert!(six_months(&searchable("for at least 6 months")));
         assert!(six_months(&searchable("pendant six mois")));
-        assert!(six_months(&searchable("tot ۱۸۰ روز")));
-        assert!(six_months(&searchable("for 180 days")));
+        assert!(six_months(&searchable("تا ۶ ماه")));
+        assert!(six_months(&searchable("sechs Monate lang")));
+        assert!(six_months(&searchable("tot ۱۸۴ روز")));
+        assert!(six_months(&searchable("for 184 days")));
+        assert!(six_months(&searchable("for one year")));
+        // Six calendar months last up to 184 days: 180 days or 26 weeks can be shorter.
+        assert!(!six_months(&searchable("for 180 days")));
+        assert!(!six_months(&searchable("for 26 weeks")));
         assert!(!six_months(&searchable("for 3 months or 90 days")));
     }
 }

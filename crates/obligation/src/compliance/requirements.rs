@@ -23,7 +23,7 @@ pub enum Evidence {
     },
     /// At least two mediators listed (list items) under a clause about mediation.
     TwoMediators,
-    /// Appeals open for at least six months (`6 months`, `six mois`, `180 days` or more).
+    /// Appeals open for at least six months (`6 months`, `six mois`, `184 days` or more).
     SixMonths,
 }
 

@@ -10,8 +10,9 @@
 //! Not durations, and skipped: rates (`24 hours a day`, `24 heures sur 24`, `24h/24`, `7 days a
 //! week`), times of day (`avant 14 heures`, `14 h 30`, `de 9 h à 18 h`, `um 18 Stunden`),
 //! public holidays (`un jour férié`) and numbers too large to be a deadline (a register number
-//! such as `FN 335466h`). [`find_durations`] reports the obligation units (hours, days, working
-//! hours, working days); [`find_periods`] also weeks, months and years, in days.
+//! such as `FN 335466h`). [`find_durations`] reports the obligation units (hours, days, calendar
+//! months — `6 months`, `six (6) mois`, `sechs Monate`, `۶ ماه` — working hours, working days);
+//! [`find_periods`] also weeks and years, in days.
 
 mod tokens;
 mod units;
@@ -80,7 +81,7 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
         .collect()
 }
 
-/// Finds every length of time stated in `text`, weeks, months and years included.
+/// Finds every length of time stated in `text`, weeks and years included.
 pub fn find_periods(text: &str) -> Vec<Period> {
     scan(text)
         .into_iter()
@@ -230,6 +231,7 @@ fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
     let limit = match unit {
         ProseUnit::Obligation(u) if !u.is_working() && u != crate::Unit::Days => MAX_HOURS,
         ProseUnit::Obligation(crate::Unit::WorkingHours) => MAX_HOURS,
+        ProseUnit::Obligation(crate::Unit::Months) => crate::Unit::Months.max_amount(),
         _ => MAX_AMOUNT,
     };
     if high == 0 || high > limit || low.is_some_and(|l| l == 0 || l >= high) {

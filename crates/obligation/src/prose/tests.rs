@@ -25,10 +25,20 @@ fn english() {
         Vec::<String>::new()
     );
     assert_eq!(found("within 1.5 hours"), Vec::<String>::new());
-    assert_eq!(
-        found("for 6 months after the decision"),
-        Vec::<String>::new()
-    );
+    assert_eq!(found("for 6 months after the decision"), ["6 months"]);
+    assert_eq!(found("for six calendar months"), ["6 months"]);
+    assert_eq!(found("one month"), ["1 month"]);
+}
+
+#[test]
+fn months_in_every_language() {
+    assert_eq!(found("pendant au moins six (6) mois"), ["6 months"]);
+    assert_eq!(found("mindestens sechs Monate lang"), ["6 months"]);
+    assert_eq!(found("innerhalb von 6 Monaten"), ["6 months"]);
+    assert_eq!(found("دست‌کم تا ۶ ماه پس از اعلام"), ["6 months"]);
+    assert_eq!(found("شش ماه"), ["6 months"]);
+    // More months than any obligation sets are not a length of time.
+    assert_eq!(found("1200 months"), Vec::<String>::new());
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Units of time in prose: the obligation units (hours, days, working hours, working days) and
-//! the longer periods notices are written in (weeks, months, years).
+//! Units of time in prose: the obligation units (hours, days, months, working hours, working
+//! days) and the other periods notices are written in (weeks, years).
 
 use super::tokens::{Token, word};
 use crate::duration::Unit;
@@ -11,8 +11,6 @@ pub(super) enum ProseUnit {
     Obligation(Unit),
     /// Weeks.
     Week,
-    /// Months.
-    Month,
     /// Years.
     Year,
 }
@@ -24,8 +22,8 @@ impl ProseUnit {
         match self {
             ProseUnit::Obligation(Unit::Hours | Unit::WorkingHours) => n.div_ceil(24),
             ProseUnit::Obligation(Unit::Days | Unit::WorkingDays) => n,
+            ProseUnit::Obligation(Unit::Months) => n * 30,
             ProseUnit::Week => n * 7,
-            ProseUnit::Month => n * 30,
             ProseUnit::Year => n * 365,
         }
     }
@@ -55,7 +53,7 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
         "calendar" => match next {
             Some("hour" | "hours") => fixed(Unit::Hours, i + 2),
             Some("day" | "days") => fixed(Unit::Days, i + 2),
-            Some("month" | "months") => Some((ProseUnit::Month, i + 2)),
+            Some("month" | "months") => fixed(Unit::Months, i + 2),
             _ => None,
         },
         "kalendertag" | "kalendertage" | "kalendertagen" | "kalendertages" => {
@@ -76,7 +74,7 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
             Some((ProseUnit::Week, i + 1))
         }
         "month" | "months" | "mois" | "monat" | "monate" | "monaten" | "monats" | "ماه" => {
-            Some((ProseUnit::Month, i + 1))
+            fixed(Unit::Months, i + 1)
         }
         "year" | "years" | "an" | "ans" | "année" | "années" | "jahr" | "jahre" | "jahren"
         | "jahres" | "سال" => Some((ProseUnit::Year, i + 1)),

@@ -66,7 +66,7 @@ pub(crate) struct Phrases {
     /// `{date}`, `{id}`: a later decision replaced this one.
     pub replaced_since: &'static str,
     /// (singular, plural) of hours, days, working hours, working days after "within N".
-    pub units: [(&'static str, &'static str); 4],
+    pub units: [(&'static str, &'static str); 5],
 }
 
 const EN: Phrases = Phrases {
@@ -102,6 +102,7 @@ const EN: Phrases = Phrases {
     units: [
         ("hour", "hours"),
         ("day", "days"),
+        ("month", "months"),
         ("working hour", "working hours"),
         ("working day", "working days"),
     ],
@@ -140,6 +141,7 @@ const FR: Phrases = Phrases {
     units: [
         ("heure", "heures"),
         ("jour", "jours"),
+        ("mois", "mois"),
         ("heure ouvrable", "heures ouvrables"),
         ("jour ouvrable", "jours ouvrables"),
     ],
@@ -178,6 +180,7 @@ const DE: Phrases = Phrases {
     units: [
         ("Stunde", "Stunden"),
         ("Tag", "Tagen"),
+        ("Monat", "Monaten"),
         ("Arbeitsstunde", "Arbeitsstunden"),
         ("Arbeitstag", "Arbeitstagen"),
     ],
@@ -216,6 +219,7 @@ const FA: Phrases = Phrases {
     units: [
         ("ساعت", "ساعت"),
         ("روز", "روز"),
+        ("ماه", "ماه"),
         ("ساعت کاری", "ساعت کاری"),
         ("روز کاری", "روز کاری"),
     ],
@@ -237,8 +241,9 @@ impl Phrases {
         let (one, many) = self.units[match unit {
             Unit::Hours => 0,
             Unit::Days => 1,
-            Unit::WorkingHours => 2,
-            Unit::WorkingDays => 3,
+            Unit::Months => 2,
+            Unit::WorkingHours => 3,
+            Unit::WorkingDays => 4,
         }];
         let text = format!("{n} {}", if n == 1 { one } else { many });
         if self.lang == "fa" {

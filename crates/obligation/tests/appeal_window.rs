@@ -1,0 +1,131 @@
+//! `compliance-dsa` on the appeal window's obligation block (DSA Art. 20(1): at least six
+//! months), months in blocks and prose, and a published fix in a later version.
+
+use davar_policy::load;
+use jiff::civil::date;
+
+const SITE: &str = "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\ncompliance:\n  complaints: [dsa]\n";
+
+/// A complaints policy version whose appeal clause says `prose` and whose block says `window`.
+fn version(n: u32, effective: &str, prose: &str, window: &str) -> String {
+    format!(
+        "---\nid: complaints\ntype: Complaints Policy\nlang: en\ntitle: Complaints\nversion: {n}\npublished: 2026-01-01\neffective: {effective}\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n\
+## How to complain {{#how}}\n\nComplain through the online form; complaints are free of charge and electronic.\n\n\
+## Decisions {{#decisions}}\n\nAutomated tools sort complaints, but no decision is taken solely by automated means.\n\n\
+## Appeals {{#appeals}}\n\nYou can appeal a decision {prose} after we notify you of it.\n\n\
+```obligation\nid: appeal-window\nactor: platform\ntrigger: decision.notified\naction: appeal.closed\nat-least: {window}\n```\n\n\
+## Out-of-court settlement {{#out-of-court}}\n\nYou may refer the dispute to a certified out-of-court body.\n"
+    )
+}
+
+fn policies(versions: &[String]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir(dir.path().join("complaints")).unwrap();
+    for (i, text) in versions.iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("complaints/v{}.en.md", i + 1)),
+            text,
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn findings(versions: &[String]) -> Vec<String> {
+    let dir = policies(versions);
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    davar_obligation::checks(&set, date(2026, 3, 1), None)
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d.code,
+                d.file.file_name().unwrap().to_string_lossy(),
+                d.line,
+                d.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_window_of_180_days_is_shorter_than_six_months() {
+    let found = findings(&[version(
+        1,
+        "2026-01-01",
+        "for at least 180 days",
+        "180 days",
+    )]);
+    let block = found
+        .iter()
+        .find(|f| f.contains("obligation `appeal-window`"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(block.starts_with("compliance-dsa v1.en.md:"), "{block}");
+    assert!(
+        block.contains("under clause `appeals`") && block.contains("`at-least: 180 days`"),
+        "{block}"
+    );
+    // The prose says 180 days too: the text requirement fails as well.
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("open for at least six months")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn six_months_or_184_days_is_enough_in_block_and_prose() {
+    for (prose, window) in [
+        ("for at least six (6) months", "6 months"),
+        ("for at least 184 days", "184 days"),
+        ("for at least twelve months", "12 months"),
+    ] {
+        let found = findings(&[version(1, "2026-01-01", prose, window)]);
+        assert!(found.is_empty(), "{prose}: {found:#?}");
+    }
+    let found = findings(&[version(
+        1,
+        "2026-01-01",
+        "for at least 183 days",
+        "183 days",
+    )]);
+    assert!(
+        found.iter().any(|f| f.contains("`at-least: 183 days`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_later_version_that_fixes_the_window_clears_the_one_in_force() {
+    let short = version(1, "2026-01-01", "for at least 180 days", "180 days");
+    let fixed = version(2, "2026-04-01", "for at least six months", "6 months");
+    let found = findings(&[short.clone(), fixed]);
+    assert!(found.is_empty(), "{found:#?}");
+    // A later version that is still short does not.
+    let still_short = version(2, "2026-04-01", "for at least 181 days", "181 days");
+    let found = findings(&[short, still_short]);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.contains("obligation `appeal-window`"))
+            .count(),
+        2,
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn working_months_are_refused_with_the_fix() {
+    let found = findings(&[version(1, "2026-01-01", "for 6 months", "6 working months")]);
+    let refused = found
+        .iter()
+        .find(|f| f.starts_with("obligation-block"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(
+        refused.contains("there are no working months") && refused.contains("`6 months`"),
+        "{refused}"
+    );
+}
