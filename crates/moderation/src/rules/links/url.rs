@@ -35,6 +35,8 @@ declare_rule! {
     /// `_//example.com` one token, like `_example.com`. A registry refuses `_` in a domain
     /// name, so a host whose name or TLD holds one (`http://my_shop.com`,
     /// `http://example.com_`) leads nowhere and is not a link.
+    /// An emoji name counts with a path (`➡.ws/x`); bare, an emoji before a full stop mostly
+    /// ends a sentence.
     /// An IPv4 address that can be reached from outside counts with a port or a path
     /// (`185.143.20.7/shop`); bare, it is as often a version number.
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
@@ -71,10 +73,12 @@ impl Url {
             }
         }
         let label = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*";
+        // An emoji name (`➡.ws/x`): symbols, their variation selectors and joiners.
+        let symbols = r"\p{So}[\p{So}\p{M}\x{200D}]*";
         let tld = r"(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]*)";
         Ok(Url {
             re: Regex::new(&format!(
-                r"(?:https?://|www\.)[^\s<>'`]+|{label}(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
+                r"(?:https?://|www\.)[^\s<>'`]+|(?:{label}|{symbols})(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
             ))
             .map_err(|e| e.to_string())?,
             // On the original text: the skeleton joins digits across dots.
@@ -156,10 +160,14 @@ impl Url {
         if titled && !has_path && !f.cps[before_dot.0].is_uppercase() {
             return false;
         }
-        // A label made only of digits (`1.5.ir`?) is not a shop's name.
-        rest.rsplit('.')
-            .next()
-            .is_some_and(|l| l.chars().any(char::is_alphabetic))
+        // A label made only of digits (`1.5.ir`?) is not a shop's name; one made of emoji is
+        // (`➡.ws/x`) with a path, without one it is mostly an emoji ending a sentence.
+        let name = rest.rsplit('.').next().unwrap_or(rest);
+        if name.chars().any(|c| c.is_alphanumeric()) {
+            name.chars().any(char::is_alphabetic)
+        } else {
+            has_path && rest == name
+        }
     }
 }
 
