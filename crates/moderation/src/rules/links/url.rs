@@ -32,9 +32,10 @@ declare_rule! {
     /// without `www.`, a scheme, a path or a subdomain.
     /// A host starts after two slashes only at the start of a word or after a scheme, known
     /// or not (`//shop.com`, `hxxp://shop.com`): `file:///test.com` is a path and
-    /// `_//example.com` one token, like `_example.com`. A registry refuses `_` in a domain
-    /// name, so a host whose name or TLD holds one (`http://my_shop.com`,
-    /// `http://example.com_`) leads nowhere and is not a link.
+    /// `_//example.com` one token, like `_example.com`. A registry refuses `_`, and `-` at
+    /// either end, in a domain name, so a host whose name or TLD breaks this
+    /// (`http://my_shop.com`, `http://example.com_`, `twitter-.com`) leads nowhere and is not
+    /// a link.
     /// An emoji name counts with a path (`➡.ws/x`); bare, an emoji before a full stop mostly
     /// ends a sentence.
     /// An IPv4 address that can be reached from outside counts with a port or a path
@@ -99,16 +100,15 @@ impl Url {
             .or_else(|| m.strip_prefix("www."))
         {
             // The host does not start with punctuation (`http://-x.com`, `http://##`), and its
-            // name and TLD hold no `_`: registries refuse it there, so `http://example.com_`
-            // and `http://my_shop.com` lead nowhere (a subdomain may hold one).
+            // name and TLD are names a registry delegates.
             let host = rest.split(['/', '?', '#', ':']).next().unwrap_or(rest);
             return m.len() > 8
                 && !rest.starts_with(|c: char| c.is_ascii_punctuation())
-                && !host
+                && host
                     .trim_end_matches('.')
                     .rsplit('.')
                     .take(2)
-                    .any(|label| label.contains('_'));
+                    .all(delegable);
         }
         let (host, path) = match m.find('/') {
             Some(i) => (&m[..i], Some(&m[i + 1..])),
@@ -118,7 +118,7 @@ impl Url {
         let Some((rest, tld)) = host.rsplit_once('.') else {
             return false;
         };
-        if rest.is_empty() {
+        if rest.is_empty() || !delegable(rest.rsplit('.').next().unwrap_or(rest)) {
             return false;
         }
         let tld_start = at + rest.len() + 1;
@@ -169,6 +169,13 @@ impl Url {
             has_path && rest == name
         }
     }
+}
+
+/// Whether a registry can delegate `label` as a name or a TLD: no `_` and no `-` at either end
+/// (`http://example.com_`, `http://my_shop.com`, `twitter-.com` lead nowhere). A subdomain,
+/// which its owner names, may break these rules and is not checked.
+fn delegable(label: &str) -> bool {
+    !label.contains('_') && !label.starts_with('-') && !label.ends_with('-')
 }
 
 /// Whether `m`, an IPv4 address with what follows it, is a link: an address that can be reached
