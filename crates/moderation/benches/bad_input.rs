@@ -73,7 +73,7 @@ fn best_time(engine: &Engine, c: &Comment, runs: usize) -> Duration {
 /// Hostile fields, each a named unit repeated through [`FIELD_CHARS`] characters: digits in
 /// every arrangement a number rule reads, letters and dots a link or handle rule reads, and the
 /// words that announce contacts, prices and questions.
-const PATTERNS: [(&str, &str); 42] = [
+const PATTERNS: [(&str, &str); 43] = [
     ("digits", "1"),
     ("plus and digits", "+1111 "),
     ("plus signs", "+"),
@@ -99,6 +99,7 @@ const PATTERNS: [(&str, &str); 42] = [
     ("dotted Persian labels", "ب."),
     ("dot words", "x dot "),
     ("domains", "shop.ir "),
+    ("emoji names", "➡.ws/a "),
     ("schemes", "http://"),
     ("slashes", "/"),
     ("at signs", "@"),
