@@ -507,3 +507,52 @@ fn a_rejection_a_moderator_reversed_or_replaced_says_so_and_offers_no_appeal() {
     let current = statement(&published(), &chain, &replaced.id).expect("a statement");
     assert!(current.redress.appeal.is_some(), "{current:#?}");
 }
+
+#[test]
+fn the_appeal_window_is_the_one_of_the_dispute_policy_version_the_decision_was_taken_under() {
+    use davar_server::compliance::appeal::AppealRefusal;
+    use davar_server::compliance::statement;
+    // Dispute policy v3 keeps appeals open for 180 days, v4 for six calendar months.
+    // Six months from 1 July last 184 days.
+    let decided: Timestamp = "2027-07-01T10:00:00Z".parse().unwrap();
+    let under = |version: u32| {
+        let mut record = engine(&["contacts/phone"], true, decided);
+        record
+            .policy_versions
+            .insert("dispute-policy".to_owned(), version);
+        record
+    };
+    let day = |n: i64| decided + SignedDuration::from_hours(24 * n);
+    let lodge_on = |record: &DecisionRecord, n: i64| {
+        lodge(
+            &published(),
+            std::slice::from_ref(record),
+            record,
+            "Please look again.",
+            record.policy_versions.clone(),
+            day(n),
+        )
+    };
+    let v4 = under(4);
+    let taken = lodge_on(&v4, 182).expect("day 182 is within six months");
+    assert_eq!(taken.follows.as_deref(), Some(v4.id.as_str()));
+    // Six months after 1 July 10:00 UTC (13:30 in Tehran) is 1 January 13:30 Tehran time.
+    assert!(lodge_on(&v4, 184).is_ok());
+    match lodge_on(&v4, 185) {
+        Err(AppealRefusal::WindowClosed { until, .. }) => {
+            assert_eq!(until, "2028-01-01T13:30:00+03:30")
+        }
+        other => panic!("{other:?}"),
+    }
+    let s = statement(&published(), std::slice::from_ref(&v4), &v4.id).expect("a statement");
+    let route = s.redress.appeal.expect("the appeal is offered");
+    assert_eq!((route.version, route.window.as_str()), (4, "at-least: 6 months"));
+    assert_eq!(route.open_until.as_deref(), Some("2028-01-01T13:30:00+03:30"));
+    // The same day under v3 is past its 180 days.
+    let v3 = under(3);
+    assert!(lodge_on(&v3, 180).is_ok());
+    assert!(matches!(
+        lodge_on(&v3, 182),
+        Err(AppealRefusal::WindowClosed { .. })
+    ));
+}
