@@ -8,8 +8,8 @@ use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::compiled::Problem;
 use crate::compliance::statement::{
-    AppealOutcome, AppealRoute, Fact, Ground, Redress, Standing, StandingStatus, StatedComment,
-    Statement, StatementKind,
+    AppealOutcome, AppealRoute, Change, Fact, Ground, Redress, Standing, StandingStatus,
+    StatedComment, Statement, StatementKind,
 };
 use crate::decision::review::{ModeratorDecision, ReviewAction};
 use crate::decision::{
@@ -45,7 +45,7 @@ use crate::store::{QueueCounts, QueueItem};
         DecisionRecord, Stage, Action, AutomatedDecision, CommentSnapshot, TextFields, RuleSetRef,
         RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction,
         routes::AppealRequest, Statement, StatementKind, StatedComment, Fact, Ground, Redress,
-        AppealRoute, AppealOutcome, Standing, StandingStatus
+        AppealRoute, AppealOutcome, Change, Standing, StandingStatus
     )),
     modifiers(&BearerAuth),
     tags(

@@ -546,8 +546,23 @@ fn the_appeal_window_is_the_one_of_the_dispute_policy_version_the_decision_was_t
     }
     let s = statement(&published(), std::slice::from_ref(&v4), &v4.id).expect("a statement");
     let route = s.redress.appeal.expect("the appeal is offered");
-    assert_eq!((route.version, route.window.as_str()), (4, "at-least: 6 months"));
-    assert_eq!(route.open_until.as_deref(), Some("2028-01-01T13:30:00+03:30"));
+    assert_eq!(
+        (route.version, route.window.as_str()),
+        (4, "at-least: 6 months")
+    );
+    assert_eq!(
+        route.open_until.as_deref(),
+        Some("2028-01-01T13:30:00+03:30")
+    );
+    assert_eq!(route.time_zone.as_deref(), Some("Asia/Tehran"));
+    // The text names the same instant with its time zone.
+    assert!(
+        s.text
+            .iter()
+            .any(|p| p.contains("1 January 2028 13:30:00 (Asia/Tehran, UTC+03:30)")),
+        "{:#?}",
+        s.text
+    );
     // The same day under v3 is past its 180 days.
     let v3 = under(3);
     assert!(lodge_on(&v3, 180).is_ok());
@@ -555,4 +570,74 @@ fn the_appeal_window_is_the_one_of_the_dispute_policy_version_the_decision_was_t
         lodge_on(&v3, 182),
         Err(AppealRefusal::WindowClosed { .. })
     ));
+}
+
+#[test]
+fn an_appeal_reversed_with_edits_shows_the_changes_and_the_clauses_in_every_language() {
+    use davar_server::compliance::statement::{self, StatementKind};
+    for (lang, header, removed) in [
+        (
+            "en",
+            "What we changed:",
+            "“text” was removed from the text.",
+        ),
+        (
+            "fr",
+            "Ce que nous avons modifié :",
+            "« text » a été retiré du texte.",
+        ),
+        (
+            "de",
+            "Was wir geändert haben:",
+            "„text“ wurde aus dem Text entfernt.",
+        ),
+        ("fa", "آنچه تغییر دادیم:", "«text» از متن حذف شد."),
+    ] {
+        // The engine rejected "text" (characters 0-4 of the body) as a phone number.
+        let mut rejected = engine(&["contacts/phone"], true, at(0));
+        rejected.comment.lang = lang.to_owned();
+        let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(60));
+        let edit = ModeratorDecision {
+            action: ReviewAction::EditApprove,
+            codes: Vec::new(),
+            note: None,
+            title: None,
+            body: Some("of the review".to_owned()),
+        };
+        let edited = davar_server::decision::TextFields {
+            title: Some("Title".to_owned()),
+            body: "of the review".to_owned(),
+        };
+        let decided = moderator_record(compiled(), &lodged, "omid", &edit, Some(edited), at(120))
+            .expect("a valid edit");
+        let reversed = outcome(decided);
+        let chain = vec![rejected.clone(), lodged, reversed.clone()];
+        let s = statement::statement(&published(), &chain, &reversed.id).expect("a statement");
+        assert_eq!(s.kind, StatementKind::AppealReversed);
+        assert_eq!(s.changes.len(), 1, "{:#?}", s.changes);
+        let change = &s.changes[0];
+        assert_eq!(
+            (change.field, change.start, change.end),
+            (Field::Body, 0, 5)
+        );
+        assert_eq!(
+            (change.removed.as_str(), change.inserted.as_str()),
+            ("text ", "")
+        );
+        // The clause the edit applies: the one the contested decision cited.
+        assert_eq!(s.facts.len(), 1, "{:#?}", s.facts);
+        assert_eq!(s.facts[0].code, "contacts/phone");
+        let ground = s.grounds.first().expect("a clause");
+        let url = ground.url.as_deref().expect("its URL");
+        assert!(url.contains("/terms/v") && url.contains('#'), "{url}");
+        assert!(s.text.iter().any(|p| p == header), "{lang}: {:#?}", s.text);
+        assert!(s.text.iter().any(|p| p == removed), "{lang}: {:#?}", s.text);
+        assert!(
+            s.text.iter().any(|p| p.contains(url)),
+            "{lang}: the clause is cited: {:#?}",
+            s.text
+        );
+        // An outcome is not a new restriction in the Transparency Database export.
+        assert!(!davar_server::compliance::sor::exportable(&reversed));
+    }
 }

@@ -171,6 +171,20 @@ async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_versio
         assert_eq!(s["redress"]["courts"], true);
         let text = s["text"].as_array().unwrap().clone();
         assert!(text.len() >= 3, "{s}");
+        // The deadline in the text carries its time zone, as the JSON does.
+        assert_eq!(appeal["time_zone"], "Asia/Tehran", "{appeal}");
+        let offset = if *lang == "fa" {
+            "UTC+۰۳:۳۰"
+        } else {
+            "UTC+03:30"
+        };
+        assert!(
+            text.iter().any(|p| p
+                .as_str()
+                .unwrap()
+                .contains(&format!("(Asia/Tehran, {offset})"))),
+            "{lang}: {text:?}"
+        );
         texts.push(text);
     }
     // Four languages, four different texts.

@@ -51,6 +51,16 @@ pub(crate) struct Phrases {
     pub reversed: &'static str,
     /// Like `reversed`, when the text is published as a moderator edited it.
     pub reversed_edited: &'static str,
+    /// Before the list of changes an edit made.
+    pub changes: &'static str,
+    /// `{removed}`, `{field}`: text the edit removed.
+    pub change_removed: &'static str,
+    /// `{removed}`, `{inserted}`, `{field}`: text the edit replaced.
+    pub change_replaced: &'static str,
+    /// `{inserted}`, `{field}`: text the edit added.
+    pub change_inserted: &'static str,
+    /// `{heading}`, `{title}`, `{version}`, `{url}`: a clause the edit applies.
+    pub edit_ground: &'static str,
     /// The internal procedure is over.
     pub internal_end: &'static str,
     /// A restriction lifted since, as a subject line; `{kind}`.
@@ -92,6 +102,11 @@ const EN: Phrases = Phrases {
     reversed_subject: "Your appeal was successful",
     reversed: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published.",
     reversed_edited: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published with the changes shown.",
+    changes: "What we changed:",
+    change_removed: "“{removed}” was removed from the {field}.",
+    change_replaced: "“{removed}” in the {field} was replaced by “{inserted}”.",
+    change_inserted: "“{inserted}” was added to the {field}.",
+    edit_ground: "The changes apply “{heading}” ({title}, version {version}): {url}",
     internal_end: "This decision ends our internal complaint procedure.",
     lifted_subject: "The decision not to publish your {kind} was reversed",
     lifted_on_appeal: "On {date}, on your appeal of {received}, this decision was reversed: your {kind} is published and the restriction no longer applies.",
@@ -131,6 +146,11 @@ const FR: Phrases = Phrases {
     reversed_subject: "Votre recours a abouti",
     reversed: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind}.",
     reversed_edited: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind} avec les modifications indiquées.",
+    changes: "Ce que nous avons modifié :",
+    change_removed: "« {removed} » a été retiré du {field}.",
+    change_replaced: "« {removed} » dans le {field} a été remplacé par « {inserted} ».",
+    change_inserted: "« {inserted} » a été ajouté au {field}.",
+    edit_ground: "Les modifications appliquent « {heading} » ({title}, version {version}) : {url}",
     internal_end: "Cette décision met fin à notre procédure interne de traitement des réclamations.",
     lifted_subject: "La décision de ne pas publier votre {kind} a été annulée",
     lifted_on_appeal: "Le {date}, sur votre recours du {received}, cette décision a été annulée : nous publions votre {kind} et la restriction ne s'applique plus.",
@@ -170,6 +190,11 @@ const DE: Phrases = Phrases {
     reversed_subject: "Ihr Einspruch war erfolgreich",
     reversed: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird veröffentlicht.",
     reversed_edited: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird mit den angegebenen Änderungen veröffentlicht.",
+    changes: "Was wir geändert haben:",
+    change_removed: "„{removed}“ wurde aus dem {field} entfernt.",
+    change_replaced: "„{removed}“ im {field} wurde durch „{inserted}“ ersetzt.",
+    change_inserted: "„{inserted}“ wurde dem {field} hinzugefügt.",
+    edit_ground: "Die Änderungen setzen „{heading}“ ({title}, Fassung {version}) um: {url}",
     internal_end: "Mit dieser Entscheidung endet unser internes Beschwerdeverfahren.",
     lifted_subject: "Die Entscheidung, Ihre {kind} nicht zu veröffentlichen, wurde aufgehoben",
     lifted_on_appeal: "Am {date} wurde diese Entscheidung auf Ihren Einspruch vom {received} hin aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
@@ -209,6 +234,11 @@ const FA: Phrases = Phrases {
     reversed_subject: "اعتراض شما پذیرفته شد",
     reversed: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما منتشر می‌شود.",
     reversed_edited: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما با ویرایشی که نشان داده شده منتشر می‌شود.",
+    changes: "آنچه تغییر دادیم:",
+    change_removed: "«{removed}» از {field} حذف شد.",
+    change_replaced: "«{removed}» در {field} با «{inserted}» جایگزین شد.",
+    change_inserted: "«{inserted}» به {field} افزوده شد.",
+    edit_ground: "این تغییرها بر پایهٔ «{heading}» در {title} (نسخهٔ {version}) انجام شد: {url}",
     internal_end: "با این تصمیم روند رسیدگی داخلی ما به پایان می‌رسد.",
     lifted_subject: "تصمیم به منتشر نکردن {kind} شما لغو شد",
     lifted_on_appeal: "در {date} در پی اعتراض {received} شما این تصمیم لغو شد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",

@@ -8,6 +8,7 @@
 use davar_moderation::{Field, Kind, Severity};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
 use utoipa::ToSchema;
 
 use super::appeal::is_lodged;
@@ -15,7 +16,9 @@ use super::phrases::Phrases;
 use super::published::{
     APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Published, rfc3339,
 };
-use crate::decision::{Action, AutomatedDecision, DecisionRecord, RecordedViolation, Stage};
+use crate::decision::{
+    Action, AutomatedDecision, DecisionRecord, RecordedViolation, Stage, TextFields,
+};
 
 /// A statement of reasons, as `GET /v1/decisions/{id}/statement` answers it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -32,8 +35,13 @@ pub struct Statement {
     pub comment: StatedComment,
     /// When the decision was taken (RFC 3339, site time zone).
     pub decided_at: String,
-    /// The facts: each violation the decision rests on, with the offending text.
+    /// The facts: each violation the decision rests on, with the offending text. For an
+    /// appeal reversed with edits, the violations of the contested decision the edits remove.
     pub facts: Vec<Fact>,
+    /// For an appeal reversed with edits: what the published text changed, span by span of the
+    /// original.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
     /// The clauses relied on, each once.
     pub grounds: Vec<Ground>,
     /// Whether automated means detected the content.
@@ -100,6 +108,22 @@ pub struct Fact {
     pub explanation_lang: String,
 }
 
+/// One change an edit made to the author's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Change {
+    /// The field changed.
+    #[schema(value_type = String)]
+    pub field: Field,
+    /// Start of the changed span in the original field (code points).
+    pub start: usize,
+    /// End of the changed span (exclusive); `start` for text only added.
+    pub end: usize,
+    /// The original text of the span (empty when text was only added).
+    pub removed: String,
+    /// What the published text has instead (empty when the span was removed).
+    pub inserted: String,
+}
+
 /// A clause relied on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Ground {
@@ -144,6 +168,9 @@ pub struct AppealRoute {
     pub window: String,
     /// The last instant an appeal is taken (RFC 3339), when it could be counted.
     pub open_until: Option<String>,
+    /// The time zone `open_until` is counted and written in (IANA name): the dispute policy's
+    /// calendar's, else the site's.
+    pub time_zone: Option<String>,
     /// Why `open_until` is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -291,18 +318,33 @@ pub fn statement(
         (true, Action::Reject) => StatementKind::AppealUpheld,
         (true, _) => StatementKind::AppealReversed,
     };
-    let facts = if kind == StatementKind::AppealReversed {
-        Vec::new()
-    } else {
-        grounding(record)
+    // An appeal reversed with edits restricts part of the text: the changes, and the
+    // violations of the contested decision (carried by the lodged appeal) that they remove.
+    let changes = match (kind, record.action, &record.edited) {
+        (StatementKind::AppealReversed, Action::EditApprove, Some(edited)) => {
+            changes(&record.comment.title, &record.comment.body, edited)
+        }
+        _ => Vec::new(),
+    };
+    let edit_grounds = match appeal {
+        Some((lodged, _)) if !changes.is_empty() => Some(edited_away(lodged, &changes)),
+        _ => None,
+    };
+    let facts = match (&edit_grounds, kind) {
+        (Some(lodged), _) => grounding(lodged)
             .into_iter()
             .map(|v| fact(phrases, v))
-            .collect()
+            .collect(),
+        (None, StatementKind::AppealReversed) => Vec::new(),
+        (None, _) => grounding(record)
+            .into_iter()
+            .map(|v| fact(phrases, v))
+            .collect(),
     };
-    let grounds = if kind == StatementKind::AppealReversed {
-        Vec::new()
-    } else {
-        grounds(published, record)
+    let grounds = match (&edit_grounds, kind) {
+        (Some(lodged), _) => grounds(published, lodged),
+        (None, StatementKind::AppealReversed) => Vec::new(),
+        (None, _) => grounds(published, record),
     };
     let standing = match kind {
         StatementKind::Restriction => standing_of(chain, record),
@@ -326,6 +368,7 @@ pub fn statement(
         },
         decided_at: rfc3339(&published.zoned(record.decided_at)),
         facts,
+        changes,
         grounds,
         automated_detection: record.automated_detection,
         automated_decision: record.automated_decision,
@@ -353,6 +396,85 @@ pub fn statement(
     statement.subject = subject;
     statement.text = text;
     Ok(statement)
+}
+
+/// The changes from the original `title` and `body` to `edited`, word by word, each run of
+/// changed words one change with its span in the original (code points).
+fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<Change> {
+    let mut out = Vec::new();
+    let fields = [
+        (
+            Field::Title,
+            title.as_deref().unwrap_or_default(),
+            edited.title.as_deref().unwrap_or_default(),
+        ),
+        (Field::Body, body, edited.body.as_str()),
+    ];
+    for (field, old, new) in fields {
+        let diff = TextDiff::from_words(old, new);
+        let mut at = 0;
+        let mut open: Option<Change> = None;
+        for change in diff.iter_all_changes() {
+            let value = change.value();
+            match change.tag() {
+                ChangeTag::Equal => {
+                    out.extend(open.take());
+                    at += value.chars().count();
+                }
+                ChangeTag::Delete => {
+                    let c = open.get_or_insert_with(|| Change {
+                        field,
+                        start: at,
+                        end: at,
+                        removed: String::new(),
+                        inserted: String::new(),
+                    });
+                    c.removed.push_str(value);
+                    at += value.chars().count();
+                    c.end = at;
+                }
+                ChangeTag::Insert => {
+                    open.get_or_insert_with(|| Change {
+                        field,
+                        start: at,
+                        end: at,
+                        removed: String::new(),
+                        inserted: String::new(),
+                    })
+                    .inserted
+                    .push_str(value);
+                }
+            }
+        }
+        out.extend(open);
+    }
+    out
+}
+
+/// The lodged appeal `lodged` keeping only the violations the edits touched: those whose span
+/// overlaps a change of the same field, or every violation when none has a span that does (a
+/// person's finding has no span).
+fn edited_away(lodged: &DecisionRecord, changes: &[Change]) -> DecisionRecord {
+    let touched = |v: &RecordedViolation| match (v.field, v.start, v.end) {
+        (Some(field), Some(start), Some(end)) => changes.iter().any(|c| {
+            c.field == field && c.start < end.max(start + 1) && start < c.end.max(c.start + 1)
+        }),
+        _ => false,
+    };
+    let kept: Vec<RecordedViolation> = lodged
+        .violations
+        .iter()
+        .filter(|v| touched(v))
+        .cloned()
+        .collect();
+    DecisionRecord {
+        violations: if kept.is_empty() {
+            lodged.violations.clone()
+        } else {
+            kept
+        },
+        ..lodged.clone()
+    }
 }
 
 fn fact(phrases: &Phrases, v: &RecordedViolation) -> Fact {
@@ -444,6 +566,10 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
             url: published.clause_url(window.version, &window.obligation.clause),
             window: window.obligation.limit.to_string(),
             open_until: due.as_ref().ok().map(rfc3339),
+            time_zone: due
+                .as_ref()
+                .ok()
+                .and_then(|z| z.time_zone().iana_name().map(str::to_owned)),
             note: due.err(),
             decided_within: decide.as_ref().map(|d| d.obligation.limit.to_string()),
             decided_within_url: decide

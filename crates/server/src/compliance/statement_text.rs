@@ -92,24 +92,14 @@ pub(crate) fn render(
         }
     };
     if statement.kind == StatementKind::AppealReversed {
+        edits(phrases, statement, &number, &mut text);
         return (subject, text);
     }
     if !statement.facts.is_empty() {
         text.push(phrases.found.to_owned());
     }
     for fact in &statement.facts {
-        text.push(match (&fact.quote, fact.field) {
-            // A violation of something missing (no title) has an empty span: nothing to quote.
-            (Some(quote), Some(field)) if !quote.trim().is_empty() => fill(
-                phrases.fact_quoted,
-                &[
-                    ("quote", quote),
-                    ("field", phrases.fields[usize::from(field != Field::Title)]),
-                    ("explanation", &fact.explanation),
-                ],
-            ),
-            _ => fact.explanation.clone(),
-        });
+        text.push(fact_line(phrases, fact));
     }
     for ground in &statement.grounds {
         text.push(fill(
@@ -135,14 +125,15 @@ pub(crate) fn render(
         .to_owned(),
     );
     if let Some(route) = &statement.redress.appeal {
+        // The deadline as the JSON gives it: the instant in the zone it is counted in, named
+        // with its offset from UTC.
         let deadline = route.open_until.as_deref().and_then(|t| {
             let at: Timestamp = t.parse().ok()?;
-            let local = published.zoned(at);
-            Some(format!(
-                "{} {}",
-                long_date(local.date(), lang),
-                clock(local.time(), lang)
-            ))
+            let local = match route.time_zone.as_deref().map(jiff::tz::TimeZone::get) {
+                Some(Ok(zone)) => at.to_zoned(zone),
+                _ => published.zoned(at),
+            };
+            Some(deadline_words(&local, lang))
         });
         text.push(match deadline {
             Some(deadline) => fill(
@@ -176,4 +167,88 @@ pub(crate) fn render(
     }
     text.push(phrases.courts.to_owned());
     (subject, text)
+}
+
+/// An instant for the author: weekday, date and clock time, then the time zone's name and its
+/// offset from UTC (`Saturday 1 January 2028 13:30:00 (Asia/Tehran, UTC+03:30)`).
+fn deadline_words(local: &jiff::Zoned, lang: &str) -> String {
+    let offset = local.offset().to_string();
+    let offset = if lang == "fa" {
+        persian_digits(&offset)
+    } else {
+        offset
+    };
+    let zone = local.time_zone().iana_name().unwrap_or("UTC");
+    format!(
+        "{} {} ({zone}, UTC{offset})",
+        long_date(local.date(), lang),
+        clock(local.time(), lang)
+    )
+}
+
+/// The changes of an appeal reversed with edits, the facts they remove and the clauses they
+/// apply.
+fn edits(
+    phrases: &Phrases,
+    statement: &Statement,
+    number: &dyn Fn(u32) -> String,
+    text: &mut Vec<String>,
+) {
+    if statement.changes.is_empty() {
+        return;
+    }
+    text.push(phrases.changes.to_owned());
+    for change in &statement.changes {
+        let field = phrases.fields[usize::from(change.field != Field::Title)];
+        let removed = change.removed.trim();
+        let inserted = change.inserted.trim();
+        let values = [
+            ("removed", removed),
+            ("inserted", inserted),
+            ("field", field),
+        ];
+        text.push(match (removed.is_empty(), inserted.is_empty()) {
+            (false, true) => fill(phrases.change_removed, &values),
+            (true, false) => fill(phrases.change_inserted, &values),
+            (false, false) => fill(phrases.change_replaced, &values),
+            // Only whitespace changed.
+            (true, true) => continue,
+        });
+    }
+    if !statement.facts.is_empty() {
+        text.push(phrases.found.to_owned());
+    }
+    for fact in &statement.facts {
+        text.push(fact_line(phrases, fact));
+    }
+    for ground in &statement.grounds {
+        text.push(fill(
+            phrases.edit_ground,
+            &[
+                (
+                    "heading",
+                    ground.heading.as_deref().unwrap_or(&ground.clause),
+                ),
+                ("title", ground.title.as_deref().unwrap_or(&ground.doc)),
+                ("version", &ground.version.map(number).unwrap_or_default()),
+                ("url", ground.url.as_deref().unwrap_or_default()),
+            ],
+        ));
+    }
+}
+
+/// One fact: the quoted text and the rule's explanation, or the explanation alone.
+fn fact_line(phrases: &Phrases, fact: &super::statement::Fact) -> String {
+    match (&fact.quote, fact.field) {
+        // A violation of something missing (no title) has an empty span: nothing to quote.
+        (Some(quote), Some(field)) if !quote.trim().is_empty() => fill(
+            phrases.fact_quoted,
+            &[
+                ("quote", quote),
+                ("field", phrases.fields[usize::from(field != Field::Title)]),
+                ("explanation", &fact.explanation),
+            ],
+        ),
+        _ => fact.explanation.clone(),
+    }
 }
