@@ -1,6 +1,7 @@
-"""Shared by bench/soak and bench/kill-restart: runs a `davar serve` on a free loopback port
-over private copies of policies/ and rules/, and sends raw HTTP/1.1 requests (one connection
-each, `Connection: close`) so that every answer, or its absence, is seen exactly.
+"""Shared by bench/soak, bench/attack-soak, bench/kill-restart and bench/kill-decisions: runs a
+`davar serve` on a free loopback port over private copies of policies/ and rules/, sends raw
+HTTP/1.1 requests (one connection each, `Connection: close`) so that every answer, or its
+absence, is seen exactly, and measures and judges the server's memory.
 
 Python 3 standard library only. Traffic goes to 127.0.0.1 only.
 """
@@ -105,10 +106,6 @@ class Server:
             time.sleep(0.1)
         raise RuntimeError(f"davar serve not ready after {seconds}s; see {self.log.name}")
 
-    def rss_kib(self):
-        """Resident set size from /proc (KiB)."""
-        return self.memory()["rss"]
-
     def memory(self):
         """Resident memory from /proc/PID/status (KiB): `rss` in all, `anon` (the heap and
         other private memory: what the process itself holds), `file` (pages of mapped files
@@ -153,6 +150,48 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+
+
+# What /proc/PID/status splits resident memory into (see Server.memory).
+MEMORY_KINDS = (("rss", "resident in all"), ("anon", "private (heap)"), ("file", "mapped files"))
+# The memory goal: private memory, what the process itself holds, grows less than this (%) from
+# the baseline sample to the end. Mapped files (the program, the database file's pages) are the
+# kernel's cache, shared and dropped under pressure: reported, not judged.
+MEMORY_GROWTH_LIMIT = 10.0
+
+
+class MemoryJudgement:
+    """Memory samples `[(seconds since start, Server.memory())]` judged from the sample nearest
+    `baseline` seconds (after the warm-up: allocator and caches filled) to the last one."""
+
+    def __init__(self, samples, baseline):
+        self.samples = samples
+        self.baseline = min(samples, key=lambda s: abs(s[0] - baseline))
+        self.end = samples[-1]
+        self.growth = {key: self._growth(key) for key, _ in MEMORY_KINDS}
+        self.ok = self.growth["anon"] < MEMORY_GROWTH_LIMIT
+
+    def _growth(self, key):
+        start, end = self.baseline[1][key], self.end[1][key]
+        return (end - start) / start * 100 if start else float("nan")
+
+    def lines(self):
+        """One line per kind of memory, then the samples (private + mapped files)."""
+        out = []
+        for key, what in MEMORY_KINDS:
+            first, base, end = self.samples[0][1][key], self.baseline[1][key], self.end[1][key]
+            peak = max(m[key] for _, m in self.samples)
+            out.append(f"Server memory, {what}: {first / 1024:.1f} MiB at start, {base / 1024:.1f} MiB at "
+                       f"{self.baseline[0]:.0f} s, {end / 1024:.1f} MiB at the end ({self.growth[key]:+.1f}% "
+                       f"since {self.baseline[0]:.0f} s); peak {peak / 1024:.1f} MiB")
+        out.append("Memory samples (s: MiB private + mapped files): " + ", ".join(
+            f"{t:.0f}: {m['anon'] / 1024:.0f} + {m['file'] / 1024:.0f}" for t, m in self.samples))
+        return out
+
+    def check(self):
+        """(goal, met, detail) for a report's list of goals."""
+        return (f"private memory growth < {MEMORY_GROWTH_LIMIT:g}% after {self.baseline[0]:.0f} s",
+                self.ok, f"{self.growth['anon']:+.1f}%")
 
 
 class Answer:
