@@ -11,7 +11,7 @@ use crate::auth::ApiKeys;
 use crate::compiled::{CompileError, Compiled, Sources, compile};
 use crate::metrics::Metrics;
 use crate::store::ServerStore;
-use crate::workers::{Lanes, Workers};
+use crate::workers::{Lanes, Workers, run_deprioritised};
 
 /// Limits applied to every request.
 #[derive(Debug, Clone, Copy)]
@@ -154,8 +154,9 @@ impl AppState {
 
     /// Recompiles the sources and swaps the result in; on failure the served version stays as
     /// it was. One compilation at a time: while one runs, another reload is refused at once
-    /// with [`ReloadError::InProgress`]. The compilation runs to its end and is logged even if
-    /// the caller stops waiting for it.
+    /// with [`ReloadError::InProgress`]. The compilation runs on a thread of its own at the
+    /// heavy lane's lower CPU priority (ordinary requests do not wait for it), to its end and
+    /// logged even if the caller stops waiting for it.
     pub async fn reload(&self) -> Result<Arc<Compiled>, ReloadError> {
         let Ok(one_at_a_time) = Arc::clone(&self.inner.reloading).try_lock_owned() else {
             self.inner.metrics.observe_reload("busy");
@@ -163,7 +164,8 @@ impl AppState {
             return Err(ReloadError::InProgress);
         };
         let state = self.clone();
-        let task = tokio::task::spawn_blocking(move || {
+        let niceness = self.inner.limits.lanes.heavy_niceness;
+        let task = run_deprioritised("davar-reload", niceness, move || {
             let _one_at_a_time = one_at_a_time;
             let started = Instant::now();
             tracing::info!("reload: compiling policies and rules");

@@ -9,6 +9,12 @@
 //! waiting or running); a request that cannot get into the queue before its deadline is answered
 //! `503 timeout`.
 //!
+//! Ordinary traffic does not wait for heavy work: the heavy lane's threads run at a lower CPU
+//! priority ([`Lanes::heavy_niceness`], Linux), so the light lane and the async runtime get the
+//! cores first when both want them; and the decision of a request judged on the heavy lane is
+//! written on a store lane of its own (*heavy store*, one thread), so ordinary decisions never
+//! queue behind the multi-megabyte records of long texts.
+//!
 //! Every job carries a [`Budget`]: the request's deadline and a cancellation flag set when the
 //! request times out or its client goes away (the handler's future is dropped). A job whose
 //! budget is spent before it starts is skipped; a running job checks the budget between the items
@@ -32,6 +38,8 @@ struct BudgetState {
     started: Instant,
     deadline: Instant,
     cancelled: AtomicBool,
+    /// Judged on the heavy lane: its store work takes the heavy store lane.
+    heavy: AtomicBool,
 }
 
 impl Budget {
@@ -42,6 +50,7 @@ impl Budget {
                 started: Instant::now(),
                 deadline,
                 cancelled: AtomicBool::new(false),
+                heavy: AtomicBool::new(false),
             }),
         }
     }
@@ -90,7 +99,8 @@ pub enum Weight {
     Light,
     /// A batch, or a comment longer than [`Lanes::light_chars`].
     Heavy,
-    /// Work that waits on the database (question store, decision log).
+    /// Work that waits on the database (question store, decision log); for a request judged
+    /// on the heavy lane, the heavy store lane.
     Store,
 }
 
@@ -134,6 +144,10 @@ pub struct Lanes {
     /// A single comment with more code points than this (title and body together) takes the
     /// heavy lane.
     pub light_chars: usize,
+    /// How much lower the CPU priority of the heavy lane's threads is than the process's (a
+    /// nice increment, Linux only; 0: the same priority). Compiling a reload runs at this
+    /// priority too ([`run_deprioritised`]).
+    pub heavy_niceness: i32,
 }
 
 impl Default for Lanes {
@@ -144,6 +158,7 @@ impl Default for Lanes {
             heavy_threads: cores.div_ceil(2),
             store_threads: 8,
             light_chars: 2_000,
+            heavy_niceness: 10,
         }
     }
 }
@@ -158,6 +173,7 @@ pub struct Workers {
     light: Lane,
     heavy: Lane,
     store: Lane,
+    heavy_store: Lane,
     lanes: Lanes,
     queue: usize,
 }
@@ -172,13 +188,14 @@ impl std::fmt::Debug for Workers {
 }
 
 impl Workers {
-    /// Starts the threads of both lanes, each with `queue` places for requests waiting or
+    /// Starts the threads of every lane, each with `queue` places for requests waiting or
     /// running.
     pub fn start(lanes: Lanes, queue: usize) -> std::io::Result<Workers> {
-        let lane = |name: &'static str, threads: usize| -> std::io::Result<Lane> {
+        let lane = |name: &'static str, threads: usize, niceness: i32| -> std::io::Result<Lane> {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads.max(1))
                 .thread_name(move |i| format!("davar-{name}-{i}"))
+                .start_handler(move |_| lower_priority(niceness))
                 .build()
                 .map_err(std::io::Error::other)?;
             Ok(Lane {
@@ -187,9 +204,12 @@ impl Workers {
             })
         };
         Ok(Workers {
-            light: lane("light", lanes.light_threads)?,
-            heavy: lane("heavy", lanes.heavy_threads)?,
-            store: lane("store", lanes.store_threads)?,
+            light: lane("light", lanes.light_threads, 0)?,
+            heavy: lane("heavy", lanes.heavy_threads, lanes.heavy_niceness)?,
+            store: lane("store", lanes.store_threads, 0)?,
+            // One thread at the process's priority: it holds the database while it writes,
+            // and ordinary decisions may be waiting for the database.
+            heavy_store: lane("heavy-store", 1, 0)?,
             lanes,
             queue,
         })
@@ -200,15 +220,22 @@ impl Workers {
         self.lanes
     }
 
-    /// The places in a lane's queue (tests hold them to fill the queue).
+    /// The places in the queue of the lane `weight` takes for an ordinary request (tests hold
+    /// them to fill the queue).
     pub fn places(&self, weight: Weight) -> &Arc<Semaphore> {
-        &self.lane(weight).places
+        &self.lane(weight, false).places
     }
 
-    fn lane(&self, weight: Weight) -> &Lane {
+    /// The places in the queue of the heavy store lane.
+    pub fn heavy_store_places(&self) -> &Arc<Semaphore> {
+        &self.heavy_store.places
+    }
+
+    fn lane(&self, weight: Weight, heavy: bool) -> &Lane {
         match weight {
             Weight::Light => &self.light,
             Weight::Heavy => &self.heavy,
+            Weight::Store if heavy => &self.heavy_store,
             Weight::Store => &self.store,
         }
     }
@@ -223,7 +250,10 @@ impl Workers {
     {
         let mut guard = CancelOnDrop(Some(budget.clone()));
         let deadline = tokio::time::Instant::from_std(budget.deadline());
-        let lane = self.lane(weight);
+        if weight == Weight::Heavy {
+            budget.inner.heavy.store(true, Ordering::Relaxed);
+        }
+        let lane = self.lane(weight, budget.inner.heavy.load(Ordering::Relaxed));
         let place =
             match tokio::time::timeout_at(deadline, Arc::clone(&lane.places).acquire_owned()).await
             {
@@ -255,6 +285,52 @@ impl Workers {
     }
 }
 
+/// Runs `job` on a thread of its own at the heavy lane's lower CPU priority (`niceness`) and
+/// waits for its result: long background work (compiling a reload) that ordinary requests must
+/// not wait for. The job runs to its end even if the caller stops waiting.
+pub async fn run_deprioritised<T, F>(name: &str, niceness: i32, job: F) -> std::io::Result<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let (tx, rx) = oneshot::channel();
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(move || {
+            lower_priority(niceness);
+            let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(job)));
+        })?;
+    match rx.await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(panic)) => Err(std::io::Error::other(format!(
+            "the job panicked: {}",
+            panic_text(panic)
+        ))),
+        Err(_) => Err(std::io::Error::other(
+            "the job's thread ended without a result",
+        )),
+    }
+}
+
+/// Lowers the calling thread's CPU priority by `niceness` (Linux: the nice value is per
+/// thread). A thread may always lower its own priority; if the system refuses, the thread keeps
+/// its priority and the reason is logged.
+fn lower_priority(niceness: i32) {
+    if niceness <= 0 {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{getpriority_process, setpriority_process};
+        let me = Some(rustix::thread::gettid());
+        let lowered = getpriority_process(me)
+            .and_then(|now| setpriority_process(me, now.saturating_add(niceness).min(19)));
+        if let Err(error) = lowered {
+            tracing::warn!(%error, niceness, "could not lower a worker thread's CPU priority");
+        }
+    }
+}
+
 fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
     payload
         .downcast_ref::<String>()
@@ -276,8 +352,83 @@ mod tests {
             heavy_threads: 1,
             store_threads: 1,
             light_chars: 100,
+            heavy_niceness: 5,
         };
         Workers::start(lanes, 4).unwrap()
+    }
+
+    fn thread_name() -> String {
+        std::thread::current().name().unwrap_or("").to_owned()
+    }
+
+    #[cfg(target_os = "linux")]
+    fn niceness() -> i32 {
+        rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_heavy_lane_and_deprioritised_jobs_run_at_a_lower_cpu_priority() {
+        let w = workers();
+        let budget = Budget::until(Instant::now() + Duration::from_secs(5));
+        let process = niceness();
+        let light = w.run(Weight::Light, &budget, |_| niceness()).await.unwrap();
+        let store = w.run(Weight::Store, &budget, |_| niceness()).await.unwrap();
+        let heavy = w.run(Weight::Heavy, &budget, |_| niceness()).await.unwrap();
+        let reload = run_deprioritised("test-reload", 5, niceness).await.unwrap();
+        assert_eq!((light, store), (process, process));
+        assert_eq!(heavy, (process + 5).min(19));
+        assert_eq!(reload, (process + 5).min(19));
+        assert_eq!(
+            niceness(),
+            process,
+            "the caller's thread keeps its priority"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_deprioritised_job_that_panics_is_an_error() {
+        let refused = run_deprioritised("test-panic", 5, || -> u8 { panic!("compile bug") }).await;
+        assert!(refused.unwrap_err().to_string().contains("compile bug"));
+    }
+
+    #[tokio::test]
+    async fn the_decision_of_a_heavy_request_is_written_on_the_heavy_store_lane() {
+        let w = workers();
+        let ordinary = Budget::until(Instant::now() + Duration::from_secs(5));
+        let heavy = Budget::until(Instant::now() + Duration::from_secs(5));
+        w.run(Weight::Light, &ordinary, |_| ()).await.unwrap();
+        w.run(Weight::Heavy, &heavy, |_| ()).await.unwrap();
+        let ordinary_store = w.run(Weight::Store, &ordinary, |_| thread_name()).await;
+        let heavy_store = w.run(Weight::Store, &heavy, |_| thread_name()).await;
+        assert_eq!(ordinary_store.unwrap(), "davar-store-0");
+        assert_eq!(heavy_store.unwrap(), "davar-heavy-store-0");
+    }
+
+    #[tokio::test]
+    async fn ordinary_decisions_do_not_wait_for_a_busy_heavy_store_lane() {
+        let w = Arc::new(workers());
+        // A heavy request's decision holds the heavy store thread.
+        let heavy = Budget::until(Instant::now() + Duration::from_secs(30));
+        w.run(Weight::Heavy, &heavy, |_| ()).await.unwrap();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let (w, heavy) = (Arc::clone(&w), heavy.clone());
+            tokio::spawn(async move {
+                w.run(Weight::Store, &heavy, move |_| held.recv().ok())
+                    .await
+            })
+        };
+        while w.heavy_store_places().available_permits() == 4 {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        // Every place of the heavy store lane is taken too.
+        let _rest = w.heavy_store_places().acquire_many(3).await.unwrap();
+        let ordinary = Budget::until(Instant::now() + Duration::from_millis(500));
+        let written = w.run(Weight::Store, &ordinary, |_| thread_name()).await;
+        assert_eq!(written.unwrap(), "davar-store-0");
+        release.send(()).unwrap();
+        assert!(busy.await.unwrap().is_ok());
     }
 
     #[tokio::test]
