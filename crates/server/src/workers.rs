@@ -12,8 +12,9 @@
 //! Ordinary traffic does not wait for heavy work: the heavy lane's threads run at a lower CPU
 //! priority ([`Lanes::heavy_niceness`], Linux), so the light lane and the async runtime get the
 //! cores first when both want them; and the decision of a request judged on the heavy lane is
-//! written on a store lane of its own (*heavy store*, one thread), so ordinary decisions never
-//! queue behind the multi-megabyte records of long texts.
+//! written on a store lane of its own (*heavy store*, one thread) that starts a job only when no
+//! ordinary store job is queued or running, so an ordinary decision waits for at most one
+//! record of a long text (up to a megabyte) already being written, never for a queue of them.
 //!
 //! Every job carries a [`Budget`]: the request's deadline and a cancellation flag set when the
 //! request times out or its client goes away (the handler's future is dropped). A job whose
@@ -21,9 +22,9 @@
 //! of a batch and, inside the engine, between rules.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use tokio::sync::{Semaphore, oneshot};
 
@@ -174,6 +175,8 @@ pub struct Workers {
     heavy: Lane,
     store: Lane,
     heavy_store: Lane,
+    /// Ordinary store jobs queued or running: heavy store jobs wait until there are none.
+    ordinary_store: Arc<Gate>,
     lanes: Lanes,
     queue: usize,
 }
@@ -210,6 +213,7 @@ impl Workers {
             // One thread at the process's priority: it holds the database while it writes,
             // and ordinary decisions may be waiting for the database.
             heavy_store: lane("heavy-store", 1, 0)?,
+            ordinary_store: Arc::default(),
             lanes,
             queue,
         })
@@ -263,8 +267,15 @@ impl Workers {
             };
         let (tx, rx) = oneshot::channel();
         let job_budget = budget.clone();
+        let heavy_store = std::ptr::eq(lane, &self.heavy_store);
+        let ordinary_store = std::ptr::eq(lane, &self.store).then(|| self.ordinary_store.enter());
+        let gate = Arc::clone(&self.ordinary_store);
         lane.pool.spawn(move || {
             let _place = place;
+            let _ordinary_store = ordinary_store;
+            if heavy_store {
+                gate.wait_until_idle(&job_budget);
+            }
             if job_budget.is_spent() {
                 return; // dropping `tx` tells the caller the budget ran out
             }
@@ -283,6 +294,56 @@ impl Workers {
             Ok(Err(_)) | Err(_) => Err(Refused::Timeout(Stage::Work)),
         }
     }
+}
+
+/// A count of jobs in flight that other jobs can wait to reach zero.
+#[derive(Debug, Default)]
+struct Gate {
+    busy: Mutex<usize>,
+    idle: Condvar,
+}
+
+/// One job counted in a [`Gate`] until dropped.
+struct InGate(Arc<Gate>);
+
+impl Gate {
+    fn enter(self: &Arc<Gate>) -> InGate {
+        *lock(&self.busy) += 1;
+        InGate(Arc::clone(self))
+    }
+
+    /// Waits until no job is in the gate or `budget` is spent (its deadline passed or it was
+    /// cancelled; the flag is looked at every few milliseconds).
+    fn wait_until_idle(&self, budget: &Budget) {
+        let mut busy = lock(&self.busy);
+        while *busy > 0 && !budget.is_spent() {
+            let step = budget
+                .deadline()
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(5));
+            busy = match self.idle.wait_timeout(busy, step) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+}
+
+impl Drop for InGate {
+    fn drop(&mut self) {
+        let mut busy = lock(&self.0.busy);
+        *busy -= 1;
+        if *busy == 0 {
+            self.0.idle.notify_all();
+        }
+    }
+}
+
+/// A counter's lock; a panic while it was held cannot leave the count inconsistent.
+fn lock(mutex: &Mutex<usize>) -> std::sync::MutexGuard<'_, usize> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Runs `job` on a thread of its own at the heavy lane's lower CPU priority (`niceness`) and
@@ -403,6 +464,56 @@ mod tests {
         let heavy_store = w.run(Weight::Store, &heavy, |_| thread_name()).await;
         assert_eq!(ordinary_store.unwrap(), "davar-store-0");
         assert_eq!(heavy_store.unwrap(), "davar-heavy-store-0");
+    }
+
+    #[tokio::test]
+    async fn a_heavy_store_job_waits_until_no_ordinary_store_job_is_queued_or_running() {
+        let w = Arc::new(workers());
+        let ordinary = Budget::until(Instant::now() + Duration::from_secs(30));
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let running = {
+            let (w, ordinary) = (Arc::clone(&w), ordinary.clone());
+            tokio::spawn(async move {
+                w.run(Weight::Store, &ordinary, move |_| held.recv().ok())
+                    .await
+            })
+        };
+        while w.places(Weight::Store).available_permits() == 4 {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let heavy = Budget::until(Instant::now() + Duration::from_secs(30));
+        w.run(Weight::Heavy, &heavy, |_| ()).await.unwrap();
+        let started = Arc::new(AtomicBool::new(false));
+        let waiting = {
+            let (w, heavy, started) = (Arc::clone(&w), heavy.clone(), Arc::clone(&started));
+            tokio::spawn(async move {
+                w.run(Weight::Store, &heavy, move |_| {
+                    started.store(true, Ordering::Relaxed)
+                })
+                .await
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(
+            !started.load(Ordering::Relaxed),
+            "the heavy store job waits for the ordinary one"
+        );
+        release.send(()).unwrap();
+        assert!(running.await.unwrap().is_ok());
+        assert!(waiting.await.unwrap().is_ok());
+        assert!(started.load(Ordering::Relaxed));
+    }
+
+    #[tokio::test]
+    async fn a_heavy_store_job_kept_waiting_past_its_deadline_times_out() {
+        let w = Arc::new(workers());
+        let _ordinary = w.ordinary_store.enter(); // an ordinary store job that never ends
+        let heavy = Budget::until(Instant::now() + Duration::from_millis(50));
+        w.run(Weight::Heavy, &heavy, |_| ()).await.unwrap();
+        let refused = w
+            .run(Weight::Store, &heavy, |_| panic!("must not run"))
+            .await;
+        assert!(matches!(refused, Err(Refused::Timeout(Stage::Work))));
     }
 
     #[tokio::test]
