@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod line;
+pub mod persian;
 mod read;
 mod yaml;
 

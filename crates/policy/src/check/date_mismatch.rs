@@ -1,14 +1,23 @@
 //! `date-mismatch`: a date the text states as the day it takes effect ("effective from 1
-//! January 2026", "en vigueur à compter du 1er janvier 2026", "gültig ab 1.1.2026") that is not
-//! the front matter's `effective` date.
+//! January 2026", "takes effect on 1 Oct 2026", "entrée en vigueur le 1er janvier 2026",
+//! "gelten ab 1.10.2026", "treten am 1. Okt. 2026 in Kraft", "از تاریخ ۱۴۰۵/۰۷/۰۹
+//! لازم‌الاجرا است") that is not the front matter's `effective` date.
 //!
 //! Only versions whose dates are announced are compared: a capture date (`dates: captured`) is
 //! the day an archive saw the text, which may be any day after the text took effect.
-//! Dates are read in English, French and German, as `2026-01-01`, `1.1.2026`, `01/01/2026`
-//! (day first), `1 January 2026`, `January 1, 2026`, `1er janvier 2026` and `1. Januar 2026`.
+//! Dates are read as `2026-01-01`, `1.1.2026`, `1.1.26`, `01/01/2026` (day first), `1 January
+//! 2026`, `1 Jan. 2026`, `January 1, 2026`, `1er janvier 2026`, `1. Januar 2026`, and in Persian
+//! text as Solar Hijri dates (`۱۴۰۵/۰۷/۰۹`, `۹ مهر ۱۴۰۵`, converted with `icu_calendar`) or
+//! Gregorian ones, in Persian or Latin digits.
+//!
+//! A date that belongs to an earlier text is not this version's: the words before the cue in
+//! the same clause mark it ("replaces the terms that were effective from …", "remplacent
+//! celles en vigueur depuis …", "Old version … effective as of …", "قبلی"), and so do the
+//! names of laws for a law's own date ("le Règlement … applicable à compter du 25 mai 2018").
 
 use std::sync::LazyLock;
 
+use icu_calendar::Date as IcuDate;
 use jiff::civil::Date;
 use regex::Regex;
 
@@ -16,11 +25,55 @@ use crate::codes;
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::model::{DateKind, PolicySet};
 
-/// Words that introduce the day a text takes effect, then at most a few words before the date.
-static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let cue = r"(?:\beffective\b(?:\s+(?:as\s+of|from|on|date))?|\bin\s+force\s+(?:from|on|as\s+of)|\bentr(?:e|ée|era)\s+en\s+vigueur\s+(?:le|à\s+compter\s+du|au)|\ben\s+vigueur\s+(?:le|à\s+compter\s+du|au|depuis\s+le)|\bapplicables?\s+à\s+compter\s+du|\bgültig\s+(?:ab|seit)(?:\s+dem)?|\bgilt\s+ab(?:\s+dem)?|\bin\s+kraft\s+(?:ab|seit)(?:\s+dem)?)";
-    Regex::new(&format!(r"(?i){cue}[\s:]*(?P<date>{})", date_pattern()))
+/// A digit in Latin, Persian or Arabic-Indic script.
+const DIGIT: &str = "[0-9۰-۹٠-٩]";
+
+/// Words that introduce the day a text takes effect; the date follows.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let cue = [
+        // English
+        r"\beffective\b(?:\s+(?:as\s+of|from|on|date))?",
+        r"\bin\s+(?:force|effect)\s+(?:from|on|as\s+of)",
+        r"\btakes?\s+effect(?:\s+(?:on|from|as\s+of))?",
+        r"\b(?:comes?|enters?)\s+into\s+(?:force|effect)(?:\s+(?:on|from|as\s+of))?",
+        r"\b(?:apply|applies)\s+(?:from|as\s+of|with\s+effect\s+from)",
+        r"\bvalid\s+(?:from|as\s+of)",
+        // French
+        r"\bdate\s+d['’]entrée\s+en\s+vigueur",
+        r"\bentr(?:e|ent|ée|era|eront)\s+en\s+vigueur(?:\s+(?:le|à\s+compter\s+du|à\s+partir\s+du|au))?",
+        r"\ben\s+vigueur\s+(?:le|à\s+compter\s+du|à\s+partir\s+du|au|depuis\s+le)",
+        r"\b(?:applicables?|s['’]appliqu(?:e|ent|eront))\s+(?:à\s+compter\s+du|à\s+partir\s+du|dès\s+le)",
+        // German
+        r"\bgültig\s+(?:ab|seit)(?:\s+dem)?",
+        r"\b(?:gilt|gelten)\s+ab(?:\s+dem)?",
+        r"\bin\s+kraft\s+(?:ab|seit)(?:\s+dem)?",
+        r"\bwirksam\s+(?:ab|zum|seit)(?:\s+dem)?",
+        r"\binkrafttreten",
+        // Persian
+        r"تاریخ\s+(?:اجرا|اجرای|لازم[\x{200C}\s]?الاجرا\s+شدن)(?:\s+این\s+\S+)?",
+    ]
+    .join("|");
+    Regex::new(&format!(r"(?i)(?:{cue})[\s:]*(?P<date>{})", date_pattern()))
         .expect("the date-mismatch pattern is valid")
+});
+
+/// Sentences that state the date first and the cue after it (German `treten … in Kraft`,
+/// Persian `از تاریخ … لازم‌الاجرا است`).
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
+    Regex::new(&format!(
+        r"(?i)\b(?:tritt|treten)\s+(?:am\s+|zum\s+|ab\s+|mit\s+wirkung\s+(?:zum|vom)\s+)?(?P<date>{date})\s+in\s+kraft|از\s+(?:تاریخ\s+)?(?P<fadate>{date})[^.\n؛]{{0,80}}?(?:لازم[\x{{200C}}\s]?الاجرا|قابل\s+اجرا|اجرا\s+می|اجرا\s+خواهد)"
+    ))
+    .expect("the date-mismatch pattern is valid")
+});
+
+/// Words before a cue, in the same clause, that put the date on an earlier text or on a law
+/// the text cites ("Regulation (EU) 2016/679 applicable from 25 May 2018").
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:replac\w*|supersed\w*|previous\w*|prior|former\w*|earlier|old|older|were|was|had\s+been|remplac\w*|précédent\w*|ancien\w*|antérieur\w*|étaient|était|ersetz\w*|bisherig\w*|vorherig\w*|früher\w*|alten|galten|galt|waren|war|regulation|directive|legislation|law|act|règlement|directive|législation|loi|verordnung|richtlinie|gesetz\w*)\b|جایگزین|قبلی|پیشین|سابق|بوده|بود\b|قانون|آیین‌نامه",
+    )
+    .expect("the earlier-text pattern is valid")
 });
 
 const MONTHS: &[(&str, i8)] = &[
@@ -28,65 +81,178 @@ const MONTHS: &[(&str, i8)] = &[
     ("janvier", 1),
     ("januar", 1),
     ("jänner", 1),
+    ("janv", 1),
+    ("jan", 1),
     ("february", 2),
     ("février", 2),
     ("fevrier", 2),
     ("februar", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("feb", 2),
     ("march", 3),
     ("mars", 3),
     ("märz", 3),
+    ("mär", 3),
+    ("mar", 3),
     ("april", 4),
     ("avril", 4),
+    ("avr", 4),
+    ("apr", 4),
     ("may", 5),
     ("mai", 5),
     ("june", 6),
     ("juin", 6),
     ("juni", 6),
+    ("jun", 6),
     ("july", 7),
     ("juillet", 7),
+    ("juil", 7),
     ("juli", 7),
+    ("jul", 7),
     ("august", 8),
     ("août", 8),
     ("aout", 8),
+    ("aug", 8),
     ("september", 9),
     ("septembre", 9),
+    ("sept", 9),
+    ("sep", 9),
     ("october", 10),
     ("octobre", 10),
     ("oktober", 10),
+    ("oct", 10),
+    ("okt", 10),
     ("november", 11),
     ("novembre", 11),
+    ("nov", 11),
     ("december", 12),
     ("décembre", 12),
     ("decembre", 12),
     ("dezember", 12),
+    ("déc", 12),
+    ("dec", 12),
+    ("dez", 12),
+    // Gregorian months in Persian
+    ("ژانویه", 1),
+    ("ژانویهٔ", 1),
+    ("فوریه", 2),
+    ("فوریهٔ", 2),
+    ("مارس", 3),
+    ("آوریل", 4),
+    ("مه", 5),
+    ("ژوئن", 6),
+    ("ژوئیه", 7),
+    ("ژوئیهٔ", 7),
+    ("جولای", 7),
+    ("اوت", 8),
+    ("آگوست", 8),
+    ("سپتامبر", 9),
+    ("اکتبر", 10),
+    ("نوامبر", 11),
+    ("دسامبر", 12),
+];
+
+/// The Solar Hijri months.
+const PERSIAN_MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 ];
 
 fn date_pattern() -> String {
-    let months = MONTHS.iter().map(|(m, _)| *m).collect::<Vec<_>>().join("|");
+    let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
+    names.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    let months = names.join("|");
+    let mut fa: Vec<&str> = PERSIAN_MONTHS.to_vec();
+    fa.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    let fa = fa.join("|");
+    let d = DIGIT;
     format!(
-        r"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}(?:er|\.)?\s+(?:{months})\s+\d{{4}}|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        r"{d}{{4}}-{d}{{2}}-{d}{{2}}\b|{d}{{4}}/{d}{{1,2}}/{d}{{1,2}}\b|{d}{{1,2}}[./]{d}{{1,2}}[./](?:{d}{{4}}|{d}{{2}})\b|{d}{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:{months})\b\.?\s+{d}{{4}}\b|(?:{months})\b\.?\s+{d}{{1,2}}(?:st|nd|rd|th)?,?\s+{d}{{4}}\b|{d}{{1,2}}\s+(?:{fa})\s+(?:ماه\s+)?(?:سال\s+)?{d}{{4}}"
     )
 }
 
 /// The date written in `text` (one of the forms of [`date_pattern`]).
 fn parse(text: &str) -> Option<Date> {
-    let lower = text.to_lowercase();
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from(b'0' + (u32::from(c) - u32::from('۰')) as u8),
+            '٠'..='٩' => char::from(b'0' + (u32::from(c) - u32::from('٠')) as u8),
+            c => c,
+        })
+        .collect();
     let numbers: Vec<i32> = lower
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .filter_map(|s| s.parse().ok())
         .collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(month) = PERSIAN_MONTHS.iter().position(|m| words.contains(m)) {
+        let [day, year] = numbers.as_slice() else {
+            return None;
+        };
+        return solar_hijri(*year, month + 1, *day);
+    }
     let month_word = MONTHS
         .iter()
-        .find(|(m, _)| lower.split(|c: char| !c.is_alphabetic()).any(|w| w == *m))
+        .find(|(m, _)| words.contains(m))
         .map(|(_, n)| *n);
     let (year, month, day) = match (month_word, numbers.as_slice()) {
         (Some(month), [day, year]) => (*year, month, *day),
+        (None, [year, month, day]) if (1300..1500).contains(year) => {
+            return solar_hijri(*year, usize::try_from(*month).ok()?, *day);
+        }
         (None, [year, month, day]) if *year > 31 => (*year, i8::try_from(*month).ok()?, *day),
+        (None, [day, month, year]) if *year < 100 => (2000 + *year, i8::try_from(*month).ok()?, *day),
         (None, [day, month, year]) => (*year, i8::try_from(*month).ok()?, *day),
         _ => return None,
     };
     Date::new(i16::try_from(year).ok()?, month, i8::try_from(day).ok()?).ok()
+}
+
+/// The Gregorian day of a Solar Hijri date.
+fn solar_hijri(year: i32, month: usize, day: i32) -> Option<Date> {
+    let persian =
+        IcuDate::try_new_persian(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?).ok()?;
+    let iso = persian.to_calendar(icu_calendar::Iso);
+    Date::new(
+        i16::try_from(iso.year().extended_year()).ok()?,
+        i8::try_from(iso.month().ordinal).ok()?,
+        i8::try_from(iso.day_of_month().0).ok()?,
+    )
+    .ok()
+}
+
+/// Whether the clause before byte `at` of `text` puts the date on an earlier text.
+fn about_an_earlier_text(text: &str, at: usize, cue_end: usize) -> bool {
+    let before = &text[..at];
+    let mut from = before.char_indices().rev().nth(100).map_or(0, |(i, _)| i);
+    for stop in [".\n", "\n", ". ", "; ", ", ", "، ", "؛"] {
+        if let Some(i) = before[from..].rfind(stop) {
+            // `1. Okt.` and `Sept.` are no sentence end.
+            let word = before[..from + i].rsplit(|c: char| !c.is_alphanumeric()).next();
+            if stop.starts_with('.') && word.is_some_and(|w| w.chars().count() < 4) {
+                continue;
+            }
+            from = from + i + stop.len();
+        }
+    }
+    EARLIER.is_match(&text[from..cue_end])
 }
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -97,10 +263,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         }
         let body = v.body();
         let offset = v.source.len() - body.len();
-        for found in EFFECTIVE.captures_iter(body) {
-            let Some(m) = found.name("date") else {
-                continue;
-            };
+        for (all, m) in stated_dates(body) {
             let Some(stated) = parse(m.as_str()) else {
                 continue;
             };
@@ -116,7 +279,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     column,
                     format!(
                         "the text says it takes effect on {stated} (\"{}\") but the front matter says `effective: {}`",
-                        found.get(0).map_or("", |all| all.as_str()),
+                        all.as_str(),
                         v.effective
                     ),
                 )
@@ -128,47 +291,102 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     out
 }
 
+/// Every date `body` states as the day it takes effect: the whole statement and the date.
+fn stated_dates(body: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
+    let mut found = Vec::new();
+    for c in CUE_BEFORE.captures_iter(body) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("date")) else {
+            continue;
+        };
+        if !about_an_earlier_text(body, all.start(), m.start()) {
+            found.push((all, m));
+        }
+    }
+    for c in CUE_AFTER.captures_iter(body) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("date").or_else(|| c.name("fadate"))) else {
+            continue;
+        };
+        if !about_an_earlier_text(body, all.start(), all.end()) {
+            found.push((all, m));
+        }
+    }
+    found.sort_by_key(|(all, _)| all.start());
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
 
-    fn stated(text: &str) -> Option<Date> {
-        EFFECTIVE
-            .captures(text)
-            .and_then(|c| parse(c.name("date")?.as_str()))
+    fn stated(text: &str) -> Vec<Date> {
+        stated_dates(text)
+            .into_iter()
+            .filter_map(|(_, m)| parse(m.as_str()))
+            .collect()
     }
 
     #[test]
-    fn effective_dates_are_read_in_three_languages_and_five_forms() {
-        assert_eq!(
-            stated("Effective from 1 January 2026."),
-            Some(date(2026, 1, 1))
-        );
-        assert_eq!(
-            stated("Effective date: January 15, 2026"),
-            Some(date(2026, 1, 15))
-        );
-        assert_eq!(stated("effective as of 2026-03-02"), Some(date(2026, 3, 2)));
-        assert_eq!(
-            stated("Conditions en vigueur à compter du 1er janvier 2026."),
-            Some(date(2026, 1, 1))
-        );
-        assert_eq!(
-            stated("entrée en vigueur le 05/02/2026"),
-            Some(date(2026, 2, 5))
-        );
-        assert_eq!(stated("Gültig ab 1.1.2024"), Some(date(2024, 1, 1)));
-        assert_eq!(stated("gilt ab dem 1. Januar 2024"), Some(date(2024, 1, 1)));
+    fn effective_dates_are_read_in_four_languages_and_many_forms() {
+        for (text, day) in [
+            ("Effective from 1 January 2026.", date(2026, 1, 1)),
+            ("Effective date: January 15, 2026", date(2026, 1, 15)),
+            ("effective as of 2026-03-02", date(2026, 3, 2)),
+            ("These terms take effect on 1 Oct 2026.", date(2026, 10, 1)),
+            ("They come into force on 1st October 2026.", date(2026, 10, 1)),
+            ("These rules apply from Oct. 1, 2026.", date(2026, 10, 1)),
+            ("Conditions en vigueur à compter du 1er janvier 2026.", date(2026, 1, 1)),
+            ("entrée en vigueur le 05/02/2026", date(2026, 2, 5)),
+            ("Date d'entrée en vigueur : 1er octobre 2026", date(2026, 10, 1)),
+            ("Elles s'appliquent à compter du 1er oct. 2026.", date(2026, 10, 1)),
+            ("Gültig ab 1.1.2024", date(2024, 1, 1)),
+            ("gilt ab dem 1. Januar 2024", date(2024, 1, 1)),
+            ("Die Bedingungen gelten ab 1.10.26.", date(2026, 10, 1)),
+            ("Sie treten am 1. Okt. 2026 in Kraft.", date(2026, 10, 1)),
+            ("تاریخ اجرا: ۱۴۰۵/۰۷/۰۹", date(2026, 10, 1)),
+            ("این شرایط از تاریخ ۹ مهر ۱۴۰۵ لازم‌الاجرا است.", date(2026, 10, 1)),
+            ("این قوانین از ۲ اکتبر ۲۰۲۶ اجرا می‌شوند.", date(2026, 10, 2)),
+        ] {
+            assert_eq!(stated(text), [day], "{text}");
+        }
     }
 
     #[test]
-    fn dates_that_do_not_say_when_the_text_takes_effect_are_not_read() {
+    fn dates_that_do_not_say_when_this_text_takes_effect_are_not_read() {
+        for text in [
+            "Orders placed on 1 January 2026 ship the next day.",
+            "the effective use of the service",
+            "effective from 31/02/2026",
+            "These terms replace the terms that were effective from 1 March 2025.",
+            "Elles remplacent celles en vigueur depuis le 1er mars 2025.",
+            "Die bisherigen AGB waren gültig ab 1.3.2025.",
+            "این شرایط جایگزین شرایط قبلی است که از تاریخ ۱۴۰۴/۰۱/۰۱ لازم‌الاجرا بود.",
+            "Returns made from 1 March 2025 are refunded.",
+            "Old version: updated on 2 May 2025 and effective as of 1 May 2025",
+            "selon le règlement sur les données applicable à compter du 25 mai 2018",
+        ] {
+            assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+    }
+
+    #[test]
+    fn a_later_clause_after_an_earlier_text_is_read() {
         assert_eq!(
-            stated("Orders placed on 1 January 2026 ship the next day."),
-            None
+            stated("These terms replace the old ones; they take effect on 1 October 2026."),
+            [date(2026, 10, 1)]
         );
-        assert_eq!(stated("the effective use of the service"), None);
-        assert_eq!(stated("effective from 31/02/2026"), None);
+    }
+
+    /// Prints the dates read on each line of outside text, to judge them by reading:
+    /// `DAVAR_SCAN=<file> cargo test -p davar-policy --lib date_mismatch_scan -- --ignored
+    /// --nocapture`.
+    #[test]
+    #[ignore = "reads outside text named by DAVAR_SCAN"]
+    fn date_mismatch_scan() {
+        let path = std::env::var("DAVAR_SCAN").expect("DAVAR_SCAN names a text file");
+        let text = std::fs::read_to_string(&path).expect("DAVAR_SCAN is readable UTF-8");
+        for (all, m) in stated_dates(&text) {
+            println!("{:?}\t{}", parse(m.as_str()), all.as_str().replace('\n', " "));
+        }
     }
 }

@@ -1,3 +1,5 @@
+use davar_input::persian::{AFTER_HEH, PREFIXES, SUFFIXES, joined_by_half_space as joins};
+
 use crate::prefilter::class::is_horizontal_space;
 use crate::rules::prelude::*;
 
@@ -18,7 +20,8 @@ declare_rule! {
     /// `ام`, `ای`, `ایم`, `اید`, `اند`, `اش`, `ات` and the linking `ی`. Function words (`که`,
     /// `نه`, `چه`, `این`, `از` ...) are never joined, `تری` is left alone (`آی تری` is
     /// "i3"), and the laughter `ها ها` is not a plural. Only Persian letters on both sides,
-    /// and only spaces between them.
+    /// and only spaces between them. The decision is `davar_input::persian`'s, which the
+    /// policy check `half-space` shares.
     ///
     /// ## Fix
     /// Fixable: the spaces become one zero-width non-joiner (`می کنم` → `می‌کنم`). The
@@ -31,53 +34,6 @@ impl HalfSpace {
     fn build(_p: &Params<'_>) -> Result<HalfSpace, String> {
         Ok(HalfSpace)
     }
-}
-
-/// Verb prefixes joined to the word after them.
-const PREFIXES: &[&str] = &["می", "نمی"];
-/// Suffixes joined to the word before them.
-const SUFFIXES: &[&str] = &[
-    "ها",
-    "های",
-    "هایی",
-    "هایم",
-    "هایت",
-    "هایش",
-    "هایمان",
-    "هایتان",
-    "هایشان",
-    "تر",
-    "ترین",
-];
-/// Endings joined to a word that ends in `ه` (`خسته ام`, `حرفه ای`, `اندازه ی`).
-const AFTER_HEH: &[&str] = &["ام", "ای", "ایم", "اید", "اند", "اش", "ات", "ی"];
-/// Words never joined to an affix.
-const FUNCTION_WORDS: &[&str] = &[
-    "که", "نه", "چه", "به", "با", "از", "در", "را", "رو", "و", "یا", "تا", "هم", "همه", "ها",
-    "های", "می", "نمی", "هر", "چند",
-];
-
-/// A word of Persian letters only.
-fn persian(word: &str) -> bool {
-    word.chars().all(|c| ('\u{0620}'..='\u{06D3}').contains(&c))
-}
-
-/// Whether words `a` and `b`, written apart, are one word with a half-space.
-fn joins(a: &str, b: &str, after_b: Option<&str>) -> bool {
-    if !persian(a) || !persian(b) {
-        return false;
-    }
-    if PREFIXES.contains(&a) {
-        return b.chars().count() >= 2 && !FUNCTION_WORDS.contains(&b);
-    }
-    if FUNCTION_WORDS.contains(&a) || a.chars().count() < 2 {
-        return false;
-    }
-    if SUFFIXES.contains(&b) {
-        // `ها ها ها` is laughter.
-        return !(b == "ها" && after_b == Some("ها"));
-    }
-    a.ends_with('ه') && AFTER_HEH.contains(&b)
 }
 
 impl Rule for HalfSpace {
@@ -119,23 +75,5 @@ impl Rule for HalfSpace {
                 out.push(f.hit_cp(start, end).with_edit(a_end, b_start, "\u{200C}"));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::joins;
-
-    #[test]
-    fn affixes_join_and_ordinary_words_do_not() {
-        assert!(joins("می", "کنم", None));
-        assert!(joins("دکمه", "ها", Some("سفت")));
-        assert!(joins("حرفه", "ای", None));
-        assert!(!joins("می", "و", None));
-        assert!(!joins("که", "ای", None));
-        assert!(!joins("آی", "تری", None));
-        assert!(!joins("خندیدم", "ها", Some("ها")));
-        assert!(!joins("کتاب", "ام", None));
-        assert!(!joins("book", "ها", None));
     }
 }

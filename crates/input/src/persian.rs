@@ -1,0 +1,84 @@
+//! Persian words written apart where Persian writes a zero-width non-joiner (U+200C,
+//! نیم‌فاصله) between a word and its prefix or suffix: `می کنم`, `نمی توانید`, `دکمه ها`,
+//! `مدل های`, `بزرگ تر`, `کرده اند`, `حرفه ای`.
+//!
+//! As virastar and hazm do, only a space the author typed is judged here, never letters
+//! written together: the verb prefixes `می`/`نمی` before a word; the plural and comparative
+//! suffixes after a word of at least two letters; and after a word ending in `ه`, the endings
+//! `ام`, `ای`, `ایم`, `اید`, `اند`, `اش`, `ات` and the linking `ی`. Function words (`که`, `نه`,
+//! `چه`, `این`, `از` ...) are never joined, `تری` is left alone (`آی تری` is "i3"), and the
+//! laughter `ها ها` is not a plural, nor is `ای کاش` an ending. Used by the moderation rule `style/half-space` and the
+//! policy check `half-space`.
+
+/// Verb prefixes joined to the word after them.
+pub const PREFIXES: &[&str] = &["می", "نمی"];
+
+/// Suffixes joined to the word before them: plurals (with possessive endings) and comparatives.
+pub const SUFFIXES: &[&str] = &[
+    "ها",
+    "های",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "هایمان",
+    "هایتان",
+    "هایشان",
+    "تر",
+    "ترین",
+];
+
+/// Endings joined to a word that ends in `ه` (`خسته ام`, `حرفه ای`, `اندازه ی`).
+pub const AFTER_HEH: &[&str] = &["ام", "ای", "ایم", "اید", "اند", "اش", "ات", "ی"];
+
+/// Words never joined to an affix.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "که", "نه", "چه", "به", "با", "از", "در", "را", "رو", "و", "یا", "تا", "هم", "همه", "ها",
+    "های", "می", "نمی", "هر", "چند",
+];
+
+/// A word of Arabic-script letters only (U+0620 to U+06D3: no digits, marks or joiners).
+pub fn is_persian_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| ('\u{0620}'..='\u{06D3}').contains(&c))
+}
+
+/// Whether the words `a` and `b`, written apart with a space, are one word that takes a
+/// half-space between them; `after_b` is the word after `b`, if any.
+pub fn joined_by_half_space(a: &str, b: &str, after_b: Option<&str>) -> bool {
+    if !is_persian_word(a) || !is_persian_word(b) {
+        return false;
+    }
+    if PREFIXES.contains(&a) {
+        return b.chars().count() >= 2 && !FUNCTION_WORDS.contains(&b);
+    }
+    if FUNCTION_WORDS.contains(&a) || a.chars().count() < 2 {
+        return false;
+    }
+    if SUFFIXES.contains(&b) {
+        // `ها ها ها` is laughter.
+        return !(b == "ها" && after_b == Some("ها"));
+    }
+    // `ای کاش` is the interjection "if only", not an ending.
+    a.ends_with('ه') && AFTER_HEH.contains(&b) && !(b == "ای" && after_b == Some("کاش"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined_by_half_space as joins;
+
+    #[test]
+    fn affixes_join_and_ordinary_words_do_not() {
+        assert!(joins("می", "کنم", None));
+        assert!(joins("نمی", "توانید", None));
+        assert!(joins("دکمه", "ها", Some("سفت")));
+        assert!(joins("شده", "اند", None));
+        assert!(joins("حرفه", "ای", None));
+        assert!(!joins("می", "و", None));
+        assert!(!joins("که", "ای", None));
+        assert!(!joins("آی", "تری", None));
+        assert!(!joins("خندیدم", "ها", Some("ها")));
+        assert!(!joins("کتاب", "ام", None));
+        assert!(!joins("book", "ها", None));
+        assert!(!joins("البته", "ای", Some("کاش")));
+    }
+}
