@@ -6,6 +6,7 @@ mod generated;
 mod bad_input;
 mod long_history;
 mod notice;
+mod precision;
 mod pressure_render;
 mod real_text;
 mod render;

@@ -67,13 +67,21 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the date-mismatch pattern is valid")
 });
 
-/// Words before a cue, in the same clause, that put the date on an earlier text or on a law
-/// the text cites ("Regulation (EU) 2016/679 applicable from 25 May 2018").
+/// Words before a cue, in the same clause, that put the date on an earlier text.
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:replac\w*|supersed\w*|previous\w*|prior|former\w*|earlier|old|older|were|was|had\s+been|remplac\w*|précédent\w*|ancien\w*|antérieur\w*|étaient|était|ersetz\w*|bisherig\w*|vorherig\w*|früher\w*|alten|galten|galt|waren|war|regulation|directive|legislation|law|act|règlement|directive|législation|loi|verordnung|richtlinie|gesetz\w*)\b|جایگزین|قبلی|پیشین|سابق|بوده|بود\b|قانون|آیین‌نامه",
+        r"(?i)\b(?:replac\w*|supersed\w*|previous\w*|prior|former\w*|earlier|old|older|were|was|had\s+been|remplac\w*|précédent\w*|ancien\w*|antérieur\w*|étaient|était|ersetz\w*|bisherig\w*|vorherig\w*|früher\w*|alten|galten|galt|waren|war)\b|جایگزین|قبلی|پیشین|سابق|بوده|بود\b",
     )
     .expect("the earlier-text pattern is valid")
+});
+
+/// Names of laws, before a cue in the same sentence: the date is the law's ("Regulation (EU)
+/// 2016/679, applicable from 25 May 2018").
+static LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:regulation|directive|legislation|law|act|règlement|législation|loi|verordnung|richtlinie|gesetz\w*)\b|قانون|آیین‌نامه",
+    )
+    .expect("the law pattern is valid")
 });
 
 const MONTHS: &[(&str, i8)] = &[
@@ -218,7 +226,9 @@ fn parse(text: &str) -> Option<Date> {
             return solar_hijri(*year, usize::try_from(*month).ok()?, *day);
         }
         (None, [year, month, day]) if *year > 31 => (*year, i8::try_from(*month).ok()?, *day),
-        (None, [day, month, year]) if *year < 100 => (2000 + *year, i8::try_from(*month).ok()?, *day),
+        (None, [day, month, year]) if *year < 100 => {
+            (2000 + *year, i8::try_from(*month).ok()?, *day)
+        }
         (None, [day, month, year]) => (*year, i8::try_from(*month).ok()?, *day),
         _ => return None,
     };
@@ -238,21 +248,32 @@ fn solar_hijri(year: i32, month: usize, day: i32) -> Option<Date> {
     .ok()
 }
 
-/// Whether the clause before byte `at` of `text` puts the date on an earlier text.
-fn about_an_earlier_text(text: &str, at: usize, cue_end: usize) -> bool {
+/// Whether the words before byte `at` of `text` put the date on an earlier text (in the same
+/// clause, up to `cue_end`) or on a law (in the same sentence).
+fn about_another_text(text: &str, at: usize, cue_end: usize) -> bool {
     let before = &text[..at];
-    let mut from = before.char_indices().rev().nth(100).map_or(0, |(i, _)| i);
-    for stop in [".\n", "\n", ". ", "; ", ", ", "، ", "؛"] {
-        if let Some(i) = before[from..].rfind(stop) {
-            // `1. Okt.` and `Sept.` are no sentence end.
-            let word = before[..from + i].rsplit(|c: char| !c.is_alphanumeric()).next();
+    let start = before.char_indices().rev().nth(160).map_or(0, |(i, _)| i);
+    let sentence = start + last_stop(&before[start..], &[".\n", "\n", ". ", "; ", "؛"]);
+    let clause = sentence + last_stop(&before[sentence..], &[", ", "، "]);
+    EARLIER.is_match(&text[clause..cue_end]) || LAW.is_match(&text[sentence..cue_end])
+}
+
+/// The byte after the last of `stops` in `text` (0 without one); `1. Okt.` and `Sept.` end
+/// no sentence.
+fn last_stop(text: &str, stops: &[&str]) -> usize {
+    let mut from = 0;
+    for stop in stops {
+        if let Some(i) = text[from..].rfind(stop) {
+            let word = text[..from + i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next();
             if stop.starts_with('.') && word.is_some_and(|w| w.chars().count() < 4) {
                 continue;
             }
             from = from + i + stop.len();
         }
     }
-    EARLIER.is_match(&text[from..cue_end])
+    from
 }
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -298,7 +319,7 @@ fn stated_dates(body: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
         let (Some(all), Some(m)) = (c.get(0), c.name("date")) else {
             continue;
         };
-        if !about_an_earlier_text(body, all.start(), m.start()) {
+        if !about_another_text(body, all.start(), m.start()) {
             found.push((all, m));
         }
     }
@@ -306,7 +327,7 @@ fn stated_dates(body: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
         let (Some(all), Some(m)) = (c.get(0), c.name("date").or_else(|| c.name("fadate"))) else {
             continue;
         };
-        if !about_an_earlier_text(body, all.start(), all.end()) {
+        if !about_another_text(body, all.start(), all.end()) {
             found.push((all, m));
         }
     }
@@ -333,18 +354,33 @@ mod tests {
             ("Effective date: January 15, 2026", date(2026, 1, 15)),
             ("effective as of 2026-03-02", date(2026, 3, 2)),
             ("These terms take effect on 1 Oct 2026.", date(2026, 10, 1)),
-            ("They come into force on 1st October 2026.", date(2026, 10, 1)),
+            (
+                "They come into force on 1st October 2026.",
+                date(2026, 10, 1),
+            ),
             ("These rules apply from Oct. 1, 2026.", date(2026, 10, 1)),
-            ("Conditions en vigueur à compter du 1er janvier 2026.", date(2026, 1, 1)),
+            (
+                "Conditions en vigueur à compter du 1er janvier 2026.",
+                date(2026, 1, 1),
+            ),
             ("entrée en vigueur le 05/02/2026", date(2026, 2, 5)),
-            ("Date d'entrée en vigueur : 1er octobre 2026", date(2026, 10, 1)),
-            ("Elles s'appliquent à compter du 1er oct. 2026.", date(2026, 10, 1)),
+            (
+                "Date d'entrée en vigueur : 1er octobre 2026",
+                date(2026, 10, 1),
+            ),
+            (
+                "Elles s'appliquent à compter du 1er oct. 2026.",
+                date(2026, 10, 1),
+            ),
             ("Gültig ab 1.1.2024", date(2024, 1, 1)),
             ("gilt ab dem 1. Januar 2024", date(2024, 1, 1)),
             ("Die Bedingungen gelten ab 1.10.26.", date(2026, 10, 1)),
             ("Sie treten am 1. Okt. 2026 in Kraft.", date(2026, 10, 1)),
             ("تاریخ اجرا: ۱۴۰۵/۰۷/۰۹", date(2026, 10, 1)),
-            ("این شرایط از تاریخ ۹ مهر ۱۴۰۵ لازم‌الاجرا است.", date(2026, 10, 1)),
+            (
+                "این شرایط از تاریخ ۹ مهر ۱۴۰۵ لازم‌الاجرا است.",
+                date(2026, 10, 1),
+            ),
             ("این قوانین از ۲ اکتبر ۲۰۲۶ اجرا می‌شوند.", date(2026, 10, 2)),
         ] {
             assert_eq!(stated(text), [day], "{text}");
@@ -386,7 +422,11 @@ mod tests {
         let path = std::env::var("DAVAR_SCAN").expect("DAVAR_SCAN names a text file");
         let text = std::fs::read_to_string(&path).expect("DAVAR_SCAN is readable UTF-8");
         for (all, m) in stated_dates(&text) {
-            println!("{:?}\t{}", parse(m.as_str()), all.as_str().replace('\n', " "));
+            println!(
+                "{:?}\t{}",
+                parse(m.as_str()),
+                all.as_str().replace('\n', " ")
+            );
         }
     }
 }

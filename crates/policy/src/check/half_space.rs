@@ -99,10 +99,43 @@ const PERFECT_ENDINGS: &[&str] = &["است", "اند", "اید", "ایم", "ام
 
 /// Past stems whose participle (stem + `ه`, `شده`) takes the perfect endings.
 const PAST_STEMS: &[&str] = &[
-    "شد", "کرد", "داد", "گرفت", "داشت", "بود", "رفت", "آمد", "نوشت", "خواست", "توانست",
-    "گذاشت", "یافت", "ساخت", "فرستاد", "پذیرفت", "دید", "خرید", "فروخت", "رسید", "نمود", "گشت",
-    "ماند", "پرداخت", "دانست", "شناخت", "آورد", "برد", "گفت", "افزود", "بست", "خواند", "زد",
-    "کوشید", "پوشاند", "گردید", "انجامید",
+    "شد",
+    "کرد",
+    "داد",
+    "گرفت",
+    "داشت",
+    "بود",
+    "رفت",
+    "آمد",
+    "نوشت",
+    "خواست",
+    "توانست",
+    "گذاشت",
+    "یافت",
+    "ساخت",
+    "فرستاد",
+    "پذیرفت",
+    "دید",
+    "خرید",
+    "فروخت",
+    "رسید",
+    "نمود",
+    "گشت",
+    "ماند",
+    "پرداخت",
+    "دانست",
+    "شناخت",
+    "آورد",
+    "برد",
+    "گفت",
+    "افزود",
+    "بست",
+    "خواند",
+    "زد",
+    "کوشید",
+    "پوشاند",
+    "گردید",
+    "انجامید",
 ];
 
 /// Letters that never join the letter after them: after these a joined suffix looks separated.
@@ -117,13 +150,18 @@ fn missing_half_space(word: &str) -> Option<usize> {
         if let Some(stem) = word.strip_suffix(ending)
             && let Some(past) = stem.strip_suffix('ه')
             && (PAST_STEMS.contains(&past)
-                || past.strip_prefix('ن').is_some_and(|p| PAST_STEMS.contains(&p)))
+                || past
+                    .strip_prefix('ن')
+                    .is_some_and(|p| PAST_STEMS.contains(&p)))
         {
             return Some(stem.len());
         }
     }
     let stem = PLURALS.iter().find_map(|p| word.strip_suffix(p))?;
-    let joins = stem.chars().last().is_some_and(|c| !NON_JOINING.contains(&c));
+    let joins = stem
+        .chars()
+        .last()
+        .is_some_and(|c| !NON_JOINING.contains(&c));
     (joins
         && stem.chars().count() >= 3
         && !NOT_PLURAL_STEMS.contains(&stem)
@@ -171,10 +209,12 @@ pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
                     .chars()
                     .all(|c| c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{2028}'));
             let after = ws.get(i + 2).map(|w| w.text);
-            if spaces
-                && davar_input::persian::joined_by_half_space(w.text, next.text, after)
-            {
-                out.push((w.start, next.end, format!("{}\u{200C}{}", w.text, next.text)));
+            if spaces && davar_input::persian::joined_by_half_space(w.text, next.text, after) {
+                out.push((
+                    w.start,
+                    next.end,
+                    format!("{}\u{200C}{}", w.text, next.text),
+                ));
                 continue;
             }
         }
@@ -204,10 +244,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let written = &body[start..end];
             let (line, column) = line_col(&v.source, offset + start);
             let message = if written.contains(char::is_whitespace) {
-                format!("`{written}` is one word: write a half-space (zero-width non-joiner) instead of the space: `{fixed}`")
+                format!(
+                    "`{written}` is one word: write a half-space (zero-width non-joiner) instead of the space: `{fixed}`"
+                )
             } else {
                 let (before, _) = fixed.split_once('\u{200C}').unwrap_or((written, ""));
-                format!("`{written}` needs a half-space (zero-width non-joiner) after `{before}`: `{fixed}`")
+                format!(
+                    "`{written}` needs a half-space (zero-width non-joiner) after `{before}`: `{fixed}`"
+                )
             };
             out.push(
                 Diagnostic::warning(codes::HALF_SPACE, &v.path, line, column, message)
@@ -229,10 +273,20 @@ mod tests {
 
     #[test]
     fn only_a_prefix_glued_to_a_known_stem_is_reported() {
-        for word in ["میشود", "میکنیم", "نمیتوان", "میدهند", "میباشد"] {
+        for word in ["میشود", "میکنیم", "نمیتوان", "میدهند", "میباشد"]
+        {
             assert!(glued_prefix(word).is_some(), "{word}");
         }
-        for word in ["میز", "میزان", "میدان", "میلیون", "میان", "میوه", "شود", "می"] {
+        for word in [
+            "میز",
+            "میزان",
+            "میدان",
+            "میلیون",
+            "میان",
+            "میوه",
+            "شود",
+            "می",
+        ] {
             assert!(glued_prefix(word).is_none(), "{word}");
         }
     }
@@ -245,11 +299,22 @@ mod tests {
     fn joined_plurals_and_participles_and_spaced_affixes_are_reported() {
         assert_eq!(
             fixed("نظرهای شما و دیدگاهها و پرسشها و سفارشهایی که لغو شدهاند"),
-            ["دیدگاه\u{200C}ها", "پرسش\u{200C}ها", "سفارش\u{200C}هایی", "شده\u{200C}اند"]
+            [
+                "دیدگاه\u{200C}ها",
+                "پرسش\u{200C}ها",
+                "سفارش\u{200C}هایی",
+                "شده\u{200C}اند"
+            ]
         );
         assert_eq!(
             fixed("ما بررسی می کنیم و شما نمی توانید کالا ها را ببینید؛ دیدگاه ها تایید شده اند."),
-            ["می\u{200C}کنیم", "نمی\u{200C}توانید", "کالا\u{200C}ها", "دیدگاه\u{200C}ها", "شده\u{200C}اند"]
+            [
+                "می\u{200C}کنیم",
+                "نمی\u{200C}توانید",
+                "کالا\u{200C}ها",
+                "دیدگاه\u{200C}ها",
+                "شده\u{200C}اند"
+            ]
         );
     }
 
@@ -286,8 +351,15 @@ mod tests {
             lines += 1;
             for (start, end, fixed) in findings(line) {
                 hits += 1;
-                let from = line[..start].char_indices().rev().nth(15).map_or(0, |(i, _)| i);
-                let to = line[end..].char_indices().nth(15).map_or(line.len(), |(i, _)| end + i);
+                let from = line[..start]
+                    .char_indices()
+                    .rev()
+                    .nth(15)
+                    .map_or(0, |(i, _)| i);
+                let to = line[end..]
+                    .char_indices()
+                    .nth(15)
+                    .map_or(line.len(), |(i, _)| end + i);
                 println!("{}\t{fixed}\t{}", &line[start..end], &line[from..to]);
             }
         }

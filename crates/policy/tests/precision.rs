@@ -1,0 +1,122 @@
+//! Check precision on the shapes real documents take: each check fires on a text of our own
+//! writing that shows a family of mistakes, and stays silent on a near miss.
+
+use davar_policy::{Diagnostic, load};
+use jiff::civil::date;
+
+const SITE: &str = "marketplace:\n  name: { en: Bazarcheh, fa: بازارچه, fr: Bazarcheh, de: Bazarcheh }\n  brands: [Bazarcheh]\nbase_url: https://policies.bazarcheh.example\nlanguages: [en, fa, fr, de]\nbinding_language: en\n";
+
+/// The findings with `code` on one version of a `terms` document in `lang`, effective
+/// 2026-10-15, whose body is `body` under one clause.
+fn findings(code: &str, lang: &str, body: &str) -> Vec<Diagnostic> {
+    findings_in(code, &[("terms/v1", lang, body)])
+}
+
+/// The findings with `code` on versions `(doc/vN, lang, body)`, each effective 2026-10-15.
+fn findings_in(code: &str, versions: &[(&str, &str, &str)]) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    for (path, lang, body) in versions {
+        let (doc, version) = path.split_once("/v").unwrap();
+        std::fs::create_dir_all(dir.path().join(doc)).unwrap();
+        let front = format!(
+            "---\nid: {doc}\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: {version}\npublished: 2026-09-01\neffective: 2026-10-15\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Scope {{#scope}}\n\n"
+        );
+        std::fs::write(
+            dir.path().join(format!("{path}.{lang}.md")),
+            format!("{front}{body}\n"),
+        )
+        .unwrap();
+    }
+    let (set, mut diagnostics) = load(dir.path()).expect("the set loads");
+    diagnostics.extend(davar_policy::check(&set, date(2026, 12, 2)));
+    diagnostics.retain(|d| d.code == code);
+    diagnostics
+}
+
+fn messages(found: &[Diagnostic]) -> Vec<&str> {
+    found.iter().map(|d| d.message.as_str()).collect()
+}
+
+#[test]
+fn half_space_reports_spaced_affixes_joined_plurals_and_perfect_endings() {
+    let found = findings(
+        "half-space",
+        "fa",
+        "همهٔ پاسخها و درخواستهایی که ثبت کردهاید را بررسی می کنیم؛ شما نمی توانید آن را حذف کنید.",
+    );
+    let fixed: Vec<&str> = found
+        .iter()
+        .filter_map(|d| d.message.rsplit('`').nth(1))
+        .collect();
+    assert_eq!(
+        fixed,
+        [
+            "پاسخ\u{200C}ها",
+            "درخواست\u{200C}هایی",
+            "کرده\u{200C}اید",
+            "می\u{200C}کنیم",
+            "نمی\u{200C}توانید"
+        ],
+        "{:#?}",
+        messages(&found)
+    );
+}
+
+#[test]
+fn half_space_leaves_words_that_only_look_like_affixes() {
+    let found = findings(
+        "half-space",
+        "fa",
+        "تنها میزان کارمزد و انتهای صفحه مهم است؛ آنها و اینها کالاها را در میدان می‌فروشند و پاسخ‌ها ثبت شده‌اند. اتهام و الهام.",
+    );
+    assert!(found.is_empty(), "{:#?}", messages(&found));
+}
+
+#[test]
+fn date_mismatch_reads_announcements_in_four_languages() {
+    for (lang, body) in [
+        ("en", "These terms come into force on 1 Oct 2026."),
+        ("en", "The rules below apply from October 1st, 2026."),
+        (
+            "fr",
+            "Les présentes conditions s'appliquent à compter du 1er oct. 2026.",
+        ),
+        ("de", "Diese Bedingungen treten am 1. Okt. 2026 in Kraft."),
+        ("de", "Stand: Sept. 2026, gelten ab 1.10.26."),
+        ("fa", "این قوانین از تاریخ ۹ مهر ۱۴۰۵ لازم‌الاجرا هستند."),
+        ("fa", "تاریخ اجرا: ۱۴۰۵/۰۷/۰۹"),
+    ] {
+        let found = findings("date-mismatch", lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+        assert!(
+            found[0].message.contains("2026-10-01"),
+            "{}",
+            found[0].message
+        );
+    }
+}
+
+#[test]
+fn date_mismatch_leaves_agreeing_dates_and_dates_of_earlier_texts() {
+    for (lang, body) in [
+        ("en", "These terms take effect on 15 October 2026."),
+        ("fa", "این قوانین از ۲۳ مهر ۱۴۰۵ لازم‌الاجرا هستند."),
+        (
+            "en",
+            "They replace the conditions that were effective from 1 April 2025.",
+        ),
+        (
+            "fr",
+            "Elles remplacent les conditions en vigueur depuis le 1er avril 2025.",
+        ),
+        ("de", "Die bisherigen Bedingungen waren gültig ab 1.4.2025."),
+        (
+            "fr",
+            "Le règlement sur les données, applicable à compter du 25 mai 2018, s'applique.",
+        ),
+    ] {
+        let found = findings("date-mismatch", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
