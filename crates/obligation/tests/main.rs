@@ -3,5 +3,6 @@
 
 mod appeal_window;
 mod bad_input;
+mod compliance_evidence;
 mod durations;
 mod pressure_deadline;

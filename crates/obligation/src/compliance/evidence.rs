@@ -2,12 +2,24 @@
 //!
 //! Evidence is read from the clauses a reader reads: each clause's heading and prose, tables of
 //! contents left out (the policy model removes them from the prose), code blocks and front
-//! matter never included. A keyword counts only with the polarity the requirement wants: "free
-//! of charge" in "complaints are not free of charge" is a negated mention and does not show
-//! that complaints are free, and a pattern written `~solely` is met only by a negated mention
-//! ("not solely", "nicht ausschließlich", "صرفاً … نمی‌شوند").
+//! matter never included. A heading alone is not evidence: it names what its clause is about,
+//! so a keyword in a heading counts only when the clause's prose states another part of the
+//! requirement and does not deny the heading ("Seller complaints" above "we do not operate a
+//! complaint-handling system" is no evidence).
+//!
+//! A keyword counts only with the polarity the requirement wants. A mention is negated by a
+//! negation a few words before it in the same clause of the sentence ("not free of charge",
+//! "sans intervention humaine"), carried over coordination ("no body or mediator is
+//! competent"), or by a negated predicate right after it ("human review is not available",
+//! "eine menschliche Überprüfung findet nicht statt"). A pattern written `~solely` is met only
+//! by a negated mention ("not solely", "nicht ausschließlich", "صرفاً … نمی‌شوند").
+//!
+//! A requirement can also name contrary statements: an affirmed, unconditional sentence such
+//! as "decided solely by automated means" or "we may change these terms without notice"
+//! outweighs any evidence elsewhere.
 
 use std::borrow::Borrow;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -15,14 +27,32 @@ use super::searchable;
 use crate::prose::find_periods;
 use davar_policy::model::{Clause, PolicyVersion};
 
-/// The searchable text of every part of `version` a reader reads: the preamble, then each
-/// clause as its heading and its prose (lowercased, digits as ASCII).
-pub fn parts(version: &PolicyVersion) -> Vec<String> {
+/// One part of a version a reader reads (the preamble or a clause), lowercased, digits as ASCII.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The clause's heading (empty for the preamble).
+    pub heading: String,
+    /// The clause's own text.
+    pub prose: String,
+}
+
+impl Part {
+    /// The heading and the prose as one text.
+    pub fn whole(&self) -> String {
+        format!("{}\n{}", self.heading, self.prose)
+    }
+}
+
+/// The parts of `version` a reader reads: the preamble, then each clause.
+pub fn parts(version: &PolicyVersion) -> Vec<Part> {
     version
         .preamble
         .iter()
         .chain(&version.clauses)
-        .map(|c: &Clause| searchable(&format!("{}\n{}", c.heading, c.prose)))
+        .map(|c: &Clause| Part {
+            heading: searchable(&c.heading),
+            prose: searchable(&c.prose),
+        })
         .collect()
 }
 
@@ -45,10 +75,12 @@ fn negation_before(lang: &str, word: &str) -> bool {
                 | "nor"
                 | "without"
         ),
-        "fr" => matches!(
-            word,
-            "pas" | "jamais" | "aucun" | "aucune" | "ni" | "non" | "nullement" | "sans"
-        ),
+        "fr" => {
+            matches!(
+                word,
+                "ne" | "pas" | "jamais" | "aucun" | "aucune" | "ni" | "non" | "nullement" | "sans"
+            ) || word.starts_with("n'")
+        }
         "de" => matches!(
             word,
             "nicht"
@@ -77,8 +109,124 @@ fn persian_negation(word: &str) -> bool {
         || matches!(word, "نه" | "هرگز" | "ندارد" | "ندارند")
 }
 
+/// Words that join alternatives: a negation before the first also covers the next ("no body
+/// or mediator", "ni médiateur ni arbitre", "keine Stelle oder Schlichtung").
+fn coordinator(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(word, "or" | "nor"),
+        "fr" => matches!(word, "ou" | "ni"),
+        "de" => matches!(word, "oder" | "noch" | "bzw"),
+        _ => false,
+    }
+}
+
+/// Words that start another clause of the sentence: a negation does not reach across them.
+fn clause_start(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(
+            word,
+            "and"
+                | "but"
+                | "however"
+                | "unless"
+                | "except"
+                | "if"
+                | "when"
+                | "where"
+                | "which"
+                | "who"
+                | "although"
+                | "though"
+                | "while"
+                | "whereas"
+                | "because"
+                | "so"
+                | "yet"
+                | "instead"
+        ),
+        "fr" => matches!(
+            word,
+            "et" | "mais"
+                | "cependant"
+                | "toutefois"
+                | "sauf"
+                | "si"
+                | "lorsque"
+                | "lorsqu"
+                | "quand"
+                | "qui"
+                | "car"
+                | "sinon"
+        ),
+        "de" => matches!(
+            word,
+            "und" | "aber" | "sondern" | "jedoch" | "doch" | "außer" | "wenn" | "falls" | "weil"
+        ),
+        _ => false,
+    }
+}
+
+/// Words after a keyword that deny it ("review is not available", "findet nicht statt",
+/// "n'est pas"); French `pas`, `plus`, `jamais` only after `ne`.
+fn negation_after(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(
+            word,
+            "not"
+                | "never"
+                | "cannot"
+                | "can't"
+                | "isn't"
+                | "aren't"
+                | "won't"
+                | "don't"
+                | "doesn't"
+                | "unavailable"
+                | "excluded"
+        ),
+        "fr" => matches!(word, "exclu" | "exclue" | "exclus" | "exclues"),
+        "de" => matches!(
+            word,
+            "nicht" | "nie" | "niemals" | "ausgeschlossen" | "entfällt"
+        ),
+        _ => false,
+    }
+}
+
+/// Words after a negation that limit rather than deny ("not only", "not mandatory").
+fn qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "only"
+            | "just"
+            | "mandatory"
+            | "compulsory"
+            | "obligatory"
+            | "required"
+            | "necessary"
+            | "binding"
+            | "final"
+            | "seulement"
+            | "uniquement"
+            | "obligatoire"
+            | "obligatoires"
+            | "nécessaire"
+            | "définitive"
+            | "nur"
+            | "verpflichtend"
+            | "zwingend"
+            | "erforderlich"
+            | "notwendig"
+            | "bindend"
+            | "endgültig"
+    )
+}
+
 /// How many words before a keyword a negation still applies to it.
-const WINDOW: usize = 4;
+const WINDOW: usize = 6;
+
+/// How many words after a keyword a denying predicate is looked for.
+const AFTER: usize = 4;
 
 /// The byte offset just past the last character of `text` that is a `boundary`, or 0.
 fn after_last(text: &str, boundary: impl Fn(char) -> bool) -> usize {
@@ -88,57 +236,239 @@ fn after_last(text: &str, boundary: impl Fn(char) -> bool) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// Characters that end a clause of a sentence.
+fn clause_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | ':' | '\n' | '؛' | '،' | ',' | '؟'
+    )
+}
+
+/// The words of `text` (letters, digits and apostrophes; `’` read as `'`).
+fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'"))
+}
+
 /// Whether the mention of a keyword at `start..end` of `text` is negated.
 pub fn negated(text: &str, lang: &str, start: usize, end: usize) -> bool {
-    let boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '؛' | '،' | ',');
     if lang == "fa" {
         let from = after_last(&text[..start], |c| {
-            matches!(c, '.' | '!' | '?' | '\n' | '؛' | '،')
+            matches!(c, '.' | '!' | '?' | '\n' | '؛' | '،' | '؟')
         });
         let to = text[end..]
-            .find(['.', '!', '?', '\n', '؛', '،'])
+            .find(['.', '!', '?', '\n', '؛', '،', '؟'])
             .map_or(text.len(), |i| end + i);
         return text[from..start]
             .split(|c: char| !c.is_alphabetic() && c != '\u{200C}')
             .chain(text[end..to].split(|c: char| !c.is_alphabetic() && c != '\u{200C}'))
             .any(persian_negation);
     }
-    let from = after_last(&text[..start], boundary);
-    text[from..start]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(WINDOW)
-        .any(|w| negation_before(lang, &w.replace('’', "'")))
+    negated_before(text, lang, start) || negated_after(text, lang, end)
+}
+
+fn negated_before(text: &str, lang: &str, start: usize) -> bool {
+    let from = after_last(&text[..start], clause_boundary);
+    let mut budget = WINDOW;
+    for w in words(&text[from..start]).rev() {
+        if negation_before(lang, &w) {
+            return true;
+        }
+        if clause_start(lang, &w) {
+            return false;
+        }
+        if coordinator(lang, &w) {
+            budget += 2 * WINDOW;
+        }
+        budget -= 1;
+        if budget == 0 {
+            return false;
+        }
+    }
+    false
+}
+
+fn negated_after(text: &str, lang: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    // The rest of the word the keyword starts (`automat` in `automated`).
+    let skip = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let rest = &rest[skip..];
+    let to = rest.find(clause_boundary).unwrap_or(rest.len());
+    let after: Vec<String> = words(&rest[..to]).take(AFTER + 1).collect();
+    let mut ne = false;
+    for (i, w) in after.iter().enumerate().take(AFTER) {
+        if clause_start(lang, w) || coordinator(lang, w) {
+            return false;
+        }
+        let limited = after.get(i + 1).is_some_and(|next| qualifier(next));
+        if lang == "fr" && (w == "ne" || w.starts_with("n'")) {
+            ne = true;
+            if w.starts_with("n'") && w.len() > 2 {
+                continue;
+            }
+        }
+        let denies = negation_after(lang, w)
+            || (lang == "fr" && ne && matches!(w.as_str(), "pas" | "plus" | "jamais"))
+            || (lang == "en" && w == "no" && after.get(i + 1).is_some_and(|n| n == "longer"));
+        if denies && !limited {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `pattern` is mentioned in `text` with the polarity it asks for: affirmed, or
-/// negated when the pattern starts with `~`.
+/// negated when the pattern starts with `~`; either way when it starts with `*` (a topic
+/// word such as "automated", whose negation does not deny the requirement).
 pub fn mentioned<R: Borrow<Regex>>(
     text: &str,
     lang: &str,
     pattern: &str,
     compile: impl Fn(&str) -> R,
 ) -> bool {
-    let (want_negated, pattern) = match pattern.strip_prefix('~') {
-        Some(rest) => (true, rest),
-        None => (false, pattern),
+    let (want, pattern) = polarity(pattern);
+    compile(pattern)
+        .borrow()
+        .find_iter(text)
+        .any(|m| want.is_none_or(|w| negated(text, lang, m.start(), m.end()) == w))
+}
+
+/// Whether `text` mentions `pattern` with the polarity opposite to the one it asks for.
+fn denied<R: Borrow<Regex>>(
+    text: &str,
+    lang: &str,
+    pattern: &str,
+    compile: impl Fn(&str) -> R,
+) -> bool {
+    let (want, pattern) = polarity(pattern);
+    let Some(want) = want else {
+        return false;
     };
     compile(pattern)
         .borrow()
         .find_iter(text)
-        .any(|m| negated(text, lang, m.start(), m.end()) == want_negated)
+        .any(|m| negated(text, lang, m.start(), m.end()) != want)
 }
+
+/// The polarity a pattern asks for (`Some(true)`: negated; `None`: either) and its regex.
+pub fn polarity(pattern: &str) -> (Option<bool>, &str) {
+    if let Some(rest) = pattern.strip_prefix('~') {
+        (Some(true), rest)
+    } else if let Some(rest) = pattern.strip_prefix('*') {
+        (None, rest)
+    } else {
+        (Some(false), pattern)
+    }
+}
+
+/// Whether every group is mentioned in the prose of some part, or in a heading whose clause's
+/// prose mentions another group and does not deny this one.
+pub fn keywords_met<R: Borrow<Regex>>(
+    parts: &[Part],
+    lang: &str,
+    groups: &[&str],
+    compile: impl Fn(&str) -> R + Copy,
+) -> bool {
+    groups.iter().all(|g| {
+        parts.iter().any(|part| {
+            mentioned(&part.prose, lang, g, compile)
+                || (mentioned(&part.heading, lang, g, compile)
+                    && !denied(&part.prose, lang, g, compile)
+                    && groups
+                        .iter()
+                        .any(|o| o != g && mentioned(&part.prose, lang, o, compile)))
+        })
+    })
+}
+
+/// The sentences of `text`, and the clauses of a sentence joined by `;`.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['.', '!', '?', '\n', '؟', ';', '؛'])
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Words that make a sentence conditional, per language.
+fn conditional(lang: &str, sentence: &str) -> bool {
+    let words: Vec<String> = words(sentence).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    match lang {
+        "en" => {
+            ["if", "where", "when", "unless", "provided", "except"]
+                .iter()
+                .any(|w| has(w))
+                || pair("in", "case")
+                || words
+                    .windows(3)
+                    .any(|p| p[0] == "in" && p[1] == "the" && p[2] == "event")
+        }
+        "fr" => {
+            ["si", "s'il", "s'ils", "lorsque", "sauf", "quand"]
+                .iter()
+                .any(|w| has(w))
+                || words.iter().any(|w| w.starts_with("lorsqu'"))
+                || pair("en", "cas")
+        }
+        "de" => {
+            ["wenn", "falls", "sofern", "soweit", "außer", "ausser"]
+                .iter()
+                .any(|w| has(w))
+                || pair("im", "fall")
+        }
+        "fa" => ["اگر", "چنانچه", "مگر"].iter().any(|w| has(w)) || sentence.contains("در صورت"),
+        _ => false,
+    }
+}
+
+/// Whether the prose of some part affirms `contrary` in an unconditional sentence (one that
+/// also mentions `topic`, when given): "every complaint is decided solely by automated
+/// means", "we may change these terms at any time without notice".
+pub fn contradicted(parts: &[Part], lang: &str, contrary: &Regex, topic: Option<&Regex>) -> bool {
+    parts.iter().any(|part| {
+        sentences(&part.prose).any(|s| {
+            !conditional(lang, s)
+                && contrary
+                    .find_iter(s)
+                    .any(|m| !negated(s, lang, m.start(), m.end()))
+                && topic.is_none_or(|t| {
+                    t.find_iter(s)
+                        .any(|m| !negated(s, lang, m.start(), m.end()))
+                })
+        })
+    })
+}
+
+/// A clause that says a length of time no longer applies ("the 30 days' notice … no longer
+/// applies", "gilt nicht mehr", "ne s'applique plus").
+static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"no longer appl|(does|do|shall|will) not apply|ceases? to apply|ne s'appliquen?t? (plus|pas)|n'est plus applicable|n'est plus en vigueur|gilt nicht mehr|gelten nicht mehr|nicht mehr anwendbar|findet keine anwendung|entfällt|entfallen|دیگر اعمال نمی|اعمال نمی‌شود",
+    )
+    .expect("the no-longer pattern is valid")
+});
 
 /// Whether one part states a length of time of at least `min_days` and matches `topic`: a
 /// notice period is stated where its subject is ("changes … at least fifteen (15) days"). The
-/// length itself is not read for negation: "not less than 30 days" states 30 days.
-pub fn period_about(parts: &[String], lang: &str, min_days: u32, topic: &Regex) -> bool {
-    parts.iter().any(|text| {
+/// length itself is not read for negation ("not less than 30 days" states 30 days), but a
+/// clause saying it no longer applies takes it back.
+pub fn period_about(parts: &[Part], lang: &str, min_days: u32, topic: &Regex) -> bool {
+    parts.iter().any(|part| {
+        let text = part.whole();
         topic
-            .find_iter(text)
-            .any(|m| !negated(text, lang, m.start(), m.end()))
-            && find_periods(text).iter().any(|p| p.days >= min_days)
+            .find_iter(&text)
+            .any(|m| !negated(&text, lang, m.start(), m.end()))
+            && find_periods(&text).iter().any(|p| {
+                let from = after_last(&text[..p.start], |c| {
+                    matches!(c, '.' | '!' | '?' | ';' | '\n' | '؛')
+                });
+                let to = text[p.end..]
+                    .find(['.', '!', '?', ';', '\n', '؛'])
+                    .map_or(text.len(), |i| p.end + i);
+                p.days >= min_days && !NO_LONGER.is_match(&text[from..to])
+            })
     })
 }
 
@@ -148,6 +478,13 @@ mod tests {
 
     fn re(p: &str) -> Regex {
         Regex::new(p).unwrap()
+    }
+
+    fn part(heading: &str, prose: &str) -> Part {
+        Part {
+            heading: heading.into(),
+            prose: prose.into(),
+        }
     }
 
     #[test]
@@ -205,20 +542,125 @@ mod tests {
 
     #[test]
     fn a_notice_period_is_a_length_of_time_beside_its_subject() {
-        let parts = vec![
-            "modification des conditions\nle vendeur est informé au moins quinze (15) jours avant."
-                .to_string(),
-        ];
+        let parts = vec![part(
+            "modification des conditions",
+            "le vendeur est informé au moins quinze (15) jours avant.",
+        )];
         assert!(period_about(&parts, "fr", 15, &re("modification")));
         assert!(!period_about(&parts, "fr", 30, &re("modification")));
-        let parts = vec!["résiliation\nun préavis d'un (1) mois.".to_string()];
+        let parts = vec![part("résiliation", "un préavis d'un (1) mois.")];
         assert!(period_about(&parts, "fr", 30, &re("résili")));
-        let parts = vec!["résiliation\nun préavis de 30 (trente) jours.".to_string()];
+        let parts = vec![part("résiliation", "un préavis de 30 (trente) jours.")];
         assert!(period_about(&parts, "fr", 30, &re("résili")));
         let parts = vec![
-            "changes\nwe may change these terms.".to_string(),
-            "returns\nwithin 30 days of delivery.".to_string(),
+            part("changes", "we may change these terms."),
+            part("returns", "within 30 days of delivery."),
         ];
         assert!(!period_about(&parts, "en", 15, &re("chang")));
+        let parts = vec![part(
+            "termination",
+            "we may terminate at once; the 30 days' notice of termination no longer applies.",
+        )];
+        assert!(!period_about(&parts, "en", 30, &re("terminat")));
+    }
+
+    #[test]
+    fn a_predicate_after_the_keyword_or_a_coordination_carries_the_negation() {
+        assert!(!mentioned(
+            "human review is not available.",
+            "en",
+            "human",
+            re
+        ));
+        assert!(mentioned(
+            "human review is not only available.",
+            "en",
+            "human",
+            re
+        ));
+        assert!(!mentioned(
+            "eine menschliche überprüfung findet nicht statt.",
+            "de",
+            "menschlich",
+            re
+        ));
+        assert!(!mentioned(
+            "l'examen humain n'est pas prévu.",
+            "fr",
+            "humain",
+            re
+        ));
+        assert!(mentioned(
+            "l'examen humain intervient au plus tard sous 30 jours.",
+            "fr",
+            "humain",
+            re
+        ));
+        assert!(!mentioned(
+            "no certified out-of-court dispute settlement body or mediator is competent.",
+            "en",
+            r"\bmediat",
+            re
+        ));
+        assert!(mentioned(
+            "we do not charge for complaints and offer mediation.",
+            "en",
+            r"\bmediat",
+            re
+        ));
+        assert!(mentioned(
+            "automated tools do not decide complaints.",
+            "en",
+            "*automat",
+            re
+        ));
+    }
+
+    #[test]
+    fn a_heading_is_evidence_only_with_prose_that_does_not_deny_it() {
+        let groups = ["complain", "seller"];
+        let alone = vec![part("seller complaints", "")];
+        assert!(!keywords_met(&alone, "en", &groups, re));
+        let denied = vec![part(
+            "seller complaints",
+            "we do not operate an internal complaint-handling system for sellers.",
+        )];
+        assert!(!keywords_met(&denied, "en", &groups, re));
+        let stated = vec![part("complaints", "sellers use the form in their panel.")];
+        assert!(keywords_met(&stated, "en", &groups, re));
+        let heading_only = vec![part(
+            "out-of-court settlement",
+            "disputes go to the courts.",
+        )];
+        assert!(!keywords_met(&heading_only, "en", &["out-of-court"], re));
+    }
+
+    #[test]
+    fn an_unconditional_contrary_sentence_is_found() {
+        let solely = re(r"solely (by )?automat");
+        let parts = vec![part(
+            "",
+            "every complaint is decided solely by automated means.",
+        )];
+        assert!(contradicted(&parts, "en", &solely, None));
+        let parts = vec![part(
+            "",
+            "no complaint is decided solely by automated means.",
+        )];
+        assert!(!contradicted(&parts, "en", &solely, None));
+        let notice = re("without notice");
+        let topic = re("chang");
+        let parts = vec![part(
+            "",
+            "we may change these terms at any time without notice.",
+        )];
+        assert!(contradicted(&parts, "en", &notice, Some(&topic)));
+        let parts = vec![part(
+            "",
+            "where the law requires it, we may change these terms without notice.",
+        )];
+        assert!(!contradicted(&parts, "en", &notice, Some(&topic)));
+        let parts = vec![part("", "we may suspend an account without notice.")];
+        assert!(!contradicted(&parts, "en", &notice, Some(&topic)));
     }
 }

@@ -18,7 +18,7 @@ use self::requirements::{
 };
 use super::codes;
 use super::duration::Duration;
-use super::numerals::ascii_digit;
+use super::numerals::{ascii_digit, word_value};
 use super::prose::{find_durations, find_periods};
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
@@ -189,16 +189,27 @@ fn appeal_window_length(doc: &Document, version: &PolicyVersion, out: &mut Vec<D
 
 /// Whether `evidence` is found in the clauses `parts` of `version`; `None` when it has nothing
 /// to look for in the version's language.
-fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[String]) -> Option<bool> {
+fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -> Option<bool> {
     let lang = version.lang.as_str();
     match evidence {
         Evidence::Keywords(table) => {
             let (_, groups) = table.iter().find(|(l, _)| *l == lang)?;
-            Some(groups.iter().all(|g| {
-                parts
-                    .iter()
-                    .any(|text| evidence::mentioned(text, lang, g, regex))
-            }))
+            Some(evidence::keywords_met(parts, lang, groups, regex))
+        }
+        Evidence::Unless {
+            evidence,
+            contrary,
+            topic,
+        } => {
+            let found = met(evidence, version, parts)?;
+            let Some((_, pattern)) = contrary.iter().find(|(l, _)| *l == lang) else {
+                return Some(found);
+            };
+            let topic = topic
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, t)| regex(t));
+            Some(found && !evidence::contradicted(parts, lang, regex(pattern), topic))
         }
         Evidence::AnyOf(all) => {
             let results: Vec<bool> = all.iter().filter_map(|e| met(e, version, parts)).collect();
@@ -208,7 +219,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[String]) -> Option
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
-        Evidence::SixMonths => Some(parts.iter().any(|text| six_months(text))),
+        Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.whole()))),
         Evidence::TwoMediators => Some(mediators(version) >= 2),
     }
 }
@@ -223,9 +234,9 @@ fn applies(req: &Requirement, v: &PolicyVersion) -> bool {
 }
 
 fn help(evidence: &Evidence, lang: &str) -> String {
-    let show = |g: &str| match g.strip_prefix('~') {
-        Some(negated) => format!("/{negated}/ (negated)"),
-        None => format!("/{g}/"),
+    let show = |g: &str| match evidence::polarity(g) {
+        (Some(true), negated) => format!("/{negated}/ (negated)"),
+        (_, g) => format!("/{g}/"),
     };
     match evidence {
         Evidence::Keywords(table) => match table.iter().find(|(l, _)| *l == lang) {
@@ -250,10 +261,14 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             ),
             None => format!("state a period of at least {days} days"),
         },
-        Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days".into(),
+        Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
         Evidence::TwoMediators => {
-            "list at least two mediators as list items under a clause about mediation".into()
+            "name at least two mediators under a clause about mediation (as list items, or \"two mediators: …\")".into()
         }
+        Evidence::Unless { evidence, .. } => format!(
+            "{}; and do not say the opposite in a sentence without a condition (\"solely by automated means\", \"without notice\", \"for any reason\")",
+            help(evidence, lang)
+        ),
     }
 }
 
@@ -278,15 +293,29 @@ static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
         match evidence {
             Evidence::Keywords(table) => {
                 for (_, groups) in *table {
-                    out.extend(groups.iter().map(|g| g.strip_prefix('~').unwrap_or(g)));
+                    out.extend(groups.iter().map(|g| evidence::polarity(g).1));
                 }
             }
             Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
             Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
+            Evidence::Unless {
+                evidence,
+                contrary,
+                topic,
+            } => {
+                walk(evidence, out);
+                out.extend(contrary.iter().chain(topic.iter()).map(|(_, p)| *p));
+            }
             Evidence::SixMonths | Evidence::TwoMediators => {}
         }
     }
-    let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM, ODR_CLOSED];
+    let mut patterns = vec![
+        MEDIATION_WORDS,
+        ODR_PLATFORM,
+        ODR_CLOSED,
+        WINDOW_ANCHOR,
+        MEDIATOR_COUNT,
+    ];
     for req in REQUIREMENTS {
         walk(&req.evidence, &mut patterns);
     }
@@ -322,17 +351,55 @@ fn six_months(text: &str) -> bool {
             .any(|p| p.days >= appeal_window::SIX_MONTHS_DAYS)
 }
 
-/// The list items under the clause about mediation with the most of them (tables of contents
-/// are not counted, nor are clauses that only mention mediation in passing but list nothing).
+/// Words that tie a length of time to the appeal window: the decision, its notification, the
+/// appeal.
+const WINDOW_ANCHOR: &str = r"decision|notif|appeal|décision|recours|contest|entscheidung|mitteilung|bekanntgabe|benachrichtigung|einspruch|widerspruch|تصمیم|ابلاغ|اعلام|اعتراض|تجدیدنظر";
+
+/// Whether `text` states an appeal window of at least six months: a clause of a sentence
+/// (between `.`, `;`, `,` and the like) that names the decision, its notification or the
+/// appeal and states six months or more ("you can appeal for six months after we notify you
+/// of a decision"). "Six months" about something else ("within six months of the order
+/// date", "a complaint made six months late") is not the window.
+fn appeal_window_prose(text: &str) -> bool {
+    let anchor = regex(WINDOW_ANCHOR);
+    text.split(['.', ';', ',', '!', '?', '\n', '؛', '،', '؟', ':'])
+        .any(|clause| anchor.is_match(clause) && six_months(clause))
+}
+
+/// A number of mediators stated in a sentence ("two independent mediators", "deux
+/// médiateurs", "zwei Schlichtungsstellen", "دو میانجی").
+const MEDIATOR_COUNT: &str = r"((?:[\p{L}\d-]+\s+){1,3})(?:mediators|médiateurs|médiatrices|mediatoren|schlichter|schlichtungsstellen|میانجی)";
+
+/// The most mediators named under one clause about mediation: its list items (tables of
+/// contents are not counted), or a number a sentence states ("two independent mediators: …").
 fn mediators(version: &PolicyVersion) -> usize {
     let words = regex(MEDIATION_WORDS);
+    let count = regex(MEDIATOR_COUNT);
     version
         .clauses
         .iter()
         .filter(|c| {
             words.is_match(&c.heading.to_lowercase()) || words.is_match(&c.prose.to_lowercase())
         })
-        .map(|c| c.list_items)
+        .map(|c| {
+            let prose = searchable(&c.prose);
+            let stated = count
+                .captures_iter(&prose)
+                .filter(|m| {
+                    let whole = m.get(0).expect("the whole match");
+                    !evidence::negated(&prose, &version.lang, whole.start(), whole.end())
+                })
+                .filter_map(|m| {
+                    m.get(1)?.as_str().split_whitespace().find_map(|n| {
+                        n.parse::<usize>()
+                            .ok()
+                            .or_else(|| word_value(n).map(|v| v as usize))
+                    })
+                })
+                .max()
+                .unwrap_or(0);
+            c.list_items.max(stated)
+        })
         .max()
         .unwrap_or(0)
 }
@@ -378,19 +445,56 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM, ODR_CLOSED];
-        for req in REQUIREMENTS {
-            if let Evidence::Keywords(table) = req.evidence {
-                for (_, groups) in table {
-                    patterns.extend(groups.iter());
+        fn walk(evidence: &Evidence, out: &mut Vec<&'static str>) {
+            match evidence {
+                Evidence::Keywords(table) => {
+                    for (_, groups) in *table {
+                        out.extend(groups.iter().map(|g| evidence::polarity(g).1));
+                    }
                 }
+                Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
+                Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
+                Evidence::Unless {
+                    evidence,
+                    contrary,
+                    topic,
+                } => {
+                    walk(evidence, out);
+                    out.extend(contrary.iter().chain(topic.iter()).map(|(_, p)| *p));
+                }
+                Evidence::SixMonths | Evidence::TwoMediators => {}
             }
         }
+        let mut patterns = vec![
+            MEDIATION_WORDS,
+            ODR_PLATFORM,
+            ODR_CLOSED,
+            WINDOW_ANCHOR,
+            MEDIATOR_COUNT,
+        ];
+        for req in REQUIREMENTS {
+            walk(&req.evidence, &mut patterns);
+        }
+        assert!(patterns.len() > 40, "{}", patterns.len());
         for p in patterns {
             assert!(RegexBuilder::new(p).build().is_ok(), "{p}");
-            let p = p.strip_prefix('~').unwrap_or(p);
             assert!(COMPILED.contains_key(p), "{p} is not compiled once");
         }
+    }
+
+    #[test]
+    fn the_appeal_window_is_the_length_tied_to_the_decision() {
+        let window = |t: &str| appeal_window_prose(&searchable(t));
+        assert!(window(
+            "You can appeal for at least six months after we notify you of the decision."
+        ));
+        assert!(!window(
+            "You can complain for 14 days after we notify you of a decision; a complaint made at least six months late is rejected."
+        ));
+        assert!(!window(
+            "Complaints must be lodged within six months of the order date, and no later than 14 days after we notify you of a decision."
+        ));
+        assert!(window("می‌توانید تا ۶ ماه پس از اعلام تصمیم اعتراض کنید."));
     }
 
     #[test]

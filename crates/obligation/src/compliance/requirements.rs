@@ -21,10 +21,24 @@ pub enum Evidence {
         /// Per language: what the clause must be about.
         topic: &'static [(&'static str, &'static str)],
     },
-    /// At least two mediators listed (list items) under a clause about mediation.
+    /// At least two mediators named under a clause about mediation: as list items, or in a
+    /// sentence that counts them ("two independent mediators: …").
     TwoMediators,
-    /// Appeals open for at least six months (`6 months`, `six mois`, `184 days` or more).
+    /// Appeals open for at least six months (`6 months`, `six mois`, `184 days` or more),
+    /// stated where the window is: in a clause of a sentence that names the decision or the
+    /// appeal ("for six months after we notify you of a decision"), not by "six months"
+    /// elsewhere.
     SixMonths,
+    /// Met when `evidence` is, unless an unconditional sentence affirms one of the language's
+    /// `contrary` patterns (and, with a `topic`, also mentions the topic).
+    Unless {
+        /// What shows the requirement is met.
+        evidence: &'static Evidence,
+        /// Per language: a statement that says the opposite.
+        contrary: &'static [(&'static str, &'static str)],
+        /// Per language: what the contrary sentence must be about, if anything.
+        topic: &'static [(&'static str, &'static str)],
+    },
 }
 
 /// Which document versions a requirement applies to.
@@ -104,31 +118,34 @@ const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
 const NOT_SOLELY: &[(&str, &[&str])] = &[
     (
         "en",
-        &[r"automat", r"~solely|exclusively|only|entirely|purely"],
+        &[r"*automat", r"~solely|exclusively|only|entirely|purely"],
     ),
     (
         "fr",
         &[
-            r"automati",
+            r"*automati",
             r"~uniquement|exclusivement|seulement|entièrement",
         ],
     ),
     (
         "de",
-        &[r"automati", r"~ausschließlich|allein|nur|vollständig"],
+        &[r"*automati", r"~ausschließlich|allein|nur|vollständig"],
     ),
-    ("fa", &[r"خودکار|ماشینی|الگوریتم", r"~صرفاً|صرفا|تنها|فقط"]),
+    ("fa", &[r"*خودکار|ماشینی|الگوریتم", r"~صرفاً|صرفا|تنها|فقط"]),
 ];
 
 /// Automated decisions with human review.
 const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     (
         "en",
-        &[r"automat", r"human|member of staff|qualified staff"],
+        &[r"*automat", r"human|member of staff|qualified staff"],
     ),
-    ("fr", &[r"automati", r"humain|personnel qualifié"]),
-    ("de", &[r"automati", r"menschlich|qualifizierte"]),
-    ("fa", &[r"خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"]),
+    ("fr", &[r"*automati", r"humain|personnel qualifié"]),
+    ("de", &[r"*automati", r"menschlich|qualifizierte"]),
+    (
+        "fa",
+        &[r"*خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"],
+    ),
 ];
 
 /// An out-of-court route: named as such, or as mediation or arbitration.
@@ -149,7 +166,7 @@ const MODERATION: &[(&str, &[&str])] = &[
         "en",
         &[
             r"moderat|review",
-            r"automat|algorithm",
+            r"*automat|algorithm",
             r"human|staff|moderator|person",
         ],
     ),
@@ -157,7 +174,7 @@ const MODERATION: &[(&str, &[&str])] = &[
         "fr",
         &[
             r"modér|examin|vérifi",
-            r"automati|algorithm",
+            r"*automati|algorithm",
             r"humain|personnel|modérat",
         ],
     ),
@@ -165,7 +182,7 @@ const MODERATION: &[(&str, &[&str])] = &[
         "de",
         &[
             r"moderat|prüf",
-            r"automati|algorithm",
+            r"*automati|algorithm",
             r"mensch|mitarbeit|moderator",
         ],
     ),
@@ -173,11 +190,68 @@ const MODERATION: &[(&str, &[&str])] = &[
         "fa",
         &[
             r"بررسی|نظارت|تأیید|تایید",
-            r"خودکار|الگوریتم|ماشینی",
+            r"*خودکار|الگوریتم|ماشینی",
             r"انسانی|کارشناس|کارمند|همکاران",
         ],
     ),
 ];
+
+/// Decisions said to be taken by automated means alone.
+const SOLELY_AUTOMATED: &[(&str, &str)] = &[
+    (
+        "en",
+        r"\b(solely|exclusively|entirely|purely|fully|only)\s+(by\s+|through\s+|via\s+|with\s+|using\s+)?(an?\s+|the\s+)?(automat|algorithm|machine)|automat\w*\s+(means|tools|systems|processes)\s+(alone|only)\b",
+    ),
+    (
+        "fr",
+        r"(uniquement|exclusivement|entièrement|seulement|purement)\s+(par\s+(des\s+|un\s+)?|de\s+(manière|façon)\s+)?(moyens\s+|outils\s+|systèmes?\s+|traitements?\s+)?(automati|algorithm)|(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati",
+    ),
+    (
+        "de",
+        r"(ausschließlich|allein|nur|vollständig|rein)\s+(durch\s+|mittels\s+|mit\s+)?(automati|maschinell|algorithm)|vollautomati",
+    ),
+    (
+        "fa",
+        r"(صرفاً|صرفا|فقط|تنها)\s+(به\s+(صورت|شکل)\s+|با\s+|توسط\s+)?(خودکار|ماشینی|الگوریتم)",
+    ),
+];
+
+/// No notice at all.
+const WITHOUT_NOTICE: &[(&str, &str)] = &[
+    (
+        "en",
+        r"without (any )?(prior |advance |previous )?(notice|notification|warning)|with immediate effect",
+    ),
+    (
+        "fr",
+        r"sans (aucun |aucune )?(préavis|notification|information préalable|avertissement)|avec effet immédiat",
+    ),
+    (
+        "de",
+        r"ohne (vorherige |vorhergehende )?(ankündigung|vorankündigung|frist|kündigungsfrist|benachrichtigung|mitteilung)|fristlos|mit sofortiger wirkung",
+    ),
+    ("fa", r"بدون (اطلاع|اخطار|اعلام)"),
+];
+
+/// Suspension or termination for no stated reason.
+const WITHOUT_GROUNDS: &[(&str, &str)] = &[
+    (
+        "en",
+        r"for any reason or no reason|for no reason|without (stating|giving|providing|specifying|any) (any )?(grounds|reasons?|justification)",
+    ),
+    (
+        "fr",
+        r"sans (indiquer|préciser|donner|communiquer) (de |les |aucun )?(motifs?|raisons?)|sans motif|sans justification|pour quelque (motif|raison) que ce soit",
+    ),
+    (
+        "de",
+        r"ohne (angabe von )?gründen?|ohne begründung|ohne angabe eines grundes|aus beliebigem grund",
+    ),
+    ("fa", r"بدون (ذکر |اعلام )?(دلیل|علت)|به هر دلیلی"),
+];
+
+/// Any topic (the contrary statement is enough by itself).
+const ANY_TOPIC: &[(&str, &str)] = &[];
 
 const CHANGE_TOPIC: &[(&str, &str)] = &[
     ("en", r"chang|amend|modif"),
@@ -235,10 +309,14 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "DSA Art. 20(6)",
         what: "say that decisions are not taken solely by automated means",
         applies: AppliesTo::ComplaintsPolicy,
-        evidence: Evidence::AnyOf(&[
-            Evidence::Keywords(NOT_SOLELY),
-            Evidence::Keywords(HUMAN_REVIEW),
-        ]),
+        evidence: Evidence::Unless {
+            evidence: &Evidence::AnyOf(&[
+                Evidence::Keywords(NOT_SOLELY),
+                Evidence::Keywords(HUMAN_REVIEW),
+            ]),
+            contrary: SOLELY_AUTOMATED,
+            topic: ANY_TOPIC,
+        },
     },
     Requirement {
         profile: "dsa",
@@ -266,8 +344,12 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 3(2)",
         what: "give sellers at least 15 days' notice of changes",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Period {
-            days: 15,
+        evidence: Evidence::Unless {
+            evidence: &Evidence::Period {
+                days: 15,
+                topic: CHANGE_TOPIC,
+            },
+            contrary: WITHOUT_NOTICE,
             topic: CHANGE_TOPIC,
         },
     },
@@ -276,15 +358,23 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 3(1)(c)",
         what: "state the grounds for suspending, restricting or terminating a seller",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Keywords(SUSPENSION_GROUNDS),
+        evidence: Evidence::Unless {
+            evidence: &Evidence::Keywords(SUSPENSION_GROUNDS),
+            contrary: WITHOUT_GROUNDS,
+            topic: ANY_TOPIC,
+        },
     },
     Requirement {
         profile: "p2b",
         cite: "P2B Regulation (EU) 2019/1150 Art. 4(1)",
         what: "give at least 30 days' notice before terminating a seller",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Period {
-            days: 30,
+        evidence: Evidence::Unless {
+            evidence: &Evidence::Period {
+                days: 30,
+                topic: TERMINATION_TOPIC,
+            },
+            contrary: WITHOUT_NOTICE,
             topic: TERMINATION_TOPIC,
         },
     },

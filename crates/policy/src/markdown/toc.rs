@@ -1,5 +1,6 @@
 //! Tables of contents: a list whose items are links to headings of the same page, or repeat
-//! its headings. They are navigation, not clause text, so they are left out of the prose the
+//! its headings, or a list right under a line or heading that calls it the contents ("Table
+//! of contents", "Sommaire", "Inhaltsverzeichnis", "فهرست مطالب"). They are navigation, not clause text, so they are left out of the prose the
 //! checks read (a table of contents naming "Mediation" is not a mediation clause).
 
 use std::collections::BTreeSet;
@@ -33,7 +34,14 @@ pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]
         .map(|c| clause_id::slug(&c.heading))
         .collect();
     for list in lists.iter().rev() {
-        if list.items.len() < MIN_ITEMS {
+        let titled = parts.get(list.part).is_some_and(|part| {
+            let before = part.prose.get(..list.prose.start).unwrap_or_default();
+            match before.lines().rev().find(|l| !l.trim().is_empty()) {
+                Some(line) => contents_title(line),
+                None => contents_title(&part.heading),
+            }
+        });
+        if list.items.len() < MIN_ITEMS && !titled {
             continue;
         }
         let navigational = list
@@ -43,7 +51,7 @@ pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]
                 *only_link || headings.contains(&clause_id::slug(text.trim()))
             })
             .count();
-        if navigational * 5 < list.items.len() * 4 {
+        if !titled && navigational * 5 < list.items.len() * 4 {
             continue;
         }
         let Some(part) = parts.get_mut(list.part) else {
@@ -57,4 +65,25 @@ pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]
         }
         part.list_items = part.list_items.saturating_sub(list.items.len());
     }
+}
+
+/// Whether `line` is the title of a table of contents, in any of the site's languages.
+fn contents_title(line: &str) -> bool {
+    let title = line
+        .trim()
+        .trim_matches(|c: char| c == ':' || c == '*' || c == '#' || c == '_' || c.is_whitespace())
+        .to_lowercase();
+    matches!(
+        title.as_str(),
+        "contents"
+            | "table of contents"
+            | "sommaire"
+            | "table des matières"
+            | "inhalt"
+            | "inhaltsverzeichnis"
+            | "inhaltsübersicht"
+            | "übersicht"
+            | "فهرست"
+            | "فهرست مطالب"
+    )
 }

@@ -1,0 +1,194 @@
+//! Compliance evidence read for its meaning: negated and contrary statements, headings alone,
+//! the appeal window's own length, mediators named in a sentence and plain-text contents lists
+//! do not pass for what a requirement asks.
+
+use davar_policy::load;
+use jiff::civil::date;
+
+/// A site whose document `doc` is checked against `profile`.
+fn site(doc: &str, profile: &str, lang: &str) -> String {
+    format!(
+        "marketplace:\n  name: {{ {lang}: Shop }}\nbase_url: https://shop.example\nlanguages: [{lang}]\nbinding_language: {lang}\ncompliance:\n  {doc}: [{profile}]\n"
+    )
+}
+
+/// One version of `doc` with `body` under the front matter.
+fn version(doc: &str, doc_type: &str, lang: &str, audience: &str, body: &str) -> String {
+    format!(
+        "---\nid: {doc}\ntype: {doc_type}\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2026-01-01\neffective: 2026-01-01\naudience: {audience}\nchange: substantive\nsummary: S\n---\n\n{body}"
+    )
+}
+
+/// The `compliance-*` messages for one document version.
+fn findings(doc: &str, profile: &str, lang: &str, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), site(doc, profile, lang)).unwrap();
+    std::fs::create_dir(dir.path().join(doc)).unwrap();
+    std::fs::write(dir.path().join(doc).join(format!("v1.{lang}.md")), text).unwrap();
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    davar_obligation::checks(&set, date(2026, 3, 1), None)
+        .iter()
+        .filter(|d| d.code.starts_with("compliance"))
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+fn complaints(lang: &str, body: &str) -> Vec<String> {
+    findings(
+        "complaints",
+        "dsa",
+        lang,
+        &version("complaints", "Complaints Policy", lang, "consumers", body),
+    )
+}
+
+fn cites(found: &[String], cite: &str) -> bool {
+    found.iter().any(|f| f.starts_with(&format!("{cite}:")))
+}
+
+const HOW: &str = "## How to complain {#how}\n\nUse the online form in your account; complaints are free of charge and handled electronically.\n\n";
+const DECIDED: &str = "## Decisions {#decisions}\n\nAutomated tools sort complaints, but a member of staff takes every decision.\n\n";
+const WINDOW: &str = "## Time limit {#time-limit}\n\nYou can complain for six months after we notify you of a decision.\n\n";
+const COURT: &str = "## Out-of-court settlement {#out-of-court}\n\nYou may also turn to a certified out-of-court dispute settlement body.\n";
+
+#[test]
+fn a_complaints_policy_that_says_it_all_passes() {
+    let found = complaints("en", &format!("{HOW}{DECIDED}{WINDOW}{COURT}"));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn human_review_denied_after_the_keyword_or_decisions_solely_automated_fail_art_20_6() {
+    for decided in [
+        "## Decisions {#decisions}\n\nAn algorithm settles each complaint; human review is not available.\n\n",
+        "## Decisions {#decisions}\n\nEach complaint is settled solely by automated means; a member of staff reads a decision only when a court orders it.\n\n",
+        "## Decisions {#decisions}\n\nAutomated tools settle each complaint without human involvement.\n\n",
+    ] {
+        let found = complaints("en", &format!("{HOW}{decided}{WINDOW}{COURT}"));
+        assert!(cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+    let de = "## Entscheidungen {#decisions}\n\nÜber jede Beschwerde entscheidet ein Algorithmus; eine menschliche Kontrolle findet nicht statt.\n\n";
+    let found = complaints("de", de);
+    assert!(cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    let fr = "## Décisions {#decisions}\n\nChaque réclamation est traitée par des outils exclusivement automatisés.\n\n";
+    let found = complaints("fr", fr);
+    assert!(cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    // Saying that no decision is solely automated is the evidence, not its opposite.
+    let not_solely = "## Decisions {#decisions}\n\nAutomated tools help us, but no complaint is settled solely by automated means.\n\n";
+    let found = complaints("en", &format!("{HOW}{not_solely}{WINDOW}{COURT}"));
+    assert!(!cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+}
+
+#[test]
+fn a_denied_route_or_a_heading_alone_does_not_name_an_out_of_court_body() {
+    for court in [
+        "## Out-of-court settlement {#out-of-court}\n\nWe take part in no out-of-court procedure, and no arbitration board or mediator can hear our disputes.\n",
+        "## Out-of-court settlement {#out-of-court}\n\nOnly the courts of our seat hear disputes.\n",
+        "## Out-of-court settlement {#out-of-court}\n\nAn out-of-court dispute settlement is not offered.\n",
+    ] {
+        let found = complaints("en", &format!("{HOW}{DECIDED}{WINDOW}{court}"));
+        assert!(cites(&found, "DSA Art. 21"), "{court}: {found:#?}");
+    }
+}
+
+#[test]
+fn six_months_counts_only_as_the_window_after_the_decision() {
+    for window in [
+        "## Time limit {#time-limit}\n\nYou can complain for 10 days after we notify you of a decision; a complaint sent six months late is refused.\n\n",
+        "## Time limit {#time-limit}\n\nComplaints are taken within six months of delivery, and at the latest 10 days after we tell you of our decision.\n\n",
+    ] {
+        let found = complaints("en", &format!("{HOW}{DECIDED}{window}{COURT}"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("open for at least six months")),
+            "{window}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_plain_text_contents_list_is_not_evidence() {
+    let body = "Table of contents\n\n- Online complaints, free of charge and electronic\n- No decision solely by automated means, human review\n- Six months to appeal a decision\n- Out-of-court dispute settlement\n\n## Scope {#scope}\n\nThis policy covers complaints.\n";
+    let found = complaints("en", body);
+    for cite in ["DSA Art. 20(6)", "DSA Art. 21"] {
+        assert!(cites(&found, cite), "{cite}: {found:#?}");
+    }
+}
+
+fn seller_terms(lang: &str, body: &str) -> Vec<String> {
+    findings(
+        "terms",
+        "p2b",
+        lang,
+        &version("terms", "Terms of Service", lang, "sellers", body),
+    )
+}
+
+const CHANGES: &str = "## Changes {#changes}\n\nWe tell sellers of changes to these terms at least 15 days before they apply.\n\n";
+const SUSPEND: &str = "## Suspension {#suspension}\n\nWe may suspend, restrict or terminate an account on the grounds listed below, and tell the seller the reasons.\n\n";
+const END: &str =
+    "## Termination {#termination}\n\nWe terminate a seller's contract with 30 days' notice.\n\n";
+const INTERNAL: &str = "## Complaints {#complaints}\n\nSellers complain through the form in their panel; we answer within 10 days.\n\n";
+const MEDIATE: &str = "## Mediation {#mediation}\n\nWe name two mediators for sellers:\n\n- The first mediation board\n- The second mediation board\n";
+
+#[test]
+fn seller_terms_that_say_it_all_pass() {
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{MEDIATE}"));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn without_notice_without_grounds_and_a_denied_system_fail_p2b() {
+    let cases = [
+        (
+            "## Changes {#changes}\n\nWe may change these terms at any time without notice. A notice of 15 days is given when we see fit.\n\n",
+            "Art. 3(2)",
+        ),
+        (
+            "## Suspension {#suspension}\n\nWe may suspend, restrict or terminate an account for any reason or no reason.\n\n",
+            "Art. 3(1)(c)",
+        ),
+        (
+            "## Termination {#termination}\n\nWe may terminate a seller's contract at once and without notice; the 30 days' notice of termination no longer applies.\n\n",
+            "Art. 4(1)",
+        ),
+        (
+            "## Seller complaints {#complaints}\n\nWe do not run an internal complaint-handling system for sellers.\n\n",
+            "Art. 11",
+        ),
+    ];
+    for (replacement, cite) in cases {
+        let body = [CHANGES, SUSPEND, END, INTERNAL, MEDIATE]
+            .iter()
+            .map(|part| {
+                let id = |t: &str| t[t.find("{#").unwrap()..t.find('}').unwrap()].to_string();
+                if id(part) == id(replacement) {
+                    replacement
+                } else {
+                    part
+                }
+            })
+            .collect::<String>();
+        assert!(body.contains(replacement), "{cite}");
+        let found = seller_terms("en", &body);
+        assert!(found.iter().any(|f| f.contains(cite)), "{cite}: {found:#?}");
+    }
+}
+
+#[test]
+fn mediators_counted_in_a_sentence_are_named() {
+    let sentence = "## Mediation {#mediation}\n\nA seller may turn to either of two independent mediators: the North Mediation House and the South Trade Mediation Office.\n";
+    let found = seller_terms(
+        "en",
+        &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{sentence}"),
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    let one = "## Mediation {#mediation}\n\nA seller may turn to one mediator: the North Mediation House.\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{one}"));
+    assert!(
+        found.iter().any(|f| f.contains("two mediators")),
+        "{found:#?}"
+    );
+}
