@@ -1,6 +1,7 @@
 //! `davar audit --decisions URL`: every appeal in the decision log against the dispute
 //! policy's promised time to decide it, in the version in force when it was received: met,
-//! breached (decided late, or undecided past the deadline) or open.
+//! breached (decided late, or undecided past the deadline) or open; and an appeal decided by
+//! the moderator who took the contested decision, a breach of DSA Art. 20(6).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -8,6 +9,9 @@ use std::process::ExitCode;
 
 use davar_obligation::instant::human_span;
 use davar_project::Project;
+use std::collections::BTreeSet;
+
+use davar_server::compliance::appeal::is_lodged;
 use davar_server::compliance::appeal_audit::{AppealAudit, AppealStatus, audit_appeals};
 use davar_server::compliance::each_decided;
 use davar_server::decision::Stage;
@@ -28,7 +32,23 @@ pub fn run(project: &Project, url: &str, now: Timestamp, args: &Args) -> anyhow:
         }
         Ok::<(), anyhow::Error>(())
     })?;
-    let audits = audit_appeals(&published(project), &appeals, now);
+    // The decisions appealed against, to see who took them (DSA Art. 20(6)).
+    let contested: BTreeSet<String> = appeals
+        .iter()
+        .filter(|r| is_lodged(r))
+        .filter_map(|r| r.follows.clone())
+        .collect();
+    let mut records = Vec::with_capacity(appeals.len() + contested.len());
+    if !contested.is_empty() {
+        each_decided(&*log.store, Timestamp::MIN, Timestamp::MAX, |record| {
+            if record.stage != Stage::Appeal && contested.contains(&record.id) {
+                records.push(record);
+            }
+            Ok::<(), anyhow::Error>(())
+        })?;
+    }
+    records.extend(appeals);
+    let audits = audit_appeals(&published(project), &records, now);
     let mut sink = args.output.open()?;
     match args.format {
         Format::Json => {
@@ -47,8 +67,8 @@ pub fn run(project: &Project, url: &str, now: Timestamp, args: &Args) -> anyhow:
     sink.writer.flush()?;
     let failing = |a: &AppealAudit| match args.fail_on {
         None => false,
-        Some(FailOn::Breached) => a.status == AppealStatus::Breached,
-        Some(FailOn::Open) => matches!(a.status, AppealStatus::Breached | AppealStatus::Open),
+        Some(FailOn::Breached) => a.breached(),
+        Some(FailOn::Open) => a.breached() || a.status == AppealStatus::Open,
     };
     Ok(if audits.iter().any(failing) {
         ExitCode::from(1)
@@ -59,14 +79,22 @@ pub fn run(project: &Project, url: &str, now: Timestamp, args: &Args) -> anyhow:
 
 fn summary(audits: &[AppealAudit]) -> String {
     let count = |s: AppealStatus| audits.iter().filter(|a| a.status == s).count();
-    format!(
+    let same = audits.iter().filter(|a| a.same_moderator.is_some()).count();
+    let mut out = format!(
         "{} appeal(s): {} met, {} breached, {} open, {} without a promised time",
         audits.len(),
         count(AppealStatus::Met),
         count(AppealStatus::Breached),
         count(AppealStatus::Open),
         count(AppealStatus::NoDeadline)
-    )
+    );
+    if same > 0 {
+        let _ = write!(
+            out,
+            "; {same} decided by the moderator of the contested decision (DSA Art. 20(6))"
+        );
+    }
+    out
 }
 
 fn table(audits: &[AppealAudit]) -> String {
@@ -74,11 +102,17 @@ fn table(audits: &[AppealAudit]) -> String {
         .iter()
         .map(|a| {
             let finding = a.findings.first();
-            let status = match (a.status, finding.and_then(|f| f.late_by_seconds)) {
+            let mut status = match (a.status, finding.and_then(|f| f.late_by_seconds)) {
                 (AppealStatus::Breached, Some(late)) => format!("BREACHED ({})", human_span(late)),
                 (AppealStatus::Breached, None) => "BREACHED".to_owned(),
                 (status, _) => status.as_str().to_owned(),
             };
+            if let Some(moderator) = &a.same_moderator {
+                let _ = write!(
+                    status,
+                    "; BREACHED Art. 20(6): decided by {moderator}, who took the contested decision"
+                );
+            }
             [
                 a.appeal.clone(),
                 a.received_at.clone(),

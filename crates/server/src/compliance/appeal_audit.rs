@@ -1,7 +1,9 @@
 //! Appeals in the decision log audited against the dispute policy's own promise: every lodged
 //! appeal becomes an obligation case (`appeal.received`, then `appeal.decided` when a moderator
 //! decided it) and goes through the same audit as complaint cases (`davar audit`), against the
-//! version in force when the appeal was received.
+//! version in force when the appeal was received. An appeal decided by the moderator who took
+//! the contested decision is reported as a breach of DSA Art. 20(6) (given the contested
+//! decision among the records).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +13,7 @@ use serde::Serialize;
 
 use super::appeal::is_lodged;
 use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published, rfc3339};
-use crate::decision::{Action, DecisionRecord};
+use crate::decision::{AUTHOR, Action, DecisionRecord, ENGINE};
 
 /// What became of an appeal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -71,6 +73,26 @@ pub struct AppealAudit {
     /// Why there is no finding, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The moderator who took both the contested decision and the appeal's outcome, a breach
+    /// of DSA Art. 20(6) (the API refuses it; a log written by other tools may hold one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_moderator: Option<String>,
+}
+
+impl AppealAudit {
+    /// Whether the appeal breaches a promise or the law: decided late or undecided past its
+    /// deadline, or decided by the person who took the contested decision.
+    pub fn breached(&self) -> bool {
+        self.status == AppealStatus::Breached || self.same_moderator.is_some()
+    }
+}
+
+/// The moderator who decided both `contested` and the appeal's `outcome`, if one did. The
+/// engine and the author are not moderators.
+pub fn same_moderator(contested: &DecisionRecord, outcome: &DecisionRecord) -> Option<String> {
+    let person = |by: &str| by != ENGINE && by != AUTHOR;
+    (contested.decided_by == outcome.decided_by && person(&outcome.decided_by))
+        .then(|| outcome.decided_by.clone())
 }
 
 /// The outcome `record` gives the appeal it follows, if it decides one.
@@ -130,6 +152,10 @@ pub(crate) fn audit_timed(
         .into_iter()
         .map(|appeal| {
             let decided = outcomes.get(appeal.id.as_str()).copied();
+            let contested = appeal
+                .follows
+                .as_deref()
+                .and_then(|id| records.iter().find(|r| r.id == id));
             let (findings, note) = match doc {
                 None => (
                     Vec::new(),
@@ -150,6 +176,9 @@ pub(crate) fn audit_timed(
                     status: status(&findings),
                     findings,
                     note,
+                    same_moderator: contested
+                        .zip(decided)
+                        .and_then(|(c, d)| same_moderator(c, d)),
                 },
                 received: appeal.decided_at,
                 decided: decided.map(|d| d.decided_at),

@@ -145,8 +145,7 @@ pub fn sor_statement(
         content_type: vec!["CONTENT_TYPE_TEXT".to_owned()],
         category: categories.remove(0),
         category_addition: categories,
-        content_language: (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_alphabetic()))
-            .then(|| lang.to_ascii_uppercase()),
+        content_language: content_language(lang),
         content_date: published.zoned(record.content_date).date().to_string(),
         application_date: published.zoned(record.decided_at).date().to_string(),
         decision_facts: clip(&facts(record), 5000),
@@ -209,6 +208,14 @@ fn facts(record: &DecisionRecord) -> String {
     )
 }
 
+/// The comment's language as the Transparency Database takes it: an ISO 639-1 code in upper
+/// case, or nothing for a language tag that is not one (`xx`, `fas`, `pt-BR` is read as `pt`).
+pub fn content_language(lang: &str) -> Option<String> {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default();
+    let code = primary.to_ascii_lowercase();
+    isolang::Language::from_639_1(&code).map(|_| code.to_ascii_uppercase())
+}
+
 /// `text` cut to at most `max` characters (an ellipsis marks a cut).
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -221,7 +228,17 @@ fn clip(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::{clip, content_language};
+
+    #[test]
+    fn content_language_is_an_iso_639_1_code_or_nothing() {
+        assert_eq!(content_language("fa").as_deref(), Some("FA"));
+        assert_eq!(content_language("DE").as_deref(), Some("DE"));
+        assert_eq!(content_language("pt-BR").as_deref(), Some("PT"));
+        for not_a_code in ["xx", "qq", "zz", "fas", "", "e1", "-"] {
+            assert_eq!(content_language(not_a_code), None, "{not_a_code}");
+        }
+    }
 
     #[test]
     fn clipping_counts_characters_not_bytes() {
