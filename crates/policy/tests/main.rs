@@ -10,3 +10,4 @@ mod precision;
 mod pressure_render;
 mod real_text;
 mod render;
+mod site_links;

@@ -25,6 +25,9 @@ pub(crate) struct HtmlOptions<'a> {
     pub anchor_label: &'a str,
     /// What raw HTML in the source may keep (`html:` in `site.yaml`).
     pub allow: HtmlAllowance,
+    /// The clause id of each heading of the body, in order (explicit or derived, as the
+    /// policy model has them); a heading past the end keeps only an explicit `{#id}`.
+    pub clause_ids: &'a [String],
 }
 
 /// Renders `body` to sanitised HTML.
@@ -44,6 +47,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut obligation: Option<String> = None;
     let mut heading_id: Vec<Option<String>> = Vec::new();
+    let mut headings = 0usize;
     for event in Parser::new_ext(body, options()) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
@@ -68,6 +72,12 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let level = level as u8;
+                let id = opts
+                    .clause_ids
+                    .get(headings)
+                    .map(|derived| CowStr::from(derived.as_str()))
+                    .or(id);
+                headings += 1;
                 match id {
                     Some(id) => {
                         events.push(Event::Html(CowStr::from(format!(
@@ -235,6 +245,7 @@ mod tests {
                 obligation_label: "Time limit",
                 anchor_label: "Link to this clause",
                 allow: HtmlAllowance::default(),
+                clause_ids: &[],
             },
         )
     }
@@ -301,6 +312,7 @@ mod tests {
                     ids_and_classes: true,
                     external_images: true,
                 },
+                clause_ids: &[],
             },
         );
         assert!(html.contains("class=\"note\""), "{html}");
@@ -321,6 +333,7 @@ mod tests {
             obligation_label: "Time limit",
             anchor_label: "Link to this clause",
             allow: HtmlAllowance::default(),
+            clause_ids: &[],
         };
         let html = to_html("```obligation\nid: a\nwithin: 2 days\n```\n", &opts);
         assert_eq!(

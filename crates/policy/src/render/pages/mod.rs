@@ -235,6 +235,7 @@ impl<'a> DocContext<'a> {
             })
         };
         let sentence = |text: &str| super::block_sentence(self.sentences, v, text);
+        let clause_ids: Vec<String> = v.clauses.iter().map(|c| c.id.clone()).collect();
         to_html(
             v.body(),
             &HtmlOptions {
@@ -243,6 +244,7 @@ impl<'a> DocContext<'a> {
                 obligation_label: i18n::text(lang, "obligation_label"),
                 anchor_label: i18n::text(lang, "anchor_label"),
                 allow: set.site.html,
+                clause_ids: &clause_ids,
             },
         )
     }

@@ -1,0 +1,121 @@
+//! Every in-site link of a built site lands on an element: contents lists and `@doc#clause`
+//! links to clauses whose ids are derived from their headings, not written as `{#id}`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use davar_policy::{load, render_site};
+use jiff::civil::date;
+use regex::Regex;
+
+const SITE: &str = "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\n";
+
+fn front(doc: &str, doc_type: &str) -> String {
+    format!(
+        "---\nid: {doc}\ntype: {doc_type}\nlang: en\ntitle: {doc}\nversion: 1\npublished: 2026-01-01\neffective: 2026-01-01\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n"
+    )
+}
+
+/// Terms whose headings carry no `{#id}`, with a contents list of in-page links, and a help
+/// page linking to one of the terms' derived clause ids.
+fn built() -> davar_policy::Site {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir(dir.path().join("terms")).unwrap();
+    std::fs::create_dir(dir.path().join("help")).unwrap();
+    let terms = format!(
+        "{}Contents:\n\n- [Scope](#scope)\n- [Paying for orders](#paying-for-orders)\n- [Returns](#returns)\n\n## 1. Scope\n\nThese terms cover every order.\n\n## 2. Paying for orders\n\nPay by card.\n\n### 2.1 Refunds\n\nRefunds go back to the card; see [returns](#returns).\n\n## 3. Returns\n\nReturn an item within 14 days.\n",
+        front("terms", "Terms of Service")
+    );
+    std::fs::write(dir.path().join("terms/v1.en.md"), terms).unwrap();
+    let help = format!(
+        "{}## Getting help {{#getting-help}}\n\nSee [paying](@terms#paying-for-orders) and [refunds](@terms#refunds).\n",
+        front("help", "Help")
+    );
+    std::fs::write(dir.path().join("help/v1.en.md"), help).unwrap();
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.severity != davar_policy::Severity::Error),
+        "{diagnostics:?}"
+    );
+    render_site(&set, date(2026, 3, 1), None).unwrap()
+}
+
+/// The page a relative `href` on the page at `from` points to, and its fragment.
+fn target(from: &str, href: &str) -> Option<(String, String)> {
+    if href.contains("://") || href.starts_with("mailto:") {
+        return None;
+    }
+    let (path, fragment) = href.split_once('#')?;
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    if !path.is_empty() {
+        for segment in path.split('/') {
+            match segment {
+                ".." => {
+                    parts.pop();
+                }
+                "." | "" => {}
+                s => parts.push(s),
+            }
+        }
+    }
+    let mut page = parts.join("/");
+    if path.is_empty() {
+        page = from.to_string();
+    } else if path.ends_with('/') || !page.ends_with(".html") {
+        page = format!("{page}/index.html")
+            .trim_start_matches('/')
+            .to_string();
+    }
+    Some((page, fragment.to_string()))
+}
+
+#[test]
+fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
+    let site = built();
+    let id = Regex::new(r#"\sid="([^"]+)""#).unwrap();
+    let href = Regex::new(r#"\shref="([^"]+)""#).unwrap();
+    let pages: BTreeMap<&str, String> = site
+        .files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p.as_str(), String::from_utf8(b.clone()).unwrap()))
+        .collect();
+    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+        .iter()
+        .map(|(p, html)| {
+            (
+                *p,
+                id.captures_iter(html).map(|c| c[1].to_string()).collect(),
+            )
+        })
+        .collect();
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for (page, html) in &pages {
+        for c in href.captures_iter(html) {
+            let Some((to, fragment)) = target(page, &c[1]) else {
+                continue;
+            };
+            if fragment.is_empty() {
+                continue;
+            }
+            checked += 1;
+            match ids.get(to.as_str()) {
+                Some(found) if found.contains(&fragment) => {}
+                _ => broken.push(format!("{page}: {} -> {to}#{fragment}", &c[1])),
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked >= 8, "only {checked} fragment links checked");
+    let terms = &pages["en/terms/v1/index.html"];
+    for derived in ["scope", "paying-for-orders", "refunds", "returns"] {
+        assert!(
+            terms.contains(&format!("id=\"{derived}\"")),
+            "{derived}: {terms}"
+        );
+    }
+}
