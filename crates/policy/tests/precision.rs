@@ -120,3 +120,40 @@ fn date_mismatch_leaves_agreeing_dates_and_dates_of_earlier_texts() {
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
     }
 }
+
+#[test]
+fn placeholder_reports_fields_in_any_case_variables_and_pseudo_tags() {
+    for (lang, body) in [
+        (
+            "en",
+            "Our registered office is at [Registered office address].",
+        ),
+        ("en", "Sellers pay [X]% of each sale."),
+        ("de", "Verantwortlich: [Name der Firma einfügen]"),
+        ("fr", "Adresse du siège : [à compléter]"),
+        ("fa", "نشانی دفتر: [نشانی دفتر مرکزی]"),
+        ("en", "A fee of ${seller_fee} applies to each order."),
+        ("en", "A fee of %SELLER_FEE% applies to each order."),
+        (
+            "en",
+            "Send your claim to <Insert claims address> within 14 days.",
+        ),
+        ("en", "Each listing costs <<LISTING FEE>>."),
+    ] {
+        let found = findings("placeholder", lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn placeholder_leaves_glosses_abbreviations_links_and_html() {
+    let found = findings(
+        "placeholder",
+        "en",
+        "Bazarcheh is a société par actions simplifiée [simplified joint-stock company] under the \
+         Commercial Code [HGB]; see [our terms](/terms) and [Contact][c].\n\n\
+         - [x] checked\n\nPrices <em>include</em> VAT<br>and 100% of fees; see \
+         <https://policies.bazarcheh.example/caf%C3%A9>.\n\n[c]: /contact\n",
+    );
+    assert!(found.is_empty(), "{:#?}", messages(&found));
+}

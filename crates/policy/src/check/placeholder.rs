@@ -3,9 +3,14 @@
 //! - what a CDN's e-mail obfuscation leaves when a page is copied: `[email protected]`, also
 //!   with Markdown escapes (`[\[email protected\]](…)`) or `&nbsp;`;
 //! - fields never filled in: `[COMPANY NAME]`, `[Insert e-mail]`, `[Enter address]`, `[●]`,
-//!   `[نام شرکت]`, `{{name}}`;
-//! - drafting marks: `TODO`, `TBD`, `TBC`, `XXX`, `lorem ipsum`, `XX days`, `XX €`,
-//!   `XX/XX/XXXX`, and blanks of three or more underscores (`___`) outside forms a reader is
+//!   `[نام شرکت]`, and in any case a bracket that reads as a field: a short noun phrase naming
+//!   what belongs there (`[Company address]`, `[Datum]`, `[adresse e-mail]`, `[تاریخ]`,
+//!   `[X]%`, `[number] days`) or an instruction (`[Adresse einfügen]`, `[à compléter]`);
+//! - template variables: `{{name}}`, `${fee}`, `%FEE%`;
+//! - raw-HTML pseudo-tags the HTML sanitiser would drop without a trace: `<Insert e-mail
+//!   address>`, `<<FEE>>`, `<COMPANY>` (a tag that is no HTML element);
+//! - drafting marks: `TODO`, `TBD`, `TBC`, `XXX`, `À DÉFINIR`, `lorem ipsum`, `XX days`,
+//!   `XX €`, `XX/XX/XXXX`, `xx xx xx xx xx`, `..../..../....`, and blanks of three or more underscores (`___`) outside forms a reader is
 //!   meant to fill in (a line that labels the blank: `Name: ____`, `Date (*) ____`).
 //!
 //! Markdown link texts in capitals (`[TERMS](/terms)`) and Roman numerals (`Article XX`) are
@@ -30,6 +35,7 @@ enum Kind {
     Draft,
     Number,
     Blank,
+    PseudoTag,
 }
 
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
@@ -39,21 +45,25 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             Kind::ObfuscatedEmail,
             re(r"\\?\[(?i:e-?mail)(?:\s|&nbsp;|&#160;|\\)*(?i:protected)\\?\]"),
         ),
+        (Kind::Field, re(r"\[[^\[\]\n]{1,60}\]")),
         (
-            Kind::Field,
-            re(
-                r"\[(?:[A-ZÀ-Ý][A-ZÀ-Ý0-9 _'’./&-]{2,60}|(?i:insert|enter|add|your|name of|company name|nom d[eu]|adresse d[eu]|indiquer|insérer|ins[ée]rer|einfügen|hier) [^\]\n]{0,60}|\s*[●•]+\s*|[^\]\n]{0,30}(?:نام|شرکت|آدرس|نشانی|ایمیل|رایانامه|تلفن|درج)[^\]\n]{0,30})\]",
-            ),
+            Kind::Template,
+            re(r"\{\{[^{}\n]*\}\}|\$\{[A-Za-z_][^{}\n]{0,40}\}|%[A-Z][A-Z0-9_]{1,30}%"),
         ),
-        (Kind::Template, re(r"\{\{[^{}\n]*\}\}")),
         (
             Kind::Draft,
-            re(r"\b(?:TODO|TBD|TBC|XXX)\b|(?i:lorem\s+ipsum)"),
+            re(
+                r"\b(?:TODO|TBD|TBC|XXX)\b|(?i:lorem\s+ipsum)|\b[ÀA] (?:DÉFINIR|DEFINIR|COMPLÉTER|COMPLETER|PRÉCISER|PRECISER)\b",
+            ),
+        ),
+        (
+            Kind::PseudoTag,
+            re(r"<<[^<>\n]{1,60}>>|</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>\n]{0,80})?/?>"),
         ),
         (
             Kind::Number,
             re(
-                r"(?i:\bxx\b\s*(?:%|€|\$|£|euros?\b|eur\b|days?\b|jours?\b|tage[n]?\b|months?\b|mois\b|monate[n]?\b|hours?\b|heures?\b|stunden\b|years?\b|ans\b|jahre[n]?\b|روز|ماه|ساعت)|(?:€|\$|£)\s*xx\b|\bxx[./]xx[./]xx(?:xx)?\b)",
+                r"(?i:\bxx\b\s*(?:%|€|\$|£|euros?\b|eur\b|days?\b|jours?\b|tage[n]?\b|months?\b|mois\b|monate[n]?\b|hours?\b|heures?\b|stunden\b|years?\b|ans\b|jahre[n]?\b|روز|ماه|ساعت)|(?:€|\$|£)\s*xx\b|\bxx[./]xx[./]xx(?:xx)?\b|\bxx(?:[ .-]xx){3,}\b)|\.{2,}/\.{2,}/\.{2,}",
             ),
         ),
         (Kind::Blank, re(r"(?:\\?_){3,}")),
@@ -131,6 +141,9 @@ fn help(kind: Kind) -> &'static str {
         Kind::Field | Kind::Template => "a field was never filled in; write the text it stands for",
         Kind::Number => "a number was never filled in; write the real value",
         Kind::Draft | Kind::Blank => "finish the text before publishing",
+        Kind::PseudoTag => {
+            "this is no HTML element: the published page drops it without a trace; write the text it stands for"
+        }
     }
 }
 
@@ -143,7 +156,22 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
     let after = &source[end..line_end];
     match kind {
         // `[TERMS](/terms)`, `[TERMS][1]`, `[TERMS]: /terms`
-        Kind::Field => !after.starts_with(['(', '[', ':']),
+        // `- [x] done` is a task list item.
+        Kind::Field => {
+            let task = before.trim_end().ends_with(['-', '*', '+'])
+                && matches!(&source[start..end], "[x]" | "[X]" | "[ ]");
+            !after.starts_with(['(', '[', ':']) && !task && reads_as_field(&source[start..end])
+        }
+        Kind::PseudoTag => {
+            let text = &source[start..end];
+            let name = text
+                .trim_start_matches(['<', '/'])
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            text.starts_with("<<") || !crate::markdown::html::known_tag(&name)
+        }
         Kind::Draft => {
             let text = &source[start..end];
             let previous = before
@@ -190,8 +218,185 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
                 .collect();
             !EXAMPLE_MARKS.iter().any(|m| tail.contains(m))
         }
-        Kind::ObfuscatedEmail | Kind::Template => true,
+        // `%C3%A9` is a percent-encoded URL, not `%FEE%`.
+        Kind::Template => {
+            let text = &source[start..end];
+            let inner = text.trim_matches('%');
+            !text.starts_with('%') || inner.len() >= 3
+        }
+        Kind::ObfuscatedEmail => true,
     }
+}
+
+/// Nouns that name what a field holds, in English, French, German and Persian.
+const FIELD_NOUNS: &[&str] = &[
+    "name",
+    "address",
+    "date",
+    "email",
+    "e-mail",
+    "mail",
+    "phone",
+    "telephone",
+    "number",
+    "country",
+    "city",
+    "amount",
+    "fee",
+    "price",
+    "percentage",
+    "rate",
+    "url",
+    "website",
+    "street",
+    "postcode",
+    "zip",
+    "registration",
+    "vat",
+    "dpo",
+    "contact",
+    "nom",
+    "adresse",
+    "pays",
+    "ville",
+    "numéro",
+    "téléphone",
+    "montant",
+    "prix",
+    "courriel",
+    "date",
+    "taux",
+    "site",
+    "anschrift",
+    "datum",
+    "firmenname",
+    "telefon",
+    "telefonnummer",
+    "land",
+    "stadt",
+    "betrag",
+    "preis",
+    "ort",
+    "straße",
+    "plz",
+    "e-mail-adresse",
+    "handelsregister",
+    "registernummer",
+    "x",
+    "n",
+    "xx",
+    "نام",
+    "آدرس",
+    "نشانی",
+    "تاریخ",
+    "شماره",
+    "تماس",
+    "تلفن",
+    "ایمیل",
+    "رایانامه",
+    "شهر",
+    "کشور",
+    "مبلغ",
+    "درصد",
+];
+
+/// Nouns naming a party: a field only alone (`[Company]`, `[Marketplace]`), since a bracket
+/// also glosses a term (`société anonyme [joint-stock company]`).
+const PARTY_NOUNS: &[&str] = &[
+    "company",
+    "marketplace",
+    "seller",
+    "platform",
+    "provider",
+    "société",
+    "vendeur",
+    "plateforme",
+    "unternehmen",
+    "unternehmens",
+    "firma",
+    "anbieter",
+    "verkäufer",
+    "شرکت",
+    "فروشگاه",
+    "فروشنده",
+];
+
+/// Words that tell the writer to fill a field in.
+const FIELD_INSTRUCTIONS: &[&str] = &[
+    "insert",
+    "enter",
+    "add",
+    "fill",
+    "specify",
+    "complete",
+    "tbd",
+    "insérer",
+    "inserer",
+    "indiquer",
+    "compléter",
+    "completer",
+    "préciser",
+    "definir",
+    "définir",
+    "renseigner",
+    "einfügen",
+    "eintragen",
+    "ergänzen",
+    "angeben",
+    "einsetzen",
+    "your",
+    "votre",
+    "ihre",
+    "hier",
+    "درج",
+    "وارد",
+    "بنویسید",
+    "تکمیل",
+];
+
+/// Whether a bracket `[…]` reads as a field: upper-case words (`[COMPANY NAME]`), a bullet
+/// (`[●]`), or at most five words without sentence punctuation that name what belongs there
+/// or tell the writer to fill it in (`[Company address]`, `[Datum]`, `[à compléter]`).
+fn reads_as_field(bracket: &str) -> bool {
+    let inner = bracket
+        .trim_start_matches(['\\', '['])
+        .trim_end_matches([']', '\\'])
+        .trim();
+    if inner.is_empty() || inner.contains(['.', ',', ';', '!', '?', '"', '(', ':', '/']) {
+        return false;
+    }
+    if inner.chars().all(|c| matches!(c, '●' | '•' | ' ')) {
+        return true;
+    }
+    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let words: Vec<String> = inner
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '\u{200C}')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    if words.is_empty()
+        || words.len() > 5
+        || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // `[HGB]` after a law's name is its abbreviation.
+    let acronym = words.len() == 1 && letters.len() <= 4;
+    let party_alone = words.len() == 1 && PARTY_NOUNS.contains(&words[0].as_str());
+    upper && !acronym
+        || party_alone
+        || words.iter().any(|w| {
+            // `l'adresse`, `d'inscription`
+            let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+            FIELD_NOUNS.contains(&w) || FIELD_INSTRUCTIONS.contains(&w)
+        })
+        || words
+            .iter()
+            .any(|w| w.split('-').any(|part| FIELD_NOUNS.contains(&part)) && w.contains('-'))
 }
 
 #[cfg(test)]
@@ -200,17 +405,22 @@ mod tests {
 
     /// The placeholder texts found in an English version with `body`.
     fn found(body: &str) -> Vec<String> {
+        found_in("en", body)
+    }
+
+    /// The placeholder texts found in a version in `lang` with `body`.
+    fn found_in(lang: &str, body: &str) -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("site.yaml"),
-            "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\n",
+            "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en, fr, de, fa]\nbinding_language: en\n",
         )
         .unwrap();
         std::fs::create_dir(dir.path().join("terms")).unwrap();
-        let front = "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## A {#a}\n\n";
+        let front = "---\nid: terms\ntype: Terms of Service\nlang: LANG\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## A {#a}\n\n";
         std::fs::write(
-            dir.path().join("terms/v1.en.md"),
-            format!("{front}{body}\n"),
+            dir.path().join(format!("terms/v1.{lang}.md")),
+            format!("{}{body}\n", front.replace("LANG", lang)),
         )
         .unwrap();
         let (set, _) = crate::load(dir.path()).unwrap();
@@ -237,5 +447,71 @@ mod tests {
                 .is_empty()
         );
         assert!(found("Rates may be shown as discounts (e.g. xx% off).").is_empty());
+    }
+
+    #[test]
+    fn fields_in_any_case_template_variables_and_pseudo_tags_are_placeholders() {
+        for (lang, text) in [
+            ("en", "Write to [Head office address] today."),
+            ("en", "The fee is [X]% of the price."),
+            ("en", "Refunds within [number] days."),
+            ("en", "Our officer: [privacy officer e-mail]."),
+            ("de", "Sitz: [Anschrift]"),
+            ("de", "Kontakt: [Telefonnummer hier einfügen]"),
+            ("fr", "Siège : [à compléter]"),
+            ("fr", "Écrivez à [adresse e-mail du service]."),
+            ("fa", "تاریخ: [تاریخ]"),
+            ("en", "The fee is ${fee} per order."),
+            ("en", "The fee is %FEE% per order."),
+            ("fr", "Frais : À DÉFINIR."),
+            ("en", "Call xx xx xx xx xx."),
+            ("fr", "Signé le ..../..../...."),
+            ("en", "Write to <Insert support address> for help."),
+            ("en", "A fee of <<FEE>> applies."),
+            ("fr", "Contact : [NOM]"),
+        ] {
+            assert_eq!(
+                found_in(lang, text).len(),
+                1,
+                "{text}: {:?}",
+                found_in(lang, text)
+            );
+        }
+    }
+
+    #[test]
+    fn brackets_that_read_as_text_and_html_elements_are_not() {
+        for text in [
+            "See [the terms](/terms) and [Contact][1].",
+            "As the court said [emphasis added], this applies.",
+            "Quoted [...] text and a footnote [1].",
+            "- [x] done\n- [ ] open",
+            "Line<br>break and <sup>2</sup> and <https://shop.example> and <help@shop.example>.",
+            "The price [which includes VAT, shipping and handling] is final.",
+            "the German Commercial Code [HGB] applies",
+            "https://shop.example/caf%C3%A9%C3%A9/",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    /// Prints the placeholders found in outside documents, to judge them by reading:
+    /// `DAVAR_SCAN=<file of documents, each after a line "@@FILE <name>"> cargo test -p
+    /// davar-policy --lib placeholder_scan -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads outside text named by DAVAR_SCAN"]
+    fn placeholder_scan() {
+        let path = std::env::var("DAVAR_SCAN").expect("DAVAR_SCAN names a text file");
+        let text = std::fs::read_to_string(&path).expect("DAVAR_SCAN is readable UTF-8");
+        let mut total = 0;
+        for doc in text.split("@@FILE ").skip(1) {
+            let (name, body) = doc.split_once('\n').unwrap_or((doc, ""));
+            let body = body.replace("\n---\n", "\n\n");
+            for message in found(&body) {
+                total += 1;
+                println!("{name}\t{message}");
+            }
+        }
+        println!("{total} placeholders");
     }
 }

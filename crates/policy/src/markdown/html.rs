@@ -154,6 +154,19 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
     html.replace(&mark, "")
 }
 
+/// Whether the sanitiser knows the element `name` (lower case): it keeps it, or removes it with
+/// its content (`script`, `style`). Any other tag is dropped silently, with its text kept.
+pub(crate) fn known_tag(name: &str) -> bool {
+    static KNOWN: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            let builder = sanitiser("", HtmlAllowance::default());
+            let mut known = builder.clone_tags();
+            known.extend(builder.clone_clean_content_tags());
+            known
+        });
+    KNOWN.contains(name)
+}
+
 /// Cleans raw HTML written in a source while keeping what the renderer itself produces (the
 /// attributes carrying `mark`).
 fn sanitiser(mark: &str, allow: HtmlAllowance) -> ammonia::Builder<'static> {
