@@ -78,10 +78,13 @@ pub fn audience_for(doc_type: &str) -> Vec<Audience> {
     }
 }
 
-/// The body as written to the source: CRLF read as LF, bold pseudo-headings promoted when
+/// The body as written to the source: CRLF read as LF, accents composed (NFC), bold
+/// pseudo-headings promoted when
 /// asked, and a final newline.
 pub(crate) fn body(text: &str, options: &Options) -> String {
-    let text = text.replace("\r\n", "\n");
+    // Composed (NFC) text, as `davar check` reads it: a capture that differs from the one
+    // before only in decomposed accents is no change.
+    let text = davar_policy::nfc(text.replace("\r\n", "\n"));
     let mut body = if options.promote_bold_headings {
         promote_bold_headings(&text)
     } else {

@@ -81,13 +81,17 @@ pub(crate) fn load_source(
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     let Some(FileName { version, lang }) = source::parse_file_name(file_name) else {
+        let help = source::suggest_file_name(file_name).map_or_else(
+            || "rename it, e.g. `v2.fa.md` for version 2 in Persian".to_string(),
+            |fixed| format!("did you mean `{fixed}`? rename the file"),
+        );
         diagnostics.push(
             error(
                 0,
                 0,
                 format!("file name `{file_name}` does not follow `v<N>.<lang>.md`"),
             )
-            .with_help("rename it, e.g. `v2.fa.md` for version 2 in Persian"),
+            .with_help(help),
         );
         return None;
     };
@@ -116,6 +120,7 @@ pub(crate) fn load_source(
             return None;
         }
     };
+    let text = source::nfc(text);
     sources.insert(path.to_path_buf(), text.clone());
     let split = match source::split_front_matter(&text) {
         Ok(split) => split,

@@ -30,4 +30,5 @@ pub use model::{
 };
 pub use render::{RenderError, Site, render_site};
 pub use site_config::{HtmlAllowance, SiteConfig};
+pub use source::nfc;
 pub use write::{SITE_MARKER, write_site};

@@ -75,7 +75,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
         return Err(LoadError::MissingSite { path: site_path });
     }
     let site_text = match davar_input::read_in_tree(dir, &site_path, davar_input::MAX_YAML_BYTES) {
-        Ok(text) => text,
+        Ok(text) => source::nfc(text),
         Err(InputError::NotUtf8 { valid_up_to, .. }) => {
             return Err(LoadError::Site(SiteConfigError {
                 path: site_path,
@@ -112,14 +112,42 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
         }
         let mut versions = Vec::new();
         for path in sorted_entries(&doc_dir)? {
+            let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                // `v2.en.MD`, `v3.en.markdown`: a source nobody would know is skipped.
+                if let Some(fixed) = source::suggest_file_name(file) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            codes::FRONT_MATTER,
+                            &path,
+                            0,
+                            0,
+                            format!(
+                                "`{file}` is not read: policy sources are named `v<N>.<lang>.md`"
+                            ),
+                        )
+                        .with_help(format!("did you mean `{fixed}`? rename the file")),
+                    );
+                    if let Some(parsed) = source::parse_file_name(&fixed) {
+                        unreadable.push(UnreadableSource {
+                            doc: name.clone(),
+                            version: parsed.version,
+                            lang: parsed.lang,
+                            path: path.clone(),
+                        });
+                    }
+                }
                 continue;
             }
             match load_source(dir, &path, &name, &site, &mut sources, &mut diagnostics) {
                 Some(version) => versions.push(version),
                 None => {
-                    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    if let Some(parsed) = source::parse_file_name(file) {
+                    // A misspelt name (`v02.en.md`) stands for the version it was meant to be,
+                    // so the lock and the translations do not report that version missing.
+                    let parsed = source::parse_file_name(file).or_else(|| {
+                        source::suggest_file_name(file).and_then(|f| source::parse_file_name(&f))
+                    });
+                    if let Some(parsed) = parsed {
                         unreadable.push(UnreadableSource {
                             doc: name.clone(),
                             version: parsed.version,

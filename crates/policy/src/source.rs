@@ -63,6 +63,17 @@ pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, FenceError> {
     })
 }
 
+/// `text` in Unicode normalisation form C: letters and their accents composed (`ü` as one
+/// code point), as checks, derived clause ids and the published page expect. Text that is
+/// already composed is returned as it is, without a copy.
+pub fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
 /// The version and language encoded in a file name `v<N>.<lang>.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FileName {
@@ -91,6 +102,29 @@ pub(crate) fn parse_file_name(name: &str) -> Option<FileName> {
         version: version.parse().ok()?,
         lang: lang.to_string(),
     })
+}
+
+/// Extensions a Markdown file is saved with besides `.md`.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"];
+
+/// The name `name` was probably meant to have when it is a policy source written with a
+/// Markdown extension in another spelling (`v2.en.MD`, `v3.en.markdown`), a version with
+/// leading zeros (`v02.en.md`) or capitals (`V2.EN.md`); `None` when it does not look like a
+/// source at all or already is a valid name.
+pub(crate) fn suggest_file_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let (stem, ext) = lower.rsplit_once('.')?;
+    if !MARKDOWN_EXTENSIONS.contains(&ext) {
+        return None;
+    }
+    let (version, lang) = stem.split_once('.')?;
+    let digits = version.strip_prefix('v')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    let fixed = format!("v{number}.{lang}.md");
+    (fixed != name && number > 0 && parse_file_name(&fixed).is_some()).then_some(fixed)
 }
 
 #[cfg(test)]
@@ -142,5 +176,26 @@ mod tests {
         assert_eq!(parse_file_name("1.en.md"), None);
         assert_eq!(parse_file_name("v1.EN.md"), None);
         assert_eq!(parse_file_name("v1.en.txt"), None);
+    }
+
+    #[test]
+    fn suggests_the_name_a_misspelt_source_was_meant_to_have() {
+        assert_eq!(suggest_file_name("v02.en.md").as_deref(), Some("v2.en.md"));
+        assert_eq!(suggest_file_name("v2.en.MD").as_deref(), Some("v2.en.md"));
+        assert_eq!(
+            suggest_file_name("v3.en.markdown").as_deref(),
+            Some("v3.en.md")
+        );
+        assert_eq!(suggest_file_name("V2.FA.md").as_deref(), Some("v2.fa.md"));
+        for name in [
+            "v2.en.md",
+            "README.md",
+            "notes.txt",
+            "v0.en.md",
+            "v2.en.txt",
+            "logo.png",
+        ] {
+            assert_eq!(suggest_file_name(name), None, "{name}");
+        }
     }
 }

@@ -14,24 +14,40 @@ fn findings(code: &str, lang: &str, body: &str) -> Vec<Diagnostic> {
 
 /// The findings with `code` on versions `(doc/vN, lang, body)`, each effective 2026-10-15.
 fn findings_in(code: &str, versions: &[(&str, &str, &str)]) -> Vec<Diagnostic> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
-    for (path, lang, body) in versions {
-        let (doc, version) = path.split_once("/v").unwrap();
-        std::fs::create_dir_all(dir.path().join(doc)).unwrap();
-        let front = format!(
-            "---\nid: {doc}\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: {version}\npublished: 2026-09-01\neffective: 2026-10-15\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Scope {{#scope}}\n\n"
-        );
-        std::fs::write(
-            dir.path().join(format!("{path}.{lang}.md")),
-            format!("{front}{body}\n"),
-        )
-        .unwrap();
-    }
+    let dir = write_set(versions);
     let (set, mut diagnostics) = load(dir.path()).expect("the set loads");
     diagnostics.extend(davar_policy::check(&set, date(2026, 12, 2)));
     diagnostics.retain(|d| d.code == code);
     diagnostics
+}
+
+/// A policies directory with versions `(doc/vN, lang, body)` (or `doc/<file name>`, lang, body),
+/// version N effective on 2026-10-(14 + N).
+fn write_set(versions: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    for (path, lang, body) in versions {
+        let (doc, file) = path.split_once('/').unwrap();
+        let version: String = file
+            .chars()
+            .skip(1)
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .trim_start_matches('0')
+            .to_string();
+        let day = 14 + version.parse::<u32>().unwrap_or(1);
+        std::fs::create_dir_all(dir.path().join(doc)).unwrap();
+        let front = format!(
+            "---\nid: {doc}\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: {version}\npublished: 2026-09-01\neffective: 2026-10-{day}\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Scope {{#scope}}\n\n"
+        );
+        let file = if path.contains('.') {
+            (*path).to_string()
+        } else {
+            format!("{path}.{lang}.md")
+        };
+        std::fs::write(dir.path().join(file), format!("{front}{body}\n")).unwrap();
+    }
+    dir
 }
 
 fn messages(found: &[Diagnostic]) -> Vec<&str> {
@@ -156,4 +172,64 @@ fn placeholder_leaves_glosses_abbreviations_links_and_html() {
          <https://policies.bazarcheh.example/caf%C3%A9>.\n\n[c]: /contact\n",
     );
     assert!(found.is_empty(), "{:#?}", messages(&found));
+}
+
+#[test]
+fn decomposed_text_is_read_composed_by_checks_and_clause_ids() {
+    use unicode_normalization::UnicodeNormalization;
+    let body: String = "Diese Bedingungen sind gültig ab 1. März 2026.\n\n## Kündigung\n\nText."
+        .nfd()
+        .collect();
+    assert_ne!(
+        body,
+        body.nfc().collect::<String>(),
+        "the fixture is decomposed"
+    );
+    let dir = write_set(&[("terms/v1", "de", &body)]);
+    let (set, mut diagnostics) = load(dir.path()).expect("the set loads");
+    diagnostics.extend(davar_policy::check(&set, date(2026, 12, 2)));
+    let dates: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.code == "date-mismatch")
+        .collect();
+    assert_eq!(dates.len(), 1, "{diagnostics:#?}");
+    let ids: Vec<&str> = set.documents[0].versions[0]
+        .clauses
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(ids.iter().all(|id| !id.contains("-ndigung")), "{ids:?}");
+    assert!(set.documents[0].versions[0].source.contains("Kündigung"));
+}
+
+#[test]
+fn a_misspelt_file_name_gets_did_you_mean_and_no_cascade() {
+    for wrong in ["v02.en.md", "v2.en.MD", "v2.en.markdown"] {
+        let dir = write_set(&[
+            ("terms/v1", "en", "First."),
+            ("terms/v1", "fa", "نخست."),
+            ("terms/v2", "fa", "دوم."),
+            (&format!("terms/{wrong}"), "en", "Second."),
+        ]);
+        let (set, mut diagnostics) = load(dir.path()).expect("the set loads");
+        diagnostics.extend(davar_policy::check(&set, date(2026, 12, 2)));
+        let errors: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.severity == davar_policy::Severity::Error)
+            .map(|d| {
+                format!(
+                    "{} {} ({})",
+                    d.code,
+                    d.message,
+                    d.help.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(errors.len(), 1, "{wrong}: {errors:#?}");
+        assert!(errors[0].contains("did you mean `v2.en.md`"), "{errors:#?}");
+        assert!(
+            !diagnostics.iter().any(|d| d.code == "translation-mismatch"),
+            "{wrong}: {diagnostics:#?}"
+        );
+    }
 }
