@@ -20,16 +20,20 @@ declare_rule! {
     /// "at" only counts before a provider name. The local part may be of any script, with the
     /// other characters RFC 5322 allows (`o'neil+shop`) and quoted parts; domain labels may be
     /// too, and a TLD that is not ASCII must be one of the root zone (Public Suffix List), so
-    /// `سلام@دوستان.عزیز` is not an address.
+    /// `سلام@دوستان.عزیز` is not an address. The English `at` between words needs a local part
+    /// shaped like an address (a digit, `.`, `_`, `+` or `-` in it: `sara_n at gmail`) or a
+    /// dotted provider after it (`mike at yahoo dot com`), so `my account at gmail syncs` is
+    /// prose. An address at one of the marketplace's own domains (`site.yaml`) is left to
+    /// `links/own-site`, which the rule set configures like links to the site.
     ///
     /// ## Fix
     /// Not fixable.
     code: "contacts/email", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Email { re: Regex }
+    pub(crate) struct Email { re: Regex, loose_at: Regex, dotted_after: Regex, own_domains: Vec<String> }
 }
 
 impl Email {
-    pub(crate) fn build(_p: &Params<'_>) -> Result<Email, String> {
+    pub(crate) fn build(p: &Params<'_>) -> Result<Email, String> {
         let provider = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton|aol|mail|chmail|gmx|web|t-online|freenet|orange|free|laposte|wanadoo|sfr|جیمیل|جی\s?میل|یاهو|هاتمیل|اوتلوک)";
         let at_strict = r"(?:\s*@\s*|\s*[\[\(\{]\s*(?:at|ات)\s*[\]\)\}]\s*)";
         let at_loose = r"(?:\s+(?:at|ات|arobase)\s+)";
@@ -49,6 +53,10 @@ impl Email {
         );
         Ok(Email {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+            loose_at: Regex::new(r"\s+at\s+").map_err(|e| e.to_string())?,
+            dotted_after: Regex::new(&fold_pattern(&format!(r"^{dot}[a-z]{{2,24}}\b")))
+                .map_err(|e| e.to_string())?,
+            own_domains: p.marketplace().domains.clone(),
         })
     }
 }
@@ -78,9 +86,43 @@ impl Email {
             let Some(len) = root_zone_end(text, in_root_zone) else {
                 continue;
             };
+            let address = &text[..len];
+            if self.prose_at(address, &sk[m.end()..]) || self.own_domain(address) {
+                continue;
+            }
             out.push((m.start(), m.start() + len));
         }
         out
+    }
+
+    /// Whether `address` is the English word `at` in prose: its local part has none of the
+    /// characters that mark an address (`0-9 . _ + -`) and no dotted TLD follows the provider.
+    fn prose_at(&self, address: &str, after: &str) -> bool {
+        if address.contains('@') {
+            return false;
+        }
+        let Some(at) = self.loose_at.find(address) else {
+            return false;
+        };
+        let local = &address[..at.start()];
+        let marked = local
+            .chars()
+            .any(|c| c.is_numeric() || matches!(c, '.' | '_' | '+' | '-'));
+        !marked && !self.dotted_after.is_match(after)
+    }
+
+    /// Whether `address` is at one of the marketplace's own domains or their subdomains.
+    fn own_domain(&self, address: &str) -> bool {
+        let Some((_, domain)) = address.rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.trim();
+        self.own_domains.iter().any(|d| {
+            domain == d
+                || domain
+                    .strip_suffix(d.as_str())
+                    .is_some_and(|head| head.ends_with('.'))
+        })
     }
 }
 

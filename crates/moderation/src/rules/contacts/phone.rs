@@ -457,8 +457,19 @@ impl Phone {
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
             let first_len = parts[k].digits.as_str().len();
             let mut found = None;
-            if first_len < 16 {
+            // A number is read whole: a mobile-shaped start of a longer unbroken run of digits
+            // (a 15-digit serial) is not a phone; nor is a bare number within three words after
+            // a word naming another kind of number (`کد رهگیری`, `شماره سفارش`, `serial`), unless
+            // a call word announces it.
+            let other = !plus
+                && !parts[k].spelled
+                && self.other_number(f, parts[k].first_word)
+                && !self.announced(f, parts[k].first_word);
+            if first_len < 16 && !other {
                 for len in candidate_lengths(&digits, plus) {
+                    if !plus && !parts[k].spelled && len < first_len {
+                        continue;
+                    }
                     let key = (u8::from(plus), digits[..len].to_owned());
                     let at = parts[k].start;
                     if verdict(cx, memo, budget, at, key, |d| valid(d, plus))? {

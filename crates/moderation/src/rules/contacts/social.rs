@@ -1,8 +1,11 @@
+use std::collections::HashSet;
+
 use regex::Regex;
 
 use crate::phrase::PhraseSet;
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
+use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -15,10 +18,14 @@ declare_rule! {
     /// Terms: no social-media usernames in reviews or Q&A; they are contact details.
     ///
     /// ## How it decides
-    /// After a platform word, the next one or two words are a handle when they are Latin and
-    /// look like one: they contain a digit, `_` or `.`, or they are announced by an ID word
-    /// (`آیدی`/`پیج`/`id`, also with a platform word between: `آیدی تلگرام: shopname`) or by a
-    /// colon or `@` after the platform word (`instagram: shopname`, `telegram: @ shopname`).
+    /// After a platform word, the next one or two words are a handle when they look like one:
+    /// one Latin token (or a token of any script joined with `_`: `فروشگاه_علی`), possibly
+    /// after filler words (`در ایتا به شناسه shopali`, `پیوی بدید shopali`, `telegram me
+    /// shopali`). A token with a digit, `_` or `.` is a handle; an unmarked one is unless it
+    /// reads as prose: an ordinary word (`lexicons/handle-not-words.txt`: `Insta: great
+    /// photos`), a capitalised name with more of the sentence after it (`بله: Samsung بهتره`)
+    /// or, when neither an ID word (`آیدی`/`پیج`/`id`/`شناسه`) nor a colon, `@`, `-`, `/` or
+    /// `→` announces it, a capitalised name or a word followed by more of a Latin sentence.
     /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
     /// An `@` after a symbol that censors a word (`f$@king`) is not a handle. An `@` that is
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
@@ -26,20 +33,26 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
     fn build(p: &Params<'_>) -> Result<Social, String> {
         Ok(Social {
-            at: Regex::new(r"@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?").map_err(|e| e.to_string())?,
+            at: Regex::new(r"@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?")
+                .map_err(|e| e.to_string())?,
             short_link: Regex::new(
                 r"(?:t\.me|telegram\.me|wa\.me|instagram\.com|instagr\.am|eitaa\.com|rubika\.ir|ble\.ir)/[a-z0-9_+.]+",
             )
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
+            words: p
+                .lexicons("words", &["handle-not-words"])?
+                .iter()
+                .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
+                .collect(),
             email: Email::build(p)?,
         })
     }
@@ -60,6 +73,17 @@ const FILLERS: &[&str] = &[
     "بزنید",
     "بزنین",
     "جستجو",
+    "به",
+    "با",
+    "در",
+    "تو",
+    "نام",
+    "اسم",
+    "بدید",
+    "بدین",
+    "بده",
+    "پیام",
+    "فروشنده",
     "is",
     "me",
     "my",
@@ -75,11 +99,22 @@ fn is_grawlix(c: char) -> bool {
     )
 }
 
+/// A Latin handle (`shopali`, `shop.ali_98`), or one of any script joined with `_`
+/// (`فروشگاه_علی`): a Persian word alone is prose.
 fn looks_like_handle(w: &str) -> bool {
-    w.len() >= 3
-        && w.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-        && w.bytes().any(|b| b.is_ascii_alphabetic())
+    let latin = w
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    let joined = w.contains('_')
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'));
+    w.chars().count() >= 3 && (latin || joined) && w.chars().any(char::is_alphabetic)
+}
+
+/// Characters between a platform word and a handle that announce it: `instagram: x`,
+/// `telegram: @x`, `Instagram - x`, `instagram/x`, `IG → x`.
+fn announces(gap: &str) -> bool {
+    gap.contains([':', '@', '-', '/', '→', '>', '='])
 }
 
 impl Rule for Social {
@@ -100,10 +135,15 @@ impl Rule for Social {
                     let before = sk[..m.start()].chars().next_back();
                     let after = &sk[m.end()..];
                     // `name@gmail.com` is an e-mail address; `f$@king` a censored word.
+                    // A handle in another script is joined with `_` or has a digit
+                    // (`@فروشگاه_علی`): `@مریم` greets a person.
+                    let handle = &m.as_str()[1..];
                     if before.is_some_and(|c| {
-                        c.is_ascii_alphanumeric() || matches!(c, '.' | '_') || is_grawlix(c)
+                        c.is_alphanumeric() || matches!(c, '.' | '_') || is_grawlix(c)
                     }) || after.starts_with('.')
                         || m.as_str().len() < 3
+                        || (!handle.is_ascii()
+                            && !handle.chars().any(|c| c == '_' || c.is_numeric()))
                     {
                         continue;
                     }
@@ -139,7 +179,7 @@ impl Rule for Social {
                 // handle of any shape: `آیدی تلگرام: shopname`, `telegram: @ shopname`.
                 let next_start = ws.get(pm.last + 1).map_or(sk.len(), |w| w.start);
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
-                    || sk[ws[pm.last].end..next_start].contains([':', '@']);
+                    || announces(&sk[ws[pm.last].end..next_start]);
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
                     let w = ws[k].text(sk);
                     // `بله، Galaxy A54`: a comma or full stop ends the announcement.
@@ -169,7 +209,7 @@ impl Rule for Social {
                     let marked = handle
                         .bytes()
                         .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
-                    if looks_like_handle(&handle) && (marked || explicit) {
+                    if looks_like_handle(&handle) && (marked || !self.prose(f, k, n, explicit)) {
                         let start = if sk[..ws[k].start].ends_with('@') {
                             ws[k].start - 1
                         } else {
@@ -184,5 +224,40 @@ impl Rule for Social {
                 }
             }
         }
+    }
+}
+
+impl Social {
+    /// Whether the unmarked word `k` (no digit, `_` or `.`; words `k..n`) after a platform or
+    /// ID word is prose rather than a handle: an ordinary word of the storefront languages
+    /// (`Insta: great photos`, `Apple ID: works fine`, lexicon `handle-not-words`), a
+    /// capitalised name with more words after it in the sentence (`بله: Samsung بهتره`) or
+    /// not announced by an ID word or a colon (`sur la télé Samsung`), or,
+    /// without an ID word or a colon announcing it, a word followed by more of a Latin sentence
+    /// (`instagram runs smoothly here`). A handle is one token: it ends the sentence or is
+    /// followed by what the writer wants done with it (`shopali پیام بدید`).
+    fn prose(&self, f: &FieldText<'_>, k: usize, n: usize, explicit: bool) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        let word = ws[k].text(sk);
+        if self.words.contains(word) {
+            return true;
+        }
+        let goes_on = ws.get(n).is_some_and(|next| {
+            !sk[ws[n - 1].end..next.start].contains(['.', '!', '?', '؟', '\n'])
+        });
+        let (s, e) = f.skeleton().to_original(ws[k].start, ws[k].end);
+        let written = &f.cps[s..e];
+        let titled = written.first().is_some_and(|c| c.is_uppercase())
+            && written[1..].iter().all(|c| !c.is_uppercase());
+        if titled && (goes_on || !explicit) {
+            return true;
+        }
+        !explicit
+            && goes_on
+            && ws[n]
+                .text(sk)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
     }
 }

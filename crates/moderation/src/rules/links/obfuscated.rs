@@ -17,7 +17,9 @@ declare_rule! {
     /// ## How it decides
     /// A word followed by a spelled or bracketed dot and a common TLD (Latin or Persian:
     /// `کام`, `نت`, `آی آر`, `ارگ`), or `www` with spaces around its dots. The ordinary word
-    /// `نقطه` ("point") on its own is not flagged: it needs a TLD right after it.
+    /// `نقطه` ("point") on its own is not flagged: it needs a TLD right after it. `دات نت`
+    /// (`دات‌نت`) after a Persian word or on its own is the name of the .NET platform
+    /// (`کتاب آموزش دات‌نت`); after a Latin host it is a link (`shop دات نت`).
     ///
     /// ## Fix
     /// Not fixable.
@@ -71,6 +73,9 @@ impl Rule for Obfuscated {
                     _ => trimmed.len(),
                 };
                 let start = m.start() + lead;
+                if dotnet_name(&trimmed[..end]) {
+                    continue;
+                }
                 // The domain of a disguised e-mail address is contacts/email's.
                 let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
                 if emails
@@ -83,4 +88,17 @@ impl Rule for Obfuscated {
             }
         }
     }
+}
+
+/// Whether `text`, a match in skeleton spelling, is `دات نت` spelled with a Persian word or
+/// nothing before it: the platform's name, since a host would be Latin (`shop دات نت`).
+fn dotnet_name(text: &str) -> bool {
+    let Some(host) = text
+        .strip_suffix("نت")
+        .and_then(|t| t.trim_end().strip_suffix("دات"))
+    else {
+        return false;
+    };
+    let host = host.trim();
+    host.is_empty() || !host.chars().any(|c| c.is_ascii_alphanumeric())
 }

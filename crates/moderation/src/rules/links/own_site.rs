@@ -18,7 +18,9 @@ declare_rule! {
     ///
     /// ## How it decides
     /// The domain as a whole host or the end of one (`shop.chaharsu.example`), with the
-    /// scheme, `www.` and path that go with it; `fakechaharsu.example` is another site.
+    /// scheme, `www.` and path that go with it; `fakechaharsu.example` is another site. An
+    /// e-mail address at the site (`support@chaharsu.example`) counts as a link to it, and
+    /// `contacts/email` leaves it to this rule.
     ///
     /// ## Fix
     /// Not fixable.
@@ -59,9 +61,8 @@ impl Rule for OwnSite {
                 }
                 let before = sk[..m.start()].chars().next_back();
                 let after = sk[m.end()..].chars().next();
-                // Part of a longer host (`fakechaharsu.example`, `chaharsu.example.evil.com`)
-                // or of an e-mail address.
-                if before.is_some_and(|c| matches!(c, '@' | '.' | '-') || c.is_alphanumeric())
+                // Part of a longer host (`fakechaharsu.example`, `chaharsu.example.evil.com`).
+                if before.is_some_and(|c| matches!(c, '.' | '-') || c.is_alphanumeric())
                     || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
                     || (after == Some('.')
                         && sk[m.end() + 1..]
@@ -72,8 +73,27 @@ impl Rule for OwnSite {
                     continue;
                 }
                 let text = trim_link_end(m.as_str());
-                out.push(f.hit(m.start(), m.start() + text.len()));
+                // An address at the site (`support@chaharsu.example`): the whole address.
+                let start = if before == Some('@') {
+                    let local = sk[..m.start() - 1]
+                        .trim_end_matches(|c: char| !c.is_whitespace() && !is_separator(c));
+                    if local.len() + 1 == m.start() {
+                        continue;
+                    }
+                    local.len()
+                } else {
+                    m.start()
+                };
+                out.push(f.hit(start, m.start() + text.len()));
             }
         }
     }
+}
+
+/// A character that ends the local part of an address written before the site's domain.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '"' | '،'
+    )
 }

@@ -25,7 +25,9 @@ declare_rule! {
     /// TLDs that double as file extensions (`README.md`, `backup.zip`, listed in
     /// `tlds-ambiguous.txt`) count only with `www.`, a scheme, a path or a subdomain; those
     /// that double as words (`it`, `me`, `tv`) also count bare unless a Latin sentence goes
-    /// on after them (`it was good.it works`). A
+    /// on after them (`it was good.it works`). Products named like a domain (`ASP.NET`,
+    /// `Socket.io`: `name` entries of the same lexicon) count only with `www.`, a scheme, a
+    /// path or a subdomain. A
     /// capitalised word after a letter that is not a capital (`great.Now`, `عالیه.Sony`) is a
     /// new sentence, not a TLD; so are two Persian words joined by a full stop (`بود.ایران`),
     /// and a Persian word before a Latin TLD of more than three letters (`عالیه.sony`),
@@ -51,21 +53,23 @@ declare_rule! {
     /// ## Fix
     /// Not fixable: the author must remove the link.
     code: "links/url", severity: Reject, fixable: false, params: ["ambiguous"],
-    pub(crate) struct Url { re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, email: Email, own: crate::Marketplace }
+    pub(crate) struct Url { re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
     fn build(p: &Params<'_>) -> Result<Url, String> {
-        let (mut extensions, mut words) = (HashSet::new(), HashSet::new());
+        let (mut extensions, mut words, mut names) =
+            (HashSet::new(), HashSet::new(), HashSet::new());
         for lex in p.lexicons("ambiguous", &["tlds-ambiguous"])? {
             for e in &lex.entries {
                 let tld = e.text.to_ascii_lowercase();
                 match e.value.as_deref() {
                     None => extensions.insert(tld),
                     Some("word") => words.insert(tld),
+                    Some("name") => names.insert(tld),
                     Some(other) => {
                         return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a file extension) or `word`",
+                            "{}: `{}` has value `{other}`: write nothing (a file extension), `word` or `name` (a product named like a domain)",
                             lex.path.display(),
                             e.text
                         ));
@@ -87,6 +91,7 @@ impl Url {
                 .map_err(|e| e.to_string())?,
             extensions,
             words,
+            names,
             email: Email::build(p)?,
             own: p.marketplace().clone(),
         })
@@ -130,7 +135,7 @@ impl Url {
         let has_path = path.is_some_and(|p| !p.is_empty());
         let subdomain = rest.contains('.');
         if !has_path && !subdomain {
-            if self.extensions.contains(tld) {
+            if self.extensions.contains(tld) || self.names.contains(&host.to_ascii_lowercase()) {
                 return false;
             }
             // `good.it works`: a Latin sentence goes on after the word.
