@@ -54,8 +54,10 @@ impl Email {
         Ok(Email {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
             loose_at: Regex::new(r"\s+at\s+").map_err(|e| e.to_string())?,
-            dotted_after: Regex::new(&fold_pattern(&format!(r"^{dot}[a-z]{{2,24}}\b")))
-                .map_err(|e| e.to_string())?,
+            dotted_after: Regex::new(&fold_pattern(&format!(
+                r"^(?:{dot}|\s+(?:point|punkt)\s+)[a-z]{{2,24}}\b"
+            )))
+            .map_err(|e| e.to_string())?,
             own_domains: p.marketplace().domains.clone(),
         })
     }

@@ -209,7 +209,9 @@ impl Rule for Social {
                     let marked = handle
                         .bytes()
                         .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
-                    if looks_like_handle(&handle) && (marked || !self.prose(f, k, n, explicit)) {
+                    // A colon or `@` right before the word announces it too: `اینستاگرام ما: @ x`.
+                    let announced = explicit || announces(&sk[ws[k - 1].end..ws[k].start]);
+                    if looks_like_handle(&handle) && (marked || !self.prose(f, k, n, announced)) {
                         let start = if sk[..ws[k].start].ends_with('@') {
                             ws[k].start - 1
                         } else {
