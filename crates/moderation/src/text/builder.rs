@@ -1,6 +1,6 @@
 //! The normalisation pass that builds a skeleton: folding, digit groups, words, offset map.
 
-use super::fold::{fold_char, is_bidi_control};
+use super::fold::{fold_char, is_bidi_control, is_combining_mark};
 use super::skeleton::Skeleton;
 use super::spelled::{
     LOOKALIKE_MIN_DIGITS, fold_digit_lookalikes, join_spelled, longest_digit_run,
@@ -52,6 +52,7 @@ const DIGIT: u8 = 1 << 2;
 const ALPHA: u8 = 1 << 3;
 const NON_ASCII: u8 = 1 << 4;
 const TWO_BYTES: u8 = 1 << 5;
+const COMBINING: u8 = 1 << 6;
 
 /// How one character below [`TABLE_END`] is folded.
 #[derive(Debug, Clone, Copy)]
@@ -107,6 +108,7 @@ fn char_class(c: char) -> u8 {
         (c.is_ascii_alphabetic(), ALPHA),
         (!c.is_ascii(), NON_ASCII),
         (c.len_utf8() == 2, TWO_BYTES),
+        (is_combining_mark(c), COMBINING),
     ] {
         if yes {
             class |= bit;
@@ -233,6 +235,11 @@ impl Builder<'_> {
     /// A character that folds to itself, at byte `i` of the original.
     #[inline(always)]
     fn same(&mut self, c: char, class: u8, i: usize, cp: u32) {
+        if class & COMBINING != 0 && self.on_digit() {
+            self.end_run(i);
+            self.run_start = i + c.len_utf8();
+            return;
+        }
         if self.last_was_digit && is_digit_separator(c) {
             self.end_run(i);
             self.hold(c, cp);
@@ -253,6 +260,13 @@ impl Builder<'_> {
         self.enter(c, class, cp);
     }
 
+    /// The last skeleton character is a digit, with no separator held after it: a combining
+    /// mark here (keycap U+20E3, strike-through U+0336) is dropped, so `0⃣9⃣` reads `09`.
+    #[inline(always)]
+    fn on_digit(&self) -> bool {
+        self.last_was_digit && self.pending.is_empty()
+    }
+
     /// Copies the run of characters that fold to themselves, up to byte `end` of the original.
     #[inline(always)]
     fn end_run(&mut self, end: usize) {
@@ -266,6 +280,9 @@ impl Builder<'_> {
     #[inline(never)]
     fn fold_slow(&mut self, c: char, cp: u32) {
         self.facts.bidi_control |= is_bidi_control(c);
+        if self.on_digit() && is_combining_mark(c) {
+            return;
+        }
         fold_char(c, &mut |f| self.emit(f, cp));
     }
 

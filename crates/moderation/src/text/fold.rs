@@ -1,9 +1,58 @@
 //! Character folding: NFKC, Arabic letter forms to Persian, digits to ASCII, look-alikes to Latin.
 
+use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
+use icu_properties::{CodePointMapData, CodePointSetData};
 use unicode_normalization::UnicodeNormalization;
 
-/// Characters removed from the skeleton: kashida, zero-width and bidi controls, Arabic diacritics.
+/// Characters removed from the skeleton: kashida, Arabic diacritics, and every invisible
+/// character (Unicode's Default_Ignorable_Code_Point and format characters: zero-width and bidi
+/// controls, U+061C, U+180E, variation selectors, tags ...) except the blank ones a browser
+/// shows as a space (see [`is_blank`]).
 pub fn is_dropped(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    is_listed_dropped(c)
+        || (!is_blank(c)
+            && (CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+                || CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format))
+}
+
+/// Letters and symbols that show as an empty space (Braille blank, Hangul fillers): folded to
+/// a space.
+fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2800}' | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}'
+    )
+}
+
+/// Combining marks (general category Mn or Me): keycap U+20E3, strike-through U+0336 ...
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    !c.is_ascii()
+        && matches!(
+            CodePointMapData::<GeneralCategory>::new().get(c),
+            GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
+        )
+}
+
+/// The value of a decimal digit of any script (general category Nd). Unicode assigns them in
+/// runs of ten from 0 to 9, so a digit's value is its distance from its run's start, modulo 10.
+fn digit_value(c: char) -> Option<u8> {
+    static RANGES: std::sync::LazyLock<Vec<(u32, u32)>> = std::sync::LazyLock::new(|| {
+        CodePointMapData::<GeneralCategory>::new()
+            .iter_ranges_for_value(GeneralCategory::DecimalNumber)
+            .map(|r| (*r.start(), *r.end()))
+            .collect()
+    });
+    let u = c as u32;
+    let i = RANGES.partition_point(|&(_, end)| end < u);
+    let &(start, end) = RANGES.get(i)?;
+    (start <= u && u <= end).then(|| ((u - start) % 10) as u8)
+}
+
+/// The characters this crate always drops, whatever their Unicode properties.
+fn is_listed_dropped(c: char) -> bool {
     matches!(c,
         '\u{0640}'                      // kashida (tatweel)
         | '\u{200B}'..='\u{200F}'       // ZWSP, ZWNJ, ZWJ, LRM, RLM
@@ -71,12 +120,15 @@ fn fold_simple(c: char) -> char {
         // Persian and Arabic-Indic digits to ASCII.
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        // Ideographic full stop (IDNA reads it as a label separator; NFKC gives it for U+FF61).
+        '\u{3002}' => '.',
         // Arabic punctuation that has an ASCII twin.
         '\u{066B}' => '.', // Arabic decimal separator
         '\u{06D4}' => '.', // Arabic full stop
         '\u{2024}' | '\u{2027}' | '\u{00B7}' => '.',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        _ if is_blank(c) => ' ',
         // Cyrillic look-alikes.
         'а' | 'А' => 'a',
         'в' => 'b',
@@ -114,7 +166,9 @@ fn fold_simple(c: char) -> char {
         // The Arabic block and its presentation forms have no case.
         '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FEFF}' => c,
         other => {
-            if other.is_uppercase() {
+            if let Some(d) = digit_value(other) {
+                char::from(b'0' + d)
+            } else if other.is_uppercase() {
                 let mut lower = other.to_lowercase();
                 match (lower.next(), lower.next()) {
                     (Some(l), None) => l,

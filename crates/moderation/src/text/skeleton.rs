@@ -167,6 +167,40 @@ mod tests {
     }
 
     #[test]
+    fn digits_of_every_script_and_marks_on_digits_fold() {
+        // Devanagari, Bengali, fullwidth, mathematical bold.
+        for text in ["०९१२३४५", "০৯১২৩৪৫", "０９１２３４５", "𝟎𝟗𝟏𝟐𝟑𝟒𝟓"] {
+            assert_eq!(Skeleton::new(text).text, "0912345", "{text}");
+        }
+        // Keycaps with and without U+FE0F, strike-through, enclosing circle.
+        let text = "0\u{20E3}9\u{FE0F}\u{20E3}1\u{0336}2\u{20DD} 3";
+        let sk = Skeleton::new(text);
+        assert_eq!(sk.text, "09123");
+        assert_eq!(orig_slice(text, sk.to_original(0, 5)), text);
+        // A mark on a letter stays with the letter.
+        assert_eq!(Skeleton::new("e\u{0336}x").text, "e\u{0336}x");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_blank_ones_are_spaces() {
+        for sep in ["\u{061C}", "\u{180E}", "\u{2063}", "\u{E0020}", "\u{1D173}"] {
+            let text = format!("09{sep}12");
+            assert_eq!(Skeleton::new(&text).text, "0912", "{text:?}");
+        }
+        for blank in ["\u{2800}", "\u{3164}", "\u{FFA0}", "\u{115F}", "\u{1160}"] {
+            let text = format!("0912{blank}345 ok{blank}shop");
+            assert_eq!(Skeleton::new(&text).text, "0912345 ok shop", "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ideographic_full_stops_are_dots() {
+        for text in ["shop\u{3002}ir", "shop\u{FF61}ir", "shop\u{FF0E}ir"] {
+            assert_eq!(Skeleton::new(text).text, "shop.ir", "{text}");
+        }
+    }
+
+    #[test]
     fn cyrillic_lookalikes_become_latin() {
         assert_eq!(Skeleton::new("ехаmрlе.соm").text, "example.com");
     }
