@@ -1,6 +1,8 @@
 //! The matching skeleton of one field, with a map back to code points of the original.
 
 use super::builder::{SkeletonFacts, build};
+use super::fold::is_bidi_control;
+use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
 use super::words::Word;
 
 /// A folded copy of a field that rules match against, and where each byte came from.
@@ -13,7 +15,7 @@ pub struct Skeleton {
     pub(super) starts: Vec<u32>,
     /// Words of `text`, found in the same pass.
     pub(crate) words: Vec<Word>,
-    /// `text` is in display order (a right-to-left override was reversed), so `starts` is not
+    /// `text` is in reading order (a line held bidi controls), so `starts` may not be
     /// increasing.
     reordered: bool,
 }
@@ -29,14 +31,14 @@ impl Skeleton {
     /// Builds the skeleton of `original` in place (reusing this one's buffers), calling `each`
     /// with every code point of the original in the same pass; returns what it holds.
     ///
-    /// Text inside a right-to-left override (U+202E … U+202C, or to the end of the line) is
-    /// shown reversed by a browser: the skeleton holds it in that display order, and the offset
-    /// map still points at the original characters.
+    /// A line with bidi embeddings, overrides or isolates is shown by a browser in an order
+    /// other than the typed one: the skeleton holds it in the order a reader reads it on the
+    /// page (see [`display_order`]), and the offset map still points at the original characters.
     #[inline]
     pub(crate) fn rebuild(&mut self, original: &str, mut each: impl FnMut(char)) -> SkeletonFacts {
         self.reordered = false;
         let facts = build(self, original, &mut each);
-        if facts.bidi_control && original.contains(RLO) {
+        if facts.bidi_control {
             let (visual, order) = display_order(original);
             let mut facts = build(self, &visual, |_| {});
             for s in &mut self.starts {
@@ -71,44 +73,126 @@ impl Skeleton {
     }
 }
 
-/// Right-to-left override.
-const RLO: char = '\u{202E}';
-/// Pop directional formatting: ends an embedding or override.
-const PDF: char = '\u{202C}';
-
-/// `original` with every right-to-left override's content reversed (up to its PDF, or the end
-/// of the line), as a browser shows it; and for each code point of the result, the index of
-/// the code point of `original` it is.
+/// `original` as a reader sees it on the page, and for each code point of the result the
+/// index of the code point of `original` it is.
+///
+/// Each line (paragraph) that holds a bidi embedding, override or isolate is laid out in
+/// display order by the Unicode Bidirectional Algorithm (`unicode-bidi`), then read as a
+/// reader reads a line: stretches of right-to-left letters right to left, stretches of Latin
+/// letters and digits (with the spaces and punctuation between them) left to right, and the
+/// stretches themselves in the line's direction. So `9876 543 2190`, each in its own
+/// right-to-left override and shown as
+/// `0912 345 6789`, reads `0912 345 6789`. Lines without such controls keep their typed order;
+/// the controls themselves are left out.
 fn display_order(original: &str) -> (String, Vec<u32>) {
-    let cps: Vec<char> = original.chars().collect();
     let mut text = String::with_capacity(original.len());
-    let mut order = Vec::with_capacity(cps.len());
-    let mut i = 0;
-    while i < cps.len() {
-        text.push(cps[i]);
-        order.push(i as u32);
-        if cps[i] != RLO {
-            i += 1;
+    let mut order = Vec::with_capacity(original.len());
+    let mut line_start = 0; // byte
+    let mut line_cp = 0u32; // code point index of `line_start`
+    let mut cp = 0u32;
+    for (i, c) in original.char_indices() {
+        cp += 1;
+        if bidi_class(c) == BidiClass::B {
+            let next = i + c.len_utf8();
+            read_line(&original[line_start..next], line_cp, &mut text, &mut order);
+            line_start = next;
+            line_cp = cp;
+        }
+    }
+    read_line(&original[line_start..], line_cp, &mut text, &mut order);
+    (text, order)
+}
+
+/// How a reader takes a character in: part of a right-to-left stretch, of a left-to-right one,
+/// or neutral (spaces, punctuation: it joins the stretch around it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Rtl,
+    Ltr,
+    Neutral,
+}
+
+fn reading(c: char) -> Reading {
+    match bidi_class(c) {
+        BidiClass::R | BidiClass::AL => Reading::Rtl,
+        BidiClass::L | BidiClass::EN | BidiClass::AN => Reading::Ltr,
+        _ => Reading::Neutral,
+    }
+}
+
+/// Appends one line (ending with its paragraph separator, if any) in reading order.
+fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>) {
+    let chars: Vec<(u32, char)> = (first_cp..).zip(line.chars()).collect();
+    let body_len = chars
+        .iter()
+        .rposition(|&(_, c)| bidi_class(c) != BidiClass::B)
+        .map_or(0, |p| p + 1);
+    let (body, separator) = chars.split_at(body_len);
+    let mut push = |&(i, c): &(u32, char)| {
+        text.push(c);
+        order.push(i);
+    };
+    if !body.iter().any(|&(_, c)| is_bidi_control(c)) {
+        chars.iter().for_each(&mut push);
+        return;
+    }
+    let body_text = &line[..body.iter().map(|&(_, c)| c.len_utf8()).sum::<usize>()];
+    let info = BidiInfo::new(body_text, None);
+    let Some(para) = info.paragraphs.first() else {
+        chars.iter().for_each(&mut push);
+        return;
+    };
+    let rtl = para.level.is_rtl();
+    let levels = info.reordered_levels_per_char(para, 0..body_text.len());
+    // The line in display order, left to right, without the controls.
+    let visual: Vec<&(u32, char)> = BidiInfo::reorder_visual(&levels)
+        .into_iter()
+        .map(|k| &body[k])
+        .filter(|&&(_, c)| !is_bidi_control(c))
+        .collect();
+    // Stretches of one reading direction: a neutral between two characters of the same
+    // direction belongs to their stretch, any other to the line's direction.
+    let kinds: Vec<Reading> = visual.iter().map(|&&(_, c)| reading(c)).collect();
+    let line_dir = if rtl { Reading::Rtl } else { Reading::Ltr };
+    let mut dirs = kinds.clone();
+    let mut k = 0;
+    while k < kinds.len() {
+        if kinds[k] != Reading::Neutral {
+            k += 1;
             continue;
         }
-        // The override's end: its PDF (nested embeddings have their own), or the line's end.
-        let (mut j, mut depth) = (i + 1, 0usize);
-        while j < cps.len() && cps[j] != '\n' {
-            match cps[j] {
-                PDF if depth == 0 => break,
-                PDF => depth -= 1,
-                '\u{202A}' | '\u{202B}' | '\u{202D}' | RLO => depth += 1,
-                _ => {}
-            }
-            j += 1;
-        }
-        for k in (i + 1..j).rev() {
-            text.push(cps[k]);
-            order.push(k as u32);
-        }
-        i = j;
+        let end = kinds[k..]
+            .iter()
+            .position(|&r| r != Reading::Neutral)
+            .map_or(kinds.len(), |p| k + p);
+        let before = k.checked_sub(1).map(|b| kinds[b]);
+        let after = kinds.get(end).copied();
+        let dir = match (before, after) {
+            (Some(b), Some(a)) if a == b => a,
+            _ => line_dir,
+        };
+        dirs[k..end].fill(dir);
+        k = end;
     }
-    (text, order)
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    let mut s = 0;
+    for e in 1..=dirs.len() {
+        if e == dirs.len() || dirs[e] != dirs[s] {
+            stretches.push((s, e));
+            s = e;
+        }
+    }
+    if rtl {
+        stretches.reverse();
+    }
+    for (s, e) in stretches {
+        if dirs[s] == Reading::Rtl {
+            visual[s..e].iter().rev().for_each(|&x| push(x));
+        } else {
+            visual[s..e].iter().for_each(|&x| push(x));
+        }
+    }
+    separator.iter().for_each(&mut push);
 }
 
 #[cfg(test)]
@@ -164,6 +248,23 @@ mod tests {
         // Without a PDF the override ends with the line.
         let sk = Skeleton::new("\u{202E}ri.pohs\nok");
         assert_eq!(sk.text, "shop.ir\nok");
+    }
+
+    #[test]
+    fn overrides_on_a_right_to_left_line_are_read_in_display_order() {
+        // Shown (left to right) as `0935 111 2233 هرامش`: read from the right, `شماره 0935 111 2233`.
+        let text = "شماره \u{202E}۳۳۲۲\u{202C} \u{202E}۱۱۱\u{202C} \u{202E}۵۳۹۰\u{202C}";
+        let sk = Skeleton::new(text);
+        assert_eq!(sk.text, "شماره 09351112233", "{}", sk.text);
+        assert_eq!(orig_slice(text, sk.to_original(11, 15)), "۵۳۹۰");
+        // Hyphens between the overrides, and a domain in two overrides around a dot.
+        let text = "تماس \u{202E}۳۳۲۲\u{202C}-\u{202E}۱۱۱\u{202C}-\u{202E}۵۳۹۰\u{202C}";
+        assert!(Skeleton::new(text).text.contains("09351112233"));
+        let text = "سایت \u{202E}ri\u{202C}.\u{202E}porewen\u{202C} خوبه";
+        assert_eq!(Skeleton::new(text).text, "سایت newerop.ir خوبه");
+        // An isolate only moves what it holds; the other lines keep their typed order.
+        let text = "نظر \u{2067}abc\u{2069}\nشماره ۰۹۳۵ ۱۱۱ ۲۲۳۳";
+        assert_eq!(Skeleton::new(text).text, "نظر abc\nشماره 09351112233");
     }
 
     #[test]
