@@ -2,8 +2,8 @@
 
 use super::builder::{SkeletonFacts, build};
 use super::fold::is_bidi_control;
-use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
 use super::words::Word;
+use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
 
 /// A folded copy of a field that rules match against, and where each byte came from.
 #[derive(Debug, Clone, Default)]
@@ -120,6 +120,43 @@ fn reading(c: char) -> Reading {
     }
 }
 
+/// For each character of a line, whether a directional override (U+202D, U+202E) sets its
+/// direction (embeddings and isolates inside an override end its effect).
+fn overridden(body: &[(u32, char)]) -> Vec<bool> {
+    let mut stack: Vec<(bool, bool)> = Vec::new(); // (override, isolate)
+    body.iter()
+        .map(|&(_, c)| match c {
+            '\u{202D}' | '\u{202E}' => {
+                stack.push((true, false));
+                false
+            }
+            '\u{202A}' | '\u{202B}' => {
+                stack.push((false, false));
+                false
+            }
+            '\u{2066}'..='\u{2068}' => {
+                stack.push((false, true));
+                false
+            }
+            '\u{202C}' => {
+                if stack.last().is_some_and(|&(_, isolate)| !isolate) {
+                    stack.pop();
+                }
+                false
+            }
+            '\u{2069}' => {
+                while let Some((_, isolate)) = stack.pop() {
+                    if isolate {
+                        break;
+                    }
+                }
+                false
+            }
+            _ => stack.last().is_some_and(|&(o, _)| o),
+        })
+        .collect()
+}
+
 /// Appends one line (ending with its paragraph separator, if any) in reading order.
 fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>) {
     let chars: Vec<(u32, char)> = (first_cp..).zip(line.chars()).collect();
@@ -151,7 +188,16 @@ fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>)
         .filter(|&&(_, c)| !is_bidi_control(c))
         .collect();
     // Stretches of one reading direction: a neutral between two characters of the same
-    // direction belongs to their stretch, any other to the line's direction.
+    // direction belongs to their stretch, any other to the line's direction. On a
+    // right-to-left line, white space splits a left-to-right stretch unless an override shows
+    // both sides: a reader takes `۶۷۸۹ ۳۴۵ ۰۹۱۲` laid out as plain text would be, group by group
+    // from the right, but an override's groups as they stand.
+    let overridden = overridden(body);
+    let forced: Vec<bool> = BidiInfo::reorder_visual(&levels)
+        .into_iter()
+        .filter(|&k| !is_bidi_control(body[k].1))
+        .map(|k| overridden[k])
+        .collect();
     let kinds: Vec<Reading> = visual.iter().map(|&&(_, c)| reading(c)).collect();
     let line_dir = if rtl { Reading::Rtl } else { Reading::Ltr };
     let mut dirs = kinds.clone();
@@ -167,7 +213,15 @@ fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>)
             .map_or(kinds.len(), |p| k + p);
         let before = k.checked_sub(1).map(|b| kinds[b]);
         let after = kinds.get(end).copied();
+        let white = visual[k..end]
+            .iter()
+            .any(|&&(_, c)| bidi_class(c) == BidiClass::WS);
         let dir = match (before, after) {
+            (Some(Reading::Ltr), Some(Reading::Ltr))
+                if rtl && white && !(forced[k - 1] && forced[end]) =>
+            {
+                line_dir
+            }
             (Some(b), Some(a)) if a == b => a,
             _ => line_dir,
         };
@@ -262,6 +316,12 @@ mod tests {
         assert!(Skeleton::new(text).text.contains("09351112233"));
         let text = "سایت \u{202E}ri\u{202C}.\u{202E}porewen\u{202C} خوبه";
         assert_eq!(Skeleton::new(text).text, "سایت newerop.ir خوبه");
+        // An embedding lays its groups out as plain text is: read from the right as typed.
+        let text = "شماره \u{202B}۰۹۳۵ ۱۱۱ ۲۲۳۳\u{202C} ممنون";
+        assert_eq!(Skeleton::new(text).text, "شماره 09351112233 ممنون");
+        // Overrides next to each other form one run, shown (and read) as `1112233 0935`.
+        let text = "شماره \u{202E}۵۳۹۰\u{202C}\u{202E}۳۳۲۲۱۱۱\u{202C}";
+        assert_eq!(Skeleton::new(text).text, "شماره 11122330935");
         // An isolate only moves what it holds; the other lines keep their typed order.
         let text = "نظر \u{2067}abc\u{2069}\nشماره ۰۹۳۵ ۱۱۱ ۲۲۳۳";
         assert_eq!(Skeleton::new(text).text, "نظر abc\nشماره 09351112233");
@@ -270,7 +330,8 @@ mod tests {
     #[test]
     fn digits_of_every_script_and_marks_on_digits_fold() {
         // Devanagari, Bengali, fullwidth, mathematical bold.
-        for text in ["०९१२३४५", "০৯১২৩৪৫", "０９１２３４５", "𝟎𝟗𝟏𝟐𝟑𝟒𝟓"] {
+        for text in ["०९१२३४५", "০৯১২৩৪৫", "０９１２３４５", "𝟎𝟗𝟏𝟐𝟑𝟒𝟓"]
+        {
             assert_eq!(Skeleton::new(text).text, "0912345", "{text}");
         }
         // Keycaps with and without U+FE0F, strike-through, enclosing circle.
