@@ -1,6 +1,10 @@
 //! Importing plain files as the versions of one document, in the order given: Markdown
-//! (`.md`, `.markdown`) as it is, plain text (`.txt`: every line its own paragraph) and HTML
-//! (`.html`, `.htm`, converted to Markdown by `htmd`).
+//! (`.md`, `.markdown`) as it is (a file with its own front matter is refused: import writes
+//! the front matter), plain text (`.txt`: every line its own paragraph) and HTML (`.html`,
+//! `.htm`, converted to Markdown by `htmd`). HTML that is not UTF-8 is decoded from the
+//! character set it declares (`<meta charset>`, read by `encoding_rs`); the `id` of a heading
+//! is kept as its clause id (`{#id}`), so the document's own links to its sections still land;
+//! HTML nested deeper than [`MAX_HTML_DEPTH`] elements is refused before conversion.
 
 use std::path::{Path, PathBuf};
 
@@ -71,20 +75,31 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
     })
 }
 
+/// Deepest nesting of elements an imported HTML file may have. Real documents stay far below
+/// it; the conversion walks the tree recursively, so a deeper one could exhaust the stack.
+pub const MAX_HTML_DEPTH: usize = 400;
+
 /// The Markdown of one file, by its extension.
 pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
-    let text =
-        davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES).map_err(|e| match e {
-            davar_input::InputError::Io { path, source } => ImportError::Io { path, source },
-            other => ImportError::Invalid(other.to_string()),
-        })?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let html = matches!(ext.as_str(), "html" | "htm");
+    let text = match davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES) {
+        Ok(text) => text,
+        Err(davar_input::InputError::NotUtf8 { .. }) if html => decode_declared(path)?,
+        Err(davar_input::InputError::Io { path, source }) => {
+            return Err(ImportError::Io { path, source });
+        }
+        Err(other) => return Err(ImportError::Invalid(other.to_string())),
+    };
     match ext.as_str() {
-        "md" | "markdown" => Ok(text),
+        "md" | "markdown" => {
+            refuse_front_matter(path, &text)?;
+            Ok(text)
+        }
         "txt" | "text" => Ok(paragraphs(&text)),
         "html" | "htm" => html_to_markdown(&text)
             .map_err(|e| ImportError::Invalid(format!("{}: {e}", path.display()))),
@@ -95,10 +110,143 @@ pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
     }
 }
 
-/// HTML to Markdown through `htmd` (turndown's rules: ATX headings, `-` lists, `**` bold).
+/// A Markdown file that starts with its own front matter cannot be imported as a body: the
+/// import writes the front matter, and the file's would end up as text.
+fn refuse_front_matter(path: &Path, text: &str) -> Result<(), ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Ok(());
+    }
+    if let Some(end) = lines.position(|l| matches!(l.trim_end(), "---" | "...")) {
+        return Err(ImportError::Invalid(format!(
+            "{}: the file starts with its own front matter (lines 1-{}); import writes the front matter from its options, so remove those lines from the file, or copy the file into the policies directory as a version (`<doc>/v<N>.<lang>.md`) instead of importing it",
+            path.display(),
+            end + 2
+        )));
+    }
+    Ok(())
+}
+
+/// An HTML file that is not UTF-8, decoded from the character set it declares in its first
+/// 1024 bytes (`<meta charset="windows-1252">` or `content="text/html; charset=…"`).
+fn decode_declared(path: &Path) -> Result<String, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let label = head.find("charset=").map(|at| {
+        head[at + "charset=".len()..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect::<String>()
+    });
+    let Some(encoding) = label
+        .as_deref()
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+    else {
+        return Err(ImportError::Invalid(format!(
+            "{}: the file is not UTF-8 and declares {}; save it as UTF-8, or declare its character set with <meta charset=\"…\"> in its first 1024 bytes",
+            path.display(),
+            label.map_or_else(
+                || "no character set".to_string(),
+                |l| format!("an unknown character set `{l}`")
+            )
+        )));
+    };
+    let (text, _, malformed) = encoding.decode(&bytes);
+    if malformed {
+        return Err(ImportError::Invalid(format!(
+            "{}: the file declares {} but holds bytes that are not {}; save it as UTF-8",
+            path.display(),
+            encoding.name(),
+            encoding.name()
+        )));
+    }
+    Ok(text.into_owned())
+}
+
+/// How deeply the elements of `html` nest (walked without recursion).
+fn html_depth(html: &str) -> usize {
+    use html5ever::tendril::TendrilSink;
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .one(html);
+    let mut deepest = 0;
+    let mut stack = vec![(dom.document.clone(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(
+            node.children
+                .borrow()
+                .iter()
+                .map(|c| (c.clone(), depth + 1)),
+        );
+    }
+    deepest
+}
+
+/// An HTML `id` that can be a clause id: ASCII letters, digits, `-` and `_`, starting with a
+/// letter.
+fn usable_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The `id` of a heading element, or of the first element inside it that has one
+/// (`<h2><a id="p1"></a>…</h2>`; `name` of an anchor counts too).
+fn heading_id(element: &htmd::Element) -> Option<String> {
+    let own = element
+        .attrs
+        .iter()
+        .find(|a| &*a.name.local == "id")
+        .map(|a| a.value.to_string());
+    own.or_else(|| {
+        let mut stack = vec![element.node.clone()];
+        while let Some(node) = stack.pop() {
+            if let markup5ever_rcdom::NodeData::Element { attrs, .. } = &node.data
+                && let Some(a) = attrs
+                    .borrow()
+                    .iter()
+                    .find(|a| matches!(&*a.name.local, "id" | "name"))
+            {
+                return Some(a.value.to_string());
+            }
+            stack.extend(node.children.borrow().iter().rev().cloned());
+        }
+        None
+    })
+    .filter(|id| usable_id(id))
+}
+
+/// HTML to Markdown through `htmd` (turndown's rules: ATX headings, `-` lists, `**` bold),
+/// heading ids kept as `{#id}`.
 pub fn html_to_markdown(html: &str) -> Result<String, String> {
+    let depth = html_depth(html);
+    if depth > MAX_HTML_DEPTH {
+        return Err(format!(
+            "elements nest {depth} levels deep; the import takes at most {MAX_HTML_DEPTH} (real documents stay far below it): flatten the nesting, or save the page as Markdown or plain text"
+        ));
+    }
     let converter = htmd::HtmlToMarkdown::builder()
         .skip_tags(vec!["script", "style", "noscript", "template"])
+        .add_handler(
+            vec!["h1", "h2", "h3", "h4", "h5", "h6"],
+            |handlers: &dyn htmd::element_handler::Handlers, element: htmd::Element| {
+                let id = heading_id(&element);
+                let mut result = handlers.fallback(element)?;
+                if let Some(id) = id {
+                    let body = result.content.trim_end_matches('\n').len();
+                    if result.content[..body].trim_start().starts_with('#') {
+                        result.content.insert_str(body, &format!(" {{#{id}}}"));
+                    }
+                }
+                Some(result)
+            },
+        )
         .options(htmd::options::Options {
             heading_style: htmd::options::HeadingStyle::Atx,
             bullet_list_marker: htmd::options::BulletListMarker::Dash,
@@ -171,6 +319,71 @@ mod tests {
         let ok = dir.path().join("ok.txt");
         std::fs::write(&ok, "a\nb\n").unwrap();
         assert_eq!(markdown_of(&ok).unwrap(), "a\n\nb\n\n");
+    }
+
+    #[test]
+    fn heading_ids_are_kept_as_clause_ids() {
+        let md = html_to_markdown(
+            "<nav><a href=\"#s1\">One</a></nav><h2 id=\"s1\">1 One</h2><p>a</p><h2><a name=\"s2\"></a>2 Two</h2><h3 id=\"bad id\">Three</h3>",
+        )
+        .unwrap();
+        assert!(md.contains("## 1 One {#s1}"), "{md}");
+        assert!(md.contains("## 2 Two {#s2}"), "{md}");
+        assert!(md.contains("### Three") && !md.contains("{#bad"), "{md}");
+    }
+
+    #[test]
+    fn deeply_nested_html_is_refused_with_the_fix() {
+        let deep = format!("{}x{}", "<ul><li>".repeat(5000), "</li></ul>".repeat(5000));
+        let err = html_to_markdown(&deep).unwrap_err();
+        assert!(
+            err.contains("levels deep") && err.contains("at most 400"),
+            "{err}"
+        );
+        let fine = format!("{}x{}", "<div>".repeat(100), "</div>".repeat(100));
+        assert!(html_to_markdown(&fine).unwrap().contains('x'));
+    }
+
+    #[test]
+    fn html_in_a_declared_character_set_is_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.html");
+        let mut bytes =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><h2>Gesch".to_vec();
+        bytes.extend([0xE4]);
+        bytes.extend(b"ftsbedingungen</h2><p>Preise in ");
+        bytes.extend([0x80]);
+        bytes.extend(b".</p></body></html>");
+        std::fs::write(&path, &bytes).unwrap();
+        let md = markdown_of(&path).unwrap();
+        assert!(md.contains("## Geschäftsbedingungen"), "{md}");
+        assert!(md.contains("Preise in €."), "{md}");
+        let undeclared = dir.path().join("u.html");
+        std::fs::write(
+            &undeclared,
+            [b'<', b'p', b'>', 0xE4, b'<', b'/', b'p', b'>'],
+        )
+        .unwrap();
+        let err = markdown_of(&undeclared).unwrap_err().to_string();
+        assert!(
+            err.contains("u.html") && err.contains("declares no character set"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_markdown_file_with_its_own_front_matter_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.md");
+        std::fs::write(&path, "---\nid: x\nlang: en\n---\n\n## A\n\nText.\n").unwrap();
+        let err = markdown_of(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("v.md") && err.contains("own front matter (lines 1-4)"),
+            "{err}"
+        );
+        let rule = dir.path().join("r.md");
+        std::fs::write(&rule, "## A\n\n---\n\nText.\n").unwrap();
+        assert!(markdown_of(&rule).is_ok());
     }
 
     #[test]
