@@ -233,3 +233,55 @@ fn a_misspelt_file_name_gets_did_you_mean_and_no_cascade() {
         );
     }
 }
+
+#[test]
+fn unknown_brand_reports_names_the_text_speaks_as_and_other_sites_addresses() {
+    for (lang, body, name) in [
+        (
+            "en",
+            "Welcome to Lumomart. These terms cover your purchases.",
+            "Lumomart",
+        ),
+        ("en", "At Lumomart, we answer within a day.", "Lumomart"),
+        ("de", "Bei Lumomart prüfen wir jede Bewertung.", "Lumomart"),
+        (
+            "fr",
+            "Chez Lumomart, nous vérifions chaque avis.",
+            "Lumomart",
+        ),
+        (
+            "en",
+            "For anything else, write to help@lumomart.net.",
+            "lumomart.net",
+        ),
+        (
+            "en",
+            "Our help pages are at help.lumomart.net.",
+            "help.lumomart.net",
+        ),
+        (
+            "de",
+            "Anbieter dieser Plattform ist die Lumo Handel GmbH, Hamburg.",
+            "Lumo Handel GmbH",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+        assert!(found[0].message.contains(name), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn unknown_brand_leaves_third_parties_labels_common_words_and_products() {
+    for body in [
+        "Write to us at help@bazarcheh.example. Card refunds: write to refunds@payco.net.",
+        "You may write to the mediator at office@mediators.example.org.",
+        "Registered office\n\nE-Mail: office@holding-nord.de",
+        "At Registration, we ask for your name. Your registration takes a minute.",
+        "Welcome to Seller Central, where you list your products.",
+        "Bazarcheh uses Payco Ltd for card payments.",
+    ] {
+        let found = findings("unknown-brand", "en", body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
