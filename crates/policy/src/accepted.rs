@@ -220,6 +220,36 @@ impl Accepted {
             };
             match (parts.as_slice(), count) {
                 ([file, code, fingerprint, ..], Some(count)) if parts.len() <= 4 => {
+                    let column = |word: &str| raw.find(word).map_or(1, |b| raw[..b].chars().count() + 1);
+                    if !codes::CODES.iter().any(|c| c.code == *code) {
+                        let help = crate::check::closest(code, codes::CODES.iter().map(|c| c.code))
+                            .map_or_else(
+                                || "`davar explain` lists the codes".to_string(),
+                                |c| format!("did you mean `{c}`?"),
+                            );
+                        problems.push(
+                            Diagnostic::error(codes::ACCEPTED_FINDINGS, path, i + 1, column(code),
+                                format!("unknown code `{code}`"))
+                            .with_help(help),
+                        );
+                        continue;
+                    }
+                    if fingerprint.len() != 12 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        problems.push(
+                            Diagnostic::error(codes::ACCEPTED_FINDINGS, path, i + 1, column(fingerprint),
+                                format!("`{fingerprint}` is not a fingerprint (12 hexadecimal digits)"))
+                            .with_help("rewrite the entry with `davar check --accept --reason TEXT`"),
+                        );
+                        continue;
+                    }
+                    if reason.is_empty() {
+                        problems.push(
+                            Diagnostic::error(codes::ACCEPTED_FINDINGS, path, i + 1, 1,
+                                "accepted finding without a reason; the entry is not honoured")
+                            .with_help("write a `reason: TEXT` line above it saying why the finding may be published"),
+                        );
+                        continue;
+                    }
                     accepted.entries.push(Entry {
                         file: file.to_string(),
                         code: code.to_string(),
@@ -536,5 +566,36 @@ mod tests {
         assert_eq!(accepted.entries[0].count, 2);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
+    }
+
+    #[test]
+    fn unknown_codes_bad_fingerprints_and_entries_without_a_reason_are_errors() {
+        let text = "a.md placeholder 0123456789ab | before any reason
+reason: r
+a.md placehodler 0123456789ab
+garbage line here
+a.md placeholder 0123456789ab
+";
+        let (accepted, problems) = Accepted::parse(Path::new("acc"), text);
+        assert_eq!(accepted.entries.len(), 1, "{problems:#?}");
+        let found: Vec<(usize, &str, &str)> = problems
+            .iter()
+            .map(|d| {
+                (
+                    d.line,
+                    d.message.as_str(),
+                    d.help.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found[0].1.contains("without a reason"), "{found:#?}");
+        assert_eq!(found[1].0, 3);
+        assert!(
+            found[1].2.contains("did you mean `placeholder`"),
+            "{found:#?}"
+        );
+        assert_eq!(found[2].0, 4);
+        assert!(found[2].1.contains("unknown code `line`"), "{found:#?}");
     }
 }

@@ -285,3 +285,24 @@ fn unknown_brand_leaves_third_parties_labels_common_words_and_products() {
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
     }
 }
+
+#[test]
+fn a_fence_meant_as_an_obligation_block_is_an_error_with_did_you_mean() {
+    let block = "Sellers answer within two days.\n\n```Obligation\nid: answer\nactor: seller\nwithin: 2 days\n```\n\n```yaml\nkey: value\n```";
+    let found = findings("obligation-block", "en", block);
+    assert_eq!(found.len(), 1, "{:#?}", messages(&found));
+    assert!(
+        found[0].message.contains("```Obligation"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0]
+            .help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("```obligation"),
+        "{:?}",
+        found[0].help
+    );
+}

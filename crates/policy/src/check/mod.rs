@@ -13,6 +13,7 @@ mod half_space;
 mod language_mismatch;
 mod no_op_version;
 mod notice_period;
+mod obligation_fence;
 mod placeholder;
 mod translation_mismatch;
 mod unknown_brand;
@@ -86,6 +87,10 @@ pub const CHECKS: &[CheckInfo] = &[
     CheckInfo {
         code: codes::HALF_SPACE,
         run: half_space::check,
+    },
+    CheckInfo {
+        code: codes::OBLIGATION_BLOCK,
+        run: obligation_fence::check,
     },
 ];
 
