@@ -9,7 +9,8 @@ use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
-    /// Social-media and messenger handles: `@name`, `t.me/name`, `wa.me/98...`,
+    /// Social-media and messenger handles: `@name`, `t.me/name` (also spaced or spelled:
+    /// `t . me / name`, `تی دات می اسلش name`), `wa.me/98...`,
     /// `instagram.com/name`, and a handle right after a platform or ID word
     /// (`آیدی`, `ایدی`, `پیج`, `اینستا`, `تلگرام`, `واتساپ`, `ایتا`, `روبیکا`, `بله`, `id`,
     /// `insta`, ... from `lexicons/messengers.fa.txt`).
@@ -34,7 +35,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, platforms: PhraseSet, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -45,6 +46,11 @@ impl Social {
             short_link: Regex::new(
                 r"(?:t\.me|telegram\.me|wa\.me|instagram\.com|instagr\.am|eitaa\.com|rubika\.ir|ble\.ir)/[a-z0-9_+.]+",
             )
+            .map_err(|e| e.to_string())?,
+            // A short link spelled out or spaced: `t . me / x`, `تی دات می اسلش x`.
+            spaced_link: Regex::new(&crate::text::fold_pattern(
+                r"(?:^|[^\p{L}\p{N}])((?:t|telegram|wa|instagram|تی|تلگرام|واتساپ|اینستاگرام)\s*(?:\.|dot|دات|نقطه)\s*(?:me|com|می|کام)\s*(?:/|slash|اسلش)\s*[a-z0-9_][a-z0-9_.]*)",
+            ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
@@ -119,8 +125,10 @@ fn announces(gap: &str) -> bool {
 
 impl Rule for Social {
     fn prefilter(&self) -> Prefilter {
-        // An `@`, a short link (`t.me/`, `instagram.com/` ...), or a platform or ID word.
-        Prefilter::literals(["@", ".me/", ".com/", ".ir/", ".am/"])
+        // An `@`, a short link (`t.me/`, `t . me / x`, `تی دات می اسلش x`), or a platform or
+        // ID word.
+        // A spaced or spelled short link has a `/` or a spelled slash.
+        Prefilter::literals(["@", "/", "اسلش", "slash"])
             .or(self.platforms.prefilter())
             .or(self.id_words.prefilter())
     }
@@ -163,6 +171,15 @@ impl Rule for Social {
                 for m in self.short_link.find_iter(sk) {
                     taken.push((m.start(), m.end()));
                     out.push(f.hit(m.start(), m.end()));
+                }
+            }
+            if sk.contains('/') || sk.contains("اسلش") || sk.contains("slash") {
+                for c in self.spaced_link.captures_iter(sk) {
+                    let Some(m) = c.get(1) else { continue };
+                    if !taken.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
+                        taken.push((m.start(), m.end()));
+                        out.push(f.hit(m.start(), m.end()));
+                    }
                 }
             }
             let ws = f.words();

@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it flags
     /// A money amount: a number in digits or words with a currency or price unit
     /// (`۲۵۰ هزار تومن`, `۳ میلیون`, `دویست و پنجاه تومان`, `۲۵۰ت`, `$40`, `40 €`, `25 euros`,
-    /// `250k`), or a price word right before a number (`قیمتش ۲۵۰`, `به قیمت ۱۹۰`).
+    /// `250k`; slang units: `۳۰۰ چوق`, `۳۰۰ توم`, `20 quid`, `25 Mäuse`), or a price word right
+    /// before a number (`قیمتش ۲۵۰`, `به قیمت ۱۹۰`). `K` and `م` right after a number are
+    /// thousand and million (`300 K خریدم`, `۳ م خریدم`).
     ///
     /// ## Why
     /// Terms: never state the price in a review or question; prices change and the product
@@ -84,6 +86,22 @@ impl Amount {
         while let Some(s) = ws.get(next).and_then(|w| self.numbers.scale_of(sk, w)) {
             scale = scale.max(s);
             next += 1;
+        }
+        // Slang scales right after a number: `300 K` (thousand), `۳ م` (million).
+        if next == c.last_word + 1
+            && !c.spelled
+            && let Some(w) = ws.get(next)
+            && sk[c.end..w.start].chars().all(|ch| ch == ' ')
+        {
+            let slang = match w.text(sk) {
+                "k" => 1000,
+                "م" => 1_000_000,
+                _ => 0,
+            };
+            if slang > 0 {
+                scale = scale.max(slang);
+                next += 1;
+            }
         }
         let counted = self.counts.match_at(sk, ws, next).is_some();
         // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
