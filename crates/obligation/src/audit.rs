@@ -184,7 +184,13 @@ pub fn audit_case(
         }
         seen_triggers.push(&trigger.kind);
         for ob in matching {
-            let counted = count(calendars, version, &ob.limit, &trigger.at)?;
+            let counted = count(
+                calendars,
+                version,
+                &ob.limit,
+                &trigger.at,
+                &set.site.time_zone,
+            )?;
             let due = counted.due.timestamp();
             let action = case
                 .events

@@ -3,6 +3,7 @@
 
 use jiff::Zoned;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::block::{Limit, Obligation};
@@ -172,12 +173,14 @@ pub fn applicable<'a>(
         })
 }
 
-/// Counts `limit` from `at` with the version's calendar.
+/// Counts `limit` from `at` with the version's calendar, or without one in `site_zone` (the
+/// site's time zone), writing the result in the offset of `at`.
 pub fn count(
     calendars: &Calendars,
     version: &PolicyVersion,
     limit: &Limit,
     at: &Zoned,
+    site_zone: &TimeZone,
 ) -> Result<DueDate, ReportError> {
     let calendar = match &version.calendar {
         Some(id) => Some(
@@ -190,7 +193,21 @@ pub fn count(
         ),
         None => None,
     };
-    Ok(due(at, limit.duration(), calendar)?)
+    if calendar.is_some() {
+        return Ok(due(at, limit.duration(), calendar)?);
+    }
+    // Without a calendar, days and months are counted in the site's time zone (across its
+    // clock changes), and the result is written in the trigger's offset as it was given.
+    let mut counted = due(
+        &at.with_time_zone(site_zone.clone()),
+        limit.duration(),
+        None,
+    )?;
+    counted.due = counted.due.with_time_zone(at.time_zone().clone());
+    counted.target = counted
+        .target
+        .map(|t| t.with_time_zone(at.time_zone().clone()));
+    Ok(counted)
 }
 
 /// The whole `davar deadline` computation.
@@ -219,7 +236,7 @@ pub fn deadline_report(
                 .collect::<Vec<_>>()
                 .join(", "),
         })?;
-    let counted = count(calendars, version, &ob.limit, at)?;
+    let counted = count(calendars, version, &ob.limit, at, &set.site.time_zone)?;
     let lang = version.lang.as_str();
     let weekly = words::labels(lang)[3];
     let skipped = counted

@@ -129,3 +129,30 @@ fn working_months_are_refused_with_the_fix() {
         "{refused}"
     );
 }
+
+#[test]
+fn months_without_a_calendar_count_in_the_site_time_zone_across_its_clock_change() {
+    let dir = policies(&[version(1, "2026-01-01", "for six months", "6 months")]);
+    let site = SITE.replace(
+        "binding_language: en\n",
+        "binding_language: en\ntimezone: Europe/Berlin\n",
+    );
+    std::fs::write(dir.path().join("site.yaml"), site).unwrap();
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    // Noon in Berlin's summer time; six months later Berlin is on winter time: noon there is
+    // 13:00 in the offset the trigger was written in.
+    let at = davar_obligation::instant::parse_instant("2026-08-31T12:00:00+02:00").unwrap();
+    let report = davar_obligation::deadline_report::deadline_report(
+        &set,
+        &davar_obligation::Calendars::default(),
+        "complaints",
+        "appeal-window",
+        &at,
+        None,
+        None,
+    )
+    .unwrap();
+    assert_eq!(report.due, "2027-02-28T13:00:00+02:00");
+    assert_eq!(report.limit.text, "6 months");
+}

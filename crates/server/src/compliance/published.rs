@@ -160,6 +160,7 @@ impl<'a> Published<'a> {
             promise.version,
             &promise.obligation.limit,
             &from.to_zoned(zone),
+            &self.policies.site.time_zone,
         )
         .map(|d| d.due)
         .map_err(|e| e.to_string())
