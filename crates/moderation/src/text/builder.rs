@@ -3,7 +3,8 @@
 use super::fold::{fold_char, is_bidi_control, is_combining_mark};
 use super::skeleton::Skeleton;
 use super::spelled::{
-    LOOKALIKE_MIN_DIGITS, fold_digit_lookalikes, join_spelled, longest_digit_run,
+    LONG_NUMBER_DIGITS, LONG_NUMBER_LETTERS, LOOKALIKE_MIN_DIGITS, fold_digit_lookalikes,
+    fold_long_number_lookalikes, join_spelled, longest_digit_run,
 };
 use super::words::{Word, is_letter, is_mark, is_word_char};
 
@@ -223,6 +224,13 @@ pub(crate) fn build(
     if b.facts.longest_digit_run >= LOOKALIKE_MIN_DIGITS {
         let longest = fold_digit_lookalikes(&mut b.text, &b.starts, &b.words);
         b.facts.longest_digit_run = b.facts.longest_digit_run.max(longest);
+    }
+    if b.facts.longest_digit_run >= 2
+        && b.text.bytes().filter(u8::is_ascii_digit).count()
+            >= LONG_NUMBER_DIGITS - LONG_NUMBER_LETTERS
+        && fold_long_number_lookalikes(original, &mut b.text, &mut b.starts, &mut b.words)
+    {
+        b.facts.longest_digit_run = longest_digit_run(&b.text);
     }
     let facts = b.finish_words();
     sk.text = b.text;

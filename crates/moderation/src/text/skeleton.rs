@@ -189,15 +189,16 @@ fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>)
         .collect();
     // Stretches of one reading direction: a neutral between two characters of the same
     // direction belongs to their stretch, any other to the line's direction. On a
-    // right-to-left line, white space splits a left-to-right stretch unless an override shows
+    // right-to-left line, white space splits a left-to-right stretch unless the algorithm laid
+    // it out left to right (an even level, as in a left-to-right isolate) or an override shows
     // both sides: a reader takes `۶۷۸۹ ۳۴۵ ۰۹۱۲` laid out as plain text would be, group by group
     // from the right, but an override's groups as they stand.
     let overridden = overridden(body);
-    let forced: Vec<bool> = BidiInfo::reorder_visual(&levels)
+    let (forced, ltr): (Vec<bool>, Vec<bool>) = BidiInfo::reorder_visual(&levels)
         .into_iter()
         .filter(|&k| !is_bidi_control(body[k].1))
-        .map(|k| overridden[k])
-        .collect();
+        .map(|k| (overridden[k], levels[k].is_ltr()))
+        .unzip();
     let kinds: Vec<Reading> = visual.iter().map(|&&(_, c)| reading(c)).collect();
     let line_dir = if rtl { Reading::Rtl } else { Reading::Ltr };
     let mut dirs = kinds.clone();
@@ -218,7 +219,10 @@ fn read_line(line: &str, first_cp: u32, text: &mut String, order: &mut Vec<u32>)
             .any(|&&(_, c)| bidi_class(c) == BidiClass::WS);
         let dir = match (before, after) {
             (Some(Reading::Ltr), Some(Reading::Ltr))
-                if rtl && white && !(forced[k - 1] && forced[end]) =>
+                if rtl
+                    && white
+                    && !(forced[k - 1] && forced[end])
+                    && !ltr[k..end].iter().all(|&l| l) =>
             {
                 line_dir
             }
@@ -322,6 +326,9 @@ mod tests {
         // Overrides next to each other form one run, shown (and read) as `1112233 0935`.
         let text = "شماره \u{202E}۵۳۹۰\u{202C}\u{202E}۳۳۲۲۱۱۱\u{202C}";
         assert_eq!(Skeleton::new(text).text, "شماره 11122330935");
+        // A left-to-right isolate shows its groups left to right, as typed.
+        let text = "شماره \u{2066}0935 111 2233\u{2069} ممنون";
+        assert_eq!(Skeleton::new(text).text, "شماره 09351112233 ممنون");
         // An isolate only moves what it holds; the other lines keep their typed order.
         let text = "نظر \u{2067}abc\u{2069}\nشماره ۰۹۳۵ ۱۱۱ ۲۲۳۳";
         assert_eq!(Skeleton::new(text).text, "نظر abc\nشماره 09351112233");

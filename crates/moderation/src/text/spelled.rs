@@ -1,7 +1,7 @@
 //! Evasions folded in the skeleton after the main pass: Latin letters spelled out with spaces
 //! (`w w w . s h o p . i r`) and letters written for digits inside a number (`O912…`).
 
-use super::words::{Word, words};
+use super::words::{Word, is_letter, words};
 
 /// Fewest single letters in a row that are read as one spelled-out word.
 const MIN_SPELLED: usize = 4;
@@ -141,6 +141,158 @@ pub(super) fn fold_digit_lookalikes(text: &mut String, starts: &[u32], ws: &[Wor
     longest
 }
 
+/// Fewest digits, look-alike letters counted, of a number in which any letter that looks like a
+/// digit is read as that digit (`0912 3A5 6789`, `۰۹ا۲ ۳۴۵ ۶۷۸۹`): a phone or card number,
+/// not a model number (`i7-12700H`, `SM-A546B`).
+pub(super) const LONG_NUMBER_DIGITS: usize = 10;
+/// Most look-alike letters read as digits in one number.
+pub(super) const LONG_NUMBER_LETTERS: usize = 3;
+
+/// The digit an original character looks like, when it is written among digits: Latin letters
+/// by their shape in either case where both look alike (`O`/`o` 0, `S`/`s` 5), in one case
+/// where only one does (`A` 4, `B` 8 but `b` 6), and Persian `ا` (`۱`) and `ه` (`۵`).
+fn digit_lookalike(c: char) -> Option<u8> {
+    Some(match c {
+        'O' | 'o' => 0,
+        'I' | 'l' | 'i' | '\u{0627}' => 1,
+        'Z' | 'z' => 2,
+        'E' => 3,
+        'A' => 4,
+        'S' | 's' | '\u{0647}' => 5,
+        'b' | 'G' => 6,
+        'T' => 7,
+        'B' => 8,
+        'g' | 'q' => 9,
+        _ => return None,
+    })
+}
+
+/// A skeleton character that may be a folded look-alike of a digit.
+fn may_look_like_digit(c: char) -> bool {
+    matches!(
+        c,
+        'o' | 'i' | 'l' | 'z' | 'e' | 'a' | 's' | 'b' | 'g' | 't' | 'q' | '\u{0627}' | '\u{0647}'
+    )
+}
+
+/// Separators that may stand next to a look-alike letter inside a number (the skeleton already
+/// removed those between two digits).
+fn number_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t')
+}
+
+/// Reads letters that look like digits as those digits inside long numbers: in a stretch of
+/// digits, look-alike letters and at most three separators in a row, with at least
+/// [`LONG_NUMBER_DIGITS`] digits and letters, at most [`LONG_NUMBER_LETTERS`] letters, each
+/// letter standing alone (no letter beside it) next to a digit, the letters become digits and
+/// the separators of the stretch go. `original` is what the skeleton was built from (a letter's
+/// case decides: `B` is 8, `b` 6). Keeps the offset map exact and finds the words again;
+/// returns whether anything changed.
+pub(super) fn fold_long_number_lookalikes(
+    original: &str,
+    text: &mut String,
+    starts: &mut Vec<u32>,
+    ws: &mut Vec<Word>,
+) -> bool {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_letter_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_letter(c));
+    let is_digit_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    // A skeleton letter that may stand for a digit where it is: no letter on either side, a
+    // digit on at least one side (through separators on the other).
+    let candidate = |k: usize| {
+        may_look_like_digit(chars[k].1)
+            && !(k > 0 && is_letter_at(k - 1))
+            && !is_letter_at(k + 1)
+            && ((k > 0 && is_digit_at(k - 1)) || is_digit_at(k + 1))
+    };
+    let mut original_chars: Option<Vec<char>> = None;
+    // (skeleton char index, replacement) of every change, in order; `None` removes.
+    let mut edits: Vec<(usize, Option<char>)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !(chars[k].1.is_ascii_digit() || candidate(k)) {
+            k += 1;
+            continue;
+        }
+        // The stretch from `k`: digits, candidates, runs of at most three separators that have
+        // a digit or a candidate after them.
+        let (mut digits, mut letters, mut end) = (0usize, Vec::new(), k);
+        let mut j = k;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if candidate(j) {
+                letters.push(j);
+            } else if number_separator(c) {
+                let run = chars[j..]
+                    .iter()
+                    .take_while(|&&(_, c)| number_separator(c))
+                    .count();
+                let next = j + run;
+                if run > 3 || !(is_digit_at(next) || (next < chars.len() && candidate(next))) {
+                    break;
+                }
+                j = next;
+                continue;
+            } else {
+                break;
+            }
+            end = j + 1;
+            j += 1;
+        }
+        if !letters.is_empty()
+            && letters.len() <= LONG_NUMBER_LETTERS
+            && digits + letters.len() >= LONG_NUMBER_DIGITS
+        {
+            let orig = original_chars.get_or_insert_with(|| original.chars().collect());
+            let values: Option<Vec<u8>> = letters
+                .iter()
+                .map(|&l| {
+                    let cp = starts[chars[l].0] as usize;
+                    orig.get(cp).copied().and_then(digit_lookalike)
+                })
+                .collect();
+            if let Some(values) = values {
+                let mut v = values.into_iter();
+                for (at, &(_, c)) in chars.iter().enumerate().take(end).skip(k) {
+                    if c.is_ascii_digit() {
+                        continue;
+                    }
+                    if letters.contains(&at) {
+                        edits.push((at, v.next().map(|d| char::from(b'0' + d))));
+                    } else {
+                        edits.push((at, None));
+                    }
+                }
+            }
+        }
+        k = end.max(k + 1);
+    }
+    if edits.is_empty() {
+        return false;
+    }
+    let mut new_text = String::with_capacity(text.len());
+    let mut new_starts = Vec::with_capacity(starts.len());
+    let mut from = 0; // byte
+    for (at, replacement) in edits {
+        let (s, c) = chars[at];
+        new_text.push_str(&text[from..s]);
+        new_starts.extend_from_slice(&starts[from..s]);
+        if let Some(d) = replacement {
+            new_text.push(d);
+            new_starts.push(starts[s]);
+        }
+        from = s + c.len_utf8();
+    }
+    new_text.push_str(&text[from..]);
+    new_starts.extend_from_slice(&starts[from..]);
+    *text = new_text;
+    *starts = new_starts;
+    *ws = words(text);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::Skeleton;
@@ -159,6 +311,37 @@ mod tests {
         assert_eq!(original(text, &sk, "shop.ir"), "s h o p . i r");
         let text = "telegram: s h o p 9 8";
         assert!(Skeleton::new(text).text.contains("shop98"));
+    }
+
+    #[test]
+    fn look_alike_letters_inside_long_numbers_are_read_as_digits() {
+        for (text, digits) in [
+            ("شماره 0935 1A1 2233", "09351412233"),
+            ("شماره 0935111b233", "09351116233"),
+            ("شماره 0935 111 22B3", "09351112283"),
+            ("شماره 0935 E11 2233", "09353112233"),
+            ("شماره ۰۹ا۵ ۱۱۱ ۲۲۳۳", "09151112233"),
+            ("شماره ۰۹۳۵ ۱۱ه ۲۲۳۳", "09351152233"),
+        ] {
+            let sk = Skeleton::new(text);
+            assert!(sk.text.contains(digits), "{text}: {}", sk.text);
+            assert_eq!(
+                original(text, &sk, digits),
+                &text[text.find(' ').unwrap() + 1..]
+            );
+        }
+        // Model numbers, short numbers, lower-case letters that do not look like a digit, and
+        // letters beside letters stay.
+        for text in [
+            "لپ تاپ با i7-12700H و SM-A546B",
+            "کد 12A45",
+            "شماره 0935 1a1 2233",
+            "سریال 0935 AB1 2233",
+            "۱۲۳۴ و ۵۶۷۸",
+        ] {
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+            assert_eq!(letters(&Skeleton::new(text).text), letters(text), "{text}");
+        }
     }
 
     #[test]
