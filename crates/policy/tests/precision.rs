@@ -306,3 +306,61 @@ fn a_fence_meant_as_an_obligation_block_is_an_error_with_did_you_mean() {
         found[0].help
     );
 }
+
+#[test]
+fn translation_mismatch_reports_the_binding_text_when_every_translation_agrees() {
+    let two = "Refunds are paid:\n\n- to the card\n- as credit";
+    let found = findings_in(
+        "translation-mismatch",
+        &[
+            ("terms/v1", "en", "Refunds are paid:\n\n- to the card"),
+            ("terms/v1", "fr", two),
+            ("terms/v1", "de", two),
+            ("terms/v1", "fa", two),
+        ],
+    );
+    assert_eq!(found.len(), 1, "{:#?}", messages(&found));
+    assert!(found[0].file.ends_with("terms/v1.en.md"), "{:#?}", found[0]);
+    assert!(
+        found[0].message.contains("in every translation"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn translation_mismatch_compares_links_to_other_documents() {
+    let linked = "See the [refund rules](@help#refunds).";
+    // en links once; fr adds a link, fa links elsewhere, de keeps the link.
+    let found = findings_in(
+        "translation-mismatch",
+        &[
+            ("terms/v1", "en", linked),
+            (
+                "terms/v1",
+                "fr",
+                "Voir les [règles](@help#refunds) et les [paiements](@help#payments).",
+            ),
+            ("terms/v1", "de", "Siehe die [Regeln](@help#refunds)."),
+            ("terms/v1", "fa", "[قواعد](@help#payments) را ببینید."),
+            (
+                "help/v1",
+                "en",
+                "## Refunds {#refunds}\n\n## Payments {#payments}",
+            ),
+            ("help/v1", "fr", "## R {#refunds}\n\n## P {#payments}"),
+            ("help/v1", "de", "## R {#refunds}\n\n## P {#payments}"),
+            ("help/v1", "fa", "## R {#refunds}\n\n## P {#payments}"),
+        ],
+    );
+    let files: Vec<String> = found
+        .iter()
+        .map(|d| d.file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        ["v1.fa.md", "v1.fa.md", "v1.fr.md"],
+        "{:#?}",
+        messages(&found)
+    );
+}

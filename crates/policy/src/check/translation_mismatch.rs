@@ -6,8 +6,15 @@
 //! Clause ids derived from heading text differ between languages by nature, so languages
 //! without explicit ids are compared clause by clause in order. A version whose source could
 //! not be read is left out (its `front-matter` error says why).
+//!
+//! Links to other documents are compared as `@doc#clause` targets: a translation that links
+//! elsewhere, or keeps some links and drops others, is reported.
+//!
+//! When two or more translations agree on a clause's list-item count and the reference text
+//! alone differs, the reference text is the one that lost or gained items: it is reported,
+//! once, instead of every correct translation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
@@ -27,11 +34,100 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 .iter()
                 .any(|u| u.doc == doc.id && u.lang == lang && u.version == version)
         };
+        let odd = odd_reference_lists(doc, reference, &langs, &mut out);
         for lang in langs.iter().copied().filter(|l| *l != reference) {
-            compare(doc, reference, lang, &unreadable, &mut out);
+            compare(doc, reference, lang, &unreadable, &odd, &mut out);
         }
     }
     out
+}
+
+/// Clauses of the reference text (version, clause index) whose list-item count differs from
+/// that of two or more translations that agree with each other: each is reported on the
+/// reference text.
+fn odd_reference_lists(
+    doc: &Document,
+    reference: &str,
+    langs: &[&str],
+    out: &mut Vec<Diagnostic>,
+) -> BTreeSet<(u32, usize)> {
+    let mut odd = BTreeSet::new();
+    for r in doc.versions_in(reference) {
+        // clause index -> the counts of the translations paired with it
+        let mut counts: BTreeMap<usize, Vec<(&str, usize)>> = BTreeMap::new();
+        for lang in langs.iter().copied().filter(|l| *l != reference) {
+            let Some(t) = doc.version(lang, r.version) else {
+                continue;
+            };
+            for (rc, tc) in pairs(r, t) {
+                let index = r
+                    .clauses
+                    .iter()
+                    .position(|c| std::ptr::eq(c, rc))
+                    .unwrap_or(0);
+                counts.entry(index).or_default().push((lang, tc.list_items));
+            }
+        }
+        for (index, found) in counts {
+            let rc = &r.clauses[index];
+            let first = found[0].1;
+            if found.len() < 2 || first == rc.list_items || found.iter().any(|(_, n)| *n != first) {
+                continue;
+            }
+            odd.insert((r.version, index));
+            let names: Vec<&str> = found.iter().map(|(l, _)| *l).collect();
+            out.push(
+                error(
+                    &r.path,
+                    (rc.line, 1),
+                    format!(
+                        "clause `{}` has {} list item(s) here but {first} in every translation ({})",
+                        rc.id,
+                        rc.list_items,
+                        names.join(", ")
+                    ),
+                )
+                .with_help("the binding text lost or gained items the translations agree on; restore them here"),
+            );
+        }
+    }
+    odd
+}
+
+/// The clauses of `t` paired with those of `r`: by explicit id, and clauses with derived ids
+/// by their order among derived ids (none when the texts have different numbers of them).
+fn pairs<'a>(r: &'a PolicyVersion, t: &'a PolicyVersion) -> Vec<(&'a Clause, &'a Clause)> {
+    let mut pairs: Vec<(&Clause, &Clause)> = r
+        .clauses
+        .iter()
+        .filter(|c| c.explicit_id)
+        .filter_map(|rc| t.clause(&rc.id).map(|tc| (rc, tc)))
+        .collect();
+    let derived = |v: &PolicyVersion| v.clauses.iter().filter(|c| !c.explicit_id).count();
+    if derived(r) == derived(t) {
+        pairs.extend(
+            r.clauses
+                .iter()
+                .filter(|c| !c.explicit_id)
+                .zip(t.clauses.iter().filter(|c| !c.explicit_id)),
+        );
+    }
+    pairs
+}
+
+/// Links of `v` to other documents, as `@doc#clause`, with where each is.
+fn cross_links(v: &PolicyVersion) -> BTreeMap<String, (usize, usize)> {
+    let mut links = BTreeMap::new();
+    for l in &v.links {
+        if let Some(doc) = &l.doc {
+            let key = l
+                .clause
+                .as_ref()
+                .map_or_else(|| format!("@{doc}"), |c| format!("@{doc}#{c}"));
+            links.entry(key).or_insert((l.line, l.column));
+        }
+    }
+    links
 }
 
 fn error(path: &std::path::Path, (line, column): (usize, usize), message: String) -> Diagnostic {
@@ -43,6 +139,7 @@ fn compare(
     reference: &str,
     lang: &str,
     unreadable: &dyn Fn(&str, u32) -> bool,
+    odd: &BTreeSet<(u32, usize)>,
     out: &mut Vec<Diagnostic>,
 ) {
     for r in doc.versions_in(reference) {
@@ -76,7 +173,8 @@ fn compare(
                 .with_help("all languages of a version take effect on the same day"),
             );
         }
-        compare_clauses(r, t, reference, out);
+        compare_clauses(r, t, reference, odd, out);
+        compare_links(r, t, reference, out);
     }
     for t in doc.versions_in(lang) {
         if doc.version(reference, t.version).is_none() && !unreadable(reference, t.version) {
@@ -98,6 +196,7 @@ fn compare_clauses(
     r: &PolicyVersion,
     t: &PolicyVersion,
     reference: &str,
+    odd: &BTreeSet<(u32, usize)>,
     out: &mut Vec<Diagnostic>,
 ) {
     let explicit = |v: &PolicyVersion| -> BTreeSet<String> {
@@ -149,20 +248,13 @@ fn compare_clauses(
         );
         return;
     }
-    let mut pairs: Vec<(&Clause, &Clause)> = r
-        .clauses
-        .iter()
-        .filter(|c| c.explicit_id)
-        .filter_map(|rc| t.clause(&rc.id).map(|tc| (rc, tc)))
-        .collect();
-    pairs.extend(
-        r.clauses
+    for (rc, tc) in pairs(r, t) {
+        let index = r
+            .clauses
             .iter()
-            .filter(|c| !c.explicit_id)
-            .zip(t.clauses.iter().filter(|c| !c.explicit_id)),
-    );
-    for (rc, tc) in pairs {
-        if rc.list_items != tc.list_items {
+            .position(|c| std::ptr::eq(c, rc))
+            .unwrap_or(0);
+        if rc.list_items != tc.list_items && !odd.contains(&(r.version, index)) {
             out.push(
                 error(
                     &t.path,
@@ -173,6 +265,40 @@ fn compare_clauses(
                     ),
                 )
                 .with_help("a translation lists the same items; restore the missing ones"),
+            );
+        }
+    }
+}
+
+/// Reports links of `t` to other documents that the reference text does not have (a changed
+/// target), and, when `t` links to other documents at all, the reference text's links it
+/// lacks. A translation written without any link is left alone: its readers find the other
+/// documents from the page's own navigation.
+fn compare_links(r: &PolicyVersion, t: &PolicyVersion, reference: &str, out: &mut Vec<Diagnostic>) {
+    let (ref_links, links) = (cross_links(r), cross_links(t));
+    for (missing, (line, _)) in &ref_links {
+        if !links.is_empty() && !links.contains_key(missing) {
+            out.push(
+                error(
+                    &t.path,
+                    (t.body_line, 0),
+                    format!("the `{reference}` text links to `{missing}` (line {line}) but this text does not"),
+                )
+                .with_help("translate the link with the same target"),
+            );
+        }
+    }
+    for (extra, (line, column)) in &links {
+        if !ref_links.contains_key(extra) {
+            out.push(
+                error(
+                    &t.path,
+                    (*line, *column),
+                    format!("link to `{extra}` is not in the `{reference}` text"),
+                )
+                .with_help(format!(
+                    "link to the same document and clause as the `{reference}` text"
+                )),
             );
         }
     }
