@@ -377,3 +377,84 @@ fn a_notice_refuses_on_errors_in_its_own_document_only() {
         "{stderr}"
     );
 }
+
+#[test]
+fn accept_records_only_the_selected_codes_and_never_a_changed_published_version() {
+    let dir = project_copy();
+    let policies = dir.path().join("policies");
+    // A published version in force edited after publication, with a placeholder in the edit.
+    let edited = policies.join("dispute-policy/v1.en.md");
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nWrite to [COMPANY NAME] for help.\n");
+    std::fs::write(&edited, text).unwrap();
+    // A published version missing from the lock file: an acceptable warning of another code.
+    let lock = policies.join("policy.lock");
+    let kept: String = std::fs::read_to_string(&lock)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("terms/v1.en.md "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&lock, kept).unwrap();
+    let accepted = policies.join("accepted-findings.txt");
+    let entries = || {
+        std::fs::read_to_string(&accepted)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("reason:") && !l.is_empty())
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+
+    let out = davar_in(
+        dir.path(),
+        &[
+            "check",
+            "--as-of",
+            "2026-12-02",
+            "--accept",
+            "--reason",
+            "r",
+            "--select",
+            "placeholder",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(entries(), ["dispute-policy/v1.en.md placeholder"]);
+
+    let out = davar_in(
+        dir.path(),
+        &[
+            "check",
+            "--as-of",
+            "2026-12-02",
+            "--accept",
+            "--reason",
+            "r",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("1 finding(s) cannot be accepted")
+            && stderr.contains("dispute-policy/v1.en.md:1:")
+            && stderr.contains("restore its text"),
+        "{stderr}"
+    );
+    let mut recorded = entries();
+    recorded.sort();
+    assert_eq!(
+        recorded,
+        [
+            "dispute-policy/v1.en.md placeholder",
+            "terms/v1.en.md locked-version-changed"
+        ]
+    );
+    // The build refuses: the changed published text is never published.
+    let out = davar_in(
+        dir.path(),
+        &["build", "--as-of", "2026-12-02", "--out", "site", "--quiet"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(!dir.path().join("site").exists());
+}

@@ -2,12 +2,13 @@
 //! decided to publish with for now, each with the reason, like ruff's `--add-noqa`. Written by
 //! `davar check --accept --reason TEXT` and reviewed in version control like `policy.lock`.
 //!
-//! A finding is matched by its document and language, its code and a fingerprint of the
-//! finding itself, never by line number or version:
+//! A finding is matched by its file, its code and a fingerprint of the finding itself, never by
+//! line number:
 //!
-//! - the file is written `<doc>/v*.<lang>.md`: an entry accepts the finding in every version of
-//!   the document in that language, so a new version that leaves the finding as it was keeps
-//!   it accepted (files that are not policy versions are named as they are);
+//! - `--accept` names the file the finding is in (`terms/v3.en.md`): a new version's findings
+//!   are accepted only once they are recorded for it, so publishing a new version never
+//!   inherits another version's acceptances; an entry written by hand as `<doc>/v*.<lang>.md`
+//!   accepts the finding in every version of the document in that language;
 //! - the fingerprint hashes the code, the message (line and version numbers left out) and the
 //!   text the finding points at: the underlined span, or for a one-character mark the sentence
 //!   around it (at most [`CONTEXT_CHARS`] characters either side), or the line when the finding
@@ -16,6 +17,10 @@
 //!
 //! `xN` accepts up to N identical findings in each file. An accepted finding that no longer
 //! occurs in any file is reported, so the file only lists what is still true.
+//!
+//! Some findings are never accepted (see [`acceptable`]): a published version whose text
+//! changed or that is gone, and a version left out because its front matter cannot be read.
+//! Accepting them would publish a site that silently differs from what was published.
 //!
 //! Format: `#` comments; `reason: TEXT` lines, each applying to the entries after it; one entry
 //! per line, `<file> <code> <fingerprint> [xN] | <excerpt>` (the excerpt is for readers).
@@ -289,7 +294,7 @@ impl Accepted {
         let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
         for d in diagnostics
             .iter_mut()
-            .filter(|d| d.severity != Severity::Hint)
+            .filter(|d| d.severity != Severity::Hint && acceptable(d))
         {
             let source = cache
                 .entry(d.file.clone())
@@ -336,15 +341,23 @@ impl Accepted {
     }
 }
 
+/// Whether a finding may be accepted. Errors of `locked-version-changed` (a published version's
+/// text changed, or the version was deleted) and of `front-matter` (the version cannot be read
+/// and would be left out of the site) may not: they must be fixed before anything is built.
+pub fn acceptable(d: &Diagnostic) -> bool {
+    !(d.severity == Severity::Error
+        && (d.code == codes::LOCKED_VERSION_CHANGED || d.code == codes::FRONT_MATTER))
+}
+
 /// Findings of one reason: (file, code, fingerprint) to (most per file, excerpt).
 type Recorded = BTreeMap<(String, String, String), (usize, String)>;
 
-/// The findings `--accept` records: errors and warnings, except problems of the
+/// The findings `--accept` records: acceptable errors and warnings, except problems of the
 /// accepted-findings file itself.
 pub fn recordable(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Hint && d.code != codes::ACCEPTED_FINDINGS)
+    diagnostics.iter().filter(|d| {
+        d.severity != Severity::Hint && d.code != codes::ACCEPTED_FINDINGS && acceptable(d)
+    })
 }
 
 /// The text of an accepted-findings file accepting every error and warning in `diagnostics`:
@@ -355,7 +368,7 @@ pub fn record(
     root: &Path,
     sources: &dyn Fn(&Path) -> Option<String>,
 ) -> String {
-    // (reason, pattern, code, fingerprint) -> findings per file, and an excerpt.
+    // (reason, file, code, fingerprint) -> findings per file, and an excerpt.
     type PerFile = (BTreeMap<String, usize>, String);
     let mut found: BTreeMap<(String, String, String, String), PerFile> = BTreeMap::new();
     let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
@@ -366,7 +379,7 @@ pub fn record(
         let key = key(d, root, source.as_deref());
         let why = collapse(d.accepted.as_deref().unwrap_or(reason));
         let slot = found
-            .entry((why, key.pattern, key.code, key.fingerprint))
+            .entry((why, key.file.clone(), key.code, key.fingerprint))
             .or_insert_with(|| (BTreeMap::new(), key.excerpt));
         *slot.0.entry(key.file).or_default() += 1;
     }
@@ -379,7 +392,7 @@ pub fn record(
             .insert((pattern, code, fingerprint), (most, excerpt));
     }
     let mut out = format!(
-        "# {ACCEPTED_FILE}: written by `davar check --accept --reason TEXT`; review it like policy.lock.\n# Each line accepts a finding: <file> <code> <fingerprint> [xN] | <excerpt>\n# `<doc>/v*.<lang>.md` is every version of the document in that language; xN is per file.\n"
+        "# {ACCEPTED_FILE}: written by `davar check --accept --reason TEXT`; review it like policy.lock.\n# Each line accepts a finding: <file> <code> <fingerprint> [xN] | <excerpt>\n# A line names one file (a new version's findings are recorded again); written by hand,\n# `<doc>/v*.<lang>.md` is every version of the document in that language; xN is per file.\n"
     );
     for (reason, entries) in groups {
         let _ = write!(out, "\nreason: {reason}\n");
@@ -441,7 +454,7 @@ mod tests {
             &sources(&before),
         );
         assert!(
-            text.contains("reason: draft\nterms/v*.en.md placeholder "),
+            text.contains("reason: draft\nterms/v1.en.md placeholder "),
             "{text}"
         );
         let after = [(
@@ -472,37 +485,83 @@ mod tests {
     }
 
     #[test]
-    fn a_new_version_reworded_around_the_finding_keeps_it_accepted() {
-        let before = [(
-            "terms/v3.en.md",
-            "## Contact\n\nShort intro. Write to TODO for help.\n",
-        )];
-        let after = [
-            (
-                "terms/v3.en.md",
-                "## Contact\n\nShort intro. Write to TODO for help.\n",
-            ),
-            (
-                "terms/v4.en.md",
-                "## Contact us\n\nA longer, reworded introduction of the clause.\n\nWe added a paragraph. Write to TODO for help, any day.\n",
-            ),
-        ];
+    fn a_new_version_does_not_inherit_acceptances_unless_an_entry_names_every_version() {
+        let text = "Short intro. Write to TODO for help.\n";
+        let before = [("terms/v3.en.md", text)];
+        let after = [("terms/v3.en.md", text), ("terms/v4.en.md", text)];
         let mut later = vec![
-            finding("terms/v3.en.md", 3, 23, "TODO"),
-            finding("terms/v4.en.md", 5, 32, "TODO"),
+            finding("terms/v3.en.md", 1, 23, "TODO"),
+            finding("terms/v4.en.md", 1, 23, "TODO"),
         ];
         let stale = accepted_after(
-            &[finding("terms/v3.en.md", 3, 23, "TODO")],
+            &[finding("terms/v3.en.md", 1, 23, "TODO")],
             &before,
             &mut later,
             &after,
         );
         assert!(stale.is_empty(), "{stale:?}");
-        assert!(later.iter().all(|d| d.accepted.is_some()), "{later:?}");
+        let accepted: Vec<bool> = later.iter().map(|d| d.accepted.is_some()).collect();
+        assert_eq!(accepted, [true, false]);
+        // An entry written by hand for every version covers the new one.
+        let root = Path::new("/p");
+        let recorded = record(
+            &[finding("terms/v3.en.md", 1, 23, "TODO")],
+            "draft",
+            root,
+            &sources(&before),
+        )
+        .replace("terms/v3.en.md placeholder", "terms/v*.en.md placeholder");
+        let (accepted, _) = Accepted::parse(Path::new("/p/accepted-findings.txt"), &recorded);
+        let mut later = vec![finding("terms/v4.en.md", 1, 23, "TODO")];
+        accepted.apply(&mut later, root, &sources(&after));
+        assert!(later[0].accepted.is_some());
     }
 
     #[test]
-    fn a_changed_finding_another_language_or_a_second_occurrence_is_not_accepted() {
+    fn a_changed_or_lost_published_version_is_never_accepted() {
+        let changed = Diagnostic::error(
+            codes::LOCKED_VERSION_CHANGED,
+            "/p/terms/v2.en.md",
+            1,
+            1,
+            "the text of `terms/v2.en.md` changed after it was published",
+        );
+        let unreadable = Diagnostic::error(
+            codes::FRONT_MATTER,
+            "/p/terms/v3.en.md",
+            5,
+            1,
+            "unknown key `efective`",
+        );
+        let unlocked = Diagnostic::warning(
+            codes::LOCKED_VERSION_CHANGED,
+            "/p/terms/v4.en.md",
+            1,
+            1,
+            "published version `terms/v4.en.md` is not recorded in policy.lock",
+        );
+        let all = [changed.clone(), unreadable.clone(), unlocked.clone()];
+        let kept: Vec<&str> = recordable(&all).map(|d| d.file.to_str().unwrap()).collect();
+        assert_eq!(kept, ["/p/terms/v4.en.md"]);
+        // Even an entry written by hand does not accept them.
+        let key_of = |d: &Diagnostic| key(d, Path::new("/p"), None);
+        let text = all
+            .iter()
+            .map(|d| {
+                let k = key_of(d);
+                format!("{} {} {}\n", k.file, k.code, k.fingerprint)
+            })
+            .collect::<String>();
+        let (accepted, problems) = Accepted::parse(Path::new("/p/acc"), &text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut later = all.to_vec();
+        accepted.apply(&mut later, Path::new("/p"), &|_| None);
+        let accepted: Vec<bool> = later.iter().map(|d| d.accepted.is_some()).collect();
+        assert_eq!(accepted, [false, false, true]);
+    }
+
+    #[test]
+    fn a_changed_finding_another_language_another_version_or_a_second_occurrence_is_not_accepted() {
         let before = [("terms/v1.en.md", "Write to TODO now.\n")];
         let after = [
             ("terms/v2.en.md", "Write to TBD now.\n"),
@@ -522,7 +581,7 @@ mod tests {
             &after,
         );
         let accepted: Vec<bool> = later.iter().map(|d| d.accepted.is_some()).collect();
-        assert_eq!(accepted, [false, false, true, false]);
+        assert_eq!(accepted, [false, false, false, false]);
     }
 
     #[test]

@@ -64,8 +64,10 @@ pub struct Args {
     pub select: SelectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Record every current error and warning in `<policies>/accepted-findings.txt`, so
-    /// `check` and `build` accept them (findings already accepted keep their reason).
+    /// Record the current errors and warnings (of the codes `--select`/`--ignore` keep) in
+    /// `<policies>/accepted-findings.txt`, so `check` and `build` accept them (findings already
+    /// accepted keep their reason). A changed or lost published version and an unreadable
+    /// version are never accepted.
     #[arg(long, requires = "reason")]
     pub accept: bool,
     /// Why the findings recorded by `--accept` are accepted.
@@ -86,17 +88,47 @@ pub fn print_notes(project: &Project, quiet: bool) {
     }
 }
 
-/// `davar check --accept`: records every current error and warning in the accepted-findings
-/// file.
-fn accept(project: &Project, reason: &str) -> anyhow::Result<ExitCode> {
+/// `davar check --accept`: records the current errors and warnings of the selected codes in
+/// the accepted-findings file (findings of other codes already accepted stay recorded). A
+/// published version that changed or is gone, and a version whose front matter cannot be read,
+/// are never recorded: they are listed with the fix and the command fails.
+fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Result<ExitCode> {
     let root = &project.paths.policies;
     let path = root.join(ACCEPTED_FILE);
     let sources = |file: &Path| project.source_of(file).map(str::to_string);
-    let text = davar_policy::accepted::record(&project.diagnostics, reason, root, &sources);
+    let chosen: Vec<Diagnostic> = project
+        .diagnostics
+        .iter()
+        .filter(|d| filter.keeps(d.code) || d.accepted.is_some())
+        .cloned()
+        .collect();
+    let text = davar_policy::accepted::record(&chosen, reason, root, &sources);
     std::fs::write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
-    let recorded = davar_policy::accepted::recordable(&project.diagnostics).count();
+    let recorded = davar_policy::accepted::recordable(&chosen)
+        .filter(|d| filter.keeps(d.code))
+        .count();
     println!("{}: {recorded} finding(s) accepted", path.display());
-    Ok(ExitCode::SUCCESS)
+    let refused: Vec<&Diagnostic> = chosen
+        .iter()
+        .filter(|d| filter.keeps(d.code) && !davar_policy::accepted::acceptable(d))
+        .collect();
+    if refused.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "error: {} finding(s) cannot be accepted: a published version changed or was lost, or a version cannot be read and would be left out of the site; fix them, then run `davar check` again:",
+        refused.len()
+    );
+    for d in refused {
+        let place = d.file.strip_prefix(root).unwrap_or(&d.file).display();
+        let help = d
+            .help
+            .as_deref()
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        eprintln!("  {place}:{}: {} [{}]{help}", d.line, d.message, d.code);
+    }
+    Ok(ExitCode::from(1))
 }
 
 /// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
@@ -107,7 +139,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let project = global.project(args.as_of, true)?;
     print_notes(&project, args.output.quiet);
     if let (true, Some(reason)) = (args.accept, &args.reason) {
-        return accept(&project, reason);
+        return accept(&project, reason, &filter);
     }
     let kept: Vec<&Diagnostic> = project
         .diagnostics
