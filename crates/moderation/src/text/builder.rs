@@ -8,13 +8,20 @@ use super::spelled::{
 };
 use super::words::{Word, is_letter, is_mark, is_word_char};
 
-/// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`).
+/// Separators removed between two digits (`۰۹۱۲ ۳۴۵-۶۷۸۹` becomes `09123456789`, a card
+/// number written four digits a line joins up).
 fn is_digit_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t')
+    matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t' | '\n' | '\r')
 }
 
-/// Longest run of separators that still joins two digit groups, a run of spaces and tabs
-/// counting as one however long (the whitespace repair closes it up on the published page).
+/// White space between digit groups: a run of it counts as one separator.
+fn is_blank_separator(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Longest run of separators that still joins two digit groups, a run of white space counting
+/// as one however long (the whitespace repair closes it up on the published page) if it holds
+/// at most one line break (a blank line parts two numbers).
 const MAX_SEPARATOR_RUN: usize = 3;
 
 /// What the skeleton holds, found while it is built.
@@ -316,12 +323,14 @@ impl Builder<'_> {
     /// Holds a separator after a digit.
     #[inline(never)]
     fn hold(&mut self, f: char, cp: u32) {
-        let blank = |c: char| matches!(c, ' ' | '\t');
+        let blank = is_blank_separator;
         if !(blank(f) && self.pending.last().is_some_and(|&(p, _)| blank(p))) {
             self.pending_units += 1;
         }
         self.pending.push((f, cp));
-        if self.pending_units > MAX_SEPARATOR_RUN {
+        if self.pending_units > MAX_SEPARATOR_RUN
+            || (f == '\n' && self.pending.iter().filter(|&&(p, _)| p == '\n').count() > 1)
+        {
             // Too long to join two digit groups: it stays, whatever follows.
             self.flush();
             self.last_was_digit = false;

@@ -387,6 +387,10 @@ mod tests {
         assert_eq!(Skeleton::new("12 34").text, "1234");
         assert_eq!(Skeleton::new("12 - ").text, "12 - ");
         assert_eq!(Skeleton::new("a - b").text, "a - b");
+        // One line break joins (a number written a group a line), a blank line parts.
+        assert_eq!(Skeleton::new("۶۰۳۷\n۹۹۷۱ \r\n ۲۳۴۵").text, "603799712345");
+        assert_eq!(Skeleton::new("0912\n\n345").text, "0912\n\n345");
+        assert_eq!(Skeleton::new("0912 \n \n 345").text, "0912 \n \n 345");
     }
 
     #[test]
