@@ -364,3 +364,26 @@ fn translation_mismatch_compares_links_to_other_documents() {
         messages(&found)
     );
 }
+
+#[test]
+fn language_mismatch_reports_a_version_translated_only_in_part() {
+    let fr = "Le vendeur répond à chaque réclamation dans un délai de cinq jours ouvrables, garde une trace écrite de sa réponse pendant toute l'année et informe l'acheteur de la suite donnée à sa demande par courrier électronique.";
+    let en = "The seller answers every complaint within five working days, keeps a written record of the answer for the whole year and tells the buyer by e-mail what was done about the request and why.";
+    let es = "El vendedor responde a cada reclamación en un plazo de cinco días hábiles, guarda una copia escrita de la respuesta durante todo el año e informa al comprador por correo electrónico de lo que se hizo.";
+    let half = format!(
+        "{fr}\n\n## Délais {{#delais}}\n\n{fr}\n\n## Records {{#records}}\n\n{en} {en}\n\n## Answers {{#answers}}\n\n{en} {en}"
+    );
+    let found = findings("language-mismatch", "fr", &half);
+    assert_eq!(found.len(), 1, "{:#?}", messages(&found));
+    assert!(
+        found[0].message.contains("2 of 4 clause(s)"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message.contains("`en`"), "{}", found[0].message);
+
+    let quoted =
+        format!("{fr}\n\n## Délais {{#delais}}\n\n{fr}\n\n## Texte cité {{#cite}}\n\n{es} {es}");
+    let found = findings("language-mismatch", "fr", &quoted);
+    assert!(found.is_empty(), "{:#?}", messages(&found));
+}

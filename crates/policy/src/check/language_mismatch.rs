@@ -5,6 +5,11 @@
 //! into its first, middle and last stretches; the version is reported only when every stretch
 //! long enough to tell is detected, with confidence, as one and the same other language. Short
 //! texts, bilingual pages and a few quoted foreign words are not reported.
+//!
+//! A version translated only in part is judged clause by clause: clauses long enough to tell
+//! ([`MIN_CLAUSE_LETTERS`]) that are written, with confidence, in another of the site's
+//! languages are reported together, once per version. A clause quoting a language the site
+//! does not publish in (a law's text, an address abroad) is not.
 
 use jiff::civil::Date;
 
@@ -19,6 +24,10 @@ const MIN_LETTERS: usize = 400;
 const MIN_STRETCH_LETTERS: usize = 120;
 /// Lowest detection confidence that counts.
 const MIN_CONFIDENCE: f64 = 0.5;
+/// Fewest letters a clause needs before its language is judged on its own.
+const MIN_CLAUSE_LETTERS: usize = 250;
+/// Lowest confidence for a clause judged on its own.
+const MIN_CLAUSE_CONFIDENCE: f64 = 0.9;
 /// Characters per stretch.
 const STRETCH_CHARS: usize = 1500;
 
@@ -61,15 +70,53 @@ fn written_in(text: &str) -> Option<&'static str> {
     agreed
 }
 
+/// The clauses of `v` written in another of `languages` than `v.lang`: (heading, line, language).
+fn foreign_clauses<'a>(
+    v: &'a PolicyVersion,
+    languages: &[String],
+) -> Vec<(&'a str, usize, &'static str)> {
+    v.preamble
+        .iter()
+        .chain(&v.clauses)
+        .filter_map(|c| {
+            let text = format!("{}\n{}", c.heading, c.prose);
+            if text.chars().filter(|ch| ch.is_alphabetic()).count() < MIN_CLAUSE_LETTERS {
+                return None;
+            }
+            let found = detect(&text)?;
+            (found.lang != v.lang
+                && found.confidence >= MIN_CLAUSE_CONFIDENCE
+                && languages.iter().any(|l| l == found.lang))
+            .then_some((c.heading.as_str(), c.line, found.lang))
+        })
+        .collect()
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let Some(found) = written_in(&readable(v)) else {
+        let whole = written_in(&readable(v)).filter(|found| *found != v.lang);
+        let Some(found) = whole else {
+            let foreign = foreign_clauses(v, &set.site.languages);
+            if let Some((heading, line, lang)) = foreign.first() {
+                let total = usize::from(v.preamble.is_some()) + v.clauses.len();
+                out.push(
+                    Diagnostic::warning(
+                        codes::LANGUAGE_MISMATCH,
+                        &v.path,
+                        *line,
+                        1,
+                        format!(
+                            "{} of {total} clause(s) of this `lang: {}` version are written in `{lang}`, the first `{heading}`",
+                            foreign.len(),
+                            v.lang
+                        ),
+                    )
+                    .with_help(format!("translate the rest of the version into `{}`", v.lang)),
+                );
+            }
             continue;
         };
-        if found == v.lang {
-            continue;
-        }
         let (line, column) = v.value_position("lang");
         out.push(
             Diagnostic::warning(
