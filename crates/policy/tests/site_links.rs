@@ -119,3 +119,47 @@ fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
         );
     }
 }
+
+#[test]
+fn what_changed_compares_text_outside_any_clause() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    for (doc, before, after) in [
+        (
+            "plain",
+            "Returns are taken within seven days.\n",
+            "Returns are taken within three days.\n",
+        ),
+        (
+            "intro",
+            "Read this first: we answer in seven days.\n\n## Scope {#scope}\n\nEvery order.\n",
+            "Read this first: we answer in three days.\n\n## Scope {#scope}\n\nEvery order.\n",
+        ),
+    ] {
+        std::fs::create_dir(dir.path().join(doc)).unwrap();
+        let front2 = front(doc, "Help")
+            .replace("version: 1", "version: 2")
+            .replace("effective: 2026-01-01", "effective: 2026-02-01");
+        std::fs::write(
+            dir.path().join(format!("{doc}/v1.en.md")),
+            format!("{}{before}", front(doc, "Help")),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(format!("{doc}/v2.en.md")),
+            format!("{front2}{after}"),
+        )
+        .unwrap();
+    }
+    let (set, _) = load(dir.path()).unwrap();
+    let site = render_site(&set, date(2026, 3, 1), None).unwrap();
+    for doc in ["plain", "intro"] {
+        let page =
+            String::from_utf8(site.files[&format!("en/{doc}/v2/changes.html")].clone()).unwrap();
+        assert!(
+            page.contains("<del>seven</del>") && page.contains("<ins>three</ins>"),
+            "{doc}: {page}"
+        );
+        assert!(page.contains("Text before the first heading"), "{doc}");
+    }
+}

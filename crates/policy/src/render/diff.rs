@@ -1,5 +1,7 @@
 //! What changed between two versions: clauses matched by id, and within a clause a word-level
-//! diff of its prose (insertions and deletions), rendered as `<ins>`/`<del>` HTML.
+//! diff of its prose (insertions and deletions), rendered as `<ins>`/`<del>` HTML. Text before
+//! the first heading (the whole text of a document without headings) is compared too, as the
+//! first entry with the id [`PREAMBLE_ID`].
 
 use std::time::Duration;
 
@@ -45,6 +47,9 @@ pub struct ClauseChange {
     pub deletions: usize,
 }
 
+/// The id of the entry comparing the text before the first heading.
+pub const PREAMBLE_ID: &str = "text-before-the-first-heading";
+
 /// Compares `old` and `new` clause by clause, obligation blocks by the sentences `sentences`
 /// gives for them. Removed clauses follow the clause that preceded them in the old version.
 pub fn compare(
@@ -74,6 +79,18 @@ pub fn compare(
             at,
             whole(clause, ClauseStatus::Removed, &rules(old, clause)),
         );
+    }
+    let text = |v: &PolicyVersion| v.preamble.clone().filter(|c| !c.prose.trim().is_empty());
+    let preamble = match (text(old), text(new)) {
+        (Some(before), Some(after)) => Some(changed(&before, &after, "", "")),
+        (None, Some(after)) => Some(whole(&after, ClauseStatus::Added, "")),
+        (Some(before), None) => Some(whole(&before, ClauseStatus::Removed, "")),
+        (None, None) => None,
+    };
+    if let Some(mut change) = preamble.filter(|c| c.status != ClauseStatus::Unchanged) {
+        change.id = PREAMBLE_ID.to_string();
+        change.old_heading = None;
+        changes.insert(0, change);
     }
     changes
 }

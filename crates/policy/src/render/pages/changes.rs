@@ -23,7 +23,10 @@ pub fn changes_page(cx: &DocContext<'_>, i: usize) -> Option<Context> {
     let v = cx.published()[i];
     let root = "../../../";
     let lang = cx.lang;
-    let changes = diff::compare(previous, v, cx.sentences);
+    let mut changes = diff::compare(previous, v, cx.sentences);
+    for change in changes.iter_mut().filter(|c| c.id == diff::PREAMBLE_ID) {
+        change.heading = i18n::text(lang, "text_outside_clauses").to_string();
+    }
     let changed_count = changes
         .iter()
         .filter(|c| c.status != ClauseStatus::Unchanged)
