@@ -8,9 +8,10 @@
 //! `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`, `۲۴ تا ۴۸ ساعت کاری`, `بیست و چهار ساعت`.
 //!
 //! Not durations, and skipped: rates (`24 hours a day`, `24 heures sur 24`, `24h/24`, `7 days a
-//! week`), times of day (`avant 14 heures`, `14 h 30`, `de 9 h à 18 h`, `um 18 Stunden`),
+//! week`, `365 days a year`), times of day (`avant 14 heures`, `14 h 30`, `de 9 h à 18 h`, `um 18 Stunden`),
 //! public holidays (`un jour férié`) and numbers too large to be a deadline (a register number
-//! such as `FN 335466h`). [`find_durations`] reports the obligation units (hours, days, calendar
+//! such as `FN 335466h`). [`find_durations`] reports the obligation units (hours, days — weeks and
+//! fortnights as 7 and 14 days: `two weeks`, `deux semaines`, `zwei Wochen`, `دو هفته` — calendar
 //! months — `6 months`, `six (6) mois`, `sechs Monate`, `۶ ماه` — working hours, working days);
 //! [`find_periods`] also weeks and years, in days.
 
@@ -19,7 +20,7 @@ mod units;
 
 use self::tokens::{Kind, Token, integer, punct, tokenize, word};
 use self::units::{ProseUnit, unit_at};
-use super::duration::Duration;
+use super::duration::{Duration, Unit};
 use super::numerals::compose;
 
 /// A duration found in prose.
@@ -62,8 +63,14 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
     scan(text)
         .into_iter()
         .filter_map(|(found, unit, low, high)| {
-            let ProseUnit::Obligation(unit) = unit else {
-                return None;
+            // Weeks are whole days: `two weeks` is 14 days.
+            let (unit, low, high) = match unit {
+                ProseUnit::Obligation(unit) => (unit, low, high),
+                ProseUnit::Week | ProseUnit::Fortnight => {
+                    let days = |n: u32| unit.days(n);
+                    (Unit::Days, low.map(days), days(high))
+                }
+                ProseUnit::Year => return None,
             };
             let duration = match low {
                 Some(low) => Duration::Range {
@@ -270,13 +277,32 @@ fn is_time_of_day(
     clock_word && high <= 23
 }
 
-/// `24 hours a day`, `7 days a week`, `7 jours sur 7`, `24h/24`, `24 Stunden am Tag`,
+/// `24 hours a day`, `7 days a week`, `365 days a year`, `7 jours sur 7`, `24h/24`, `24 Stunden am Tag`,
 /// `۲۴ ساعت شبانه‌روز`.
 fn is_rate(tokens: &[Token], i: usize) -> bool {
     let period = |j: usize| {
         matches!(
             word(tokens, j),
-            Some("day" | "week" | "jour" | "semaine" | "tag" | "woche" | "روز" | "هفته" | "شبانه")
+            Some(
+                "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "jour"
+                    | "semaine"
+                    | "mois"
+                    | "an"
+                    | "année"
+                    | "tag"
+                    | "woche"
+                    | "monat"
+                    | "jahr"
+                    | "روز"
+                    | "هفته"
+                    | "ماه"
+                    | "سال"
+                    | "شبانه"
+            )
         )
     };
     if punct(tokens, i) == Some('/') && integer(tokens, i + 1).is_some() {

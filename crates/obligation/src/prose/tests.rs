@@ -151,3 +151,14 @@ fn periods_include_weeks_months_and_years_in_days() {
     assert_eq!(days("six mois"), [180]);
     assert_eq!(days("48 hours"), [2]);
 }
+
+#[test]
+fn weeks_and_fortnights_are_days_and_a_yearly_rate_is_not_a_duration() {
+    assert_eq!(found("within one week of delivery"), ["7 days"]);
+    assert_eq!(found("within 2 weeks"), ["14 days"]);
+    assert_eq!(found("within one fortnight"), ["14 days"]);
+    assert_eq!(found("sous deux semaines"), ["14 days"]);
+    assert_eq!(found("innerhalb von zwei Wochen"), ["14 days"]);
+    assert_eq!(found("ظرف دو هفته"), ["14 days"]);
+    assert_eq!(found("support 24/7, 365 days a year"), Vec::<String>::new());
+}

@@ -11,6 +11,8 @@ pub(super) enum ProseUnit {
     Obligation(Unit),
     /// Weeks.
     Week,
+    /// Fortnights (two weeks).
+    Fortnight,
     /// Years.
     Year,
 }
@@ -24,6 +26,7 @@ impl ProseUnit {
             ProseUnit::Obligation(Unit::Days | Unit::WorkingDays) => n,
             ProseUnit::Obligation(Unit::Months) => n * 30,
             ProseUnit::Week => n * 7,
+            ProseUnit::Fortnight => n * 14,
             ProseUnit::Year => n * 365,
         }
     }
@@ -73,6 +76,7 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
         "week" | "weeks" | "semaine" | "semaines" | "woche" | "wochen" | "هفته" => {
             Some((ProseUnit::Week, i + 1))
         }
+        "fortnight" | "fortnights" => Some((ProseUnit::Fortnight, i + 1)),
         "month" | "months" | "mois" | "monat" | "monate" | "monaten" | "monats" | "ماه" => {
             fixed(Unit::Months, i + 1)
         }
