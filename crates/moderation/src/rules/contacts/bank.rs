@@ -1,6 +1,9 @@
+use std::collections::HashSet;
+
 use regex::Regex;
 
 use crate::rules::prelude::*;
+use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -14,20 +17,39 @@ declare_rule! {
     ///
     /// ## How it decides
     /// The checksums keep order numbers, tracking codes and serial numbers out: a random
-    /// 16-digit number passes Luhn only one time in ten.
+    /// 16-digit number passes Luhn only one time in ten. A 16-digit number within three words
+    /// after a word naming another kind of number (`سریال`, `کد رهگیری`, `serial`, `order`:
+    /// the `other` entries of `phone-words.txt`, parameter `call_words`) is not a card.
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/bank", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Bank { sheba: Regex, digits: Regex }
+    code: "contacts/bank", severity: Reject, fixable: false, params: ["call_words"],
+    pub(crate) struct Bank { sheba: Regex, digits: Regex, other_words: HashSet<String> }
 }
 
 impl Bank {
-    fn build(_p: &Params<'_>) -> Result<Bank, String> {
+    fn build(p: &Params<'_>) -> Result<Bank, String> {
         Ok(Bank {
             sheba: Regex::new(r"ir\s?[0-9]{24}").map_err(|e| e.to_string())?,
             digits: Regex::new(r"[0-9]{16,}").map_err(|e| e.to_string())?,
+            other_words: p
+                .lexicons("call_words", &["phone-words"])?
+                .iter()
+                .flat_map(|l| l.entries.iter())
+                .filter(|e| e.value.as_deref() == Some("other"))
+                .map(|e| skeleton_key(&e.text))
+                .collect(),
         })
+    }
+
+    /// Whether one of the three words before skeleton byte `at` names a number of another
+    /// kind (`سریال`, `serial`).
+    fn other_number(&self, f: &FieldText<'_>, at: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        let first = ws.partition_point(|w| w.end <= at);
+        ws[first.saturating_sub(3)..first]
+            .iter()
+            .any(|w| self.other_words.contains(w.text(sk)))
     }
 }
 
@@ -99,6 +121,9 @@ impl Rule for Bank {
                 // A Sheba written without its `IR`.
                 if d.len() == 24 && iban_valid(&format!("ir{d}")) {
                     out.push(f.hit(m.start(), m.end()));
+                    continue;
+                }
+                if self.other_number(f, m.start()) {
                     continue;
                 }
                 // A card number, possibly glued to a neighbouring number by separator folding.
