@@ -51,7 +51,12 @@ pub fn strip_section_number(heading: &str) -> &str {
             c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | ')' | '|' | '*' | '_')
         });
         let (word, after) = split_word(rest);
-        let lower = word.to_lowercase();
+        // `مادهٔ`, `ماده‌ی`: the Persian construct ending is not part of the word.
+        let lower = word
+            .to_lowercase()
+            .replace('\u{0654}', "")
+            .trim_end_matches("\u{200c}ی")
+            .to_string();
         let lower = lower.trim_end_matches('.');
         if word.starts_with('§') {
             rest = after;
@@ -112,7 +117,9 @@ fn is_marked_letter(word: &str, after: &str) -> bool {
     let roman = (1..=6).contains(&core.len())
         && (core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
-    let letter = core.chars().count() == 1 && core.chars().all(char::is_alphabetic);
+    // One letter, or the Persian first letter's name (`الف)`, then `ب)`, `پ)`).
+    let letter =
+        (core.chars().count() == 1 && core.chars().all(char::is_alphabetic)) || core == "الف";
     marked && (roman || letter)
 }
 
@@ -286,6 +293,16 @@ fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn persian_numbering_is_left_out() {
+        assert_eq!(slug("مادهٔ ۲ – کارمزد"), slug("ماده ۲ - کارمزد"));
+        assert_eq!(slug("مادهٔ ۲ – کارمزد"), "کارمزد");
+        assert_eq!(slug("ماده‌ی ۳ - بازگشت کالا"), slug("بازگشت کالا"));
+        assert_eq!(slug("الف) ضمانت"), "ضمانت");
+        assert_eq!(slug("ب) ضمانت"), "ضمانت");
+        assert_eq!(slug("۳-۱ بازگشت کالا"), slug("بازگشت کالا"));
+    }
 
     #[test]
     fn section_numbers_are_left_out() {
