@@ -68,7 +68,9 @@ pub fn strip_section_number(heading: &str) -> &str {
             if is_enumerator(number) {
                 rest = tail;
             }
-        } else if !after.trim().is_empty() && (is_enumerator(word) || is_marked_letter(word, after))
+        } else if !after.trim().is_empty()
+            && (is_enumerator(word) || is_marked_letter(word, after))
+            && !counts_a_unit(word, after)
         {
             rest = after;
         }
@@ -76,6 +78,54 @@ pub fn strip_section_number(heading: &str) -> &str {
             return rest.trim();
         }
     }
+}
+
+/// Whether `word` is a bare number counting the unit that follows it (`10 Days Return Window`,
+/// `14 jours`, `30 Tage`, `۷ روز`): part of the heading's words, not a section number.
+fn counts_a_unit(word: &str, after: &str) -> bool {
+    if !word.chars().all(char::is_numeric) {
+        return false;
+    }
+    let next = split_word(after.trim_start()).0.to_lowercase();
+    matches!(
+        next.trim_end_matches([',', '.', ':']),
+        "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "jour"
+            | "jours"
+            | "heure"
+            | "heures"
+            | "semaine"
+            | "semaines"
+            | "mois"
+            | "an"
+            | "ans"
+            | "tag"
+            | "tage"
+            | "tagen"
+            | "stunde"
+            | "stunden"
+            | "woche"
+            | "wochen"
+            | "monat"
+            | "monate"
+            | "jahr"
+            | "jahre"
+            | "روز"
+            | "ساعت"
+            | "هفته"
+            | "ماه"
+            | "سال"
+            | "%"
+    )
 }
 
 /// The first run of non-space characters of `text`, and the rest.
@@ -293,6 +343,13 @@ fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_counting_a_unit_is_part_of_the_heading() {
+        assert_eq!(slug("10 Days Return Window"), "10-days-return-window");
+        assert_eq!(slug("3. 14 Days to Return"), "14-days-to-return");
+        assert_eq!(slug("2 Payment"), "payment");
+    }
 
     #[test]
     fn persian_numbering_is_left_out() {
