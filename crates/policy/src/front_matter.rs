@@ -32,6 +32,8 @@ pub(crate) const FRONT_MATTER_KEYS: &[&str] = &[
     "calendar",
     "dates",
     "source",
+    "notice",
+    "notice_reason",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +56,10 @@ struct RawFrontMatter {
     dates: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default)]
+    notice: Option<String>,
+    #[serde(default)]
+    notice_reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -268,6 +274,7 @@ pub(crate) fn load_source(
             None
         }
     };
+    let notice_exemption = notice_exemption(&raw, &key_pos, &mut *diagnostics, path);
     for (key, value) in [("type", &raw.doc_type), ("title", &raw.title)] {
         if value.trim().is_empty() {
             let (line, column) = key_pos(key);
@@ -277,9 +284,14 @@ pub(crate) fn load_source(
     if diagnostics.len() > before {
         return None;
     }
-    let (published, effective, Ok(audience), Some(change), Some(dates)) =
-        (published?, effective?, audience, change, dates)
-    else {
+    let (published, effective, Ok(audience), Some(change), Some(dates), Some(notice_exemption)) = (
+        published?,
+        effective?,
+        audience,
+        change,
+        dates,
+        notice_exemption,
+    ) else {
         return None;
     };
     let lines = LineIndex::new(&text);
@@ -297,6 +309,7 @@ pub(crate) fn load_source(
         summary: raw.summary,
         calendar: raw.calendar,
         dates,
+        notice_exemption,
         origin: raw.source,
         path: path.to_path_buf(),
         body_line,
@@ -306,6 +319,48 @@ pub(crate) fn load_source(
         scan: scanned.scan,
         source: text,
     })
+}
+
+/// `notice: legal-obligation` with its `notice_reason`: the change only extends readers' rights
+/// to comply with a legal obligation, so no notice period is owed (EU platform-to-business
+/// regulation Art. 3(4)(a)). `Some(None)`: notice is owed; `None`: an error was pushed.
+fn notice_exemption(
+    raw: &RawFrontMatter,
+    key_pos: &dyn Fn(&str) -> (usize, usize),
+    diagnostics: &mut Vec<Diagnostic>,
+    path: &Path,
+) -> Option<Option<String>> {
+    let reason = raw
+        .notice_reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let mut error = |key: &str, message: String, help: &str| {
+        let (line, column) = key_pos(key);
+        diagnostics.push(
+            Diagnostic::error(codes::FRONT_MATTER, path, line, column, message).with_help(help),
+        );
+        None
+    };
+    match (raw.notice.as_deref().map(str::trim), reason) {
+        (None | Some("owed"), None) if raw.notice_reason.is_none() => Some(None),
+        (Some("legal-obligation"), Some(reason)) => Some(Some(reason.to_owned())),
+        (Some("legal-obligation"), None) => error(
+            "notice",
+            "`notice: legal-obligation` needs a `notice_reason` naming the legal obligation the change complies with".into(),
+            "add e.g. `notice_reason: the appeal window must last six months (DSA Art. 20(1))`",
+        ),
+        (None | Some("owed"), _) => error(
+            "notice_reason",
+            "`notice_reason` is given but the version owes notice (`notice` is not `legal-obligation`)".into(),
+            "remove `notice_reason`, or set `notice: legal-obligation` if the change only extends readers' rights to comply with a legal obligation",
+        ),
+        (Some(other), _) => error(
+            "notice",
+            format!("`notice` must be `owed` or `legal-obligation`, found `{other}`"),
+            "`legal-obligation`: the change only extends readers' rights to comply with a legal obligation, so it takes effect without a notice period",
+        ),
+    }
 }
 
 /// The audiences named, or the index (in a list) and text of the first unknown one (no index

@@ -129,6 +129,10 @@ pub struct PolicyVersion {
     pub calendar: Option<String>,
     /// Whether the dates were announced by the publisher or are capture dates.
     pub dates: DateKind,
+    /// Why no notice period is owed (`notice: legal-obligation` with `notice_reason:`): the
+    /// change only extends readers' rights to comply with a legal obligation. `None`: the
+    /// notice `notice_days` sets is owed.
+    pub notice_exemption: Option<String>,
     /// Where the text comes from (`source:`), e.g. the archive and commit it was imported from.
     pub origin: Option<String>,
     /// The source file.

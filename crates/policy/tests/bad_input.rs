@@ -147,3 +147,70 @@ fn an_unknown_audience_is_underlined() {
     assert_eq!((line, column), (9, 23));
     assert_eq!(message, "unknown audience `robots`");
 }
+
+/// A policies directory whose terms have version 1 and a substantive version 2 published and
+/// in force on the same day, with `extra` front matter lines in version 2.
+fn same_day_change(extra: &str) -> Vec<davar_policy::Diagnostic> {
+    let dir = policies_with(GOOD.as_bytes());
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        format!("{SITE}notice_days: {{ consumers: 0, sellers: 15 }}\n"),
+    )
+    .unwrap();
+    let v2 = GOOD
+        .replace("version: 1", "version: 2")
+        .replace("published: 2025-01-01", "published: 2025-06-01")
+        .replace("effective: 2025-01-02", "effective: 2025-06-01")
+        .replace("audience: consumers", "audience: [consumers, sellers]")
+        .replace(
+            "change: substantive\n",
+            &format!("change: substantive\n{extra}"),
+        )
+        .replace("Text.", "Text, longer.");
+    std::fs::write(dir.path().join("terms/v2.en.md"), v2).unwrap();
+    let (set, mut diagnostics) = load(dir.path()).unwrap();
+    diagnostics.extend(check(&set, date(2026, 1, 1)));
+    diagnostics
+}
+
+#[test]
+fn a_change_made_to_comply_with_the_law_owes_no_notice_and_says_why() {
+    let owed = same_day_change("");
+    assert!(
+        owed.iter()
+            .any(|d| d.code == "notice-period" && d.message.contains("sellers are owed 15 days")),
+        "{owed:#?}"
+    );
+    let exempt = same_day_change(
+        "notice: legal-obligation\nnotice_reason: the appeal window must last six months\n",
+    );
+    assert!(exempt.is_empty(), "{exempt:#?}");
+    let no_reason = same_day_change("notice: legal-obligation\n");
+    assert!(
+        no_reason.iter().any(|d| d.code == "front-matter"
+            && d.line == 11
+            && d.message.contains("needs a `notice_reason`")),
+        "{no_reason:#?}"
+    );
+    let blank_reason = same_day_change("notice: legal-obligation\nnotice_reason: \"  \"\n");
+    assert!(
+        blank_reason
+            .iter()
+            .any(|d| d.code == "front-matter" && d.message.contains("needs a `notice_reason`")),
+        "{blank_reason:#?}"
+    );
+    let stray_reason = same_day_change("notice_reason: a law\n");
+    assert!(
+        stray_reason
+            .iter()
+            .any(|d| d.code == "front-matter" && d.message.contains("version owes notice")),
+        "{stray_reason:#?}"
+    );
+    let unknown = same_day_change("notice: waived\nnotice_reason: x\n");
+    assert!(
+        unknown
+            .iter()
+            .any(|d| d.code == "front-matter" && d.message.contains("found `waived`")),
+        "{unknown:#?}"
+    );
+}

@@ -2,6 +2,10 @@
 //! owed (`notice_days` in site.yaml: sellers 15 days by default, as the EU platform-to-business
 //! regulation requires; consumers 0 by default), and never before it was published.
 //!
+//! A version marked `notice: legal-obligation` (with `notice_reason:`) only extends readers'
+//! rights to comply with a legal obligation and owes no notice (platform-to-business regulation
+//! Art. 3(4)(a)); it still cannot take effect before it was published.
+//!
 //! Capture dates (`dates: captured`) say when an archive first saw a text, not when it was
 //! announced or took effect, so the notice owed cannot be computed from them: such versions
 //! are not checked (`date-mismatch` compares them with the dates the text itself states).
@@ -39,7 +43,11 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             );
             continue;
         }
-        if v.version == 1 || v.change != ChangeKind::Substantive || v.dates == DateKind::Captured {
+        if v.version == 1
+            || v.change != ChangeKind::Substantive
+            || v.dates == DateKind::Captured
+            || v.notice_exemption.is_some()
+        {
             continue;
         }
         let Some((audience, required)) = v

@@ -209,7 +209,7 @@ fn period(set: &PolicySet, v: &PolicyVersion, sent_on: Date) -> NoticePeriod {
         .map(|a| (*a, set.site.notice_days.for_audience(*a)))
         .max_by_key(|(_, days)| *days)
         .unwrap_or((Audience::Consumers, 0));
-    let required_days = if v.change == ChangeKind::Editorial {
+    let required_days = if v.change == ChangeKind::Editorial || v.notice_exemption.is_some() {
         0
     } else {
         owed
