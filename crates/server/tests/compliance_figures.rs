@@ -508,42 +508,53 @@ fn a_rejection_a_moderator_reversed_or_replaced_says_so_and_offers_no_appeal() {
     assert!(current.redress.appeal.is_some(), "{current:#?}");
 }
 
-#[test]
-fn the_appeal_window_is_the_one_of_the_dispute_policy_version_the_decision_was_taken_under() {
+/// A record decided at `decided` under dispute-policy `version`.
+fn under(version: u32, decided: Timestamp) -> DecisionRecord {
+    let mut record = engine(&["contacts/phone"], true, decided);
+    record
+        .policy_versions
+        .insert("dispute-policy".to_owned(), version);
+    record
+}
+
+/// Lodges an appeal against `record` `days` days after its decision, under `published`.
+fn lodge_after(
+    published: &Published<'_>,
+    record: &DecisionRecord,
+    days: i64,
+) -> Result<DecisionRecord, davar_server::compliance::appeal::AppealRefusal> {
+    lodge(
+        published,
+        std::slice::from_ref(record),
+        record,
+        "Please look again.",
+        record.policy_versions.clone(),
+        record.decided_at + SignedDuration::from_hours(24 * days),
+    )
+}
+
+/// Where the window closes, as the refusal names it, for an appeal `days` after the decision.
+fn closed_at(published: &Published<'_>, record: &DecisionRecord, days: i64) -> String {
     use davar_server::compliance::appeal::AppealRefusal;
+    match lodge_after(published, record, days) {
+        Err(AppealRefusal::WindowClosed { until, .. }) => until,
+        other => panic!("day {days}: {other:?}"),
+    }
+}
+
+#[test]
+fn the_appeal_window_of_a_six_month_version_closes_six_calendar_months_after_the_decision() {
     use davar_server::compliance::statement;
-    // Dispute policy v3 keeps appeals open for 180 days, v4 for six calendar months.
-    // Six months from 1 July last 184 days.
-    let decided: Timestamp = "2027-07-01T10:00:00Z".parse().unwrap();
-    let under = |version: u32| {
-        let mut record = engine(&["contacts/phone"], true, decided);
-        record
-            .policy_versions
-            .insert("dispute-policy".to_owned(), version);
-        record
-    };
-    let day = |n: i64| decided + SignedDuration::from_hours(24 * n);
-    let lodge_on = |record: &DecisionRecord, n: i64| {
-        lodge(
-            &published(),
-            std::slice::from_ref(record),
-            record,
-            "Please look again.",
-            record.policy_versions.clone(),
-            day(n),
-        )
-    };
-    let v4 = under(4);
-    let taken = lodge_on(&v4, 182).expect("day 182 is within six months");
+    // Dispute policy v4 keeps appeals open for six calendar months: from 1 July, 184 days.
+    let v4 = under(4, "2027-07-01T10:00:00Z".parse().unwrap());
+    let taken = lodge_after(&published(), &v4, 182).expect("day 182 is within six months");
     assert_eq!(taken.follows.as_deref(), Some(v4.id.as_str()));
     // Six months after 1 July 10:00 UTC (13:30 in Tehran) is 1 January 13:30 Tehran time.
-    assert!(lodge_on(&v4, 184).is_ok());
-    match lodge_on(&v4, 185) {
-        Err(AppealRefusal::WindowClosed { until, .. }) => {
-            assert_eq!(until, "2028-01-01T13:30:00+03:30")
-        }
-        other => panic!("{other:?}"),
-    }
+    assert!(lodge_after(&published(), &v4, 184).is_ok());
+    assert_eq!(
+        closed_at(&published(), &v4, 185),
+        "2028-01-01T13:30:00+03:30"
+    );
     let s = statement(&published(), std::slice::from_ref(&v4), &v4.id).expect("a statement");
     let route = s.redress.appeal.expect("the appeal is offered");
     assert_eq!(
@@ -563,13 +574,80 @@ fn the_appeal_window_is_the_one_of_the_dispute_policy_version_the_decision_was_t
         "{:#?}",
         s.text
     );
-    // The same day under v3 is past its 180 days.
-    let v3 = under(3);
-    assert!(lodge_on(&v3, 180).is_ok());
-    assert!(matches!(
-        lodge_on(&v3, 182),
-        Err(AppealRefusal::WindowClosed { .. })
-    ));
+}
+
+#[test]
+fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_under_dsa() {
+    use davar_server::compliance::statement;
+    // v1 to v3 promise 180 days; the site's profiles for the dispute policy include `dsa`, so
+    // appeals stay open six calendar months whatever version the decision was taken under.
+    for version in [1, 2, 3] {
+        // Decided in June 2026: day 182 is 2 December 2026.
+        let june = under(version, "2026-06-03T10:00:00Z".parse().unwrap());
+        assert!(lodge_after(&published(), &june, 182).is_ok(), "v{version}");
+        assert_eq!(
+            closed_at(&published(), &june, 184),
+            "2026-12-03T13:30:00+03:30",
+            "v{version}"
+        );
+        // Recorded with a decision taken after v4 took effect: the law's minimum sets the end.
+        let decided = under(version, "2027-07-01T10:00:00Z".parse().unwrap());
+        assert!(
+            lodge_after(&published(), &decided, 184).is_ok(),
+            "v{version}"
+        );
+        assert_eq!(
+            closed_at(&published(), &decided, 185),
+            "2028-01-01T13:30:00+03:30",
+            "v{version}"
+        );
+        let s = statement(&published(), std::slice::from_ref(&decided), &decided.id)
+            .expect("a statement");
+        let route = s.redress.appeal.expect("the appeal is offered");
+        assert_eq!(route.version, version);
+        assert_eq!(route.window, "at-least: 6 months (DSA Art. 20(1))");
+        assert_eq!(
+            route.open_until.as_deref(),
+            Some("2028-01-01T13:30:00+03:30")
+        );
+    }
+}
+
+#[test]
+fn without_dsa_the_window_is_the_longest_of_the_versions_in_force_at_decision_and_at_receipt() {
+    let compiled = compiled();
+    let mut policies = compiled.policies.clone();
+    policies.site.compliance.clear();
+    let plain = Published {
+        policies: &policies,
+        calendars: &compiled.calendars,
+        engine: Some(&compiled.engine),
+    };
+    // Decided under v3 (180 days) after v4 took effect: 180 days, no more.
+    let late = under(3, "2027-07-01T10:00:00Z".parse().unwrap());
+    assert!(lodge_after(&plain, &late, 180).is_ok());
+    assert_eq!(closed_at(&plain, &late, 181), "2027-12-28T13:30:00+03:30");
+    // Decided under v3 before v4 took effect on 2026-12-02: an appeal received under v4 has
+    // v4's six months from the decision.
+    let early = under(3, "2026-11-20T10:00:00Z".parse().unwrap());
+    assert!(lodge_after(&plain, &early, 181).is_ok());
+    assert_eq!(closed_at(&plain, &early, 182), "2027-05-20T13:30:00+03:30");
+    let s = davar_server::compliance::statement(&plain, std::slice::from_ref(&early), &early.id)
+        .expect("a statement");
+    let route = s.redress.appeal.expect("the appeal is offered");
+    assert_eq!(
+        (route.version, route.window.as_str()),
+        (4, "at-least: 6 months")
+    );
+    assert!(
+        route.url.ends_with("/dispute-policy/v4/#appeals"),
+        "{}",
+        route.url
+    );
+    assert_eq!(
+        route.open_until.as_deref(),
+        Some("2027-05-20T13:30:00+03:30")
+    );
 }
 
 #[test]

@@ -155,7 +155,7 @@ async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_versio
         // settlement and the courts.
         let appeal = &s["redress"]["appeal"];
         assert_eq!(appeal["doc"], "dispute-policy", "{s}");
-        assert_eq!(appeal["version"], 3, "the version in force: {s}");
+        assert_eq!(appeal["version"], 4, "the version in force: {s}");
         let decided = instant(&s["decided_at"]);
         let until = instant(&appeal["open_until"]);
         let days = until.duration_since(decided).as_hours() / 24;

@@ -14,6 +14,7 @@ use davar_obligation::Calendars;
 use davar_obligation::Obligation;
 use davar_obligation::deadline_report::count;
 use davar_obligation::extract::version_obligations;
+use davar_obligation::{Duration, Limit};
 use davar_policy::model::{Clause, PolicySet, PolicyVersion};
 use jiff::{Timestamp, Zoned};
 
@@ -35,6 +36,24 @@ pub struct Published<'a> {
     pub calendars: &'a Calendars,
     /// The rule sets (for `dsa_category`); `None` when they were not compiled.
     pub engine: Option<&'a Engine>,
+}
+
+/// Appeals stay open at least this long wherever the site's compliance profiles for the dispute
+/// policy include `dsa` (DSA Art. 20(1): six months after the decision is notified).
+pub const DSA_APPEAL_MONTHS: u32 = 6;
+
+/// When the appeal window of a decision closes, and what sets it.
+#[derive(Debug, Clone)]
+pub struct WindowEnd<'a> {
+    /// The last instant an appeal is taken.
+    pub until: Zoned,
+    /// The version whose window (or whose document's legal minimum) sets `until`.
+    pub version: &'a PolicyVersion,
+    /// The clause stating that version's window.
+    pub clause: String,
+    /// The window as it applies (`at-least: 6 months`); the law's minimum is followed by its
+    /// article (`at-least: 6 months (DSA Art. 20(1))`).
+    pub window: String,
 }
 
 /// An obligation a policy version states, with that version.
@@ -127,6 +146,125 @@ impl<'a> Published<'a> {
                 obligation,
             })
         })
+    }
+
+    /// When the appeal window of a decision taken at `decided_at` closes, `None` when no
+    /// version states a window. The longest of: the window of the version `versions` records
+    /// for the dispute policy (else the one in force at the decision); the window of each later
+    /// version for the appeals it would receive while in force (a complaint is handled under
+    /// the version in force when it is received), ending no later than the day before the next
+    /// version takes effect; and, when the site's compliance profiles for the document include
+    /// `dsa`, six calendar months. The error says why a window cannot be counted (a calendar
+    /// that ends before it).
+    pub fn appeal_window(
+        &self,
+        lang: &str,
+        versions: &BTreeMap<String, u32>,
+        decided_at: Timestamp,
+    ) -> Option<Result<WindowEnd<'a>, String>> {
+        let recorded =
+            self.promise(DECISION_NOTIFIED, APPEAL_CLOSED, lang, versions, decided_at)?;
+        Some(self.window_end(recorded, decided_at))
+    }
+
+    /// [`Published::appeal_window`] from the window `recorded` with the decision.
+    pub fn window_end(
+        &self,
+        recorded: Promise<'a>,
+        decided_at: Timestamp,
+    ) -> Result<WindowEnd<'a>, String> {
+        let end = |promise: &Promise<'a>, until: Zoned| WindowEnd {
+            until,
+            version: promise.version,
+            clause: promise.obligation.clause.clone(),
+            window: promise.obligation.limit.to_string(),
+        };
+        let mut best = end(&recorded, self.due(&recorded, decided_at)?);
+        let doc = &recorded.version.id;
+        let lang = &recorded.version.lang;
+        let decided_on = self.zoned(decided_at).date();
+        if let Some(document) = self.policies.document(doc) {
+            // Each version in force at some date after the decision, with the start of the
+            // next one: versions by effective date, a same-day later number replacing the
+            // earlier.
+            let mut order: Vec<&PolicyVersion> = document.versions_in(lang).collect();
+            order.sort_by_key(|v| (v.effective, v.version));
+            order.dedup_by(|later, earlier| {
+                if later.effective == earlier.effective {
+                    std::mem::swap(later, earlier);
+                    true
+                } else {
+                    false
+                }
+            });
+            for (i, version) in order.iter().enumerate() {
+                if version.effective <= decided_on {
+                    continue;
+                }
+                let Some(obligation) = version_obligations(version)
+                    .0
+                    .into_iter()
+                    .find(|o| o.trigger == DECISION_NOTIFIED && o.action == APPEAL_CLOSED)
+                else {
+                    continue;
+                };
+                let promise = Promise {
+                    version,
+                    obligation,
+                };
+                let due = self.due(&promise, decided_at)?;
+                let zone = self.policies.site.time_zone.clone();
+                let starts = version
+                    .effective
+                    .to_zoned(zone.clone())
+                    .map_err(|e| e.to_string())?;
+                if due < starts {
+                    continue;
+                }
+                // In force until the start of the next version's effective day.
+                let capped = match order.get(i + 1) {
+                    Some(next) => {
+                        let next_starts =
+                            next.effective.to_zoned(zone).map_err(|e| e.to_string())?;
+                        let last = next_starts
+                            .checked_sub(jiff::SignedDuration::from_secs(1))
+                            .map_err(|e| e.to_string())?;
+                        if due < last {
+                            due
+                        } else {
+                            last.with_time_zone(due.time_zone().clone())
+                        }
+                    }
+                    None => due,
+                };
+                if capped > best.until {
+                    best = end(&promise, capped);
+                }
+            }
+        }
+        let dsa = self
+            .policies
+            .site
+            .compliance
+            .get(doc.as_str())
+            .is_some_and(|profiles| profiles.iter().any(|p| p == "dsa"));
+        if dsa {
+            let floor = Promise {
+                version: recorded.version,
+                obligation: Obligation {
+                    limit: Limit::AtLeast(Duration::Months(DSA_APPEAL_MONTHS)),
+                    ..recorded.obligation.clone()
+                },
+            };
+            let until = self.due(&floor, decided_at)?;
+            if until > best.until {
+                best = WindowEnd {
+                    window: format!("{} (DSA Art. 20(1))", floor.obligation.limit),
+                    ..end(&floor, until)
+                };
+            }
+        }
+        Ok(best)
     }
 
     /// The document that states an obligation triggered by `trigger` in any version.

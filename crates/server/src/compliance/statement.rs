@@ -540,13 +540,6 @@ pub fn grounds(published: &Published<'_>, record: &DecisionRecord) -> Vec<Ground
 fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool) -> Redress {
     let lang = &record.comment.lang;
     let versions = &record.policy_versions;
-    let window = published.promise(
-        DECISION_NOTIFIED,
-        APPEAL_CLOSED,
-        lang,
-        versions,
-        record.decided_at,
-    );
     let decide = published.promise(
         APPEAL_RECEIVED,
         APPEAL_DECIDED,
@@ -554,17 +547,33 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
         versions,
         record.decided_at,
     );
-    let out_of_court = window
+    let recorded = published.promise(
+        DECISION_NOTIFIED,
+        APPEAL_CLOSED,
+        lang,
+        versions,
+        record.decided_at,
+    );
+    let out_of_court = recorded
         .as_ref()
         .or(decide.as_ref())
         .map(|p| published.version_url(p.version));
-    let appeal = window.filter(|_| can_appeal).map(|window| {
-        let due = published.due(&window, record.decided_at);
+    let appeal = recorded.filter(|_| can_appeal).map(|recorded| {
+        let (version, clause, window, due) =
+            match published.window_end(recorded.clone(), record.decided_at) {
+                Ok(end) => (end.version, end.clause, end.window, Ok(end.until)),
+                Err(why) => (
+                    recorded.version,
+                    recorded.obligation.clause.clone(),
+                    recorded.obligation.limit.to_string(),
+                    Err(why),
+                ),
+            };
         AppealRoute {
-            doc: window.version.id.clone(),
-            version: window.version.version,
-            url: published.clause_url(window.version, &window.obligation.clause),
-            window: window.obligation.limit.to_string(),
+            doc: version.id.clone(),
+            version: version.version,
+            url: published.clause_url(version, &clause),
+            window,
             open_until: due.as_ref().ok().map(rfc3339),
             time_zone: due
                 .as_ref()
@@ -584,22 +593,18 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
     }
 }
 
-/// When `record`'s appeal window closes, if its dispute policy states one that can be counted:
-/// `Ok(None)` when no policy states a window.
+/// When `record`'s appeal window closes ([`Published::appeal_window`]), if its dispute policy
+/// states one that can be counted: `Ok(None)` when no policy states a window.
 pub fn appeal_open_until(
     published: &Published<'_>,
     record: &DecisionRecord,
 ) -> Result<Option<Timestamp>, String> {
-    let Some(window) = published.promise(
-        DECISION_NOTIFIED,
-        APPEAL_CLOSED,
+    match published.appeal_window(
         &record.comment.lang,
         &record.policy_versions,
         record.decided_at,
-    ) else {
-        return Ok(None);
-    };
-    published
-        .due(&window, record.decided_at)
-        .map(|z| Some(z.timestamp()))
+    ) {
+        None => Ok(None),
+        Some(end) => end.map(|end| Some(end.until.timestamp())),
+    }
 }
