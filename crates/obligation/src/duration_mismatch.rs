@@ -7,6 +7,8 @@
 //! does not use blocks) is not compared clause by clause: it gets one hint naming the first
 //! duration of its latest version that states one.
 
+use std::collections::HashSet;
+
 use super::block::Obligation;
 use super::codes;
 use super::prose::{ProseDuration, find_durations};
@@ -25,12 +27,19 @@ pub fn uses_blocks(doc: &Document) -> bool {
 pub fn hint_without_blocks(doc: &Document, binding: &str) -> Option<Diagnostic> {
     let mut versions: Vec<&PolicyVersion> = doc.versions.iter().collect();
     versions.sort_by_key(|v| (v.lang != binding, std::cmp::Reverse(v.version)));
+    // Versions share most clauses word for word: a clause text read once without a duration
+    // is not read again.
+    let mut without: HashSet<&str> = HashSet::new();
     let mut stated = versions.into_iter().filter_map(|v| {
         v.clauses.iter().find_map(|c| {
-            find_durations(&c.prose)
-                .into_iter()
-                .next()
-                .map(|d| (v, c, d))
+            if without.contains(c.prose.as_str()) {
+                return None;
+            }
+            let found = find_durations(&c.prose).into_iter().next();
+            if found.is_none() {
+                without.insert(&c.prose);
+            }
+            found.map(|d| (v, c, d))
         })
     });
     let (version, clause, said) = stated.next()?;

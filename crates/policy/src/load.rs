@@ -140,7 +140,11 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
                 continue;
             }
             match load_source(dir, &path, &name, &site, &mut sources, &mut diagnostics) {
-                Some(version) => versions.push(version),
+                Some(version) => {
+                    // The version holds its text (`PolicySet::source_of` finds it there).
+                    sources.remove(&path);
+                    versions.push(version);
+                }
                 None => {
                     // A misspelt name (`v02.en.md`) stands for the version it was meant to be,
                     // so the lock and the translations do not report that version missing.

@@ -19,7 +19,9 @@ pub struct PolicySet {
     pub site: SiteConfig,
     /// Documents sorted by id.
     pub documents: Vec<Document>,
-    /// The text of every file read (lossily decoded), for rendering diagnostics.
+    /// The text of every file read (lossily decoded) that is not a loaded version (`site.yaml`,
+    /// sources that could not be read), for rendering diagnostics; a version's text is its
+    /// `source`. [`PolicySet::source_of`] finds both.
     pub sources: BTreeMap<PathBuf, String>,
     /// Sources named like a version (`<doc-id>/v<N>.<lang>.md`) that could not be read; checks
     /// that compare versions skip what they would have said about them, so one front-matter
@@ -242,7 +244,15 @@ impl PolicySet {
 
     /// The text of a file that was read, for [`crate::Diagnostic::render_human`].
     pub fn source_of(&self, path: &Path) -> Option<&str> {
-        self.sources.get(path).map(String::as_str)
+        if let Some(text) = self.sources.get(path) {
+            return Some(text);
+        }
+        let doc = path.parent()?.file_name()?.to_str()?;
+        self.document(doc)?
+            .versions
+            .iter()
+            .find(|v| v.path == path)
+            .map(|v| v.source.as_str())
     }
 }
 

@@ -14,12 +14,14 @@ mod citations;
 mod compile;
 mod inputs;
 mod report;
+mod services;
 
 use jiff::civil::Date;
 
 pub use compile::{Options, Project, compile};
 pub use davar_policy::diagnostic::Counts;
 pub use inputs::{Inputs, Paths, ProjectError, RuleSetsInput};
+pub use services::services;
 
 /// Today's date where the marketplace is: the clock read in the time zone of `site.yaml`
 /// (`timezone:`, UTC when absent). The one place the pipeline reads the clock.

@@ -16,6 +16,7 @@ use davar_policy::codes::CODES;
 use davar_policy::{Counts, Diagnostic, Severity};
 use davar_project::Project;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 pub use human::render as render_human;
 
@@ -131,59 +132,137 @@ fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Resul
     Ok(ExitCode::from(1))
 }
 
-/// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
-pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let filter = CodeFilter::new(&args.select, CODES.iter().map(|c| c.code))?;
-    args.output
-        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
-    let project = global.project(args.as_of, true)?;
-    print_notes(&project, args.output.quiet);
-    if let (true, Some(reason)) = (args.accept, &args.reason) {
-        return accept(&project, reason, &filter);
-    }
+/// What one project contributes to the report.
+struct Part {
+    /// Its findings, formatted (human, JSON Lines or GitHub commands).
+    text: String,
+    /// Its findings kept by `--select`/`--ignore`, for the one SARIF log.
+    sarif: Vec<Diagnostic>,
+    counts: Counts,
+}
+
+/// Formats the findings of `project` that `filter` keeps.
+fn part(project: &Project, args: &Args, filter: &CodeFilter, paint: output::Paint) -> Part {
     let kept: Vec<&Diagnostic> = project
         .diagnostics
         .iter()
         .filter(|d| filter.keeps(d.code))
         .collect();
     let counts = Counts::of(&kept.iter().copied().cloned().collect::<Vec<_>>());
-    let mut sink = args.output.open()?;
+    let open = || kept.iter().copied().filter(|d| d.accepted.is_none());
+    let mut text = String::new();
+    let mut sarif = Vec::new();
     match args.format {
         Format::Human => {
-            let shown: Vec<&Diagnostic> = kept
-                .iter()
-                .copied()
-                .filter(|d| d.accepted.is_none())
+            let shown: Vec<&Diagnostic> = open()
                 .filter(|d| {
                     args.min_severity == MinSeverity::Warning || d.severity == Severity::Error
                 })
                 .collect();
-            sink.writer
-                .write_all(render_human(&project, &shown, sink.paint).as_bytes())?;
-            if !args.output.quiet {
-                writeln!(sink.writer, "{}", human::counts_line(counts, sink.paint))?;
-            }
+            text = render_human(project, &shown, paint);
         }
         Format::Json => {
             for d in &kept {
-                serde_json::to_writer(&mut sink.writer, d)?;
-                writeln!(sink.writer)?;
+                if let Ok(line) = serde_json::to_string(d) {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
             }
         }
-        Format::Github => {
-            let open: Vec<&Diagnostic> = kept
-                .iter()
-                .copied()
-                .filter(|d| d.accepted.is_none())
-                .collect();
-            sink.writer.write_all(github::render(&open).as_bytes())?
-        }
-        Format::Sarif => {
-            serde_json::to_writer_pretty(&mut sink.writer, &sarif::log(&kept))?;
-            writeln!(sink.writer)?;
-        }
+        Format::Github => text = github::render(&open().collect::<Vec<_>>()),
+        Format::Sarif => sarif = kept.iter().copied().cloned().collect(),
     }
-    sink.writer.flush()?;
+    Part {
+        text,
+        sarif,
+        counts,
+    }
+}
+
+/// Runs `davar check`. Exit 1 when an error is reported (after `--select`/`--ignore`).
+///
+/// `--policies` may name a directory of services (one policies directory per service, see
+/// [`davar_project::services`]): each is checked, two at a time on two cores, and the report
+/// holds them all, in the order of their directory names.
+pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let filter = CodeFilter::new(&args.select, CODES.iter().map(|c| c.code))?;
+    args.output
+        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
+    // The colour `open` chooses; the report is opened once every project is checked.
+    let paint = match &args.output.output {
+        Some(path) if path.as_os_str() != "-" => output::Paint::NONE,
+        _ => output::Paint::for_stream(&std::io::stdout()),
+    };
+    let dirs = davar_project::services(&global.policies);
+    let projects = dirs.clone().unwrap_or_else(|| vec![global.policies.clone()]);
+    let results: Vec<anyhow::Result<(Part, Vec<String>)>> = projects
+        .par_iter()
+        .map(|dir| {
+            let mut service = global.clone();
+            service.policies = dir.clone();
+            let project = service.project(args.as_of, true)?;
+            if let (true, Some(reason)) = (args.accept, &args.reason) {
+                accept(&project, reason, &filter)?;
+            }
+            Ok((part(&project, args, &filter, paint), project.notes.clone()))
+        })
+        .collect();
+    let mut sink = match args.accept {
+        true => None,
+        false => Some(args.output.open()?),
+    };
+    let mut notes: Vec<String> = Vec::new();
+    let mut counts = Counts::default();
+    let mut sarif = Vec::new();
+    let mut failed = Vec::new();
+    for (dir, result) in projects.iter().zip(results) {
+        let (part, project_notes) = match result {
+            Ok(done) => done,
+            Err(err) if dirs.is_some() => {
+                output::error(format!("{}: {err:#}", dir.display()));
+                failed.push(dir);
+                continue;
+            }
+            Err(err) => return Err(err),
+        };
+        for note in project_notes {
+            if !notes.contains(&note) {
+                output::note(args.output.quiet, &note);
+                notes.push(note);
+            }
+        }
+        let Some(sink) = sink.as_mut() else {
+            continue;
+        };
+        counts.errors += part.counts.errors;
+        counts.warnings += part.counts.warnings;
+        counts.hints += part.counts.hints;
+        counts.accepted += part.counts.accepted;
+        sink.writer.write_all(part.text.as_bytes())?;
+        sarif.extend(part.sarif);
+    }
+    if let Some(sink) = sink.as_mut() {
+        match args.format {
+            Format::Human if !args.output.quiet => {
+                writeln!(sink.writer, "{}", human::counts_line(counts, paint))?;
+            }
+            Format::Sarif => {
+                let all: Vec<&Diagnostic> = sarif.iter().collect();
+                serde_json::to_writer_pretty(&mut sink.writer, &sarif::log(&all))?;
+                writeln!(sink.writer)?;
+            }
+            _ => {}
+        }
+        sink.writer.flush()?;
+    }
+    if !failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} policies directories in {} could not be checked (above)",
+            failed.len(),
+            projects.len(),
+            global.policies.display()
+        );
+    }
     Ok(if counts.errors > 0 {
         ExitCode::from(1)
     } else {

@@ -11,11 +11,13 @@
 //! languages are reported together, once per version. A clause quoting a language the site
 //! does not publish in (a law's text, an address abroad) is not.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::language::detect;
+use crate::language::{Detected, detect};
 use crate::model::{PolicySet, PolicyVersion};
 
 /// Fewest letters a version needs before its language is judged.
@@ -40,8 +42,12 @@ fn readable(v: &PolicyVersion) -> String {
         .collect()
 }
 
+/// Detections of the stretches already judged. Consecutive versions mostly share their first,
+/// middle and last stretches: each distinct stretch is detected once per check.
+type Memo = HashMap<String, Option<Detected>>;
+
 /// The language every long-enough stretch of `text` is written in, when they agree.
-fn written_in(text: &str) -> Option<&'static str> {
+fn written_in(text: &str, memo: &mut Memo) -> Option<&'static str> {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
         return None;
@@ -61,7 +67,7 @@ fn written_in(text: &str) -> Option<&'static str> {
         if stretch.chars().filter(|c| c.is_alphabetic()).count() < MIN_STRETCH_LETTERS {
             continue;
         }
-        let found = detect(&stretch)?;
+        let found = (*memo.entry(stretch).or_insert_with_key(|s| detect(s)))?;
         if found.confidence < MIN_CONFIDENCE || agreed.is_some_and(|l| l != found.lang) {
             return None;
         }
@@ -74,6 +80,7 @@ fn written_in(text: &str) -> Option<&'static str> {
 fn foreign_clauses<'a>(
     v: &'a PolicyVersion,
     languages: &[String],
+    memo: &mut Memo,
 ) -> Vec<(&'a str, usize, &'static str)> {
     v.preamble
         .iter()
@@ -83,7 +90,7 @@ fn foreign_clauses<'a>(
             if text.chars().filter(|ch| ch.is_alphabetic()).count() < MIN_CLAUSE_LETTERS {
                 return None;
             }
-            let found = detect(&text)?;
+            let found = (*memo.entry(text).or_insert_with_key(|t| detect(t)))?;
             (found.lang != v.lang
                 && found.confidence >= MIN_CLAUSE_CONFIDENCE
                 && languages.iter().any(|l| l == found.lang))
@@ -94,10 +101,11 @@ fn foreign_clauses<'a>(
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut memo = Memo::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let whole = written_in(&readable(v)).filter(|found| *found != v.lang);
+        let whole = written_in(&readable(v), &mut memo).filter(|found| *found != v.lang);
         let Some(found) = whole else {
-            let foreign = foreign_clauses(v, &set.site.languages);
+            let foreign = foreign_clauses(v, &set.site.languages, &mut memo);
             if let Some((heading, line, lang)) = foreign.first() {
                 let total = usize::from(v.preamble.is_some()) + v.clauses.len();
                 out.push(
@@ -147,11 +155,14 @@ mod tests {
     fn a_long_text_is_judged_by_all_its_stretches() {
         let en = "The seller must answer every complaint within five working days and keep a record of the answer for the whole year. ".repeat(20);
         let fr = "Le vendeur doit répondre à chaque réclamation dans un délai de cinq jours ouvrables et en garder une trace. ".repeat(20);
-        assert_eq!(written_in(&en), Some("en"));
-        assert_eq!(written_in(&fr), Some("fr"));
-        // Half French, half English: no single language.
-        assert_eq!(written_in(&format!("{fr}{en}")), None);
+        let memo = &mut Memo::new();
+        assert_eq!(written_in(&en, memo), Some("en"));
+        assert_eq!(written_in(&fr, memo), Some("fr"));
+        // Half French, half English: no single language, though its first stretch was
+        // judged French before.
+        assert_eq!(written_in(&format!("{fr}{en}"), memo), None);
+        assert_eq!(written_in(&format!("{fr}{en}"), &mut Memo::new()), None);
         // Too short to judge.
-        assert_eq!(written_in("The seller must answer every complaint."), None);
+        assert_eq!(written_in("The seller must answer every complaint.", memo), None);
     }
 }

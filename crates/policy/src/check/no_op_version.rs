@@ -9,28 +9,18 @@ use jiff::civil::Date;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::plain_text;
 use crate::model::{ChangeKind, PolicySet, PolicyVersion};
-
-/// The words of a version's body, whitespace collapsed: what a reader reads.
-fn words(version: &PolicyVersion) -> String {
-    plain_text(version.body())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for doc in &set.documents {
         for lang in doc.languages() {
-            let versions: Vec<&PolicyVersion> = doc.versions_in(lang).collect();
-            let mut previous: Option<(u32, String)> = None;
-            for v in versions {
-                let text = words(v);
-                if let Some((number, before)) = &previous
-                    && v.change == ChangeKind::Substantive
-                    && *before == text
+            // The scan hashed each body's words (`plain_text`): equal hashes, same words.
+            let mut before: Option<&PolicyVersion> = None;
+            for v in doc.versions_in(lang) {
+                if v.change == ChangeKind::Substantive
+                    && let Some(prev) = before
+                    && prev.scan.words_hash == v.scan.words_hash
                 {
                     let (line, column) = v.value_position("change");
                     out.push(
@@ -40,15 +30,15 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                             line,
                             column,
                             format!(
-                                "v{} is marked substantive but its text is word for word that of v{number}",
-                                v.version
+                                "v{} is marked substantive but its text is word for word that of v{}",
+                                v.version, prev.version
                             ),
                         )
                         .with_width("substantive".len())
                         .with_help("mark it `change: editorial`, or make the change it announces"),
                     );
                 }
-                previous = Some((v.version, text));
+                before = Some(v);
             }
         }
     }

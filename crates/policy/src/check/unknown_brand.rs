@@ -26,15 +26,19 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::{PolicySet, PolicyVersion};
 
+// Addresses are ASCII: their patterns use ASCII word boundaries (`(?-u:\b)`), which the
+// regex crate's DFA searches in one pass over text of any script (a Unicode `\b` makes it fall
+// back to a far slower engine on every non-ASCII letter). A match next to a non-ASCII letter
+// is not part of an address and is dropped after matching (`next_to_a_letter`).
 static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})").expect("valid pattern")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})").expect("valid pattern")
 });
 static EMAIL_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
+    Regex::new(r"(?i)(?-u:\b)[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?-u:\b)")
         .expect("valid pattern")
 });
 static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Za-z0-9][A-Za-z0-9-]{1,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|de|fr|eu|co\.uk|uk|it|es|nl|be|at|ch|pl|cz|sk|hu|ro|bg|gr|se|dk|no|fi|lt|lv|ee|si|hr|ie|pt|lu|app|shop|store|ai|me|tv|ir))\b")
+    Regex::new(r"(?-u:\b)([A-Za-z0-9][A-Za-z0-9-]{1,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|de|fr|eu|co\.uk|uk|it|es|nl|be|at|ch|pl|cz|sk|hu|ro|bg|gr|se|dk|no|fi|lt|lv|ee|si|hr|ie|pt|lu|app|shop|store|ai|me|tv|ir))(?-u:\b)")
         .expect("valid pattern")
 });
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -473,8 +477,13 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
             });
         }
     };
+    // An e-mail address must also end a word.
     for (re, email) in [(&*URL_HOST, false), (&*EMAIL_HOST, true)] {
         for caps in re.captures_iter(body) {
+            let whole = caps.get_match();
+            if next_to_a_letter(body, whole.start(), email.then_some(whole.end())) {
+                continue;
+            }
             if let Some(host) = caps.get(1) {
                 push(host.as_str(), host.start(), true, email);
             }
@@ -482,6 +491,9 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
     }
     for caps in BARE_DOMAIN.captures_iter(body) {
         let Some(m) = caps.get(1) else { continue };
+        if next_to_a_letter(body, m.start(), Some(m.end())) {
+            continue;
+        }
         let before = body[..m.start()].chars().next_back();
         let label = m.as_str().split('.').next().unwrap_or_default();
         let all_caps = label.chars().all(|c| !c.is_lowercase());
@@ -557,6 +569,14 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.offset);
     out
+}
+
+/// Whether a match at `start` (and ending at `end`, when it must end a word) touches a letter
+/// or digit outside ASCII: part of a longer word, not an address.
+fn next_to_a_letter(text: &str, start: usize, end: Option<usize>) -> bool {
+    let word = |c: char| !c.is_ascii() && c.is_alphanumeric();
+    text[..start].chars().next_back().is_some_and(word)
+        || end.is_some_and(|end| text[end..].chars().next().is_some_and(word))
 }
 
 /// Lowercase letters and digits only.
@@ -717,6 +737,33 @@ mod tests {
             "Brightcart Ltd (\"we\", \"us\") runs the site.",
             "Brightcart Ltd"
         ));
+    }
+
+    #[test]
+    fn addresses_are_found_in_text_of_any_script_but_not_inside_longer_words() {
+        let text = "Écrivez à aide@exemple-shop.fr ou voyez www.boutique.fr, même boutique.de ici; \
+                    fichier.frère et élan@exemple.frères ne sont pas des adresses.";
+        let bare: Vec<&str> = BARE_DOMAIN
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter(|m| !next_to_a_letter(text, m.start(), Some(m.end())))
+            .map(|m| m.as_str())
+            .collect();
+        assert!(bare.contains(&"boutique.de"), "{bare:?}");
+        assert!(!bare.iter().any(|d| d.starts_with("fichier")), "{bare:?}");
+        let mail: Vec<&str> = EMAIL_HOST
+            .captures_iter(text)
+            .filter(|c| !next_to_a_letter(text, c.get_match().start(), Some(c.get_match().end())))
+            .filter_map(|c| c.get(1))
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(mail, ["exemple-shop.fr"]);
+        let urls: Vec<&str> = URL_HOST
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(urls, ["boutique.fr"]);
     }
 
     #[test]

@@ -20,27 +20,87 @@ pub(crate) fn options() -> Options {
 /// The words of a Markdown text without its markup, separated by single spaces: two texts
 /// with the same plain text differ only in formatting, links or layout.
 pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
     let mut raw = String::with_capacity(markdown.len());
     for event in pulldown_cmark::Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(text) | Event::Code(text) => raw.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => raw.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::List(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::TableCell
-                | TagEnd::TableRow
-                | TagEnd::TableHead,
-            ) => raw.push(' '),
-            _ => {}
+        match plain_text_of(&event) {
+            Some(Plain::Text(text)) => raw.push_str(text),
+            Some(Plain::Space) => raw.push(' '),
+            None => {}
         }
     }
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What an event adds to [`plain_text`].
+pub(crate) enum Plain<'a> {
+    Text(&'a str),
+    Space,
+}
+
+/// What `event` adds to [`plain_text`]: its text, a word break, or nothing.
+pub(crate) fn plain_text_of<'a>(event: &'a pulldown_cmark::Event<'_>) -> Option<Plain<'a>> {
+    use pulldown_cmark::{Event, TagEnd};
+    match event {
+        Event::Text(text) | Event::Code(text) => Some(Plain::Text(text)),
+        Event::SoftBreak
+        | Event::HardBreak
+        | Event::End(
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::List(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::TableCell
+            | TagEnd::TableRow
+            | TagEnd::TableHead,
+        ) => Some(Plain::Space),
+        _ => None,
+    }
+}
+
+/// A hash of a body's [`plain_text`], fed event by event during the scan: two bodies with the
+/// same plain text have the same hash, without building the text.
+#[derive(Debug, Default)]
+pub(crate) struct WordHasher {
+    hasher: std::hash::DefaultHasher,
+    started: bool,
+    space: bool,
+}
+
+impl WordHasher {
+    /// Adds what `event` adds to the plain text.
+    pub fn event(&mut self, event: &pulldown_cmark::Event<'_>) {
+        match plain_text_of(event) {
+            Some(Plain::Text(text)) => self.text(text),
+            Some(Plain::Space) => self.space = true,
+            None => {}
+        }
+    }
+
+    /// Feeds the words of `text` as `plain_text` joins them: one space between words.
+    fn text(&mut self, text: &str) {
+        use std::hash::Hasher as _;
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && self.started {
+                self.hasher.write(b" ");
+            }
+            self.hasher.write(word.as_bytes());
+            self.started = true;
+            self.space = false;
+        }
+    }
+
+    /// The hash.
+    pub fn finish(&self) -> u64 {
+        std::hash::Hasher::finish(&self.hasher)
+    }
 }
 
 /// Facts about a body the checks need; offsets are byte offsets into the whole source file.
@@ -52,6 +112,9 @@ pub(crate) struct BodyScan {
     pub code_ranges: Vec<Range<usize>>,
     /// Paragraphs announcing a list, with what follows each.
     pub list_intros: Vec<intro::ListIntro>,
+    /// Hash of the body's [`plain_text`] ([`WordHasher`]): versions with equal hashes read
+    /// the same words.
+    pub words_hash: u64,
 }
 
 impl BodyScan {
@@ -107,5 +170,42 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    fn hashed(markdown: &str) -> u64 {
+        let mut words = WordHasher::default();
+        for event in pulldown_cmark::Parser::new_ext(markdown, options()) {
+            words.event(&event);
+        }
+        words.finish()
+    }
+
+    fn hash_of(text: &str) -> u64 {
+        use std::hash::Hasher as _;
+        let mut hasher = std::hash::DefaultHasher::new();
+        hasher.write(text.as_bytes());
+        hasher.finish()
+    }
+
+    #[test]
+    fn the_word_hash_is_the_hash_of_the_plain_text() {
+        for markdown in [
+            "",
+            "# Fees {#fees}\n\nThe seller pays **five** percent.\n",
+            "# Fees\n\nThe  seller\npays *five*\u{a0}percent.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n",
+            "Text with `code` and a [link](https://example.com)<br>and html.\n\n```\nfenced code\n```\n",
+            "Un mot coll**é**\n> cité\n",
+        ] {
+            assert_eq!(hashed(markdown), hash_of(&plain_text(markdown)), "{markdown:?}");
+        }
+        assert_eq!(
+            hashed("# Fees\n\nThe seller pays.\n"),
+            hashed("# Fees {#fees}\n\nThe   seller\n**pays**.\n")
+        );
+        assert_ne!(
+            hashed("The seller pays."),
+            hashed("The seller pays twice.")
+        );
+        assert_ne!(hashed("ab c"), hashed("a bc"));
     }
 }

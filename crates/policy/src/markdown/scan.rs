@@ -4,7 +4,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::intro::{IntroTracker, NextBlock};
 use super::toc::{ListSpan, remove_tables_of_contents};
-use super::{BodyScan, LineIndex, options};
+use super::{BodyScan, LineIndex, WordHasher, options};
 use crate::clause_id;
 use crate::model::{Clause, ClauseLink, RawBlock};
 
@@ -97,7 +97,9 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         in_raw_code: false,
     };
 
+    let mut words = WordHasher::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        words.event(&event);
         let start = body_offset + range.start;
         let end = body_offset + range.end;
         if let Event::Start(tag) = &event {
@@ -256,6 +258,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         }
     }
     w.intros.finish(&mut scan.list_intros);
+    scan.words_hash = words.finish();
     remove_tables_of_contents(&mut w.parts, &w.lists);
     let mut parts = w.parts.into_iter();
     let preamble = parts
