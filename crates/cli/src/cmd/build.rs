@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use davar_policy::Diagnostic;
 use jiff::civil::Date;
+use davar_project::Project;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::check::{parse_date, print_notes, render_human};
@@ -68,22 +70,27 @@ fn refuse_sources(out: &Path, global: &Global) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs `davar build`. Exit 1 when `check` finds errors (nothing is written).
-pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
-    args.output
-        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
-    refuse_sources(&args.out, global)?;
-    let project = global.project(args.as_of, true)?;
-    print_notes(&project, args.output.quiet);
-    let mut sink = args.output.open()?;
+/// One project's build: what it prints and whether it was published.
+struct Built {
+    /// The diagnostics as a human report (printed on stderr), when there are any.
+    diagnostics: String,
+    /// The report on stdout: the JSON object, or the human line.
+    report: String,
+    built: bool,
+    errors: usize,
+}
+
+/// Builds `project` into `out` unless `check` finds errors.
+fn build(project: &Project, args: &Args, out: &Path) -> anyhow::Result<Built> {
     let all: Vec<&Diagnostic> = project.diagnostics.iter().collect();
+    let mut diagnostics = String::new();
     if args.format == Format::Human && !all.is_empty() {
-        eprint!("{}", render_human(&project, &all, Paint::stderr()));
-        eprintln!("{}", project.counts());
+        diagnostics = render_human(project, &all, Paint::stderr());
+        diagnostics.push_str(&format!("{}\n", project.counts()));
     }
     let mut report = BuildReport {
         built: false,
-        out: args.out.display().to_string(),
+        out: out.display().to_string(),
         as_of: project.as_of.to_string(),
         documents: project.policies.documents.len(),
         files: 0,
@@ -95,33 +102,106 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         let site = project
             .site(args.templates.as_deref())
             .context("cannot render the site")?;
-        davar_policy::write_site(&site, &args.out)
-            .with_context(|| format!("cannot write the site to {} (--out)", args.out.display()))?;
+        davar_policy::write_site(&site, out)
+            .with_context(|| format!("cannot write the site to {} (--out)", out.display()))?;
         report.built = true;
         report.files = site.files.len();
         report.pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
     }
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut sink.writer, &report)?;
-            writeln!(sink.writer)?;
+    let text = match args.format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&report)?),
+        Format::Human if report.built && !args.output.quiet => format!(
+            "built {} files ({} pages) for {} documents into {} (as of {})\n",
+            report.files, report.pages, report.documents, report.out, report.as_of
+        ),
+        Format::Human => String::new(),
+    };
+    Ok(Built {
+        diagnostics,
+        report: text,
+        built: report.built,
+        errors,
+    })
+}
+
+/// Runs `davar build`. Exit 1 when `check` finds errors (nothing is written).
+///
+/// `--policies` may name a directory of services (see [`davar_project::services`]): each
+/// service is built into `--out/<service>/`, two at a time; a service with errors is not
+/// published (its output directory is unchanged) and the others are.
+pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
+    args.output
+        .refuse_inputs(&[global.policies.as_path(), global.rules.as_path()])?;
+    refuse_sources(&args.out, global)?;
+    let Some(services) = davar_project::services(&global.policies) else {
+        let project = global.project(args.as_of, true)?;
+        print_notes(&project, args.output.quiet);
+        let mut sink = args.output.open()?;
+        let built = build(&project, args, &args.out)?;
+        eprint!("{}", built.diagnostics);
+        sink.writer.write_all(built.report.as_bytes())?;
+        sink.writer.flush()?;
+        if !built.built {
+            crate::output::error(format!(
+                "not publishing: `davar check` found {} error(s); {} is unchanged",
+                built.errors,
+                args.out.display()
+            ));
+            return Ok(ExitCode::from(1));
         }
-        Format::Human if report.built => {
-            if !args.output.quiet {
-                writeln!(
-                    sink.writer,
-                    "built {} files ({} pages) for {} documents into {} (as of {})",
-                    report.files, report.pages, report.documents, report.out, report.as_of
-                )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let results: Vec<anyhow::Result<(Built, Vec<String>)>> = services
+        .par_iter()
+        .map(|dir| {
+            let mut service = global.clone();
+            service.policies = dir.clone();
+            let project = service.project(args.as_of, true)?;
+            let out = args.out.join(dir.file_name().unwrap_or(dir.as_os_str()));
+            Ok((build(&project, args, &out)?, project.notes.clone()))
+        })
+        .collect();
+    let mut sink = args.output.open()?;
+    let mut notes: Vec<String> = Vec::new();
+    let mut refused = Vec::new();
+    let mut failed = 0;
+    for (dir, result) in services.iter().zip(results) {
+        let name = dir.file_name().unwrap_or(dir.as_os_str()).to_string_lossy();
+        let (built, project_notes) = match result {
+            Ok(done) => done,
+            Err(err) => {
+                crate::output::error(format!("{}: {err:#}", dir.display()));
+                failed += 1;
+                continue;
+            }
+        };
+        for note in project_notes {
+            if !notes.contains(&note) {
+                crate::output::note(args.output.quiet, &note);
+                notes.push(note);
             }
         }
-        Format::Human => {}
+        eprint!("{}", built.diagnostics);
+        sink.writer.write_all(built.report.as_bytes())?;
+        if !built.built {
+            refused.push(format!("{name} ({} error(s))", built.errors));
+        }
     }
     sink.writer.flush()?;
-    if !report.built {
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} of {} policies directories in {} could not be built (above)",
+            services.len(),
+            global.policies.display()
+        );
+    }
+    if !refused.is_empty() {
         crate::output::error(format!(
-            "not publishing: `davar check` found {errors} error(s); {} is unchanged",
-            args.out.display()
+            "not publishing {} of {} services, where `davar check` found errors (their directories under {} are unchanged): {}",
+            refused.len(),
+            services.len(),
+            args.out.display(),
+            refused.join(", ")
         ));
         return Ok(ExitCode::from(1));
     }

@@ -55,10 +55,85 @@ pub(crate) fn is_lost_list(intro: &ListIntro) -> bool {
         | NextBlock::Paragraph
         | NextBlock::SubHeading => false,
         // "… the terms and conditions set out below." refers to the sections that follow; a
-        // sentence ending in `:` is followed by its items in the same section.
-        NextBlock::Heading => !intro.text.trim_end().ends_with('.'),
+        // sentence ending in `:` may too (see `announces_the_sections_after`).
+        NextBlock::Heading => {
+            !intro.text.trim_end().ends_with('.') && !announces_the_sections_after(intro)
+        }
         NextBlock::End => true,
     }
+}
+
+/// Words of an announcement ending in `:` that point at what follows it ("the following",
+/// "below", "suivantes", "ci-après", "folgende", "nachstehend"...).
+const FORWARD: &[&str] = &[
+    "following",
+    "below",
+    "hereafter",
+    "suivant",
+    "ci-dessous",
+    "ci-après",
+    "folgend",
+    "nachstehend",
+    "nachfolgend",
+    "unten",
+    "به شرح زیر",
+    "موارد زیر",
+    "عبارتند از",
+];
+
+/// Number words from two to twelve (en, fr, de, fa): "grouped into four (4) categories:".
+const COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "zwei",
+    "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "دو",
+    "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
+];
+
+/// The decimal section number a text starts with: `13` in "13. Application", `15.6.2` in
+/// "15.6.2. When processing…", `4.1` in "§ 4.1 Kündigung".
+fn section_number(text: &str) -> Option<&str> {
+    let text = text.trim_start().trim_start_matches('§').trim_start();
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number = text[..end].trim_end_matches('.');
+    let after = text[end..].chars().next();
+    (!number.is_empty()
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && after.is_none_or(|c| c.is_whitespace() || c == ')'))
+    .then_some(number)
+}
+
+/// Whether an announcement ending in `:` right before a heading of its own level introduces
+/// the sections that follow as its items. Pages converted from HTML often lose the heading
+/// levels that would make them sub-sections: "installed on:" before "13.1 iOS", "four (4)
+/// main categories:" before four sections, "The following is not permitted:" before "Law
+/// infringements".
+///
+/// Section numbers decide when both sides have one: the next heading must be numbered below
+/// the announcement's own number, or its section's ("13" before "13.1"); "15.6.2. … the
+/// following Legal Bases:" before "15.7 Who do we share…" lost its items. Without numbers,
+/// the announcement must point forward ("the following", "below", "suivantes") or count its
+/// items ("four", "(4)"); "You can pay with:" before the next section lost its list.
+fn announces_the_sections_after(intro: &ListIntro) -> bool {
+    let context = section_number(&intro.text).or_else(|| section_number(&intro.section));
+    if let (Some(context), Some(next)) = (context, section_number(&intro.next_text)) {
+        return next
+            .strip_prefix(context)
+            .is_some_and(|rest| rest.starts_with('.'));
+    }
+    let text = intro.text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    FORWARD.iter().any(|f| text.contains(f))
+        || words.iter().any(|w| COUNTS.contains(w))
+        || text.split('(').skip(1).any(|after| {
+            after.split_once(')').is_some_and(|(inside, _)| {
+                !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit())
+            })
+        })
 }
 
 /// Words that start a sentence rather than a label (`You may:`, `Vous pouvez :`, `Wir
@@ -131,7 +206,49 @@ mod tests {
             in_list: false,
             next,
             next_text: next_text.into(),
+            section: String::new(),
         }
+    }
+
+    #[test]
+    fn a_colon_before_the_next_section_announces_it_when_numbers_or_words_say_so() {
+        let before = |text: &str, section: &str, heading: &str| {
+            is_lost_list(&ListIntro {
+                section: section.into(),
+                ..intro(text, NextBlock::Heading, heading)
+            })
+        };
+        // Numbered below the announcement's section: the sections are the items.
+        assert!(!before("Terms that apply on your device:", "7. The app", "7.1 Phones"));
+        assert!(!before("§ 4 The following applies:", "", "§ 4.1 Scope"));
+        // The next section is a sibling: the items were lost, whatever the words.
+        assert!(before(
+            "7.2.1. We rely on one of the following grounds:",
+            "7.2 Grounds",
+            "7.3 Sharing"
+        ));
+        assert!(before("Terms that apply on your device:", "7. The app", "8. Fees"));
+        // No numbers: words pointing forward or a count.
+        assert!(!before("The following is not allowed:", "Conduct", "Spam"));
+        assert!(!before(
+            "Cookies fall into three (3) groups:",
+            "Cookies",
+            "Necessary cookies"
+        ));
+        assert!(!before("Les règles suivantes s'appliquent :", "", "Retours"));
+        assert!(before("You can pay with:", "Scope", "Delivery"));
+        assert!(before("You can pay with:", "2. Scope", "Delivery"));
+    }
+
+    #[test]
+    fn section_numbers_are_read_from_the_start() {
+        assert_eq!(section_number("13. Application"), Some("13"));
+        assert_eq!(section_number("15.6.2. When processing"), Some("15.6.2"));
+        assert_eq!(section_number("§ 4.1 Kündigung"), Some("4.1"));
+        assert_eq!(section_number("13.1"), Some("13.1"));
+        assert_eq!(section_number("2024 was a year"), Some("2024"));
+        assert_eq!(section_number("Fees"), None);
+        assert_eq!(section_number("3rd party"), None);
     }
 
     #[test]

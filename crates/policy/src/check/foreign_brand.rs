@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
-use crate::model::PolicySet;
+use crate::model::{PolicySet, PolicyVersion};
 
 /// A case-insensitive pattern for one brand; word boundaries are checked after matching
 /// (see [`whole_word`]).
@@ -109,44 +109,68 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         .chain(group.iter().copied())
         .filter(|b| !b.is_empty())
         .collect();
+    let allowed_words: Vec<Vec<String>> = allowed.iter().map(|a| words(a)).collect();
     let allowed = any_of(&allowed);
     let mut out = Vec::new();
-    for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let source = v.source.as_str();
-        let body_start = source.len() - v.body().len();
-        let mut lines = None;
-        let mut allowed_spans: Option<Vec<(usize, usize)>> = None;
-        for caps in foreign.captures_iter(&source[body_start..]) {
-            let Some((index, found)) = caps
-                .iter()
-                .enumerate()
-                .skip(1)
-                .find_map(|(i, m)| m.map(|m| (i - 1, m)))
-            else {
+    for doc in &set.documents {
+        // Every mention first: a brand the document names as a party to its agreement is the
+        // document's own (partner terms the marketplace publishes), in all its versions.
+        let mut found: Vec<(&PolicyVersion, usize, usize, usize)> = Vec::new();
+        let mut parties: Vec<usize> = Vec::new();
+        for v in &doc.versions {
+            let source = v.source.as_str();
+            let body_start = source.len() - v.body().len();
+            let mut allowed_spans: Option<Vec<(usize, usize)>> = None;
+            for caps in foreign.captures_iter(&source[body_start..]) {
+                let Some((index, m)) = caps
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .find_map(|(i, m)| m.map(|m| (i - 1, m)))
+                else {
+                    continue;
+                };
+                let (start, end) = (body_start + m.start(), body_start + m.end());
+                if !whole_word(source, start, end)
+                    || !written_as_brand(brands[index], source, start, end)
+                    || v.scan.in_code(start)
+                    || after_hidden_address(source, start)
+                    || host_of_allowed(source, start, end, &allowed_words)
+                {
+                    continue;
+                }
+                let spans = allowed_spans.get_or_insert_with(|| {
+                    allowed.as_ref().map_or_else(Vec::new, |re| {
+                        re.find_iter(source)
+                            .filter(|m| whole_word(source, m.start(), m.end()))
+                            .map(|m| (m.start(), m.end()))
+                            .collect()
+                    })
+                });
+                if spans.iter().any(|(s, e)| *s <= start && end <= *e) {
+                    continue;
+                }
+                if names_a_party(source, start, end) && !parties.contains(&index) {
+                    parties.push(index);
+                }
+                found.push((v, start, end, index));
+            }
+        }
+        let mut lines: Option<(&std::path::Path, LineIndex)> = None;
+        for (v, start, end, index) in found {
+            if parties.contains(&index) {
+                continue;
+            }
+            let source = v.source.as_str();
+            if lines.as_ref().is_none_or(|(path, _)| *path != v.path.as_path()) {
+                lines = Some((v.path.as_path(), LineIndex::new(source)));
+            }
+            let Some((_, index_of_lines)) = lines.as_ref() else {
                 continue;
             };
-            let (start, end) = (body_start + found.start(), body_start + found.end());
-            let brand = brands[index];
-            if !whole_word(source, start, end)
-                || !written_as_brand(brand, source, start, end)
-                || v.scan.in_code(start)
-            {
-                continue;
-            }
-            let spans = allowed_spans.get_or_insert_with(|| {
-                allowed.as_ref().map_or_else(Vec::new, |re| {
-                    re.find_iter(source)
-                        .filter(|m| whole_word(source, m.start(), m.end()))
-                        .map(|m| (m.start(), m.end()))
-                        .collect()
-                })
-            });
-            if spans.iter().any(|(s, e)| *s <= start && end <= *e) {
-                continue;
-            }
+            let (line, column) = index_of_lines.line_col(source, start);
             let text = &source[start..end];
-            let lines = lines.get_or_insert_with(|| LineIndex::new(source));
-            let (line, column) = lines.line_col(source, start);
+            let brand = brands[index];
             out.push(
                 Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column,
                     format!("`{text}` is another company's brand (listed in site.yaml `foreign_brands`)"))
@@ -156,6 +180,67 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Lowercase words of `text`.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `text[start..end]` is named as a party to the agreement the text sets out:
+/// "entered into between the Accommodation and Booking.com", "entre le Vendeur et X", "X
+/// (each a "Party")". The document is then that company's own terms, which the marketplace
+/// publishes for its partners.
+fn names_a_party(text: &str, start: usize, end: usize) -> bool {
+    let sentence_start = text[..start]
+        .rfind(['.', '!', '?', '\n', ';'])
+        .map_or(0, |i| i + 1);
+    let before = words(&text[sentence_start..start]);
+    let joined = before.last().is_some_and(|w| ["and", "et", "und"].contains(&w.as_str()));
+    let between = before
+        .iter()
+        .any(|w| ["between", "entre", "zwischen"].contains(&w.as_str()));
+    let after: String = text[end..].chars().take(60).collect::<String>().to_lowercase();
+    let defined_party = after.trim_start().starts_with('(')
+        && ["party", "partie", "partei"].iter().any(|p| after.contains(p));
+    joined && between || defined_party
+}
+
+/// Whether the match at `start` continues an e-mail address a CDN hid (`[\[email protected\]]
+/// (…/cdn-cgi/l/email-protection)shop.example`): the rest of a hidden address, which
+/// `placeholder` reports, not a brand.
+fn after_hidden_address(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with(')') && before.rfind('(').is_some_and(|i| before[i..].contains("email-protection"))
+        || before.ends_with("email protected]") || before.ends_with("email protected\\]")
+}
+
+/// Whether the match lies in a host name whose other labels name an allowed third party:
+/// `pay.amazon.com` for `Amazon Pay`, `aws.amazon.com` for `AWS`.
+fn host_of_allowed(text: &str, start: usize, end: usize, allowed: &[Vec<String>]) -> bool {
+    let host_char = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    let host_start = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !host_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let host_end = text[end..]
+        .char_indices()
+        .find(|&(_, c)| !host_char(c))
+        .map_or(text.len(), |(i, _)| end + i);
+    let host = text[host_start..host_end].trim_matches('.');
+    if !host.contains('.') {
+        return false;
+    }
+    let labels: Vec<String> = host.split('.').map(str::to_lowercase).collect();
+    let brand: Vec<String> = words(&text[start..end]);
+    allowed.iter().any(|name| {
+        name.iter().any(|w| !brand.contains(w))
+            && name.iter().all(|w| labels.contains(w) || brand.contains(w))
+    })
 }
 
 #[cfg(test)]

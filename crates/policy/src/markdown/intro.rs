@@ -34,8 +34,11 @@ pub(crate) struct ListIntro {
     pub in_list: bool,
     /// What follows.
     pub next: NextBlock,
-    /// The following paragraph's text (at most ~300 bytes) when `next` is a paragraph.
+    /// The following paragraph's or heading's text (at most ~300 bytes) when `next` is a
+    /// paragraph or a heading.
     pub next_text: String,
+    /// The heading of the section the announcement is in (empty in the preamble).
+    pub section: String,
 }
 
 /// Longest stretch of the following paragraph kept in [`ListIntro::next_text`].
@@ -89,7 +92,7 @@ impl IntroTracker {
     pub fn block_starts(&mut self, next: NextBlock) {
         if let Some(mut intro) = self.pending.take() {
             intro.next = next;
-            if next == NextBlock::Paragraph {
+            if matches!(next, NextBlock::Paragraph | NextBlock::Heading) {
                 self.awaiting_text = Some(intro);
             } else {
                 self.finished.push(intro);
@@ -99,8 +102,32 @@ impl IntroTracker {
         self.bold_chars = 0;
     }
 
-    /// A paragraph ends: `raw` is its source, starting at byte `start`; `text` its plain text.
-    pub fn paragraph_ends(&mut self, raw: &str, start: usize, text: &str, in_list: bool) {
+    /// Text of the heading that follows an announcement.
+    pub fn heading_text(&mut self, text: &str) {
+        if let Some(intro) = self.awaiting_text.as_mut()
+            && intro.next_text.len() < NEXT_TEXT_BYTES
+        {
+            intro.next_text.push_str(text);
+        }
+    }
+
+    /// A heading ends: the announcement before it has its next block's text.
+    pub fn heading_ends(&mut self) {
+        if let Some(intro) = self.awaiting_text.take() {
+            self.finished.push(intro);
+        }
+    }
+
+    /// A paragraph ends: `raw` is its source, starting at byte `start`; `text` its plain text;
+    /// `section` the heading of the section it is in.
+    pub fn paragraph_ends(
+        &mut self,
+        raw: &str,
+        start: usize,
+        text: &str,
+        in_list: bool,
+        section: &str,
+    ) {
         // The paragraph that followed an announcement is complete (the tracker was waiting
         // for its text); it may announce a list itself.
         let bold = self.chars > 0 && self.bold_chars * 10 >= self.chars * 9;
@@ -120,6 +147,7 @@ impl IntroTracker {
                 in_list,
                 next: NextBlock::End,
                 next_text: String::new(),
+                section: section.to_string(),
             });
         }
         if let Some(intro) = finished {

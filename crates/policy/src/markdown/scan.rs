@@ -49,6 +49,7 @@ impl Walk {
     fn text(&mut self, text: &str) {
         if let Some((_, _, _, _, buf)) = self.heading.as_mut() {
             buf.push_str(text);
+            self.intros.heading_text(text);
             return;
         }
         if let Some((_, _, buf)) = self.paragraph.as_mut() {
@@ -134,6 +135,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 ));
             }
             Event::End(TagEnd::Heading(_)) => {
+                w.intros.heading_ends();
                 if let Some((id, level, offset, id_offset, text)) = w.heading.take() {
                     let text = text.trim().to_string();
                     let explicit_id = id.is_some();
@@ -164,11 +166,13 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
             Event::Start(Tag::Paragraph) => w.paragraph = Some((start, end, String::new())),
             Event::End(TagEnd::Paragraph) => {
                 if let Some((p_start, p_end, text)) = w.paragraph.take() {
+                    let section = w.parts.last().map_or("", |c| c.heading.as_str());
                     w.intros.paragraph_ends(
                         &source[p_start..p_end],
                         p_start,
                         &text,
                         w.list_depth > 0,
+                        section,
                     );
                 }
                 w.line_break();
