@@ -458,3 +458,65 @@ fn accept_records_only_the_selected_codes_and_never_a_changed_published_version(
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(!dir.path().join("site").exists());
 }
+
+/// A directory of services (one policies directory per service): `check` reports every
+/// service's findings in one run, `build` publishes the services without errors into
+/// `--out/<service>/` and refuses the others.
+#[test]
+fn check_and_build_take_a_directory_of_services() {
+    let fixtures = repo_root().join("tests/fixtures");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let services = dir.path().join("services");
+    std::fs::create_dir(&services).unwrap();
+    for (name, from) in [
+        ("clean", "policy/valid"),
+        ("lost-list", "invalid/empty-list"),
+    ] {
+        let status = Command::new("cp")
+            .arg("-r")
+            .arg(fixtures.join(from))
+            .arg(services.join(name))
+            .status()
+            .expect("cp");
+        assert!(status.success());
+    }
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_davar"))
+            .arg("--policies")
+            .arg(&services)
+            .arg("--rules")
+            .arg(dir.path().join("no-rules"))
+            .args(args)
+            .output()
+            .expect("run davar")
+    };
+    let check = run(&["check", "--format", "json", "--as-of", "2026-01-10"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr_of(&check));
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    let errors: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("\"severity\":\"error\""))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stdout}");
+    assert!(
+        errors[0].contains("empty-list") && errors[0].contains("lost-list"),
+        "{stdout}"
+    );
+    let out = dir.path().join("site");
+    let build = run(&[
+        "build",
+        "--as-of",
+        "2026-01-10",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(build.status.code(), Some(1));
+    let stderr = stderr_of(&build);
+    assert!(
+        stderr.contains("not publishing 1 of 2 services")
+            && stderr.contains("lost-list (1 error(s))"),
+        "{stderr}"
+    );
+    assert!(out.join("clean").join(".davar-site").is_file());
+    assert!(!out.join("lost-list").exists());
+}

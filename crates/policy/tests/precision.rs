@@ -387,3 +387,80 @@ fn language_mismatch_reports_a_version_translated_only_in_part() {
     let found = findings("language-mismatch", "fr", &quoted);
     assert!(found.is_empty(), "{:#?}", messages(&found));
 }
+
+/// Each kind of mistake the imported real documents showed, written anew: every one is caught.
+#[test]
+fn the_mistakes_found_in_real_documents_are_caught() {
+    for (lang, body) in [
+        (
+            "en",
+            "Write to [\\[email protected\\]](https://shop.example/cdn-cgi/l/email-protection) for help.",
+        ),
+        ("en", "This agreement is made with [COMPANY NAME]."),
+        ("en", "Refunds are paid within XX days of the return."),
+        ("en", "Complaints go to [Insert e-mail]."),
+        ("en", "The fee for express delivery is TBD."),
+        (
+            "en",
+            "Refunds are sent by bank transfer to the account the buyer names at ___ within five working days.",
+        ),
+        ("fa", "این قرارداد میان خریدار و [نام شرکت] بسته می‌شود."),
+    ] {
+        assert!(
+            !findings("placeholder", lang, body).is_empty(),
+            "placeholder missed in {body:?}"
+        );
+    }
+    assert_eq!(
+        findings(
+            "empty-list",
+            "en",
+            "Every seller accepts the conditions set out below."
+        )
+        .len(),
+        1
+    );
+    assert!(!findings("half-space", "fa", "این شرایط برای همه اعمال میشود.").is_empty());
+    let english = "The buyer can return any item within fourteen days of delivery and gets the full price back once the item arrives at the warehouse in its original state. ".repeat(6);
+    assert_eq!(findings("language-mismatch", "fr", &english).len(), 1);
+    let same = "Sellers answer every message within two days.";
+    assert_eq!(
+        findings_in(
+            "no-op-version",
+            &[("terms/v1", "en", same), ("terms/v2", "en", same)]
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        findings(
+            "date-mismatch",
+            "de",
+            "Diese Bedingungen sind gültig ab 1.1.2026 und gelten für jede Bestellung."
+        )
+        .len(),
+        1
+    );
+    assert!(
+        !findings_in(
+            "translation-mismatch",
+            &[
+                (
+                    "terms/v1",
+                    "en",
+                    "We accept:\n\n- cards\n- bank transfers\n- cash on delivery"
+                ),
+                ("terms/v1", "fa", "ما می‌پذیریم:\n\n- کارت\n- حواله بانکی"),
+            ]
+        )
+        .is_empty()
+    );
+    assert!(
+        !findings(
+            "unknown-brand",
+            "en",
+            "At Shopalot GmbH, we answer every message sent from the contact page."
+        )
+        .is_empty()
+    );
+}

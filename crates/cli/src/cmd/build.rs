@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use davar_policy::Diagnostic;
-use jiff::civil::Date;
 use davar_project::Project;
+use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 

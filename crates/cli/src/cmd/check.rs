@@ -194,7 +194,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         _ => output::Paint::for_stream(&std::io::stdout()),
     };
     let dirs = davar_project::services(&global.policies);
-    let projects = dirs.clone().unwrap_or_else(|| vec![global.policies.clone()]);
+    let projects = dirs
+        .clone()
+        .unwrap_or_else(|| vec![global.policies.clone()]);
     let results: Vec<anyhow::Result<(Part, Vec<String>)>> = projects
         .par_iter()
         .map(|dir| {

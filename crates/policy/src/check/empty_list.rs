@@ -85,8 +85,8 @@ const FORWARD: &[&str] = &[
 const COUNTS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "zwei",
-    "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "دو",
-    "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
+    "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "دو", "سه",
+    "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
 ];
 
 /// The decimal section number a text starts with: `13` in "13. Application", `15.6.2` in
@@ -219,7 +219,11 @@ mod tests {
             })
         };
         // Numbered below the announcement's section: the sections are the items.
-        assert!(!before("Terms that apply on your device:", "7. The app", "7.1 Phones"));
+        assert!(!before(
+            "Terms that apply on your device:",
+            "7. The app",
+            "7.1 Phones"
+        ));
         assert!(!before("§ 4 The following applies:", "", "§ 4.1 Scope"));
         // The next section is a sibling: the items were lost, whatever the words.
         assert!(before(
@@ -227,7 +231,11 @@ mod tests {
             "7.2 Grounds",
             "7.3 Sharing"
         ));
-        assert!(before("Terms that apply on your device:", "7. The app", "8. Fees"));
+        assert!(before(
+            "Terms that apply on your device:",
+            "7. The app",
+            "8. Fees"
+        ));
         // No numbers: words pointing forward or a count.
         assert!(!before("The following is not allowed:", "Conduct", "Spam"));
         assert!(!before(
@@ -235,7 +243,11 @@ mod tests {
             "Cookies",
             "Necessary cookies"
         ));
-        assert!(!before("Les règles suivantes s'appliquent :", "", "Retours"));
+        assert!(!before(
+            "Les règles suivantes s'appliquent :",
+            "",
+            "Retours"
+        ));
         assert!(before("You can pay with:", "Scope", "Delivery"));
         assert!(before("You can pay with:", "2. Scope", "Delivery"));
     }

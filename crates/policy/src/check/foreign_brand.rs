@@ -162,7 +162,10 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 continue;
             }
             let source = v.source.as_str();
-            if lines.as_ref().is_none_or(|(path, _)| *path != v.path.as_path()) {
+            if lines
+                .as_ref()
+                .is_none_or(|(path, _)| *path != v.path.as_path())
+            {
                 lines = Some((v.path.as_path(), LineIndex::new(source)));
             }
             let Some((_, index_of_lines)) = lines.as_ref() else {
@@ -199,13 +202,21 @@ fn names_a_party(text: &str, start: usize, end: usize) -> bool {
         .rfind(['.', '!', '?', '\n', ';'])
         .map_or(0, |i| i + 1);
     let before = words(&text[sentence_start..start]);
-    let joined = before.last().is_some_and(|w| ["and", "et", "und"].contains(&w.as_str()));
+    let joined = before
+        .last()
+        .is_some_and(|w| ["and", "et", "und"].contains(&w.as_str()));
     let between = before
         .iter()
         .any(|w| ["between", "entre", "zwischen"].contains(&w.as_str()));
-    let after: String = text[end..].chars().take(60).collect::<String>().to_lowercase();
+    let after: String = text[end..]
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .to_lowercase();
     let defined_party = after.trim_start().starts_with('(')
-        && ["party", "partie", "partei"].iter().any(|p| after.contains(p));
+        && ["party", "partie", "partei"]
+            .iter()
+            .any(|p| after.contains(p));
     joined && between || defined_party
 }
 
@@ -214,8 +225,12 @@ fn names_a_party(text: &str, start: usize, end: usize) -> bool {
 /// `placeholder` reports, not a brand.
 fn after_hidden_address(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    before.ends_with(')') && before.rfind('(').is_some_and(|i| before[i..].contains("email-protection"))
-        || before.ends_with("email protected]") || before.ends_with("email protected\\]")
+    before.ends_with(')')
+        && before
+            .rfind('(')
+            .is_some_and(|i| before[i..].contains("email-protection"))
+        || before.ends_with("email protected]")
+        || before.ends_with("email protected\\]")
 }
 
 /// Whether the match lies in a host name whose other labels name an allowed third party:

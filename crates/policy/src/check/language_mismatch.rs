@@ -163,6 +163,9 @@ mod tests {
         assert_eq!(written_in(&format!("{fr}{en}"), memo), None);
         assert_eq!(written_in(&format!("{fr}{en}"), &mut Memo::new()), None);
         // Too short to judge.
-        assert_eq!(written_in("The seller must answer every complaint.", memo), None);
+        assert_eq!(
+            written_in("The seller must answer every complaint.", memo),
+            None
+        );
     }
 }

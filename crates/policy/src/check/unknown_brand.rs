@@ -31,7 +31,8 @@ use crate::model::{PolicySet, PolicyVersion};
 // back to a far slower engine on every non-ASCII letter). A match next to a non-ASCII letter
 // is not part of an address and is dropped after matching (`next_to_a_letter`).
 static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})").expect("valid pattern")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})")
+        .expect("valid pattern")
 });
 static EMAIL_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?-u:\b)")

@@ -196,16 +196,17 @@ mod tests {
             "Text with `code` and a [link](https://example.com)<br>and html.\n\n```\nfenced code\n```\n",
             "Un mot coll**é**\n> cité\n",
         ] {
-            assert_eq!(hashed(markdown), hash_of(&plain_text(markdown)), "{markdown:?}");
+            assert_eq!(
+                hashed(markdown),
+                hash_of(&plain_text(markdown)),
+                "{markdown:?}"
+            );
         }
         assert_eq!(
             hashed("# Fees\n\nThe seller pays.\n"),
             hashed("# Fees {#fees}\n\nThe   seller\n**pays**.\n")
         );
-        assert_ne!(
-            hashed("The seller pays."),
-            hashed("The seller pays twice.")
-        );
+        assert_ne!(hashed("The seller pays."), hashed("The seller pays twice."));
         assert_ne!(hashed("ab c"), hashed("a bc"));
     }
 }
