@@ -92,8 +92,9 @@ pub fn print_notes(project: &Project, quiet: bool) {
 /// `davar check --accept`: records the current errors and warnings of the selected codes in
 /// the accepted-findings file (findings of other codes already accepted stay recorded). A
 /// published version that changed or is gone, and a version whose front matter cannot be read,
-/// are never recorded: they are listed with the fix and the command fails.
-fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Result<ExitCode> {
+/// are never recorded: they are listed with the fix and the command fails. Returns whether
+/// every selected finding was recorded.
+fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Result<bool> {
     let root = &project.paths.policies;
     let path = root.join(ACCEPTED_FILE);
     let sources = |file: &Path| project.source_of(file).map(str::to_string);
@@ -114,7 +115,7 @@ fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Resul
         .filter(|d| filter.keeps(d.code) && !davar_policy::accepted::acceptable(d))
         .collect();
     if refused.is_empty() {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(true);
     }
     eprintln!(
         "error: {} finding(s) cannot be accepted: a published version changed or was lost, or a version cannot be read and would be left out of the site; fix them, then run `davar check` again:",
@@ -129,7 +130,7 @@ fn accept(project: &Project, reason: &str, filter: &CodeFilter) -> anyhow::Resul
             .unwrap_or_default();
         eprintln!("  {place}:{}: {} [{}]{help}", d.line, d.message, d.code);
     }
-    Ok(ExitCode::from(1))
+    Ok(false)
 }
 
 /// What one project contributes to the report.
@@ -139,6 +140,8 @@ struct Part {
     /// Its findings kept by `--select`/`--ignore`, for the one SARIF log.
     sarif: Vec<Diagnostic>,
     counts: Counts,
+    /// `--accept` left findings unrecorded (listed on stderr).
+    refused: bool,
 }
 
 /// Formats the findings of `project` that `filter` keeps.
@@ -176,6 +179,7 @@ fn part(project: &Project, args: &Args, filter: &CodeFilter, paint: output::Pain
         text,
         sarif,
         counts,
+        refused: false,
     }
 }
 
@@ -203,10 +207,11 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             let mut service = global.clone();
             service.policies = dir.clone();
             let project = service.project(args.as_of, true)?;
+            let mut part = part(&project, args, &filter, paint);
             if let (true, Some(reason)) = (args.accept, &args.reason) {
-                accept(&project, reason, &filter)?;
+                part.refused = !accept(&project, reason, &filter)?;
             }
-            Ok((part(&project, args, &filter, paint), project.notes.clone()))
+            Ok((part, project.notes.clone()))
         })
         .collect();
     let mut sink = match args.accept {
@@ -217,6 +222,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
     let mut counts = Counts::default();
     let mut sarif = Vec::new();
     let mut failed = Vec::new();
+    let mut unrecorded = false;
     for (dir, result) in projects.iter().zip(results) {
         let (part, project_notes) = match result {
             Ok(done) => done,
@@ -233,6 +239,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                 notes.push(note);
             }
         }
+        unrecorded |= part.refused;
         let Some(sink) = sink.as_mut() else {
             continue;
         };
@@ -265,7 +272,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             global.policies.display()
         );
     }
-    Ok(if counts.errors > 0 {
+    Ok(if counts.errors > 0 || unrecorded {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
