@@ -42,12 +42,13 @@ impl Bank {
         })
     }
 
-    /// Whether one of the three words before skeleton byte `at` names a number of another
-    /// kind (`سریال`, `serial`).
+    /// Whether one of the two words right before skeleton byte `at` names a number of another
+    /// kind (`سریال`, `کد رهگیری`, `serial`); a word further back does not (`برای سفارش به
+    /// کارت …` is a card).
     fn other_number(&self, f: &FieldText<'_>, at: usize) -> bool {
         let (sk, ws) = (f.sk(), f.words());
         let first = ws.partition_point(|w| w.end <= at);
-        ws[first.saturating_sub(3)..first]
+        ws[first.saturating_sub(2)..first]
             .iter()
             .any(|w| self.other_words.contains(w.text(sk)))
     }

@@ -410,6 +410,16 @@ impl Phone {
             .any(|w| self.other_words.contains(w.text(sk)))
     }
 
+    /// Whether one of the three words after word `last` asks to be called or written to
+    /// (`… ۰۹۱۲۳۴۵۶۷۸۹ پیام بدید`, `… 0612345678 call me`).
+    fn called_after(&self, f: &FieldText<'_>, last: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        let from = (last + 1).min(ws.len());
+        ws[from..(last + 4).min(ws.len())]
+            .iter()
+            .any(|w| self.call_words.contains(w.text(sk)))
+    }
+
     /// Whether one of the three words before word `first` announces a phone number.
     fn announced(&self, f: &FieldText<'_>, first: usize) -> bool {
         let (sk, ws) = (f.sk(), f.words());
@@ -459,12 +469,15 @@ impl Phone {
             let mut found = None;
             // A number is read whole: a mobile-shaped start of a longer unbroken run of digits
             // (a 15-digit serial) is not a phone; nor is a bare number within three words after
-            // a word naming another kind of number (`کد رهگیری`, `شماره سفارش`, `serial`), unless
-            // a call word announces it.
+            // a word naming another kind of number (`کد رهگیری`, `شماره سفارش`, `serial`), when it
+            // is one unbroken run of digits, as such numbers are written, and no call word
+            // announces it or follows it (`برای سفارش به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید` is a phone).
             let other = !plus
                 && !parts[k].spelled
+                && first_len >= 10
                 && self.other_number(f, parts[k].first_word)
-                && !self.announced(f, parts[k].first_word);
+                && !self.announced(f, parts[k].first_word)
+                && !self.called_after(f, parts[k].last_word);
             if first_len < 16 && !other {
                 for len in candidate_lengths(&digits, plus) {
                     if !plus && !parts[k].spelled && len < first_len {
