@@ -156,3 +156,16 @@ fn months_without_a_calendar_count_in_the_site_time_zone_across_its_clock_change
     assert_eq!(report.due, "2027-02-28T13:00:00+02:00");
     assert_eq!(report.limit.text, "6 months");
 }
+
+#[test]
+fn a_window_written_within_promises_no_minimum_and_is_refused() {
+    let text = version(1, "2026-01-01", "for at least six months", "6 months")
+        .replace("at-least: 6 months", "within: 6 months");
+    let found = findings(&[text]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("obligation `appeal-window`") && f.contains("`within: 6 months`")),
+        "{found:#?}"
+    );
+}

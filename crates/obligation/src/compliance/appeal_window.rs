@@ -3,7 +3,7 @@
 //! 181 to 184 days, so a window in days (or working days, or hours) counts as six months only
 //! from 184 days on; a window in months from 6 months on.
 
-use crate::block::Obligation;
+use crate::block::{Limit, Obligation};
 use crate::duration::Duration;
 use crate::extract::version_obligations;
 use davar_policy::model::PolicyVersion;
@@ -28,13 +28,18 @@ pub fn at_least_six_months(d: &Duration) -> bool {
     }
 }
 
-/// The appeal-window obligations of `version` that are shorter than six months.
+/// The appeal-window obligations of `version` that do not keep appeals open for six months:
+/// shorter than six months, or written `within:` (a latest time for closing appeals, which
+/// promises no minimum).
 pub fn too_short(version: &PolicyVersion) -> Vec<Obligation> {
     version_obligations(version)
         .0
         .into_iter()
         .filter(|o| o.trigger == DECISION_NOTIFIED && o.action == APPEAL_CLOSED)
-        .filter(|o| !at_least_six_months(o.limit.duration()))
+        .filter(|o| match &o.limit {
+            Limit::AtLeast(d) => !at_least_six_months(d),
+            Limit::Within(_) => true,
+        })
         .collect()
 }
 
