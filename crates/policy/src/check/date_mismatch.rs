@@ -17,6 +17,7 @@
 
 use std::sync::LazyLock;
 
+use crate::render::dates::PERSIAN_MONTHS;
 use icu_calendar::Date as IcuDate;
 use jiff::civil::Date;
 use regex::Regex;
@@ -159,22 +160,6 @@ const MONTHS: &[(&str, i8)] = &[
     ("اکتبر", 10),
     ("نوامبر", 11),
     ("دسامبر", 12),
-];
-
-/// The Solar Hijri months.
-const PERSIAN_MONTHS: [&str; 12] = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
 ];
 
 fn date_pattern() -> String {

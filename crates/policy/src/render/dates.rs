@@ -6,7 +6,8 @@ use icu_calendar::cal::Persian;
 use jiff::civil::Date;
 use serde::Serialize;
 
-const PERSIAN_MONTHS: [&str; 12] = [
+/// The Solar Hijri months, in order.
+pub(crate) const PERSIAN_MONTHS: [&str; 12] = [
     "فروردین",
     "اردیبهشت",
     "خرداد",
