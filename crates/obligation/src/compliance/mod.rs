@@ -287,8 +287,8 @@ fn searchable(text: &str) -> String {
 /// Words that say the EU ODR platform is gone.
 const ODR_CLOSED: &str = r"closed|no longer|replaced|fermée|supprimée|remplacée|eingestellt|geschlossen|ersetzt|تعطیل|جایگزین|دیگر در دسترس";
 
-/// Every pattern of the requirements and of this module, compiled once per process.
-static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
+/// Every pattern of the requirements and of this module.
+fn all_patterns() -> Vec<&'static str> {
     fn walk(evidence: &Evidence, out: &mut Vec<&'static str>) {
         match evidence {
             Evidence::Keywords(table) => {
@@ -320,6 +320,11 @@ static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
         walk(&req.evidence, &mut patterns);
     }
     patterns
+}
+
+/// Every pattern of the requirements and of this module, compiled once per process.
+static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
+    all_patterns()
         .into_iter()
         .filter_map(|p| {
             RegexBuilder::new(p)
@@ -445,36 +450,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        fn walk(evidence: &Evidence, out: &mut Vec<&'static str>) {
-            match evidence {
-                Evidence::Keywords(table) => {
-                    for (_, groups) in *table {
-                        out.extend(groups.iter().map(|g| evidence::polarity(g).1));
-                    }
-                }
-                Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
-                Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
-                Evidence::Unless {
-                    evidence,
-                    contrary,
-                    topic,
-                } => {
-                    walk(evidence, out);
-                    out.extend(contrary.iter().chain(topic.iter()).map(|(_, p)| *p));
-                }
-                Evidence::SixMonths | Evidence::TwoMediators => {}
-            }
-        }
-        let mut patterns = vec![
-            MEDIATION_WORDS,
-            ODR_PLATFORM,
-            ODR_CLOSED,
-            WINDOW_ANCHOR,
-            MEDIATOR_COUNT,
-        ];
-        for req in REQUIREMENTS {
-            walk(&req.evidence, &mut patterns);
-        }
+        let patterns = all_patterns();
         assert!(patterns.len() > 40, "{}", patterns.len());
         for p in patterns {
             assert!(RegexBuilder::new(p).build().is_ok(), "{p}");
