@@ -95,26 +95,7 @@ pub(crate) fn render(
         edits(phrases, statement, &number, &mut text);
         return (subject, text);
     }
-    if !statement.facts.is_empty() {
-        text.push(phrases.found.to_owned());
-    }
-    for fact in &statement.facts {
-        text.push(fact_line(phrases, fact));
-    }
-    for ground in &statement.grounds {
-        text.push(fill(
-            phrases.ground,
-            &[
-                (
-                    "heading",
-                    ground.heading.as_deref().unwrap_or(&ground.clause),
-                ),
-                ("title", ground.title.as_deref().unwrap_or(&ground.doc)),
-                ("version", &ground.version.map(number).unwrap_or_default()),
-                ("url", ground.url.as_deref().unwrap_or_default()),
-            ],
-        ));
-    }
+    facts_and_grounds(phrases, statement, phrases.ground, &number, &mut text);
     text.push(
         match (statement.automated_decision, statement.automated_detection) {
             (AutomatedDecision::Fully, _) => phrases.fully,
@@ -215,6 +196,18 @@ fn edits(
             (true, true) => continue,
         });
     }
+    facts_and_grounds(phrases, statement, phrases.edit_ground, number, text);
+}
+
+/// One fact: the quoted text and the rule's explanation, or the explanation alone.
+/// The facts found (each quoted) and the grounds, each clause written with `ground_phrase`.
+fn facts_and_grounds(
+    phrases: &Phrases,
+    statement: &Statement,
+    ground_phrase: &str,
+    number: &dyn Fn(u32) -> String,
+    text: &mut Vec<String>,
+) {
     if !statement.facts.is_empty() {
         text.push(phrases.found.to_owned());
     }
@@ -223,7 +216,7 @@ fn edits(
     }
     for ground in &statement.grounds {
         text.push(fill(
-            phrases.edit_ground,
+            ground_phrase,
             &[
                 (
                     "heading",
@@ -237,7 +230,6 @@ fn edits(
     }
 }
 
-/// One fact: the quoted text and the rule's explanation, or the explanation alone.
 fn fact_line(phrases: &Phrases, fact: &super::statement::Fact) -> String {
     match (&fact.quote, fact.field) {
         // A violation of something missing (no title) has an empty span: nothing to quote.
