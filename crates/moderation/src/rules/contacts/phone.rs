@@ -469,9 +469,10 @@ impl Phone {
             let mut found = None;
             // A number is read whole: a mobile-shaped start of a longer unbroken run of digits
             // (a 15-digit serial) is not a phone; nor is a bare number within three words after
-            // a word naming another kind of number (`کد رهگیری`, `شماره سفارش`, `serial`), when it
-            // is one unbroken run of digits, as such numbers are written, and no call word
-            // announces it or follows it (`برای سفارش به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید` is a phone).
+            // a word naming another kind of number (`کد رهگیری`, `شماره سفارش`, `serial`), when its
+            // first part holds at least ten digits (the skeleton joins groups a space apart) and
+            // no call word announces it or follows it (`برای سفارش به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید`
+            // is a phone).
             let other = !plus
                 && !parts[k].spelled
                 && first_len >= 10
