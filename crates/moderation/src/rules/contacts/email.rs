@@ -22,8 +22,8 @@ declare_rule! {
     /// too, and a TLD that is not ASCII must be one of the root zone (Public Suffix List), so
     /// `سلام@دوستان.عزیز` is not an address. The English `at` between words needs a local part
     /// shaped like an address (a digit, `.`, `_`, `+` or `-` in it: `sara_n at gmail`) or a
-    /// dotted provider after it (`mike at yahoo dot com`), so `my account at gmail syncs` is
-    /// prose. An address at one of the marketplace's own domains (`site.yaml`) is left to
+    /// dotted provider after it (`mike at yahoo dot com`) or a word before it saying an address
+    /// follows (`email: sara at gmail`), so `my account at gmail syncs` is prose. An address at one of the marketplace's own domains (`site.yaml`) is left to
     /// `links/own-site`, which the rule set configures like links to the site.
     ///
     /// ## Fix
@@ -89,7 +89,9 @@ impl Email {
                 continue;
             };
             let address = &text[..len];
-            if self.prose_at(address, &sk[m.end()..]) || self.own_domain(address) {
+            if (self.prose_at(address, &sk[m.end()..]) && !announced(&sk[..m.start()]))
+                || self.own_domain(address)
+            {
                 continue;
             }
             out.push((m.start(), m.start() + len));
@@ -126,6 +128,31 @@ impl Email {
                     .is_some_and(|head| head.ends_with('.'))
         })
     }
+}
+
+/// Words that say an e-mail address follows (`email: sara at gmail`, `ایمیل sara at gmail`).
+const EMAIL_WORDS: [&str; 10] = [
+    "email",
+    "e-mail",
+    "mail",
+    "emails",
+    "courriel",
+    "ایمیل",
+    "ایمیلم",
+    "ایمیلش",
+    "ایمیل‌ام",
+    "میل",
+];
+
+/// Whether one of the three words before an address (the end of `before`) says an e-mail
+/// address follows, so the English `at` in it is not prose.
+fn announced(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .any(|w| EMAIL_WORDS.contains(&w))
 }
 
 /// Where the address `m` ends: all of it, unless its TLD is a label of letters that are not
