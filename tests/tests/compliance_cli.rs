@@ -581,8 +581,13 @@ fn the_appeal_audit_reads_davar_store_and_writes_to_output() {
 
 #[test]
 fn no_command_writes_over_the_files_sqlite_keeps_beside_the_log() {
-    let log = log();
-    let db = log.url.trim_start_matches("sqlite://").to_owned();
+    // A copy of the shared log: other tests read the shared one at the same time, and SQLite
+    // makes its `-wal` and `-shm` files appear beside it while they do.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("davar.db");
+    std::fs::copy(log().url.trim_start_matches("sqlite://"), &copy).unwrap();
+    let url = format!("sqlite://{}", copy.display());
+    let db = copy.display().to_string();
     let export = |output: Option<&str>| {
         let mut args = vec![
             "decisions",
@@ -594,13 +599,17 @@ fn no_command_writes_over_the_files_sqlite_keeps_beside_the_log() {
             "--format",
             "dsa-sor",
             "--store",
-            &log.url,
+            &url,
         ];
         args.extend(output.map(|o| ["--output", o]).into_iter().flatten());
         davar(&args, &[])
     };
     let before = export(None);
     assert!(before.status.success(), "{}", text(&before.stderr));
+    assert!(
+        text(&before.stdout).lines().count() > 1,
+        "the copy holds the decisions"
+    );
     for suffix in ["-wal", "-shm", "-journal"] {
         let target = format!("{db}{suffix}");
         let existed = std::fs::read(&target).ok();
@@ -613,15 +622,15 @@ fn no_command_writes_over_the_files_sqlite_keeps_beside_the_log() {
                 "--format",
                 "dsa-sor",
                 "--store",
-                &log.url,
+                &url,
                 "--output",
                 &target,
             ],
             vec![
-                "report", "--from", SINCE, "--to", UNTIL, "--format", "json", "--store", &log.url,
+                "report", "--from", SINCE, "--to", UNTIL, "--format", "json", "--store", &url,
                 "--output", &target,
             ],
-            vec!["audit", "--decisions", &log.url, "--output", &target],
+            vec!["audit", "--decisions", &url, "--output", &target],
         ];
         for args in commands {
             let refused = davar(&args, &[]);
