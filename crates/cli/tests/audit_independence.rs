@@ -45,6 +45,7 @@ fn record(
         },
         action,
         violations: Vec::new(),
+        omitted_violations: BTreeMap::new(),
         ruleset: RuleSetRef {
             id: "reviews.en@1".to_owned(),
             name: "reviews.en".to_owned(),

@@ -118,6 +118,7 @@ fn engine(codes: &[&str], reject: bool, when: Timestamp) -> DecisionRecord {
             Action::Queue
         },
         violations,
+        omitted_violations: BTreeMap::new(),
         ruleset: ruleset_ref(set),
         policy_versions: policy_versions(compiled, "en"),
         decided_by: ENGINE.to_owned(),

@@ -2,6 +2,7 @@
 //! (`cargo test -p davar-server --test integration`): one binary links faster than one per file.
 
 mod compliance_figures;
+mod record_size;
 mod router_admin;
 mod router_budget;
 mod router_compliance;

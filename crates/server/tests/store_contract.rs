@@ -208,6 +208,7 @@ fn record(comment_id: Option<&str>, action: Action) -> DecisionRecord {
         verdict: davar_moderation::Verdict::Review,
         action,
         violations: Vec::new(),
+        omitted_violations: std::collections::BTreeMap::new(),
         ruleset: RuleSetRef {
             id: "reviews.default@1".to_owned(),
             name: "reviews.default".to_owned(),
@@ -603,5 +604,57 @@ fn a_comment_forgets_only_the_question_it_stored() {
             0
         );
         assert_eq!(store.forget_own(&product, None, &anonymous.key).unwrap(), 1);
+    }
+}
+
+#[test]
+fn violations_sharing_a_rules_message_are_stored_once_and_read_back_whole() {
+    let clause = davar_server::decision::ClauseRef {
+        url: Some("/en/terms/v1/#no-links".to_owned()),
+        doc: "terms".to_owned(),
+        version: Some(1),
+        lang: Some("en".to_owned()),
+        clause: "no-links".to_owned(),
+    };
+    for (_rt, store, _dir) in stores() {
+        let run = run_id();
+        let mut sent = record(Some(&format!("shared-{run}")), Action::Reject);
+        let linked = |start: usize| RecordedViolation {
+            field: Some(davar_moderation::Field::Body),
+            start: Some(start),
+            end: Some(start + 4),
+            text: Some("x.io".to_owned()),
+            clause: Some(clause.clone()),
+            ..violation("links/url")
+        };
+        let other_message = RecordedViolation {
+            message: davar_moderation::Messages {
+                en: "another message".to_owned(),
+                ..violation("links/url").message
+            },
+            ..linked(30)
+        };
+        let no_clause = RecordedViolation {
+            clause: None,
+            ..linked(40)
+        };
+        sent.violations = vec![
+            linked(0),
+            violation("contacts/phone"),
+            linked(10),
+            other_message,
+            linked(20),
+            no_clause,
+            violation("contacts/phone"),
+        ];
+        sent.omitted_violations = [("links/url".to_owned(), 7)].into();
+        store.append_first(&sent, None).unwrap();
+        assert_eq!(
+            store.record(&sent.id).unwrap().as_ref(),
+            Some(&sent),
+            "{}",
+            store.describe()
+        );
+        assert_eq!(store.chain(&sent.root).unwrap(), vec![sent.clone()]);
     }
 }

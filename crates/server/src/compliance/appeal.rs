@@ -135,6 +135,7 @@ pub fn lodge(
         verdict: target.verdict,
         action: Action::Queue,
         violations: target.violations.clone(),
+        omitted_violations: target.omitted_violations.clone(),
         ruleset: target.ruleset.clone(),
         policy_versions: versions,
         decided_by: APPELLANT.to_owned(),

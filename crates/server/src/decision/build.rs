@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use davar_moderation::{
-    Comment, ConfiguredRule, Fixed, ModerationResult, RuleSet, Verdict, Violation,
+    Comment, ConfiguredRule, Field, Fixed, ModerationResult, RuleSet, Verdict, Violation,
 };
 use jiff::Timestamp;
 
@@ -23,6 +23,60 @@ pub struct Submission {
     pub content_date: Timestamp,
     /// When it reached the server.
     pub submitted_at: Timestamp,
+}
+
+/// Most violations of one rule code a record lists; the others are counted in
+/// [`DecisionRecord::omitted_violations`]. Ten occurrences show what was found and where; a
+/// hostile text can hold thousands, and listing them all would make one record megabytes.
+pub const STORED_PER_CODE: usize = 10;
+
+/// Longest quote a record keeps of a violation's span, in code points: a longer span (a rule
+/// that flags a whole field) is quoted by its first `QUOTE_CHARS - 1` code points and `…`.
+pub const QUOTE_CHARS: usize = 100;
+
+/// The violations a record lists, at most [`STORED_PER_CODE`] of each code in their order,
+/// and the number left out per code.
+pub fn bounded(violations: &[Violation]) -> (Vec<&Violation>, BTreeMap<String, usize>) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut omitted: BTreeMap<String, usize> = BTreeMap::new();
+    let mut listed = Vec::with_capacity(violations.len().min(64));
+    for v in violations {
+        let count = seen.entry(v.code.as_str()).or_default();
+        *count += 1;
+        if *count <= STORED_PER_CODE {
+            listed.push(v);
+        } else {
+            *omitted.entry(v.code.clone()).or_default() += 1;
+        }
+    }
+    (listed, omitted)
+}
+
+/// `text` whole when it has at most [`QUOTE_CHARS`] code points, else its first
+/// `QUOTE_CHARS - 1` followed by `…`.
+pub fn bounded_quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        None => text.to_owned(),
+        Some(_) => {
+            let cut = text
+                .char_indices()
+                .nth(QUOTE_CHARS - 1)
+                .map_or(text.len(), |(i, _)| i);
+            format!("{}…", &text[..cut])
+        }
+    }
+}
+
+/// The text at `start..end` (code points) of `field` of the recorded comment, when the span
+/// lies within it.
+fn span_text(comment: &CommentSnapshot, field: Field, start: usize, end: usize) -> Option<String> {
+    let text = match field {
+        Field::Title => comment.title.as_deref()?,
+        Field::Body => comment.body.as_str(),
+    };
+    let len = end.checked_sub(start)?;
+    let span: String = text.chars().skip(start).take(len).collect();
+    (span.chars().count() == len).then_some(span)
 }
 
 /// What the engine's first record does with a verdict: nothing for `approve` (no record),
@@ -49,16 +103,16 @@ pub fn engine_record(
     let set = compiled.engine.rule_set_for(comment.kind, &comment.lang)?;
     let action = engine_action(result.verdict, set.queue_rejects)?;
     let id = new_decision_id();
-    let violations = result
-        .violations
-        .iter()
+    let (listed, omitted_violations) = bounded(&result.violations);
+    let violations = listed
+        .into_iter()
         .map(|v| RecordedViolation {
             code: v.code.clone(),
             severity: v.severity,
             field: Some(v.field),
             start: Some(v.start),
             end: Some(v.end),
-            text: Some(v.text.clone()),
+            text: Some(bounded_quote(&v.text)),
             message: v.message.clone(),
             clause: clause_ref(compiled, set, &v.code, &comment.lang, v.clause.clone()),
         })
@@ -75,6 +129,7 @@ pub fn engine_record(
         verdict: result.verdict,
         action,
         violations,
+        omitted_violations,
         ruleset: ruleset_ref(set),
         policy_versions: policy_versions(compiled, &comment.lang),
         decided_by: ENGINE.to_owned(),
@@ -113,7 +168,9 @@ pub fn result_of(record: &DecisionRecord) -> ModerationResult {
                     field: v.field?,
                     start: v.start?,
                     end: v.end?,
-                    text: v.text.clone()?,
+                    // The whole span, which the record may quote shortened.
+                    text: span_text(&record.comment, v.field?, v.start?, v.end?)
+                        .or_else(|| v.text.clone())?,
                     localized: v.message.in_lang(&record.comment.lang).to_owned(),
                     message: v.message.clone(),
                     clause: v.clause.as_ref().and_then(|c| c.url.clone()),

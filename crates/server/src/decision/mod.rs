@@ -99,6 +99,13 @@ pub struct DecisionRecord {
     /// (hints included); a moderator's rejection lists the codes the moderator chose, with the
     /// engine's spans where the engine found the same code.
     pub violations: Vec<RecordedViolation>,
+    /// Violations the decision rests on that `violations` does not list, counted per rule code.
+    /// A record lists at most [`build::STORED_PER_CODE`] violations of each code, the first ones
+    /// in the engine's order, and counts the others here: a text with thousands of matches of
+    /// one pattern makes a record of bounded size that still says how many there were. Empty
+    /// (and left out of the JSON) when every violation is listed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub omitted_violations: BTreeMap<String, usize>,
     /// The rule set that judged the comment.
     pub ruleset: RuleSetRef,
     /// Version in force of every policy document, in the comment's language (or the language
@@ -297,7 +304,9 @@ pub struct RecordedViolation {
     pub start: Option<usize>,
     /// Span end (exclusive).
     pub end: Option<usize>,
-    /// The offending text (the span's content).
+    /// The offending text: the span's content, or for a span longer than
+    /// [`build::QUOTE_CHARS`] code points its first ones followed by `…` (the whole span is
+    /// in `comment` at `start..end`).
     pub text: Option<String>,
     /// The rule set's message for the author.
     #[schema(value_type = Object)]

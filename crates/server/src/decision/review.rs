@@ -335,6 +335,17 @@ pub fn moderator_record(
             (Verdict::Approve, Action::EditApprove, Some(edited))
         }
     };
+    // The cited codes' violations the item's record counted without listing them.
+    let omitted_violations = item
+        .omitted_violations
+        .iter()
+        .filter(|(code, _)| {
+            violations
+                .iter()
+                .any(|v: &RecordedViolation| &v.code == *code)
+        })
+        .map(|(code, n)| (code.clone(), *n))
+        .collect();
     let engine_codes: Vec<&str> = item.violations.iter().map(|v| v.code.as_str()).collect();
     let confirms_engine = decision.action == ReviewAction::Reject
         && item.automated_detection
@@ -354,6 +365,7 @@ pub fn moderator_record(
         verdict,
         action,
         violations,
+        omitted_violations,
         ruleset: ruleset_ref(set),
         policy_versions: policy_versions(compiled, &comment.lang),
         decided_by: moderator.to_owned(),

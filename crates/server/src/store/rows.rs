@@ -1,6 +1,9 @@
 //! Conversions between decision records and the columns both databases store.
 
+use std::collections::HashMap;
+
 use davar_moderation::{Kind, StoreError};
+use serde_json::Value;
 
 use super::log::{QueueCounts, QueueFilter};
 use jiff::Timestamp;
@@ -19,14 +22,70 @@ pub(crate) fn instant(us: i64) -> Result<Timestamp, StoreError> {
         .map_err(|e| backend_error(format!("stored instant {us} out of range: {e}")))
 }
 
-/// The record's JSON text.
+/// The keys of a violation that are the same for every violation of one code in a record
+/// (the rule's message and clause): stored with the first violation of the code only.
+const SHARED_PER_CODE: [&str; 2] = ["message", "clause"];
+
+/// The record's JSON text as stored: the record's JSON, except that a violation whose
+/// `message` and `clause` equal those of the first violation of its code leaves both out
+/// ([`parse_record`] puts them back). A rule's message in every language and its clause
+/// reference are several hundred bytes, which a record would otherwise repeat for each
+/// violation of the code.
 pub(crate) fn record_json(record: &DecisionRecord) -> Result<String, StoreError> {
-    serde_json::to_string(record).map_err(|e| backend_error(format!("encode record: {e}")))
+    let encode = |e: serde_json::Error| backend_error(format!("encode record: {e}"));
+    let mut value = serde_json::to_value(record).map_err(encode)?;
+    if let Some(violations) = value.get_mut("violations").and_then(Value::as_array_mut) {
+        let mut first: HashMap<String, [Option<Value>; 2]> = HashMap::new();
+        for violation in violations.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(code) = violation.get("code").and_then(Value::as_str) else {
+                continue;
+            };
+            let shared = SHARED_PER_CODE.map(|key| violation.get(key).cloned());
+            match first.get(code) {
+                Some(seen) if *seen == shared => {
+                    for key in SHARED_PER_CODE {
+                        violation.remove(key);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(code.to_owned(), shared);
+                }
+            }
+        }
+    }
+    serde_json::to_string(&value).map_err(encode)
 }
 
-/// A record from its JSON text.
+/// A record from its stored JSON text ([`record_json`]): a violation without `message` and
+/// `clause` takes them from the first violation of its code.
 pub(crate) fn parse_record(text: &str) -> Result<DecisionRecord, StoreError> {
-    serde_json::from_str(text).map_err(|e| backend_error(format!("stored record unreadable: {e}")))
+    let unreadable = |e: serde_json::Error| backend_error(format!("stored record unreadable: {e}"));
+    let mut value: Value = serde_json::from_str(text).map_err(unreadable)?;
+    if let Some(violations) = value.get_mut("violations").and_then(Value::as_array_mut) {
+        let mut first: HashMap<String, [Option<Value>; 2]> = HashMap::new();
+        for violation in violations.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(code) = violation.get("code").and_then(Value::as_str) else {
+                continue;
+            };
+            if SHARED_PER_CODE
+                .iter()
+                .all(|key| !violation.contains_key(*key))
+            {
+                if let Some(seen) = first.get(code) {
+                    for (key, shared) in SHARED_PER_CODE.iter().zip(seen) {
+                        if let Some(shared) = shared {
+                            violation.insert((*key).to_owned(), shared.clone());
+                        }
+                    }
+                }
+            } else if !first.contains_key(code) {
+                let shared = SHARED_PER_CODE.map(|key| violation.get(key).cloned());
+                first.insert(code.to_owned(), shared);
+            }
+        }
+    }
+    serde_json::from_value(value).map_err(unreadable)
 }
 
 /// `' code1 code2 '`: the queue's code column, searched with `LIKE '% code %'`.
