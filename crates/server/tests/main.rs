@@ -9,6 +9,7 @@ mod router_compliance;
 mod router_hostile;
 mod router_limits;
 mod router_moderate;
+mod router_partial_removal;
 mod router_queue;
 mod router_queue_guards;
 mod router_queue_rejects;

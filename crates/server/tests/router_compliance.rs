@@ -395,6 +395,11 @@ async fn every_restriction_exports_a_transparency_database_statement_that_the_sc
             "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS"
         );
         assert_eq!(line.automated_decision, "AUTOMATED_DECISION_FULLY");
+        // Pre-screening: the review was never shown.
+        assert_eq!(
+            line.decision_visibility,
+            ["DECISION_VISIBILITY_CONTENT_DISABLED"]
+        );
         assert_eq!(line.content_date, "2026-11-28");
         assert_eq!(
             line.content_language.as_deref(),
@@ -410,6 +415,11 @@ async fn every_restriction_exports_a_transparency_database_statement_that_the_sc
         .find(|s| s.puid == moderator_reject)
         .unwrap();
     assert_eq!(by_person.automated_decision, "AUTOMATED_DECISION_PARTIALLY");
+    assert_eq!(
+        by_person.decision_visibility,
+        ["DECISION_VISIBILITY_CONTENT_DISABLED"],
+        "held in the queue, never shown"
+    );
     // Something the schema refuses, so the check above can fail.
     let mut broken = serde_json::to_value(by_person).unwrap();
     broken["puid"] = json!("a puid with spaces");

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use super::published::Published;
-use super::statement::appeal_open_until;
+use super::statement::{appeal_open_until, restricts};
 use crate::decision::{Action, AutomatedDecision, DecisionRecord, Stage, new_decision_id};
 
 /// Queue priority of appeals (first reviews have 0): they come first.
@@ -24,7 +24,7 @@ pub const APPELLANT: &str = "author";
 pub enum AppealRefusal {
     /// The decision does not restrict the comment.
     #[error(
-        "decision {id} restricts nothing (action `{action}`): only a rejection can be appealed"
+        "decision {id} restricts nothing (action `{action}`): only a rejection, or a publication with parts removed or changed under the rules, can be appealed"
     )]
     NotRestricting {
         /// The decision.
@@ -88,7 +88,7 @@ pub fn lodge(
     if target.stage == Stage::Appeal {
         return Err(AppealRefusal::Final { id });
     }
-    if target.action != Action::Reject {
+    if !restricts(target) {
         return Err(AppealRefusal::NotRestricting {
             id,
             action: target.action.as_str(),

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::appeal::is_lodged;
 use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published, rfc3339};
+use super::statement::upholds;
 use crate::decision::{AUTHOR, Action, DecisionRecord, ENGINE};
 
 /// What became of an appeal.
@@ -95,7 +96,8 @@ pub fn same_moderator(contested: &DecisionRecord, outcome: &DecisionRecord) -> O
         .then(|| outcome.decided_by.clone())
 }
 
-/// The outcome `record` gives the appeal it follows, if it decides one.
+/// The outcome `record` gives the appeal it follows, if it decides one, read from the record
+/// alone (a rejection upholds); against a known contested decision, [`upholds`] decides.
 pub fn outcome_of(record: &DecisionRecord) -> Option<Outcome> {
     if record.stage != crate::decision::Stage::Appeal || is_lodged(record) {
         return None;
@@ -172,7 +174,14 @@ pub(crate) fn audit_timed(
                     lang: appeal.comment.lang.clone(),
                     received_at: rfc3339(&published.zoned(appeal.decided_at)),
                     decided_at: decided.map(|d| rfc3339(&published.zoned(d.decided_at))),
-                    outcome: decided.and_then(outcome_of),
+                    outcome: decided.and_then(|d| {
+                        let outcome = outcome_of(d)?;
+                        Some(match contested {
+                            Some(c) if upholds(c, d) => Outcome::Upheld,
+                            Some(_) => Outcome::Reversed,
+                            None => outcome,
+                        })
+                    }),
                     status: status(&findings),
                     findings,
                     note,

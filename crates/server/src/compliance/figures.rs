@@ -156,7 +156,9 @@ pub fn figures(
                 .or_default(),
             record.action.as_str(),
         );
-        if exportable(record) {
+        // The tables of restrictions count the comments not published (rejections); a
+        // publication with parts removed is in `records` under `edit-approve`.
+        if exportable(record) && record.action == Action::Reject {
             count_restriction(published, record, &mut restrictions, &mut notes);
         }
         if record.stage == Stage::Review {

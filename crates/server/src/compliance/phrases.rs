@@ -17,6 +17,10 @@ pub(crate) struct Phrases {
     pub restricted_subject: &'static str,
     /// `{date}`, `{kind}`, `{submitted}`.
     pub restricted: &'static str,
+    /// `{kind}`: published with parts removed or changed, as a subject line.
+    pub edited_subject: &'static str,
+    /// `{date}`, `{kind}`, `{submitted}`: published with parts removed or changed.
+    pub edited: &'static str,
     /// Before the list of facts.
     pub found: &'static str,
     /// `{quote}`, `{field}`, `{explanation}`.
@@ -69,6 +73,12 @@ pub(crate) struct Phrases {
     pub lifted_on_appeal: &'static str,
     /// `{date}`, `{kind}`: a moderator lifted the restriction.
     pub lifted: &'static str,
+    /// A restriction that an appeal replaced by publication with changes, as a subject line;
+    /// `{kind}`.
+    pub amended_subject: &'static str,
+    /// `{date}`, `{received}`, `{kind}`, `{id}`: on appeal, the comment is published with the
+    /// changes the outcome's own statement lists.
+    pub amended_on_appeal: &'static str,
     /// `{date}`, `{received}`: the appeal against this decision was decided and it stands.
     pub upheld_since: &'static str,
     /// `{received}`: an appeal against this decision is being decided.
@@ -85,6 +95,8 @@ const EN: Phrases = Phrases {
     fields: ["title", "text"],
     restricted_subject: "Your {kind} was not published",
     restricted: "On {date} we decided not to publish your {kind} of {submitted}.",
+    edited_subject: "Your {kind} was published with changes",
+    edited: "On {date} we published your {kind} of {submitted} with parts removed or changed, because they break our rules; the rest is published as you wrote it.",
     found: "What we found:",
     fact_quoted: "“{quote}” in the {field}: {explanation}",
     ground: "This breaks “{heading}” ({title}, version {version}): {url}",
@@ -111,6 +123,8 @@ const EN: Phrases = Phrases {
     lifted_subject: "The decision not to publish your {kind} was reversed",
     lifted_on_appeal: "On {date}, on your appeal of {received}, this decision was reversed: your {kind} is published and the restriction no longer applies.",
     lifted: "On {date} a moderator reversed this decision: your {kind} is published and the restriction no longer applies.",
+    amended_subject: "The decision on your {kind} was changed on appeal",
+    amended_on_appeal: "On {date}, on your appeal of {received}, this decision was changed: your {kind} is published with changes, which the statement of reasons of that decision ({id}) lists; that statement applies now.",
     upheld_since: "You appealed this decision on {received}; on {date} a person who did not take it upheld it. This ends our internal complaint procedure.",
     appealed_since: "You appealed this decision on {received}; a person who did not take it is deciding your appeal.",
     replaced_since: "On {date} a later decision ({id}) replaced this one; its own statement of reasons applies.",
@@ -129,6 +143,8 @@ const FR: Phrases = Phrases {
     fields: ["titre", "texte"],
     restricted_subject: "Nous n'avons pas publié votre {kind}",
     restricted: "Le {date}, nous avons décidé de ne pas publier votre {kind} du {submitted}.",
+    edited_subject: "Nous avons publié votre {kind} avec des modifications",
+    edited: "Le {date}, nous avons publié votre {kind} du {submitted} en retirant ou en modifiant des passages qui enfreignent nos règles ; le reste est publié tel que vous l'avez écrit.",
     found: "Ce que nous avons constaté :",
     fact_quoted: "« {quote} » dans le {field} : {explanation}",
     ground: "Cela enfreint « {heading} » ({title}, version {version}) : {url}",
@@ -155,6 +171,8 @@ const FR: Phrases = Phrases {
     lifted_subject: "La décision de ne pas publier votre {kind} a été annulée",
     lifted_on_appeal: "Le {date}, sur votre recours du {received}, cette décision a été annulée : nous publions votre {kind} et la restriction ne s'applique plus.",
     lifted: "Le {date}, un modérateur a annulé cette décision : nous publions votre {kind} et la restriction ne s'applique plus.",
+    amended_subject: "La décision concernant votre {kind} a été modifiée sur recours",
+    amended_on_appeal: "Le {date}, sur votre recours du {received}, cette décision a été modifiée : nous publions votre {kind} avec des modifications, que l'exposé des motifs de cette décision ({id}) énumère ; c'est cet exposé qui s'applique désormais.",
     upheld_since: "Vous avez formé un recours contre cette décision le {received} ; le {date}, une personne qui ne l'avait pas prise l'a confirmée. Cela met fin à notre procédure interne de traitement des réclamations.",
     appealed_since: "Vous avez formé un recours contre cette décision le {received} ; une personne qui ne l'a pas prise statue sur votre recours.",
     replaced_since: "Le {date}, une décision ultérieure ({id}) a remplacé celle-ci ; c'est son propre exposé des motifs qui s'applique.",
@@ -173,6 +191,8 @@ const DE: Phrases = Phrases {
     fields: ["Titel", "Text"],
     restricted_subject: "Ihre {kind} wurde nicht veröffentlicht",
     restricted: "Am {date} haben wir entschieden, Ihre {kind} vom {submitted} nicht zu veröffentlichen.",
+    edited_subject: "Ihre {kind} wurde mit Änderungen veröffentlicht",
+    edited: "Am {date} haben wir Ihre {kind} vom {submitted} veröffentlicht und dabei Stellen entfernt oder geändert, die gegen unsere Regeln verstoßen; der Rest erscheint so, wie Sie ihn geschrieben haben.",
     found: "Was wir festgestellt haben:",
     fact_quoted: "„{quote}“ im {field}: {explanation}",
     ground: "Das verstößt gegen „{heading}“ ({title}, Fassung {version}): {url}",
@@ -199,6 +219,8 @@ const DE: Phrases = Phrases {
     lifted_subject: "Die Entscheidung, Ihre {kind} nicht zu veröffentlichen, wurde aufgehoben",
     lifted_on_appeal: "Am {date} wurde diese Entscheidung auf Ihren Einspruch vom {received} hin aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
     lifted: "Am {date} hat eine Moderatorin oder ein Moderator diese Entscheidung aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
+    amended_subject: "Die Entscheidung über Ihre {kind} wurde auf Einspruch geändert",
+    amended_on_appeal: "Am {date} wurde diese Entscheidung auf Ihren Einspruch vom {received} hin geändert: Ihre {kind} wird mit Änderungen veröffentlicht, die die Begründung dieser Entscheidung ({id}) aufführt; es gilt nun diese Begründung.",
     upheld_since: "Sie haben am {received} Einspruch gegen diese Entscheidung eingelegt; am {date} hat eine Person, die sie nicht getroffen hatte, sie bestätigt. Damit endet unser internes Beschwerdeverfahren.",
     appealed_since: "Sie haben am {received} Einspruch gegen diese Entscheidung eingelegt; eine Person, die sie nicht getroffen hat, entscheidet über Ihren Einspruch.",
     replaced_since: "Am {date} hat eine spätere Entscheidung ({id}) diese ersetzt; es gilt deren eigene Begründung.",
@@ -217,6 +239,8 @@ const FA: Phrases = Phrases {
     fields: ["عنوان", "متن"],
     restricted_subject: "{kind} شما منتشر نشد",
     restricted: "در {date} تصمیم گرفتیم {kind} شما را که در {submitted} فرستاده بودید منتشر نکنیم.",
+    edited_subject: "{kind} شما با تغییر منتشر شد",
+    edited: "در {date} {kind} شما را که در {submitted} فرستاده بودید منتشر کردیم، اما بخش‌هایی از آن را که با قوانین ما مغایرت داشت حذف یا اصلاح کردیم؛ باقی آن همان‌گونه که نوشته بودید منتشر شد.",
     found: "آنچه یافتیم:",
     fact_quoted: "«{quote}» در {field}: {explanation}",
     ground: "این محتوا با «{heading}» در {title} (نسخهٔ {version}) مغایرت دارد: {url}",
@@ -243,6 +267,8 @@ const FA: Phrases = Phrases {
     lifted_subject: "تصمیم به منتشر نکردن {kind} شما لغو شد",
     lifted_on_appeal: "در {date} در پی اعتراض {received} شما این تصمیم لغو شد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
     lifted: "در {date} یکی از کارشناسان این تصمیم را لغو کرد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
+    amended_subject: "تصمیم دربارهٔ {kind} شما در پی اعتراض تغییر کرد",
+    amended_on_appeal: "در {date} در پی اعتراض {received} شما این تصمیم تغییر کرد: {kind} شما با تغییرهایی منتشر می‌شود که بیانیهٔ دلایل آن تصمیم ({id}) فهرست کرده است؛ اکنون همان بیانیه معتبر است.",
     upheld_since: "شما در {received} به این تصمیم اعتراض کردید؛ در {date} کسی که این تصمیم را نگرفته بود آن را تأیید کرد. با این تصمیم روند رسیدگی داخلی ما به پایان رسیده است.",
     appealed_since: "شما در {received} به این تصمیم اعتراض کردید؛ کسی که این تصمیم را نگرفته است به اعتراض شما رسیدگی می‌کند.",
     replaced_since: "در {date} تصمیم دیگری ({id}) جای این تصمیم را گرفت؛ بیانیهٔ دلایل همان تصمیم معتبر است.",

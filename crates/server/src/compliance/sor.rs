@@ -9,7 +9,7 @@ use davar_moderation::{Field, Kind};
 use serde::{Deserialize, Serialize};
 
 use super::published::Published;
-use super::statement::{grounding, grounds};
+use super::statement::{grounding, grounds, restricts};
 use crate::decision::{Action, AutomatedDecision, DecisionRecord, Stage};
 
 /// Most statements one submission call takes (`POST /api/v1/statements`).
@@ -20,6 +20,9 @@ pub const BATCH_LIMIT: usize = 100;
 pub struct SorStatement {
     /// What happened to the content's visibility.
     pub decision_visibility: Vec<String>,
+    /// With `DECISION_VISIBILITY_OTHER`: what it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_visibility_other: Option<String>,
     /// Breach of the terms (`DECISION_GROUND_INCOMPATIBLE_CONTENT`).
     pub decision_ground: String,
     /// The published clause relied on (absolute URL).
@@ -68,9 +71,36 @@ pub struct ExportError {
 }
 
 /// Whether `record` is a restriction the Transparency Database receives: a rejection by the
-/// engine or by a moderator. An appeal's outcome is not a new restriction.
+/// engine or by a moderator, or a moderator's publication with parts removed or changed on the
+/// grounds of the rules ([`restricts`]). An appeal's outcome is not a new restriction.
 pub fn exportable(record: &DecisionRecord) -> bool {
-    record.action == Action::Reject && matches!(record.stage, Stage::Engine | Stage::Review)
+    restricts(record)
+}
+
+/// `decision_visibility_other` of a comment published with parts removed or changed.
+pub const PARTLY_REMOVED: &str = "Published with parts removed or changed: the parts that break the terms were taken out or reworded before the text was first shown; the rest is shown as written.";
+
+/// The `decision_visibility` values of restriction `record`, with `decision_visibility_other`.
+///
+/// Every restriction davar records is taken before the comment is first shown (pre-screening:
+/// the engine's decision on submission, or a moderator's on a comment held in the queue), so a
+/// rejection is `DECISION_VISIBILITY_CONTENT_DISABLED`, the reference's value for content
+/// never shown, not `_CONTENT_REMOVED` (taken down after being shown). A publication with
+/// parts removed is neither: the item is shown, so `_CONTENT_REMOVED` or `_DISABLED` would tell
+/// the database the whole item is gone. The reference has no value for a partial removal, so
+/// it is `DECISION_VISIBILITY_OTHER` with [`PARTLY_REMOVED`] as `decision_visibility_other`.
+fn visibility(record: &DecisionRecord) -> (Vec<String>, Option<String>) {
+    if record.action == Action::Reject {
+        (
+            vec!["DECISION_VISIBILITY_CONTENT_DISABLED".to_owned()],
+            None,
+        )
+    } else {
+        (
+            vec!["DECISION_VISIBILITY_OTHER".to_owned()],
+            Some(PARTLY_REMOVED.to_owned()),
+        )
+    }
 }
 
 /// The Transparency Database statement of `record` (an [`exportable`] one).
@@ -128,8 +158,10 @@ pub fn sor_statement(
     let mut explanations: Vec<&str> = relied.iter().map(|v| v.message.en.as_str()).collect();
     explanations.dedup();
     let lang = &record.comment.lang;
+    let (decision_visibility, decision_visibility_other) = visibility(record);
     Ok(SorStatement {
-        decision_visibility: vec!["DECISION_VISIBILITY_CONTENT_REMOVED".to_owned()],
+        decision_visibility,
+        decision_visibility_other,
         decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT".to_owned(),
         decision_ground_reference_url: cited.iter().find_map(|g| g.url.clone()),
         incompatible_content_ground: clip(
@@ -173,12 +205,23 @@ fn facts(record: &DecisionRecord) -> String {
         Kind::Question => "product question",
         Kind::Answer => "answer to a product question",
     };
-    let who = match (record.stage, record.automated_decision) {
-        (Stage::Engine, _) => "Automated pre-screening rejected it",
-        (_, AutomatedDecision::Partially) => {
-            "A moderator rejected it, confirming what automated pre-screening found"
+    let (what, who) = match (record.action, record.stage, record.automated_decision) {
+        (Action::Reject, Stage::Engine, _) => {
+            ("was not published", "Automated pre-screening rejected it")
         }
-        _ => "A moderator rejected it",
+        (Action::Reject, _, AutomatedDecision::Partially) => (
+            "was not published",
+            "A moderator rejected it, confirming what automated pre-screening found",
+        ),
+        (Action::Reject, _, _) => ("was not published", "A moderator rejected it"),
+        (_, Stage::Engine, _) => (
+            "was published with parts removed or changed",
+            "Automated pre-screening removed or changed the parts found",
+        ),
+        _ => (
+            "was published with parts removed or changed",
+            "A moderator removed or changed the parts found",
+        ),
     };
     let found: Vec<String> = grounding(record)
         .iter()
@@ -201,7 +244,7 @@ fn facts(record: &DecisionRecord) -> String {
         })
         .collect();
     format!(
-        "A {kind} in {} was not published. {who} under rule set {}: {}.",
+        "A {kind} in {} {what}. {who} under rule set {}: {}.",
         record.comment.lang,
         record.ruleset.id,
         found.join("; ")

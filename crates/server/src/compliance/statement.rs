@@ -38,7 +38,8 @@ pub struct Statement {
     /// The facts: each violation the decision rests on, with the offending text. For an
     /// appeal reversed with edits, the violations of the contested decision the edits remove.
     pub facts: Vec<Fact>,
-    /// For an appeal reversed with edits: what the published text changed, span by span of the
+    /// For a comment published with a moderator's edit (a restriction of parts of it, or an
+    /// appeal reversed with edits): what the published text changed, span by span of the
     /// original.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
@@ -65,7 +66,8 @@ pub struct Statement {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StatementKind {
-    /// The comment was not published (engine or moderator).
+    /// The comment was not published (engine or moderator), or a moderator published it with
+    /// parts removed or changed on the grounds of the rules (`changes` lists them).
     Restriction,
     /// An appeal was decided and the restriction stands.
     AppealUpheld,
@@ -216,6 +218,9 @@ pub enum StandingStatus {
     Upheld,
     /// The restriction was lifted (on appeal or by a moderator): the comment is published.
     Lifted,
+    /// The appeal was decided by publishing the comment with a moderator's changes: the
+    /// restriction gave way to the outcome's own, which its statement describes.
+    Amended,
     /// A later decision that restricts the comment took this one's place.
     Replaced,
 }
@@ -239,8 +244,11 @@ fn standing_of<'c>(
     if is_lodged(next) {
         return Some(match following(&next.id) {
             None => (StandingStatus::Appealed, next, Some(next)),
-            Some(outcome) if outcome.action == Action::Reject => {
+            Some(outcome) if upholds(record, outcome) => {
                 (StandingStatus::Upheld, outcome, Some(next))
+            }
+            Some(outcome) if outcome.action == Action::EditApprove => {
+                (StandingStatus::Amended, outcome, Some(next))
             }
             Some(outcome) => (StandingStatus::Lifted, outcome, Some(next)),
         });
@@ -271,21 +279,63 @@ pub enum NoStatement {
     },
 }
 
-/// Whether `record` gets a statement: a rejection (engine or moderator) or an appeal's outcome.
+/// Whether `record` gets a statement: a restriction ([`restricts`]) or an appeal's outcome.
 pub fn has_statement(record: &DecisionRecord) -> bool {
     match record.stage {
-        Stage::Engine | Stage::Review => record.action == Action::Reject,
+        Stage::Engine | Stage::Review => restricts(record),
         Stage::Appeal => record.action != Action::Queue,
     }
 }
 
-/// The violations a restriction rests on: for the engine's record those of the verdict's
-/// severity (its hints did not restrict anything); for a person's, the codes they chose.
+/// Whether a first decision (the engine's, or a moderator's on a queued comment) restricts
+/// the comment: a rejection, or a publication with parts removed or changed on the grounds of
+/// the rules ([`removes_parts`]).
+pub fn restricts(record: &DecisionRecord) -> bool {
+    record.stage != Stage::Appeal && (record.action == Action::Reject || removes_parts(record))
+}
+
+/// Whether `record` publishes the comment with parts removed or changed on the grounds of the
+/// rules (DSA Art. 17(1)(a): a restriction of part of the content). The published text differs
+/// from the author's and the decision rests on a rule the rule set does not merely repair: a
+/// violation of severity `review` or `reject`, or a code a moderator cited. The engine's
+/// `fix` rests only on rules of severity `fix` (the rule set's repairs of form: spacing,
+/// letter forms, repeated characters), so it is never one; a moderator's `edit-approve`
+/// records the violations its changes remove ([`crate::decision::review::moderator_record`])
+/// and is one whenever it changed more than the engine's repair.
+pub fn removes_parts(record: &DecisionRecord) -> bool {
+    let published = match record.action {
+        Action::Fix => record.fixed.as_ref(),
+        Action::EditApprove => record.edited.as_ref(),
+        Action::Approve | Action::Queue | Action::Reject => None,
+    };
+    published.is_some_and(|text| {
+        (text.title.as_ref() != record.comment.title.as_ref() || text.body != record.comment.body)
+            && !grounding(record).is_empty()
+    })
+}
+
+/// Whether `outcome`, the decision on an appeal against `contested`, leaves the contested
+/// restriction standing: a rejection stays a rejection; an edit stays when the same text is
+/// published again.
+pub fn upholds(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
+    match contested.action {
+        Action::EditApprove => {
+            outcome.action == Action::EditApprove && outcome.edited == contested.edited
+        }
+        _ => outcome.action == Action::Reject,
+    }
+}
+
+/// The violations a restriction rests on: for the engine's record those stricter than a
+/// repair (its hints and its style repairs restrict nothing; a rejection rests on those of
+/// severity `reject`); for a person's, the codes they chose or the violations their edit
+/// removed.
 pub fn grounding(record: &DecisionRecord) -> Vec<&RecordedViolation> {
     let all = record.violations.iter();
-    match record.stage {
-        Stage::Engine => all.filter(|v| v.severity == Severity::Reject).collect(),
-        Stage::Review | Stage::Appeal => all.collect(),
+    match (record.stage, record.action) {
+        (Stage::Engine, Action::Reject) => all.filter(|v| v.severity == Severity::Reject).collect(),
+        (Stage::Engine, _) => all.filter(|v| v.severity > Severity::Fix).collect(),
+        (Stage::Review | Stage::Appeal, _) => all.collect(),
     }
 }
 
@@ -313,38 +363,45 @@ pub fn statement(
         }
         _ => None,
     };
-    let kind = match (appeal.is_some(), record.action) {
-        (false, _) => StatementKind::Restriction,
-        (true, Action::Reject) => StatementKind::AppealUpheld,
-        (true, _) => StatementKind::AppealReversed,
+    let kind = match appeal {
+        None => StatementKind::Restriction,
+        Some((_, contested)) if upholds(contested, record) => StatementKind::AppealUpheld,
+        Some(_) => StatementKind::AppealReversed,
     };
-    // An appeal reversed with edits restricts part of the text: the changes, and the
-    // violations of the contested decision (carried by the lodged appeal) that they remove.
-    let changes = match (kind, record.action, &record.edited) {
-        (StatementKind::AppealReversed, Action::EditApprove, Some(edited)) => {
-            changes(&record.comment.title, &record.comment.body, edited)
-        }
-        _ => Vec::new(),
-    };
-    let edit_grounds = match appeal {
-        Some((lodged, _)) if !changes.is_empty() => Some(edited_away(lodged, &changes)),
+    // A text published with a moderator's edit (or with a repair resting on a rule stricter
+    // than a repair) restricts part of it: the changes, and the violations they remove (recorded with the edit; for an appeal's outcome recorded
+    // without them, those of the contested decision, carried by the lodged appeal, that the
+    // changes touch).
+    let published_text = match record.action {
+        Action::EditApprove => record.edited.as_ref(),
+        Action::Fix if removes_parts(record) => record.fixed.as_ref(),
         _ => None,
     };
-    let facts = match (&edit_grounds, kind) {
+    let changes = published_text
+        .map(|text| changes(&record.comment.title, &record.comment.body, text))
+        .unwrap_or_default();
+    let edit_grounds = match appeal {
+        Some((lodged, _)) if !changes.is_empty() && record.violations.is_empty() => {
+            Some(edited_away(lodged, &changes))
+        }
+        _ => None,
+    };
+    let reversed_outright = kind == StatementKind::AppealReversed && changes.is_empty();
+    let facts = match (&edit_grounds, reversed_outright) {
         (Some(lodged), _) => grounding(lodged)
             .into_iter()
             .map(|v| fact(phrases, v))
             .collect(),
-        (None, StatementKind::AppealReversed) => Vec::new(),
+        (None, true) => Vec::new(),
         (None, _) => grounding(record)
             .into_iter()
             .map(|v| fact(phrases, v))
             .collect(),
     };
-    let grounds = match (&edit_grounds, kind) {
+    let grounds = match (&edit_grounds, reversed_outright) {
         (Some(lodged), _) => grounds(published, lodged),
-        (None, StatementKind::AppealReversed) => Vec::new(),
-        (None, _) => grounds(published, record),
+        (None, true) => Vec::new(),
+        (None, false) => grounds(published, record),
     };
     let standing = match kind {
         StatementKind::Restriction => standing_of(chain, record),
@@ -400,7 +457,7 @@ pub fn statement(
 
 /// The changes from the original `title` and `body` to `edited`, word by word, each run of
 /// changed words one change with its span in the original (code points).
-fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<Change> {
+pub fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<Change> {
     let mut out = Vec::new();
     let fields = [
         (
@@ -455,16 +512,10 @@ fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<Chang
 /// overlaps a change of the same field, or every violation when none has a span that does (a
 /// person's finding has no span).
 fn edited_away(lodged: &DecisionRecord, changes: &[Change]) -> DecisionRecord {
-    let touched = |v: &RecordedViolation| match (v.field, v.start, v.end) {
-        (Some(field), Some(start), Some(end)) => changes.iter().any(|c| {
-            c.field == field && c.start < end.max(start + 1) && start < c.end.max(c.start + 1)
-        }),
-        _ => false,
-    };
     let kept: Vec<RecordedViolation> = lodged
         .violations
         .iter()
-        .filter(|v| touched(v))
+        .filter(|v| touched(v, changes))
         .cloned()
         .collect();
     DecisionRecord {
@@ -474,6 +525,17 @@ fn edited_away(lodged: &DecisionRecord, changes: &[Change]) -> DecisionRecord {
             kept
         },
         ..lodged.clone()
+    }
+}
+
+/// Whether one of `changes` overlaps the span of `v` (an empty span or change counts as one
+/// code point wide); a violation without a span (a person's finding) is touched by none.
+pub fn touched(v: &RecordedViolation, changes: &[Change]) -> bool {
+    match (v.field, v.start, v.end) {
+        (Some(field), Some(start), Some(end)) => changes.iter().any(|c| {
+            c.field == field && c.start < end.max(start + 1) && start < c.end.max(c.start + 1)
+        }),
+        _ => false,
     }
 }
 

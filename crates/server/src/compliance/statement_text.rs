@@ -37,8 +37,13 @@ pub(crate) fn render(
     let mut text = Vec::new();
     let subject = match (statement.kind, appeal) {
         (StatementKind::Restriction, _) | (_, None) => {
+            let edited = !statement.changes.is_empty();
             text.push(fill(
-                phrases.restricted,
+                if edited {
+                    phrases.edited
+                } else {
+                    phrases.restricted
+                },
                 &[
                     ("date", &date(record.decided_at)),
                     ("kind", kind),
@@ -59,6 +64,7 @@ pub(crate) fn render(
                 text.push(fill(
                     match (standing.status, received) {
                         (StandingStatus::Lifted, Some(_)) => phrases.lifted_on_appeal,
+                        (StandingStatus::Amended, _) => phrases.amended_on_appeal,
                         (StandingStatus::Lifted, None) => phrases.lifted,
                         (StandingStatus::Upheld, _) => phrases.upheld_since,
                         (StandingStatus::Appealed, _) => phrases.appealed_since,
@@ -69,6 +75,8 @@ pub(crate) fn render(
             }
             let subject = match statement.standing.as_ref().map(|s| s.status) {
                 Some(StandingStatus::Lifted) => phrases.lifted_subject,
+                Some(StandingStatus::Amended) => phrases.amended_subject,
+                _ if edited => phrases.edited_subject,
                 _ => phrases.restricted_subject,
             };
             fill(subject, &[("kind", kind)])
@@ -95,7 +103,11 @@ pub(crate) fn render(
         edits(phrases, statement, &number, &mut text);
         return (subject, text);
     }
-    facts_and_grounds(phrases, statement, phrases.ground, &number, &mut text);
+    if statement.changes.is_empty() {
+        facts_and_grounds(phrases, statement, phrases.ground, &number, &mut text);
+    } else {
+        edits(phrases, statement, &number, &mut text);
+    }
     text.push(
         match (statement.automated_decision, statement.automated_detection) {
             (AutomatedDecision::Fully, _) => phrases.fully,

@@ -332,6 +332,7 @@ pub fn moderator_record(
                         .to_owned(),
                 ));
             };
+            violations = edited_away(compiled, set, item, &edited);
             (Verdict::Approve, Action::EditApprove, Some(edited))
         }
     };
@@ -380,6 +381,51 @@ pub fn moderator_record(
         edited,
         appeal_text: None,
     })
+}
+
+/// The violations of `item` an edit publishing `edited` removes or changes, which make the
+/// edit a restriction of part of the comment: none when the edit publishes what the engine's
+/// repair (or the author) wrote; otherwise the item's violations stricter than a repair
+/// (severity `review` or `reject`, or a code a person cited) whose spans the edit changes, or
+/// every one of them when the changes touch none (the moderator edited the comment on the
+/// grounds it was queued for). Clauses are those in force now, as for a rejection.
+fn edited_away(
+    compiled: &Compiled,
+    set: &davar_moderation::RuleSet,
+    item: &DecisionRecord,
+    edited: &TextFields,
+) -> Vec<RecordedViolation> {
+    let comment = &item.comment;
+    let repaired = item.fixed.clone().unwrap_or_else(|| TextFields {
+        title: comment.title.clone(),
+        body: comment.body.clone(),
+    });
+    if *edited == repaired {
+        return Vec::new();
+    }
+    let changes = crate::compliance::statement::changes(&comment.title, &comment.body, edited);
+    let forbidden: Vec<&RecordedViolation> = item
+        .violations
+        .iter()
+        .filter(|v| v.severity > Severity::Fix || v.field.is_none())
+        .collect();
+    let touched: Vec<&RecordedViolation> = forbidden
+        .iter()
+        .copied()
+        .filter(|v| crate::compliance::statement::touched(v, &changes))
+        .collect();
+    let removed = if touched.is_empty() {
+        forbidden
+    } else {
+        touched
+    };
+    removed
+        .into_iter()
+        .map(|v| RecordedViolation {
+            clause: clause_ref(compiled, set, &v.code, &comment.lang, None),
+            ..v.clone()
+        })
+        .collect()
 }
 
 /// The violations of `code` a rejection cites: the engine's spans of that code, or one

@@ -320,13 +320,14 @@ pub(crate) async fn decide(
     check_decision(&mut decision, limits.field_chars).map_err(refused)?;
     let compiled = state.compiled();
     let item = {
-        let (id, moderator) = (id.clone(), moderator.clone());
+        let (id, moderator, action) = (id.clone(), moderator.clone(), decision.action);
         blocking(&state, move |store| {
             let item = store
                 .queue_item(&id)
                 .map_err(unavailable)?
                 .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
             not_own_decision(store, &item.record, &moderator)?;
+            not_heavier(store, &item.record, action)?;
             open_to(&item, &moderator)?;
             Ok(item)
         })
@@ -364,6 +365,33 @@ pub(crate) async fn decide(
         }
     })
     .await
+}
+
+/// Refuses to reject a comment on the author's appeal against an edit that published it: the
+/// appeal contests the parts removed, and its outcome keeps the edit (`edit-approve` with the
+/// same text), changes it, or publishes the text as written (`approve`) (blocking).
+fn not_heavier(
+    store: &dyn ServerStore,
+    item: &DecisionRecord,
+    action: ReviewAction,
+) -> Result<(), ApiError> {
+    if !is_lodged(item) || action != ReviewAction::Reject {
+        return Ok(());
+    }
+    let Some(contested) = item.follows.as_deref() else {
+        return Ok(());
+    };
+    match store.record(contested).map_err(unavailable)? {
+        Some(contested) if contested.action == Action::EditApprove => Err(ApiError::invalid(
+            "invalid-field",
+            "action",
+            format!(
+                "item {} appeals decision {}, which published the comment with parts removed: the appeal cannot end in a rejection; send `edit-approve` (the same text upholds the edit, another changes it) or `approve` (publishes the text as the author wrote it)",
+                item.id, contested.id
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn refused((code, field, message): Refusal) -> ApiError {

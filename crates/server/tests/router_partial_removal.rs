@@ -1,0 +1,455 @@
+//! A comment published with parts removed is restricted too (DSA Art. 17(1)(a)): a moderator's
+//! `edit-approve` that takes out what a rule forbids has a statement of reasons in the comment's
+//! language listing the changes and the clauses, is exported to the Transparency Database, and
+//! can be appealed; the engine's repairs of form (severity `fix`) are not restrictions.
+
+use crate::support;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::StatusCode;
+use davar_server::compliance::Published;
+use davar_server::compliance::sor::{exportable, sor_statement};
+use davar_server::compliance::statement::{removes_parts, statement};
+use davar_server::decision::DecisionRecord;
+use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
+use serde_json::{Value, json};
+use support::{Reply, sources, state_over};
+
+const KEYS: &str = "client storefront-key-0001\n\
+    moderator moderator-key-sara-01 sara\n\
+    moderator moderator-key-omid-01 omid\n";
+const CLIENT: &str = "storefront-key-0001";
+const SARA: &str = "moderator-key-sara-01";
+const OMID: &str = "moderator-key-omid-01";
+
+struct Api {
+    router: Router,
+    store: Arc<dyn ServerStore>,
+    compiled: davar_server::Compiled,
+}
+
+impl Api {
+    fn new() -> Api {
+        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
+        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
+        let sources = davar_server::Sources {
+            as_of: Some("2026-12-02".parse().unwrap()),
+            ..sources()
+        };
+        let compiled = support::compiled(&sources);
+        let state: AppState = state_over(sources, store.clone(), Some(keys), Limits::default());
+        Api {
+            router: app(state),
+            store,
+            compiled,
+        }
+    }
+
+    fn published(&self) -> Published<'_> {
+        Published {
+            policies: &self.compiled.policies,
+            calendars: &self.compiled.calendars,
+            engine: Some(&self.compiled.engine),
+        }
+    }
+
+    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
+        support::call_with_key(&self.router, method, path, key, body).await
+    }
+
+    async fn statement(&self, id: &str) -> Reply {
+        self.call(
+            "GET",
+            &format!("/v1/decisions/{id}/statement"),
+            CLIENT,
+            None,
+        )
+        .await
+    }
+
+    fn record(&self, id: &str) -> DecisionRecord {
+        self.store.record(id).unwrap().expect("stored")
+    }
+
+    /// `comment` moderated, queued for a person, claimed by `key` and edit-approved with
+    /// `body`: the record of the edit.
+    async fn edited(&self, comment: Value, key: &str, body: &str) -> Value {
+        let result = support::moderate_as(&self.router, CLIENT, comment).await;
+        assert_eq!(result["verdict"], "review", "{result}");
+        let item = result["decision_id"].as_str().unwrap().to_owned();
+        let claimed = self
+            .call("POST", &format!("/v1/queue/{item}/claim"), key, None)
+            .await;
+        assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+        let decided = self
+            .call(
+                "POST",
+                &format!("/v1/queue/{item}/decision"),
+                key,
+                Some(json!({"action": "edit-approve", "body": body})),
+            )
+            .await;
+        assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+        decided.json()
+    }
+}
+
+fn schema() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            support::workspace().join("crates/server/schemas/dsa-statement.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+/// A review in each storefront language whose link to another page of the site waits for a
+/// person (`links/own-site`, severity `review`), the part a moderator removes, and the
+/// statement's first words in that language.
+const LINKED: [(&str, &str, &str, &str); 4] = [
+    (
+        "fa",
+        "گوشی خوبی است. عکس‌های بیشتر در chaharsu.example/p/123 هست.",
+        "chaharsu.example/p/123",
+        "در ",
+    ),
+    (
+        "en",
+        "Solid phone. More photos at chaharsu.example/p/123 for anyone curious.",
+        "chaharsu.example/p/123",
+        "On ",
+    ),
+    (
+        "fr",
+        "Bon téléphone. Plus de photos sur chaharsu.example/p/123 pour les curieux.",
+        "chaharsu.example/p/123",
+        "Le ",
+    ),
+    (
+        "de",
+        "Gutes Telefon. Mehr Fotos auf chaharsu.example/p/123 für Neugierige.",
+        "chaharsu.example/p/123",
+        "Am ",
+    ),
+];
+
+#[tokio::test]
+async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_statement_export_and_appeal()
+ {
+    let api = Api::new();
+    let validator = schema();
+    let mut edits = Vec::new();
+    for (i, (lang, body, removed, opening)) in LINKED.iter().enumerate() {
+        let kept: String = body.replace(removed, "").replace("  ", " ");
+        let record = api
+            .edited(
+                json!({"id": format!("e-{i}"), "kind": "review", "lang": lang,
+                       "title": "Phone", "body": body}),
+                SARA,
+                &kept,
+            )
+            .await;
+        assert_eq!(record["action"], "edit-approve", "{record}");
+        let id = record["id"].as_str().unwrap().to_owned();
+        let codes: Vec<&str> = record["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            ["links/own-site"],
+            "the edit removed the link: {record}"
+        );
+
+        let reply = api.statement(&id).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        let s = reply.json();
+        assert_eq!(s["kind"], "restriction", "{s}");
+        assert_eq!(s["lang"], *lang);
+        let changes = s["changes"].as_array().expect("changes");
+        assert!(
+            changes
+                .iter()
+                .any(|c| c["field"] == "body" && c["removed"].as_str().unwrap().contains(removed)),
+            "the removed link is listed: {s}"
+        );
+        assert_eq!(s["facts"][0]["code"], "links/own-site", "{s}");
+        let url = s["grounds"][0]["url"].as_str().unwrap();
+        assert!(url.ends_with("#reviews-no-links"), "{url}");
+        assert!(s["grounds"][0]["version"].as_u64().is_some(), "{s}");
+        assert_eq!(s["automated_detection"], true);
+        assert_eq!(s["automated_decision"], "not-automated");
+        let appeal = &s["redress"]["appeal"];
+        assert!(appeal["open_until"].is_string(), "the deadline: {s}");
+        let text: Vec<&str> = s["text"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert!(text[0].starts_with(opening), "{lang}: {}", text[0]);
+        assert!(
+            text.iter().any(|p| p.contains(url)),
+            "the clause is cited: {text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|p| p.contains(appeal["url"].as_str().unwrap())),
+            "the appeal route is offered: {text:?}"
+        );
+
+        // The Transparency Database export: a partial removal, no text of the author's.
+        let stored = api.record(&id);
+        assert!(exportable(&stored));
+        let sor = sor_statement(&api.published(), &stored).expect("exports");
+        let line = serde_json::to_value(&sor).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&line)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+        assert_eq!(sor.decision_visibility, ["DECISION_VISIBILITY_OTHER"]);
+        assert!(
+            sor.decision_visibility_other
+                .as_deref()
+                .is_some_and(|o| o.contains("parts removed")),
+            "{line}"
+        );
+        assert_eq!(sor.puid, id);
+        assert_eq!(sor.decision_ground_reference_url.as_deref(), Some(url));
+        assert!(!line.to_string().contains(removed), "{line}");
+        edits.push((id, kept));
+    }
+
+    // The schema refuses `DECISION_VISIBILITY_OTHER` without saying what it was.
+    let stored = api.record(&edits[0].0);
+    let mut bare = serde_json::to_value(sor_statement(&api.published(), &stored).unwrap()).unwrap();
+    bare.as_object_mut()
+        .unwrap()
+        .remove("decision_visibility_other");
+    assert!(!validator.is_valid(&bare), "{bare}");
+
+    // The author appeals the English edit; Omid may not make it a rejection, and keeps the
+    // edit: the appeal is upheld.
+    let (id, kept) = &edits[1];
+    let lodged = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{id}/appeal"),
+            CLIENT,
+            Some(json!({"text": "The link only shows more photos of the phone."})),
+        )
+        .await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
+    let own = api
+        .call("POST", &format!("/v1/queue/{appeal}/claim"), SARA, None)
+        .await;
+    assert_eq!(own.error_code(), "own-decision", "{}", own.text());
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let heavier = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "reject", "codes": ["links/own-site"]})),
+        )
+        .await;
+    assert_eq!(
+        heavier.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        heavier.text()
+    );
+    assert_eq!(heavier.error_field().as_deref(), Some("action"));
+    let kept_edit = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "edit-approve", "body": kept})),
+        )
+        .await;
+    assert_eq!(kept_edit.status, StatusCode::OK, "{}", kept_edit.text());
+    let outcome = kept_edit.json()["id"].as_str().unwrap().to_owned();
+    let s = api.statement(&outcome).await.json();
+    assert_eq!(s["kind"], "appeal-upheld", "{s}");
+    let original = api.statement(id).await.json();
+    assert_eq!(original["standing"]["status"], "upheld", "{original}");
+    assert!(original["redress"]["appeal"].is_null(), "{original}");
+
+    // The French edit is appealed and reversed: published as written.
+    let (id, _) = &edits[2];
+    let lodged = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{id}/appeal"),
+            CLIENT,
+            Some(json!({"text": "Le lien montre seulement des photos."})),
+        )
+        .await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
+    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
+        .await;
+    let approved = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
+    let s = api
+        .statement(approved.json()["id"].as_str().unwrap())
+        .await
+        .json();
+    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+    let original = api.statement(id).await.json();
+    assert_eq!(original["standing"]["status"], "lifted", "{original}");
+}
+
+#[tokio::test]
+async fn the_engines_style_repairs_are_not_restrictions() {
+    let api = Api::new();
+    // Emoji removed (en) and a half-space joined (fa): rules of severity `fix`.
+    for (i, (lang, title, body)) in [
+        ("en", "Good phone", "Battery lasts two days 😀"),
+        ("fa", "گوشی خوب", "این گوشی خیلی خوب کار می کند"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let result = support::moderate_as(
+            &api.router,
+            CLIENT,
+            json!({"id": format!("f-{i}"), "kind": "review", "lang": lang,
+                   "title": title, "body": body}),
+        )
+        .await;
+        assert_eq!(result["verdict"], "fix", "{result}");
+        let id = result["decision_id"].as_str().unwrap().to_owned();
+        let record = api.record(&id);
+        assert_ne!(record.fixed.as_ref().unwrap().body, body, "repaired");
+        assert!(!removes_parts(&record), "{record:?}");
+        assert!(!exportable(&record));
+        let reply = api.statement(&id).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
+        assert_eq!(reply.error_code(), "no-statement");
+        let appeal = api
+            .call(
+                "POST",
+                &format!("/v1/decisions/{id}/appeal"),
+                CLIENT,
+                Some(json!({"text": "Why was my text changed?"})),
+            )
+            .await;
+        assert_eq!(appeal.status, StatusCode::CONFLICT, "{}", appeal.text());
+        assert_eq!(appeal.error_code(), "not-restricted");
+    }
+}
+
+/// The engine's published repair is judged by the severity of what it rests on, like a
+/// moderator's edit: a repair that took out a violation of a rule stricter than `fix` (what the
+/// rule set forbids rather than repairs) would restrict the comment, and gets a statement
+/// listing the change and an export line.
+#[tokio::test]
+async fn an_engine_repair_resting_on_a_forbidding_rule_would_be_a_restriction() {
+    let api = Api::new();
+    let result = support::moderate_as(
+        &api.router,
+        CLIENT,
+        json!({"id": "s-1", "kind": "review", "lang": "en", "title": "Good phone",
+               "body": "Battery lasts two days 😀"}),
+    )
+    .await;
+    let id = result["decision_id"].as_str().unwrap().to_owned();
+    let style = api.record(&id);
+    assert!(!removes_parts(&style));
+    // The same repair with the rule set calling the emoji a violation to review.
+    let mut forbidding = style.clone();
+    for v in &mut forbidding.violations {
+        if v.code == "style/emoji" {
+            v.severity = davar_moderation::Severity::Review;
+        }
+    }
+    assert!(removes_parts(&forbidding));
+    assert!(exportable(&forbidding));
+    let s = statement(&api.published(), std::slice::from_ref(&forbidding), &id).unwrap();
+    assert_eq!(s.facts.len(), 1, "{s:?}");
+    assert_eq!(s.facts[0].code, "style/emoji");
+    assert!(s.changes.iter().any(|c| c.removed.contains('😀')), "{s:?}");
+    assert_eq!(
+        s.automated_decision,
+        davar_server::decision::AutomatedDecision::Fully
+    );
+    assert!(s.redress.appeal.is_some());
+    let sor = sor_statement(&api.published(), &forbidding).unwrap();
+    let line = serde_json::to_value(&sor).unwrap();
+    assert!(schema().is_valid(&line), "{line}");
+    assert!(!line.to_string().contains('😀'), "{line}");
+}
+
+#[tokio::test]
+async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
+    let api = Api::new();
+    let result = support::moderate_as(
+        &api.router,
+        CLIENT,
+        json!({"id": "r-1", "kind": "review", "lang": "en", "title": "Phone",
+               "body": "Works well, call me on +49 151 23456789 for a second one."}),
+    )
+    .await;
+    assert_eq!(result["verdict"], "reject", "{result}");
+    let rejection = result["decision_id"].as_str().unwrap().to_owned();
+    let lodged = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{rejection}/appeal"),
+            CLIENT,
+            Some(json!({"text": "Please publish it without the number."})),
+        )
+        .await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
+    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
+        .await;
+    let decided = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "edit-approve", "body": "Works well."})),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+    let outcome = decided.json()["id"].as_str().unwrap().to_owned();
+    let s = api.statement(&outcome).await.json();
+    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+    assert_eq!(s["facts"][0]["code"], "contacts/phone", "{s}");
+    let original = api.statement(&rejection).await.json();
+    assert_eq!(original["standing"]["status"], "amended", "{original}");
+    assert_eq!(original["standing"]["decision_id"], outcome.as_str());
+    let text = original["text"].to_string();
+    assert!(!text.contains("no longer applies"), "{text}");
+    assert!(text.contains("published with changes"), "{text}");
+    assert!(
+        text.contains(&outcome),
+        "points to the outcome's statement: {text}"
+    );
+    assert_ne!(
+        original["subject"],
+        "The decision not to publish your review was reversed"
+    );
+}
