@@ -2,10 +2,11 @@
 //! comment cannot delay `/healthz`, page requests or the reading of other requests.
 //!
 //! Lanes of threads share the work. Single comments of ordinary size take the *light* lane;
-//! batches and comments longer than [`Lanes::light_chars`] take the *heavy* lane, so that a
-//! stream of expensive texts slows other expensive texts, not the ordinary traffic; work that
-//! waits on the database rather than the CPU (questions, which consult the question store, and
-//! writing decisions to the log) takes the *store* lane. Each lane has a bounded queue (`Limits::concurrency` requests
+//! batches and comments longer than [`Lanes::light_chars`], of any kind, take the *heavy*
+//! lane, so that a stream of expensive texts slows other expensive texts, not the ordinary
+//! traffic; work that waits on the database rather than the CPU (questions of ordinary size,
+//! which consult the question store, and writing decisions to the log) takes the *store*
+//! lane. Each lane has a bounded queue (`Limits::concurrency` requests
 //! waiting or running); a request that cannot get into the queue before its deadline is answered
 //! `503 timeout`.
 //!
@@ -14,7 +15,9 @@
 //! cores first when both want them; and the decision of a request judged on the heavy lane is
 //! written on a store lane of its own (*heavy store*, one thread) that starts a job only when no
 //! ordinary store job is queued or running, so an ordinary decision waits for at most one
-//! record of a long text (up to a megabyte) already being written, never for a queue of them.
+//! heavy write already under way, never for a queue of them. A batch writes its decisions
+//! there too, in chunks ([`Workers::run_blocking`] from the heavy lane), each chunk a job of
+//! its own.
 //!
 //! Every job carries a [`Budget`]: the request's deadline and a cancellation flag set when the
 //! request times out or its client goes away (the handler's future is dropped). A job whose
@@ -265,6 +268,54 @@ impl Workers {
                 // The semaphore is never closed; treat it like a full queue all the same.
                 Ok(Err(_)) | Err(_) => return Err(Refused::Timeout(Stage::Queue)),
             };
+        let rx = self.spawn(lane, budget, Some(place), job);
+        let outcome = tokio::time::timeout_at(deadline, rx).await;
+        match outcome {
+            Ok(Ok(Ok(value))) => {
+                guard.0 = None;
+                Ok(value)
+            }
+            Ok(Ok(Err(panic))) => Err(Refused::Panicked(panic)),
+            // A dropped sender means the job saw its budget spent and skipped itself.
+            Ok(Err(_)) | Err(_) => Err(Refused::Timeout(Stage::Work)),
+        }
+    }
+
+    /// Runs `job` on a worker of the lane for `weight` from a thread that may block (a worker
+    /// of another lane) and waits for its result: a batch on the heavy lane writes its
+    /// decisions this way, chunk by chunk, on the heavy store lane, so that each chunk waits
+    /// until no ordinary store job is queued or running. It takes no place in the lane's queue
+    /// (the calling job holds one in its own lane's). A job that has started runs to its end;
+    /// one whose budget is spent before it starts is skipped (`Refused::Timeout`).
+    pub fn run_blocking<T, F>(&self, weight: Weight, budget: &Budget, job: F) -> Result<T, Refused>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Budget) -> T + Send + 'static,
+    {
+        if weight == Weight::Heavy {
+            budget.inner.heavy.store(true, Ordering::Relaxed);
+        }
+        let lane = self.lane(weight, budget.inner.heavy.load(Ordering::Relaxed));
+        match self.spawn(lane, budget, None, job).blocking_recv() {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(panic)) => Err(Refused::Panicked(panic)),
+            Err(_) => Err(Refused::Timeout(Stage::Work)),
+        }
+    }
+
+    /// Queues `job` on `lane`'s threads; the receiver gets its result, or is closed when the
+    /// job was skipped because its budget was spent before it started.
+    fn spawn<T, F>(
+        &self,
+        lane: &Lane,
+        budget: &Budget,
+        place: Option<tokio::sync::OwnedSemaphorePermit>,
+        job: F,
+    ) -> oneshot::Receiver<Result<T, String>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Budget) -> T + Send + 'static,
+    {
         let (tx, rx) = oneshot::channel();
         let job_budget = budget.clone();
         let heavy_store = std::ptr::eq(lane, &self.heavy_store);
@@ -283,16 +334,7 @@ impl Workers {
                 std::panic::catch_unwind(AssertUnwindSafe(|| job(&job_budget))).map_err(panic_text);
             let _ = tx.send(outcome);
         });
-        let outcome = tokio::time::timeout_at(deadline, rx).await;
-        match outcome {
-            Ok(Ok(Ok(value))) => {
-                guard.0 = None;
-                Ok(value)
-            }
-            Ok(Ok(Err(panic))) => Err(Refused::Panicked(panic)),
-            // A dropped sender means the job saw its budget spent and skipped itself.
-            Ok(Err(_)) | Err(_) => Err(Refused::Timeout(Stage::Work)),
-        }
+        rx
     }
 }
 

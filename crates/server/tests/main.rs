@@ -7,6 +7,7 @@ mod router_admin;
 mod router_budget;
 mod router_compliance;
 mod router_hostile;
+mod router_lanes;
 mod router_limits;
 mod router_moderate;
 mod router_partial_removal;

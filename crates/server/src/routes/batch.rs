@@ -26,6 +26,11 @@ use crate::workers::{Budget, Refused, Stage, Weight};
 /// Most judged comments whose decisions are written in one transaction.
 const SETTLE_CHUNK: usize = 100;
 
+/// Bytes of comment text (titles and bodies) past which the judged comments waiting have
+/// their decisions written: with each record bounded by a few times its text, one chunk is a
+/// transaction of at most a megabyte or so, the longest an ordinary decision can wait for it.
+const SETTLE_TEXT_BYTES: usize = 256 * 1024;
+
 /// Longest a judged comment waits for its transaction: the items done by the time the budget
 /// runs out have their answers (and decisions) except the last few milliseconds' worth.
 const SETTLE_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
@@ -126,13 +131,38 @@ pub(crate) async fn batch(
     let compiled = state.compiled();
     let store = state.store();
     let sink = Arc::clone(&done);
+    let writer = state.clone();
+    let timeout = limits.timeout;
     let outcome = state
         .workers()
         .run(Weight::Heavy, &budget, move |budget| {
-            // Judged items wait in `pending` until `SETTLE_CHUNK` of them can have their
-            // decisions written in one transaction, or the first of them has waited
-            // `SETTLE_WAIT` (or the batch ends or runs out of time).
+            // Judged items wait in `pending` until `SETTLE_CHUNK` of them, or
+            // `SETTLE_TEXT_BYTES` of their text, can have their decisions written in one
+            // transaction, or the first of them has waited `SETTLE_WAIT` (or the batch ends or
+            // runs out of time). Each chunk is written on the heavy store lane, which starts it
+            // only while no ordinary store job is queued or running: an ordinary decision
+            // waits for at most the one chunk being written.
+            let settle = |pending: Vec<_>| {
+                let (compiled, store) = (Arc::clone(&compiled), Arc::clone(&store));
+                let count = pending.len();
+                let written = writer
+                    .workers()
+                    .run_blocking(Weight::Store, budget, move |_| {
+                        settle_in_order(&compiled, &*store, pending)
+                    });
+                match written {
+                    Ok(settled) => lock(&sink).extend(settled),
+                    // Not written because the budget ran out first: these items and the ones
+                    // after them are answered `timeout` (send them again).
+                    Err(Refused::Timeout(_)) => {}
+                    Err(panicked) => {
+                        let _logged = refusal(panicked, "/v1/moderate/batch", timeout);
+                        lock(&sink).extend((0..count).map(|_| Err(ApiError::Internal)));
+                    }
+                }
+            };
             let mut pending = Vec::with_capacity(SETTLE_CHUNK.min(total));
+            let mut pending_bytes = 0;
             let mut since = Instant::now();
             for (i, submission) in submissions.into_iter().enumerate() {
                 if budget.is_spent() {
@@ -146,14 +176,22 @@ pub(crate) async fn batch(
                 if pending.is_empty() {
                     since = Instant::now();
                 }
+                if let Ok((s, _)) = &judged {
+                    pending_bytes +=
+                        s.comment.title.as_ref().map_or(0, String::len) + s.comment.body.len();
+                }
                 pending.push(judged);
-                if pending.len() == SETTLE_CHUNK || since.elapsed() >= SETTLE_WAIT {
-                    let settled = settle_in_order(&compiled, &*store, std::mem::take(&mut pending));
-                    lock(&sink).extend(settled);
+                if pending.len() == SETTLE_CHUNK
+                    || pending_bytes >= SETTLE_TEXT_BYTES
+                    || since.elapsed() >= SETTLE_WAIT
+                {
+                    settle(std::mem::take(&mut pending));
+                    pending_bytes = 0;
                 }
             }
-            let settled = settle_in_order(&compiled, &*store, pending);
-            lock(&sink).extend(settled);
+            if !pending.is_empty() {
+                settle(pending);
+            }
         })
         .await;
     match outcome {

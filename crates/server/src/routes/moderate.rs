@@ -76,13 +76,15 @@ pub(crate) async fn moderate(
     Ok(Json(answer))
 }
 
-/// The lane a single comment takes: questions and answers consult the question store, which
-/// waits on the database; long reviews take the heavy lane.
+/// The lane a single comment takes: any comment longer than `light_chars` (title and body)
+/// the heavy lane, whatever its kind, as the engine's time grows with the text; shorter
+/// questions and answers the store lane, as they consult the question store, which waits on
+/// the database; shorter reviews the light lane.
 pub(crate) fn weight_of(comment: &Comment, light_chars: usize) -> Weight {
-    if comment.kind != Kind::Review {
-        Weight::Store
-    } else if text_chars(comment, light_chars) > light_chars {
+    if text_chars(comment, light_chars) > light_chars {
         Weight::Heavy
+    } else if comment.kind != Kind::Review {
+        Weight::Store
     } else {
         Weight::Light
     }

@@ -13,8 +13,9 @@ use super::schema::{
 use super::sqlite::{SqliteStore, sql, sqlite_error};
 use crate::decision::DecisionRecord;
 
-fn insert_record(conn: &Connection, record: &DecisionRecord) -> Result<usize, StoreError> {
-    let r = DecisionRow::of(record)?;
+/// Inserts a record's row, encoded beforehand ([`DecisionRow::of`]) so that the connection is
+/// not held while records are turned into JSON.
+fn insert_record(conn: &Connection, r: &DecisionRow) -> Result<usize, StoreError> {
     conn.prepare_cached(&sql(INSERT_DECISION))
         .and_then(|mut s| {
             s.execute(params![
@@ -117,13 +118,17 @@ impl DecisionLog for SqliteStore {
         &self,
         records: &[(&DecisionRecord, Option<i32>)],
     ) -> Result<Vec<Appended>, StoreError> {
+        let rows = records
+            .iter()
+            .map(|(record, _)| DecisionRow::of(record))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite_error)?;
         let mut out = Vec::with_capacity(records.len());
-        for (record, queue) in records {
-            if insert_record(&tx, record)? == 0 {
+        for ((record, queue), row) in records.iter().zip(&rows) {
+            if insert_record(&tx, row)? == 0 {
                 let existing = match &record.comment.id {
                     Some(comment) => records_of(
                         &tx,
@@ -152,11 +157,12 @@ impl DecisionLog for SqliteStore {
     }
 
     fn append(&self, record: &DecisionRecord, queue: Option<i32>) -> Result<(), StoreError> {
+        let row = DecisionRow::of(record)?;
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite_error)?;
-        if insert_record(&tx, record)? == 0 {
+        if insert_record(&tx, &row)? == 0 {
             return Err(super::backend_error(format!(
                 "decision {} not stored: its id, or its comment's first record, exists",
                 record.id
@@ -310,6 +316,7 @@ impl DecisionLog for SqliteStore {
         moderator: &str,
         record: &DecisionRecord,
     ) -> Result<Decide, StoreError> {
+        let row = DecisionRow::of(record)?;
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -320,7 +327,7 @@ impl DecisionLog for SqliteStore {
         if let Some(refusal) = Decide::refusal(&item, moderator, record.decided_at) {
             return Ok(refusal);
         }
-        if insert_record(&tx, record)? == 0 {
+        if insert_record(&tx, &row)? == 0 {
             return Err(super::backend_error(format!(
                 "decision id {} already used",
                 record.id
