@@ -336,17 +336,18 @@ pub fn moderator_record(
             (Verdict::Approve, Action::EditApprove, Some(edited))
         }
     };
-    // The cited codes' violations the item's record counted without listing them.
-    let omitted_violations = item
-        .omitted_violations
-        .iter()
-        .filter(|(code, _)| {
-            violations
-                .iter()
-                .any(|v: &RecordedViolation| &v.code == *code)
-        })
-        .map(|(code, n)| (code.clone(), *n))
-        .collect();
+    // A rejection rests on every violation of the codes it cites: those the item's record
+    // counted without listing them too. (An edit's record lists the violations its changes
+    // touch, which only the listed ones can show.)
+    let omitted_violations = match decision.action {
+        ReviewAction::Reject => item
+            .omitted_violations
+            .iter()
+            .filter(|(code, _)| decision.codes.contains(code))
+            .map(|(code, n)| (code.clone(), *n))
+            .collect(),
+        ReviewAction::Approve | ReviewAction::EditApprove => Default::default(),
+    };
     let engine_codes: Vec<&str> = item.violations.iter().map(|v| v.code.as_str()).collect();
     let confirms_engine = decision.action == ReviewAction::Reject
         && item.automated_detection
