@@ -3,25 +3,41 @@
 use crate::lexicon::Lexicon;
 use crate::text::{Word, skeleton_key, word_hash};
 
-/// Value of a number word: a plain value (`نهصد` = 900) or a scale (`هزار` = 1000).
+/// Value of a number word: a plain value (`دوازده` = 12), the multiplier hundred (`hundred`,
+/// `صد`, `cent`: it multiplies the value before it, if any) or a scale (`هزار` = 1000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NumberWord {
     Value(u64),
+    Hundred,
     Scale(u64),
 }
 
-/// Number words from lexicons (`word<TAB>value`), keyed by skeleton; plus the joiner `و` / `and`.
+/// A number written in several words that the words do not add up to (`quatre vingt` = 80,
+/// `soixante onze` = 71): the words after the first and the value.
+#[derive(Debug, Clone)]
+struct Compound {
+    rest: Vec<String>,
+    value: NumberWord,
+}
+
+/// Number words from lexicons (`word<TAB>value`), keyed by skeleton; plus the joiners (`و`,
+/// `and`, `et`, `und`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumberWords {
     words: crate::phrase::FnvMap<String, NumberWord>,
-    /// Hashes of the number words: most words are ruled out without a lookup.
+    /// Entries of several words, keyed by their first word, longest first.
+    compounds: crate::phrase::FnvMap<String, Vec<Compound>>,
+    /// Hashes of the number words and of the first words of compounds: most words are ruled
+    /// out without a lookup.
     filter: crate::phrase::HashFilter,
     joiners: Vec<String>,
 }
 
 impl NumberWords {
-    /// Reads `word<TAB>value` lines; a value of 1000 or more that is a power of 1000 is a scale.
-    /// A line `و<TAB>and` (value `and`) declares a joiner.
+    /// Reads `word<TAB>value` lines; the value 100 is the multiplier hundred, and 1000, 10^6
+    /// and 10^9 are scales. A line `و<TAB>and` (value `and`) declares a joiner. An entry of
+    /// several words (`quatre vingt<TAB>80`, written with spaces or hyphens) is read as one
+    /// number where its words stand one after another with only spaces or hyphens between.
     pub fn from_lexicons(lexicons: &[&Lexicon]) -> Result<NumberWords, String> {
         let mut out = NumberWords::default();
         for lex in lexicons {
@@ -37,13 +53,31 @@ impl NumberWords {
                                 entry.text
                             )
                         })?;
-                        let word = if n >= 1000 && [1_000, 1_000_000, 1_000_000_000].contains(&n) {
-                            NumberWord::Scale(n)
-                        } else {
-                            NumberWord::Value(n)
+                        let word = match n {
+                            100 => NumberWord::Hundred,
+                            1_000 | 1_000_000 | 1_000_000_000 => NumberWord::Scale(n),
+                            _ => NumberWord::Value(n),
                         };
-                        out.filter.mark(word_hash(&key));
-                        out.words.insert(key, word);
+                        let mut parts = key
+                            .split(|c: char| !crate::text::is_word_char(c))
+                            .filter(|p| !p.is_empty())
+                            .map(str::to_owned);
+                        let Some(first) = parts.next() else {
+                            return Err(format!(
+                                "{}: `{}` has no letters: write a number word",
+                                lex.path.display(),
+                                entry.text
+                            ));
+                        };
+                        let rest: Vec<String> = parts.collect();
+                        out.filter.mark(word_hash(&first));
+                        if rest.is_empty() {
+                            out.words.insert(first, word);
+                        } else {
+                            let list = out.compounds.entry(first).or_default();
+                            list.push(Compound { rest, value: word });
+                            list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+                        }
                     }
                     None => {
                         return Err(format!(
@@ -67,9 +101,44 @@ impl NumberWords {
         self.words.get(w.text(sk)).copied()
     }
 
-    /// What a field must contain for a number word to be in it: one of the words.
+    /// The number word or compound starting at word `j`, and the index of its last word.
+    fn read(&self, sk: &str, ws: &[Word], j: usize) -> Option<(NumberWord, usize)> {
+        let w = ws.get(j)?;
+        if !self.filter.may_contain(w.hash) {
+            return None;
+        }
+        if let Some(list) = self.compounds.get(w.text(sk)) {
+            for c in list {
+                let last = j + c.rest.len();
+                let fits = last < ws.len()
+                    && c.rest.iter().enumerate().all(|(k, part)| {
+                        let (prev, next) = (&ws[j + k], &ws[j + k + 1]);
+                        next.text(sk) == part
+                            && sk[prev.end..next.start]
+                                .chars()
+                                .all(|ch| ch == ' ' || ch == '-')
+                    });
+                if fits {
+                    return Some((c.value, last));
+                }
+            }
+        }
+        self.words.get(w.text(sk)).map(|&v| (v, j))
+    }
+
+    /// The value of a value word or compound starting at word `j`.
+    fn value_at(&self, sk: &str, ws: &[Word], j: usize) -> Option<u64> {
+        match self.read(sk, ws, j) {
+            Some((NumberWord::Value(v), _)) => Some(v),
+            Some((NumberWord::Hundred, _)) => Some(100),
+            _ => None,
+        }
+    }
+
+    /// What a field must contain for a number word to be in it: one of the words (the first
+    /// word of a compound).
     pub fn prefilter(&self) -> crate::prefilter::Prefilter {
-        crate::prefilter::Prefilter::words(self.words.keys(), false)
+        crate::prefilter::Prefilter::words(self.words.keys().chain(self.compounds.keys()), false)
     }
 
     /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.
@@ -80,9 +149,36 @@ impl NumberWords {
         }
     }
 
+    /// Every single number word with its value (for building other word lists from them).
+    pub fn values(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.words.iter().map(|(w, v)| {
+            let v = match v {
+                NumberWord::Value(v) | NumberWord::Scale(v) => *v,
+                NumberWord::Hundred => 100,
+            };
+            (w.as_str(), v)
+        })
+    }
+
     fn is_joiner(&self, word: &str) -> bool {
         self.joiners.iter().any(|j| j == word)
     }
+}
+
+/// Whether `value` can be added to `acc`, the value read so far of a group of number words:
+/// it fills the zeros `acc` ends in (`twenty` + `one`, `سیصد` + `چهل`, `soixante dix` +
+/// `huit`, `هزار` + `پانصد`). Digits read one by one (`zero nine one two`) do not add up.
+fn fills(acc: u64, value: u64) -> bool {
+    if acc == 0 || value == 0 {
+        return false;
+    }
+    let mut room = 1u64;
+    let mut rest = acc;
+    while rest % 10 == 0 {
+        rest /= 10;
+        room = room.saturating_mul(10);
+    }
+    value < room
 }
 
 /// The digits of a number: a slice of the skeleton, or the value of spelled words.
@@ -202,39 +298,55 @@ pub(crate) fn chunks<'a>(
             i += 1;
             continue;
         }
-        if nw.get(sk, &ws[i]).is_none() {
+        if nw.read(sk, ws, i).is_none() {
             i += 1;
             continue;
         }
-        // A group: value words, scales, joined by `و`.
+        // A group: value words adding up (`twenty one`, `سیصد و چهل و پنج`), the multiplier
+        // hundred and scales (`two thousand five hundred`), joined by `و`, `and`, `et`.
         let (mut total, mut current) = (0u64, 0u64);
         let mut last = i;
         let mut j = i;
-        let mut expect_value = true;
         let mut max_scale = 0;
+        let mut joined = false;
         while j < ws.len() {
             let w = ws[j].text(sk);
-            match nw.get(sk, &ws[j]) {
-                Some(NumberWord::Value(v)) if expect_value => {
+            let acc = total.saturating_add(current);
+            match nw.read(sk, ws, j) {
+                // A zero after a joiner is a fraction word (`یک و نیم میلیون`).
+                Some((NumberWord::Value(v), end))
+                    if j == i || fills(acc, v) || (joined && v == 0) =>
+                {
                     current = current.saturating_add(v);
-                    last = j;
-                    expect_value = false;
-                    j += 1;
+                    last = end;
+                    j = end + 1;
+                    joined = false;
                 }
-                Some(NumberWord::Scale(s)) if j > i || current > 0 => {
+                // `nine hundred`, `deux cents`, `صد` alone: hundreds of the units before.
+                Some((NumberWord::Hundred, end)) if current < 100 => {
+                    current = current.max(1).saturating_mul(100);
+                    last = end;
+                    j = end + 1;
+                    joined = false;
+                }
+                // A scale multiplies what was read since the last scale (`nine hundred
+                // thousand`); it does not start a group (`هزار` after digits is a unit).
+                Some((NumberWord::Scale(s), end)) if j > i => {
                     total = total.saturating_add(current.max(1).saturating_mul(s));
                     max_scale = max_scale.max(s);
                     current = 0;
-                    last = j;
-                    expect_value = false;
-                    j += 1;
+                    last = end;
+                    j = end + 1;
+                    joined = false;
                 }
                 _ if nw.is_joiner(w)
-                    && !expect_value
-                    && j + 1 < ws.len()
-                    && matches!(nw.get(sk, &ws[j + 1]), Some(NumberWord::Value(_))) =>
+                    && j > i
+                    && !joined
+                    && nw
+                        .value_at(sk, ws, j + 1)
+                        .is_some_and(|v| fills(acc, v) || v == 0) =>
                 {
-                    expect_value = true;
+                    joined = true;
                     j += 1;
                 }
                 _ => break,

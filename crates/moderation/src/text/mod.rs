@@ -8,7 +8,7 @@ mod words;
 
 pub use fold::{fold_char, is_bidi_control, is_dropped};
 pub use skeleton::Skeleton;
-pub(crate) use words::{Word, push_squeezed, squeeze, squeeze_cow, word_hash, words};
+pub(crate) use words::{Word, is_word_char, push_squeezed, squeeze, squeeze_cow, word_hash, words};
 pub use words::{is_letter, is_letter_or_digit};
 
 /// The skeleton of `text` (for lexicon entries and patterns): folded exactly like a field.

@@ -2,9 +2,10 @@ use std::collections::{HashMap, HashSet};
 
 use phonenumber::country::Id;
 
+use crate::model::Field;
 use crate::numbers::{NumberChunk, NumberWords, chunks, sequences};
 use crate::rules::prelude::*;
-use crate::text::skeleton_key;
+use crate::text::{is_word_char, skeleton_key};
 
 mod shape;
 use shape::{Shape, groups_by_len, is_date, is_decimal_pair, is_list};
@@ -52,7 +53,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words"],
-    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String> }
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String>, between_words: HashSet<String> }
 }
 
 impl Phone {
@@ -64,17 +65,22 @@ impl Phone {
             })?;
             regions.push(Region::new(id, &code.to_ascii_uppercase()));
         }
-        let (mut call_words, mut extension_words, mut other_words) =
-            (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut call_words, mut extension_words, mut other_words, mut between_words) = (
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+        );
         for lex in p.lexicons("call_words", &["phone-words"])? {
             for e in &lex.entries {
                 match e.value.as_deref() {
                     None => call_words.insert(skeleton_key(&e.text)),
                     Some("extension") => extension_words.insert(skeleton_key(&e.text)),
                     Some("other") => other_words.insert(skeleton_key(&e.text)),
+                    Some("between") => between_words.insert(skeleton_key(&e.text)),
                     Some(other) => {
                         return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a word before a number), `extension` (a word before an extension after it) or `other` (a word before a number of another kind)",
+                            "{}: `{}` has value `{other}`: write nothing (a word before a number), `extension` (a word before an extension after it), `other` (a word before a number of another kind) or `between` (a word between two parts of one number)",
                             lex.path.display(),
                             e.text
                         ));
@@ -88,6 +94,7 @@ impl Phone {
             call_words,
             extension_words,
             other_words,
+            between_words,
         })
     }
 }
@@ -291,30 +298,178 @@ impl Rule for Phone {
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
+        // The number the title ends with, when nothing was flagged in it: the body may go on
+        // with the rest of it.
+        let mut title_tail: Option<(&FieldText<'_>, String, usize, usize)> = None;
         for f in fields {
             let sk = f.sk();
             let cs = chunks(sk, f.words(), &self.words, true);
+            let seqs = sequences(sk, &cs);
             let mut memo = Memo::new();
             let mut budget = Budget(MAX_VALIDATIONS);
-            for seq in sequences(sk, &cs) {
-                if cx.out_of_time() {
-                    return;
+            let found = match self.check_field(cx, f, &cs, &seqs, &mut memo, &mut budget, out) {
+                Ok(found) => found,
+                Err(Stop::Spent(start)) => {
+                    let end = cs.last().map_or(start, |c| c.end);
+                    out.push(f.hit(start, end));
+                    continue;
                 }
-                match self.check_sequence(cx, f, &cs[seq], &mut memo, &mut budget, out) {
-                    Ok(()) => {}
-                    Err(Stop::Spent(start)) => {
-                        let end = cs.last().map_or(start, |c| c.end);
-                        out.push(f.hit(start, end));
-                        break;
+                Err(Stop::Late) => return,
+            };
+            let unflagged = |n: usize| (!found[n]).then(|| seqs[n].clone());
+            match f.field {
+                Field::Title => {
+                    title_tail = seqs
+                        .len()
+                        .checked_sub(1)
+                        .and_then(unflagged)
+                        .filter(|seq| !sk[cs[seq.end - 1].end..].chars().any(is_word_char))
+                        .map(|seq| {
+                            (
+                                f,
+                                digits_of(&cs[seq.clone()]),
+                                cs[seq.start].start,
+                                cs[seq.end - 1].end,
+                            )
+                        });
+                }
+                Field::Body => {
+                    let head = (!seqs.is_empty())
+                        .then_some(0)
+                        .and_then(unflagged)
+                        .filter(|seq| !sk[..cs[seq.start].start].chars().any(is_word_char));
+                    if let (Some((title, tail, start, end)), Some(seq)) = (&title_tail, head) {
+                        let rest = digits_of(&cs[seq.clone()]);
+                        let plus = title.sk()[..*start].trim_end_matches(' ').ends_with('+');
+                        if self.split_number(cx, tail, &rest, plus) {
+                            out.push(title.hit(*start, *end));
+                            out.push(f.hit(cs[seq.start].start, cs[seq.end - 1].end));
+                        }
                     }
-                    Err(Stop::Late) => return,
                 }
             }
         }
     }
 }
 
+/// The digits of `parts`, one after another (at most the longest candidate and one more).
+fn digits_of(parts: &[NumberChunk<'_>]) -> String {
+    let mut digits = String::new();
+    for p in parts {
+        if digits.len() > MAX_DIGITS {
+            break;
+        }
+        digits.push_str(p.digits.as_str());
+    }
+    digits
+}
+
+/// Whether `gap`, between two numbers, holds only what may part two pieces of one number:
+/// white space with at most one line break, at most four commas, semicolons, colons, dashes or
+/// dots, and at most two words of `between` (`و`, `and`, `then`, `بعدش`), with at least one
+/// comma-like mark or word (a gap of only spaces and separators joins numbers already).
+fn loose_gap(gap: &str, between: &HashSet<String>) -> bool {
+    let (mut marks, mut words, mut breaks) = (0, 0, 0);
+    for token in gap.split(char::is_whitespace) {
+        if token.is_empty() {
+            continue;
+        }
+        if between.contains(token) {
+            words += 1;
+        } else if token
+            .chars()
+            .all(|c| matches!(c, ',' | '،' | ';' | '؛' | ':' | '-' | '.'))
+        {
+            marks += token.chars().count();
+        } else {
+            return false;
+        }
+    }
+    breaks += gap.matches('\n').count();
+    (marks > 0 || words > 0) && marks <= 4 && words <= 2 && breaks <= 1
+}
+
 impl Phone {
+    /// Flags the phone numbers of one field: each sequence of numbers, then runs of sequences
+    /// parted only by commas or words that stand between two pieces of one number
+    /// (`۰۹۱۲ و ۳۴۵ و ۶۷۸۹`, `zéro six, douze, trente-quatre …`). Returns, per sequence,
+    /// whether something was flagged in it.
+    #[allow(clippy::too_many_arguments)]
+    fn check_field(
+        &self,
+        cx: &Ctx<'_>,
+        f: &FieldText<'_>,
+        cs: &[NumberChunk<'_>],
+        seqs: &[std::ops::Range<usize>],
+        memo: &mut Memo,
+        budget: &mut Budget,
+        out: &mut Vec<Hit>,
+    ) -> Result<Vec<bool>, Stop> {
+        let sk = f.sk();
+        let mut found = vec![false; seqs.len()];
+        for (n, seq) in seqs.iter().enumerate() {
+            if cx.out_of_time() {
+                return Err(Stop::Late);
+            }
+            let had = out.len();
+            self.check_sequence(cx, f, &cs[seq.clone()], None, memo, budget, out)?;
+            found[n] = out.len() > had;
+        }
+        let mut n = 0;
+        while n < seqs.len() {
+            let mut m = n;
+            while m + 1 < seqs.len()
+                && loose_gap(
+                    &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start],
+                    &self.between_words,
+                )
+            {
+                m += 1;
+            }
+            if m > n && !found[n..=m].contains(&true) {
+                let bounds: Vec<usize> = seqs[n..=m]
+                    .iter()
+                    .map(|s| s.start - seqs[n].start)
+                    .collect();
+                let had = out.len();
+                self.check_sequence(
+                    cx,
+                    f,
+                    &cs[seqs[n].start..seqs[m].end],
+                    Some(&bounds),
+                    memo,
+                    budget,
+                    out,
+                )?;
+                if out.len() > had {
+                    found[n..=m].fill(true);
+                }
+            }
+            n = m + 1;
+        }
+        Ok(found)
+    }
+
+    /// Whether a number the title ends with (`tail`) and the one the body starts with (`rest`)
+    /// make one phone number written with its trunk prefix or `+`: an Iranian or international
+    /// number, or a national number of the rule set's regions.
+    fn split_number(&self, cx: &Ctx<'_>, tail: &str, rest: &str, plus: bool) -> bool {
+        let digits = format!("{tail}{rest}");
+        if rest.is_empty() || tail.is_empty() || digits.len() > MAX_DIGITS || cx.out_of_time_now() {
+            return false;
+        }
+        if !plus && !digits.starts_with('0') {
+            return false;
+        }
+        valid(&digits, plus)
+            || (!plus
+                && self.regions.iter().any(|r| {
+                    r.plausible(&digits)
+                        && phonenumber::parse(Some(r.id), &digits)
+                            .is_ok_and(|n| phonenumber::is_valid(&n))
+                }))
+    }
+
     /// Length of a valid national number of one of `regions` at part `k`; `Err` when the
     /// field's validations are spent or the deadline passed.
     #[allow(clippy::too_many_arguments)]
@@ -335,8 +490,40 @@ impl Phone {
         if digits.len() < shortest {
             return Ok(None);
         }
-        // The parts `digits` spans, as written (`415/666-7777`), read once.
-        let groups = groups_by_len(shapes.of_digits(f, parts, k, digits));
+        // A number with parts in words (`zéro six douze …`, `415 five five five 2671`) needs
+        // its trunk prefix or a call word before or after it.
+        let spelled = parts[k..].iter().any(|p| p.spelled);
+        if spelled
+            && !trunk
+            && !self.announced(f, parts[k].first_word)
+            && !self.called_after(f, parts[parts.len() - 1].last_word)
+        {
+            return Ok(None);
+        }
+        // The parts `digits` spans, as written (`415/666-7777`), read once; a part in words is
+        // one group of its digits.
+        let groups = if spelled {
+            let mut shape = String::new();
+            let mut seen = 0;
+            for p in &parts[k..] {
+                if seen >= digits.len() {
+                    break;
+                }
+                let n = p.digits.as_str().len();
+                seen += n;
+                if !shape.is_empty() {
+                    shape.push(' ');
+                }
+                if p.spelled {
+                    shape.extend(std::iter::repeat_n('d', n));
+                } else {
+                    shape.push_str(shapes.of(f, p.start, p.end));
+                }
+            }
+            groups_by_len(&shape)
+        } else {
+            groups_by_len(shapes.of_digits(f, parts, k, digits))
+        };
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         let (mut announced, mut extended) = (None, None);
         for len in (shortest..=15.min(digits.len())).rev() {
@@ -436,6 +623,7 @@ impl Phone {
         cx: &Ctx<'_>,
         f: &FieldText<'_>,
         parts: &[NumberChunk],
+        bounds: Option<&[usize]>,
         memo: &mut Memo,
         budget: &mut Budget,
         out: &mut Vec<Hit>,
@@ -494,7 +682,7 @@ impl Phone {
             }
             // National formats of other countries (`(415) 867-5309`), when the rule set lists
             // them: only when written with separators, so bare order numbers stay unflagged.
-            if found.is_none() && !self.regions.is_empty() && !parts[k].spelled {
+            if found.is_none() && !self.regions.is_empty() {
                 found = self.national(cx, f, parts, &shapes, k, &digits, memo, budget)?;
             }
             let Some(len) = found else {
@@ -517,6 +705,18 @@ impl Phone {
                 }
                 remaining -= n;
                 j += 1;
+            }
+            // A number joined across commas or words (`bounds`: where each sequence starts)
+            // counts only when it spans two sequences, and is written with its trunk prefix,
+            // a `+` or after a call word.
+            if let Some(bounds) = bounds {
+                let seq_of = |i: usize| bounds.partition_point(|&b| b <= i);
+                if seq_of(k) == seq_of(j.min(parts.len() - 1))
+                    || !(plus || digits.starts_with('0') || self.announced(f, parts[k].first_word))
+                {
+                    k += 1;
+                    continue;
+                }
             }
             let mut start = parts[k].start;
             if sk[..start].ends_with('(') {

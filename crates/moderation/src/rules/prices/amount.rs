@@ -14,6 +14,10 @@ declare_rule! {
     /// Terms: never state the price in a review or question; prices change and the product
     /// page has a price chart.
     ///
+    /// A round number of hundreds in words with the adjective ending `ی` (`سیصدی خریدم`,
+    /// `یه گوشی دویستی`, `پونصدیه`: "a three-hundred one", thousands of toman left unsaid) is a
+    /// price too; `صدی` ("per cent") is not.
+    ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
     /// `lexicons/price-words.fa.txt`. Talking about value without an amount
@@ -23,21 +27,31 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words"],
-    pub(crate) struct Amount { currency: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet }
+    pub(crate) struct Amount { currency: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
 }
 
 impl Amount {
     fn build(p: &Params<'_>) -> Result<Amount, String> {
+        let numbers =
+            NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?;
+        // `سیصدی`, `سیصدیه`: 200 to 900 in one Persian word, with the adjective ending.
+        let hundreds_priced = numbers
+            .values()
+            .filter(|&(w, v)| (200..1000).contains(&v) && v % 100 == 0 && !w.is_ascii())
+            .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
+            .collect();
         Ok(Amount {
             currency: PhraseSet::new(p.lexicons("currency", &["currency.fa"])?, false),
             price_words: PhraseSet::new(p.lexicons("price_words", &["price-words.fa"])?, false),
-            numbers: NumberWords::from_lexicons(
-                &p.lexicons("number_words", &["number-words.fa"])?,
-            )?,
+            numbers,
             counts: PhraseSet::new(p.lexicons("count_words", &["count-words.fa"])?, false),
+            hundreds_priced,
         })
     }
 }
+
+/// Endings that make a Persian number of hundreds an adjective of price (`سیصدی`, `سیصدیه`).
+const HUNDREDS_ENDINGS: &[&str] = &["ی", "یه"];
 
 /// Verbs of buying: `۱۵۰ هزار خریدم` states what was paid.
 const PURCHASE_VERBS: &[&str] = &[
@@ -184,7 +198,9 @@ impl Amount {
 impl Rule for Amount {
     fn prefilter(&self) -> Prefilter {
         // Every amount has a number, in digits or words.
-        Prefilter::digit_run(1).or(self.numbers.prefilter())
+        Prefilter::digit_run(1)
+            .or(self.numbers.prefilter())
+            .or(Prefilter::words(&self.hundreds_priced, false))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -194,6 +210,10 @@ impl Rule for Amount {
             // `250k`: one word, digits then `k`.
             for (k, w) in ws.iter().enumerate() {
                 let t = w.text(sk);
+                if self.hundreds_priced.contains(t) {
+                    out.push(f.hit(w.start, w.end));
+                    continue;
+                }
                 if let Some(d) = t.strip_suffix('k')
                     && d.len() >= 2
                     && d.bytes().all(|b| b.is_ascii_digit())
