@@ -174,7 +174,7 @@ fn fills(acc: u64, value: u64) -> bool {
     }
     let mut room = 1u64;
     let mut rest = acc;
-    while rest % 10 == 0 {
+    while rest.is_multiple_of(10) {
         rest /= 10;
         room = room.saturating_mul(10);
     }

@@ -618,6 +618,7 @@ impl Phone {
     /// Flags the phone numbers of one sequence of numbers; `memo` keeps the numbering plan's
     /// verdicts on this field's candidates. `Err` when the field's validations are spent or the
     /// deadline passed.
+    #[allow(clippy::too_many_arguments)]
     fn check_sequence(
         &self,
         cx: &Ctx<'_>,

@@ -37,7 +37,7 @@ impl Amount {
         // `سیصدی`, `سیصدیه`: 200 to 900 in one Persian word, with the adjective ending.
         let hundreds_priced = numbers
             .values()
-            .filter(|&(w, v)| (200..1000).contains(&v) && v % 100 == 0 && !w.is_ascii())
+            .filter(|&(w, v)| (200..1000).contains(&v) && v.is_multiple_of(100) && !w.is_ascii())
             .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
             .collect();
         Ok(Amount {
