@@ -73,7 +73,7 @@ fn best_time(engine: &Engine, c: &Comment, runs: usize) -> Duration {
 /// Hostile fields, each a named unit repeated through [`FIELD_CHARS`] characters: digits in
 /// every arrangement a number rule reads, letters and dots a link or handle rule reads, and the
 /// words that announce contacts, prices and questions.
-const PATTERNS: [(&str, &str); 43] = [
+const PATTERNS: [(&str, &str); 47] = [
     ("digits", "1"),
     ("plus and digits", "+1111 "),
     ("plus signs", "+"),
@@ -113,6 +113,10 @@ const PATTERNS: [(&str, &str); 43] = [
     ("Persian words", "خیلی "),
     ("number words", "صفر نهصد "),
     ("English number words", "nine one "),
+    ("number words in groups", "zéro six soixante-dix-huit, "),
+    ("German number compounds", "null dreiundvierzig "),
+    ("pieces parted by commas", "0912, "),
+    ("pieces parted by words", "۰۹۱۲ و بعدش "),
     ("prices", "۱۲۳ هزار تومن "),
     ("question marks", "؟"),
     ("emoji", "😍"),

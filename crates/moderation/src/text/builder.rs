@@ -14,6 +14,23 @@ fn is_digit_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '.' | '_' | '(' | ')' | '\t' | '\n' | '\r')
 }
 
+/// Bullets and round dots that stand for the dot of a domain between two letters (`shop•ir`,
+/// `shop∙com`, `shop・ir`); between spaces they are list bullets and stay.
+fn is_dot_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2022}'
+            | '\u{2023}'
+            | '\u{2219}'
+            | '\u{22C5}'
+            | '\u{25CF}'
+            | '\u{25E6}'
+            | '\u{2981}'
+            | '\u{30FB}'
+            | '\u{FF65}'
+    )
+}
+
 /// White space between digit groups: a run of it counts as one separator.
 fn is_blank_separator(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
@@ -214,7 +231,7 @@ pub(crate) fn build(
             b.end_run(i);
             match entry.fold {
                 DROP => {}
-                SLOW => b.fold_slow(c, cp),
+                SLOW => b.fold_slow(c, i, cp),
                 f => b.emit(char::from_u32(f).unwrap_or(c), cp),
             }
             b.run_start = i + c.len_utf8();
@@ -291,11 +308,22 @@ impl Builder<'_> {
         self.run_start = end;
     }
 
-    /// A character the tables do not fold: `fold_char` itself.
+    /// A character the tables do not fold (at byte `i` of the original): `fold_char` itself;
+    /// a bullet between a letter or digit and a letter is a dot (`shop•ir`).
     #[inline(never)]
-    fn fold_slow(&mut self, c: char, cp: u32) {
+    fn fold_slow(&mut self, c: char, i: usize, cp: u32) {
         self.facts.bidi_control |= is_bidi_control(c);
         if self.on_digit() && is_combining_mark(c) {
+            return;
+        }
+        if is_dot_lookalike(c)
+            && is_word_char(self.prev)
+            && self.original[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_letter)
+        {
+            self.emit('.', cp);
             return;
         }
         fold_char(c, &mut |f| self.emit(f, cp));

@@ -370,6 +370,32 @@ mod tests {
     }
 
     #[test]
+    fn bullets_between_letters_are_dots() {
+        for text in [
+            "shop\u{2022}ir",
+            "shop\u{2219}ir",
+            "shop\u{30FB}ir",
+            "shop2\u{22C5}com",
+        ] {
+            let sk = Skeleton::new(text);
+            assert!(
+                sk.text.contains('.') && !sk.text.contains(' '),
+                "{text}: {}",
+                sk.text
+            );
+        }
+        // A bullet in a list, or before a digit, stays.
+        for text in [
+            "fast \u{2022} cheap",
+            "\u{2022}item",
+            "shop\u{2022} ir",
+            "a\u{2022}2",
+        ] {
+            assert!(!Skeleton::new(text).text.contains('.'), "{text}");
+        }
+    }
+
+    #[test]
     fn cyrillic_lookalikes_become_latin() {
         assert_eq!(Skeleton::new("ехаmрlе.соm").text, "example.com");
     }

@@ -4,6 +4,7 @@ use phonenumber::country::Id;
 
 use crate::model::Field;
 use crate::numbers::{NumberChunk, NumberWords, chunks, sequences};
+use crate::rules::contacts::social::MESSENGER_PICTOGRAPHS;
 use crate::rules::prelude::*;
 use crate::text::{is_word_char, skeleton_key};
 
@@ -155,6 +156,9 @@ impl Region {
         self.lengths.is_empty() || self.lengths.contains(&(nsn.len() as u16))
     }
 }
+
+/// Pictographs of a telephone that announce a number: ☎ 📞 📱 📲.
+const CALL_PICTOGRAPHS: &[char] = &['\u{260E}', '\u{1F4DE}', '\u{1F4F1}', '\u{1F4F2}'];
 
 /// Most verdicts kept per field (then the memo starts again).
 const MEMO_SIZE: usize = 1024;
@@ -492,7 +496,17 @@ impl Phone {
         }
         // A number with parts in words (`zéro six douze …`, `415 five five five 2671`) needs
         // its trunk prefix or a call word before or after it.
-        let spelled = parts[k..].iter().any(|p| p.spelled);
+        let spelled = {
+            let mut seen = 0;
+            parts[k..]
+                .iter()
+                .take_while(|p| {
+                    let more = seen < digits.len();
+                    seen += p.digits.as_str().len();
+                    more
+                })
+                .any(|p| p.spelled)
+        };
         if spelled
             && !trunk
             && !self.announced(f, parts[k].first_word)
@@ -607,12 +621,17 @@ impl Phone {
             .any(|w| self.call_words.contains(w.text(sk)))
     }
 
-    /// Whether one of the three words before word `first` announces a phone number.
+    /// Whether one of the three words before word `first` announces a phone number, or a
+    /// phone or messenger pictograph right before it does (`📞 4156667777`, `✈️ …`).
     fn announced(&self, f: &FieldText<'_>, first: usize) -> bool {
         let (sk, ws) = (f.sk(), f.words());
-        ws[first.saturating_sub(3)..first]
-            .iter()
-            .any(|w| self.call_words.contains(w.text(sk)))
+        let before =
+            sk[..ws[first].start].trim_end_matches(|c: char| c.is_whitespace() || c == ':');
+        before.ends_with(CALL_PICTOGRAPHS)
+            || before.ends_with(MESSENGER_PICTOGRAPHS)
+            || ws[first.saturating_sub(3)..first]
+                .iter()
+                .any(|w| self.call_words.contains(w.text(sk)))
     }
 
     /// Flags the phone numbers of one sequence of numbers; `memo` keeps the numbering plan's
@@ -654,6 +673,14 @@ impl Phone {
                 continue;
             }
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
+            // Pieces parted by commas or words make a number only when it is written with its
+            // trunk prefix, a `+` or after a call word.
+            if bounds.is_some()
+                && !(plus || digits.starts_with('0') || self.announced(f, parts[k].first_word))
+            {
+                k += 1;
+                continue;
+            }
             let first_len = parts[k].digits.as_str().len();
             let mut found = None;
             // A number is read whole: a mobile-shaped start of a longer unbroken run of digits
@@ -708,13 +735,10 @@ impl Phone {
                 j += 1;
             }
             // A number joined across commas or words (`bounds`: where each sequence starts)
-            // counts only when it spans two sequences, and is written with its trunk prefix,
-            // a `+` or after a call word.
+            // counts only when it spans two sequences (one inside a sequence was judged with it).
             if let Some(bounds) = bounds {
                 let seq_of = |i: usize| bounds.partition_point(|&b| b <= i);
-                if seq_of(k) == seq_of(j.min(parts.len() - 1))
-                    || !(plus || digits.starts_with('0') || self.announced(f, parts[k].first_word))
-                {
+                if seq_of(k) == seq_of(j.min(parts.len() - 1)) {
                     k += 1;
                     continue;
                 }

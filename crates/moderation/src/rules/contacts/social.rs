@@ -32,6 +32,9 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
+    /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`) announces a
+    /// handle right after it like a platform word and a colon: `✈️ shopname`.
+    ///
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
@@ -117,6 +120,11 @@ fn looks_like_handle(w: &str) -> bool {
     w.chars().count() >= 3 && (latin || joined) && w.chars().any(char::is_alphabetic)
 }
 
+/// Pictographs that stand for a messenger before a handle: ✈ (Telegram's logo), 📷 📸
+/// (Instagram), 💬.
+pub(crate) const MESSENGER_PICTOGRAPHS: &[char] =
+    &['\u{2708}', '\u{1F4F7}', '\u{1F4F8}', '\u{1F4AC}'];
+
 /// Characters between a platform word and a handle that announce it: `instagram: x`,
 /// `telegram: @x`, `Instagram - x`, `instagram/x`, `IG → x`.
 fn announces(gap: &str) -> bool {
@@ -129,6 +137,9 @@ impl Rule for Social {
         // ID word.
         // A spaced or spelled short link has a `/` or a spelled slash.
         Prefilter::literals(["@", "/", "اسلش", "slash"])
+            .or(Prefilter::literals(
+                MESSENGER_PICTOGRAPHS.iter().map(|c| c.to_string()),
+            ))
             .or(self.platforms.prefilter())
             .or(self.id_words.prefilter())
     }
@@ -183,6 +194,30 @@ impl Rule for Social {
                 }
             }
             let ws = f.words();
+            // `✈️ shopname`: a handle right after a messenger pictograph.
+            for (at, c) in sk.match_indices(MESSENGER_PICTOGRAPHS) {
+                let after = at + c.len();
+                let k = ws.partition_point(|w| w.start < after);
+                let Some(word) = ws.get(k) else { break };
+                if !sk[after..word.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ':' | '@' | '-'))
+                {
+                    continue;
+                }
+                let (end, n, handle) = handle_at(sk, ws, k);
+                let marked = handle
+                    .bytes()
+                    .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
+                let start = word.start - usize::from(sk[..word.start].ends_with('@'));
+                if looks_like_handle(&handle)
+                    && (marked || !self.prose(f, k, n, true))
+                    && !taken.iter().any(|&(s, e)| s < end && start < e)
+                {
+                    out.push(f.hit(at, end));
+                    taken.push((start, end));
+                }
+            }
             for pm in self
                 .platforms
                 .find_all(sk, ws)
@@ -198,7 +233,6 @@ impl Rule for Social {
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
                     || announces(&sk[ws[pm.last].end..next_start]);
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
-                    let w = ws[k].text(sk);
                     // `بله، Galaxy A54`: a comma or full stop ends the announcement.
                     if sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?']) {
                         break;
@@ -211,18 +245,7 @@ impl Rule for Social {
                     {
                         break;
                     }
-                    // Extend the handle over `.`/`_` joined words: `shop.tehran_98`.
-                    let mut end = ws[k].end;
-                    let mut handle = w.to_owned();
-                    let mut n = k + 1;
-                    while n < ws.len()
-                        && ws[n].start == end + 1
-                        && matches!(&sk[end..end + 1], "." | "_")
-                    {
-                        handle.push_str(&sk[end..ws[n].end]);
-                        end = ws[n].end;
-                        n += 1;
-                    }
+                    let (end, n, handle) = handle_at(sk, ws, k);
                     let marked = handle
                         .bytes()
                         .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
@@ -244,6 +267,20 @@ impl Rule for Social {
             }
         }
     }
+}
+
+/// The handle starting at word `k`, extended over `.`/`_` joined words (`shop.tehran_98`):
+/// its skeleton end, the index of the word after it, and its text.
+fn handle_at(sk: &str, ws: &[crate::text::Word], k: usize) -> (usize, usize, String) {
+    let mut end = ws[k].end;
+    let mut handle = ws[k].text(sk).to_owned();
+    let mut n = k + 1;
+    while n < ws.len() && ws[n].start == end + 1 && matches!(&sk[end..end + 1], "." | "_") {
+        handle.push_str(&sk[end..ws[n].end]);
+        end = ws[n].end;
+        n += 1;
+    }
+    (end, n, handle)
 }
 
 impl Social {
