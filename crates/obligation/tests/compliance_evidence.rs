@@ -192,3 +192,106 @@ fn mediators_counted_in_a_sentence_are_named() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn termination_without_notice_for_cause_on_a_condition_or_after_the_end_is_no_contrary() {
+    for extra in [
+        "We may terminate the contract without prior notice in case of material breach.",
+        "We may terminate the contract with immediate effect for good cause.",
+        "We may terminate the contract with immediate effect upon notice to you\n\nif any authority requires it.",
+        "After the termination of the contract, we may delete the account without prior notice.",
+    ] {
+        let termination = format!(
+            "## Termination {{#termination}}\n\nWe terminate a seller's contract with 30 days' notice. {extra}\n\n"
+        );
+        let found = seller_terms(
+            "en",
+            &format!("{CHANGES}{SUSPEND}{termination}{INTERNAL}{MEDIATE}"),
+        );
+        assert!(
+            !cites(&found, "P2B Regulation (EU) 2019/1150 Art. 4(1)"),
+            "{extra}: {found:#?}"
+        );
+    }
+    let de = "## Kündigung {#termination}\n\nDer Vertrag kann mit einer Frist von 30 Tagen gekündigt werden. Das Recht zur fristlosen Kündigung aus\n\nwichtigem Grund bleibt unberührt.\n\n";
+    let found = findings(
+        "terms",
+        "p2b",
+        "de",
+        &version("terms", "Terms of Service", "de", "sellers", de),
+    );
+    assert!(!found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
+    // The rule itself, stated without a condition, still outweighs the 30 days.
+    let found = seller_terms(
+        "en",
+        &format!(
+            "{CHANGES}{SUSPEND}## Termination {{#termination}}\n\nWe terminate a seller's contract with 30 days' notice. We may also terminate the contract at any time without notice.\n\n{INTERNAL}{MEDIATE}"
+        ),
+    );
+    assert!(found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
+}
+
+#[test]
+fn a_complaint_system_is_recognised_whatever_the_terms_call_their_sellers() {
+    let body = |complaints: &str| {
+        format!(
+            "## Changes {{#changes}}\n\nWe tell partners of changes to these terms at least 15 days before they apply.\n\n## Termination {{#termination}}\n\nWe terminate a partner's contract with 30 days' notice.\n\n## Complaints {{#complaints}}\n\n{complaints}\n\n## Mediation {{#mediation}}\n\nWe name two mediators:\n\n- The first mediation board\n- The second mediation board\n"
+        )
+    };
+    for system in [
+        "You can submit a complaint to us through the form in your panel; we answer within 10 days.",
+        "Our internal complaint-handling system is open to you free of charge.",
+    ] {
+        let found = seller_terms("en", &body(system));
+        assert!(
+            !found.iter().any(|f| f.contains("Art. 11")),
+            "{system}: {found:#?}"
+        );
+    }
+    // A customer's complaint about the partner is not a system for the partner's own.
+    let found = seller_terms(
+        "en",
+        &body("If a customer complains about an order, answer the customer within a day."),
+    );
+    assert!(found.iter().any(|f| f.contains("Art. 11")), "{found:#?}");
+}
+
+#[test]
+fn for_any_reason_counts_against_art_3_1_c_only_about_a_suspension() {
+    let waiver = "## Fees {#fees}\n\nThe seller waives any objection to an invoice for any reason or no reason after 60 days.\n\n";
+    let found = seller_terms(
+        "en",
+        &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{MEDIATE}{waiver}"),
+    );
+    assert!(
+        !found.iter().any(|f| f.contains("Art. 3(1)(c)")),
+        "{found:#?}"
+    );
+    let remove =
+        "## Listings {#listings}\n\nWe may remove any listing for any reason or no reason.\n\n";
+    let found = seller_terms(
+        "en",
+        &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{MEDIATE}{remove}"),
+    );
+    assert!(
+        found.iter().any(|f| f.contains("Art. 3(1)(c)")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn mediators_listed_on_a_linked_page_are_named() {
+    let linked = "## Mediation {#mediation}\n\nThe list of independent mediators we engage with is available at [our mediation page](https://shop.example/mediators).\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{linked}"));
+    assert!(found.is_empty(), "{found:#?}");
+    for near in [
+        "## Mediation {#mediation}\n\nWe do not use mediators; see [the courts](https://shop.example/courts).\n",
+        "## Mediation {#mediation}\n\nOur mediator is the North Mediation House. More information is [here](https://shop.example/mediation).\n",
+    ] {
+        let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{near}"));
+        assert!(
+            found.iter().any(|f| f.contains("two mediators")),
+            "{near}: {found:#?}"
+        );
+    }
+}

@@ -287,6 +287,54 @@ fn unknown_brand_leaves_third_parties_labels_common_words_and_products() {
 }
 
 #[test]
+fn unknown_brand_leaves_a_parent_or_group_the_text_ties_to_the_marketplace() {
+    for (lang, body) in [
+        (
+            "en",
+            "Welcome to Lumomart.\n\nLumomart Inc. and all of its brands (including Bazarcheh) (collectively, “Lumomart”, “us” or “we”) run these services.",
+        ),
+        (
+            "en",
+            "Welcome to Lumomart. Bazarcheh is part of the Lumomart group of companies.",
+        ),
+        (
+            "en",
+            "Welcome to Lumomart. Bazarcheh, a Lumomart company, answers your questions.",
+        ),
+        (
+            "de",
+            "Willkommen bei Lumomart. Bazarcheh ist ein Unternehmen der Lumomart Holding.",
+        ),
+        (
+            "fr",
+            "Bienvenue sur Lumomart. Bazarcheh fait partie du groupe Lumomart.",
+        ),
+        (
+            "en",
+            "At Lumomart, we answer within a day. Bazarcheh is operated by Lumomart Ltd.",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+    // Near misses: the relation is stated without the marketplace, or the marketplace is
+    // named without a relation.
+    for body in [
+        "Welcome to Lumomart. Lumomart is part of the Lumo group of companies.",
+        "Welcome to Lumomart. Bazarcheh sells books, and Lumomart sells music.",
+        "Welcome to Lumomart. Lumomart Inc. (collectively, “Lumomart”, “we”) runs these services.",
+    ] {
+        let found = findings("unknown-brand", "en", body);
+        assert!(!found.is_empty(), "{body}");
+        assert!(
+            found.iter().all(|d| d.message.contains("Lumomart")),
+            "{body}: {:#?}",
+            messages(&found)
+        );
+    }
+}
+
+#[test]
 fn a_fence_meant_as_an_obligation_block_is_an_error_with_did_you_mean() {
     let block = "Sellers answer within two days.\n\n```Obligation\nid: answer\nactor: seller\nwithin: 2 days\n```\n\n```yaml\nkey: value\n```";
     let found = findings("obligation-block", "en", block);

@@ -51,9 +51,34 @@ pub fn parts(version: &PolicyVersion) -> Vec<Part> {
         .chain(&version.clauses)
         .map(|c: &Clause| Part {
             heading: searchable(&c.heading),
-            prose: searchable(&c.prose),
+            prose: searchable(&unwrap_lines(&c.prose)),
         })
         .collect()
+}
+
+/// `text` with the line breaks inside a sentence made spaces: a line that ends without
+/// punctuation and is followed by one starting in lower case continues it (text captured from
+/// a PDF makes every printed line a paragraph: "may terminate this Agreement with immediate
+/// effect upon written notice to you should any governmental" / "entity require that …").
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let Some(next) = lines.peek() else { break };
+        let open = line
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';' | '؟' | '؛'));
+        let continued = next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        out.push(if open && continued { ' ' } else { '\n' });
+    }
+    out
 }
 
 /// Words that negate what follows them in the same clause of a sentence, per language.
@@ -390,20 +415,43 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.trim().is_empty())
 }
 
-/// Words that make a sentence conditional, per language.
+/// Words that make a sentence conditional, per language: conjunctions ("if", "unless",
+/// "sauf", "falls"), "in case of", a preposition before the cases it applies to ("in any of
+/// the following events", "dans les cas suivants", "in folgenden Fällen"), and an inverted
+/// "should" ("should you breach these terms", "sollte der Verkäufer …").
 fn conditional(lang: &str, sentence: &str) -> bool {
     let words: Vec<String> = words(sentence).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    // A preposition followed within four words by a word naming cases.
+    let cases = |prep: &str, nouns: &[&str]| {
+        words.iter().enumerate().any(|(i, w)| {
+            w == prep
+                && words[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|n| nouns.contains(&n.as_str()))
+        })
+    };
     match lang {
         "en" => {
             ["if", "where", "when", "unless", "provided", "except"]
                 .iter()
                 .any(|w| has(w))
                 || pair("in", "case")
-                || words
-                    .windows(3)
-                    .any(|p| p[0] == "in" && p[1] == "the" && p[2] == "event")
+                || cases(
+                    "in",
+                    &["event", "events", "circumstances", "cases", "situations"],
+                )
+                // `should` before its subject is a condition; before a verb, advice.
+                || words.windows(2).any(|p| {
+                    p[0] == "should"
+                        && matches!(
+                            p[1].as_str(),
+                            "you" | "we" | "the" | "a" | "an" | "any" | "there" | "such" | "it"
+                                | "either" | "your" | "they" | "this" | "that"
+                        )
+                })
         }
         "fr" => {
             ["si", "s'il", "s'ils", "lorsque", "sauf", "quand"]
@@ -411,34 +459,167 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                 .any(|w| has(w))
                 || words.iter().any(|w| w.starts_with("lorsqu'"))
                 || pair("en", "cas")
+                || cases(
+                    "dans",
+                    &["cas", "hypothèses", "circonstances", "situations"],
+                )
         }
         "de" => {
             ["wenn", "falls", "sofern", "soweit", "außer", "ausser"]
                 .iter()
                 .any(|w| has(w))
                 || pair("im", "fall")
+                || pair("im", "falle")
+                || cases("in", &["fällen", "fall", "falle"])
+                || words
+                    .first()
+                    .is_some_and(|w| w == "sollte" || w == "sollten")
         }
         "fa" => ["اگر", "چنانچه", "مگر"].iter().any(|w| has(w)) || sentence.contains("در صورت"),
         _ => false,
     }
 }
 
-/// Whether the prose of some part affirms `contrary` in an unconditional sentence (one that
-/// also mentions `topic`, when given): "every complaint is decided solely by automated
-/// means", "we may change these terms at any time without notice".
-pub fn contradicted(parts: &[Part], lang: &str, contrary: &Regex, topic: Option<&Regex>) -> bool {
+/// Words before a topic word that make it a point in time ("after the termination", "upon
+/// termination", "nach Beendigung", "après la résiliation"): what happens then is not done to
+/// the topic ("after the termination … we may delete the account without notice").
+fn temporal(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(
+            word,
+            "after" | "upon" | "following" | "on" | "before" | "until" | "since" | "post"
+        ),
+        "fr" => matches!(
+            word,
+            "après" | "suite" | "lors" | "issue" | "dès" | "avant" | "jusqu'à" | "jusqu'au"
+        ),
+        "de" => matches!(word, "nach" | "bei" | "vor" | "seit" | "bis" | "ab" | "mit"),
+        _ => false,
+    }
+}
+
+/// Words that may stand between a temporal preposition and its topic word ("after the
+/// expiry or termination of", "nach der Beendigung").
+fn determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "this"
+            | "such"
+            | "any"
+            | "your"
+            | "our"
+            | "expiry"
+            | "expiration"
+            | "or"
+            | "and"
+            | "of"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "de"
+            | "du"
+            | "à"
+            | "sa"
+            | "son"
+            | "cette"
+            | "ce"
+            | "der"
+            | "die"
+            | "das"
+            | "dem"
+            | "den"
+            | "des"
+            | "einer"
+            | "eines"
+            | "ablauf"
+    )
+}
+
+/// Whether the mention at `start` of `sentence` names a point in time: a temporal preposition
+/// followed only by determiners up to it.
+fn point_in_time(sentence: &str, lang: &str, start: usize) -> bool {
+    for w in words(&sentence[..start]).rev().take(5) {
+        if temporal(lang, &w) || w.strip_prefix("l'").is_some_and(|w| temporal(lang, w)) {
+            return true;
+        }
+        if !determiner(&w) && !w.starts_with("l'") {
+            return false;
+        }
+    }
+    false
+}
+
+/// A statement that says the opposite of a requirement, in one language.
+pub struct Contrary<'a> {
+    /// What the sentence affirms ("without notice", "solely by automated means").
+    pub pattern: &'a Regex,
+    /// What it must be about ("terminat"), if anything.
+    pub topic: Option<&'a Regex>,
+    /// Grounds that make it an exception the law allows ("for breach").
+    pub excused: Option<&'a Regex>,
+    /// The period the requirement asks for, in days: a sentence stating one at least as long
+    /// gives notice rather than denying it.
+    pub period: Option<u32>,
+}
+
+/// Whether the prose of some part affirms the contrary statement in an unconditional sentence
+/// (one that also does what the topic names, when given, not merely dates something by it):
+/// "every complaint is decided solely by automated means", "we may change these terms at any
+/// time without notice". A sentence that names an excused ground ("without notice in case of
+/// material breach", "fristlos aus wichtigem Grund") or states the required period itself is
+/// not contrary.
+pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
+    let affirmed = |s: &str, re: &Regex| {
+        re.find_iter(s)
+            .any(|m| !negated(s, lang, m.start(), m.end()))
+    };
     parts.iter().any(|part| {
         sentences(&part.prose).any(|s| {
             !conditional(lang, s)
-                && contrary
-                    .find_iter(s)
-                    .any(|m| !negated(s, lang, m.start(), m.end()))
-                && topic.is_none_or(|t| {
-                    t.find_iter(s)
-                        .any(|m| !negated(s, lang, m.start(), m.end()))
+                && affirmed(s, contrary.pattern)
+                && contrary.topic.is_none_or(|t| {
+                    t.find_iter(s).any(|m| {
+                        !negated(s, lang, m.start(), m.end()) && !point_in_time(s, lang, m.start())
+                    })
                 })
+                // Read without negation: "without notice for breach" names its ground.
+                && contrary.excused.is_none_or(|e| !e.is_match(s))
+                && contrary
+                    .period
+                    .is_none_or(|days| !find_periods(s).iter().any(|p| p.days >= days))
         })
     })
+}
+
+/// Mediators in the plural, in the languages evidence is read in.
+static MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(mediators|médiateurs|médiatrices|mediatoren|schlichter|schlichtungsstellen)\b|میانجی‌ها|میانجیان")
+        .expect("the mediators pattern is valid")
+});
+
+/// A link in Markdown or a bare web address.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(|https?://|www\.").expect("the link pattern is valid"));
+
+/// Whether a sentence of `version` that speaks of mediators (not negated: "we do not use
+/// mediators") links a page: terms often name their mediators on a linked list ("The list of
+/// independent mediators that we are willing to engage with is available at <link>").
+pub fn mediators_linked(version: &PolicyVersion) -> bool {
+    let body = searchable(version.body());
+    // A full stop inside an address does not end a sentence.
+    body.split(". ")
+        .flat_map(|s| s.split(['\n', '!', '?', ';']))
+        .any(|s| {
+            LINK.is_match(s)
+                && MEDIATORS
+                    .find_iter(s)
+                    .any(|m| !negated(s, &version.lang, m.start(), m.end()))
+        })
 }
 
 /// A clause that says a length of time no longer applies ("the 30 days' notice … no longer
@@ -635,6 +816,15 @@ mod tests {
         assert!(!keywords_met(&heading_only, "en", &["out-of-court"], re));
     }
 
+    fn contrary<'a>(pattern: &'a Regex, topic: Option<&'a Regex>) -> Contrary<'a> {
+        Contrary {
+            pattern,
+            topic,
+            excused: None,
+            period: None,
+        }
+    }
+
     #[test]
     fn an_unconditional_contrary_sentence_is_found() {
         let solely = re(r"solely (by )?automat");
@@ -642,25 +832,110 @@ mod tests {
             "",
             "every complaint is decided solely by automated means.",
         )];
-        assert!(contradicted(&parts, "en", &solely, None));
+        assert!(contradicted(&parts, "en", &contrary(&solely, None)));
         let parts = vec![part(
             "",
             "no complaint is decided solely by automated means.",
         )];
-        assert!(!contradicted(&parts, "en", &solely, None));
+        assert!(!contradicted(&parts, "en", &contrary(&solely, None)));
         let notice = re("without notice");
         let topic = re("chang");
         let parts = vec![part(
             "",
             "we may change these terms at any time without notice.",
         )];
-        assert!(contradicted(&parts, "en", &notice, Some(&topic)));
+        assert!(contradicted(&parts, "en", &contrary(&notice, Some(&topic))));
         let parts = vec![part(
             "",
             "where the law requires it, we may change these terms without notice.",
         )];
-        assert!(!contradicted(&parts, "en", &notice, Some(&topic)));
+        assert!(!contradicted(
+            &parts,
+            "en",
+            &contrary(&notice, Some(&topic))
+        ));
         let parts = vec![part("", "we may suspend an account without notice.")];
-        assert!(!contradicted(&parts, "en", &notice, Some(&topic)));
+        assert!(!contradicted(
+            &parts,
+            "en",
+            &contrary(&notice, Some(&topic))
+        ));
+    }
+
+    #[test]
+    fn termination_for_cause_or_on_a_condition_is_an_exception_not_the_rule() {
+        let notice = re("without (prior )?notice|with immediate effect|fristlos|sans préavis");
+        let topic = re("terminat|kündig|résili");
+        let causes = re("breach|for cause|wichtige[nm]? grund|manquement");
+        let termination = |lang: &str, text: &str| {
+            let parts = vec![part("", text)];
+            contradicted(
+                &parts,
+                lang,
+                &Contrary {
+                    pattern: &notice,
+                    topic: Some(&topic),
+                    excused: Some(&causes),
+                    period: Some(30),
+                },
+            )
+        };
+        // Fires: an unconditional power to terminate without notice.
+        assert!(termination(
+            "en",
+            "we may terminate the agreement at any time without notice."
+        ));
+        assert!(termination(
+            "de",
+            "wir können den vertrag jederzeit fristlos kündigen."
+        ));
+        assert!(termination(
+            "en",
+            "we may, whether with or without cause, terminate the agreement without notice."
+        ));
+        // Near misses: a cause, a condition, a period, a point in time.
+        assert!(!termination(
+            "en",
+            "we may terminate the agreement without prior notice for material breach."
+        ));
+        assert!(!termination(
+            "de",
+            "das recht zur fristlosen kündigung aus wichtigem grund bleibt unberührt."
+        ));
+        assert!(!termination(
+            "fr",
+            "nous pouvons résilier le contrat sans préavis en cas de manquement grave."
+        ));
+        assert!(!termination(
+            "en",
+            "we may terminate with immediate effect upon written notice should any authority require it."
+        ));
+        assert!(!termination(
+            "en",
+            "we may suspend the account with immediate effect, and may terminate the agreement after a notice period of 30 days."
+        ));
+        assert!(!termination(
+            "en",
+            "after the termination of the agreement, we may delete the account without prior notice."
+        ));
+        assert!(termination(
+            "en",
+            "we may terminate the agreement and delete the account without prior notice."
+        ));
+    }
+
+    #[test]
+    fn a_sentence_wrapped_over_lines_is_read_whole() {
+        let wrapped = "we may terminate this agreement with immediate effect upon written notice to you should any governmental\nentity require that.\nWe may terminate at any time without notice";
+        assert_eq!(
+            unwrap_lines(wrapped),
+            "we may terminate this agreement with immediate effect upon written notice to you should any governmental entity require that.\nWe may terminate at any time without notice"
+        );
+        // A line ending in punctuation, or followed by a capital, ends where it ends.
+        assert_eq!(
+            unwrap_lines("as follows:\nsuspension"),
+            "as follows:\nsuspension"
+        );
+        assert_eq!(unwrap_lines("Termination\nWe may"), "Termination\nWe may");
     }
 }

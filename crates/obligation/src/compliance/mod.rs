@@ -200,16 +200,28 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             evidence,
             contrary,
             topic,
+            excused,
         } => {
             let found = met(evidence, version, parts)?;
             let Some((_, pattern)) = contrary.iter().find(|(l, _)| *l == lang) else {
                 return Some(found);
             };
-            let topic = topic
-                .iter()
-                .find(|(l, _)| *l == lang)
-                .map(|(_, t)| regex(t));
-            Some(found && !evidence::contradicted(parts, lang, regex(pattern), topic))
+            let of_lang = |table: &[(&str, &'static str)]| {
+                table
+                    .iter()
+                    .find(|(l, _)| *l == lang)
+                    .map(|(_, t)| regex(t))
+            };
+            let contrary = evidence::Contrary {
+                pattern: regex(pattern),
+                topic: of_lang(topic),
+                excused: of_lang(excused),
+                period: match evidence {
+                    Evidence::Period { days, .. } => Some(*days),
+                    _ => None,
+                },
+            };
+            Some(found && !evidence::contradicted(parts, lang, &contrary))
         }
         Evidence::AnyOf(all) => {
             let results: Vec<bool> = all.iter().filter_map(|e| met(e, version, parts)).collect();
@@ -220,7 +232,9 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.whole()))),
-        Evidence::TwoMediators => Some(mediators(version) >= 2),
+        Evidence::TwoMediators => {
+            Some(mediators(version) >= 2 || evidence::mediators_linked(version))
+        }
     }
 }
 
@@ -263,7 +277,7 @@ fn help(evidence: &Evidence, lang: &str) -> String {
         },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
         Evidence::TwoMediators => {
-            "name at least two mediators under a clause about mediation (as list items, or \"two mediators: …\")".into()
+            "name at least two mediators under a clause about mediation (as list items, or \"two mediators: …\"), or link the list of mediators in a sentence about them".into()
         }
         Evidence::Unless { evidence, .. } => format!(
             "{}; and do not say the opposite in a sentence without a condition (\"solely by automated means\", \"without notice\", \"for any reason\")",
@@ -302,9 +316,16 @@ fn all_patterns() -> Vec<&'static str> {
                 evidence,
                 contrary,
                 topic,
+                excused,
             } => {
                 walk(evidence, out);
-                out.extend(contrary.iter().chain(topic.iter()).map(|(_, p)| *p));
+                out.extend(
+                    contrary
+                        .iter()
+                        .chain(topic.iter())
+                        .chain(excused.iter())
+                        .map(|(_, p)| *p),
+                );
             }
             Evidence::SixMonths | Evidence::TwoMediators => {}
         }

@@ -21,8 +21,10 @@ pub enum Evidence {
         /// Per language: what the clause must be about.
         topic: &'static [(&'static str, &'static str)],
     },
-    /// At least two mediators named under a clause about mediation: as list items, or in a
-    /// sentence that counts them ("two independent mediators: …").
+    /// At least two mediators named under a clause about mediation: as list items, in a
+    /// sentence that counts them ("two independent mediators: …"), or on a page a sentence
+    /// about the mediators links ("the list of mediators we engage with is available at
+    /// <link>").
     TwoMediators,
     /// Appeals open for at least six months (`6 months`, `six mois`, `184 days` or more),
     /// stated where the window is: in a clause of a sentence that names the decision or the
@@ -30,7 +32,9 @@ pub enum Evidence {
     /// elsewhere.
     SixMonths,
     /// Met when `evidence` is, unless an unconditional sentence affirms one of the language's
-    /// `contrary` patterns (and, with a `topic`, also mentions the topic).
+    /// `contrary` patterns (and, with a `topic`, also does what the topic names). A sentence
+    /// that names one of the `excused` grounds, or itself states a period as long as the one
+    /// `evidence` asks for, is not contrary.
     Unless {
         /// What shows the requirement is met.
         evidence: &'static Evidence,
@@ -38,6 +42,9 @@ pub enum Evidence {
         contrary: &'static [(&'static str, &'static str)],
         /// Per language: what the contrary sentence must be about, if anything.
         topic: &'static [(&'static str, &'static str)],
+        /// Per language: grounds the law accepts for the contrary ("for breach", "aus wichtigem
+        /// Grund"): a sentence naming one states an exception, not the rule.
+        excused: &'static [(&'static str, &'static str)],
     },
 }
 
@@ -253,6 +260,48 @@ const WITHOUT_GROUNDS: &[(&str, &str)] = &[
 /// Any topic (the contrary statement is enough by itself).
 const ANY_TOPIC: &[(&str, &str)] = &[];
 
+/// No grounds excuse the contrary statement.
+const NO_EXCUSE: &[(&str, &str)] = &[];
+
+/// Grounds on which P2B Art. 4(4) lets a platform terminate without the 30 days' notice (a
+/// legal or regulatory obligation, an imperative reason under national law, repeated
+/// infringement), and the breaches terms name for it ("for cause", "in case of material
+/// breach", "aus wichtigem Grund", "en cas de manquement grave").
+const TERMINATION_EXCUSES: &[(&str, &str)] = &[
+    (
+        "en",
+        r"\bfor (good |just |due |important |serious )?cause|breach|violat|infring|fraud|illegal|unlawful|misconduct|misuse|abuse|legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|imperative reason|non-?compliance|fail(s|ed|ure)? to comply",
+    ),
+    (
+        "fr",
+        r"manquement|violation|infraction|faute|fraud|illicite|illégal|motif (grave|légitime|sérieux)|juste motif|obligation (légale|réglementaire)|imposée? par la loi|raison impérieuse|non-respect|inexécution",
+    ),
+    (
+        "de",
+        r"wichtige[nm]? grund|wichtiger grund|verstoß|verstöße|verstoss|verletz|pflichtverletzung|betrug|rechtswidrig|missbrauch|gesetzliche[nr]? (verpflichtung|pflicht)|zwingende[nr]? grund|zwingender gründe",
+    ),
+    ("fa", r"نقض|تخلف|تقلب|غیرقانونی|الزام قانونی"),
+];
+
+/// Grounds on which P2B Art. 3(4) lets a platform change its terms without notice: a legal or
+/// regulatory obligation, or an unforeseen and imminent danger (fraud, malware, spam, data
+/// breaches, security).
+const CHANGE_EXCUSES: &[(&str, &str)] = &[
+    (
+        "en",
+        r"legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|comply with (applicable )?(law|legislation|regulation)|fraud|malware|spam|security|data breach|imminent danger|unforeseen",
+    ),
+    (
+        "fr",
+        r"obligation (légale|réglementaire)|imposée? par la loi|se conformer (à la loi|aux lois|à la réglementation)|fraude|logiciels? malveillants?|sécurité|danger imminent|imprévu",
+    ),
+    (
+        "de",
+        r"gesetzliche[nr]? (verpflichtung|pflicht|vorgabe)|gesetzlich (vorgeschrieben|verpflichtet)|behördliche|betrug|schadsoftware|sicherheit|unmittelbare[nr]? gefahr|unvorhergesehen",
+    ),
+    ("fa", r"الزام قانونی|کلاهبرداری|امنیت"),
+];
+
 const CHANGE_TOPIC: &[(&str, &str)] = &[
     ("en", r"chang|amend|modif"),
     ("fr", r"modification|changement|modifi"),
@@ -274,6 +323,23 @@ const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
     ("fa", &[r"تعلیق|مسدود|محدود", r"فسخ|خاتمه", r"دلایل|دلیل"]),
 ];
 
+/// A decision to suspend, restrict or terminate (the topic of a "for any reason" sentence).
+const SUSPENSION_TOPIC: &[(&str, &str)] = &[
+    (
+        "en",
+        r"suspen|restrict|terminat|deactivat|disabl|remov|block|delist|deny|close",
+    ),
+    (
+        "fr",
+        r"suspen|restrei|restrict|résili|désactiv|bloqu|supprim|retir|clôtur|refus",
+    ),
+    (
+        "de",
+        r"sperr|aussetz|einschränk|kündig|beend|deaktivier|entfern|lösch|verweiger",
+    ),
+    ("fa", r"تعلیق|مسدود|محدود|فسخ|خاتمه|حذف"),
+];
+
 const TERMINATION_TOPIC: &[(&str, &str)] = &[
     ("en", r"terminat"),
     ("fr", r"résili"),
@@ -281,11 +347,36 @@ const TERMINATION_TOPIC: &[(&str, &str)] = &[
     ("fa", r"فسخ|خاتمه"),
 ];
 
+/// Complaints, and either the seller under one of the names terms give it or a system that
+/// receives complaints ("our complaint-handling system", "you can submit a complaint to us",
+/// "ein internes System für die Bearbeitung von Beschwerden"): terms call their sellers
+/// merchants, Marchands, partners or Nutzer as often as sellers.
 const COMPLAINT_SYSTEM: &[(&str, &[&str])] = &[
-    ("en", &[r"complain", r"seller|business user"]),
-    ("fr", &[r"plainte|réclamation", r"vendeur"]),
-    ("de", &[r"beschwerde", r"verkäufer|händler"]),
-    ("fa", &[r"شکایت", r"فروشند"]),
+    (
+        "en",
+        &[
+            r"complain",
+            r"seller|business user|merchant|vendor|trader|complaint-handling|complaints?[ -](handling|procedure|process|system|management)|internal complaint|(submit|lodge|file|raise|send|bring|direct|address) (to us )?(a |any |your )?(formal )?complaints?|complaints? (to|with) us",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"plainte|réclamation",
+            r"vendeur|marchand|traitement des (plaintes|réclamations)|gestion des (plaintes|réclamations)|système (interne )?de (traitement|gestion)|(déposer|adresser|introduire|formuler|soumettre|transmettre) (une |sa |toute |leur |votre )?(plainte|réclamation)",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"beschwerde",
+            r"verkäufer|händler|beschwerdemanagement|beschwerdestelle|beschwerdeverfahren|beschwerdesystem|bearbeitung von beschwerden|internes system|(beschwerde|beschwerden) (einreichen|einlegen|erheben|richten)",
+        ],
+    ),
+    (
+        "fa",
+        &[r"شکایت", r"فروشند|سامانه|رسیدگی به شکایات|ثبت شکایت"],
+    ),
 ];
 
 /// Every requirement, in the order reported.
@@ -316,6 +407,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             ]),
             contrary: SOLELY_AUTOMATED,
             topic: ANY_TOPIC,
+            excused: NO_EXCUSE,
         },
     },
     Requirement {
@@ -351,6 +443,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             },
             contrary: WITHOUT_NOTICE,
             topic: CHANGE_TOPIC,
+            excused: CHANGE_EXCUSES,
         },
     },
     Requirement {
@@ -361,7 +454,8 @@ pub const REQUIREMENTS: &[Requirement] = &[
         evidence: Evidence::Unless {
             evidence: &Evidence::Keywords(SUSPENSION_GROUNDS),
             contrary: WITHOUT_GROUNDS,
-            topic: ANY_TOPIC,
+            topic: SUSPENSION_TOPIC,
+            excused: NO_EXCUSE,
         },
     },
     Requirement {
@@ -376,6 +470,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             },
             contrary: WITHOUT_NOTICE,
             topic: TERMINATION_TOPIC,
+            excused: TERMINATION_EXCUSES,
         },
     },
     Requirement {

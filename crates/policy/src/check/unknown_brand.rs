@@ -414,11 +414,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let mut previous: BTreeSet<String> = BTreeSet::new();
             for v in doc.versions_in(lang) {
                 let all = mentions(v);
+                let stated = stated_own(v, &own);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
                 let mentions: Vec<Mention> = all
                     .into_iter()
                     .filter(|m| {
-                        !own.covers(m) && stands_for_the_marketplace(&v.source, m, &own, own_email)
+                        !own.covers(m)
+                            && !covers_stated(&stated, m)
+                            && stands_for_the_marketplace(&v.source, m, &own, own_email)
                     })
                     .collect();
                 let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
@@ -452,6 +455,178 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Words that tie two names in one sentence as one company, its group or its operator:
+/// `X is part of the Y group`, `Y, an X company`, `the Y family of companies`, `operated by
+/// Y`, `X ist ein Unternehmen der Y`, `X fait partie du groupe Y` (lowercase, single-spaced,
+/// padded with spaces).
+const RELATION_CUES: &[&str] = &[
+    " part of ",
+    " group ",
+    " group,",
+    " family of ",
+    " company ",
+    " companies ",
+    " subsidiary ",
+    " subsidiaries ",
+    " affiliate ",
+    " affiliates ",
+    " operated by ",
+    " owned by ",
+    " provided by ",
+    " run by ",
+    " brand ",
+    " brands ",
+    " trading as ",
+    " formerly ",
+    " gruppe ",
+    " konzern ",
+    " unternehmen der ",
+    " unternehmen des ",
+    " tochtergesellschaft ",
+    " tochterunternehmen ",
+    " gehört zu ",
+    " betrieben von ",
+    " betrieben durch ",
+    " marke ",
+    " marken ",
+    " groupe ",
+    " filiale ",
+    " fait partie ",
+    " exploité par ",
+    " exploitée par ",
+    " édité par ",
+    " société du ",
+    " marque ",
+    " marques ",
+];
+
+/// The sentences of `text` as byte ranges: a full stop ends one only before white space and
+/// a capital letter or at the end (`Yahoo Inc. and its brands` is one sentence).
+fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '!' | '?' | '\n' | ';' => true,
+            '.' => {
+                let rest = &text[i + 1..];
+                let after = rest.trim_start();
+                after.is_empty()
+                    || (after.len() < rest.len()
+                        && after.chars().next().is_some_and(char::is_uppercase))
+            }
+            _ => false,
+        };
+        if end {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Whether `words` name one of the marketplace's own names, as whole words (`AOL` in
+/// "including Yahoo and AOL brands", not inside another word).
+fn names_marketplace(words: &[String], own: &OwnNames) -> bool {
+    (1..=3).any(|n| words.windows(n).any(|w| own.names.contains(&w.concat())))
+}
+
+/// Names a version presents as the marketplace's own company, group or operator, in a
+/// sentence that also names the marketplace: the names it defines as "we" (`Yahoo Inc. and its
+/// brands (including AOL) (collectively "Yahoo", "we")`) and, with a word of relation (`part
+/// of the Y group`, `a Y company`, `operated by Y`, `ein Unternehmen der Y`, `fait partie du
+/// groupe Y`), the capitalised names beside it. A brand the text itself ties to the
+/// marketplace is not left over from another site's terms; site.yaml `brand_groups` covers
+/// groups a text does not state.
+fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
+    let body = v.body();
+    // Only sentences where the marketplace's name is written are read (ASCII lowercase keeps
+    // byte offsets).
+    let lower = body.to_ascii_lowercase();
+    let mut hits: Vec<usize> = own
+        .spelled
+        .iter()
+        .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, _)| i))
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    hits.sort_unstable();
+    let mut out = Vec::new();
+    for (start, end) in sentence_ranges(body) {
+        let first = hits.partition_point(|&h| h < start);
+        if hits.get(first).is_none_or(|&h| h >= end) {
+            continue;
+        }
+        let sentence = &body[start..end];
+        let words = words_of(sentence);
+        if !names_marketplace(&words, own) {
+            continue;
+        }
+        let spaced = format!(" {} ", normalise_spaced(sentence));
+        let defines_we = sentence.split('(').skip(1).any(|inner| {
+            let inner = inner.split(')').next().unwrap_or_default();
+            words_of(inner).iter().any(|w| WE.contains(&w.as_str()))
+        });
+        if !defines_we && !RELATION_CUES.iter().any(|c| spaced.contains(c)) {
+            continue;
+        }
+        out.extend(capitalised_names(sentence));
+    }
+    out.retain(|n| n.chars().count() >= 3);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Runs of capitalised words in `sentence`, normalised, each also without its last word (a
+/// legal form: `Yahoo Inc.` gives `yahooinc` and `yahoo`); articles left out.
+fn capitalised_names(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let tokens = sentence
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '(' | ')' | '"' | '“' | '”' | '«' | '»' | '„')
+        })
+        .chain(std::iter::once(""));
+    for token in tokens {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && !ARTICLES.contains(&word.to_lowercase().as_str());
+        if capital {
+            run.push(word);
+            continue;
+        }
+        if !run.is_empty() {
+            let whole = normalise(&run.concat());
+            out.push(whole);
+            if run.len() > 1 {
+                out.push(normalise(&run[..run.len() - 1].concat()));
+            }
+            run.clear();
+        }
+    }
+    out
+}
+
+/// Whether a mention is one of the names the version itself ties to the marketplace.
+fn covers_stated(stated: &[String], m: &Mention) -> bool {
+    if m.domain {
+        let labels: Vec<String> = m.key.split('.').map(normalise).collect();
+        let below_top = &labels[..labels.len().saturating_sub(1)];
+        return stated.iter().any(|n| below_top.contains(n));
+    }
+    stated.contains(&m.key)
+        || stated
+            .iter()
+            .any(|n| n.chars().count() >= 4 && m.key.starts_with(n.as_str()))
 }
 
 /// Company names and domains in the body of `v`, outside code, in text order.
@@ -598,6 +773,9 @@ struct OwnNames {
     hosts: Vec<String>,
     /// Normalised words of multi-word names, matched against domain labels.
     words: Vec<String>,
+    /// Names and brands in lower case as written (three characters or more), to find them in
+    /// a text.
+    spelled: Vec<String>,
 }
 
 impl OwnNames {
@@ -641,8 +819,20 @@ impl OwnNames {
             .next()
             .unwrap_or_default()
             .to_lowercase();
+        let mut spelled: Vec<String> = site
+            .brands
+            .iter()
+            .chain(site.marketplace_name.values())
+            .map(String::as_str)
+            .chain(group.iter().copied())
+            .map(str::to_lowercase)
+            .filter(|n| n.chars().count() >= 3)
+            .collect();
+        spelled.sort();
+        spelled.dedup();
         OwnNames {
             names,
+            spelled,
             third: site
                 .third_parties
                 .iter()
@@ -716,6 +906,7 @@ mod tests {
         };
         let own = OwnNames {
             names: vec!["lantern".into()],
+            spelled: vec!["lantern".into()],
             third: Vec::new(),
             hosts: Vec::new(),
             words: Vec::new(),
