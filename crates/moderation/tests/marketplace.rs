@@ -40,6 +40,9 @@ fn the_home_site_is_never_another_store_in_any_spelling() {
         "از دیجیکالا خریدم و راضی‌ام",
         "ممنون از digikala بابت ارسال سریع",
         "ممنون از Digi Kala بابت ارسال سریع",
+        "ممنون از digikaala بابت ارسال سریع",
+        "ممنون از d1gikala بابت ارسال سریع",
+        "ممنون از digkala بابت ارسال سریع",
     ] {
         assert_eq!(codes(&home, body), [], "{body}");
     }

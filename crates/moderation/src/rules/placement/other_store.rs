@@ -3,7 +3,9 @@ use regex::Regex;
 use crate::marketplace::names_within;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
-use crate::text::fold_pattern;
+use std::collections::{HashMap, HashSet};
+
+use crate::text::{fold_pattern, skeleton_key, squeeze};
 
 declare_rule! {
     /// ## What it flags
@@ -23,43 +25,180 @@ declare_rule! {
     /// The en/fr/de rule sets list the big marketplaces and classifieds of their markets
     /// (`stores.en`, `stores.fr`, `stores.de`).
     ///
+    /// Misspelled names are found in three safe families: repeated letters (`digikaala`,
+    /// `بامیلوو`, matched with repeated letters collapsed), digits for the letters they look
+    /// like in a Latin name (`amaz0n`, `d1gikala`, `T0rob`: 0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t,
+    /// 9 g) and one letter left out inside a Latin name of at least six letters (`amzon`,
+    /// `aliexprss`; not the first or last letter, so `curry` is not `currys` nor `ideal`
+    /// `idealo`). Arbitrary one-letter changes are not matched: they reach ordinary words
+    /// (`emails` for `emalls`, `divan` for `divar`).
+    ///
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String> }
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String> }
 }
 
 impl OtherStore {
     fn build(p: &Params<'_>) -> Result<OtherStore, String> {
         let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)(?:\s+(?:ما|مون|من|خودمون)|مون|مان)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
+        let lexicons = p.lexicons("stores", &["stores.fa"])?;
+        // Store names of one Latin word, and those names with one inner letter left out.
+        let latin: HashSet<String> = lexicons
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .map(|e| skeleton_key(&e.text))
+            .filter(|k| k.len() >= 4 && k.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .collect();
+        let mut omitted = HashMap::new();
+        for name in latin
+            .iter()
+            .filter(|k| k.len() >= OMITTED_MIN && k.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            for i in 1..name.len() - 1 {
+                let variant = format!("{}{}", &name[..i], &name[i + 1..]);
+                if !latin.contains(&variant) {
+                    omitted.insert(variant, name.clone());
+                }
+            }
+        }
+        let home = p.marketplace().name_keys();
+        let mut home_squeezed: Vec<String> = home.iter().map(|k| squeeze(k)).collect();
+        home_squeezed.sort();
         Ok(OtherStore {
-            stores: PhraseSet::new(p.lexicons("stores", &["stores.fa"])?, false),
+            stores: PhraseSet::new(lexicons, true),
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
-            home: p.marketplace().name_keys(),
+            home,
+            home_squeezed,
+            latin,
+            omitted,
         })
+    }
+}
+
+/// Fewest letters of a Latin store name matched with one letter left out.
+const OMITTED_MIN: usize = 6;
+
+/// Letters that digits stand for in a Latin word (`amaz0n`, `d1gikala`); `1` is tried as `i`
+/// and as `l`.
+fn digit_letter(d: u8) -> Option<u8> {
+    Some(match d {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'7' => b't',
+        b'9' => b'g',
+        _ => return None,
+    })
+}
+
+impl OtherStore {
+    /// The store a Latin word with digits for letters spells (`amaz0n`: `amazon`).
+    fn lookalike(&self, word: &str) -> Option<&str> {
+        let bytes = word.as_bytes();
+        if !bytes.iter().any(u8::is_ascii_alphabetic)
+            || !bytes.iter().all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let ones: Vec<usize> = (0..bytes.len())
+            .filter(|&i| bytes[i] == b'1')
+            .take(4)
+            .collect();
+        let mut folded: Vec<u8> = Vec::with_capacity(bytes.len());
+        for choice in 0u32..(1 << ones.len()) {
+            folded.clear();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_digit() {
+                    let letter = match ones.iter().position(|&o| o == i) {
+                        Some(n) if choice & (1 << n) != 0 => b'l',
+                        _ => digit_letter(b)?,
+                    };
+                    folded.push(letter);
+                } else {
+                    folded.push(b);
+                }
+            }
+            let folded = std::str::from_utf8(&folded).ok()?;
+            if let Some(name) = self.latin.get(folded) {
+                return Some(name);
+            }
+        }
+        None
+    }
+
+    /// Whether words `first..=last` hold one of the marketplace's own names with repeated
+    /// letters (`digikaala` when the site is Digikala).
+    fn home_within_squeezed(
+        &self,
+        sk: &str,
+        ws: &[crate::text::Word],
+        first: usize,
+        last: usize,
+    ) -> bool {
+        !self.home_squeezed.is_empty()
+            && (first..=last).any(|a| {
+                let mut key = String::new();
+                (a..=last).any(|b| {
+                    key.extend(ws[b].text(sk).chars().filter(|c| c.is_alphanumeric()));
+                    self.home_squeezed.binary_search(&squeeze(&key)).is_ok()
+                })
+            })
+    }
+
+    /// Whether `name` (a store name, letters and digits only) is one of the marketplace's own.
+    fn is_home(&self, name: &str) -> bool {
+        self.home.binary_search_by(|k| k.as_str().cmp(name)).is_ok()
+            || self.home_squeezed.binary_search(&squeeze(name)).is_ok()
     }
 }
 
 impl Rule for OtherStore {
     fn prefilter(&self) -> Prefilter {
         // A store name, a house number (`پلاک`), or a word every address phrasing has.
-        self.stores.prefilter().or(Prefilter::literals([
-            "پلاک",
-            "پاساژ",
-            "مجتمع",
-            "ادرس",
-            "مغازه",
-            "فروشگاه",
-            "حضور",
-        ]))
+        // A misspelled name: a Latin word with a digit, or a name with a letter left out.
+        self.stores
+            .prefilter()
+            .or(Prefilter::classes(Classes::LATIN_DIGIT_WORD))
+            .or(Prefilter::words(self.omitted.keys(), false))
+            .or(Prefilter::literals([
+                "پلاک",
+                "پاساژ",
+                "مجتمع",
+                "ادرس",
+                "مغازه",
+                "فروشگاه",
+                "حضور",
+            ]))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         for f in fields {
             let sk = f.sk();
+            let mut flagged = Vec::new();
             for m in self.stores.find_all(sk, f.words()) {
-                if !names_within(&self.home, sk, f.words(), m.first, m.last) {
+                if !names_within(&self.home, sk, f.words(), m.first, m.last)
+                    && !self.home_within_squeezed(sk, f.words(), m.first, m.last)
+                {
                     out.push(f.hit_words(m.first, m.last));
+                }
+                flagged.extend(m.first..=m.last);
+            }
+            // `amaz0n`, `amzon`: a Latin word that misspells a store name.
+            for (i, w) in f.words().iter().enumerate() {
+                let t = w.text(sk);
+                if t.len() < 4 || !t.is_ascii() || flagged.contains(&i) {
+                    continue;
+                }
+                let name = if t.bytes().any(|b| b.is_ascii_digit()) {
+                    self.lookalike(t)
+                } else {
+                    self.omitted.get(t).map(String::as_str)
+                };
+                if name.is_some_and(|n| !self.is_home(n)) {
+                    out.push(f.hit(w.start, w.end));
                 }
             }
             // `خیابان ... پلاک ۱۲`: a street, then within eight words a house number.

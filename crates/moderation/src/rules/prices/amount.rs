@@ -70,6 +70,14 @@ const PURCHASE_VERBS: &[&str] = &[
 /// Currency codes written before the amount (`USD 30`).
 const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
 
+/// Currency signs and money pictographs, before or after an amount (`$40`, `۳۰۰ 💵`).
+fn is_money_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '\u{1F4B5}' | '\u{1F4B6}' | '\u{1F4B7}' | '\u{1F4B4}' | '\u{1F4B2}'
+    )
+}
+
 /// Extends a number's start back over thousands separators (`12,500,000`).
 fn grouped_start(sk: &str, mut start: usize) -> usize {
     loop {
@@ -165,19 +173,11 @@ impl Amount {
             return Some((start, ws[next - 1].end));
         }
         let before = sk[..start].trim_end_matches(' ');
-        if let Some(sym) = before
-            .chars()
-            .next_back()
-            .filter(|ch| matches!(ch, '$' | '€' | '£'))
-        {
+        if let Some(sym) = before.chars().next_back().filter(|&ch| is_money_symbol(ch)) {
             return Some((before.len() - sym.len_utf8(), c.end));
         }
         let after = sk[c.end..].trim_start_matches(' ');
-        if let Some(sym) = after
-            .chars()
-            .next()
-            .filter(|ch| matches!(ch, '$' | '€' | '£'))
-        {
+        if let Some(sym) = after.chars().next().filter(|&ch| is_money_symbol(ch)) {
             return Some((start, sk.len() - after.len() + sym.len_utf8()));
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
