@@ -160,8 +160,8 @@ fn berlin_daylight_saving_change() {
     };
     // 48 hours are 48 real hours: one hour earlier on the wall clock after the change.
     assert_eq!(due("reply"), "2026-10-26T11:00:00+01:00");
-    // 2 calendar days keep the local time.
-    assert_eq!(due("refund"), "2026-10-26T12:00:00+01:00");
+    // 2 calendar days end with the second day after the trigger's (Regulation 1182/71 Art. 3).
+    assert_eq!(due("refund"), "2026-10-26T23:59:59+01:00");
     // 24 working hours: the weekend is skipped whole, Monday counts all its hours.
     assert_eq!(due("callback"), "2026-10-27T00:00:00+01:00");
 }

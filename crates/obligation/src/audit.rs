@@ -206,7 +206,13 @@ pub fn audit_case(
                     .collect(),
                 None => Vec::new(),
             };
-            let secs = |from: Timestamp, to: Timestamp| to.as_second() - from.as_second();
+            // Whole seconds, to the nearest: a period ending with its last day ends one
+            // nanosecond before the next day starts, and is a whole number of seconds away from
+            // any whole-second instant.
+            let secs = |from: Timestamp, to: Timestamp| {
+                let nanos = to.as_nanosecond() - from.as_nanosecond();
+                i64::try_from((nanos + 500_000_000).div_euclid(1_000_000_000)).unwrap_or(i64::MAX)
+            };
             let trigger_ts = trigger.at.timestamp();
             let before = action.map_or(due, |a| a.at.timestamp().min(due));
             let lapsing = case

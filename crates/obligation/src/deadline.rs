@@ -89,6 +89,14 @@ pub fn due(
     })
 }
 
+/// The last instant of `day` in `tz`: one nanosecond before the next day starts, so that every
+/// instant of the day's last second is still within it, whatever the day's length (a clock
+/// change on that day included). Written in seconds, it reads 23:59:59.
+pub fn end_of_day(day: Date, tz: &jiff::tz::TimeZone) -> Option<Zoned> {
+    let next = day.tomorrow().ok()?.to_zoned(tz.clone()).ok()?;
+    next.checked_sub(SignedDuration::from_nanos(1)).ok()
+}
+
 fn count(
     at: &Zoned,
     single: &Duration,
@@ -98,14 +106,25 @@ fn count(
     let n = i64::from(single.amount());
     let unit = single.unit();
     if !unit.is_working() {
-        // Days and months are calendar arithmetic in `at`'s time zone: the same local clock
-        // time, and for months the same day of the month clamped to the month's last day.
+        // Hours run from the instant. Days and months are counted on the dates of `at`'s time
+        // zone and end with the last instant of their last day (Council Regulation 1182/71
+        // Art. 3(1) and 3(2)(b)/(c)): the trigger's own day does not count, `n` days end when
+        // day `n` after it ends, and `n` months when the day of the month the period runs from
+        // ends in the last month, or that month's last day when it has no such date.
         let due = match unit {
-            Unit::Hours => at.checked_add(SignedDuration::from_hours(n)),
-            Unit::Months => at.checked_add(Span::new().try_months(n).map_err(|_| out_of_range())?),
-            _ => at.checked_add(Span::new().try_days(n).map_err(|_| out_of_range())?),
-        }
-        .map_err(|_| out_of_range())?;
+            Unit::Hours => at
+                .checked_add(SignedDuration::from_hours(n))
+                .map_err(|_| out_of_range())?,
+            _ => {
+                let span = match unit {
+                    Unit::Months => Span::new().try_months(n),
+                    _ => Span::new().try_days(n),
+                }
+                .map_err(|_| out_of_range())?;
+                let last = at.date().checked_add(span).map_err(|_| out_of_range())?;
+                end_of_day(last, at.time_zone()).ok_or_else(out_of_range)?
+            }
+        };
         return Ok((due, Vec::new()));
     }
     let cal = calendar.ok_or_else(|| DeadlineError::NoCalendar {
@@ -138,10 +157,7 @@ fn count(
                 None => counted += 1,
             }
         }
-        let end = day
-            .at(23, 59, 59, 0)
-            .to_zoned(cal.tz.clone())
-            .map_err(|_| out_of_range())?;
+        let end = end_of_day(day, &cal.tz).ok_or_else(out_of_range)?;
         return Ok((end, skipped));
     }
     // Working hours: walk day by day, spending the remaining time on working days only.
@@ -248,7 +264,8 @@ mod tests {
         let hours = due(&start, &Duration::Hours(48), Some(&de)).unwrap();
         assert_eq!(rfc(&hours.due), "2026-10-26T11:00:00+01:00");
         let days = due(&start, &Duration::Days(2), Some(&de)).unwrap();
-        assert_eq!(rfc(&days.due), "2026-10-26T12:00:00+01:00");
+        // Two days end with the second day after the trigger's (Regulation 1182/71 Art. 3).
+        assert_eq!(rfc(&days.due), "2026-10-26T23:59:59+01:00");
         // Saturday trigger: Saturday and Sunday skipped, Monday counts 24 hours.
         let working = due(&start, &Duration::WorkingHours(24), Some(&de)).unwrap();
         assert_eq!(rfc(&working.due), "2026-10-27T00:00:00+01:00");
@@ -256,7 +273,8 @@ mod tests {
     }
 
     #[test]
-    fn months_are_calendar_months_in_the_calendar_time_zone_clamped_to_month_end() {
+    fn months_are_calendar_months_in_the_calendar_time_zone_to_the_end_of_the_day_clamped_to_month_end()
+     {
         let ir = cal("ir");
         // 23:30 UTC on 30 June is 03:00 on 1 July in Tehran: months count from the local date.
         let d = due(
@@ -265,16 +283,16 @@ mod tests {
             Some(&ir),
         )
         .unwrap();
-        assert_eq!(rfc(&d.due), "2027-01-01T03:00:00+03:30");
+        assert_eq!(rfc(&d.due), "2027-01-01T23:59:59+03:30");
         assert!(d.skipped.is_empty() && d.calendar.is_none());
-        // 31 August + 6 months: 28 February (2027 is not a leap year), same clock time.
+        // 31 August + 6 months: 28 February (2027 is not a leap year), to its end.
         let d = due(
             &at("2026-08-31T10:00:00+03:30", "Asia/Tehran"),
             &Duration::Months(6),
             Some(&ir),
         )
         .unwrap();
-        assert_eq!(rfc(&d.due), "2027-02-28T10:00:00+03:30");
+        assert_eq!(rfc(&d.due), "2027-02-28T23:59:59+03:30");
         // 31 January + 1 month in a leap year: 29 February.
         let d = due(
             &at("2028-01-31T10:00:00+01:00", "Europe/Berlin"),
@@ -282,7 +300,7 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(rfc(&d.due), "2028-02-29T10:00:00+01:00");
+        assert_eq!(rfc(&d.due), "2028-02-29T23:59:59+01:00");
         // Six months from 1 January are 181 days; from 1 July, 184.
         let jan = at("2026-01-01T12:00:00+03:30", "Asia/Tehran");
         let jul = at("2026-07-01T12:00:00+03:30", "Asia/Tehran");
@@ -344,7 +362,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
         /// Working time never ends before plain time, a longer duration never ends sooner, and a
-        /// working-day deadline is 23:59:59 on a working day.
+        /// working-day deadline is the last instant of a working day.
         #[test]
         fn working_time_is_monotonic(offset in 0i64..(600 * 86_400), n in 1u32..120) {
             let ir = cal("ir");
@@ -355,7 +373,7 @@ mod tests {
             proptest::prop_assert!(working >= plain);
             proptest::prop_assert!(longer > working);
             let days = due(&start, &Duration::WorkingDays(n % 20 + 1), Some(&ir)).unwrap().due;
-            proptest::prop_assert_eq!(days.time(), jiff::civil::time(23, 59, 59, 0));
+            proptest::prop_assert_eq!(days.time(), jiff::civil::time(23, 59, 59, 999_999_999));
             proptest::prop_assert!(ir.day_off(days.date()).is_none());
         }
     }

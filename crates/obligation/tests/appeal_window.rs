@@ -140,8 +140,9 @@ fn months_without_a_calendar_count_in_the_site_time_zone_across_its_clock_change
     std::fs::write(dir.path().join("site.yaml"), site).unwrap();
     let (set, diagnostics) = load(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    // Noon in Berlin's summer time; six months later Berlin is on winter time: noon there is
-    // 13:00 in the offset the trigger was written in.
+    // Noon in Berlin's summer time; six months later, the period ends with 28 February
+    // (31 August has no date in February) in Berlin, on winter time: the end of that day is
+    // 00:59:59 on 1 March in the offset the trigger was written in.
     let at = davar_obligation::instant::parse_instant("2026-08-31T12:00:00+02:00").unwrap();
     let report = davar_obligation::deadline_report::deadline_report(
         &set,
@@ -153,7 +154,7 @@ fn months_without_a_calendar_count_in_the_site_time_zone_across_its_clock_change
         None,
     )
     .unwrap();
-    assert_eq!(report.due, "2027-02-28T13:00:00+02:00");
+    assert_eq!(report.due, "2027-03-01T00:59:59+02:00");
     assert_eq!(report.limit.text, "6 months");
 }
 

@@ -550,11 +550,12 @@ fn the_appeal_window_of_a_six_month_version_closes_six_calendar_months_after_the
     let v4 = under(4, "2027-07-01T10:00:00Z".parse().unwrap());
     let taken = lodge_after(&published(), &v4, 182).expect("day 182 is within six months");
     assert_eq!(taken.follows.as_deref(), Some(v4.id.as_str()));
-    // Six months after 1 July 10:00 UTC (13:30 in Tehran) is 1 January 13:30 Tehran time.
+    // Six months from 1 July (10:00 UTC, 13:30 in Tehran) end with 1 January in Tehran, at
+    // its last second (Regulation 1182/71 Art. 3(2)(c)).
     assert!(lodge_after(&published(), &v4, 184).is_ok());
     assert_eq!(
         closed_at(&published(), &v4, 185),
-        "2028-01-01T13:30:00+03:30"
+        "2028-01-01T23:59:59+03:30"
     );
     let s = statement(&published(), std::slice::from_ref(&v4), &v4.id).expect("a statement");
     let route = s.redress.appeal.expect("the appeal is offered");
@@ -564,14 +565,14 @@ fn the_appeal_window_of_a_six_month_version_closes_six_calendar_months_after_the
     );
     assert_eq!(
         route.open_until.as_deref(),
-        Some("2028-01-01T13:30:00+03:30")
+        Some("2028-01-01T23:59:59+03:30")
     );
     assert_eq!(route.time_zone.as_deref(), Some("Asia/Tehran"));
     // The text names the same instant with its time zone.
     assert!(
         s.text
             .iter()
-            .any(|p| p.contains("1 January 2028 13:30:00 (Asia/Tehran, UTC+03:30)")),
+            .any(|p| p.contains("1 January 2028 23:59:59 (Asia/Tehran, UTC+03:30)")),
         "{:#?}",
         s.text
     );
@@ -588,7 +589,7 @@ fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_
         assert!(lodge_after(&published(), &june, 182).is_ok(), "v{version}");
         assert_eq!(
             closed_at(&published(), &june, 184),
-            "2026-12-03T13:30:00+03:30",
+            "2026-12-03T23:59:59+03:30",
             "v{version}"
         );
         // Recorded with a decision taken after v4 took effect: the law's minimum sets the end.
@@ -599,7 +600,7 @@ fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_
         );
         assert_eq!(
             closed_at(&published(), &decided, 185),
-            "2028-01-01T13:30:00+03:30",
+            "2028-01-01T23:59:59+03:30",
             "v{version}"
         );
         let s = statement(&published(), std::slice::from_ref(&decided), &decided.id)
@@ -609,7 +610,7 @@ fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_
         assert_eq!(route.window, "at-least: 6 months (DSA Art. 20(1))");
         assert_eq!(
             route.open_until.as_deref(),
-            Some("2028-01-01T13:30:00+03:30")
+            Some("2028-01-01T23:59:59+03:30")
         );
     }
 }
@@ -627,12 +628,12 @@ fn without_dsa_the_window_is_the_longest_of_the_versions_in_force_at_decision_an
     // Decided under v3 (180 days) after v4 took effect: 180 days, no more.
     let late = under(3, "2027-07-01T10:00:00Z".parse().unwrap());
     assert!(lodge_after(&plain, &late, 180).is_ok());
-    assert_eq!(closed_at(&plain, &late, 181), "2027-12-28T13:30:00+03:30");
+    assert_eq!(closed_at(&plain, &late, 181), "2027-12-28T23:59:59+03:30");
     // Decided under v3 before v4 took effect on 2026-12-02: an appeal received under v4 has
     // v4's six months from the decision.
     let early = under(3, "2026-11-20T10:00:00Z".parse().unwrap());
     assert!(lodge_after(&plain, &early, 181).is_ok());
-    assert_eq!(closed_at(&plain, &early, 182), "2027-05-20T13:30:00+03:30");
+    assert_eq!(closed_at(&plain, &early, 182), "2027-05-20T23:59:59+03:30");
     let s = davar_server::compliance::statement(&plain, std::slice::from_ref(&early), &early.id)
         .expect("a statement");
     let route = s.redress.appeal.expect("the appeal is offered");
@@ -647,7 +648,7 @@ fn without_dsa_the_window_is_the_longest_of_the_versions_in_force_at_decision_an
     );
     assert_eq!(
         route.open_until.as_deref(),
-        Some("2027-05-20T13:30:00+03:30")
+        Some("2027-05-20T23:59:59+03:30")
     );
 }
 
@@ -719,4 +720,110 @@ fn an_appeal_reversed_with_edits_shows_the_changes_and_the_clauses_in_every_lang
         // An outcome is not a new restriction in the Transparency Database export.
         assert!(!davar_server::compliance::sor::exportable(&reversed));
     }
+}
+
+/// Periods in days and months end with the last instant of their last day (Regulation
+/// 1182/71 Art. 3(2)(b)/(c)), and the statement, the lodging of an appeal, the audit and the
+/// report agree on it: the last second of the last day is within, the first second of the
+/// next day is not.
+#[test]
+fn windows_and_deadlines_end_with_their_last_day_for_statement_lodging_audit_and_report() {
+    use davar_server::compliance::appeal::AppealRefusal;
+    use davar_server::compliance::appeal_audit::AppealStatus;
+    use davar_server::compliance::published::{APPEAL_DECIDED, APPEAL_RECEIVED};
+    use davar_server::compliance::statement;
+    let published = published();
+    let tehran = |text: &str| text.parse::<jiff::Zoned>().unwrap().timestamp();
+    // Rejected on Monday 7 December 2026 at 11:30 in Tehran: six months end with 7 June 2027.
+    let rejected = engine(&["contacts/phone"], true, at(0));
+    let s = statement(&published, std::slice::from_ref(&rejected), &rejected.id).unwrap();
+    let route = s.redress.appeal.expect("the appeal is offered");
+    assert_eq!(
+        route.open_until.as_deref(),
+        Some("2027-06-07T23:59:59+03:30")
+    );
+    assert!(
+        s.text.iter().any(|p| p.contains("7 June 2027 23:59:59")),
+        "{:#?}",
+        s.text
+    );
+    let lodge_at = |when: Timestamp| {
+        lodge(
+            &published,
+            std::slice::from_ref(&rejected),
+            &rejected,
+            "Please look again.",
+            rejected.policy_versions.clone(),
+            when,
+        )
+    };
+    let last_second = tehran("2027-06-07T23:59:59.5+03:30[Asia/Tehran]");
+    assert!(lodge_at(last_second).is_ok(), "the last second is within");
+    match lodge_at(tehran("2027-06-08T00:00:00+03:30[Asia/Tehran]")) {
+        Err(AppealRefusal::WindowClosed { until, .. }) => {
+            assert_eq!(until, "2027-06-07T23:59:59+03:30");
+        }
+        other => panic!("the next day is past the window: {other:?}"),
+    }
+
+    // The appeal is decided within ten working days of its receipt (dispute policy v4): the
+    // deadline is the end of the tenth working day, in the audit and in the report alike.
+    let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(86_400));
+    let promise = published
+        .promise(
+            APPEAL_RECEIVED,
+            APPEAL_DECIDED,
+            "en",
+            &lodged.policy_versions,
+            lodged.decided_at,
+        )
+        .expect("the dispute policy promises a time to decide");
+    let due = published.due(&promise, lodged.decided_at).unwrap();
+    assert_eq!(
+        due.time(),
+        jiff::civil::time(23, 59, 59, 999_999_999),
+        "{due}"
+    );
+    let due = due.timestamp();
+    for (decided, status, key) in [
+        (
+            due - SignedDuration::from_millis(500),
+            AppealStatus::Met,
+            "met",
+        ),
+        (
+            due + SignedDuration::from_nanos(1),
+            AppealStatus::Breached,
+            "breached",
+        ),
+    ] {
+        let outcome = appeal_outcome(&lodged, true, decided);
+        let history = vec![rejected.clone(), lodged.clone(), outcome];
+        let audited = audit_appeals(
+            &published,
+            &history,
+            decided + SignedDuration::from_hours(1),
+        );
+        assert_eq!(audited.len(), 1);
+        assert_eq!(
+            audited[0].status, status,
+            "decided at {decided}: {audited:#?}"
+        );
+        let f = count(&history, at(0), decided + SignedDuration::from_hours(1));
+        assert_adds_up(&f);
+        assert_eq!(f.appeals.deadlines.get(key), Some(&1), "{:?}", f.appeals);
+    }
+    // Undecided: open through the last second, breached from the next day's first.
+    let history = vec![rejected.clone(), lodged.clone()];
+    let open = audit_appeals(&published, &history, due - SignedDuration::from_millis(500));
+    assert_eq!(open[0].status, AppealStatus::Open, "{open:#?}");
+    let late = audit_appeals(&published, &history, due + SignedDuration::from_nanos(1));
+    assert_eq!(late[0].status, AppealStatus::Breached, "{late:#?}");
+    assert_eq!(
+        count(&history, at(0), due + SignedDuration::from_nanos(1))
+            .appeals
+            .deadlines
+            .get("breached"),
+        Some(&1)
+    );
 }

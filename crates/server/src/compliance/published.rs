@@ -227,7 +227,7 @@ impl<'a> Published<'a> {
                         let next_starts =
                             next.effective.to_zoned(zone).map_err(|e| e.to_string())?;
                         let last = next_starts
-                            .checked_sub(jiff::SignedDuration::from_secs(1))
+                            .checked_sub(jiff::SignedDuration::from_nanos(1))
                             .map_err(|e| e.to_string())?;
                         if due < last {
                             due
