@@ -206,12 +206,20 @@ pub fn audit_case(
                     .collect(),
                 None => Vec::new(),
             };
-            // Whole seconds, to the nearest: a period ending with its last day ends one
-            // nanosecond before the next day starts, and is a whole number of seconds away from
-            // any whole-second instant.
+            // From `from` to `to` in whole seconds, to the nearest (a period ending with its last
+            // day ends one nanosecond before the next day starts, a whole number of seconds away
+            // from any whole-second instant), and never 0 between different instants: the
+            // sign says which comes first, exactly, so the last instant of the last day is in
+            // time and the next one is late.
             let secs = |from: Timestamp, to: Timestamp| {
                 let nanos = to.as_nanosecond() - from.as_nanosecond();
-                i64::try_from((nanos + 500_000_000).div_euclid(1_000_000_000)).unwrap_or(i64::MAX)
+                let rounded = (nanos + 500_000_000).div_euclid(1_000_000_000);
+                let rounded = match nanos.signum() {
+                    1 => rounded.max(1),
+                    -1 => rounded.min(-1),
+                    _ => 0,
+                };
+                i64::try_from(rounded).unwrap_or(if nanos > 0 { i64::MAX } else { i64::MIN })
             };
             let trigger_ts = trigger.at.timestamp();
             let before = action.map_or(due, |a| a.at.timestamp().min(due));

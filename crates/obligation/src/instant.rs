@@ -42,10 +42,14 @@ pub fn format_instant(z: &Zoned) -> String {
     z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-/// A signed length of time for people: `2d 3h 5m`, `45m`, `0m`.
+/// A signed length of time for people: `2d 3h 5m`, `45m`; under a minute in seconds (`40s`,
+/// `0s`).
 pub fn human_span(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
     let s = seconds.unsigned_abs();
+    if s < 60 {
+        return format!("{sign}{s}s");
+    }
     let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
     let mut parts = Vec::new();
     if d > 0 {
@@ -97,6 +101,9 @@ mod tests {
     fn spans_for_people() {
         assert_eq!(human_span(90_061), "1d 1h 1m");
         assert_eq!(human_span(-2700), "-45m");
-        assert_eq!(human_span(0), "0m");
+        assert_eq!(human_span(0), "0s");
+        assert_eq!(human_span(40), "40s");
+        assert_eq!(human_span(-1), "-1s");
+        assert_eq!(human_span(60), "1m");
     }
 }

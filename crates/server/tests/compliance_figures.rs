@@ -827,3 +827,13 @@ fn windows_and_deadlines_end_with_their_last_day_for_statement_lodging_audit_and
         Some(&1)
     );
 }
+
+#[test]
+fn the_human_report_gives_a_wait_under_a_minute_in_seconds() {
+    let queued = engine(&["contacts/phone"], false, at(0));
+    let decided = decide(&queued, "sara", &["contacts/phone"], at(40));
+    let f = count(&[queued, decided], at(0), at(86_400));
+    assert_eq!(f.queue.median_seconds, Some(40));
+    let text = davar_server::compliance::figures_page::human(&f);
+    assert!(text.contains("median 40s, 95th percentile 40s"), "{text}");
+}
