@@ -679,16 +679,13 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         push(m.as_str(), m.start(), true, false);
     }
     // Words the text also writes in lower case are common words (`At Registration, we…`,
-    // `Welcome to Partner Central`), not a brand.
-    let prose = ADDRESS.replace_all(body, " ");
-    let lower_words: BTreeSet<&str> = prose
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase()))
-        .collect();
+    // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
+    let mut lower_words: Option<BTreeSet<&str>> = None;
     for caps in CUED_NAME.captures_iter(body) {
         let Some(name) = caps.get(1) else { continue };
         let shown = name.as_str().trim_end_matches(['.', '-', '\'', '’']);
         let domain = BARE_DOMAIN.is_match(shown);
+        let lower_words = lower_words.get_or_insert_with(|| lowercase_words(body));
         let common = shown
             .split_whitespace()
             .all(|w| lower_words.contains(w.to_lowercase().as_str()));
@@ -745,6 +742,35 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.offset);
     out
+}
+
+/// The words of `text` written without a capital, addresses (e-mail addresses, URLs, domain
+/// names) left out.
+///
+/// No [`ADDRESS`] match holds white space, and its word boundaries read white space as the
+/// edge of the text: the addresses of `text` are those of its white-space-separated tokens, each
+/// searched alone. A token without `@`, `.` or `:` holds none and is split into words directly.
+fn lowercase_words(text: &str) -> BTreeSet<&str> {
+    fn add<'a>(words: &mut BTreeSet<&'a str>, part: &'a str) {
+        words.extend(
+            part.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase())),
+        );
+    }
+    let mut words = BTreeSet::new();
+    for token in text.split(char::is_whitespace) {
+        if !token.contains(['@', '.', ':']) {
+            add(&mut words, token);
+            continue;
+        }
+        let mut from = 0;
+        for m in ADDRESS.find_iter(token) {
+            add(&mut words, &token[from..m.start()]);
+            from = m.end();
+        }
+        add(&mut words, &token[from..]);
+    }
+    words
 }
 
 /// Whether a match at `start` (and ending at `end`, when it must end a word) touches a letter
