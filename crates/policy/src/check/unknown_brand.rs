@@ -985,6 +985,28 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_words_leave_out_addresses_as_one_search_over_the_whole_text_does() {
+        let text = "Écrivez à aide@exemple.fr, voyez https://shop.example/a.b ou boutique.de.\n\
+                    Chez Müller: mailto:x@y.fr über café.fr und -teil.com\u{a0}ici.\tEnde \
+                    fichier.frère, élan@exemple.frères, www.x.io/Page?q=1 et l'offre.";
+        let whole = ADDRESS.replace_all(text, " ");
+        let expected: BTreeSet<&str> = whole
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase()))
+            .collect();
+        let found = lowercase_words(text);
+        assert_eq!(found, expected);
+        assert!(
+            found.contains("voyez") && found.contains("ici"),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains("exemple") && !found.contains("shop"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn third_parties_named_in_passing_and_the_marketplace_s_own_company_do_not() {
         assert!(!stands(
             "Card payments are handled by Payco Ltd.",
