@@ -239,6 +239,20 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
     // The author appeals the English edit; Omid may not make it a rejection, and keeps the
     // edit: the appeal is upheld.
     let (id, kept) = &edits[1];
+    // Only the storefront's client key lodges an appeal, for the author.
+    for key in [SARA, OMID] {
+        let refused = api
+            .call(
+                "POST",
+                &format!("/v1/decisions/{id}/appeal"),
+                key,
+                Some(json!({"text": "A moderator writing for the author."})),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.text());
+        assert_eq!(refused.error_code(), "forbidden");
+        assert!(refused.text().contains("client key"), "{}", refused.text());
+    }
     let lodged = api
         .call(
             "POST",

@@ -1,4 +1,4 @@
-//! `POST /v1/decisions/{id}/appeal` (any key: the storefront lodges it on the author's behalf):
+//! `POST /v1/decisions/{id}/appeal` (a client key: the storefront lodges it on the author's behalf):
 //! the author's appeal against a rejection, within the window the dispute policy states. It
 //! enters the review queue before first reviews; a moderator other than the one who took the
 //! contested decision decides it (DSA Art. 20).
@@ -38,8 +38,9 @@ pub(crate) struct AppealRequest {
     request_body = AppealRequest,
     responses(
         (status = 201, description = "The record lodging the appeal (stage `appeal`, action `queue`); it waits in the review queue", body = DecisionRecord),
+        (status = 403, description = "A moderator or admin key (`forbidden`): appeals are the author's, lodged with the storefront's client key", body = ErrorBody),
         (status = 404, description = "No such decision", body = ErrorBody),
-        (status = 409, description = "Not a rejection (`not-restricted`), appealed already (`appealed`), replaced (`superseded`), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
+        (status = 409, description = "Not a restriction (`not-restricted`), appealed already (`appealed`), replaced (`superseded`), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
         (status = 422, description = "`text` over the field limit (10,000 characters by default; `field-too-long`), or showing nothing once spaces, zero-width and bidi control characters are set aside (`missing-field`)", body = ErrorBody),
     ),
     security((), ("bearer" = []))
@@ -50,6 +51,14 @@ pub(crate) async fn appeal(
     PathId(id): PathId,
     ApiJson(request): ApiJson<AppealRequest>,
 ) -> Result<(StatusCode, Json<DecisionRecord>), ApiError> {
+    // An appeal is the author's: with keys configured, only a client key (the storefront
+    // acting for the author) lodges one.
+    if viewer == Viewer::Staff && state.keys().is_some() {
+        return Err(ApiError::Forbidden(
+            "an appeal is lodged by the author, through the storefront's client key; a moderator or admin key cannot lodge one (moderators decide appeals in the review queue): send it with the storefront's key"
+                .to_owned(),
+        ));
+    }
     let limit = state.limits().field_chars;
     within_limit("text", &request.text, limit)
         .map_err(|message| ApiError::invalid("field-too-long", "text", message))?;
