@@ -33,10 +33,15 @@ fn policies(versions: &[String]) -> tempfile::TempDir {
 }
 
 fn findings(versions: &[String]) -> Vec<String> {
+    findings_on(versions, date(2026, 3, 1))
+}
+
+/// What `davar check --as-of as_of` finds in `versions`.
+fn findings_on(versions: &[String], as_of: jiff::civil::Date) -> Vec<String> {
     let dir = policies(versions);
     let (set, diagnostics) = load(dir.path()).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    davar_obligation::checks(&set, date(2026, 3, 1), None)
+    davar_obligation::checks(&set, as_of, None)
         .iter()
         .map(|d| {
             format!(
@@ -169,4 +174,44 @@ fn a_window_written_within_promises_no_minimum_and_is_refused() {
             .any(|f| f.contains("obligation `appeal-window`") && f.contains("`within: 6 months`")),
         "{found:#?}"
     );
+}
+
+#[test]
+fn a_fix_that_takes_effect_after_some_windows_closed_leaves_those_decisions_short() {
+    let short = version(1, "2026-01-01", "for at least 180 days", "180 days");
+    // Six months from 1 September: a decision of 3 March 2026 or earlier has its 180 days end
+    // before 31 August, the day before the fix takes effect.
+    let late_fix = version(2, "2026-09-01", "for at least six months", "6 months");
+    let found = findings(&[short.clone(), late_fix.clone()]);
+    let block = found
+        .iter()
+        .find(|f| f.contains("obligation `appeal-window`"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(block.starts_with("compliance-dsa v1.en.md:"), "{block}");
+    assert!(
+        block.contains("v2 (effective 2026-09-01)")
+            && block.contains("from 2026-01-01 to 2026-03-03"),
+        "{block}"
+    );
+    let prose = found
+        .iter()
+        .find(|f| f.contains("open for at least six months"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(prose.contains("from 2026-01-01 to 2026-03-03"), "{prose}");
+    // Any date before the fix sees it, the last short decision's day included and later days
+    // too (the decisions left short are in the past, not fixed).
+    for as_of in [date(2026, 1, 1), date(2026, 3, 3), date(2026, 8, 31)] {
+        let found = findings_on(&[short.clone(), late_fix.clone()], as_of);
+        assert!(
+            found.iter().any(|f| f.contains("obligation `appeal-window`")),
+            "{as_of}: {found:#?}"
+        );
+    }
+    // From the fix's effective date the short version is no longer in force or upcoming.
+    let found = findings_on(&[short.clone(), late_fix], date(2026, 9, 1));
+    assert!(found.is_empty(), "{found:#?}");
+    // A fix in force by the last day of the first decision's window covers every decision.
+    let in_time = version(2, "2026-06-30", "for at least six months", "6 months");
+    let found = findings(&[short, in_time]);
+    assert!(found.is_empty(), "{found:#?}");
 }

@@ -125,43 +125,145 @@ fn check_profile(
             continue;
         };
         // A published version cannot be edited: a later version that meets the requirement is
-        // the fix, and the earlier one stays in force only until that one takes effect.
-        let fixed_later = || {
-            later
-                .iter()
-                .any(|v| met(&req.evidence, v, &evidence::parts(v)) == Some(true))
+        // the fix, and the earlier one stays in force only until that one takes effect. For
+        // the appeal window that is enough only when every decision taken under this version
+        // can still be appealed when the fix takes effect.
+        let meets = |v: &PolicyVersion| met(&req.evidence, v, &evidence::parts(v)) == Some(true);
+        let (fixed_later, short_for) = match req.evidence {
+            Evidence::SixMonths => match uncovered(doc, version, |v| meets(v)) {
+                None => (true, None),
+                Some(gap) => (false, Some(gap)),
+            },
+            _ => (later.iter().any(|v| meets(v)), None),
         };
-        if !found && !fixed_later() {
+        if !found && !fixed_later {
+            let mut message = format!(
+                "{}: the {} (v{}, {}) must {}",
+                req.cite, version.doc_type, version.version, version.lang, req.what
+            );
+            if let Some(gap) = short_for {
+                message.push_str(&gap.describe());
+            }
             out.push(
-                Diagnostic::error(
-                    code,
-                    &version.path,
-                    0,
-                    0,
-                    format!(
-                        "{}: the {} (v{}, {}) must {}",
-                        req.cite, version.doc_type, version.version, version.lang, req.what
-                    ),
-                )
-                .with_help(help(&req.evidence, &version.lang)),
+                Diagnostic::error(code, &version.path, 0, 0, message)
+                    .with_help(help(&req.evidence, &version.lang)),
             );
         }
     }
 }
 
+/// Decisions a short appeal window leaves without six months: those taken under `version` from
+/// `from` to `to` (every one while it is in force, when no later version fixes the window).
+#[derive(Debug, Clone)]
+struct WindowGap {
+    /// The later version that keeps appeals open six months, if one is published.
+    fix: Option<(u32, Date)>,
+    /// The first day of the decisions left short (the version's effective date).
+    from: Date,
+    /// The last such day, when a fix takes effect.
+    to: Option<Date>,
+}
+
+impl WindowGap {
+    fn describe(&self) -> String {
+        match (self.fix, self.to) {
+            (Some((number, effective)), Some(to)) => format!(
+                "; v{number} (effective {effective}) keeps appeals open long enough, but the window of a decision taken from {} to {to} under this version closes before v{number} takes effect",
+                self.from
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The last day of the shortest appeal window `version`'s blocks promise for a decision taken
+/// on `day` (a `within:` window, or none, promises nothing beyond the day itself), in calendar
+/// days: working days count at least as many days, hours count whole days.
+fn window_closes(version: &PolicyVersion, day: Date) -> Date {
+    let shortest = |d: &Duration| -> Option<Date> {
+        let low = match d {
+            Duration::Range { low, .. } => low.as_ref(),
+            single => single,
+        };
+        let span = match low {
+            Duration::Months(n) => jiff::Span::new().try_months(i64::from(*n)).ok()?,
+            Duration::Days(n) | Duration::WorkingDays(n) => {
+                jiff::Span::new().try_days(i64::from(*n)).ok()?
+            }
+            Duration::Hours(n) | Duration::WorkingHours(n) => {
+                jiff::Span::new().try_days(i64::from(*n / 24)).ok()?
+            }
+            Duration::Range { .. } => return None,
+        };
+        day.checked_add(span).ok()
+    };
+    crate::extract::version_obligations(version)
+        .0
+        .iter()
+        .filter(|o| {
+            o.trigger == appeal_window::DECISION_NOTIFIED
+                && o.action == appeal_window::APPEAL_CLOSED
+        })
+        .map(|o| match &o.limit {
+            crate::block::Limit::AtLeast(d) => shortest(d).unwrap_or(day),
+            crate::block::Limit::Within(_) => day,
+        })
+        .min()
+        .unwrap_or(day)
+}
+
+/// The decisions `version`'s appeal window leaves short, `None` when a later version that
+/// `fixes` it covers them all. A published version cannot change, so the fix is a later
+/// version; it covers a decision taken under `version` when the decision's window under
+/// `version` lasts at least until the day before the fix takes effect (from then on an appeal
+/// is handled under the fix, whose window counts from the decision). Decisions taken before
+/// the fix whose window closes earlier were left short, whatever the date the check runs on.
+fn uncovered(
+    doc: &Document,
+    version: &PolicyVersion,
+    fixes: impl Fn(&PolicyVersion) -> bool,
+) -> Option<WindowGap> {
+    let fix = successors(doc, version)
+        .into_iter()
+        .filter(|v| fixes(v))
+        .min_by_key(|v| (v.effective, v.version));
+    let Some(fix) = fix else {
+        return Some(WindowGap {
+            fix: None,
+            from: version.effective,
+            to: None,
+        });
+    };
+    let reach = fix.effective.yesterday().unwrap_or(fix.effective);
+    let mut last = None;
+    let mut day = version.effective;
+    while day < fix.effective && window_closes(version, day) < reach {
+        last = Some(day);
+        match day.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    last.map(|to| WindowGap {
+        fix: Some((fix.version, fix.effective)),
+        from: version.effective,
+        to: Some(to),
+    })
+}
+
 /// DSA Art. 20(1) on the appeal window's obligation block: at least six months, unless a later
-/// version already states a window that long.
+/// version states a window that long and takes effect before the window of any decision taken
+/// under this one closes ([`uncovered`]).
 fn appeal_window_length(doc: &Document, version: &PolicyVersion, out: &mut Vec<Diagnostic>) {
     let short = appeal_window::too_short(version);
     if short.is_empty() {
         return;
     }
-    let fixed_later = successors(doc, version)
-        .into_iter()
-        .any(|v| appeal_window::has_window(v) && appeal_window::too_short(v).is_empty());
-    if fixed_later {
+    let Some(gap) = uncovered(doc, version, |v| {
+        appeal_window::has_window(v) && appeal_window::too_short(v).is_empty()
+    }) else {
         return;
-    }
+    };
     for ob in short {
         out.push(
             Diagnostic::error(
@@ -178,7 +280,7 @@ fn appeal_window_length(doc: &Document, version: &PolicyVersion, out: &mut Vec<D
                     version.lang,
                     ob.limit,
                     appeal_window::SIX_MONTHS_DAYS
-                ),
+                ) + &gap.describe(),
             )
             .with_help(
                 "write `at-least: 6 months` (or at least 184 days) and say the same in the clause's text; a published version cannot change, so publish a new version",
