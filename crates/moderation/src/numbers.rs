@@ -1,7 +1,7 @@
 //! Numbers written in digits or words (`صفر نهصد و دوازده`), as runs of digits a rule can test.
 
 use crate::lexicon::Lexicon;
-use crate::text::{Word, skeleton_key, word_hash};
+use crate::text::{Word, skeleton_key, squeeze, word_hash};
 
 /// Value of a number word: a plain value (`دوازده` = 12), the multiplier hundred (`hundred`,
 /// `صد`, `cent`: it multiplies the value before it, if any) or a scale (`هزار` = 1000).
@@ -25,6 +25,9 @@ struct Compound {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumberWords {
     words: crate::phrase::FnvMap<String, NumberWord>,
+    /// The single words with repeated letters collapsed (`zeero` reads `zero`), for words of
+    /// three letters or more.
+    squeezed: crate::phrase::FnvMap<String, NumberWord>,
     /// Entries of several words, keyed by their first word, longest first.
     compounds: crate::phrase::FnvMap<String, Vec<Compound>>,
     /// Hashes of the number words and of the first words of compounds: most words are ruled
@@ -72,6 +75,11 @@ impl NumberWords {
                         let rest: Vec<String> = parts.collect();
                         out.filter.mark(word_hash(&first));
                         if rest.is_empty() {
+                            let squeezed = squeeze(&first);
+                            if squeezed.chars().count() >= 3 {
+                                out.filter.mark(word_hash(&squeezed));
+                                out.squeezed.insert(squeezed, word);
+                            }
                             out.words.insert(first, word);
                         } else {
                             let list = out.compounds.entry(first).or_default();
@@ -104,7 +112,7 @@ impl NumberWords {
     /// The number word or compound starting at word `j`, and the index of its last word.
     fn read(&self, sk: &str, ws: &[Word], j: usize) -> Option<(NumberWord, usize)> {
         let w = ws.get(j)?;
-        if !self.filter.may_contain(w.hash) {
+        if !self.filter.may_contain(w.hash) && !self.filter.may_contain(w.squeezed) {
             return None;
         }
         if let Some(list) = self.compounds.get(w.text(sk)) {
@@ -123,7 +131,17 @@ impl NumberWords {
                 }
             }
         }
-        self.words.get(w.text(sk)).map(|&v| (v, j))
+        if let Some(&v) = self.words.get(w.text(sk)) {
+            return Some((v, j));
+        }
+        // `zeeero`, `صفررر`: repeated letters.
+        if w.squeezed != w.hash && self.filter.may_contain(w.squeezed) {
+            let squeezed = squeeze(w.text(sk));
+            if squeezed.chars().count() >= 3 {
+                return self.squeezed.get(&squeezed).map(|&v| (v, j));
+            }
+        }
+        None
     }
 
     /// The value of a value word or compound starting at word `j`.
@@ -139,6 +157,10 @@ impl NumberWords {
     /// word of a compound).
     pub fn prefilter(&self) -> crate::prefilter::Prefilter {
         crate::prefilter::Prefilter::words(self.words.keys().chain(self.compounds.keys()), false)
+            .or(crate::prefilter::Prefilter::words(
+                self.squeezed.keys(),
+                true,
+            ))
     }
 
     /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.

@@ -368,6 +368,57 @@ fn digits_of(parts: &[NumberChunk<'_>]) -> String {
     digits
 }
 
+/// The parts from `k` on that hold the first `n` digits.
+fn covering<'p, 'a>(parts: &'p [NumberChunk<'a>], k: usize, n: usize) -> &'p [NumberChunk<'a>] {
+    let mut seen = 0;
+    let mut end = k;
+    while end < parts.len() && seen < n {
+        seen += parts[end].digits.as_str().len();
+        end += 1;
+    }
+    &parts[k..end]
+}
+
+/// A number read out in words, in three parts or more (`nine one seven, five five five, …`):
+/// prose does not hold one, so it needs no trunk prefix or call word.
+fn read_out(parts: &[NumberChunk<'_>]) -> bool {
+    parts.len() >= 3 && parts.iter().all(|p| p.spelled)
+}
+
+/// Whether the `n` parts from `k`, in sequences starting at `bounds`, are groups of two digits
+/// or more but for the last (`nine one seven, five five five, …`), not single digits parted by
+/// commas (`nine, seven, eight, …`: a list of scores).
+fn grouped(bounds: &[usize], parts: &[NumberChunk<'_>], k: usize, n: usize) -> bool {
+    let seq_of = |i: usize| bounds.partition_point(|&b| b <= i);
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut last_seq = usize::MAX;
+    for (i, part) in parts.iter().enumerate().skip(k).take(n) {
+        let len = part.digits.as_str().len();
+        if seq_of(i) == last_seq {
+            if let Some(size) = sizes.last_mut() {
+                *size += len;
+            }
+        } else {
+            sizes.push(len);
+            last_seq = seq_of(i);
+        }
+    }
+    sizes.len() >= 2 && sizes[..sizes.len() - 1].iter().all(|&s| s >= 2)
+}
+
+/// Numbers in words counted up or down (`one two three four`, `نه، ده، یازده، دوازده`): a
+/// list, not a phone number.
+fn counted(parts: &[NumberChunk<'_>]) -> bool {
+    let values: Vec<i128> = parts
+        .iter()
+        .map_while(|p| p.digits.as_str().parse().ok())
+        .collect();
+    values.len() >= 4
+        && values.len() == parts.len()
+        && values.windows(2).all(|w| (w[1] - w[0]).abs() == 1)
+        && values.windows(3).all(|w| w[1] - w[0] == w[2] - w[1])
+}
+
 /// Whether `gap`, between two numbers, holds only what may part two pieces of one number:
 /// white space with at most one line break, at most four commas, semicolons, colons, dashes or
 /// dots, and at most two words of `between` (`و`, `and`, `then`, `بعدش`), with at least one
@@ -507,8 +558,10 @@ impl Phone {
                 })
                 .any(|p| p.spelled)
         };
+        let read = spelled && read_out(covering(parts, k, digits.len().min(10)));
         if spelled
             && !trunk
+            && !read
             && !self.announced(f, parts[k].first_word)
             && !self.called_after(f, parts[parts.len() - 1].last_word)
         {
@@ -539,7 +592,8 @@ impl Phone {
             groups_by_len(shapes.of_digits(f, parts, k, digits))
         };
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
-        let (mut announced, mut extended) = (None, None);
+        // A number read out in words is announced by its reading.
+        let (mut announced, mut extended) = (read.then_some(true), None);
         for len in (shortest..=15.min(digits.len())).rev() {
             // Digit groups and separators of the first `len` digits as written: more than five
             // groups (`0 3 0 3 2 2 3 1 2 3 4`, spelled digit by digit) only with a trunk
@@ -675,8 +729,16 @@ impl Phone {
             let plus = sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
             // Pieces parted by commas or words make a number only when it is written with its
             // trunk prefix, a `+` or after a call word.
-            if bounds.is_some()
-                && !(plus || digits.starts_with('0') || self.announced(f, parts[k].first_word))
+            let first_ten = covering(parts, k, 10);
+            if parts[k].spelled && counted(first_ten) {
+                k += 1;
+                continue;
+            }
+            if let Some(bounds) = bounds
+                && !(plus
+                    || digits.starts_with('0')
+                    || (read_out(first_ten) && grouped(bounds, parts, k, first_ten.len()))
+                    || self.announced(f, parts[k].first_word))
             {
                 k += 1;
                 continue;
