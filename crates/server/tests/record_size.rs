@@ -253,3 +253,47 @@ fn records_stored_whole_by_earlier_versions_are_read_back() {
     .unwrap();
     assert_eq!(store.record(&id).unwrap(), Some(record));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderators_rejection_counts_the_unlisted_violations_of_the_codes_it_cites() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::router_admin::copy_dir(&crate::support::workspace().join("rules"), dir.path());
+    let path = dir.path().join("reviews.fa.yaml");
+    let rules = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        rules.replacen("\nrules:\n", "\nqueue_rejects: true\nrules:\n", 1),
+    )
+    .unwrap();
+    let api = crate::support::QueueApi::over(crate::support::sources_in(dir.path()), Some(dir));
+    let text = repeated("a@b.");
+    let answer = api
+        .moderate(
+            json!({"id": "many", "kind": "review", "lang": "fa", "title": text, "body": text}),
+        )
+        .await;
+    let found = per_code(&answer["violations"]);
+    let emails = found["contacts/email"];
+    assert!(emails > STORED_PER_CODE, "{found:?}");
+    let item = answer["decision_id"].as_str().unwrap();
+    let sara = "moderator-key-sara-01";
+    assert_eq!(api.claim(item, sara).await.status, StatusCode::OK);
+    let decided = api
+        .decide(
+            item,
+            sara,
+            json!({"action": "reject", "codes": ["contacts/email"]}),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+    let record = decided.json();
+    assert_eq!(
+        per_code(&record["violations"]),
+        BTreeMap::from([("contacts/email".to_owned(), STORED_PER_CODE)])
+    );
+    assert_eq!(
+        record["omitted_violations"],
+        json!({"contacts/email": emails - STORED_PER_CODE}),
+        "only the cited code's count: {record}"
+    );
+}
