@@ -10,6 +10,8 @@ enum NumberWord {
     Value(u64),
     Hundred,
     Scale(u64),
+    /// `double`, `triple`: the digit word after it, said that many times (`double five` = 55).
+    Repeat(u8),
 }
 
 /// A number written in several words that the words do not add up to (`quatre vingt` = 80,
@@ -48,10 +50,15 @@ impl NumberWords {
                 let key = skeleton_key(&entry.text);
                 match entry.value.as_deref() {
                     Some("and") => out.joiners.push(key),
+                    Some(v @ ("x2" | "x3")) => {
+                        out.filter.mark(word_hash(&key));
+                        out.words
+                            .insert(key, NumberWord::Repeat(if v == "x2" { 2 } else { 3 }));
+                    }
                     Some(v) => {
                         let n: u64 = v.parse().map_err(|_| {
                             format!(
-                                "{}: `{}` has value `{v}`, expected a whole number or `and`",
+                                "{}: `{}` has value `{v}`, expected a whole number, `and`, or `x2`/`x3` (a word that repeats the digit after it)",
                                 lex.path.display(),
                                 entry.text
                             )
@@ -177,6 +184,7 @@ impl NumberWords {
             let v = match v {
                 NumberWord::Value(v) | NumberWord::Scale(v) => *v,
                 NumberWord::Hundred => 100,
+                NumberWord::Repeat(_) => 0,
             };
             (w.as_str(), v)
         })
@@ -231,6 +239,14 @@ impl Digits<'_> {
             buf,
             len: len as u8,
         }
+    }
+
+    /// Digit `d` said `times` times (`double zero` = `00`).
+    fn repeated(d: u8, times: u8) -> Digits<'static> {
+        let mut buf = [0u8; 20];
+        let len = times.min(20);
+        buf[..usize::from(len)].fill(b'0' + d % 10);
+        Digits::Spelled { buf, len }
     }
 
     /// The digits as text.
@@ -320,9 +336,34 @@ pub(crate) fn chunks<'a>(
             i += 1;
             continue;
         }
-        if nw.read(sk, ws, i).is_none() {
-            i += 1;
-            continue;
+        match nw.read(sk, ws, i) {
+            None => {
+                i += 1;
+                continue;
+            }
+            // `double five`: a digit said twice.
+            Some((NumberWord::Repeat(times), _)) => {
+                let spaced = ws
+                    .get(i + 1)
+                    .is_some_and(|n| sk[ws[i].end..n.start].chars().all(|c| c == ' '));
+                if spaced && let Some((NumberWord::Value(d @ 0..=9), last)) = nw.read(sk, ws, i + 1)
+                {
+                    out.push(NumberChunk {
+                        digits: Digits::repeated(d as u8, times),
+                        start: ws[i].start,
+                        end: ws[last].end,
+                        first_word: i,
+                        last_word: last,
+                        spelled: true,
+                        max_scale: 0,
+                    });
+                    i = last + 1;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            Some(_) => {}
         }
         // A group: value words adding up (`twenty one`, `سیصد و چهل و پنج`), the multiplier
         // hundred and scales (`two thousand five hundred`), joined by `و`, `and`, `et`.
@@ -454,6 +495,7 @@ mod tests {
         assert_eq!(Digits::spelled(u64::MAX).as_str(), u64::MAX.to_string());
         assert_eq!(digits, ["0", "912", "345"]);
         assert_eq!(sequences(&sk.text, &c), vec![0..3]);
+        assert_eq!(Digits::repeated(0, 2).as_str(), "00");
     }
 
     #[test]

@@ -43,6 +43,7 @@ fn the_home_site_is_never_another_store_in_any_spelling() {
         "ممنون از digikaala بابت ارسال سریع",
         "ممنون از d1gikala بابت ارسال سریع",
         "ممنون از digkala بابت ارسال سریع",
+        "ممنون از دیحی کالا بابت ارسال سریع",
     ] {
         assert_eq!(codes(&home, body), [], "{body}");
     }

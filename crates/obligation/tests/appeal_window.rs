@@ -203,7 +203,9 @@ fn a_fix_that_takes_effect_after_some_windows_closed_leaves_those_decisions_shor
     for as_of in [date(2026, 1, 1), date(2026, 3, 3), date(2026, 8, 31)] {
         let found = findings_on(&[short.clone(), late_fix.clone()], as_of);
         assert!(
-            found.iter().any(|f| f.contains("obligation `appeal-window`")),
+            found
+                .iter()
+                .any(|f| f.contains("obligation `appeal-window`")),
             "{as_of}: {found:#?}"
         );
     }

@@ -30,13 +30,15 @@ declare_rule! {
     /// like in a Latin name (`amaz0n`, `d1gikala`, `T0rob`: 0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t,
     /// 9 g) and one letter left out inside a Latin name of at least six letters (`amzon`,
     /// `aliexprss`; not the first or last letter, so `curry` is not `currys` nor `ideal`
-    /// `idealo`). Arbitrary one-letter changes are not matched: they reach ordinary words
+    /// `idealo`), and Persian names of five letters or more written with other dots on the
+    /// same letter shapes (one letter: `دیحی کالا`, `آمارون`; `ب پ ت ث ن ی`, `ج چ ح خ`, `د ذ`, `ر ز ژ`, `س ش`,
+    /// `ص ض`, `ط ظ`, `ع غ`, `ف ق`, `ک گ` are one shape each). Arbitrary one-letter changes are not matched: they reach ordinary words
     /// (`emails` for `emalls`, `divan` for `divar`).
     ///
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String> }
+    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
 impl OtherStore {
@@ -62,6 +64,25 @@ impl OtherStore {
                 }
             }
         }
+        // Persian names of one word and five letters or more, by their letter shapes, with a
+        // run of two letters or more that no dot changes (the prefilter's literal).
+        let mut shapes = HashMap::new();
+        let mut shape_literals = Vec::new();
+        for e in lexicons.iter().flat_map(|l| l.entries.iter()) {
+            let key = skeleton_key(&e.text);
+            if key.is_ascii() || key.contains(' ') || key.chars().count() < SHAPE_MIN {
+                continue;
+            }
+            let Some(literal) = key
+                .split(|c: char| dotted_shape(c) != c)
+                .filter(|run| run.chars().count() >= 2)
+                .max_by_key(|run| run.len())
+            else {
+                continue;
+            };
+            shape_literals.push(literal.to_owned());
+            shapes.insert(key.chars().map(dotted_shape).collect::<String>(), key);
+        }
         let home = p.marketplace().name_keys();
         let mut home_squeezed: Vec<String> = home.iter().map(|k| squeeze(k)).collect();
         home_squeezed.sort();
@@ -72,12 +93,34 @@ impl OtherStore {
             home_squeezed,
             latin,
             omitted,
+            shapes,
+            shape_literals,
         })
     }
 }
 
 /// Fewest letters of a Latin store name matched with one letter left out.
 const OMITTED_MIN: usize = 6;
+
+/// Fewest letters of a Persian store name matched by its letter shapes.
+const SHAPE_MIN: usize = 5;
+
+/// The letter shape of a Persian letter: letters that differ only by their dots are one.
+fn dotted_shape(c: char) -> char {
+    match c {
+        'ب' | 'پ' | 'ت' | 'ث' | 'ن' | 'ی' | 'ئ' => 'ٮ',
+        'ج' | 'چ' | 'ح' | 'خ' => 'ح',
+        'د' | 'ذ' => 'د',
+        'ر' | 'ز' | 'ژ' => 'ر',
+        'س' | 'ش' => 'س',
+        'ص' | 'ض' => 'ص',
+        'ط' | 'ظ' => 'ط',
+        'ع' | 'غ' => 'ع',
+        'ف' | 'ق' => 'ف',
+        'ک' | 'گ' => 'ک',
+        _ => c,
+    }
+}
 
 /// Letters that digits stand for in a Latin word (`amaz0n`, `d1gikala`); `1` is tried as `i`
 /// and as `l`.
@@ -163,6 +206,7 @@ impl Rule for OtherStore {
             .prefilter()
             .or(Prefilter::classes(Classes::LATIN_DIGIT_WORD))
             .or(Prefilter::words(self.omitted.keys(), false))
+            .or(Prefilter::literals(&self.shape_literals))
             .or(Prefilter::literals([
                 "پلاک",
                 "پاساژ",
@@ -199,6 +243,54 @@ impl Rule for OtherStore {
                 };
                 if name.is_some_and(|n| !self.is_home(n)) {
                     out.push(f.hit(w.start, w.end));
+                }
+            }
+            // `دیحی کالا`: a Persian name with other dots, in one word or two.
+            if !self.shapes.is_empty() {
+                let ws = f.words();
+                let mut i = 0;
+                while i < ws.len() {
+                    let t = ws[i].text(sk);
+                    if t.is_ascii() || flagged.contains(&i) {
+                        i += 1;
+                        continue;
+                    }
+                    let mut written = t.to_owned();
+                    let mut found = None;
+                    for last in i..(i + 2).min(ws.len()) {
+                        if last > i {
+                            if flagged.contains(&last)
+                                || ws[last].text(sk).is_ascii()
+                                || !sk[ws[last - 1].end..ws[last].start]
+                                    .chars()
+                                    .all(|c| c == ' ')
+                            {
+                                break;
+                            }
+                            written.push_str(ws[last].text(sk));
+                        }
+                        let key: String = written.chars().map(dotted_shape).collect();
+                        // One letter with other dots: `دیحی کالا`, not `سنتور` for `شیپور`.
+                        if let Some(name) = self.shapes.get(&key)
+                            && written
+                                .chars()
+                                .zip(name.chars())
+                                .filter(|(a, b)| a != b)
+                                .count()
+                                <= 1
+                        {
+                            found = Some((name, last));
+                        }
+                    }
+                    match found {
+                        Some((name, last)) => {
+                            if !self.is_home(name) {
+                                out.push(f.hit_words(i, last));
+                            }
+                            i = last + 1;
+                        }
+                        None => i += 1,
+                    }
                 }
             }
             // `خیابان ... پلاک ۱۲`: a street, then within eight words a house number.
