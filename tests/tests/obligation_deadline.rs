@@ -100,8 +100,11 @@ fn a_deadline_past_the_calendar_is_an_error_not_a_guess() {
     );
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
+    // The error names the calendar's file, its last day, and the fix.
     assert!(
-        err.contains("calendar `ir` covers 2025-03-21 to 2027-03-20"),
+        err.contains("calendar `ir` (rules/calendars/ir.yaml)")
+            && err.contains("to its last day 2027-03-20")
+            && err.contains("extend the calendar"),
         "{err}"
     );
 }

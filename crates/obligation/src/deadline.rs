@@ -42,7 +42,7 @@ pub enum DeadlineError {
     },
     /// Counting needs a day the calendar does not list holidays for.
     #[error(
-        "calendar `{calendar}` covers {from} to {to}, but counting needs {needed}; regenerate rules/calendars with scripts/gen-calendars.py for later years"
+        "calendar `{calendar}` (rules/calendars/{calendar}.yaml) lists holidays from {from} to its last day {to}, but counting this deadline needs {needed}: extend the calendar past {needed} (scripts/gen-calendars.py writes later years)"
     )]
     OutsideCalendar {
         /// Calendar id.

@@ -837,3 +837,50 @@ fn the_human_report_gives_a_wait_under_a_minute_in_seconds() {
     let text = davar_server::compliance::figures_page::human(&f);
     assert!(text.contains("median 40s, 95th percentile 40s"), "{text}");
 }
+
+/// An appeal whose promised time runs past the last day of the working-day calendar gets the
+/// status `calendar-ends` (not the neutral `no-deadline`), with a note naming the calendar's
+/// file, its last day and the fix, in the audit and in the report.
+#[test]
+fn an_appeal_deadline_past_the_calendars_end_is_calendar_ends() {
+    use davar_server::compliance::appeal_audit::AppealStatus;
+    let published = published();
+    // The `ir` calendar lists holidays until 2027-03-20; ten working days from 15 March run
+    // past it.
+    let when: Timestamp = "2027-03-14T08:00:00Z".parse().unwrap();
+    let rejected = engine(&["contacts/phone"], true, when);
+    let lodged = appeal(
+        std::slice::from_ref(&rejected),
+        &rejected,
+        when + SignedDuration::from_hours(24),
+    );
+    let history = vec![rejected, lodged.clone()];
+    let now = lodged.decided_at + SignedDuration::from_hours(1);
+    let audited = audit_appeals(&published, &history, now);
+    assert_eq!(
+        audited[0].status,
+        AppealStatus::CalendarEnds,
+        "{audited:#?}"
+    );
+    let note = audited[0].note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("rules/calendars/ir.yaml")
+            && note.contains("2027-03-20")
+            && note.contains("extend the calendar"),
+        "{note}"
+    );
+    let f = figures(&published, &history, when, now, now);
+    assert_adds_up(&f);
+    assert_eq!(
+        f.appeals.deadlines.get("calendar-ends"),
+        Some(&1),
+        "{:?}",
+        f.appeals
+    );
+    assert_eq!(f.appeals.deadlines.get("no-deadline"), Some(&0));
+    assert!(
+        f.notes.iter().any(|n| n.contains("ir.yaml")),
+        "{:?}",
+        f.notes
+    );
+}

@@ -67,8 +67,11 @@ pub fn run(project: &Project, url: &str, now: Timestamp, args: &Args) -> anyhow:
     sink.writer.flush()?;
     let failing = |a: &AppealAudit| match args.fail_on {
         None => false,
-        Some(FailOn::Breached) => a.breached(),
-        Some(FailOn::Open) => a.breached() || a.status == AppealStatus::Open,
+        // An appeal whose deadline the calendar cannot count may be breached: it fails either.
+        Some(FailOn::Breached) => a.breached() || a.status == AppealStatus::CalendarEnds,
+        Some(FailOn::Open) => {
+            a.breached() || matches!(a.status, AppealStatus::Open | AppealStatus::CalendarEnds)
+        }
     };
     Ok(if audits.iter().any(failing) {
         ExitCode::from(1)
@@ -88,6 +91,13 @@ fn summary(audits: &[AppealAudit]) -> String {
         count(AppealStatus::Open),
         count(AppealStatus::NoDeadline)
     );
+    let ends = count(AppealStatus::CalendarEnds);
+    if ends > 0 {
+        let _ = write!(
+            out,
+            "; {ends} whose deadline falls after the working-day calendar ends (extend the calendar the table names)"
+        );
+    }
     if same > 0 {
         let _ = write!(
             out,

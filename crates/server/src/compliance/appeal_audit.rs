@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 
 use davar_obligation::audit::{Case, Event, Finding, Status, audit_case};
+use davar_obligation::deadline::DeadlineError;
+use davar_obligation::deadline_report::ReportError;
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -36,8 +38,13 @@ pub enum AppealStatus {
     Breached,
     /// Undecided, and the deadline is still ahead.
     Open,
-    /// No version in force when it was received promises a time (or it cannot be counted).
+    /// No version in force when it was received promises a time (or it cannot be counted for
+    /// another reason than a calendar's end).
     NoDeadline,
+    /// The promised time counts working days past the last day the policy's working-day
+    /// calendar lists: the calendar must be extended before the deadline can be known (the
+    /// note names the calendar file and its last day).
+    CalendarEnds,
 }
 
 impl AppealStatus {
@@ -48,6 +55,7 @@ impl AppealStatus {
             AppealStatus::Breached => "breached",
             AppealStatus::Open => "open",
             AppealStatus::NoDeadline => "no-deadline",
+            AppealStatus::CalendarEnds => "calendar-ends",
         }
     }
 }
@@ -158,12 +166,13 @@ pub(crate) fn audit_timed(
                 .follows
                 .as_deref()
                 .and_then(|id| records.iter().find(|r| r.id == id));
-            let (findings, note) = match doc {
+            let (findings, note, status) = match doc {
                 None => (
                     Vec::new(),
                     Some(format!(
                         "no policy has an obligation triggered by `{APPEAL_RECEIVED}`"
                     )),
+                    AppealStatus::NoDeadline,
                 ),
                 Some(doc) => audit_one(published, doc, appeal, decided, now),
             };
@@ -182,7 +191,7 @@ pub(crate) fn audit_timed(
                             None => outcome,
                         })
                     }),
-                    status: status(&findings),
+                    status,
                     findings,
                     note,
                     same_moderator: contested
@@ -202,7 +211,7 @@ fn audit_one(
     appeal: &DecisionRecord,
     decided: Option<&DecisionRecord>,
     now: Timestamp,
-) -> (Vec<Finding>, Option<String>) {
+) -> (Vec<Finding>, Option<String>, AppealStatus) {
     let lang = published
         .policies
         .document(doc)
@@ -230,10 +239,25 @@ fn audit_one(
                 "the version of `{doc}` in force on {} promises no time to decide an appeal",
                 published.zoned(appeal.decided_at).date()
             )),
+            AppealStatus::NoDeadline,
         ),
-        Ok(findings) => (findings, None),
-        Err(e) => (Vec::new(), Some(e.to_string())),
+        Ok(findings) => {
+            let status = status(&findings);
+            (findings, None, status)
+        }
+        Err(e) if calendar_ended(&e) => {
+            (Vec::new(), Some(e.to_string()), AppealStatus::CalendarEnds)
+        }
+        Err(e) => (Vec::new(), Some(e.to_string()), AppealStatus::NoDeadline),
     }
+}
+
+/// Whether `error` is a working-day calendar ending before the deadline.
+fn calendar_ended(error: &ReportError) -> bool {
+    matches!(
+        error,
+        ReportError::Deadline(DeadlineError::OutsideCalendar { .. })
+    )
 }
 
 fn status(findings: &[Finding]) -> AppealStatus {

@@ -106,7 +106,8 @@ pub struct Appeals {
     pub pending: u64,
     /// The appeals decided in the period and those pending at its end, against the promised
     /// time at the end of the period: `met`, `breached` (decided late, or pending past the
-    /// deadline), `open` (pending, still in time), `no-deadline`.
+    /// deadline), `open` (pending, still in time), `no-deadline`, `calendar-ends` (the
+    /// working-day calendar ends before the deadline: extend it).
     pub deadlines: BTreeMap<String, u64>,
 }
 
@@ -266,7 +267,7 @@ fn appeals(
         .cloned()
         .collect();
     let mut appeals = Appeals::default();
-    for key in ["met", "breached", "open", "no-deadline"] {
+    for key in ["met", "breached", "open", "no-deadline", "calendar-ends"] {
         appeals.deadlines.insert(key.to_owned(), 0);
     }
     for timed in audit_timed(published, &known, end) {
@@ -294,8 +295,10 @@ fn appeals(
         };
         if counted {
             bump(&mut appeals.deadlines, audit.status.as_str());
-            if audit.status == AppealStatus::NoDeadline
-                && let Some(note) = audit.note
+            if matches!(
+                audit.status,
+                AppealStatus::NoDeadline | AppealStatus::CalendarEnds
+            ) && let Some(note) = audit.note
             {
                 notes.push(format!("appeal {}: {note}", audit.appeal));
             }

@@ -188,7 +188,7 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
     let deadline = |key: &str| {
         pick(
             key,
-            &["met", "breached", "open", "no-deadline"],
+            &["met", "breached", "open", "no-deadline", "calendar-ends"],
             &w.deadlines,
         )
     };

@@ -38,8 +38,8 @@ pub(crate) struct Words {
     pub appeals_summary: &'static str,
     /// Caption and first-column header of the table of appeals against the promised time.
     pub deadlines_table: (&'static str, &'static str),
-    /// Met, breached, open, no deadline.
-    pub deadlines: [&'static str; 4],
+    /// Met, breached, open, no deadline, the calendar ends before the deadline.
+    pub deadlines: [&'static str; 5],
     /// Days, hours, minutes, seconds (abbreviated).
     pub units: [&'static str; 4],
     /// No time measured.
@@ -86,6 +86,7 @@ const EN: Words = Words {
         "late or overdue",
         "pending, still in time",
         "no promised time",
+        "deadline past the end of the working-day calendar",
     ],
     units: ["d", "h", "min", "s"],
     no_time: "none measured",
@@ -130,6 +131,7 @@ const FA: Words = Words {
         "دیر یا گذشته از مهلت",
         "در انتظار، در مهلت",
         "بدون مهلت وعده‌داده‌شده",
+        "مهلت پس از پایان تقویم روزهای کاری",
     ],
     units: ["روز", "ساعت", "دقیقه", "ثانیه"],
     no_time: "اندازه‌گیری نشد",
@@ -177,6 +179,7 @@ const FR: Words = Words {
         "en retard ou hors délai",
         "en attente, dans le délai",
         "aucun délai promis",
+        "délai au-delà de la fin du calendrier des jours ouvrables",
     ],
     units: ["j", "h", "min", "s"],
     no_time: "aucune mesure",
@@ -228,6 +231,7 @@ const DE: Words = Words {
         "verspätet oder überfällig",
         "offen, noch in der Frist",
         "keine Frist zugesagt",
+        "Frist nach dem Ende des Arbeitstagekalenders",
     ],
     units: ["T", "Std.", "Min.", "s"],
     no_time: "nicht gemessen",
