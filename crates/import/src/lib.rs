@@ -114,10 +114,10 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| (shape::body(&c.text, options), c))
         .collect();
-    let versions = shape::versions(bodies.iter().map(|(body, c)| {
+    let versions = shape::versions(bodies.into_iter().map(|(body, c)| {
         let date = c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date();
         (
-            body.clone(),
+            body,
             date,
             format!(
                 "Open Terms Archive {repo_name} {} ({})",

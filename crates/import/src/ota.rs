@@ -95,7 +95,12 @@ pub fn read(
                 .map(move |(_, b)| (b.clone(), format!("{service}/{kind}.md")))
         })
         .collect();
-    let texts = read_blobs(repo, &blobs)?;
+    let mut texts = read_blobs(repo, &blobs)?;
+    // How many captures still need each text: the last one takes it instead of a copy.
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for (blob, _) in &blobs {
+        *uses.entry(blob.as_str()).or_default() += 1;
+    }
     // Commits are in history order; their dates are not always: sort each document's
     // captures by date (stable, so same-day captures keep history order) so that versions
     // take effect in order.
@@ -115,12 +120,29 @@ pub fn read(
                         recorded: c.recorded,
                         commit: c.hash.clone(),
                         subject: c.subject.clone(),
-                        text: texts.get(&blob).cloned().unwrap_or_default(),
+                        text: take_text(&mut texts, &mut uses, &blob),
                     }
                 })
                 .collect(),
         })
         .collect())
+}
+
+/// The text of `blob`: moved out of `texts` for its last use, copied before.
+fn take_text(
+    texts: &mut BTreeMap<String, String>,
+    uses: &mut BTreeMap<&str, usize>,
+    blob: &str,
+) -> String {
+    let left = uses.get_mut(blob).map_or(0, |n| {
+        *n = n.saturating_sub(1);
+        *n
+    });
+    if left == 0 {
+        texts.remove(blob).unwrap_or_default()
+    } else {
+        texts.get(blob).cloned().unwrap_or_default()
+    }
 }
 
 fn describe(services: &[String], doc_type: Option<&str>) -> String {

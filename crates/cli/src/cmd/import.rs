@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use davar_import::{ImportedDocument, Options, SiteDefaults, files, ota};
 use davar_policy::Audience;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::Global;
 use crate::cmd::check::parse_date;
@@ -105,9 +106,14 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             let repo_name = ota::repo_name(repo);
             match each_service_into {
                 Some(root) => {
+                    // Documents are shaped in parallel (language detection, word comparison
+                    // of consecutive versions), then written in order.
+                    let imported: Vec<ImportedDocument> = documents
+                        .par_iter()
+                        .map(|doc| davar_import::from_ota(doc, &repo_name, &options))
+                        .collect();
                     let mut by_service: Vec<(String, Vec<ImportedDocument>)> = Vec::new();
-                    for doc in &documents {
-                        let imported = davar_import::from_ota(doc, &repo_name, &options);
+                    for (doc, imported) in documents.iter().zip(imported) {
                         match by_service.last_mut() {
                             Some((s, docs)) if *s == doc.service => docs.push(imported),
                             _ => by_service.push((doc.service.clone(), vec![imported])),
@@ -120,7 +126,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                 }
                 None => {
                     let docs: Vec<ImportedDocument> = documents
-                        .iter()
+                        .par_iter()
                         .map(|d| davar_import::from_ota(d, &repo_name, &options))
                         .collect();
                     let name = services.first().cloned().unwrap_or_default();

@@ -77,11 +77,15 @@ fn written_in(text: &str, memo: &mut Memo) -> Option<&'static str> {
 }
 
 /// The clauses of `v` written in another of `languages` than `v.lang`: (heading, line, language).
+/// None when the site publishes in no other language (no clause is detected then).
 fn foreign_clauses<'a>(
     v: &'a PolicyVersion,
     languages: &[String],
     memo: &mut Memo,
 ) -> Vec<(&'a str, usize, &'static str)> {
+    if languages.iter().all(|l| *l == v.lang) {
+        return Vec::new();
+    }
     v.preamble
         .iter()
         .chain(&v.clauses)

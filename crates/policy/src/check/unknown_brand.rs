@@ -48,11 +48,63 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A name written after a cue that makes it the one speaking (`Welcome to X`, `At X, we…`,
-/// `Bei X legen wir…`, `Chez X, nous…`): one to three capitalised words.
-static CUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?i:welcome\s+to|bienvenue\s+(?:sur|à|chez)|willkommen\s+(?:bei|auf))\s+|(?:^|[.!?]\s+|\n[^\S\n]*(?:[-*+]\s+)?)(?:At|Bei|Chez)\s+)(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[a-z]{2,})?(?:[^\S\n]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})")
-        .expect("valid pattern")
-});
+/// `Bei X legen wir…`, `Chez X, nous…`): one to three capitalised words (group 1 of
+/// [`CUED_WELCOME`] and [`CUED_AT`]).
+const CUED: &str =
+    r"(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[a-z]{2,})?(?:[^\S\n]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})";
+/// `Welcome to X`, `Bienvenue sur X`, `Willkommen bei X`. Its Unicode `\b` keeps the regex
+/// crate's DFA off text with non-ASCII letters, so it is searched apart from [`CUED_AT`]: the
+/// slower engine then only runs where the cue words' first letters are found.
+const WELCOME: &str = r"\b(?i:welcome\s+to|bienvenue\s+(?:sur|à|chez)|willkommen\s+(?:bei|auf))\s+";
+static CUED_WELCOME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{WELCOME}{CUED}")).expect("valid pattern"));
+/// `At X`, `Bei X`, `Chez X` at the start of the text, a sentence, a line or a list item.
+const AT: &str = r"(?:^|[.!?]\s+|\n[^\S\n]*(?:[-*+]\s+)?)(?:At|Bei|Chez)\s+";
+static CUED_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{AT}{CUED}")).expect("valid pattern"));
+
+/// The names after a cue in `body`, in text order: what one search for `CUED_WELCOME|CUED_AT`
+/// finds (where both match at one place, [`CUED_WELCOME`]; the search goes on after the match).
+fn cued_names(body: &str) -> Vec<regex::Match<'_>> {
+    let cues = [&*CUED_WELCOME, &*CUED_AT];
+    // The next match of each cue at or after the position it was searched from; a match
+    // that starts at or after `at` is the next one from `at` too.
+    let mut next: [Option<Option<regex::Captures<'_>>>; 2] = [None, None];
+    let mut names = Vec::new();
+    let mut at = 0;
+    loop {
+        for (pending, cue) in next.iter_mut().zip(cues) {
+            let stale = match pending {
+                None => true,
+                Some(Some(caps)) => caps.get_match().start() < at,
+                Some(None) => false,
+            };
+            if stale {
+                *pending = Some(cue.captures_at(body, at));
+            }
+        }
+        let start = |i: usize| {
+            next[i]
+                .as_ref()
+                .and_then(|c| c.as_ref())
+                .map(|c| c.get_match().start())
+        };
+        let pick = match (start(0), start(1)) {
+            (Some(a), Some(b)) if b < a => 1,
+            (Some(_), _) => 0,
+            (None, Some(_)) => 1,
+            (None, None) => break,
+        };
+        let Some(Some(caps)) = next[pick].take() else {
+            break;
+        };
+        at = caps.get_match().end();
+        if let Some(name) = caps.get(1) {
+            names.push(name);
+        }
+    }
+    names
+}
 
 /// Possessive first-person words: `our website`, `notre site`, `unsere Website`.
 const OUR: &[&str] = &[
@@ -681,8 +733,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
     // Words the text also writes in lower case are common words (`At Registration, we…`,
     // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
     let mut lower_words: Option<BTreeSet<&str>> = None;
-    for caps in CUED_NAME.captures_iter(body) {
-        let Some(name) = caps.get(1) else { continue };
+    for name in cued_names(body) {
         let shown = name.as_str().trim_end_matches(['.', '-', '\'', '’']);
         let domain = BARE_DOMAIN.is_match(shown);
         let lower_words = lower_words.get_or_insert_with(|| lowercase_words(body));
@@ -982,6 +1033,41 @@ mod tests {
             .map(|m| m.as_str())
             .collect();
         assert_eq!(urls, ["boutique.fr"]);
+    }
+
+    #[test]
+    fn cued_names_are_those_one_search_for_either_cue_finds() {
+        let either = Regex::new(&format!("(?:{WELCOME}|{AT}){CUED}")).unwrap();
+        let texts = [
+            "At Shop, we sell. Welcome to Big Market Place. Bei Händler GmbH gilt: \
+             Chez Él Vendeur, nous. WELCOME TO Ünique. Xwelcome to Nope. éwelcome to Nope.",
+            "At Welcome to Acme Corp Store. At At Foo.\n- Bei Bar Baz\n  * Chez Qux.io ici",
+            "Bienvenue sur Marché. Bienvenue chez At Home. willkommen auf Seite Eins Zwei Drei",
+            "no cue at all, at shop or welcome to lower",
+        ];
+        for text in texts {
+            let expected: Vec<(usize, &str)> = either
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            let found: Vec<(usize, &str)> = cued_names(text)
+                .iter()
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+        let first: Vec<&str> = cued_names(texts[0]).iter().map(|m| m.as_str()).collect();
+        assert_eq!(
+            first,
+            [
+                "Shop",
+                "Big Market Place",
+                "Händler GmbH",
+                "Él Vendeur",
+                "Ünique"
+            ]
+        );
     }
 
     #[test]

@@ -44,14 +44,7 @@ pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]
         if list.items.len() < MIN_ITEMS && !titled {
             continue;
         }
-        let navigational = list
-            .items
-            .iter()
-            .filter(|(text, only_link)| {
-                *only_link || headings.contains(&clause_id::slug(text.trim()))
-            })
-            .count();
-        if !titled && navigational * 5 < list.items.len() * 4 {
+        if !titled && !mostly_navigational(&list.items, &headings) {
             continue;
         }
         let Some(part) = parts.get_mut(list.part) else {
@@ -65,6 +58,22 @@ pub(crate) fn remove_tables_of_contents(parts: &mut [Clause], lists: &[ListSpan]
         }
         part.list_items = part.list_items.saturating_sub(list.items.len());
     }
+}
+
+/// Whether at least four in five of `items` are only in-page links or repeat one of
+/// `headings`. Stops at the first item that makes four in five out of reach.
+fn mostly_navigational(items: &[(String, bool)], headings: &BTreeSet<String>) -> bool {
+    let mut others = 0;
+    for (text, only_link) in items {
+        if *only_link || headings.contains(&clause_id::slug(text.trim())) {
+            continue;
+        }
+        others += 1;
+        if others * 5 > items.len() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `line` is the title of a table of contents, in any of the site's languages.
