@@ -1039,7 +1039,7 @@ mod tests {
     fn cued_names_are_those_one_search_for_either_cue_finds() {
         let either = Regex::new(&format!("(?:{WELCOME}|{AT}){CUED}")).unwrap();
         let texts = [
-            "At Shop, we sell. Welcome to Big Market Place. Bei Händler GmbH gilt: \
+            "At Shop, we sell. Welcome to Big Market Place. Bei Händler GmbH gilt. \
              Chez Él Vendeur, nous. WELCOME TO Ünique. Xwelcome to Nope. éwelcome to Nope.",
             "At Welcome to Acme Corp Store. At At Foo.\n- Bei Bar Baz\n  * Chez Qux.io ici",
             "Bienvenue sur Marché. Bienvenue chez At Home. willkommen auf Seite Eins Zwei Drei",
