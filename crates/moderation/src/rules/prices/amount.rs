@@ -1,3 +1,4 @@
+use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords, chunks};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
@@ -27,13 +28,14 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words"],
-    pub(crate) struct Amount { currency: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
 }
 
 impl Amount {
     fn build(p: &Params<'_>) -> Result<Amount, String> {
         let numbers =
             NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?;
+        let currency = p.lexicons("currency", &["currency.fa"])?;
         // `سیصدی`, `سیصدیه`: 200 to 900 in one Persian word, with the adjective ending.
         let hundreds_priced = numbers
             .values()
@@ -41,7 +43,8 @@ impl Amount {
             .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
             .collect();
         Ok(Amount {
-            currency: PhraseSet::new(p.lexicons("currency", &["currency.fa"])?, false),
+            currency: PhraseSet::new(&units(&currency, false), false),
+            slang: PhraseSet::new(&units(&currency, true), false),
             price_words: PhraseSet::new(p.lexicons("price_words", &["price-words.fa"])?, false),
             numbers,
             counts: PhraseSet::new(p.lexicons("count_words", &["count-words.fa"])?, false),
@@ -49,6 +52,63 @@ impl Amount {
         })
     }
 }
+
+/// The currency entries of `lexicons` marked `slang` (`slang`), or the others.
+fn units(lexicons: &[&Lexicon], slang: bool) -> Vec<Lexicon> {
+    lexicons
+        .iter()
+        .map(|l| Lexicon {
+            path: l.path.clone(),
+            entries: l
+                .entries
+                .iter()
+                .filter(|e| (e.value.as_deref() == Some("slang")) == slang)
+                .cloned()
+                .collect(),
+        })
+        .collect()
+}
+
+/// Words of paying or costing: with one of them in the field, a slang unit that is also an
+/// ordinary noun (`Mäuse`, `balles`) is money.
+const PAYING: &[&str] = &[
+    "paid",
+    "pay",
+    "paying",
+    "cost",
+    "costs",
+    "bought",
+    "buy",
+    "price",
+    "priced",
+    "spent",
+    "bezahlt",
+    "gezahlt",
+    "zahlen",
+    "kostet",
+    "kosten",
+    "gekostet",
+    "gekauft",
+    "kaufen",
+    "preis",
+    "ausgegeben",
+    "paye",
+    "payer",
+    "payé",
+    "coute",
+    "couté",
+    "coûte",
+    "coûté",
+    "achete",
+    "acheté",
+    "acheter",
+    "prix",
+    "depense",
+    "dépensé",
+];
+
+/// Words right before an amount that make it a price: `für 40 Mäuse`, `pour vingt balles`.
+const FOR: &[&str] = &["for", "für", "fur", "pour"];
 
 /// Endings that make a Persian number of hundreds an adjective of price (`سیصدی`, `سیصدیه`).
 const HUNDREDS_ENDINGS: &[&str] = &["ی", "یه"];
@@ -128,7 +188,21 @@ impl Amount {
         let counted = self.counts.match_at(sk, ws, next).is_some();
         // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
         let idiom = c.spelled && c.digits.as_str() == "1" && scale == 0;
-        if let Some(m) = self.currency.match_at(sk, ws, next).filter(|_| !idiom) {
+        let slang = || {
+            self.slang.match_at(sk, ws, next).filter(|_| {
+                (c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk)))
+                    || ws.iter().any(|w| {
+                        let t = w.text(sk);
+                        PAYING.contains(&t) || PURCHASE_VERBS.contains(&t)
+                    })
+            })
+        };
+        if let Some(m) = self
+            .currency
+            .match_at(sk, ws, next)
+            .or_else(slang)
+            .filter(|_| !idiom)
+        {
             // `ده هزار تومن هم نمی‌ارزه`: "not worth even that much" is not a price.
             let worthless = ws.get(m.last + 1).is_some_and(|w| w.text(sk) == "هم")
                 && ws
