@@ -238,3 +238,111 @@ fn a_second_moderator_reverses_an_appeal_in_the_console_with_its_own_statement()
     driver.script("document.getElementById('item').scrollIntoView(); return true");
     driver.screenshot("moderator-appeal");
 }
+
+/// `POST path` with `body` and `key`; asserts `status` and returns the JSON answer.
+fn post(server: &Server, path: &str, body: Value, key: &str, status: u16) -> Value {
+    let reply = server_support::post_json(&format!("{}{path}", server.url), &body, Some(key));
+    assert_eq!(reply.status, status, "POST {path}: {}", reply.body);
+    reply.json()
+}
+
+#[test]
+fn upholding_an_appeal_against_an_edit_in_the_console_publishes_the_same_edit() {
+    if !browser_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.txt");
+    std::fs::write(
+        &keys,
+        format!("client {CLIENT}\nmoderator {SARA} sara\nmoderator {OMID} omid\n"),
+    )
+    .unwrap();
+    let server = Server::start(&["--store", "memory:", "--api-keys", keys.to_str().unwrap()]);
+    // Sara publishes a review with its link removed: a restriction the author appeals.
+    let moderated = post(
+        &server,
+        "/v1/moderate",
+        json!({"id": "ed-1", "kind": "review", "lang": "en", "title": "Phone",
+               "body": "Solid phone. More photos at chaharsu.example/p/123 for anyone curious."}),
+        CLIENT,
+        200,
+    );
+    assert_eq!(moderated["verdict"], "review", "{moderated}");
+    let item = moderated["decision_id"].as_str().unwrap().to_owned();
+    post(
+        &server,
+        &format!("/v1/queue/{item}/claim"),
+        json!({}),
+        SARA,
+        200,
+    );
+    let edit = post(
+        &server,
+        &format!("/v1/queue/{item}/decision"),
+        json!({"action": "edit-approve", "body": "Solid phone."}),
+        SARA,
+        200,
+    );
+    assert_eq!(edit["action"], "edit-approve", "{edit}");
+    let edit = edit["id"].as_str().unwrap().to_owned();
+    let lodged = post(
+        &server,
+        &format!("/v1/decisions/{edit}/appeal"),
+        json!({"text": "The link only shows more photos of the phone."}),
+        CLIENT,
+        201,
+    );
+    let appeal = lodged["id"].as_str().unwrap().to_owned();
+
+    let driver = Driver::start_sized(1100, 1500);
+    driver.record_csp_violations();
+    driver.open(&format!("{}/moderate", server.url));
+    sign_in(&driver, OMID, "omid");
+    driver.wait_until(&format!(
+        "document.querySelector('#pending li[data-appeal=\"true\"]')?.dataset.id === '{appeal}'"
+    ));
+    driver.press("n");
+    driver.wait_until(&format!(
+        "document.getElementById('item').dataset.id === '{appeal}' && \
+         document.getElementById('item').dataset.contestedEdit === 'true'"
+    ));
+    assert_eq!(
+        driver.script("return document.querySelector('#reject span').textContent"),
+        "Uphold: keep the edited text"
+    );
+    // The contested edit's own statement is linked from the history.
+    assert_eq!(
+        driver.script(&format!(
+            "return document.querySelector('#history li[data-id=\"{edit}\"] .statement-link') !== null"
+        )),
+        true
+    );
+    driver.press("r");
+    driver.wait_until(
+        "document.querySelector('#history li[data-stage=\"appeal\"][data-action=\"edit-approve\"]') !== null",
+    );
+    driver.wait_until(
+        "!document.getElementById('statement').hidden && \
+         document.getElementById('statement').dataset.kind === 'appeal-upheld'",
+    );
+    assert_eq!(
+        driver.script("return document.getElementById('queue-status').className"),
+        "",
+        "the uphold was refused"
+    );
+    let history = get(&server, &format!("/v1/queue/{appeal}"), OMID);
+    let last = history["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["edited"]["body"], "Solid phone.", "{history}");
+    assert_eq!(last["decided_by"], "omid", "{history}");
+    assert_eq!(
+        driver.csp_violations(),
+        json!([]),
+        "the console breaks its Content-Security-Policy"
+    );
+}

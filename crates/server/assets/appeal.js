@@ -1,8 +1,11 @@
 // Appeals in the moderator console (DSA Art. 20): an appeal item shows the decision it contests
 // and the author's text, its buttons read "reverse" and "uphold", and a moderator who took the
 // contested decision is told that someone else decides it (the server refuses them anyway).
-// Statements of reasons (of a rejection or of an appeal's outcome) are fetched and shown in
-// place; the decision log history links each record that has one.
+// An appeal against an edit (published with parts removed) is upheld by publishing the same
+// edit again, so its "uphold" sends that edit rather than a rejection.
+// Statements of reasons (of a rejection, of an edit that removed parts, or of an appeal's
+// outcome) are fetched and shown in place; the decision log history links each record that has
+// one.
 "use strict";
 
 (() => {
@@ -11,9 +14,25 @@
   /** Whether `record` lodges an appeal (as opposed to deciding one). */
   const isLodged = (record) => record.stage === "appeal" && record.action === "queue";
 
-  /** Whether `record` has a statement of reasons: a rejection, or an appeal's outcome. */
+  /**
+   * Whether `record` has a statement of reasons: a rejection, an edit that removed or changed
+   * parts under the rules (its record lists the violations the edit removed), or an appeal's
+   * outcome.
+   */
   const hasStatement = (record) =>
-    (record.stage === "appeal" && record.action !== "queue") || record.action === "reject";
+    (record.stage === "appeal" && record.action !== "queue") ||
+    record.action === "reject" ||
+    (record.action === "edit-approve" && record.violations.length > 0);
+
+  /**
+   * For an appeal item `record`, the edit it contests (the `edited` text of the contested
+   * edit-approve in `history`), else null: upholding it publishes that text again.
+   */
+  function contestedEdit(record, history) {
+    if (!isLodged(record)) return null;
+    const contested = history.find((r) => r.id === record.follows);
+    return contested && contested.action === "edit-approve" && contested.edited ? contested.edited : null;
+  }
 
   const when = (iso) => new Date(iso).toISOString().replace("T", " ").slice(0, 16);
 
@@ -35,7 +54,9 @@
     $("item-appeal").hidden = !appeal;
     $("item").dataset.appeal = String(appeal);
     $("approve").querySelector("span").textContent = appeal ? t.reverse : t.approve;
-    $("reject").querySelector("span").textContent = appeal ? t.uphold : t.reject;
+    const edit = contestedEdit(record, history);
+    $("reject").querySelector("span").textContent = edit ? t.upholdEdit : appeal ? t.uphold : t.reject;
+    $("item").dataset.contestedEdit = String(Boolean(edit));
     for (const id of ["approve", "reject", "edit-approve"]) $(id).disabled = false;
     if (!appeal) return false;
     const contested = history.find((r) => r.id === record.follows);
@@ -124,5 +145,7 @@
     return badge;
   }
 
-  window.davarAppeal = { isLodged, renderAppeal, showStatement, historyEntry, pendingBadge };
+  window.davarAppeal = {
+    isLodged, hasStatement, contestedEdit, renderAppeal, showStatement, historyEntry, pendingBadge,
+  };
 })();

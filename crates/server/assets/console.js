@@ -215,7 +215,14 @@
       const body = { action: kind };
       const note = $("note").value.trim();
       if (note) body.note = note;
-      if (kind === "reject") {
+      const upheldEdit = kind === "reject" &&
+        window.davarAppeal.contestedEdit(current.item.record, current.history);
+      if (upheldEdit) {
+        // Upholding an edit publishes the same edited text again.
+        body.action = "edit-approve";
+        body.body = upheldEdit.body;
+        if (upheldEdit.title != null) body.title = upheldEdit.title;
+      } else if (kind === "reject") {
         body.codes = [...$("reject-codes").querySelectorAll("input:checked")].map((b) => b.value);
         if (body.codes.length === 0) throw new Error(ui(lang()).pickCode);
       }
@@ -230,8 +237,9 @@
       renderHistory(payload.history);
       $("item").dataset.decided = "true";
       status(`${ui(lang()).decided}: ${id}`);
-      // An appeal's outcome and a rejection each have a statement of reasons for the author.
-      if (decided.stage === "appeal" || decided.action === "reject") {
+      // An appeal's outcome, a rejection and an edit that removed parts each have a statement
+      // of reasons for the author.
+      if (window.davarAppeal.hasStatement(decided)) {
         await window.davarAppeal.showStatement(decided.id);
       }
       await refresh();
