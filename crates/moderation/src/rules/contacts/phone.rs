@@ -17,7 +17,9 @@ declare_rule! {
     /// their area code (`021 ...`), and international numbers written with `+`. They are found
     /// however they are written: ASCII, Persian (`۰۹۱۲`) or Arabic-Indic (`٠٩١٢`) digits,
     /// spaced, dashed, dotted or split with zero-width characters (`۰۹۱۲ ۳۴۵-۶۷۸۹`), with
-    /// Persian number words (`صفر نهصد و دوازده سیصد و چهل و پنج ...`), or a mix of them.
+    /// number words (`صفر نهصد و دوازده سیصد و چهل و پنج ...`, `zero nine one two …`,
+    /// `zéro six douze trente-quatre …`, `null eins fünf eins …`, Arabic and Finglish words:
+    /// the rule set's `number_words` lexicons), or a mix of them.
     ///
     /// ## Why
     /// No personal contact details in reviews or Q&A (terms: no contacts).
@@ -25,7 +27,12 @@ declare_rule! {
     /// ## How it decides
     /// Numbers next to each other (only spaces or separators between them) are read as one
     /// digit string, and each candidate is validated with the `phonenumber` library's
-    /// numbering plans. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
+    /// numbering plans. Pieces parted by commas or up to two joining words (`۰۹۱۲ و ۳۴۵ و
+    /// ۶۷۸۹`, `07 puis 92 33 …`: `between` entries of `phone-words`), and a number the title
+    /// ends with and the body goes on with, are one number when the whole is valid and written
+    /// with its trunk prefix, a `+`, after a call word, or read out in words in groups. A
+    /// number in words needs its trunk prefix, a call word or to be read out in three parts or
+    /// more; words counted up or down (`one two three four`) are a list. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
     /// model numbers are not valid phone numbers and are not flagged; neither are dates with a
     /// time (`2023-05-14 10:30`) or decimal numbers side by side (`80.585 79.964`), which the
     /// skeleton would otherwise join. Digits glued to Latin letters count (`tel09121234567`,
