@@ -295,3 +295,40 @@ fn mediators_listed_on_a_linked_page_are_named() {
         );
     }
 }
+
+#[test]
+fn an_enumerated_power_inherits_its_lead_in_condition_and_upon_an_event_is_one() {
+    for extra in [
+        "If an event of default occurs, we may at our option: (i) suspend the contract under Section 8.3; (ii) terminate the contract with immediate effect under Section 8.4; or (iii) go to court.",
+        "We may terminate the contract with immediate effect upon transfer of the seller's business.",
+    ] {
+        let termination = format!(
+            "## Termination {{#termination}}\n\nWe terminate a seller's contract with 30 days' notice. {extra}\n\n"
+        );
+        let found = seller_terms(
+            "en",
+            &format!("{CHANGES}{SUSPEND}{termination}{INTERNAL}{MEDIATE}"),
+        );
+        assert!(
+            !found.iter().any(|f| f.contains("Art. 4(1)")),
+            "{extra}: {found:#?}"
+        );
+    }
+    // Without a lead-in condition the enumerated power is the rule; upon notice is a manner.
+    for extra in [
+        "We may at our option: (i) suspend the contract; (ii) terminate the contract with immediate effect.",
+        "We may terminate the contract with immediate effect upon written notice.",
+    ] {
+        let termination = format!(
+            "## Termination {{#termination}}\n\nWe terminate a seller's contract with 30 days' notice. {extra}\n\n"
+        );
+        let found = seller_terms(
+            "en",
+            &format!("{CHANGES}{SUSPEND}{termination}{INTERNAL}{MEDIATE}"),
+        );
+        assert!(
+            found.iter().any(|f| f.contains("Art. 4(1)")),
+            "{extra}: {found:#?}"
+        );
+    }
+}

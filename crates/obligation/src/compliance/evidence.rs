@@ -409,10 +409,67 @@ pub fn keywords_met<R: Borrow<Regex>>(
     })
 }
 
-/// The sentences of `text`, and the clauses of a sentence joined by `;`.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', '!', '?', '\n', '؟', ';', '؛'])
-        .filter(|s| !s.trim().is_empty())
+/// The sentences of `text`: a full stop ends one before white space or at the end, not inside
+/// a number or an address (`Section 8.3`).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '؟' => text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if end {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+/// The clauses of a sentence joined by `;`, each with whether a condition governs it: its own,
+/// or, for an item of an enumeration (`(ii) …`, `b) …`), the condition of the sentence's
+/// lead-in ("If an event of default occurs, we may: (i) suspend …; (ii) terminate with
+/// immediate effect").
+fn clauses_with_conditions<'a>(lang: &str, sentence: &'a str) -> Vec<(&'a str, bool)> {
+    let chunks: Vec<&str> = sentence
+        .split([';', '؛'])
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    let lead = chunks.first().is_some_and(|c| conditional(lang, c));
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, conditional(lang, c) || (i > 0 && lead && enumerated(c))))
+        .collect()
+}
+
+/// Whether a clause starts with an enumeration mark: `(ii)`, `b)`, `(3)`, after an optional
+/// `and`/`or`.
+fn enumerated(clause: &str) -> bool {
+    let mut rest = clause.trim_start();
+    for joiner in ["and/or ", "and ", "or ", "et ", "ou ", "und ", "oder "] {
+        if let Some(r) = rest.strip_prefix(joiner) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let mark = &rest[..close];
+    !mark.is_empty()
+        && mark.len() <= 4
+        && (mark.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            || mark.chars().all(|c| c.is_ascii_digit())
+            || (mark.len() == 1 && mark.chars().all(|c| c.is_ascii_lowercase())))
 }
 
 /// Words that make a sentence conditional, per language: conjunctions ("if", "unless",
@@ -443,6 +500,26 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                     "in",
                     &["event", "events", "circumstances", "cases", "situations"],
                 )
+                // `upon transfer`, `upon the occurrence of`: an event; `upon notice`: a manner.
+                || words.iter().enumerate().any(|(i, w)| {
+                    let manner = |w: Option<&String>| {
+                        w.is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "notice" | "written" | "prior" | "notification" | "giving"
+                                    | "sending" | "receipt" | "request" | "demand" | "our"
+                                    | "your" | "its" | "at" | "not" | "no"
+                            )
+                        })
+                    };
+                    let next = words.get(i + 1);
+                    let article =
+                        next.is_some_and(|n| matches!(n.as_str(), "the" | "a" | "such" | "any"));
+                    w == "upon"
+                        && next.is_some()
+                        && !manner(next)
+                        && !(article && manner(words.get(i + 2)))
+                })
                 // `should` before its subject is a condition; before a verb, advice.
                 || words.windows(2).any(|p| {
                     p[0] == "should"
@@ -579,8 +656,11 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
             .any(|m| !negated(s, lang, m.start(), m.end()))
     };
     parts.iter().any(|part| {
-        sentences(&part.prose).any(|s| {
-            !conditional(lang, s)
+        sentences(&part.prose)
+            .into_iter()
+            .flat_map(|s| clauses_with_conditions(lang, s))
+            .any(|(s, conditioned)| {
+                !conditioned
                 && affirmed(s, contrary.pattern)
                 && contrary.topic.is_none_or(|t| {
                     t.find_iter(s).any(|m| {
@@ -592,7 +672,7 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
                 && contrary
                     .period
                     .is_none_or(|days| !find_periods(s).iter().any(|p| p.days >= days))
-        })
+            })
     })
 }
 

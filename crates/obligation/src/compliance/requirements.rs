@@ -270,7 +270,7 @@ const NO_EXCUSE: &[(&str, &str)] = &[];
 const TERMINATION_EXCUSES: &[(&str, &str)] = &[
     (
         "en",
-        r"\bfor (good |just |due |important |serious )?cause|breach|violat|infring|fraud|illegal|unlawful|misconduct|misuse|abuse|legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|imperative reason|non-?compliance|fail(s|ed|ure)? to comply",
+        r"\bfor (good |just |due |important |serious )?cause|breach|repudiat|violat|infring|fraud|illegal|unlawful|misconduct|misuse|abuse|legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|imperative reason|non-?compliance|fail(s|ed|ure)? to comply",
     ),
     (
         "fr",
@@ -327,15 +327,15 @@ const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
 const SUSPENSION_TOPIC: &[(&str, &str)] = &[
     (
         "en",
-        r"suspen|restrict|terminat|deactivat|disabl|remov|block|delist|deny|close",
+        r"suspen|restrict|terminat|deactivat|disabl|remov|block|delist|deny|close|discontinu|cease",
     ),
     (
         "fr",
-        r"suspen|restrei|restrict|résili|désactiv|bloqu|supprim|retir|clôtur|refus",
+        r"suspen|restrei|restrict|résili|désactiv|bloqu|supprim|retir|clôtur|refus|interromp|cesser|mettre fin",
     ),
     (
         "de",
-        r"sperr|aussetz|einschränk|kündig|beend|deaktivier|entfern|lösch|verweiger",
+        r"sperr|aussetz|einschränk|kündig|beend|deaktivier|entfern|lösch|verweiger|einstell",
     ),
     ("fa", r"تعلیق|مسدود|محدود|فسخ|خاتمه|حذف"),
 ];
