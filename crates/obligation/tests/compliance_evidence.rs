@@ -332,3 +332,23 @@ fn an_enumerated_power_inherits_its_lead_in_condition_and_upon_an_event_is_one()
         );
     }
 }
+
+#[test]
+fn an_event_that_entitles_to_terminate_at_once_is_a_ground() {
+    let de = "## Kündigung {#termination}\n\nDer Anbieter kann den Vertrag jederzeit mit einer Frist von 30 Tagen kündigen. Der Widerruf der Einzugsermächtigung berechtigt den Anbieter zur fristlosen Kündigung.\n\n";
+    let found = findings(
+        "terms",
+        "p2b",
+        "de",
+        &version("terms", "Terms of Service", "de", "sellers", de),
+    );
+    assert!(!found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
+    let de = "## Kündigung {#termination}\n\nDer Anbieter kann den Vertrag jederzeit mit einer Frist von 30 Tagen kündigen. Der Anbieter ist jederzeit zur fristlosen Kündigung berechtigt.\n\n";
+    let found = findings(
+        "terms",
+        "p2b",
+        "de",
+        &version("terms", "Terms of Service", "de", "sellers", de),
+    );
+    assert!(found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
+}

@@ -266,19 +266,21 @@ const NO_EXCUSE: &[(&str, &str)] = &[];
 /// Grounds on which P2B Art. 4(4) lets a platform terminate without the 30 days' notice (a
 /// legal or regulatory obligation, an imperative reason under national law, repeated
 /// infringement), and the breaches terms name for it ("for cause", "in case of material
-/// breach", "aus wichtigem Grund", "en cas de manquement grave").
+/// breach", "aus wichtigem Grund", "en cas de manquement grave"), or an event that "entitles"
+/// to it ("der Widerruf der Einzugsermächtigung berechtigt den Anbieter zur fristlosen
+/// Kündigung").
 const TERMINATION_EXCUSES: &[(&str, &str)] = &[
     (
         "en",
-        r"\bfor (good |just |due |important |serious )?cause|breach|repudiat|violat|infring|fraud|illegal|unlawful|misconduct|misuse|abuse|legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|imperative reason|non-?compliance|fail(s|ed|ure)? to comply",
+        r"\bfor (good |just |due |important |serious )?cause|breach|repudiat|violat|infring|fraud|illegal|unlawful|misconduct|misuse|abuse|legal (or regulatory )?(obligation|requirement)|regulatory obligation|required (to do so )?by (applicable )?law|imperative reason|non-?compliance|fail(s|ed|ure)? to comply|\bentitles (us|the|either|each|both)\b",
     ),
     (
         "fr",
-        r"manquement|violation|infraction|faute|fraud|illicite|illégal|motif (grave|légitime|sérieux)|juste motif|obligation (légale|réglementaire)|imposée? par la loi|raison impérieuse|non-respect|inexécution",
+        r"manquement|violation|infraction|faute|fraud|illicite|illégal|motif (grave|légitime|sérieux)|juste motif|obligation (légale|réglementaire)|imposée? par la loi|raison impérieuse|non-respect|inexécution|(autorise|donne le droit à|ouvre droit à) (la |le |l'|chaque |chacune )",
     ),
     (
         "de",
-        r"wichtige[nm]? grund|wichtiger grund|verstoß|verstöße|verstoss|verletz|pflichtverletzung|betrug|rechtswidrig|missbrauch|gesetzliche[nr]? (verpflichtung|pflicht)|zwingende[nr]? grund|zwingender gründe",
+        r"wichtige[nm]? grund|wichtiger grund|verstoß|verstöße|verstoss|verletz|pflichtverletzung|betrug|rechtswidrig|missbrauch|gesetzliche[nr]? (verpflichtung|pflicht)|zwingende[nr]? grund|zwingender gründe|berechtigt (den|die|das|uns|beide|jede) ",
     ),
     ("fa", r"نقض|تخلف|تقلب|غیرقانونی|الزام قانونی"),
 ];
