@@ -352,3 +352,20 @@ fn an_event_that_entitles_to_terminate_at_once_is_a_ground() {
     );
     assert!(found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
 }
+
+#[test]
+fn mediators_enumerated_in_plain_paragraphs_are_named() {
+    let pdf = "## Mediation {#mediation}\n\nWe will engage one of the following mediation service providers to mediate such\n\ndispute:\n\ni. North Mediation House, 1 Harbour Street\n\nPort Town\n\nii. South Trade Mediation Office, 2 Hill Road\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{pdf}"));
+    assert!(found.is_empty(), "{found:#?}");
+    for near in [
+        "## Mediation {#mediation}\n\nWe will engage the following mediation service provider:\n\ni. North Mediation House, 1 Harbour Street\n",
+        "## Mediation {#mediation}\n\nWe do not offer mediation. We may immediately:\n\n(a) suspend the account\n\n(b) close the shop\n",
+    ] {
+        let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{near}"));
+        assert!(
+            found.iter().any(|f| f.contains("two mediators")),
+            "{near}: {found:#?}"
+        );
+    }
+}

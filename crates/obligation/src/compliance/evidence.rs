@@ -702,6 +702,74 @@ pub fn mediators_linked(version: &PolicyVersion) -> bool {
         })
 }
 
+/// A word of mediation at the start of a word, in the languages of the repository's terms
+/// (`immediately` is not one).
+static MEDIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(mediat|médiat|schlicht|mediador|mediaci|mediazion|bemiddel|mediacj|διαμεσολαβ|tarpinink)|میانجی")
+        .expect("the mediation pattern is valid")
+});
+
+/// Whether a paragraph starts with an enumeration mark that is not a section number: `i.`,
+/// `(ii)`, `b)`, `(3)`, `3)`.
+fn enumeration_mark(paragraph: &str) -> bool {
+    let Some((mark, _)) = paragraph.split_once([' ', '\t']) else {
+        return false;
+    };
+    let (inner, closed) = if let Some(m) = mark.strip_prefix('(') {
+        (m.strip_suffix(')').unwrap_or(""), true)
+    } else if let Some(m) = mark.strip_suffix(')') {
+        (m, true)
+    } else {
+        (mark.strip_suffix('.').unwrap_or(""), false)
+    };
+    !inner.is_empty()
+        && inner.len() <= 4
+        && (inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_lowercase()))
+            || (closed && inner.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The most mediators a version enumerates in plain paragraphs after announcing them: a
+/// sentence ending in `:` with a word of mediation ("one of the following mediation service
+/// providers … to mediate such dispute:"), followed by paragraphs
+/// marked `i.`, `ii.` or `(a)`, `(b)` (text captured from a PDF has no list markup). The count
+/// stops at a heading or a numbered section.
+pub fn mediators_enumerated(version: &PolicyVersion) -> usize {
+    let body = searchable(version.body());
+    let paragraphs: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut most = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if !p.ends_with(':') {
+            continue;
+        }
+        // The announcing sentence, which a PDF capture may spread over several paragraphs.
+        let joined = paragraphs[i.saturating_sub(4)..=i].join(" ");
+        let sentence = joined.rsplit(". ").next().unwrap_or_default();
+        if !MEDIATION.is_match(sentence) {
+            continue;
+        }
+        let mut count = 0;
+        for q in paragraphs[i + 1..].iter().take(30) {
+            let section = q.starts_with('#')
+                || q.split_once(". ").is_some_and(|(n, _)| {
+                    !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+                });
+            if section {
+                break;
+            }
+            if enumeration_mark(q) {
+                count += 1;
+            }
+        }
+        most = most.max(count);
+    }
+    most
+}
+
 /// A clause that says a length of time no longer applies ("the 30 days' notice … no longer
 /// applies", "gilt nicht mehr", "ne s'applique plus").
 static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| {

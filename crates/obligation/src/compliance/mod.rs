@@ -334,9 +334,11 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.whole()))),
-        Evidence::TwoMediators => {
-            Some(mediators(version) >= 2 || evidence::mediators_linked(version))
-        }
+        Evidence::TwoMediators => Some(
+            mediators(version) >= 2
+                || evidence::mediators_linked(version)
+                || evidence::mediators_enumerated(version) >= 2,
+        ),
     }
 }
 

@@ -24,7 +24,7 @@ pub enum Evidence {
     /// At least two mediators named under a clause about mediation: as list items, in a
     /// sentence that counts them ("two independent mediators: …"), or on a page a sentence
     /// about the mediators links ("the list of mediators we engage with is available at
-    /// <link>").
+    /// <link>"), or in paragraphs marked `i.`, `ii.` after a sentence announcing them.
     TwoMediators,
     /// Appeals open for at least six months (`6 months`, `six mois`, `184 days` or more),
     /// stated where the window is: in a clause of a sentence that names the decision or the
