@@ -37,19 +37,29 @@ def davar_binary(given):
     sys.exit("no davar binary: run `cargo build --release -p davar` first")
 
 
+def children_cpu():
+    """CPU seconds (user + system) of the child processes waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 class Step:
-    """Wall time and the peak resident memory of the processes a step starts."""
+    """Wall time, CPU time and the peak resident memory of the processes a step starts (the
+    peak is the largest of any child process so far)."""
 
     def __init__(self, name):
         self.name = name
         self.seconds = 0.0
+        self.cpu = 0.0
         self.processes = 0
         self.peak_kib = 0
 
     def run(self, args, **kwargs):
         start = time.monotonic()
+        cpu = children_cpu()
         proc = subprocess.run(args, capture_output=True, text=True, **kwargs)
         self.seconds += time.monotonic() - start
+        self.cpu += children_cpu() - cpu
         self.processes += 1
         self.peak_kib = max(self.peak_kib, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         return proc
@@ -137,6 +147,7 @@ def decode_stream(text):
 def check_all(davar, policies, args, step):
     """Checks every service in one `davar check` process (a directory of services)."""
     step.seconds = 0.0
+    step.cpu = 0.0
     proc = step.run(common(davar, policies, args) + ["check", "--format", "json", "--as-of", args.as_of])
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed: {proc.stderr.strip()}")
@@ -158,12 +169,13 @@ def report(findings, services, documents, versions, built, steps):
         accepted = counts[(code, severity, True)]
         print(f"{code:<26} {severity:<8} {found:>7} {accepted:>9}")
     print(f"built {built} of {len(services)} sites")
-    total = 0.0
+    total = cpu = 0.0
     for step in steps.values():
         if step.processes:
             total += step.seconds
-            print(f"{step.name:<7} {step.seconds:7.2f} s  {step.processes:4} process(es)  peak RSS {step.peak_kib / 1024:.0f} MiB")
-    print(f"total   {total:7.2f} s")
+            cpu += step.cpu
+            print(f"{step.name:<7} {step.seconds:7.2f} s  CPU {step.cpu:6.2f} s  {step.processes:4} process(es)  peak RSS {step.peak_kib / 1024:.0f} MiB")
+    print(f"total   {total:7.2f} s  CPU {cpu:6.2f} s")
 
 
 def write_sample(findings, args):

@@ -187,37 +187,57 @@ pub fn slug(heading: &str) -> String {
 }
 
 fn slugify(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            push_folded(&mut word, c);
-        } else if c == '\u{200c}' && !word.is_empty() {
-            // Persian half-space joins the parts of one word.
-            word.push('-');
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
     let mut out = String::new();
-    for w in words {
-        let w = w.trim_matches('-');
-        if w.is_empty() {
-            continue;
+    let mut count = 0;
+    let mut word = String::new();
+    let mut chars = text.chars();
+    loop {
+        let c = chars.next();
+        match c {
+            Some(c) if c.is_alphanumeric() => {
+                push_folded(&mut word, c);
+                continue;
+            }
+            // Persian half-space joins the parts of one word.
+            Some('\u{200c}') if !word.is_empty() => {
+                word.push('-');
+                continue;
+            }
+            _ => {}
         }
-        let extra = w.chars().count() + usize::from(!out.is_empty());
-        if !out.is_empty() && out.chars().count() + extra > MAX_SLUG_CHARS {
+        if !word.is_empty() {
+            // The slug is complete at the first word that does not fit: the rest of the
+            // text is not read.
+            if !append_word(&mut out, &mut count, &word) {
+                break;
+            }
+            word.clear();
+        }
+        if c.is_none() {
             break;
         }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(w);
     }
     out
+}
+
+/// Appends `word` (without `-` at its ends) to the slug `out` of `count` characters, unless
+/// it would make the slug longer than [`MAX_SLUG_CHARS`] (the first word always fits).
+/// Returns false when it did not fit.
+fn append_word(out: &mut String, count: &mut usize, word: &str) -> bool {
+    let w = word.trim_matches('-');
+    if w.is_empty() {
+        return true;
+    }
+    let extra = w.chars().count() + usize::from(!out.is_empty());
+    if !out.is_empty() && *count + extra > MAX_SLUG_CHARS {
+        return false;
+    }
+    if !out.is_empty() {
+        out.push('-');
+    }
+    out.push_str(w);
+    *count += extra;
+    true
 }
 
 fn push_folded(out: &mut String, c: char) {

@@ -13,7 +13,10 @@
 //! and the brands of the marketplace's own corporate group (`brand_groups`).
 //!
 //! Every brand is searched in one pass over each version (one regular expression for all of
-//! them, compiled once per check).
+//! them, compiled once for every site that lists the same brands).
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use jiff::civil::Date;
 use regex::Regex;
@@ -47,7 +50,31 @@ fn any_of(brands: &[&str]) -> Option<Regex> {
         .iter()
         .map(|b| format!("({})", brand_pattern(b)))
         .collect();
-    Regex::new(&format!("(?i){}", alternatives.join("|"))).ok()
+    compiled(format!("(?i){}", alternatives.join("|")))
+}
+
+/// Most brand patterns kept compiled ([`compiled`]); the store is emptied when full.
+const MAX_COMPILED: usize = 64;
+
+/// Brand patterns compiled before, by pattern: the sites a process checks one after another
+/// (the services of a directory, a server's reloads, a fuzzer's inputs) mostly list the same
+/// brands, and compiling the pattern costs more than searching a version with it.
+static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
+
+/// The regular expression of `pattern`, compiled once per process while it stays in
+/// [`COMPILED`]; `None` when it does not compile.
+fn compiled(pattern: String) -> Option<Regex> {
+    if let Some(re) = COMPILED.lock().ok().and_then(|c| c.get(&pattern).cloned()) {
+        return Some(re);
+    }
+    let re = Regex::new(&pattern).ok()?;
+    if let Ok(mut cache) = COMPILED.lock() {
+        if cache.len() >= MAX_COMPILED {
+            cache.clear();
+        }
+        cache.insert(pattern, re.clone());
+    }
+    Some(re)
 }
 
 fn is_word(c: char) -> bool {
