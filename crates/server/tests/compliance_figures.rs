@@ -884,3 +884,95 @@ fn an_appeal_deadline_past_the_calendars_end_is_calendar_ends() {
         f.notes
     );
 }
+
+/// `moderator`'s edit of `item` at `when` publishing `body` (the rest as it was).
+fn edit(item: &DecisionRecord, moderator: &str, body: &str, when: Timestamp) -> DecisionRecord {
+    let decision = ModeratorDecision {
+        action: ReviewAction::EditApprove,
+        codes: Vec::new(),
+        note: None,
+        title: None,
+        body: Some(body.to_owned()),
+    };
+    let edited = davar_server::decision::TextFields {
+        title: item.comment.title.clone(),
+        body: body.to_owned(),
+    };
+    moderator_record(compiled(), item, moderator, &decision, Some(edited), when)
+        .expect("a valid edit")
+}
+
+/// The report's restrictions are the records the export sends (rejections and publications
+/// with parts removed), and its appeals upheld and reversed are the audit's: an edit upheld by
+/// publishing the same text again, an edit lifted by `approve`, a rejection upheld and one
+/// reversed; also over a period that starts after the contested decisions, with the engine's
+/// records before it left out as `davar report` leaves them out.
+#[test]
+fn the_report_counts_edits_as_restrictions_and_reads_appeal_outcomes_as_the_audit_does() {
+    use davar_server::compliance::appeal_audit::Outcome;
+    use davar_server::compliance::sor::exportable;
+    let kept = "of the review";
+    let queued_1 = engine(&["links/url"], false, at(0));
+    let edited_1 = edit(&queued_1, "sara", kept, at(60));
+    let lodged_1 = appeal(&[queued_1.clone(), edited_1.clone()], &edited_1, at(3_600));
+    let upheld_1 = outcome(edit(&lodged_1, "omid", kept, at(7_200)));
+    let queued_2 = engine(&["links/url"], false, at(10));
+    let edited_2 = edit(&queued_2, "sara", kept, at(70));
+    let lodged_2 = appeal(&[queued_2.clone(), edited_2.clone()], &edited_2, at(3_610));
+    let reversed_2 = outcome(decide(&lodged_2, "omid", &[], at(7_210)));
+    let rejected_3 = engine(&["contacts/phone"], true, at(20));
+    let lodged_3 = appeal(std::slice::from_ref(&rejected_3), &rejected_3, at(3_620));
+    let upheld_3 = appeal_outcome(&lodged_3, false, at(7_220));
+    let rejected_4 = engine(&["contacts/phone"], true, at(30));
+    let lodged_4 = appeal(std::slice::from_ref(&rejected_4), &rejected_4, at(3_630));
+    let reversed_4 = appeal_outcome(&lodged_4, true, at(7_230));
+    let history = vec![
+        queued_1, edited_1, lodged_1, upheld_1, queued_2, edited_2, lodged_2, reversed_2,
+        rejected_3, lodged_3, upheld_3, rejected_4, lodged_4, reversed_4,
+    ];
+    let end = at(86_400);
+    let audited = audit_appeals(&published(), &history, end);
+    let audit_count = |o: Outcome| audited.iter().filter(|a| a.outcome == Some(o)).count() as u64;
+    assert_eq!(
+        (audit_count(Outcome::Upheld), audit_count(Outcome::Reversed)),
+        (2, 2),
+        "{audited:#?}"
+    );
+
+    let f = count(&history, at(0), end);
+    assert_adds_up(&f);
+    let exported = history
+        .iter()
+        .filter(|r| r.decided_at < end && exportable(r))
+        .count() as u64;
+    assert_eq!(exported, 4);
+    let r = &f.restrictions;
+    assert_eq!((r.total, r.parts_removed), (exported, 2), "{r:#?}");
+    assert_eq!(r.by_code["links/url"], 2, "{r:#?}");
+    assert_eq!(r.by_automated_decision["not-automated"], 2, "{r:#?}");
+    assert_eq!(r.by_kind["review"], 4, "{r:#?}");
+    assert_eq!(
+        (f.appeals.upheld, f.appeals.reversed),
+        (audit_count(Outcome::Upheld), audit_count(Outcome::Reversed)),
+        "{:#?}",
+        f.appeals
+    );
+
+    // From after the contested decisions: the engine's records before the period are not
+    // read, the moderators' edits are.
+    let from = at(3_000);
+    let later: Vec<DecisionRecord> = history
+        .iter()
+        .filter(|r| r.decided_at >= from || r.stage != Stage::Engine || r.action == Action::Queue)
+        .cloned()
+        .collect();
+    let g = count(&later, from, end);
+    assert_adds_up(&g);
+    assert_eq!(g.restrictions.total, 0);
+    assert_eq!(
+        (g.appeals.upheld, g.appeals.reversed),
+        (2, 2),
+        "{:#?}",
+        g.appeals
+    );
+}

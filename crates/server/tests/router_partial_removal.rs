@@ -467,3 +467,148 @@ async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
         "The decision not to publish your review was reversed"
     );
 }
+
+/// Lodges the author's appeal against `id` and has Omid claim it: the appeal's id.
+async fn appealed_to_omid(api: &Api, id: &str) -> String {
+    let lodged = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{id}/appeal"),
+            CLIENT,
+            Some(json!({"text": "The link only shows more photos."})),
+        )
+        .await;
+    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    appeal
+}
+
+#[tokio::test]
+async fn an_upheld_edit_says_the_comment_stays_published_with_the_changes_in_every_language() {
+    let api = Api::new();
+    // (language, words of the upheld edit, words of an upheld rejection)
+    let said = [
+        ("fa", "منتشر می‌ماند", "منتشر نمی‌شود"),
+        (
+            "en",
+            "stays published with the changes shown",
+            "is not published",
+        ),
+        ("fr", "nous continuons de publier", "nous ne publions pas"),
+        (
+            "de",
+            "bleibt mit den angegebenen",
+            "wird nicht veröffentlicht",
+        ),
+    ];
+    for (i, ((lang, body, removed, _), (said_lang, stays, not_published))) in
+        LINKED.iter().zip(said).enumerate()
+    {
+        assert_eq!(*lang, said_lang);
+        let kept: String = body.replace(removed, "").replace("  ", " ");
+        let record = api
+            .edited(
+                json!({"id": format!("u-{i}"), "kind": "review", "lang": lang,
+                       "title": "Phone", "body": body}),
+                SARA,
+                &kept,
+            )
+            .await;
+        let id = record["id"].as_str().unwrap().to_owned();
+        let appeal = appealed_to_omid(&api, &id).await;
+        let decided = api
+            .call(
+                "POST",
+                &format!("/v1/queue/{appeal}/decision"),
+                OMID,
+                Some(json!({"action": "edit-approve", "body": kept})),
+            )
+            .await;
+        assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+        let s = api
+            .statement(decided.json()["id"].as_str().unwrap())
+            .await
+            .json();
+        assert_eq!(s["kind"], "appeal-upheld", "{s}");
+        let first = s["text"][0].as_str().unwrap();
+        assert!(first.contains(stays), "{lang}: {first}");
+        assert!(!first.contains(not_published), "{lang}: {first}");
+        assert!(
+            s["text"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p.as_str().unwrap().contains(removed)),
+            "{lang}: the changes are shown: {s}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_appeal_against_an_edit_cannot_remove_more_but_can_restore_parts() {
+    let api = Api::new();
+    let body = "Solid phone. More photos at chaharsu.example/p/123 for anyone curious.";
+    // Sara removes the link and the words before it.
+    let kept = "Solid phone. for anyone curious.";
+    let record = api
+        .edited(
+            json!({"id": "h-1", "kind": "review", "lang": "en", "title": "Phone",
+                   "body": body}),
+            SARA,
+            kept,
+        )
+        .await;
+    let id = record["id"].as_str().unwrap().to_owned();
+    let appeal = appealed_to_omid(&api, &id).await;
+    for (field, heavier) in [
+        (
+            "body",
+            json!({"action": "edit-approve", "body": "Solid phone."}),
+        ),
+        (
+            "title",
+            json!({"action": "edit-approve", "title": "Phon", "body": kept}),
+        ),
+    ] {
+        let refused = api
+            .call(
+                "POST",
+                &format!("/v1/queue/{appeal}/decision"),
+                OMID,
+                Some(heavier),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.text()
+        );
+        assert_eq!(refused.error_field().as_deref(), Some(field));
+        let text = refused.text();
+        assert!(
+            text.contains("not remove more") && text.contains("new decision"),
+            "{text}"
+        );
+    }
+    // Restoring the words Sara removed, still without the link, is a lighter outcome.
+    let restored = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "edit-approve",
+                        "body": "Solid phone. More photos for anyone curious."})),
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.text());
+    let s = api
+        .statement(restored.json()["id"].as_str().unwrap())
+        .await
+        .json();
+    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+}

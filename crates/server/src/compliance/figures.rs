@@ -47,8 +47,11 @@ pub struct Figures {
 /// Restrictions decided in the period.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Restrictions {
-    /// How many.
+    /// How many: every record decided in the period that has a statement of reasons as a
+    /// restriction ([`super::statement::restricts`], the records the export sends).
     pub total: u64,
+    /// Of those, publications with parts removed or changed (the rest were not published).
+    pub parts_removed: u64,
     /// By comment kind.
     pub by_kind: BTreeMap<String, u64>,
     /// By the statement's Transparency Database category (that of the first rule relied on;
@@ -157,9 +160,9 @@ pub fn figures(
                 .or_default(),
             record.action.as_str(),
         );
-        // The tables of restrictions count the comments not published (rejections); a
-        // publication with parts removed is in `records` under `edit-approve`.
-        if exportable(record) && record.action == Action::Reject {
+        // The tables of restrictions count every restriction the export sends: comments not
+        // published, and comments published with parts removed.
+        if exportable(record) {
             count_restriction(published, record, &mut restrictions, &mut notes);
         }
         if record.stage == Stage::Review {
@@ -195,6 +198,9 @@ fn count_restriction(
     notes: &mut Vec<String>,
 ) {
     restrictions.total += 1;
+    if record.action != Action::Reject {
+        restrictions.parts_removed += 1;
+    }
     bump(&mut restrictions.by_kind, record.comment.kind.as_str());
     let category = match sor_statement(published, record) {
         Ok(statement) => statement.category,
@@ -261,9 +267,13 @@ fn appeals(
     end: Timestamp,
     notes: &mut Vec<String>,
 ) -> Appeals {
+    // Every record, not the appeals' alone: an outcome is read against the decision it
+    // contests ([`super::statement::upholds`]), as the audit reads it. A contested decision
+    // missing from `history` (an engine record before the period) is a rejection or a repair,
+    // which only a rejection upholds, as the outcome read alone says.
     let known: Vec<DecisionRecord> = history
         .iter()
-        .filter(|r| r.stage == Stage::Appeal && r.decided_at < end)
+        .filter(|r| r.decided_at < end)
         .cloned()
         .collect();
     let mut appeals = Appeals::default();
@@ -354,7 +364,7 @@ fn nearest_rank(sorted: &[i64], percent: usize) -> Option<i64> {
 impl Figures {
     /// The identities the figures satisfy, with this report's numbers: each table of
     /// restrictions that partitions them sums to their total, which is the engine's and
-    /// moderators' rejections among the records; the codes cited add up both ways; the queue's
+    /// moderators' rejections among the records and the publications with parts removed; the codes cited add up both ways; the queue's
     /// decisions are the moderators' records and the queue's waiting comments reconcile with
     /// those queued and decided; appeals received and decided are the lodged and
     /// deciding appeal records, pending at the start + received − decided = pending at the end,
@@ -379,10 +389,11 @@ impl Figures {
         );
         let r = &self.restrictions;
         check(
-            "engine rejections + moderators' rejections = restrictions",
+            "engine rejections + moderators' rejections + publications with parts removed = restrictions",
             vec![
                 ('+', cell("engine", "reject")),
                 ('+', cell("review", "reject")),
+                ('+', r.parts_removed),
             ],
             r.total,
         );
@@ -472,6 +483,14 @@ impl Figures {
             vec![('+', sum(&a.deadlines))],
             a.decided + a.pending,
         );
+        let edits = cell("review", "edit-approve") + cell("engine", "fix");
+        out.push(Check {
+            check: format!(
+                "publications with parts removed ≤ moderators' edits + engine repairs: {} ≤ {edits}",
+                r.parts_removed
+            ),
+            holds: r.parts_removed <= edits,
+        });
         let most = r.by_code.values().copied().max().unwrap_or(0);
         out.push(Check {
             check: format!(

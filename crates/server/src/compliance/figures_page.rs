@@ -25,6 +25,12 @@ pub fn human(f: &Figures) -> String {
     }
     let r = &f.restrictions;
     let _ = writeln!(out, "\nRestrictions (statements of reasons): {}", r.total);
+    let _ = writeln!(
+        out,
+        "  not published: {}, published with parts removed: {}",
+        r.total - r.parts_removed,
+        r.parts_removed
+    );
     for (title, table) in sections(f) {
         let _ = writeln!(out, "  {title}");
         for (key, n) in table {

@@ -56,7 +56,7 @@ const EN: Words = Words {
     share: "Share",
     total: "Total",
     restrictions: "Comments not published",
-    restrictions_summary: "{n} comments were not published; each author received a statement of reasons citing the clause relied on.",
+    restrictions_summary: "{n} comments were not published or were published with parts removed; each author received a statement of reasons citing the clause relied on.",
     restriction_tables: [
         ("By kind of comment", "Kind"),
         ("By category of the Transparency Database", "Category"),
@@ -101,7 +101,7 @@ const FA: Words = Words {
     share: "سهم",
     total: "جمع",
     restrictions: "دیدگاه‌های منتشرنشده",
-    restrictions_summary: "{n} دیدگاه منتشر نشد؛ برای هر کدام بیانیه‌ی دلایل با ذکر بند مستند به نویسنده داده شد.",
+    restrictions_summary: "{n} دیدگاه منتشر نشد یا با حذف بخش‌هایی منتشر شد؛ برای هر کدام بیانیه‌ی دلایل با ذکر بند مستند به نویسنده داده شد.",
     restriction_tables: [
         ("بر پایه‌ی نوع", "نوع"),
         ("بر پایه‌ی دسته‌ی پایگاه داده‌ی شفافیت", "دسته"),
@@ -146,7 +146,7 @@ const FR: Words = Words {
     share: "Part",
     total: "Total",
     restrictions: "Commentaires non publiés",
-    restrictions_summary: "{n} commentaires n’ont pas été publiés ; chaque auteur a reçu un exposé des motifs citant la clause appliquée.",
+    restrictions_summary: "{n} commentaires n’ont pas été publiés ou ont été publiés avec des passages retirés ; chaque auteur a reçu un exposé des motifs citant la clause appliquée.",
     restriction_tables: [
         ("Par type de commentaire", "Type"),
         (
@@ -194,7 +194,7 @@ const DE: Words = Words {
     share: "Anteil",
     total: "Summe",
     restrictions: "Nicht veröffentlichte Beiträge",
-    restrictions_summary: "{n} Beiträge wurden nicht veröffentlicht; jede Verfasserin und jeder Verfasser erhielt eine Begründung mit der angewandten Klausel.",
+    restrictions_summary: "{n} Beiträge wurden nicht oder nur mit entfernten Stellen veröffentlicht; jede Verfasserin und jeder Verfasser erhielt eine Begründung mit der angewandten Klausel.",
     restriction_tables: [
         ("Nach Art des Beitrags", "Art"),
         ("Nach Kategorie der Transparenzdatenbank", "Kategorie"),

@@ -49,6 +49,8 @@ pub(crate) struct Phrases {
     pub upheld_subject: &'static str,
     /// `{date}`, `{received}`, `{original}`, `{kind}`.
     pub upheld: &'static str,
+    /// Like `upheld`, when the upheld decision published the text as a moderator edited it.
+    pub upheld_edited: &'static str,
     /// Appeal reversed, as a subject line.
     pub reversed_subject: &'static str,
     /// `{date}`, `{received}`, `{original}`, `{kind}`.
@@ -111,6 +113,7 @@ const EN: Phrases = Phrases {
     courts: "You always keep the right to go to court.",
     upheld_subject: "Your appeal was not successful",
     upheld: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and upheld the decision of {original}: your {kind} is not published.",
+    upheld_edited: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and upheld the decision of {original}: your {kind} stays published with the changes shown.",
     reversed_subject: "Your appeal was successful",
     reversed: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published.",
     reversed_edited: "On {date} a moderator who did not take the original decision reviewed your appeal of {received} and reversed the decision of {original}: your {kind} is published with the changes shown.",
@@ -159,6 +162,7 @@ const FR: Phrases = Phrases {
     courts: "Vous conservez dans tous les cas le droit de saisir le juge.",
     upheld_subject: "Votre recours n'a pas abouti",
     upheld: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a confirmé la décision du {original} : nous ne publions pas votre {kind}.",
+    upheld_edited: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a confirmé la décision du {original} : nous continuons de publier votre {kind} avec les modifications indiquées.",
     reversed_subject: "Votre recours a abouti",
     reversed: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind}.",
     reversed_edited: "Le {date}, un modérateur qui n'avait pas pris la décision initiale a examiné votre recours du {received} et a annulé la décision du {original} : nous publions votre {kind} avec les modifications indiquées.",
@@ -207,6 +211,7 @@ const DE: Phrases = Phrases {
     courts: "Ihr Recht, ein Gericht anzurufen, bleibt in jedem Fall bestehen.",
     upheld_subject: "Ihr Einspruch war nicht erfolgreich",
     upheld: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} bestätigt: Ihre {kind} wird nicht veröffentlicht.",
+    upheld_edited: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} bestätigt: Ihre {kind} bleibt mit den angegebenen Änderungen veröffentlicht.",
     reversed_subject: "Ihr Einspruch war erfolgreich",
     reversed: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird veröffentlicht.",
     reversed_edited: "Am {date} hat eine Person, die die ursprüngliche Entscheidung nicht getroffen hatte, Ihren Einspruch vom {received} geprüft und die Entscheidung vom {original} aufgehoben: Ihre {kind} wird mit den angegebenen Änderungen veröffentlicht.",
@@ -255,6 +260,7 @@ const FA: Phrases = Phrases {
     courts: "حق مراجعه به دادگاه همواره برای شما محفوظ است.",
     upheld_subject: "اعتراض شما پذیرفته نشد",
     upheld: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را تأیید کرد: {kind} شما منتشر نمی‌شود.",
+    upheld_edited: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را تأیید کرد: {kind} شما با ویرایشی که نشان داده شده منتشر می‌ماند.",
     reversed_subject: "اعتراض شما پذیرفته شد",
     reversed: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما منتشر می‌شود.",
     reversed_edited: "در {date} کارشناسی که تصمیم نخست را نگرفته بود اعتراض {received} شما را بررسی کرد و تصمیم {original} را لغو کرد: {kind} شما با ویرایشی که نشان داده شده منتشر می‌شود.",

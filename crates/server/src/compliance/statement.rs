@@ -17,7 +17,8 @@ use super::published::{
     APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Published, rfc3339,
 };
 use crate::decision::{
-    Action, AutomatedDecision, DecisionRecord, RecordedViolation, Stage, TextFields,
+    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, RecordedViolation, Stage,
+    TextFields,
 };
 
 /// A statement of reasons, as `GET /v1/decisions/{id}/statement` answers it.
@@ -324,6 +325,43 @@ pub fn upholds(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
         }
         _ => outcome.action == Action::Reject,
     }
+}
+
+/// The first field in which `outcome` removes part of the author's text (`comment`) that
+/// `contested`, an earlier edit of it, kept: the characters of the author's text that survive
+/// in `contested` (their longest common subsequence, as [`similar`] aligns them) must all
+/// survive, in order, in `outcome`. Text the edit inserted (a placeholder) may go.
+pub fn removes_more(
+    comment: &CommentSnapshot,
+    contested: &TextFields,
+    outcome: &TextFields,
+) -> Option<Field> {
+    let fields = [
+        (
+            Field::Title,
+            comment.title.as_deref().unwrap_or_default(),
+            contested.title.as_deref().unwrap_or_default(),
+            outcome.title.as_deref().unwrap_or_default(),
+        ),
+        (
+            Field::Body,
+            comment.body.as_str(),
+            contested.body.as_str(),
+            outcome.body.as_str(),
+        ),
+    ];
+    fields
+        .into_iter()
+        .find_map(|(field, original, contested, outcome)| {
+            let kept = TextDiff::from_chars(original, contested);
+            let mut rest = outcome.chars();
+            let all_kept = kept
+                .iter_all_changes()
+                .filter(|c| c.tag() == ChangeTag::Equal)
+                .flat_map(|c| c.value().chars().collect::<Vec<_>>())
+                .all(|k| rest.any(|c| c == k));
+            (!all_kept).then_some(field)
+        })
 }
 
 /// The violations a restriction rests on: for the engine's record those stricter than a

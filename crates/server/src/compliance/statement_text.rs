@@ -83,6 +83,9 @@ pub(crate) fn render(
         }
         (outcome, Some((received, original))) => {
             let (subject, sentence) = match (outcome, record.action) {
+                (StatementKind::AppealUpheld, _) if !statement.changes.is_empty() => {
+                    (phrases.upheld_subject, phrases.upheld_edited)
+                }
                 (StatementKind::AppealUpheld, _) => (phrases.upheld_subject, phrases.upheld),
                 (_, Action::EditApprove) => (phrases.reversed_subject, phrases.reversed_edited),
                 _ => (phrases.reversed_subject, phrases.reversed),

@@ -11,7 +11,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use davar_moderation::{Kind, QuestionProbe, Verdict, question_key};
+use davar_moderation::{Field, Kind, QuestionProbe, Verdict, question_key};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -21,6 +21,7 @@ use super::moderate::{check_lengths, joined, judge, refusal, weight_of};
 use crate::auth::{Role, usable_name};
 use crate::compiled::Compiled;
 use crate::compliance::appeal::{self, is_lodged};
+use crate::compliance::statement::removes_more;
 use crate::decision::TextFields;
 use crate::decision::review::{
     ModeratorDecision, Refusal, ReviewAction, check_decision, edited_comment, judge_edit,
@@ -327,16 +328,21 @@ pub(crate) async fn decide(
                 .map_err(unavailable)?
                 .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
             not_own_decision(store, &item.record, &moderator)?;
-            not_heavier(store, &item.record, action)?;
+            let contested_edit = not_heavier(store, &item.record, action)?;
             open_to(&item, &moderator)?;
-            Ok(item)
+            Ok((item, contested_edit))
         })
         .await?
     };
+    let (item, contested_edit) = item;
     let edited = match decision.action {
         ReviewAction::EditApprove => {
             let proposed = proposed_edit(&item.record, &decision).map_err(refused)?;
-            Some(judged_edit(&state, &compiled, &item.record, proposed).await?)
+            let edited = judged_edit(&state, &compiled, &item.record, proposed).await?;
+            if let Some(contested) = &contested_edit {
+                keeps_the_contested_text(&item.record, contested, &edited)?;
+            }
+            Some(edited)
         }
         ReviewAction::Approve | ReviewAction::Reject => None,
     };
@@ -369,19 +375,25 @@ pub(crate) async fn decide(
 
 /// Refuses to reject a comment on the author's appeal against an edit that published it: the
 /// appeal contests the parts removed, and its outcome keeps the edit (`edit-approve` with the
-/// same text), changes it, or publishes the text as written (`approve`) (blocking).
+/// same text), restores parts of it, or publishes the text as written (`approve`) (blocking).
+/// The contested edit, when the item is such an appeal, for [`keeps_the_contested_text`].
 fn not_heavier(
     store: &dyn ServerStore,
     item: &DecisionRecord,
     action: ReviewAction,
-) -> Result<(), ApiError> {
-    if !is_lodged(item) || action != ReviewAction::Reject {
-        return Ok(());
+) -> Result<Option<DecisionRecord>, ApiError> {
+    if !is_lodged(item) || action == ReviewAction::Approve {
+        return Ok(None);
     }
     let Some(contested) = item.follows.as_deref() else {
-        return Ok(());
+        return Ok(None);
     };
     match store.record(contested).map_err(unavailable)? {
+        Some(contested)
+            if contested.action == Action::EditApprove && action == ReviewAction::EditApprove =>
+        {
+            Ok(Some(contested))
+        }
         Some(contested) if contested.action == Action::EditApprove => Err(ApiError::invalid(
             "invalid-field",
             "action",
@@ -390,7 +402,40 @@ fn not_heavier(
                 item.id, contested.id
             ),
         )),
-        _ => Ok(()),
+        _ => Ok(None),
+    }
+}
+
+/// Refuses an appeal's outcome that publishes less of the author's text than the contested
+/// edit did: every part of the author's text the contested edit kept must stay, in order
+/// ([`removes_more`]). The outcome may keep the edit, restore parts, or lift it; a further
+/// removal is a new restriction, which takes a new decision with its own statement.
+fn keeps_the_contested_text(
+    item: &DecisionRecord,
+    contested: &DecisionRecord,
+    edited: &TextFields,
+) -> Result<(), ApiError> {
+    let Some(kept) = contested.edited.as_ref() else {
+        return Ok(());
+    };
+    match removes_more(&contested.comment, kept, edited) {
+        None => Ok(()),
+        Some(field) => Err(ApiError::invalid(
+            "invalid-field",
+            match field {
+                Field::Title => "title",
+                Field::Body => "body",
+            },
+            format!(
+                "item {} appeals decision {}, and this edit removes from the {} text that decision kept: an appeal can keep the edit (`edit-approve` with the same text), lift it (`approve`) or restore parts of it, not remove more; a new restriction needs a new decision",
+                item.id,
+                contested.id,
+                match field {
+                    Field::Title => "title",
+                    Field::Body => "text",
+                }
+            ),
+        )),
     }
 }
 
