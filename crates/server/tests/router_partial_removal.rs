@@ -332,6 +332,10 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
     assert_eq!(s["kind"], "appeal-reversed", "{s}");
     let original = api.statement(id).await.json();
     assert_eq!(original["standing"]["status"], "lifted", "{original}");
+    assert_eq!(
+        original["subject"], "Les modifications de votre avis ont été annulées",
+        "an edit lifted is not a decision not to publish: {original}"
+    );
 }
 
 #[tokio::test]
@@ -361,6 +365,11 @@ async fn the_engines_style_repairs_are_not_restrictions() {
         let reply = api.statement(&id).await;
         assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
         assert_eq!(reply.error_code(), "no-statement");
+        assert!(
+            reply.text().contains("parts removed"),
+            "names every kind of restriction: {}",
+            reply.text()
+        );
         let appeal = api
             .call(
                 "POST",
@@ -371,6 +380,7 @@ async fn the_engines_style_repairs_are_not_restrictions() {
             .await;
         assert_eq!(appeal.status, StatusCode::CONFLICT, "{}", appeal.text());
         assert_eq!(appeal.error_code(), "not-restricted");
+        assert!(appeal.text().contains("parts removed"), "{}", appeal.text());
     }
 }
 

@@ -71,6 +71,8 @@ pub(crate) struct Phrases {
     pub internal_end: &'static str,
     /// A restriction lifted since, as a subject line; `{kind}`.
     pub lifted_subject: &'static str,
+    /// An edit lifted since (the text is published as written), as a subject line; `{kind}`.
+    pub lifted_edit_subject: &'static str,
     /// `{date}`, `{received}`, `{kind}`: the restriction was lifted on the author's appeal.
     pub lifted_on_appeal: &'static str,
     /// `{date}`, `{kind}`: a moderator lifted the restriction.
@@ -124,6 +126,7 @@ const EN: Phrases = Phrases {
     edit_ground: "The changes apply “{heading}” ({title}, version {version}): {url}",
     internal_end: "This decision ends our internal complaint procedure.",
     lifted_subject: "The decision not to publish your {kind} was reversed",
+    lifted_edit_subject: "The changes to your {kind} were reversed",
     lifted_on_appeal: "On {date}, on your appeal of {received}, this decision was reversed: your {kind} is published and the restriction no longer applies.",
     lifted: "On {date} a moderator reversed this decision: your {kind} is published and the restriction no longer applies.",
     amended_subject: "The decision on your {kind} was changed on appeal",
@@ -173,6 +176,7 @@ const FR: Phrases = Phrases {
     edit_ground: "Les modifications appliquent « {heading} » ({title}, version {version}) : {url}",
     internal_end: "Cette décision met fin à notre procédure interne de traitement des réclamations.",
     lifted_subject: "La décision de ne pas publier votre {kind} a été annulée",
+    lifted_edit_subject: "Les modifications de votre {kind} ont été annulées",
     lifted_on_appeal: "Le {date}, sur votre recours du {received}, cette décision a été annulée : nous publions votre {kind} et la restriction ne s'applique plus.",
     lifted: "Le {date}, un modérateur a annulé cette décision : nous publions votre {kind} et la restriction ne s'applique plus.",
     amended_subject: "La décision concernant votre {kind} a été modifiée sur recours",
@@ -222,6 +226,7 @@ const DE: Phrases = Phrases {
     edit_ground: "Die Änderungen setzen „{heading}“ ({title}, Fassung {version}) um: {url}",
     internal_end: "Mit dieser Entscheidung endet unser internes Beschwerdeverfahren.",
     lifted_subject: "Die Entscheidung, Ihre {kind} nicht zu veröffentlichen, wurde aufgehoben",
+    lifted_edit_subject: "Die Änderungen an Ihrer {kind} wurden aufgehoben",
     lifted_on_appeal: "Am {date} wurde diese Entscheidung auf Ihren Einspruch vom {received} hin aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
     lifted: "Am {date} hat eine Moderatorin oder ein Moderator diese Entscheidung aufgehoben: Ihre {kind} wird veröffentlicht, die Beschränkung gilt nicht mehr.",
     amended_subject: "Die Entscheidung über Ihre {kind} wurde auf Einspruch geändert",
@@ -271,6 +276,7 @@ const FA: Phrases = Phrases {
     edit_ground: "این تغییرها بر پایهٔ «{heading}» در {title} (نسخهٔ {version}) انجام شد: {url}",
     internal_end: "با این تصمیم روند رسیدگی داخلی ما به پایان می‌رسد.",
     lifted_subject: "تصمیم به منتشر نکردن {kind} شما لغو شد",
+    lifted_edit_subject: "ویرایش {kind} شما لغو شد",
     lifted_on_appeal: "در {date} در پی اعتراض {received} شما این تصمیم لغو شد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
     lifted: "در {date} یکی از کارشناسان این تصمیم را لغو کرد: {kind} شما منتشر می‌شود و این محدودیت دیگر برقرار نیست.",
     amended_subject: "تصمیم دربارهٔ {kind} شما در پی اعتراض تغییر کرد",

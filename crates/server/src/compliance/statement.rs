@@ -268,7 +268,7 @@ pub enum NoStatement {
     Missing(String),
     /// The decision restricts nothing (published, fixed, queued, an appeal waiting).
     #[error(
-        "decision {id} restricts nothing (action `{action}`, stage `{stage}`): statements of reasons are given for rejections and appeal outcomes"
+        "decision {id} restricts nothing (action `{action}`, stage `{stage}`): statements of reasons are given for rejections, publications with parts removed or changed under the rules, and appeal outcomes"
     )]
     NotARestriction {
         /// The record.

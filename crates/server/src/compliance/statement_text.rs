@@ -74,6 +74,7 @@ pub(crate) fn render(
                 ));
             }
             let subject = match statement.standing.as_ref().map(|s| s.status) {
+                Some(StandingStatus::Lifted) if edited => phrases.lifted_edit_subject,
                 Some(StandingStatus::Lifted) => phrases.lifted_subject,
                 Some(StandingStatus::Amended) => phrases.amended_subject,
                 _ if edited => phrases.edited_subject,

@@ -121,7 +121,8 @@ fn refused(refusal: AppealRefusal) -> ApiError {
             action: "queue",
         } => format!(
             "decision {id} holds the comment for a moderator: the comment is waiting for a moderator, \
-             and there is no decision to appeal until one decides; a rejection can be appealed then \
+             and there is no decision to appeal until one decides; a rejection, or a publication with \
+             parts removed or changed under the rules, can be appealed then \
              (GET /v1/decisions/{id}/history shows it)"
         ),
         _ => refusal.to_string(),
