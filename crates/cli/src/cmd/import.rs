@@ -107,16 +107,20 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             match each_service_into {
                 Some(root) => {
                     // Documents are shaped in parallel (language detection, word comparison
-                    // of consecutive versions), then written in order.
-                    let imported: Vec<ImportedDocument> = documents
-                        .par_iter()
-                        .map(|doc| davar_import::from_ota(doc, &repo_name, &options))
+                    // of consecutive versions), each captured text dropped once shaped, then
+                    // written in order.
+                    let imported: Vec<(String, ImportedDocument)> = documents
+                        .into_par_iter()
+                        .map(|doc| {
+                            let shaped = davar_import::from_ota(&doc, &repo_name, &options);
+                            (doc.service, shaped)
+                        })
                         .collect();
                     let mut by_service: Vec<(String, Vec<ImportedDocument>)> = Vec::new();
-                    for (doc, imported) in documents.iter().zip(imported) {
+                    for (service, imported) in imported {
                         match by_service.last_mut() {
-                            Some((s, docs)) if *s == doc.service => docs.push(imported),
-                            _ => by_service.push((doc.service.clone(), vec![imported])),
+                            Some((s, docs)) if *s == service => docs.push(imported),
+                            _ => by_service.push((service, vec![imported])),
                         }
                     }
                     for (service, docs) in &by_service {
