@@ -306,7 +306,7 @@ pub(crate) async fn release(
         (status = 200, description = "The new record, following the item's", body = DecisionRecord),
         (status = 404, description = "No such item", body = ErrorBody),
         (status = 409, description = "Not claimed by this moderator (`not-claimed`) or decided already (`decided`)", body = ErrorBody),
-        (status = 422, description = "Reject without codes (`missing-field`), a code the item's rule set does not have (`unknown-value`), codes with another action or an edit without `edit-approve` (`invalid-field`), a note, title or body over the field limit (`field-too-long`), nothing to edit or an edit showing nothing (`missing-field`), or an edit the engine still finds breaking a rule (`edit-violates-rules`, naming each violation)", body = ErrorBody),
+        (status = 422, description = "Reject without codes (`missing-field`), a code the item's rule set does not have (`unknown-value`), codes with another action or an edit without `edit-approve` (`invalid-field`), a note, title or body over the field limit (`field-too-long`), nothing to edit or an edit showing nothing (`missing-field`), an edit the engine still finds breaking a rule (`edit-violates-rules`, naming each violation), or, on an appeal against an edit, a rejection (`invalid-field` on `action`) or an edit removing text the contested edit kept (`invalid-field` on `body` or `title`)", body = ErrorBody),
         (status = 503, description = "The engine's time budget ran out judging the edit (`timeout`), or the decision log is unavailable", body = ErrorBody),
     ),
     security((), ("bearer" = []))
