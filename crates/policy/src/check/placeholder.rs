@@ -184,7 +184,9 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
         }
         // A blank after a label, with at most more labelled blanks after it, is a form field
         // for the reader (`Name: ____`, `Date (*) ____ Signature ____`); a line of underscores
-        // alone is a separator or a signature line.
+        // alone is a separator or a signature line. A blank that ends its line after a comma
+        // is a field of a form to fill in, whatever the length of its label (the model
+        // withdrawal form's `Signature of consumer (only if …), ____`).
         Kind::Blank => {
             let label = before.trim_end().trim_end_matches(['\\', '_']).trim_end();
             let words = |t: &str| t.split_whitespace().count();
@@ -202,7 +204,8 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
             let more_fields = words(&rest) <= 6
                 && !rest.contains(". ")
                 && rest.chars().any(char::is_alphanumeric);
-            let form = is_label(label) && (rest.is_empty() || more_fields);
+            let form = is_label(label) && (rest.is_empty() || more_fields)
+                || label.ends_with(',') && rest.is_empty();
             !form
         }
         // `(e.g. xx% off)`: an illustration of a rate, not a number left blank.
@@ -447,6 +450,19 @@ mod tests {
                 .is_empty()
         );
         assert!(found("Rates may be shown as discounts (e.g. xx% off).").is_empty());
+        // The lines of a form to fill in, each label ending with a comma.
+        assert!(
+            found(
+                "— I give notice that I cancel my order of the following items, \\_\\_\\_\\_\\_\\_\n\n\
+                 — Signature of the buyer (only if this form is sent on paper), \\_\\_\\_\\_"
+            )
+            .is_empty()
+        );
+        // A blank before the end of a sentence is a missing word, after a comma too.
+        assert_eq!(
+            found("Disputes go to the courts of \\_\\_\\_\\_\\_, \\_\\_\\_.").len(),
+            2
+        );
     }
 
     #[test]
