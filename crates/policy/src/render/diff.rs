@@ -3,10 +3,10 @@
 //! the first heading (the whole text of a document without headings) is compared too, as the
 //! first entry with the id [`PREAMBLE_ID`].
 
-use std::time::Duration;
+use std::borrow::Cow;
 
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::{ChangeTag, DiffTag, TextDiff};
 
 use super::ObligationSentences;
 use crate::clause_id::strip_section_number;
@@ -166,6 +166,64 @@ fn changed(old: &Clause, new: &Clause, old_rules: &str, new_rules: &str) -> Clau
     }
 }
 
+/// The most words a side for a word-by-word comparison of one run of text: it bounds the work
+/// of one comparison (Myers' algorithm, quadratic at worst in the words and spaces of a side).
+pub const WHOLE_DIFF_WORDS: usize = 2_000;
+
+/// The word and space tokens of the diff of `old` and `new`, appended to `out` (see
+/// [`word_diff`]).
+fn diff_tokens<'a>(old: &'a str, new: &'a str, out: &mut Vec<(ChangeTag, Cow<'a, str>)>) {
+    let small = |t: &str| t.split_whitespace().nth(WHOLE_DIFF_WORDS).is_none();
+    if small(old) && small(new) {
+        let diff = TextDiff::configure().diff_words(old, new);
+        out.extend(
+            diff.iter_all_changes()
+                .map(|c| (c.tag(), Cow::Borrowed(c.value()))),
+        );
+        return;
+    }
+    let lines = TextDiff::configure().diff_lines(old, new);
+    let (old_lines, new_lines) = (lines.old_slices(), lines.new_slices());
+    for op in lines.ops() {
+        let before: String = old_lines[op.old_range()].concat();
+        let after: String = new_lines[op.new_range()].concat();
+        match op.tag() {
+            DiffTag::Equal => out.push((ChangeTag::Equal, Cow::Owned(after))),
+            DiffTag::Delete => pieces(ChangeTag::Delete, &before, out),
+            DiffTag::Insert => pieces(ChangeTag::Insert, &after, out),
+            DiffTag::Replace if small(&before) && small(&after) => {
+                let diff = TextDiff::configure().diff_words(&before, &after);
+                out.extend(
+                    diff.iter_all_changes()
+                        .map(|c| (c.tag(), Cow::Owned(c.value().to_owned()))),
+                );
+            }
+            DiffTag::Replace => {
+                pieces(ChangeTag::Delete, &before, out);
+                pieces(ChangeTag::Insert, &after, out);
+            }
+        }
+    }
+}
+
+/// `text` as alternating word and space tokens tagged `tag`, as a word diff gives them, so
+/// every word of a run deleted or inserted whole is counted.
+fn pieces<'a>(tag: ChangeTag, text: &str, out: &mut Vec<(ChangeTag, Cow<'a, str>)>) {
+    let mut start = 0;
+    let mut space = None;
+    for (i, c) in text.char_indices() {
+        let is_space = c.is_whitespace();
+        if space.is_some_and(|s| s != is_space) {
+            out.push((tag, Cow::Owned(text[start..i].to_owned())));
+            start = i;
+        }
+        space = Some(is_space);
+    }
+    if start < text.len() {
+        out.push((tag, Cow::Owned(text[start..].to_owned())));
+    }
+}
+
 /// Whether `a` and `b` are the same words, however spaced.
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
@@ -174,17 +232,18 @@ fn same_words(a: &str, b: &str) -> bool {
 /// Word-level diff as HTML, with counts of inserted and deleted words. Neighbouring changed
 /// words (with the spaces between them) are grouped, so a reworded phrase reads as one
 /// deletion followed by one insertion instead of alternating word by word.
+///
+/// The diff is bounded by size, not by time, so a page comes out the same on any machine: texts
+/// of up to [`WHOLE_DIFF_WORDS`] words a side are compared word by word, longer ones line by
+/// line first and then word by word within each changed run of lines of up to that size (a
+/// longer run reads as deleted and inserted whole).
 pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
     if old == new {
         return (escape(new), 0, 0);
     }
-    let diff = TextDiff::configure()
-        .timeout(Duration::from_millis(200))
-        .diff_words(old, new);
-    let tokens: Vec<(ChangeTag, &str)> = diff
-        .iter_all_changes()
-        .map(|c| (c.tag(), c.value()))
-        .collect();
+    let mut tokens: Vec<(ChangeTag, Cow<'_, str>)> = Vec::new();
+    diff_tokens(old, new, &mut tokens);
+    let tokens: Vec<(ChangeTag, &str)> = tokens.iter().map(|(t, v)| (*t, v.as_ref())).collect();
     let is_change = |i: usize| {
         tokens
             .get(i)
@@ -324,6 +383,32 @@ mod tests {
         );
         assert_eq!(reworded.status, ClauseStatus::Changed);
         assert_eq!(reworded.old_heading, None);
+    }
+
+    #[test]
+    fn long_texts_are_compared_line_by_line_then_word_by_word_the_same_every_time() {
+        let paragraph = |n: usize, word: &str| {
+            (0..300)
+                .map(|i| format!("{word}{}", (n * 7 + i) % 97))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // Forty paragraphs of 300 words; one reworded by a word, one rewritten whole.
+        let old: Vec<String> = (0..40).map(|n| paragraph(n, "term")).collect();
+        let mut new = old.clone();
+        new[5] = new[5].replacen("term35", "clause35", 1);
+        new[20] = paragraph(20, "rule");
+        let (old, new) = (old.join("\n"), new.join("\n"));
+        let first = word_diff(&old, &new);
+        assert_eq!(first, word_diff(&old, &new));
+        let (html, ins, del) = first;
+        assert!(
+            html.contains("<del>term35</del> <ins>clause35</ins>"),
+            "the word"
+        );
+        assert_eq!((ins, del), (301, 301));
+        // A change inside a long run of lines is still word by word.
+        assert_eq!(html.matches("<del>").count(), 2);
     }
 
     #[test]

@@ -2,6 +2,7 @@ use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords, chunks};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
+use crate::text::Word;
 
 declare_rule! {
     /// ## What it flags
@@ -107,6 +108,14 @@ const PAYING: &[&str] = &[
     "dépensé",
 ];
 
+/// Whether a word of `ws` speaks of paying, costing or buying.
+fn pays(sk: &str, ws: &[Word]) -> bool {
+    ws.iter().any(|w| {
+        let t = w.text(sk);
+        PAYING.contains(&t) || PURCHASE_VERBS.contains(&t)
+    })
+}
+
 /// Words right before an amount that make it a price: `für 40 Mäuse`, `pour vingt balles`.
 const FOR: &[&str] = &["for", "für", "fur", "pour"];
 
@@ -190,11 +199,7 @@ impl Amount {
         let idiom = c.spelled && c.digits.as_str() == "1" && scale == 0;
         let slang = || {
             self.slang.match_at(sk, ws, next).filter(|_| {
-                (c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk)))
-                    || ws.iter().any(|w| {
-                        let t = w.text(sk);
-                        PAYING.contains(&t) || PURCHASE_VERBS.contains(&t)
-                    })
+                (c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk))) || pays(sk, ws)
             })
         };
         if let Some(m) = self
@@ -284,8 +289,12 @@ impl Rule for Amount {
             // `250k`: one word, digits then `k`.
             for (k, w) in ws.iter().enumerate() {
                 let t = w.text(sk);
+                // `سیصدی` is also a size (`لیوان سیصدی`, a 300 ml glass): money only in a
+                // field that speaks of paying.
                 if self.hundreds_priced.contains(t) {
-                    out.push(f.hit(w.start, w.end));
+                    if pays(sk, ws) {
+                        out.push(f.hit(w.start, w.end));
+                    }
                     continue;
                 }
                 if let Some(d) = t.strip_suffix('k')

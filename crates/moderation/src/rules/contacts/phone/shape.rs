@@ -157,9 +157,18 @@ pub(super) fn is_date(
     let year = |g: usize, at: usize| {
         groups[g].len() == 4 && digits.get(at..at + 4).is_some_and(plausible_year)
     };
-    let short = |g: usize| (1..=2).contains(&groups[g].len());
-    (year(0, 0) && short(1) && short(2))
-        || (short(0) && short(1) && year(2, groups[0].len() + groups[1].len()))
+    // A day or a month: one or two digits, 1 to 31 (`0-9-1900` is no date).
+    let short = |g: usize, at: usize| {
+        let len = groups[g].len();
+        (1..=2).contains(&len)
+            && digits
+                .get(at..at + len)
+                .and_then(|d| d.parse::<u32>().ok())
+                .is_some_and(|n| (1..=31).contains(&n))
+    };
+    let (l0, l1) = (groups[0].len(), groups[1].len());
+    (year(0, 0) && short(1, l0) && short(2, l0 + l1))
+        || (short(0, 0) && short(1, l0) && year(2, l0 + l1))
 }
 
 /// Two decimal numbers side by side that the skeleton joined: `80.585 79.964`.
