@@ -32,7 +32,8 @@ declare_rule! {
     /// ends with and the body goes on with, are one number when the whole is valid and written
     /// with its trunk prefix, a `+`, after a call word, or read out in words in groups. A
     /// number in words needs its trunk prefix, a call word or to be read out in three parts or
-    /// more; words counted up or down (`one two three four`) are a list. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
+    /// more, half of them digit by digit (`forty one, fifty two, twelve` are ages or pages);
+    /// words counted up or down (`one two three four`) are a list. Years (`۱۴۰۳`), dates, sizes (`۱۲۸ گیگ`), quantities, prices and
     /// model numbers are not valid phone numbers and are not flagged; neither are dates with a
     /// time (`2023-05-14 10:30`) or decimal numbers side by side (`80.585 79.964`), which the
     /// skeleton would otherwise join. Digits glued to Latin letters count (`tel09121234567`,
@@ -386,10 +387,16 @@ fn covering<'p, 'a>(parts: &'p [NumberChunk<'a>], k: usize, n: usize) -> &'p [Nu
     &parts[k..end]
 }
 
-/// A number read out in words, in three parts or more (`nine one seven, five five five, …`):
-/// prose does not hold one, so it needs no trunk prefix or call word.
+/// A number read out in words, in three parts or more and digit by digit for at least half of
+/// them (`nine one seven, five five five, …`): prose does not hold one, so it needs no trunk
+/// prefix or call word. Numbers of two digits in a row (`forty one, fifty two, twelve, thirty
+/// four`: ages, pages, scores) are prose.
 fn read_out(parts: &[NumberChunk<'_>]) -> bool {
-    parts.len() >= 3 && parts.iter().all(|p| p.spelled)
+    let digit_by_digit = parts
+        .iter()
+        .filter(|p| p.digits.as_str().len() == 1)
+        .count();
+    parts.len() >= 3 && parts.iter().all(|p| p.spelled) && digit_by_digit * 2 >= parts.len()
 }
 
 /// Whether the `n` parts from `k`, in sequences starting at `bounds`, are groups of two digits
