@@ -41,8 +41,8 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
             };
             let current = doc.in_force(&v.lang, as_of).map(|f| f.version) == Some(v.version)
                 || v.effective > as_of;
-            let counts_working_time = version_obligations(v)
-                .0
+            let obligations = version_obligations(v).0;
+            let counts_working_time = obligations
                 .iter()
                 .any(|o| o.limit.duration().needs_calendar());
             if !(current && counts_working_time) {
@@ -56,7 +56,7 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
                 .ok()
                 .and_then(|d| d.to_zoned(cal.tz.clone()).ok())
                 .and_then(|z| z.checked_sub(jiff::SignedDuration::from_secs(1)).ok());
-            let needs = version_obligations(v).0.into_iter().find_map(|o| {
+            let needs = obligations.into_iter().find_map(|o| {
                 let duration = o.limit.duration();
                 if !duration.needs_calendar() {
                     return None;
@@ -66,20 +66,18 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
                     _ => None,
                 }
             });
+            // Both warnings stand on the version's `calendar:` line.
+            let warning = |message: String| {
+                Diagnostic::warning(codes::CALENDAR, &v.path, v.key_line("calendar"), 1, message)
+            };
             if let Some((o, needed)) = needs {
                 out.push(
-                    Diagnostic::warning(
-                        codes::CALENDAR,
-                        &v.path,
-                        v.key_line("calendar"),
-                        1,
-                        format!(
+                    warning(format!(
                             "calendar `{id}` (rules/calendars/{id}.yaml) lists holidays only until {}, but obligation `{}` (`{}`) triggered today would be due after it (counting needs {needed}): its deadline cannot be counted",
                             cal.covers_to,
                             o.id,
                             o.limit
-                        ),
-                    )
+                        ))
                     .with_help(format!(
                         "extend rules/calendars/{id}.yaml past {needed} (scripts/gen-calendars.py writes later years)"
                     )),
@@ -89,16 +87,10 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
             let horizon = as_of.checked_add(MIN_COVERAGE_DAYS.days()).unwrap_or(as_of);
             if cal.covers_to < horizon {
                 out.push(
-                    Diagnostic::warning(
-                        codes::CALENDAR,
-                        &v.path,
-                        v.key_line("calendar"),
-                        1,
-                        format!(
+                    warning(format!(
                             "calendar `{id}` lists holidays only until {}; working-time deadlines after that date will fail",
                             cal.covers_to
-                        ),
-                    )
+                        ))
                     .with_help("regenerate rules/calendars with scripts/gen-calendars.py for the next year"),
                 );
             }
