@@ -179,8 +179,9 @@ const TAIL_WORDS: usize = 4;
 fn announcing_sentence(text: &str) -> bool {
     let body = text.trim_end_matches('.');
     let last = body
-        .rfind(['.', '!', '?', '؟'])
-        .map_or(body, |i| &body[i + 1..])
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '؟'))
+        .map_or(body, |(i, c)| &body[i + c.len_utf8()..])
         .to_lowercase();
     if last
         .rsplit_once([':', '：'])
@@ -219,5 +220,15 @@ mod tests {
         assert!(!announcing_sentence(
             "Wir erheben folgende Daten: Name, Anschrift."
         ));
+    }
+
+    #[test]
+    fn a_sentence_after_a_persian_question_mark_is_read_from_the_next_character() {
+        // `؟` takes two bytes: the last sentence starts after the whole character.
+        assert!(announcing_sentence(
+            "چرا؟ The seller accepts the following conditions."
+        ));
+        assert!(!announcing_sentence("؟."));
+        assert!(!announcing_sentence("Is this right؟ Yes."));
     }
 }
