@@ -72,6 +72,72 @@ fn explain_documents_every_check_code_and_moderation_rule() {
 }
 
 #[test]
+fn rules_and_explain_say_whether_a_repair_removes_content_and_where_a_set_says_otherwise() {
+    let emoji = davar(&["explain", "style/emoji", "--format", "json"]);
+    assert!(emoji.status.success(), "{emoji:?}");
+    let json: serde_json::Value = serde_json::from_slice(&emoji.stdout).expect("json");
+    assert_eq!(json["removes_content"], true, "{json}");
+    let kashida = davar(&["explain", "style/kashida"]);
+    let text = String::from_utf8_lossy(&kashida.stdout);
+    assert!(text.contains("changes form only"), "{text}");
+
+    // A rule set that calls its kashida repair a removal of content.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    std::fs::write(
+        rules.join("reviews.fa.yaml"),
+        "name: reviews.fa\nversion: 1\nkind: review\nlangs: [fa]\nrules:\n  - code: style/kashida\n    removes_content: true\n    message: {fa: \"x\", en: \"y\"}\n  - code: style/emoji\n    message: {fa: \"x\", en: \"y\"}\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_davar"))
+            .arg("--policies")
+            .arg(repo_root().join("policies"))
+            .arg("--rules")
+            .arg(&rules)
+            .args(["rules", "--format", format])
+            .output()
+            .expect("run davar")
+    };
+    let out = run("json");
+    assert!(out.status.success(), "{out:?}");
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let row = |code: &str| rows.iter().find(|r| r["code"] == code).unwrap().clone();
+    assert_eq!(row("style/kashida")["removes_content"], false);
+    assert_eq!(
+        row("style/kashida")["removes_content_in"],
+        serde_json::json!({"reviews.fa": true})
+    );
+    assert_eq!(row("style/emoji")["removes_content"], true);
+    assert_eq!(
+        row("style/emoji")["removes_content_in"],
+        serde_json::json!({})
+    );
+    let table = String::from_utf8_lossy(&run("table").stdout).into_owned();
+    let line = |code: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        line("style/kashida"),
+        ["style/kashida", "fix", "yes", "no*"],
+        "{table}"
+    );
+    assert_eq!(
+        line("style/emoji"),
+        ["style/emoji", "fix", "yes", "yes"],
+        "{table}"
+    );
+    assert_eq!(line("contacts/phone")[3], "-", "{table}");
+}
+
+#[test]
 fn a_missing_rules_directory_from_the_environment_names_the_variable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = Command::new(env!("CARGO_BIN_EXE_davar"))

@@ -38,6 +38,8 @@ struct RawRule {
     #[serde(default)]
     severity: Option<Severity>,
     #[serde(default)]
+    removes_content: Option<bool>,
+    #[serde(default)]
     clause: Option<String>,
     message: Messages,
     #[serde(default)]
@@ -100,6 +102,9 @@ pub struct ConfiguredRule {
     pub code: String,
     /// Severity (the catalog default unless the set overrides it).
     pub severity: Severity,
+    /// Whether the rule's repair removes content (the catalog default unless the set says
+    /// otherwise with `removes_content:`); only rules that repair have one.
+    pub removes_content: bool,
     /// Clause reference `doc#clause-id`, if the set cites one.
     pub clause: Option<String>,
     /// Message shown with each violation.
@@ -350,12 +355,22 @@ pub(crate) fn compile(
         {
             errors.push(err(line_of(text, category, 0).max(line), message));
         }
+        if raw_rule.removes_content.is_some() && !def.fixable {
+            errors.push(err(
+                line_of(text, "removes_content:", 0).max(line),
+                format!(
+                    "rule `{}` repairs nothing, so `removes_content` does not apply to it: remove the line (only rules that repair take it; `davar rules` shows which)",
+                    raw_rule.code
+                ),
+            ));
+        }
         let params = Params::new(&raw_rule.params, lexicons, &raw.langs, marketplace);
         match (def.build)(&params) {
             Ok(rule) => {
                 let config = ConfiguredRule {
                     code: def.code.to_owned(),
                     severity: raw_rule.severity.unwrap_or(def.severity),
+                    removes_content: raw_rule.removes_content.unwrap_or(def.removes_content),
                     clause: raw_rule.clause.clone(),
                     message: raw_rule.message.clone(),
                     dsa_category: raw_rule

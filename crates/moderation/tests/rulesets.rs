@@ -156,6 +156,82 @@ fn dsa_categories_come_from_the_rule_or_the_set_and_are_spelled_as_the_database_
 }
 
 #[test]
+fn whether_a_repair_removes_content_comes_from_the_rule_unless_the_set_says_otherwise() {
+    let catalog = davar_moderation::catalog();
+    let removes = |code: &str| {
+        catalog
+            .iter()
+            .find(|r| r.code == code)
+            .unwrap()
+            .removes_content
+    };
+    assert!(removes("style/emoji"), "an emoji is the author's meaning");
+    for form in [
+        "style/whitespace",
+        "style/kashida",
+        "style/repeated-letters",
+        "style/punctuation",
+        "style/half-space",
+        "script/arabic-letters",
+    ] {
+        assert!(!removes(form), "{form} changes form only");
+    }
+    // Only a repair can remove content.
+    for rule in catalog.iter().filter(|r| r.removes_content) {
+        assert!(
+            rule.fixable,
+            "{} removes content but repairs nothing",
+            rule.code
+        );
+    }
+
+    let yaml = format!(
+        "{HEADER}  - code: style/emoji\n{MESSAGE}  - code: style/kashida\n    removes_content: true\n{MESSAGE}  - code: style/whitespace\n{MESSAGE}"
+    );
+    let mut sources = RuleSources::new();
+    sources.add_rule_set("rules/reviews.fa.yaml", yaml.as_str());
+    let engine = Engine::new(&sources, &NoClauses).expect("valid");
+    let set = engine.rule_set_for(Kind::Review, "fa").expect("the set");
+    let configured: Vec<_> = set
+        .rules
+        .iter()
+        .map(|r| (r.code.as_str(), r.removes_content))
+        .collect();
+    assert_eq!(
+        configured,
+        [
+            ("style/emoji", true),
+            ("style/kashida", true),
+            ("style/whitespace", false)
+        ]
+    );
+    let kept = yaml.replacen(
+        "  - code: style/emoji\n",
+        "  - code: style/emoji\n    removes_content: false\n",
+        1,
+    );
+    let mut sources = RuleSources::new();
+    sources.add_rule_set("rules/reviews.fa.yaml", kept.as_str());
+    let engine = Engine::new(&sources, &NoClauses).expect("valid");
+    let set = engine.rule_set_for(Kind::Review, "fa").expect("the set");
+    assert!(
+        !set.rules[0].removes_content,
+        "legal's choice: {:?}",
+        set.rules[0]
+    );
+
+    // A rule that repairs nothing takes no `removes_content`.
+    let yaml = format!("{HEADER}  - code: contacts/email\n    removes_content: true\n{MESSAGE}");
+    let errs = errors(&yaml, &[]);
+    assert_eq!(
+        errs,
+        [
+            "rules/reviews.fa.yaml:7: rule `contacts/email` repairs nothing, so `removes_content` does not apply to it: remove the line (only rules that repair take it; `davar rules` shows which)"
+        ]
+    );
+}
+
+#[test]
 fn queue_rejects_keeps_a_rejected_question_stored_for_the_moderator() {
     for queue in [false, true] {
         let setting = if queue { "queue_rejects: true\n" } else { "" };

@@ -49,6 +49,9 @@ pub struct RuleDoc {
     pub code: String,
     /// `hint`, `fix`, `review` or `reject`.
     pub severity: String,
+    /// Whether the rule's repair removes content: a comment the engine publishes with it is
+    /// published with parts removed (a restriction, with a statement of reasons and an appeal).
+    pub removes_content: bool,
     /// Clause reference `doc#clause-id`, when the rule set cites one.
     pub clause: Option<String>,
     /// Published URL of that clause per language of the rule set (absent when unresolved).
@@ -104,6 +107,7 @@ pub fn rules_response(engine: &Engine, policies: &PolicySet, as_of: Date) -> Rul
                     .map(|rule| RuleDoc {
                         code: rule.code.clone(),
                         severity: rule.severity.as_str().to_owned(),
+                        removes_content: rule.removes_content,
                         clause: rule.clause.clone(),
                         clause_urls: rule
                             .clause

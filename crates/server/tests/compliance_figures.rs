@@ -87,6 +87,7 @@ fn engine(codes: &[&str], reject: bool, when: Timestamp) -> DecisionRecord {
                 .message
                 .clone(),
             clause: clause_ref(compiled, set, code, "en", None),
+            removes_content: false,
         })
         .collect();
     let id = new_decision_id();

@@ -1,7 +1,9 @@
 //! A comment published with parts removed is restricted too (DSA Art. 17(1)(a)): a moderator's
 //! `edit-approve` that takes out what a rule forbids has a statement of reasons in the comment's
 //! language listing the changes and the clauses, is exported to the Transparency Database, and
-//! can be appealed; the engine's repairs of form (severity `fix`) are not restrictions.
+//! can be appealed; so is the engine's repair that removes content (`style/emoji`: an emoji is
+//! the author's meaning); the engine's repairs of form (spacing, letter forms) are not
+//! restrictions.
 
 use crate::support;
 
@@ -10,9 +12,10 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::StatusCode;
-use davar_server::compliance::Published;
+use davar_server::compliance::figures::figures;
 use davar_server::compliance::sor::{exportable, sor_statement};
 use davar_server::compliance::statement::{removes_parts, statement};
+use davar_server::compliance::{Published, each_decided};
 use davar_server::decision::DecisionRecord;
 use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
@@ -72,6 +75,35 @@ impl Api {
 
     fn record(&self, id: &str) -> DecisionRecord {
         self.store.record(id).unwrap().expect("stored")
+    }
+
+    fn all_records(&self) -> Vec<DecisionRecord> {
+        let mut all = Vec::new();
+        each_decided(
+            &*self.store,
+            jiff::Timestamp::MIN,
+            jiff::Timestamp::MAX,
+            |r| -> Result<(), davar_moderation::StoreError> {
+                all.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        all
+    }
+
+    /// Lodges the author's appeal against `id` with the client key: the appeal's id.
+    async fn appeal(&self, id: &str, text: &str) -> String {
+        let lodged = self
+            .call(
+                "POST",
+                &format!("/v1/decisions/{id}/appeal"),
+                CLIENT,
+                Some(json!({ "text": text })),
+            )
+            .await;
+        assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+        lodged.json()["id"].as_str().unwrap().to_owned()
     }
 
     /// `comment` moderated, queued for a person, claimed by `key` and edit-approved with
@@ -339,12 +371,14 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
 }
 
 #[tokio::test]
-async fn the_engines_style_repairs_are_not_restrictions() {
+async fn the_engines_repairs_of_form_are_not_restrictions() {
     let api = Api::new();
-    // Emoji removed (en) and a half-space joined (fa): rules of severity `fix`.
+    // Spaces, a kashida and repeated letters (en, fa) and a half-space (fa): rules of severity
+    // `fix` whose repairs change form only.
     for (i, (lang, title, body)) in [
-        ("en", "Good phone", "Battery lasts two days 😀"),
+        ("en", "Good phone", "Battery lasts   two days , sooooo good"),
         ("fa", "گوشی خوب", "این گوشی خیلی خوب کار می کند"),
+        ("fa", "گوشی عالـــی", "باتری خیلیییی خوب است"),
     ]
     .into_iter()
     .enumerate()
@@ -359,7 +393,15 @@ async fn the_engines_style_repairs_are_not_restrictions() {
         assert_eq!(result["verdict"], "fix", "{result}");
         let id = result["decision_id"].as_str().unwrap().to_owned();
         let record = api.record(&id);
-        assert_ne!(record.fixed.as_ref().unwrap().body, body, "repaired");
+        let fixed = record.fixed.as_ref().unwrap();
+        assert!(
+            fixed.body != body || fixed.title.as_deref() != Some(title),
+            "repaired"
+        );
+        assert!(
+            record.violations.iter().all(|v| !v.removes_content),
+            "{record:?}"
+        );
         assert!(!removes_parts(&record), "{record:?}");
         assert!(!exportable(&record));
         let reply = api.statement(&id).await;
@@ -384,6 +426,312 @@ async fn the_engines_style_repairs_are_not_restrictions() {
     }
 }
 
+/// A review in each storefront language whose emoji the engine removes (`style/emoji`, a
+/// repair that removes content), the emoji, and the statement's first words in that language.
+const EMOJI: [(&str, &str, &str, &str); 4] = [
+    ("fa", "باتری تا ظهر تمام می‌شود 👎", "👎", "در "),
+    ("en", "The battery is dead by noon 👎", "👎", "On "),
+    ("fr", "La batterie est vide avant midi 🤮", "🤮", "Le "),
+    ("de", "Der Akku ist mittags leer 👎", "👎", "Am "),
+];
+
+#[tokio::test]
+async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_export_appeal_and_figures()
+ {
+    let api = Api::new();
+    let validator = schema();
+    let mut fixes = Vec::new();
+    for (i, (lang, body, emoji, opening)) in EMOJI.iter().enumerate() {
+        let result = support::moderate_as(
+            &api.router,
+            CLIENT,
+            json!({"id": format!("m-{i}"), "kind": "review", "lang": lang,
+                   "title": "Phone", "body": body}),
+        )
+        .await;
+        assert_eq!(result["verdict"], "fix", "{lang}: {result}");
+        assert!(
+            !result["fixed"]["body"].as_str().unwrap().contains(emoji),
+            "{result}"
+        );
+        let id = result["decision_id"].as_str().unwrap().to_owned();
+        let record = api.record(&id);
+        let removed: Vec<_> = record
+            .violations
+            .iter()
+            .filter(|v| v.removes_content)
+            .collect();
+        assert_eq!(removed.len(), 1, "{record:?}");
+        assert_eq!(removed[0].code, "style/emoji");
+        assert!(removes_parts(&record), "{record:?}");
+
+        let reply = api.statement(&id).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        let s = reply.json();
+        assert_eq!(s["kind"], "restriction", "{s}");
+        assert_eq!(s["lang"], *lang);
+        let facts = s["facts"].as_array().unwrap();
+        assert_eq!(facts.len(), 1, "only the removal grounds it: {s}");
+        assert_eq!(facts[0]["code"], "style/emoji");
+        assert_eq!(facts[0]["quote"], *emoji);
+        assert_eq!(facts[0]["field"], "body");
+        let at = body.chars().position(|c| c.to_string() == *emoji).unwrap();
+        assert_eq!(facts[0]["start"], at, "{s}");
+        assert_eq!(facts[0]["end"], at + 1, "{s}");
+        assert!(
+            s["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["removed"].as_str().unwrap().contains(emoji)),
+            "{s}"
+        );
+        let url = s["grounds"][0]["url"].as_str().unwrap();
+        assert!(url.ends_with("#reviews-style"), "{url}");
+        assert!(s["grounds"][0]["version"].as_u64().is_some(), "{s}");
+        assert_eq!(s["automated_detection"], true);
+        assert_eq!(s["automated_decision"], "fully");
+        let appeal = &s["redress"]["appeal"];
+        assert!(appeal["open_until"].is_string(), "the deadline: {s}");
+        let text: Vec<&str> = s["text"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert!(text[0].starts_with(opening), "{lang}: {}", text[0]);
+        assert!(text.iter().any(|p| p.contains(url)), "{text:?}");
+        assert!(text.iter().any(|p| p.contains(emoji)), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|p| p.contains(appeal["url"].as_str().unwrap())),
+            "{text:?}"
+        );
+
+        // The export line: a partial removal decided by automated means alone.
+        assert!(exportable(&record));
+        let sor = sor_statement(&api.published(), &record).expect("exports");
+        let line = serde_json::to_value(&sor).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&line)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+        assert_eq!(sor.decision_visibility, ["DECISION_VISIBILITY_OTHER"]);
+        assert!(
+            sor.decision_visibility_other
+                .as_deref()
+                .is_some_and(|o| o.contains("parts removed")),
+            "{line}"
+        );
+        assert_eq!(
+            line["automated_decision"], "AUTOMATED_DECISION_FULLY",
+            "{line}"
+        );
+        assert_eq!(line["automated_detection"], "Yes", "{line}");
+        assert!(!line.to_string().contains(emoji), "{line}");
+        fixes.push((id, record));
+    }
+
+    // English: only the client key appeals; the appeal waits in the queue like any other, and
+    // a moderator upholds the repair by publishing the same text.
+    let (id, record) = &fixes[1];
+    let refused = api
+        .call(
+            "POST",
+            &format!("/v1/decisions/{id}/appeal"),
+            SARA,
+            Some(json!({"text": "A moderator writing for the author."})),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.text());
+    let appeal = api.appeal(id, "The thumbs down is my rating.").await;
+    let listing = api.call("GET", "/v1/queue", SARA, None).await.json();
+    assert!(
+        listing["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == appeal.as_str()),
+        "{listing}"
+    );
+    let claimed = api
+        .call("POST", &format!("/v1/queue/{appeal}/claim"), SARA, None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    // The appeal contests the part removed: it cannot end in a rejection, nor remove more.
+    let heavier = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            SARA,
+            Some(json!({"action": "reject", "codes": ["style/emoji"]})),
+        )
+        .await;
+    assert_eq!(
+        heavier.error_field().as_deref(),
+        Some("action"),
+        "{}",
+        heavier.text()
+    );
+    let more = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            SARA,
+            Some(json!({"action": "edit-approve", "body": "The battery is dead."})),
+        )
+        .await;
+    assert_eq!(
+        more.error_field().as_deref(),
+        Some("body"),
+        "{}",
+        more.text()
+    );
+    let kept = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            SARA,
+            Some(json!({"action": "edit-approve"})),
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.text());
+    let outcome = kept.json();
+    assert_eq!(
+        outcome["edited"],
+        serde_json::to_value(&record.fixed).unwrap()
+    );
+    let s = api.statement(outcome["id"].as_str().unwrap()).await.json();
+    assert_eq!(s["kind"], "appeal-upheld", "{s}");
+    assert_eq!(s["lang"], "en");
+    assert_eq!(s["facts"][0]["code"], "style/emoji", "{s}");
+    assert!(
+        s["text"][0].as_str().unwrap().contains("stays published"),
+        "{s}"
+    );
+    let original = api.statement(id).await.json();
+    assert_eq!(original["standing"]["status"], "upheld", "{original}");
+    assert!(original["redress"]["appeal"].is_null(), "{original}");
+
+    // French: reversed by a moderator, who publishes the text as the author wrote it; the
+    // reversal has its own statement.
+    let (id, _) = &fixes[2];
+    let appeal = api.appeal(id, "L'emoji est mon avis.").await;
+    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
+        .await;
+    let approved = api
+        .call(
+            "POST",
+            &format!("/v1/queue/{appeal}/decision"),
+            OMID,
+            Some(json!({"action": "approve"})),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
+    let reversal = approved.json()["id"].as_str().unwrap().to_owned();
+    let s = api.statement(&reversal).await.json();
+    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+    assert_eq!(s["lang"], "fr");
+    assert_eq!(s["appeal"]["contested_decision"], id.as_str(), "{s}");
+    assert!(
+        s["redress"]["appeal"].is_null(),
+        "the internal procedure is over: {s}"
+    );
+    let original = api.statement(id).await.json();
+    assert_eq!(original["standing"]["status"], "lifted", "{original}");
+
+    // The figures count the four repairs as restrictions with parts removed, decided fully by
+    // automated means, and every table adds up.
+    let records = api.all_records();
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let f = figures(
+        &api.published(),
+        &records,
+        jiff::Timestamp::MIN,
+        jiff::Timestamp::MAX,
+        later,
+    );
+    assert_eq!(f.inconsistencies(), Vec::<String>::new(), "{f:#?}");
+    assert_eq!(f.restrictions.total, 4, "{f:#?}");
+    assert_eq!(f.restrictions.parts_removed, 4, "{f:#?}");
+    assert_eq!(f.restrictions.by_code["style/emoji"], 4, "{f:#?}");
+    assert_eq!(f.restrictions.by_automated_decision["fully"], 4, "{f:#?}");
+    assert_eq!(
+        (
+            f.appeals.received,
+            f.appeals.decided,
+            f.appeals.upheld,
+            f.appeals.reversed
+        ),
+        (2, 2, 1, 1),
+        "{:?}",
+        f.appeals
+    );
+    // The published page has the table of restrictions by what they did, as the JSON and the
+    // text report have them.
+    let text = davar_server::compliance::figures_page::human(&f);
+    assert!(
+        text.contains("not published: 0, published with parts removed: 4"),
+        "{text}"
+    );
+    let day: jiff::civil::Date = "2026-12-02".parse().unwrap();
+    for (lang, removed) in [
+        ("en", "published with parts removed or changed"),
+        ("fa", "با حذف یا تغییر بخش‌هایی منتشر شد"),
+        ("fr", "publié avec des passages retirés ou modifiés"),
+        (
+            "de",
+            "mit entfernten oder geänderten Stellen veröffentlicht",
+        ),
+    ] {
+        let page = davar_server::compliance::figures_page::view(&f, lang, day, day);
+        let table = page.sections[0]
+            .tables
+            .iter()
+            .find(|t| t.id == "by-outcome")
+            .unwrap_or_else(|| panic!("{lang}: {page:#?}"));
+        let rows: Vec<(&str, &str, u64)> = table
+            .rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.label.as_str(), r.n))
+            .collect();
+        assert_eq!(rows[1], ("parts-removed", removed, 4), "{lang}: {rows:?}");
+        assert_eq!(rows[0].2, 0);
+        assert_eq!(table.total, f.restrictions.total);
+    }
+}
+
+/// A record written before violations said whether their repair removes content reads as a
+/// repair of form: not a restriction. The record keeps what the rule set said when it was
+/// decided, so a later rule-set change does not rewrite it.
+#[tokio::test]
+async fn a_record_without_removes_content_reads_and_is_not_a_restriction() {
+    let api = Api::new();
+    let result = support::moderate_as(
+        &api.router,
+        CLIENT,
+        json!({"id": "o-1", "kind": "review", "lang": "en", "title": "Phone",
+               "body": "The battery is dead by noon 👎"}),
+    )
+    .await;
+    let id = result["decision_id"].as_str().unwrap().to_owned();
+    let record = api.record(&id);
+    assert!(removes_parts(&record));
+    let mut old = serde_json::to_value(&record).unwrap();
+    for v in old["violations"].as_array_mut().unwrap() {
+        v.as_object_mut().unwrap().remove("removes_content");
+    }
+    let old: DecisionRecord = serde_json::from_value(old).expect("an old record reads");
+    assert!(old.violations.iter().all(|v| !v.removes_content));
+    assert!(!removes_parts(&old));
+    assert!(!exportable(&old));
+    assert!(statement(&api.published(), std::slice::from_ref(&old), &id).is_err());
+    let again: DecisionRecord =
+        serde_json::from_str(&serde_json::to_string(&record).unwrap()).unwrap();
+    assert!(removes_parts(&again));
+}
+
 /// The engine's published repair is judged by the severity of what it rests on, like a
 /// moderator's edit: a repair that took out a violation of a rule stricter than `fix` (what the
 /// rule set forbids rather than repairs) would restrict the comment, and gets a statement
@@ -399,7 +747,11 @@ async fn an_engine_repair_resting_on_a_forbidding_rule_would_be_a_restriction() 
     )
     .await;
     let id = result["decision_id"].as_str().unwrap().to_owned();
-    let style = api.record(&id);
+    let mut style = api.record(&id);
+    // The repair as a rule set calling it one of form records it.
+    for v in &mut style.violations {
+        v.removes_content = false;
+    }
     assert!(!removes_parts(&style));
     // The same repair with the rule set calling the emoji a violation to review.
     let mut forbidding = style.clone();

@@ -475,6 +475,7 @@ fn violation(code: &str) -> RecordedViolation {
             de: None,
         },
         clause: None,
+        removes_content: false,
     }
 }
 

@@ -18,7 +18,8 @@ pub struct Args {
     /// A moderation rule code (`contacts/phone`, see `davar rules`) or a check code of
     /// `davar check` (`front-matter`, `duration-mismatch`).
     pub code: String,
-    /// Output format (`json`: `{code, kind, severity?, fixable?, summary?, doc}`).
+    /// Output format (`json`: `{code, kind, severity?, fixable?, removes_content?, summary?,
+    /// doc}`).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     #[command(flatten)]
@@ -29,10 +30,19 @@ pub struct Args {
 pub fn run(args: &Args, _global: &Global) -> anyhow::Result<ExitCode> {
     let found = if let Some(rule) = catalog().iter().find(|r| r.code == args.code) {
         let text = format!(
-            "# {}\n\nDefault severity: {}. Fixable: {}.\n\n{}\n",
+            "# {}\n\nDefault severity: {}. Fixable: {}.{}\n\n{}\n",
             rule.code,
             rule.severity.as_str(),
             if rule.fixable { "yes" } else { "no" },
+            match (rule.fixable, rule.removes_content) {
+                (false, _) => "",
+                (true, true) => {
+                    " Its repair removes content: a comment published with it is published with parts removed (a restriction: statement of reasons, appeal); a rule set may say otherwise with `removes_content: false`."
+                }
+                (true, false) => {
+                    " Its repair changes form only (not a restriction); a rule set may say otherwise with `removes_content: true`."
+                }
+            },
             rule.doc
         );
         let json = serde_json::json!({
@@ -40,6 +50,7 @@ pub fn run(args: &Args, _global: &Global) -> anyhow::Result<ExitCode> {
             "kind": "moderation",
             "severity": rule.severity.as_str(),
             "fixable": rule.fixable,
+            "removes_content": rule.removes_content,
             "doc": rule.doc,
         });
         Some((text, json))

@@ -12,9 +12,13 @@ use crate::store::QuestionStore;
 
 /// Declares a rule struct whose doc comment becomes its catalog documentation.
 macro_rules! declare_rule {
+    // `removes_content` when the rule states it, else `false`.
+    (@or_false) => { false };
+    (@or_false $value:literal) => { $value };
     (
         $(#[doc = $doc:literal])*
-        code: $code:literal, severity: $sev:ident, fixable: $fix:literal, params: [$($param:literal),*],
+        code: $code:literal, severity: $sev:ident, fixable: $fix:literal,
+        $(removes_content: $removes:literal,)? params: [$($param:literal),*],
         $vis:vis struct $name:ident $body:tt
     ) => {
         $(#[doc = $doc])*
@@ -25,6 +29,7 @@ macro_rules! declare_rule {
                 code: $code,
                 severity: $crate::model::Severity::$sev,
                 fixable: $fix,
+                removes_content: declare_rule!(@or_false $($removes)?),
                 doc: concat!($($doc, "\n"),*),
                 params: &[$($param),*],
                 build: |p| $name::build(p).map(|r| Box::new(r) as Box<dyn $crate::rules::Rule>),
@@ -89,6 +94,9 @@ pub(crate) struct RuleDef {
     pub code: &'static str,
     pub severity: Severity,
     pub fixable: bool,
+    /// Whether the rule's repair takes content out of the comment (words, emoji: what the
+    /// author meant), rather than changing only its form. A rule set may say otherwise per rule.
+    pub removes_content: bool,
     /// Raw doc-comment text (each line starts with the space after `///`).
     pub doc: &'static str,
     pub params: &'static [&'static str],
@@ -145,6 +153,11 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Whether the engine can repair what it flags.
     pub fixable: bool,
+    /// Whether its repair removes content (default; rule sets may override it): a comment
+    /// published with such a repair is published with parts removed, a restriction with a
+    /// statement of reasons and an appeal. A repair of form only (spacing, letter forms,
+    /// repeated characters) is not.
+    pub removes_content: bool,
     /// The rule's documentation (Markdown).
     pub doc: &'static str,
 }
@@ -172,12 +185,14 @@ static CATALOG: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
             code: d.code,
             severity: d.severity,
             fixable: d.fixable,
+            removes_content: d.removes_content,
             doc: doc.as_str(),
         })
         .collect()
 });
 
-/// Every rule code with its default severity, fixability and documentation.
+/// Every rule code with its default severity, fixability, whether its repair removes content,
+/// and documentation.
 pub fn catalog() -> &'static [RuleInfo] {
     &CATALOG
 }

@@ -199,11 +199,19 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
         )
     };
     let t = &w.restriction_tables;
+    let outcome = |key: &str| pick(key, &[NOT_PUBLISHED, PARTS_REMOVED], &w.outcomes);
     let restrictions = SectionView {
         id: "restrictions",
         title: w.restrictions.to_owned(),
         summary: w.restrictions_summary.replace("{n}", &num(r.total)),
         tables: vec![
+            table(
+                "by-outcome",
+                w.outcome_table,
+                &by_outcome(f),
+                r.total,
+                &outcome,
+            ),
             table("by-kind", t[0], &r.by_kind, r.total, &kind),
             table("by-category", t[1], &r.by_category, r.total, &as_is),
             TableView {
@@ -277,6 +285,21 @@ pub fn view(f: &Figures, lang: &str, from: Date, to: Date) -> ReportView {
         total: w.total.to_owned(),
         sections: vec![restrictions, moderators, appeals],
     }
+}
+
+/// Row key of the restrictions that kept a comment from being published.
+const NOT_PUBLISHED: &str = "not-published";
+/// Row key of the publications with parts removed or changed.
+const PARTS_REMOVED: &str = "parts-removed";
+
+/// The restrictions of `f` by what they did: not published, or published with parts removed
+/// (`parts_removed` of the JSON figures); the two add up to the restrictions.
+fn by_outcome(f: &Figures) -> BTreeMap<String, u64> {
+    let r = &f.restrictions;
+    BTreeMap::from([
+        (NOT_PUBLISHED.to_owned(), r.total - r.parts_removed),
+        (PARTS_REMOVED.to_owned(), r.parts_removed),
+    ])
 }
 
 /// The word for `key` among `keys` (the key itself when it is none of them).

@@ -18,6 +18,10 @@ pub(crate) struct Words {
     /// Captions and first-column headers of the restriction tables: kind, category, rule,
     /// automated decision, automated detection.
     pub restriction_tables: [(&'static str, &'static str); 5],
+    /// Caption and first-column header of the table of what the restriction did.
+    pub outcome_table: (&'static str, &'static str),
+    /// Not published, published with parts removed or changed.
+    pub outcomes: [&'static str; 2],
     /// Review, question, answer.
     pub kinds: [&'static str; 3],
     /// Fully, partially, not automated.
@@ -67,6 +71,8 @@ const EN: Words = Words {
         ("By automated decision", "Decided by software"),
         ("By automated detection", "Detected by software"),
     ],
+    outcome_table: ("By what was restricted", "Restriction"),
+    outcomes: ["not published", "published with parts removed or changed"],
     kinds: ["review", "question", "answer"],
     automated: ["fully", "partially", "not automated"],
     yes_no: ["yes", "no"],
@@ -112,6 +118,8 @@ const FA: Words = Words {
         ("بر پایه‌ی تصمیم خودکار", "تصمیم با نرم‌افزار"),
         ("بر پایه‌ی تشخیص خودکار", "تشخیص با نرم‌افزار"),
     ],
+    outcome_table: ("بر پایه‌ی آنچه محدود شد", "محدودیت"),
+    outcomes: ["منتشر نشد", "با حذف یا تغییر بخش‌هایی منتشر شد"],
     kinds: ["دیدگاه", "پرسش", "پاسخ"],
     automated: ["کاملاً", "تا حدی", "غیرخودکار"],
     yes_no: ["بله", "خیر"],
@@ -160,6 +168,8 @@ const FR: Words = Words {
         ("Par décision automatisée", "Décidé par logiciel"),
         ("Par détection automatisée", "Détecté par logiciel"),
     ],
+    outcome_table: ("Selon ce qui a été restreint", "Restriction"),
+    outcomes: ["non publié", "publié avec des passages retirés ou modifiés"],
     kinds: ["avis", "question", "réponse"],
     automated: ["entièrement", "partiellement", "non automatisée"],
     yes_no: ["oui", "non"],
@@ -207,6 +217,11 @@ const DE: Words = Words {
             "Von Software entschieden",
         ),
         ("Nach automatisierter Erkennung", "Von Software erkannt"),
+    ],
+    outcome_table: ("Nach Art der Beschränkung", "Beschränkung"),
+    outcomes: [
+        "nicht veröffentlicht",
+        "mit entfernten oder geänderten Stellen veröffentlicht",
     ],
     kinds: ["Bewertung", "Frage", "Antwort"],
     automated: ["vollständig", "teilweise", "nicht automatisiert"],

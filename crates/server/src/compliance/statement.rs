@@ -39,9 +39,9 @@ pub struct Statement {
     /// The facts: each violation the decision rests on, with the offending text. For an
     /// appeal reversed with edits, the violations of the contested decision the edits remove.
     pub facts: Vec<Fact>,
-    /// For a comment published with a moderator's edit (a restriction of parts of it, or an
-    /// appeal reversed with edits): what the published text changed, span by span of the
-    /// original.
+    /// For a comment published with parts removed or changed (a moderator's edit, the engine's
+    /// repair removing content, or an appeal decided with edits): what the published text
+    /// changed, span by span of the original.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
     /// The clauses relied on, each once.
@@ -67,8 +67,9 @@ pub struct Statement {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StatementKind {
-    /// The comment was not published (engine or moderator), or a moderator published it with
-    /// parts removed or changed on the grounds of the rules (`changes` lists them).
+    /// The comment was not published (engine or moderator), or it was published with parts
+    /// removed or changed on the grounds of the rules, by a moderator's edit or by the
+    /// engine's repair that removes content (`changes` lists them).
     Restriction,
     /// An appeal was decided and the restriction stands.
     AppealUpheld,
@@ -266,7 +267,8 @@ pub enum NoStatement {
     /// The record is not in the chain given.
     #[error("decision {0} is not in its chain")]
     Missing(String),
-    /// The decision restricts nothing (published, fixed, queued, an appeal waiting).
+    /// The decision restricts nothing (published as written or with repairs of form only,
+    /// queued, an appeal waiting).
     #[error(
         "decision {id} restricts nothing (action `{action}`, stage `{stage}`): statements of reasons are given for rejections, publications with parts removed or changed under the rules, and appeal outcomes"
     )]
@@ -297,33 +299,41 @@ pub fn restricts(record: &DecisionRecord) -> bool {
 
 /// Whether `record` publishes the comment with parts removed or changed on the grounds of the
 /// rules (DSA Art. 17(1)(a): a restriction of part of the content). The published text differs
-/// from the author's and the decision rests on a rule the rule set does not merely repair: a
-/// violation of severity `review` or `reject`, or a code a moderator cited. The engine's
-/// `fix` rests only on rules of severity `fix` (the rule set's repairs of form: spacing,
-/// letter forms, repeated characters), so it is never one; a moderator's `edit-approve`
-/// records the violations its changes remove ([`crate::decision::review::moderator_record`])
-/// and is one whenever it changed more than the engine's repair.
+/// from the author's and the decision rests on something other than a repair of form: a
+/// violation of severity `review` or `reject`, a code a moderator cited, or a repair that
+/// removes content ([`RecordedViolation::removes_content`]: `style/emoji` deletes emoji, which
+/// carry the author's meaning). The engine's `fix` that applied only repairs of form (spacing,
+/// letter forms, repeated characters) is never one; one that applied a repair removing content
+/// is; a moderator's `edit-approve` records the violations its changes remove
+/// ([`crate::decision::review::moderator_record`]) and is one whenever they include such a
+/// violation.
 pub fn removes_parts(record: &DecisionRecord) -> bool {
-    let published = match record.action {
-        Action::Fix => record.fixed.as_ref(),
-        Action::EditApprove => record.edited.as_ref(),
-        Action::Approve | Action::Queue | Action::Reject => None,
-    };
-    published.is_some_and(|text| {
+    published_text(record).is_some_and(|text| {
         (text.title.as_ref() != record.comment.title.as_ref() || text.body != record.comment.body)
             && !grounding(record).is_empty()
     })
 }
 
+/// The text `record` publishes other than the author's: the engine's repair (`fix`) or a
+/// moderator's edit (`edit-approve`).
+pub fn published_text(record: &DecisionRecord) -> Option<&TextFields> {
+    match record.action {
+        Action::Fix => record.fixed.as_ref(),
+        Action::EditApprove => record.edited.as_ref(),
+        Action::Approve | Action::Queue | Action::Reject => None,
+    }
+}
+
 /// Whether `outcome`, the decision on an appeal against `contested`, leaves the contested
-/// restriction standing: a rejection stays a rejection; an edit stays when the same text is
-/// published again.
+/// restriction standing: a rejection stays a rejection; a publication with parts removed (a
+/// moderator's edit, or the engine's repair removing content) stays when the outcome publishes
+/// the same text again; publishing the author's text, or another edit, reverses it.
 pub fn upholds(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
-    match contested.action {
-        Action::EditApprove => {
-            outcome.action == Action::EditApprove && outcome.edited == contested.edited
+    match published_text(contested) {
+        Some(text) => {
+            outcome.action == Action::EditApprove && outcome.edited.as_ref() == Some(text)
         }
-        _ => outcome.action == Action::Reject,
+        None => outcome.action == Action::Reject,
     }
 }
 
@@ -365,14 +375,22 @@ pub fn removes_more(
 }
 
 /// The violations a restriction rests on: for the engine's record those stricter than a
-/// repair (its hints and its style repairs restrict nothing; a rejection rests on those of
-/// severity `reject`); for a person's, the codes they chose or the violations their edit
-/// removed.
+/// repair, and the repairs that remove content when it published its repair (its hints and
+/// its repairs of form restrict nothing; a rejection rests on those of severity `reject`); for
+/// a person's, the codes they chose or the violations their edit removed.
 pub fn grounding(record: &DecisionRecord) -> Vec<&RecordedViolation> {
     let all = record.violations.iter();
     match (record.stage, record.action) {
         (Stage::Engine, Action::Reject) => all.filter(|v| v.severity == Severity::Reject).collect(),
-        (Stage::Engine, _) => all.filter(|v| v.severity > Severity::Fix).collect(),
+        (Stage::Engine, action) => all
+            .filter(|v| {
+                v.severity > Severity::Fix
+                    || (action == Action::Fix
+                        && v.severity == Severity::Fix
+                        && v.removes_content
+                        && record.fixed.is_some())
+            })
+            .collect(),
         (Stage::Review | Stage::Appeal, _) => all.collect(),
     }
 }
@@ -406,10 +424,10 @@ pub fn statement(
         Some((_, contested)) if upholds(contested, record) => StatementKind::AppealUpheld,
         Some(_) => StatementKind::AppealReversed,
     };
-    // A text published with a moderator's edit (or with a repair resting on a rule stricter
-    // than a repair) restricts part of it: the changes, and the violations they remove (recorded with the edit; for an appeal's outcome recorded
-    // without them, those of the contested decision, carried by the lodged appeal, that the
-    // changes touch).
+    // A text published with a moderator's edit, or with the engine's repair removing content,
+    // restricts part of it: the changes, and the violations they remove (recorded with the
+    // decision; for an appeal's outcome recorded without them, those of the contested
+    // decision, carried by the lodged appeal, that the changes touch).
     let published_text = match record.action {
         Action::EditApprove => record.edited.as_ref(),
         Action::Fix if removes_parts(record) => record.fixed.as_ref(),
@@ -419,8 +437,8 @@ pub fn statement(
         .map(|text| changes(&record.comment.title, &record.comment.body, text))
         .unwrap_or_default();
     let edit_grounds = match appeal {
-        Some((lodged, _)) if !changes.is_empty() && record.violations.is_empty() => {
-            Some(edited_away(lodged, &changes))
+        Some((lodged, contested)) if !changes.is_empty() && record.violations.is_empty() => {
+            Some(edited_away(lodged, contested, &changes))
         }
         _ => None,
     };
@@ -546,10 +564,16 @@ pub fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<C
     out
 }
 
-/// The lodged appeal `lodged` keeping only the violations the edits touched: those whose span
-/// overlaps a change of the same field, or every violation when none has a span that does (a
-/// person's finding has no span).
-fn edited_away(lodged: &DecisionRecord, changes: &[Change]) -> DecisionRecord {
+/// The lodged appeal `lodged` against `contested` keeping only the violations the edits
+/// touched: those whose span overlaps a change of the same field, or every violation when none
+/// has a span that does (a person's finding has no span). It takes the contested decision's
+/// stage and action, so that [`grounding`] reads the violations as that decision does (the
+/// engine's hints and repairs of form ground nothing).
+fn edited_away(
+    lodged: &DecisionRecord,
+    contested: &DecisionRecord,
+    changes: &[Change],
+) -> DecisionRecord {
     let kept: Vec<RecordedViolation> = lodged
         .violations
         .iter()
@@ -562,6 +586,9 @@ fn edited_away(lodged: &DecisionRecord, changes: &[Change]) -> DecisionRecord {
         } else {
             kept
         },
+        stage: contested.stage,
+        action: contested.action,
+        fixed: contested.fixed.clone(),
         ..lodged.clone()
     }
 }

@@ -115,6 +115,7 @@ pub fn engine_record(
             text: Some(bounded_quote(&v.text)),
             message: v.message.clone(),
             clause: clause_ref(compiled, set, &v.code, &comment.lang, v.clause.clone()),
+            removes_content: configured(set, &v.code).is_some_and(|r| r.removes_content),
         })
         .collect();
     Some(DecisionRecord {

@@ -313,6 +313,12 @@ pub struct RecordedViolation {
     pub message: Messages,
     /// The clause the rule enforces, in the version in force.
     pub clause: Option<ClauseRef>,
+    /// Whether the rule's repair removes content (an emoji is the author's meaning; spacing
+    /// is form), as the rule set said when the decision was taken: an engine's `fix` that
+    /// applied such a repair published the comment with parts removed, a restriction. Left
+    /// out of the JSON when false; records written without it read as false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removes_content: bool,
 }
 
 /// A clause of a published policy, in the version in force when the decision was taken.

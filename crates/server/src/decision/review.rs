@@ -385,8 +385,10 @@ pub fn moderator_record(
 }
 
 /// The violations of `item` an edit publishing `edited` removes or changes, which make the
-/// edit a restriction of part of the comment: none when the edit publishes what the engine's
-/// repair (or the author) wrote; otherwise the item's violations stricter than a repair
+/// edit a restriction of part of the comment: the engine's repairs that remove content
+/// ([`RecordedViolation::removes_content`]) whose spans the edit changes (publishing the
+/// engine's repair removes them too); and, when the edit publishes something other than the
+/// engine's repair (or the author's text), the item's violations stricter than a repair
 /// (severity `review` or `reject`, or a code a person cited) whose spans the edit changes, or
 /// every one of them when the changes touch none (the moderator edited the comment on the
 /// grounds it was queued for). Clauses are those in force now, as for a rejection.
@@ -401,27 +403,25 @@ fn edited_away(
         title: comment.title.clone(),
         body: comment.body.clone(),
     });
-    if *edited == repaired {
-        return Vec::new();
-    }
     let changes = crate::compliance::statement::changes(&comment.title, &comment.body, edited);
-    let forbidden: Vec<&RecordedViolation> = item
-        .violations
-        .iter()
-        .filter(|v| v.severity > Severity::Fix || v.field.is_none())
-        .collect();
-    let touched: Vec<&RecordedViolation> = forbidden
-        .iter()
-        .copied()
-        .filter(|v| crate::compliance::statement::touched(v, &changes))
-        .collect();
-    let removed = if touched.is_empty() {
-        forbidden
+    let touched = |v: &RecordedViolation| crate::compliance::statement::touched(v, &changes);
+    let forbidden: Vec<&RecordedViolation> = if *edited == repaired {
+        Vec::new()
     } else {
-        touched
+        let all: Vec<&RecordedViolation> = item
+            .violations
+            .iter()
+            .filter(|v| v.severity > Severity::Fix || v.field.is_none())
+            .collect();
+        let some: Vec<&RecordedViolation> = all.iter().copied().filter(|v| touched(v)).collect();
+        if some.is_empty() { all } else { some }
     };
-    removed
-        .into_iter()
+    item.violations
+        .iter()
+        .filter(|v| {
+            forbidden.iter().any(|f| std::ptr::eq(*f, *v))
+                || (v.severity == Severity::Fix && v.removes_content && touched(v))
+        })
         .map(|v| RecordedViolation {
             clause: clause_ref(compiled, set, &v.code, &comment.lang, None),
             ..v.clone()
@@ -461,5 +461,6 @@ fn cited(
         text: None,
         message: message.clone(),
         clause: clause_ref(compiled, set, code, lang, None),
+        removes_content: configured(set, code).is_some_and(|r| r.removes_content),
     }]
 }

@@ -21,7 +21,7 @@ use super::moderate::{check_lengths, joined, judge, refusal, weight_of};
 use crate::auth::{Role, usable_name};
 use crate::compiled::Compiled;
 use crate::compliance::appeal::{self, is_lodged};
-use crate::compliance::statement::removes_more;
+use crate::compliance::statement::{published_text, removes_more};
 use crate::decision::TextFields;
 use crate::decision::review::{
     ModeratorDecision, Refusal, ReviewAction, check_decision, edited_comment, judge_edit,
@@ -373,10 +373,11 @@ pub(crate) async fn decide(
     .await
 }
 
-/// Refuses to reject a comment on the author's appeal against an edit that published it: the
-/// appeal contests the parts removed, and its outcome keeps the edit (`edit-approve` with the
-/// same text), restores parts of it, or publishes the text as written (`approve`) (blocking).
-/// The contested edit, when the item is such an appeal, for [`keeps_the_contested_text`].
+/// Refuses to reject a comment on the author's appeal against a decision that published it
+/// with parts removed (a moderator's edit, or the engine's repair removing content): the appeal
+/// contests the parts removed, and its outcome keeps them out (`edit-approve` with the same
+/// text), restores some, or publishes the text as written (`approve`) (blocking). The contested
+/// decision, when the item is such an appeal, for [`keeps_the_contested_text`].
 fn not_heavier(
     store: &dyn ServerStore,
     item: &DecisionRecord,
@@ -390,15 +391,15 @@ fn not_heavier(
     };
     match store.record(contested).map_err(unavailable)? {
         Some(contested)
-            if contested.action == Action::EditApprove && action == ReviewAction::EditApprove =>
+            if published_text(&contested).is_some() && action == ReviewAction::EditApprove =>
         {
             Ok(Some(contested))
         }
-        Some(contested) if contested.action == Action::EditApprove => Err(ApiError::invalid(
+        Some(contested) if published_text(&contested).is_some() => Err(ApiError::invalid(
             "invalid-field",
             "action",
             format!(
-                "item {} appeals decision {}, which published the comment with parts removed: the appeal cannot end in a rejection; send `edit-approve` (the same text upholds the edit, another changes it) or `approve` (publishes the text as the author wrote it)",
+                "item {} appeals decision {}, which published the comment with parts removed: the appeal cannot end in a rejection; send `edit-approve` (the same text upholds it, another changes it) or `approve` (publishes the text as the author wrote it)",
                 item.id, contested.id
             ),
         )),
@@ -407,7 +408,8 @@ fn not_heavier(
 }
 
 /// Refuses an appeal's outcome that publishes less of the author's text than the contested
-/// edit did: every part of the author's text the contested edit kept must stay, in order
+/// decision did (a moderator's edit, or the engine's repair): every part of the author's text
+/// it kept must stay, in order
 /// ([`removes_more`]). The outcome may keep the edit, restore parts, or lift it; a further
 /// removal is a new restriction, which takes a new decision with its own statement.
 fn keeps_the_contested_text(
@@ -415,7 +417,7 @@ fn keeps_the_contested_text(
     contested: &DecisionRecord,
     edited: &TextFields,
 ) -> Result<(), ApiError> {
-    let Some(kept) = contested.edited.as_ref() else {
+    let Some(kept) = published_text(contested) else {
         return Ok(());
     };
     match removes_more(&contested.comment, kept, edited) {

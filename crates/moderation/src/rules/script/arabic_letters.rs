@@ -16,7 +16,7 @@ declare_rule! {
     /// ## Fix
     /// Fixable: each letter is replaced by its Persian form (`ي ى`→`ی`, `ك`→`ک`, `ة`→`ه`,
     /// `٠-٩`→`۰-۹`). One violation per word.
-    code: "script/arabic-letters", severity: Fix, fixable: true, params: [],
+    code: "script/arabic-letters", severity: Fix, fixable: true, removes_content: false, params: [],
     pub(crate) struct ArabicLetters;
 }
 

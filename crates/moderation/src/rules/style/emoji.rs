@@ -14,8 +14,11 @@ declare_rule! {
     ///
     /// ## Fix
     /// Fixable: each emoji or emoticon is removed, with the space before it when it ends a
-    /// word group, so no double space is left behind.
-    code: "style/emoji", severity: Fix, fixable: true, params: [],
+    /// word group, so no double space is left behind. The repair removes content (an emoji
+    /// such as 👎 or 🤮 is the author's opinion): a comment published with it is published
+    /// with parts removed, a restriction with a statement of reasons and an appeal. A rule
+    /// set may say otherwise (`removes_content: false`).
+    code: "style/emoji", severity: Fix, fixable: true, removes_content: true, params: [],
     pub(crate) struct Emoji { emoticon: Regex }
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
     /// ## Fix
     /// Fixable: the spaces become one zero-width non-joiner (`می کنم` → `می‌کنم`). The
     /// span covers both parts; applying the fix again changes nothing.
-    code: "style/half-space", severity: Fix, fixable: true, params: [],
+    code: "style/half-space", severity: Fix, fixable: true, removes_content: false, params: [],
     pub(crate) struct HalfSpace;
 }
 

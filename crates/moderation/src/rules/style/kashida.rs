@@ -9,7 +9,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Fixable: every kashida is removed (`عالـــــی` → `عالی`).
-    code: "style/kashida", severity: Fix, fixable: true, params: [],
+    code: "style/kashida", severity: Fix, fixable: true, removes_content: false, params: [],
     pub(crate) struct Kashida;
 }
 

@@ -15,7 +15,7 @@ declare_rule! {
     /// ## Fix
     /// Fixable: the run becomes one mark: `؟` (or `?` in Latin text) if it asked something,
     /// else `!`; a run of dots becomes `...`.
-    code: "style/punctuation", severity: Fix, fixable: true, params: [],
+    code: "style/punctuation", severity: Fix, fixable: true, removes_content: false, params: [],
     pub(crate) struct Punctuation;
 }
 

@@ -19,7 +19,7 @@ declare_rule! {
     /// Fixable: the run is reduced to the dictionary form where one is known (words with a
     /// doubled letter such as `ممنون` from `lexicons/double-letters.fa.txt`; Latin letters to
     /// two, `goooood` → `good`), else to one letter (`خیلیییی` → `خیلی`).
-    code: "style/repeated-letters", severity: Fix, fixable: true, params: ["min_run", "dictionary"],
+    code: "style/repeated-letters", severity: Fix, fixable: true, removes_content: false, params: ["min_run", "dictionary"],
     pub(crate) struct RepeatedLetters { min_run: usize, doubled: HashSet<String> }
 }
 

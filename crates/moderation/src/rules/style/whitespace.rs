@@ -13,7 +13,7 @@ declare_rule! {
     /// ## Fix
     /// Fixable: a run of spaces becomes one space, spaces before punctuation are removed,
     /// three or more line breaks become two (one empty line).
-    code: "style/whitespace", severity: Fix, fixable: true, params: [],
+    code: "style/whitespace", severity: Fix, fixable: true, removes_content: false, params: [],
     pub(crate) struct Whitespace;
 }
 
