@@ -92,6 +92,34 @@ impl Api {
         all
     }
 
+    async fn claim(&self, item: &str, key: &str) -> Reply {
+        support::claim(&self.router, item, key).await
+    }
+
+    async fn decide(&self, item: &str, key: &str, decision: Value) -> Reply {
+        support::decide(&self.router, item, key, decision).await
+    }
+
+    /// Lodges the author's appeal against `id`, which Omid decides by publishing the comment as
+    /// written: the outcome's statement, which reverses the decision, and the statement of `id`,
+    /// which stands lifted.
+    async fn reversed_as_written(&self, id: &str, text: &str) -> (Value, Value) {
+        let appeal = self.appeal(id, text).await;
+        self.claim(&appeal, OMID).await;
+        let approved = self
+            .decide(&appeal, OMID, json!({"action": "approve"}))
+            .await;
+        assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
+        let s = self
+            .statement(approved.json()["id"].as_str().unwrap())
+            .await
+            .json();
+        assert_eq!(s["kind"], "appeal-reversed", "{s}");
+        let original = self.statement(id).await.json();
+        assert_eq!(original["standing"]["status"], "lifted", "{original}");
+        (s, original)
+    }
+
     /// Lodges the author's appeal against `id` with the client key: the appeal's id.
     async fn appeal(&self, id: &str, text: &str) -> String {
         let lodged = self
@@ -112,17 +140,10 @@ impl Api {
         let result = support::moderate_as(&self.router, CLIENT, comment).await;
         assert_eq!(result["verdict"], "review", "{result}");
         let item = result["decision_id"].as_str().unwrap().to_owned();
-        let claimed = self
-            .call("POST", &format!("/v1/queue/{item}/claim"), key, None)
-            .await;
+        let claimed = self.claim(&item, key).await;
         assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
         let decided = self
-            .call(
-                "POST",
-                &format!("/v1/queue/{item}/decision"),
-                key,
-                Some(json!({"action": "edit-approve", "body": body})),
-            )
+            .decide(&item, key, json!({"action": "edit-approve", "body": body}))
             .await;
         assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
         decided.json()
@@ -138,6 +159,87 @@ fn schema() -> jsonschema::Validator {
     )
     .unwrap();
     jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+/// Checks `s`, the statement of a publication with parts removed, in `lang`: a restriction whose
+/// changes remove `removed` from the body, whose first fact is a violation of `code` and whose
+/// first ground is a versioned clause ending with `anchor`, detected by automated means and
+/// decided as `decided` says, with an appeal deadline; its text opens with `opening` and cites
+/// the clause and the appeal route. The clause's URL.
+fn partly_removed(
+    s: &Value,
+    lang: &str,
+    removed: &str,
+    (code, anchor): (&str, &str),
+    decided: &str,
+    opening: &str,
+) -> String {
+    assert_eq!(s["kind"], "restriction", "{s}");
+    assert_eq!(s["lang"], lang);
+    let changes = s["changes"].as_array().expect("changes");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["field"] == "body" && c["removed"].as_str().unwrap().contains(removed)),
+        "the part removed is listed: {s}"
+    );
+    assert_eq!(s["facts"][0]["code"], code, "{s}");
+    let url = s["grounds"][0]["url"].as_str().unwrap();
+    assert!(url.ends_with(anchor), "{url}");
+    assert!(s["grounds"][0]["version"].as_u64().is_some(), "{s}");
+    assert_eq!(s["automated_detection"], true);
+    assert_eq!(s["automated_decision"], decided);
+    let appeal = &s["redress"]["appeal"];
+    assert!(appeal["open_until"].is_string(), "the deadline: {s}");
+    let text: Vec<&str> = s["text"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(text[0].starts_with(opening), "{lang}: {}", text[0]);
+    assert!(
+        text.iter().any(|p| p.contains(url)),
+        "the clause is cited: {text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.contains(appeal["url"].as_str().unwrap())),
+        "the appeal route is offered: {text:?}"
+    );
+    url.to_owned()
+}
+
+/// The Transparency Database line of stored record `id`, a publication with parts removed
+/// grounded on the clause at `url`: valid against the schema, `DECISION_VISIBILITY_OTHER`
+/// saying parts were removed, and without the text `removed`.
+fn partly_removed_export(
+    api: &Api,
+    validator: &jsonschema::Validator,
+    id: &str,
+    removed: &str,
+    url: &str,
+) -> Value {
+    let stored = api.record(id);
+    assert!(exportable(&stored));
+    let sor = sor_statement(&api.published(), &stored).expect("exports");
+    let line = serde_json::to_value(&sor).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&line)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{line}: {errors:?}");
+    assert_eq!(sor.decision_visibility, ["DECISION_VISIBILITY_OTHER"]);
+    assert!(
+        sor.decision_visibility_other
+            .as_deref()
+            .is_some_and(|o| o.contains("parts removed")),
+        "{line}"
+    );
+    assert_eq!(sor.puid, id);
+    assert_eq!(sor.decision_ground_reference_url.as_deref(), Some(url));
+    assert!(!line.to_string().contains(removed), "{line}");
+    line
 }
 
 /// A review in each storefront language whose link to another page of the site waits for a
@@ -203,60 +305,20 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
         let reply = api.statement(&id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         let s = reply.json();
-        assert_eq!(s["kind"], "restriction", "{s}");
-        assert_eq!(s["lang"], *lang);
-        let changes = s["changes"].as_array().expect("changes");
-        assert!(
-            changes
-                .iter()
-                .any(|c| c["field"] == "body" && c["removed"].as_str().unwrap().contains(removed)),
-            "the removed link is listed: {s}"
+        let url = partly_removed(
+            &s,
+            lang,
+            removed,
+            ("links/own-site", "#reviews-no-links"),
+            "not-automated",
+            opening,
         );
-        assert_eq!(s["facts"][0]["code"], "links/own-site", "{s}");
-        let url = s["grounds"][0]["url"].as_str().unwrap();
-        assert!(url.ends_with("#reviews-no-links"), "{url}");
-        assert!(s["grounds"][0]["version"].as_u64().is_some(), "{s}");
-        assert_eq!(s["automated_detection"], true);
-        assert_eq!(s["automated_decision"], "not-automated");
-        let appeal = &s["redress"]["appeal"];
-        assert!(appeal["open_until"].is_string(), "the deadline: {s}");
-        let text: Vec<&str> = s["text"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap())
-            .collect();
-        assert!(text[0].starts_with(opening), "{lang}: {}", text[0]);
-        assert!(
-            text.iter().any(|p| p.contains(url)),
-            "the clause is cited: {text:?}"
-        );
-        assert!(
-            text.iter()
-                .any(|p| p.contains(appeal["url"].as_str().unwrap())),
-            "the appeal route is offered: {text:?}"
-        );
-
         // The Transparency Database export: a partial removal, no text of the author's.
-        let stored = api.record(&id);
-        assert!(exportable(&stored));
-        let sor = sor_statement(&api.published(), &stored).expect("exports");
-        let line = serde_json::to_value(&sor).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&line)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "{line}: {errors:?}");
-        assert_eq!(sor.decision_visibility, ["DECISION_VISIBILITY_OTHER"]);
-        assert!(
-            sor.decision_visibility_other
-                .as_deref()
-                .is_some_and(|o| o.contains("parts removed")),
+        let line = partly_removed_export(&api, &validator, &id, removed, &url);
+        assert_eq!(
+            line["automated_decision"], "AUTOMATED_DECISION_NOT_AUTOMATED",
             "{line}"
         );
-        assert_eq!(sor.puid, id);
-        assert_eq!(sor.decision_ground_reference_url.as_deref(), Some(url));
-        assert!(!line.to_string().contains(removed), "{line}");
         edits.push((id, kept));
     }
 
@@ -285,30 +347,18 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
         assert_eq!(refused.error_code(), "forbidden");
         assert!(refused.text().contains("client key"), "{}", refused.text());
     }
-    let lodged = api
-        .call(
-            "POST",
-            &format!("/v1/decisions/{id}/appeal"),
-            CLIENT,
-            Some(json!({"text": "The link only shows more photos of the phone."})),
-        )
+    let appeal = api
+        .appeal(id, "The link only shows more photos of the phone.")
         .await;
-    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
-    let own = api
-        .call("POST", &format!("/v1/queue/{appeal}/claim"), SARA, None)
-        .await;
+    let own = api.claim(&appeal, SARA).await;
     assert_eq!(own.error_code(), "own-decision", "{}", own.text());
-    let claimed = api
-        .call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
-        .await;
+    let claimed = api.claim(&appeal, OMID).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     let heavier = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             OMID,
-            Some(json!({"action": "reject", "codes": ["links/own-site"]})),
+            json!({"action": "reject", "codes": ["links/own-site"]}),
         )
         .await;
     assert_eq!(
@@ -319,11 +369,10 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
     );
     assert_eq!(heavier.error_field().as_deref(), Some("action"));
     let kept_edit = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             OMID,
-            Some(json!({"action": "edit-approve", "body": kept})),
+            json!({"action": "edit-approve", "body": kept}),
         )
         .await;
     assert_eq!(kept_edit.status, StatusCode::OK, "{}", kept_edit.text());
@@ -336,34 +385,10 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
 
     // The French edit is appealed and reversed: published as written.
     let (id, _) = &edits[2];
-    let lodged = api
-        .call(
-            "POST",
-            &format!("/v1/decisions/{id}/appeal"),
-            CLIENT,
-            Some(json!({"text": "Le lien montre seulement des photos."})),
-        )
-        .await;
-    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
-    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
-        .await;
-    let approved = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
-            OMID,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
-    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
-    let s = api
-        .statement(approved.json()["id"].as_str().unwrap())
+    let original = api
+        .reversed_as_written(id, "Le lien montre seulement des photos.")
         .await
-        .json();
-    assert_eq!(s["kind"], "appeal-reversed", "{s}");
-    let original = api.statement(id).await.json();
-    assert_eq!(original["standing"]["status"], "lifted", "{original}");
+        .1;
     assert_eq!(
         original["subject"], "Les modifications de votre avis ont été annulées",
         "an edit lifted is not a decision not to publish: {original}"
@@ -468,68 +493,36 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         let reply = api.statement(&id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         let s = reply.json();
-        assert_eq!(s["kind"], "restriction", "{s}");
-        assert_eq!(s["lang"], *lang);
+        let url = partly_removed(
+            &s,
+            lang,
+            emoji,
+            ("style/emoji", "#reviews-style"),
+            "fully",
+            opening,
+        );
         let facts = s["facts"].as_array().unwrap();
         assert_eq!(facts.len(), 1, "only the removal grounds it: {s}");
-        assert_eq!(facts[0]["code"], "style/emoji");
         assert_eq!(facts[0]["quote"], *emoji);
         assert_eq!(facts[0]["field"], "body");
         let at = body.chars().position(|c| c.to_string() == *emoji).unwrap();
         assert_eq!(facts[0]["start"], at, "{s}");
         assert_eq!(facts[0]["end"], at + 1, "{s}");
         assert!(
-            s["changes"]
+            s["text"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|c| c["removed"].as_str().unwrap().contains(emoji)),
+                .any(|p| p.as_str().unwrap().contains(emoji)),
             "{s}"
         );
-        let url = s["grounds"][0]["url"].as_str().unwrap();
-        assert!(url.ends_with("#reviews-style"), "{url}");
-        assert!(s["grounds"][0]["version"].as_u64().is_some(), "{s}");
-        assert_eq!(s["automated_detection"], true);
-        assert_eq!(s["automated_decision"], "fully");
-        let appeal = &s["redress"]["appeal"];
-        assert!(appeal["open_until"].is_string(), "the deadline: {s}");
-        let text: Vec<&str> = s["text"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap())
-            .collect();
-        assert!(text[0].starts_with(opening), "{lang}: {}", text[0]);
-        assert!(text.iter().any(|p| p.contains(url)), "{text:?}");
-        assert!(text.iter().any(|p| p.contains(emoji)), "{text:?}");
-        assert!(
-            text.iter()
-                .any(|p| p.contains(appeal["url"].as_str().unwrap())),
-            "{text:?}"
-        );
-
         // The export line: a partial removal decided by automated means alone.
-        assert!(exportable(&record));
-        let sor = sor_statement(&api.published(), &record).expect("exports");
-        let line = serde_json::to_value(&sor).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&line)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "{line}: {errors:?}");
-        assert_eq!(sor.decision_visibility, ["DECISION_VISIBILITY_OTHER"]);
-        assert!(
-            sor.decision_visibility_other
-                .as_deref()
-                .is_some_and(|o| o.contains("parts removed")),
-            "{line}"
-        );
+        let line = partly_removed_export(&api, &validator, &id, emoji, &url);
         assert_eq!(
             line["automated_decision"], "AUTOMATED_DECISION_FULLY",
             "{line}"
         );
         assert_eq!(line["automated_detection"], "Yes", "{line}");
-        assert!(!line.to_string().contains(emoji), "{line}");
         fixes.push((id, record));
     }
 
@@ -555,17 +548,14 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
             .any(|i| i["id"] == appeal.as_str()),
         "{listing}"
     );
-    let claimed = api
-        .call("POST", &format!("/v1/queue/{appeal}/claim"), SARA, None)
-        .await;
+    let claimed = api.claim(&appeal, SARA).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     // The appeal contests the part removed: it cannot end in a rejection, nor remove more.
     let heavier = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             SARA,
-            Some(json!({"action": "reject", "codes": ["style/emoji"]})),
+            json!({"action": "reject", "codes": ["style/emoji"]}),
         )
         .await;
     assert_eq!(
@@ -575,11 +565,10 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         heavier.text()
     );
     let more = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             SARA,
-            Some(json!({"action": "edit-approve", "body": "The battery is dead."})),
+            json!({"action": "edit-approve", "body": "The battery is dead."}),
         )
         .await;
     assert_eq!(
@@ -589,12 +578,7 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         more.text()
     );
     let kept = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
-            SARA,
-            Some(json!({"action": "edit-approve"})),
-        )
+        .decide(&appeal, SARA, json!({"action": "edit-approve"}))
         .await;
     assert_eq!(kept.status, StatusCode::OK, "{}", kept.text());
     let outcome = kept.json();
@@ -617,29 +601,13 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
     // French: reversed by a moderator, who publishes the text as the author wrote it; the
     // reversal has its own statement.
     let (id, _) = &fixes[2];
-    let appeal = api.appeal(id, "L'emoji est mon avis.").await;
-    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
-        .await;
-    let approved = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
-            OMID,
-            Some(json!({"action": "approve"})),
-        )
-        .await;
-    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
-    let reversal = approved.json()["id"].as_str().unwrap().to_owned();
-    let s = api.statement(&reversal).await.json();
-    assert_eq!(s["kind"], "appeal-reversed", "{s}");
+    let (s, _) = api.reversed_as_written(id, "L'emoji est mon avis.").await;
     assert_eq!(s["lang"], "fr");
     assert_eq!(s["appeal"]["contested_decision"], id.as_str(), "{s}");
     assert!(
         s["redress"]["appeal"].is_null(),
         "the internal procedure is over: {s}"
     );
-    let original = api.statement(id).await.json();
-    assert_eq!(original["standing"]["status"], "lifted", "{original}");
 
     // The figures count the four repairs as restrictions with parts removed, decided fully by
     // automated means, and every table adds up.
@@ -789,24 +757,15 @@ async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
     .await;
     assert_eq!(result["verdict"], "reject", "{result}");
     let rejection = result["decision_id"].as_str().unwrap().to_owned();
-    let lodged = api
-        .call(
-            "POST",
-            &format!("/v1/decisions/{rejection}/appeal"),
-            CLIENT,
-            Some(json!({"text": "Please publish it without the number."})),
-        )
+    let appeal = api
+        .appeal(&rejection, "Please publish it without the number.")
         .await;
-    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
-    api.call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
-        .await;
+    api.claim(&appeal, OMID).await;
     let decided = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             OMID,
-            Some(json!({"action": "edit-approve", "body": "Works well."})),
+            json!({"action": "edit-approve", "body": "Works well."}),
         )
         .await;
     assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
@@ -832,19 +791,8 @@ async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
 
 /// Lodges the author's appeal against `id` and has Omid claim it: the appeal's id.
 async fn appealed_to_omid(api: &Api, id: &str) -> String {
-    let lodged = api
-        .call(
-            "POST",
-            &format!("/v1/decisions/{id}/appeal"),
-            CLIENT,
-            Some(json!({"text": "The link only shows more photos."})),
-        )
-        .await;
-    assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-    let appeal = lodged.json()["id"].as_str().unwrap().to_owned();
-    let claimed = api
-        .call("POST", &format!("/v1/queue/{appeal}/claim"), OMID, None)
-        .await;
+    let appeal = api.appeal(id, "The link only shows more photos.").await;
+    let claimed = api.claim(&appeal, OMID).await;
     assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
     appeal
 }
@@ -883,11 +831,10 @@ async fn an_upheld_edit_says_the_comment_stays_published_with_the_changes_in_eve
         let id = record["id"].as_str().unwrap().to_owned();
         let appeal = appealed_to_omid(&api, &id).await;
         let decided = api
-            .call(
-                "POST",
-                &format!("/v1/queue/{appeal}/decision"),
+            .decide(
+                &appeal,
                 OMID,
-                Some(json!({"action": "edit-approve", "body": kept})),
+                json!({"action": "edit-approve", "body": kept}),
             )
             .await;
         assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
@@ -959,12 +906,11 @@ async fn an_appeal_against_an_edit_cannot_remove_more_but_can_restore_parts() {
     }
     // Restoring the words Sara removed, still without the link, is a lighter outcome.
     let restored = api
-        .call(
-            "POST",
-            &format!("/v1/queue/{appeal}/decision"),
+        .decide(
+            &appeal,
             OMID,
-            Some(json!({"action": "edit-approve",
-                        "body": "Solid phone. More photos for anyone curious."})),
+            json!({"action": "edit-approve",
+                        "body": "Solid phone. More photos for anyone curious."}),
         )
         .await;
     assert_eq!(restored.status, StatusCode::OK, "{}", restored.text());

@@ -175,6 +175,30 @@ pub async fn call_with_key(
     send(router.clone(), request.body(body).expect("request")).await
 }
 
+/// `POST /v1/queue/{item}/claim` on `router` with `key`.
+pub async fn claim(router: &Router, item: &str, key: &str) -> Reply {
+    call_with_key(
+        router,
+        "POST",
+        &format!("/v1/queue/{item}/claim"),
+        key,
+        None,
+    )
+    .await
+}
+
+/// `POST /v1/queue/{item}/decision` of `decision` on `router` with `key`.
+pub async fn decide(router: &Router, item: &str, key: &str, decision: serde_json::Value) -> Reply {
+    call_with_key(
+        router,
+        "POST",
+        &format!("/v1/queue/{item}/decision"),
+        key,
+        Some(decision),
+    )
+    .await
+}
+
 /// `POST /v1/moderate` of `comment` with `key`, which must answer 200; its JSON body.
 pub async fn moderate_as(
     router: &Router,
@@ -244,19 +268,12 @@ impl QueueApi {
 
     /// `POST /v1/queue/{item}/claim` with `key`.
     pub async fn claim(&self, item: &str, key: &str) -> Reply {
-        self.call("POST", &format!("/v1/queue/{item}/claim"), key, None)
-            .await
+        claim(&self.router, item, key).await
     }
 
     /// `POST /v1/queue/{item}/decision` of `decision` with `key`.
     pub async fn decide(&self, item: &str, key: &str, decision: serde_json::Value) -> Reply {
-        self.call(
-            "POST",
-            &format!("/v1/queue/{item}/decision"),
-            key,
-            Some(decision),
-        )
-        .await
+        decide(&self.router, item, key, decision).await
     }
 
     /// `POST /v1/moderate` of `comment` with the storefront's key (must answer 200).
