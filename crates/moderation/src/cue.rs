@@ -102,7 +102,35 @@ pub(crate) struct CueSet {
 }
 
 /// Characters that end a sentence for the gap of a two-part cue.
-const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '؟', '\n', '؛'];
+pub(crate) const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '؟', '\n', '؛'];
+
+/// Whether one of `found` (cue matches of the field) overlaps words `first..=last` of `ws` or
+/// lies within `window` words of them, with no sentence end between.
+pub(crate) fn near(
+    sk: &str,
+    ws: &[Word],
+    found: &[CueMatch],
+    (first, last): (usize, usize),
+    window: usize,
+) -> bool {
+    found.iter().any(|m| {
+        let (a, b) = if m.last < first {
+            (m.last, first)
+        } else if m.first > last {
+            (last, m.first)
+        } else {
+            return true;
+        };
+        b - a <= window + 1 && !sk[ws[a].end..ws[b].start].contains(SENTENCE_ENDS)
+    })
+}
+
+/// The words of `ws` that the skeleton bytes `start..end` touch, if any.
+pub(crate) fn words_of_span(ws: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = ws.partition_point(|w| w.end <= start);
+    let last = ws.partition_point(|w| w.start < end);
+    (first < last).then(|| (first, last - 1))
+}
 
 impl CueSet {
     /// Compiles the cues of `lexicons` that `reach` keeps (vetoes are always kept); a gap

@@ -3,8 +3,10 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use crate::context::FieldText;
+use crate::cue::{CueMatch, CueSet, Reach, near, words_of_span};
 use crate::prefilter::Classes;
 use crate::rules::contacts::email::Email;
+use crate::rules::placement::other_store::SHOPPING_WINDOW;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -31,7 +33,11 @@ declare_rule! {
     /// capitalised word after a letter that is not a capital (`great.Now`, `عالیه.Sony`) is a
     /// new sentence, not a TLD; so are two Persian words joined by a full stop (`بود.ایران`),
     /// and a Persian word before a Latin TLD of more than three letters (`عالیه.sony`),
-    /// without `www.`, a scheme, a path or a subdomain.
+    /// without `www.`, a scheme, a path or a subdomain. A bare Persian name with a TLD in
+    /// Arabic script (`فروشگاه.ایران`) counts near a word of buying, prices or shop sites
+    /// (`shopping.fa`: `سایت`, `فروشگاه`, `خرید*`, `ارزون*`; within four words in the same
+    /// sentence, the name itself included); TLDs that are common Persian words (`موقع`,
+    /// `همراه`, `بازار`, `قطر`) count only with `www.`, a scheme, a path or a subdomain.
     /// A host starts after two slashes only at the start of a word or after a scheme, known
     /// or not (`//shop.com`, `hxxp://shop.com`): `file:///test.com` is a path and
     /// `_//example.com` one token, like `_example.com`. A registry refuses `_`, and `-` at
@@ -52,8 +58,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable: the author must remove the link.
-    code: "links/url", severity: Reject, fixable: false, params: ["ambiguous"],
-    pub(crate) struct Url { re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
+    code: "links/url", severity: Reject, fixable: false, params: ["ambiguous", "shopping"],
+    pub(crate) struct Url { shopping: CueSet, re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
@@ -82,6 +88,7 @@ impl Url {
         let symbols = r"\p{So}[\p{So}\p{M}\x{200D}]*";
         let tld = r"(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]*)";
         Ok(Url {
+            shopping: CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?,
             re: Regex::new(&format!(
                 r"(?:https?://|www\.)[^\s<>'`]+|(?:{label}|{symbols})(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
             ))
@@ -97,8 +104,15 @@ impl Url {
         })
     }
 
-    /// Whether a bare (scheme-less, `www`-less) match at skeleton byte `at` is a link.
-    fn is_link(&self, f: &FieldText<'_>, at: usize, m: &str) -> bool {
+    /// Whether a bare (scheme-less, `www`-less) match at skeleton byte `at` is a link;
+    /// `shopping` holds the field's words of shopping once looked for.
+    fn is_link(
+        &self,
+        f: &FieldText<'_>,
+        at: usize,
+        m: &str,
+        shopping: &mut Option<Vec<CueMatch>>,
+    ) -> bool {
         if let Some(rest) = m
             .strip_prefix("http://")
             .or_else(|| m.strip_prefix("https://"))
@@ -151,12 +165,21 @@ impl Url {
         // a path or a subdomain shows a domain.
         // Likewise a Persian word and a brand or word TLD (`عالیه.sony`): a Persian name
         // counts bare only with a short TLD (`فروشگاه.com`, `فروشگاه.ir`).
-        if !has_path
-            && !subdomain
-            && rest.chars().all(is_arabic_script)
-            && (tld.chars().all(|c| is_arabic_script(c) || c == '.') || tld.len() > 3)
-        {
-            return false;
+        if !has_path && !subdomain && rest.chars().all(is_arabic_script) {
+            // `فروشگاه.ایران`: a Persian name and TLD count near a word of shopping.
+            if tld.chars().all(is_arabic_script) {
+                let ws = f.words();
+                let near_shopping = words_of_span(ws, at, at + host.len()).is_some_and(|span| {
+                    let found =
+                        shopping.get_or_insert_with(|| self.shopping.find_all(f.sk(), ws));
+                    near(f.sk(), ws, found, span, SHOPPING_WINDOW)
+                });
+                if !near_shopping {
+                    return false;
+                }
+            } else if tld.len() > 3 {
+                return false;
+            }
         }
         // `great.Now`: a capitalised word after a lower-case letter starts a sentence.
         let before_dot = f.skeleton().to_original(tld_start - 2, tld_start - 1);
@@ -300,6 +323,7 @@ impl Rule for Url {
         for f in fields {
             let sk = f.sk();
             let mut emails: Option<Vec<(usize, usize)>> = None;
+            let mut shopping = None;
             for m in self.re.find_iter(sk) {
                 if cx.out_of_time() {
                     return;
@@ -339,7 +363,7 @@ impl Rule for Url {
                 {
                     continue;
                 }
-                if !self.is_link(f, m.start(), text) || self.own.owns_link(text) {
+                if !self.is_link(f, m.start(), text, &mut shopping) || self.own.owns_link(text) {
                     continue;
                 }
                 // A bare name inside a disguised e-mail address (`name.trade ات جیمیل`) is

@@ -1,7 +1,9 @@
 use regex::Regex;
 
+use crate::cue::{CueMatch, CueSet, Reach, near};
 use crate::marketplace::names_within;
 use crate::phrase::PhraseSet;
+use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +27,14 @@ declare_rule! {
     /// The en/fr/de rule sets list the big marketplaces and classifieds of their markets
     /// (`stores.en`, `stores.fr`, `stores.de`).
     ///
+    /// A store name that is also an ordinary word (`<TAB>word` in the lexicon: `آمازون` the
+    /// forest, `شیپور` a horn, `le bon coin` "the right corner") counts only near a word of
+    /// buying, prices or shop sites (`shopping.{lang}`: `خرید*`, `ارزون*`, `cheaper`, `site`)
+    /// or another store's name (`تو دیجیکالا بود مثل آمازون`), within four words in the same
+    /// sentence; written as a domain (`amazon.com`); or spelled with digits for letters. A name too common for any context (`<TAB>spelled`: `target`,
+    /// `otto`, `kleinanzeigen`) counts plainly only in its entries after a preposition
+    /// (`at Target`), and anywhere as a domain or spelled with digits (`T4rget`, `0tto`).
+    ///
     /// Misspelled names are found in three safe families: repeated letters (`digikaala`,
     /// `بامیلوو`, matched with repeated letters collapsed), digits for the letters they look
     /// like in a Latin name (`amaz0n`, `d1gikala`, `T0rob`: 0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t,
@@ -37,14 +47,32 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "placement/other-store", severity: Review, fixable: false, params: ["stores"],
-    pub(crate) struct OtherStore { stores: PhraseSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
+    code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping"],
+    pub(crate) struct OtherStore { stores: PhraseSet, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
 impl OtherStore {
     fn build(p: &Params<'_>) -> Result<OtherStore, String> {
         let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)(?:\s+(?:ما|مون|من|خودمون)|مون|مان)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
         let lexicons = p.lexicons("stores", &["stores.fa"])?;
+        let mut tags = Vec::new();
+        for lex in &lexicons {
+            for e in &lex.entries {
+                tags.push(match e.value.as_deref() {
+                    None => Tag::Name,
+                    Some("word") => Tag::Word,
+                    Some("spelled") => Tag::Spelled,
+                    Some(other) => {
+                        return Err(format!(
+                            "{}: `{}` has value `{other}`: write nothing (a store name), `word` (also an ordinary word: a store only near a word of buying) or `spelled` (a store only as a domain or spelled with digits)",
+                            lex.path.display(),
+                            e.text
+                        ));
+                    }
+                });
+            }
+        }
+        let shopping = CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?;
         // Store names of one Latin word, and those names with one inner letter left out.
         let latin: HashSet<String> = lexicons
             .iter()
@@ -52,11 +80,19 @@ impl OtherStore {
             .map(|e| skeleton_key(&e.text))
             .filter(|k| k.len() >= 4 && k.bytes().all(|b| b.is_ascii_alphanumeric()))
             .collect();
-        let mut omitted = HashMap::new();
-        for name in latin
+        // Names that are also words count misspelled only with digits for letters.
+        let words: HashSet<String> = lexicons
             .iter()
-            .filter(|k| k.len() >= OMITTED_MIN && k.bytes().all(|b| b.is_ascii_alphabetic()))
-        {
+            .flat_map(|l| l.entries.iter())
+            .filter(|e| e.value.is_some())
+            .map(|e| skeleton_key(&e.text))
+            .collect();
+        let mut omitted = HashMap::new();
+        for name in latin.iter().filter(|k| {
+            k.len() >= OMITTED_MIN
+                && k.bytes().all(|b| b.is_ascii_alphabetic())
+                && !words.contains(*k)
+        }) {
             for i in 1..name.len() - 1 {
                 let variant = format!("{}{}", &name[..i], &name[i + 1..]);
                 if !latin.contains(&variant) {
@@ -88,6 +124,8 @@ impl OtherStore {
         home_squeezed.sort();
         Ok(OtherStore {
             stores: PhraseSet::new(lexicons, true),
+            tags,
+            shopping,
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
             home,
             home_squeezed,
@@ -97,6 +135,30 @@ impl OtherStore {
             shape_literals,
         })
     }
+}
+
+/// How a store name of the lexicon counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// Wherever it is written.
+    Name,
+    /// Also an ordinary word: near a word of buying, as a domain, or spelled with digits.
+    Word,
+    /// Too common a word for context: as a domain or spelled with digits.
+    Spelled,
+}
+
+/// Most words between a store name that is also a word and a word of buying (`از آمازون
+/// ارزون‌تره`, `bought it on le bon coin`).
+pub(crate) const SHOPPING_WINDOW: usize = 4;
+
+/// Whether the name ending at word `last` of `sk` is written as a domain: a dot and a
+/// top-level domain follow (`amazon.com`, `شیپور.ir`).
+fn as_domain(sk: &str, ws: &[crate::text::Word], last: usize) -> bool {
+    sk[ws[last].end..].strip_prefix('.').is_some_and(|rest| {
+        let tld = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        is_root_zone_tld(tld)
+    })
 }
 
 /// Fewest letters of a Latin store name matched with one letter left out.
@@ -222,13 +284,40 @@ impl Rule for OtherStore {
         for f in fields {
             let sk = f.sk();
             let mut flagged = Vec::new();
-            for m in self.stores.find_all(sk, f.words()) {
-                if !names_within(&self.home, sk, f.words(), m.first, m.last)
+            let mut shopping: Option<Vec<CueMatch>> = None;
+            let found = self.stores.find_all(sk, f.words());
+            let tag = |m: &crate::phrase::PhraseMatch| {
+                self.tags.get(m.entry).copied().unwrap_or(Tag::Name)
+            };
+            for m in &found {
+                flagged.extend(m.first..=m.last);
+                let counts = match tag(m) {
+                    Tag::Name => true,
+                    Tag::Spelled => as_domain(sk, f.words(), m.last),
+                    Tag::Word => {
+                        as_domain(sk, f.words(), m.last) || {
+                            // Words of shopping, and the names of other stores
+                            // (`تو دیجیکالا بود مثل آمازون`).
+                            let cues = shopping.get_or_insert_with(|| {
+                                let mut cues = self.shopping.find_all(sk, f.words());
+                                cues.extend(found.iter().filter(|n| tag(n) == Tag::Name).map(
+                                    |n| CueMatch {
+                                        first: n.first,
+                                        last: n.last,
+                                    },
+                                ));
+                                cues
+                            });
+                            near(sk, f.words(), cues, (m.first, m.last), SHOPPING_WINDOW)
+                        }
+                    }
+                };
+                if counts
+                    && !names_within(&self.home, sk, f.words(), m.first, m.last)
                     && !self.home_within_squeezed(sk, f.words(), m.first, m.last)
                 {
                     out.push(f.hit_words(m.first, m.last));
                 }
-                flagged.extend(m.first..=m.last);
             }
             // `amaz0n`, `amzon`: a Latin word that misspells a store name.
             for (i, w) in f.words().iter().enumerate() {

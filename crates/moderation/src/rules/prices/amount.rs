@@ -166,6 +166,14 @@ fn grouped_start(sk: &str, mut start: usize) -> usize {
 }
 
 impl Amount {
+    /// Whether the field speaks of money: a word of paying or buying, a price word
+    /// (`قیمت`) or a currency word (`تومن`, `dollars`) anywhere in it.
+    fn speaks_of_money(&self, sk: &str, ws: &[Word]) -> bool {
+        pays(sk, ws)
+            || !self.price_words.find_all(sk, ws).is_empty()
+            || !self.currency.find_all(sk, ws).is_empty()
+    }
+
     /// The skeleton span of the amount around number `c`, if it is one.
     fn amount(&self, f: &FieldText<'_>, c: &NumberChunk) -> Option<(usize, usize)> {
         let sk = f.sk();
@@ -286,6 +294,7 @@ impl Rule for Amount {
         for f in fields {
             let sk = f.sk();
             let ws = f.words();
+            let mut money = None;
             // `250k`: one word, digits then `k`.
             for (k, w) in ws.iter().enumerate() {
                 let t = w.text(sk);
@@ -297,10 +306,14 @@ impl Rule for Amount {
                     }
                     continue;
                 }
+                // `250k` is also a capacity or a distance (`20k powerbank`, `a 10k run`):
+                // money only after `for` or in a field that speaks of money.
                 if let Some(d) = t.strip_suffix('k')
                     && d.len() >= 2
                     && d.bytes().all(|b| b.is_ascii_digit())
                     && self.counts.match_at(sk, ws, k + 1).is_none()
+                    && ((k > 0 && FOR.contains(&ws[k - 1].text(sk)))
+                        || *money.get_or_insert_with(|| self.speaks_of_money(sk, ws)))
                 {
                     out.push(f.hit(w.start, w.end));
                 }
