@@ -15,11 +15,16 @@ fn is_digit_separator(c: char) -> bool {
 }
 
 /// Bullets and round dots that stand for the dot of a domain between two letters (`shop•ir`,
-/// `shop∙com`, `shop・ir`); between spaces they are list bullets and stay.
+/// `shop∙com`, `shop・ir`, `shop⸱ir`, `shop˙ir`, `shop∘ir`, `shop°ir`); between spaces they
+/// are list bullets and stay. The degree sign counts only after a letter (`25°C` stays).
 fn is_dot_lookalike(c: char) -> bool {
     matches!(
         c,
         '\u{2022}'
+            | '\u{00B0}'
+            | '\u{02D9}'
+            | '\u{2218}'
+            | '\u{2E31}'
             | '\u{2023}'
             | '\u{2219}'
             | '\u{22C5}'
@@ -101,6 +106,10 @@ static TABLES: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
             };
             let mut out = Vec::new();
             fold_char(c, &mut |f| out.push(f));
+            if is_dot_lookalike(c) {
+                // Judged by its neighbours in `fold_slow`.
+                out.push(c);
+            }
             match out[..] {
                 [] => Entry {
                     fold: DROP,
@@ -318,6 +327,7 @@ impl Builder<'_> {
         }
         if is_dot_lookalike(c)
             && is_word_char(self.prev)
+            && (c != '\u{00B0}' || is_letter(self.prev))
             && self.original[i + c.len_utf8()..]
                 .chars()
                 .next()

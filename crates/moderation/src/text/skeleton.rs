@@ -376,6 +376,10 @@ mod tests {
             "shop\u{2219}ir",
             "shop\u{30FB}ir",
             "shop2\u{22C5}com",
+            "shop\u{2E31}ir",
+            "shop\u{02D9}com",
+            "shop\u{2218}com",
+            "shop\u{00B0}com",
         ] {
             let sk = Skeleton::new(text);
             assert!(
@@ -390,6 +394,9 @@ mod tests {
             "\u{2022}item",
             "shop\u{2022} ir",
             "a\u{2022}2",
+            "25\u{00B0}C",
+            "\u{06F2}\u{06F5}\u{00B0}c",
+            "90 \u{00B0}F",
         ] {
             assert!(!Skeleton::new(text).text.contains('.'), "{text}");
         }

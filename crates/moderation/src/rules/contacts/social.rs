@@ -32,8 +32,9 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
-    /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`) announces a
-    /// handle right after it like a platform word and a colon: `✈️ shopname`.
+    /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
+    /// announces a handle right after it like a platform word and a colon: `✈️ shopname`;
+    /// after `🟢`, also a list bullet, an unmarked word must not read as prose.
     ///
     /// ## Fix
     /// Not fixable.
@@ -121,9 +122,20 @@ fn looks_like_handle(w: &str) -> bool {
 }
 
 /// Pictographs that stand for a messenger before a handle: ✈ (Telegram's logo), 📷 📸
-/// (Instagram), 💬.
-pub(crate) const MESSENGER_PICTOGRAPHS: &[char] =
-    &['\u{2708}', '\u{1F4F7}', '\u{1F4F8}', '\u{1F4AC}'];
+/// (Instagram), 💬, 📲 📩 (a message to send), 🟢 (WhatsApp's colour).
+pub(crate) const MESSENGER_PICTOGRAPHS: &[char] = &[
+    '\u{2708}',
+    '\u{1F4F7}',
+    '\u{1F4F8}',
+    '\u{1F4AC}',
+    '\u{1F4F2}',
+    '\u{1F4E9}',
+    '\u{1F7E2}',
+];
+
+/// Messenger pictographs that are also list bullets (`🟢 battery lasts two days`): the word
+/// after one is a handle only when it does not read as prose.
+const BULLET_PICTOGRAPHS: &[char] = &['\u{1F7E2}'];
 
 /// Characters between a platform word and a handle that announce it: `instagram: x`,
 /// `telegram: @x`, `Instagram - x`, `instagram/x`, `IG → x`.
@@ -210,8 +222,9 @@ impl Rule for Social {
                     .bytes()
                     .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
                 let start = word.start - usize::from(sk[..word.start].ends_with('@'));
+                let announced = !c.starts_with(BULLET_PICTOGRAPHS);
                 if looks_like_handle(&handle)
-                    && (marked || !self.prose(f, k, n, true))
+                    && (marked || !self.prose(f, k, n, announced))
                     && !taken.iter().any(|&(s, e)| s < end && start < e)
                 {
                     out.push(f.hit(at, end));

@@ -1,6 +1,7 @@
 use regex::Regex;
 
 use crate::rules::contacts::email::Email;
+use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
 use crate::text::fold_pattern;
 
@@ -20,17 +21,24 @@ declare_rule! {
     /// `نقطه` ("point") on its own is not flagged: it needs a TLD right after it. `دات نت`
     /// (`دات‌نت`) after a Persian word or on its own is the name of the .NET platform
     /// (`کتاب آموزش دات‌نت`); after a Latin host it is a link (`shop دات نت`).
+    /// Any TLD of the root zone counts after a bracketed dot (`bestdeals(dot)shop`,
+    /// `name[.]store`) or at the end of two spelled dots or more (`bestdeals(dot)co(dot)uk`,
+    /// `bestdeals dot co dot uk`, `bestdeals نقطه co نقطه uk`); a bullet between spaces
+    /// (`shop • ir`) is a spelled dot before a common TLD.
     ///
     /// ## Fix
     /// Not fixable.
     code: "links/obfuscated", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Obfuscated { re: Regex, email: Email }
+    pub(crate) struct Obfuscated { re: Regex, chain: Regex, email: Email }
 }
 
 impl Obfuscated {
     fn build(p: &Params<'_>) -> Result<Obfuscated, String> {
         let tld = r"(?:com|net|org|ir|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
-        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+\.\s*|\.\s+)";
+        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+[.•∙⋅●◦・⸱∘]\s*|[.•∙⋅●◦・⸱∘]\s+)";
+        // Labels parted by spelled or bracketed dots, judged by `chained`.
+        let spelled = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+)";
+        let label = r"[a-z0-9\p{Arabic}][a-z0-9\p{Arabic}-]*";
         // `point`/`punkt` are ordinary French/German words: only before their own TLDs.
         let word_dot =
             r"\s+(?:point\s+(?:com|net|org|fr|be|info)|punkt\s+(?:com|net|org|de|at|ch|info))";
@@ -39,6 +47,10 @@ impl Obfuscated {
         );
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
+            chain: Regex::new(&fold_pattern(&format!(
+                r"{label}(?:{spelled}{label})+(?:[^a-z0-9\p{{Arabic}}-]|$)"
+            )))
+            .map_err(|e| e.to_string())?,
             email: Email::build(p)?,
         })
     }
@@ -53,6 +65,7 @@ impl Rule for Obfuscated {
             "www", ".کام", ".نت", ".ارگ", ".ای",
         ])
         .or(Prefilter::after_space("."))
+        .or(Prefilter::literals(["•", "∙", "⋅", "●", "◦", "・", "⸱", "∘"]))
         .or(Prefilter::before_space("."))
     }
 
@@ -60,6 +73,7 @@ impl Rule for Obfuscated {
         for f in fields {
             let sk = f.sk();
             let mut emails: Option<Vec<(usize, usize)>> = None;
+            let mut taken: Vec<(usize, usize)> = Vec::new();
             for m in self.re.find_iter(sk) {
                 if cx.out_of_time() {
                     return;
@@ -76,7 +90,6 @@ impl Rule for Obfuscated {
                 if dotnet_name(&trimmed[..end]) {
                     continue;
                 }
-                // The domain of a disguised e-mail address is contacts/email's.
                 let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
                 if emails
                     .iter()
@@ -84,10 +97,49 @@ impl Rule for Obfuscated {
                 {
                     continue;
                 }
+                taken.push((start, start + end));
                 out.push(f.hit(start, start + end));
+            }
+            // `bestdeals(dot)co(dot)uk`: labels parted by spelled dots, any TLD of the root zone.
+            for m in self.chain.find_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
+                let text = m.as_str();
+                let end = match text.chars().next_back() {
+                    Some(c) if !c.is_alphanumeric() => text.len() - c.len_utf8(),
+                    _ => text.len(),
+                };
+                let (start, end) = (m.start(), m.start() + end);
+                if taken.iter().any(|&(s, e)| s < end && start < e) || !chained(&sk[start..end]) {
+                    continue;
+                }
+                // The domain of a disguised e-mail address is contacts/email's.
+                let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
+                if emails.iter().any(|&(es, ee)| es < end && start < ee + 1) {
+                    continue;
+                }
+                out.push(f.hit(start, end));
             }
         }
     }
+}
+
+/// Whether `text`, labels parted by spelled or bracketed dots (skeleton spelling), is a
+/// domain: its last label is a TLD of the root zone, after a bracketed dot or at the end of
+/// two spelled dots or more (`shop dot co dot uk`; one bare `dot` before a word TLD is often
+/// prose: `a red dot in the middle`).
+fn chained(text: &str) -> bool {
+    let Some(tld) = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next() else {
+        return false;
+    };
+    let bracketed = text[..text.len() - tld.len()].trim_end().ends_with([']', ')', '}', '>']);
+    let dots = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| matches!(*w, "dot" | "dat" | "nuqta" | "noghte" | "نقطه" | "دات" | "punkt" | "point"))
+        .count()
+        + text.matches(['[', '(', '{', '<']).count();
+    (bracketed || dots >= 2) && !tld.bytes().all(|b| b.is_ascii_digit()) && is_root_zone_tld(tld)
 }
 
 /// Whether `text`, a match in skeleton spelling, is `دات نت` spelled with a Persian word or
