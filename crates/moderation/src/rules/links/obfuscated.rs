@@ -65,7 +65,9 @@ impl Rule for Obfuscated {
             "www", ".کام", ".نت", ".ارگ", ".ای",
         ])
         .or(Prefilter::after_space("."))
-        .or(Prefilter::literals(["•", "∙", "⋅", "●", "◦", "・", "⸱", "∘"]))
+        .or(Prefilter::literals([
+            "•", "∙", "⋅", "●", "◦", "・", "⸱", "∘",
+        ]))
         .or(Prefilter::before_space("."))
     }
 
@@ -130,13 +132,23 @@ impl Rule for Obfuscated {
 /// two spelled dots or more (`shop dot co dot uk`; one bare `dot` before a word TLD is often
 /// prose: `a red dot in the middle`).
 fn chained(text: &str) -> bool {
-    let Some(tld) = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next() else {
+    let Some(tld) = text
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+    else {
         return false;
     };
-    let bracketed = text[..text.len() - tld.len()].trim_end().ends_with([']', ')', '}', '>']);
+    let bracketed = text[..text.len() - tld.len()]
+        .trim_end()
+        .ends_with([']', ')', '}', '>']);
     let dots = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| matches!(*w, "dot" | "dat" | "nuqta" | "noghte" | "نقطه" | "دات" | "punkt" | "point"))
+        .filter(|w| {
+            matches!(
+                *w,
+                "dot" | "dat" | "nuqta" | "noghte" | "نقطه" | "دات" | "punkt" | "point"
+            )
+        })
         .count()
         + text.matches(['[', '(', '{', '<']).count();
     (bracketed || dots >= 2) && !tld.bytes().all(|b| b.is_ascii_digit()) && is_root_zone_tld(tld)

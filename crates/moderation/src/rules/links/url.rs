@@ -170,8 +170,7 @@ impl Url {
             if tld.chars().all(is_arabic_script) {
                 let ws = f.words();
                 let near_shopping = words_of_span(ws, at, at + host.len()).is_some_and(|span| {
-                    let found =
-                        shopping.get_or_insert_with(|| self.shopping.find_all(f.sk(), ws));
+                    let found = shopping.get_or_insert_with(|| self.shopping.find_all(f.sk(), ws));
                     near(f.sk(), ws, found, span, SHOPPING_WINDOW)
                 });
                 if !near_shopping {

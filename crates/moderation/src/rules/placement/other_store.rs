@@ -156,7 +156,10 @@ pub(crate) const SHOPPING_WINDOW: usize = 4;
 /// top-level domain follow (`amazon.com`, `شیپور.ir`).
 fn as_domain(sk: &str, ws: &[crate::text::Word], last: usize) -> bool {
     sk[ws[last].end..].strip_prefix('.').is_some_and(|rest| {
-        let tld = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let tld = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         is_root_zone_tld(tld)
     })
 }
