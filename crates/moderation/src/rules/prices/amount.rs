@@ -10,7 +10,10 @@ declare_rule! {
     /// (`۲۵۰ هزار تومن`, `۳ میلیون`, `دویست و پنجاه تومان`, `۲۵۰ت`, `$40`, `40 €`, `25 euros`,
     /// `250k`; slang units: `۳۰۰ چوق`, `۳۰۰ توم`, `20 quid`, `25 Mäuse`), or a price word right
     /// before a number (`قیمتش ۲۵۰`, `به قیمت ۱۹۰`). `K` and `م` right after a number are
-    /// thousand and million (`300 K خریدم`, `۳ م خریدم`).
+    /// thousand and million (`300 K خریدم`, `۳ م خریدم`, `۴۵۰ کا گرفتم`); a currency code
+    /// glued to the digits (`USD20`, `20eur`) is money. A banknote's slang name (`<TAB>note` in
+    /// the currency lexicon: `tenner`, `fiver`, `Fuffi`, `Hunni`) is an amount by itself after
+    /// `for`/`für`/`pour` or in a field that speaks of money.
     ///
     /// ## Why
     /// Terms: never state the price in a review or question; prices change and the product
@@ -29,7 +32,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words"],
-    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
 }
 
 impl Amount {
@@ -44,8 +47,9 @@ impl Amount {
             .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
             .collect();
         Ok(Amount {
-            currency: PhraseSet::new(&units(&currency, false), false),
-            slang: PhraseSet::new(&units(&currency, true), false),
+            currency: PhraseSet::new(&units(&currency, None), false),
+            slang: PhraseSet::new(&units(&currency, Some("slang")), false),
+            notes: PhraseSet::new(&units(&currency, Some("note")), false),
             price_words: PhraseSet::new(p.lexicons("price_words", &["price-words.fa"])?, false),
             numbers,
             counts: PhraseSet::new(p.lexicons("count_words", &["count-words.fa"])?, false),
@@ -54,8 +58,8 @@ impl Amount {
     }
 }
 
-/// The currency entries of `lexicons` marked `slang` (`slang`), or the others.
-fn units(lexicons: &[&Lexicon], slang: bool) -> Vec<Lexicon> {
+/// The currency entries of `lexicons` with the tag `tag` (`slang`, `note`), or untagged.
+fn units(lexicons: &[&Lexicon], tag: Option<&str>) -> Vec<Lexicon> {
     lexicons
         .iter()
         .map(|l| Lexicon {
@@ -63,7 +67,7 @@ fn units(lexicons: &[&Lexicon], slang: bool) -> Vec<Lexicon> {
             entries: l
                 .entries
                 .iter()
-                .filter(|e| (e.value.as_deref() == Some("slang")) == slang)
+                .filter(|e| e.value.as_deref() == tag)
                 .cloned()
                 .collect(),
         })
@@ -139,6 +143,14 @@ const PURCHASE_VERBS: &[&str] = &[
 /// Currency codes written before the amount (`USD 30`).
 const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
 
+/// Whether `word` is a currency code glued to digits: `usd20`, `20eur`.
+fn code_glued(word: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    CODES_BEFORE.iter().any(|code| {
+        word.strip_prefix(code).is_some_and(digits) || word.strip_suffix(code).is_some_and(digits)
+    })
+}
+
 /// Currency signs and money pictographs, before or after an amount (`$40`, `۳۰۰ 💵`).
 fn is_money_symbol(c: char) -> bool {
     matches!(
@@ -193,7 +205,7 @@ impl Amount {
             && sk[c.end..w.start].chars().all(|ch| ch == ' ')
         {
             let slang = match w.text(sk) {
-                "k" => 1000,
+                "k" | "کا" => 1000,
                 "م" => 1_000_000,
                 _ => 0,
             };
@@ -269,10 +281,15 @@ impl Amount {
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
         // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
+        // `قیمت خرید من: ۳۵۰`: a price word up to three words before a colon and the number.
         if c.first_word > 0 && c.digits.as_str().len() >= 3 && !counted {
+            // (`start` may lie before the word: `3,500,000` starts at its first group.)
+            let colon = sk
+                .get(ws[c.first_word - 1].end..start)
+                .is_some_and(|gap| gap.contains(':'));
             for back in 1..=c.first_word.min(3) {
                 if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
-                    && m.last + 1 == c.first_word
+                    && (m.last + 1 == c.first_word || colon)
                 {
                     return Some((ws[m.first].start, c.end));
                 }
@@ -288,6 +305,7 @@ impl Rule for Amount {
         Prefilter::digit_run(1)
             .or(self.numbers.prefilter())
             .or(Prefilter::words(&self.hundreds_priced, false))
+            .or(self.notes.prefilter())
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -298,6 +316,22 @@ impl Rule for Amount {
             // `250k`: one word, digits then `k`.
             for (k, w) in ws.iter().enumerate() {
                 let t = w.text(sk);
+                // `USD20`, `20eur`: a currency code glued to the digits.
+                if code_glued(t) {
+                    out.push(f.hit(w.start, w.end));
+                    continue;
+                }
+                // `a tenner`, `nen Fuffi`: a banknote's slang name is an amount by itself
+                // after `for` or in a field that speaks of money.
+                if let Some(m) = self.notes.match_at(sk, ws, k)
+                    && (ws[k.saturating_sub(2)..k]
+                        .iter()
+                        .any(|b| FOR.contains(&b.text(sk)))
+                        || *money.get_or_insert_with(|| self.speaks_of_money(sk, ws)))
+                {
+                    out.push(f.hit(w.start, ws[m.last].end));
+                    continue;
+                }
                 // `سیصدی` is also a size (`لیوان سیصدی`, a 300 ml glass): money only in a
                 // field that speaks of paying.
                 if self.hundreds_priced.contains(t) {
