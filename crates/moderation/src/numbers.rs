@@ -36,6 +36,9 @@ pub(crate) struct NumberWords {
     /// out without a lookup.
     filter: crate::phrase::HashFilter,
     joiners: Vec<String>,
+    /// The joiners of one letter (`و`), which may be written glued to the number words they
+    /// join (`صدوبیست`, Arabic `وعشرين`).
+    glue: Vec<char>,
 }
 
 impl NumberWords {
@@ -49,7 +52,16 @@ impl NumberWords {
             for entry in &lex.entries {
                 let key = skeleton_key(&entry.text);
                 match entry.value.as_deref() {
-                    Some("and") => out.joiners.push(key),
+                    Some("and") => {
+                        let mut chars = key.chars();
+                        if let (Some(c), None) = (chars.next(), chars.next())
+                            && !c.is_ascii()
+                            && !out.glue.contains(&c)
+                        {
+                            out.glue.push(c);
+                        }
+                        out.joiners.push(key);
+                    }
                     Some(v @ ("x2" | "x3")) => {
                         out.filter.mark(word_hash(&key));
                         out.words
@@ -120,7 +132,7 @@ impl NumberWords {
     fn read(&self, sk: &str, ws: &[Word], j: usize) -> Option<(NumberWord, usize)> {
         let w = ws.get(j)?;
         if !self.filter.may_contain(w.hash) && !self.filter.may_contain(w.squeezed) {
-            return None;
+            return self.with_digits_for_letters(w.text(sk)).map(|v| (v, j));
         }
         if let Some(list) = self.compounds.get(w.text(sk)) {
             for c in list {
@@ -149,6 +161,135 @@ impl NumberWords {
             }
         }
         None
+    }
+
+    /// A Latin number word with digits written for letters that look alike (`zer0`, `f1ve`,
+    /// `thr33`, `s3ven`): `0` is `o`, `1` is `i` or `l`, `3` is `e`, `5` is `s`, `7` is `t`.
+    /// The word needs two letters or more, so digits glued to a unit (`5s`, `10l`) stay.
+    fn with_digits_for_letters(&self, t: &str) -> Option<NumberWord> {
+        if !t.is_ascii()
+            || t.len() > 12
+            || t.bytes().filter(u8::is_ascii_alphabetic).count() < 2
+            || !t
+                .bytes()
+                .any(|b| matches!(b, b'0' | b'1' | b'3' | b'5' | b'7'))
+            || !t
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b.is_ascii_digit())
+        {
+            return None;
+        }
+        [b'i', b'l'].iter().find_map(|&one| {
+            let letters: String = t
+                .bytes()
+                .map(|b| {
+                    char::from(match b {
+                        b'0' => b'o',
+                        b'1' => one,
+                        b'3' => b'e',
+                        b'5' => b's',
+                        b'7' => b't',
+                        _ => b,
+                    })
+                })
+                .collect();
+            match self.words.get(&letters) {
+                Some(&v @ NumberWord::Value(_)) => Some(v),
+                _ => None,
+            }
+        })
+    }
+
+    /// A number word alone, or a digit word and the hundred or a scale written together
+    /// (`دوهزار`, `تلتمية`): the byte lengths of its parts, or `None`.
+    fn glued_piece(&self, piece: &str) -> Option<[usize; 2]> {
+        if piece.is_empty() {
+            return None;
+        }
+        match self.words.get(piece) {
+            Some(NumberWord::Repeat(_)) => return None,
+            Some(_) => return Some([piece.len(), 0]),
+            None => {}
+        }
+        piece.char_indices().skip(1).find_map(|(b, _)| {
+            let head = matches!(self.words.get(&piece[..b]), Some(NumberWord::Value(1..=9)));
+            let tail = matches!(
+                self.words.get(&piece[b..]),
+                Some(NumberWord::Hundred | NumberWord::Scale(_))
+            );
+            (head && tail).then_some([b, piece.len() - b])
+        })
+    }
+
+    /// The parts of a word that glues number words with a one-letter joiner (`صدوبیست` is
+    /// `صد`, `و`, `بیست`; `نهصدوده`; `دوهزاروپانصد`; Arabic `وعشرين`, joined to the number
+    /// before it), as byte ranges of `t`; `None` when `t` is not such a word. Every part
+    /// between joiners must be a number word, so ordinary words holding the letter (`صدور`,
+    /// `سیو`) stay whole.
+    fn glued_parts(&self, t: &str) -> Option<Vec<(usize, usize)>> {
+        let glue = *self.glue.iter().find(|&&g| t.contains(g))?;
+        if t.chars().count() < 3 || self.words.contains_key(t) {
+            return None;
+        }
+        let width = glue.len_utf8();
+        let mut parts = Vec::new();
+        let mut at = 0;
+        if t.starts_with(glue) {
+            parts.push((0, width));
+            at = width;
+        }
+        // The joiners split `t[at..]`; a number word holding the letter (`دوازده`, `نود`)
+        // is tried whole before it is split.
+        while at < t.len() {
+            let rest = &t[at..];
+            let cut = std::iter::once(rest.len())
+                .chain(rest.match_indices(glue).map(|(i, _)| i).filter(|&i| i > 0))
+                .filter(|&i| i == rest.len() || i + width < rest.len())
+                .filter_map(|i| self.glued_piece(&rest[..i]).map(|p| (i, p)))
+                .min_by_key(|&(i, _)| usize::from(i != rest.len()))?;
+            let (i, [first, second]) = cut;
+            parts.push((at, at + first));
+            if second > 0 {
+                parts.push((at + first, at + first + second));
+            }
+            at += i;
+            if at < t.len() {
+                parts.push((at, at + width));
+                at += width;
+            }
+        }
+        (parts.len() >= 2).then_some(parts)
+    }
+
+    /// `ws` with glued number words split into their parts (see [`Self::glued_parts`]), and for
+    /// each word of the result the index of the word of `ws` it is part of; `None` when no word
+    /// is glued.
+    fn split_glued(&self, sk: &str, ws: &[Word]) -> Option<(Vec<Word>, Vec<usize>)> {
+        if self.glue.is_empty() {
+            return None;
+        }
+        let mut out: Option<(Vec<Word>, Vec<usize>)> = None;
+        for (k, w) in ws.iter().enumerate() {
+            let parts = self.glued_parts(w.text(sk));
+            if parts.is_some() && out.is_none() {
+                out = Some((ws[..k].to_vec(), (0..k).collect()));
+            }
+            if let Some((words, index)) = out.as_mut() {
+                match parts {
+                    Some(parts) => {
+                        for (s, e) in parts {
+                            words.push(Word::new(sk, w.start + s, w.start + e));
+                            index.push(k);
+                        }
+                    }
+                    None => {
+                        words.push(*w);
+                        index.push(k);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The value of a value word or compound starting at word `j`.
@@ -281,8 +422,34 @@ pub(crate) struct NumberChunk<'a> {
 const GLUED_MIN_DIGITS: usize = 3;
 
 /// Every number in a field, left to right. With `glued`, runs of at least three digits inside a
-/// Latin word count too (`tel09121234567`, `2034567890x456`), each as its own number.
+/// Latin word count too (`tel09121234567`, `2034567890x456`), each as its own number. Number
+/// words glued with `و` (`صدوبیست`) are read as the words they are made of; the chunks' word
+/// indices are those of `ws`.
 pub(crate) fn chunks<'a>(
+    sk: &'a str,
+    ws: &[Word],
+    nw: &NumberWords,
+    glued: bool,
+) -> Vec<NumberChunk<'a>> {
+    let Some((parts, index)) = nw.split_glued(sk, ws) else {
+        return chunks_of_words(sk, ws, nw, glued);
+    };
+    let mut out = chunks_of_words(sk, &parts, nw, glued);
+    for c in &mut out {
+        c.first_word = index[c.first_word];
+        c.last_word = index[c.last_word];
+    }
+    out
+}
+
+/// Whether `value` after a joiner adds tens to the units read so far (`خمسة واربعين` = 45,
+/// `تلتمية خمسة واربعين` = 345): Arabic says the units first.
+fn tens_after_units(acc: u64, value: u64) -> bool {
+    (1..=9).contains(&(acc % 100)) && (20..=90).contains(&value) && value.is_multiple_of(10)
+}
+
+/// [`chunks`] over words in which no number word is glued to another.
+fn chunks_of_words<'a>(
     sk: &'a str,
     ws: &[Word],
     nw: &NumberWords,
@@ -378,7 +545,9 @@ pub(crate) fn chunks<'a>(
             match nw.read(sk, ws, j) {
                 // A zero after a joiner is a fraction word (`یک و نیم میلیون`).
                 Some((NumberWord::Value(v), end))
-                    if j == i || fills(acc, v) || (joined && v == 0) =>
+                    if j == i
+                        || fills(acc, v)
+                        || (joined && (v == 0 || tens_after_units(acc, v))) =>
                 {
                     current = current.saturating_add(v);
                     last = end;
@@ -407,7 +576,7 @@ pub(crate) fn chunks<'a>(
                     && !joined
                     && nw
                         .value_at(sk, ws, j + 1)
-                        .is_some_and(|v| fills(acc, v) || v == 0) =>
+                        .is_some_and(|v| fills(acc, v) || v == 0 || tens_after_units(acc, v)) =>
                 {
                     joined = true;
                     j += 1;
@@ -448,9 +617,11 @@ pub(crate) fn sequences(sk: &str, chunks: &[NumberChunk<'_>]) -> Vec<std::ops::R
 }
 
 /// Whether `gap` between two digit groups keeps them one number: at most three separators
-/// (`-`, `.`, `_`, `/`, brackets) and any white space between them, holding at most one line
-/// break (a number split over lines, not two numbers a paragraph apart). White space does not
-/// count, however long: the whitespace repair closes it up on the published page.
+/// (`-`, `.`, `_`, `/`, brackets, and symbols such as `☆ # × * ~ |` or a pictograph) and any
+/// white space between them, holding at most one line break (a number split over lines, not
+/// two numbers a paragraph apart). White space does not count, however long: the whitespace
+/// repair closes it up on the published page. Punctuation that parts two numbers in prose
+/// (`,` `;` `:` `!` `?` `%`, quotes) and currency signs keep them apart.
 fn joins(gap: &str) -> bool {
     let mut separators = 0;
     let mut breaks = 0;
@@ -463,7 +634,7 @@ fn joins(gap: &str) -> bool {
                 '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
             );
             breaks += usize::from(line_break && !crlf);
-        } else if matches!(c, '-' | '.' | '_' | '(' | ')' | '/') {
+        } else if matches!(c, '-' | '.' | '_' | '(' | ')' | '/') || is_symbol_between(c) {
             separators += 1;
         } else {
             return false;
@@ -472,17 +643,80 @@ fn joins(gap: &str) -> bool {
     separators <= 3 && breaks <= 1
 }
 
+/// Whether `gap`, between two numbers, holds only what may part two pieces of one number:
+/// white space with at most one line break, at most four commas, semicolons, colons, dashes or
+/// dots, and at most two words of `between` (`و`, `and`, `then`, `بعدش`), with at least one
+/// comma-like mark or word (a gap of only spaces and separators joins numbers already).
+pub(crate) fn loose_gap(gap: &str, between: &std::collections::HashSet<String>) -> bool {
+    let (mut marks, mut words, mut breaks) = (0, 0, 0);
+    for token in gap.split(char::is_whitespace) {
+        if token.is_empty() {
+            continue;
+        }
+        if between.contains(token) {
+            words += 1;
+        } else if token
+            .chars()
+            .all(|c| matches!(c, ',' | '،' | ';' | '؛' | ':' | '-' | '.'))
+        {
+            marks += token.chars().count();
+        } else {
+            return false;
+        }
+    }
+    breaks += gap.matches('\n').count();
+    (marks > 0 || words > 0) && marks <= 4 && words <= 2 && breaks <= 1
+}
+
+/// A symbol that may stand between two groups of one number (`۰۹۱۲☆۳۴۵☆۶۷۸۹`,
+/// `0912#345#6789`): no letter, digit, space, punctuation of prose, quote or currency sign.
+fn is_symbol_between(c: char) -> bool {
+    !crate::text::is_word_char(c)
+        && !c.is_whitespace()
+        && !matches!(
+            c,
+            ',' | '،'
+                | ';'
+                | '؛'
+                | ':'
+                | '!'
+                | '?'
+                | '؟'
+                | '%'
+                | '٪'
+                | '"'
+                | '\''
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '$'
+                | '€'
+                | '£'
+                | '¥'
+                | '﷼'
+                | '@'
+                | '&'
+        )
+        && !matches!(
+            c,
+            '\u{2018}'..='\u{201F}' | '\u{2026}' | '\u{2030}' | '\u{2039}' | '\u{203A}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{Skeleton, words};
 
+    fn number_words(lexicon: &str) -> NumberWords {
+        NumberWords::from_lexicons(&[&Lexicon::parse("n.txt".into(), lexicon)]).unwrap()
+    }
+
     fn nw() -> NumberWords {
-        let lex = Lexicon::parse(
-            "n.txt".into(),
+        number_words(
             "صفر\t0\nنهصد\t900\nدوازده\t12\nسیصد\t300\nچهل\t40\nپنج\t5\nدو\t2\nهزار\t1000\nو\tand\n",
-        );
-        NumberWords::from_lexicons(&[&lex]).unwrap()
+        )
     }
 
     #[test]
@@ -496,6 +730,66 @@ mod tests {
         assert_eq!(digits, ["0", "912", "345"]);
         assert_eq!(sequences(&sk.text, &c), vec![0..3]);
         assert_eq!(Digits::repeated(0, 2).as_str(), "00");
+    }
+
+    fn digits_of(text: &str, nw: &NumberWords) -> Vec<String> {
+        let sk = Skeleton::new(text);
+        let ws = words(&sk.text);
+        chunks(&sk.text, &ws, nw, false)
+            .iter()
+            .map(|c| c.digits.as_str().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn glued_number_words_are_read_as_their_parts() {
+        let nw = number_words(
+            "و\tand\nده\t10\nبیست\t20\nسی\t30\nپنج\t5\nدو\t2\nصد\t100\nنهصد\t900\nدوازده\t12\nهزار\t1000\nنود\t90\n",
+        );
+        assert_eq!(digits_of("صدوبیست", &nw), ["120"]);
+        assert_eq!(digits_of("نهصدوده", &nw), ["910"]);
+        assert_eq!(digits_of("نهصدودوازده", &nw), ["912"]);
+        assert_eq!(digits_of("دوهزاروپنج", &nw), ["2005"]);
+        assert_eq!(digits_of("نودوپنج", &nw), ["95"]);
+        // Words holding the letter that are not number words stay whole.
+        assert!(digits_of("سیو صدور دوو", &nw).is_empty());
+        // The word indices are those of the field's words.
+        let sk = Skeleton::new("زنگ صدوبیست و پنج بزن");
+        let ws = words(&sk.text);
+        let c = chunks(&sk.text, &ws, &nw, false);
+        assert_eq!((c[0].first_word, c[0].last_word), (1, 3));
+        assert_eq!(c[0].digits.as_str(), "125");
+    }
+
+    #[test]
+    fn units_before_tens_after_a_joiner() {
+        let nw = number_words("و\tand\nخمسة\t5\nاربعين\t40\nتلتمية\t300\nسبعة\t7\n");
+        assert_eq!(digits_of("تلتمية خمسة واربعين", &nw), ["345"]);
+        assert_eq!(digits_of("سبعة و اربعين", &nw), ["47"]);
+        // Without a joiner they stay apart.
+        assert_eq!(digits_of("خمسة اربعين", &nw), ["5", "40"]);
+    }
+
+    #[test]
+    fn digits_for_letters_in_latin_number_words() {
+        let nw = number_words("zero\t0\nfive\t5\nthree\t3\neleven\t11\n");
+        assert_eq!(
+            digits_of("zer0 f1ve thr33 e1even", &nw),
+            ["0", "5", "3", "11"]
+        );
+        assert!(digits_of("10l 5s b00k", &nw).is_empty());
+    }
+
+    #[test]
+    fn symbols_join_digit_groups_and_prose_punctuation_does_not() {
+        assert!(joins("☆"));
+        assert!(joins(" # "));
+        assert!(joins("×"));
+        assert!(!joins(", "));
+        assert!(!joins(" : "));
+        assert!(!joins("% "));
+        assert!(!joins("$"));
+        assert!(!joins("☆☆☆☆"));
     }
 
     #[test]

@@ -145,8 +145,14 @@ pub(super) fn fold_digit_lookalikes(text: &mut String, starts: &[u32], ws: &[Wor
 /// digit is read as that digit (`0912 3A5 6789`, `۰۹ا۲ ۳۴۵ ۶۷۸۹`): a phone or card number,
 /// not a model number (`i7-12700H`, `SM-A546B`).
 pub(super) const LONG_NUMBER_DIGITS: usize = 10;
-/// Most look-alike letters read as digits in one number.
+/// Most look-alike letters read as digits in one number of up to 15 digits and letters; a
+/// longer one (a card number) may hold one in four (`6O37 99l2 34S6 7B93`).
 pub(super) const LONG_NUMBER_LETTERS: usize = 3;
+
+/// Most look-alike letters read as digits in a number of `len` digits and letters.
+fn most_letters(len: usize) -> usize {
+    LONG_NUMBER_LETTERS.max(len / 4)
+}
 
 /// The digit an original character looks like, when it is written among digits: Latin letters
 /// by their shape in either case where both look alike (`O`/`o` 0, `S`/`s` 5), in one case
@@ -183,7 +189,7 @@ fn number_separator(c: char) -> bool {
 
 /// Reads letters that look like digits as those digits inside long numbers: in a stretch of
 /// digits, look-alike letters and at most three separators in a row, with at least
-/// [`LONG_NUMBER_DIGITS`] digits and letters, at most [`LONG_NUMBER_LETTERS`] letters, each
+/// [`LONG_NUMBER_DIGITS`] digits and letters, at most [`most_letters`] letters, each
 /// letter standing alone (no letter beside it) next to a digit, the letters become digits and
 /// the separators of the stretch go. `original` is what the skeleton was built from (a letter's
 /// case decides: `B` is 8, `b` 6). Keeps the offset map exact and finds the words again;
@@ -242,7 +248,7 @@ pub(super) fn fold_long_number_lookalikes(
             j += 1;
         }
         if !letters.is_empty()
-            && letters.len() <= LONG_NUMBER_LETTERS
+            && letters.len() <= most_letters(digits + letters.len())
             && digits + letters.len() >= LONG_NUMBER_DIGITS
         {
             let orig = original_chars.get_or_insert_with(|| original.chars().collect());

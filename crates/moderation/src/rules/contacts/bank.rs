@@ -2,14 +2,19 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
+use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
 use crate::rules::prelude::*;
 use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
     /// Bank card numbers (16 digits that pass the Luhn check, however spaced or written in
-    /// Persian digits: `۶۰۳۷-۹۹۱۲-...`) and Iranian IBAN/Sheba numbers (`IR` + 24 digits that
-    /// pass the ISO 13616 mod-97 check, also when the 24 digits are written without `IR`).
+    /// Persian digits: `۶۰۳۷-۹۹۱۲-...`; read out in number words, alone or mixed with digits:
+    /// `شش هزار و سی و هفت ۹۹۱۲ …`, `six zero three seven …`; in four groups of four parted by
+    /// commas or joining words: `۶۰۳۷ و ۹۹۱۲ و ۳۴۵۶ و ۷۸۹۳`) and Iranian IBAN/Sheba numbers
+    /// (`IR` + 24 digits that pass the ISO 13616 mod-97 check, also when the 24 digits are
+    /// written without `IR`). Letters that look like digits inside a card number are read as
+    /// digits by the skeleton (`6O37 99l2 34S6 7B93`).
     ///
     /// ## Why
     /// Asking for payment outside the marketplace, or publishing someone's account, is both a
@@ -19,12 +24,14 @@ declare_rule! {
     /// The checksums keep order numbers, tracking codes and serial numbers out: a random
     /// 16-digit number passes Luhn only one time in ten. A 16-digit number within three words
     /// after a word naming another kind of number (`سریال`, `کد رهگیری`, `serial`, `order`:
-    /// the `other` entries of `phone-words.txt`, parameter `call_words`) is not a card.
+    /// the `other` entries of `phone-words.txt`, parameter `call_words`) is not a card. Number
+    /// words come from the `number_words` lexicons (as for `contacts/phone`); the words that may
+    /// part two groups are the `between` entries of `call_words` (`و`, `تا`, `and`).
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/bank", severity: Reject, fixable: false, params: ["call_words"],
-    pub(crate) struct Bank { sheba: Regex, digits: Regex, other_words: HashSet<String> }
+    code: "contacts/bank", severity: Reject, fixable: false, params: ["call_words", "number_words"],
+    pub(crate) struct Bank { sheba: Regex, digits: Regex, other_words: HashSet<String>, between_words: HashSet<String>, numbers: NumberWords }
 }
 
 impl Bank {
@@ -32,14 +39,89 @@ impl Bank {
         Ok(Bank {
             sheba: Regex::new(r"ir\s?[0-9]{24}").map_err(|e| e.to_string())?,
             digits: Regex::new(r"[0-9]{16,}").map_err(|e| e.to_string())?,
-            other_words: p
-                .lexicons("call_words", &["phone-words"])?
-                .iter()
-                .flat_map(|l| l.entries.iter())
-                .filter(|e| e.value.as_deref() == Some("other"))
-                .map(|e| skeleton_key(&e.text))
-                .collect(),
+            other_words: call_words(p, "other")?,
+            between_words: call_words(p, "between")?,
+            numbers: NumberWords::from_lexicons(
+                &p.lexicons("number_words", &["number-words.fa"])?,
+            )?,
         })
+    }
+
+    /// Flags cards in the numbers `cs` of a field that the digit runs of the skeleton do not
+    /// show: a sequence of several numbers (number words, groups parted by symbols), and groups
+    /// of four digits parted by commas or joining words. `done` holds the skeleton spans
+    /// flagged already.
+    fn spelled_cards(
+        &self,
+        f: &FieldText<'_>,
+        cs: &[NumberChunk<'_>],
+        done: &mut Vec<(usize, usize)>,
+        out: &mut Vec<Hit>,
+    ) {
+        let sk = f.sk();
+        let seqs = sequences(sk, cs);
+        let mut flag = |first: &NumberChunk<'_>, last: &NumberChunk<'_>, digits: &str| {
+            let (s, e) = (first.start, last.end);
+            if digits.len() == CARD_DIGITS
+                && luhn(digits)
+                && !done.iter().any(|&(ds, de)| s < de && ds < e)
+                && !self.other_number(f, s)
+            {
+                done.push((s, e));
+                out.push(f.hit(s, e));
+            }
+        };
+        // A sequence of several numbers: 16 digits from any of its parts on when it holds
+        // number words; else (digit groups the skeleton did not join: `6037☆9912☆3456☆7893`,
+        // a look-alike letter read as a digit after a space) the first or the last 16, as for
+        // a run of digits.
+        for seq in &seqs {
+            let parts = &cs[seq.clone()];
+            if parts.len() < 2 {
+                continue;
+            }
+            let spelled = parts.iter().any(|p| p.spelled);
+            for k in 0..parts.len() {
+                let mut digits = String::new();
+                for (j, p) in parts.iter().enumerate().skip(k) {
+                    digits.push_str(p.digits.as_str());
+                    if digits.len() >= CARD_DIGITS {
+                        if spelled || k == 0 || j == parts.len() - 1 {
+                            flag(&parts[k], &parts[j], &digits);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        // Groups of four digits (or of eight or twelve), parted by commas or joining words:
+        // `۶۰۳۷ و ۹۹۱۲ و ۳۴۵۶ و ۷۸۹۳`, `شش هزار و سی و هفت، ۹۹۱۲ …`.
+        let digits_of = |n: usize| -> String {
+            cs[seqs[n].clone()]
+                .iter()
+                .map(|p| p.digits.as_str())
+                .collect()
+        };
+        for n in 0..seqs.len() {
+            let mut digits = digits_of(n);
+            let mut m = n;
+            let mut years = true;
+            while digits.len() % 4 == 0 && digits.len() < CARD_DIGITS && m + 1 < seqs.len() {
+                let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
+                if !loose_gap(gap, &self.between_words) {
+                    break;
+                }
+                m += 1;
+                let next = digits_of(m);
+                // Four years (`۱۳۹۹ و ۱۴۰۰ و ۱۴۰۱ و ۱۴۰۸`) are a list of years.
+                years &= next.len() == 4 && matches!(&next[..2], "13" | "14" | "19" | "20");
+                digits.push_str(&next);
+            }
+            years &= matches!(&digits[..digits.len().min(2)], "13" | "14" | "19" | "20");
+            if m > n && !years {
+                flag(&cs[seqs[n].start], &cs[seqs[m].end - 1], &digits);
+            }
+        }
     }
 
     /// Whether one of the two words right before skeleton byte `at` names a number of another
@@ -52,6 +134,19 @@ impl Bank {
             .iter()
             .any(|w| self.other_words.contains(w.text(sk)))
     }
+}
+
+/// Digits of a bank card number.
+const CARD_DIGITS: usize = 16;
+
+/// The entries of the `call_words` lexicons with value `tag`, as skeleton keys.
+fn call_words(p: &Params<'_>, tag: &str) -> Result<HashSet<String>, String> {
+    Ok(p.lexicons("call_words", &["phone-words"])?
+        .iter()
+        .flat_map(|l| l.entries.iter())
+        .filter(|e| e.value.as_deref() == Some(tag))
+        .map(|e| skeleton_key(&e.text))
+        .collect())
 }
 
 /// Luhn checksum over ASCII digits.
@@ -94,13 +189,15 @@ pub(crate) fn iban_valid(iban: &str) -> bool {
 
 impl Rule for Bank {
     fn prefilter(&self) -> Prefilter {
-        // A card number is a run of 16 digits, a Sheba one of 24.
-        Prefilter::digit_run(16)
+        // A card number is a run of 16 digits, a Sheba one of 24; or groups of four digits
+        // parted by words, or number words.
+        Prefilter::digit_run(4).or(self.numbers.prefilter())
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         for f in fields {
             let sk = f.sk();
+            let mut done = Vec::new();
             let mut sheba_ends = Vec::new();
             for m in self.sheba.find_iter(sk) {
                 let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
@@ -132,7 +229,15 @@ impl Rule for Bank {
                     .find(|&o| (o == 0 || d.len() - o == 16) && luhn(&d[o..o + 16]))
                 {
                     out.push(f.hit(m.start() + off, m.start() + off + 16));
+                    done.push((m.start() + off, m.start() + off + 16));
                 }
+            }
+            if cx.out_of_time() {
+                return;
+            }
+            let cs = chunks(sk, f.words(), &self.numbers, false);
+            if cs.len() >= 2 {
+                self.spelled_cards(f, &cs, &mut done, out);
             }
         }
     }

@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use phonenumber::country::Id;
 
 use crate::model::Field;
-use crate::numbers::{NumberChunk, NumberWords, chunks, sequences};
+use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
 use crate::rules::contacts::social::MESSENGER_PICTOGRAPHS;
 use crate::rules::prelude::*;
 use crate::text::{is_word_char, skeleton_key};
@@ -433,31 +433,6 @@ fn counted(parts: &[NumberChunk<'_>]) -> bool {
         && values.windows(3).all(|w| w[1] - w[0] == w[2] - w[1])
 }
 
-/// Whether `gap`, between two numbers, holds only what may part two pieces of one number:
-/// white space with at most one line break, at most four commas, semicolons, colons, dashes or
-/// dots, and at most two words of `between` (`و`, `and`, `then`, `بعدش`), with at least one
-/// comma-like mark or word (a gap of only spaces and separators joins numbers already).
-fn loose_gap(gap: &str, between: &HashSet<String>) -> bool {
-    let (mut marks, mut words, mut breaks) = (0, 0, 0);
-    for token in gap.split(char::is_whitespace) {
-        if token.is_empty() {
-            continue;
-        }
-        if between.contains(token) {
-            words += 1;
-        } else if token
-            .chars()
-            .all(|c| matches!(c, ',' | '،' | ';' | '؛' | ':' | '-' | '.'))
-        {
-            marks += token.chars().count();
-        } else {
-            return false;
-        }
-    }
-    breaks += gap.matches('\n').count();
-    (marks > 0 || words > 0) && marks <= 4 && words <= 2 && breaks <= 1
-}
-
 impl Phone {
     /// Flags the phone numbers of one field: each sequence of numbers, then runs of sequences
     /// parted only by commas or words that stand between two pieces of one number
@@ -737,6 +712,12 @@ impl Phone {
                     || is_decimal_pair(f, &shapes, &parts[k])
                     || is_list(f, &shapes, parts, k, &digits))
             {
+                k += 1;
+                continue;
+            }
+            // Pieces parted by commas or words make a number from the start of a piece: the
+            // end of a date is not the start of a number (`از ۱۴۰۲/۰۹/۱۰ تا ۱۴۰۲/۰۹/۲۰`).
+            if bounds.is_some_and(|b| !b.contains(&k)) {
                 k += 1;
                 continue;
             }

@@ -295,8 +295,36 @@ impl Amount {
                 }
             }
         }
+        // `19.99`, a number with cents, and a currency word or code within three words
+        // (`it was 19.99 in dollars`, `Euro? 24,95 im Laden`).
+        if !c.spelled && has_cents(f, start, c.end) {
+            let from = c.first_word.saturating_sub(3);
+            let to = (c.last_word + 4).min(ws.len());
+            if (from..to).any(|k| {
+                (k < c.first_word || k > c.last_word)
+                    && (self.currency.match_at(sk, ws, k).is_some()
+                        || self.slang.match_at(sk, ws, k).is_some()
+                        || CODES_BEFORE.contains(&ws[k].text(sk)))
+            }) {
+                return Some((start, c.end));
+            }
+        }
         None
     }
+}
+
+/// Whether skeleton bytes `start..end` of `f`, a number, were written with cents: digits, one
+/// `.` or `,`, two digits (`19.99`, `4,50`).
+fn has_cents(f: &FieldText<'_>, start: usize, end: usize) -> bool {
+    let (s, e) = f.skeleton().to_original(start, end);
+    let Some(written) = f.cps.get(s..e) else {
+        return false;
+    };
+    let n = written.len();
+    n >= 4
+        && matches!(written[n - 3], '.' | ',' | '٫')
+        && written[..n - 3].iter().all(|ch| ch.is_numeric())
+        && written[n - 2..].iter().all(|ch| ch.is_numeric())
 }
 
 impl Rule for Amount {
