@@ -36,8 +36,9 @@ declare_rule! {
     /// without `www.`, a scheme, a path or a subdomain. A bare Persian name with a TLD in
     /// Arabic script (`فروشگاه.ایران`) counts near a word of buying, prices or shop sites
     /// (`shopping.fa`: `سایت`, `فروشگاه`, `خرید*`, `ارزون*`; within four words in the same
-    /// sentence, the name itself included); TLDs that are common Persian words (`موقع`,
-    /// `همراه`, `بازار`, `قطر`) count only with `www.`, a scheme, a path or a subdomain.
+    /// sentence, the name itself included); after a Persian name, TLDs that are common
+    /// Persian words (`sentence` entries of `tlds-ambiguous.txt`: `موقع`, `همراه`, `بازار`,
+    /// `قطر`) count only with `www.`, a scheme, a path or a subdomain.
     /// A host starts after two slashes only at the start of a word or after a scheme, known
     /// or not (`//shop.com`, `hxxp://shop.com`): `file:///test.com` is a path and
     /// `_//example.com` one token, like `_example.com`. A registry refuses `_`, and `-` at
@@ -59,13 +60,17 @@ declare_rule! {
     /// ## Fix
     /// Not fixable: the author must remove the link.
     code: "links/url", severity: Reject, fixable: false, params: ["ambiguous", "shopping"],
-    pub(crate) struct Url { shopping: CueSet, re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
+    pub(crate) struct Url { shopping: CueSet, sentences: HashSet<String>, re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
     fn build(p: &Params<'_>) -> Result<Url, String> {
-        let (mut extensions, mut words, mut names) =
-            (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut extensions, mut words, mut names, mut sentences) = (
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+        );
         for lex in p.lexicons("ambiguous", &["tlds-ambiguous"])? {
             for e in &lex.entries {
                 let tld = e.text.to_ascii_lowercase();
@@ -73,9 +78,10 @@ impl Url {
                     None => extensions.insert(tld),
                     Some("word") => words.insert(tld),
                     Some("name") => names.insert(tld),
+                    Some("sentence") => sentences.insert(tld),
                     Some(other) => {
                         return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a file extension), `word` or `name` (a product named like a domain)",
+                            "{}: `{}` has value `{other}`: write nothing (a file extension), `word`, `name` (a product named like a domain) or `sentence` (a Persian word that starts a sentence)",
                             lex.path.display(),
                             e.text
                         ));
@@ -97,6 +103,7 @@ impl Url {
             ip: Regex::new(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?(?:/[^\s<>'`]*)?")
                 .map_err(|e| e.to_string())?,
             extensions,
+            sentences,
             words,
             names,
             email: Email::build(p)?,
@@ -168,6 +175,9 @@ impl Url {
         if !has_path && !subdomain && rest.chars().all(is_arabic_script) {
             // `فروشگاه.ایران`: a Persian name and TLD count near a word of shopping.
             if tld.chars().all(is_arabic_script) {
+                if self.sentences.contains(tld) {
+                    return false;
+                }
                 let ws = f.words();
                 let near_shopping = words_of_span(ws, at, at + host.len()).is_some_and(|span| {
                     let found = shopping.get_or_insert_with(|| self.shopping.find_all(f.sk(), ws));
