@@ -97,6 +97,46 @@ pub fn end_of_day(day: Date, tz: &jiff::tz::TimeZone) -> Option<Zoned> {
     next.checked_sub(SignedDuration::from_nanos(1)).ok()
 }
 
+/// The end of a period in calendar days or months that falls on a Saturday, a Sunday or a
+/// public holiday of `calendar`, moved to the last instant of the next working day (Council
+/// Regulation 1182/71 Art. 3(4); working days are all days other than public holidays,
+/// Sundays and Saturdays, Art. 2(2)), with the days passed over. `end` is the period's end as
+/// [`due`] counts it (the last instant of its last day). A period in hours or in working time
+/// (`unit`) is returned unchanged, and so is one ending on a working day. Without a calendar,
+/// or on days past the holidays it lists, only Saturdays and Sundays are known days off.
+pub fn end_on_working_day(
+    end: &Zoned,
+    unit: Unit,
+    calendar: Option<&Calendar>,
+) -> Result<(Zoned, Vec<SkippedDay>), DeadlineError> {
+    if !matches!(unit, Unit::Days | Unit::Months) {
+        return Ok((end.clone(), Vec::new()));
+    }
+    let off = |day: Date| match calendar
+        .filter(|c| c.covers(day))
+        .and_then(|c| c.day_off(day))
+    {
+        Some(DayOff::Holiday(holiday)) => Some(DayOff::Holiday(holiday)),
+        _ => matches!(
+            day.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        )
+        .then(|| DayOff::Weekly(day.weekday())),
+    };
+    let out_of_range = || DeadlineError::OutOfRange(format!("{unit:?}"));
+    let mut day = end.date();
+    let mut skipped = Vec::new();
+    while let Some(reason) = off(day) {
+        skipped.push(SkippedDay { date: day, reason });
+        day = day.tomorrow().map_err(|_| out_of_range())?;
+    }
+    if skipped.is_empty() {
+        return Ok((end.clone(), skipped));
+    }
+    let moved = end_of_day(day, end.time_zone()).ok_or_else(out_of_range)?;
+    Ok((moved, skipped))
+}
+
 fn count(
     at: &Zoned,
     single: &Duration,
@@ -217,6 +257,43 @@ mod tests {
         assert_eq!(rfc(&d.due), "2026-11-21T20:00:00+03:30");
         assert_eq!(d.skipped.len(), 1);
         assert_eq!(d.skipped[0].date, jiff::civil::date(2026, 11, 20));
+    }
+
+    #[test]
+    fn a_period_ending_on_a_weekend_or_holiday_ends_with_the_next_working_day() {
+        let ir = cal("ir");
+        let tz = "Asia/Tehran";
+        let end = |day: &str| {
+            end_of_day(day.parse().unwrap(), &jiff::tz::TimeZone::get(tz).unwrap()).unwrap()
+        };
+        // Saturday 2026-11-21 and Sunday 22nd: Monday 23rd.
+        let (moved, skipped) =
+            end_on_working_day(&end("2026-11-21"), Unit::Days, Some(&ir)).unwrap();
+        assert_eq!(rfc(&moved), "2026-11-23T23:59:59+03:30");
+        assert_eq!(skipped.len(), 2);
+        // Friday is the Iranian calendar's weekly day off, not one of Art. 3(4)'s.
+        let (moved, skipped) =
+            end_on_working_day(&end("2026-11-20"), Unit::Months, Some(&ir)).unwrap();
+        assert_eq!(rfc(&moved), "2026-11-20T23:59:59+03:30");
+        assert!(skipped.is_empty());
+        // Nowruz: Saturday 2026-03-21 to Tuesday 24th are holidays; Wednesday 25th works.
+        let (moved, skipped) =
+            end_on_working_day(&end("2026-03-21"), Unit::Days, Some(&ir)).unwrap();
+        assert_eq!(rfc(&moved), "2026-03-25T23:59:59+03:30");
+        assert!(
+            matches!(skipped[2].reason, DayOff::Holiday(_)),
+            "{skipped:?}"
+        );
+        // Working days and hours are counted as they are.
+        for unit in [Unit::WorkingDays, Unit::WorkingHours, Unit::Hours] {
+            let (moved, skipped) = end_on_working_day(&end("2026-11-21"), unit, Some(&ir)).unwrap();
+            assert_eq!(rfc(&moved), "2026-11-21T23:59:59+03:30");
+            assert!(skipped.is_empty());
+        }
+        // Without a calendar, and past the holidays one lists, Saturdays and Sundays still move
+        // the end.
+        let (moved, _) = end_on_working_day(&end("2030-06-01"), Unit::Days, None).unwrap();
+        assert_eq!(moved.date(), jiff::civil::date(2030, 6, 3));
     }
 
     #[test]

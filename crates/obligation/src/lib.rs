@@ -31,7 +31,7 @@ use jiff::civil::Date;
 pub use block::{Actor, Limit, Obligation};
 pub use calendar::{Calendar, CalendarError, Calendars, DayOff, Holiday};
 pub use calendar_check::check_calendars;
-pub use deadline::{DeadlineError, DueDate, SkippedDay, due};
+pub use deadline::{DeadlineError, DueDate, SkippedDay, due, end_on_working_day};
 pub use duration::{Duration, DurationError, Unit};
 
 use davar_policy::diagnostic::Diagnostic;

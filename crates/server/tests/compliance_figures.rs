@@ -552,11 +552,12 @@ fn the_appeal_window_of_a_six_month_version_closes_six_calendar_months_after_the
     let taken = lodge_after(&published(), &v4, 182).expect("day 182 is within six months");
     assert_eq!(taken.follows.as_deref(), Some(v4.id.as_str()));
     // Six months from 1 July (10:00 UTC, 13:30 in Tehran) end with 1 January in Tehran, at
-    // its last second (Regulation 1182/71 Art. 3(2)(c)).
-    assert!(lodge_after(&published(), &v4, 184).is_ok());
+    // its last second (Regulation 1182/71 Art. 3(2)(c)); 1 January 2028 is a Saturday, so the
+    // window runs to the end of Monday 3 January (Art. 3(4)).
+    assert!(lodge_after(&published(), &v4, 186).is_ok());
     assert_eq!(
-        closed_at(&published(), &v4, 185),
-        "2028-01-01T23:59:59+03:30"
+        closed_at(&published(), &v4, 187),
+        "2028-01-03T23:59:59+03:30"
     );
     let s = statement(&published(), std::slice::from_ref(&v4), &v4.id).expect("a statement");
     let route = s.redress.appeal.expect("the appeal is offered");
@@ -566,14 +567,14 @@ fn the_appeal_window_of_a_six_month_version_closes_six_calendar_months_after_the
     );
     assert_eq!(
         route.open_until.as_deref(),
-        Some("2028-01-01T23:59:59+03:30")
+        Some("2028-01-03T23:59:59+03:30")
     );
     assert_eq!(route.time_zone.as_deref(), Some("Asia/Tehran"));
     // The text names the same instant with its time zone.
     assert!(
         s.text
             .iter()
-            .any(|p| p.contains("1 January 2028 23:59:59 (Asia/Tehran, UTC+03:30)")),
+            .any(|p| p.contains("3 January 2028 23:59:59 (Asia/Tehran, UTC+03:30)")),
         "{:#?}",
         s.text
     );
@@ -596,12 +597,12 @@ fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_
         // Recorded with a decision taken after v4 took effect: the law's minimum sets the end.
         let decided = under(version, "2027-07-01T10:00:00Z".parse().unwrap());
         assert!(
-            lodge_after(&published(), &decided, 184).is_ok(),
+            lodge_after(&published(), &decided, 186).is_ok(),
             "v{version}"
         );
         assert_eq!(
-            closed_at(&published(), &decided, 185),
-            "2028-01-01T23:59:59+03:30",
+            closed_at(&published(), &decided, 187),
+            "2028-01-03T23:59:59+03:30",
             "v{version}"
         );
         let s = statement(&published(), std::slice::from_ref(&decided), &decided.id)
@@ -611,9 +612,103 @@ fn a_shorter_window_recorded_with_the_decision_is_extended_to_the_legal_minimum_
         assert_eq!(route.window, "at-least: 6 months (DSA Art. 20(1))");
         assert_eq!(
             route.open_until.as_deref(),
-            Some("2028-01-01T23:59:59+03:30")
+            Some("2028-01-03T23:59:59+03:30")
         );
     }
+}
+
+/// The time to decide an appeal comes from the dispute policy's version whose window applies to
+/// the decision (a later version when appeals would be received under it); versions 1 and 2
+/// state none, and the statement says so instead of leaving it out.
+#[test]
+fn a_decision_under_a_version_stating_no_time_to_decide_appeals_says_so() {
+    use davar_server::compliance::statement;
+    for (lang, words) in [
+        ("en", "Version 1 of our dispute policy"),
+        ("fa", "نسخهٔ ۱ سیاست"),
+        ("fr", "La version 1 de notre politique"),
+        ("de", "Version 1 unserer Beschwerderichtlinie"),
+    ] {
+        // Decided in July 2025: the window closes in January 2026, under version 1.
+        let mut v1 = under(1, "2025-07-01T10:00:00Z".parse().unwrap());
+        v1.comment.lang = lang.to_owned();
+        let s = statement(&published(), std::slice::from_ref(&v1), &v1.id).unwrap();
+        let route = s.redress.appeal.expect("the appeal is offered");
+        assert_eq!(route.version, 1, "{route:?}");
+        assert_eq!(route.decided_within, None);
+        assert!(
+            route
+                .decided_within_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("dispute-policy v1 states no time")),
+            "{route:?}"
+        );
+        assert!(
+            s.text
+                .iter()
+                .any(|p| p.contains(words) && p.contains(&route.url)),
+            "{lang}: {:#?}",
+            s.text
+        );
+    }
+    // Decided under version 1 in June 2026: appeals received after 2 December come under
+    // version 4, which keeps them open longest and promises ten working days.
+    let june = under(1, "2026-06-03T10:00:00Z".parse().unwrap());
+    let s = statement(&published(), std::slice::from_ref(&june), &june.id).unwrap();
+    let route = s.redress.appeal.expect("the appeal is offered");
+    assert_eq!(
+        (route.version, route.decided_within.as_deref()),
+        (4, Some("within: 10 working days"))
+    );
+    // Version 3 promises ten working days too; decided the day before version 4 took effect,
+    // the window and the promise are version 4's.
+    let v3 = under(3, "2026-12-01T10:00:00Z".parse().unwrap());
+    let s = statement(&published(), std::slice::from_ref(&v3), &v3.id).unwrap();
+    let route = s.redress.appeal.expect("the appeal is offered");
+    assert_eq!(
+        route.decided_within.as_deref(),
+        Some("within: 10 working days")
+    );
+    assert!(
+        route
+            .decided_within_url
+            .as_deref()
+            .is_some_and(|u| u.ends_with("/dispute-policy/v4/#appeal-decision")),
+        "{route:?}"
+    );
+    assert_eq!(route.decided_within_note, None);
+    assert!(
+        s.text.iter().any(|p| p.contains("within 10 working days")),
+        "{:#?}",
+        s.text
+    );
+}
+
+/// A window in calendar days or months that ends on a Saturday, a Sunday or a public holiday of
+/// the dispute policy's calendar runs to the end of the next working day (Regulation 1182/71
+/// Art. 3(4)); one ending on a working day ends as counted.
+#[test]
+fn an_appeal_window_ending_on_a_holiday_or_weekend_ends_with_the_next_working_day() {
+    use davar_server::compliance::statement;
+    // Six months from 23 June 2026 end on Wednesday 23 December, the Birthday of Imam Ali in
+    // the `ir` calendar: the window closes with Thursday 24 December.
+    let holiday = under(1, "2026-06-23T10:00:00Z".parse().unwrap());
+    assert!(lodge_after(&published(), &holiday, 184).is_ok());
+    assert_eq!(
+        closed_at(&published(), &holiday, 185),
+        "2026-12-24T23:59:59+03:30"
+    );
+    let s = statement(&published(), std::slice::from_ref(&holiday), &holiday.id).unwrap();
+    assert_eq!(
+        s.redress.appeal.unwrap().open_until.as_deref(),
+        Some("2026-12-24T23:59:59+03:30")
+    );
+    // Six months from 22 June end on Tuesday 22 December, a working day.
+    let working = under(1, "2026-06-22T10:00:00Z".parse().unwrap());
+    assert_eq!(
+        closed_at(&published(), &working, 184),
+        "2026-12-22T23:59:59+03:30"
+    );
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub(crate) struct Phrases {
     pub appeal: &'static str,
     /// `{limit}`, `{url}`.
     pub appeal_within: &'static str,
+    /// `{version}`, `{url}`: the dispute policy's version that applies states no time for
+    /// deciding appeals.
+    pub appeal_no_limit: &'static str,
     /// `{url}`: an appeal route whose window could not be counted.
     pub appeal_open: &'static str,
     /// `{url}`.
@@ -110,6 +113,7 @@ const EN: Phrases = Phrases {
     by_person: "A moderator found this content and took this decision without automated means.",
     appeal: "You can appeal this decision free of charge until {deadline}: {url}. Your appeal is decided by a person who did not take this decision.",
     appeal_within: "We decide appeals within {limit} of receiving them: {url}",
+    appeal_no_limit: "Version {version} of our dispute policy, which applies to this decision, states no time within which appeals are decided: {url}",
     appeal_open: "You can appeal this decision free of charge through our complaints procedure: {url}",
     out_of_court: "You may also refer the dispute to a certified out-of-court dispute settlement body: {url}",
     courts: "You always keep the right to go to court.",
@@ -160,6 +164,7 @@ const FR: Phrases = Phrases {
     by_person: "Un modérateur a relevé ce contenu et a pris cette décision sans moyens automatisés.",
     appeal: "Vous pouvez former gratuitement un recours contre cette décision jusqu'au {deadline} : {url}. Votre recours est tranché par une personne qui n'a pas pris cette décision.",
     appeal_within: "Nous statuons sur les recours dans un délai de {limit} à compter de leur réception : {url}",
+    appeal_no_limit: "La version {version} de notre politique de réclamations, qui s'applique à cette décision, ne fixe aucun délai pour statuer sur les recours : {url}",
     appeal_open: "Vous pouvez former gratuitement un recours contre cette décision par notre procédure de réclamation : {url}",
     out_of_court: "Vous pouvez aussi soumettre le litige à un organisme agréé de règlement extrajudiciaire des litiges : {url}",
     courts: "Vous conservez dans tous les cas le droit de saisir le juge.",
@@ -210,6 +215,7 @@ const DE: Phrases = Phrases {
     by_person: "Eine Moderatorin oder ein Moderator hat diesen Inhalt ohne automatisierte Mittel gefunden und diese Entscheidung getroffen.",
     appeal: "Sie können bis {deadline} kostenlos Einspruch gegen diese Entscheidung einlegen: {url}. Über Ihren Einspruch entscheidet eine Person, die diese Entscheidung nicht getroffen hat.",
     appeal_within: "Wir entscheiden über Einsprüche innerhalb von {limit} nach ihrem Eingang: {url}",
+    appeal_no_limit: "Version {version} unserer Beschwerderichtlinie, die für diese Entscheidung gilt, nennt keine Frist für die Entscheidung über Einsprüche: {url}",
     appeal_open: "Sie können über unser Beschwerdeverfahren kostenlos Einspruch gegen diese Entscheidung einlegen: {url}",
     out_of_court: "Sie können den Streit auch einer zugelassenen außergerichtlichen Streitbeilegungsstelle vorlegen: {url}",
     courts: "Ihr Recht, ein Gericht anzurufen, bleibt in jedem Fall bestehen.",
@@ -260,6 +266,7 @@ const FA: Phrases = Phrases {
     by_person: "یکی از کارشناسان ما بدون ابزار خودکار این محتوا را یافت و این تصمیم را گرفت.",
     appeal: "می‌توانید تا {deadline} به‌رایگان به این تصمیم اعتراض کنید: {url}. به اعتراض شما کسی رسیدگی می‌کند که این تصمیم را نگرفته است.",
     appeal_within: "دربارهٔ هر اعتراض ظرف {limit} پس از دریافت آن تصمیم می‌گیریم: {url}",
+    appeal_no_limit: "نسخهٔ {version} سیاست رسیدگی به شکایت ما که بر این تصمیم حاکم است، مهلتی برای تصمیم‌گیری دربارهٔ اعتراض‌ها تعیین نکرده است: {url}",
     appeal_open: "می‌توانید از راه روند رسیدگی به شکایت به‌رایگان به این تصمیم اعتراض کنید: {url}",
     out_of_court: "همچنین می‌توانید اختلاف را به یک مرجع معتبر حل اختلاف خارج از دادگاه ارجاع دهید: {url}",
     courts: "حق مراجعه به دادگاه همواره برای شما محفوظ است.",

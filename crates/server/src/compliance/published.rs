@@ -137,19 +137,31 @@ impl<'a> Published<'a> {
                 Some(n) => document.version(lang, *n)?,
                 None => document.in_force(lang, date)?,
             };
-            let obligation = version_obligations(version)
-                .0
-                .into_iter()
-                .find(|o| o.trigger == trigger && o.action == action)?;
-            Some(Promise {
-                version,
-                obligation,
-            })
+            self.promise_in(version, trigger, action)
+        })
+    }
+
+    /// The obligation from `trigger` to `action` that `version` states, if it states one.
+    pub fn promise_in(
+        &self,
+        version: &'a PolicyVersion,
+        trigger: &str,
+        action: &str,
+    ) -> Option<Promise<'a>> {
+        let obligation = version_obligations(version)
+            .0
+            .into_iter()
+            .find(|o| o.trigger == trigger && o.action == action)?;
+        Some(Promise {
+            version,
+            obligation,
         })
     }
 
     /// When the appeal window of a decision taken at `decided_at` closes, `None` when no
-    /// version states a window. The longest of: the window of the version `versions` records
+    /// version states a window; each window ends as [`Published::window_due`] counts it (a
+    /// window ending on a Saturday, Sunday or public holiday runs to the end of the next
+    /// working day). The longest of: the window of the version `versions` records
     /// for the dispute policy (else the one in force at the decision); the window of each later
     /// version for the appeals it would receive while in force (a complaint is handled under
     /// the version in force when it is received), ending no later than the day before the next
@@ -179,7 +191,7 @@ impl<'a> Published<'a> {
             clause: promise.obligation.clause.clone(),
             window: promise.obligation.limit.to_string(),
         };
-        let mut best = end(&recorded, self.due(&recorded, decided_at)?);
+        let mut best = end(&recorded, self.window_due(&recorded, decided_at)?);
         let doc = &recorded.version.id;
         let lang = &recorded.version.lang;
         let decided_on = self.zoned(decided_at).date();
@@ -212,7 +224,7 @@ impl<'a> Published<'a> {
                     version,
                     obligation,
                 };
-                let due = self.due(&promise, decided_at)?;
+                let due = self.window_due(&promise, decided_at)?;
                 let zone = self.policies.site.time_zone.clone();
                 let starts = version
                     .effective
@@ -256,7 +268,7 @@ impl<'a> Published<'a> {
                     ..recorded.obligation.clone()
                 },
             };
-            let until = self.due(&floor, decided_at)?;
+            let until = self.window_due(&floor, decided_at)?;
             if until > best.until {
                 best = WindowEnd {
                     window: format!("{} (DSA Art. 20(1))", floor.obligation.limit),
@@ -281,6 +293,25 @@ impl<'a> Published<'a> {
                 })
             })
             .map(|d| d.id.as_str())
+    }
+
+    /// When the appeal window `promise` states for a decision at `from` closes: its due
+    /// instant ([`Published::due`]), moved to the end of the next working day when a window in
+    /// calendar days or months ends on a Saturday, a Sunday or a public holiday of the
+    /// version's calendar (Council Regulation 1182/71 Art. 3(4),
+    /// [`davar_obligation::end_on_working_day`]); a window in hours or working time ends as
+    /// counted.
+    pub fn window_due(&self, promise: &Promise<'_>, from: Timestamp) -> Result<Zoned, String> {
+        let due = self.due(promise, from)?;
+        let calendar = promise
+            .version
+            .calendar
+            .as_deref()
+            .and_then(|id| self.calendars.get(id));
+        let unit = promise.obligation.limit.duration().deadline().unit();
+        davar_obligation::end_on_working_day(&due, unit, calendar)
+            .map(|(end, _)| end)
+            .map_err(|e| e.to_string())
     }
 
     /// When `promise` falls due for a trigger at `from`, on the version's calendar (in the

@@ -14,12 +14,13 @@ use utoipa::ToSchema;
 use super::appeal::is_lodged;
 use super::phrases::Phrases;
 use super::published::{
-    APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Published, rfc3339,
+    APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Promise, Published, rfc3339,
 };
 use crate::decision::{
     Action, AutomatedDecision, CommentSnapshot, DecisionRecord, RecordedViolation, Stage,
     TextFields,
 };
+use davar_policy::model::PolicyVersion;
 
 /// A statement of reasons, as `GET /v1/decisions/{id}/statement` answers it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -182,6 +183,10 @@ pub struct AppealRoute {
     pub decided_within: Option<String>,
     /// Absolute URL of the clause promising it.
     pub decided_within_url: Option<String>,
+    /// Why `decided_within` is missing: the version that applies states no time for deciding
+    /// appeals (the statement's text says so too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_within_note: Option<String>,
 }
 
 /// The appeal an outcome statement answers.
@@ -696,6 +701,7 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
                     Err(why),
                 ),
             };
+        let decided = decide_promise(published, decide.as_ref(), version);
         AppealRoute {
             doc: version.id.clone(),
             version: version.version,
@@ -707,10 +713,16 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
                 .ok()
                 .and_then(|z| z.time_zone().iana_name().map(str::to_owned)),
             note: due.err(),
-            decided_within: decide.as_ref().map(|d| d.obligation.limit.to_string()),
-            decided_within_url: decide
+            decided_within: decided.as_ref().map(|d| d.obligation.limit.to_string()),
+            decided_within_url: decided
                 .as_ref()
                 .map(|d| published.clause_url(d.version, &d.obligation.clause)),
+            decided_within_note: decided.is_none().then(|| {
+                format!(
+                    "{} v{} states no time within which appeals are decided (no obligation from `{APPEAL_RECEIVED}` to `{APPEAL_DECIDED}`)",
+                    version.id, version.version
+                )
+            }),
         }
     });
     Redress {
@@ -718,6 +730,20 @@ fn redress(published: &Published<'_>, record: &DecisionRecord, can_appeal: bool)
         out_of_court,
         courts: true,
     }
+}
+
+/// How fast appeals are decided, for an appeal route whose window `version` (of the dispute
+/// policy) states: the obligation from `appeal.received` to `appeal.decided` of that version,
+/// else `recorded`, the one another document recorded with the decision states. `None` when
+/// the version that applies states none.
+pub(crate) fn decide_promise<'a>(
+    published: &Published<'a>,
+    recorded: Option<&Promise<'a>>,
+    version: &'a PolicyVersion,
+) -> Option<Promise<'a>> {
+    published
+        .promise_in(version, APPEAL_RECEIVED, APPEAL_DECIDED)
+        .or_else(|| recorded.filter(|d| d.version.id != version.id).cloned())
 }
 
 /// When `record`'s appeal window closes ([`Published::appeal_window`]), if its dispute policy

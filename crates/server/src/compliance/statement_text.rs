@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::phrases::{Phrases, fill};
 use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published};
-use super::statement::{StandingStatus, Statement, StatementKind};
+use super::statement::{StandingStatus, Statement, StatementKind, decide_promise};
 use crate::decision::{Action, AutomatedDecision, DecisionRecord};
 
 /// The subject and paragraphs of `statement` for `record`; `appeal` is (appeal received,
@@ -139,13 +139,16 @@ pub(crate) fn render(
             ),
             None => fill(phrases.appeal_open, &[("url", &route.url)]),
         });
-        let decide = published.promise(
+        let recorded = published.promise(
             APPEAL_RECEIVED,
             APPEAL_DECIDED,
             &record.comment.lang,
             &record.policy_versions,
             record.decided_at,
         );
+        let decide = published
+            .version(&route.doc, &record.comment.lang, route.version)
+            .and_then(|version| decide_promise(published, recorded.as_ref(), version));
         if let (Some(decide), Some(url)) = (decide, &route.decided_within_url) {
             let limit = decide.obligation.limit.duration().deadline();
             text.push(fill(
@@ -154,6 +157,11 @@ pub(crate) fn render(
                     ("limit", &phrases.amount(limit.amount(), limit.unit())),
                     ("url", url),
                 ],
+            ));
+        } else if route.decided_within_note.is_some() {
+            text.push(fill(
+                phrases.appeal_no_limit,
+                &[("version", &number(route.version)), ("url", &route.url)],
             ));
         }
     } else if statement.kind == StatementKind::AppealUpheld {
