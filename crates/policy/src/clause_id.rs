@@ -1,9 +1,10 @@
 //! Clause ids for headings written without `{#id}`: a slug of the heading text without its
 //! section number ("ARTICLE 4 - Paiement" -> `paiement`), so renumbering keeps the id; then, per
 //! document and language, a heading that was lightly edited between two versions keeps the id
-//! it had in the version before.
+//! it had in the version before; and each heading gets alias anchors for the links sources
+//! commonly wrote to its full text (`#6-haftung`, `#14.2-right-to-rectification`, `#artikel-6`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Clause, PolicyVersion};
 
@@ -29,6 +30,39 @@ const NUMBER_WORDS: &[&str] = &[
     "ziffer",
     "anlage",
     "anhang",
+    "bijlage",
+    "hoofdstuk",
+    "afdeling",
+    "artículo",
+    "articulo",
+    "capítulo",
+    "capitulo",
+    "sección",
+    "seccion",
+    "anexo",
+    "cláusula",
+    "clausula",
+    "articolo",
+    "capitolo",
+    "sezione",
+    "allegato",
+    "artigo",
+    "secção",
+    "seção",
+    "articolul",
+    "capitolul",
+    "secțiunea",
+    "anexa",
+    "artykuł",
+    "rozdział",
+    "załącznik",
+    "článek",
+    "článok",
+    "příloha",
+    "príloha",
+    "bilaga",
+    "avsnitt",
+    "bilag",
     "titre",
     "chapitre",
     "partie",
@@ -264,57 +298,99 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Gives every derived clause id of `versions` (one document, one language, oldest first) its
-/// final value: a heading that is not found by its slug in the version before but closely
-/// resembles a heading there takes that heading's id, and ids repeated within a version get
-/// `-2`, `-3`. Explicit ids are never changed.
+/// final value, then every heading its alias anchors ([`assign_aliases`]): a heading that is
+/// not found by its slug in the version before but is a light edit of a heading there
+/// ([`inherit`]) takes that heading's id, and ids repeated within a version get `-2`, `-3`.
+/// Explicit ids are never changed.
 pub(crate) fn stabilise(versions: &mut [&mut PolicyVersion]) {
-    let mut previous: Vec<(String, String)> = Vec::new();
+    let mut previous: Vec<Outlined> = Vec::new();
     for version in versions.iter_mut() {
         inherit(&mut version.clauses, &previous);
         deduplicate(&mut version.clauses);
-        previous = version
-            .clauses
-            .iter()
-            .filter(|c| !c.explicit_id)
-            .map(|c| (c.id.clone(), words_of(&c.heading)))
+        assign_aliases(version);
+        previous = outline(&version.clauses)
+            .into_iter()
+            .filter(|o| !version.clauses[o.index].explicit_id)
             .collect();
     }
 }
 
-/// Renames derived ids that are new in this version after the most similar heading of the
-/// version before whose id this version does not use.
-fn inherit(clauses: &mut [Clause], previous: &[(String, String)]) {
+/// A heading's place in the outline, for pairing it with a heading of another version.
+#[derive(Debug, Clone)]
+struct Outlined {
+    /// Index in the version's clauses.
+    index: usize,
+    id: String,
+    level: u8,
+    /// The id of the nearest heading above it of a higher rank (empty at the top).
+    parent: String,
+    /// Its rank among the headings of the same parent and level, from 0.
+    position: usize,
+    /// Its words without the section number, lowercased ([`words_of`]).
+    words: String,
+}
+
+/// The outline of `clauses`, in order.
+fn outline(clauses: &[Clause]) -> Vec<Outlined> {
+    let mut out: Vec<Outlined> = Vec::with_capacity(clauses.len());
+    let mut siblings: HashMap<(String, u8), usize> = HashMap::new();
+    for (index, clause) in clauses.iter().enumerate() {
+        let parent = out
+            .iter()
+            .rev()
+            .find(|o| o.level < clause.level)
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        let count = siblings.entry((parent.clone(), clause.level)).or_insert(0);
+        out.push(Outlined {
+            index,
+            id: clause.id.clone(),
+            level: clause.level,
+            parent,
+            position: *count,
+            words: words_of(&clause.heading),
+        });
+        *count += 1;
+    }
+    out
+}
+
+/// Renames derived ids that are new in this version after the heading of the version before
+/// that this one lightly edits ([`light_edit`]): same level, same parent heading, an id this
+/// version does not use. Of several such headings, the most similar, then the one at the same
+/// position among its siblings. Headings are paired in document order, so a heading's parent
+/// has its final id when the heading is paired.
+fn inherit(clauses: &mut [Clause], previous: &[Outlined]) {
     if previous.is_empty() {
         return;
     }
     let used: BTreeSet<String> = clauses.iter().map(|c| c.id.clone()).collect();
-    let known: BTreeSet<&str> = previous.iter().map(|(id, _)| id.as_str()).collect();
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, clause) in clauses.iter().enumerate() {
+    let known: BTreeSet<&str> = previous.iter().map(|o| o.id.as_str()).collect();
+    let mut taken = vec![false; previous.len()];
+    for i in 0..clauses.len() {
+        let clause = &clauses[i];
         if clause.explicit_id || known.contains(clause.id.as_str()) {
             continue;
         }
-        let words = words_of(&clause.heading);
-        for (j, (id, old_words)) in previous.iter().enumerate() {
-            if used.contains(id) {
-                continue;
-            }
-            let score = similarity(&words, old_words);
-            if score >= 0.6 {
-                candidates.push((score, i, j));
-            }
+        let here = outline(clauses).swap_remove(i);
+        let best = previous
+            .iter()
+            .enumerate()
+            .filter(|(j, old)| {
+                !taken[*j]
+                    && !used.contains(&old.id)
+                    && old.level == here.level
+                    && old.parent == here.parent
+            })
+            .filter_map(|(j, old)| {
+                light_edit(&here.words, &old.words)
+                    .map(|score| (score, old.position == here.position, j))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        if let Some((_, _, j)) = best {
+            taken[j] = true;
+            clauses[i].id = previous[j].id.clone();
         }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut taken_new = vec![false; clauses.len()];
-    let mut taken_old = vec![false; previous.len()];
-    for (_, i, j) in candidates {
-        if taken_new[i] || taken_old[j] {
-            continue;
-        }
-        taken_new[i] = true;
-        taken_old[j] = true;
-        clauses[i].id = previous[j].0.clone();
     }
 }
 
@@ -345,19 +421,224 @@ fn words_of(heading: &str) -> String {
     slugify(strip_section_number(heading))
 }
 
-/// How alike two slugs are, 0 to 1: shared words over all words (Jaccard), raised to the
-/// character similarity when one word was retyped.
-fn similarity(a: &str, b: &str) -> f64 {
+/// How alike two headings' words ([`words_of`]) are when one is a light edit of the other,
+/// 0.6 to 1; `None` when it is not. A light edit shares at least 0.6 of all the words of both
+/// (Jaccard: `Returns and refunds` and `Returns, refunds and exchanges` share 3 of 4), a word
+/// and its plural counting as one; or it retypes one word of a heading with the same number of
+/// words by at most two letters (`Résolution des litiges` -> `Résolution de litiges`). Other
+/// headings that share words are different sections (`Fees for buyers`, `Fees for sellers`).
+fn light_edit(a: &str, b: &str) -> Option<f64> {
     if a.is_empty() || b.is_empty() {
-        return 0.0;
+        return None;
     }
-    let wa: BTreeSet<&str> = a.split('-').collect();
-    let wb: BTreeSet<&str> = b.split('-').collect();
+    let stem = |w: &'_ str| -> String {
+        if w.chars().count() > 3 {
+            w.trim_end_matches('s').to_string()
+        } else {
+            w.to_string()
+        }
+    };
+    let wa: BTreeSet<String> = a.split('-').map(stem).collect();
+    let wb: BTreeSet<String> = b.split('-').map(stem).collect();
     let shared = wa.intersection(&wb).count() as f64;
     let jaccard = shared / wa.union(&wb).count() as f64;
-    let longest = a.chars().count().max(b.chars().count()) as f64;
-    let chars = 1.0 - crate::check::edit_distance(a, b) as f64 / longest;
-    jaccard.max(chars)
+    if jaccard >= 0.6 {
+        return Some(jaccard);
+    }
+    let la: Vec<&str> = a.split('-').collect();
+    let lb: Vec<&str> = b.split('-').collect();
+    if la.len() != lb.len() {
+        return None;
+    }
+    let differing: Vec<(&str, &str)> = la
+        .iter()
+        .zip(&lb)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    match differing.as_slice() {
+        [(x, y)] => {
+            let distance = crate::check::edit_distance(x, y);
+            let shortest = x.chars().count().min(y.chars().count());
+            (distance <= 2 && distance < shortest).then_some(0.6)
+        }
+        _ => None,
+    }
+}
+
+/// Gives each heading of `version` without `{#id}` the anchors a source commonly wrote for it
+/// ([`alias_slugs`]), besides the anchors the source put in the heading itself (kept for every
+/// heading). An anchor that is some heading's id, or that two headings would both have, is
+/// given to none: the second kind is listed in [`PolicyVersion::ambiguous_anchors`], so
+/// `broken-link` can say why a link to it lands nowhere.
+fn assign_aliases(version: &mut PolicyVersion) {
+    let ids: BTreeSet<String> = version.clauses.iter().map(|c| c.id.clone()).collect();
+    let mut wanted: Vec<(String, usize)> = Vec::new();
+    for (i, clause) in version.clauses.iter().enumerate() {
+        let mut own = clause.aliases.clone();
+        if !clause.explicit_id {
+            own.extend(alias_slugs(&clause.heading));
+        }
+        own.sort();
+        own.dedup();
+        wanted.extend(
+            own.into_iter()
+                .filter(|a| !a.is_empty() && !ids.contains(a))
+                .map(|a| (a, i)),
+        );
+    }
+    let mut by_alias: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (alias, i) in wanted {
+        by_alias.entry(alias).or_default().push(i);
+    }
+    for clause in &mut version.clauses {
+        clause.aliases.clear();
+    }
+    version.ambiguous_anchors.clear();
+    for (alias, holders) in by_alias {
+        if let [only] = holders.as_slice() {
+            version.clauses[*only].aliases.push(alias);
+        } else {
+            let ids = holders
+                .iter()
+                .map(|&i| version.clauses[i].id.clone())
+                .collect();
+            version.ambiguous_anchors.push((alias, ids));
+        }
+    }
+}
+
+/// The anchors sources commonly give a heading, from its full text (section number included):
+///
+/// - GitHub's and pulldown-cmark-based tools' (mdBook): lowercase, each space a `-`,
+///   punctuation other than `-` and `_` removed (`14.2 Right (Art. 16)` ->
+///   `142-right-art-16`);
+/// - markdown-it-anchor's: lowercase, runs of white space a `-`, punctuation kept
+///   (`14.2-right-(art.-16)`), and the same with punctuation other than `.`, `-` and `_`
+///   removed (`14.2-right-art.-16`);
+/// - words joined by single `-`, with and without accents (`§ 6 Haftung` -> `6-haftung`);
+/// - without the section number, the words run together as written and in lower case
+///   (`9. Additional Services` -> `AdditionalServices`, `additionalservices`; `&` read as
+///   `and`) and joined by `_` in lower case (`additional_services`);
+/// - for a numbered heading, its number (`6`, `14.2` and `14-2`) and the number with the word
+///   that introduces it (`Artikel 6` -> `artikel-6`, `Section 6.1` -> `section-6.1`).
+pub fn alias_slugs(heading: &str) -> Vec<String> {
+    let text = heading.trim();
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    let github: String = lower
+        .chars()
+        .filter_map(|c| {
+            if c.is_whitespace() {
+                Some('-')
+            } else if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .collect();
+    out.push(github);
+    let spaced = lower.split_whitespace().collect::<Vec<_>>().join("-");
+    out.push(
+        spaced
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect(),
+    );
+    out.push(spaced);
+    out.push(
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-"),
+    );
+    let folded: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|word| {
+            let mut w = String::new();
+            for c in word.chars() {
+                push_folded(&mut w, c);
+            }
+            w
+        })
+        .collect();
+    let folded = folded.join("-");
+    out.push(folded);
+    // Without the section number: the words run together, as written and in lower case
+    // (Confluence-style `#AdditionalServices`, `#programguide`; `&` read as `and`), and in
+    // lower case joined by `_` (`#our_services`).
+    let unnumbered = strip_section_number(text).replace('&', " and ");
+    let words: Vec<&str> = unnumbered
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.concat();
+    out.push(joined.to_lowercase());
+    out.push(joined);
+    out.push(words.join("_").to_lowercase());
+    out.extend(number_anchors(text));
+    out.retain(|a| !a.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A numbered heading's number as an anchor (`6`, `14.2`, `14-2`) and with the word that
+/// introduces it (`artikel-6`); nothing for a heading without a number that has digits.
+fn number_anchors(heading: &str) -> Vec<String> {
+    let rest = strip_section_number(heading);
+    let Some(prefix) = heading.strip_suffix(rest) else {
+        return Vec::new();
+    };
+    let words: Vec<String> = prefix
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(number) = words
+        .last()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![number.clone(), number.replace('.', "-")];
+    if let [.., word, _] = words.as_slice()
+        && NUMBER_WORDS.contains(&word.as_str())
+    {
+        out.push(format!("{word}-{number}"));
+        out.push(format!("{word}-{}", number.replace('.', "-")));
+    }
+    out
+}
+
+/// `text` with `%XX` escapes decoded (a link fragment as a browser matches it to an id);
+/// `text` itself when an escape is malformed or the bytes are not UTF-8.
+pub fn percent_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            let Some(byte) = hex else {
+                return std::borrow::Cow::Borrowed(text);
+            };
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
 }
 
 #[cfg(test)]
@@ -420,9 +701,77 @@ mod tests {
     }
 
     #[test]
-    fn similarity_tolerates_a_light_edit() {
-        assert!(similarity("resolution-des-litiges", "resolution-de-litiges") >= 0.6);
-        assert!(similarity("fees-and-payment", "fees-and-payments") >= 0.6);
-        assert!(similarity("fees", "liability") < 0.6);
+    fn aliases_are_the_slugs_sources_write_for_the_full_heading() {
+        let has = |heading: &str, alias: &str| alias_slugs(heading).iter().any(|a| a == alias);
+        for (heading, alias) in [
+            (
+                "14.2 Right to rectification (Art. 16 GDPR)",
+                "14.2-right-to-rectification-art.-16-gdpr",
+            ),
+            (
+                "14.2 Right to rectification (Art. 16 GDPR)",
+                "142-right-to-rectification-art-16-gdpr",
+            ),
+            (
+                "14.2 Right to rectification (Art. 16 GDPR)",
+                "14.2-right-to-rectification-(art.-16-gdpr)",
+            ),
+            ("14.2 Right to rectification (Art. 16 GDPR)", "14.2"),
+            ("14.2 Right to rectification (Art. 16 GDPR)", "14-2"),
+            ("§ 6 Haftung", "6-haftung"),
+            ("§ 6 Haftung", "6"),
+            ("Artikel 6 - Haftung", "artikel-6"),
+            ("Bijlage 2 - Servicelevels", "bijlage-2"),
+            ("Section 6.1 Fees", "section-6.1"),
+            ("Section 6.1 Fees", "section-6-1"),
+            ("9. Additional Services", "AdditionalServices"),
+            ("Program Guide", "programguide"),
+            (
+                "10. Payment & Fraud Prevention",
+                "PaymentandFraudPrevention",
+            ),
+            ("2. Our Services", "our_services"),
+            ("Fees, payment & refunds", "fees-payment--refunds"),
+            ("Kündigung und Rücktritt", "kündigung-und-rücktritt"),
+        ] {
+            assert!(has(heading, alias), "{heading}: {:?}", alias_slugs(heading));
+        }
+        // A number counting a unit is no section number; an unnumbered heading has none.
+        assert!(!has("10 Days Return Window", "10"));
+        assert!(!has("Fees", "1"));
+        assert!(
+            alias_slugs("Fees")
+                .iter()
+                .all(|a| a.to_lowercase() == "fees")
+        );
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded_and_malformed_ones_kept() {
+        assert_eq!(percent_decoded("a%28b%29"), "a(b)");
+        assert_eq!(percent_decoded("k%C3%BCndigung"), "kündigung");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%ff"), "%ff");
+    }
+
+    #[test]
+    fn a_light_edit_is_a_word_added_changed_or_retyped() {
+        for (a, b) in [
+            ("resolution-des-litiges", "resolution-de-litiges"),
+            ("fees-and-payment", "fees-and-payments"),
+            ("returns-and-refunds", "returns-refunds-and-exchanges"),
+            ("fees", "feez"),
+        ] {
+            assert!(light_edit(&slug(a), &slug(b)).is_some(), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("fees", "liability"),
+            ("fees-for-buyers", "fees-for-sellers"),
+            ("scope", "scope-of-these-terms"),
+            ("returns", "refunds"),
+            ("part-a", "part-b"),
+        ] {
+            assert!(light_edit(a, b).is_none(), "{a} / {b}");
+        }
     }
 }

@@ -316,6 +316,7 @@ pub(crate) fn load_source(
         preamble: scanned.preamble,
         clauses: scanned.clauses,
         links: scanned.links,
+        ambiguous_anchors: Vec::new(),
         scan: scanned.scan,
         source: text,
     })

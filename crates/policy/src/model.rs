@@ -149,6 +149,9 @@ pub struct PolicyVersion {
     pub clauses: Vec<Clause>,
     /// Links to clauses (`@doc#clause` and `#clause`) in document order.
     pub links: Vec<ClauseLink>,
+    /// Anchors two or more headings of this version would each have as an alias (see
+    /// [`Clause::aliases`]), with the ids of those headings: none of them gets it.
+    pub ambiguous_anchors: Vec<(String, Vec<String>)>,
     /// Facts about the body the checks need (code spans, list intros).
     pub(crate) scan: BodyScan,
 }
@@ -175,6 +178,12 @@ pub struct Clause {
     pub obligation_blocks: Vec<RawBlock>,
     /// List items (at any depth) under this clause, tables of contents left out.
     pub list_items: usize,
+    /// Other anchors of the heading, for a heading without `{#id}`: the slugs a source
+    /// commonly wrote for its full text, number included (`14.2-right-to-rectification`,
+    /// `6-haftung`, `artikel-6`), and the anchors the source itself put in the heading as empty
+    /// links (`### [](#scope)Scope`). The published page carries them, and in-page links to
+    /// them resolve to the heading ([`PolicyVersion::anchor`]).
+    pub aliases: Vec<String>,
 }
 
 /// The raw text of a fenced block.
@@ -301,6 +310,21 @@ impl PolicyVersion {
     /// The clause with this id.
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
+    }
+
+    /// The clause a link fragment lands on in the published page: the clause with that id,
+    /// or else the one with that alias. A percent-encoded fragment is read decoded, as a
+    /// browser does.
+    pub fn anchor(&self, fragment: &str) -> Option<&Clause> {
+        if let Some(clause) = self.clause(fragment) {
+            return Some(clause);
+        }
+        let decoded = crate::clause_id::percent_decoded(fragment);
+        self.clause(&decoded).or_else(|| {
+            self.clauses
+                .iter()
+                .find(|c| c.aliases.iter().any(|a| *a == decoded))
+        })
     }
 
     /// The Markdown body (the source after the front matter).

@@ -4,6 +4,7 @@
 mod generated;
 
 mod bad_input;
+mod clause_ids;
 mod long_history;
 mod notice;
 mod precision;

@@ -512,3 +512,120 @@ fn the_mistakes_found_in_real_documents_are_caught() {
         .is_empty()
     );
 }
+
+#[test]
+fn broken_link_resolves_the_anchors_a_source_wrote_for_a_heading_s_full_text() {
+    let body = "## 6. Haftung\n\nText.\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nText.\n\n## Artikel 7 Kündigung\n\nText.\n\n## [](#sec-returns)Returns\n\nText.\n\n## Fees, payment & refunds\n\nText.\n\n## 8. Data {#data}\n\nText.\n\n## Sellers\n\n### 1. Listing\n\nText.\n\n## Buyers\n\n### 1. Buying\n\nText.\n\n";
+    let resolving = [
+        "#6-haftung",
+        "#6",
+        "#14.2-right-to-rectification-art.-16-gdpr",
+        "#142-right-to-rectification-art-16-gdpr",
+        "#14.2-right-to-rectification-(art.-16-gdpr)",
+        "#14.2-right-to-rectification-%28art.-16-gdpr%29",
+        "#14-2-right-to-rectification-art-16-gdpr",
+        "#14.2",
+        "#14-2",
+        "#artikel-7",
+        "#artikel-7-kundigung",
+        "#artikel-7-kündigung",
+        "#sec-returns",
+        "#fees-payment--refunds",
+        "#right-to-rectification-art-16-gdpr",
+    ];
+    let links: String = resolving
+        .iter()
+        .map(|l| format!("See [this]({l}).\n\n"))
+        .collect();
+    let found = findings("broken-link", "en", &format!("{body}{links}"));
+    assert!(found.is_empty(), "{:#?}", messages(&found));
+
+    // Near misses: a retyped anchor, a number no heading has, an anchor of the source page that
+    // names no heading, the full-text slug of a heading with its own `{#id}`, and a number two
+    // headings have.
+    for (link, expected) in [
+        ("#6-haftun", "did you mean `#6-haftung`?"),
+        ("#9", ""),
+        ("#GUID-8966E75F", ""),
+        ("#8-data", ""),
+        ("#1", "could be any of the headings `#listing`, `#buying`"),
+    ] {
+        let found = findings("broken-link", "en", &format!("{body}See [this]({link}).\n"));
+        assert_eq!(found.len(), 1, "{link}: {:#?}", messages(&found));
+        let text = format!(
+            "{} {}",
+            found[0].message,
+            found[0].help.as_deref().unwrap_or("")
+        );
+        assert!(text.contains(expected), "{link}: {text}");
+    }
+}
+
+#[test]
+fn unknown_brand_leaves_the_party_or_operator_the_text_states_and_names_itself_by() {
+    for (lang, body) in [
+        (
+            "en",
+            "This agreement is between you and Lumo Handel Ltd (\"Lumo\", \"we\", \"us\"). Lumo offers the Bazarcheh store to sellers. Lumo may suspend a listing.",
+        ),
+        (
+            "en",
+            "\"Lumo,\" \"we\" or \"us\" means Lumo Handel Ltd and its affiliates. Lumo runs the Bazarcheh store. Write to Lumo at help@lumo-handel.example for anything else.",
+        ),
+        (
+            "en",
+            "Welcome to the Bazarcheh store. These services are provided by Lumo Handel Ltd. At Lumo Handel Ltd, we answer every message.",
+        ),
+        (
+            "en",
+            "Welcome to Bazarcheh. Lumo Market Ltd, a subsidiary of Lantern Holdings plc (\"Lantern\", \"we\"), runs the checkout. Lantern may change these terms and Lantern will tell you.",
+        ),
+        (
+            "fr",
+            "Bazarcheh est une boutique en ligne. Le site est exploité par Lumo Commerce SAS. Chez Lumo Commerce SAS, nous vérifions chaque avis.",
+        ),
+        (
+            "de",
+            "Bazarcheh ist ein Marktplatz. Dieser Vertrag wird zwischen Ihnen und der Lumo Handel GmbH geschlossen. Bei Lumo Handel GmbH prüfen wir jede Bewertung.",
+        ),
+        (
+            "de",
+            "Impressum für Bazarcheh\n\nAnbieter des Marktplatzes ist die Lumo Handel GmbH, Hamburg. Bei Lumo Handel GmbH prüfen wir jede Bewertung.",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+    // Near misses: the party is named less often than the marketplace (a name left over from
+    // another site's terms), or the text never names the marketplace; a statement that is not
+    // about the text's own party (`partners such as`).
+    for (lang, body, name) in [
+        (
+            "en",
+            "Bazarcheh sells books. Bazarcheh answers within a day. This agreement is between you and Lumo Handel Ltd (\"we\", \"us\").",
+            "Lumo Handel Ltd",
+        ),
+        (
+            "en",
+            "This agreement is between you and Lumo Handel Ltd (\"Lumo\", \"we\", \"us\"). Lumo may suspend a listing.",
+            "Lumo Handel Ltd",
+        ),
+        (
+            "fr",
+            "Bazarcheh est une boutique. Bazarcheh répond vite. Bazarcheh livre partout. Le site est exploité par Lumo Commerce SAS. Chez Lumo Commerce SAS, nous vérifions chaque avis.",
+            "Lumo Commerce SAS",
+        ),
+        (
+            "en",
+            "Bazarcheh lists the offers of partners. Payments are provided by Payco Ltd. At Lumo Handel Ltd, we answer every message.",
+            "Lumo Handel Ltd",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert!(
+            found.iter().any(|d| d.message.contains(name)),
+            "{body}: {:#?}",
+            messages(&found)
+        );
+    }
+}

@@ -72,17 +72,19 @@ fn target(from: &str, href: &str) -> Option<(String, String)> {
     Some((page, fragment.to_string()))
 }
 
-#[test]
-fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
-    let site = built();
-    let id = Regex::new(r#"\sid="([^"]+)""#).unwrap();
-    let href = Regex::new(r#"\shref="([^"]+)""#).unwrap();
-    let pages: BTreeMap<&str, String> = site
-        .files
+/// The HTML pages of `site`, by path.
+fn pages(site: &davar_policy::Site) -> BTreeMap<&str, String> {
+    site.files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
         .map(|(p, b)| (p.as_str(), String::from_utf8(b.clone()).unwrap()))
-        .collect();
+        .collect()
+}
+
+/// How many fragment links the pages hold, and those that land on no element id of their page.
+fn fragment_links(pages: &BTreeMap<&str, String>) -> (usize, Vec<String>) {
+    let id = Regex::new(r#"\sid="([^"]+)""#).unwrap();
+    let href = Regex::new(r#"\shref="([^"]+)""#).unwrap();
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
         .map(|(p, html)| {
@@ -94,7 +96,7 @@ fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
         .collect();
     let mut checked = 0;
     let mut broken = Vec::new();
-    for (page, html) in &pages {
+    for (page, html) in pages {
         for c in href.captures_iter(html) {
             let Some((to, fragment)) = target(page, &c[1]) else {
                 continue;
@@ -109,6 +111,14 @@ fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
             }
         }
     }
+    (checked, broken)
+}
+
+#[test]
+fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
+    let site = built();
+    let pages = pages(&site);
+    let (checked, broken) = fragment_links(&pages);
     assert!(broken.is_empty(), "{broken:#?}");
     assert!(checked >= 8, "only {checked} fragment links checked");
     let terms = &pages["en/terms/v1/index.html"];
@@ -118,6 +128,47 @@ fn every_fragment_link_resolves_to_an_element_id_of_its_page() {
             "{derived}: {terms}"
         );
     }
+}
+
+#[test]
+fn links_a_source_wrote_for_a_heading_s_full_text_land_on_its_alias_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir(dir.path().join("terms")).unwrap();
+    // Raw HTML makes the page go through the sanitiser, which must keep the anchors.
+    let terms = format!(
+        "{}Contents:<br>\n\n- [Rectification](#14.2-right-to-rectification-art.-16-gdpr)\n- [Liability](#6-haftung)\n- [Article 7](#artikel-7)\n- [Returns](#sec-returns)\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nAsk us.\n\n## 6. Haftung\n\nWir haften.\n\n## Artikel 7 Kündigung\n\nJederzeit.\n\n## [](#sec-returns)Returns\n\nWithin 14 days.\n",
+        front("terms", "Terms of Service")
+    );
+    std::fs::write(dir.path().join("terms/v1.en.md"), terms).unwrap();
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    let findings: Vec<_> = diagnostics
+        .into_iter()
+        .chain(davar_policy::check(&set, date(2026, 3, 1)))
+        .filter(|d| d.code == "broken-link")
+        .collect();
+    assert!(findings.is_empty(), "{findings:?}");
+    let site = render_site(&set, date(2026, 3, 1), None).unwrap();
+    let pages = pages(&site);
+    let page = &pages["en/terms/v1/index.html"];
+    let heading = page
+        .split("<h2 id=\"right-to-rectification-art-16-gdpr\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</h2>").next())
+        .unwrap_or_else(|| panic!("no heading: {page}"));
+    assert!(
+        heading.contains("<span id=\"14.2-right-to-rectification-art.-16-gdpr\"></span>"),
+        "{heading}"
+    );
+    for alias in ["6-haftung", "artikel-7", "sec-returns"] {
+        assert!(
+            page.contains(&format!("<span id=\"{alias}\"></span>")),
+            "{alias}: {page}"
+        );
+    }
+    let (checked, broken) = fragment_links(&pages);
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked >= 4, "only {checked} fragment links checked");
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! `broken-link`: every `[text](@doc#clause)` names an existing document and a clause of it
 //! (in the version in force when the linking version takes effect), and every `[text](#clause)`
-//! names a clause of the same version.
+//! names a clause of the same version. A clause is named by its id or by one of its heading's
+//! alias anchors (`Clause::aliases`: the slugs a source commonly wrote for the heading's full
+//! text, which the published page carries); an alias two headings share names neither, and the
+//! message says which.
 
 use jiff::civil::Date;
 
@@ -66,10 +69,40 @@ fn problem(set: &PolicySet, from: &PolicyVersion, link: &ClauseLink) -> Option<(
         }
     };
     let clause = link.clause.as_deref()?;
-    if target.clause(clause).is_some() {
+    if target.anchor(clause).is_some() {
         return None;
     }
-    let ids = target.clauses.iter().map(|c| c.id.as_str());
+    let decoded = crate::clause_id::percent_decoded(clause);
+    if let Some((_, ids)) = target
+        .ambiguous_anchors
+        .iter()
+        .find(|(alias, _)| *alias == decoded)
+    {
+        let headings = ids
+            .iter()
+            .map(|id| format!("`#{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Some((
+            format!(
+                "`{}`: `#{clause}` could be any of the headings {headings} of `{doc_name}` v{} ({}), so the page gives it to none",
+                link.target, target.version, target.lang
+            ),
+            "link to one heading's id".to_string(),
+        ));
+    }
+    let ids = target
+        .clauses
+        .iter()
+        .flat_map(|c| {
+            // A number alone (`#6`) is no likely spelling of another number.
+            let worded = c
+                .aliases
+                .iter()
+                .filter(|a| a.chars().any(char::is_alphabetic));
+            std::iter::once(&c.id).chain(worded)
+        })
+        .map(String::as_str);
     let hint = closest(clause, ids).map_or_else(
         || "link to an existing clause id (the `{#id}` at the end of its heading)".to_string(),
         |c| format!("did you mean `#{c}`?"),

@@ -131,8 +131,14 @@ pub(crate) fn closest<'a>(
     wanted: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let length = wanted.chars().count();
     candidates
-        .map(|c| (edit_distance(wanted, c), c))
+        .filter_map(|c| {
+            // The distance is at least the difference in length: most candidates are ruled out
+            // without computing it.
+            let limit = (c.chars().count() / 3).max(2);
+            (c.chars().count().abs_diff(length) <= limit).then(|| (edit_distance(wanted, c), c))
+        })
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
         .min()
         .map(|(_, c)| c)

@@ -466,16 +466,18 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let mut previous: BTreeSet<String> = BTreeSet::new();
             for v in doc.versions_in(lang) {
                 let all = mentions(v);
-                let stated = stated_own(v, &own);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
-                let mentions: Vec<Mention> = all
+                let mut mentions: Vec<Mention> = all
                     .into_iter()
                     .filter(|m| {
-                        !own.covers(m)
-                            && !covers_stated(&stated, m)
-                            && stands_for_the_marketplace(&v.source, m, &own, own_email)
+                        !own.covers(m) && stands_for_the_marketplace(&v.source, m, &own, own_email)
                     })
                     .collect();
+                // The text's statements of who it is are read only when there is a mention.
+                if !mentions.is_empty() {
+                    let stated = stated_own(v, &own);
+                    mentions.retain(|m| !covers_stated(&stated, m));
+                }
                 let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
                 let mut lines = None;
                 let mut reported = BTreeSet::new();
@@ -590,8 +592,9 @@ fn names_marketplace(words: &[String], own: &OwnNames) -> bool {
     (1..=3).any(|n| words.windows(n).any(|w| own.names.contains(&w.concat())))
 }
 
-/// Names a version presents as the marketplace's own company, group or operator, in a
-/// sentence that also names the marketplace: the names it defines as "we" (`Yahoo Inc. and its
+/// Names a version presents as the marketplace's own company, group or operator: the parties
+/// and operators it states and uses as its own name ([`stated_operators`]), and, in a sentence
+/// that also names the marketplace, the names it defines as "we" (`Yahoo Inc. and its
 /// brands (including AOL) (collectively "Yahoo", "we")`) and, with a word of relation (`part
 /// of the Y group`, `a Y company`, `operated by Y`, `ein Unternehmen der Y`, `fait partie du
 /// groupe Y`), the capitalised names beside it. A brand the text itself ties to the
@@ -599,6 +602,7 @@ fn names_marketplace(words: &[String], own: &OwnNames) -> bool {
 /// groups a text does not state.
 fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
     let body = v.body();
+    let mut out = stated_operators(body, own);
     // Only sentences where the marketplace's name is written are read (ASCII lowercase keeps
     // byte offsets).
     let lower = body.to_ascii_lowercase();
@@ -607,12 +611,11 @@ fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
         .iter()
         .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, _)| i))
         .collect();
-    if hits.is_empty() {
-        return Vec::new();
-    }
     hits.sort_unstable();
-    let mut out = Vec::new();
-    for (start, end) in sentence_ranges(body) {
+    for (start, end) in sentence_ranges(body)
+        .into_iter()
+        .filter(|_| !hits.is_empty())
+    {
         let first = hits.partition_point(|&h| h < start);
         if hits.get(first).is_none_or(|&h| h >= end) {
             continue;
@@ -666,6 +669,134 @@ fn capitalised_names(sentence: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A name the text makes a party to its agreement or the operator of its service: one to six
+/// capitalised words (`Amazon.com Services LLC`, `AbeBooks Inc.`, `Microsoft Corporation`).
+const PARTY: &str =
+    r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|à|r\.l\.)){0,5})";
+
+/// The text's own statements of who it is, each capturing the name it states (group 1, and
+/// group 2 for the group of a subsidiary): `between you and X`, `X ("we", "us")`, `"X," "we"
+/// or "us" means`, `operated by X`, `provided by X`, `X, a subsidiary of Y`, `X and its
+/// affiliates`, an imprint's `Anbieter … ist die X GmbH`, in English, French, German and (for
+/// names written in Latin letters) Persian.
+static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let article = r"(?:(?i:the|la|le|les|l['’]|der|die|dem|den|des|du|de\s+la|de)\s+)?";
+    [
+        format!(
+            r"(?i:between\s+you\s+and|entre\s+vous\s+et|zwischen\s+(?:ihnen|dir|euch)\s+und|بین\s+شما\s+و)\s+{article}{PARTY}"
+        ),
+        format!(r"{PARTY},?\s*\((?:[^)]{{0,80}}?)[\x22“„«']\s*(?i:we|us|our|nous|wir|uns)[\x22”“»',\s]"),
+        format!(r"[\x22“„«]{PARTY},?\s*[\x22”“»],?\s*(?:,\s*)?[\x22“„«]\s*(?i:we|us|nous|wir)[\x22”“»',\s]"),
+        format!(
+            r"(?i:operated|provided|run|owned|offered|published)\s+by\s+{article}{PARTY}"
+        ),
+        format!(
+            r"(?i:exploitée?s?|éditée?s?|fournie?s?|proposée?s?|gérée?s?)\s+par\s+{article}{PARTY}"
+        ),
+        format!(
+            r"(?i:betrieben|bereitgestellt|angeboten|herausgegeben)\s+(?:(?i:von|durch)\s+){article}{PARTY}"
+        ),
+        format!(r"(?i:ارائه\s+شده\s+توسط|اداره\s+می‌شود\s+توسط)\s+{PARTY}"),
+        format!(
+            r"{PARTY},\s+(?i:a|an|une?|eine?)\s+(?i:subsidiary|filiale|tochtergesellschaft|tochterunternehmen)\s+(?i:of|de|der|des|von)\s+{article}{PARTY}"
+        ),
+        format!(
+            r"{PARTY}\s+(?i:and\s+its\s+(?:affiliates|subsidiaries)|et\s+ses\s+(?:filiales|sociétés\s+affiliées)|und\s+(?:ihre|seine)\s+(?:verbundenen\s+unternehmen|tochtergesellschaften))"
+        ),
+        format!(
+            r"(?i:anbieter|betreiber|diensteanbieter|éditeur|exploitant|operator|provider)[^.\n]{{0,60}}?\s(?i:ist|est|is)\s+{article}{PARTY}"
+        ),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid pattern"))
+    .collect()
+});
+
+/// Names the text states as its own party or operator ([`OPERATOR_STATEMENTS`]) and uses as its
+/// own name, in a text that names the marketplace: the name's first word is written in the text
+/// at least as often as the marketplace's most written name (`Microsoft Corporation
+/// ("Microsoft", "we")` in terms naming Microsoft 500 times and the Xbox store 36). A company
+/// named once as "we" in a text that otherwise names the marketplace, or in a text that never
+/// names it, is left over from another site's terms, and stays reported.
+fn stated_operators(body: &str, own: &OwnNames) -> Vec<String> {
+    let mut stated: Vec<&str> = Vec::new();
+    for re in OPERATOR_STATEMENTS.iter() {
+        for caps in re.captures_iter(body) {
+            let whole = caps.get_match();
+            for name in caps.iter().skip(1).flatten() {
+                // A run of capitalised words may run on past a full stop (`provided by Payco
+                // Ltd. At Lumo…`): the name is the part next to the statement's words.
+                let text = name.as_str();
+                let part = if name.end() == whole.end() {
+                    text.split(". ").next()
+                } else {
+                    text.rsplit(". ").next()
+                };
+                stated.extend(part);
+            }
+        }
+    }
+    if stated.is_empty() {
+        return Vec::new();
+    }
+    let lower = body.to_lowercase();
+    // The marketplace's names, and the first word of a name of several (`Xbox` of `Xbox Live
+    // Store`).
+    let own_count = own
+        .spelled
+        .iter()
+        .flat_map(|n| {
+            let first = n
+                .split_whitespace()
+                .next()
+                .filter(|w| *w != n && w.chars().count() >= 4 && !ARTICLES.contains(w));
+            [Some(n.as_str()), first]
+        })
+        .flatten()
+        .map(|n| count_words(&lower, n))
+        .max()
+        .unwrap_or(0);
+    // A text that never names the marketplace speaks for another site.
+    if own_count == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for name in stated {
+        let name = name.trim_end_matches([',', '.', '-']);
+        let Some(first) = name.split_whitespace().next() else {
+            continue;
+        };
+        let head = first
+            .split('.')
+            .next()
+            .unwrap_or(first)
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if head.chars().count() < 3 || ARTICLES.contains(&head.to_lowercase().as_str()) {
+            continue;
+        }
+        if count_words(&lower, &head.to_lowercase()) < own_count {
+            continue;
+        }
+        out.extend(capitalised_names(name));
+        out.push(normalise(head));
+    }
+    out
+}
+
+/// How often `word` (lowercase) is written in `lower` as a whole word or phrase.
+fn count_words(lower: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    lower
+        .match_indices(word)
+        .filter(|(i, _)| {
+            edge(lower[..*i].chars().next_back()) && edge(lower[i + word.len()..].chars().next())
+        })
+        .count()
 }
 
 /// Whether a mention is one of the names the version itself ties to the marketplace.

@@ -28,6 +28,9 @@ pub(crate) struct HtmlOptions<'a> {
     /// The clause id of each heading of the body, in order (explicit or derived, as the
     /// policy model has them); a heading past the end keeps only an explicit `{#id}`.
     pub clause_ids: &'a [String],
+    /// The alias anchors of each heading, in order (`Clause::aliases`): each becomes an empty
+    /// `<span id>` at the start of the heading, so links a source wrote for them land there.
+    pub clause_aliases: &'a [Vec<String>],
 }
 
 /// Renders `body` to sanitised HTML.
@@ -77,11 +80,18 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                     .get(headings)
                     .map(|derived| CowStr::from(derived.as_str()))
                     .or(id);
+                let aliases: String = opts
+                    .clause_aliases
+                    .get(headings)
+                    .into_iter()
+                    .flatten()
+                    .map(|alias| format!("<span id=\"{mark}{}\"></span>", escape(alias)))
+                    .collect();
                 headings += 1;
                 match id {
                     Some(id) => {
                         events.push(Event::Html(CowStr::from(format!(
-                            "<h{level} id=\"{mark}{}\">",
+                            "<h{level} id=\"{mark}{}\">{aliases}",
                             escape(&id)
                         ))));
                         heading_id.push(Some(id.to_string()));
@@ -259,6 +269,7 @@ mod tests {
                 anchor_label: "Link to this clause",
                 allow: HtmlAllowance::default(),
                 clause_ids: &[],
+                clause_aliases: &[],
             },
         )
     }
@@ -326,6 +337,7 @@ mod tests {
                     external_images: true,
                 },
                 clause_ids: &[],
+                clause_aliases: &[],
             },
         );
         assert!(html.contains("class=\"note\""), "{html}");
@@ -347,6 +359,7 @@ mod tests {
             anchor_label: "Link to this clause",
             allow: HtmlAllowance::default(),
             clause_ids: &[],
+            clause_aliases: &[],
         };
         let html = to_html("```obligation\nid: a\nwithin: 2 days\n```\n", &opts);
         assert_eq!(

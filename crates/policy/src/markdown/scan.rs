@@ -37,6 +37,12 @@ struct Walk {
     strong_depth: usize,
     /// Inside inline `<script>`/`<style>` (removed when rendering, so not prose either).
     in_raw_code: bool,
+    /// An in-page link open inside the heading: its fragment and the heading text's length
+    /// when it opened.
+    heading_link: Option<(String, usize)>,
+    /// Fragments of the empty in-page links of the open heading (`### [](#scope)Scope`: the
+    /// anchor the source page gave the heading).
+    heading_anchors: Vec<String>,
 }
 
 impl Walk {
@@ -96,6 +102,8 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         link_internal: None,
         strong_depth: 0,
         in_raw_code: false,
+        heading_link: None,
+        heading_anchors: Vec::new(),
     };
 
     let mut words = WordHasher::default();
@@ -140,6 +148,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                     let text = text.trim().to_string();
                     let explicit_id = id.is_some();
                     let id = id.unwrap_or_else(|| clause_id::slug(&text));
+                    let aliases = std::mem::take(&mut w.heading_anchors);
                     w.parts.push(Clause {
                         id,
                         explicit_id,
@@ -147,6 +156,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                         level,
                         line: lines.line(offset),
                         id_offset,
+                        aliases,
                         ..Clause::default()
                     });
                 }
@@ -217,12 +227,26 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
             Event::End(TagEnd::Strong) => w.strong_depth = w.strong_depth.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 w.link_internal = Some(dest_url.starts_with('#'));
+                if let (Some((_, _, _, _, text)), Some(fragment)) =
+                    (w.heading.as_ref(), dest_url.strip_prefix('#'))
+                {
+                    w.heading_link = Some((fragment.to_string(), text.len()));
+                }
                 if let Some(mut link) = clause_link(&dest_url, source, start, end, lines) {
                     link.in_clause = (w.parts.len() > 1).then(|| w.parts.len() - 2);
                     links.push(link);
                 }
             }
-            Event::End(TagEnd::Link) => w.link_internal = None,
+            Event::End(TagEnd::Link) => {
+                w.link_internal = None;
+                if let (Some((fragment, before)), Some((_, _, _, _, text))) =
+                    (w.heading_link.take(), w.heading.as_ref())
+                    && text.len() == before
+                    && !fragment.is_empty()
+                {
+                    w.heading_anchors.push(fragment);
+                }
+            }
             Event::Code(text) => {
                 scan.code_ranges.push(start..end);
                 w.text(&text);

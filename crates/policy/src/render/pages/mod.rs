@@ -236,6 +236,8 @@ impl<'a> DocContext<'a> {
         };
         let sentence = |text: &str| super::block_sentence(self.sentences, v, text);
         let clause_ids: Vec<String> = v.clauses.iter().map(|c| c.id.clone()).collect();
+        let clause_aliases: Vec<Vec<String>> =
+            v.clauses.iter().map(|c| c.aliases.clone()).collect();
         to_html(
             v.body(),
             &HtmlOptions {
@@ -245,6 +247,7 @@ impl<'a> DocContext<'a> {
                 anchor_label: i18n::text(lang, "anchor_label"),
                 allow: set.site.html,
                 clause_ids: &clause_ids,
+                clause_aliases: &clause_aliases,
             },
         )
     }
