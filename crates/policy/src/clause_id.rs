@@ -520,8 +520,11 @@ fn assign_aliases(version: &mut PolicyVersion) {
 /// - without the section number, the words run together as written and in lower case
 ///   (`9. Additional Services` -> `AdditionalServices`, `additionalservices`; `&` read as
 ///   `and`) and joined by `_` in lower case (`additional_services`);
-/// - for a numbered heading, its number (`6`, `14.2` and `14-2`) and the number with the word
-///   that introduces it (`Artikel 6` -> `artikel-6`, `Section 6.1` -> `section-6.1`).
+/// - without the section number, each word capitalised and run together
+///   (`Feedback and Reviews` -> `FeedbackAndReviews`);
+/// - for a numbered heading, its number (`6`, `14.2` and `14-2`, `section-6`) and the number
+///   with the word that introduces it (`Artikel 6` -> `artikel-6`, `Section 6.1` ->
+///   `section-6.1`, `Schedule 1` -> `Schedule1`).
 pub fn alias_slugs(heading: &str) -> Vec<String> {
     let text = heading.trim();
     let lower = text.to_lowercase();
@@ -578,6 +581,7 @@ pub fn alias_slugs(heading: &str) -> Vec<String> {
     let joined = words.concat();
     out.push(joined.to_lowercase());
     out.push(joined);
+    out.push(words.iter().map(|w| capitalised(w)).collect());
     out.push(words.join("_").to_lowercase());
     out.extend(number_anchors(text));
     out.retain(|a| !a.is_empty());
@@ -586,8 +590,18 @@ pub fn alias_slugs(heading: &str) -> Vec<String> {
     out
 }
 
-/// A numbered heading's number as an anchor (`6`, `14.2`, `14-2`) and with the word that
-/// introduces it (`artikel-6`); nothing for a heading without a number that has digits.
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A numbered heading's number as an anchor (`6`, `14.2`, `14-2`, `section-6`) and with the
+/// word that introduces it (`artikel-6`, `Artikel6`); nothing for a heading without a number
+/// that has digits.
 fn number_anchors(heading: &str) -> Vec<String> {
     let rest = strip_section_number(heading);
     let Some(prefix) = heading.strip_suffix(rest) else {
@@ -604,12 +618,24 @@ fn number_anchors(heading: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let mut out = vec![number.clone(), number.replace('.', "-")];
+    let dashed = number.replace('.', "-");
+    let mut out = vec![
+        number.clone(),
+        dashed.clone(),
+        format!("section-{number}"),
+        format!("section-{dashed}"),
+    ];
     if let [.., word, _] = words.as_slice()
         && NUMBER_WORDS.contains(&word.as_str())
     {
         out.push(format!("{word}-{number}"));
-        out.push(format!("{word}-{}", number.replace('.', "-")));
+        out.push(format!("{word}-{dashed}"));
+        // As written, run together: `Schedule 1` -> `Schedule1`.
+        let written = prefix
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| w.to_lowercase() == *word)
+            .unwrap_or(word);
+        out.push(format!("{written}{number}"));
     }
     out
 }
@@ -724,6 +750,9 @@ mod tests {
             ("Bijlage 2 - Servicelevels", "bijlage-2"),
             ("Section 6.1 Fees", "section-6.1"),
             ("Section 6.1 Fees", "section-6-1"),
+            ("17. Customer feedback", "section-17"),
+            ("Schedule 1 - Contracting Entities", "Schedule1"),
+            ("10. Feedback and Reviews", "FeedbackAndReviews"),
             ("9. Additional Services", "AdditionalServices"),
             ("Program Guide", "programguide"),
             (

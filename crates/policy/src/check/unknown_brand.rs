@@ -11,7 +11,9 @@
 //!
 //! Not reported: the marketplace's own names, brands and base URL host, and the brands of its
 //! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public
-//! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…).
+//! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…); names the text itself ties to the
+//! marketplace, and the party or operator it states (`between you and X`, `operated by X`)
+//! when it names the marketplace and that company at least as often (`stated_own`).
 //! Each name is reported in the version where it first appears (v1, or the version that adds
 //! it), not again in every later version.
 
