@@ -468,40 +468,56 @@ fn light_edit(a: &str, b: &str) -> Option<f64> {
 
 /// Gives each heading of `version` without `{#id}` the anchors a source commonly wrote for it
 /// ([`alias_slugs`]), besides the anchors the source put in the heading itself (kept for every
-/// heading). An anchor that is some heading's id, or that two headings would both have, is
-/// given to none: the second kind is listed in [`PolicyVersion::ambiguous_anchors`], so
-/// `broken-link` can say why a link to it lands nowhere.
+/// heading). An anchor that is some heading's id is given to none; one that two headings would
+/// both have goes to the one whose source put it there, or else to none, and is listed in
+/// [`PolicyVersion::ambiguous_anchors`], so `broken-link` can say why a link to it lands
+/// nowhere.
 fn assign_aliases(version: &mut PolicyVersion) {
     let ids: BTreeSet<String> = version.clauses.iter().map(|c| c.id.clone()).collect();
-    let mut wanted: Vec<(String, usize)> = Vec::new();
+    // Each alias with the headings that want it, and whether the source put it there.
+    let mut by_alias: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
     for (i, clause) in version.clauses.iter().enumerate() {
-        let mut own = clause.aliases.clone();
-        if !clause.explicit_id {
-            own.extend(alias_slugs(&clause.heading));
+        let conventional = if clause.explicit_id {
+            Vec::new()
+        } else {
+            alias_slugs(&clause.heading)
+        };
+        let mut own: Vec<(String, bool)> = clause
+            .aliases
+            .iter()
+            .map(|a| (a.clone(), true))
+            .chain(conventional.into_iter().map(|a| (a, false)))
+            .filter(|(a, _)| !a.is_empty() && !ids.contains(a))
+            .collect();
+        // The source's own anchor first, so a slug equal to it is dropped as the repeat.
+        own.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        own.dedup_by(|a, b| a.0 == b.0);
+        for (alias, from_source) in own {
+            by_alias.entry(alias).or_default().push((i, from_source));
         }
-        own.sort();
-        own.dedup();
-        wanted.extend(
-            own.into_iter()
-                .filter(|a| !a.is_empty() && !ids.contains(a))
-                .map(|a| (a, i)),
-        );
-    }
-    let mut by_alias: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (alias, i) in wanted {
-        by_alias.entry(alias).or_default().push(i);
     }
     for clause in &mut version.clauses {
         clause.aliases.clear();
     }
     version.ambiguous_anchors.clear();
     for (alias, holders) in by_alias {
-        if let [only] = holders.as_slice() {
-            version.clauses[*only].aliases.push(alias);
+        // An anchor the source put in one heading is that heading's, whatever slug another
+        // heading's text gives.
+        let from_source: Vec<usize> = holders
+            .iter()
+            .filter(|(_, source)| *source)
+            .map(|(i, _)| *i)
+            .collect();
+        let holder = match (holders.as_slice(), from_source.as_slice()) {
+            ([(only, _)], _) | (_, [only]) => Some(*only),
+            _ => None,
+        };
+        if let Some(i) = holder {
+            version.clauses[i].aliases.push(alias);
         } else {
             let ids = holders
                 .iter()
-                .map(|&i| version.clauses[i].id.clone())
+                .map(|&(i, _)| version.clauses[i].id.clone())
                 .collect();
             version.ambiguous_anchors.push((alias, ids));
         }

@@ -515,7 +515,7 @@ fn the_mistakes_found_in_real_documents_are_caught() {
 
 #[test]
 fn broken_link_resolves_the_anchors_a_source_wrote_for_a_heading_s_full_text() {
-    let body = "## 6. Haftung\n\nText.\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nText.\n\n## Artikel 7 Kündigung\n\nText.\n\n## [](#sec-returns)Returns\n\nText.\n\n## Fees, payment & refunds\n\nText.\n\n## 8. Data {#data}\n\nText.\n\n## Sellers\n\n### 1. Listing\n\nText.\n\n## Buyers\n\n### 1. Buying\n\nText.\n\n";
+    let body = "## 6. Haftung\n\nText.\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nText.\n\n## Artikel 7 Kündigung\n\nText.\n\n## [](#sec-returns)Returns\n\nText.\n\n## Fees, payment & refunds\n\nText.\n\n## [](#ShopCookiePolicy)Cookie Policy\n\nText.\n\n## Shop Cookie Policy\n\nText.\n\n## 8. Data {#data}\n\nText.\n\n## Sellers\n\n### 1. Listing\n\nText.\n\n## Buyers\n\n### 1. Buying\n\nText.\n\n";
     let resolving = [
         "#6-haftung",
         "#6",
@@ -531,6 +531,7 @@ fn broken_link_resolves_the_anchors_a_source_wrote_for_a_heading_s_full_text() {
         "#artikel-7-kündigung",
         "#sec-returns",
         "#fees-payment--refunds",
+        "#ShopCookiePolicy",
         "#right-to-rectification-art-16-gdpr",
     ];
     let links: String = resolving

@@ -137,7 +137,7 @@ fn links_a_source_wrote_for_a_heading_s_full_text_land_on_its_alias_anchor() {
     std::fs::create_dir(dir.path().join("terms")).unwrap();
     // Raw HTML makes the page go through the sanitiser, which must keep the anchors.
     let terms = format!(
-        "{}Contents:<br>\n\n- [Rectification](#14.2-right-to-rectification-art.-16-gdpr)\n- [Liability](#6-haftung)\n- [Article 7](#artikel-7)\n- [Returns](#sec-returns)\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nAsk us.\n\n## 6. Haftung\n\nWir haften.\n\n## Artikel 7 Kündigung\n\nJederzeit.\n\n## [](#sec-returns)Returns\n\nWithin 14 days.\n",
+        "{}Contents:<br>\n\n- [Rectification](#14.2-right-to-rectification-art.-16-gdpr)\n- [Liability](#6-haftung)\n- [Article 7](#artikel-7)\n- [Returns](#sec-returns)\n\n## 14.2 Right to rectification (Art. 16 GDPR)\n\nAsk us.\n\n## 6. Haftung\n\nWir haften.\n\n## Artikel 7 Kündigung\n\nJederzeit.\n\n## [](#sec-returns)Returns\n\nWithin 14 days.\n\n## [](#ShopCookiePolicy)Cookie Policy\n\nNone.\n\n## Shop Cookie Policy\n\nNone at all. See [cookies](#ShopCookiePolicy).\n",
         front("terms", "Terms of Service")
     );
     std::fs::write(dir.path().join("terms/v1.en.md"), terms).unwrap();
@@ -159,6 +159,17 @@ fn links_a_source_wrote_for_a_heading_s_full_text_land_on_its_alias_anchor() {
     assert!(
         heading.contains("<span id=\"14.2-right-to-rectification-art.-16-gdpr\"></span>"),
         "{heading}"
+    );
+    // The anchor the source put in a heading is that heading's, though another heading's
+    // words run together spell it too.
+    let cookies = page
+        .split("<h2 id=\"cookie-policy\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</h2>").next())
+        .unwrap_or_else(|| panic!("no heading: {page}"));
+    assert!(
+        cookies.contains("<span id=\"ShopCookiePolicy\"></span>"),
+        "{cookies}"
     );
     for alias in ["6-haftung", "artikel-7", "sec-returns"] {
         assert!(
