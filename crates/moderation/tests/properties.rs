@@ -226,6 +226,26 @@ proptest! {
         prop_assert_eq!(&bank[0].text, &written);
     }
 
+    /// A domain whose dot is written as a bullet, a round dot or a degree sign (`shop⸱com`,
+    /// `shop°ir`) is the link as written; a temperature (`25°C`) is never a link.
+    #[test]
+    fn dot_lookalikes_between_labels_are_dots(
+        name in "[a-z]{3,10}",
+        dot in prop::sample::select(vec!['•', '∙', '⋅', '●', '◦', '・', '⸱', '˙', '∘', '°']),
+        tld in prop::sample::select(vec!["com", "ir", "shop", "de"]),
+        degrees in 0u32..200,
+        unit in prop::sample::select(vec!['C', 'F', 'c']),
+    ) {
+        let written = format!("{name}{dot}{tld}");
+        let body = format!("ارزون‌ترش تو {written} هست و دمای {degrees}°{unit} رو هم تحمل میکنه");
+        let result = common::engine()
+            .moderate(&common::review(&body), &MemoryStore::new())
+            .expect("moderates");
+        let links: Vec<_> = result.violations.iter().filter(|v| v.code.starts_with("links/")).collect();
+        prop_assert_eq!(links.len(), 1, "{}: {:?}", body, result.violations);
+        prop_assert_eq!(&links[0].text, &written);
+    }
+
     #[test]
     fn spans_are_in_the_field_and_fixes_are_idempotent(body in tricky_text(), title in prop::option::of(tricky_text())) {
         check(body, title)?;
