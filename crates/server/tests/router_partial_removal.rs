@@ -665,6 +665,12 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
             .map(|r| (r.key.as_str(), r.label.as_str(), r.n))
             .collect();
         assert_eq!(rows[1], ("parts-removed", removed, 4), "{lang}: {rows:?}");
+        if lang == "en" {
+            assert_eq!(
+                page.sections[0].title,
+                "Comments not published or published with parts removed"
+            );
+        }
         assert_eq!(rows[0].2, 0);
         assert_eq!(table.total, f.restrictions.total);
     }

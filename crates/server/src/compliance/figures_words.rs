@@ -59,7 +59,7 @@ const EN: Words = Words {
     number: "Number",
     share: "Share",
     total: "Total",
-    restrictions: "Comments not published",
+    restrictions: "Comments not published or published with parts removed",
     restrictions_summary: "{n} comments were not published or were published with parts removed; each author received a statement of reasons citing the clause relied on.",
     restriction_tables: [
         ("By kind of comment", "Kind"),
@@ -106,7 +106,7 @@ const FA: Words = Words {
     number: "تعداد",
     share: "سهم",
     total: "جمع",
-    restrictions: "دیدگاه‌های منتشرنشده",
+    restrictions: "دیدگاه‌های منتشرنشده یا منتشرشده با حذف بخش‌هایی",
     restrictions_summary: "{n} دیدگاه منتشر نشد یا با حذف بخش‌هایی منتشر شد؛ برای هر کدام بیانیه‌ی دلایل با ذکر بند مستند به نویسنده داده شد.",
     restriction_tables: [
         ("بر پایه‌ی نوع", "نوع"),
@@ -153,7 +153,7 @@ const FR: Words = Words {
     number: "Nombre",
     share: "Part",
     total: "Total",
-    restrictions: "Commentaires non publiés",
+    restrictions: "Commentaires non publiés ou publiés en partie",
     restrictions_summary: "{n} commentaires n’ont pas été publiés ou ont été publiés avec des passages retirés ; chaque auteur a reçu un exposé des motifs citant la clause appliquée.",
     restriction_tables: [
         ("Par type de commentaire", "Type"),
@@ -203,7 +203,7 @@ const DE: Words = Words {
     number: "Anzahl",
     share: "Anteil",
     total: "Summe",
-    restrictions: "Nicht veröffentlichte Beiträge",
+    restrictions: "Nicht oder nur teilweise veröffentlichte Beiträge",
     restrictions_summary: "{n} Beiträge wurden nicht oder nur mit entfernten Stellen veröffentlicht; jede Verfasserin und jeder Verfasser erhielt eine Begründung mit der angewandten Klausel.",
     restriction_tables: [
         ("Nach Art des Beitrags", "Art"),
