@@ -3,8 +3,8 @@
 //! dotted labels, dates, decimals, handles, platform words, right-to-left overrides.
 //!
 //! Run: `cargo bench -p davar-moderation --bench bad_input` (needs
-//! `../shared/data/digikala/train.csv` next to the workspace for the median; the benchmark says
-//! so and exits when it is absent). It prints, per pattern, storefront (`fa`, and `en` for the
+//! `../shared/data/digikala/train.csv` next to the workspace for the median, or its path in
+//! `DAVAR_DIGIKALA_TRAIN`; the benchmark says so and exits when it is absent). It prints, per pattern, storefront (`fa`, and `en` for the
 //! `*.default` rule sets) and kind (review, question, answer: every rule set), the cost per
 //! character and its ratio to the median of the real reviews, and exits with an error when a
 //! ratio is over `DAVAR_BAD_INPUT_MAX_RATIO` (default 10). The three most expensive cases are
@@ -73,7 +73,7 @@ fn best_time(engine: &Engine, c: &Comment, runs: usize) -> Duration {
 /// Hostile fields, each a named unit repeated through [`FIELD_CHARS`] characters: digits in
 /// every arrangement a number rule reads, letters and dots a link or handle rule reads, and the
 /// words that announce contacts, prices and questions.
-const PATTERNS: [(&str, &str); 47] = [
+const PATTERNS: [(&str, &str); 52] = [
     ("digits", "1"),
     ("plus and digits", "+1111 "),
     ("plus signs", "+"),
@@ -117,6 +117,11 @@ const PATTERNS: [(&str, &str); 47] = [
     ("German number compounds", "null dreiundvierzig "),
     ("pieces parted by commas", "0912, "),
     ("pieces parted by words", "۰۹۱۲ و بعدش "),
+    ("glued number words", "نهصدوسی‌وپنج "),
+    ("digits parted by symbols", "0912☆"),
+    ("card groups parted by words", "۶۰۳۷ و "),
+    ("number words with digits for letters", "zer0 f1ve "),
+    ("amounts with cents", "19.99 usd "),
     ("prices", "۱۲۳ هزار تومن "),
     ("question marks", "؟"),
     ("emoji", "😍"),
@@ -218,7 +223,10 @@ fn field(unit: &str) -> String {
 }
 
 fn main() {
-    let data = workspace().join("../shared/data/digikala/train.csv");
+    let data = std::env::var_os("DAVAR_DIGIKALA_TRAIN").map_or_else(
+        || workspace().join("../shared/data/digikala/train.csv"),
+        PathBuf::from,
+    );
     let Some(bodies) = load_bodies(&data) else {
         eprintln!(
             "skipping the bad-input benchmark: {} is not there",

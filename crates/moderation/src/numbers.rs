@@ -669,7 +669,8 @@ pub(crate) fn loose_gap(gap: &str, between: &std::collections::HashSet<String>) 
 }
 
 /// A symbol that may stand between two groups of one number (`۰۹۱۲☆۳۴۵☆۶۷۸۹`,
-/// `0912#345#6789`): no letter, digit, space, punctuation of prose, quote or currency sign.
+/// `0912#345#6789`): no letter, digit, space, punctuation of prose, quote, currency sign,
+/// arithmetic (`650+253+1234`) or square and curly bracket (`80.585 [79.964`).
 fn is_symbol_between(c: char) -> bool {
     !crate::text::is_word_char(c)
         && !c.is_whitespace()
@@ -697,6 +698,14 @@ fn is_symbol_between(c: char) -> bool {
                 | '﷼'
                 | '@'
                 | '&'
+                | '+'
+                | '='
+                | '<'
+                | '>'
+                | '['
+                | ']'
+                | '{'
+                | '}'
         )
         && !matches!(
             c,
@@ -790,6 +799,8 @@ mod tests {
         assert!(!joins("% "));
         assert!(!joins("$"));
         assert!(!joins("☆☆☆☆"));
+        assert!(!joins("+"));
+        assert!(!joins(" ["));
     }
 
     #[test]

@@ -10,8 +10,9 @@ declare_rule! {
     /// ## What it flags
     /// Bank card numbers (16 digits that pass the Luhn check, however spaced or written in
     /// Persian digits: `۶۰۳۷-۹۹۱۲-...`; read out in number words, alone or mixed with digits:
-    /// `شش هزار و سی و هفت ۹۹۱۲ …`, `six zero three seven …`; in four groups of four parted by
-    /// commas or joining words: `۶۰۳۷ و ۹۹۱۲ و ۳۴۵۶ و ۷۸۹۳`) and Iranian IBAN/Sheba numbers
+    /// `شش هزار و سی و هفت ۹۹۱۲ …`, `six zero three seven …`; in groups parted by symbols,
+    /// `۶۰۳۷☆۹۹۱۲☆۳۴۵۶☆۷۸۹۳`, or by commas or joining words, `۶۰۳۷ و ۹۹۱۲ و ۳۴۵۶ و ۷۸۹۳`,
+    /// unless all four look like years) and Iranian IBAN/Sheba numbers
     /// (`IR` + 24 digits that pass the ISO 13616 mod-97 check, also when the 24 digits are
     /// written without `IR`). Letters that look like digits inside a card number are read as
     /// digits by the skeleton (`6O37 99l2 34S6 7B93`).

@@ -16,7 +16,8 @@ declare_rule! {
     /// Phone numbers: Iranian mobiles (`09xx`, `+98 9xx`, `0098 9xx`) and landlines with
     /// their area code (`021 ...`), and international numbers written with `+`. They are found
     /// however they are written: ASCII, Persian (`۰۹۱۲`) or Arabic-Indic (`٠٩١٢`) digits,
-    /// spaced, dashed, dotted or split with zero-width characters (`۰۹۱۲ ۳۴۵-۶۷۸۹`), with
+    /// spaced, dashed, dotted, parted by symbols (`۰۹۱۲☆۳۴۵☆۶۷۸۹`) or split with zero-width
+    /// characters (`۰۹۱۲ ۳۴۵-۶۷۸۹`), with
     /// number words (`صفر نهصد و دوازده سیصد و چهل و پنج ...`, `zero nine one two …`,
     /// `zéro six douze trente-quatre …`, `null eins fünf eins …`, Arabic and Finglish words:
     /// the rule set's `number_words` lexicons), or a mix of them.
