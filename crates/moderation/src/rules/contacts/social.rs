@@ -32,6 +32,10 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
+    /// A platform name that is also an ordinary word (`<TAB>announced` in the lexicon: `signal`,
+    /// `سیگنال`) announces a handle only with a colon, `@` or the like after it: `signal:
+    /// shopname`, not `سیگنال 4g`.
+    ///
     /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
     /// announces a handle right after it like a platform word and a colon: `✈️ shopname`;
     /// after `🟢`, also a list bullet, an unmarked word must not read as prose.
@@ -39,7 +43,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, announced_only: Vec<bool>, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -57,6 +61,25 @@ impl Social {
             ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
+            announced_only: {
+                let mut tags = Vec::new();
+                for lex in p.lexicons("platforms", &["messengers.fa"])? {
+                    for e in &lex.entries {
+                        tags.push(match e.value.as_deref() {
+                            None => false,
+                            Some("announced") => true,
+                            Some(other) => {
+                                return Err(format!(
+                                    "{}: `{}` has value `{other}`: write nothing (a platform name) or `announced` (also an ordinary word: a handle only after a colon, `@` or an ID word)",
+                                    lex.path.display(),
+                                    e.text
+                                ));
+                            }
+                        });
+                    }
+                }
+                tags
+            },
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p
                 .lexicons("words", &["handle-not-words"])?
@@ -231,11 +254,17 @@ impl Rule for Social {
                     taken.push((start, end));
                 }
             }
-            for pm in self
+            for (pm, announced_only) in self
                 .platforms
                 .find_all(sk, ws)
                 .into_iter()
-                .chain(self.id_words.find_all(sk, ws))
+                .map(|pm| (pm, self.announced_only.get(pm.entry) == Some(&true)))
+                .chain(
+                    self.id_words
+                        .find_all(sk, ws)
+                        .into_iter()
+                        .map(|pm| (pm, false)),
+                )
             {
                 if cx.out_of_time() {
                     return;
@@ -245,6 +274,10 @@ impl Rule for Social {
                 let next_start = ws.get(pm.last + 1).map_or(sk.len(), |w| w.start);
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
                     || announces(&sk[ws[pm.last].end..next_start]);
+                // `signal: shopname`, not `Signal ist stabil` nor `سیگنال 4g`.
+                if announced_only && !explicit {
+                    continue;
+                }
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
                     // `بله، Galaxy A54`: a comma or full stop ends the announcement.
                     if sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?']) {
