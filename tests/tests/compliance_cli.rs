@@ -739,7 +739,11 @@ fn the_transparency_page_is_published_in_every_site_language() {
         }
         // Every table adds up to its total row; the restriction tables to the restrictions.
         let tables = tables(&html);
-        assert_eq!(tables.len(), 7, "{lang}: {tables:?}");
+        assert_eq!(tables.len(), 8, "{lang}: {tables:?}");
+        assert!(
+            tables.iter().any(|t| t.0 == "by-outcome"),
+            "{lang}: restrictions by what they did: {tables:?}"
+        );
         for (id, rows, total_row) in &tables {
             assert_eq!(rows.iter().sum::<u64>(), *total_row, "{lang} {id}");
             if id != "by-action" && id != "by-deadline" {
