@@ -108,8 +108,10 @@ impl Bank {
             let mut m = n;
             let mut years = true;
             while digits.len() % 4 == 0 && digits.len() < CARD_DIGITS && m + 1 < seqs.len() {
+                // Colons part the groups of an address or a time (`1111:2222:3333:4444` in
+                // an IPv6 literal), not of a card.
                 let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
-                if !loose_gap(gap, &self.between_words) {
+                if gap.contains(':') || !loose_gap(gap, &self.between_words) {
                     break;
                 }
                 m += 1;
