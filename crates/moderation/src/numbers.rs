@@ -302,13 +302,22 @@ impl NumberWords {
     }
 
     /// What a field must contain for a number word to be in it: one of the words (the first
-    /// word of a compound).
+    /// word of a compound); a word glued to a one-letter joiner (`صدو…`, `…وعشرين`); or, for a
+    /// Latin word with digits for letters (`zer0`), a digit.
     pub fn prefilter(&self) -> crate::prefilter::Prefilter {
-        crate::prefilter::Prefilter::words(self.words.keys().chain(self.compounds.keys()), false)
-            .or(crate::prefilter::Prefilter::words(
-                self.squeezed.keys(),
-                true,
-            ))
+        use crate::prefilter::Prefilter;
+        let glued = self.words.keys().filter(|w| !w.is_ascii()).flat_map(|w| {
+            self.glue
+                .iter()
+                .flat_map(move |g| [format!("{w}{g}"), format!("{g}{w}")])
+        });
+        let mut filter = Prefilter::words(self.words.keys().chain(self.compounds.keys()), false)
+            .or(Prefilter::words(self.squeezed.keys(), true))
+            .or(Prefilter::literals(glued));
+        if self.words.keys().any(|w| w.is_ascii()) {
+            filter = filter.or(Prefilter::digit_run(1));
+        }
+        filter
     }
 
     /// The scale (1000, 10^6, 10^9) of a scale word such as `هزار` or `میلیون`.
