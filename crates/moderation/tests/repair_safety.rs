@@ -259,3 +259,44 @@ proptest! {
         }
     }
 }
+
+/// Repairs reach a fixed point: the repaired text, moderated again, needs no further repair,
+/// even when each round's edits overlap and the next round must see the text again (runs of
+/// dots parted by two spaces before a question mark, several times in one field).
+#[test]
+fn repairs_applied_twice_change_nothing() {
+    let texts = [
+        "خوب بود ...  ... ؟ بد نبود ...  ... ؟ عالی بود ...  ... ؟",
+        "چرا ... ام رو پس بدم ...  ... ؟ نمیدونم!!  !! ؟",
+        "why ...  ...  ... ? really !!  !!  !! ?",
+    ];
+    let engine = engine();
+    for text in texts {
+        for lang in ["fa", "en"] {
+            let comment = Comment {
+                kind: Kind::Review,
+                lang: lang.to_owned(),
+                title: Some(text.to_owned()),
+                body: text.to_owned(),
+                ..Comment::default()
+            };
+            let Ok(result) = engine.moderate(&comment, &MemoryStore::new()) else {
+                continue;
+            };
+            let Some(fixed) = result.fixed else { continue };
+            let repaired = Comment {
+                title: fixed.title.clone(),
+                body: fixed.body.clone(),
+                ..comment.clone()
+            };
+            let again = engine.moderate(&repaired, &MemoryStore::new()).unwrap();
+            if let Some(refixed) = again.fixed {
+                assert_eq!(
+                    (refixed.title, refixed.body),
+                    (fixed.title, fixed.body),
+                    "{lang}: repairing {text:?} twice changed it again"
+                );
+            }
+        }
+    }
+}
