@@ -285,6 +285,20 @@ impl Engine {
                 if verdict > Verdict::Fix {
                     return Ok((verdict, violations, Some(fixed)));
                 }
+                // Repairs that would leave a field with text in it empty publish nothing: the
+                // comment goes to a moderator, its repairs in that field marked as such.
+                let emptied = emptied_fields(comment, &fixed);
+                if !emptied.is_empty() {
+                    for v in violations
+                        .iter_mut()
+                        .filter(|v| v.severity == Severity::Fix && emptied.contains(&v.field))
+                    {
+                        v.severity = Severity::Review;
+                        v.message = leaves_nothing(&v.message);
+                        v.localized = v.message.in_lang(&comment.lang).to_owned();
+                    }
+                    return Ok((verdict_of(&violations), violations, None));
+                }
                 // A comment published repaired: the repair must not make what the rules forbid
                 // (digit groups an emoticon kept apart, words a space kept apart). What the
                 // repaired text breaks counts against the comment, at the original span, and
@@ -449,6 +463,51 @@ impl Engine {
                 v
             })
             .collect())
+    }
+}
+
+/// The fields that had text (more than whitespace) and that `fixed` leaves empty or
+/// whitespace only.
+fn emptied_fields(comment: &Comment, fixed: &Fixed) -> Vec<Field> {
+    let blank = |t: &str| t.trim().is_empty();
+    let mut emptied = Vec::new();
+    if let (Some(before), Some(after)) = (comment.title.as_deref(), fixed.title.as_deref())
+        && !blank(before)
+        && blank(after)
+    {
+        emptied.push(Field::Title);
+    }
+    if !blank(&comment.body) && blank(&fixed.body) {
+        emptied.push(Field::Body);
+    }
+    emptied
+}
+
+/// `message` with the note that its repair would leave the field empty, so a moderator
+/// decides.
+fn leaves_nothing(message: &Messages) -> Messages {
+    let join = |base: &str, note: &str| format!("{base} {note}");
+    Messages {
+        fa: join(
+            &message.fa,
+            "(اصلاح خودکار چیزی از این بخش باقی نمی‌گذارد؛ یک ناظر تصمیم می‌گیرد.)",
+        ),
+        en: join(
+            &message.en,
+            "(The repairs would leave nothing of this field, so a moderator decides.)",
+        ),
+        fr: message.fr.as_deref().map(|m| {
+            join(
+                m,
+                "(Les corrections ne laisseraient rien de ce champ : un modérateur décide.)",
+            )
+        }),
+        de: message.de.as_deref().map(|m| {
+            join(
+                m,
+                "(Die Korrekturen ließen von diesem Feld nichts übrig; ein Moderator entscheidet.)",
+            )
+        }),
     }
 }
 

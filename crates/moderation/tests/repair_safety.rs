@@ -300,3 +300,55 @@ fn repairs_applied_twice_change_nothing() {
         }
     }
 }
+
+/// Repairs that would empty a field with text in it publish nothing: the comment goes to a
+/// moderator, its repairs in that field marked as leaving nothing, and no repaired text is
+/// offered. A field with text left after its repairs is still published repaired.
+#[test]
+fn a_repair_that_empties_a_field_goes_to_a_moderator() {
+    let cases: [(Kind, &str, Option<&str>, &str); 4] = [
+        (Kind::Answer, "de", None, "👍"),
+        (Kind::Question, "de", None, "😀❓"),
+        (Kind::Review, "fr", Some("Bon produit"), "😀"),
+        (Kind::Answer, "fa", None, " 👍 "),
+    ];
+    for (kind, lang, title, body) in cases {
+        let comment = Comment {
+            kind,
+            lang: lang.into(),
+            title: title.map(Into::into),
+            body: body.into(),
+            product: Some("p1".into()),
+            ..Comment::default()
+        };
+        let result = engine()
+            .moderate(&comment, &MemoryStore::new())
+            .expect("moderates");
+        assert!(
+            result.verdict >= Verdict::Review,
+            "{kind:?} {lang} {title:?} {body:?}: {:?} {:?}",
+            result.verdict,
+            result.fixed
+        );
+        assert_eq!(result.fixed, None, "{body:?}: no repaired text is offered");
+        assert!(
+            result.violations.iter().any(|v| v.code == "style/emoji"
+                && v.severity == davar_moderation::Severity::Review
+                && v.message.en.contains("would leave nothing")),
+            "{body:?}: {:#?}",
+            result.violations
+        );
+    }
+    let kept = Comment {
+        kind: Kind::Answer,
+        lang: "de".into(),
+        body: "Passt gut 👍".into(),
+        product: Some("p1".into()),
+        ..Comment::default()
+    };
+    let result = engine()
+        .moderate(&kept, &MemoryStore::new())
+        .expect("moderates");
+    assert_eq!(result.verdict, Verdict::Fix);
+    assert_eq!(result.fixed.expect("repaired").body, "Passt gut");
+}
