@@ -533,3 +533,53 @@ async fn a_moderator_header_with_a_reserved_name_is_refused() {
     let reply = support::send(router, request).await;
     assert_eq!(reply.json()["moderator"], "leila");
 }
+
+#[tokio::test]
+async fn a_rejection_cites_a_rule_stricter_than_a_repair() {
+    let api = Api::new();
+    // Queued for its missing title; the emoji is a repair (`style/emoji`, severity `fix`).
+    let item = api.claimed("g-20", "Works as described 👍").await;
+    for codes in [
+        json!(["style/emoji"]),
+        json!(["style/emoji", "style/whitespace"]),
+    ] {
+        let reply = api
+            .decide(&item, SARA, json!({"action": "reject", "codes": codes}))
+            .await;
+        assert_refused(&reply, "invalid-field", "codes");
+        let text = reply.text();
+        assert!(text.contains("stricter than a repair"), "{text}");
+        assert!(text.contains("review/missing-title"), "{text}");
+    }
+    assert_eq!(api.pending().await, 1);
+    let rejected = api
+        .decide(
+            &item,
+            SARA,
+            json!({"action": "reject", "codes": ["review/missing-title", "style/emoji"]}),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+
+    // An emoji-only body: the repair would leave nothing, so the engine holds it for a person,
+    // and a rejection may rest on the emoji.
+    let result = api
+        .moderate(
+            json!({"id": "g-21", "kind": "answer", "lang": "de", "product": "p1",
+            "body": "👍"}),
+        )
+        .await;
+    assert_eq!(result["verdict"], "review", "{result}");
+    assert!(result["fixed"].is_null(), "{result}");
+    let item = result["decision_id"].as_str().unwrap().to_owned();
+    let claim = api.claim(&item, SARA).await;
+    assert_eq!(claim.status, StatusCode::OK, "{}", claim.text());
+    let rejected = api
+        .decide(
+            &item,
+            SARA,
+            json!({"action": "reject", "codes": ["style/emoji"]}),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+}

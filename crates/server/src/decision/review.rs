@@ -259,6 +259,46 @@ fn quote(text: &str) -> String {
     out
 }
 
+/// Refused unless a rejection of `item` citing `codes` cites a rule stricter than a repair: one
+/// whose severity in `set` is `review` or `reject`, or one the item's record holds at such a
+/// severity (a repair that would have left a field empty).
+fn rests_on_more_than_repairs(
+    set: &davar_moderation::RuleSet,
+    item: &DecisionRecord,
+    codes: &[String],
+) -> Result<(), Refusal> {
+    let stricter = |code: &str| {
+        configured(set, code).is_some_and(|r| r.severity > Severity::Fix)
+            || item
+                .violations
+                .iter()
+                .any(|v| v.code == code && v.severity > Severity::Fix)
+    };
+    if codes.iter().any(|code| stricter(code)) {
+        return Ok(());
+    }
+    let cited = codes
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let stricter_codes = set
+        .rules
+        .iter()
+        .filter(|r| r.severity > Severity::Fix)
+        .map(|r| r.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err((
+        "invalid-field",
+        "codes",
+        format!(
+            "a rejection rests on a rule stricter than a repair: {cited} only repair or hint in rule set {} and the engine publishes such text repaired; cite a rule of severity `review` or `reject` ({stricter_codes}), or publish with `approve` or `edit-approve`",
+            set.id()
+        ),
+    ))
+}
+
 /// The record of `decision` by `moderator` on the item whose record is `item`. For an
 /// `edit-approve`, `edited` is the text [`judge_edit`] accepted.
 pub fn moderator_record(
@@ -320,6 +360,7 @@ pub fn moderator_record(
                     rule.severity,
                 ));
             }
+            rests_on_more_than_repairs(set, item, &decision.codes)?;
             (Verdict::Reject, Action::Reject, None)
         }
         ReviewAction::Approve => (Verdict::Approve, Action::Approve, None),
