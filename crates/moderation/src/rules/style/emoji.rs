@@ -14,7 +14,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Fixable: each emoji or emoticon is removed, with the space before it when it ends a
-    /// word group, so no double space is left behind. The repair removes content (an emoji
+    /// word group, so no double space is left behind; one written between two letters or
+    /// digits (`Great👍product`) becomes a space, so the words stay apart. The repair removes content (an emoji
     /// such as 👎 or 🤮 is the author's opinion): a comment published with it is published
     /// with parts removed, a restriction with a statement of reasons and an appeal. A rule
     /// set may say otherwise (`removes_content: false`).
@@ -145,7 +146,15 @@ impl Rule for Emoji {
                         fe += 1;
                     }
                 }
-                out.push(f.hit_cp(s, e).with_edit(fs, fe, ""));
+                // Between two letters or digits (`Great👍product`) it parted two words: a
+                // space takes its place, so the words are not run together.
+                let parts_words = fs == s
+                    && s > 0
+                    && e < chars.len()
+                    && chars[s - 1].is_alphanumeric()
+                    && chars[e].is_alphanumeric();
+                let with = if parts_words { " " } else { "" };
+                out.push(f.hit_cp(s, e).with_edit(fs, fe, with));
             }
         }
     }
