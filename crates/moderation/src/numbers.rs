@@ -303,7 +303,7 @@ impl NumberWords {
 
     /// What a field must contain for a number word to be in it: one of the words (the first
     /// word of a compound); a word glued to a one-letter joiner (`صدو…`, `…وعشرين`); or, for a
-    /// Latin word with digits for letters (`zer0`), a digit.
+    /// Latin word with digits for letters (`zer0`), a Latin word with a digit in it.
     pub fn prefilter(&self) -> crate::prefilter::Prefilter {
         use crate::prefilter::Prefilter;
         let glued = self.words.keys().filter(|w| !w.is_ascii()).flat_map(|w| {
@@ -315,7 +315,9 @@ impl NumberWords {
             .or(Prefilter::words(self.squeezed.keys(), true))
             .or(Prefilter::literals(glued));
         if self.words.keys().any(|w| w.is_ascii()) {
-            filter = filter.or(Prefilter::digit_run(1));
+            filter = filter.or(Prefilter::classes(
+                crate::prefilter::class::Classes::LATIN_DIGIT_WORD,
+            ));
         }
         filter
     }

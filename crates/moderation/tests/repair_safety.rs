@@ -266,38 +266,40 @@ proptest! {
 #[test]
 fn repairs_applied_twice_change_nothing() {
     let texts = [
-        "خوب بود ...  ... ؟ بد نبود ...  ... ؟ عالی بود ...  ... ؟",
-        "چرا ... ام رو پس بدم ...  ... ؟ نمیدونم!!  !! ؟",
-        "why ...  ...  ... ? really !!  !!  !! ?",
+        (
+            "fa",
+            "خوب بود ...  ... ؟ بد نبود ...  ... ؟ عالی بود ...  ... ؟",
+        ),
+        ("fa", "چرا ... ام رو پس بدم ...  ... ؟ نمیدونم!!  !! ؟"),
+        ("en", "why ...  ...  ... ? really !!  !!  !! ?"),
     ];
     let engine = engine();
-    for text in texts {
-        for lang in ["fa", "en"] {
-            let comment = Comment {
-                kind: Kind::Review,
-                lang: lang.to_owned(),
-                title: Some(text.to_owned()),
-                body: text.to_owned(),
-                ..Comment::default()
-            };
-            let Ok(result) = engine.moderate(&comment, &MemoryStore::new()) else {
-                continue;
-            };
-            let Some(fixed) = result.fixed else { continue };
-            let repaired = Comment {
-                title: fixed.title.clone(),
-                body: fixed.body.clone(),
-                ..comment.clone()
-            };
-            let again = engine.moderate(&repaired, &MemoryStore::new()).unwrap();
-            if let Some(refixed) = again.fixed {
-                assert_eq!(
-                    (refixed.title, refixed.body),
-                    (fixed.title, fixed.body),
-                    "{lang}: repairing {text:?} twice changed it again"
-                );
-            }
-        }
+    for (lang, text) in texts {
+        let comment = Comment {
+            kind: Kind::Review,
+            lang: lang.to_owned(),
+            title: Some(text.to_owned()),
+            body: text.to_owned(),
+            ..Comment::default()
+        };
+        let result = engine
+            .moderate(&comment, &MemoryStore::new())
+            .expect("the example rules judge it");
+        let fixed = result
+            .fixed
+            .unwrap_or_else(|| panic!("{lang}: {text:?} is offered a repair"));
+        let repaired = Comment {
+            title: fixed.title.clone(),
+            body: fixed.body.clone(),
+            ..comment.clone()
+        };
+        let again = engine.moderate(&repaired, &MemoryStore::new()).unwrap();
+        let refixed = again.fixed.unwrap_or_else(|| fixed.clone());
+        assert_eq!(
+            (refixed.title, refixed.body),
+            (fixed.title, fixed.body),
+            "{lang}: repairing {text:?} twice changed it again"
+        );
     }
 }
 

@@ -4,7 +4,7 @@ use phonenumber::country::Id;
 
 use crate::model::Field;
 use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
-use crate::rules::contacts::social::MESSENGER_PICTOGRAPHS;
+use crate::rules::contacts::social::ends_with_messenger;
 use crate::rules::prelude::*;
 use crate::text::{is_word_char, skeleton_key};
 
@@ -666,13 +666,14 @@ impl Phone {
     }
 
     /// Whether one of the three words before word `first` announces a phone number, or a
-    /// phone or messenger pictograph right before it does (`📞 4156667777`, `✈️ …`).
+    /// phone or messenger pictograph right before it does (`📞 4156667777`, `✈️ …`; not `🟢`,
+    /// which is also a list bullet).
     fn announced(&self, f: &FieldText<'_>, first: usize) -> bool {
         let (sk, ws) = (f.sk(), f.words());
         let before =
             sk[..ws[first].start].trim_end_matches(|c: char| c.is_whitespace() || c == ':');
         before.ends_with(CALL_PICTOGRAPHS)
-            || before.ends_with(MESSENGER_PICTOGRAPHS)
+            || ends_with_messenger(before)
             || ws[first.saturating_sub(3)..first]
                 .iter()
                 .any(|w| self.call_words.contains(w.text(sk)))

@@ -160,6 +160,12 @@ pub(crate) const MESSENGER_PICTOGRAPHS: &[char] = &[
 /// after one is a handle only when it does not read as prose.
 const BULLET_PICTOGRAPHS: &[char] = &['\u{1F7E2}'];
 
+/// Whether `before` ends with a messenger pictograph that announces what follows by itself
+/// (one that is also a list bullet does not).
+pub(crate) fn ends_with_messenger(before: &str) -> bool {
+    before.ends_with(MESSENGER_PICTOGRAPHS) && !before.ends_with(BULLET_PICTOGRAPHS)
+}
+
 /// Characters between a platform word and a handle that announce it: `instagram: x`,
 /// `telegram: @x`, `Instagram - x`, `instagram/x`, `IG → x`.
 fn announces(gap: &str) -> bool {
