@@ -116,7 +116,7 @@ pub fn end_on_working_day(
         .filter(|c| c.covers(day))
         .and_then(|c| c.day_off(day))
     {
-        Some(DayOff::Holiday(holiday)) => Some(DayOff::Holiday(holiday)),
+        Some(holiday @ DayOff::Holiday(_)) => Some(holiday),
         _ => matches!(
             day.weekday(),
             jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday

@@ -110,3 +110,25 @@ fn an_explicit_id_always_wins() {
     );
     assert_eq!(id_of(&set, "terms", 3, "2.1 Card refund"), "card-refunds");
 }
+
+/// Under a heading written twice (ids `general` and `general-2`), a lightly edited sub-heading
+/// keeps the id it had under the same one of the two, not under the other.
+#[test]
+fn a_sub_heading_under_a_repeated_heading_keeps_its_id_under_the_same_parent() {
+    let v1 = "## General\n\nA.\n\n### Notices to buyers\n\nB.\n\n## General\n\nC.\n\n### Notices to sellers\n\nD.\n";
+    let v2 = "## General\n\nA.\n\n### Notices to buyers\n\nB.\n\n## General\n\nC.\n\n### Notices to all sellers\n\nD.\n";
+    let (_dir, set) = set_of(&[("terms", 1, v1), ("terms", 2, v2)]);
+    assert_eq!(id_of(&set, "terms", 1, "General"), "general");
+    assert_eq!(
+        ids(&set, "terms", 2)
+            .iter()
+            .map(|(_, id)| id.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "general",
+            "notices-to-buyers",
+            "general-2",
+            "notices-to-sellers"
+        ]
+    );
+}

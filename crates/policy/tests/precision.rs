@@ -546,9 +546,9 @@ fn broken_link_resolves_the_anchors_a_source_wrote_for_a_heading_s_full_text() {
     // headings have.
     for (link, expected) in [
         ("#6-haftun", "did you mean `#6-haftung`?"),
-        ("#9", ""),
-        ("#GUID-8966E75F", ""),
-        ("#8-data", ""),
+        ("#9", "has no clause `9`"),
+        ("#GUID-8966E75F", "has no clause `GUID-8966E75F`"),
+        ("#8-data", "has no clause `8-data` did you mean `#data`?"),
         ("#1", "could be any of the headings `#listing`, `#buying`"),
     ] {
         let found = findings("broken-link", "en", &format!("{body}See [this]({link}).\n"));

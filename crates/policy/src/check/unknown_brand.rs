@@ -614,10 +614,12 @@ fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
         .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, _)| i))
         .collect();
     hits.sort_unstable();
-    for (start, end) in sentence_ranges(body)
-        .into_iter()
-        .filter(|_| !hits.is_empty())
-    {
+    let sentences = if hits.is_empty() {
+        Vec::new()
+    } else {
+        sentence_ranges(body)
+    };
+    for (start, end) in sentences {
         let first = hits.partition_point(|&h| h < start);
         if hits.get(first).is_none_or(|&h| h >= end) {
             continue;
