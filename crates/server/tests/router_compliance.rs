@@ -429,18 +429,7 @@ async fn every_restriction_exports_a_transparency_database_statement_that_the_sc
 impl Api {
     /// Every record in the log, oldest first.
     fn all_records(&self) -> Vec<davar_server::decision::DecisionRecord> {
-        let mut all = Vec::new();
-        each_decided(
-            &*self.store,
-            Timestamp::MIN,
-            Timestamp::MAX,
-            |r| -> Result<(), davar_moderation::StoreError> {
-                all.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        all
+        support::all_records(&*self.store)
     }
 
     async fn appeal(&self, decision: &str) -> String {

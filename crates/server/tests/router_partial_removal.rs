@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::StatusCode;
+use davar_server::compliance::Published;
 use davar_server::compliance::figures::figures;
 use davar_server::compliance::sor::{exportable, sor_statement};
 use davar_server::compliance::statement::{removes_parts, statement};
-use davar_server::compliance::{Published, each_decided};
 use davar_server::decision::DecisionRecord;
 use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
@@ -78,18 +78,7 @@ impl Api {
     }
 
     fn all_records(&self) -> Vec<DecisionRecord> {
-        let mut all = Vec::new();
-        each_decided(
-            &*self.store,
-            jiff::Timestamp::MIN,
-            jiff::Timestamp::MAX,
-            |r| -> Result<(), davar_moderation::StoreError> {
-                all.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        all
+        support::all_records(&*self.store)
     }
 
     async fn claim(&self, item: &str, key: &str) -> Reply {
@@ -677,8 +666,8 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
 }
 
 /// A record written before violations said whether their repair removes content reads as a
-/// repair of form: not a restriction. The record keeps what the rule set said when it was
-/// decided, so a later rule-set change does not rewrite it.
+/// repair of form: not a restriction. A record that says it keeps saying it when written and
+/// read again (what the rule set said when it was decided, whatever the rule set says later).
 #[tokio::test]
 async fn a_record_without_removes_content_reads_and_is_not_a_restriction() {
     let api = Api::new();

@@ -213,16 +213,9 @@ impl<'a> Published<'a> {
                 if version.effective <= decided_on {
                     continue;
                 }
-                let Some(obligation) = version_obligations(version)
-                    .0
-                    .into_iter()
-                    .find(|o| o.trigger == DECISION_NOTIFIED && o.action == APPEAL_CLOSED)
+                let Some(promise) = self.promise_in(version, DECISION_NOTIFIED, APPEAL_CLOSED)
                 else {
                     continue;
-                };
-                let promise = Promise {
-                    version,
-                    obligation,
                 };
                 let due = self.window_due(&promise, decided_at)?;
                 let zone = self.policies.site.time_zone.clone();

@@ -433,12 +433,8 @@ pub fn statement(
     // restricts part of it: the changes, and the violations they remove (recorded with the
     // decision; for an appeal's outcome recorded without them, those of the contested
     // decision, carried by the lodged appeal, that the changes touch).
-    let published_text = match record.action {
-        Action::EditApprove => record.edited.as_ref(),
-        Action::Fix if removes_parts(record) => record.fixed.as_ref(),
-        _ => None,
-    };
-    let changes = published_text
+    let changes = published_text(record)
+        .filter(|_| record.action == Action::EditApprove || removes_parts(record))
         .map(|text| changes(&record.comment.title, &record.comment.body, text))
         .unwrap_or_default();
     let edit_grounds = match appeal {

@@ -292,3 +292,19 @@ impl QueueApi {
             .expect("a pending count")
     }
 }
+
+/// Every record of the decision log `store`, in the order the log reads them.
+pub fn all_records(store: &dyn ServerStore) -> Vec<davar_server::decision::DecisionRecord> {
+    let mut all = Vec::new();
+    davar_server::compliance::each_decided(
+        store,
+        jiff::Timestamp::MIN,
+        jiff::Timestamp::MAX,
+        |r| -> Result<(), davar_moderation::StoreError> {
+            all.push(r);
+            Ok(())
+        },
+    )
+    .unwrap();
+    all
+}
