@@ -1,13 +1,17 @@
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::prefilter::class::is_emoji_part;
+use crate::prefilter::class::{is_emoji_part, is_horizontal_space};
 use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
     /// Emoji (whole grapheme clusters: ZWJ sequences such as 👨‍👩‍👧, flags 🇮🇷, skin tones
-    /// 👍🏽, keycaps) and text emoticons (`:)`, `:-(`, `:D`, `;)`, `^_^`, `<3`, `xD`).
+    /// 👍🏽, keycaps) and text emoticons (`:)`, `:-(`, `:D`, `;)`, `^_^`, `<3`, `xD`) written
+    /// as emoticons: a token of their own, after a space or punctuation; a face with a bracket
+    /// for a mouth also right after a word (`nice:)`) unless it closes a parenthesis
+    /// (`(price:)`); `xD` and `XD` only where they close a clause, not inside a name
+    /// (`Model XD works`). Not inside other writing (`x:D`, `MAXD`, `http://`).
     ///
     /// ## Why
     /// Terms: no emoji or emoticons in reviews.
@@ -27,32 +31,128 @@ impl Emoji {
     fn build(_p: &Params<'_>) -> Result<Emoji, String> {
         Ok(Emoji {
             emoticon: Regex::new(
-                r"(?:^|[\s\p{L}\p{N}.!?؟،])(:-?\)+|:-?\(+|:-?[DPpOo|/\\*]|;-?\)+|=\)+|\^_*\^|<3+|xD+|XD+|:'\()(?:$|[\s.!?؟،])",
+                r"(?::-?\)+|:-?\(+|:'\(|;-?\)+|=\)+|\^_*\^|:-?[DPpOo|/\\*]|<3+|xD+|XD+)",
             )
             .map_err(|e| e.to_string())?,
         })
     }
 
-    /// The emoticon inside a match of the pattern, which takes one boundary character on each
-    /// side. After the start of the text the match begins with one; an emoticon never ends
-    /// with a space or `.!?؟،`. Only a match at the very start needs the capture engine.
-    fn emoticon_of(&self, text: &str, m: regex::Match<'_>) -> std::ops::Range<usize> {
-        let mut range = m.range();
-        if range.start == 0 {
-            if let Some(g) = self.emoticon.captures_at(text, 0).and_then(|c| c.get(1)) {
-                return g.range();
+    /// The byte ranges of the emoticons of `text`, in order. A candidate of the pattern is an
+    /// emoticon only where it is written as one (see [`Emoticon::stands`]); where it is not,
+    /// the search goes on from its second character.
+    fn emoticons(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut found = Vec::new();
+        let mut parens = Parens::default();
+        let mut at = 0;
+        while let Some(m) = self.emoticon.find_at(text, at) {
+            let candidate = Emoticon {
+                face: m.as_str(),
+                before: text[..m.start()].chars().next_back(),
+                after: &text[m.end()..],
+            };
+            if candidate.stands(|| parens.open_at(text, m.start())) {
+                found.push(m.range());
+                at = m.end();
+            } else {
+                at = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
             }
-        } else if let Some(c) = m.as_str().chars().next() {
-            range.start += c.len_utf8();
         }
-        if let Some(c) = text[range.clone()]
-            .chars()
-            .next_back()
-            .filter(|&c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '؟' | '،'))
-        {
-            range.end -= c.len_utf8();
+        found
+    }
+}
+
+/// A candidate emoticon with what surrounds it.
+struct Emoticon<'t> {
+    face: &'t str,
+    /// The character before it, if any.
+    before: Option<char>,
+    /// The text after it.
+    after: &'t str,
+}
+
+impl Emoticon<'_> {
+    /// Whether the candidate is written as an emoticon. Emoticons are written as a token of
+    /// their own: after the start of the text, a space or punctuation, and before the end, a
+    /// space or punctuation; a candidate inside a longer run of symbols (`::)`, `http:/`) or
+    /// after a letter or digit (`x:D`, `MAXD`) is part of something else. Two kinds differ:
+    /// - a face with a bracket for a mouth (`:)`, `:-(`, `;)`, `=)`, `:'(`) or `^_^` is also
+    ///   written right after a word (`nice:)`, `خوب بود:)`), which no other writing does with
+    ///   these marks, except a `)` closing a parenthesis the text opened (`(price:)`);
+    /// - a face made of letters (`xD`, `XD`) is also a word (the `XD` of a model name, the `xD`
+    ///   memory card), so it counts only where it closes a clause: at the end of the text or a
+    ///   line, or before closing punctuation or an emoji (`haha XD`, `XD!`), not running on
+    ///   into the next word (`Model XD works`).
+    fn stands(&self, opens_parenthesis: impl FnOnce() -> bool) -> bool {
+        let after_ok = match self.after.chars().next() {
+            None => true,
+            Some(c) => c.is_whitespace() || ends_token(c),
+        };
+        if !after_ok {
+            return false;
         }
-        range
+        let word = self.face.starts_with(['x', 'X']);
+        let bracket = self.face.ends_with([')', '(']) || self.face.starts_with('^');
+        let before_ok = match self.before {
+            None => true,
+            Some(c) if c.is_whitespace() || starts_token(c) => true,
+            Some(c) if c.is_alphanumeric() || is_mark(c) => {
+                bracket && !(self.face.ends_with(')') && opens_parenthesis())
+            }
+            Some(_) => false,
+        };
+        before_ok && (!word || self.closes_clause())
+    }
+
+    /// Whether the text after the candidate, past spaces on its line, ends, breaks the line,
+    /// or goes on with closing punctuation or an emoji.
+    fn closes_clause(&self) -> bool {
+        match self.after.chars().find(|&c| !is_horizontal_space(c)) {
+            None => true,
+            Some(c) => c == '\n' || c == '\r' || ends_token(c) || is_emoji_part(c),
+        }
+    }
+}
+
+/// Punctuation an emoticon may follow (besides a space).
+fn starts_token(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | '!' | '?' | '؟' | '،' | '؛' | '…' | '"' | '«' | '»' | '“' | '”' | '(' | '['
+    )
+}
+
+/// Punctuation an emoticon may be followed by (besides a space).
+fn ends_token(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | '!' | '?' | '؟' | '،' | '؛' | '…' | '"' | '»' | '“' | '”' | ')' | ']'
+    )
+}
+
+/// A combining mark (the vowel signs of Persian and Arabic words).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0300}'..='\u{036F}')
+}
+
+/// How many parentheses are open at a byte of a text, read on from the last byte asked about
+/// (the candidates come in order); a `)` with none open is not counted.
+#[derive(Default)]
+struct Parens {
+    read: usize,
+    open: usize,
+}
+
+impl Parens {
+    fn open_at(&mut self, text: &str, at: usize) -> bool {
+        for c in text[self.read..at].chars() {
+            match c {
+                '(' => self.open += 1,
+                ')' => self.open = self.open.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.read = at;
+        self.open > 0
     }
 }
 
@@ -119,13 +219,10 @@ impl Rule for Emoji {
                     byte = at;
                     cp
                 };
-                let mut at = 0;
-                while let Some(m) = self.emoticon.find_at(text, at) {
-                    let m = self.emoticon_of(text, m);
+                for m in self.emoticons(text) {
                     let s = cp_at(m.start);
                     let e = cp_at(m.end);
                     spans.push((s, e));
-                    at = m.end;
                 }
             }
             spans.sort();
