@@ -253,6 +253,13 @@ pub(crate) fn build(
     }
     if join_spelled(&mut b.text, &mut b.starts, &mut b.words) {
         b.facts.longest_digit_run = longest_digit_run(&b.text);
+        // `ف ر و ش گ ا ه . ا ی ر ا ن` has a dot before a Persian letter once joined.
+        b.facts.dot_non_ascii = b.text.match_indices('.').any(|(i, _)| {
+            b.text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && is_word_char(c))
+        });
     }
     if b.facts.longest_digit_run >= LOOKALIKE_MIN_DIGITS {
         let longest = fold_digit_lookalikes(&mut b.text, &b.starts, &b.words);

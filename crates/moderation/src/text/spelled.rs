@@ -1,5 +1,6 @@
-//! Evasions folded in the skeleton after the main pass: Latin letters spelled out with spaces
-//! (`w w w . s h o p . i r`) and letters written for digits inside a number (`O912…`).
+//! Evasions folded in the skeleton after the main pass: letters spelled out one by one, Latin
+//! (`w w w . s h o p . i r`) or Persian (`ت ل گ ر ا م`), and letters written for digits inside
+//! a number (`O912…`).
 
 use super::words::{Word, is_letter, words};
 
@@ -9,55 +10,116 @@ const MIN_SPELLED: usize = 4;
 /// Fewest digits a word needs before `o`/`l`/`i` in it are read as digits (`i10` is a car).
 pub(super) const LOOKALIKE_MIN_DIGITS: usize = 5;
 
-/// A single ASCII letter or a run of ASCII digits: a piece of a spelled-out name.
-fn spelled_piece(w: &[u8]) -> Option<bool> {
-    match w {
-        [b] if b.is_ascii_lowercase() => Some(true),
-        _ if !w.is_empty() && w.iter().all(u8::is_ascii_digit) => Some(false),
+/// A piece of a spelled-out name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// One ASCII letter.
+    Latin,
+    /// A run of ASCII digits (it may stand among Latin letters).
+    Digits,
+    /// One letter of the Arabic script (Persian, Arabic).
+    Arabic,
+}
+
+/// What word `w` of `text` is as a piece of a spelled-out name, if anything.
+fn spelled_piece(text: &str, w: &Word) -> Option<Piece> {
+    let bytes = &text.as_bytes()[w.start..w.end];
+    match bytes {
+        [b] if b.is_ascii_lowercase() => Some(Piece::Latin),
+        _ if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) => Some(Piece::Digits),
+        // One letter of the Arabic block is two bytes.
+        [_, _] => text[w.start..w.end]
+            .chars()
+            .next()
+            .filter(|&c| ('\u{0600}'..='\u{06FF}').contains(&c) && is_letter(c))
+            .map(|_| Piece::Arabic),
         _ => None,
     }
 }
 
-/// What may stand between two pieces: spaces, with at most one `.`, `_` or `-` among them.
-fn spelled_gap(gap: &[u8]) -> bool {
+/// What may stand between two Latin pieces: spaces, with at most one `.`, `_` or `-` among
+/// them.
+fn latin_gap(gap: &str) -> bool {
     gap.len() <= 3
-        && gap.contains(&b' ')
-        && gap.iter().all(|&b| matches!(b, b' ' | b'.' | b'_' | b'-'))
-        && gap.iter().filter(|&&b| b != b' ').count() <= 1
+        && gap.contains(' ')
+        && gap.bytes().all(|b| matches!(b, b' ' | b'.' | b'_' | b'-'))
+        && gap.bytes().filter(|&b| b != b' ').count() <= 1
 }
 
-/// Removes the spaces inside runs of at least [`MIN_SPELLED`] single Latin letters (digit runs
-/// may stand among them), with `text`'s offset map `starts` kept exact, and finds the words
-/// again. Returns whether anything changed.
+/// Punctuation that may part Persian letters written one by one (`ت-ل-گ`, `ت،ل،گ`, `ت.ل.گ`).
+fn arabic_separator(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '،' | ',' | '*' | '/' | '|' | '+')
+}
+
+/// What may stand between two Persian letters written one by one: spaces (a ZWNJ is already
+/// gone), or one punctuation mark with spaces around it or none.
+fn arabic_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().count() <= 3
+        && gap.chars().all(|c| c == ' ' || arabic_separator(c))
+        && gap.chars().filter(|&c| c != ' ').count() <= 1
+}
+
+/// Removes what parts runs of at least [`MIN_SPELLED`] letters spelled out one by one, with
+/// `text`'s offset map `starts` kept exact, and finds the words again. Returns whether
+/// anything changed.
+///
+/// A Latin run (digit runs may stand among its letters) loses its spaces and keeps its `.`,
+/// `_` and `-` (`w w w . s h o p . i r` → `www.shop.ir`). A run of Persian letters loses its
+/// spaces and punctuation (`ت ل گ ر ا م`, `ت-ل-گ-ر-ا-م` → `تلگرام`) except a `.` that stands
+/// between some of its letters only, which is a domain's dot (`ف ر و ش گ ا ه . ا ی ر ا ن` →
+/// `فروشگاه.ایران`). Fewer letters in a row stay (`S M L`, `ج.ا.ا`, `و` and `ب` between
+/// words).
 pub(super) fn join_spelled(text: &mut String, starts: &mut Vec<u32>, ws: &mut Vec<Word>) -> bool {
-    let bytes = text.as_bytes();
-    // Byte ranges of spaces to remove, in order.
+    // Byte ranges of the text to remove, in order.
     let mut remove: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
     while k < ws.len() {
-        let Some(letter) = spelled_piece(&bytes[ws[k].start..ws[k].end]) else {
+        let Some(first) = spelled_piece(text, &ws[k]) else {
             k += 1;
             continue;
         };
-        let mut letters = usize::from(letter);
+        let arabic = first == Piece::Arabic;
+        let fits = |p: Piece| {
+            if arabic {
+                p == Piece::Arabic
+            } else {
+                p != Piece::Arabic
+            }
+        };
+        let mut letters = usize::from(first != Piece::Digits);
         let mut j = k;
         while j + 1 < ws.len() {
-            let gap = &bytes[ws[j].end..ws[j + 1].start];
-            let Some(next) = spelled_piece(&bytes[ws[j + 1].start..ws[j + 1].end]) else {
+            let gap = &text[ws[j].end..ws[j + 1].start];
+            let Some(next) = spelled_piece(text, &ws[j + 1]).filter(|&p| fits(p)) else {
                 break;
             };
-            if !spelled_gap(gap) {
+            if !(if arabic {
+                arabic_gap(gap)
+            } else {
+                latin_gap(gap)
+            }) {
                 break;
             }
-            letters += usize::from(next);
+            letters += usize::from(next != Piece::Digits);
             j += 1;
         }
         if letters >= MIN_SPELLED {
+            // A dot between every two Persian letters parts them; between some, it is kept.
+            let dotted = (k..j)
+                .filter(|&w| text[ws[w].end..ws[w + 1].start].contains('.'))
+                .count();
+            let keep_dots = !arabic || dotted < j - k;
             for w in k..j {
-                for (i, &b) in bytes[ws[w].end..ws[w + 1].start].iter().enumerate() {
-                    if b == b' ' {
-                        let at = ws[w].end + i;
-                        remove.push((at, at + 1));
+                for (at, c) in text[ws[w].end..ws[w + 1].start].char_indices() {
+                    let at = ws[w].end + at;
+                    let part = match c {
+                        ' ' => true,
+                        '.' => !keep_dots,
+                        _ => arabic,
+                    };
+                    if part {
+                        remove.push((at, at + c.len_utf8()));
                     }
                 }
             }
@@ -317,6 +379,49 @@ mod tests {
         assert_eq!(original(text, &sk, "shop.ir"), "s h o p . i r");
         let text = "telegram: s h o p 9 8";
         assert!(Skeleton::new(text).text.contains("shop98"));
+    }
+
+    #[test]
+    fn persian_letters_spelled_out_are_joined_with_exact_offsets() {
+        for (text, joined, written) in [
+            ("آیدی ت ل گ ر ا م shop_ali", "تلگرام", "ت ل گ ر ا م"),
+            ("پیج ا ی ن س ت ا ما", "اینستا", "ا ی ن س ت ا"),
+            ("و ا ت س ا پ 0912", "واتساپ", "و ا ت س ا پ"),
+            ("ت-ل-گ-ر-ا-م", "تلگرام", "ت-ل-گ-ر-ا-م"),
+            ("ت، ل، گ، ر، ا، م", "تلگرام", "ت، ل، گ، ر، ا، م"),
+            ("ت.ل.گ.ر.ا.م", "تلگرام", "ت.ل.گ.ر.ا.م"),
+            (
+                "ت\u{200C}ل\u{200C}گ\u{200C}ر\u{200C}ا\u{200C}م",
+                "تلگرام",
+                "ت\u{200C}ل\u{200C}گ\u{200C}ر\u{200C}ا\u{200C}م",
+            ),
+            // A dot between some letters only is a domain's.
+            (
+                "خرید از ف ر و ش گ ا ه . ا ی ر ا ن",
+                "فروشگاه.ایران",
+                "ف ر و ش گ ا ه . ا ی ر ا ن",
+            ),
+        ] {
+            let sk = Skeleton::new(text);
+            assert!(sk.text.contains(joined), "{text}: {}", sk.text);
+            assert_eq!(original(text, &sk, joined), written, "{text}");
+        }
+    }
+
+    #[test]
+    fn persian_one_letter_words_and_short_runs_stay() {
+        for text in [
+            "من و تو و او",
+            "گزینه الف و ب خوب است",
+            "ج.ا.ا",
+            "ب ب ب",
+            "کتاب و دفتر و قلم",
+            "خانه ی من",
+        ] {
+            assert_eq!(Skeleton::new(text).text, text, "{text}");
+        }
+        // Latin and Persian letters are not one run.
+        assert_eq!(Skeleton::new("a b ت ل").text, "a b ت ل");
     }
 
     #[test]

@@ -2,6 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use phonenumber::country::Id;
 
+use crate::lexicon::read_tags;
 use crate::model::Field;
 use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
 use crate::rules::contacts::social::ends_with_messenger;
@@ -46,7 +47,8 @@ declare_rule! {
     /// the national formats of those countries, validated with their numbering plans: written
     /// in groups (`030 123456`, `01512 3456789`, `(415) 867-5309`, `415/666-7777`), or bare
     /// right after a word that announces a number (`call 4156667777`, `Tel. 015123456789`;
-    /// lexicon `phone-words`) or right before an extension (`4156667777 x 123`,
+    /// lexicon `phone-words`, and a messenger's name of the `messengers` lexicons, default
+    /// `messengers.fa`: `viber 4156667777`) or right before an extension (`4156667777 x 123`,
     /// `0301234567 Durchwahl 12`; its `extension` entries), so a bare order number
     /// (`order 4158675309`) is not a phone. A mobile number written bare with its trunk prefix
     /// `0` (`0612345678`, `015123456789`) is a phone too, as Iranian `09…` numbers are, unless a
@@ -62,7 +64,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words"],
+    code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words", "messengers"],
     pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String>, between_words: HashSet<String> }
 }
 
@@ -81,22 +83,19 @@ impl Phone {
             HashSet::new(),
             HashSet::new(),
         );
-        for lex in p.lexicons("call_words", &["phone-words"])? {
-            for e in &lex.entries {
-                match e.value.as_deref() {
-                    None => call_words.insert(skeleton_key(&e.text)),
-                    Some("extension") => extension_words.insert(skeleton_key(&e.text)),
-                    Some("other") => other_words.insert(skeleton_key(&e.text)),
-                    Some("between") => between_words.insert(skeleton_key(&e.text)),
-                    Some(other) => {
-                        return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a word before a number), `extension` (a word before an extension after it), `other` (a word before a number of another kind) or `between` (a word between two parts of one number)",
-                            lex.path.display(),
-                            e.text
-                        ));
-                    }
-                };
-            }
+        let lexicons = p.lexicons("call_words", &["phone-words"])?;
+        for (e, tag) in read_tags(lexicons.iter().copied(), CALL_WORD_TAGS)? {
+            let set = match tag {
+                CallTag::Call => &mut call_words,
+                CallTag::Extension => &mut extension_words,
+                CallTag::Other => &mut other_words,
+                CallTag::Between => &mut between_words,
+            };
+            set.insert(skeleton_key(&e.text));
+        }
+        // A messenger's name announces a number as a call word does (`viber 4156667777`).
+        for lex in p.lexicons("messengers", &["messengers.fa"])? {
+            call_words.extend(lex.entries.iter().map(|e| skeleton_key(&e.text)));
         }
         Ok(Phone {
             words: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
@@ -108,6 +107,34 @@ impl Phone {
         })
     }
 }
+
+/// What an entry of the `call_words` lexicons is, by its tag.
+#[derive(Debug, Clone, Copy)]
+enum CallTag {
+    Call,
+    Extension,
+    Other,
+    Between,
+}
+
+const CALL_WORD_TAGS: &[(Option<&str>, CallTag, &str)] = &[
+    (None, CallTag::Call, "a word before a number"),
+    (
+        Some("extension"),
+        CallTag::Extension,
+        "a word before an extension after it",
+    ),
+    (
+        Some("other"),
+        CallTag::Other,
+        "a word before a number of another kind",
+    ),
+    (
+        Some("between"),
+        CallTag::Between,
+        "a word between two parts of one number",
+    ),
+];
 
 /// A region whose national formats `contacts/phone` accepts, with what its numbering plan says
 /// of every national number: the trunk prefix and the possible lengths.

@@ -2,6 +2,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
+use crate::lexicon::read_tags;
 use crate::phrase::PhraseSet;
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
@@ -32,9 +33,12 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
-    /// A platform name that is also an ordinary word (`<TAB>announced` in the lexicon: `signal`,
-    /// `سیگنال`) announces a handle only with a colon, `@` or the like after it: `signal:
-    /// shopname`, not `سیگنال 4g`.
+    /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
+    /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
+    /// token ends its sentence and the name starts one or follows a preposition (`on signal
+    /// shopname`; not `great signal strength`), or with a colon, `@` or the like after it
+    /// (`signal: shopname`); `<TAB>announced` names count only so. Platform words spelled
+    /// one letter at a time (`ت ل گ ر ا م`) are joined in the skeleton.
     ///
     /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
     /// announces a handle right after it like a platform word and a colon: `✈️ shopname`;
@@ -43,7 +47,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, announced_only: Vec<bool>, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -61,25 +65,25 @@ impl Social {
             ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
-            announced_only: {
-                let mut tags = Vec::new();
-                for lex in p.lexicons("platforms", &["messengers.fa"])? {
-                    for e in &lex.entries {
-                        tags.push(match e.value.as_deref() {
-                            None => false,
-                            Some("announced") => true,
-                            Some(other) => {
-                                return Err(format!(
-                                    "{}: `{}` has value `{other}`: write nothing (a platform name) or `announced` (also an ordinary word: a handle only after a colon, `@` or an ID word)",
-                                    lex.path.display(),
-                                    e.text
-                                ));
-                            }
-                        });
-                    }
-                }
-                tags
-            },
+            shapes: read_tags(
+                p.lexicons("platforms", &["messengers.fa"])?,
+                &[
+                    (None, Announce::Name, "a platform name"),
+                    (
+                        Some("word"),
+                        Announce::Word,
+                        "also an ordinary word: an unannounced handle only when it ends its sentence",
+                    ),
+                    (
+                        Some("announced"),
+                        Announce::Explicit,
+                        "also an ordinary word: a handle only after a colon, `@` or an ID word",
+                    ),
+                ],
+            )?
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect(),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p
                 .lexicons("words", &["handle-not-words"])?
@@ -260,16 +264,19 @@ impl Rule for Social {
                     taken.push((start, end));
                 }
             }
-            for (pm, announced_only) in self
+            for (pm, shape) in self
                 .platforms
                 .find_all(sk, ws)
                 .into_iter()
-                .map(|pm| (pm, self.announced_only.get(pm.entry) == Some(&true)))
+                .map(|pm| {
+                    let shape = self.shapes.get(pm.entry).copied();
+                    (pm, shape.unwrap_or(Announce::Name))
+                })
                 .chain(
                     self.id_words
                         .find_all(sk, ws)
                         .into_iter()
-                        .map(|pm| (pm, false)),
+                        .map(|pm| (pm, Announce::Name)),
                 )
             {
                 if cx.out_of_time() {
@@ -281,7 +288,7 @@ impl Rule for Social {
                 let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
                     || announces(&sk[ws[pm.last].end..next_start]);
                 // `signal: shopname`, not `Signal ist stabil` nor `سیگنال 4g`.
-                if announced_only && !explicit {
+                if shape == Announce::Explicit && !explicit {
                     continue;
                 }
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
@@ -303,7 +310,16 @@ impl Rule for Social {
                         .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
                     // A colon or `@` right before the word announces it too: `اینستاگرام ما: @ x`.
                     let announced = explicit || announces(&sk[ws[k - 1].end..ws[k].start]);
-                    if looks_like_handle(&handle) && (marked || !self.prose(f, k, n, announced)) {
+                    // After a name that is also a word (`signal`, `بله`), an unannounced
+                    // handle without a digit, `_` or `.` ends its sentence, and the name
+                    // starts one or follows a preposition: `signal myname`, `on signal
+                    // myname`, not `signal bars drop indoors`, `great signal strength`.
+                    let alone = announced
+                        || shape != Announce::Word
+                        || (!goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first));
+                    if looks_like_handle(&handle)
+                        && (marked || (alone && !self.prose(f, k, n, announced)))
+                    {
                         let start = if sk[..ws[k].start].ends_with('@') {
                             ws[k].start - 1
                         } else {
@@ -335,6 +351,38 @@ fn handle_at(sk: &str, ws: &[crate::text::Word], k: usize) -> (usize, usize, Str
     (end, n, handle)
 }
 
+/// How a platform name of the lexicon announces a handle, by its tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Announce {
+    /// A platform name: the handle-shaped token after it (not prose).
+    Name,
+    /// Also an ordinary word (`signal`, `بله`): unannounced, a token without a digit, `_` or
+    /// `.` counts only when it ends its sentence and the name starts one or follows a
+    /// preposition.
+    Word,
+    /// Also an ordinary word, counted only with a colon, `@` or an ID word.
+    Explicit,
+}
+
+/// Prepositions before a messenger's name (`on signal`, `در سیگنال`).
+const PREPOSITIONS: &[&str] = &[
+    "on", "via", "in", "at", "sur", "par", "auf", "bei", "über", "per", "در", "تو", "به", "از",
+];
+
+/// Whether word `k` starts a sentence or follows a preposition.
+fn opens_phrase(sk: &str, ws: &[crate::text::Word], k: usize) -> bool {
+    k == 0
+        || sk[ws[k - 1].end..ws[k].start].contains(['.', '!', '?', '؟', '\n', ':', '،', ','])
+        || PREPOSITIONS.contains(&ws[k - 1].text(sk))
+}
+
+/// Whether the sentence goes on after the word before word `n` (word `n` follows it with no
+/// full stop, question or exclamation mark or line break between).
+fn goes_on(sk: &str, ws: &[crate::text::Word], n: usize) -> bool {
+    ws.get(n)
+        .is_some_and(|next| !sk[ws[n - 1].end..next.start].contains(['.', '!', '?', '؟', '\n']))
+}
+
 impl Social {
     /// Whether the unmarked word `k` (no digit, `_` or `.`; words `k..n`) after a platform or
     /// ID word is prose rather than a handle: an ordinary word of the storefront languages
@@ -350,9 +398,7 @@ impl Social {
         if self.words.contains(word) {
             return true;
         }
-        let goes_on = ws.get(n).is_some_and(|next| {
-            !sk[ws[n - 1].end..next.start].contains(['.', '!', '?', '؟', '\n'])
-        });
+        let goes_on = goes_on(sk, ws, n);
         let (s, e) = f.skeleton().to_original(ws[k].start, ws[k].end);
         let written = &f.cps[s..e];
         let titled = written.first().is_some_and(|c| c.is_uppercase())

@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::context::FieldText;
 use crate::cue::{CueMatch, CueSet, Reach, near, words_of_span};
+use crate::lexicon::read_tags;
 use crate::prefilter::Classes;
 use crate::rules::contacts::email::Email;
 use crate::rules::placement::other_store::SHOPPING_WINDOW;
@@ -71,23 +72,21 @@ impl Url {
             HashSet::new(),
             HashSet::new(),
         );
-        for lex in p.lexicons("ambiguous", &["tlds-ambiguous"])? {
-            for e in &lex.entries {
-                let tld = e.text.to_ascii_lowercase();
-                match e.value.as_deref() {
-                    None => extensions.insert(tld),
-                    Some("word") => words.insert(tld),
-                    Some("name") => names.insert(tld),
-                    Some("sentence") => sentences.insert(tld),
-                    Some(other) => {
-                        return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a file extension), `word`, `name` (a product named like a domain) or `sentence` (a Persian word that starts a sentence)",
-                            lex.path.display(),
-                            e.text
-                        ));
-                    }
-                };
-            }
+        let lexicons = p.lexicons("ambiguous", &["tlds-ambiguous"])?;
+        let tags = [
+            (None, 0, "a file extension"),
+            (Some("word"), 1, "an ordinary word"),
+            (Some("name"), 2, "a product named like a domain"),
+            (Some("sentence"), 3, "a Persian word that starts a sentence"),
+        ];
+        for (e, tag) in read_tags(lexicons.iter().copied(), &tags)? {
+            let set = match tag {
+                0 => &mut extensions,
+                1 => &mut words,
+                2 => &mut names,
+                _ => &mut sentences,
+            };
+            set.insert(e.text.to_ascii_lowercase());
         }
         let label = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*";
         // An emoji name (`➡.ws/x`): symbols, their variation selectors and joiners.

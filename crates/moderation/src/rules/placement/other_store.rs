@@ -1,6 +1,7 @@
 use regex::Regex;
 
 use crate::cue::{CueMatch, CueSet, Reach, near};
+use crate::lexicon::read_tags;
 use crate::marketplace::names_within;
 use crate::phrase::PhraseSet;
 use crate::rules::links::url::is_root_zone_tld;
@@ -55,23 +56,25 @@ impl OtherStore {
     fn build(p: &Params<'_>) -> Result<OtherStore, String> {
         let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)(?:\s+(?:ما|مون|من|خودمون)|مون|مان)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
         let lexicons = p.lexicons("stores", &["stores.fa"])?;
-        let mut tags = Vec::new();
-        for lex in &lexicons {
-            for e in &lex.entries {
-                tags.push(match e.value.as_deref() {
-                    None => Tag::Name,
-                    Some("word") => Tag::Word,
-                    Some("spelled") => Tag::Spelled,
-                    Some(other) => {
-                        return Err(format!(
-                            "{}: `{}` has value `{other}`: write nothing (a store name), `word` (also an ordinary word: a store only near a word of buying) or `spelled` (a store only as a domain or spelled with digits)",
-                            lex.path.display(),
-                            e.text
-                        ));
-                    }
-                });
-            }
-        }
+        let tags = read_tags(
+            lexicons.iter().copied(),
+            &[
+                (None, Tag::Name, "a store name"),
+                (
+                    Some("word"),
+                    Tag::Word,
+                    "also an ordinary word: a store only near a word of buying",
+                ),
+                (
+                    Some("spelled"),
+                    Tag::Spelled,
+                    "a store only as a domain or spelled with digits",
+                ),
+            ],
+        )?
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
         let shopping = CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?;
         // Store names of one Latin word, and those names with one inner letter left out.
         let latin: HashSet<String> = lexicons
