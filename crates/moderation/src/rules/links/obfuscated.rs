@@ -24,7 +24,8 @@ declare_rule! {
     /// Any TLD of the root zone counts after a bracketed dot (`bestdeals(dot)shop`,
     /// `name[.]store`) or at the end of two spelled dots or more (`bestdeals(dot)co(dot)uk`,
     /// `bestdeals dot co dot uk`, `bestdeals نقطه co نقطه uk`); a bullet between spaces
-    /// (`shop • ir`) is a spelled dot before a common TLD.
+    /// (`shop • ir`) is a spelled dot before a common TLD. After an article or determiner
+    /// (`the dot com era`, `a dot com company`, `eine dot com Firma`) `dot com` is a noun.
     ///
     /// ## Fix
     /// Not fixable.
@@ -89,7 +90,7 @@ impl Rule for Obfuscated {
                     _ => trimmed.len(),
                 };
                 let start = m.start() + lead;
-                if dotnet_name(&trimmed[..end]) {
+                if dotnet_name(&trimmed[..end]) || dot_com_noun(sk, start, &trimmed[..end]) {
                     continue;
                 }
                 let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
@@ -152,6 +153,34 @@ fn chained(text: &str) -> bool {
         .count()
         + text.matches(['[', '(', '{', '<']).count();
     (bracketed || dots >= 2) && !tld.bytes().all(|b| b.is_ascii_digit()) && is_root_zone_tld(tld)
+}
+
+/// Articles and determiners of the storefront languages: `dot com` after one is the noun
+/// (`the dot com era`, `a dot com company`, `eine dot com Firma`), since no writer names a host
+/// `the`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "le", "la", "les", "l", "un", "une", "ce",
+    "cette", "der", "die", "das", "den", "dem", "ein", "eine", "einer", "einem", "einen",
+];
+
+/// Whether the match `text` at skeleton byte `start` spells `dot com` as a noun: its host (or,
+/// for a match that starts with the spelled dot, the word before it) is an article or a
+/// determiner.
+fn dot_com_noun(sk: &str, start: usize, text: &str) -> bool {
+    let host = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    let host = if matches!(host, "dot" | "dat") {
+        sk[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    } else {
+        host
+    };
+    DETERMINERS.contains(&host)
 }
 
 /// Whether `text`, a match in skeleton spelling, is `دات نت` spelled with a Persian word or
