@@ -39,13 +39,17 @@ pub(crate) struct NumberWords {
     /// The joiners of one letter (`و`), which may be written glued to the number words they
     /// join (`صدوبیست`, Arabic `وعشرين`).
     glue: Vec<char>,
+    /// Words that say "times" between a count and a digit (`دو تا پنج` = 55).
+    times: Vec<String>,
 }
 
 impl NumberWords {
     /// Reads `word<TAB>value` lines; the value 100 is the multiplier hundred, and 1000, 10^6
     /// and 10^9 are scales. A line `و<TAB>and` (value `and`) declares a joiner. An entry of
     /// several words (`quatre vingt<TAB>80`, written with spaces or hyphens) is read as one
-    /// number where its words stand one after another with only spaces or hyphens between.
+    /// number where its words stand one after another with only spaces or hyphens between. A
+    /// line `تا<TAB>times` declares a word that repeats a digit between a count and it (`دو تا
+    /// پنج` = 55, see [`chunks`]).
     pub fn from_lexicons(lexicons: &[&Lexicon]) -> Result<NumberWords, String> {
         let mut out = NumberWords::default();
         for lex in lexicons {
@@ -62,6 +66,7 @@ impl NumberWords {
                         }
                         out.joiners.push(key);
                     }
+                    Some("times") => out.times.push(key),
                     Some(v @ ("x2" | "x3")) => {
                         out.filter.mark(word_hash(&key));
                         out.words
@@ -70,7 +75,7 @@ impl NumberWords {
                     Some(v) => {
                         let n: u64 = v.parse().map_err(|_| {
                             format!(
-                                "{}: `{}` has value `{v}`, expected a whole number, `and`, or `x2`/`x3` (a word that repeats the digit after it)",
+                                "{}: `{}` has value `{v}`, expected a whole number, `and`, `x2`/`x3` (a word that repeats the digit after it) or `times` (a word between a count and the digit it repeats)",
                                 lex.path.display(),
                                 entry.text
                             )
@@ -514,6 +519,20 @@ fn chunks_of_words<'a>(
             i += 1;
             continue;
         }
+        // `دو تا پنج` inside digits read one by one: five said twice.
+        if let Some((digits, last)) = repeated_by_count(sk, ws, nw, i) {
+            out.push(NumberChunk {
+                digits,
+                start: ws[i].start,
+                end: ws[last].end,
+                first_word: i,
+                last_word: last,
+                spelled: true,
+                max_scale: 0,
+            });
+            i = last + 1;
+            continue;
+        }
         match nw.read(sk, ws, i) {
             None => {
                 i += 1;
@@ -611,6 +630,42 @@ fn chunks_of_words<'a>(
         i = last + 1;
     }
     out
+}
+
+/// A count of two or three, a `times` word and a digit word at word `i` (`دو تا پنج`: five
+/// said twice, 55) with a number right before or after it, spaces only between: the digits
+/// and the last word. Alone it is a range (`بین دو تا پنج روز`, two to five days) and is read
+/// as two numbers.
+fn repeated_by_count<'a>(
+    sk: &str,
+    ws: &[Word],
+    nw: &NumberWords,
+    i: usize,
+) -> Option<(Digits<'a>, usize)> {
+    if nw.times.is_empty() || i + 2 >= ws.len() {
+        return None;
+    }
+    let spaced = |a: usize, b: usize| sk[ws[a].end..ws[b].start].chars().all(|c| c == ' ');
+    let Some((NumberWord::Value(count @ 2..=3), i_end)) = nw.read(sk, ws, i) else {
+        return None;
+    };
+    let t = i_end + 1;
+    if t + 1 >= ws.len() || !nw.times.iter().any(|w| w == ws[t].text(sk)) || !spaced(i_end, t) {
+        return None;
+    }
+    let Some((NumberWord::Value(d @ 0..=9), last)) = nw.read(sk, ws, t + 1) else {
+        return None;
+    };
+    if !spaced(t, t + 1) {
+        return None;
+    }
+    let number_at = |k: usize| {
+        let w = ws[k].text(sk);
+        w.bytes().all(|b| b.is_ascii_digit()) || nw.read(sk, ws, k).is_some()
+    };
+    let before = i > 0 && spaced(i - 1, i) && number_at(i - 1);
+    let after = last + 1 < ws.len() && spaced(last, last + 1) && number_at(last + 1);
+    (before || after).then(|| (Digits::repeated(d as u8, count as u8), last))
 }
 
 /// Chunks whose gap is only spaces or separators form one sequence (a phone number read aloud).
@@ -812,6 +867,19 @@ mod tests {
         assert!(!joins("☆☆☆☆"));
         assert!(!joins("+"));
         assert!(!joins(" ["));
+    }
+
+    #[test]
+    fn a_count_and_times_repeat_a_digit_among_digits_read_one_by_one() {
+        let nw = number_words("صفر\t0\nنه\t9\nیک\t1\nدو\t2\nسه\t3\nپنج\t5\nتا\ttimes\n");
+        assert_eq!(
+            digits_of("صفر نه یک دو دو تا پنج سه", &nw),
+            ["0", "9", "1", "2", "55", "3"]
+        );
+        assert_eq!(digits_of("دو تا پنج سه", &nw), ["55", "3"]);
+        // Alone it is a range: two numbers.
+        let nw = number_words("دو\t2\nپنج\t5\nتا\ttimes\n");
+        assert_eq!(digits_of("بین دو تا پنج روز", &nw), ["2", "5"]);
     }
 
     #[test]

@@ -14,7 +14,9 @@ declare_rule! {
     /// `۶۰۳۷☆۹۹۱۲☆۳۴۵۶☆۷۸۹۳`, or by commas or joining words, `۶۰۳۷ و ۹۹۱۲ و ۳۴۵۶ و ۷۸۹۳`,
     /// unless all four look like years) and Iranian IBAN/Sheba numbers
     /// (`IR` + 24 digits that pass the ISO 13616 mod-97 check, also when the 24 digits are
-    /// written without `IR`). Letters that look like digits inside a card number are read as
+    /// written without `IR` or read out in number words). Digit groups parted by symbols are
+    /// one card only when one symbol parts every two groups as written (`4111*1111*…`, not
+    /// `1920×1080 2560×1440`). Letters that look like digits inside a card number are read as
     /// digits by the skeleton (`6O37 99l2 34S6 7B93`).
     ///
     /// ## Why
@@ -61,13 +63,12 @@ impl Bank {
     ) {
         let sk = f.sk();
         let seqs = sequences(sk, cs);
+        // A card (16 digits, Luhn) or a Sheba (24 digits, mod 97 after `IR`).
         let mut flag = |first: &NumberChunk<'_>, last: &NumberChunk<'_>, digits: &str| {
             let (s, e) = (first.start, last.end);
-            if digits.len() == CARD_DIGITS
-                && luhn(digits)
-                && !done.iter().any(|&(ds, de)| s < de && ds < e)
-                && !self.other_number(f, s)
-            {
+            let card = digits.len() == CARD_DIGITS && luhn(digits) && !self.other_number(f, s);
+            let sheba = digits.len() == SHEBA_DIGITS && iban_valid(&format!("ir{digits}"));
+            if (card || sheba) && !done.iter().any(|&(ds, de)| s < de && ds < e) {
                 done.push((s, e));
                 out.push(f.hit(s, e));
             }
@@ -75,21 +76,33 @@ impl Bank {
         // A sequence of several numbers: 16 digits from any of its parts on when it holds
         // number words; else (digit groups the skeleton did not join: `6037☆9912☆3456☆7893`,
         // a look-alike letter read as a digit after a space) the first or the last 16, as for
-        // a run of digits.
+        // a run of digits, when one separator parts every group (`1920×1080 2560×1440` is two
+        // sizes). A Sheba in number words: 24 digits that pass the mod-97 check after `IR`.
         for seq in &seqs {
             let parts = &cs[seq.clone()];
             if parts.len() < 2 {
                 continue;
             }
             let spelled = parts.iter().any(|p| p.spelled);
+            if !spelled && !one_separator(f, parts) {
+                continue;
+            }
             for k in 0..parts.len() {
                 let mut digits = String::new();
+                let mut card_tried = false;
                 for (j, p) in parts.iter().enumerate().skip(k) {
                     digits.push_str(p.digits.as_str());
-                    if digits.len() >= CARD_DIGITS {
-                        if spelled || k == 0 || j == parts.len() - 1 {
-                            flag(&parts[k], &parts[j], &digits);
-                        }
+                    if digits.len() >= CARD_DIGITS
+                        && !card_tried
+                        && (spelled || k == 0 || j == parts.len() - 1)
+                    {
+                        flag(&parts[k], &parts[j], &digits);
+                        card_tried = true;
+                    }
+                    if spelled && digits.len() == SHEBA_DIGITS {
+                        flag(&parts[k], &parts[j], &digits);
+                    }
+                    if digits.len() >= SHEBA_DIGITS || (!spelled && digits.len() >= CARD_DIGITS) {
                         break;
                     }
                 }
@@ -103,7 +116,12 @@ impl Bank {
                 .map(|p| p.digits.as_str())
                 .collect()
         };
+        // Groups joined by a symbol (`1920×1080`) are not one group of such a card.
+        let plain = |n: usize| seqs[n].len() == 1 || cs[seqs[n].clone()].iter().any(|p| p.spelled);
         for n in 0..seqs.len() {
+            if !plain(n) {
+                continue;
+            }
             let mut digits = digits_of(n);
             let mut m = n;
             let mut years = true;
@@ -111,7 +129,7 @@ impl Bank {
                 // Colons part the groups of an address or a time (`1111:2222:3333:4444` in
                 // an IPv6 literal), not of a card.
                 let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
-                if gap.contains(':') || !loose_gap(gap, &self.between_words) {
+                if gap.contains(':') || !loose_gap(gap, &self.between_words) || !plain(m + 1) {
                     break;
                 }
                 m += 1;
@@ -141,6 +159,35 @@ impl Bank {
 
 /// Digits of a bank card number.
 const CARD_DIGITS: usize = 16;
+
+/// Digits of an Iranian Sheba (IBAN) number after `IR`.
+const SHEBA_DIGITS: usize = 24;
+
+/// Whether, as written, the same separator (white space around it aside) parts every two
+/// groups of digits (and letters read as digits) from the first of `parts` to the last:
+/// `6037☆9912☆3456☆7893`, not `1920×1080 2560×1440` (the skeleton joins `1080 2560`, so the
+/// original is read).
+fn one_separator(f: &FieldText<'_>, parts: &[NumberChunk<'_>]) -> bool {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return true;
+    };
+    let (s, e) = f.skeleton().to_original(first.start, last.end);
+    let written = &f.cps[s..e];
+    let mut seps = written
+        .split(|c| c.is_alphanumeric())
+        .filter(|run| !run.is_empty())
+        .map(|run| {
+            let lead = run.iter().take_while(|c| c.is_whitespace()).count();
+            let tail = run[lead..]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count();
+            &run[lead..run.len() - tail]
+        });
+    let first = seps.next();
+    seps.all(|sep| Some(sep) == first)
+}
 
 /// The entries of the `call_words` lexicons with value `tag`, as skeleton keys.
 fn call_words(p: &Params<'_>, tag: &str) -> Result<HashSet<String>, String> {
