@@ -179,13 +179,16 @@ def report(findings, services, documents, versions, built, steps):
 
 
 def write_sample(findings, args):
-    rng = random.Random(args.seed)
+    """Up to --sample findings of each code, each code drawn with its own generator seeded
+    from --seed and the code, so adding or changing one code's findings leaves the others'
+    samples as they were."""
     by_code = collections.defaultdict(list)
     for f in findings:
         if f["severity"] != "hint":
             by_code[f["code"]].append(f)
     with open(args.sample_file, "w", encoding="utf-8") as sample:
         for code, items in sorted(by_code.items()):
+            rng = random.Random(f"{args.seed}:{code}")
             picked = rng.sample(items, min(args.sample, len(items)))
             sample.write(f"===== {code}: {len(picked)} of {len(items)}\n")
             for i, f in enumerate(picked, 1):

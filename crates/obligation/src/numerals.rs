@@ -3,15 +3,7 @@
 //! twenty", "vingt-quatre", "soixante-douze", "quatre-vingt-dix", "deux cent quarante",
 //! "vierundzwanzig", "hundertzwanzig", "بیست و چهار", "یکصد و هشتاد").
 
-/// Maps a Persian or Arabic-Indic digit to its ASCII digit; other characters pass through.
-pub fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
-        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
-        _ => None,
-    }
-}
+pub use davar_policy::text::ascii_digit;
 
 /// Value of a number word 1..=19 or a multiple of ten (lowercased input).
 pub fn word_value(word: &str) -> Option<u32> {
@@ -249,14 +241,6 @@ pub fn german_compound(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_of_every_script() {
-        assert_eq!(ascii_digit('۴'), Some('4'));
-        assert_eq!(ascii_digit('٨'), Some('8'));
-        assert_eq!(ascii_digit('7'), Some('7'));
-        assert_eq!(ascii_digit('a'), None);
-    }
 
     #[test]
     fn words_and_compounds() {

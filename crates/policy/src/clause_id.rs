@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Clause, PolicyVersion};
+use crate::text::capitalised;
 
 /// Longest slug, in characters; long headings are cut at a word boundary.
 const MAX_SLUG_CHARS: usize = 48;
@@ -221,6 +222,12 @@ pub fn slug(heading: &str) -> String {
 }
 
 fn slugify(text: &str) -> String {
+    slugify_within(text, MAX_SLUG_CHARS)
+}
+
+/// The words of `text` folded (lowercase, Latin letters without accents) and joined by `-`,
+/// at most `max` characters (the first word always fits).
+fn slugify_within(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
     let mut word = String::new();
@@ -242,7 +249,7 @@ fn slugify(text: &str) -> String {
         if !word.is_empty() {
             // The slug is complete at the first word that does not fit: the rest of the
             // text is not read.
-            if !append_word(&mut out, &mut count, &word) {
+            if !append_word(&mut out, &mut count, &word, max) {
                 break;
             }
             word.clear();
@@ -255,15 +262,15 @@ fn slugify(text: &str) -> String {
 }
 
 /// Appends `word` (without `-` at its ends) to the slug `out` of `count` characters, unless
-/// it would make the slug longer than [`MAX_SLUG_CHARS`] (the first word always fits).
-/// Returns false when it did not fit.
-fn append_word(out: &mut String, count: &mut usize, word: &str) -> bool {
+/// it would make the slug longer than `max` (the first word always fits). Returns false when
+/// it did not fit.
+fn append_word(out: &mut String, count: &mut usize, word: &str, max: usize) -> bool {
     let w = word.trim_matches('-');
     if w.is_empty() {
         return true;
     }
     let extra = w.chars().count() + usize::from(!out.is_empty());
-    if !out.is_empty() && *count + extra > MAX_SLUG_CHARS {
+    if !out.is_empty() && *count + extra > max {
         return false;
     }
     if !out.is_empty() {
@@ -487,7 +494,7 @@ fn assign_aliases(version: &mut PolicyVersion) {
             alias_slugs(&clause.heading)
         };
         let mut own: Vec<(String, bool)> = clause
-            .aliases
+            .source_anchors
             .iter()
             .map(|a| (a.clone(), true))
             .chain(conventional.into_iter().map(|a| (a, false)))
@@ -577,19 +584,7 @@ pub fn alias_slugs(heading: &str) -> Vec<String> {
             .collect::<Vec<_>>()
             .join("-"),
     );
-    let folded: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|word| {
-            let mut w = String::new();
-            for c in word.chars() {
-                push_folded(&mut w, c);
-            }
-            w
-        })
-        .collect();
-    let folded = folded.join("-");
-    out.push(folded);
+    out.push(slugify_within(text, usize::MAX));
     // Without the section number: the words run together, as written and in lower case
     // (Confluence-style `#AdditionalServices`, `#programguide`; `&` read as `and`), and in
     // lower case joined by `_` (`#our_services`).
@@ -610,52 +605,58 @@ pub fn alias_slugs(heading: &str) -> Vec<String> {
     out
 }
 
-/// `word` with its first letter in upper case.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// A numbered heading's number as an anchor (`6`, `14.2`, `14-2`, `section-6`) and with the
 /// word that introduces it (`artikel-6`, `Artikel6`); nothing for a heading without a number
-/// that has digits.
+/// that has digits. Persian and Arabic-Indic digits give the anchors as written (`ماده-۲`) and
+/// in ASCII digits (`2`, `section-2`).
 fn number_anchors(heading: &str) -> Vec<String> {
     let rest = strip_section_number(heading);
     let Some(prefix) = heading.strip_suffix(rest) else {
         return Vec::new();
     };
-    let words: Vec<String> = prefix
+    // The words of the prefix, and where the number is: the last one that is a number.
+    let words: Vec<&str> = prefix
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map(|w| w.trim_matches('.').to_lowercase())
+        .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();
-    let Some(number) = words
-        .last()
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-    else {
+    let Some(written) = words.last() else {
         return Vec::new();
     };
-    let dashed = number.replace('.', "-");
-    let mut out = vec![
-        number.clone(),
-        dashed.clone(),
-        format!("section-{number}"),
-        format!("section-{dashed}"),
-    ];
-    if let [.., word, _] = words.as_slice()
-        && NUMBER_WORDS.contains(&word.as_str())
-    {
-        out.push(format!("{word}-{number}"));
-        out.push(format!("{word}-{dashed}"));
-        // As written, run together: `Schedule 1` -> `Schedule1`.
-        let written = prefix
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| w.to_lowercase() == *word)
-            .unwrap_or(word);
-        out.push(format!("{written}{number}"));
+    // `1er`, `2nd`: the number as written, in lower case.
+    let Some(ascii) = crate::text::decimal_number(written).or_else(|| {
+        written
+            .chars()
+            .any(|c| c.is_ascii_digit())
+            .then(|| written.to_lowercase())
+    }) else {
+        return Vec::new();
+    };
+    let mut numbers = vec![ascii];
+    if !written.is_ascii() {
+        numbers.push((*written).to_string());
+    }
+    let introducing = words
+        .len()
+        .checked_sub(2)
+        .map(|i| words[i])
+        .filter(|w| NUMBER_WORDS.contains(&w.to_lowercase().as_str()));
+    let mut out = Vec::new();
+    for number in numbers {
+        let dashed = number.replace('.', "-");
+        out.extend([
+            number.clone(),
+            dashed.clone(),
+            format!("section-{number}"),
+            format!("section-{dashed}"),
+        ]);
+        if let Some(written_word) = introducing {
+            let word = written_word.to_lowercase();
+            out.push(format!("{word}-{number}"));
+            out.push(format!("{word}-{dashed}"));
+            // As written, run together: `Schedule 1` -> `Schedule1`.
+            out.push(format!("{written_word}{number}"));
+        }
     }
     out
 }
@@ -782,6 +783,11 @@ mod tests {
             ("2. Our Services", "our_services"),
             ("Fees, payment & refunds", "fees-payment--refunds"),
             ("Kündigung und Rücktritt", "kündigung-und-rücktritt"),
+            ("ماده ۲ - تعاریف", "2"),
+            ("ماده ۲ - تعاریف", "section-2"),
+            ("ماده ۲ - تعاریف", "ماده-۲"),
+            ("ماده ۱۴.۲ بازگشت کالا", "14-2"),
+            ("۳. بازگشت کالا", "۳"),
         ] {
             assert!(has(heading, alias), "{heading}: {:?}", alias_slugs(heading));
         }

@@ -17,6 +17,7 @@ pub mod model;
 pub mod render;
 pub mod site_config;
 mod source;
+pub mod text;
 mod write;
 pub mod yaml;
 

@@ -178,11 +178,14 @@ pub struct Clause {
     pub obligation_blocks: Vec<RawBlock>,
     /// List items (at any depth) under this clause, tables of contents left out.
     pub list_items: usize,
-    /// Other anchors of the heading, for a heading without `{#id}`: the slugs a source
+    /// The anchors the source itself put in the heading as empty links (`### [](#scope)Scope`),
+    /// as read.
+    pub source_anchors: Vec<String>,
+    /// Other anchors of the heading, the ones no other heading of the version also wants: its
+    /// [`Clause::source_anchors`] and, for a heading without `{#id}`, the slugs a source
     /// commonly wrote for its full text, number included (`14.2-right-to-rectification`,
-    /// `6-haftung`, `artikel-6`), and the anchors the source itself put in the heading as empty
-    /// links (`### [](#scope)Scope`). The published page carries them, and in-page links to
-    /// them resolve to the heading ([`PolicyVersion::anchor`]).
+    /// `6-haftung`, `artikel-6`). The published page carries them, and in-page links to them
+    /// resolve to the heading ([`PolicyVersion::anchor`]).
     pub aliases: Vec<String>,
 }
 

@@ -268,6 +268,14 @@ impl SiteConfig {
         })
     }
 
+    /// The marketplace's own names: its name in every language, then its brands.
+    pub fn own_names(&self) -> impl Iterator<Item = &str> {
+        self.marketplace_name
+            .values()
+            .chain(&self.brands)
+            .map(String::as_str)
+    }
+
     /// The brands of the corporate groups the marketplace belongs to (see `brand_groups`),
     /// group names included: its own names are among them.
     pub fn group_brands(&self) -> Vec<&str> {
@@ -278,10 +286,8 @@ impl SiteConfig {
                 .collect()
         };
         let own: Vec<Vec<String>> = self
-            .marketplace_name
-            .values()
-            .chain(&self.brands)
-            .map(|n| words(n))
+            .own_names()
+            .map(&words)
             .filter(|w| !w.is_empty())
             .collect();
         let belongs = |member: &str| {

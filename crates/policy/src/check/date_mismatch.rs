@@ -180,11 +180,7 @@ fn parse(text: &str) -> Option<Date> {
     let lower: String = text
         .to_lowercase()
         .chars()
-        .map(|c| match c {
-            '۰'..='۹' => char::from(b'0' + (u32::from(c) - u32::from('۰')) as u8),
-            '٠'..='٩' => char::from(b'0' + (u32::from(c) - u32::from('٠')) as u8),
-            c => c,
-        })
+        .map(|c| crate::text::ascii_digit(c).unwrap_or(c))
         .collect();
     let numbers: Vec<i32> = lower
         .split(|c: char| !c.is_ascii_digit())

@@ -995,10 +995,7 @@ impl OwnNames {
         let site = &set.site;
         let group = site.group_brands();
         let mut names: Vec<String> = site
-            .brands
-            .iter()
-            .chain(site.marketplace_name.values())
-            .map(String::as_str)
+            .own_names()
             .chain(group.iter().copied())
             .flat_map(|b| {
                 let whole = normalise(b);
@@ -1013,9 +1010,7 @@ impl OwnNames {
         // `TikTok Shop` owns `seller-my.tiktok.com`, `Hotel Center by Google` owns
         // `support.google.com`: a word of a name that is a domain label below the top level.
         let mut words: Vec<String> = site
-            .brands
-            .iter()
-            .chain(site.marketplace_name.values())
+            .own_names()
             .filter(|b| b.split_whitespace().count() > 1)
             .flat_map(|b| b.split_whitespace().map(normalise).collect::<Vec<_>>())
             .filter(|w| w.chars().count() >= 4 && !ARTICLES.contains(&w.as_str()))
@@ -1032,10 +1027,7 @@ impl OwnNames {
             .unwrap_or_default()
             .to_lowercase();
         let mut spelled: Vec<String> = site
-            .brands
-            .iter()
-            .chain(site.marketplace_name.values())
-            .map(String::as_str)
+            .own_names()
             .chain(group.iter().copied())
             .map(str::to_lowercase)
             .filter(|n| n.chars().count() >= 3)

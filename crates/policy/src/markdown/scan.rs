@@ -148,7 +148,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                     let text = text.trim().to_string();
                     let explicit_id = id.is_some();
                     let id = id.unwrap_or_else(|| clause_id::slug(&text));
-                    let aliases = std::mem::take(&mut w.heading_anchors);
+                    let source_anchors = std::mem::take(&mut w.heading_anchors);
                     w.parts.push(Clause {
                         id,
                         explicit_id,
@@ -156,7 +156,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                         level,
                         line: lines.line(offset),
                         id_offset,
-                        aliases,
+                        source_anchors,
                         ..Clause::default()
                     });
                 }

@@ -2,6 +2,7 @@
 //! language).
 
 use crate::model::Audience;
+use crate::text::capitalised;
 
 /// Labels and sentence builders of one language.
 #[derive(Debug)]
@@ -53,7 +54,7 @@ impl Words {
             [one] => (*one).to_string(),
             [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.and),
         };
-        capitalise(&text)
+        capitalised(&text)
     }
 
     /// The audience as the subject of the period sentence.
@@ -63,13 +64,6 @@ impl Words {
             Audience::Sellers => self.sellers_owed,
         }
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 static ENGLISH: Words = Words {
