@@ -369,3 +369,57 @@ fn mediators_enumerated_in_plain_paragraphs_are_named() {
         );
     }
 }
+
+/// Seller terms in French with every P2B clause but the mediators, then `mediation`.
+fn french_seller_terms(mediation: &str) -> Vec<String> {
+    let body = format!(
+        "## Modifications {{#modifications}}\n\nNous informons les vendeurs de toute modification au moins 15 jours avant qu'elle s'applique.\n\n## Suspension {{#suspension}}\n\nNous pouvons suspendre ou résilier un compte pour les motifs énumérés ci-dessous, et nous en donnons les raisons au vendeur.\n\n## Résiliation {{#resiliation}}\n\nNous résilions le contrat d'un vendeur avec un préavis de 30 jours.\n\n## Réclamations {{#reclamations}}\n\nLes vendeurs déposent leurs réclamations par le formulaire de leur espace ; nous répondons sous 10 jours.\n\n{mediation}"
+    );
+    seller_terms("fr", &body)
+}
+
+fn names_two_mediators(found: &[String]) -> bool {
+    !found.iter().any(|f| f.contains("two mediators"))
+}
+
+#[test]
+fn an_entry_of_a_linked_table_of_contents_names_no_mediator() {
+    for contents in [
+        "## Sommaire {#sommaire}\n\n- [Objet](#objet)\n- [Commandes](#commandes)\n- [Médiation et médiateurs](#mediation)\n\n",
+        "## Sommaire {#sommaire}\n\n| Article | Titre |\n|---|---|\n| 1 | [Objet](#objet) |\n| 12 | [Médiation et médiateurs](https://boutique.example/cgv#mediation) |\n\n",
+    ] {
+        let mediation = format!(
+            "{contents}## Objet {{#objet}}\n\nLes présentes conditions lient les vendeurs.\n\n## Commandes {{#commandes}}\n\nLes commandes sont fermes.\n\n## Médiation {{#mediation}}\n\nTout litige relève des tribunaux de Lyon.\n"
+        );
+        let found = french_seller_terms(&mediation);
+        assert!(!names_two_mediators(&found), "{contents}: {found:#?}");
+    }
+    // A link to the page that lists them is evidence.
+    let linked = "## Médiation {#mediation}\n\nLa liste des médiateurs auxquels nous faisons appel figure sur [notre page](https://boutique.example/mediateurs).\n";
+    assert!(names_two_mediators(&french_seller_terms(linked)));
+}
+
+#[test]
+fn mediators_a_sentence_designates_by_name_are_named() {
+    for mediation in [
+        "## Médiation {#mediation}\n\nNous désignons les médiateurs suivants pour tout litige avec un vendeur : le Centre de médiation des commerçants de Lyon (CMCL) et l'Office européen de médiation commerciale (OEMC).\n",
+        "## Médiation {#mediation}\n\nPour les litiges avec nos vendeurs, nous avons désigné deux organismes de médiation, l'Association Rhône Médiation et la Chambre arbitrale du Sud-Ouest.\n",
+    ] {
+        let found = french_seller_terms(mediation);
+        assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+    let german = "## Mediation {#mediation}\n\nWir benennen folgende Mediatoren: die Schlichtungsstelle Handel Nord und das Zentrum für Wirtschaftsmediation Süd.\n";
+    let found = seller_terms("de", german);
+    assert!(names_two_mediators(&found), "{found:#?}");
+    let english = "## Mediation {#mediation}\n\nWe designate the North Mediation House and the South Trade Mediation Office as mediators for sellers.\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{english}"));
+    assert!(found.is_empty(), "{found:#?}");
+    // Near misses: a designation denied, and one body named.
+    for near in [
+        "## Médiation {#mediation}\n\nNous ne désignons aucun médiateur : les litiges relèvent du Tribunal de commerce de Paris et de la Cour d'appel de Paris.\n",
+        "## Médiation {#mediation}\n\nNous désignons comme médiateur le Centre de médiation des commerçants de Lyon.\n",
+    ] {
+        let found = french_seller_terms(near);
+        assert!(!names_two_mediators(&found), "{near}: {found:#?}");
+    }
+}

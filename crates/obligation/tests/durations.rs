@@ -48,3 +48,73 @@ fn one_finding_per_clause_and_duration_and_one_hint_for_a_document_without_block
         "{shown:#?}"
     );
 }
+
+/// The `duration-mismatch` findings of one version in `lang` whose clause says `prose` over a
+/// block of `within`.
+fn mismatches(lang: &str, prose: &str, within: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        format!(
+            "marketplace:\n  name: {{ {lang}: Shop }}\nbase_url: https://shop.example\nlanguages: [{lang}]\nbinding_language: {lang}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("help")).unwrap();
+    std::fs::write(
+        dir.path().join(format!("help/v1.{lang}.md")),
+        format!(
+            "---\nid: help\ntype: Complaints Policy\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2026-01-01\neffective: 2026-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Reply {{#reply}}\n\n{prose}\n\n```obligation\nid: reply\nactor: platform\ntrigger: complaint.received\naction: complaint.answered\nwithin: {within}\n```\n"
+        ),
+    )
+    .unwrap();
+    let (set, _) = load(dir.path()).expect("the set loads");
+    davar_obligation::checks(&set, date(2026, 1, 10), None)
+        .into_iter()
+        .filter(|d| d.code == "duration-mismatch")
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn one_working_day_written_with_an_article_agrees_with_a_block_of_one_working_day() {
+    for (lang, prose) in [
+        (
+            "fr",
+            "Nous répondons à chaque réclamation dans un délai d'un jour ouvrable.",
+        ),
+        (
+            "fr",
+            "Chaque réclamation reçoit une réponse sous un jour ouvré.",
+        ),
+        (
+            "de",
+            "Wir beantworten jede Beschwerde innerhalb von einem Werktag.",
+        ),
+        (
+            "de",
+            "Jede Beschwerde wird binnen eines Werktags beantwortet.",
+        ),
+        ("en", "We answer every complaint within one working day."),
+        ("en", "We answer every complaint within a working day."),
+        ("fa", "به هر شکایت ظرف یک روز کاری پاسخ می‌دهیم."),
+    ] {
+        let found = mismatches(lang, prose, "1 working day");
+        assert!(found.is_empty(), "{prose}: {found:#?}");
+    }
+    // Near misses: two working days, or one calendar day, are not one working day.
+    for (lang, prose) in [
+        (
+            "fr",
+            "Nous répondons à chaque réclamation sous deux jours ouvrables.",
+        ),
+        ("en", "We answer every complaint within a day."),
+        (
+            "de",
+            "Wir beantworten jede Beschwerde innerhalb eines Tages.",
+        ),
+    ] {
+        let found = mismatches(lang, prose, "1 working day");
+        assert_eq!(found.len(), 1, "{prose}: {found:#?}");
+    }
+}

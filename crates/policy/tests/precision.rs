@@ -630,3 +630,110 @@ fn unknown_brand_leaves_the_party_or_operator_the_text_states_and_names_itself_b
         );
     }
 }
+
+/// `empty-list` on whole documents: the clause `Scope` holds `body`, and what follows it.
+fn lost_lists(lang: &str, body: &str) -> Vec<Diagnostic> {
+    findings("empty-list", lang, body)
+}
+
+#[test]
+fn empty_list_reports_announcements_the_section_or_document_ends_after() {
+    for (lang, body) in [
+        // Ending in `.`, before the next section or at the end of the document.
+        (
+            "en",
+            "Sellers may list second-hand items, provided that the following conditions are met.\n\n## Delivery {#delivery}\n\nWe ship within two days.",
+        ),
+        (
+            "en",
+            "Returns are free of charge.\n\nThe following conditions apply.",
+        ),
+        (
+            "fr",
+            "Pour toute commande passée sur le site, les conditions suivantes s'appliquent.\n\n## Livraison {#livraison}\n\nNous livrons en deux jours.",
+        ),
+        ("de", "Für Rücksendungen gelten folgende Bedingungen."),
+        // Ending in `:` after other text of its section, right before the next heading.
+        (
+            "en",
+            "Returns are free of charge.\n\nThe following documents must be sent with a return:\n\n## Delivery {#delivery}\n\nWe ship within two days.",
+        ),
+        (
+            "fr",
+            "Le paiement est exigible à la commande.\n\nLes moyens de paiement suivants sont acceptés :\n\n## Livraison {#livraison}\n\nNous livrons en deux jours.",
+        ),
+        // A short announcement as the document's last paragraph.
+        (
+            "en",
+            "Returns are free of charge.\n\nThe following conditions apply:",
+        ),
+        ("fr", "Les retours sont gratuits.\n\nLes frais suivants :"),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn empty_list_leaves_references_to_the_text_after_pronouns_and_labels() {
+    for (lang, body) in [
+        // The items follow as a paragraph.
+        (
+            "fr",
+            "Le paiement est exigible à la commande.\n\nLes moyens de paiement suivants sont acceptés :\n\ncarte bancaire, virement ou espèces à la livraison.",
+        ),
+        // Text further on, or the document itself.
+        (
+            "en",
+            "Using the site means accepting the terms and conditions set out below.\n\n## Delivery {#delivery}\n\nWe ship within two days.",
+        ),
+        (
+            "fr",
+            "L'accès au site implique l'acceptation des termes et conditions suivants.\n\n## Définitions {#definitions}\n\nLe vendeur est la personne qui vend.",
+        ),
+        // "The following" as a pronoun may announce the headings after it.
+        (
+            "en",
+            "Members keep the rights to their music.\n\nThe following is not permitted for any reason:\n\n## Law infringements {#law}\n\nNo content may break the law.",
+        ),
+        // "Following" meaning "next", and a form label.
+        ("en", "Payment is due on the following day."),
+        ("en", "Please fill in the form below.\n\nDate of birth:"),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn placeholder_reports_blanks_inside_a_sentence_and_a_lone_field() {
+    for (lang, body) in [
+        ("fr", "Montant : ____ euros, payable à la commande."),
+        ("fr", "Le présent contrat prend effet le ___ 2026."),
+        ("en", "The fee is ____ pounds per order."),
+        ("en", "Name: _______"),
+        ("de", "Ansprechpartner: \\_\\_\\_\\_\\_\\_"),
+    ] {
+        let found = findings("placeholder", lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+    for (lang, body) in [
+        ("en", "This is ___really___ important, and __this__ too."),
+        (
+            "en",
+            "Set `notify_all_sellers` or notify_all_sellers in the panel.",
+        ),
+        ("en", "Above.\n\n___\n\nBelow."),
+        (
+            "en",
+            "Model withdrawal form\n\nName of the buyer: ______\n\nAddress of the buyer: ______",
+        ),
+        (
+            "fr",
+            "Fait à Lyon, lu et signé.\n\nLe vendeur ______ La plateforme ______",
+        ),
+    ] {
+        let found = findings("placeholder", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}

@@ -682,9 +682,13 @@ static MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the mediators pattern is valid")
 });
 
-/// A link in Markdown or a bare web address.
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\]\(|https?://|www\.").expect("the link pattern is valid"));
+/// A link to another page: a Markdown link whose target has no `#` fragment, or a bare web
+/// address without one. A link to a heading (`[Médiation et médiateurs](#mediation)`, an entry
+/// of a linked table of contents, in a list or a table) leads to no list of mediators.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\]\([^#)\s]*\)|(?:^|[^(])(?:https?://|www\.)[^#\s)]*(?:[\s)]|$)")
+        .expect("the link pattern is valid")
+});
 
 /// Whether a sentence of `version` that speaks of mediators (not negated: "we do not use
 /// mediators") links a page: terms often name their mediators on a linked list ("The list of
@@ -700,6 +704,77 @@ pub fn mediators_linked(version: &PolicyVersion) -> bool {
                     .find_iter(s)
                     .any(|m| !negated(s, &version.lang, m.start(), m.end()))
         })
+}
+
+/// Verbs that name the mediators a business engages with ("we designate", "nous désignons",
+/// "wir benennen").
+static DESIGNATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(designat|appoint|nominat|identif|désign|nomm|benenn|bestimm|nenn)")
+        .expect("the designation pattern is valid")
+});
+
+/// Words that join the names of a list written in a sentence.
+static JOINERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[;,]|\s(?:and|or|et|ou|und|oder|sowie|as well as)\s")
+        .expect("the joiner pattern is valid")
+});
+
+/// The most mediators one sentence names: a sentence that designates mediators or a
+/// mediation body (a verb of designation, not negated, and a word of mediation: "we designate
+/// … for mediation"), whose names — after its colon when it has one — are joined by commas or
+/// "and"/"et"/"und": "Nous désignons les médiateurs suivants : le Centre de médiation et
+/// d'arbitrage de Paris (CMAP) et le Centre for Effective Dispute Resolution (CEDR)" names
+/// two. A name is a part holding a word that starts with a capital (`l'Office`, `(CEDR)`),
+/// the sentence's first letter aside.
+pub fn mediators_named(version: &PolicyVersion) -> usize {
+    let mut most = 0;
+    for clause in version.preamble.iter().chain(&version.clauses) {
+        let prose = unwrap_lines(&clause.prose);
+        for sentence in prose.split(['\n', '!', '?']).flat_map(|l| l.split(". ")) {
+            let lower = searchable(sentence);
+            let designated = DESIGNATES
+                .find_iter(&lower)
+                .any(|m| !negated(&lower, &version.lang, m.start(), m.end()));
+            let about = designated && MEDIATION.is_match(&lower);
+            if !about {
+                continue;
+            }
+            let (names, from) = match sentence.rfind(':') {
+                Some(i) => (&sentence[i + 1..], i + 1),
+                None => (sentence, 0),
+            };
+            // "le Centre de médiation et d'arbitrage de Paris" is one name: a part without a
+            // capital joins the name before it.
+            let mut count = 0;
+            let mut at = 0;
+            let mut parts: Vec<&str> = Vec::new();
+            for m in JOINERS.find_iter(names) {
+                parts.push(&names[at..m.start()]);
+                at = m.end();
+            }
+            parts.push(&names[at..]);
+            for (i, part) in parts.iter().enumerate() {
+                // A capital starting a word (`Centre`, `l'Office`, `(CEDR)`), other than the
+                // sentence's first letter.
+                let mut previous = ' ';
+                let mut letters = 0;
+                let named = part.chars().any(|c| {
+                    let initial = c.is_uppercase() && !previous.is_alphabetic();
+                    let first_letter = from == 0 && i == 0 && letters == 0;
+                    if c.is_alphabetic() {
+                        letters += 1;
+                    }
+                    previous = c;
+                    initial && !first_letter
+                });
+                if named {
+                    count += 1;
+                }
+            }
+            most = most.max(count);
+        }
+    }
+    most
 }
 
 /// A word of mediation at the start of a word, in the languages of the repository's terms

@@ -337,7 +337,8 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
         Evidence::TwoMediators => Some(
             mediators(version) >= 2
                 || evidence::mediators_linked(version)
-                || evidence::mediators_enumerated(version) >= 2,
+                || evidence::mediators_enumerated(version) >= 2
+                || evidence::mediators_named(version) >= 2,
         ),
     }
 }
@@ -381,7 +382,7 @@ fn help(evidence: &Evidence, lang: &str) -> String {
         },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
         Evidence::TwoMediators => {
-            "name at least two mediators under a clause about mediation (as list items, or \"two mediators: …\"), or link the list of mediators in a sentence about them".into()
+            "name at least two mediators under a clause about mediation (as list items, \"two mediators: …\", or by name in a sentence that designates them), or link the list of mediators in a sentence about them".into()
         }
         Evidence::Unless { evidence, .. } => format!(
             "{}; and do not say the opposite in a sentence without a condition (\"solely by automated means\", \"without notice\", \"for any reason\")",

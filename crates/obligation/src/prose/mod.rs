@@ -131,8 +131,31 @@ fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     Some((value, skip_parenthesised(tokens, next, value)))
 }
 
+/// Words before an English indefinite article that make `a day` a length of time: `within a
+/// working day`, `in an hour`, `for a month`, `more than a week`, `at least a month`, `up to
+/// a day`.
+const LENGTH_LEADS: &[&str] = &[
+    "within", "in", "for", "after", "before", "than", "least", "most", "to", "over", "under",
+    "about", "only", "just",
+];
+
+/// `a`/`an` as one of the unit right after it, when a word of length leads it
+/// ([`LENGTH_LEADS`]): "A working day is any day…" defines a unit, "24 hours a day" and "once a
+/// month" state rates. French, German and Persian articles (`un`, `einem`, `یک`) are number
+/// words.
+fn article_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    if !matches!(word(tokens, i), Some("a" | "an")) || unit_at(tokens, i + 1).is_none() {
+        return None;
+    }
+    let lead = i.checked_sub(1).and_then(|j| word(tokens, j))?;
+    LENGTH_LEADS.contains(&lead).then_some((1, i + 1))
+}
+
 /// A number written in words starting at `i`.
 fn spelled_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    if let Some(found) = article_at(tokens, i) {
+        return Some(found);
+    }
     let words: Vec<&str> = tokens[i..]
         .iter()
         .take(12)

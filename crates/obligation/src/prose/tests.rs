@@ -162,3 +162,46 @@ fn weeks_and_fortnights_are_days_and_a_yearly_rate_is_not_a_duration() {
     assert_eq!(found("ظرف دو هفته"), ["14 days"]);
     assert_eq!(found("support 24/7, 365 days a year"), Vec::<String>::new());
 }
+
+#[test]
+fn an_indefinite_article_before_a_unit_is_one_of_it() {
+    for (text, expected) in [
+        ("We answer within a working day.", "1 working day"),
+        ("Refunds start within an hour of the return.", "1 hour"),
+        ("We answer within one working day.", "1 working day"),
+        (
+            "Nous répondons dans un délai d'un jour ouvrable.",
+            "1 working day",
+        ),
+        ("Nous répondons sous un jour ouvré.", "1 working day"),
+        (
+            "Nous répondons dans l'heure, au plus tard sous une journée.",
+            "",
+        ),
+        (
+            "Wir antworten innerhalb von einem Werktag.",
+            "1 working day",
+        ),
+        ("Wir antworten binnen eines Werktags.", "1 working day"),
+        ("Wir antworten innerhalb einer Stunde.", "1 hour"),
+        ("ما ظرف یک روز کاری پاسخ می‌دهیم.", "1 working day"),
+    ] {
+        let want: Vec<&str> = if expected.is_empty() {
+            vec![]
+        } else {
+            vec![expected]
+        };
+        assert_eq!(found(text), want, "{text}");
+    }
+    // A rate, a definition, a day named: no word of length before the article.
+    for text in [
+        "Support is open 24 hours a day.",
+        "We send a summary once a month.",
+        "Sellers may change prices twice a day.",
+        "a hundred and ten",
+        "A working day is any day but Friday.",
+        "Orders are processed on a working day.",
+    ] {
+        assert_eq!(found(text), Vec::<String>::new(), "{text}");
+    }
+}

@@ -68,8 +68,9 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
         "day" | "days" | "jour" | "jours" | "tag" | "tage" | "tagen" | "tages" | "روز" => {
             working_after(Unit::Days, Unit::WorkingDays)
         }
-        "werktag" | "werktage" | "werktagen" | "werktages" | "arbeitstag" | "arbeitstage"
-        | "arbeitstagen" | "arbeitstages" | "geschäftstag" | "geschäftstage" | "geschäftstagen" => {
+        "werktag" | "werktage" | "werktagen" | "werktages" | "werktags" | "arbeitstag"
+        | "arbeitstage" | "arbeitstagen" | "arbeitstages" | "arbeitstags" | "geschäftstag"
+        | "geschäftstage" | "geschäftstagen" | "geschäftstages" | "geschäftstags" => {
             fixed(Unit::WorkingDays, i + 1)
         }
         "arbeitsstunde" | "arbeitsstunden" | "werkstunden" => fixed(Unit::WorkingHours, i + 1),

@@ -202,14 +202,48 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let text = &source[start..end];
             let brand = brands[index];
             out.push(
-                Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column,
-                    format!("`{text}` is another company's brand (listed in site.yaml `foreign_brands`)"))
-                    .with_width(text.chars().count())
-                    .with_help(format!("replace `{brand}` with {}, list the legitimate mention (e.g. `{brand} Maps`) in site.yaml `third_parties`, or a brand of the marketplace's own group in `brand_groups`", set.site.name_in(&v.lang))),
+                Diagnostic::error(
+                    codes::FOREIGN_BRAND,
+                    &v.path,
+                    line,
+                    column,
+                    format!(
+                        "`{text}` is another company's brand (listed in site.yaml `foreign_brands`)"
+                    ),
+                )
+                .with_width(text.chars().count())
+                .with_help(help(
+                    brand,
+                    set.site.name_in(&v.lang),
+                    &set.site.third_parties,
+                )),
             );
         }
     }
     out
+}
+
+/// What to do about `brand` on a site named `site`: replace it, or allow the legitimate
+/// mention in `third_parties`, naming what that list already holds (the entries that name the
+/// brand first, at most two) or, when it is empty, what an entry is.
+fn help(brand: &str, site: &str, third_parties: &[String]) -> String {
+    let brand_words = words(brand);
+    let mut examples: Vec<&str> = third_parties
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    examples.sort_by_key(|t| !words(t).iter().any(|w| brand_words.contains(w)));
+    let allow = match examples.as_slice() {
+        [] => "a legitimate mention (the phrase naming a product or service of theirs) in site.yaml `third_parties`".to_string(),
+        [one] => format!("the legitimate mention in site.yaml `third_parties` (it holds `{one}`)"),
+        [one, two, ..] => {
+            format!("the legitimate mention in site.yaml `third_parties` (it holds `{one}`, `{two}`)")
+        }
+    };
+    format!(
+        "replace `{brand}` with {site}, list {allow}, or a brand of the marketplace's own group in `brand_groups`"
+    )
 }
 
 /// Lowercase words of `text`.
@@ -325,5 +359,27 @@ mod tests {
             finds("megamart", "Megamart and megamart"),
             ["Megamart", "megamart"]
         );
+    }
+
+    #[test]
+    fn the_help_names_what_the_allow_list_holds_or_what_an_entry_is() {
+        let empty = help("Megamart", "Bazarcheh", &[]);
+        assert!(
+            empty.contains(
+                "a legitimate mention (the phrase naming a product or service of theirs)"
+            ),
+            "{empty}"
+        );
+        assert!(!empty.contains("Maps"), "{empty}");
+        let listed: Vec<String> = ["Stripe", "Apple Pay", "Megamart Gift Cards"]
+            .map(String::from)
+            .to_vec();
+        let named = help("Megamart", "Bazarcheh", &listed);
+        assert!(
+            named.contains("(it holds `Megamart Gift Cards`, `Stripe`)"),
+            "{named}"
+        );
+        let one = help("Temu", "Bazarcheh", &listed[..1]);
+        assert!(one.contains("(it holds `Stripe`)"), "{one}");
     }
 }

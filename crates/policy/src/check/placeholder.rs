@@ -10,8 +10,11 @@
 //! - raw-HTML pseudo-tags the HTML sanitiser would drop without a trace: `<Insert e-mail
 //!   address>`, `<<FEE>>`, `<COMPANY>` (a tag that is no HTML element);
 //! - drafting marks: `TODO`, `TBD`, `TBC`, `XXX`, `À DÉFINIR`, `lorem ipsum`, `XX days`,
-//!   `XX €`, `XX/XX/XXXX`, `xx xx xx xx xx`, `..../..../....`, and blanks of three or more underscores (`___`) outside forms a reader is
-//!   meant to fill in (a line that labels the blank: `Name: ____`, `Date (*) ____`).
+//!   `XX €`, `XX/XX/XXXX`, `xx xx xx xx xx`, `..../..../....`, and blanks of three or more
+//!   underscores (`___`) outside forms a reader is meant to fill in: a blank inside a sentence
+//!   (`Montant : ____ euros`, `le ___ 2025`) or a labelled blank alone (`Name: ____`) is
+//!   reported; a form's labelled fields (`Name: ____` beside other blanks or under a form's
+//!   name), rules and signature lines, emphasis (`___bold___`) and identifiers are not.
 //!
 //! Markdown link texts in capitals (`[TERMS](/terms)`) and Roman numerals (`Article XX`) are
 //! not placeholders.
@@ -66,9 +69,13 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
                 r"(?i:\bxx\b\s*(?:%|€|\$|£|euros?\b|eur\b|days?\b|jours?\b|tage[n]?\b|months?\b|mois\b|monate[n]?\b|hours?\b|heures?\b|stunden\b|years?\b|ans\b|jahre[n]?\b|روز|ماه|ساعت)|(?:€|\$|£)\s*xx\b|\bxx[./]xx[./]xx(?:xx)?\b|\bxx(?:[ .-]xx){3,}\b)|\.{2,}/\.{2,}/\.{2,}",
             ),
         ),
-        (Kind::Blank, re(r"(?:\\?_){3,}")),
+        (Kind::Blank, BLANK.clone()),
     ]
 });
+
+/// A blank: three or more underscores, each may be escaped (`\_\_\_`).
+static BLANK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\\?_){3,}").expect("the blank pattern is valid"));
 
 /// Marks of an illustration shortly before `xx`: `(e.g. xx% off)`, `par exemple xx €`.
 const EXAMPLE_MARKS: &[&str] = &[
@@ -182,31 +189,10 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
                 .to_lowercase();
             !(text == "XXX" && NUMBERED.contains(&previous.as_str()))
         }
-        // A blank after a label, with at most more labelled blanks after it, is a form field
-        // for the reader (`Name: ____`, `Date (*) ____ Signature ____`); a line of underscores
-        // alone is a separator or a signature line. A blank that ends its line after a comma
-        // is a field of a form to fill in, whatever the length of its label (the model
-        // withdrawal form's `Signature of consumer (only if …), ____`).
         Kind::Blank => {
-            let label = before.trim_end().trim_end_matches(['\\', '_']).trim_end();
-            let words = |t: &str| t.split_whitespace().count();
-            let is_label = |t: &str| {
-                t.is_empty() || t.ends_with([':', ')', '*']) || words(t) <= 6 && !t.contains(". ")
-            };
-            let rest: String = after
-                .split(['_', '\\'])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            // More labelled blanks may follow (`PEC: ____ E-mail: ____ Sig. ____`); a sentence
-            // or bare punctuation after the blank (`available at ____.`) means a missing word.
-            let more_fields = words(&rest) <= 6
-                && !rest.contains(". ")
-                && rest.chars().any(char::is_alphanumeric);
-            let form = is_label(label) && (rest.is_empty() || more_fields)
-                || label.ends_with(',') && rest.is_empty();
-            !form
+            let body_start = source.len() - v.body().len();
+            !touches_a_word(source, start, end)
+                && !form_field(source, body_start, line_start, line_end)
         }
         // `(e.g. xx% off)`: an illustration of a rate, not a number left blank.
         Kind::Number => {
@@ -229,6 +215,136 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
         }
         Kind::ObfuscatedEmail => true,
     }
+}
+
+/// Whether a run of underscores is Markdown emphasis (`___bold___`: at most three, joined
+/// to a word) or part of an identifier (`snake___case`: joined to words on both sides), not a
+/// blank. A longer run written against a label (`CAP________`, `PEC:____E-mail:`) is one.
+fn touches_a_word(source: &str, start: usize, end: usize) -> bool {
+    let before = source[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let after = source[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    let underscores = source[start..end].matches('_').count();
+    before && after || (before || after) && underscores <= 3
+}
+
+/// Whether the blanks of the line `source[line_start..line_end]` are fields of a form the
+/// reader fills in rather than words left out:
+/// - a line of blanks and punctuation only is a rule or a signature line;
+/// - a line with words after its last blank has the blank inside a sentence
+///   (`Montant : ____ euros`, `le ___ 2025`): a word left out;
+/// - otherwise each blank must follow a label (`Name:`, `Date (*)`, `Contact Ms.`: a line
+///   starting or a few words without a full stop) and end the line or be followed by the next
+///   labelled blank (`Seller: ____ Phone: ____`), or be the one blank of a line ending in a
+///   comma-ended label (the model withdrawal form's `Address of consumer, ____`);
+/// - the lines of a contract's signatures (the line or the one before it asks for a
+///   signature: `Signature ____`, `Read and signed: … ____ ____`) are to be signed;
+/// - a form has more than one field: a labelled blank alone (`Name: ____` with no other
+///   blank in its section and no form named before it there) is a field never filled in.
+fn form_field(source: &str, body_start: usize, line_start: usize, line_end: usize) -> bool {
+    let line = &source[line_start..line_end];
+    let blanks: Vec<(usize, usize)> = BLANK
+        .find_iter(line)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| !touches_a_word(line, s, e))
+        .collect();
+    let Some(&(_, last_end)) = blanks.last() else {
+        return false;
+    };
+    let has_words = |t: &str| t.chars().any(char::is_alphanumeric);
+    let mut labels = Vec::with_capacity(blanks.len());
+    let mut from = 0;
+    for &(s, e) in &blanks {
+        labels.push(line[from..s].trim().trim_end_matches('\\').trim());
+        from = e;
+    }
+    let trailing = line[last_end..].trim();
+    if !has_words(trailing) && !labels.iter().copied().any(has_words) {
+        return true;
+    }
+    if !trailing.is_empty() {
+        return false;
+    }
+    let words = |t: &str| t.split_whitespace().count();
+    let is_label = |t: &str| {
+        t.is_empty() || t.ends_with([':', ')', '*']) || words(t) <= 6 && !t.contains(". ")
+    };
+    let labelled = labels
+        .iter()
+        .enumerate()
+        .all(|(i, t)| is_label(t) && (i == 0 || has_words(t)));
+    // The signature lines of a contract: the line, or the one before it, asks for signatures.
+    let previous_line = source[body_start..line_start]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default();
+    if signs(line) || signs(previous_line) {
+        return true;
+    }
+    let comma = blanks.len() == 1 && labels[0].ends_with(',');
+    if !(labelled || comma) {
+        return false;
+    }
+    blanks.len() > 1 || form_around(source, body_start, line_start, line_end)
+}
+
+/// Word beginnings that ask for a signature (`Signature`, `signed`, `Unterschrift`,
+/// `unterzeichnet`, `signé`, `firma`, `sottoscritto`, `امضا`).
+const SIGNING: &[&str] = &[
+    "signature",
+    "signed",
+    "unterschrift",
+    "unterzeichn",
+    "signé",
+    "firma",
+    "sottoscritt",
+    "امضا",
+];
+
+/// Whether `text` asks for a signature: its blanks are lines the reader signs on paper.
+fn signs(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        SIGNING.iter().any(|s| w.starts_with(s))
+    })
+}
+
+/// Words that name a form: `Model withdrawal form`, `formulaire de rétractation`,
+/// `Muster-Widerrufsformular`, `فرم انصراف`.
+fn names_a_form(word: &str) -> bool {
+    matches!(word, "form" | "forms" | "فرم")
+        || word.starts_with("formulaire")
+        || word.contains("formular")
+}
+
+/// Whether the section of `source` around the line (from the heading before it to the heading
+/// after it, or the body's ends) holds another blank, or names a form before the line: the
+/// line is one field of a form.
+fn form_around(source: &str, body_start: usize, line_start: usize, line_end: usize) -> bool {
+    let section_start = source[body_start..line_start]
+        .rfind("\n#")
+        .map_or(body_start, |i| body_start + i + 1);
+    let section_end = source[line_end..]
+        .find("\n#")
+        .map_or(source.len(), |i| line_end + i);
+    let before = &source[section_start..line_start];
+    let after = &source[line_end..section_end];
+    let other_blank = |text: &str| {
+        BLANK
+            .find_iter(text)
+            .any(|m| !touches_a_word(text, m.start(), m.end()))
+    };
+    other_blank(before)
+        || other_blank(after)
+        || before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| names_a_form(&w.to_lowercase()))
 }
 
 /// Nouns that name what a field holds, in English, French, German and Persian.
@@ -463,6 +579,42 @@ mod tests {
             found("Disputes go to the courts of \\_\\_\\_\\_\\_, \\_\\_\\_.").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_blank_inside_a_sentence_or_a_lone_labelled_blank_is_a_word_left_out() {
+        for (lang, text) in [
+            ("fr", "Montant : \\_\\_\\_\\_ euros par commande."),
+            (
+                "fr",
+                "Les présentes conditions entrent en vigueur le ___ 2025.",
+            ),
+            ("de", "Die Gebühr beträgt ____ Euro im Monat."),
+            ("en", "Seller name: _______"),
+            ("fa", "نام فروشنده: ______"),
+        ] {
+            assert_eq!(
+                found_in(lang, text).len(),
+                1,
+                "{text}: {:?}",
+                found_in(lang, text)
+            );
+        }
+    }
+
+    #[test]
+    fn emphasis_rules_identifiers_and_forms_are_not_blanks() {
+        for text in [
+            "This is ___very___ important and __bold__ too.",
+            "Set `notify___all` or notify___all in the settings.",
+            "Above.\n\n___\n\nBelow.",
+            "Model withdrawal form\n\nName of the buyer: ______",
+            "Name: ______\n\nOrder number: ______",
+            "Signature ______________",
+            "Signed for the parties:\n\nBazarcheh Ltd, represented by its director ______ ______",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub(crate) struct ListIntro {
     pub next_text: String,
     /// The heading of the section the announcement is in (empty in the preamble).
     pub section: String,
+    /// Whether the announcement is the first block of its section (or of the preamble).
+    pub opens_section: bool,
 }
 
 /// Longest stretch of the following paragraph kept in [`ListIntro::next_text`].
@@ -71,6 +73,8 @@ pub(crate) struct IntroTracker {
     awaiting_text: Option<ListIntro>,
     chars: usize,
     bold_chars: usize,
+    /// Blocks started since the last heading, the current one included.
+    blocks_in_section: usize,
 }
 
 impl IntroTracker {
@@ -100,6 +104,10 @@ impl IntroTracker {
         }
         self.chars = 0;
         self.bold_chars = 0;
+        self.blocks_in_section = match next {
+            NextBlock::Heading | NextBlock::SubHeading => 0,
+            _ => self.blocks_in_section + 1,
+        };
     }
 
     /// Text of the heading that follows an announcement.
@@ -148,6 +156,7 @@ impl IntroTracker {
                 next: NextBlock::End,
                 next_text: String::new(),
                 section: section.to_string(),
+                opens_section: self.blocks_in_section <= 1,
             });
         }
         if let Some(intro) = finished {
@@ -168,14 +177,24 @@ impl IntroTracker {
     }
 }
 
-/// Words at the end of a sentence ending in `.` where an announcing phrase must stand: "the
-/// following conditions." announces, "in the following versions of these Terms." and "en
-/// suivant les instructions du présent règlement." do not.
-const TAIL_WORDS: usize = 4;
+/// Most words after an announcing phrase in a sentence ending in `.`: the noun it announces
+/// and a verb ("the following conditions are met.", "les conditions suivantes
+/// s'appliquent.", "Es gelten folgende Bedingungen.").
+const WORDS_AFTER: usize = 4;
 
-/// Whether the last sentence of `text` ends by announcing what follows. A sentence that lists
-/// its items itself after a colon ("the following data: name, address and e-mail.") announces
-/// nothing that could be lost.
+/// Words that tie what follows an announcing phrase to something named in the sentence
+/// ("in the following versions of these Terms.", "en suivant les instructions du présent
+/// règlement."): the phrase then refers, it does not announce.
+const REFERRING: &[&str] = &[
+    "of", "in", "on", "for", "to", "under", "with", "from", "by", "de", "du", "des", "d", "à",
+    "au", "aux", "dans", "pour", "par", "sur", "von", "vom", "der", "dem", "im", "in", "für", "zu",
+    "zum", "zur", "unter", "mit", "از", "در", "به", "برای",
+];
+
+/// Whether the last sentence of `text` ends by announcing what follows: an announcing phrase
+/// followed by at most [`WORDS_AFTER`] words, none of which ties it to something the sentence
+/// names. A sentence that lists its items itself after a colon ("the following data: name,
+/// address and e-mail.") announces nothing that could be lost.
 fn announcing_sentence(text: &str) -> bool {
     let body = text.trim_end_matches('.');
     let last = body
@@ -189,10 +208,37 @@ fn announcing_sentence(text: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = last.split_whitespace().collect();
-    let tail = words[words.len().saturating_sub(TAIL_WORDS)..].join(" ");
-    ANNOUNCING.iter().any(|p| tail.contains(p))
+    ANNOUNCING.iter().any(|phrase| {
+        last.match_indices(phrase).any(|(at, _)| {
+            // The words after the phrase, from the end of the word the phrase ends in
+            // (`suivant` in `suivantes`).
+            let rest = &last[at + phrase.len()..];
+            let rest = rest
+                .find(|c: char| c.is_whitespace())
+                .map_or("", |i| &rest[i..]);
+            let after: Vec<&str> = rest
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .collect();
+            let before = last[..at]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or_default();
+            let time = [before, after.first().copied().unwrap_or_default()]
+                .iter()
+                .any(|w| TIME_NOUNS.contains(w));
+            after.len() <= WORDS_AFTER && !after.iter().any(|w| REFERRING.contains(w)) && !time
+        })
+    })
 }
+
+/// Units of time beside `following` that make it "next" ("on the following day", "le mois
+/// suivant", "am folgenden Tag"), not an announcement.
+const TIME_NOUNS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "business", "working",
+    "jour", "jours", "semaine", "mois", "an", "année", "tag", "tage", "tages", "woche", "monat",
+    "monats", "jahr", "jahres", "werktag", "روز", "ماه", "سال", "هفته",
+];
 
 #[cfg(test)]
 mod tests {
@@ -207,6 +253,27 @@ mod tests {
         assert!(!announcing_sentence(
             "This applies in the following versions of these Terms."
         ));
+        assert!(!announcing_sentence(
+            "Le prix est fixé en suivant les instructions du présent règlement."
+        ));
+    }
+
+    #[test]
+    fn a_phrase_followed_by_its_noun_and_a_verb_announces() {
+        for text in [
+            "Sellers may list items provided that the following conditions are met.",
+            "The following conditions apply.",
+            "Pour toute commande, les conditions suivantes s'appliquent.",
+            "Für Rücksendungen gelten folgende Bedingungen.",
+            "Es gelten folgende Bedingungen.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
+        }
+        assert!(!announcing_sentence(
+            "The following conditions apply to every order placed in the app."
+        ));
+        assert!(!announcing_sentence("Payment is due on the following day."));
+        assert!(!announcing_sentence("Le paiement est dû le mois suivant."));
     }
 
     #[test]
