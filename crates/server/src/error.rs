@@ -7,6 +7,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::compliance::current::CurrentDecision;
+
 /// An error answered to an HTTP client.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -55,6 +57,15 @@ pub enum ApiError {
         /// What happened and what to do.
         message: String,
     },
+    /// The record asked about was superseded: a later decision stands in its place, which the
+    /// answer names (`error.current`).
+    #[error("{message}")]
+    Superseded {
+        /// What happened and what to do.
+        message: String,
+        /// The decision that stands.
+        current: Box<CurrentDecision>,
+    },
     /// The route exists but not for this method.
     #[error("this route does not accept that method")]
     MethodNotAllowed,
@@ -93,6 +104,10 @@ pub struct ErrorDetail {
     pub message: String,
     /// The request field the error is about, when there is one.
     pub field: Option<String>,
+    /// With `superseded`: the decision that stands in place of the one asked about, with
+    /// its statement of reasons when it has one. Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<CurrentDecision>,
 }
 
 impl ApiError {
@@ -139,7 +154,7 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::KeyInQuery => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::Superseded { .. } => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::ReloadInProgress => StatusCode::CONFLICT,
@@ -161,6 +176,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
             ApiError::Conflict { code, .. } => code,
+            ApiError::Superseded { .. } => "superseded",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::BodyTimeout(_) => "body-timeout",
             ApiError::ReloadInProgress => "reload-in-progress",
@@ -184,6 +200,10 @@ impl ApiError {
                 code: self.code().to_owned(),
                 message: self.to_string(),
                 field: self.field(),
+                current: match self {
+                    ApiError::Superseded { current, .. } => Some((**current).clone()),
+                    _ => None,
+                },
             },
         }
     }

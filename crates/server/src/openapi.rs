@@ -7,6 +7,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::compiled::Problem;
+use crate::compliance::current::{CurrentDecision, CurrentStatus};
 use crate::compliance::statement::{
     AppealOutcome, AppealRoute, Change, Fact, Ground, Redress, Standing, StandingStatus,
     StatedComment, Statement, StatementKind,
@@ -28,8 +29,9 @@ use crate::store::{QueueCounts, QueueItem};
     info(
         title = "davar",
         description = "Moderation of marketplace reviews and Q&A, policy obligations and deadlines. \
-            Errors are always `{\"error\":{\"code\",\"message\",\"field\"}}`; in a batch, an item \
-            that has no result carries the same error object in its place."
+            Errors are always `{\"error\":{\"code\",\"message\",\"field\"}}` (a `superseded` \
+            answer adds `current`, the decision that stands); in a batch, an item that has no \
+            result carries the same error object in its place."
     ),
     paths(
         routes::moderate, routes::batch, routes::rules, routes::obligations, routes::deadline,
@@ -45,7 +47,8 @@ use crate::store::{QueueCounts, QueueItem};
         DecisionRecord, Stage, Action, AutomatedDecision, CommentSnapshot, TextFields, RuleSetRef,
         RecordedViolation, ClauseRef, QueueItem, QueueCounts, ModeratorDecision, ReviewAction,
         routes::AppealRequest, Statement, StatementKind, StatedComment, Fact, Ground, Redress,
-        AppealRoute, AppealOutcome, Change, Standing, StandingStatus
+        AppealRoute, AppealOutcome, Change, Standing, StandingStatus, CurrentDecision,
+        CurrentStatus
     )),
     modifiers(&BearerAuth),
     tags(

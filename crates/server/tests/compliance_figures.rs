@@ -129,6 +129,7 @@ fn engine(codes: &[&str], reject: bool, when: Timestamp) -> DecisionRecord {
         fixed: None,
         edited: None,
         appeal_text: None,
+        appeal_outcome: None,
     }
 }
 
@@ -166,15 +167,21 @@ fn appeal(chain: &[DecisionRecord], target: &DecisionRecord, when: Timestamp) ->
     .expect("the appeal is taken")
 }
 
-/// The outcome of `lodged` at `when`: reversed (approved) or upheld (rejected again).
-fn appeal_outcome(lodged: &DecisionRecord, reversed: bool, when: Timestamp) -> DecisionRecord {
+/// The outcome of `lodged`, the appeal against `contested`, at `when`: reversed (approved) or
+/// upheld (rejected again).
+fn appeal_outcome(
+    contested: &DecisionRecord,
+    lodged: &DecisionRecord,
+    reversed: bool,
+    when: Timestamp,
+) -> DecisionRecord {
     let mut codes: Vec<&str> = if reversed {
         Vec::new()
     } else {
         lodged.violations.iter().map(|v| v.code.as_str()).collect()
     };
     codes.dedup();
-    outcome(decide(lodged, "omid", &codes, when))
+    outcome(decide(lodged, "omid", &codes, when), contested)
 }
 
 /// The figures of `[from, to)` of `history`, judged long after.
@@ -192,7 +199,7 @@ fn assert_adds_up(f: &Figures) {
 fn an_appeal_lodged_in_one_period_and_decided_in_the_next_is_counted_in_each_by_its_event() {
     let rejected = engine(&["contacts/phone"], true, at(0));
     let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(86_400));
-    let reversed = appeal_outcome(&lodged, true, at(3 * 86_400));
+    let reversed = appeal_outcome(&rejected, &lodged, true, at(3 * 86_400));
     let history = vec![rejected, lodged.clone(), reversed.clone()];
 
     // The boundary falls exactly on the outcome: it belongs to the second period.
@@ -341,7 +348,7 @@ fn history_of(paths: &[Path]) -> Vec<DecisionRecord> {
             chain.push(lodged.clone());
             if let Some((delay, reversed)) = decided {
                 when += delay;
-                chain.push(appeal_outcome(&lodged, reversed, at(when)));
+                chain.push(appeal_outcome(&last, &lodged, reversed, at(when)));
             }
         }
         history.extend(chain);
@@ -447,7 +454,7 @@ fn an_appeal_upheld_on_a_code_only_a_moderator_cited_is_not_said_to_confirm_the_
     assert_eq!(by_sara.automated_decision, AutomatedDecision::NotAutomated);
     let chain = vec![queued.clone(), by_sara.clone()];
     let lodged = appeal(&chain, &by_sara, at(120));
-    let upheld = appeal_outcome(&lodged, false, at(180));
+    let upheld = appeal_outcome(&by_sara, &lodged, false, at(180));
     assert_eq!(upheld.stage, Stage::Appeal);
     assert_eq!(upheld.automated_decision, AutomatedDecision::NotAutomated);
     let chain = vec![queued, by_sara, lodged, upheld.clone()];
@@ -462,7 +469,7 @@ fn an_appeal_upheld_on_a_code_only_a_moderator_cited_is_not_said_to_confirm_the_
     // Upheld on what the engine found itself: the decision confirms it.
     let rejected = engine(&["contacts/phone"], true, at(0));
     let lodged = appeal(std::slice::from_ref(&rejected), &rejected, at(60));
-    let upheld = appeal_outcome(&lodged, false, at(120));
+    let upheld = appeal_outcome(&rejected, &lodged, false, at(120));
     assert_eq!(upheld.automated_decision, AutomatedDecision::Partially);
 }
 
@@ -786,7 +793,7 @@ fn an_appeal_reversed_with_edits_shows_the_changes_and_the_clauses_in_every_lang
         };
         let decided = moderator_record(compiled(), &lodged, "omid", &edit, Some(edited), at(120))
             .expect("a valid edit");
-        let reversed = outcome(decided);
+        let reversed = outcome(decided, &rejected);
         let chain = vec![rejected.clone(), lodged, reversed.clone()];
         let s = statement::statement(&published(), &chain, &reversed.id).expect("a statement");
         assert_eq!(s.kind, StatementKind::AppealReversed);
@@ -893,7 +900,7 @@ fn windows_and_deadlines_end_with_their_last_day_for_statement_lodging_audit_and
             "breached",
         ),
     ] {
-        let outcome = appeal_outcome(&lodged, true, decided);
+        let outcome = appeal_outcome(&rejected, &lodged, true, decided);
         let history = vec![rejected.clone(), lodged.clone(), outcome];
         let audited = audit_appeals(
             &published,
@@ -1011,17 +1018,17 @@ fn the_report_counts_edits_as_restrictions_and_reads_appeal_outcomes_as_the_audi
     let queued_1 = engine(&["links/url"], false, at(0));
     let edited_1 = edit(&queued_1, "sara", kept, at(60));
     let lodged_1 = appeal(&[queued_1.clone(), edited_1.clone()], &edited_1, at(3_600));
-    let upheld_1 = outcome(edit(&lodged_1, "omid", kept, at(7_200)));
+    let upheld_1 = outcome(edit(&lodged_1, "omid", kept, at(7_200)), &edited_1);
     let queued_2 = engine(&["links/url"], false, at(10));
     let edited_2 = edit(&queued_2, "sara", kept, at(70));
     let lodged_2 = appeal(&[queued_2.clone(), edited_2.clone()], &edited_2, at(3_610));
-    let reversed_2 = outcome(decide(&lodged_2, "omid", &[], at(7_210)));
+    let reversed_2 = outcome(decide(&lodged_2, "omid", &[], at(7_210)), &edited_2);
     let rejected_3 = engine(&["contacts/phone"], true, at(20));
     let lodged_3 = appeal(std::slice::from_ref(&rejected_3), &rejected_3, at(3_620));
-    let upheld_3 = appeal_outcome(&lodged_3, false, at(7_220));
+    let upheld_3 = appeal_outcome(&rejected_3, &lodged_3, false, at(7_220));
     let rejected_4 = engine(&["contacts/phone"], true, at(30));
     let lodged_4 = appeal(std::slice::from_ref(&rejected_4), &rejected_4, at(3_630));
-    let reversed_4 = appeal_outcome(&lodged_4, true, at(7_230));
+    let reversed_4 = appeal_outcome(&rejected_4, &lodged_4, true, at(7_230));
     let history = vec![
         queued_1, edited_1, lodged_1, upheld_1, queued_2, edited_2, lodged_2, reversed_2,
         rejected_3, lodged_3, upheld_3, rejected_4, lodged_4, reversed_4,

@@ -5,73 +5,17 @@
 
 use crate::support;
 
-use std::path::Path;
-use std::sync::Arc;
-
-use axum::Router;
 use axum::http::StatusCode;
 use davar_server::compliance::appeal_audit::{AppealStatus, audit_appeals};
+use davar_server::compliance::each_decided;
 use davar_server::compliance::figures::figures;
 use davar_server::compliance::sor::{exportable, sor_statement};
-use davar_server::compliance::{Published, each_decided};
-use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use jiff::Timestamp;
 use serde_json::{Value, json};
-use support::{Reply, sources, state_over};
+use support::{CLIENT, OMID, QueueApi as Api, Reply, SARA, sources_now};
 
-const KEYS: &str = "client storefront-key-0001\n\
-    moderator moderator-key-sara-01 sara\n\
-    moderator moderator-key-omid-01 omid\n";
-const CLIENT: &str = "storefront-key-0001";
-const SARA: &str = "moderator-key-sara-01";
-const OMID: &str = "moderator-key-omid-01";
-
-struct Api {
-    router: Router,
-    store: Arc<dyn ServerStore>,
-}
-
-impl Api {
-    fn new() -> Api {
-        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
-        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
-        let state: AppState =
-            state_over(sources_now(), store.clone(), Some(keys), Limits::default());
-        Api {
-            router: app(state),
-            store,
-        }
-    }
-
-    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        support::call_with_key(&self.router, method, path, key, body).await
-    }
-
-    async fn moderate(&self, comment: Value) -> Value {
-        support::moderate_as(&self.router, CLIENT, comment).await
-    }
-
-    async fn statement(&self, id: &str) -> Value {
-        let reply = self
-            .call(
-                "GET",
-                &format!("/v1/decisions/{id}/statement"),
-                CLIENT,
-                None,
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()
-    }
-}
-
-/// The workspace sources as of a day when dispute policy v3 (which promises a time to decide
-/// appeals) is in force.
-fn sources_now() -> davar_server::Sources {
-    davar_server::Sources {
-        as_of: Some("2026-12-02".parse().unwrap()),
-        ..sources()
-    }
+fn api() -> Api {
+    Api::over(sources_now(), None)
 }
 
 fn instant(v: &Value) -> Timestamp {
@@ -104,7 +48,7 @@ const REJECTED: [(&str, &str); 4] = [
 
 #[tokio::test]
 async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_version_and_deadline() {
-    let api = Api::new();
+    let api = api();
     let mut texts = Vec::new();
     for (i, (lang, body)) in REJECTED.iter().enumerate() {
         let result = api
@@ -197,7 +141,7 @@ async fn a_rejection_has_a_statement_in_the_comments_language_with_clause_versio
 
 #[tokio::test]
 async fn an_approved_comment_has_no_statement() {
-    let api = Api::new();
+    let api = api();
     let result = api
         .moderate(
             json!({"id": "ok-1", "kind": "review", "lang": "en", "title": "Fine",
@@ -216,7 +160,7 @@ const UNTITLED: &str = "Solid build and the battery lasts, after 3 weeks of use.
 
 #[tokio::test]
 async fn an_appeal_is_decided_by_another_moderator_and_the_reversal_has_its_own_statement() {
-    let api = Api::new();
+    let api = api();
     let result = api
         .moderate(json!({"id": "a-1", "kind": "review", "lang": "en", "body": UNTITLED}))
         .await;
@@ -313,7 +257,7 @@ async fn an_appeal_is_decided_by_another_moderator_and_the_reversal_has_its_own_
 
 #[tokio::test]
 async fn every_restriction_exports_a_transparency_database_statement_that_the_schema_accepts() {
-    let api = Api::new();
+    let api = api();
     let mut rejected = Vec::new();
     for (i, (lang, body)) in REJECTED.iter().enumerate() {
         let result = api
@@ -343,20 +287,8 @@ async fn every_restriction_exports_a_transparency_database_statement_that_the_sc
         .json();
     let moderator_reject = decided["id"].as_str().unwrap().to_owned();
 
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            support::workspace().join("crates/server/schemas/dsa-statement.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let compiled = support::compiled(&sources_now());
-    let published = Published {
-        policies: &compiled.policies,
-        calendars: &compiled.calendars,
-        engine: Some(&compiled.engine),
-    };
+    let validator = support::dsa_schema();
+    let published = api.published();
     let mut exported = Vec::new();
     each_decided(
         &*api.store,
@@ -426,29 +358,9 @@ async fn every_restriction_exports_a_transparency_database_statement_that_the_sc
     assert!(!validator.is_valid(&broken));
 }
 
-impl Api {
-    /// Every record in the log, oldest first.
-    fn all_records(&self) -> Vec<davar_server::decision::DecisionRecord> {
-        support::all_records(&*self.store)
-    }
-
-    async fn appeal(&self, decision: &str) -> String {
-        let lodged = self
-            .call(
-                "POST",
-                &format!("/v1/decisions/{decision}/appeal"),
-                CLIENT,
-                Some(json!({"text": "Please look again."})),
-            )
-            .await;
-        assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-        lodged.json()["id"].as_str().unwrap().to_owned()
-    }
-}
-
 #[tokio::test]
 async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up() {
-    let api = Api::new();
+    let api = api();
     let mut engine_rejections = Vec::new();
     for (i, (lang, body)) in REJECTED.iter().enumerate() {
         let result = api
@@ -478,8 +390,10 @@ async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up()
         .unwrap()
         .to_owned();
     // Two appeals: one decided (reversed by Omid), one left open.
-    let decided = api.appeal(&by_sara).await;
-    let open = api.appeal(&engine_rejections[0]).await;
+    let decided = api.appeal(&by_sara, "Please look again.").await;
+    let open = api
+        .appeal(&engine_rejections[0], "Please look again.")
+        .await;
     let claimed = api
         .call("POST", &format!("/v1/queue/{decided}/claim"), OMID, None)
         .await;
@@ -494,12 +408,7 @@ async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up()
         .await;
     assert_eq!(outcome.status, StatusCode::OK, "{}", outcome.text());
 
-    let compiled = support::compiled(&sources_now());
-    let published = Published {
-        policies: &compiled.policies,
-        calendars: &compiled.calendars,
-        engine: Some(&compiled.engine),
-    };
+    let published = api.published();
     let records = api.all_records();
     let status = |now: Timestamp, appeal: &str| {
         audit_appeals(&published, &records, now)
@@ -554,7 +463,7 @@ async fn appeals_are_audited_against_the_dispute_policy_and_the_figures_add_up()
 
 impl Api {
     /// Claims `item` as `key` and decides it with `body`; the new record's id.
-    async fn decide(&self, key: &str, item: &str, body: Value) -> String {
+    async fn decided(&self, key: &str, item: &str, body: Value) -> String {
         let claimed = self
             .call("POST", &format!("/v1/queue/{item}/claim"), key, None)
             .await;
@@ -573,12 +482,7 @@ impl Api {
 
     /// The Transparency Database statement of record `id`, as the export writes it.
     fn exported(&self, id: &str) -> davar_server::compliance::sor::SorStatement {
-        let compiled = support::compiled(&sources_now());
-        let published = Published {
-            policies: &compiled.policies,
-            calendars: &compiled.calendars,
-            engine: Some(&compiled.engine),
-        };
+        let published = self.published();
         let record = self
             .all_records()
             .into_iter()
@@ -605,7 +509,7 @@ fn offers_appeal(s: &Value) -> bool {
 #[tokio::test]
 async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_says_where_it_stands()
  {
-    let api = Api::new();
+    let api = api();
     let mut rejected = Vec::new();
     for (i, (lang, body)) in REJECTED.iter().enumerate() {
         let result = api
@@ -624,9 +528,9 @@ async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_
         assert!(s.get("standing").is_none(), "{s}");
     }
     // fa and en are appealed; fa's appeal is reversed, en's upheld; fr's stays pending.
-    let fa = api.appeal(&rejected[0]).await;
-    let en = api.appeal(&rejected[1]).await;
-    let fr = api.appeal(&rejected[2]).await;
+    let fa = api.appeal(&rejected[0], "Please look again.").await;
+    let en = api.appeal(&rejected[1], "Please look again.").await;
+    let fr = api.appeal(&rejected[2], "Please look again.").await;
     let pending = api.statement(&rejected[2]).await;
     assert_eq!(pending["standing"]["status"], "appealed", "{pending}");
     assert_eq!(pending["standing"]["decision_id"], fr.as_str());
@@ -639,7 +543,7 @@ async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_
         "{pending}"
     );
 
-    let reversal = api.decide(OMID, &fa, json!({"action": "approve"})).await;
+    let reversal = api.decided(OMID, &fa, json!({"action": "approve"})).await;
     let lifted = api.statement(&rejected[0]).await;
     assert_eq!(lifted["kind"], "restriction");
     assert_eq!(lifted["standing"]["status"], "lifted", "{lifted}");
@@ -658,7 +562,7 @@ async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_
     assert_eq!(lifted["redress"]["courts"], true);
 
     let upheld = api
-        .decide(
+        .decided(
             OMID,
             &en,
             json!({"action": "reject", "codes": ["contacts/phone"]}),
@@ -682,7 +586,7 @@ async fn a_restriction_appealed_upheld_or_lifted_no_longer_offers_an_appeal_and_
 
 #[tokio::test]
 async fn the_export_of_a_moderators_rejection_describes_the_moderators_decision() {
-    let api = Api::new();
+    let api = api();
     // The engine queues an untitled review (review/missing-title); Sara rejects it for a
     // reason the engine did not find.
     let queued = api
@@ -691,7 +595,7 @@ async fn the_export_of_a_moderators_rejection_describes_the_moderators_decision(
     assert_eq!(queued["verdict"], "review", "{queued}");
     let item = queued["decision_id"].as_str().unwrap();
     let by_sara = api
-        .decide(
+        .decided(
             SARA,
             item,
             json!({"action": "reject", "codes": ["prices/amount"]}),
@@ -738,4 +642,158 @@ async fn the_export_of_a_moderators_rejection_describes_the_moderators_decision(
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["prices/amount"]);
+}
+
+/// A record that restricts nothing and that a later decision replaced (the engine's hold of a
+/// comment a moderator has decided since; an appeal decided since) has no statement of reasons
+/// and cannot be appealed: both answers are `409 superseded` and name the decision that stands,
+/// with the link to its statement when it has one.
+#[tokio::test]
+async fn a_superseded_record_names_the_decision_that_stands() {
+    let api = api();
+    let held = |id: &str| json!({"id": id, "kind": "review", "lang": "en", "body": UNTITLED});
+    let superseded = |reply: &Reply, current: &str| -> Value {
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
+        assert_eq!(reply.error_code(), "superseded", "{}", reply.text());
+        let named = reply.json()["error"]["current"].clone();
+        assert_eq!(named["id"], current, "{}", reply.text());
+        assert!(reply.text().contains(current), "{}", reply.text());
+        named
+    };
+
+    // Held for a moderator, then rejected by Sara: her rejection stands, with its statement.
+    let queued = api.moderate(held("s-1")).await["decision_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let rejection = api
+        .decided(
+            SARA,
+            &queued,
+            json!({"action": "reject", "codes": ["review/missing-title"]}),
+        )
+        .await;
+    let link = format!("/v1/decisions/{rejection}/statement");
+    for reply in [
+        api.statement_reply(&queued).await,
+        api.appeal_reply(&queued, "Please look again.").await,
+    ] {
+        let named = superseded(&reply, &rejection);
+        assert_eq!(named["status"], "not-published", "{named}");
+        assert_eq!(named["action"], "reject", "{named}");
+        assert_eq!(named["statement"], link.as_str(), "{named}");
+        assert!(reply.text().contains(&link), "{}", reply.text());
+    }
+    assert!(
+        api.appeal_reply(&queued, "Please look again.")
+            .await
+            .text()
+            .contains("appeal that decision instead")
+    );
+    let s = api.statement(&rejection).await;
+    assert_eq!(s["kind"], "restriction", "{s}");
+
+    // Her rejection appealed and lifted by Omid: the lodged appeal and the hold both name
+    // Omid's outcome; the rejection's standing links to the outcome's statement.
+    let lodged = api.appeal(&rejection, "The title is optional.").await;
+    let outcome = api
+        .decided(OMID, &lodged, json!({"action": "approve"}))
+        .await;
+    let outcome_link = format!("/v1/decisions/{outcome}/statement");
+    for id in [&queued, &lodged] {
+        let named = superseded(&api.statement_reply(id).await, &outcome);
+        assert_eq!(named["stage"], "appeal", "{named}");
+        assert_eq!(named["status"], "published", "{named}");
+        assert_eq!(named["statement"], outcome_link.as_str(), "{named}");
+    }
+    let appealed_hold = api.appeal_reply(&queued, "Again.").await;
+    superseded(&appealed_hold, &outcome);
+    assert!(
+        appealed_hold.text().contains("internal procedure ended"),
+        "{}",
+        appealed_hold.text()
+    );
+    let s = api.statement(&rejection).await;
+    assert_eq!(s["standing"]["status"], "lifted", "{s}");
+    assert_eq!(s["standing"]["statement"], outcome_link.as_str(), "{s}");
+
+    // Held, then approved by Sara: her approval stands and restricts nothing.
+    let queued = api.moderate(held("s-2")).await["decision_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let approval = api
+        .decided(SARA, &queued, json!({"action": "approve"}))
+        .await;
+    let reply = api.statement_reply(&queued).await;
+    let named = superseded(&reply, &approval);
+    assert_eq!(named["status"], "published", "{named}");
+    assert!(named["statement"].is_null(), "{named}");
+    assert!(
+        reply.text().contains("restricts nothing"),
+        "{}",
+        reply.text()
+    );
+    let reply = api.appeal_reply(&queued, "Please look again.").await;
+    superseded(&reply, &approval);
+    assert!(
+        reply.text().contains("nothing to appeal"),
+        "{}",
+        reply.text()
+    );
+
+    // A hold nobody has decided yet still says it waits.
+    let waiting = api.moderate(held("s-3")).await["decision_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply = api.statement_reply(&waiting).await;
+    assert_eq!(reply.error_code(), "no-statement", "{}", reply.text());
+}
+
+/// The kind of comment is written with the right words in every language: its article in the
+/// export's English facts ("A product review", "An answer"), its noun in each statement.
+#[tokio::test]
+async fn each_kind_of_comment_is_named_correctly_in_every_language() {
+    let api = api();
+    let phone = [
+        ("fa", "برای هماهنگی به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید"),
+        ("en", "Call me on +49 151 23456789 for details."),
+        ("fr", "Appelez-moi au +33 6 12 34 56 78 pour les détails."),
+        ("de", "Ruft mich unter +49 151 23456789 an für Details."),
+    ];
+    let kinds = [
+        ("review", "A product review in language"),
+        ("question", "A product question in language"),
+        ("answer", "An answer to a product question in language"),
+    ];
+    // The subject line names the kind as the author's: "your answer".
+    let named = |lang: &str, kind: usize| -> &str {
+        match lang {
+            "fa" => ["نظر شما", "پرسش شما", "پاسخ شما"][kind],
+            "fr" => ["votre avis", "votre question", "votre réponse"][kind],
+            "de" => ["Ihre Bewertung", "Ihre Frage", "Ihre Antwort"][kind],
+            _ => ["Your review", "Your question", "Your answer"][kind],
+        }
+    };
+    for (lang, body) in phone {
+        for (k, (kind, opening)) in kinds.iter().enumerate() {
+            let result = api
+                .moderate(
+                    json!({"id": format!("k-{lang}-{kind}"), "kind": kind, "lang": lang,
+                                 "product": "p-7", "title": "Contact", "body": body}),
+                )
+                .await;
+            assert_eq!(result["verdict"], "reject", "{lang} {kind}: {result}");
+            let id = result["decision_id"].as_str().unwrap();
+            let facts = api.exported(id).decision_facts;
+            assert!(
+                facts.starts_with(&format!("{opening} {lang} was not published.")),
+                "{lang} {kind}: {facts}"
+            );
+            let s = api.statement(id).await;
+            let subject = s["subject"].as_str().unwrap();
+            assert!(subject.contains(named(lang, k)), "{lang} {kind}: {subject}");
+        }
+    }
 }

@@ -7,88 +7,19 @@
 
 use crate::support;
 
-use std::path::Path;
-use std::sync::Arc;
-
-use axum::Router;
 use axum::http::StatusCode;
-use davar_server::compliance::Published;
 use davar_server::compliance::figures::figures;
 use davar_server::compliance::sor::{exportable, sor_statement};
 use davar_server::compliance::statement::{removes_parts, statement};
 use davar_server::decision::DecisionRecord;
-use davar_server::{ApiKeys, AppState, Limits, ServerStore, SqliteStore, app};
 use serde_json::{Value, json};
-use support::{Reply, sources, state_over};
+use support::{CLIENT, OMID, QueueApi as Api, SARA, sources_now};
 
-const KEYS: &str = "client storefront-key-0001\n\
-    moderator moderator-key-sara-01 sara\n\
-    moderator moderator-key-omid-01 omid\n";
-const CLIENT: &str = "storefront-key-0001";
-const SARA: &str = "moderator-key-sara-01";
-const OMID: &str = "moderator-key-omid-01";
-
-struct Api {
-    router: Router,
-    store: Arc<dyn ServerStore>,
-    compiled: davar_server::Compiled,
+fn api() -> Api {
+    Api::over(sources_now(), None)
 }
 
 impl Api {
-    fn new() -> Api {
-        let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::in_memory().unwrap());
-        let keys = ApiKeys::parse(KEYS, Path::new("keys.txt")).unwrap();
-        let sources = davar_server::Sources {
-            as_of: Some("2026-12-02".parse().unwrap()),
-            ..sources()
-        };
-        let compiled = support::compiled(&sources);
-        let state: AppState = state_over(sources, store.clone(), Some(keys), Limits::default());
-        Api {
-            router: app(state),
-            store,
-            compiled,
-        }
-    }
-
-    fn published(&self) -> Published<'_> {
-        Published {
-            policies: &self.compiled.policies,
-            calendars: &self.compiled.calendars,
-            engine: Some(&self.compiled.engine),
-        }
-    }
-
-    async fn call(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> Reply {
-        support::call_with_key(&self.router, method, path, key, body).await
-    }
-
-    async fn statement(&self, id: &str) -> Reply {
-        self.call(
-            "GET",
-            &format!("/v1/decisions/{id}/statement"),
-            CLIENT,
-            None,
-        )
-        .await
-    }
-
-    fn record(&self, id: &str) -> DecisionRecord {
-        self.store.record(id).unwrap().expect("stored")
-    }
-
-    fn all_records(&self) -> Vec<DecisionRecord> {
-        support::all_records(&*self.store)
-    }
-
-    async fn claim(&self, item: &str, key: &str) -> Reply {
-        support::claim(&self.router, item, key).await
-    }
-
-    async fn decide(&self, item: &str, key: &str, decision: Value) -> Reply {
-        support::decide(&self.router, item, key, decision).await
-    }
-
     /// Lodges the author's appeal against `id`, which Omid decides by publishing the comment as
     /// written: the outcome's statement, which reverses the decision, and the statement of `id`,
     /// which stands lifted.
@@ -100,27 +31,13 @@ impl Api {
             .await;
         assert_eq!(approved.status, StatusCode::OK, "{}", approved.text());
         let s = self
-            .statement(approved.json()["id"].as_str().unwrap())
+            .statement_reply(approved.json()["id"].as_str().unwrap())
             .await
             .json();
         assert_eq!(s["kind"], "appeal-reversed", "{s}");
-        let original = self.statement(id).await.json();
+        let original = self.statement_reply(id).await.json();
         assert_eq!(original["standing"]["status"], "lifted", "{original}");
         (s, original)
-    }
-
-    /// Lodges the author's appeal against `id` with the client key: the appeal's id.
-    async fn appeal(&self, id: &str, text: &str) -> String {
-        let lodged = self
-            .call(
-                "POST",
-                &format!("/v1/decisions/{id}/appeal"),
-                CLIENT,
-                Some(json!({ "text": text })),
-            )
-            .await;
-        assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
-        lodged.json()["id"].as_str().unwrap().to_owned()
     }
 
     /// `comment` moderated, queued for a person, claimed by `key` and edit-approved with
@@ -137,17 +54,6 @@ impl Api {
         assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
         decided.json()
     }
-}
-
-fn schema() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            support::workspace().join("crates/server/schemas/dsa-statement.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    jsonschema::validator_for(&schema).expect("a valid schema")
 }
 
 /// Checks `s`, the statement of a publication with parts removed, in `lang`: a restriction whose
@@ -209,7 +115,7 @@ fn partly_removed_export(
     removed: &str,
     url: &str,
 ) -> Value {
-    let stored = api.record(id);
+    let stored = api.stored(id);
     assert!(exportable(&stored));
     let sor = sor_statement(&api.published(), &stored).expect("exports");
     let line = serde_json::to_value(&sor).unwrap();
@@ -264,8 +170,8 @@ const LINKED: [(&str, &str, &str, &str); 4] = [
 #[tokio::test]
 async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_statement_export_and_appeal()
  {
-    let api = Api::new();
-    let validator = schema();
+    let api = api();
+    let validator = support::dsa_schema();
     let mut edits = Vec::new();
     for (i, (lang, body, removed, opening)) in LINKED.iter().enumerate() {
         let kept: String = body.replace(removed, "").replace("  ", " ");
@@ -291,7 +197,7 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
             "the edit removed the link: {record}"
         );
 
-        let reply = api.statement(&id).await;
+        let reply = api.statement_reply(&id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         let s = reply.json();
         let url = partly_removed(
@@ -312,7 +218,7 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
     }
 
     // The schema refuses `DECISION_VISIBILITY_OTHER` without saying what it was.
-    let stored = api.record(&edits[0].0);
+    let stored = api.stored(&edits[0].0);
     let mut bare = serde_json::to_value(sor_statement(&api.published(), &stored).unwrap()).unwrap();
     bare.as_object_mut()
         .unwrap()
@@ -366,9 +272,9 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
         .await;
     assert_eq!(kept_edit.status, StatusCode::OK, "{}", kept_edit.text());
     let outcome = kept_edit.json()["id"].as_str().unwrap().to_owned();
-    let s = api.statement(&outcome).await.json();
+    let s = api.statement_reply(&outcome).await.json();
     assert_eq!(s["kind"], "appeal-upheld", "{s}");
-    let original = api.statement(id).await.json();
+    let original = api.statement_reply(id).await.json();
     assert_eq!(original["standing"]["status"], "upheld", "{original}");
     assert!(original["redress"]["appeal"].is_null(), "{original}");
 
@@ -386,7 +292,7 @@ async fn a_moderators_edit_that_removes_a_forbidden_part_is_a_restriction_with_s
 
 #[tokio::test]
 async fn the_engines_repairs_of_form_are_not_restrictions() {
-    let api = Api::new();
+    let api = api();
     // Spaces, a kashida and repeated letters (en, fa) and a half-space (fa): rules of severity
     // `fix` whose repairs change form only.
     for (i, (lang, title, body)) in [
@@ -406,7 +312,7 @@ async fn the_engines_repairs_of_form_are_not_restrictions() {
         .await;
         assert_eq!(result["verdict"], "fix", "{result}");
         let id = result["decision_id"].as_str().unwrap().to_owned();
-        let record = api.record(&id);
+        let record = api.stored(&id);
         let fixed = record.fixed.as_ref().unwrap();
         assert!(
             fixed.body != body || fixed.title.as_deref() != Some(title),
@@ -418,7 +324,7 @@ async fn the_engines_repairs_of_form_are_not_restrictions() {
         );
         assert!(!removes_parts(&record), "{record:?}");
         assert!(!exportable(&record));
-        let reply = api.statement(&id).await;
+        let reply = api.statement_reply(&id).await;
         assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
         assert_eq!(reply.error_code(), "no-statement");
         assert!(
@@ -452,24 +358,23 @@ const EMOJI: [(&str, &str, &str, &str); 4] = [
 #[tokio::test]
 async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_export_appeal_and_figures()
  {
-    let api = Api::new();
-    let validator = schema();
+    let api = api();
+    let validator = support::dsa_schema();
     let mut fixes = Vec::new();
     for (i, (lang, body, emoji, opening)) in EMOJI.iter().enumerate() {
-        let result = support::moderate_as(
-            &api.router,
-            CLIENT,
-            json!({"id": format!("m-{i}"), "kind": "review", "lang": lang,
-                   "title": "Phone", "body": body}),
-        )
-        .await;
-        assert_eq!(result["verdict"], "fix", "{lang}: {result}");
+        let result = api
+            .judged(
+                json!({"id": format!("m-{i}"), "kind": "review", "lang": lang,
+                       "title": "Phone", "body": body}),
+                "fix",
+            )
+            .await;
         assert!(
             !result["fixed"]["body"].as_str().unwrap().contains(emoji),
             "{result}"
         );
         let id = result["decision_id"].as_str().unwrap().to_owned();
-        let record = api.record(&id);
+        let record = api.stored(&id);
         let removed: Vec<_> = record
             .violations
             .iter()
@@ -478,8 +383,41 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         assert_eq!(removed.len(), 1, "{record:?}");
         assert_eq!(removed[0].code, "style/emoji");
         assert!(removes_parts(&record), "{record:?}");
+        // The clause is cited in the comment's language, or in English when the document has
+        // no version in it, and the record says so; URL, language and version agree.
+        let clause = removed[0].clause.as_ref().expect("a clause");
+        let written_in = api
+            .compiled
+            .policies
+            .document(&clause.doc)
+            .expect("the document")
+            .languages()
+            .contains(lang);
+        assert!(written_in || ["fr", "de"].contains(lang), "{lang}");
+        let cited = if written_in { *lang } else { "en" };
+        assert_eq!(clause.lang.as_deref(), Some(cited), "{lang}: {clause:?}");
+        let url = clause.url.as_deref().unwrap();
+        assert!(
+            url.starts_with(&format!(
+                "/{cited}/{}/v{}/",
+                clause.doc,
+                clause.version.unwrap()
+            )),
+            "{lang}: {clause:?}"
+        );
+        assert_eq!(record.policy_versions[&clause.doc], clause.version.unwrap());
+        match &clause.lang_note {
+            Some(note) => {
+                assert!(!written_in, "{lang}: {note}");
+                assert!(note.contains(&format!("`{lang}`")), "{note}");
+            }
+            None => assert!(
+                written_in,
+                "{lang}: the record says nothing of the fallback"
+            ),
+        }
 
-        let reply = api.statement(&id).await;
+        let reply = api.statement_reply(&id).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         let s = reply.json();
         let url = partly_removed(
@@ -566,16 +504,49 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         "{}",
         more.text()
     );
+    // Sending the author's own text as the edit would have the engine's repair take the emoji
+    // out again and uphold the decision while the moderator meant to change it: refused,
+    // naming what the repair takes out and the two ways to decide.
+    let repaired_back = api
+        .decide(
+            &appeal,
+            SARA,
+            json!({"action": "edit-approve", "title": "Phone", "body": EMOJI[1].1}),
+        )
+        .await;
+    assert_eq!(
+        repaired_back.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        repaired_back.text()
+    );
+    assert_eq!(repaired_back.error_code(), "edit-upholds");
+    assert_eq!(repaired_back.error_field().as_deref(), Some("body"));
+    for named in [
+        "«👎»",
+        "`approve`",
+        "`edit-approve` without `title` and `body`",
+    ] {
+        assert!(
+            repaired_back.text().contains(named),
+            "{named}: {}",
+            repaired_back.text()
+        );
+    }
     let kept = api
         .decide(&appeal, SARA, json!({"action": "edit-approve"}))
         .await;
     assert_eq!(kept.status, StatusCode::OK, "{}", kept.text());
     let outcome = kept.json();
+    assert_eq!(outcome["appeal_outcome"], "upheld", "{outcome}");
     assert_eq!(
         outcome["edited"],
         serde_json::to_value(&record.fixed).unwrap()
     );
-    let s = api.statement(outcome["id"].as_str().unwrap()).await.json();
+    let s = api
+        .statement_reply(outcome["id"].as_str().unwrap())
+        .await
+        .json();
     assert_eq!(s["kind"], "appeal-upheld", "{s}");
     assert_eq!(s["lang"], "en");
     assert_eq!(s["facts"][0]["code"], "style/emoji", "{s}");
@@ -583,7 +554,7 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         s["text"][0].as_str().unwrap().contains("stays published"),
         "{s}"
     );
-    let original = api.statement(id).await.json();
+    let original = api.statement_reply(id).await.json();
     assert_eq!(original["standing"]["status"], "upheld", "{original}");
     assert!(original["redress"]["appeal"].is_null(), "{original}");
 
@@ -592,6 +563,11 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
     let (id, _) = &fixes[2];
     let (s, _) = api.reversed_as_written(id, "L'emoji est mon avis.").await;
     assert_eq!(s["lang"], "fr");
+    let reversal = api.stored(s["decision_id"].as_str().unwrap());
+    assert_eq!(
+        reversal.appeal_outcome,
+        Some(davar_server::decision::AppealVerdict::Reversed)
+    );
     assert_eq!(s["appeal"]["contested_decision"], id.as_str(), "{s}");
     assert!(
         s["redress"]["appeal"].is_null(),
@@ -599,7 +575,13 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
     );
 
     // The figures count the four repairs as restrictions with parts removed, decided fully by
-    // automated means, and every table adds up.
+    // automated means, beside a rejection, and every table adds up.
+    api.judged(
+        json!({"id": "m-9", "kind": "review", "lang": "fa", "title": "گوشی",
+               "body": support::PHONE_REVIEW}),
+        "reject",
+    )
+    .await;
     let records = api.all_records();
     let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
     let f = figures(
@@ -610,10 +592,11 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
         later,
     );
     assert_eq!(f.inconsistencies(), Vec::<String>::new(), "{f:#?}");
-    assert_eq!(f.restrictions.total, 4, "{f:#?}");
+    assert_eq!(f.restrictions.total, 5, "{f:#?}");
     assert_eq!(f.restrictions.parts_removed, 4, "{f:#?}");
     assert_eq!(f.restrictions.by_code["style/emoji"], 4, "{f:#?}");
-    assert_eq!(f.restrictions.by_automated_decision["fully"], 4, "{f:#?}");
+    assert_eq!(f.restrictions.by_code["contacts/phone"], 1, "{f:#?}");
+    assert_eq!(f.restrictions.by_automated_decision["fully"], 5, "{f:#?}");
     assert_eq!(
         (
             f.appeals.received,
@@ -629,7 +612,7 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
     // text report have them.
     let text = davar_server::compliance::figures_page::human(&f);
     assert!(
-        text.contains("not published: 0, published with parts removed: 4"),
+        text.contains("not published: 1, published with parts removed: 4"),
         "{text}"
     );
     let day: jiff::civil::Date = "2026-12-02".parse().unwrap();
@@ -660,7 +643,9 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
                 "Comments not published or published with parts removed"
             );
         }
-        assert_eq!(rows[0].2, 0);
+        assert_eq!(rows[0].0, "not-published", "{lang}: {rows:?}");
+        assert_eq!(rows[0].2, 1, "{lang}: {rows:?}");
+        assert_eq!(rows.iter().map(|r| r.2).sum::<u64>(), table.total);
         assert_eq!(table.total, f.restrictions.total);
     }
 }
@@ -670,7 +655,7 @@ async fn the_engines_repair_removing_emoji_is_a_restriction_with_statement_expor
 /// read again (what the rule set said when it was decided, whatever the rule set says later).
 #[tokio::test]
 async fn a_record_without_removes_content_reads_and_is_not_a_restriction() {
-    let api = Api::new();
+    let api = api();
     let result = support::moderate_as(
         &api.router,
         CLIENT,
@@ -679,7 +664,7 @@ async fn a_record_without_removes_content_reads_and_is_not_a_restriction() {
     )
     .await;
     let id = result["decision_id"].as_str().unwrap().to_owned();
-    let record = api.record(&id);
+    let record = api.stored(&id);
     assert!(removes_parts(&record));
     let mut old = serde_json::to_value(&record).unwrap();
     for v in old["violations"].as_array_mut().unwrap() {
@@ -701,7 +686,7 @@ async fn a_record_without_removes_content_reads_and_is_not_a_restriction() {
 /// listing the change and an export line.
 #[tokio::test]
 async fn an_engine_repair_resting_on_a_forbidding_rule_would_be_a_restriction() {
-    let api = Api::new();
+    let api = api();
     let result = support::moderate_as(
         &api.router,
         CLIENT,
@@ -710,7 +695,7 @@ async fn an_engine_repair_resting_on_a_forbidding_rule_would_be_a_restriction() 
     )
     .await;
     let id = result["decision_id"].as_str().unwrap().to_owned();
-    let mut style = api.record(&id);
+    let mut style = api.stored(&id);
     // The repair as a rule set calling it one of form records it.
     for v in &mut style.violations {
         v.removes_content = false;
@@ -736,13 +721,13 @@ async fn an_engine_repair_resting_on_a_forbidding_rule_would_be_a_restriction() 
     assert!(s.redress.appeal.is_some());
     let sor = sor_statement(&api.published(), &forbidding).unwrap();
     let line = serde_json::to_value(&sor).unwrap();
-    assert!(schema().is_valid(&line), "{line}");
+    assert!(support::dsa_schema().is_valid(&line), "{line}");
     assert!(!line.to_string().contains('😀'), "{line}");
 }
 
 #[tokio::test]
 async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
-    let api = Api::new();
+    let api = api();
     let result = support::moderate_as(
         &api.router,
         CLIENT,
@@ -765,10 +750,10 @@ async fn a_rejection_reversed_with_edits_on_appeal_is_amended_not_lifted() {
         .await;
     assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
     let outcome = decided.json()["id"].as_str().unwrap().to_owned();
-    let s = api.statement(&outcome).await.json();
+    let s = api.statement_reply(&outcome).await.json();
     assert_eq!(s["kind"], "appeal-reversed", "{s}");
     assert_eq!(s["facts"][0]["code"], "contacts/phone", "{s}");
-    let original = api.statement(&rejection).await.json();
+    let original = api.statement_reply(&rejection).await.json();
     assert_eq!(original["standing"]["status"], "amended", "{original}");
     assert_eq!(original["standing"]["decision_id"], outcome.as_str());
     let text = original["text"].to_string();
@@ -794,7 +779,7 @@ async fn appealed_to_omid(api: &Api, id: &str) -> String {
 
 #[tokio::test]
 async fn an_upheld_edit_says_the_comment_stays_published_with_the_changes_in_every_language() {
-    let api = Api::new();
+    let api = api();
     // (language, words of the upheld edit, words of an upheld rejection)
     let said = [
         ("fa", "منتشر می‌ماند", "منتشر نمی‌شود"),
@@ -834,7 +819,7 @@ async fn an_upheld_edit_says_the_comment_stays_published_with_the_changes_in_eve
             .await;
         assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
         let s = api
-            .statement(decided.json()["id"].as_str().unwrap())
+            .statement_reply(decided.json()["id"].as_str().unwrap())
             .await
             .json();
         assert_eq!(s["kind"], "appeal-upheld", "{s}");
@@ -854,7 +839,7 @@ async fn an_upheld_edit_says_the_comment_stays_published_with_the_changes_in_eve
 
 #[tokio::test]
 async fn an_appeal_against_an_edit_cannot_remove_more_but_can_restore_parts() {
-    let api = Api::new();
+    let api = api();
     let body = "Solid phone. More photos at chaharsu.example/p/123 for anyone curious.";
     // Sara removes the link and the words before it.
     let kept = "Solid phone. for anyone curious.";
@@ -910,8 +895,88 @@ async fn an_appeal_against_an_edit_cannot_remove_more_but_can_restore_parts() {
         .await;
     assert_eq!(restored.status, StatusCode::OK, "{}", restored.text());
     let s = api
-        .statement(restored.json()["id"].as_str().unwrap())
+        .statement_reply(restored.json()["id"].as_str().unwrap())
         .await
         .json();
     assert_eq!(s["kind"], "appeal-reversed", "{s}");
+}
+
+/// A statement quotes at most ten places of one rule, as the record lists them, and says how
+/// many more there are, in the comment's language: "and 1 more" for eleven emoji, "and 2 more"
+/// for twelve.
+#[tokio::test]
+async fn a_statement_counts_the_places_it_does_not_quote() {
+    let api = api();
+    let said = [
+        (
+            "en",
+            "And 1 more place of the same kind",
+            "And 2 more places of the same kind",
+        ),
+        (
+            "fr",
+            "Et 1 autre passage du même type",
+            "Et 2 autres passages du même type",
+        ),
+        (
+            "de",
+            "Und 1 weitere Stelle dieser Art",
+            "Und 2 weitere Stellen dieser Art",
+        ),
+        (
+            "fa",
+            "و ۱ مورد دیگر از همین نوع",
+            "و ۲ مورد دیگر از همین نوع",
+        ),
+    ];
+    for (i, (lang, one, two)) in said.iter().enumerate() {
+        for (emoji, more, sentence) in [(11, 1, one), (12, 2, two)] {
+            // Words that differ, so that only the emoji are found (a word said three times
+            // in a row is `style/repeated-words`).
+            let words = if *lang == "fa" {
+                "خوب عالی زیبا محکم سبک ارزان سریع تمیز نرم قوی ساده کامل"
+            } else {
+                "one two three four five six seven eight nine ten eleven twelve"
+            };
+            let body: Vec<String> = words
+                .split(' ')
+                .take(emoji)
+                .map(|w| format!("{w} 👍"))
+                .collect();
+            let body = body.join(" ");
+            let result = api
+                .judged(
+                    json!({"id": format!("n-{i}-{emoji}"), "kind": "review", "lang": lang,
+                           "title": "Phone", "body": body}),
+                    "fix",
+                )
+                .await;
+            let id = result["decision_id"].as_str().unwrap();
+            let s = api.statement(id).await;
+            assert_eq!(s["facts"].as_array().unwrap().len(), 10, "{lang}: {s}");
+            assert_eq!(
+                s["omitted_facts"],
+                json!({"style/emoji": more}),
+                "{lang}: {s}"
+            );
+            let text: Vec<&str> = s["text"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
+            // Right after the ten facts, with the rule's explanation.
+            let at = text
+                .iter()
+                .position(|p| p.starts_with(*sentence))
+                .unwrap_or_else(|| panic!("{lang}, {emoji} emoji: {text:#?}"));
+            assert!(text[at - 1].contains("👍"), "{lang}: {text:#?}");
+            assert!(
+                text[at].ends_with(s["facts"][0]["explanation"].as_str().unwrap()),
+                "{lang}: {text:#?}"
+            );
+            // Every one of the places is a change the statement lists.
+            assert_eq!(s["changes"].as_array().unwrap().len(), emoji, "{lang}: {s}");
+        }
+    }
 }

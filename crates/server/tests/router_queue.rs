@@ -5,23 +5,7 @@ use crate::support;
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
-use support::QueueApi as Api;
-
-const CLIENT: &str = "storefront-key-0001";
-const SARA: &str = "moderator-key-sara-01";
-const OMID: &str = "moderator-key-omid-01";
-
-/// A review the engine rejects (a phone number).
-const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
-
-fn codes(v: &Value) -> Vec<String> {
-    v["violations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["code"].as_str().unwrap().to_owned())
-        .collect()
-}
+use support::{CLIENT, OMID, PHONE_REVIEW, QueueApi as Api, SARA, codes};
 
 #[tokio::test]
 async fn a_rejected_review_gets_a_record_with_everything_a_statement_needs() {

@@ -7,11 +7,7 @@ use crate::support;
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
-use support::{QueueApi as Api, Reply};
-
-const CLIENT: &str = "storefront-key-0001";
-const SARA: &str = "moderator-key-sara-01";
-const ADMIN: &str = "ops-admin-key-0000002";
+use support::{ADMIN, CLIENT, QueueApi as Api, Reply, SARA, codes};
 
 impl Api {
     /// An English review without a title (`review/missing-title`: it waits for a person),
@@ -26,15 +22,6 @@ impl Api {
         assert_eq!(claim.status, StatusCode::OK, "{}", claim.text());
         item
     }
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    v["violations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["code"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 fn assert_refused(reply: &Reply, code: &str, field: &str) {

@@ -5,15 +5,10 @@ use crate::support;
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
-use support::{QueueApi as Api, sources_in};
+use support::{CLIENT, PHONE_REVIEW, QueueApi as Api, SARA, codes, sources_in};
 
 use crate::router_admin::copy_dir;
 
-const CLIENT: &str = "storefront-key-0001";
-const SARA: &str = "moderator-key-sara-01";
-
-/// A review the engine rejects (a phone number).
-const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
 /// A question the engine rejects (a phone number).
 const PHONE_QUESTION: &str = "این گوشی ضد آب است؟ جواب را به ۰۹۱۲ ۳۴۵ ۶۷۸۹ بفرستید";
 
@@ -42,15 +37,6 @@ impl Api {
             .await
             .json()
     }
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    v["violations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["code"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 #[tokio::test]

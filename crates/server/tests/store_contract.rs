@@ -223,6 +223,7 @@ fn record(comment_id: Option<&str>, action: Action) -> DecisionRecord {
         fixed: None,
         edited: None,
         appeal_text: None,
+        appeal_outcome: None,
     }
 }
 
@@ -616,6 +617,7 @@ fn violations_sharing_a_rules_message_are_stored_once_and_read_back_whole() {
         version: Some(1),
         lang: Some("en".to_owned()),
         clause: "no-links".to_owned(),
+        lang_note: None,
     };
     for (_rt, store, _dir) in stores() {
         let run = run_id();

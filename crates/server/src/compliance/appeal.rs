@@ -9,9 +9,12 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
+use super::current::{CurrentDecision, following, stands_now};
 use super::published::Published;
-use super::statement::{appeal_open_until, restricts};
-use crate::decision::{Action, AutomatedDecision, DecisionRecord, Stage, new_decision_id};
+use super::statement::{appeal_open_until, restricts, same_outcome};
+use crate::decision::{
+    Action, AppealVerdict, AutomatedDecision, DecisionRecord, Stage, new_decision_id,
+};
 
 /// Queue priority of appeals (first reviews have 0): they come first.
 pub const APPEAL_PRIORITY: i32 = 10;
@@ -48,13 +51,13 @@ pub enum AppealRefusal {
         /// The appeal.
         appeal: String,
     },
-    /// A later decision replaced this one.
-    #[error("decision {id} was replaced by decision {current}: appeal that one")]
+    /// A later decision took this one's place.
+    #[error("decision {id} was superseded: {}; {}", current.sentence(), appeal_instead(current))]
     Superseded {
         /// The decision.
         id: String,
-        /// The decision now in effect.
-        current: String,
+        /// The decision that stands.
+        current: CurrentDecision,
     },
     /// The window the dispute policy states is over.
     #[error("the appeal window of decision {id} closed at {until}")]
@@ -67,6 +70,18 @@ pub enum AppealRefusal {
     /// The appeal has no text.
     #[error("`text` is empty: send the author's appeal")]
     EmptyText,
+}
+
+/// What the author can appeal instead of a superseded decision, given `current`, the one
+/// that stands.
+fn appeal_instead(current: &CurrentDecision) -> &'static str {
+    match (current.stage, current.statement.is_some()) {
+        (Stage::Appeal, _) => {
+            "the internal procedure ended with that appeal's outcome; out-of-court settlement and the courts remain open"
+        }
+        (_, true) => "appeal that decision instead",
+        (_, false) => "there is nothing to appeal",
+    }
 }
 
 /// Whether `record` lodges an appeal (as opposed to deciding one).
@@ -88,16 +103,7 @@ pub fn lodge(
     if target.stage == Stage::Appeal {
         return Err(AppealRefusal::Final { id });
     }
-    if !restricts(target) {
-        return Err(AppealRefusal::NotRestricting {
-            id,
-            action: target.action.as_str(),
-        });
-    }
-    let mut followers = chain
-        .iter()
-        .filter(|r| r.follows.as_deref() == Some(target.id.as_str()));
-    if let Some(next) = followers.next() {
+    if let Some(next) = following(chain, &target.id) {
         return Err(if is_lodged(next) {
             AppealRefusal::AlreadyAppealed {
                 id,
@@ -106,8 +112,14 @@ pub fn lodge(
         } else {
             AppealRefusal::Superseded {
                 id,
-                current: next.id.clone(),
+                current: CurrentDecision::of(stands_now(chain, target)),
             }
+        });
+    }
+    if !restricts(target) {
+        return Err(AppealRefusal::NotRestricting {
+            id,
+            action: target.action.as_str(),
         });
     }
     // A window that cannot be counted (a calendar running out) does not shut the author out.
@@ -145,24 +157,32 @@ pub fn lodge(
         fixed: target.fixed.clone(),
         edited: None,
         appeal_text: Some(text.to_owned()),
+        appeal_outcome: None,
     })
 }
 
-/// The outcome of an appeal: what a moderator decided on the lodged appeal (a record built as
-/// for any queued item), marked as the appeal's stage. The lodged appeal carries the contested
+/// The outcome of an appeal against `contested`: what a moderator decided on the lodged appeal
+/// (a record built as for any queued item), marked as the appeal's stage, with whether it
+/// upholds or reverses the contested decision ([`same_outcome`]). The lodged appeal carries the contested
 /// decision's violations, which may be a moderator's: an upheld rejection confirms what
 /// automated means found (`partially`) only when the engine located every violation it rests
 /// on (each has a span); a code only a person cited makes it `not-automated`.
-pub fn outcome(decided: DecisionRecord) -> DecisionRecord {
+pub fn outcome(decided: DecisionRecord, contested: &DecisionRecord) -> DecisionRecord {
     let automated_decision = match decided.automated_decision {
         AutomatedDecision::Partially if decided.violations.iter().any(|v| v.field.is_none()) => {
             AutomatedDecision::NotAutomated
         }
         other => other,
     };
+    let appeal_outcome = Some(if same_outcome(contested, &decided) {
+        AppealVerdict::Upheld
+    } else {
+        AppealVerdict::Reversed
+    });
     DecisionRecord {
         stage: Stage::Appeal,
         automated_decision,
+        appeal_outcome,
         ..decided
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::appeal::is_lodged;
 use super::published::{APPEAL_DECIDED, APPEAL_RECEIVED, Published, rfc3339};
 use super::statement::upholds;
+use crate::decision::build::cited_lang;
 use crate::decision::{AUTHOR, Action, DecisionRecord, ENGINE};
 
 /// What became of an appeal.
@@ -215,7 +216,7 @@ fn audit_one(
     let lang = published
         .policies
         .document(doc)
-        .and_then(|d| published.policies.fallback_lang(d, &appeal.comment.lang))
+        .and_then(|d| cited_lang(published.policies, d, &appeal.comment.lang))
         .map(str::to_owned);
     let event = |kind: &str, at: Timestamp| Event {
         kind: kind.to_owned(),

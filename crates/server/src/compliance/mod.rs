@@ -10,6 +10,7 @@
 
 pub mod appeal;
 pub mod appeal_audit;
+pub mod current;
 pub mod figures;
 pub mod figures_page;
 mod figures_words;

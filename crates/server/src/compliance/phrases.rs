@@ -25,6 +25,9 @@ pub(crate) struct Phrases {
     pub found: &'static str,
     /// `{quote}`, `{field}`, `{explanation}`.
     pub fact_quoted: &'static str,
+    /// `{n}`, `{explanation}`: the places of one rule beyond the facts quoted, for one and for
+    /// several.
+    pub more_facts: (&'static str, &'static str),
     /// `{heading}`, `{title}`, `{version}`, `{url}`.
     pub ground: &'static str,
     /// Detected and decided by software.
@@ -106,6 +109,10 @@ const EN: Phrases = Phrases {
     edited: "On {date} we published your {kind} of {submitted} with parts removed or changed, because they break our rules; the rest is published as you wrote it.",
     found: "What we found:",
     fact_quoted: "“{quote}” in the {field}: {explanation}",
+    more_facts: (
+        "And {n} more place of the same kind, not quoted here: {explanation}",
+        "And {n} more places of the same kind, not quoted here: {explanation}",
+    ),
     ground: "This breaks “{heading}” ({title}, version {version}): {url}",
     fully: "Our moderation software detected this content and took this decision automatically; no person reviewed it before the decision.",
     partially: "Our moderation software detected this content; a moderator reviewed it and took this decision.",
@@ -157,6 +164,10 @@ const FR: Phrases = Phrases {
     edited: "Le {date}, nous avons publié votre {kind} du {submitted} en retirant ou en modifiant des passages qui enfreignent nos règles ; le reste est publié tel que vous l'avez écrit.",
     found: "Ce que nous avons constaté :",
     fact_quoted: "« {quote} » dans le {field} : {explanation}",
+    more_facts: (
+        "Et {n} autre passage du même type, non cité ici : {explanation}",
+        "Et {n} autres passages du même type, non cités ici : {explanation}",
+    ),
     ground: "Cela enfreint « {heading} » ({title}, version {version}) : {url}",
     fully: "Notre logiciel de modération a détecté ce contenu et a pris cette décision automatiquement, sans examen préalable par une personne.",
     partially: "Notre logiciel de modération a détecté ce contenu ; un modérateur l'a examiné et a pris cette décision.",
@@ -208,6 +219,10 @@ const DE: Phrases = Phrases {
     edited: "Am {date} haben wir Ihre {kind} vom {submitted} veröffentlicht und dabei Stellen entfernt oder geändert, die gegen unsere Regeln verstoßen; der Rest erscheint so, wie Sie ihn geschrieben haben.",
     found: "Was wir festgestellt haben:",
     fact_quoted: "„{quote}“ im {field}: {explanation}",
+    more_facts: (
+        "Und {n} weitere Stelle dieser Art, hier nicht zitiert: {explanation}",
+        "Und {n} weitere Stellen dieser Art, hier nicht zitiert: {explanation}",
+    ),
     ground: "Das verstößt gegen „{heading}“ ({title}, Fassung {version}): {url}",
     fully: "Unsere Moderationssoftware hat diesen Inhalt erkannt und diese Entscheidung automatisch getroffen; niemand hat ihn vor der Entscheidung geprüft.",
     partially: "Unsere Moderationssoftware hat diesen Inhalt erkannt; eine Moderatorin oder ein Moderator hat ihn geprüft und diese Entscheidung getroffen.",
@@ -259,6 +274,10 @@ const FA: Phrases = Phrases {
     edited: "در {date} {kind} شما را که در {submitted} فرستاده بودید منتشر کردیم، اما بخش‌هایی از آن را که با قوانین ما مغایرت داشت حذف یا اصلاح کردیم؛ باقی آن همان‌گونه که نوشته بودید منتشر شد.",
     found: "آنچه یافتیم:",
     fact_quoted: "«{quote}» در {field}: {explanation}",
+    more_facts: (
+        "و {n} مورد دیگر از همین نوع که اینجا نقل نشده است: {explanation}",
+        "و {n} مورد دیگر از همین نوع که اینجا نقل نشده است: {explanation}",
+    ),
     ground: "این محتوا با «{heading}» در {title} (نسخهٔ {version}) مغایرت دارد: {url}",
     fully: "نرم‌افزار بررسی محتوای ما این محتوا را شناسایی کرد و این تصمیم را به‌طور خودکار گرفت؛ پیش از تصمیم کسی آن را بررسی نکرد.",
     partially: "نرم‌افزار بررسی محتوای ما این محتوا را شناسایی کرد و یکی از کارشناسان آن را بررسی کرد و این تصمیم را گرفت.",

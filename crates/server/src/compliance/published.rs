@@ -16,6 +16,8 @@ use davar_obligation::deadline_report::count;
 use davar_obligation::extract::version_obligations;
 use davar_obligation::{Duration, Limit};
 use davar_policy::model::{Clause, PolicySet, PolicyVersion};
+
+use crate::decision::build::cited_lang;
 use jiff::{Timestamp, Zoned};
 
 /// The event that starts the appeal window: the author is told of the decision.
@@ -90,7 +92,7 @@ impl<'a> Published<'a> {
     /// Version `number` of document `doc` in `lang` (or the document's fallback language).
     pub fn version(&self, doc: &str, lang: &str, number: u32) -> Option<&'a PolicyVersion> {
         let document = self.policies.document(doc)?;
-        let lang = self.policies.fallback_lang(document, lang)?;
+        let lang = cited_lang(self.policies, document, lang)?;
         document.version(lang, number)
     }
 
@@ -132,7 +134,7 @@ impl<'a> Published<'a> {
     ) -> Option<Promise<'a>> {
         let date = self.zoned(at).date();
         self.policies.documents.iter().find_map(|document| {
-            let lang = self.policies.fallback_lang(document, lang)?;
+            let lang = cited_lang(self.policies, document, lang)?;
             let version = match versions.get(&document.id) {
                 Some(n) => document.version(lang, *n)?,
                 None => document.in_force(lang, date)?,

@@ -9,7 +9,7 @@ use davar_moderation::{Field, Kind};
 use serde::{Deserialize, Serialize};
 
 use super::published::Published;
-use super::statement::{grounding, grounds, restricts};
+use super::statement::{grounding, grounds, omitted_of, restricts};
 use crate::decision::{Action, AutomatedDecision, DecisionRecord, Stage};
 
 /// Most statements one submission call takes (`POST /api/v1/statements`).
@@ -200,11 +200,7 @@ pub fn sor_statement(
 
 /// The facts in English, by rule code and position, quoting nothing the author wrote.
 fn facts(record: &DecisionRecord) -> String {
-    let kind = match record.comment.kind {
-        Kind::Review => "product review",
-        Kind::Question => "product question",
-        Kind::Answer => "answer to a product question",
-    };
+    let kind = described(record.comment.kind);
     let (what, who) = match (record.action, record.stage, record.automated_decision) {
         (Action::Reject, Stage::Engine, _) => {
             ("was not published", "Automated pre-screening rejected it")
@@ -243,12 +239,26 @@ fn facts(record: &DecisionRecord) -> String {
             )
         })
         .collect();
+    let more = omitted_of(record)
+        .map(|(code, n)| format!("; {n} more {code} not listed"))
+        .collect::<String>();
     format!(
-        "A {kind} in {} {what}. {who} under rule set {}: {}.",
+        "{kind} in language {} {what}. {who} under rule set {}: {}{more}.",
         record.comment.lang,
         record.ruleset.id,
         found.join("; ")
     )
+}
+
+/// A comment of `kind` as the English facts open with it, with its indefinite article ("a"
+/// before a consonant sound, "an" before a vowel sound): written whole for each kind, since
+/// the article follows the sound of the noun phrase, not its letters.
+fn described(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Review => "A product review",
+        Kind::Question => "A product question",
+        Kind::Answer => "An answer to a product question",
+    }
 }
 
 /// The comment's language as the Transparency Database takes it: an ISO 639-1 code in upper

@@ -5,6 +5,8 @@
 //! obligation gives, out-of-court settlement and the courts. An appeal's outcome has its own
 //! statement (upheld or reversed).
 
+use std::collections::BTreeMap;
+
 use davar_moderation::{Field, Kind, Severity};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -12,13 +14,14 @@ use similar::{ChangeTag, TextDiff};
 use utoipa::ToSchema;
 
 use super::appeal::is_lodged;
+use super::current::{CurrentDecision, following, stands_now};
 use super::phrases::Phrases;
 use super::published::{
     APPEAL_CLOSED, APPEAL_DECIDED, APPEAL_RECEIVED, DECISION_NOTIFIED, Promise, Published, rfc3339,
 };
 use crate::decision::{
-    Action, AutomatedDecision, CommentSnapshot, DecisionRecord, RecordedViolation, Stage,
-    TextFields,
+    Action, AppealVerdict, AutomatedDecision, CommentSnapshot, DecisionRecord, RecordedViolation,
+    Stage, TextFields,
 };
 use davar_policy::model::PolicyVersion;
 
@@ -40,6 +43,11 @@ pub struct Statement {
     /// The facts: each violation the decision rests on, with the offending text. For an
     /// appeal reversed with edits, the violations of the contested decision the edits remove.
     pub facts: Vec<Fact>,
+    /// The violations of each rule code the decision rests on beyond the facts listed (a
+    /// record lists at most 10 of each code and counts the others); the text says "and N
+    /// more" after them. Left out when every one is listed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub omitted_facts: BTreeMap<String, usize>,
     /// For a comment published with parts removed or changed (a moderator's edit, the engine's
     /// repair removing content, or an appeal decided with edits): what the published text
     /// changed, span by span of the original.
@@ -213,6 +221,10 @@ pub struct Standing {
     /// When the author's appeal was received, if the change came through one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal_received_at: Option<String>,
+    /// The statement of reasons of the record that changed it
+    /// (`/v1/decisions/{id}/statement`), when that record has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
 }
 
 /// What became of a restriction.
@@ -241,12 +253,7 @@ fn standing_of<'c>(
     &'c DecisionRecord,
     Option<&'c DecisionRecord>,
 )> {
-    let following = |id: &str| {
-        chain
-            .iter()
-            .filter(|r| r.follows.as_deref() == Some(id))
-            .min_by(|a, b| (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id)))
-    };
+    let following = |id: &str| following(chain, id);
     let next = following(&record.id)?;
     if is_lodged(next) {
         return Some(match following(&next.id) {
@@ -284,6 +291,15 @@ pub enum NoStatement {
         action: &'static str,
         /// Its stage.
         stage: &'static str,
+    },
+    /// The record restricts nothing and a later decision took its place (a moderator decided
+    /// the queued comment, or an appeal was decided).
+    #[error("decision {id} has no statement of reasons and a later decision took its place: {}", current.sentence())]
+    Superseded {
+        /// The record.
+        id: String,
+        /// The decision that stands.
+        current: CurrentDecision,
     },
 }
 
@@ -329,11 +345,20 @@ pub fn published_text(record: &DecisionRecord) -> Option<&TextFields> {
     }
 }
 
+/// Whether `outcome`, the decision on an appeal against `contested`, upheld it: as the outcome
+/// records it (`appeal_outcome`), else as [`same_outcome`] reads the two records.
+pub fn upholds(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
+    match outcome.appeal_outcome {
+        Some(verdict) => verdict == AppealVerdict::Upheld,
+        None => same_outcome(contested, outcome),
+    }
+}
+
 /// Whether `outcome`, the decision on an appeal against `contested`, leaves the contested
 /// restriction standing: a rejection stays a rejection; a publication with parts removed (a
 /// moderator's edit, or the engine's repair removing content) stays when the outcome publishes
 /// the same text again; publishing the author's text, or another edit, reverses it.
-pub fn upholds(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
+pub fn same_outcome(contested: &DecisionRecord, outcome: &DecisionRecord) -> bool {
     match published_text(contested) {
         Some(text) => {
             outcome.action == Action::EditApprove && outcome.edited.as_ref() == Some(text)
@@ -379,6 +404,17 @@ pub fn removes_more(
         })
 }
 
+/// The violations of each code `record` rests on ([`grounding`]) beyond those it lists
+/// (its `omitted_violations` of those codes).
+pub fn omitted_of(record: &DecisionRecord) -> impl Iterator<Item = (&str, usize)> {
+    let relied: Vec<&str> = grounding(record).iter().map(|v| v.code.as_str()).collect();
+    record
+        .omitted_violations
+        .iter()
+        .filter(move |(code, _)| relied.contains(&code.as_str()))
+        .map(|(code, n)| (code.as_str(), *n))
+}
+
 /// The violations a restriction rests on: for the engine's record those stricter than a
 /// repair, and the repairs that remove content when it published its repair (its hints and
 /// its repairs of form restrict nothing; a rejection rests on those of severity `reject`); for
@@ -409,6 +445,13 @@ pub fn statement(
     let find = |id: &str| chain.iter().find(|r| r.id == id);
     let record = find(id).ok_or_else(|| NoStatement::Missing(id.to_owned()))?;
     if !has_statement(record) {
+        let current = stands_now(chain, record);
+        if current.id != record.id {
+            return Err(NoStatement::Superseded {
+                id: id.to_owned(),
+                current: CurrentDecision::of(current),
+            });
+        }
         return Err(NoStatement::NotARestriction {
             id: id.to_owned(),
             action: record.action.as_str(),
@@ -439,27 +482,25 @@ pub fn statement(
         .unwrap_or_default();
     let edit_grounds = match appeal {
         Some((lodged, contested)) if !changes.is_empty() && record.violations.is_empty() => {
-            Some(edited_away(lodged, contested, &changes))
+            Some(edit_grounds(lodged, contested, &changes))
         }
         _ => None,
     };
     let reversed_outright = kind == StatementKind::AppealReversed && changes.is_empty();
-    let facts = match (&edit_grounds, reversed_outright) {
-        (Some(lodged), _) => grounding(lodged)
-            .into_iter()
-            .map(|v| fact(phrases, v))
-            .collect(),
-        (None, true) => Vec::new(),
-        (None, _) => grounding(record)
-            .into_iter()
-            .map(|v| fact(phrases, v))
-            .collect(),
+    // The record whose violations are the facts: the edits' grounds, none for an appeal
+    // reversed outright, else the decision's own.
+    let grounded = match (&edit_grounds, reversed_outright) {
+        (Some(lodged), _) => Some(lodged),
+        (None, true) => None,
+        (None, false) => Some(record),
     };
-    let grounds = match (&edit_grounds, reversed_outright) {
-        (Some(lodged), _) => grounds(published, lodged),
-        (None, true) => Vec::new(),
-        (None, false) => grounds(published, record),
-    };
+    let facts = grounded.map_or_else(Vec::new, |r| {
+        grounding(r).into_iter().map(|v| fact(phrases, v)).collect()
+    });
+    let omitted_facts = grounded.map_or_else(BTreeMap::new, |r| {
+        omitted_of(r).map(|(c, n)| (c.to_owned(), n)).collect()
+    });
+    let grounds = grounded.map_or_else(Vec::new, |r| grounds(published, r));
     let standing = match kind {
         StatementKind::Restriction => standing_of(chain, record),
         _ => None,
@@ -482,6 +523,7 @@ pub fn statement(
         },
         decided_at: rfc3339(&published.zoned(record.decided_at)),
         facts,
+        omitted_facts,
         changes,
         grounds,
         automated_detection: record.automated_detection,
@@ -497,6 +539,7 @@ pub fn statement(
             decision_id: by.id.clone(),
             at: rfc3339(&published.zoned(by.decided_at)),
             appeal_received_at: appeal.map(|a| rfc3339(&published.zoned(a.decided_at))),
+            statement: CurrentDecision::of(by).statement,
         }),
         text: Vec::new(),
     };
@@ -566,32 +609,39 @@ pub fn changes(title: &Option<String>, body: &str, edited: &TextFields) -> Vec<C
 }
 
 /// The lodged appeal `lodged` against `contested` keeping only the violations the edits
-/// touched: those whose span overlaps a change of the same field, or every violation when none
-/// has a span that does (a person's finding has no span). It takes the contested decision's
-/// stage and action, so that [`grounding`] reads the violations as that decision does (the
-/// engine's hints and repairs of form ground nothing).
-fn edited_away(
+/// touched ([`touched_or_all`]). It takes the contested decision's stage and action, so that
+/// [`grounding`] reads the violations as that decision does (the engine's hints and repairs of
+/// form ground nothing).
+fn edit_grounds(
     lodged: &DecisionRecord,
     contested: &DecisionRecord,
     changes: &[Change],
 ) -> DecisionRecord {
-    let kept: Vec<RecordedViolation> = lodged
-        .violations
-        .iter()
-        .filter(|v| touched(v, changes))
-        .cloned()
-        .collect();
     DecisionRecord {
-        violations: if kept.is_empty() {
-            lodged.violations.clone()
-        } else {
-            kept
-        },
+        violations: touched_or_all(lodged.violations.iter().collect(), changes)
+            .into_iter()
+            .cloned()
+            .collect(),
         stage: contested.stage,
         action: contested.action,
         fixed: contested.fixed.clone(),
         ..lodged.clone()
     }
+}
+
+/// Of `violations`, those an edit making `changes` touched: those whose span overlaps a change
+/// of the same field, or all of them when none has a span that does (a person's finding has no
+/// span: the edit applies the grounds it was queued on).
+pub fn touched_or_all<'v>(
+    violations: Vec<&'v RecordedViolation>,
+    changes: &[Change],
+) -> Vec<&'v RecordedViolation> {
+    let some: Vec<&RecordedViolation> = violations
+        .iter()
+        .copied()
+        .filter(|v| touched(v, changes))
+        .collect();
+    if some.is_empty() { violations } else { some }
 }
 
 /// Whether one of `changes` overlaps the span of `v` (an empty span or change counts as one

@@ -238,6 +238,19 @@ fn facts_and_grounds(
     for fact in &statement.facts {
         text.push(fact_line(phrases, fact));
     }
+    for (code, &n) in &statement.omitted_facts {
+        let explanation = statement
+            .facts
+            .iter()
+            .find(|f| &f.code == code)
+            .map_or(code.as_str(), |f| f.explanation.as_str());
+        let count = number(u32::try_from(n).unwrap_or(u32::MAX));
+        let (one, many) = phrases.more_facts;
+        text.push(fill(
+            if n == 1 { one } else { many },
+            &[("n", &count), ("explanation", explanation)],
+        ));
+    }
     for ground in &statement.grounds {
         text.push(fill(
             ground_phrase,

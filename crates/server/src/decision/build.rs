@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use davar_moderation::{
     Comment, ConfiguredRule, Field, Fixed, ModerationResult, RuleSet, Verdict, Violation,
 };
+use davar_policy::model::{Document, PolicySet};
 use jiff::Timestamp;
 
 use super::{
@@ -143,6 +144,7 @@ pub fn engine_record(
         }),
         edited: None,
         appeal_text: None,
+        appeal_outcome: None,
     })
 }
 
@@ -213,8 +215,32 @@ pub fn configured<'a>(set: &'a RuleSet, code: &str) -> Option<&'a ConfiguredRule
     set.rules.iter().find(|r| r.code == code)
 }
 
-/// The clause rule `code` of `set` cites, in the version in force for `lang`; `url` is the
-/// violation's URL when the engine gave one.
+/// The language the engine links a clause in when a document has no version in the comment's
+/// language, and statements are written in for a language they have no sentences for.
+pub const FALLBACK_LANG: &str = "en";
+
+/// The language a record cites `document` in for a comment in `lang`: `lang` when the
+/// document has a version in it; otherwise, as the engine links clauses, [`FALLBACK_LANG`],
+/// then the site's binding language, then the document's first language.
+pub fn cited_lang<'a>(
+    policies: &'a PolicySet,
+    document: &'a Document,
+    lang: &'a str,
+) -> Option<&'a str> {
+    let has = |l: &str| document.versions.iter().any(|v| v.lang == l);
+    if has(lang) {
+        Some(lang)
+    } else if has(FALLBACK_LANG) {
+        Some(FALLBACK_LANG)
+    } else {
+        policies.fallback_lang(document, lang)
+    }
+}
+
+/// The clause rule `code` of `set` cites, in the version in force of the comment's language
+/// `lang`, or of the language [`cited_lang`] falls back to when the document has no version in
+/// it (then `lang_note` says so); `url` is the violation's URL when the engine gave one, kept
+/// when the document is unknown.
 pub fn clause_ref(
     compiled: &Compiled,
     set: &RuleSet,
@@ -225,29 +251,34 @@ pub fn clause_ref(
     let reference = configured(set, code)?.clause.as_deref()?;
     let (doc, clause) = reference.split_once('#')?;
     let policies = &compiled.policies;
-    let version = policies.document(doc).and_then(|document| {
-        let lang = policies.fallback_lang(document, lang)?;
-        let version = document.in_force(lang, compiled.as_of)?;
-        Some((version.version, lang.to_owned()))
-    });
-    let url = url.or_else(|| policies.clause_url(doc, clause, lang, compiled.as_of));
+    let document = policies.document(doc);
+    let cited = document.and_then(|d| cited_lang(policies, d, lang));
+    let version = document
+        .zip(cited)
+        .and_then(|(d, cited)| d.in_force(cited, compiled.as_of));
     Some(ClauseRef {
-        url,
+        url: cited
+            .and_then(|cited| policies.clause_url(doc, clause, cited, compiled.as_of))
+            .or(url),
         doc: doc.to_owned(),
-        version: version.as_ref().map(|(v, _)| *v),
-        lang: version.map(|(_, l)| l),
+        version: version.map(|v| v.version),
+        lang: cited.map(str::to_owned),
         clause: clause.to_owned(),
+        lang_note: cited.filter(|&c| c != lang).map(|cited| {
+            format!("{doc} has no version in `{lang}`: the clause is cited in `{cited}`")
+        }),
     })
 }
 
-/// The version in force of every document, in `lang` or its fallback.
+/// The version in force of every document, in `lang` or the language [`cited_lang`] falls
+/// back to.
 pub fn policy_versions(compiled: &Compiled, lang: &str) -> BTreeMap<String, u32> {
     let policies = &compiled.policies;
     policies
         .documents
         .iter()
         .filter_map(|document| {
-            let lang = policies.fallback_lang(document, lang)?;
+            let lang = cited_lang(policies, document, lang)?;
             let version = document.in_force(lang, compiled.as_of)?;
             Some((document.id.clone(), version.version))
         })

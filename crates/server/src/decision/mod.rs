@@ -128,6 +128,21 @@ pub struct DecisionRecord {
     /// The author's appeal, on the record that lodges one (stage `appeal`, action `queue`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appeal_text: Option<String>,
+    /// On an appeal's outcome: `upheld` (the comment keeps the contested decision's outcome: a
+    /// rejection again, or the same text published) or `reversed`. Left out on other records;
+    /// an outcome recorded without it is read against the contested decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_outcome: Option<AppealVerdict>,
+}
+
+/// What an appeal's outcome did to the decision it contested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppealVerdict {
+    /// The contested decision stands: the same outcome.
+    Upheld,
+    /// The contested decision was lifted or changed.
+    Reversed,
 }
 
 impl DecisionRecord {
@@ -331,8 +346,13 @@ pub struct ClauseRef {
     pub doc: String,
     /// Version number in force.
     pub version: Option<u32>,
-    /// Language of the text cited (the comment's, or the fallback the URL points to).
+    /// Language of the text cited: the comment's, or when the document has no version in
+    /// it, the language it falls back to (English, then the site's binding language).
     pub lang: Option<String>,
     /// Clause id (`reviews-no-contacts`).
     pub clause: String,
+    /// Set when the document has no version in the comment's language: says so and names
+    /// the language cited instead. Left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang_note: Option<String>,
 }

@@ -18,6 +18,7 @@ use super::{
     new_decision_id,
 };
 use crate::compiled::Compiled;
+use crate::compliance::statement::{changes, touched, touched_or_all};
 
 /// What a moderator decided, as sent to `POST /v1/queue/{id}/decision`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -259,22 +260,16 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Refused unless a rejection of `item` citing `codes` cites a rule stricter than a repair: one
-/// whose severity in `set` is `review` or `reject`, or one the item's record holds at such a
-/// severity (a repair that would have left a field empty).
+/// Refused unless a rejection citing `codes` rests on a rule stricter than a repair: one of
+/// `cited`, the violations it cites ([`cited`]), has severity `review` or `reject`, as the
+/// item's record holds it where the engine found the code (a repair that would have left a
+/// field empty is held at `review`), else as `set` configures the rule.
 fn rests_on_more_than_repairs(
     set: &davar_moderation::RuleSet,
-    item: &DecisionRecord,
+    cited: &[RecordedViolation],
     codes: &[String],
 ) -> Result<(), Refusal> {
-    let stricter = |code: &str| {
-        configured(set, code).is_some_and(|r| r.severity > Severity::Fix)
-            || item
-                .violations
-                .iter()
-                .any(|v| v.code == code && v.severity > Severity::Fix)
-    };
-    if codes.iter().any(|code| stricter(code)) {
+    if cited.iter().any(|v| v.severity > Severity::Fix) {
         return Ok(());
     }
     let cited = codes
@@ -360,7 +355,7 @@ pub fn moderator_record(
                     rule.severity,
                 ));
             }
-            rests_on_more_than_repairs(set, item, &decision.codes)?;
+            rests_on_more_than_repairs(set, &violations, &decision.codes)?;
             (Verdict::Reject, Action::Reject, None)
         }
         ReviewAction::Approve => (Verdict::Approve, Action::Approve, None),
@@ -422,6 +417,7 @@ pub fn moderator_record(
         fixed: item.fixed.clone(),
         edited,
         appeal_text: None,
+        appeal_outcome: None,
     })
 }
 
@@ -444,18 +440,18 @@ fn edited_away(
         title: comment.title.clone(),
         body: comment.body.clone(),
     });
-    let changes = crate::compliance::statement::changes(&comment.title, &comment.body, edited);
-    let touched = |v: &RecordedViolation| crate::compliance::statement::touched(v, &changes);
+    let changes = changes(&comment.title, &comment.body, edited);
+    let touched = |v: &RecordedViolation| touched(v, &changes);
     let forbidden: Vec<&RecordedViolation> = if *edited == repaired {
         Vec::new()
     } else {
-        let all: Vec<&RecordedViolation> = item
-            .violations
-            .iter()
-            .filter(|v| v.severity > Severity::Fix || v.field.is_none())
-            .collect();
-        let some: Vec<&RecordedViolation> = all.iter().copied().filter(|v| touched(v)).collect();
-        if some.is_empty() { all } else { some }
+        touched_or_all(
+            item.violations
+                .iter()
+                .filter(|v| v.severity > Severity::Fix || v.field.is_none())
+                .collect(),
+            &changes,
+        )
     };
     item.violations
         .iter()

@@ -69,6 +69,7 @@ pub(crate) async fn reload(State(state): State<AppState>) -> Response {
                     code: "reload-failed".to_owned(),
                     message: format!("{e}; the previous policies and rules are still served"),
                     field: None,
+                    current: None,
                 },
                 diagnostics,
             };

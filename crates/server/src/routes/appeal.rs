@@ -40,7 +40,7 @@ pub(crate) struct AppealRequest {
         (status = 201, description = "The record lodging the appeal (stage `appeal`, action `queue`); it waits in the review queue", body = DecisionRecord),
         (status = 403, description = "A moderator or admin key (`forbidden`): appeals are the author's, lodged with the storefront's client key", body = ErrorBody),
         (status = 404, description = "No such decision", body = ErrorBody),
-        (status = 409, description = "Not a restriction (`not-restricted`), appealed already (`appealed`), replaced (`superseded`), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
+        (status = 409, description = "Not a restriction (`not-restricted`), appealed already (`appealed`), superseded by a later decision (`superseded`: `error.current` names the decision that stands, with the link to its statement when it has one), an appeal's outcome (`appeal-final`), or past the window (`appeal-window-closed`)", body = ErrorBody),
         (status = 422, description = "`text` over the field limit (10,000 characters by default; `field-too-long`), or showing nothing once spaces, zero-width and bidi control characters are set aside (`missing-field`)", body = ErrorBody),
     ),
     security((), ("bearer" = []))
@@ -105,14 +105,19 @@ pub(crate) async fn appeal(
 }
 
 fn refused(refusal: AppealRefusal) -> ApiError {
-    let code = match refusal {
+    let code = match &refusal {
         AppealRefusal::EmptyText => {
             return ApiError::invalid("missing-field", "text", refusal.to_string());
+        }
+        AppealRefusal::Superseded { current, .. } => {
+            return ApiError::Superseded {
+                message: refusal.to_string(),
+                current: Box::new(current.clone()),
+            };
         }
         AppealRefusal::NotRestricting { .. } => "not-restricted",
         AppealRefusal::Final { .. } => "appeal-final",
         AppealRefusal::AlreadyAppealed { .. } => "appealed",
-        AppealRefusal::Superseded { .. } => "superseded",
         AppealRefusal::WindowClosed { .. } => "appeal-window-closed",
     };
     let message = match &refusal {

@@ -21,7 +21,7 @@ use super::moderate::{check_lengths, joined, judge, refusal, weight_of};
 use crate::auth::{Role, usable_name};
 use crate::compiled::Compiled;
 use crate::compliance::appeal::{self, is_lodged};
-use crate::compliance::statement::{published_text, removes_more};
+use crate::compliance::statement::{changes, published_text, removes_more};
 use crate::decision::TextFields;
 use crate::decision::review::{
     ModeratorDecision, Refusal, ReviewAction, check_decision, edited_comment, judge_edit,
@@ -328,19 +328,26 @@ pub(crate) async fn decide(
                 .map_err(unavailable)?
                 .ok_or_else(|| ApiError::NotFound(format!("queue item {id}")))?;
             not_own_decision(store, &item.record, &moderator)?;
-            let contested_edit = not_heavier(store, &item.record, action)?;
+            let contested = contested(store, &item.record)?;
+            if let Some(contested) = &contested {
+                not_heavier(&item.record, contested, action)?;
+            }
             open_to(&item, &moderator)?;
-            Ok((item, contested_edit))
+            Ok((item, contested))
         })
         .await?
     };
-    let (item, contested_edit) = item;
+    let (item, contested) = item;
+    // The contested decision when the item appeals one that published the comment with parts
+    // removed: an edit deciding the appeal is held to what it kept.
+    let contested_edit = contested.as_ref().filter(|c| published_text(c).is_some());
     let edited = match decision.action {
         ReviewAction::EditApprove => {
             let proposed = proposed_edit(&item.record, &decision).map_err(refused)?;
-            let edited = judged_edit(&state, &compiled, &item.record, proposed).await?;
-            if let Some(contested) = &contested_edit {
+            let edited = judged_edit(&state, &compiled, &item.record, proposed.clone()).await?;
+            if let Some(contested) = contested_edit {
                 keeps_the_contested_text(&item.record, contested, &edited)?;
+                not_repaired_back(&item.record, contested, &decision, &proposed, &edited)?;
             }
             Some(edited)
         }
@@ -355,8 +362,8 @@ pub(crate) async fn decide(
         Timestamp::now(),
     )
     .map_err(refused)?;
-    if is_lodged(&item.record) {
-        record = appeal::outcome(record);
+    if let Some(contested) = &contested {
+        record = appeal::outcome(record, contested);
     }
     blocking(&state, move |store| {
         match store
@@ -373,38 +380,83 @@ pub(crate) async fn decide(
     .await
 }
 
-/// Refuses to reject a comment on the author's appeal against a decision that published it
-/// with parts removed (a moderator's edit, or the engine's repair removing content): the appeal
-/// contests the parts removed, and its outcome keeps them out (`edit-approve` with the same
-/// text), restores some, or publishes the text as written (`approve`) (blocking). The contested
-/// decision, when the item is such an appeal, for [`keeps_the_contested_text`].
-fn not_heavier(
+/// The decision the item appeals, when the item lodges an appeal (blocking).
+fn contested(
     store: &dyn ServerStore,
     item: &DecisionRecord,
-    action: ReviewAction,
 ) -> Result<Option<DecisionRecord>, ApiError> {
-    if !is_lodged(item) || action == ReviewAction::Approve {
-        return Ok(None);
-    }
-    let Some(contested) = item.follows.as_deref() else {
-        return Ok(None);
-    };
-    match store.record(contested).map_err(unavailable)? {
-        Some(contested)
-            if published_text(&contested).is_some() && action == ReviewAction::EditApprove =>
-        {
-            Ok(Some(contested))
-        }
-        Some(contested) if published_text(&contested).is_some() => Err(ApiError::invalid(
-            "invalid-field",
-            "action",
-            format!(
-                "item {} appeals decision {}, which published the comment with parts removed: the appeal cannot end in a rejection; send `edit-approve` (the same text upholds it, another changes it) or `approve` (publishes the text as the author wrote it)",
-                item.id, contested.id
-            ),
-        )),
+    match item.follows.as_deref() {
+        Some(contested) if is_lodged(item) => store.record(contested).map_err(unavailable),
         _ => Ok(None),
     }
+}
+
+/// Refuses to reject a comment on the author's appeal against `contested`, a decision that
+/// published it with parts removed (a moderator's edit, or the engine's repair removing
+/// content): the appeal contests the parts removed, and its outcome keeps them out
+/// (`edit-approve` with the same text), restores some, or publishes the text as written
+/// (`approve`).
+fn not_heavier(
+    item: &DecisionRecord,
+    contested: &DecisionRecord,
+    action: ReviewAction,
+) -> Result<(), ApiError> {
+    if action != ReviewAction::Reject || published_text(contested).is_none() {
+        return Ok(());
+    }
+    Err(ApiError::invalid(
+        "invalid-field",
+        "action",
+        format!(
+            "item {} appeals decision {}, which published the comment with parts removed: the appeal cannot end in a rejection; send `edit-approve` (the same text upholds it, another changes it) or `approve` (publishes the text as the author wrote it)",
+            item.id, contested.id
+        ),
+    ))
+}
+
+/// Refuses an edit deciding an appeal against `contested` (a publication with parts removed)
+/// that the engine's style repairs turn back into the text `contested` published: the
+/// moderator sent other text (restoring an emoji, say), the repairs took it out again, and the
+/// outcome would uphold the decision the moderator meant to change. Upholding is an
+/// `edit-approve` without `title` and `body` (the engine's repair) or with the text the
+/// decision published; publishing the author's text as written is `approve`.
+fn not_repaired_back(
+    item: &DecisionRecord,
+    contested: &DecisionRecord,
+    decision: &ModeratorDecision,
+    sent: &TextFields,
+    published: &TextFields,
+) -> Result<(), ApiError> {
+    let sent_text = decision.title.is_some() || decision.body.is_some();
+    if !sent_text || published_text(contested) != Some(published) || sent == published {
+        return Ok(());
+    }
+    let undone = changes(&sent.title, &sent.body, published);
+    let field = match undone.first().map(|c| c.field) {
+        Some(Field::Title) => "title",
+        _ => "body",
+    };
+    let taken: Vec<String> = undone
+        .iter()
+        .map(|c| c.removed.trim())
+        .filter(|r| !r.is_empty())
+        .map(|r| format!("«{r}»"))
+        .collect();
+    Err(ApiError::invalid(
+        "edit-upholds",
+        field,
+        format!(
+            "item {} appeals decision {}: the engine's style repairs take {} out of this edit again, so it would publish the very text decision {} published and uphold it rather than change it; to publish the author's text as written (reversing it) send `approve`; to uphold it send `edit-approve` without `title` and `body`, or with the text it published",
+            item.id,
+            contested.id,
+            if taken.is_empty() {
+                "what it changed".to_owned()
+            } else {
+                taken.join(", ")
+            },
+            contested.id
+        ),
+    ))
 }
 
 /// Refuses an appeal's outcome that publishes less of the author's text than the contested

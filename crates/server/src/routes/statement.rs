@@ -54,7 +54,7 @@ pub(crate) fn with_chain(
     responses(
         (status = 200, description = "The statement, in the comment's language. It is the author's view for every key: no moderator's id, no moderator's note.", body = Statement),
         (status = 404, description = "No such decision", body = ErrorBody),
-        (status = 409, description = "The decision restricts nothing (`no-statement`)", body = ErrorBody),
+        (status = 409, description = "The decision restricts nothing (`no-statement`), or it restricts nothing and a later decision took its place (`superseded`: `error.current` names the decision that stands, with the link to its statement when it has one)", body = ErrorBody),
     ),
     security((), ("bearer" = []))
 )]
@@ -94,6 +94,10 @@ pub(crate) async fn statement_of(
                          (GET /v1/decisions/{id}/history shows the decision then)"
                     )
                 },
+            },
+            NoStatement::Superseded { ref current, .. } => ApiError::Superseded {
+                message: e.to_string(),
+                current: Box::new(current.clone()),
             },
             NoStatement::NotARestriction { .. } => ApiError::Conflict {
                 code: "no-statement",

@@ -218,11 +218,42 @@ pub fn span(text: &str, start: u64, end: u64) -> String {
         .collect()
 }
 
-/// The keys of the review-queue tests: a storefront, two moderators and an admin.
+/// The keys of the review-queue tests: a storefront ([`CLIENT`]), two moderators ([`SARA`],
+/// [`OMID`]) and an admin ([`ADMIN`]).
 pub const QUEUE_KEYS: &str = "client storefront-key-0001\n\
     moderator moderator-key-sara-01 sara\n\
     moderator moderator-key-omid-01 omid\n\
     admin ops-admin-key-0000002\n";
+/// The storefront's client key of [`QUEUE_KEYS`].
+pub const CLIENT: &str = "storefront-key-0001";
+/// Sara's moderator key.
+pub const SARA: &str = "moderator-key-sara-01";
+/// Omid's moderator key.
+pub const OMID: &str = "moderator-key-omid-01";
+/// The admin key.
+pub const ADMIN: &str = "ops-admin-key-0000002";
+
+/// A Persian review the engine rejects (a phone number).
+pub const PHONE_REVIEW: &str = "گوشی خوبیه، برای هماهنگی خرید به ۰۹۱۲ ۳۴۵ ۶۷۸۹ پیام بدید";
+
+/// The workspace sources as of 2026-12-02, a day when dispute policy v3 (which promises a time
+/// to decide appeals) is in force.
+pub fn sources_now() -> Sources {
+    Sources {
+        as_of: Some("2026-12-02".parse().expect("date")),
+        ..sources()
+    }
+}
+
+/// The rule codes of the violations of a moderation result or a decision record.
+pub fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["violations"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no violations in {v}"))
+        .iter()
+        .map(|v| v["code"].as_str().expect("a code").to_owned())
+        .collect()
+}
 
 /// The router of the review-queue tests: `sources` over an in-memory SQLite store, with
 /// [`QUEUE_KEYS`] and the default limits.
@@ -230,6 +261,8 @@ pub struct QueueApi {
     pub router: Router,
     pub store: Arc<dyn ServerStore>,
     pub limits: Limits,
+    /// What the router serves.
+    pub compiled: Arc<Compiled>,
     /// A rules directory the sources read, kept as long as the router.
     _rules: Option<tempfile::TempDir>,
 }
@@ -248,11 +281,70 @@ impl QueueApi {
         let limits = Limits::default();
         let state = state_over(sources, store.clone(), Some(keys), limits);
         QueueApi {
+            compiled: state.compiled(),
             router: app(state),
             store,
             limits,
             _rules: rules,
         }
+    }
+
+    /// What statements and exports of this router cite.
+    pub fn published(&self) -> davar_server::compliance::Published<'_> {
+        davar_server::compliance::Published {
+            policies: &self.compiled.policies,
+            calendars: &self.compiled.calendars,
+            engine: Some(&self.compiled.engine),
+        }
+    }
+
+    /// `GET /v1/decisions/{id}/statement` with the storefront's key.
+    pub async fn statement_reply(&self, id: &str) -> Reply {
+        self.call(
+            "GET",
+            &format!("/v1/decisions/{id}/statement"),
+            CLIENT,
+            None,
+        )
+        .await
+    }
+
+    /// The statement of `id`, which must answer 200.
+    pub async fn statement(&self, id: &str) -> serde_json::Value {
+        let reply = self.statement_reply(id).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+
+    /// `POST /v1/decisions/{id}/appeal` of `text` with the storefront's key.
+    pub async fn appeal_reply(&self, id: &str, text: &str) -> Reply {
+        self.call(
+            "POST",
+            &format!("/v1/decisions/{id}/appeal"),
+            CLIENT,
+            Some(serde_json::json!({ "text": text })),
+        )
+        .await
+    }
+
+    /// Lodges the author's appeal against `id`, which must be taken: the appeal's id.
+    pub async fn appeal(&self, id: &str, text: &str) -> String {
+        let lodged = self.appeal_reply(id, text).await;
+        assert_eq!(lodged.status, StatusCode::CREATED, "{}", lodged.text());
+        lodged.json()["id"].as_str().expect("an id").to_owned()
+    }
+
+    /// The stored record `id`.
+    pub fn stored(&self, id: &str) -> davar_server::decision::DecisionRecord {
+        self.store
+            .record(id)
+            .expect("the log reads")
+            .expect("stored")
+    }
+
+    /// Every record of the decision log.
+    pub fn all_records(&self) -> Vec<davar_server::decision::DecisionRecord> {
+        all_records(&*self.store)
     }
 
     /// `method path` with `key` and, when given, a JSON body.
@@ -281,6 +373,13 @@ impl QueueApi {
         moderate_as(&self.router, "storefront-key-0001", comment).await
     }
 
+    /// `comment` moderated with the storefront's key, which must get `verdict`: the result.
+    pub async fn judged(&self, comment: serde_json::Value, verdict: &str) -> serde_json::Value {
+        let result = self.moderate(comment).await;
+        assert_eq!(result["verdict"], verdict, "{result}");
+        result
+    }
+
     /// The number of items waiting in the queue, as Sara's listing counts them.
     pub async fn pending(&self) -> u64 {
         let listing = self
@@ -307,4 +406,17 @@ pub fn all_records(store: &dyn ServerStore) -> Vec<davar_server::decision::Decis
     )
     .unwrap();
     all
+}
+
+/// The JSON Schema of an exported Transparency Database statement
+/// (`crates/server/schemas/dsa-statement.schema.json`).
+pub fn dsa_schema() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            workspace().join("crates/server/schemas/dsa-statement.schema.json"),
+        )
+        .expect("the schema reads"),
+    )
+    .expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("a valid schema")
 }
