@@ -2,7 +2,8 @@
 //! `regex::RegexSet` pass over the same bytes, in the same run.
 //!
 //! Run: `cargo bench -p davar-moderation --bench engine` (needs `../shared/data/digikala/train.csv`
-//! next to the workspace; the benchmark says so and exits when it is absent).
+//! next to the workspace, or its path in `DAVAR_DIGIKALA_TRAIN`; the benchmark says so and exits
+//! when it is absent). `DAVAR_BENCH_REVIEWS=<n>` keeps the first n reviews.
 //! It then times hostile 10,000-character reviews (`support/hostile.rs`) against the median
 //! cost per character of the real ones; the most expensive is a criterion case too.
 //! `DAVAR_BENCH_QUICK=1` skips the criterion groups; `DAVAR_BENCH_DUMP=<file>` writes every
@@ -49,14 +50,24 @@ fn load_reviews(path: &Path) -> Option<Vec<Comment>> {
 }
 
 fn main() {
-    let data = workspace().join("../shared/data/digikala/train.csv");
-    let Some(reviews) = load_reviews(&data) else {
+    let data = std::env::var_os("DAVAR_DIGIKALA_TRAIN").map_or_else(
+        || workspace().join("../shared/data/digikala/train.csv"),
+        PathBuf::from,
+    );
+    let Some(mut reviews) = load_reviews(&data) else {
         eprintln!(
             "skipping the engine benchmark: {} is not there",
             data.display()
         );
         return;
     };
+    // `DAVAR_BENCH_REVIEWS=<n>`: only the first n reviews.
+    if let Some(n) = std::env::var("DAVAR_BENCH_REVIEWS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        reviews.truncate(n);
+    }
     let sources = RuleSources::read_dir(&workspace().join("rules")).expect("rules dir readable");
     let engine = Engine::new(&sources, &NoClauses).expect("rule sets valid");
     let store = MemoryStore::new();
@@ -141,8 +152,9 @@ fn main() {
     });
     let mb = bytes as f64 / 1e6;
     println!(
-        "engine: {:.1} MB/s, bare RegexSet: {:.1} MB/s, ratio {:.2}x ({} reviews, {:.2} MB)",
+        "engine: {:.1} MB/s ({:.2} µs per review), bare RegexSet: {:.1} MB/s, ratio {:.2}x ({} reviews, {:.2} MB)",
         mb / engine_s,
+        engine_s * 1e6 / reviews.len().max(1) as f64,
         mb / set_s,
         engine_s / set_s,
         reviews.len(),
@@ -266,7 +278,12 @@ fn per_rule_breakdown(sources: &RuleSources, reviews: &[Comment], mb: f64) {
                 std::hint::black_box(engine.moderate(comment, &store).expect("moderates"));
             }
         });
-        println!("  {label:<26} {:>8.2} ms  {:>8.1} MB/s", s * 1e3, mb / s);
+        println!(
+            "  {label:<26} {:>8.2} ms  {:>8.1} MB/s  {:>7.2} µs per review",
+            s * 1e3,
+            mb / s,
+            s * 1e6 / reviews.len().max(1) as f64
+        );
     };
     // The skeleton is built on first use: an empty rule set only collects code points, so
     // the whole normalisation (skeleton, words, code points) is timed on its own.

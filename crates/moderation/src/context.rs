@@ -1,9 +1,10 @@
 //! What rules see of one comment: each field with its skeleton, words and facts.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::time::Instant;
 
 use crate::model::{Comment, Field, Kind};
+use crate::numbers::{NumberChunk, NumberWords, chunks};
 use crate::prefilter::class::OriginalClasses;
 use crate::prefilter::{Classes, Facts, Prefilters};
 use crate::text::{Skeleton, Word};
@@ -39,6 +40,9 @@ pub(crate) struct FieldText<'a> {
     skeleton: OnceCell<Skeleton>,
     /// The buffers for a skeleton built on first use.
     spare: Cell<Option<Skeleton>>,
+    /// The numbers of the field (glued digit runs included), read once per set of number
+    /// words ([`NumberWords::id`]) and shared by the rules that read numbers.
+    numbers: RefCell<Vec<(u64, Vec<NumberChunk<'static>>)>>,
 }
 
 impl std::fmt::Debug for FieldText<'_> {
@@ -131,6 +135,7 @@ impl<'a> FieldText<'a> {
             },
             skeleton: built,
             spare,
+            numbers: RefCell::new(Vec::new()),
         }
     }
 
@@ -164,6 +169,22 @@ impl<'a> FieldText<'a> {
     /// The skeleton text.
     pub fn sk(&self) -> &str {
         &self.skeleton().text
+    }
+
+    /// The numbers of the field read with `nw` (see [`chunks`]); with `glued`, also the digit
+    /// runs inside Latin words. Read on the first call for a set of number words, then shared.
+    pub fn numbers(&self, nw: &NumberWords, glued: bool) -> Vec<NumberChunk<'_>> {
+        let sk = self.sk();
+        let keep = |c: &&NumberChunk<'static>| glued || !c.glued;
+        if let Some((_, cached)) = self.numbers.borrow().iter().find(|(id, _)| *id == nw.id()) {
+            return cached.iter().filter(keep).map(|c| c.attach(sk)).collect();
+        }
+        let read = chunks(sk, self.words(), nw, true);
+        let out = read.iter().filter(|c| glued || !c.glued).copied().collect();
+        self.numbers
+            .borrow_mut()
+            .push((nw.id(), read.iter().map(NumberChunk::detach).collect()));
+        out
     }
 
     /// A hit for a skeleton byte range.

@@ -1,7 +1,7 @@
 //! Numbers written in digits or words (`صفر نهصد و دوازده`), as runs of digits a rule can test.
 
 use crate::lexicon::Lexicon;
-use crate::text::{Word, skeleton_key, squeeze, word_hash};
+use crate::text::{Word, digit_letter, skeleton_key, squeeze, word_hash};
 
 /// Value of a number word: a plain value (`دوازده` = 12), the multiplier hundred (`hundred`,
 /// `صد`, `cent`: it multiplies the value before it, if any) or a scale (`هزار` = 1000).
@@ -41,6 +41,9 @@ pub(crate) struct NumberWords {
     glue: Vec<char>,
     /// Words that say "times" between a count and a digit (`دو تا پنج` = 55).
     times: Vec<String>,
+    /// A hash of every entry read: two rules whose number words come from the same lexicons
+    /// have the same id, and share the numbers a field's cache read with them.
+    id: u64,
 }
 
 impl NumberWords {
@@ -52,8 +55,10 @@ impl NumberWords {
     /// پنج` = 55, see [`chunks`]).
     pub fn from_lexicons(lexicons: &[&Lexicon]) -> Result<NumberWords, String> {
         let mut out = NumberWords::default();
+        let mut id = std::hash::DefaultHasher::new();
         for lex in lexicons {
             for entry in &lex.entries {
+                std::hash::Hash::hash(&(&entry.text, &entry.value), &mut id);
                 let key = skeleton_key(&entry.text);
                 match entry.value.as_deref() {
                     Some("and") => {
@@ -121,7 +126,13 @@ impl NumberWords {
                 }
             }
         }
+        out.id = std::hash::Hasher::finish(&id);
         Ok(out)
+    }
+
+    /// Identifies the lexicons read (see [`NumberWords`]'s `id`).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The value of skeleton word `w` of `sk`.
@@ -169,35 +180,27 @@ impl NumberWords {
     }
 
     /// A Latin number word with digits written for letters that look alike (`zer0`, `f1ve`,
-    /// `thr33`, `s3ven`): `0` is `o`, `1` is `i` or `l`, `3` is `e`, `5` is `s`, `7` is `t`.
-    /// The word needs two letters or more, so digits glued to a unit (`5s`, `10l`) stay.
+    /// `thr33`, `s3ven`; the table of [`digit_letter`]: `0` is `o`, `1` is `i` or `l`, `3` is
+    /// `e` ...). The word needs two letters or more, so digits glued to a unit (`5s`, `10l`)
+    /// stay.
     fn with_digits_for_letters(&self, t: &str) -> Option<NumberWord> {
         if !t.is_ascii()
             || t.len() > 12
             || t.bytes().filter(u8::is_ascii_alphabetic).count() < 2
-            || !t
-                .bytes()
-                .any(|b| matches!(b, b'0' | b'1' | b'3' | b'5' | b'7'))
-            || !t
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b.is_ascii_digit())
+            || !t.bytes().any(|b| b.is_ascii_digit())
+            || !t.bytes().all(|b| b.is_ascii_alphanumeric())
         {
             return None;
         }
         [b'i', b'l'].iter().find_map(|&one| {
-            let letters: String = t
+            let letters = t
                 .bytes()
-                .map(|b| {
-                    char::from(match b {
-                        b'0' => b'o',
-                        b'1' => one,
-                        b'3' => b'e',
-                        b'5' => b's',
-                        b'7' => b't',
-                        _ => b,
-                    })
+                .map(|b| match b {
+                    b'1' => Some(char::from(one)),
+                    b'0'..=b'9' => digit_letter(b).map(char::from),
+                    _ => Some(char::from(b)),
                 })
-                .collect();
+                .collect::<Option<String>>()?;
             match self.words.get(&letters) {
                 Some(&v @ NumberWord::Value(_)) => Some(v),
                 _ => None,
@@ -307,18 +310,45 @@ impl NumberWords {
     }
 
     /// What a field must contain for a number word to be in it: one of the words (the first
-    /// word of a compound); a word glued to a one-letter joiner (`صدو…`, `…وعشرين`); or, for a
-    /// Latin word with digits for letters (`zer0`), a Latin word with a digit in it.
+    /// word of a compound); the start of a word that glues number words with a one-letter
+    /// joiner (see [`Self::glued_parts`]: a number word and the joiner, `صدو…`, a digit word
+    /// and a hundred or scale word and the joiner, `دوهزارو…`, or the joiner and either,
+    /// Arabic `وعشرين`), so an ordinary word holding the letters (`بوده`, `…صدور`) does not
+    /// count; or, for a Latin word with digits for letters (`zer0`), a Latin word with a digit
+    /// in it.
     pub fn prefilter(&self) -> crate::prefilter::Prefilter {
         use crate::prefilter::Prefilter;
-        let glued = self.words.keys().filter(|w| !w.is_ascii()).flat_map(|w| {
+        let mut pieces: Vec<String> = self
+            .words
+            .keys()
+            .filter(|w| !w.is_ascii())
+            .cloned()
+            .collect();
+        let heads: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|(w, v)| !w.is_ascii() && matches!(v, NumberWord::Value(1..=9)))
+            .map(|(w, _)| w)
+            .collect();
+        let tails: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|(w, v)| {
+                !w.is_ascii() && matches!(v, NumberWord::Hundred | NumberWord::Scale(_))
+            })
+            .map(|(w, _)| w)
+            .collect();
+        for h in &heads {
+            pieces.extend(tails.iter().map(|t| format!("{h}{t}")));
+        }
+        let glued = pieces.iter().flat_map(|w| {
             self.glue
                 .iter()
                 .flat_map(move |g| [format!("{w}{g}"), format!("{g}{w}")])
         });
         let mut filter = Prefilter::words(self.words.keys().chain(self.compounds.keys()), false)
             .or(Prefilter::words(self.squeezed.keys(), true))
-            .or(Prefilter::literals(glued));
+            .or(Prefilter::word_starts(glued));
         if self.words.keys().any(|w| w.is_ascii()) {
             filter = filter.or(Prefilter::classes(
                 crate::prefilter::class::Classes::LATIN_DIGIT_WORD,
@@ -373,6 +403,9 @@ fn fills(acc: u64, value: u64) -> bool {
 pub(crate) enum Digits<'a> {
     /// Written in digits: the skeleton's text.
     Written(&'a str),
+    /// Written in digits, held without the skeleton (a field's cache of its numbers): the
+    /// chunk's `start..end` of the skeleton; [`NumberChunk::attach`] makes it `Written`.
+    InSkeleton,
     /// Written in words: the value's decimal digits (a `u64` has at most 20).
     Spelled { buf: [u8; 20], len: u8 },
 }
@@ -410,6 +443,7 @@ impl Digits<'_> {
     pub fn as_str(&self) -> &str {
         match self {
             Digits::Written(s) => s,
+            Digits::InSkeleton => "",
             Digits::Spelled { buf, len } => {
                 std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
             }
@@ -418,7 +452,7 @@ impl Digits<'_> {
 }
 
 /// A number in a field: consecutive digit words, or number words joined by `و`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumberChunk<'a> {
     /// The digits (`912` for `نهصد و دوازده`).
     pub digits: Digits<'a>,
@@ -432,15 +466,69 @@ pub(crate) struct NumberChunk<'a> {
     pub spelled: bool,
     /// Largest scale word inside a spelled group (`دو میلیون و سیصد`: 1000000), else 0.
     pub max_scale: u64,
+    /// A run of digits inside a Latin word (`tel09121234567`), read only when asked.
+    pub glued: bool,
+}
+
+impl<'a> NumberChunk<'a> {
+    /// A number written in words `first..=last` of `ws`.
+    fn in_words(
+        digits: Digits<'a>,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        max_scale: u64,
+    ) -> NumberChunk<'a> {
+        NumberChunk {
+            digits,
+            start: ws[first].start,
+            end: ws[last].end,
+            first_word: first,
+            last_word: last,
+            spelled: true,
+            max_scale,
+            glued: false,
+        }
+    }
+
+    /// The chunk without its borrow of the skeleton, for a field's cache.
+    pub fn detach(&self) -> NumberChunk<'static> {
+        NumberChunk {
+            digits: match self.digits {
+                Digits::Written(_) | Digits::InSkeleton => Digits::InSkeleton,
+                Digits::Spelled { buf, len } => Digits::Spelled { buf, len },
+            },
+            ..*self
+        }
+    }
+}
+
+impl NumberChunk<'static> {
+    /// A detached chunk of skeleton `sk`, with its written digits read from it again.
+    pub fn attach<'s>(&self, sk: &'s str) -> NumberChunk<'s> {
+        NumberChunk {
+            digits: match self.digits {
+                Digits::Written(_) | Digits::InSkeleton => {
+                    Digits::Written(sk.get(self.start..self.end).unwrap_or_default())
+                }
+                Digits::Spelled { buf, len } => Digits::Spelled { buf, len },
+            },
+            ..*self
+        }
+    }
 }
 
 /// Fewest digits of a run glued to Latin letters that [`chunks`] reads as a number when asked.
 const GLUED_MIN_DIGITS: usize = 3;
 
 /// Every number in a field, left to right. With `glued`, runs of at least three digits inside a
-/// Latin word count too (`tel09121234567`, `2034567890x456`), each as its own number. Number
-/// words glued with `و` (`صدوبیست`) are read as the words they are made of; the chunks' word
-/// indices are those of `ws`.
+/// Latin word count too (`tel09121234567`, `2034567890x456`), each as its own number (marked
+/// `glued`: without `glued` the list is the same less those, so one reading serves both; a
+/// Latin number word with digits for letters, `s3v3nt33n`, is read as the word either way).
+/// Number words glued with `و` (`صدوبیست`) are read as the words they are made of; the
+/// chunks' word indices are those of `ws`. Rules read a field's numbers through
+/// [`FieldText::numbers`](crate::context::FieldText::numbers), which reads them once per set of
+/// number words.
 pub(crate) fn chunks<'a>(
     sk: &'a str,
     ws: &[Word],
@@ -479,6 +567,7 @@ fn chunks_of_words<'a>(
             && t.is_ascii()
             && t.bytes().any(|b| b.is_ascii_alphabetic())
             && t.bytes().filter(u8::is_ascii_digit).count() >= GLUED_MIN_DIGITS
+            && nw.with_digits_for_letters(t).is_none()
         {
             let bytes = t.as_bytes();
             let mut at = 0;
@@ -497,6 +586,7 @@ fn chunks_of_words<'a>(
                         last_word: i,
                         spelled: false,
                         max_scale: 0,
+                        glued: true,
                     });
                 }
                 at += run.max(1);
@@ -515,21 +605,14 @@ fn chunks_of_words<'a>(
                 last_word: i,
                 spelled: false,
                 max_scale: 0,
+                glued: false,
             });
             i += 1;
             continue;
         }
         // `دو تا پنج` inside digits read one by one: five said twice.
         if let Some((digits, last)) = repeated_by_count(sk, ws, nw, i) {
-            out.push(NumberChunk {
-                digits,
-                start: ws[i].start,
-                end: ws[last].end,
-                first_word: i,
-                last_word: last,
-                spelled: true,
-                max_scale: 0,
-            });
+            out.push(NumberChunk::in_words(digits, ws, i, last, 0));
             i = last + 1;
             continue;
         }
@@ -545,15 +628,13 @@ fn chunks_of_words<'a>(
                     .is_some_and(|n| sk[ws[i].end..n.start].chars().all(|c| c == ' '));
                 if spaced && let Some((NumberWord::Value(d @ 0..=9), last)) = nw.read(sk, ws, i + 1)
                 {
-                    out.push(NumberChunk {
-                        digits: Digits::repeated(d as u8, times),
-                        start: ws[i].start,
-                        end: ws[last].end,
-                        first_word: i,
-                        last_word: last,
-                        spelled: true,
-                        max_scale: 0,
-                    });
+                    out.push(NumberChunk::in_words(
+                        Digits::repeated(d as u8, times),
+                        ws,
+                        i,
+                        last,
+                        0,
+                    ));
                     i = last + 1;
                 } else {
                     i += 1;
@@ -618,15 +699,13 @@ fn chunks_of_words<'a>(
             i += 1;
             continue;
         }
-        out.push(NumberChunk {
-            digits: Digits::spelled(total.saturating_add(current)),
-            start: ws[i].start,
-            end: ws[last].end,
-            first_word: i,
-            last_word: last,
-            spelled: true,
+        out.push(NumberChunk::in_words(
+            Digits::spelled(total.saturating_add(current)),
+            ws,
+            i,
+            last,
             max_scale,
-        });
+        ));
         i = last + 1;
     }
     out
@@ -713,7 +792,7 @@ fn joins(gap: &str) -> bool {
 /// white space with at most one line break, at most four commas, semicolons, colons, dashes or
 /// dots, and at most two words of `between` (`و`, `and`, `then`, `بعدش`), with at least one
 /// comma-like mark or word (a gap of only spaces and separators joins numbers already).
-pub(crate) fn loose_gap(gap: &str, between: &std::collections::HashSet<String>) -> bool {
+fn loose_gap(gap: &str, between: &std::collections::HashSet<String>) -> bool {
     let (mut marks, mut words, mut breaks) = (0, 0, 0);
     for token in gap.split(char::is_whitespace) {
         if token.is_empty() {
@@ -732,6 +811,29 @@ pub(crate) fn loose_gap(gap: &str, between: &std::collections::HashSet<String>) 
     }
     breaks += gap.matches('\n').count();
     (marks > 0 || words > 0) && marks <= 4 && words <= 2 && breaks <= 1
+}
+
+/// The last of the sequences (ranges of `cs`) from `n` on that follow one another each parted
+/// from the one before only by a loose gap (see [`loose_gap`]) and accepted by `take(m, gap)`,
+/// called for each next sequence `m` in order (it may gather what it needs and stop the run):
+/// the pieces of one number (`۰۹۱۲ و ۳۴۵ و ۶۷۸۹`).
+pub(crate) fn loose_run(
+    sk: &str,
+    cs: &[NumberChunk<'_>],
+    seqs: &[std::ops::Range<usize>],
+    n: usize,
+    between: &std::collections::HashSet<String>,
+    mut take: impl FnMut(usize, &str) -> bool,
+) -> usize {
+    let mut m = n;
+    while m + 1 < seqs.len() {
+        let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
+        if !loose_gap(gap, between) || !take(m + 1, gap) {
+            break;
+        }
+        m += 1;
+    }
+    m
 }
 
 /// A symbol that may stand between two groups of one number (`۰۹۱۲☆۳۴۵☆۶۷۸۹`,

@@ -74,8 +74,8 @@ fn the_corpus_gives_the_same_results_with_and_without_prefilters() {
 fn real_reviews_give_the_same_results_with_and_without_prefilters() {
     let Some(inputs) = inputs::digikala() else {
         eprintln!(
-            "skipped: ../shared/data/digikala/train.csv is not next to the repository \
-             (see crates/moderation/README.md, Speed)"
+            "skipped: ../shared/data/digikala/train.csv is not next to the repository and \
+             DAVAR_DIGIKALA_TRAIN names no such file (see crates/moderation/README.md, Speed)"
         );
         return;
     };

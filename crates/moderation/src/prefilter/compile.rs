@@ -59,6 +59,8 @@ pub(crate) struct Prefilters {
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern, the groups it belongs to: `stride` words of bits.
     owners: Vec<u64>,
+    /// For each automaton pattern, whether it counts only at the start of a word.
+    at_word_start: Vec<bool>,
     /// Words per set of groups.
     stride: usize,
     /// The groups with literals (the automaton's search stops once all are found; without an
@@ -75,6 +77,8 @@ pub(crate) struct Prefilters {
 #[derive(Default)]
 struct Declared {
     literals: Vec<String>,
+    /// Literals that count only at the start of a word.
+    starts: Vec<String>,
     words: Vec<(String, bool)>,
 }
 
@@ -95,6 +99,7 @@ impl Condition {
         match prefilter {
             Prefilter::Always => self.always = true,
             Prefilter::Literals(l) => declared.literals.extend(l.iter().cloned()),
+            Prefilter::WordStarts(l) => declared.starts.extend(l.iter().cloned()),
             Prefilter::Words { words, squeezed } => declared
                 .words
                 .extend(words.iter().map(|w| (w.clone(), *squeezed))),
@@ -110,7 +115,7 @@ impl Condition {
 /// Whether a prefilter declares literals or words anywhere.
 fn declares_text(p: &Prefilter) -> bool {
     match p {
-        Prefilter::Literals(_) | Prefilter::Words { .. } => true,
+        Prefilter::Literals(_) | Prefilter::WordStarts(_) | Prefilter::Words { .. } => true,
         Prefilter::Any(all) => all.iter().any(declares_text),
         _ => false,
     }
@@ -134,8 +139,9 @@ impl Prefilters {
         let mut plain = WordTable::new(stride);
         let mut squeezed = WordTable::new(stride);
         let mut patterns: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<(String, bool), usize> = HashMap::new();
         let mut owners: Vec<u64> = Vec::new();
+        let mut at_word_start: Vec<bool> = Vec::new();
         let mut literal_groups = vec![0u64; stride];
         let mut all_groups = vec![0u64; stride];
         for (g, declared) in groups.iter().enumerate() {
@@ -160,12 +166,14 @@ impl Prefilters {
                     _ => literals.push(key),
                 }
             }
-            if !literals.is_empty() {
+            if !literals.is_empty() || !declared.starts.is_empty() {
                 literal_groups[g / 64] |= bit;
             }
-            for literal in literals {
-                let p = *index.entry(literal.clone()).or_insert_with(|| {
+            let starts = declared.starts.iter().map(|l| (skeleton_key(l), true));
+            for (literal, start) in literals.into_iter().map(|l| (l, false)).chain(starts) {
+                let p = *index.entry((literal.clone(), start)).or_insert_with(|| {
                     patterns.push(literal);
+                    at_word_start.push(start);
                     owners.extend(std::iter::repeat_n(0, stride));
                     patterns.len() - 1
                 });
@@ -187,6 +195,7 @@ impl Prefilters {
             conditions,
             automaton,
             owners,
+            at_word_start,
             stride,
             literal_groups,
             all_groups,
@@ -251,6 +260,14 @@ impl Prefilters {
         }
         for m in automaton.find_overlapping_iter(skeleton.text.as_str()) {
             let p = m.pattern().as_usize();
+            if self.at_word_start[p]
+                && skeleton
+                    .words
+                    .binary_search_by_key(&m.start(), |w| w.start)
+                    .is_err()
+            {
+                continue;
+            }
             for (w, f) in found.iter_mut().enumerate() {
                 *f |= self.owners[p * stride + w];
             }

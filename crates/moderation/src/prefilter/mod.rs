@@ -39,6 +39,9 @@ pub(crate) enum Prefilter {
         /// Compare with repeated letters collapsed.
         squeezed: bool,
     },
+    /// One of these strings starts a word of the skeleton (as the skeleton's words split it).
+    /// Folded like a skeleton first.
+    WordStarts(Vec<String>),
     /// A character of one of these classes occurs (see [`Classes`]).
     Classes(Classes),
     /// The skeleton has a run of at least this many ASCII digits (Persian and Arabic-Indic
@@ -57,6 +60,11 @@ impl Prefilter {
                 .map(|s| s.as_ref().to_owned())
                 .collect(),
         )
+    }
+
+    /// One of `starts` starts a word of the skeleton (`صدو` in `صدوبیست`, not in `…صدور`).
+    pub fn word_starts<S: AsRef<str>>(starts: impl IntoIterator<Item = S>) -> Prefilter {
+        Prefilter::WordStarts(starts.into_iter().map(|s| s.as_ref().to_owned()).collect())
     }
 
     /// One of `words` is a word of the skeleton (squeezed: after collapsing repeated letters).

@@ -11,6 +11,22 @@ pub use skeleton::Skeleton;
 pub(crate) use words::{Word, is_word_char, push_squeezed, squeeze, squeeze_cow, word_hash, words};
 pub use words::{is_letter, is_letter_or_digit};
 
+/// The letter a digit stands for in a Latin word written with digits for letters that look
+/// alike (`amaz0n`, `zer0`, `thr33`, `T4rget`): `0` o, `1` i (callers also try l), `3` e, `4` a,
+/// `5` s, `7` t, `9` g. One table for the readers of store names and of number words.
+pub(crate) fn digit_letter(d: u8) -> Option<u8> {
+    Some(match d {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'7' => b't',
+        b'9' => b'g',
+        _ => return None,
+    })
+}
+
 /// The skeleton of `text` (for lexicon entries and patterns): folded exactly like a field.
 pub fn skeleton_key(text: &str) -> String {
     Skeleton::new(text).text

@@ -147,7 +147,11 @@ pub fn corpus() -> Vec<Input> {
 /// The Digikala reviews (`../shared/data/digikala/train.csv` from the repository root), as
 /// Persian reviews; `None` when the file is not there.
 pub fn digikala() -> Option<Vec<Input>> {
-    let path = repo_root().join("../shared/data/digikala/train.csv");
+    // Next to the repository, or where `DAVAR_DIGIKALA_TRAIN` says (a worktree).
+    let path = std::env::var_os("DAVAR_DIGIKALA_TRAIN").map_or_else(
+        || repo_root().join("../shared/data/digikala/train.csv"),
+        std::path::PathBuf::from,
+    );
     let mut reader = csv::Reader::from_path(&path).ok()?;
     let headers = reader.headers().ok()?.clone();
     let title = headers.iter().position(|h| h == "title")?;

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
+use crate::numbers::{NumberChunk, NumberWords, loose_run, sequences};
 use crate::rules::prelude::*;
 use crate::text::skeleton_key;
 
@@ -123,21 +123,23 @@ impl Bank {
                 continue;
             }
             let mut digits = digits_of(n);
-            let mut m = n;
             let mut years = true;
-            while digits.len() % 4 == 0 && digits.len() < CARD_DIGITS && m + 1 < seqs.len() {
+            let m = loose_run(sk, cs, &seqs, n, &self.between_words, |next, gap| {
                 // Colons part the groups of an address or a time (`1111:2222:3333:4444` in
                 // an IPv6 literal), not of a card.
-                let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
-                if gap.contains(':') || !loose_gap(gap, &self.between_words) || !plain(m + 1) {
-                    break;
+                if digits.len() % 4 != 0
+                    || digits.len() >= CARD_DIGITS
+                    || gap.contains(':')
+                    || !plain(next)
+                {
+                    return false;
                 }
-                m += 1;
-                let next = digits_of(m);
+                let more = digits_of(next);
                 // Four years (`۱۳۹۹ و ۱۴۰۰ و ۱۴۰۱ و ۱۴۰۸`) are a list of years.
-                years &= next.len() == 4 && matches!(&next[..2], "13" | "14" | "19" | "20");
-                digits.push_str(&next);
-            }
+                years &= more.len() == 4 && matches!(&more[..2], "13" | "14" | "19" | "20");
+                digits.push_str(&more);
+                true
+            });
             years &= matches!(&digits[..digits.len().min(2)], "13" | "14" | "19" | "20");
             if m > n && !years {
                 flag(&cs[seqs[n].start], &cs[seqs[m].end - 1], &digits);
@@ -249,14 +251,18 @@ impl Rule for Bank {
             let sk = f.sk();
             let mut done = Vec::new();
             let mut sheba_ends = Vec::new();
-            for m in self.sheba.find_iter(sk) {
+            // A Sheba in digits is a run of 24 digits.
+            let shebas = (f.facts.digit_run >= SHEBA_DIGITS).then(|| self.sheba.find_iter(sk));
+            for m in shebas.into_iter().flatten() {
                 let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
                 if iban_valid(&compact) {
                     out.push(f.hit(m.start(), m.end()));
                     sheba_ends.push(m.end());
                 }
             }
-            for m in self.digits.find_iter(sk) {
+            // A card or Sheba in digits is a run of 16 digits or more.
+            let runs = (f.facts.digit_run >= CARD_DIGITS).then(|| self.digits.find_iter(sk));
+            for m in runs.into_iter().flatten() {
                 if cx.out_of_time() {
                     return;
                 }
@@ -285,8 +291,12 @@ impl Rule for Bank {
             if cx.out_of_time() {
                 return;
             }
-            let cs = chunks(sk, f.words(), &self.numbers, false);
-            if cs.len() >= 2 {
+            let cs = f.numbers(&self.numbers, false);
+            // A card needs 16 digits, a Sheba 24: most fields' numbers (a size, a price in
+            // words) hold fewer together.
+            if cs.len() >= 2
+                && cs.iter().map(|c| c.digits.as_str().len()).sum::<usize>() >= CARD_DIGITS
+            {
                 self.spelled_cards(f, &cs, &mut done, out);
             }
         }

@@ -4,7 +4,7 @@ use phonenumber::country::Id;
 
 use crate::lexicon::read_tags;
 use crate::model::Field;
-use crate::numbers::{NumberChunk, NumberWords, chunks, loose_gap, sequences};
+use crate::numbers::{NumberChunk, NumberWords, loose_run, sequences};
 use crate::rules::contacts::social::ends_with_messenger;
 use crate::rules::prelude::*;
 use crate::text::{is_word_char, skeleton_key};
@@ -343,7 +343,7 @@ impl Rule for Phone {
         let mut title_tail: Option<(&FieldText<'_>, String, usize, usize)> = None;
         for f in fields {
             let sk = f.sk();
-            let cs = chunks(sk, f.words(), &self.words, true);
+            let cs = f.numbers(&self.words, true);
             let seqs = sequences(sk, &cs);
             let mut memo = Memo::new();
             let mut budget = Budget(MAX_VALIDATIONS);
@@ -489,15 +489,7 @@ impl Phone {
         }
         let mut n = 0;
         while n < seqs.len() {
-            let mut m = n;
-            while m + 1 < seqs.len()
-                && loose_gap(
-                    &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start],
-                    &self.between_words,
-                )
-            {
-                m += 1;
-            }
+            let m = loose_run(sk, cs, seqs, n, &self.between_words, |_, _| true);
             if m > n && !found[n..=m].contains(&true) {
                 let bounds: Vec<usize> = seqs[n..=m]
                     .iter()

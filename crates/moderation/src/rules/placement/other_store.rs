@@ -8,7 +8,7 @@ use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-use crate::text::{fold_pattern, skeleton_key, squeeze};
+use crate::text::{digit_letter, fold_pattern, skeleton_key, squeeze};
 
 declare_rule! {
     /// ## What it flags
@@ -188,21 +188,6 @@ fn dotted_shape(c: char) -> char {
         'ک' | 'گ' => 'ک',
         _ => c,
     }
-}
-
-/// Letters that digits stand for in a Latin word (`amaz0n`, `d1gikala`); `1` is tried as `i`
-/// and as `l`.
-fn digit_letter(d: u8) -> Option<u8> {
-    Some(match d {
-        b'0' => b'o',
-        b'1' => b'i',
-        b'3' => b'e',
-        b'4' => b'a',
-        b'5' => b's',
-        b'7' => b't',
-        b'9' => b'g',
-        _ => return None,
-    })
 }
 
 impl OtherStore {

@@ -1,5 +1,5 @@
 use crate::lexicon::Lexicon;
-use crate::numbers::{NumberChunk, NumberWords, chunks};
+use crate::numbers::{NumberChunk, NumberWords};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 use crate::text::Word;
@@ -381,7 +381,7 @@ impl Rule for Amount {
                 }
             }
             let mut last_end = 0;
-            for c in chunks(sk, ws, &self.numbers, false) {
+            for c in f.numbers(&self.numbers, false) {
                 if cx.out_of_time() {
                     return;
                 }
