@@ -73,7 +73,7 @@ fn best_time(engine: &Engine, c: &Comment, runs: usize) -> Duration {
 /// Hostile fields, each a named unit repeated through [`FIELD_CHARS`] characters: digits in
 /// every arrangement a number rule reads, letters and dots a link or handle rule reads, and the
 /// words that announce contacts, prices and questions.
-const PATTERNS: [(&str, &str); 52] = [
+const PATTERNS: [(&str, &str); 55] = [
     ("digits", "1"),
     ("plus and digits", "+1111 "),
     ("plus signs", "+"),
@@ -93,6 +93,7 @@ const PATTERNS: [(&str, &str); 52] = [
     ("letters and digits", "a1b2"),
     ("spaced letters", "a "),
     ("spaced Persian letters", "ا "),
+    ("Persian letters parted by marks", "ت-"),
     ("spaced letters and dots", "w w w . "),
     ("dots", "."),
     ("dotted labels", "a."),
@@ -120,6 +121,8 @@ const PATTERNS: [(&str, &str); 52] = [
     ("glued number words", "نهصدوسی‌وپنج "),
     ("digits parted by symbols", "0912☆"),
     ("card groups parted by words", "۶۰۳۷ و "),
+    ("card groups parted by one symbol", "4111*"),
+    ("a digit said by a count", "دو تا پنج "),
     ("number words with digits for letters", "zer0 f1ve "),
     ("amounts with cents", "19.99 usd "),
     ("prices", "۱۲۳ هزار تومن "),

@@ -610,13 +610,16 @@ fn chunks_of_words<'a>(
             i += 1;
             continue;
         }
+        let read = nw.read(sk, ws, i);
         // `دو تا پنج` inside digits read one by one: five said twice.
-        if let Some((digits, last)) = repeated_by_count(sk, ws, nw, i) {
+        if let Some((NumberWord::Value(count @ 2..=3), count_end)) = read
+            && let Some((digits, last)) = repeated_by_count(sk, ws, nw, i, count, count_end)
+        {
             out.push(NumberChunk::in_words(digits, ws, i, last, 0));
             i = last + 1;
             continue;
         }
-        match nw.read(sk, ws, i) {
+        match read {
             None => {
                 i += 1;
                 continue;
@@ -711,23 +714,22 @@ fn chunks_of_words<'a>(
     out
 }
 
-/// A count of two or three, a `times` word and a digit word at word `i` (`دو تا پنج`: five
-/// said twice, 55) with a number right before or after it, spaces only between: the digits
-/// and the last word. Alone it is a range (`بین دو تا پنج روز`, two to five days) and is read
-/// as two numbers.
+/// A count of two or three (`count`, words `i..=i_end`), a `times` word and a digit word
+/// (`دو تا پنج`: five said twice, 55) with a number right before or after it, spaces only
+/// between: the digits and the last word. Alone it is a range (`بین دو تا پنج روز`, two to
+/// five days) and is read as two numbers.
 fn repeated_by_count<'a>(
     sk: &str,
     ws: &[Word],
     nw: &NumberWords,
     i: usize,
+    count: u64,
+    i_end: usize,
 ) -> Option<(Digits<'a>, usize)> {
-    if nw.times.is_empty() || i + 2 >= ws.len() {
+    if nw.times.is_empty() {
         return None;
     }
     let spaced = |a: usize, b: usize| sk[ws[a].end..ws[b].start].chars().all(|c| c == ' ');
-    let Some((NumberWord::Value(count @ 2..=3), i_end)) = nw.read(sk, ws, i) else {
-        return None;
-    };
     let t = i_end + 1;
     if t + 1 >= ws.len() || !nw.times.iter().any(|w| w == ws[t].text(sk)) || !spaced(i_end, t) {
         return None;
