@@ -306,3 +306,35 @@ fn a_gap_without_words_on_both_sides_names_the_entry_and_its_lexicon() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn a_store_tagged_differently_in_two_lexicons_names_both() {
+    let yaml = format!(
+        "{HEADER}  - code: placement/other-store\n{MESSAGE}    params: {{stores: [stores.xa, stores.xb]}}\n"
+    );
+    let errs = errors(
+        &yaml,
+        &[
+            ("stores.xa", "bigmarket\tword\n"),
+            ("stores.xb", "bigmarket\n"),
+            ("shopping.fa", "خرید\n"),
+        ],
+    );
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains(
+            "rules/lexicons/stores.xb.txt: `bigmarket` is tagged nothing here and `word` in rules/lexicons/stores.xa.txt: give it one tag"
+        ),
+        "{errs:?}"
+    );
+    // The same tag twice is fine.
+    let ok = errors(
+        &yaml,
+        &[
+            ("stores.xa", "bigmarket\tword\n"),
+            ("stores.xb", "bigmarket\tword\n"),
+            ("shopping.fa", "خرید\n"),
+        ],
+    );
+    assert!(ok.is_empty(), "{ok:?}");
+}

@@ -71,10 +71,34 @@ impl OtherStore {
                     "a store only as a domain or spelled with digits",
                 ),
             ],
-        )?
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+        )?;
+        // `stores.{lang}` reads several files as one lexicon: a name they tag differently
+        // would count by whichever comes first.
+        let mut seen: HashMap<String, (Tag, &std::path::Path)> = HashMap::new();
+        let mut read = tags.iter();
+        for lex in &lexicons {
+            for e in &lex.entries {
+                let tag = read.next().map_or(Tag::Name, |&(_, t)| t);
+                let key = skeleton_key(&e.text);
+                match seen.get(&key) {
+                    Some(&(other, path)) if other != tag => {
+                        return Err(format!(
+                            "{}: `{}` is tagged {} here and {} in {}: give it one tag",
+                            lex.path.display(),
+                            e.text,
+                            tag.name(),
+                            other.name(),
+                            path.display()
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(key, (tag, &lex.path));
+                    }
+                }
+            }
+        }
+        let tags: Vec<Tag> = tags.into_iter().map(|(_, t)| t).collect();
         let shopping = CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?;
         // Store names of one Latin word, and those names with one inner letter left out.
         let latin: HashSet<String> = lexicons
@@ -137,6 +161,17 @@ impl OtherStore {
             shapes,
             shape_literals,
         })
+    }
+}
+
+impl Tag {
+    /// The tag as a lexicon writes it, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Tag::Name => "nothing",
+            Tag::Word => "`word`",
+            Tag::Spelled => "`spelled`",
+        }
     }
 }
 
