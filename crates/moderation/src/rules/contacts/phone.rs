@@ -578,7 +578,7 @@ impl Phone {
         }
         // The parts `digits` spans, as written (`415/666-7777`), read once; a part in words is
         // one group of its digits.
-        let groups = if spelled {
+        let grouping = if spelled {
             let mut shape = String::new();
             let mut seen = 0;
             for p in &parts[k..] {
@@ -600,6 +600,7 @@ impl Phone {
         } else {
             groups_by_len(shapes.of_digits(f, parts, k, digits))
         };
+        let groups_len = grouping.len();
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         // A number read out in words is announced by its reading.
         let (mut announced, mut extended) = (read.then_some(true), None);
@@ -607,8 +608,13 @@ impl Phone {
             // Digit groups and separators of the first `len` digits as written: more than five
             // groups (`0 3 0 3 2 2 3 1 2 3 4`, spelled digit by digit) only with a trunk
             // prefix or after a call word; without a separator only after a call word.
-            let (groups, separators) = groups[len];
+            let (groups, separators) = grouping[len];
+            // A number ends where its digit group ends: `2024-0512-3345` holds no number
+            // `2024-0512-33`, though its first ten digits make one of some region.
+            let mid_group =
+                len < digits.len() && len + 1 < groups_len && grouping[len + 1].0 == groups;
             if groups == 0
+                || mid_group
                 || (groups > 5
                     && !trunk
                     && !*announced.get_or_insert_with(|| self.announced(f, parts[k].first_word)))
