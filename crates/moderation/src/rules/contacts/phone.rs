@@ -601,6 +601,8 @@ impl Phone {
             groups_by_len(shapes.of_digits(f, parts, k, digits))
         };
         let groups_len = grouping.len();
+        let dialled =
+            digits.starts_with('0') || sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         // A number read out in words is announced by its reading.
         let (mut announced, mut extended) = (read.then_some(true), None);
@@ -609,10 +611,13 @@ impl Phone {
             // groups (`0 3 0 3 2 2 3 1 2 3 4`, spelled digit by digit) only with a trunk
             // prefix or after a call word; without a separator only after a call word.
             let (groups, separators) = grouping[len];
-            // A number ends where its digit group ends: `2024-0512-3345` holds no number
-            // `2024-0512-33`, though its first ten digits make one of some region.
-            let mid_group =
-                len < digits.len() && len + 1 < groups_len && grouping[len + 1].0 == groups;
+            // Without a prefix that dials (a trunk `0`, `00` or `+`), a number ends where its
+            // digit group ends: `2024-0512-3345` (a part number) holds no number `2024-0512-33`,
+            // though its first ten digits make one of some region.
+            let mid_group = !dialled
+                && len < digits.len()
+                && len + 1 < groups_len
+                && grouping[len + 1].0 == groups;
             if groups == 0
                 || mid_group
                 || (groups > 5
