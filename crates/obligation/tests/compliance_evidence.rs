@@ -403,7 +403,7 @@ fn an_entry_of_a_linked_table_of_contents_names_no_mediator() {
 fn mediators_a_sentence_designates_by_name_are_named() {
     for mediation in [
         "## Médiation {#mediation}\n\nNous désignons les médiateurs suivants pour tout litige avec un vendeur : le Centre de médiation des commerçants de Lyon (CMCL) et l'Office européen de médiation commerciale (OEMC).\n",
-        "## Médiation {#mediation}\n\nPour les litiges avec nos vendeurs, nous avons désigné deux organismes de médiation, l'Association Rhône Médiation et la Chambre arbitrale du Sud-Ouest.\n",
+        "## Médiation {#mediation}\n\nPour les litiges avec nos vendeurs, nous avons désigné deux organismes de médiation : l'Association Rhône Médiation ; la Chambre arbitrale du Sud-Ouest.\n",
     ] {
         let found = french_seller_terms(mediation);
         assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
@@ -411,10 +411,14 @@ fn mediators_a_sentence_designates_by_name_are_named() {
     let german = "## Mediation {#mediation}\n\nWir benennen folgende Mediatoren: die Schlichtungsstelle Handel Nord und das Zentrum für Wirtschaftsmediation Süd.\n";
     let found = seller_terms("de", german);
     assert!(names_two_mediators(&found), "{found:#?}");
-    let english = "## Mediation {#mediation}\n\nWe designate the North Mediation House and the South Trade Mediation Office as mediators for sellers.\n";
+    let english = "## Mediation {#mediation}\n\nFor disputes with sellers we designate the following mediation bodies: the North Mediation House and the South Trade Mediation Office.\n";
     let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{english}"));
     assert!(found.is_empty(), "{found:#?}");
-    // Near misses: a designation denied, and one body named.
+    // Near misses: a designation denied, one body named, and a promise to name mediators
+    // whose nouns are capitalised (German) but which names none.
+    let promise = "## Mediation {#mediation}\n\nDie Gesellschaft wird auf Wunsch des Anbieters Mediatoren, mit denen die Gesellschaft zusammenarbeitet, benennen, um Streitigkeiten beizulegen.\n";
+    let found = seller_terms("de", promise);
+    assert!(!names_two_mediators(&found), "{found:#?}");
     for near in [
         "## Médiation {#mediation}\n\nNous ne désignons aucun médiateur : les litiges relèvent du Tribunal de commerce de Paris et de la Cour d'appel de Paris.\n",
         "## Médiation {#mediation}\n\nNous désignons comme médiateur le Centre de médiation des commerçants de Lyon.\n",

@@ -737,3 +737,71 @@ fn placeholder_reports_blanks_inside_a_sentence_and_a_lone_field() {
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
     }
 }
+
+#[test]
+fn unknown_brand_reports_another_site_s_contact_point_the_text_never_names() {
+    for (lang, body, shown) in [
+        (
+            "en",
+            "Questions about an order: support@deepnudeai.io\n\nWebsite: www.deepnudeai.io",
+            "deepnudeai.io",
+        ),
+        (
+            "de",
+            "Fragen zur Bestellung richten Sie an kundenservice@schnellkauf24.de, mehr unter www.schnellkauf24.de.",
+            "schnellkauf24.de",
+        ),
+        (
+            "fr",
+            "Pour toute question : contact@vitevendu.fr",
+            "vitevendu.fr",
+        ),
+        // A letter outside ASCII right before the mailbox.
+        ("fr", "Écrivez à\u{a0}support@vitevendu.fr", "vitevendu.fr"),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+        assert!(found[0].message.contains(shown), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn unknown_brand_leaves_addresses_of_parties_the_text_names_and_pages_to_look_things_up() {
+    for (lang, body) in [
+        (
+            "en",
+            "For card refunds write to PayPal at service@paypal.com.",
+        ),
+        (
+            "en",
+            "DPG Media answers privacy requests: privacy@dpgmedia.nl",
+        ),
+        ("de", "Lumo Verlag GmbH\n\nE-Mail: info@lumo-verlag.de"),
+        ("en", "Osta.ee: info@osta.ee"),
+        (
+            "en",
+            "Centre for Effective Dispute Resolution\n\n1 Example Road, London\n\ninfo@cedr.example.com",
+        ),
+        (
+            "en",
+            "Lass-andere-schreiben.de is run by Ten GmbH.\n\nE-Mail: info@lass-andere-schreiben.de",
+        ),
+        (
+            "en",
+            "Bazarcheh belongs to Distilled. For a DSA request, email support@distilleddsa.zendesk.com.",
+        ),
+        (
+            "en",
+            "You may complain to the Consumer Disputes Board (www.riidat.example.fi).",
+        ),
+        ("en", "Robots must follow the rules at www.robotstxt.org."),
+        (
+            "fr",
+            "Vous pouvez saisir le médiateur : contact@mediateur-vente.fr",
+        ),
+        ("en", "Write to us at help@bazarcheh.example."),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}

@@ -721,7 +721,7 @@ static JOINERS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The most mediators one sentence names: a sentence that designates mediators or a
 /// mediation body (a verb of designation, not negated, and a word of mediation: "we designate
-/// … for mediation"), whose names — after its colon when it has one — are joined by commas or
+/// … for mediation"), whose names after its colon are joined by commas, semicolons or
 /// "and"/"et"/"und": "Nous désignons les médiateurs suivants : le Centre de médiation et
 /// d'arbitrage de Paris (CMAP) et le Centre for Effective Dispute Resolution (CEDR)" names
 /// two. A name is a part holding a word that starts with a capital (`l'Office`, `(CEDR)`),
@@ -739,10 +739,12 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
             if !about {
                 continue;
             }
-            let (names, from) = match sentence.rfind(':') {
-                Some(i) => (&sentence[i + 1..], i + 1),
-                None => (sentence, 0),
+            // The names follow the colon of a sentence that lists them: without one, the
+            // capitals of nouns (German) or defined terms are no names.
+            let Some(colon) = sentence.rfind(':') else {
+                continue;
             };
+            let (names, from) = (&sentence[colon + 1..], colon + 1);
             // "le Centre de médiation et d'arbitrage de Paris" is one name: a part without a
             // capital joins the name before it.
             let mut count = 0;

@@ -5,7 +5,10 @@
 //! `2 business days`, `24 to 48 working hours`, `between 24 and 48 hours`, `fifteen (15) days`,
 //! `30 (thirty) days`; `24 heures`, `24 h`, `5 jours ouvrables`, `deux jours`, `soixante-douze
 //! heures`; `24 Stunden`, `5 Werktagen`, `48 Arbeitsstunden`, `zweiundsiebzig Stunden`;
-//! `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`, `۲۴ تا ۴۸ ساعت کاری`, `بیست و چهار ساعت`.
+//! `۲۴ ساعت`, `۴۸ ساعت کاری`, `دو روز`, `۲۴ تا ۴۸ ساعت کاری`, `بیست و چهار ساعت`. An
+//! indefinite article is one: `un jour ouvrable`, `einem Werktag`, `binnen eines Werktags`,
+//! `یک روز کاری`, and in English after a word of length (`within a working day`, `in an
+//! hour`; not "A working day is…", "24 hours a day" or "once a month").
 //!
 //! Not durations, and skipped: rates (`24 hours a day`, `24 heures sur 24`, `24h/24`, `7 days a
 //! week`, `365 days a year`), times of day (`avant 14 heures`, `14 h 30`, `de 9 h à 18 h`, `um 18 Stunden`),

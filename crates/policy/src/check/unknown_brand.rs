@@ -5,7 +5,10 @@
 //! (`At X, we…`, `Bei X legen wir…`, `Welcome to X`), defines them as "we" (`X ("we",
 //! "us")`), names them as the operator of this site in an imprint, tells the reader to write
 //! to them (in a version without an address of the marketplace's own) or calls them its own
-//! site (`our website x.example`), in a sentence that does not name the marketplace. A brand left over from another site's terms is usually one nobody thought
+//! site (`our website x.example`), in a sentence that does not name the marketplace; and,
+//! with no cue, another site's contact point whose owner the text never names (a service
+//! mailbox such as `support@other.example`, and that site's web address beside it:
+//! `left_over_address`). A brand left over from another site's terms is usually one nobody thought
 //! to list in `foreign_brands`; the third parties a policy names (partners, payment services,
 //! authorities, pages to look things up) stand elsewhere.
 //!
@@ -147,6 +150,11 @@ const OTHER_PARTY: &[&str] = &[
     "authority",
     "autorité",
     "behörde",
+    "regulator",
+    "inspectorate",
+    "supervisory",
+    "commissioner",
+    "ombudsperson",
     "commission",
     "platform",
     "plateforme",
@@ -404,10 +412,7 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         let near: Vec<String> = before[before.len().saturating_sub(6)..].to_vec();
         // A link's target is where a page is hosted, often a group's domain: only an address
         // the reader sees counts.
-        let link_target = source[..start]
-            .trim_end_matches(['/', ':', 's', 'p', 't', 'h', 'w', '.'])
-            .ends_with("](")
-            || source[..start].ends_with("](");
+        let link_target = in_link_target(source, start);
         let ours = has(&near, OUR) && !has(&near, OTHER_PARTY) && !link_target;
         if !has(&all, OTHER_PARTY) && (email && (has(&all, WE) || instructed) || ours) {
             return true;
@@ -440,6 +445,247 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
     false
 }
 
+/// Whether the address at `start` is a Markdown link's target (`](https://…`, `](mailto:…`),
+/// which the published page does not show.
+fn in_link_target(source: &str, start: usize) -> bool {
+    let before = &source[..start];
+    before
+        .trim_end_matches(['/', ':', 's', 'p', 't', 'h', 'w', '.'])
+        .ends_with("](")
+        || before.ends_with("](")
+        || before.ends_with("](mailto:")
+}
+
+/// Mailboxes a site gives for its own service (`support@`, `contact@`, `kundenservice@`).
+const SERVICE_MAILBOXES: &[&str] = &[
+    "support",
+    "help",
+    "hilfe",
+    "contact",
+    "kontakt",
+    "info",
+    "service",
+    "kundenservice",
+    "kundendienst",
+    "customerservice",
+    "hello",
+    "hallo",
+    "bonjour",
+    "team",
+    "care",
+    "feedback",
+    "sav",
+    "assistance",
+    "privacy",
+    "datenschutz",
+    "legal",
+    "abuse",
+];
+
+/// The mailbox (local part) of the e-mail address whose host starts at `host_start`.
+fn mailbox(source: &str, host_start: usize) -> &str {
+    let before = source[..host_start].strip_suffix('@').unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+/// Whether the address `m` (one the reader sees, not the marketplace's, its group's, a listed
+/// third party's, an authority's or one the text states as its own) is the contact point of
+/// another site left in the text: a service mailbox (`support@deepnudeai.io`), or the web
+/// address of a site whose service mailbox the version also gives (`www.deepnudeai.io`
+/// beside it), whose owner the text never names. A policy names the third parties whose
+/// addresses it gives: the address's name is written outside addresses (`PayPal` for
+/// `paypal.com`, `DPG Media` for `dpgmedia.nl`, `GLS` for `gls-slovenia.com`), labels it on its
+/// line (`KuldneBors.ee: info@kuldnebors.ee`), or its sentence speaks of another party (a
+/// mediator, an authority, a provider…). Other addresses (pages to look things up, a
+/// regulator's site) are not contact points the marketplace would give as its own.
+fn left_over_address(source: &str, m: &Mention, mailboxes: &BTreeSet<String>) -> bool {
+    if !m.address {
+        return false;
+    }
+    let host = registrable_host(&m.key);
+    let contact_point = if m.email {
+        SERVICE_MAILBOXES.contains(&mailbox(source, m.offset).to_ascii_lowercase().as_str())
+    } else {
+        mailboxes.contains(host)
+    };
+    if !contact_point {
+        return false;
+    }
+    if names_owner_of(source, m) {
+        return false;
+    }
+    let sentence_start = source[..m.offset]
+        .rfind(['!', '?', '\n', ';'])
+        .map_or(0, |i| i + 1);
+    let rest = &source[m.offset..];
+    let sentence_end = rest
+        .find(['!', '?', '\n', ';'])
+        .map_or(source.len(), |i| m.offset + i);
+    let text = ADDRESS.replace_all(&source[sentence_start..sentence_end], " ");
+    !words_of(&text)
+        .iter()
+        .any(|w| OTHER_PARTY.contains(&w.as_str()))
+}
+
+/// Whether `source` names the owner of the address `m` ([`names_the_owner`]) by its name
+/// (`paypal` of `www.paypal.com`) or by a sub-domain's (`distilleddsa` of
+/// `distilleddsa.zendesk.com`, whose text names Distilled); a name of fewer than three letters
+/// names nobody.
+fn names_owner_of(source: &str, m: &Mention) -> bool {
+    let host = registrable_host(&m.key);
+    let label = host.split('.').next().unwrap_or(host);
+    let below = m.key[..m.key.len() - host.len()].trim_end_matches('.');
+    label.chars().count() < 3
+        || names_the_owner(source, m.offset, label)
+        || below
+            .split('.')
+            .filter(|l| l.chars().count() >= 5 && *l != "www")
+            .any(|l| names_the_owner(source, m.offset, l))
+}
+
+/// The hosts of the service mailboxes in `mentions` ([`SERVICE_MAILBOXES`]), as
+/// [`registrable_host`]s.
+fn service_mailbox_hosts(source: &str, mentions: &[Mention]) -> BTreeSet<String> {
+    mentions
+        .iter()
+        .filter(|m| m.email && m.address)
+        .filter(|m| {
+            SERVICE_MAILBOXES.contains(&mailbox(source, m.offset).to_ascii_lowercase().as_str())
+        })
+        .map(|m| registrable_host(&m.key).to_string())
+        .collect()
+}
+
+/// Whether `source` names the owner of an address whose name is `label` (`deepnudeai`): the
+/// label written as a word outside an address or as a capitalised site name
+/// (`Lass-andere-schreiben.de`), its letters with spaces or hyphens between them (`DPG
+/// Media`, `Epic Games`), the first part of a hyphenated label (`GLS`) or a word of five
+/// letters or more it starts with (`Distilled` of `distilleddsa`), the initials of a name
+/// (`Centre for Effective Dispute Resolution` for `cedr`), or a name labelling the address on
+/// its line (`KuldneBors.ee: info@kuldnebors.ee`).
+fn names_the_owner(source: &str, offset: usize, label: &str) -> bool {
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if let Some((name, _)) = source[line_start..offset].rsplit_once(':')
+        && normalise(name).contains(&normalise(label))
+    {
+        return true;
+    }
+    if initials_spell(source, label) {
+        return true;
+    }
+    let letters: Vec<char> = label.chars().filter(char::is_ascii_alphanumeric).collect();
+    // Longest first: the search takes the first alternative that matches at a place.
+    let prefixes = (5..letters.len())
+        .rev()
+        .map(|n| letters[..n].iter().collect::<String>());
+    let spelled: Vec<String> = std::iter::once(label.to_string())
+        .chain(
+            label
+                .split('-')
+                .next()
+                .filter(|p| *p != label && p.chars().count() >= 3)
+                .map(str::to_string),
+        )
+        .chain(prefixes)
+        .map(|l| {
+            l.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| regex::escape(&c.to_string()))
+                .collect::<Vec<_>>()
+                .join(r"[\s-]?")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut spelled = spelled;
+    spelled.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let Ok(re) = Regex::new(&format!("(?i){}", spelled.join("|"))) else {
+        return false;
+    };
+    // Outside an address: no `.`, `@`, `/` or letter joined to either end (a full stop that
+    // ends a sentence is no part of an address; a capitalised name may end in its domain).
+    re.find_iter(source).any(|f| {
+        let before = source[..f.start()].chars().next_back();
+        let mut after = source[f.end()..].chars();
+        let next = after.next();
+        let capitalised = source[f.start()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        // A part of the name (`GLS`, `Distilled`) counts as a proper name only.
+        let part = f
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .count()
+            < letters.len();
+        if part && !capitalised {
+            return false;
+        }
+        let joined_before =
+            before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '@' | '/' | '-' | '_'));
+        let joined_after = next
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '-' | '_'))
+            || next == Some('.') && !capitalised && after.next().is_some_and(char::is_alphanumeric);
+        !joined_before && !joined_after
+    })
+}
+
+/// Whether the initials of a run of capitalised words of `source` spell `label`, short words
+/// in lower case between them left out: `Centre for Effective Dispute Resolution` spells
+/// `cedr`, `Nemzeti Média és Hírközlési Hatóság` `nmhh`.
+fn initials_spell(source: &str, label: &str) -> bool {
+    let want: Vec<char> = label.chars().filter(char::is_ascii_alphabetic).collect();
+    if want.len() < 3 || want.len() != label.chars().count() {
+        return false;
+    }
+    let words: Vec<&str> = source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initial = |w: &str| w.chars().next().filter(|c| c.is_uppercase());
+    (0..words.len()).any(|start| {
+        let mut k = 0;
+        for w in &words[start..] {
+            match initial(w) {
+                Some(c) if c.to_lowercase().eq(want[k].to_lowercase()) => {
+                    k += 1;
+                    if k == want.len() {
+                        return true;
+                    }
+                }
+                Some(_) => return false,
+                None if k > 0 && w.chars().count() <= 3 => {}
+                None => return false,
+            }
+        }
+        false
+    })
+}
+
+/// The part of a host that names its owner, with its public suffix: `paypal.com` of
+/// `www.paypal.com`, `example.co.uk` of `shop.example.co.uk` (a two-letter country's second
+/// level such as `co.uk` or `com.au` is part of the suffix).
+fn registrable_host(host: &str) -> &str {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let country_second_level = n >= 3
+        && labels[n - 1].len() == 2
+        && matches!(
+            labels[n - 2],
+            "co" | "com" | "org" | "net" | "ac" | "gov" | "gv" | "or" | "ne"
+        );
+    let keep = if country_second_level { 3 } else { 2 };
+    let skipped: usize = labels[..n.saturating_sub(keep)]
+        .iter()
+        .map(|l| l.len() + 1)
+        .sum();
+    &host[skipped.min(host.len())..]
+}
+
 /// The text of a sentence between two byte offsets of `source`.
 fn sentence_text(source: &str, start: usize, end: usize) -> &str {
     source.get(start..end.min(source.len())).unwrap_or_default()
@@ -458,6 +704,9 @@ struct Mention {
     domain: bool,
     /// The host of an e-mail address.
     email: bool,
+    /// A web address with its scheme or `www.`, or an e-mail address, that the reader sees
+    /// (not a link's target).
+    address: bool,
 }
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
@@ -469,10 +718,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             for v in doc.versions_in(lang) {
                 let all = mentions(v);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
+                let mailboxes = service_mailbox_hosts(&v.source, &all);
                 let mut mentions: Vec<Mention> = all
                     .into_iter()
                     .filter(|m| {
-                        !own.covers(m) && stands_for_the_marketplace(&v.source, m, &own, own_email)
+                        !own.covers(m)
+                            && (stands_for_the_marketplace(&v.source, m, &own, own_email)
+                                && !(m.email && names_owner_of(&v.source, m))
+                                || left_over_address(&v.source, m, &mailboxes))
                     })
                     .collect();
                 // The text's statements of who it is are read only when there is a mention.
@@ -821,7 +1074,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
     let body = v.body();
     let base = v.source.len() - body.len();
     let mut out = Vec::new();
-    let mut push = |shown: &str, offset: usize, domain: bool, email: bool| {
+    let mut push = |shown: &str, offset: usize, domain: bool, email: bool, address: bool| {
         if v.scan.in_code(base + offset) {
             return;
         }
@@ -837,6 +1090,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
                 offset: base + offset,
                 domain,
                 email,
+                address,
             });
         }
     };
@@ -848,7 +1102,8 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
                 continue;
             }
             if let Some(host) = caps.get(1) {
-                push(host.as_str(), host.start(), true, email);
+                let seen = !in_link_target(body, whole.start());
+                push(host.as_str(), host.start(), true, email, seen);
             }
         }
     }
@@ -863,7 +1118,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         if matches!(before, Some('@' | '/' | '.' | '-')) || all_caps {
             continue;
         }
-        push(m.as_str(), m.start(), true, false);
+        push(m.as_str(), m.start(), true, false, false);
     }
     // Words the text also writes in lower case are common words (`At Registration, we…`,
     // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
@@ -884,7 +1139,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         if !domain && (common || product) {
             continue;
         }
-        push(shown, name.start(), domain, false);
+        push(shown, name.start(), domain, false, false);
     }
     for caps in COMPANY.captures_iter(body) {
         let (Some(name), Some(form)) = (caps.get(1), caps.get(2)) else {
@@ -924,7 +1179,13 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         let first = words[skip];
         let start = name.start() + name.as_str().find(first).unwrap_or(0);
         let shown = &body[start..form.end()];
-        push(shown.trim_end_matches([',', '.']), start, false, false);
+        push(
+            shown.trim_end_matches([',', '.']),
+            start,
+            false,
+            false,
+            false,
+        );
     }
     out.sort_by_key(|m| m.offset);
     out
@@ -1107,6 +1368,7 @@ mod tests {
             offset,
             domain: false,
             email: false,
+            address: false,
         };
         let own = OwnNames {
             names: vec!["lantern".into()],
