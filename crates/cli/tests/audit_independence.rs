@@ -46,6 +46,7 @@ fn record(
         action,
         violations: Vec::new(),
         omitted_violations: BTreeMap::new(),
+        appeal_outcome: None,
         ruleset: RuleSetRef {
             id: "reviews.en@1".to_owned(),
             name: "reviews.en".to_owned(),
