@@ -37,7 +37,9 @@ declare_rule! {
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
     /// token ends its sentence and the name starts one or follows a preposition (`on signal
     /// shopname`; not `great signal strength`), or with a colon, `@` or the like after it
-    /// (`signal: shopname`); `<TAB>announced` names count only so. Platform words spelled
+    /// (`signal: shopname`); `<TAB>marked` names (`بله`, "yes") announce unannounced only a
+    /// token with a digit, `_` or `.` (`بله shop_98`, not `بله iphone`); `<TAB>announced`
+    /// names count only with a colon or the like. Platform words spelled
     /// one letter at a time (`ت ل گ ر ا م`) are joined in the skeleton.
     ///
     /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
@@ -73,6 +75,11 @@ impl Social {
                         Some("word"),
                         Announce::Word,
                         "also an ordinary word: an unannounced handle only when it ends its sentence",
+                    ),
+                    (
+                        Some("marked"),
+                        Announce::Marked,
+                        "a very common word: an unannounced handle only with a digit, `_` or `.`",
                     ),
                     (
                         Some("announced"),
@@ -314,9 +321,14 @@ impl Rule for Social {
                     // handle without a digit, `_` or `.` ends its sentence, and the name
                     // starts one or follows a preposition: `signal myname`, `on signal
                     // myname`, not `signal bars drop indoors`, `great signal strength`.
+                    // After a word as common as `بله` ("yes"), only a handle shape counts
+                    // unannounced: `بله shop_98`, not `بله iphone`.
                     let alone = announced
-                        || shape != Announce::Word
-                        || (!goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first));
+                        || match shape {
+                            Announce::Word => !goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first),
+                            Announce::Marked => false,
+                            Announce::Name | Announce::Explicit => true,
+                        };
                     if looks_like_handle(&handle)
                         && (marked || (alone && !self.prose(f, k, n, announced)))
                     {
@@ -360,6 +372,8 @@ enum Announce {
     /// `.` counts only when it ends its sentence and the name starts one or follows a
     /// preposition.
     Word,
+    /// A very common word (`بله`, "yes"): unannounced, only a token with a digit, `_` or `.`.
+    Marked,
     /// Also an ordinary word, counted only with a colon, `@` or an ID word.
     Explicit,
 }
