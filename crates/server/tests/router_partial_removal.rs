@@ -979,4 +979,31 @@ async fn a_statement_counts_the_places_it_does_not_quote() {
             assert_eq!(s["changes"].as_array().unwrap().len(), emoji, "{lang}: {s}");
         }
     }
+
+    // A moderator publishing the engine's repair removes the places counted too.
+    let body = "one 👍 two 👍 three 👍 four 👍 five 👍 six 👍 seven 👍 eight 👍 nine 👍 ten 👍 \
+                eleven 👍 twelve 👍";
+    let held = api
+        .judged(
+            json!({"id": "n-held", "kind": "review", "lang": "en", "body": body}),
+            "review",
+        )
+        .await;
+    let item = held["decision_id"].as_str().unwrap();
+    let claimed = api.claim(item, SARA).await;
+    assert_eq!(claimed.status, StatusCode::OK, "{}", claimed.text());
+    let edit = api
+        .decide(item, SARA, json!({"action": "edit-approve"}))
+        .await;
+    assert_eq!(edit.status, StatusCode::OK, "{}", edit.text());
+    let s = api.statement(edit.json()["id"].as_str().unwrap()).await;
+    assert_eq!(s["omitted_facts"], json!({"style/emoji": 2}), "{s}");
+    assert!(
+        s["text"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p.as_str().unwrap().starts_with("And 2 more places")),
+        "{s}"
+    );
 }

@@ -373,15 +373,23 @@ pub fn moderator_record(
         }
     };
     // A rejection rests on every violation of the codes it cites: those the item's record
-    // counted without listing them too. (An edit's record lists the violations its changes
-    // touch, which only the listed ones can show.)
-    let omitted_violations = match decision.action {
-        ReviewAction::Reject => item
-            .omitted_violations
+    // counted without listing them too. An edit publishing the engine's repair removes every
+    // violation of the repairs that remove content, the counted ones too; another edit's record
+    // lists the violations its changes touch, which only the listed ones can show.
+    let counted = |keep: &dyn Fn(&str) -> bool| {
+        item.omitted_violations
             .iter()
-            .filter(|(code, _)| decision.codes.contains(code))
+            .filter(|(code, _)| keep(code))
             .map(|(code, n)| (code.clone(), *n))
-            .collect(),
+            .collect()
+    };
+    let omitted_violations = match decision.action {
+        ReviewAction::Reject => counted(&|code| decision.codes.iter().any(|c| c == code)),
+        ReviewAction::EditApprove if edited.as_ref() == Some(&repaired(item)) => counted(&|code| {
+            violations
+                .iter()
+                .any(|v| v.code == code && v.removes_content)
+        }),
         ReviewAction::Approve | ReviewAction::EditApprove => Default::default(),
     };
     let engine_codes: Vec<&str> = item.violations.iter().map(|v| v.code.as_str()).collect();
@@ -436,10 +444,7 @@ fn edited_away(
     edited: &TextFields,
 ) -> Vec<RecordedViolation> {
     let comment = &item.comment;
-    let repaired = item.fixed.clone().unwrap_or_else(|| TextFields {
-        title: comment.title.clone(),
-        body: comment.body.clone(),
-    });
+    let repaired = repaired(item);
     let changes = changes(&comment.title, &comment.body, edited);
     let touched = |v: &RecordedViolation| touched(v, &changes);
     let forbidden: Vec<&RecordedViolation> = if *edited == repaired {
@@ -464,6 +469,14 @@ fn edited_away(
             ..v.clone()
         })
         .collect()
+}
+
+/// The text the engine's repair of `item` publishes: its repair, else the comment as written.
+fn repaired(item: &DecisionRecord) -> TextFields {
+    item.fixed.clone().unwrap_or_else(|| TextFields {
+        title: item.comment.title.clone(),
+        body: item.comment.body.clone(),
+    })
 }
 
 /// The violations of `code` a rejection cites: the engine's spans of that code, or one
