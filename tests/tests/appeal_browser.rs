@@ -295,6 +295,14 @@ fn upholding_an_appeal_against_an_edit_in_the_console_publishes_the_same_edit() 
     );
     let appeal = lodged["id"].as_str().unwrap().to_owned();
 
+    let last = upheld_in_console(&server, &edit, &appeal);
+    assert_eq!(last["edited"]["body"], "Solid phone.", "{last}");
+}
+
+/// Omid opens `appeal`, which contests `contested` (a publication with parts removed), in the
+/// console, sees its "uphold" keep the published text and the contested decision's statement
+/// linked, upholds it, and sees the outcome's statement: the outcome's record.
+fn upheld_in_console(server: &Server, contested: &str, appeal: &str) -> Value {
     let driver = Driver::start_sized(1100, 1500);
     driver.record_csp_violations();
     driver.open(&format!("{}/moderate", server.url));
@@ -314,7 +322,7 @@ fn upholding_an_appeal_against_an_edit_in_the_console_publishes_the_same_edit() 
     // The contested edit's own statement is linked from the history.
     assert_eq!(
         driver.script(&format!(
-            "return document.querySelector('#history li[data-id=\"{edit}\"] .statement-link') !== null"
+            "return document.querySelector('#history li[data-id=\"{contested}\"] .statement-link') !== null"
         )),
         true
     );
@@ -331,18 +339,57 @@ fn upholding_an_appeal_against_an_edit_in_the_console_publishes_the_same_edit() 
         "",
         "the uphold was refused"
     );
-    let history = get(&server, &format!("/v1/queue/{appeal}"), OMID);
+    let history = get(server, &format!("/v1/queue/{appeal}"), OMID);
     let last = history["history"]
         .as_array()
         .unwrap()
         .last()
         .unwrap()
         .clone();
-    assert_eq!(last["edited"]["body"], "Solid phone.", "{history}");
     assert_eq!(last["decided_by"], "omid", "{history}");
+    assert_eq!(last["appeal_outcome"], "upheld", "{history}");
     assert_eq!(
         driver.csp_violations(),
         json!([]),
         "the console breaks its Content-Security-Policy"
     );
+    last
+}
+
+/// An appeal against the engine's repair removing content (an emoji) is upheld from the console
+/// like one against a moderator's edit: its "uphold" publishes the repaired text again, and the
+/// repair's own statement is linked from the history.
+#[test]
+fn upholding_an_appeal_against_the_engines_repair_in_the_console_publishes_the_same_repair() {
+    if !browser_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.txt");
+    std::fs::write(
+        &keys,
+        format!("client {CLIENT}\nmoderator {SARA} sara\nmoderator {OMID} omid\n"),
+    )
+    .unwrap();
+    let server = Server::start(&["--store", "memory:", "--api-keys", keys.to_str().unwrap()]);
+    let moderated = post(
+        &server,
+        "/v1/moderate",
+        json!({"id": "fx-1", "kind": "review", "lang": "en", "title": "Phone",
+               "body": "The battery is dead by noon 👎"}),
+        CLIENT,
+        200,
+    );
+    assert_eq!(moderated["verdict"], "fix", "{moderated}");
+    let fix = moderated["decision_id"].as_str().unwrap().to_owned();
+    let lodged = post(
+        &server,
+        &format!("/v1/decisions/{fix}/appeal"),
+        json!({"text": "The thumbs down is my rating."}),
+        CLIENT,
+        201,
+    );
+    let appeal = lodged["id"].as_str().unwrap().to_owned();
+    let last = upheld_in_console(&server, &fix, &appeal);
+    assert_eq!(last["edited"], moderated["fixed"], "{last}");
 }

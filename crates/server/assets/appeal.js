@@ -1,10 +1,11 @@
 // Appeals in the moderator console (DSA Art. 20): an appeal item shows the decision it contests
 // and the author's text, its buttons read "reverse" and "uphold", and a moderator who took the
 // contested decision is told that someone else decides it (the server refuses them anyway).
-// An appeal against an edit (published with parts removed) is upheld by publishing the same
-// edit again, so its "uphold" sends that edit rather than a rejection.
-// Statements of reasons (of a rejection, of an edit that removed parts, or of an appeal's
-// outcome) are fetched and shown in place; the decision log history links each record that has
+// An appeal against a publication with parts removed (a moderator's edit, or the engine's
+// repair removing content) is upheld by publishing the same text again, so its "uphold" sends
+// that text rather than a rejection.
+// Statements of reasons (of a rejection, of an edit or a repair that removed parts, or of an
+// appeal's outcome) are fetched and shown in place; the decision log history links each record that has
 // one.
 "use strict";
 
@@ -16,22 +17,31 @@
 
   /**
    * Whether `record` has a statement of reasons: a rejection, an edit that removed or changed
-   * parts under the rules (its record lists the violations the edit removed), or an appeal's
+   * parts under the rules (its record lists the violations the edit removed), the engine's
+   * repair that removed content (a violation whose repair removes content), or an appeal's
    * outcome.
    */
   const hasStatement = (record) =>
     (record.stage === "appeal" && record.action !== "queue") ||
     record.action === "reject" ||
-    (record.action === "edit-approve" && record.violations.length > 0);
+    (record.action === "edit-approve" && record.violations.length > 0) ||
+    (record.action === "fix" && record.violations.some((v) => v.removes_content));
 
   /**
-   * For an appeal item `record`, the edit it contests (the `edited` text of the contested
-   * edit-approve in `history`), else null: upholding it publishes that text again.
+   * The text `record` published other than the author's: a moderator's edit (`edited`) or the
+   * engine's repair (`fixed`), else null.
+   */
+  const publishedText = (record) =>
+    (record.action === "edit-approve" && record.edited) || (record.action === "fix" && record.fixed) || null;
+
+  /**
+   * For an appeal item `record`, the text the decision it contests published with parts
+   * removed (from `history`), else null: upholding it publishes that text again.
    */
   function contestedEdit(record, history) {
     if (!isLodged(record)) return null;
     const contested = history.find((r) => r.id === record.follows);
-    return contested && contested.action === "edit-approve" && contested.edited ? contested.edited : null;
+    return contested ? publishedText(contested) : null;
   }
 
   const when = (iso) => new Date(iso).toISOString().replace("T", " ").slice(0, 16);
@@ -39,7 +49,10 @@
   /** The label of a record in the history and the pending list. */
   function label(record, t) {
     if (isLodged(record)) return t.appealLodged;
-    if (record.stage === "appeal") return record.action === "reject" ? t.appealUpheld : t.appealReversed;
+    if (record.stage === "appeal") {
+      const upheld = record.appeal_outcome ? record.appeal_outcome === "upheld" : record.action === "reject";
+      return upheld ? t.appealUpheld : t.appealReversed;
+    }
     return t.actions[record.action] || record.action;
   }
 
