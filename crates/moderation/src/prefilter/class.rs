@@ -94,7 +94,7 @@ pub(crate) fn is_emoji_part(c: char) -> bool {
 /// Characters an emoticon starts with (`style/emoji`).
 #[inline]
 pub(crate) fn is_emoticon_start(c: char) -> bool {
-    matches!(c, ':' | ';' | '=' | '^' | '<' | 'x' | 'X')
+    matches!(c, ':' | ';' | '=' | '^' | '<' | 'x' | 'X' | '(' | 'T' | '¯')
 }
 
 /// Horizontal spaces (`style/whitespace`).

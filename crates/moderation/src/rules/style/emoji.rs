@@ -7,11 +7,13 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// Emoji (whole grapheme clusters: ZWJ sequences such as 👨‍👩‍👧, flags 🇮🇷, skin tones
-    /// 👍🏽, keycaps) and text emoticons (`:)`, `:-(`, `:D`, `;)`, `^_^`, `<3`, `xD`) written
-    /// as emoticons: a token of their own, after a space or punctuation; a face with a bracket
-    /// for a mouth also right after a word (`nice:)`) unless it closes a parenthesis
-    /// (`(price:)`); `xD` and `XD` only where they close a clause, not inside a name
-    /// (`Model XD works`). Not inside other writing (`x:D`, `MAXD`, `http://`).
+    /// 👍🏽, keycaps) and text emoticons (`:)`, `:-(`, `:D`, `;)`, `:]`, `^_^`, `T_T`, `<3`,
+    /// `xD`, `:3`, the mirrored `(:` of right-to-left lines, the shrug `¯\_(ツ)_/¯`) written
+    /// as emoticons: a token of their own, after a space or punctuation; a face with a round
+    /// bracket for a mouth also right after a word (`nice:)`) unless it closes a parenthesis
+    /// (`(price:)`); `(:` not when a `)` on its line closes it (`(: red, blue)`); `xD`, `XD`
+    /// and `:3` only where they close a clause, not inside a name or a score (`Model XD
+    /// works`, `3:3`). Not inside other writing (`x:D`, `MAXD`, `http://`, `MY_T_T`).
     ///
     /// ## Why
     /// Terms: no emoji or emoticons in reviews.
@@ -31,7 +33,7 @@ impl Emoji {
     fn build(_p: &Params<'_>) -> Result<Emoji, String> {
         Ok(Emoji {
             emoticon: Regex::new(
-                r"(?::-?\)+|:-?\(+|:'\(|;-?\)+|=\)+|\^_*\^|:-?[DPpOo|/\\*]|<3+|xD+|XD+)",
+                r"(?::-?\)+|:-?\(+|:'\(|;-?\)+|=\)+|:-?[\]\[]|\(+-?:|\^_*\^|T_+T|;_+;|:-?[DPpOo|/\\*3]|<3+|xD+|XD+|¯\\+_*\(ツ\)_*/¯)",
             )
             .map_err(|e| e.to_string())?,
         })
@@ -90,8 +92,18 @@ impl Emoticon<'_> {
         if !after_ok {
             return false;
         }
-        let word = self.face.starts_with(['x', 'X']);
-        let bracket = self.face.ends_with([')', '(']) || self.face.starts_with('^');
+        // A face whose mouth is a digit (`:3`) is also a number after a colon.
+        let word = self.face.starts_with(['x', 'X'])
+            || self.face.starts_with(":3")
+            || self.face.starts_with(":-3");
+        // A mirrored face (`(:`, typed in a right-to-left line) is a parenthesis when a `)`
+        // on its line closes it (`(: red, blue)`).
+        if self.face.starts_with('(') && closes_later(self.after) {
+            return false;
+        }
+        let bracket = self.face.ends_with([')', '('])
+            || self.face.starts_with('^')
+            || self.face.starts_with('(');
         let before_ok = match self.before {
             None => true,
             Some(c) if c.is_whitespace() || starts_token(c) => true,
@@ -111,6 +123,24 @@ impl Emoticon<'_> {
             Some(c) => c == '\n' || c == '\r' || ends_token(c) || is_emoji_part(c),
         }
     }
+}
+
+/// Whether a `)` on the line of `after` closes a parenthesis open just before it.
+fn closes_later(after: &str) -> bool {
+    let mut depth = 1usize;
+    for c in after.chars().take_while(|&c| c != '\n') {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Punctuation an emoticon may follow (besides a space).
