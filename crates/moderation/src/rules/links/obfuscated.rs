@@ -24,33 +24,47 @@ declare_rule! {
     /// Any TLD of the root zone counts after a bracketed dot (`bestdeals(dot)shop`,
     /// `name[.]store`) or at the end of two spelled dots or more (`bestdeals(dot)co(dot)uk`,
     /// `bestdeals dot co dot uk`, `bestdeals نقطه co نقطه uk`); a bullet between spaces
-    /// (`shop • ir`) is a spelled dot before a common TLD. After an article or determiner
+    /// (`shop • ir`) is a spelled dot before a common TLD. A digit may stand for the `o` of
+    /// `dot` (`d0t`), a common Latin TLD may be spelled with spaces between its letters
+    /// (`shop.c o m`, `shop dot c o m`), and a host may have no dot at all: a comma before
+    /// `com`, `net`, `org` or `ir` with no space around it (`shop,com`; not a list,
+    /// `red,blue,com`, nor `1,com`), or `www`, the name and the TLD parted by spaces
+    /// (`www shop com`). After an article or determiner
     /// (`the dot com era`, `a dot com company`, `eine dot com Firma`) `dot com` is a noun.
     ///
     /// ## Fix
     /// Not fixable.
     code: "links/obfuscated", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Obfuscated { re: Regex, chain: Regex, email: Email }
+    pub(crate) struct Obfuscated { re: Regex, chain: Regex, undotted: Regex, email: Email }
 }
 
 impl Obfuscated {
     fn build(p: &Params<'_>) -> Result<Obfuscated, String> {
-        let tld = r"(?:com|net|org|ir|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
-        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+[.•∙⋅●◦・⸱∘]\s*|[.•∙⋅●◦・⸱∘]\s+)";
+        // A Latin TLD may be spelled with a space between its letters (`dot c o m`).
+        let tld =
+            r"(?:c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?r|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
+        let spaced_tld = r"(?:c\s{1,2}o\s{1,2}m|n\s{1,2}e\s{1,2}t|o\s{1,2}r\s{1,2}g|i\s{1,2}r)";
+        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|d[o0]t|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:d[o0]t|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+[.•∙⋅●◦・⸱∘]\s*|[.•∙⋅●◦・⸱∘]\s+)";
         // Labels parted by spelled or bracketed dots, judged by `chained`.
-        let spelled = r"(?:\s*[\[\(\{<]\s*(?:\.|dot|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:dot|dat|nuqta|noghte|نقطه|دات)\s+)";
+        let spelled = r"(?:\s*[\[\(\{<]\s*(?:\.|d[o0]t|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:d[o0]t|dat|nuqta|noghte|نقطه|دات)\s+)";
         let label = r"[a-z0-9\p{Arabic}][a-z0-9\p{Arabic}-]*";
         // `point`/`punkt` are ordinary French/German words: only before their own TLDs.
         let word_dot =
             r"\s+(?:point\s+(?:com|net|org|fr|be|info)|punkt\s+(?:com|net|org|de|at|ch|info))";
         let pattern = format!(
-            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*(?:{dot}{tld}|{word_dot}|\.(?:کام|نت|ارگ|آی\s?آر))(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:dot|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|dot)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
+            r"[a-z0-9\p{{Arabic}}][a-z0-9\p{{Arabic}}-]*(?:{dot}{tld}|{word_dot}|\.(?:کام|نت|ارگ|آی\s?آر)|\.{spaced_tld})(?:[^a-z\p{{Arabic}}]|$)|www\s*(?:\s\.|\.\s|\s(?:d[o0]t|دات|نقطه)\s)\s*[a-z0-9\p{{Arabic}}-]+|(?:^|\s)(?:دات|d[o0]t)\s*(?:کام|com|net|نت|ir|آی\s?آر)(?:[^a-z\p{{Arabic}}]|$)"
         );
         Ok(Obfuscated {
             re: Regex::new(&fold_pattern(&pattern)).map_err(|e| e.to_string())?,
             chain: Regex::new(&fold_pattern(&format!(
                 r"{label}(?:{spelled}{label})+(?:[^a-z0-9\p{{Arabic}}-]|$)"
             )))
+            .map_err(|e| e.to_string())?,
+            // A host with no dot at all: a comma in its place before a common TLD
+            // (`cheapstore,com`), or `www`, the name and the TLD parted by spaces.
+            undotted: Regex::new(&fold_pattern(
+                r"[a-z][a-z0-9-]{2,}[,،](?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)|www\s+[a-z0-9][a-z0-9-]*\s+(?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)",
+            ))
             .map_err(|e| e.to_string())?,
             email: Email::build(p)?,
         })
@@ -62,14 +76,17 @@ impl Rule for Obfuscated {
         // One of these is in every obfuscated form (skeleton spelling): a spelled or bracketed
         // dot, `www`, a dot with a space around it, or a dot before a Persian TLD.
         Prefilter::literals([
-            "dot", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{", "<",
-            "www", ".کام", ".نت", ".ارگ", ".ای",
+            "dot", "d0t", "dat", "دات", "نقطه", "nuqta", "noghte", "punkt", "point", "[", "(", "{",
+            "<", "www", ".کام", ".نت", ".ارگ", ".ای",
         ])
         .or(Prefilter::after_space("."))
         .or(Prefilter::literals([
             "•", "∙", "⋅", "●", "◦", "・", "⸱", "∘",
         ]))
         .or(Prefilter::before_space("."))
+        .or(Prefilter::literals([
+            ",com", ",net", ",org", ",ir", "،com", "،net", "،org", "،ir", ".c", ".n", ".o", ".i",
+        ]))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -102,6 +119,32 @@ impl Rule for Obfuscated {
                 }
                 taken.push((start, start + end));
                 out.push(f.hit(start, start + end));
+            }
+            for m in self.undotted.find_iter(sk) {
+                if cx.out_of_time() {
+                    return;
+                }
+                // A word glued before it (`awww`) or a list it ends (`red,blue,com`) is prose.
+                if sk[..m.start()].chars().next_back().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, ',' | '،' | '.' | '-' | '_' | '@')
+                }) {
+                    continue;
+                }
+                let text = m.as_str();
+                let end = match text.chars().next_back() {
+                    Some(c) if !c.is_alphanumeric() => text.len() - c.len_utf8(),
+                    _ => text.len(),
+                };
+                let (start, end) = (m.start(), m.start() + end);
+                if taken.iter().any(|&(s, e)| s < end && start < e) {
+                    continue;
+                }
+                let emails = emails.get_or_insert_with(|| self.email.spans(cx, f));
+                if emails.iter().any(|&(es, ee)| es < end && start < ee + 1) {
+                    continue;
+                }
+                taken.push((start, end));
+                out.push(f.hit(start, end));
             }
             // `bestdeals(dot)co(dot)uk`: labels parted by spelled dots, any TLD of the root zone.
             for m in self.chain.find_iter(sk) {
@@ -147,7 +190,7 @@ fn chained(text: &str) -> bool {
         .filter(|w| {
             matches!(
                 *w,
-                "dot" | "dat" | "nuqta" | "noghte" | "نقطه" | "دات" | "punkt" | "point"
+                "dot" | "d0t" | "dat" | "nuqta" | "noghte" | "نقطه" | "دات" | "punkt" | "point"
             )
         })
         .count()
@@ -171,7 +214,7 @@ fn dot_com_noun(sk: &str, start: usize, text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
-    let host = if matches!(host, "dot" | "dat") {
+    let host = if matches!(host, "dot" | "d0t" | "dat") {
         sk[..start]
             .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
