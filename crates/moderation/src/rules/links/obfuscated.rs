@@ -101,11 +101,7 @@ impl Rule for Obfuscated {
                 let text = m.as_str();
                 let lead = text.len() - text.trim_start().len();
                 let trimmed = text.trim();
-                // Drop the one boundary character the pattern consumed after the TLD.
-                let end = match trimmed.chars().next_back() {
-                    Some(c) if !c.is_alphanumeric() => trimmed.len() - c.len_utf8(),
-                    _ => trimmed.len(),
-                };
+                let end = without_boundary(trimmed);
                 let start = m.start() + lead;
                 if dotnet_name(&trimmed[..end]) || dot_com_noun(sk, start, &trimmed[..end]) {
                     continue;
@@ -130,12 +126,7 @@ impl Rule for Obfuscated {
                 }) {
                     continue;
                 }
-                let text = m.as_str();
-                let end = match text.chars().next_back() {
-                    Some(c) if !c.is_alphanumeric() => text.len() - c.len_utf8(),
-                    _ => text.len(),
-                };
-                let (start, end) = (m.start(), m.start() + end);
+                let (start, end) = (m.start(), m.start() + without_boundary(m.as_str()));
                 if taken.iter().any(|&(s, e)| s < end && start < e) {
                     continue;
                 }
@@ -151,12 +142,7 @@ impl Rule for Obfuscated {
                 if cx.out_of_time() {
                     return;
                 }
-                let text = m.as_str();
-                let end = match text.chars().next_back() {
-                    Some(c) if !c.is_alphanumeric() => text.len() - c.len_utf8(),
-                    _ => text.len(),
-                };
-                let (start, end) = (m.start(), m.start() + end);
+                let (start, end) = (m.start(), m.start() + without_boundary(m.as_str()));
                 if taken.iter().any(|&(s, e)| s < end && start < e) || !chained(&sk[start..end]) {
                     continue;
                 }
@@ -168,6 +154,15 @@ impl Rule for Obfuscated {
                 out.push(f.hit(start, end));
             }
         }
+    }
+}
+
+/// The length of a match without the one boundary character its pattern consumed after the
+/// TLD.
+fn without_boundary(text: &str) -> usize {
+    match text.chars().next_back() {
+        Some(c) if !c.is_alphanumeric() => text.len() - c.len_utf8(),
+        _ => text.len(),
     }
 }
 
