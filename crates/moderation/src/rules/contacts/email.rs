@@ -29,7 +29,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/email", severity: Reject, fixable: false, params: [],
-    pub(crate) struct Email { re: Regex, loose_at: Regex, dotted_after: Regex, own_domains: Vec<String> }
+    pub(crate) struct Email { re: Regex, loose_at: Regex, dotted_after: Regex, provider_end: Regex, tld_after: Regex, own_domains: Vec<String> }
 }
 
 impl Email {
@@ -57,6 +57,13 @@ impl Email {
             dotted_after: Regex::new(&fold_pattern(&format!(
                 r"^(?:{dot}|\s+(?:point|punkt)\s+)[a-z]{{2,24}}\b"
             )))
+            .map_err(|e| e.to_string())?,
+            provider_end: Regex::new(&fold_pattern(&format!(r"(?:^|[^\p{{L}}\p{{N}}]){provider}$")))
+                .map_err(|e| e.to_string())?,
+            // The rest of a provider's domain: a dot (glued, spelled or bracketed) and a TLD.
+            tld_after: Regex::new(&fold_pattern(
+                r"^(?:\.|\s*[\[\(\{]\s*(?:d[o0]t|\.|دات|نقطه)\s*[\]\)\}]\s*|\s+(?:d[o0]t|دات|نقطه|point|punkt)\s+)([a-z]{2,24}|کام|نت|ارگ)(?:[^\p{L}\p{N}]|$)",
+            ))
             .map_err(|e| e.to_string())?,
             own_domains: p.marketplace().domains.clone(),
         })
@@ -94,9 +101,29 @@ impl Email {
             {
                 continue;
             }
-            out.push((m.start(), m.start() + len));
+            let end = m.start() + len;
+            let end = if self.provider_end.is_match(address) {
+                self.domain_end(sk, end)
+            } else {
+                end
+            };
+            out.push((m.start(), end));
         }
         out
+    }
+
+    /// Where the domain of an address that ends with a provider's name (`ali at gmail`) ends
+    /// in the skeleton `sk`: past each dot and TLD of the root zone written after it (` dot
+    /// com`, `.co.uk`, ` دات کام`), so the span holds the whole address.
+    fn domain_end(&self, sk: &str, mut end: usize) -> usize {
+        while let Some(c) = self.tld_after.captures(&sk[end..]) {
+            let tld = c.get(1).expect("the pattern has one group");
+            if tld.as_str().is_ascii() && !is_root_zone_tld(tld.as_str()) {
+                break;
+            }
+            end += tld.end();
+        }
+        end
     }
 
     /// Whether `address` is the English word `at` in prose: its local part has none of the
