@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 impl Bank {
-    fn build(p: &Params<'_>) -> Result<Bank, String> {
+    pub(crate) fn build(p: &Params<'_>) -> Result<Bank, String> {
         Ok(Bank {
             sheba: Regex::new(r"ir\s?[0-9]{24}").map_err(|e| e.to_string())?,
             digits: Regex::new(r"[0-9]{16,}").map_err(|e| e.to_string())?,
@@ -248,58 +248,67 @@ impl Rule for Bank {
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
         for f in fields {
-            let sk = f.sk();
-            let mut done = Vec::new();
-            let mut sheba_ends = Vec::new();
-            // A Sheba in digits is a run of 24 digits.
-            let shebas = (f.facts.digit_run >= SHEBA_DIGITS).then(|| self.sheba.find_iter(sk));
-            for m in shebas.into_iter().flatten() {
-                let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-                if iban_valid(&compact) {
-                    out.push(f.hit(m.start(), m.end()));
-                    sheba_ends.push(m.end());
-                }
-            }
-            // A card or Sheba in digits is a run of 16 digits or more.
-            let runs = (f.facts.digit_run >= CARD_DIGITS).then(|| self.digits.find_iter(sk));
-            for m in runs.into_iter().flatten() {
-                if cx.out_of_time() {
-                    return;
-                }
-                if sheba_ends.contains(&m.end())
-                    || sk[..m.start()].ends_with(|c: char| c.is_ascii_alphabetic())
-                {
-                    continue;
-                }
-                let d = m.as_str();
-                // A Sheba written without its `IR`.
-                if d.len() == 24 && iban_valid(&format!("ir{d}")) {
-                    out.push(f.hit(m.start(), m.end()));
-                    continue;
-                }
-                if self.other_number(f, m.start()) {
-                    continue;
-                }
-                // A card number, possibly glued to a neighbouring number by separator folding.
-                if let Some(off) = (0..=d.len() - 16)
-                    .find(|&o| (o == 0 || d.len() - o == 16) && luhn(&d[o..o + 16]))
-                {
-                    out.push(f.hit(m.start() + off, m.start() + off + 16));
-                    done.push((m.start() + off, m.start() + off + 16));
-                }
-            }
-            if cx.out_of_time() {
+            if !self.check_field(cx, f, out) {
                 return;
             }
-            let cs = f.numbers(&self.numbers, false);
-            // A card needs 16 digits, a Sheba 24: most fields' numbers (a size, a price in
-            // words) hold fewer together.
-            if cs.len() >= 2
-                && cs.iter().map(|c| c.digits.as_str().len()).sum::<usize>() >= CARD_DIGITS
-            {
-                self.spelled_cards(f, &cs, &mut done, out);
+        }
+    }
+}
+
+impl Bank {
+    /// Flags the cards and Shebas of one field; `false` when the deadline passed.
+    pub(crate) fn check_field(&self, cx: &Ctx<'_>, f: &FieldText<'_>, out: &mut Vec<Hit>) -> bool {
+        let sk = f.sk();
+        let mut done = Vec::new();
+        let mut sheba_ends = Vec::new();
+        // A Sheba in digits is a run of 24 digits.
+        let shebas = (f.facts.digit_run >= SHEBA_DIGITS).then(|| self.sheba.find_iter(sk));
+        for m in shebas.into_iter().flatten() {
+            let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+            if iban_valid(&compact) {
+                out.push(f.hit(m.start(), m.end()));
+                sheba_ends.push(m.end());
             }
         }
+        // A card or Sheba in digits is a run of 16 digits or more.
+        let runs = (f.facts.digit_run >= CARD_DIGITS).then(|| self.digits.find_iter(sk));
+        for m in runs.into_iter().flatten() {
+            if cx.out_of_time() {
+                return false;
+            }
+            if sheba_ends.contains(&m.end())
+                || sk[..m.start()].ends_with(|c: char| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let d = m.as_str();
+            // A Sheba written without its `IR`.
+            if d.len() == 24 && iban_valid(&format!("ir{d}")) {
+                out.push(f.hit(m.start(), m.end()));
+                continue;
+            }
+            if self.other_number(f, m.start()) {
+                continue;
+            }
+            // A card number, possibly glued to a neighbouring number by separator folding.
+            if let Some(off) =
+                (0..=d.len() - 16).find(|&o| (o == 0 || d.len() - o == 16) && luhn(&d[o..o + 16]))
+            {
+                out.push(f.hit(m.start() + off, m.start() + off + 16));
+                done.push((m.start() + off, m.start() + off + 16));
+            }
+        }
+        if cx.out_of_time() {
+            return false;
+        }
+        let cs = f.numbers(&self.numbers, false);
+        // A card needs 16 digits, a Sheba 24: most fields' numbers (a size, a price in
+        // words) hold fewer together.
+        if cs.len() >= 2 && cs.iter().map(|c| c.digits.as_str().len()).sum::<usize>() >= CARD_DIGITS
+        {
+            self.spelled_cards(f, &cs, &mut done, out);
+        }
+        true
     }
 }
 

@@ -5,6 +5,7 @@ use phonenumber::country::Id;
 use crate::lexicon::read_tags;
 use crate::model::Field;
 use crate::numbers::{NumberChunk, NumberWords, loose_run, sequences};
+use crate::rules::contacts::bank::Bank;
 use crate::rules::contacts::social::ends_with_messenger;
 use crate::rules::prelude::*;
 use crate::text::{is_word_char, skeleton_key};
@@ -41,7 +42,8 @@ declare_rule! {
     /// skeleton would otherwise join. Digits glued to Latin letters count (`tel09121234567`,
     /// `+44 2034567890x456`), and so do letters written for digits (`O912…`, folded by the
     /// skeleton). Runs of 16 or more digits are card or account numbers (see
-    /// `contacts/bank`).
+    /// `contacts/bank`), and so is a number inside a card or Sheba that rule reads (groups
+    /// parted by symbols or words, `6037*9911*2345*6786`: no phone in `9911*2345*67`).
     ///
     /// Parameter `regions` (e.g. `[US, GB, DE, FR]` on the default storefronts) also accepts
     /// the national formats of those countries, validated with their numbering plans: written
@@ -65,7 +67,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/phone", severity: Reject, fixable: false, params: ["number_words", "regions", "call_words", "messengers"],
-    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String>, between_words: HashSet<String> }
+    pub(crate) struct Phone { words: NumberWords, regions: Vec<Region>, call_words: HashSet<String>, extension_words: HashSet<String>, other_words: HashSet<String>, between_words: HashSet<String>, cards: Bank }
 }
 
 impl Phone {
@@ -104,7 +106,27 @@ impl Phone {
             extension_words,
             other_words,
             between_words,
+            cards: Bank::build(p)?,
         })
+    }
+
+    /// Drops the hits from `had` on that lie inside a card or Sheba number of the field
+    /// (`6037*9911*2345*6786` holds a number of a valid shape, `9911*2345*67`): the digits are
+    /// the card's, which `contacts/bank` reports.
+    fn drop_card_slices(&self, cx: &Ctx<'_>, f: &FieldText<'_>, had: usize, out: &mut Vec<Hit>) {
+        if out.len() == had {
+            return;
+        }
+        let mut cards = Vec::new();
+        self.cards.check_field(cx, f, &mut cards);
+        if cards.is_empty() {
+            return;
+        }
+        let kept: Vec<Hit> = out
+            .drain(had..)
+            .filter(|h| !cards.iter().any(|c| c.start <= h.start && h.end <= c.end))
+            .collect();
+        out.extend(kept);
     }
 }
 
@@ -347,8 +369,12 @@ impl Rule for Phone {
             let seqs = sequences(sk, &cs);
             let mut memo = Memo::new();
             let mut budget = Budget(MAX_VALIDATIONS);
+            let had = out.len();
             let found = match self.check_field(cx, f, &cs, &seqs, &mut memo, &mut budget, out) {
-                Ok(found) => found,
+                Ok(found) => {
+                    self.drop_card_slices(cx, f, had, out);
+                    found
+                }
                 Err(Stop::Spent(start)) => {
                     let end = cs.last().map_or(start, |c| c.end);
                     out.push(f.hit(start, end));
