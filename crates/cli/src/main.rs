@@ -17,6 +17,12 @@ pub use global::Global;
 /// and the decision log (a decision record of a 10,000-character text is about 250 KB of JSON,
 /// a batch of them several MB) and resident memory climbed for as long as the server ran;
 /// mimalloc returns freed pages to the system and stays level (`bench/attack-soak`).
+///
+/// Built without transparent huge pages (`no_thp`): with them, every fresh 2 MiB region a
+/// build or check touches is zeroed whole by the kernel, and pages mimalloc returned and takes
+/// again are zeroed again; on the imported whole repository that zeroing was a third of the
+/// build's CPU time (`perf`: `clear_page_erms` under `do_huge_pmd_anonymous_page`) and its
+/// peak memory was a quarter higher. `MIMALLOC_ALLOW_THP=1` turns them back on.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

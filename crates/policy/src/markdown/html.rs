@@ -47,11 +47,11 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
     );
     let mut raw_html = false;
     let mut dropped_images = 0usize;
-    let mut events: Vec<Event<'_>> = Vec::new();
     let mut obligation: Option<String> = None;
     let mut heading_id: Vec<Option<String>> = Vec::new();
     let mut headings = 0usize;
-    for event in Parser::new_ext(body, options()) {
+    // Each source event becomes at most one output event, streamed to the HTML writer.
+    let events = Parser::new_ext(body, options()).filter_map(|event| {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if is_obligation_info(&info) =>
@@ -66,7 +66,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
             Event::End(TagEnd::CodeBlock) if obligation.is_some() => {
                 let text = obligation.take().unwrap_or_default();
                 if let Some(sentence) = (opts.obligation)(&text) {
-                    events.push(Event::Html(CowStr::from(format!(
+                    return Some(Event::Html(CowStr::from(format!(
                         "<aside class=\"{mark}obligation\"><p class=\"{mark}obligation-label\">{}</p><p class=\"{mark}obligation-text\">{}</p></aside>\n",
                         escape(opts.obligation_label),
                         escape(&sentence)
@@ -90,15 +90,15 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 headings += 1;
                 match id {
                     Some(id) => {
-                        events.push(Event::Html(CowStr::from(format!(
+                        heading_id.push(Some(id.to_string()));
+                        return Some(Event::Html(CowStr::from(format!(
                             "<h{level} id=\"{mark}{}\">{aliases}",
                             escape(&id)
                         ))));
-                        heading_id.push(Some(id.to_string()));
                     }
                     None => {
-                        events.push(Event::Html(CowStr::from(format!("<h{level}>"))));
                         heading_id.push(None);
+                        return Some(Event::Html(CowStr::from(format!("<h{level}>"))));
                     }
                 }
             }
@@ -112,7 +112,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                     ),
                     None => String::new(),
                 };
-                events.push(Event::Html(CowStr::from(format!("{anchor}</h{level}>\n"))));
+                return Some(Event::Html(CowStr::from(format!("{anchor}</h{level}>\n"))));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -121,7 +121,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => {
                 let dest_url = CowStr::from(rewrite_url(&dest_url, opts));
-                events.push(Event::Start(Tag::Link {
+                return Some(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -142,7 +142,7 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => {
                 let dest_url = CowStr::from(safe_url(&dest_url).unwrap_or_default());
-                events.push(Event::Start(Tag::Image {
+                return Some(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
@@ -151,13 +151,14 @@ pub(crate) fn to_html(body: &str, opts: &HtmlOptions<'_>) -> String {
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
-                events.push(event);
+                return Some(event);
             }
-            other => events.push(other),
+            other => return Some(other),
         }
-    }
+        None
+    });
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, events);
     if raw_html {
         html = sanitiser(&mark, opts.allow).clean(&html).to_string();
     }

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::model::{PolicySet, PolicyVersion, RawBlock};
+use rayon::prelude::*;
+
+use crate::model::{Document, PolicySet, PolicyVersion, RawBlock};
 use pages::DocContext;
 use templates::Engine;
 
@@ -50,8 +52,9 @@ pub enum RenderError {
 
 /// What readers see of an obligation block: one sentence in the version's language ("We
 /// acknowledge every complaint within 24 hours, with a reference number."). The block's YAML
-/// is never shown on a page; whoever reads the blocks supplies the sentences.
-pub trait ObligationSentences {
+/// is never shown on a page; whoever reads the blocks supplies the sentences. Pages are
+/// rendered in parallel, so the sentences are shared across threads (`Sync`).
+pub trait ObligationSentences: Sync {
     /// The sentence for `block` of `version`, or `None` to leave the block off the page.
     fn sentence(&self, version: &PolicyVersion, block: &RawBlock) -> Option<String>;
 }
@@ -131,7 +134,9 @@ pub fn render_transparency(
     )
 }
 
-/// Renders every page of `set` as of `as_of`.
+/// Renders every page of `set` as of `as_of`. The pages of each document and language, and
+/// within them each version's pages, are rendered in parallel (rayon); the site, and the error
+/// reported when a page fails (the first in the order below), do not depend on the threads.
 pub fn render_site_with(
     set: &PolicySet,
     as_of: Date,
@@ -143,58 +148,82 @@ pub fn render_site_with(
     for (path, bytes) in fonts::FILES {
         files.insert((*path).to_string(), bytes.to_vec());
     }
-    let mut html = |path: String, template: &str, data: &tera::Context| {
-        files.insert(path, engine.render(template, data)?.into_bytes());
-        Ok::<(), RenderError>(())
+    let html = |path: String, template: &str, data: &tera::Context| -> Page {
+        Ok((path, engine.render(template, data)?.into_bytes()))
     };
-    html("index.html".into(), "index.html", &pages::index(set, as_of))?;
-    html(
-        "404.html".into(),
-        "404.html",
-        &pages::not_found(set, &set.site.binding_language, as_of),
-    )?;
-    for lang in &set.site.languages {
+    let mut pages = vec![
+        html("index.html".into(), "index.html", &pages::index(set, as_of)),
         html(
+            "404.html".into(),
+            "404.html",
+            &pages::not_found(set, &set.site.binding_language, as_of),
+        ),
+    ];
+    for lang in &set.site.languages {
+        pages.push(html(
             format!("{lang}/index.html"),
             "lang_index.html",
             &pages::lang_index(set, lang, as_of),
-        )?;
-        html(
+        ));
+        pages.push(html(
             format!("{lang}/404.html"),
             "404.html",
             &pages::not_found(set, lang, as_of),
-        )?;
+        ));
     }
-    for doc in &set.documents {
-        for lang in doc.languages() {
+    let documents: Vec<(&Document, &str)> = set
+        .documents
+        .iter()
+        .flat_map(|doc| doc.languages().into_iter().map(move |lang| (doc, lang)))
+        .collect();
+    let document_pages: Vec<Vec<Page>> = documents
+        .par_iter()
+        .map(|&(doc, lang)| {
             let cx = DocContext::new(set, doc, lang, as_of, options.sentences);
             if cx.published().is_empty() {
-                continue;
+                return Vec::new();
             }
             let dir = format!("{lang}/{}", doc.id);
-            html(
-                format!("{dir}/index.html"),
-                "document.html",
-                &pages::document_page(&cx),
-            )?;
-            html(
-                format!("{dir}/versions/index.html"),
-                "versions.html",
-                &pages::versions_page(&cx),
-            )?;
-            html(format!("{dir}/feed.xml"), "feed.xml", &pages::feed(&cx))?;
-            for (i, v) in cx.published().iter().enumerate() {
-                let vdir = format!("{dir}/v{}", v.version);
+            let mut out = vec![
                 html(
-                    format!("{vdir}/index.html"),
-                    "version.html",
-                    &pages::version_page(&cx, i),
-                )?;
-                if let Some(data) = pages::changes_page(&cx, i) {
-                    html(format!("{vdir}/changes.html"), "changes.html", &data)?;
-                }
-            }
-        }
+                    format!("{dir}/index.html"),
+                    "document.html",
+                    &pages::document_page(&cx),
+                ),
+                html(
+                    format!("{dir}/versions/index.html"),
+                    "versions.html",
+                    &pages::versions_page(&cx),
+                ),
+                html(format!("{dir}/feed.xml"), "feed.xml", &pages::feed(&cx)),
+            ];
+            let versions: Vec<Vec<Page>> = (0..cx.published().len())
+                .into_par_iter()
+                .map(|i| {
+                    let vdir = format!("{dir}/v{}", cx.published()[i].version);
+                    let mut out = vec![html(
+                        format!("{vdir}/index.html"),
+                        "version.html",
+                        &pages::version_page(&cx, i),
+                    )];
+                    if let Some(data) = pages::changes_page(&cx, i) {
+                        out.push(html(format!("{vdir}/changes.html"), "changes.html", &data));
+                    }
+                    out
+                })
+                .collect();
+            out.extend(versions.into_iter().flatten());
+            out
+        })
+        .collect();
+    pages.extend(document_pages.into_iter().flatten());
+    // The pages are in the order of a one-by-one build, whose first error is reported.
+    for page in pages {
+        let (path, bytes) = page?;
+        files.insert(path, bytes);
     }
     Ok(Site { files })
 }
+
+/// A rendered page: its path and bytes.
+type Page = Result<(String, Vec<u8>), RenderError>;
