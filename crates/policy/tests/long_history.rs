@@ -41,3 +41,33 @@ fn site_size_grows_linearly_with_the_number_of_versions() {
     }
     assert!(v10.contains(&format!("href=\"../../../fr/{doc}/versions/\"")));
 }
+
+#[test]
+fn a_long_history_renders_the_same_every_time_and_a_failing_page_names_its_template() {
+    let dir = tempfile::tempdir().unwrap();
+    generated::write_long_history(dir.path(), 48).unwrap();
+    let (set, _) = load(dir.path()).unwrap();
+    let as_of = date(2030, 1, 1);
+    // The versions' pages are rendered in parallel; the site does not depend on the order.
+    let first = render_site(&set, as_of, None).unwrap();
+    let second = render_site(&set, as_of, None).unwrap();
+    assert!(first == second, "two renders of the same set differ");
+    let doc = generated::DOC;
+    for n in [2, 24, 48] {
+        assert!(
+            first
+                .files
+                .contains_key(&format!("fr/{doc}/v{n}/changes.html")),
+            "v{n}"
+        );
+    }
+    // A template that fails only on change pages fails the build, naming the template.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("changes.html"),
+        "{{ clauses | length }} {{ no_such_value }}",
+    )
+    .unwrap();
+    let err = render_site(&set, as_of, Some(templates.path())).unwrap_err();
+    assert!(err.to_string().contains("`changes.html`"), "{err}");
+}

@@ -141,3 +141,75 @@ fn versions_are_not_published_before_their_publication_date() {
     assert!(!site.files.keys().any(|p| p.contains("/terms/")));
     assert!(!page(&site, "index.html").contains("en/terms/"));
 }
+
+/// A one-language set of `terms` versions, each given as its clauses (id, prose).
+fn versions(texts: &[&[(&str, &str)]]) -> davar_policy::PolicySet {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "marketplace:\n  name: { en: Shop }\n  brands: [Shop]\nbase_url: https://shop.example\nlanguages: [en]\nbinding_language: en\nnotice_days: { consumers: 0, sellers: 0 }\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("terms")).unwrap();
+    for (i, clauses) in texts.iter().enumerate() {
+        let n = i + 1;
+        let mut text = format!(
+            "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: Terms\nversion: {n}\npublished: 2025-0{n}-01\neffective: 2025-0{n}-01\naudience: [consumers]\nchange: substantive\nsummary: Version {n}.\n---\n\n"
+        );
+        for (id, prose) in clauses.iter() {
+            text.push_str(&format!("## {id} {{#{id}}}\n\n{prose}\n\n"));
+        }
+        std::fs::write(dir.path().join(format!("terms/v{n}.en.md")), text).unwrap();
+    }
+    let (set, diagnostics) = load(dir.path()).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    set
+}
+
+#[test]
+fn compare_matches_clauses_by_id_and_places_removed_ones_after_their_predecessor() {
+    use davar_policy::render::NoSentences;
+    use davar_policy::render::diff::{ClauseStatus, compare};
+    let set = versions(&[
+        &[
+            ("scope", "These terms apply."),
+            ("fees", "Sellers pay 5 percent."),
+            ("returns", "Returns within 7 days."),
+            ("law", "French law applies."),
+        ],
+        &[
+            ("law", "French law applies."),
+            ("scope", "These terms apply."),
+            ("returns", "Returns within 14 days."),
+            ("privacy", "We keep data for a year."),
+        ],
+    ]);
+    let doc = &set.documents[0];
+    let (v1, v2) = (doc.version("en", 1).unwrap(), doc.version("en", 2).unwrap());
+    let changes = compare(v1, v2, &NoSentences);
+    let summary: Vec<(&str, ClauseStatus, usize, usize)> = changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.status, c.insertions, c.deletions))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("law", ClauseStatus::Unchanged, 0, 0),
+            ("scope", ClauseStatus::Unchanged, 0, 0),
+            ("fees", ClauseStatus::Removed, 0, 4),
+            ("returns", ClauseStatus::Changed, 1, 1),
+            ("privacy", ClauseStatus::Added, 6, 0),
+        ]
+    );
+    assert_eq!(
+        changes[3].html,
+        "Returns within <del>7</del> <ins>14</ins> days."
+    );
+    // Identical versions: every clause unchanged, nothing marked.
+    let same = compare(v2, v2, &NoSentences);
+    assert!(same.iter().all(|c| c.status == ClauseStatus::Unchanged
+        && c.insertions + c.deletions == 0
+        && !c.html.contains("<ins>")
+        && !c.html.contains("<del>")));
+    assert_eq!(same.len(), 4);
+}

@@ -4,6 +4,7 @@
 //! first entry with the id [`PREAMBLE_ID`].
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use similar::{ChangeTag, DiffTag, TextDiff};
@@ -52,22 +53,32 @@ pub const PREAMBLE_ID: &str = "text-before-the-first-heading";
 
 /// Compares `old` and `new` clause by clause, obligation blocks by the sentences `sentences`
 /// gives for them. Removed clauses follow the clause that preceded them in the old version.
-pub fn compare(
-    old: &PolicyVersion,
-    new: &PolicyVersion,
+pub fn compare<'a>(
+    old: &'a PolicyVersion,
+    new: &'a PolicyVersion,
     sentences: &dyn ObligationSentences,
 ) -> Vec<ClauseChange> {
     let rules = |v: &PolicyVersion, c: &Clause| rules_of(sentences, v, c);
+    // Clauses by id, so matching costs the same for a document of many clauses; the first of
+    // two clauses with one id is the one `PolicyVersion::clause` finds.
+    let index = |v: &'a PolicyVersion| {
+        let mut by_id: HashMap<&'a str, &'a Clause> = HashMap::with_capacity(v.clauses.len());
+        for clause in &v.clauses {
+            by_id.entry(clause.id.as_str()).or_insert(clause);
+        }
+        by_id
+    };
+    let (old_ids, new_ids) = (index(old), index(new));
     let mut changes: Vec<ClauseChange> = new
         .clauses
         .iter()
-        .map(|clause| match old.clause(&clause.id) {
+        .map(|clause| match old_ids.get(clause.id.as_str()) {
             Some(before) => changed(before, clause, &rules(old, before), &rules(new, clause)),
             None => whole(clause, ClauseStatus::Added, &rules(new, clause)),
         })
         .collect();
     for (index, clause) in old.clauses.iter().enumerate() {
-        if new.clause(&clause.id).is_some() {
+        if new_ids.contains_key(clause.id.as_str()) {
             continue;
         }
         let after = old.clauses[..index]
@@ -80,11 +91,21 @@ pub fn compare(
             whole(clause, ClauseStatus::Removed, &rules(old, clause)),
         );
     }
-    let text = |v: &PolicyVersion| v.preamble.clone().filter(|c| !c.prose.trim().is_empty());
+    with_preamble(old, new, changes)
+}
+
+/// `changes` with the comparison of the text before the first heading in front, when it
+/// changed.
+fn with_preamble<'a>(
+    old: &'a PolicyVersion,
+    new: &'a PolicyVersion,
+    mut changes: Vec<ClauseChange>,
+) -> Vec<ClauseChange> {
+    let text = |v: &'a PolicyVersion| v.preamble.as_ref().filter(|c| !c.prose.trim().is_empty());
     let preamble = match (text(old), text(new)) {
-        (Some(before), Some(after)) => Some(changed(&before, &after, "", "")),
-        (None, Some(after)) => Some(whole(&after, ClauseStatus::Added, "")),
-        (Some(before), None) => Some(whole(&before, ClauseStatus::Removed, "")),
+        (Some(before), Some(after)) => Some(changed(before, after, "", "")),
+        (None, Some(after)) => Some(whole(after, ClauseStatus::Added, "")),
+        (Some(before), None) => Some(whole(before, ClauseStatus::Removed, "")),
         (None, None) => None,
     };
     if let Some(mut change) = preamble.filter(|c| c.status != ClauseStatus::Unchanged) {
