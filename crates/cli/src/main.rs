@@ -20,9 +20,10 @@ pub use global::Global;
 ///
 /// Built without transparent huge pages (`no_thp`): with them, every fresh 2 MiB region a
 /// build or check touches is zeroed whole by the kernel, and pages mimalloc returned and takes
-/// again are zeroed again; on the imported whole repository that zeroing was a third of the
-/// build's CPU time (`perf`: `clear_page_erms` under `do_huge_pmd_anonymous_page`) and its
-/// peak memory was a quarter higher. `MIMALLOC_ALLOW_THP=1` turns them back on.
+/// again are zeroed again; in a profile of a build of the imported whole repository that
+/// zeroing took 29% of the samples (`perf`: `clear_page_erms` under
+/// `do_huge_pmd_anonymous_page`), and peak memory was a quarter to a third higher with huge
+/// pages. `MIMALLOC_ALLOW_THP=1` turns them back on.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
