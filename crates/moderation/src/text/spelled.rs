@@ -46,6 +46,11 @@ fn latin_gap(gap: &str) -> bool {
         && gap.bytes().filter(|&b| b != b' ').count() <= 1
 }
 
+/// One `.`, `_` or `-` alone between two Latin pieces (`a.m.a.z.o.n`).
+fn bare_mark(gap: &str) -> bool {
+    matches!(gap, "." | "_" | "-")
+}
+
 /// Punctuation that may part Persian letters written one by one (`ت-ل-گ`, `ت،ل،گ`, `ت.ل.گ`).
 fn arabic_separator(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | '،' | ',' | '*' | '/' | '|' | '+')
@@ -65,7 +70,8 @@ fn arabic_gap(gap: &str) -> bool {
 /// anything changed.
 ///
 /// A Latin run (digit runs may stand among its letters) loses its spaces and keeps its `.`,
-/// `_` and `-` (`w w w . s h o p . i r` → `www.shop.ir`). A run of Persian letters loses its
+/// `_` and `-` (`w w w . s h o p . i r` → `www.shop.ir`), unless one of them alone parts
+/// every two of its pieces (`a.m.a.z.o.n`, `E-B-A-Y` → `amazon`, `ebay`). A run of Persian letters loses its
 /// spaces and punctuation (`ت ل گ ر ا م`, `ت-ل-گ-ر-ا-م` → `تلگرام`) except a `.` that stands
 /// between some of its letters only, which is a domain's dot (`ف ر و ش گ ا ه . ا ی ر ا ن` →
 /// `فروشگاه.ایران`). Fewer letters in a row stay (`S M L`, `ج.ا.ا`, `و` and `ب` between
@@ -88,6 +94,11 @@ pub(super) fn join_spelled(text: &mut String, starts: &mut Vec<u32>, ws: &mut Ve
             }
         };
         let mut letters = usize::from(first != Piece::Digits);
+        // A Latin run is parted by spaces or by bare marks throughout, not both.
+        let bare = !arabic
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| bare_mark(&text[ws[k].end..n.start]));
         let mut j = k;
         while j + 1 < ws.len() {
             let gap = &text[ws[j].end..ws[j + 1].start];
@@ -96,6 +107,8 @@ pub(super) fn join_spelled(text: &mut String, starts: &mut Vec<u32>, ws: &mut Ve
             };
             if !(if arabic {
                 arabic_gap(gap)
+            } else if bare {
+                bare_mark(gap)
             } else {
                 latin_gap(gap)
             }) {
@@ -106,17 +119,19 @@ pub(super) fn join_spelled(text: &mut String, starts: &mut Vec<u32>, ws: &mut Ve
         }
         if letters >= MIN_SPELLED {
             // A dot between every two Persian letters parts them; between some, it is kept.
+            // Latin letters part by one mark alone in every gap (`a.m.a.z.o.n`, `e-b-a-y`)
+            // lose it; with spaces, or in some gaps only, it is a domain's (`w w w . s h o p`).
             let dotted = (k..j)
                 .filter(|&w| text[ws[w].end..ws[w + 1].start].contains('.'))
                 .count();
-            let keep_dots = !arabic || dotted < j - k;
+            let keep_dots = if arabic { dotted < j - k } else { !bare };
             for w in k..j {
                 for (at, c) in text[ws[w].end..ws[w + 1].start].char_indices() {
                     let at = ws[w].end + at;
                     let part = match c {
                         ' ' => true,
                         '.' => !keep_dots,
-                        _ => arabic,
+                        _ => arabic || !keep_dots,
                     };
                     if part {
                         remove.push((at, at + c.len_utf8()));
@@ -379,6 +394,11 @@ mod tests {
         assert_eq!(original(text, &sk, "shop.ir"), "s h o p . i r");
         let text = "telegram: s h o p 9 8";
         assert!(Skeleton::new(text).text.contains("shop98"));
+        let text = "cheaper on a.m.a.z.o.n or E-B-A-Y";
+        let sk = Skeleton::new(text);
+        assert!(sk.text.contains("on amazon or ebay"), "{}", sk.text);
+        assert_eq!(original(text, &sk, "amazon"), "a.m.a.z.o.n");
+        assert_eq!(original(text, &sk, "ebay"), "E-B-A-Y");
     }
 
     #[test]
@@ -457,7 +477,14 @@ mod tests {
 
     #[test]
     fn short_letter_runs_and_words_stay() {
-        for text in ["سایز S M L موجود است", "a b c", "I am a big fan", "a b c-d"] {
+        for text in [
+            "سایز S M L موجود است",
+            "a b c",
+            "I am a big fan",
+            "a b c-d",
+            "U.S.A. made",
+            "a.b.c d e",
+        ] {
             let sk = Skeleton::new(text);
             assert_eq!(sk.text, text.to_lowercase(), "{text}");
         }

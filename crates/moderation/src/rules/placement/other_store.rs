@@ -39,9 +39,10 @@ declare_rule! {
     /// Misspelled names are found in three safe families: repeated letters (`digikaala`,
     /// `بامیلوو`, matched with repeated letters collapsed), digits for the letters they look
     /// like in a Latin name (`amaz0n`, `d1gikala`, `T0rob`: 0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t,
-    /// 9 g) and one letter left out inside a Latin name of at least six letters (`amzon`,
+    /// 9 g; an `@` for an `a` between letters, `eB@y`, not in an address) and one letter left out inside a Latin name of at least six letters (`amzon`,
     /// `aliexprss`; not the first or last letter, so `curry` is not `currys` nor `ideal`
-    /// `idealo`), and Persian names of five letters or more written with other dots on the
+    /// `idealo`; a name that is also a word only where the name would count: `cheaper on
+    /// amzon`, not `the amzon basin`; never one too common for context), and Persian names of five letters or more written with other dots on the
     /// same letter shapes (one letter: `دیحی کالا`, `آمارون`; `ب پ ت ث ن ی`, `ج چ ح خ`, `د ذ`, `ر ز ژ`, `س ش`,
     /// `ص ض`, `ط ظ`, `ع غ`, `ف ق`, `ک گ` are one shape each). Arbitrary one-letter changes are not matched: they reach ordinary words
     /// (`emails` for `emalls`, `divan` for `divar`).
@@ -49,7 +50,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping"],
-    pub(crate) struct OtherStore { stores: PhraseSet, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
+    pub(crate) struct OtherStore { stores: PhraseSet, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
 impl OtherStore {
@@ -107,13 +108,19 @@ impl OtherStore {
             .map(|e| skeleton_key(&e.text))
             .filter(|k| k.len() >= 4 && k.bytes().all(|b| b.is_ascii_alphanumeric()))
             .collect();
-        // Names that are also words count misspelled only with digits for letters.
-        let words: HashSet<String> = lexicons
+        // Names too common for context count misspelled only with digits for letters; a name
+        // that is also a word counts with a letter left out where it counts as written.
+        let words: HashSet<String> = seen
             .iter()
-            .flat_map(|l| l.entries.iter())
-            .filter(|e| e.value.is_some())
-            .map(|e| skeleton_key(&e.text))
+            .filter(|(_, (tag, _))| *tag == Tag::Spelled)
+            .map(|(k, _)| k.clone())
             .collect();
+        let word_names: HashSet<String> = seen
+            .iter()
+            .filter(|(_, (tag, _))| *tag == Tag::Word)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let entries: HashSet<String> = seen.keys().cloned().collect();
         let mut omitted = HashMap::new();
         for name in latin.iter().filter(|k| {
             k.len() >= OMITTED_MIN
@@ -158,6 +165,8 @@ impl OtherStore {
             home_squeezed,
             latin,
             omitted,
+            word_names,
+            entries,
             shapes,
             shape_literals,
         })
@@ -294,6 +303,7 @@ impl Rule for OtherStore {
             .prefilter()
             .or(Prefilter::classes(Classes::LATIN_DIGIT_WORD))
             .or(Prefilter::words(self.omitted.keys(), false))
+            .or(Prefilter::literals(["@"]))
             .or(Prefilter::literals(&self.shape_literals))
             .or(Prefilter::literals([
                 "پلاک",
@@ -346,6 +356,7 @@ impl Rule for OtherStore {
                 }
             }
             // `amaz0n`, `amzon`: a Latin word that misspells a store name.
+            let mut cues: Option<Vec<CueMatch>> = None;
             for (i, w) in f.words().iter().enumerate() {
                 let t = w.text(sk);
                 if t.len() < 4 || !t.is_ascii() || flagged.contains(&i) {
@@ -354,10 +365,52 @@ impl Rule for OtherStore {
                 let name = if t.bytes().any(|b| b.is_ascii_digit()) {
                     self.lookalike(t)
                 } else {
-                    self.omitted.get(t).map(String::as_str)
+                    self.omitted.get(t).map(String::as_str).filter(|n| {
+                        // A name that is also a word, with a letter left out (`amzon`), counts
+                        // where the name would: after its preposition (`on amzon`: `on
+                        // amazon` is an entry), near a word of buying, or as a domain.
+                        !self.word_names.contains(*n)
+                            || as_domain(sk, f.words(), i)
+                            || i.checked_sub(1).is_some_and(|p| {
+                                let before = f.words()[p].text(sk);
+                                self.entries.contains(&format!("{before} {n}"))
+                            })
+                            || near(
+                                sk,
+                                f.words(),
+                                cues.get_or_insert_with(|| self.shopping.find_all(sk, f.words())),
+                                (i, i),
+                                SHOPPING_WINDOW,
+                            )
+                    })
                 };
                 if name.is_some_and(|n| !self.is_home(n)) {
                     out.push(f.hit(w.start, w.end));
+                }
+            }
+            // `eB@y`: an `@` for the `a` between two Latin words, not in an address
+            // (`shop@ebay.com`).
+            for (i, pair) in f.words().windows(2).enumerate() {
+                let (a, b) = (&pair[0], &pair[1]);
+                if &sk[a.end..b.start] != "@"
+                    || flagged.contains(&i)
+                    || flagged.contains(&(i + 1))
+                    || sk[..a.start].ends_with(['@', '.'])
+                    || sk[b.end..].starts_with(['@', '.'])
+                {
+                    continue;
+                }
+                let joined = format!("{}a{}", a.text(sk), b.text(sk));
+                if !joined.is_ascii() {
+                    continue;
+                }
+                let name = if joined.bytes().any(|c| c.is_ascii_digit()) {
+                    self.lookalike(&joined)
+                } else {
+                    self.latin.get(&joined).map(String::as_str)
+                };
+                if name.is_some_and(|n| !self.is_home(n)) {
+                    out.push(f.hit(a.start, b.end));
                 }
             }
             // `دیحی کالا`: a Persian name with other dots, in one word or two.
