@@ -39,8 +39,10 @@ pub fn check_calendars(set: &PolicySet, calendars: &Calendars, as_of: Date) -> V
                 );
                 continue;
             };
-            let current = doc.in_force(&v.lang, as_of).map(|f| f.version) == Some(v.version)
-                || v.effective > as_of;
+            // A later version that could not be read may be the one in force.
+            let current = (doc.in_force(&v.lang, as_of).map(|f| f.version) == Some(v.version)
+                || v.effective > as_of)
+                && !set.later_unreadable(&doc.id, &v.lang, v.version);
             let obligations = version_obligations(v).0;
             let counts_working_time = obligations
                 .iter()

@@ -427,3 +427,162 @@ fn mediators_a_sentence_designates_by_name_are_named() {
         assert!(!names_two_mediators(&found), "{near}: {found:#?}");
     }
 }
+
+#[test]
+fn a_heading_names_the_topic_and_only_sentences_are_evidence() {
+    // The heading promises human decisions; its only sentence speaks of sorting.
+    let en = "## Decisions taken by humans {#decisions}\n\nAutomatic software files each complaint under a topic.\n\n";
+    let found = complaints("en", &format!("{HOW}{en}{WINDOW}{COURT}"));
+    assert!(cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    let fr = "## Examen humain {#decisions}\n\nUn logiciel automatique classe chaque réclamation par thème.\n\n";
+    let found = complaints("fr", fr);
+    assert!(cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    // P2B: a heading that states the notice period is no notice period.
+    let end = "## Termination with 30 days' notice {#termination}\n\nWe may end a seller's contract by writing to the seller.\n\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{end}{INTERNAL}{MEDIATE}"));
+    assert!(found.iter().any(|f| f.contains("Art. 4(1)")), "{found:#?}");
+    // Near misses: the same headings over sentences that say it.
+    let en = "## Decisions taken by humans {#decisions}\n\nAutomatic software files each complaint under a topic, and a member of staff decides it.\n\n";
+    let found = complaints("en", &format!("{HOW}{en}{WINDOW}{COURT}"));
+    assert!(!cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    let end = "## Termination with 30 days' notice {#termination}\n\nWe may end a seller's contract by writing to the seller 30 days ahead.\n\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{end}{INTERNAL}{MEDIATE}"));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_sentence_that_no_person_decides_contradicts_one_that_staff_do() {
+    // DECIDED says a member of staff takes every decision; another clause says the opposite.
+    for (lang, opposite) in [
+        (
+            "en",
+            "## Screening {#screening}\n\nOur software settles complaints. No human review takes place.\n\n",
+        ),
+        (
+            "en",
+            "## Screening {#screening}\n\nNo member of staff reads complaints: each is settled by our automated system alone.\n\n",
+        ),
+        (
+            "en",
+            "## Screening {#screening}\n\nComplaints are settled by software. Human review is not available.\n\n",
+        ),
+    ] {
+        let found = complaints(lang, &format!("{HOW}{DECIDED}{opposite}{WINDOW}{COURT}"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with("DSA Art. 20(6)") && f.contains("says the opposite")),
+            "{opposite}: {found:#?}"
+        );
+    }
+    let fr = "## Décisions {#decisions}\n\nDes outils automatisés trient les réclamations et un membre du personnel humain décide.\n\n## Tri {#tri}\n\nIl n'y a aucun examen humain des réclamations.\n\n";
+    assert!(cites(&complaints("fr", fr), "DSA Art. 20(6)"));
+    let de = "## Entscheidungen {#decisions}\n\nAutomatisierte Werkzeuge sortieren Beschwerden; eine menschliche Prüfung folgt immer.\n\n## Sortierung {#sort}\n\nKein Mitarbeiter prüft die Beschwerden.\n\n";
+    assert!(cites(&complaints("de", de), "DSA Art. 20(6)"));
+    // Near misses: the same words negated say that people decide.
+    for near in [
+        "## Screening {#screening}\n\nNo complaint is settled without human review.\n\n",
+        "## Screening {#screening}\n\nComplaints are never settled solely by automated means.\n\n",
+    ] {
+        let found = complaints("en", &format!("{HOW}{DECIDED}{near}{WINDOW}{COURT}"));
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{near}: {found:#?}");
+    }
+    let fr = "## Décisions {#decisions}\n\nDes outils automatisés trient les réclamations et un membre du personnel humain décide.\n\n## Tri {#tri}\n\nAucune décision n'est prise sans intervention humaine.\n\n";
+    assert!(!cites(&complaints("fr", fr), "DSA Art. 20(6)"));
+}
+
+#[test]
+fn mediators_named_before_a_wording_that_calls_them_mediators_are_named() {
+    let fr = "## Litiges {#litiges}\n\nLe vendeur peut porter un différend devant l'Office rhodanien (ORM, Lyon) ou la Chambre du Sud-Ouest, que nous reconnaissons comme médiateurs.\n";
+    assert!(names_two_mediators(&french_seller_terms(fr)));
+    let en = "## Disputes {#disputes}\n\nSellers may bring a dispute to the North Mediation House (Leeds) or the South Trade Office, which we accept as mediators.\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{en}"));
+    assert!(found.is_empty(), "{found:#?}");
+    let de = "## Streitigkeiten {#streit}\n\nHändler können die NMH oder die STO anrufen, die wir als Mediatoren anerkennen.\n";
+    assert!(names_two_mediators(&seller_terms("de", de)));
+    // Near misses: one body named, and bodies the sentence refuses as mediators.
+    for near in [
+        "## Litiges {#litiges}\n\nLe vendeur peut porter un différend devant l'Office rhodanien (ORM, Lyon), que nous reconnaissons comme médiateurs.\n",
+        "## Litiges {#litiges}\n\nLe vendeur peut saisir l'Office rhodanien ou la Chambre du Sud-Ouest, que nous ne reconnaissons pas comme médiateurs.\n",
+    ] {
+        let found = french_seller_terms(near);
+        assert!(!names_two_mediators(&found), "{near}: {found:#?}");
+    }
+}
+
+/// Compliance and front-matter findings of a document whose `v1.en.md` is `v1` and, when
+/// given, `v2.en.md` is `v2`.
+fn two_versions(v1: &str, v2: Option<&str>) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        site("complaints", "dsa", "en"),
+    )
+    .unwrap();
+    let doc = dir.path().join("complaints");
+    std::fs::create_dir(&doc).unwrap();
+    std::fs::write(doc.join("v1.en.md"), v1).unwrap();
+    if let Some(v2) = v2 {
+        std::fs::write(doc.join("v2.en.md"), v2).unwrap();
+    }
+    let (set, mut diagnostics) = load(dir.path()).unwrap();
+    diagnostics.extend(davar_obligation::checks(&set, date(2026, 3, 1), None));
+    diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("compliance") || d.code == "front-matter")
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn a_version_that_cannot_be_read_leaves_the_one_before_unjudged() {
+    // v1 keeps appeals open 10 days; v2 fixes it but misspells a front-matter key.
+    let v1 = version(
+        "complaints",
+        "Complaints Policy",
+        "en",
+        "consumers",
+        &format!(
+            "{HOW}{DECIDED}## Time limit {{#time-limit}}\n\nYou can complain for 10 days after we notify you of a decision.\n\n{COURT}"
+        ),
+    );
+    let v2 = version(
+        "complaints",
+        "Complaints Policy",
+        "en",
+        "consumers",
+        &format!("{HOW}{DECIDED}{WINDOW}{COURT}"),
+    )
+    .replace("version: 1", "version: 2")
+    .replace("published: 2026-01-01", "publishd: 2026-02-01")
+    .replace("effective: 2026-01-01", "effective: 2026-02-01");
+    let found = two_versions(&v1, Some(&v2));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("front-matter"), "{found:#?}");
+    // Near miss: without the second file, the first is the version in force and is judged.
+    let found = two_versions(&v1, None);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("open for at least six months")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn german_grounds_count_in_the_zu_infinitive_under_any_heading() {
+    let grounds = "## 7. Maßnahmen {#massnahmen}\n\nWir sind berechtigt, die Leistungen aus wichtigem Grund einzuschränken oder auszusetzen und den Vertrag zu kündigen.\n";
+    let found = seller_terms("de", grounds);
+    assert!(
+        !found.iter().any(|f| f.contains("Art. 3(1)(c)")),
+        "{found:#?}"
+    );
+    // Near miss: the heading names the measures, the sentence gives no ground.
+    let heading =
+        "## 7. Einschränkung oder Aussetzung {#massnahmen}\n\nWir können den Vertrag kündigen.\n";
+    let found = seller_terms("de", heading);
+    assert!(
+        found.iter().any(|f| f.contains("Art. 3(1)(c)")),
+        "{found:#?}"
+    );
+}

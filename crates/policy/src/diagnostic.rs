@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(counts.to_string(), "2 error(s), 1 warning(s)");
         let mut more = diagnostics.to_vec();
         more[0].accepted = Some("known".into());
-        more.push(Diagnostic::hint("duplicate-clause", "a.md", 4, 1, "h"));
+        more.push(Diagnostic::hint("clause-id", "a.md", 4, 1, "h"));
         assert_eq!(
             Counts::of(&more).to_string(),
             "1 error(s), 1 warning(s), 1 hint(s); 1 accepted in accepted-findings.txt"

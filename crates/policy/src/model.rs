@@ -225,6 +225,16 @@ impl PolicySet {
         }
     }
 
+    /// Whether a source named as a later version of `doc` in `lang` than `version` could not be
+    /// read. Its dates are unknown, so it may be the version in force: checks that judge "the
+    /// current version" skip `version` rather than judge it current (its `front-matter` error
+    /// is the one finding).
+    pub fn later_unreadable(&self, doc: &str, lang: &str, version: u32) -> bool {
+        self.unreadable
+            .iter()
+            .any(|u| u.doc == doc && u.lang == lang && u.version > version)
+    }
+
     /// The version of `doc` in `lang` in force on `at`: the latest whose effective date is not
     /// after `at`.
     pub fn in_force(&self, doc: &str, lang: &str, at: Date) -> Option<&PolicyVersion> {

@@ -1,11 +1,10 @@
 //! Where compliance evidence is looked for, and when a keyword counts.
 //!
-//! Evidence is read from the clauses a reader reads: each clause's heading and prose, tables of
-//! contents left out (the policy model removes them from the prose), code blocks and front
-//! matter never included. A heading alone is not evidence: it names what its clause is about,
-//! so a keyword in a heading counts only when the clause's prose states another part of the
-//! requirement and does not deny the heading ("Seller complaints" above "we do not operate a
-//! complaint-handling system" is no evidence).
+//! Evidence is read from the sentences of the clauses a reader reads: each clause's prose,
+//! tables of contents left out (the policy model removes them from the prose), code blocks and
+//! front matter never included. A heading is never evidence: it names what its clause is about
+//! ("Human decisions" above "Automated tools help us sort complaints." says nothing about who
+//! decides). It may only mark the topic a period or a list of mediators is stated under.
 //!
 //! A keyword counts only with the polarity the requirement wants. A mention is negated by a
 //! negation a few words before it in the same clause of the sentence ("not free of charge",
@@ -361,23 +360,6 @@ pub fn mentioned<R: Borrow<Regex>>(
         .any(|m| want.is_none_or(|w| negated(text, lang, m.start(), m.end()) == w))
 }
 
-/// Whether `text` mentions `pattern` with the polarity opposite to the one it asks for.
-fn denied<R: Borrow<Regex>>(
-    text: &str,
-    lang: &str,
-    pattern: &str,
-    compile: impl Fn(&str) -> R,
-) -> bool {
-    let (want, pattern) = polarity(pattern);
-    let Some(want) = want else {
-        return false;
-    };
-    compile(pattern)
-        .borrow()
-        .find_iter(text)
-        .any(|m| negated(text, lang, m.start(), m.end()) != want)
-}
-
 /// The polarity a pattern asks for (`Some(true)`: negated; `None`: either) and its regex.
 pub fn polarity(pattern: &str) -> (Option<bool>, &str) {
     if let Some(rest) = pattern.strip_prefix('~') {
@@ -389,8 +371,7 @@ pub fn polarity(pattern: &str) -> (Option<bool>, &str) {
     }
 }
 
-/// Whether every group is mentioned in the prose of some part, or in a heading whose clause's
-/// prose mentions another group and does not deny this one.
+/// Whether every group is mentioned in the prose of some part (headings are not evidence).
 pub fn keywords_met<R: Borrow<Regex>>(
     parts: &[Part],
     lang: &str,
@@ -398,14 +379,9 @@ pub fn keywords_met<R: Borrow<Regex>>(
     compile: impl Fn(&str) -> R + Copy,
 ) -> bool {
     groups.iter().all(|g| {
-        parts.iter().any(|part| {
-            mentioned(&part.prose, lang, g, compile)
-                || (mentioned(&part.heading, lang, g, compile)
-                    && !denied(&part.prose, lang, g, compile)
-                    && groups
-                        .iter()
-                        .any(|o| o != g && mentioned(&part.prose, lang, o, compile)))
-        })
+        parts
+            .iter()
+            .any(|part| mentioned(&part.prose, lang, g, compile))
     })
 }
 
@@ -651,15 +627,21 @@ pub struct Contrary<'a> {
 /// material breach", "fristlos aus wichtigem Grund") or states the required period itself is
 /// not contrary.
 pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
+    contradiction(parts, lang, contrary).is_some()
+}
+
+/// The first clause of a sentence that affirms the contrary statement (see [`contradicted`]),
+/// as the evidence reads it (lowercased).
+pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> Option<&'p str> {
     let affirmed = |s: &str, re: &Regex| {
         re.find_iter(s)
             .any(|m| !negated(s, lang, m.start(), m.end()))
     };
-    parts.iter().any(|part| {
+    parts.iter().find_map(|part| {
         sentences(&part.prose)
             .into_iter()
             .flat_map(|s| clauses_with_conditions(lang, s))
-            .any(|(s, conditioned)| {
+            .find(|&(s, conditioned)| {
                 !conditioned
                 && affirmed(s, contrary.pattern)
                 && contrary.topic.is_none_or(|t| {
@@ -673,6 +655,7 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
                     .period
                     .is_none_or(|days| !find_periods(s).iter().any(|p| p.days >= days))
             })
+            .map(|(s, _)| s.trim())
     })
 }
 
@@ -724,8 +707,11 @@ static JOINERS: LazyLock<Regex> = LazyLock::new(|| {
 /// … for mediation"), whose names after its colon are joined by commas, semicolons or
 /// "and"/"et"/"und": "Nous désignons les médiateurs suivants : le Centre de médiation et
 /// d'arbitrage de Paris (CMAP) et le Centre for Effective Dispute Resolution (CEDR)" names
-/// two. A name is a part holding a word that starts with a capital (`l'Office`, `(CEDR)`),
-/// the sentence's first letter aside.
+/// two. A sentence may also name them before a wording that calls them mediators ("CMAP (…)
+/// or CEDR, which we accept as mediators", "comme médiateurs", "als Mediatoren"): its names
+/// are then the words before that wording, bracketed explanations and relative clauses
+/// ("que Chaharsu accepte") left out. A name is a part holding a word that starts with a
+/// capital (`l'Office`, `(CEDR)`), the sentence's first letter aside.
 pub fn mediators_named(version: &PolicyVersion) -> usize {
     let mut most = 0;
     for clause in version.preamble.iter().chain(&version.clauses) {
@@ -735,16 +721,29 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
             let designated = DESIGNATES
                 .find_iter(&lower)
                 .any(|m| !negated(&lower, &version.lang, m.start(), m.end()));
+            // "X and Y, which we accept as mediators": the names come before the wording.
+            let naming = AS_MEDIATORS
+                .find_iter(&lower)
+                .find(|m| !negated(&lower, &version.lang, m.start(), m.end()));
             let about = designated && MEDIATION.is_match(&lower);
-            if !about {
-                continue;
-            }
-            // The names follow the colon of a sentence that lists them: without one, the
-            // capitals of nouns (German) or defined terms are no names.
-            let Some(colon) = sentence.rfind(':') else {
-                continue;
+            let (names, from) = match (about, naming) {
+                // The names follow the colon of a sentence that lists them: without one, the
+                // capitals of nouns (German) or defined terms are no names.
+                (true, _) => match sentence.rfind(':') {
+                    Some(colon) => (&sentence[colon + 1..], colon + 1),
+                    None => continue,
+                },
+                // `searchable` keeps every character's length but those lowercasing changes.
+                (false, Some(m)) if lower.len() == sentence.len() => (&sentence[..m.start()], 0),
+                _ => continue,
             };
-            let (names, from) = (&sentence[colon + 1..], colon + 1);
+            // Words in brackets spell out or explain a name (`le CMAP (Centre de médiation …)`).
+            let names = if about {
+                names.into()
+            } else {
+                BRACKETS.replace_all(names, " ")
+            };
+            let names = names.as_ref();
             // "le Centre de médiation et d'arbitrage de Paris" is one name: a part without a
             // capital joins the name before it.
             let mut count = 0;
@@ -756,6 +755,10 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
             }
             parts.push(&names[at..]);
             for (i, part) in parts.iter().enumerate() {
+                // A relative clause about the names ("que Chaharsu accepte") names none.
+                if !about && RELATIVE.is_match(part) {
+                    continue;
+                }
                 // A capital starting a word (`Centre`, `l'Office`, `(CEDR)`), other than the
                 // sentence's first letter.
                 let mut previous = ' ';
@@ -778,6 +781,24 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
     }
     most
 }
+
+/// A wording that names mediators after their names: "as mediators", "comme médiateurs",
+/// "als Mediatoren" / "als Schlichtungsstellen".
+static AS_MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(as\s+(our\s+)?(independent\s+)?mediators|comme\s+(nos\s+)?médiat(eurs|rices)|en\s+tant\s+que\s+médiat(eurs|rices)|als\s+(unsere\s+)?(mediatoren|schlichter|schlichtungsstellen))\b")
+        .expect("the naming pattern is valid")
+});
+
+/// Text in round brackets.
+static BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("the brackets pattern is valid"));
+
+/// A part of a sentence that starts a relative clause rather than a name (German `die`, `den`
+/// are articles as often: a German relative clause names nothing only for want of capitals).
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(que|qu'|qui|which|that|whom|who|welche|welchen)\b")
+        .expect("the relative pattern is valid")
+});
 
 /// A word of mediation at the start of a word, in the languages of the repository's terms
 /// (`immediately` is not one).
@@ -856,17 +877,19 @@ static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the no-longer pattern is valid")
 });
 
-/// Whether one part states a length of time of at least `min_days` and matches `topic`: a
-/// notice period is stated where its subject is ("changes … at least fifteen (15) days"). The
+/// Whether the prose of one part states a length of time of at least `min_days`, and the part
+/// (its heading included) matches `topic`: a notice period is stated where its subject is
+/// ("changes … at least fifteen (15) days"; a heading "30 days' notice" states none). The
 /// length itself is not read for negation ("not less than 30 days" states 30 days), but a
 /// clause saying it no longer applies takes it back.
 pub fn period_about(parts: &[Part], lang: &str, min_days: u32, topic: &Regex) -> bool {
     parts.iter().any(|part| {
-        let text = part.whole();
+        let whole = part.whole();
+        let text = &part.prose;
         topic
-            .find_iter(&text)
-            .any(|m| !negated(&text, lang, m.start(), m.end()))
-            && find_periods(&text).iter().any(|p| {
+            .find_iter(&whole)
+            .any(|m| !negated(&whole, lang, m.start(), m.end()))
+            && find_periods(text).iter().any(|p| {
                 let from = after_last(&text[..p.start], |c| {
                     matches!(c, '.' | '!' | '?' | ';' | '\n' | '؛')
                 });
@@ -1023,22 +1046,28 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_is_evidence_only_with_prose_that_does_not_deny_it() {
+    fn a_heading_is_never_evidence() {
         let groups = ["complain", "seller"];
         let alone = vec![part("seller complaints", "")];
         assert!(!keywords_met(&alone, "en", &groups, re));
-        let denied = vec![part(
-            "seller complaints",
-            "we do not operate an internal complaint-handling system for sellers.",
+        let other_group = vec![part("complaints", "sellers use the form in their panel.")];
+        assert!(!keywords_met(&other_group, "en", &groups, re));
+        let stated = vec![part(
+            "complaints",
+            "sellers send complaints with the form in their panel.",
         )];
-        assert!(!keywords_met(&denied, "en", &groups, re));
-        let stated = vec![part("complaints", "sellers use the form in their panel.")];
         assert!(keywords_met(&stated, "en", &groups, re));
-        let heading_only = vec![part(
-            "out-of-court settlement",
-            "disputes go to the courts.",
+        let human = ["automat", "human|member of staff"];
+        let sorted = vec![part(
+            "human decisions",
+            "automated tools help us sort complaints.",
         )];
-        assert!(!keywords_met(&heading_only, "en", &["out-of-court"], re));
+        assert!(!keywords_met(&sorted, "en", &human, re));
+        let decided = vec![part(
+            "decisions",
+            "automated tools sort complaints and a member of staff decides each one.",
+        )];
+        assert!(keywords_met(&decided, "en", &human, re));
     }
 
     fn contrary<'a>(pattern: &'a Regex, topic: Option<&'a Regex>) -> Contrary<'a> {

@@ -33,6 +33,8 @@ pub fn odr_closed() -> Date {
 }
 
 /// Runs the profiles configured in `site.yaml` on every version in force or upcoming on `as_of`.
+/// A version followed by a source that could not be read is not judged: the unread version may
+/// be the one in force.
 pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let site = &set.site;
@@ -75,6 +77,9 @@ pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
                 continue;
             }
             for version in current_versions(doc, as_of) {
+                if set.later_unreadable(&doc.id, &version.lang, version.version) {
+                    continue;
+                }
                 check_profile(profile, doc, version, &mut out);
             }
         }
@@ -143,6 +148,12 @@ fn check_profile(
             );
             if let Some(gap) = short_for {
                 message.push_str(&gap.describe());
+            }
+            if let Some(sentence) = contradicting(&req.evidence, &version.lang, &parts) {
+                message.push_str(&format!(
+                    "; the text says the opposite: \"{}\"",
+                    shortened(sentence)
+                ));
             }
             out.push(
                 Diagnostic::error(code, &version.path, 0, 0, message)
@@ -305,23 +316,8 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             excused,
         } => {
             let found = met(evidence, version, parts)?;
-            let Some((_, pattern)) = contrary.iter().find(|(l, _)| *l == lang) else {
+            let Some(contrary) = contrary_of(evidence, contrary, topic, excused, lang) else {
                 return Some(found);
-            };
-            let of_lang = |table: &[(&str, &'static str)]| {
-                table
-                    .iter()
-                    .find(|(l, _)| *l == lang)
-                    .map(|(_, t)| regex(t))
-            };
-            let contrary = evidence::Contrary {
-                pattern: regex(pattern),
-                topic: of_lang(topic),
-                excused: of_lang(excused),
-                period: match evidence {
-                    Evidence::Period { days, .. } => Some(*days),
-                    _ => None,
-                },
             };
             Some(found && !evidence::contradicted(parts, lang, &contrary))
         }
@@ -333,7 +329,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
-        Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.whole()))),
+        Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.prose))),
         Evidence::TwoMediators => Some(
             mediators(version) >= 2
                 || evidence::mediators_linked(version)
@@ -341,6 +337,62 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
                 || evidence::mediators_named(version) >= 2,
         ),
     }
+}
+
+/// Characters of a quoted sentence shown in a message.
+const QUOTED_CHARS: usize = 200;
+
+/// `sentence`, cut after [`QUOTED_CHARS`] characters with an ellipsis.
+fn shortened(sentence: &str) -> String {
+    if sentence.chars().count() <= QUOTED_CHARS {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(QUOTED_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The contrary statement of an `Unless` requirement in `lang`, if it names one there.
+fn contrary_of(
+    evidence: &Evidence,
+    contrary: &[(&str, &'static str)],
+    topic: &[(&str, &'static str)],
+    excused: &[(&str, &'static str)],
+    lang: &str,
+) -> Option<evidence::Contrary<'static>> {
+    let of_lang = |table: &[(&str, &'static str)]| {
+        table
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, t)| regex(t))
+    };
+    Some(evidence::Contrary {
+        pattern: of_lang(contrary)?,
+        topic: of_lang(topic),
+        excused: of_lang(excused),
+        period: match evidence {
+            Evidence::Period { days, .. } => Some(*days),
+            _ => None,
+        },
+    })
+}
+
+/// The sentence of `version` that says the opposite of an `Unless` requirement, if one does.
+fn contradicting<'p>(
+    evidence: &Evidence,
+    lang: &str,
+    parts: &'p [evidence::Part],
+) -> Option<&'p str> {
+    let Evidence::Unless {
+        evidence,
+        contrary,
+        topic,
+        excused,
+    } = evidence
+    else {
+        return None;
+    };
+    let contrary = contrary_of(evidence, contrary, topic, excused, lang)?;
+    evidence::contradiction(parts, lang, &contrary)
 }
 
 fn applies(req: &Requirement, v: &PolicyVersion) -> bool {

@@ -203,23 +203,26 @@ const MODERATION: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Decisions said to be taken by automated means alone.
+/// Decisions said to be taken by automated means alone, or without any person: "decided
+/// solely by automated means", "by our automated system alone", "no human review takes place",
+/// "no member of staff reviews complaints", "human review is not available". Read for negation like any mention: "not solely
+/// by automated means" and "no decision is taken without human review" are not contrary.
 const SOLELY_AUTOMATED: &[(&str, &str)] = &[
     (
         "en",
-        r"\b(solely|exclusively|entirely|purely|fully|only)\s+(by\s+|through\s+|via\s+|with\s+|using\s+)?(an?\s+|the\s+)?(automat|algorithm|machine)|automat\w*\s+(means|tools|systems|processes)\s+(alone|only)\b",
+        r"\b(solely|exclusively|entirely|purely|fully|only)\s+(by\s+|through\s+|via\s+|with\s+|using\s+)?(an?\s+|the\s+|our\s+)?(automat|algorithm|machine)|(automat|algorithm)\w*\s+(means|tools?|systems?|process(es)?|software)\s+(alone|only)\b|\bno\s+(human|manual|personal)\s+(review|intervention|involvement|oversight|check|decision)|\bwithout\s+(any\s+)?(human|manual)\s+(review|intervention|involvement|oversight|check)|\bno\s+(member\s+of\s+(our\s+)?staff|staff\s+member|employee|person|human|moderator|one)\s+(ever\s+)?(reviews?|checks?|decides?|examines?|looks\s+at|sees?)\b|\bhuman\s+(review|intervention|involvement|oversight)\s+(is|are)\s+not\s+(available|possible|provided|offered)",
     ),
     (
         "fr",
-        r"(uniquement|exclusivement|entièrement|seulement|purement)\s+(par\s+(des\s+|un\s+)?|de\s+(manière|façon)\s+)?(moyens\s+|outils\s+|systèmes?\s+|traitements?\s+)?(automati|algorithm)|(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati",
+        r"(uniquement|exclusivement|entièrement|seulement|purement)\s+(par\s+(des\s+|un\s+|notre\s+|nos\s+)?|de\s+(manière|façon)\s+)?(moyens\s+|outils\s+|systèmes?\s+|traitements?\s+)?(automati|algorithm)|(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati|(système|outil|traitement|moyen)s?\s+automatisée?s?\s+seule?s?\b|\b(sans|(n'y\s+a\s+)?aucune?)\s+(intervention|examen|contrôle|vérification|revue|décision)\s+humaine?s?|\b(n'y\s+a\s+)?aucune?\s+(personne|membre\s+du\s+personnel|employée?|salariée?|modérateur|modératrice|humain)\s+n'(examine|vérifie|décide|contrôle|intervient|lit)|(intervention|examen|contrôle|revue)\s+humaine?\s+n'est\s+pas\s+(disponible|possible|prévue?|proposée?)",
     ),
     (
         "de",
-        r"(ausschließlich|allein|nur|vollständig|rein)\s+(durch\s+|mittels\s+|mit\s+)?(automati|maschinell|algorithm)|vollautomati",
+        r"(ausschließlich|allein|nur|vollständig|rein)\s+(durch\s+|mittels\s+|mit\s+)?(unser(e[nms]?)?\s+)?(automati|maschinell|algorithm)|vollautomati|automatisierte[nms]?\s+(system|verfahren|werkzeug|mittel)\w*\s+allein\b|\b(ohne|keine)\s+(jede\s+|jegliche\s+)?menschliche\s+(prüfung|überprüfung|beteiligung|kontrolle|mitwirkung|entscheidung)|\bkein(e)?\s+(mensch|mitarbeiter(in)?|person|moderator(in)?)\s+(prüft|überprüft|entscheidet|sieht|liest)\b|menschliche\s+(prüfung|überprüfung|kontrolle)\s+(ist\s+nicht\s+(vorgesehen|möglich|verfügbar)|findet\s+nicht\s+statt)",
     ),
     (
         "fa",
-        r"(صرفاً|صرفا|فقط|تنها)\s+(به\s+(صورت|شکل)\s+|با\s+|توسط\s+)?(خودکار|ماشینی|الگوریتم)",
+        r"(صرفاً|صرفا|فقط|تنها)\s+(به\s+(صورت|شکل)\s+|با\s+|توسط\s+)?(خودکار|ماشینی|الگوریتم)|بدون\s+(هیچ\s+)?(دخالت|بررسی|نظارت)\s+(انسانی|انسان|کارشناس)",
     ),
 ];
 
@@ -317,7 +320,7 @@ const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
     (
         "de",
         &[
-            r"sperr|aussetz|einschränk",
+            r"sperr|aussetz|auszusetz|einschränk|einzuschränk",
             r"kündig|beend",
             r"gründe|grund",
         ],
@@ -337,7 +340,7 @@ const SUSPENSION_TOPIC: &[(&str, &str)] = &[
     ),
     (
         "de",
-        r"sperr|aussetz|einschränk|kündig|beend|deaktivier|entfern|lösch|verweiger|einstell",
+        r"sperr|aussetz|auszusetz|einschränk|einzuschränk|kündig|beend|deaktivier|entfern|lösch|verweiger|einstell|einzustell",
     ),
     ("fa", r"تعلیق|مسدود|محدود|فسخ|خاتمه|حذف"),
 ];

@@ -65,6 +65,10 @@ fn problem(set: &PolicySet, from: &PolicyVersion, link: &ClauseLink) -> Option<(
             let version = doc
                 .in_force(lang, from.effective)
                 .or_else(|| doc.versions_in(lang).next())?;
+            // A later version that could not be read may be the one the link points into.
+            if set.later_unreadable(&doc.id, lang, version.version) {
+                return None;
+            }
             (version, doc.id.as_str())
         }
     };

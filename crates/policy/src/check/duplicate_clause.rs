@@ -1,7 +1,9 @@
 //! `duplicate-clause`: no clause id repeats within a version, so every clause has one stable
-//! address that links and rule sets can cite. Headings without `{#clause-id}` get an id derived
-//! from their text (see [`crate::clause_id`]); a hint per version names them, since an explicit
-//! id survives a rewrite of the heading.
+//! address that links and rule sets can cite.
+//!
+//! `clause-id`: headings without `{#clause-id}` get an id derived from their text (see
+//! [`crate::clause_id`]); a hint per version names them, since an explicit id survives a
+//! rewrite of the heading.
 
 use std::collections::HashMap;
 
@@ -38,6 +40,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 seen.insert(&clause.id, clause.line);
             }
         }
+    }
+    out
+}
+
+/// One hint per version naming the headings whose ids are derived from their text.
+pub(super) fn derived_ids(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for v in set.documents.iter().flat_map(|d| &d.versions) {
         let derived: Vec<_> = v.clauses.iter().filter(|c| !c.explicit_id).collect();
         let Some(first) = derived.first() else {
             continue;
@@ -52,7 +62,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         }
         out.push(
             Diagnostic::hint(
-                codes::DUPLICATE_CLAUSE,
+                codes::CLAUSE_ID,
                 &v.path,
                 first.line,
                 1,

@@ -3,8 +3,10 @@
 //!
 //! The text readers read (headings and prose, tables of contents and code left out) is cut
 //! into its first, middle and last stretches; the version is reported only when every stretch
-//! long enough to tell is detected, with confidence, as one and the same other language. Short
-//! texts, bilingual pages and a few quoted foreign words are not reported.
+//! long enough to tell is detected, with confidence, as one and the same other language (a
+//! short version, of about 40 to 90 words, with high confidence). A version almost all of whose
+//! letters are in another script than its language's is reported without a language model.
+//! Shorter texts, bilingual pages and a few quoted foreign words are not reported.
 //!
 //! A version translated only in part is judged clause by clause: clauses long enough to tell
 //! ([`MIN_CLAUSE_LETTERS`]) that are written, with confidence, in another of the site's
@@ -20,8 +22,18 @@ use crate::diagnostic::Diagnostic;
 use crate::language::{Detected, detect};
 use crate::model::{PolicySet, PolicyVersion};
 
-/// Fewest letters a version needs before its language is judged.
-const MIN_LETTERS: usize = 400;
+/// Fewest letters a version needs before its language is judged (about 40 words).
+const MIN_LETTERS: usize = 180;
+/// Below this many letters a version is short: its single stretch must be detected with
+/// [`MIN_SHORT_CONFIDENCE`].
+const SHORT_LETTERS: usize = 400;
+/// Lowest detection confidence that counts for a short version.
+const MIN_SHORT_CONFIDENCE: f64 = 0.9;
+/// Fewest letters a version needs before its script is judged.
+const MIN_SCRIPT_LETTERS: usize = 100;
+/// Share of a version's letters that must be in one script for the version to be written in
+/// it.
+const SCRIPT_SHARE: f64 = 0.9;
 /// Fewest letters a stretch needs to take part in the vote.
 const MIN_STRETCH_LETTERS: usize = 120;
 /// Lowest detection confidence that counts.
@@ -68,12 +80,77 @@ fn written_in(text: &str, memo: &mut Memo) -> Option<&'static str> {
             continue;
         }
         let found = (*memo.entry(stretch).or_insert_with_key(|s| detect(s)))?;
-        if found.confidence < MIN_CONFIDENCE || agreed.is_some_and(|l| l != found.lang) {
+        let needed = if letters < SHORT_LETTERS {
+            MIN_SHORT_CONFIDENCE
+        } else {
+            MIN_CONFIDENCE
+        };
+        if found.confidence < needed || agreed.is_some_and(|l| l != found.lang) {
             return None;
         }
         agreed = Some(found.lang);
     }
     agreed
+}
+
+/// The writing systems the script test tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Arabic,
+}
+
+impl Script {
+    fn of(c: char) -> Option<Script> {
+        if !c.is_alphabetic() {
+            None
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            Some(Script::Latin)
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c)
+            || ('\u{0750}'..='\u{077F}').contains(&c)
+            || ('\u{FB50}'..='\u{FDFF}').contains(&c)
+            || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+        {
+            Some(Script::Arabic)
+        } else {
+            None
+        }
+    }
+
+    /// The script a policy language is written in, for the languages the test knows.
+    fn of_lang(lang: &str) -> Option<Script> {
+        match lang {
+            "fa" | "ar" | "ur" | "ps" | "ckb" => Some(Script::Arabic),
+            "en" | "fr" | "de" | "es" | "it" | "pt" | "nl" | "pl" | "cs" | "sk" | "hu" | "ro"
+            | "sv" | "da" | "no" | "nb" | "fi" | "et" | "lv" | "lt" | "sl" | "hr" | "tr" | "ca"
+            | "ga" | "mt" | "is" => Some(Script::Latin),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Arabic => "Arabic",
+        }
+    }
+}
+
+/// The script almost all letters of `text` are written in, when it is not the one `lang` is
+/// written in: Latin text in a Persian file needs no language model to tell.
+fn foreign_script(text: &str, lang: &str) -> Option<Script> {
+    let declared = Script::of_lang(lang)?;
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_SCRIPT_LETTERS {
+        return None;
+    }
+    [Script::Latin, Script::Arabic]
+        .into_iter()
+        .filter(|s| *s != declared)
+        .find(|s| {
+            let n = text.chars().filter(|c| Script::of(*c) == Some(*s)).count();
+            n as f64 >= SCRIPT_SHARE * letters as f64
+        })
 }
 
 /// The clauses of `v` written in another of `languages` than `v.lang`: (heading, line, language).
@@ -107,8 +184,22 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut memo = Memo::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let whole = written_in(&readable(v), &mut memo).filter(|found| *found != v.lang);
-        let Some(found) = whole else {
+        let text = readable(v);
+        let detected = written_in(&text, &mut memo).filter(|found| *found != v.lang);
+        // A text in another script is reported even when too short for the language model:
+        // named by the model when it is sure, by its script otherwise.
+        let whole = match (detected, foreign_script(&text, &v.lang)) {
+            (Some(lang), _) => Some((
+                format!("`{lang}`"),
+                format!("the `{lang}` file of the version"),
+            )),
+            (None, Some(script)) => Some((
+                format!("{} script", script.name()),
+                "the file of its language in the version".to_string(),
+            )),
+            (None, None) => None,
+        };
+        let Some((found, file)) = whole else {
             let foreign = foreign_clauses(v, &set.site.languages, &mut memo);
             if let Some((heading, line, lang)) = foreign.first() {
                 let total = usize::from(v.preamble.is_some()) + v.clauses.len();
@@ -137,13 +228,13 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 line,
                 column,
                 format!(
-                    "this version is declared `lang: {}` but its text is written in `{found}`",
+                    "this version is declared `lang: {}` but its text is written in {found}",
                     v.lang
                 ),
             )
             .with_width(v.lang.chars().count())
             .with_help(format!(
-                "put the `{}` text here, or move this text to the `{found}` file of the version",
+                "put the `{}` text here, or move this text to {file}",
                 v.lang
             )),
         );
@@ -171,5 +262,37 @@ mod tests {
             written_in("The seller must answer every complaint.", memo),
             None
         );
+    }
+
+    #[test]
+    fn a_version_of_forty_words_is_judged() {
+        let memo = &mut Memo::new();
+        let en = "Scope\nThis shop sells second-hand books to readers in every region of the country. These conditions apply to each order placed on the website or in the app.\nReturns\nA book may be sent back within fourteen days of its arrival when it is in the state it was sold in.\n";
+        assert!(en.split_whitespace().count() < 60);
+        assert_eq!(written_in(en, memo), Some("en"));
+        let fr = "Champ\nCette boutique vend des livres d'occasion aux lecteurs de toutes les régions du pays. Les présentes conditions s'appliquent à chaque commande passée sur le site ou dans l'application.\nRetours\nUn livre peut être renvoyé dans les quatorze jours suivant sa livraison s'il est dans l'état où il a été vendu.\n";
+        assert_eq!(written_in(fr, memo), Some("fr"));
+        // Near miss: under forty words, and two languages in one short text.
+        assert_eq!(
+            written_in(
+                "This shop sells second-hand books to readers in every region of the country.",
+                memo
+            ),
+            None
+        );
+        let mixed = "Cette boutique vend des livres d'occasion aux lecteurs de toutes les régions. This shop sells second-hand books to readers in every region of the country and ships them fast.";
+        assert_eq!(written_in(mixed, memo), None);
+    }
+
+    #[test]
+    fn latin_text_in_a_persian_file_is_told_by_its_script() {
+        let latin = "Orders are shipped from Tabriz within two working days and tracked by the carrier. A parcel that is lost is refunded in full.";
+        assert_eq!(foreign_script(latin, "fa"), Some(Script::Latin));
+        let persian = "سفارش‌ها ظرف دو روز کاری از تبریز ارسال می‌شوند و کد رهگیری Post Express برای شما پیامک می‌شود تا بسته را دنبال کنید. بسته‌ای که گم شود به طور کامل بازپرداخت می‌شود.";
+        assert_eq!(foreign_script(persian, "fa"), None);
+        assert_eq!(foreign_script(persian, "en"), Some(Script::Arabic));
+        // Near miss: too few letters to judge, and a language whose script the test does not know.
+        assert_eq!(foreign_script("Orders ship fast.", "fa"), None);
+        assert_eq!(foreign_script(latin, "ru"), None);
     }
 }

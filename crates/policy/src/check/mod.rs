@@ -49,6 +49,10 @@ pub const CHECKS: &[CheckInfo] = &[
         run: duplicate_clause::check,
     },
     CheckInfo {
+        code: codes::CLAUSE_ID,
+        run: duplicate_clause::derived_ids,
+    },
+    CheckInfo {
         code: codes::BROKEN_LINK,
         run: broken_link::check,
     },

@@ -22,8 +22,10 @@ pub const FRONT_MATTER: &str = "front-matter";
 pub const VERSION_ORDER: &str = "version-order";
 /// A substantive change that takes effect sooner than its audience's notice period.
 pub const NOTICE_PERIOD: &str = "notice-period";
-/// A clause id used twice in one version (error), or headings without `{#clause-id}` (hint).
+/// A clause id used twice in one version.
 pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
+/// Headings without `{#clause-id}`, whose ids are derived from their text (a hint).
+pub const CLAUSE_ID: &str = "clause-id";
 /// An `@doc#clause` (or `#clause`) link, or a rule's `clause:`, that does not resolve.
 pub const BROKEN_LINK: &str = "broken-link";
 /// Publishing-tool leftovers: `[email protected]`, `TODO`, `lorem ipsum`, `XXX`, `{{…}}`.
@@ -108,7 +110,12 @@ pub const CODES: &[CheckCode] = &[
     code!(
         DUPLICATE_CLAUSE,
         "duplicate-clause.md",
-        "clause ids are unique within a version; headings without `{#id}` get derived ids"
+        "clause ids are unique within a version"
+    ),
+    code!(
+        CLAUSE_ID,
+        "clause-id.md",
+        "headings without `{#id}` get ids derived from their text (a hint)"
     ),
     code!(
         BROKEN_LINK,
