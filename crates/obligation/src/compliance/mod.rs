@@ -5,6 +5,7 @@
 
 pub mod appeal_window;
 mod evidence;
+mod mediators;
 pub mod requirements;
 
 use std::collections::HashMap;
@@ -332,9 +333,9 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.prose))),
         Evidence::TwoMediators => Some(
             mediators(version) >= 2
-                || evidence::mediators_linked(version)
-                || evidence::mediators_enumerated(version) >= 2
-                || evidence::mediators_named(version) >= 2,
+                || mediators::mediators_linked(version)
+                || mediators::mediators_enumerated(version) >= 2
+                || mediators::mediators_named(version) >= 2,
         ),
     }
 }
