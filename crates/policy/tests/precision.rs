@@ -691,14 +691,94 @@ fn empty_list_leaves_references_to_the_text_after_pronouns_and_labels() {
             "fr",
             "L'accès au site implique l'acceptation des termes et conditions suivants.\n\n## Définitions {#definitions}\n\nLe vendeur est la personne qui vend.",
         ),
-        // "The following" as a pronoun may announce the headings after it.
+        // "The following" as a pronoun may announce the headings after it, in a document
+        // whose levels are flat.
         (
             "en",
-            "Members keep the rights to their music.\n\nThe following is not permitted for any reason:\n\n## Law infringements {#law}\n\nNo content may break the law.",
+            "Members keep the rights to their music.\n\nThe following is not permitted for any reason:\n\n## Law infringements {#law}\n\nNo content may break the law.\n\n## Spam {#spam}\n\nNo bulk messages.",
         ),
         // "Following" meaning "next", and a form label.
         ("en", "Payment is due on the following day."),
         ("en", "Please fill in the form below.\n\nDate of birth:"),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn empty_list_reports_an_announcement_before_the_next_topic_of_the_document() {
+    for (lang, body) in [
+        // The only heading before the end: a list of one heading is none.
+        (
+            "en",
+            "Buyers may not return the following goods:\n\n## Governing law {#law}\n\nThe law of Iran applies.",
+        ),
+        (
+            "en",
+            "Sellers must not advertise any of the products below.\n\n## Governing law {#law}\n\nThe law of Iran applies.",
+        ),
+        (
+            "fr",
+            "Les vendeurs s'engagent à respecter les règles suivantes :\n\n## Droit applicable {#droit}\n\nLe droit français s'applique.",
+        ),
+        (
+            "de",
+            "Verkäufer dürfen die folgenden Waren nicht anbieten:\n\n## Anwendbares Recht {#recht}\n\nEs gilt deutsches Recht.",
+        ),
+        (
+            "fa",
+            "فروشندگان نباید موارد زیر را عرضه کنند:\n\n## قانون حاکم {#law}\n\nقوانین ایران حاکم است.",
+        ),
+        // A heading above the announcement's section.
+        (
+            "en",
+            "### Fees {#fees}\n\nThe following fees apply:\n\n## Delivery {#delivery}\n\nWe ship within two days.\n\n## Returns {#returns}\n\nReturns are free.",
+        ),
+        // Siblings in a document that nests deeper elsewhere.
+        (
+            "de",
+            "### Größen {#groessen}\n\nGrößen folgen der EU-Norm.\n\n## Ausgeschlossene Waren {#waren}\n\nFolgende Waren sind ausgeschlossen:\n\n## Lieferung {#lieferung}\n\nWir liefern in zwei Tagen.\n\n## Rückgabe {#rueckgabe}\n\nDie Rückgabe ist kostenlos.",
+        ),
+        // The section's own numbered series goes on.
+        (
+            "fr",
+            "## Article 4 – Interdictions {#interdictions}\n\nLes vendeurs ne peuvent pas proposer les produits suivants :\n\n## Article 5 – Livraison {#livraison}\n\nNous livrons en deux jours.\n\n## Article 6 – Droit {#droit}\n\nLe droit français s'applique.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn empty_list_leaves_sections_written_as_the_announced_items() {
+    for (lang, body) in [
+        // Sub-sections.
+        (
+            "en",
+            "Buyers may not return the following goods:\n\n### Food {#food}\n\nFresh food cannot be returned.",
+        ),
+        // Several headings at the section's level in a document without deeper levels: an
+        // import may have flattened them.
+        (
+            "fr",
+            "Les articles suivants sont interdits :\n\n## Armes {#armes}\n\nAucune arme.\n\n## Animaux vivants {#animaux}\n\nAucun animal.",
+        ),
+        (
+            "fa",
+            "موارد زیر ممنوع است:\n\n## سلاح {#weapons}\n\nفروش سلاح ممنوع است.\n\n## حیوانات زنده {#animals}\n\nفروش حیوانات ممنوع است.",
+        ),
+        // Headings of another shape than the section's, until its shape comes back.
+        (
+            "en",
+            "## 4. PROHIBITED GOODS {#prohibited}\n\nSellers may not offer the following products:\n\n## Weapons {#weapons}\n\nNo firearms.\n\n## Live animals {#animals}\n\nNo pets.\n\n## 5. DELIVERY {#delivery}\n\nWe ship in two days.\n\n### 5.1 Zones {#zones}\n\nTehran only.",
+        ),
+        // A count of the sections that follow, with deeper levels elsewhere.
+        (
+            "de",
+            "### Zweck {#zweck}\n\nDiese Seite erklärt Cookies.\n\n## Arten {#arten}\n\nCookies lassen sich in drei Gruppen einteilen:\n\n## Notwendige Cookies {#notwendig}\n\nSie halten den Warenkorb.\n\n## Statistik {#statistik}\n\nSie zählen Besuche.\n\n## Werbung {#werbung}\n\nSie zeigen Anzeigen.",
+        ),
     ] {
         let found = lost_lists(lang, body);
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));

@@ -1,9 +1,9 @@
 //! `empty-list`: a paragraph that announces a list (ending in `:`, or ending in `.` with "the
 //! following …", "comme suit", "wie folgt"… among its last words) must be followed by its items;
 //! when nothing follows, the items were lost (a common copy-paste accident when moving text
-//! between editors). Nothing follows an announcement ending in `:` when its section or the
-//! document ends there; one ending in `.` ("the conditions set out below.") may refer to the
-//! sections after it, and is reported only when the document ends there.
+//! between editors). Nothing follows an announcement when the document ends right after it, or
+//! when the next heading starts a new topic of the document's own series rather than the
+//! announced items (see [`announces_the_sections_after`]).
 //!
 //! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), an announcement followed
 //! by any block that can hold what it announces (a list, a table, a paragraph — an address, a
@@ -12,11 +12,12 @@
 
 use jiff::civil::Date;
 
+use crate::clause_id::strip_section_number;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::markdown::intro::{ListIntro, NextBlock};
-use crate::model::PolicySet;
+use crate::model::{Clause, PolicySet};
 
 /// Longest announcement still read as a label or sub-heading rather than a sentence.
 const LABEL_WORDS: usize = 4;
@@ -25,7 +26,17 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let mut lines = None;
-        for intro in v.scan.list_intros.iter().filter(|i| is_lost_list(i)) {
+        let deepest = v.clauses.iter().map(|c| c.level).max().unwrap_or(0);
+        for intro in &v.scan.list_intros {
+            let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
+            let outline = Outline {
+                section: split.checked_sub(1).map(|i| &v.clauses[i]),
+                after: &v.clauses[split..],
+                deepest,
+            };
+            if !is_lost_list(intro, &outline) {
+                continue;
+            }
             let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
             let (line, column) = lines.line_col(&v.source, intro.offset);
             out.push(
@@ -43,8 +54,19 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     out
 }
 
+/// Where an announcement stands among the headings of its version.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Outline<'a> {
+    /// The heading of the announcement's section; `None` in the preamble.
+    pub section: Option<&'a Clause>,
+    /// The headings after the announcement, in order.
+    pub after: &'a [Clause],
+    /// The deepest heading level of the version (6 for `######`).
+    pub deepest: u8,
+}
+
 /// Whether what follows `intro` cannot hold the list it announces.
-pub(crate) fn is_lost_list(intro: &ListIntro) -> bool {
+pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
     if intro.bold || is_label(&intro.text) {
         return false;
     }
@@ -54,7 +76,7 @@ pub(crate) fn is_lost_list(intro: &ListIntro) -> bool {
         | NextBlock::Other
         | NextBlock::Paragraph
         | NextBlock::SubHeading => false,
-        NextBlock::Heading => !announces_the_sections_after(intro),
+        NextBlock::Heading => !announces_the_sections_after(intro, outline),
         NextBlock::End => true,
     }
 }
@@ -79,10 +101,70 @@ const COUNTS: &[&str] = &[
 ];
 
 /// The decimal section number a text starts with, in ASCII digits: `13` in "13. Application",
-/// `15.6.2` in "15.6.2. When processing…", `4.1` in "§ 4.1 Kündigung", `3` in "۳. بازگشت".
+/// `15.6.2` in "15.6.2. When processing…", `4.1` in "§ 4.1 Kündigung", `5` in "Article 5 –
+/// Fees", `3` in "۳. بازگشت"; a number counting a unit ("30 days …") is none.
 fn section_number(text: &str) -> Option<String> {
-    let text = text.trim_start().trim_start_matches('§').trim_start();
-    crate::text::decimal_number(text)
+    let marker = match numbering(text) {
+        // A heading that is only its number: `13.1`.
+        "" if !text.chars().any(char::is_alphabetic) => text.trim(),
+        marker => marker,
+    };
+    let from = marker.find(|c: char| crate::text::ascii_digit(c).is_some())?;
+    crate::text::decimal_number(&marker[from..])
+}
+
+/// The section number, with the word that introduces it, a heading or paragraph starts with:
+/// `13. ` in "13. Application", `Article 5 – ` in "Article 5 – Fees", `IV. ` in "IV. Fees";
+/// empty when there is none.
+fn numbering(text: &str) -> &str {
+    let text = text.trim();
+    &text[..text.len() - strip_section_number(text).len()]
+}
+
+/// How a heading is written, as far as it tells a series apart: its kind of numbering and
+/// whether it is in capitals. Sections of one series share a shape (`4. Fees`, `5. Law`;
+/// `FEES`, `LAW`); items under a section are often written in another (`Weapons` under `5.
+/// PROHIBITED ITEMS`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shape {
+    numbering: Numbering,
+    capitals: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Numbering {
+    None,
+    /// A decimal number of `depth` parts (`4.2` has 2), after `word` (`article`, `§`, or
+    /// empty).
+    Decimal {
+        word: String,
+        depth: usize,
+    },
+    /// A roman numeral or a letter (`IV.`, `b)`).
+    Letter,
+}
+
+fn shape(heading: &str) -> Shape {
+    let marker = numbering(heading);
+    let numbering = match section_number(heading) {
+        Some(number) => Numbering::Decimal {
+            word: marker
+                .split(|c: char| !c.is_alphabetic() && c != '§')
+                .find(|w| !w.is_empty())
+                .unwrap_or_default()
+                .to_lowercase(),
+            depth: number.split('.').count(),
+        },
+        None if marker.is_empty() => Numbering::None,
+        None => Numbering::Letter,
+    };
+    let words = &heading.trim()[marker.len()..];
+    let capitals = words.chars().filter(|c| c.is_uppercase()).count() >= 3
+        && !words.chars().any(char::is_lowercase);
+    Shape {
+        numbering,
+        capitals,
+    }
 }
 
 /// Words that point at text further on, not only at what comes right after: "the terms set
@@ -100,26 +182,38 @@ const BELOW: &[&str] = &[
     "در ادامه",
 ];
 
-/// Whether an announcement right before a heading of its own level introduces the sections
-/// that follow as its items. Pages converted from HTML often lose the heading levels that
-/// would make them sub-sections: "installed on:" before "13.1 iOS", "four (4) main
-/// categories:" before four sections, "The following is not permitted:" opening a section
-/// before "Law infringements".
+/// Whether an announcement right before a heading of its own level or a higher one introduces
+/// the sections that follow as its items. Pages converted from HTML often lose the heading
+/// levels that would make them sub-sections: "installed on:" before "13.1 iOS", "four (4) main
+/// categories:" before four sections, "these additional terms apply:" before the numbered
+/// sections of those terms. The sections are the items when:
 ///
-/// Section numbers decide when both sides have one: the next heading must be numbered below
-/// the announcement's own number, or its section's ("13" before "13.1"); "15.6.2. … the
-/// following Legal Bases:" before "15.7 Who do we share…" lost its items. Without numbers:
-/// - words pointing at text further on ("set out below", "ci-après") refer to the sections;
-/// - an announcement that counts its items ("four", "(4)") counts the sections;
-/// - one ending in `:` that points forward ("the following", "suivantes") introduces the
-///   sections when it opens the preamble or its section (the section exists to announce
-///   them), or when "the following" stands alone as a pronoun ("The following is not
-///   permitted:" before "Law infringements"); an announcement of a kind of item after other
-///   text of its section ("… The following fees apply:") ends the section, its items lost;
-/// - one ending in `.` ("The following conditions apply.") introduces the sections only from
-///   the preamble, or when it names the document itself ("l'acceptation des termes et
-///   conditions suivants."); "You can pay with:" before the next section lost its list.
-fn announces_the_sections_after(intro: &ListIntro) -> bool {
+/// - section numbers say so, when both sides have one: the next heading is numbered below the
+///   announcement's own number, or its section's ("13" before "13.1"); "15.6.2. … the following
+///   Legal Bases:" before "15.7 Who do we share…" lost its items;
+/// - a sentence ending in `.` names the document itself ("l'acceptation des termes et
+///   conditions suivants.");
+/// - in the preamble, the announcement points forward ("the following", "suivantes"), further
+///   on ("set out below", "ci-après"), counts its items ("four (4)") or ends in `.`.
+///
+/// In a section, the next heading starts a new topic of the document's own series, and the
+/// items were lost, when it is of a higher level than the announcement's section, or when it
+/// is the only heading of its level before the end or a higher heading ("Sellers may not offer
+/// the following products:" before `## Law` and the end): a list of one heading is none.
+/// Otherwise, with several headings of that level following, they are the items when the
+/// announcement points further on or counts them; an announcement ending in `.` elsewhere
+/// lost its items. One ending in `:` introduces them when they are written in another shape
+/// than its section's heading (numbered under an unnumbered one, plain under `5. PROHIBITED`),
+/// two or more of them before a heading of the section's shape. Headings of the section's own
+/// shape continue its series: numbered or lettered ones do (`II.` after `I.`), and plain ones
+/// do when the document has headings deeper than the section elsewhere (it kept its levels, so
+/// the items would be deeper). Only in a document with no deeper level, where an import may
+/// have flattened the items to the section's level, do the words decide: an announcement
+/// pointing forward that opens its section (the section exists to announce them), or "the
+/// following" as a pronoun ("The following is not permitted:" before "Law infringements");
+/// one of a kind of item after other text of its section ("… The following fees apply:")
+/// lost its items.
+fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     let full_stop = intro.text.trim_end().ends_with('.');
     if full_stop && names_the_document(&intro.text.to_lowercase()) {
         return true;
@@ -141,15 +235,44 @@ fn announces_the_sections_after(intro: &ListIntro) -> bool {
                 !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit())
             })
         });
-    if BELOW.iter().any(|b| text.contains(b)) || counted {
+    let further_on = BELOW.iter().any(|b| text.contains(b));
+    let forward = FORWARD.iter().any(|f| text.contains(f));
+    let Some(section) = outline.section else {
+        return further_on || counted || full_stop || forward;
+    };
+    let Some(next) = outline.after.first() else {
+        return false;
+    };
+    if next.level < section.level || siblings(outline.after, |_| false) < 2 {
+        return false;
+    }
+    if further_on || counted {
         return true;
     }
-    let preamble = intro.section.is_empty();
     if full_stop {
-        return preamble;
+        return false;
     }
-    let forward = FORWARD.iter().any(|f| text.contains(f));
-    forward && (preamble || intro.opens_section || pronoun_announcement(&words))
+    let own = shape(&section.heading);
+    if shape(&next.heading) != own {
+        return siblings(outline.after, |c| shape(&c.heading) == own) >= 2;
+    }
+    if own.numbering != Numbering::None || outline.deepest > section.level {
+        return false;
+    }
+    forward && (intro.opens_section || pronoun_announcement(&words))
+}
+
+/// How many headings of the first one's level open `after`, deeper ones between them skipped,
+/// before a higher heading or one for which `stop` holds.
+fn siblings(after: &[Clause], stop: impl Fn(&Clause) -> bool) -> usize {
+    let Some(level) = after.first().map(|c| c.level) else {
+        return 0;
+    };
+    after
+        .iter()
+        .take_while(|c| c.level > level || c.level == level && !stop(c))
+        .filter(|c| c.level == level)
+        .count()
 }
 
 /// Names a document gives itself: "acceptation des termes et conditions suivants." refers to
@@ -277,111 +400,274 @@ mod tests {
         }
     }
 
+    fn clause(level: u8, heading: &str) -> Clause {
+        Clause {
+            level,
+            heading: heading.into(),
+            ..Clause::default()
+        }
+    }
+
+    /// Whether `text`, in the section `section` (level and heading; `None`: the preamble),
+    /// opening it or not, lost its list before the headings `after`, in a version whose
+    /// deepest level is `deepest` (at least that of every heading given).
+    fn lost_before(
+        text: &str,
+        section: Option<(u8, &str)>,
+        opens_section: bool,
+        after: &[(u8, &str)],
+        deepest: u8,
+    ) -> bool {
+        let section = section.map(|(level, heading)| clause(level, heading));
+        let after: Vec<Clause> = after.iter().map(|&(l, h)| clause(l, h)).collect();
+        let deepest = after
+            .iter()
+            .chain(&section)
+            .map(|c| c.level)
+            .fold(deepest, u8::max);
+        let next = match (after.first(), &section) {
+            (None, _) => NextBlock::End,
+            (Some(next), Some(section)) if next.level > section.level => NextBlock::SubHeading,
+            _ => NextBlock::Heading,
+        };
+        let intro = ListIntro {
+            section: section
+                .as_ref()
+                .map_or(String::new(), |c| c.heading.clone()),
+            opens_section,
+            ..intro(text, next, after.first().map_or("", |c| c.heading.as_str()))
+        };
+        let outline = Outline {
+            section: section.as_ref(),
+            after: &after,
+            deepest,
+        };
+        is_lost_list(&intro, &outline)
+    }
+
+    fn lost(intro: &ListIntro) -> bool {
+        is_lost_list(
+            intro,
+            &Outline {
+                section: None,
+                after: &[],
+                deepest: 0,
+            },
+        )
+    }
+
     #[test]
-    fn a_colon_before_the_next_section_announces_it_when_numbers_or_words_say_so() {
-        let before = |text: &str, section: &str, heading: &str| {
-            is_lost_list(&ListIntro {
-                section: section.into(),
-                opens_section: true,
-                ..intro(text, NextBlock::Heading, heading)
-            })
-        };
-        let ending = |text: &str, section: &str, heading: &str| {
-            is_lost_list(&ListIntro {
-                section: section.into(),
-                ..intro(text, NextBlock::Heading, heading)
-            })
-        };
+    fn section_numbers_decide_when_both_sides_have_one() {
         // Numbered below the announcement's section: the sections are the items.
-        assert!(!before(
-            "Terms that apply on your device:",
-            "7. The app",
-            "7.1 Phones"
+        let device = "Terms that apply on your device:";
+        let app = Some((2, "7. The app"));
+        assert!(!lost_before(device, app, true, &[(2, "7.1 Phones")], 2));
+        assert!(!lost_before(device, app, true, &[(2, "7.1")], 2));
+        assert!(!lost_before(
+            "§ 4 The following applies:",
+            None,
+            true,
+            &[(2, "§ 4.1 Scope")],
+            2
         ));
-        assert!(!before("§ 4 The following applies:", "", "§ 4.1 Scope"));
         // The next section is a sibling: the items were lost, whatever the words.
-        assert!(before(
+        assert!(lost_before(
             "7.2.1. We rely on one of the following grounds:",
-            "7.2 Grounds",
-            "7.3 Sharing"
+            Some((2, "7.2 Grounds")),
+            false,
+            &[(2, "7.3 Sharing"), (2, "7.4 Retention")],
+            2
         ));
-        assert!(before(
-            "Terms that apply on your device:",
-            "7. The app",
-            "8. Fees"
-        ));
-        // No numbers: words pointing forward or a count.
-        assert!(!before("The following is not allowed:", "Conduct", "Spam"));
-        assert!(!before(
-            "Cookies fall into three (3) groups:",
-            "Cookies",
-            "Necessary cookies"
-        ));
-        assert!(!before(
-            "Les règles suivantes s'appliquent :",
-            "",
-            "Retours"
-        ));
-        assert!(before("You can pay with:", "Scope", "Delivery"));
-        assert!(before("You can pay with:", "2. Scope", "Delivery"));
-        // After other text of its section, an announcement of a kind of item ends the
-        // section; "the following" as a pronoun may announce the headings.
-        assert!(!ending("The following is not allowed:", "Conduct", "Spam"));
-        assert!(ending("The following fees apply:", "Fees", "Delivery"));
-        assert!(ending(
-            "Les moyens de paiement suivants sont acceptés :",
-            "Paiement",
-            "Livraison"
-        ));
-        // Words pointing further on and counts still refer to the sections.
-        assert!(!ending(
-            "The fees are listed below:",
-            "Fees",
-            "Listing fees"
-        ));
-        assert!(!ending(
-            "Cookies fall into three (3) groups:",
-            "Cookies",
-            "Necessary cookies"
+        assert!(lost_before(device, app, true, &[(2, "8. Fees")], 2));
+        assert!(lost_before(
+            "Sellers may not offer the following products:",
+            Some((2, "Article 5 – Prohibited items")),
+            true,
+            &[(2, "Article 6 – Law"), (2, "Article 7 – Contact")],
+            2
         ));
     }
 
     #[test]
-    fn a_sentence_ending_in_a_full_stop_before_the_next_section_lost_its_items() {
-        let ending = |text: &str, section: &str, opens_section: bool| {
-            is_lost_list(&ListIntro {
-                section: section.into(),
-                opens_section,
-                ..intro(text, NextBlock::Heading, "Delivery")
-            })
+    fn a_single_heading_or_a_higher_one_after_the_announcement_starts_a_new_topic() {
+        let products = "Sellers may not offer the following products:";
+        let prohibited = Some((2, "Prohibited items"));
+        for after in [
+            &[(2, "Law")][..],
+            &[(2, "Law"), (1, "Annex")],
+            &[(2, "Law"), (3, "Iranian law"), (3, "Courts")],
+        ] {
+            assert!(
+                lost_before(products, prohibited, true, after, 2),
+                "{after:?}"
+            );
+        }
+        for text in [
+            "You must not list any of the items below:",
+            "You must not list any of the items below.",
+            "The following is not permitted:",
+            "Cookies fall into three (3) groups:",
+            "Les vendeurs doivent respecter les conditions suivantes :",
+        ] {
+            assert!(
+                lost_before(text, prohibited, true, &[(2, "Law")], 2),
+                "{text}"
+            );
+        }
+        // A heading above the announcement's section is never one of its items.
+        assert!(lost_before(
+            "The following fees apply:",
+            Some((3, "Fees")),
+            true,
+            &[(2, "Delivery"), (2, "Returns")],
+            3
+        ));
+        // The items under the heading after it: a sub-section.
+        assert!(!lost_before(
+            products,
+            prohibited,
+            true,
+            &[(3, "Weapons"), (3, "Animals"), (2, "Law")],
+            3
+        ));
+    }
+
+    #[test]
+    fn several_headings_of_the_section_s_level_are_its_items_when_words_or_shapes_say_so() {
+        let conduct = Some((2, "Conduct"));
+        let spam = &[(2, "Spam"), (2, "Fraud"), (2, "Law")][..];
+        // No deeper level in the document: the words decide.
+        assert!(!lost_before(
+            "The following is not allowed:",
+            conduct,
+            false,
+            spam,
+            2
+        ));
+        assert!(!lost_before(
+            "Les règles suivantes s'appliquent :",
+            conduct,
+            true,
+            spam,
+            2
+        ));
+        assert!(lost_before(
+            "The following fees apply:",
+            conduct,
+            false,
+            spam,
+            2
+        ));
+        assert!(lost_before(
+            "Les moyens de paiement suivants sont acceptés :",
+            conduct,
+            false,
+            spam,
+            2
+        ));
+        assert!(lost_before("You can pay with:", conduct, true, spam, 2));
+        // The document nests deeper elsewhere: a heading of the section's level is a sibling,
+        // unless the announcement counts its items or points further on.
+        assert!(lost_before(
+            "The following is not allowed:",
+            conduct,
+            true,
+            spam,
+            3
+        ));
+        for text in [
+            "Cookies fall into three (3) groups:",
+            "The fees are listed below:",
+            "We require you to grant certain rights, as described below.",
+        ] {
+            assert!(!lost_before(text, conduct, false, spam, 3), "{text}");
+        }
+        // Headings of another shape than the section's are its items, until its own shape
+        // comes back.
+        let terms = "These additional terms apply to you:";
+        let hosts = Some((2, "Additional terms for business hosts"));
+        assert!(!lost_before(
+            terms,
+            hosts,
+            true,
+            &[(2, "26. Hosting"), (3, "26.1"), (2, "27. Complaints")],
+            3
+        ));
+        let products = "Sellers may not offer the following products:";
+        for (section, after, lost) in [
+            (
+                "5. PROHIBITED ITEMS",
+                &[(2, "Weapons"), (2, "Animals"), (2, "6. FEES")][..],
+                false,
+            ),
+            (
+                "5. PROHIBITED ITEMS",
+                &[(2, "Weapons"), (2, "6. FEES")],
+                true,
+            ),
+            (
+                "PROHIBITED ITEMS",
+                &[(2, "Weapons"), (2, "Animals"), (2, "LAW")],
+                false,
+            ),
+            ("PROHIBITED ITEMS", &[(2, "LAW"), (2, "CONTACT")], true),
+        ] {
+            assert_eq!(
+                lost_before(products, Some((2, section)), true, after, 3),
+                lost,
+                "{section}: {after:?}"
+            );
+        }
+        // A lettered series continues.
+        assert!(lost_before(
+            "Sellers must meet the following conditions:",
+            Some((2, "II. Sellers")),
+            true,
+            &[(2, "III. Buyers"), (2, "IV. Law")],
+            2
+        ));
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_full_stop_before_the_next_sections_lost_its_items() {
+        let sections = &[(2, "Delivery"), (2, "Returns")][..];
+        let ending = |text: &str, section: Option<(u8, &str)>, opens: bool| {
+            lost_before(text, section, opens, sections, 2)
         };
         let text = "Sellers may list items provided that the following conditions are met.";
-        assert!(ending(text, "Listing", false));
-        assert!(ending(text, "Listing", true));
-        assert!(ending("Es gelten folgende Bedingungen.", "Rückgabe", true));
+        assert!(ending(text, Some((2, "Listing")), false));
+        assert!(ending(text, Some((2, "Listing")), true));
+        assert!(ending(
+            "Es gelten folgende Bedingungen.",
+            Some((2, "Rückgabe")),
+            true
+        ));
         // From the preamble, the sections after it are what it announces; so are they when
         // the sentence names the document itself.
-        assert!(!ending("The following conditions apply.", "", true));
+        assert!(!ending("The following conditions apply.", None, true));
         assert!(!ending(
             "L'utilisation du site implique l'acceptation des termes et conditions suivants.",
-            "Bienvenue",
+            Some((2, "Bienvenue")),
             true
         ));
         assert!(!ending(
             "Für die Nutzung gelten die folgenden Nutzungsbedingungen.",
-            "Willkommen",
+            Some((2, "Willkommen")),
             true
         ));
-        assert!(!is_lost_list(&ListIntro {
-            section: "3.1 Bienvenue".into(),
-            ..intro(
-                "L'accès au site implique l'acceptation des termes et conditions suivants.",
-                NextBlock::Heading,
-                "3.2 Définitions"
-            )
-        }));
+        assert!(!lost_before(
+            "L'accès au site implique l'acceptation des termes et conditions suivants.",
+            Some((3, "3.1 Bienvenue")),
+            false,
+            &[(3, "3.2 Définitions")],
+            3
+        ));
         // "Set out below" may point at any text further on.
-        assert!(!ending("The fees are set out below.", "Listing", false));
+        assert!(!ending(
+            "The fees are set out below.",
+            Some((2, "Listing")),
+            false
+        ));
     }
 
     #[test]
@@ -392,62 +678,66 @@ mod tests {
             Some("15.6.2")
         );
         assert_eq!(section_number("§ 4.1 Kündigung").as_deref(), Some("4.1"));
+        assert_eq!(section_number("Article 5 – Fees").as_deref(), Some("5"));
         assert_eq!(section_number("13.1").as_deref(), Some("13.1"));
         assert_eq!(section_number("2024 was a year").as_deref(), Some("2024"));
         assert_eq!(section_number("۱۳. درباره ما").as_deref(), Some("13"));
         assert_eq!(section_number("Fees"), None);
         assert_eq!(section_number("3rd party"), None);
+        assert_eq!(section_number("30 days to return"), None);
     }
 
     #[test]
-    fn a_sentence_followed_by_a_heading_or_nothing_lost_its_list() {
-        assert!(is_lost_list(&intro(
-            "You may ask us to:",
-            NextBlock::End,
-            ""
-        )));
-        assert!(is_lost_list(&intro(
+    fn shapes_tell_numbering_and_capitals_apart() {
+        assert_eq!(shape("4. Fees"), shape("12. Law"));
+        assert_eq!(shape("Article 4 – Fees"), shape("Article 12 – Law"));
+        assert_ne!(shape("4. Fees"), shape("4.1 Fees"));
+        assert_ne!(shape("4. Fees"), shape("Article 4 – Fees"));
+        assert_eq!(shape("IV. Fees"), shape("b) Law"));
+        assert_eq!(shape("Fees"), shape("Governing law"));
+        assert_ne!(shape("FEES"), shape("Fees"));
+        assert_eq!(shape("۴. هزینه‌ها"), shape("12. Law"));
+    }
+
+    #[test]
+    fn a_sentence_followed_by_nothing_lost_its_list() {
+        assert!(lost(&intro("You may ask us to:", NextBlock::End, "")));
+        assert!(lost_before(
             "We accept these payment methods:",
-            NextBlock::Heading,
-            ""
-        )));
+            Some((2, "Payment")),
+            false,
+            &[(2, "Delivery")],
+            2
+        ));
     }
 
     #[test]
     fn a_short_announcement_is_no_label() {
-        assert!(is_lost_list(&intro(
+        assert!(lost(&intro(
             "The following conditions apply:",
             NextBlock::End,
             ""
         )));
-        assert!(is_lost_list(&intro(
-            "Les frais suivants :",
-            NextBlock::End,
-            ""
-        )));
-        assert!(!is_lost_list(&intro("Date of birth:", NextBlock::End, "")));
+        assert!(lost(&intro("Les frais suivants :", NextBlock::End, "")));
+        assert!(!lost(&intro("Date of birth:", NextBlock::End, "")));
     }
 
     #[test]
     fn labels_lists_and_unformatted_items_are_fine() {
-        assert!(!is_lost_list(&intro(
-            "You may ask us to:",
-            NextBlock::List,
-            ""
-        )));
-        assert!(!is_lost_list(&intro("Adresse :", NextBlock::Heading, "")));
+        assert!(!lost(&intro("You may ask us to:", NextBlock::List, "")));
+        assert!(!lost(&intro("Adresse :", NextBlock::Heading, "")));
         for next in [
             "\\- your name and address",
             "Name: ______ Order number: ______",
             "Bazarcheh Ltd, 12 Example Street, Tehran.",
         ] {
-            assert!(!is_lost_list(&intro(
+            assert!(!lost(&intro(
                 "Please send us the following:",
                 NextBlock::Paragraph,
                 next
             )));
         }
-        assert!(!is_lost_list(&intro(
+        assert!(!lost(&intro(
             "The following refund rules apply:",
             NextBlock::SubHeading,
             ""
@@ -457,7 +747,7 @@ mod tests {
     #[test]
     fn a_sentence_ending_in_a_full_stop_may_announce_the_sections_after_it() {
         let text = "Using the site means accepting the terms and conditions set out below.";
-        assert!(!is_lost_list(&intro(text, NextBlock::Heading, "")));
-        assert!(is_lost_list(&intro(text, NextBlock::End, "")));
+        assert!(!lost_before(text, None, true, &[(2, "Scope")], 2));
+        assert!(lost(&intro(text, NextBlock::End, "")));
     }
 }

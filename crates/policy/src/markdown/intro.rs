@@ -50,9 +50,7 @@ const NEXT_TEXT_BYTES: usize = 300;
 const ANNOUNCING: &[&str] = &[
     "the following",
     "as follows",
-    "listed below",
-    "set out below",
-    "described below",
+    "below",
     "suivant",
     "ci-dessous",
     "comme suit",
@@ -250,6 +248,12 @@ mod tests {
             "The seller accepts the following conditions."
         ));
         assert!(announcing_sentence("Les frais sont calculés comme suit."));
+        assert!(announcing_sentence(
+            "You must not list any of the items below."
+        ));
+        assert!(!announcing_sentence(
+            "The fees shown below apply to every order placed in the app."
+        ));
         assert!(!announcing_sentence(
             "This applies in the following versions of these Terms."
         ));
