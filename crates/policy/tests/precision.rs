@@ -54,17 +54,22 @@ fn messages(found: &[Diagnostic]) -> Vec<&str> {
     found.iter().map(|d| d.message.as_str()).collect()
 }
 
-#[test]
-fn half_space_reports_spaced_affixes_joined_plurals_and_perfect_endings() {
-    let found = findings(
-        "half-space",
-        "fa",
-        "همهٔ پاسخها و درخواستهایی که ثبت کردهاید را بررسی می کنیم؛ شما نمی توانید آن را حذف کنید.",
-    );
-    let fixed: Vec<&str> = found
+/// The spellings the `half-space` findings on the Persian `body` suggest, and their messages.
+fn half_space_fixes(body: &str) -> (Vec<String>, Vec<String>) {
+    let found = findings("half-space", "fa", body);
+    let fixed = found
         .iter()
         .filter_map(|d| d.message.rsplit('`').nth(1))
+        .map(str::to_string)
         .collect();
+    (fixed, found.into_iter().map(|d| d.message).collect())
+}
+
+#[test]
+fn half_space_reports_spaced_affixes_joined_plurals_and_perfect_endings() {
+    let (fixed, found) = half_space_fixes(
+        "همهٔ پاسخها و درخواستهایی که ثبت کردهاید را بررسی می کنیم؛ شما نمی توانید آن را حذف کنید.",
+    );
     assert_eq!(
         fixed,
         [
@@ -74,8 +79,7 @@ fn half_space_reports_spaced_affixes_joined_plurals_and_perfect_endings() {
             "می\u{200C}کنیم",
             "نمی\u{200C}توانید"
         ],
-        "{:#?}",
-        messages(&found)
+        "{found:#?}"
     );
 }
 
@@ -704,6 +708,18 @@ fn empty_list_leaves_references_to_the_text_after_pronouns_and_labels() {
         let found = lost_lists(lang, body);
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
     }
+}
+
+#[test]
+fn half_space_reports_a_word_ending_in_heh_joined_to_the_next_part() {
+    let (fixed, found) = half_space_fixes(
+        "بستهبندی کالا باید سادهتر شود و فروشنده مسئول بهرهبرداری از اطلاعات نیست؛ بدهی خریدار و نگهداری کالا با فروشنده است.",
+    );
+    assert_eq!(
+        fixed,
+        ["بسته\u{200C}بندی", "ساده\u{200C}تر", "بهره\u{200C}برداری"],
+        "{found:#?}"
+    );
 }
 
 #[test]

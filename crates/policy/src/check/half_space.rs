@@ -12,6 +12,9 @@
 //!   letters without being plurals (`انتها`, `اینها`); and a past participle of a known verb joined
 //!   to its person ending or `است` (`شدهاند`, `گرفتهایم`, `دادهاست`).
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use jiff::civil::Date;
 
 use crate::codes;
@@ -138,13 +141,93 @@ const PAST_STEMS: &[&str] = &[
     "انجامید",
 ];
 
+/// Endings written with a half-space after a part ending in a silent ه (`ساده‌تر`,
+/// `استفاده‌ی`, `خانه‌اش`), longest first; `scripts/half-space-heh.py` has the same list. `ای`
+/// is left to the plural rule: `حرفهای` is `حرف‌های` or `حرفه‌ای`.
+const HEH_ENDINGS: &[&str] = &["ترین", "تر", "ایم", "اید", "اند", "ام", "اش", "ات", "ی"];
+
+/// Letters before a final ه that make it a consonant (`راه`, `گیاه`, `کوه`, `گروه`): such a
+/// word takes its endings joined (`گیاهی`).
+const BEFORE_SOUNDED_HEH: &[char] = &['ا', 'آ', 'و'];
+
+/// The lists of `half_space_heh.txt`.
+struct HehWords {
+    /// Compounds written with a half-space after a part ending in ه, by their joined form.
+    compounds: HashMap<String, &'static str>,
+    /// Parts of those compounds that end in a silent ه (at least three letters).
+    parts: HashSet<&'static str>,
+    /// Words the lexicon writes joined although they read as such a part and an ending.
+    joined: HashSet<&'static str>,
+}
+
+static HEH_WORDS: LazyLock<HehWords> = LazyLock::new(|| {
+    let mut words = HehWords {
+        compounds: HashMap::new(),
+        parts: HashSet::new(),
+        joined: HashSet::new(),
+    };
+    let lines = include_str!("half_space_heh.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for line in lines {
+        if !line.contains('\u{200C}') {
+            words.joined.insert(line);
+            continue;
+        }
+        words.compounds.insert(line.replace('\u{200C}', ""), line);
+        let mut parts: Vec<&str> = line.split('\u{200C}').collect();
+        parts.pop();
+        for part in parts {
+            let mut letters = part.chars().rev();
+            let silent = letters.next() == Some('ه')
+                && letters
+                    .next()
+                    .is_some_and(|c| !BEFORE_SOUNDED_HEH.contains(&c))
+                && part.chars().count() >= 3;
+            if silent {
+                words.parts.insert(part);
+            }
+        }
+    }
+    words
+});
+
+/// `word` written with the half-spaces it lacks after a part ending in ه: a compound of the
+/// list, alone or before a plural ending, or a silent-ه part and an ending.
+fn heh_junction(word: &str) -> Option<String> {
+    let words = &*HEH_WORDS;
+    if let Some(written) = words.compounds.get(word) {
+        return Some((*written).to_string());
+    }
+    for plural in PLURALS {
+        if let Some(written) = word
+            .strip_suffix(plural)
+            .and_then(|stem| words.compounds.get(stem))
+        {
+            return Some(format!("{written}\u{200C}{plural}"));
+        }
+    }
+    if words.joined.contains(word) {
+        return None;
+    }
+    HEH_ENDINGS.iter().find_map(|ending| {
+        let part = word.strip_suffix(ending)?;
+        words
+            .parts
+            .contains(part)
+            .then(|| format!("{part}\u{200C}{ending}"))
+    })
+}
+
 /// Letters that never join the letter after them: after these a joined suffix looks separated.
 const NON_JOINING: &[char] = &['ا', 'آ', 'أ', 'إ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ة'];
 
-/// Where a joined word needs a half-space: the byte offset inside `word`, or `None`.
-fn missing_half_space(word: &str) -> Option<usize> {
+/// `word` written with the half-space it lacks, or `None` when it lacks none.
+fn missing_half_space(word: &str) -> Option<String> {
+    let split = |at: usize| format!("{}\u{200C}{}", &word[..at], &word[at..]);
     if let Some(prefix) = glued_prefix(word) {
-        return Some(prefix);
+        return Some(split(prefix));
     }
     for ending in PERFECT_ENDINGS {
         if let Some(stem) = word.strip_suffix(ending)
@@ -154,8 +237,11 @@ fn missing_half_space(word: &str) -> Option<usize> {
                     .strip_prefix('ن')
                     .is_some_and(|p| PAST_STEMS.contains(&p)))
         {
-            return Some(stem.len());
+            return Some(split(stem.len()));
         }
+    }
+    if let Some(fixed) = heh_junction(word) {
+        return Some(fixed);
     }
     let stem = PLURALS.iter().find_map(|p| word.strip_suffix(p))?;
     let joins = stem
@@ -166,7 +252,7 @@ fn missing_half_space(word: &str) -> Option<usize> {
         && stem.chars().count() >= 3
         && !NOT_PLURAL_STEMS.contains(&stem)
         && !davar_input::persian::FUNCTION_WORDS.contains(&stem))
-    .then_some(stem.len())
+    .then(|| split(stem.len()))
 }
 
 /// A run of Persian letters in a body: its byte range and text.
@@ -221,8 +307,7 @@ pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
         if out.last().is_some_and(|(_, end, _)| *end > w.start) {
             continue;
         }
-        if let Some(at) = missing_half_space(w.text) {
-            let fixed = format!("{}\u{200C}{}", &w.text[..at], &w.text[at..]);
+        if let Some(fixed) = missing_half_space(w.text) {
             out.push((w.start, w.end, fixed));
         }
     }
@@ -333,6 +418,42 @@ mod tests {
             "سهام شرکت",
             "می‌شود و سفارش‌ها و شده‌اند",
             "جهان",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
+        }
+    }
+
+    #[test]
+    fn a_word_ending_in_heh_joined_to_the_next_part_is_reported() {
+        for (word, written) in [
+            ("بستهبندی", "بسته\u{200C}بندی"),
+            ("بستهبندیها", "بسته\u{200C}بندی\u{200C}ها"),
+            ("بهرهبرداری", "بهره\u{200C}برداری"),
+            ("علاقهمند", "علاقه\u{200C}مند"),
+            ("نامهنگاری", "نامه\u{200C}نگاری"),
+            ("خانهدار", "خانه\u{200C}دار"),
+            ("تکیهگاه", "تکیه\u{200C}گاه"),
+            ("سادهتر", "ساده\u{200C}تر"),
+            ("سادهترین", "ساده\u{200C}ترین"),
+            ("استفادهی", "استفاده\u{200C}ی"),
+        ] {
+            assert_eq!(fixed(word), [written], "{word}");
+        }
+    }
+
+    #[test]
+    fn words_the_lexicon_writes_joined_after_heh_are_not() {
+        for text in [
+            // Joined in the lexicon: a sounded ه, or a word of its own.
+            "نگهداری و نگهدارنده",
+            "بدهی و بدهکار",
+            "الهام و اتهام",
+            "مشابهی و مشابهات",
+            "راهنما و گیاهی",
+            "بهتر و بهترین",
+            // `باد` and `دهی` written with one `د`.
+            "بادهی خوبی دارد",
+            "بسته‌بندی و ساده‌تر",
         ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
         }
