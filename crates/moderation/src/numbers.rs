@@ -269,16 +269,52 @@ impl NumberWords {
         (parts.len() >= 2).then_some(parts)
     }
 
+    /// The parts of a Latin word that writes digit words inside a group of digits (`09one2`
+    /// is `09`, `one`, `2`), as byte ranges of `t`; `None` unless every run of letters is a
+    /// word for one digit (`0` to `9`) and the digits
+    /// around them number two or more, so `mp3`, `i7` or `4k` stay whole.
+    fn digit_word_parts(&self, t: &str) -> Option<Vec<(usize, usize)>> {
+        let bytes = t.as_bytes();
+        if !t.is_ascii()
+            || bytes.iter().filter(|b| b.is_ascii_digit()).count() < 2
+            || !bytes.iter().any(u8::is_ascii_alphabetic)
+            || !bytes.iter().all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let digit = bytes[at].is_ascii_digit();
+            let run = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() == digit)
+                .count();
+            if !digit {
+                let word = &t[at..at + run];
+                if !matches!(self.words.get(word), Some(NumberWord::Value(0..=9))) {
+                    return None;
+                }
+            }
+            parts.push((at, at + run));
+            at += run;
+        }
+        Some(parts)
+    }
+
     /// `ws` with glued number words split into their parts (see [`Self::glued_parts`]), and for
     /// each word of the result the index of the word of `ws` it is part of; `None` when no word
     /// is glued.
     fn split_glued(&self, sk: &str, ws: &[Word]) -> Option<(Vec<Word>, Vec<usize>)> {
-        if self.glue.is_empty() {
-            return None;
-        }
         let mut out: Option<(Vec<Word>, Vec<usize>)> = None;
         for (k, w) in ws.iter().enumerate() {
-            let parts = self.glued_parts(w.text(sk));
+            let t = w.text(sk);
+            let parts = if self.glue.is_empty() {
+                None
+            } else {
+                self.glued_parts(t)
+            }
+            .or_else(|| self.digit_word_parts(t));
             if parts.is_some() && out.is_none() {
                 out = Some((ws[..k].to_vec(), (0..k).collect()));
             }

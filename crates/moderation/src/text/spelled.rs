@@ -233,16 +233,17 @@ fn most_letters(len: usize) -> usize {
 
 /// The digit an original character looks like, when it is written among digits: Latin letters
 /// by their shape in either case where both look alike (`O`/`o` 0, `S`/`s` 5), in one case
-/// where only one does (`A` 4, `B` 8 but `b` 6), and Persian `ا` (`۱`) and `ه` (`۵`).
+/// where only one does (`A` 4, `B` 8 but `b` 6), Cyrillic `З`/`з` (3), `Ч` (4) and `б` (6),
+/// and Persian `ا` (`۱`) and `ه` (`۵`).
 fn digit_lookalike(c: char) -> Option<u8> {
     Some(match c {
         'O' | 'o' => 0,
         'I' | 'l' | 'i' | '\u{0627}' => 1,
         'Z' | 'z' => 2,
-        'E' => 3,
-        'A' => 4,
+        'E' | 'З' | 'з' => 3,
+        'A' | 'Ч' => 4,
         'S' | 's' | '\u{0647}' => 5,
-        'b' | 'G' => 6,
+        'b' | 'G' | 'б' => 6,
         'T' => 7,
         'B' => 8,
         'g' | 'q' => 9,
@@ -254,7 +255,21 @@ fn digit_lookalike(c: char) -> Option<u8> {
 fn may_look_like_digit(c: char) -> bool {
     matches!(
         c,
-        'o' | 'i' | 'l' | 'z' | 'e' | 'a' | 's' | 'b' | 'g' | 't' | 'q' | '\u{0627}' | '\u{0647}'
+        'o' | 'i'
+            | 'l'
+            | 'z'
+            | 'e'
+            | 'a'
+            | 's'
+            | 'b'
+            | 'g'
+            | 't'
+            | 'q'
+            | 'з'
+            | 'ч'
+            | 'б'
+            | '\u{0627}'
+            | '\u{0647}'
     )
 }
 
@@ -453,6 +468,8 @@ mod tests {
             ("شماره 0935 E11 2233", "09353112233"),
             ("شماره ۰۹ا۵ ۱۱۱ ۲۲۳۳", "09151112233"),
             ("شماره ۰۹۳۵ ۱۱ه ۲۲۳۳", "09351152233"),
+            // Latin `O` and `I` with a Cyrillic `З` in one number.
+            ("شماره O9I2 З45 67 89", "09123456789"),
         ] {
             let sk = Skeleton::new(text);
             assert!(sk.text.contains(digits), "{text}: {}", sk.text);
@@ -469,6 +486,7 @@ mod tests {
             "شماره 0935 1a1 2233",
             "سریال 0935 AB1 2233",
             "۱۲۳۴ و ۵۶۷۸",
+            "Зона 0935 111 2233",
         ] {
             let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
             assert_eq!(letters(&Skeleton::new(text).text), letters(text), "{text}");
