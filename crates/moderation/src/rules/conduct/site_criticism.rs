@@ -1,4 +1,6 @@
 use crate::cue::CueSet;
+use crate::lexicon::read_tags;
+use crate::numbers::NumberWords;
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
 
@@ -15,7 +17,10 @@ declare_rule! {
     /// ## How it decides
     /// In one sentence, a service word (`lexicons/site-services.fa.txt`) within `window` words
     /// (default 8) after it of a complaint word (`lexicons/site-complaints.fa.txt`; entries marked
-    /// `near` such as `بد` only within two words), or a complaint right before it. Praise of the
+    /// `near` such as `بد` only within two words; entries marked `duration` such as `طول کشید`
+    /// not after a stated time of at most `usual_days` days, default 7: `ارسالش ۳ تا ۵ روز
+    /// طول کشید` states a delivery time, `ارسالش دو هفته طول کشید` complains), or a complaint
+    /// right before it. Praise of the
     /// service (`ارسال سریع بود`) is not flagged. Also any cue of `lexicons/site-criticism.fa.txt`
     /// (parameter `cues`; phrases, word stems and two parts within `window` words of one
     /// sentence, vetoes; see `src/cue.rs`): a wrong item sent (`مشکی سفارش دادم … فرستادن`),
@@ -25,29 +30,94 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window", "cues", "reach"],
-    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, near_only: Vec<bool>, window: usize, cues: CueSet }
+    code: "conduct/site-criticism", severity: Review, fixable: false, params: ["services", "complaints", "window", "cues", "reach", "number_words", "usual_days"],
+    pub(crate) struct SiteCriticism { services: PhraseSet, complaints: PhraseSet, kinds: Vec<Complaint>, window: usize, cues: CueSet, numbers: NumberWords, usual_hours: u64 }
 }
 
 impl SiteCriticism {
     fn build(p: &Params<'_>) -> Result<SiteCriticism, String> {
         let complaint_lexicons = p.lexicons("complaints", &["site-complaints.fa"])?;
-        let near_only = complaint_lexicons
-            .iter()
-            .flat_map(|l| l.entries.iter().map(|e| e.value.as_deref() == Some("near")))
-            .collect();
+        let kinds = read_tags(
+            complaint_lexicons.iter().copied(),
+            &[
+                (None, Complaint::Plain, "a complaint after the service word"),
+                (
+                    Some("near"),
+                    Complaint::Near,
+                    "a generic word: a complaint only within two words of the service word",
+                ),
+                (
+                    Some("duration"),
+                    Complaint::Duration,
+                    "how long it took: not a complaint after a usual time (`۳ روز طول کشید`)",
+                ),
+            ],
+        )?
+        .into_iter()
+        .map(|(_, k)| k)
+        .collect();
+        let usual_days = p.usize("usual_days", 7)?;
         Ok(SiteCriticism {
             services: PhraseSet::new(p.lexicons("services", &["site-services.fa"])?, false),
             complaints: PhraseSet::new(complaint_lexicons, false),
-            near_only,
+            kinds,
             window: p.usize("window", 8)?,
             cues: CueSet::from_params(p, "cues", &["site-criticism.fa"])?,
+            numbers: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
+            usual_hours: u64::try_from(usual_days).unwrap_or(u64::MAX).saturating_mul(24),
         })
     }
 }
 
 /// Words that negate the complaint before them (skeleton spelling).
 const NEGATORS: &[&str] = &["نبود", "نیست", "نبوده", "نشد", "نبودش", "نیستش", "نیس"];
+
+/// How a complaint word of the lexicon counts, by its tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Complaint {
+    /// Within `window` words after the service word, or right before it.
+    Plain,
+    /// A generic word (`بد`): within two words.
+    Near,
+    /// How long it took (`طول کشید`): not after a stated time of at most `usual_days`.
+    Duration,
+}
+
+/// Units of time after a number, in hours (`۳ روز`, `دو روزه`, `۴۸ ساعت`, `یک هفته`).
+const TIME_UNITS: &[(&str, u64)] = &[
+    ("ساعت", 1),
+    ("ساعته", 1),
+    ("روز", 24),
+    ("روزه", 24),
+    ("روزکاری", 24),
+    ("هفته", 24 * 7),
+    ("هفته‌ای", 24 * 7),
+];
+
+impl SiteCriticism {
+    /// Whether a number and a unit of time of at most `usual_days` days stand right before word
+    /// `k` (`ارسالش ۳ تا ۵ روز طول کشید`, `دو روز کاری طول کشید`; for a range, its upper end).
+    fn usual_time_before(&self, f: &FieldText<'_>, k: usize) -> bool {
+        let (sk, ws) = (f.sk(), f.words());
+        // `روز کاری` ("working days") is a day.
+        let mut unit = k.checked_sub(1);
+        if unit.is_some_and(|u| ws[u].text(sk) == "کاری") {
+            unit = unit.and_then(|u| u.checked_sub(1));
+        }
+        let Some(unit) = unit else { return false };
+        let Some(&(_, hours)) = TIME_UNITS
+            .iter()
+            .find(|(name, _)| crate::text::skeleton_key(name) == ws[unit].text(sk))
+        else {
+            return false;
+        };
+        f.numbers(&self.numbers, false)
+            .iter()
+            .find(|c| c.last_word + 1 == unit)
+            .and_then(|c| c.digits.as_str().parse::<u64>().ok())
+            .is_some_and(|v| v.saturating_mul(hours) <= self.usual_hours)
+    }
+}
 
 impl Rule for SiteCriticism {
     fn prefilter(&self) -> Prefilter {
@@ -73,6 +143,8 @@ impl Rule for SiteCriticism {
                 .filter(|c| {
                     !ws.get(c.last + 1)
                         .is_some_and(|w| NEGATORS.contains(&w.text(sk)))
+                        && !(self.kinds.get(c.entry) == Some(&Complaint::Duration)
+                            && self.usual_time_before(f, c.first))
                 })
                 .collect();
             let mut last_end = 0usize;
@@ -95,7 +167,7 @@ impl Rule for SiteCriticism {
                     .take_while(|c| c.first <= s.last + widest);
                 let near = near.find(|c| {
                     let (lo, hi, limit) = if c.first > s.last {
-                        let limit = if self.near_only[c.entry] {
+                        let limit = if self.kinds.get(c.entry) == Some(&Complaint::Near) {
                             2
                         } else {
                             self.window
