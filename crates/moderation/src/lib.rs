@@ -25,6 +25,7 @@ mod fix;
 mod lexicon;
 mod marketplace;
 mod model;
+mod names;
 mod numbers;
 mod phrase;
 mod prefilter;

@@ -162,17 +162,24 @@ impl PhraseSet {
 
     /// Whether the single word `word` (a skeleton word) is an entry.
     pub fn contains_word(&self, word: &str) -> bool {
+        self.word_entry(word).is_some()
+    }
+
+    /// The entry that is the single word `word` (a skeleton word), if any.
+    pub fn word_entry(&self, word: &str) -> Option<usize> {
         let k = if self.squeezed {
             squeeze_cow(word)
         } else {
             word.into()
         };
         if !self.filter.may_contain(word_hash(&k)) {
-            return false;
+            return None;
         }
         self.by_first
-            .get(k.as_ref())
-            .is_some_and(|v| v.iter().any(|(rest, _)| rest.is_empty()))
+            .get(k.as_ref())?
+            .iter()
+            .find(|(rest, _)| rest.is_empty())
+            .map(|&(_, entry)| entry)
     }
 
     /// Longest phrase starting at word `i`, if any.

@@ -3,7 +3,8 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use crate::lexicon::read_tags;
-use crate::phrase::PhraseSet;
+use crate::names::{Disguise, DisguisedNames};
+use crate::phrase::{PhraseMatch, PhraseSet};
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
 use crate::text::skeleton_key;
@@ -40,7 +41,16 @@ declare_rule! {
     /// (`signal: shopname`); `<TAB>marked` names (`بله`, "yes") announce unannounced only a
     /// token with a digit, `_` or `.` (`بله shop_98`, not `بله iphone`); `<TAB>announced`
     /// names count only with a colon or the like. Platform words spelled
-    /// one letter at a time (`ت ل گ ر ا م`) are joined in the skeleton.
+    /// one letter at a time (`ت ل گ ر ا م`) are joined in the skeleton; spelled together with
+    /// the handle (`ت ل گ ر ا م ش ا پ م ن`), the name and the three letters or more after it
+    /// are a platform and its handle.
+    ///
+    /// Platform names in disguise count as written plainly (`src/names.rs`): look-alike
+    /// letters, digits and symbols inside a Latin name of five letters or more (`te1egram`,
+    /// `teIegram`, `telegr@m`, `1nstagram`, `wh@tsapp`, `telegrarn`: the confusable skeleton of
+    /// UTS #39 and digits or symbols for letters), a name of six letters or more in two or
+    /// three pieces (`tele gram`, `What sApp`, `تل گرام`) and a Persian name of five letters or
+    /// more typed on an Arabic keyboard (`تلكرام`, `ت ل ك ر ا م`).
     ///
     /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
     /// announces a handle right after it like a platform word and a colon: `✈️ shopname`;
@@ -49,7 +59,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -67,6 +77,7 @@ impl Social {
             ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
+            disguised: DisguisedNames::new(p.lexicons("platforms", &["messengers.fa"])?, |_| true),
             shapes: read_tags(
                 p.lexicons("platforms", &["messengers.fa"])?,
                 &[
@@ -194,6 +205,7 @@ impl Rule for Social {
             ))
             .or(self.platforms.prefilter())
             .or(self.id_words.prefilter())
+            .or(self.disguised.prefilter())
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -271,9 +283,35 @@ impl Rule for Social {
                     taken.push((start, end));
                 }
             }
-            for (pm, shape) in self
-                .platforms
-                .find_all(sk, ws)
+            // `ت ل گ ر ا م ش ا پ م ن`: a platform and its handle spelled as one.
+            {
+                for (k, w) in ws.iter().enumerate() {
+                    let spelled = self.disguised.spelled_start(f, k, &self.platforms);
+                    if spelled.is_some_and(|e| self.shapes.get(e) == Some(&Announce::Name))
+                        && !taken.iter().any(|&(s, e)| s < w.end && w.start < e)
+                    {
+                        out.push(f.hit(w.start, w.end));
+                        taken.push((w.start, w.end));
+                    }
+                }
+            }
+            let mut platforms = self.platforms.find_all(sk, ws);
+            // Names in disguise (`te1egram`, `tele gram`, `تلکرام`) where no name is written.
+            for d in self.disguised.find(f) {
+                // A split name holds the pieces that are names themselves (`tele gram`).
+                if d.how == Disguise::Split {
+                    platforms.retain(|m| !(d.first <= m.first && m.last <= d.last));
+                }
+                if !platforms.iter().any(|m| m.first <= d.last && d.first <= m.last) {
+                    platforms.push(PhraseMatch {
+                        first: d.first,
+                        last: d.last,
+                        entry: d.entry,
+                    });
+                }
+            }
+            platforms.sort_by_key(|m| m.first);
+            for (pm, shape) in platforms
                 .into_iter()
                 .map(|pm| {
                     let shape = self.shapes.get(pm.entry).copied();

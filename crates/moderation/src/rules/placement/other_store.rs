@@ -3,12 +3,13 @@ use regex::Regex;
 use crate::cue::{CueMatch, CueSet, Reach, near};
 use crate::lexicon::read_tags;
 use crate::marketplace::names_within;
-use crate::phrase::PhraseSet;
+use crate::names::{Disguise, DisguisedNames};
+use crate::phrase::{PhraseMatch, PhraseSet};
 use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-use crate::text::{digit_letter, fold_pattern, skeleton_key, squeeze};
+use crate::text::{fold_pattern, skeleton_key, squeeze};
 
 declare_rule! {
     /// ## What it flags
@@ -50,7 +51,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping"],
-    pub(crate) struct OtherStore { stores: PhraseSet, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, latin: HashSet<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
+    pub(crate) struct OtherStore { stores: PhraseSet, disguised: DisguisedNames, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
 impl OtherStore {
@@ -157,13 +158,13 @@ impl OtherStore {
         let mut home_squeezed: Vec<String> = home.iter().map(|k| squeeze(k)).collect();
         home_squeezed.sort();
         Ok(OtherStore {
+            disguised: DisguisedNames::new(lexicons.iter().copied(), |_| true),
             stores: PhraseSet::new(lexicons, true),
             tags,
             shopping,
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
             home,
             home_squeezed,
-            latin,
             omitted,
             word_names,
             entries,
@@ -235,40 +236,6 @@ fn dotted_shape(c: char) -> char {
 }
 
 impl OtherStore {
-    /// The store a Latin word with digits for letters spells (`amaz0n`: `amazon`).
-    fn lookalike(&self, word: &str) -> Option<&str> {
-        let bytes = word.as_bytes();
-        if !bytes.iter().any(u8::is_ascii_alphabetic)
-            || !bytes.iter().all(u8::is_ascii_alphanumeric)
-        {
-            return None;
-        }
-        let ones: Vec<usize> = (0..bytes.len())
-            .filter(|&i| bytes[i] == b'1')
-            .take(4)
-            .collect();
-        let mut folded: Vec<u8> = Vec::with_capacity(bytes.len());
-        for choice in 0u32..(1 << ones.len()) {
-            folded.clear();
-            for (i, &b) in bytes.iter().enumerate() {
-                if b.is_ascii_digit() {
-                    let letter = match ones.iter().position(|&o| o == i) {
-                        Some(n) if choice & (1 << n) != 0 => b'l',
-                        _ => digit_letter(b)?,
-                    };
-                    folded.push(letter);
-                } else {
-                    folded.push(b);
-                }
-            }
-            let folded = std::str::from_utf8(&folded).ok()?;
-            if let Some(name) = self.latin.get(folded) {
-                return Some(name);
-            }
-        }
-        None
-    }
-
     /// Whether words `first..=last` hold one of the marketplace's own names with repeated
     /// letters (`digikaala` when the site is Digikala).
     fn home_within_squeezed(
@@ -301,9 +268,8 @@ impl Rule for OtherStore {
         // A misspelled name: a Latin word with a digit, or a name with a letter left out.
         self.stores
             .prefilter()
-            .or(Prefilter::classes(Classes::LATIN_DIGIT_WORD))
+            .or(self.disguised.prefilter())
             .or(Prefilter::words(self.omitted.keys(), false))
-            .or(Prefilter::literals(["@"]))
             .or(Prefilter::literals(&self.shape_literals))
             .or(Prefilter::literals([
                 "پلاک",
@@ -321,7 +287,28 @@ impl Rule for OtherStore {
             let sk = f.sk();
             let mut flagged = Vec::new();
             let mut shopping: Option<Vec<CueMatch>> = None;
-            let found = self.stores.find_all(sk, f.words());
+            let mut found = self.stores.find_all(sk, f.words());
+            // Names in disguise: split ones (`C discount`) count as the name would, look-alikes
+            // (`amaz0n`, `eB@y`) wherever they are written.
+            let mut lookalikes = Vec::new();
+            for d in self.disguised.find(f) {
+                if d.how == Disguise::Split {
+                    found.retain(|m| !(d.first <= m.first && m.last <= d.last));
+                }
+                if found.iter().any(|m| m.first <= d.last && d.first <= m.last) {
+                    continue;
+                }
+                match d.how {
+                    Disguise::Split => found.push(PhraseMatch {
+                        first: d.first,
+                        last: d.last,
+                        entry: d.entry,
+                    }),
+                    Disguise::Lookalike => lookalikes.push(d),
+                }
+            }
+            found.sort_by_key(|m| m.first);
+            let found = found;
             let tag = |m: &crate::phrase::PhraseMatch| {
                 self.tags.get(m.entry).copied().unwrap_or(Tag::Name)
             };
@@ -355,62 +342,40 @@ impl Rule for OtherStore {
                     out.push(f.hit_words(m.first, m.last));
                 }
             }
-            // `amaz0n`, `amzon`: a Latin word that misspells a store name.
+            // `amaz0n`, `teIegram`-like look-alikes of a store name, `eB@y`.
+            for d in &lookalikes {
+                flagged.extend(d.first..=d.last);
+                if !self.is_home(self.disguised.name(d.entry)) {
+                    out.push(f.hit(d.start, d.end));
+                }
+            }
+            // `amzon`: a Latin word that misspells a store name by one letter left out.
             let mut cues: Option<Vec<CueMatch>> = None;
             for (i, w) in f.words().iter().enumerate() {
                 let t = w.text(sk);
                 if t.len() < 4 || !t.is_ascii() || flagged.contains(&i) {
                     continue;
                 }
-                let name = if t.bytes().any(|b| b.is_ascii_digit()) {
-                    self.lookalike(t)
-                } else {
-                    self.omitted.get(t).map(String::as_str).filter(|n| {
-                        // A name that is also a word, with a letter left out (`amzon`), counts
-                        // where the name would: after its preposition (`on amzon`: `on
-                        // amazon` is an entry), near a word of buying, or as a domain.
-                        !self.word_names.contains(*n)
-                            || as_domain(sk, f.words(), i)
-                            || i.checked_sub(1).is_some_and(|p| {
-                                let before = f.words()[p].text(sk);
-                                self.entries.contains(&format!("{before} {n}"))
-                            })
-                            || near(
-                                sk,
-                                f.words(),
-                                cues.get_or_insert_with(|| self.shopping.find_all(sk, f.words())),
-                                (i, i),
-                                SHOPPING_WINDOW,
-                            )
-                    })
-                };
+                let name = self.omitted.get(t).map(String::as_str).filter(|n| {
+                    // A name that is also a word, with a letter left out (`amzon`), counts
+                    // where the name would: after its preposition (`on amzon`: `on
+                    // amazon` is an entry), near a word of buying, or as a domain.
+                    !self.word_names.contains(*n)
+                        || as_domain(sk, f.words(), i)
+                        || i.checked_sub(1).is_some_and(|p| {
+                            let before = f.words()[p].text(sk);
+                            self.entries.contains(&format!("{before} {n}"))
+                        })
+                        || near(
+                            sk,
+                            f.words(),
+                            cues.get_or_insert_with(|| self.shopping.find_all(sk, f.words())),
+                            (i, i),
+                            SHOPPING_WINDOW,
+                        )
+                });
                 if name.is_some_and(|n| !self.is_home(n)) {
                     out.push(f.hit(w.start, w.end));
-                }
-            }
-            // `eB@y`: an `@` for the `a` between two Latin words, not in an address
-            // (`shop@ebay.com`).
-            for (i, pair) in f.words().windows(2).enumerate() {
-                let (a, b) = (&pair[0], &pair[1]);
-                if &sk[a.end..b.start] != "@"
-                    || flagged.contains(&i)
-                    || flagged.contains(&(i + 1))
-                    || sk[..a.start].ends_with(['@', '.'])
-                    || sk[b.end..].starts_with(['@', '.'])
-                {
-                    continue;
-                }
-                let joined = format!("{}a{}", a.text(sk), b.text(sk));
-                if !joined.is_ascii() {
-                    continue;
-                }
-                let name = if joined.bytes().any(|c| c.is_ascii_digit()) {
-                    self.lookalike(&joined)
-                } else {
-                    self.latin.get(&joined).map(String::as_str)
-                };
-                if name.is_some_and(|n| !self.is_home(n)) {
-                    out.push(f.hit(a.start, b.end));
                 }
             }
             // `دیحی کالا`: a Persian name with other dots, in one word or two.
