@@ -164,12 +164,13 @@ impl DisguisedNames {
                 continue;
             }
             let letters = name.chars().count();
-            if name.bytes().all(|b| b.is_ascii_lowercase()) && letters >= LOOKALIKE_MIN {
-                if let Some(key) = lookalike_key(&name) {
-                    out.lookalike.entry(key).or_insert((entry, name.clone()));
-                    out.lookalike_len.0 = out.lookalike_len.0.min(name.len());
-                    out.lookalike_len.1 = out.lookalike_len.1.max(name.len());
-                }
+            if name.bytes().all(|b| b.is_ascii_lowercase())
+                && letters >= LOOKALIKE_MIN
+                && let Some(key) = lookalike_key(&name)
+            {
+                out.lookalike.entry(key).or_insert((entry, name.clone()));
+                out.lookalike_len.0 = out.lookalike_len.0.min(name.len());
+                out.lookalike_len.1 = out.lookalike_len.1.max(name.len());
             }
             let mut forms = Vec::new();
             if letters >= SPLIT_MIN && name.chars().all(char::is_alphabetic) {
@@ -267,7 +268,10 @@ impl DisguisedNames {
             let mut last = i;
             while last + 1 < ws.len()
                 && ws[last + 1].start == ws[last].end + 1
-                && sk[ws[last].end..].chars().next().is_some_and(|c| symbol_letter(c).is_some())
+                && sk[ws[last].end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| symbol_letter(c).is_some())
             {
                 last += 1;
             }
@@ -363,8 +367,19 @@ mod tests {
     #[test]
     fn lookalike_keys_match_disguised_names_only() {
         let name = lookalike_key("telegram").unwrap();
-        for disguised in ["te1egram", "teIegram", "telegr@m", "TELEGRAM", "telegrarn", "te|egram"] {
-            assert_eq!(lookalike_key(disguised).as_deref(), Some(name.as_str()), "{disguised}");
+        for disguised in [
+            "te1egram",
+            "teIegram",
+            "telegr@m",
+            "TELEGRAM",
+            "telegrarn",
+            "te|egram",
+        ] {
+            assert_eq!(
+                lookalike_key(disguised).as_deref(),
+                Some(name.as_str()),
+                "{disguised}"
+            );
         }
         assert_eq!(lookalike_key("1nstagram"), lookalike_key("instagram"));
         assert_eq!(lookalike_key("wh@tsapp"), lookalike_key("whatsapp"));

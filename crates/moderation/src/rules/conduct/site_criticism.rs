@@ -63,8 +63,12 @@ impl SiteCriticism {
             kinds,
             window: p.usize("window", 8)?,
             cues: CueSet::from_params(p, "cues", &["site-criticism.fa"])?,
-            numbers: NumberWords::from_lexicons(&p.lexicons("number_words", &["number-words.fa"])?)?,
-            usual_hours: u64::try_from(usual_days).unwrap_or(u64::MAX).saturating_mul(24),
+            numbers: NumberWords::from_lexicons(
+                &p.lexicons("number_words", &["number-words.fa"])?,
+            )?,
+            usual_hours: u64::try_from(usual_days)
+                .unwrap_or(u64::MAX)
+                .saturating_mul(24),
         })
     }
 }
@@ -141,10 +145,12 @@ impl Rule for SiteCriticism {
                 .find_all(sk, ws)
                 .into_iter()
                 .filter(|c| {
-                    !ws.get(c.last + 1)
-                        .is_some_and(|w| NEGATORS.contains(&w.text(sk)))
-                        && !(self.kinds.get(c.entry) == Some(&Complaint::Duration)
-                            && self.usual_time_before(f, c.first))
+                    let negated = ws
+                        .get(c.last + 1)
+                        .is_some_and(|w| NEGATORS.contains(&w.text(sk)));
+                    let usual = self.kinds.get(c.entry) == Some(&Complaint::Duration)
+                        && self.usual_time_before(f, c.first);
+                    !negated && !usual
                 })
                 .collect();
             let mut last_end = 0usize;

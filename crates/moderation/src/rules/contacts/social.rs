@@ -302,7 +302,10 @@ impl Rule for Social {
                 if d.how == Disguise::Split {
                     platforms.retain(|m| !(d.first <= m.first && m.last <= d.last));
                 }
-                if !platforms.iter().any(|m| m.first <= d.last && d.first <= m.last) {
+                if !platforms
+                    .iter()
+                    .any(|m| m.first <= d.last && d.first <= m.last)
+                {
                     platforms.push(PhraseMatch {
                         first: d.first,
                         last: d.last,
