@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::{ImportError, ImportedDocument, Options, shape};
+use crate::{ImportError, ImportedDocument, LanguageBasis, Options, shape};
 
 /// What the files are.
 #[derive(Debug, Clone)]
@@ -44,6 +44,17 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
     let mut items = Vec::new();
     for (i, path) in doc.files.iter().enumerate() {
         let markdown = markdown_of(path)?;
+        if !crate::text::has_text(&markdown) {
+            return Err(ImportError::Invalid(format!(
+                "{} has no text{}: an empty version would be published as the whole document; check that the file was saved completely, or leave it out",
+                path.display(),
+                if is_html(path) {
+                    " in its body"
+                } else {
+                    " (it is empty, or only whitespace or markup)"
+                }
+            )));
+        }
         let date = match doc.dates.get(i) {
             Some(date) => *date,
             None => modified(path)?,
@@ -59,13 +70,15 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
         ));
     }
     let versions = shape::versions(items.into_iter());
+    let (lang, language) = shape::language(&versions, options);
+    if let LanguageBasis::Unknown { letters } = language {
+        return Err(ImportError::unknown_language(&names(&doc.files), letters));
+    }
     Ok(ImportedDocument {
         id: doc.id.clone(),
         title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
-        lang: options
-            .lang
-            .clone()
-            .unwrap_or_else(|| shape::majority_language(&versions)),
+        lang,
+        language,
         audience: options
             .audience
             .clone()
@@ -73,6 +86,21 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
         doc_type: doc.doc_type.clone(),
         versions,
     })
+}
+
+/// The file names of `files`, for messages.
+fn names(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Deepest nesting of elements an imported HTML file may have. Real documents stay far below
@@ -86,12 +114,18 @@ pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let html = matches!(ext.as_str(), "html" | "htm");
+    let html = is_html(path);
     let text = match davar_input::read_limited(path, davar_input::MAX_IMPORT_BYTES) {
-        Ok(text) => text,
-        Err(davar_input::InputError::NotUtf8 { .. }) if html => decode_declared(path)?,
+        Ok(text) => match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        },
+        Err(err @ davar_input::InputError::NotUtf8 { .. }) => decode_not_utf8(path, html, err)?,
         Err(davar_input::InputError::Io { path, source }) => {
-            return Err(ImportError::Io { path, source });
+            return Err(ImportError::Io {
+                path,
+                error: source,
+            });
         }
         Err(other) => return Err(ImportError::Invalid(other.to_string())),
     };
@@ -113,7 +147,6 @@ pub fn markdown_of(path: &Path) -> Result<String, ImportError> {
 /// A Markdown file that starts with its own front matter cannot be imported as a body: the
 /// import writes the front matter, and the file's would end up as text.
 fn refuse_front_matter(path: &Path, text: &str) -> Result<(), ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines();
     if lines.next().map(str::trim_end) != Some("---") {
         return Ok(());
@@ -128,13 +161,32 @@ fn refuse_front_matter(path: &Path, text: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// A file that is not UTF-8: UTF-16 with a byte-order mark, or HTML in the character set it
+/// declares; anything else is refused with `not_utf8`.
+fn decode_not_utf8(
+    path: &Path,
+    html: bool,
+    not_utf8: davar_input::InputError,
+) -> Result<String, ImportError> {
+    // The size was checked by the first read.
+    let bytes = std::fs::read(path).map_err(|error| ImportError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    match crate::text::decode_utf16(&bytes) {
+        Some(Ok(text)) => Ok(text),
+        Some(Err(encoding)) => Err(ImportError::Invalid(format!(
+            "{}: the file starts with a {encoding} byte-order mark but holds bytes that are not {encoding}; save it as UTF-8",
+            path.display()
+        ))),
+        None if html => decode_declared(path, &bytes),
+        None => Err(ImportError::Invalid(not_utf8.to_string())),
+    }
+}
+
 /// An HTML file that is not UTF-8, decoded from the character set it declares in its first
 /// 1024 bytes (`<meta charset="windows-1252">` or `content="text/html; charset=…"`).
-fn decode_declared(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+fn decode_declared(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let label = head.find("charset=").map(|at| {
         head[at + "charset=".len()..]
@@ -156,7 +208,7 @@ fn decode_declared(path: &Path) -> Result<String, ImportError> {
             )
         )));
     };
-    let (text, _, malformed) = encoding.decode(&bytes);
+    let (text, _, malformed) = encoding.decode(bytes);
     if malformed {
         return Err(ImportError::Invalid(format!(
             "{}: the file declares {} but holds bytes that are not {}; save it as UTF-8",
@@ -222,8 +274,42 @@ fn heading_id(element: &htmd::Element) -> Option<String> {
     .filter(|id| usable_id(id))
 }
 
+/// The text of a `<pre>` element as it is laid out: every text inside it, `<br>` as a line
+/// break.
+fn preformatted_text(node: &std::rc::Rc<markup5ever_rcdom::Node>) -> String {
+    use markup5ever_rcdom::NodeData;
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(node) = stack.pop() {
+        match &node.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { name, .. } if &*name.local == "br" => out.push('\n'),
+            _ => {}
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    out
+}
+
+/// A fenced code block holding `text` as it is: the fence is longer than any run of backticks
+/// in the text.
+fn fenced(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("\n\n{fence}\n{text}\n{fence}\n\n")
+}
+
 /// HTML to Markdown through `htmd` (turndown's rules: ATX headings, `-` lists, `**` bold),
-/// heading ids kept as `{#id}`.
+/// with these changes: heading ids kept as `{#id}`; a heading without text left out; the
+/// `<title>` left out (it names the page and is not part of the text); `<pre>` as a fenced
+/// code block, its lines and spaces kept; bold or italics whose element holds several blocks
+/// (an unclosed `<b>` that the HTML parser carries into the next list item or table) kept
+/// as plain text, since Markdown emphasis cannot span blocks and its markers would show.
 pub fn html_to_markdown(html: &str) -> Result<String, String> {
     let depth = html_depth(html);
     if depth > MAX_HTML_DEPTH {
@@ -232,12 +318,15 @@ pub fn html_to_markdown(html: &str) -> Result<String, String> {
         ));
     }
     let converter = htmd::HtmlToMarkdown::builder()
-        .skip_tags(vec!["script", "style", "noscript", "template"])
+        .skip_tags(vec!["script", "style", "noscript", "template", "title"])
         .add_handler(
             vec!["h1", "h2", "h3", "h4", "h5", "h6"],
             |handlers: &dyn htmd::element_handler::Handlers, element: htmd::Element| {
                 let id = heading_id(&element);
                 let mut result = handlers.fallback(element)?;
+                if result.content.trim().trim_start_matches('#').trim().is_empty() {
+                    return Some(String::new().into());
+                }
                 if let Some(id) = id {
                     let body = result.content.trim_end_matches('\n').len();
                     if result.content[..body].trim_start().starts_with('#') {
@@ -245,6 +334,37 @@ pub fn html_to_markdown(html: &str) -> Result<String, String> {
                     }
                 }
                 Some(result)
+            },
+        )
+        .add_handler(
+            vec!["pre"],
+            |handlers: &dyn htmd::element_handler::Handlers, element: htmd::Element| {
+                let code_only = {
+                    let children = element.node.children.borrow();
+                    children.len() == 1
+                        && matches!(&children[0].data, markup5ever_rcdom::NodeData::Element { name, .. } if &*name.local == "code")
+                };
+                if code_only {
+                    return handlers.fallback(element);
+                }
+                let text = preformatted_text(element.node);
+                let text = text.trim_end_matches(['\n', '\r']);
+                if text.trim().is_empty() {
+                    return Some(String::new().into());
+                }
+                Some(fenced(text).into())
+            },
+        )
+        .add_handler(
+            vec!["b", "strong", "i", "em"],
+            |handlers: &dyn htmd::element_handler::Handlers, element: htmd::Element| {
+                let node = element.node;
+                let result = handlers.fallback(element)?;
+                if result.content.trim().contains("\n\n") {
+                    Some(handlers.walk_children(node))
+                } else {
+                    Some(result)
+                }
             },
         )
         .options(htmd::options::Options {
@@ -273,9 +393,9 @@ fn paragraphs(text: &str) -> String {
 }
 
 fn modified(path: &Path) -> Result<Date, ImportError> {
-    let io = |source| ImportError::Io {
+    let io = |error| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let time = std::fs::metadata(path)
         .and_then(|m| m.modified())
@@ -384,6 +504,187 @@ mod tests {
         let rule = dir.path().join("r.md");
         std::fs::write(&rule, "## A\n\n---\n\nText.\n").unwrap();
         assert!(markdown_of(&rule).is_ok());
+    }
+
+    /// A [`FileDocument`] of `files`, dated.
+    fn document(files: &[&Path]) -> FileDocument {
+        FileDocument {
+            id: "terms".into(),
+            doc_type: "Terms of Service".into(),
+            title: None,
+            files: files.iter().map(|p| p.to_path_buf()).collect(),
+            dates: vec![Date::constant(2026, 1, 1); files.len()],
+        }
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn byte_order_marks_are_dropped_and_utf16_is_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, Vec<u8>); 5] = [
+            ("a.md", b"\xEF\xBB\xBF# Terms\n\nText.\n".to_vec()),
+            ("b.txt", b"\xEF\xBB\xBF# Terms\nText.\n".to_vec()),
+            ("c.html", b"\xEF\xBB\xBF<h1>Terms</h1><p>Text.</p>".to_vec()),
+            ("d.md", utf16("# Terms\n\nText é.\n", false)),
+            ("e.htm", utf16("<h1>Terms</h1><p>Text é.</p>", true)),
+        ];
+        for (name, bytes) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let md = markdown_of(&path).unwrap();
+            assert!(md.starts_with("# Terms\n"), "{name}: {md:?}");
+            assert!(!md.contains('\u{feff}'), "{name}: {md:?}");
+        }
+        let fm = dir.path().join("fm.md");
+        std::fs::write(&fm, b"\xEF\xBB\xBF---\nid: x\n---\nText.\n").unwrap();
+        let err = markdown_of(&fm).unwrap_err().to_string();
+        assert!(err.contains("own front matter (lines 1-3)"), "{err}");
+        let broken = dir.path().join("broken.md");
+        // A lone low surrogate after the mark.
+        std::fs::write(&broken, [0xFF, 0xFE, b'#', 0, 0x00, 0xDC]).unwrap();
+        let err = markdown_of(&broken).unwrap_err().to_string();
+        assert!(
+            err.contains("broken.md")
+                && err.contains("UTF-16LE byte-order mark but holds bytes that are not UTF-16LE"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_without_text_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.md");
+        std::fs::write(
+            &good,
+            "# Terms\n\nThese terms apply to every order placed in our shop by a customer.\n",
+        )
+        .unwrap();
+        for (name, text) in [
+            ("empty.md", ""),
+            ("blank.md", " \n\n\t\n"),
+            ("bom.txt", "\u{feff}\n"),
+            ("marks.md", "### \n\n---\n"),
+            (
+                "page.html",
+                "<html><head><title>Terms</title></head><body><img src=\"x.png\"><p> </p></body></html>",
+            ),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let err = read(&document(&[&good, &path]), &Options::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(name) && err.contains("has no text") && err.contains("leave it out"),
+                "{name}: {err}"
+            );
+        }
+        assert!(read(&document(&[&good]), &Options::default()).is_ok());
+    }
+
+    #[test]
+    fn the_language_of_little_text_is_asked_for_or_flagged() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = dir.path().join("short.html");
+        std::fs::write(&short, "<p>Texte français</p>").unwrap();
+        let err = read(&document(&[&short]), &Options::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("short.html")
+                && err.contains("cannot tell the language")
+                && err.contains("--lang"),
+            "{err}"
+        );
+        let given = Options {
+            lang: Some("fr".into()),
+            ..Options::default()
+        };
+        let doc = read(&document(&[&short]), &given).unwrap();
+        assert_eq!(
+            (doc.lang.as_str(), doc.language),
+            ("fr", LanguageBasis::Given)
+        );
+        let medium = dir.path().join("medium.md");
+        std::fs::write(
+            &medium,
+            "Ces conditions générales de vente régissent toutes les commandes passées sur notre boutique en ligne.\n",
+        )
+        .unwrap();
+        let doc = read(&document(&[&medium]), &Options::default()).unwrap();
+        assert_eq!(doc.lang, "fr");
+        assert!(
+            matches!(doc.language, LanguageBasis::LittleText { letters } if letters < crate::FEW_LETTERS),
+            "{:?}",
+            doc.language
+        );
+        let long = dir.path().join("long.md");
+        std::fs::write(&long, std::fs::read_to_string(&medium).unwrap().repeat(6)).unwrap();
+        let doc = read(&document(&[&long]), &Options::default()).unwrap();
+        assert_eq!(
+            (doc.lang.as_str(), doc.language),
+            ("fr", LanguageBasis::Detected)
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_named_once_with_its_reason_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = markdown_of(&dir.path().join("gone.md")).unwrap_err();
+        // What `{:#}` prints: the error and every source after it.
+        let mut chain = err.to_string();
+        let mut source = std::error::Error::source(&err);
+        while let Some(s) = source {
+            chain.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        assert!(chain.contains("gone.md"), "{chain}");
+        assert_eq!(chain.matches("os error").count(), 1, "{chain}");
+    }
+
+    #[test]
+    fn html_title_empty_headings_pre_and_unclosed_emphasis() {
+        let md = html_to_markdown(
+            "<html><head><title>Seller rules</title></head><body><h1>Seller rules</h1><h3></h3><h2> <a id=\"x\"></a> </h2><p>Text.</p><pre>  a   b\n    c</pre><pre><code>let x = 1;</code></pre><pre>with ``` inside</pre></body></html>",
+        )
+        .unwrap();
+        assert_eq!(md.matches("Seller rules").count(), 1, "{md}");
+        assert!(md.starts_with("# Seller rules"), "{md}");
+        assert!(
+            !md.lines()
+                .any(|l| l.trim_end().trim_start_matches('#').is_empty() && l.starts_with('#')),
+            "{md}"
+        );
+        assert!(md.contains("\n```\n  a   b\n    c\n```\n"), "{md}");
+        assert!(md.contains("```\nlet x = 1;\n```"), "{md}");
+        assert!(md.contains("````\nwith ``` inside\n````"), "{md}");
+        // An unclosed <b><i> is carried by the parser into the list items and the table
+        // cell: no asterisk may reach the reader as text.
+        let md = html_to_markdown(
+            "<p>Unclosed <b>bold <i>italic\n<ul><li>one<li>two\n<table><tr><td>cell",
+        )
+        .unwrap();
+        let plain = davar_policy::plain_text(&md);
+        assert!(!plain.contains('*'), "{plain:?} from {md}");
+        assert!(md.contains("**bold *italic***"), "{md}");
+        for word in ["one", "two", "cell"] {
+            assert!(plain.contains(word), "{plain:?}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod files;
 pub mod ota;
 mod shape;
+mod text;
 mod write;
 
 use std::path::PathBuf;
@@ -49,17 +50,27 @@ pub enum ImportError {
         /// Some `Service/Type` pairs that exist.
         known: Vec<String>,
     },
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file could not be read or written. The message holds the operating system's, so the
+    /// I/O error is not also given as the error's source (it would be printed twice).
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The I/O error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// Something about the input that the user must change.
     #[error("{0}")]
     Invalid(String),
+}
+
+impl ImportError {
+    /// The language of `what` cannot be told from its `letters` letters.
+    pub(crate) fn unknown_language(what: &str, letters: usize) -> Self {
+        ImportError::Invalid(format!(
+            "cannot tell the language of {what} from {letters} letter(s) of text; pass --lang with its code, e.g. --lang fr"
+        ))
+    }
 }
 
 /// How to shape the imported versions.
@@ -84,11 +95,37 @@ pub struct ImportedDocument {
     pub title: String,
     /// Language code.
     pub lang: String,
+    /// How the language was decided.
+    pub language: LanguageBasis,
     /// Who it is addressed to.
     pub audience: Vec<Audience>,
     /// Versions, oldest first.
     pub versions: Vec<ImportedVersion>,
 }
+
+/// How the language of an imported document was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageBasis {
+    /// Given by the user (`--lang`).
+    Given,
+    /// Detected from the text of its versions.
+    Detected,
+    /// Detected from little text: its longest version has `letters` letters, fewer than
+    /// [`FEW_LETTERS`], so the guess is to be confirmed.
+    LittleText {
+        /// Letters in the longest version.
+        letters: usize,
+    },
+    /// The text is too short to tell (`lang` is then `und`, and [`write`] refuses it).
+    Unknown {
+        /// Letters in the longest version.
+        letters: usize,
+    },
+}
+
+/// Below this many letters in its longest version, a document's detected language is reported
+/// as a guess to confirm.
+pub const FEW_LETTERS: usize = 400;
 
 /// One version ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,12 +143,13 @@ pub struct ImportedVersion {
 }
 
 /// A document of an Open Terms Archive repository as davar sources: one version per capture
-/// with text (empty captures are left out), in the language detected or given.
+/// with text (captures without a letter or digit outside the markup are left out), in the
+/// language detected or given.
 pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
     let bodies: Vec<(String, &ota::Capture)> = doc
         .captures
         .iter()
-        .filter(|c| !c.text.trim().is_empty())
+        .filter(|c| text::has_text(&c.text))
         .map(|c| (shape::body(&c.text, options), c))
         .collect();
     let versions = shape::versions(bodies.into_iter().map(|(body, c)| {
@@ -127,12 +165,11 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         )
     }));
     let title = format!("{} {}", doc.service, doc.doc_type);
+    let (lang, language) = shape::language(&versions, options);
     ImportedDocument {
         id: doc_id(&doc.service, &doc.doc_type),
-        lang: options
-            .lang
-            .clone()
-            .unwrap_or_else(|| shape::majority_language(&versions)),
+        lang,
+        language,
         audience: options
             .audience
             .clone()

@@ -220,7 +220,7 @@ fn history(repo: &Path) -> Result<(Vec<Commit>, Vec<Touch>), ImportError> {
 }
 
 /// The text of each blob (`(blob id, path it was found at)`), read through one
-/// `git cat-file --batch`; a blob larger than [`davar_input::MAX_IMPORT_BYTES`] stops the import
+/// `git cat-file --batch` and decoded by its byte-order mark (UTF-8 without one); a blob larger than [`davar_input::MAX_IMPORT_BYTES`] stops the import
 /// before it is read.
 fn read_blobs(
     repo: &Path,
@@ -280,7 +280,7 @@ fn read_blobs(
         bytes.pop();
         texts.insert(
             blob.clone(),
-            String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+            crate::text::decode_lossy(&bytes).replace("\r\n", "\n"),
         );
     }
     let _ = writer.join();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use davar_policy::{Audience, ChangeKind, language, plain_text};
 use jiff::civil::Date;
 
-use crate::{ImportedVersion, Options};
+use crate::{FEW_LETTERS, ImportedVersion, LanguageBasis, Options};
 
 /// A document id from a service and a document type: `Boulanger` + `Marketplace Sellers
 /// Conditions` -> `boulanger-marketplace-sellers-conditions` (lowercase ASCII, digits, `-`).
@@ -78,13 +78,12 @@ pub fn audience_for(doc_type: &str) -> Vec<Audience> {
     }
 }
 
-/// The body as written to the source: CRLF read as LF, accents composed (NFC), bold
-/// pseudo-headings promoted when
-/// asked, and a final newline.
+/// The body as written to the source: no byte-order mark, CRLF read as LF, accents composed
+/// (NFC), bold pseudo-headings promoted when asked, and a final newline.
 pub(crate) fn body(text: &str, options: &Options) -> String {
     // Composed (NFC) text, as `davar check` reads it: a capture that differs from the one
     // before only in decomposed accents is no change.
-    let text = davar_policy::nfc(text.replace("\r\n", "\n"));
+    let text = davar_policy::nfc(crate::text::strip_bom(text).replace("\r\n", "\n"));
     let mut body = if options.promote_bold_headings {
         promote_bold_headings(&text)
     } else {
@@ -126,20 +125,37 @@ pub(crate) fn versions(
     out
 }
 
-/// The language most versions are written in (`en` when none can be told).
-pub(crate) fn majority_language(versions: &[ImportedVersion]) -> String {
+/// The language of a document and how it was decided: the one given, else the language most
+/// versions are written in; `und` with [`LanguageBasis::Unknown`] when no version has enough
+/// text to tell, and [`LanguageBasis::LittleText`] when the longest has fewer than
+/// [`FEW_LETTERS`] letters.
+pub(crate) fn language(versions: &[ImportedVersion], options: &Options) -> (String, LanguageBasis) {
+    if let Some(lang) = &options.lang {
+        return (lang.clone(), LanguageBasis::Given);
+    }
     let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut letters = 0;
     // A handful of versions spread over the history is enough to vote.
     let step = (versions.len() / 7).max(1);
     for v in versions.iter().step_by(step) {
-        if let Some(found) = language::detect(&plain_text(&v.body)) {
+        let text = plain_text(&v.body);
+        letters = letters.max(text.chars().filter(|c| c.is_alphabetic()).count());
+        if let Some(found) = language::detect(&text) {
             *votes.entry(found.lang).or_default() += 1;
         }
     }
-    votes
+    let Some((lang, _)) = votes
         .into_iter()
         .max_by_key(|(lang, n)| (*n, std::cmp::Reverse(*lang)))
-        .map_or_else(|| "en".to_string(), |(lang, _)| lang.to_string())
+    else {
+        return ("und".into(), LanguageBasis::Unknown { letters });
+    };
+    let basis = if letters < FEW_LETTERS {
+        LanguageBasis::LittleText { letters }
+    } else {
+        LanguageBasis::Detected
+    };
+    (lang.to_string(), basis)
 }
 
 /// Turns paragraphs that consist only of bold text (`**Fees and payment**`, `__Fees__`) into

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::{ImportError, ImportedDocument, ImportedVersion};
+use crate::{ImportError, ImportedDocument, ImportedVersion, LanguageBasis};
 
 /// What a new `site.yaml` says about the marketplace.
 #[derive(Debug, Clone, Default)]
@@ -25,9 +25,11 @@ pub struct Written {
     pub languages_missing: Vec<String>,
 }
 
-/// Writes every version of `docs` under `dir/<doc-id>/`. An existing document directory is
-/// refused unless `replace`, which removes its sources first. Creates `dir/site.yaml` when
-/// missing; otherwise reports the languages it lacks.
+/// Writes every version of `docs` under `dir/<doc-id>/`. A document without versions, or
+/// whose language could not be told ([`LanguageBasis::Unknown`]), is refused before anything
+/// is written. An existing document directory is refused unless `replace`, which removes its
+/// sources first. Creates `dir/site.yaml` when missing; otherwise reports the languages it
+/// lacks.
 pub fn write(
     dir: &Path,
     docs: &[ImportedDocument],
@@ -36,8 +38,20 @@ pub fn write(
 ) -> Result<Written, ImportError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| ImportError::Io { path, source }
+        move |error| ImportError::Io { path, error }
     };
+    // Nothing is written when one document cannot be.
+    for doc in docs {
+        if doc.versions.is_empty() {
+            return Err(ImportError::Invalid(format!(
+                "{}: no version has any text; there is nothing to import",
+                doc.id
+            )));
+        }
+        if let LanguageBasis::Unknown { letters } = doc.language {
+            return Err(ImportError::unknown_language(&doc.id, letters));
+        }
+    }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let mut written = Written::default();
     for doc in docs {
@@ -69,7 +83,10 @@ pub fn write(
     if site_path.exists() {
         let text = davar_input::read_in_tree(dir, &site_path, davar_input::MAX_YAML_BYTES)
             .map_err(|e| match e {
-                davar_input::InputError::Io { path, source } => ImportError::Io { path, source },
+                davar_input::InputError::Io { path, source } => ImportError::Io {
+                    path,
+                    error: source,
+                },
                 other => ImportError::Invalid(other.to_string()),
             })?;
         let listed = davar_policy::SiteConfig::parse(&site_path, &text)

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use davar_import::{ImportedDocument, Options, SiteDefaults, files, ota};
+use davar_import::{ImportedDocument, LanguageBasis, Options, SiteDefaults, files, ota};
 use davar_policy::Audience;
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -123,9 +123,12 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                             _ => by_service.push((service, vec![imported])),
                         }
                     }
-                    for (service, docs) in &by_service {
-                        let dir = root.join(davar_import::doc_id(service, ""));
-                        save(&dir, docs, service, args.replace)?;
+                    for (service, docs) in by_service {
+                        let dir = root.join(davar_import::doc_id(&service, ""));
+                        let docs = importable(&dir, docs);
+                        if !docs.is_empty() {
+                            save(&dir, &docs, &service, args.replace)?;
+                        }
                     }
                 }
                 None => {
@@ -134,6 +137,13 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                         .map(|d| davar_import::from_ota(d, &repo_name, &options))
                         .collect();
                     let name = services.first().cloned().unwrap_or_default();
+                    let docs = importable(&global.policies, docs);
+                    if docs.is_empty() {
+                        anyhow::bail!(
+                            "nothing imported into {}: no document has text whose language can be told",
+                            global.policies.display()
+                        );
+                    }
                     save(&global.policies, &docs, &name, args.replace)?;
                 }
             }
@@ -158,6 +168,31 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The archived documents that can be written: one whose captures have no text, or too
+/// little to tell its language, is left out with a warning (an archive import takes many
+/// documents; one of them should not stop the others).
+fn importable(dir: &std::path::Path, docs: Vec<ImportedDocument>) -> Vec<ImportedDocument> {
+    docs.into_iter()
+        .filter(|doc| {
+            let why = if doc.versions.is_empty() {
+                "no capture has any text".to_string()
+            } else if let LanguageBasis::Unknown { letters } = doc.language {
+                format!(
+                    "its language cannot be told from {letters} letter(s) of text; import it alone with --lang"
+                )
+            } else {
+                return true;
+            };
+            eprintln!(
+                "warning: {}/{} not imported: {why}",
+                dir.display(),
+                doc.id
+            );
+            false
+        })
+        .collect()
 }
 
 /// Writes `docs` into `dir` and says what was written.
@@ -186,6 +221,14 @@ fn save(
             doc.versions.len(),
             doc.lang
         );
+        if let LanguageBasis::LittleText { letters } = doc.language {
+            eprintln!(
+                "warning: {}/{}: language `{}` detected from only {letters} letters of text; check it, or import again with --lang and --replace",
+                dir.display(),
+                doc.id,
+                doc.lang
+            );
+        }
     }
     if written.site_created {
         println!(
