@@ -146,10 +146,11 @@ pub struct ImportedVersion {
 /// with text (captures without a letter or digit outside the markup are left out), in the
 /// language detected or given.
 pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
+    // Blank captures are not shaped; those with markup only are left out by `versions`.
     let bodies: Vec<(String, &ota::Capture)> = doc
         .captures
         .iter()
-        .filter(|c| text::has_text(&c.text))
+        .filter(|c| !c.text.trim().is_empty())
         .map(|c| (shape::body(&c.text, options), c))
         .collect();
     let versions = shape::versions(bodies.into_iter().map(|(body, c)| {

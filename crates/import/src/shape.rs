@@ -96,7 +96,8 @@ pub(crate) fn body(text: &str, options: &Options) -> String {
 }
 
 /// Versions from `(body, date, origin, summary)` in order: `change` is `editorial` when the
-/// words are those of the version before.
+/// words are those of the version before; a body without a letter or digit outside its markup
+/// is no version and is left out.
 pub(crate) fn versions(
     items: impl Iterator<Item = (String, Date, String, String)>,
 ) -> Vec<ImportedVersion> {
@@ -104,6 +105,9 @@ pub(crate) fn versions(
     let mut previous: Option<String> = None;
     for (body, date, origin, summary) in items {
         let words = plain_text(&body);
+        if !crate::text::plain_has_text(&words) {
+            continue;
+        }
         let change = match &previous {
             Some(before) if *before == words => ChangeKind::Editorial,
             _ => ChangeKind::Substantive,

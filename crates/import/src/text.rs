@@ -38,9 +38,12 @@ pub(crate) fn decode_lossy(bytes: &[u8]) -> String {
 /// Whether a Markdown body has any text a reader would see: a letter or a digit outside the
 /// markup.
 pub(crate) fn has_text(markdown: &str) -> bool {
-    davar_policy::plain_text(markdown)
-        .chars()
-        .any(char::is_alphanumeric)
+    plain_has_text(&davar_policy::plain_text(markdown))
+}
+
+/// Whether the plain text of a body ([`davar_policy::plain_text`]) has a letter or a digit.
+pub(crate) fn plain_has_text(plain: &str) -> bool {
+    plain.chars().any(char::is_alphanumeric)
 }
 
 #[cfg(test)]
