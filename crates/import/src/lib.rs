@@ -116,7 +116,7 @@ pub enum LanguageBasis {
         /// Letters in the longest version.
         letters: usize,
     },
-    /// The text is too short to tell (`lang` is then `und`, and [`write`] refuses it).
+    /// The text is too short to tell (`lang` is then `und`, and [`write()`] refuses it).
     Unknown {
         /// Letters in the longest version.
         letters: usize,

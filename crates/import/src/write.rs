@@ -14,7 +14,7 @@ pub struct SiteDefaults {
     pub brands: Vec<String>,
 }
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Written {
     /// Source files written.
