@@ -31,6 +31,8 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::{PolicySet, PolicyVersion};
 
+mod owner;
+
 // Addresses are ASCII: their patterns use ASCII word boundaries (`(?-u:\b)`), which the
 // regex crate's DFA searches in one pass over text of any script (a Unicode `\b` makes it fall
 // back to a far slower engine on every non-ASCII letter). A match next to a non-ASCII letter
@@ -717,47 +719,60 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let mut previous: BTreeSet<String> = BTreeSet::new();
             for v in doc.versions_in(lang) {
                 let all = mentions(v);
+                let open: Vec<&Mention> = all.iter().filter(|m| !own.covers(m)).collect();
+                let reading = owner::Reading::of(v, &open, &own);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
                 let mailboxes = service_mailbox_hosts(&v.source, &all);
-                let mut mentions: Vec<Mention> = all
-                    .into_iter()
-                    .filter(|m| {
-                        !own.covers(m)
-                            && (stands_for_the_marketplace(&v.source, m, &own, own_email)
-                                && !(m.email && names_owner_of(&v.source, m))
-                                || left_over_address(&v.source, m, &mailboxes))
-                    })
-                    .collect();
-                // The text's statements of who it is are read only when there is a mention.
-                if !mentions.is_empty() {
-                    let stated = stated_own(v, &own);
-                    mentions.retain(|m| !covers_stated(&stated, m));
+                let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
+                for m in open {
+                    if let Some(foreign) = reading.foreign(m) {
+                        found.push((m, Some(foreign)));
+                    } else if stands_for_the_marketplace(&v.source, m, &own, own_email)
+                        && !(m.email && names_owner_of(&v.source, m))
+                        || left_over_address(&v.source, m, &mailboxes)
+                    {
+                        found.push((m, None));
+                    }
                 }
-                let current: BTreeSet<String> = mentions.iter().map(|m| m.key.clone()).collect();
+                // The text's statements of who it is are read only when there is a mention.
+                if found.iter().any(|(_, f)| f.is_none()) {
+                    found.retain(|(m, f)| f.is_some() || !reading.covers(m));
+                }
+                let current: BTreeSet<String> = found.iter().map(|(m, _)| m.key.clone()).collect();
                 let mut lines = None;
                 let mut reported = BTreeSet::new();
-                for m in &mentions {
-                    if previous.contains(&m.key) || !reported.insert(m.key.clone()) {
+                let name = set.site.name_in(&v.lang);
+                // A foreign owner's other addresses (`static.x.com` beside `x.com`) once one of
+                // its addresses is reported.
+                let mut owners_reported = BTreeSet::new();
+                for (m, foreign) in found {
+                    let other_address = foreign.is_some_and(|f| {
+                        f.key != m.key && owners_reported.contains(f.host.as_str())
+                    });
+                    if previous.contains(&m.key) || other_address || !reported.insert(m.key.clone())
+                    {
                         continue;
+                    }
+                    if let Some(f) = foreign.filter(|_| m.domain) {
+                        owners_reported.insert(f.host.as_str());
                     }
                     let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
                     let (line, column) = lines.line_col(&v.source, m.offset);
-                    let what = if m.domain { "an address" } else { "a company" };
-                    out.push(
-                        Diagnostic::warning(
-                            codes::UNKNOWN_BRAND,
-                            &v.path,
-                            line,
-                            column,
-                            format!(
-                                "`{}` is {what} that is not {}'s",
-                                m.shown,
-                                set.site.name_in(&v.lang)
-                            ),
-                        )
-                        .with_width(m.shown.chars().count())
-                        .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms"),
-                    );
+                    out.push(match foreign {
+                        Some(f) => foreign_owner(&v.path, line, column, m, f, name),
+                        None => {
+                            let what = if m.domain { "an address" } else { "a company" };
+                            Diagnostic::warning(
+                                codes::UNKNOWN_BRAND,
+                                &v.path,
+                                line,
+                                column,
+                                format!("`{}` is {what} that is not {name}'s", m.shown),
+                            )
+                            .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms")
+                        }
+                    }
+                    .with_width(m.shown.chars().count()));
                 }
                 previous = current;
             }
@@ -766,307 +781,35 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     out
 }
 
-/// Words that tie two names in one sentence as one company, its group or its operator:
-/// `X is part of the Y group`, `Y, an X company`, `the Y family of companies`, `operated by
-/// Y`, `X ist ein Unternehmen der Y`, `X fait partie du groupe Y` (lowercase, single-spaced,
-/// padded with spaces).
-const RELATION_CUES: &[&str] = &[
-    " part of ",
-    " group ",
-    " group,",
-    " family of ",
-    " company ",
-    " companies ",
-    " subsidiary ",
-    " subsidiaries ",
-    " affiliate ",
-    " affiliates ",
-    " operated by ",
-    " owned by ",
-    " provided by ",
-    " run by ",
-    " brand ",
-    " brands ",
-    " trading as ",
-    " formerly ",
-    " gruppe ",
-    " konzern ",
-    " unternehmen der ",
-    " unternehmen des ",
-    " tochtergesellschaft ",
-    " tochterunternehmen ",
-    " gehört zu ",
-    " betrieben von ",
-    " betrieben durch ",
-    " marke ",
-    " marken ",
-    " groupe ",
-    " filiale ",
-    " fait partie ",
-    " exploité par ",
-    " exploitée par ",
-    " édité par ",
-    " société du ",
-    " marque ",
-    " marques ",
-];
-
-/// The sentences of `text` as byte ranges: a full stop ends one only before white space and
-/// a capital letter or at the end (`Yahoo Inc. and its brands` is one sentence).
-fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = match c {
-            '!' | '?' | '\n' | ';' => true,
-            '.' => {
-                let rest = &text[i + 1..];
-                let after = rest.trim_start();
-                after.is_empty()
-                    || (after.len() < rest.len()
-                        && after.chars().next().is_some_and(char::is_uppercase))
-            }
-            _ => false,
-        };
-        if end {
-            if i > start {
-                out.push((start, i));
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Whether `words` name one of the marketplace's own names, as whole words (`AOL` in
-/// "including Yahoo and AOL brands", not inside another word).
-fn names_marketplace(words: &[String], own: &OwnNames) -> bool {
-    (1..=3).any(|n| words.windows(n).any(|w| own.names.contains(&w.concat())))
-}
-
-/// Names a version presents as the marketplace's own company, group or operator: the parties
-/// and operators it states and uses as its own name ([`stated_operators`]), and, in a sentence
-/// that also names the marketplace, the names it defines as "we" (`Yahoo Inc. and its
-/// brands (including AOL) (collectively "Yahoo", "we")`) and, with a word of relation (`part
-/// of the Y group`, `a Y company`, `operated by Y`, `ein Unternehmen der Y`, `fait partie du
-/// groupe Y`), the capitalised names beside it. A brand the text itself ties to the
-/// marketplace is not left over from another site's terms; site.yaml `brand_groups` covers
-/// groups a text does not state.
-fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
-    let body = v.body();
-    let mut out = stated_operators(body, own);
-    // Only sentences where the marketplace's name is written are read (ASCII lowercase keeps
-    // byte offsets).
-    let lower = body.to_ascii_lowercase();
-    let mut hits: Vec<usize> = own
-        .spelled
-        .iter()
-        .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, _)| i))
-        .collect();
-    hits.sort_unstable();
-    let sentences = if hits.is_empty() {
-        Vec::new()
+/// The finding for `m`, a name the text states as this site's (or an address of its host)
+/// whose host is not the marketplace's.
+fn foreign_owner(
+    path: &std::path::Path,
+    line: usize,
+    column: usize,
+    m: &Mention,
+    f: &owner::Foreign,
+    name: &str,
+) -> Diagnostic {
+    let message = if f.key == m.key {
+        format!(
+            "`{}` is stated as this site's {}, but `{}` is not {name}'s",
+            m.shown,
+            f.role.says(),
+            f.host
+        )
     } else {
-        sentence_ranges(body)
+        format!(
+            "`{}` is an address of `{}`, which the text states as this site's {}, and is not {name}'s",
+            m.shown,
+            f.shown,
+            f.role.says()
+        )
     };
-    for (start, end) in sentences {
-        let first = hits.partition_point(|&h| h < start);
-        if hits.get(first).is_none_or(|&h| h >= end) {
-            continue;
-        }
-        let sentence = &body[start..end];
-        let words = words_of(sentence);
-        if !names_marketplace(&words, own) {
-            continue;
-        }
-        let spaced = format!(" {} ", normalise_spaced(sentence));
-        let defines_we = sentence.split('(').skip(1).any(|inner| {
-            let inner = inner.split(')').next().unwrap_or_default();
-            words_of(inner).iter().any(|w| WE.contains(&w.as_str()))
-        });
-        if !defines_we && !RELATION_CUES.iter().any(|c| spaced.contains(c)) {
-            continue;
-        }
-        out.extend(capitalised_names(sentence));
-    }
-    out.retain(|n| n.chars().count() >= 3);
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Runs of capitalised words in `sentence`, normalised, each also without its last word (a
-/// legal form: `Yahoo Inc.` gives `yahooinc` and `yahoo`); articles left out.
-fn capitalised_names(sentence: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let tokens = sentence
-        .split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '(' | ')' | '"' | '“' | '”' | '«' | '»' | '„')
-        })
-        .chain(std::iter::once(""));
-    for token in tokens {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let capital = word.chars().next().is_some_and(char::is_uppercase)
-            && !ARTICLES.contains(&word.to_lowercase().as_str());
-        if capital {
-            run.push(word);
-            continue;
-        }
-        if !run.is_empty() {
-            let whole = normalise(&run.concat());
-            out.push(whole);
-            if run.len() > 1 {
-                out.push(normalise(&run[..run.len() - 1].concat()));
-            }
-            run.clear();
-        }
-    }
-    out
-}
-
-/// A name the text makes a party to its agreement or the operator of its service: one to six
-/// capitalised words (`Amazon.com Services LLC`, `AbeBooks Inc.`, `Microsoft Corporation`).
-const PARTY: &str =
-    r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|à|r\.l\.)){0,5})";
-
-/// The text's own statements of who it is, each capturing the name it states (group 1, and
-/// group 2 for the group of a subsidiary): `between you and X`, `X ("we", "us")`, `"X," "we"
-/// or "us" means`, `operated by X`, `provided by X`, `X, a subsidiary of Y`, `X and its
-/// affiliates`, an imprint's `Anbieter … ist die X GmbH`, in English, French, German and (for
-/// names written in Latin letters) Persian.
-static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let article = r"(?:(?i:the|la|le|les|l['’]|der|die|dem|den|des|du|de\s+la|de)\s+)?";
-    [
-        format!(
-            r"(?i:between\s+you\s+and|entre\s+vous\s+et|zwischen\s+(?:ihnen|dir|euch)\s+und|بین\s+شما\s+و)\s+{article}{PARTY}"
-        ),
-        format!(r"{PARTY},?\s*\((?:[^)]{{0,80}}?)[\x22“„«']\s*(?i:we|us|our|nous|wir|uns)[\x22”“»',\s]"),
-        format!(r"[\x22“„«]{PARTY},?\s*[\x22”“»],?\s*(?:,\s*)?[\x22“„«]\s*(?i:we|us|nous|wir)[\x22”“»',\s]"),
-        format!(
-            r"(?i:operated|provided|run|owned|offered|published)\s+by\s+{article}{PARTY}"
-        ),
-        format!(
-            r"(?i:exploitée?s?|éditée?s?|fournie?s?|proposée?s?|gérée?s?)\s+par\s+{article}{PARTY}"
-        ),
-        format!(
-            r"(?i:betrieben|bereitgestellt|angeboten|herausgegeben)\s+(?:(?i:von|durch)\s+){article}{PARTY}"
-        ),
-        format!(r"(?i:ارائه\s+شده\s+توسط|اداره\s+می‌شود\s+توسط)\s+{PARTY}"),
-        format!(
-            r"{PARTY},\s+(?i:a|an|une?|eine?)\s+(?i:subsidiary|filiale|tochtergesellschaft|tochterunternehmen)\s+(?i:of|de|der|des|von)\s+{article}{PARTY}"
-        ),
-        format!(
-            r"{PARTY}\s+(?i:and\s+its\s+(?:affiliates|subsidiaries)|et\s+ses\s+(?:filiales|sociétés\s+affiliées)|und\s+(?:ihre|seine)\s+(?:verbundenen\s+unternehmen|tochtergesellschaften))"
-        ),
-        format!(
-            r"(?i:anbieter|betreiber|diensteanbieter|éditeur|exploitant|operator|provider)[^.\n]{{0,60}}?\s(?i:ist|est|is)\s+{article}{PARTY}"
-        ),
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("valid pattern"))
-    .collect()
-});
-
-/// Names the text states as its own party or operator ([`OPERATOR_STATEMENTS`]) and uses as its
-/// own name, in a text that names the marketplace: the name's first word is written in the text
-/// at least as often as the marketplace's most written name (`Microsoft Corporation
-/// ("Microsoft", "we")` in terms naming Microsoft 500 times and the Xbox store 36). A company
-/// named once as "we" in a text that otherwise names the marketplace, or in a text that never
-/// names it, is left over from another site's terms, and stays reported.
-fn stated_operators(body: &str, own: &OwnNames) -> Vec<String> {
-    let mut stated: Vec<&str> = Vec::new();
-    for re in OPERATOR_STATEMENTS.iter() {
-        for caps in re.captures_iter(body) {
-            let whole = caps.get_match();
-            for name in caps.iter().skip(1).flatten() {
-                // A run of capitalised words may run on past a full stop (`provided by Payco
-                // Ltd. At Lumo…`): the name is the part next to the statement's words.
-                let text = name.as_str();
-                let part = if name.end() == whole.end() {
-                    text.split(". ").next()
-                } else {
-                    text.rsplit(". ").next()
-                };
-                stated.extend(part);
-            }
-        }
-    }
-    if stated.is_empty() {
-        return Vec::new();
-    }
-    let lower = body.to_lowercase();
-    // The marketplace's names, and the first word of a name of several (`Xbox` of `Xbox Live
-    // Store`).
-    let own_count = own
-        .spelled
-        .iter()
-        .flat_map(|n| {
-            let first = n
-                .split_whitespace()
-                .next()
-                .filter(|w| *w != n && w.chars().count() >= 4 && !ARTICLES.contains(w));
-            [Some(n.as_str()), first]
-        })
-        .flatten()
-        .map(|n| count_words(&lower, n))
-        .max()
-        .unwrap_or(0);
-    // A text that never names the marketplace speaks for another site.
-    if own_count == 0 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for name in stated {
-        let name = name.trim_end_matches([',', '.', '-']);
-        let Some(first) = name.split_whitespace().next() else {
-            continue;
-        };
-        let head = first
-            .split('.')
-            .next()
-            .unwrap_or(first)
-            .trim_matches(|c: char| !c.is_alphanumeric());
-        if head.chars().count() < 3 || ARTICLES.contains(&head.to_lowercase().as_str()) {
-            continue;
-        }
-        if count_words(&lower, &head.to_lowercase()) < own_count {
-            continue;
-        }
-        out.extend(capitalised_names(name));
-        out.push(normalise(head));
-    }
-    out
-}
-
-/// How often `word` (lowercase) is written in `lower` as a whole word or phrase.
-fn count_words(lower: &str, word: &str) -> usize {
-    if word.is_empty() {
-        return 0;
-    }
-    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    lower
-        .match_indices(word)
-        .filter(|(i, _)| {
-            edge(lower[..*i].chars().next_back()) && edge(lower[i + word.len()..].chars().next())
-        })
-        .count()
-}
-
-/// Whether a mention is one of the names the version itself ties to the marketplace.
-fn covers_stated(stated: &[String], m: &Mention) -> bool {
-    if m.domain {
-        let labels: Vec<String> = m.key.split('.').map(normalise).collect();
-        let below_top = &labels[..labels.len().saturating_sub(1)];
-        return stated.iter().any(|n| below_top.contains(n));
-    }
-    stated.contains(&m.key)
-        || stated
-            .iter()
-            .any(|n| n.chars().count() >= 4 && m.key.starts_with(n.as_str()))
+    Diagnostic::warning(codes::UNKNOWN_BRAND, path, line, column, message).with_help(format!(
+        "if `{}` is {name}'s own, add it to site.yaml `marketplace.brands`; if it is left over from another site's terms, write {name}'s name and address instead",
+        f.host
+    ))
 }
 
 /// Company names and domains in the body of `v`, outside code, in text order.

@@ -1,0 +1,804 @@
+//! Who a version says it is: the one reader of the stated owner. A version states whose site
+//! it is in its imprint and definitions (`Betreiber dieser Website ist X`, `Le site est édité
+//! par X SAS`, `This website is operated by X`, `X ("we", "us")`), in the site it says it
+//! governs or hosts (`use of the site www.x.fr`, `Alle Inhalte auf X`, `this website x.com`,
+//! `x.com (the "Website")`) and in the mailbox it gives as its contact (`Kontakt:
+//! info@x.de`). Where such a statement comes with a host (the name is a domain, or an address
+//! in the passage after a company belongs to it), the host decides: one that is none of the
+//! marketplace's names, brands, group brands or third parties, nor the base URL's, is a
+//! [`Foreign`] owner, reported with every address of its host; a reserved host
+//! (`*.example`) says nothing. A company stated without any host is the marketplace's own
+//! company when the text names it at least as often as the marketplace ([`Reading::covers`]),
+//! as terms between a developer and `Microsoft Corporation ("Microsoft", "we")` name Microsoft
+//! far more often than the store.
+
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{
+    ARTICLES, BARE_DOMAIN, EMAIL_HOST, Mention, OwnNames, SERVICE_MAILBOXES, URL_HOST, WE, mailbox,
+    normalise, normalise_spaced, registrable_host, words_of,
+};
+use crate::model::PolicyVersion;
+
+/// What a statement makes a name: this site's operator, the site itself, or its contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Operator,
+    Site,
+    Contact,
+}
+
+impl Role {
+    /// The role in a message: "stated as this site's {role}".
+    pub(super) fn says(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Site => "address",
+            Role::Contact => "contact address",
+        }
+    }
+}
+
+/// A name a version states as this site's whose host is not the marketplace's.
+#[derive(Debug)]
+pub(super) struct Foreign {
+    /// The stated name's key ([`Mention::key`]).
+    pub(super) key: String,
+    /// The stated name as written.
+    pub(super) shown: String,
+    pub(super) role: Role,
+    /// The registrable host that shows whose the name is (`boutiquelune.fr`).
+    pub(super) host: String,
+}
+
+/// Nouns naming a site (the subject of `… is operated by X`, the object of `use of the site
+/// X`).
+const SITE: &str = r"(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|online-?shop|boutique\s+en\s+ligne|سایت|وب‌?\s?سایت|پلتفرم)";
+/// A determiner before a site noun.
+const DET: &str = r"(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|die|der|den|dem|des|dieser|diese|dieses|unserer|unseres|unsere|این)\s*)";
+/// An article before the stated company (`ist die X GmbH`, `édité par la société X`).
+const PARTY_DET: &str =
+    r"(?:(?:the|la\s+société|la|le|l['’]|société|die\s+firma|die|der|dem|den|firma)\s*)?";
+
+/// Words right before a name that state it as this site's operator: `This website is
+/// operated by`, `Le site est édité par`, `Die Website wird betrieben von`, `این وب‌سایت
+/// توسط`, an imprint's `Betreiber dieser Website ist`, `Éditeur du site :`, `Publisher:`. The
+/// party of an agreement (`between you and X`) is not one: a service's operating company
+/// often has a name and host of its own.
+static OPERATOR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|توسط|از\s+سوی)";
+    let label = r"(?:operator|publisher|owner|provider|betreiber(?:in)?|anbieter(?:in)?|diensteanbieter(?:in)?|herausgeber(?:in)?|inhaber(?:in)?|éditeur|editeur|exploitant|propriétaire|مالک|گرداننده)";
+    let of_site =
+        format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|des|von|für)\s+{DET}?{SITE}s?)");
+    Regex::new(&format!(
+        r"(?i)(?:\b{SITE}\b[^.!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET})$"
+    ))
+    .expect("valid pattern")
+});
+
+/// Words right before a domain that make it this site: the use of it (`use of the website`,
+/// `l'utilisation du site`, `Nutzung der Plattform`, `استفاده از سایت`; a bare domain after
+/// `use of` without a site noun may be a company, `the exclusive use of Booking.com`), the
+/// content on it (`Alle Inhalte auf`, `content on`, `contenus du site`, `محتوای سایت`), or
+/// `this website`, `ce site`, `diese Website`, `این سایت`.
+static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let of = r"(?:(?:of|to|de\s+la|de\s+l['’]|de|du|des|à\s+la|à\s+l['’]|à|au|aux|der|zur|zum|zu|auf|von)\s*)";
+    let of_place = r"(?:(?:of|de|du|des|der|von)\s+)";
+    let on = r"(?:(?:on|auf|sur|in)\s+)";
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+)$"
+    ))
+    .expect("valid pattern")
+});
+
+/// Words right before a web address written with its scheme or `www.` that make it this
+/// site: its use (`use of`, `utilisation de`, `Nutzung von`).
+static ADDRESS_USE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let of = r"(?:(?:of|to|de\s+la|de\s+l['’]|de|du|des|à\s+la|à\s+l['’]|à|au|aux|der|zur|zum|zu|auf|von)\s*)";
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?|استفاده\s+از\s+)$"
+    ))
+    .expect("valid pattern")
+});
+
+/// What follows a name that defines it as "we" (`X (im Folgenden „wir“)`) or as the site
+/// (`x.com ("Website")`, `x.com (hereinafter the "Platform")`).
+static DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)^\s*,?\s*\((?:[^)]{{0,80}}?[„“"«‚'’]\s*(?:we|us|our|nous|wir|uns)\b|(?:[^)]{{0,60}}?\s)?[„“"«‚'’]?\s*{SITE}\s*[”"»“'’]?\s*[),])"#
+    ))
+    .expect("valid pattern")
+});
+
+/// Words giving a mailbox as the site's contact: a label (`Kontakt:`, `Contact :`, `Contact
+/// us:`) or the site asking to be written to (`email us at`, `écrivez-nous à`, `schreiben Sie
+/// uns an`).
+static CONTACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^\s*(?:[-*+]\s+)?(?:\*\*)?(?:kontakt|contact(?:ez-nous)?|contact\s+us|nous\s+contacter|تماس\s+با\s+ما)(?:\*\*)?\s*:|\b(?:e-?mail|write\s+to|contact|reach)\s+us\s+(?:at|on|via)|\b(?:écrivez|contactez)-nous\s+(?:à|au|par\s+e-?mail\s+à|via)|\b(?:schreiben|kontaktieren|erreichen)\s+sie\s+uns\s+(?:an|unter|per\s+e-?mail\s+an))\s*:?\s*$")
+        .expect("valid pattern")
+});
+
+/// What a lead ends with before the host of an address: a link's bracket, a scheme, `www.`,
+/// a mailbox, emphasis or quotes.
+static ADDRESS_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:[\[(<]\s*)?(?:https?://)?(?:www\.)?(?:[A-Za-z0-9._%+-]*@)?[*_"“„«]*$"#)
+        .expect("valid pattern")
+});
+
+/// The words of the sentence before `offset` in `source` (at most about 160 bytes), without
+/// the opening of an address written there.
+fn lead(source: &str, offset: usize) -> &str {
+    let mut from = offset.saturating_sub(160);
+    while !source.is_char_boundary(from) {
+        from += 1;
+    }
+    let text = &source[from..offset];
+    let start = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '\n' | '!' | '?' | ';')
+                || c == '.' && text[i + 1..].starts_with(char::is_whitespace)
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let text = &text[start..];
+    let cut = ADDRESS_OPENER.find(text).map_or(text.len(), |m| m.start());
+    &text[..cut]
+}
+
+/// The text after the mention `m` in `source`, past the rest of its address (a path, a
+/// link's target) and emphasis.
+fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
+    let end = (m.offset + m.shown.len()).min(source.len());
+    let mut rest = &source[end..];
+    let path = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | ','))
+        .unwrap_or(rest.len());
+    if m.domain {
+        rest = &rest[path..];
+        if let Some(link) = rest.strip_prefix("](")
+            && let Some(close) = link.find(')')
+        {
+            rest = &link[close + 1..];
+        }
+    }
+    rest.trim_start_matches(['*', '_', '"', '”', '»'])
+}
+
+/// The role the text gives the mention `m` as this site's, if any.
+fn statement(source: &str, m: &Mention) -> Option<Role> {
+    let before = lead(source, m.offset);
+    if m.email {
+        let mailbox = mailbox(source, m.offset).to_ascii_lowercase();
+        return (SERVICE_MAILBOXES.contains(&mailbox.as_str()) && CONTACT_LEAD.is_match(before))
+            .then_some(Role::Contact);
+    }
+    if OPERATOR_LEAD.is_match(before) {
+        return Some(Role::Operator);
+    }
+    if !m.domain {
+        return None;
+    }
+    if SITE_LEAD.is_match(before) || m.address && ADDRESS_USE_LEAD.is_match(before) {
+        return Some(Role::Site);
+    }
+    let rest = after(source, m);
+    DEFINED_AFTER.find(rest).map(|d| {
+        if words_of(d.as_str())
+            .iter()
+            .any(|w| WE.contains(&w.as_str()))
+        {
+            Role::Operator
+        } else {
+            Role::Site
+        }
+    })
+}
+
+/// Whether `host` is named after the company `name` (`boutiquelune.fr` after `BoutiqueLune
+/// SAS`, `spigot.com` after `Spigot, Inc.`, `amazon.com` after `Amazon.com Services LLC`): the
+/// label before its public suffix is the name without its last word (a legal form), the
+/// name's first word, or (four letters or more) starts it or starts with it.
+fn named_after(name: &str, host: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let stem = normalise(&words[..words.len().saturating_sub(1).max(1)].concat());
+    let head = normalise(first.split('.').next().unwrap_or(first));
+    let registrable = registrable_host(host);
+    let label = normalise(registrable.split('.').next().unwrap_or(registrable));
+    label.chars().count() >= 3
+        && (label == stem
+            || label == head
+            || label.chars().count() >= 4 && stem.starts_with(&label)
+            || stem.chars().count() >= 4 && label.starts_with(&stem))
+}
+
+/// The host of an address in the passage after the company `m` (up to 300 bytes, not past a
+/// heading) that is named after the company ([`named_after`]).
+fn company_host(source: &str, m: &Mention) -> Option<String> {
+    let start = (m.offset + m.shown.len()).min(source.len());
+    let mut end = (start + 300).min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let passage = &source[start..end];
+    let passage = &passage[..passage.find("\n#").unwrap_or(passage.len())];
+    [&*EMAIL_HOST, &*URL_HOST, &*BARE_DOMAIN]
+        .into_iter()
+        .flat_map(|re| re.captures_iter(passage).filter_map(|c| c.get(1)))
+        .map(|h| h.as_str().to_lowercase())
+        .find(|h| named_after(&m.shown, h))
+        .map(|h| h.trim_start_matches("www.").to_string())
+}
+
+/// Hosts that name nobody: reserved for examples and tests.
+fn reserved(host: &str) -> bool {
+    [".example", ".test", ".invalid", ".localhost"]
+        .iter()
+        .any(|t| host.ends_with(t))
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|e| host == *e || host.ends_with(&format!(".{e}")))
+}
+
+/// What a version states about whose site it is, read for its mentions that are not the
+/// marketplace's.
+pub(super) struct Reading<'a> {
+    v: &'a PolicyVersion,
+    own: &'a OwnNames,
+    foreign: Vec<Foreign>,
+    /// The names the version ties to the marketplace ([`stated_own`]), read when first asked.
+    stated: OnceCell<Vec<String>>,
+}
+
+impl<'a> Reading<'a> {
+    /// Reads the statements about `open`, the mentions of `v` that are not the marketplace's.
+    pub(super) fn of(v: &'a PolicyVersion, open: &[&Mention], own: &'a OwnNames) -> Self {
+        let source = &v.source;
+        let mut foreign = Vec::new();
+        // The parties and operators the version states, read for a contact address only.
+        let mut parties: Option<Vec<&str>> = None;
+        for m in open {
+            let Some(role) = statement(source, m) else {
+                continue;
+            };
+            // `… offered by Spigot, Inc. ("we") … email us at legal@spigot.com`: the mailbox of
+            // a company the text states as its party is that company's, judged as the company
+            // is.
+            if role == Role::Contact
+                && parties
+                    .get_or_insert_with(|| stated_parties(v.body()))
+                    .iter()
+                    .any(|p| named_after(p, &m.key))
+            {
+                continue;
+            }
+            let host = if m.domain {
+                Some(m.key.clone())
+            } else {
+                company_host(source, m)
+            };
+            let Some(host) = host else { continue };
+            let as_mention = Mention {
+                key: host.clone(),
+                shown: host.clone(),
+                offset: m.offset,
+                domain: true,
+                email: false,
+                address: false,
+            };
+            if reserved(&host) || own.covers(&as_mention) {
+                continue;
+            }
+            foreign.push(Foreign {
+                key: m.key.clone(),
+                shown: m.shown.clone(),
+                role,
+                host: registrable_host(&host).to_string(),
+            });
+        }
+        Reading {
+            v,
+            own,
+            foreign,
+            stated: OnceCell::new(),
+        }
+    }
+
+    /// The foreign owner `m` names or gives an address of, if any: the statement itself, or
+    /// an address of its host.
+    pub(super) fn foreign(&self, m: &Mention) -> Option<&Foreign> {
+        self.foreign.iter().find(|f| f.key == m.key).or_else(|| {
+            self.foreign
+                .iter()
+                .find(|f| m.domain && registrable_host(&m.key) == f.host)
+        })
+    }
+
+    /// Whether `m` is a name the version ties to the marketplace: a party or operator it
+    /// states without a foreign host and names itself by, or a name it relates to the
+    /// marketplace in a sentence naming both.
+    pub(super) fn covers(&self, m: &Mention) -> bool {
+        let stated = self.stated.get_or_init(|| {
+            let mut stated = stated_own(self.v, self.own);
+            stated.retain(|n| {
+                !self
+                    .foreign
+                    .iter()
+                    .any(|f| normalise(&f.key) == *n || f.key.starts_with(n.as_str()))
+            });
+            stated
+        });
+        covers_stated(stated, m)
+    }
+}
+
+/// Words that tie two names in one sentence as one company, its group or its operator:
+/// `X is part of the Y group`, `Y, an X company`, `the Y family of companies`, `operated by
+/// Y`, `X ist ein Unternehmen der Y`, `X fait partie du groupe Y` (lowercase, single-spaced,
+/// padded with spaces).
+const RELATION_CUES: &[&str] = &[
+    " part of ",
+    " group ",
+    " group,",
+    " family of ",
+    " company ",
+    " companies ",
+    " subsidiary ",
+    " subsidiaries ",
+    " affiliate ",
+    " affiliates ",
+    " operated by ",
+    " owned by ",
+    " provided by ",
+    " run by ",
+    " brand ",
+    " brands ",
+    " trading as ",
+    " formerly ",
+    " gruppe ",
+    " konzern ",
+    " unternehmen der ",
+    " unternehmen des ",
+    " tochtergesellschaft ",
+    " tochterunternehmen ",
+    " gehört zu ",
+    " betrieben von ",
+    " betrieben durch ",
+    " marke ",
+    " marken ",
+    " groupe ",
+    " filiale ",
+    " fait partie ",
+    " exploité par ",
+    " exploitée par ",
+    " édité par ",
+    " société du ",
+    " marque ",
+    " marques ",
+];
+
+/// The sentences of `text` as byte ranges: a full stop ends one only before white space and
+/// a capital letter or at the end (`Yahoo Inc. and its brands` is one sentence).
+fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '!' | '?' | '\n' | ';' => true,
+            '.' => {
+                let rest = &text[i + 1..];
+                let after = rest.trim_start();
+                after.is_empty()
+                    || (after.len() < rest.len()
+                        && after.chars().next().is_some_and(char::is_uppercase))
+            }
+            _ => false,
+        };
+        if end {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Whether `words` name one of the marketplace's own names, as whole words (`AOL` in
+/// "including Yahoo and AOL brands", not inside another word).
+fn names_marketplace(words: &[String], own: &OwnNames) -> bool {
+    (1..=3).any(|n| words.windows(n).any(|w| own.names.contains(&w.concat())))
+}
+
+/// Names a version presents as the marketplace's own company, group or operator: the parties
+/// and operators it states and uses as its own name ([`stated_operators`]), and, in a sentence
+/// that also names the marketplace, the names it defines as "we" (`Yahoo Inc. and its
+/// brands (including AOL) (collectively "Yahoo", "we")`) and, with a word of relation (`part
+/// of the Y group`, `a Y company`, `operated by Y`, `ein Unternehmen der Y`, `fait partie du
+/// groupe Y`), the capitalised names beside it. A brand the text itself ties to the
+/// marketplace is not left over from another site's terms; site.yaml `brand_groups` covers
+/// groups a text does not state.
+fn stated_own(v: &PolicyVersion, own: &OwnNames) -> Vec<String> {
+    let body = v.body();
+    let mut out = stated_operators(body, own);
+    // Only sentences where the marketplace's name is written are read (ASCII lowercase keeps
+    // byte offsets).
+    let lower = body.to_ascii_lowercase();
+    let mut hits: Vec<usize> = own
+        .spelled
+        .iter()
+        .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, _)| i))
+        .collect();
+    hits.sort_unstable();
+    let sentences = if hits.is_empty() {
+        Vec::new()
+    } else {
+        sentence_ranges(body)
+    };
+    for (start, end) in sentences {
+        let first = hits.partition_point(|&h| h < start);
+        if hits.get(first).is_none_or(|&h| h >= end) {
+            continue;
+        }
+        let sentence = &body[start..end];
+        let words = words_of(sentence);
+        if !names_marketplace(&words, own) {
+            continue;
+        }
+        let spaced = format!(" {} ", normalise_spaced(sentence));
+        let defines_we = sentence.split('(').skip(1).any(|inner| {
+            let inner = inner.split(')').next().unwrap_or_default();
+            words_of(inner).iter().any(|w| WE.contains(&w.as_str()))
+        });
+        if !defines_we && !RELATION_CUES.iter().any(|c| spaced.contains(c)) {
+            continue;
+        }
+        out.extend(capitalised_names(sentence));
+    }
+    out.retain(|n| n.chars().count() >= 3);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Runs of capitalised words in `sentence`, normalised, each also without its last word (a
+/// legal form: `Yahoo Inc.` gives `yahooinc` and `yahoo`); articles left out.
+fn capitalised_names(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let tokens = sentence
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '(' | ')' | '"' | '“' | '”' | '«' | '»' | '„')
+        })
+        .chain(std::iter::once(""));
+    for token in tokens {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && !ARTICLES.contains(&word.to_lowercase().as_str());
+        if capital {
+            run.push(word);
+            continue;
+        }
+        if !run.is_empty() {
+            let whole = normalise(&run.concat());
+            out.push(whole);
+            if run.len() > 1 {
+                out.push(normalise(&run[..run.len() - 1].concat()));
+            }
+            run.clear();
+        }
+    }
+    out
+}
+
+/// A name the text makes a party to its agreement or the operator of its service: one to six
+/// capitalised words (`Amazon.com Services LLC`, `AbeBooks Inc.`, `Microsoft Corporation`),
+/// with a legal form after a comma (`Spigot, Inc.`).
+const PARTY: &str = r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|à|r\.l\.)){0,5}(?:,[^\S\n]+(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|S\.A|SA|SAS|GmbH|AG|B\.V|N\.V|plc)\.?)?)";
+
+/// The text's own statements of who it is, each capturing the name it states (group 1, and
+/// group 2 for the group of a subsidiary): `between you and X`, `X ("we", "us")`, `"X," "we"
+/// or "us" means`, `operated by X`, `provided by X`, `X, a subsidiary of Y`, `X and its
+/// affiliates`, an imprint's `Anbieter … ist die X GmbH`, in English, French, German and (for
+/// names written in Latin letters) Persian.
+static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let article = r"(?:(?i:the|la|le|les|l['’]|der|die|dem|den|des|du|de\s+la|de)\s+)?";
+    [
+        format!(
+            r"(?i:between\s+you\s+and|entre\s+vous\s+et|zwischen\s+(?:ihnen|dir|euch)\s+und|بین\s+شما\s+و)\s+{article}{PARTY}"
+        ),
+        format!(r"{PARTY},?\s*\((?:[^)]{{0,80}}?)[\x22“„«']\s*(?i:we|us|our|nous|wir|uns)[\x22”“»',\s]"),
+        format!(r"[\x22“„«]{PARTY},?\s*[\x22”“»],?\s*(?:,\s*)?[\x22“„«]\s*(?i:we|us|nous|wir)[\x22”“»',\s]"),
+        format!(
+            r"(?i:operated|provided|run|owned|offered|published)\s+(?i:to\s+you\s+)?by\s+{article}{PARTY}"
+        ),
+        format!(
+            r"(?i:exploitée?s?|éditée?s?|fournie?s?|proposée?s?|gérée?s?)\s+par\s+{article}{PARTY}"
+        ),
+        format!(
+            r"(?i:betrieben|bereitgestellt|angeboten|herausgegeben)\s+(?:(?i:von|durch)\s+){article}{PARTY}"
+        ),
+        format!(r"(?i:ارائه\s+شده\s+توسط|اداره\s+می‌شود\s+توسط)\s+{PARTY}"),
+        format!(
+            r"{PARTY},\s+(?i:a|an|une?|eine?)\s+(?i:subsidiary|filiale|tochtergesellschaft|tochterunternehmen)\s+(?i:of|de|der|des|von)\s+{article}{PARTY}"
+        ),
+        format!(
+            r"{PARTY}\s+(?i:and\s+its\s+(?:affiliates|subsidiaries)|et\s+ses\s+(?:filiales|sociétés\s+affiliées)|und\s+(?:ihre|seine)\s+(?:verbundenen\s+unternehmen|tochtergesellschaften))"
+        ),
+        format!(
+            r"(?i:anbieter|betreiber|diensteanbieter|éditeur|exploitant|operator|provider)[^.\n]{{0,60}}?\s(?i:ist|est|is)\s+{article}{PARTY}"
+        ),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid pattern"))
+    .collect()
+});
+
+/// The names [`OPERATOR_STATEMENTS`] capture in `body`: the parties and operators it states.
+fn stated_parties(body: &str) -> Vec<&str> {
+    let mut stated: Vec<&str> = Vec::new();
+    for re in OPERATOR_STATEMENTS.iter() {
+        for caps in re.captures_iter(body) {
+            let whole = caps.get_match();
+            for name in caps.iter().skip(1).flatten() {
+                // A run of capitalised words may run on past a full stop (`provided by Payco
+                // Ltd. At Lumo…`): the name is the part next to the statement's words.
+                let text = name.as_str();
+                let part = if name.end() == whole.end() {
+                    text.split(". ").next()
+                } else {
+                    text.rsplit(". ").next()
+                };
+                stated.extend(part);
+            }
+        }
+    }
+    stated
+}
+
+/// Names the text states as its own party or operator ([`OPERATOR_STATEMENTS`]) and uses as its
+/// own name, in a text that names the marketplace: the name's first word is written in the text
+/// at least as often as the marketplace's most written name (`Microsoft Corporation
+/// ("Microsoft", "we")` in terms naming Microsoft 500 times and the Xbox store 36). A company
+/// named once as "we" in a text that otherwise names the marketplace, or in a text that never
+/// names it, is left over from another site's terms, and stays reported.
+fn stated_operators(body: &str, own: &OwnNames) -> Vec<String> {
+    let stated = stated_parties(body);
+    if stated.is_empty() {
+        return Vec::new();
+    }
+    let lower = body.to_lowercase();
+    // The marketplace's names, and the first word of a name of several (`Xbox` of `Xbox Live
+    // Store`).
+    let own_count = own
+        .spelled
+        .iter()
+        .flat_map(|n| {
+            let first = n
+                .split_whitespace()
+                .next()
+                .filter(|w| *w != n && w.chars().count() >= 4 && !ARTICLES.contains(w));
+            [Some(n.as_str()), first]
+        })
+        .flatten()
+        .map(|n| count_words(&lower, n))
+        .max()
+        .unwrap_or(0);
+    // A text that never names the marketplace speaks for another site.
+    if own_count == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for name in stated {
+        let name = name.trim_end_matches([',', '.', '-']);
+        let Some(first) = name.split_whitespace().next() else {
+            continue;
+        };
+        let head = first
+            .split('.')
+            .next()
+            .unwrap_or(first)
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if head.chars().count() < 3 || ARTICLES.contains(&head.to_lowercase().as_str()) {
+            continue;
+        }
+        if count_words(&lower, &head.to_lowercase()) < own_count {
+            continue;
+        }
+        out.extend(capitalised_names(name));
+        out.push(normalise(head));
+    }
+    out
+}
+
+/// How often `word` (lowercase) is written in `lower` as a whole word or phrase.
+fn count_words(lower: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    lower
+        .match_indices(word)
+        .filter(|(i, _)| {
+            edge(lower[..*i].chars().next_back()) && edge(lower[i + word.len()..].chars().next())
+        })
+        .count()
+}
+
+/// Whether a mention is one of the names the version itself ties to the marketplace.
+fn covers_stated(stated: &[String], m: &Mention) -> bool {
+    if m.domain {
+        let labels: Vec<String> = m.key.split('.').map(normalise).collect();
+        let below_top = &labels[..labels.len().saturating_sub(1)];
+        return stated.iter().any(|n| below_top.contains(n));
+    }
+    stated.contains(&m.key)
+        || stated
+            .iter()
+            .any(|n| n.chars().count() >= 4 && m.key.starts_with(n.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    /// A site named Sandook, with a payment service among its third parties and a group.
+    const SITE: &str = "marketplace:\n  name: { en: Sandook, fr: Sandook, de: Sandook, fa: صندوق }\n  brands: [Sandook]\nbase_url: https://policies.sandook.example\nlanguages: [en, fr, de, fa]\nbinding_language: en\nthird_parties: [Payvo, payvo.com]\nbrand_groups:\n  Lumina Group: [Lumina, Sandook]\n";
+
+    /// The `unknown-brand` messages on one `terms` version in `lang` whose body is `body`.
+    fn found(lang: &str, body: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+        std::fs::create_dir(dir.path().join("terms")).unwrap();
+        let front = format!(
+            "---\nid: terms\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2026-01-01\neffective: 2026-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Scope {{#scope}}\n\n"
+        );
+        std::fs::write(
+            dir.path().join(format!("terms/v1.{lang}.md")),
+            format!("{front}{body}\n"),
+        )
+        .unwrap();
+        let (set, _) = crate::load(dir.path()).expect("the set loads");
+        super::super::check(&set, date(2026, 12, 2))
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_site_operator_or_contact_stated_with_another_site_s_host_is_reported() {
+        for (lang, body, shown) in [
+            (
+                "en",
+                "Sandook sells books. All content on Pixelnest.io is covered by these terms.",
+                "`Pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "en",
+                "Sandook sells books. These terms govern your use of the website www.pixelnest.io and its apps.",
+                "`www.pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "en",
+                "Sandook sells books.\n\nThis website is operated by Pixelnest Ltd, 4 Mill Lane. Write to hello@pixelnest.io.",
+                "`Pixelnest Ltd` is stated as this site's operator, but `pixelnest.io`",
+            ),
+            (
+                "en",
+                "Sandook sells books. The Pixelnest team answers within a day: email us at support@pixelnest.io.",
+                "`pixelnest.io` is stated as this site's contact address",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Les présentes conditions s'appliquent à l'utilisation du site www.lunetresor.fr et de ses applications.",
+                "`www.lunetresor.fr` is stated as this site's address",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres.\n\nLe site est édité par Lunetresor SARL. Contact : contact@lunetresor.fr, site www.lunetresor.fr.",
+                "`Lunetresor SARL` is stated as this site's operator, but `lunetresor.fr`",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Alle Inhalte auf Buecherwurm.de unterliegen diesen Bedingungen.",
+                "`Buecherwurm.de` is stated as this site's address",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher.\n\nBetreiber dieser Website ist Buecherwurm.de (im Folgenden „wir“). Kontakt: info@buecherwurm.de.",
+                "`Buecherwurm.de` is stated as this site's operator",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher.\n\n**Herausgeber der Webseite:** Buecherwurm Verlag GmbH\n\nE-Mail: info@buecherwurm-verlag.de",
+                "`Buecherwurm Verlag GmbH` is stated as this site's operator",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. استفاده از سایت www.ketabnama.ir تابع این شرایط است.",
+                "`www.ketabnama.ir` is stated as this site's address",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. این وب‌سایت توسط Ketabnama.ir اداره می‌شود.",
+                "`Ketabnama.ir` is stated as this site's operator",
+            ),
+        ] {
+            let found = found(lang, body);
+            let name = if lang == "fa" {
+                "صندوق"
+            } else {
+                "Sandook"
+            };
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.starts_with(shown) && m.contains(&format!("not {name}'s"))),
+                "{body}: {found:#?}"
+            );
+        }
+        // The company and its contact address are each reported, its other addresses not again.
+        let both = found(
+            "fr",
+            "Sandook vend des livres.\n\nLe site est édité par Lunetresor SARL. Contact : contact@lunetresor.fr, site www.lunetresor.fr, aide sur aide.lunetresor.fr.",
+        );
+        assert_eq!(both.len(), 2, "{both:#?}");
+    }
+
+    #[test]
+    fn the_site_s_own_group_s_third_parties_and_reserved_hosts_stay_silent() {
+        for (lang, body) in [
+            (
+                "fr",
+                "Les présentes conditions s'appliquent à l'utilisation du site www.sandook.fr et de ses applications.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher.\n\nBetreiber dieser Website ist die Lumina GmbH. Kontakt: info@lumina.de",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Die Nutzung der Website www.payvo.com für Zahlungen regeln die Bedingungen von Payvo.",
+            ),
+            (
+                "en",
+                "Sandook sells books. These terms govern your use of the website www.pixelnest.example.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Payments are handled by Payvo Ltd. Contact: support@payvo.com",
+            ),
+            // The operating company stated as the party and as "we", with its mailbox, in a
+            // text that names it more often than the marketplace.
+            (
+                "en",
+                "This agreement is between you and Lumo Handel Ltd (\"Lumo\", \"we\", \"us\"). Lumo runs the Sandook store. Lumo may suspend a listing. Email us at help@lumo-handel.com.",
+            ),
+            (
+                "en",
+                "The Sandook store is offered to you by Lumo, Inc. (\"we\", \"us\"). Lumo may change these terms. Lumo will tell you first. Email us at legal@lumo.com.",
+            ),
+            // A site named in passing, used by a company named after its domain.
+            (
+                "en",
+                "Sandook sells books. The reviews are for the exclusive use of Pixelnest.io.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Inscrivez-vous sur le site www.bloctel.gouv.fr pour ne pas être démarché.",
+            ),
+        ] {
+            let found = found(lang, body);
+            assert!(found.is_empty(), "{body}: {found:#?}");
+        }
+    }
+}
