@@ -5,20 +5,24 @@
 //! (`At X, we…`, `Bei X legen wir…`, `Welcome to X`), defines them as "we" (`X ("we",
 //! "us")`), names them as the operator of this site in an imprint, tells the reader to write
 //! to them (in a version without an address of the marketplace's own) or calls them its own
-//! site (`our website x.example`), in a sentence that does not name the marketplace; and,
-//! with no cue, another site's contact point whose owner the text never names (a service
-//! mailbox such as `support@other.example`, and that site's web address beside it:
-//! `left_over_address`). A brand left over from another site's terms is usually one nobody thought
-//! to list in `foreign_brands`; the third parties a policy names (partners, payment services,
-//! authorities, pages to look things up) stand elsewhere.
+//! site (`our website x.example`), in a sentence that does not name the marketplace; with no
+//! cue, another site's contact point whose owner the text never names (a service mailbox such
+//! as `support@other.example`, and that site's web address beside it: `left_over_address`);
+//! and whatever the text states as this site with a host that is not the marketplace's
+//! ([`owner`]: `Betreiber dieser Website ist Deepnudeai.io`, `l'utilisation du site
+//! www.boutiquelune.fr`, `Le site est édité par BoutiqueLune SAS. Contact :
+//! contact@boutiquelune.fr`), even where the text names that owner often. A brand left over
+//! from another site's terms is usually one nobody thought to list in `foreign_brands`; the
+//! third parties a policy names (partners, payment services, authorities, pages to look things
+//! up) stand elsewhere.
 //!
 //! Not reported: the marketplace's own names, brands and base URL host, and the brands of its
 //! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public
 //! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…); names the text itself ties to the
-//! marketplace, and the party or operator it states (`between you and X`, `operated by X`)
-//! when it names the marketplace and that company at least as often (`stated_own`).
-//! Each name is reported in the version where it first appears (v1, or the version that adds
-//! it), not again in every later version.
+//! marketplace, and the party or operator it states without a host of its own (`between you
+//! and X`, `operated by X`) when it names that company at least as often as the marketplace
+//! ([`owner::Reading::covers`]). Each name is reported in the version where it first appears
+//! (v1, or the version that adds it), not again in every later version.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -202,36 +206,6 @@ const OTHER_PARTY: &[&str] = &[
     "dienstleister",
     "unsubscribe",
     "désinscription",
-];
-
-/// Words before a company that make it the operator in an imprint (`Anbieter dieser
-/// Plattform ist die X GmbH`, `Ce site est édité par X SAS`).
-const OPERATOR_CUES: &[&str] = &[
-    "anbieter",
-    "betreiber",
-    "diensteanbieter",
-    "éditeur",
-    "édité",
-    "exploité",
-    "exploitant",
-    "operator",
-    "operated",
-    "provided",
-];
-
-/// What an imprint says it is about: this site.
-const THIS_SITE: &[&str] = &[
-    "dieser plattform",
-    "dieser website",
-    "dieses marktplatzes",
-    "dieser webseite",
-    "this platform",
-    "this website",
-    "this marketplace",
-    "this site",
-    "ce site",
-    "cette plateforme",
-    "la plateforme",
 ];
 
 /// Last words of a product's name (`Seller Central`, `Partner Hub`, `Help Center`).
@@ -420,14 +394,9 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
             return true;
         }
     }
-    // `Anbieter dieser Plattform ist die X GmbH`
-    if !m.domain {
-        let lead = normalise_spaced(&source[sentence_start..start]);
-        if before.iter().any(|w| OPERATOR_CUES.contains(&w.as_str()))
-            && THIS_SITE.iter().any(|t| lead.contains(t))
-        {
-            return true;
-        }
+    // `Anbieter dieser Plattform ist die X GmbH`, `Ce site est édité par X SAS`
+    if !m.domain && owner::states_operator(source, m) {
+        return true;
     }
     if SPEAKER_CUES.contains(&last(1).as_str()) || SPEAKER_CUES.contains(&last(2).as_str()) {
         return last(2).starts_with("welcome")

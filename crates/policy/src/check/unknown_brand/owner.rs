@@ -72,7 +72,7 @@ static OPERATOR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|توسط|از\s+سوی)";
     let label = r"(?:operator|publisher|owner|provider|betreiber(?:in)?|anbieter(?:in)?|diensteanbieter(?:in)?|herausgeber(?:in)?|inhaber(?:in)?|éditeur|editeur|exploitant|propriétaire|مالک|گرداننده)";
     let of_site =
-        format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|des|von|für)\s+{DET}?{SITE}s?)");
+        format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)");
     Regex::new(&format!(
         r"(?i)(?:\b{SITE}\b[^.!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET})$"
     ))
@@ -168,6 +168,11 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
     rest.trim_start_matches(['*', '_', '"', '”', '»'])
 }
 
+/// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`]).
+pub(super) fn states_operator(source: &str, m: &Mention) -> bool {
+    OPERATOR_LEAD.is_match(lead(source, m.offset))
+}
+
 /// The role the text gives the mention `m` as this site's, if any.
 fn statement(source: &str, m: &Mention) -> Option<Role> {
     let before = lead(source, m.offset);
@@ -176,7 +181,7 @@ fn statement(source: &str, m: &Mention) -> Option<Role> {
         return (SERVICE_MAILBOXES.contains(&mailbox.as_str()) && CONTACT_LEAD.is_match(before))
             .then_some(Role::Contact);
     }
-    if OPERATOR_LEAD.is_match(before) {
+    if states_operator(source, m) {
         return Some(Role::Operator);
     }
     if !m.domain {
