@@ -1218,17 +1218,12 @@ mod tests {
         ));
     }
 
-    /// Prints the findings on outside documents, each checked as the only version of a site
-    /// named after its service, to judge them by reading: `DAVAR_SCAN=<file of documents, each
-    /// after a line "@@FILE <service>/<name>">` `cargo test -p davar-policy --lib
-    /// unknown_brand_scan -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "reads outside text named by DAVAR_SCAN"]
-    fn unknown_brand_scan() {
-        use jiff::civil::date;
+    /// Calls `f` with each document of the file `DAVAR_SCAN` names (documents each after a line
+    /// `@@FILE <service>/<name>`), loaded as the only version of a site named after its
+    /// service, with base URL `https://policies.service.example`.
+    pub(super) fn each_scanned(mut f: impl FnMut(&str, &PolicySet)) {
         let path = std::env::var("DAVAR_SCAN").expect("DAVAR_SCAN names a text file");
         let text = std::fs::read_to_string(&path).expect("DAVAR_SCAN is readable UTF-8");
-        let mut total = 0;
         for doc in text.split("@@FILE ").skip(1) {
             let (name, body) = doc.split_once('\n').unwrap_or((doc, ""));
             let service = name.split('/').next().unwrap_or(name).replace('"', "");
@@ -1246,10 +1241,23 @@ mod tests {
                 format!("{front}{body}\n"),
             )
             .unwrap();
-            let Ok((set, _)) = crate::load(dir.path()) else {
-                continue;
-            };
-            for d in super::check(&set, date(2026, 1, 1)) {
+            if let Ok((set, _)) = crate::load(dir.path()) {
+                f(name, &set);
+            }
+        }
+    }
+
+    /// Prints the findings on outside documents, each checked as the only version of a site
+    /// named after its service ([`each_scanned`]), to judge them by reading: `DAVAR_SCAN=<file
+    /// of documents, each after a line "@@FILE <service>/<name>">` `cargo test -p
+    /// davar-policy --lib unknown_brand_scan -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads outside text named by DAVAR_SCAN"]
+    fn unknown_brand_scan() {
+        use jiff::civil::date;
+        let mut total = 0;
+        each_scanned(|name, set| {
+            for d in super::check(set, date(2026, 1, 1)) {
                 total += 1;
                 let line = set.documents[0].versions[0]
                     .source
@@ -1263,7 +1271,7 @@ mod tests {
                 let shown: String = line[from..].chars().take(140).collect();
                 println!("{name}\t{}\t{shown}", d.message);
             }
-        }
+        });
         println!("{total} findings");
     }
 }

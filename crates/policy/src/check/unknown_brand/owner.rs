@@ -759,6 +759,43 @@ mod tests {
         assert_eq!(both.len(), 2, "{both:#?}");
     }
 
+    /// Prints every name the reader finds stated as this site on outside documents
+    /// ([`each_scanned`](super::super::tests::each_scanned)), whosever it is: the role, the host
+    /// and the words before it, to judge the reader by reading whether each is the service's
+    /// own: `DAVAR_SCAN=<file>` `cargo test -p davar-policy --lib stated_owner_scan --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads outside text named by DAVAR_SCAN"]
+    fn stated_owner_scan() {
+        let mut total = 0;
+        super::super::tests::each_scanned(|name, set| {
+            let v = &set.documents[0].versions[0];
+            for m in super::super::mentions(v) {
+                let Some(role) = super::statement(&v.source, &m) else {
+                    continue;
+                };
+                let host = if m.domain {
+                    Some(m.key.clone())
+                } else {
+                    super::company_host(&v.source, &m)
+                };
+                if let Some(host) = host {
+                    total += 1;
+                    let lead: String = super::lead(&v.source, m.offset)
+                        .chars()
+                        .rev()
+                        .take(60)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    println!("{name}\t{}\t{role:?}\t{host}\t{lead}", m.shown);
+                }
+            }
+        });
+        println!("{total} statements with a host");
+    }
+
     #[test]
     fn the_site_s_own_group_s_third_parties_and_reserved_hosts_stay_silent() {
         for (lang, body) in [
