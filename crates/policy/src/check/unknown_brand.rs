@@ -1218,6 +1218,23 @@ mod tests {
         ));
     }
 
+    /// The set of `site` (site.yaml's text) with one version, `terms/v1.<lang>.md`, whose body
+    /// is `body`; `None` when it does not load.
+    pub(super) fn load_one(site: &str, lang: &str, body: &str) -> Option<PolicySet> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), site).unwrap();
+        std::fs::create_dir(dir.path().join("terms")).unwrap();
+        let front = format!(
+            "---\nid: terms\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n"
+        );
+        std::fs::write(
+            dir.path().join(format!("terms/v1.{lang}.md")),
+            format!("{front}{body}\n"),
+        )
+        .unwrap();
+        crate::load(dir.path()).ok().map(|(set, _)| set)
+    }
+
     /// Calls `f` with each document of the file `DAVAR_SCAN` names (documents each after a line
     /// `@@FILE <service>/<name>`), loaded as the only version of a site named after its
     /// service, with base URL `https://policies.service.example`.
@@ -1227,21 +1244,10 @@ mod tests {
         for doc in text.split("@@FILE ").skip(1) {
             let (name, body) = doc.split_once('\n').unwrap_or((doc, ""));
             let service = name.split('/').next().unwrap_or(name).replace('"', "");
-            let dir = tempfile::tempdir().unwrap();
-            std::fs::write(
-                dir.path().join("site.yaml"),
-                format!("marketplace:\n  name: {{ en: \"{service}\" }}\n  brands: [\"{service}\"]\nbase_url: https://policies.service.example\nlanguages: [en]\nbinding_language: en\n"),
-            )
-            .unwrap();
-            std::fs::create_dir(dir.path().join("terms")).unwrap();
-            let front = "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n";
-            let body = body.replace("\n---\n", "\n\n");
-            std::fs::write(
-                dir.path().join("terms/v1.en.md"),
-                format!("{front}{body}\n"),
-            )
-            .unwrap();
-            if let Ok((set, _)) = crate::load(dir.path()) {
+            let site = format!(
+                "marketplace:\n  name: {{ en: \"{service}\" }}\n  brands: [\"{service}\"]\nbase_url: https://policies.service.example\nlanguages: [en]\nbinding_language: en\n"
+            );
+            if let Some(set) = load_one(&site, "en", &body.replace("\n---\n", "\n\n")) {
                 f(name, &set);
             }
         }

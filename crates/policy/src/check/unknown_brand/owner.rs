@@ -138,11 +138,10 @@ fn lead(source: &str, offset: usize) -> &str {
     let text = &source[from..offset];
     let start = text
         .char_indices()
-        .filter(|&(i, c)| {
+        .rfind(|&(i, c)| {
             matches!(c, '\n' | '!' | '?' | ';')
                 || c == '.' && text[i + 1..].starts_with(char::is_whitespace)
         })
-        .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let text = &text[start..];
     let cut = ADDRESS_OPENER.find(text).map_or(text.len(), |m| m.start());
@@ -659,20 +658,11 @@ mod tests {
     /// A site named Sandook, with a payment service among its third parties and a group.
     const SITE: &str = "marketplace:\n  name: { en: Sandook, fr: Sandook, de: Sandook, fa: صندوق }\n  brands: [Sandook]\nbase_url: https://policies.sandook.example\nlanguages: [en, fr, de, fa]\nbinding_language: en\nthird_parties: [Payvo, payvo.com]\nbrand_groups:\n  Lumina Group: [Lumina, Sandook]\n";
 
-    /// The `unknown-brand` messages on one `terms` version in `lang` whose body is `body`.
+    /// The `unknown-brand` messages on one `terms` version in `lang` whose body is `body`,
+    /// under a heading.
     fn found(lang: &str, body: &str) -> Vec<String> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
-        std::fs::create_dir(dir.path().join("terms")).unwrap();
-        let front = format!(
-            "---\nid: terms\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2026-01-01\neffective: 2026-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n## Scope {{#scope}}\n\n"
-        );
-        std::fs::write(
-            dir.path().join(format!("terms/v1.{lang}.md")),
-            format!("{front}{body}\n"),
-        )
-        .unwrap();
-        let (set, _) = crate::load(dir.path()).expect("the set loads");
+        let body = format!("## Scope {{#scope}}\n\n{body}");
+        let set = super::super::tests::load_one(SITE, lang, &body).expect("the set loads");
         super::super::check(&set, date(2026, 12, 2))
             .into_iter()
             .map(|d| d.message)
