@@ -12,13 +12,17 @@
 //! name in disguise.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::context::FieldText;
 use crate::lexicon::Lexicon;
-use crate::phrase::FnvMap;
+use crate::phrase::{FnvMap, HashFilter};
 use crate::prefilter::{Classes, Prefilter};
 
-use crate::text::{digit_letter, skeleton_key};
+use crate::text::{digit_letter, skeleton_key, word_hash};
+
+/// A set of strings hashed with FNV, like the phrase tables: looked up once per word.
+type FnvSet = HashSet<String, BuildHasherDefault<crate::phrase::Fnv>>;
 
 /// Fewest letters of a Latin name found through look-alikes (`ebay`, `otto`, `skype`; not `ig`,
 /// `dm`).
@@ -67,16 +71,23 @@ pub(crate) struct DisguisedNames {
     lookalike: FnvMap<String, (usize, String)>,
     /// The skeleton of every entry's text, by entry.
     names: Vec<String>,
+    /// Each Latin name of one word lowercased with `i` read as `l`: the key of a word of plain
+    /// letters without letter pairs that look like one letter.
+    plain: FnvMap<String, (usize, String)>,
+    /// The hashes ([`word_hash`]) of every word that may start a name in disguise written in
+    /// plain letters: the first pieces and Persian forms of `split`, and each Latin name with
+    /// any of its `l` written `i`. Most words are ruled out with two bit tests.
+    filter: HashFilter,
     /// Shortest and longest Latin name, in bytes.
     lookalike_len: (usize, usize),
     /// Names of one word that may be found split, and Persian names as typed on an Arabic
     /// keyboard: the skeleton form to find, the entry and the name's skeleton.
     split: FnvMap<String, (usize, String)>,
     /// Every start of a split form shorter than it (`tele`, `تل`): a first piece.
-    prefixes: HashSet<String>,
+    prefixes: FnvSet,
     /// Two words or more in a row of an entry of several words (`best buy` of `at best buy`,
     /// `le bon coin`): the lexicon says how the spaced form counts, so it is not a split name.
-    spaced: HashSet<String>,
+    spaced: FnvSet,
     /// Persian names of three letters or more, also as typed on an Arabic keyboard: the
     /// start of a word spelled together with a handle (for the prefilter).
     starts: Vec<String>,
@@ -169,6 +180,20 @@ impl DisguisedNames {
                 && let Some(key) = lookalike_key(&name)
             {
                 out.lookalike.entry(key).or_insert((entry, name.clone()));
+                let plain = name.replace('i', "l");
+                // `telegram`, `teiegram`: every way of writing its `l`s (at most 64).
+                let ls: Vec<usize> = plain.match_indices('l').map(|(at, _)| at).take(6).collect();
+                for choice in 0u32..(1 << ls.len()) {
+                    let mut variant = plain.clone().into_bytes();
+                    for (n, &at) in ls.iter().enumerate() {
+                        if choice & (1 << n) != 0 {
+                            variant[at] = b'i';
+                        }
+                    }
+                    out.filter
+                        .mark(word_hash(std::str::from_utf8(&variant).unwrap_or_default()));
+                }
+                out.plain.entry(plain).or_insert((entry, name.clone()));
                 out.lookalike_len.0 = out.lookalike_len.0.min(name.len());
                 out.lookalike_len.1 = out.lookalike_len.1.max(name.len());
             }
@@ -187,7 +212,9 @@ impl DisguisedNames {
                 out.starts.push(name.clone());
             }
             for form in forms {
+                out.filter.mark(word_hash(&form));
                 for (at, _) in form.char_indices().skip(1) {
+                    out.filter.mark(word_hash(&form[..at]));
                     out.prefixes.insert(form[..at].to_owned());
                 }
                 out.split.entry(form).or_insert((entry, name.clone()));
@@ -216,10 +243,12 @@ impl DisguisedNames {
         let (sk, ws) = (f.sk(), f.words());
         let mut out = Vec::new();
         let mut joined = String::new();
+        let mut plain_key = String::new();
         let mut i = 0;
         'words: while i < ws.len() {
+            let marked = self.filter.may_contain(ws[i].hash);
             // Two or three pieces parted by one space: `tele gram`, `تل گرام`.
-            if self.prefixes.contains(ws[i].text(sk)) {
+            if marked && self.prefixes.contains(ws[i].text(sk)) {
                 joined.clear();
                 joined.push_str(ws[i].text(sk));
                 for last in i + 1..(i + SPLIT_MAX_PIECES).min(ws.len()) {
@@ -248,18 +277,39 @@ impl DisguisedNames {
             }
             // One Persian word typed on an Arabic keyboard: `تلکرام`.
             let t = ws[i].text(sk);
-            if !t.is_ascii()
-                && let Some((entry, name)) = self.split.get(t)
-                && name != t
+            if !t.is_ascii() {
+                if marked
+                    && let Some((entry, name)) = self.split.get(t)
+                    && name != t
+                {
+                    out.push(Found {
+                        first: i,
+                        last: i,
+                        start: ws[i].start,
+                        end: ws[i].end,
+                        entry: *entry,
+                        how: Disguise::Split,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // A word of plain letters that starts no name in disguise (most words).
+            let glued = |at: usize| {
+                sk[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| symbol_letter(c).is_some())
+            };
+            if !marked
+                && t.bytes().all(|b| b.is_ascii_lowercase())
+                && !t
+                    .as_bytes()
+                    .windows(2)
+                    .any(|p| matches!(p, b"rn" | b"vv" | b"cl"))
+                && !glued(ws[i].start)
+                && !sk[ws[i].end..].starts_with(|c: char| symbol_letter(c).is_some())
             {
-                out.push(Found {
-                    first: i,
-                    last: i,
-                    start: ws[i].start,
-                    end: ws[i].end,
-                    entry: *entry,
-                    how: Disguise::Split,
-                });
                 i += 1;
                 continue;
             }
@@ -295,11 +345,24 @@ impl DisguisedNames {
                 && (self.lookalike_len.0.saturating_sub(2)..=self.lookalike_len.1 + 2)
                     .contains(&token.len())
             {
-                let (s, e) = f.skeleton().to_original(start, end);
-                let written: String = f.cps[s..e].iter().collect();
-                if let Some((entry, name)) = lookalike_key(&written)
-                    .as_deref()
-                    .and_then(|k| self.lookalike.get(k))
+                // A word of plain letters (the skeleton lowercased it) can only disguise a name
+                // by an `i` for an `l` (`teIegram`) or by letter pairs such as `rn`: most words
+                // are looked up without the original text or the confusable skeleton.
+                let plain = token.bytes().all(|b| b.is_ascii_lowercase())
+                    && !token
+                        .as_bytes()
+                        .windows(2)
+                        .any(|p| matches!(p, b"rn" | b"vv" | b"cl"));
+                let known = if plain {
+                    plain_key.clear();
+                    plain_key.extend(token.chars().map(|c| if c == 'i' { 'l' } else { c }));
+                    self.plain.get(&plain_key)
+                } else {
+                    let (s, e) = f.skeleton().to_original(start, end);
+                    lookalike_key(&f.cps[s..e].iter().collect::<String>())
+                        .and_then(|k| self.lookalike.get(&k))
+                };
+                if let Some((entry, name)) = known
                     && name != token
                 {
                     out.push(Found {

@@ -212,6 +212,10 @@ fn as_domain(sk: &str, ws: &[crate::text::Word], last: usize) -> bool {
     })
 }
 
+/// A word every shop address phrasing of the rule holds (`پلاک`, `پاساژ ...`, `آدرس مغازه`,
+/// `مغازه ما`, `حضوری بیاید`), as it stands in the skeleton.
+const ADDRESS_WORDS: [&str; 7] = ["پلاک", "پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
+
 /// Fewest letters of a Latin store name matched with one letter left out.
 const OMITTED_MIN: usize = 6;
 
@@ -271,15 +275,7 @@ impl Rule for OtherStore {
             .or(self.disguised.prefilter())
             .or(Prefilter::words(self.omitted.keys(), false))
             .or(Prefilter::literals(&self.shape_literals))
-            .or(Prefilter::literals([
-                "پلاک",
-                "پاساژ",
-                "مجتمع",
-                "ادرس",
-                "مغازه",
-                "فروشگاه",
-                "حضور",
-            ]))
+            .or(Prefilter::literals(ADDRESS_WORDS))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -442,7 +438,9 @@ impl Rule for OtherStore {
                     out.push(f.hit_words(s, i + 1));
                 }
             }
-            for c in self.address.captures_iter(sk) {
+            // Every address phrasing holds one of these words (the prefilter's literals).
+            let addressed = ADDRESS_WORDS.iter().any(|w| sk.contains(w));
+            for c in self.address.captures_iter(sk).take_while(|_| addressed) {
                 if cx.out_of_time() {
                     return;
                 }
