@@ -117,7 +117,7 @@ fn a_plain_text_contents_list_is_not_evidence() {
     }
 }
 
-fn seller_terms(lang: &str, body: &str) -> Vec<String> {
+pub(crate) fn seller_terms(lang: &str, body: &str) -> Vec<String> {
     findings(
         "terms",
         "p2b",
@@ -126,11 +126,11 @@ fn seller_terms(lang: &str, body: &str) -> Vec<String> {
     )
 }
 
-const CHANGES: &str = "## Changes {#changes}\n\nWe tell sellers of changes to these terms at least 15 days before they apply.\n\n";
-const SUSPEND: &str = "## Suspension {#suspension}\n\nWe may suspend, restrict or terminate an account on the grounds listed below, and tell the seller the reasons.\n\n";
-const END: &str =
+pub(crate) const CHANGES: &str = "## Changes {#changes}\n\nWe tell sellers of changes to these terms at least 15 days before they apply.\n\n";
+pub(crate) const SUSPEND: &str = "## Suspension {#suspension}\n\nWe may suspend, restrict or terminate an account on the grounds listed below, and tell the seller the reasons.\n\n";
+pub(crate) const END: &str =
     "## Termination {#termination}\n\nWe terminate a seller's contract with 30 days' notice.\n\n";
-const INTERNAL: &str = "## Complaints {#complaints}\n\nSellers complain through the form in their panel; we answer within 10 days.\n\n";
+pub(crate) const INTERNAL: &str = "## Complaints {#complaints}\n\nSellers complain through the form in their panel; we answer within 10 days.\n\n";
 const MEDIATE: &str = "## Mediation {#mediation}\n\nWe name two mediators for sellers:\n\n- The first mediation board\n- The second mediation board\n";
 
 #[test]
@@ -378,7 +378,7 @@ fn french_seller_terms(mediation: &str) -> Vec<String> {
     seller_terms("fr", &body)
 }
 
-fn names_two_mediators(found: &[String]) -> bool {
+pub(crate) fn names_two_mediators(found: &[String]) -> bool {
     !found.iter().any(|f| f.contains("two mediators"))
 }
 

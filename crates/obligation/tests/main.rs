@@ -4,5 +4,6 @@
 mod appeal_window;
 mod bad_input;
 mod compliance_evidence;
+mod compliance_mediators;
 mod durations;
 mod pressure_deadline;

@@ -1,14 +1,76 @@
-//! Evidence that a business names the mediators it engages with (P2B Art. 12(1)): a sentence
-//! naming two or more, a list of them announced and enumerated, or a link to a page listing
-//! them.
+//! Evidence that a business names the mediators it engages with (P2B Art. 12(1)): the list
+//! items of a clause about mediation or a number a sentence states, a sentence naming two or
+//! more (a reader of the organisations a list in a sentence names, addresses, towns and
+//! descriptions left out), plain paragraphs enumerated after an announcement, or a link to a
+//! page listing them.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::evidence::{negated, unwrap_lines};
+use super::requirements::MEDIATION_WORDS;
 use super::searchable;
+use crate::numerals::word_value;
 use davar_policy::model::PolicyVersion;
+
+/// Whether `version` names at least two mediators: in the list items or a stated number of a
+/// clause about mediation ([`mediators_counted`]), on a linked page ([`mediators_linked`]),
+/// in plain paragraphs after an announcement ([`mediators_enumerated`]), or by name in a
+/// sentence ([`mediators_named`]).
+pub fn two_named(version: &PolicyVersion) -> bool {
+    mediators_counted(version) >= 2
+        || mediators_linked(version)
+        || mediators_enumerated(version) >= 2
+        || mediators_named(version) >= 2
+}
+
+/// Words that mark a clause about mediation.
+static MEDIATION_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(MEDIATION_WORDS).expect("the mediation words pattern is valid"));
+
+/// A number of mediators stated in a sentence ("two independent mediators", "l'un des deux
+/// médiateurs", "deux organismes de médiation", "zwei Schlichtungsstellen", "دو میانجی"):
+/// up to three words, then the plural noun.
+static MEDIATOR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[\p{L}\d-]+\s+){1,3})(?:mediators|médiateurs|médiatrices|organismes de médiation|centres de médiation|mediation (?:service providers|providers|bodies|centres|centers|organi[sz]ations|institutions)|mediatoren|schlichter|schlichtungsstellen|mediationsstellen|میانجی)")
+        .expect("the mediator count pattern is valid")
+});
+
+/// The most mediators counted under one clause about mediation: its list items (tables of
+/// contents are not counted), or a number a sentence states, the one nearest the noun ("one
+/// of the two mediators" states two).
+pub fn mediators_counted(version: &PolicyVersion) -> usize {
+    version
+        .clauses
+        .iter()
+        .filter(|c| {
+            MEDIATION_CLAUSE.is_match(&c.heading.to_lowercase())
+                || MEDIATION_CLAUSE.is_match(&c.prose.to_lowercase())
+        })
+        .map(|c| {
+            let prose = searchable(&c.prose);
+            let stated = MEDIATOR_COUNT
+                .captures_iter(&prose)
+                .filter(|m| {
+                    let whole = m.get(0).expect("the whole match");
+                    !negated(&prose, &version.lang, whole.start(), whole.end())
+                })
+                .filter_map(|m| {
+                    m.get(1)?.as_str().split_whitespace().rev().find_map(|n| {
+                        n.parse::<usize>()
+                            .ok()
+                            .or_else(|| word_value(n).map(|v| v as usize))
+                    })
+                })
+                .max()
+                .unwrap_or(0);
+            c.list_items.max(stated)
+        })
+        .max()
+        .unwrap_or(0)
+}
 
 /// Mediators in the plural, in the languages evidence is read in.
 static MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,11 +102,13 @@ pub fn mediators_linked(version: &PolicyVersion) -> bool {
         })
 }
 
-/// Verbs that name the mediators a business engages with ("we designate", "nous désignons",
-/// "wir benennen").
+/// The stems of verbs that name the mediators a business engages with ("we designate", "nous
+/// désignons", "wir benennen").
+const DESIGNATION: &str = "designat|appoint|nominat|identif|désign|nomm|benenn|bestimm|nenn";
+
+/// Verbs of designation at the start of a word.
 static DESIGNATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(designat|appoint|nominat|identif|désign|nomm|benenn|bestimm|nenn)")
-        .expect("the designation pattern is valid")
+    Regex::new(&format!(r"\b({DESIGNATION})")).expect("the designation pattern is valid")
 });
 
 /// Words that join the names of a list written in a sentence.
@@ -53,84 +117,155 @@ static JOINERS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the joiner pattern is valid")
 });
 
-/// The most mediators one sentence names: a sentence that designates mediators or a
-/// mediation body (a verb of designation, not negated, and a word of mediation: "we designate
-/// … for mediation"), whose names after its colon are joined by commas, semicolons or
-/// "and"/"et"/"und": "Nous désignons les médiateurs suivants : le Centre de médiation et
-/// d'arbitrage de Paris (CMAP) et le Centre for Effective Dispute Resolution (CEDR)" names
-/// two. A sentence may also name them before a wording that calls them mediators ("CMAP (…)
-/// or CEDR, which we accept as mediators", "comme médiateurs", "als Mediatoren"): its names
-/// are then the words before that wording, bracketed explanations and relative clauses
-/// ("que Chaharsu accepte") left out. A name is a part holding a word that starts with a
-/// capital (`l'Office`, `(CEDR)`), the sentence's first letter aside.
+/// A word that announces mediators, in the plural (group 1), the singular (group 2) or either
+/// (German `Schlichter`): "the following mediators", "le médiateur suivant", "deux organismes
+/// de médiation", "folgenden Mediator".
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(mediators|médiateurs|médiatrices|mediatoren|schlichtungsstellen|mediationsstellen|organismes de médiation|centres de médiation|mediation (?:service providers|providers|bodies|services|centres|centers|organi[sz]ations|institutions|entities))|(mediator|médiateur|médiatrice|schlichtungsstelle|mediationsstelle|organisme de médiation|centre de médiation|mediation (?:service provider|provider|body|service|centre|center|organi[sz]ation|institution|entity))|schlichter)\b",
+    )
+    .expect("the cue pattern is valid")
+});
+
+/// How many mediators a cue word announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Number {
+    One,
+    Several,
+    Either,
+}
+
+/// The number of the last cue word of `lead` that is not negated, if any.
+fn announced(lead: &str, lang: &str) -> Option<Number> {
+    CUE.captures_iter(lead)
+        .filter(|c| {
+            let m = c.get(0).expect("the whole match");
+            !negated(lead, lang, m.start(), m.end())
+        })
+        .last()
+        .map(|c| {
+            if c.get(1).is_some() {
+                Number::Several
+            } else if c.get(2).is_some() {
+                Number::One
+            } else {
+                Number::Either
+            }
+        })
+}
+
+/// The most mediators one sentence names. A sentence names mediators in a list after its
+/// colon when what comes before announces them (a cue word: "the following mediators",
+/// "folgenden Mediatoren … zusammenzuarbeiten:") or designates mediation bodies (a verb of
+/// designation and a word of mediation: "we designate … for mediation:"); a singular cue ("the
+/// following mediator:", "le médiateur suivant :") announces one, whatever the list holds.
+/// A sentence may also name them beside a wording that calls them mediators ("CEDR and CMAP
+/// act as mediators", "We designate CEDR and CMAP as mediators", "Als Mediatoren benennen wir
+/// die IHK München und den CEDR"): the names are the object of its verb of designation, or
+/// the words before the wording. `names_in` says what counts as a name.
 pub fn mediators_named(version: &PolicyVersion) -> usize {
+    let lang = version.lang.as_str();
     let mut most = 0;
     for clause in version.preamble.iter().chain(&version.clauses) {
         let prose = unwrap_lines(&clause.prose);
         for sentence in prose.split(['\n', '!', '?']).flat_map(|l| l.split(". ")) {
-            let lower = searchable(sentence);
-            let designated = DESIGNATES
-                .find_iter(&lower)
-                .any(|m| !negated(&lower, &version.lang, m.start(), m.end()));
-            // "X and Y, which we accept as mediators": the names come before the wording.
-            let naming = AS_MEDIATORS
-                .find_iter(&lower)
-                .find(|m| !negated(&lower, &version.lang, m.start(), m.end()));
-            let about = designated && MEDIATION.is_match(&lower);
-            let (names, from) = match (about, naming) {
-                // The names follow the colon of a sentence that lists them: without one, the
-                // capitals of nouns (German) or defined terms are no names.
-                (true, _) => match sentence.rfind(':') {
-                    Some(colon) => (&sentence[colon + 1..], colon + 1),
-                    None => continue,
-                },
-                // `searchable` keeps every character's length but those lowercasing changes.
-                (false, Some(m)) if lower.len() == sentence.len() => (&sentence[..m.start()], 0),
-                _ => continue,
-            };
-            // Words in brackets spell out or explain a name (`le CMAP (Centre de médiation …)`).
-            let names = if about {
-                names.into()
-            } else {
-                BRACKETS.replace_all(names, " ")
-            };
-            let names = names.as_ref();
-            // "le Centre de médiation et d'arbitrage de Paris" is one name: a part without a
-            // capital joins the name before it.
-            let mut count = 0;
-            let mut at = 0;
-            let mut parts: Vec<&str> = Vec::new();
-            for m in JOINERS.find_iter(names) {
-                parts.push(&names[at..m.start()]);
-                at = m.end();
-            }
-            parts.push(&names[at..]);
-            for (i, part) in parts.iter().enumerate() {
-                // A relative clause about the names ("que Chaharsu accepte") names none.
-                if !about && RELATIVE.is_match(part) {
-                    continue;
-                }
-                // A capital starting a word (`Centre`, `l'Office`, `(CEDR)`), other than the
-                // sentence's first letter.
-                let mut previous = ' ';
-                let mut letters = 0;
-                let named = part.chars().any(|c| {
-                    let initial = c.is_uppercase() && !previous.is_alphabetic();
-                    let first_letter = from == 0 && i == 0 && letters == 0;
-                    if c.is_alphabetic() {
-                        letters += 1;
-                    }
-                    previous = c;
-                    initial && !first_letter
-                });
-                if named {
-                    count += 1;
-                }
-            }
+            let count = listed_after_colon(sentence, lang)
+                .or_else(|| named_as_mediators(sentence, lang))
+                .unwrap_or(0);
             most = most.max(count);
         }
     }
     most
+}
+
+/// Whether the match `m` of a verb or wording in `lower` is not negated.
+fn affirmed(lower: &str, lang: &str, m: &regex::Match) -> bool {
+    !negated(lower, lang, m.start(), m.end())
+}
+
+/// The names listed after the last colon of `sentence` (one followed by a space, not the
+/// colon of a web address), when the sentence announces or designates mediators.
+fn listed_after_colon(sentence: &str, lang: &str) -> Option<usize> {
+    let colon = sentence
+        .char_indices()
+        .rfind(|&(i, c)| {
+            c == ':'
+                && sentence[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })?
+        .0;
+    let lower = searchable(sentence);
+    let designated = DESIGNATES
+        .find_iter(&lower)
+        .any(|m| affirmed(&lower, lang, &m))
+        && MEDIATION.is_match(&lower);
+    let number = announced(&searchable(&sentence[..colon]), lang);
+    if !designated && number.is_none() {
+        return None;
+    }
+    let names = names_in(&sentence[colon + 1..], false);
+    Some(if number == Some(Number::One) {
+        names.min(1)
+    } else {
+        names
+    })
+}
+
+/// Verbs that name or accept mediators beside a wording that calls them so ("which we accept
+/// as mediators", "que nous reconnaissons comme médiateurs", "die wir als Mediatoren
+/// anerkennen"): the verbs of designation and those of recognition.
+static NAMES_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({DESIGNATION}|recogni[sz]|accept|approv|reconn|agré|retenu|retien|erkenn|akzeptier)"
+    ))
+    .expect("the naming verb pattern is valid")
+});
+
+/// The names a sentence gives beside a wording that calls them mediators ("as mediators",
+/// "comme médiateurs", "als Mediatoren"): between a verb of designation and the wording ("We
+/// designate CEDR and CMAP as mediators"), before the verb ("CEDR and CMAP, which we
+/// designate as mediators"), after a verb that follows the wording ("Als Mediatoren benennen
+/// wir …"), or, without a verb, before the wording ("CEDR and CMAP act as mediators"). A
+/// negated verb denies the wording ("nous ne reconnaissons pas l'ORM et la CAMS comme
+/// médiateurs").
+fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
+    let lower = searchable(sentence);
+    // `searchable` keeps every character's length but those lowercasing changes.
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let wording = AS_MEDIATORS
+        .find_iter(&lower)
+        .find(|m| affirmed(&lower, lang, m))?;
+    let verbs: Vec<(usize, usize, bool)> = NAMES_AS
+        .find_iter(&lower)
+        .map(|m| {
+            (
+                m.start(),
+                word_end(&lower, m.end()),
+                affirmed(&lower, lang, &m),
+            )
+        })
+        .collect();
+    let before = verbs.iter().rev().find(|v| v.1 <= wording.start());
+    let after = verbs.iter().find(|v| v.0 >= wording.end());
+    Some(match before.or(after) {
+        Some(&(_, _, false)) => return None,
+        Some(&(start, end, true)) if end <= wording.start() => {
+            names_in(&sentence[..start], true).max(names_in(&sentence[end..wording.start()], false))
+        }
+        Some(&(_, end, true)) => names_in(&sentence[end..], false),
+        None => names_in(&sentence[..wording.start()], true),
+    })
+}
+
+/// The byte offset where the word running through `at` ends.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |i| at + i)
 }
 
 /// A wording that names mediators after their names: "as mediators", "comme médiateurs",
@@ -144,12 +279,307 @@ static AS_MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("the brackets pattern is valid"));
 
-/// A part of a sentence that starts a relative clause rather than a name (German `die`, `den`
-/// are articles as often: a German relative clause names nothing only for want of capitals).
+/// A part of a sentence that starts a relative clause rather than a name, after an optional
+/// preposition ("which we accept", "que Chaharsu accepte", "to which sellers may turn"; German
+/// `die`, `den` are articles as often: a German relative clause names nothing only for want of
+/// capitals).
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(que|qu'|qui|which|that|whom|who|welche|welchen)\b")
+    Regex::new(r"^\s*(?:(?:to|with|for|by|at|in|of|à|avec|auprès|par|pour|mit|bei|an|von|zu)\s+)?(que|qu'|qui|which|that|whom|who|whose|dont|lequel|laquelle|lesquels|lesquelles|welche|welchen|welcher|denen|deren|dessen)\b")
         .expect("the relative pattern is valid")
 });
+
+/// Place names a list may give as an address (`places.txt`), lowercased.
+static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("places.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Words that start a description of what comes before rather than a name ("and its panel of
+/// Accredited Mediators", "et son réseau", "und seine Partner").
+fn possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "its"
+            | "their"
+            | "his"
+            | "her"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "sein"
+            | "seine"
+            | "seinem"
+            | "seinen"
+            | "seiner"
+            | "ihr"
+            | "ihre"
+            | "ihrem"
+            | "ihren"
+            | "ihrer"
+            | "dessen"
+            | "deren"
+    )
+}
+
+/// Articles: a part that starts with one starts a noun phrase of its own.
+fn article(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+    )
+}
+
+/// Prepositions that may stand before a name ("du CMAP", "de Médiation-Net", "by CEDR").
+fn preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "to"
+            | "by"
+            | "with"
+            | "at"
+            | "in"
+            | "for"
+            | "from"
+            | "de"
+            | "d'"
+            | "du"
+            | "à"
+            | "au"
+            | "aux"
+            | "auprès"
+            | "avec"
+            | "par"
+            | "pour"
+            | "von"
+            | "vom"
+            | "zum"
+            | "zur"
+            | "mit"
+            | "bei"
+            | "beim"
+            | "am"
+            | "für"
+    )
+}
+
+/// Words of an address ("70 Fleet Street", "39 avenue Franklin Roosevelt", "Hauptstraße 8").
+fn street(word: &str) -> bool {
+    matches!(
+        word,
+        "street"
+            | "st"
+            | "road"
+            | "rd"
+            | "avenue"
+            | "av"
+            | "lane"
+            | "square"
+            | "rue"
+            | "boulevard"
+            | "bd"
+            | "quai"
+            | "chemin"
+            | "cedex"
+            | "straße"
+            | "strasse"
+            | "str"
+            | "allee"
+            | "platz"
+            | "weg"
+            | "gasse"
+    ) || word.ends_with("straße")
+        || word.ends_with("strasse")
+}
+
+/// An acronym: two capitals or more and no small letter (`CEDR`, `IHK`).
+fn acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The words of a part outside brackets, an elided article or preposition split off its word
+/// (`l'Office` → `l'`, `Office`), punctuation trimmed; each with whether it is the first word
+/// of the sentence.
+fn tokens(part: &str, sentence_start: bool) -> Vec<(String, bool)> {
+    let outside = BRACKETS.replace_all(part, " ");
+    let mut out = Vec::new();
+    for (i, raw) in outside.split_whitespace().enumerate() {
+        let raw = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .replace('’', "'");
+        let first = sentence_start && i == 0;
+        let elided = raw
+            .char_indices()
+            .find(|&(_, c)| c == '\'')
+            .filter(|&(at, _)| matches!(raw[..at].to_lowercase().as_str(), "l" | "d" | "qu"));
+        match elided {
+            Some((at, _)) => {
+                out.push((raw[..=at].to_lowercase(), first));
+                out.push((raw[at + 1..].to_string(), false));
+            }
+            None => out.push((raw, first)),
+        }
+    }
+    out.retain(|(w, _)| !w.is_empty());
+    out
+}
+
+/// `text` with every character inside round brackets replaced by `x` (same length), so that a
+/// joiner in brackets (`(ORM, Lyon)`) does not split a name.
+fn masked(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 && c != '(' {
+            out.extend(std::iter::repeat_n('x', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether one part of a list (between joiners) names an organisation. `joined` says whether
+/// a word (`and`, `et`, `und`) rather than a comma put it there; `sentence_start` whether it
+/// holds the sentence's first word, whose capital names nothing unless it is an acronym.
+///
+/// Not names: a relative clause ("which we accept"), a description ("its panel of …"), an
+/// address (a part with a number or a street: "70 Fleet Street", "39 avenue …"), a place
+/// ("London", "in Köln", "Royaume-Uni"), a part without a capital, and, after a joining word,
+/// a part that goes on without an article in small letters (`et d'arbitrage de la Chambre …`
+/// continues `le Centre de médiation`). Capitals in brackets spell out or explain a name
+/// (`le CMAP (Centre de médiation …)`, `(London)`): an acronym in brackets names only a part
+/// that has no other capital ("the national centre (CEDR)").
+fn names_organisation(part: &str, joined: bool, sentence_start: bool) -> bool {
+    if part.trim().is_empty() || RELATIVE.is_match(&part.to_lowercase()) {
+        return false;
+    }
+    let words = tokens(part, sentence_start);
+    let mut has_article = false;
+    for (word, _) in &words {
+        let lower = word.to_lowercase();
+        if possessive(&lower) {
+            return false;
+        }
+        if article(&lower) {
+            has_article = true;
+        } else if !preposition(&lower) {
+            let small = word.chars().next().is_some_and(char::is_lowercase);
+            if joined && small && !has_article {
+                return false;
+            }
+            break;
+        }
+    }
+    if street_address(part) {
+        return false;
+    }
+    let capitals: Vec<&str> = words
+        .iter()
+        .filter(|(w, first)| {
+            w.chars().next().is_some_and(char::is_uppercase) && (!first || acronym(w))
+        })
+        .map(|(w, _)| w.as_str())
+        .collect();
+    if capitals.is_empty() {
+        return BRACKETS.find_iter(part).any(|b| {
+            b.as_str()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(acronym)
+        });
+    }
+    !capitals.iter().all(|w| PLACES.contains(&w.to_lowercase()))
+}
+
+/// Whether a part of a list is a street address: it holds a number or a street word ("70 Fleet
+/// Street", "39 avenue Franklin Roosevelt", "Am Wall 3").
+fn street_address(part: &str) -> bool {
+    tokens(part, false).iter().any(|(w, _)| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit()) || street(&w.to_lowercase())
+    })
+}
+
+/// Whether a part could be a town: one or two capitalised words, none an acronym.
+fn town_like(part: &str) -> bool {
+    let words = tokens(part, false);
+    (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|(w, _)| w.chars().next().is_some_and(char::is_uppercase) && !acronym(w))
+}
+
+/// How many organisations a list written in a sentence names: its parts between commas,
+/// semicolons and joining words (`and`, `ou`, `und`) that name one (see
+/// [`names_organisation`]). In a list whose items are separated by semicolons, what follows a
+/// comma after the name of an item is its address ("CEDR, London; Centrum für Mediation,
+/// Köln" names two). `sentence_start` says whether `text` starts its sentence.
+fn names_in(text: &str, sentence_start: bool) -> usize {
+    let mask = masked(text);
+    let semicolons = mask.contains(';');
+    let mut count = 0;
+    let mut named_in_item = false;
+    let mut at = 0;
+    let mut joiner = "";
+    let mut first = sentence_start;
+    let mut after_address = false;
+    let ends = JOINERS
+        .find_iter(&mask)
+        .map(|m| (m.start(), m.end()))
+        .chain(std::iter::once((text.len(), text.len())));
+    for (start, end) in ends {
+        let part = &text[at..start];
+        let joined = !matches!(joiner, "," | ";" | "");
+        // "70 Fleet Street, London": the town after a street goes with it.
+        let town = after_address && joiner == "," && town_like(part);
+        let address = (semicolons && joiner == "," && named_in_item) || town;
+        if !address && names_organisation(part, joined, first) {
+            count += 1;
+            named_in_item = true;
+        }
+        if !part.trim().is_empty() {
+            after_address = town || street_address(part);
+        }
+        if !part.trim().is_empty() {
+            first = false;
+        }
+        joiner = mask[start..end].trim();
+        if joiner == ";" {
+            named_in_item = false;
+        }
+        at = end;
+    }
+    count
+}
 
 /// A word of mediation at the start of a word, in the languages of the repository's terms
 /// (`immediately` is not one).
@@ -217,4 +647,166 @@ pub fn mediators_enumerated(version: &PolicyVersion) -> usize {
         most = most.max(count);
     }
     most
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many mediators `sentence` names, by either reading.
+    fn named(sentence: &str, lang: &str) -> usize {
+        listed_after_colon(sentence, lang)
+            .or_else(|| named_as_mediators(sentence, lang))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn names_beside_a_designation_verb_and_as_mediators_are_read() {
+        for (lang, sentence) in [
+            (
+                "en",
+                "We appoint the Harbour Mediation Trust and the NTMO as mediators",
+            ),
+            (
+                "en",
+                "We nominate HMT or NTMO as our mediators for seller disputes",
+            ),
+            (
+                "fr",
+                "Nous désignons l'Office rhodanien de médiation et la CAMS comme médiateurs",
+            ),
+            (
+                "fr",
+                "Comme médiateurs, nous nommons l'ORM et la Chambre arbitrale du Sud",
+            ),
+            (
+                "de",
+                "Wir bestimmen die Handelskammer Nord und die SWM als Mediatoren",
+            ),
+            (
+                "de",
+                "Als Schlichtungsstellen benennen wir die Kammer Nord und das Zentrum Süd",
+            ),
+            (
+                "en",
+                "HMT and NTMO, which we accept as mediators, hear disputes with sellers",
+            ),
+        ] {
+            assert_eq!(named(sentence, lang), 2, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_starts_with_an_acronym_keeps_it() {
+        for (lang, sentence) in [
+            ("en", "HMT and NTMO serve as mediators for sellers"),
+            ("en", "HMT (Hull) and NTMO (Bergen) will serve as mediators"),
+            ("fr", "ORM et CAMS interviennent comme médiateurs"),
+            ("de", "IHK Nord und SWM fungieren als Mediatoren"),
+        ] {
+            assert_eq!(named(sentence, lang), 2, "{sentence}");
+        }
+        // The first word of a sentence is not a name for its capital alone.
+        assert_eq!(named("Sellers and the NTMO serve as mediators", "en"), 1);
+    }
+
+    #[test]
+    fn a_list_announced_by_a_plural_cue_is_read_after_its_colon() {
+        for (lang, sentence) in [
+            (
+                "fr",
+                "Le vendeur choisit l'un des médiateurs suivants, que nous avons agréés : l'ORM (Lyon) et la CAMS (Bordeaux)",
+            ),
+            (
+                "de",
+                "Wir sind bereit, mit diesen Mediatoren zu arbeiten: SWM, Bremen; Zentrum für Handelsmediation, Leipzig",
+            ),
+            (
+                "en",
+                "Sellers may turn to these mediation bodies: HMT, Leeds, and NTMO, Rotterdam",
+            ),
+            (
+                "en",
+                "We work with the following mediators: HMT (https://hmt.example) and NTMO",
+            ),
+        ] {
+            assert_eq!(named(sentence, lang), 2, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn one_mediator_with_its_address_or_description_is_one() {
+        for (lang, sentence) in [
+            (
+                "en",
+                "We designate the following mediator: HMT, 12 Dock Road, Hull",
+            ),
+            (
+                "en",
+                "We designate the following mediator: the Harbour Mediation Trust (HMT) and its panel of Senior Mediators",
+            ),
+            (
+                "fr",
+                "Nous désignons le médiateur suivant : l'ORM, 4 quai Saint-Vincent, Lyon",
+            ),
+            (
+                "de",
+                "Wir benennen folgende Schlichtungsstelle: SWM, Bremen",
+            ),
+            (
+                "de",
+                "Wir benennen folgenden Mediator: die SWM, Am Wall 3, 28195 Bremen",
+            ),
+        ] {
+            assert_eq!(named(sentence, lang), 1, "{sentence}");
+        }
+        // Near misses: addresses and places never count, even after a plural cue.
+        assert_eq!(
+            named(
+                "We designate the following mediators: HMT, 12 Dock Road, Hull",
+                "en"
+            ),
+            1
+        );
+        assert_eq!(
+            named(
+                "Wir benennen folgende Mediatoren: SWM, Bremen, Deutschland",
+                "de"
+            ),
+            1
+        );
+        assert_eq!(
+            named(
+                "Nous désignons les médiateurs suivants : le Centre de médiation et d'arbitrage de Lyon",
+                "fr"
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn a_refused_or_unannounced_list_names_none() {
+        for (lang, sentence) in [
+            (
+                "en",
+                "We do not designate mediators: disputes go to the Hull Court and the Bergen Court",
+            ),
+            (
+                "fr",
+                "Nous ne reconnaissons pas l'ORM et la CAMS comme médiateurs",
+            ),
+            ("en", "Contact: Customer Care, Returns Desk"),
+        ] {
+            assert_eq!(named(sentence, lang), 0, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_stated_number_is_the_one_nearest_its_noun() {
+        let prose = "l'un des deux médiateurs suivants";
+        let m = MEDIATOR_COUNT.captures(prose).unwrap();
+        let nearest = m[1].split_whitespace().rev().find_map(word_value);
+        assert_eq!(nearest, Some(2));
+        assert!(MEDIATOR_COUNT.is_match("l'orm ou la cams, deux organismes de médiation"));
+    }
 }

@@ -19,7 +19,7 @@ use self::requirements::{
 };
 use super::codes;
 use super::duration::Duration;
-use super::numerals::{ascii_digit, word_value};
+use super::numerals::ascii_digit;
 use super::prose::{find_durations, find_periods};
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Audience, Document, PolicySet, PolicyVersion};
@@ -331,12 +331,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.prose))),
-        Evidence::TwoMediators => Some(
-            mediators(version) >= 2
-                || mediators::mediators_linked(version)
-                || mediators::mediators_enumerated(version) >= 2
-                || mediators::mediators_named(version) >= 2,
-        ),
+        Evidence::TwoMediators => Some(mediators::two_named(version)),
     }
 }
 
@@ -488,13 +483,7 @@ fn all_patterns() -> Vec<&'static str> {
             Evidence::SixMonths | Evidence::TwoMediators => {}
         }
     }
-    let mut patterns = vec![
-        MEDIATION_WORDS,
-        ODR_PLATFORM,
-        ODR_CLOSED,
-        WINDOW_ANCHOR,
-        MEDIATOR_COUNT,
-    ];
+    let mut patterns = vec![MEDIATION_WORDS, ODR_PLATFORM, ODR_CLOSED, WINDOW_ANCHOR];
     for req in REQUIREMENTS {
         walk(&req.evidence, &mut patterns);
     }
@@ -548,44 +537,6 @@ fn appeal_window_prose(text: &str) -> bool {
     let anchor = regex(WINDOW_ANCHOR);
     text.split(['.', ';', ',', '!', '?', '\n', '؛', '،', '؟', ':'])
         .any(|clause| anchor.is_match(clause) && six_months(clause))
-}
-
-/// A number of mediators stated in a sentence ("two independent mediators", "deux
-/// médiateurs", "zwei Schlichtungsstellen", "دو میانجی").
-const MEDIATOR_COUNT: &str = r"((?:[\p{L}\d-]+\s+){1,3})(?:mediators|médiateurs|médiatrices|mediatoren|schlichter|schlichtungsstellen|میانجی)";
-
-/// The most mediators named under one clause about mediation: its list items (tables of
-/// contents are not counted), or a number a sentence states ("two independent mediators: …").
-fn mediators(version: &PolicyVersion) -> usize {
-    let words = regex(MEDIATION_WORDS);
-    let count = regex(MEDIATOR_COUNT);
-    version
-        .clauses
-        .iter()
-        .filter(|c| {
-            words.is_match(&c.heading.to_lowercase()) || words.is_match(&c.prose.to_lowercase())
-        })
-        .map(|c| {
-            let prose = searchable(&c.prose);
-            let stated = count
-                .captures_iter(&prose)
-                .filter(|m| {
-                    let whole = m.get(0).expect("the whole match");
-                    !evidence::negated(&prose, &version.lang, whole.start(), whole.end())
-                })
-                .filter_map(|m| {
-                    m.get(1)?.as_str().split_whitespace().find_map(|n| {
-                        n.parse::<usize>()
-                            .ok()
-                            .or_else(|| word_value(n).map(|v| v as usize))
-                    })
-                })
-                .max()
-                .unwrap_or(0);
-            c.list_items.max(stated)
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 fn consumer_eu(version: &PolicyVersion, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,91 @@
+//! P2B Art. 12(1), "name at least two mediators", read through the whole check: the names a
+//! sentence gives (beside "as mediators" or after a colon that announces them) or a number it
+//! states satisfy it in each language; one mediator with its address, its town or a
+//! description of its panel does not.
+
+use crate::compliance_evidence::{
+    CHANGES, END, INTERNAL, SUSPEND, names_two_mediators, seller_terms,
+};
+
+/// The findings of English seller terms with every P2B clause and `mediation`.
+fn english(mediation: &str) -> Vec<String> {
+    seller_terms(
+        "en",
+        &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}## Mediation {{#mediation}}\n\n{mediation}\n"),
+    )
+}
+
+/// The findings of seller terms in `lang` holding only `mediation` under a mediation heading.
+fn alone(lang: &str, mediation: &str) -> Vec<String> {
+    seller_terms(
+        lang,
+        &format!("## Mediation {{#mediation}}\n\n{mediation}\n"),
+    )
+}
+
+#[test]
+fn two_mediators_named_in_a_sentence_satisfy_article_12() {
+    for mediation in [
+        "We appoint HMT and NTMO as mediators.",
+        "HMT and NTMO act as mediators for disputes with sellers.",
+        "HMT (Leeds) and NTMO (Rotterdam) will act as mediators.",
+        "Sellers may use either of these mediation bodies: HMT, Leeds, and NTMO, Rotterdam.",
+    ] {
+        let found = english(mediation);
+        assert!(found.is_empty(), "{mediation}: {found:#?}");
+    }
+    for (lang, mediation) in [
+        ("fr", "Nous désignons l'ORM et la CAMS comme médiateurs."),
+        (
+            "fr",
+            "Le vendeur peut saisir l'un des deux médiateurs suivants, que nous avons agréés : l'ORM (Lyon) et la CAMS (Bordeaux).",
+        ),
+        (
+            "fr",
+            "Nous acceptons la médiation de l'ORM ou de Média-Sud, deux organismes de médiation indépendants.",
+        ),
+        (
+            "de",
+            "Als Mediatoren benennen wir die Handelskammer Nord und die SWM.",
+        ),
+        (
+            "de",
+            "Wir arbeiten mit folgenden Mediatoren zusammen: SWM, Bremen; Zentrum für Handelsmediation, Leipzig.",
+        ),
+    ] {
+        let found = alone(lang, mediation);
+        assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+}
+
+#[test]
+fn one_mediator_with_its_address_or_panel_does_not_satisfy_article_12() {
+    for mediation in [
+        "We designate the following mediator: HMT, 12 Dock Road, Leeds.",
+        "We designate the following mediator: the Harbour Mediation Trust (HMT) and its panel of Senior Mediators.",
+    ] {
+        let found = english(mediation);
+        assert!(
+            found.iter().any(|f| f.contains("two mediators")),
+            "{mediation}: {found:#?}"
+        );
+    }
+    for (lang, mediation) in [
+        (
+            "fr",
+            "Nous désignons le médiateur suivant : l'ORM, 4 quai Saint-Vincent, Lyon.",
+        ),
+        ("de", "Wir benennen folgenden Mediator: SWM, Bremen."),
+        (
+            "de",
+            "Wir benennen folgende Mediatoren: SWM, Bremen, Deutschland.",
+        ),
+        (
+            "fr",
+            "Nous ne reconnaissons pas l'ORM et la CAMS comme médiateurs.",
+        ),
+    ] {
+        let found = alone(lang, mediation);
+        assert!(!names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+}
