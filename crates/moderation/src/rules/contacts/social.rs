@@ -296,6 +296,8 @@ impl Rule for Social {
                 }
             }
             let mut platforms = self.platforms.find_all(sk, ws);
+            // Where a name in disguise starts, by its first word (`$kype` starts at the `$`).
+            let mut disguised_starts: Vec<(usize, usize)> = Vec::new();
             // Names in disguise (`te1egram`, `tele gram`, `تلکرام`) where no name is written.
             for d in self.disguised.find(f) {
                 // A split name holds the pieces that are names themselves (`tele gram`).
@@ -306,6 +308,7 @@ impl Rule for Social {
                     .iter()
                     .any(|m| m.first <= d.last && d.first <= m.last)
                 {
+                    disguised_starts.push((d.first, d.start));
                     platforms.push(PhraseMatch {
                         first: d.first,
                         last: d.last,
@@ -379,7 +382,11 @@ impl Rule for Social {
                             ws[k].start
                         };
                         if !taken.iter().any(|&(s, e)| s < end && start < e) {
-                            out.push(f.hit(ws[pm.first].start, end));
+                            let from = disguised_starts
+                                .iter()
+                                .find(|&&(first, _)| first == pm.first)
+                                .map_or(ws[pm.first].start, |&(_, start)| start);
+                            out.push(f.hit(from, end));
                             taken.push((start, end));
                         }
                         break;
