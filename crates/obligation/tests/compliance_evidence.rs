@@ -586,3 +586,272 @@ fn german_grounds_count_in_the_zu_infinitive_under_any_heading() {
         "{found:#?}"
     );
 }
+
+/// Whether a finding cites `cite` and quotes a sentence that says the opposite.
+fn quotes_opposite(found: &[String], cite: &str) -> bool {
+    found
+        .iter()
+        .any(|f| f.starts_with(&format!("{cite}:")) && f.contains("says the opposite"))
+}
+
+#[test]
+fn two_negations_affirm_that_people_decide() {
+    for (lang, decided) in [
+        (
+            "en",
+            "## Decisions {#decisions}\n\nAn automated tool ranks incoming complaints, but no complaint is ever closed without human review.\n\n",
+        ),
+        (
+            "en",
+            "## Decisions {#decisions}\n\nAutomated ranking helps us. We never settle a complaint by automated means alone; an employee approves each outcome.\n\n",
+        ),
+        (
+            "en",
+            "## Decisions {#decisions}\n\nAutomated ranking helps us, but we close no complaint without a person.\n\n",
+        ),
+        (
+            "fr",
+            "## Décisions {#decisions}\n\nUn outil automatisé classe les réclamations. Aucune réclamation n'est close sans examen humain.\n\n",
+        ),
+        (
+            "de",
+            "## Entscheidungen {#decisions}\n\nEin automatisiertes Werkzeug ordnet Beschwerden. Keine Beschwerde wird ohne menschliche Überprüfung abgeschlossen.\n\n",
+        ),
+        (
+            "fa",
+            "## تصمیم‌ها {#decisions}\n\nابزارهای خودکار شکایت‌ها را مرتب می‌کنند، اما هیچ شکایتی بدون بررسی انسانی بسته نمی‌شود.\n\n",
+        ),
+    ] {
+        let found = complaints(lang, decided);
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+    // Near misses: one negation denies the review.
+    for (lang, decided) in [
+        (
+            "en",
+            "## Decisions {#decisions}\n\nAn automated tool ranks incoming complaints and closes them without human review.\n\n",
+        ),
+        (
+            "fr",
+            "## Décisions {#decisions}\n\nUn outil automatisé classe les réclamations et les clôt sans examen humain.\n\n",
+        ),
+        (
+            "de",
+            "## Entscheidungen {#decisions}\n\nEin automatisiertes Werkzeug schließt Beschwerden ohne menschliche Überprüfung ab.\n\n",
+        ),
+        (
+            "fa",
+            "## تصمیم‌ها {#decisions}\n\nابزارهای خودکار شکایت‌ها را بدون بررسی انسانی می‌بندند.\n\n",
+        ),
+    ] {
+        let found = complaints(lang, decided);
+        assert!(cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_program_deciding_alone_or_a_person_denied_contradicts_staff_deciding() {
+    const DECIDED_FR: &str = "## Décisions {#decisions}\n\nDes outils automatisés trient les réclamations et un membre du personnel humain décide.\n\n";
+    const DECIDED_DE: &str = "## Entscheidungen {#decisions}\n\nAutomatisierte Werkzeuge sortieren Beschwerden; eine menschliche Prüfung folgt immer.\n\n";
+    const DECIDED_FA: &str = "## تصمیم‌ها {#decisions}\n\nابزارهای خودکار شکایت‌ها را مرتب می‌کنند و کارشناس انسانی تصمیم می‌گیرد.\n\n";
+    for (lang, first, opposite) in [
+        ("en", DECIDED, "Complaints are closed by the algorithm alone."),
+        (
+            "en",
+            DECIDED,
+            "Our ranking program settles every complaint without anyone reading it.",
+        ),
+        (
+            "en",
+            DECIDED,
+            "A complaint is assessed by a bot and never reaches our moderators.",
+        ),
+        ("fr", DECIDED_FR, "Seul l'algorithme tranche les réclamations."),
+        (
+            "fr",
+            DECIDED_FR,
+            "Les réclamations sont closes sans qu'un modérateur les examine.",
+        ),
+        (
+            "de",
+            DECIDED_DE,
+            "Beschwerden bearbeitet ausschließlich ein Algorithmus.",
+        ),
+        ("de", DECIDED_DE, "Niemand aus unserem Team sieht Ihre Beschwerde."),
+        (
+            "de",
+            DECIDED_DE,
+            "Eine Kontrolle durch Mitarbeiter findet nicht statt.",
+        ),
+        (
+            "fa",
+            DECIDED_FA,
+            "تصمیم درباره شکایت فقط توسط نرم‌افزار گرفته می‌شود.",
+        ),
+    ] {
+        let body = format!("{first}## Tri {{#sorting}}\n\n{opposite}\n\n");
+        let found = complaints(lang, &body);
+        assert!(
+            quotes_opposite(&found, "DSA Art. 20(6)"),
+            "{opposite}: {found:#?}"
+        );
+    }
+    // Near misses: the same words negated, or a program that only sorts.
+    for (lang, first, near) in [
+        (
+            "en",
+            DECIDED,
+            "Our software alone cannot close a complaint; an employee decides.",
+        ),
+        (
+            "en",
+            DECIDED,
+            "Only our staff decide; the software merely sorts complaints.",
+        ),
+        ("en", DECIDED, "Nobody pays for a complaint."),
+        (
+            "fr",
+            DECIDED_FR,
+            "Aucune réclamation n'est tranchée par le seul logiciel.",
+        ),
+        (
+            "de",
+            DECIDED_DE,
+            "Keine Beschwerde wird allein durch Software entschieden.",
+        ),
+        (
+            "fa",
+            DECIDED_FA,
+            "هیچ تصمیمی فقط توسط نرم‌افزار گرفته نمی‌شود.",
+        ),
+    ] {
+        let body = format!("{first}## Tri {{#sorting}}\n\n{near}\n\n");
+        let found = complaints(lang, &body);
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{near}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_fee_for_complaints_or_free_denied_contradicts_free_of_charge() {
+    const FREE: &[(&str, &str)] = &[
+        (
+            "en",
+            "## How to complain {#how}\n\nUse the online form; complaints are free of charge and handled electronically.",
+        ),
+        (
+            "fr",
+            "## Réclamer {#how}\n\nUtilisez le formulaire en ligne ; la réclamation est gratuite et se fait par voie électronique.",
+        ),
+        (
+            "de",
+            "## Beschwerde {#how}\n\nNutzen Sie das Online-Formular; die Beschwerde ist kostenlos und erfolgt elektronisch.",
+        ),
+        (
+            "fa",
+            "## شکایت {#how}\n\nاز فرم برخط استفاده کنید؛ ثبت شکایت رایگان است و به صورت الکترونیکی انجام می‌شود.",
+        ),
+    ];
+    let free = |lang: &str| FREE.iter().find(|(l, _)| *l == lang).unwrap().1;
+    for (lang, opposite) in [
+        ("en", "A processing fee of £4 applies to each complaint."),
+        ("en", "Complaints from business users are not free."),
+        ("fr", "Chaque réclamation est facturée 4 €."),
+        ("fr", "Le dépôt d'une réclamation n'est pas gratuit."),
+        ("de", "Für jede Beschwerde fällt ein Entgelt von 4 Euro an."),
+        ("de", "Eine Beschwerde ist nicht unentgeltlich."),
+        ("fa", "ثبت شکایت برای فروشندگان رایگان نیست."),
+        ("fa", "برای هر شکایت ۳ یورو کارمزد دریافت می‌شود."),
+    ] {
+        let found = complaints(lang, &format!("{} {opposite}\n\n", free(lang)));
+        assert!(
+            quotes_opposite(&found, "DSA Art. 20(1)"),
+            "{opposite}: {found:#?}"
+        );
+    }
+    // Near misses: fees for something else, or a denied fee.
+    for (lang, near) in [
+        (
+            "en",
+            "Sellers pay a listing fee of EUR 2 per item; shipping costs 4 euros.",
+        ),
+        ("en", "We never charge a fee of any kind for a complaint."),
+        ("fr", "La livraison coûte 5 €."),
+        ("de", "Der Versand kostet 5 Euro; die Beschwerde bleibt gebührenfrei."),
+        ("fa", "هزینه ارسال ۵ یورو است."),
+    ] {
+        let found = complaints(lang, &format!("{} {near}\n\n", free(lang)));
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.contains("free of charge") || f.contains("says the opposite")),
+            "{near}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn complaints_closed_before_six_months_contradict_the_window() {
+    const SIX: &[(&str, &str)] = &[
+        ("en", "You can complain for six months after we notify you of a decision."),
+        (
+            "fr",
+            "Vous pouvez contester une décision pendant six mois après sa notification.",
+        ),
+        (
+            "de",
+            "Sie können sich sechs Monate lang nach der Mitteilung einer Entscheidung beschweren.",
+        ),
+        ("fa", "می‌توانید تا ۶ ماه پس از اعلام تصمیم اعتراض کنید."),
+    ];
+    let six = |lang: &str| SIX.iter().find(|(l, _)| *l == lang).unwrap().1;
+    let window = "## Time limit {#time-limit}\n\n";
+    let short = |found: &[String]| {
+        found
+            .iter()
+            .any(|f| f.contains("open for at least six months") && f.contains("says the opposite"))
+    };
+    for (lang, opposite) in [
+        (
+            "en",
+            "A decision can no longer be contested once 45 days have passed.",
+        ),
+        ("en", "Appeals are time-barred 60 days after the decision."),
+        (
+            "en",
+            "After we have notified a decision, no further complaint against it is accepted.",
+        ),
+        (
+            "fr",
+            "Passé 45 jours après la décision, la réclamation est irrecevable.",
+        ),
+        (
+            "de",
+            "Einsprüche gegen eine Entscheidung sind nach 45 Tagen unzulässig.",
+        ),
+        ("fa", "پس از ۳۰ روز از ابلاغ تصمیم، اعتراض پذیرفته نمی‌شود."),
+    ] {
+        let found = complaints(lang, &format!("{window}{} {opposite}\n\n", six(lang)));
+        assert!(short(&found), "{opposite}: {found:#?}");
+    }
+    // Near misses: the sentence states six months, or rejects complaints on other grounds.
+    for (lang, near) in [
+        (
+            "en",
+            "Complaints about a decision are possible for six months; later complaints are rejected.",
+        ),
+        (
+            "en",
+            "Complaints that are abusive are rejected, and we tell you of the decision.",
+        ),
+        (
+            "de",
+            "Nach Ablauf von sechs Monaten nach der Entscheidung sind Beschwerden ausgeschlossen.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("{window}{} {near}\n\n", six(lang)));
+        assert!(
+            !found.iter().any(|f| f.contains("open for at least six months")),
+            "{near}: {found:#?}"
+        );
+    }
+}

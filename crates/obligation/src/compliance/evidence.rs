@@ -243,6 +243,12 @@ fn qualifier(word: &str) -> bool {
             | "notwendig"
             | "bindend"
             | "endgültig"
+            | "solely"
+            | "exclusively"
+            | "alone"
+            | "exclusivement"
+            | "ausschließlich"
+            | "allein"
     )
 }
 
@@ -275,42 +281,148 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
         .map(|w| w.replace('’', "'"))
 }
 
-/// Whether the mention of a keyword at `start..end` of `text` is negated.
+/// Whether the mention of a keyword at `start..end` of `text` is negated: by an odd number of
+/// negations, since two in the same clause cancel ("no decision is taken without human
+/// review" affirms human review, "aucune décision n'est prise sans intervention humaine",
+/// "keine Entscheidung ohne menschliche Prüfung", "هیچ تصمیمی بدون بررسی انسانی گرفته
+/// نمی‌شود").
 pub fn negated(text: &str, lang: &str, start: usize, end: usize) -> bool {
     if lang == "fa" {
-        let from = after_last(&text[..start], |c| {
-            matches!(c, '.' | '!' | '?' | '\n' | '؛' | '،' | '؟')
-        });
-        let to = text[end..]
-            .find(['.', '!', '?', '\n', '؛', '،', '؟'])
-            .map_or(text.len(), |i| end + i);
-        return text[from..start]
-            .split(|c: char| !c.is_alphabetic() && c != '\u{200C}')
-            .chain(text[end..to].split(|c: char| !c.is_alphabetic() && c != '\u{200C}'))
-            .any(persian_negation);
+        return persian_negations(text, start, end) % 2 == 1;
     }
-    negated_before(text, lang, start) || negated_after(text, lang, end)
+    (negations_before(text, lang, start) + usize::from(negated_after(text, lang, end))) % 2 == 1
 }
 
-fn negated_before(text: &str, lang: &str, start: usize) -> bool {
+/// Whether the mention at `start` of `text` is negated by what comes before it only (a
+/// Persian verb ends its clause, so there the whole clause counts).
+pub fn negated_before(text: &str, lang: &str, start: usize, end: usize) -> bool {
+    if lang == "fa" {
+        return persian_negations(text, start, end) % 2 == 1;
+    }
+    negations_before(text, lang, start) % 2 == 1
+}
+
+/// Persian negates the verb, which ends the clause (`هیچ` … `نمی‌شود` is one negation), and
+/// `بدون` ("without") the few words after it.
+fn persian_negations(text: &str, start: usize, end: usize) -> usize {
+    let stops = ['.', '!', '?', '\n', '؛', '،', '؟'];
+    let from = after_last(&text[..start], |c| stops.contains(&c));
+    let to = text[end..].find(stops).map_or(text.len(), |i| end + i);
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic() && c != '\u{200C}')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = split(&text[from..start]);
+    let after = split(&text[end..to]);
+    let verb = before.iter().chain(&after).any(|w| persian_negation(w));
+    let without = before.iter().rev().take(3).any(|w| w == "بدون");
+    usize::from(verb) + usize::from(without)
+}
+
+/// French words that complete `ne` ("ne … pas", "n'… aucun", "aucune … n'est"): with a `ne`
+/// they make one negation.
+fn french_complement(word: &str) -> bool {
+    matches!(
+        word,
+        "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "nullement" | "guère" | "point"
+    )
+}
+
+/// How many negations before the mention at `start` apply to it: the nearest within
+/// [`WINDOW`] words of it (further after a coordinator: "no body or mediator"), each further
+/// one within [`WINDOW`] words of the one after it, all in the same clause of the sentence.
+fn negations_before(text: &str, lang: &str, start: usize) -> usize {
     let from = after_last(&text[..start], clause_boundary);
+    let all: Vec<String> = words(&text[from..start]).collect();
+    let begin = all
+        .iter()
+        .rposition(|w| clause_start(lang, w))
+        .map_or(0, |i| i + 1);
+    let clause = &all[begin..];
     let mut budget = WINDOW;
-    for w in words(&text[from..start]).rev() {
-        if negation_before(lang, &w) {
-            return true;
+    let mut reach = clause.len();
+    for (i, w) in clause.iter().enumerate().rev() {
+        if budget == 0 {
+            break;
         }
-        if clause_start(lang, &w) {
-            return false;
+        reach = i;
+        budget -= 1;
+        if negation_before(lang, w) || (lang == "fr" && french_complement(w)) {
+            budget = WINDOW;
         }
-        if coordinator(lang, &w) {
+        if coordinator(lang, w) {
             budget += 2 * WINDOW;
         }
-        budget -= 1;
-        if budget == 0 {
-            return false;
+    }
+    let scope = &clause[reach..];
+    if !scope
+        .iter()
+        .any(|w| negation_before(lang, w) || (lang == "fr" && french_complement(w)))
+    {
+        return 0;
+    }
+    if lang == "fr" {
+        return french_negations(scope);
+    }
+    let mut count = 0;
+    for w in scope {
+        // "neither … nor", "no … nor": one negation.
+        if negation_before(lang, w) && !(w == "nor" && count > 0) {
+            count += 1;
         }
     }
-    false
+    count
+}
+
+/// French negations among `words`: `ne … pas` and `aucun … ne` are one, `sans aucun` is one,
+/// the `ne` after `sans que` is no negation, and `ni … ni` is one.
+fn french_negations(words: &[String]) -> usize {
+    let mut count = 0;
+    // A `ne` waiting for its complement, or a complement waiting for its `ne`.
+    let mut open_ne = false;
+    let mut open_complement = false;
+    let mut sans_at: Option<usize> = None;
+    let mut ni = false;
+    for (i, w) in words.iter().enumerate() {
+        let ne = w == "ne" || w.starts_with("n'");
+        if w == "sans" {
+            count += 1;
+            sans_at = Some(i);
+        } else if ne {
+            let expletive = sans_at.is_some_and(|s| {
+                i - s <= 4
+                    && words[s + 1..i]
+                        .iter()
+                        .any(|q| q == "que" || q.starts_with("qu'"))
+            });
+            if expletive {
+                continue;
+            }
+            if open_complement {
+                open_complement = false;
+            } else if !open_ne {
+                count += 1;
+                open_ne = true;
+            }
+        } else if french_complement(w) {
+            let after_sans = sans_at == Some(i.wrapping_sub(1));
+            if after_sans || open_ne {
+                continue;
+            }
+            count += 1;
+            open_complement = true;
+        } else if w == "ni" {
+            if !ni && !open_ne && !open_complement {
+                count += 1;
+            }
+            ni = true;
+        } else if matches!(w.as_str(), "non" | "nullement") {
+            count += 1;
+        }
+    }
+    count
 }
 
 fn negated_after(text: &str, lang: &str, end: usize) -> bool {
@@ -327,7 +439,8 @@ fn negated_after(text: &str, lang: &str, end: usize) -> bool {
         if clause_start(lang, w) || coordinator(lang, w) {
             return false;
         }
-        let limited = after.get(i + 1).is_some_and(|next| qualifier(next));
+        // "not only", "do not decide solely on …": a limit, not a denial.
+        let limited = after.iter().skip(i + 1).take(2).any(|next| qualifier(next));
         if lang == "fr" && (w == "ne" || w.starts_with("n'")) {
             ne = true;
             if w.starts_with("n'") && w.len() > 2 {
@@ -609,15 +722,38 @@ fn point_in_time(sentence: &str, lang: &str, start: usize) -> bool {
 
 /// A statement that says the opposite of a requirement, in one language.
 pub struct Contrary<'a> {
-    /// What the sentence affirms ("without notice", "solely by automated means").
+    /// What the sentence affirms ("without notice", "solely by automated means"), or denies.
     pub pattern: &'a Regex,
+    /// Whether the contrary is the pattern denied ("not free of charge", "no person reviews").
+    pub denied: bool,
+    /// What the sentence must also mention, in any polarity ("decide", "after").
+    pub with: Vec<&'a Regex>,
     /// What it must be about ("terminat"), if anything.
     pub topic: Option<&'a Regex>,
     /// Grounds that make it an exception the law allows ("for breach").
     pub excused: Option<&'a Regex>,
-    /// The period the requirement asks for, in days: a sentence stating one at least as long
-    /// gives notice rather than denying it.
-    pub period: Option<u32>,
+    /// The length of time the requirement asks for: a sentence stating one at least as long
+    /// gives it rather than denying it.
+    pub enough: Option<Length>,
+}
+
+/// A length of time a requirement asks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Length {
+    /// At least this many days.
+    Days(u32),
+    /// At least six calendar months.
+    SixMonths,
+}
+
+impl Length {
+    /// Whether `text` states a length of time at least this long.
+    fn stated(self, text: &str) -> bool {
+        match self {
+            Length::Days(days) => find_periods(text).iter().any(|p| p.days >= days),
+            Length::SixMonths => super::six_months(text),
+        }
+    }
 }
 
 /// Whether the prose of some part affirms the contrary statement in an unconditional sentence
@@ -630,32 +766,42 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
     contradiction(parts, lang, contrary).is_some()
 }
 
-/// The first clause of a sentence that affirms the contrary statement (see [`contradicted`]),
-/// as the evidence reads it (lowercased).
+/// The first clause of a sentence that says the contrary statement (see [`contradicted`]), as
+/// the evidence reads it (lowercased).
 pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> Option<&'p str> {
-    let affirmed = |s: &str, re: &Regex| {
-        re.find_iter(s)
-            .any(|m| !negated(s, lang, m.start(), m.end()))
+    let says = |s: &str, re: &Regex| {
+        re.find_iter(s).any(|m| {
+            if contrary.denied {
+                negated_before(s, lang, m.start(), m.end())
+            } else {
+                !negated(s, lang, m.start(), m.end())
+            }
+        })
     };
     parts.iter().find_map(|part| {
-        sentences(&part.prose)
-            .into_iter()
-            .flat_map(|s| clauses_with_conditions(lang, s))
-            .find(|&(s, conditioned)| {
-                !conditioned
-                && affirmed(s, contrary.pattern)
-                && contrary.topic.is_none_or(|t| {
-                    t.find_iter(s).any(|m| {
-                        !negated(s, lang, m.start(), m.end()) && !point_in_time(s, lang, m.start())
+        sentences(&part.prose).into_iter().find_map(|sentence| {
+            if !contrary.with.iter().all(|w| w.is_match(sentence))
+                || contrary.enough.is_some_and(|l| l.stated(sentence))
+            {
+                return None;
+            }
+            clauses_with_conditions(lang, sentence)
+                .into_iter()
+                .find(|&(s, conditioned)| {
+                    !conditioned
+                    && says(s, contrary.pattern)
+                    && contrary.topic.is_none_or(|t| {
+                        // A Persian verb negates its clause, not the topic named in it.
+                        t.find_iter(s).any(|m| {
+                            (lang == "fa" || !negated_before(s, lang, m.start(), m.end()))
+                                && !point_in_time(s, lang, m.start())
+                        })
                     })
+                    // Read without negation: "without notice for breach" names its ground.
+                    && contrary.excused.is_none_or(|e| !e.is_match(s))
                 })
-                // Read without negation: "without notice for breach" names its ground.
-                && contrary.excused.is_none_or(|e| !e.is_match(s))
-                && contrary
-                    .period
-                    .is_none_or(|days| !find_periods(s).iter().any(|p| p.days >= days))
-            })
-            .map(|(s, _)| s.trim())
+                .map(|(s, _)| s.trim())
+        })
     })
 }
 
@@ -743,6 +889,64 @@ mod tests {
             "decisions are not taken solely by automated means.",
             "en",
             "~solely",
+            re
+        ));
+    }
+
+    #[test]
+    fn two_negations_in_a_clause_cancel() {
+        let human = |lang: &str, text: &str, word: &str| mentioned(text, lang, word, re);
+        assert!(human(
+            "en",
+            "software ranks complaints, but no complaint is ever closed without human review.",
+            "human"
+        ));
+        assert!(!human(
+            "en",
+            "software ranks complaints and closes them without human review.",
+            "human"
+        ));
+        assert!(human(
+            "fr",
+            "aucune réclamation n'est close sans examen humain.",
+            "humain"
+        ));
+        assert!(!human("fr", "la réclamation est close sans examen humain.", "humain"));
+        assert!(!human(
+            "fr",
+            "la réclamation est close sans aucun examen humain.",
+            "humain"
+        ));
+        // The `ne` after `sans que` negates nothing.
+        assert!(!human(
+            "fr",
+            "la réclamation est close sans qu'une personne ne la lise.",
+            "personne"
+        ));
+        assert!(!human("fr", "aucun humain ne lit votre réclamation.", "humain"));
+        assert!(human(
+            "de",
+            "keine beschwerde wird ohne menschliche überprüfung abgeschlossen.",
+            "menschlich"
+        ));
+        assert!(!human(
+            "de",
+            "beschwerden werden ohne menschliche überprüfung abgeschlossen.",
+            "menschlich"
+        ));
+        assert!(human(
+            "fa",
+            "هیچ شکایتی بدون بررسی انسانی بسته نمی‌شود.",
+            "انسانی"
+        ));
+        assert!(!human("fa", "شکایت‌ها بدون بررسی انسانی بسته می‌شوند.", "انسانی"));
+        // One negation spread over two words stays one.
+        assert!(!human("en", "neither a person nor a human reads it.", "human"));
+        assert!(!human("fr", "ni le vendeur ni un humain ne la lit.", "humain"));
+        assert!(mentioned(
+            "decisions are never taken by automated means alone.",
+            "en",
+            "~alone",
             re
         ));
     }
@@ -864,9 +1068,11 @@ mod tests {
     fn contrary<'a>(pattern: &'a Regex, topic: Option<&'a Regex>) -> Contrary<'a> {
         Contrary {
             pattern,
+            denied: false,
+            with: Vec::new(),
             topic,
             excused: None,
-            period: None,
+            enough: None,
         }
     }
 
@@ -919,9 +1125,11 @@ mod tests {
                 lang,
                 &Contrary {
                     pattern: &notice,
+                    denied: false,
+                    with: Vec::new(),
                     topic: Some(&topic),
                     excused: Some(&causes),
-                    period: Some(30),
+                    enough: Some(Length::Days(30)),
                 },
             )
         };

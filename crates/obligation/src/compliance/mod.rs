@@ -15,7 +15,7 @@ use jiff::civil::{Date, date};
 use regex::{Regex, RegexBuilder};
 
 use self::requirements::{
-    AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, REQUIREMENTS, Requirement,
+    AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, Opposite, REQUIREMENTS, Requirement,
 };
 use super::codes;
 use super::duration::Duration;
@@ -136,7 +136,11 @@ fn check_profile(
         // can still be appealed when the fix takes effect.
         let meets = |v: &PolicyVersion| met(&req.evidence, v, &evidence::parts(v)) == Some(true);
         let (fixed_later, short_for) = match req.evidence {
-            Evidence::SixMonths => match uncovered(doc, version, |v| meets(v)) {
+            Evidence::SixMonths
+            | Evidence::Unless {
+                evidence: Evidence::SixMonths,
+                ..
+            } => match uncovered(doc, version, |v| meets(v)) {
                 None => (true, None),
                 Some(gap) => (false, Some(gap)),
             },
@@ -317,10 +321,12 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             excused,
         } => {
             let found = met(evidence, version, parts)?;
-            let Some(contrary) = contrary_of(evidence, contrary, topic, excused, lang) else {
-                return Some(found);
-            };
-            Some(found && !evidence::contradicted(parts, lang, &contrary))
+            Some(
+                found
+                    && !contraries(evidence, contrary, topic, excused, lang)
+                        .iter()
+                        .any(|c| evidence::contradicted(parts, lang, c)),
+            )
         }
         Evidence::AnyOf(all) => {
             let results: Vec<bool> = all.iter().filter_map(|e| met(e, version, parts)).collect();
@@ -347,29 +353,39 @@ fn shortened(sentence: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The contrary statement of an `Unless` requirement in `lang`, if it names one there.
-fn contrary_of(
+/// The contrary statements of an `Unless` requirement in `lang`.
+fn contraries(
     evidence: &Evidence,
-    contrary: &[(&str, &'static str)],
+    contrary: &[Opposite],
     topic: &[(&str, &'static str)],
     excused: &[(&str, &'static str)],
     lang: &str,
-) -> Option<evidence::Contrary<'static>> {
+) -> Vec<evidence::Contrary<'static>> {
     let of_lang = |table: &[(&str, &'static str)]| {
         table
             .iter()
             .find(|(l, _)| *l == lang)
             .map(|(_, t)| regex(t))
     };
-    Some(evidence::Contrary {
-        pattern: of_lang(contrary)?,
-        topic: of_lang(topic),
-        excused: of_lang(excused),
-        period: match evidence {
-            Evidence::Period { days, .. } => Some(*days),
-            _ => None,
-        },
-    })
+    contrary
+        .iter()
+        .filter(|o| o.lang == lang)
+        .map(|o| {
+            let (polarity, says) = evidence::polarity(o.says);
+            evidence::Contrary {
+                pattern: regex(says),
+                denied: polarity == Some(true),
+                with: o.with.iter().map(|w| regex(w)).collect(),
+                topic: of_lang(topic),
+                excused: of_lang(excused),
+                enough: match evidence {
+                    Evidence::Period { days, .. } => Some(evidence::Length::Days(*days)),
+                    Evidence::SixMonths => Some(evidence::Length::SixMonths),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
 }
 
 /// The sentence of `version` that says the opposite of an `Unless` requirement, if one does.
@@ -387,8 +403,9 @@ fn contradicting<'p>(
     else {
         return None;
     };
-    let contrary = contrary_of(evidence, contrary, topic, excused, lang)?;
-    evidence::contradiction(parts, lang, &contrary)
+    contraries(evidence, contrary, topic, excused, lang)
+        .iter()
+        .find_map(|c| evidence::contradiction(parts, lang, c))
 }
 
 fn applies(req: &Requirement, v: &PolicyVersion) -> bool {
@@ -472,13 +489,11 @@ fn all_patterns() -> Vec<&'static str> {
                 excused,
             } => {
                 walk(evidence, out);
-                out.extend(
-                    contrary
-                        .iter()
-                        .chain(topic.iter())
-                        .chain(excused.iter())
-                        .map(|(_, p)| *p),
-                );
+                for o in *contrary {
+                    out.push(evidence::polarity(o.says).1);
+                    out.extend(o.with.iter().copied());
+                }
+                out.extend(topic.iter().chain(excused.iter()).map(|(_, p)| *p));
             }
             Evidence::SixMonths | Evidence::TwoMediators => {}
         }

@@ -31,21 +31,54 @@ pub enum Evidence {
     /// appeal ("for six months after we notify you of a decision"), not by "six months"
     /// elsewhere.
     SixMonths,
-    /// Met when `evidence` is, unless an unconditional sentence affirms one of the language's
-    /// `contrary` patterns (and, with a `topic`, also does what the topic names). A sentence
+    /// Met when `evidence` is, unless an unconditional sentence says one of the language's
+    /// `contrary` statements (and, with a `topic`, also does what the topic names). A sentence
     /// that names one of the `excused` grounds, or itself states a period as long as the one
     /// `evidence` asks for, is not contrary.
     Unless {
         /// What shows the requirement is met.
         evidence: &'static Evidence,
-        /// Per language: a statement that says the opposite.
-        contrary: &'static [(&'static str, &'static str)],
+        /// Statements that say the opposite, any number per language.
+        contrary: &'static [Opposite],
         /// Per language: what the contrary sentence must be about, if anything.
         topic: &'static [(&'static str, &'static str)],
         /// Per language: grounds the law accepts for the contrary ("for breach", "aus wichtigem
         /// Grund"): a sentence naming one states an exception, not the rule.
         excused: &'static [(&'static str, &'static str)],
     },
+}
+
+/// A statement that says the opposite of a requirement, in one language: a pattern the
+/// sentence affirms ("without notice"), or, written `~pattern`, one it denies ("not free of
+/// charge", "no member of staff looks at it"), and what else the same sentence must mention in
+/// any polarity (the act a person or a program performs: "decide", "prüfen"), if anything.
+#[derive(Debug, Clone, Copy)]
+pub struct Opposite {
+    /// The language of the sentence.
+    pub lang: &'static str,
+    /// What the sentence affirms, or with `~` first, what it denies.
+    pub says: &'static str,
+    /// What the sentence must also mention, each in any polarity.
+    pub with: &'static [&'static str],
+}
+
+/// A sentence affirming `says` is contrary.
+const fn says(lang: &'static str, says: &'static str) -> Opposite {
+    Opposite {
+        lang,
+        says,
+        with: &[],
+    }
+}
+
+/// A sentence affirming `says` (or denying it, written `~says`) and mentioning each of `with`
+/// is contrary.
+const fn says_with(
+    lang: &'static str,
+    says: &'static str,
+    with: &'static [&'static str],
+) -> Opposite {
+    Opposite { lang, says, with }
 }
 
 /// Which document versions a requirement applies to.
@@ -121,17 +154,90 @@ const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Complaints, the topic of a sentence that says they cost something.
+const COMPLAINT_TOPIC: &[(&str, &str)] = &[
+    ("en", r"complain|appeal"),
+    ("fr", r"réclamation|plainte|recours"),
+    ("de", r"beschwerde|einspruch|widerspruch"),
+    ("fa", r"شکایت|اعتراض"),
+];
+
+/// Complaints said to cost something: free of charge denied ("not free of charge", "ne sont
+/// pas gratuites", "nicht kostenlos", "رایگان نیست"), or a fee, a cost or a price stated with
+/// an amount of money ("a handling fee of EUR 5", "cost 2 euros each", "des frais de dossier de
+/// 5 euros", "Bearbeitungsgebühr von 5 Euro", "۵ یورو هزینه"). The sentence must be about
+/// complaints: a seller's fee or a shipping cost is no charge for complaining.
+const NOT_FREE: &[Opposite] = &[
+    says("en", r"~free of charge|(?:^|[^-\w])free\b"),
+    says(
+        "en",
+        r"\b(fees?|costs?|costing|price[ds]?|payable|pay|paid|charged|charges)\b[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)[^.;]{0,25}?\b(fees?|charges?)\b",
+    ),
+    says("fr", r"~gratuit"),
+    says(
+        "fr",
+        r"\b(frais|coût\w*|coûte\w*|payant\w*|tarif\w*|prix|factur\w*|payer|payez)\b[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|euros?\b|eur\b)|€\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|euros?\b|eur\b)|€\s*\d+)[^.;]{0,25}?\b(frais)\b",
+    ),
+    says("de", r"~kostenlos|unentgeltlich|gebührenfrei|kostenfrei"),
+    says(
+        "de",
+        r"(gebühr(en)?\b|\bkosten\b|\bkostet\b|\bentgelt\w*|\bpreis\b|\bbezahl\w*|\bzahlen\b|\bberechne\w*)[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|euro\b|eur\b)|€\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|euro\b|eur\b)|€\s*\d+)[^.;]{0,25}?gebühr(en)?\b",
+    ),
+    says("fa", r"~رایگان"),
+    says(
+        "fa",
+        r"(هزینه|کارمزد|مبلغ)[^.؛]{0,30}?\d+\s*(یورو|تومان|ریال|دلار)|\d+\s*(یورو|تومان|ریال|دلار)[^.؛]{0,30}?(هزینه|کارمزد)",
+    ),
+];
+
+/// When a time limit is past: "after", "later", "once", "nach", "après", "پس از".
+const AFTER_EN: &str = r"\b(after|later|once|past|beyond|expir\w*)\b";
+const AFTER_FR: &str = r"\b(après|passé|au-delà|plus tard|expir\w*|ultérieure?s?|tardive?s?)\b";
+const AFTER_DE: &str = r"\b(nach|später\w*|danach|ablauf|verstrichen|abgelaufen)\b";
+const AFTER_FA: &str = r"پس از|بعد از|گذشت|دیگر";
+
+/// What an appeal window runs from or how long it lasts: the decision, its notification, or
+/// a number ("after 14 days").
+const WINDOW_SUBJECT: &str = r"decision|notif|décision|entscheidung|mitteilung|bekanntgabe|benachrichtigung|تصمیم|ابلاغ|اعلام|\d";
+
+/// Complaints about a decision said to close before six months, or once it is notified: "not
+/// possible after 30 days", "later complaints are rejected", "no further complaint … once a
+/// decision has been notified", "nach 30 Tagen ausgeschlossen", "n'est plus possible 30 jours
+/// après la décision". A sentence that states six months itself is not contrary.
+const WINDOW_CLOSED: &[Opposite] = &[
+    says_with(
+        "en",
+        r"\b(complaints?|appeals?)\b[^.;]{0,40}?\b(are|is|will be|shall be|become)\s+((not|no longer)\s+(possible|accepted|admissible|allowed|permitted|considered|handled|processed|examined)|inadmissible|time-barred|rejected|refused|excluded)\b|\bno\s+(further|more|later|new)\s+(complaints?|appeals?)\b|\b(can|may)\s+no\s+longer\s+(be\s+)?(challenged|contested|appealed|complained)|\b(cannot|can't)\s+(be\s+)?(challenged|contested|appealed)",
+        &[AFTER_EN, WINDOW_SUBJECT],
+    ),
+    says_with(
+        "fr",
+        r"\b(réclamations?|plaintes?|recours|contestations?)\b[^.;]{0,40}?\b((n'est|ne sont|ne sera|ne seront)\s+(plus|pas)\s+(possibles?|recevables?|acceptée?s?|admise?s?|traitée?s?|examinée?s?)|(est|sont|sera|seront|devient|deviennent)\s+(irrecevables?|forclose?s?|rejetée?s?|refusée?s?|exclue?s?))|\baucune?\s+(autre\s+|nouvelle\s+)?(réclamation|plainte|contestation|recours)\b[^.;]{0,30}?\b(n'est|ne sera|ne peut)\s+(plus\s+)?(possible|recevable|acceptée?|admise?|être)|\bne\s+(peut|peuvent)\s+plus\s+(être\s+)?(contestée?s?|attaquée?s?)",
+        &[AFTER_FR, WINDOW_SUBJECT],
+    ),
+    says_with(
+        "de",
+        r"\b(beschwerden?|einsprüche|einspruch|widersprüche|widerspruch)\b[^.;]{0,80}?\b(ausgeschlossen|unzulässig|verfristet|nicht\s+(mehr\s+)?(möglich|zulässig|bearbeitet|angenommen|berücksichtigt|geprüft))|\bkeine\s+(weiteren\s+|späteren\s+)?(beschwerden?|einsprüche|widersprüche)\b[^.;]{0,30}?\b(möglich|zulässig|angenommen)|\b(kann|können)\s+nicht\s+mehr\s+(angefochten|beanstandet)",
+        &[AFTER_DE, WINDOW_SUBJECT],
+    ),
+    says_with(
+        "fa",
+        r"(شکایت|اعتراض)[^.؛]{0,40}?(پذیرفته نمی|امکان‌پذیر نیست|امکان پذیر نیست|ممکن نیست|رسیدگی نمی|قابل قبول نیست)",
+        &[AFTER_FA, WINDOW_SUBJECT],
+    ),
+];
+
 /// Automated decisions that are said not to be solely automated.
 const NOT_SOLELY: &[(&str, &[&str])] = &[
     (
         "en",
-        &[r"*automat", r"~solely|exclusively|only|entirely|purely"],
+        &[r"*automat", r"~solely|exclusively|only|entirely|purely|alone"],
     ),
     (
         "fr",
         &[
             r"*automati",
-            r"~uniquement|exclusivement|seulement|entièrement",
+            r"~uniquement|exclusivement|seulement|entièrement|\bseule?s?\b",
         ],
     ),
     (
@@ -145,10 +251,25 @@ const NOT_SOLELY: &[(&str, &[&str])] = &[
 const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     (
         "en",
-        &[r"*automat", r"human|member of staff|qualified staff"],
+        &[
+            r"*automat",
+            r"human|member of staff|qualified staff|staff member|\bperson\b|moderator|employee",
+        ],
     ),
-    ("fr", &[r"*automati", r"humain|personnel qualifié"]),
-    ("de", &[r"*automati", r"menschlich|qualifizierte"]),
+    (
+        "fr",
+        &[
+            r"*automati",
+            r"humain|personnel qualifié|membre du personnel|une personne|modérat",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"*automati",
+            r"menschlich|qualifizierte|mitarbeiter|\bmensch|moderator",
+        ],
+    ),
     (
         "fa",
         &[r"*خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"],
@@ -203,61 +324,117 @@ const MODERATION: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Decisions said to be taken by automated means alone, or without any person: "decided
-/// solely by automated means", "by our automated system alone", "no human review takes place",
-/// "no member of staff reviews complaints", "human review is not available". Read for negation like any mention: "not solely
-/// by automated means" and "no decision is taken without human review" are not contrary.
-const SOLELY_AUTOMATED: &[(&str, &str)] = &[
-    (
+/// What a person or a program does to a complaint: decide, review, look at it, take part.
+const ACT_EN: &[&str] = &[
+    r"decid|decision|settl|handl|review|examin|assess|judg|check|look|see\b|sees|seen|read|involv|intervention|oversight|confirm|sign",
+];
+const ACT_FR: &[&str] = &[
+    r"décid|décision|tranch|trait|examin|examen|regard|vérifi|contrôl|interv|valid|confirm|statu|\blit\b|\blu\b",
+];
+const ACT_DE: &[&str] = &[
+    r"entscheid|prüf|sieht|gesehen|liest|gelesen|kontroll|beteilig|bearbeit|bestätig|sichte|mitwirk|befass",
+];
+const ACT_FA: &[&str] = &[r"تصمیم|بررسی|نظارت|دخالت|رسیدگی|مشاهده|می‌بیند|تأیید|تایید"];
+
+/// Decisions said to be taken by an automated agent alone or without any person, composed of
+/// an exclusive word before the agent ("solely by automated means", "seul notre logiciel",
+/// "ausschließlich eine Software", "صرفاً به صورت خودکار") or "alone" after it ("by software
+/// alone", "unser automatisiertes System allein"), or a person denied in a sentence about what
+/// a person does ("without a person looking at them", "never seen by our staff", "aucun humain
+/// ne regarde", "eine Prüfung durch Menschen erfolgt nicht", "بدون دخالت انسانی"). Read for
+/// negation like any mention, and negations compose: "not solely by automated means" and "no
+/// decision is taken without human review" are not contrary.
+const SOLELY_AUTOMATED: &[Opposite] = &[
+    says(
         "en",
-        r"\b(solely|exclusively|entirely|purely|fully|only)\s+(by\s+|through\s+|via\s+|with\s+|using\s+)?(an?\s+|the\s+|our\s+)?(automat|algorithm|machine)|(automat|algorithm)\w*\s+(means|tools?|systems?|process(es)?|software)\s+(alone|only)\b|\bno\s+(human|manual|personal)\s+(review|intervention|involvement|oversight|check|decision)|\bwithout\s+(any\s+)?(human|manual)\s+(review|intervention|involvement|oversight|check)|\bno\s+(member\s+of\s+(our\s+)?staff|staff\s+member|employee|person|human|moderator|one)\s+(ever\s+)?(reviews?|checks?|decides?|examines?|looks\s+at|sees?)\b|\bhuman\s+(review|intervention|involvement|oversight)\s+(is|are)\s+not\s+(available|possible|provided|offered)",
+        r"\b(solely|exclusively|entirely|purely|fully|wholly|only)\s+((by|through|via|with|using|means|of|an?|the|our|its)\s+){0,4}(automat|algorithm|software\b|machine|computer|program|bots?\b|ai\b|artificial intelligence)",
     ),
-    (
+    says(
+        "en",
+        r"\b(automat\w*|algorithms?|software|machines?|computers?|programs?|bots?|ai)(\s+(means|tools?|systems?|process(es)?|processing|software|programs?|filters?))?\s+alone\b",
+    ),
+    says_with("en", r"~\b(members? of (our |the )?(staff|team)|staff members?|team members?|humans?|human beings?|persons?|people|staff|employees?|moderators?|reviewers?|anyone|someone|somebody)\b", ACT_EN),
+    says_with("en", r"\b(nobody|no one|no-one)\b", ACT_EN),
+    says(
+        "en",
+        r"\b((human|manual|personal)\s+(review|intervention|involvement|oversight|check|decision)s?|(review|check|examination|decision)s?\s+by\s+(a\s+|an\s+|our\s+|the\s+)?(humans?|persons?|people|staff|members?\s+of\s+(our\s+)?staff|moderators?|employees?))\s+((is|are|will\s+be)\s+not\s+(available|possible|provided|offered|carried\s+out|performed)|(does|do|will)\s+not\s+take\s+place)",
+    ),
+    says(
         "fr",
-        r"(uniquement|exclusivement|entièrement|seulement|purement)\s+(par\s+(des\s+|un\s+|notre\s+|nos\s+)?|de\s+(manière|façon)\s+)?(moyens\s+|outils\s+|systèmes?\s+|traitements?\s+)?(automati|algorithm)|(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati|(système|outil|traitement|moyen)s?\s+automatisée?s?\s+seule?s?\b|\b(sans|(n'y\s+a\s+)?aucune?)\s+(intervention|examen|contrôle|vérification|revue|décision)\s+humaine?s?|\b(n'y\s+a\s+)?aucune?\s+(personne|membre\s+du\s+personnel|employée?|salariée?|modérateur|modératrice|humain)\s+n'(examine|vérifie|décide|contrôle|intervient|lit)|(intervention|examen|contrôle|revue)\s+humaine?\s+n'est\s+pas\s+(disponible|possible|prévue?|proposée?)",
+        r"\b(uniquement|exclusivement|entièrement|seulement|purement|totalement)\s+((par|de|des|du|un|une|notre|nos|le|la|les|l'|manière|façon|moyens?|outils?|systèmes?|traitements?)\s+){0,4}(automati|algorithm|logiciel|machine|programme|robot|ordinateur|ia\b|intelligence artificielle)",
     ),
-    (
+    says_with(
+        "fr",
+        r"\bseule?s?\s+((notre|nos|le|la|les|l'|un|une|des)\s*)?(automati|algorithm|logiciel|machine|programme|robot|ordinateur|ia\b|intelligence artificielle)",
+        ACT_FR,
+    ),
+    says(
+        "fr",
+        r"\b(automati\w*|algorithmes?|logiciels?|machines?|programmes?|robots?|(systèmes?|outils?|traitements?|moyens?)\s+automatisée?s?)\s+seule?s?\b",
+    ),
+    says(
+        "fr",
+        r"(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati",
+    ),
+    says_with("fr", r"~\b(membres? (du|de notre) (personnel|équipe)|humaine?s?|personnes?|personnel|employée?s?|salariée?s?|modérat(eur|rice)s?|quelqu'un)\b", ACT_FR),
+    says_with("fr", r"\bpersonne\s+(ne\b|n')", ACT_FR),
+    says(
+        "fr",
+        r"((intervention|examen|contrôle|revue|vérification)\s+humaine?|(examen|contrôle|vérification|décision)\s+par\s+(un|une|des|nos|notre)\s+(humains?|personnes?|membres?\s+du\s+personnel|modérat\w+|employée?s?))\s+(n'est\s+pas\s+(disponible|possible|prévue?|proposée?|effectuée?)|n'a\s+pas\s+lieu)",
+    ),
+    says(
         "de",
-        r"(ausschließlich|allein|nur|vollständig|rein)\s+(durch\s+|mittels\s+|mit\s+)?(unser(e[nms]?)?\s+)?(automati|maschinell|algorithm)|vollautomati|automatisierte[nms]?\s+(system|verfahren|werkzeug|mittel)\w*\s+allein\b|\b(ohne|keine)\s+(jede\s+|jegliche\s+)?menschliche\s+(prüfung|überprüfung|beteiligung|kontrolle|mitwirkung|entscheidung)|\bkein(e)?\s+(mensch|mitarbeiter(in)?|person|moderator(in)?)\s+(prüft|überprüft|entscheidet|sieht|liest)\b|menschliche\s+(prüfung|überprüfung|kontrolle)\s+(ist\s+nicht\s+(vorgesehen|möglich|verfügbar)|findet\s+nicht\s+statt)",
+        r"\b(ausschließlich|allein|alleine|nur|vollständig|rein)\s+((durch|mittels|mit|von|über|eine[nmrs]?|ein|unser\w*|die|der|das|den|dem)\s+){0,4}(automati|maschinell|algorithm|software|programm|computer|ki\b|künstliche intelligenz|bots?\b)|vollautomati",
     ),
-    (
+    says(
+        "de",
+        r"\b(automatisiert\w*|maschinell\w*|algorithm\w*|software|programm\w*|computer)(\s+(system|verfahren|werkzeug|mittel|programm)\w*)?\s+allein\b",
+    ),
+    says_with("de", r"~\b(mensch\w*|personen|person|mitarbeiter\w*|moderator\w*|beschäftigte\w*|jemand)\b", ACT_DE),
+    says_with("de", r"\bniemand\b", ACT_DE),
+    says(
+        "de",
+        r"(menschliche\s+(prüfung|überprüfung|kontrolle|sichtung|entscheidung)|(prüfung|überprüfung|kontrolle|sichtung|entscheidung)\s+(durch|von)\s+(einen\s+|eine\s+|unsere\s+|unseren\s+)?(mensch\w*|mitarbeiter\w*|person\w*|moderator\w*))\s+((ist|wird)\s+nicht\s+(vorgesehen|möglich|verfügbar)|(erfolgt|findet)\s+nicht)",
+    ),
+    says(
         "fa",
-        r"(صرفاً|صرفا|فقط|تنها)\s+(به\s+(صورت|شکل)\s+|با\s+|توسط\s+)?(خودکار|ماشینی|الگوریتم)|بدون\s+(هیچ\s+)?(دخالت|بررسی|نظارت)\s+(انسانی|انسان|کارشناس)",
+        r"(صرفاً|صرفا|فقط|تنها)\s+((به|با|توسط|از|طریق|صورت|شکل|یک|ما|سامانه|سیستم|یک)\s+){0,4}(خودکار|ماشینی|الگوریتم|نرم‌افزار|نرم افزار|هوش مصنوعی|ربات)",
     ),
+    says_with("fa", r"~انسان|کارشناس|کارمند|کارکنان|ناظر|اپراتور|شخص|فردی", ACT_FA),
 ];
 
 /// No notice at all.
-const WITHOUT_NOTICE: &[(&str, &str)] = &[
-    (
+const WITHOUT_NOTICE: &[Opposite] = &[
+    says(
         "en",
         r"without (any )?(prior |advance |previous )?(notice|notification|warning)|with immediate effect",
     ),
-    (
+    says(
         "fr",
         r"sans (aucun |aucune )?(préavis|notification|information préalable|avertissement)|avec effet immédiat",
     ),
-    (
+    says(
         "de",
         r"ohne (vorherige |vorhergehende )?(ankündigung|vorankündigung|frist|kündigungsfrist|benachrichtigung|mitteilung)|fristlos|mit sofortiger wirkung",
     ),
-    ("fa", r"بدون (اطلاع|اخطار|اعلام)"),
+    says("fa", r"بدون (اطلاع|اخطار|اعلام)"),
 ];
 
 /// Suspension or termination for no stated reason.
-const WITHOUT_GROUNDS: &[(&str, &str)] = &[
-    (
+const WITHOUT_GROUNDS: &[Opposite] = &[
+    says(
         "en",
         r"for any reason or no reason|for no reason|without (stating|giving|providing|specifying|any) (any )?(grounds|reasons?|justification)",
     ),
-    (
+    says(
         "fr",
         r"sans (indiquer|préciser|donner|communiquer) (de |les |aucun )?(motifs?|raisons?)|sans motif|sans justification|pour quelque (motif|raison) que ce soit",
     ),
-    (
+    says(
         "de",
         r"ohne (angabe von )?gründen?|ohne begründung|ohne angabe eines grundes|aus beliebigem grund",
     ),
-    ("fa", r"بدون (ذکر |اعلام )?(دلیل|علت)|به هر دلیلی"),
+    says("fa", r"بدون (ذکر |اعلام )?(دلیل|علت)|به هر دلیلی"),
 ];
 
 /// Any topic (the contrary statement is enough by itself).
@@ -398,7 +575,12 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "DSA Art. 20(1)",
         what: "say that complaints are free of charge and made electronically",
         applies: AppliesTo::ComplaintsPolicy,
-        evidence: Evidence::Keywords(FREE_ELECTRONIC),
+        evidence: Evidence::Unless {
+            evidence: &Evidence::Keywords(FREE_ELECTRONIC),
+            contrary: NOT_FREE,
+            topic: COMPLAINT_TOPIC,
+            excused: NO_EXCUSE,
+        },
     },
     Requirement {
         profile: "dsa",
@@ -420,7 +602,12 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "DSA Art. 20(1)",
         what: "keep complaints against a decision open for at least six months after it",
         applies: AppliesTo::ComplaintsPolicy,
-        evidence: Evidence::SixMonths,
+        evidence: Evidence::Unless {
+            evidence: &Evidence::SixMonths,
+            contrary: WINDOW_CLOSED,
+            topic: ANY_TOPIC,
+            excused: NO_EXCUSE,
+        },
     },
     Requirement {
         profile: "dsa",
