@@ -655,7 +655,11 @@ fn a_program_deciding_alone_or_a_person_denied_contradicts_staff_deciding() {
     const DECIDED_DE: &str = "## Entscheidungen {#decisions}\n\nAutomatisierte Werkzeuge sortieren Beschwerden; eine menschliche Prüfung folgt immer.\n\n";
     const DECIDED_FA: &str = "## تصمیم‌ها {#decisions}\n\nابزارهای خودکار شکایت‌ها را مرتب می‌کنند و کارشناس انسانی تصمیم می‌گیرد.\n\n";
     for (lang, first, opposite) in [
-        ("en", DECIDED, "Complaints are closed by the algorithm alone."),
+        (
+            "en",
+            DECIDED,
+            "Complaints are closed by the algorithm alone.",
+        ),
         (
             "en",
             DECIDED,
@@ -666,7 +670,11 @@ fn a_program_deciding_alone_or_a_person_denied_contradicts_staff_deciding() {
             DECIDED,
             "A complaint is assessed by a bot and never reaches our moderators.",
         ),
-        ("fr", DECIDED_FR, "Seul l'algorithme tranche les réclamations."),
+        (
+            "fr",
+            DECIDED_FR,
+            "Seul l'algorithme tranche les réclamations.",
+        ),
         (
             "fr",
             DECIDED_FR,
@@ -677,7 +685,11 @@ fn a_program_deciding_alone_or_a_person_denied_contradicts_staff_deciding() {
             DECIDED_DE,
             "Beschwerden bearbeitet ausschließlich ein Algorithmus.",
         ),
-        ("de", DECIDED_DE, "Niemand aus unserem Team sieht Ihre Beschwerde."),
+        (
+            "de",
+            DECIDED_DE,
+            "Niemand aus unserem Team sieht Ihre Beschwerde.",
+        ),
         (
             "de",
             DECIDED_DE,
@@ -776,7 +788,10 @@ fn a_fee_for_complaints_or_free_denied_contradicts_free_of_charge() {
         ),
         ("en", "We never charge a fee of any kind for a complaint."),
         ("fr", "La livraison coûte 5 €."),
-        ("de", "Der Versand kostet 5 Euro; die Beschwerde bleibt gebührenfrei."),
+        (
+            "de",
+            "Der Versand kostet 5 Euro; die Beschwerde bleibt gebührenfrei.",
+        ),
         ("fa", "هزینه ارسال ۵ یورو است."),
     ] {
         let found = complaints(lang, &format!("{} {near}\n\n", free(lang)));
@@ -792,7 +807,10 @@ fn a_fee_for_complaints_or_free_denied_contradicts_free_of_charge() {
 #[test]
 fn complaints_closed_before_six_months_contradict_the_window() {
     const SIX: &[(&str, &str)] = &[
-        ("en", "You can complain for six months after we notify you of a decision."),
+        (
+            "en",
+            "You can complain for six months after we notify you of a decision.",
+        ),
         (
             "fr",
             "Vous pouvez contester une décision pendant six mois après sa notification.",
@@ -850,7 +868,9 @@ fn complaints_closed_before_six_months_contradict_the_window() {
     ] {
         let found = complaints(lang, &format!("{window}{} {near}\n\n", six(lang)));
         assert!(
-            !found.iter().any(|f| f.contains("open for at least six months")),
+            !found
+                .iter()
+                .any(|f| f.contains("open for at least six months")),
             "{near}: {found:#?}"
         );
     }

@@ -911,7 +911,11 @@ mod tests {
             "aucune réclamation n'est close sans examen humain.",
             "humain"
         ));
-        assert!(!human("fr", "la réclamation est close sans examen humain.", "humain"));
+        assert!(!human(
+            "fr",
+            "la réclamation est close sans examen humain.",
+            "humain"
+        ));
         assert!(!human(
             "fr",
             "la réclamation est close sans aucun examen humain.",
@@ -923,7 +927,11 @@ mod tests {
             "la réclamation est close sans qu'une personne ne la lise.",
             "personne"
         ));
-        assert!(!human("fr", "aucun humain ne lit votre réclamation.", "humain"));
+        assert!(!human(
+            "fr",
+            "aucun humain ne lit votre réclamation.",
+            "humain"
+        ));
         assert!(human(
             "de",
             "keine beschwerde wird ohne menschliche überprüfung abgeschlossen.",
@@ -939,10 +947,22 @@ mod tests {
             "هیچ شکایتی بدون بررسی انسانی بسته نمی‌شود.",
             "انسانی"
         ));
-        assert!(!human("fa", "شکایت‌ها بدون بررسی انسانی بسته می‌شوند.", "انسانی"));
+        assert!(!human(
+            "fa",
+            "شکایت‌ها بدون بررسی انسانی بسته می‌شوند.",
+            "انسانی"
+        ));
         // One negation spread over two words stays one.
-        assert!(!human("en", "neither a person nor a human reads it.", "human"));
-        assert!(!human("fr", "ni le vendeur ni un humain ne la lit.", "humain"));
+        assert!(!human(
+            "en",
+            "neither a person nor a human reads it.",
+            "human"
+        ));
+        assert!(!human(
+            "fr",
+            "ni le vendeur ni un humain ne la lit.",
+            "humain"
+        ));
         assert!(mentioned(
             "decisions are never taken by automated means alone.",
             "en",

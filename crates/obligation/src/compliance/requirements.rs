@@ -231,7 +231,10 @@ const WINDOW_CLOSED: &[Opposite] = &[
 const NOT_SOLELY: &[(&str, &[&str])] = &[
     (
         "en",
-        &[r"*automat", r"~solely|exclusively|only|entirely|purely|alone"],
+        &[
+            r"*automat",
+            r"~solely|exclusively|only|entirely|purely|alone",
+        ],
     ),
     (
         "fr",
@@ -353,7 +356,11 @@ const SOLELY_AUTOMATED: &[Opposite] = &[
         "en",
         r"\b(automat\w*|algorithms?|software|machines?|computers?|programs?|bots?|ai)(\s+(means|tools?|systems?|process(es)?|processing|software|programs?|filters?))?\s+alone\b",
     ),
-    says_with("en", r"~\b(members? of (our |the )?(staff|team)|staff members?|team members?|humans?|human beings?|persons?|people|staff|employees?|moderators?|reviewers?|anyone|someone|somebody)\b", ACT_EN),
+    says_with(
+        "en",
+        r"~\b(members? of (our |the )?(staff|team)|staff members?|team members?|humans?|human beings?|persons?|people|staff|employees?|moderators?|reviewers?|anyone|someone|somebody)\b",
+        ACT_EN,
+    ),
     says_with("en", r"\b(nobody|no one|no-one)\b", ACT_EN),
     says(
         "en",
@@ -376,7 +383,11 @@ const SOLELY_AUTOMATED: &[Opposite] = &[
         "fr",
         r"(moyens|outils|systèmes|traitements?)\s+(exclusivement|uniquement|entièrement|purement)\s+automati",
     ),
-    says_with("fr", r"~\b(membres? (du|de notre) (personnel|équipe)|humaine?s?|personnes?|personnel|employée?s?|salariée?s?|modérat(eur|rice)s?|quelqu'un)\b", ACT_FR),
+    says_with(
+        "fr",
+        r"~\b(membres? (du|de notre) (personnel|équipe)|humaine?s?|personnes?|personnel|employée?s?|salariée?s?|modérat(eur|rice)s?|quelqu'un)\b",
+        ACT_FR,
+    ),
     says_with("fr", r"\bpersonne\s+(ne\b|n')", ACT_FR),
     says(
         "fr",
@@ -390,7 +401,11 @@ const SOLELY_AUTOMATED: &[Opposite] = &[
         "de",
         r"\b(automatisiert\w*|maschinell\w*|algorithm\w*|software|programm\w*|computer)(\s+(system|verfahren|werkzeug|mittel|programm)\w*)?\s+allein\b",
     ),
-    says_with("de", r"~\b(mensch\w*|personen|person|mitarbeiter\w*|moderator\w*|beschäftigte\w*|jemand)\b", ACT_DE),
+    says_with(
+        "de",
+        r"~\b(mensch\w*|personen|person|mitarbeiter\w*|moderator\w*|beschäftigte\w*|jemand)\b",
+        ACT_DE,
+    ),
     says_with("de", r"\bniemand\b", ACT_DE),
     says(
         "de",
@@ -400,7 +415,11 @@ const SOLELY_AUTOMATED: &[Opposite] = &[
         "fa",
         r"(صرفاً|صرفا|فقط|تنها)\s+((به|با|توسط|از|طریق|صورت|شکل|یک|ما|سامانه|سیستم|یک)\s+){0,4}(خودکار|ماشینی|الگوریتم|نرم‌افزار|نرم افزار|هوش مصنوعی|ربات)",
     ),
-    says_with("fa", r"~انسان|کارشناس|کارمند|کارکنان|ناظر|اپراتور|شخص|فردی", ACT_FA),
+    says_with(
+        "fa",
+        r"~انسان|کارشناس|کارمند|کارکنان|ناظر|اپراتور|شخص|فردی",
+        ACT_FA,
+    ),
 ];
 
 /// No notice at all.
