@@ -319,6 +319,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             contrary,
             topic,
             excused,
+            ..
         } => {
             let found = met(evidence, version, parts)?;
             Some(
@@ -399,6 +400,7 @@ fn contradicting<'p>(
         contrary,
         topic,
         excused,
+        ..
     } = evidence
     else {
         return None;
@@ -449,8 +451,10 @@ fn help(evidence: &Evidence, lang: &str) -> String {
         Evidence::TwoMediators => {
             "name at least two mediators under a clause about mediation (as list items, \"two mediators: …\", or by name in a sentence that designates them), or link the list of mediators in a sentence about them".into()
         }
-        Evidence::Unless { evidence, .. } => format!(
-            "{}; and do not say the opposite in a sentence without a condition (\"solely by automated means\", \"without notice\", \"for any reason\")",
+        Evidence::Unless {
+            evidence, examples, ..
+        } => format!(
+            "{}; and do not say the opposite in a sentence without a condition ({examples})",
             help(evidence, lang)
         ),
     }
@@ -487,6 +491,7 @@ fn all_patterns() -> Vec<&'static str> {
                 contrary,
                 topic,
                 excused,
+                ..
             } => {
                 walk(evidence, out);
                 for o in *contrary {

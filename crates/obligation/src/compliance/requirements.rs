@@ -45,6 +45,8 @@ pub enum Evidence {
         /// Per language: grounds the law accepts for the contrary ("for breach", "aus wichtigem
         /// Grund"): a sentence naming one states an exception, not the rule.
         excused: &'static [(&'static str, &'static str)],
+        /// Contrary wordings the help names as examples.
+        examples: &'static str,
     },
 }
 
@@ -162,6 +164,22 @@ const COMPLAINT_TOPIC: &[(&str, &str)] = &[
     ("fa", r"شکایت|اعتراض"),
 ];
 
+/// A word of payment and an amount of money in the same clause, in either order: `$fee` up to
+/// 40 characters before `$amount`, or `$amount` up to 25 before `$after` ("a 5 euro fee").
+macro_rules! fee_near_amount {
+    ($fee:literal, $amount:literal, $after:literal) => {
+        concat!(
+            $fee,
+            r"[^.;؛]{0,40}?",
+            $amount,
+            "|",
+            $amount,
+            r"[^.;؛]{0,25}?",
+            $after
+        )
+    };
+}
+
 /// Complaints said to cost something: free of charge denied ("not free of charge", "ne sont
 /// pas gratuites", "nicht kostenlos", "رایگان نیست"), or a fee, a cost or a price stated with
 /// an amount of money ("a handling fee of EUR 5", "cost 2 euros each", "des frais de dossier de
@@ -171,22 +189,38 @@ const NOT_FREE: &[Opposite] = &[
     says("en", r"~free of charge|(?:^|[^-\w])free\b"),
     says(
         "en",
-        r"\b(fees?|costs?|costing|price[ds]?|payable|pay|paid|charged|charges)\b[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)[^.;]{0,25}?\b(fees?|charges?)\b",
+        fee_near_amount!(
+            r"\b(fees?|costs?|costing|price[ds]?|payable|pay|paid|charged|charges)\b",
+            r"(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)",
+            r"\b(fees?|charges?)\b"
+        ),
     ),
     says("fr", r"~gratuit"),
     says(
         "fr",
-        r"\b(frais|coût\w*|coûte\w*|payant\w*|tarif\w*|prix|factur\w*|payer|payez)\b[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|euros?\b|eur\b)|€\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|euros?\b|eur\b)|€\s*\d+)[^.;]{0,25}?\b(frais)\b",
+        fee_near_amount!(
+            r"\b(frais|coût\w*|coûte\w*|payant\w*|tarif\w*|prix|factur\w*|payer|payez)\b",
+            r"(\d+(?:[.,]\d+)?\s*(€|euros?\b|eur\b)|€\s*\d+)",
+            r"\bfrais\b"
+        ),
     ),
     says("de", r"~kostenlos|unentgeltlich|gebührenfrei|kostenfrei"),
     says(
         "de",
-        r"(gebühr(en)?\b|\bkosten\b|\bkostet\b|\bentgelt\w*|\bpreis\b|\bbezahl\w*|\bzahlen\b|\bberechne\w*)[^.;]{0,40}?(\d+(?:[.,]\d+)?\s*(€|euro\b|eur\b)|€\s*\d+)|(\d+(?:[.,]\d+)?\s*(€|euro\b|eur\b)|€\s*\d+)[^.;]{0,25}?gebühr(en)?\b",
+        fee_near_amount!(
+            r"(gebühr(en)?\b|\bkosten\b|\bkostet\b|\bentgelt\w*|\bpreis\b|\bbezahl\w*|\bzahlen\b|\bberechne\w*)",
+            r"(\d+(?:[.,]\d+)?\s*(€|euro\b|eur\b)|€\s*\d+)",
+            r"gebühr(en)?\b"
+        ),
     ),
     says("fa", r"~رایگان"),
     says(
         "fa",
-        r"(هزینه|کارمزد|مبلغ)[^.؛]{0,30}?\d+\s*(یورو|تومان|ریال|دلار)|\d+\s*(یورو|تومان|ریال|دلار)[^.؛]{0,30}?(هزینه|کارمزد)",
+        fee_near_amount!(
+            r"(هزینه|کارمزد|مبلغ)",
+            r"\d+\s*(یورو|تومان|ریال|دلار)",
+            r"(هزینه|کارمزد)"
+        ),
     ),
 ];
 
@@ -599,6 +633,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: NOT_FREE,
             topic: COMPLAINT_TOPIC,
             excused: NO_EXCUSE,
+            examples: "\"a handling fee of EUR 5 per complaint\", \"complaints are not free of charge\"",
         },
     },
     Requirement {
@@ -614,6 +649,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: SOLELY_AUTOMATED,
             topic: ANY_TOPIC,
             excused: NO_EXCUSE,
+            examples: "\"decided by software alone\", \"no member of staff reviews complaints\"",
         },
     },
     Requirement {
@@ -626,6 +662,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WINDOW_CLOSED,
             topic: ANY_TOPIC,
             excused: NO_EXCUSE,
+            examples: "\"complaints are not possible after 30 days\"",
         },
     },
     Requirement {
@@ -655,6 +692,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_NOTICE,
             topic: CHANGE_TOPIC,
             excused: CHANGE_EXCUSES,
+            examples: "\"we may change these terms at any time without notice\"",
         },
     },
     Requirement {
@@ -667,6 +705,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_GROUNDS,
             topic: SUSPENSION_TOPIC,
             excused: NO_EXCUSE,
+            examples: "\"we may suspend an account for any reason\"",
         },
     },
     Requirement {
@@ -682,6 +721,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_NOTICE,
             topic: TERMINATION_TOPIC,
             excused: TERMINATION_EXCUSES,
+            examples: "\"we may terminate the agreement at any time without notice\"",
         },
     },
     Requirement {
