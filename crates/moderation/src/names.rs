@@ -151,12 +151,9 @@ pub(crate) fn lookalike_key(word: &str) -> Option<String> {
 }
 
 impl DisguisedNames {
-    /// The names of `lexicons` (entries numbered as [`crate::phrase::PhraseSet::new`] numbers
-    /// them) for which `keep(entry)` holds.
-    pub fn new<'a>(
-        lexicons: impl IntoIterator<Item = &'a Lexicon>,
-        keep: impl Fn(usize) -> bool,
-    ) -> DisguisedNames {
+    /// The names of `lexicons`, as entries numbered the way [`crate::phrase::PhraseSet::new`]
+    /// numbers them.
+    pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> DisguisedNames {
         let mut out = DisguisedNames {
             lookalike_len: (usize::MAX, 0),
             ..DisguisedNames::default()
@@ -171,7 +168,7 @@ impl DisguisedNames {
                     out.spaced.insert(parts[a..b].join(" "));
                 }
             }
-            if !keep(entry) || parts.len() > 1 {
+            if parts.len() > 1 {
                 continue;
             }
             let letters = name.chars().count();

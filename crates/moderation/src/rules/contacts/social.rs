@@ -77,7 +77,7 @@ impl Social {
             ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
-            disguised: DisguisedNames::new(p.lexicons("platforms", &["messengers.fa"])?, |_| true),
+            disguised: DisguisedNames::new(p.lexicons("platforms", &["messengers.fa"])?),
             shapes: read_tags(
                 p.lexicons("platforms", &["messengers.fa"])?,
                 &[

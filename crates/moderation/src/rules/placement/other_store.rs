@@ -158,7 +158,7 @@ impl OtherStore {
         let mut home_squeezed: Vec<String> = home.iter().map(|k| squeeze(k)).collect();
         home_squeezed.sort();
         Ok(OtherStore {
-            disguised: DisguisedNames::new(lexicons.iter().copied(), |_| true),
+            disguised: DisguisedNames::new(lexicons.iter().copied()),
             stores: PhraseSet::new(lexicons, true),
             tags,
             shopping,
