@@ -74,7 +74,7 @@ static OPERATOR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let of_site =
         format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)");
     Regex::new(&format!(
-        r"(?i)(?:\b{SITE}\b[^.!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET})$"
+        r"(?i)(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET})$"
     ))
     .expect("valid pattern")
 });
@@ -82,14 +82,16 @@ static OPERATOR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words right before a domain that make it this site: the use of it (`use of the website`,
 /// `l'utilisation du site`, `Nutzung der Plattform`, `استفاده از سایت`; a bare domain after
 /// `use of` without a site noun may be a company, `the exclusive use of Booking.com`), the
-/// content on it (`Alle Inhalte auf`, `content on`, `contenus du site`, `محتوای سایت`), or
-/// `this website`, `ce site`, `diese Website`, `این سایت`.
+/// content on it (`Alle Inhalte auf`, `content on`, `contenus du site`, `محتوای سایت`),
+/// `this website`, `ce site`, `diese Website`, `این سایت`, or a site noun opening the sentence
+/// (`Le site www.x.fr propose…`, `The website x.com is…`; `accessible sur le site x.com` names
+/// another site).
 static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let of = r"(?:(?:of|to|de\s+la|de\s+l['’]|de|du|des|à\s+la|à\s+l['’]|à|au|aux|der|zur|zum|zu|auf|von)\s*)";
     let of_place = r"(?:(?:of|de|du|des|der|von)\s+)";
     let on = r"(?:(?:on|auf|sur|in)\s+)";
     Regex::new(&format!(
-        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+)$"
+        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+|^\s*(?:(?:the|le|la|l['’]|die|das|der)\s*)?{SITE}\s+|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -222,19 +224,31 @@ fn named_after(name: &str, host: &str) -> bool {
             || stem.chars().count() >= 4 && label.starts_with(&stem))
 }
 
-/// The host of an address in the passage after the company `m` (up to 300 bytes, not past a
-/// heading) that is named after the company ([`named_after`]).
+/// The host of an address in the passage of the company `m` (its sentence before it, and up
+/// to 300 bytes after it, not past a heading) that is named after the company
+/// ([`named_after`]): `The website www.x.com is operated by X Ltd`, `X SAS. Contact :
+/// contact@x.fr`.
 fn company_host(source: &str, m: &Mention) -> Option<String> {
     let start = (m.offset + m.shown.len()).min(source.len());
     let mut end = (start + 300).min(source.len());
     while !source.is_char_boundary(end) {
         end -= 1;
     }
-    let passage = &source[start..end];
-    let passage = &passage[..passage.find("\n#").unwrap_or(passage.len())];
-    [&*EMAIL_HOST, &*URL_HOST, &*BARE_DOMAIN]
+    let after = &source[start..end];
+    let after = &after[..after.find("\n#").unwrap_or(after.len())];
+    // The sentence before, with the address `lead` leaves out at its end.
+    let before = source[..m.offset]
+        .rfind(['\n', '!', '?', ';'])
+        .map_or(0, |i| i + 1)
+        .max(m.offset.saturating_sub(300));
+    let before = source.get(before..m.offset).unwrap_or_default();
+    [before, after]
         .into_iter()
-        .flat_map(|re| re.captures_iter(passage).filter_map(|c| c.get(1)))
+        .flat_map(|passage| {
+            [&*EMAIL_HOST, &*URL_HOST, &*BARE_DOMAIN]
+                .into_iter()
+                .flat_map(|re| re.captures_iter(passage).filter_map(|c| c.get(1)))
+        })
         .map(|h| h.as_str().to_lowercase())
         .find(|h| named_after(&m.shown, h))
         .map(|h| h.trim_start_matches("www.").to_string())
@@ -718,6 +732,21 @@ mod tests {
                 "`Buecherwurm Verlag GmbH` is stated as this site's operator",
             ),
             (
+                "en",
+                "Sandook sells books. The website www.pixelnest.io is operated by Pixelnest Ltd.",
+                "`Pixelnest Ltd` is stated as this site's operator, but `pixelnest.io`",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Die Website Buecherwurm.de wird betrieben von der Buecherwurm GmbH, Köln.",
+                "`Buecherwurm.de` is stated as this site's address",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Le site www.lunetresor.fr propose des livres d'occasion.",
+                "`www.lunetresor.fr` is stated as this site's address",
+            ),
+            (
                 "fa",
                 "صندوق فروشگاه کتاب است. استفاده از سایت www.ketabnama.ir تابع این شرایط است.",
                 "`www.ketabnama.ir` is stated as this site's address",
@@ -827,6 +856,10 @@ mod tests {
             (
                 "fr",
                 "Sandook vend des livres. Inscrivez-vous sur le site www.bloctel.gouv.fr pour ne pas être démarché.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Les conditions de Payvo sont accessibles sur le site www.lunetresor.fr.",
             ),
         ] {
             let found = found(lang, body);
