@@ -1,7 +1,7 @@
 //! P2B Art. 12(1), "name at least two mediators", read through the whole check: the names a
-//! sentence gives (beside "as mediators" or after a colon that announces them) or a number it
-//! states satisfy it in each language; one mediator with its address, its town or a
-//! description of its panel does not.
+//! sentence gives (beside "as mediators", after "our mediators are" or after a colon that
+//! announces them) or a number it states satisfy it in each language; one mediator with its
+//! address, its town or a description of its panel does not.
 
 use crate::compliance_evidence::{
     CHANGES, END, INTERNAL, SUSPEND, names_two_mediators, seller_terms,
@@ -29,6 +29,7 @@ fn two_mediators_named_in_a_sentence_satisfy_article_12() {
         "We appoint HMT and NTMO as mediators.",
         "HMT and NTMO act as mediators for disputes with sellers.",
         "HMT (Leeds) and NTMO (Rotterdam) will act as mediators.",
+        "Our mediators are HMT and the North Trade Mediation Office.",
         "Sellers may use either of these mediation bodies: HMT, Leeds, and NTMO, Rotterdam.",
     ] {
         let found = english(mediation);

@@ -171,6 +171,7 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
         for sentence in prose.split(['\n', '!', '?']).flat_map(|l| l.split(". ")) {
             let count = listed_after_colon(sentence, lang)
                 .or_else(|| named_as_mediators(sentence, lang))
+                .or_else(|| named_after_copula(sentence, lang))
                 .unwrap_or(0);
             most = most.max(count);
         }
@@ -227,7 +228,8 @@ static NAMES_AS: LazyLock<Regex> = LazyLock::new(|| {
 /// "comme médiateurs", "als Mediatoren"): between a verb of designation and the wording ("We
 /// designate CEDR and CMAP as mediators"), before the verb ("CEDR and CMAP, which we
 /// designate as mediators"), after a verb that follows the wording ("Als Mediatoren benennen
-/// wir …"), or, without a verb, before the wording ("CEDR and CMAP act as mediators"). A
+/// wir …"; "CEDR and CMAP are the mediators we designate" names them before), or, without a
+/// verb, before the wording ("CEDR and CMAP act as mediators", "sont nos médiateurs"). A
 /// negated verb denies the wording ("nous ne reconnaissons pas l'ORM et la CAMS comme
 /// médiateurs").
 fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
@@ -256,7 +258,9 @@ fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
         Some(&(start, end, true)) if end <= wording.start() => {
             names_in(&sentence[..start], true).max(names_in(&sentence[end..wording.start()], false))
         }
-        Some(&(_, end, true)) => names_in(&sentence[end..], false),
+        Some(&(_, end, true)) => {
+            names_in(&sentence[end..], false).max(names_in(&sentence[..wording.start()], true))
+        }
         None => names_in(&sentence[..wording.start()], true),
     })
 }
@@ -269,11 +273,52 @@ fn word_end(text: &str, at: usize) -> usize {
 }
 
 /// A wording that names mediators after their names: "as mediators", "comme médiateurs",
-/// "als Mediatoren" / "als Schlichtungsstellen".
+/// "als Mediatoren" / "als Schlichtungsstellen", "are our mediators", "sont nos médiateurs",
+/// "sind unsere Mediatoren".
 static AS_MEDIATORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(as\s+(our\s+)?(independent\s+)?mediators|comme\s+(nos\s+)?médiat(eurs|rices)|en\s+tant\s+que\s+médiat(eurs|rices)|als\s+(unsere\s+)?(mediatoren|schlichter|schlichtungsstellen))\b")
+    Regex::new(r"\b(as\s+(our\s+)?(independent\s+)?mediators|are\s+(our|the)\s+(independent\s+)?mediators|comme\s+(nos\s+)?médiat(eurs|rices)|en\s+tant\s+que\s+médiat(eurs|rices)|sont\s+(nos|les)\s+médiat(eurs|rices)|(als|sind)\s+(unsere\s+|die\s+)?(mediatoren|schlichter|schlichtungsstellen))\b")
         .expect("the naming pattern is valid")
 });
+
+/// A verb that joins a cue word to the names it announces: "our mediators are …", "le
+/// médiateur désigné est …", "unsere Mediatoren sind …".
+static COPULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(are|is|include|sont|est|comprennent|sind|ist|umfassen)\b")
+        .expect("the copula pattern is valid")
+});
+
+/// The names a sentence gives after a cue word and its verb ("Our mediators are CEDR and
+/// CMAP", "Les médiateurs que nous avons retenus sont le CMAP et le CEDR", "The mediator we
+/// designate is CEDR" names one): the verb within five words of the cue, and a name right
+/// after it ("Mediators are appointed by the Chamber of Commerce and Industry" names none).
+fn named_after_copula(sentence: &str, lang: &str) -> Option<usize> {
+    let lower = searchable(sentence);
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let verb = COPULA.find_iter(&lower).find(|v| {
+        let gap = &lower[..v.start()];
+        CUE.find_iter(gap).last().is_some_and(|c| {
+            affirmed(gap, lang, &c) && gap[c.end()..].split_whitespace().count() <= 5
+        }) && !negated(&lower, lang, v.start(), v.end())
+    })?;
+    let number = announced(&lower[..verb.start()], lang)?;
+    let rest = &sentence[verb.end()..];
+    let opens = tokens(rest, false)
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .find(|w| !article(&w.to_lowercase()) && !preposition(&w.to_lowercase()))
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !opens {
+        return Some(0);
+    }
+    let names = names_in(rest, false);
+    Some(if number == Number::One {
+        names.min(1)
+    } else {
+        names
+    })
+}
 
 /// Text in round brackets.
 static BRACKETS: LazyLock<Regex> =
@@ -657,7 +702,57 @@ mod tests {
     fn named(sentence: &str, lang: &str) -> usize {
         listed_after_colon(sentence, lang)
             .or_else(|| named_as_mediators(sentence, lang))
+            .or_else(|| named_after_copula(sentence, lang))
             .unwrap_or(0)
+    }
+
+    #[test]
+    fn names_after_a_cue_and_its_verb_or_before_are_our_mediators_are_read() {
+        for (lang, sentence) in [
+            (
+                "en",
+                "Our mediators are HMT and the North Trade Mediation Office",
+            ),
+            (
+                "en",
+                "The mediation bodies we work with are HMT (Leeds) and NTMO",
+            ),
+            ("en", "HMT and NTMO are our mediators"),
+            ("en", "HMT and NTMO are the mediators we designate"),
+            (
+                "fr",
+                "Les médiateurs que nous avons retenus sont l'ORM et la CAMS",
+            ),
+            ("fr", "L'ORM et la CAMS sont nos médiateurs"),
+            (
+                "de",
+                "Unsere Mediatoren sind die Handelskammer Nord und die SWM",
+            ),
+            ("de", "Die SWM und die IHK Nord sind unsere Mediatoren"),
+        ] {
+            assert_eq!(named(sentence, lang), 2, "{sentence}");
+        }
+        // Near misses: one mediator, a verb that names nobody, a denial.
+        for (lang, sentence, count) in [
+            (
+                "en",
+                "The mediator we designate is HMT, 12 Dock Road, Leeds",
+                1,
+            ),
+            (
+                "en",
+                "Mediators are appointed by the Chamber of Commerce and Industry of Leeds",
+                0,
+            ),
+            ("fr", "Le médiateur désigné est l'ORM, Lyon", 1),
+            (
+                "de",
+                "Unsere Mediatoren sind nicht die IHK Nord und die SWM",
+                0,
+            ),
+        ] {
+            assert_eq!(named(sentence, lang), count, "{sentence}");
+        }
     }
 
     #[test]
