@@ -389,15 +389,24 @@ impl DisguisedNames {
     ) -> Option<usize> {
         let (sk, ws) = (f.sk(), f.words());
         let t = ws[k].text(sk);
-        if t.is_ascii()
-            || t.chars().count() < SPELLED_NAME_MIN + 3
+        let letters = t.chars().count();
+        if t.is_ascii() || letters < SPELLED_NAME_MIN + 3 {
+            return None;
+        }
+        // Spelled: the original has a space or a separator between its letters (checked
+        // first: most words are not, and their original is no longer than they are).
+        let (s, e) = f.skeleton().to_original(ws[k].start, ws[k].end);
+        if e - s <= letters
+            || !f.cps[s..e].iter().any(|&c| {
+                c.is_whitespace()
+                    || matches!(c, '.' | '-' | '_' | '،' | ',' | '*' | '/' | '|' | '+')
+            })
             || names.word_entry(t).is_some()
             || self.split.contains_key(t)
         {
             return None;
         }
-        let entry = t
-            .char_indices()
+        t.char_indices()
             .rev()
             .filter(|&(at, _)| {
                 t[at..].chars().count() >= 3 && t[..at].chars().count() >= SPELLED_NAME_MIN
@@ -407,16 +416,7 @@ impl DisguisedNames {
                 names
                     .word_entry(head)
                     .or_else(|| self.split.get(head).map(|&(entry, _)| entry))
-            })?;
-        // Spelled: the original has a space or a separator between its letters.
-        let (s, e) = f.skeleton().to_original(ws[k].start, ws[k].end);
-        f.cps[s..e]
-            .iter()
-            .any(|&c| {
-                c.is_whitespace()
-                    || matches!(c, '.' | '-' | '_' | '،' | ',' | '*' | '/' | '|' | '+')
             })
-            .then_some(entry)
     }
 }
 
