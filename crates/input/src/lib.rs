@@ -10,6 +10,7 @@
 //! limit of each line.
 #![deny(missing_docs)]
 
+pub mod lexicon;
 mod line;
 pub mod persian;
 mod read;

@@ -9,6 +9,7 @@ pub mod check;
 pub mod clause_id;
 pub mod codes;
 pub mod diagnostic;
+mod known_marketplaces;
 mod front_matter;
 pub mod language;
 mod load;
@@ -23,6 +24,7 @@ pub mod yaml;
 
 pub use check::check;
 pub use diagnostic::{Counts, Diagnostic, Severity};
+pub use known_marketplaces::{KnownMarketplaces, KnownName};
 pub use load::{LoadError, load};
 pub use markdown::plain_text;
 pub use model::{

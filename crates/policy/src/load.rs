@@ -189,6 +189,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             documents,
             sources,
             unreadable,
+            known_marketplaces: Default::default(),
         },
         diagnostics,
     ))

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::known_marketplaces::KnownMarketplaces;
 use crate::markdown::BodyScan;
 use crate::site_config::SiteConfig;
 
@@ -27,6 +28,10 @@ pub struct PolicySet {
     /// that compare versions skip what they would have said about them, so one front-matter
     /// error is reported once.
     pub unreadable: Vec<UnreadableSource>,
+    /// Other shops and marketplaces from the rules directory's store lexicons, which
+    /// `foreign-brand` reports like `foreign_brands` (empty unless the compile pipeline sets
+    /// them: [`crate::load`] reads only the policies directory).
+    pub known_marketplaces: KnownMarketplaces,
 }
 
 /// A source file whose name says which version it is but whose content could not be read

@@ -34,6 +34,10 @@ pub struct SiteConfig {
     pub notice_days: NoticeDays,
     /// Other companies' brands that must never appear in a policy.
     pub foreign_brands: Vec<String>,
+    /// Whether `foreign-brand` also reports the known marketplaces of the rules directory's
+    /// store lexicons (`known_marketplaces:`, default true; `false` reports only
+    /// `foreign_brands`).
+    pub known_marketplaces: bool,
     /// Corporate groups (`brand_groups`: group name to its brands). A brand of the group the
     /// marketplace belongs to (one of its names or brands is a member or the group's name, or
     /// starts with a member's words, as `Uber Eats` starts with `Uber`) is not foreign to it.
@@ -119,6 +123,7 @@ const SITE_KEYS: &[&str] = &[
     "binding_language",
     "notice_days",
     "foreign_brands",
+    "known_marketplaces",
     "brand_groups",
     "third_parties",
     "compliance",
@@ -141,6 +146,8 @@ struct RawSite {
     notice_days: RawNoticeDays,
     #[serde(default)]
     foreign_brands: Vec<String>,
+    #[serde(default = "default_true")]
+    known_marketplaces: bool,
     #[serde(default)]
     brand_groups: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -149,6 +156,10 @@ struct RawSite {
     compliance: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     html: HtmlAllowance,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -261,6 +272,7 @@ impl SiteConfig {
                 sellers: raw.notice_days.sellers.unwrap_or(defaults.sellers),
             },
             foreign_brands: raw.foreign_brands,
+            known_marketplaces: raw.known_marketplaces,
             brand_groups: raw.brand_groups,
             third_parties: raw.third_parties,
             compliance: raw.compliance,

@@ -113,8 +113,13 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
         accepted,
         calendars,
         rule_sets,
+        stores,
     } = inputs;
+    let mut policies = policies;
     let mut diagnostics = load_diagnostics;
+    let (known, refused) = davar_policy::KnownMarketplaces::from_files(&stores);
+    policies.known_marketplaces = known;
+    diagnostics.extend(refused);
     let mut notes = Vec::new();
     let mut texts = BTreeMap::new();
     diagnostics.extend(davar_policy::check(&policies, as_of));
@@ -128,7 +133,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
     let calendars = match calendars {
         None => {
             notes.push(format!(
-                "no rules directory at {}: calendars and moderation rule sets were not checked",
+                "no rules directory at {}: calendars and moderation rule sets were not checked, and `foreign-brand` knows no marketplaces but `foreign_brands`",
                 paths.rules.display()
             ));
             Calendars::default()

@@ -82,6 +82,10 @@ pub struct Inputs {
     pub calendars: Option<Vec<(PathBuf, String)>>,
     /// The rule sets and lexicons.
     pub rule_sets: RuleSetsInput,
+    /// The store lexicons (`rules/lexicons/stores.{lang}.txt`) with their text: the known
+    /// marketplaces `foreign-brand` reports. Empty when there is no rules directory, or when
+    /// its rule sets could not be read (that error is reported).
+    pub stores: Vec<(PathBuf, String)>,
 }
 
 impl Inputs {
@@ -97,7 +101,14 @@ impl Inputs {
         let accepted = read_optional(&paths.policies, &paths.policies.join(ACCEPTED_FILE))?;
         let rules_dir = paths.rules.is_dir();
         let calendars = if rules_dir {
-            let (files, refused) = read_calendars(&paths.rules)?;
+            let is_yaml = |path: &Path| path.extension().is_some_and(|ext| ext == "yaml");
+            let (files, refused) = read_files(
+                &paths.rules,
+                "calendars",
+                is_yaml,
+                davar_input::MAX_YAML_BYTES,
+                davar_obligation::codes::CALENDAR,
+            )?;
             load_diagnostics.extend(refused);
             Some(files)
         } else {
@@ -111,6 +122,34 @@ impl Inputs {
         } else {
             RuleSetsInput::Absent
         };
+        let is_store = |path: &Path| {
+            path.extension().is_some_and(|ext| ext == "txt")
+                && path
+                    .file_stem()
+                    .and_then(|stem| stem.to_str())
+                    .is_some_and(davar_input::lexicon::is_store_lexicon)
+        };
+        let stores = match &rule_sets {
+            RuleSetsInput::Read(sources) => sources
+                .lexicons
+                .iter()
+                .filter(|(_, file)| is_store(&file.path))
+                .map(|(_, file)| (file.path.clone(), file.text.clone()))
+                .collect(),
+            RuleSetsInput::Unreadable(_) => Vec::new(),
+            RuleSetsInput::Absent if rules_dir => {
+                let (files, refused) = read_files(
+                    &paths.rules,
+                    "lexicons",
+                    is_store,
+                    davar_input::MAX_LEXICON_BYTES,
+                    davar_policy::codes::RULE_SET,
+                )?;
+                load_diagnostics.extend(refused);
+                files
+            }
+            RuleSetsInput::Absent => Vec::new(),
+        };
         Ok(Inputs {
             paths: paths.clone(),
             policies,
@@ -119,6 +158,7 @@ impl Inputs {
             accepted,
             calendars,
             rule_sets,
+            stores,
         })
     }
 }
@@ -132,10 +172,17 @@ fn read_optional(root: &Path, path: &Path) -> Result<Option<String>, ProjectErro
     }
 }
 
-/// Every `*.yaml` of `rules/calendars/`, sorted by path (none when it does not exist), and a
-/// `calendar` diagnostic for each file that is not read (too large, not UTF-8, outside `rules`).
-fn read_calendars(rules: &Path) -> Result<CalendarFiles, ProjectError> {
-    let dir = rules.join("calendars");
+/// Every file of `rules/<sub>/` that `keep` accepts, read within `limit` bytes, sorted by path
+/// (none when the directory does not exist), and a diagnostic with `code` for each file that is
+/// not read (too large, not UTF-8, outside `rules`): `calendars/*.yaml`, the store lexicons.
+fn read_files(
+    rules: &Path,
+    sub: &str,
+    keep: impl Fn(&Path) -> bool,
+    limit: u64,
+    code: &'static str,
+) -> Result<RulesFiles, ProjectError> {
+    let dir = rules.join(sub);
     let dir = dir.as_path();
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -150,11 +197,11 @@ fn read_calendars(rules: &Path) -> Result<CalendarFiles, ProjectError> {
     let mut refused = Vec::new();
     for entry in entries {
         let path = entry.map_err(io(dir))?.path();
-        if path.extension().is_some_and(|ext| ext == "yaml") {
-            match davar_input::read_in_tree(rules, &path, davar_input::MAX_YAML_BYTES) {
+        if keep(&path) {
+            match davar_input::read_in_tree(rules, &path, limit) {
                 Ok(text) => files.push((path, text)),
                 Err(err) => refused.push(Diagnostic::error(
-                    davar_obligation::codes::CALENDAR,
+                    code,
                     &path,
                     0,
                     0,
@@ -167,5 +214,5 @@ fn read_calendars(rules: &Path) -> Result<CalendarFiles, ProjectError> {
     Ok((files, refused))
 }
 
-/// Calendar files read, and diagnostics for those refused.
-type CalendarFiles = (Vec<(PathBuf, String)>, Vec<Diagnostic>);
+/// Files of the rules directory read, and diagnostics for those refused.
+type RulesFiles = (Vec<(PathBuf, String)>, Vec<Diagnostic>);

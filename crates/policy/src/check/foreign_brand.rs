@@ -1,7 +1,18 @@
-//! `foreign-brand`: another company's brand (`foreign_brands` in site.yaml) in a policy, usually
-//! left over from terms copied from a competitor. Matching treats a Persian zero-width
-//! non-joiner as optional (`دیجی‌کالا`, `دیجیکالا` and `دیجی کالا` all match) and finds whole
-//! words only.
+//! `foreign-brand`: another company's brand in a policy, usually left over from terms copied
+//! from a competitor: a brand listed in site.yaml `foreign_brands`, or one of the known
+//! marketplaces (the moderation engine's store lexicons, `rules/lexicons/stores.{lang}.txt`;
+//! see [`crate::known_marketplaces`]) unless site.yaml says `known_marketplaces: false`.
+//! Matching treats a Persian zero-width non-joiner as optional (`دیجی‌کالا`, `دیجیکالا` and
+//! `دیجی کالا` all match), and the Arabic forms of yeh and kaf as the Persian ones, and finds
+//! whole words only.
+//!
+//! A known marketplace's name counts as a proper name: with a capital (`Temu`, `eBay`) or
+//! inside an address (`temu.com`); Persian names as written. A name the lexicon tags as an
+//! ordinary word too (`word`: `amazon`, `آمازون`; `spelled`: `target`, `otto`) counts only as a
+//! domain (`amazon.de`) and in the forms the lexicon lists after a preposition (`on Amazon`,
+//! `از آمازون`, `at Target`); a preposition form tagged `word` (`از دیوار`, "from the wall")
+//! never. A known name that is one of the marketplace's own names or brands (or a part of one),
+//! a brand of its group, or listed in `foreign_brands` (reported as that) is left out.
 //!
 //! A brand that starts with a capital in site.yaml is a proper name: it matches when it starts
 //! with a capital in the text too (`Temu`, `TEMU`), and in lower case only as part of an
@@ -9,8 +20,9 @@
 //! reported. A brand written in lower case matches in any case.
 //!
 //! Not reported: a mention inside a legitimate third-party name listed in site.yaml
-//! `third_parties` (`Google Maps`, `Apple Pay`) or inside one of the marketplace's own brands,
-//! and the brands of the marketplace's own corporate group (`brand_groups`).
+//! `third_parties` (`Google Maps`, `Apple Pay`; for a known name after a preposition, the name
+//! itself: `via Amazon Pay`) or inside one of the marketplace's own brands, and the brands of
+//! the marketplace's own corporate group (`brand_groups`).
 //!
 //! Every brand is searched in one pass over each version (one regular expression for all of
 //! them, compiled once for every site that lists the same brands).
@@ -21,10 +33,31 @@ use std::sync::{LazyLock, Mutex};
 use jiff::civil::Date;
 use regex::Regex;
 
+use davar_input::lexicon::StoreTag;
+
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::known_marketplaces::{KnownName, key};
 use crate::markdown::LineIndex;
 use crate::model::{PolicySet, PolicyVersion};
+
+/// A name the check looks for, and where it comes from.
+#[derive(Debug, Clone, Copy)]
+enum Sought<'a> {
+    /// A brand of site.yaml `foreign_brands`.
+    Listed(&'a str),
+    /// A name of the known marketplaces.
+    Known(&'a KnownName),
+}
+
+impl<'a> Sought<'a> {
+    fn name(self) -> &'a str {
+        match self {
+            Sought::Listed(brand) => brand,
+            Sought::Known(known) => &known.text,
+        }
+    }
+}
 
 /// A case-insensitive pattern for one brand; word boundaries are checked after matching
 /// (see [`whole_word`]).
@@ -33,12 +66,17 @@ fn brand_pattern(brand: &str) -> String {
     for c in brand.trim().chars() {
         if c == '\u{200c}' || c == ' ' {
             pattern.push_str(r"[\u{200c}\s]?");
+        } else if let Some(forms) = ARABIC_FORMS.iter().find(|f| f.contains(c)) {
+            pattern.push_str(&format!("[{forms}]"));
         } else {
             pattern.push_str(&regex::escape(&c.to_string()));
         }
     }
     pattern
 }
+
+/// Letters Persian and Arabic write in different forms: one is the other in a brand.
+const ARABIC_FORMS: [&str; 2] = ["یيى", "کك"];
 
 /// One regular expression finding any of `brands`, each in its own capture group (group
 /// `i + 1` is `brands[i]`).
@@ -108,23 +146,91 @@ fn written_as_brand(brand: &str, text: &str, start: usize, end: usize) -> bool {
         || after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
+/// Whether a known name written at `text[start..end]` counts: a plain name with a capital, with
+/// no letter that has a case (Persian), or inside an address; a name that is also a word only
+/// as a domain.
+fn written_as_known(known: &KnownName, text: &str, start: usize, end: usize) -> bool {
+    match known.tag {
+        StoreTag::Name => {
+            let found = &text[start..end];
+            let last = found
+                .rsplit(|c: char| c.is_whitespace() || c == '\u{200c}')
+                .next()
+                .unwrap_or(found);
+            last.chars().any(char::is_uppercase)
+                || !last.chars().any(|c| c.is_lowercase())
+                || in_address(text, start, end)
+        }
+        StoreTag::Word | StoreTag::Spelled => as_domain(text, end),
+    }
+}
+
+/// Whether `text[start..end]` is part of an address: after `.`, `@` or `/`, or before a dot
+/// and a letter (`temu.com`, `@ebay.de`, `www.amazon.fr`).
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    matches!(before, Some('.' | '@' | '/')) || as_domain(text, end)
+}
+
+/// Whether the name ending at `end` is written as a domain: a dot and a letter follow
+/// (`amazon.de`, `Amazon.com`).
+fn as_domain(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether the words of a known name hold one of `own` (keys of the marketplace's own names
+/// and its group's brands) in a row: `on amazon` when the site is Amazon, `digi kala` when it
+/// is Digikala.
+fn names_own(name: &str, own: &[String]) -> bool {
+    let words = words(name);
+    (0..words.len()).any(|first| {
+        let mut joined = String::new();
+        words[first..].iter().any(|w| {
+            joined.push_str(w);
+            own.contains(&joined)
+        })
+    })
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let group = set.site.group_brands();
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let group_plain: Vec<String> = group.iter().map(|b| plain(b)).collect();
-    let brands: Vec<&str> = set
+    let group_plain: Vec<String> = group.iter().map(|b| key(b)).collect();
+    let listed: Vec<&str> = set
         .site
         .foreign_brands
         .iter()
         .map(|b| b.trim())
-        .filter(|b| !b.is_empty() && !group_plain.contains(&plain(b)))
+        .filter(|b| !b.is_empty() && !group_plain.contains(&key(b)))
         .collect();
-    let Some(foreign) = any_of(&brands) else {
+    let mut sought: Vec<Sought> = listed.iter().map(|b| Sought::Listed(b)).collect();
+    if set.site.known_marketplaces {
+        let own: Vec<String> = set
+            .site
+            .own_names()
+            .chain(group.iter().copied())
+            .map(key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let listed_keys: Vec<String> = listed.iter().map(|b| key(b)).collect();
+        let mut known: Vec<&KnownName> = set
+            .known_marketplaces
+            .names()
+            .iter()
+            .filter(|k| {
+                // A preposition form tagged as a word (`از دیوار`, "from the wall") is never
+                // the store in a legal text.
+                (k.tag == StoreTag::Name || !k.text.contains(char::is_whitespace))
+                    && !listed_keys.contains(&key(&k.text))
+                    && !names_own(&k.text, &own)
+            })
+            .collect();
+        // Longest first: at one place, `ebay kleinanzeigen` is found, not `ebay`.
+        known.sort_by_key(|k| std::cmp::Reverse(k.text.chars().count()));
+        sought.extend(known.into_iter().map(Sought::Known));
+    }
+    let names: Vec<&str> = sought.iter().map(|s| s.name()).collect();
+    let Some(foreign) = any_of(&names) else {
         return Vec::new();
     };
     let allowed: Vec<&str> = set
@@ -158,8 +264,12 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     continue;
                 };
                 let (start, end) = (body_start + m.start(), body_start + m.end());
+                let written = match sought[index] {
+                    Sought::Listed(brand) => written_as_brand(brand, source, start, end),
+                    Sought::Known(known) => written_as_known(known, source, start, end),
+                };
                 if !whole_word(source, start, end)
-                    || !written_as_brand(brands[index], source, start, end)
+                    || !written
                     || v.scan.in_code(start)
                     || after_hidden_address(source, start)
                     || host_of_allowed(source, start, end, &allowed_words)
@@ -174,7 +284,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                             .collect()
                     })
                 });
-                if spans.iter().any(|(s, e)| *s <= start && end <= *e) {
+                // A known name after a preposition (`via Amazon`) is the name that follows it.
+                let name_start = match sought[index] {
+                    Sought::Listed(_) => start,
+                    Sought::Known(_) => source[start..end]
+                        .rfind(char::is_whitespace)
+                        .map_or(start, |i| start + i + 1),
+                };
+                if spans.iter().any(|(s, e)| *s <= name_start && end <= *e) {
                     continue;
                 }
                 if names_a_party(source, start, end) && !parties.contains(&index) {
@@ -200,33 +317,55 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             };
             let (line, column) = index_of_lines.line_col(source, start);
             let text = &source[start..end];
-            let brand = brands[index];
-            out.push(
-                Diagnostic::error(
-                    codes::FOREIGN_BRAND,
-                    &v.path,
-                    line,
-                    column,
+            let site = set.site.name_in(&v.lang);
+            let (message, help) = match sought[index] {
+                Sought::Listed(brand) => (
                     format!(
                         "`{text}` is another company's brand (listed in site.yaml `foreign_brands`)"
                     ),
-                )
-                .with_width(text.chars().count())
-                .with_help(help(
-                    brand,
-                    set.site.name_in(&v.lang),
-                    &set.site.third_parties,
-                )),
+                    help(brand, site, &set.site.third_parties),
+                ),
+                Sought::Known(known) => (
+                    format!(
+                        "`{text}` is the name of another marketplace (one of the known marketplaces, {}; not from site.yaml)",
+                        known.path.display()
+                    ),
+                    known_help(text, site, &set.site.third_parties),
+                ),
+            };
+            out.push(
+                Diagnostic::error(codes::FOREIGN_BRAND, &v.path, line, column, message)
+                    .with_width(text.chars().count())
+                    .with_help(help),
             );
         }
     }
     out
 }
 
+/// What to do about the known marketplace name `text` on a site named `site`: replace it,
+/// allow a legitimate mention in `third_parties` (naming what it holds), claim the name in
+/// `marketplace.brands`, or turn the known marketplaces off.
+fn known_help(text: &str, site: &str, third_parties: &[String]) -> String {
+    format!(
+        "replace `{text}` with {site} if it was copied from another site's terms; list {}, or the name under `marketplace.brands` if it is the marketplace's own; `known_marketplaces: false` in site.yaml reports only the brands of `foreign_brands`",
+        allow_list(text, third_parties)
+    )
+}
+
 /// What to do about `brand` on a site named `site`: replace it, or allow the legitimate
-/// mention in `third_parties`, naming what that list already holds (the entries that name the
-/// brand first, at most two) or, when it is empty, what an entry is.
+/// mention in `third_parties`, or a brand of the marketplace's own group in `brand_groups`.
 fn help(brand: &str, site: &str, third_parties: &[String]) -> String {
+    format!(
+        "replace `{brand}` with {site}, list {}, or a brand of the marketplace's own group in `brand_groups`",
+        allow_list(brand, third_parties)
+    )
+}
+
+/// Where a legitimate mention of `brand` goes: site.yaml `third_parties`, naming what it
+/// already holds (the entries that name the brand first, at most two) or, when it is empty,
+/// what an entry is.
+fn allow_list(brand: &str, third_parties: &[String]) -> String {
     let brand_words = words(brand);
     let mut examples: Vec<&str> = third_parties
         .iter()
@@ -234,16 +373,13 @@ fn help(brand: &str, site: &str, third_parties: &[String]) -> String {
         .filter(|t| !t.is_empty())
         .collect();
     examples.sort_by_key(|t| !words(t).iter().any(|w| brand_words.contains(w)));
-    let allow = match examples.as_slice() {
+    match examples.as_slice() {
         [] => "a legitimate mention (the phrase naming a product or service of theirs) in site.yaml `third_parties`".to_string(),
         [one] => format!("the legitimate mention in site.yaml `third_parties` (it holds `{one}`)"),
         [one, two, ..] => {
             format!("the legitimate mention in site.yaml `third_parties` (it holds `{one}`, `{two}`)")
         }
-    };
-    format!(
-        "replace `{brand}` with {site}, list {allow}, or a brand of the marketplace's own group in `brand_groups`"
-    )
+    }
 }
 
 /// Lowercase words of `text`.

@@ -1,7 +1,7 @@
 use regex::Regex;
 
 use crate::cue::{CueMatch, CueSet, Reach, near};
-use crate::lexicon::read_tags;
+use davar_input::lexicon::StoreTag as Tag;
 use crate::marketplace::names_within;
 use crate::names::{Disguise, DisguisedNames};
 use crate::phrase::{PhraseMatch, PhraseSet};
@@ -58,22 +58,7 @@ impl OtherStore {
     fn build(p: &Params<'_>) -> Result<OtherStore, String> {
         let pattern = r"(?:^|[^\p{L}])((?:پاساژ|مجتمع تجاری)\s+[\p{L}]+|(?:آدرس|ادرس)\s+(?:مغازه|فروشگاه|دفتر|شعبه)(?:\s*(?:ما|مون|ش|شون))?|(?:مغازه|فروشگاه)(?:\s+(?:ما|مون|من|خودمون)|مون|مان)(?:[^\p{L}]|$)|(?:حضوری|حضورا)\s+(?:بیاید|تشریف بیارید|مراجعه کنید))";
         let lexicons = p.lexicons("stores", &["stores.fa"])?;
-        let tags = read_tags(
-            lexicons.iter().copied(),
-            &[
-                (None, Tag::Name, "a store name"),
-                (
-                    Some("word"),
-                    Tag::Word,
-                    "also an ordinary word: a store only near a word of buying",
-                ),
-                (
-                    Some("spelled"),
-                    Tag::Spelled,
-                    "a store only as a domain or spelled with digits",
-                ),
-            ],
-        )?;
+        let tags = Tag::read(lexicons.iter().copied())?;
         // `stores.{lang}` reads several files as one lexicon: a name they tag differently
         // would count by whichever comes first.
         let mut seen: HashMap<String, (Tag, &std::path::Path)> = HashMap::new();
@@ -172,28 +157,6 @@ impl OtherStore {
             shape_literals,
         })
     }
-}
-
-impl Tag {
-    /// The tag as a lexicon writes it, for messages.
-    fn name(self) -> &'static str {
-        match self {
-            Tag::Name => "nothing",
-            Tag::Word => "`word`",
-            Tag::Spelled => "`spelled`",
-        }
-    }
-}
-
-/// How a store name of the lexicon counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
-    /// Wherever it is written.
-    Name,
-    /// Also an ordinary word: near a word of buying, as a domain, or spelled with digits.
-    Word,
-    /// Too common a word for context: as a domain or spelled with digits.
-    Spelled,
 }
 
 /// Most words between a store name that is also a word and a word of buying (`از آمازون
