@@ -193,7 +193,9 @@ mod tests {
         assert_eq!(read, [StoreTag::Name, StoreTag::Word, StoreTag::Spelled]);
         let bad = Lexicon::parse("s.txt".into(), "ebay\tplace\n");
         assert!(
-            StoreTag::read([&bad]).unwrap_err().contains("`ebay` has value `place`"),
+            StoreTag::read([&bad])
+                .unwrap_err()
+                .contains("`ebay` has value `place`"),
             "unknown tag named"
         );
         assert!(is_store_lexicon("stores.fa"));

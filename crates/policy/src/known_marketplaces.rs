@@ -61,7 +61,14 @@ impl KnownMarketplaces {
                 }
             };
             for (entry, tag) in tagged {
-                let key = key(&entry.text);
+                // Spelled the same: `le bon coin` (also "the right corner") is not `leboncoin`.
+                let key: Vec<String> = entry
+                    .text
+                    .split(|c: char| c.is_whitespace() || c == '\u{200c}')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                let key = key.join(" ");
                 if key.is_empty() {
                     continue;
                 }
@@ -110,11 +117,11 @@ mod tests {
         let files = vec![
             (
                 PathBuf::from("lexicons/stores.fa.txt"),
-                "# header\nدیجی‌کالا\nدیجیکالا\namazon\n".to_string(),
+                "# header\nدیجی‌کالا\nدیجی کالا\namazon\n".to_string(),
             ),
             (
                 PathBuf::from("lexicons/stores.en.txt"),
-                "amazon\tword\non amazon\n".to_string(),
+                "amazon\tword\non amazon\nle bon coin\tword\nleboncoin\n".to_string(),
             ),
             (
                 PathBuf::from("lexicons/shopping.en.txt"),
@@ -133,7 +140,9 @@ mod tests {
             [
                 ("دیجی‌کالا", StoreTag::Name),
                 ("amazon", StoreTag::Word),
-                ("on amazon", StoreTag::Name)
+                ("on amazon", StoreTag::Name),
+                ("le bon coin", StoreTag::Word),
+                ("leboncoin", StoreTag::Name)
             ]
         );
         assert_eq!(
@@ -149,7 +158,10 @@ mod tests {
                 PathBuf::from("lexicons/stores.de.txt"),
                 "otto\tmaybe\n".to_string(),
             ),
-            (PathBuf::from("lexicons/stores.fr.txt"), "fnac\n".to_string()),
+            (
+                PathBuf::from("lexicons/stores.fr.txt"),
+                "fnac\n".to_string(),
+            ),
         ];
         let (known, errors) = KnownMarketplaces::from_files(&files);
         assert_eq!(known.names().len(), 1);

@@ -200,13 +200,7 @@ fn read_files(
         if keep(&path) {
             match davar_input::read_in_tree(rules, &path, limit) {
                 Ok(text) => files.push((path, text)),
-                Err(err) => refused.push(Diagnostic::error(
-                    code,
-                    &path,
-                    0,
-                    0,
-                    err.to_string(),
-                )),
+                Err(err) => refused.push(Diagnostic::error(code, &path, 0, 0, err.to_string())),
             }
         }
     }

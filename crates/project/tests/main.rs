@@ -2,5 +2,6 @@
 //! (`cargo test -p davar-project --test integration`): one binary links faster than one per file.
 
 mod codes;
+mod known_marketplaces;
 mod limits;
 mod pipeline;

@@ -22,7 +22,9 @@
 //! Not reported: a mention inside a legitimate third-party name listed in site.yaml
 //! `third_parties` (`Google Maps`, `Apple Pay`; for a known name after a preposition, the name
 //! itself: `via Amazon Pay`) or inside one of the marketplace's own brands, and the brands of
-//! the marketplace's own corporate group (`brand_groups`).
+//! the marketplace's own corporate group (`brand_groups`); a known name a document joins to
+//! the marketplace's own name by `and/or` (`Privalia y/o Veepee`, `X/Y`) is its group's in
+//! that document.
 //!
 //! Every brand is searched in one pass over each version (one regular expression for all of
 //! them, compiled once for every site that lists the same brands).
@@ -193,6 +195,44 @@ fn names_own(name: &str, own: &[String]) -> bool {
     })
 }
 
+/// Words that join two names as one party or either of them (`Privalia y/o Veepee`).
+const EITHER: &[&str] = &["/", "and/or", "y/o", "et/ou", "und/oder", "e/o", "en/of"];
+
+/// Whether the name at `text[start..end]` is joined to one of `own` (keys of the marketplace's
+/// own names and its group's brands) by [`EITHER`]: `Privalia y/o Veepee` on Privalia's site
+/// names its group's other brand, not a company whose terms were copied.
+fn paired_with_own(text: &str, start: usize, end: usize, own: &[String]) -> bool {
+    let is_own = |side: &str, before: bool| {
+        let tokens: Vec<&str> = side.split_whitespace().take(3).collect();
+        (1..=tokens.len()).any(|n| {
+            let mut taken = tokens[..n].to_vec();
+            if before {
+                taken.reverse();
+            }
+            own.contains(&key(&taken.concat()))
+        })
+    };
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(80)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let before = before.trim_end().to_lowercase();
+    let after: String = text[end..].chars().take(80).collect();
+    let after = after.trim_start().to_lowercase();
+    EITHER.iter().any(|joint| {
+        before.strip_suffix(joint).is_some_and(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().rev().collect();
+            is_own(&words.join(" "), true)
+        }) || after
+            .strip_prefix(joint)
+            .is_some_and(|rest| is_own(rest, false))
+    })
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let group = set.site.group_brands();
     let group_plain: Vec<String> = group.iter().map(|b| key(b)).collect();
@@ -204,14 +244,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         .filter(|b| !b.is_empty() && !group_plain.contains(&key(b)))
         .collect();
     let mut sought: Vec<Sought> = listed.iter().map(|b| Sought::Listed(b)).collect();
+    let own: Vec<String> = set
+        .site
+        .own_names()
+        .chain(group.iter().copied())
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect();
     if set.site.known_marketplaces {
-        let own: Vec<String> = set
-            .site
-            .own_names()
-            .chain(group.iter().copied())
-            .map(key)
-            .filter(|k| !k.is_empty())
-            .collect();
         let listed_keys: Vec<String> = listed.iter().map(|b| key(b)).collect();
         let mut known: Vec<&KnownName> = set
             .known_marketplaces
@@ -247,7 +287,9 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for doc in &set.documents {
         // Every mention first: a brand the document names as a party to its agreement is the
-        // document's own (partner terms the marketplace publishes), in all its versions.
+        // document's own (partner terms the marketplace publishes), in all its versions, and so
+        // is a known name it joins to the marketplace's own by `and/or` (`Privalia y/o
+        // Veepee`: a brand of its group).
         let mut found: Vec<(&PolicyVersion, usize, usize, usize)> = Vec::new();
         let mut parties: Vec<usize> = Vec::new();
         for v in &doc.versions {
@@ -294,7 +336,9 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 if spans.iter().any(|(s, e)| *s <= name_start && end <= *e) {
                     continue;
                 }
-                if names_a_party(source, start, end) && !parties.contains(&index) {
+                let own_pair = matches!(sought[index], Sought::Known(_))
+                    && paired_with_own(source, start, end, &own);
+                if (own_pair || names_a_party(source, start, end)) && !parties.contains(&index) {
                     parties.push(index);
                 }
                 found.push((v, start, end, index));
@@ -495,6 +539,26 @@ mod tests {
             finds("megamart", "Megamart and megamart"),
             ["Megamart", "megamart"]
         );
+    }
+
+    #[test]
+    fn known_names_that_are_the_site_s_own_or_joined_to_it() {
+        let own = vec![key("Privalia"), key("دیجی‌کالا")];
+        assert!(names_own("digi kala", &[key("Digikala")]));
+        assert!(names_own("دیجی کالا", &own));
+        assert!(!names_own("on amazon", &own));
+        let text = "suplantado la identidad de Privalia y/o\n\nVeepee con la finalidad";
+        let start = text.find("Veepee").unwrap();
+        assert!(paired_with_own(text, start, start + 6, &own));
+        let text = "Veepee and/or Privalia, Privalia/Veepee";
+        assert!(paired_with_own(text, 0, 6, &own));
+        let start = text.rfind("Veepee").unwrap();
+        assert!(paired_with_own(text, start, start + 6, &own));
+        let text = "Orders on Privalia or Veepee and Zalando y/o Amazon";
+        let start = text.find("Veepee").unwrap();
+        assert!(!paired_with_own(text, start, start + 6, &own));
+        let start = text.find("Zalando").unwrap();
+        assert!(!paired_with_own(text, start, start + 7, &own));
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub const CODES: &[CheckCode] = &[
     code!(
         FOREIGN_BRAND,
         "foreign-brand.md",
-        "no brand from `foreign_brands` appears"
+        "no brand from `foreign_brands` or the known marketplaces appears"
     ),
     code!(
         UNKNOWN_BRAND,

@@ -1,12 +1,12 @@
 use regex::Regex;
 
 use crate::cue::{CueMatch, CueSet, Reach, near};
-use davar_input::lexicon::StoreTag as Tag;
 use crate::marketplace::names_within;
 use crate::names::{Disguise, DisguisedNames};
 use crate::phrase::{PhraseMatch, PhraseSet};
 use crate::rules::links::url::is_root_zone_tld;
 use crate::rules::prelude::*;
+use davar_input::lexicon::StoreTag as Tag;
 use std::collections::{HashMap, HashSet};
 
 use crate::text::{fold_pattern, skeleton_key, squeeze};
