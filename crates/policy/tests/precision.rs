@@ -802,6 +802,86 @@ fn empty_list_leaves_sections_written_as_the_announced_items() {
 }
 
 #[test]
+fn empty_list_reports_a_request_followed_by_prose_on_another_subject() {
+    for (lang, body) in [
+        // A condition opens the paragraph after the request.
+        (
+            "en",
+            "Tell us what went wrong. To open a claim, please send us:\n\nIf we cannot settle the claim within a week, we pass it to an independent reviewer who decides within a month.",
+        ),
+        (
+            "fr",
+            "Pour ouvrir une réclamation, veuillez nous fournir :\n\nLorsque la réclamation ne peut être réglée à l'amiable, nous la confions à un médiateur indépendant.",
+        ),
+        (
+            "de",
+            "Für eine Reklamation geben Sie bitte an:\n\nFalls wir die Reklamation nicht innerhalb einer Woche klären, entscheidet eine unabhängige Schlichtungsstelle.",
+        ),
+        (
+            "fa",
+            "برای ثبت شکایت لطفاً موارد زیر را ارائه دهید:\n\nاگر شکایت در یک هفته حل نشود، پرونده به داور مستقل سپرده می‌شود و او ظرف یک ماه تصمیم می‌گیرد.",
+        ),
+        // Several sentences on another subject.
+        (
+            "en",
+            "Every claim needs some facts, including:\n\nOur team answers within two days. Answers come by e-mail from the address you used to order.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+    // A document whose requests are all followed by prose lost its lists, a single sentence
+    // after a request included.
+    let body = "We read every message. Here is how you can send feedback:\n\nWe answer every message with care and use it to make the shop better.\n\nTo report a fault, please provide:\n\nIf you are unhappy with the answer, you can ask for a second review by a senior member of staff.";
+    let found = lost_lists("en", body);
+    assert_eq!(found.len(), 2, "{body}: {:#?}", messages(&found));
+    // One of the requests is followed by a list: the document writes its lists, and a single
+    // sentence after a request may be its item.
+    let body = "Here is how you can send feedback:\n\nWe answer every message with care and use it to make the shop better.\n\nTo report a fault, please provide:\n\n- your order number\n- a photo of the fault";
+    let found = lost_lists("en", body);
+    assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+}
+
+#[test]
+fn empty_list_leaves_a_paragraph_that_holds_what_was_announced() {
+    for (lang, body) in [
+        // An announcement that asks for nothing introduces any paragraph.
+        (
+            "en",
+            "The following applies:\n\nIf you buy as a consumer, you may withdraw from the contract within fourteen days without giving a reason.",
+        ),
+        (
+            "en",
+            "Refunds are worded as follows:\n\n\"If the goods arrive damaged, the seller refunds the full price within five days.\"",
+        ),
+        // A request followed by a form, an address, a quotation or its single item.
+        (
+            "en",
+            "To report a fault, please provide:\n\nName: ______ Order number: ______ Date of purchase: ______",
+        ),
+        (
+            "en",
+            "Please send your complaint, including your order number, to:\n\nBazarcheh Ltd, 12 Example Street, Floor 3, Tehran 1234567, Iran.",
+        ),
+        (
+            "fr",
+            "Veuillez indiquer :\n\n« Je renonce à mon droit de rétractation pour la commande indiquée ci-dessus. »",
+        ),
+        (
+            "en",
+            "To report a fault, please provide:\n\nA description of the fault with the order number and the date you noticed it.",
+        ),
+        (
+            "de",
+            "Bitte geben Sie an:\n\nihre Bestellnummer, das Kaufdatum und eine kurze Beschreibung des Mangels.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
 fn placeholder_reports_blanks_inside_a_sentence_and_a_lone_field() {
     for (lang, body) in [
         ("fr", "Montant : ____ euros, payable à la commande."),

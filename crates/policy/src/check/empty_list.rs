@@ -5,10 +5,13 @@
 //! when the next heading starts a new topic of the document's own series rather than the
 //! announced items (see [`announces_the_sections_after`]).
 //!
+//! An announcement that asks for things ("please provide:", "including:") followed by a
+//! paragraph of prose on another subject lost its items too (see [`prose_on_another_subject`]).
+//!
 //! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), an announcement followed
-//! by any block that can hold what it announces (a list, a table, a paragraph — an address, a
-//! form, a quoted sentence, items written without list markup — or sub-sections under deeper
-//! headings).
+//! by any other block that can hold what it announces (a list, a table, a paragraph — an
+//! address, a form, a quoted sentence, items written without list markup — or sub-sections under
+//! deeper headings).
 
 use jiff::civil::Date;
 
@@ -27,12 +30,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let mut lines = None;
         let deepest = v.clauses.iter().map(|c| c.level).max().unwrap_or(0);
+        let requests_before_prose = requests_all_before_prose(&v.scan.list_intros);
         for intro in &v.scan.list_intros {
             let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
             let outline = Outline {
                 section: split.checked_sub(1).map(|i| &v.clauses[i]),
                 after: &v.clauses[split..],
                 deepest,
+                requests_before_prose,
             };
             if !is_lost_list(intro, &outline) {
                 continue;
@@ -63,6 +68,9 @@ pub(crate) struct Outline<'a> {
     pub after: &'a [Clause],
     /// The deepest heading level of the version (6 for `######`).
     pub deepest: u8,
+    /// Whether the version has several announcements that ask for things, every one of them
+    /// followed by a paragraph of prose (see [`requests_all_before_prose`]).
+    pub requests_before_prose: bool,
 }
 
 /// Whether what follows `intro` cannot hold the list it announces.
@@ -71,14 +79,179 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
         return false;
     }
     match intro.next {
-        NextBlock::List
-        | NextBlock::Table
-        | NextBlock::Other
-        | NextBlock::Paragraph
-        | NextBlock::SubHeading => false,
+        NextBlock::List | NextBlock::Table | NextBlock::Other | NextBlock::SubHeading => false,
+        NextBlock::Paragraph => prose_on_another_subject(intro, outline.requests_before_prose),
         NextBlock::Heading => !announces_the_sections_after(intro, outline),
         NextBlock::End => true,
     }
+}
+
+/// Words with which an announcement asks for things to be given or counted in ("please
+/// provide:", "as much detail as possible, including:", "veuillez indiquer :", "geben Sie bitte
+/// an:", "موارد زیر را ارائه دهید:"): its items are what the reader supplies, which prose on
+/// another subject cannot be. Whole words or phrases of the last sentence, in lower case.
+const REQUESTS: &[&str] = &[
+    "provide",
+    "include",
+    "includes",
+    "including",
+    "submit",
+    "send",
+    "attach",
+    "specify",
+    "fournir",
+    "fournissez",
+    "indiquer",
+    "indiquez",
+    "joindre",
+    "joignez",
+    "préciser",
+    "précisez",
+    "inclure",
+    "notamment",
+    "y compris",
+    "angeben",
+    "geben sie",
+    "übermitteln",
+    "beifügen",
+    "einschließlich",
+    "insbesondere",
+    "mitteilen",
+    "ارائه",
+    "ارسال",
+    "شامل",
+    "ذکر",
+];
+
+/// Words that open a sentence on a new subject, not an item of a list: a condition or a turn
+/// ("If the issue cannot be resolved…", "In the event that…", "Lorsque…", "Falls…", "اگر…").
+/// Whole words or phrases at the start of a paragraph, in lower case.
+const NEW_SUBJECT_OPENERS: &[&str] = &[
+    "if",
+    "in the event",
+    "in case",
+    "when",
+    "whenever",
+    "should",
+    "unless",
+    "once",
+    "however",
+    "otherwise",
+    "si",
+    "s il",
+    "s ils",
+    "en cas",
+    "dans le cas",
+    "lorsque",
+    "lorsqu",
+    "toutefois",
+    "cependant",
+    "wenn",
+    "falls",
+    "sofern",
+    "sollte",
+    "sollten",
+    "im falle",
+    "jedoch",
+    "اگر",
+    "در صورت",
+    "در صورتی",
+    "چنانچه",
+    "هرگاه",
+];
+
+/// Fewest words of a paragraph read as prose rather than an item, an address or a name.
+const PROSE_WORDS: usize = 8;
+
+/// Lower-case words of `text`, one space apart, with a space on both sides: phrases of whole
+/// words are found with `contains(" phrase ")` and `starts_with(" phrase ")`.
+fn spaced_words(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+/// Whether an announcement ending in `:` asks for things ([`REQUESTS`] in its last sentence).
+/// One ending in `.` points at text further on ("the terms set out below (including …).")
+/// more often than it asks.
+fn asks_for_things(text: &str) -> bool {
+    if !text.trim_end().ends_with([':', '：']) {
+        return false;
+    }
+    let words = spaced_words(crate::markdown::intro::last_sentence(text));
+    REQUESTS.iter().any(|r| words.contains(&format!(" {r} ")))
+}
+
+/// The number of sentences of `text` when it is prose — starting with a letter (a capital in
+/// a script that has them), at least [`PROSE_WORDS`] words, a sentence ending in `.`, `!`, `?`
+/// or `؟`, and no `:` (a label, a form field, an item named before its text), `_` (a blank to
+/// fill in) or opening quote — and `None` when it is not: items written without list markup
+/// start with a mark, a number or a lower-case word, or are short.
+fn prose_sentences(text: &str) -> Option<usize> {
+    let text = text.trim();
+    let first = text.chars().next()?;
+    let starts_a_sentence = first.is_alphabetic() && !first.is_lowercase();
+    let words = text.split_whitespace().count();
+    let marks = text.contains([':', '：', '_']);
+    if !starts_a_sentence || words < PROSE_WORDS || marks {
+        return None;
+    }
+    let ends = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '؟')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .count();
+    (ends > 0).then_some(ends)
+}
+
+/// Whether the paragraph after an announcement that asks for things ([`asks_for_things`]) is
+/// prose on another subject rather than its items: prose ([`prose_sentences`]) that opens with
+/// a condition or a turn ([`NEW_SUBJECT_OPENERS`]) or holds several sentences, or any prose
+/// when `requests_before_prose` (the document writes no list after any announcement that asks
+/// for things, and several are followed by prose: its lists were lost in publishing, the seed
+/// case of pages whose list markup did not survive). An announcement that does not ask ("The
+/// following applies:", "as follows:") may introduce any paragraph; one that asks may be
+/// followed by its single item written as a sentence, an address, a form or a quotation.
+fn prose_on_another_subject(intro: &ListIntro, requests_before_prose: bool) -> bool {
+    if intro.in_list || !asks_for_things(&intro.text) {
+        return false;
+    }
+    let Some(sentences) = prose_sentences(&intro.next_text) else {
+        return false;
+    };
+    let next = spaced_words(&intro.next_text);
+    let new_subject = NEW_SUBJECT_OPENERS
+        .iter()
+        .any(|o| next.starts_with(&format!(" {o} ")));
+    requests_before_prose || new_subject || sentences >= 2
+}
+
+/// Whether a version has at least two announcements that ask for things followed by prose,
+/// and none followed by a list, a table or another block that holds items.
+fn requests_all_before_prose(intros: &[ListIntro]) -> bool {
+    let asking: Vec<&ListIntro> = intros
+        .iter()
+        .filter(|i| !i.in_list && !i.bold && asks_for_things(&i.text))
+        .collect();
+    let before_prose = asking
+        .iter()
+        .filter(|i| i.next == NextBlock::Paragraph && prose_sentences(&i.next_text).is_some())
+        .count();
+    let before_items = asking.iter().any(|i| {
+        matches!(
+            i.next,
+            NextBlock::List | NextBlock::Table | NextBlock::Other
+        )
+    });
+    before_prose >= 2 && !before_items
 }
 
 /// Words of an announcement that point at what comes right after it ("the following",
@@ -441,6 +614,7 @@ mod tests {
             section: section.as_ref(),
             after: &after,
             deepest,
+            requests_before_prose: false,
         };
         is_lost_list(&intro, &outline)
     }
@@ -452,6 +626,7 @@ mod tests {
                 section: None,
                 after: &[],
                 deepest: 0,
+                requests_before_prose: false,
             },
         )
     }
@@ -742,6 +917,76 @@ mod tests {
             NextBlock::SubHeading,
             ""
         )));
+    }
+
+    #[test]
+    fn a_request_before_prose_on_another_subject_lost_its_items_in_the_preamble_too() {
+        let request = "To report an issue, please provide as much detail as you can, including:";
+        let condition = "If the issue cannot be settled within a week, we refer it to a mediator.";
+        let paragraph = |text: &str, next: &str| intro(text, NextBlock::Paragraph, next);
+        // No heading at all: the announcement is in the preamble.
+        assert!(lost(&paragraph(request, condition)));
+        assert!(!lost(&paragraph("The following applies:", condition)));
+        assert!(!lost(&paragraph(
+            "Please provide the details set out below (including your order number).",
+            condition
+        )));
+        // A single sentence after a request is its item unless the document writes no list
+        // after any of its requests.
+        let item = "We need a short description of the fault and the date you noticed it.";
+        assert!(!lost(&paragraph(request, item)));
+        let alone = Outline {
+            section: None,
+            after: &[],
+            deepest: 0,
+            requests_before_prose: true,
+        };
+        assert!(is_lost_list(&paragraph(request, item), &alone));
+        assert!(!is_lost_list(
+            &paragraph(request, "Name: ______ Order number: ______"),
+            &alone
+        ));
+    }
+
+    #[test]
+    fn prose_is_a_sentence_of_several_words_without_marks() {
+        assert_eq!(
+            prose_sentences("Our team answers within two days. Answers come by e-mail."),
+            Some(2)
+        );
+        assert_eq!(
+            prose_sentences("اگر شکایت در یک هفته حل نشود، پرونده به داور مستقل سپرده می‌شود."),
+            Some(1)
+        );
+        for text in [
+            "your order number, the date and a description of the fault.",
+            "Respect: every member treats the others with respect at all times.",
+            "(a) the order number and the date of the order placed.",
+            "Bazarcheh Ltd, 12 Example Street, Tehran.",
+            "\"If the goods arrive damaged, the seller refunds the full price.\"",
+            "Name of the buyer, address of the buyer and signature",
+        ] {
+            assert_eq!(prose_sentences(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_request_is_read_in_the_last_sentence_of_an_announcement_ending_in_a_colon() {
+        for text in [
+            "We welcome feedback! Here's how you can provide feedback:",
+            "Veuillez nous fournir :",
+            "Für eine Reklamation geben Sie bitte an:",
+            "لطفاً موارد زیر را ارائه دهید:",
+        ] {
+            assert!(asks_for_things(text), "{text}");
+        }
+        for text in [
+            "Please provide feedback. The following applies:",
+            "The terms are set out below (including the privacy policy).",
+            "Here is an overview:",
+        ] {
+            assert!(!asks_for_things(text), "{text}");
+        }
     }
 
     #[test]

@@ -194,12 +194,7 @@ const REFERRING: &[&str] = &[
 /// names. A sentence that lists its items itself after a colon ("the following data: name,
 /// address and e-mail.") announces nothing that could be lost.
 fn announcing_sentence(text: &str) -> bool {
-    let body = text.trim_end_matches('.');
-    let last = body
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '؟'))
-        .map_or(body, |(i, c)| &body[i + c.len_utf8()..])
-        .to_lowercase();
+    let last = last_sentence(text).to_lowercase();
     if last
         .rsplit_once([':', '：'])
         .is_some_and(|(_, items)| items.chars().any(char::is_alphanumeric))
@@ -228,6 +223,15 @@ fn announcing_sentence(text: &str) -> bool {
             after.len() <= WORDS_AFTER && !after.iter().any(|w| REFERRING.contains(w)) && !time
         })
     })
+}
+
+/// The last sentence of `text`, its closing `.` or `:` aside: what follows the last `.`, `!`,
+/// `?` or `؟` before the end.
+pub(crate) fn last_sentence(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches(['.', ':', '：']);
+    body.char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '؟'))
+        .map_or(body, |(i, c)| &body[i + c.len_utf8()..])
 }
 
 /// Units of time beside `following` that make it "next" ("on the following day", "le mois
