@@ -168,10 +168,11 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
     let mut most = 0;
     for clause in version.preamble.iter().chain(&version.clauses) {
         let prose = unwrap_lines(&clause.prose);
-        for sentence in prose.split(['\n', '!', '?']).flat_map(|l| l.split(". ")) {
+        for sentence in prose.split(['\n', '!', '?']).flat_map(sentences) {
             let count = listed_after_colon(sentence, lang)
                 .or_else(|| named_as_mediators(sentence, lang))
                 .or_else(|| named_after_copula(sentence, lang))
+                .or_else(|| mediated_by(sentence, lang))
                 .unwrap_or(0);
             most = most.max(count);
         }
@@ -233,11 +234,7 @@ static NAMES_AS: LazyLock<Regex> = LazyLock::new(|| {
 /// negated verb denies the wording ("nous ne reconnaissons pas l'ORM et la CAMS comme
 /// médiateurs").
 fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
-    let lower = searchable(sentence);
-    // `searchable` keeps every character's length but those lowercasing changes.
-    if lower.len() != sentence.len() {
-        return None;
-    }
+    let lower = aligned(sentence)?;
     let wording = AS_MEDIATORS
         .find_iter(&lower)
         .find(|m| affirmed(&lower, lang, m))?;
@@ -263,6 +260,88 @@ fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
         }
         None => names_in(&sentence[..wording.start()], true),
     })
+}
+
+/// Whether the first word of `text` after articles and prepositions starts with a capital.
+fn opens_with_capital(text: &str) -> bool {
+    tokens(text, false)
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .find(|w| !article(&w.to_lowercase()) && !preposition(&w.to_lowercase()))
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Mediation and the preposition that names who mediates: "mediation before", "mediated
+/// by", "mediation through", "la médiation du", "médiation auprès de".
+static MEDIATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(mediat[a-z]*|médiation)\s+(by|before|through|du|de\s+la|de\s+l'|auprès\s+d[eu]|par)\b",
+    )
+    .expect("the mediated-by pattern is valid")
+});
+
+/// The names a sentence gives right after mediation and the preposition that names who
+/// mediates ("mediation before Ms. Scheepbouwer or Ms. Van Thiel-Wortmann", "mediated by CEDR
+/// or by the Chartered Institute …", "la médiation du CMAP ou de Médiation-Net"): a name must
+/// follow at once; "mediation by an independent mediator" names none.
+fn mediated_by(sentence: &str, lang: &str) -> Option<usize> {
+    let lower = aligned(sentence)?;
+    let m = MEDIATED_BY
+        .find_iter(&lower)
+        .find(|m| affirmed(&lower, lang, m))?;
+    let rest = &sentence[m.end()..];
+    Some(if opens_with_capital(rest) {
+        names_in(rest, false)
+    } else {
+        0
+    })
+}
+
+/// Abbreviations before a name that end in a full stop without ending a sentence.
+fn title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Prof"
+            | "St"
+            | "Me"
+            | "Mme"
+            | "Mlle"
+            | "M"
+            | "Hr"
+            | "Fr"
+            | "Hrn"
+            | "Nr"
+            | "No"
+    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// The sentences of a line: a full stop and a space end one, except after a title or an
+/// initial ("Ms. Scheepbouwer", "Dr. Weber", "J. Smith").
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in line.match_indices(". ") {
+        let word = line[start..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if !title(word) {
+            out.push(&line[start..at]);
+            start = at + 2;
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// `sentence` as evidence reads it (see `searchable`), when every character keeps its length
+/// there, so that a match in it is a place in `sentence`.
+fn aligned(sentence: &str) -> Option<String> {
+    let lower = searchable(sentence);
+    (lower.len() == sentence.len()).then_some(lower)
 }
 
 /// The byte offset where the word running through `at` ends.
@@ -292,10 +371,7 @@ static COPULA: LazyLock<Regex> = LazyLock::new(|| {
 /// designate is CEDR" names one): the verb within five words of the cue, and a name right
 /// after it ("Mediators are appointed by the Chamber of Commerce and Industry" names none).
 fn named_after_copula(sentence: &str, lang: &str) -> Option<usize> {
-    let lower = searchable(sentence);
-    if lower.len() != sentence.len() {
-        return None;
-    }
+    let lower = aligned(sentence)?;
     let verb = COPULA.find_iter(&lower).find(|v| {
         let gap = &lower[..v.start()];
         CUE.find_iter(gap).last().is_some_and(|c| {
@@ -304,12 +380,7 @@ fn named_after_copula(sentence: &str, lang: &str) -> Option<usize> {
     })?;
     let number = announced(&lower[..verb.start()], lang)?;
     let rest = &sentence[verb.end()..];
-    let opens = tokens(rest, false)
-        .iter()
-        .map(|(w, _)| w.as_str())
-        .find(|w| !article(&w.to_lowercase()) && !preposition(&w.to_lowercase()))
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if !opens {
+    if !opens_with_capital(rest) {
         return Some(0);
     }
     let names = names_in(rest, false);
@@ -703,6 +774,7 @@ mod tests {
         listed_after_colon(sentence, lang)
             .or_else(|| named_as_mediators(sentence, lang))
             .or_else(|| named_after_copula(sentence, lang))
+            .or_else(|| mediated_by(sentence, lang))
             .unwrap_or(0)
     }
 
@@ -894,6 +966,47 @@ mod tests {
         ] {
             assert_eq!(named(sentence, lang), 0, "{sentence}");
         }
+    }
+
+    #[test]
+    fn names_right_after_mediation_by_are_read() {
+        for (lang, sentence) in [
+            (
+                "en",
+                "Disputes may go to mediation before Ms. Aalders or Dr. Brink of Brink Legal, whose details are on the Platform",
+            ),
+            (
+                "en",
+                "Disputes may be mediated by HMT or by the North Trade Mediation Office",
+            ),
+            ("fr", "Nous acceptons la médiation de l'ORM ou de Média-Sud"),
+        ] {
+            let count = sentences(sentence)
+                .into_iter()
+                .map(|s| named(s, lang))
+                .max();
+            assert_eq!(count, Some(2), "{sentence}");
+        }
+        // Near misses: no name right after, one name, another procedure named second.
+        for (lang, sentence, count) in [
+            (
+                "en",
+                "Disputes may be mediated by an independent mediator of the Seller's choice",
+                0,
+            ),
+            ("en", "Disputes may be mediated by HMT, Leeds", 1),
+            (
+                "en",
+                "Disputes go to mediation by HMT or arbitration by the ICC",
+                1,
+            ),
+        ] {
+            assert_eq!(named(sentence, lang), count, "{sentence}");
+        }
+        assert_eq!(
+            sentences("Ms. Aalders mediates. Dr. Brink too. J. Smith"),
+            ["Ms. Aalders mediates", "Dr. Brink too", "J. Smith"]
+        );
     }
 
     #[test]
