@@ -119,7 +119,6 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
     let mut diagnostics = load_diagnostics;
     let (known, refused) = davar_policy::KnownMarketplaces::from_files(&stores);
     policies.known_marketplaces = known;
-    diagnostics.extend(refused);
     let mut notes = Vec::new();
     let mut texts = BTreeMap::new();
     diagnostics.extend(davar_policy::check(&policies, as_of));
@@ -176,6 +175,15 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
             engine
         }
     };
+    // A store lexicon with an unknown tag: once, unless a rule set that reads it said so.
+    for d in refused {
+        if !diagnostics
+            .iter()
+            .any(|r| r.code == d.code && r.message.contains(&d.message))
+        {
+            diagnostics.push(d);
+        }
+    }
     if let Some(text) = accepted {
         let path = policies.root.join(ACCEPTED_FILE);
         let (accepted, mut found) = Accepted::parse(&path, &text);

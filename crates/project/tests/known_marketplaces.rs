@@ -208,3 +208,42 @@ fn without_a_rules_directory_only_foreign_brands_count() {
         project.notes
     );
 }
+
+#[test]
+fn a_store_lexicon_with_an_unknown_tag_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    crate::pipeline::copy_dir(&root().join("rules"), &rules);
+    let stores = rules.join("lexicons/stores.de.txt");
+    let text = std::fs::read_to_string(&stores).unwrap();
+    std::fs::write(&stores, text.replace("otto\tspelled", "otto\tmaybe")).unwrap();
+    let paths = Paths {
+        policies: root().join("policies"),
+        rules,
+    };
+    let naming = |rule_sets: bool| -> Vec<Diagnostic> {
+        let options = Options {
+            as_of: Some(date(2026, 12, 2)),
+            rule_sets,
+        };
+        Project::load(&paths, options)
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "rule-set" && d.message.contains("`otto` has value `maybe`"))
+            .collect()
+    };
+    // Without the rule sets (`deadline`, `audit`, `lock`): one error on the lexicon.
+    let alone = naming(false);
+    assert_eq!(alone.len(), 1, "{alone:#?}");
+    assert!(alone[0].file.ends_with("lexicons/stores.de.txt"));
+    // With them, the rule sets that read the lexicon say it; the check does not again.
+    let compiled = naming(true);
+    assert!(!compiled.is_empty());
+    assert!(
+        compiled
+            .iter()
+            .all(|d| !d.file.ends_with("lexicons/stores.de.txt")),
+        "{compiled:#?}"
+    );
+}
