@@ -58,8 +58,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, common: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -105,6 +105,11 @@ impl Social {
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p
                 .lexicons("words", &["handle-not-words"])?
+                .iter()
+                .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
+                .collect(),
+            common: p
+                .lexicons("common_words", &["common-words"])?
                 .iter()
                 .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
                 .collect(),
@@ -411,6 +416,16 @@ fn handle_at(sk: &str, ws: &[crate::text::Word], k: usize) -> (usize, usize, Str
     (end, n, handle)
 }
 
+/// Whether the gap between two words holds only a hyphen, dash or slash (with spaces or not):
+/// `WhatsApp-compatible`, `WhatsApp/Telegram`, `Telegram - compatible`.
+fn joined_by_dash(gap: &str) -> bool {
+    let gap = gap.trim();
+    !gap.is_empty()
+        && gap
+            .chars()
+            .all(|c| matches!(c, '-' | '/' | '–' | '—' | '‐'))
+}
+
 /// How a platform name of the lexicon announces a handle, by its tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Announce {
@@ -458,6 +473,14 @@ impl Social {
         let (sk, ws) = (f.sk(), f.words());
         let word = ws[k].text(sk);
         if self.words.contains(word) {
+            return true;
+        }
+        // A frequent word of en/fr/de joined to the platform word by a hyphen or slash, or
+        // unannounced, is a compound or the sentence going on: `WhatsApp-compatible`,
+        // `Telegram compatible`, `tele-zoom`, `Skype ready`; after a colon, `@` or an ID word
+        // it is still a handle (`telegram: sunshine`).
+        let before = k.checked_sub(1).map_or(0, |j| ws[j].end);
+        if self.common.contains(word) && (!explicit || joined_by_dash(&sk[before..ws[k].start])) {
             return true;
         }
         let goes_on = goes_on(sk, ws, n);
