@@ -244,12 +244,16 @@ impl DisguisedNames {
         let mut i = 0;
         'words: while i < ws.len() {
             let marked = self.filter.may_contain(ws[i].hash);
-            // Two or three pieces parted by one space: `tele gram`, `تل گرام`.
+            // Two or three pieces parted by one space, line break, hyphen or underscore:
+            // `tele gram`, `tele-gram`, `تل گرام`.
             if marked && self.prefixes.contains(ws[i].text(sk)) {
                 joined.clear();
                 joined.push_str(ws[i].text(sk));
                 for last in i + 1..(i + SPLIT_MAX_PIECES).min(ws.len()) {
-                    if &sk[ws[last - 1].end..ws[last].start] != " " {
+                    if !matches!(
+                        &sk[ws[last - 1].end..ws[last].start],
+                        " " | "\n" | "-" | "_" | "\u{2010}" | "\u{2011}"
+                    ) {
                         break;
                     }
                     joined.push_str(ws[last].text(sk));

@@ -29,7 +29,10 @@ declare_rule! {
     /// photos`), a capitalised name with more of the sentence after it (`بله: Samsung بهتره`)
     /// or, when neither an ID word (`آیدی`/`پیج`/`id`/`شناسه`) nor a colon, `@`, `-`, `/` or
     /// `→` announces it, a capitalised name or a word followed by more of a Latin sentence.
-    /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is.
+    /// So `بله، Galaxy A54 خوب است` is not a handle, `اینستا shop_98` is. After a platform name
+    /// in Latin letters, a frequent word of en, fr or de (`lexicons/common-words.txt`) is
+    /// prose unless a colon, `@` or an ID word announces it, and so is one joined by a hyphen
+    /// or slash: `Telegram compatible`, `WhatsApp-compatible`, not `telegram: sunshine`.
     /// An `@` after a symbol that censors a word (`f$@king`) is not a handle. An `@` that is
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
@@ -475,12 +478,16 @@ impl Social {
         if self.words.contains(word) {
             return true;
         }
-        // A frequent word of en/fr/de joined to the platform word by a hyphen or slash, or
-        // unannounced, is a compound or the sentence going on: `WhatsApp-compatible`,
-        // `Telegram compatible`, `tele-zoom`, `Skype ready`; after a colon, `@` or an ID word
-        // it is still a handle (`telegram: sunshine`).
-        let before = k.checked_sub(1).map_or(0, |j| ws[j].end);
-        if self.common.contains(word) && (!explicit || joined_by_dash(&sk[before..ws[k].start])) {
+        // After a word in Latin letters, a frequent word of en/fr/de joined to it by a hyphen
+        // or slash, or unannounced, is a compound or the sentence going on:
+        // `WhatsApp-compatible`, `Telegram compatible`, `tele-zoom`, `Skype ready`; after a
+        // colon, `@` or an ID word it is still a handle (`telegram: sunshine`), and so is a
+        // Latin word after a Persian platform word (`تلگرام shop`).
+        if let Some(prev) = k.checked_sub(1).map(|j| &ws[j])
+            && prev.text(sk).starts_with(|c: char| c.is_ascii_alphabetic())
+            && self.common.contains(word)
+            && (!explicit || joined_by_dash(&sk[prev.end..ws[k].start]))
+        {
             return true;
         }
         let goes_on = goes_on(sk, ws, n);
