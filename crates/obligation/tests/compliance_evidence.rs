@@ -865,6 +865,14 @@ fn complaints_closed_before_six_months_contradict_the_window() {
             "de",
             "Nach Ablauf von sechs Monaten nach der Entscheidung sind Beschwerden ausgeschlossen.",
         ),
+        (
+            "en",
+            "Complaints made later than 14 days after delivery are rejected.",
+        ),
+        (
+            "fr",
+            "Une réclamation n'est plus recevable 30 jours après la livraison.",
+        ),
     ] {
         let found = complaints(lang, &format!("{window}{} {near}\n\n", six(lang)));
         assert!(

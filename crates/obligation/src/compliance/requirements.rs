@@ -234,6 +234,16 @@ const AFTER_FA: &str = r"پس از|بعد از|گذشت|دیگر";
 /// a number ("after 14 days").
 const WINDOW_SUBJECT: &str = r"decision|notif|décision|entscheidung|mitteilung|bekanntgabe|benachrichtigung|تصمیم|ابلاغ|اعلام|\d";
 
+/// What a consumer complaint about a purchase runs from: a time limit counted from a delivery
+/// or an order ("complaints later than 14 days after delivery are rejected") is not the
+/// window for complaints about a decision.
+const PURCHASE: &[(&str, &str)] = &[
+    ("en", r"deliver|order|purchase|shipment|goods|product"),
+    ("fr", r"livraison|livré|commande|achat|produit|marchandise"),
+    ("de", r"liefer|bestellung|kauf|ware|produkt"),
+    ("fa", r"تحویل|سفارش|خرید|کالا"),
+];
+
 /// Complaints about a decision said to close before six months, or once it is notified: "not
 /// possible after 30 days", "later complaints are rejected", "no further complaint … once a
 /// decision has been notified", "nach 30 Tagen ausgeschlossen", "n'est plus possible 30 jours
@@ -661,7 +671,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             evidence: &Evidence::SixMonths,
             contrary: WINDOW_CLOSED,
             topic: ANY_TOPIC,
-            excused: NO_EXCUSE,
+            excused: PURCHASE,
             examples: "\"complaints are not possible after 30 days\"",
         },
     },
