@@ -36,6 +36,7 @@ use crate::markdown::LineIndex;
 use crate::model::{PolicySet, PolicyVersion};
 
 mod owner;
+mod speaker;
 
 // Addresses are ASCII: their patterns use ASCII word boundaries (`(?-u:\b)`), which the
 // regex crate's DFA searches in one pass over text of any script (a Unicode `\b` makes it fall
@@ -703,6 +704,41 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                         found.push((m, None));
                     }
                 }
+                // The name the text speaks as, and free mailboxes named after it.
+                let body = v.body();
+                let spoken: Vec<Mention> = speaker::names(body, v.source.len() - body.len())
+                    .into_iter()
+                    .filter(|m| !own.covers(m) && !own.names.iter().any(|n| n.contains(&m.key)))
+                    .collect();
+                let boxes: Vec<(Mention, &str)> = all
+                    .iter()
+                    .filter(|m| m.email)
+                    .filter_map(|m| {
+                        let local = mailbox(&v.source, m.offset);
+                        let name = spoken
+                            .iter()
+                            .find(|s| speaker::mailbox_names(local, &m.key, &s.key))?;
+                        let start = m.offset - local.len() - 1;
+                        let shown = format!("{local}@{}", m.shown);
+                        Some((
+                            Mention {
+                                key: shown.to_lowercase(),
+                                shown,
+                                offset: start,
+                                domain: true,
+                                email: true,
+                                address: true,
+                            },
+                            name.shown.as_str(),
+                        ))
+                    })
+                    .collect();
+                found.extend(
+                    spoken
+                        .iter()
+                        .chain(boxes.iter().map(|(m, _)| m))
+                        .map(|m| (m, None)),
+                );
                 // The text's statements of who it is are read only when there is a mention.
                 if found.iter().any(|(_, f)| f.is_none()) {
                     found.retain(|(m, f)| f.is_some() || !reading.covers(m));
@@ -731,12 +767,21 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                         Some(f) => foreign_owner(&v.path, line, column, m, f, name),
                         None => {
                             let what = if m.domain { "an address" } else { "a company" };
+                            let message = if let Some((_, after)) =
+                                boxes.iter().find(|(b, _)| b.key == m.key)
+                            {
+                                format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown)
+                            } else if spoken.iter().any(|s| s.key == m.key) {
+                                format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown)
+                            } else {
+                                format!("`{}` is {what} that is not {name}'s", m.shown)
+                            };
                             Diagnostic::warning(
                                 codes::UNKNOWN_BRAND,
                                 &v.path,
                                 line,
                                 column,
-                                format!("`{}` is {what} that is not {name}'s", m.shown),
+                                message,
                             )
                             .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms")
                         }

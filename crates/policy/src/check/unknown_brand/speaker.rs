@@ -1,0 +1,277 @@
+//! The name a version speaks as. A policy left over from another site keeps that site's name
+//! where the marketplace speaks of itself: as the bare subject of a sentence that goes on in
+//! the first person (`X s'efforce d'offrir … sur notre marché`, `X strives to … our`, `X
+//! bemüht sich … unser`), as what the reader has an experience with (`your experience with
+//! X`, `Ihre Erfahrungen mit X`) and as the last party of a dispute between customers,
+//! sellers and X (`entre clients, vendeurs et/ou X`), written in lower case or not. Its
+//! contact mailbox at a free-mail host often carries the name in its local part
+//! (`x.shop@gmail.com`). A subject with an article or a pronoun (`Le vendeur s'efforce`,
+//! `Il s'efforce`) is not a name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{ARTICLES, Mention, WE, normalise, words_of};
+
+/// A bare name (one word, dots and hyphens inside: `imolocale`, `Deepnudeai.io`).
+const NAME: &str = r"([\p{L}\p{N}](?:[\p{L}\p{N}.\-]*[\p{L}\p{N}])?)";
+
+/// A bare name opening a sentence or clause, followed by a verb of the speaking party's
+/// effort or commitment.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[.!?:]\s+|\n[^\S\n]*(?:[-*+]\s+)?|,\s+){NAME}\s+(?i:s['’]efforcer?a?|s['’]engager?a?|strives|endeavou?rs|is\s+committed|is\s+dedicated|aims|bemüht\s+sich|verpflichtet\s+sich|ist\s+bestrebt|ist\s+bemüht)\b"
+    ))
+    .expect("valid pattern")
+});
+
+/// The reader's experience with a name.
+static EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?:your|votre|vos|ihre|ihren|ihrer)\s+(?:experiences?|expériences?|erfahrungen?)\s+(?:with|on|avec|sur|chez|mit|bei|auf))\s+{NAME}"
+    ))
+    .expect("valid pattern")
+});
+
+/// A name ending a list of parties between whom disputes arise.
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?:between|entre|zwischen)\s+((?:[\p{{L}}\-]+\s*,\s*){{1,3}}[\p{{L}}\-]+)\s+(?:and/or|and|or|et/ou|et|ou|und/oder|und|oder))\s+{NAME}\s*(?:[.;!?)]|$)"
+    ))
+    .expect("valid pattern")
+});
+
+/// The parties a dispute list names before the speaking party.
+const PARTIES: &[&str] = &[
+    "customers",
+    "buyers",
+    "sellers",
+    "users",
+    "members",
+    "vendors",
+    "merchants",
+    "clients",
+    "acheteurs",
+    "vendeurs",
+    "utilisateurs",
+    "membres",
+    "marchands",
+    "kunden",
+    "käufern",
+    "käufer",
+    "verkäufern",
+    "verkäufer",
+    "nutzern",
+    "nutzer",
+    "händlern",
+    "händler",
+];
+
+/// Pronouns and determiners that open a sentence as its subject; not names.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "you", "one", "everyone", "each", "this", "that", "who", "which",
+    "il", "elle", "on", "ils", "elles", "vous", "chacun", "chacune", "ce", "cela", "qui", "er",
+    "sie", "es", "ihr", "man", "jeder", "jede", "dies", "wer", "this", "all", "tout",
+];
+
+/// Determiners before a common noun (`die Plattform`, `the Service`, `unsere Verkäufer`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "le", "la", "les", "l", "un", "une", "des", "ce", "ces",
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "unsere",
+    "unseren", "unserer", "unserem", "ihre", "ihren", "ihrer", "ihrem", "jede", "jeder", "jedem",
+    "alle", "allen",
+];
+
+/// Hosts of free mailboxes: the local part, not the host, says whose such a mailbox is.
+const FREE_MAIL: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "aol",
+    "icloud",
+    "gmx",
+    "web",
+    "t-online",
+    "orange",
+    "free",
+    "laposte",
+    "wanadoo",
+    "sfr",
+    "proton",
+    "protonmail",
+    "yandex",
+    "mail",
+    "zoho",
+];
+
+/// The names `body` (starting at `base` in the version's source) speaks as, as mentions in
+/// text order.
+pub(super) fn names(body: &str, base: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut push = |name: regex::Match<'_>| {
+        let shown = name.as_str().trim_end_matches(['.', '-']);
+        let lower = shown.to_lowercase();
+        if ARTICLES.contains(&lower.as_str())
+            || WE.contains(&lower.as_str())
+            || PRONOUNS.contains(&lower.as_str())
+            || shown.chars().count() < 3
+            || shown.chars().all(|c| c.is_numeric())
+        {
+            return;
+        }
+        out.push(Mention {
+            key: normalise(shown),
+            shown: shown.to_string(),
+            offset: base + name.start(),
+            domain: false,
+            email: false,
+            address: false,
+        });
+    };
+    for caps in SUBJECT.captures_iter(body) {
+        let Some(name) = caps.get(1) else { continue };
+        // The sentence goes on in the first person.
+        let rest = &body[name.end()..];
+        let end = rest.find(['.', '!', '?', '\n']).map_or(rest.len(), |i| i);
+        if words_of(&rest[..end])
+            .iter()
+            .any(|w| WE.contains(&w.as_str()))
+        {
+            push(name);
+        }
+    }
+    for caps in EXPERIENCE.captures_iter(body) {
+        let Some(name) = caps.get(1) else { continue };
+        // A capitalised name (a common noun after `with` is written in lower case, except in
+        // German, where it takes an article or is plural: not a bare name written once).
+        let first = name.as_str().chars().next().unwrap_or_default();
+        if first.is_uppercase() && !written_as_common_noun(body, name.as_str()) {
+            push(name);
+        }
+    }
+    for caps in BETWEEN.captures_iter(body) {
+        let (Some(list), Some(name)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        if words_of(list.as_str())
+            .iter()
+            .any(|w| PARTIES.contains(&w.as_str()))
+        {
+            push(name);
+        }
+    }
+    out.sort_by_key(|m| m.offset);
+    out
+}
+
+/// Whether `word`, or an inflection of it (two letters more or fewer: `Verkäufern` and `die
+/// Verkäufer`), also follows an article or determiner in `body` (`die Plattform`, `the
+/// Service`): a noun, not a name.
+fn written_as_common_noun(body: &str, word: &str) -> bool {
+    let inflected = |other: &str| {
+        let (short, long) = if other.len() <= word.len() {
+            (other, word)
+        } else {
+            (word, other)
+        };
+        long.starts_with(short)
+            && short.chars().count() >= 4
+            && long.chars().count() - short.chars().count() <= 2
+    };
+    let words: Vec<&str> = body
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        inflected(pair[1].trim_end_matches('.'))
+            && DETERMINERS.contains(&pair[0].to_lowercase().as_str())
+    })
+}
+
+/// Whether the mailbox `local` at `host` is a free mailbox whose local part names `key` (a
+/// normalised name of four letters or more).
+pub(super) fn mailbox_names(local: &str, host: &str, key: &str) -> bool {
+    let first = host.split('.').next().unwrap_or_default();
+    key.chars().count() >= 4
+        && FREE_MAIL.contains(&first)
+        && host.split('.').count() <= 3
+        && normalise(local).contains(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(body: &str) -> Vec<String> {
+        names(body, 0).into_iter().map(|m| m.key).collect()
+    }
+
+    #[test]
+    fn a_bare_subject_going_on_in_the_first_person_is_the_speaker() {
+        assert_eq!(
+            keys("Intro. lunamarkt s'efforce d'offrir un service clair sur notre marché."),
+            ["lunamarkt"]
+        );
+        assert_eq!(keys("Borlo strives to keep our sellers honest."), ["borlo"]);
+        assert_eq!(
+            keys("Kessla bemüht sich, unsere Kunden gut zu beraten."),
+            ["kessla"]
+        );
+        // An article, a pronoun, or no first person: not a name speaking.
+        assert!(keys("Le vendeur s'efforce de répondre sur notre marché.").is_empty());
+        assert!(keys("Il s'efforce de répondre sur notre marché.").is_empty());
+        assert!(keys("Borlo strives to keep prices low.").is_empty());
+    }
+
+    #[test]
+    fn experience_and_dispute_parties_name_the_speaker() {
+        assert_eq!(
+            keys("damit Ihre Erfahrungen mit Kessla angenehm sind."),
+            ["kessla"]
+        );
+        // A German noun the text writes after an article.
+        assert!(
+            keys("Die Verkäufer antworten. Ihre Erfahrungen mit Verkäufern zählen.").is_empty()
+        );
+        assert!(keys("Die Plattform hilft. Ihre Erfahrungen mit Plattform zählen.").is_empty());
+        assert_eq!(
+            keys("Des litiges surviennent entre clients, vendeurs et/ou lunamarkt."),
+            ["lunamarkt"]
+        );
+        assert!(keys("Disputes arise between customers, sellers and us.").is_empty());
+        assert!(keys("between Paris, Lyon and Nice.").is_empty());
+    }
+
+    fn findings(site_name: &str, body: &str) -> Vec<String> {
+        let site = format!(
+            "marketplace:\n  name: {{ fr: \"{site_name}\" }}\n  brands: [\"{site_name}\"]\nbase_url: https://policies.example.org\nlanguages: [fr]\nbinding_language: fr\n"
+        );
+        let set = super::super::tests::load_one(&site, "fr", body).expect("the set loads");
+        super::super::check(&set, jiff::civil::date(2025, 6, 1))
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn the_check_reports_a_leftover_speaker_and_its_mailbox_but_not_the_site_s_own() {
+        let body = "## Litiges {#litiges}\n\nlunamarkt s'efforce d'offrir un service clair sur notre marché. Des litiges surviennent entre clients, vendeurs et/ou lunamarkt.\n\nÉcrivez à lunamarkt.shop@gmail.com.";
+        let got = findings("Boutique Ciel", body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].contains("`lunamarkt` is the name the text speaks as"));
+        assert!(got[1].contains("`lunamarkt.shop@gmail.com` is a mailbox named after `lunamarkt`"));
+        assert!(findings("Lunamarkt", body).is_empty());
+    }
+
+    #[test]
+    fn a_free_mailbox_named_after_the_speaker() {
+        assert!(mailbox_names("lunamarkt.xyz", "gmail.com", "lunamarkt"));
+        assert!(!mailbox_names("lunamarkt.xyz", "lunamarkt.fr", "lunamarkt"));
+        assert!(!mailbox_names("jean.dupont", "gmail.com", "lunamarkt"));
+    }
+}
