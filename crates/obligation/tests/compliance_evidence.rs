@@ -81,6 +81,48 @@ fn human_review_denied_after_the_keyword_or_decisions_solely_automated_fail_art_
 }
 
 #[test]
+fn people_deciding_in_a_double_negative_meet_art_20_6_without_naming_automated_tools() {
+    for (lang, decided) in [
+        (
+            "en",
+            "No decision about a complaint is ever taken without a human review.",
+        ),
+        (
+            "en",
+            "No complaint is turned down without review by a member of staff.",
+        ),
+        (
+            "fr",
+            "Aucune décision concernant une réclamation n'est prise sans examen humain.",
+        ),
+        (
+            "de",
+            "Keine Entscheidung über eine Beschwerde fällt ohne menschliche Prüfung.",
+        ),
+        (
+            "fa",
+            "هیچ تصمیمی دربارهٔ شکایت شما بدون بررسی یک کارمند گرفته نمی‌شود.",
+        ),
+    ] {
+        let body = format!("{HOW}## Decisions {{#decisions}}\n\n{decided}\n\n{WINDOW}{COURT}");
+        let found = complaints(lang, &body);
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+    // The same words without the negation that opens the clause say the opposite.
+    let body = format!(
+        "{HOW}## Decisions {{#decisions}}\n\nA decision about a complaint is taken without a human review.\n\n{WINDOW}{COURT}"
+    );
+    let found = complaints("en", &body);
+    assert!(cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+    // A clause-opening negation negates an exclusive agent however far it stands.
+    let body = format!(
+        "{HOW}{DECIDED}## Tools {{#tools}}\n\nNo decision about a complaint of yours is taken by software alone.\n\n{WINDOW}{COURT}"
+    );
+    let found = complaints("en", &body);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn a_denied_route_or_a_heading_alone_does_not_name_an_out_of_court_body() {
     for court in [
         "## Out-of-court settlement {#out-of-court}\n\nWe take part in no out-of-court procedure, and no arbitration board or mediator can hear our disputes.\n",

@@ -123,6 +123,30 @@ fn negation_before(lang: &str, word: &str) -> bool {
     }
 }
 
+/// Negating determiners and pronouns that, opening a clause, negate all of it.
+fn opening_negation(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(word, "no" | "none" | "neither" | "never" | "nobody"),
+        "fr" => matches!(
+            word,
+            "aucun" | "aucune" | "nul" | "nulle" | "jamais" | "personne"
+        ),
+        "de" => matches!(
+            word,
+            "kein"
+                | "keine"
+                | "keinen"
+                | "keiner"
+                | "keinem"
+                | "keines"
+                | "nie"
+                | "niemals"
+                | "niemand"
+        ),
+        _ => false,
+    }
+}
+
 /// Persian negates the verb, which ends the clause: a negated verb (`نمی‌شود`, `نیست`,
 /// `نخواهد`) anywhere in the clause (up to a full stop or a Persian comma) negates it.
 fn persian_negation(word: &str) -> bool {
@@ -355,6 +379,12 @@ fn negations_before(text: &str, lang: &str, start: usize) -> usize {
         if coordinator(lang, w) {
             budget += 2 * WINDOW;
         }
+    }
+    // A negating determiner that opens the clause ("no decision on a complaint is taken …",
+    // "aucune décision sur une réclamation n'est prise …", "keine Entscheidung über eine
+    // Beschwerde ergeht …") negates what the whole clause says, however far.
+    if reach > 0 && clause.first().is_some_and(|w| opening_negation(lang, w)) {
+        reach = 0;
     }
     let scope = &clause[reach..];
     if !scope

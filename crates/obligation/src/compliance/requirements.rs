@@ -323,6 +323,36 @@ const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// People said to review or decide, in words that need no mention of automated tools: "no
+/// decision is taken without human review", "reviewed by a member of staff", "aucune décision
+/// n'est prise sans examen humain", "keine Entscheidung ohne menschliche Prüfung".
+const HUMAN_DECIDES: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"\b(human|manual|personal)\s+(review|decision|intervention|oversight|check|examination|assessment)|\b(reviewed|decided|examined|checked|assessed|read|handled|review|decision|examination)\s+by\s+(a\s+|an\s+|one\s+of\s+)?(our\s+|the\s+)?(humans?|persons?|people|member\s+of\s+(our\s+)?staff|staff|moderators?|employees?|reviewers?)\b",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"\b(examen|intervention|décision|contrôle|vérification|revue)\s+humaine?s?|\b(examinée?s?|décidée?s?|vérifiée?s?|traitée?s?|examen|décision)\s+par\s+(un|une|le|la|l'|nos|notre)\s*(humain|personne|membre\s+du\s+personnel|modérat|salarié|employé)",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"\bmenschliche[nr]?\s+(prüfung|entscheidung|überprüfung|kontrolle|beurteilung)|\bvon\s+(einem|einer|unseren?|unserem)\s+(menschen|mitarbeiter|mitarbeiterin|mitarbeitenden|person|moderator)",
+        ],
+    ),
+    (
+        "fa",
+        &[
+            r"(بررسی|تصمیم|قضاوت)\s*(‌)?\s*انسانی|(بررسی|تصمیم)\s+(یک\s+|توسط\s+)?(کارشناس|کارمند|انسان)|توسط\s+(یک\s+)?(کارشناس|کارمند|انسان)",
+        ],
+    ),
+];
+
 /// An out-of-court route: named as such, or as mediation or arbitration.
 const OUT_OF_COURT: &[(&str, &[&str])] = &[
     ("en", &[r"out-of-court|out of court|\bmediat|\barbitrat"]),
@@ -655,6 +685,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             evidence: &Evidence::AnyOf(&[
                 Evidence::Keywords(NOT_SOLELY),
                 Evidence::Keywords(HUMAN_REVIEW),
+                Evidence::Keywords(HUMAN_DECIDES),
             ]),
             contrary: SOLELY_AUTOMATED,
             topic: ANY_TOPIC,
