@@ -340,9 +340,54 @@ fn persian_negations(text: &str, start: usize, end: usize) -> usize {
     };
     let before = split(&text[from..start]);
     let after = split(&text[end..to]);
-    let verb = before.iter().chain(&after).any(|w| persian_negation(w));
+    // The mention's own verb: the first verb after it, or a verb before it with no other verb
+    // or conjunction between (a modal: `نمی‌توانند صرفاً خودکار باشند`). Another clause's
+    // verb does not count: `… گرفته نمی‌شود و هر تصمیم را یک کارشناس می‌گیرد` affirms the
+    // expert.
+    let verb_after = after
+        .iter()
+        .find(|w| persian_verb(w))
+        .is_some_and(|w| persian_negation(w));
+    let verb_before = before
+        .iter()
+        .rev()
+        .find(|w| persian_verb(w) || PERSIAN_CONJUNCTIONS.contains(&w.as_str()))
+        .is_some_and(|w| persian_negation(w));
     let without = before.iter().rev().take(3).any(|w| w == "بدون");
-    usize::from(verb) + usize::from(without)
+    usize::from(verb_after || verb_before) + usize::from(without)
+}
+
+/// Conjunctions that start another clause of a Persian sentence.
+const PERSIAN_CONJUNCTIONS: &[&str] = &["و", "اما", "ولی", "که", "تا", "زیرا", "چون", "لیکن"];
+
+/// Whether `word` is a finite Persian verb: negated, with the prefix `می`, or a common form
+/// of `است`, `بودن`, `شدن`, `کردن`, `داشتن`, `گرفتن`, `گشتن`.
+fn persian_verb(word: &str) -> bool {
+    persian_negation(word)
+        || word.starts_with("می\u{200C}")
+        || matches!(
+            word,
+            "است"
+                | "هست"
+                | "هستند"
+                | "بود"
+                | "بودند"
+                | "باشد"
+                | "باشند"
+                | "شد"
+                | "شدند"
+                | "شود"
+                | "شوند"
+                | "کرد"
+                | "کند"
+                | "کنند"
+                | "دارد"
+                | "دارند"
+                | "گیرد"
+                | "گیرند"
+                | "گردد"
+                | "گردند"
+        )
 }
 
 /// French words that complete `ne` ("ne … pas", "n'… aucun", "aucune … n'est"): with a `ne`
