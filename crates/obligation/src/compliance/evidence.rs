@@ -105,22 +105,17 @@ fn negation_before(lang: &str, word: &str) -> bool {
                 "ne" | "pas" | "jamais" | "aucun" | "aucune" | "ni" | "non" | "nullement" | "sans"
             ) || word.starts_with("n'")
         }
-        "de" => matches!(
-            word,
-            "nicht"
-                | "kein"
-                | "keine"
-                | "keinen"
-                | "keiner"
-                | "keinem"
-                | "keines"
-                | "nie"
-                | "niemals"
-                | "weder"
-                | "ohne"
-        ),
+        "de" => german_none(word) || matches!(word, "nicht" | "weder" | "ohne"),
         _ => false,
     }
+}
+
+/// The German `kein` in each of its forms, `nie` and `niemals`.
+fn german_none(word: &str) -> bool {
+    matches!(
+        word,
+        "kein" | "keine" | "keinen" | "keiner" | "keinem" | "keines" | "nie" | "niemals"
+    )
 }
 
 /// Negating determiners and pronouns that, opening a clause, negate all of it.
@@ -131,18 +126,7 @@ fn opening_negation(lang: &str, word: &str) -> bool {
             word,
             "aucun" | "aucune" | "nul" | "nulle" | "jamais" | "personne"
         ),
-        "de" => matches!(
-            word,
-            "kein"
-                | "keine"
-                | "keinen"
-                | "keiner"
-                | "keinem"
-                | "keines"
-                | "nie"
-                | "niemals"
-                | "niemand"
-        ),
+        "de" => german_none(word) || word == "niemand",
         _ => false,
     }
 }

@@ -106,19 +106,19 @@ impl Social {
             .map(|(_, t)| t)
             .collect(),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
-            words: p
-                .lexicons("words", &["handle-not-words"])?
-                .iter()
-                .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
-                .collect(),
-            common: p
-                .lexicons("common_words", &["common-words"])?
-                .iter()
-                .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
-                .collect(),
+            words: skeleton_keys(p, "words", "handle-not-words")?,
+            common: skeleton_keys(p, "common_words", "common-words")?,
             email: Email::build(p)?,
         })
     }
+}
+
+/// The skeleton keys of every entry of the lexicons a parameter names.
+fn skeleton_keys(p: &Params<'_>, key: &str, default: &str) -> Result<HashSet<String>, String> {
+    Ok(p.lexicons(key, &[default])?
+        .iter()
+        .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
+        .collect())
 }
 
 /// Words allowed between a platform word and the handle.
