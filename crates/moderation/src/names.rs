@@ -1,15 +1,19 @@
 //! Listed names (messengers, stores) written in disguise: look-alike letters, digits and
-//! symbols inside a Latin name (`te1egram`, `teIegram`, `telegr@m`, `wh@tsapp`, `telegrarn`),
-//! a name split in two or three pieces (`tele gram`, `What sApp`, `تل گرام`), and a Persian
-//! name typed on an Arabic keyboard (`تلكرام` for `تلگرام`: no `گ پ چ ژ` there).
+//! symbols inside a Latin name (`te1egram`, `teIegram`, `telegr@m`, `wh@tsapp`, `telegrarn`,
+//! `ᴛelegram`, `teleg®am`, `amaz*n`), diacritics on its letters (`telegrám`, `Ámazon`), a name
+//! split in two or three pieces (`tele gram`, `What sApp`, `تل گرام`), a Persian name typed on
+//! an Arabic keyboard (`تلكرام` for `تلگرام`: no `گ پ چ ژ` there) and, when asked for, a name
+//! misspelt by one edit (`telgram`, `whatsap`, `تلغرام`, `تلگرم`).
 //!
 //! Look-alikes are compared by a key: the word lowercased, digits and symbols written for
 //! letters inside a letter word read as those letters (`@` a, `$` s, `!` i, `|` l, `€` e and
-//! the digits of [`digit_letter`], `1` as `l`), then the confusable skeleton of Unicode
-//! Technical Standard #39 (`unicode-security`: `rn` is `m`, `vv` is `w`, `I` and `1` are
-//! `l`, and the look-alikes of other scripts), then `i` read as `l`. Two words with the same key
-//! look the same; a word whose key is a name's key but which is not the name itself is the
-//! name in disguise.
+//! the digits of [`digit_letter`], `1` as `l`; other symbols and letters by the table of
+//! `decancer`: `®` r, `¥` y, `ᴛ` t, `ı` i, `ł` l, `á` a), then the confusable skeleton of
+//! Unicode Technical Standard #39 (`unicode-security`: `rn` is `m`, `vv` is `w`, `I` and `1`
+//! are `l`, and the look-alikes of other scripts) without combining marks, then `i` read as
+//! `l`. Two words with the same key look the same; a word whose key is a name's key but which
+//! is not the name itself is the name in disguise. A `*` between letters stands for any one
+//! letter (`amaz*n`).
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -39,6 +43,9 @@ const SPLIT_MAX_PIECES: usize = 3;
 /// a word of its own, for `تلگ`).
 const ARABIC_MIN: usize = 5;
 
+/// Fewest letters of a name found misspelt by one edit (`telgram`, `تلگرم`; not `skpe`).
+const MISSPELT_MIN: usize = 6;
+
 /// Fewest letters of a name spelled together with a handle (`ایتا`; not `تلگ`, which starts
 /// `تلگرامی`).
 const SPELLED_NAME_MIN: usize = 4;
@@ -50,6 +57,10 @@ pub(crate) enum Disguise {
     Lookalike,
     /// Written in two or three pieces (`tele gram`), or typed on an Arabic keyboard.
     Split,
+    /// With diacritics on its letters (`telegrám`, `Ámazon`, `fnác`): counts as the name would.
+    Accented,
+    /// Misspelt by one edit (`telgram`, `telegramm`, `تلغرام`, `تلگرم`).
+    Misspelt,
 }
 
 /// A name found in disguise: words `first..=last` of the field, the skeleton byte range it
@@ -91,9 +102,23 @@ pub(crate) struct DisguisedNames {
     /// Persian names of three letters or more, also as typed on an Arabic keyboard: the
     /// start of a word spelled together with a handle (for the prefilter).
     starts: Vec<String>,
+    /// Frequent words of the storefront languages (`common-words.txt`, by skeleton): never a
+    /// name with diacritics (`télé` is no `tele`) nor a misspelt one (`signals`).
+    common: HashSet<String>,
+    /// The skeleton of every name of one word: a name is not its own misspelling.
+    exact: FnvSet,
+    /// Names of one word and six letters or more by their misspellings, when asked for: each
+    /// Latin name and its forms with one letter left out (a word one edit away leaves out the
+    /// same letter or is one of them), and each Persian name by its letter classes
+    /// ([`letter_class`]), also with one inner letter left out. The entry and the name.
+    misspelt: FnvMap<String, Vec<(usize, String)>>,
+    /// Every Persian word [`DisguisedNames::misspelt`] finds, as written (for the prefilter).
+    misspelt_words: Vec<String>,
 }
 
-/// A symbol written for a letter inside a Latin word, and the letter.
+/// A symbol written for a letter inside a Latin word, and the letter: `@` a, `$` s, `!` i,
+/// `|` l, `€` e, and a symbol that is a letter drawn another way by `decancer`'s table (`®` r,
+/// `¥` y, `©` c).
 fn symbol_letter(c: char) -> Option<char> {
     Some(match c {
         '@' => 'a',
@@ -101,8 +126,84 @@ fn symbol_letter(c: char) -> Option<char> {
         '!' => 'i',
         '|' => 'l',
         '€' => 'e',
-        _ => return None,
+        _ if c.is_ascii() || c.is_alphanumeric() || c.is_whitespace() => return None,
+        _ => match decancer::cure_char(c, decancer::Options::default()) {
+            decancer::Translation::Character(l) if l.is_ascii_alphabetic() => {
+                l.to_ascii_lowercase()
+            }
+            _ => return None,
+        },
     })
+}
+
+/// How a letter that is not ASCII reads in Latin letters, by `decancer`'s table of
+/// confusables (`ᴛ` t, `ı` i, `á` a, `ß` b: what it looks like, not how it sounds); `None`
+/// when it reads as no Latin letters.
+fn latin_reading(c: char) -> Option<String> {
+    let read = match decancer::cure_char(c, decancer::Options::default()) {
+        decancer::Translation::Character(l) => l.to_string(),
+        decancer::Translation::String(s) => s.to_string(),
+        decancer::Translation::None => return None,
+    };
+    (!read.is_empty() && read.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| read.to_ascii_lowercase())
+}
+
+/// A letter of the Arabic script (Persian names are matched by their own forms).
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
+}
+
+/// A Latin word without its diacritics (`telegrám` → `telegram`), lowercased.
+fn without_diacritics(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|&c| !crate::text::is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The class of a Persian letter that spellings of a borrowed name mix up: `ط` for `ت`, `غ`
+/// and `ق` for `گ` (`تلغرام`, `تلقرام`, `طلگرام`).
+fn letter_class(c: char) -> char {
+    match c {
+        'ط' => 'ت',
+        'غ' | 'ق' => 'گ',
+        other => other,
+    }
+}
+
+/// Every way of writing `word` (letters by their [`letter_class`]) with the letters of each
+/// class: `تلگرام` is also `طلگرام`, `تلغرام`, `تلقرام` ...
+fn class_spellings(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        let letters: &[char] = match c {
+            'ت' => &['ت', 'ط'],
+            'گ' => &['گ', 'غ', 'ق'],
+            _ => &[c],
+        };
+        out = out
+            .iter()
+            .flat_map(|w| {
+                letters.iter().map(move |l| {
+                    let mut w = w.clone();
+                    w.push(*l);
+                    w
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// `word` with its letter at char index `at` left out.
+fn without_letter(word: &str, at: usize) -> String {
+    word.chars()
+        .enumerate()
+        .filter(|&(n, _)| n != at)
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// A Persian word as typed on an Arabic keyboard, which has no `گ پ چ ژ`.
@@ -122,13 +223,20 @@ fn arabic_keyboard(word: &str) -> String {
 /// is neither a letter, a digit nor a symbol for a letter, or fewer than two letters.
 pub(crate) fn lookalike_key(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if lower.chars().filter(|c| c.is_alphabetic()).count() < 2 || lower.chars().any(is_arabic) {
         return None;
     }
     let mut read = String::with_capacity(lower.len());
     for c in lower.chars() {
-        if c.is_alphabetic() {
+        if c.is_ascii_alphabetic() {
             read.push(c);
+        } else if c.is_alphabetic() {
+            match latin_reading(c) {
+                Some(l) => read.push_str(&l),
+                None => read.push(c),
+            }
+        } else if crate::text::is_combining_mark(c) {
+            // `e` + U+0301: the mark goes.
         } else if c == '1' {
             read.push('l');
         } else if let Some(l) = c
@@ -144,6 +252,7 @@ pub(crate) fn lookalike_key(word: &str) -> Option<String> {
     }
     Some(
         unicode_security::skeleton(&read)
+            .filter(|&c| !crate::text::is_combining_mark(c))
             .flat_map(char::to_lowercase)
             .map(|c| if c == 'i' { 'l' } else { c })
             .collect(),
@@ -152,10 +261,16 @@ pub(crate) fn lookalike_key(word: &str) -> Option<String> {
 
 impl DisguisedNames {
     /// The names of `lexicons`, as entries numbered the way [`crate::phrase::PhraseSet::new`]
-    /// numbers them.
-    pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> DisguisedNames {
+    /// numbers them; `common` holds the frequent words (skeleton keys) that are never a name
+    /// with diacritics or misspelt, and `misspellings` asks for names misspelt by one edit.
+    pub fn new<'a>(
+        lexicons: impl IntoIterator<Item = &'a Lexicon>,
+        common: HashSet<String>,
+        misspellings: bool,
+    ) -> DisguisedNames {
         let mut out = DisguisedNames {
             lookalike_len: (usize::MAX, 0),
+            common,
             ..DisguisedNames::default()
         };
         let entries = lexicons.into_iter().flat_map(|l| l.entries.iter());
@@ -171,7 +286,28 @@ impl DisguisedNames {
             if parts.len() > 1 {
                 continue;
             }
+            out.exact.insert(name.clone());
             let letters = name.chars().count();
+            if misspellings && letters >= MISSPELT_MIN && name.chars().all(char::is_alphabetic) {
+                let mut forms = Vec::new();
+                if name.is_ascii() {
+                    forms.push(name.clone());
+                    forms.extend((0..letters).map(|at| without_letter(&name, at)));
+                } else {
+                    let classes: String = name.chars().map(letter_class).collect();
+                    forms.extend((1..letters - 1).map(|at| without_letter(&classes, at)));
+                    forms.push(classes);
+                    for form in &forms {
+                        out.misspelt_words.extend(class_spellings(form));
+                    }
+                }
+                for form in forms {
+                    let names = out.misspelt.entry(form).or_default();
+                    if !names.iter().any(|(_, n)| *n == name) {
+                        names.push((entry, name.clone()));
+                    }
+                }
+            }
             if name.bytes().all(|b| b.is_ascii_lowercase())
                 && letters >= LOOKALIKE_MIN
                 && let Some(key) = lookalike_key(&name)
@@ -220,6 +356,11 @@ impl DisguisedNames {
         out
     }
 
+    /// Whether `word` (a skeleton word) is a frequent word of the storefront languages.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
     /// The skeleton of entry `entry`'s text.
     pub fn name(&self, entry: usize) -> &str {
         self.names.get(entry).map_or("", String::as_str)
@@ -232,6 +373,7 @@ impl DisguisedNames {
         let persian: Vec<&String> = self.prefixes.iter().filter(|p| !p.is_ascii()).collect();
         Prefilter::classes(Classes::LATIN)
             .or(Prefilter::words(persian, false))
+            .or(Prefilter::words(&self.misspelt_words, false))
             .or(Prefilter::word_starts(&self.starts))
     }
 
@@ -276,21 +418,24 @@ impl DisguisedNames {
                     }
                 }
             }
-            // One Persian word typed on an Arabic keyboard: `تلکرام`.
+            // One Persian word typed on an Arabic keyboard (`تلکرام`) or misspelt (`تلغرام`).
             let t = ws[i].text(sk);
-            if !t.is_ascii() {
+            let one = |how: Disguise, entry: usize| Found {
+                first: i,
+                last: i,
+                start: ws[i].start,
+                end: ws[i].end,
+                entry,
+                how,
+            };
+            if t.chars().any(is_arabic) {
                 if marked
                     && let Some((entry, name)) = self.split.get(t)
                     && name != t
                 {
-                    out.push(Found {
-                        first: i,
-                        last: i,
-                        start: ws[i].start,
-                        end: ws[i].end,
-                        entry: *entry,
-                        how: Disguise::Split,
-                    });
+                    out.push(one(Disguise::Split, *entry));
+                } else if let Some(entry) = self.misspelt_entry(t) {
+                    out.push(one(Disguise::Misspelt, entry));
                 }
                 i += 1;
                 continue;
@@ -302,6 +447,7 @@ impl DisguisedNames {
                     .next_back()
                     .is_some_and(|c| symbol_letter(c).is_some())
             };
+            let joiner = |c: char| symbol_letter(c).is_some() || c == '*';
             if !marked
                 && t.bytes().all(|b| b.is_ascii_lowercase())
                 && !t
@@ -309,20 +455,21 @@ impl DisguisedNames {
                     .windows(2)
                     .any(|p| matches!(p, b"rn" | b"vv" | b"cl"))
                 && !glued(ws[i].start)
-                && !sk[ws[i].end..].starts_with(|c: char| symbol_letter(c).is_some())
+                && !sk[ws[i].end..].starts_with(joiner)
             {
+                if let Some(entry) = self.misspelt_entry(t) {
+                    out.push(one(Disguise::Misspelt, entry));
+                }
                 i += 1;
                 continue;
             }
-            // A Latin token: words glued by one symbol for a letter (`telegr@m`), and a
-            // symbol glued before it (`$kype`).
+            // A Latin token: words glued by one symbol for a letter (`telegr@m`, `teleg®am`)
+            // or a `*` for any letter (`amaz*n`), and a symbol glued before it (`$kype`).
             let mut last = i;
             while last + 1 < ws.len()
-                && ws[last + 1].start == ws[last].end + 1
-                && sk[ws[last].end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| symbol_letter(c).is_some())
+                && let Some(c) = sk[ws[last].end..].chars().next()
+                && joiner(c)
+                && ws[last + 1].start == ws[last].end + c.len_utf8()
             {
                 last += 1;
             }
@@ -341,10 +488,13 @@ impl DisguisedNames {
             // An `@` in an address (`shop@ebay.com`, `ali@eb@y`) is not a letter.
             let address = token.contains('@')
                 && (sk[..start].ends_with(['@', '.']) || sk[end..].starts_with(['@', '.']));
-            if token.is_ascii()
-                && !address
+            let mut found = None;
+            // A token with an ASCII letter: a field holding one is what the prefilter lets
+            // through (`Classes::LATIN`).
+            if !address
+                && token.bytes().any(|b| b.is_ascii_alphabetic())
                 && (self.lookalike_len.0.saturating_sub(2)..=self.lookalike_len.1 + 2)
-                    .contains(&token.len())
+                    .contains(&token.chars().count())
             {
                 // A word of plain letters (the skeleton lowercased it) can only disguise a name
                 // by an `i` for an `l` (`teIegram`) or by letter pairs such as `rn`: most words
@@ -354,31 +504,110 @@ impl DisguisedNames {
                         .as_bytes()
                         .windows(2)
                         .any(|p| matches!(p, b"rn" | b"vv" | b"cl"));
-                let known = if plain {
+                if plain {
                     plain_key.clear();
                     plain_key.extend(token.chars().map(|c| if c == 'i' { 'l' } else { c }));
-                    self.plain.get(&plain_key)
+                    found = self
+                        .plain
+                        .get(&plain_key)
+                        .filter(|(_, name)| name != token)
+                        .map(|&(entry, _)| (entry, Disguise::Lookalike));
                 } else {
                     let (s, e) = f.skeleton().to_original(start, end);
-                    lookalike_key(&f.cps[s..e].iter().collect::<String>())
-                        .and_then(|k| self.lookalike.get(&k))
-                };
-                if let Some((entry, name)) = known
-                    && name != token
-                {
-                    out.push(Found {
-                        first: i,
-                        last,
-                        start,
-                        end,
-                        entry: *entry,
-                        how: Disguise::Lookalike,
-                    });
+                    let written: String = f.cps[s..e].iter().collect();
+                    found = self.lookalike_entry(&written, token);
                 }
+            }
+            if found.is_none()
+                && last == i
+                && let Some(entry) = self.misspelt_entry(token)
+            {
+                found = Some((entry, Disguise::Misspelt));
+            }
+            if let Some((entry, how)) = found {
+                out.push(Found {
+                    first: i,
+                    last,
+                    start,
+                    end,
+                    entry,
+                    how,
+                });
             }
             i = last + 1;
         }
         out
+    }
+
+    /// The name a Latin token written `written` (its skeleton `token`) disguises, and how:
+    /// with diacritics only (`telegrám`; not a frequent word, `télé`), or with look-alikes
+    /// (`ᴛelegram`, `teleg®am`, a `*` for one letter: `amaz*n`).
+    fn lookalike_entry(&self, written: &str, token: &str) -> Option<(usize, Disguise)> {
+        let stars = written.matches('*').count();
+        let keyed = |w: &str| {
+            lookalike_key(w)
+                .and_then(|k| self.lookalike.get(&k))
+                .filter(|(_, name)| name != token)
+        };
+        let (entry, name) = match stars {
+            0 => keyed(written)?,
+            // `amaz*n`: one `*` between letters, for any letter.
+            1 if written.chars().filter(|c| c.is_alphabetic()).count() >= LOOKALIKE_MIN => {
+                ('a'..='z').find_map(|l| keyed(&written.replace('*', &l.to_string())))?
+            }
+            _ => return None,
+        };
+        let plain = without_diacritics(written);
+        if plain == *name && plain != token.to_lowercase() {
+            // Only diacritics differ: a frequent word (`télé`) is no name.
+            return (!self.common.contains(&token.to_lowercase()))
+                .then_some((*entry, Disguise::Accented));
+        }
+        Some((*entry, Disguise::Lookalike))
+    }
+
+    /// The entry of the name the word `t` (a skeleton word) misspells by one edit, when
+    /// misspellings were asked for: a Latin word of letters with the name's first letter at
+    /// one edit from a Latin name of six letters or more (a letter left out, added or changed,
+    /// or two swapped: `telgram`, `telegramm`, `whatsap`), or a Persian word that is a name of
+    /// six letters or more with letters of one class mixed up (`تلغرام`, `طلگرام`) and at most
+    /// one inner letter left out (`تلگرم`, `وتساپ`); never a name itself nor a frequent word
+    /// (`signals`, `telegraph`).
+    fn misspelt_entry(&self, t: &str) -> Option<usize> {
+        if self.misspelt.is_empty() || self.exact.contains(t) || self.common.contains(t) {
+            return None;
+        }
+        let letters = t.chars().count();
+        if letters + 1 < MISSPELT_MIN {
+            return None;
+        }
+        if t.bytes().all(|b| b.is_ascii_lowercase()) {
+            let close = |name: &str| {
+                name.as_bytes().first() == t.as_bytes().first()
+                    && strsim::osa_distance(t, name) == 1
+            };
+            return self
+                .misspelt
+                .get(t)
+                .into_iter()
+                .flatten()
+                .chain(
+                    (0..letters)
+                        .filter_map(|at| self.misspelt.get(&without_letter(t, at)))
+                        .flatten(),
+                )
+                .find(|(_, name)| close(name))
+                .map(|&(entry, _)| entry);
+        }
+        if t.chars().all(|c| is_arabic(c) && c.is_alphabetic()) {
+            let classes: String = t.chars().map(letter_class).collect();
+            return self
+                .misspelt
+                .get(&classes)
+                .and_then(|names| names.first())
+                .map(|&(entry, _)| entry);
+        }
+        None
     }
 
     /// For a word joined from letters spelled one at a time (`ت ل گ ر ا م ش ا پ م ن` reads

@@ -192,6 +192,20 @@ impl<'a> Params<'a> {
         }
     }
 
+    /// The skeleton keys ([`crate::text::skeleton_key`]) of every entry of the lexicons
+    /// parameter `key` names (the `default` lexicon when absent), for whole-word lookups.
+    pub fn skeleton_keys(
+        &self,
+        key: &str,
+        default: &str,
+    ) -> Result<std::collections::HashSet<String>, String> {
+        Ok(self
+            .lexicons(key, &[default])?
+            .iter()
+            .flat_map(|l| l.entries.iter().map(|e| crate::text::skeleton_key(&e.text)))
+            .collect())
+    }
+
     /// Lexicons named by parameter `key` (a name or a list; `{lang}` expands to each language).
     /// Absent parameter: the `default` names.
     pub fn lexicons(&self, key: &str, default: &[&str]) -> Result<Vec<&'a Lexicon>, String> {

@@ -6,6 +6,7 @@ mod skeleton;
 mod spelled;
 mod words;
 
+pub(crate) use fold::is_combining_mark;
 pub use fold::{fold_char, is_bidi_control, is_dropped};
 pub use skeleton::Skeleton;
 pub(crate) use words::{Word, is_word_char, push_squeezed, squeeze, squeeze_cow, word_hash, words};

@@ -7,7 +7,6 @@ use crate::names::{Disguise, DisguisedNames};
 use crate::phrase::{PhraseMatch, PhraseSet};
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
-use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -40,20 +39,31 @@ declare_rule! {
     /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
     /// token ends its sentence and the name starts one or follows a preposition (`on signal
-    /// shopname`; not `great signal strength`), or with a colon, `@` or the like after it
-    /// (`signal: shopname`); `<TAB>marked` names (`بله`, "yes") announce unannounced only a
-    /// token with a digit, `_` or `.` (`بله shop_98`, not `بله iphone`); `<TAB>announced`
-    /// names count only with a colon or the like. Platform words spelled
+    /// shopname`, `پیام بدید سیگنال shopname` after a request to write; not `great signal
+    /// strength`), or with a colon, `@` or the like after it (`signal: shopname`);
+    /// `<TAB>marked` names (`بله`, "yes") announce unannounced only a token with a digit, `_`
+    /// or `.` (`بله shop_98`, not `بله iphone`), or one after the name said as a messenger's:
+    /// after a word for a messenger (`پیام‌رسان بله shopname`) or after a preposition with a
+    /// word of writing before the handle (`تو بله پیام بدید shopname`); `<TAB>announced`
+    /// names count only with a colon or the like (`the gram: shopname`). Between the name and
+    /// the handle may stand filler words (`my viber handle: shopname`). Platform words spelled
     /// one letter at a time (`ت ل گ ر ا م`) are joined in the skeleton; spelled together with
     /// the handle (`ت ل گ ر ا م ش ا پ م ن`), the name and the three letters or more after it
     /// are a platform and its handle.
     ///
     /// Platform names in disguise count as written plainly (`src/names.rs`): look-alike
     /// letters, digits and symbols inside a Latin name of five letters or more (`te1egram`,
-    /// `teIegram`, `telegr@m`, `1nstagram`, `wh@tsapp`, `telegrarn`: the confusable skeleton of
-    /// UTS #39 and digits or symbols for letters), a name of six letters or more in two or
-    /// three pieces (`tele gram`, `What sApp`, `تل گرام`) and a Persian name of five letters or
-    /// more typed on an Arabic keyboard (`تلكرام`, `ت ل ك ر ا م`).
+    /// `teIegram`, `telegr@m`, `1nstagram`, `wh@tsapp`, `telegrarn`, `ᴛelegram`, `teleg®am`,
+    /// `sk¥pe`, `ınstagram`: the confusable skeleton of UTS #39, `decancer`'s table and digits
+    /// or symbols for letters), diacritics on its letters (`telegrám`, `whätsapp`; not a
+    /// frequent word of `common-words.txt`, `télé`), a name of six letters or more in two or
+    /// three pieces (`tele gram`, `What sApp`, `تل گرام`), a Persian name of five letters or
+    /// more typed on an Arabic keyboard (`تلكرام`, `ت ل ك ر ا م`), and a name of six letters
+    /// or more misspelt by one edit: a Latin one with its first letter kept, by a letter left
+    /// out, added or changed or two swapped (`telgram`, `telegramm`, `instagarm`, `whatsap`;
+    /// not a frequent word, `signals`), a Persian one with `ط` for `ت`, `غ` or `ق` for `گ`
+    /// and at most one inner letter left out (`تلغرام`, `طلگرام`, `تلگرم`, `وتساپ`; not
+    /// `روبیک`, which leaves out the last letter of `روبیکا`, nor `تلگراف`, a letter changed).
     ///
     /// A messenger pictograph (`✈️` for Telegram, `📷`/`📸` for Instagram, `💬`, `📲`, `📩`)
     /// announces a handle right after it like a platform word and a colon: `✈️ shopname`;
@@ -62,7 +72,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, common: HashSet<String>, email: Email }
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -80,7 +90,11 @@ impl Social {
             ))
             .map_err(|e| e.to_string())?,
             platforms: PhraseSet::new(p.lexicons("platforms", &["messengers.fa"])?, false),
-            disguised: DisguisedNames::new(p.lexicons("platforms", &["messengers.fa"])?),
+            disguised: DisguisedNames::new(
+                p.lexicons("platforms", &["messengers.fa"])?,
+                p.skeleton_keys("common_words", "common-words")?,
+                true,
+            ),
             shapes: read_tags(
                 p.lexicons("platforms", &["messengers.fa"])?,
                 &[
@@ -106,19 +120,10 @@ impl Social {
             .map(|(_, t)| t)
             .collect(),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
-            words: skeleton_keys(p, "words", "handle-not-words")?,
-            common: skeleton_keys(p, "common_words", "common-words")?,
+            words: p.skeleton_keys("words", "handle-not-words")?,
             email: Email::build(p)?,
         })
     }
-}
-
-/// The skeleton keys of every entry of the lexicons a parameter names.
-fn skeleton_keys(p: &Params<'_>, key: &str, default: &str) -> Result<HashSet<String>, String> {
-    Ok(p.lexicons(key, &[default])?
-        .iter()
-        .flat_map(|l| l.entries.iter().map(|e| skeleton_key(&e.text)))
-        .collect())
 }
 
 /// Words allowed between a platform word and the handle.
@@ -151,6 +156,8 @@ const FILLERS: &[&str] = &[
     "me",
     "my",
     "search",
+    "handle",
+    "username",
 ];
 
 /// A symbol that stands for a letter in a censored word (`f$@king`, `f#@k`), not before a
@@ -378,7 +385,7 @@ impl Rule for Social {
                     let alone = announced
                         || match shape {
                             Announce::Word => !goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first),
-                            Announce::Marked => false,
+                            Announce::Marked => messaging(sk, ws, pm.first, pm.last, k),
                             Announce::Name | Announce::Explicit => true,
                         };
                     if looks_like_handle(&handle)
@@ -449,11 +456,36 @@ const PREPOSITIONS: &[&str] = &[
     "on", "via", "in", "at", "sur", "par", "auf", "bei", "über", "per", "در", "تو", "به", "از",
 ];
 
-/// Whether word `k` starts a sentence or follows a preposition.
+/// Words that end a request to write (`پیام بدید`, `دایرکت بدید`): a messenger named right
+/// after one is where to write (`پیام بدید سیگنال shopname`).
+const CONTACT_VERBS: &[&str] = &["بدید", "بدین", "بده", "بدهید"];
+
+/// Words of writing a message (`پیام`, `دایرکت`, `مسیج`) between a messenger named after a
+/// preposition and a handle: `تو بله پیام بدید shopname`.
+const MESSAGE_WORDS: &[&str] = &["پیام", "دایرکت", "مسیج", "بدید", "بدین", "بده", "بدهید"];
+
+/// Words for a messenger as such (`پیام‌رسان بله`, `اپ بله`).
+const MESSENGER_WORDS: &[&str] = &["پیامرسان", "رسان", "اپ", "اپلیکیشن", "messenger"];
+
+/// Whether word `k` starts a sentence or follows a preposition or a request to write.
 fn opens_phrase(sk: &str, ws: &[crate::text::Word], k: usize) -> bool {
     k == 0
         || sk[ws[k - 1].end..ws[k].start].contains(['.', '!', '?', '؟', '\n', ':', '،', ','])
         || PREPOSITIONS.contains(&ws[k - 1].text(sk))
+        || CONTACT_VERBS.contains(&ws[k - 1].text(sk))
+}
+
+/// Whether a messenger whose name is a very common word (`بله`, "yes"), words
+/// `first..=last`, is named as a messenger before the handle at word `k`: after a word for a
+/// messenger (`پیام‌رسان بله`), or after a preposition with a word of writing between it and
+/// the handle (`تو بله پیام بدید shopname`; not `بله shopname`).
+fn messaging(sk: &str, ws: &[crate::text::Word], first: usize, last: usize, k: usize) -> bool {
+    let before = first.checked_sub(1).map(|p| ws[p].text(sk));
+    before.is_some_and(|w| MESSENGER_WORDS.contains(&w))
+        || (before.is_some_and(|w| PREPOSITIONS.contains(&w))
+            && ws[last + 1..k]
+                .iter()
+                .any(|w| MESSAGE_WORDS.contains(&w.text(sk))))
 }
 
 /// Whether the sentence goes on after the word before word `n` (word `n` follows it with no
@@ -485,7 +517,7 @@ impl Social {
         // Latin word after a Persian platform word (`تلگرام shop`).
         if let Some(prev) = k.checked_sub(1).map(|j| &ws[j])
             && prev.text(sk).starts_with(|c: char| c.is_ascii_alphabetic())
-            && self.common.contains(word)
+            && self.disguised.is_common(word)
             && (!explicit || joined_by_dash(&sk[prev.end..ws[k].start]))
         {
             return true;

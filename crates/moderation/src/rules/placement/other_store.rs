@@ -48,9 +48,14 @@ declare_rule! {
     /// `ص ض`, `ط ظ`, `ع غ`, `ف ق`, `ک گ` are one shape each). Arbitrary one-letter changes are not matched: they reach ordinary words
     /// (`emails` for `emalls`, `divan` for `divar`).
     ///
+    /// A Latin name written with diacritics (`Ámazon`, `fnác`, `Mediamärkt`; not a frequent
+    /// word of `common-words.txt`) counts where a name that is also a word would, since a word
+    /// of another language may be written so (`décathlon`); look-alikes of `src/names.rs`
+    /// count wherever they are written (`arnazon`, `amaz*n`: a `*` for one letter).
+    ///
     /// ## Fix
     /// Not fixable.
-    code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping"],
+    code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping", "common_words"],
     pub(crate) struct OtherStore { stores: PhraseSet, disguised: DisguisedNames, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
@@ -143,7 +148,11 @@ impl OtherStore {
         let mut home_squeezed: Vec<String> = home.iter().map(|k| squeeze(k)).collect();
         home_squeezed.sort();
         Ok(OtherStore {
-            disguised: DisguisedNames::new(lexicons.iter().copied()),
+            disguised: DisguisedNames::new(
+                lexicons.iter().copied(),
+                p.skeleton_keys("common_words", "common-words")?,
+                false,
+            ),
             stores: PhraseSet::new(lexicons, true),
             tags,
             shopping,
@@ -250,6 +259,10 @@ impl Rule for OtherStore {
             // Names in disguise: split ones (`C discount`) count as the name would, look-alikes
             // (`amaz0n`, `eB@y`) wherever they are written.
             let mut lookalikes = Vec::new();
+            // Names written with diacritics (`Ámazon`, `fnác`), by their first word: a word of
+            // another language may be written so (`décathlon`), so they count only where a
+            // name that is also a word would.
+            let mut accented = Vec::new();
             for d in self.disguised.find(f) {
                 if d.how == Disguise::Split {
                     found.retain(|m| !(d.first <= m.first && m.last <= d.last));
@@ -258,18 +271,25 @@ impl Rule for OtherStore {
                     continue;
                 }
                 match d.how {
-                    Disguise::Split => found.push(PhraseMatch {
-                        first: d.first,
-                        last: d.last,
-                        entry: d.entry,
-                    }),
+                    Disguise::Split | Disguise::Accented => {
+                        if d.how == Disguise::Accented {
+                            accented.push(d.first);
+                        }
+                        found.push(PhraseMatch {
+                            first: d.first,
+                            last: d.last,
+                            entry: d.entry,
+                        })
+                    }
                     Disguise::Lookalike => lookalikes.push(d),
+                    Disguise::Misspelt => {}
                 }
             }
             found.sort_by_key(|m| m.first);
             let found = found;
-            let tag = |m: &crate::phrase::PhraseMatch| {
-                self.tags.get(m.entry).copied().unwrap_or(Tag::Name)
+            let tag = |m: &crate::phrase::PhraseMatch| match self.tags.get(m.entry).copied() {
+                Some(Tag::Name) | None if accented.contains(&m.first) => Tag::Word,
+                tag => tag.unwrap_or(Tag::Name),
             };
             for m in &found {
                 flagged.extend(m.first..=m.last);
