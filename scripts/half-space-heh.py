@@ -1,25 +1,38 @@
 #!/usr/bin/env python3
 """Write crates/policy/src/check/half_space_heh.txt, the word list of the `half-space` check's
 rule for words ending in ه, from the Persian lexicon of hazm (the PyPI package `hazm`, file
-hazm/data/words.dat; MIT licence, Copyright (c) 2013 Alireza Nourian).
+hazm/data/words.dat; MIT licence, Copyright (c) 2013 Alireza Nourian) and the Persian word
+frequencies of FrequencyWords (github.com/hermitdave/FrequencyWords, content/2018/fa/fa_50k.txt,
+counts from OpenSubtitles; CC BY-SA 4.0, Hermit Dave), which only choose between two readings.
 
-Command (from the repository root; the lexicon is outside the project and only read):
+Command (from the repository root; both files are outside the project and only read):
 
     pip download --no-deps hazm==0.10.0 -d /tmp/hazm && unzip -q -o /tmp/hazm/*.whl -d /tmp/hazm
+    git -C /tmp clone -q --depth 1 https://github.com/hermitdave/FrequencyWords
     python3 scripts/half-space-heh.py /tmp/hazm/hazm/data/words.dat \
-        > crates/policy/src/check/half_space_heh.txt
+        /tmp/FrequencyWords/content/2018/fa/fa_50k.txt > crates/policy/src/check/half_space_heh.txt
 
-What it keeps, one word a line:
-- compounds: every lexicon word written with a half-space right after a part of at least three
-  Persian letters ending in ه (`بسته‌بندی`, `بهره‌برداری`, `علاقه‌مند`), unless the lexicon
-  also writes it joined (`حرفهای`, `تبهکار`), or writes joined a word that starts like it and
-  reaches past the ه (`نگهدار` before `نگه‌دارنده`): the joined spelling is then in use;
-- exceptions: every lexicon word written joined that the check would otherwise read as one of
-  those parts followed by an ending (`HEH_ENDINGS` in half_space.rs: `تر`, `ترین`, `ی`, `ام`,
-  ...), such as `بدهی` or `الهام`; every ending after a part whose ه is sounded, as the lexicon
-  shows by keeping it before the Arabic plural `ات` (`مشابهات`: `مشابهی` is written joined);
-  and `ی` after a part ending in `ده` that is a word and `ه`, or a word of at least three
-  letters and `ده` (`بادهی` is `باد` and `دهی`, "giving", as in `نوردهی`).
+What it keeps, one word a line, in four sections:
+- [compounds]: every lexicon word written with a half-space right after a part of at least
+  three Persian letters ending in ه (`بسته‌بندی`, `بهره‌برداری`, `علاقه‌مند`), unless the
+  lexicon also writes it joined (`حرفهای`, `تبهکار`), or writes joined a word that starts like
+  it and reaches past the ه (`نگهدار` before `نگه‌دارنده`): the joined spelling is then in use;
+- [words]: every word of at least three letters ending in a silent ه (not after `ا`, `آ`, `و`)
+  that the lexicon counts or tags (`هفته`, `اجاره`, `ساده`; its bare entries, count 0 and tag
+  0, are left out), and the parts of the compounds that end so: the check writes a half-space
+  between such a word and a joined ending (`HEH_ENDINGS` in half_space.rs: `ای`, `تر`, `ی`, ...);
+- [plural]: the words among those whose stem before the ه is a word in use (counted at least
+  50 times in the frequency list) that, when its last letter joins the next one, is at least as
+  frequent as the word with the ه (`حرفه`: `حرف`; not `هفته`: `هفت` is rarer; not `چهره`:
+  `چهر` is not in use): `حرفهای` reads as `حرف‌های` as well as `حرفه‌ای`, and the check keeps
+  the plural reading (after a letter that never joins, the plural `برندهای` is already right);
+- [joined]: every lexicon word written joined that the check would otherwise read as one of
+  those words followed by an ending, such as `بدهی` or `الهام` (not the plurals among them
+  that the [plural] section already reads so: `ساعتهای`); every ending after a part whose
+  ه is sounded, as the lexicon shows by keeping it before the Arabic plural `ات` (`مشابهات`:
+  `مشابهی` is written joined); and `ی` after a part ending in `ده` that is a word and `ه`, or a
+  word of at least three letters and `ده` (`بادهی` is `باد` and `دهی`, "giving", as in
+  `نوردهی`).
 """
 
 import sys
@@ -27,23 +40,48 @@ import sys
 ZWNJ = "\u200c"
 # The endings the check joins with a half-space after a part ending in ه; the same list as
 # HEH_ENDINGS in crates/policy/src/check/half_space.rs.
-HEH_ENDINGS = ["ترین", "تر", "ایم", "اید", "اند", "ام", "اش", "ات", "ی"]
+HEH_ENDINGS = ["ترین", "تر", "ایی", "ایم", "اید", "اند", "ای", "ام", "اش", "ات", "ی"]
 NOT_SILENT_BEFORE = "اآو"
+# The endings that, with the ه before them, also read as a plural ending; the same list as
+# PLURAL_LIKE_ENDINGS in half_space.rs.
+PLURAL_LIKE_ENDINGS = ["ایی", "ایم", "ای", "ام", "اش", "ات"]
+# Letters that never join the next one: after them `های` looks the same joined or apart.
+NON_JOINING = "اآأإدذرزژوؤة"
+# A word counted at least this often in the frequency list is in use.
+IN_USE = 50
 
 
 def persian(s):
     return bool(s) and all("\u0620" <= c <= "\u064a" or c in "پچژگکی" for c in s)
 
 
-def main(path):
+def silent_heh(w):
+    """A word of at least three letters ending in a silent ه (not after ا, آ, و: `راه`, `کوه`)."""
+    return len(w) >= 3 and w.endswith("ه") and w[-2] not in NOT_SILENT_BEFORE
+
+
+def main(path, frequency_path):
     words = {}
+    tags = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             fields = line.rstrip("\n").split("\t")
             count = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 0
             if fields[0]:
                 words[fields[0]] = max(words.get(fields[0], 0), count)
+                if len(fields) > 2:
+                    tags.setdefault(fields[0], set()).update(
+                        t for t in fields[2].split(",") if t and t != "0"
+                    )
+    frequency = {}
+    with open(frequency_path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) == 2 and fields[1].isdigit():
+                frequency[fields[0]] = int(fields[1])
     joined = {w for w in words if ZWNJ not in w and persian(w)}
+    # A word the lexicon has counted or tagged; its many bare entries (count 0, tag 0) are not.
+    attested = {w for w in joined if words[w] > 0 or tags.get(w)}
     compounds = set()
     for w in words:
         parts = w.split(ZWNJ)
@@ -61,16 +99,28 @@ def main(path):
                     break
         if keep:
             compounds.add(w)
-    heads = set()
+    heads = {w for w in attested if silent_heh(w)}
     for w in compounds:
-        for part in w.split(ZWNJ)[:-1]:
-            if part.endswith("ه") and len(part) >= 3 and part[-2] not in NOT_SILENT_BEFORE:
-                heads.add(part)
+        heads.update(part for part in w.split(ZWNJ)[:-1] if silent_heh(part))
+    # `حرفهای` reads as `حرف‌های` as well as `حرفه‌ای`. The plural reading is kept where the
+    # stem before the ه is a word in use (at least IN_USE times in the frequency list) and,
+    # when that stem's last letter joins the next (both readings then lack a half-space), is
+    # at least as frequent as the word with the ه (`حرف` over `حرفه`, not `هفت` over `هفته`);
+    # after a letter that never joins, the plural is written right as it stands (`برندهای`).
+    plural_first = set()
+    for h in heads:
+        stem = frequency.get(h[:-1], 0)
+        if stem >= IN_USE and (h[-2] in NON_JOINING or stem >= frequency.get(h, 0)):
+            plural_first.add(h)
     exceptions = set()
     for w in joined:
         for ending in HEH_ENDINGS:
-            if w.endswith(ending) and w[: -len(ending)] in heads:
-                exceptions.add(w)
+            head = w[: -len(ending)]
+            # `حرفهای` is in the lexicon as the plural it also is; the check reads it as one
+            # (or, where no plural can stand, as `حرفه‌ای`) without the exception.
+            if w.endswith(ending) and head in heads:
+                if not (ending in PLURAL_LIKE_ENDINGS and head in plural_first):
+                    exceptions.add(w)
     for head in heads:
         # A sounded ه keeps the Arabic plural ending joined (`مشابهات`, `مواجهات`; a silent
         # one is replaced: `جمله`, `جملات`): such a word takes every ending joined (`مشابهی`).
@@ -83,9 +133,11 @@ def main(path):
             exceptions.add(head + "ی")
     print(
         "# Persian words for the half-space rule after ه, from the lexicon of hazm 0.10.0\n"
-        "# (hazm/data/words.dat), written by scripts/half-space-heh.py: compounds written with a\n"
-        "# half-space after a part ending in ه, then words written joined that the rule leaves\n"
-        "# alone. hazm: The MIT License (MIT), Copyright (c) 2013 Alireza Nourian. Permission is\n"
+        "# (hazm/data/words.dat), written by scripts/half-space-heh.py: [compounds] written with a\n"
+        "# half-space after a part ending in ه, [words] ending in a silent ه, the [plural] ones\n"
+        "# whose stem before the ه is read first as a plural (chosen by the word counts of\n"
+        "# FrequencyWords fa_50k, CC BY-SA 4.0, Hermit Dave), and words written [joined] that the\n"
+        "# rule leaves alone. hazm: The MIT License (MIT), Copyright (c) 2013 Alireza Nourian. Permission is\n"
         "# hereby granted, free of charge, to any person obtaining a copy of this software and\n"
         "# associated documentation files (the \"Software\"), to deal in the Software without\n"
         "# restriction, including without limitation the rights to use, copy, modify, merge,\n"
@@ -99,14 +151,23 @@ def main(path):
         "# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR\n"
         "# IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."
     )
-    for w in sorted(compounds):
-        print(w)
-    for w in sorted(exceptions):
-        print(w)
-    print(f"{len(compounds)} compounds, {len(heads)} parts, {len(exceptions)} exceptions", file=sys.stderr)
+    for section, items in [
+        ("compounds", compounds),
+        ("words", heads),
+        ("plural", plural_first),
+        ("joined", exceptions),
+    ]:
+        print(f"[{section}]")
+        for w in sorted(items):
+            print(w)
+    print(
+        f"{len(compounds)} compounds, {len(heads)} words, {len(plural_first)} plural first, "
+        f"{len(exceptions)} joined",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: half-space-heh.py <hazm words.dat>")
-    main(sys.argv[1])
+    if len(sys.argv) != 3:
+        sys.exit("usage: half-space-heh.py <hazm words.dat> <FrequencyWords fa_50k.txt>")
+    main(sys.argv[1], sys.argv[2])

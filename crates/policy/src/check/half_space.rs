@@ -142,20 +142,26 @@ const PAST_STEMS: &[&str] = &[
 ];
 
 /// Endings written with a half-space after a part ending in a silent ه (`ساده‌تر`,
-/// `استفاده‌ی`, `خانه‌اش`), longest first; `scripts/half-space-heh.py` has the same list. `ای`
-/// is left to the plural rule: `حرفهای` is `حرف‌های` or `حرفه‌ای`.
-const HEH_ENDINGS: &[&str] = &["ترین", "تر", "ایم", "اید", "اند", "ام", "اش", "ات", "ی"];
+/// `استفاده‌ی`, `خانه‌اش`, `هفته‌ای`), longest first; `scripts/half-space-heh.py` has the same
+/// list.
+const HEH_ENDINGS: &[&str] = &[
+    "ترین", "تر", "ایی", "ایم", "اید", "اند", "ای", "ام", "اش", "ات", "ی",
+];
 
-/// Letters before a final ه that make it a consonant (`راه`, `گیاه`, `کوه`, `گروه`): such a
-/// word takes its endings joined (`گیاهی`).
-const BEFORE_SOUNDED_HEH: &[char] = &['ا', 'آ', 'و'];
+/// The endings that, with the ه before them, also read as a plural ending (`حرفهای`:
+/// `حرف‌های` or `حرفه‌ای`; `درهاش`: `در‌هاش` or `دره‌اش`).
+const PLURAL_LIKE_ENDINGS: &[&str] = &["ایی", "ایم", "ای", "ام", "اش", "ات"];
 
-/// The lists of `half_space_heh.txt`.
+/// The lists of `half_space_heh.txt`, by section.
 struct HehWords {
     /// Compounds written with a half-space after a part ending in ه, by their joined form.
     compounds: HashMap<String, &'static str>,
-    /// Parts of those compounds that end in a silent ه (at least three letters).
+    /// Words of at least three letters ending in a silent ه (`هفته`, `ساده`, `اجاره`), and the
+    /// parts of the compounds that do.
     parts: HashSet<&'static str>,
+    /// Parts whose stem before the ه is a word read first as a plural (`حرفه`: `حرف`): before
+    /// the plural-like endings the plural reading is kept.
+    plural_first: HashSet<&'static str>,
     /// Words the lexicon writes joined although they read as such a part and an ending.
     joined: HashSet<&'static str>,
 }
@@ -164,38 +170,52 @@ static HEH_WORDS: LazyLock<HehWords> = LazyLock::new(|| {
     let mut words = HehWords {
         compounds: HashMap::new(),
         parts: HashSet::new(),
+        plural_first: HashSet::new(),
         joined: HashSet::new(),
     };
     let lines = include_str!("half_space_heh.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut section = "";
     for line in lines {
-        if !line.contains('\u{200C}') {
-            words.joined.insert(line);
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
             continue;
         }
-        words.compounds.insert(line.replace('\u{200C}', ""), line);
-        let mut parts: Vec<&str> = line.split('\u{200C}').collect();
-        parts.pop();
-        for part in parts {
-            let mut letters = part.chars().rev();
-            let silent = letters.next() == Some('ه')
-                && letters
-                    .next()
-                    .is_some_and(|c| !BEFORE_SOUNDED_HEH.contains(&c))
-                && part.chars().count() >= 3;
-            if silent {
-                words.parts.insert(part);
+        match section {
+            "compounds" => {
+                words.compounds.insert(line.replace('\u{200C}', ""), line);
             }
+            "words" => {
+                words.parts.insert(line);
+            }
+            "plural" => {
+                words.plural_first.insert(line);
+            }
+            "joined" => {
+                words.joined.insert(line);
+            }
+            other => panic!("half_space_heh.txt: unknown section [{other}]"),
         }
     }
     words
 });
 
+/// Words that never follow a plural with the linking `ی` (`سال‌های گذشته`, never `سال‌های
+/// به`): prepositions, conjunctions and the object marker.
+const NOT_AFTER_EZAFE: &[&str] = &[
+    "را", "و", "یا", "که", "به", "از", "در", "با", "تا", "بر", "اما", "ولی", "چون", "اگر",
+];
+
 /// `word` written with the half-spaces it lacks after a part ending in ه: a compound of the
-/// list, alone or before a plural ending, or a silent-ه part and an ending.
-fn heh_junction(word: &str) -> Option<String> {
+/// list, alone or before a plural ending, or a silent-ه word and an ending. `ends_phrase`
+/// says that nothing the word could link to follows it (the end of a sentence or clause, a
+/// preposition, a conjunction, `را`): a plural ending in the linking `ی` (`حرف‌های`) cannot
+/// stand there, so `حرفهای به` is `حرفه‌ای به` although `حرفهای` alone is read as a plural.
+/// Only where both readings lack a half-space: after a letter that never joins, the plural
+/// looks right as written (`برندهای که` is a common slip for `برندهایی که`).
+fn heh_junction(word: &str, ends_phrase: bool) -> Option<String> {
     let words = &*HEH_WORDS;
     if let Some(written) = words.compounds.get(word) {
         return Some((*written).to_string());
@@ -213,9 +233,10 @@ fn heh_junction(word: &str) -> Option<String> {
     }
     HEH_ENDINGS.iter().find_map(|ending| {
         let part = word.strip_suffix(ending)?;
-        words
-            .parts
-            .contains(part)
+        let plural_reading = PLURAL_LIKE_ENDINGS.contains(ending)
+            && words.plural_first.contains(part)
+            && !(*ending == "ای" && ends_phrase && joins_next(part));
+        (words.parts.contains(part) && !plural_reading)
             .then(|| format!("{part}\u{200C}{ending}"))
     })
 }
@@ -223,8 +244,17 @@ fn heh_junction(word: &str) -> Option<String> {
 /// Letters that never join the letter after them: after these a joined suffix looks separated.
 const NON_JOINING: &[char] = &['ا', 'آ', 'أ', 'إ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ة'];
 
+/// Whether the letter before the final ه of `part` joins the next letter: then `…های` lacks
+/// a half-space in the plural reading too, and only the place of the half-space is in doubt.
+fn joins_next(part: &str) -> bool {
+    part.chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| !NON_JOINING.contains(&c))
+}
+
 /// `word` written with the half-space it lacks, or `None` when it lacks none.
-fn missing_half_space(word: &str) -> Option<String> {
+fn missing_half_space(word: &str, ends_phrase: bool) -> Option<String> {
     let split = |at: usize| format!("{}\u{200C}{}", &word[..at], &word[at..]);
     if let Some(prefix) = glued_prefix(word) {
         return Some(split(prefix));
@@ -240,7 +270,7 @@ fn missing_half_space(word: &str) -> Option<String> {
             return Some(split(stem.len()));
         }
     }
-    if let Some(fixed) = heh_junction(word) {
+    if let Some(fixed) = heh_junction(word, ends_phrase) {
         return Some(fixed);
     }
     let stem = PLURALS.iter().find_map(|p| word.strip_suffix(p))?;
@@ -307,7 +337,15 @@ pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
         if out.last().is_some_and(|(_, end, _)| *end > w.start) {
             continue;
         }
-        if let Some(fixed) = missing_half_space(w.text) {
+        // What follows the word: nothing, a mark, or a word it cannot link to.
+        let ends_phrase = match body[w.end..].trim_start().chars().next() {
+            None => true,
+            Some(c) if is_persian_letter(c) => ws
+                .get(i + 1)
+                .is_some_and(|next| NOT_AFTER_EZAFE.contains(&next.text)),
+            Some(c) => !c.is_alphanumeric(),
+        };
+        if let Some(fixed) = missing_half_space(w.text, ends_phrase) {
             out.push((w.start, w.end, fixed));
         }
     }
@@ -438,6 +476,43 @@ mod tests {
             ("استفادهی", "استفاده\u{200C}ی"),
         ] {
             assert_eq!(fixed(word), [written], "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_ending_in_heh_before_ai_is_split_after_the_heh_when_the_lexicon_says_so() {
+        for (word, written) in [
+            // Followed by a word a plural with the linking `ی` could link to.
+            // The stem before the ه is rarer than the word with it (`هفت`), not in use
+            // (`چهر`), or no word at all (`اجار`, `نقط`, `هزین`).
+            ("هفتهای", "هفته\u{200C}ای"),
+            ("اجارهای", "اجاره\u{200C}ای"),
+            ("چهرهای", "چهره\u{200C}ای"),
+            ("نقطهای", "نقطه\u{200C}ای"),
+            ("هزینهای", "هزینه\u{200C}ای"),
+            ("هفتهایی", "هفته\u{200C}ایی"),
+            ("اجارهاش", "اجاره\u{200C}اش"),
+            // A plural whose stem is the more frequent word keeps the plural reading.
+            ("سالهای", "سال\u{200C}های"),
+            ("دستهای", "دست\u{200C}های"),
+            ("ساعتهای", "ساعت\u{200C}های"),
+            ("حرفهای", "حرف\u{200C}های"),
+            // A sounded ه is no part: `کوه` takes the plural.
+            ("کوههای", "کوه\u{200C}های"),
+            ("نامهها", "نامه\u{200C}ها"),
+        ] {
+            assert_eq!(fixed(&format!("{word} کالا")), [written], "{word}");
+        }
+        // Before a preposition, `را` or the end of a sentence a plural with the linking `ی`
+        // cannot stand: the ambiguous word is the one with the ه.
+        assert_eq!(fixed("شغل حرفهای به"), ["حرفه\u{200C}ای"]);
+        assert_eq!(fixed("کاری حرفهای."), ["حرفه\u{200C}ای"]);
+        assert_eq!(fixed("حرفهای او"), ["حرف\u{200C}های"]);
+        assert_eq!(fixed("سالهای ۱۴۰۰"), ["سال\u{200C}های"]);
+        // After a stem in use that ends in a letter that never joins, the plural is written
+        // right as it stands (`برند‌های` looks the same), whatever the word with the ه.
+        for text in ["برندهای خوب", "سازهای سنتی", "درهای بسته", "درهاش", "برندهای که"] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
         }
     }
 
