@@ -723,6 +723,36 @@ fn half_space_reports_a_word_ending_in_heh_joined_to_the_next_part() {
 }
 
 #[test]
+fn half_space_splits_a_joined_heh_word_before_ai_after_the_heh_when_that_is_the_word() {
+    let (fixed, found) = half_space_fixes(
+        "گزارش هفتهای به فروشنده ارسال میگردد؛ هزینهای برای انبار اجارهای گرفته نمیشود و عکس چهرهای در پروفایل لازم نیست. خدمات حرفهای.",
+    );
+    assert_eq!(
+        fixed,
+        [
+            "هفته\u{200C}ای",
+            "می\u{200C}گردد",
+            "هزینه\u{200C}ای",
+            "اجاره\u{200C}ای",
+            "نمی\u{200C}شود",
+            "چهره\u{200C}ای",
+            "حرفه\u{200C}ای"
+        ],
+        "{found:#?}"
+    );
+    // Near misses: plurals whose stem is the likelier word, and plurals after a letter that
+    // never joins, which look right as written.
+    let (fixed, found) = half_space_fixes(
+        "ساعتهای کاری و دستهای خریدار؛ برندهای معتبر و سفرهای خارجی و کارهای لازم.",
+    );
+    assert_eq!(
+        fixed,
+        ["ساعت\u{200C}های", "دست\u{200C}های"],
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn empty_list_reports_an_announcement_before_the_next_topic_of_the_document() {
     for (lang, body) in [
         // The only heading before the end: a list of one heading is none.
