@@ -745,11 +745,7 @@ fn half_space_splits_a_joined_heh_word_before_ai_after_the_heh_when_that_is_the_
     let (fixed, found) = half_space_fixes(
         "ساعتهای کاری و دستهای خریدار؛ برندهای معتبر و سفرهای خارجی و کارهای لازم.",
     );
-    assert_eq!(
-        fixed,
-        ["ساعت\u{200C}های", "دست\u{200C}های"],
-        "{found:#?}"
-    );
+    assert_eq!(fixed, ["ساعت\u{200C}های", "دست\u{200C}های"], "{found:#?}");
 }
 
 #[test]

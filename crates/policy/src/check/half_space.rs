@@ -236,8 +236,7 @@ fn heh_junction(word: &str, ends_phrase: bool) -> Option<String> {
         let plural_reading = PLURAL_LIKE_ENDINGS.contains(ending)
             && words.plural_first.contains(part)
             && !(*ending == "ای" && ends_phrase && joins_next(part));
-        (words.parts.contains(part) && !plural_reading)
-            .then(|| format!("{part}\u{200C}{ending}"))
+        (words.parts.contains(part) && !plural_reading).then(|| format!("{part}\u{200C}{ending}"))
     })
 }
 
@@ -511,7 +510,13 @@ mod tests {
         assert_eq!(fixed("سالهای ۱۴۰۰"), ["سال\u{200C}های"]);
         // After a stem in use that ends in a letter that never joins, the plural is written
         // right as it stands (`برند‌های` looks the same), whatever the word with the ه.
-        for text in ["برندهای خوب", "سازهای سنتی", "درهای بسته", "درهاش", "برندهای که"] {
+        for text in [
+            "برندهای خوب",
+            "سازهای سنتی",
+            "درهای بسته",
+            "درهاش",
+            "برندهای که",
+        ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
         }
     }
