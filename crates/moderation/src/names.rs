@@ -288,7 +288,13 @@ impl DisguisedNames {
             }
             out.exact.insert(name.clone());
             let letters = name.chars().count();
-            if misspellings && letters >= MISSPELT_MIN && name.chars().all(char::is_alphabetic) {
+            // A name that is a frequent word itself (`signal`, `channel`) has frequent words for
+            // neighbours (`signals`, `charnel`): it is not looked for misspelt.
+            if misspellings
+                && letters >= MISSPELT_MIN
+                && name.chars().all(char::is_alphabetic)
+                && !out.common.contains(&name)
+            {
                 let mut forms = Vec::new();
                 if name.is_ascii() {
                     forms.push(name.clone());
@@ -567,9 +573,10 @@ impl DisguisedNames {
     }
 
     /// The entry of the name the word `t` (a skeleton word) misspells by one edit, when
-    /// misspellings were asked for: a Latin word of letters with the name's first letter at
-    /// one edit from a Latin name of six letters or more (a letter left out, added or changed,
-    /// or two swapped: `telgram`, `telegramm`, `whatsap`), or a Persian word that is a name of
+    /// misspellings were asked for: a Latin word of letters with the name's first and last
+    /// letters at one edit from a Latin name of six letters or more that is no frequent word
+    /// (a letter left out, added or changed, or two swapped: `telgram`, `telegramm`,
+    /// `whatsap`; not `rubik` for `rubika`, `directs` for `direct`), or a Persian word that is a name of
     /// six letters or more with letters of one class mixed up (`تلغرام`, `طلگرام`) and at most
     /// one inner letter left out (`تلگرم`, `وتساپ`); never a name itself nor a frequent word
     /// (`signals`, `telegraph`).
@@ -584,6 +591,7 @@ impl DisguisedNames {
         if t.bytes().all(|b| b.is_ascii_lowercase()) {
             let close = |name: &str| {
                 name.as_bytes().first() == t.as_bytes().first()
+                    && name.as_bytes().last() == t.as_bytes().last()
                     && strsim::osa_distance(t, name) == 1
             };
             return self

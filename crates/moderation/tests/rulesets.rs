@@ -318,6 +318,7 @@ fn a_store_tagged_differently_in_two_lexicons_names_both() {
             ("stores.xa", "bigmarket\tword\n"),
             ("stores.xb", "bigmarket\n"),
             ("shopping.fa", "خرید\n"),
+            ("common-words", "market\n"),
         ],
     );
     assert_eq!(errs.len(), 1, "{errs:?}");
@@ -334,6 +335,7 @@ fn a_store_tagged_differently_in_two_lexicons_names_both() {
             ("stores.xa", "bigmarket\tword\n"),
             ("stores.xb", "bigmarket\tword\n"),
             ("shopping.fa", "خرید\n"),
+            ("common-words", "market\n"),
         ],
     );
     assert!(ok.is_empty(), "{ok:?}");

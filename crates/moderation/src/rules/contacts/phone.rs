@@ -41,7 +41,10 @@ declare_rule! {
     /// time (`2023-05-14 10:30`) or decimal numbers side by side (`80.585 79.964`), which the
     /// skeleton would otherwise join. Digits glued to Latin letters count (`tel09121234567`,
     /// `+44 2034567890x456`), and so do letters written for digits (`O912…`, folded by the
-    /// skeleton). Runs of 16 or more digits are card or account numbers (see
+    /// skeleton); where the skeleton reads none (letters side by side: `(O2O) 7946 OOOO`,
+    /// `07700 9OO l23`, `415 555 Ol99`), groups of digits and `O`/`o` (0), `I`/`l` (1) and
+    /// `Z` (2), with three digits or more among them, are read as digits when a call word
+    /// announces them and the whole is a valid number (`Call it 1O0 USD` is not). Runs of 16 or more digits are card or account numbers (see
     /// `contacts/bank`), and so is a number inside a card or Sheba that rule reads (groups
     /// parted by symbols or words, `6037*9911*2345*6786`: no phone in `9911*2345*67`).
     ///
@@ -382,6 +385,9 @@ impl Rule for Phone {
                 }
                 Err(Stop::Late) => return,
             };
+            if out.len() == had && self.lookalike_groups(cx, f, out).is_err() {
+                return;
+            }
             let unflagged = |n: usize| (!found[n]).then(|| seqs[n].clone());
             match f.field {
                 Field::Title => {
@@ -487,7 +493,102 @@ fn counted(parts: &[NumberChunk<'_>]) -> bool {
         && values.windows(3).all(|w| w[1] - w[0] == w[2] - w[1])
 }
 
+/// Fewest digits written as digits in a number read from groups of digits and letters that
+/// look like them ([`Phone::lookalike_groups`]).
+const LOOKALIKE_GROUP_DIGITS: usize = 3;
+
+/// Most numbers of groups with look-alike letters validated per field.
+const LOOKALIKE_GROUP_VALIDATIONS: usize = 8;
+
+/// The digit a letter of the skeleton looks like inside a group of digits: `o` 0, `i`/`l` 1,
+/// `z` 2 (the skeleton lowercased them and folded Cyrillic and Greek look-alikes to them).
+fn group_digit(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b),
+        b'o' => Some(b'0'),
+        b'i' | b'l' => Some(b'1'),
+        b'z' => Some(b'2'),
+        _ => None,
+    }
+}
+
+/// Whether a skeleton word may be a group of a phone number written with look-alike letters:
+/// digits and `o i l z` with a digit among them (`o7oo`, `l23`, `o1z3`), or zeros written as
+/// letters only (`oooo`; not `lol`, `zoo`, `i`).
+fn lookalike_group(w: &str) -> bool {
+    w.bytes().all(|b| group_digit(b).is_some())
+        && (w.bytes().any(|b| b.is_ascii_digit()) || (w.len() >= 2 && w.bytes().all(|b| b == b'o')))
+}
+
 impl Phone {
+    /// Flags numbers written in groups of digits with letters that look like digits among
+    /// them, `o` 0, `i`/`l` 1, `z` 2, where the skeleton reads none (several letters side by
+    /// side, `O7OO 9OO I23`, `(O2O) 7946 OOOO`, `555-O1Z3-4567`): a run of such groups parted
+    /// by at most three of ` -.()/` is read as digits when it holds a letter and at least
+    /// [`LOOKALIKE_GROUP_DIGITS`] digits, and flagged when a call word or pictograph announces
+    /// it and it is a valid number (Iranian, international after `00`, or national of the rule
+    /// set's regions). Model numbers and prices (`RTX 4070`, `1O0 USD`) are too short or not
+    /// announced.
+    fn lookalike_groups(
+        &self,
+        cx: &Ctx<'_>,
+        f: &FieldText<'_>,
+        out: &mut Vec<Hit>,
+    ) -> Result<(), Stop> {
+        let (sk, ws) = (f.sk(), f.words());
+        let mut validations = 0;
+        let mut k = 0;
+        while k < ws.len() {
+            if !lookalike_group(ws[k].text(sk)) {
+                k += 1;
+                continue;
+            }
+            let mut last = k;
+            while last + 1 < ws.len() && lookalike_group(ws[last + 1].text(sk)) && {
+                let gap = &sk[ws[last].end..ws[last + 1].start];
+                (1..=3).contains(&gap.len())
+                    && gap
+                        .bytes()
+                        .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/'))
+            } {
+                last += 1;
+            }
+            let written = &sk[ws[k].start..ws[last].end];
+            let digits: String = ws[k..=last]
+                .iter()
+                .flat_map(|w| w.text(sk).bytes())
+                .filter_map(group_digit)
+                .map(char::from)
+                .collect();
+            let real = written.bytes().filter(u8::is_ascii_digit).count();
+            if real >= LOOKALIKE_GROUP_DIGITS
+                && real < digits.len()
+                && (10..=MAX_DIGITS).contains(&digits.len())
+                && self.announced(f, k)
+            {
+                if validations == LOOKALIKE_GROUP_VALIDATIONS {
+                    return Ok(());
+                }
+                if cx.out_of_time_now() {
+                    return Err(Stop::Late);
+                }
+                validations += 1;
+                let national = self.regions.iter().any(|r| {
+                    r.plausible(&digits)
+                        && phonenumber::parse(Some(r.id), &digits)
+                            .is_ok_and(|n| phonenumber::is_valid(&n))
+                });
+                if national || valid(&digits, false) {
+                    let start = ws[k].start - usize::from(sk[..ws[k].start].ends_with('('));
+                    let end = ws[last].end + usize::from(sk[ws[last].end..].starts_with(')'));
+                    out.push(f.hit(start, end));
+                }
+            }
+            k = last + 1;
+        }
+        Ok(())
+    }
+
     /// Flags the phone numbers of one field: each sequence of numbers, then runs of sequences
     /// parted only by commas or words that stand between two pieces of one number
     /// (`۰۹۱۲ و ۳۴۵ و ۶۷۸۹`, `zéro six, douze, trente-quatre …`). Returns, per sequence,

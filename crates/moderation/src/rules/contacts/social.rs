@@ -59,9 +59,9 @@ declare_rule! {
     /// frequent word of `common-words.txt`, `télé`), a name of six letters or more in two or
     /// three pieces (`tele gram`, `What sApp`, `تل گرام`), a Persian name of five letters or
     /// more typed on an Arabic keyboard (`تلكرام`, `ت ل ك ر ا م`), and a name of six letters
-    /// or more misspelt by one edit: a Latin one with its first letter kept, by a letter left
-    /// out, added or changed or two swapped (`telgram`, `telegramm`, `instagarm`, `whatsap`;
-    /// not a frequent word, `signals`), a Persian one with `ط` for `ت`, `غ` or `ق` for `گ`
+    /// or more misspelt by one edit: a Latin one that is no frequent word, with its first and
+    /// last letters kept, by a letter left out, added or changed or two swapped (`telgram`,
+    /// `instagarm`, `whatsap`; not a frequent word, `telegrams`, nor `rubik`), a Persian one with `ط` for `ت`, `غ` or `ق` for `گ`
     /// and at most one inner letter left out (`تلغرام`, `طلگرام`, `تلگرم`, `وتساپ`; not
     /// `روبیک`, which leaves out the last letter of `روبیکا`, nor `تلگراف`, a letter changed).
     ///
