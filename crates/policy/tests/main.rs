@@ -5,6 +5,7 @@ mod generated;
 
 mod bad_input;
 mod clause_ids;
+mod empty_list;
 mod long_history;
 mod notice;
 mod precision;

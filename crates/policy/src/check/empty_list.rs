@@ -5,13 +5,22 @@
 //! when the next heading starts a new topic of the document's own series rather than the
 //! announced items (see [`announces_the_sections_after`]).
 //!
-//! An announcement that asks for things ("please provide:", "including:") followed by a
-//! paragraph of prose on another subject lost its items too (see [`prose_on_another_subject`]).
+//! An announcement followed by a paragraph on another subject lost its items too: a closing
+//! formula ("Thank you for shopping with us."), another party's prose after a party's
+//! announcement (see [`another_party_s_prose`]), or prose after an announcement that asks for
+//! things ("please provide:", "including:"; see [`prose_on_another_subject`]).
+//!
+//! The words of announcements are data, read by [`vocabulary`]. Announcements are found by
+//! `markdown::intro`: paragraphs, list items (the last of their list decides by what follows the
+//! list; one followed by a sibling item is not judged) and the lines of a paragraph written
+//! without blank lines.
 //!
 //! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), an announcement followed
 //! by any other block that can hold what it announces (a list, a table, a paragraph — an
 //! address, a form, a quoted sentence, items written without list markup — or sub-sections under
 //! deeper headings).
+
+pub(crate) mod vocabulary;
 
 use jiff::civil::Date;
 
@@ -21,6 +30,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::markdown::intro::{ListIntro, NextBlock};
 use crate::model::{Clause, PolicySet};
+use vocabulary::Kind;
 
 /// Longest announcement still read as a label or sub-heading rather than a sentence.
 const LABEL_WORDS: usize = 4;
@@ -79,8 +89,16 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
         return false;
     }
     match intro.next {
-        NextBlock::List | NextBlock::Table | NextBlock::Other | NextBlock::SubHeading => false,
-        NextBlock::Paragraph => prose_on_another_subject(intro, outline.requests_before_prose),
+        NextBlock::List
+        | NextBlock::Table
+        | NextBlock::Other
+        | NextBlock::SubHeading
+        | NextBlock::Item => false,
+        NextBlock::Paragraph => {
+            vocabulary::closes(&intro.next_text)
+                || prose_on_another_subject(intro, outline.requests_before_prose)
+                || another_party_s_prose(intro)
+        }
         NextBlock::Heading => !announces_the_sections_after(intro, outline),
         NextBlock::End => true,
     }
@@ -181,7 +199,7 @@ fn asks_for_things(text: &str) -> bool {
     if !text.trim_end().ends_with([':', '：']) {
         return false;
     }
-    let words = spaced_words(crate::markdown::intro::last_sentence(text));
+    let words = spaced_words(vocabulary::last_sentence(text));
     REQUESTS.iter().any(|r| words.contains(&format!(" {r} ")))
 }
 
@@ -234,6 +252,59 @@ fn prose_on_another_subject(intro: &ListIntro, requests_before_prose: bool) -> b
     requests_before_prose || new_subject || sentences >= 2
 }
 
+/// Fewest words before its announcing phrase in the clause of a party's announcement: "Sellers
+/// pay the following fees" (2) and "Sellers must respect the following rules" (3) name who
+/// does something with the items; "The following fees apply" (0), "Les frais suivants
+/// s'appliquent" (1) and "Es gelten folgende Bedingungen" (1, `es` skipped) name the items.
+const PARTY_WORDS: usize = 2;
+
+/// Whether the paragraph after an announcement in a party's sentence is prose on another
+/// subject: the announcement's clause says that a party does something with items of a kind
+/// ("Sellers must respect the following rules:", "Der Verkäufer zahlt die folgenden
+/// Gebühren:", "Chaharsu charges sellers the fees listed below:", its announcing phrase
+/// [`PARTY_WORDS`] words or more into the clause; ending in `.`, a phrase that points right
+/// after it, as "below." may point past the next paragraph), and the paragraph is prose
+/// ([`prose_sentences`]) of several sentences whose subject is another one ("Buyers may return
+/// goods…"): a new topic, not the items. An announcement about the items themselves ("The
+/// following applies:", "The fees are as follows:") may introduce any paragraph, and so may a
+/// party's before a single sentence, a noun phrase, a quotation or sentences about the same
+/// party, and one that names a body of terms ("you accept the following conditions."), which
+/// may be all the text after it.
+fn another_party_s_prose(intro: &ListIntro) -> bool {
+    if intro.in_list {
+        return false;
+    }
+    let sentence = vocabulary::last_sentence(&intro.text);
+    let Some(clause) = vocabulary::announcing_clause(sentence) else {
+        return false;
+    };
+    let colon = intro.text.trim_end().ends_with([':', '：']);
+    let party = vocabulary::announcing_phrase_position(clause).is_some_and(|at| at >= PARTY_WORDS)
+        && (colon || vocabulary::has(clause, Kind::Forward))
+        && !vocabulary::has(clause, Kind::Manner)
+        && !vocabulary::has_word(clause, Kind::Terms)
+        && !names_the_document(&clause.to_lowercase());
+    if !party || prose_sentences(&intro.next_text).is_none_or(|n| n < 2) {
+        return false;
+    }
+    let (Some(party), Some(subject)) = (
+        vocabulary::subject(clause),
+        vocabulary::subject(&intro.next_text),
+    ) else {
+        return false;
+    };
+    !same_word(&party, &subject)
+}
+
+/// Whether two lower-case words are one word, in the singular or the plural ("seller",
+/// "sellers"; "verkäufer", "verkäufern").
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|rest| {
+        ["", "s", "es", "n", "en", "e", "ها", "ان"].contains(&rest.trim_start_matches('\u{200C}'))
+    })
+}
+
 /// Whether a version has at least two announcements that ask for things followed by prose,
 /// and none followed by a list, a table or another block that holds items.
 fn requests_all_before_prose(intros: &[ListIntro]) -> bool {
@@ -253,17 +324,6 @@ fn requests_all_before_prose(intros: &[ListIntro]) -> bool {
     });
     before_prose >= 2 && !before_items
 }
-
-/// Words of an announcement that point at what comes right after it ("the following",
-/// "suivantes", "folgende", "به شرح زیر").
-const FORWARD: &[&str] = &[
-    "following",
-    "suivant",
-    "folgend",
-    "به شرح زیر",
-    "موارد زیر",
-    "عبارتند از",
-];
 
 /// Number words from two to twelve (en, fr, de, fa): "grouped into four (4) categories:".
 const COUNTS: &[&str] = &[
@@ -340,21 +400,6 @@ fn shape(heading: &str) -> Shape {
     }
 }
 
-/// Words that point at text further on, not only at what comes right after: "the terms set
-/// out below.", "ci-après", "nachstehend".
-const BELOW: &[&str] = &[
-    "below",
-    "hereafter",
-    "hereinafter",
-    "ci-dessous",
-    "ci-après",
-    "nachstehend",
-    "nachfolgend",
-    "unten",
-    "im folgenden",
-    "در ادامه",
-];
-
 /// Whether an announcement right before a heading of its own level or a higher one introduces
 /// the sections that follow as its items. Pages converted from HTML often lose the heading
 /// levels that would make them sub-sections: "installed on:" before "13.1 iOS", "four (4) main
@@ -408,8 +453,8 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
                 !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit())
             })
         });
-    let further_on = BELOW.iter().any(|b| text.contains(b));
-    let forward = FORWARD.iter().any(|f| text.contains(f));
+    let further_on = vocabulary::has(&text, Kind::Further);
+    let forward = vocabulary::has(&text, Kind::Forward);
     let Some(section) = outline.section else {
         return further_on || counted || full_stop || forward;
     };
@@ -551,8 +596,7 @@ fn is_label(text: &str) -> bool {
         .first()
         .is_some_and(|w| SENTENCE_STARTS.contains(&w.as_str()));
     // "The following conditions apply:", "Les frais suivants :": short, but announcing.
-    let lower = text.to_lowercase();
-    let announces = FORWARD.iter().any(|f| lower.contains(f));
+    let announces = vocabulary::has(text, Kind::Forward);
     words.len() <= LABEL_WORDS && !starts_sentence && !announces
 }
 

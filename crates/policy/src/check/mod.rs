@@ -7,7 +7,7 @@
 mod broken_link;
 mod date_mismatch;
 mod duplicate_clause;
-mod empty_list;
+pub(crate) mod empty_list;
 mod foreign_brand;
 mod half_space;
 mod language_mismatch;

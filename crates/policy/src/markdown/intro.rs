@@ -1,6 +1,10 @@
 //! Paragraphs that announce a list (ending in `:`, or in `.` after "the following", "comme
 //! suit", "wie folgt", "به شرح زیر"...) and what comes right after them: the facts the
-//! `empty-list` check judges.
+//! `empty-list` check judges. The text of a tight list's item is a paragraph here, and so is
+//! each line of a paragraph that ends in `:` before a soft or hard break (a text written
+//! without blank lines between its paragraphs).
+
+use crate::check::empty_list::vocabulary::announcing_sentence;
 
 /// The block that follows a list announcement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +21,8 @@ pub(crate) enum NextBlock {
     SubHeading,
     /// A paragraph (its text is in [`ListIntro::next_text`]).
     Paragraph,
+    /// The next item of the list the announcement is an item of.
+    Item,
     /// Nothing: the body ends.
     End,
 }
@@ -46,23 +52,6 @@ pub(crate) struct ListIntro {
 /// Longest stretch of the following paragraph kept in [`ListIntro::next_text`].
 const NEXT_TEXT_BYTES: usize = 300;
 
-/// Phrases that make a sentence ending in `.` announce a list.
-const ANNOUNCING: &[&str] = &[
-    "the following",
-    "as follows",
-    "below",
-    "suivant",
-    "ci-dessous",
-    "comme suit",
-    "folgende",
-    "nachfolgend",
-    "nachstehend",
-    "wie folgt",
-    "به شرح زیر",
-    "موارد زیر",
-    "عبارتند از",
-];
-
 /// Follows the walk and records list announcements.
 #[derive(Debug, Default)]
 pub(crate) struct IntroTracker {
@@ -73,6 +62,27 @@ pub(crate) struct IntroTracker {
     bold_chars: usize,
     /// Blocks started since the last heading, the current one included.
     blocks_in_section: usize,
+    /// The lines of the current paragraph that a soft or hard break ended.
+    lines: Vec<Line>,
+    /// The current paragraph's text since its last break.
+    line: Line,
+}
+
+/// A line of a paragraph: a paragraph written without blank lines between its parts reads as
+/// one paragraph whose lines are those parts.
+#[derive(Debug, Default)]
+struct Line {
+    text: String,
+    /// Byte offset (in the source) of the break that ends it.
+    end: usize,
+    chars: usize,
+    bold_chars: usize,
+}
+
+impl Line {
+    fn bold(&self) -> bool {
+        self.chars > 0 && self.bold_chars * 10 >= self.chars * 9
+    }
 }
 
 impl IntroTracker {
@@ -80,9 +90,12 @@ impl IntroTracker {
     pub fn text(&mut self, text: &str, bold: bool) {
         let n = text.chars().filter(|c| c.is_alphanumeric()).count();
         self.chars += n;
+        self.line.chars += n;
         if bold {
             self.bold_chars += n;
+            self.line.bold_chars += n;
         }
+        self.line.text.push_str(text);
         if let Some(intro) = self.awaiting_text.as_mut()
             && intro.next_text.len() < NEXT_TEXT_BYTES
         {
@@ -102,10 +115,20 @@ impl IntroTracker {
         }
         self.chars = 0;
         self.bold_chars = 0;
+        self.lines.clear();
+        self.line = Line::default();
         self.blocks_in_section = match next {
             NextBlock::Heading | NextBlock::SubHeading => 0,
+            NextBlock::Item => self.blocks_in_section,
             _ => self.blocks_in_section + 1,
         };
+    }
+
+    /// A soft or hard break at byte `at` of the source ends a line of the current paragraph.
+    pub fn line_break(&mut self, at: usize) {
+        let mut line = std::mem::take(&mut self.line);
+        line.end = at;
+        self.lines.push(line);
     }
 
     /// Text of the heading that follows an announcement.
@@ -140,6 +163,7 @@ impl IntroTracker {
         self.chars = 0;
         self.bold_chars = 0;
         let finished = self.awaiting_text.take();
+        self.line_intros(raw, start, in_list, section);
         let trimmed = text.trim_end();
         let announces = trimmed.ends_with([':', '：'])
             || trimmed.ends_with('.') && announcing_sentence(trimmed);
@@ -162,6 +186,34 @@ impl IntroTracker {
         }
     }
 
+    /// Lines of the paragraph that ended, but its last, that end in `:` and announce the line
+    /// after them: the same facts as two paragraphs.
+    fn line_intros(&mut self, raw: &str, start: usize, in_list: bool, section: &str) {
+        let last = std::mem::take(&mut self.line);
+        let lines = std::mem::take(&mut self.lines);
+        for (i, line) in lines.iter().enumerate() {
+            let text = line.text.trim();
+            if !text.ends_with([':', '：']) {
+                continue;
+            }
+            let next = lines.get(i + 1).unwrap_or(&last).text.trim();
+            let before_break = &raw[..line.end.saturating_sub(start).min(raw.len())];
+            let Some(colon) = before_break.rfind([':', '：']) else {
+                continue;
+            };
+            self.finished.push(ListIntro {
+                offset: start + colon,
+                text: text.to_string(),
+                bold: line.bold(),
+                in_list,
+                next: NextBlock::Paragraph,
+                next_text: truncated(next, NEXT_TEXT_BYTES).to_string(),
+                section: section.to_string(),
+                opens_section: i == 0 && self.blocks_in_section <= 1,
+            });
+        }
+    }
+
     /// The body ended: announcements still open are followed by nothing.
     pub fn finish(&mut self, out: &mut Vec<ListIntro>) {
         out.append(&mut self.finished);
@@ -175,135 +227,11 @@ impl IntroTracker {
     }
 }
 
-/// Most words after an announcing phrase in a sentence ending in `.`: the noun it announces
-/// and a verb ("the following conditions are met.", "les conditions suivantes
-/// s'appliquent.", "Es gelten folgende Bedingungen.").
-const WORDS_AFTER: usize = 4;
-
-/// Words that tie what follows an announcing phrase to something named in the sentence
-/// ("in the following versions of these Terms.", "en suivant les instructions du présent
-/// règlement."): the phrase then refers, it does not announce.
-const REFERRING: &[&str] = &[
-    "of", "in", "on", "for", "to", "under", "with", "from", "by", "de", "du", "des", "d", "à",
-    "au", "aux", "dans", "pour", "par", "sur", "von", "vom", "der", "dem", "im", "in", "für", "zu",
-    "zum", "zur", "unter", "mit", "از", "در", "به", "برای",
-];
-
-/// Whether the last sentence of `text` ends by announcing what follows: an announcing phrase
-/// followed by at most [`WORDS_AFTER`] words, none of which ties it to something the sentence
-/// names. A sentence that lists its items itself after a colon ("the following data: name,
-/// address and e-mail.") announces nothing that could be lost.
-fn announcing_sentence(text: &str) -> bool {
-    let last = last_sentence(text).to_lowercase();
-    if last
-        .rsplit_once([':', '：'])
-        .is_some_and(|(_, items)| items.chars().any(char::is_alphanumeric))
-    {
-        return false;
+/// `text` cut to at most `bytes` bytes, at a character boundary.
+fn truncated(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    ANNOUNCING.iter().any(|phrase| {
-        last.match_indices(phrase).any(|(at, _)| {
-            // The words after the phrase, from the end of the word the phrase ends in
-            // (`suivant` in `suivantes`).
-            let rest = &last[at + phrase.len()..];
-            let rest = rest
-                .find(|c: char| c.is_whitespace())
-                .map_or("", |i| &rest[i..]);
-            let after: Vec<&str> = rest
-                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .collect();
-            let before = last[..at]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or_default();
-            let time = [before, after.first().copied().unwrap_or_default()]
-                .iter()
-                .any(|w| TIME_NOUNS.contains(w));
-            after.len() <= WORDS_AFTER && !after.iter().any(|w| REFERRING.contains(w)) && !time
-        })
-    })
-}
-
-/// The last sentence of `text`, its closing `.` or `:` aside: what follows the last `.`, `!`,
-/// `?` or `؟` before the end.
-pub(crate) fn last_sentence(text: &str) -> &str {
-    let body = text.trim_end().trim_end_matches(['.', ':', '：']);
-    body.char_indices()
-        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '؟'))
-        .map_or(body, |(i, c)| &body[i + c.len_utf8()..])
-}
-
-/// Units of time beside `following` that make it "next" ("on the following day", "le mois
-/// suivant", "am folgenden Tag"), not an announcement.
-const TIME_NOUNS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "business", "working",
-    "jour", "jours", "semaine", "mois", "an", "année", "tag", "tage", "tages", "woche", "monat",
-    "monats", "jahr", "jahres", "werktag", "روز", "ماه", "سال", "هفته",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::announcing_sentence;
-
-    #[test]
-    fn a_sentence_announces_with_its_phrase_among_the_last_words() {
-        assert!(announcing_sentence(
-            "The seller accepts the following conditions."
-        ));
-        assert!(announcing_sentence("Les frais sont calculés comme suit."));
-        assert!(announcing_sentence(
-            "You must not list any of the items below."
-        ));
-        assert!(!announcing_sentence(
-            "The fees shown below apply to every order placed in the app."
-        ));
-        assert!(!announcing_sentence(
-            "This applies in the following versions of these Terms."
-        ));
-        assert!(!announcing_sentence(
-            "Le prix est fixé en suivant les instructions du présent règlement."
-        ));
-    }
-
-    #[test]
-    fn a_phrase_followed_by_its_noun_and_a_verb_announces() {
-        for text in [
-            "Sellers may list items provided that the following conditions are met.",
-            "The following conditions apply.",
-            "Pour toute commande, les conditions suivantes s'appliquent.",
-            "Für Rücksendungen gelten folgende Bedingungen.",
-            "Es gelten folgende Bedingungen.",
-        ] {
-            assert!(announcing_sentence(text), "{text}");
-        }
-        assert!(!announcing_sentence(
-            "The following conditions apply to every order placed in the app."
-        ));
-        assert!(!announcing_sentence("Payment is due on the following day."));
-        assert!(!announcing_sentence("Le paiement est dû le mois suivant."));
-    }
-
-    #[test]
-    fn items_written_after_a_colon_in_the_sentence_are_no_announcement() {
-        assert!(!announcing_sentence(
-            "We collect the following: name, e-mail."
-        ));
-        assert!(!announcing_sentence(
-            "Nous acceptons les moyens suivants : carte, virement."
-        ));
-        assert!(!announcing_sentence(
-            "Wir erheben folgende Daten: Name, Anschrift."
-        ));
-    }
-
-    #[test]
-    fn a_sentence_after_a_persian_question_mark_is_read_from_the_next_character() {
-        // `؟` takes two bytes: the last sentence starts after the whole character.
-        assert!(announcing_sentence(
-            "چرا؟ The seller accepts the following conditions."
-        ));
-        assert!(!announcing_sentence("؟."));
-        assert!(!announcing_sentence("Is this right؟ Yes."));
-    }
+    &text[..end]
 }

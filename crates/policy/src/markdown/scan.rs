@@ -33,6 +33,9 @@ struct Walk {
     lists: Vec<ListSpan>,
     list_depth: usize,
     item: Option<(String, String)>,
+    /// The text of a list item outside any paragraph (a tight list's item), with the byte
+    /// offset where the item starts, until a block inside the item or the item's end.
+    item_text: Option<(usize, String)>,
     link_internal: Option<bool>,
     strong_depth: usize,
     /// Inside inline `<script>`/`<style>` (removed when rendering, so not prose either).
@@ -60,6 +63,8 @@ impl Walk {
         }
         if let Some((_, _, buf)) = self.paragraph.as_mut() {
             buf.push_str(text);
+        } else if let Some((_, buf)) = self.item_text.as_mut() {
+            buf.push_str(text);
         }
         self.intros.text(text, self.strong_depth > 0);
         if let Some((item, linked)) = self.item.as_mut() {
@@ -69,6 +74,18 @@ impl Walk {
             }
         }
         self.current().prose.push_str(text);
+    }
+
+    /// The text of a tight list item ends (at byte `end`): it is a paragraph of the item.
+    fn item_text_ends(&mut self, source: &str, end: usize) {
+        if let Some((start, text)) = self.item_text.take()
+            && !text.trim().is_empty()
+        {
+            let section = self.parts.last().map_or("", |c| c.heading.as_str());
+            let end = end.max(start).min(source.len());
+            self.intros
+                .paragraph_ends(&source[start..end], start, &text, true, section);
+        }
     }
 
     fn line_break(&mut self) {
@@ -99,6 +116,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         lists: Vec::new(),
         list_depth: 0,
         item: None,
+        item_text: None,
         link_internal: None,
         strong_depth: 0,
         in_raw_code: false,
@@ -124,9 +142,11 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 }
                 Tag::Heading { .. } => Some(NextBlock::Heading),
                 Tag::Paragraph => Some(NextBlock::Paragraph),
+                Tag::Item => Some(NextBlock::Item),
                 _ => None,
             };
             if let Some(next) = next {
+                w.item_text_ends(source, start);
                 w.intros.block_starts(next);
             }
         }
@@ -208,12 +228,14 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 }
             }
             Event::Start(Tag::Item) => {
+                w.item_text = Some((start, String::new()));
                 w.current().list_items += 1;
                 if w.list_depth == 1 {
                     w.item = Some((String::new(), String::new()));
                 }
             }
             Event::End(TagEnd::Item) => {
+                w.item_text_ends(source, end);
                 if w.list_depth == 1
                     && let Some((text, linked)) = w.item.take()
                     && let Some(list) = w.lists.last_mut()
@@ -274,7 +296,10 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
                 } else {
                     if let Some((_, _, buf)) = w.paragraph.as_mut() {
                         buf.push(' ');
+                    } else if let Some((_, buf)) = w.item_text.as_mut() {
+                        buf.push(' ');
                     }
+                    w.intros.line_break(start);
                     w.intros.text(" ", false);
                     if let Some((item, _)) = w.item.as_mut() {
                         item.push(' ');

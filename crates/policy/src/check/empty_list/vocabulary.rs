@@ -1,0 +1,481 @@
+//! The words of list announcements in English, French, German and Persian, read from
+//! `announcing.txt`: phrases that point at items right after them or further on, phrases of
+//! manner ("as follows"), closing formulas, and the small words skipped when reading them.
+
+use std::sync::LazyLock;
+
+/// What a phrase of `announcing.txt` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// The items come right after ("the following", "suivantes", "folgende", "موارد زیر").
+    Forward,
+    /// The items are further on ("below", "ci-après", "nachstehend", "در ادامه").
+    Further,
+    /// The text after says how ("as follows", "comme suit"): any paragraph may follow.
+    Manner,
+    /// A paragraph that closes a document ("Thank you for …", "Merci …", "با تشکر …").
+    Closing,
+    /// A word not counted after a phrase (the Persian object marker `را`).
+    Particle,
+    /// A word skipped before a sentence's first noun ("the", "les", "der").
+    Article,
+    /// A word after a phrase that ties it to something the sentence names ("in the following
+    /// versions of these Terms.", "suivant votre premier contact."): the phrase refers.
+    Referring,
+    /// A word that names a place in the document ("section", "article", "Abschnitt", "ماده").
+    Place,
+    /// A word that names a body of terms ("conditions", "Bedingungen", "شرایط").
+    Terms,
+    /// A unit of time beside a phrase that makes it "next" ("the following day", "le mois
+    /// suivant", "48 heures suivant").
+    Time,
+}
+
+/// One line of `announcing.txt`.
+#[derive(Debug, Clone)]
+struct Phrase {
+    kind: Kind,
+    /// Its words, in lower case.
+    words: Vec<String>,
+    /// Whether the last word may go on (`suivant*`).
+    open_end: bool,
+    /// Whether it announces only in a paragraph ending in `:`.
+    colon_only: bool,
+    /// Most words after it in a sentence ending in `.`.
+    after: usize,
+}
+
+/// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
+/// otherwise: the noun it announces and a verb ("the following conditions are met.", "les
+/// conditions suivantes s'appliquent.", "Es gelten folgende Bedingungen.").
+const WORDS_AFTER: usize = 4;
+
+static PHRASES: LazyLock<Vec<Phrase>> =
+    LazyLock::new(|| parse(include_str!("announcing.txt")).unwrap_or_else(|e| panic!("{e}")));
+
+/// Reads the lines of `announcing.txt`; an error names the line and what is wrong with it.
+fn parse(text: &str) -> Result<Vec<Phrase>, String> {
+    let mut phrases = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("announcing.txt line {}", n + 1);
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [kind, _lang, phrase, options @ ..] = fields.as_slice() else {
+            return Err(format!("{}: expected `<kind> | <lang> | <phrase>`", at()));
+        };
+        let kind = match *kind {
+            "forward" => Kind::Forward,
+            "further" => Kind::Further,
+            "manner" => Kind::Manner,
+            "closing" => Kind::Closing,
+            "particle" => Kind::Particle,
+            "article" => Kind::Article,
+            "referring" => Kind::Referring,
+            "time" => Kind::Time,
+            "place" => Kind::Place,
+            "terms" => Kind::Terms,
+            other => return Err(format!("{}: unknown kind `{other}`", at())),
+        };
+        let open_end = phrase.ends_with('*');
+        let words: Vec<String> = words(phrase).into_iter().map(|w| w.text).collect();
+        if words.is_empty() {
+            return Err(format!("{}: the phrase has no word", at()));
+        }
+        let mut entry = Phrase {
+            kind,
+            words,
+            open_end,
+            colon_only: false,
+            after: WORDS_AFTER,
+        };
+        for option in options {
+            match option.split_once('=') {
+                None if *option == "colon" => entry.colon_only = true,
+                Some(("after", n)) => {
+                    entry.after = n
+                        .parse()
+                        .map_err(|_| format!("{}: `after=` takes a number", at()))?;
+                }
+                _ => return Err(format!("{}: unknown option `{option}`", at())),
+            }
+        }
+        phrases.push(entry);
+    }
+    Ok(phrases)
+}
+
+/// A word of a text: its lower-case form and where it starts and ends in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words of `text`: runs of letters and digits (a half-space inside a Persian word
+/// included), in lower case, with Arabic `ي`/`ى`/`ك` read as the Persian letters.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || (c == '\u{200C}' && !current.is_empty()) {
+            if current.is_empty() {
+                start = i;
+            }
+            match c {
+                'ي' | 'ى' => current.push('ی'),
+                'ك' => current.push('ک'),
+                c => current.extend(c.to_lowercase()),
+            }
+        } else if !current.is_empty() {
+            out.push(Word {
+                text: std::mem::take(&mut current)
+                    .trim_end_matches('\u{200C}')
+                    .into(),
+                start,
+                end: i,
+            });
+        }
+    }
+    if !current.is_empty() {
+        out.push(Word {
+            text: current.trim_end_matches('\u{200C}').into(),
+            start,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+impl Phrase {
+    /// Whether the phrase starts at `words[at]`.
+    fn matches_at(&self, words: &[Word], at: usize) -> bool {
+        let Some(found) = words.get(at..at + self.words.len()) else {
+            return false;
+        };
+        let last = self.words.len() - 1;
+        found
+            .iter()
+            .zip(&self.words)
+            .enumerate()
+            .all(|(i, (w, p))| {
+                w.text == *p || (i == last && self.open_end && w.text.starts_with(p.as_str()))
+            })
+    }
+}
+
+/// Where phrases of `kind` occur among `words`: the index of their first and last words.
+fn occurrences(
+    words: &[Word],
+    kind: Kind,
+) -> impl Iterator<Item = (&'static Phrase, usize, usize)> {
+    PHRASES
+        .iter()
+        .filter(move |p| p.kind == kind)
+        .flat_map(move |p| {
+            (0..words.len())
+                .filter(move |&at| p.matches_at(words, at))
+                .map(move |at| (p, at, at + p.words.len() - 1))
+        })
+}
+
+/// Whether `text` holds a phrase of `kind`.
+pub(crate) fn has(text: &str, kind: Kind) -> bool {
+    occurrences(&words(text), kind).next().is_some()
+}
+
+/// Whether `text` holds a word of `kind` (a place, a body of terms).
+pub(crate) fn has_word(text: &str, kind: Kind) -> bool {
+    words(text).iter().any(|w| is(&w.text, kind))
+}
+
+/// Whether `word` is one of `kind` (an article, a particle).
+fn is(word: &str, kind: Kind) -> bool {
+    PHRASES
+        .iter()
+        .any(|p| p.kind == kind && p.words.len() == 1 && p.words[0] == word)
+}
+
+/// The first word of `text` that is not an article: the head of its subject when the text is
+/// a sentence ("sellers" in "The sellers must…", "verkäufer" in "Der Verkäufer zahlt…").
+pub(crate) fn subject(text: &str) -> Option<String> {
+    words(text)
+        .into_iter()
+        .find(|w| !is(&w.text, Kind::Article))
+        .map(|w| w.text)
+}
+
+/// The clause of `sentence` that holds its first announcing phrase (forward or further on),
+/// from the comma or semicolon before it: "the following articles shall apply" in "In
+/// addition to Article 14, the following articles shall apply".
+pub(crate) fn announcing_clause(sentence: &str) -> Option<&str> {
+    let words = words(sentence);
+    let first = [Kind::Forward, Kind::Further]
+        .into_iter()
+        .flat_map(|kind| occurrences(&words, kind).map(|(_, at, _)| at))
+        .min()?;
+    let from = sentence[..words[first].start]
+        .rfind([',', ';', '،', '؛'])
+        .map_or(0, |i| i + 1);
+    Some(&sentence[from..])
+}
+
+/// Where an announcing phrase (forward or further on) starts in `clause`, counted in words
+/// after its leading articles: 0 in "The following fees apply", 1 in "Les frais suivants
+/// s'appliquent" and "Es gelten folgende Bedingungen", 3 in "Sellers must respect the
+/// following rules".
+pub(crate) fn announcing_phrase_position(clause: &str) -> Option<usize> {
+    let all = words(clause);
+    let skipped = all
+        .iter()
+        .take_while(|w| is(&w.text, Kind::Article))
+        .count();
+    let words = &all[skipped..];
+    [Kind::Forward, Kind::Further]
+        .into_iter()
+        .flat_map(|kind| occurrences(words, kind).map(|(_, at, _)| at))
+        .min()
+}
+
+/// Whether a paragraph opens with a closing formula ("Thank you for shopping with us.",
+/// "Vielen Dank für Ihren Einkauf.", "با تشکر از خرید شما."): a sentence that ends a document,
+/// not an item. A paragraph with a `:` names something after it (a form, a label).
+pub(crate) fn closes(paragraph: &str) -> bool {
+    /// Most words of a closing formula.
+    const CLOSING_WORDS: usize = 20;
+    let words = words(paragraph);
+    !paragraph.contains([':', '：'])
+        && words.len() <= CLOSING_WORDS
+        && occurrences(&words, Kind::Closing).any(|(_, at, _)| at == 0)
+}
+
+/// Marks after a phrase that make it name something rather than announce it: a quotation or
+/// a closing bracket ("(ci-après « le Vendeur »).", "(nachstehend „Kunde“)").
+const NAMING_MARKS: &[char] = &['"', '“', '”', '«', '»', '„', ')', '(', '[', ']'];
+
+/// Whether the last sentence of `text`, which ends in `.`, ends by announcing what follows:
+/// a forward, further-on or manner phrase ([`Kind`]) that may announce in such a sentence,
+/// followed by at most its number of words (particles aside), none of which ties it to
+/// something the sentence names, names a unit of time or is a number ("under 18"), and no
+/// quotation or bracket (a definition: "(ci-après « le Vendeur »)"). A sentence that lists its
+/// items itself after a colon ("the following data: name, address and e-mail.") announces
+/// nothing that could be lost.
+pub(crate) fn announcing_sentence(text: &str) -> bool {
+    let last = last_sentence(text);
+    if last
+        .rsplit_once([':', '：'])
+        .is_some_and(|(_, items)| items.chars().any(char::is_alphanumeric))
+    {
+        return false;
+    }
+    let words = words(last);
+    [Kind::Forward, Kind::Further, Kind::Manner]
+        .into_iter()
+        .flat_map(|kind| occurrences(&words, kind))
+        .any(|(phrase, first, end)| {
+            let after: Vec<&str> = words[end + 1..]
+                .iter()
+                .map(|w| w.text.as_str())
+                .filter(|w| !is(w, Kind::Particle))
+                .collect();
+            let before = first.checked_sub(1).map_or("", |i| words[i].text.as_str());
+            let next = after.first().copied().unwrap_or_default();
+            let time = [before, next].iter().any(|w| is(w, Kind::Time));
+            let number = next.chars().next().is_some_and(char::is_numeric);
+            // "Clause 12 below", "the “Miscellaneous” section below": a place, not items.
+            let place = phrase.kind == Kind::Further
+                && (is(before, Kind::Place) || before.chars().next().is_some_and(char::is_numeric));
+            let naming = last[words[end].end..].contains(NAMING_MARKS);
+            !phrase.colon_only
+                && after.len() <= phrase.after
+                && !after.iter().any(|w| is(w, Kind::Referring))
+                && !time
+                && !number
+                && !place
+                && !naming
+        })
+}
+
+/// The last sentence of `text`, its closing `.` or `:` aside: what follows the last `.`, `!`,
+/// `?` or `؟` before the end.
+pub(crate) fn last_sentence(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches(['.', ':', '：']);
+    body.char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '؟'))
+        .map_or(body, |(i, c)| &body[i + c.len_utf8()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_list_reads_and_bad_lines_are_named() {
+        assert!(PHRASES.iter().any(|p| p.kind == Kind::Closing));
+        assert!(parse("forward | en").unwrap_err().contains("line 1"));
+        assert!(
+            parse("\nbackward | en | x")
+                .unwrap_err()
+                .contains("line 2: unknown kind `backward`")
+        );
+        assert!(
+            parse("forward | en | x | after=many")
+                .unwrap_err()
+                .contains("`after=` takes a number")
+        );
+        assert!(parse("forward | en | --").unwrap_err().contains("no word"));
+    }
+
+    #[test]
+    fn words_are_lower_case_runs_with_persian_half_spaces_and_letters_folded() {
+        let texts: Vec<String> = words("Les frais énumérés ci-après.")
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(texts, ["les", "frais", "énumérés", "ci", "après"]);
+        assert_eq!(words("شرايط زير")[1].text, "زیر");
+        assert_eq!(words("هزینه‌های زیر")[0].text, "هزینه\u{200C}های");
+    }
+
+    #[test]
+    fn a_sentence_announces_with_its_phrase_among_the_last_words() {
+        for text in [
+            "The seller accepts the following conditions.",
+            "Les frais sont calculés comme suit.",
+            "You must not list any of the items below.",
+            "Les vendeurs acquittent les frais énumérés ci-après.",
+            "Verkäufer zahlen die nachstehend aufgeführten Gebühren.",
+            "Käufer beachten die unten genannten Regeln.",
+            "فروشندگان باید شرایط زیر را رعایت کنند.",
+            "شرایط زیر برقرار است.",
+            "مدارک ذیل الزامی است.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
+        }
+        for text in [
+            "The fees shown below apply to every order placed in the app.",
+            "This applies in the following versions of these Terms.",
+            "Le prix est fixé en suivant les instructions du présent règlement.",
+            // "Following" alone also means "after".
+            "We ship within two days following payment.",
+            // Persian `زیر` before its noun is "under", and a number after a phrase is a limit.
+            "پرسش خودتان را فقط یک بار و زیر محصول موردنظرتان بنویسید.",
+            "کاربران زیر ۱۸ سال مجاز نیستند.",
+            "Users below 18 cannot buy.",
+            // A definition names a party, it announces nothing.
+            "La société Bazarcheh SAS (ci-après « le Vendeur »).",
+            "Die Bazarcheh GmbH (nachstehend „Verkäufer“).",
+        ] {
+            assert!(!announcing_sentence(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_before_a_unit_of_time_or_a_determiner_means_after() {
+        for text in [
+            "Vous serez informé dans les 48 heures suivant votre premier contact.",
+            "Wir antworten in den folgenden 24 Stunden.",
+            "Dans le cas suivant, le vendeur rembourse.",
+            // A place in the document.
+            "Further information is given in Clause 12 below.",
+            "Please refer to the Miscellaneous section below.",
+            "La garantie légale est visée à l'article 11 ci-après.",
+        ] {
+            assert!(!announcing_sentence(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_followed_by_its_noun_and_a_verb_announces() {
+        for text in [
+            "Sellers may list items provided that the following conditions are met.",
+            "The following conditions apply.",
+            "Pour toute commande, les conditions suivantes s'appliquent.",
+            "Für Rücksendungen gelten folgende Bedingungen.",
+            "Es gelten folgende Bedingungen.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
+        }
+        assert!(!announcing_sentence(
+            "The following conditions apply to every order placed in the app."
+        ));
+        assert!(!announcing_sentence("Payment is due on the following day."));
+        assert!(!announcing_sentence("Le paiement est dû le mois suivant."));
+    }
+
+    #[test]
+    fn items_written_after_a_colon_in_the_sentence_are_no_announcement() {
+        assert!(!announcing_sentence(
+            "We collect the following: name, e-mail."
+        ));
+        assert!(!announcing_sentence(
+            "Nous acceptons les moyens suivants : carte, virement."
+        ));
+        assert!(!announcing_sentence(
+            "Wir erheben folgende Daten: Name, Anschrift."
+        ));
+    }
+
+    #[test]
+    fn a_sentence_after_a_persian_question_mark_is_read_from_the_next_character() {
+        // `؟` takes two bytes: the last sentence starts after the whole character.
+        assert!(announcing_sentence(
+            "چرا؟ The seller accepts the following conditions."
+        ));
+        assert!(!announcing_sentence("؟."));
+        assert!(!announcing_sentence("Is this right؟ Yes."));
+    }
+
+    #[test]
+    fn the_phrase_position_tells_a_party_s_sentence_from_one_about_the_items() {
+        assert_eq!(
+            announcing_phrase_position("The following fees apply"),
+            Some(0)
+        );
+        assert_eq!(
+            announcing_phrase_position("Les frais suivants s'appliquent"),
+            Some(1)
+        );
+        assert_eq!(
+            announcing_phrase_position("Sellers must respect the following rules"),
+            Some(3)
+        );
+        assert_eq!(
+            announcing_phrase_position("Der Verkäufer zahlt die folgenden Gebühren"),
+            Some(3)
+        );
+        assert_eq!(
+            announcing_phrase_position("Es gelten folgende Bedingungen"),
+            Some(1)
+        );
+        assert_eq!(
+            announcing_clause("In addition to Article 14, the following articles apply"),
+            Some(" the following articles apply")
+        );
+        assert_eq!(announcing_phrase_position("The fees are as follows"), None);
+        assert_eq!(subject("Der Käufer kann").as_deref(), Some("käufer"));
+    }
+
+    #[test]
+    fn closing_formulas_open_a_short_paragraph() {
+        for text in [
+            "Thank you for shopping with us.",
+            "Merci de votre confiance.",
+            "Vielen Dank für Ihren Einkauf!",
+            "با تشکر از خرید شما.",
+        ] {
+            assert!(closes(text), "{text}");
+        }
+        for text in [
+            "We thank you for your order.",
+            "Merci d'indiquer : votre nom et votre adresse.",
+            "Sellers ship within two days.",
+        ] {
+            assert!(!closes(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! `empty-list` on whole documents of our own writing, in the four languages: announcements
+//! whose items were lost (ending in a full stop, inside a list item, before prose on another
+//! subject, in a text written without blank lines) and near misses that hold their items.
+
+use davar_policy::{Diagnostic, load};
+use jiff::civil::date;
+
+const SITE: &str = "marketplace:\n  name: { en: Bazarcheh, fa: بازارچه, fr: Bazarcheh, de: Bazarcheh }\n  brands: [Bazarcheh]\nbase_url: https://policies.bazarcheh.example\nlanguages: [en, fa, fr, de]\nbinding_language: en\n";
+
+/// The `empty-list` findings on one `terms` version in `lang` whose whole body (headings
+/// included, none added) is `body`.
+fn lost_lists(lang: &str, body: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir_all(dir.path().join("terms")).unwrap();
+    let front = format!(
+        "---\nid: terms\ntype: Terms of Service\nlang: {lang}\ntitle: T\nversion: 1\npublished: 2026-09-01\neffective: 2026-10-15\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n"
+    );
+    std::fs::write(
+        dir.path().join(format!("terms/v1.{lang}.md")),
+        format!("{front}{body}\n"),
+    )
+    .unwrap();
+    let (set, mut diagnostics) = load(dir.path()).expect("the set loads");
+    diagnostics.extend(davar_policy::check(&set, date(2026, 12, 2)));
+    diagnostics.retain(|d| d.code == "empty-list");
+    diagnostics
+}
+
+/// The line of each finding, for messages.
+fn lines(found: &[Diagnostic]) -> Vec<usize> {
+    found.iter().map(|d| d.line).collect()
+}
+
+#[test]
+fn a_full_stop_announcement_in_any_of_the_four_languages_lost_its_items() {
+    for (lang, body) in [
+        (
+            "fr",
+            "## Commissions {#commissions}\n\nLes vendeurs règlent les commissions énumérées ci-après.\n\n## Retours {#retours}\n\nLes clients peuvent renvoyer les articles.",
+        ),
+        (
+            "fr",
+            "## Commissions {#commissions}\n\nLes vendeurs règlent les commissions ci-dessous.",
+        ),
+        (
+            "de",
+            "## Entgelte {#entgelte}\n\nHändler zahlen die unten genannten Entgelte.",
+        ),
+        (
+            "de",
+            "## Entgelte {#entgelte}\n\nHändler zahlen die nachfolgend aufgeführten Entgelte.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "fa",
+            "## قواعد {#rules}\n\nخریداران باید قواعد زیر را رعایت کنند.",
+        ),
+        ("fa", "## قواعد {#rules}\n\nقواعد زیر برقرار است."),
+        ("fa", "## مدارک {#papers}\n\nمدارک ذیل الزامی است."),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn an_announcing_word_used_otherwise_announces_nothing() {
+    for (lang, body) in [
+        // Persian `زیر` before its noun means "under"; a number after a phrase is a limit.
+        (
+            "fa",
+            "## پرسش‌ها {#questions}\n\nپرسش خود را زیر همان کالا بنویسید.",
+        ),
+        ("fa", "## سن {#age}\n\nکاربران زیر ۱۸ سال مجاز نیستند."),
+        // A definition names a party after "ci-après" or "nachstehend".
+        (
+            "fr",
+            "## Parties {#parties}\n\nLe site est exploité par Bazarcheh SAS (ci-après « le Vendeur »).",
+        ),
+        (
+            "de",
+            "## Parteien {#parteien}\n\nBetreiber ist die Bazarcheh GmbH (nachstehend „Verkäufer“).",
+        ),
+        // "Following" alone means "after".
+        (
+            "en",
+            "## Delivery {#delivery}\n\nWe ship within two days following payment.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_list_item_announcing_items_before_a_heading_or_the_end_lost_them() {
+    for (body, line) in [
+        (
+            "## Fees {#fees}\n\nSellers pay a commission.\n\n- Listing costs nothing.\n- These extra costs also apply:\n\n## Returns {#returns}\n\nBuyers can send goods back.",
+            19,
+        ),
+        (
+            "## Fees {#fees}\n\nSellers pay a commission.\n\n- Sellers must also observe the following rules:",
+            18,
+        ),
+        (
+            "## Fees {#fees}\n\n1. Listing costs nothing.\n2. The following extra costs also apply:\n\n## Returns {#returns}\n\nBuyers can send goods back.",
+            17,
+        ),
+    ] {
+        let found = lost_lists("en", body);
+        assert_eq!(lines(&found), [line], "{body}");
+    }
+}
+
+#[test]
+fn a_list_item_before_its_nested_list_or_its_sibling_items_holds_them() {
+    for body in [
+        // Nested items.
+        "## Fees {#fees}\n\n- The following extra costs apply:\n  - packaging\n  - insurance\n\n## Returns {#returns}\n\nBuyers can send goods back.",
+        // A label before sibling items.
+        "## Fees {#fees}\n\n- Note:\n- Listing costs nothing.\n- Sales cost five percent.\n\n## Returns {#returns}\n\nBuyers can send goods back.",
+        // The items as sibling items.
+        "## Fees {#fees}\n\n- The following extra costs apply:\n- packaging\n- insurance",
+        // A bold label.
+        "## Contact {#contact}\n\n- **Phone:**\n\n## Returns {#returns}\n\nBuyers can send goods back.",
+    ] {
+        let found = lost_lists("en", body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn an_announcement_before_prose_on_another_subject_lost_its_items() {
+    for (lang, body) in [
+        // A closing formula.
+        (
+            "en",
+            "Bazarcheh is a marketplace.\n\nThe following documents also apply:\n\nThank you for choosing Bazarcheh.",
+        ),
+        (
+            "de",
+            "Bazarcheh ist ein Marktplatz.\n\nEs gelten außerdem folgende Dokumente:\n\nVielen Dank für Ihren Einkauf.",
+        ),
+        // A party's announcement, then sentences about another party.
+        (
+            "en",
+            "Bazarcheh charges sellers the commissions listed below:\n\nBuyers can send goods back within two weeks. Refunds reach the card within five days.",
+        ),
+        (
+            "en",
+            "Sellers must observe the following rules.\n\nBuyers can send goods back within two weeks. Refunds reach the card within five days.",
+        ),
+        (
+            "de",
+            "Der Händler zahlt die folgenden Entgelte:\n\nDer Kunde kann die Ware innerhalb von zwei Wochen zurückschicken. Die Erstattung erfolgt auf die Karte.",
+        ),
+        (
+            "fr",
+            "Les vendeurs doivent observer les règles suivantes :\n\nLes clients peuvent renvoyer les articles sous deux semaines. Le remboursement est fait sur la carte.",
+        ),
+        (
+            "fa",
+            "فروشندگان باید قواعد زیر را رعایت کنند:\n\nخریداران می‌توانند کالا را تا دو هفته پس از تحویل برگردانند. مبلغ به همان کارت بازگردانده می‌شود.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_paragraph_that_is_the_announced_content_holds_it() {
+    for (lang, body) in [
+        // An announcement about the items themselves introduces any paragraph.
+        (
+            "en",
+            "The following applies:\n\nSellers ship every order within two days. Buyers pay on delivery.",
+        ),
+        (
+            "en",
+            "The commission is calculated as follows:\n\nA seller pays five percent of each sale. Listing costs nothing.",
+        ),
+        (
+            "en",
+            "Each seller accepts the rule as follows:\n\n\"Goods are shipped within two days of the order.\"",
+        ),
+        // A party's announcement before one sentence, a noun phrase, or sentences about the
+        // same party.
+        (
+            "en",
+            "Bazarcheh charges sellers the commissions listed below:\n\nA commission of five percent is charged on every sale made.",
+        ),
+        (
+            "en",
+            "Sellers must observe the following rules:\n\nSellers ship within two days of the order. Sellers answer messages within a day.",
+        ),
+        (
+            "fr",
+            "Le vendeur s'engage sur les points suivants :\n\nl'expédition sous deux jours, la réponse aux messages sous un jour.",
+        ),
+        // An address and a form.
+        (
+            "en",
+            "Sellers write to us at the following address:\n\nBazarcheh Ltd\n12 Example Street\nTehran",
+        ),
+        (
+            "en",
+            "Please fill in the form below.\n\nName:\n\nOrder number:",
+        ),
+        // A term defined on the line after it.
+        (
+            "en",
+            "Seller:\n: a person who offers goods on Bazarcheh.\n\nBuyer:\n: a person who orders goods.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn lines_of_a_text_written_without_blank_lines_read_as_paragraphs() {
+    // One Markdown paragraph: each line is a paragraph of the original.
+    let lost = [
+        "Bazarcheh welcomes ideas from its users.\nTo report a fault, please give as much detail as you can, including:\nIf the fault cannot be fixed within a week, we refer it to a mediator.\nWe answer every message.",
+        "Bazarcheh is a marketplace.\nThe following documents also apply:\nThank you for choosing Bazarcheh.",
+        "Sellers must observe the following rules:\nBuyers can send goods back within two weeks. Refunds reach the card within five days.",
+    ];
+    for (body, line) in lost.into_iter().zip([15, 15, 14]) {
+        let found = lost_lists("en", body);
+        assert_eq!(lines(&found), [line], "{body}");
+    }
+    for body in [
+        "We keep the data:\nname, address and orders.",
+        "The following applies:\nSellers ship every order within two days. Buyers pay on delivery.",
+        "Write to us at:\nBazarcheh Ltd, 12 Example Street, Tehran.",
+    ] {
+        let found = lost_lists("en", body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
