@@ -284,7 +284,10 @@ fn another_party_s_prose(intro: &ListIntro) -> bool {
         && !vocabulary::has(clause, Kind::Manner)
         && !vocabulary::has_word(clause, Kind::Terms)
         && !names_the_document(&clause.to_lowercase());
-    if !party || prose_sentences(&intro.next_text).is_none_or(|n| n < 2) {
+    if !party
+        || prose_sentences(&intro.next_text).is_none_or(|n| n < 2)
+        || first_sentence_words(&intro.next_text) < TITLE_WORDS
+    {
         return false;
     }
     let (Some(party), Some(subject)) = (
@@ -294,6 +297,23 @@ fn another_party_s_prose(intro: &ListIntro) -> bool {
         return false;
     };
     !same_word(&party, &subject)
+}
+
+/// Fewest words of the first sentence of another party's prose: a shorter one is the title of
+/// an item written as a paragraph ("**Necessary Cookies.** These cookies are required…").
+const TITLE_WORDS: usize = 5;
+
+/// The number of words of the first sentence of `text` (up to a `.`, `!`, `?` or `؟` before a
+/// space or the end).
+fn first_sentence_words(text: &str) -> usize {
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        words += 1;
+        if word.ends_with(['.', '!', '?', '؟']) {
+            break;
+        }
+    }
+    words
 }
 
 /// Whether two lower-case words are one word, in the singular or the plural ("seller",
@@ -990,6 +1010,34 @@ mod tests {
             &paragraph(request, "Name: ______ Order number: ______"),
             &alone
         ));
+    }
+
+    #[test]
+    fn another_party_s_prose_is_a_new_topic_unless_it_is_a_titled_item() {
+        let rules = "Sellers must respect the following rules:";
+        let returns = "Buyers may return goods within fourteen days. Refunds go to the card.";
+        assert!(another_party_s_prose(&intro(
+            rules,
+            NextBlock::Paragraph,
+            returns
+        )));
+        assert!(!another_party_s_prose(&intro(
+            rules,
+            NextBlock::Paragraph,
+            "Fair Prices. Every seller shows the full price including delivery and taxes."
+        )));
+        assert!(!another_party_s_prose(&intro(
+            rules,
+            NextBlock::Paragraph,
+            "Sellers ship within two days of the order. Sellers answer within a day."
+        )));
+        assert!(!another_party_s_prose(&intro(
+            "The following rules apply:",
+            NextBlock::Paragraph,
+            returns
+        )));
+        assert_eq!(first_sentence_words("Fair Prices. Every seller"), 2);
+        assert_eq!(first_sentence_words("No sentence end"), 3);
     }
 
     #[test]
