@@ -26,6 +26,12 @@ What it keeps, one word a line, in four sections:
   frequent as the word with the ه (`حرفه`: `حرف`; not `هفته`: `هفت` is rarer; not `چهره`:
   `چهر` is not in use): `حرفهای` reads as `حرف‌های` as well as `حرفه‌ای`, and the check keeps
   the plural reading (after a letter that never joins, the plural `برندهای` is already right);
+- [spaced]: the compounds of two parts that are one word even when written with a space
+  (`طبقه بندی`, `علاقه مند`): their second part is no word of its own in the lexicon (`مند`,
+  `بندی`, `سواری`) or is made from a present stem of hazm's verbs (verbs.dat, beside words.dat:
+  `بند`, `کننده`, `سازی`), and is neither a past participle (`ارائه شده`, `استفاده نشده` are
+  verb phrases) nor a word the lexicon tags as a preposition, conjunction, pronoun, determiner
+  or adverb (`پیاده روی` may be "on");
 - [joined]: every lexicon word written joined that the check would otherwise read as one of
   those words followed by an ending, such as `بدهی` or `الهام` (not the plurals among them
   that the [plural] section already reads so: `ساعتهای`); every ending after a part whose
@@ -35,6 +41,7 @@ What it keeps, one word a line, in four sections:
   `نوردهی`).
 """
 
+import os
 import sys
 
 ZWNJ = "\u200c"
@@ -47,6 +54,11 @@ NOT_SILENT_BEFORE = "اآو"
 PLURAL_LIKE_ENDINGS = ["ایی", "ایم", "ای", "ام", "اش", "ات"]
 # Letters that never join the next one: after them `های` looks the same joined or apart.
 NON_JOINING = "اآأإدذرزژوؤة"
+# Tags of words that stand on their own between others: prepositions, conjunctions, pronouns,
+# determiners, adverbs.
+FUNCTION_TAGS = {"P", "POSTP", "CONJ", "PRO", "DET", "PR", "ADV"}
+# Endings after a present stem that make a noun or adjective of it (`بندی`, `کننده`).
+DEVERBAL_ENDINGS = ["", "ی", "نده", "ندگی", "ان"]
 # A word counted at least this often in the frequency list is in use.
 IN_USE = 50
 
@@ -112,6 +124,35 @@ def main(path, frequency_path):
         stem = frequency.get(h[:-1], 0)
         if stem >= IN_USE and (h[-2] in NON_JOINING or stem >= frequency.get(h, 0)):
             plural_first.add(h)
+    # Present and past stems of hazm's verbs (`verbs.dat` beside `words.dat`: past#present).
+    present, past = set(), set()
+    with open(os.path.join(os.path.dirname(path), "verbs.dat"), encoding="utf-8") as f:
+        for line in f:
+            before, _, after = line.strip().partition("#")
+            past.update([before] if before else [])
+            present.update([after] if after else [])
+
+    def deverbal(b):
+        # A present stem, alone or with a noun or adjective ending: `بند`, `بندی`, `کننده`.
+        return any(
+            b.endswith(end) and b[: len(b) - len(end)] in present for end in DEVERBAL_ENDINGS
+        )
+
+    def participle(b):
+        # `شده`, `نشده`, `نوشته`: a past participle, which makes a verb phrase when apart.
+        stem = b[1:] if b.startswith("ن") and b[1:-1] in past else b
+        return stem.endswith("ه") and stem[:-1] in past
+
+    spaced = set()
+    for w in compounds:
+        parts = w.split(ZWNJ)
+        if len(parts) != 2:
+            continue
+        second = parts[1]
+        if participle(second) or tags.get(second, set()) & FUNCTION_TAGS:
+            continue
+        if second not in attested or deverbal(second):
+            spaced.add(w)
     exceptions = set()
     for w in joined:
         for ending in HEH_ENDINGS:
@@ -155,6 +196,7 @@ def main(path, frequency_path):
         ("compounds", compounds),
         ("words", heads),
         ("plural", plural_first),
+        ("spaced", spaced),
         ("joined", exceptions),
     ]:
         print(f"[{section}]")
@@ -162,7 +204,7 @@ def main(path, frequency_path):
             print(w)
     print(
         f"{len(compounds)} compounds, {len(heads)} words, {len(plural_first)} plural first, "
-        f"{len(exceptions)} joined",
+        f"{len(spaced)} spaced, {len(exceptions)} joined",
         file=sys.stderr,
     )
 

@@ -749,6 +749,32 @@ fn half_space_splits_a_joined_heh_word_before_ai_after_the_heh_when_that_is_the_
 }
 
 #[test]
+fn half_space_reports_compounds_written_with_a_space() {
+    let (fixed, found) = half_space_fixes(
+        "کالاها بر اساس دسته بندی فروشگاه طبقه بندی و با بسته بندی مناسب ارسال می‌شوند؛ فروشندگان علاقه مند به درجه بندی کالا با ما تماس بگیرند.",
+    );
+    assert_eq!(
+        fixed,
+        [
+            "دسته\u{200C}بندی",
+            "طبقه\u{200C}بندی",
+            "بسته\u{200C}بندی",
+            "علاقه\u{200C}مند",
+            "درجه\u{200C}بندی"
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].contains("is one word"), "{found:#?}");
+    // Near misses: a verb phrase with a participle, words that stand apart.
+    let found = findings(
+        "half-space",
+        "fa",
+        "اطلاعات ارائه شده در صفحه کالا و نحوه کار سامانه همه جا یکسان است؛ کالای استفاده نشده را پس بفرستید.",
+    );
+    assert!(found.is_empty(), "{:#?}", messages(&found));
+}
+
+#[test]
 fn empty_list_reports_an_announcement_before_the_next_topic_of_the_document() {
     for (lang, body) in [
         // The only heading before the end: a list of one heading is none.

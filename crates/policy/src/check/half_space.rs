@@ -2,7 +2,9 @@
 //! between a word and its prefix or suffix, in three shapes:
 //! - the parts written apart with a plain space (`می کنیم`, `نمی توانید`, `سفارش ها`,
 //!   `شده اند`, `حرفه ای`), as `davar_input::persian` decides for the moderation rule
-//!   `style/half-space` too;
+//!   `style/half-space` too; and, for this check only, a compound of the word list whose second
+//!   part is no word apart (`طبقه بندی`, `علاقه مند`; a run of such parts is one finding:
+//!   `دسته بندی ها`);
 //! - the verb prefix `می`/`نمی` joined to a verb (`میشود`): only when the rest is a known
 //!   present stem with a person ending, so nouns that start with the same letters (`میز`,
 //!   `میزان`, `میدان`, `میلیون`) are never taken for verbs;
@@ -162,6 +164,9 @@ struct HehWords {
     /// Parts whose stem before the ه is a word read first as a plural (`حرفه`: `حرف`): before
     /// the plural-like endings the plural reading is kept.
     plural_first: HashSet<&'static str>,
+    /// Compounds of two parts that are one word even when written with a space
+    /// (`طبقه‌بندی`, `علاقه‌مند`), as written with the half-space.
+    spaced: HashSet<&'static str>,
     /// Words the lexicon writes joined although they read as such a part and an ending.
     joined: HashSet<&'static str>,
 }
@@ -171,6 +176,7 @@ static HEH_WORDS: LazyLock<HehWords> = LazyLock::new(|| {
         compounds: HashMap::new(),
         parts: HashSet::new(),
         plural_first: HashSet::new(),
+        spaced: HashSet::new(),
         joined: HashSet::new(),
     };
     let lines = include_str!("half_space_heh.txt")
@@ -192,6 +198,9 @@ static HEH_WORDS: LazyLock<HehWords> = LazyLock::new(|| {
             }
             "plural" => {
                 words.plural_first.insert(line);
+            }
+            "spaced" => {
+                words.spaced.insert(line);
             }
             "joined" => {
                 words.joined.insert(line);
@@ -316,24 +325,40 @@ fn words(body: &str) -> Vec<Word<'_>> {
 pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
     let ws = words(body);
     let mut out: Vec<(usize, usize, String)> = Vec::new();
+    // Spaces only (no line break) between two words.
+    // Whether words `k` and `k + 1`, with only spaces (no line break) between them, are one
+    // word: an affix written apart (`davar_input::persian`, shared with moderation) or a
+    // compound of the list (`طبقه بندی`).
+    let one_word = |k: usize| {
+        let (Some(a), Some(b)) = (ws.get(k), ws.get(k + 1)) else {
+            return false;
+        };
+        let gap = &body[a.end..b.start];
+        let spaces = !gap.is_empty()
+            && gap
+                .chars()
+                .all(|c| c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{2028}'));
+        spaces
+            && (davar_input::persian::joined_by_half_space(
+                a.text,
+                b.text,
+                ws.get(k + 2).map(|w| w.text),
+            ) || HEH_WORDS
+                .spaced
+                .contains(format!("{}\u{200C}{}", a.text, b.text).as_str()))
+    };
     for (i, w) in ws.iter().enumerate() {
-        if let Some(next) = ws.get(i + 1) {
-            let gap = &body[w.end..next.start];
-            let spaces = !gap.is_empty()
-                && gap
-                    .chars()
-                    .all(|c| c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{2028}'));
-            let after = ws.get(i + 2).map(|w| w.text);
-            if spaces && davar_input::persian::joined_by_half_space(w.text, next.text, after) {
-                out.push((
-                    w.start,
-                    next.end,
-                    format!("{}\u{200C}{}", w.text, next.text),
-                ));
-                continue;
-            }
-        }
+        // A word already inside the last finding (`بندی` of `دسته بندی ها`).
         if out.last().is_some_and(|(_, end, _)| *end > w.start) {
+            continue;
+        }
+        if one_word(i) {
+            // The run of words that make one word (`دسته بندی ها`, `خیره کننده ای`).
+            let last = (i + 1..ws.len())
+                .find(|&k| !one_word(k))
+                .unwrap_or(ws.len() - 1);
+            let parts: Vec<&str> = ws[i..=last].iter().map(|w| w.text).collect();
+            out.push((w.start, ws[last].end, parts.join("\u{200C}")));
             continue;
         }
         // What follows the word: nothing, a mark, or a word it cannot link to.
@@ -516,6 +541,33 @@ mod tests {
             "درهای بسته",
             "درهاش",
             "برندهای که",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
+        }
+    }
+
+    #[test]
+    fn a_compound_written_with_a_space_is_reported_when_its_second_part_is_no_word_apart() {
+        assert_eq!(
+            fixed("کالاها طبقه بندی و بسته بندی می‌شوند؛ خریداران علاقه مند و دسته بندی ها."),
+            [
+                "طبقه\u{200C}بندی",
+                "بسته\u{200C}بندی",
+                "علاقه\u{200C}مند",
+                "دسته\u{200C}بندی\u{200C}ها"
+            ]
+        );
+        // A run of parts is one finding: the compound and the ending after it.
+        assert_eq!(fixed("تجربه خسته کننده ای بود"), ["خسته\u{200C}کننده\u{200C}ای"]);
+        for text in [
+            // A past participle after the ه makes a verb phrase.
+            "خدمات ارائه شده و کالای استفاده نشده",
+            // A word the lexicon tags as a preposition, and words that stand apart.
+            "پیاده روی میز",
+            "همه جا و نحوه کار",
+            // Already written with the half-space, or on two lines.
+            "طبقه‌بندی و علاقه‌مند",
+            "طبقه\nبندی",
         ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
         }
