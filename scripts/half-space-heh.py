@@ -174,7 +174,7 @@ def main(path, frequency_path):
             exceptions.add(head + "ی")
     print(
         "# Persian words for the half-space rule after ه, from the lexicon of hazm 0.10.0\n"
-        "# (hazm/data/words.dat), written by scripts/half-space-heh.py: [compounds] written with a\n"
+        "# (hazm/data/words.dat, verbs.dat), written by scripts/half-space-heh.py: [compounds] written with a\n"
         "# half-space after a part ending in ه, [words] ending in a silent ه, the [plural] ones\n"
         "# whose stem before the ه is read first as a plural (chosen by the word counts of\n"
         "# FrequencyWords fa_50k, CC BY-SA 4.0, Hermit Dave), and words written [joined] that the\n"
