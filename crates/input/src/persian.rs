@@ -7,8 +7,13 @@
 //! suffixes after a word of at least two letters; and after a word ending in `ه`, the endings
 //! `ام`, `ای`, `ایم`, `اید`, `اند`, `اش`, `ات` and the linking `ی`. Function words (`که`, `نه`,
 //! `چه`, `این`, `از` ...) are never joined, `تری` is left alone (`آی تری` is "i3"), and the
-//! laughter `ها ها` is not a plural, nor is `ای کاش` an ending. Used by the moderation rule `style/half-space` and the
-//! policy check `half-space`.
+//! laughter `ها ها` is not a plural, nor is `ای کاش` an ending. `تر` after a noun (a word
+//! parsivar's tagger takes for one: `پارچه تر`, `لباس تر`) is the adjective "wet", unless the
+//! word before the noun makes an adjective of it (`با کیفیت تر`). Used by the moderation rule
+//! `style/half-space` and the policy check `half-space`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Verb prefixes joined to the word after them.
 pub const PREFIXES: &[&str] = &["می", "نمی"];
@@ -42,9 +47,35 @@ pub fn is_persian_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| ('\u{0620}'..='\u{06D3}').contains(&c))
 }
 
+/// Nouns, after which `تر` is the adjective "wet" (`حوله تر`, `پارچه تر`), not the comparative
+/// ending, which needs an adjective (`ساده تر`); from the part-of-speech model of parsivar,
+/// written by `scripts/persian-nouns.py`. Words it leaves out keep the comparative reading.
+static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/nouns.fa.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Words written apart before a noun that make an adjective of it (`با کیفیت`, `پر رنگ`,
+/// `کم حجم`): the comparative ending may follow that noun (`با کیفیت تر`).
+pub const ADJECTIVE_MAKERS: &[&str] = &["با", "بی", "پر", "کم", "خوش", "بد"];
+
+/// Whether `word` is a noun of the list (`پارچه`, `لباس`), not an adjective.
+pub fn is_noun(word: &str) -> bool {
+    NOUNS.contains(word)
+}
+
 /// Whether the words `a` and `b`, written apart with a space, are one word that takes a
-/// half-space between them; `after_b` is the word after `b`, if any.
-pub fn joined_by_half_space(a: &str, b: &str, after_b: Option<&str>) -> bool {
+/// half-space between them; `before_a` is the word before `a` and `after_b` the word after
+/// `b`, if any.
+pub fn joined_by_half_space(
+    before_a: Option<&str>,
+    a: &str,
+    b: &str,
+    after_b: Option<&str>,
+) -> bool {
     if !is_persian_word(a) || !is_persian_word(b) {
         return false;
     }
@@ -56,7 +87,12 @@ pub fn joined_by_half_space(a: &str, b: &str, after_b: Option<&str>) -> bool {
     }
     if SUFFIXES.contains(&b) {
         // `ها ها ها` is laughter.
-        return !(b == "ها" && after_b == Some("ها"));
+        let laughter = b == "ها" && after_b == Some("ها");
+        // `پارچه تر` is "wet cloth": the comparative needs an adjective, or a noun made one
+        // by the word before it (`با کیفیت تر`).
+        let wet =
+            b == "تر" && is_noun(a) && !before_a.is_some_and(|w| ADJECTIVE_MAKERS.contains(&w));
+        return !laughter && !wet;
     }
     // `ای کاش` is the interjection "if only", not an ending.
     a.ends_with('ه') && AFTER_HEH.contains(&b) && !(b == "ای" && after_b == Some("کاش"))
@@ -64,7 +100,24 @@ pub fn joined_by_half_space(a: &str, b: &str, after_b: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::joined_by_half_space as joins;
+    use super::joined_by_half_space;
+
+    fn joins(a: &str, b: &str, after_b: Option<&str>) -> bool {
+        joined_by_half_space(None, a, b, after_b)
+    }
+
+    #[test]
+    fn tar_after_a_noun_is_wet_and_after_an_adjective_is_the_comparative() {
+        assert!(!joins("پارچه", "تر", Some("ممکن")));
+        assert!(!joins("لباس", "تر", None));
+        assert!(joins("ساده", "تر", None));
+        assert!(joins("بزرگ", "تر", None));
+        // A noun made an adjective by the word before it.
+        assert!(joined_by_half_space(Some("با"), "کیفیت", "تر", None));
+        assert!(!joined_by_half_space(Some("این"), "کیفیت", "تر", None));
+        // The superlative has no such reading.
+        assert!(joins("کیفیت", "ترین", None));
+    }
 
     #[test]
     fn affixes_join_and_ordinary_words_do_not() {

@@ -775,6 +775,20 @@ fn half_space_reports_compounds_written_with_a_space() {
 }
 
 #[test]
+fn half_space_reads_tar_after_a_noun_as_wet() {
+    // `تر` after a noun is the adjective "wet"; after an adjective, or a noun that `با` makes
+    // one, it is the comparative ending.
+    let (fixed, found) = half_space_fixes(
+        "لباس تر را در کیسه نگذارید و پارچه تر را خشک کنید؛ بسته بندی ساده تر و با کیفیت تر بهتر است.",
+    );
+    assert_eq!(
+        fixed,
+        ["بسته\u{200C}بندی", "ساده\u{200C}تر", "کیفیت\u{200C}تر"],
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn empty_list_reports_an_announcement_before_the_next_topic_of_the_document() {
     for (lang, body) in [
         // The only heading before the end: a list of one heading is none.

@@ -340,6 +340,7 @@ pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
                 .all(|c| c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{2028}'));
         spaces
             && (davar_input::persian::joined_by_half_space(
+                k.checked_sub(1).and_then(|j| ws.get(j)).map(|w| w.text),
                 a.text,
                 b.text,
                 ws.get(k + 2).map(|w| w.text),
@@ -558,7 +559,10 @@ mod tests {
             ]
         );
         // A run of parts is one finding: the compound and the ending after it.
-        assert_eq!(fixed("تجربه خسته کننده ای بود"), ["خسته\u{200C}کننده\u{200C}ای"]);
+        assert_eq!(
+            fixed("تجربه خسته کننده ای بود"),
+            ["خسته\u{200C}کننده\u{200C}ای"]
+        );
         for text in [
             // A past participle after the ه makes a verb phrase.
             "خدمات ارائه شده و کالای استفاده نشده",

@@ -19,7 +19,9 @@ declare_rule! {
     /// after a word of at least two letters; and after a word ending in `ه`, the endings
     /// `ام`, `ای`, `ایم`, `اید`, `اند`, `اش`, `ات` and the linking `ی`. Function words (`که`,
     /// `نه`, `چه`, `این`, `از` ...) are never joined, `تری` is left alone (`آی تری` is
-    /// "i3"), and the laughter `ها ها` is not a plural. Only Persian letters on both sides,
+    /// "i3"), and the laughter `ها ها` is not a plural. `تر` after a noun (`پارچه تر`) is the
+    /// adjective "wet", unless `با`, `بی`, `پر`, `کم`, `خوش` or `بد` before the noun makes an
+    /// adjective of it (`با کیفیت تر`). Only Persian letters on both sides,
     /// and only spaces between them. The decision is `davar_input::persian`'s, which the
     /// policy check `half-space` shares.
     ///
@@ -51,8 +53,9 @@ impl Rule for HalfSpace {
             let ws = f.words();
             for i in 1..ws.len() {
                 let (a, b) = (ws[i - 1].text(sk), ws[i].text(sk));
+                let before_a = i.checked_sub(2).map(|j| ws[j].text(sk));
                 let after_b = ws.get(i + 1).map(|w| w.text(sk));
-                if !joins(a, b, after_b) {
+                if !joins(before_a, a, b, after_b) {
                     continue;
                 }
                 let skeleton = f.skeleton();
