@@ -310,7 +310,7 @@ const WE: &[&str] = &[
 ];
 
 /// Words right before a name that make it the one speaking (`At X, we…`, `Bei X legen wir…`,
-/// `Chez X, nous…`, `Welcome to X`).
+/// `Chez X, nous…`, `Welcome to X`, `Willkommen auf X`).
 const SPEAKER_CUES: &[&str] = &[
     "at",
     "bei",
@@ -318,6 +318,9 @@ const SPEAKER_CUES: &[&str] = &[
     "welcome to",
     "bienvenue sur",
     "bienvenue à",
+    "bienvenue chez",
+    "willkommen bei",
+    "willkommen auf",
 ];
 
 /// Lowercase words of `text`.
@@ -400,8 +403,9 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         return true;
     }
     if SPEAKER_CUES.contains(&last(1).as_str()) || SPEAKER_CUES.contains(&last(2).as_str()) {
-        return last(2).starts_with("welcome")
-            || last(2).starts_with("bienvenue")
+        return ["welcome", "bienvenue", "willkommen"]
+            .iter()
+            .any(|w| last(2).starts_with(w))
             || speaks(&after);
     }
     // `X ("we", "us")`, `X (hereinafter "wir")`
@@ -1017,8 +1021,13 @@ impl OwnNames {
             .chain(group.iter().copied())
             .flat_map(|b| {
                 let whole = normalise(b);
-                // `Amazon.fr` is the brand `amazon`; `Ring Twice` also `ringtwice`.
-                let label = b.split('.').next().map(normalise).unwrap_or_default();
+                // `Amazon.fr` is the brand `amazon`, `www.DirectMarket.gr` the brand
+                // `directmarket`; `Ring Twice` also `ringtwice`.
+                let bare = b
+                    .get(..4)
+                    .filter(|w| w.eq_ignore_ascii_case("www."))
+                    .map_or(b, |_| &b[4..]);
+                let label = bare.split('.').next().map(normalise).unwrap_or_default();
                 [whole, label]
             })
             .filter(|n| n.len() >= 3)
@@ -1148,6 +1157,10 @@ mod tests {
             "Brightcart Ltd"
         ));
         assert!(stands("Welcome to Brightcart.", "Brightcart"));
+        assert!(stands(
+            "Willkommen auf brightcart.de, dem Marktplatz für Bücher.",
+            "brightcart.de"
+        ));
         assert!(stands(
             "Brightcart Ltd (\"we\", \"us\") runs the site.",
             "Brightcart Ltd"

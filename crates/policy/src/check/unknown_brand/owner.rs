@@ -56,7 +56,7 @@ pub(super) struct Foreign {
 
 /// Nouns naming a site (the subject of `… is operated by X`, the object of `use of the site
 /// X`).
-const SITE: &str = r"(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|online-?shop|boutique\s+en\s+ligne|سایت|وب‌?\s?سایت|پلتفرم)";
+const SITE: &str = r"(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|online-?shop|boutique\s+en\s+ligne|سایت|وب‌?\s?سایت|پلتفرم|فروشگاه\s+(?:اینترنتی|آنلاین))";
 /// A determiner before a site noun.
 const DET: &str = r"(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|die|der|den|dem|des|dieser|diese|dieses|unserer|unseres|unsere|این)\s*)";
 /// An article before the stated company (`ist die X GmbH`, `édité par la société X`).
@@ -73,7 +73,8 @@ const FA_OPERATOR: &str = r"(?:گرداننده|ناشر|مالک|اداره[\u{
 /// Words stating what follows them as this site's operator: `This website is operated by`,
 /// `Le site est édité par`, `Die Website wird betrieben von`, `این وب‌سایت توسط`, an
 /// imprint's `Betreiber dieser Website ist`, `Éditeur du site :`, `Publisher:`, a list item's
-/// `- Operator of this website:`, `گرداننده این سایت`. Not anchored: [`OPERATOR_LEAD`] ends
+/// `- Operator of this website:` (in a list, the label names the site: `- Provider:` in a
+/// list of processors is a processor's), `گرداننده این سایت`. Not anchored: [`OPERATOR_LEAD`] ends
 /// it at a name, [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks
 /// for it anywhere before `its address`.
 fn operator_statement() -> String {
@@ -82,7 +83,7 @@ fn operator_statement() -> String {
     let of_site =
         format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)");
     format!(
-        r"(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^\s*{ITEM}|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*:?(?:\*\*)?\s*(?:شرکت\s+)?)"
+        r"(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?{label}{of_site}(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*:?(?:\*\*)?\s*(?:شرکت\s+)?)"
     )
 }
 
@@ -109,14 +110,23 @@ static OPERATOR_NAMED_HOST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words right before a host given as this site's address: `the address of this website is`,
-/// `l'adresse du site est`, `Adresse dieser Website:`, `نشانی این سایت`; and, after a
+/// `l'adresse du site est`, `Adresse dieser Website:`, `نشانی این سایت`, `This website,
+/// available at`, `Le présent site, accessible à l'adresse`, `این سایت به نشانی`; and, after a
 /// statement of this site's operator in the same sentence ([`operator_statement`]), the
 /// operator's address (`… and its address is`, `… et son adresse est`, `… و نشانی آن`).
 static SITE_ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let address = r"(?:(?:web|internet)[\s-]?)?(?:address|adresse)";
     let fa_address = r"(?:نشانی|آدرس)(?:\s+(?:اینترنتی|وب))?";
+    // `This website, available at`, `Le présent site, accessible à l'adresse`, `Diese
+    // Website ist erreichbar unter`, `the Website at`, `این سایت به نشانی`.
+    let this_site = format!(
+        r"(?:\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?|le\s+présent|la\s+présente)\s+{SITE}|\b(?:the|le|la|l['’])\s*(?-i:Web\s?site|Site(?:\s+(?i:internet|web))?|Platform|Plateforme|Marketplace))"
+    );
+    let reachable =
+        r"(?:accessible|available|reachable|located|disponible|consultable|erreichbar|abrufbar)";
+    let at = r"(?:at(?:\s+the\s+address)?|à\s+l['’]adresse|à|unter(?:\s+der\s+adresse)?)";
     Regex::new(&format!(
-        r"(?i)(?:\b{address}(?:\s+(?:internet|web))?\s+(?:of|de|du|des|der|dieser|dieses|unserer)\s+{DET}?{SITE}(?:\s+(?:is|est|ist|lautet))?|{fa_address}\s+(?:این\s+)?{SITE}(?:\s+(?:ما|است))?|(?:{}[^!?\n]*?(?:\b(?:its|whose)\s+{address}\s+is|\b(?:son|sa|dont\s+l['’])\s*{address}(?:\s+(?:internet|web))?\s+est|\b(?:ihre|seine|deren|dessen)\s+{address}\s+(?:ist|lautet)|{fa_address}(?:\s+آن|[\u{{200c}}\s]?اش)(?:\s+(?:است|:))?)))\s*:?\s*$",
+        r"(?i)(?:\b{address}(?:\s+(?:internet|web))?\s+(?:of|de|du|des|der|dieser|dieses|unserer)\s+{DET}?{SITE}(?:\s+(?:is|est|ist|lautet))?|{this_site}\s*,?\s+(?:(?:which\s+is\s+|qui\s+est\s+|ist\s+)?{reachable}\s+(?:{at}|via|sous|on|auf)|{at})|{fa_address}\s+(?:این\s+)?{SITE}(?:\s+(?:ما|است))?|این\s+{SITE}\s+(?:به|با)\s+{fa_address}|(?:{}[^!?\n]*?(?:\b(?:its|whose)\s+{address}\s+is|\b(?:son|sa|dont\s+l['’])\s*{address}(?:\s+(?:internet|web))?\s+est|\b(?:ihre|seine|deren|dessen)\s+{address}\s+(?:ist|lautet)|{fa_address}(?:\s+آن|[\u{{200c}}\s]?اش)(?:\s+(?:است|:))?)))\s*:?\s*$",
         operator_statement()
     ))
     .expect("valid pattern")
@@ -136,8 +146,9 @@ const CONTENT: &str = r"(?:contents?|texts?|photos?|photographs?|images?|picture
 /// the sentence (`Le site www.x.fr
 /// propose…`, `The website x.com is…`; `accessible sur le site x.com` names another site),
 /// the site noun capitalised as the text's defined term (`the Website x.com`, `l'ensemble du
-/// Site Internet « x.com »`), and these terms as the terms of it (`You are reading the terms
-/// of`, `Les présentes CGU du site`, `Diese AGB von`).
+/// Site Internet « x.com »`), these terms as the terms of it (`You are reading the terms
+/// of`, `Les présentes CGU du site`, `Diese AGB von`), and a copyright notice opening a line
+/// (`Copyright © 2024`).
 static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let of = r"(?:(?:of|to|de\s+la|de\s+l['’]|de|du|des|à\s+la|à\s+l['’]|à|au|aux|der|zur|zum|zu|auf|von)\s*)";
     let of_place = r"(?:(?:of|de|du|des|der|von)\s+)";
@@ -152,9 +163,20 @@ static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let to = r"(?:of|for|de|du|des|von|der|für)";
     let namely = r"(?:,?\s*(?:namely|that\s+is|c['’]est-à-dire|à\s+savoir|nämlich|یعنی)\s*,?\s*)?";
     Regex::new(&format!(
-        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b{all}\s+{article}{CONTENT}(?:{and}{CONTENT}){{0,3}}{found}\s+(?:{on}|{fa_on}){DET}?(?:{SITE}\s+)?|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+{namely}|^\s*(?:(?:the|le|la|l['’]|die|das|der)\s*)?{SITE}\s+|\b(?:the|le|la|l['’]|du|au)\s*(?-i:Web\s?site|Site(?:\s+(?i:internet|web))?|Platform|Plateforme|Marketplace)\s+|\b{these}\s+{terms}\s+{to}\s+{DET}?(?:{SITE}\s+)?|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+{namely})$"
+        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b{all}\s+{article}{CONTENT}(?:{and}{CONTENT}){{0,3}}{found}\s+(?:{on}|{fa_on}){DET}?(?:{SITE}\s+)?|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+{namely}|^\s*(?:(?:the|le|la|l['’]|die|das|der)\s*)?{SITE}\s+|\b(?:the|le|la|l['’]|du|au)\s*(?-i:Web\s?site|Site(?:\s+(?i:internet|web))?|Platform|Plateforme|Marketplace)\s+|\b{these}\s+{terms}\s+{to}\s+{DET}?(?:{SITE}\s+)?|^\s*(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+{namely})$"
     ))
     .expect("valid pattern")
+});
+
+/// The Persian welcome's first half, before the site (`به فروشگاه اینترنتی`, `به سایت`);
+/// the site is this one only with [`FA_WELCOME_AFTER`] after it (`به سایت x.ir مراجعه کنید`
+/// sends the reader to another site).
+static FA_WELCOME_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)به\s+(?:{SITE}\s+)?$")).expect("valid pattern"));
+
+/// The Persian welcome's second half, after the site: `خوش آمدید`.
+static FA_WELCOME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s،,]*(?:\S+\s+){0,3}?خوش[\s\u{200c}]*آمدید").expect("valid pattern")
 });
 
 /// Words right before a web address written with its scheme or `www.` that make it this
@@ -266,6 +288,9 @@ fn statement(source: &str, m: &Mention) -> Option<Role> {
         return Some(Role::Site);
     }
     let rest = after(source, m);
+    if FA_WELCOME_LEAD.is_match(before) && FA_WELCOME_AFTER.is_match(rest) {
+        return Some(Role::Site);
+    }
     DEFINED_AFTER.find(rest).map(|d| {
         if words_of(d.as_str())
             .iter()
@@ -980,6 +1005,43 @@ mod tests {
                 "صندوق فروشگاه کتاب است. تنها نشانی رسمی ما این سایت یعنی www.ketabnama.ir است.",
                 "ketabnama.ir",
             ),
+            // Where it is reached.
+            (
+                "en",
+                "Sandook sells books. This website, available at www.pixelnest.io, lists second-hand books.",
+                "pixelnest.io",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Le présent site, accessible à l'adresse www.lunetresor.fr, est édité par une société.",
+                "lunetresor.fr",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Diese Website ist erreichbar unter buecherwurm.de und wird laufend gepflegt.",
+                "buecherwurm.de",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. این سایت به نشانی ketabnama.ir کتاب دست دوم می‌فروشد.",
+                "ketabnama.ir",
+            ),
+            // A welcome and a copyright notice.
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. به فروشگاه اینترنتی ketabnama.ir خوش آمدید.",
+                "ketabnama.ir",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. فروشگاه اینترنتی ketabnama.ir متعلق به ما است.",
+                "ketabnama.ir",
+            ),
+            (
+                "en",
+                "Sandook sells books.\n\nCopyright © 2019-2024 pixelnest.io. All rights reserved.",
+                "pixelnest.io",
+            ),
             // These terms as the terms of it.
             (
                 "en",
@@ -1056,7 +1118,42 @@ mod tests {
                 "de",
                 "Sandook verkauft Bücher. Alle Zahlungen laufen über Payvo (payvo.com).",
             ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. برای دیدن نقشه به سایت www.openstreetmap.org مراجعه کنید.",
+            ),
+            (
+                "en",
+                "Sandook sells books. The map shows data © openstreetmap.org contributors.",
+            ),
+            (
+                "en",
+                "Sandook sells books.\n\n## Processors\n\n- Provider: Pixelnest Ltd (pixelnest.io)\n- Purpose: image hosting",
+            ),
+            (
+                "en",
+                "Sandook sells books. Card payments are handled by Payvo, whose website is available at www.pixelnest.io.",
+            ),
         ]);
+    }
+
+    /// A brand written as a web address with `www.` (`www.Bookbarn.gr`) names its host
+    /// without it.
+    #[test]
+    fn a_brand_written_with_www_covers_its_bare_host() {
+        let site = "marketplace:\n  name: { en: www.Bookbarn.gr }\n  brands: [www.Bookbarn.gr]\nbase_url: https://policies.bookbarn.example\nlanguages: [en]\nbinding_language: en\n";
+        let found = |body: &str| {
+            let set = super::super::tests::load_one(site, "en", body).expect("the set loads");
+            super::super::check(&set, date(2026, 12, 2)).len()
+        };
+        assert_eq!(
+            found("The service www.Bookbarn.gr lists books.\n\n© 2024 bookbarn.gr"),
+            0
+        );
+        assert_eq!(
+            found("The service www.Bookbarn.gr lists books.\n\n© 2024 pixelnest.io"),
+            1
+        );
     }
 
     #[test]
