@@ -1,7 +1,7 @@
 //! Listed names (messengers, stores) written in disguise: look-alike letters, digits and
 //! symbols inside a Latin name (`te1egram`, `teIegram`, `telegr@m`, `wh@tsapp`, `telegrarn`,
 //! `ᴛelegram`, `teleg®am`, `amaz*n`), diacritics on its letters (`telegrám`, `Ámazon`), a name
-//! split in two or three pieces (`tele gram`, `What sApp`, `تل گرام`), a Persian name typed on
+//! split in two or three pieces (`tele gram`, `What sApp`, `تل گرام`, `wháts app`), a Persian name typed on
 //! an Arabic keyboard (`تلكرام` for `تلگرام`: no `گ پ چ ژ` there) and, when asked for, a name
 //! misspelt by one edit (`telgram`, `whatsap`, `تلغرام`, `تلگرم`).
 //!
@@ -15,6 +15,7 @@
 //! is not the name itself is the name in disguise. A `*` between letters stands for any one
 //! letter (`amaz*n`).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -147,6 +148,26 @@ fn latin_reading(c: char) -> Option<String> {
     };
     (!read.is_empty() && read.bytes().all(|b| b.is_ascii_alphabetic()))
         .then(|| read.to_ascii_lowercase())
+}
+
+/// A piece of a split name as its letters read (`wháts` → `whats`, `teł` → `tel`): a Latin
+/// word with letters that are not ASCII read by [`latin_reading`], other words as they are.
+fn piece(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() || word.chars().any(is_arabic) {
+        return Cow::Borrowed(word);
+    }
+    let mut read = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            read.push(c);
+        } else if !crate::text::is_combining_mark(c) {
+            match latin_reading(c) {
+                Some(l) => read.push_str(&l),
+                None => return Cow::Borrowed(word),
+            }
+        }
+    }
+    Cow::Owned(read)
 }
 
 /// A letter of the Arabic script (Persian names are matched by their own forms).
@@ -393,10 +414,17 @@ impl DisguisedNames {
         'words: while i < ws.len() {
             let marked = self.filter.may_contain(ws[i].hash);
             // Two or three pieces parted by one space, line break, hyphen or underscore:
-            // `tele gram`, `tele-gram`, `تل گرام`.
-            if marked && self.prefixes.contains(ws[i].text(sk)) {
+            // `tele gram`, `tele-gram`, `تل گرام`, also with diacritics or drawn letters in
+            // a Latin piece (`wháts app`, `teł egram`).
+            let first = piece(ws[i].text(sk));
+            // (A field with a name so written has an ASCII letter, as the prefilter needs.)
+            if (marked
+                || (matches!(first, Cow::Owned(_))
+                    && ws[i].text(sk).bytes().any(|b| b.is_ascii_alphabetic())))
+                && self.prefixes.contains(first.as_ref())
+            {
                 joined.clear();
-                joined.push_str(ws[i].text(sk));
+                joined.push_str(&first);
                 for last in i + 1..(i + SPLIT_MAX_PIECES).min(ws.len()) {
                     if !matches!(
                         &sk[ws[last - 1].end..ws[last].start],
@@ -404,7 +432,7 @@ impl DisguisedNames {
                     ) {
                         break;
                     }
-                    joined.push_str(ws[last].text(sk));
+                    joined.push_str(&piece(ws[last].text(sk)));
                     if let Some((entry, _)) = self.split.get(&joined)
                         && !self.spaced.contains(&sk[ws[i].start..ws[last].end])
                     {
@@ -689,6 +717,62 @@ mod tests {
             assert_ne!(lookalike_key(other), lookalike_key("telegram"), "{other}");
         }
         assert_eq!(lookalike_key("2024"), None);
+    }
+
+    #[test]
+    fn diacritics_and_drawn_letters_read_as_the_name() {
+        let name = lookalike_key("telegram").unwrap();
+        for written in [
+            "telegrám",
+            "TELEGRÁM",
+            "te\u{301}legram",
+            "ᴛelegram",
+            "teł egram",
+        ] {
+            let key = lookalike_key(&written.replace(' ', ""));
+            assert_eq!(key.as_deref(), Some(name.as_str()), "{written}");
+        }
+        assert_eq!(lookalike_key("ınstagram"), lookalike_key("instagram"));
+        assert_eq!(symbol_letter('®'), Some('r'));
+        assert_eq!(symbol_letter('¥'), Some('y'));
+        assert_eq!(symbol_letter('-'), None);
+        assert_eq!(lookalike_key("تلگرام"), None);
+        assert_ne!(lookalike_key("telegraph"), Some(name));
+    }
+
+    #[test]
+    fn misspellings_are_one_edit_away_and_not_frequent_words() {
+        let lexicon = Lexicon::parse(
+            "messengers.txt".into(),
+            "telegram\nrubika\nsignal\nتلگرام\nواتساپ\nروبیکا\n",
+        );
+        let common: HashSet<String> = ["signal", "signals", "telegrams"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let names = DisguisedNames::new([&lexicon], common, true);
+        for (word, entry) in [
+            ("telgram", Some(0)),
+            ("telegramm", Some(0)),
+            ("teelgram", Some(0)),
+            ("telegrams", None),
+            ("telegram", None),
+            ("relegram", None),
+            ("telegrao", None),
+            ("rubik", None),
+            ("signa", None),
+            ("تلغرام", Some(3)),
+            ("طلقرام", Some(3)),
+            ("تلگرم", Some(3)),
+            ("وتساپ", Some(4)),
+            ("تلگراف", None),
+            ("روبیک", None),
+            ("تلگرام", None),
+        ] {
+            assert_eq!(names.misspelt_entry(word), entry, "{word}");
+        }
+        let plain = DisguisedNames::new([&lexicon], HashSet::new(), false);
+        assert_eq!(plain.misspelt_entry("telgram"), None);
     }
 
     #[test]
