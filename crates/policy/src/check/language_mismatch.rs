@@ -47,11 +47,67 @@ const STRETCH_CHARS: usize = 1500;
 
 /// The text a reader reads, clause by clause.
 fn readable(v: &PolicyVersion) -> String {
-    v.preamble
-        .iter()
-        .chain(&v.clauses)
-        .map(|c| format!("{}\n{}\n", c.heading, c.prose))
-        .collect()
+    let mut text = String::new();
+    for c in v.preamble.iter().chain(&v.clauses) {
+        text.push_str(&c.heading);
+        text.push('\n');
+        text.push_str(&c.prose);
+        text.push('\n');
+    }
+    text
+}
+
+/// The characters and letters of a text, counted in one pass: all letters and those of each
+/// script the script test tells apart.
+#[derive(Debug, Clone, Copy, Default)]
+struct Letters {
+    chars: usize,
+    all: usize,
+    latin: usize,
+    arabic: usize,
+}
+
+impl Letters {
+    fn of(text: &str) -> Letters {
+        let mut count = Letters::default();
+        for c in text.chars() {
+            count.chars += 1;
+            if !c.is_alphabetic() {
+                continue;
+            }
+            count.all += 1;
+            match Script::of_letter(c) {
+                Some(Script::Latin) => count.latin += 1,
+                Some(Script::Arabic) => count.arabic += 1,
+                None => {}
+            }
+        }
+        count
+    }
+
+    fn in_script(&self, script: Script) -> usize {
+        match script {
+            Script::Latin => self.latin,
+            Script::Arabic => self.arabic,
+        }
+    }
+}
+
+/// The byte offsets in `text` of the characters at `indices` (ascending character indices;
+/// an index at or past the end gives the text's length).
+fn byte_offsets<const N: usize>(text: &str, indices: [usize; N]) -> [usize; N] {
+    let mut out = [text.len(); N];
+    let mut next = 0;
+    for (i, (at, _)) in text.char_indices().enumerate() {
+        while next < N && indices[next] == i {
+            out[next] = at;
+            next += 1;
+        }
+        if next == N {
+            break;
+        }
+    }
+    out
 }
 
 /// Detections of the stretches already judged. Consecutive versions mostly share their first,
@@ -59,27 +115,50 @@ fn readable(v: &PolicyVersion) -> String {
 type Memo = HashMap<String, Option<Detected>>;
 
 /// The language every long-enough stretch of `text` is written in, when they agree.
+#[cfg(test)]
 fn written_in(text: &str, memo: &mut Memo) -> Option<&'static str> {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    written_in_counted(text, &Letters::of(text), memo)
+}
+
+/// [`written_in`] of a text whose letters are counted.
+fn written_in_counted(text: &str, counted: &Letters, memo: &mut Memo) -> Option<&'static str> {
+    let letters = counted.all;
     if letters < MIN_LETTERS {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let total = chars.len();
+    let total = counted.chars;
     let starts = [
         0,
         (total / 2).saturating_sub(STRETCH_CHARS / 2),
         total.saturating_sub(STRETCH_CHARS),
     ];
+    // Character indices of each stretch's start and end, ascending, as byte offsets.
+    let mut bounds = [0usize; 6];
+    for (k, start) in starts.into_iter().enumerate() {
+        bounds[2 * k] = start;
+        bounds[2 * k + 1] = (start + STRETCH_CHARS).min(total);
+    }
+    let mut order = [0usize, 1, 2, 3, 4, 5];
+    order.sort_by_key(|&k| bounds[k]);
+    let sorted = byte_offsets(text, order.map(|k| bounds[k]));
+    let mut at = [0usize; 6];
+    for (slot, k) in order.into_iter().enumerate() {
+        at[k] = sorted[slot];
+    }
     let mut agreed: Option<&'static str> = None;
-    for start in starts {
-        let stretch: String = chars[start..(start + STRETCH_CHARS).min(total)]
-            .iter()
-            .collect();
+    for k in 0..starts.len() {
+        let stretch = &text[at[2 * k]..at[2 * k + 1]];
         if stretch.chars().filter(|c| c.is_alphabetic()).count() < MIN_STRETCH_LETTERS {
             continue;
         }
-        let found = (*memo.entry(stretch).or_insert_with_key(|s| detect(s)))?;
+        let found = match memo.get(stretch) {
+            Some(found) => *found,
+            None => {
+                let found = detect(stretch);
+                memo.insert(stretch.to_string(), found);
+                found
+            }
+        }?;
         let needed = if letters < SHORT_LETTERS {
             MIN_SHORT_CONFIDENCE
         } else {
@@ -101,10 +180,9 @@ enum Script {
 }
 
 impl Script {
-    fn of(c: char) -> Option<Script> {
-        if !c.is_alphabetic() {
-            None
-        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+    /// The script of a letter (`c.is_alphabetic()`), when the test knows it.
+    fn of_letter(c: char) -> Option<Script> {
+        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
             Some(Script::Latin)
         } else if ('\u{0600}'..='\u{06FF}').contains(&c)
             || ('\u{0750}'..='\u{077F}').contains(&c)
@@ -138,19 +216,22 @@ impl Script {
 
 /// The script almost all letters of `text` are written in, when it is not the one `lang` is
 /// written in: Latin text in a Persian file needs no language model to tell.
+#[cfg(test)]
 fn foreign_script(text: &str, lang: &str) -> Option<Script> {
+    foreign_script_counted(&Letters::of(text), lang)
+}
+
+/// [`foreign_script`] of a text whose letters are counted.
+fn foreign_script_counted(counted: &Letters, lang: &str) -> Option<Script> {
     let declared = Script::of_lang(lang)?;
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = counted.all;
     if letters < MIN_SCRIPT_LETTERS {
         return None;
     }
     [Script::Latin, Script::Arabic]
         .into_iter()
         .filter(|s| *s != declared)
-        .find(|s| {
-            let n = text.chars().filter(|c| Script::of(*c) == Some(*s)).count();
-            n as f64 >= SCRIPT_SHARE * letters as f64
-        })
+        .find(|s| counted.in_script(*s) as f64 >= SCRIPT_SHARE * letters as f64)
 }
 
 /// The clauses of `v` written in another of `languages` than `v.lang`: (heading, line, language).
@@ -185,10 +266,12 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut memo = Memo::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let text = readable(v);
-        let detected = written_in(&text, &mut memo).filter(|found| *found != v.lang);
+        let counted = Letters::of(&text);
+        let detected =
+            written_in_counted(&text, &counted, &mut memo).filter(|found| *found != v.lang);
         // A text in another script is reported even when too short for the language model:
         // named by the model when it is sure, by its script otherwise.
-        let whole = match (detected, foreign_script(&text, &v.lang)) {
+        let whole = match (detected, foreign_script_counted(&counted, &v.lang)) {
             (Some(lang), _) => Some((
                 format!("`{lang}`"),
                 format!("the `{lang}` file of the version"),

@@ -25,6 +25,11 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let body = v.body();
+        // A fenced block opens with three backticks or tildes: a body without either has none
+        // and is not parsed.
+        if !body.contains("```") && !body.contains("~~~") {
+            continue;
+        }
         let offset = v.source.len() - body.len();
         for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
             let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event else {
