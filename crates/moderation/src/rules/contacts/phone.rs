@@ -61,7 +61,9 @@ declare_rule! {
     /// lexicon's `other` entries). A trunk prefix written after a country code (`+44 (0)20…`,
     /// `+1 1 650…`) is dropped. Four or more groups of one or two digits that go up
     /// or down by one or two (`sizes 36 37 38 39 40`) are a list, not a number.
-    /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`); one
+    /// National numbers have at least 9 digits, or 7 with a trunk prefix (`04931-49`) unless
+    /// a word before them names another kind of number (`Model 0912-345`, `Part 0612-345-A`:
+    /// the lexicon's `other` entries); one
     /// written in more than five groups (digit by digit: `0 3 0 3 2 2 3 1 2 3 4`) needs a
     /// trunk prefix or a call word before it. A field
     /// holding more phone-shaped numbers than can be validated (48 validations) is flagged from
@@ -732,7 +734,7 @@ impl Phone {
             digits.starts_with('0') || sk[..parts[k].start].trim_end_matches(' ').ends_with('+');
         let opening = usize::from(sk[..parts[k].start].ends_with('('));
         // A number read out in words is announced by its reading.
-        let (mut announced, mut extended) = (read.then_some(true), None);
+        let (mut announced, mut extended, mut short_other) = (read.then_some(true), None, None);
         for len in (shortest..=15.min(digits.len())).rev() {
             // Digit groups and separators of the first `len` digits as written: more than five
             // groups (`0 3 0 3 2 2 3 1 2 3 4`, spelled digit by digit) only with a trunk
@@ -756,6 +758,18 @@ impl Phone {
             // … or before an extension, when the candidate is the whole number; or, written
             // whole with its trunk prefix `0` (`0612345678`), when it is a mobile number and
             // no word before it names another kind of number (`Bestellnummer`, `order`).
+            // A short national number (7 or 8 digits) within three words after a word naming
+            // another kind of number is that number (`Model 0912-345`, `Part 0612-345-A`),
+            // unless a call word announces it or follows it.
+            if len < 9
+                && *short_other.get_or_insert_with(|| {
+                    self.other_number(f, parts[k].first_word)
+                        && !self.announced(f, parts[k].first_word)
+                        && !self.called_after(f, parts[parts.len() - 1].last_word)
+                })
+            {
+                continue;
+            }
             let whole = len == parts[k].digits.as_str().len();
             let mut mobile_only = false;
             if separators + opening == 0

@@ -9,6 +9,7 @@ use crate::prefilter::Classes;
 use crate::rules::contacts::email::Email;
 use crate::rules::placement::other_store::SHOPPING_WINDOW;
 use crate::rules::prelude::*;
+use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -37,7 +38,8 @@ declare_rule! {
     /// without `www.`, a scheme, a path or a subdomain. A bare Persian name with a TLD in
     /// Arabic script (`فروشگاه.ایران`) counts near a word of buying, prices or shop sites
     /// (`shopping.fa`: `سایت`, `فروشگاه`, `خرید*`, `ارزون*`; within four words in the same
-    /// sentence, the name itself included); after a Persian name, TLDs that are common
+    /// sentence, the name itself included), unless the name is a frequent Persian word that is
+    /// no noun (`common-words.fa.txt`: `ارزون بود.ایران`, `خریدم.ایران` miss a space); after a Persian name, TLDs that are common
     /// Persian words (`sentence` entries of `tlds-ambiguous.txt`: `موقع`, `همراه`, `بازار`,
     /// `قطر`) count only with `www.`, a scheme, a path or a subdomain.
     /// A host starts after two slashes only at the start of a word or after a scheme, known
@@ -60,8 +62,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable: the author must remove the link.
-    code: "links/url", severity: Reject, fixable: false, params: ["ambiguous", "shopping"],
-    pub(crate) struct Url { shopping: CueSet, sentences: HashSet<String>, re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
+    code: "links/url", severity: Reject, fixable: false, params: ["ambiguous", "shopping", "common_words"],
+    pub(crate) struct Url { shopping: CueSet, plain: HashSet<String>, sentences: HashSet<String>, re: Regex, ip: Regex, extensions: HashSet<String>, words: HashSet<String>, names: HashSet<String>, email: Email, own: crate::Marketplace }
 }
 
 impl Url {
@@ -94,6 +96,7 @@ impl Url {
         let tld = r"(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]*)";
         Ok(Url {
             shopping: CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?,
+            plain: p.skeleton_keys("common_words", "common-words.fa")?,
             re: Regex::new(&format!(
                 r"(?:https?://|www\.)[^\s<>'`]+|(?:{label}|{symbols})(?:\.{label})*\.{tld}(?:/[^\s<>'`]*)?"
             ))
@@ -174,7 +177,9 @@ impl Url {
         if !has_path && !subdomain && rest.chars().all(is_arabic_script) {
             // `فروشگاه.ایران`: a Persian name and TLD count near a word of shopping.
             if tld.chars().all(is_arabic_script) {
-                if self.sentences.contains(tld) {
+                // `ارزون بود.ایران`, `خریدم.ایران`: a frequent word that is no noun before the
+                // full stop ends a sentence; a noun (`فروشگاه.ایران`) may name a shop.
+                if self.sentences.contains(tld) || self.plain.contains(&skeleton_key(rest)) {
                     return false;
                 }
                 let ws = f.words();

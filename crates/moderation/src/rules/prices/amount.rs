@@ -10,7 +10,9 @@ declare_rule! {
     /// (`۲۵۰ هزار تومن`, `۳ میلیون`, `دویست و پنجاه تومان`, `۲۵۰ت`, `$40`, `40 €`, `25 euros`,
     /// `250k`; slang units: `۳۰۰ چوق`, `۳۰۰ توم`, `20 quid`, `25 Mäuse`), or a price word right
     /// before a number (`قیمتش ۲۵۰`, `به قیمت ۱۹۰`). `K` and `م` right after a number are
-    /// thousand and million (`300 K خریدم`, `۳ م خریدم`, `۴۵۰ کا گرفتم`); a currency code
+    /// thousand and million (`300 K خریدم`, `۳ م خریدم`, `۴۵۰ کا گرفتم`), but `م` within three
+    /// words of a word of length or of goods sold by the metre (`length-words.fa.txt`) is
+    /// metres (`کابلش ۱۰م طول داره`, `شیلنگ ۱۵م`) unless a currency follows it; a currency code
     /// glued to the digits (`USD20`, `20eur`) is money. A banknote's slang name (`<TAB>note` in
     /// the currency lexicon: `tenner`, `fiver`, `Fuffi`, `Hunni`) is an amount by itself after
     /// `for`/`für`/`pour` or in a field that speaks of money.
@@ -27,12 +29,16 @@ declare_rule! {
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
     /// `lexicons/price-words.fa.txt`. Talking about value without an amount
     /// (`ارزش خرید داره`, `نسبت به قیمتش خوبه`, `گرونه`) is allowed, and so are counts
-    /// (`۵ هزار بار`), sizes (`۱۲۸ گیگ`) and years.
+    /// (`۵ هزار بار`), sizes (`۱۲۸ گیگ`) and years. An amount that names a banknote or a coin
+    /// (`denominations.txt`: `سکه ۱۰۰۰ تومنی`, `اسکناس ۱۰۰ دلاری`, `20 dollar bills`,
+    /// `pièces de 2 euros`) is no price, nor is a currency joined by a hyphen to the next word
+    /// (`25 Euro-Paletten`, `Euro-Norm`) in a field without a word of paying, nor one or zero
+    /// in words before a currency (`یک ریال هم نمی‌ارزه`, `ارزشش صفر ریال هم نیست`).
     ///
     /// ## Fix
     /// Not fixable.
-    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words"],
-    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String> }
+    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words"],
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet }
 }
 
 impl Amount {
@@ -54,6 +60,8 @@ impl Amount {
             numbers,
             counts: PhraseSet::new(p.lexicons("count_words", &["count-words.fa"])?, false),
             hundreds_priced,
+            denominations: PhraseSet::new(p.lexicons("denominations", &["denominations"])?, false),
+            lengths: PhraseSet::new(p.lexicons("length_words", &["length-words.fa"])?, false),
         })
     }
 }
@@ -177,7 +185,49 @@ fn grouped_start(sk: &str, mut start: usize) -> usize {
     }
 }
 
+/// Words between a banknote or coin noun and its amount: `pièces de 2 euros`, `bills of 20`.
+const DENOMINATION_LINKS: &[&str] = &["de", "of", "von", "zu", "à", "a"];
+
 impl Amount {
+    /// Whether a word of length or of goods sold by the metre lies within three words of the
+    /// number at words `first..=last` (`کابلش ۱۰م طول داره`, `۲م کابل داره`).
+    fn near_length(&self, sk: &str, ws: &[Word], first: usize, last: usize) -> bool {
+        let from = first.saturating_sub(3);
+        let to = (last + 4).min(ws.len());
+        (from..to).any(|k| (k < first || k > last) && self.lengths.match_at(sk, ws, k).is_some())
+    }
+
+    /// Whether the amount of number `c` with its currency ending at word `cur_last` names a
+    /// banknote or a coin: a noun of `denominations.txt` right after the currency
+    /// (`20 dollar bills`), or before the number, directly with a Persian currency adjective
+    /// (`سکه ۱۰۰۰ تومنی`, `اسکناس ۱۰۰ دلاری`) or through `de`/`of`/`zu` (`pièces de 2 euros`).
+    fn denomination(&self, sk: &str, ws: &[Word], c: &NumberChunk, cur_last: usize) -> bool {
+        let spaced = |a: usize, b: usize| sk[a..b].chars().all(|ch| ch == ' ' || ch == '-');
+        if let Some(w) = ws.get(cur_last + 1)
+            && spaced(ws[cur_last].end, w.start)
+            && self.denominations.match_at(sk, ws, cur_last + 1).is_some()
+        {
+            return true;
+        }
+        let adjective = {
+            let t = ws[cur_last].text(sk);
+            !t.is_ascii() && t.ends_with('ی')
+        };
+        let ends_at = |k: usize| {
+            (k.saturating_sub(3)..k).any(|j| {
+                self.denominations
+                    .match_at(sk, ws, j)
+                    .is_some_and(|m| m.last + 1 == k && spaced(ws[m.last].end, ws[k].start))
+            })
+        };
+        let first = c.first_word;
+        (adjective && first > 0 && ends_at(first))
+            || (first > 1
+                && DENOMINATION_LINKS.contains(&ws[first - 1].text(sk))
+                && spaced(ws[first - 1].end, ws[first].start)
+                && ends_at(first - 1))
+    }
+
     /// Whether the field speaks of money: a word of paying or buying, a price word
     /// (`قیمت`) or a currency word (`تومن`, `dollars`) anywhere in it.
     fn speaks_of_money(&self, sk: &str, ws: &[Word]) -> bool {
@@ -206,7 +256,13 @@ impl Amount {
         {
             let slang = match w.text(sk) {
                 "k" | "کا" => 1000,
-                "م" => 1_000_000,
+                // `کابلش ۱۰م طول داره`: near a word of length, `م` is metres unless a
+                // currency follows it (`۲ م تومن`).
+                "م" if self.currency.match_at(sk, ws, next + 1).is_some()
+                    || !self.near_length(sk, ws, c.first_word, next) =>
+                {
+                    1_000_000
+                }
                 _ => 0,
             };
             if slang > 0 {
@@ -215,8 +271,9 @@ impl Amount {
             }
         }
         let counted = self.counts.match_at(sk, ws, next).is_some();
-        // `یک ریال هم نمی‌ارزد` is an idiom, not an amount.
-        let idiom = c.spelled && c.digits.as_str() == "1" && scale == 0;
+        // `یک ریال هم نمی‌ارزد`, `صفر ریال هم نمی‌ارزه`: one or zero in words is an idiom of
+        // worthlessness, not an amount.
+        let idiom = c.spelled && matches!(c.digits.as_str(), "0" | "1") && scale == 0;
         let slang = || {
             self.slang.match_at(sk, ws, next).filter(|_| {
                 (c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk))) || pays(sk, ws)
@@ -233,7 +290,17 @@ impl Amount {
                 && ws
                     .get(m.last + 2)
                     .is_some_and(|w| w.text(sk).starts_with("نمی") || w.text(sk) == "نداره");
-            if worthless {
+            if worthless || self.denomination(sk, ws, c, m.last) {
+                return None;
+            }
+            // `25 Euro-Paletten`, `Euro-Norm`: a currency joined by a hyphen to the next word
+            // qualifies it (a standard, a voucher), in a field that does not speak of paying.
+            if sk[ws[m.last].end..].starts_with('-')
+                && ws
+                    .get(m.last + 1)
+                    .is_some_and(|w| w.start == ws[m.last].end + 1)
+                && !pays(sk, ws)
+            {
                 return None;
             }
             let from = if next > c.last_word + 1 {
