@@ -175,9 +175,36 @@ static FA_WELCOME_LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)به\s+(?:{SITE}\s+)?$")).expect("valid pattern"));
 
 /// The Persian welcome's second half, after the site: `خوش آمدید`.
-static FA_WELCOME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s،,]*(?:\S+\s+){0,3}?خوش[\s\u{200c}]*آمدید").expect("valid pattern")
+static FA_WELCOME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s،,]*خوش[\s\u{200c}]*آمدید").expect("valid pattern"));
+
+/// A relative or possessive word before the site noun (`dont le Site`, `whose Website`,
+/// `deren Website`, `son site`): the site is another party's.
+static RELATIVE_BEFORE_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:dont|whose|deren|dessen|its|their|son|sa|ses|leur|leurs|seine[rsnm]?|ihre[rsnm]?)\s+(?:(?:the|le|la|l['’]|die|der|das)\s*)?{SITE}\s+$"
+    ))
+    .expect("valid pattern")
 });
+
+/// Whether the rest of the sentence of the address `m` names the owner of its host with a
+/// possessive (`All content on youtube.com is governed by YouTube's terms`): another
+/// party's site, described.
+fn owner_possessed(source: &str, m: &Mention) -> bool {
+    let host = registrable_host(&m.key);
+    let label = host.split('.').next().unwrap_or(host);
+    if label.chars().count() < 3 {
+        return false;
+    }
+    let end = (m.offset + m.shown.len()).min(source.len());
+    let rest = &source[end..];
+    let sentence = &rest[..rest
+        .find(['\n', '!', '?', ';'])
+        .or_else(|| rest.find(". "))
+        .unwrap_or(rest.len())];
+    Regex::new(&format!(r"(?i)\b{}(?:'s|’s)\b", regex::escape(label)))
+        .is_ok_and(|re| re.is_match(sentence))
+}
 
 /// Words right before a web address written with its scheme or `www.` that make it this
 /// site: its use (`use of`, `utilisation de`, `Nutzung von`).
@@ -281,9 +308,10 @@ fn statement(source: &str, m: &Mention) -> Option<Role> {
     if OPERATOR_NAMED_HOST.is_match(sentence_before(source, m.offset)) {
         return Some(Role::Operator);
     }
-    if SITE_LEAD.is_match(before)
+    if (SITE_LEAD.is_match(before) && !RELATIVE_BEFORE_SITE.is_match(before)
         || SITE_ADDRESS_LEAD.is_match(before)
-        || m.address && ADDRESS_USE_LEAD.is_match(before)
+        || m.address && ADDRESS_USE_LEAD.is_match(before))
+        && !owner_possessed(source, m)
     {
         return Some(Role::Site);
     }
@@ -1125,6 +1153,18 @@ mod tests {
             (
                 "en",
                 "Sandook sells books. The map shows data © openstreetmap.org contributors.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Les paiements passent par une banque, dont le Site www.lunetresor.fr décrit les frais.",
+            ),
+            (
+                "en",
+                "Sandook sells books. All videos on pixelnest.io are governed by Pixelnest's own terms.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. برای پرداخت به سایت ketabnama.ir بروید و خوش آمدید را ببینید.",
             ),
             (
                 "en",
