@@ -361,7 +361,7 @@ fn audit_reports_an_overlong_line_and_audits_the_lines_around_it() {
         "x".repeat(2 << 20)
     );
     let cases = dir.path().join("cases.jsonl");
-    std::fs::write(&cases, case("C-1") + &long + &case("C-3")).unwrap();
+    std::fs::write(&cases, format!("{}{long}{}", case("C-1"), case("C-3"))).unwrap();
     let policies = repo_root().join("crates/cli/tests/cmd/audit.in/policies");
     let out = davar(&[
         "--policies",
