@@ -70,7 +70,7 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
         ));
     }
     let versions = shape::versions(items.into_iter());
-    let (lang, language) = shape::language(&versions, options);
+    let (lang, language) = shape::language(versions.iter().map(|v| v.body.as_str()), options);
     if let LanguageBasis::Unknown { letters } = language {
         return Err(ImportError::unknown_language(&names(&doc.files), letters));
     }
@@ -85,6 +85,9 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
             .unwrap_or_else(|| shape::audience_for(&doc.doc_type)),
         doc_type: doc.doc_type.clone(),
         versions,
+        // Files are the versions the user chose: one in another language stays, and
+        // `davar check` reports it (`language-mismatch`).
+        left_out: Vec::new(),
     })
 }
 

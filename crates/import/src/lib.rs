@@ -101,6 +101,22 @@ pub struct ImportedDocument {
     pub audience: Vec<Audience>,
     /// Versions, oldest first.
     pub versions: Vec<ImportedVersion>,
+    /// Captures left out because their text is in another language than the document's (an
+    /// archive that captured an error page, or the page served in another language).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A capture that is not written as a version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Capture date.
+    pub date: Date,
+    /// Where it comes from.
+    pub origin: String,
+    /// The language its text is written in.
+    pub lang: String,
+    /// Its first line of text, to recognise it by.
+    pub opening: String,
 }
 
 /// How the language of an imported document was decided.
@@ -144,7 +160,9 @@ pub struct ImportedVersion {
 
 /// A document of an Open Terms Archive repository as davar sources: one version per capture
 /// with text (captures without a letter or digit outside the markup are left out), in the
-/// language detected or given.
+/// language detected or given. A capture whose text is clearly in another language is no
+/// version of the document (an outage page, or the page served in another locale): it is left
+/// out and listed in [`ImportedDocument::left_out`].
 pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
     // Blank captures are not shaped; those with markup only are left out by `versions`.
     let bodies: Vec<(String, &ota::Capture)> = doc
@@ -152,6 +170,23 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         .iter()
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| (shape::body(&c.text, options), c))
+        .collect();
+    let (lang, language) = shape::language(bodies.iter().map(|(b, _)| b.as_str()), options);
+    let mut left_out = Vec::new();
+    let bodies: Vec<(String, &ota::Capture)> = bodies
+        .into_iter()
+        .filter(|(body, c)| match shape::other_language(body, &lang) {
+            Some(other) => {
+                left_out.push(LeftOut {
+                    date: c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date(),
+                    origin: format!("Open Terms Archive {repo_name} {}", c.commit),
+                    lang: other.to_string(),
+                    opening: shape::opening(body),
+                });
+                false
+            }
+            None => true,
+        })
         .collect();
     let versions = shape::versions(bodies.into_iter().map(|(body, c)| {
         let date = c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date();
@@ -166,7 +201,6 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         )
     }));
     let title = format!("{} {}", doc.service, doc.doc_type);
-    let (lang, language) = shape::language(&versions, options);
     ImportedDocument {
         id: doc_id(&doc.service, &doc.doc_type),
         lang,
@@ -178,5 +212,6 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         doc_type: doc.doc_type.clone(),
         title,
         versions,
+        left_out,
     }
 }

@@ -28,7 +28,8 @@ pub struct Capture {
 /// One tracked document with its captures, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtaDocument {
-    /// The service's name, e.g. `Boulanger` (the directory).
+    /// The service's name, e.g. `Boulanger`: its directory's name without surrounding spaces
+    /// and with inner runs of spaces as one.
     pub service: String,
     /// The document type, e.g. `Marketplace Sellers Conditions` (the file name).
     pub doc_type: String,
@@ -49,8 +50,20 @@ struct Commit {
     subject: String,
 }
 
+/// A service's or document type's name as readers see it: no surrounding spaces, inner runs of
+/// spaces as one (archive directories are sometimes named `Funda ` with a trailing space).
+pub fn display_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `asked` names `name`: the same words, ignoring case and spacing.
+fn names(asked: &str, name: &str) -> bool {
+    display_name(asked).to_lowercase() == display_name(name).to_lowercase()
+}
+
 /// Reads the documents of the repository at `repo` (a checkout or a bare git directory) whose
-/// service is in `services` (all when empty) and whose type is `doc_type` (all when `None`).
+/// service is in `services` (all when empty) and whose type is `doc_type` (all when `None`);
+/// names are compared ignoring case and spacing.
 pub fn read(
     repo: &Path,
     services: &[String],
@@ -63,9 +76,9 @@ pub fn read(
         if kind.contains('/') {
             return None;
         }
-        let service_ok = services.is_empty() || services.iter().any(|s| s == service);
-        let type_ok = doc_type.is_none_or(|t| t == kind);
-        (service_ok && type_ok).then(|| (service.to_string(), kind.to_string()))
+        let service_ok = services.is_empty() || services.iter().any(|s| names(s, service));
+        let type_ok = doc_type.is_none_or(|t| names(t, kind));
+        (service_ok && type_ok).then(|| (display_name(service), display_name(kind)))
     };
     let mut per_doc: BTreeMap<(String, String), Vec<(usize, String)>> = BTreeMap::new();
     for touch in touches {
@@ -77,15 +90,33 @@ pub fn read(
         }
     }
     if per_doc.is_empty() {
-        let known = list_documents(repo)?;
+        let mut known: Vec<String> = list_documents(repo)?
+            .iter()
+            .map(|(s, t)| format!("{}/{}", display_name(s), display_name(t)))
+            .collect();
+        // The names nearest to the one asked for come first.
+        let asked = format!(
+            "{}/{}",
+            services.first().map(String::as_str).unwrap_or_default(),
+            doc_type.unwrap_or_default()
+        )
+        .to_lowercase();
+        known.sort_by(|a, b| {
+            let near = |k: &str| {
+                let k = k.to_lowercase();
+                let service = k.split('/').next().unwrap_or_default().trim();
+                let asked_service = asked.split('/').next().unwrap_or_default().trim();
+                let contains = !asked_service.is_empty()
+                    && (service.contains(asked_service) || asked_service.contains(service));
+                (!contains, strsim::levenshtein(&k, &asked))
+            };
+            near(a).cmp(&near(b)).then_with(|| a.cmp(b))
+        });
+        known.truncate(20);
         return Err(ImportError::NothingToImport {
             repo: repo.to_path_buf(),
             wanted: describe(services, doc_type),
-            known: known
-                .iter()
-                .map(|(s, t)| format!("{s}/{t}"))
-                .take(20)
-                .collect(),
+            known,
         });
     }
     let blobs: Vec<(String, String)> = per_doc

@@ -129,20 +129,24 @@ pub(crate) fn versions(
     out
 }
 
-/// The language of a document and how it was decided: the one given, else the language most
-/// versions are written in; `und` with [`LanguageBasis::Unknown`] when no version has enough
-/// text to tell, and [`LanguageBasis::LittleText`] when the longest has fewer than
-/// [`FEW_LETTERS`] letters.
-pub(crate) fn language(versions: &[ImportedVersion], options: &Options) -> (String, LanguageBasis) {
+/// The language of a document and how it was decided from the bodies of its versions: the
+/// one given, else the language most versions are written in; `und` with
+/// [`LanguageBasis::Unknown`] when no version has enough text to tell, and
+/// [`LanguageBasis::LittleText`] when the longest has fewer than [`FEW_LETTERS`] letters.
+pub(crate) fn language<'a>(
+    bodies: impl Iterator<Item = &'a str>,
+    options: &Options,
+) -> (String, LanguageBasis) {
     if let Some(lang) = &options.lang {
         return (lang.clone(), LanguageBasis::Given);
     }
+    let bodies: Vec<&str> = bodies.collect();
     let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut letters = 0;
     // A handful of versions spread over the history is enough to vote.
-    let step = (versions.len() / 7).max(1);
-    for v in versions.iter().step_by(step) {
-        let text = plain_text(&v.body);
+    let step = (bodies.len() / 7).max(1);
+    for body in bodies.iter().step_by(step) {
+        let text = plain_text(body);
         letters = letters.max(text.chars().filter(|c| c.is_alphabetic()).count());
         if let Some(found) = language::detect(&text) {
             *votes.entry(found.lang).or_default() += 1;
@@ -160,6 +164,41 @@ pub(crate) fn language(versions: &[ImportedVersion], options: &Options) -> (Stri
         LanguageBasis::Detected
     };
     (lang.to_string(), basis)
+}
+
+/// Letters a capture needs before its language is trusted to differ from the document's.
+const OTHER_LANGUAGE_LETTERS: usize = 100;
+
+/// Confidence the detector needs before a capture is taken to be in another language.
+const OTHER_LANGUAGE_CONFIDENCE: f64 = 0.5;
+
+/// The language of `body` when it is clearly not `lang`: enough letters, a confident detection
+/// and another code. `None` when it is `lang`, or when the text cannot tell.
+pub(crate) fn other_language(body: &str, lang: &str) -> Option<&'static str> {
+    if lang == "und" {
+        return None;
+    }
+    let text = plain_text(body);
+    if text.chars().filter(|c| c.is_alphabetic()).count() < OTHER_LANGUAGE_LETTERS {
+        return None;
+    }
+    let found = language::detect(&text)?;
+    (found.lang != lang && found.confidence >= OTHER_LANGUAGE_CONFIDENCE).then_some(found.lang)
+}
+
+/// The first line of text of `body`, without Markdown markup, at most 80 characters.
+pub(crate) fn opening(body: &str) -> String {
+    let text = plain_text(body);
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().any(char::is_alphanumeric))
+        .unwrap_or_default();
+    let mut out: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 {
+        out.push('…');
+    }
+    out
 }
 
 /// Turns paragraphs that consist only of bold text (`**Fees and payment**`, `__Fees__`) into

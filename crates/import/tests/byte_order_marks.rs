@@ -3,39 +3,13 @@
 //! hand-written source that starts with a byte-order mark.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
+use common::{capture, git};
 
 use davar_import::{LanguageBasis, Options, SiteDefaults, files, ota};
 
 const TEXT: &str = "These terms apply to every order that a customer places in our shop. We deliver the goods within five working days, and a customer may return them within fourteen days of delivery without giving any reason for the return. Refunds are paid within fourteen days.";
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", "2025-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2025-01-01T00:00:00Z")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
-/// Commits `bytes` as `Shop/Terms of Service.md`.
-fn capture(repo: &Path, bytes: &[u8], message: &str) {
-    std::fs::create_dir_all(repo.join("Shop")).unwrap();
-    std::fs::write(repo.join("Shop/Terms of Service.md"), bytes).unwrap();
-    git(repo, &["add", "-A"]);
-    git(repo, &["commit", "-q", "--allow-empty", "-m", message]);
-}
 
 /// The clause headings of every version of `doc` loaded from `dir`.
 fn headings(dir: &Path, doc: &str) -> Vec<Vec<String>> {

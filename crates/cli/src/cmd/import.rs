@@ -136,7 +136,11 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                         .par_iter()
                         .map(|d| davar_import::from_ota(d, &repo_name, &options))
                         .collect();
-                    let name = services.first().cloned().unwrap_or_default();
+                    // The service's name as the archive spells it, not as it was typed.
+                    let name = documents
+                        .first()
+                        .map(|d| d.service.clone())
+                        .unwrap_or_default();
                     let docs = importable(&global.policies, docs);
                     if docs.is_empty() {
                         anyhow::bail!(
@@ -221,6 +225,18 @@ fn save(
             doc.versions.len(),
             doc.lang
         );
+        for left in &doc.left_out {
+            eprintln!(
+                "warning: {}/{}: the capture of {} ({}) is in `{}`, not `{}`, and is left out (an error page or the page in another language?): \"{}\"",
+                dir.display(),
+                doc.id,
+                left.date,
+                left.origin,
+                left.lang,
+                doc.lang,
+                left.opening
+            );
+        }
         if let LanguageBasis::LittleText { letters } = doc.language {
             eprintln!(
                 "warning: {}/{}: language `{}` detected from only {letters} letters of text; check it, or import again with --lang and --replace",
