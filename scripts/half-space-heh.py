@@ -38,7 +38,8 @@ What it keeps, one word a line, in four sections:
   ه is sounded, as the lexicon shows by keeping it before the Arabic plural `ات` (`مشابهات`:
   `مشابهی` is written joined); and `ی` after a part ending in `ده` that is a word and `ه`, or a
   word of at least three letters and `ده` (`بادهی` is `باد` and `دهی`, "giving", as in
-  `نوردهی`).
+  `نوردهی`); and the words written joined that end in `شده` after a letter that joins
+  (`منتشرنشده`), which the check would otherwise write with a half-space before `شده`.
 """
 
 import os
@@ -59,6 +60,9 @@ NON_JOINING = "اآأإدذرزژوؤة"
 FUNCTION_TAGS = {"P", "POSTP", "CONJ", "PRO", "DET", "PR", "ADV"}
 # Endings after a present stem that make a noun or adjective of it (`بندی`, `کننده`).
 DEVERBAL_ENDINGS = ["", "ی", "نده", "ندگی", "ان"]
+# The participle the check separates from a word joined to it; the same as PARTICIPLE in
+# half_space.rs.
+PARTICIPLE = "شده"
 # A word counted at least this often in the frequency list is in use.
 IN_USE = 50
 
@@ -172,6 +176,15 @@ def main(path, frequency_path):
             words.get(head[:-1], 0) > 0 or len(head) >= 5 and words.get(head[:-2], 0) > 0
         ):
             exceptions.add(head + "ی")
+    # The participle `شده` (or `نشده`) after a part of at least three letters whose last letter
+    # joins: the check writes a half-space before it (`ثبت‌شده`, `ثبت‌نشده`) except in the words
+    # the lexicon writes joined (`منتشرنشده`). Both readings of a `ن` before `شده` are kept.
+    for w in joined:
+        if not w.endswith(PARTICIPLE):
+            continue
+        head = w[: -len(PARTICIPLE)]
+        if any(len(h) >= 3 and h[-1] not in NON_JOINING for h in (head, head.removesuffix("ن"))):
+            exceptions.add(w)
     print(
         "# Persian words for the half-space rule after ه, from the lexicon of hazm 0.10.0\n"
         "# (hazm/data/words.dat, verbs.dat), written by scripts/half-space-heh.py: [compounds] written with a\n"

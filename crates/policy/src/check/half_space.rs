@@ -240,6 +240,14 @@ fn heh_junction(word: &str, ends_phrase: bool) -> Option<String> {
     if words.joined.contains(word) {
         return None;
     }
+    // The plural in `گان` of a compound that ends in ه (`ارائه‌دهنده`: `ارائه‌دهندگان`).
+    if let Some(written) = word
+        .strip_suffix("گان")
+        .and_then(|stem| words.compounds.get(format!("{stem}ه").as_str()))
+        .and_then(|written| written.strip_suffix('ه'))
+    {
+        return Some(format!("{written}گان"));
+    }
     HEH_ENDINGS.iter().find_map(|ending| {
         let part = word.strip_suffix(ending)?;
         let plural_reading = PLURAL_LIKE_ENDINGS.contains(ending)
@@ -247,6 +255,57 @@ fn heh_junction(word: &str, ends_phrase: bool) -> Option<String> {
             && !(*ending == "ای" && ends_phrase && joins_next(part));
         (words.parts.contains(part) && !plural_reading).then(|| format!("{part}\u{200C}{ending}"))
     })
+}
+
+/// Whether `part` and `ending` (`پرداخته` and `ای`), which read as a participle and its person
+/// ending, are read as a plural instead (`پرداخت‌های ناموفق`), as `heh_junction` reads the
+/// `plural` section of the list: the stem before the ه is the more frequent word (`پرداخت`
+/// against `پرداخته`) and, here, a noun (`davar_input::persian::is_noun`; not `گفت`,
+/// `توانست`). At the end of a phrase, where a plural linked by `ی` cannot stand, the perfect
+/// stays (`پول را پرداخته‌ای.`), unless the stem's last letter never joins the next: the
+/// plural then looks right as written (`خریدهای`).
+fn plural_before_ezafe(part: &str, ending: &str, ends_phrase: bool) -> bool {
+    ending == "ای"
+        && !(ends_phrase && joins_next(part))
+        && HEH_WORDS.plural_first.contains(part)
+        && part
+            .strip_suffix('ه')
+            .is_some_and(davar_input::persian::is_noun)
+}
+
+/// The past participle written apart from the word before it (`ثبت‌شده`, `خریداری‌شده`).
+const PARTICIPLE: &str = "شده";
+
+/// Where `word` joins a word to `شده` or `نشده` (`ثبتشده`, `خریداریشده`, `ثبتنشده`): the byte
+/// offset of the half-space it lacks. Only after a word of at least three letters whose last
+/// letter joins the next (after `ر`, `د` ... `ذکرشده` looks as written apart; `چیشده` is two
+/// words), and not in the words the lexicon writes joined (`منتشرنشده`, the `joined` section
+/// of the list). Before `شده` a ن is the negation when the word without it is a noun of
+/// `davar_input::persian::is_noun` and the word with it is not (`ثبت`; `تعیین` keeps its ن);
+/// when it is neither and the letter before it never joins (`تأییدنشده`), the negation would
+/// look right as written and nothing is reported.
+fn joined_participle(word: &str) -> Option<usize> {
+    let mut head = word.strip_suffix(PARTICIPLE)?;
+    if let Some(bare) = head.strip_suffix('ن') {
+        let noun = davar_input::persian::is_noun;
+        if noun(bare) && !noun(head) {
+            head = bare;
+        } else if !noun(head)
+            && bare
+                .chars()
+                .last()
+                .is_some_and(|c| NON_JOINING.contains(&c))
+        {
+            return None;
+        }
+    }
+    (head.chars().count() >= 3
+        && head
+            .chars()
+            .last()
+            .is_some_and(|c| !NON_JOINING.contains(&c))
+        && !HEH_WORDS.joined.contains(word))
+    .then_some(head.len())
 }
 
 /// Letters that never join the letter after them: after these a joined suffix looks separated.
@@ -274,12 +333,16 @@ fn missing_half_space(word: &str, ends_phrase: bool) -> Option<String> {
                 || past
                     .strip_prefix('ن')
                     .is_some_and(|p| PAST_STEMS.contains(&p)))
+            && !plural_before_ezafe(stem, ending, ends_phrase)
         {
             return Some(split(stem.len()));
         }
     }
     if let Some(fixed) = heh_junction(word, ends_phrase) {
         return Some(fixed);
+    }
+    if let Some(at) = joined_participle(word) {
+        return Some(split(at));
     }
     let stem = PLURALS.iter().find_map(|p| word.strip_suffix(p))?;
     let joins = stem
@@ -593,6 +656,49 @@ mod tests {
         ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
         }
+    }
+
+    #[test]
+    fn a_participle_joined_to_the_word_before_it_is_reported() {
+        assert_eq!(
+            fixed("هزینه‌های پرداختشده و سفارشهای تحویلنشده و مبلغ تعیینشده"),
+            [
+                "پرداخت\u{200C}شده",
+                "سفارش\u{200C}های",
+                "تحویل\u{200C}نشده",
+                "تعیین\u{200C}شده"
+            ]
+        );
+        for text in [
+            // Written joined in the lexicon, after a letter that never joins, or two words.
+            "کتاب منتشرنشده",
+            "کالای ذکرشده و تأییدنشده",
+            "نمی‌دانم چیشده",
+            "شده و نشده",
+            "ثبت‌شده و ثبت شده",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
+        }
+    }
+
+    #[test]
+    fn a_participle_and_ai_before_a_word_it_can_link_to_is_a_plural_of_its_noun() {
+        // `پرداخت` is a noun more frequent than `پرداخته`: a plural linked to the next word.
+        assert_eq!(fixed("پرداختهای ناموفق"), ["پرداخت\u{200C}های"]);
+        // At the end of a sentence, the perfect.
+        assert_eq!(fixed("هزینه را پرداختهای."), ["پرداخته\u{200C}ای"]);
+        // After `د` the plural looks right as written.
+        assert!(findings("خریدهای اخیر شما").is_empty());
+        // `توانست` is no noun: always the perfect.
+        assert_eq!(fixed("توانستهای کالا را بفروشی"), ["توانسته\u{200C}ای"]);
+    }
+
+    #[test]
+    fn the_plural_in_gan_of_a_compound_ending_in_heh_is_reported() {
+        assert_eq!(
+            fixed("ارائهدهندگان خدمات و تولیدکنندگان"),
+            ["ارائه\u{200C}دهندگان"]
+        );
     }
 
     /// Prints every finding on outside text, to judge false alarms by reading them:
