@@ -11,8 +11,9 @@
 //! - a plural ending joined to its noun (`دیدگاهها`, `سفارشهایی`) after a stem of at least
 //!   three letters whose last letter joins the next one (after `ا`, `د`, `ر`, `و` ... the
 //!   joined and separated forms look the same), except the few words that end in those
-//!   letters without being plurals (`انتها`, `اینها`); and a past participle of a known verb joined
-//!   to its person ending or `است` (`شدهاند`, `گرفتهایم`, `دادهاست`).
+//!   letters without being plurals (`انتها`, `اینها`); a past participle of a known verb joined
+//!   to its person ending or `است` (`شدهاند`, `گرفتهایم`, `دادهاست`); and the participle `شده`
+//!   or `نشده` joined to the word before it (`ثبتشده`, `خریداریشده`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
