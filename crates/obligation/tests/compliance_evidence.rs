@@ -815,6 +815,25 @@ fn a_fee_for_complaints_or_free_denied_contradicts_free_of_charge() {
         ("de", "Eine Beschwerde ist nicht unentgeltlich."),
         ("fa", "ثبت شکایت برای فروشندگان رایگان نیست."),
         ("fa", "برای هر شکایت ۳ یورو کارمزد دریافت می‌شود."),
+        // A charge with an amount, and words that themselves say a complaint costs money.
+        (
+            "en",
+            "An administrative charge of GBP 3 applies to every appeal.",
+        ),
+        ("en", "Appeals against a listing decision are chargeable."),
+        ("en", "Each complaint is subject to a handling fee."),
+        ("fr", "Les contestations d'une décision sont payantes."),
+        (
+            "fr",
+            "Toute réclamation donne lieu à des frais de traitement.",
+        ),
+        ("de", "Einsprüche gegen eine Sperre sind gebührenpflichtig."),
+        (
+            "de",
+            "Für jede Beschwerde fällt eine Bearbeitungsgebühr an.",
+        ),
+        ("fa", "ثبت اعتراض به تصمیم‌ها هزینه دارد."),
+        ("fa", "هر شکایت مشمول کارمزد است."),
     ] {
         let found = complaints(lang, &format!("{} {opposite}\n\n", free(lang)));
         assert!(
@@ -835,6 +854,22 @@ fn a_fee_for_complaints_or_free_denied_contradicts_free_of_charge() {
             "Der Versand kostet 5 Euro; die Beschwerde bleibt gebührenfrei.",
         ),
         ("fa", "هزینه ارسال ۵ یورو است."),
+        // Charging words about something else, denied, or beside complaints said to be free.
+        ("en", "Express delivery is subject to a charge."),
+        (
+            "en",
+            "Complaints cost nothing, and sellers' listings are chargeable; complaints are free.",
+        ),
+        (
+            "en",
+            "Complaints are free of charge, but listing fees apply to sellers.",
+        ),
+        ("fr", "La livraison express est payante."),
+        ("fr", "Aucun frais n'est facturé pour une réclamation."),
+        ("de", "Die Rücksendung ist kostenpflichtig."),
+        ("de", "Für Beschwerden erheben wir keine Gebühr."),
+        ("fa", "ارسال سفارش هزینه دارد."),
+        ("fa", "ثبت شکایت هزینه‌ای ندارد."),
     ] {
         let found = complaints(lang, &format!("{} {near}\n\n", free(lang)));
         assert!(
@@ -889,6 +924,34 @@ fn complaints_closed_before_six_months_contradict_the_window() {
             "Einsprüche gegen eine Entscheidung sind nach 45 Tagen unzulässig.",
         ),
         ("fa", "پس از ۳۰ روز از ابلاغ تصمیم، اعتراض پذیرفته نمی‌شود."),
+        (
+            "en",
+            "You cannot appeal against a listing decision more than three weeks after it.",
+        ),
+        (
+            "en",
+            "Appeals sent to us later than ten days after the notice of the decision are refused.",
+        ),
+        (
+            "en",
+            "Appeals must be submitted within 21 days of the decision.",
+        ),
+        (
+            "en",
+            "You may only lodge a complaint about a decision within one month.",
+        ),
+        (
+            "fr",
+            "Le recours doit être formé au plus tard vingt jours après la notification de la décision.",
+        ),
+        (
+            "de",
+            "Ein Widerspruch ist nur binnen drei Wochen nach Bekanntgabe der Entscheidung zulässig.",
+        ),
+        (
+            "fa",
+            "اعتراض به تصمیم را حداکثر ظرف ۱۰ روز پس از ابلاغ ثبت کنید.",
+        ),
     ] {
         let found = complaints(lang, &format!("{window}{} {opposite}\n\n", six(lang)));
         assert!(short(&found), "{opposite}: {found:#?}");
@@ -915,6 +978,28 @@ fn complaints_closed_before_six_months_contradict_the_window() {
             "fr",
             "Une réclamation n'est plus recevable 30 jours après la livraison.",
         ),
+        // The platform's own deadline, or a time limit for something other than a complaint.
+        (
+            "en",
+            "We decide each appeal within 10 days of receiving it and tell you the decision.",
+        ),
+        (
+            "en",
+            "You must submit your invoice within 14 days of the decision.",
+        ),
+        ("en", "Returns are accepted within 14 days of delivery."),
+        (
+            "de",
+            "Wir entscheiden über Beschwerden innerhalb von 14 Tagen nach Eingang.",
+        ),
+        (
+            "fr",
+            "Nous traitons les recours dans un délai de 15 jours après leur réception.",
+        ),
+        (
+            "fa",
+            "به اعتراض‌ها ظرف ۱۴ روز رسیدگی می‌کنیم و تصمیم را اعلام می‌کنیم.",
+        ),
     ] {
         let found = complaints(lang, &format!("{window}{} {near}\n\n", six(lang)));
         assert!(
@@ -924,4 +1009,30 @@ fn complaints_closed_before_six_months_contradict_the_window() {
             "{near}: {found:#?}"
         );
     }
+}
+
+#[test]
+fn the_opposite_is_quoted_as_written() {
+    let found = complaints(
+        "fa",
+        "## شکایت {#how}\n\nاز فرم برخط استفاده کنید؛ ثبت شکایت رایگان است و به صورت الکترونیکی انجام می‌شود. هیچ شکایتی پس از ۳۰ روز از تاریخ تصمیم پذیرفته نمی‌شود.\n\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("\"هیچ شکایتی پس از ۳۰ روز از تاریخ تصمیم پذیرفته نمی‌شود\"")),
+        "{found:#?}"
+    );
+    let found = complaints(
+        "en",
+        &format!(
+            "{HOW}{DECIDED}{COURT}\n\n## Fees {{#fees}}\n\nA Handling Charge of EUR 5 applies to each Complaint.\n"
+        ),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("\"A Handling Charge of EUR 5 applies to each Complaint\"")),
+        "{found:#?}"
+    );
 }

@@ -22,23 +22,51 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::searchable;
+use super::{searchable, searchable_mapped};
 use crate::prose::find_periods;
 use davar_policy::model::{Clause, PolicyVersion};
 
-/// One part of a version a reader reads (the preamble or a clause), lowercased, digits as ASCII.
+/// One part of a version a reader reads (the preamble or a clause), lowercased, digits as ASCII,
+/// with the text as written for quoting.
 #[derive(Debug, Clone)]
 pub struct Part {
     /// The clause's heading (empty for the preamble).
     pub heading: String,
     /// The clause's own text.
     pub prose: String,
+    /// The clause's own text as written (the lines of a sentence joined), which `prose` reads.
+    written: String,
+    /// The byte offset in `written` of every byte of `prose`, and of its end.
+    offsets: Vec<usize>,
 }
 
 impl Part {
+    /// A part from its heading and its text as written.
+    pub fn new(heading: &str, written: &str) -> Part {
+        let (prose, offsets) = searchable_mapped(written);
+        Part {
+            heading: searchable(heading),
+            prose,
+            written: written.to_string(),
+            offsets,
+        }
+    }
+
     /// The heading and the prose as one text.
     pub fn whole(&self) -> String {
         format!("{}\n{}", self.heading, self.prose)
+    }
+
+    /// The text as written that `span`, a slice of [`Part::prose`], reads: a quotation keeps
+    /// the case and the digits of the source.
+    fn written_of<'a>(&'a self, span: &'a str) -> &'a str {
+        let start = (span.as_ptr() as usize).wrapping_sub(self.prose.as_ptr() as usize);
+        let end = start.wrapping_add(span.len());
+        match (self.offsets.get(start), self.offsets.get(end)) {
+            (Some(&from), Some(&to)) if end <= self.prose.len() => &self.written[from..to],
+            // Not a slice of this part's prose: quote it as read.
+            _ => span,
+        }
     }
 }
 
@@ -48,10 +76,7 @@ pub fn parts(version: &PolicyVersion) -> Vec<Part> {
         .preamble
         .iter()
         .chain(&version.clauses)
-        .map(|c: &Clause| Part {
-            heading: searchable(&c.heading),
-            prose: searchable(&unwrap_lines(&c.prose)),
-        })
+        .map(|c: &Clause| Part::new(&c.heading, &unwrap_lines(&c.prose)))
         .collect()
 }
 
@@ -787,10 +812,15 @@ pub struct Contrary<'a> {
     pub denied: bool,
     /// What the sentence must also mention, in any polarity ("decide", "after").
     pub with: Vec<&'a Regex>,
+    /// Whether the sentence must also state a length of time ("within 14 days").
+    pub shorter: bool,
     /// What it must be about ("terminat"), if anything.
     pub topic: Option<&'a Regex>,
     /// Grounds that make it an exception the law allows ("for breach").
     pub excused: Option<&'a Regex>,
+    /// Words that state what the requirement asks ("free of charge"): a clause affirming them
+    /// grants it and is not contrary.
+    pub granted: Option<&'a Regex>,
     /// The length of time the requirement asks for: a sentence stating one at least as long
     /// gives it rather than denying it.
     pub enough: Option<Length>,
@@ -826,7 +856,7 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
 }
 
 /// The first clause of a sentence that says the contrary statement (see [`contradicted`]), as
-/// the evidence reads it (lowercased).
+/// written.
 pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> Option<&'p str> {
     let says = |s: &str, re: &Regex| {
         re.find_iter(s).any(|m| {
@@ -841,6 +871,7 @@ pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> 
         sentences(&part.prose).into_iter().find_map(|sentence| {
             if !contrary.with.iter().all(|w| w.is_match(sentence))
                 || contrary.enough.is_some_and(|l| l.stated(sentence))
+                || (contrary.shorter && find_periods(sentence).is_empty())
             {
                 return None;
             }
@@ -858,8 +889,11 @@ pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> 
                     })
                     // Read without negation: "without notice for breach" names its ground.
                     && contrary.excused.is_none_or(|e| !e.is_match(s))
+                    && contrary.granted.is_none_or(|g| {
+                        !g.find_iter(s).any(|m| !negated(s, lang, m.start(), m.end()))
+                    })
                 })
-                .map(|(s, _)| s.trim())
+                .map(|(s, _)| part.written_of(s.trim()))
         })
     })
 }
@@ -906,10 +940,7 @@ mod tests {
     }
 
     fn part(heading: &str, prose: &str) -> Part {
-        Part {
-            heading: heading.into(),
-            prose: prose.into(),
-        }
+        Part::new(heading, prose)
     }
 
     #[test]
@@ -1149,6 +1180,8 @@ mod tests {
             pattern,
             denied: false,
             with: Vec::new(),
+            shorter: false,
+            granted: None,
             topic,
             excused: None,
             enough: None,
@@ -1206,8 +1239,10 @@ mod tests {
                     pattern: &notice,
                     denied: false,
                     with: Vec::new(),
+                    shorter: false,
                     topic: Some(&topic),
                     excused: Some(&causes),
+                    granted: None,
                     enough: Some(Length::Days(30)),
                 },
             )

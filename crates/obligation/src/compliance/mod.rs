@@ -15,7 +15,7 @@ use jiff::civil::{Date, date};
 use regex::{Regex, RegexBuilder};
 
 use self::requirements::{
-    AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, Opposite, REQUIREMENTS, Requirement,
+    AppliesTo, Evidence, MEDIATION_WORDS, ODR_PLATFORM, REQUIREMENTS, Requirement, WINDOW_ANCHOR,
 };
 use super::codes;
 use super::duration::Duration;
@@ -315,16 +315,12 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             Some(evidence::keywords_met(parts, lang, groups, regex))
         }
         Evidence::Unless {
-            evidence,
-            contrary,
-            topic,
-            excused,
-            ..
+            evidence: inner, ..
         } => {
-            let found = met(evidence, version, parts)?;
+            let found = met(inner, version, parts)?;
             Some(
                 found
-                    && !contraries(evidence, contrary, topic, excused, lang)
+                    && !contraries(evidence, lang)
                         .iter()
                         .any(|c| evidence::contradicted(parts, lang, c)),
             )
@@ -354,14 +350,19 @@ fn shortened(sentence: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The contrary statements of an `Unless` requirement in `lang`.
-fn contraries(
-    evidence: &Evidence,
-    contrary: &[Opposite],
-    topic: &[(&str, &'static str)],
-    excused: &[(&str, &'static str)],
-    lang: &str,
-) -> Vec<evidence::Contrary<'static>> {
+/// The contrary statements of an `Unless` requirement in `lang` (none for other evidence).
+fn contraries(unless: &Evidence, lang: &str) -> Vec<evidence::Contrary<'static>> {
+    let Evidence::Unless {
+        evidence,
+        contrary,
+        topic,
+        excused,
+        granted,
+        ..
+    } = unless
+    else {
+        return Vec::new();
+    };
     let of_lang = |table: &[(&str, &'static str)]| {
         table
             .iter()
@@ -377,8 +378,10 @@ fn contraries(
                 pattern: regex(says),
                 denied: polarity == Some(true),
                 with: o.with.iter().map(|w| regex(w)).collect(),
+                shorter: o.shorter,
                 topic: of_lang(topic),
                 excused: of_lang(excused),
+                granted: of_lang(granted),
                 enough: match evidence {
                     Evidence::Period { days, .. } => Some(evidence::Length::Days(*days)),
                     Evidence::SixMonths => Some(evidence::Length::SixMonths),
@@ -391,21 +394,11 @@ fn contraries(
 
 /// The sentence of `version` that says the opposite of an `Unless` requirement, if one does.
 fn contradicting<'p>(
-    evidence: &Evidence,
+    unless: &Evidence,
     lang: &str,
     parts: &'p [evidence::Part],
 ) -> Option<&'p str> {
-    let Evidence::Unless {
-        evidence,
-        contrary,
-        topic,
-        excused,
-        ..
-    } = evidence
-    else {
-        return None;
-    };
-    contraries(evidence, contrary, topic, excused, lang)
+    contraries(unless, lang)
         .iter()
         .find_map(|c| evidence::contradiction(parts, lang, c))
 }
@@ -462,14 +455,33 @@ fn help(evidence: &Evidence, lang: &str) -> String {
 
 /// Lowercase text with every digit as ASCII and Arabic letter variants folded to Persian.
 fn searchable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ي' | 'ى' => 'ی',
-            'ك' => 'ک',
-            c => ascii_digit(c).unwrap_or(c),
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().flat_map(folded).collect()
+}
+
+/// One character as [`searchable`] reads it.
+fn folded(c: char) -> std::char::ToLowercase {
+    match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        c => ascii_digit(c).unwrap_or(c),
+    }
+    .to_lowercase()
+}
+
+/// `text` as [`searchable`] reads it, with the byte offset in `text` of every byte of the
+/// result and of its end: a place found in the searchable text is a place in `text` (a
+/// Persian digit is two bytes there and one here).
+fn searchable_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        for lower in folded(c) {
+            out.push(lower);
+            offsets.extend(std::iter::repeat_n(at, lower.len_utf8()));
+        }
+    }
+    offsets.push(text.len());
+    (out, offsets)
 }
 
 /// Words that say the EU ODR platform is gone.
@@ -491,6 +503,7 @@ fn all_patterns() -> Vec<&'static str> {
                 contrary,
                 topic,
                 excused,
+                granted,
                 ..
             } => {
                 walk(evidence, out);
@@ -498,7 +511,13 @@ fn all_patterns() -> Vec<&'static str> {
                     out.push(evidence::polarity(o.says).1);
                     out.extend(o.with.iter().copied());
                 }
-                out.extend(topic.iter().chain(excused.iter()).map(|(_, p)| *p));
+                out.extend(
+                    topic
+                        .iter()
+                        .chain(excused.iter())
+                        .chain(granted.iter())
+                        .map(|(_, p)| *p),
+                );
             }
             Evidence::SixMonths | Evidence::TwoMediators => {}
         }
@@ -543,10 +562,6 @@ fn six_months(text: &str) -> bool {
             .iter()
             .any(|p| p.days >= appeal_window::SIX_MONTHS_DAYS)
 }
-
-/// Words that tie a length of time to the appeal window: the decision, its notification, the
-/// appeal.
-const WINDOW_ANCHOR: &str = r"decision|notif|appeal|décision|recours|contest|entscheidung|mitteilung|bekanntgabe|benachrichtigung|einspruch|widerspruch|تصمیم|ابلاغ|اعلام|اعتراض|تجدیدنظر";
 
 /// Whether `text` states an appeal window of at least six months: a clause of a sentence
 /// (between `.`, `;`, `,` and the like) that names the decision, its notification or the

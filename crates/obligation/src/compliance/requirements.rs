@@ -45,6 +45,10 @@ pub enum Evidence {
         /// Per language: grounds the law accepts for the contrary ("for breach", "aus wichtigem
         /// Grund"): a sentence naming one states an exception, not the rule.
         excused: &'static [(&'static str, &'static str)],
+        /// Per language: words that state what the requirement asks ("free of charge"): a
+        /// clause that affirms them grants it, whatever else it says ("complaints are free of
+        /// charge, but listing fees apply").
+        granted: &'static [(&'static str, &'static str)],
         /// Contrary wordings the help names as examples.
         examples: &'static str,
     },
@@ -62,6 +66,9 @@ pub struct Opposite {
     pub says: &'static str,
     /// What the sentence must also mention, each in any polarity.
     pub with: &'static [&'static str],
+    /// Whether the sentence must also state a length of time (one shorter than the
+    /// requirement's: a sentence stating one long enough is never contrary).
+    pub shorter: bool,
 }
 
 /// A sentence affirming `says` is contrary.
@@ -70,6 +77,7 @@ const fn says(lang: &'static str, says: &'static str) -> Opposite {
         lang,
         says,
         with: &[],
+        shorter: false,
     }
 }
 
@@ -80,7 +88,28 @@ const fn says_with(
     says: &'static str,
     with: &'static [&'static str],
 ) -> Opposite {
-    Opposite { lang, says, with }
+    Opposite {
+        lang,
+        says,
+        with,
+        shorter: false,
+    }
+}
+
+/// A sentence affirming `says`, mentioning each of `with` and stating a length of time shorter
+/// than the one the requirement asks for is contrary ("complaints must be lodged within 14
+/// days of the decision").
+const fn says_shorter(
+    lang: &'static str,
+    says: &'static str,
+    with: &'static [&'static str],
+) -> Opposite {
+    Opposite {
+        lang,
+        says,
+        with,
+        shorter: true,
+    }
 }
 
 /// Which document versions a requirement applies to.
@@ -131,36 +160,33 @@ const COMPLAIN: &[(&str, &[&str])] = &[
     ("fa", &[r"شکایت", r"فرم|رایانامه|ایمیل|برخط|آنلاین|پنل|دکمه"]),
 ];
 
+/// Words that say complaints are free of charge, per language.
+const FREE_EN: &str =
+    r"free of charge|\bfree\b|no charge|at no cost|costs? nothing|without (any )?charge";
+const FREE_FR: &str = r"gratuit";
+const FREE_DE: &str = r"kostenlos|unentgeltlich|gebührenfrei|kostenfrei";
+const FREE_FA: &str = r"رایگان|بدون هزینه|بی‌هزینه|هزینه‌ای ندارد";
+
 const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            r"free of charge|\bfree\b|no charge|at no cost",
-            r"electronic|online",
-        ],
-    ),
-    ("fr", &[r"gratuit", r"électronique|en ligne"]),
-    (
-        "de",
-        &[
-            r"kostenlos|unentgeltlich|gebührenfrei|kostenfrei",
-            r"elektronisch|online",
-        ],
-    ),
-    (
-        "fa",
-        &[
-            r"رایگان|بدون هزینه|بی‌هزینه|هزینه‌ای ندارد",
-            r"الکترونیک|برخط|آنلاین",
-        ],
-    ),
+    ("en", &[FREE_EN, r"electronic|online"]),
+    ("fr", &[FREE_FR, r"électronique|en ligne"]),
+    ("de", &[FREE_DE, r"elektronisch|online"]),
+    ("fa", &[FREE_FA, r"الکترونیک|برخط|آنلاین"]),
+];
+
+/// Complaints said to be free of charge (a clause saying so states no fee for them).
+const FREE: &[(&str, &str)] = &[
+    ("en", FREE_EN),
+    ("fr", FREE_FR),
+    ("de", FREE_DE),
+    ("fa", FREE_FA),
 ];
 
 /// Complaints, the topic of a sentence that says they cost something.
 const COMPLAINT_TOPIC: &[(&str, &str)] = &[
-    ("en", r"complain|appeal"),
-    ("fr", r"réclamation|plainte|recours"),
-    ("de", r"beschwerde|einspruch|widerspruch"),
+    ("en", r"complain|appeal|objection"),
+    ("fr", r"réclamation|plainte|recours|contestation"),
+    ("de", r"beschwerde|einspr(u|ü)ch|widerspr(u|ü)ch"),
     ("fa", r"شکایت|اعتراض"),
 ];
 
@@ -181,19 +207,26 @@ macro_rules! fee_near_amount {
 }
 
 /// Complaints said to cost something: free of charge denied ("not free of charge", "ne sont
-/// pas gratuites", "nicht kostenlos", "رایگان نیست"), or a fee, a cost or a price stated with
-/// an amount of money ("a handling fee of EUR 5", "cost 2 euros each", "des frais de dossier de
-/// 5 euros", "Bearbeitungsgebühr von 5 Euro", "۵ یورو هزینه"). The sentence must be about
-/// complaints: a seller's fee or a shipping cost is no charge for complaining.
+/// pas gratuites", "nicht kostenlos", "رایگان نیست"), a fee, a charge, a cost or a price
+/// stated with an amount of money ("a handling charge of EUR 5", "cost 2 euros each", "des
+/// frais de dossier de 5 euros", "Bearbeitungsgebühr von 5 Euro", "۵ یورو هزینه"), or a word
+/// that itself says they cost money, with no amount ("subject to a charge", "chargeable",
+/// "a fee applies", "kostenpflichtig", "fällt eine Gebühr an", "sont payantes", "donne lieu à
+/// des frais", "هزینه دارد", "مشمول کارمزد"). The sentence must be about complaints: a seller's
+/// fee or a shipping cost is no charge for complaining.
 const NOT_FREE: &[Opposite] = &[
     says("en", r"~free of charge|(?:^|[^-\w])free\b"),
     says(
         "en",
         fee_near_amount!(
-            r"\b(fees?|costs?|costing|price[ds]?|payable|pay|paid|charged|charges)\b",
+            r"\b(fees?|costs?|costing|price[ds]?|payable|pay|paid|charged|charges|(a|an)\s+(\w+\s+)?charge)\b",
             r"(\d+(?:[.,]\d+)?\s*(€|eur\b|euros?\b|usd\b|dollars?\b|\$|£|gbp\b|pounds?\b|chf\b)|(€|\$|£|eur\s|usd\s|gbp\s|chf\s)\s*\d+)",
             r"\b(fees?|charges?)\b"
         ),
+    ),
+    says(
+        "en",
+        r"\b(chargeable|fee-based|fee-paying|subject\s+to\s+(a\s+|an\s+|the\s+)?(\w+\s+)?(fees?|charges?|payment)|costs?\s+money)\b|\b(fees?|charges?)\s+(applies|apply|is\s+payable|are\s+payable|is\s+due|are\s+due|is\s+levied|are\s+levied|is\s+charged|are\s+charged|will\s+be\s+charged|will\s+apply)\b|\bwe\s+(will\s+)?charge\s+(you\s+)?(a|an|for)\b",
     ),
     says("fr", r"~gratuit"),
     says(
@@ -204,6 +237,10 @@ const NOT_FREE: &[Opposite] = &[
             r"\bfrais\b"
         ),
     ),
+    says(
+        "fr",
+        r"\b(est|sont|sera|seront|reste|restent|devient|deviennent)\s+(payante?s?|facturée?s?|tarifée?s?|soumise?s?\s+à\s+(des\s+|un\s+)?(frais|paiement|redevance|participation))\b|\b(donne|donnent|donnera|donneront)\s+lieu\s+à\s+(des\s+|une\s+|un\s+)?(frais|facturation|paiement)|\bfrais\b[^.;]{0,30}?\b(s'applique|s'appliquent|sont\s+(facturés|dus|perçus|exigés|prélevés)|seront\s+(facturés|dus|perçus|exigés|prélevés))",
+    ),
     says("de", r"~kostenlos|unentgeltlich|gebührenfrei|kostenfrei"),
     says(
         "de",
@@ -213,6 +250,10 @@ const NOT_FREE: &[Opposite] = &[
             r"gebühr(en)?\b"
         ),
     ),
+    says(
+        "de",
+        r"\b(kostenpflichtig|gebührenpflichtig|zahlungspflichtig|entgeltpflichtig|kostenbehaftet)\w*|\w*gebühr(en)?\s+(an\b|fällig|erhoben|berechnet|verlangt|zu\s+(zahlen|entrichten))|\b(erheben|berechnen|verlangen)\s+(wir\s+)?(eine[n]?\s+)\w*(gebühr|entgelt)",
+    ),
     says("fa", r"~رایگان"),
     says(
         "fa",
@@ -221,6 +262,10 @@ const NOT_FREE: &[Opposite] = &[
             r"\d+\s*(یورو|تومان|ریال|دلار)",
             r"(هزینه|کارمزد)"
         ),
+    ),
+    says(
+        "fa",
+        r"(هزینه|کارمزد|وجه)\s*(\x{200C})?(ی|ای)?\s+(دارد|دارند|دریافت\s+می|اخذ\s+می|کسر\s+می)|مشمول\s+(پرداخت\s+)?(هزینه|کارمزد)|(پولی|غیررایگان)\s+(است|هستند)",
     ),
 ];
 
@@ -244,30 +289,63 @@ const PURCHASE: &[(&str, &str)] = &[
     ("fa", r"تحویل|سفارش|خرید|کالا"),
 ];
 
+/// Words that tie a length of time to the window for complaints against a decision: the
+/// decision, its notification, the appeal.
+pub const WINDOW_ANCHOR: &str = r"decision|notif|appeal|décision|recours|contest|entscheidung|mitteilung|bekanntgabe|benachrichtigung|einspruch|widerspruch|تصمیم|ابلاغ|اعلام|اعتراض|تجدیدنظر";
+
+/// Persian verbs of lodging a complaint (the complainant acts, not the platform).
+const LODGE_FA: &str = r"ثبت|ارسال|ارائه|طرح|پذیرفته|کنید|کنند";
+
 /// Complaints about a decision said to close before six months, or once it is notified: "not
 /// possible after 30 days", "later complaints are rejected", "no further complaint … once a
-/// decision has been notified", "nach 30 Tagen ausgeschlossen", "n'est plus possible 30 jours
-/// après la décision". A sentence that states six months itself is not contrary.
+/// decision has been notified", "you cannot complain … more than 14 days after it", "nach 30
+/// Tagen ausgeschlossen", "n'est plus possible 30 jours après la décision"; or to be lodged
+/// within a length of time shorter than six months after the decision ("complaints must be
+/// lodged within 14 days of the decision", "nur innerhalb von zwei Wochen nach der
+/// Entscheidung möglich", "dans un délai de quinze jours à compter de la décision", "فقط تا
+/// ۱۴ روز پس از ابلاغ … پذیرفته می‌شود"): the complainant lodges, not the platform answering
+/// ("we decide within 14 days of receiving a complaint" is no window). A sentence that states
+/// six months itself is not contrary.
 const WINDOW_CLOSED: &[Opposite] = &[
     says_with(
         "en",
-        r"\b(complaints?|appeals?)\b[^.;]{0,40}?\b(are|is|will be|shall be|become)\s+((not|no longer)\s+(possible|accepted|admissible|allowed|permitted|considered|handled|processed|examined)|inadmissible|time-barred|rejected|refused|excluded)\b|\bno\s+(further|more|later|new)\s+(complaints?|appeals?)\b|\b(can|may)\s+no\s+longer\s+(be\s+)?(challenged|contested|appealed|complained)|\b(cannot|can't)\s+(be\s+)?(challenged|contested|appealed)",
+        r"\b(complaints?|appeals?)\b[^.;]{0,80}?\b(are|is|will be|shall be|become)\s+((not|no longer)\s+(possible|accepted|admissible|allowed|permitted|considered|handled|processed|examined)|inadmissible|time-barred|rejected|refused|excluded)\b|\bno\s+(further|more|later|new)\s+(complaints?|appeals?)\b|\b(can|may)\s+no\s+longer\s+(be\s+)?(challenged|contested|appealed|complained)|\b(cannot|can't)\s+(be\s+)?(challenged|contested|appealed)|\b(cannot|can't|may\s+not|can\s+no\s+longer|may\s+no\s+longer)\s+(complain|appeal|object|lodge|submit|file|challenge|contest)\b",
         &[AFTER_EN, WINDOW_SUBJECT],
+    ),
+    says_shorter(
+        "en",
+        r"\b(complaints?|appeals?|objections?)\b[^.;]{0,40}?\b(must|shall|should|has\s+to|have\s+to|need\s+to|needs\s+to|can|may|are\s+to|is\s+to)\s+(only\s+)?be\s+(lodged|submitted|filed|sent|made|brought|raised|received|registered)\s+(\w+\s+){0,4}?(within|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest)\b|\byou\s+(must|should|have\s+to|need\s+to|can|may|are\s+able\s+to)\s+(only\s+)?((complain|appeal|object|challenge|contest)\b|(lodge|submit|file|send|make|bring|raise)\s+(a|an|your|the|any)\s+(\w+\s+)?(complaint|appeal|objection)s?\b)[^.;]{0,40}?\b(within|no\s+later\s+than|not\s+later\s+than|up\s+to|until)\b",
+        &[WINDOW_ANCHOR],
     ),
     says_with(
         "fr",
         r"\b(réclamations?|plaintes?|recours|contestations?)\b[^.;]{0,40}?\b((n'est|ne sont|ne sera|ne seront)\s+(plus|pas)\s+(possibles?|recevables?|acceptée?s?|admise?s?|traitée?s?|examinée?s?)|(est|sont|sera|seront|devient|deviennent)\s+(irrecevables?|forclose?s?|rejetée?s?|refusée?s?|exclue?s?))|\baucune?\s+(autre\s+|nouvelle\s+)?(réclamation|plainte|contestation|recours)\b[^.;]{0,30}?\b(n'est|ne sera|ne peut)\s+(plus\s+)?(possible|recevable|acceptée?|admise?|être)|\bne\s+(peut|peuvent)\s+plus\s+(être\s+)?(contestée?s?|attaquée?s?)",
         &[AFTER_FR, WINDOW_SUBJECT],
     ),
+    says_shorter(
+        "fr",
+        r"(\b(réclamations?|plaintes?|recours|contestations?)\b[^.;]{0,60}?\b(introduite?s?|déposée?s?|formée?s?|formulée?s?|adressée?s?|présentée?s?|envoyée?s?|transmise?s?|reçue?s?|introduire|déposer|former|formuler|adresser|présenter|envoyer)\b|\b(contester|réclamer|faire\s+appel)\b)[^.;]{0,40}?(\bdans\s+(un|le)\s+délai|\bdans\s+les\b|\bsous\b|\bau\s+plus\s+tard\b)",
+        &[WINDOW_ANCHOR],
+    ),
     says_with(
         "de",
         r"\b(beschwerden?|einsprüche|einspruch|widersprüche|widerspruch)\b[^.;]{0,80}?\b(ausgeschlossen|unzulässig|verfristet|nicht\s+(mehr\s+)?(möglich|zulässig|bearbeitet|angenommen|berücksichtigt|geprüft))|\bkeine\s+(weiteren\s+|späteren\s+)?(beschwerden?|einsprüche|widersprüche)\b[^.;]{0,30}?\b(möglich|zulässig|angenommen)|\b(kann|können)\s+nicht\s+mehr\s+(angefochten|beanstandet)",
         &[AFTER_DE, WINDOW_SUBJECT],
     ),
+    says_shorter(
+        "de",
+        r"\b(beschwerden?|einsprüche|einspruch|widersprüche|widerspruch)\b[^.;]{0,60}?(\b(innerhalb|binnen|spätestens)\b[^.;]{0,50}?\b(möglich|zulässig|einzulegen|einzureichen|einlegen|einreichen|eingelegt|eingereicht|erheben|erhoben)\b|\b(eingelegt|eingereicht|erhoben|einzulegen|einzureichen|einlegen|einreichen)\s+(werden\s+)?(muss|müssen|kann|können|ist|sind)?\s*(nur\s+)?(innerhalb|binnen)\b)",
+        &[WINDOW_ANCHOR],
+    ),
     says_with(
         "fa",
         r"(شکایت|اعتراض)[^.؛]{0,40}?(پذیرفته نمی|امکان‌پذیر نیست|امکان پذیر نیست|ممکن نیست|رسیدگی نمی|قابل قبول نیست)",
         &[AFTER_FA, WINDOW_SUBJECT],
+    ),
+    says_shorter(
+        "fa",
+        r"(شکایت|اعتراض)[^.؛]{0,60}?((فقط|تنها|حداکثر|نهایتاً|نهایتا)\s+(تا|ظرف|در\s+مدت|طی)|(ظرف|طی)\s+(مدت\s+)?\d)",
+        &[WINDOW_ANCHOR, LODGE_FA],
     ),
 ];
 
@@ -536,6 +614,9 @@ const ANY_TOPIC: &[(&str, &str)] = &[];
 /// No grounds excuse the contrary statement.
 const NO_EXCUSE: &[(&str, &str)] = &[];
 
+/// No words grant the requirement in a contrary clause.
+const NOTHING_GRANTED: &[(&str, &str)] = &[];
+
 /// Grounds on which P2B Art. 4(4) lets a platform terminate without the 30 days' notice (a
 /// legal or regulatory obligation, an imperative reason under national law, repeated
 /// infringement), and the breaches terms name for it ("for cause", "in case of material
@@ -673,6 +754,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: NOT_FREE,
             topic: COMPLAINT_TOPIC,
             excused: NO_EXCUSE,
+            granted: FREE,
             examples: "\"a handling fee of EUR 5 per complaint\", \"complaints are not free of charge\"",
         },
     },
@@ -690,6 +772,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: SOLELY_AUTOMATED,
             topic: ANY_TOPIC,
             excused: NO_EXCUSE,
+            granted: NOTHING_GRANTED,
             examples: "\"decided by software alone\", \"no member of staff reviews complaints\"",
         },
     },
@@ -703,6 +786,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WINDOW_CLOSED,
             topic: ANY_TOPIC,
             excused: PURCHASE,
+            granted: NOTHING_GRANTED,
             examples: "\"complaints are not possible after 30 days\"",
         },
     },
@@ -733,6 +817,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_NOTICE,
             topic: CHANGE_TOPIC,
             excused: CHANGE_EXCUSES,
+            granted: NOTHING_GRANTED,
             examples: "\"we may change these terms at any time without notice\"",
         },
     },
@@ -746,6 +831,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_GROUNDS,
             topic: SUSPENSION_TOPIC,
             excused: NO_EXCUSE,
+            granted: NOTHING_GRANTED,
             examples: "\"we may suspend an account for any reason\"",
         },
     },
@@ -762,6 +848,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             contrary: WITHOUT_NOTICE,
             topic: TERMINATION_TOPIC,
             excused: TERMINATION_EXCUSES,
+            granted: NOTHING_GRANTED,
             examples: "\"we may terminate the agreement at any time without notice\"",
         },
     },
