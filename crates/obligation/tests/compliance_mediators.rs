@@ -53,6 +53,19 @@ fn two_mediators_named_in_a_sentence_satisfy_article_12() {
             "de",
             "Wir arbeiten mit folgenden Mediatoren zusammen: SWM, Bremen; Zentrum für Handelsmediation, Leipzig.",
         ),
+        // The wording right after the verb, the names after it.
+        (
+            "de",
+            "Wir benennen als Mediatoren die Handelskammer Nord sowie das Zentrum für Schlichtung.",
+        ),
+        (
+            "fr",
+            "Nous désignons comme médiateurs l'ORM et l'association Média Sud.",
+        ),
+        (
+            "en",
+            "We appoint as our mediators the Harbour Mediation Trust and NTMO.",
+        ),
     ] {
         let found = alone(lang, mediation);
         assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
@@ -85,8 +98,42 @@ fn one_mediator_with_its_address_or_panel_does_not_satisfy_article_12() {
             "fr",
             "Nous ne reconnaissons pas l'ORM et la CAMS comme médiateurs.",
         ),
+        (
+            "de",
+            "Wir benennen als Mediatoren die SWM, Am Wall 3, 28195 Bremen.",
+        ),
     ] {
         let found = alone(lang, mediation);
         assert!(!names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_list_item_that_gives_an_address_belongs_to_the_mediator_before_it() {
+    for items in [
+        "- HMT\n- 12 Dock Road, Leeds",
+        "- HMT\n- 28195 Bremen",
+        "- HMT\n- Tel.: +44 113 496 0000\n- info@hmt.example",
+        "- HMT\n- [www.hmt.example](https://www.hmt.example)",
+        "1. HMT\n2. +44 113 496 0000",
+    ] {
+        let found = english(&format!(
+            "We will engage with the following mediators:\n\n{items}"
+        ));
+        assert!(
+            found.iter().any(|f| f.contains("two mediators")),
+            "{items}: {found:#?}"
+        );
+    }
+    // Two names, each with its own address, are two.
+    for items in [
+        "- HMT\n- NTMO",
+        "- HMT, 12 Dock Road, Leeds\n- NTMO, 2 Hill Road, Rotterdam",
+        "- HMT\n- 12 Dock Road, Leeds\n- NTMO",
+    ] {
+        let found = english(&format!(
+            "We will engage with the following mediators:\n\n{items}"
+        ));
+        assert!(found.is_empty(), "{items}: {found:#?}");
     }
 }

@@ -45,11 +45,12 @@ pub fn mediators_counted(version: &PolicyVersion) -> usize {
     version
         .clauses
         .iter()
-        .filter(|c| {
+        .enumerate()
+        .filter(|(_, c)| {
             MEDIATION_CLAUSE.is_match(&c.heading.to_lowercase())
                 || MEDIATION_CLAUSE.is_match(&c.prose.to_lowercase())
         })
-        .map(|c| {
+        .map(|(i, c)| {
             let prose = searchable(&c.prose);
             let stated = MEDIATOR_COUNT
                 .captures_iter(&prose)
@@ -66,10 +67,79 @@ pub fn mediators_counted(version: &PolicyVersion) -> usize {
                 })
                 .max()
                 .unwrap_or(0);
-            c.list_items.max(stated)
+            c.list_items
+                .saturating_sub(attached_items(version, i))
+                .max(stated)
         })
         .max()
         .unwrap_or(0)
+}
+
+/// A list item that gives a contact detail rather than a name: a labelled phone, e-mail, web
+/// or postal address ("Tel.: …", "E-mail: …"), a bare e-mail address, web address or phone
+/// number, or a postcode and town ("10117 Berlin").
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((tel|tél|phone|telephone|téléphone|telefon|fax|e-?mail|courriel|web|website|site|url|internet|address|adresse|anschrift|تلفن|نشانی|آدرس|ایمیل|رایانامه)\b\.?\s*:|\S+@\S+\.\S+$|(https?://|www\.|mailto:)|\+?[\d\s()./-]{6,}$|\d{4,5}\s+\p{Lu})")
+        .expect("the contact pattern is valid")
+});
+
+/// Whether a list item's text gives a contact detail or a street address ("70 Fleet Street,
+/// London") rather than a name: it belongs to the item before it.
+fn contact_item(text: &str) -> bool {
+    let text = text.trim_start_matches(['[', '<', '*', '_', ' ']);
+    let first = text.split(',').next().unwrap_or_default();
+    CONTACT.is_match(text) || street_address(first)
+}
+
+/// A Markdown list item: its marker and its text.
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(\S.*)$").expect("the list item pattern is valid")
+});
+
+/// How many list items of the `index`-th clause of `version` give the address, postcode and
+/// town, phone, e-mail or web address of the item before them ("- CEDR" / "- 70 Fleet Street,
+/// London" lists one mediator).
+fn attached_items(version: &PolicyVersion, index: usize) -> usize {
+    let Some(clause) = version.clauses.get(index) else {
+        return 0;
+    };
+    let next = version
+        .clauses
+        .get(index + 1)
+        .map_or(usize::MAX, |c| c.line);
+    let mut fenced = false;
+    let mut after_item = false;
+    let mut count = 0;
+    for line in version
+        .source
+        .lines()
+        .enumerate()
+        .filter(|(n, _)| (clause.line..next).contains(&(n + 1)))
+        .map(|(_, l)| l)
+    {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        match LIST_ITEM.captures(line) {
+            Some(item) => {
+                if after_item && contact_item(&item[1]) {
+                    count += 1;
+                }
+                after_item = true;
+            }
+            // A blank line or an item's continuation keeps the list going; a paragraph ends it.
+            None => {
+                if !line.trim().is_empty() && !line.starts_with([' ', '\t']) {
+                    after_item = false;
+                }
+            }
+        }
+    }
+    count
 }
 
 /// Mediators in the plural, in the languages evidence is read in.
@@ -253,7 +323,17 @@ fn named_as_mediators(sentence: &str, lang: &str) -> Option<usize> {
     Some(match before.or(after) {
         Some(&(_, _, false)) => return None,
         Some(&(start, end, true)) if end <= wording.start() => {
-            names_in(&sentence[..start], true).max(names_in(&sentence[end..wording.start()], false))
+            let between = names_in(&sentence[end..wording.start()], false);
+            // "Wir benennen als Mediatoren das Centrum … sowie die Schlichtungsstelle …",
+            // "Nous désignons comme médiateurs le CMAP et …": the wording right after the verb,
+            // the names after it.
+            let rest = &sentence[wording.end()..];
+            let after = if between == 0 && opens_with_capital(rest) {
+                names_in(rest, false)
+            } else {
+                0
+            };
+            names_in(&sentence[..start], true).max(between).max(after)
         }
         Some(&(_, end, true)) => {
             names_in(&sentence[end..], false).max(names_in(&sentence[..wording.start()], true))
