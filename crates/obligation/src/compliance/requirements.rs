@@ -73,12 +73,7 @@ pub struct Opposite {
 
 /// A sentence affirming `says` is contrary.
 const fn says(lang: &'static str, says: &'static str) -> Opposite {
-    Opposite {
-        lang,
-        says,
-        with: &[],
-        shorter: false,
-    }
+    says_with(lang, says, &[])
 }
 
 /// A sentence affirming `says` (or denying it, written `~says`) and mentioning each of `with`
@@ -89,10 +84,8 @@ const fn says_with(
     with: &'static [&'static str],
 ) -> Opposite {
     Opposite {
-        lang,
-        says,
-        with,
         shorter: false,
+        ..says_shorter(lang, says, with)
     }
 }
 
