@@ -2,13 +2,14 @@ use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
-use crate::text::Word;
+use crate::text::{Word, skeleton_key};
 
 declare_rule! {
     /// ## What it flags
     /// A money amount: a number in digits or words with a currency or price unit
     /// (`۲۵۰ هزار تومن`, `۳ میلیون`, `دویست و پنجاه تومان`, `۲۵۰ت`, `$40`, `40 €`, `25 euros`,
-    /// `250k`; slang units: `۳۰۰ چوق`, `۳۰۰ توم`, `20 quid`, `25 Mäuse`), or a price word right
+    /// `250k`, `25,-`; slang units: `۳۰۰ چوق`, `۳۰۰ توم`, `۲۵۰ تمن`, `20 quid`, `25 Mäuse`; a
+    /// Persian number word glued to a currency word, `سیصدتومنی`, `سی‌تومن`), or a price word right
     /// before a number (`قیمتش ۲۵۰`, `به قیمت ۱۹۰`). `K` and `م` right after a number are
     /// thousand and million (`300 K خریدم`, `۳ م خریدم`, `۴۵۰ کا گرفتم`), but `م` within three
     /// words of a word of length or of goods sold by the metre (`length-words.fa.txt`) is
@@ -38,7 +39,7 @@ declare_rule! {
     /// ## Fix
     /// Not fixable.
     code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words"],
-    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet }
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, glued: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet }
 }
 
 impl Amount {
@@ -52,7 +53,28 @@ impl Amount {
             .filter(|&(w, v)| (200..1000).contains(&v) && v.is_multiple_of(100) && !w.is_ascii())
             .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
             .collect();
+        // `سیصدتومنی`, `سی‌تومن` (ZWNJ dropped): a Persian number word glued to a Persian
+        // currency word of three letters or more that is no number word itself.
+        let number_words: Vec<String> = numbers
+            .values()
+            .filter(|&(w, v)| v > 0 && !w.is_ascii() && !w.contains(' '))
+            .map(|(w, _)| skeleton_key(w))
+            .collect();
+        let glued = units(&currency, None)
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .map(|e| skeleton_key(&e.text))
+            .filter(|u| {
+                !u.is_ascii()
+                    && !u.contains(' ')
+                    && u.chars().count() >= 3
+                    && !number_words.contains(u)
+                    && !u.starts_with("هزار")
+            })
+            .flat_map(|u| number_words.iter().map(move |n| format!("{n}{u}")))
+            .collect();
         Ok(Amount {
+            glued,
             currency: PhraseSet::new(&units(&currency, None), false),
             slang: PhraseSet::new(&units(&currency, Some("slang")), false),
             notes: PhraseSet::new(&units(&currency, Some("note")), false),
@@ -338,6 +360,15 @@ impl Amount {
         if scale >= 1_000_000 && !counted {
             return Some((start, ws[next - 1].end));
         }
+        // `für 25,- gekauft`: a whole amount written with `,-` (or `.-`) for no cents.
+        if !c.spelled
+            && let Some(rest) = sk[c.end..]
+                .strip_prefix(",-")
+                .or_else(|| sk[c.end..].strip_prefix(".-"))
+            && !rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '-')
+        {
+            return Some((start, c.end + 2));
+        }
         let before = sk[..start].trim_end_matches(' ');
         if let Some(sym) = before.chars().next_back().filter(|&ch| is_money_symbol(ch)) {
             return Some((before.len() - sym.len_utf8(), c.end));
@@ -400,6 +431,7 @@ impl Rule for Amount {
         Prefilter::digit_run(1)
             .or(self.numbers.prefilter())
             .or(Prefilter::words(&self.hundreds_priced, false))
+            .or(Prefilter::words(&self.glued, false))
             .or(self.notes.prefilter())
     }
 
@@ -433,6 +465,18 @@ impl Rule for Amount {
                     if pays(sk, ws) {
                         out.push(f.hit(w.start, w.end));
                     }
+                    continue;
+                }
+                // `سیصدتومنی خریدم`, `سی‌تومن دادم`: a number word glued to a currency word,
+                // unless it names a banknote or coin (`سکه صدتومنی`).
+                if self.glued.contains(t)
+                    && !(k.saturating_sub(2)..k).any(|j| {
+                        self.denominations
+                            .match_at(sk, ws, j)
+                            .is_some_and(|m| m.last + 1 == k)
+                    })
+                {
+                    out.push(f.hit(w.start, w.end));
                     continue;
                 }
                 // `250k` is also a capacity or a distance (`20k powerbank`, `a 10k run`):
