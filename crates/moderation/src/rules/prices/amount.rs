@@ -54,10 +54,11 @@ impl Amount {
             .flat_map(|(w, _)| HUNDREDS_ENDINGS.iter().map(move |e| format!("{w}{e}")))
             .collect();
         // `سیصدتومنی`, `سی‌تومن` (ZWNJ dropped): a Persian number word glued to a Persian
-        // currency word of three letters or more that is no number word itself.
+        // currency word of three letters or more that is no number word itself; a scale glued
+        // to one (`۵۰ هزارتومن`) is read with the number before it.
         let number_words: Vec<String> = numbers
             .values()
-            .filter(|&(w, v)| v > 0 && !w.is_ascii() && !w.contains(' '))
+            .filter(|&(w, v)| (1..1000).contains(&v) && !w.is_ascii() && !w.contains(' '))
             .map(|(w, _)| skeleton_key(w))
             .collect();
         let glued = units(&currency, None)
@@ -68,8 +69,7 @@ impl Amount {
                 !u.is_ascii()
                     && !u.contains(' ')
                     && u.chars().count() >= 3
-                    && !number_words.contains(u)
-                    && !u.starts_with("هزار")
+                    && !numbers.values().any(|(w, _)| skeleton_key(w) == *u)
             })
             .flat_map(|u| number_words.iter().map(move |n| format!("{n}{u}")))
             .collect();
