@@ -8,7 +8,7 @@ use crate::text::fold_pattern;
 declare_rule! {
     /// ## What it flags
     /// Domains written so that a link filter misses them: `example dot com`, `example[.]com`,
-    /// `example(dot)com`, `www . shop . ir`, `دیجی دات کام`, `نقطه آی آر`, `shop دات ir`,
+    /// `example(dot)com`, `example (period) com`, `example-dot-com`, `example_dot_ir`, `www . shop . ir`, `دیجی دات کام`, `نقطه آی آر`, `shop دات ir`,
     /// `فروشگاه.کام` (a Persian TLD after a real dot).
     ///
     /// ## Why
@@ -44,7 +44,7 @@ impl Obfuscated {
         let tld =
             r"(?:c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?r|io|info|biz|xyz|کام|نت|ارگ|آی\s?آر|آی\s?او)";
         let spaced_tld = r"(?:c\s{1,2}o\s{1,2}m|n\s{1,2}e\s{1,2}t|o\s{1,2}r\s{1,2}g|i\s{1,2}r)";
-        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|d[o0]t|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:d[o0]t|dat|nuqta|noghte|نقطه|دات)\s+|(?:دات|نقطه)\s*|\s+[.•∙⋅●◦・⸱∘]\s*|[.•∙⋅●◦・⸱∘]\s+)";
+        let dot = r"(?:\s*[\[\(\{<]\s*(?:\.|d[o0]t|period|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:d[o0]t|dat|nuqta|noghte|نقطه|دات)\s+|[-_]d[o0]t[-_]|(?:دات|نقطه)\s*|\s+[.•∙⋅●◦・⸱∘]\s*|[.•∙⋅●◦・⸱∘]\s+)";
         // Labels parted by spelled or bracketed dots, judged by `chained`.
         let spelled = r"(?:\s*[\[\(\{<]\s*(?:\.|d[o0]t|punkt|point|نقطه|دات)\s*[\]\)\}>]\s*|\s+(?:d[o0]t|dat|nuqta|noghte|نقطه|دات)\s+)";
         let label = r"[a-z0-9\p{Arabic}][a-z0-9\p{Arabic}-]*";
