@@ -14,6 +14,10 @@ use regex::Regex;
 
 use super::{ARTICLES, Mention, WE, normalise, words_of};
 
+// The word boundaries are ASCII ones (`(?-u:\b)`), beside ASCII words only: a Unicode `\b`
+// makes the regex engine leave its fast automaton for the slow one on any non-ASCII text, and
+// these patterns run over every version's whole body.
+
 /// A bare name (one word, dots and hyphens inside: `imolocale`, `Deepnudeai.io`).
 const NAME: &str = r"([\p{L}\p{N}](?:[\p{L}\p{N}.\-]*[\p{L}\p{N}])?)";
 
@@ -21,7 +25,7 @@ const NAME: &str = r"([\p{L}\p{N}](?:[\p{L}\p{N}.\-]*[\p{L}\p{N}])?)";
 /// effort or commitment.
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[.!?:]\s+|\n[^\S\n]*(?:[-*+]\s+)?|,\s+){NAME}\s+(?i:s['’]efforcer?a?|s['’]engager?a?|strives|endeavou?rs|is\s+committed|is\s+dedicated|aims|bemüht\s+sich|verpflichtet\s+sich|ist\s+bestrebt|ist\s+bemüht)\b"
+        r"(?:^|[.!?:]\s+|\n[^\S\n]*(?:[-*+]\s+)?|,\s+){NAME}\s+(?i:s['’]efforcer?a?|s['’]engager?a?|strives|endeavou?rs|is\s+committed|is\s+dedicated|aims|bemüht\s+sich|verpflichtet\s+sich|ist\s+bestrebt|ist\s+bemüht)(?-u:\b)"
     ))
     .expect("valid pattern")
 });
@@ -29,7 +33,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// The reader's experience with a name.
 static EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:your|votre|vos|ihre|ihren|ihrer)\s+(?:experiences?|expériences?|erfahrungen?)\s+(?:with|on|avec|sur|chez|mit|bei|auf))\s+{NAME}"
+        r"(?i:(?-u:\b)(?:your|votre|vos|ihre|ihren|ihrer)\s+(?:experiences?|expériences?|erfahrungen?)\s+(?:with|on|avec|sur|chez|mit|bei|auf))\s+{NAME}"
     ))
     .expect("valid pattern")
 });
@@ -37,7 +41,7 @@ static EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// A name ending a list of parties between whom disputes arise.
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:between|entre|zwischen)\s+((?:[\p{{L}}\-]+\s*,\s*){{1,3}}[\p{{L}}\-]+)\s+(?:and/or|and|or|et/ou|et|ou|und/oder|und|oder))\s+{NAME}\s*(?:[.;!?)]|$)"
+        r"(?i:(?-u:\b)(?:between|entre|zwischen)\s+((?:[\p{{L}}\-]+\s*,\s*){{1,3}}[\p{{L}}\-]+)\s+(?:and/or|and|or|et/ou|et|ou|und/oder|und|oder))\s+{NAME}\s*(?:[.;!?)]|$)"
     ))
     .expect("valid pattern")
 });
