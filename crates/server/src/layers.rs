@@ -8,13 +8,11 @@
 use std::any::Any;
 use std::time::Instant;
 
-use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::{BoxError, Extension, Router};
-use tower::ServiceBuilder;
+use axum::{Extension, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -46,28 +44,11 @@ pub(crate) fn apply(router: Router, state: AppState) -> Router {
     // A backstop for handlers without a budget of their own: the body's time plus the
     // handler's. Moderation answers at its own deadline before this fires.
     let backstop = limits.body_timeout + limits.timeout;
-    let backstop_ms = u64::try_from(backstop.as_millis()).unwrap_or(u64::MAX);
     let mut router = router
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(Extension(BodyLimit(limits.body_bytes)))
         .layer(Extension(BodyTimeout(limits.body_timeout)))
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(move |err: BoxError| async move {
-                    if err.is::<tower::timeout::error::Elapsed>() {
-                        tracing::warn!(
-                            timeout_ms = backstop_ms,
-                            reason = "the handler ran past the body and handler timeouts together",
-                            "request timed out"
-                        );
-                        ApiError::Timeout(backstop_ms)
-                    } else {
-                        tracing::error!(error = %err, "middleware failed");
-                        ApiError::Internal
-                    }
-                }))
-                .layer(tower::timeout::TimeoutLayer::new(backstop)),
-        )
+        .layer(middleware::from_fn_with_state(backstop, bounded))
         .layer(CatchPanicLayer::custom(panic_response));
     for (name, value) in SECURITY_HEADERS {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
@@ -87,6 +68,35 @@ pub(crate) fn apply(router: Router, state: AppState) -> Router {
                 // Server errors are logged where they arise, with their reason and level.
                 .on_failure(()),
         )
+}
+
+/// Routes the backstop does not bound: a reload compiles every policy and rule set on a
+/// lower-priority thread, one at a time (a second is refused at once), for as long as the
+/// sources take; its answer says whether the new version serves. Cutting the wait short would
+/// only hide that answer, not stop the compile.
+const UNBOUNDED: &[&str] = &["/v1/admin/reload"];
+
+/// Answers `503` when the handler runs past `backstop` (routes in [`UNBOUNDED`] excepted).
+async fn bounded(
+    State(backstop): State<std::time::Duration>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if UNBOUNDED.contains(&req.uri().path()) {
+        return next.run(req).await;
+    }
+    match tokio::time::timeout(backstop, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let backstop_ms = u64::try_from(backstop.as_millis()).unwrap_or(u64::MAX);
+            tracing::warn!(
+                timeout_ms = backstop_ms,
+                reason = "the handler ran past the body and handler timeouts together",
+                "request timed out"
+            );
+            ApiError::Timeout(backstop_ms).into_response()
+        }
+    }
 }
 
 /// A panic in a handler becomes a `500` JSON error; the payload is logged, never sent.
