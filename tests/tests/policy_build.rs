@@ -162,18 +162,15 @@ fn a_missing_policies_directory_is_exit_code_2() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot load policies"));
 }
 
-#[test]
-fn a_rule_citing_a_missing_clause_is_a_broken_link() {
+/// `davar check` of the example policies with a copy of the rules whose answers cite `cited`
+/// instead of `terms#qa-no-personal-info`: its standard output, after asserting exit code 1.
+fn check_with_answers_citing(cited: &str) -> String {
     let rules = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("rules"), rules.path()).unwrap();
     let file = rules.path().join("answers.default.yaml");
     let text = read(&file);
     assert!(text.contains("clause: terms#qa-no-personal-info"));
-    std::fs::write(
-        &file,
-        text.replace("terms#qa-no-personal-info", "terms#qa-no-personal-data"),
-    )
-    .unwrap();
+    std::fs::write(&file, text.replace("terms#qa-no-personal-info", cited)).unwrap();
     let output = Command::new(davar())
         .current_dir(repo())
         .arg("--rules")
@@ -181,9 +178,30 @@ fn a_rule_citing_a_missing_clause_is_a_broken_link() {
         .args(["check", "--as-of", "2026-11-21"])
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("error[broken-link]: rule `"), "{stdout}");
-    assert!(stdout.contains("cites `terms#qa-no-personal-data`, which is not a clause of the version in force on 2026-11-21"), "{stdout}");
     assert!(stdout.contains("answers.default.yaml:"), "{stdout}");
+    stdout
+}
+
+#[test]
+fn a_rule_citing_a_missing_clause_is_a_broken_link() {
+    let stdout = check_with_answers_citing("terms#qa-no-personal-data");
+    assert!(stdout.contains("cites `terms#qa-no-personal-data`, which is not a clause of the version in force on 2026-11-21"), "{stdout}");
+}
+
+#[test]
+fn a_rule_citing_a_document_the_policies_lack_says_so() {
+    let stdout = check_with_answers_citing("handbook#qa-no-personal-info");
+    assert!(
+        stdout.contains(
+            "cites `handbook#qa-no-personal-info`, but these policies have no document `handbook`"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("not a clause of the version in force"),
+        "{stdout}"
+    );
 }

@@ -86,21 +86,29 @@ fn broken_citations(
             let path = [Step::Key("rules"), Step::Index(index), Step::Key("clause")];
             let (line, column) =
                 yaml::value_position(text, &path).map_or((0, 0), |p| (p.line, p.column));
-            out.push(
-                Diagnostic::error(
-                    codes::BROKEN_LINK,
-                    &rule_set.path,
-                    line,
-                    column,
+            let (message, help) = if set.document(doc).is_none() {
+                (
+                    format!(
+                        "rule `{}` of `{}` cites `{cited}`, but these policies have no document `{doc}`",
+                        rule.code, rule_set.name
+                    ),
+                    "cite a document of these policies, or pass the rules written for them (`--rules`)",
+                )
+            } else {
+                (
                     format!(
                         "rule `{}` of `{}` cites `{cited}`, which is not a clause of the version in force on {as_of} ({})",
                         rule.code,
                         rule_set.name,
                         missing.join(", ")
                     ),
+                    "cite an existing clause id (`{#id}` in the policy source)",
                 )
-                .with_width(cited.chars().count())
-                .with_help("cite an existing clause id (`{#id}` in the policy source)"),
+            };
+            out.push(
+                Diagnostic::error(codes::BROKEN_LINK, &rule_set.path, line, column, message)
+                    .with_width(cited.chars().count())
+                    .with_help(help),
             );
         }
     }
