@@ -153,6 +153,11 @@ pub(super) fn is_date(
     if s0 != s1 || !matches!(s0, '-' | '.' | '/') {
         return false;
     }
+    // A fourth group after the same separator makes groups of a number, not a date with
+    // something after it (`09-2-1400-1234`).
+    if seps.next() == Some(s0) {
+        return false;
+    }
     let groups = [first, second, third];
     let year = |g: usize, at: usize| {
         groups[g].len() == 4 && digits.get(at..at + 4).is_some_and(plausible_year)
