@@ -10,8 +10,11 @@
 //! as `support@other.example`, and that site's web address beside it: `left_over_address`);
 //! and whatever the text states as this site with a host that is not the marketplace's
 //! ([`owner`]: `Betreiber dieser Website ist Deepnudeai.io`, `l'utilisation du site
-//! www.boutiquelune.fr`, `Le site est édité par BoutiqueLune SAS. Contact :
-//! contact@boutiquelune.fr`), even where the text names that owner often. A brand left over
+//! www.boutiquelune.fr`, `By using x.io you accept`, `Le site est édité par BoutiqueLune SAS.
+//! Contact : contact@boutiquelune.fr`), even where the text names that owner often. The
+//! operator is read in any word order (`The operator of this online marketplace is X B.V.`,
+//! `Diese Website wird von der X GmbH betrieben`), and in Persian a name stated as the
+//! operator is a company without a legal form (`این سایت متعلق به شرکت X است`, `- ناشر: X`). A brand left over
 //! from another site's terms is usually one nobody thought to list in `foreign_brands`; the
 //! third parties a policy names (partners, payment services, authorities, pages to look things
 //! up) stand elsewhere.
@@ -948,6 +951,12 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
             false,
         );
     }
+    // Persian names stated as this site's operator.
+    out.extend(
+        owner::persian_operators(body, base)
+            .into_iter()
+            .filter(|m| !v.scan.in_code(m.offset) && m.key.len() >= 3),
+    );
     out.sort_by_key(|m| m.offset);
     out
 }

@@ -55,35 +55,51 @@ pub(super) struct Foreign {
 }
 
 /// Nouns naming a site (the subject of `… is operated by X`, the object of `use of the site
-/// X`).
-const SITE: &str = r"(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|online-?shop|boutique\s+en\s+ligne|سایت|وب‌?\s?سایت|پلتفرم|فروشگاه\s+(?:اینترنتی|آنلاین))";
-/// A determiner before a site noun.
-const DET: &str = r"(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|die|der|den|dem|des|dieser|diese|dieses|unserer|unseres|unsere|این)\s*)";
-/// An article before the stated company (`ist die X GmbH`, `édité par la société X`).
+/// X`), with the words that say what kind of site it is before them (`online marketplace`,
+/// `Online-Plattform`, `e-commerce platform`) or after them (`plateforme en ligne`).
+const SITE: &str = r"(?:(?:(?:online|internet|e-?commerce|digital(?:e[nrs]?)?)[\s-]?)?(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme(?:\s+en\s+ligne)?|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|(?:web|online)[\s-]?shop|e-?shop|boutique\s+en\s+ligne)|سایت|وب‌?\s?سایت|پلتفرم|فروشگاه\s+(?:اینترنتی|آنلاین))";
+/// A determiner before a site noun, with `présent` after it (`la présente plateforme`, `du
+/// présent site`).
+const DET: &str = r"(?:(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|die|der|den|dem|des|dieser|diese|dieses|diesen|unserer|unseres|unsere|این|présente?)\s*){1,2})";
+/// An article before the stated company (`ist die X GmbH`, `édité par la société X`,
+/// `متعلق به شرکت X`).
 const PARTY_DET: &str =
-    r"(?:(?:the|la\s+société|la|le|l['’]|société|die\s+firma|die|der|dem|den|firma)\s*)?";
+    r"(?:(?:the|la\s+société|la|le|l['’]|société|die\s+firma|die|der|dem|den|firma|شرکت)\s*)?";
 
 /// A list item's marker or an item's number at the start of a line (`- `, `2. `).
 const ITEM: &str = r"(?:[-*+]\s+|\d{1,3}[.)]\s+)?";
 
 /// Persian words naming a site's operator, publisher or owner, written before the site noun
-/// they belong to (`گرداننده این سایت`, `ناشر وب‌سایت`).
-const FA_OPERATOR: &str = r"(?:گرداننده|ناشر|مالک|اداره[\u{200c}\s]?کننده)";
+/// they belong to (`گرداننده این سایت`, `ناشر وب‌سایت`) or alone as a label (`- ناشر:`).
+const FA_OPERATOR: &str = r"(?:گرداننده|ناشر|مالک|اداره[\u{200c}\s]?کننده|صاحب\s+امتیاز)";
+
+/// German verbs of running a site, after its operator in a clause written verb last (`Diese
+/// Website wird von der X GmbH betrieben`) or before the site in one written verb first
+/// (`Betrieben wird diese Website von der X GmbH`).
+const DE_RUN: &str = r"(?:betrieben|herausgegeben|verantwortet|angeboten|bereitgestellt)";
 
 /// Words stating what follows them as this site's operator: `This website is operated by`,
-/// `Le site est édité par`, `Die Website wird betrieben von`, `این وب‌سایت توسط`, an
-/// imprint's `Betreiber dieser Website ist`, `Éditeur du site :`, `Publisher:`, a list item's
-/// `- Operator of this website:` (in a list, the label names the site: `- Provider:` in a
-/// list of processors is a processor's), `گرداننده این سایت`. Not anchored: [`OPERATOR_LEAD`] ends
-/// it at a name, [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks
-/// for it anywhere before `its address`.
+/// `This online marketplace belongs to`, `Le site est édité par`, `Die Website wird betrieben
+/// von`, `Betrieben wird diese Website von`, `این وب‌سایت توسط`, `این سایت متعلق به`, an
+/// imprint's `Betreiber dieser Website ist`, `Verantwortlich für diese Website ist`,
+/// `L'éditeur du présent site est`, `Éditeur du site :`, `Publisher:`, a list item's `-
+/// Operator of this website:` (in a list, the label names the site: `- Provider:` in a list
+/// of processors is a processor's), `گرداننده این سایت`, `گرداننده این سایت،` and a Persian
+/// list item's `- ناشر:`. Not anchored: [`OPERATOR_LEAD`] ends it at a name,
+/// [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks for it
+/// anywhere before `its address`.
 fn operator_statement() -> String {
-    let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|توسط|از\s+سوی)";
+    let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
     let label = r"(?:operator|publisher|owner|provider|betreiber(?:in)?|anbieter(?:in)?|diensteanbieter(?:in)?|herausgeber(?:in)?|inhaber(?:in)?|éditeur|editeur|exploitant|propriétaire)";
     let of_site =
         format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)");
+    // Responsibility names the site only with it: `Verantwortlich für die Datenverarbeitung`
+    // is a privacy text's controller.
+    let responsible = format!(
+        r"(?:verantwortlich(?:e[rn]?)?\s+für|responsable\s+(?:du|de\s+la|de\s+l['’]|de\s+ce|de\s+cette)|responsible\s+for)\s*{DET}?{SITE}(?:e?s)?"
+    );
     format!(
-        r"(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:^|\b(?:the|l['’]|le|la|der|die)\s+)\s*(?:\*\*)?{label}{of_site}?(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?{label}{of_site}(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*:?(?:\*\*)?\s*(?:شرکت\s+)?)"
+        r"(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?{label}{of_site}(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?)"
     )
 }
 
@@ -93,6 +109,149 @@ fn operator_statement() -> String {
 static OPERATOR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i){}$", operator_statement())).expect("valid pattern")
 });
+
+/// [`operator_statement`] anywhere in a text, each line's start a sentence's: where a
+/// Persian name stated as this site's operator starts ([`persian_operators`]).
+static OPERATOR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?mi){}", operator_statement())).expect("valid pattern")
+});
+
+/// Most words of a Persian name after a statement of this site's operator.
+const FA_NAME_WORDS: usize = 4;
+
+/// Words that end a Persian name: verbs, particles, prepositions, conjunctions. A name
+/// stated as this site's operator ends at one of [`FA_OPERATING`], at punctuation or at the
+/// end of its line; ending at another (`توسط شرکت ملی پست ارسال می‌شود`, sent by the post
+/// company), it names a party that does something else on the site.
+const FA_STOP: &[&str] = &[
+    "است",
+    "هست",
+    "بوده",
+    "باشد",
+    "میباشد",
+    "می‌باشد",
+    "میشود",
+    "می‌شود",
+    "می",
+    "و",
+    "که",
+    "نیز",
+    "را",
+    "با",
+    "در",
+    "از",
+    "به",
+    "برای",
+    "تا",
+    "اداره",
+    "مدیریت",
+    "تعلق",
+    "راه‌اندازی",
+    "ارائه",
+    "منتشر",
+    "ارسال",
+    "تحویل",
+    "حمل",
+    "انجام",
+    "پرداخت",
+    "صادر",
+    "ثبت",
+    "دارد",
+];
+
+/// The words of [`FA_STOP`] after which a name is this site's operator: `… شرکت X است`,
+/// `… شرکت X اداره می‌شود`, `… شرکت X تعلق دارد`.
+const FA_OPERATING: &[&str] = &[
+    "است",
+    "هست",
+    "میباشد",
+    "می‌باشد",
+    "می",
+    "اداره",
+    "مدیریت",
+    "تعلق",
+    "راه‌اندازی",
+    "ارائه",
+    "منتشر",
+];
+
+/// A letter of the Arabic script (Persian text), or the half-space inside a Persian word.
+fn persian_letter(c: char) -> bool {
+    c == '\u{200c}'
+        || c.is_alphabetic()
+            && matches!(c, '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+/// Names in Persian letters that `body` (starting at `base` in the version's source) states
+/// as this site's operator ([`operator_statement`]): `این سایت متعلق به شرکت X است`, `-
+/// ناشر: X`, `گرداننده این سایت، شرکت X، …`; `شرکت` (company) is part of the name shown. A
+/// Persian company has no legal form after its name to find it by, as a Latin one has: it is
+/// a mention only where the text states it as the operator.
+pub(super) fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
+    const COMPANY: &str = "شرکت";
+    if !body.chars().any(persian_letter) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for statement in OPERATOR_ANYWHERE.find_iter(body) {
+        let before = body[..statement.end()].trim_end();
+        // The statement's own `شرکت`, or one after it, opens the name shown.
+        let mut start = statement.end();
+        start += body[start..].len() - body[start..].trim_start_matches(['*', ' ']).len();
+        let mut pos = start;
+        if let Some(company) = before.strip_suffix(COMPANY) {
+            start = company.len();
+        } else if let Some(rest) = body[pos..].strip_prefix(COMPANY)
+            && rest.starts_with(' ')
+        {
+            pos += COMPANY.len() + 1;
+        }
+        let mut words = 0;
+        let mut end = pos;
+        let operating = loop {
+            let tail = &body[pos..];
+            let len = tail
+                .find(|c: char| !persian_letter(c))
+                .unwrap_or(tail.len());
+            if len == 0 {
+                // Punctuation or the line's end closes the name; a Latin letter or a digit
+                // goes on with a name that is not all Persian.
+                break tail
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            }
+            let word = &tail[..len];
+            if FA_STOP.contains(&word) || word.starts_with("می\u{200c}") {
+                break FA_OPERATING.contains(&word);
+            }
+            words += 1;
+            if words > FA_NAME_WORDS {
+                break false;
+            }
+            pos += len;
+            end = pos;
+            let space = body[pos..].len() - body[pos..].trim_start_matches([' ', '\u{a0}']).len();
+            if body[pos + space..].starts_with(persian_letter) {
+                pos += space;
+            }
+        };
+        if !operating || words == 0 {
+            continue;
+        }
+        let shown = &body[start..end];
+        out.push(Mention {
+            key: normalise(shown),
+            shown: shown.to_string(),
+            offset: base + start,
+            domain: false,
+            email: false,
+            address: false,
+        });
+    }
+    out
+}
 
 /// A name of one to four words in any script (`Kaufhaus24`, `فروشگاه بازارنو`).
 const ANY_NAME: &str = r"[\p{L}\p{N}][\p{L}\p{N}&'’.\-\u{200c}]*(?:[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}&'’.\-\u{200c}]*){0,3}";
@@ -134,7 +293,7 @@ static SITE_ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns for what a site publishes (`texts`, `Bilder`, `contenus`, `تصاویر`), in the plural
 /// or singular.
-const CONTENT: &str = r"(?:contents?|texts?|photos?|photographs?|images?|pictures?|materials?|videos?|graphics?|inhalte?|texte|bilder|fotos|grafiken|materialien|contenus?|textes?|vidéos|visuels|محتوا(?:ی|ها(?:ی)?)?|مطالب|تصاویر|عکس[\u{200c}\s]?ها(?:ی)?|متن[\u{200c}\s]?ها(?:ی)?|متون)";
+const CONTENT: &str = r"(?:contents?|texts?|photos?|photographs?|images?|pictures?|materials?|videos?|graphics?|articles?|posts?|descriptions?|logos?|inhalte?|texte|bilder|fotos|grafiken|materialien|artikel|beiträge|beschreibungen|contenus?|textes?|vidéos|visuels|annonces|مقالات|مقاله(?:[\u{200c}\s]?ها(?:ی)?)?|محتوا(?:ی|ها(?:ی)?)?|مطالب|تصاویر|عکس[\u{200c}\s]?ها(?:ی)?|متن[\u{200c}\s]?ها(?:ی)?|متون)";
 
 /// Words right before a domain that make it this site: the use of it (`use of the website`,
 /// `l'utilisation du site`, `Nutzung der Plattform`, `استفاده از سایت`; a bare domain after
@@ -147,8 +306,12 @@ const CONTENT: &str = r"(?:contents?|texts?|photos?|photographs?|images?|picture
 /// propose…`, `The website x.com is…`; `accessible sur le site x.com` names another site),
 /// the site noun capitalised as the text's defined term (`the Website x.com`, `l'ensemble du
 /// Site Internet « x.com »`), these terms as the terms of it (`You are reading the terms
-/// of`, `Les présentes CGU du site`, `Diese AGB von`), and a copyright notice opening a line
-/// (`Copyright © 2024`).
+/// of`, `Les présentes CGU du site`, `Diese AGB von`) and as terms that apply to it or
+/// govern its use (`Diese Nutzungsbedingungen gelten für die Website`, `These terms apply to`,
+/// `These terms govern your use of`), the reader using it, opening the sentence (`By using`,
+/// `En utilisant le site`, `Durch die Nutzung von`; inside one, `pay by using x.com` names a
+/// means; after an article, `By using the x.com services` names the company by its domain),
+/// and a copyright notice opening a line (`Copyright © 2024`).
 static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let of = r"(?:(?:of|to|de\s+la|de\s+l['’]|de|du|des|à\s+la|à\s+l['’]|à|au|aux|der|zur|zum|zu|auf|von)\s*)";
     let of_place = r"(?:(?:of|de|du|des|der|von)\s+)";
@@ -161,9 +324,12 @@ static SITE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let terms = r"(?:terms(?:\s+(?:of\s+(?:service|use|sale)|and\s+conditions))?|conditions(?:\s+of\s+(?:use|sale))?|user\s+agreement|conditions\s+générales(?:\s+d['’](?:utilisation|vente))?|cgu|cgv|cgvu|agb|allgemeinen\s+geschäftsbedingungen|nutzungsbedingungen)";
     let these = r"(?:(?:you\s+are\s+reading|these\s+are|this\s+is)\s+the|these|the\s+present|les\s+présentes|présentes|ces|diese|die\s+vorliegenden|vorliegende|vorliegenden)";
     let to = r"(?:of|for|de|du|des|von|der|für)";
+    let apply = r"(?:(?:apply|applies|gelten|gilt|s['’]appliquent|s['’]applique|valent|vaut)\s+(?:to|for|für|à|au|aux|pour)|(?:govern|regeln|régissent|régit)\s+(?:(?:your|the|die|ihre|votre|l['’])\s*)?(?:use|access|nutzung|utilisation|usage|accès)\s+(?:of|von|de|du|des|der))";
+    let by_using = r"(?:by\s+(?:using|accessing|visiting|browsing)|en\s+(?:utilisant|visitant|consultant|accédant\s+(?:à|au)|naviguant\s+sur)|(?:durch|mit)\s+(?:der|die)\s+(?:nutzung|benutzung|verwendung)\s+von)";
+    let relative = r"(?:\s*,?\s+(?:die|welche)\s+sie)?";
     let namely = r"(?:,?\s*(?:namely|that\s+is|c['’]est-à-dire|à\s+savoir|nämlich|یعنی)\s*,?\s*)?";
     Regex::new(&format!(
-        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b{all}\s+{article}{CONTENT}(?:{and}{CONTENT}){{0,3}}{found}\s+(?:{on}|{fa_on}){DET}?(?:{SITE}\s+)?|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+{namely}|^\s*(?:(?:the|le|la|l['’]|die|das|der)\s*)?{SITE}\s+|\b(?:the|le|la|l['’]|du|au)\s*(?-i:Web\s?site|Site(?:\s+(?i:internet|web))?|Platform|Plateforme|Marketplace)\s+|\b{these}\s+{terms}\s+{to}\s+{DET}?(?:{SITE}\s+)?|^\s*(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+{namely})$"
+        r"(?i)(?:\b(?:use|using|usage|access(?:ing)?(?:\s+to)?|utilisation|accès|nutzung|benutzung|verwendung|zugang|zugriff)\s+{of}?{DET}?{SITE}\s+|\b(?:contents?|inhalte?|contenus?)\s+(?:{on}{DET}?(?:{SITE}\s+)?|{of_place}{DET}?{SITE}\s+)|\b{all}\s+{article}{CONTENT}(?:{and}{CONTENT}){{0,3}}{found}{relative}\s+(?:{on}|{fa_on}){DET}?(?:{SITE}\s+)?|\b(?:this|ce|cet|cette|diese[rsnm]?|our|notre|unsere[rsnm]?)\s+{SITE}\s+{namely}|^\s*(?:(?:the|le|la|l['’]|die|das|der)\s*)?{SITE}\s+|\b(?:the|le|la|l['’]|du|au)\s*(?-i:Web\s?site|Site(?:\s+(?i:internet|web))?|Platform|Plateforme|Marketplace)\s+|\b{these}\s+{terms}\s+(?:{to}|{apply})\s+{DET}?(?:{SITE}\s+)?|^\s*{by_using}\s+(?:{DET}?{SITE}\s+)?|^\s*(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?|استفاده\s+از\s+{SITE}\s+|محتوای?\s+(?:{SITE}\s+)?|این\s+{SITE}\s+{namely})$"
     ))
     .expect("valid pattern")
 });
@@ -288,8 +454,23 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
 
 /// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`]).
 pub(super) fn states_operator(source: &str, m: &Mention) -> bool {
-    OPERATOR_LEAD.is_match(lead(source, m.offset))
+    let before = lead(source, m.offset);
+    OPERATOR_LEAD.is_match(before)
+        || DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
 }
+
+/// The words before the operator in a German clause written verb last: `Diese Website wird
+/// von der` (and [`DE_VERB_LAST`] after the name: `X GmbH betrieben`).
+static DE_VERB_LAST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{SITE}(?:e?s)?\s+(?:wird|werden)\s+(?:von|durch)\s+{PARTY_DET}$"
+    ))
+    .expect("valid pattern")
+});
+
+/// The verb that ends a German clause stating a site's operator, right after the name.
+static DE_VERB_LAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,]*{DE_RUN}\b")).expect("valid pattern"));
 
 /// The role the text gives the mention `m` as this site's, if any.
 fn statement(source: &str, m: &Mention) -> Option<Role> {
@@ -1094,6 +1275,194 @@ mod tests {
                 "{body}: {found:#?}"
             );
         }
+    }
+
+    /// The operator stated after a site noun with words of its kind (`this online
+    /// marketplace`, `la présente plateforme`, `dieses Webshops`), after the verb (`Verantwortlich
+    /// für diese Website ist`, `wird von der X GmbH betrieben`), in Persian as a company
+    /// without a host, a list label or a name between commas; and a host the text uses as the
+    /// site itself (`By using x.io`, `gelten für die Website x.de`, all the images and
+    /// articles on it). Each is reported.
+    #[test]
+    fn the_stated_operator_and_site_are_read_in_every_word_order() {
+        let twice = |lang: &str, statement: &str| {
+            let intro = match lang {
+                "de" => "Sandook verkauft Bücher. Sandook liefert sie auch.",
+                "fr" => "Sandook vend des livres. Sandook les livre aussi.",
+                "fa" => "صندوق فروشگاه کتاب است. صندوق کتاب‌ها را ارسال می‌کند.",
+                _ => "Sandook sells books. Sandook ships them too.",
+            };
+            format!("{intro}\n\n{statement}")
+        };
+        for (lang, statement, shown) in [
+            (
+                "en",
+                "The operator of this online marketplace is Pixelnest B.V.",
+                "`Pixelnest B.V` is a company",
+            ),
+            (
+                "en",
+                "This web shop belongs to Pixelnest Ltd.",
+                "`Pixelnest Ltd` is a company",
+            ),
+            (
+                "de",
+                "Der Betreiber dieses Webshops ist die Buecherwurm GmbH.",
+                "`Buecherwurm GmbH` is a company",
+            ),
+            (
+                "de",
+                "Verantwortlich für diese Website ist die Buecherwurm GmbH.",
+                "`Buecherwurm GmbH` is a company",
+            ),
+            (
+                "de",
+                "Diese Online-Plattform wird von der Buecherwurm GmbH betrieben.",
+                "`Buecherwurm GmbH` is a company",
+            ),
+            (
+                "de",
+                "Betrieben wird diese Website von der Buecherwurm GmbH aus Köln.",
+                "`Buecherwurm GmbH` is a company",
+            ),
+            (
+                "fr",
+                "L'éditeur du présent site est la société Lunetresor SARL.",
+                "`Lunetresor SARL` is a company",
+            ),
+            (
+                "fr",
+                "La présente plateforme en ligne est exploitée par Lunetresor SAS.",
+                "`Lunetresor SAS` is a company",
+            ),
+            (
+                "fa",
+                "این سایت متعلق به شرکت کتاب‌نما است.",
+                "`شرکت کتاب‌نما` is a company",
+            ),
+            (
+                "fa",
+                "گرداننده این سایت، شرکت کتابسرای نما، به پرسش‌ها پاسخ می‌دهد.",
+                "`شرکت کتابسرای نما` is a company",
+            ),
+            (
+                "fa",
+                "- ناشر: کتابسرای نما\n- نشانی: تهران",
+                "`کتابسرای نما` is a company",
+            ),
+            (
+                "fa",
+                "این وب‌سایت توسط شرکت کتاب‌نما اداره می‌شود.",
+                "`شرکت کتاب‌نما` is a company",
+            ),
+            (
+                "en",
+                "By using pixelnest.io you accept these terms.",
+                "`pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "fr",
+                "En utilisant le site lunetresor.fr, vous acceptez ces conditions.",
+                "`lunetresor.fr` is stated as this site's address",
+            ),
+            (
+                "de",
+                "Durch die Nutzung von buecherwurm.de erklären Sie sich mit diesen Bedingungen einverstanden.",
+                "`buecherwurm.de` is stated as this site's address",
+            ),
+            (
+                "de",
+                "Diese Nutzungsbedingungen gelten für die Website buecherwurm.de und ihre Apps.",
+                "`buecherwurm.de` is stated as this site's address",
+            ),
+            (
+                "en",
+                "These terms govern your use of pixelnest.io and its apps.",
+                "`pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "fr",
+                "Les présentes conditions générales s'appliquent au site lunetresor.fr.",
+                "`lunetresor.fr` is stated as this site's address",
+            ),
+            (
+                "en",
+                "Every image and article you see on pixelnest.io is protected.",
+                "`pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "de",
+                "Alle Bilder und Beiträge, die Sie auf buecherwurm.de finden, sind geschützt.",
+                "`buecherwurm.de` is stated as this site's address",
+            ),
+        ] {
+            let body = twice(lang, statement);
+            let found = found(lang, &body);
+            assert!(
+                found.iter().any(|m| m.starts_with(shown)),
+                "{statement}: {found:#?}"
+            );
+        }
+    }
+
+    /// The same wordings naming the marketplace's own company or its group, another party
+    /// doing something else on the site, or another site in passing stay silent.
+    #[test]
+    fn the_same_word_orders_naming_the_site_s_own_or_another_party_s_role_stay_silent() {
+        all_silent(&[
+            (
+                "en",
+                "Sandook sells books.\n\nThe operator of this online marketplace is Sandook B.V.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher.\n\nDiese Website wird von der Lumina GmbH betrieben.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie auch.\n\nDiese Website wird von der Buecherwurm GmbH gehostet.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie auch.\n\nVerantwortlich für die Datenverarbeitung ist die Buecherwurm GmbH.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres.\n\nL'éditeur du présent site est la société Sandook SAS.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\nاین سایت متعلق به شرکت صندوق است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\nسفارش‌های این سایت توسط شرکت ملی پست ارسال می‌شود.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\n## پردازشگرها\n\n- ارائه‌دهنده: شرکت ابرنما\n- کار: میزبانی تصاویر",
+            ),
+            (
+                "en",
+                "Sandook sells books. You can also pay by using pixelnest.io at checkout.",
+            ),
+            (
+                "en",
+                "Sandook sells books. By using the pixelnest.io services, a seller accepts the following rules.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Diese Nutzungsbedingungen gelten nicht für die Website buecherwurm.de.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Every image and article you see on pixelnest.io is governed by Pixelnest's own terms.",
+            ),
+            (
+                "en",
+                "Sandook sells books. By using the website www.sandook.com you accept these terms.",
+            ),
+        ]);
     }
 
     /// Hosts near the statements of this site that are another party's: a listed third
