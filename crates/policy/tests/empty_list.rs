@@ -240,3 +240,88 @@ fn lines_of_a_text_written_without_blank_lines_read_as_paragraphs() {
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn an_announcement_closed_by_an_infinitive_at_the_end_of_a_clause_lost_its_items() {
+    for (lang, body) in [
+        (
+            "de",
+            "## Pflichten {#pflichten}\n\nJeder Händler ist gehalten, die nachstehenden Regeln zu beachten.",
+        ),
+        (
+            "de",
+            "## Pflichten {#pflichten}\n\nJeder Händler hat die folgenden Pflichten zu erfüllen.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "fr",
+            "## Obligations {#obligations}\n\nChaque vendeur a les obligations suivantes à remplir.",
+        ),
+        (
+            "fr",
+            "## Obligations {#obligations}\n\nLe vendeur s'engage à observer les règles ci-dessous à respecter.\n\n## Retours {#retours}\n\nLes clients peuvent renvoyer les articles.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(found.len(), 1, "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_word_after_the_phrase_that_is_no_infinitive_still_refers() {
+    for (lang, body) in [
+        // A unit of time: "in the following days".
+        (
+            "de",
+            "## Lieferung {#lieferung}\n\nDer Händler hat die Ware in den folgenden Tagen zu liefern.",
+        ),
+        // A noun after `zu`, a name after `à`: the phrase refers to them.
+        (
+            "de",
+            "## Hinweise {#hinweise}\n\nDie nachstehenden Hinweise gehören zu Verträgen.",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes frais suivants reviennent à Bazarcheh.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_list_item_alone_before_headings_is_the_whole_list_and_lost_its_items() {
+    for (body, line) in [
+        // The first line of the preamble.
+        (
+            "- The following extra costs apply:\n\n## Returns {#returns}\n\nBuyers can send goods back.\n\n## Law {#law}\n\nGerman law applies.",
+            14,
+        ),
+        // The first line of a section, before sibling sections.
+        (
+            "## Fees {#fees}\n\n- The following extra costs apply:\n\n## Returns {#returns}\n\nBuyers can send goods back.\n\n## Law {#law}\n\nGerman law applies.",
+            16,
+        ),
+        (
+            "## Gebühren {#gebuehren}\n\n* Es gelten folgende Zusatzkosten:\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.\n\n## Recht {#recht}\n\nEs gilt deutsches Recht.",
+            16,
+        ),
+    ] {
+        let lang = if body.contains("Gebühren") {
+            "de"
+        } else {
+            "en"
+        };
+        let found = lost_lists(lang, body);
+        assert_eq!(lines(&found), [line], "{body}");
+    }
+    // A paragraph opening its section still introduces the sibling sections of a document
+    // whose import may have flattened them; a list item's items nested under it hold them.
+    for body in [
+        "## Conduct {#conduct}\n\nThe following is not allowed:\n\n## Spam {#spam}\n\nNo bulk messages.\n\n## Fraud {#fraud}\n\nNo fake listings.",
+        "## Fees {#fees}\n\n- The following extra costs apply:\n  - packaging\n\n## Returns {#returns}\n\nBuyers can send goods back.\n\n## Law {#law}\n\nGerman law applies.",
+    ] {
+        let found = lost_lists("en", body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

@@ -89,17 +89,20 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
         return false;
     }
     match intro.next {
-        NextBlock::List
-        | NextBlock::Table
-        | NextBlock::Other
-        | NextBlock::SubHeading
-        | NextBlock::Item => false,
+        NextBlock::List | NextBlock::Table | NextBlock::Other | NextBlock::Item => false,
         NextBlock::Paragraph => {
             vocabulary::closes(&intro.next_text)
                 || prose_on_another_subject(intro, outline.requests_before_prose)
                 || another_party_s_prose(intro)
         }
         NextBlock::Heading => !announces_the_sections_after(intro, outline),
+        // The preamble has no heading of its own: every heading after it starts the
+        // document's series, deeper than the preamble's level 0 only in name. A list item
+        // there holds no sections ([`announces_the_sections_after`]).
+        NextBlock::SubHeading if intro.in_list && outline.section.is_none() => {
+            !announces_the_sections_after(intro, outline)
+        }
+        NextBlock::SubHeading => false,
         NextBlock::End => true,
     }
 }
@@ -428,7 +431,9 @@ fn shape(heading: &str) -> Shape {
 ///
 /// - section numbers say so, when both sides have one: the next heading is numbered below the
 ///   announcement's own number, or its section's ("13" before "13.1"); "15.6.2. … the following
-///   Legal Bases:" before "15.7 Who do we share…" lost its items;
+///   Legal Bases:" before "15.7 Who do we share…" lost its items; otherwise, an announcement
+///   that is a list item never introduces the headings after its list (its items would be
+///   nested under it), even as the first line of its section or of the preamble;
 /// - a sentence ending in `.` names the document itself ("l'acceptation des termes et
 ///   conditions suivants.");
 /// - in the preamble, the announcement points forward ("the following", "suivantes"), further
@@ -461,6 +466,11 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
         return next
             .strip_prefix(context.as_str())
             .is_some_and(|rest| rest.starts_with('.'));
+    }
+    // A list item's items are nested under it; the headings after its list are not, whatever
+    // its words say (`- The following fees apply:` alone before `## Returns`).
+    if intro.in_list {
+        return false;
     }
     let text = intro.text.to_lowercase();
     let words: Vec<&str> = text

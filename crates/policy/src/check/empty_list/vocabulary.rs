@@ -29,6 +29,10 @@ pub(crate) enum Kind {
     /// A unit of time beside a phrase that makes it "next" ("the following day", "le mois
     /// suivant", "48 heures suivant").
     Time,
+    /// A word that makes the sentence's last word an infinitive ("die nachstehenden Pflichten
+    /// zu erfüllen.", "les règles suivantes à respecter."): the verb ends the sentence, it is
+    /// neither a word the phrase refers to nor one counted after it.
+    Infinitive,
 }
 
 /// One line of `announcing.txt`.
@@ -43,6 +47,8 @@ struct Phrase {
     colon_only: bool,
     /// Most words after it in a sentence ending in `.`.
     after: usize,
+    /// The endings of the infinitive an [`Kind::Infinitive`] word comes before.
+    endings: Vec<String>,
 }
 
 /// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
@@ -77,6 +83,7 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "time" => Kind::Time,
             "place" => Kind::Place,
             "terms" => Kind::Terms,
+            "infinitive" => Kind::Infinitive,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -90,6 +97,7 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             open_end,
             colon_only: false,
             after: WORDS_AFTER,
+            endings: Vec::new(),
         };
         for option in options {
             match option.split_once('=') {
@@ -98,6 +106,16 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
                     entry.after = n
                         .parse()
                         .map_err(|_| format!("{}: `after=` takes a number", at()))?;
+                }
+                Some(("endings", list)) => {
+                    entry.endings = list
+                        .split(',')
+                        .map(|e| e.trim().to_lowercase())
+                        .filter(|e| !e.is_empty())
+                        .collect();
+                    if entry.endings.is_empty() {
+                        return Err(format!("{}: `endings=` takes a list of endings", at()));
+                    }
                 }
                 _ => return Err(format!("{}: unknown option `{option}`", at())),
             }
@@ -277,7 +295,9 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
         .into_iter()
         .flat_map(|kind| occurrences(&words, kind))
         .any(|(phrase, first, end)| {
-            let after: Vec<&str> = words[end + 1..]
+            let tail = &words[end + 1..];
+            let tail = &tail[..tail.len() - infinitive_at_end(last, tail)];
+            let after: Vec<&str> = tail
                 .iter()
                 .map(|w| w.text.as_str())
                 .filter(|w| !is(w, Kind::Particle))
@@ -298,6 +318,27 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && !place
                 && !naming
         })
+}
+
+/// How many of the last words of `words` (words of `text`) are an infinitive closing the
+/// sentence: 2 for an [`Kind::Infinitive`] word and a last word written in lower case with one
+/// of its endings ("zu erfüllen", "à respecter"), else 0. A capitalised word is a noun or a
+/// name ("zu Verträgen", "à Paris").
+fn infinitive_at_end(text: &str, words: &[Word]) -> usize {
+    let [.., marker, verb] = words else {
+        return 0;
+    };
+    let lower = text[verb.start..verb.end]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let infinitive = PHRASES.iter().any(|p| {
+        p.kind == Kind::Infinitive
+            && p.words.len() == 1
+            && p.words[0] == marker.text
+            && p.endings.iter().any(|e| verb.text.ends_with(e.as_str()))
+    });
+    if lower && infinitive { 2 } else { 0 }
 }
 
 /// The last sentence of `text`, its closing `.` or `:` aside: what follows the last `.`, `!`,
