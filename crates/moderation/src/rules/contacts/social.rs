@@ -36,13 +36,22 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
+    /// A product model or version (`S23`, `A54s`, `GT710`, `v10.2`: one or two letters, one
+    /// to four digits and at most two letters, or digits parted by dots) is no handle unless
+    /// an ID word announces it (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`).
+    /// After a word for a username and a colon (`آیدی`, `یوزرنیم`, `شناسه`, `id`), one word in
+    /// Persian letters that ends its sentence and is no frequent Persian word
+    /// (`common-words.fa.txt`) nor a platform name is a handle spelled in Persian (`آیدی
+    /// تلگرامم: شاپمن`; not `آیدی تلگرام: ندارم`).
+    ///
     /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
     /// token ends its sentence and the name starts one or follows a preposition (`on signal
     /// shopname`, `پیام بدید سیگنال shopname` after a request to write; not `great signal
     /// strength`), or with a colon, `@` or the like after it (`signal: shopname`);
     /// `<TAB>marked` names (`بله`, "yes") announce unannounced only a token with a digit, `_`
-    /// or `.` (`بله shop_98`, not `بله iphone`), or one after the name said as a messenger's:
+    /// or `.` (`بله shop_98`, not `بله iphone`), one after a colon that ends its sentence
+    /// (`بله: shopname`; not `بله: samsung بهتره`), or one after the name said as a messenger's:
     /// after a word for a messenger (`پیام‌رسان بله shopname`) or after a preposition with a
     /// word of writing before the handle (`تو بله پیام بدید shopname`); `<TAB>announced`
     /// names count only with a colon or the like (`the gram: shopname`). Between the name and
@@ -71,8 +80,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -121,10 +130,25 @@ impl Social {
             .collect(),
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p.skeleton_keys("words", "handle-not-words")?,
+            words_fa: p.skeleton_keys("common_words_fa", "common-words.fa")?,
             email: Email::build(p)?,
         })
     }
 }
+
+/// ID words that name a username itself: a word in Persian letters after one and a colon is
+/// a handle spelled in Persian (`آیدی تلگرامم: شاپمن`).
+const USERNAME_WORDS: &[&str] = &[
+    "ایدی",
+    "ایدیم",
+    "ایدیمون",
+    "یوزرنیم",
+    "یوزر",
+    "شناسه",
+    "شناسمون",
+    "id",
+    "username",
+];
 
 /// Words allowed between a platform word and the handle.
 const FILLERS: &[&str] = &[
@@ -179,6 +203,47 @@ fn looks_like_handle(w: &str) -> bool {
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'));
     w.chars().count() >= 3 && (latin || joined) && w.chars().any(char::is_alphabetic)
+}
+
+/// A product model or software version rather than a handle (`s23`, `a54s`, `gt710`,
+/// `v10.2`, `10.2.1`): one or two letters then one to four digits and at most two letters,
+/// or digits in groups parted by dots after an optional `v`. The digits of such a token do not
+/// mark it as a handle, and only an ID word announces it as one (`آیدی: a54`; not `بله S23
+/// بهتره`, `Telegram: v10.2`).
+fn product_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    let letters = |from: usize| {
+        b[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+    };
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // A version: `v10.2`, `10.2.1`, `v2`.
+    let v = usize::from(b.first() == Some(&b'v'));
+    let mut i = v;
+    let mut groups = 0;
+    loop {
+        let n = digits(i);
+        if n == 0 {
+            break;
+        }
+        groups += 1;
+        i += n;
+        if i < b.len() && b[i] == b'.' && i + 1 < b.len() {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == b.len() && (groups >= 2 || (v == 1 && groups == 1)) {
+        return true;
+    }
+    // A model: `s23`, `a54s`, `gt710`, `s23fe`.
+    let head = letters(0);
+    let n = digits(head);
+    let tail = letters(head + n);
+    (1..=2).contains(&head) && (1..=4).contains(&n) && tail <= 2 && head + n + tail == b.len()
 }
 
 /// Pictographs that stand for a messenger before a handle: ✈ (Telegram's logo), 📷 📸
@@ -285,6 +350,10 @@ impl Rule for Social {
                     continue;
                 }
                 let (end, n, handle) = handle_at(sk, ws, k);
+                // `📲 A54 رو گرفتم`: a model after the pictograph.
+                if product_code(&handle) {
+                    continue;
+                }
                 let marked = handle
                     .bytes()
                     .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
@@ -351,8 +420,11 @@ impl Rule for Social {
                 // An ID word, or a colon or `@` right after the platform word, announces a
                 // handle of any shape: `آیدی تلگرام: shopname`, `telegram: @ shopname`.
                 let next_start = ws.get(pm.last + 1).map_or(sk.len(), |w| w.start);
-                let explicit = self.id_words.match_at(sk, ws, pm.first).is_some()
-                    || announces(&sk[ws[pm.last].end..next_start]);
+                let id_word = self.id_words.match_at(sk, ws, pm.first).is_some();
+                // A word for a username (`آیدی`, `یوزرنیم`, `شناسه`), not `پیج` or `ات`.
+                let username = id_word && USERNAME_WORDS.contains(&ws[pm.first].text(sk));
+                let colon = announces(&sk[ws[pm.last].end..next_start]);
+                let explicit = id_word || colon;
                 // `signal: shopname`, not `Signal ist stabil` nor `سیگنال 4g`.
                 if shape == Announce::Explicit && !explicit {
                     continue;
@@ -371,9 +443,15 @@ impl Rule for Social {
                         break;
                     }
                     let (end, n, handle) = handle_at(sk, ws, k);
-                    let marked = handle
-                        .bytes()
-                        .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
+                    // A model or version (`S23`, `v10.2`) is a handle only after an ID word.
+                    let product = product_code(&handle);
+                    if product && !id_word {
+                        break;
+                    }
+                    let marked = !product
+                        && handle
+                            .bytes()
+                            .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
                     // A colon or `@` right before the word announces it too: `اینستاگرام ما: @ x`.
                     let announced = explicit || announces(&sk[ws[k - 1].end..ws[k].start]);
                     // After a name that is also a word (`signal`, `بله`), an unannounced
@@ -381,15 +459,38 @@ impl Rule for Social {
                     // starts one or follows a preposition: `signal myname`, `on signal
                     // myname`, not `signal bars drop indoors`, `great signal strength`.
                     // After a word as common as `بله` ("yes"), only a handle shape counts
-                    // unannounced: `بله shop_98`, not `بله iphone`.
-                    let alone = announced
-                        || match shape {
-                            Announce::Word => !goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first),
-                            Announce::Marked => messaging(sk, ws, pm.first, pm.last, k),
-                            Announce::Name | Announce::Explicit => true,
-                        };
-                    if looks_like_handle(&handle)
-                        && (marked || (alone && !self.prose(f, k, n, announced)))
+                    // unannounced: `بله shop_98`, not `بله iphone`; a colon after it
+                    // announces a word only at the end of its sentence (`بله: shopname`,
+                    // not `بله: samsung بهتره`), unless the name is said as a messenger's.
+                    let alone = match shape {
+                        Announce::Marked => {
+                            id_word
+                                || messaging(sk, ws, pm.first, pm.last, k)
+                                || (announced && !goes_on(sk, ws, n))
+                        }
+                        _ => {
+                            announced
+                                || match shape {
+                                    Announce::Word => {
+                                        !goes_on(sk, ws, n) && opens_phrase(sk, ws, pm.first)
+                                    }
+                                    _ => true,
+                                }
+                        }
+                    };
+                    // `آیدی تلگرامم: شاپمن`: after a word for a username and a colon, one
+                    // word in Persian letters that ends its sentence and is no frequent word.
+                    let persian = username
+                        && (colon || announces(&sk[ws[k - 1].end..ws[k].start]))
+                        && !goes_on(sk, ws, n)
+                        && self.platforms.match_at(sk, ws, k).is_none()
+                        && n == k + 1
+                        && handle.chars().count() >= 3
+                        && handle.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+                        && !self.words_fa.contains(handle.as_str());
+                    if persian
+                        || (looks_like_handle(&handle)
+                            && (marked || (alone && !self.prose(f, k, n, announced))))
                     {
                         let start = if sk[..ws[k].start].ends_with('@') {
                             ws[k].start - 1
