@@ -44,6 +44,7 @@ fn the_home_site_is_never_another_store_in_any_spelling() {
         "ممنون از d1gikala بابت ارسال سریع",
         "ممنون از digkala بابت ارسال سریع",
         "ممنون از دیحی کالا بابت ارسال سریع",
+        "همیشه از دیجی خرید می‌کنم، ارسالش سریعه",
     ] {
         assert_eq!(codes(&home, body), [], "{body}");
     }
@@ -52,6 +53,11 @@ fn the_home_site_is_never_another_store_in_any_spelling() {
     assert_eq!(
         codes(other, "از دیجی کالا خریدم و راضی‌ام"),
         [("placement/other-store".to_owned(), "دیجی کالا".to_owned())]
+    );
+    // `دیجی`, the slang for Digikala, is the competitor's name there near a word of buying.
+    assert_eq!(
+        codes(other, "همیشه از دیجی خرید می‌کنم، ارسالش سریعه"),
+        [("placement/other-store".to_owned(), "دیجی".to_owned())]
     );
 }
 

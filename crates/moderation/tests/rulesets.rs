@@ -318,6 +318,7 @@ fn a_store_tagged_differently_in_two_lexicons_names_both() {
             ("stores.xa", "bigmarket\tword\n"),
             ("stores.xb", "bigmarket\n"),
             ("shopping.fa", "خرید\n"),
+            ("store-senses.fa", ""),
             ("common-words", "market\n"),
         ],
     );
@@ -335,6 +336,7 @@ fn a_store_tagged_differently_in_two_lexicons_names_both() {
             ("stores.xa", "bigmarket\tword\n"),
             ("stores.xb", "bigmarket\tword\n"),
             ("shopping.fa", "خرید\n"),
+            ("store-senses.fa", ""),
             ("common-words", "market\n"),
         ],
     );

@@ -25,7 +25,9 @@ declare_rule! {
     /// Store names that are also ordinary words (`دیوار` "wall", `باسلام` "with greetings")
     /// are only matched in their Latin spelling or after a preposition (`از ترب`, `at Target`).
     /// The marketplace's own names and brand spellings (`marketplace` in `site.yaml`) are
-    /// never another store, in any spacing: when the site is Digikala, `دیجی کالا` is home.
+    /// never another store, in any spacing: when the site is Digikala, `دیجی کالا` is home,
+    /// and so is a store name of four letters or more that starts one of them (`دیجی`, the
+    /// slang for Digikala).
     /// The en/fr/de rule sets list the big marketplaces and classifieds of their markets
     /// (`stores.en`, `stores.fr`, `stores.de`).
     ///
@@ -36,6 +38,13 @@ declare_rule! {
     /// sentence; written as a domain (`amazon.com`); or spelled with digits for letters. A name too common for any context (`<TAB>spelled`: `target`,
     /// `otto`, `kleinanzeigen`) counts plainly only in its entries after a preposition
     /// (`at Target`), and anywhere as a domain or spelled with digits (`T4rget`, `0tto`).
+    ///
+    /// A store name used in its ordinary sense is no store, however near a word of buying
+    /// (`senses`, the cue lexicons `store-senses.{lang}`: `جنگل‌های آمازون`, `رود آمازون`,
+    /// `در دیوار … نصب*`, `target range`, `wish list`): a match that shares a word with such
+    /// a cue counts only written as a domain. Names too common for context after their
+    /// preposition (`bei otto`, `در آمازون`) are `word` entries: they
+    /// count near a word of buying (`bei Otto günstiger`; not `Bei Otto gibt es Kuchen`).
     ///
     /// Misspelled names are found in three safe families: repeated letters (`digikaala`,
     /// `بامیلوو`, matched with repeated letters collapsed), digits for the letters they look
@@ -55,8 +64,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping", "common_words"],
-    pub(crate) struct OtherStore { stores: PhraseSet, disguised: DisguisedNames, tags: Vec<Tag>, shopping: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
+    code: "placement/other-store", severity: Review, fixable: false, params: ["stores", "shopping", "senses", "common_words"],
+    pub(crate) struct OtherStore { stores: PhraseSet, disguised: DisguisedNames, tags: Vec<Tag>, shopping: CueSet, senses: CueSet, address: Regex, home: Vec<String>, home_squeezed: Vec<String>, omitted: HashMap<String, String>, word_names: HashSet<String>, entries: HashSet<String>, shapes: HashMap<String, String>, shape_literals: Vec<String> }
 }
 
 impl OtherStore {
@@ -92,6 +101,13 @@ impl OtherStore {
         }
         let tags: Vec<Tag> = tags.into_iter().map(|(_, t)| t).collect();
         let shopping = CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?;
+        // The ordinary senses of store names that are also words (`جنگل آمازون`, `target
+        // range`).
+        let senses = CueSet::new(
+            p.lexicons("senses", &["store-senses.fa"])?,
+            Reach::Broad,
+            SENSE_WINDOW,
+        )?;
         // Store names of one Latin word, and those names with one inner letter left out.
         let latin: HashSet<String> = lexicons
             .iter()
@@ -156,6 +172,7 @@ impl OtherStore {
             stores: PhraseSet::new(lexicons, true),
             tags,
             shopping,
+            senses,
             address: Regex::new(&fold_pattern(pattern)).map_err(|e| e.to_string())?,
             home,
             home_squeezed,
@@ -187,6 +204,10 @@ fn as_domain(sk: &str, ws: &[crate::text::Word], last: usize) -> bool {
 /// A word every shop address phrasing of the rule holds (`پلاک`, `پاساژ ...`, `آدرس مغازه`,
 /// `مغازه ما`, `حضوری بیاید`), as it stands in the skeleton.
 const ADDRESS_WORDS: [&str; 7] = ["پلاک", "پاساژ", "مجتمع", "ادرس", "مغازه", "فروشگاه", "حضور"];
+
+/// Most words between the two parts of a cue of the ordinary sense of a store name
+/// (`جنگل‌های بارانی آمازون`, `در دیوار … نصب*`).
+const SENSE_WINDOW: usize = 3;
 
 /// Fewest letters of a Latin store name matched with one letter left out.
 const OMITTED_MIN: usize = 6;
@@ -229,6 +250,25 @@ impl OtherStore {
                     self.home_squeezed.binary_search(&squeeze(&key)).is_ok()
                 })
             })
+    }
+
+    /// Whether words `first..=last` end with a short form of one of the marketplace's own
+    /// names: words whose letters (four or more) start a home name (`دیجی` when the site is
+    /// Digikala).
+    fn short_for_home(
+        &self,
+        sk: &str,
+        ws: &[crate::text::Word],
+        first: usize,
+        last: usize,
+    ) -> bool {
+        (first..=last).any(|a| {
+            let key: String = ws[a..=last]
+                .iter()
+                .flat_map(|w| w.text(sk).chars().filter(|c| c.is_alphanumeric()))
+                .collect();
+            key.chars().count() >= 4 && self.home.iter().any(|h| h.starts_with(key.as_str()))
+        })
     }
 
     /// Whether `name` (a store name, letters and digits only) is one of the marketplace's own.
@@ -291,8 +331,22 @@ impl Rule for OtherStore {
                 Some(Tag::Name) | None if accented.contains(&m.first) => Tag::Word,
                 tag => tag.unwrap_or(Tag::Name),
             };
+            // Where a store name is used in its ordinary sense (`جنگل‌های آمازون`, `target
+            // range`, `wish list`, `در دیوار نصبش کردم`).
+            let senses = if found.is_empty() {
+                Vec::new()
+            } else {
+                self.senses.find_all(sk, f.words())
+            };
             for m in &found {
                 flagged.extend(m.first..=m.last);
+                if senses
+                    .iter()
+                    .any(|s| s.first <= m.last && m.first <= s.last)
+                    && !as_domain(sk, f.words(), m.last)
+                {
+                    continue;
+                }
                 let counts = match tag(m) {
                     Tag::Name => true,
                     Tag::Spelled => as_domain(sk, f.words(), m.last),
@@ -317,6 +371,7 @@ impl Rule for OtherStore {
                 if counts
                     && !names_within(&self.home, sk, f.words(), m.first, m.last)
                     && !self.home_within_squeezed(sk, f.words(), m.first, m.last)
+                    && !self.short_for_home(sk, f.words(), m.first, m.last)
                 {
                     out.push(f.hit_words(m.first, m.last));
                 }
