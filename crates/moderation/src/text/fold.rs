@@ -1,4 +1,5 @@
-//! Character folding: NFKC, Arabic letter forms to Persian, digits to ASCII, look-alikes to Latin.
+//! Character folding: NFKC, Arabic letter forms to Persian, digits (and circled digits) to
+//! ASCII, look-alikes to Latin.
 
 use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
 use icu_properties::{CodePointMapData, CodePointSetData};
@@ -120,6 +121,13 @@ fn fold_simple(c: char) -> char {
         // Persian and Arabic-Indic digits to ASCII.
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        // Circled digits that NFKC leaves as they are (it reads `①` as 1, not these):
+        // negative circled `⓿`, dingbat `❶` `➀` `➊`, double circled `⓵`, sans-serif `🄋` `🄌`.
+        '\u{24FF}' | '\u{1F10B}' | '\u{1F10C}' => '0',
+        '\u{2776}'..='\u{277E}' => char::from(b'1' + (c as u32 - 0x2776) as u8),
+        '\u{2780}'..='\u{2788}' => char::from(b'1' + (c as u32 - 0x2780) as u8),
+        '\u{278A}'..='\u{2792}' => char::from(b'1' + (c as u32 - 0x278A) as u8),
+        '\u{24F5}'..='\u{24FD}' => char::from(b'1' + (c as u32 - 0x24F5) as u8),
         // Ideographic full stop (IDNA reads it as a label separator; NFKC gives it for U+FF61).
         '\u{3002}' => '.',
         // Arabic punctuation that has an ASCII twin.

@@ -47,6 +47,9 @@ declare_rule! {
     /// announces them and the whole is a valid number (`Call it 1O0 USD` is not). Runs of 16 or more digits are card or account numbers (see
     /// `contacts/bank`), and so is a number inside a card or Sheba that rule reads (groups
     /// parted by symbols or words, `6037*9911*2345*6786`: no phone in `9911*2345*67`).
+    /// Three groups or more parted by the same gap each time, of marks that part two numbers
+    /// in prose (`=`, `%`, `:`, `,`), quotes or brackets, or of a blank line, are one number
+    /// (`0912=345=6789`, `[0912][345][6789]`, `«۰۹۱۲»«۳۴۵»«۶۷۸۹»`).
     ///
     /// Parameter `regions` (e.g. `[US, GB, DE, FR]` on the default storefronts) also accepts
     /// the national formats of those countries, validated with their numbering plans: written
@@ -426,6 +429,40 @@ impl Rule for Phone {
     }
 }
 
+/// Whether `gap` between two digit groups may part the groups of one number when the same
+/// gap parts every group of it (`=`, `%`, `][`, `»«`, a blank line): at most four marks of
+/// prose, arithmetic, quotes or brackets and white space, or white space holding two line
+/// breaks or more.
+fn repeated_gap(gap: &str) -> bool {
+    let marks = gap.chars().filter(|c| !c.is_whitespace()).count();
+    let breaks = gap.matches('\n').count();
+    gap.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '=' | '+'
+                    | '%'
+                    | '٪'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '«'
+                    | '»'
+                    | '"'
+                    | '\''
+                    | ':'
+                    | ';'
+                    | '؛'
+                    | ','
+                    | '،'
+                    | '<'
+                    | '>'
+                    | '|'
+            )
+    }) && ((1..=4).contains(&marks) || (marks == 0 && breaks >= 2))
+}
+
 /// The digits of `parts`, one after another (at most the longest candidate and one more).
 fn digits_of(parts: &[NumberChunk<'_>]) -> String {
     let mut digits = String::new();
@@ -639,6 +676,42 @@ impl Phone {
                 }
             }
             n = m + 1;
+        }
+        // `0912=345=6789`, `[0912][345][6789]`, `«0912»«345»«6789»`, a blank line between
+        // groups: three groups or more parted by the same gap each time, of marks that part
+        // two numbers in prose or of white space holding a blank line.
+        let mut n = 0;
+        while n < seqs.len() {
+            let mut m = n;
+            let mut first: Option<&str> = None;
+            while m + 1 < seqs.len() {
+                let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
+                if !repeated_gap(gap) || first.is_some_and(|g| g != gap) {
+                    break;
+                }
+                first = Some(gap);
+                m += 1;
+            }
+            if m >= n + 2 && !found[n..=m].contains(&true) {
+                let bounds: Vec<usize> = seqs[n..=m]
+                    .iter()
+                    .map(|s| s.start - seqs[n].start)
+                    .collect();
+                let had = out.len();
+                self.check_sequence(
+                    cx,
+                    f,
+                    &cs[seqs[n].start..seqs[m].end],
+                    Some(&bounds),
+                    memo,
+                    budget,
+                    out,
+                )?;
+                if out.len() > had {
+                    found[n..=m].fill(true);
+                }
+            }
+            n = m.max(n + 1);
         }
         Ok(found)
     }
