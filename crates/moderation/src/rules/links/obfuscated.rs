@@ -28,8 +28,10 @@ declare_rule! {
     /// `dot` (`d0t`), a common Latin TLD may be spelled with spaces between its letters
     /// (`shop.c o m`, `shop dot c o m`), and a host may have no dot at all: a comma before
     /// `com`, `net`, `org` or `ir` with no space around it (`shop,com`; not a list,
-    /// `red,blue,com`, nor `1,com`), or `www`, the name and the TLD parted by spaces
-    /// (`www shop com`). After an article or determiner
+    /// `red,blue,com`, nor `1,com`), `www`, the name and the TLD parted by spaces
+    /// (`www shop com`) or commas (`www,shop,ir`, any TLD of the root zone), or `dot` glued
+    /// between a name of three letters or more and `com`, `net`, `org` or `ir`
+    /// (`shopdotir`, `shopd0tcom`). After an article or determiner
     /// (`the dot com era`, `a dot com company`, `eine dot com Firma`) `dot com` is a noun.
     ///
     /// ## Fix
@@ -61,9 +63,11 @@ impl Obfuscated {
             )))
             .map_err(|e| e.to_string())?,
             // A host with no dot at all: a comma in its place before a common TLD
-            // (`cheapstore,com`), or `www`, the name and the TLD parted by spaces.
+            // (`cheapstore,com`), `www`, the name and the TLD parted by spaces or commas
+            // (`www,cheapstore,ir`: any TLD of the root zone, see `check`), or `dot` glued
+            // between the name and a common TLD (`cheapstoredotir`).
             undotted: Regex::new(&fold_pattern(
-                r"[a-z][a-z0-9-]{2,}[,،](?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)|www\s+[a-z0-9][a-z0-9-]*\s+(?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)",
+                r"[a-z][a-z0-9-]{2,}[,،](?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)|www\s+[a-z0-9][a-z0-9-]*\s+(?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)|www[,،][a-z0-9][a-z0-9-]*[,،][a-z]{2,}(?:[^a-z0-9\p{Arabic}]|$)|[a-z][a-z0-9-]{2,}d[o0]t(?:com|net|org|ir)(?:[^a-z0-9\p{Arabic}]|$)",
             ))
             .map_err(|e| e.to_string())?,
             email: Email::build(p)?,
@@ -127,6 +131,14 @@ impl Rule for Obfuscated {
                     continue;
                 }
                 let (start, end) = (m.start(), m.start() + without_boundary(m.as_str()));
+                // `www,name,tld`: the last label is a TLD of the root zone.
+                if let Some(rest) = sk[start..end]
+                    .strip_prefix("www")
+                    .filter(|r| r.starts_with([',', '،']))
+                    && !rest.rsplit([',', '،']).next().is_some_and(is_root_zone_tld)
+                {
+                    continue;
+                }
                 if taken.iter().any(|&(s, e)| s < end && start < e) {
                     continue;
                 }
@@ -209,7 +221,11 @@ fn dot_com_noun(sk: &str, start: usize, text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
-    let host = if matches!(host, "dot" | "d0t" | "dat") {
+    // A match that starts with the spelled dot (`dot com`, `dotcom`) has no host of its own.
+    let host = if ["dot", "d0t", "dat"].iter().any(|d| {
+        host.strip_prefix(d)
+            .is_some_and(|r| matches!(r, "" | "com" | "net" | "ir"))
+    }) {
         sk[..start]
             .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
