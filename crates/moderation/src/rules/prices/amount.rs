@@ -24,7 +24,9 @@ declare_rule! {
     ///
     /// A round number of hundreds in words with the adjective ending `ی` (`سیصدی خریدم`,
     /// `یه گوشی دویستی`, `پونصدیه`: "a three-hundred one", thousands of toman left unsaid) is a
-    /// price too; `صدی` ("per cent") is not.
+    /// price too; `صدی` ("per cent") is not. So is a number of three digits or more right
+    /// before a verb of paying (`۲۵۰ دادم`, "I paid 250"), but not after a word of a score
+    /// (`امتیاز ۱۰۰ دادم`).
     ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
@@ -169,6 +171,13 @@ const PURCHASE_VERBS: &[&str] = &[
     "خریده",
     "خریدن",
 ];
+
+/// Verbs of paying: `۲۵۰ دادم` ("I paid 250") states what was paid.
+const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پرداختیم", "دادمش"];
+
+/// Words of a score or rating: a number before a verb of paying after one of them is what was
+/// given as a score (`امتیاز ۱۰۰ دادم`).
+const SCORE_WORDS: &[&str] = &["امتیاز", "نمره", "ستاره", "رای", "امتیازش", "نمرش", "نمرشو"];
 
 /// Currency codes written before the amount (`USD 30`).
 const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
@@ -376,6 +385,20 @@ impl Amount {
         let after = sk[c.end..].trim_start_matches(' ');
         if let Some(sym) = after.chars().next().filter(|&ch| is_money_symbol(ch)) {
             return Some((start, sk.len() - after.len() + sym.len_utf8()));
+        }
+        // `۲۵۰ دادم`: a number of three digits or more right before a verb of paying, the
+        // thousands implied; not a score (`امتیاز ۱۰۰ دادم`).
+        if c.digits.as_str().len() >= 3
+            && !counted
+            && ws.get(next).is_some_and(|w| {
+                PAID_VERBS.contains(&w.text(sk))
+                    && next == c.last_word + 1
+                    && sk[c.end..w.start].chars().all(|ch| ch == ' ')
+            })
+            && !(c.first_word.saturating_sub(2)..c.first_word)
+                .any(|k| SCORE_WORDS.contains(&ws[k].text(sk)))
+        {
+            return Some((start, ws[next].end));
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
         // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
