@@ -51,7 +51,9 @@ declare_rule! {
     /// An emoji name counts with a path (`➡.ws/x`); bare, an emoji before a full stop mostly
     /// ends a sentence.
     /// An IPv4 address that can be reached from outside counts with a port or a path
-    /// (`185.143.20.7/shop`); bare, it is as often a version number.
+    /// (`185.143.20.7/shop`), or bare right after a word for a web site or for visiting one
+    /// (`سایت ما: 185.143.20.7`, `visit 185.143.20.7`); bare elsewhere, it is as often a
+    /// version number or a DNS server (`DNS 8.8.8.8`).
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
     /// in a domain do not hide it. The domain part of an e-mail address is left to
     /// `contacts/email`; a link written after `name@` (`name@http://shop.com`) is a link.
@@ -231,6 +233,35 @@ fn is_ip_link(m: &str) -> bool {
         && (host.contains(':') || path.is_some_and(|p| p.chars().any(char::is_alphabetic)))
 }
 
+/// Words for a web site or for visiting one: a bare IPv4 address right after one (a colon
+/// between them or not) is where to go (`سایت ما: 185.143.20.7`, `visit 185.143.20.7`).
+const SITE_WORDS: &[&str] = &[
+    "سایت",
+    "وبسایت",
+    "سایتمون",
+    "سایتم",
+    "سایتمان",
+    "site",
+    "website",
+    "visit",
+    "webseite",
+];
+
+/// Whether `before`, the original text before a bare IPv4 address, ends with a word of
+/// [`SITE_WORDS`] (`سایت ما` counts by its first word), spaces and a colon after it.
+fn after_site_word(before: &str) -> bool {
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':');
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\u{200C}'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('\u{200C}', "").to_lowercase());
+    let last = words.next();
+    let site = |w: &Option<String>| w.as_deref().is_some_and(|w| SITE_WORDS.contains(&w));
+    site(&last)
+        || (matches!(last.as_deref(), Some("ما" | "من" | "مون" | "our" | "my"))
+            && site(&words.next()))
+}
+
 /// Whether `host` (with an optional `:port`) is an IPv4 address: `Some(true)` when it can be
 /// reached from outside, `Some(false)` for private, loopback, link-local and `0.` addresses,
 /// `None` when it is not an address (`1.2.3.400`).
@@ -323,13 +354,15 @@ pub(crate) fn trim_link_end(m: &str) -> &str {
 impl Rule for Url {
     fn prefilter(&self) -> Prefilter {
         // Every link has a scheme, `www.`, or a dot before a letter (the TLD at least); an
-        // address a digit before its port or path.
+        // address a digit before its port or path, or a word for a web site before it.
         Prefilter::literals(["http://", "https://", "www."])
             .or(Prefilter::literals(('a'..='z').map(|c| format!(".{c}"))))
             .or(Prefilter::classes(Classes::DOT_NON_ASCII))
             .or(Prefilter::literals(
                 ('0'..='9').flat_map(|d| [format!("{d}/"), format!("{d}:")]),
             ))
+            // A bare address right after a word for a web site.
+            .or(Prefilter::words(SITE_WORDS, false))
     }
 
     fn check(&self, cx: &Ctx<'_>, fields: Fields<'_, '_>, out: &mut Vec<Hit>) {
@@ -416,7 +449,9 @@ impl Url {
                 continue;
             }
             let link = trim_link_end(m.as_str());
-            if is_ip_link(link) {
+            if is_ip_link(link)
+                || (public_ip(link) == Some(true) && after_site_word(&text[..m.start()]))
+            {
                 let start = text[..m.start()].chars().count();
                 out.push(f.hit_cp(start, start + link.chars().count()));
             }
