@@ -124,6 +124,10 @@ const FA_NAME_WORDS: usize = 4;
 /// end of its line; ending at another (`توسط شرکت ملی پست ارسال می‌شود`, sent by the post
 /// company), it names a party that does something else on the site.
 const FA_STOP: &[&str] = &[
+    "نیست",
+    "نمیباشد",
+    "ندارد",
+    "نبوده",
     "است",
     "هست",
     "بوده",
@@ -182,9 +186,110 @@ fn persian_letter(c: char) -> bool {
             && matches!(c, '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
+/// The words before a Persian operator in a clause written verb last: `این سایت به` (and
+/// `شرکت X تعلق دارد` after it, [`FA_BELONGS`]).
+static FA_BELONGS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(?:این\s+)?{SITE}[\s،,]+به\s+(?:شرکت\s+)?$"
+    ))
+    .expect("valid pattern")
+});
+
+/// [`FA_BELONGS_LEAD`] anywhere in a text.
+static FA_BELONGS_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|\s)(?:این\s+)?{SITE}[\s،,]+به\s+")).expect("valid pattern")
+});
+
+/// The verb that ends a Persian clause stating the site's owner, right after the name: `تعلق
+/// دارد`, `متعلق است`.
+const FA_BELONGS: &[&str] = &["تعلق", "متعلق"];
+
+/// A Persian legal form written after a company's name: `با مسئولیت محدود` (limited liability).
+const FA_LEGAL_FORM: &str = "با مسئولیت محدود";
+
+/// How a Persian name after a statement ends.
+#[derive(Debug, PartialEq, Eq)]
+enum NameEnd<'a> {
+    /// Punctuation or the end of its line.
+    Mark,
+    /// A word of [`FA_STOP`].
+    Word(&'a str),
+    /// Something that is no end of a Persian name: a Latin letter or digit, too many words.
+    None,
+}
+
+/// The Persian name that starts at `at` in `body` (after `شرکت ` when written, which the name
+/// keeps when `company` is given as its start): its byte range and how it ends.
+fn persian_name(body: &str, at: usize, company: Option<usize>) -> (usize, usize, NameEnd<'_>) {
+    const COMPANY: &str = "شرکت";
+    let mut start = company.unwrap_or(at);
+    let mut pos = at;
+    if company.is_none()
+        && let Some(rest) = body[pos..].strip_prefix(COMPANY)
+        && rest.starts_with(' ')
+    {
+        start = pos;
+        pos += COMPANY.len() + 1;
+    }
+    let name_start = pos;
+    let mut words = 0;
+    let mut end = pos;
+    let how = loop {
+        let tail = &body[pos..];
+        if pos > name_start
+            && let Some(rest) = tail.strip_prefix(FA_LEGAL_FORM)
+            && !rest.starts_with(persian_letter)
+        {
+            pos += FA_LEGAL_FORM.len();
+            end = pos;
+            let space = body[pos..].len() - body[pos..].trim_start_matches([' ', '\u{a0}']).len();
+            if body[pos + space..].starts_with(persian_letter) {
+                pos += space;
+            }
+            continue;
+        }
+        let len = tail
+            .find(|c: char| !persian_letter(c))
+            .unwrap_or(tail.len());
+        if len == 0 {
+            // Punctuation or the line's end closes the name; a Latin letter or a digit goes
+            // on with a name that is not all Persian.
+            let next = tail.trim_start_matches([' ', '\u{a0}']).chars().next();
+            break if next.is_none_or(|c| !c.is_alphanumeric()) {
+                NameEnd::Mark
+            } else {
+                NameEnd::None
+            };
+        }
+        let word = &tail[..len];
+        if FA_STOP.contains(&word)
+            || FA_BELONGS.contains(&word)
+            || word.starts_with("می\u{200c}")
+            || word.starts_with("نمی\u{200c}")
+        {
+            break NameEnd::Word(word);
+        }
+        words += 1;
+        if words > FA_NAME_WORDS {
+            break NameEnd::None;
+        }
+        pos += len;
+        end = pos;
+        let space = body[pos..].len() - body[pos..].trim_start_matches([' ', '\u{a0}']).len();
+        if body[pos + space..].starts_with(persian_letter) {
+            pos += space;
+        }
+    };
+    if words == 0 {
+        return (start, start, NameEnd::None);
+    }
+    (start, end, how)
+}
+
 /// Names in Persian letters that `body` (starting at `base` in the version's source) states
 /// as this site's operator ([`operator_statement`]): `این سایت متعلق به شرکت X است`, `-
-/// ناشر: X`, `گرداننده این سایت، شرکت X، …`; `شرکت` (company) is part of the name shown. A
+/// ناشر: X`, `گرداننده این سایت، شرکت X، …`, and verb last, `این سایت به شرکت X تعلق دارد`;
+/// `شرکت` (company) is part of the name shown, and so is `با مسئولیت محدود` after it. A
 /// Persian company has no legal form after its name to find it by, as a Latin one has: it is
 /// a mention only where the text states it as the operator.
 pub(super) fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
@@ -193,53 +298,7 @@ pub(super) fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for statement in OPERATOR_ANYWHERE.find_iter(body) {
-        let before = body[..statement.end()].trim_end();
-        // The statement's own `شرکت`, or one after it, opens the name shown.
-        let mut start = statement.end();
-        start += body[start..].len() - body[start..].trim_start_matches(['*', ' ']).len();
-        let mut pos = start;
-        if let Some(company) = before.strip_suffix(COMPANY) {
-            start = company.len();
-        } else if let Some(rest) = body[pos..].strip_prefix(COMPANY)
-            && rest.starts_with(' ')
-        {
-            pos += COMPANY.len() + 1;
-        }
-        let mut words = 0;
-        let mut end = pos;
-        let operating = loop {
-            let tail = &body[pos..];
-            let len = tail
-                .find(|c: char| !persian_letter(c))
-                .unwrap_or(tail.len());
-            if len == 0 {
-                // Punctuation or the line's end closes the name; a Latin letter or a digit
-                // goes on with a name that is not all Persian.
-                break tail
-                    .trim_start_matches([' ', '\u{a0}'])
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            }
-            let word = &tail[..len];
-            if FA_STOP.contains(&word) || word.starts_with("می\u{200c}") {
-                break FA_OPERATING.contains(&word);
-            }
-            words += 1;
-            if words > FA_NAME_WORDS {
-                break false;
-            }
-            pos += len;
-            end = pos;
-            let space = body[pos..].len() - body[pos..].trim_start_matches([' ', '\u{a0}']).len();
-            if body[pos + space..].starts_with(persian_letter) {
-                pos += space;
-            }
-        };
-        if !operating || words == 0 {
-            continue;
-        }
+    let mut push = |start: usize, end: usize| {
         let shown = &body[start..end];
         out.push(Mention {
             key: normalise(shown),
@@ -249,8 +308,54 @@ pub(super) fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
             email: false,
             address: false,
         });
+    };
+    let after_statement = |end: usize| {
+        // The statement's own `شرکت` opens the name shown.
+        let company = body[..end].trim_end().strip_suffix(COMPANY).map(str::len);
+        let at = end + body[end..].len() - body[end..].trim_start_matches(['*', ' ']).len();
+        persian_name(body, at, company)
+    };
+    for statement in OPERATOR_ANYWHERE.find_iter(body) {
+        let name = after_statement(statement.end());
+        let (start, end, how) = name;
+        if match how {
+            NameEnd::Mark => true,
+            NameEnd::Word(w) => FA_OPERATING.contains(&w),
+            NameEnd::None => false,
+        } {
+            push(start, end);
+        }
+    }
+    for statement in FA_BELONGS_ANYWHERE.find_iter(body) {
+        let (start, end, how) = after_statement(statement.end());
+        if body[start..].starts_with(COMPANY)
+            && matches!(how, NameEnd::Word(w) if FA_BELONGS.contains(&w))
+            && !denied(&body[end..])
+        {
+            push(start, end);
+        }
     }
     out
+}
+
+/// Whether the text states `m`, a company (`شرکت X`), as this site's owner in a Persian clause
+/// written verb last (`این سایت به شرکت X تعلق دارد`, not `… تعلق ندارد`).
+fn fa_belongs(source: &str, m: &Mention) -> bool {
+    let rest = after(source, m);
+    m.shown.starts_with("شرکت")
+        && FA_BELONGS_LEAD.is_match(lead(source, m.offset))
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| FA_BELONGS.contains(&w))
+        && !denied(rest)
+}
+
+/// Whether the verb of owning that opens `rest` (`تعلق ندارد`, `متعلق نیست`) is denied.
+fn denied(rest: &str) -> bool {
+    rest.split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with('ن') && !w.starts_with("نیز"))
 }
 
 /// A name of one to four words in any script (`Kaufhaus24`, `فروشگاه بازارنو`).
@@ -457,6 +562,7 @@ pub(super) fn states_operator(source: &str, m: &Mention) -> bool {
     let before = lead(source, m.offset);
     OPERATOR_LEAD.is_match(before)
         || DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
+        || fa_belongs(source, m)
 }
 
 /// The words before the operator in a German clause written verb last: `Diese Website wird
@@ -1356,6 +1462,16 @@ mod tests {
                 "`شرکت کتاب‌نما` is a company",
             ),
             (
+                "fa",
+                "این سایت به شرکت کتاب‌نما تعلق دارد.",
+                "`شرکت کتاب‌نما` is a company",
+            ),
+            (
+                "fa",
+                "این سایت متعلق به شرکت کتاب‌نما با مسئولیت محدود است.",
+                "`شرکت کتاب‌نما با مسئولیت محدود` is a company",
+            ),
+            (
                 "en",
                 "By using pixelnest.io you accept these terms.",
                 "`pixelnest.io` is stated as this site's address",
@@ -1433,6 +1549,26 @@ mod tests {
             (
                 "fa",
                 "صندوق فروشگاه کتاب است.\n\nاین سایت متعلق به شرکت صندوق است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\nاین سایت به شرکت صندوق با مسئولیت محدود تعلق دارد.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\nاین سایت به شما کمک می‌کند. این سایت به نشانی sandook.example است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فروشد.\n\nاین سایت به خریداران کتاب دست دوم تعلق دارد.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فروشد.\n\nاین سایت به شرکت کتاب‌نما تعلق ندارد.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فروشد.\n\nاین سایت متعلق به شرکت کتاب‌نما نیست.",
             ),
             (
                 "fa",
