@@ -36,9 +36,10 @@ declare_rule! {
     /// part of an e-mail address (`name@mail.com`, `علی@shop.ir`) is left to
     /// `contacts/email`.
     ///
-    /// A product model or version (`S23`, `A54s`, `GT710`, `v10.2`: one or two letters, one
-    /// to four digits and at most two letters, or digits parted by dots) is no handle unless
-    /// an ID word announces it (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`).
+    /// A product model or version (`S23`, `A54s`, `GT710`, `v10.2`, `iOS17`: one or two
+    /// letters or a product line of `lexicons/product-lines.txt`, one to four digits and at
+    /// most two letters, or digits parted by dots) is no handle unless an ID word announces it
+    /// (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`, `Telegram: iOS17`).
     /// After a word for a username and a colon (`آیدی`, `یوزرنیم`, `شناسه`, `id`), one word in
     /// Persian letters that ends its sentence and is no frequent Persian word
     /// (`common-words.fa.txt`) nor a platform name is a handle spelled in Persian (`آیدی
@@ -80,8 +81,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "products"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, products: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -131,6 +132,7 @@ impl Social {
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p.skeleton_keys("words", "handle-not-words")?,
             words_fa: p.skeleton_keys("common_words_fa", "common-words.fa")?,
+            products: p.skeleton_keys("products", "product-lines")?,
             email: Email::build(p)?,
         })
     }
@@ -206,11 +208,12 @@ fn looks_like_handle(w: &str) -> bool {
 }
 
 /// A product model or software version rather than a handle (`s23`, `a54s`, `gt710`,
-/// `v10.2`, `10.2.1`): one or two letters then one to four digits and at most two letters,
-/// or digits in groups parted by dots after an optional `v`. The digits of such a token do not
-/// mark it as a handle, and only an ID word announces it as one (`آیدی: a54`; not `بله S23
-/// بهتره`, `Telegram: v10.2`).
-fn product_code(w: &str) -> bool {
+/// `v10.2`, `10.2.1`, `ios17`): one or two letters, or a name of `products` (the lexicon
+/// `product-lines`), then one to four digits and at most two letters, or digits in groups
+/// parted by dots after an optional `v`. The digits of such a token do not mark it as a
+/// handle, and only an ID word announces it as one (`آیدی: a54`; not `بله S23 بهتره`,
+/// `Telegram: v10.2`, `Telegram: iOS17`).
+fn product_code(w: &str, products: &HashSet<String>) -> bool {
     let b = w.as_bytes();
     let letters = |from: usize| {
         b[from..]
@@ -243,7 +246,10 @@ fn product_code(w: &str) -> bool {
     let head = letters(0);
     let n = digits(head);
     let tail = letters(head + n);
-    (1..=2).contains(&head) && (1..=4).contains(&n) && tail <= 2 && head + n + tail == b.len()
+    ((1..=2).contains(&head) || products.contains(&w[..head]))
+        && (1..=4).contains(&n)
+        && tail <= 2
+        && head + n + tail == b.len()
 }
 
 /// Pictographs that stand for a messenger before a handle: ✈ (Telegram's logo), 📷 📸
@@ -351,7 +357,7 @@ impl Rule for Social {
                 }
                 let (end, n, handle) = handle_at(sk, ws, k);
                 // `📲 A54 رو گرفتم`: a model after the pictograph.
-                if product_code(&handle) {
+                if product_code(&handle, &self.products) {
                     continue;
                 }
                 let marked = handle
@@ -444,7 +450,7 @@ impl Rule for Social {
                     }
                     let (end, n, handle) = handle_at(sk, ws, k);
                     // A model or version (`S23`, `v10.2`) is a handle only after an ID word.
-                    let product = product_code(&handle);
+                    let product = product_code(&handle, &self.products);
                     if product && !id_word {
                         break;
                     }
