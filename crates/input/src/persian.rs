@@ -7,9 +7,10 @@
 //! suffixes after a word of at least two letters; and after a word ending in `ه`, the endings
 //! `ام`, `ای`, `ایم`, `اید`, `اند`, `اش`, `ات` and the linking `ی`. Function words (`که`, `نه`,
 //! `چه`, `این`, `از` ...) are never joined, `تری` is left alone (`آی تری` is "i3"), and the
-//! laughter `ها ها` is not a plural, nor is `ای کاش` an ending. `تر` after a noun (a word
-//! parsivar's tagger takes for one: `پارچه تر`, `لباس تر`) is the adjective "wet", unless the
-//! word before the noun makes an adjective of it (`با کیفیت تر`). Used by the moderation rule
+//! laughter `ها ها` is not a plural, nor is `ای کاش` an ending. `تر` after a noun (a word of
+//! `data/nouns.fa.txt`: `حوله تر`, `پارچه تر`, `لباس تر`) is the adjective "wet", unless the
+//! word before the noun makes an adjective of it (`با کیفیت تر`) or is a degree word (`خیلی
+//! شکیل تر`: nothing is "very towel"). Used by the moderation rule
 //! `style/half-space` and the policy check `half-space`.
 
 use std::collections::HashSet;
@@ -48,8 +49,10 @@ pub fn is_persian_word(word: &str) -> bool {
 }
 
 /// Nouns, after which `تر` is the adjective "wet" (`حوله تر`, `پارچه تر`), not the comparative
-/// ending, which needs an adjective (`ساده تر`); from the part-of-speech model of parsivar,
-/// written by `scripts/persian-nouns.py`. Words it leaves out keep the comparative reading.
+/// ending, which needs an adjective (`ساده تر`); from the part-of-speech model of parsivar and
+/// the lexicon of hazm, written by `scripts/persian-nouns.py`: the words whose own weights in
+/// the model lean to a noun, and the lexicon's nouns the model learned nothing about whose
+/// letters lean to one (`حوله`, `دستمال`). Words it leaves out keep the comparative reading.
 static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/nouns.fa.txt")
         .lines()
@@ -61,6 +64,25 @@ static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Words written apart before a noun that make an adjective of it (`با کیفیت`, `پر رنگ`,
 /// `کم حجم`): the comparative ending may follow that noun (`با کیفیت تر`).
 pub const ADJECTIVE_MAKERS: &[&str] = &["با", "بی", "پر", "کم", "خوش", "بد"];
+
+/// Degree words before a word that make it an adjective being compared (`خیلی شکیل تر`, `کمی
+/// زبر تر`, `ده برابر لوکس تر`): the comparative ending may follow a word of the noun list.
+pub const DEGREE_WORDS: &[&str] = &[
+    "خیلی",
+    "بسیار",
+    "کمی",
+    "یکم",
+    "یکمی",
+    "قدری",
+    "اندکی",
+    "کاملا",
+    "کاملاً",
+    "نسبتا",
+    "نسبتاً",
+    "برابر",
+    "مراتب",
+    "بمراتب",
+];
 
 /// Whether `word` is a noun of the list (`پارچه`, `لباس`), not an adjective.
 pub fn is_noun(word: &str) -> bool {
@@ -89,9 +111,11 @@ pub fn joined_by_half_space(
         // `ها ها ها` is laughter.
         let laughter = b == "ها" && after_b == Some("ها");
         // `پارچه تر` is "wet cloth": the comparative needs an adjective, or a noun made one
-        // by the word before it (`با کیفیت تر`).
-        let wet =
-            b == "تر" && is_noun(a) && !before_a.is_some_and(|w| ADJECTIVE_MAKERS.contains(&w));
+        // by the word before it (`با کیفیت تر`, `خیلی شکیل تر`).
+        let wet = b == "تر"
+            && is_noun(a)
+            && !before_a
+                .is_some_and(|w| ADJECTIVE_MAKERS.contains(&w) || DEGREE_WORDS.contains(&w));
         return !laughter && !wet;
     }
     // `ای کاش` is the interjection "if only", not an ending.
@@ -117,6 +141,24 @@ mod tests {
         assert!(!joined_by_half_space(Some("این"), "کیفیت", "تر", None));
         // The superlative has no such reading.
         assert!(joins("کیفیت", "ترین", None));
+    }
+
+    #[test]
+    fn tar_after_a_noun_the_model_learned_nothing_about_is_wet_unless_a_degree_word_leads() {
+        // Nouns read from their letters and the lexicon: "wet towel", "wet napkin".
+        for noun in ["حوله", "دستمال", "جوراب", "ملحفه"] {
+            assert!(!joins(noun, "تر", None), "{noun}");
+        }
+        // Adjectives that a part makes one (`خوش`, `با`, `دار`), and colloquial ones the
+        // lexicon does not count, keep the comparative.
+        for adjective in ["خوشگل", "باکیفیت", "جادار", "ارزون", "گرون", "کوچیک"]
+        {
+            assert!(joins(adjective, "تر", None), "{adjective}");
+        }
+        // A degree word before a word of the noun list makes it an adjective compared.
+        assert!(joined_by_half_space(Some("خیلی"), "شکیل", "تر", None));
+        assert!(!joined_by_half_space(Some("این"), "شکیل", "تر", None));
+        assert!(joined_by_half_space(Some("برابر"), "لوکس", "تر", None));
     }
 
     #[test]

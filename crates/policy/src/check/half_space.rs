@@ -13,7 +13,13 @@
 //!   joined and separated forms look the same), except the few words that end in those
 //!   letters without being plurals (`انتها`, `اینها`); a past participle of a known verb joined
 //!   to its person ending or `است` (`شدهاند`, `گرفتهایم`, `دادهاست`); and the participle `شده`
-//!   or `نشده` joined to the word before it (`ثبتشده`, `خریداریشده`).
+//!   or `نشده` joined to the word before it (`ثبتشده`, `خریداریشده`);
+//! - the comparative or superlative ending joined to an adjective (`بزرگتر`, `کوچکترین`,
+//!   `مطمئنتر`) of `half_space_comparatives.txt`: adjectives the part-of-speech model of
+//!   parsivar learned as such, whose last letter joins the next, and whose comparative the
+//!   lexicon of hazm does not write joined by convention (`بیشتر`, `کمتر`, `بهتر` and their
+//!   `ترین` are left alone); loanwords that end in `تر` (`فیلتر`, `لوستر`) are no adjectives
+//!   of the list.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -309,6 +315,32 @@ fn joined_participle(word: &str) -> Option<usize> {
     .then_some(head.len())
 }
 
+/// Comparative and superlative endings, longest first (`بزرگ‌ترین`, `بزرگ‌تری`, `بزرگ‌تر`).
+const COMPARATIVE_ENDINGS: &[&str] = &["ترین", "تری", "تر"];
+
+/// The adjectives of `half_space_comparatives.txt` (written by `scripts/persian-nouns.py`).
+static COMPARATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("half_space_comparatives.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Where `word` joins an adjective of the list to a comparative or superlative ending
+/// (`بزرگتر`, `مهمترین`): the byte offset of the half-space it lacks. `before` is the word
+/// before it: after a word that makes an adjective of a noun (`با`, `بی`), an adjective that
+/// a `ت` makes a noun is that noun with one `ت` written for two (`با کیفیتری` is `کیفیت‌تری`,
+/// not `کیفی‌تری`), and the place of the half-space is in doubt.
+fn joined_comparative(word: &str, before: Option<&str>) -> Option<usize> {
+    COMPARATIVE_ENDINGS.iter().find_map(|ending| {
+        let stem = word.strip_suffix(ending)?;
+        let merged = before.is_some_and(|b| davar_input::persian::ADJECTIVE_MAKERS.contains(&b))
+            && davar_input::persian::is_noun(&format!("{stem}ت"));
+        (COMPARATIVES.contains(stem) && !merged).then_some(stem.len())
+    })
+}
+
 /// Letters that never join the letter after them: after these a joined suffix looks separated.
 const NON_JOINING: &[char] = &['ا', 'آ', 'أ', 'إ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ة'];
 
@@ -321,8 +353,9 @@ fn joins_next(part: &str) -> bool {
         .is_some_and(|c| !NON_JOINING.contains(&c))
 }
 
-/// `word` written with the half-space it lacks, or `None` when it lacks none.
-fn missing_half_space(word: &str, ends_phrase: bool) -> Option<String> {
+/// `word` written with the half-space it lacks, or `None` when it lacks none; `before` is the
+/// word before it, if any.
+fn missing_half_space(word: &str, ends_phrase: bool, before: Option<&str>) -> Option<String> {
     let split = |at: usize| format!("{}\u{200C}{}", &word[..at], &word[at..]);
     if let Some(prefix) = glued_prefix(word) {
         return Some(split(prefix));
@@ -343,6 +376,9 @@ fn missing_half_space(word: &str, ends_phrase: bool) -> Option<String> {
         return Some(fixed);
     }
     if let Some(at) = joined_participle(word) {
+        return Some(split(at));
+    }
+    if let Some(at) = joined_comparative(word, before) {
         return Some(split(at));
     }
     let stem = PLURALS.iter().find_map(|p| word.strip_suffix(p))?;
@@ -434,7 +470,8 @@ pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
                 .is_some_and(|next| NOT_AFTER_EZAFE.contains(&next.text)),
             Some(c) => !c.is_alphanumeric(),
         };
-        if let Some(fixed) = missing_half_space(w.text, ends_phrase) {
+        let before = i.checked_sub(1).and_then(|j| ws.get(j)).map(|w| w.text);
+        if let Some(fixed) = missing_half_space(w.text, ends_phrase, before) {
             out.push((w.start, w.end, fixed));
         }
     }
@@ -699,6 +736,52 @@ mod tests {
         assert_eq!(
             fixed("ارائهدهندگان خدمات و تولیدکنندگان"),
             ["ارائه\u{200C}دهندگان"]
+        );
+    }
+
+    #[test]
+    fn a_comparative_or_superlative_joined_to_its_adjective_is_reported() {
+        assert_eq!(
+            fixed("کالای بزرگتر و کوچکترین بسته و مهمترین نکته؛ روش امنتر و سریعتری"),
+            [
+                "بزرگ\u{200C}تر",
+                "کوچک\u{200C}ترین",
+                "مهم\u{200C}ترین",
+                "امن\u{200C}تر",
+                "سریع\u{200C}تری"
+            ]
+        );
+        for text in [
+            // Written joined by convention, as the lexicon writes them.
+            "بیشتر و بیشترین و کمتر و کمترین و بهتر و بهترین",
+            // Words that only end in `تر`: loanwords, nouns, and after a letter that never
+            // joins the joined form looks as written apart.
+            "فیلتر و لوستر و دفتر و دختر و کبوتر و چتر و متر",
+            "دورتر و زیباتر و سردتر",
+            // Already written with the half-space.
+            "بزرگ‌تر و کوچک‌ترین",
+            // An ordinal is never compared.
+            "دومتر",
+            // `کیفیت` and `تری` written with one `ت` after `با`: not `کیفی‌تری`.
+            "ظرف‌های با کیفیتری",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", fixed(text));
+        }
+    }
+
+    #[test]
+    fn an_adjective_that_a_t_makes_a_noun_is_read_as_the_adjective_unless_ba_stands_before() {
+        // `مقاومت` is a noun, but nothing before makes one an adjective.
+        assert_eq!(fixed("کفشی مقاومتر از قبلی"), ["مقاوم\u{200C}تر"]);
+        assert!(findings("کفش بی کیفیتر").is_empty());
+    }
+
+    #[test]
+    fn tar_apart_after_a_noun_is_wet_and_after_an_adjective_the_comparative() {
+        assert!(findings("حوله تر را روی بند بگذارید و دستمال تر نفرستید").is_empty());
+        assert_eq!(
+            fixed("این مدل خیلی شکیل تر و ساده تر است"),
+            ["شکیل\u{200C}تر", "ساده\u{200C}تر"]
         );
     }
 
