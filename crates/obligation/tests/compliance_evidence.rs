@@ -1036,3 +1036,126 @@ fn the_opposite_is_quoted_as_written() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_person_behind_a_negated_without_meets_art_20_6_and_says_no_opposite() {
+    for (lang, decided) in [
+        (
+            "en",
+            "We never decide a complaint without a person reviewing it.",
+        ),
+        (
+            "en",
+            "No appeal is closed, without one of our staff reading it first.",
+        ),
+        (
+            "fr",
+            "Aucune réclamation n'est rejetée sans qu'un membre du personnel l'ait examinée.",
+        ),
+        (
+            "de",
+            "Keine Beschwerde wird abgelehnt, ohne dass ein Mitarbeiter sie geprüft hat.",
+        ),
+        ("fa", "هیچ شکایتی بدون اینکه کارشناس آن را ببیند رد نمی‌شود."),
+        (
+            "fa",
+            "هیچ شکایتی، بدون اینکه کارشناس آن را بررسی کند، رد نمی‌شود.",
+        ),
+    ] {
+        let body = format!("## Decisions {{#decisions}}\n\n{decided}\n\n");
+        let found = complaints(lang, &body);
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+    // Near misses: the same "without" alone denies the person, and says the opposite.
+    for (lang, decided) in [
+        (
+            "en",
+            "We decide complaints without a person reviewing them.",
+        ),
+        (
+            "fr",
+            "Les réclamations sont rejetées sans qu'un membre du personnel les examine.",
+        ),
+        (
+            "de",
+            "Beschwerden werden abgelehnt, ohne dass ein Mitarbeiter sie geprüft hat.",
+        ),
+        (
+            "fa",
+            "شکایت‌ها بدون اینکه کارشناس آن‌ها را بررسی کند رد می‌شوند.",
+        ),
+        (
+            "fa",
+            "شکایت‌ها، بدون اینکه کارشناس آن‌ها را بررسی کند، رد می‌شوند.",
+        ),
+    ] {
+        let body = format!("## Decisions {{#decisions}}\n\n{decided}\n\n");
+        let found = complaints(lang, &body);
+        assert!(cites(&found, "DSA Art. 20(6)"), "{decided}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_complaint_that_requires_a_payment_is_not_free_of_charge() {
+    const FREE: &[(&str, &str)] = &[
+        (
+            "en",
+            "## How to complain {#how}\n\nUse the online form; complaints are free of charge and handled electronically.",
+        ),
+        (
+            "fr",
+            "## Réclamer {#how}\n\nUtilisez le formulaire en ligne ; la réclamation est gratuite et se fait par voie électronique.",
+        ),
+        (
+            "de",
+            "## Beschwerde {#how}\n\nNutzen Sie das Online-Formular; die Beschwerde ist kostenlos und erfolgt elektronisch.",
+        ),
+        (
+            "fa",
+            "## شکایت {#how}\n\nاز فرم برخط استفاده کنید؛ ثبت شکایت رایگان است و به صورت الکترونیکی انجام می‌شود.",
+        ),
+    ];
+    let free = |lang: &str| FREE.iter().find(|(l, _)| *l == lang).unwrap().1;
+    for (lang, opposite) in [
+        ("fa", "ثبت شکایت مستلزم پرداخت ۵۰ هزار تومان است."),
+        ("fa", "بررسی اعتراض منوط به پرداخت هزینهٔ کارشناسی است."),
+        ("fa", "برای هر شکایت باید ۲۰٬۰۰۰ تومان بپردازید."),
+        ("en", "Lodging a complaint requires payment of a deposit."),
+        (
+            "fr",
+            "L'examen d'une réclamation est subordonné au paiement d'une avance.",
+        ),
+        (
+            "de",
+            "Die Bearbeitung einer Beschwerde setzt die Zahlung einer Pauschale voraus.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("{} {opposite}\n\n", free(lang)));
+        assert!(
+            quotes_opposite(&found, "DSA Art. 20(1)"),
+            "{opposite}: {found:#?}"
+        );
+    }
+    // Near misses: a payment for something else, or denied.
+    for (lang, near) in [
+        ("fa", "ارسال سفارش مستلزم پرداخت ۵۰ هزار تومان است."),
+        ("fa", "ثبت شکایت مستلزم پرداخت هیچ مبلغی نیست."),
+        ("en", "Express delivery requires payment in advance."),
+        (
+            "fr",
+            "La livraison express est subordonnée au paiement d'un supplément.",
+        ),
+        (
+            "de",
+            "Eine Beschwerde setzt keine Zahlung voraus und bleibt kostenlos.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("{} {near}\n\n", free(lang)));
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.contains("free of charge") || f.contains("says the opposite")),
+            "{near}: {found:#?}"
+        );
+    }
+}

@@ -137,3 +137,93 @@ fn a_list_item_that_gives_an_address_belongs_to_the_mediator_before_it() {
         assert!(found.is_empty(), "{items}: {found:#?}");
     }
 }
+
+#[test]
+fn mediators_in_prose_without_a_heading_are_counted() {
+    for body in [
+        "Disputes with sellers may go to mediation. We engage two mediators, HMT and NTMO.\n",
+        "Disputes with sellers may be mediated by HMT or by NTMO.\n",
+    ] {
+        let found = seller_terms("en", body);
+        assert!(names_two_mediators(&found), "{body}: {found:#?}");
+    }
+    // Near miss: one mediator stated.
+    let found = seller_terms(
+        "en",
+        "Disputes with sellers may go to mediation. We engage one mediator, HMT.\n",
+    );
+    assert!(!names_two_mediators(&found), "{found:#?}");
+}
+
+#[test]
+fn names_joined_by_or_alternatively_or_counted_as_providers_are_two() {
+    for (lang, mediation) in [
+        (
+            "en",
+            "Disputes may go to mediation with HMT or, alternatively, the North Trade Mediation Office.",
+        ),
+        (
+            "en",
+            "For mediation, you may choose between two providers: HMT and the North Trade Mediation Office.",
+        ),
+        (
+            "fr",
+            "Pour la médiation, vous pouvez choisir entre deux prestataires : l'ORM et la CAMS.",
+        ),
+        (
+            "de",
+            "Für die Schlichtung stehen zwei Stellen zur Wahl: die SWM und die IHK Nord.",
+        ),
+        (
+            "de",
+            "Eine Schlichtung vor der SWM oder, alternativ, der IHK Nord ist möglich.",
+        ),
+    ] {
+        let found = alone(lang, mediation);
+        assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+    // Near misses: the alternative is no organisation, no number is stated, one provider.
+    for (lang, mediation) in [
+        (
+            "en",
+            "Disputes may go to mediation with HMT or, alternatively, to the courts of Leeds.",
+        ),
+        (
+            "en",
+            "For mediation, you may choose between two providers: see the list in your panel.",
+        ),
+        (
+            "en",
+            "For mediation, write to us: Customer Care, Returns Desk.",
+        ),
+        (
+            "fr",
+            "Pour la médiation, un prestataire est à votre disposition : l'ORM et son réseau.",
+        ),
+    ] {
+        let found = alone(lang, mediation);
+        assert!(!names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+}
+
+#[test]
+fn two_persian_bodies_named_beside_mediation_are_two() {
+    for mediation in [
+        "میانجی‌های ما مرکز داوری اتاق بازرگانی و کانون میانجی‌گران بازار هستند.",
+        "اختلاف‌ها از راه میانجی‌گری مرکز داوری اتاق بازرگانی یا مؤسسهٔ حل اختلاف بازار حل می‌شود.",
+    ] {
+        let found = alone("fa", mediation);
+        assert!(names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+    for mediation in [
+        // One body, however many words head its name.
+        "میانجی ما مرکز داوری اتاق بازرگانی است.",
+        // Mediation denied: the bodies named are no mediators.
+        "ما از میانجی‌گری استفاده نمی‌کنیم و اختلاف‌ها در دادگاه و سازمان تعزیرات حل می‌شود.",
+        // Mediation and arbitration, no body.
+        "اختلاف‌ها با میانجی‌گری و داوری حل می‌شود.",
+    ] {
+        let found = alone("fa", mediation);
+        assert!(!names_two_mediators(&found), "{mediation}: {found:#?}");
+    }
+}

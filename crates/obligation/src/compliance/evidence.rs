@@ -10,8 +10,12 @@
 //! negation a few words before it in the same clause of the sentence ("not free of charge",
 //! "sans intervention humaine"), carried over coordination ("no body or mediator is
 //! competent"), or by a negated predicate right after it ("human review is not available",
-//! "eine menschliche Überprüfung findet nicht statt"). A pattern written `~solely` is met only
-//! by a negated mention ("not solely", "nicht ausschließlich", "صرفاً … نمی‌شوند").
+//! "eine menschliche Überprüfung findet nicht statt"). A clause of exception opened by
+//! "without" after a comma is read with the clause before it, whose negation governs it ("Keine
+//! Beschwerde wird abgelehnt, ohne dass ein Mitarbeiter sie geprüft hat": two negations, a
+//! person affirmed; in Persian, the verb after the comma that ends a clause of `بدون`). A
+//! pattern written `~solely` is met only by a negated mention ("not solely", "nicht
+//! ausschließlich", "صرفاً … نمی‌شوند"; `~without a person`: "never … without a person").
 //!
 //! A requirement can also name contrary statements: an affirmed, unconditional sentence such
 //! as "decided solely by automated means" or "we may change these terms without notice"
@@ -363,7 +367,19 @@ fn persian_negations(text: &str, start: usize, end: usize) -> usize {
         .find(|w| persian_verb(w) || PERSIAN_CONJUNCTIONS.contains(&w.as_str()))
         .is_some_and(|w| persian_negation(w));
     let without = before.iter().rev().take(3).any(|w| w == "بدون");
-    usize::from(verb_after || verb_before) + usize::from(without)
+    // A clause of `بدون` ending in a Persian comma has a verb of its own (`بدون اینکه کارشناس
+    // آن را بررسی کند، رد نمی‌شود`): the verb it depends on is the first of the clause after
+    // the comma.
+    let governed = without || text[start..end].starts_with("بدون");
+    let main_after = governed && text[to..].starts_with('،') && {
+        let rest = &text[to + '،'.len_utf8()..];
+        let stop = rest.find(stops).unwrap_or(rest.len());
+        split(&rest[..stop])
+            .iter()
+            .find(|w| persian_verb(w))
+            .is_some_and(|w| persian_negation(w))
+    };
+    usize::from(verb_after || verb_before || main_after) + usize::from(without)
 }
 
 /// Conjunctions that start another clause of a Persian sentence.
@@ -412,7 +428,7 @@ fn french_complement(word: &str) -> bool {
 /// [`WINDOW`] words of it (further after a coordinator: "no body or mediator"), each further
 /// one within [`WINDOW`] words of the one after it, all in the same clause of the sentence.
 fn negations_before(text: &str, lang: &str, start: usize) -> usize {
-    let from = after_last(&text[..start], clause_boundary);
+    let from = clause_from(text, lang, start);
     let all: Vec<String> = words(&text[from..start]).collect();
     let begin = all
         .iter()
@@ -458,6 +474,32 @@ fn negations_before(text: &str, lang: &str, start: usize) -> usize {
         }
     }
     count
+}
+
+/// Words that open a clause of exception governed by the clause before it: "without",
+/// "sans", "ohne" ("Keine Beschwerde wird abgelehnt, ohne dass ein Mitarbeiter sie geprüft
+/// hat": the `keine` of the main clause reaches across the comma).
+fn opens_exception(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => word == "without",
+        "fr" => word == "sans",
+        "de" => word == "ohne",
+        _ => false,
+    }
+}
+
+/// Where the clause of the mention at `start` begins: after the last clause boundary before
+/// it, or, when that boundary is a comma and the clause opens with "without" (`ohne`,
+/// `sans`), at the start of the clause before the comma, whose negation governs it.
+fn clause_from(text: &str, lang: &str, start: usize) -> usize {
+    let from = after_last(&text[..start], clause_boundary);
+    let opens = words(&text[from..])
+        .next()
+        .is_some_and(|w| opens_exception(lang, &w));
+    match text[..from].strip_suffix(',') {
+        Some(before) if opens => after_last(before, clause_boundary),
+        _ => from,
+    }
 }
 
 /// French negations among `words`: `ne … pas` and `aucun … ne` are one, `sans aucun` is one,

@@ -40,12 +40,18 @@ static MEDIATOR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The most mediators counted under one clause about mediation: its list items (tables of
 /// contents are not counted), or a number a sentence states, the one nearest the noun ("one
-/// of the two mediators" states two).
+/// of the two mediators" states two); in the preamble (all of a version without headings),
+/// only a number a sentence states.
 pub fn mediators_counted(version: &PolicyVersion) -> usize {
-    version
-        .clauses
-        .iter()
-        .enumerate()
+    // The preamble (index `None`), then each clause.
+    let parts = version.preamble.iter().map(|c| (None, c)).chain(
+        version
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (Some(i), c)),
+    );
+    parts
         .filter(|(_, c)| {
             MEDIATION_CLAUSE.is_match(&c.heading.to_lowercase())
                 || MEDIATION_CLAUSE.is_match(&c.prose.to_lowercase())
@@ -67,9 +73,12 @@ pub fn mediators_counted(version: &PolicyVersion) -> usize {
                 })
                 .max()
                 .unwrap_or(0);
-            c.list_items
-                .saturating_sub(attached_items(version, i))
-                .max(stated)
+            // The preamble's list items are not counted: without a heading nothing says
+            // what a list is about.
+            let listed = i.map_or(0, |i| {
+                c.list_items.saturating_sub(attached_items(version, i))
+            });
+            listed.max(stated)
         })
         .max()
         .unwrap_or(0)
@@ -243,6 +252,7 @@ pub fn mediators_named(version: &PolicyVersion) -> usize {
                 .or_else(|| named_as_mediators(sentence, lang))
                 .or_else(|| named_after_copula(sentence, lang))
                 .or_else(|| mediated_by(sentence, lang))
+                .or_else(|| persian_bodies(sentence, lang))
                 .unwrap_or(0);
             most = most.max(count);
         }
@@ -273,7 +283,8 @@ fn listed_after_colon(sentence: &str, lang: &str) -> Option<usize> {
         .find_iter(&lower)
         .any(|m| affirmed(&lower, lang, &m))
         && MEDIATION.is_match(&lower);
-    let number = announced(&searchable(&sentence[..colon]), lang);
+    let lead = searchable(&sentence[..colon]);
+    let number = announced(&lead, lang).or_else(|| providers_counted(&lead, lang));
     if !designated && number.is_none() {
         return None;
     }
@@ -283,6 +294,37 @@ fn listed_after_colon(sentence: &str, lang: &str) -> Option<usize> {
     } else {
         names
     })
+}
+
+/// Nouns of providers that a number before them may count ("two providers", "deux
+/// prestataires", "zwei anerkannte Stellen").
+static PROVIDERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(providers|bodies|organi[sz]ations|institutions|services|entities|centres|centers|options|prestataires|organismes|entités|anbieter|stellen|einrichtungen|organisationen|institutionen)\b")
+        .expect("the providers pattern is valid")
+});
+
+/// Whether a lead before a colon that speaks of mediation counts the providers it announces
+/// ("For mediation, you may choose between two providers:", "Pour la médiation, deux
+/// prestataires sont à votre disposition :"): a number of two or more up to two words before
+/// a noun of providers, not negated, in a lead with a word of mediation.
+fn providers_counted(lead: &str, lang: &str) -> Option<Number> {
+    if !MEDIATION
+        .find_iter(lead)
+        .any(|m| !negated(lead, lang, m.start(), m.end()))
+    {
+        return None;
+    }
+    PROVIDERS
+        .find_iter(lead)
+        .any(|m| {
+            let counted = lead[..m.start()]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .find_map(|w| w.parse::<u32>().ok().or_else(|| word_value(w)));
+            counted.is_some_and(|v| v >= 2) && !negated(lead, lang, m.start(), m.end())
+        })
+        .then_some(Number::Several)
 }
 
 /// Verbs that name or accept mediators beside a wording that calls them so ("which we accept
@@ -352,18 +394,20 @@ fn opens_with_capital(text: &str) -> bool {
 }
 
 /// Mediation and the preposition that names who mediates: "mediation before", "mediated
-/// by", "mediation through", "la médiation du", "médiation auprès de".
+/// by", "mediation through", "mediation with", "la médiation du", "médiation auprès de",
+/// "Schlichtung bei", "Schlichtungsverfahren vor".
 static MEDIATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(mediat[a-z]*|médiation)\s+(by|before|through|du|de\s+la|de\s+l'|auprès\s+d[eu]|par)\b",
+        r"\b(mediat[a-z]*|médiation|schlichtung\w*|mediationsverfahren)\s+(by|before|through|with|at|du|de\s+la|de\s+l'|auprès\s+d[eu]|par|avec|chez|bei|beim|durch|vor)\b",
     )
     .expect("the mediated-by pattern is valid")
 });
 
 /// The names a sentence gives right after mediation and the preposition that names who
 /// mediates ("mediation before Ms. Scheepbouwer or Ms. Van Thiel-Wortmann", "mediated by CEDR
-/// or by the Chartered Institute …", "la médiation du CMAP ou de Médiation-Net"): a name must
-/// follow at once; "mediation by an independent mediator" names none.
+/// or by the Chartered Institute …", "mediation with HMT or, alternatively, the NTMO", "la
+/// médiation du CMAP ou de Médiation-Net"): a name must follow at once; "mediation by an
+/// independent mediator" names none.
 fn mediated_by(sentence: &str, lang: &str) -> Option<usize> {
     let lower = aligned(sentence)?;
     let m = MEDIATED_BY
@@ -375,6 +419,60 @@ fn mediated_by(sentence: &str, lang: &str) -> Option<usize> {
     } else {
         0
     })
+}
+
+/// Words that head the name of a Persian organisation or person (`مرکز`, `مؤسسه`, `کانون`,
+/// `اتاق`, `آقای`): Persian has no capitals to mark a name.
+const PERSIAN_HEADS: &[&str] = &[
+    "مرکز",
+    "مؤسسه",
+    "موسسه",
+    "کانون",
+    "انجمن",
+    "سازمان",
+    "اتاق",
+    "شرکت",
+    "دفتر",
+    "هیئت",
+    "هیأت",
+    "کمیته",
+    "دیوان",
+    "بنیاد",
+    "شورای",
+    "نهاد",
+    "خانم",
+    "آقای",
+    "دکتر",
+];
+
+/// Words that join the names of a Persian list: `و`, `یا`, the Persian comma and the
+/// semicolon.
+static PERSIAN_JOINERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:و|یا|و\s+یا)\s|[،؛,;]").expect("the Persian joiner pattern is valid")
+});
+
+/// How many organisations a Persian sentence that speaks of mediation names (`میانجی`, not
+/// negated: "میانجی‌های ما مرکز … و کانون … هستند", "اختلاف از طریق میانجی‌گری مرکز … یا
+/// مؤسسهٔ … حل می‌شود"): the parts between `و`, `یا` and commas that hold a word heading the
+/// name of an organisation or a person. One name may hold several such words (`مرکز داوری
+/// اتاق بازرگانی` is one part).
+fn persian_bodies(sentence: &str, lang: &str) -> Option<usize> {
+    if lang != "fa" {
+        return None;
+    }
+    let lower = searchable(sentence);
+    MEDIATION
+        .find_iter(&lower)
+        .any(|m| !negated(&lower, lang, m.start(), m.end()))
+        .then(|| {
+            PERSIAN_JOINERS
+                .split(&lower)
+                .filter(|part| {
+                    part.split(|c: char| !c.is_alphabetic())
+                        .any(|w| PERSIAN_HEADS.contains(&w.trim_end_matches('\u{0654}')))
+                })
+                .count()
+        })
 }
 
 /// Abbreviations before a name that end in a full stop without ending a sentence.
@@ -855,6 +953,7 @@ mod tests {
             .or_else(|| named_as_mediators(sentence, lang))
             .or_else(|| named_after_copula(sentence, lang))
             .or_else(|| mediated_by(sentence, lang))
+            .or_else(|| persian_bodies(sentence, lang))
             .unwrap_or(0)
     }
 

@@ -205,8 +205,10 @@ macro_rules! fee_near_amount {
 /// frais de dossier de 5 euros", "Bearbeitungsgebühr von 5 Euro", "۵ یورو هزینه"), or a word
 /// that itself says they cost money, with no amount ("subject to a charge", "chargeable",
 /// "a fee applies", "kostenpflichtig", "fällt eine Gebühr an", "sont payantes", "donne lieu à
-/// des frais", "هزینه دارد", "مشمول کارمزد"). The sentence must be about complaints: a seller's
-/// fee or a shipping cost is no charge for complaining.
+/// des frais", "هزینه دارد", "مشمول کارمزد"), or that makes them depend on a payment ("requires
+/// payment", "subordonnée au paiement", "setzt die Zahlung … voraus", "مستلزم پرداخت ۵۰ هزار
+/// تومان"; an amount may be written with a multiplier, "۵۰ هزار تومان"). The sentence must be
+/// about complaints: a seller's fee or a shipping cost is no charge for complaining.
 const NOT_FREE: &[Opposite] = &[
     says("en", r"~free of charge|(?:^|[^-\w])free\b"),
     says(
@@ -219,7 +221,7 @@ const NOT_FREE: &[Opposite] = &[
     ),
     says(
         "en",
-        r"\b(chargeable|fee-based|fee-paying|subject\s+to\s+(a\s+|an\s+|the\s+)?(\w+\s+)?(fees?|charges?|payment)|costs?\s+money)\b|\b(fees?|charges?)\s+(applies|apply|is\s+payable|are\s+payable|is\s+due|are\s+due|is\s+levied|are\s+levied|is\s+charged|are\s+charged|will\s+be\s+charged|will\s+apply)\b|\bwe\s+(will\s+)?charge\s+(you\s+)?(a|an|for)\b",
+        r"\b(chargeable|fee-based|fee-paying|subject\s+to\s+(a\s+|an\s+|the\s+)?(\w+\s+)?(fees?|charges?|payment)|costs?\s+money)\b|\b(fees?|charges?)\s+(applies|apply|is\s+payable|are\s+payable|is\s+due|are\s+due|is\s+levied|are\s+levied|is\s+charged|are\s+charged|will\s+be\s+charged|will\s+apply)\b|\bwe\s+(will\s+)?charge\s+(you\s+)?(a|an|for)\b|\b(requires?|conditional\s+(on|upon)|dependent\s+on)\s+(the\s+|a\s+|prior\s+)?(payment|paying)\b",
     ),
     says("fr", r"~gratuit"),
     says(
@@ -232,7 +234,7 @@ const NOT_FREE: &[Opposite] = &[
     ),
     says(
         "fr",
-        r"\b(est|sont|sera|seront|reste|restent|devient|deviennent)\s+(payante?s?|facturée?s?|tarifée?s?|soumise?s?\s+à\s+(des\s+|un\s+)?(frais|paiement|redevance|participation))\b|\b(donne|donnent|donnera|donneront)\s+lieu\s+à\s+(des\s+|une\s+|un\s+)?(frais|facturation|paiement)|\bfrais\b[^.;]{0,30}?\b(s'applique|s'appliquent|sont\s+(facturés|dus|perçus|exigés|prélevés)|seront\s+(facturés|dus|perçus|exigés|prélevés))",
+        r"\b(est|sont|sera|seront|reste|restent|devient|deviennent)\s+(payante?s?|facturée?s?|tarifée?s?|soumise?s?\s+à\s+(des\s+|un\s+)?(frais|paiement|redevance|participation))\b|\b(donne|donnent|donnera|donneront)\s+lieu\s+à\s+(des\s+|une\s+|un\s+)?(frais|facturation|paiement)|\bfrais\b[^.;]{0,30}?\b(s'applique|s'appliquent|sont\s+(facturés|dus|perçus|exigés|prélevés)|seront\s+(facturés|dus|perçus|exigés|prélevés))|\b(subordonnée?s?|conditionnée?s?)\s+au\s+(paiement|versement|règlement)\b|\b(nécessite|nécessitent|exige|exigent|suppose|supposent)\s+(le|un)\s+(paiement|versement|règlement)\b|\bmoyennant\s+(le\s+)?(paiement|versement|finance|rémunération)",
     ),
     says("de", r"~kostenlos|unentgeltlich|gebührenfrei|kostenfrei"),
     says(
@@ -245,20 +247,20 @@ const NOT_FREE: &[Opposite] = &[
     ),
     says(
         "de",
-        r"\b(kostenpflichtig|gebührenpflichtig|zahlungspflichtig|entgeltpflichtig|kostenbehaftet)\w*|\w*gebühr(en)?\s+(an\b|fällig|erhoben|berechnet|verlangt|zu\s+(zahlen|entrichten))|\b(erheben|berechnen|verlangen)\s+(wir\s+)?(eine[n]?\s+)\w*(gebühr|entgelt)",
+        r"\b(kostenpflichtig|gebührenpflichtig|zahlungspflichtig|entgeltpflichtig|kostenbehaftet)\w*|\w*gebühr(en)?\s+(an\b|fällig|erhoben|berechnet|verlangt|zu\s+(zahlen|entrichten))|\b(erheben|berechnen|verlangen)\s+(wir\s+)?(eine[n]?\s+)\w*(gebühr|entgelt)|\bsetz(t|en)\s+(die|eine)\s+(\w+\s+)?(zahlung|bezahlung|entrichtung)\b[^.;]{0,40}?\bvoraus\b|\b(erfordert|erfordern)\s+(die|eine)\s+(\w+\s+)?(zahlung|bezahlung|entrichtung)\b|\bgegen\s+(zahlung|bezahlung|entgelt|gebühr)\b",
     ),
     says("fa", r"~رایگان"),
     says(
         "fa",
         fee_near_amount!(
-            r"(هزینه|کارمزد|مبلغ)",
-            r"\d+\s*(یورو|تومان|ریال|دلار)",
-            r"(هزینه|کارمزد)"
+            r"(هزینه|کارمزد|مبلغ|پرداخت|بپرداز)",
+            r"(\d+(?:[.,٬]\d+)*\s*((هزار|میلیون)\s*)?|(هزار|میلیون)\s*)(یورو|تومان|ریال|دلار)",
+            r"(هزینه|کارمزد|بپرداز|پرداخت)"
         ),
     ),
     says(
         "fa",
-        r"(هزینه|کارمزد|وجه)\s*(\x{200C})?(ی|ای)?\s+(دارد|دارند|دریافت\s+می|اخذ\s+می|کسر\s+می)|مشمول\s+(پرداخت\s+)?(هزینه|کارمزد)|(پولی|غیررایگان)\s+(است|هستند)",
+        r"(هزینه|کارمزد|وجه)\s*(\x{200C})?(ی|ای)?\s+(دارد|دارند|دریافت\s+می|اخذ\s+می|کسر\s+می)|مشمول\s+(پرداخت\s+)?(هزینه|کارمزد)|(پولی|غیررایگان)\s+(است|هستند)|(مستلزم|منوط\s+به|مشروط\s+به|در\s+گرو)\s+پرداخت",
     ),
 ];
 
@@ -420,6 +422,39 @@ const HUMAN_DECIDES: &[(&str, &[&str])] = &[
         "fa",
         &[
             r"(بررسی|بازبینی|نظارت|تصمیم|قضاوت)\s*(‌)?\s*انسانی|(بررسی|بازبینی|تصمیم)\s+(یک\s+|توسط\s+)?(کارشناس|کارمند|انسان)|توسط\s+(یک\s+)?(کارشناس|کارمند|انسان)",
+        ],
+    ),
+];
+
+/// A person said to take part through a double negative: "without" a person, itself negated
+/// ("we never decide a complaint without a person reviewing it", "Keine Beschwerde wird
+/// abgelehnt, ohne dass ein Mitarbeiter sie geprüft hat", "aucune réclamation n'est rejetée sans
+/// qu'un membre du personnel l'ait examinée", "هیچ شکایتی بدون اینکه کارشناس آن را ببیند رد
+/// نمی‌شود"); the `~` asks for the "without" to be negated, so "decided without a person" alone
+/// is no evidence.
+const NEVER_WITHOUT_PERSON: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"~\bwithout\s+((a|an|any|one|of|our|the|its|your)\s+){0,3}(humans?|persons?|people|members?\s+of\s+(our\s+|the\s+)?(staff|team)|staff|employees?|moderators?|reviewers?|someone|somebody)\b",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"~\bsans\s+(qu'|que\s+)?((un|une|le|la|l'|des|nos|notre)\s*){0,2}(humains?|personnes?|membres?\s+(du|de\s+notre)\s+(personnel|équipe)|salariée?s?|employée?s?|modérat\w+)\b",
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"~\bohne\s+(dass\s+)?((ein|eine|einen|einer|unser\w*|die|der|den)\s+){0,2}(mensch\w*|mitarbeiter\w*|person\w*|moderator\w*|beschäftigte\w*|jemand)",
+        ],
+    ),
+    (
+        "fa",
+        &[
+            r"~بدون\s+((اینکه|آنکه|این\x{200C}که|آن\x{200C}که)\s+)?(یک\s+)?(انسان|کارشناس|کارمند|کارکنان|ناظر|اپراتور)",
         ],
     ),
 ];
@@ -761,6 +796,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
                 Evidence::Keywords(NOT_SOLELY),
                 Evidence::Keywords(HUMAN_REVIEW),
                 Evidence::Keywords(HUMAN_DECIDES),
+                Evidence::Keywords(NEVER_WITHOUT_PERSON),
             ]),
             contrary: SOLELY_AUTOMATED,
             topic: ANY_TOPIC,
