@@ -26,7 +26,7 @@ declare_rule! {
     /// `یه گوشی دویستی`, `پونصدیه`: "a three-hundred one", thousands of toman left unsaid) is a
     /// price too; `صدی` ("per cent") is not. So is a number of three digits or more right
     /// before a verb of paying (`۲۵۰ دادم`, "I paid 250"), but not after a word of a score
-    /// (`امتیاز ۱۰۰ دادم`).
+    /// (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`).
     ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
@@ -175,9 +175,31 @@ const PURCHASE_VERBS: &[&str] = &[
 /// Verbs of paying: `۲۵۰ دادم` ("I paid 250") states what was paid.
 const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پرداختیم", "دادمش"];
 
-/// Words of a score or rating: a number before a verb of paying after one of them is what was
-/// given as a score (`امتیاز ۱۰۰ دادم`).
-const SCORE_WORDS: &[&str] = &["امتیاز", "نمره", "ستاره", "رای", "امتیازش", "نمرش", "نمرشو"];
+/// Words of a score or rating, of giving to someone and of a date: a number before a verb of
+/// paying after one of them is a score or a year (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`, `سال
+/// ۱۴۰۲ دادم`).
+const SCORE_WORDS: &[&str] = &[
+    "امتیاز",
+    "نمره",
+    "ستاره",
+    "رای",
+    "امتیازش",
+    "نمرش",
+    "نمرشو",
+    "بهش",
+    "بهشون",
+    "سال",
+    "تاریخ",
+];
+
+/// Whether `digits` read as a year of the Persian or Gregorian calendar (1300-1499,
+/// 1900-2099).
+fn year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
+}
 
 /// Currency codes written before the amount (`USD 30`).
 const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
@@ -387,9 +409,11 @@ impl Amount {
             return Some((start, sk.len() - after.len() + sym.len_utf8()));
         }
         // `۲۵۰ دادم`: a number of three digits or more right before a verb of paying, the
-        // thousands implied; not a score (`امتیاز ۱۰۰ دادم`).
+        // thousands implied; not a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year
+        // (`سال ۱۴۰۲ دادم به تعمیر`, `۱۴۰۲ دادم`).
         if c.digits.as_str().len() >= 3
             && !counted
+            && !year(c.digits.as_str())
             && ws.get(next).is_some_and(|w| {
                 PAID_VERBS.contains(&w.text(sk))
                     && next == c.last_word + 1
