@@ -42,8 +42,9 @@ declare_rule! {
     /// (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`, `Telegram: iOS17`).
     /// After a word for a username and a colon (`آیدی`, `یوزرنیم`, `شناسه`, `id`), one word in
     /// Persian letters that ends its sentence and is no frequent Persian word
-    /// (`common-words.fa.txt`) nor a platform name is a handle spelled in Persian (`آیدی
-    /// تلگرامم: شاپمن`; not `آیدی تلگرام: ندارم`).
+    /// (`common-words.fa.txt`), no platform name and no compound written with a zero-width
+    /// non-joiner is a handle spelled in Persian (`آیدی تلگرامم: شاپمن`; not `آیدی تلگرام:
+    /// ندارم`, `شناسه: ثبت‌شده`).
     ///
     /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
@@ -493,7 +494,8 @@ impl Rule for Social {
                         && n == k + 1
                         && handle.chars().count() >= 3
                         && handle.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-                        && !self.words_fa.contains(handle.as_str());
+                        && !self.words_fa.contains(handle.as_str())
+                        && !written_with_zwnj(f, ws[k].start, ws[k].end);
                     if persian
                         || (looks_like_handle(&handle)
                             && (marked || (alone && !self.prose(f, k, n, announced))))
@@ -517,6 +519,13 @@ impl Rule for Social {
             }
         }
     }
+}
+
+/// Whether skeleton bytes `start..end` of `f` were written with a zero-width non-joiner: a
+/// Persian compound (`ثبت‌شده`), which the skeleton writes as one word.
+fn written_with_zwnj(f: &FieldText<'_>, start: usize, end: usize) -> bool {
+    let (s, e) = f.skeleton().to_original(start, end);
+    f.cps[s..e].contains(&'\u{200C}')
 }
 
 /// The handle starting at word `k`, extended over `.`/`_` joined words (`shop.tehran_98`):
