@@ -70,7 +70,7 @@ enum RawAudience {
 }
 
 /// Reads and validates one source of the policies directory `root`; records its text and any
-/// diagnostics.
+/// diagnostics. Its body is scanned through `scans`, the bodies of its document read so far.
 pub(crate) fn load_source(
     root: &Path,
     path: &Path,
@@ -78,6 +78,7 @@ pub(crate) fn load_source(
     site: &SiteConfig,
     sources: &mut BTreeMap<PathBuf, String>,
     diagnostics: &mut Vec<Diagnostic>,
+    scans: &mut markdown::Scans,
 ) -> Option<PolicyVersion> {
     let error = |line, column, message: String| {
         Diagnostic::error(codes::FRONT_MATTER, path, line, column, message)
@@ -295,7 +296,7 @@ pub(crate) fn load_source(
         return None;
     };
     let lines = LineIndex::new(&text);
-    let scanned = markdown::scan(&text, body_offset, &lines);
+    let scanned = scans.scan(&text, body_offset, &lines);
     Some(PolicyVersion {
         id: raw.id,
         lang: raw.lang,

@@ -111,6 +111,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             continue;
         }
         let mut versions = Vec::new();
+        let mut scans = crate::markdown::Scans::default();
         for path in sorted_entries(&doc_dir)? {
             let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -139,7 +140,15 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
                 }
                 continue;
             }
-            match load_source(dir, &path, &name, &site, &mut sources, &mut diagnostics) {
+            match load_source(
+                dir,
+                &path,
+                &name,
+                &site,
+                &mut sources,
+                &mut diagnostics,
+                &mut scans,
+            ) {
                 Some(version) => {
                     // The version holds its text (`PolicySet::source_of` finds it there).
                     sources.remove(&path);

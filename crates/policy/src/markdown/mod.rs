@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Options;
 
-pub(crate) use scan::scan;
+pub(crate) use scan::Scans;
 
 /// Parser options shared by the scanner and the renderer.
 pub(crate) fn options() -> Options {

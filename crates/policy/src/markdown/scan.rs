@@ -9,12 +9,92 @@ use crate::clause_id;
 use crate::model::{Clause, ClauseLink, RawBlock};
 
 /// What a body contains.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Scanned {
     pub preamble: Option<Clause>,
     pub clauses: Vec<Clause>,
     pub links: Vec<ClauseLink>,
     pub scan: BodyScan,
+}
+
+impl Scanned {
+    /// The scan of the same body starting `bytes` bytes and `lines` lines further on in its
+    /// file (another front matter before it): every file position moved, the rest as it is.
+    fn moved(&self, bytes: isize, lines: isize) -> Scanned {
+        let mut out = self.clone();
+        let line = |l: &mut usize| *l = l.saturating_add_signed(lines);
+        let byte = |b: &mut usize| *b = b.saturating_add_signed(bytes);
+        if let Some(preamble) = out.preamble.as_mut() {
+            line(&mut preamble.line);
+            preamble
+                .obligation_blocks
+                .iter_mut()
+                .for_each(|b| line(&mut b.line));
+        }
+        for clause in &mut out.clauses {
+            line(&mut clause.line);
+            byte(&mut clause.id_offset);
+            clause
+                .obligation_blocks
+                .iter_mut()
+                .for_each(|b| line(&mut b.line));
+        }
+        out.links.iter_mut().for_each(|l| line(&mut l.line));
+        byte(&mut out.scan.body_offset);
+        for range in &mut out.scan.code_ranges {
+            byte(&mut range.start);
+            byte(&mut range.end);
+        }
+        out.scan
+            .list_intros
+            .iter_mut()
+            .for_each(|i| byte(&mut i.offset));
+        out
+    }
+}
+
+/// The bodies scanned last (among the versions of a document) with their scans: a version
+/// whose body is that of a recent one (an archive records the same text many times, often
+/// going back and forth between two) takes that scan, moved to where its own body starts,
+/// instead of being parsed again.
+#[derive(Debug, Default)]
+pub(crate) struct Scans {
+    /// At most [`Scans::KEPT`] bodies, the most recently used last, with the byte offset and
+    /// line where the body started and its scan.
+    recent: Vec<(String, usize, usize, Scanned)>,
+}
+
+impl Scans {
+    /// Bodies kept.
+    const KEPT: usize = 8;
+
+    /// [`scan`] of `source`, whose body starts at byte `body_offset`.
+    pub fn scan(&mut self, source: &str, body_offset: usize, lines: &LineIndex) -> Scanned {
+        let body = &source[body_offset..];
+        // Columns are counted from the start of a line: a body that does not start a line
+        // would have other columns on its first line.
+        if body_offset > 0 && !source[..body_offset].ends_with('\n') {
+            return scan(source, body_offset, lines);
+        }
+        let line = lines.line(body_offset);
+        if let Some(i) = self.recent.iter().position(|(b, ..)| b == body) {
+            let hit = self.recent.remove(i);
+            let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+            let moved = hit.3.moved(
+                signed(body_offset) - signed(hit.1),
+                signed(line) - signed(hit.2),
+            );
+            self.recent.push(hit);
+            return moved;
+        }
+        let scanned = scan(source, body_offset, lines);
+        if self.recent.len() == Self::KEPT {
+            self.recent.remove(0);
+        }
+        self.recent
+            .push((body.to_string(), body_offset, line, scanned.clone()));
+        scanned
+    }
 }
 
 /// Whether a fenced block's info string marks an obligation block.
@@ -364,6 +444,24 @@ fn clause_link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_scanned_before_is_moved_to_where_it_starts() {
+        let body = "Intro with `code`.\n\n```obligation\nid: a\n```\n\n## Refunds {#refunds}\nSee [fees](#fees) and [terms](@terms#scope).\n\nThe following applies.\n\n- one\n\n### Fees\nYou may:\n\n```obligation\nid: b\n```\n";
+        let mut scans = Scans::default();
+        for front in [
+            "---\nid: x\n---\n",
+            "---\nid: x\nsummary: a longer one\nmore: é\n---\n",
+            "---\n---\n",
+            "",
+        ] {
+            let source = format!("{front}{body}");
+            let lines = LineIndex::new(&source);
+            let fresh = scan(&source, front.len(), &lines);
+            assert_eq!(scans.scan(&source, front.len(), &lines), fresh, "{front:?}");
+        }
+        assert_eq!(scans.recent.len(), 1);
+    }
 
     fn scan_text(text: &str) -> Scanned {
         scan(text, 0, &LineIndex::new(text))
