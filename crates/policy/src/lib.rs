@@ -14,6 +14,7 @@ mod known_marketplaces;
 pub mod language;
 mod load;
 mod markdown;
+pub mod memo;
 pub mod model;
 pub mod render;
 pub mod site_config;

@@ -21,6 +21,10 @@
 mod tokens;
 mod units;
 
+use std::sync::LazyLock;
+
+use davar_policy::memo::Memo;
+
 use self::tokens::{Kind, Token, integer, punct, tokenize, word};
 use self::units::{ProseUnit, unit_at};
 use super::duration::{Duration, Unit};
@@ -105,7 +109,15 @@ pub fn find_periods(text: &str) -> Vec<Period> {
 
 type Found = ((usize, usize), ProseUnit, Option<u32>, u32);
 
+/// What [`scan`] found in the texts read before: the versions of a document repeat most of
+/// their clauses and sentences.
+static SCANNED: LazyLock<Memo<Vec<Found>>> = LazyLock::new(|| Memo::new(8 << 20));
+
 fn scan(text: &str) -> Vec<Found> {
+    SCANNED.get_or(&[text], || scan_text(text))
+}
+
+fn scan_text(text: &str) -> Vec<Found> {
     let tokens = tokenize(text);
     let mut found = Vec::new();
     let mut i = 0;

@@ -4,7 +4,19 @@
 //! each line of a paragraph that ends in `:` before a soft or hard break (a text written
 //! without blank lines between its paragraphs).
 
+use std::sync::LazyLock;
+
 use crate::check::empty_list::vocabulary::announcing_sentence;
+use crate::memo::Memo;
+
+/// [`announcing_sentence`] of the paragraphs read before: the versions of a document repeat
+/// most of their paragraphs.
+static ANNOUNCING: LazyLock<Memo<bool>> = LazyLock::new(|| Memo::new(8 << 20));
+
+/// Whether a paragraph ending in `.` ends by announcing a list ([`announcing_sentence`]).
+fn announces(paragraph: &str) -> bool {
+    ANNOUNCING.get_or(&[paragraph], || announcing_sentence(paragraph))
+}
 
 /// The block that follows a list announcement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,8 +177,8 @@ impl IntroTracker {
         let finished = self.awaiting_text.take();
         self.line_intros(raw, start, in_list, section);
         let trimmed = text.trim_end();
-        let announces = trimmed.ends_with([':', '：'])
-            || trimmed.ends_with('.') && announcing_sentence(trimmed);
+        let announces =
+            trimmed.ends_with([':', '：']) || trimmed.ends_with('.') && announces(trimmed);
         if announces {
             let mark = if trimmed.ends_with('.') { '.' } else { ':' };
             let offset = raw.rfind(mark).map_or(start, |i| start + i);
