@@ -234,20 +234,22 @@ fn foreign_script_counted(counted: &Letters, lang: &str) -> Option<Script> {
         .find(|s| counted.in_script(*s) as f64 >= SCRIPT_SHARE * letters as f64)
 }
 
-/// The clauses of `v` written in another of `languages` than `v.lang`: (heading, line, language).
-/// None when the site publishes in no other language (no clause is detected then).
-fn foreign_clauses<'a>(
-    v: &'a PolicyVersion,
+/// The clauses of `v` written in another of `languages` than `v.lang`: (index among the
+/// preamble and the clauses, language). None when the site publishes in no other language (no
+/// clause is detected then).
+fn foreign_clauses(
+    v: &PolicyVersion,
     languages: &[String],
     memo: &mut Memo,
-) -> Vec<(&'a str, usize, &'static str)> {
+) -> Vec<(usize, &'static str)> {
     if languages.iter().all(|l| *l == v.lang) {
         return Vec::new();
     }
     v.preamble
         .iter()
         .chain(&v.clauses)
-        .filter_map(|c| {
+        .enumerate()
+        .filter_map(|(i, c)| {
             let text = format!("{}\n{}", c.heading, c.prose);
             if text.chars().filter(|ch| ch.is_alphabetic()).count() < MIN_CLAUSE_LETTERS {
                 return None;
@@ -256,52 +258,74 @@ fn foreign_clauses<'a>(
             (found.lang != v.lang
                 && found.confidence >= MIN_CLAUSE_CONFIDENCE
                 && languages.iter().any(|l| l == found.lang))
-            .then_some((c.heading.as_str(), c.line, found.lang))
+            .then_some((i, found.lang))
         })
         .collect()
+}
+
+/// What a version is written in, when it is not its `lang`.
+#[derive(Debug, Clone)]
+enum Verdict {
+    /// The whole text: what it is written in (a language or a script), and the file it
+    /// belongs in.
+    Whole(String, String),
+    /// Some clauses ([`foreign_clauses`]).
+    Clauses(Vec<(usize, &'static str)>),
+}
+
+/// The verdict on `v`: it depends on its language, its text and the site's languages only.
+fn judge(v: &PolicyVersion, languages: &[String], memo: &mut Memo) -> Verdict {
+    let text = readable(v);
+    let counted = Letters::of(&text);
+    let detected = written_in_counted(&text, &counted, memo).filter(|found| *found != v.lang);
+    // A text in another script is reported even when too short for the language model:
+    // named by the model when it is sure, by its script otherwise.
+    match (detected, foreign_script_counted(&counted, &v.lang)) {
+        (Some(lang), _) => Verdict::Whole(
+            format!("`{lang}`"),
+            format!("the `{lang}` file of the version"),
+        ),
+        (None, Some(script)) => Verdict::Whole(
+            format!("{} script", script.name()),
+            "the file of its language in the version".to_string(),
+        ),
+        (None, None) => Verdict::Clauses(foreign_clauses(v, languages, memo)),
+    }
 }
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut memo = Memo::new();
+    // Verdicts by language and body: a version repeating an earlier body has its verdict.
+    let mut verdicts: HashMap<(&str, &str), Verdict> = HashMap::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let text = readable(v);
-        let counted = Letters::of(&text);
-        let detected =
-            written_in_counted(&text, &counted, &mut memo).filter(|found| *found != v.lang);
-        // A text in another script is reported even when too short for the language model:
-        // named by the model when it is sure, by its script otherwise.
-        let whole = match (detected, foreign_script_counted(&counted, &v.lang)) {
-            (Some(lang), _) => Some((
-                format!("`{lang}`"),
-                format!("the `{lang}` file of the version"),
-            )),
-            (None, Some(script)) => Some((
-                format!("{} script", script.name()),
-                "the file of its language in the version".to_string(),
-            )),
-            (None, None) => None,
-        };
-        let Some((found, file)) = whole else {
-            let foreign = foreign_clauses(v, &set.site.languages, &mut memo);
-            if let Some((heading, line, lang)) = foreign.first() {
-                let total = usize::from(v.preamble.is_some()) + v.clauses.len();
-                out.push(
-                    Diagnostic::warning(
-                        codes::LANGUAGE_MISMATCH,
-                        &v.path,
-                        *line,
-                        1,
-                        format!(
-                            "{} of {total} clause(s) of this `lang: {}` version are written in `{lang}`, the first `{heading}`",
-                            foreign.len(),
-                            v.lang
-                        ),
-                    )
-                    .with_help(format!("translate the rest of the version into `{}`", v.lang)),
-                );
+        let verdict = verdicts
+            .entry((v.lang.as_str(), v.body()))
+            .or_insert_with(|| judge(v, &set.site.languages, &mut memo));
+        let (found, file) = match verdict {
+            Verdict::Whole(found, file) => (found, file),
+            Verdict::Clauses(foreign) => {
+                let parts: Vec<_> = v.preamble.iter().chain(&v.clauses).collect();
+                if let Some((first, lang)) = foreign.first() {
+                    let (heading, line) = (&parts[*first].heading, parts[*first].line);
+                    out.push(
+                        Diagnostic::warning(
+                            codes::LANGUAGE_MISMATCH,
+                            &v.path,
+                            line,
+                            1,
+                            format!(
+                                "{} of {} clause(s) of this `lang: {}` version are written in `{lang}`, the first `{heading}`",
+                                foreign.len(),
+                                parts.len(),
+                                v.lang
+                            ),
+                        )
+                        .with_help(format!("translate the rest of the version into `{}`", v.lang)),
+                    );
+                }
+                continue;
             }
-            continue;
         };
         let (line, column) = v.value_position("lang");
         out.push(

@@ -27,7 +27,7 @@
 //! ([`owner::Reading::covers`]). Each name is reported in the version where it first appears
 //! (v1, or the version that adds it), not again in every later version.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -676,6 +676,7 @@ fn normalise_spaced(text: &str) -> String {
 }
 
 /// One name or domain found in a version.
+#[derive(Clone)]
 struct Mention {
     key: String,
     shown: String,
@@ -694,8 +695,21 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     for doc in &set.documents {
         for lang in doc.languages() {
             let mut previous: BTreeSet<String> = BTreeSet::new();
+            // The mentions of each body read, at offsets from its start: a version repeating
+            // an earlier body takes them.
+            let mut read: HashMap<&str, Vec<Mention>> = HashMap::new();
             for v in doc.versions_in(lang) {
-                let all = mentions(v);
+                let body = v.body();
+                let base = v.source.len() - body.len();
+                let mut all = read
+                    .entry(body)
+                    .or_insert_with(|| {
+                        let mut found = mentions(v);
+                        found.iter_mut().for_each(|m| m.offset -= base);
+                        found
+                    })
+                    .clone();
+                all.iter_mut().for_each(|m| m.offset += base);
                 let open: Vec<&Mention> = all.iter().filter(|m| !own.covers(m)).collect();
                 let reading = owner::Reading::of(v, &open, &own);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
