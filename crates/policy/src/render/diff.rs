@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use similar::{ChangeTag, DiffTag, TextDiff};
@@ -12,6 +13,7 @@ use similar::{ChangeTag, DiffTag, TextDiff};
 use super::ObligationSentences;
 use crate::clause_id::strip_section_number;
 use crate::markdown::html::escape;
+use crate::memo::Memo;
 use crate::model::{Clause, PolicyVersion};
 
 /// How a clause changed.
@@ -262,6 +264,15 @@ pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
     if old == new {
         return (escape(new), 0, 0);
     }
+    DIFFS.get_or(&[old, new], || compared(old, new))
+}
+
+/// Diffs computed before: the versions of a history that goes back and forth between two
+/// texts compare the same two texts again and again.
+static DIFFS: LazyLock<Memo<(String, usize, usize)>> = LazyLock::new(|| Memo::new(8 << 20));
+
+/// [`word_diff`] of two different texts.
+fn compared(old: &str, new: &str) -> (String, usize, usize) {
     let mut tokens: Vec<(ChangeTag, Cow<'_, str>)> = Vec::new();
     diff_tokens(old, new, &mut tokens);
     let tokens: Vec<(ChangeTag, &str)> = tokens.iter().map(|(t, v)| (*t, v.as_ref())).collect();

@@ -29,9 +29,13 @@ use super::ObligationSentences;
 use super::dates::{DateView, date_view};
 use super::i18n;
 use crate::markdown::html::{HtmlOptions, to_html};
+use crate::memo::Memo;
 use crate::model::{Document, PolicySet, PolicyVersion};
 
 /// Frame of every page.
+/// Most bytes of bodies a document's pages keep rendered ([`DocContext::body_html`]).
+const BODIES_BUDGET: usize = 8 << 20;
+
 #[derive(Debug, Serialize)]
 pub struct Page {
     lang: String,
@@ -96,6 +100,8 @@ pub struct DocContext<'a> {
     upcoming: Option<usize>,
     /// Per published version: the date a later version took its place, if by the build date.
     superseded: Vec<Option<Date>>,
+    /// Bodies rendered before, by text, clause ids and page root.
+    bodies: Memo<String>,
 }
 
 impl<'a> DocContext<'a> {
@@ -143,6 +149,7 @@ impl<'a> DocContext<'a> {
             current,
             upcoming,
             superseded,
+            bodies: Memo::new(BODIES_BUDGET),
         }
     }
 
@@ -223,7 +230,31 @@ impl<'a> DocContext<'a> {
         }
     }
 
+    /// The body of `v` as HTML. A body without obligation blocks is the same HTML wherever
+    /// its text, clause ids and anchors are the same: a version that repeats an earlier one
+    /// takes its HTML.
     fn body_html(&self, v: &PolicyVersion, root: &str) -> String {
+        let blocks = v
+            .clauses
+            .iter()
+            .chain(v.preamble.as_ref())
+            .any(|c| !c.obligation_blocks.is_empty());
+        if blocks {
+            return self.render_body(v, root);
+        }
+        let mut ids = String::new();
+        for clause in &v.clauses {
+            for id in std::iter::once(&clause.id).chain(&clause.aliases) {
+                ids.push_str(id);
+                ids.push(' ');
+            }
+            ids.push('\n');
+        }
+        self.bodies
+            .get_or(&[v.body(), root, &ids], || self.render_body(v, root))
+    }
+
+    fn render_body(&self, v: &PolicyVersion, root: &str) -> String {
         let set = self.set;
         let lang = self.lang;
         let resolve = |doc: &str, clause: Option<&str>| {
