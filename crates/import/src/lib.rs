@@ -13,6 +13,7 @@ mod shape;
 mod text;
 mod write;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use davar_policy::{Audience, ChangeKind};
@@ -164,18 +165,35 @@ pub struct ImportedVersion {
 /// version of the document (an outage page, or the page served in another locale): it is left
 /// out and listed in [`ImportedDocument::left_out`].
 pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
-    // Blank captures are not shaped; those with markup only are left out by `versions`.
+    // Blank captures are not shaped; those with markup only are left out by `versions`. An
+    // archive captures the same text many times: each text is shaped and judged once.
+    let mut shaped: HashMap<&str, String> = HashMap::new();
     let bodies: Vec<(String, &ota::Capture)> = doc
         .captures
         .iter()
         .filter(|c| !c.text.trim().is_empty())
-        .map(|c| (shape::body(&c.text, options), c))
+        .map(|c| {
+            let body = shaped
+                .entry(c.text.as_str())
+                .or_insert_with(|| shape::body(&c.text, options));
+            (body.clone(), c)
+        })
         .collect();
+    drop(shaped);
     let (lang, language) = shape::language(bodies.iter().map(|(b, _)| b.as_str()), options);
     let mut left_out = Vec::new();
+    let mut judged: HashMap<String, Option<&'static str>> = HashMap::new();
+    let mut in_other_language = |body: &String| match judged.get(body) {
+        Some(found) => *found,
+        None => {
+            let found = shape::other_language(body, &lang);
+            judged.insert(body.clone(), found);
+            found
+        }
+    };
     let bodies: Vec<(String, &ota::Capture)> = bodies
         .into_iter()
-        .filter(|(body, c)| match shape::other_language(body, &lang) {
+        .filter(|(body, c)| match in_other_language(body) {
             Some(other) => {
                 left_out.push(LeftOut {
                     date: c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date(),

@@ -1,7 +1,7 @@
 //! Shaping captured texts into versions: document ids, audience, language, `change`, and the
 //! optional promotion of bold pseudo-headings.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use davar_policy::{Audience, ChangeKind, language, plain_text};
 use jiff::civil::Date;
@@ -103,8 +103,17 @@ pub(crate) fn versions(
 ) -> Vec<ImportedVersion> {
     let mut out: Vec<ImportedVersion> = Vec::new();
     let mut previous: Option<String> = None;
+    // The words of each body read, for the bodies a history repeats.
+    let mut read: HashMap<String, String> = HashMap::new();
     for (body, date, origin, summary) in items {
-        let words = plain_text(&body);
+        let words = match read.get(&body) {
+            Some(words) => words.clone(),
+            None => {
+                let words = plain_text(&body);
+                read.insert(body.clone(), words.clone());
+                words
+            }
+        };
         if !crate::text::plain_has_text(&words) {
             continue;
         }
