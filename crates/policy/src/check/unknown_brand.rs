@@ -402,7 +402,7 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         }
     }
     // `Anbieter dieser Plattform ist die X GmbH`, `Ce site est édité par X SAS`
-    if !m.domain && owner::states_operator(source, m) {
+    if !m.domain && owner::states_operator(source, m, own) {
         return true;
     }
     if SPEAKER_CUES.contains(&last(1).as_str()) || SPEAKER_CUES.contains(&last(2).as_str()) {

@@ -557,12 +557,296 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
     rest.trim_start_matches(['*', '_', '"', '”', '»'])
 }
 
-/// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`]).
-pub(super) fn states_operator(source: &str, m: &Mention) -> bool {
+/// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`]), not in a denial
+/// (`This site is not operated by X`, `Ce site n'est pas exploité par X`, `این سایت توسط شرکت X
+/// اداره نمی‌شود`), not as the owner of a site it names by another host (`The website
+/// www.dhl.com is operated by DHL International GmbH`, [`described_site`]) and not inside a
+/// quoted claim ([`quoted_claim`]).
+pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool {
+    if quoted_claim(source, m) {
+        return false;
+    }
     let before = lead(source, m.offset);
-    OPERATOR_LEAD.is_match(before)
-        || DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
+    if let Some(op) = OPERATOR_LEAD.find(before) {
+        let denied_or_another_s = negated(op.as_str())
+            || verb_denied(after(source, m))
+            || described_site(&before[..op.start()], &before[op.start()..], own)
+            || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset);
+        return !denied_or_another_s;
+    }
+    DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
         || fa_belongs(source, m)
+}
+
+/// A list item's label without a site noun (`- ناشر:`, `- Publisher:`).
+static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*{ITEM}\S[^:\n]{{0,40}}:")).expect("valid pattern")
+});
+
+/// Labels of a product's details in a list (`- نویسنده:`, `- Author:`, `- ISBN:`).
+const PRODUCT_LABELS: &[&str] = &[
+    "نویسنده",
+    "مترجم",
+    "شابک",
+    "قیمت",
+    "تعداد صفحات",
+    "سال انتشار",
+    "نوبت چاپ",
+    "author",
+    "translator",
+    "isbn",
+    "price",
+    "pages",
+    "auteur",
+    "traducteur",
+    "prix",
+    "autor",
+    "übersetzer",
+    "preis",
+    "seiten",
+];
+
+/// Words introducing an example (`مثلاً:`, `for example:`).
+const EXAMPLE_CUES: &[&str] = &[
+    "مثلاً",
+    "مثلا",
+    "به عنوان مثال",
+    "for example",
+    "e.g.",
+    "for instance",
+    "par exemple",
+    "zum beispiel",
+    "beispielsweise",
+];
+
+/// Whether the list holding the line at `offset` lists a product's details: another item is
+/// labelled as one (`- نویسنده: …` beside `- ناشر: …`), or the line before the list introduces
+/// an example (`مشخصات آن آمده است، مثلاً:`). A book's publisher is not this site's.
+fn product_list(source: &str, offset: usize) -> bool {
+    let item = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with(['-', '*', '+']) || t.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let mut above = source[..line_start].lines().rev().skip_while(|l| item(l));
+    let intro = above
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+    if EXAMPLE_CUES.iter().any(|c| intro.contains(c)) {
+        return true;
+    }
+    let mut siblings = source[..line_start]
+        .lines()
+        .rev()
+        .take_while(|l| item(l))
+        .chain(source[line_start..].lines().skip(1).take_while(|l| item(l)));
+    siblings.any(|l| {
+        let label = l
+            .trim_start()
+            .trim_start_matches(|c: char| {
+                matches!(c, '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
+            })
+            .trim_start();
+        let label = label
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
+        PRODUCT_LABELS.contains(&label.trim_matches('*'))
+    })
+}
+
+/// Words denying a statement: `not`, `pas`, `nicht`, `never`, `jamais`, `nie`, `kein`.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "pas",
+    "nicht",
+    "never",
+    "jamais",
+    "nie",
+    "kein",
+    "keine",
+    "keiner",
+    "nullement",
+];
+
+/// Whether `text`, a statement of an operator, is denied (`is not operated by`, `n'est pas
+/// exploité par`, `isn't run by`).
+fn negated(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("n't")
+        || lower.contains("n’t")
+        || words_of(&lower)
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()))
+}
+
+/// Whether the verb after a Persian name stated as an operator (`… توسط شرکت X اداره
+/// نمی‌شود`, `… از سوی X منتشر نشده است`) is denied: one of the first three words of the rest
+/// of its sentence is a negated verb.
+fn verb_denied(rest: &str) -> bool {
+    let end = rest
+        .find(['\n', '.', '!', '?', ';', '؛'])
+        .unwrap_or(rest.len());
+    rest[..end].split_whitespace().take(3).any(|w| {
+        w.starts_with("نمی")
+            || w.starts_with("نشد")
+            || w.starts_with("نبود")
+            || w.starts_with("نیست")
+            || w.starts_with("ندار")
+    })
+}
+
+/// A site noun opening a statement, with a host right after it (`website www.dhl.com`, `site
+/// laposte.fr`, `سایت post.ir`).
+static HOSTED_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^({SITE})\s+[\[<]?(?:https?://)?((?:[\p{{L}}\p{{N}}-]+\.)+\p{{L}}{{2,}})"
+    ))
+    .expect("valid pattern")
+});
+
+/// What may open a sentence before a site named by its host: the reader using it (`By using`,
+/// `En utilisant`, `Durch die Nutzung`) and an article, not a demonstrative (`this website`,
+/// `ce site`, `diese Website`, `این سایت` are this site).
+static DESCRIBED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:by\s+(?:using|accessing|visiting|browsing)|en\s+(?:utilisant|visitant|consultant|naviguant\s+sur)|(?:durch|mit)\s+(?:der|die)\s+(?:nutzung|benutzung|verwendung)\s+(?:von|der))\s+)?(?:(the|le|la|l['’]|die|der|das)\s*)?$")
+        .expect("valid pattern")
+});
+
+/// Whether a statement about a site (`tail`, from its site noun on, after `head`, the start
+/// of its sentence) names that site by a host that is not the marketplace's, after an
+/// article rather than a demonstrative: `The website www.dhl.com is operated by …`, `Le site
+/// www.paypal.fr appartient à …`, `Die Website www.dhl.de wird von der …`, `سایت post.ir
+/// متعلق به …` describe another party's site. The site noun capitalised after an English or
+/// French article is the text's defined term (`The Website www.x.com`, `Le Site x.fr`): this
+/// site.
+fn described_site(head: &str, tail: &str, own: &OwnNames) -> bool {
+    let (Some(h), Some(site)) = (DESCRIBED_HEAD.captures(head), HOSTED_SITE.captures(tail)) else {
+        return false;
+    };
+    let defined_term = h
+        .get(1)
+        .is_some_and(|a| !matches!(a.as_str().to_lowercase().as_str(), "die" | "der" | "das"))
+        && site[1].starts_with(char::is_uppercase);
+    let host = site[2].to_lowercase();
+    let as_mention = Mention {
+        key: host.trim_start_matches("www.").to_string(),
+        shown: host.clone(),
+        offset: 0,
+        domain: true,
+        email: false,
+        address: false,
+    };
+    !defined_term && !own.covers(&as_mention)
+}
+
+/// Words after a site's host giving that site its own owner or terms: `is operated by`,
+/// `appartient à`, `est édité par`, `gehört`, `wird von der … betrieben`, `متعلق به`, `its
+/// terms`, `ses propres conditions`, `les conditions de PayPal`, `deren Bedingungen`, `قوانین
+/// خودش`.
+static OWN_OWNER_OR_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:(?:operated|published|edited|owned|run|managed|provided)\s+by|belongs?\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient|betrieben|herausgegeben|verantwortet|gehört|(?:its|their)\s+(?:own\s+)?(?:terms|conditions|rules|polic(?:y|ies)|user\s+agreement)|(?:ses|leurs)\s+(?:propres\s+)?(?:conditions|règles|cgu|cgv)|conditions\s+(?:générales\s+)?(?:d['’]utilisation\s+)?(?:de|du)\s+\p{Lu}\p{L}*|(?:deren|dessen|seine|ihre)\s+(?:eigenen?\s+)?(?:(?:nutzungs|geschäfts)?bedingungen|agb|regeln))\b|متعلق\s+به|تعلق|توسط|از\s+سوی|(?:قوانین|شرایط|مقررات)(?:\s+(?:خودش|خود|آن)|[\u{200c}\s]?اش))")
+        .expect("valid pattern")
+});
+
+/// A site noun ending the words before an address.
+static SITE_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{SITE}\s+$")).expect("valid pattern"));
+
+/// Whether the address `m` names a site described as another party's ([`described_site`]:
+/// `The website www.dhl.com`, `En utilisant le site www.paypal.fr`) and the rest of its
+/// sentence gives that site its own owner or terms ([`OWN_OWNER_OR_TERMS`]), not "us" (`سایت
+/// x.ir متعلق به ما است`) and not the owner of its content too ([`CONTENT_OF`]); `Le site
+/// www.x.fr propose des livres` says nothing of whose it is.
+fn described_address(source: &str, m: &Mention, own: &OwnNames) -> bool {
+    let before = lead(source, m.offset);
+    let Some(site) = SITE_AT_END.find(before) else {
+        return false;
+    };
+    let tail = format!("{} {}", site.as_str().trim_end(), m.shown);
+    let rest = after(source, m);
+    let end = rest
+        .find(['\n', '!', '?'])
+        .or_else(|| rest.find(". "))
+        .unwrap_or(rest.len());
+    let rest = &rest[..end];
+    described_site(&before[..site.start()], &tail, own)
+        && OWN_OWNER_OR_TERMS.is_match(rest)
+        && !words_of(rest).iter().any(|w| WE.contains(&w.as_str()))
+        && !CONTENT_OF.is_match(rest)
+}
+
+/// A site's content, named beside the site (`The website x.com and all content on it are
+/// owned by …`, `et ses contenus`, `und alle Inhalte`, `محتوای آن`): a copyright notice, which
+/// speaks of this site.
+static CONTENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:contents?|contenus?|inhalte?)\b|محتوا").expect("valid pattern")
+});
+
+/// Quotation marks opening and closing a quote: straight, English, German, French.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('„', '“'), ('«', '»'), ('‚', '‘')];
+
+/// Words around a quote that report it as someone's claim or deny it: `may claim that "…"`,
+/// `prétendent que « … »`, `behaupten „…“`, `ادعا می‌کنند «…»`, `"…"; this is false`.
+const CLAIM_WORDS: &[&str] = &[
+    "claim",
+    "pretend",
+    "prétend",
+    "affirm",
+    "behaupt",
+    "ادعا",
+    "false",
+    "untrue",
+    "faux",
+    "fausse",
+    "falsch",
+    "unwahr",
+    "نادرست",
+    "دروغ",
+];
+
+/// Whether `m` stands inside a quote on its line that the words around it report as a claim or
+/// deny (`Phishing messages may claim that "this website is operated by X"; it is not.`, `«این
+/// سایت متعلق به شرکت X است»؛ این ادعا نادرست است`): the claim is not the text's own statement.
+fn quoted_claim(source: &str, m: &Mention) -> bool {
+    let line_start = source[..m.offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[m.offset..]
+        .find('\n')
+        .map_or(source.len(), |i| m.offset + i);
+    let before = &source[line_start..m.offset];
+    let rest = &source[m.offset..line_end];
+    let open = if before.matches('"').count() % 2 == 1 {
+        Some((before.rfind('"'), '"'))
+    } else {
+        QUOTES.iter().find_map(|&(o, c)| {
+            let opened = before.rfind(o)?;
+            (!before[opened..].contains(c) || o == c).then_some((Some(opened), c))
+        })
+    };
+    let Some((Some(opened), close)) = open else {
+        return false;
+    };
+    let Some(closed) = rest.find(close) else {
+        return false;
+    };
+    let around = format!("{} {}", &before[..opened], &rest[closed..]).to_lowercase();
+    let around = around.replace('’', "'");
+    CLAIM_WORDS.iter().any(|w| {
+        around
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.starts_with(w))
+    }) || [
+        "it is not",
+        "is not true",
+        "n'est pas vrai",
+        "stimmt nicht",
+        "ist nicht wahr",
+    ]
+    .iter()
+    .any(|p| around.contains(p))
 }
 
 /// The words before the operator in a German clause written verb last: `Diese Website wird
@@ -579,17 +863,17 @@ static DE_VERB_LAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,]*{DE_RUN}\b")).expect("valid pattern"));
 
 /// The role the text gives the mention `m` as this site's, if any.
-fn statement(source: &str, m: &Mention) -> Option<Role> {
+fn statement(source: &str, m: &Mention, own: &OwnNames) -> Option<Role> {
     let before = lead(source, m.offset);
     if m.email {
         let mailbox = mailbox(source, m.offset).to_ascii_lowercase();
         return (SERVICE_MAILBOXES.contains(&mailbox.as_str()) && CONTACT_LEAD.is_match(before))
             .then_some(Role::Contact);
     }
-    if states_operator(source, m) {
+    if states_operator(source, m, own) {
         return Some(Role::Operator);
     }
-    if !m.domain {
+    if !m.domain || quoted_claim(source, m) {
         return None;
     }
     if OPERATOR_NAMED_HOST.is_match(sentence_before(source, m.offset)) {
@@ -599,6 +883,7 @@ fn statement(source: &str, m: &Mention) -> Option<Role> {
         || SITE_ADDRESS_LEAD.is_match(before)
         || m.address && ADDRESS_USE_LEAD.is_match(before))
         && !owner_possessed(source, m)
+        && !described_address(source, m, own)
     {
         return Some(Role::Site);
     }
@@ -696,7 +981,7 @@ impl<'a> Reading<'a> {
         // The parties and operators the version states, read for a contact address only.
         let mut parties: Option<Vec<&str>> = None;
         for m in open {
-            let Some(role) = statement(source, m) else {
+            let Some(role) = statement(source, m, own) else {
                 continue;
             };
             // `… offered by Spigot, Inc. ("we") … email us at legal@spigot.com`: the mailbox of
@@ -1147,12 +1432,12 @@ mod tests {
             ),
             (
                 "en",
-                "Sandook sells books. The website www.pixelnest.io is operated by Pixelnest Ltd.",
+                "Sandook sells books. This website www.pixelnest.io is operated by Pixelnest Ltd.",
                 "`Pixelnest Ltd` is stated as this site's operator, but `pixelnest.io`",
             ),
             (
                 "de",
-                "Sandook verkauft Bücher. Die Website Buecherwurm.de wird betrieben von der Buecherwurm GmbH, Köln.",
+                "Sandook verkauft Bücher. Diese Website Buecherwurm.de wird betrieben von der Buecherwurm GmbH, Köln.",
                 "`Buecherwurm.de` is stated as this site's address",
             ),
             (
@@ -1203,8 +1488,9 @@ mod tests {
         let mut total = 0;
         super::super::tests::each_scanned(|name, set| {
             let v = &set.documents[0].versions[0];
+            let own = super::OwnNames::of(set);
             for m in super::super::mentions(v) {
-                let Some(role) = super::statement(&v.source, &m) else {
+                let Some(role) = super::statement(&v.source, &m, &own) else {
                     continue;
                 };
                 let host = if m.domain {
@@ -1523,6 +1809,117 @@ mod tests {
 
     /// The same wordings naming the marketplace's own company or its group, another party
     /// doing something else on the site, or another site in passing stay silent.
+    /// Each pair: a statement of this site's owner that is reported, and the same words made a
+    /// denial, a quoted claim, or a statement about another site named by its own host, which
+    /// stay silent.
+    #[test]
+    fn denied_quoted_and_other_sites_owner_statements_stay_silent_beside_their_firing_twins() {
+        for (lang, fires, silent) in [
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nThis site is operated by Lunaria Trading Ltd.",
+                "Sandook sells books. Sandook ships them.\n\nThis site is not operated by Lunaria Trading Ltd.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nThis website is run by Lunaria Trading Ltd.",
+                "Sandook sells books. Sandook ships them.\n\nThis website isn’t run by Lunaria Trading Ltd.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nCe site est exploité par la société Boutique Lune SAS.",
+                "Sandook vend des livres. Sandook les livre.\n\nCe site n'est pas exploité par la société Boutique Lune SAS.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nLa présente plateforme est éditée par Atelier Nord SAS.",
+                "Sandook vend des livres. Sandook les livre.\n\nLa présente plateforme n'est pas éditée par Atelier Nord SAS.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاین سایت توسط شرکت ماهان پارس اداره می‌شود.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاین سایت توسط شرکت ماهان پارس اداره نمی‌شود.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nThis website is operated by Lunaria Trading Ltd; see \"Contact\".",
+                "Sandook sells books. Sandook ships them.\n\nPhishing messages may claim that \"this website is operated by Lunaria Trading Ltd\"; it is not.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاین سایت متعلق به شرکت نوآوران بازار است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nبرخی سایت‌های جعلی ادعا می‌کنند «این سایت متعلق به شرکت نوآوران بازار است»؛ این ادعا نادرست است.",
+            ),
+            (
+                "en",
+                "Sandook sells books. This website www.pixelnest.io is operated by Pixelnest Ltd.",
+                "Sandook sells books. The website www.pixelnest.io is operated by Pixelnest Ltd; its terms govern tracking.",
+            ),
+            (
+                "en",
+                "Sandook sells books. The Website www.pixelnest.io is operated by Pixelnest Ltd.",
+                "",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\n- ناشر: کتابسرای نما\n- نشانی: تهران",
+                "صندوق فروشگاه کتاب است. در صفحه هر کتاب مشخصات آن آمده است:\n\n- ناشر: کتابسرای نما\n- نویسنده: هوشنگ گلشیری",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است.\n\nناشر: کتابسرای نما",
+                "صندوق فروشگاه کتاب است. مثلاً:\n\n- ناشر: کتابسرای نما",
+            ),
+            (
+                "en",
+                "Sandook sells books. The website www.pixelnest.io and all content on it are owned by Pixelnest Holdings.",
+                "",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Ce site www.lunetresor.fr appartient à Lunetresor SARL.",
+                "Sandook vend des livres. Le site www.lunetresor.fr appartient à Lunetresor SARL.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. En utilisant le site www.lunetresor.fr, vous acceptez les présentes conditions.",
+                "Sandook vend des livres. En utilisant le site www.lunetresor.fr, vous acceptez les conditions de Lunetresor, et non les nôtres.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Le site www.lunetresor.fr propose des livres d'occasion.",
+                "Sandook vend des livres. Le site lunetresor.fr est édité par Lunetresor SA, qui fixe ses propres conditions.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Diese Website www.buecherwurm.de wird von der Buecherwurm GmbH betrieben.",
+                "Sandook verkauft Bücher. Die Website www.buecherwurm.de wird von der Buecherwurm GmbH betrieben; dort gelten deren Bedingungen.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Diese Website www.buecherpost.de wird von der Buecher Post AG betrieben.",
+                "Sandook verkauft Bücher. Die Website www.buecherpost.de wird von der Buecher Post AG betrieben; dort gelten deren Bedingungen.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Alle Inhalte auf Buecherwurm.de unterliegen diesen Bedingungen.",
+                "Sandook verkauft Bücher. Die Website www.buecherwurm.de gehört nicht zu Sandook; für sie gelten deren eigene Nutzungsbedingungen.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. این سایت متعلق به شرکت کتاب‌نما است و نشانی آن ketabnama.ir است.",
+                "صندوق فروشگاه کتاب است. سایت ketabnama.ir متعلق به شرکت کتاب‌نما است و قوانین خودش را دارد.",
+            ),
+        ] {
+            let reported = found(lang, fires);
+            assert!(!reported.is_empty(), "{fires}: nothing reported");
+            if !silent.is_empty() {
+                let reported = found(lang, silent);
+                assert!(reported.is_empty(), "{silent}: {reported:#?}");
+            }
+        }
+    }
+
     #[test]
     fn the_same_word_orders_naming_the_site_s_own_or_another_party_s_role_stay_silent() {
         all_silent(&[
