@@ -192,6 +192,23 @@ const SCORE_WORDS: &[&str] = &[
     "تاریخ",
 ];
 
+/// Whether a number before a verb of paying (`ws[verb]`) reads as a score: out of a scale
+/// (`۱۰۰ از ۱۰۰ دادم`, `۱۰۰ دادم از ۱۰۰`), or at most 100, the top of a rating scale, given to
+/// something (`۱۰۰ دادم به کیفیتش`, `صد دادم به طراحی`). `۲۵۰ دادم به فروشنده` stays an amount.
+fn scored(sk: &str, ws: &[Word], first: usize, verb: usize, digits: &str) -> bool {
+    let number = |k: usize| {
+        ws.get(k).is_some_and(|w| {
+            let t = w.text(sk);
+            !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit())
+        })
+    };
+    let word = |k: usize| ws.get(k).map_or("", |w| w.text(sk));
+    let out_of = (first >= 2 && word(first - 1) == "از" && number(first - 2))
+        || (word(verb + 1) == "از" && number(verb + 2));
+    let given_to = word(verb + 1) == "به" && digits.parse::<u64>().is_ok_and(|n| n <= 100);
+    out_of || given_to
+}
+
 /// Whether `digits` read as a year of the Persian or Gregorian calendar (1300-1499,
 /// 1900-2099).
 fn year(digits: &str) -> bool {
@@ -421,6 +438,7 @@ impl Amount {
             })
             && !(c.first_word.saturating_sub(2)..c.first_word)
                 .any(|k| SCORE_WORDS.contains(&ws[k].text(sk)))
+            && !scored(sk, ws, c.first_word, next, c.digits.as_str())
         {
             return Some((start, ws[next].end));
         }
