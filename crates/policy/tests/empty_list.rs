@@ -281,7 +281,7 @@ fn a_word_after_the_phrase_that_is_no_infinitive_still_refers() {
         ),
         (
             "fr",
-            "## Frais {#frais}\n\nLes frais suivants reviennent à Bazarcheh.",
+            "## Frais {#frais}\n\nLe vendeur reverse les frais suivants à Bazarcheh.",
         ),
     ] {
         let found = lost_lists(lang, body);
@@ -323,5 +323,143 @@ fn a_list_item_alone_before_headings_is_the_whole_list_and_lost_its_items() {
     ] {
         let found = lost_lists("en", body);
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_forward_phrase_in_the_subject_announces_whatever_the_verb_says() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Orders {#orders}\n\nThe following conditions apply to every order.",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes frais suivants reviennent à Bazarcheh.",
+        ),
+        (
+            "de",
+            "## Bestellungen {#bestellungen}\n\nDie folgenden Bedingungen gelten für jede Bestellung.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+    ] {
+        assert_eq!(lost_lists(lang, body).len(), 1, "{body}");
+    }
+    for (lang, body) in [
+        (
+            "en",
+            "## Orders {#orders}\n\nThe following conditions apply to every order.\n\n- Payment comes first.\n- Delivery follows.",
+        ),
+        (
+            "fr",
+            "## Remboursement {#remboursement}\n\nSuivant les modalités prévues, le vendeur rembourse.",
+        ),
+        (
+            "en",
+            "## Orders {#orders}\n\nThe following day is a holiday for every shop.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_purpose_clause_after_the_announcement_does_not_hide_it() {
+    for (lang, body) in [
+        (
+            "de",
+            "## Konto {#konto}\n\nBitte beachten Sie die folgenden Hinweise, um Ihr Konto zu schützen.",
+        ),
+        (
+            "fr",
+            "## Compte {#compte}\n\nVeuillez suivre les conseils suivants afin de protéger votre compte.",
+        ),
+        (
+            "fa",
+            "## حساب {#account}\n\nلطفاً نکات زیر را برای حفاظت از حساب خود رعایت کنید.",
+        ),
+    ] {
+        assert_eq!(lost_lists(lang, body).len(), 1, "{body}");
+    }
+    let kept = lost_lists(
+        "de",
+        "## Konto {#konto}\n\nBitte beachten Sie die folgenden Hinweise, um Ihr Konto zu schützen.\n\n- Geben Sie Ihr Passwort nicht weiter.",
+    );
+    assert!(kept.is_empty(), "{:?}", lines(&kept));
+}
+
+#[test]
+fn a_bold_announcement_or_a_list_of_empty_markers_lost_its_items() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Documents {#documents}\n\n**The following documents apply:**",
+        ),
+        (
+            "de",
+            "## Dokumente {#dokumente}\n\n**Es gelten die folgenden Dokumente:**\n\n## Recht {#recht}\n\nEs gilt deutsches Recht.",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\nSellers pay the following fees:\n\n-\n-\n",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes vendeurs paient les frais suivants :\n\n1.\n2.\n",
+        ),
+    ] {
+        assert_eq!(lost_lists(lang, body).len(), 1, "{body}");
+    }
+    for (lang, body) in [
+        // A bold label, a bold announcement with its list, a list with one item written.
+        ("en", "## Contact {#contact}\n\n**Contact:**"),
+        (
+            "en",
+            "## Documents {#documents}\n\n**The following documents apply:**\n\n- Terms of sale\n- Privacy notice",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\nSellers pay the following fees:\n\n- a listing fee\n-\n",
+        ),
+        // A page number left between two pages of a converted document.
+        (
+            "en",
+            "## Documents {#documents}\n\nWe send the following documents:\n\n5.\n\nBazarcheh Ltd, 4 Mill Lane, Leeds, page footer.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn below_as_a_preposition_and_a_link_to_the_following_section_announce_nothing() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Reviews {#reviews}\n\nReviews are shown below each product.",
+        ),
+        ("fa", "## نظرات {#reviews}\n\nنظرات را زیر جعبه بنویسید."),
+        (
+            "en",
+            "## Orders {#orders}\n\nFor refunds, see the following section [Returns](#returns).",
+        ),
+        (
+            "fr",
+            "## Commandes {#commandes}\n\nPour les remboursements, voir la section suivante [Retours](#retours).",
+        ),
+        (
+            "de",
+            "## Bestellungen {#bestellungen}\n\nZu Erstattungen siehe den folgenden Abschnitt [Rückgaben](#rueckgaben).",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+    for body in [
+        "## Reviews {#reviews}\n\nReviews must respect the rules below.",
+        "## Orders {#orders}\n\nFor refunds, see the following sections.",
+    ] {
+        assert_eq!(lost_lists("en", body).len(), 1, "{body}");
     }
 }

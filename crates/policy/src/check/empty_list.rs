@@ -15,7 +15,12 @@
 //! list; one followed by a sibling item is not judged) and the lines of a paragraph written
 //! without blank lines.
 //!
-//! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), an announcement followed
+//! A list whose items are only markers (`-`, `*`, `1.` with no text) lost its items too, and so
+//! did a bold announcement with an announcing phrase (`**The following documents apply:**`).
+//!
+//! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), a sentence that ends
+//! with a link to the place it announces (`see the following section [Returns](#returns).`),
+//! an announcement followed
 //! by any other block that can hold what it announces (a list, a table, a paragraph — an
 //! address, a form, a quoted sentence, items written without list markup — or sub-sections under
 //! deeper headings).
@@ -49,7 +54,13 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 deepest,
                 requests_before_prose,
             };
-            if !is_lost_list(intro, &outline) {
+            let lost = if intro.next == NextBlock::List && only_empty_items(&v.source, intro.offset)
+            {
+                !is_label(&intro.text)
+            } else {
+                is_lost_list(intro, &outline)
+            };
+            if !lost || ends_with_a_link(&v.source, intro.offset) {
                 continue;
             }
             let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
@@ -85,7 +96,7 @@ pub(crate) struct Outline<'a> {
 
 /// Whether what follows `intro` cannot hold the list it announces.
 pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
-    if intro.bold || is_label(&intro.text) {
+    if intro.bold && !vocabulary::has_announcing_phrase(&intro.text) || is_label(&intro.text) {
         return false;
     }
     match intro.next {
@@ -105,6 +116,52 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
         NextBlock::SubHeading => false,
         NextBlock::End => true,
     }
+}
+
+/// Whether the list that starts after the announcement closing at byte `offset` of `source`
+/// has only empty items (`-`, `*`, `1.` with no text): markers left when the items were lost.
+/// A lone number other than 1 (`5.` between two pages of a converted PDF) is a page number.
+fn only_empty_items(source: &str, offset: usize) -> bool {
+    let rest = source.get(offset..).unwrap_or_default();
+    let mut items = 0;
+    let mut page_number = false;
+    for line in rest.lines().skip(1) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let Some(text) = line
+            .strip_prefix(['-', '*', '+'])
+            .or_else(|| {
+                (1..=3)
+                    .contains(&digits)
+                    .then(|| line[digits..].strip_prefix(['.', ')']))
+                    .flatten()
+            })
+            .filter(|t| t.is_empty() || t.starts_with(char::is_whitespace))
+        else {
+            break;
+        };
+        if !text.trim().is_empty() {
+            return false;
+        }
+        page_number = items == 0 && digits > 0 && &line[..digits] != "1";
+        items += 1;
+    }
+    items > 1 || items == 1 && !page_number
+}
+
+/// Whether the sentence closing at byte `offset` of `source` ends with a Markdown link (`see
+/// the following section [Returns](#returns).`): it names the place it points at.
+fn ends_with_a_link(source: &str, offset: usize) -> bool {
+    let before = source.get(..offset).unwrap_or_default().trim_end();
+    let Some(target) = before.strip_suffix(')') else {
+        return false;
+    };
+    target
+        .rfind("](")
+        .is_some_and(|open| !target[open + 2..].contains(|c: char| c.is_whitespace() || c == ')'))
 }
 
 /// Words with which an announcement asks for things to be given or counted in ("please

@@ -33,6 +33,9 @@ pub(crate) enum Kind {
     /// zu erfüllen.", "les règles suivantes à respecter."): the verb ends the sentence, it is
     /// neither a word the phrase refers to nor one counted after it.
     Infinitive,
+    /// Words that open a purpose clause ("in order to", "afin de", "um", "برای"): the words
+    /// from them on say what the items are for, they are not counted after a phrase.
+    Purpose,
 }
 
 /// One line of `announcing.txt`.
@@ -47,8 +50,12 @@ struct Phrase {
     colon_only: bool,
     /// Most words after it in a sentence ending in `.`.
     after: usize,
-    /// The endings of the infinitive an [`Kind::Infinitive`] word comes before.
+    /// The endings of the infinitive an [`Kind::Infinitive`] or [`Kind::Purpose`] word comes
+    /// before.
     endings: Vec<String>,
+    /// Whether it opens a clause only after a comma ([`Kind::Purpose`]: "…, um Ihr Konto zu
+    /// schützen").
+    after_comma: bool,
 }
 
 /// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
@@ -84,6 +91,7 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "place" => Kind::Place,
             "terms" => Kind::Terms,
             "infinitive" => Kind::Infinitive,
+            "purpose" => Kind::Purpose,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -98,10 +106,12 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             colon_only: false,
             after: WORDS_AFTER,
             endings: Vec::new(),
+            after_comma: false,
         };
         for option in options {
             match option.split_once('=') {
                 None if *option == "colon" => entry.colon_only = true,
+                None if *option == "comma" => entry.after_comma = true,
                 Some(("after", n)) => {
                     entry.after = n
                         .parse()
@@ -206,6 +216,16 @@ pub(crate) fn has(text: &str, kind: Kind) -> bool {
     occurrences(&words(text), kind).next().is_some()
 }
 
+/// Whether the last sentence of `text` holds a forward, further-on or manner phrase: a bold
+/// paragraph with one ("**The following documents apply:**") announces, one without
+/// ("**Contact:**") is a label.
+pub(crate) fn has_announcing_phrase(text: &str) -> bool {
+    let words = words(last_sentence(text));
+    [Kind::Forward, Kind::Further, Kind::Manner]
+        .into_iter()
+        .any(|kind| occurrences(&words, kind).next().is_some())
+}
+
 /// Whether `text` holds a word of `kind` (a place, a body of terms).
 pub(crate) fn has_word(text: &str, kind: Kind) -> bool {
     words(text).iter().any(|w| is(&w.text, kind))
@@ -275,13 +295,21 @@ pub(crate) fn closes(paragraph: &str) -> bool {
 /// a closing bracket ("(ci-après « le Vendeur »).", "(nachstehend „Kunde“)").
 const NAMING_MARKS: &[char] = &['"', '“', '”', '«', '»', '„', ')', '(', '[', ']'];
 
+/// Most words after a forward phrase that opens its sentence as the subject ("The following
+/// conditions apply to every order.", "Les conditions suivantes s'appliquent à toutes les
+/// commandes.", "Die folgenden Bedingungen gelten für jede Bestellung.").
+const SUBJECT_WORDS_AFTER: usize = 12;
+
 /// Whether the last sentence of `text`, which ends in `.`, ends by announcing what follows:
 /// a forward, further-on or manner phrase ([`Kind`]) that may announce in such a sentence,
-/// followed by at most its number of words (particles aside), none of which ties it to
-/// something the sentence names, names a unit of time or is a number ("under 18"), and no
-/// quotation or bracket (a definition: "(ci-après « le Vendeur »)"). A sentence that lists its
-/// items itself after a colon ("the following data: name, address and e-mail.") announces
-/// nothing that could be lost.
+/// followed by at most its number of words (particles and a purpose clause aside: "…
+/// folgenden Hinweise, um Ihr Konto zu schützen."), none of which ties it to something the
+/// sentence names, names a unit of time or is a number ("under 18"), and no quotation or
+/// bracket (a definition: "(ci-après « le Vendeur »)"); or a forward phrase in the subject
+/// that opens the sentence ([`subject_phrase`]), whatever the verb says of the items. A phrase
+/// after the Persian object marker (`نظرات را زیر جعبه بنویسید`) is a preposition. A sentence
+/// that lists its items itself after a colon ("the following data: name, address and e-mail.")
+/// announces nothing that could be lost.
 pub(crate) fn announcing_sentence(text: &str) -> bool {
     let last = last_sentence(text);
     if last
@@ -291,12 +319,18 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
         return false;
     }
     let words = words(last);
+    let purpose = purpose_start(last, &words);
     [Kind::Forward, Kind::Further, Kind::Manner]
         .into_iter()
         .flat_map(|kind| occurrences(&words, kind))
         .any(|(phrase, first, end)| {
-            let tail = &words[end + 1..];
-            let tail = &tail[..tail.len() - infinitive_at_end(last, tail)];
+            let main_end = purpose.filter(|&p| p > end).unwrap_or(words.len());
+            let tail = &words[end + 1..main_end.max(end + 1)];
+            let tail = if main_end == words.len() {
+                &tail[..tail.len() - infinitive_at_end(last, tail)]
+            } else {
+                tail
+            };
             let after: Vec<&str> = tail
                 .iter()
                 .map(|w| w.text.as_str())
@@ -310,14 +344,53 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             let place = phrase.kind == Kind::Further
                 && (is(before, Kind::Place) || before.chars().next().is_some_and(char::is_numeric));
             let naming = last[words[end].end..].contains(NAMING_MARKS);
+            let object_marker_before = is(before, Kind::Particle);
+            let counted =
+                after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
+            let subject =
+                subject_phrase(phrase, &words, first, end) && after.len() <= SUBJECT_WORDS_AFTER;
             !phrase.colon_only
-                && after.len() <= phrase.after
-                && !after.iter().any(|w| is(w, Kind::Referring))
+                && (counted || subject)
                 && !time
                 && !number
                 && !place
                 && !naming
+                && !object_marker_before
         })
+}
+
+/// Whether the forward phrase at `words[first..=end]` stands in the subject that opens its
+/// sentence: first after its articles ("The following conditions…", "Die folgenden…"), or
+/// second after at least one ("Les conditions suivantes…", "Es gelten folgende…"), with a
+/// word after it that is no article and ties it to nothing ("Suivant les modalités…",
+/// "according to", is no subject).
+fn subject_phrase(phrase: &Phrase, words: &[Word], first: usize, end: usize) -> bool {
+    let skipped = words
+        .iter()
+        .take_while(|w| is(&w.text, Kind::Article))
+        .count();
+    let opens = first <= skipped || skipped > 0 && first == skipped + 1;
+    let next = words.get(end + 1).map(|w| w.text.as_str());
+    phrase.kind == Kind::Forward
+        && opens
+        && next.is_some_and(|w| !is(w, Kind::Article) && !is(w, Kind::Referring))
+}
+
+/// The index in `words` (the words of `text`) of the first word of a purpose clause ("in order
+/// to", "afin de", "…, um", "pour" before an infinitive, "برای"), if any.
+fn purpose_start(text: &str, words: &[Word]) -> Option<usize> {
+    occurrences(words, Kind::Purpose)
+        .filter(|(phrase, at, end)| {
+            let comma = *at > 0 && text[words[at - 1].end..words[*at].start].contains(',');
+            let infinitive = phrase.endings.is_empty()
+                || words.get(end + 1).is_some_and(|w| {
+                    text[w.start..].starts_with(char::is_lowercase)
+                        && phrase.endings.iter().any(|e| w.text.ends_with(e.as_str()))
+                });
+            (comma || !phrase.after_comma) && infinitive
+        })
+        .map(|(_, at, _)| at)
+        .min()
 }
 
 /// How many of the last words of `words` (words of `text`) are an infinitive closing the
@@ -442,10 +515,73 @@ mod tests {
             assert!(announcing_sentence(text), "{text}");
         }
         assert!(!announcing_sentence(
-            "The following conditions apply to every order placed in the app."
+            "Sellers accept the following conditions for every order placed in the app."
         ));
         assert!(!announcing_sentence("Payment is due on the following day."));
         assert!(!announcing_sentence("Le paiement est dû le mois suivant."));
+    }
+
+    #[test]
+    fn a_forward_phrase_opening_the_sentence_as_its_subject_announces_whatever_follows() {
+        for text in [
+            "The following conditions apply to every order placed in the app.",
+            "Les conditions suivantes s'appliquent à toutes les commandes.",
+            "Die folgenden Bedingungen gelten für jede Bestellung.",
+            "Es gelten folgende Bedingungen für jede Bestellung im Shop.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
+        }
+        for text in [
+            // "according to", a unit of time, a phrase further in the sentence.
+            "Suivant les modalités prévues, le vendeur rembourse.",
+            "The following day is a holiday for every shop.",
+            "Sellers accept the following conditions for every order placed in the app.",
+        ] {
+            assert!(!announcing_sentence(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_purpose_clause_after_a_phrase_is_not_counted() {
+        for text in [
+            "Bitte beachten Sie die folgenden Hinweise, um Ihr Konto zu schützen.",
+            "Please follow the steps below in order to protect your account.",
+            "Veuillez suivre les conseils suivants afin de protéger votre compte.",
+            "Veuillez lire les conseils suivants pour protéger votre compte.",
+            "لطفاً نکات زیر را برای حفاظت از حساب خود رعایت کنید.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
+        }
+        for text in [
+            // `um` opens a purpose clause only after a comma; `pour` only before an infinitive.
+            "Bitte beachten Sie die folgenden Hinweise um 12 Uhr am Tag der Bestellung.",
+            "Veuillez lire les conseils suivants pour chaque commande passée dans l'application.",
+            "We reply within the following week in order to protect your account.",
+        ] {
+            assert!(!announcing_sentence(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_before_a_determiner_or_after_the_object_marker_is_a_preposition() {
+        for text in [
+            "Reviews are shown below each product.",
+            "Reviews appear below every listing.",
+            "نظرات را زیر جعبه بنویسید.",
+            "نظرات زیر هر محصول نمایش داده می‌شود.",
+        ] {
+            assert!(!announcing_sentence(text), "{text}");
+        }
+        assert!(announcing_sentence("Reviews must respect the rules below."));
+        assert!(announcing_sentence("نظرات باید قواعد زیر را رعایت کنند."));
+    }
+
+    #[test]
+    fn a_bold_paragraph_announces_only_with_a_phrase() {
+        assert!(has_announcing_phrase("The following documents apply:"));
+        assert!(has_announcing_phrase("Es gelten die folgenden Dokumente:"));
+        assert!(!has_announcing_phrase("Contact:"));
+        assert!(!has_announcing_phrase("Documents for sellers:"));
     }
 
     #[test]

@@ -119,52 +119,8 @@ static OPERATOR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// Most words of a Persian name after a statement of this site's operator.
 const FA_NAME_WORDS: usize = 4;
 
-/// Words that end a Persian name: verbs, particles, prepositions, conjunctions. A name
-/// stated as this site's operator ends at one of [`FA_OPERATING`], at punctuation or at the
-/// end of its line; ending at another (`توسط شرکت ملی پست ارسال می‌شود`, sent by the post
-/// company), it names a party that does something else on the site.
-const FA_STOP: &[&str] = &[
-    "نیست",
-    "نمیباشد",
-    "ندارد",
-    "نبوده",
-    "است",
-    "هست",
-    "بوده",
-    "باشد",
-    "میباشد",
-    "می‌باشد",
-    "میشود",
-    "می‌شود",
-    "می",
-    "و",
-    "که",
-    "نیز",
-    "را",
-    "با",
-    "در",
-    "از",
-    "به",
-    "برای",
-    "تا",
-    "اداره",
-    "مدیریت",
-    "تعلق",
-    "راه‌اندازی",
-    "ارائه",
-    "منتشر",
-    "ارسال",
-    "تحویل",
-    "حمل",
-    "انجام",
-    "پرداخت",
-    "صادر",
-    "ثبت",
-    "دارد",
-];
-
-/// The words of [`FA_STOP`] after which a name is this site's operator: `… شرکت X است`,
-/// `… شرکت X اداره می‌شود`, `… شرکت X تعلق دارد`.
+/// The words after which a Persian name is this site's operator: `… شرکت X است`, `… شرکت X
+/// اداره می‌شود`, `… شرکت X تعلق دارد`.
 const FA_OPERATING: &[&str] = &[
     "است",
     "هست",
@@ -178,6 +134,60 @@ const FA_OPERATING: &[&str] = &[
     "ارائه",
     "منتشر",
 ];
+
+/// Words that end a Persian name without making it this site's operator: denied verbs,
+/// particles, prepositions, conjunctions and verbs of other services (`توسط شرکت ملی پست
+/// ارسال می‌شود`, sent by the post company).
+const FA_OTHER_ENDS: &[&str] = &[
+    "نیست",
+    "نمیباشد",
+    "ندارد",
+    "نبوده",
+    "بوده",
+    "باشد",
+    "میشود",
+    "می‌شود",
+    "و",
+    "که",
+    "نیز",
+    "را",
+    "با",
+    "در",
+    "از",
+    "به",
+    "برای",
+    "تا",
+    "ارسال",
+    "تحویل",
+    "حمل",
+    "انجام",
+    "پرداخت",
+    "صادر",
+    "ثبت",
+    "دارد",
+];
+
+/// Words that end a Persian name: [`FA_OPERATING`] and [`FA_OTHER_ENDS`]. A name stated as
+/// this site's operator ends at one of [`FA_OPERATING`], at punctuation or at the end of its
+/// line; ending at another, it names a party that does something else on the site.
+const FA_STOP: [&str; FA_OPERATING.len() + FA_OTHER_ENDS.len()] =
+    joined(FA_OPERATING, FA_OTHER_ENDS);
+
+/// The words of `a` followed by those of `b`, `N` long (`a.len() + b.len()`).
+const fn joined<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[i + j] = b[j];
+        j += 1;
+    }
+    out
+}
 
 /// A letter of the Arabic script (Persian text), or the half-space inside a Persian word.
 fn persian_letter(c: char) -> bool {
