@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::parser::ValueSource;
 use davar_policy::{LoadError, Severity};
-use davar_project::{Options, Paths, Project, ProjectError};
+use davar_project::{CheckCache, Options, Paths, Project, ProjectError};
 use jiff::civil::Date;
 
 /// Options every command understands.
@@ -24,6 +24,14 @@ pub struct Global {
     /// Directory holding the moderation rule sets, lexicons and calendars.
     #[arg(long, global = true, default_value = "rules", env = "DAVAR_RULES")]
     pub rules: PathBuf,
+    /// Directory keeping the findings of `check` by the exact sources they were found in, so
+    /// `build` after `check` (or a check of unchanged sources) does not check again; default
+    /// `$XDG_CACHE_HOME/davar` or `~/.cache/davar`.
+    #[arg(long, global = true, value_name = "DIR", env = "DAVAR_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Check every version again instead of reading findings kept for the same sources.
+    #[arg(long, global = true, env = "DAVAR_NO_CACHE")]
+    pub no_cache: bool,
     /// Where `--policies` came from (filled in by `main` from clap's matches).
     #[arg(skip)]
     pub policies_source: Option<ValueSource>,
@@ -55,6 +63,17 @@ impl Global {
         }
     }
 
+    /// Where the findings of `check` are kept, unless `--no-cache`.
+    pub fn check_cache(&self) -> Option<CheckCache> {
+        if self.no_cache {
+            return None;
+        }
+        self.cache_dir
+            .clone()
+            .or_else(CheckCache::user_dir)
+            .map(CheckCache::new)
+    }
+
     /// Says which policies directory was tried and how to give another.
     pub fn policies_hint(&self) -> String {
         tried(
@@ -72,13 +91,16 @@ impl Global {
 
     /// Reads and compiles the project (`as_of` `None`: today in the site's time zone).
     pub fn project(&self, as_of: Option<Date>, rule_sets: bool) -> anyhow::Result<Project> {
-        Project::load(&self.paths(), Options { as_of, rule_sets }).map_err(|err| match err {
-            ProjectError::Policies {
-                error: LoadError::ReadDir { .. } | LoadError::MissingSite { .. },
-                ..
-            } => anyhow!("{err}\n  {}", self.policies_hint()),
-            other => anyhow!(other),
-        })
+        let cache = self.check_cache();
+        Project::load_cached(&self.paths(), Options { as_of, rule_sets }, cache.as_ref()).map_err(
+            |err| match err {
+                ProjectError::Policies {
+                    error: LoadError::ReadDir { .. } | LoadError::MissingSite { .. },
+                    ..
+                } => anyhow!("{err}\n  {}", self.policies_hint()),
+                other => anyhow!(other),
+            },
+        )
     }
 
     /// The compiled moderation engine, for commands that moderate: refuses when the rules

@@ -69,7 +69,7 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
             format!("Imported from {name}."),
         ));
     }
-    let versions = shape::versions(items.into_iter());
+    let versions = shape::versions(items.into_iter(), &mut shape::PlainTexts::default());
     let (lang, language) = shape::language(versions.iter().map(|v| v.body.as_str()), options);
     if let LanguageBasis::Unknown { letters } = language {
         return Err(ImportError::unknown_language(&names(&doc.files), letters));

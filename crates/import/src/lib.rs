@@ -182,18 +182,20 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
     drop(shaped);
     let (lang, language) = shape::language(bodies.iter().map(|(b, _)| b.as_str()), options);
     let mut left_out = Vec::new();
+    let mut plain = shape::PlainTexts::default();
     let mut judged: HashMap<String, Option<&'static str>> = HashMap::new();
-    let mut in_other_language = |body: &String| match judged.get(body) {
-        Some(found) => *found,
-        None => {
-            let found = shape::other_language(body, &lang);
-            judged.insert(body.clone(), found);
-            found
-        }
-    };
+    let mut in_other_language =
+        |body: &String, plain: &mut shape::PlainTexts| match judged.get(body) {
+            Some(found) => *found,
+            None => {
+                let found = shape::other_language(plain.of(body), &lang);
+                judged.insert(body.clone(), found);
+                found
+            }
+        };
     let bodies: Vec<(String, &ota::Capture)> = bodies
         .into_iter()
-        .filter(|(body, c)| match in_other_language(body) {
+        .filter(|(body, c)| match in_other_language(body, &mut plain) {
             Some(other) => {
                 left_out.push(LeftOut {
                     date: c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date(),
@@ -206,18 +208,21 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
             None => true,
         })
         .collect();
-    let versions = shape::versions(bodies.into_iter().map(|(body, c)| {
-        let date = c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date();
-        (
-            body,
-            date,
-            format!(
-                "Open Terms Archive {repo_name} {} ({})",
-                c.commit, c.recorded
-            ),
-            format!("Recorded by Open Terms Archive on {date}."),
-        )
-    }));
+    let versions = shape::versions(
+        bodies.into_iter().map(|(body, c)| {
+            let date = c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date();
+            (
+                body,
+                date,
+                format!(
+                    "Open Terms Archive {repo_name} {} ({})",
+                    c.commit, c.recorded
+                ),
+                format!("Recorded by Open Terms Archive on {date}."),
+            )
+        }),
+        &mut plain,
+    );
     let title = format!("{} {}", doc.service, doc.doc_type);
     ImportedDocument {
         id: doc_id(&doc.service, &doc.doc_type),

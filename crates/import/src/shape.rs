@@ -95,30 +95,37 @@ pub(crate) fn body(text: &str, options: &Options) -> String {
     body
 }
 
+/// The words of each body read (its plain text), for the bodies a history repeats and the
+/// steps that read one body more than once.
+#[derive(Default)]
+pub(crate) struct PlainTexts(HashMap<String, String>);
+
+impl PlainTexts {
+    /// The plain text of `body`.
+    pub(crate) fn of(&mut self, body: &str) -> &str {
+        if !self.0.contains_key(body) {
+            self.0.insert(body.to_string(), plain_text(body));
+        }
+        &self.0[body]
+    }
+}
+
 /// Versions from `(body, date, origin, summary)` in order: `change` is `editorial` when the
 /// words are those of the version before; a body without a letter or digit outside its markup
 /// is no version and is left out.
 pub(crate) fn versions(
     items: impl Iterator<Item = (String, Date, String, String)>,
+    plain: &mut PlainTexts,
 ) -> Vec<ImportedVersion> {
     let mut out: Vec<ImportedVersion> = Vec::new();
     let mut previous: Option<String> = None;
-    // The words of each body read, for the bodies a history repeats.
-    let mut read: HashMap<String, String> = HashMap::new();
     for (body, date, origin, summary) in items {
-        let words = match read.get(&body) {
-            Some(words) => words.clone(),
-            None => {
-                let words = plain_text(&body);
-                read.insert(body.clone(), words.clone());
-                words
-            }
-        };
-        if !crate::text::plain_has_text(&words) {
+        let words = plain.of(&body);
+        if !crate::text::plain_has_text(words) {
             continue;
         }
         let change = match &previous {
-            Some(before) if *before == words => ChangeKind::Editorial,
+            Some(before) if before == words => ChangeKind::Editorial,
             _ => ChangeKind::Substantive,
         };
         let summary = if change == ChangeKind::Editorial {
@@ -126,7 +133,7 @@ pub(crate) fn versions(
         } else {
             summary
         };
-        previous = Some(words);
+        previous = Some(words.to_string());
         out.push(ImportedVersion {
             date,
             change,
@@ -181,17 +188,17 @@ const OTHER_LANGUAGE_LETTERS: usize = 100;
 /// Confidence the detector needs before a capture is taken to be in another language.
 const OTHER_LANGUAGE_CONFIDENCE: f64 = 0.5;
 
-/// The language of `body` when it is clearly not `lang`: enough letters, a confident detection
-/// and another code. `None` when it is `lang`, or when the text cannot tell.
-pub(crate) fn other_language(body: &str, lang: &str) -> Option<&'static str> {
+/// The language of a body whose plain text is `text` when it is clearly not `lang`: enough
+/// letters, a confident detection and another code. `None` when it is `lang`, or when the text
+/// cannot tell.
+pub(crate) fn other_language(text: &str, lang: &str) -> Option<&'static str> {
     if lang == "und" {
         return None;
     }
-    let text = plain_text(body);
     if text.chars().filter(|c| c.is_alphabetic()).count() < OTHER_LANGUAGE_LETTERS {
         return None;
     }
-    let found = language::detect(&text)?;
+    let found = language::detect(text)?;
     (found.lang != lang && found.confidence >= OTHER_LANGUAGE_CONFIDENCE).then_some(found.lang)
 }
 
@@ -310,6 +317,7 @@ mod tests {
             ]
             .into_iter()
             .map(|(body, d, origin, summary)| (body.to_string(), d, origin, summary)),
+            &mut PlainTexts::default(),
         );
         let kinds: Vec<ChangeKind> = v.iter().map(|v| v.change).collect();
         assert_eq!(

@@ -9,6 +9,7 @@ use davar_policy::accepted::{ACCEPTED_FILE, Accepted};
 use davar_policy::{Counts, Diagnostic, PolicySet, RenderError, Site};
 use jiff::civil::Date;
 
+use crate::check_cache::{CheckCache, CheckInputs};
 use crate::citations;
 use crate::inputs::{Inputs, Paths, ProjectError, RuleSetsInput};
 
@@ -58,11 +59,21 @@ pub struct Project {
 impl Project {
     /// Reads and compiles the sources under `paths`.
     pub fn load(paths: &Paths, options: Options) -> Result<Project, ProjectError> {
+        Project::load_cached(paths, options, None)
+    }
+
+    /// [`Project::load`], reading the findings of the policy and obligation checks from
+    /// `cache` when it holds them for the very same inputs, and storing them there otherwise.
+    pub fn load_cached(
+        paths: &Paths,
+        options: Options,
+        cache: Option<&CheckCache>,
+    ) -> Result<Project, ProjectError> {
         let inputs = Inputs::read(paths, options.rule_sets)?;
         let as_of = options
             .as_of
             .unwrap_or_else(|| crate::today(&inputs.policies.site));
-        Ok(compile(inputs, as_of))
+        Ok(compile_cached(inputs, as_of, cache))
     }
 
     /// How many errors, warnings and hints are open, and how many findings were accepted.
@@ -105,6 +116,12 @@ impl Project {
 
 /// Checks and compiles `inputs` for `as_of`.
 pub fn compile(inputs: Inputs, as_of: Date) -> Project {
+    compile_cached(inputs, as_of, None)
+}
+
+/// [`compile`], with the findings of the policy and obligation checks read from `cache` when it
+/// holds them for the same inputs (see [`CheckCache`]).
+pub fn compile_cached(inputs: Inputs, as_of: Date, cache: Option<&CheckCache>) -> Project {
     let Inputs {
         paths,
         policies,
@@ -121,8 +138,7 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
     policies.known_marketplaces = known;
     let mut notes = Vec::new();
     let mut texts = BTreeMap::new();
-    diagnostics.extend(davar_policy::check(&policies, as_of));
-    diagnostics.extend(davar_obligation::checks(&policies, as_of, lock.as_deref()));
+    diagnostics.extend(checked(&policies, &stores, lock.as_deref(), as_of, cache));
     if let Some(text) = &lock {
         texts.insert(
             policies.root.join(davar_obligation::lock::LOCK_FILE),
@@ -209,6 +225,36 @@ pub fn compile(inputs: Inputs, as_of: Date) -> Project {
         notes,
         texts,
     }
+}
+
+/// The findings of the policy and obligation checks: from `cache` when it has them, else
+/// computed (and stored in `cache`).
+fn checked(
+    policies: &PolicySet,
+    stores: &[(PathBuf, String)],
+    lock: Option<&str>,
+    as_of: Date,
+    cache: Option<&CheckCache>,
+) -> Vec<Diagnostic> {
+    let key = cache.and_then(|_| {
+        CheckCache::key(&CheckInputs {
+            policies,
+            stores,
+            lock,
+            as_of,
+        })
+    });
+    if let (Some(cache), Some(key)) = (cache, &key)
+        && let Some(found) = cache.get(key)
+    {
+        return found;
+    }
+    let mut found = davar_policy::check(policies, as_of);
+    found.extend(davar_obligation::checks(policies, as_of, lock));
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        cache.put(key, &found);
+    }
+    found
 }
 
 /// A calendar that does not parse, at its file, line and column when known.

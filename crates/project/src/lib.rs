@@ -6,10 +6,12 @@
 //! checks and compiles them into a [`Project`]: the policy set, the obligations' calendars,
 //! the moderation engine and every diagnostic (policy, obligation, lock, calendar, rule-set),
 //! sorted, with one [`Counts`]. [`Project::load`] does both. "Today" is the site's date in the
-//! time zone of `site.yaml` ([`today`]), unless the caller fixes a date.
+//! time zone of `site.yaml` ([`today`]), unless the caller fixes a date. [`Project::load_cached`]
+//! keeps the findings of the policy and obligation checks in a [`CheckCache`] by their inputs.
 
 #![deny(missing_docs)]
 
+mod check_cache;
 mod citations;
 mod compile;
 mod inputs;
@@ -18,7 +20,8 @@ mod services;
 
 use jiff::civil::Date;
 
-pub use compile::{Options, Project, compile};
+pub use check_cache::{CheckCache, CheckInputs};
+pub use compile::{Options, Project, compile, compile_cached};
 pub use davar_policy::diagnostic::Counts;
 pub use inputs::{Inputs, Paths, ProjectError, RuleSetsInput};
 pub use services::services;

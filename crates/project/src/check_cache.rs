@@ -1,0 +1,214 @@
+//! Findings of the policy and obligation checks kept on disk by what they were computed from,
+//! so `davar build` after `davar check` (or a second `check` of unchanged sources) reads them
+//! instead of checking every version again.
+//!
+//! An entry's key is a SHA-256 of everything the checks read: the davar executable (its path,
+//! size and modification time, so a rebuilt binary never reads an older one's findings), the
+//! date checked for, the policies directory, every source and `site.yaml` with its text, the
+//! store lexicons and `policy.lock`. A changed byte in any of them is another key. Findings
+//! accepted in `accepted-findings.txt` are applied after reading, so accepting changes nothing
+//! here. An entry that cannot be read or names a code this build does not know is a miss, and
+//! the checks run as if there were no cache.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use davar_policy::{Diagnostic, PolicySet, Severity};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+/// Entries kept before the oldest half is removed.
+const MAX_ENTRIES: usize = 2048;
+
+/// A directory of checked findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckCache {
+    dir: PathBuf,
+}
+
+/// What the checks read, as far as the key is concerned.
+pub struct CheckInputs<'a> {
+    /// The policies as loaded.
+    pub policies: &'a PolicySet,
+    /// The store lexicons (path, text).
+    pub stores: &'a [(PathBuf, String)],
+    /// `policy.lock`, when there is one.
+    pub lock: Option<&'a str>,
+    /// The date checked for.
+    pub as_of: Date,
+}
+
+/// One finding as stored.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    code: String,
+    severity: String,
+    file: PathBuf,
+    line: usize,
+    column: usize,
+    end_column: Option<usize>,
+    message: String,
+    help: Option<String>,
+}
+
+impl CheckCache {
+    /// A cache in `dir` (created when the first entry is written).
+    pub fn new(dir: impl Into<PathBuf>) -> CheckCache {
+        CheckCache { dir: dir.into() }
+    }
+
+    /// The user's cache directory for davar: `$XDG_CACHE_HOME/davar`, else
+    /// `~/.cache/davar` (`%LOCALAPPDATA%\davar` on Windows); `None` when none is known.
+    pub fn user_dir() -> Option<PathBuf> {
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        if let Some(dir) = var("XDG_CACHE_HOME") {
+            return Some(dir.join("davar"));
+        }
+        if cfg!(windows) {
+            return var("LOCALAPPDATA").map(|d| d.join("davar"));
+        }
+        var("HOME").map(|home| home.join(".cache").join("davar"))
+    }
+
+    /// The directory entries are kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The key of `inputs`, or `None` when the running executable cannot be identified.
+    pub fn key(inputs: &CheckInputs<'_>) -> Option<String> {
+        let exe = std::env::current_exe().ok()?;
+        let meta = std::fs::metadata(&exe).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        let mut hash = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        field(b"davar check findings 1");
+        field(env!("CARGO_PKG_VERSION").as_bytes());
+        field(exe.as_os_str().as_encoded_bytes());
+        field(&meta.len().to_le_bytes());
+        field(&modified.to_le_bytes());
+        field(inputs.as_of.to_string().as_bytes());
+        let set = inputs.policies;
+        field(set.root.as_os_str().as_encoded_bytes());
+        for doc in &set.documents {
+            field(doc.id.as_bytes());
+            for v in &doc.versions {
+                field(v.path.as_os_str().as_encoded_bytes());
+                field(v.source.as_bytes());
+            }
+        }
+        for (path, text) in &set.sources {
+            field(path.as_os_str().as_encoded_bytes());
+            field(text.as_bytes());
+        }
+        for source in &set.unreadable {
+            field(source.path.as_os_str().as_encoded_bytes());
+        }
+        for (path, text) in inputs.stores {
+            field(path.as_os_str().as_encoded_bytes());
+            field(text.as_bytes());
+        }
+        match inputs.lock {
+            Some(text) => field(text.as_bytes()),
+            None => field(b"no lock"),
+        }
+        Some(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    fn entry(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.json"))
+    }
+
+    /// The findings stored under `key`; `None` when there are none or they cannot be read.
+    pub fn get(&self, key: &str) -> Option<Vec<Diagnostic>> {
+        let text = std::fs::read(self.entry(key)).ok()?;
+        let stored: Vec<Stored> = serde_json::from_slice(&text).ok()?;
+        stored.into_iter().map(Stored::into_diagnostic).collect()
+    }
+
+    /// Stores `findings` under `key`. The entry is written to a temporary file and renamed,
+    /// so a reader never sees half of one; a cache that cannot be written is left alone (the
+    /// next run checks again).
+    pub fn put(&self, key: &str, findings: &[Diagnostic]) {
+        let stored: Vec<Stored> = findings.iter().map(Stored::of).collect();
+        let Ok(json) = serde_json::to_vec(&stored) else {
+            return;
+        };
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let Ok(mut file) = tempfile::NamedTempFile::new_in(&self.dir) else {
+            return;
+        };
+        if file.write_all(&json).is_err() || file.persist(self.entry(key)).is_err() {
+            return;
+        }
+        self.prune();
+    }
+
+    /// Removes the older half of the entries when there are more than [`MAX_ENTRIES`].
+    fn prune(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        if entries.len() <= MAX_ENTRIES {
+            return;
+        }
+        entries.sort();
+        for (_, path) in &entries[..entries.len() / 2] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+impl Stored {
+    fn of(d: &Diagnostic) -> Stored {
+        Stored {
+            code: d.code.to_string(),
+            severity: d.severity.as_str().to_string(),
+            file: d.file.clone(),
+            line: d.line,
+            column: d.column,
+            end_column: d.end_column,
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
+
+    fn into_diagnostic(self) -> Option<Diagnostic> {
+        let code = davar_policy::codes::CODES
+            .iter()
+            .find(|c| c.code == self.code)?
+            .code;
+        let severity = match self.severity.as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "hint" => Severity::Hint,
+            _ => return None,
+        };
+        let mut d = Diagnostic::error(code, self.file, self.line, self.column, self.message);
+        d.severity = severity;
+        d.end_column = self.end_column;
+        d.help = self.help;
+        Some(d)
+    }
+}
