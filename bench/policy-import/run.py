@@ -82,6 +82,8 @@ def main():
     parser.add_argument("--findings-file",
                         help="write every finding of the last check, one JSON object a line")
     parser.add_argument("--no-build", action="store_true", help="import and check only")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="every davar process checks afresh (no findings kept between them)")
     args = parser.parse_args()
     davar = davar_binary(args.davar)
     out = Path(args.out)
@@ -93,7 +95,15 @@ def main():
         # note), where an empty one would be a `rule-set` error in every service.
         args.rules = str(out / "no-rules")
 
-    steps = {name: Step(name) for name in ("import", "check", "accept", "build")}
+    # Findings are kept between the bench's own processes only (a cache under --out, new each
+    # run): `check` starts cold, and `build` reads what `check` found in the same sources.
+    os.environ["DAVAR_CACHE_DIR"] = str(out / "cache")
+    if args.no_cache:
+        os.environ["DAVAR_NO_CACHE"] = "1"
+    else:
+        os.environ.pop("DAVAR_NO_CACHE", None)
+
+    steps = {name: Step(name) for name in ("import", "check", "accept", "recheck", "build")}
     proc = steps["import"].run([davar, "import", "ota", args.repo, "--each-service-into", str(policies)])
     if proc.returncode != 0:
         sys.exit(f"import failed:\n{proc.stderr}")
@@ -106,8 +116,8 @@ def main():
 
     findings = check_all(davar, policies, args, steps["check"])
     if args.accept:
-        steps["accept"].run(common(davar, policies, args) + ["check", "--accept", "--reason", args.accept])
-        findings = check_all(davar, policies, args, steps["check"])
+        steps["accept"].run(common(davar, policies, args) + ["check", "--accept", "--reason", args.accept, "--as-of", args.as_of])
+        findings = check_all(davar, policies, args, steps["recheck"])
 
     built = 0
     if not args.no_build:
@@ -146,8 +156,6 @@ def decode_stream(text):
 
 def check_all(davar, policies, args, step):
     """Checks every service in one `davar check` process (a directory of services)."""
-    step.seconds = 0.0
-    step.cpu = 0.0
     proc = step.run(common(davar, policies, args) + ["check", "--format", "json", "--as-of", args.as_of])
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed: {proc.stderr.strip()}")

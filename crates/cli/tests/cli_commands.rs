@@ -586,3 +586,45 @@ fn check_and_build_take_a_directory_of_services() {
     assert!(out.join("clean").join(".davar-site").is_file());
     assert!(!out.join("lost-list").exists());
 }
+
+#[test]
+fn check_then_build_keeps_findings_in_the_cache_directory_unless_told_not_to() {
+    let dir = project_copy();
+    let v1 = dir.path().join("policies/terms/v1.en.md");
+    let text = std::fs::read_to_string(&v1).unwrap();
+    std::fs::write(&v1, format!("{text}\nWrite to [Insert e-mail].\n")).unwrap();
+    let cache = dir.path().join("cache");
+    let cache_arg = cache.display().to_string();
+    let entries = || {
+        std::fs::read_dir(&cache)
+            .map(|read| read.count())
+            .unwrap_or(0)
+    };
+    let check = ["check", "--as-of", "2026-11-21", "--format", "json"];
+
+    let uncached = davar_in(dir.path(), &[&check[..], &["--no-cache"]].concat());
+    assert_eq!(entries(), 0, "--no-cache keeps nothing");
+    assert!(String::from_utf8_lossy(&uncached.stdout).contains("placeholder"));
+
+    let with = |args: &[&str]| {
+        davar_in(
+            dir.path(),
+            &[args, &["--cache-dir", cache_arg.as_str()]].concat(),
+        )
+    };
+    let first = with(&check);
+    assert_eq!(entries(), 1);
+    let second = with(&check);
+    assert_eq!(entries(), 1, "the same sources read the entry kept");
+    for out in [&first, &second] {
+        assert_eq!(out.stdout, uncached.stdout);
+        assert_eq!(out.status.code(), uncached.status.code());
+    }
+    // `build` refuses on the kept error as on a fresh one, and writes nothing.
+    let site = dir.path().join("site");
+    let built = with(&["build", "--as-of", "2026-11-21", "--out", "site"]);
+    assert_eq!(built.status.code(), Some(1), "{}", stderr_of(&built));
+    assert!(stderr_of(&built).contains("placeholder"));
+    assert!(!site.exists());
+    assert_eq!(entries(), 1);
+}
