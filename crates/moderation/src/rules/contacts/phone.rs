@@ -47,9 +47,10 @@ declare_rule! {
     /// announces them and the whole is a valid number (`Call it 1O0 USD` is not). Runs of 16 or more digits are card or account numbers (see
     /// `contacts/bank`), and so is a number inside a card or Sheba that rule reads (groups
     /// parted by symbols or words, `6037*9911*2345*6786`: no phone in `9911*2345*67`).
-    /// Three groups or more parted by the same gap each time, of marks that part two numbers
-    /// in prose (`=`, `%`, `:`, `,`), quotes or brackets, or of a blank line, are one number
-    /// (`0912=345=6789`, `[0912][345][6789]`, `«۰۹۱۲»«۳۴۵»«۶۷۸۹»`).
+    /// Groups parted by marks that part two numbers in prose (`=`, `%`, `:`, `,`), quotes or
+    /// brackets, alone or mixed with the separators above, or three groups or more parted by
+    /// a blank line, are one number (`0912=345=6789`, `[0912][345][6789]`, `«۰۹۱۲»«۳۴۵»«۶۷۸۹»`,
+    /// `0912-345=6789`), held to the same terms as pieces parted by commas.
     ///
     /// Parameter `regions` (e.g. `[US, GB, DE, FR]` on the default storefronts) also accepts
     /// the national formats of those countries, validated with their numbering plans: written
@@ -429,8 +430,8 @@ impl Rule for Phone {
     }
 }
 
-/// Whether `gap` between two digit groups may part the groups of one number when the same
-/// gap parts every group of it (`=`, `%`, `][`, `»«`, a blank line): at most four marks of
+/// Whether `gap` between two digit groups may part the groups of one number (`=`, `%`, `][`,
+/// `»«`, a blank line): at most four marks of
 /// prose, arithmetic, quotes or brackets and white space, or white space holding two line
 /// breaks or more.
 fn repeated_gap(gap: &str) -> bool {
@@ -653,65 +654,57 @@ impl Phone {
             self.check_sequence(cx, f, &cs[seq.clone()], None, memo, budget, out)?;
             found[n] = out.len() > had;
         }
+        // Checks the sequences `n..=m` as one number, unless one of them holds a flagged one.
+        let mut run = |n: usize, m: usize, found: &mut [bool]| -> Result<(), Stop> {
+            if found[n..=m].contains(&true) {
+                return Ok(());
+            }
+            let bounds: Vec<usize> = seqs[n..=m]
+                .iter()
+                .map(|s| s.start - seqs[n].start)
+                .collect();
+            let had = out.len();
+            self.check_sequence(
+                cx,
+                f,
+                &cs[seqs[n].start..seqs[m].end],
+                Some(&bounds),
+                memo,
+                budget,
+                out,
+            )?;
+            if out.len() > had {
+                found[n..=m].fill(true);
+            }
+            Ok(())
+        };
         let mut n = 0;
         while n < seqs.len() {
             let m = loose_run(sk, cs, seqs, n, &self.between_words, |_, _| true);
-            if m > n && !found[n..=m].contains(&true) {
-                let bounds: Vec<usize> = seqs[n..=m]
-                    .iter()
-                    .map(|s| s.start - seqs[n].start)
-                    .collect();
-                let had = out.len();
-                self.check_sequence(
-                    cx,
-                    f,
-                    &cs[seqs[n].start..seqs[m].end],
-                    Some(&bounds),
-                    memo,
-                    budget,
-                    out,
-                )?;
-                if out.len() > had {
-                    found[n..=m].fill(true);
-                }
+            if m > n {
+                run(n, m, &mut found)?;
             }
             n = m + 1;
         }
-        // `0912=345=6789`, `[0912][345][6789]`, `«0912»«345»«6789»`, a blank line between
-        // groups: three groups or more parted by the same gap each time, of marks that part
-        // two numbers in prose or of white space holding a blank line.
+        // `0912=345=6789`, `[0912][345][6789]`, `«0912»«345»«6789»`, `0912-345=6789`, a blank
+        // line between groups: sequences parted by marks that part two numbers in prose, or
+        // three or more parted by white space holding a blank line.
         let mut n = 0;
         while n < seqs.len() {
             let mut m = n;
-            let mut first: Option<&str> = None;
+            let mut marked = false;
             while m + 1 < seqs.len() {
                 let gap = &sk[cs[seqs[m].end - 1].end..cs[seqs[m + 1].start].start];
-                if !repeated_gap(gap) || first.is_some_and(|g| g != gap) {
+                if !repeated_gap(gap) {
                     break;
                 }
-                first = Some(gap);
+                marked |= !gap.chars().all(char::is_whitespace);
                 m += 1;
             }
-            if m >= n + 2 && !found[n..=m].contains(&true) {
-                let bounds: Vec<usize> = seqs[n..=m]
-                    .iter()
-                    .map(|s| s.start - seqs[n].start)
-                    .collect();
-                let had = out.len();
-                self.check_sequence(
-                    cx,
-                    f,
-                    &cs[seqs[n].start..seqs[m].end],
-                    Some(&bounds),
-                    memo,
-                    budget,
-                    out,
-                )?;
-                if out.len() > had {
-                    found[n..=m].fill(true);
-                }
+            if m >= n + 2 || (m > n && marked) {
+                run(n, m, &mut found)?;
             }
-            n = m.max(n + 1);
+            n = m + 1;
         }
         Ok(found)
     }

@@ -7,6 +7,7 @@ use crate::names::{Disguise, DisguisedNames};
 use crate::phrase::{PhraseMatch, PhraseSet};
 use crate::rules::contacts::email::Email;
 use crate::rules::prelude::*;
+use crate::text::skeleton_key;
 
 declare_rule! {
     /// ## What it flags
@@ -40,11 +41,15 @@ declare_rule! {
     /// letters or a product line of `lexicons/product-lines.txt`, one to four digits and at
     /// most two letters, or digits parted by dots) is no handle unless an ID word announces it
     /// (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`, `Telegram: iOS17`).
-    /// After a word for a username and a colon (`آیدی`, `یوزرنیم`, `شناسه`, `id`), one word in
-    /// Persian letters that ends its sentence and is no frequent Persian word
-    /// (`common-words.fa.txt`), no platform name and no compound written with a zero-width
-    /// non-joiner is a handle spelled in Persian (`آیدی تلگرامم: شاپمن`; not `آیدی تلگرام:
-    /// ندارم`, `شناسه: ثبت‌شده`).
+    /// After a word for a username or an account and a colon (`آیدی`, `یوزرنیم`, `شناسه`,
+    /// `id`, `کانال`, `پیج`, `اکانت`, alone or before a platform name), one word in Persian
+    /// letters that ends its sentence or is followed by a request to get in touch (`پیام
+    /// بدید`, `عضو بشید`, `رو فالو کنید`), or two such words followed by a request, is a
+    /// handle spelled in Persian (`آیدی تلگرامم: شاپمن`, `آیدی تلگرام: شاپمن پیام بدید`,
+    /// `کانال ما: نوین‌شاپ عضو بشید`, `آیدی تلگرام: کالا فروش پیام بدید`) when no word of it
+    /// is a frequent Persian word (`common-words.fa.txt`), nor a part written with a
+    /// zero-width non-joiner, nor a platform name (not `آیدی تلگرام: ندارم`, `شناسه:
+    /// ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`).
     ///
     /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
@@ -428,8 +433,6 @@ impl Rule for Social {
                 // handle of any shape: `آیدی تلگرام: shopname`, `telegram: @ shopname`.
                 let next_start = ws.get(pm.last + 1).map_or(sk.len(), |w| w.start);
                 let id_word = self.id_words.match_at(sk, ws, pm.first).is_some();
-                // A word for a username (`آیدی`, `یوزرنیم`, `شناسه`), not `پیج` or `ات`.
-                let username = id_word && USERNAME_WORDS.contains(&ws[pm.first].text(sk));
                 let colon = announces(&sk[ws[pm.last].end..next_start]);
                 let explicit = id_word || colon;
                 // `signal: shopname`, not `Signal ist stabil` nor `سیگنال 4g`.
@@ -485,18 +488,15 @@ impl Rule for Social {
                                 }
                         }
                     };
-                    // `آیدی تلگرامم: شاپمن`: after a word for a username and a colon, one
-                    // word in Persian letters that ends its sentence and is no frequent word.
-                    let persian = username
-                        && (colon || announces(&sk[ws[k - 1].end..ws[k].start]))
-                        && !goes_on(sk, ws, n)
-                        && self.platforms.match_at(sk, ws, k).is_none()
-                        && n == k + 1
-                        && handle.chars().count() >= 3
-                        && handle.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-                        && !self.words_fa.contains(handle.as_str())
-                        && !written_with_zwnj(f, ws[k].start, ws[k].end);
-                    if persian
+                    // `آیدی تلگرامم: شاپمن`, `کانال ما: نوین‌شاپ عضو بشید`: a handle in
+                    // Persian letters after a word for a username or an account and a colon.
+                    let persian = if n == k + 1 {
+                        self.persian_handle(f, pm.first, k, colon)
+                    } else {
+                        None
+                    };
+                    let end = persian.map_or(end, |(_, m)| ws[m - 1].end);
+                    if persian.is_some()
                         || (looks_like_handle(&handle)
                             && (marked || (alone && !self.prose(f, k, n, announced))))
                     {
@@ -506,10 +506,13 @@ impl Rule for Social {
                             ws[k].start
                         };
                         if !taken.iter().any(|&(s, e)| s < end && start < e) {
-                            let from = disguised_starts
-                                .iter()
-                                .find(|&&(first, _)| first == pm.first)
-                                .map_or(ws[pm.first].start, |&(_, start)| start);
+                            let from = match persian {
+                                Some((first, _)) if first < pm.first => ws[first].start,
+                                _ => disguised_starts
+                                    .iter()
+                                    .find(|&&(first, _)| first == pm.first)
+                                    .map_or(ws[pm.first].start, |&(_, start)| start),
+                            };
                             out.push(f.hit(from, end));
                             taken.push((start, end));
                         }
@@ -521,11 +524,128 @@ impl Rule for Social {
     }
 }
 
-/// Whether skeleton bytes `start..end` of `f` were written with a zero-width non-joiner: a
-/// Persian compound (`ثبت‌شده`), which the skeleton writes as one word.
-fn written_with_zwnj(f: &FieldText<'_>, start: usize, end: usize) -> bool {
-    let (s, e) = f.skeleton().to_original(start, end);
-    f.cps[s..e].contains(&'\u{200C}')
+/// Words for an account or a channel: after one (or after one and a platform name) and a
+/// colon, a word in Persian letters may be a handle (`کانال ما: نوین‌شاپ`, `اکانت اینستاگرام:
+/// گلشاپ`).
+const ACCOUNT_WORDS: &[&str] = &[
+    "کانال",
+    "کانالم",
+    "کانالمون",
+    "کانالش",
+    "پیج",
+    "پیجم",
+    "پیجمون",
+    "پیجش",
+    "اکانت",
+    "اکانتم",
+    "اکانتمون",
+    "اکانتش",
+];
+
+/// Words of a request to get in touch, after a handle: `شاپمن پیام بدید`, `نوین‌شاپ عضو
+/// بشید`, `گلشاپ رو فالو کنید`.
+const REQUEST_WORDS: &[&str] = &[
+    "پیام",
+    "پیامک",
+    "دایرکت",
+    "مسیج",
+    "پیوی",
+    "عضو",
+    "جوین",
+    "فالو",
+    "تماس",
+    "بدید",
+    "بدین",
+    "بزنید",
+    "بزنین",
+    "بفرستید",
+    "بفرستین",
+];
+
+/// Whether the words from `n` on ask to get in touch (`پیام بدید`, `رو فالو کنید`), in the
+/// same sentence as the word before `n`.
+fn asks_contact(sk: &str, ws: &[crate::text::Word], n: usize) -> bool {
+    if !goes_on(sk, ws, n) {
+        return false;
+    }
+    let j = n + usize::from(ws[n].text(sk) == "رو" || ws[n].text(sk) == "را");
+    ws.get(j)
+        .is_some_and(|w| REQUEST_WORDS.contains(&w.text(sk)))
+}
+
+impl Social {
+    /// The first word announcing it and the end (exclusive word index) of a handle in Persian
+    /// letters starting at word `k`, announced by the words from `first` (a platform or ID
+    /// word): after a word for a
+    /// username or an account (`آیدی`, `کانال`, `پیج`, `اکانت`, or one of them before the
+    /// platform name) and a colon, one word in Persian letters, no frequent Persian word
+    /// (`common-words.fa.txt`: not `آیدی تلگرام: ندارم`), that ends its sentence or is
+    /// followed by a request to get in touch (`آیدی تلگرام: شاپمن پیام بدید`); or a handle of
+    /// two parts, two words or one written with a zero-width non-joiner, not all of them
+    /// frequent words, followed by a request (`آیدی تلگرام: کالا فروش پیام بدید`, `کانال ما:
+    /// نوین‌شاپ عضو بشید`; not `شناسه: ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`). No
+    /// word of it is a platform name.
+    fn persian_handle(
+        &self,
+        f: &FieldText<'_>,
+        first: usize,
+        k: usize,
+        colon: bool,
+    ) -> Option<(usize, usize)> {
+        let (sk, ws) = (f.sk(), f.words());
+        let account = |j: usize| {
+            let w = ws[j].text(sk);
+            USERNAME_WORDS.contains(&w) || ACCOUNT_WORDS.contains(&w)
+        };
+        let from = if account(first) {
+            first
+        } else {
+            first.checked_sub(1).filter(|&j| account(j))?
+        };
+        if !(colon || announces(&sk[ws[k - 1].end..ws[k].start])) {
+            return None;
+        }
+        let (parts, frequent) = self.persian_parts(f, k)?;
+        if parts == 1
+            && frequent == 0
+            && ws[k].text(sk).chars().count() >= 3
+            && (!goes_on(sk, ws, k + 1) || asks_contact(sk, ws, k + 1))
+        {
+            return Some((from, k + 1));
+        }
+        if parts > 1 {
+            return (frequent < parts && asks_contact(sk, ws, k + 1)).then_some((from, k + 1));
+        }
+        let (more, more_frequent) = (k + 1 < ws.len()
+            && !sk[ws[k].end..ws[k + 1].start].contains([',', '،', ':', '؛', ';', '.', '\n']))
+        .then(|| self.persian_parts(f, k + 1))
+        .flatten()?;
+        (frequent + more_frequent < parts + more && asks_contact(sk, ws, k + 2))
+            .then_some((from, k + 2))
+    }
+
+    /// The number of parts of word `j` (parted by zero-width non-joiners) and how many of
+    /// them are frequent Persian words, when it is written in Persian letters only and is no
+    /// platform name nor word of a request to get in touch.
+    fn persian_parts(&self, f: &FieldText<'_>, j: usize) -> Option<(usize, usize)> {
+        let (sk, ws) = (f.sk(), f.words());
+        let w = ws[j].text(sk);
+        if w.chars().count() < 2
+            || !w.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+            || REQUEST_WORDS.contains(&w)
+            || self.platforms.match_at(sk, ws, j).is_some()
+        {
+            return None;
+        }
+        let (s, e) = f.skeleton().to_original(ws[j].start, ws[j].end);
+        let written: String = f.cps[s..e].iter().collect();
+        let (mut parts, mut frequent) = (0, 0);
+        for part in written.split('\u{200C}').filter(|p| !p.is_empty()) {
+            parts += 1;
+            frequent += usize::from(self.words_fa.contains(&skeleton_key(part)));
+        }
+        Some((parts, frequent))
+    }
 }
 
 /// The handle starting at word `k`, extended over `.`/`_` joined words (`shop.tehran_98`):
