@@ -965,9 +965,9 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
             false,
         );
     }
-    // Persian names stated as this site's operator.
+    // Names stated as this site's operator without a legal form, or with an unusual one.
     out.extend(
-        owner::persian_operators(body, base)
+        owner::stated_names(body, base)
             .into_iter()
             .filter(|m| !v.scan.in_code(m.offset) && m.key.len() >= 3),
     );

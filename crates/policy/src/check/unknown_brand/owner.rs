@@ -1,6 +1,10 @@
 //! Who a version says it is: the one reader of the stated owner. A version states whose site
 //! it is in its imprint and definitions (`Betreiber dieser Website ist X`, `Le site est édité
-//! par X SAS`, `This website is operated by X`, `X ("we", "us")`), in the site it says it
+//! par X SAS`, `This website is operated by X`, `X ("we", "us")`, `We, X Ltd, operate…`,
+//! `These Terms of Use are published by X`, `Le site est la propriété de X`), whatever the
+//! layout (a list item's `- **Éditeur** : X`, a table row, a label on the line above the
+//! name, a link around it) and however the name is written (`NORTHWIND RETAIL LTD`, `Perle &
+//! Co SAS`, `Muster UG (haftungsbeschränkt)`), in the site it says it
 //! governs or hosts (`use of the site www.x.fr`, `Alle Inhalte auf X`, `this website x.com`,
 //! `x.com (the "Website")`) and in the mailbox it gives as its contact (`Kontakt:
 //! info@x.de`). Where such a statement comes with a host (the name is a domain, or an address
@@ -56,8 +60,15 @@ pub(super) struct Foreign {
 
 /// Nouns naming a site (the subject of `… is operated by X`, the object of `use of the site
 /// X`), with the words that say what kind of site it is before them (`online marketplace`,
-/// `Online-Plattform`, `e-commerce platform`) or after them (`plateforme en ligne`).
-const SITE: &str = r"(?:(?:(?:online|internet|e-?commerce|digital(?:e[nrs]?)?)[\s-]?)?(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme(?:\s+en\s+ligne)?|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|(?:web|online)[\s-]?shop|e-?shop|boutique\s+en\s+ligne)|سایت|وب‌?\s?سایت|پلتفرم|فروشگاه\s+(?:اینترنتی|آنلاین))";
+/// `Online-Plattform`, `e-commerce platform`, `Online-Angebot`) or after them (`plateforme en
+/// ligne`, `boutique en ligne`, `بازار آنلاین`); a shop is one too (`This store`, `dieses
+/// Shops`, `cette boutique`, `این فروشگاه`).
+const SITE: &str = r"(?:(?:(?:online|internet|e-?commerce|digital(?:e[nrs]?)?)[\s-]?)?(?:web\s?site|site(?:\s+(?:internet|web))?|platform|plateforme(?:\s+en\s+ligne)?|plattform|marketplace|marktplatz|place\s+de\s+marché|web\s?seite|internet\s?seite|internetauftritt|(?:web|online)[\s-]?shop|e-?shop|boutique(?:\s+en\s+ligne)?|store|shop)|online-?angebot|سایت|وب‌?\s?سایت|پلتفرم|فروشگاه(?:\s+(?:اینترنتی|آنلاین))?|بازار(?:\s+(?:اینترنتی|آنلاین))?)";
+
+/// A body of terms named as this text (`These Terms of Use`, `Les présentes conditions`,
+/// `Diese Nutzungsbedingungen`, `این شرایط`): what is published or owned in an imprint's
+/// words, as a site is (`These Terms of Use are published by X`).
+const THESE_TERMS: &str = r"(?:\b(?:these|the\s+present|this|les\s+présentes|présentes|ces|ce|diese[rsnm]?|die\s+vorliegenden|vorliegenden?)\s+(?:terms(?:\s+(?:of\s+(?:service|use|sale)|and\s+conditions))?|conditions(?:\s+générales)?(?:\s+d['’](?:utilisation|vente))?|user\s+agreement|cgu|cgv|cgvu|mentions\s+légales|agb|(?:allgemeinen\s+)?(?:nutzungs|geschäfts)?bedingungen|impressum)|این\s+(?:شرایط|قوانین|مقررات))";
 /// A determiner before a site noun, with `présent` after it (`la présente plateforme`, `du
 /// présent site`).
 const DET: &str = r"(?:(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|die|der|den|dem|des|dieser|diese|dieses|diesen|unserer|unseres|unsere|این|présente?)\s*){1,2})";
@@ -83,24 +94,100 @@ const DE_RUN: &str = r"(?:betrieben|herausgegeben|verantwortet|angeboten|bereitg
 /// von`, `Betrieben wird diese Website von`, `این وب‌سایت توسط`, `این سایت متعلق به`, an
 /// imprint's `Betreiber dieser Website ist`, `Verantwortlich für diese Website ist`,
 /// `L'éditeur du présent site est`, `Éditeur du site :`, `Publisher:`, a list item's `-
-/// Operator of this website:` (in a list, the label names the site: `- Provider:` in a list
-/// of processors is a processor's), `گرداننده این سایت`, `گرداننده این سایت،` and a Persian
-/// list item's `- ناشر:`. Not anchored: [`OPERATOR_LEAD`] ends it at a name,
+/// Operator of this website:` or `- **Éditeur** :` (in a list, a label names the site only
+/// with a site noun or as its publisher or operator: `- Provider:` in a list of processors
+/// is a processor's), a table row's `| Operator of this website |`, these terms as published
+/// (`These Terms of Use are published by`, `Les présentes conditions sont éditées par`, `این
+/// شرایط توسط`), the site or these terms as someone's property (`Le site est la propriété
+/// de`, `Diese Website ist Eigentum der`, `This website and its content are the property
+/// of`), `گرداننده این سایت`, `گرداننده این سایت،` and a Persian list item's `- ناشر:`. Not
+/// anchored: [`OPERATOR_LEAD`] ends it at a name,
 /// [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks for it
 /// anywhere before `its address`.
 fn operator_statement() -> String {
     let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
-    let label = r"(?:operator|publisher|owner|provider|betreiber(?:in)?|anbieter(?:in)?|diensteanbieter(?:in)?|herausgeber(?:in)?|inhaber(?:in)?|éditeur|editeur|exploitant|propriétaire)";
-    let of_site =
-        format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)");
-    // Responsibility names the site only with it: `Verantwortlich für die Datenverarbeitung`
-    // is a privacy text's controller.
-    let responsible = format!(
-        r"(?:verantwortlich(?:e[rn]?)?\s+für|responsable\s+(?:du|de\s+la|de\s+l['’]|de\s+ce|de\s+cette)|responsible\s+for)\s*{DET}?{SITE}(?:e?s)?"
-    );
+    // A site's or these terms' owner: `Le site est la propriété de`, `Diese Website ist
+    // Eigentum der`, `This website and its content are the property of`.
+    let property = r"(?:is|are|est|sont|ist|sind)\s+(?:the\s+(?:exclusive\s+)?property\s+of|la\s+propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|(?:das\s+)?(?:ausschließliche[sn]?\s+)?eigentum\s+(?:der|des|von))";
+    let (label, of_site, responsible) = (LABEL, of_site(), responsible());
     format!(
-        r"(?:\b{SITE}\b[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?{label}{of_site}(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?)"
+        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?)"
     )
+}
+
+/// Labels of a site's operator, publisher, owner or provider (`Betreiber`, `Éditeur`,
+/// `Provider`), which name this site's with a site noun after them ([`of_site`]).
+const LABEL: &str = r"(?:operator|publisher|owner|provider|betreiber(?:in)?|anbieter(?:in)?|diensteanbieter(?:in)?|herausgeber(?:in)?|inhaber(?:in)?|éditeur|editeur|exploitant|propriétaire)";
+
+/// Labels that name the site's own operator or publisher even without a site noun, in a
+/// list item (`- **Éditeur** : X`, `- Herausgeber: X`) or above the name.
+const STRONG_LABEL: &str =
+    r"(?:operator|publisher|betreiber(?:in)?|herausgeber(?:in)?|éditeur|editeur|exploitant)";
+
+/// The site a label names: `of this website`, `du site`, `dieses Shops`.
+fn of_site() -> String {
+    format!(r"(?:\s+(?:of|de|du|des|der|dieser|dieses|von|für)\s+{DET}?{SITE}(?:e?s)?)")
+}
+
+/// Responsibility for the site: it names the site only with it (`Verantwortlich für die
+/// Datenverarbeitung` is a privacy text's controller).
+fn responsible() -> String {
+    format!(
+        r"(?:verantwortlich(?:e[rn]?)?\s+für|responsable\s+(?:du|de\s+la|de\s+l['’]|de\s+ce|de\s+cette)|responsible\s+for)\s*{DET}?{SITE}(?:e?s)?"
+    )
+}
+
+/// A line that is only a label of this site's operator (`**Betreiber dieser Website:**`,
+/// `### Publisher of this website`, `Éditeur :`): the name written on the next line (a blank
+/// line between them at most) is stated as the operator.
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
+        of_site(),
+        responsible()
+    ))
+    .expect("valid pattern")
+});
+
+/// `We, ` before a name the text speaks as (`We, X Ltd, operate this site`, `Wir, die X GmbH,
+/// betreiben…`, `Nous, X SAS, exploitons…`).
+static WE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[.!?]\s+)\s*(?:we|nous|wir)\s*,\s*{PARTY_DET}$"
+    ))
+    .expect("valid pattern")
+});
+
+/// Whether the name at `offset` of `source` opens its line (after a list marker or emphasis)
+/// below a [`LABEL_LINE`].
+fn below_a_label(source: &str, offset: usize) -> bool {
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let opener = source[line_start..offset].trim_start();
+    let opener = opener
+        .strip_prefix(['-', '*', '+'])
+        .unwrap_or(opener)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    opener.is_empty() && label_line_above(source, line_start)
+}
+
+/// Whether the line above the one starting at `line_start` in `text` (a blank line between
+/// them at most) is a [`LABEL_LINE`].
+fn label_line_above(text: &str, line_start: usize) -> bool {
+    if line_start == 0 {
+        return false;
+    }
+    let mut blank = 0;
+    for line in text[..line_start - 1].lines().rev() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                return false;
+            }
+            continue;
+        }
+        return LABEL_LINE.is_match(line);
+    }
+    false
 }
 
 /// Words right before a name that state it as this site's operator ([`operator_statement`]).
@@ -296,13 +383,96 @@ fn persian_name(body: &str, at: usize, company: Option<usize>) -> (usize, usize,
     (start, end, how)
 }
 
+/// Names that `body` (starting at `base` in the version's source) states as this site's
+/// operator and that no search for a company by its legal form finds: Persian names
+/// ([`persian_operators`]) and Latin names written unusually ([`unusual_operators`]).
+pub(super) fn stated_names(body: &str, base: usize) -> Vec<Mention> {
+    let mut out = persian_operators(body, base);
+    out.extend(unusual_operators(body, base));
+    out
+}
+
+/// What a name written unusually holds: `&` before a capitalised word, a legal form in
+/// capitals, `(haftungsbeschränkt)`. ASCII word boundaries keep the search in one pass over
+/// text of any script.
+static UNUSUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[^\S\n]&[^\S\n]+\p{Lu}|(?-u:\b)(?:LTD|LIMITED|INC|CORP|CORPORATION|GMBH|SARL)(?-u:\b)|\(haftungsbeschränkt\)")
+        .expect("valid pattern")
+});
+
+/// A company's name at the start of a text, ending in its legal form: capitalised words or
+/// words in capitals, `&` between them (`Perle & Co SAS`, `NORTHWIND RETAIL LTD`, `Muster UG
+/// (haftungsbeschränkt)`).
+static LATIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:[\p{Lu}0-9][\p{L}0-9&'’.-]*|&)";
+    let form = r"(?:GmbH|GMBH|AG|SE|KG|UG|SAS|SARL|S\.A\.S\.?|S\.A\.|SA|SRL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|Inc\.?|INC\.?|Corp\.?|CORP\.?|Corporation|CORPORATION|plc|PLC|LLP)";
+    Regex::new(&format!(
+        r"^(\p{{Lu}}[\p{{L}}0-9&'’.-]*(?:[^\S\n]+{word}){{0,5}}?[^\S\n]+{form}(?:[^\S\n]*\((?i:haftungsbeschränkt)\))?)(?:[^\p{{L}}0-9]|$)"
+    ))
+    .expect("valid pattern")
+});
+
+/// Latin names written unusually ([`UNUSUAL`]) that `body` states as this site's operator:
+/// after a statement ([`operator_statement`]) or on the line below a label ([`LABEL_LINE`]).
+/// A name a search for companies finds as written is left to it.
+fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
+    // Only the lines that hold such a name are read, each once.
+    let mut starts = Vec::new();
+    let mut lines_read = Vec::new();
+    for found in UNUSUAL.find_iter(body) {
+        let line_start = body[..found.start()].rfind('\n').map_or(0, |i| i + 1);
+        if lines_read.contains(&line_start) {
+            continue;
+        }
+        lines_read.push(line_start);
+        let line_end = body[found.end()..]
+            .find('\n')
+            .map_or(body.len(), |i| found.end() + i);
+        let line = &body[line_start..line_end];
+        starts.extend(
+            OPERATOR_ANYWHERE
+                .find_iter(line)
+                .map(|s| line_start + s.end()),
+        );
+        if label_line_above(body, line_start) {
+            starts.push(line_start);
+        }
+    }
+    let mut out = Vec::new();
+    for at in starts {
+        let rest = &body[at..];
+        let skip = rest.len()
+            - rest
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '*' | '_' | '[' | '-')
+                })
+                .len();
+        let Some(name) = LATIN_COMPANY.captures(&rest[skip..]).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let shown = name.as_str().trim_end_matches([',', '.']);
+        if !UNUSUAL.is_match(shown) {
+            continue;
+        }
+        out.push(Mention {
+            key: normalise(shown),
+            shown: shown.to_string(),
+            offset: base + at + skip,
+            domain: false,
+            email: false,
+            address: false,
+        });
+    }
+    out
+}
+
 /// Names in Persian letters that `body` (starting at `base` in the version's source) states
 /// as this site's operator ([`operator_statement`]): `این سایت متعلق به شرکت X است`, `-
 /// ناشر: X`, `گرداننده این سایت، شرکت X، …`, and verb last, `این سایت به شرکت X تعلق دارد`;
 /// `شرکت` (company) is part of the name shown, and so is `با مسئولیت محدود` after it. A
 /// Persian company has no legal form after its name to find it by, as a Latin one has: it is
 /// a mention only where the text states it as the operator.
-pub(super) fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
+fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
     const COMPANY: &str = "شرکت";
     if !body.chars().any(persian_letter) {
         return Vec::new();
@@ -567,7 +737,8 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
     rest.trim_start_matches(['*', '_', '"', '”', '»'])
 }
 
-/// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`]), not in a denial
+/// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`], a label on the
+/// line above it ([`below_a_label`]) or `We, X, …` ([`WE_APPOSITION`])), not in a denial
 /// (`This site is not operated by X`, `Ce site n'est pas exploité par X`, `این سایت توسط شرکت X
 /// اداره نمی‌شود`), not as the owner of a site it names by another host (`The website
 /// www.dhl.com is operated by DHL International GmbH`, [`described_site`]) and not inside a
@@ -584,7 +755,9 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
             || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset);
         return !denied_or_another_s;
     }
-    DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
+    below_a_label(source, m.offset)
+        || WE_APPOSITION.is_match(before) && after(source, m).trim_start().starts_with(',')
+        || DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
         || fa_belongs(source, m)
 }
 
@@ -754,11 +927,11 @@ fn described_site(head: &str, tail: &str, own: &OwnNames) -> bool {
 }
 
 /// Words after a site's host giving that site its own owner or terms: `is operated by`,
-/// `appartient à`, `est édité par`, `gehört`, `wird von der … betrieben`, `متعلق به`, `its
+/// `is the property of`, `appartient à`, `est édité par`, `gehört`, `wird von der … betrieben`, `متعلق به`, `its
 /// terms`, `ses propres conditions`, `les conditions de PayPal`, `deren Bedingungen`, `قوانین
 /// خودش`.
 static OWN_OWNER_OR_TERMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:(?:operated|published|edited|owned|run|managed|provided)\s+by|belongs?\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient|betrieben|herausgegeben|verantwortet|gehört|(?:its|their)\s+(?:own\s+)?(?:terms|conditions|rules|polic(?:y|ies)|user\s+agreement)|(?:ses|leurs)\s+(?:propres\s+)?(?:conditions|règles|cgu|cgv)|conditions\s+(?:générales\s+)?(?:d['’]utilisation\s+)?(?:de|du)\s+\p{Lu}\p{L}*|(?:deren|dessen|seine|ihre)\s+(?:eigenen?\s+)?(?:(?:nutzungs|geschäfts)?bedingungen|agb|regeln))\b|متعلق\s+به|تعلق|توسط|از\s+سوی|(?:قوانین|شرایط|مقررات)(?:\s+(?:خودش|خود|آن)|[\u{200c}\s]?اش))")
+    Regex::new(r"(?i)(?:\b(?:(?:operated|published|edited|owned|run|managed|provided)\s+by|belongs?\s+to|(?:the\s+)?property\s+of|propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|eigentum\s+(?:der|des|von)|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient|betrieben|herausgegeben|verantwortet|gehört|(?:its|their)\s+(?:own\s+)?(?:terms|conditions|rules|polic(?:y|ies)|user\s+agreement)|(?:ses|leurs)\s+(?:propres\s+)?(?:conditions|règles|cgu|cgv)|conditions\s+(?:générales\s+)?(?:d['’]utilisation\s+)?(?:de|du)\s+\p{Lu}\p{L}*|(?:deren|dessen|seine|ihre)\s+(?:eigenen?\s+)?(?:(?:nutzungs|geschäfts)?bedingungen|agb|regeln))\b|متعلق\s+به|تعلق|توسط|از\s+سوی|(?:قوانین|شرایط|مقررات)(?:\s+(?:خودش|خود|آن)|[\u{200c}\s]?اش))")
         .expect("valid pattern")
 });
 
@@ -863,14 +1036,19 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
 /// von der` (and [`DE_VERB_LAST`] after the name: `X GmbH betrieben`).
 static DE_VERB_LAST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{SITE}(?:e?s)?\s+(?:wird|werden)\s+(?:von|durch)\s+{PARTY_DET}$"
+        r"(?i)(?:\b{SITE}(?:e?s)?|{THESE_TERMS})\s+(?:wird|werden)\s+(?:von|durch)\s+{PARTY_DET}$"
     ))
     .expect("valid pattern")
 });
 
-/// The verb that ends a German clause stating a site's operator, right after the name.
-static DE_VERB_LAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,]*{DE_RUN}\b")).expect("valid pattern"));
+/// The verb that ends a German clause stating a site's operator, right after the name (and
+/// the `(haftungsbeschränkt)` of a `UG`).
+static DE_VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[\s,]*(?:\(haftungsbeschränkt\)[\s,]*)?{DE_RUN}\b"
+    ))
+    .expect("valid pattern")
+});
 
 /// The role the text gives the mention `m` as this site's, if any.
 fn statement(source: &str, m: &Mention, own: &OwnNames) -> Option<Role> {
@@ -1523,6 +1701,161 @@ mod tests {
             }
         });
         println!("{total} statements with a host");
+    }
+
+    /// The marketplace named twice, in `lang`: a company stated once is not its own.
+    fn named_twice(lang: &str) -> &'static str {
+        match lang {
+            "fr" => "Sandook vend des livres. Sandook livre en Europe.\n\n",
+            "de" => "Sandook verkauft Bücher. Sandook liefert in Europa.\n\n",
+            "fa" => "صندوق فروشگاه کتاب است. صندوق به همه جا ارسال می‌کند.\n\n",
+            _ => "Sandook sells books. Sandook ships across Europe.\n\n",
+        }
+    }
+
+    #[test]
+    fn an_owner_stated_by_layout_by_its_wording_or_under_an_unusual_name_is_reported() {
+        for (lang, body, shown) in [
+            // Layout: a list item's label, a table row, a label on the line above, a link.
+            (
+                "fr",
+                "- **Éditeur** : Perle & Co SAS\n- **Siège** : 3 rue Haute, Lyon",
+                "`Perle & Co SAS`",
+            ),
+            (
+                "en",
+                "| Item | Detail |\n|---|---|\n| Operator of this website | Northwind Retail Ltd |",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "fa",
+                "| عنوان | مقدار |\n|---|---|\n| گرداننده این سایت | شرکت آبی‌نگار |",
+                "`شرکت آبی‌نگار`",
+            ),
+            (
+                "de",
+                "**Betreiber dieser Website:**\nKranich Handel GmbH\nHafenstraße 3, Bremen",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "en",
+                "**Publisher of this website**\n\nNorthwind Retail Ltd, 4 Mill Lane, Leeds",
+                "`Northwind Retail Ltd`",
+            ),
+            // These terms as what is published.
+            (
+                "en",
+                "These Terms of Use are published by Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "fr",
+                "Les présentes conditions sont éditées par Perle Commerce SAS.",
+                "`Perle Commerce SAS`",
+            ),
+            (
+                "de",
+                "Diese Nutzungsbedingungen werden von der Kranich Handel GmbH herausgegeben.",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "fa",
+                "این شرایط توسط شرکت آبی‌نگار منتشر شده است.",
+                "`شرکت آبی‌نگار`",
+            ),
+            // Ownership.
+            (
+                "fr",
+                "Le site est la propriété de Perle Commerce SAS.",
+                "`Perle Commerce SAS`",
+            ),
+            (
+                "de",
+                "Diese Website ist Eigentum der Kranich Handel GmbH.",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "en",
+                "This website and its content are the property of Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            // `We, X, …`
+            (
+                "en",
+                "We, Northwind Retail Ltd, operate this site.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "de",
+                "Wir, die Kranich Handel GmbH, betreiben diese Website.",
+                "`Kranich Handel GmbH`",
+            ),
+            // Shops and offers as the site.
+            (
+                "en",
+                "This store is operated by Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "de",
+                "Anbieter dieses Online-Angebots ist die Kranich Handel GmbH.",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "fr",
+                "Cette boutique est exploitée par Perle Commerce SAS.",
+                "`Perle Commerce SAS`",
+            ),
+            (
+                "fa",
+                "گرداننده این بازار آنلاین شرکت آبی‌نگار است.",
+                "`شرکت آبی‌نگار`",
+            ),
+            // Names in capitals, with `&`, with `(haftungsbeschränkt)`.
+            (
+                "en",
+                "This website is operated by NORTHWIND RETAIL LTD.",
+                "`NORTHWIND RETAIL LTD`",
+            ),
+            (
+                "de",
+                "Diese Website wird von der Muster UG (haftungsbeschränkt) betrieben.",
+                "`Muster UG",
+            ),
+        ] {
+            let found = found(lang, &format!("{}{body}", named_twice(lang)));
+            assert!(
+                found.iter().any(|m| m.starts_with(shown)),
+                "{body}: {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_new_wordings_keep_the_marketplace_s_names_denials_claims_and_other_parties_silent() {
+        let cases: Vec<(&str, String)> = [
+            ("en", "These Terms of Use are published by Sandook Ltd."),
+            ("fr", "- **Éditeur** : Sandook SAS\n- **Siège** : 3 rue Haute, Lyon"),
+            ("de", "**Betreiber dieser Website:**\nSandook GmbH"),
+            ("en", "We, Sandook Ltd, operate this site."),
+            ("en", "This website is operated by SANDOOK LTD."),
+            ("en", "This store is not operated by Northwind Retail Ltd."),
+            ("fr", "Le site n'est pas la propriété de Perle Commerce SAS."),
+            ("fa", "این شرایط توسط شرکت آبی‌نگار منتشر نشده است."),
+            ("en", "Phishing e-mails may claim that \"this website is the property of Northwind Retail Ltd\"; it is not."),
+            ("en", "The website www.dhl.com is the property of DHL International GmbH."),
+            ("en", "**Hosting provider:**\nCloudhaus GmbH"),
+            ("en", "| Processor | Purpose |\n|---|---|\n| Payco Ltd | payments |"),
+            ("en", "- Author: Jane Doe\n- Publisher: Inkwell Press Ltd\n- ISBN: 978-0-00-000000-0"),
+            ("en", "Trademarks shown on listings are the property of their owners, such as Lego Group Ltd."),
+            ("en", "The payment terms of Payco are published by Payco Ltd on its own site."),
+            ("en", "Deliveries are made by SWIFT PARCEL LTD."),
+        ]
+        .into_iter()
+        .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
+        .collect();
+        let cases: Vec<(&str, &str)> = cases.iter().map(|(l, b)| (*l, b.as_str())).collect();
+        all_silent(&cases);
     }
 
     /// Asserts that each `(lang, body)` gets no `unknown-brand` finding.
