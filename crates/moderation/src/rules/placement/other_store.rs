@@ -232,6 +232,26 @@ fn dotted_shape(c: char) -> char {
     }
 }
 
+/// Whether `test` holds for the letters and digits of some window of words `a..=b` within
+/// `first..=last`, given `b` and the window's key; windows are walked from each start `a`,
+/// growing one word at a time.
+fn any_window(
+    sk: &str,
+    ws: &[crate::text::Word],
+    first: usize,
+    last: usize,
+    mut test: impl FnMut(usize, &str) -> bool,
+) -> bool {
+    let mut key = String::new();
+    (first..=last).any(|a| {
+        key.clear();
+        (a..=last).any(|b| {
+            key.extend(ws[b].text(sk).chars().filter(|c| c.is_alphanumeric()));
+            test(b, &key)
+        })
+    })
+}
+
 impl OtherStore {
     /// Whether words `first..=last` hold one of the marketplace's own names with repeated
     /// letters (`digikaala` when the site is Digikala).
@@ -243,12 +263,8 @@ impl OtherStore {
         last: usize,
     ) -> bool {
         !self.home_squeezed.is_empty()
-            && (first..=last).any(|a| {
-                let mut key = String::new();
-                (a..=last).any(|b| {
-                    key.extend(ws[b].text(sk).chars().filter(|c| c.is_alphanumeric()));
-                    self.home_squeezed.binary_search(&squeeze(&key)).is_ok()
-                })
+            && any_window(sk, ws, first, last, |_, key| {
+                self.home_squeezed.binary_search(&squeeze(key)).is_ok()
             })
     }
 
@@ -262,12 +278,8 @@ impl OtherStore {
         first: usize,
         last: usize,
     ) -> bool {
-        (first..=last).any(|a| {
-            let key: String = ws[a..=last]
-                .iter()
-                .flat_map(|w| w.text(sk).chars().filter(|c| c.is_alphanumeric()))
-                .collect();
-            key.chars().count() >= 4 && self.home.iter().any(|h| h.starts_with(key.as_str()))
+        any_window(sk, ws, first, last, |b, key| {
+            b == last && key.chars().count() >= 4 && self.home.iter().any(|h| h.starts_with(key))
         })
     }
 

@@ -25,8 +25,14 @@ declare_rule! {
     /// A round number of hundreds in words with the adjective ending `ی` (`سیصدی خریدم`,
     /// `یه گوشی دویستی`, `پونصدیه`: "a three-hundred one", thousands of toman left unsaid) is a
     /// price too; `صدی` ("per cent") is not. So is a number of three digits or more right
-    /// before a verb of paying (`۲۵۰ دادم`, "I paid 250"), but not after a word of a score
-    /// (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`).
+    /// before a verb of paying (`۲۵۰ دادم`, "I paid 250", `۲۵۰ پرداخت کردم`), but not after a
+    /// word of a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year (`سال ۱۴۰۲ دادم به
+    /// تعمیر`). In the other storefront languages, a bare number of two digits or more right
+    /// after a verb of paying (`paid 250`, `payé 250`), right before one (`250 bezahlt`), or
+    /// right after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`) or in a field
+    /// with a word of paying or buying (`bought it for 250, not worth it`) is a price when its
+    /// clause ends there or goes on with a preposition or conjunction (`paid 250 for it`); not
+    /// `spent 30 minutes`, `used it for 2 years`, `paid 20% more`, nor a year.
     ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
@@ -174,6 +180,34 @@ const PURCHASE_VERBS: &[&str] = &[
 
 /// Verbs of paying: `۲۵۰ دادم` ("I paid 250") states what was paid.
 const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پرداختیم", "دادمش"];
+
+/// Light verbs after `پرداخت` that make a verb of paying: `۲۵۰ پرداخت کردم`.
+const PAID_LIGHT_VERBS: &[&str] = &["کردم", "کردیم", "کردمش", "کردن"];
+
+/// Verbs of paying or costing in the languages of the other storefronts, around a bare
+/// number: `paid 250`, `payé 250`, `250 bezahlt`.
+const PAID_WORDS: &[&str] = &[
+    "paid",
+    "spent",
+    "bezahlt",
+    "gezahlt",
+    "ausgegeben",
+    "gekostet",
+    "paye",
+    "payé",
+    "depense",
+    "dépensé",
+    "coute",
+    "couté",
+    "coûte",
+    "coûté",
+];
+
+/// Words that may follow an amount in its clause: `paid 250 for it`, `für 250 bei …`.
+const AFTER_AMOUNT: &[&str] = &[
+    "for", "and", "but", "on", "at", "from", "für", "und", "aber", "bei", "im", "pour", "et",
+    "mais", "chez", "sur",
+];
 
 /// Words of a score or rating, of giving to someone and of a date: a number before a verb of
 /// paying after one of them is a score or a year (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`, `سال
@@ -428,19 +462,74 @@ impl Amount {
         // `۲۵۰ دادم`: a number of three digits or more right before a verb of paying, the
         // thousands implied; not a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year
         // (`سال ۱۴۰۲ دادم به تعمیر`, `۱۴۰۲ دادم`).
+        // `۲۵۰ پرداخت کردم`: the verb in two words.
+        let paid_end = ws.get(next).and_then(|w| {
+            if PAID_VERBS.contains(&w.text(sk)) {
+                Some(next)
+            } else {
+                (w.text(sk) == "پرداخت"
+                    && ws
+                        .get(next + 1)
+                        .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
+                .then_some(next + 1)
+            }
+        });
         if c.digits.as_str().len() >= 3
             && !counted
             && !year(c.digits.as_str())
-            && ws.get(next).is_some_and(|w| {
-                PAID_VERBS.contains(&w.text(sk))
-                    && next == c.last_word + 1
-                    && sk[c.end..w.start].chars().all(|ch| ch == ' ')
-            })
+            && let Some(paid_end) = paid_end
+            && next == c.last_word + 1
+            && sk[c.end..ws[next].start].chars().all(|ch| ch == ' ')
             && !(c.first_word.saturating_sub(2)..c.first_word)
                 .any(|k| SCORE_WORDS.contains(&ws[k].text(sk)))
             && !scored(sk, ws, c.first_word, next, c.digits.as_str())
         {
-            return Some((start, ws[next].end));
+            return Some((start, ws[paid_end].end));
+        }
+        // `paid 250`, `payé 250`, `250 bezahlt`, `für 250 gekauft`, `bought it for 250, …`:
+        // a bare number of two digits or more right after a verb of paying, right before one
+        // (`bezahlt`), or right after `for`/`für`/`pour` in a field with a word of paying or
+        // buying, when nothing but the end of a clause, a preposition or a conjunction follows
+        // it (`spent 30 minutes`, `for 2 years`, `paid 20% more` are no amounts); not a year.
+        if !c.spelled
+            && c.digits.as_str().len() >= 2
+            && next == c.last_word + 1
+            && !counted
+            && !year(c.digits.as_str())
+        {
+            let before = c.first_word.checked_sub(1).map(|k| ws[k].text(sk));
+            let after = ws.get(next).map(|w| w.text(sk));
+            let spaced_after = ws
+                .get(next)
+                .is_some_and(|w| sk[c.end..w.start].chars().all(|ch| ch == ' '));
+            let rest = sk[c.end..].trim_start_matches(' ');
+            let mut marks = rest.chars();
+            let clause_ends = rest.is_empty()
+                || (marks
+                    .next()
+                    .is_some_and(|m| matches!(m, ',' | '.' | ';' | '!' | '?' | ')' | '،' | '؛'))
+                    && !marks.next().is_some_and(|ch| ch.is_ascii_digit()))
+                || (spaced_after && after.is_some_and(|a| AFTER_AMOUNT.contains(&a)));
+            let paid_before = before.is_some_and(|b| PAID_WORDS.contains(&b));
+            let paid_after = spaced_after && after.is_some_and(|a| PAID_WORDS.contains(&a));
+            let bought_after = spaced_after && after.is_some_and(|a| PAYING.contains(&a));
+            let for_before = before.is_some_and(|b| FOR.contains(&b));
+            if (paid_before && clause_ends)
+                || paid_after
+                || (for_before && (bought_after || (clause_ends && pays(sk, ws))))
+            {
+                let end = if paid_after || bought_after {
+                    ws[next].end
+                } else {
+                    c.end
+                };
+                return Some((
+                    ws[c.first_word - usize::from(paid_before || for_before)]
+                        .start
+                        .min(start),
+                    end,
+                ));
+            }
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
         // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
