@@ -54,6 +54,9 @@ declare_rule! {
     /// (`185.143.20.7/shop`), or bare right after a word for a web site or for visiting one
     /// (`سایت ما: 185.143.20.7`, `visit 185.143.20.7`); bare elsewhere, it is as often a
     /// version number or a DNS server (`DNS 8.8.8.8`).
+    /// An address is read with Persian and Arabic-Indic digits folded and a dot written
+    /// another way between digits (`[.]`, `(.)`, `{.}`, `٫`, `٬`, `,`) read as one
+    /// (`سایت ۱۸۵٫۱۴۳٫۲۰٫۷`, `visit 185[.]143[.]20[.]7`).
     /// Digits and look-alike letters are folded first, so Persian digits or Cyrillic letters
     /// in a domain do not hide it. The domain part of an e-mail address is left to
     /// `contacts/email`; a link written after `name@` (`name@http://shop.com`) is a link.
@@ -431,13 +434,13 @@ impl Rule for Url {
 }
 
 impl Url {
-    /// Links to IPv4 addresses in the original text of `f` (`185.143.20.7/shop`).
+    /// Links to IPv4 addresses in the original text of `f` (`185.143.20.7/shop`), read with
+    /// its digits and dots folded ([`ip_view`]: `۱۸۵٫۱۴۳٫۲۰٫۷`, `185[.]143[.]20[.]7`).
     fn ip_links(&self, f: &FieldText<'_>, out: &mut Vec<Hit>) {
-        let text = f.original;
-        if !text.contains('.') {
+        let Some((text, at)) = ip_view(f.original) else {
             return;
-        }
-        for m in self.ip.find_iter(text) {
+        };
+        for m in self.ip.find_iter(&text) {
             // Inside a longer number, a version, a URL's host (`http://1.2.3.4/x`) or an
             // address's domain.
             let before = text[..m.start()].chars().next_back();
@@ -453,10 +456,65 @@ impl Url {
                 || (public_ip(link) == Some(true) && after_site_word(&text[..m.start()]))
             {
                 let start = text[..m.start()].chars().count();
-                out.push(f.hit_cp(start, start + link.chars().count()));
+                let end = start + link.chars().count();
+                out.push(f.hit_cp(at[start], at[end]));
             }
         }
     }
+}
+
+/// The text an IPv4 address is looked for in, when `original` holds a dot or a mark written
+/// for one: Persian and Arabic-Indic digits folded to ASCII, and a dot written another way
+/// between two digits (`[.]`, `(.)`, `{.}`, the Arabic decimal and thousands separators `٫`
+/// `٬`, a comma) written `.`; with, for each char of it and one past its end, the index of
+/// the char of `original` it starts at.
+fn ip_view(original: &str) -> Option<(String, Vec<usize>)> {
+    if !original.contains(['.', '٫', '٬', ',']) {
+        return None;
+    }
+    let chars: Vec<char> = original.chars().collect();
+    let mut text = String::with_capacity(original.len());
+    let mut at = Vec::with_capacity(chars.len() + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let dot = if text.ends_with(|c: char| c.is_ascii_digit()) {
+            dot_len(&chars[i..])
+        } else {
+            0
+        };
+        if dot > 0 && chars.get(i + dot).and_then(|&c| ascii_digit(c)).is_some() {
+            text.push('.');
+            at.push(i);
+            i += dot;
+            continue;
+        }
+        text.push(ascii_digit(chars[i]).unwrap_or(chars[i]));
+        at.push(i);
+        i += 1;
+    }
+    at.push(chars.len());
+    Some((text, at))
+}
+
+/// How many chars at the start of `chars` stand for a dot between two digits: `[.]`,
+/// `(.)`, `{.}`, `٫`, `٬`, `,`.
+fn dot_len(chars: &[char]) -> usize {
+    match chars {
+        ['٫' | '٬' | ',', ..] => 1,
+        ['[', '.', ']', ..] | ['(', '.', ')', ..] | ['{', '.', '}', ..] => 3,
+        _ => 0,
+    }
+}
+
+/// `c` as an ASCII digit when it is a digit of ASCII, Persian or Arabic-Indic.
+fn ascii_digit(c: char) -> Option<char> {
+    let value = match c {
+        '0'..='9' => return Some(c),
+        '۰'..='۹' => c as u32 - '۰' as u32,
+        '٠'..='٩' => c as u32 - '٠' as u32,
+        _ => return None,
+    };
+    char::from_digit(value, 10)
 }
 
 #[cfg(test)]
