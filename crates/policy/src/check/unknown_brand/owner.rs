@@ -105,7 +105,7 @@ const DE_RUN: &str = r"(?:betrieben|herausgegeben|verantwortet|angeboten|bereitg
 /// [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks for it
 /// anywhere before `its address`.
 fn operator_statement() -> String {
-    let by = r"(?:(?:operated|published|edited|owned|run|managed)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
+    let by = r"(?:(?:operated|published|issued|edited|owned|run|managed)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
     // A site's or these terms' owner: `Le site est la propriété de`, `Diese Website ist
     // Eigentum der`, `This website and its content are the property of`.
     let property = r"(?:is|are|est|sont|ist|sind)\s+(?:the\s+(?:exclusive\s+)?property\s+of|la\s+propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|(?:das\s+)?(?:ausschließliche[sn]?\s+)?eigentum\s+(?:der|des|von))";
@@ -138,11 +138,13 @@ fn responsible() -> String {
 }
 
 /// A line that is only a label of this site's operator (`**Betreiber dieser Website:**`,
-/// `### Publisher of this website`, `Éditeur :`): the name written on the next line (a blank
-/// line between them at most) is stated as the operator.
+/// `### Publisher of this website`, `Éditeur :`) or the title of its imprint (`## Impressum`,
+/// `Angaben gemäß § 5 TMG:`, `## Mentions légales`, `Legal notice`): the name written on the
+/// next line (a blank line between them at most) is stated as the operator.
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let imprint = r"(?:impressum|imprint|legal\s+notice|mentions\s+légales|informations\s+légales|angaben\s+gemäß\s+§\s*5\s+(?:tmg|ddg)|anbieterkennzeichnung)";
     Regex::new(&format!(
-        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
+        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL}|{imprint})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
         of_site(),
         responsible()
     ))
@@ -151,12 +153,15 @@ static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `We, ` before a name the text speaks as (`We, X Ltd, operate this site`, `Wir, die X GmbH,
 /// betreiben…`, `Nous, X SAS, exploitons…`).
-static WE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[.!?]\s+)\s*(?:we|nous|wir)\s*,\s*{PARTY_DET}$"
-    ))
-    .expect("valid pattern")
-});
+const WE_COMMA: &str = r"(?:^|[.!?]\s+)\s*(?:we|nous|wir)\s*,\s*";
+
+/// [`WE_COMMA`] and an article, right before a name.
+static WE_APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i){WE_COMMA}{PARTY_DET}$")).expect("valid pattern"));
+
+/// [`WE_COMMA`] and an article anywhere in a text, each line's start a sentence's.
+static WE_APPOSITION_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?mi){WE_COMMA}{PARTY_DET}")).expect("valid pattern"));
 
 /// Whether the name at `offset` of `source` opens its line (after a list marker or emphasis)
 /// below a [`LABEL_LINE`].
@@ -413,7 +418,8 @@ static LATIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Latin names written unusually ([`UNUSUAL`]) that `body` states as this site's operator:
-/// after a statement ([`operator_statement`]) or on the line below a label ([`LABEL_LINE`]).
+/// after a statement ([`operator_statement`]) or `We, ` ([`WE_COMMA`]), or on the line below
+/// a label ([`LABEL_LINE`]).
 /// A name a search for companies finds as written is left to it.
 fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
     // Only the lines that hold such a name are read, each once.
@@ -432,6 +438,7 @@ fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
         starts.extend(
             OPERATOR_ANYWHERE
                 .find_iter(line)
+                .chain(WE_APPOSITION_ANYWHERE.find_iter(line))
                 .map(|s| line_start + s.end()),
         );
         if label_line_above(body, line_start) {
@@ -1822,6 +1829,27 @@ mod tests {
                 "Diese Website wird von der Muster UG (haftungsbeschränkt) betrieben.",
                 "`Muster UG",
             ),
+            (
+                "en",
+                "We, NORTHWIND RETAIL LTD, operate this site.",
+                "`NORTHWIND RETAIL LTD`",
+            ),
+            // An imprint's title above the name.
+            (
+                "de",
+                "## Impressum\n\nKranich Handel GmbH\nHafenstraße 3, Bremen",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "de",
+                "Angaben gemäß § 5 TMG:\nKranich Handel GmbH",
+                "`Kranich Handel GmbH`",
+            ),
+            (
+                "fr",
+                "## Mentions légales\n\nPerle Commerce SAS\n3 rue Haute, Lyon",
+                "`Perle Commerce SAS`",
+            ),
         ] {
             let found = found(lang, &format!("{}{body}", named_twice(lang)));
             assert!(
@@ -1850,6 +1878,9 @@ mod tests {
             ("en", "Trademarks shown on listings are the property of their owners, such as Lego Group Ltd."),
             ("en", "The payment terms of Payco are published by Payco Ltd on its own site."),
             ("en", "Deliveries are made by SWIFT PARCEL LTD."),
+            ("de", "## Impressum\n\nSandook GmbH\nHafenstraße 3, Bremen"),
+            ("de", "## Zahlungsdienst\n\nPayco Ltd\nHafenstraße 3, Bremen"),
+            ("en", "## Cookies\n\n- Provider: Cloudhaus GmbH\n- Purpose: hosting"),
         ]
         .into_iter()
         .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
