@@ -26,11 +26,12 @@ pub struct Global {
     pub rules: PathBuf,
     /// Directory keeping the findings of `check` by the exact sources they were found in, so
     /// `build` after `check` (or a check of unchanged sources) does not check again; default
-    /// `$XDG_CACHE_HOME/davar` or `~/.cache/davar`.
-    #[arg(long, global = true, value_name = "DIR", env = "DAVAR_CACHE_DIR")]
-    pub cache_dir: Option<PathBuf>,
-    /// Check every version again instead of reading findings kept for the same sources.
-    #[arg(long, global = true, env = "DAVAR_NO_CACHE")]
+    /// `$XDG_CACHE_HOME/davar` or `~/.cache/davar` (an empty value: the default).
+    #[arg(long, global = true, value_name = "DIR", env = "DAVAR_CACHE_DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub cache_dir: Option<std::ffi::OsString>,
+    /// Check every version again instead of reading findings kept for the same sources
+    /// (`DAVAR_NO_CACHE`: 1, true, yes or on; 0, false, no, off or empty: use the cache).
+    #[arg(long, global = true, env = "DAVAR_NO_CACHE", action = clap::ArgAction::SetTrue, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
     /// Where `--policies` came from (filled in by `main` from clap's matches).
     #[arg(skip)]
@@ -38,6 +39,23 @@ pub struct Global {
     /// Where `--rules` came from.
     #[arg(skip)]
     pub rules_source: Option<ValueSource>,
+}
+
+/// `path` made absolute with symbolic links resolved as far as it exists (a cache directory
+/// may not exist yet, nor its parents).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut existing = absolute.as_path();
+    let mut missing = Vec::new();
+    let mut found = std::fs::canonicalize(existing);
+    while found.is_err() {
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+        found = std::fs::canonicalize(existing);
+    }
+    let mut out = found.ok()?;
+    out.extend(missing.iter().rev());
+    Some(out)
 }
 
 /// "tried /abs/path (the default; give --flag DIR or set VAR)".
@@ -63,15 +81,36 @@ impl Global {
         }
     }
 
-    /// Where the findings of `check` are kept, unless `--no-cache`.
-    pub fn check_cache(&self) -> Option<CheckCache> {
+    /// Where the findings of `check` are kept, unless `--no-cache`. A cache directory inside
+    /// the policies or rules directory is refused: its files would be read as sources.
+    pub fn check_cache(&self) -> anyhow::Result<Option<CheckCache>> {
         if self.no_cache {
-            return None;
+            return Ok(None);
         }
-        self.cache_dir
-            .clone()
-            .or_else(CheckCache::user_dir)
-            .map(CheckCache::new)
+        let given = self
+            .cache_dir
+            .as_ref()
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from);
+        let Some(dir) = given.clone().or_else(CheckCache::user_dir) else {
+            return Ok(None);
+        };
+        if let Some(resolved) = resolved(&dir) {
+            for (flag, sources) in [("--policies", &self.policies), ("--rules", &self.rules)] {
+                let Ok(sources) = std::fs::canonicalize(sources) else {
+                    continue;
+                };
+                if resolved.starts_with(&sources) {
+                    bail!(
+                        "--cache-dir {}: it lies inside the {flag} directory {}, where its files \
+                         would be read as sources; give a directory outside it (or --no-cache)",
+                        dir.display(),
+                        sources.display()
+                    );
+                }
+            }
+        }
+        Ok(Some(CheckCache::new(dir)))
     }
 
     /// Says which policies directory was tried and how to give another.
@@ -91,7 +130,7 @@ impl Global {
 
     /// Reads and compiles the project (`as_of` `None`: today in the site's time zone).
     pub fn project(&self, as_of: Option<Date>, rule_sets: bool) -> anyhow::Result<Project> {
-        let cache = self.check_cache();
+        let cache = self.check_cache()?;
         Project::load_cached(&self.paths(), Options { as_of, rule_sets }, cache.as_ref()).map_err(
             |err| match err {
                 ProjectError::Policies {

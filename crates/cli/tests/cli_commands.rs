@@ -596,7 +596,7 @@ fn check_then_build_keeps_findings_in_the_cache_directory_unless_told_not_to() {
     let cache = dir.path().join("cache");
     let cache_arg = cache.display().to_string();
     let entries = || {
-        std::fs::read_dir(&cache)
+        std::fs::read_dir(cache.join("findings-1"))
             .map(|read| read.count())
             .unwrap_or(0)
     };
@@ -627,4 +627,39 @@ fn check_then_build_keeps_findings_in_the_cache_directory_unless_told_not_to() {
     assert!(stderr_of(&built).contains("placeholder"));
     assert!(!site.exists());
     assert_eq!(entries(), 1);
+
+    // A cache directory inside the policies would be read as a document: refused.
+    let inside = davar_in(
+        dir.path(),
+        &[
+            "check",
+            "--cache-dir",
+            "policies/cache",
+            "--as-of",
+            "2026-11-21",
+        ],
+    );
+    assert_eq!(inside.status.code(), Some(2), "{}", stderr_of(&inside));
+    assert!(stderr_of(&inside).contains("inside the --policies directory"));
+    assert!(!dir.path().join("policies/cache").exists());
+
+    // DAVAR_NO_CACHE takes the usual true and false spellings.
+    for (value, kept) in [("1", false), ("yes", false), ("0", true), ("", true)] {
+        let fresh = dir.path().join(format!("cache-{kept}-{value}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_davar"))
+            .current_dir(dir.path())
+            .env("DAVAR_POLICIES", dir.path().join("policies"))
+            .env("DAVAR_RULES", repo_root().join("rules"))
+            .env("DAVAR_CACHE_DIR", &fresh)
+            .env("DAVAR_NO_CACHE", value)
+            .args(check)
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, uncached.stdout, "DAVAR_NO_CACHE={value:?}");
+        assert_eq!(
+            fresh.join("findings-1").exists(),
+            kept,
+            "DAVAR_NO_CACHE={value:?}"
+        );
+    }
 }

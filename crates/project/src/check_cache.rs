@@ -3,12 +3,18 @@
 //! instead of checking every version again.
 //!
 //! An entry's key is a SHA-256 of everything the checks read: the davar executable (its path,
-//! size and modification time, so a rebuilt binary never reads an older one's findings), the
-//! date checked for, the policies directory, every source and `site.yaml` with its text, the
-//! store lexicons and `policy.lock`. A changed byte in any of them is another key. Findings
-//! accepted in `accepted-findings.txt` are applied after reading, so accepting changes nothing
-//! here. An entry that cannot be read or names a code this build does not know is a miss, and
-//! the checks run as if there were no cache.
+//! size, modification and status-change times and inode, so a rebuilt or replaced binary never
+//! reads an older one's findings, even one given a fixed modification time), the date checked
+//! for, the policies directory, every source and `site.yaml` with its text, the store lexicons
+//! and `policy.lock`, each list with its length first. A changed byte in any of them is another
+//! key. Findings accepted in `accepted-findings.txt` are applied after reading, so accepting
+//! changes nothing here.
+//!
+//! Entries live in `findings-1/` under the cache directory (marked by a `CACHEDIR.TAG`), each
+//! holding its key and a SHA-256 of its findings. An entry that is too large, does not hold its
+//! own key, does not match its digest or names a code or severity this build does not know is
+//! a miss, and the checks run as if there were no cache. The directory is trusted like the
+//! sources: whoever can write in it can write findings with a matching digest.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,6 +27,16 @@ use sha2::{Digest as _, Sha256};
 
 /// Entries kept before the oldest half is removed.
 const MAX_ENTRIES: usize = 2048;
+
+/// The largest entry read (bytes); a larger file is a miss.
+const MAX_ENTRY_BYTES: u64 = 256 << 20;
+
+/// The subdirectory of the cache directory holding the entries of this format.
+const ENTRIES: &str = "findings-1";
+
+/// What a `CACHEDIR.TAG` starts with (<https://bford.info/cachedir/>), so backup tools skip it.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file marks a cache directory made by davar (findings of `davar check`).\n";
 
 /// A directory of checked findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +54,14 @@ pub struct CheckInputs<'a> {
     pub lock: Option<&'a str>,
     /// The date checked for.
     pub as_of: Date,
+}
+
+/// An entry as stored: its key, a SHA-256 of `findings` as written, and the findings.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    key: String,
+    digest: String,
+    findings: Box<serde_json::value::RawValue>,
 }
 
 /// One finding as stored.
@@ -85,12 +109,6 @@ impl CheckCache {
     pub fn key(inputs: &CheckInputs<'_>) -> Option<String> {
         let exe = std::env::current_exe().ok()?;
         let meta = std::fs::metadata(&exe).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
         let mut hash = Sha256::new();
         let mut field = |bytes: &[u8]| {
             hash.update((bytes.len() as u64).to_le_bytes());
@@ -99,44 +117,65 @@ impl CheckCache {
         field(b"davar check findings 1");
         field(env!("CARGO_PKG_VERSION").as_bytes());
         field(exe.as_os_str().as_encoded_bytes());
-        field(&meta.len().to_le_bytes());
-        field(&modified.to_le_bytes());
+        field(&identity(&meta)?);
         field(inputs.as_of.to_string().as_bytes());
         let set = inputs.policies;
         field(set.root.as_os_str().as_encoded_bytes());
+        let count = |n: usize| (n as u64).to_le_bytes();
+        field(&count(set.documents.len()));
         for doc in &set.documents {
             field(doc.id.as_bytes());
+            field(&count(doc.versions.len()));
             for v in &doc.versions {
                 field(v.path.as_os_str().as_encoded_bytes());
                 field(v.source.as_bytes());
             }
         }
+        field(&count(set.sources.len()));
         for (path, text) in &set.sources {
             field(path.as_os_str().as_encoded_bytes());
             field(text.as_bytes());
         }
+        field(&count(set.unreadable.len()));
         for source in &set.unreadable {
             field(source.path.as_os_str().as_encoded_bytes());
         }
+        field(&count(inputs.stores.len()));
         for (path, text) in inputs.stores {
             field(path.as_os_str().as_encoded_bytes());
             field(text.as_bytes());
         }
         match inputs.lock {
-            Some(text) => field(text.as_bytes()),
-            None => field(b"no lock"),
+            Some(text) => {
+                field(b"lock");
+                field(text.as_bytes());
+            }
+            None => field(b"no lock file"),
         }
-        Some(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+        Some(hex(&hash.finalize()))
+    }
+
+    fn entries(&self) -> PathBuf {
+        self.dir.join(ENTRIES)
     }
 
     fn entry(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.json"))
+        self.entries().join(format!("{key}.json"))
     }
 
-    /// The findings stored under `key`; `None` when there are none or they cannot be read.
+    /// The findings stored under `key`; `None` when there are none or they cannot be trusted.
     pub fn get(&self, key: &str) -> Option<Vec<Diagnostic>> {
-        let text = std::fs::read(self.entry(key)).ok()?;
-        let stored: Vec<Stored> = serde_json::from_slice(&text).ok()?;
+        let path = self.entry(key);
+        if std::fs::metadata(&path).ok()?.len() > MAX_ENTRY_BYTES {
+            return None;
+        }
+        let text = std::fs::read(&path).ok()?;
+        let entry: Entry = serde_json::from_slice(&text).ok()?;
+        let findings = entry.findings.get();
+        if entry.key != key || entry.digest != hex(&Sha256::digest(findings.as_bytes())) {
+            return None;
+        }
+        let stored: Vec<Stored> = serde_json::from_str(findings).ok()?;
         stored.into_iter().map(Stored::into_diagnostic).collect()
     }
 
@@ -145,13 +184,26 @@ impl CheckCache {
     /// next run checks again).
     pub fn put(&self, key: &str, findings: &[Diagnostic]) {
         let stored: Vec<Stored> = findings.iter().map(Stored::of).collect();
-        let Ok(json) = serde_json::to_vec(&stored) else {
+        let Ok(findings) = serde_json::value::to_raw_value(&stored) else {
             return;
         };
-        if std::fs::create_dir_all(&self.dir).is_err() {
+        let entry = Entry {
+            key: key.to_string(),
+            digest: hex(&Sha256::digest(findings.get().as_bytes())),
+            findings,
+        };
+        let Ok(json) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        let dir = self.entries();
+        if std::fs::create_dir_all(&dir).is_err() {
             return;
         }
-        let Ok(mut file) = tempfile::NamedTempFile::new_in(&self.dir) else {
+        let tag = self.dir.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            let _ = std::fs::write(&tag, CACHEDIR_TAG);
+        }
+        let Ok(mut file) = tempfile::NamedTempFile::new_in(&dir) else {
             return;
         };
         if file.write_all(&json).is_err() || file.persist(self.entry(key)).is_err() {
@@ -160,14 +212,22 @@ impl CheckCache {
         self.prune();
     }
 
-    /// Removes the older half of the entries when there are more than [`MAX_ENTRIES`].
+    /// Removes the older half of the entries when there are more than [`MAX_ENTRIES`]. Only
+    /// files named like an entry (64 hexadecimal digits and `.json`) are counted or removed.
     fn prune(&self) {
-        let Ok(read) = std::fs::read_dir(&self.dir) else {
+        let Ok(read) = std::fs::read_dir(self.entries()) else {
             return;
+        };
+        let is_entry = |path: &Path| {
+            path.extension().is_some_and(|x| x == "json")
+                && path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
         };
         let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
             .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .filter(|e| is_entry(&e.path()))
             .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
             .collect();
         if entries.len() <= MAX_ENTRIES {
@@ -178,6 +238,37 @@ impl CheckCache {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// Lower-case hexadecimal digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What tells one executable file from another at the same path: its size, its modification
+/// time and, on Unix, its status-change time, device and inode (a binary written or copied
+/// there gets a new status-change time even when its modification time is set to a fixed one).
+fn identity(meta: &std::fs::Metadata) -> Option<Vec<u8>> {
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    let mut out = Vec::new();
+    out.extend(meta.len().to_le_bytes());
+    out.extend(modified.to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        for n in [meta.ctime(), meta.ctime_nsec()] {
+            out.extend(n.to_le_bytes());
+        }
+        for n in [meta.dev(), meta.ino()] {
+            out.extend(n.to_le_bytes());
+        }
+    }
+    Some(out)
 }
 
 impl Stored {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use davar_policy::Diagnostic;
 use davar_project::{CheckCache, Options, Paths, Project};
 use jiff::civil::date;
+use sha2::{Digest as _, Sha256};
 
 use crate::pipeline::copy_dir;
 
@@ -30,8 +31,9 @@ fn project_with_a_finding(dir: &Path) -> Paths {
     }
 }
 
+/// The entries kept under a cache directory.
 fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("findings-1"))
         .map(|read| read.map(|e| e.unwrap().path()).collect())
         .unwrap_or_default();
     found.sort();
@@ -65,10 +67,13 @@ fn the_same_sources_read_the_kept_findings_and_changed_ones_are_checked_again() 
     let kept = entries(cache.dir());
     assert_eq!(kept.len(), 1, "one entry per set of inputs");
 
-    // The entry is what a second run reads: a message changed in it comes back.
+    // The entry is what a second run reads: a message changed in it (with its digest) comes
+    // back.
     let stored = std::fs::read_to_string(&kept[0]).unwrap();
     assert!(stored.contains("Insert e-mail"), "{stored}");
-    std::fs::write(&kept[0], stored.replace("Insert e-mail", "Kept e-mail")).unwrap();
+    rewrite(&kept[0], |findings| {
+        findings.replace("Insert e-mail", "Kept e-mail")
+    });
     let second = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
     assert!(
         second
@@ -109,8 +114,22 @@ fn the_same_sources_read_the_kept_findings_and_changed_ones_are_checked_again() 
     assert_eq!(entries(cache.dir()).len(), 3);
 }
 
+/// Rewrites the findings of the entry at `path` with `edit`, its digest made to match.
+fn rewrite(path: &Path, edit: impl Fn(&str) -> String) {
+    let entry: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let findings = edit(&serde_json::to_string(&entry["findings"]).unwrap());
+    let digest: String = Sha256::digest(findings.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let key = entry["key"].as_str().unwrap();
+    let text = format!(r#"{{"key":"{key}","digest":"{digest}","findings":{findings}}}"#);
+    std::fs::write(path, text).unwrap();
+}
+
 #[test]
-fn a_damaged_or_unknown_entry_is_checked_again() {
+fn a_damaged_foreign_or_unknown_entry_is_checked_again() {
     let dir = tempfile::tempdir().unwrap();
     let paths = project_with_a_finding(dir.path());
     let cache = CheckCache::new(dir.path().join("cache"));
@@ -118,15 +137,55 @@ fn a_damaged_or_unknown_entry_is_checked_again() {
     Project::load_cached(&paths, options(), Some(&cache)).unwrap();
     let entry = entries(cache.dir()).remove(0);
     let stored = std::fs::read_to_string(&entry).unwrap();
-    for damaged in [
-        stored[..stored.len() / 2].to_string(),
-        stored.replace("\"placeholder\"", "\"no-such-code\""),
-        stored.replace("\"error\"", "\"fatal\""),
-    ] {
-        std::fs::write(&entry, damaged).unwrap();
+    let key = entry.file_stem().unwrap().to_str().unwrap();
+    let damage: [&dyn Fn(); 6] = [
+        // Cut short.
+        &|| std::fs::write(&entry, &stored[..stored.len() / 2]).unwrap(),
+        // Findings changed without their digest: no error left, an error made a hint.
+        &|| {
+            std::fs::write(
+                &entry,
+                stored.replace(r#""findings":["#, r#""findings":[],"x":["#),
+            )
+            .unwrap()
+        },
+        &|| std::fs::write(&entry, stored.replace(r#""error""#, r#""hint""#)).unwrap(),
+        // Another key's entry under this name.
+        &|| std::fs::write(&entry, stored.replace(key, &"0".repeat(64))).unwrap(),
+        // A code or a severity this build does not know, digest and all.
+        &|| {
+            rewrite(&entry, |f| {
+                f.replace(r#""placeholder""#, r#""no-such-code""#)
+            })
+        },
+        &|| rewrite(&entry, |f| f.replace(r#""error""#, r#""fatal""#)),
+    ];
+    for damaged in damage {
+        std::fs::write(&entry, &stored).unwrap();
+        damaged();
         let again = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
         assert_eq!(again.diagnostics, expected);
     }
+}
+
+#[test]
+fn no_lock_file_and_a_lock_file_of_any_text_are_different_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = project_with_a_finding(dir.path());
+    let cache = CheckCache::new(dir.path().join("cache"));
+    let lock = paths.policies.join("policy.lock");
+    std::fs::remove_file(&lock).unwrap();
+    Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    for text in ["no lock", "no lock file", "lock", ""] {
+        std::fs::write(&lock, text).unwrap();
+        let fresh = Project::load(&paths, options()).unwrap();
+        let cached = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+        assert_eq!(
+            cached.diagnostics, fresh.diagnostics,
+            "policy.lock {text:?}"
+        );
+    }
+    assert_eq!(entries(cache.dir()).len(), 5);
 }
 
 #[test]
