@@ -277,7 +277,7 @@ fn a_word_after_the_phrase_that_is_no_infinitive_still_refers() {
         // A noun after `zu`, a name after `à`: the phrase refers to them.
         (
             "de",
-            "## Hinweise {#hinweise}\n\nDie nachstehenden Hinweise gehören zu Verträgen.",
+            "## Hinweise {#hinweise}\n\nDer Händler legt die nachstehenden Hinweise zu Verträgen vor.",
         ),
         (
             "fr",
@@ -461,5 +461,32 @@ fn below_as_a_preposition_and_a_link_to_the_following_section_announce_nothing()
         "## Orders {#orders}\n\nFor refunds, see the following sections.",
     ] {
         assert_eq!(lost_lists("en", body).len(), 1, "{body}");
+    }
+}
+
+#[test]
+fn a_further_on_phrase_in_the_subject_announces_too() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Rules {#rules}\n\nThe rules below apply to every buyer.",
+        ),
+        (
+            "de",
+            "## Regeln {#regeln}\n\nDie nachstehenden Regeln gelten für alle Käufer.",
+        ),
+        (
+            "fr",
+            "## Règles {#regles}\n\nLes règles ci-dessous s'appliquent à tous les acheteurs.",
+        ),
+    ] {
+        assert_eq!(lost_lists(lang, body).len(), 1, "{body}");
+    }
+    for body in [
+        "## Reviews {#reviews}\n\nThe box below each product shows its reviews.",
+        "## Reviews {#reviews}\n\nYour review appears below your order.",
+    ] {
+        let found = lost_lists("en", body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }

@@ -295,9 +295,9 @@ pub(crate) fn closes(paragraph: &str) -> bool {
 /// a closing bracket ("(ci-après « le Vendeur »).", "(nachstehend „Kunde“)").
 const NAMING_MARKS: &[char] = &['"', '“', '”', '«', '»', '„', ')', '(', '[', ']'];
 
-/// Most words after a forward phrase that opens its sentence as the subject ("The following
-/// conditions apply to every order.", "Les conditions suivantes s'appliquent à toutes les
-/// commandes.", "Die folgenden Bedingungen gelten für jede Bestellung.").
+/// Most words after a forward or further-on phrase that opens its sentence as the subject
+/// ("The following conditions apply to every order.", "Les conditions suivantes s'appliquent
+/// à toutes les commandes.", "Die nachstehenden Regeln gelten für alle Käufer.").
 const SUBJECT_WORDS_AFTER: usize = 12;
 
 /// Whether the last sentence of `text`, which ends in `.`, ends by announcing what follows:
@@ -305,8 +305,9 @@ const SUBJECT_WORDS_AFTER: usize = 12;
 /// followed by at most its number of words (particles and a purpose clause aside: "…
 /// folgenden Hinweise, um Ihr Konto zu schützen."), none of which ties it to something the
 /// sentence names, names a unit of time or is a number ("under 18"), and no quotation or
-/// bracket (a definition: "(ci-après « le Vendeur »)"); or a forward phrase in the subject
-/// that opens the sentence ([`subject_phrase`]), whatever the verb says of the items. A phrase
+/// bracket (a definition: "(ci-après « le Vendeur »)"); or a forward or further-on phrase in
+/// the subject that opens the sentence ([`subject_phrase`]), whatever the verb says of the
+/// items. A phrase
 /// after the Persian object marker (`نظرات را زیر جعبه بنویسید`) is a preposition. A sentence
 /// that lists its items itself after a colon ("the following data: name, address and e-mail.")
 /// announces nothing that could be lost.
@@ -359,9 +360,10 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
         })
 }
 
-/// Whether the forward phrase at `words[first..=end]` stands in the subject that opens its
-/// sentence: first after its articles ("The following conditions…", "Die folgenden…"), or
-/// second after at least one ("Les conditions suivantes…", "Es gelten folgende…"), with a
+/// Whether the forward or further-on phrase at `words[first..=end]` stands in the subject that
+/// opens its sentence: first after its articles ("The following conditions…", "Die
+/// nachstehenden Regeln…"), or second after at least one ("Les conditions suivantes…", "Es
+/// gelten folgende…", "The rules below apply…"), with a
 /// word after it that is no article and ties it to nothing ("Suivant les modalités…",
 /// "according to", is no subject).
 fn subject_phrase(phrase: &Phrase, words: &[Word], first: usize, end: usize) -> bool {
@@ -371,7 +373,7 @@ fn subject_phrase(phrase: &Phrase, words: &[Word], first: usize, end: usize) -> 
         .count();
     let opens = first <= skipped || skipped > 0 && first == skipped + 1;
     let next = words.get(end + 1).map(|w| w.text.as_str());
-    phrase.kind == Kind::Forward
+    matches!(phrase.kind, Kind::Forward | Kind::Further)
         && opens
         && next.is_some_and(|w| !is(w, Kind::Article) && !is(w, Kind::Referring))
 }
@@ -528,6 +530,9 @@ mod tests {
             "Les conditions suivantes s'appliquent à toutes les commandes.",
             "Die folgenden Bedingungen gelten für jede Bestellung.",
             "Es gelten folgende Bedingungen für jede Bestellung im Shop.",
+            "The rules below apply to every buyer.",
+            "Die nachstehenden Regeln gelten für alle Käufer.",
+            "Les règles ci-dessous s'appliquent à tous les acheteurs.",
         ] {
             assert!(announcing_sentence(text), "{text}");
         }
@@ -535,6 +540,8 @@ mod tests {
             // "according to", a unit of time, a phrase further in the sentence.
             "Suivant les modalités prévues, le vendeur rembourse.",
             "The following day is a holiday for every shop.",
+            "The box below each product shows its reviews.",
+            "The text below the photo shows the price.",
             "Sellers accept the following conditions for every order placed in the app.",
         ] {
             assert!(!announcing_sentence(text), "{text}");
