@@ -252,6 +252,21 @@ fn year(digits: &str) -> bool {
             .is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
 }
 
+/// Words that make the number before them a percentage: `100 percent`, `50 pour cent`,
+/// `100 Prozent`, `۵۰ درصد` (`%` and `٪` are read from the text).
+const PERCENT_WORDS: &[&str] = &["percent", "pourcent", "prozent", "pct", "درصد"];
+
+/// Whether the number ending at skeleton byte `end`, whose next word is `ws[next]`, is a
+/// percentage: `%`/`٪` right after it, or a word of per cent (`per cent`, `pour cent` in two).
+fn percentage(sk: &str, ws: &[Word], next: usize, end: usize) -> bool {
+    if sk[end..].trim_start_matches(' ').starts_with(['%', '٪']) {
+        return true;
+    }
+    let text = |k: usize| ws.get(k).map(|w| w.text(sk));
+    PERCENT_WORDS.contains(&text(next).unwrap_or_default())
+        || matches!(text(next), Some("per" | "pour")) && text(next + 1) == Some("cent")
+}
+
 /// Currency codes written before the amount (`USD 30`).
 const CODES_BEFORE: &[&str] = &["usd", "eur", "gbp", "chf", "cad", "aud", "irr", "irt"];
 
@@ -496,6 +511,7 @@ impl Amount {
             && next == c.last_word + 1
             && !counted
             && !year(c.digits.as_str())
+            && !percentage(sk, ws, next, c.end)
         {
             let before = c.first_word.checked_sub(1).map(|k| ws[k].text(sk));
             let after = ws.get(next).map(|w| w.text(sk));
@@ -534,14 +550,20 @@ impl Amount {
         // `قیمتش ۲۵۰`: a price word immediately before the number.
         // Two-digit numbers after a price word are capacities or models (`خوش قیمت 64`).
         // `قیمت خرید من: ۳۵۰`: a price word up to three words before a colon and the number.
-        if c.first_word > 0 && c.digits.as_str().len() >= 3 && !counted {
+        // Not across the end of a sentence or a comma (`Worth what I paid. 100 days in`,
+        // `paid, 100 stars`), nor a percentage (`paid 100% attention`).
+        if c.first_word > 0
+            && c.digits.as_str().len() >= 3
+            && !counted
+            && !percentage(sk, ws, next, c.end)
+        {
             // (`start` may lie before the word: `3,500,000` starts at its first group.)
-            let colon = sk
-                .get(ws[c.first_word - 1].end..start)
-                .is_some_and(|gap| gap.contains(':'));
+            let gap = sk.get(ws[c.first_word - 1].end..start).unwrap_or_default();
+            let colon = gap.contains(':');
+            let parted = gap.contains(['.', ',', '!', '?', ';']);
             for back in 1..=c.first_word.min(3) {
                 if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
-                    && (m.last + 1 == c.first_word || colon)
+                    && (m.last + 1 == c.first_word && !parted || colon)
                 {
                     return Some((ws[m.first].start, c.end));
                 }
