@@ -56,6 +56,9 @@ struct Phrase {
     /// Whether it opens a clause only after a comma ([`Kind::Purpose`]: "…, um Ihr Konto zu
     /// schützen").
     after_comma: bool,
+    /// Whether a [`Kind::Place`] word names several places or is also a word for goods
+    /// ("sections", "articles", "Artikel").
+    plural: bool,
 }
 
 /// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
@@ -107,11 +110,13 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             after: WORDS_AFTER,
             endings: Vec::new(),
             after_comma: false,
+            plural: false,
         };
         for option in options {
             match option.split_once('=') {
                 None if *option == "colon" => entry.colon_only = true,
                 None if *option == "comma" => entry.after_comma = true,
+                None if *option == "plural" => entry.plural = true,
                 Some(("after", n)) => {
                     entry.after = n
                         .parse()
@@ -231,6 +236,14 @@ pub(crate) fn has_word(text: &str, kind: Kind) -> bool {
     words(text).iter().any(|w| is(&w.text, kind))
 }
 
+/// Whether `word` names one place in the document ("section", "Ziffer", "بخش"), not several
+/// (a `plural` line: "sections", "articles", which may also be goods).
+fn is_one_place(word: &str) -> bool {
+    PHRASES
+        .iter()
+        .any(|p| p.kind == Kind::Place && !p.plural && p.words.len() == 1 && p.words[0] == word)
+}
+
 /// Whether `word` is one of `kind` (an article, a particle).
 fn is(word: &str, kind: Kind) -> bool {
     PHRASES
@@ -339,11 +352,23 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 .collect();
             let before = first.checked_sub(1).map_or("", |i| words[i].text.as_str());
             let next = after.first().copied().unwrap_or_default();
-            let time = [before, next].iter().any(|w| is(w, Kind::Time));
+            // "le jour suivant", and "le jour ouvré suivant" with an adjective between.
+            let before_two = first.checked_sub(2).map_or("", |i| words[i].text.as_str());
+            let time = [before, next].iter().any(|w| is(w, Kind::Time))
+                || is(before_two, Kind::Time)
+                    && ![Kind::Article, Kind::Place, Kind::Terms]
+                        .iter()
+                        .any(|&k| is(before, k));
             let number = next.chars().next().is_some_and(char::is_numeric);
             // "Clause 12 below", "the “Miscellaneous” section below": a place, not items.
+            // A forward phrase beside one place ("The following section explains…", "La
+            // section suivante", "die nachstehende Ziffer 7", "بخش زیر", "بند ۱۲ زیر") names it.
+            let numeric = |w: &str| w.chars().next().is_some_and(char::is_numeric);
             let place = phrase.kind == Kind::Further
-                && (is(before, Kind::Place) || before.chars().next().is_some_and(char::is_numeric));
+                && (is(before, Kind::Place) || numeric(before))
+                || [before, next, if numeric(before) { before_two } else { "" }]
+                    .iter()
+                    .any(|w| is_one_place(w));
             let naming = last[words[end].end..].contains(NAMING_MARKS);
             let object_marker_before = is(before, Kind::Particle);
             let counted =
@@ -500,8 +525,26 @@ mod tests {
             "Further information is given in Clause 12 below.",
             "Please refer to the Miscellaneous section below.",
             "La garantie légale est visée à l'article 11 ci-après.",
+            // A forward phrase beside one place names it.
+            "The following section explains refunds.",
+            "La section suivante explique les remboursements.",
+            "Der folgende Abschnitt erklärt die Erstattung.",
+            "Einzelheiten regelt die nachstehende Ziffer 7.",
+            "جزئیات در بند ۱۲ زیر آمده است.",
+            "جزئیات در بخش زیر آمده است.",
+            // A unit of time with an adjective before the phrase.
+            "Le remboursement intervient le jour ouvré suivant.",
         ] {
             assert!(!announcing_sentence(text), "{text}");
+        }
+        for text in [
+            // Several places, or goods.
+            "The following sections apply.",
+            "Les articles suivants sont interdits.",
+            "Die folgenden Artikel sind verboten.",
+            "Les frais ouvrés suivants s'appliquent.",
+        ] {
+            assert!(announcing_sentence(text), "{text}");
         }
     }
 

@@ -759,12 +759,16 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
         let denied_or_another_s = negated(op.as_str())
             || verb_denied(after(source, m))
             || described_site(&before[..op.start()], &before[op.start()..], own)
+            || another_subject(&before[..op.start()], op.as_str())
             || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset);
         return !denied_or_another_s;
     }
     below_a_label(source, m.offset)
         || WE_APPOSITION.is_match(before) && after(source, m).trim_start().starts_with(',')
-        || DE_VERB_LAST_LEAD.is_match(before) && DE_VERB_LAST.is_match(after(source, m))
+        || DE_VERB_LAST_LEAD.find(before).is_some_and(|op| {
+            DE_VERB_LAST.is_match(after(source, m))
+                && !another_subject(&before[..op.start()], op.as_str())
+        })
         || fa_belongs(source, m)
 }
 
@@ -976,11 +980,67 @@ static CONTENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contents?|contenus?|inhalte?)\b|محتوا").expect("valid pattern")
 });
 
+/// The end of the words before a site noun that make the site the complement of another noun,
+/// not the subject of the statement: a preposition (`The payment page of this website`, `The
+/// seal shown on this site`, `La page de paiement de ce site`, `Der Bereich auf dieser
+/// Website`), a German genitive after a noun (`Der Zahlungsbereich dieser Website`) or a
+/// Persian noun joined to `این` (`درگاه پرداخت این سایت`). The sentence's own first words
+/// (`Please note: this website…`, `و این سایت`) leave the site the subject.
+static PART_OF_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\p{L}[\p{L}'’-]*\s+(?:of|on|in|at|within|de|du|des|d['’]|sur|dans|auf|in|von|bei|innerhalb)\s+(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|dem|der|den|des|dieser|diesem|diesen|dieses|unserer|unserem|unseres)\s*)?|\p{Lu}\p{L}+\s+(?:dieser|dieses|des|unserer|unseres)\s+|(?:^|\s)([\p{Arabic}\u{200c}]+)\s+این\s+)$")
+        .expect("valid pattern")
+});
+
+/// Persian words that may open a sentence before `این سایت` as its subject: a conjunction or
+/// an adverb, not a noun the site belongs to.
+const FA_OPENERS: &[&str] = &[
+    "و",
+    "که",
+    "اما",
+    "ولی",
+    "همچنین",
+    "ضمناً",
+    "ضمنا",
+    "لطفاً",
+    "لطفا",
+    "اکنون",
+    "هم‌اکنون",
+    "اینک",
+];
+
+/// A service the site uses, named between the site noun and the verb (`This website uses
+/// Google Analytics, a web analytics service operated by`, `Ce site utilise …`, `Diese Website
+/// nutzt …`, `این سایت از … استفاده می‌کند که توسط`): the statement is that service's.
+static SERVICE_USED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:uses|using|integrates|embeds|employs|relies\s+on|utilise|utilisant|intègre|nutzt|verwendet|setzt|bindet)\b|,\s*(?:an?|un|une|ein|eine|einen)\s|استفاده")
+        .expect("valid pattern")
+});
+
+/// Whether a statement of an operator (`statement`, from its site noun or terms on, after
+/// `head`) is about something other than the site: a part of it or a thing shown on it
+/// ([`PART_OF_SITE`]), not its content or the rights in it ([`CONTENT`]: `All images on this
+/// site are the property of X`, `تمامی حقوق این سایت متعلق به شرکت X است` state the site's
+/// owner), or a service it uses ([`SERVICE_USED`]).
+fn another_subject(head: &str, statement: &str) -> bool {
+    static CONTENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}])(?:{CONTENT}|rights?|droits?|rechte|حقوق)[^\p{{L}}]"
+        ))
+        .expect("valid pattern")
+    });
+    let part = PART_OF_SITE.captures(head).is_some_and(|c| {
+        c.get(1).is_none_or(|w| !FA_OPENERS.contains(&w.as_str()))
+            && !CONTENT_WORD.is_match(&format!(" {head}"))
+    });
+    part || SERVICE_USED.is_match(statement)
+}
+
 /// Quotation marks opening and closing a quote: straight, English, German, French.
 const QUOTES: &[(char, char)] = &[('“', '”'), ('„', '“'), ('«', '»'), ('‚', '‘')];
 
-/// Words around a quote that report it as someone's claim or deny it: `may claim that "…"`,
-/// `prétendent que « … »`, `behaupten „…“`, `ادعا می‌کنند «…»`, `"…"; this is false`.
+/// Words around a quote that report it as someone's claim or words or deny it: `may claim that
+/// "…"`, `may say "…"`, `La mention « … »`, `prétendent que « … »`, `behaupten „…“`, `ادعا
+/// می‌کنند «…»`, `"…"; this is false`.
 const CLAIM_WORDS: &[&str] = &[
     "claim",
     "pretend",
@@ -996,6 +1056,11 @@ const CLAIM_WORDS: &[&str] = &[
     "unwahr",
     "نادرست",
     "دروغ",
+    "say",
+    "said",
+    "mention",
+    "erwähn",
+    "indiqu",
 ];
 
 /// Whether `m` stands inside a quote on its line that the words around it report as a claim or
@@ -1034,6 +1099,10 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
         "n'est pas vrai",
         "stimmt nicht",
         "ist nicht wahr",
+        "may read",
+        "might read",
+        "can read",
+        "could read",
     ]
     .iter()
     .any(|p| around.contains(p))
@@ -1887,6 +1956,72 @@ mod tests {
         .collect();
         let cases: Vec<(&str, &str)> = cases.iter().map(|(l, b)| (*l, b.as_str())).collect();
         all_silent(&cases);
+    }
+
+    /// A part of the site, a thing shown on it or a service it uses has an operator of its
+    /// own, and a quote reported as another's words is theirs; the site itself, its content
+    /// and an unreported quote still name the site's operator.
+    #[test]
+    fn a_part_of_the_site_a_service_it_uses_and_reported_words_are_not_the_site() {
+        let silent: Vec<(&str, String)> = [
+            ("en", "The payment page of this website is operated by Payco Europe Ltd."),
+            ("en", "The checkout page on this site is hosted and operated by Payco N.V."),
+            ("fr", "La page de paiement de ce site est exploitée par Payco SAS."),
+            ("de", "Der Zahlungsbereich dieser Website wird von der Payco GmbH betrieben."),
+            ("fa", "درگاه پرداخت این سایت توسط شرکت پرداخت‌یار اداره می‌شود."),
+            ("en", "The trust seal shown on this site is the property of Sealco SE."),
+            ("en", "This website uses Metrico, a web analytics service operated by Metrico Ltd."),
+            ("en", "A seller's page may say \"This shop is operated by Nimbus Crafts Ltd\"; such statements are the seller's own."),
+            ("fr", "La mention « Ce site est édité par Atelier Nimbus SARL » peut figurer sur la page d'un vendeur."),
+        ]
+        .into_iter()
+        .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
+        .collect();
+        let silent: Vec<(&str, &str)> = silent.iter().map(|(l, b)| (*l, b.as_str())).collect();
+        all_silent(&silent);
+        for (lang, body, shown) in [
+            (
+                "en",
+                "This website is operated by Payco Europe Ltd.",
+                "`Payco Europe Ltd`",
+            ),
+            (
+                "en",
+                "All images on this site are the property of Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "en",
+                "Please note: this website is operated by Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "en",
+                "These Terms of Use are published by Northwind Retail Ltd.",
+                "`Northwind Retail Ltd`",
+            ),
+            (
+                "fa",
+                "و این سایت توسط شرکت پرداخت‌یار اداره می‌شود.",
+                "`شرکت پرداخت‌یار`",
+            ),
+            (
+                "fa",
+                "تمامی حقوق این سایت متعلق به شرکت پرداخت‌یار است.",
+                "`شرکت پرداخت‌یار`",
+            ),
+            (
+                "en",
+                "\"This shop is operated by Nimbus Crafts Ltd.\"",
+                "`Nimbus Crafts Ltd`",
+            ),
+        ] {
+            let found = found(lang, &format!("{}{body}", named_twice(lang)));
+            assert!(
+                found.iter().any(|m| m.starts_with(shown)),
+                "{body}: {found:#?}"
+            );
+        }
     }
 
     /// Asserts that each `(lang, body)` gets no `unknown-brand` finding.
