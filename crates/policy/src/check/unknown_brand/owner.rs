@@ -984,10 +984,11 @@ static CONTENT_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// not the subject of the statement: a preposition (`The payment page of this website`, `The
 /// seal shown on this site`, `La page de paiement de ce site`, `Der Bereich auf dieser
 /// Website`), a German genitive after a noun (`Der Zahlungsbereich dieser Website`) or a
-/// Persian noun joined to `این` (`درگاه پرداخت این سایت`). The sentence's own first words
+/// Persian noun joined to `این` (`درگاه پرداخت این سایت`) or a Persian preposition of place (`…
+/// کالاهای موجود در سایت X، … انجام شده توسط مشتری`). The sentence's own first words
 /// (`Please note: this website…`, `و این سایت`) leave the site the subject.
 static PART_OF_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\p{L}[\p{L}'’-]*\s+(?:of|on|in|at|within|de|du|des|d['’]|sur|dans|auf|in|von|bei|innerhalb)\s+(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|dem|der|den|des|dieser|diesem|diesen|dieses|unserer|unserem|unseres)\s*)?|\p{Lu}\p{L}+\s+(?:dieser|dieses|des|unserer|unseres)\s+|(?:^|\s)([\p{Arabic}\u{200c}]+)\s+این\s+)$")
+    Regex::new(r"(?i)(?:\p{L}[\p{L}'’-]*\s+(?:of|on|in|at|within|de|du|des|d['’]|sur|dans|auf|in|von|bei|innerhalb)\s+(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|dem|der|den|des|dieser|diesem|diesen|dieses|unserer|unserem|unseres)\s*)?|\p{Lu}\p{L}+\s+(?:dieser|dieses|des|unserer|unseres)\s+|(?:^|\s)([\p{Arabic}\u{200c}]+)\s+این\s+|(?:^|\s)(?:در|روی)\s+(?:این\s+)?)$")
         .expect("valid pattern")
 });
 
@@ -1969,6 +1970,8 @@ mod tests {
             ("fr", "La page de paiement de ce site est exploitée par Payco SAS."),
             ("de", "Der Zahlungsbereich dieser Website wird von der Payco GmbH betrieben."),
             ("fa", "درگاه پرداخت این سایت توسط شرکت پرداخت‌یار اداره می‌شود."),
+            ("fa", "در صورت خطا در قیمت کالاهای موجود در سایت بازارچه، حق لغو سفارش ثبت شده توسط مشتری، برای فروشگاه محفوظ است."),
+            ("fa", "کالاهای فهرست شده در این سایت توسط شرکت پست ارسال می‌شود."),
             ("en", "The trust seal shown on this site is the property of Sealco SE."),
             ("en", "This website uses Metrico, a web analytics service operated by Metrico Ltd."),
             ("en", "A seller's page may say \"This shop is operated by Nimbus Crafts Ltd\"; such statements are the seller's own."),
