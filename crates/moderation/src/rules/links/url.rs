@@ -469,7 +469,15 @@ impl Url {
 /// `٬`, a comma) written `.`; with, for each char of it and one past its end, the index of
 /// the char of `original` it starts at.
 fn ip_view(original: &str) -> Option<(String, Vec<usize>)> {
-    if !original.contains(['.', '٫', '٬', ',']) {
+    // An address has a digit right before a dot written some way; most fields have none, and
+    // are not copied.
+    let dotted = original
+        .chars()
+        .zip(original.chars().skip(1))
+        .any(|(a, b)| {
+            ascii_digit(a).is_some() && matches!(b, '.' | '٫' | '٬' | ',' | '[' | '(' | '{')
+        });
+    if !dotted {
         return None;
     }
     let chars: Vec<char> = original.chars().collect();
