@@ -490,3 +490,45 @@ fn a_further_on_phrase_in_the_subject_announces_too() {
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn a_short_announcement_opened_by_a_further_on_phrase_is_no_label() {
+    for (lang, body) in [
+        (
+            "fr",
+            "## Modalités {#modalites}\n\nLes modalités ci-dessous s'appliquent :\n\n## Retours {#retours}\n\nLes clients peuvent renvoyer les articles.",
+        ),
+        (
+            "de",
+            "## Angaben {#angaben}\n\nNachstehende Angaben sind erforderlich:\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "de",
+            "## Entgelte {#entgelte}\n\nNachstehend die Entgelte:\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "de",
+            "## Entgelte {#entgelte}\n\nNachfolgende Entgelte gelten.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+    ] {
+        assert_eq!(lost_lists(lang, body).len(), 1, "{body}");
+    }
+    // Its items after it, and a further-on phrase ending a short text: a place it points to.
+    for (lang, body) in [
+        (
+            "de",
+            "## Angaben {#angaben}\n\nNachstehende Angaben sind erforderlich:\n\n- Name\n- Anschrift\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\nDetails below:\n\n## Returns {#returns}\n\nBuyers may return goods.",
+        ),
+        (
+            "de",
+            "## Entgelte {#entgelte}\n\nDie Entgelte stehen unten.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

@@ -682,8 +682,10 @@ fn is_label(text: &str) -> bool {
     let starts_sentence = words
         .first()
         .is_some_and(|w| SENTENCE_STARTS.contains(&w.as_str()));
-    // "The following conditions apply:", "Les frais suivants :": short, but announcing.
-    let announces = vocabulary::has(text, Kind::Forward);
+    // "The following conditions apply:", "Les frais suivants :", "Nachstehende Unterlagen sind
+    // einzureichen:", "Les conditions ci-dessous s'appliquent :": short, but announcing.
+    let announces =
+        vocabulary::has(text, Kind::Forward) || vocabulary::has_further_before_words(text);
     words.len() <= LABEL_WORDS && !starts_sentence && !announces
 }
 

@@ -221,6 +221,15 @@ pub(crate) fn has(text: &str, kind: Kind) -> bool {
     occurrences(&words(text), kind).next().is_some()
 }
 
+/// Whether `text` holds a further-on phrase with a word after it: the phrase opens what it
+/// announces ("Nachstehende Unterlagen sind einzureichen:", "Les conditions ci-dessous
+/// s'appliquent :", "Nachstehend die Gebühren:"). One that ends the text says where something
+/// is ("Details below:", "Die Gebühren stehen unten.").
+pub(crate) fn has_further_before_words(text: &str) -> bool {
+    let words = words(text);
+    occurrences(&words, Kind::Further).any(|(_, _, end)| end + 1 < words.len())
+}
+
 /// Whether the last sentence of `text` holds a forward, further-on or manner phrase: a bold
 /// paragraph with one ("**The following documents apply:**") announces, one without
 /// ("**Contact:**") is a label.
