@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 use crate::rules_doc::{RulesResponse, rules_response};
 
 /// Where the sources live.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sources {
     /// The policies directory (`site.yaml` and `<doc-id>/v<N>.<lang>.md`).
     pub policies: PathBuf,

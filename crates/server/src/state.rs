@@ -92,9 +92,10 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// State serving `compiled`, which was compiled from `sources` (reloads read them again).
+    /// A compilation already shared (`Arc<Compiled>`) is served as it is, without a copy.
     pub fn new(
         sources: Sources,
-        compiled: Compiled,
+        compiled: impl Into<Arc<Compiled>>,
         store: Arc<dyn ServerStore>,
         keys: Option<ApiKeys>,
         limits: Limits,
@@ -106,7 +107,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 sources,
                 limits,
-                compiled: ArcSwap::from_pointee(compiled),
+                compiled: ArcSwap::new(compiled.into()),
                 store,
                 keys,
                 metrics: Metrics::default(),

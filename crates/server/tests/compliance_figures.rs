@@ -5,7 +5,7 @@
 //! report lists holds, on random histories and at period boundaries placed exactly on events.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use davar_moderation::{Field, Kind, Severity, Verdict};
 use davar_server::Compiled;
@@ -33,12 +33,9 @@ const CODES: [&str; 4] = [
 ];
 
 fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    static COMPILED: OnceLock<Arc<Compiled>> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        support::compiled(&davar_server::Sources {
-            as_of: Some("2026-12-02".parse().unwrap()),
-            ..support::sources()
-        })
+        support::workspace_compiled(&support::sources_now()).expect("the workspace's sources")
     })
 }
 

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::Router;
 use axum::body::Body;
@@ -58,14 +58,35 @@ pub fn state(keys: Option<ApiKeys>, limits: Limits) -> AppState {
     )
 }
 
-/// A state serving `sources`, compiled here, with the given store.
+/// The workspace's own policies and rules compiled once per date for the whole test binary (a
+/// compilation holds no state a test could change: a reload swaps in a new one); `None` for
+/// other directories, which tests write to.
+pub fn workspace_compiled(sources: &Sources) -> Option<Arc<Compiled>> {
+    static COMPILED: Mutex<Vec<(Sources, Arc<Compiled>)>> = Mutex::new(Vec::new());
+    let own = self::sources();
+    if sources.policies != own.policies || sources.rules != own.rules {
+        return None;
+    }
+    let mut done = COMPILED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, compiled)) = done.iter().find(|(s, _)| s == sources) {
+        return Some(Arc::clone(compiled));
+    }
+    let compiled = Arc::new(compiled(sources));
+    done.push((sources.clone(), Arc::clone(&compiled)));
+    Some(compiled)
+}
+
+/// A state serving `sources` with the given store: the workspace's sources share one
+/// compilation per date, any others are compiled here.
 pub fn state_over(
     sources: Sources,
     store: Arc<dyn ServerStore>,
     keys: Option<ApiKeys>,
     limits: Limits,
 ) -> AppState {
-    let compiled = compiled(&sources);
+    let compiled = workspace_compiled(&sources).unwrap_or_else(|| Arc::new(compiled(&sources)));
     AppState::new(sources, compiled, store, keys, limits)
 }
 
