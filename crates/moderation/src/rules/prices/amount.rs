@@ -25,14 +25,22 @@ declare_rule! {
     /// A round number of hundreds in words with the adjective ending `ی` (`سیصدی خریدم`,
     /// `یه گوشی دویستی`, `پونصدیه`: "a three-hundred one", thousands of toman left unsaid) is a
     /// price too; `صدی` ("per cent") is not. So is a number of three digits or more right
-    /// before a verb of paying (`۲۵۰ دادم`, "I paid 250", `۲۵۰ پرداخت کردم`), but not after a
-    /// word of a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year (`سال ۱۴۰۲ دادم به
-    /// تعمیر`). In the other storefront languages, a bare number of two digits or more right
-    /// after a verb of paying (`paid 250`, `payé 250`), right before one (`250 bezahlt`), or
-    /// right after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`) or in a field
-    /// with a word of paying or buying (`bought it for 250, not worth it`) is a price when its
-    /// clause ends there or goes on with a preposition or conjunction (`paid 250 for it`); not
-    /// `spent 30 minutes`, `used it for 2 years`, `paid 20% more`, nor a year.
+    /// before a verb of paying or buying (`۲۵۰ دادم`, "I paid 250", `۲۵۰ پرداخت کردم`, `۲۵۰
+    /// پرداخت شد`, `۲۵۰ خریدم`, also with the object marker: `۲۵۰ رو پرداخت کردم`), but not
+    /// after a word of a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`), a word naming the number
+    /// (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`); and
+    /// one right after a verb of paying or buying that ends its clause (`پرداخت کردم ۲۵۰`,
+    /// `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`; not `پرداخت کردم ۱۰ روز بعد`, `پرداخت کردم
+    /// ۱۰۰ درصد راضیم`). In the other storefront languages, a bare number of two digits or
+    /// more right after a verb of paying (`paid 250`, `payé 250`, `paid 1,250`), right before
+    /// one (`250 bezahlt`, also with a few adverbs between: `habe 250 dafür bezahlt`), or right
+    /// after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`), after a verb of
+    /// getting (`got it for 250`, `je l'ai eu pour 250`) or in a field with a word of paying or
+    /// buying (`bought it for 250, not worth it`) is a price when its clause ends there or goes
+    /// on with a preposition or conjunction (`paid 250 for it`); hedges and object pronouns may
+    /// stand between the verb or `for` and the number (`paid around 250`, `I paid like 250`,
+    /// `It cost me 250`, `j'ai payé ça 250`). Not `spent 30 minutes`, `used it for 2 years`,
+    /// `got it for 2 kids`, `paid 20% more`, nor a year (`paid 2023 taxes`).
     ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
@@ -181,8 +189,129 @@ const PURCHASE_VERBS: &[&str] = &[
 /// Verbs of paying: `۲۵۰ دادم` ("I paid 250") states what was paid.
 const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پرداختیم", "دادمش"];
 
-/// Light verbs after `پرداخت` that make a verb of paying: `۲۵۰ پرداخت کردم`.
-const PAID_LIGHT_VERBS: &[&str] = &["کردم", "کردیم", "کردمش", "کردن"];
+/// Light verbs after `پرداخت` that make a verb of paying: `۲۵۰ پرداخت کردم`, `۲۵۰ پرداخت
+/// شد` ("250 was paid").
+const PAID_LIGHT_VERBS: &[&str] = &["کردم", "کردیم", "کردمش", "کردن", "شد", "شده"];
+
+/// Verbs of buying in the first person that state what was paid with a bare number of three
+/// digits or more before or after them (`۲۵۰ خریدم`, `خریدمش ۴۸۰`); `گرفتم` ("I took") is too
+/// general for a bare number.
+const BOUGHT_VERBS: &[&str] = &["خریدم", "خریدیم", "خریدمش", "خریدیمش"];
+
+/// Words before a bare number that name what it is (a model, a size, a page, an instalment):
+/// `مدل ۵۰۰ خریدم`, `سایز ۴۲۰ خریدم` are no amounts.
+const NAMING_WORDS: &[&str] = &[
+    "مدل",
+    "سایز",
+    "سری",
+    "نسخه",
+    "ورژن",
+    "شماره",
+    "کد",
+    "قسط",
+    "صفحه",
+    "پلاک",
+    "اندازه",
+    "سایزش",
+    "مدلش",
+];
+
+/// Persian conjunctions that end the clause of an amount after its verb: `پرداخت کردم ۳۸۰ ولی
+/// ارزش نداشت`.
+const CLAUSE_JOINERS_FA: &[&str] = &["و", "ولی", "اما", "که", "منتها", "ولیکن"];
+
+/// Words that may stand between a verb of paying (or `for`) and a bare amount: hedges (`paid
+/// around 250`, `I paid like 250`, `payé environ 250`, `etwa 250`), the person paying in an
+/// object pronoun (`It cost me 250`) and an object demonstrative (`j'ai payé ça 250`). At most
+/// three of them, parted by spaces only.
+const AMOUNT_HEDGES: &[&str] = &[
+    "around",
+    "about",
+    "like",
+    "roughly",
+    "approximately",
+    "approx",
+    "nearly",
+    "almost",
+    "just",
+    "only",
+    "over",
+    "under",
+    "exactly",
+    "some",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "environ",
+    "seulement",
+    "presque",
+    "juste",
+    "que",
+    "ça",
+    "ca",
+    "cela",
+    "plus",
+    "moins",
+    "de",
+    "à",
+    "a",
+    "peu",
+    "près",
+    "pres",
+    "ungefähr",
+    "ungefahr",
+    "etwa",
+    "circa",
+    "knapp",
+    "fast",
+    "rund",
+    "nur",
+    "mir",
+    "uns",
+    "schlappe",
+];
+
+/// Words that may stand between a bare amount and a verb of paying after it: `habe 250 dafür
+/// bezahlt`, `300 damals gezahlt`.
+const AMOUNT_BETWEEN: &[&str] = &[
+    "dafür",
+    "dafur",
+    "damals",
+    "insgesamt",
+    "schon",
+    "nur",
+    "auch",
+    "dann",
+    "dort",
+    "da",
+    "extra",
+    "mal",
+    "letztlich",
+    "zusammen",
+    "ja",
+];
+
+/// Verbs of getting before `for`/`pour`/`für` and a bare amount (`got it for 250`, `je l'ai eu
+/// pour 250`, `für 250 bekommen`): what was paid, like a verb of buying.
+const GOT_WORDS: &[&str] = &[
+    "got",
+    "get",
+    "gotten",
+    "grabbed",
+    "snagged",
+    "scored",
+    "picked",
+    "eu",
+    "obtenu",
+    "trouvé",
+    "trouve",
+    "bekommen",
+    "gekriegt",
+    "ergattert",
+    "erstanden",
+];
 
 /// Verbs of paying or costing in the languages of the other storefronts, around a bare
 /// number: `paid 250`, `payé 250`, `250 bezahlt`.
@@ -201,12 +330,14 @@ const PAID_WORDS: &[&str] = &[
     "couté",
     "coûte",
     "coûté",
+    "cost",
+    "costs",
 ];
 
 /// Words that may follow an amount in its clause: `paid 250 for it`, `für 250 bei …`.
 const AFTER_AMOUNT: &[&str] = &[
     "for", "and", "but", "on", "at", "from", "für", "und", "aber", "bei", "im", "pour", "et",
-    "mais", "chez", "sur",
+    "mais", "chez", "sur", "au",
 ];
 
 /// Words of a score or rating, of giving to someone and of a date: a number before a verb of
@@ -474,38 +605,66 @@ impl Amount {
         if let Some(sym) = after.chars().next().filter(|&ch| is_money_symbol(ch)) {
             return Some((start, sk.len() - after.len() + sym.len_utf8()));
         }
-        // `۲۵۰ دادم`: a number of three digits or more right before a verb of paying, the
-        // thousands implied; not a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`) nor a year
-        // (`سال ۱۴۰۲ دادم به تعمیر`, `۱۴۰۲ دادم`).
-        // `۲۵۰ پرداخت کردم`: the verb in two words.
-        let paid_end = ws.get(next).and_then(|w| {
-            if PAID_VERBS.contains(&w.text(sk)) {
-                Some(next)
-            } else {
-                (w.text(sk) == "پرداخت"
-                    && ws
-                        .get(next + 1)
-                        .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
-                .then_some(next + 1)
-            }
-        });
+        // The first word of the number as written: `1,250` starts at `1`.
+        let first = ws.partition_point(|w| w.end <= start).min(c.first_word);
+        // `۲۵۰ دادم`: a number of three digits or more right before a verb of paying or
+        // buying, the thousands implied (`۲۵۰ پرداخت کردم`, `۲۵۰ پرداخت شد`, `۲۵۰ خریدم`),
+        // or with the object marker between (`۲۵۰ رو پرداخت کردم`); not a score (`امتیاز ۱۰۰
+        // دادم`, `بهش ۲۰۰ دادم`), a year (`سال ۱۴۰۲ دادم به تعمیر`, `۱۴۰۲ دادم`) nor a number
+        // that a word before it names (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`).
+        let object = ws
+            .get(next)
+            .is_some_and(|w| matches!(w.text(sk), "رو" | "را"));
+        let verb = next + usize::from(object);
         if c.digits.as_str().len() >= 3
             && !counted
             && !year(c.digits.as_str())
-            && let Some(paid_end) = paid_end
             && next == c.last_word + 1
-            && sk[c.end..ws[next].start].chars().all(|ch| ch == ' ')
-            && !(c.first_word.saturating_sub(2)..c.first_word)
-                .any(|k| SCORE_WORDS.contains(&ws[k].text(sk)))
-            && !scored(sk, ws, c.first_word, next, c.digits.as_str())
+            && let Some(paid_end) = paid_verb_at(sk, ws, verb)
+            && spaces_only(&sk[c.end..ws[next].start])
+            && spaces_only(&sk[ws[next].end.min(ws[verb].start)..ws[verb].start])
+            && !(first.saturating_sub(2)..first).any(|k| {
+                SCORE_WORDS.contains(&ws[k].text(sk)) || NAMING_WORDS.contains(&ws[k].text(sk))
+            })
+            && !scored(sk, ws, first, verb, c.digits.as_str())
         {
             return Some((start, ws[paid_end].end));
+        }
+        // `پرداخت کردم ۲۵۰`, `خریدمش ۴۸۰`: a verb of paying or buying right before a number
+        // of three digits or more that ends its clause (`پرداخت کردم ۳۸۰ ولی ...`; after a
+        // verb of paying also `۲۵۰ تا`, thousands in slang); not `پرداخت کردم ۱۰ روز بعد`,
+        // `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۴۰۲ خراب شد`.
+        if c.digits.as_str().len() >= 3
+            && !c.spelled
+            && !year(c.digits.as_str())
+            && next == c.last_word + 1
+            && first > 0
+            && spaces_only(&sk[ws[first - 1].end..start])
+            && let Some((verb_first, paying)) = paid_verb_before(sk, ws, first)
+        {
+            let ta = paying && ws.get(next).is_some_and(|w| w.text(sk) == "تا");
+            let after = next + usize::from(ta);
+            let ends = match ws.get(after) {
+                None => true,
+                Some(w) => {
+                    let gap = &sk[ws[after - 1].end..w.start];
+                    !spaces_only(gap) && !gap.trim().starts_with(['%', '٪'])
+                        || (spaces_only(gap) && CLAUSE_JOINERS_FA.contains(&w.text(sk)))
+                }
+            };
+            if ends && (ta || !counted) && !percentage(sk, ws, next, c.end) {
+                return Some((ws[verb_first].start, ws[after - 1].end.max(c.end)));
+            }
         }
         // `paid 250`, `payé 250`, `250 bezahlt`, `für 250 gekauft`, `bought it for 250, …`:
         // a bare number of two digits or more right after a verb of paying, right before one
         // (`bezahlt`), or right after `for`/`für`/`pour` in a field with a word of paying or
-        // buying, when nothing but the end of a clause, a preposition or a conjunction follows
-        // it (`spent 30 minutes`, `for 2 years`, `paid 20% more` are no amounts); not a year.
+        // buying or after a verb of getting (`got it for 250`), when nothing but the end of a
+        // clause, a preposition or a conjunction follows it (`spent 30 minutes`, `for 2
+        // years`, `paid 20% more` are no amounts); not a year. Hedges and object pronouns may
+        // stand between the verb or `for` and the number (`paid around 250`, `It cost me
+        // 250`, `j'ai payé ça 250`), and a few adverbs between the number and a verb after it
+        // (`habe 250 dafür bezahlt`).
         if !c.spelled
             && c.digits.as_str().len() >= 2
             && next == c.last_word + 1
@@ -513,7 +672,28 @@ impl Amount {
             && !year(c.digits.as_str())
             && !percentage(sk, ws, next, c.end)
         {
-            let before = c.first_word.checked_sub(1).map(|k| ws[k].text(sk));
+            let mut lead = first;
+            while lead > 0
+                && first - lead < 3
+                && AMOUNT_HEDGES.contains(&ws[lead - 1].text(sk))
+                && spaces_only(&sk[ws[lead - 1].end..ws[lead].start])
+            {
+                lead -= 1;
+            }
+            // The word before the number (or its hedges), in the same clause.
+            let before = lead
+                .checked_sub(1)
+                .filter(|&k| !sk[ws[k].end..ws[lead].start].contains(CLAUSE_MARKS))
+                .map(|k| ws[k].text(sk));
+            let mut trail = next;
+            while trail < next + 2
+                && ws
+                    .get(trail)
+                    .is_some_and(|w| AMOUNT_BETWEEN.contains(&w.text(sk)))
+                && spaces_only(&sk[ws[trail - 1].end.max(c.end)..ws[trail].start])
+            {
+                trail += 1;
+            }
             let after = ws.get(next).map(|w| w.text(sk));
             let spaced_after = ws
                 .get(next)
@@ -527,24 +707,31 @@ impl Amount {
                     && !marks.next().is_some_and(|ch| ch.is_ascii_digit()))
                 || (spaced_after && after.is_some_and(|a| AFTER_AMOUNT.contains(&a)));
             let paid_before = before.is_some_and(|b| PAID_WORDS.contains(&b));
-            let paid_after = spaced_after && after.is_some_and(|a| PAID_WORDS.contains(&a));
+            let paid_after = spaced_after
+                && ws.get(trail).is_some_and(|w| {
+                    PAID_WORDS.contains(&w.text(sk))
+                        && spaces_only(&sk[ws[trail - 1].end.max(c.end)..w.start])
+                });
             let bought_after = spaced_after && after.is_some_and(|a| PAYING.contains(&a));
             let for_before = before.is_some_and(|b| FOR.contains(&b));
+            let got = for_before && got_before(sk, ws, lead - 1);
             if (paid_before && clause_ends)
                 || paid_after
-                || (for_before && (bought_after || (clause_ends && pays(sk, ws))))
+                || (for_before && (bought_after || (clause_ends && (got || pays(sk, ws)))))
             {
-                let end = if paid_after || bought_after {
+                let end = if paid_after {
+                    ws[trail].end
+                } else if bought_after {
                     ws[next].end
                 } else {
                     c.end
                 };
-                return Some((
-                    ws[c.first_word - usize::from(paid_before || for_before)]
-                        .start
-                        .min(start),
-                    end,
-                ));
+                let from = if paid_before || for_before {
+                    ws[lead - 1].start
+                } else {
+                    ws[first].start
+                };
+                return Some((from.min(start), end));
             }
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
@@ -552,18 +739,23 @@ impl Amount {
         // `قیمت خرید من: ۳۵۰`: a price word up to three words before a colon and the number.
         // Not across the end of a sentence or a comma (`Worth what I paid. 100 days in`,
         // `paid, 100 stars`), nor a percentage (`paid 100% attention`).
-        if c.first_word > 0
-            && c.digits.as_str().len() >= 3
-            && !counted
-            && !percentage(sk, ws, next, c.end)
+        if first > 0 && c.digits.as_str().len() >= 3 && !counted && !percentage(sk, ws, next, c.end)
         {
             // (`start` may lie before the word: `3,500,000` starts at its first group.)
-            let gap = sk.get(ws[c.first_word - 1].end..start).unwrap_or_default();
+            let gap = sk.get(ws[first - 1].end..start).unwrap_or_default();
             let colon = gap.contains(':');
             let parted = gap.contains(['.', ',', '!', '?', ';']);
-            for back in 1..=c.first_word.min(3) {
-                if let Some(m) = self.price_words.match_at(sk, ws, c.first_word - back)
-                    && (m.last + 1 == c.first_word && !parted || colon)
+            // `paid 2023 taxes`: a year that a Latin word after it qualifies.
+            let dated = year(c.digits.as_str())
+                && ws.get(next).is_some_and(|w| {
+                    let t = w.text(sk);
+                    spaces_only(&sk[c.end..w.start])
+                        && t.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                        && !AFTER_AMOUNT.contains(&t)
+                });
+            for back in (1..=first.min(3)).filter(|_| !dated) {
+                if let Some(m) = self.price_words.match_at(sk, ws, first - back)
+                    && (m.last + 1 == first && !parted || colon)
                 {
                     return Some((ws[m.first].start, c.end));
                 }
@@ -585,6 +777,55 @@ impl Amount {
         }
         None
     }
+}
+
+/// Marks that end a clause between a verb and an amount: `Worth what I paid. 250 photos
+/// later` is no price.
+const CLAUSE_MARKS: &[char] = &['.', ',', '!', '?', ';', '،', '؛', '؟', '\n'];
+
+/// Whether `gap` holds white space only (or nothing).
+fn spaces_only(gap: &str) -> bool {
+    gap.chars().all(char::is_whitespace)
+}
+
+/// The last word of a Persian verb of paying or buying starting at word `k`: `دادم`,
+/// `پرداختم`, `خریدم`, or `پرداخت` and a light verb (`پرداخت کردم`, `پرداخت شد`).
+fn paid_verb_at(sk: &str, ws: &[Word], k: usize) -> Option<usize> {
+    let w = ws.get(k)?.text(sk);
+    if PAID_VERBS.contains(&w) || BOUGHT_VERBS.contains(&w) {
+        return Some(k);
+    }
+    (w == "پرداخت"
+        && ws
+            .get(k + 1)
+            .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
+    .then_some(k + 1)
+}
+
+/// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`) or of buying
+/// (`false`: `خریدم`, `خریدمش`) that ends right before word `k`. `دادم` ("I gave") is too
+/// general before a number.
+fn paid_verb_before(sk: &str, ws: &[Word], k: usize) -> Option<(usize, bool)> {
+    let w = ws[k.checked_sub(1)?].text(sk);
+    if matches!(w, "پرداختم" | "پرداختیم") {
+        return Some((k - 1, true));
+    }
+    if BOUGHT_VERBS.contains(&w) {
+        return Some((k - 1, false));
+    }
+    (k >= 2
+        && ws[k - 2].text(sk) == "پرداخت"
+        && PAID_LIGHT_VERBS.contains(&w)
+        && spaces_only(&sk[ws[k - 2].end..ws[k - 1].start]))
+    .then(|| (k - 2, true))
+}
+
+/// Whether a verb of getting (`got`, `eu`, `bekommen`) stands within four words before word
+/// `k` (`for`, `pour`, `für`) in the same clause: `got it for 250`, `je l'ai eu pour 250`.
+fn got_before(sk: &str, ws: &[Word], k: usize) -> bool {
+    (k.saturating_sub(4)..k).rev().any(|j| {
+        GOT_WORDS.contains(&ws[j].text(sk)) && !sk[ws[j].end..ws[k].start].contains(CLAUSE_MARKS)
+    })
 }
 
 /// Whether skeleton bytes `start..end` of `f`, a number, were written with cents: digits, one
