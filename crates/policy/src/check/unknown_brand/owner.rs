@@ -1,8 +1,8 @@
 //! Who a version says it is: the one reader of the stated owner. A version states whose site
 //! it is in its imprint and definitions (`Betreiber dieser Website ist X`, `Le site est édité
 //! par X SAS`, `This website is operated by X`, `X ("we", "us")`, `We, X Ltd, operate…`,
-//! `These Terms of Use are published by X`, `Le site est la propriété de X`), whatever the
-//! layout (a list item's `- **Éditeur** : X`, a table row, a label on the line above the
+//! `These Terms of Use are published by X`, `Le site est la propriété de X`, `X Ltd operates
+//! this website`, `Copyright © 2025 X Ltd`), whatever the layout (a list item's `- **Éditeur** : X`, a table row, a label on the line above the
 //! name, a link around it) and however the name is written (`NORTHWIND RETAIL LTD`, `Perle &
 //! Co SAS`, `Muster UG (haftungsbeschränkt)`), in the site it says it
 //! governs or hosts (`use of the site www.x.fr`, `Alle Inhalte auf X`, `this website x.com`,
@@ -99,19 +99,22 @@ const DE_RUN: &str = r"(?:betrieben|herausgegeben|verantwortet|angeboten|bereitg
 /// is a processor's), a table row's `| Operator of this website |`, these terms as published
 /// (`These Terms of Use are published by`, `Les présentes conditions sont éditées par`, `این
 /// شرایط توسط`), the site or these terms as someone's property (`Le site est la propriété
-/// de`, `Diese Website ist Eigentum der`, `This website and its content are the property
-/// of`), `گرداننده این سایت`, `گرداننده این سایت،` and a Persian list item's `- ناشر:`. Not
+/// de`, `Diese Website ist Eigentum der`, `Sämtliche Inhalte dieses Online-Angebots sind
+/// Eigentum der`, `This website and its content are the property of`), the site as provided
+/// (`This website is provided by`, `Ce site est fourni par`), `گرداننده این سایت`, `گرداننده
+/// این سایت،`, `مالکیت این فروشگاه با شرکت`, a table row's `| Éditeur |` and a Persian list
+/// item's `- ناشر:`. Not
 /// anchored: [`OPERATOR_LEAD`] ends it at a name,
 /// [`OPERATOR_NAMED_HOST`] at a name and its host, [`SITE_ADDRESS_LEAD`] looks for it
 /// anywhere before `its address`.
 fn operator_statement() -> String {
-    let by = r"(?:(?:operated|published|issued|edited|owned|run|managed)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
+    let by = r"(?:(?:operated|published|issued|edited|owned|run|managed|provided)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?|fournie?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet|bereitgestellt)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
     // A site's or these terms' owner: `Le site est la propriété de`, `Diese Website ist
     // Eigentum der`, `This website and its content are the property of`.
     let property = r"(?:is|are|est|sont|ist|sind)\s+(?:the\s+(?:exclusive\s+)?property\s+of|la\s+propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|(?:das\s+)?(?:ausschließliche[sn]?\s+)?eigentum\s+(?:der|des|von))";
     let (label, of_site, responsible) = (LABEL, of_site(), responsible());
     format!(
-        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?)"
+        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}(?:e?s)?\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible}|{STRONG_LABEL})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?|(?:^|\s)مالکیت\s+(?:این\s+)?{SITE}\s+(?:با|متعلق\s+به)\s+(?:شرکت\s+)?)"
     )
 }
 
@@ -144,12 +147,21 @@ fn responsible() -> String {
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let imprint = r"(?:impressum|imprint|legal\s+notice|mentions\s+légales|informations\s+légales|angaben\s+gemäß\s+§\s*5\s+(?:tmg|ddg)|anbieterkennzeichnung)";
     Regex::new(&format!(
-        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL}|{imprint})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
+        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL}|{SITE_LABEL}|{LABEL}{LEGAL_REFERENCE}|{imprint})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
         of_site(),
         responsible()
     ))
     .expect("valid pattern")
 });
+
+/// A label of a site's operator or owner with the site noun before it: `Site operator`,
+/// `Website owner`, `Platform provider`, `Seitenbetreiber`, `Plattformbetreiber`. A shop's or
+/// store's owner may be a seller's on a marketplace.
+const SITE_LABEL: &str = r"(?:(?:web\s?|internet\s?)?site|platform|marketplace|plattform|(?:web|internet)?seiten|website|webseite)[\s-]?(?:operator|owner|publisher|provider|betreiber(?:in)?|anbieter(?:in)?|inhaber(?:in)?)";
+
+/// The German imprint's legal reference after a label: `Diensteanbieter im Sinne des § 5
+/// DDG`, `Anbieter gemäß § 5 TMG`.
+const LEGAL_REFERENCE: &str = r"\s+(?:im\s+sinne\s+(?:des|von)|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)\s+§+\s*\d+[a-z]?(?:\s+abs\.\s*\d+)?\s+(?:tmg|ddg|mstv|rstv)";
 
 /// `We, ` before a name the text speaks as (`We, X Ltd, operate this site`, `Wir, die X GmbH,
 /// betreiben…`, `Nous, X SAS, exploitons…`).
@@ -418,8 +430,8 @@ static LATIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Latin names written unusually ([`UNUSUAL`]) that `body` states as this site's operator:
-/// after a statement ([`operator_statement`]) or `We, ` ([`WE_COMMA`]), or on the line below
-/// a label ([`LABEL_LINE`]).
+/// after a statement ([`operator_statement`]), `We, ` ([`WE_COMMA`]) or a copyright notice
+/// opening the line ([`COPYRIGHT_ANYWHERE`]), or on the line below a label ([`LABEL_LINE`]).
 /// A name a search for companies finds as written is left to it.
 fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
     // Only the lines that hold such a name are read, each once.
@@ -439,6 +451,7 @@ fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
             OPERATOR_ANYWHERE
                 .find_iter(line)
                 .chain(WE_APPOSITION_ANYWHERE.find_iter(line))
+                .chain(COPYRIGHT_ANYWHERE.find_iter(line))
                 .map(|s| line_start + s.end()),
         );
         if label_line_above(body, line_start) {
@@ -513,6 +526,13 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
             push(start, end);
         }
     }
+    // `شرکت X این سایت را اداره می‌کند`, `شرکت X («ما») مالک این سایت است`: the company opening
+    // the sentence, read as its subject by [`subject_operating`].
+    for caps in FA_SUBJECT.captures_iter(body) {
+        if let Some(name) = caps.get(1) {
+            push(name.start(), name.end());
+        }
+    }
     for statement in FA_BELONGS_ANYWHERE.find_iter(body) {
         let (start, end, how) = after_statement(statement.end());
         if body[start..].starts_with(COMPANY)
@@ -524,6 +544,16 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
     }
     out
 }
+
+/// A Persian company opening its sentence (group 1: `شرکت` and one to four words), before a
+/// definition in brackets and this site as the object of its verb (`این سایت را`) or before
+/// `مالک` (owner): where [`subject_operating`] may read it as this site's operator.
+static FA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?:^|[.!?؟:]\s+)\s*{ITEM}(?:\*\*)?(شرکت\s+[\p{{Arabic}}\u{{200c}}]+(?:\s+[\p{{Arabic}}\u{{200c}}]+){{0,3}}?)\s*(?:[(（][^()\n]{{0,80}}[)）]\s*)?(?:این\s+{SITE}\s+را\s|مالک\s)"
+    ))
+    .expect("valid pattern")
+});
 
 /// Whether the text states `m`, a company (`شرکت X`), as this site's owner in a Persian clause
 /// written verb last (`این سایت به شرکت X تعلق دارد`, not `… تعلق ندارد`).
@@ -550,11 +580,12 @@ const ANY_NAME: &str = r"[\p{L}\p{N}][\p{L}\p{N}&'’.\-\u{200c}]*(?:[^\S\n]+[\p
 
 /// The words before a host written in parentheses or after a comma right after the name a
 /// statement gives as this site's operator (`- Betreiber dieser Website: Kaufhaus24
-/// (kaufhaus24.de)`, `ناشر این وب‌سایت فروشگاه بازارنو (bazarno.ir) است`): the host is that
-/// operator's, whether or not the name is one with a legal form.
+/// (kaufhaus24.de)`, `ناشر این وب‌سایت فروشگاه بازارنو (bazarno.ir) است`), or as the target of
+/// a link on that name (`operated by [Stellar](https://stellargoods.com)`): the host is that
+/// operator's, whether or not the name is one with a legal form. The statement is group 1.
 static OPERATOR_NAMED_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i){}(?:\*\*)?{ANY_NAME}(?:\*\*)?\s*[(,]\s*[\[<]?(?:https?://)?(?:www\.)?$",
+        r"(?i)({})(?:\*\*)?\[?(?:\*\*)?{ANY_NAME}(?:\*\*)?\]?(?:\*\*)?\s*[(,]\s*[\[<]?(?:https?://)?(?:www\.)?$",
         operator_statement()
     ))
     .expect("valid pattern")
@@ -745,7 +776,9 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
 }
 
 /// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`], a label on the
-/// line above it ([`below_a_label`]) or `We, X, …` ([`WE_APPOSITION`])), not in a denial
+/// line above it ([`below_a_label`]), `X operates this website` ([`subject_operating`]), a
+/// copyright notice ([`copyright_holder`]), a table row naming it before its role (`| X Ltd |
+/// Operator of this website |`) or `We, X, …` ([`WE_APPOSITION`])), not in a denial
 /// (`This site is not operated by X`, `Ce site n'est pas exploité par X`, `این سایت توسط شرکت X
 /// اداره نمی‌شود`), not as the owner of a site it names by another host (`The website
 /// www.dhl.com is operated by DHL International GmbH`, [`described_site`]) and not inside a
@@ -760,16 +793,209 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
             || verb_denied(after(source, m))
             || described_site(&before[..op.start()], &before[op.start()..], own)
             || another_subject(&before[..op.start()], op.as_str())
-            || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset);
+            || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset)
+            || TABLE_LABEL.is_match(op.as_str()) && service_table(source, m.offset);
         return !denied_or_another_s;
     }
     below_a_label(source, m.offset)
+        || subject_operating(source, m, before)
+        || copyright_holder(source, m)
+        || TABLE_NAME_CELL.is_match(before) && TABLE_ROLE_AFTER.is_match(after(source, m))
         || WE_APPOSITION.is_match(before) && after(source, m).trim_start().starts_with(',')
         || DE_VERB_LAST_LEAD.find(before).is_some_and(|op| {
             DE_VERB_LAST.is_match(after(source, m))
                 && !another_subject(&before[..op.start()], op.as_str())
         })
         || fa_belongs(source, m)
+}
+
+/// What may stand before a name that opens its sentence as its subject: a list marker,
+/// emphasis, an article (`Die X GmbH`, `La société X SAS`).
+static SUBJECT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*{ITEM}(?:\*\*)?\s*{PARTY_DET}$")).expect("valid pattern")
+});
+
+/// A demonstrative before a site noun that makes it this site (`this website`, `ce site`, `le
+/// présent site`, `diese Plattform`, `dieser Website`).
+const THIS: &str = r"(?:this|our|the\s+present|ce|cet|cette|notre|le\s+présent|la\s+présente|du\s+présent|de\s+la\s+présente|diese[nsrm]?|unsere[nsrm]?)\s+";
+
+/// The predicate after a company that opens its sentence and states it as this site's
+/// operator, owner or publisher: `operates this website`, `runs this store`, `is the operator
+/// of this website`, `exploite ce site`, `édite le présent site`, `est l'éditeur de ce site`,
+/// `betreibt diesen Online-Shop`, `ist Betreiberin dieser Plattform`, `این سایت را اداره
+/// می‌کند`, `مالک این سایت است`; a definition in brackets may stand between them (`X ("X")
+/// operates…`, `شرکت X («ما») …`). `provides` is left out: a company provides a site with a
+/// service (`X Inc. provides this website with hosting`).
+static SUBJECT_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    let verb = r"(?:operates|runs|owns|publishes|manages|exploite|édite|gère|possède|betreibt|verantwortet|besitzt)";
+    let role = format!(
+        r"(?:is|est|ist)\s+(?:(?:the|le|la|l['’]|der|die)\s*)?(?:sole\s+|seule?\s+|alleinige[rn]?\s+)?{LABEL}\s+(?:(?:of|de|d['’]|von|für)\s*)?"
+    );
+    let fa_verb =
+        r"(?:اداره|مدیریت|راه[\u{200c}\s]?اندازی|منتشر)\s+(?:می[\u{200c}\s]?کند|کرده\s+است)";
+    Regex::new(&format!(
+        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:(?:{verb}\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|مالک\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
+    ))
+    .expect("valid pattern")
+});
+
+/// Persian words naming a part of a site or a service on it (`درگاه پرداخت`, the payment
+/// gateway): before `این سایت را اداره می‌کند` they are the object of the clause, not part of
+/// the company's name (`شرکت X درگاه پرداخت این سایت را اداره می‌کند`).
+const FA_PARTS: &[&str] = &[
+    "درگاه",
+    "پرداخت",
+    "صفحه",
+    "صفحات",
+    "بخش",
+    "قسمت",
+    "سرور",
+    "سرورهای",
+    "میزبانی",
+    "نماد",
+    "پنل",
+    "اپلیکیشن",
+    "ارسال",
+    "پشتیبانی",
+];
+
+/// Whether `m` opens its sentence as the subject of a predicate stating it as this site's
+/// operator ([`SUBJECT_PREDICATE`]: `Northwind Ltd operates this website.`, `Die X GmbH
+/// betreibt diesen Online-Shop.`, `X SAS exploite ce site.`, `شرکت X این سایت را اداره
+/// می‌کند.`), not denied in the rest of its sentence (`… betreibt diese Plattform nicht`) and
+/// not the operator of a part of the site (`X Ltd operates the payment page of this website`
+/// has no site right after its verb; `this website's payment page` names a part).
+fn subject_operating(source: &str, m: &Mention, before: &str) -> bool {
+    if !SUBJECT_LEAD.is_match(before) {
+        return false;
+    }
+    let rest = after(source, m);
+    let Some(predicate) = SUBJECT_PREDICATE.find(rest) else {
+        return false;
+    };
+    let sentence = &rest[predicate.end()..];
+    let sentence = &sentence[..sentence
+        .find(['\n', '!', '?', ';', '؛'])
+        .or_else(|| sentence.find(". "))
+        .unwrap_or(sentence.len())];
+    !negated(predicate.as_str())
+        && !negated(sentence)
+        && !m.shown.split_whitespace().any(|w| FA_PARTS.contains(&w))
+}
+
+/// A copyright notice opening a line, up to its holder: `Copyright © 2025`, `© 2023–2025`,
+/// `(c) 2024`, `Copyright 2025`.
+static COPYRIGHT_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{COPYRIGHT}$")).expect("valid pattern"));
+
+/// [`COPYRIGHT_LEAD`] opening any line of a text: where a holder written unusually starts
+/// ([`unusual_operators`]: `© 2025 Harbor & Finch Ltd.`).
+static COPYRIGHT_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?mi)^{COPYRIGHT}")).expect("valid pattern"));
+
+/// A copyright notice up to its holder ([`COPYRIGHT_LEAD`]).
+const COPYRIGHT: &str =
+    r"\s*(?:\*\*|__)?\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?";
+
+/// What may follow the holder of a copyright notice to the end of its line: `All rights
+/// reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`. Anything else (`Used with
+/// permission`, `licensed under …`) makes it a credit to another's work.
+static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[.,]?\s*(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
+        .expect("valid pattern")
+});
+
+/// Whether `m` is the holder a copyright notice names for the whole site: the notice is its
+/// line, opening it (`Copyright © 2025 X Ltd. All rights reserved.`, `© 2025 X Ltd.`,
+/// `Copyright 2025 X GmbH. Alle Rechte vorbehalten.`), not a credit inside a line or a list
+/// (`Map data © OpenStreetMap contributors`, `Photo: © 2024 X Ltd`, `- © 2024 X Ltd (banner
+/// image)`) nor one followed by the terms of another's work (`Fonts © 2020 X LLC, licensed
+/// under …`).
+fn copyright_holder(source: &str, m: &Mention) -> bool {
+    let line_start = source[..m.offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = (m.offset + m.shown.len()).min(source.len());
+    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    COPYRIGHT_LEAD.is_match(&source[line_start..m.offset])
+        && COPYRIGHT_END.is_match(&source[end..line_end])
+}
+
+/// A table row's first cell up to a name: `| `, `| **`.
+static TABLE_NAME_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\|\s*(?:\*\*)?\s*$").expect("valid pattern"));
+
+/// The end of a table row's first cell and a second cell naming this site's operator:
+/// `| Operator of this website |`, `| Betreiber dieser Website |`, `| Éditeur du site |`.
+static TABLE_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[\s.,]*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*(?:{LABEL}{}|{})\s*(?:\*\*)?\s*\|",
+        of_site(),
+        responsible()
+    ))
+    .expect("valid pattern")
+});
+
+/// A table row's first cell holding a label without a site noun (`| Éditeur |`, `| Operator
+/// |`).
+static TABLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*\|\s*(?:\*\*)?{STRONG_LABEL}(?:\*\*)?\s*\|"
+    ))
+    .expect("valid pattern")
+});
+
+/// Labels of a cookie's, a tool's or a product's details in a table's first column (`|
+/// Cookie |`, `| Purpose |`, `| Zweck |`, `| Finalité |`, `| Speicherdauer |`).
+const SERVICE_LABELS: &[&str] = &[
+    "cookie",
+    "cookies",
+    "name",
+    "nom",
+    "purpose",
+    "zweck",
+    "finalité",
+    "duration",
+    "retention",
+    "expiry",
+    "durée",
+    "speicherdauer",
+    "laufzeit",
+    "tool",
+    "plugin",
+    "service",
+    "dienst",
+    "category",
+    "catégorie",
+    "kategorie",
+    "type",
+    "typ",
+    "data",
+    "données",
+    "daten",
+];
+
+/// Whether the table holding the row at `offset` describes a cookie, a tool or a product
+/// (another row's first cell is one of [`SERVICE_LABELS`] or [`PRODUCT_LABELS`]): its
+/// operator or publisher is that thing's, not this site's.
+fn service_table(source: &str, offset: usize) -> bool {
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let row = |l: &str| l.trim_start().starts_with('|');
+    source[..line_start]
+        .lines()
+        .rev()
+        .take_while(|l| row(l))
+        .chain(source[line_start..].lines().skip(1).take_while(|l| row(l)))
+        .any(|l| {
+            let cell = l
+                .trim_start()
+                .trim_start_matches('|')
+                .split('|')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .trim_matches('*')
+                .to_lowercase();
+            SERVICE_LABELS.contains(&cell.as_str()) || PRODUCT_LABELS.contains(&cell.as_str())
+        })
 }
 
 /// A list item's label without a site noun (`- ناشر:`, `- Publisher:`).
@@ -1141,8 +1367,19 @@ fn statement(source: &str, m: &Mention, own: &OwnNames) -> Option<Role> {
     if !m.domain || quoted_claim(source, m) {
         return None;
     }
-    if OPERATOR_NAMED_HOST.is_match(sentence_before(source, m.offset)) {
-        return Some(Role::Operator);
+    let sentence = sentence_before(source, m.offset);
+    if let Some(op) = OPERATOR_NAMED_HOST
+        .captures(sentence)
+        .and_then(|c| c.get(1))
+    {
+        // Denied, or the operator of a part of the site or of a service it uses (`The payment
+        // page of this website is operated by [Payco](https://payco.com)`): not this site's.
+        let head = &sentence[..op.start()];
+        let denied_or_another_s = negated(op.as_str())
+            || verb_denied(after(source, m))
+            || another_subject(head, op.as_str())
+            || described_site(head, &sentence[op.start()..], own);
+        return (!denied_or_another_s).then_some(Role::Operator);
     }
     if (SITE_LEAD.is_match(before) && !RELATIVE_BEFORE_SITE.is_match(before)
         || SITE_ADDRESS_LEAD.is_match(before)
@@ -1490,7 +1727,8 @@ const PARTY: &str = r"(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}\p{N}
 /// The text's own statements of who it is, each capturing the name it states (group 1, and
 /// group 2 for the group of a subsidiary): `between you and X`, `X ("we", "us")`, `"X," "we"
 /// or "us" means`, `operated by X`, `provided by X`, `X, a subsidiary of Y`, `X and its
-/// affiliates`, an imprint's `Anbieter … ist die X GmbH`, in English, French, German and (for
+/// affiliates`, an imprint's `Anbieter … ist die X GmbH`, `X operates …`, `X betreibt …`, a
+/// copyright notice's `Copyright © 1997-2022 X GmbH`, in English, French, German and (for
 /// names written in Latin letters) Persian.
 static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let article = r"(?:(?i:the|la|le|les|l['’]|der|die|dem|den|des|du|de\s+la|de)\s+)?";
@@ -1518,6 +1756,12 @@ static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
         format!(
             r"(?i:anbieter|betreiber|diensteanbieter|éditeur|exploitant|operator|provider)[^.\n]{{0,60}}?\s(?i:ist|est|is)\s+{article}{PARTY}"
+        ),
+        format!(
+            r"{PARTY}\s*(?:\([^)\n]{{0,80}}\)\s*)?(?i:operates|runs|owns|publishes|manages|betreibt|exploite|édite|gère)\s"
+        ),
+        format!(
+            r"(?m)^\s*(?i:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?{PARTY}"
         ),
     ]
     .iter()
@@ -2655,6 +2899,170 @@ mod tests {
             (
                 "fr",
                 "Sandook vend des livres. Les conditions de Payvo sont accessibles sur le site www.lunetresor.fr.",
+            ),
+        ]);
+    }
+
+    /// The company as the subject of running this site, `provided by`, a bare label above it or
+    /// beside it in a table, a copyright notice, a link as the operator, Persian ownership
+    /// nouns and a German genitive site noun: each fires, and its near miss stays silent.
+    #[test]
+    fn subject_provider_label_table_copyright_link_and_ownership_wordings_are_read() {
+        for (lang, body, shown) in [
+            (
+                "en",
+                "Kestrel Trading Ltd operates this online marketplace.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them. Sandook takes returns.\n\nKestrel Trading Ltd (\"Kestrel\") runs this store and its apps.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "en",
+                "Kestrel Trading Ltd is the operator of this website.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "de",
+                "Die Reiher Handel GmbH betreibt diesen Online-Shop.",
+                "`Reiher Handel GmbH`",
+            ),
+            (
+                "fr",
+                "La société Héron Commerce SARL exploite ce site.",
+                "`Héron Commerce SARL`",
+            ),
+            (
+                "fa",
+                "شرکت نگار تجارت این سایت را اداره می‌کند.",
+                "`شرکت نگار تجارت`",
+            ),
+            (
+                "fa",
+                "شرکت نگار تجارت («ما») این فروشگاه اینترنتی را مدیریت می‌کند.",
+                "`شرکت نگار تجارت`",
+            ),
+            (
+                "en",
+                "This website is provided by Kestrel Trading Ltd.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "fr",
+                "Ce site est fourni par Héron Commerce SARL.",
+                "`Héron Commerce SARL`",
+            ),
+            (
+                "en",
+                "Site operator\n\nKestrel Trading Ltd, 4 Quay Road, Bristol",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "de",
+                "Diensteanbieter im Sinne des § 5 DDG:\n\nReiher Handel GmbH, Hafenweg 2, Kiel",
+                "`Reiher Handel GmbH`",
+            ),
+            (
+                "de",
+                "Plattformbetreiber\n\nReiher Handel GmbH, Hafenweg 2, Kiel",
+                "`Reiher Handel GmbH`",
+            ),
+            (
+                "fr",
+                "| Rubrique | Information |\n|---|---|\n| Éditeur | Héron Commerce SARL |",
+                "`Héron Commerce SARL`",
+            ),
+            (
+                "en",
+                "| Company | Role |\n|---|---|\n| Kestrel Trading Ltd | Operator of this website |",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "en",
+                "Copyright © 2025 Kestrel Trading Ltd. All rights reserved.",
+                "`Kestrel Trading Ltd`",
+            ),
+            ("en", "© 2024–2025 Brook & Vale Ltd", "`Brook & Vale Ltd`"),
+            (
+                "de",
+                "Copyright 2025 Reiher Handel GmbH. Alle Rechte vorbehalten.",
+                "`Reiher Handel GmbH`",
+            ),
+            (
+                "en",
+                "This website is operated by [Kestrel](https://kestrel-trading.co.uk).",
+                "`kestrel-trading.co.uk` is stated as this site's operator",
+            ),
+            (
+                "fr",
+                "La boutique est éditée par [Héron](https://heron-commerce.fr).",
+                "`heron-commerce.fr` is stated as this site's operator",
+            ),
+            (
+                "fa",
+                "مالکیت این فروشگاه اینترنتی با شرکت نگار تجارت (سهامی خاص) است.",
+                "`شرکت نگار تجارت`",
+            ),
+            (
+                "fa",
+                "شرکت نگار تجارت (از این پس «ما») مالک این سایت است.",
+                "`شرکت نگار تجارت`",
+            ),
+            (
+                "de",
+                "Sämtliche Inhalte dieses Online-Angebots sind Eigentum der Reiher Handel GmbH.",
+                "`Reiher Handel GmbH`",
+            ),
+        ] {
+            let found = found(lang, &format!("{}{body}", named_twice(lang)));
+            assert!(
+                found.iter().any(|m| m.starts_with(shown)),
+                "{body}: {found:#?}"
+            );
+        }
+        let silent: Vec<(&str, String)> = [
+            ("en", "Payco Europe Ltd operates the payment page of this website."),
+            ("en", "Kestrel Trading Ltd operates its own shop on this marketplace."),
+            ("en", "Kestrel Trading Ltd does not operate this website."),
+            ("en", "Sellers contract with Kestrel Trading Ltd, which operates this website's payment service."),
+            ("en", "Hostco Inc. provides this website with hosting."),
+            ("de", "Die Reiher Handel GmbH betreibt diese Plattform nicht."),
+            ("de", "Die Payco GmbH betreibt die Zahlungsseite dieser Website."),
+            ("fa", "شرکت پرداخت‌یار درگاه پرداخت این سایت را اداره می‌کند."),
+            ("fa", "شرکت نگار تجارت این سایت را اداره نمی‌کند."),
+            ("en", "Payments are provided by Payco N.V."),
+            ("en", "The payment service on this website is provided by Payco Europe Ltd."),
+            ("en", "Shop owner:\n\nKestrel Trading Ltd, 4 Quay Road, Bristol"),
+            ("en", "Payment provider\n\nPayco Europe Ltd, Dublin"),
+            ("en", "| Field | Value |\n|---|---|\n| Cookie | _pc |\n| Operator | Payco Europe Ltd |"),
+            ("en", "| Company | Role |\n|---|---|\n| Payco Europe Ltd | Payment provider |"),
+            ("en", "Map data © Mapco contributors."),
+            ("en", "Photo: © 2024 Lens Images Ltd."),
+            ("en", "- © 2024 Lens Images Ltd (banner image)"),
+            ("en", "Copyright © 2024 Lens Images Ltd. Used with permission."),
+            ("en", "Photos © 2025 Brook & Vale Ltd, used with permission."),
+            ("en", "The payment page of this website is operated by [Payco](https://payco-pay.com)."),
+            ("en", "This website is not operated by [Kestrel](https://kestrel-trading.co.uk)."),
+            ("fa", "مالکیت این سایت با شرکت نگار تجارت نیست."),
+            ("fa", "مالکیت کالاها تا زمان تحویل با شرکت نگار تجارت است."),
+            ("fa", "شرکت نگار تجارت مالک این کالا است."),
+            ("de", "Das Prüfsiegel dieses Online-Shops ist Eigentum der Siegel Service SE."),
+        ]
+        .into_iter()
+        .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
+        .collect();
+        let silent: Vec<(&str, &str)> = silent.iter().map(|(l, b)| (*l, b.as_str())).collect();
+        all_silent(&silent);
+        // The marketplace's own company, and a copyright holder the text names as often as
+        // the marketplace: its own.
+        all_silent(&[
+            ("en", "Sandook Ltd operates this website."),
+            ("fa", "شرکت صندوق این سایت را اداره می‌کند."),
+            (
+                "de",
+                "Sandook verkauft Bücher. Reiher liefert sie. Reiher berät.\n\nCopyright © 1997-2025 Reiher Handel GmbH",
             ),
         ]);
     }
