@@ -820,8 +820,8 @@ static SUBJECT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 const THIS: &str = r"(?:this|our|the\s+present|ce|cet|cette|notre|le\s+présent|la\s+présente|du\s+présent|de\s+la\s+présente|diese[nsrm]?|unsere[nsrm]?)\s+";
 
 /// The predicate after a company that opens its sentence and states it as this site's
-/// operator, owner or publisher: `operates this website`, `runs this store`, `is the operator
-/// of this website`, `exploite ce site`, `édite le présent site`, `est l'éditeur de ce site`,
+/// operator, owner or publisher: `operates this website`, `owns and operates this store`, `is
+/// the owner and operator of this website`, `exploite ce site`, `édite le présent site`, `est l'éditeur de ce site`,
 /// `betreibt diesen Online-Shop`, `ist Betreiberin dieser Plattform`, `این سایت را اداره
 /// می‌کند`, `مالک این سایت است`; a definition in brackets may stand between them (`X ("X")
 /// operates…`, `شرکت X («ما») …`). `provides` is left out: a company provides a site with a
@@ -829,12 +829,12 @@ const THIS: &str = r"(?:this|our|the\s+present|ce|cet|cette|notre|le\s+présent|
 static SUBJECT_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     let verb = r"(?:operates|runs|owns|publishes|manages|exploite|édite|gère|possède|betreibt|verantwortet|besitzt)";
     let role = format!(
-        r"(?:is|est|ist)\s+(?:(?:the|le|la|l['’]|der|die)\s*)?(?:sole\s+|seule?\s+|alleinige[rn]?\s+)?{LABEL}\s+(?:(?:of|de|d['’]|von|für)\s*)?"
+        r"(?:is|est|ist)\s+(?:(?:the|le|la|l['’]|der|die)\s*)?(?:sole\s+|seule?\s+|alleinige[rn]?\s+)?{LABEL}(?:\s+(?:and|et|und)\s+{LABEL})?\s+(?:(?:of|de|d['’]|von|für)\s*)?"
     );
     let fa_verb =
         r"(?:اداره|مدیریت|راه[\u{200c}\s]?اندازی|منتشر)\s+(?:می[\u{200c}\s]?کند|کرده\s+است)";
     Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:(?:{verb}\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|مالک\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
+        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:(?:{verb}(?:\s+(?:and|et|und)\s+{verb})?\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|مالک\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
     ))
     .expect("valid pattern")
 });
@@ -897,11 +897,11 @@ static COPYRIGHT_ANYWHERE: LazyLock<Regex> =
 const COPYRIGHT: &str =
     r"\s*(?:\*\*|__)?\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?";
 
-/// What may follow the holder of a copyright notice to the end of its line: `All rights
-/// reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`. Anything else (`Used with
+/// What may follow the holder of a copyright notice to the end of its line: the year (`© X
+/// Ltd 2025`), `All rights reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`. Anything else (`Used with
 /// permission`, `licensed under …`) makes it a credit to another's work.
 static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[.,]?\s*(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
+    Regex::new(r"(?i)^[.,]?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
         .expect("valid pattern")
 });
 
@@ -2925,6 +2925,17 @@ mod tests {
                 "`Kestrel Trading Ltd`",
             ),
             (
+                "en",
+                "Kestrel Trading Ltd owns and operates this website.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "de",
+                "Die Reiher Handel GmbH ist Betreiberin dieser Website.",
+                "`Reiher Handel GmbH`",
+            ),
+            ("en", "© Kestrel Trading Ltd 2025", "`Kestrel Trading Ltd`"),
+            (
                 "de",
                 "Die Reiher Handel GmbH betreibt diesen Online-Shop.",
                 "`Reiher Handel GmbH`",
@@ -3042,6 +3053,11 @@ mod tests {
             ("en", "Photo: © 2024 Lens Images Ltd."),
             ("en", "- © 2024 Lens Images Ltd (banner image)"),
             ("en", "Copyright © 2024 Lens Images Ltd. Used with permission."),
+            ("en", "© Lens Images Ltd 2024, licensed under CC BY 4.0"),
+            (
+                "en",
+                "Kestrel Trading Ltd owns and operates the payment page of this website.",
+            ),
             ("en", "Photos © 2025 Brook & Vale Ltd, used with permission."),
             ("en", "The payment page of this website is operated by [Payco](https://payco-pay.com)."),
             ("en", "This website is not operated by [Kestrel](https://kestrel-trading.co.uk)."),
