@@ -695,22 +695,28 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     for doc in &set.documents {
         for lang in doc.languages() {
             let mut previous: BTreeSet<String> = BTreeSet::new();
-            // The mentions of each body read, at offsets from its start: a version repeating
-            // an earlier body takes them.
-            let mut read: HashMap<&str, Vec<Mention>> = HashMap::new();
+            // What each body read holds, at offsets from its start: a version repeating an
+            // earlier body takes it.
+            let mut read: HashMap<&str, BodyMentions> = HashMap::new();
             for v in doc.versions_in(lang) {
                 let body = v.body();
                 let base = v.source.len() - body.len();
-                let mut all = read
+                let known = read
                     .entry(body)
-                    .or_insert_with(|| {
-                        let mut found = mentions(v);
-                        found.iter_mut().for_each(|m| m.offset -= base);
-                        found
-                    })
-                    .clone();
-                all.iter_mut().for_each(|m| m.offset += base);
-                let open: Vec<&Mention> = all.iter().filter(|m| !own.covers(m)).collect();
+                    .or_insert_with(|| BodyMentions::of(v, &own));
+                let at_base = |found: &[Mention]| {
+                    let mut found = found.to_vec();
+                    found.iter_mut().for_each(|m| m.offset += base);
+                    found
+                };
+                let all = at_base(&known.all);
+                let spoken = at_base(&known.spoken);
+                let open: Vec<&Mention> = all
+                    .iter()
+                    .zip(&known.covered)
+                    .filter(|(_, covered)| !**covered)
+                    .map(|(m, _)| m)
+                    .collect();
                 let reading = owner::Reading::of(v, &open, &own);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
                 let mailboxes = service_mailbox_hosts(&v.source, &all);
@@ -725,12 +731,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                         found.push((m, None));
                     }
                 }
-                // The name the text speaks as, and free mailboxes named after it.
-                let body = v.body();
-                let spoken: Vec<Mention> = speaker::names(body, v.source.len() - body.len())
-                    .into_iter()
-                    .filter(|m| !own.covers(m) && !own.names.iter().any(|n| n.contains(&m.key)))
-                    .collect();
+                // Free mailboxes named after the name the text speaks as.
                 let boxes: Vec<(Mention, &str)> = all
                     .iter()
                     .filter(|m| m.email)
@@ -814,6 +815,34 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// What a body holds, at offsets from its start: its [`mentions`], whether each is the
+/// marketplace's own ([`OwnNames::covers`]), and the names it speaks as that are not the
+/// marketplace's ([`speaker::names`]).
+struct BodyMentions {
+    all: Vec<Mention>,
+    covered: Vec<bool>,
+    spoken: Vec<Mention>,
+}
+
+impl BodyMentions {
+    fn of(v: &PolicyVersion, own: &OwnNames) -> BodyMentions {
+        let body = v.body();
+        let base = v.source.len() - body.len();
+        let mut all = mentions(v);
+        all.iter_mut().for_each(|m| m.offset -= base);
+        let covered = all.iter().map(|m| own.covers(m)).collect();
+        let spoken = speaker::names(body, 0)
+            .into_iter()
+            .filter(|m| !own.covers(m) && !own.names.iter().any(|n| n.contains(&m.key)))
+            .collect();
+        BodyMentions {
+            all,
+            covered,
+            spoken,
+        }
+    }
 }
 
 /// The finding for `m`, a name the text states as this site's (or an address of its host)
