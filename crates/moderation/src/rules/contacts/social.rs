@@ -41,15 +41,27 @@ declare_rule! {
     /// letters or a product line of `lexicons/product-lines.txt`, one to four digits and at
     /// most two letters, or digits parted by dots) is no handle unless an ID word announces it
     /// (`آیدی اینستا: s23`; not `بله S23 بهتره`, `Telegram: v10.2`, `Telegram: iOS17`).
-    /// After a word for a username or an account and a colon (`آیدی`, `یوزرنیم`, `شناسه`,
-    /// `id`, `کانال`, `پیج`, `اکانت`, alone or before a platform name), one word in Persian
-    /// letters that ends its sentence or is followed by a request to get in touch (`پیام
-    /// بدید`, `عضو بشید`, `رو فالو کنید`), or two such words followed by a request, is a
-    /// handle spelled in Persian (`آیدی تلگرامم: شاپمن`, `آیدی تلگرام: شاپمن پیام بدید`,
-    /// `کانال ما: نوین‌شاپ عضو بشید`, `آیدی تلگرام: کالا فروش پیام بدید`) when no word of it
-    /// is a frequent Persian word (`common-words.fa.txt`), nor a part written with a
-    /// zero-width non-joiner, nor a platform name (not `آیدی تلگرام: ندارم`, `شناسه:
-    /// ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`).
+    /// After a word for a username or an account (`آیدی`, `یوزرنیم`, `شناسه`, `id`, `کانال`,
+    /// `پیج`, `اکانت`, alone or before a platform name) or a platform's name (`تلگرام`) and a
+    /// colon or another separator (`؛`, `←`, `»`, `👈`, an opening bracket or guillemet, a
+    /// line break), one word in Persian letters that ends its sentence (or its brackets) or is
+    /// followed by a request to get in touch (`پیام بدید`, `عضو بشید`, `رو فالو کنید`) is a
+    /// handle spelled in Persian (`آیدی تلگرامم: شاپمن`, `تلگرام: کیانوشکو`, `آیدی
+    /// (کیانوشکو)`) when it is no known word: no frequent Persian word (`common-words.fa.txt`),
+    /// noun (`crates/input/data/nouns.fa.txt`) nor brand written in Persian (`brands.fa.txt`),
+    /// also with an inflectional ending (not `آیدی تلگرام: ندارم`, `اکانت: سامسونگ`, `اکانت:
+    /// شیائومی`). So are two parts (two words or a compound written with a zero-width
+    /// non-joiner) none of which is a known word (`آیدی: کیانوشکو مهرو`), a word for a shop
+    /// joined to a name that is no frequent word (`آیدی: کیانوش‌شاپ`, `آیدی: علی فروش`,
+    /// `اکانت: فروشگاه کیانوشکو`; not `پیج: فروشگاه رسمی`), or two parts not all frequent
+    /// words followed by a request (`آیدی تلگرام: کالا فروش پیام بدید`, `کانال ما: نوین‌شاپ
+    /// عضو بشید`; not `شناسه: ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`). Without a
+    /// separator, one or two words with a part that is no known word followed by a request
+    /// (`آیدی کیانوشکو پیام بدید`, `کانال مهرشاپو عضو شید`, `پیج لباسکده مهرو رو فالو کنید`;
+    /// not `کانال نتفلیکس رو فالو کنید`, `کانال شبکه سه رو عضو شدم`), a shop's name ending its
+    /// sentence, also before a copula (`ایدی من رضا شاپ هست`), or one unknown word ending the
+    /// sentence right after a word for a username (`آیدی کیانوشکو`; not `آیدی اپل`) is a
+    /// handle. No word of it is a platform name.
     ///
     /// A platform name that is also an ordinary word (`<TAB>word` in the lexicon: `signal`,
     /// `سیگنال`, `threads`, `بله`) announces a token without a digit, `_` or `.` only when the
@@ -87,8 +99,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "products"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, products: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "brands_fa", "products"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, brands_fa: HashSet<String>, shops: HashSet<String>, products: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -138,6 +150,8 @@ impl Social {
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p.skeleton_keys("words", "handle-not-words")?,
             words_fa: p.skeleton_keys("common_words_fa", "common-words.fa")?,
+            brands_fa: p.skeleton_keys("brands_fa", "brands.fa")?,
+            shops: SHOP_WORDS.iter().map(|w| skeleton_key(w)).collect(),
             products: p.skeleton_keys("products", "product-lines")?,
             email: Email::build(p)?,
         })
@@ -436,7 +450,25 @@ impl Rule for Social {
                 let colon = announces(&sk[ws[pm.last].end..next_start]);
                 let explicit = id_word || colon;
                 // `signal: shopname`, not `Signal ist stabil` nor `سیگنال 4g`.
+                // `اکانت شاپینوکس پیام بدید`: a word for an account that is also an ordinary
+                // word announces only a handle in Persian letters without a colon.
                 if shape == Announce::Explicit && !explicit {
+                    let k = pm.last
+                        + 1
+                        + usize::from(
+                            ws.get(pm.last + 1)
+                                .is_some_and(|w| FILLERS.contains(&w.text(sk))),
+                        );
+                    if k < ws.len()
+                        && !sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?'])
+                        && let Some((from, m)) = self.persian_handle(f, pm.first, k, false, false)
+                        && !taken
+                            .iter()
+                            .any(|&(s, e)| s < ws[m - 1].end && ws[k].start < e)
+                    {
+                        out.push(f.hit(ws[from].start, ws[m - 1].end));
+                        taken.push((ws[k].start, ws[m - 1].end));
+                    }
                     continue;
                 }
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
@@ -491,7 +523,7 @@ impl Rule for Social {
                     // `آیدی تلگرامم: شاپمن`, `کانال ما: نوین‌شاپ عضو بشید`: a handle in
                     // Persian letters after a word for a username or an account and a colon.
                     let persian = if n == k + 1 {
-                        self.persian_handle(f, pm.first, k, colon)
+                        self.persian_handle(f, pm.first, k, colon, shape == Announce::Name)
                     } else {
                         None
                     };
@@ -562,6 +594,10 @@ const REQUEST_WORDS: &[&str] = &[
     "بفرستین",
 ];
 
+/// Words of politeness between a handle and a request to get in touch: `حسن فروش لطفا پیام
+/// بدین`.
+const PLEASE: &[&str] = &["لطفا", "حتما", "فقط"];
+
 /// Whether the words from `n` on ask to get in touch (`پیام بدید`, `رو فالو کنید`), in the
 /// same sentence as the word before `n`.
 fn asks_contact(sk: &str, ws: &[crate::text::Word], n: usize) -> bool {
@@ -569,83 +605,265 @@ fn asks_contact(sk: &str, ws: &[crate::text::Word], n: usize) -> bool {
         return false;
     }
     let j = n + usize::from(ws[n].text(sk) == "رو" || ws[n].text(sk) == "را");
+    let j = j + usize::from(ws.get(j).is_some_and(|w| PLEASE.contains(&w.text(sk))));
     ws.get(j)
         .is_some_and(|w| REQUEST_WORDS.contains(&w.text(sk)))
 }
 
+/// Characters between a word for a username, an account or a platform and a handle in
+/// Persian letters that announce the handle like a colon: `آیدی؛ x`, `آیدی ← x`, `آیدی » x`,
+/// `آیدی 👈 x`, `آیدی (x)`, `آیدی «x»`, `آیدی [x]`, or a line break (`آیدی\nx`).
+fn persian_separator(gap: &str) -> bool {
+    gap.contains([
+        '؛',
+        ';',
+        '←',
+        '→',
+        '⬅',
+        '➡',
+        '⇐',
+        '⇒',
+        '»',
+        '«',
+        '>',
+        '<',
+        '(',
+        '[',
+        '{',
+        '"',
+        '\n',
+        '\u{1F448}',
+        '\u{1F449}',
+        '\u{1F447}',
+        '\u{261D}',
+        '\u{1F53D}',
+        '\u{2B07}',
+    ])
+}
+
+/// Whether the handle ending at word `k` is closed by the bracket or quotation mark that
+/// opened it (`آیدی (x) برای سفارش`, `آیدی «x» رو عضو بشید`): it is complete there.
+fn bracketed(sk: &str, ws: &[crate::text::Word], open_gap: &str, k: usize) -> bool {
+    let after = ws
+        .get(k + 1)
+        .map_or(&sk[ws[k].end..], |w| &sk[ws[k].end..w.start]);
+    [('(', ')'), ('[', ']'), ('{', '}'), ('«', '»'), ('"', '"')]
+        .iter()
+        .any(|&(o, c)| open_gap.contains(o) && after.contains(c))
+}
+
+/// Inflectional endings after which a Persian word is looked up by its stem (`گوشیم`,
+/// `کانالها`, `فروشگاهمون`).
+const PERSIAN_ENDINGS: &[&str] = &["های", "ها", "مون", "تون", "شون", "م", "ت", "ش", "ی"];
+
+/// Whether `word`, written in Persian letters, is a Persian noun of `davar_input`'s list
+/// (`سامسونگ`, `فروشگاه`, `علی`): Arabic letter forms read as Persian, kashida and diacritics
+/// left out, `ا` also read as `آ` at the start.
+fn persian_noun(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|&c| c != '\u{640}' && !('\u{64B}'..='\u{65F}').contains(&c) && c != '\u{670}')
+        .map(|c| match c {
+            'ي' | 'ى' => 'ی',
+            'ك' => 'ک',
+            'ة' => 'ه',
+            _ => c,
+        })
+        .collect();
+    davar_input::persian::is_noun(&w)
+        || w.strip_prefix('ا')
+            .is_some_and(|rest| davar_input::persian::is_noun(&format!("آ{rest}")))
+}
+
 impl Social {
+    /// Whether a part of a word in Persian letters is a known word: a frequent Persian word
+    /// (`common-words.fa.txt`), a noun (`crates/input/data/nouns.fa.txt`: `سامسونگ`, `علی`)
+    /// or a brand, product, service or channel written in Persian (`brands.fa.txt`:
+    /// `شیائومی`, `نتفلیکس`), or one of them with an inflectional ending (`گوشیم`).
+    fn known_fa(&self, part: &str) -> bool {
+        let known = |w: &str| {
+            let key = skeleton_key(w);
+            self.words_fa.contains(&key) || self.brands_fa.contains(&key) || persian_noun(w)
+        };
+        known(part)
+            || PERSIAN_ENDINGS.iter().any(|e| {
+                part.strip_suffix(e)
+                    .is_some_and(|stem| stem.chars().count() >= 2 && known(stem))
+            })
+    }
+
     /// The first word announcing it and the end (exclusive word index) of a handle in Persian
     /// letters starting at word `k`, announced by the words from `first` (a platform or ID
-    /// word): after a word for a
-    /// username or an account (`آیدی`, `کانال`, `پیج`, `اکانت`, or one of them before the
-    /// platform name) and a colon, one word in Persian letters, no frequent Persian word
-    /// (`common-words.fa.txt`: not `آیدی تلگرام: ندارم`), that ends its sentence or is
-    /// followed by a request to get in touch (`آیدی تلگرام: شاپمن پیام بدید`); or a handle of
-    /// two parts, two words or one written with a zero-width non-joiner, not all of them
-    /// frequent words, followed by a request (`آیدی تلگرام: کالا فروش پیام بدید`, `کانال ما:
-    /// نوین‌شاپ عضو بشید`; not `شناسه: ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`). No
-    /// word of it is a platform name.
+    /// word, `named` when it is a platform's name that announces any token).
+    ///
+    /// After a word for a username or an account (`آیدی`, `کانال`, `پیج`, `اکانت`, or one of
+    /// them before the platform name), or after a platform's name alone (`تلگرام`), and a
+    /// colon or another separator (`؛`, `←`, `»`, `👈`, an opening bracket or quotation mark,
+    /// a line break): one word in Persian letters, no known word (a frequent word, a noun or a
+    /// brand: not `آیدی تلگرام: ندارم`, `اکانت: سامسونگ`), that ends its sentence (or its
+    /// brackets) or is followed by a request to get in touch (`آیدی تلگرام: شاپمن پیام
+    /// بدید`); or a handle of two parts, two words or one written with a zero-width
+    /// non-joiner, either with no known part at all (`آیدی: کیانوشکو مهرو`), or not all of
+    /// them frequent words and followed by a request (`آیدی تلگرام: کالا فروش پیام بدید`,
+    /// `کانال ما: نوین‌شاپ عضو بشید`; not `شناسه: ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام
+    /// بدید`).
+    ///
+    /// After a word for a username or an account with no separator: one or two words with a
+    /// part that is no known word, followed by a request to get in touch (`آیدی کیانوشکو
+    /// پیام بدید`, `پیج لباسکده مهرو رو فالو کنید`; not `کانال نتفلیکس رو فالو کنید`, `کانال
+    /// شبکه سه رو عضو شدم`), or one such word ending the sentence right after a word for a
+    /// username (`آیدی کیانوشکو`; not `آیدی اپل`). No word of it is a platform name.
     fn persian_handle(
         &self,
         f: &FieldText<'_>,
         first: usize,
         k: usize,
         colon: bool,
+        named: bool,
     ) -> Option<(usize, usize)> {
         let (sk, ws) = (f.sk(), f.words());
         let account = |j: usize| {
             let w = ws[j].text(sk);
             USERNAME_WORDS.contains(&w) || ACCOUNT_WORDS.contains(&w)
         };
+        let gap = &sk[ws[k - 1].end..ws[k].start];
+        let separated = colon || announces(gap) || persian_separator(gap);
         let from = if account(first) {
             first
+        } else if let Some(j) = first.checked_sub(1).filter(|&j| account(j)) {
+            j
+        } else if named && separated {
+            first
         } else {
-            first.checked_sub(1).filter(|&j| account(j))?
-        };
-        if !(colon || announces(&sk[ws[k - 1].end..ws[k].start])) {
             return None;
+        };
+        let one = self.persian_parts(f, k)?;
+        // Complete after word `j`: the sentence (or a copula closing it: `... هست`) or the
+        // brackets opened before the handle end there.
+        let ends = |j: usize| ends_with_copula(sk, ws, j + 1) || bracketed(sk, ws, gap, j);
+        let asks = |j: usize| asks_contact(sk, ws, j + 1);
+        let long = ws[k].text(sk).chars().count() >= 3;
+        if one.parts == 1 && one.known == 0 && long {
+            // `آیدی کیانوشکو`: without a separator, a word for a username right before it.
+            let username = USERNAME_WORDS.contains(&ws[k - 1].text(sk));
+            if asks(k) || (ends(k) && (separated || username)) {
+                return Some((from, k + 1));
+            }
         }
-        let (parts, frequent) = self.persian_parts(f, k)?;
-        if parts == 1
-            && frequent == 0
-            && ws[k].text(sk).chars().count() >= 3
-            && (!goes_on(sk, ws, k + 1) || asks_contact(sk, ws, k + 1))
+        if one.parts > 1
+            && ((separated && one.known == 0 && ends(k))
+                || (one.shop_name() && (ends(k) || asks(k)))
+                || (asks(k) && one.frequent < one.parts && (separated || one.known < one.parts)))
         {
             return Some((from, k + 1));
         }
-        if parts > 1 {
-            return (frequent < parts && asks_contact(sk, ws, k + 1)).then_some((from, k + 1));
-        }
-        let (more, more_frequent) = (k + 1 < ws.len()
-            && !sk[ws[k].end..ws[k + 1].start].contains([',', '،', ':', '؛', ';', '.', '\n']))
-        .then(|| self.persian_parts(f, k + 1))
-        .flatten()?;
-        (frequent + more_frequent < parts + more && asks_contact(sk, ws, k + 2))
-            .then_some((from, k + 2))
+        let two = one
+            + (k + 1 < ws.len()
+                && !sk[ws[k].end..ws[k + 1].start]
+                    .contains([',', '،', ':', '؛', ';', '.', '\n', ')', ']', '»']))
+            .then(|| self.persian_parts(f, k + 1))
+            .flatten()?;
+        let handle = (separated && two.known == 0 && ends(k + 1))
+            || (two.shop_name() && (ends(k + 1) || asks(k + 1)))
+            || (asks(k + 1) && two.frequent < two.parts && (separated || two.known < two.parts));
+        handle.then_some((from, k + 2))
     }
 
-    /// The number of parts of word `j` (parted by zero-width non-joiners) and how many of
-    /// them are frequent Persian words, when it is written in Persian letters only and is no
-    /// platform name nor word of a request to get in touch.
-    fn persian_parts(&self, f: &FieldText<'_>, j: usize) -> Option<(usize, usize)> {
+    /// The parts of word `j` (parted by zero-width non-joiners) as `Parts`, when it is
+    /// written in Persian letters only and is no platform name, word of a request to get in
+    /// touch, object marker or copula.
+    fn persian_parts(&self, f: &FieldText<'_>, j: usize) -> Option<Parts> {
         let (sk, ws) = (f.sk(), f.words());
         let w = ws[j].text(sk);
         if w.chars().count() < 2
             || !w.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
             || REQUEST_WORDS.contains(&w)
+            || COPULAS.contains(&w)
+            || matches!(w, "رو" | "را")
             || self.platforms.match_at(sk, ws, j).is_some()
         {
             return None;
         }
         let (s, e) = f.skeleton().to_original(ws[j].start, ws[j].end);
         let written: String = f.cps[s..e].iter().collect();
-        let (mut parts, mut frequent) = (0, 0);
+        let mut p = Parts::default();
         for part in written.split('\u{200C}').filter(|p| !p.is_empty()) {
-            parts += 1;
-            frequent += usize::from(self.words_fa.contains(&skeleton_key(part)));
+            let key = skeleton_key(part);
+            let frequent = self.words_fa.contains(&key);
+            let shop = self.shops.contains(&key);
+            p.parts += 1;
+            p.frequent += usize::from(frequent);
+            p.known += usize::from(self.known_fa(part));
+            p.shops += usize::from(shop);
+            p.rare_names += usize::from(!shop && !frequent);
         }
-        Some((parts, frequent))
+        Some(p)
     }
+}
+
+/// The parts of a word in Persian letters after a word for a username or an account.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    /// Parts parted by zero-width non-joiners.
+    parts: usize,
+    /// Parts that are frequent Persian words (`common-words.fa.txt`).
+    frequent: usize,
+    /// Parts that are known words (`Social::known_fa`: frequent, a noun or a brand).
+    known: usize,
+    /// Parts that are words for a shop (`SHOP_WORDS`: `شاپ`, `کده`, `فروش`).
+    shops: usize,
+    /// Parts that are neither words for a shop nor frequent words (`کیانوش`, `علی`).
+    rare_names: usize,
+}
+
+impl std::ops::Add for Parts {
+    type Output = Parts;
+    fn add(self, o: Parts) -> Parts {
+        Parts {
+            parts: self.parts + o.parts,
+            frequent: self.frequent + o.frequent,
+            known: self.known + o.known,
+            shops: self.shops + o.shops,
+            rare_names: self.rare_names + o.rare_names,
+        }
+    }
+}
+
+impl Parts {
+    /// A name of a shop: a word for a shop with a name that is no frequent word (`کیانوش‌شاپ`,
+    /// `علی فروش`, `فروشگاه کیانوشکو`; not `فروشگاه رسمی`).
+    fn shop_name(&self) -> bool {
+        self.shops > 0 && self.rare_names > 0
+    }
+}
+
+/// Words for a shop that, joined to a name, make a handle of a shop (`کیانوش‌شاپ`, `مهر
+/// شاپ`, `علی فروش`, `لباس‌کده`, `فروشگاه کیانوشکو`).
+const SHOP_WORDS: &[&str] = &[
+    "شاپ",
+    "شاپی",
+    "کده",
+    "مارکت",
+    "استور",
+    "گالری",
+    "فروش",
+    "فروشی",
+    "فروشگاه",
+    "مال",
+    "سرا",
+    "استایل",
+    "بوتیک",
+    "مزون",
+];
+
+/// The copula after a handle: `آیدیم کیانوشکو هست`, `ایدی من رضا شاپ هست`.
+const COPULAS: &[&str] = &["هست", "است", "هستش", "میباشد", "باشه"];
+
+/// Whether word `n` is a copula (`هست`) that ends its sentence, or no word follows word
+/// `n - 1` in its sentence.
+fn ends_with_copula(sk: &str, ws: &[crate::text::Word], n: usize) -> bool {
+    !goes_on(sk, ws, n)
+        || (ws.get(n).is_some_and(|w| COPULAS.contains(&w.text(sk))) && !goes_on(sk, ws, n + 1))
 }
 
 /// The handle starting at word `k`, extended over `.`/`_` joined words (`shop.tehran_98`):
