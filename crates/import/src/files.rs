@@ -69,8 +69,13 @@ pub fn read(doc: &FileDocument, options: &Options) -> Result<ImportedDocument, I
             format!("Imported from {name}."),
         ));
     }
-    let versions = shape::versions(items.into_iter(), &mut shape::PlainTexts::default());
-    let (lang, language) = shape::language(versions.iter().map(|v| v.body.as_str()), options);
+    let mut plain = shape::PlainTexts::default();
+    let versions = shape::versions(items.into_iter(), &mut plain);
+    let (lang, language) = shape::language(
+        versions.iter().map(|v| v.body.as_str()),
+        options,
+        &mut plain,
+    );
     if let LanguageBasis::Unknown { letters } = language {
         return Err(ImportError::unknown_language(&names(&doc.files), letters));
     }

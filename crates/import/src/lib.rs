@@ -166,8 +166,8 @@ pub struct ImportedVersion {
 /// out and listed in [`ImportedDocument::left_out`].
 pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> ImportedDocument {
     // Blank captures are not shaped; those with markup only are left out by `versions`. An
-    // archive captures the same text many times: each text is shaped and judged once.
-    let mut shaped: HashMap<&str, String> = HashMap::new();
+    // archive captures the same text many times: each text is shaped, read and judged once.
+    let mut shaped: HashMap<&str, String, foldhash::fast::FixedState> = HashMap::default();
     let bodies: Vec<(String, &ota::Capture)> = doc
         .captures
         .iter()
@@ -180,33 +180,26 @@ pub fn from_ota(doc: &ota::OtaDocument, repo_name: &str, options: &Options) -> I
         })
         .collect();
     drop(shaped);
-    let (lang, language) = shape::language(bodies.iter().map(|(b, _)| b.as_str()), options);
-    let mut left_out = Vec::new();
     let mut plain = shape::PlainTexts::default();
-    let mut judged: HashMap<String, Option<&'static str>> = HashMap::new();
-    let mut in_other_language =
-        |body: &String, plain: &mut shape::PlainTexts| match judged.get(body) {
-            Some(found) => *found,
-            None => {
-                let found = shape::other_language(plain.of(body), &lang);
-                judged.insert(body.clone(), found);
-                found
-            }
-        };
+    let (lang, language) =
+        shape::language(bodies.iter().map(|(b, _)| b.as_str()), options, &mut plain);
+    let mut left_out = Vec::new();
     let bodies: Vec<(String, &ota::Capture)> = bodies
         .into_iter()
-        .filter(|(body, c)| match in_other_language(body, &mut plain) {
-            Some(other) => {
-                left_out.push(LeftOut {
-                    date: c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date(),
-                    origin: format!("Open Terms Archive {repo_name} {}", c.commit),
-                    lang: other.to_string(),
-                    opening: shape::opening(body),
-                });
-                false
-            }
-            None => true,
-        })
+        .filter(
+            |(body, c)| match shape::other_language(body, &lang, &mut plain) {
+                Some(other) => {
+                    left_out.push(LeftOut {
+                        date: c.recorded.to_zoned(jiff::tz::TimeZone::UTC).date(),
+                        origin: format!("Open Terms Archive {repo_name} {}", c.commit),
+                        lang: other.to_string(),
+                        opening: shape::opening(body),
+                    });
+                    false
+                }
+                None => true,
+            },
+        )
         .collect();
     let versions = shape::versions(
         bodies.into_iter().map(|(body, c)| {

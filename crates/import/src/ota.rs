@@ -3,7 +3,7 @@
 //! the archive captured the text). History is read with `git` on PATH: one `git log` and one
 //! `git cat-file --batch` for the whole repository, so a large history is read in a second.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -126,7 +126,14 @@ pub fn read(
                 .map(move |(_, b)| (b.clone(), format!("{service}/{kind}.md")))
         })
         .collect();
-    let mut texts = read_blobs(repo, &blobs)?;
+    // Each blob is read once, however many captures share it.
+    let mut asked: HashSet<&str> = HashSet::with_capacity(blobs.len());
+    let distinct: Vec<(&str, &str)> = blobs
+        .iter()
+        .filter(|(blob, _)| asked.insert(blob.as_str()))
+        .map(|(blob, path)| (blob.as_str(), path.as_str()))
+        .collect();
+    let mut texts = read_blobs(repo, &distinct)?;
     // How many captures still need each text: the last one takes it instead of a copy.
     let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
     for (blob, _) in &blobs {
@@ -255,7 +262,7 @@ fn history(repo: &Path) -> Result<(Vec<Commit>, Vec<Touch>), ImportError> {
 /// before it is read.
 fn read_blobs(
     repo: &Path,
-    blobs: &[(String, String)],
+    blobs: &[(&str, &str)],
 ) -> Result<BTreeMap<String, String>, ImportError> {
     let mut child = Command::new("git")
         .arg("-C")
@@ -310,7 +317,7 @@ fn read_blobs(
             .map_err(|e| git_error(repo, &e.to_string()))?;
         bytes.pop();
         texts.insert(
-            blob.clone(),
+            blob.to_string(),
             crate::text::decode_lossy(&bytes).replace("\r\n", "\n"),
         );
     }

@@ -2,8 +2,10 @@
 //! optional promotion of bold pseudo-headings.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
-use davar_policy::{Audience, ChangeKind, language, plain_text};
+use davar_policy::language::{self, Detected};
+use davar_policy::{Audience, ChangeKind, plain_text};
 use jiff::civil::Date;
 
 use crate::{FEW_LETTERS, ImportedVersion, LanguageBasis, Options};
@@ -95,18 +97,51 @@ pub(crate) fn body(text: &str, options: &Options) -> String {
     body
 }
 
-/// The words of each body read (its plain text), for the bodies a history repeats and the
-/// steps that read one body more than once.
+/// The words of each body read (its plain text) and the language detected in them, for the
+/// bodies a history repeats and the steps that read one body more than once. Bodies are found
+/// by a fast hash of their text (foldhash): an archive's bodies run to tens of kilobytes.
 #[derive(Default)]
-pub(crate) struct PlainTexts(HashMap<String, String>);
+pub(crate) struct PlainTexts(HashMap<String, Read, foldhash::fast::FixedState>);
+
+/// What is read from one body.
+struct Read {
+    /// Its plain text.
+    words: Rc<str>,
+    /// The language detected in the plain text, once asked for.
+    detected: Option<Option<Detected>>,
+}
 
 impl PlainTexts {
+    fn read(&mut self, body: &str) -> &mut Read {
+        if !self.0.contains_key(body) {
+            let words = Rc::from(plain_text(body));
+            self.0.insert(
+                body.to_string(),
+                Read {
+                    words,
+                    detected: None,
+                },
+            );
+        }
+        self.0.get_mut(body).expect("inserted above")
+    }
+
     /// The plain text of `body`.
     pub(crate) fn of(&mut self, body: &str) -> &str {
-        if !self.0.contains_key(body) {
-            self.0.insert(body.to_string(), plain_text(body));
-        }
-        &self.0[body]
+        &self.read(body).words
+    }
+
+    /// The plain text of `body`, shared.
+    fn words(&mut self, body: &str) -> Rc<str> {
+        Rc::clone(&self.read(body).words)
+    }
+
+    /// The language of the plain text of `body` ([`language::detect`]).
+    fn detect(&mut self, body: &str) -> Option<Detected> {
+        let read = self.read(body);
+        *read
+            .detected
+            .get_or_insert_with(|| language::detect(&read.words))
     }
 }
 
@@ -118,14 +153,14 @@ pub(crate) fn versions(
     plain: &mut PlainTexts,
 ) -> Vec<ImportedVersion> {
     let mut out: Vec<ImportedVersion> = Vec::new();
-    let mut previous: Option<String> = None;
+    let mut previous: Option<Rc<str>> = None;
     for (body, date, origin, summary) in items {
-        let words = plain.of(&body);
-        if !crate::text::plain_has_text(words) {
+        let words = plain.words(&body);
+        if !crate::text::plain_has_text(&words) {
             continue;
         }
         let change = match &previous {
-            Some(before) if before == words => ChangeKind::Editorial,
+            Some(before) if Rc::ptr_eq(before, &words) || *before == words => ChangeKind::Editorial,
             _ => ChangeKind::Substantive,
         };
         let summary = if change == ChangeKind::Editorial {
@@ -133,7 +168,7 @@ pub(crate) fn versions(
         } else {
             summary
         };
-        previous = Some(words.to_string());
+        previous = Some(words);
         out.push(ImportedVersion {
             date,
             change,
@@ -152,6 +187,7 @@ pub(crate) fn versions(
 pub(crate) fn language<'a>(
     bodies: impl Iterator<Item = &'a str>,
     options: &Options,
+    plain: &mut PlainTexts,
 ) -> (String, LanguageBasis) {
     if let Some(lang) = &options.lang {
         return (lang.clone(), LanguageBasis::Given);
@@ -162,9 +198,9 @@ pub(crate) fn language<'a>(
     // A handful of versions spread over the history is enough to vote.
     let step = (bodies.len() / 7).max(1);
     for body in bodies.iter().step_by(step) {
-        let text = plain_text(body);
+        let text = plain.of(body);
         letters = letters.max(text.chars().filter(|c| c.is_alphabetic()).count());
-        if let Some(found) = language::detect(&text) {
+        if let Some(found) = plain.detect(body) {
             *votes.entry(found.lang).or_default() += 1;
         }
     }
@@ -188,17 +224,21 @@ const OTHER_LANGUAGE_LETTERS: usize = 100;
 /// Confidence the detector needs before a capture is taken to be in another language.
 const OTHER_LANGUAGE_CONFIDENCE: f64 = 0.5;
 
-/// The language of a body whose plain text is `text` when it is clearly not `lang`: enough
-/// letters, a confident detection and another code. `None` when it is `lang`, or when the text
-/// cannot tell.
-pub(crate) fn other_language(text: &str, lang: &str) -> Option<&'static str> {
+/// The language of `body` when it is clearly not `lang`: enough letters, a confident
+/// detection and another code. `None` when it is `lang`, or when the text cannot tell.
+pub(crate) fn other_language(
+    body: &str,
+    lang: &str,
+    plain: &mut PlainTexts,
+) -> Option<&'static str> {
     if lang == "und" {
         return None;
     }
-    if text.chars().filter(|c| c.is_alphabetic()).count() < OTHER_LANGUAGE_LETTERS {
+    let letters = plain.of(body).chars().filter(|c| c.is_alphabetic());
+    if letters.take(OTHER_LANGUAGE_LETTERS).count() < OTHER_LANGUAGE_LETTERS {
         return None;
     }
-    let found = language::detect(text)?;
+    let found = plain.detect(body)?;
     (found.lang != lang && found.confidence >= OTHER_LANGUAGE_CONFIDENCE).then_some(found.lang)
 }
 
