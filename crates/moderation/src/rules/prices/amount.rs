@@ -626,6 +626,7 @@ impl Amount {
             && !(first.saturating_sub(2)..first).any(|k| {
                 SCORE_WORDS.contains(&ws[k].text(sk)) || NAMING_WORDS.contains(&ws[k].text(sk))
             })
+            && (!BOUGHT_VERBS.contains(&ws[verb].text(sk)) || bought_for(sk, ws, first, object))
             && !scored(sk, ws, first, verb, c.digits.as_str())
         {
             return Some((start, ws[paid_end].end));
@@ -801,6 +802,58 @@ fn paid_verb_at(sk: &str, ws: &[Word], k: usize) -> Option<usize> {
             .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
     .then_some(k + 1)
 }
+
+/// Whether a bare number starting at word `first` before a verb of buying says what was paid
+/// rather than what was bought. The thing bought is named by the words before the number (`پژو
+/// ۴۰۵ خریدم`, `هارد ۵۰۰ خریدم`, `RTX 3060 خریدم`: a model or a capacity) or by the object
+/// marker after it (`۲۵۰ رو خریدم`, "I bought the 250"); a price opens its clause (`۲۵۰ خریدم`,
+/// `عالیه، ۲۵۰ خریدم`) or follows the object or a hedge (`گوشی رو ۲۵۰ خریدم`, `اینو فقط ۲۵۰
+/// خریدم`).
+fn bought_for(sk: &str, ws: &[Word], first: usize, object: bool) -> bool {
+    if object {
+        return false;
+    }
+    let Some(before) = first.checked_sub(1).map(|k| &ws[k]) else {
+        return true;
+    };
+    !spaces_only(&sk[before.end..ws[first].start]) || PRICE_LEADS_FA.contains(&before.text(sk))
+}
+
+/// Words that may stand right before the price of a purchase: the object marker of the thing
+/// bought (`گوشی رو ۲۵۰ خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`),
+/// hedges (`حدود`, `فقط`) and days (`دیروز`).
+const PRICE_LEADS_FA: &[&str] = &[
+    "رو",
+    "را",
+    "اینو",
+    "اونو",
+    "اینارو",
+    "اونارو",
+    "اینم",
+    "من",
+    "منم",
+    "ما",
+    "ماهم",
+    "هم",
+    "فقط",
+    "حدود",
+    "حدودا",
+    "حدوداً",
+    "تقریبا",
+    "تقریباً",
+    "دقیقا",
+    "دقیقاً",
+    "کلا",
+    "کلاً",
+    "نهایتا",
+    "تنها",
+    "الان",
+    "امروز",
+    "دیروز",
+    "پارسال",
+    "قبلا",
+    "قبلاً",
+];
 
 /// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`) or of buying
 /// (`false`: `خریدم`, `خریدمش`) that ends right before word `k`. `دادم` ("I gave") is too
