@@ -799,6 +799,7 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
     }
     below_a_label(source, m.offset)
         || subject_operating(source, m, before)
+        || service_provided(source, m, before)
         || copyright_holder(source, m)
         || TABLE_NAME_CELL.is_match(before) && TABLE_ROLE_AFTER.is_match(after(source, m))
         || WE_APPOSITION.is_match(before) && after(source, m).trim_start().starts_with(',')
@@ -881,6 +882,59 @@ fn subject_operating(source: &str, m: &Mention, before: &str) -> bool {
     !negated(predicate.as_str())
         && !negated(sentence)
         && !m.shown.split_whitespace().any(|w| FA_PARTS.contains(&w))
+}
+
+/// `This service is provided by`, `Ce service est fourni par`, `Dieser Dienst wird
+/// bereitgestellt von`, right before a name ([`service_provided`]).
+static SERVICE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:this\s+service\s+is\s+(?:provided|operated|offered|run)\s+by|ce\s+service\s+est\s+(?:fourni|exploité|proposé|édité)\s+par|dieser\s+dienst\s+wird\s+(?:bereitgestellt|betrieben|angeboten)\s+(?:von|durch))\s+{PARTY_DET}$"
+    ))
+    .expect("valid pattern")
+});
+
+/// A company's registration given beside its name: `a company registered in England`,
+/// `incorporated in`, `company number`, `immatriculée au RCS`, `eingetragen im
+/// Handelsregister`, `HRB 1234`.
+static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:registered\s+(?:in|under|with|office)|incorporated\s+(?:in|under)|company\s+(?:number|no\.?|registration)|immatriculée|rcs|siège\s+social|eingetragen|handelsregister|hrb|amtsgericht)\b")
+        .expect("valid pattern")
+});
+
+/// Whether `m` is named as the provider of `this service` where the service can only be this
+/// site: the sentence opens the first paragraph after a heading (nothing before it names
+/// another service), the heading shares no word with the name (`### Metrico` above `This
+/// service is provided by Metrico Ltd` names the service), and the sentence gives the
+/// company's registration, as an imprint does (`This service is provided by X Ltd, a company
+/// registered in England`). A service a privacy text describes (`We use Metrico. This service
+/// is provided by Metrico Ltd, Dublin.`) is not read.
+fn service_provided(source: &str, m: &Mention, before: &str) -> bool {
+    if !SERVICE_LEAD.is_match(before) {
+        return false;
+    }
+    let sentence_start = m.offset - sentence_before(source, m.offset).len();
+    let opens_paragraph = source[..sentence_start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n');
+    let Some(heading) = source[..sentence_start].trim_end().lines().next_back() else {
+        return false;
+    };
+    if !opens_paragraph || !heading.trim_start().starts_with('#') {
+        return false;
+    }
+    let name_words: Vec<String> = words_of(&m.shown)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    if words_of(heading).iter().any(|w| name_words.contains(w)) {
+        return false;
+    }
+    let rest = after(source, m);
+    let end = rest
+        .find(['\n', '!', '?', ';'])
+        .or_else(|| rest.find(". "))
+        .unwrap_or(rest.len());
+    REGISTRATION.is_match(&rest[..end])
 }
 
 /// A copyright notice opening a line, up to its holder: `Copyright © 2025`, `© 2023–2025`,
@@ -2936,6 +2990,11 @@ mod tests {
             ),
             ("en", "© Kestrel Trading Ltd 2025", "`Kestrel Trading Ltd`"),
             (
+                "en",
+                "## Provider {#provider}\n\nThis service is provided by Kestrel Trading Ltd, a company registered in Scotland.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
                 "de",
                 "Die Reiher Handel GmbH betreibt diesen Online-Shop.",
                 "`Reiher Handel GmbH`",
@@ -3054,6 +3113,18 @@ mod tests {
             ("en", "- © 2024 Lens Images Ltd (banner image)"),
             ("en", "Copyright © 2024 Lens Images Ltd. Used with permission."),
             ("en", "© Lens Images Ltd 2024, licensed under CC BY 4.0"),
+            (
+                "en",
+                "## Analytics {#analytics}\n\nThis service is provided by Metrico Ltd, Dock Road, Dublin.",
+            ),
+            (
+                "en",
+                "We use Metrico. This service is provided by Metrico Ltd, a company registered in England.",
+            ),
+            (
+                "en",
+                "## Metrico analytics {#metrico}\n\nThis service is provided by Metrico Ltd, a company registered in England.",
+            ),
             (
                 "en",
                 "Kestrel Trading Ltd owns and operates the payment page of this website.",
