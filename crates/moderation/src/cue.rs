@@ -8,7 +8,13 @@
 //! ارزون*                   `*` ends a stem: any word that starts with it
 //! قیمت* … بالا*            `…` (or `...`): the part after it starts within `window` words
 //!                          after the part before it ends, in the same sentence
+//! ساعت <n> رسید*           `<n>`: a number written in digits (`ساعت ۱۰ رسید`, `فردا ۱۰:۳۰
+//!                          رسید`: digits parted by a separator are one word of the
+//!                          skeleton); not the first token of a cue
 //! سلام دوستان<TAB>not      a veto: a cue match that shares a word with it does not count
+//! ساعت <n> رسید*<TAB>not end   a veto only for a cue match whose last word it covers
+//!                          (`سفارش دادم … رسید*` in `سفارش دادم ساعت ۱۰ رسید`, not `سفارش
+//!                          دادم … ولی` in `سفارش دادم ساعت ۱۰ رسید ولی رنگش فرق داشت`)
 //! رقیب نداره<TAB>strict    kept when the rule set asks for `reach: strict`
 //! ```
 //!
@@ -57,11 +63,15 @@ impl Reach {
 struct Token {
     text: String,
     stem: bool,
+    /// `<n>`: any word of digits.
+    number: bool,
 }
 
 impl Token {
     fn matches(&self, word: &str) -> bool {
-        if self.stem {
+        if self.number {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+        } else if self.stem {
             word.starts_with(self.text.as_str())
         } else {
             word == self.text
@@ -74,6 +84,8 @@ impl Token {
 struct Cue {
     parts: Vec<Vec<Token>>,
     veto: bool,
+    /// A veto only for cue matches whose last word it covers (tag `end`).
+    end: bool,
 }
 
 /// A cue found in a field: words `first..=last`.
@@ -148,18 +160,27 @@ impl CueSet {
             for entry in &lex.entries {
                 let mut veto = false;
                 let mut strict = false;
+                let mut end = false;
                 for tag in entry.value.iter().flat_map(|v| v.split_whitespace()) {
                     match tag {
                         "not" => veto = true,
                         "strict" => strict = true,
+                        "end" => end = true,
                         other => {
                             return Err(format!(
-                                "{}: cue `{}`: unknown tag `{other}` (expected `not` or `strict`)",
+                                "{}: cue `{}`: unknown tag `{other}` (expected `not`, `end` or `strict`)",
                                 lex.path.display(),
                                 entry.text
                             ));
                         }
                     }
+                }
+                if end && !veto {
+                    return Err(format!(
+                        "{}: cue `{}`: `end` needs `not`",
+                        lex.path.display(),
+                        entry.text
+                    ));
                 }
                 if !veto && reach == Reach::Strict && !strict {
                     continue;
@@ -167,7 +188,7 @@ impl CueSet {
                 let parts = parse_cue(&entry.text)
                     .map_err(|e| format!("{}: cue `{}`: {e}", lex.path.display(), entry.text))?;
                 for parts in spellings(parts) {
-                    set.insert(Cue { parts, veto });
+                    set.insert(Cue { parts, veto, end });
                 }
             }
         }
@@ -255,6 +276,7 @@ impl CueSet {
         }
         let mut found: Vec<CueMatch> = Vec::new();
         let mut vetoed = vec![false; ws.len()];
+        let mut vetoed_end = vec![false; ws.len()];
         let mut any_veto = false;
         for i in 0..ws.len() {
             let word = ws[i].text(sk);
@@ -276,7 +298,12 @@ impl CueSet {
                 if let Some(last) = self.match_cue(cue, sk, ws, &sentence, i) {
                     if cue.veto {
                         any_veto = true;
-                        vetoed[i..=last].iter_mut().for_each(|v| *v = true);
+                        let marks = if cue.end {
+                            &mut vetoed_end
+                        } else {
+                            &mut vetoed
+                        };
+                        marks[i..=last].iter_mut().for_each(|v| *v = true);
                     } else {
                         found.push(CueMatch { first: i, last });
                     }
@@ -290,7 +317,7 @@ impl CueSet {
             for &v in &vetoed {
                 before.push(before.last().copied().unwrap_or(0) + usize::from(v));
             }
-            found.retain(|m| before[m.last + 1] == before[m.first]);
+            found.retain(|m| before[m.last + 1] == before[m.first] && !vetoed_end[m.last]);
         }
         found.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
         let mut out: Vec<CueMatch> = Vec::with_capacity(found.len());
@@ -361,10 +388,12 @@ fn spellings(parts: Vec<Vec<Token>>) -> Vec<Vec<Vec<Token>>> {
                 Token {
                     text: prefix.clone(),
                     stem: false,
+                    number: false,
                 },
                 Token {
                     text: rest.to_owned(),
                     stem: t.stem,
+                    number: false,
                 },
             ]
         })
@@ -412,6 +441,17 @@ fn parse_cue(text: &str) -> Result<Vec<Vec<Token>>, String> {
             parts.push(Vec::new());
             continue;
         }
+        if raw == "<n>" {
+            if parts.len() == 1 && parts[0].is_empty() {
+                return Err("a cue cannot start with `<n>`".to_owned());
+            }
+            parts.last_mut().expect("one part").push(Token {
+                text: "<n>".to_owned(),
+                stem: false,
+                number: true,
+            });
+            continue;
+        }
         let (body, stem) = match raw.strip_suffix('*') {
             Some(b) => (b, true),
             None => (raw, false),
@@ -433,10 +473,11 @@ fn parse_cue(text: &str) -> Result<Vec<Vec<Token>>, String> {
                     "stem `{raw}` is longer than {MAX_STEM_BYTES} bytes"
                 ));
             }
-            parts
-                .last_mut()
-                .expect("one part")
-                .push(Token { text, stem });
+            parts.last_mut().expect("one part").push(Token {
+                text,
+                stem,
+                number: false,
+            });
         }
     }
     if parts.iter().any(Vec::is_empty) {
@@ -501,6 +542,27 @@ mod tests {
         let strict = set(lines, Reach::Strict);
         assert!(found(&strict, "دوستان اشتباه کردن").is_empty());
         assert_eq!(found(&strict, "تو بازار رقیب نداره"), ["رقیب نداره"]);
+    }
+
+    #[test]
+    fn a_number_token_matches_digits_only() {
+        let s = set(
+            "سفارش دادم … رسید*\nسفارش دادم … ولی\nساعت <n> رسید*\tnot end\n",
+            Reach::Broad,
+        );
+        assert!(found(&s, "سفارش دادم ساعت ۱۰ رسید").is_empty());
+        // An `end` veto leaves a cue that goes on past it.
+        assert_eq!(
+            found(&s, "سفارش دادم ساعت ۱۰ رسید ولی"),
+            ["سفارش دادم ساعت 10 رسید ولی"]
+        );
+        assert_eq!(
+            found(&s, "سفارش دادم ساعت بعد رسید"),
+            ["سفارش دادم ساعت بعد رسید"]
+        );
+        let lex = Lexicon::parse("cues.txt".into(), "<n> رسید\n");
+        let err = CueSet::new([&lex], Reach::Broad, 4).unwrap_err();
+        assert!(err.contains("start with `<n>`"), "{err}");
     }
 
     #[test]
