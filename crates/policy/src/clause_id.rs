@@ -5,9 +5,15 @@
 //! commonly wrote to its full text (`#6-haftung`, `#14.2-right-to-rectification`, `#artikel-6`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, LazyLock};
 
+use crate::memo::Memo;
 use crate::model::{Clause, PolicyVersion};
 use crate::text::capitalised;
+
+/// [`alias_slugs`] of the headings read before: the versions of a document repeat most of
+/// their headings.
+static ALIAS_SLUGS: LazyLock<Memo<Arc<[String]>>> = LazyLock::new(|| Memo::new(1 << 20));
 
 /// Longest slug, in characters; long headings are cut at a word boundary.
 const MAX_SLUG_CHARS: usize = 48;
@@ -488,16 +494,16 @@ fn assign_aliases(version: &mut PolicyVersion) {
     // Each alias with the headings that want it, and whether the source put it there.
     let mut by_alias: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
     for (i, clause) in version.clauses.iter().enumerate() {
-        let conventional = if clause.explicit_id {
-            Vec::new()
+        let conventional: Arc<[String]> = if clause.explicit_id {
+            Arc::new([])
         } else {
-            alias_slugs(&clause.heading)
+            ALIAS_SLUGS.get_or(&[&clause.heading], || alias_slugs(&clause.heading).into())
         };
         let mut own: Vec<(String, bool)> = clause
             .source_anchors
             .iter()
             .map(|a| (a.clone(), true))
-            .chain(conventional.into_iter().map(|a| (a, false)))
+            .chain(conventional.iter().map(|a| (a.clone(), false)))
             .filter(|(a, _)| !a.is_empty() && !ids.contains(a))
             .collect();
         // The source's own anchor first, so a slug equal to it is dropped as the repeat.

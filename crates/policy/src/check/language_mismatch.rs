@@ -13,8 +13,6 @@
 //! languages are reported together, once per version. A clause quoting a language the site
 //! does not publish in (a law's text, an address abroad) is not.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use crate::codes;
@@ -112,7 +110,7 @@ fn byte_offsets<const N: usize>(text: &str, indices: [usize; N]) -> [usize; N] {
 
 /// Detections of the stretches already judged. Consecutive versions mostly share their first,
 /// middle and last stretches: each distinct stretch is detected once per check.
-type Memo = HashMap<String, Option<Detected>>;
+type Memo = foldhash::HashMap<String, Option<Detected>>;
 
 /// The language every long-enough stretch of `text` is written in, when they agree.
 #[cfg(test)]
@@ -295,9 +293,9 @@ fn judge(v: &PolicyVersion, languages: &[String], memo: &mut Memo) -> Verdict {
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut memo = Memo::new();
+    let mut memo = Memo::default();
     // Verdicts by language and body: a version repeating an earlier body has its verdict.
-    let mut verdicts: HashMap<(&str, &str), Verdict> = HashMap::new();
+    let mut verdicts: foldhash::HashMap<(&str, &str), Verdict> = Default::default();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let verdict = verdicts
             .entry((v.lang.as_str(), v.body()))
@@ -357,13 +355,13 @@ mod tests {
     fn a_long_text_is_judged_by_all_its_stretches() {
         let en = "The seller must answer every complaint within five working days and keep a record of the answer for the whole year. ".repeat(20);
         let fr = "Le vendeur doit répondre à chaque réclamation dans un délai de cinq jours ouvrables et en garder une trace. ".repeat(20);
-        let memo = &mut Memo::new();
+        let memo = &mut Memo::default();
         assert_eq!(written_in(&en, memo), Some("en"));
         assert_eq!(written_in(&fr, memo), Some("fr"));
         // Half French, half English: no single language, though its first stretch was
         // judged French before.
         assert_eq!(written_in(&format!("{fr}{en}"), memo), None);
-        assert_eq!(written_in(&format!("{fr}{en}"), &mut Memo::new()), None);
+        assert_eq!(written_in(&format!("{fr}{en}"), &mut Memo::default()), None);
         // Too short to judge.
         assert_eq!(
             written_in("The seller must answer every complaint.", memo),
@@ -373,7 +371,7 @@ mod tests {
 
     #[test]
     fn a_version_of_forty_words_is_judged() {
-        let memo = &mut Memo::new();
+        let memo = &mut Memo::default();
         let en = "Scope\nThis shop sells second-hand books to readers in every region of the country. These conditions apply to each order placed on the website or in the app.\nReturns\nA book may be sent back within fourteen days of its arrival when it is in the state it was sold in.\n";
         assert!(en.split_whitespace().count() < 60);
         assert_eq!(written_in(en, memo), Some("en"));

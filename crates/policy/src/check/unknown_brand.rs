@@ -27,7 +27,7 @@
 //! ([`owner::Reading::covers`]). Each name is reported in the version where it first appears
 //! (v1, or the version that adds it), not again in every later version.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -697,7 +697,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let mut previous: BTreeSet<String> = BTreeSet::new();
             // What each body read holds, at offsets from its start: a version repeating an
             // earlier body takes it.
-            let mut read: HashMap<&str, BodyMentions> = HashMap::new();
+            let mut read: foldhash::HashMap<&str, BodyMentions> = Default::default();
             for v in doc.versions_in(lang) {
                 let body = v.body();
                 let base = v.source.len() - body.len();
@@ -717,7 +717,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                     .filter(|(_, covered)| !**covered)
                     .map(|(m, _)| m)
                     .collect();
-                let reading = owner::Reading::of(v, &open, &own);
+                let reading = owner::Reading::of(v, &open, &own, &known.stated);
                 let own_email = all.iter().any(|m| m.email && own.covers(m));
                 let mailboxes = service_mailbox_hosts(&v.source, &all);
                 let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
@@ -818,12 +818,14 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 }
 
 /// What a body holds, at offsets from its start: its [`mentions`], whether each is the
-/// marketplace's own ([`OwnNames::covers`]), and the names it speaks as that are not the
-/// marketplace's ([`speaker::names`]).
+/// marketplace's own ([`OwnNames::covers`]), the names it speaks as that are not the
+/// marketplace's ([`speaker::names`]), and the names it ties to the marketplace, read when
+/// first asked ([`owner::Reading::covers`]).
 struct BodyMentions {
     all: Vec<Mention>,
     covered: Vec<bool>,
     spoken: Vec<Mention>,
+    stated: std::cell::OnceCell<Vec<String>>,
 }
 
 impl BodyMentions {
@@ -841,6 +843,7 @@ impl BodyMentions {
             all,
             covered,
             spoken,
+            stated: std::cell::OnceCell::new(),
         }
     }
 }

@@ -1525,13 +1525,22 @@ pub(super) struct Reading<'a> {
     v: &'a PolicyVersion,
     own: &'a OwnNames,
     foreign: Vec<Foreign>,
+    /// [`stated_own`] of the version's body, read when first asked and shared by the versions
+    /// with that body.
+    body_stated: &'a OnceCell<Vec<String>>,
     /// The names the version ties to the marketplace ([`stated_own`]), read when first asked.
     stated: OnceCell<Vec<String>>,
 }
 
 impl<'a> Reading<'a> {
-    /// Reads the statements about `open`, the mentions of `v` that are not the marketplace's.
-    pub(super) fn of(v: &'a PolicyVersion, open: &[&Mention], own: &'a OwnNames) -> Self {
+    /// Reads the statements about `open`, the mentions of `v` that are not the marketplace's;
+    /// `body_stated` keeps [`stated_own`] of its body.
+    pub(super) fn of(
+        v: &'a PolicyVersion,
+        open: &[&Mention],
+        own: &'a OwnNames,
+        body_stated: &'a OnceCell<Vec<String>>,
+    ) -> Self {
         let source = &v.source;
         let mut foreign = Vec::new();
         // The parties and operators the version states, read for a contact address only.
@@ -1579,6 +1588,7 @@ impl<'a> Reading<'a> {
             v,
             own,
             foreign,
+            body_stated,
             stated: OnceCell::new(),
         }
     }
@@ -1598,7 +1608,10 @@ impl<'a> Reading<'a> {
     /// marketplace in a sentence naming both.
     pub(super) fn covers(&self, m: &Mention) -> bool {
         let stated = self.stated.get_or_init(|| {
-            let mut stated = stated_own(self.v, self.own);
+            let mut stated = self
+                .body_stated
+                .get_or_init(|| stated_own(self.v, self.own))
+                .clone();
             stated.retain(|n| {
                 !self
                     .foreign
