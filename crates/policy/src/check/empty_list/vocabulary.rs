@@ -36,6 +36,14 @@ pub(crate) enum Kind {
     /// Words that open a purpose clause ("in order to", "afin de", "um", "برای"): the words
     /// from them on say what the items are for, they are not counted after a phrase.
     Purpose,
+    /// A word that adds to what is stated elsewhere ("also", "également", "auch", "نیز"):
+    /// "The conditions below also apply to sellers." says something of items given
+    /// elsewhere, it announces none.
+    Additive,
+    /// A verb that says only that the items apply or are listed ("apply", "s'appliquent",
+    /// "gelten", "aufgeführt"): a further-on phrase in the subject announces with it alone
+    /// ([`announcing_sentence`]).
+    Applying,
 }
 
 /// One line of `announcing.txt`.
@@ -95,6 +103,8 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "terms" => Kind::Terms,
             "infinitive" => Kind::Infinitive,
             "purpose" => Kind::Purpose,
+            "additive" => Kind::Additive,
+            "applying" => Kind::Applying,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -382,8 +392,14 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             let object_marker_before = is(before, Kind::Particle);
             let counted =
                 after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
-            let subject =
-                subject_phrase(phrase, &words, first, end) && after.len() <= SUBJECT_WORDS_AFTER;
+            // A further-on phrase may point past the next paragraph: in the subject, with
+            // more than its counted words after it, it announces only with a verb saying that
+            // the items apply ("The rules below apply to every buyer."); another verb says
+            // something of them ("The fees below are charged monthly.").
+            let subject = subject_phrase(phrase, &words, first, end)
+                && after.len() <= SUBJECT_WORDS_AFTER
+                && (phrase.kind == Kind::Forward || after.iter().any(|w| is(w, Kind::Applying)));
+            let additive = words[end + 1..].iter().any(|w| is(&w.text, Kind::Additive));
             !phrase.colon_only
                 && (counted || subject)
                 && !time
@@ -391,6 +407,7 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && !place
                 && !naming
                 && !object_marker_before
+                && !additive
         })
 }
 
@@ -585,10 +602,20 @@ mod tests {
             "The rules below apply to every buyer.",
             "Die nachstehenden Regeln gelten für alle Käufer.",
             "Les règles ci-dessous s'appliquent à tous les acheteurs.",
+            "Im Folgenden sind die gesperrten Zahlungsarten aufgeführt.",
+            "شرایط زیر برای همه سفارش‌ها اعمال می‌شود.",
         ] {
             assert!(announcing_sentence(text), "{text}");
         }
         for text in [
+            // A further-on phrase with a verb that says something of the items, and items
+            // that apply also to someone: given elsewhere.
+            "The fees below are charged monthly, as set out in Clause 9.",
+            "Les délais ci-dessous sont exprimés en jours ouvrés.",
+            "The rules below also apply to trade buyers.",
+            "Les règles ci-dessous s'appliquent également aux acheteurs étrangers.",
+            "Die nachstehenden Regeln gelten auch für Händler.",
+            "شرایط زیر برای خریداران حقوقی نیز اعمال می‌شود.",
             // "according to", a unit of time, a phrase further in the sentence.
             "Suivant les modalités prévues, le vendeur rembourse.",
             "The following day is a holiday for every shop.",

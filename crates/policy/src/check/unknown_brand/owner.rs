@@ -971,6 +971,41 @@ fn copyright_holder(source: &str, m: &Mention) -> bool {
     let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
     COPYRIGHT_LEAD.is_match(&source[line_start..m.offset])
         && COPYRIGHT_END.is_match(&source[end..line_end])
+        && !credited_above(&source[..line_start])
+        && !LICENCE_TERMS.is_match(paragraph_after(&source[line_end..]))
+}
+
+/// A line that titles credits for others' work (`Photo credits`, `Image credits:`, `##
+/// Photography`, `Bildnachweis:`, `Bildquellen`, `Crédits photos :`, `Crédits`) or shows an
+/// image (`![Banner](banner.jpg)`): a copyright notice under it credits that work.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*(?:(?:(?:photo|image|picture|illustration|icon|font|map|media|video)s?\s+)?credits?|photography|photographs|pictures|images|(?:bild|foto|photo)(?:nachweis|nachweise|quellen?|rechte|credits?)|(?:bild|foto)[\s-]?(?:und|&)\s*(?:bild|foto|grafik|video)nachweise?|crédits?(?:\s+(?:photos?|photographiques|images?|illustrations?))?|sources?\s+des\s+(?:images|photos|illustrations)|اعتبار\s+تصاویر|منبع\s+تصاویر)\s*(?:\{#[^}]*\})?\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$|^\s*!\[")
+        .expect("valid pattern")
+});
+
+/// Whether the nearest line above a copyright notice (the text before it is `above`), other
+/// notices and blank lines aside, is a [`CREDIT_LINE`].
+fn credited_above(above: &str) -> bool {
+    above
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !COPYRIGHT_ANYWHERE.is_match(l))
+        .is_some_and(|l| CREDIT_LINE.is_match(l))
+}
+
+/// The terms of an open-source licence (`Permission is hereby granted`, `Licensed under the
+/// Apache License`, `Redistribution and use in source and binary forms`, `MIT License`): a
+/// copyright notice before them is a work's, not the site's.
+static LICENCE_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:permission\s+is\s+hereby\s+granted|licensed\s+under|redistribution\s+and\s+use|(?:mit|bsd|apache|mozilla\s+public|gnu(?:\s+(?:lesser|affero))?\s+general\s+public)\s+licen[cs]e|sous\s+licence|unter\s+der\s+lizenz|lizenziert\s+unter)\b")
+        .expect("valid pattern")
+});
+
+/// The first paragraph of `rest` (blank lines before it aside).
+fn paragraph_after(rest: &str) -> &str {
+    let rest = rest.trim_start();
+    &rest[..rest.find("\n\n").unwrap_or(rest.len())]
 }
 
 /// A table row's first cell up to a name: `| `, `| **`.
@@ -1268,7 +1303,7 @@ static CONTENT_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// کالاهای موجود در سایت X، … انجام شده توسط مشتری`). The sentence's own first words
 /// (`Please note: this website…`, `و این سایت`) leave the site the subject.
 static PART_OF_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\p{L}[\p{L}'’-]*\s+(?:of|on|in|at|within|de|du|des|d['’]|sur|dans|auf|in|von|bei|innerhalb)\s+(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|dem|der|den|des|dieser|diesem|diesen|dieses|unserer|unserem|unseres)\s*)?|\p{Lu}\p{L}+\s+(?:dieser|dieses|des|unserer|unseres)\s+|(?:^|\s)([\p{Arabic}\u{200c}]+)\s+این\s+|(?:^|\s)(?:در|روی)\s+(?:این\s+)?)$")
+    Regex::new(r"(?i)(?:\p{L}[\p{L}'’-]*\s+(?:of|on|in|at|within|for|de|du|des|d['’]|sur|dans|pour|auf|in|von|bei|innerhalb|für)\s+(?:(?:the|this|our|le|la|les|l['’]|ce|cet|cette|notre|dem|der|den|des|dieser|diesem|diesen|dieses|unserer|unserem|unseres)\s*)?|\p{Lu}\p{L}+\s+(?:dieser|dieses|des|unserer|unseres)\s+|(?:^|\s)([\p{Arabic}\u{200c}]+)\s+این\s+|(?:^|\s)(?:در|روی)\s+(?:این\s+)?)$")
         .expect("valid pattern")
 });
 
@@ -3069,6 +3104,16 @@ mod tests {
             ),
             ("en", "© 2024–2025 Brook & Vale Ltd", "`Brook & Vale Ltd`"),
             (
+                "en",
+                "## Legal {#legal}\n\n© 2025 Kestrel Trading Ltd. All rights reserved.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher.\n\n© 2025 Reiher Handel GmbH",
+                "`Reiher Handel GmbH`",
+            ),
+            (
                 "de",
                 "Copyright 2025 Reiher Handel GmbH. Alle Rechte vorbehalten.",
                 "`Reiher Handel GmbH`",
@@ -3149,6 +3194,21 @@ mod tests {
             ("fa", "مالکیت کالاها تا زمان تحویل با شرکت نگار تجارت است."),
             ("fa", "شرکت نگار تجارت مالک این کالا است."),
             ("de", "Das Prüfsiegel dieses Online-Shops ist Eigentum der Siegel Service SE."),
+            ("en", "Photo credits\n\n© 2025 Lens Images Ltd"),
+            ("en", "## Image credits {#credits}\n\n© 2025 Lens Images Ltd"),
+            ("en", "Photography:\n\n© 2025 Lens Images Ltd\n\n© 2024 Brook & Vale Ltd"),
+            ("de", "Bildnachweis:\n\n© 2025 Linse Bild GmbH"),
+            ("de", "Bildquellen\n\n© 2025 Linse Bild GmbH"),
+            ("fr", "Crédits photos :\n\n© 2025 Objectif Images SAS"),
+            ("fr", "**Crédits**\n\n© 2025 Objectif Images SAS"),
+            ("en", "![Shop front](front.jpg)\n\n© 2025 Lens Images Ltd"),
+            (
+                "en",
+                "Third-party code\n\nCopyright (c) 2024 Widget Code Ltd\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software.",
+            ),
+            ("en", "Hosting for this website is provided by [Hostco](https://hostco-cloud.com)."),
+            ("en", "Payment processing for this website is provided by Payco Europe Ltd."),
+            ("fr", "L'hébergement pour ce site est fourni par Hostco SAS."),
         ]
         .into_iter()
         .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
