@@ -592,6 +592,7 @@ const REQUEST_WORDS: &[&str] = &[
     "بزنین",
     "بفرستید",
     "بفرستین",
+    "سرچ",
 ];
 
 /// Words of politeness between a handle and a request to get in touch: `حسن فروش لطفا پیام
@@ -732,7 +733,8 @@ impl Social {
             first
         } else if let Some(j) = first.checked_sub(1).filter(|&j| account(j)) {
             j
-        } else if named && separated {
+        } else if named && (separated || asks_contact(sk, ws, k + 1)) {
+            // `تلگرام: کیانوشکو`, `تو اینستا کیانوشکو رو سرچ کنید`.
             first
         } else {
             return None;
@@ -786,6 +788,16 @@ impl Social {
         }
         let (s, e) = f.skeleton().to_original(ws[j].start, ws[j].end);
         let written: String = f.cps[s..e].iter().collect();
+        // A compound that is a known word as a whole (`دیجی‌کالا`) is one known word.
+        if written.contains('\u{200C}') && self.known_fa(&written) {
+            return Some(Parts {
+                parts: 1,
+                frequent: usize::from(self.words_fa.contains(&skeleton_key(&written))),
+                known: 1,
+                shops: 0,
+                rare_names: 0,
+            });
+        }
         let mut p = Parts::default();
         for part in written.split('\u{200C}').filter(|p| !p.is_empty()) {
             let key = skeleton_key(part);
@@ -842,6 +854,8 @@ impl Parts {
 const SHOP_WORDS: &[&str] = &[
     "شاپ",
     "شاپی",
+    "شاپینگ",
+    "کالا",
     "کده",
     "مارکت",
     "استور",

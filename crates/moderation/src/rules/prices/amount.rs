@@ -30,8 +30,11 @@ declare_rule! {
     /// after a word of a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`), a word naming the number
     /// (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`); and
     /// one right after a verb of paying or buying that ends its clause (`پرداخت کردم ۲۵۰`,
-    /// `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`; not `پرداخت کردم ۱۰ روز بعد`, `پرداخت کردم
-    /// ۱۰۰ درصد راضیم`). In the other storefront languages, a bare number of two digits or
+    /// `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`, `پرداخت کردم حدود ۲۵۰`; not `پرداخت کردم ۱۰
+    /// روز بعد`, `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۲۸`). Verbs of paying include a noun
+    /// with a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`,
+    /// `خرید کردم`, `پرداخت‌کردم`), with a word such as `هم`, `فقط`, `ناقابل` before it
+    /// (`۲۵۰ رو هم پرداخت کردم`), and after thousands (`۲۵۰ هزار رو پرداخت کردم`). In the other storefront languages, a bare number of two digits or
     /// more right after a verb of paying (`paid 250`, `payé 250`, `paid 1,250`), right before
     /// one (`250 bezahlt`, also with a few adverbs between: `habe 250 dafür bezahlt`), or right
     /// after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`), after a verb of
@@ -167,7 +170,7 @@ fn pays(sk: &str, ws: &[Word]) -> bool {
 }
 
 /// Words right before an amount that make it a price: `für 40 Mäuse`, `pour vingt balles`.
-const FOR: &[&str] = &["for", "für", "fur", "pour"];
+const FOR: &[&str] = &["for", "für", "fur", "pour", "à"];
 
 /// Endings that make a Persian number of hundreds an adjective of price (`سیصدی`, `سیصدیه`).
 const HUNDREDS_ENDINGS: &[&str] = &["ی", "یه"];
@@ -191,7 +194,34 @@ const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پر�
 
 /// Light verbs after `پرداخت` that make a verb of paying: `۲۵۰ پرداخت کردم`, `۲۵۰ پرداخت
 /// شد` ("250 was paid").
-const PAID_LIGHT_VERBS: &[&str] = &["کردم", "کردیم", "کردمش", "کردن", "شد", "شده"];
+const PAID_LIGHT_VERBS: &[&str] = &[
+    "کردم",
+    "کردیم",
+    "کردمش",
+    "کردن",
+    "شد",
+    "شده",
+    "نمودم",
+    "نمودیم",
+    "گردید",
+    "کرده",
+    "کن",
+    "کنید",
+    "میکنید",
+    "میکنم",
+    "زدم",
+];
+
+/// Nouns that make a verb of paying or buying with a light verb: `پرداخت کردم`, `واریز کردم`,
+/// `خرید کردم` (buying), also written as one word (`پرداخت‌کردم`).
+const PAY_NOUNS: &[&str] = &["پرداخت", "واریز", "خرید", "ابتیاع"];
+
+/// Words that may stand between a bare amount (and its object marker) and a verb of paying:
+/// `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ فقط پرداخت کردم`, `۲۵۰ ناقابل پرداخت کردم`.
+const PAID_FILLERS_FA: &[&str] = &["هم", "تقریبا", "فقط", "ناقابل", "حدودا", "دقیقا", "کلا"];
+
+/// Hedges between a verb of paying and the amount after it: `پرداخت کردم حدود ۲۵۰`.
+const PAID_HEDGES_FA: &[&str] = &["حدود", "حدودا", "تقریبا", "فقط", "دقیقا", "کلا"];
 
 /// Verbs of buying in the first person that state what was paid with a bare number of three
 /// digits or more before or after them (`۲۵۰ خریدم`, `خریدمش ۴۸۰`); `گرفتم` ("I took") is too
@@ -225,6 +255,11 @@ const CLAUSE_JOINERS_FA: &[&str] = &["و", "ولی", "اما", "که", "منته
 /// object pronoun (`It cost me 250`) and an object demonstrative (`j'ai payé ça 250`). At most
 /// three of them, parted by spaces only.
 const AMOUNT_HEDGES: &[&str] = &[
+    "maybe",
+    "perhaps",
+    "something",
+    "dans",
+    "les",
     "around",
     "about",
     "like",
@@ -296,6 +331,7 @@ const AMOUNT_BETWEEN: &[&str] = &[
 /// Verbs of getting before `for`/`pour`/`für` and a bare amount (`got it for 250`, `je l'ai eu
 /// pour 250`, `für 250 bekommen`): what was paid, like a verb of buying.
 const GOT_WORDS: &[&str] = &[
+    "pris",
     "got",
     "get",
     "gotten",
@@ -332,12 +368,19 @@ const PAID_WORDS: &[&str] = &[
     "coûté",
     "cost",
     "costs",
+    "charged",
+    "acheté",
+    "achete",
+    "déboursé",
+    "debourse",
+    "hingeblättert",
+    "hingelegt",
 ];
 
 /// Words that may follow an amount in its clause: `paid 250 for it`, `für 250 bei …`.
 const AFTER_AMOUNT: &[&str] = &[
     "for", "and", "but", "on", "at", "from", "für", "und", "aber", "bei", "im", "pour", "et",
-    "mais", "chez", "sur", "au",
+    "mais", "chez", "sur", "au", "cash", "upfront", "total", "en", "or",
 ];
 
 /// Words of a score or rating, of giving to someone and of a date: a number before a verb of
@@ -570,6 +613,17 @@ impl Amount {
         {
             return Some((start, ws[next].end));
         }
+        // `۲۵۰ هزار پرداخت کردم`, `۲۵۰ هزار رو پرداخت کردم`: thousands before a verb of paying.
+        if scale >= 1000
+            && !counted
+            && let object = usize::from(
+                ws.get(next)
+                    .is_some_and(|w| matches!(w.text(sk), "رو" | "را")),
+            )
+            && let Some(paid_end) = paid_verb_at(sk, ws, next + object)
+        {
+            return Some((start, ws[paid_end].end));
+        }
         // `با ۱۸۰ خریدم`: "bought with N", the thousands implied.
         if c.digits.as_str().len() >= 2
             && c.first_word > 0
@@ -615,18 +669,25 @@ impl Amount {
         let object = ws
             .get(next)
             .is_some_and(|w| matches!(w.text(sk), "رو" | "را"));
-        let verb = next + usize::from(object);
+        let filler = ws
+            .get(next + usize::from(object))
+            .is_some_and(|w| PAID_FILLERS_FA.contains(&w.text(sk)));
+        let verb = next + usize::from(object) + usize::from(filler);
         if c.digits.as_str().len() >= 3
             && !counted
             && !year(c.digits.as_str())
             && next == c.last_word + 1
             && let Some(paid_end) = paid_verb_at(sk, ws, verb)
             && spaces_only(&sk[c.end..ws[next].start])
-            && spaces_only(&sk[ws[next].end.min(ws[verb].start)..ws[verb].start])
+            && (next..verb).all(|j| spaces_only(&sk[ws[j].end..ws[j + 1].start]))
             && !(first.saturating_sub(2)..first).any(|k| {
                 SCORE_WORDS.contains(&ws[k].text(sk)) || NAMING_WORDS.contains(&ws[k].text(sk))
             })
-            && (!BOUGHT_VERBS.contains(&ws[verb].text(sk)) || bought_for(sk, ws, first, object))
+            && if buying_at(sk, ws, verb) {
+                !filler && bought_for(sk, ws, first, object)
+            } else {
+                true
+            }
             && !scored(sk, ws, first, verb, c.digits.as_str())
         {
             return Some((start, ws[paid_end].end));
@@ -641,7 +702,9 @@ impl Amount {
             && next == c.last_word + 1
             && first > 0
             && spaces_only(&sk[ws[first - 1].end..start])
-            && let Some((verb_first, paying)) = paid_verb_before(sk, ws, first)
+            && let hedge = usize::from(PAID_HEDGES_FA.contains(&ws[first - 1].text(sk)))
+            && let Some((verb_first, paying)) = paid_verb_before(sk, ws, first - hedge)
+            && (hedge == 0 || paying)
         {
             let ta = paying && ws.get(next).is_some_and(|w| w.text(sk) == "تا");
             let after = next + usize::from(ta);
@@ -677,6 +740,7 @@ impl Amount {
             while lead > 0
                 && first - lead < 3
                 && AMOUNT_HEDGES.contains(&ws[lead - 1].text(sk))
+                && !FOR.contains(&ws[lead - 1].text(sk))
                 && spaces_only(&sk[ws[lead - 1].end..ws[lead].start])
             {
                 lead -= 1;
@@ -713,7 +777,8 @@ impl Amount {
                     PAID_WORDS.contains(&w.text(sk))
                         && spaces_only(&sk[ws[trail - 1].end.max(c.end)..w.start])
                 });
-            let bought_after = spaced_after && after.is_some_and(|a| PAYING.contains(&a));
+            let bought_after = spaced_after
+                && after.is_some_and(|a| PAYING.contains(&a) || GOT_WORDS.contains(&a));
             let for_before = before.is_some_and(|b| FOR.contains(&b));
             let got = for_before && got_before(sk, ws, lead - 1);
             if (paid_before && clause_ends)
@@ -793,14 +858,27 @@ fn spaces_only(gap: &str) -> bool {
 /// `پرداختم`, `خریدم`, or `پرداخت` and a light verb (`پرداخت کردم`, `پرداخت شد`).
 fn paid_verb_at(sk: &str, ws: &[Word], k: usize) -> Option<usize> {
     let w = ws.get(k)?.text(sk);
-    if PAID_VERBS.contains(&w) || BOUGHT_VERBS.contains(&w) {
+    if PAID_VERBS.contains(&w)
+        || BOUGHT_VERBS.contains(&w)
+        || PAY_NOUNS.iter().any(|n| {
+            w.strip_prefix(n)
+                .is_some_and(|light| PAID_LIGHT_VERBS.contains(&light))
+        })
+    {
         return Some(k);
     }
-    (w == "پرداخت"
+    (PAY_NOUNS.contains(&w)
         && ws
             .get(k + 1)
             .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
     .then_some(k + 1)
+}
+
+/// Whether the verb of paying or buying starting at word `k` is one of buying (`خریدم`,
+/// `خرید کردم`): the number before it may name the thing bought.
+fn buying_at(sk: &str, ws: &[Word], k: usize) -> bool {
+    let w = ws[k].text(sk);
+    BOUGHT_VERBS.contains(&w) || w.starts_with("خرید") || w.starts_with("ابتیاع")
 }
 
 /// Whether a bare number starting at word `first` before a verb of buying says what was paid
@@ -863,11 +941,12 @@ fn paid_verb_before(sk: &str, ws: &[Word], k: usize) -> Option<(usize, bool)> {
     if matches!(w, "پرداختم" | "پرداختیم") {
         return Some((k - 1, true));
     }
-    if BOUGHT_VERBS.contains(&w) {
+    // `خریدمش ۴۸۰` ("bought it for 480"); `خریدم ۱۲۸` may name the one bought.
+    if matches!(w, "خریدمش" | "خریدیمش") {
         return Some((k - 1, false));
     }
     (k >= 2
-        && ws[k - 2].text(sk) == "پرداخت"
+        && matches!(ws[k - 2].text(sk), "پرداخت" | "واریز")
         && PAID_LIGHT_VERBS.contains(&w)
         && spaces_only(&sk[ws[k - 2].end..ws[k - 1].start]))
     .then(|| (k - 2, true))
