@@ -3,6 +3,7 @@
 //! Every site carries a [`SITE_MARKER`] file; only a directory with one (or an empty one) is
 //! ever replaced, so pointing the output at a checkout or a home directory deletes nothing.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path};
 
@@ -34,6 +35,8 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)?;
+    // Directories made so far (relative), so each is made once however many files it holds.
+    let mut made: HashSet<&str> = HashSet::new();
     for (relative, bytes) in &site.files {
         let relative_path = Path::new(relative);
         let safe = relative_path
@@ -46,7 +49,10 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<()> {
             ));
         }
         let path = staging.path().join(relative_path);
-        if let Some(dir) = path.parent() {
+        let dir = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if made.insert(dir)
+            && let Some(dir) = path.parent()
+        {
             std::fs::create_dir_all(dir)?;
         }
         std::fs::write(&path, bytes)?;

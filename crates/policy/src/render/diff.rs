@@ -3,7 +3,6 @@
 //! the first heading (the whole text of a document without headings) is compared too, as the
 //! first entry with the id [`PREAMBLE_ID`].
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -12,7 +11,6 @@ use similar::{ChangeTag, DiffTag, TextDiff};
 
 use super::ObligationSentences;
 use crate::clause_id::strip_section_number;
-use crate::markdown::html::escape;
 use crate::memo::Memo;
 use crate::model::{Clause, PolicyVersion};
 
@@ -143,9 +141,12 @@ fn whole(clause: &Clause, status: ClauseStatus, rules: &str) -> ClauseChange {
     } else {
         "del"
     };
-    let mut html = format!("<{tag}>{}</{tag}>", escape(&clause.prose));
+    let mut html = String::with_capacity(clause.prose.len() + 16);
+    marked(&mut html, tag, &clause.prose);
     if !rules.is_empty() {
-        html.push_str(&rule_box(&format!("<{tag}>{}</{tag}>", escape(rules))));
+        let mut inner = String::with_capacity(rules.len() + 16);
+        marked(&mut inner, tag, rules);
+        html.push_str(&rule_box(&inner));
     }
     let words = clause.prose.split_whitespace().count() + rules.split_whitespace().count();
     let added = status == ClauseStatus::Added;
@@ -195,55 +196,60 @@ pub const WHOLE_DIFF_WORDS: usize = 2_000;
 
 /// The word and space tokens of the diff of `old` and `new`, appended to `out` (see
 /// [`word_diff`]).
-fn diff_tokens<'a>(old: &'a str, new: &'a str, out: &mut Vec<(ChangeTag, Cow<'a, str>)>) {
+fn diff_tokens<'a>(old: &'a str, new: &'a str, out: &mut Vec<(ChangeTag, &'a str)>) {
     let small = |t: &str| t.split_whitespace().nth(WHOLE_DIFF_WORDS).is_none();
     if small(old) && small(new) {
         let diff = TextDiff::configure().diff_words(old, new);
-        out.extend(
-            diff.iter_all_changes()
-                .map(|c| (c.tag(), Cow::Borrowed(c.value()))),
-        );
+        out.extend(diff.iter_all_changes().map(|c| (c.tag(), c.value())));
         return;
     }
     let lines = TextDiff::configure().diff_lines(old, new);
     let (old_lines, new_lines) = (lines.old_slices(), lines.new_slices());
     for op in lines.ops() {
-        let before: String = old_lines[op.old_range()].concat();
-        let after: String = new_lines[op.new_range()].concat();
+        let before = span(old, &old_lines[op.old_range()]);
+        let after = span(new, &new_lines[op.new_range()]);
         match op.tag() {
-            DiffTag::Equal => out.push((ChangeTag::Equal, Cow::Owned(after))),
-            DiffTag::Delete => pieces(ChangeTag::Delete, &before, out),
-            DiffTag::Insert => pieces(ChangeTag::Insert, &after, out),
-            DiffTag::Replace if small(&before) && small(&after) => {
-                let diff = TextDiff::configure().diff_words(&before, &after);
-                out.extend(
-                    diff.iter_all_changes()
-                        .map(|c| (c.tag(), Cow::Owned(c.value().to_owned()))),
-                );
+            DiffTag::Equal => out.push((ChangeTag::Equal, after)),
+            DiffTag::Delete => pieces(ChangeTag::Delete, before, out),
+            DiffTag::Insert => pieces(ChangeTag::Insert, after, out),
+            DiffTag::Replace if small(before) && small(after) => {
+                let diff = TextDiff::configure().diff_words(before, after);
+                out.extend(diff.iter_all_changes().map(|c| (c.tag(), c.value())));
             }
             DiffTag::Replace => {
-                pieces(ChangeTag::Delete, &before, out);
-                pieces(ChangeTag::Insert, &after, out);
+                pieces(ChangeTag::Delete, before, out);
+                pieces(ChangeTag::Insert, after, out);
             }
         }
     }
 }
 
+/// The stretch of `text` that `lines` (consecutive lines sliced from it) cover: their
+/// concatenation, without copying.
+fn span<'a>(text: &'a str, lines: &[&'a str]) -> &'a str {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return "";
+    };
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let end = last.as_ptr() as usize + last.len() - text.as_ptr() as usize;
+    &text[start..end]
+}
+
 /// `text` as alternating word and space tokens tagged `tag`, as a word diff gives them, so
 /// every word of a run deleted or inserted whole is counted.
-fn pieces<'a>(tag: ChangeTag, text: &str, out: &mut Vec<(ChangeTag, Cow<'a, str>)>) {
+fn pieces<'a>(tag: ChangeTag, text: &'a str, out: &mut Vec<(ChangeTag, &'a str)>) {
     let mut start = 0;
     let mut space = None;
     for (i, c) in text.char_indices() {
         let is_space = c.is_whitespace();
         if space.is_some_and(|s| s != is_space) {
-            out.push((tag, Cow::Owned(text[start..i].to_owned())));
+            out.push((tag, &text[start..i]));
             start = i;
         }
         space = Some(is_space);
     }
     if start < text.len() {
-        out.push((tag, Cow::Owned(text[start..].to_owned())));
+        out.push((tag, &text[start..]));
     }
 }
 
@@ -262,7 +268,9 @@ fn same_words(a: &str, b: &str) -> bool {
 /// longer run reads as deleted and inserted whole).
 pub fn word_diff(old: &str, new: &str) -> (String, usize, usize) {
     if old == new {
-        return (escape(new), 0, 0);
+        let mut html = String::with_capacity(new.len() + 16);
+        escape_into(&mut html, new);
+        return (html, 0, 0);
     }
     DIFFS.get_or(&[old, new], || compared(old, new))
 }
@@ -273,9 +281,8 @@ static DIFFS: LazyLock<Memo<(String, usize, usize)>> = LazyLock::new(|| Memo::ne
 
 /// [`word_diff`] of two different texts.
 fn compared(old: &str, new: &str) -> (String, usize, usize) {
-    let mut tokens: Vec<(ChangeTag, Cow<'_, str>)> = Vec::new();
+    let mut tokens: Vec<(ChangeTag, &str)> = Vec::new();
     diff_tokens(old, new, &mut tokens);
-    let tokens: Vec<(ChangeTag, &str)> = tokens.iter().map(|(t, v)| (*t, v.as_ref())).collect();
     let is_change = |i: usize| {
         tokens
             .get(i)
@@ -296,7 +303,7 @@ fn compared(old: &str, new: &str) -> (String, usize, usize) {
     let mut i = 0;
     while i < tokens.len() {
         if !is_change(i) {
-            html.push_str(&escape(tokens[i].1));
+            escape_into(&mut html, tokens[i].1);
             i += 1;
             continue;
         }
@@ -333,16 +340,47 @@ fn compared(old: &str, new: &str) -> (String, usize, usize) {
                 let trail = &text[text.trim_end().len()..];
                 // Keep the spacing of the text the reader sees (the new one) outside the marks.
                 if tag == "ins" || inserted.trim().is_empty() {
-                    html.push_str(&escape(lead));
+                    escape_into(&mut html, lead);
                 }
-                html.push_str(&format!("<{tag}>{}</{tag}>", escape(trimmed)));
+                marked(&mut html, tag, trimmed);
                 if tag == "ins" || inserted.trim().is_empty() {
-                    html.push_str(&escape(trail));
+                    escape_into(&mut html, trail);
                 }
             }
         }
     }
     (html, insertions, deletions)
+}
+
+/// `<tag>text</tag>`, the text escaped, appended to `html`.
+fn marked(html: &mut String, tag: &str, text: &str) {
+    html.push('<');
+    html.push_str(tag);
+    html.push('>');
+    escape_into(html, text);
+    html.push_str("</");
+    html.push_str(tag);
+    html.push('>');
+}
+
+/// `text` escaped for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`), appended to
+/// `html`: runs without those characters are copied whole.
+fn escape_into(html: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        html.push_str(&text[start..i]);
+        html.push_str(entity);
+        start = i + 1;
+    }
+    html.push_str(&text[start..]);
 }
 
 #[cfg(test)]
@@ -441,6 +479,21 @@ mod tests {
         assert_eq!((ins, del), (301, 301));
         // A change inside a long run of lines is still word by word.
         assert_eq!(html.matches("<del>").count(), 2);
+    }
+
+    #[test]
+    fn escapes_as_the_markdown_renderer_does() {
+        for text in [
+            "",
+            "plain",
+            "a < b && c > \"d\" 'e'",
+            "ظرف <پنج> & روز",
+            "&&<<",
+        ] {
+            let mut html = String::new();
+            escape_into(&mut html, text);
+            assert_eq!(html, crate::markdown::html::escape(text));
+        }
     }
 
     #[test]
