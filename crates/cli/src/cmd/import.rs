@@ -106,29 +106,36 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
             let repo_name = ota::repo_name(repo);
             match each_service_into {
                 Some(root) => {
-                    // Documents are shaped in parallel (language detection, word comparison
-                    // of consecutive versions), each captured text dropped once shaped, then
-                    // written in order.
-                    let imported: Vec<(String, ImportedDocument)> = documents
-                        .into_par_iter()
-                        .map(|doc| {
-                            let shaped = davar_import::from_ota(&doc, &repo_name, &options);
-                            (doc.service, shaped)
-                        })
-                        .collect();
-                    let mut by_service: Vec<(String, Vec<ImportedDocument>)> = Vec::new();
-                    for (service, imported) in imported {
+                    // Each service's documents are shaped (language detection, word
+                    // comparison of consecutive versions) and written, services in parallel;
+                    // what each says is printed in the services' order, up to the first that
+                    // fails.
+                    let mut by_service: Vec<(String, Vec<ota::OtaDocument>)> = Vec::new();
+                    for doc in documents {
                         match by_service.last_mut() {
-                            Some((s, docs)) if *s == service => docs.push(imported),
-                            _ => by_service.push((service, vec![imported])),
+                            Some((s, docs)) if *s == doc.service => docs.push(doc),
+                            _ => by_service.push((doc.service.clone(), vec![doc])),
                         }
                     }
-                    for (service, docs) in by_service {
-                        let dir = root.join(davar_import::doc_id(&service, ""));
-                        let docs = importable(&dir, docs);
-                        if !docs.is_empty() {
-                            save(&dir, &docs, &service, args.replace)?;
-                        }
+                    let reports: Vec<anyhow::Result<Report>> = by_service
+                        .into_par_iter()
+                        .map(|(service, documents)| {
+                            let docs: Vec<ImportedDocument> = documents
+                                .par_iter()
+                                .map(|doc| davar_import::from_ota(doc, &repo_name, &options))
+                                .collect();
+                            drop(documents);
+                            let dir = root.join(davar_import::doc_id(&service, ""));
+                            let mut report = Report::default();
+                            let docs = importable(&dir, docs, &mut report);
+                            if !docs.is_empty() {
+                                save(&dir, &docs, &service, args.replace, &mut report)?;
+                            }
+                            Ok(report)
+                        })
+                        .collect();
+                    for report in reports {
+                        report?.print();
                     }
                 }
                 None => {
@@ -141,14 +148,18 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                         .first()
                         .map(|d| d.service.clone())
                         .unwrap_or_default();
-                    let docs = importable(&global.policies, docs);
+                    let mut report = Report::default();
+                    let docs = importable(&global.policies, docs, &mut report);
+                    report.print();
                     if docs.is_empty() {
                         anyhow::bail!(
                             "nothing imported into {}: no document has text whose language can be told",
                             global.policies.display()
                         );
                     }
-                    save(&global.policies, &docs, &name, args.replace)?;
+                    let mut report = Report::default();
+                    save(&global.policies, &docs, &name, args.replace, &mut report)?;
+                    report.print();
                 }
             }
         }
@@ -168,16 +179,53 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<ExitCode> {
                 dates: dates.clone(),
             };
             let imported = files::read(&source, &options)?;
-            save(&global.policies, &[imported], marketplace, args.replace)?;
+            let mut report = Report::default();
+            save(
+                &global.policies,
+                &[imported],
+                marketplace,
+                args.replace,
+                &mut report,
+            )?;
+            report.print();
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// What an import says: lines for stdout, then warnings for stderr, printed once the work is
+/// done.
+#[derive(Default)]
+struct Report {
+    out: String,
+    err: String,
+}
+
+impl Report {
+    fn say(&mut self, line: String) {
+        self.out.push_str(&line);
+        self.out.push('\n');
+    }
+
+    fn warn(&mut self, line: String) {
+        self.err.push_str(&line);
+        self.err.push('\n');
+    }
+
+    fn print(&self) {
+        print!("{}", self.out);
+        eprint!("{}", self.err);
+    }
+}
+
 /// The archived documents that can be written: one whose captures have no text, or too
 /// little to tell its language, is left out with a warning (an archive import takes many
 /// documents; one of them should not stop the others).
-fn importable(dir: &std::path::Path, docs: Vec<ImportedDocument>) -> Vec<ImportedDocument> {
+fn importable(
+    dir: &std::path::Path,
+    docs: Vec<ImportedDocument>,
+    report: &mut Report,
+) -> Vec<ImportedDocument> {
     docs.into_iter()
         .filter(|doc| {
             let why = if doc.versions.is_empty() {
@@ -189,11 +237,11 @@ fn importable(dir: &std::path::Path, docs: Vec<ImportedDocument>) -> Vec<Importe
             } else {
                 return true;
             };
-            eprintln!(
+            report.warn(format!(
                 "warning: {}/{} not imported: {why}",
                 dir.display(),
                 doc.id
-            );
+            ));
             false
         })
         .collect()
@@ -205,6 +253,7 @@ fn save(
     docs: &[ImportedDocument],
     name: &str,
     replace: bool,
+    report: &mut Report,
 ) -> anyhow::Result<()> {
     let site = SiteDefaults {
         name: name.to_string(),
@@ -218,15 +267,15 @@ fn save(
             .iter()
             .filter(|v| v.change == davar_policy::ChangeKind::Editorial)
             .count();
-        println!(
+        report.say(format!(
             "{}/{}: {} version(s) in `{}` ({editorial} only reformatted)",
             dir.display(),
             doc.id,
             doc.versions.len(),
             doc.lang
-        );
+        ));
         for left in &doc.left_out {
-            eprintln!(
+            report.warn(format!(
                 "warning: {}/{}: the capture of {} ({}) is in `{}`, not `{}`, and is left out (an error page or the page in another language?): \"{}\"",
                 dir.display(),
                 doc.id,
@@ -235,29 +284,29 @@ fn save(
                 left.lang,
                 doc.lang,
                 left.opening
-            );
+            ));
         }
         if let LanguageBasis::LittleText { letters } = doc.language {
-            eprintln!(
+            report.warn(format!(
                 "warning: {}/{}: language `{}` detected from only {letters} letters of text; check it, or import again with --lang and --replace",
                 dir.display(),
                 doc.id,
                 doc.lang
-            );
+            ));
         }
     }
     if written.site_created {
-        println!(
+        report.say(format!(
             "{}: created; review the marketplace's name, brands and base URL",
             dir.join("site.yaml").display()
-        );
+        ));
     }
     if !written.languages_missing.is_empty() {
-        eprintln!(
+        report.warn(format!(
             "warning: add {} to `languages` in {}",
             written.languages_missing.join(", "),
             dir.join("site.yaml").display()
-        );
+        ));
     }
     Ok(())
 }
