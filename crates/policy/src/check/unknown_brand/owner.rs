@@ -1925,6 +1925,8 @@ fn stated_operators(body: &str, own: &OwnNames) -> Vec<String> {
     if own_count == 0 {
         return Vec::new();
     }
+    // The words of the text, counted once when a name's head is a single word.
+    let mut words: Option<foldhash::HashMap<&str, usize>> = None;
     let mut out = Vec::new();
     for name in stated {
         let name = name.trim_end_matches([',', '.', '-']);
@@ -1939,7 +1941,14 @@ fn stated_operators(body: &str, own: &OwnNames) -> Vec<String> {
         if head.chars().count() < 3 || ARTICLES.contains(&head.to_lowercase().as_str()) {
             continue;
         }
-        if count_words(&lower, &head.to_lowercase()) < own_count {
+        let head_lower = head.to_lowercase();
+        let count = if head_lower.chars().all(char::is_alphanumeric) {
+            let words = words.get_or_insert_with(|| word_counts(&lower));
+            words.get(head_lower.as_str()).copied().unwrap_or(0)
+        } else {
+            count_words(&lower, &head_lower)
+        };
+        if count < own_count {
             continue;
         }
         out.extend(capitalised_names(name));
@@ -1960,6 +1969,18 @@ fn count_words(lower: &str, word: &str) -> usize {
             edge(lower[..*i].chars().next_back()) && edge(lower[i + word.len()..].chars().next())
         })
         .count()
+}
+
+/// How often each run of letters and digits stands in `lower`: [`count_words`] of every word
+/// written with letters and digits only.
+fn word_counts(lower: &str) -> foldhash::HashMap<&str, usize> {
+    let mut counts = foldhash::HashMap::default();
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// Whether a mention is one of the names the version itself ties to the marketplace.
