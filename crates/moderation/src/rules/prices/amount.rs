@@ -218,15 +218,24 @@ const PAY_NOUNS: &[&str] = &["پرداخت", "واریز", "خرید", "ابتی
 
 /// Words that may stand between a bare amount (and its object marker) and a verb of paying:
 /// `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ فقط پرداخت کردم`, `۲۵۰ ناقابل پرداخت کردم`.
-const PAID_FILLERS_FA: &[&str] = &["هم", "تقریبا", "فقط", "ناقابل", "حدودا", "دقیقا", "کلا"];
+const PAID_FILLERS_FA: &[&str] = &[
+    "هم",
+    "تقریبا",
+    "فقط",
+    "ناقابل",
+    "حدودا",
+    "دقیقا",
+    "کلا",
+    "پول",
+];
 
 /// Hedges between a verb of paying and the amount after it: `پرداخت کردم حدود ۲۵۰`.
 const PAID_HEDGES_FA: &[&str] = &["حدود", "حدودا", "تقریبا", "فقط", "دقیقا", "کلا"];
 
 /// Verbs of buying in the first person that state what was paid with a bare number of three
-/// digits or more before or after them (`۲۵۰ خریدم`, `خریدمش ۴۸۰`); `گرفتم` ("I took") is too
-/// general for a bare number.
-const BOUGHT_VERBS: &[&str] = &["خریدم", "خریدیم", "خریدمش", "خریدیمش"];
+/// digits or more before or after them (`۲۵۰ خریدم`, `خریدمش ۴۸۰`), and `گرفتمش` ("I got
+/// it", `ما ۲۵۰ گرفتیمش`); `گرفتم` ("I took") is too general for a bare number.
+const BOUGHT_VERBS: &[&str] = &["خریدم", "خریدیم", "خریدمش", "خریدیمش", "گرفتمش", "گرفتیمش"];
 
 /// Words before a bare number that name what it is (a model, a size, a page, an instalment):
 /// `مدل ۵۰۰ خریدم`, `سایز ۴۲۰ خریدم` are no amounts.
@@ -878,7 +887,10 @@ fn paid_verb_at(sk: &str, ws: &[Word], k: usize) -> Option<usize> {
 /// `خرید کردم`): the number before it may name the thing bought.
 fn buying_at(sk: &str, ws: &[Word], k: usize) -> bool {
     let w = ws[k].text(sk);
-    BOUGHT_VERBS.contains(&w) || w.starts_with("خرید") || w.starts_with("ابتیاع")
+    BOUGHT_VERBS.contains(&w)
+        || w.starts_with("خرید")
+        || w.starts_with("ابتیاع")
+        || w.starts_with("گرفت")
 }
 
 /// Whether a bare number starting at word `first` before a verb of buying says what was paid
