@@ -793,6 +793,7 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
             || verb_denied(after(source, m))
             || described_site(&before[..op.start()], &before[op.start()..], own)
             || another_subject(&before[..op.start()], op.as_str())
+            || another_shop(before, own)
             || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset)
             || TABLE_LABEL.is_match(op.as_str()) && service_table(source, m.offset);
         return !denied_or_another_s;
@@ -806,8 +807,65 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
         || DE_VERB_LAST_LEAD.find(before).is_some_and(|op| {
             DE_VERB_LAST.is_match(after(source, m))
                 && !another_subject(&before[..op.start()], op.as_str())
+                && !another_shop(before, own)
         })
         || fa_belongs(source, m)
+}
+
+/// A shop or site inside this site (`The shop on this marketplace`, `Der Shop „X“ auf diesem
+/// Marktplatz`, `La boutique « X » de ce site`): a seller's.
+static SITE_IN_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)\b{SITE}(?:e?s)?\s+(?:[“”"„«»‚][^“”"„«»\n]{{1,40}}[“”"«»‘]\s+)?(?:on|in|at|within|auf|bei|de|du|sur|dans)\s+(?:the|this|our|diesem|dieser|unserem|unserer|ce|cet|cette|notre|le|la)\s+{SITE}"#
+    ))
+    .expect("valid pattern")
+});
+
+/// A site or shop named by capitalised words between an article and its noun (`The Meridian
+/// shop`), or by a quotation after its noun (`The product shop "X Outlet"`, `Der Shop „X“`,
+/// `La boutique « X »`), or owning it (`X Ltd's own website`): the name is group 1, 2 or 3.
+static NAMED_SHOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?:^|\s)(?i:the|der|die|das|la|le)\s+((?:\p{{Lu}}[\p{{L}}'’&-]*\s+){{1,3}})(?i:{SITE})\b|(?i:{SITE})\s*[“"„«‚]\s*([^”"“»‘«\n]{{1,40}}?)\s*[”"“»‘]|((?:\p{{Lu}}[\p{{L}}&.-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}&.-]*)['’]s\s+(?i:own\s+)?(?i:{SITE})"#
+    ))
+    .expect("valid pattern")
+});
+
+/// Words that may stand capitalised before a site noun as part of it (`The Online Shop`).
+const SITE_WORDS: &[&str] = &[
+    "online", "internet", "web", "e", "digital", "digitale", "mobile", "official", "new",
+];
+
+/// Whether the words before a statement of an operator (`before`, its sentence up to the name)
+/// give it a shop or site other than this one: one inside this site ([`SITE_IN_SITE`]) or one
+/// named by a name that is not the marketplace's ([`NAMED_SHOP`]: `The Meridian shop is
+/// operated by Meridian Retail Ltd`; `The Sandook shop is operated by X Ltd` is this site).
+fn another_shop(before: &str, own: &OwnNames) -> bool {
+    if SITE_IN_SITE.is_match(before) {
+        return true;
+    }
+    NAMED_SHOP.captures_iter(before).any(|c| {
+        let Some(name) = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .or_else(|| c.get(3))
+            .map(|n| n.as_str().trim())
+        else {
+            return false;
+        };
+        let generic = name
+            .split_whitespace()
+            .all(|w| SITE_WORDS.contains(&w.to_lowercase().as_str()));
+        let as_mention = Mention {
+            key: normalise(name),
+            shown: name.to_string(),
+            offset: 0,
+            domain: false,
+            email: false,
+            address: false,
+        };
+        !generic && !name.is_empty() && !own.covers(&as_mention)
+    })
 }
 
 /// What may stand before a name that opens its sentence as its subject: a list marker,
@@ -1377,6 +1435,13 @@ const CLAIM_WORDS: &[&str] = &[
     "mention",
     "erwähn",
     "indiqu",
+    "state",
+    "write",
+    "wrote",
+    "schreib",
+    "écri",
+    "نویس",
+    "گوید",
 ];
 
 /// Whether `m` stands inside a quote on its line that the words around it report as a claim or
@@ -3126,6 +3191,11 @@ mod tests {
             ("en", "© 2024–2025 Brook & Vale Ltd", "`Brook & Vale Ltd`"),
             (
                 "en",
+                "The Online Shop is operated by Kestrel Trading Ltd.",
+                "`Kestrel Trading Ltd`",
+            ),
+            (
+                "en",
                 "## Legal {#legal}\n\n© 2025 Kestrel Trading Ltd. All rights reserved.",
                 "`Kestrel Trading Ltd`",
             ),
@@ -3230,6 +3300,20 @@ mod tests {
             ("en", "Hosting for this website is provided by [Hostco](https://hostco-cloud.com)."),
             ("en", "Payment processing for this website is provided by Payco Europe Ltd."),
             ("fr", "L'hébergement pour ce site est fourni par Hostco SAS."),
+            ("en", "The Kestrel shop on this marketplace is operated by Kestrel Trading Ltd."),
+            ("en", "The Kestrel shop is operated by Kestrel Trading Ltd."),
+            ("en", "The gift shop \"Kestrel Corner\" is run by Kestrel Trading Ltd, a seller."),
+            ("en", "Kestrel Trading Ltd's own website is operated by Kestrel Trading Ltd."),
+            ("de", "Der Shop „Reiher“ auf diesem Marktplatz wird von der Reiher Handel GmbH betrieben."),
+            ("fr", "La boutique « Nimbus » de ce site est exploitée par Atelier Nimbus SAS."),
+            (
+                "en",
+                "If a seller states \"This store is owned and operated by Kestrel Trading Ltd\", that concerns the seller's shop only.",
+            ),
+            (
+                "de",
+                "Ein Verkäufer schreibt etwa: „Dieser Shop wird von der Reiher Handel GmbH betrieben.“ Das betrifft nur seinen Shop.",
+            ),
         ]
         .into_iter()
         .map(|(lang, body)| (lang, format!("{}{body}", named_twice(lang))))
