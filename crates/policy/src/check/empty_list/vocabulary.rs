@@ -551,6 +551,8 @@ mod tests {
             "Further information is given in Clause 12 below.",
             "Please refer to the Miscellaneous section below.",
             "La garantie légale est visée à l'article 11 ci-après.",
+            "Weitere Einzelheiten finden Sie weiter unten.",
+            "More details are given further below.",
             // A forward phrase beside one place names it.
             "The following section explains refunds.",
             "La section suivante explique les remboursements.",
@@ -603,6 +605,7 @@ mod tests {
             "Die nachstehenden Regeln gelten für alle Käufer.",
             "Les règles ci-dessous s'appliquent à tous les acheteurs.",
             "Im Folgenden sind die gesperrten Zahlungsarten aufgeführt.",
+            "Untenstehende Regeln gelten für alle Käufer.",
             "شرایط زیر برای همه سفارش‌ها اعمال می‌شود.",
         ] {
             assert!(announcing_sentence(text), "{text}");
