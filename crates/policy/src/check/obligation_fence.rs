@@ -21,13 +21,28 @@ fn meant_as_obligation(word: &str) -> bool {
                 && super::edit_distance(&word.to_lowercase(), OBLIGATION) <= 2)
 }
 
+/// Whether `text` holds `mark` (an ASCII character) three times in a row; the character is
+/// looked for first, which is faster than searching for the run.
+fn has_run_of_three(text: &str, mark: char) -> bool {
+    let run = [mark as u8; 3];
+    let mut from = 0;
+    while let Some(i) = text[from..].find(mark) {
+        let at = from + i;
+        if text.as_bytes().get(at..at + 3) == Some(&run[..]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
         let body = v.body();
         // A fenced block opens with three backticks or tildes: a body without either has none
         // and is not parsed.
-        if !body.contains("```") && !body.contains("~~~") {
+        if !has_run_of_three(body, '`') && !has_run_of_three(body, '~') {
             continue;
         }
         let offset = v.source.len() - body.len();
@@ -60,6 +75,30 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::meant_as_obligation;
+
+    #[test]
+    fn a_run_of_three_is_found_where_the_run_search_finds_it() {
+        for text in [
+            "",
+            "`",
+            "``",
+            "```",
+            "a`b``c```",
+            "``~`~~`",
+            "é```",
+            "~~ ~~~",
+            "`` ``",
+        ] {
+            for mark in ['`', '~'] {
+                let run: String = [mark; 3].iter().collect();
+                assert_eq!(
+                    super::has_run_of_three(text, mark),
+                    text.contains(&run),
+                    "{text:?} {mark:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn case_variants_and_near_misses_are_meant_as_obligation() {
