@@ -1473,7 +1473,7 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
     CLAIM_WORDS.iter().any(|w| {
         around
             .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word.starts_with(w))
+            .any(|word| word.starts_with(w) || persian_verb_stem(word).starts_with(w))
     }) || [
         "it is not",
         "is not true",
@@ -1487,6 +1487,13 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
     ]
     .iter()
     .any(|p| around.contains(p))
+}
+
+/// A Persian verb without the subjunctive or negative prefix written joined to it (`بنویسد`,
+/// `بگوید`, `ننوشته`): the stem a word list holds. `می`/`نمی` are written apart (with a
+/// half-space), so a split on letters already leaves the stem.
+fn persian_verb_stem(word: &str) -> &str {
+    word.strip_prefix(['ب', 'ن']).unwrap_or(word)
 }
 
 /// The words before the operator in a German clause written verb last: `Diese Website wird
@@ -2793,6 +2800,11 @@ mod tests {
                 "fa",
                 "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاین سایت متعلق به شرکت نوآوران بازار است.",
                 "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nبرخی سایت‌های جعلی ادعا می‌کنند «این سایت متعلق به شرکت نوآوران بازار است»؛ این ادعا نادرست است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاین فروشگاه متعلق به شرکت نوآوران بازار است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nاگر فروشنده‌ای در غرفه‌اش بنویسد «این فروشگاه متعلق به شرکت نوآوران بازار است»، این جمله فقط درباره غرفه خود اوست.",
             ),
             (
                 "en",
