@@ -657,6 +657,12 @@ fn bracketed(sk: &str, ws: &[crate::text::Word], open_gap: &str, k: usize) -> bo
 /// `کانالها`, `فروشگاهمون`).
 const PERSIAN_ENDINGS: &[&str] = &["های", "ها", "مون", "تون", "شون", "م", "ت", "ش", "ی"];
 
+/// Prefixes that make an adjective of a noun (`پرسرعت`, `باکیفیت`, `بی‌نظیر`, `کم‌مصرف`,
+/// `خوش‌رنگ`): such a word after `تلگرام:` or `اکانت:` praises or blames, it names no account.
+/// The noun after the prefix has four letters or more: a shorter one is as often a piece of a
+/// name (`پرنیا`, `پرستو`).
+const ADJECTIVE_PREFIXES_FA: &[&str] = &["پر", "با", "بی", "کم", "خوش", "بد"];
+
 /// Whether `word`, written in Persian letters, is a Persian noun of `davar_input`'s list
 /// (`سامسونگ`, `فروشگاه`, `علی`): Arabic letter forms read as Persian, kashida and diacritics
 /// left out, `ا` also read as `آ` at the start.
@@ -686,10 +692,17 @@ impl Social {
             let key = skeleton_key(w);
             self.words_fa.contains(&key) || self.brands_fa.contains(&key) || persian_noun(w)
         };
-        known(part)
-            || PERSIAN_ENDINGS.iter().any(|e| {
-                part.strip_suffix(e)
-                    .is_some_and(|stem| stem.chars().count() >= 2 && known(stem))
+        let known_or_inflected = |w: &str| {
+            known(w)
+                || PERSIAN_ENDINGS.iter().any(|e| {
+                    w.strip_suffix(e)
+                        .is_some_and(|stem| stem.chars().count() >= 2 && known(stem))
+                })
+        };
+        known_or_inflected(part)
+            || ADJECTIVE_PREFIXES_FA.iter().any(|p| {
+                part.strip_prefix(p)
+                    .is_some_and(|rest| rest.chars().count() >= 4 && known_or_inflected(rest))
             })
     }
 
