@@ -906,12 +906,16 @@ fn bought_for(sk: &str, ws: &[Word], first: usize, object: bool) -> bool {
     let Some(before) = first.checked_sub(1).map(|k| &ws[k]) else {
         return true;
     };
-    !spaces_only(&sk[before.end..ws[first].start]) || PRICE_LEADS_FA.contains(&before.text(sk))
+    let lead = before.text(sk);
+    !spaces_only(&sk[before.end..ws[first].start])
+        || PRICE_LEADS_FA.contains(&lead)
+        || PAID_HEDGES_FA.contains(&lead)
 }
 
-/// Words that may stand right before the price of a purchase: the object marker of the thing
-/// bought (`گوشی رو ۲۵۰ خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`),
-/// hedges (`حدود`, `فقط`) and days (`دیروز`).
+/// Words that may stand right before the price of a purchase besides the hedges of
+/// [`PAID_HEDGES_FA`] (`حدود`, `فقط`): the object marker of the thing bought (`گوشی رو ۲۵۰
+/// خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`), other hedges and days
+/// (`دیروز`). Words are matched on the skeleton, which holds no tanwin (`حدوداً` reads `حدودا`).
 const PRICE_LEADS_FA: &[&str] = &[
     "رو",
     "را",
@@ -925,16 +929,6 @@ const PRICE_LEADS_FA: &[&str] = &[
     "ما",
     "ماهم",
     "هم",
-    "فقط",
-    "حدود",
-    "حدودا",
-    "حدوداً",
-    "تقریبا",
-    "تقریباً",
-    "دقیقا",
-    "دقیقاً",
-    "کلا",
-    "کلاً",
     "نهایتا",
     "تنها",
     "الان",
@@ -942,7 +936,6 @@ const PRICE_LEADS_FA: &[&str] = &[
     "دیروز",
     "پارسال",
     "قبلا",
-    "قبلاً",
 ];
 
 /// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`) or of buying
