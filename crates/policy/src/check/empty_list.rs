@@ -192,6 +192,12 @@ const REQUESTS: &[&str] = &[
     "geben sie",
     "übermitteln",
     "beifügen",
+    "beizufügen",
+    "einreichen",
+    "einzureichen",
+    "vorlegen",
+    "vorzulegen",
+    "anzugeben",
     "einschließlich",
     "insbesondere",
     "mitteilen",
@@ -1138,6 +1144,9 @@ mod tests {
             "Veuillez nous fournir :",
             "Für eine Reklamation geben Sie bitte an:",
             "لطفاً موارد زیر را ارائه دهید:",
+            // Things to be handed in, as an obligation.
+            "Nachstehende Unterlagen sind einzureichen:",
+            "Die folgenden Nachweise sind vorzulegen:",
         ] {
             assert!(asks_for_things(text), "{text}");
         }
@@ -1145,6 +1154,7 @@ mod tests {
             "Please provide feedback. The following applies:",
             "The terms are set out below (including the privacy policy).",
             "Here is an overview:",
+            "Nachstehende Unterlagen liegen vor:",
         ] {
             assert!(!asks_for_things(text), "{text}");
         }

@@ -44,6 +44,14 @@ pub(crate) enum Kind {
     /// "gelten", "aufgeführt"): a further-on phrase in the subject announces with it alone
     /// ([`announcing_sentence`]).
     Applying,
+    /// A word that says the items must be given or done ("must", "doivent", "müssen",
+    /// "einzureichen", "باید"): a further-on phrase in the subject announces with it
+    /// ("Nachstehende Unterlagen sind einzureichen.").
+    Obliging,
+    /// Words that say from when something runs ("from", "à compter de", "ab", "از تاریخ"):
+    /// after a verb that says the items apply, the sentence says when they apply ("Die
+    /// nachstehend genannten Fristen gelten ab Zugang der Bestellung."), it announces none.
+    Since,
 }
 
 /// One line of `announcing.txt`.
@@ -105,6 +113,8 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "purpose" => Kind::Purpose,
             "additive" => Kind::Additive,
             "applying" => Kind::Applying,
+            "obliging" => Kind::Obliging,
+            "since" => Kind::Since,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -392,16 +402,25 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             let object_marker_before = is(before, Kind::Particle);
             let counted =
                 after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
-            // A further-on phrase may point past the next paragraph: in the subject, with
-            // more than its counted words after it, it announces only with a verb saying that
-            // the items apply ("The rules below apply to every buyer."); another verb says
-            // something of them ("The fees below are charged monthly.").
-            let subject = subject_phrase(phrase, &words, first, end)
+            // A further-on phrase may point past the next paragraph: in the subject it
+            // announces only with a verb saying that the items apply, are listed or must be
+            // given ("The rules below apply to every buyer.", "Nachstehende Unterlagen sind
+            // einzureichen."), and not with one saying when they apply ("gelten ab Zugang");
+            // another predicate describes items that may stand anywhere further on ("The
+            // fees below are charged monthly.", "Les frais ci-dessous sont dus en euros.",
+            // "Die unten genannten Fristen sind Werktage.").
+            let in_subject = subject_phrase(phrase, &words, first, end);
+            let applying = applies(&words[end + 1..]);
+            let obliging = words[end + 1..].iter().any(|w| is(&w.text, Kind::Obliging))
+                || infinitive_at_end(last, &words[end + 1..]) > 0;
+            let describes = phrase.kind == Kind::Further && in_subject && !applying && !obliging;
+            let subject = in_subject
                 && after.len() <= SUBJECT_WORDS_AFTER
-                && (phrase.kind == Kind::Forward || after.iter().any(|w| is(w, Kind::Applying)));
+                && (phrase.kind == Kind::Forward || applying);
             let additive = words[end + 1..].iter().any(|w| is(&w.text, Kind::Additive));
             !phrase.colon_only
                 && (counted || subject)
+                && !describes
                 && !time
                 && !number
                 && !place
@@ -409,6 +428,19 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && !object_marker_before
                 && !additive
         })
+}
+
+/// Whether `words` (the words after a phrase) hold a verb saying that the items apply or are
+/// listed ([`Kind::Applying`]) and not when they apply: a [`Kind::Since`] phrase right after
+/// it ("gelten ab", "apply from", "s'appliquent dès"), or one of several words anywhere
+/// ("à compter de", "as of", "از تاریخ"), which a preposition of one word may not be.
+fn applies(words: &[Word]) -> bool {
+    let verbs: Vec<usize> = (0..words.len())
+        .filter(|&i| is(&words[i].text, Kind::Applying))
+        .collect();
+    let when = occurrences(words, Kind::Since)
+        .any(|(phrase, at, _)| phrase.words.len() > 1 || at > 0 && verbs.contains(&(at - 1)));
+    !verbs.is_empty() && !when
 }
 
 /// Whether the forward or further-on phrase at `words[first..=end]` stands in the subject that
@@ -607,6 +639,12 @@ mod tests {
             "Im Folgenden sind die gesperrten Zahlungsarten aufgeführt.",
             "Untenstehende Regeln gelten für alle Käufer.",
             "شرایط زیر برای همه سفارش‌ها اعمال می‌شود.",
+            // A further-on phrase with a verb saying that the items must be given.
+            "Nachstehende Unterlagen sind einzureichen.",
+            "Die nachstehenden Unterlagen sind vorzulegen.",
+            "The documents below must be provided.",
+            "Les pièces ci-dessous doivent être fournies.",
+            "Les documents ci-dessous sont à fournir.",
         ] {
             assert!(announcing_sentence(text), "{text}");
         }
@@ -615,6 +653,15 @@ mod tests {
             // that apply also to someone: given elsewhere.
             "The fees below are charged monthly, as set out in Clause 9.",
             "Les délais ci-dessous sont exprimés en jours ouvrés.",
+            "The fees below are charged monthly.",
+            "The deadlines below are working days.",
+            "Les frais ci-dessous sont dus en euros.",
+            "Die unten genannten Fristen sind Werktage.",
+            "Die nachstehenden Gebühren sind Nettobeträge.",
+            // A verb saying when the items apply.
+            "Die nachstehend genannten Fristen gelten ab Zugang der Bestellung.",
+            "The rules below apply from 1 March 2026.",
+            "Les règles ci-dessous s'appliquent à compter du 1er mars 2026.",
             "The rules below also apply to trade buyers.",
             "Les règles ci-dessous s'appliquent également aux acheteurs étrangers.",
             "Die nachstehenden Regeln gelten auch für Händler.",
