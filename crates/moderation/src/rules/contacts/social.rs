@@ -44,13 +44,14 @@ declare_rule! {
     /// After a word for a username or an account (`آیدی`, `یوزرنیم`, `شناسه`, `id`, `کانال`,
     /// `پیج`, `اکانت`, alone or before a platform name) or a platform's name (`تلگرام`) and a
     /// colon or another separator (`؛`, `←`, `»`, `👈`, an opening bracket or guillemet, a
-    /// line break), one word in Persian letters that ends its sentence (or its brackets) or is
+    /// line break, an ellipsis: `آیدی... x`), one word in Persian letters that ends its sentence (or its brackets) or is
     /// followed by a request to get in touch (`پیام بدید`, `عضو بشید`, `رو فالو کنید`) is a
     /// handle spelled in Persian (`آیدی تلگرامم: شاپمن`, `تلگرام: کیانوشکو`, `آیدی
     /// (کیانوشکو)`) when it is no known word: no frequent Persian word (`common-words.fa.txt`),
-    /// noun (`crates/input/data/nouns.fa.txt`) nor brand written in Persian (`brands.fa.txt`),
-    /// also with an inflectional ending (not `آیدی تلگرام: ندارم`, `اکانت: سامسونگ`, `اکانت:
-    /// شیائومی`). So are two parts (two words or a compound written with a zero-width
+    /// noun (`crates/input/data/nouns.fa.txt`), adjective (`adjectives.fa.txt`, from hazm's
+    /// lexicon: `اینستا: دلنشین`, `تلگرام: کارآمد`) nor brand written in Persian
+    /// (`brands.fa.txt`), also with an inflectional ending (not `آیدی تلگرام: ندارم`, `اکانت:
+    /// سامسونگ`, `اکانت: شیائومی`). So are two parts (two words or a compound written with a zero-width
     /// non-joiner) none of which is a known word (`آیدی: کیانوشکو مهرو`), a word for a shop
     /// joined to a name that is no frequent word (`آیدی: کیانوش‌شاپ`, `آیدی: علی فروش`,
     /// `اکانت: فروشگاه کیانوشکو`; not `پیج: فروشگاه رسمی`), or two parts not all frequent
@@ -99,8 +100,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "brands_fa", "products"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, brands_fa: HashSet<String>, shops: HashSet<String>, products: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "adjectives_fa", "brands_fa", "products"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, adjectives_fa: HashSet<String>, brands_fa: HashSet<String>, shops: HashSet<String>, products: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -150,6 +151,7 @@ impl Social {
             id_words: PhraseSet::new(p.lexicons("id_words", &["handle-words.fa"])?, false),
             words: p.skeleton_keys("words", "handle-not-words")?,
             words_fa: p.skeleton_keys("common_words_fa", "common-words.fa")?,
+            adjectives_fa: p.skeleton_keys("adjectives_fa", "adjectives.fa")?,
             brands_fa: p.skeleton_keys("brands_fa", "brands.fa")?,
             shops: SHOP_WORDS.iter().map(|w| skeleton_key(w)).collect(),
             products: p.skeleton_keys("products", "product-lines")?,
@@ -472,8 +474,10 @@ impl Rule for Social {
                     continue;
                 }
                 for k in pm.last + 1..(pm.last + 4).min(ws.len()) {
-                    // `بله، Galaxy A54`: a comma or full stop ends the announcement.
-                    if sk[ws[k - 1].end..ws[k].start].contains([',', '،', '.', '!', '؟', '?']) {
+                    // `بله، Galaxy A54`: a comma or full stop ends the announcement; an
+                    // ellipsis leads on to what follows (`آیدی... shopname`).
+                    let gap = &sk[ws[k - 1].end..ws[k].start];
+                    if gap.contains([',', '،', '.', '!', '؟', '?']) && !ellipsis(gap) {
                         break;
                     }
                     // Only a possessive or filler word may stand between: `پیج ما shop_1`.
@@ -642,6 +646,14 @@ fn persian_separator(gap: &str) -> bool {
     ])
 }
 
+/// Whether `gap` between two words is an ellipsis, a run of full stops (`..`, `...`) or `…`
+/// alone with spaces: it leads on to the next word like a colon (`آیدی... تینااستایل`).
+fn ellipsis(gap: &str) -> bool {
+    let marks = gap.trim();
+    marks.chars().all(|c| c == '.' || c == '…')
+        && (marks.contains('…') || marks.chars().filter(|&c| c == '.').count() >= 2)
+}
+
 /// Whether the handle ending at word `k` is closed by the bracket or quotation mark that
 /// opened it (`آیدی (x) برای سفارش`, `آیدی «x» رو عضو بشید`): it is complete there.
 fn bracketed(sk: &str, ws: &[crate::text::Word], open_gap: &str, k: usize) -> bool {
@@ -684,13 +696,16 @@ fn persian_noun(word: &str) -> bool {
 
 impl Social {
     /// Whether a part of a word in Persian letters is a known word: a frequent Persian word
-    /// (`common-words.fa.txt`), a noun (`crates/input/data/nouns.fa.txt`: `سامسونگ`, `علی`)
-    /// or a brand, product, service or channel written in Persian (`brands.fa.txt`:
+    /// (`common-words.fa.txt`), a noun (`crates/input/data/nouns.fa.txt`: `سامسونگ`, `علی`),
+    /// an adjective (`adjectives.fa.txt`: `دلنشین`, `پرنور`) or a brand, product, service or channel written in Persian (`brands.fa.txt`:
     /// `شیائومی`, `نتفلیکس`), or one of them with an inflectional ending (`گوشیم`).
     fn known_fa(&self, part: &str) -> bool {
         let known = |w: &str| {
             let key = skeleton_key(w);
-            self.words_fa.contains(&key) || self.brands_fa.contains(&key) || persian_noun(w)
+            self.words_fa.contains(&key)
+                || self.adjectives_fa.contains(&key)
+                || self.brands_fa.contains(&key)
+                || persian_noun(w)
         };
         let known_or_inflected = |w: &str| {
             known(w)
@@ -741,7 +756,7 @@ impl Social {
             USERNAME_WORDS.contains(&w) || ACCOUNT_WORDS.contains(&w)
         };
         let gap = &sk[ws[k - 1].end..ws[k].start];
-        let separated = colon || announces(gap) || persian_separator(gap);
+        let separated = colon || announces(gap) || persian_separator(gap) || ellipsis(gap);
         let from = if account(first) {
             first
         } else if let Some(j) = first.checked_sub(1).filter(|&j| account(j)) {
