@@ -35,7 +35,8 @@ pub use deadline::{DeadlineError, DueDate, SkippedDay, due, end_on_working_day};
 pub use duration::{Duration, DurationError, Unit};
 
 use davar_policy::diagnostic::Diagnostic;
-use davar_policy::model::PolicySet;
+use davar_policy::model::{Document, PolicySet};
+use rayon::prelude::*;
 
 /// The codes of the obligation checks, from the one table of check codes
 /// ([`davar_policy::codes::CODES`]).
@@ -45,35 +46,48 @@ pub use davar_policy::codes;
 /// obligation blocks, durations against the prose, obligations across languages, compliance
 /// profiles and, given the text of `policy.lock`, the locked versions. No I/O.
 pub fn checks(set: &PolicySet, as_of: Date, lock: Option<&str>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for doc in &set.documents {
-        let mut parsed = Vec::with_capacity(doc.versions.len());
-        let uses_blocks = duration_mismatch::uses_blocks(doc);
-        for version in &doc.versions {
-            let (obligations, diagnostics) = extract::version_obligations(version);
-            out.extend(diagnostics);
-            if uses_blocks {
-                out.extend(duration_mismatch::check_version(version, &obligations));
-            }
-            parsed.push(obligations);
-        }
-        if !uses_blocks {
-            out.extend(duration_mismatch::hint_without_blocks(
-                doc,
-                &set.site.binding_language,
-            ));
-        }
-        out.extend(obligation_mismatch::check_document(
-            doc,
-            &parsed,
-            &set.site.binding_language,
-        ));
-    }
+    // The documents, each apart, and the compliance profiles run in parallel (rayon).
+    let (mut out, compliance) = rayon::join(
+        || {
+            set.documents
+                .par_iter()
+                .flat_map_iter(|doc| document_checks(set, doc))
+                .collect::<Vec<_>>()
+        },
+        || compliance::check(set, as_of),
+    );
     if let Some(text) = lock {
         let path = set.root.join(lock::LOCK_FILE);
         out.extend(lock::check_against(set, as_of, &path, text));
     }
-    out.extend(compliance::check(set, as_of));
+    out.extend(compliance);
+    out
+}
+
+/// The obligation blocks' and durations' findings in one document.
+fn document_checks(set: &PolicySet, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut parsed = Vec::with_capacity(doc.versions.len());
+    let uses_blocks = duration_mismatch::uses_blocks(doc);
+    for version in &doc.versions {
+        let (obligations, diagnostics) = extract::version_obligations(version);
+        out.extend(diagnostics);
+        if uses_blocks {
+            out.extend(duration_mismatch::check_version(version, &obligations));
+        }
+        parsed.push(obligations);
+    }
+    if !uses_blocks {
+        out.extend(duration_mismatch::hint_without_blocks(
+            doc,
+            &set.site.binding_language,
+        ));
+    }
+    out.extend(obligation_mismatch::check_document(
+        doc,
+        &parsed,
+        &set.site.binding_language,
+    ));
     out
 }
 

@@ -249,8 +249,12 @@ fn checked(
     {
         return found;
     }
-    let mut found = davar_policy::check(policies, as_of);
-    found.extend(davar_obligation::checks(policies, as_of, lock));
+    // The policy checks and the obligation checks run in parallel (rayon).
+    let (mut found, obligations) = rayon::join(
+        || davar_policy::check(policies, as_of),
+        || davar_obligation::checks(policies, as_of, lock),
+    );
+    found.extend(obligations);
     if let (Some(cache), Some(key)) = (cache, &key) {
         cache.put(key, &found);
     }

@@ -20,6 +20,7 @@ mod unknown_brand;
 mod version_order;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -98,10 +99,13 @@ pub const CHECKS: &[CheckInfo] = &[
     },
 ];
 
-/// Runs every policy check on `set` as of `as_of`, sorted by file, line and column.
+/// Runs every policy check on `set` as of `as_of`, sorted by file, line and column. The checks
+/// run in parallel (rayon); their findings are gathered in the order of [`CHECKS`].
 pub fn check(set: &PolicySet, as_of: Date) -> Vec<Diagnostic> {
-    let mut diagnostics: Vec<Diagnostic> =
-        CHECKS.iter().flat_map(|c| (c.run)(set, as_of)).collect();
+    let mut diagnostics: Vec<Diagnostic> = CHECKS
+        .par_iter()
+        .flat_map_iter(|c| (c.run)(set, as_of))
+        .collect();
     sort(&mut diagnostics);
     diagnostics
 }

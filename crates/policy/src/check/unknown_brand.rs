@@ -31,12 +31,13 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
-use crate::model::{PolicySet, PolicyVersion};
+use crate::model::{Document, PolicySet, PolicyVersion};
 
 mod owner;
 mod speaker;
@@ -691,127 +692,130 @@ struct Mention {
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let own = OwnNames::of(set);
+    // Documents are read apart from each other, in parallel (rayon).
+    set.documents
+        .par_iter()
+        .flat_map_iter(|doc| document_findings(set, doc, &own))
+        .collect()
+}
+
+/// The findings of `check` in one document.
+fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for doc in &set.documents {
-        for lang in doc.languages() {
-            let mut previous: BTreeSet<String> = BTreeSet::new();
-            // What each body read holds, at offsets from its start: a version repeating an
-            // earlier body takes it.
-            let mut read: foldhash::HashMap<&str, BodyMentions> = Default::default();
-            for v in doc.versions_in(lang) {
-                let body = v.body();
-                let base = v.source.len() - body.len();
-                let known = read
-                    .entry(body)
-                    .or_insert_with(|| BodyMentions::of(v, &own));
-                let at_base = |found: &[Mention]| {
-                    let mut found = found.to_vec();
-                    found.iter_mut().for_each(|m| m.offset += base);
-                    found
-                };
-                let all = at_base(&known.all);
-                let spoken = at_base(&known.spoken);
-                let open: Vec<&Mention> = all
-                    .iter()
-                    .zip(&known.covered)
-                    .filter(|(_, covered)| !**covered)
-                    .map(|(m, _)| m)
-                    .collect();
-                let reading = owner::Reading::of(v, &open, &own, &known.stated);
-                let own_email = all.iter().any(|m| m.email && own.covers(m));
-                let mailboxes = service_mailbox_hosts(&v.source, &all);
-                let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
-                for m in open {
-                    if let Some(foreign) = reading.foreign(m) {
-                        found.push((m, Some(foreign)));
-                    } else if stands_for_the_marketplace(&v.source, m, &own, own_email)
-                        && !(m.email && names_owner_of(&v.source, m))
-                        || left_over_address(&v.source, m, &mailboxes)
-                    {
-                        found.push((m, None));
-                    }
+    for lang in doc.languages() {
+        let mut previous: BTreeSet<String> = BTreeSet::new();
+        // What each body read holds, at offsets from its start: a version repeating an
+        // earlier body takes it.
+        let mut read: foldhash::HashMap<&str, BodyMentions> = Default::default();
+        for v in doc.versions_in(lang) {
+            let body = v.body();
+            let base = v.source.len() - body.len();
+            let known = read.entry(body).or_insert_with(|| BodyMentions::of(v, own));
+            let at_base = |found: &[Mention]| {
+                let mut found = found.to_vec();
+                found.iter_mut().for_each(|m| m.offset += base);
+                found
+            };
+            let all = at_base(&known.all);
+            let spoken = at_base(&known.spoken);
+            let open: Vec<&Mention> = all
+                .iter()
+                .zip(&known.covered)
+                .filter(|(_, covered)| !**covered)
+                .map(|(m, _)| m)
+                .collect();
+            let reading = owner::Reading::of(v, &open, own, &known.stated);
+            let own_email = all.iter().any(|m| m.email && own.covers(m));
+            let mailboxes = service_mailbox_hosts(&v.source, &all);
+            let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
+            for m in open {
+                if let Some(foreign) = reading.foreign(m) {
+                    found.push((m, Some(foreign)));
+                } else if stands_for_the_marketplace(&v.source, m, own, own_email)
+                    && !(m.email && names_owner_of(&v.source, m))
+                    || left_over_address(&v.source, m, &mailboxes)
+                {
+                    found.push((m, None));
                 }
-                // Free mailboxes named after the name the text speaks as.
-                let boxes: Vec<(Mention, &str)> = all
-                    .iter()
-                    .filter(|m| m.email)
-                    .filter_map(|m| {
-                        let local = mailbox(&v.source, m.offset);
-                        let name = spoken
-                            .iter()
-                            .find(|s| speaker::mailbox_names(local, &m.key, &s.key))?;
-                        let start = m.offset - local.len() - 1;
-                        let shown = format!("{local}@{}", m.shown);
-                        Some((
-                            Mention {
-                                key: shown.to_lowercase(),
-                                shown,
-                                offset: start,
-                                domain: true,
-                                email: true,
-                                address: true,
-                            },
-                            name.shown.as_str(),
-                        ))
-                    })
-                    .collect();
-                found.extend(
-                    spoken
-                        .iter()
-                        .chain(boxes.iter().map(|(m, _)| m))
-                        .map(|m| (m, None)),
-                );
-                // The text's statements of who it is are read only when there is a mention.
-                if found.iter().any(|(_, f)| f.is_none()) {
-                    found.retain(|(m, f)| f.is_some() || !reading.covers(m));
-                }
-                let current: BTreeSet<String> = found.iter().map(|(m, _)| m.key.clone()).collect();
-                let mut lines = None;
-                let mut reported = BTreeSet::new();
-                let name = set.site.name_in(&v.lang);
-                // A foreign owner's other addresses (`static.x.com` beside `x.com`) once one of
-                // its addresses is reported.
-                let mut owners_reported = BTreeSet::new();
-                for (m, foreign) in found {
-                    let other_address = foreign.is_some_and(|f| {
-                        f.key != m.key && owners_reported.contains(f.host.as_str())
-                    });
-                    if previous.contains(&m.key) || other_address || !reported.insert(m.key.clone())
-                    {
-                        continue;
-                    }
-                    if let Some(f) = foreign.filter(|_| m.domain) {
-                        owners_reported.insert(f.host.as_str());
-                    }
-                    let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
-                    let (line, column) = lines.line_col(&v.source, m.offset);
-                    out.push(match foreign {
-                        Some(f) => foreign_owner(&v.path, line, column, m, f, name),
-                        None => {
-                            let what = if m.domain { "an address" } else { "a company" };
-                            let message = if let Some((_, after)) =
-                                boxes.iter().find(|(b, _)| b.key == m.key)
-                            {
-                                format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown)
-                            } else if spoken.iter().any(|s| s.key == m.key) {
-                                format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown)
-                            } else {
-                                format!("`{}` is {what} that is not {name}'s", m.shown)
-                            };
-                            Diagnostic::warning(
-                                codes::UNKNOWN_BRAND,
-                                &v.path,
-                                line,
-                                column,
-                                message,
-                            )
-                            .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms")
-                        }
-                    }
-                    .with_width(m.shown.chars().count()));
-                }
-                previous = current;
             }
+            // Free mailboxes named after the name the text speaks as.
+            let boxes: Vec<(Mention, &str)> = all
+                .iter()
+                .filter(|m| m.email)
+                .filter_map(|m| {
+                    let local = mailbox(&v.source, m.offset);
+                    let name = spoken
+                        .iter()
+                        .find(|s| speaker::mailbox_names(local, &m.key, &s.key))?;
+                    let start = m.offset - local.len() - 1;
+                    let shown = format!("{local}@{}", m.shown);
+                    Some((
+                        Mention {
+                            key: shown.to_lowercase(),
+                            shown,
+                            offset: start,
+                            domain: true,
+                            email: true,
+                            address: true,
+                        },
+                        name.shown.as_str(),
+                    ))
+                })
+                .collect();
+            found.extend(
+                spoken
+                    .iter()
+                    .chain(boxes.iter().map(|(m, _)| m))
+                    .map(|m| (m, None)),
+            );
+            // The text's statements of who it is are read only when there is a mention.
+            if found.iter().any(|(_, f)| f.is_none()) {
+                found.retain(|(m, f)| f.is_some() || !reading.covers(m));
+            }
+            let current: BTreeSet<String> = found.iter().map(|(m, _)| m.key.clone()).collect();
+            let mut lines = None;
+            let mut reported = BTreeSet::new();
+            let name = set.site.name_in(&v.lang);
+            // A foreign owner's other addresses (`static.x.com` beside `x.com`) once one of
+            // its addresses is reported.
+            let mut owners_reported = BTreeSet::new();
+            for (m, foreign) in found {
+                let other_address = foreign
+                    .is_some_and(|f| f.key != m.key && owners_reported.contains(f.host.as_str()));
+                if previous.contains(&m.key) || other_address || !reported.insert(m.key.clone()) {
+                    continue;
+                }
+                if let Some(f) = foreign.filter(|_| m.domain) {
+                    owners_reported.insert(f.host.as_str());
+                }
+                let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
+                let (line, column) = lines.line_col(&v.source, m.offset);
+                out.push(match foreign {
+                    Some(f) => foreign_owner(&v.path, line, column, m, f, name),
+                    None => {
+                        let what = if m.domain { "an address" } else { "a company" };
+                        let message = if let Some((_, after)) =
+                            boxes.iter().find(|(b, _)| b.key == m.key)
+                        {
+                            format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown)
+                        } else if spoken.iter().any(|s| s.key == m.key) {
+                            format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown)
+                        } else {
+                            format!("`{}` is {what} that is not {name}'s", m.shown)
+                        };
+                        Diagnostic::warning(
+                            codes::UNKNOWN_BRAND,
+                            &v.path,
+                            line,
+                            column,
+                            message,
+                        )
+                        .with_help("list a legitimate third party in site.yaml `third_parties` (or the marketplace's own names in `marketplace.brands`); replace a name left over from another site's terms")
+                    }
+                }
+                .with_width(m.shown.chars().count()));
+            }
+            previous = current;
         }
     }
     out
