@@ -111,11 +111,21 @@ fn operator_statement() -> String {
     let by = r"(?:(?:operated|published|issued|edited|owned|run|managed|provided)\s+by|belongs\s+to|(?:exploitée?s?|éditée?s?|publiée?s?|gérée?s?|fournie?s?)\s+par|appartient\s+à|(?:betrieben|herausgegeben|verantwortet|bereitgestellt)\s+(?:von|durch)|gehört|توسط|از\s+سوی|متعلق\s+به)";
     // A site's or these terms' owner: `Le site est la propriété de`, `Diese Website ist
     // Eigentum der`, `This website and its content are the property of`.
-    let property = r"(?:is|are|est|sont|ist|sind)\s+(?:the\s+(?:exclusive\s+)?property\s+of|la\s+propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|(?:das\s+)?(?:ausschließliche[sn]?\s+)?eigentum\s+(?:der|des|von))";
-    let (label, of_site, responsible) = (LABEL, of_site(), responsible());
+    // An offer or a service of someone: `Diese Website ist ein Angebot der`, `This website
+    // is a service of`, `Ce site est un service de`.
+    let property = r"(?:is|are|est|sont|ist|sind)\s+(?:the\s+(?:exclusive\s+)?property\s+of|la\s+propriété\s+(?:exclusive\s+)?(?:de|d['’]|du)|(?:das\s+)?(?:ausschließliche[sn]?\s+)?eigentum\s+(?:der|des|von)|ein(?:e)?\s+(?:angebot|dienst|service)\s+(?:der|des|von)|an?\s+(?:service|offering)\s+(?:of|by|from)|un\s+service\s+(?:de|d['’]|du|proposé\s+par))";
+    // All rights kept for a company: `تمامی حقوق این سایت برای شرکت X محفوظ است`.
+    let fa_rights = r"(?:^|\s)(?:تمامی|تمام|کلیه|همه[\u{200c}\s]?ی)\s+حقوق\s+(?:مادی\s+و\s+معنوی\s+)?(?:(?:این\s+)?";
+    let fa_rights = format!(r"{fa_rights}{SITE}\s+)?(?:برای|متعلق\s+به|نزد)\s+(?:شرکت\s+)?");
+    let (label, of_site, responsible) = (labels(), of_site(), responsible());
     format!(
-        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}(?:e?s)?\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible}|{STRONG_LABEL})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?|(?:^|\s)مالکیت\s+(?:این\s+)?{SITE}\s+(?:با|متعلق\s+به)\s+(?:شرکت\s+)?)"
+        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}(?:e?s)?\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible}|{STRONG_LABEL}|{SITE_LABEL})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?|(?:^|\s)مالکیت\s+(?:این\s+)?{SITE}(?:\s+و\s+{CONTENT}(?:\s+آن)?)?\s+(?:با|متعلق\s+به)\s+(?:شرکت\s+)?|{fa_rights})"
     )
+}
+
+/// One label of [`LABEL`] or two joined (`Owner and operator`, `Betreiber und Herausgeber`).
+fn labels() -> String {
+    format!(r"(?:{LABEL}(?:\s*(?:and|et|und|&|/)\s*{LABEL})?)")
 }
 
 /// Labels of a site's operator, publisher, owner or provider (`Betreiber`, `Éditeur`,
@@ -147,7 +157,8 @@ fn responsible() -> String {
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let imprint = r"(?:impressum|imprint|legal\s+notice|mentions\s+légales|informations\s+légales|angaben\s+gemäß\s+§\s*5\s+(?:tmg|ddg)|anbieterkennzeichnung)";
     Regex::new(&format!(
-        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{LABEL}{}|{}|{STRONG_LABEL}|{SITE_LABEL}|{LABEL}{LEGAL_REFERENCE}|{imprint})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
+        r"(?i)^\s*(?:#{{1,6}}\s+|{ITEM})?(?:\*\*|__)?\s*(?:{}{}|{}|{STRONG_LABEL}|{SITE_LABEL}|{LABEL}{LEGAL_REFERENCE}|{imprint}|{FA_OPERATOR}\s+(?:این\s+)?{SITE})\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$",
+        labels(),
         of_site(),
         responsible()
     ))
@@ -170,6 +181,26 @@ const WE_COMMA: &str = r"(?:^|[.!?]\s+)\s*(?:we|nous|wir)\s*,\s*";
 /// [`WE_COMMA`] and an article, right before a name.
 static WE_APPOSITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i){WE_COMMA}{PARTY_DET}$")).expect("valid pattern"));
+
+/// `We are ` before a name (`We are X Ltd, the operator of this website`, `Nous sommes X SAS,
+/// l'éditeur du site`, `Wir sind die X GmbH, Betreiberin dieser Website`).
+static WE_ARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[.!?]\s+)\s*(?:we\s+are|nous\s+sommes|wir\s+sind)\s+{PARTY_DET}$"
+    ))
+    .expect("valid pattern")
+});
+
+/// A role of this site's operator in an apposition right after a name: `, the operator of this
+/// website`, `, l'éditeur du site`, `, Betreiberin dieser Website`.
+static ROLE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*,\s*(?:(?:the|le|la|l['’]|der|die)\s*)?(?:sole\s+|seule?\s+|alleinige[rn]?\s+)?{}{}(?:[^\p{{L}}]|$)",
+        labels(),
+        of_site()
+    ))
+    .expect("valid pattern")
+});
 
 /// [`WE_COMMA`] and an article anywhere in a text, each line's start a sentence's.
 static WE_APPOSITION_ANYWHERE: LazyLock<Regex> =
@@ -237,6 +268,7 @@ const FA_OPERATING: &[&str] = &[
     "راه‌اندازی",
     "ارائه",
     "منتشر",
+    "محفوظ",
 ];
 
 /// Words that end a Persian name without making it this site's operator: denied verbs,
@@ -406,7 +438,36 @@ fn persian_name(body: &str, at: usize, company: Option<usize>) -> (usize, usize,
 pub(super) fn stated_names(body: &str, base: usize) -> Vec<Mention> {
     let mut out = persian_operators(body, base);
     out.extend(unusual_operators(body, base));
+    out.extend(capital_form_operators(body, base));
     out
+}
+
+/// A French company's legal form and share capital after its name and a comma (`X Commerce,
+/// SAS au capital de 10 000 €`): the name is the capitalised words before the comma (group 1).
+static CAPITAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}0-9&'’-]*(?:[^\S\n]+\p{Lu}[\p{L}0-9&'’-]*){0,3}),[^\S\n]*(?:SAS|SASU|SARL|EURL|SA|SNC|SCA)[^\S\n]+(?:au|à)[^\S\n]+capital")
+        .expect("valid pattern")
+});
+
+/// Names written before their legal form and share capital ([`CAPITAL_FORM`]): a statement
+/// before them makes them this site's operator (`Ce site est édité par la société X Commerce,
+/// SAS au capital de 10 000 €`); [`states_operator`] reads it.
+fn capital_form_operators(body: &str, base: usize) -> Vec<Mention> {
+    if !body.contains("capital") {
+        return Vec::new();
+    }
+    CAPITAL_FORM
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .map(|name| Mention {
+            key: normalise(name.as_str()),
+            shown: name.as_str().to_string(),
+            offset: base + name.start(),
+            domain: false,
+            email: false,
+            address: false,
+        })
+        .collect()
 }
 
 /// What a name written unusually holds: `&` before a capitalised word, a legal form in
@@ -550,7 +611,7 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
 /// `مالک` (owner): where [`subject_operating`] may read it as this site's operator.
 static FA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?؟:]\s+)\s*{ITEM}(?:\*\*)?(شرکت\s+[\p{{Arabic}}\u{{200c}}]+(?:\s+[\p{{Arabic}}\u{{200c}}]+){{0,3}}?)\s*(?:[(（][^()\n]{{0,80}}[)）]\s*)?(?:این\s+{SITE}\s+را\s|مالک\s)"
+        r"(?m)(?:^|[.!?؟:]\s+)\s*{ITEM}(?:\*\*)?(شرکت\s+[\p{{Arabic}}\u{{200c}}]+(?:\s+[\p{{Arabic}}\u{{200c}}]+){{0,3}}?)\s*(?:[(（][^()\n]{{0,80}}[)）]\s*)?(?:این\s+{SITE}\s+را\s|{FA_OPERATOR}\s)"
     ))
     .expect("valid pattern")
 });
@@ -752,7 +813,21 @@ fn sentence_before(source: &str, offset: usize) -> &str {
 /// opening of an address written there.
 fn lead(source: &str, offset: usize) -> &str {
     let text = sentence_before(source, offset);
-    let cut = ADDRESS_OPENER.find(text).map_or(text.len(), |m| m.start());
+    let mut cut = ADDRESS_OPENER.find(text).map_or(text.len(), |m| m.start());
+    // A French elision (`la propriété d'X`, `exploité par l'X`) keeps its apostrophe: it is
+    // part of the word before the name, not a quote.
+    let elided = text[..cut]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| matches!(w, "d" | "D" | "l" | "L"));
+    if elided
+        && let Some(apostrophe) = text[cut..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '’'))
+    {
+        cut += apostrophe.len_utf8();
+    }
     &text[..cut]
 }
 
@@ -804,6 +879,10 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
         || copyright_holder(source, m)
         || TABLE_NAME_CELL.is_match(before) && TABLE_ROLE_AFTER.is_match(after(source, m))
         || WE_APPOSITION.is_match(before) && after(source, m).trim_start().starts_with(',')
+        || (WE_ARE.is_match(before) || SUBJECT_LEAD.is_match(before))
+            && ROLE_APPOSITION
+                .find(after(source, m))
+                .is_some_and(|r| !negated(r.as_str()))
         || DE_VERB_LAST_LEAD.find(before).is_some_and(|op| {
             DE_VERB_LAST.is_match(after(source, m))
                 && !another_subject(&before[..op.start()], op.as_str())
@@ -887,13 +966,28 @@ const THIS: &str = r"(?:this|our|the\s+present|ce|cet|cette|notre|le\s+présent|
 /// service (`X Inc. provides this website with hosting`).
 static SUBJECT_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     let verb = r"(?:operates|runs|owns|publishes|manages|exploite|édite|gère|possède|betreibt|verantwortet|besitzt)";
+    // Verbs that state the operator only beside one of `verb` (`betreibt und verwaltet`,
+    // `verwaltet und betreibt`): alone, a site's maintainer may be an agency.
+    let beside = r"(?:maintains|administers|verwaltet|pflegt|administre|entretient)";
+    let verbs = format!(
+        r"(?:{verb}(?:\s+(?:and|et|und)\s+(?:{verb}|{beside}))?|{beside}\s+(?:and|et|und)\s+{verb})"
+    );
     let role = format!(
         r"(?:is|est|ist)\s+(?:(?:the|le|la|l['’]|der|die)\s*)?(?:sole\s+|seule?\s+|alleinige[rn]?\s+)?{LABEL}(?:\s+(?:and|et|und)\s+{LABEL})?\s+(?:(?:of|de|d['’]|von|für)\s*)?"
     );
     let fa_verb =
         r"(?:اداره|مدیریت|راه[\u{200c}\s]?اندازی|منتشر)\s+(?:می[\u{200c}\s]?کند|کرده\s+است)";
     Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:(?:{verb}(?:\s+(?:and|et|und)\s+{verb})?\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|مالک\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
+        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:,\s*([^,()\n.;:!?]{{1,80}}?)\s*,\s*)?(?:(?:{verbs}\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|{FA_OPERATOR}(?:\s+و\s+{FA_OPERATOR})?\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
+    ))
+    .expect("valid pattern")
+});
+
+/// A site noun or a seller (`marketplace`, `seller`, `vendeur`, `Händler`, `فروشنده`), in an
+/// apposition after a company.
+static SITE_OR_SELLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{SITE}|\b(?:sellers?|vendors?|merchants?|vendeu(?:r|se)s?|marchands?|verkäufer(?:in)?|händler(?:in)?)\b|فروشنده"
     ))
     .expect("valid pattern")
 });
@@ -929,9 +1023,19 @@ fn subject_operating(source: &str, m: &Mention, before: &str) -> bool {
         return false;
     }
     let rest = after(source, m);
-    let Some(predicate) = SUBJECT_PREDICATE.find(rest) else {
+    let Some(caps) = SUBJECT_PREDICATE.captures(rest) else {
         return false;
     };
+    let predicate = caps.get(0).expect("the whole match");
+    // An apposition between commas (`X Ltd, a company registered in Scotland, operates…`)
+    // that names a site or a seller makes the site the seller's (`X Ltd, a seller on this
+    // marketplace, runs this shop`).
+    if caps
+        .get(1)
+        .is_some_and(|a| SITE_OR_SELLER.is_match(a.as_str()))
+    {
+        return false;
+    }
     let sentence = &rest[predicate.end()..];
     let sentence = &sentence[..sentence
         .find(['\n', '!', '?', ';', '؛'])
@@ -997,8 +1101,13 @@ fn service_provided(source: &str, m: &Mention, before: &str) -> bool {
 
 /// A copyright notice opening a line, up to its holder: `Copyright © 2025`, `© 2023–2025`,
 /// `(c) 2024`, `Copyright 2025`.
-static COPYRIGHT_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^{COPYRIGHT}$")).expect("valid pattern"));
+static COPYRIGHT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:\s*{RESERVED}\.?)?{COPYRIGHT}$")).expect("valid pattern")
+});
+
+/// `All rights reserved`, which may stand before or after a copyright notice.
+const RESERVED: &str =
+    r"(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)";
 
 /// [`COPYRIGHT_LEAD`] opening any line of a text: where a holder written unusually starts
 /// ([`unusual_operators`]: `© 2025 Harbor & Finch Ltd.`).
@@ -1013,7 +1122,7 @@ const COPYRIGHT: &str =
 /// Ltd 2025`), `All rights reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`. Anything else (`Used with
 /// permission`, `licensed under …`) makes it a credit to another's work.
 static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[.,]?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
+    Regex::new(r"(?i)^\s*[.,|–—-]?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?(?:[|–—-]\s*)?(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
         .expect("valid pattern")
 });
 
@@ -1074,7 +1183,8 @@ static TABLE_NAME_CELL: LazyLock<Regex> =
 /// `| Operator of this website |`, `| Betreiber dieser Website |`, `| Éditeur du site |`.
 static TABLE_ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[\s.,]*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*(?:{LABEL}{}|{})\s*(?:\*\*)?\s*\|",
+        r"(?i)^[\s.,]*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*(?:{}{}|{}|{SITE_LABEL})\s*(?:\*\*)?\s*\|",
+        labels(),
         of_site(),
         responsible()
     ))
@@ -2873,6 +2983,150 @@ mod tests {
                 let reported = found(lang, silent);
                 assert!(reported.is_empty(), "{silent}: {reported:#?}");
             }
+        }
+    }
+
+    #[test]
+    fn joined_roles_appositions_labels_copyright_forms_and_elisions_fire_beside_their_near_misses()
+    {
+        // Each statement fires; its twin names a part of the site, a seller, a credit, a
+        // service or a denial, and stays silent.
+        for (lang, fires, silent) in [
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH verwaltet und betreibt diese Plattform.",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH hostet und pflegt diese Plattform.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nLunaria Trading Ltd operates and maintains this website.",
+                "Sandook sells books. Sandook ships them.\n\nLunaria Trading Ltd maintains this website for us.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nLa société Lunetresor SAS exploite et administre ce site.",
+                "Sandook vend des livres. Sandook les livre.\n\nLa société Lunetresor SAS héberge et administre ce site.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nشرکت کتاب‌نما مالک و گرداننده این فروشگاه است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nشرکت کتاب‌نما مالک و گرداننده درگاه پرداخت است.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\n| Company | Role |\n|---|---|\n| Lunaria Trading Ltd | Owner and operator of this website |",
+                "Sandook sells books. Sandook ships them.\n\n| Company | Role |\n|---|---|\n| Lunaria Trading Ltd | Owner and operator of the payment service |",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nOwner and operator of this marketplace: Lunaria Trading Ltd",
+                "Sandook sells books. Sandook ships them.\n\nOwner and operator of the payment service: Lunaria Trading Ltd",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nمالکیت این فروشگاه و محتوای آن با شرکت کتاب‌نما است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nمالکیت محتوای کاربران با خود کاربران است و شرکت کتاب‌نما آن را منتشر می‌کند.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nLunaria Trading Ltd, a company registered in Ireland, runs this marketplace.",
+                "Sandook sells books. Sandook ships them.\n\nLunaria Trading Ltd, a seller on this marketplace, runs this shop.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH, eingetragen beim Amtsgericht Bremen, betreibt diese Website.",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH, ein Händler auf diesem Marktplatz, betreibt diesen Shop.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nWe are Lunaria Trading Ltd, the operator of this marketplace.",
+                "Sandook sells books. Sandook ships them.\n\nWe are Lunaria Trading Ltd, a seller on this marketplace.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nNous sommes Lunetresor SAS, l'éditeur de ce site.",
+                "Sandook vend des livres. Sandook les livre.\n\nNous sommes Lunetresor SAS, un vendeur de ce site.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nLe présent site est édité par la société Lunetresor Distribution, SAS au capital de 50 000 €.",
+                "Sandook vend des livres. Sandook les livre.\n\nLe vendeur Lunetresor Distribution, SAS au capital de 50 000 €, vend sur ce site.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nشرکت کتاب‌نما («ما») گرداننده این سایت است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nشرکت کتاب‌نما گرداننده غرفه خود در این بازار است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nگرداننده این فروشگاه:\n\nشرکت کتاب‌نما",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nگرداننده درگاه پرداخت:\n\nشرکت کتاب‌نما",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\n| Role | Company |\n|---|---|\n| Website operator | Lunaria Trading Ltd |",
+                "Sandook sells books. Sandook ships them.\n\n| Role | Company |\n|---|---|\n| Payment provider | Lunaria Trading Ltd |",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\n| Angabe | Inhalt |\n|---|---|\n| Plattformbetreiber | Buecherwurm GmbH |",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\n| Angabe | Inhalt |\n|---|---|\n| Zahlungsanbieter | Buecherwurm GmbH |",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\n© 2025 Lunetresor SAS – Tous droits réservés.",
+                "Sandook vend des livres. Sandook les livre.\n\n© 2025 Lunetresor SAS – photo de couverture",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nAll rights reserved. © Lunaria Trading Ltd 2025",
+                "Sandook sells books. Sandook ships them.\n\nAll rights reserved. © Lunaria Trading Ltd 2025 (cover photo)",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\n© 2025 Buecherwurm GmbH | Alle Rechte vorbehalten",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\n© 2025 Buecherwurm GmbH | Foto: Titelbild",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nکلیه حقوق این سایت برای شرکت کتاب‌نما محفوظ است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nکلیه حقوق تصاویر برای شرکت کتاب‌نما محفوظ است.",
+            ),
+            (
+                "fa",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nتمامی حقوق برای شرکت کتاب‌نما محفوظ است.",
+                "صندوق فروشگاه کتاب است. صندوق کتاب می‌فرستد.\n\nتمامی حقوق برای شرکت کتاب‌نما محفوظ نیست.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nCe site est la propriété d'Atelier Nord SAS.",
+                "Sandook vend des livres. Sandook les livre.\n\nCette photo est la propriété d'Atelier Nord SAS.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDieser Online-Shop ist ein Angebot der Buecherwurm GmbH.",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDieser Gutschein ist ein Angebot der Buecherwurm GmbH.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDiese Website ist ein Angebot der Buecherwurm GmbH.",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDer Shop „Wurm“ auf diesem Marktplatz ist ein Angebot der Buecherwurm GmbH.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\nThis website is a service of Lunaria Trading Ltd.",
+                "Sandook sells books. Sandook ships them.\n\nThe payment page of this website is a service of Lunaria Trading Ltd.",
+            ),
+            (
+                "fr",
+                "Sandook vend des livres. Sandook les livre.\n\nCe site est un service de Lunetresor SAS.",
+                "Sandook vend des livres. Sandook les livre.\n\nCe bon d'achat est un service de Lunetresor SAS.",
+            ),
+        ] {
+            let reported = found(lang, fires);
+            assert!(!reported.is_empty(), "{fires}: nothing reported");
+            let reported = found(lang, silent);
+            assert!(reported.is_empty(), "{silent}: {reported:#?}");
         }
     }
 
