@@ -44,9 +44,9 @@ pub(crate) enum Kind {
     /// "gelten", "aufgeführt"): a further-on phrase in the subject announces with it alone
     /// ([`announcing_sentence`]).
     Applying,
-    /// A word that says the items must be given or done ("must", "doivent", "müssen",
-    /// "einzureichen", "باید"): a further-on phrase in the subject announces with it
-    /// ("Nachstehende Unterlagen sind einzureichen.").
+    /// A word that says the items must be given or done, or must not be ("must", "doivent",
+    /// "müssen", "einzureichen", "باید", "prohibited", "verboten"): a further-on phrase in the
+    /// subject announces with it ("Nachstehende Unterlagen sind einzureichen.").
     Obliging,
     /// Words that say from when something runs ("from", "à compter de", "ab", "از تاریخ"):
     /// after a verb that says the items apply, the sentence says when they apply ("Die
@@ -75,6 +75,10 @@ struct Phrase {
     /// Whether a [`Kind::Place`] word names several places or is also a word for goods
     /// ("sections", "articles", "Artikel").
     plural: bool,
+    /// Whether a forward phrase means "below" after its noun (Persian `زیر`, `ذیل`): opening
+    /// the sentence right after that noun, not before the object marker, it stands in the
+    /// subject and announces as a further-on phrase there does.
+    below: bool,
 }
 
 /// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
@@ -131,12 +135,14 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             endings: Vec::new(),
             after_comma: false,
             plural: false,
+            below: false,
         };
         for option in options {
             match option.split_once('=') {
                 None if *option == "colon" => entry.colon_only = true,
                 None if *option == "comma" => entry.after_comma = true,
                 None if *option == "plural" => entry.plural = true,
+                None if *option == "below" => entry.below = true,
                 Some(("after", n)) => {
                     entry.after = n
                         .parse()
@@ -409,14 +415,20 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             // another predicate describes items that may stand anywhere further on ("The
             // fees below are charged monthly.", "Les frais ci-dessous sont dus en euros.",
             // "Die unten genannten Fristen sind Werktage.").
-            let in_subject = subject_phrase(phrase, &words, first, end);
+            let below_subject = phrase.below
+                && first == 1
+                && words
+                    .get(end + 1)
+                    .is_some_and(|w| !is(&w.text, Kind::Particle));
+            let in_subject = subject_phrase(phrase, &words, first, end) || below_subject;
             let applying = applies(&words[end + 1..]);
             let obliging = words[end + 1..].iter().any(|w| is(&w.text, Kind::Obliging))
                 || infinitive_at_end(last, &words[end + 1..]) > 0;
-            let describes = phrase.kind == Kind::Further && in_subject && !applying && !obliging;
+            let further = phrase.kind == Kind::Further || phrase.below;
+            let describes = further && in_subject && !applying && !obliging;
             let subject = in_subject
                 && after.len() <= SUBJECT_WORDS_AFTER
-                && (phrase.kind == Kind::Forward || applying);
+                && (!further || applying || obliging);
             let additive = words[end + 1..].iter().any(|w| is(&w.text, Kind::Additive));
             !phrase.colon_only
                 && (counted || subject)
@@ -645,6 +657,13 @@ mod tests {
             "The documents below must be provided.",
             "Les pièces ci-dessous doivent être fournies.",
             "Les documents ci-dessous sont à fournir.",
+            "مدارک زیر باید ارسال شود.",
+            "کالاهای زیر را ارسال کنید.",
+            // Or must not be.
+            "The items below are prohibited.",
+            "Die nachstehenden Artikel sind verboten.",
+            "Les produits ci-dessous sont interdits.",
+            "کالاهای زیر ممنوع است.",
         ] {
             assert!(announcing_sentence(text), "{text}");
         }
@@ -658,6 +677,8 @@ mod tests {
             "Les frais ci-dessous sont dus en euros.",
             "Die unten genannten Fristen sind Werktage.",
             "Die nachstehenden Gebühren sind Nettobeträge.",
+            "مهلت‌های زیر روز کاری هستند.",
+            "هزینه‌های زیر به یورو پرداخت می‌شود.",
             // A verb saying when the items apply.
             "Die nachstehend genannten Fristen gelten ab Zugang der Bestellung.",
             "The rules below apply from 1 March 2026.",
