@@ -2,6 +2,7 @@ use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords};
 use crate::phrase::PhraseSet;
 use crate::rules::prelude::*;
+use crate::rules::prices::verbs_fa::{Deal, verb_at};
 use crate::text::{Word, skeleton_key};
 
 declare_rule! {
@@ -31,10 +32,18 @@ declare_rule! {
     /// (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`); and
     /// one right after a verb of paying or buying that ends its clause (`پرداخت کردم ۲۵۰`,
     /// `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`, `پرداخت کردم حدود ۲۵۰`; not `پرداخت کردم ۱۰
-    /// روز بعد`, `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۲۸`). Verbs of paying include a noun
-    /// with a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`,
-    /// `خرید کردم`, `پرداخت‌کردم`), with a word such as `هم`, `فقط`, `ناقابل` before it
-    /// (`۲۵۰ رو هم پرداخت کردم`), and after thousands (`۲۵۰ هزار رو پرداخت کردم`). In the other storefront languages, a bare number of two digits or
+    /// روز بعد`, `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۲۸`). Verbs of paying, buying and
+    /// costing are read by their stems and the endings of person, tense and object
+    /// (`verbs_fa.rs`: `۲۵۰ خریده بودم`, `الان ۲۵۰ میخرید`, `۲۵۰ گرفتیمش`) and as a noun with
+    /// a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`, `خرید
+    /// کردم`, `پرداخت‌کردم`, `کارت کشیدم`, `حساب کردم`); verbs of costing (`۲۵۰ دراومد`,
+    /// `۲۵۰ تموم شد`, `برام ۲۵۰ آب خورد`, `۲۵۰ ازم گرفتن`) are read like verbs of buying, the
+    /// number naming the subject after a noun (`پژو ۲۰۸ دراومد`). Before the verb may stand a
+    /// word such as `هم`, `فقط`, `ناقابل` (`۲۵۰ رو هم پرداخت کردم`), the seller or the buyer
+    /// (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`), the person paid after a number above 100
+    /// (`۲۵۰ بهش دادم`; `بهش ۵ دادم` is a rating) and `تا` before a verb of paying (`۲۵۰ تا
+    /// پرداخت کردم`; `۳۰۰ تا خریدم` is a count); thousands may come before it (`۲۵۰ هزار رو
+    /// پرداخت کردم`, `۲۵۰ خ پرداخت کردم`). In the other storefront languages, a bare number of two digits or
     /// more right after a verb of paying (`paid 250`, `payé 250`, `paid 1,250`), right before
     /// one (`250 bezahlt`, also with a few adverbs between: `habe 250 dafür bezahlt`), or right
     /// after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`), after a verb of
@@ -42,8 +51,14 @@ declare_rule! {
     /// buying (`bought it for 250, not worth it`) is a price when its clause ends there or goes
     /// on with a preposition or conjunction (`paid 250 for it`); hedges and object pronouns may
     /// stand between the verb or `for` and the number (`paid around 250`, `I paid like 250`,
-    /// `It cost me 250`, `j'ai payé ça 250`). Not `spent 30 minutes`, `used it for 2 years`,
-    /// `got it for 2 kids`, `paid 20% more`, nor a year (`paid 2023 taxes`).
+    /// `It cost me 250`, `j'ai payé ça 250`). So is one after a phrasal verb of paying (`set
+    /// me back 250`, `shelled out 250`, `forked over 250`) or a verb of selling (`on me l'a
+    /// vendu 250`) when its clause ends there (also before `last week`, `yesterday`), one
+    /// after a verb of spending and before `on` and the product (`dropped 300 on this`; not
+    /// `dropped 100 on the floor`), one before a word of a sale (`60 on sale`, `95 en promo`)
+    /// and one opening its clause before a copula and a word of paying or price (`75 is what
+    /// we paid`, `90 was the price`). Not `spent 30 minutes`, `used it for 2 years`, `got it
+    /// for 2 kids`, `paid 20% more`, nor a year (`paid 2023 taxes`).
     ///
     /// ## How it decides
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
@@ -189,35 +204,8 @@ const PURCHASE_VERBS: &[&str] = &[
     "خریدن",
 ];
 
-/// Verbs of paying: `۲۵۰ دادم` ("I paid 250") states what was paid.
-const PAID_VERBS: &[&str] = &["دادم", "دادیم", "پرداختم", "پرداختیم", "دادمش"];
-
-/// Light verbs after `پرداخت` that make a verb of paying: `۲۵۰ پرداخت کردم`, `۲۵۰ پرداخت
-/// شد` ("250 was paid").
-const PAID_LIGHT_VERBS: &[&str] = &[
-    "کردم",
-    "کردیم",
-    "کردمش",
-    "کردن",
-    "شد",
-    "شده",
-    "نمودم",
-    "نمودیم",
-    "گردید",
-    "کرده",
-    "کن",
-    "کنید",
-    "میکنید",
-    "میکنم",
-    "زدم",
-];
-
-/// Nouns that make a verb of paying or buying with a light verb: `پرداخت کردم`, `واریز کردم`,
-/// `خرید کردم` (buying), also written as one word (`پرداخت‌کردم`).
-const PAY_NOUNS: &[&str] = &["پرداخت", "واریز", "خرید", "ابتیاع"];
-
-/// Words that may stand between a bare amount (and its object marker) and a verb of paying:
-/// `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ فقط پرداخت کردم`, `۲۵۰ ناقابل پرداخت کردم`.
+/// Words that may stand between a bare amount (and its object marker) and a verb of paying
+/// or costing: `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ فقط پرداخت کردم`, `۲۵۰ ناقابل پرداخت کردم`.
 const PAID_FILLERS_FA: &[&str] = &[
     "هم",
     "تقریبا",
@@ -229,13 +217,37 @@ const PAID_FILLERS_FA: &[&str] = &[
     "پول",
 ];
 
+/// The person paid, between a bare amount of more than 100 (the top of a rating scale) and
+/// a verb of paying: `۲۵۰ بهش دادم` ("I paid him 250"; `بهش ۵ دادم` is a rating),
+/// `۲۵۰ براش دادم`.
+const RECIPIENTS_FA: &[&str] = &[
+    "بهش",
+    "بهشون",
+    "بهت",
+    "بهتون",
+    "براش",
+    "براشون",
+    "واسش",
+    "واسشون",
+    "بهشان",
+];
+
+/// The seller or the buyer, between a bare amount and a verb of paying, buying or costing:
+/// `۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`, `۲۵۰ دراومد` (after it: `۲۵۰ دراومد برام`).
+const PARTIES_FA: &[&str] = &[
+    "ازشون",
+    "ازش",
+    "ازتون",
+    "ازت",
+    "برام",
+    "برامون",
+    "واسم",
+    "واسمون",
+    "برامان",
+];
+
 /// Hedges between a verb of paying and the amount after it: `پرداخت کردم حدود ۲۵۰`.
 const PAID_HEDGES_FA: &[&str] = &["حدود", "حدودا", "تقریبا", "فقط", "دقیقا", "کلا"];
-
-/// Verbs of buying in the first person that state what was paid with a bare number of three
-/// digits or more before or after them (`۲۵۰ خریدم`, `خریدمش ۴۸۰`), and `گرفتمش` ("I got
-/// it", `ما ۲۵۰ گرفتیمش`); `گرفتم` ("I took") is too general for a bare number.
-const BOUGHT_VERBS: &[&str] = &["خریدم", "خریدیم", "خریدمش", "خریدیمش", "گرفتمش", "گرفتیمش"];
 
 /// Words before a bare number that name what it is (a model, a size, a page, an instalment):
 /// `مدل ۵۰۰ خریدم`, `سایز ۴۲۰ خریدم` are no amounts.
@@ -386,11 +398,120 @@ const PAID_WORDS: &[&str] = &[
     "hingelegt",
 ];
 
-/// Words that may follow an amount in its clause: `paid 250 for it`, `für 250 bei …`.
+/// Words that may follow an amount in its clause: `paid 250 for it`, `für 250 bei …`,
+/// `paid 250 last week`.
 const AFTER_AMOUNT: &[&str] = &[
-    "for", "and", "but", "on", "at", "from", "für", "und", "aber", "bei", "im", "pour", "et",
-    "mais", "chez", "sur", "au", "cash", "upfront", "total", "en", "or",
+    "for",
+    "and",
+    "but",
+    "on",
+    "at",
+    "from",
+    "für",
+    "und",
+    "aber",
+    "bei",
+    "im",
+    "pour",
+    "et",
+    "mais",
+    "chez",
+    "sur",
+    "au",
+    "cash",
+    "upfront",
+    "total",
+    "en",
+    "or",
+    "last",
+    "yesterday",
+    "today",
 ];
+
+/// Verbs of selling, before the amount only: `on me l'a vendu 250` (`250 vendus` counts what
+/// was sold).
+const SOLD_WORDS: &[&str] = &["vendu", "vendue", "vendus", "vendues"];
+
+/// Particles that make a verb of paying of the verbs before them, an object pronoun perhaps
+/// between: `set me back 250`, `shelled out 250`, `coughed up 250`, `forked over 250` (where
+/// `over`, also a hedge, follows the verb).
+const PAID_PARTICLES: &[(&str, &[&str])] = &[
+    ("back", &["set", "sets", "setting"]),
+    (
+        "out",
+        &[
+            "shelled", "shell", "shelling", "forked", "fork", "splashed", "laid",
+        ],
+    ),
+    ("up", &["coughed", "cough", "ponied"]),
+    ("over", &["forked", "fork", "handed", "shelled"]),
+];
+
+/// Object pronouns between a verb and its particle: `set me back`.
+const PARTICLE_OBJECTS: &[&str] = &["me", "us", "you", "him", "her", "them", "it"];
+
+/// Whether word `k`, right before an amount or its hedges, ends a phrasal verb of paying
+/// (`set me back`, `shelled out`), or is a verb whose particle `over` the hedges hold
+/// (`forked over 250`).
+fn phrasal_paid(sk: &str, ws: &[Word], k: usize) -> bool {
+    let text = |j: usize| ws.get(j).map_or("", |w| w.text(sk));
+    let verb_of = |particle: &str, verb: &str| {
+        PAID_PARTICLES
+            .iter()
+            .any(|(p, verbs)| *p == particle && verbs.contains(&verb))
+    };
+    let Some(j) = k.checked_sub(1) else {
+        return verb_of("over", text(k)) && text(k + 1) == "over";
+    };
+    let verb = if PARTICLE_OBJECTS.contains(&text(j)) && j > 0 {
+        text(j - 1)
+    } else {
+        text(j)
+    };
+    verb_of(text(k), verb) || (verb_of("over", text(k)) && text(k + 1) == "over")
+}
+
+/// Where the phrasal verb of paying ending at word `k` starts (`set` of `set me back`).
+fn phrasal_start(sk: &str, ws: &[Word], k: usize) -> usize {
+    let text = |j: usize| ws[j].text(sk);
+    let Some(j) = k.checked_sub(1).filter(|_| {
+        PAID_PARTICLES
+            .iter()
+            .any(|(p, _)| *p == text(k) && *p != "over")
+    }) else {
+        return ws[k].start;
+    };
+    if PARTICLE_OBJECTS.contains(&text(j)) && j > 0 {
+        ws[j - 1].start
+    } else {
+        ws[j].start
+    }
+}
+
+/// Verbs of spending before an amount and `on` what it was spent on: `dropped 300 on this`.
+const SPENT_WORDS: &[&str] = &["dropped", "blew", "spent", "dumped"];
+
+/// What an amount was spent on, after `on`: a demonstrative or pronoun for the product (`on
+/// this`, `on it`); `dropped 100 on the floor` is no amount.
+const SPENT_ON: &[&str] = &[
+    "it", "this", "that", "these", "those", "them", "mine", "one",
+];
+
+/// Words of a sale after an amount: `60 on sale`, `95 en promo`, `40 im Angebot`.
+const ON_SALE: &[&[&str]] = &[
+    &["on", "sale"],
+    &["en", "promo"],
+    &["en", "solde"],
+    &["en", "soldes"],
+    &["im", "angebot"],
+    &["im", "sale"],
+];
+
+/// Copulas after an amount opening its clause: `75 is what we paid`.
+const COPULAS_LATIN: &[&str] = &["is", "was", "were", "ist", "war", "était", "etait"];
+
+/// Nouns of price in the other storefront languages: `90 was the price we paid`.
+const PRICE_NOUNS: &[&str] = &["price", "prix", "preis", "cost"];
 
 /// Words of a score or rating, of giving to someone and of a date: a number before a verb of
 /// paying after one of them is a score or a year (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`, `سال
@@ -557,7 +678,7 @@ impl Amount {
             && sk[c.end..w.start].chars().all(|ch| ch == ' ')
         {
             let slang = match w.text(sk) {
-                "k" | "کا" => 1000,
+                "k" | "کا" | "خ" => 1000,
                 // `کابلش ۱۰م طول داره`: near a word of length, `م` is metres unless a
                 // currency follows it (`۲ م تومن`).
                 "م" if self.currency.match_at(sk, ws, next + 1).is_some()
@@ -629,9 +750,9 @@ impl Amount {
                 ws.get(next)
                     .is_some_and(|w| matches!(w.text(sk), "رو" | "را")),
             )
-            && let Some(paid_end) = paid_verb_at(sk, ws, next + object)
+            && let Some(paid) = verb_at(sk, ws, next + object)
         {
-            return Some((start, ws[paid_end].end));
+            return Some((start, ws[paid.last].end));
         }
         // `با ۱۸۰ خریدم`: "bought with N", the thousands implied.
         if c.digits.as_str().len() >= 2
@@ -678,28 +799,50 @@ impl Amount {
         let object = ws
             .get(next)
             .is_some_and(|w| matches!(w.text(sk), "رو" | "را"));
-        let filler = ws
-            .get(next + usize::from(object))
-            .is_some_and(|w| PAID_FILLERS_FA.contains(&w.text(sk)));
-        let verb = next + usize::from(object) + usize::from(filler);
+        // Up to two words between: a hedge (`۲۵۰ رو هم پرداخت کردم`), `تا` before a verb of
+        // paying (`۲۵۰ تا پرداخت کردم`), the person paid (`۲۵۰ بهش دادم`), the seller or
+        // the buyer (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`).
+        let mut verb = next + usize::from(object);
+        let (mut hedged, mut ta, mut recipient) = (false, false, false);
+        while verb < next + usize::from(object) + 2
+            && let Some(w) = ws.get(verb).map(|w| w.text(sk))
+        {
+            if PAID_FILLERS_FA.contains(&w) {
+                hedged = true;
+            } else if w == "تا" && verb == next {
+                ta = true;
+            } else if RECIPIENTS_FA.contains(&w) {
+                recipient = true;
+            } else if !PARTIES_FA.contains(&w) {
+                break;
+            }
+            verb += 1;
+        }
         if c.digits.as_str().len() >= 3
-            && !counted
+            && (!counted || ta)
             && !year(c.digits.as_str())
             && next == c.last_word + 1
-            && let Some(paid_end) = paid_verb_at(sk, ws, verb)
+            && let Some(paid) = verb_at(sk, ws, verb)
             && spaces_only(&sk[c.end..ws[next].start])
             && (next..verb).all(|j| spaces_only(&sk[ws[j].end..ws[j + 1].start]))
             && !(first.saturating_sub(2)..first).any(|k| {
                 SCORE_WORDS.contains(&ws[k].text(sk)) || NAMING_WORDS.contains(&ws[k].text(sk))
             })
-            && if buying_at(sk, ws, verb) {
-                !filler && bought_for(sk, ws, first, object)
-            } else {
-                true
+            && match paid.deal {
+                // `۲۵۰ تا پرداخت کردم`; `۲۰۰ تا خریدم`, `۳۰۰ تا دادم` are counts.
+                Deal::Pay => {
+                    (!ta || !paid.give)
+                        && (!recipient || c.digits.as_str().parse::<u64>().is_ok_and(|n| n > 100))
+                }
+                // The number may name what was bought or what came out (`پژو ۴۰۵ خریدم`,
+                // `پژو ۲۰۸ دراومد`).
+                Deal::Buy | Deal::Cost => {
+                    !ta && !hedged && !recipient && bought_for(sk, ws, first, object)
+                }
             }
             && !scored(sk, ws, first, verb, c.digits.as_str())
         {
-            return Some((start, ws[paid_end].end));
+            return Some((start, ws[paid.last].end));
         }
         // `پرداخت کردم ۲۵۰`, `خریدمش ۴۸۰`: a verb of paying or buying right before a number
         // of three digits or more that ends its clause (`پرداخت کردم ۳۸۰ ولی ...`; after a
@@ -780,7 +923,12 @@ impl Amount {
                     .is_some_and(|m| matches!(m, ',' | '.' | ';' | '!' | '?' | ')' | '،' | '؛'))
                     && !marks.next().is_some_and(|ch| ch.is_ascii_digit()))
                 || (spaced_after && after.is_some_and(|a| AFTER_AMOUNT.contains(&a)));
-            let paid_before = before.is_some_and(|b| PAID_WORDS.contains(&b));
+            // `set me back 250`, `shelled out 250`, `forked over 250`: a verb of paying and
+            // its particle; `on me l'a vendu 250`: a verb of selling before the amount only.
+            let phrasal = before.is_some() && phrasal_paid(sk, ws, lead - 1);
+            let paid_before = phrasal
+                || before.is_some_and(|b| PAID_WORDS.contains(&b) || SOLD_WORDS.contains(&b));
+
             let paid_after = spaced_after
                 && ws.get(trail).is_some_and(|w| {
                     PAID_WORDS.contains(&w.text(sk))
@@ -801,12 +949,53 @@ impl Amount {
                 } else {
                     c.end
                 };
-                let from = if paid_before || for_before {
+                let from = if phrasal {
+                    phrasal_start(sk, ws, lead - 1)
+                } else if paid_before || for_before {
                     ws[lead - 1].start
                 } else {
                     ws[first].start
                 };
                 return Some((from.min(start), end));
+            }
+            // `dropped 300 on this`: a verb of spending, the amount and what it was spent on.
+            let spent_on = before.is_some_and(|b| SPENT_WORDS.contains(&b))
+                && spaced_after
+                && after == Some("on")
+                && ws
+                    .get(next + 1)
+                    .is_some_and(|w| SPENT_ON.contains(&w.text(sk)));
+            // `it was 60 on sale`, `95 en promo`: an amount and a word of a sale after it.
+            let on_sale = spaced_after
+                && ON_SALE.iter().any(|phrase| {
+                    phrase.iter().enumerate().all(|(i, p)| {
+                        ws.get(next + i).is_some_and(|w| w.text(sk) == *p)
+                            && (i == 0
+                                || spaces_only(&sk[ws[next + i - 1].end..ws[next + i].start]))
+                    })
+                });
+            // `75 is what we paid`, `90 was the price we paid`: an amount opening its clause,
+            // a copula and a word of paying or of price within four words in the clause.
+            let opens = first == 0 || sk[ws[first - 1].end..start].contains(CLAUSE_MARKS);
+            let stated =
+                (opens && spaced_after && after.is_some_and(|a| COPULAS_LATIN.contains(&a)))
+                    .then(|| {
+                        (next + 1..(next + 5).min(ws.len()))
+                            .take_while(|&j| !sk[ws[j - 1].end..ws[j].start].contains(CLAUSE_MARKS))
+                            .find(|&j| {
+                                let t = ws[j].text(sk);
+                                PAID_WORDS.contains(&t) || PRICE_NOUNS.contains(&t)
+                            })
+                    })
+                    .flatten();
+            if spent_on {
+                return Some((ws[lead - 1].start.min(start), ws[next + 1].end));
+            }
+            if on_sale {
+                return Some((start, ws[next + 1].end));
+            }
+            if let Some(j) = stated {
+                return Some((start, ws[j].end));
             }
         }
         // `قیمتش ۲۵۰`: a price word immediately before the number.
@@ -863,36 +1052,6 @@ fn spaces_only(gap: &str) -> bool {
     gap.chars().all(char::is_whitespace)
 }
 
-/// The last word of a Persian verb of paying or buying starting at word `k`: `دادم`,
-/// `پرداختم`, `خریدم`, or `پرداخت` and a light verb (`پرداخت کردم`, `پرداخت شد`).
-fn paid_verb_at(sk: &str, ws: &[Word], k: usize) -> Option<usize> {
-    let w = ws.get(k)?.text(sk);
-    if PAID_VERBS.contains(&w)
-        || BOUGHT_VERBS.contains(&w)
-        || PAY_NOUNS.iter().any(|n| {
-            w.strip_prefix(n)
-                .is_some_and(|light| PAID_LIGHT_VERBS.contains(&light))
-        })
-    {
-        return Some(k);
-    }
-    (PAY_NOUNS.contains(&w)
-        && ws
-            .get(k + 1)
-            .is_some_and(|v| PAID_LIGHT_VERBS.contains(&v.text(sk))))
-    .then_some(k + 1)
-}
-
-/// Whether the verb of paying or buying starting at word `k` is one of buying (`خریدم`,
-/// `خرید کردم`): the number before it may name the thing bought.
-fn buying_at(sk: &str, ws: &[Word], k: usize) -> bool {
-    let w = ws[k].text(sk);
-    BOUGHT_VERBS.contains(&w)
-        || w.starts_with("خرید")
-        || w.starts_with("ابتیاع")
-        || w.starts_with("گرفت")
-}
-
 /// Whether a bare number starting at word `first` before a verb of buying says what was paid
 /// rather than what was bought. The thing bought is named by the words before the number (`پژو
 /// ۴۰۵ خریدم`, `هارد ۵۰۰ خریدم`, `RTX 3060 خریدم`: a model or a capacity) or by the object
@@ -914,8 +1073,8 @@ fn bought_for(sk: &str, ws: &[Word], first: usize, object: bool) -> bool {
 
 /// Words that may stand right before the price of a purchase besides the hedges of
 /// [`PAID_HEDGES_FA`] (`حدود`, `فقط`): the object marker of the thing bought (`گوشی رو ۲۵۰
-/// خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`), other hedges and days
-/// (`دیروز`). Words are matched on the skeleton, which holds no tanwin (`حدوداً` reads `حدودا`).
+/// خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`, `برام ۲۵۰ تموم شد`),
+/// other hedges and days (`دیروز`). Words are matched on the skeleton, which holds no tanwin (`حدوداً` reads `حدودا`).
 const PRICE_LEADS_FA: &[&str] = &[
     "رو",
     "را",
@@ -931,6 +1090,10 @@ const PRICE_LEADS_FA: &[&str] = &[
     "هم",
     "نهایتا",
     "تنها",
+    "برام",
+    "برامون",
+    "واسم",
+    "واسمون",
     "الان",
     "امروز",
     "دیروز",
@@ -938,23 +1101,22 @@ const PRICE_LEADS_FA: &[&str] = &[
     "قبلا",
 ];
 
-/// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`) or of buying
-/// (`false`: `خریدم`, `خریدمش`) that ends right before word `k`. `دادم` ("I gave") is too
-/// general before a number.
+/// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`, `کارت
+/// کشیدم`) or of buying with its object or as a noun and a light verb (`false`: `خریدمش`,
+/// `خرید کردم`) that ends right before word `k`. `دادم` ("I gave") is too general before a
+/// number, and `خریدم ۱۲۸` may name the one bought.
 fn paid_verb_before(sk: &str, ws: &[Word], k: usize) -> Option<(usize, bool)> {
-    let w = ws[k.checked_sub(1)?].text(sk);
-    if matches!(w, "پرداختم" | "پرداختیم") {
-        return Some((k - 1, true));
-    }
-    // `خریدمش ۴۸۰` ("bought it for 480"); `خریدم ۱۲۸` may name the one bought.
-    if matches!(w, "خریدمش" | "خریدیمش") {
-        return Some((k - 1, false));
-    }
-    (k >= 2
-        && matches!(ws[k - 2].text(sk), "پرداخت" | "واریز")
-        && PAID_LIGHT_VERBS.contains(&w)
-        && spaces_only(&sk[ws[k - 2].end..ws[k - 1].start]))
-    .then(|| (k - 2, true))
+    (k.saturating_sub(3)..k)
+        .find_map(|j| {
+            verb_at(sk, ws, j)
+                .filter(|v| v.last + 1 == k)
+                .map(|v| (j, v))
+        })
+        .and_then(|(j, v)| match v.deal {
+            Deal::Pay if !v.give => Some((j, true)),
+            Deal::Buy if v.object || v.compound => Some((j, false)),
+            _ => None,
+        })
 }
 
 /// Whether a verb of getting (`got`, `eu`, `bekommen`) stands within four words before word
