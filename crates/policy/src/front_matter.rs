@@ -78,7 +78,7 @@ pub(crate) fn load_source(
     site: &SiteConfig,
     sources: &mut BTreeMap<PathBuf, String>,
     diagnostics: &mut Vec<Diagnostic>,
-    scans: &mut markdown::Scans,
+    scans: &mut markdown::Scans<'_>,
 ) -> Option<PolicyVersion> {
     let error = |line, column, message: String| {
         Diagnostic::error(codes::FRONT_MATTER, path, line, column, message)

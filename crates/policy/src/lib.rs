@@ -26,7 +26,8 @@ pub mod yaml;
 pub use check::check;
 pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use known_marketplaces::{KnownMarketplaces, KnownName};
-pub use load::{LoadError, load};
+pub use load::{LoadError, load, load_kept};
+pub use markdown::KeptScans;
 pub use markdown::plain_text;
 pub use model::{
     Audience, ChangeKind, Clause, ClauseLink, DateKind, Document, PolicySet, PolicyVersion,

@@ -11,6 +11,7 @@ use davar_input::InputError;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::load_source;
+use crate::markdown::KeptScans;
 use crate::model::{Document, PolicySet, PolicyVersion, UnreadableSource};
 use crate::site_config::{SiteConfig, SiteConfigError};
 use crate::source;
@@ -64,6 +65,16 @@ impl LoadError {
 
 /// Reads `dir/site.yaml` and every policy source under `dir`.
 pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
+    load_kept(dir, None)
+}
+
+/// [`load`], taking the scan of a Markdown body from `kept` when an earlier load scanned the
+/// same text, and recording in `kept` the scans it used (see [`KeptScans`]). The result is the
+/// same with or without `kept`.
+pub fn load_kept(
+    dir: &Path,
+    mut kept: Option<&mut KeptScans>,
+) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
     let site_path = dir.join("site.yaml");
     if !dir.is_dir() {
         return Err(LoadError::ReadDir {
@@ -111,7 +122,7 @@ pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
             continue;
         }
         let mut versions = Vec::new();
-        let mut scans = crate::markdown::Scans::default();
+        let mut scans = crate::markdown::Scans::new(kept.as_deref_mut());
         for path in sorted_entries(&doc_dir)? {
             let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if path.extension().and_then(|e| e.to_str()) != Some("md") {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::known_marketplaces::KnownMarketplaces;
 use crate::markdown::BodyScan;
@@ -162,7 +162,7 @@ pub struct PolicyVersion {
 }
 
 /// A heading and the text under it, up to the next heading.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Clause {
     /// The clause id: the heading's `{#id}`, or derived from its text (see `explicit_id`).
     pub id: String,
@@ -195,7 +195,7 @@ pub struct Clause {
 }
 
 /// The raw text of a fenced block.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawBlock {
     /// The block's content without the fences.
     pub text: String,
@@ -204,7 +204,7 @@ pub struct RawBlock {
 }
 
 /// A link to a clause: `[text](@doc#clause)` or `[text](#clause)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClauseLink {
     /// Target document; `None` for a link inside the same document.
     pub doc: Option<String>,

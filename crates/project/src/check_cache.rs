@@ -15,12 +15,19 @@
 //! own key, does not match its digest or names a code or severity this build does not know is
 //! a miss, and the checks run as if there were no cache. The directory is trusted like the
 //! sources: whoever can write in it can write findings with a matching digest.
+//!
+//! The same directory keeps the Markdown scans of each policies directory's bodies
+//! ([`KeptScans`]), so loading the sources again parses only the bodies it has not seen: one
+//! entry per policies directory and executable in `scans-1/`, keyed like the findings by the
+//! executable and the directory, holding its key and a SHA-256 of the scans. Inside, each scan
+//! is found by the SHA-256 of its body's text, so an edited source is parsed again and the
+//! loaded policies are the same as without a cache.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use davar_policy::{Diagnostic, PolicySet, Severity};
+use davar_policy::{Diagnostic, KeptScans, PolicySet, Severity};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
@@ -33,6 +40,9 @@ const MAX_ENTRY_BYTES: u64 = 256 << 20;
 
 /// The subdirectory of the cache directory holding the entries of this format.
 const ENTRIES: &str = "findings-1";
+
+/// The subdirectory holding the kept Markdown scans, one file per policies directory.
+const SCANS: &str = "scans-1";
 
 /// What a `CACHEDIR.TAG` starts with (<https://bford.info/cachedir/>), so backup tools skip it.
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -107,17 +117,13 @@ impl CheckCache {
 
     /// The key of `inputs`, or `None` when the running executable cannot be identified.
     pub fn key(inputs: &CheckInputs<'_>) -> Option<String> {
-        let exe = std::env::current_exe().ok()?;
-        let meta = std::fs::metadata(&exe).ok()?;
         let mut hash = Sha256::new();
         let mut field = |bytes: &[u8]| {
             hash.update((bytes.len() as u64).to_le_bytes());
             hash.update(bytes);
         };
         field(b"davar check findings 1");
-        field(env!("CARGO_PKG_VERSION").as_bytes());
-        field(exe.as_os_str().as_encoded_bytes());
-        field(&identity(&meta)?);
+        field(&executable()?);
         field(inputs.as_of.to_string().as_bytes());
         let set = inputs.policies;
         field(set.root.as_os_str().as_encoded_bytes());
@@ -159,6 +165,76 @@ impl CheckCache {
         self.dir.join(ENTRIES)
     }
 
+    /// The key of the scans kept for the policies directory `root`, or `None` when the running
+    /// executable cannot be identified.
+    pub fn scans_key(root: &Path) -> Option<String> {
+        let mut hash = Sha256::new();
+        for bytes in [
+            &b"davar body scans 1"[..],
+            &executable()?,
+            root.as_os_str().as_encoded_bytes(),
+        ] {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        }
+        Some(hex(&hash.finalize()))
+    }
+
+    fn scans_entry(&self, key: &str) -> PathBuf {
+        self.dir.join(SCANS).join(format!("{key}.bin"))
+    }
+
+    /// The scans stored under `key` (see [`CheckCache::scans_key`]); none when there are none
+    /// or they cannot be trusted.
+    pub fn scans(&self, key: &str) -> KeptScans {
+        self.read_scans(key).unwrap_or_default()
+    }
+
+    fn read_scans(&self, key: &str) -> Option<KeptScans> {
+        let path = self.scans_entry(key);
+        if std::fs::metadata(&path).ok()?.len() > MAX_ENTRY_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        let (stored_key, rest) = bytes.split_at_checked(key.len())?;
+        let (digest, scans) = rest.split_at_checked(32)?;
+        if stored_key != key.as_bytes() || digest != Sha256::digest(scans).as_slice() {
+            return None;
+        }
+        KeptScans::decode(scans)
+    }
+
+    /// Stores the scans `kept` used under `key`, as [`CheckCache::put`] stores findings.
+    pub fn put_scans(&self, key: &str, kept: &KeptScans) {
+        let scans = kept.encode();
+        if scans.len() as u64 > MAX_ENTRY_BYTES {
+            return;
+        }
+        let mut bytes = Vec::with_capacity(key.len() + 32 + scans.len());
+        bytes.extend_from_slice(key.as_bytes());
+        bytes.extend_from_slice(&Sha256::digest(&scans));
+        bytes.extend_from_slice(&scans);
+        let dir = self.dir.join(SCANS);
+        if self.write_entry(&dir, &self.scans_entry(key), &bytes) {
+            prune(&dir, "bin");
+        }
+    }
+
+    /// Writes `bytes` to `path` in `dir` through a temporary file; whether it was written.
+    fn write_entry(&self, dir: &Path, path: &Path, bytes: &[u8]) -> bool {
+        if std::fs::create_dir_all(dir).is_err() {
+            return false;
+        }
+        let tag = self.dir.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            let _ = std::fs::write(&tag, CACHEDIR_TAG);
+        }
+        let Ok(mut file) = tempfile::NamedTempFile::new_in(dir) else {
+            return false;
+        };
+        file.write_all(bytes).is_ok() && file.persist(path).is_ok()
+    }
+
     fn entry(&self, key: &str) -> PathBuf {
         self.entries().join(format!("{key}.json"))
     }
@@ -196,48 +272,58 @@ impl CheckCache {
             return;
         };
         let dir = self.entries();
-        if std::fs::create_dir_all(&dir).is_err() {
-            return;
+        if self.write_entry(&dir, &self.entry(key), &json) {
+            prune(&dir, "json");
         }
-        let tag = self.dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            let _ = std::fs::write(&tag, CACHEDIR_TAG);
-        }
-        let Ok(mut file) = tempfile::NamedTempFile::new_in(&dir) else {
-            return;
-        };
-        if file.write_all(&json).is_err() || file.persist(self.entry(key)).is_err() {
-            return;
-        }
-        self.prune();
     }
+}
 
-    /// Removes the older half of the entries when there are more than [`MAX_ENTRIES`]. Only
-    /// files named like an entry (64 hexadecimal digits and `.json`) are counted or removed.
-    fn prune(&self) {
-        let Ok(read) = std::fs::read_dir(self.entries()) else {
-            return;
-        };
-        let is_entry = |path: &Path| {
-            path.extension().is_some_and(|x| x == "json")
-                && path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
-        };
-        let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
-            .filter_map(Result::ok)
-            .filter(|e| is_entry(&e.path()))
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
-        if entries.len() <= MAX_ENTRIES {
-            return;
-        }
-        entries.sort();
-        for (_, path) in &entries[..entries.len() / 2] {
-            let _ = std::fs::remove_file(path);
-        }
+/// Removes the older half of the entries in `dir` when there are more than [`MAX_ENTRIES`].
+/// Only files named like an entry (64 hexadecimal digits and `.{extension}`) are counted or
+/// removed.
+fn prune(dir: &Path, extension: &str) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let is_entry = |path: &Path| {
+        path.extension().is_some_and(|x| x == extension)
+            && path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let entries: Vec<std::fs::DirEntry> = read
+        .filter_map(Result::ok)
+        .filter(|e| is_entry(&e.path()))
+        .collect();
+    if entries.len() <= MAX_ENTRIES {
+        return;
     }
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .iter()
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    entries.sort();
+    for (_, path) in &entries[..entries.len() / 2] {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// What identifies the running executable: davar's version, the executable's path and its
+/// [`identity`]; `None` when it cannot be identified.
+fn executable() -> Option<Vec<u8>> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let mut out = Vec::new();
+    for bytes in [
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        exe.as_os_str().as_encoded_bytes(),
+        &identity(&meta)?,
+    ] {
+        out.extend((bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    Some(out)
 }
 
 /// Lower-case hexadecimal digits of `bytes`.

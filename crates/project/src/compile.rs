@@ -63,13 +63,14 @@ impl Project {
     }
 
     /// [`Project::load`], reading the findings of the policy and obligation checks from
-    /// `cache` when it holds them for the very same inputs, and storing them there otherwise.
+    /// `cache` when it holds them for the very same inputs, and storing them there otherwise;
+    /// the sources' Markdown scans are kept there too ([`Inputs::read_cached`]).
     pub fn load_cached(
         paths: &Paths,
         options: Options,
         cache: Option<&CheckCache>,
     ) -> Result<Project, ProjectError> {
-        let inputs = Inputs::read(paths, options.rule_sets)?;
+        let inputs = Inputs::read_cached(paths, options.rule_sets, cache)?;
         let as_of = options
             .as_of
             .unwrap_or_else(|| crate::today(&inputs.policies.site));

@@ -8,6 +8,8 @@ use davar_obligation::lock::LOCK_FILE;
 use davar_policy::accepted::ACCEPTED_FILE;
 use davar_policy::{Diagnostic, PolicySet};
 
+use crate::check_cache::CheckCache;
+
 /// Where a project's sources live.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -91,8 +93,18 @@ pub struct Inputs {
 impl Inputs {
     /// Reads the sources under `paths`; the rule sets only when `rule_sets` is true.
     pub fn read(paths: &Paths, rule_sets: bool) -> Result<Inputs, ProjectError> {
+        Inputs::read_cached(paths, rule_sets, None)
+    }
+
+    /// [`Inputs::read`], with the Markdown scans of the policy bodies read before kept in
+    /// `cache` (see [`CheckCache`]): what is read is the same with or without it.
+    pub fn read_cached(
+        paths: &Paths,
+        rule_sets: bool,
+        cache: Option<&CheckCache>,
+    ) -> Result<Inputs, ProjectError> {
         let (policies, load_diagnostics) =
-            davar_policy::load(&paths.policies).map_err(|error| ProjectError::Policies {
+            load_policies(&paths.policies, cache).map_err(|error| ProjectError::Policies {
                 dir: paths.policies.clone(),
                 error,
             })?;
@@ -164,6 +176,23 @@ impl Inputs {
 }
 
 /// The text of `path` inside `root`, or `None` when it does not exist.
+/// Loads the policies directory `dir`, taking the scans of the bodies read before from `cache`
+/// and storing there the scans of this load when it parsed a body.
+fn load_policies(
+    dir: &Path,
+    cache: Option<&CheckCache>,
+) -> Result<(PolicySet, Vec<Diagnostic>), davar_policy::LoadError> {
+    let Some((cache, key)) = cache.and_then(|c| Some((c, CheckCache::scans_key(dir)?))) else {
+        return davar_policy::load(dir);
+    };
+    let mut kept = cache.scans(&key);
+    let loaded = davar_policy::load_kept(dir, Some(&mut kept))?;
+    if kept.parsed() > 0 {
+        cache.put_scans(&key, &kept);
+    }
+    Ok(loaded)
+}
+
 fn read_optional(root: &Path, path: &Path) -> Result<Option<String>, ProjectError> {
     match davar_input::read_in_tree(root, path, davar_input::MAX_SOURCE_BYTES) {
         Ok(text) => Ok(Some(text)),

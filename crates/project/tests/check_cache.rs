@@ -200,3 +200,71 @@ fn a_cache_that_cannot_be_written_only_costs_the_check() {
     let got = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
     assert_eq!(got.diagnostics, expected);
 }
+
+/// The scans entries kept under a cache directory.
+fn scan_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("scans-1"))
+        .map(|read| read.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// Everything loading made of the policies, as text.
+fn loaded(project: &Project) -> String {
+    format!("{:#?}", project.policies.documents)
+}
+
+#[test]
+fn kept_scans_load_the_same_policies_and_an_edited_body_is_parsed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = project_with_a_finding(dir.path());
+    let cache = CheckCache::new(dir.path().join("cache"));
+    let fresh = |paths: &Paths| loaded(&Project::load(paths, options()).unwrap());
+
+    let first = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(loaded(&first), fresh(&paths));
+    let kept = scan_entries(cache.dir());
+    assert_eq!(kept.len(), 1, "one entry per policies directory");
+    let stored = std::fs::read(&kept[0]).unwrap();
+
+    // Every body is kept: loading again parses none and leaves the entry as it was.
+    let second = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(loaded(&second), fresh(&paths));
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), stored);
+
+    // An edited body is parsed again: its new heading is loaded, the entry rewritten.
+    let v2 = paths.policies.join("terms/v2.en.md");
+    let text = std::fs::read_to_string(&v2).unwrap();
+    let heading = "## Definitions {#definitions}";
+    assert!(text.contains(heading));
+    std::fs::write(&v2, text.replace(heading, "## Words we use {#definitions}")).unwrap();
+    let edited = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(loaded(&edited), fresh(&paths));
+    assert!(loaded(&edited).contains("Words we use"));
+    assert_ne!(std::fs::read(&kept[0]).unwrap(), stored);
+
+    // A kept body under a longer front matter: every line and offset moved with it.
+    let v1 = paths.policies.join("terms/v1.en.md");
+    let text = std::fs::read_to_string(&v1).unwrap();
+    std::fs::write(&v1, text.replacen("---\n", "---\n# a comment line\n\n", 1)).unwrap();
+    let moved = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(loaded(&moved), fresh(&paths));
+    assert_eq!(
+        moved.diagnostics,
+        Project::load(&paths, options()).unwrap().diagnostics
+    );
+
+    // A damaged entry is parsed again.
+    let stored = std::fs::read(&kept[0]).unwrap();
+    let damage: [Vec<u8>; 3] = [
+        stored[..stored.len() / 2].to_vec(),
+        [&stored[..stored.len() - 1], b"x"].concat(),
+        [b"0".repeat(64).as_slice(), &stored[64..]].concat(),
+    ];
+    for damaged in damage {
+        std::fs::write(&kept[0], damaged).unwrap();
+        let again = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+        assert_eq!(loaded(&again), fresh(&paths));
+    }
+}

@@ -19,7 +19,7 @@ fn announces(paragraph: &str) -> bool {
 }
 
 /// The block that follows a list announcement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum NextBlock {
     /// A Markdown list.
     List,
@@ -40,7 +40,7 @@ pub(crate) enum NextBlock {
 }
 
 /// A paragraph that announces a list, with what follows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ListIntro {
     /// Byte offset (in the source) of the closing `:` or `.`.
     pub offset: usize,

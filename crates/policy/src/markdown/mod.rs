@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Options;
 
+pub use scan::KeptScans;
 pub(crate) use scan::Scans;
 
 /// Parser options shared by the scanner and the renderer.
@@ -108,7 +109,7 @@ pub(crate) fn words_hash(text: &str) -> u64 {
 }
 
 /// Facts about a body the checks need; offsets are byte offsets into the whole source file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct BodyScan {
     /// Where the body starts in the source.
     pub body_offset: usize,

@@ -1,6 +1,10 @@
 //! Walks a body once and collects clauses, clause links and the facts the checks need.
 
+use std::collections::{BTreeMap, HashMap};
+
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
 use super::intro::{IntroTracker, NextBlock};
 use super::toc::{ListSpan, remove_tables_of_contents};
@@ -9,7 +13,7 @@ use crate::clause_id;
 use crate::model::{Clause, ClauseLink, RawBlock};
 
 /// What a body contains.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Scanned {
     pub preamble: Option<Clause>,
     pub clauses: Vec<Clause>,
@@ -56,17 +60,28 @@ impl Scanned {
 /// The bodies scanned last (among the versions of a document) with their scans: a version
 /// whose body is that of a recent one (an archive records the same text many times, often
 /// going back and forth between two) takes that scan, moved to where its own body starts,
-/// instead of being parsed again.
+/// instead of being parsed again. A body not seen recently is looked up in the scans an
+/// earlier load kept ([`KeptScans`]), when there are any, before it is parsed.
 #[derive(Debug, Default)]
-pub(crate) struct Scans {
+pub(crate) struct Scans<'a> {
     /// At most [`Scans::KEPT`] bodies, the most recently used last, with the byte offset and
     /// line where the body started and its scan.
     recent: Vec<(String, usize, usize, Scanned)>,
+    /// The scans kept between loads.
+    kept: Option<&'a mut KeptScans>,
 }
 
-impl Scans {
+impl<'a> Scans<'a> {
     /// Bodies kept.
     const KEPT: usize = 8;
+
+    /// No body scanned yet; bodies are looked up in `kept` too, and every scan is recorded there.
+    pub fn new(kept: Option<&'a mut KeptScans>) -> Scans<'a> {
+        Scans {
+            recent: Vec::new(),
+            kept,
+        }
+    }
 
     /// [`scan`] of `source`, whose body starts at byte `body_offset`.
     pub fn scan(&mut self, source: &str, body_offset: usize, lines: &LineIndex) -> Scanned {
@@ -79,21 +94,126 @@ impl Scans {
         let line = lines.line(body_offset);
         if let Some(i) = self.recent.iter().position(|(b, ..)| b == body) {
             let hit = self.recent.remove(i);
-            let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
-            let moved = hit.3.moved(
-                signed(body_offset) - signed(hit.1),
-                signed(line) - signed(hit.2),
-            );
+            let moved = hit.3.moved_to(body_offset, line, hit.1, hit.2);
             self.recent.push(hit);
             return moved;
         }
-        let scanned = scan(source, body_offset, lines);
+        let (at, at_line, scanned) = match self.kept.as_deref_mut() {
+            Some(kept) => kept.scan(source, body_offset, line, lines),
+            None => (body_offset, line, scan(source, body_offset, lines)),
+        };
+        let moved = scanned.moved_to(body_offset, line, at, at_line);
         if self.recent.len() == Self::KEPT {
             self.recent.remove(0);
         }
-        self.recent
-            .push((body.to_string(), body_offset, line, scanned.clone()));
-        scanned
+        self.recent.push((body.to_string(), at, at_line, scanned));
+        moved
+    }
+}
+
+impl Scanned {
+    /// This scan of a body that started at byte `from` and line `from_line`, for the same body
+    /// starting at byte `to` and line `to_line`.
+    fn moved_to(&self, to: usize, to_line: usize, from: usize, from_line: usize) -> Scanned {
+        if (to, to_line) == (from, from_line) {
+            return self.clone();
+        }
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        self.moved(
+            signed(to) - signed(from),
+            signed(to_line) - signed(from_line),
+        )
+    }
+}
+
+/// A scan as kept: where its body started (byte offset and line) and the scan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Kept {
+    offset: usize,
+    line: usize,
+    scanned: Scanned,
+}
+
+/// Scans of Markdown bodies kept from one load of a policies directory to the next (in another
+/// process: `davar build` after `davar check`), by the SHA-256 of the body's text. A body's
+/// scan depends on nothing but its text and where it starts, so a body read before takes its
+/// kept scan, moved to where it starts now, instead of being parsed again.
+///
+/// [`crate::load_kept`] looks bodies up in the scans read with [`KeptScans::decode`] and
+/// records every scan it used; [`KeptScans::encode`] gives those, for the next load. Whoever
+/// stores them must tell the scans of one build of davar from another's (the scan is its code's).
+#[derive(Debug, Default)]
+pub struct KeptScans {
+    /// Scans read from an earlier load, not used yet.
+    before: HashMap<[u8; 32], Kept>,
+    /// Scans this load used.
+    used: BTreeMap<[u8; 32], Kept>,
+    /// Bodies this load parsed (found in neither).
+    parsed: usize,
+}
+
+/// What [`KeptScans::encode`] writes first: the format, so another format is never read.
+const KEPT_FORMAT: &[u8] = b"davar body scans 1\n";
+
+impl KeptScans {
+    /// No scans kept.
+    pub fn new() -> KeptScans {
+        KeptScans::default()
+    }
+
+    /// The scans [`KeptScans::encode`] wrote; `None` when `bytes` are not such scans.
+    pub fn decode(bytes: &[u8]) -> Option<KeptScans> {
+        let payload = bytes.strip_prefix(KEPT_FORMAT)?;
+        let (kept, rest): (Vec<([u8; 32], Kept)>, &[u8]) =
+            postcard::take_from_bytes(payload).ok()?;
+        if !rest.is_empty() {
+            return None;
+        }
+        Some(KeptScans {
+            before: kept.into_iter().collect(),
+            ..KeptScans::default()
+        })
+    }
+
+    /// The scans the last load used, for [`KeptScans::decode`].
+    pub fn encode(&self) -> Vec<u8> {
+        let used: Vec<(&[u8; 32], &Kept)> = self.used.iter().collect();
+        let out = KEPT_FORMAT.to_vec();
+        postcard::to_extend(&used, out).unwrap_or_default()
+    }
+
+    /// How many bodies the last load parsed because no scan of them was kept: when none, the
+    /// scans it used are the ones it was given (or fewer).
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// The scan of the body of `source` (starting at byte `body_offset`, line `line`) with
+    /// where its body started: kept, or parsed now and recorded.
+    fn scan(
+        &mut self,
+        source: &str,
+        body_offset: usize,
+        line: usize,
+        lines: &LineIndex,
+    ) -> (usize, usize, Scanned) {
+        let hash: [u8; 32] = Sha256::digest(&source.as_bytes()[body_offset..]).into();
+        let kept = match self.used.get(&hash) {
+            Some(kept) => kept.clone(),
+            None => {
+                let kept = self.before.remove(&hash).unwrap_or_else(|| {
+                    self.parsed += 1;
+                    Kept {
+                        offset: body_offset,
+                        line,
+                        scanned: scan(source, body_offset, lines),
+                    }
+                });
+                self.used.insert(hash, kept.clone());
+                kept
+            }
+        };
+        (kept.offset, kept.line, kept.scanned)
     }
 }
 
@@ -448,7 +568,7 @@ mod tests {
     #[test]
     fn a_body_scanned_before_is_moved_to_where_it_starts() {
         let body = "Intro with `code`.\n\n```obligation\nid: a\n```\n\n## Refunds {#refunds}\nSee [fees](#fees) and [terms](@terms#scope).\n\nThe following applies.\n\n- one\n\n### Fees\nYou may:\n\n```obligation\nid: b\n```\n";
-        let mut scans = Scans::default();
+        let mut scans = Scans::new(None);
         for front in [
             "---\nid: x\n---\n",
             "---\nid: x\nsummary: a longer one\nmore: é\n---\n",
@@ -461,6 +581,37 @@ mod tests {
             assert_eq!(scans.scan(&source, front.len(), &lines), fresh, "{front:?}");
         }
         assert_eq!(scans.recent.len(), 1);
+    }
+
+    #[test]
+    fn kept_scans_come_back_moved_and_only_for_the_same_text() {
+        let body = "Intro.\n\n## Refunds {#refunds}\nSee [fees](#fees).\n\nYou may:\n\n- one\n";
+        let (short, long) = ("---\nid: x\n---\n", "---\nid: x\nsummary: longer\n---\n");
+        // The scan through `kept` of `body` after `front`, and the fresh scan.
+        let scanned = |kept: &mut KeptScans, front: &str, body: &str| {
+            let source = format!("{front}{body}");
+            let lines = LineIndex::new(&source);
+            let got = Scans::new(Some(kept)).scan(&source, front.len(), &lines);
+            (got, scan(&source, front.len(), &lines))
+        };
+        let mut kept = KeptScans::new();
+        scanned(&mut kept, short, body);
+        assert_eq!(kept.parsed(), 1);
+
+        let mut kept = KeptScans::decode(&kept.encode()).unwrap();
+        let (got, fresh) = scanned(&mut kept, long, body);
+        assert_eq!(got, fresh);
+        assert_eq!(kept.parsed(), 0, "the kept scan is used");
+
+        // One word more is another body.
+        let (got, fresh) = scanned(&mut kept, short, &body.replace("one", "one two"));
+        assert_eq!(got, fresh);
+        assert_eq!(kept.parsed(), 1);
+
+        assert!(KeptScans::decode(b"not scans").is_none());
+        let encoded = kept.encode();
+        assert!(KeptScans::decode(&encoded[..encoded.len() - 1]).is_none());
+        assert!(KeptScans::decode(&[encoded.as_slice(), b"x"].concat()).is_none());
     }
 
     fn scan_text(text: &str) -> Scanned {
