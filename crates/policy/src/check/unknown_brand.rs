@@ -711,75 +711,17 @@ fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Dia
             let body = v.body();
             let base = v.source.len() - body.len();
             let known = read.entry(body).or_insert_with(|| BodyMentions::of(v, own));
-            let at_base = |found: &[Mention]| {
-                let mut found = found.to_vec();
-                found.iter_mut().for_each(|m| m.offset += base);
-                found
-            };
-            let all = at_base(&known.all);
-            let spoken = at_base(&known.spoken);
-            let open: Vec<&Mention> = all
-                .iter()
-                .zip(&known.covered)
-                .filter(|(_, covered)| !**covered)
-                .map(|(m, _)| m)
-                .collect();
-            let reading = owner::Reading::of(v, &open, own, &known.stated);
-            let own_email = all.iter().any(|m| m.email && own.covers(m));
-            let mailboxes = service_mailbox_hosts(&v.source, &all);
-            let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
-            for m in open {
-                if let Some(foreign) = reading.foreign(m) {
-                    found.push((m, Some(foreign)));
-                } else if stands_for_the_marketplace(&v.source, m, own, own_email)
-                    && !(m.email && names_owner_of(&v.source, m))
-                    || left_over_address(&v.source, m, &mailboxes)
-                {
-                    found.push((m, None));
-                }
-            }
-            // Free mailboxes named after the name the text speaks as.
-            let boxes: Vec<(Mention, &str)> = all
-                .iter()
-                .filter(|m| m.email)
-                .filter_map(|m| {
-                    let local = mailbox(&v.source, m.offset);
-                    let name = spoken
-                        .iter()
-                        .find(|s| speaker::mailbox_names(local, &m.key, &s.key))?;
-                    let start = m.offset - local.len() - 1;
-                    let shown = format!("{local}@{}", m.shown);
-                    Some((
-                        Mention {
-                            key: shown.to_lowercase(),
-                            shown,
-                            offset: start,
-                            domain: true,
-                            email: true,
-                            address: true,
-                        },
-                        name.shown.as_str(),
-                    ))
-                })
-                .collect();
-            found.extend(
-                spoken
-                    .iter()
-                    .chain(boxes.iter().map(|(m, _)| m))
-                    .map(|m| (m, None)),
-            );
-            // The text's statements of who it is are read only when there is a mention.
-            if found.iter().any(|(_, f)| f.is_none()) {
-                found.retain(|(m, f)| f.is_some() || !reading.covers(m));
-            }
-            let current: BTreeSet<String> = found.iter().map(|(m, _)| m.key.clone()).collect();
+            let known = &*known;
+            let found = known.found.get_or_init(|| body_found(v, known, own));
+            let current: BTreeSet<String> = found.iter().map(|f| f.m.key.clone()).collect();
             let mut lines = None;
             let mut reported = BTreeSet::new();
             let name = set.site.name_in(&v.lang);
             // A foreign owner's other addresses (`static.x.com` beside `x.com`) once one of
             // its addresses is reported.
             let mut owners_reported = BTreeSet::new();
-            for (m, foreign) in found {
+            for Found { m, foreign, said } in found {
+                let foreign = foreign.as_ref();
                 let other_address = foreign
                     .is_some_and(|f| f.key != m.key && owners_reported.contains(f.host.as_str()));
                 if previous.contains(&m.key) || other_address || !reported.insert(m.key.clone()) {
@@ -789,19 +731,15 @@ fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Dia
                     owners_reported.insert(f.host.as_str());
                 }
                 let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
-                let (line, column) = lines.line_col(&v.source, m.offset);
+                let (line, column) = lines.line_col(&v.source, base + m.offset);
                 out.push(match foreign {
                     Some(f) => foreign_owner(&v.path, line, column, m, f, name),
                     None => {
                         let what = if m.domain { "an address" } else { "a company" };
-                        let message = if let Some((_, after)) =
-                            boxes.iter().find(|(b, _)| b.key == m.key)
-                        {
-                            format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown)
-                        } else if spoken.iter().any(|s| s.key == m.key) {
-                            format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown)
-                        } else {
-                            format!("`{}` is {what} that is not {name}'s", m.shown)
+                        let message = match said {
+                            Said::MailboxOf(after) => format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown),
+                            Said::Spoken => format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown),
+                            Said::Plain => format!("`{}` is {what} that is not {name}'s", m.shown),
                         };
                         Diagnostic::warning(
                             codes::UNKNOWN_BRAND,
@@ -821,6 +759,113 @@ fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Dia
     out
 }
 
+/// A name or address reported in a body, at an offset from the body's start, with the owner
+/// the text states it as ([`owner::Reading::foreign`]) and what the text says it is.
+struct Found {
+    m: Mention,
+    foreign: Option<owner::Foreign>,
+    said: Said,
+}
+
+/// What the text says a name without a foreign owner is.
+enum Said {
+    /// A free mailbox named after the name the text speaks as (that name).
+    MailboxOf(String),
+    /// The name the text speaks as.
+    Spoken,
+    /// A name or address standing where the marketplace's would.
+    Plain,
+}
+
+/// The names and addresses reported in the body of `v`, in the order they are reported,
+/// before the names of the version before are left out: they depend on the body only, and
+/// are read once for the versions sharing it.
+fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Found> {
+    let body = v.body();
+    let base = v.source.len() - body.len();
+    let at_base = |found: &[Mention]| {
+        let mut found = found.to_vec();
+        found.iter_mut().for_each(|m| m.offset += base);
+        found
+    };
+    let all = at_base(&known.all);
+    let spoken = at_base(&known.spoken);
+    let open: Vec<&Mention> = all
+        .iter()
+        .zip(&known.covered)
+        .filter(|(_, covered)| !**covered)
+        .map(|(m, _)| m)
+        .collect();
+    let reading = owner::Reading::of(v, &open, own, &known.stated);
+    let own_email = all.iter().any(|m| m.email && own.covers(m));
+    let mailboxes = service_mailbox_hosts(&v.source, &all);
+    let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
+    for m in open {
+        if let Some(foreign) = reading.foreign(m) {
+            found.push((m, Some(foreign)));
+        } else if stands_for_the_marketplace(&v.source, m, own, own_email)
+            && !(m.email && names_owner_of(&v.source, m))
+            || left_over_address(&v.source, m, &mailboxes)
+        {
+            found.push((m, None));
+        }
+    }
+    // Free mailboxes named after the name the text speaks as.
+    let boxes: Vec<(Mention, &str)> = all
+        .iter()
+        .filter(|m| m.email)
+        .filter_map(|m| {
+            let local = mailbox(&v.source, m.offset);
+            let name = spoken
+                .iter()
+                .find(|s| speaker::mailbox_names(local, &m.key, &s.key))?;
+            let start = m.offset - local.len() - 1;
+            let shown = format!("{local}@{}", m.shown);
+            Some((
+                Mention {
+                    key: shown.to_lowercase(),
+                    shown,
+                    offset: start,
+                    domain: true,
+                    email: true,
+                    address: true,
+                },
+                name.shown.as_str(),
+            ))
+        })
+        .collect();
+    found.extend(
+        spoken
+            .iter()
+            .chain(boxes.iter().map(|(m, _)| m))
+            .map(|m| (m, None)),
+    );
+    // The text's statements of who it is are read only when there is a mention.
+    if found.iter().any(|(_, f)| f.is_none()) {
+        found.retain(|(m, f)| f.is_some() || !reading.covers(m));
+    }
+    let said = |m: &Mention| {
+        if let Some((_, after)) = boxes.iter().find(|(b, _)| b.key == m.key) {
+            Said::MailboxOf((*after).to_string())
+        } else if spoken.iter().any(|s| s.key == m.key) {
+            Said::Spoken
+        } else {
+            Said::Plain
+        }
+    };
+    found
+        .into_iter()
+        .map(|(m, foreign)| Found {
+            m: Mention {
+                offset: m.offset - base,
+                ..m.clone()
+            },
+            foreign: foreign.cloned(),
+            said: said(m),
+        })
+        .collect()
+}
+
 /// What a body holds, at offsets from its start: its [`mentions`], whether each is the
 /// marketplace's own ([`OwnNames::covers`]), the names it speaks as that are not the
 /// marketplace's ([`speaker::names`]), and the names it ties to the marketplace, read when
@@ -830,6 +875,8 @@ struct BodyMentions {
     covered: Vec<bool>,
     spoken: Vec<Mention>,
     stated: std::cell::OnceCell<Vec<String>>,
+    /// What is reported in it ([`body_found`]), read when first asked.
+    found: std::cell::OnceCell<Vec<Found>>,
 }
 
 impl BodyMentions {
@@ -848,6 +895,7 @@ impl BodyMentions {
             covered,
             spoken,
             stated: std::cell::OnceCell::new(),
+            found: std::cell::OnceCell::new(),
         }
     }
 }

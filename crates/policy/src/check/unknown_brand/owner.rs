@@ -47,7 +47,7 @@ impl Role {
 }
 
 /// A name a version states as this site's whose host is not the marketplace's.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Foreign {
     /// The stated name's key ([`Mention::key`]).
     pub(super) key: String,
