@@ -353,9 +353,11 @@ const SUBJECT_WORDS_AFTER: usize = 12;
 /// followed by at most its number of words (particles and a purpose clause aside: "…
 /// folgenden Hinweise, um Ihr Konto zu schützen."), none of which ties it to something the
 /// sentence names, names a unit of time or is a number ("under 18"), and no quotation or
-/// bracket (a definition: "(ci-après « le Vendeur »)"); or a forward or further-on phrase in
-/// the subject that opens the sentence ([`subject_phrase`]), whatever the verb says of the
-/// items. A phrase
+/// bracket (a definition: "(ci-après « le Vendeur »)"); or a forward phrase in the subject
+/// that opens the sentence ([`subject_phrase`]), whatever the verb says of the items. A
+/// further-on phrase there (and Persian `زیر` after the noun opening the sentence) announces
+/// only with a verb saying that the items apply, are listed or must (not) be given
+/// ([`Kind::Applying`], [`Kind::Obliging`]); any other predicate describes them. A phrase
 /// after the Persian object marker (`نظرات را زیر جعبه بنویسید`) is a preposition. A sentence
 /// that lists its items itself after a colon ("the following data: name, address and e-mail.")
 /// announces nothing that could be lost.
@@ -651,6 +653,11 @@ mod tests {
             "Im Folgenden sind die gesperrten Zahlungsarten aufgeführt.",
             "Untenstehende Regeln gelten für alle Käufer.",
             "شرایط زیر برای همه سفارش‌ها اعمال می‌شود.",
+            "Les conditions ci-dessous sont applicables.",
+            "The conditions below are binding.",
+            "Nachfolgend finden Sie die Gebühren.",
+            "Below you will find our fees.",
+            "Ci-dessous, vous trouverez les frais.",
             // A further-on phrase with a verb saying that the items must be given.
             "Nachstehende Unterlagen sind einzureichen.",
             "Die nachstehenden Unterlagen sind vorzulegen.",
