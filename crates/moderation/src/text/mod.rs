@@ -28,6 +28,29 @@ pub(crate) fn digit_letter(d: u8) -> Option<u8> {
     })
 }
 
+/// The Persian twin of an Arabic keyboard form: `ي ى`→`ی`, `ك`→`ک`, `ة`→`ه`, the
+/// Arabic-Indic digits `٠-٩`→`۰-۹`.
+pub(crate) fn persian_form(c: char) -> Option<char> {
+    Some(match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        'ة' => 'ه',
+        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x06F0)?,
+        _ => return None,
+    })
+}
+
+/// `word` in the standard Persian spelling that Persian word lists use (`crates/input`'s
+/// nouns): Arabic keyboard forms as their Persian twins ([`persian_form`]), without the
+/// tatweel (kashida) and the Arabic diacritics (harakat, tanwin, the superscript alef). Unlike
+/// the skeleton it keeps `آ` and the zero-width non-joiner.
+pub(crate) fn standard_spelling(word: &str) -> String {
+    word.chars()
+        .filter(|&c| c != '\u{640}' && !('\u{64B}'..='\u{65F}').contains(&c) && c != '\u{670}')
+        .map(|c| persian_form(c).unwrap_or(c))
+        .collect()
+}
+
 /// The skeleton of `text` (for lexicon entries and patterns): folded exactly like a field.
 pub fn skeleton_key(text: &str) -> String {
     Skeleton::new(text).text

@@ -676,19 +676,11 @@ const PERSIAN_ENDINGS: &[&str] = &["های", "ها", "مون", "تون", "شون
 const ADJECTIVE_PREFIXES_FA: &[&str] = &["پر", "با", "بی", "کم", "خوش", "بد"];
 
 /// Whether `word`, written in Persian letters, is a Persian noun of `davar_input`'s list
-/// (`سامسونگ`, `فروشگاه`, `علی`): Arabic letter forms read as Persian, kashida and diacritics
-/// left out, `ا` also read as `آ` at the start.
+/// (`سامسونگ`, `فروشگاه`, `علی`) in its standard spelling ([`crate::text::standard_spelling`]:
+/// Arabic letter forms read as Persian, kashida and diacritics left out), `ا` also read as `آ`
+/// at the start.
 fn persian_noun(word: &str) -> bool {
-    let w: String = word
-        .chars()
-        .filter(|&c| c != '\u{640}' && !('\u{64B}'..='\u{65F}').contains(&c) && c != '\u{670}')
-        .map(|c| match c {
-            'ي' | 'ى' => 'ی',
-            'ك' => 'ک',
-            'ة' => 'ه',
-            _ => c,
-        })
-        .collect();
+    let w = crate::text::standard_spelling(word);
     davar_input::persian::is_noun(&w)
         || w.strip_prefix('ا')
             .is_some_and(|rest| davar_input::persian::is_noun(&format!("آ{rest}")))

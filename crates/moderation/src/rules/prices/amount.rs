@@ -204,18 +204,25 @@ const PURCHASE_VERBS: &[&str] = &[
     "خریدن",
 ];
 
-/// Words that may stand between a bare amount (and its object marker) and a verb of paying
-/// or costing: `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ فقط پرداخت کردم`, `۲۵۰ ناقابل پرداخت کردم`.
-const PAID_FILLERS_FA: &[&str] = &[
-    "هم",
+/// Hedges of a Persian amount, wherever it stands: after a verb of paying (`پرداخت کردم حدود
+/// ۲۵۰`), opening the price of a purchase (`اینو فقط ۲۵۰ خریدم`) and between the amount and
+/// its verb (`۲۵۰ فقط پرداخت کردم`). Words are matched on the skeleton, which holds no tanwin
+/// (`حدوداً` reads `حدودا`).
+const HEDGES_FA: &[&str] = &[
+    "حدود",
+    "حدودا",
     "تقریبا",
     "فقط",
-    "ناقابل",
-    "حدودا",
     "دقیقا",
     "کلا",
-    "پول",
+    "نهایتا",
+    "تنها",
 ];
+
+/// Words that may stand between a bare amount (and its object marker) and a verb of paying
+/// or costing besides the hedges of [`HEDGES_FA`]: `۲۵۰ رو هم پرداخت کردم`, `۲۵۰ ناقابل
+/// پرداخت کردم`, `۲۵۰ پول دادم`.
+const PAID_FILLERS_FA: &[&str] = &["هم", "ناقابل", "پول"];
 
 /// The person paid, between a bare amount of more than 100 (the top of a rating scale) and
 /// a verb of paying: `۲۵۰ بهش دادم` ("I paid him 250"; `بهش ۵ دادم` is a rating),
@@ -232,22 +239,13 @@ const RECIPIENTS_FA: &[&str] = &[
     "بهشان",
 ];
 
-/// The seller or the buyer, between a bare amount and a verb of paying, buying or costing:
-/// `۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`, `۲۵۰ دراومد` (after it: `۲۵۰ دراومد برام`).
-const PARTIES_FA: &[&str] = &[
-    "ازشون",
-    "ازش",
-    "ازتون",
-    "ازت",
-    "برام",
-    "برامون",
-    "واسم",
-    "واسمون",
-    "برامان",
-];
+/// The seller, between a bare amount and a verb of paying, buying or costing: `۲۵۰ ازشون
+/// خریدم`.
+const SELLERS_FA: &[&str] = &["ازشون", "ازش", "ازتون", "ازت"];
 
-/// Hedges between a verb of paying and the amount after it: `پرداخت کردم حدود ۲۵۰`.
-const PAID_HEDGES_FA: &[&str] = &["حدود", "حدودا", "تقریبا", "فقط", "دقیقا", "کلا"];
+/// The buyer, before a bare amount or between it and a verb of paying, buying or costing:
+/// `برام ۲۵۰ آب خورد`, `۲۵۰ برام تموم شد`.
+const BUYERS_FA: &[&str] = &["برام", "برامون", "برامان", "واسم", "واسمون"];
 
 /// Words before a bare number that name what it is (a model, a size, a page, an instalment):
 /// `مدل ۵۰۰ خریدم`, `سایز ۴۲۰ خریدم` are no amounts.
@@ -807,13 +805,13 @@ impl Amount {
         while verb < next + usize::from(object) + 2
             && let Some(w) = ws.get(verb).map(|w| w.text(sk))
         {
-            if PAID_FILLERS_FA.contains(&w) {
+            if HEDGES_FA.contains(&w) || PAID_FILLERS_FA.contains(&w) {
                 hedged = true;
             } else if w == "تا" && verb == next {
                 ta = true;
             } else if RECIPIENTS_FA.contains(&w) {
                 recipient = true;
-            } else if !PARTIES_FA.contains(&w) {
+            } else if !SELLERS_FA.contains(&w) && !BUYERS_FA.contains(&w) {
                 break;
             }
             verb += 1;
@@ -854,7 +852,7 @@ impl Amount {
             && next == c.last_word + 1
             && first > 0
             && spaces_only(&sk[ws[first - 1].end..start])
-            && let hedge = usize::from(PAID_HEDGES_FA.contains(&ws[first - 1].text(sk)))
+            && let hedge = usize::from(HEDGES_FA.contains(&ws[first - 1].text(sk)))
             && let Some((verb_first, paying)) = paid_verb_before(sk, ws, first - hedge)
             && (hedge == 0 || paying)
         {
@@ -1068,13 +1066,14 @@ fn bought_for(sk: &str, ws: &[Word], first: usize, object: bool) -> bool {
     let lead = before.text(sk);
     !spaces_only(&sk[before.end..ws[first].start])
         || PRICE_LEADS_FA.contains(&lead)
-        || PAID_HEDGES_FA.contains(&lead)
+        || HEDGES_FA.contains(&lead)
+        || BUYERS_FA.contains(&lead)
 }
 
 /// Words that may stand right before the price of a purchase besides the hedges of
-/// [`PAID_HEDGES_FA`] (`حدود`, `فقط`): the object marker of the thing bought (`گوشی رو ۲۵۰
-/// خریدم`), demonstratives with it (`اینو`, `اونو`), the buyer (`منم`, `برام ۲۵۰ تموم شد`),
-/// other hedges and days (`دیروز`). Words are matched on the skeleton, which holds no tanwin (`حدوداً` reads `حدودا`).
+/// [`HEDGES_FA`] (`حدود`, `فقط`) and the buyers of [`BUYERS_FA`] (`برام ۲۵۰ تموم شد`): the
+/// object marker of the thing bought (`گوشی رو ۲۵۰ خریدم`), demonstratives with it (`اینو`,
+/// `اونو`), the buyer as subject (`منم`) and days (`دیروز`).
 const PRICE_LEADS_FA: &[&str] = &[
     "رو",
     "را",
@@ -1088,12 +1087,6 @@ const PRICE_LEADS_FA: &[&str] = &[
     "ما",
     "ماهم",
     "هم",
-    "نهایتا",
-    "تنها",
-    "برام",
-    "برامون",
-    "واسم",
-    "واسمون",
     "الان",
     "امروز",
     "دیروز",

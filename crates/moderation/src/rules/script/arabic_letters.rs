@@ -1,6 +1,6 @@
 use crate::prefilter::class::is_arabic_form;
 use crate::rules::prelude::*;
-use crate::text::is_letter_or_digit;
+use crate::text::{is_letter_or_digit, persian_form};
 
 declare_rule! {
     /// ## What it flags
@@ -24,17 +24,6 @@ impl ArabicLetters {
     fn build(_p: &Params<'_>) -> Result<ArabicLetters, String> {
         Ok(ArabicLetters)
     }
-}
-
-/// The Persian twin of an Arabic keyboard form ([`is_arabic_form`]).
-fn persian_form(c: char) -> Option<char> {
-    Some(match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
-        'ة' => 'ه',
-        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x06F0)?,
-        _ => return None,
-    })
 }
 
 impl Rule for ArabicLetters {
