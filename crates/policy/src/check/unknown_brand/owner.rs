@@ -978,7 +978,7 @@ static SUBJECT_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     let fa_verb =
         r"(?:اداره|مدیریت|راه[\u{200c}\s]?اندازی|منتشر)\s+(?:می[\u{200c}\s]?کند|کرده\s+است)";
     Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:,\s*([^,()\n.;:!?]{{1,80}}?)\s*,\s*)?(?:(?:{verbs}\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|{FA_OPERATOR}(?:\s+و\s+{FA_OPERATOR})?\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
+        r"(?i)^\s*,?\s*(?:[(（][^()\n]{{0,80}}[)）]\s*,?\s*)?(?:,\s*([^()\n.;:!?]{{1,80}}?)\s*,\s*)?(?:(?:{verbs}\s+|{role}){THIS}{SITE}(?:e?s)?(?:[^\p{{L}}'’]|$)|این\s+{SITE}\s+را\s+{fa_verb}|{FA_OPERATOR}(?:\s+و\s+{FA_OPERATOR})?\s+(?:این\s+)?{SITE}\s+(?:است|می[\u{{200c}}\s]?باشد|هست))"
     ))
     .expect("valid pattern")
 });
@@ -1119,10 +1119,12 @@ const COPYRIGHT: &str =
     r"\s*(?:\*\*|__)?\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?";
 
 /// What may follow the holder of a copyright notice to the end of its line: the year (`© X
-/// Ltd 2025`), `All rights reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`. Anything else (`Used with
-/// permission`, `licensed under …`) makes it a credit to another's work.
+/// Ltd 2025`), `All rights reserved.`, `Tous droits réservés.`, `Alle Rechte vorbehalten.`,
+/// each after a full stop, a comma, a dash, a bar or a dot (`© X SAS – Tous droits réservés`,
+/// `© X Ltd 2019–2026 · All rights reserved`). Anything else (`Used with permission`,
+/// `licensed under …`, `– photo de couverture`) makes it a credit to another's work.
 static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*[.,|–—-]?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?(?:[|–—-]\s*)?(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
+    Regex::new(r"(?i)^\s*[.,|–—·•-]?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?(?:[|–—·•-]\s*)?(?:\*\*|__)?\s*(?:(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten)\.?\s*(?:\*\*|__)?\s*)?$")
         .expect("valid pattern")
 });
 
@@ -3121,6 +3123,16 @@ mod tests {
                 "fr",
                 "Sandook vend des livres. Sandook les livre.\n\nCe site est un service de Lunetresor SAS.",
                 "Sandook vend des livres. Sandook les livre.\n\nCe bon d'achat est un service de Lunetresor SAS.",
+            ),
+            (
+                "de",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH, Hafenstraße 4, 20457 Hamburg, betreibt diese Website.",
+                "Sandook verkauft Bücher. Sandook liefert sie.\n\nDie Buecherwurm GmbH, Hafenstraße 4, Hamburg, ein Händler auf diesem Marktplatz, betreibt diesen Shop.",
+            ),
+            (
+                "en",
+                "Sandook sells books. Sandook ships them.\n\n© Lunaria Trading Ltd 2019–2026 · All rights reserved",
+                "Sandook sells books. Sandook ships them.\n\n© Lunaria Trading Ltd 2019–2026 · Photo: cover",
             ),
         ] {
             let reported = found(lang, fires);
