@@ -53,7 +53,8 @@ declare_rule! {
     /// (`brands.fa.txt`), also with an inflectional ending (not `آیدی تلگرام: ندارم`, `اکانت:
     /// سامسونگ`, `اکانت: شیائومی`). So are two parts (two words or a compound written with a zero-width
     /// non-joiner) none of which is a known word (`آیدی: کیانوشکو مهرو`), a word for a shop
-    /// joined to a name that is no frequent word (`آیدی: کیانوش‌شاپ`, `آیدی: علی فروش`,
+    /// joined to a name that is no frequent word or is a given name (`given-names.fa.txt`, from
+    /// persian-gender-detection's list: `آیدی: کیانوش‌شاپ`, `آیدی: علی فروش`, `آیدی: سارا‌شاپ`,
     /// `اکانت: فروشگاه کیانوشکو`; not `پیج: فروشگاه رسمی`), or two parts not all frequent
     /// words followed by a request (`آیدی تلگرام: کالا فروش پیام بدید`, `کانال ما: نوین‌شاپ
     /// عضو بشید`; not `شناسه: ثبت‌شده`, `پیج اینستا: فعلا نداریم پیام بدید`). Without a
@@ -100,8 +101,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "adjectives_fa", "brands_fa", "products"],
-    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, adjectives_fa: HashSet<String>, brands_fa: HashSet<String>, shops: HashSet<String>, products: HashSet<String>, email: Email }
+    code: "contacts/social", severity: Reject, fixable: false, params: ["platforms", "id_words", "words", "common_words", "common_words_fa", "adjectives_fa", "given_names_fa", "brands_fa", "products"],
+    pub(crate) struct Social { at: Regex, short_link: Regex, spaced_link: Regex, platforms: PhraseSet, disguised: DisguisedNames, shapes: Vec<Announce>, id_words: PhraseSet, words: HashSet<String>, words_fa: HashSet<String>, adjectives_fa: HashSet<String>, given_names_fa: HashSet<String>, brands_fa: HashSet<String>, shops: HashSet<String>, products: HashSet<String>, email: Email }
 }
 
 impl Social {
@@ -152,6 +153,7 @@ impl Social {
             words: p.skeleton_keys("words", "handle-not-words")?,
             words_fa: p.skeleton_keys("common_words_fa", "common-words.fa")?,
             adjectives_fa: p.skeleton_keys("adjectives_fa", "adjectives.fa")?,
+            given_names_fa: p.skeleton_keys("given_names_fa", "given-names.fa")?,
             brands_fa: p.skeleton_keys("brands_fa", "brands.fa")?,
             shops: SHOP_WORDS.iter().map(|w| skeleton_key(w)).collect(),
             products: p.skeleton_keys("products", "product-lines")?,
@@ -827,7 +829,7 @@ impl Social {
             p.frequent += usize::from(frequent);
             p.known += usize::from(self.known_fa(part));
             p.shops += usize::from(shop);
-            p.rare_names += usize::from(!shop && !frequent);
+            p.rare_names += usize::from(!shop && (!frequent || self.given_names_fa.contains(&key)));
         }
         Some(p)
     }
@@ -844,7 +846,8 @@ struct Parts {
     known: usize,
     /// Parts that are words for a shop (`SHOP_WORDS`: `شاپ`, `کده`, `فروش`).
     shops: usize,
-    /// Parts that are neither words for a shop nor frequent words (`کیانوش`, `علی`).
+    /// Parts that are neither words for a shop nor frequent words other than given names
+    /// (`کیانوش`, `علی`, `سارا`: `given-names.fa.txt`).
     rare_names: usize,
 }
 
@@ -862,8 +865,9 @@ impl std::ops::Add for Parts {
 }
 
 impl Parts {
-    /// A name of a shop: a word for a shop with a name that is no frequent word (`کیانوش‌شاپ`,
-    /// `علی فروش`, `فروشگاه کیانوشکو`; not `فروشگاه رسمی`).
+    /// A name of a shop: a word for a shop with a name that is no frequent word or is a given
+    /// name (`کیانوش‌شاپ`, `علی فروش`, `فروشگاه کیانوشکو`, `سارا‌شاپ`, `تینا استایل`; not
+    /// `فروشگاه رسمی`).
     fn shop_name(&self) -> bool {
         self.shops > 0 && self.rare_names > 0
     }
