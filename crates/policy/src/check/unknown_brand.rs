@@ -28,6 +28,7 @@
 //! (v1, or the version that adds it), not again in every later version.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -702,6 +703,7 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 /// The findings of `check` in one document.
 fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut line_matches = LineMemo::default();
     for lang in doc.languages() {
         let mut previous: BTreeSet<String> = BTreeSet::new();
         // What each body read holds, at offsets from its start: a version repeating an
@@ -710,7 +712,9 @@ fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Dia
         for v in doc.versions_in(lang) {
             let body = v.body();
             let base = v.source.len() - body.len();
-            let known = read.entry(body).or_insert_with(|| BodyMentions::of(v, own));
+            let known = read
+                .entry(body)
+                .or_insert_with(|| BodyMentions::of(v, own, &mut line_matches));
             let known = &*known;
             let found = known.found.get_or_init(|| body_found(v, known, own));
             let current: BTreeSet<String> = found.iter().map(|f| f.m.key.clone()).collect();
@@ -880,10 +884,10 @@ struct BodyMentions {
 }
 
 impl BodyMentions {
-    fn of(v: &PolicyVersion, own: &OwnNames) -> BodyMentions {
+    fn of<'a>(v: &'a PolicyVersion, own: &OwnNames, lines: &mut LineMemo<'a>) -> BodyMentions {
         let body = v.body();
         let base = v.source.len() - body.len();
-        let mut all = mentions(v);
+        let mut all = mentions_in(v, lines);
         all.iter_mut().for_each(|m| m.offset -= base);
         let covered = all.iter().map(|m| own.covers(m)).collect();
         let spoken = speaker::names(body, 0)
@@ -931,10 +935,72 @@ fn foreign_owner(
     ))
 }
 
+/// The matches of [`URL_HOST`] and [`EMAIL_HOST`] (the whole match and the host), of
+/// [`BARE_DOMAIN`] (the domain) and of [`COMPANY`] (the name and the legal form) in one line,
+/// at offsets from its start. None of these patterns matches across a line's end ([`COMPANY`]'s
+/// closing `\W` may take the line's end, and then ends the match; searched in the line alone,
+/// `$` takes its place), and their word boundaries read a line's end as the edge of the text:
+/// the matches in a text are those of its lines.
+#[derive(Debug, Default, PartialEq)]
+struct LineMatches {
+    addresses: [Vec<(Range<usize>, Range<usize>)>; 2],
+    bare: Vec<Range<usize>>,
+    companies: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl LineMatches {
+    fn of(line: &str) -> LineMatches {
+        let groups = |caps: regex::Captures<'_>| Some((caps.get(1)?.range(), caps.get(2)?.range()));
+        let addresses = [&*URL_HOST, &*EMAIL_HOST].map(|re| {
+            re.captures_iter(line)
+                .filter_map(|caps| Some((caps.get_match().range(), caps.get(1)?.range())))
+                .collect()
+        });
+        LineMatches {
+            addresses,
+            bare: BARE_DOMAIN
+                .captures_iter(line)
+                .filter_map(|caps| Some(caps.get(1)?.range()))
+                .collect(),
+            companies: COMPANY.captures_iter(line).filter_map(groups).collect(),
+        }
+    }
+
+    /// The matches of the lines of `body`, at offsets from its start; the lines read before
+    /// are taken from `memo`.
+    fn of_lines<'a>(body: &'a str, memo: &mut LineMemo<'a>) -> LineMatches {
+        let mut all = LineMatches::default();
+        let mut start = 0;
+        for line in body.split('\n') {
+            let found = memo.entry(line).or_insert_with(|| LineMatches::of(line));
+            let at = |r: &Range<usize>| r.start + start..r.end + start;
+            for (all, found) in all.addresses.iter_mut().zip(&found.addresses) {
+                all.extend(found.iter().map(|(a, b)| (at(a), at(b))));
+            }
+            all.bare.extend(found.bare.iter().map(at));
+            all.companies
+                .extend(found.companies.iter().map(|(a, b)| (at(a), at(b))));
+            start += line.len() + 1;
+        }
+        all
+    }
+}
+
+/// [`LineMatches`] of the lines read before, by line: a document's versions repeat most of
+/// their lines.
+type LineMemo<'a> = foldhash::HashMap<&'a str, LineMatches>;
+
 /// Company names and domains in the body of `v`, outside code, in text order.
+#[cfg(test)]
 fn mentions(v: &PolicyVersion) -> Vec<Mention> {
+    mentions_in(v, &mut LineMemo::default())
+}
+
+/// [`mentions`], the lines read before taken from `lines`.
+fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mention> {
     let body = v.body();
     let base = v.source.len() - body.len();
+    let matches = LineMatches::of_lines(body, lines);
     let mut out = Vec::new();
     let mut push = |shown: &str, offset: usize, domain: bool, email: bool, address: bool| {
         if v.scan.in_code(base + offset) {
@@ -957,30 +1023,27 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         }
     };
     // An e-mail address must also end a word.
-    for (re, email) in [(&*URL_HOST, false), (&*EMAIL_HOST, true)] {
-        for caps in re.captures_iter(body) {
-            let whole = caps.get_match();
-            if next_to_a_letter(body, whole.start(), email.then_some(whole.end())) {
+    for (found, email) in matches.addresses.iter().zip([false, true]) {
+        for (whole, host) in found {
+            if next_to_a_letter(body, whole.start, email.then_some(whole.end)) {
                 continue;
             }
-            if let Some(host) = caps.get(1) {
-                let seen = !in_link_target(body, whole.start());
-                push(host.as_str(), host.start(), true, email, seen);
-            }
+            let seen = !in_link_target(body, whole.start);
+            push(&body[host.clone()], host.start, true, email, seen);
         }
     }
-    for caps in BARE_DOMAIN.captures_iter(body) {
-        let Some(m) = caps.get(1) else { continue };
-        if next_to_a_letter(body, m.start(), Some(m.end())) {
+    for m in &matches.bare {
+        if next_to_a_letter(body, m.start, Some(m.end)) {
             continue;
         }
-        let before = body[..m.start()].chars().next_back();
-        let label = m.as_str().split('.').next().unwrap_or_default();
+        let (start, m) = (m.start, &body[m.clone()]);
+        let before = body[..start].chars().next_back();
+        let label = m.split('.').next().unwrap_or_default();
         let all_caps = label.chars().all(|c| !c.is_lowercase());
         if matches!(before, Some('@' | '/' | '.' | '-')) || all_caps {
             continue;
         }
-        push(m.as_str(), m.start(), true, false, false);
+        push(m, start, true, false, false);
     }
     // Words the text also writes in lower case are common words (`At Registration, we…`,
     // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
@@ -1003,13 +1066,11 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         }
         push(shown, name.start(), domain, false, false);
     }
-    for caps in COMPANY.captures_iter(body) {
-        let (Some(name), Some(form)) = (caps.get(1), caps.get(2)) else {
-            continue;
-        };
+    for (range, form) in &matches.companies {
+        let name = &body[range.clone()];
         // Inside a word, or a description rather than a name ("a Delaware Corporation",
         // "une SAS", "eine GmbH").
-        let before = &body[..name.start()];
+        let before = &body[..range.start];
         let last_word = before
             .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
@@ -1024,7 +1085,7 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
         {
             continue;
         }
-        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        let words: Vec<&str> = name.split_whitespace().collect();
         let skip = words
             .iter()
             .take_while(|w| {
@@ -1039,8 +1100,8 @@ fn mentions(v: &PolicyVersion) -> Vec<Mention> {
             continue;
         }
         let first = words[skip];
-        let start = name.start() + name.as_str().find(first).unwrap_or(0);
-        let shown = &body[start..form.end()];
+        let start = range.start + name.find(first).unwrap_or(0);
+        let shown = &body[start..form.end];
         push(
             shown.trim_end_matches([',', '.']),
             start,
@@ -1231,6 +1292,23 @@ impl OwnNames {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_matches_of_a_text_are_those_of_its_lines() {
+        use super::{LineMatches, LineMemo};
+        let text = "Muster Handel GmbH\nWrite to help@shop-one.example or www.shop-two.de.\n\nOrders go to Beispiel B.V.; see Zeta Retail Ltd\nhttps://three.io/x and four-shop.com\nBei Nordwind AG";
+        let whole = LineMatches::of(text);
+        assert_eq!(whole.companies.len(), 4, "{whole:?}");
+        assert_eq!(LineMatches::of_lines(text, &mut LineMemo::default()), whole);
+        // Lines read before give their matches at their offsets in the new text.
+        let twice = format!("{text}\n{text}");
+        let mut memo = LineMemo::default();
+        LineMatches::of_lines(text, &mut memo);
+        assert_eq!(
+            LineMatches::of_lines(&twice, &mut memo),
+            LineMatches::of(&twice)
+        );
+    }
+
     use super::*;
 
     fn stands(text: &str, name: &str) -> bool {
