@@ -36,9 +36,11 @@ declare_rule! {
     /// costing are read by their stems and the endings of person, tense and object
     /// (`verbs_fa.rs`: `۲۵۰ خریده بودم`, `الان ۲۵۰ میخرید`, `۲۵۰ گرفتیمش`) and as a noun with
     /// a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`, `خرید
-    /// کردم`, `پرداخت‌کردم`, `کارت کشیدم`, `حساب کردم`); verbs of costing (`۲۵۰ دراومد`,
-    /// `۲۵۰ تموم شد`, `برام ۲۵۰ آب خورد`, `۲۵۰ ازم گرفتن`) are read like verbs of buying, the
-    /// number naming the subject after a noun (`پژو ۲۰۸ دراومد`). Before the verb may stand a
+    /// کردم`, `پرداخت‌کردم`, `کارت کشیدم`, `کارت به کارت کردم`, `حساب کردم`); verbs of
+    /// costing (`۲۵۰ دراومد`, `۲۵۰ تموم شد`, `۲۵۰ میفته`, `برام ۲۵۰ آب خورد`, `۲۵۰ ازم
+    /// گرفتن`) and a price word saying the amount before it is the price (`۲۵۰ قیمتشه`, `۲۵۰
+    /// قیمتش بود`) are read like verbs of buying, the number naming the subject after a noun
+    /// (`پژو ۲۰۸ دراومد`, `سری ۴۰۰ قیمتش بالاست`). Before the verb may stand a
     /// word such as `هم`, `فقط`, `ناقابل` (`۲۵۰ رو هم پرداخت کردم`), the seller or the buyer
     /// (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`), the person paid after a number above 100
     /// (`۲۵۰ بهش دادم`; `بهش ۵ دادم` is a rating) and `تا` before a verb of paying (`۲۵۰ تا
@@ -246,6 +248,14 @@ const SELLERS_FA: &[&str] = &["ازشون", "ازش", "ازتون", "ازت"];
 /// The buyer, before a bare amount or between it and a verb of paying, buying or costing:
 /// `برام ۲۵۰ آب خورد`, `۲۵۰ برام تموم شد`.
 const BUYERS_FA: &[&str] = &["برام", "برامون", "برامان", "واسم", "واسمون"];
+
+/// A price word with the copula joined, after a bare amount: `۲۵۰ قیمتشه` ("250 is its
+/// price").
+const PRICE_IS_FA: &[&str] = &["قیمتشه", "قیمتشونه", "هزینشه", "هزینشونه"];
+
+/// Verbs after a price word that say the amount before it is the price: `۲۵۰ قیمتش بود`,
+/// `۲۵۰ قیمت خورده`.
+const PRICE_COPULAS_FA: &[&str] = &["بود", "است", "هست", "بوده", "شد", "شده", "خورده", "خورد"];
 
 /// Words before a bare number that name what it is (a model, a size, a page, an instalment):
 /// `مدل ۵۰۰ خریدم`, `سایز ۴۲۰ خریدم` are no amounts.
@@ -841,6 +851,29 @@ impl Amount {
             && !scored(sk, ws, first, verb, c.digits.as_str())
         {
             return Some((start, ws[paid.last].end));
+        }
+        // `۲۵۰ قیمتشه`, `۲۵۰ قیمتش بود`, `۲۵۰ قیمت خورده`: a bare amount right before a price
+        // word that says it is the price, opening its clause or after a lead like the price of
+        // a purchase (not `مدل ۲۵۰ قیمتش بالاست`, `پژو ۲۰۶ قیمتش رفته بالا`).
+        if c.digits.as_str().len() >= 3
+            && !counted
+            && !year(c.digits.as_str())
+            && next == c.last_word + 1
+            && let Some(w) = ws.get(next)
+            && spaces_only(&sk[c.end..w.start])
+            && (PRICE_IS_FA.contains(&w.text(sk))
+                || self.price_words.match_at(sk, ws, next).is_some_and(|m| {
+                    ws.get(m.last + 1).is_some_and(|v| {
+                        PRICE_COPULAS_FA.contains(&v.text(sk))
+                            && spaces_only(&sk[ws[m.last].end..v.start])
+                    })
+                }))
+            && !(first.saturating_sub(2)..first).any(|k| {
+                SCORE_WORDS.contains(&ws[k].text(sk)) || NAMING_WORDS.contains(&ws[k].text(sk))
+            })
+            && bought_for(sk, ws, first, false)
+        {
+            return Some((start, w.end));
         }
         // `پرداخت کردم ۲۵۰`, `خریدمش ۴۸۰`: a verb of paying or buying right before a number
         // of three digits or more that ends its clause (`پرداخت کردم ۳۸۰ ولی ...`; after a

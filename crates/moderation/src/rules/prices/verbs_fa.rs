@@ -1,7 +1,7 @@
 //! Persian verbs of paying, buying and costing, read from their stems and the endings of
 //! person, tense and object as the skeleton spells them (no zero-width non-joiner, `آ` as `ا`):
 //! `خریدم`, `میخرم`, `خریده بودم`, `پرداخت کردم`, `پرداخت‌کرده‌ام`, `کارت کشیدم`, `دراومد`,
-//! `تموم شد`, `ازم گرفتن`.
+//! `تموم شد`, `ازم گرفتن`, `کارت به کارت کردم`, `میفته`.
 
 use crate::text::Word;
 
@@ -110,6 +110,16 @@ const EAT: Stems = Stems {
     past: &["خورد"],
     present: &["خور"],
 };
+/// `سلفیدن` (slang, "pay": `۲۵۰ سلفیدم`).
+const SHELL_OUT: Stems = Stems {
+    past: &["سلفید"],
+    present: &["سلف"],
+};
+/// `افتادن` ("fall"; of a price, "come to": `۲۵۰ میفته برات`).
+const FALL: Stems = Stems {
+    past: &["افتاد", "فتاد"],
+    present: &["افت", "فت"],
+};
 /// `آمدن` ("come") as spoken and written: `اومد`, `امد`, `ومد` (`درومد`), `میاد`.
 const COME: Stems = Stems {
     past: &["اومد", "امد", "ومد"],
@@ -143,6 +153,9 @@ const COMPOUNDS: &[(&[&str], Deal, &[&Stems])] = &[
     (&["تمام"], Deal::Cost, &[&BECOME]),
     (&["اب"], Deal::Cost, &[&EAT]),
     (&["در"], Deal::Cost, &[&COME]),
+    (&["کارت", "به", "کارت"], Deal::Pay, &[&DO]),
+    (&["خرجش"], Deal::Cost, &[&BECOME]),
+    (&["خرجشون"], Deal::Cost, &[&BECOME]),
     (&["ازم"], Deal::Cost, &[&GET]),
     (&["ازمون"], Deal::Cost, &[&GET]),
     (&["ازمان"], Deal::Cost, &[&GET]),
@@ -234,8 +247,12 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
     if form_of(stem, &BUY, false) {
         return full(Deal::Buy, false);
     }
-    if form_of(stem, &PAY, false) {
+    if form_of(stem, &PAY, false) || form_of(stem, &SHELL_OUT, false) {
         return full(Deal::Pay, false);
+    }
+    // `۲۵۰ میفته برات`: the amount comes to it.
+    if form_of(stem, &FALL, false) {
+        return full(Deal::Cost, false);
     }
     // `دادم`, `دادیم`, `دادمش`, `داده بودم`: the first person only.
     let first_person = |stems: &Stems| {
@@ -320,6 +337,11 @@ mod tests {
             ("تموم شد", Some(Deal::Cost)),
             ("آب خورد", Some(Deal::Cost)),
             ("ازم گرفتن", Some(Deal::Cost)),
+            ("کارت به کارت کردم", Some(Deal::Pay)),
+            ("سلفیدم", Some(Deal::Pay)),
+            ("میفته", Some(Deal::Cost)),
+            ("خرجش شد", Some(Deal::Cost)),
+            ("افتاد", None),
             // The bare past stem is a noun; `گرفتم` and `داد` are too general.
             ("خرید", None),
             ("پرداخت", None),
