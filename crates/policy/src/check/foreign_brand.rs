@@ -285,6 +285,9 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let allowed_words: Vec<Vec<String>> = allowed.iter().map(|a| words(a)).collect();
     let allowed = any_of(&allowed);
     let mut out = Vec::new();
+    // The matches in each distinct body (the index of the name sought and its place from the
+    // body's start): versions repeating a body take them.
+    let mut matched: foldhash::HashMap<&str, Vec<(usize, usize, usize)>> = Default::default();
     for doc in &set.documents {
         // Every mention first: a brand the document names as a party to its agreement is the
         // document's own (partner terms the marketplace publishes), in all its versions, and so
@@ -296,16 +299,19 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
             let source = v.source.as_str();
             let body_start = source.len() - v.body().len();
             let mut allowed_spans: Option<Vec<(usize, usize)>> = None;
-            for caps in foreign.captures_iter(&source[body_start..]) {
-                let Some((index, m)) = caps
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .find_map(|(i, m)| m.map(|m| (i - 1, m)))
-                else {
-                    continue;
-                };
-                let (start, end) = (body_start + m.start(), body_start + m.end());
+            let in_body = matched.entry(v.body()).or_insert_with(|| {
+                foreign
+                    .captures_iter(v.body())
+                    .filter_map(|caps| {
+                        caps.iter()
+                            .enumerate()
+                            .skip(1)
+                            .find_map(|(i, m)| m.map(|m| (i - 1, m.start(), m.end())))
+                    })
+                    .collect()
+            });
+            for &(index, start, end) in in_body.iter() {
+                let (start, end) = (body_start + start, body_start + end);
                 let written = match sought[index] {
                     Sought::Listed(brand) => written_as_brand(brand, source, start, end),
                     Sought::Known(known) => written_as_known(known, source, start, end),

@@ -1047,7 +1047,7 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
     }
     // Words the text also writes in lower case are common words (`At Registration, we…`,
     // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
-    let mut lower_words: Option<BTreeSet<&str>> = None;
+    let mut lower_words: Option<foldhash::HashSet<&str>> = None;
     for name in cued_names(body) {
         let shown = name.as_str().trim_end_matches(['.', '-', '\'', '’']);
         let domain = BARE_DOMAIN.is_match(shown);
@@ -1126,14 +1126,14 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
 /// No [`ADDRESS`] match holds white space, and its word boundaries read white space as the
 /// edge of the text: the addresses of `text` are those of its white-space-separated tokens, each
 /// searched alone. A token without `@`, `.` or `:` holds none and is split into words directly.
-fn lowercase_words(text: &str) -> BTreeSet<&str> {
-    fn add<'a>(words: &mut BTreeSet<&'a str>, part: &'a str) {
+fn lowercase_words(text: &str) -> foldhash::HashSet<&str> {
+    fn add<'a>(words: &mut foldhash::HashSet<&'a str>, part: &'a str) {
         words.extend(
             part.split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase())),
         );
     }
-    let mut words = BTreeSet::new();
+    let mut words = foldhash::HashSet::default();
     for token in text.split(char::is_whitespace) {
         if !token.contains(['@', '.', ':']) {
             add(&mut words, token);
@@ -1420,7 +1420,7 @@ mod tests {
                     Chez Müller: mailto:x@y.fr über café.fr und -teil.com\u{a0}ici.\tEnde \
                     fichier.frère, élan@exemple.frères, www.x.io/Page?q=1 et l'offre.";
         let whole = ADDRESS.replace_all(text, " ");
-        let expected: BTreeSet<&str> = whole
+        let expected: foldhash::HashSet<&str> = whole
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase()))
             .collect();
