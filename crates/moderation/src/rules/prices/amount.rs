@@ -45,7 +45,9 @@ declare_rule! {
     /// (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`), the person paid after a number above 100
     /// (`۲۵۰ بهش دادم`; `بهش ۵ دادم` is a rating) and `تا` before a verb of paying (`۲۵۰ تا
     /// پرداخت کردم`; `۳۰۰ تا خریدم` is a count); thousands may come before it (`۲۵۰ هزار رو
-    /// پرداخت کردم`, `۲۵۰ خ پرداخت کردم`). In the other storefront languages, a bare number of two digits or
+    /// پرداخت کردم`, `۲۵۰ خ پرداخت کردم`, `۲۵۰ک خریدم`). A number with one decimal before a
+    /// verb of buying or costing is a price in millions (`۲/۵ خریدم`; not `۴/۵ دادم`, a
+    /// rating). In the other storefront languages, a bare number of two digits or
     /// more right after a verb of paying (`paid 250`, `payé 250`, `paid 1,250`), right before
     /// one (`250 bezahlt`, also with a few adverbs between: `habe 250 dafür bezahlt`), or right
     /// after `for`/`für`/`pour` before a verb of buying (`für 250 gekauft`), after a verb of
@@ -687,6 +689,8 @@ impl Amount {
         {
             let slang = match w.text(sk) {
                 "k" | "کا" | "خ" => 1000,
+                // `۲۵۰ک خریدم`: `ک` glued to the digits.
+                "ک" if w.start == c.end => 1000,
                 // `کابلش ۱۰م طول داره`: near a word of length, `م` is metres unless a
                 // currency follows it (`۲ م تومن`).
                 "م" if self.currency.match_at(sk, ws, next + 1).is_some()
@@ -826,7 +830,15 @@ impl Amount {
             }
             verb += 1;
         }
-        if c.digits.as_str().len() >= 3
+        // `۲/۵ خریدم`, `۱/۵ دراومد`: a number with one decimal, millions left unsaid.
+        let decimal = (!c.spelled && c.digits.as_str().len() == 1)
+            .then(|| decimal_start(sk, start))
+            .flatten();
+        let (start, first) = match decimal {
+            Some(s) => (s, ws.partition_point(|w| w.end <= s)),
+            None => (start, first),
+        };
+        if (c.digits.as_str().len() >= 3 || decimal.is_some())
             && (!counted || ta)
             && !year(c.digits.as_str())
             && next == c.last_word + 1
@@ -838,8 +850,10 @@ impl Amount {
             })
             && match paid.deal {
                 // `۲۵۰ تا پرداخت کردم`; `۲۰۰ تا خریدم`, `۳۰۰ تا دادم` are counts.
+                // `۴/۵ دادم` is a rating: a decimal only before a verb of buying or costing.
                 Deal::Pay => {
-                    (!ta || !paid.give)
+                    decimal.is_none()
+                        && (!ta || !paid.give)
                         && (!recipient || c.digits.as_str().parse::<u64>().is_ok_and(|n| n > 100))
                 }
                 // The number may name what was bought or what came out (`پژو ۴۰۵ خریدم`,
@@ -1077,6 +1091,19 @@ impl Amount {
 /// Marks that end a clause between a verb and an amount: `Worth what I paid. 250 photos
 /// later` is no price.
 const CLAUSE_MARKS: &[char] = &['.', ',', '!', '?', ';', '،', '؛', '؟', '\n'];
+
+/// Where a number with one decimal starts when skeleton byte `start` begins its decimal
+/// digit: one or two digits and `/`, `.` or `٫` right before it (`۲/۵`, `12.5`).
+fn decimal_start(sk: &str, start: usize) -> Option<usize> {
+    let before = sk[..start]
+        .strip_suffix(['/', '.', '٫'])
+        .filter(|b| !b.ends_with(['/', '.', '٫']))?;
+    let int = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let n = before.len() - int.len();
+    ((1..=2).contains(&n)
+        && !int.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | '٫')))
+    .then_some(int.len())
+}
 
 /// Whether `gap` holds white space only (or nothing).
 fn spaces_only(gap: &str) -> bool {
