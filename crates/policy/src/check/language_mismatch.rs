@@ -115,11 +115,18 @@ type Memo = foldhash::HashMap<String, Option<Detected>>;
 /// The language every long-enough stretch of `text` is written in, when they agree.
 #[cfg(test)]
 fn written_in(text: &str, memo: &mut Memo) -> Option<&'static str> {
-    written_in_counted(text, &Letters::of(text), memo)
+    written_in_counted(text, &Letters::of(text), memo, "")
 }
 
-/// [`written_in`] of a text whose letters are counted.
-fn written_in_counted(text: &str, counted: &Letters, memo: &mut Memo) -> Option<&'static str> {
+/// [`written_in`] of a text whose letters are counted, when it is not `declared`: once a
+/// stretch is detected as `declared`, the stretches cannot agree on another language, and the
+/// rest are not detected.
+fn written_in_counted(
+    text: &str,
+    counted: &Letters,
+    memo: &mut Memo,
+    declared: &str,
+) -> Option<&'static str> {
     let letters = counted.all;
     if letters < MIN_LETTERS {
         return None;
@@ -157,6 +164,9 @@ fn written_in_counted(text: &str, counted: &Letters, memo: &mut Memo) -> Option<
                 found
             }
         }?;
+        if found.lang == declared {
+            return None;
+        }
         let needed = if letters < SHORT_LETTERS {
             MIN_SHORT_CONFIDENCE
         } else {
@@ -275,7 +285,7 @@ enum Verdict {
 fn judge(v: &PolicyVersion, languages: &[String], memo: &mut Memo) -> Verdict {
     let text = readable(v);
     let counted = Letters::of(&text);
-    let detected = written_in_counted(&text, &counted, memo).filter(|found| *found != v.lang);
+    let detected = written_in_counted(&text, &counted, memo, &v.lang);
     // A text in another script is reported even when too short for the language model:
     // named by the model when it is sure, by its script otherwise.
     match (detected, foreign_script_counted(&counted, &v.lang)) {
@@ -366,6 +376,23 @@ mod tests {
         assert_eq!(
             written_in("The seller must answer every complaint.", memo),
             None
+        );
+    }
+
+    #[test]
+    fn a_text_in_its_declared_language_is_not_judged_further() {
+        let en = "The seller must answer every complaint within five working days and keep a record of the answer for the whole year. ".repeat(20);
+        let fr = "Le vendeur doit répondre à chaque réclamation dans un délai de cinq jours ouvrables et en garder une trace. ".repeat(20);
+        let half = format!("{en}{fr}{fr}");
+        let memo = &mut Memo::default();
+        let counted = Letters::of(&half);
+        assert_eq!(written_in_counted(&half, &counted, memo, "en"), None);
+        // Only the first stretch was detected: it is the declared language.
+        assert_eq!(memo.len(), 1);
+        // Near miss: a French text declared English is judged to the end.
+        assert_eq!(
+            written_in_counted(&fr, &Letters::of(&fr), memo, "en"),
+            Some("fr")
         );
     }
 
