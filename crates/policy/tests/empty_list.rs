@@ -532,3 +532,42 @@ fn a_short_announcement_opened_by_a_further_on_phrase_is_no_label() {
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn versions_repeating_a_body_are_each_reported_at_their_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+    std::fs::create_dir_all(dir.path().join("terms")).unwrap();
+    let body = "## Fees {#fees}\n\nSellers pay the fees listed below.\n\n## Returns {#returns}\n\nBuyers may send items back.\n";
+    let listed = "## Fees {#fees}\n\nSellers pay the fees listed below.\n\n- a listing fee\n- a sales fee\n\n## Returns {#returns}\n\nBuyers may send items back.\n";
+    // The second version's front matter is a line longer; the third holds the list.
+    for (version, extra, text) in [
+        (1, "", body),
+        (2, "# a comment line\n", body),
+        (3, "", listed),
+    ] {
+        let front = format!(
+            "---\nid: terms\ntype: Terms of Service\nlang: en\ntitle: T\nversion: {version}\npublished: 2026-0{version}-01\neffective: 2026-0{version}-15\naudience: consumers\nchange: substantive\nsummary: S\n{extra}---\n\n"
+        );
+        std::fs::write(
+            dir.path().join(format!("terms/v{version}.en.md")),
+            format!("{front}{text}"),
+        )
+        .unwrap();
+    }
+    let (set, _) = load(dir.path()).expect("the set loads");
+    let found: Vec<(String, usize)> = davar_policy::check(&set, date(2026, 12, 2))
+        .into_iter()
+        .filter(|d| d.code == "empty-list")
+        .map(|d| {
+            (
+                d.file.file_name().unwrap().to_string_lossy().into_owned(),
+                d.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("v1.en.md".to_string(), 16), ("v2.en.md".to_string(), 17)]
+    );
+}

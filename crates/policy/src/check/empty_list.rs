@@ -34,7 +34,7 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::markdown::intro::{ListIntro, NextBlock};
-use crate::model::{Clause, PolicySet};
+use crate::model::{Clause, PolicySet, PolicyVersion};
 use vocabulary::Kind;
 
 /// Longest announcement still read as a label or sub-heading rather than a sentence.
@@ -42,29 +42,28 @@ const LABEL_WORDS: usize = 4;
 
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // The announcements found lost in each distinct body, at offsets from its start: they
+    // depend on the body only (its scan, headings and text), and versions repeating a body
+    // take them (`None`: one stood before the body, and each version is read apart).
+    let mut lost_in: foldhash::HashMap<&str, Option<Vec<usize>>> = Default::default();
     for v in set.documents.iter().flat_map(|d| &d.versions) {
-        let mut lines = None;
-        let deepest = v.clauses.iter().map(|c| c.level).max().unwrap_or(0);
-        let requests_before_prose = requests_all_before_prose(&v.scan.list_intros);
-        for intro in &v.scan.list_intros {
-            let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
-            let outline = Outline {
-                section: split.checked_sub(1).map(|i| &v.clauses[i]),
-                after: &v.clauses[split..],
-                deepest,
-                requests_before_prose,
-            };
-            let lost = if intro.next == NextBlock::List && only_empty_items(&v.source, intro.offset)
-            {
-                !is_label(&intro.text)
-            } else {
-                is_lost_list(intro, &outline)
-            };
-            if !lost || ends_with_a_link(&v.source, intro.offset) {
-                continue;
-            }
-            let lines = lines.get_or_insert_with(|| LineIndex::new(&v.source));
-            let (line, column) = lines.line_col(&v.source, intro.offset);
+        let base = v.source.len() - v.body().len();
+        let shared = lost_in.entry(v.body()).or_insert_with(|| {
+            lost_announcements(v)
+                .into_iter()
+                .map(|offset| offset.checked_sub(base))
+                .collect()
+        });
+        let lost: Vec<usize> = match shared {
+            Some(lost) => lost.iter().map(|offset| base + offset).collect(),
+            None => lost_announcements(v),
+        };
+        if lost.is_empty() {
+            continue;
+        }
+        let lines = LineIndex::new(&v.source);
+        for offset in lost {
+            let (line, column) = lines.line_col(&v.source, offset);
             out.push(
                 Diagnostic::error(
                     codes::EMPTY_LIST,
@@ -75,6 +74,31 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
                 )
                 .with_help("restore the list items (`- item` lines right after it) or rewrite the sentence so it announces nothing"),
             );
+        }
+    }
+    out
+}
+
+/// The offsets of the announcements of `v` that no list follows.
+fn lost_announcements(v: &PolicyVersion) -> Vec<usize> {
+    let mut out = Vec::new();
+    let deepest = v.clauses.iter().map(|c| c.level).max().unwrap_or(0);
+    let requests_before_prose = requests_all_before_prose(&v.scan.list_intros);
+    for intro in &v.scan.list_intros {
+        let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
+        let outline = Outline {
+            section: split.checked_sub(1).map(|i| &v.clauses[i]),
+            after: &v.clauses[split..],
+            deepest,
+            requests_before_prose,
+        };
+        let lost = if intro.next == NextBlock::List && only_empty_items(&v.source, intro.offset) {
+            !is_label(&intro.text)
+        } else {
+            is_lost_list(intro, &outline)
+        };
+        if lost && !ends_with_a_link(&v.source, intro.offset) {
+            out.push(intro.offset);
         }
     }
     out
