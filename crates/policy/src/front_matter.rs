@@ -128,8 +128,38 @@ pub(crate) fn load_source(
         }
     };
     let text = source::nfc(text);
-    sources.insert(path.to_path_buf(), text.clone());
-    let split = match source::split_front_matter(&text) {
+    let Some(mut read) = version_of(
+        path,
+        doc_id,
+        site,
+        diagnostics,
+        scans,
+        FileName { version, lang },
+        &text,
+    ) else {
+        // The text of a source left out is kept for its diagnostics.
+        sources.insert(path.to_path_buf(), text);
+        return None;
+    };
+    read.source = text;
+    Some(read)
+}
+
+/// The version whose source, at `path`, holds `text`, but for its `source` (left empty); `None`
+/// when its front matter has errors (pushed to `diagnostics`).
+fn version_of(
+    path: &Path,
+    doc_id: &str,
+    site: &SiteConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+    scans: &mut markdown::Scans<'_>,
+    FileName { version, lang }: FileName,
+    text: &str,
+) -> Option<PolicyVersion> {
+    let error = |line, column, message: String| {
+        Diagnostic::error(codes::FRONT_MATTER, path, line, column, message)
+    };
+    let split = match source::split_front_matter(text) {
         Ok(split) => split,
         Err(err) => {
             diagnostics.push(error(err.line, 1, err.message).with_help(err.help));
@@ -295,8 +325,8 @@ pub(crate) fn load_source(
     ) else {
         return None;
     };
-    let lines = LineIndex::new(&text);
-    let scanned = scans.scan(&text, body_offset, &lines);
+    let lines = LineIndex::new(text);
+    let scanned = scans.scan(text, body_offset, &lines);
     Some(PolicyVersion {
         id: raw.id,
         lang: raw.lang,
@@ -319,7 +349,7 @@ pub(crate) fn load_source(
         links: scanned.links,
         ambiguous_anchors: Vec::new(),
         scan: scanned.scan,
-        source: text,
+        source: String::new(),
     })
 }
 

@@ -160,11 +160,8 @@ pub fn load_kept(
                 &mut diagnostics,
                 &mut scans,
             ) {
-                Some(version) => {
-                    // The version holds its text (`PolicySet::source_of` finds it there).
-                    sources.remove(&path);
-                    versions.push(version);
-                }
+                // The version holds its text (`PolicySet::source_of` finds it there).
+                Some(version) => versions.push(version),
                 None => {
                     // A misspelt name (`v02.en.md`) stands for the version it was meant to be,
                     // so the lock and the translations do not report that version missing.
