@@ -38,6 +38,11 @@ const MAX_ENTRIES: usize = 2048;
 /// The largest entry read (bytes); a larger file is a miss.
 const MAX_ENTRY_BYTES: u64 = 256 << 20;
 
+/// The bytes of kept scans allowed in `scans-1/`: past it the oldest entries are removed.
+/// Each entry holds every body of one policies directory, so a few hundred megabytes keep a
+/// large project's scans together with a few others'.
+const MAX_SCANS_BYTES: u64 = 1 << 30;
+
 /// The subdirectory of the cache directory holding the entries of this format.
 const ENTRIES: &str = "findings-1";
 
@@ -168,6 +173,9 @@ impl CheckCache {
     /// The key of the scans kept for the policies directory `root`, or `None` when the running
     /// executable cannot be identified.
     pub fn scans_key(root: &Path) -> Option<String> {
+        // The scans inside are found by their bodies' text, so one directory named in two
+        // ways (`policies`, `./policies`, a link to it) shares its entry.
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let mut hash = Sha256::new();
         for bytes in [
             &b"davar body scans 1"[..],
@@ -191,11 +199,7 @@ impl CheckCache {
     }
 
     fn read_scans(&self, key: &str) -> Option<KeptScans> {
-        let path = self.scans_entry(key);
-        if std::fs::metadata(&path).ok()?.len() > MAX_ENTRY_BYTES {
-            return None;
-        }
-        let bytes = std::fs::read(&path).ok()?;
+        let bytes = read_entry(&self.scans_entry(key))?;
         let (stored_key, rest) = bytes.split_at_checked(key.len())?;
         let (digest, scans) = rest.split_at_checked(32)?;
         if stored_key != key.as_bytes() || digest != Sha256::digest(scans).as_slice() {
@@ -216,7 +220,7 @@ impl CheckCache {
         bytes.extend_from_slice(&scans);
         let dir = self.dir.join(SCANS);
         if self.write_entry(&dir, &self.scans_entry(key), &bytes) {
-            prune(&dir, "bin");
+            prune(&dir, "bin", MAX_SCANS_BYTES);
         }
     }
 
@@ -241,11 +245,7 @@ impl CheckCache {
 
     /// The findings stored under `key`; `None` when there are none or they cannot be trusted.
     pub fn get(&self, key: &str) -> Option<Vec<Diagnostic>> {
-        let path = self.entry(key);
-        if std::fs::metadata(&path).ok()?.len() > MAX_ENTRY_BYTES {
-            return None;
-        }
-        let text = std::fs::read(&path).ok()?;
+        let text = read_entry(&self.entry(key))?;
         let entry: Entry = serde_json::from_slice(&text).ok()?;
         let findings = entry.findings.get();
         if entry.key != key || entry.digest != hex(&Sha256::digest(findings.as_bytes())) {
@@ -273,15 +273,36 @@ impl CheckCache {
         };
         let dir = self.entries();
         if self.write_entry(&dir, &self.entry(key), &json) {
-            prune(&dir, "json");
+            prune(&dir, "json", u64::MAX);
         }
     }
 }
 
-/// Removes the older half of the entries in `dir` when there are more than [`MAX_ENTRIES`].
-/// Only files named like an entry (64 hexadecimal digits and `.{extension}`) are counted or
-/// removed.
-fn prune(dir: &Path, extension: &str) {
+/// The bytes of the entry at `path`: `None` unless it is a regular file (not a link, a pipe
+/// or a device, which could block or never end) of at most [`MAX_ENTRY_BYTES`], read to the end.
+fn read_entry(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_file() || meta.len() > MAX_ENTRY_BYTES {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    // Checked again on the file opened, and read no further than the limit: the entry may have
+    // been replaced between the look and the open.
+    if !file.metadata().ok()?.file_type().is_file() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_ENTRY_BYTES).then_some(bytes)
+}
+
+/// Removes the older half of the entries in `dir` when there are more than [`MAX_ENTRIES`],
+/// then the oldest ones while the entries left hold more than `max_bytes`. Only files named
+/// like an entry (64 hexadecimal digits and `.{extension}`) are counted or removed.
+fn prune(dir: &Path, extension: &str, max_bytes: u64) {
     let Ok(read) = std::fs::read_dir(dir) else {
         return;
     };
@@ -292,20 +313,36 @@ fn prune(dir: &Path, extension: &str) {
                 .and_then(|s| s.to_str())
                 .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
     };
-    let entries: Vec<std::fs::DirEntry> = read
+    // (modified, size, path), oldest first.
+    let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = read
         .filter_map(Result::ok)
         .filter(|e| is_entry(&e.path()))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((meta.modified().ok()?, meta.len(), e.path()))
+        })
         .collect();
-    if entries.len() <= MAX_ENTRIES {
+    let mut total: u64 = entries.iter().map(|(_, size, _)| size).sum();
+    if entries.len() <= MAX_ENTRIES && total <= max_bytes {
         return;
     }
-    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .iter()
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
     entries.sort();
-    for (_, path) in &entries[..entries.len() / 2] {
-        let _ = std::fs::remove_file(path);
+    // Past the count, the older half goes; past the bytes, the oldest go until the rest fit,
+    // but the newest entry (the one just written) always stays.
+    let keep = if entries.len() > MAX_ENTRIES {
+        entries.len() / 2
+    } else {
+        entries.len()
+    };
+    let mut kept = entries.len();
+    for (_, size, path) in &entries {
+        if kept <= keep && (total <= max_bytes || kept == 1) {
+            break;
+        }
+        if std::fs::remove_file(path).is_ok() {
+            total -= size;
+            kept -= 1;
+        }
     }
 }
 
@@ -387,5 +424,57 @@ impl Stored {
         d.end_column = self.end_column;
         d.help = self.help;
         Some(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `count` entries of `size` bytes, each older than the next.
+    fn write_entries(dir: &Path, count: u64, size: usize) -> Vec<PathBuf> {
+        (0..count)
+            .map(|i| {
+                let path = dir.join(format!("{i:064x}.bin"));
+                std::fs::write(&path, vec![b'x'; size]).unwrap();
+                let when = UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
+                let file = std::fs::File::options().write(true).open(&path).unwrap();
+                file.set_modified(when).unwrap();
+                path
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pruning_past_the_bytes_removes_the_oldest_until_the_rest_fit() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_entries(dir.path(), 5, 100);
+        std::fs::write(dir.path().join("notes.bin"), "not an entry").unwrap();
+        prune(dir.path(), "bin", 250);
+        let left: Vec<bool> = written.iter().map(|p| p.exists()).collect();
+        assert_eq!(left, [false, false, false, true, true]);
+        assert!(dir.path().join("notes.bin").exists());
+        // The newest entry stays even when it alone is past the bytes.
+        prune(dir.path(), "bin", 10);
+        let left: Vec<bool> = written.iter().map(|p| p.exists()).collect();
+        assert_eq!(left, [false, false, false, false, true]);
+    }
+
+    #[test]
+    fn pruning_within_the_count_and_bytes_removes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_entries(dir.path(), 3, 10);
+        prune(dir.path(), "bin", 30);
+        assert!(written.iter().all(|p| p.exists()));
+    }
+
+    #[test]
+    fn an_entry_past_the_limit_or_not_a_file_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("entry");
+        std::fs::write(&file, b"kept").unwrap();
+        assert_eq!(read_entry(&file).as_deref(), Some(&b"kept"[..]));
+        assert_eq!(read_entry(dir.path()), None);
+        assert_eq!(read_entry(&dir.path().join("missing")), None);
     }
 }

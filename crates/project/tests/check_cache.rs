@@ -268,3 +268,55 @@ fn kept_scans_load_the_same_policies_and_an_edited_body_is_parsed_again() {
         assert_eq!(loaded(&again), fresh(&paths));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_entry_that_is_not_a_regular_file_is_a_miss_and_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = project_with_a_finding(dir.path());
+    let cache = CheckCache::new(dir.path().join("cache"));
+    let expected = Project::load(&paths, options()).unwrap();
+    Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    let kept = [
+        entries(cache.dir()).remove(0),
+        scan_entries(cache.dir()).remove(0),
+    ];
+    // A link to an endless device and a named pipe with no writer: reading either would never
+    // end or block for ever.
+    for entry in &kept {
+        std::fs::remove_file(entry).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", entry).unwrap();
+    }
+    let again = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(again.diagnostics, expected.diagnostics);
+    assert_eq!(loaded(&again), loaded(&expected));
+    for entry in &kept {
+        std::fs::remove_file(entry).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(entry).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: the link case above stands alone.
+        }
+    }
+    let again = Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    assert_eq!(again.diagnostics, expected.diagnostics);
+    assert_eq!(loaded(&again), loaded(&expected));
+}
+
+#[test]
+fn one_policies_directory_named_two_ways_shares_its_kept_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = project_with_a_finding(dir.path());
+    let cache = CheckCache::new(dir.path().join("cache"));
+    Project::load_cached(&paths, options(), Some(&cache)).unwrap();
+    let other = Paths {
+        policies: dir.path().join(".").join("no-rules/../policies"),
+        rules: paths.rules.clone(),
+    };
+    std::fs::create_dir(dir.path().join("no-rules")).unwrap();
+    let again = Project::load_cached(&other, options(), Some(&cache)).unwrap();
+    assert_eq!(
+        loaded(&again),
+        loaded(&Project::load(&other, options()).unwrap())
+    );
+    assert_eq!(scan_entries(cache.dir()).len(), 1);
+}
