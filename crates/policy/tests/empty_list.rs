@@ -571,3 +571,178 @@ fn versions_repeating_a_body_are_each_reported_at_their_own_line() {
         [("v1.en.md".to_string(), 16), ("v2.en.md".to_string(), 17)]
     );
 }
+
+/// One announcement-shaped sentence closing its section before the next heading.
+fn before_the_next_heading(sentence: &str) -> String {
+    format!(
+        "## Section {{#section}}\n\n{sentence}\n\n## Law {{#law}}\n\nThe law of the seller's country applies."
+    )
+}
+
+#[test]
+fn a_statement_about_items_given_elsewhere_announces_no_list() {
+    // A verb saying that the items apply or must (not) be given, then a complement of time
+    // or a qualifier after it; a further-on phrase sending the reader to a later section.
+    for (lang, sentence) in [
+        (
+            "fr",
+            "Les articles suivants sont interdits depuis le 1er janvier 2026.",
+        ),
+        ("fa", "شرایط زیر از ۱ فروردین ۱۴۰۶ اعمال می‌شود."),
+        ("en", "The following items must be shipped within 48 hours."),
+        (
+            "en",
+            "The following products are prohibited since 1 January 2026.",
+        ),
+        (
+            "en",
+            "The following goods must be returned within 14 days of delivery.",
+        ),
+        ("en", "The following fees apply until 31 December 2026."),
+        (
+            "fr",
+            "Les produits suivants doivent être expédiés sous 48 heures.",
+        ),
+        (
+            "fr",
+            "Les frais suivants s'appliquent jusqu'au 31 décembre 2026.",
+        ),
+        (
+            "fr",
+            "Les articles ci-dessous sont interdits depuis le 1er janvier 2026.",
+        ),
+        (
+            "de",
+            "Die folgenden Artikel sind seit dem 1. Januar 2026 verboten.",
+        ),
+        (
+            "de",
+            "Die folgenden Waren müssen innerhalb von 48 Stunden versandt werden.",
+        ),
+        (
+            "de",
+            "Die folgenden Gebühren gelten bis zum 31. Dezember 2026.",
+        ),
+        ("de", "Die nachstehenden Artikel sind seit 2026 verboten."),
+        ("fa", "کالاهای زیر باید ظرف ۴۸ ساعت ارسال شوند."),
+        ("fa", "کالاهای زیر از ۱ دی ۱۴۰۵ ممنوع است."),
+        ("fa", "هزینه‌های زیر تا پایان سال ۱۴۰۵ اعمال می‌شود."),
+        ("en", "The fees below apply equally to all sellers."),
+        (
+            "en",
+            "The fees below apply only to sellers based in the EU.",
+        ),
+        ("en", "The fees below apply per order."),
+        ("en", "The following charges apply per item sold."),
+        (
+            "en",
+            "The conditions below apply solely to business customers.",
+        ),
+        (
+            "fr",
+            "Les frais ci-dessous s'appliquent uniquement aux vendeurs professionnels.",
+        ),
+        ("fr", "Les frais ci-dessous s'appliquent par commande."),
+        (
+            "fr",
+            "Les commissions suivantes s'appliquent de la même manière à tous les vendeurs.",
+        ),
+        (
+            "de",
+            "Die nachstehenden Gebühren gelten nur für gewerbliche Verkäufer.",
+        ),
+        ("de", "Die unten genannten Gebühren gelten pro Bestellung."),
+        (
+            "de",
+            "Die folgenden Gebühren gelten gleichermaßen für alle Verkäufer.",
+        ),
+        ("fa", "هزینه‌های زیر فقط برای فروشندگان حقوقی اعمال می‌شود."),
+        ("fa", "هزینه‌های زیر به ازای هر سفارش اعمال می‌شود."),
+        (
+            "fa",
+            "کارمزدهای زیر به طور یکسان برای همه فروشندگان اعمال می‌شود.",
+        ),
+        ("en", "See the section on returns below."),
+        ("en", "Details are given in the section on returns below."),
+        ("en", "For refunds, see the chapter about payments below."),
+        ("en", "Please read the part on delivery times below."),
+        ("en", "See the returns section below."),
+        ("fr", "Voir la section sur les retours ci-dessous."),
+        (
+            "fr",
+            "Les détails figurent dans la rubrique consacrée aux retours ci-après.",
+        ),
+        ("de", "Siehe den Abschnitt zur Rückgabe unten."),
+        (
+            "de",
+            "Einzelheiten stehen im Abschnitt über Rücksendungen weiter unten.",
+        ),
+        ("fa", "به بخش مربوط به بازگشت کالا در ادامه مراجعه کنید."),
+        ("fa", "جزئیات در بخش بازگشت کالا در ادامه آمده است."),
+        ("en", "See the fees table below."),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(sentence));
+        assert!(found.is_empty(), "{sentence}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn an_announcement_without_a_complement_of_time_or_a_qualifier_still_lost_its_items() {
+    for (lang, sentence) in [
+        ("en", "The following items are prohibited."),
+        ("en", "The following documents must be provided."),
+        ("en", "The following conditions apply."),
+        ("en", "The rules below apply to every buyer."),
+        ("fr", "Les articles suivants sont interdits."),
+        ("fr", "Les pièces ci-dessous doivent être fournies."),
+        ("de", "Die folgenden Artikel sind verboten."),
+        ("de", "Nachstehende Unterlagen sind einzureichen."),
+        ("fa", "مدارک زیر باید ارسال شود."),
+        ("fa", "کالاهای زیر ممنوع است."),
+        ("en", "Sellers must respect the following rules."),
+        ("fr", "Les vendeurs doivent respecter les règles suivantes."),
+        ("de", "Händler müssen die folgenden Regeln beachten."),
+        ("fa", "فروشندگان باید قواعد زیر را رعایت کنند."),
+        ("en", "The following fees apply to every order."),
+        ("fr", "Les frais suivants s'appliquent."),
+        ("de", "Es gelten folgende Gebühren."),
+        ("fa", "شرایط زیر برقرار است."),
+        ("en", "Sellers pay the fees listed below."),
+        ("fr", "Les vendeurs acquittent les frais énumérés ci-après."),
+        (
+            "de",
+            "Händler zahlen die nachfolgend aufgeführten Entgelte.",
+        ),
+        ("en", "Only the following payment methods are accepted."),
+        ("fr", "Seuls les moyens de paiement suivants sont acceptés."),
+        ("de", "Nur die folgenden Zahlungsarten werden akzeptiert."),
+        ("en", "Sellers must respect the rules below."),
+        ("en", "Please send us the documents below."),
+        ("fr", "Veuillez fournir les documents ci-dessous."),
+        ("de", "Bitte senden Sie uns die unten genannten Unterlagen."),
+        ("fa", "فروشندگان باید شرایط زیر را رعایت کنند."),
+        ("en", "The following sections apply."),
+        ("fr", "Les vendeurs règlent les commissions ci-dessous."),
+        ("de", "Händler zahlen die unten genannten Entgelte."),
+        ("en", "Reviews must respect the rules below."),
+        ("fa", "خریداران باید قواعد زیر را رعایت کنند."),
+        ("en", "This section lists the fees below."),
+        ("fr", "Cette section présente les frais ci-dessous."),
+        ("de", "Dieser Abschnitt enthält die Gebühren unten."),
+        ("en", "In this section, sellers find the fees below."),
+        (
+            "en",
+            "The following documents must be provided before you can sell.",
+        ),
+        ("en", "The following items are prohibited by law."),
+        ("fr", "Les produits suivants sont interdits par la loi."),
+        ("de", "Die folgenden Gebühren gelten für jede Bestellung."),
+        (
+            "fr",
+            "Les frais ci-dessous s'appliquent par le biais de votre compte.",
+        ),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(sentence));
+        assert_eq!(found.len(), 1, "{sentence}: {:?}", lines(&found));
+    }
+}

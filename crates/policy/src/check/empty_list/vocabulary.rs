@@ -52,6 +52,20 @@ pub(crate) enum Kind {
     /// after a verb that says the items apply, the sentence says when they apply ("Die
     /// nachstehend genannten Fristen gelten ab Zugang der Bestellung."), it announces none.
     Since,
+    /// A word that opens a complement of time ("within", "depuis", "seit", "ظرف"): before a
+    /// number or a unit of time, after a verb saying that the items apply or must (not) be
+    /// given, the sentence is a complete statement ([`dated`]).
+    When,
+    /// A word that limits or spreads how the items apply ("only", "equally", "per",
+    /// "uniquement", "nur", "فقط"): after an applying verb, the sentence says something of
+    /// items given elsewhere ("The fees below apply only to sellers.").
+    Qualifier,
+    /// A verb that sends the reader to another place ("see", "voir", "siehe", "مراجعه"): a
+    /// further-on phrase with it points at a later part of the document.
+    See,
+    /// A word that gives the topic of a place named before it ("on", "about", "sur",
+    /// "consacrée", "zur", "über"): "the section on returns below" points at a place.
+    Topic,
 }
 
 /// One line of `announcing.txt`.
@@ -79,6 +93,9 @@ struct Phrase {
     /// the sentence right after that noun, not before the object marker, it stands in the
     /// subject and announces as a further-on phrase there does.
     below: bool,
+    /// Whether a [`Kind::Qualifier`] counts only before a word that is no article nor a
+    /// referring word ("par commande", not "par le vendeur").
+    bare: bool,
 }
 
 /// Most words after an announcing phrase in a sentence ending in `.`, unless its line says
@@ -119,6 +136,10 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "applying" => Kind::Applying,
             "obliging" => Kind::Obliging,
             "since" => Kind::Since,
+            "when" => Kind::When,
+            "qualifier" => Kind::Qualifier,
+            "see" => Kind::See,
+            "topic" => Kind::Topic,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -136,6 +157,7 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             after_comma: false,
             plural: false,
             below: false,
+            bare: false,
         };
         for option in options {
             match option.split_once('=') {
@@ -143,6 +165,7 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
                 None if *option == "comma" => entry.after_comma = true,
                 None if *option == "plural" => entry.plural = true,
                 None if *option == "below" => entry.below = true,
+                None if *option == "bare" => entry.bare = true,
                 Some(("after", n)) => {
                     entry.after = n
                         .parse()
@@ -432,6 +455,17 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && after.len() <= SUBJECT_WORDS_AFTER
                 && (!further || applying || obliging);
             let additive = words[end + 1..].iter().any(|w| is(&w.text, Kind::Additive));
+            // A verb saying that the items apply or must (not) be given, and a complement of
+            // time or a qualifier after it: a complete statement about items given elsewhere
+            // ("… must be shipped within 48 hours.", "… apply only to sellers.").
+            let applying_word = words[end + 1..].iter().any(|w| is(&w.text, Kind::Applying));
+            let stated = (applying_word || obliging) && dated(&words[end + 1..])
+                || applying_word && qualified(&words[end + 1..]);
+            // A further-on phrase sending the reader to a later part of the document ("See
+            // the section on returns below.", "details in the section on returns below").
+            let reference = phrase.kind == Kind::Further
+                && (words.iter().any(|w| is(&w.text, Kind::See))
+                    || place_named_before(&words[first.saturating_sub(PLACE_WORDS_BEFORE)..first]));
             !phrase.colon_only
                 && (counted || subject)
                 && !describes
@@ -441,7 +475,58 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && !naming
                 && !object_marker_before
                 && !additive
+                && !stated
+                && !reference
         })
+}
+
+/// Most words between a word naming one place and a further-on phrase that points at it
+/// ("the section on returns below", "la rubrique consacrée aux retours ci-après").
+const PLACE_WORDS_BEFORE: usize = 4;
+
+/// Whether `before` (the words right before a further-on phrase) holds a word naming one
+/// place whose topic the words after it give: after a [`Kind::Topic`] word ("the section on
+/// returns", "la rubrique consacrée aux retours", "den Abschnitt zur Rückgabe") or, in Persian,
+/// whose nouns follow the place ("بخش بازگشت کالا"; the verb ends the sentence). "This section
+/// lists the fees below." names its section as the subject, and announces.
+fn place_named_before(before: &[Word]) -> bool {
+    let persian = |w: &Word| w.text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06ff}'));
+    (0..before.len()).any(|at| {
+        is_one_place(&before[at].text)
+            && (persian(&before[at]) || before[at + 1..].iter().any(|w| is(&w.text, Kind::Topic)))
+    })
+}
+
+/// Most words after a [`Kind::When`] or [`Kind::Since`] word up to the number or unit of
+/// time it opens ("within 48", "depuis le 1er", "bis zum 31", "تا پایان سال").
+const WHEN_WORDS: usize = 3;
+
+/// Whether `words` (the words after a phrase) hold a complement of time: a [`Kind::When`] or
+/// [`Kind::Since`] word followed within [`WHEN_WORDS`] words by a number or a unit of time
+/// ("within 48 hours", "depuis le 1er janvier 2026", "seit dem 1. Januar", "از ۱ فروردین").
+fn dated(words: &[Word]) -> bool {
+    let numeric = |w: &Word| w.text.chars().next().is_some_and(char::is_numeric);
+    let opens_time = |at: usize| {
+        words[at + 1..words.len().min(at + 1 + WHEN_WORDS)]
+            .iter()
+            .any(|w| numeric(w) || is(&w.text, Kind::Time))
+    };
+    [Kind::When, Kind::Since]
+        .into_iter()
+        .flat_map(|kind| occurrences(words, kind))
+        .any(|(_, _, end)| opens_time(end))
+}
+
+/// Whether `words` (the words after a phrase) hold a [`Kind::Qualifier`] ("only", "per",
+/// "uniquement", "nur", "فقط"); one marked `bare` only before a word that is no article nor a
+/// referring word.
+fn qualified(words: &[Word]) -> bool {
+    occurrences(words, Kind::Qualifier).any(|(phrase, _, end)| {
+        !phrase.bare
+            || words
+                .get(end + 1)
+                .is_some_and(|w| !is(&w.text, Kind::Article) && !is(&w.text, Kind::Referring))
+    })
 }
 
 /// Whether `words` (the words after a phrase) hold a verb saying that the items apply or are
