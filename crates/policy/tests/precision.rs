@@ -1047,3 +1047,391 @@ fn unknown_brand_leaves_addresses_of_parties_the_text_names_and_pages_to_look_th
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
     }
 }
+
+/// `body` after a paragraph naming the marketplace twice, in `lang`.
+fn after_the_marketplace(lang: &str, body: &str) -> String {
+    let intro = match lang {
+        "fr" => {
+            "Bazarcheh est une place de marché en ligne. Bazarcheh vend des livres et des lampes."
+        }
+        "de" => "Bazarcheh ist ein Online-Marktplatz. Bazarcheh verkauft Bücher und Lampen.",
+        "fa" => "بازارچه یک بازار آنلاین است. بازارچه کتاب و چراغ می‌فروشد.",
+        _ => "Bazarcheh is an online marketplace. Bazarcheh sells books and lamps.",
+    };
+    format!("{intro}\n\n{body}")
+}
+
+#[test]
+fn unknown_brand_leaves_rights_holders_service_providers_and_sellers_shops() {
+    // Persian rights kept for an ordinary noun; the provider of a service a privacy text
+    // describes; the holders of rights in photos or logos; a seller's shop; a statement inside
+    // a quote, whatever its quotation marks.
+    for (lang, body) in [
+        ("fa", "تمامی حقوق برای خریدار محفوظ است."),
+        ("fa", "تمامی حقوق برای فروشندگان محفوظ است."),
+        ("fa", "کلیه حقوق برای کاربران محفوظ است."),
+        ("fa", "تمامی حقوق این سایت برای سایت محفوظ است."),
+        ("fa", "تمام حقوق برای مشتریان محفوظ است."),
+        ("fa", "همه‌ی حقوق برای صاحبان آثار محفوظ است."),
+        ("fa", "تمامی حقوق مادی و معنوی برای نویسندگان محفوظ است."),
+        ("fa", "تمامی حقوق برای فروشنده محفوظ است."),
+        ("fa", "کلیه حقوق نزد کاربر محفوظ است."),
+        ("fa", "تمامی حقوق برای مالکان کالاها محفوظ است."),
+        ("fa", "تمامی حقوق این فروشگاه برای خریداران محفوظ است."),
+        ("fa", "تمامی حقوق برای اعضای سایت محفوظ است."),
+        (
+            "de",
+            "Wir nutzen einen Webanalysedienst. Anbieter ist die Metrico Ireland Limited, Gordon House, Dublin 4, Irland.",
+        ),
+        (
+            "de",
+            "Diese Website nutzt einen Kartendienst. Anbieter ist die Kartograf Inc., 740 15th Street, Washington.",
+        ),
+        (
+            "de",
+            "Wir binden Videos einer Videoplattform ein. Anbieter ist die Filmrolle Inc., New York.",
+        ),
+        (
+            "de",
+            "Zur Zahlung nutzen wir einen Zahlungsdienst. Anbieterin ist die Zahlfix Europe GmbH, Berlin.",
+        ),
+        (
+            "de",
+            "Für den Newsletter verwenden wir einen Versanddienst.\nAnbieter ist die Postwurf GmbH, Köpenicker Straße 126, 10179 Berlin.",
+        ),
+        (
+            "en",
+            "We use a web analytics service. The provider is Metrico Ireland Limited, Gordon House, Dublin.",
+        ),
+        (
+            "en",
+            "This website embeds videos from a video platform. The provider is Filmrolle Inc., New York.",
+        ),
+        (
+            "en",
+            "For chat support we use a chat tool.\nThe provider is Chatterly Ltd, London.",
+        ),
+        (
+            "en",
+            "Our checkout uses a fraud screening service. Its owner is Fraudguard Ltd, Leeds.",
+        ),
+        (
+            "de",
+            "Wir setzen ein Content Delivery Network ein. Anbieter ist die Wolkenrand Inc., San Francisco.",
+        ),
+        (
+            "de",
+            "Auf unserer Website ist ein Bewertungs-Widget eingebunden.\nAnbieter ist die Sternwert A/S, Kopenhagen.",
+        ),
+        (
+            "de",
+            "Wir nutzen einen Webanalysedienst. Inhaber ist die Metrico Ireland Limited, Dublin.",
+        ),
+        (
+            "en",
+            "The photos on this website are the property of Lumen Studio Ltd.",
+        ),
+        (
+            "en",
+            "All logos on this website are the property of Brandhouse Ltd.",
+        ),
+        (
+            "en",
+            "Product images on this site are the property of Pixelworks Ltd.",
+        ),
+        (
+            "en",
+            "The photographs shown on this website are the exclusive property of Lumen Studio Ltd.",
+        ),
+        (
+            "fr",
+            "Les photos de ce site sont la propriété de Studio Lumière SAS.",
+        ),
+        (
+            "fr",
+            "Les logos présents sur le site sont la propriété de Marques Unies SA.",
+        ),
+        (
+            "de",
+            "Die Fotos auf dieser Website sind Eigentum der Lichtbild GmbH.",
+        ),
+        (
+            "de",
+            "Die Logos auf dieser Website sind Eigentum der Markenhaus GmbH.",
+        ),
+        (
+            "de",
+            "Die Bilder dieses Shops sind Eigentum der Bildwerk GmbH.",
+        ),
+        (
+            "en",
+            "The images and videos on this website are the property of Lumen Studio Ltd.",
+        ),
+        (
+            "en",
+            "Trademarks and logos on this website are the property of their owners, such as Brandhouse Ltd.",
+        ),
+        (
+            "en",
+            "This store is a service of Meridian Goods Ltd, an independent seller.",
+        ),
+        (
+            "en",
+            "This shop is a service of Meridian Goods Ltd, an independent seller on Bazarcheh.",
+        ),
+        (
+            "en",
+            "This store is operated by Meridian Goods Ltd, an independent seller.",
+        ),
+        (
+            "de",
+            "Dieser Shop ist ein Angebot der Meridian Handel GmbH, eines unabhängigen Händlers.",
+        ),
+        (
+            "de",
+            "Dieser Shop ist ein Angebot der Meridian Handel GmbH, einem unabhängigen Verkäufer.",
+        ),
+        (
+            "de",
+            "Dieser Shop wird von der Meridian Handel GmbH betrieben, einem unabhängigen Händler.",
+        ),
+        (
+            "fr",
+            "Cette boutique est un service de Méridien Commerce SAS, vendeur indépendant.",
+        ),
+        (
+            "fr",
+            "Cette boutique est exploitée par Méridien Commerce SAS, un vendeur indépendant.",
+        ),
+        (
+            "en",
+            "This store is a service of Meridian Goods Ltd, a third-party seller.",
+        ),
+        (
+            "en",
+            "This store is a service of Meridian Goods Ltd, an independent merchant selling on this marketplace.",
+        ),
+        (
+            "fa",
+            "این فروشگاه متعلق به شرکت مریدین کالا، یک فروشنده مستقل، است.",
+        ),
+        (
+            "de",
+            "Ein Verkäufer schreibt etwa: »Dieser Shop wird von der Reiher Handel GmbH betrieben.« Das betrifft nur seinen Shop.",
+        ),
+        (
+            "en",
+            "Phishing messages may claim that ‘this website is operated by Northwind Retail Ltd’; it is not.",
+        ),
+        (
+            "en",
+            "Phishing messages may claim that 'this website is operated by Northwind Retail Ltd'; it is not.",
+        ),
+        (
+            "de",
+            "Der Shop »Reiher« auf diesem Marktplatz wird von der Reiher Handel GmbH betrieben.",
+        ),
+        (
+            "en",
+            "The shop ‘Heron’ on this marketplace is operated by Heron Trading Ltd.",
+        ),
+        (
+            "en",
+            "The shop 'Heron' on this marketplace is operated by Heron Trading Ltd.",
+        ),
+        (
+            "fr",
+            "La boutique ‹ Nimbus › de ce site est exploitée par Atelier Nimbus SAS.",
+        ),
+        (
+            "de",
+            "Ein Verkäufer schreibt etwa: ‚Dieser Shop wird von der Reiher Handel GmbH betrieben.‘ Das betrifft nur seinen Shop.",
+        ),
+        (
+            "en",
+            "A seller may write ‘This shop is operated by Heron Trading Ltd’ on its own page.",
+        ),
+        (
+            "fr",
+            "Un vendeur peut écrire ‘Ce site est édité par Atelier Nimbus SARL’ sur sa page.",
+        ),
+        (
+            "en",
+            "The store 'Heron Outlet' is operated by Heron Trading Ltd.",
+        ),
+        (
+            "de",
+            "Ein Verkäufer schreibt etwa: „Dieser Shop wird von der Reiher Handel GmbH betrieben.“ Das betrifft nur seinen Shop.",
+        ),
+        (
+            "en",
+            "Phishing messages may claim that \"this website is operated by Northwind Retail Ltd\"; it is not.",
+        ),
+        (
+            "en",
+            "The shop \"Heron\" on this marketplace is operated by Heron Trading Ltd.",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, &after_the_marketplace(lang, body));
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+}
+
+#[test]
+fn unknown_brand_reports_a_company_stated_as_this_site_s_owner_in_the_same_shapes() {
+    for (lang, body) in [
+        (
+            "fa",
+            "تمامی حقوق این سایت برای شرکت نوآوران بازار محفوظ است.",
+        ),
+        ("fa", "تمامی حقوق برای شرکت چراغ‌نور محفوظ است."),
+        ("fa", "تمامی حقوق این سایت برای دیجی‌نور محفوظ است."),
+        ("fa", "کلیه حقوق این فروشگاه متعلق به فروشگاه نورافشان است."),
+        ("fa", "تمامی حقوق این سایت برای Lumora محفوظ است."),
+        ("fa", "تمامی حقوق برای Lumora Trading Ltd محفوظ است."),
+        ("fa", "کلیه حقوق این سایت متعلق به Lumora است."),
+        ("fa", "این سایت متعلق به شرکت نوآوران بازار است."),
+        ("fa", "تمامی حقوق این سایت برای چراغستان محفوظ است."),
+        ("fa", "کلیه حقوق برای نورپردازان آریا محفوظ است."),
+        ("fa", "تمامی حقوق برای تجارت الکترونیک پارسیان محفوظ است."),
+        (
+            "de",
+            "Anbieter dieser Website ist die Lampenwelt Handel GmbH, Hamburg.",
+        ),
+        ("de", "Betreiber ist die Lampenwelt Handel GmbH, Hamburg."),
+        (
+            "en",
+            "The operator of this website is Northwind Retail Ltd.",
+        ),
+        (
+            "en",
+            "The provider of this website is Northwind Retail Ltd.",
+        ),
+        ("fr", "L'éditeur du site est Atelier Nimbus SAS."),
+        (
+            "de",
+            "Diensteanbieter im Sinne des § 5 DDG ist die Lampenwelt Handel GmbH.",
+        ),
+        (
+            "de",
+            "Wir nutzen Google Analytics. Betreiber dieser Website ist die Lampenwelt Handel GmbH.",
+        ),
+        ("en", "- Operator: Northwind Retail Ltd"),
+        ("de", "- Herausgeber: Lampenwelt Handel GmbH"),
+        ("fr", "- **Éditeur** : Atelier Nimbus SAS"),
+        (
+            "en",
+            "This website is the property of Northwind Retail Ltd.",
+        ),
+        (
+            "en",
+            "This website and its content are the property of Northwind Retail Ltd.",
+        ),
+        ("fr", "Le site est la propriété de Atelier Nimbus SAS."),
+        (
+            "de",
+            "Diese Website ist Eigentum der Lampenwelt Handel GmbH.",
+        ),
+        (
+            "de",
+            "Sämtliche Inhalte dieses Online-Angebots sind Eigentum der Lampenwelt Handel GmbH.",
+        ),
+        (
+            "en",
+            "This website and all photos on it are the property of Northwind Retail Ltd.",
+        ),
+        (
+            "fr",
+            "Ce site et ses contenus sont la propriété exclusive de Atelier Nimbus SAS.",
+        ),
+        ("en", "This store is the property of Northwind Retail Ltd."),
+        ("de", "Dieser Shop ist Eigentum der Lampenwelt Handel GmbH."),
+        (
+            "en",
+            "This platform is the property of Northwind Retail Ltd.",
+        ),
+        ("en", "This store is a service of Meridian Goods Ltd."),
+        (
+            "en",
+            "This website is a service of Meridian Goods Ltd, a company registered in England.",
+        ),
+        (
+            "de",
+            "Diese Website ist ein Angebot der Meridian Handel GmbH, Hamburg.",
+        ),
+        (
+            "fr",
+            "Ce site est un service de Méridien Commerce SAS, société au capital de 10 000 euros.",
+        ),
+        (
+            "en",
+            "This website is operated by Meridian Goods Ltd, an independent company.",
+        ),
+        (
+            "de",
+            "Dieser Shop wird von der Meridian Handel GmbH betrieben.",
+        ),
+        (
+            "en",
+            "This marketplace is operated by Meridian Goods Ltd, which sells to consumers.",
+        ),
+        ("fa", "این فروشگاه متعلق به شرکت مریدین کالا است."),
+        ("en", "This store is operated by Meridian Goods Ltd."),
+        (
+            "fr",
+            "Cette boutique est exploitée par Méridien Commerce SAS.",
+        ),
+        (
+            "en",
+            "This website (the ‘Platform’) is operated by Northwind Retail Ltd.",
+        ),
+        (
+            "en",
+            "Northwind Retail Ltd (‘we’, ‘us’) operates this website.",
+        ),
+        (
+            "en",
+            "Northwind Retail Ltd ('we', 'us') operates this website.",
+        ),
+        (
+            "de",
+            "Diese Website wird von der Reiher Handel GmbH (»wir«) betrieben.",
+        ),
+        (
+            "de",
+            "Die Reiher Handel GmbH (im Folgenden »wir«) betreibt diese Website.",
+        ),
+        (
+            "en",
+            "Northwind Retail Ltd (\"we\", \"us\") operates this website.",
+        ),
+        ("en", "This website is operated by ‘Northwind Retail Ltd’."),
+        (
+            "de",
+            "Betreiber dieser Website ist die »Reiher Handel GmbH«.",
+        ),
+        (
+            "en",
+            "This website is operated by \"Northwind Retail Ltd\".",
+        ),
+        ("fr", "Le site est édité par « Atelier Nimbus SAS »."),
+        (
+            "en",
+            "The photos and texts on this website are the property of Northwind Retail Ltd.",
+        ),
+        (
+            "de",
+            "Alle Inhalte und Bilder dieser Website sind Eigentum der Lampenwelt Handel GmbH.",
+        ),
+        ("de", "Anbieter: Lampenwelt Handel GmbH, Hamburg."),
+        ("de", "Anbieter ist die Lampenwelt Handel GmbH, Hamburg."),
+        ("en", "The provider is Northwind Retail Ltd, London."),
+        (
+            "en",
+            "This store is a service of Meridian Goods Ltd, a company selling lamps.",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, &after_the_marketplace(lang, body));
+        assert!(!found.is_empty(), "{body}");
+    }
+}

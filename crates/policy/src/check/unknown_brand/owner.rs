@@ -119,7 +119,7 @@ fn operator_statement() -> String {
     let fa_rights = format!(r"{fa_rights}{SITE}\s+)?(?:برای|متعلق\s+به|نزد)\s+(?:شرکت\s+)?");
     let (label, of_site, responsible) = (labels(), of_site(), responsible());
     format!(
-        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}(?:e?s)?\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}{of_site}?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible}|{STRONG_LABEL}|{SITE_LABEL})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?|(?:^|\s)مالکیت\s+(?:این\s+)?{SITE}(?:\s+و\s+{CONTENT}(?:\s+آن)?)?\s+(?:با|متعلق\s+به)\s+(?:شرکت\s+)?|{fa_rights})"
+        r"(?:(?:\b{SITE}\b|{THESE_TERMS})[^!?\n]{{0,60}}?\s{by}\s+{PARTY_DET}|(?:\b{SITE}(?:e?s)?\b|{THESE_TERMS})(?:\s+(?:and|et|und|sowie)\s+[^!?\n]{{0,40}}?)?\s+{property}\s*{PARTY_DET}|\b{DE_RUN}\s+(?:wird|werden)\s+{DET}?{SITE}\s+(?:von|durch)\s+{PARTY_DET}|(?:^|\b(?:the|le|la|der|die)\s+|\bl['’]\s*)\s*(?:\*\*)?(?:{label}(?:{of_site}|{LEGAL_REFERENCE})?|{responsible})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*{ITEM}(?:\*\*)?(?:{label}{of_site}|{STRONG_LABEL})(?:\*\*)?\s*(?::|\s(?:ist|est|is))(?:\*\*)?\s*{PARTY_DET}|^\s*\|\s*(?:\*\*)?(?:{label}{of_site}|{responsible}|{STRONG_LABEL}|{SITE_LABEL})(?:\*\*)?\s*\|\s*(?:\*\*)?\s*{PARTY_DET}|(?:^\s*{ITEM}|\s)(?:\*\*)?{FA_OPERATOR}\s+(?:این\s+)?{SITE}(?:\*\*)?\s*[:،,|]?(?:\*\*)?\s*(?:شرکت\s+)?|^\s*{ITEM}(?:\*\*)?{FA_OPERATOR}(?:\*\*)?\s*:(?:\*\*)?\s*(?:شرکت\s+)?|(?:^|\s)مالکیت\s+(?:این\s+)?{SITE}(?:\s+و\s+{CONTENT}(?:\s+آن)?)?\s+(?:با|متعلق\s+به)\s+(?:شرکت\s+)?|{fa_rights})"
     )
 }
 
@@ -579,12 +579,38 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
     for statement in OPERATOR_ANYWHERE.find_iter(body) {
         let name = after_statement(statement.end());
         let (start, end, how) = name;
+        if persian_common_noun(&body[start..end]) {
+            continue;
+        }
         if match how {
             NameEnd::Mark => true,
             NameEnd::Word(w) => FA_OPERATING.contains(&w),
             NameEnd::None => false,
         } {
             push(start, end);
+        }
+    }
+    // A Latin name after a Persian statement (`کلیه حقوق این سایت متعلق به Lumora است`): a
+    // brand written in Latin letters; one with a legal form is found by its form.
+    for statement in OPERATOR_ANYWHERE.find_iter(body) {
+        if !statement.as_str().chars().any(persian_letter) {
+            continue;
+        }
+        let rest = &body[statement.end()..];
+        let at = statement.end() + rest.len() - rest.trim_start_matches(['*', ' ']).len();
+        let Some(name) = FA_LATIN_NAME.captures(&body[at..]).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        // A domain (`Lumora.ir`) is found as an address.
+        let domain = body[at + name.end()..]
+            .strip_prefix('.')
+            .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+        // A name with a legal form (`Lumora Trading Ltd`) is found by it.
+        let company = super::COMPANY
+            .find(&body[at..])
+            .is_some_and(|c| c.start() == 0);
+        if !domain && !company {
+            push(at, at + name.end());
         }
     }
     // `شرکت X این سایت را اداره می‌کند`, `شرکت X («ما») مالک این سایت است`: the company opening
@@ -604,6 +630,84 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A name in Latin letters of one to three capitalised words (group 1) before Persian text,
+/// punctuation or the end of its line: a brand after a Persian statement of an operator.
+static FA_LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[A-Za-z0-9&'’-]*(?:[^\S\n]+\p{Lu}[A-Za-z0-9&'’-]*){0,2})[^\S\n]*(?:[\p{Arabic}\u{200c}]|[.،,:;!?)]|$)")
+        .expect("valid pattern")
+});
+
+/// Persian nouns for a party, a person or a site (`خریدار`, `فروشندگان`, `کاربران`, `سایت`):
+/// after `تمامی حقوق … برای` or `متعلق به`, a name opening with one of them names who keeps
+/// rights, not a company (`تمامی حقوق برای خریدار محفوظ است`).
+const FA_COMMON_NOUNS: &[&str] = &[
+    "خریدار",
+    "خریداران",
+    "فروشنده",
+    "فروشندگان",
+    "کاربر",
+    "کاربران",
+    "مشتری",
+    "مشتریان",
+    "مصرف‌کننده",
+    "مصرف‌کنندگان",
+    "مالک",
+    "مالکان",
+    "مالکین",
+    "صاحب",
+    "صاحبان",
+    "دارنده",
+    "دارندگان",
+    "نویسنده",
+    "نویسندگان",
+    "پدیدآورنده",
+    "پدیدآورندگان",
+    "تولیدکننده",
+    "تولیدکنندگان",
+    "طراح",
+    "طراحان",
+    "عکاس",
+    "عکاسان",
+    "هنرمند",
+    "هنرمندان",
+    "ناشر",
+    "ناشران",
+    "عضو",
+    "اعضا",
+    "اعضای",
+    "مدیر",
+    "مدیران",
+    "مدیریت",
+    "افراد",
+    "اشخاص",
+    "شخص",
+    "طرفین",
+    "همه",
+    "ما",
+    "شما",
+    "او",
+    "آنها",
+    "ایشان",
+    "مجموعه",
+];
+
+/// Persian site nouns: alone after a statement they name no company (`… برای سایت محفوظ
+/// است`); with a name after them they are part of it (`فروشگاه نورافشان`).
+const FA_SITE_NOUNS: &[&str] = &["سایت", "وب‌سایت", "وبسایت", "فروشگاه", "پلتفرم", "بازار"];
+
+/// Whether a Persian name read after a statement of an operator is a common noun
+/// ([`FA_COMMON_NOUNS`] opening it, or a site noun alone), not a company: a company is
+/// written with `شرکت`, or is a name no such noun opens.
+fn persian_common_noun(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.replace(['ي', 'ى'], "ی").replace('ك', "ک");
+    FA_COMMON_NOUNS.contains(&first.as_str())
+        || words.next().is_none() && FA_SITE_NOUNS.contains(&first.as_str())
 }
 
 /// A Persian company opening its sentence (group 1: `شرکت` and one to four words), before a
@@ -678,6 +782,10 @@ static SITE_ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Nouns for what a site publishes (`texts`, `Bilder`, `contenus`, `تصاویر`), in the plural
 /// or singular.
 const CONTENT: &str = r"(?:contents?|texts?|photos?|photographs?|images?|pictures?|materials?|videos?|graphics?|articles?|posts?|descriptions?|logos?|inhalte?|texte|bilder|fotos|grafiken|materialien|artikel|beiträge|beschreibungen|contenus?|textes?|vidéos|visuels|annonces|مقالات|مقاله(?:[\u{200c}\s]?ها(?:ی)?)?|محتوا(?:ی|ها(?:ی)?)?|مطالب|تصاویر|عکس[\u{200c}\s]?ها(?:ی)?|متن[\u{200c}\s]?ها(?:ی)?|متون)";
+
+/// Nouns for what a site publishes as a whole or as its own text ([`CONTENT`] without the
+/// media, photos, logos, images or videos, whose rights holders are often others).
+const WHOLE_CONTENT: &str = r"(?:contents?|texts?|materials?|articles?|posts?|descriptions?|inhalte?|texte|materialien|artikel|beiträge|beschreibungen|contenus?|textes?|annonces|مقالات|مقاله(?:[\u{200c}\s]?ها(?:ی)?)?|محتوا(?:ی|ها(?:ی)?)?|مطالب|متن[\u{200c}\s]?ها(?:ی)?|متون)";
 
 /// Words right before a domain that make it this site: the use of it (`use of the website`,
 /// `l'utilisation du site`, `Nutzung der Plattform`, `استفاده از سایت`; a bare domain after
@@ -770,7 +878,7 @@ static ADDRESS_USE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// (`x.com ("Website")`, `x.com (hereinafter the "Platform")`).
 static DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)^\s*,?\s*\((?:[^)]{{0,80}}?[„“"«‚'’]\s*(?:we|us|our|nous|wir|uns)\b|(?:[^)]{{0,60}}?\s)?[„“"«‚'’]?\s*{SITE}\s*[”"»“'’]?\s*[),])"#
+        r"(?i)^\s*,?\s*\((?:[^)]{{0,80}}?[{QUOTE_MARKS}]\s*(?:we|us|our|nous|wir|uns)\b|(?:[^)]{{0,60}}?\s)?[{QUOTE_MARKS}]?\s*{SITE}\s*[{QUOTE_MARKS}]?\s*[),])"
     ))
     .expect("valid pattern")
 });
@@ -786,10 +894,10 @@ static CONTACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// What a lead ends with before the host of an address: a link's bracket, a scheme, `www.`,
 /// a mailbox, emphasis or quotes.
 static ADDRESS_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?:[*_"“„«‚‘'’]+\s*)?(?:[\[(<]\s*)?(?:https?://)?(?:www\.)?(?:[A-Za-z0-9._%+-]*@)?(?:[*_"“„«‚‘'’]+\s*)?$"#,
-    )
-        .expect("valid pattern")
+    Regex::new(&format!(
+        r"(?:[*_{QUOTE_MARKS}]+\s*)?(?:[\[(<]\s*)?(?:https?://)?(?:www\.)?(?:[A-Za-z0-9._%+-]*@)?(?:[*_{QUOTE_MARKS}]+\s*)?$"
+    ))
+    .expect("valid pattern")
 });
 
 /// The sentence before `offset` in `source` (at most about 160 bytes).
@@ -847,7 +955,7 @@ fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
             rest = &link[close + 1..];
         }
     }
-    rest.trim_start_matches(['*', '_', '"', '”', '»'])
+    rest.trim_start_matches(|c: char| matches!(c, '*' | '_') || QUOTE_MARKS.contains(c))
 }
 
 /// Whether the text states `m` as this site's operator ([`OPERATOR_LEAD`], a label on the
@@ -869,6 +977,8 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
             || described_site(&before[..op.start()], &before[op.start()..], own)
             || another_subject(&before[..op.start()], op.as_str())
             || another_shop(before, own)
+            || SELLER_APPOSITION.is_match(after(source, m))
+            || BARE_WEAK_LABEL.is_match(op.as_str()) && !opens_paragraph(source, m.offset)
             || LIST_LABEL.is_match(op.as_str()) && product_list(source, m.offset)
             || TABLE_LABEL.is_match(op.as_str()) && service_table(source, m.offset);
         return !denied_or_another_s;
@@ -884,18 +994,58 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
                 .find(after(source, m))
                 .is_some_and(|r| !negated(r.as_str()))
         || DE_VERB_LAST_LEAD.find(before).is_some_and(|op| {
-            DE_VERB_LAST.is_match(after(source, m))
+            let rest = after(source, m);
+            DE_VERB_LAST
+                .find(rest)
+                .is_some_and(|verb| !SELLER_APPOSITION.is_match(&rest[verb.end()..]))
                 && !another_subject(&before[..op.start()], op.as_str())
                 && !another_shop(before, own)
         })
         || fa_belongs(source, m)
 }
 
+/// An apposition right after a stated operator that calls it a seller (`This store is a
+/// service of X Ltd, an independent seller`, `…, eines unabhängigen Händlers`, `…, vendeur
+/// indépendant`, `…، یک فروشنده مستقل،`): the shop is a seller's on the marketplace.
+static SELLER_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_)]*[,،]\s*(?:(?:an?|the|un|une|le|la|l['’]|ein|eine|einem|eines|einer|der|die|یک)\s+)?(?:[\p{L}\u{200c}-]+\s+){0,3}?(?:sellers?|vendors?|merchants?|vendeu(?:r|se)s?|marchands?|commerçante?s?|verkäufer(?:s|in)?|händler(?:s|in)?|anbieter(?:s|in)?|فروشنده|غرفه[\u{200c}\s]?دار)(?:[^\p{L}]|$)")
+        .expect("valid pattern")
+});
+
+/// A label that names a provider or owner without naming this site, in a sentence (`Anbieter
+/// ist die`, `The provider is`, `Inhaber ist`): the statement a privacy text makes of a
+/// service it uses (`Wir nutzen X. Anbieter ist die X Ltd`) unless it opens its paragraph, as
+/// an imprint's does.
+static BARE_WEAK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:the|le|la|der|die)\s+|l['’]\s*)?(?:\*\*)?(?:provider|owner|anbieter(?:in)?|diensteanbieter(?:in)?|inhaber(?:in)?|propriétaire)(?:\*\*)?\s*(?::|\s(?:ist|est|is))")
+        .expect("valid pattern")
+});
+
+/// Whether the sentence holding `offset` in `source` opens its paragraph: nothing but blank
+/// space, a heading or a list marker stands before it since the last blank line.
+fn opens_paragraph(source: &str, offset: usize) -> bool {
+    let sentence_start = offset - sentence_before(source, offset).len();
+    let before = source[..sentence_start].trim_end_matches([' ', '\t']);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let opener = before[line_start..].trim();
+    if !opener.is_empty() && !matches!(opener, "-" | "*" | "+") && !opener.starts_with('#') {
+        return false;
+    }
+    let Some(above) = before[..line_start]
+        .trim_end_matches([' ', '\t'])
+        .strip_suffix('\n')
+    else {
+        return true;
+    };
+    let previous = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+    previous.trim().is_empty() || previous.trim_start().starts_with('#')
+}
+
 /// A shop or site inside this site (`The shop on this marketplace`, `Der Shop „X“ auf diesem
 /// Marktplatz`, `La boutique « X » de ce site`): a seller's.
 static SITE_IN_SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)\b{SITE}(?:e?s)?\s+(?:[“”"„«»‚][^“”"„«»\n]{{1,40}}[“”"«»‘]\s+)?(?:on|in|at|within|auf|bei|de|du|sur|dans)\s+(?:the|this|our|diesem|dieser|unserem|unserer|ce|cet|cette|notre|le|la)\s+{SITE}"#
+        r#"(?i)\b{SITE}(?:e?s)?\s+(?:[{QUOTE_MARKS}](?-i:[^{QUOTE_MARKS}\n\p{{Ll}}])[^{QUOTE_MARKS}\n]{{0,39}}[{QUOTE_MARKS}]\s+)?(?:on|in|at|within|auf|bei|de|du|sur|dans)\s+(?:the|this|our|diesem|dieser|unserem|unserer|ce|cet|cette|notre|le|la)\s+{SITE}"#
     ))
     .expect("valid pattern")
 });
@@ -905,7 +1055,7 @@ static SITE_IN_SITE: LazyLock<Regex> = LazyLock::new(|| {
 /// `La boutique « X »`), or owning it (`X Ltd's own website`): the name is group 1, 2 or 3.
 static NAMED_SHOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:^|\s)(?i:the|der|die|das|la|le)\s+((?:\p{{Lu}}[\p{{L}}'’&-]*\s+){{1,3}})(?i:{SITE})\b|(?i:{SITE})\s*[“"„«‚]\s*([^”"“»‘«\n]{{1,40}}?)\s*[”"“»‘]|((?:\p{{Lu}}[\p{{L}}&.-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}&.-]*)['’]s\s+(?i:own\s+)?(?i:{SITE})"#
+        r#"(?:^|\s)(?i:the|der|die|das|la|le)\s+((?:\p{{Lu}}[\p{{L}}'’&-]*\s+){{1,3}})(?i:{SITE})\b|(?i:{SITE})\s*[{QUOTE_MARKS}]\s*([^{QUOTE_MARKS}\n\p{{Ll}}][^{QUOTE_MARKS}\n]{{0,39}}?)\s*[{QUOTE_MARKS}]|((?:\p{{Lu}}[\p{{L}}&.-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}&.-]*)['’]s\s+(?i:own\s+)?(?i:{SITE})"#
     ))
     .expect("valid pattern")
 });
@@ -1504,13 +1654,14 @@ static SERVICE_USED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a statement of an operator (`statement`, from its site noun or terms on, after
 /// `head`) is about something other than the site: a part of it or a thing shown on it
-/// ([`PART_OF_SITE`]), not its content or the rights in it ([`CONTENT`]: `All images on this
-/// site are the property of X`, `تمامی حقوق این سایت متعلق به شرکت X است` state the site's
-/// owner), or a service it uses ([`SERVICE_USED`]).
+/// ([`PART_OF_SITE`]), not its content or the rights in it ([`WHOLE_CONTENT`]: `All content on
+/// this site is the property of X`, `تمامی حقوق این سایت متعلق به شرکت X است` state the site's
+/// owner; photos, logos or videos on it have rights holders of their own: `The photos on this
+/// website are the property of X`), or a service it uses ([`SERVICE_USED`]).
 fn another_subject(head: &str, statement: &str) -> bool {
     static CONTENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)(?:^|[^\p{{L}}])(?:{CONTENT}|rights?|droits?|rechte|حقوق)[^\p{{L}}]"
+            r"(?i)(?:^|[^\p{{L}}])(?:{WHOLE_CONTENT}|rights?|droits?|rechte|حقوق)[^\p{{L}}]"
         ))
         .expect("valid pattern")
     });
@@ -1521,8 +1672,23 @@ fn another_subject(head: &str, statement: &str) -> bool {
     part || SERVICE_USED.is_match(statement)
 }
 
-/// Quotation marks opening and closing a quote: straight, English, German, French.
-const QUOTES: &[(char, char)] = &[('“', '”'), ('„', '“'), ('«', '»'), ('‚', '‘')];
+/// Quotation marks opening and closing a quote, double and single: English, German (both
+/// styles), French, Swiss. Straight quotes (`"`, `'`) are read apart ([`quoted_claim`]).
+const QUOTES: &[(char, char)] = &[
+    ('“', '”'),
+    ('„', '“'),
+    ('«', '»'),
+    ('»', '«'),
+    ('‘', '’'),
+    ('‚', '‘'),
+    ('‹', '›'),
+    ('›', '‹'),
+];
+
+/// Every quotation mark, opening or closing, double or single, for the character classes of
+/// patterns (`[{QUOTE_MARKS}]`) and for trimming: a quoted name is read the same whatever its
+/// marks (`"X"`, `“X”`, `„X“`, `« X »`, `»X«`, `‘X’`, `'X'`).
+pub(super) const QUOTE_MARKS: &str = "\"“”„«»‚‘’'‹›";
 
 /// Words around a quote that report it as someone's claim or words or deny it: `may claim that
 /// "…"`, `may say "…"`, `La mention « … »`, `prétendent que « … »`, `behaupten „…“`, `ادعا
@@ -1568,16 +1734,26 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
     let rest = &source[m.offset..line_end];
     let open = if before.matches('"').count() % 2 == 1 {
         Some((before.rfind('"'), '"'))
+    } else if straight_single_quotes(before).count() % 2 == 1 {
+        Some((straight_single_quotes(before).last(), '\''))
     } else {
         QUOTES.iter().find_map(|&(o, c)| {
             let opened = before.rfind(o)?;
-            (!before[opened..].contains(c) || o == c).then_some((Some(opened), c))
+            // The mark closes an earlier quote of the other style (`« A »` before `»`).
+            let earlier = &before[..opened];
+            let closes_earlier = earlier.matches(c).count() > earlier.matches(o).count();
+            (!before[opened..].contains(c) && !closes_earlier).then_some((Some(opened), c))
         })
     };
     let Some((Some(opened), close)) = open else {
         return false;
     };
-    let Some(closed) = rest.find(close) else {
+    let closed = if close == '\'' {
+        straight_single_quotes(rest).next()
+    } else {
+        rest.find(close)
+    };
+    let Some(closed) = closed else {
         return false;
     };
     let around = format!("{} {}", &before[..opened], &rest[closed..]).to_lowercase();
@@ -1599,6 +1775,22 @@ fn quoted_claim(source: &str, m: &Mention) -> bool {
     ]
     .iter()
     .any(|p| around.contains(p))
+}
+
+/// The offsets in `text` of the straight single quotes that are quotation marks, not
+/// apostrophes: those without a letter on both sides (`'this site'`, not `seller's`).
+fn straight_single_quotes(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('\'').map(|(i, _)| i).filter(move |&i| {
+        let before = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after = text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        !(before && after)
+    })
 }
 
 /// A Persian verb without the subjunctive or negative prefix written joined to it (`بنویسد`,
@@ -1982,7 +2174,9 @@ fn capitalised_names(sentence: &str) -> Vec<String> {
     let mut run: Vec<&str> = Vec::new();
     let tokens = sentence
         .split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '(' | ')' | '"' | '“' | '”' | '«' | '»' | '„')
+            c.is_whitespace()
+                || matches!(c, ',' | '(' | ')')
+                || QUOTE_MARKS.contains(c) && !matches!(c, '’' | '\'')
         })
         .chain(std::iter::once(""));
     for token in tokens {
@@ -2022,8 +2216,8 @@ static OPERATOR_STATEMENTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(
             r"(?i:between\s+you\s+and|entre\s+vous\s+et|zwischen\s+(?:ihnen|dir|euch)\s+und|بین\s+شما\s+و)\s+{article}{PARTY}"
         ),
-        format!(r"{PARTY},?\s*\((?:[^)]{{0,80}}?)[\x22“„«']\s*(?i:we|us|our|nous|wir|uns)[\x22”“»',\s]"),
-        format!(r"[\x22“„«]{PARTY},?\s*[\x22”“»],?\s*(?:,\s*)?[\x22“„«]\s*(?i:we|us|nous|wir)[\x22”“»',\s]"),
+        format!(r"{PARTY},?\s*\((?:[^)]{{0,80}}?)[{QUOTE_MARKS}]\s*(?i:we|us|our|nous|wir|uns)[{QUOTE_MARKS},\s]"),
+        format!(r"[{QUOTE_MARKS}]{PARTY},?\s*[{QUOTE_MARKS}],?\s*(?:,\s*)?[{QUOTE_MARKS}]\s*(?i:we|us|nous|wir)[{QUOTE_MARKS},\s]"),
         format!(
             r"(?i:operated|provided|run|owned|offered|published)\s+(?i:to\s+you\s+)?by\s+{article}{PARTY}"
         ),
@@ -2524,6 +2718,7 @@ mod tests {
             ("fa", "در صورت خطا در قیمت کالاهای موجود در سایت بازارچه، حق لغو سفارش ثبت شده توسط مشتری، برای فروشگاه محفوظ است."),
             ("fa", "کالاهای فهرست شده در این سایت توسط شرکت پست ارسال می‌شود."),
             ("en", "The trust seal shown on this site is the property of Sealco SE."),
+            ("en", "All images on this site are the property of Northwind Retail Ltd."),
             ("en", "This website uses Metrico, a web analytics service operated by Metrico Ltd."),
             ("en", "A seller's page may say \"This shop is operated by Nimbus Crafts Ltd\"; such statements are the seller's own."),
             ("fr", "La mention « Ce site est édité par Atelier Nimbus SARL » peut figurer sur la page d'un vendeur."),
@@ -2541,7 +2736,7 @@ mod tests {
             ),
             (
                 "en",
-                "All images on this site are the property of Northwind Retail Ltd.",
+                "All content on this site is the property of Northwind Retail Ltd.",
                 "`Northwind Retail Ltd`",
             ),
             (
