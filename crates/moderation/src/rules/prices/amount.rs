@@ -1,3 +1,4 @@
+use crate::cue::{CueSet, Reach, near};
 use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords};
 use crate::phrase::PhraseSet;
@@ -29,19 +30,31 @@ declare_rule! {
     /// before a verb of paying or buying (`۲۵۰ دادم`, "I paid 250", `۲۵۰ پرداخت کردم`, `۲۵۰
     /// پرداخت شد`, `۲۵۰ خریدم`, also with the object marker: `۲۵۰ رو پرداخت کردم`), but not
     /// after a word of a score (`امتیاز ۱۰۰ دادم`, `بهش ۲۰۰ دادم`), a word naming the number
-    /// (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`) nor a year (`سال ۱۴۰۲ دادم به تعمیر`); and
-    /// one right after a verb of paying or buying that ends its clause (`پرداخت کردم ۲۵۰`,
-    /// `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`, `پرداخت کردم حدود ۲۵۰`; not `پرداخت کردم ۱۰
-    /// روز بعد`, `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۲۸`). Verbs of paying, buying and
-    /// costing are read by their stems and the endings of person, tense and object
-    /// (`verbs_fa.rs`: `۲۵۰ خریده بودم`, `الان ۲۵۰ میخرید`, `۲۵۰ گرفتیمش`) and as a noun with
-    /// a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`, `خرید
+    /// (`مدل ۵۰۰ خریدم`, `قسط ۱۲۰ رو پرداخت کردم`, `رمز ۴۳۲۱ رو دادم`) nor a year (`سال ۱۴۰۲
+    /// دادم به تعمیر`); and one right after a verb of paying or buying that ends its clause
+    /// (`پرداخت کردم ۲۵۰`, `خریدمش ۴۸۰، گرونه`, `پرداخت کردم ۲۵۰ تا`, `پرداخت کردم حدود ۲۵۰`;
+    /// not `پرداخت کردم ۱۰ روز بعد`, `پرداخت کردم ۱۰۰ درصد راضیم`, `خریدم ۱۲۸`). Verbs of
+    /// paying, buying and costing are read by their stems and the endings of person, tense and
+    /// object (`verbs_fa.rs`: `۲۵۰ خریده بودم`, `الان ۲۵۰ میخرید`, `۲۵۰ گرفتیمش`) and as a noun
+    /// with a light verb, formal or joined (`پرداخت نمودم`, `پرداخت گردید`, `واریز کردم`, `خرید
     /// کردم`, `پرداخت‌کردم`, `کارت کشیدم`, `کارت به کارت کردم`, `حساب کردم`); verbs of
     /// costing (`۲۵۰ دراومد`, `۲۵۰ تموم شد`, `۲۵۰ میفته`, `برام ۲۵۰ آب خورد`, `۲۵۰ ازم
     /// گرفتن`) and a price word saying the amount before it is the price (`۲۵۰ قیمتشه`, `۲۵۰
     /// قیمتش بود`) are read like verbs of buying, the number naming the subject after a noun
-    /// (`پژو ۲۰۸ دراومد`, `سری ۴۰۰ قیمتش بالاست`). Before the verb may stand a
-    /// word such as `هم`, `فقط`, `ناقابل` (`۲۵۰ رو هم پرداخت کردم`), the seller or the buyer
+    /// (`پژو ۲۰۸ دراومد`, `سری ۴۰۰ قیمتش بالاست`). Verbs that also say counting, measuring or ending
+    /// (weak: `حساب کردم`, `خرج کردم`, `کارت کشیدم`, `پیاده شدم`, `دراومد`, `تموم شد`, `آب خورد`,
+    /// `میفته`) and `دادم` to someone need more. Before such a verb of paying the number stands where
+    /// the price of a purchase would (after a day only in a field that speaks of money), not before
+    /// `تا` nor within three words of a word of a score or a measure (`score-words.fa.txt`,
+    /// `measure-words.fa.txt`): not `از خط ۱۴۲ پیاده شدم`, `هفته‌ای ۳۰۰ کارت می‌کشیم`, `ساعتش دیروز
+    /// ۹۲۰۰ تا حساب کرد`, `۳۶۰ رو حساب کردم`, `ولتاژ ۲۳۰ بهش دادم`. Such a verb of costing needs the
+    /// buyer (`۴۳۰ دراومد برام`) or a field that speaks of money (a price word, a currency, a word of
+    /// buying or shops of `shopping.fa.txt`) with no word of a score or a measure near: not `فشارمو
+    /// گرفتم، ۱۳۰ دراومد`, `رمانش رو شروع کردم، ۳۲۰ تموم شد`. Thousands before one are no price near
+    /// such a word (`آنتوتوش ۷۵۰ هزار دراومد`), nor millions a few words after a word of a score in
+    /// their clause (`آنتوتوش ۱ میلیون`). A power of two from 128 to 2048 before a verb of buying or
+    /// costing is a capacity (`ما ۲۵۶ خریدیم`). Before the verb may stand a word such as `هم`, `فقط`,
+    /// `ناقابل` (`۲۵۰ رو هم پرداخت کردم`), the seller or the buyer
     /// (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`), the person paid after a number above 100
     /// (`۲۵۰ بهش دادم`; `بهش ۵ دادم` is a rating) and `تا` before a verb of paying (`۲۵۰ تا
     /// پرداخت کردم`; `۳۰۰ تا خریدم` is a count); thousands may come before it (`۲۵۰ هزار رو
@@ -76,8 +89,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words"],
-    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, glued: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet }
+    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words", "score_words", "measure_words", "shopping"],
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, glued: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet, scores: CueSet, measures: CueSet, shopping: CueSet }
 }
 
 impl Amount {
@@ -122,6 +135,17 @@ impl Amount {
             hundreds_priced,
             denominations: PhraseSet::new(p.lexicons("denominations", &["denominations"])?, false),
             lengths: PhraseSet::new(p.lexicons("length_words", &["length-words.fa"])?, false),
+            scores: CueSet::new(
+                p.lexicons("score_words", &["score-words.fa"])?,
+                Reach::Broad,
+                1,
+            )?,
+            measures: CueSet::new(
+                p.lexicons("measure_words", &["score-words.fa", "measure-words.fa"])?,
+                Reach::Broad,
+                1,
+            )?,
+            shopping: CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?,
         })
     }
 }
@@ -275,6 +299,10 @@ const NAMING_WORDS: &[&str] = &[
     "اندازه",
     "سایزش",
     "مدلش",
+    "رمز",
+    "رمزش",
+    "پین",
+    "پسورد",
 ];
 
 /// Persian conjunctions that end the clause of an amount after its verb: `پرداخت کردم ۳۸۰ ولی
@@ -669,6 +697,40 @@ impl Amount {
             || !self.currency.find_all(sk, ws).is_empty()
     }
 
+    /// Whether the field speaks of money in Persian or of a shop: a price word, a currency
+    /// word or a word of buying, selling or shops (`shopping.fa.txt`: `خریدم`, `تخفیف`,
+    /// `ارسال`).
+    fn speaks_of_money_fa(&self, sk: &str, ws: &[Word]) -> bool {
+        !self.price_words.find_all(sk, ws).is_empty()
+            || !self.currency.find_all(sk, ws).is_empty()
+            || !self.shopping.find_all(sk, ws).is_empty()
+    }
+
+    /// Whether a word of a score or a measure (`score-words.fa.txt`, `measure-words.fa.txt`:
+    /// `آنتوتو`, `وزنش`, `قندم`, `فشارمو`) lies within [`MEASURE_REACH`] words of words
+    /// `first..=last` (a number and its verb) in their sentence.
+    fn measured(&self, sk: &str, ws: &[Word], first: usize, last: usize) -> bool {
+        near(
+            sk,
+            ws,
+            &self.measures.find_all(sk, ws),
+            (first, last),
+            MEASURE_REACH,
+        )
+    }
+
+    /// Whether a word of a score (`score-words.fa.txt`) ends within [`MEASURE_REACH`] words
+    /// before word `first` in its clause, with no price word between (`آنتوتوش ۱ میلیون`; not
+    /// `آنتوتو ۸۰۰ هزار، قیمتش ۹ میلیون`).
+    fn scored_before(&self, sk: &str, ws: &[Word], first: usize) -> bool {
+        self.scores.find_all(sk, ws).iter().any(|m| {
+            m.last < first
+                && first - m.last <= MEASURE_REACH + 1
+                && !sk[ws[m.last].end..ws[first].start].contains(CLAUSE_MARKS)
+                && !(m.last + 1..first).any(|k| self.price_words.match_at(sk, ws, k).is_some())
+        })
+    }
+
     /// The skeleton span of the amount around number `c`, if it is one.
     fn amount(&self, f: &FieldText<'_>, c: &NumberChunk) -> Option<(usize, usize)> {
         let sk = f.sk();
@@ -755,7 +817,9 @@ impl Amount {
         {
             return Some((start, ws[next].end));
         }
-        // `۲۵۰ هزار پرداخت کردم`, `۲۵۰ هزار رو پرداخت کردم`: thousands before a verb of paying.
+        // `۲۵۰ هزار پرداخت کردم`, `۲۵۰ هزار رو پرداخت کردم`: thousands before a verb of paying;
+        // before a weak verb not near a word of a score or a measure (`آنتوتوش ۷۵۰ هزار
+        // دراومد`, `قدم‌شمارش ۱۴ هزار حساب کرد`).
         if scale >= 1000
             && !counted
             && let object = usize::from(
@@ -763,6 +827,7 @@ impl Amount {
                     .is_some_and(|w| matches!(w.text(sk), "رو" | "را")),
             )
             && let Some(paid) = verb_at(sk, ws, next + object)
+            && !(paid.weak && self.measured(sk, ws, c.first_word, paid.last))
         {
             return Some((start, ws[paid.last].end));
         }
@@ -780,8 +845,9 @@ impl Amount {
         if c.first_word > 0 && CODES_BEFORE.contains(&ws[c.first_word - 1].text(sk)) {
             return Some((ws[c.first_word - 1].start, c.end));
         }
-        // Millions are money in a review, unless counted (`یه میلیون بار`).
-        if scale >= 1_000_000 && !counted {
+        // Millions are money in a review, unless counted (`یه میلیون بار`) or a score
+        // (`آنتوتوش ۱ میلیون`).
+        if scale >= 1_000_000 && !counted && !self.scored_before(sk, ws, c.first_word) {
             return Some((start, ws[next - 1].end));
         }
         // `für 25,- gekauft`: a whole amount written with `,-` (or `.-`) for no cents.
@@ -815,7 +881,7 @@ impl Amount {
         // paying (`۲۵۰ تا پرداخت کردم`), the person paid (`۲۵۰ بهش دادم`), the seller or
         // the buyer (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`).
         let mut verb = next + usize::from(object);
-        let (mut hedged, mut ta, mut recipient) = (false, false, false);
+        let (mut hedged, mut ta, mut recipient, mut buyer) = (false, false, false, false);
         while verb < next + usize::from(object) + 2
             && let Some(w) = ws.get(verb).map(|w| w.text(sk))
         {
@@ -825,7 +891,9 @@ impl Amount {
                 ta = true;
             } else if RECIPIENTS_FA.contains(&w) {
                 recipient = true;
-            } else if !SELLERS_FA.contains(&w) && !BUYERS_FA.contains(&w) {
+            } else if BUYERS_FA.contains(&w) {
+                buyer = true;
+            } else if !SELLERS_FA.contains(&w) {
                 break;
             }
             verb += 1;
@@ -855,11 +923,41 @@ impl Amount {
                     decimal.is_none()
                         && (!ta || !paid.give)
                         && (!recipient || c.digits.as_str().parse::<u64>().is_ok_and(|n| n > 100))
+                        // A weak verb (`حساب کردم`, `کارت کشیدم`, `پیاده شدم`) or `دادم` to
+                        // someone pays the number where a price would stand, as for a verb
+                        // of buying, after a day only in a field that speaks of money, and
+                        // never near a word of a measure or after `تا` (`ساعتش ۹۲۰۰ تا حساب
+                        // کرد`, `از خط ۱۴۲ پیاده شدم`, `ولتاژ ۲۳۰ بهش دادم`).
+                        && (!(paid.weak || (paid.give && recipient)) || {
+                            let money = || buyer || self.speaks_of_money_fa(sk, ws);
+                            !ta && bought_for(sk, ws, first, object && !paid.give)
+                                && !self.measured(sk, ws, first, paid.last)
+                                && (!dated(sk, ws, first) || money())
+                        })
                 }
                 // The number may name what was bought or what came out (`پژو ۴۰۵ خریدم`,
-                // `پژو ۲۰۸ دراومد`).
+                // `پژو ۲۰۸ دراومد`), or a capacity (`ما ۲۵۶ خریدیم`). A weak verb of
+                // costing (`دراومد`, `تموم شد`, `آب خورد`, `میفته`) says so of a reading
+                // as well (`قندم صبح ۱۲۵ دراومد`, `فشارمو گرفتم، ۱۳۰ دراومد`): it costs
+                // the number only with the buyer (`۴۳۰ دراومد برام`) or, with no word of a
+                // measure near, in millions (`۲/۵ دراومد`) or in a field that speaks of money.
                 Deal::Buy | Deal::Cost => {
-                    !ta && !hedged && !recipient && bought_for(sk, ws, first, object)
+                    !ta && !hedged
+                        && !recipient
+                        && bought_for(sk, ws, first, object)
+                        && (decimal.is_some() || !capacity(c.digits.as_str()))
+                        && (!paid.weak || {
+                            buyer
+                                || first
+                                    .checked_sub(1)
+                                    .is_some_and(|k| BUYERS_FA.contains(&ws[k].text(sk)))
+                                || ws.get(paid.last + 1).is_some_and(|w| {
+                                    BUYERS_FA.contains(&w.text(sk))
+                                        && spaces_only(&sk[ws[paid.last].end..w.start])
+                                })
+                                || ((decimal.is_some() || self.speaks_of_money_fa(sk, ws))
+                                    && !self.measured(sk, ws, first, paid.last))
+                        })
                 }
             }
             && !scored(sk, ws, first, verb, c.digits.as_str())
@@ -1092,6 +1190,25 @@ impl Amount {
 /// later` is no price.
 const CLAUSE_MARKS: &[char] = &['.', ',', '!', '?', ';', '،', '؛', '؟', '\n'];
 
+/// How many words may part a word of a score or a measure from the number it reads
+/// (`فشارمو گرفتم، ۱۳۰ دراومد`, `آنتوتوش ۷۵۰ هزار`).
+const MEASURE_REACH: usize = 3;
+
+/// Whether `digits` read as a capacity in gigabytes or megabytes: a power of two from 128 to
+/// 2048 (`ما ۲۵۶ خریدیم`, the 256 GB model).
+fn capacity(digits: &str) -> bool {
+    digits
+        .parse::<u32>()
+        .is_ok_and(|n| (128..=2048).contains(&n) && n.is_power_of_two())
+}
+
+/// Whether a day (`امروز`, `دیروز`, `قبلا`: [`DAYS_FA`]) stands right before word `first`.
+fn dated(sk: &str, ws: &[Word], first: usize) -> bool {
+    first.checked_sub(1).is_some_and(|k| {
+        DAYS_FA.contains(&ws[k].text(sk)) && spaces_only(&sk[ws[k].end..ws[first].start])
+    })
+}
+
 /// Where a number with one decimal starts when skeleton byte `start` begins its decimal
 /// digit: one or two digits and `/`, `.` or `٫` right before it (`۲/۵`, `12.5`).
 fn decimal_start(sk: &str, start: usize) -> Option<usize> {
@@ -1126,14 +1243,17 @@ fn bought_for(sk: &str, ws: &[Word], first: usize, object: bool) -> bool {
     let lead = before.text(sk);
     !spaces_only(&sk[before.end..ws[first].start])
         || PRICE_LEADS_FA.contains(&lead)
+        || DAYS_FA.contains(&lead)
         || HEDGES_FA.contains(&lead)
         || BUYERS_FA.contains(&lead)
 }
 
 /// Words that may stand right before the price of a purchase besides the hedges of
-/// [`HEDGES_FA`] (`حدود`, `فقط`) and the buyers of [`BUYERS_FA`] (`برام ۲۵۰ تموم شد`): the
-/// object marker of the thing bought (`گوشی رو ۲۵۰ خریدم`), demonstratives with it (`اینو`,
-/// `اونو`), the buyer as subject (`منم`) and days (`دیروز`).
+/// [`HEDGES_FA`] (`حدود`, `فقط`), the buyers of [`BUYERS_FA`] (`برام ۲۵۰ تموم شد`) and the
+/// days of [`DAYS_FA`]: the object marker of the thing bought (`گوشی رو ۲۵۰ خریدم`),
+/// demonstratives with it (`اینو`, `اونو`), the buyer as subject (`منم`), a discount or the
+/// shipping (`با تخفیف ۲۵۰ تموم شد`, `با ارسال ۲۵۰ دراومد`) and the seller (`فروشنده ۲۵۰
+/// حساب کرد`).
 const PRICE_LEADS_FA: &[&str] = &[
     "رو",
     "را",
@@ -1147,12 +1267,17 @@ const PRICE_LEADS_FA: &[&str] = &[
     "ما",
     "ماهم",
     "هم",
-    "الان",
-    "امروز",
-    "دیروز",
-    "پارسال",
-    "قبلا",
+    "تخفیف",
+    "تخفیفش",
+    "ارسال",
+    "فروشنده",
+    "فروشندش",
+    "مغازهدار",
 ];
+
+/// Days before the price of a purchase (`دیروز ۲۵۰ خریدم`); before a weak verb they may date a
+/// count or a reading (`دیروز ۹۲۰۰ حساب کرد`, `امروز ۱۲۵ دراومد`).
+const DAYS_FA: &[&str] = &["الان", "امروز", "دیروز", "پارسال", "قبلا"];
 
 /// The first word of a Persian verb of paying (`true`: `پرداخت کردم`, `پرداختم`, `کارت
 /// کشیدم`) or of buying with its object or as a noun and a light verb (`false`: `خریدمش`,

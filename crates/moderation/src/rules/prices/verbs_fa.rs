@@ -29,6 +29,12 @@ pub(crate) struct VerbMatch {
     pub object: bool,
     /// A form of `دادن` ("give"), paying only in the first person.
     pub give: bool,
+    /// A verb that says as much of counting, measuring or ending as of money: the light
+    /// verbs of `حساب`, `خرج`, `کارت` and `پیاده` (`۳۶۰ رو حساب کردم`, "I worked out the
+    /// 360"; `هفته‌ای ۳۰۰ کارت می‌کشیم`, "we swipe 300 cards a week"; `از خط ۱۴۲ پیاده شدم`, "I got
+    /// off the 142") and the verbs of costing `دراومد`, `تموم شد`, `آب خورد` and `میفته`
+    /// (`قندم صبح ۱۲۵ دراومد`, "my sugar came out at 125"; `۳۲۰ تموم شد`, "finished at 320").
+    pub weak: bool,
 }
 
 /// Endings of person after a past stem (`خریدم`, `خریدن`); the third person singular is the
@@ -129,38 +135,41 @@ const COME: Stems = Stems {
 /// Nouns (one or two words) that make a verb of paying, buying or costing with a light verb:
 /// `پرداخت کردم`, `واریز شد`, `خرید زدم`, `کارت کشیدم`, `حساب کردم`, `خرج کردم`, `پیاده
 /// شدم` (slang, "shelled out"), `تموم شد` ("came to"), `آب خورد` (slang, "cost"), `در
-/// اومد` ("came out at"), `ازم گرفتن` ("they charged me").
-const COMPOUNDS: &[(&[&str], Deal, &[&Stems])] = &[
+/// اومد` ("came out at"), `ازم گرفتن` ("they charged me"); `true` last for a weak verb
+/// (see [`VerbMatch::weak`]).
+const COMPOUNDS: &[(&[&str], Deal, &[&Stems], bool)] = &[
     (
         &["پرداخت"],
         Deal::Pay,
         &[&DO, &DO_FORMAL, &BECOME, &BECOME_FORMAL],
+        false,
     ),
     (
         &["واریز"],
         Deal::Pay,
         &[&DO, &DO_FORMAL, &BECOME, &BECOME_FORMAL],
+        false,
     ),
-    (&["خرید"], Deal::Buy, &[&DO, &DO_FORMAL, &HIT]),
-    (&["ابتیاع"], Deal::Buy, &[&DO, &DO_FORMAL]),
-    (&["خریداری"], Deal::Buy, &[&DO, &DO_FORMAL, &BECOME]),
-    (&["حساب"], Deal::Pay, &[&DO, &BECOME]),
-    (&["خرج"], Deal::Pay, &[&DO, &BECOME]),
-    (&["هزینه"], Deal::Pay, &[&DO]),
-    (&["کارت"], Deal::Pay, &[&DRAW, &HIT]),
-    (&["پیاده"], Deal::Pay, &[&BECOME]),
-    (&["تموم"], Deal::Cost, &[&BECOME]),
-    (&["تمام"], Deal::Cost, &[&BECOME]),
-    (&["اب"], Deal::Cost, &[&EAT]),
-    (&["در"], Deal::Cost, &[&COME]),
-    (&["کارت", "به", "کارت"], Deal::Pay, &[&DO]),
-    (&["خرجش"], Deal::Cost, &[&BECOME]),
-    (&["خرجشون"], Deal::Cost, &[&BECOME]),
-    (&["ازم"], Deal::Cost, &[&GET]),
-    (&["ازمون"], Deal::Cost, &[&GET]),
-    (&["ازمان"], Deal::Cost, &[&GET]),
-    (&["از", "من"], Deal::Cost, &[&GET]),
-    (&["از", "ما"], Deal::Cost, &[&GET]),
+    (&["خرید"], Deal::Buy, &[&DO, &DO_FORMAL, &HIT], false),
+    (&["ابتیاع"], Deal::Buy, &[&DO, &DO_FORMAL], false),
+    (&["خریداری"], Deal::Buy, &[&DO, &DO_FORMAL, &BECOME], false),
+    (&["حساب"], Deal::Pay, &[&DO, &BECOME], true),
+    (&["خرج"], Deal::Pay, &[&DO, &BECOME], true),
+    (&["هزینه"], Deal::Pay, &[&DO], false),
+    (&["کارت"], Deal::Pay, &[&DRAW, &HIT], true),
+    (&["پیاده"], Deal::Pay, &[&BECOME], true),
+    (&["تموم"], Deal::Cost, &[&BECOME], true),
+    (&["تمام"], Deal::Cost, &[&BECOME], true),
+    (&["اب"], Deal::Cost, &[&EAT], true),
+    (&["در"], Deal::Cost, &[&COME], true),
+    (&["کارت", "به", "کارت"], Deal::Pay, &[&DO], false),
+    (&["خرجش"], Deal::Cost, &[&BECOME], false),
+    (&["خرجشون"], Deal::Cost, &[&BECOME], false),
+    (&["ازم"], Deal::Cost, &[&GET], false),
+    (&["ازمون"], Deal::Cost, &[&GET], false),
+    (&["ازمان"], Deal::Cost, &[&GET], false),
+    (&["از", "من"], Deal::Cost, &[&GET], false),
+    (&["از", "ما"], Deal::Cost, &[&GET], false),
 ];
 
 /// Nouns spelled like a noun of `COMPOUNDS` joined to a light verb: `درآمد` ("income").
@@ -242,6 +251,7 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
             compound: false,
             object,
             give,
+            weak: false,
         })
     };
     if form_of(stem, &BUY, false) {
@@ -250,9 +260,9 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
     if form_of(stem, &PAY, false) || form_of(stem, &SHELL_OUT, false) {
         return full(Deal::Pay, false);
     }
-    // `۲۵۰ میفته برات`: the amount comes to it.
+    // `۲۵۰ میفته برات`: the amount comes to it; `افتاد` is also "fell".
     if form_of(stem, &FALL, false) {
-        return full(Deal::Cost, false);
+        return full(Deal::Cost, false).map(|v| VerbMatch { weak: true, ..v });
     }
     // `دادم`, `دادیم`, `دادمش`, `داده بودم`: the first person only.
     let first_person = |stems: &Stems| {
@@ -269,7 +279,7 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
     if object && first_person(&GET) {
         return full(Deal::Buy, false);
     }
-    for (noun, deal, lights) in COMPOUNDS {
+    for (noun, deal, lights, weak) in COMPOUNDS {
         let n = noun.len();
         if !(0..n).all(|i| text(k + i) == Some(noun[i]) && (i == 0 || spaced(k + i))) {
             // Joined: `پرداختکردم` (ZWNJ dropped), `دراومد`, `ازم‌گرفتن`; not the nouns
@@ -285,6 +295,7 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
                     compound: true,
                     object: clitic(light).1,
                     give: false,
+                    weak: *weak,
                 });
             }
             continue;
@@ -300,6 +311,7 @@ pub(crate) fn verb_at(sk: &str, ws: &[Word], k: usize) -> Option<VerbMatch> {
                 compound: true,
                 object: clitic(light).1,
                 give: false,
+                weak: *weak,
             });
         }
     }
@@ -351,6 +363,37 @@ mod tests {
             ("خریداری", None),
         ] {
             assert_eq!(deal(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn weak_verbs_are_those_that_also_count_measure_or_end() {
+        let weak = |text: &str| {
+            let sk = crate::text::skeleton_key(text);
+            let ws = crate::text::words(&sk);
+            verb_at(&sk, &ws, 0).map(|m| m.weak)
+        };
+        for text in [
+            "حساب کردم",
+            "خرج کردم",
+            "کارت کشیدم",
+            "پیاده شدم",
+            "دراومد",
+            "تموم شد",
+            "آب خورد",
+            "میفته",
+        ] {
+            assert_eq!(weak(text), Some(true), "{text}");
+        }
+        for text in [
+            "پرداخت کردم",
+            "کارت به کارت کردم",
+            "خریدم",
+            "دادم",
+            "خرجش شد",
+            "ازم گرفتن",
+        ] {
+            assert_eq!(weak(text), Some(false), "{text}");
         }
     }
 }
