@@ -680,6 +680,52 @@ fn a_statement_about_items_given_elsewhere_announces_no_list() {
         ("fa", "به بخش مربوط به بازگشت کالا در ادامه مراجعه کنید."),
         ("fa", "جزئیات در بخش بازگشت کالا در ادامه آمده است."),
         ("en", "See the fees table below."),
+        (
+            "en",
+            "The products listed below must be dispatched no later than 2 working days after payment.",
+        ),
+        (
+            "en",
+            "The following services are forbidden from 15 March 2026.",
+        ),
+        (
+            "fr",
+            "Les documents suivants doivent être envoyés dans un délai de 10 jours.",
+        ),
+        (
+            "fr",
+            "Les frais ci-dessous s'appliquent dès le 1er avril 2026.",
+        ),
+        (
+            "de",
+            "Die nachstehenden Unterlagen sind binnen 14 Tagen einzureichen.",
+        ),
+        (
+            "de",
+            "Die folgenden Artikel sind ab dem 1. Juli 2026 untersagt.",
+        ),
+        ("fa", "مدارک زیر باید طی ۷ روز کاری ارسال شود."),
+        ("fa", "کالاهای زیر از اول تیر ۱۴۰۵ ممنوع است."),
+        (
+            "en",
+            "The commissions below apply exclusively to business sellers.",
+        ),
+        (
+            "fr",
+            "Les commissions suivantes s'appliquent seulement aux ventes à l'étranger.",
+        ),
+        (
+            "de",
+            "Die unten aufgeführten Gebühren gelten ausschließlich für Händler.",
+        ),
+        ("fa", "کارمزدهای زیر صرفاً برای فروشندگان حقوقی اعمال می‌شود."),
+        ("en", "More on this in the chapter about complaints below."),
+        (
+            "fr",
+            "Reportez-vous à l'article consacré aux garanties ci-dessous.",
+        ),
+        ("de", "Vgl. den Abschnitt über Zahlungen unten."),
+        ("fa", "برای جزئیات به بخش پرداخت در ادامه رجوع کنید."),
     ] {
         let found = lost_lists(lang, &before_the_next_heading(sentence));
         assert!(found.is_empty(), "{sentence}: {:?}", lines(&found));
@@ -741,6 +787,14 @@ fn an_announcement_without_a_complement_of_time_or_a_qualifier_still_lost_its_it
             "fr",
             "Les frais ci-dessous s'appliquent par le biais de votre compte.",
         ),
+        ("en", "The following products are forbidden."),
+        ("fr", "Les documents suivants doivent être envoyés."),
+        ("de", "Die folgenden Artikel sind untersagt."),
+        ("fa", "مدارک زیر باید ارسال شود."),
+        ("en", "The commissions below apply to all sellers."),
+        ("fr", "Les commissions suivantes s'appliquent aux vendeurs."),
+        ("en", "Sellers must follow the steps below."),
+        ("de", "Käufer beachten die unten genannten Regeln."),
     ] {
         let found = lost_lists(lang, &before_the_next_heading(sentence));
         assert_eq!(found.len(), 1, "{sentence}: {:?}", lines(&found));

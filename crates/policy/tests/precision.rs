@@ -1271,6 +1271,53 @@ fn unknown_brand_leaves_rights_holders_service_providers_and_sellers_shops() {
             "en",
             "The shop \"Heron\" on this marketplace is operated by Heron Trading Ltd.",
         ),
+        ("fa", "کلیه حقوق برای صاحب اثر محفوظ است."),
+        ("fa", "تمامی حقوق برای تولیدکنندگان محفوظ است."),
+        ("fa", "همه حقوق برای مشتری محفوظ است."),
+        (
+            "fa",
+            "تمامی حقوق مادی و معنوی این سایت برای وب‌سایت محفوظ است.",
+        ),
+        (
+            "de",
+            "Für Zahlungen binden wir einen Dienstleister ein. Anbieter ist die Zahlwerk Ltd, Dublin.",
+        ),
+        (
+            "en",
+            "To display maps we use an external service. The provider is Mapwise Inc., Seattle.",
+        ),
+        (
+            "en",
+            "The pictures on this site are the property of Snapfold Ltd.",
+        ),
+        (
+            "de",
+            "Die Grafiken dieser Website sind Eigentum der Pixelhaus GmbH.",
+        ),
+        (
+            "fr",
+            "Les visuels de ce site sont la propriété de Studio Clair SAS.",
+        ),
+        (
+            "en",
+            "This shop is operated by Corvid Crafts Ltd, a seller on this marketplace.",
+        ),
+        (
+            "de",
+            "Dieser Shop ist ein Angebot der Rabe Handel GmbH, eines Händlers auf diesem Marktplatz.",
+        ),
+        (
+            "fr",
+            "Cette boutique est un service de Corbeau SARL, vendeur tiers.",
+        ),
+        (
+            "en",
+            "Fake e-mails may say ‘this site is run by Corvid Crafts Ltd’; this is false.",
+        ),
+        (
+            "de",
+            "Betrüger behaupten »diese Website gehört der Rabe Handel GmbH«; das ist falsch.",
+        ),
     ] {
         let found = findings("unknown-brand", lang, &after_the_marketplace(lang, body));
         assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
@@ -1430,6 +1477,21 @@ fn unknown_brand_reports_a_company_stated_as_this_site_s_owner_in_the_same_shape
             "en",
             "This store is a service of Meridian Goods Ltd, a company selling lamps.",
         ),
+        ("fa", "تمامی حقوق برای شرکت روشنا صنعت محفوظ است."),
+        ("fa", "تمامی حقوق این سایت متعلق به نورگستر است."),
+        (
+            "de",
+            "## Impressum\n\nAnbieter ist die Lichtwerk Handel GmbH, Köln.",
+        ),
+        (
+            "fr",
+            "Les contenus de ce site sont la propriété de Lumière Commerce SAS.",
+        ),
+        (
+            "de",
+            "Dieser Shop ist ein Angebot der Rabe Handel GmbH, Köln.",
+        ),
+        ("en", "Corvid Crafts Ltd (‘we’) runs this website."),
     ] {
         let found = findings("unknown-brand", lang, &after_the_marketplace(lang, body));
         assert!(!found.is_empty(), "{body}");

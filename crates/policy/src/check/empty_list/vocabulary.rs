@@ -498,8 +498,9 @@ fn place_named_before(before: &[Word]) -> bool {
 }
 
 /// Most words after a [`Kind::When`] or [`Kind::Since`] word up to the number or unit of
-/// time it opens ("within 48", "depuis le 1er", "bis zum 31", "تا پایان سال").
-const WHEN_WORDS: usize = 3;
+/// time it opens ("within 48", "depuis le 1er", "bis zum 31", "تا پایان سال", "dans un délai
+/// de 10").
+const WHEN_WORDS: usize = 4;
 
 /// Whether `words` (the words after a phrase) hold a complement of time: a [`Kind::When`] or
 /// [`Kind::Since`] word followed within [`WHEN_WORDS`] words by a number or a unit of time
