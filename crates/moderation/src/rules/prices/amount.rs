@@ -1,4 +1,4 @@
-use crate::cue::{CueSet, Reach, near};
+use crate::cue::{CueMatch, CueSet, Reach, near};
 use crate::lexicon::Lexicon;
 use crate::numbers::{NumberChunk, NumberWords};
 use crate::phrase::PhraseSet;
@@ -52,7 +52,11 @@ declare_rule! {
     /// buying or shops of `shopping.fa.txt`) with no word of a score or a measure near: not `فشارمو
     /// گرفتم، ۱۳۰ دراومد`, `رمانش رو شروع کردم، ۳۲۰ تموم شد`. Thousands before one are no price near
     /// such a word (`آنتوتوش ۷۵۰ هزار دراومد`), nor millions a few words after a word of a score in
-    /// their clause (`آنتوتوش ۱ میلیون`). A power of two from 128 to 2048 before a verb of buying or
+    /// their clause (`آنتوتوش ۱ میلیون`). Thousands right after a product sized in thousands
+    /// (`capacity-words.fa.txt`), fewer than 100 of them, or right after a word of a score are a
+    /// size or a score before any verb and with `هزاری` (`پاوربانک ۱۰ هزار گرفتم`, `باتری ۵
+    /// هزاری`, `انتوتو ۸۰۰ هزار گرفتم`; not `پاوربانک رو ۸۰۰ هزار خریدم`, `پاوربانک ۱۰ هزار
+    /// تومن`). A power of two from 128 to 2048 before a verb of buying or
     /// costing is a capacity (`ما ۲۵۶ خریدیم`). Before the verb may stand a word such as `هم`, `فقط`,
     /// `ناقابل` (`۲۵۰ رو هم پرداخت کردم`), the seller or the buyer
     /// (`۲۵۰ ازشون خریدم`, `۲۵۰ برام تموم شد`), the person paid after a number above 100
@@ -81,7 +85,8 @@ declare_rule! {
     /// Currency words come from `lexicons/currency.fa.txt`, price words from
     /// `lexicons/price-words.fa.txt`. Talking about value without an amount
     /// (`ارزش خرید داره`, `نسبت به قیمتش خوبه`, `گرونه`) is allowed, and so are counts
-    /// (`۵ هزار بار`), sizes (`۱۲۸ گیگ`) and years. An amount that names a banknote or a coin
+    /// (`۵ هزار بار`, `۲۰ میلیون دانلود`, `۱۰۸ میلیون پیکسلی`: a word of
+    /// `count-words.fa.txt`, also with `ی`, `ه` or `یه` joined), sizes (`۱۲۸ گیگ`) and years. An amount that names a banknote or a coin
     /// (`denominations.txt`: `سکه ۱۰۰۰ تومنی`, `اسکناس ۱۰۰ دلاری`, `20 dollar bills`,
     /// `pièces de 2 euros`) is no price, nor is a currency joined by a hyphen to the next word
     /// (`25 Euro-Paletten`, `Euro-Norm`) in a field without a word of paying, nor one or zero
@@ -89,8 +94,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Not fixable.
-    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words", "score_words", "measure_words", "shopping"],
-    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, glued: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet, scores: CueSet, measures: CueSet, shopping: CueSet }
+    code: "prices/amount", severity: Reject, fixable: false, params: ["currency", "price_words", "number_words", "count_words", "denominations", "length_words", "score_words", "measure_words", "shopping", "capacity_words"],
+    pub(crate) struct Amount { currency: PhraseSet, slang: PhraseSet, notes: PhraseSet, price_words: PhraseSet, numbers: NumberWords, counts: PhraseSet, hundreds_priced: std::collections::HashSet<String>, glued: std::collections::HashSet<String>, denominations: PhraseSet, lengths: PhraseSet, scores: CueSet, measures: CueSet, shopping: CueSet, capacities: CueSet }
 }
 
 impl Amount {
@@ -146,6 +151,11 @@ impl Amount {
                 1,
             )?,
             shopping: CueSet::new(p.lexicons("shopping", &["shopping.fa"])?, Reach::Broad, 1)?,
+            capacities: CueSet::new(
+                p.lexicons("capacity_words", &["capacity-words.fa"])?,
+                Reach::Broad,
+                1,
+            )?,
         })
     }
 }
@@ -731,6 +741,34 @@ impl Amount {
         })
     }
 
+    /// Whether the thousands of number `c` (`value` in all) state a size or a score: a
+    /// product sized in thousands (`capacity-words.fa.txt`) right before a number of fewer
+    /// than 100 thousand (`پاوربانک ۱۰ هزار گرفتم`, `کولر گازی ۱۲ هزار`, `باتری ۵ هزاری`), or
+    /// a word of a score right before it (`انتوتو ۸۰۰ هزار گرفتم`, `تراز ۷ هزار`). Not with
+    /// the object marker between (`پاوربانک رو ۸۰۰ هزار خریدم`) nor with a currency.
+    fn sized(&self, sk: &str, ws: &[Word], c: &NumberChunk, value: u64) -> bool {
+        let right_before = |m: &CueMatch| {
+            m.last + 1 == c.first_word && spaces_only(&sk[ws[m.last].end..ws[c.first_word].start])
+        };
+        (value < 100_000 && self.capacities.find_all(sk, ws).iter().any(right_before))
+            || self.scores.find_all(sk, ws).iter().any(right_before)
+    }
+
+    /// Whether the word at `k` counts what the number before it numbers (`count-words.fa.txt`),
+    /// also with the adjective ending or the copula joined (`۲۰ میلیون پیکسله`, `۱۰۸ میلیون
+    /// پیکسلی`, `پیکسلیه`).
+    fn counted_at(&self, sk: &str, ws: &[Word], k: usize) -> bool {
+        self.counts.match_at(sk, ws, k).is_some()
+            || ws.get(k).is_some_and(|w| {
+                let t = w.text(sk);
+                ["یه", "ی", "ه"].iter().any(|e| {
+                    t.strip_suffix(e).is_some_and(|stem| {
+                        stem.chars().count() >= 2 && self.counts.contains_word(stem)
+                    })
+                })
+            })
+    }
+
     /// The skeleton span of the amount around number `c`, if it is one.
     fn amount(&self, f: &FieldText<'_>, c: &NumberChunk) -> Option<(usize, usize)> {
         let sk = f.sk();
@@ -739,8 +777,10 @@ impl Amount {
         // `۴۵۰ هزار ریال`, `۳ میلیون`: scale words after the number.
         let mut next = c.last_word + 1;
         let mut scale = c.max_scale;
+        let mut scaled = 1u64;
         while let Some(s) = ws.get(next).and_then(|w| self.numbers.scale_of(sk, w)) {
             scale = scale.max(s);
+            scaled = scaled.saturating_mul(s.max(1));
             next += 1;
         }
         // Slang scales right after a number: `300 K` (thousand), `۳ م` (million).
@@ -767,13 +807,21 @@ impl Amount {
                 next += 1;
             }
         }
-        let counted = self.counts.match_at(sk, ws, next).is_some();
+        let counted = self.counted_at(sk, ws, next);
+        // `پاوربانک ۱۰ هزار گرفتم`, `باتری ۵ هزاری`: the number's value, `هزاری` read as
+        // thousands.
+        let value = c.digits.as_str().parse::<u64>().map_or(u64::MAX, |n| {
+            let thousands = scaled == 1 && ws.get(next).is_some_and(|w| w.text(sk) == "هزاری");
+            n.saturating_mul(if thousands { 1000 } else { scaled })
+        });
+        let sized = || (scale >= 1000 || value >= 1000) && self.sized(sk, ws, c, value);
         // `یک ریال هم نمی‌ارزد`, `صفر ریال هم نمی‌ارزه`: one or zero in words is an idiom of
         // worthlessness, not an amount.
         let idiom = c.spelled && matches!(c.digits.as_str(), "0" | "1") && scale == 0;
         let slang = || {
             self.slang.match_at(sk, ws, next).filter(|_| {
-                (c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk))) || pays(sk, ws)
+                ((c.first_word > 0 && FOR.contains(&ws[c.first_word - 1].text(sk))) || pays(sk, ws))
+                    && !sized()
             })
         };
         if let Some(m) = self
@@ -814,6 +862,7 @@ impl Amount {
             && ws
                 .get(next)
                 .is_some_and(|w| PURCHASE_VERBS.contains(&w.text(sk)))
+            && !sized()
         {
             return Some((start, ws[next].end));
         }
@@ -828,6 +877,7 @@ impl Amount {
             )
             && let Some(paid) = verb_at(sk, ws, next + object)
             && !(paid.weak && self.measured(sk, ws, c.first_word, paid.last))
+            && !sized()
         {
             return Some((start, ws[paid.last].end));
         }
