@@ -214,3 +214,70 @@ fn a_change_made_to_comply_with_the_law_owes_no_notice_and_says_why() {
         "{unknown:#?}"
     );
 }
+
+/// Every word of the list-announcement vocabulary, with the punctuation of the four languages
+/// and the Markdown that starts lists and paragraphs.
+fn vocabulary_tokens() -> Vec<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/empty_list/announcing.txt");
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut tokens: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split('|').nth(2))
+        .flat_map(|phrase| phrase.split_whitespace().map(str::to_string))
+        .collect();
+    tokens.sort();
+    tokens.dedup();
+    assert!(tokens.len() > 100, "the vocabulary was read");
+    tokens
+}
+
+const PUNCTUATION: &[&str] = &[
+    ",", ";", "،", "؛", ":", "：", ".", "!", "?", "؟", "«", "»", "„", "“", "”", "'", "’", "\n\n",
+    "\n\n- ", "\n\n1. ", "**", "(", ")", "۱۲", "12", "2026", "‌", "\u{200f}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Sentences made of the announcement vocabulary's own words, commas and colons of every
+    /// script among them, check and render without panicking in every language.
+    #[test]
+    fn sentences_of_the_vocabulary_never_panic(
+        paragraphs in proptest::collection::vec(
+            (
+                proptest::collection::vec((0..4u8, any::<prop::sample::Index>()), 1..16),
+                prop::sample::select(vec![":", ".", "", "؟"]),
+            ),
+            1..5,
+        ),
+        lang in prop::sample::select(vec!["en", "fr", "de", "fa"]),
+    ) {
+        let words = vocabulary_tokens();
+        let mut body = String::from("## A {#a}\n\n");
+        for (tokens, end) in paragraphs {
+            let mut paragraph: Vec<&str> = tokens
+                .iter()
+                .map(|(kind, index)| match kind {
+                    0 => PUNCTUATION[index.index(PUNCTUATION.len())],
+                    _ => words[index.index(words.len())].as_str(),
+                })
+                .collect();
+            paragraph.push(end);
+            body.push_str(&paragraph.join(" "));
+            body.push_str("\n\n");
+        }
+        let front = GOOD.split("\n## A").next().unwrap().replace("lang: en", &format!("lang: {lang}"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            SITE.replace("languages: [en]", "languages: [en, fr, de, fa]"),
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("terms")).unwrap();
+        std::fs::write(dir.path().join(format!("terms/v1.{lang}.md")), format!("{front}{body}")).unwrap();
+        let (set, _) = load(dir.path()).unwrap();
+        let _ = check(&set, date(2026, 1, 1));
+        prop_assert!(render_site(&set, date(2026, 1, 1), None).is_ok());
+    }
+}

@@ -328,8 +328,9 @@ pub(crate) fn announcing_clause(sentence: &str) -> Option<&str> {
         .flat_map(|kind| occurrences(&words, kind).map(|(_, at, _)| at))
         .min()?;
     let from = sentence[..words[first].start]
-        .rfind([',', ';', '،', '؛'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, ',' | ';' | '،' | '؛'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&sentence[from..])
 }
 
@@ -885,6 +886,18 @@ mod tests {
         );
         assert_eq!(announcing_phrase_position("The fees are as follows"), None);
         assert_eq!(subject("Der Käufer kann").as_deref(), Some("käufer"));
+    }
+
+    #[test]
+    fn a_clause_after_a_persian_comma_starts_after_it() {
+        assert_eq!(
+            announcing_clause("در فرم شکایت، موارد زیر را بنویسید"),
+            Some(" موارد زیر را بنویسید")
+        );
+        assert_eq!(
+            announcing_clause("بعد از ثبت؛ موارد زیر را بفرستید"),
+            Some(" موارد زیر را بفرستید")
+        );
     }
 
     #[test]
