@@ -291,6 +291,42 @@ fn unknown_brand_leaves_third_parties_labels_common_words_and_products() {
 }
 
 #[test]
+fn unknown_brand_leaves_the_addresses_of_couriers_banks_and_payment_services() {
+    for (lang, body) in [
+        (
+            "en",
+            "For questions about a parcel on its way, write to the courier at desk@parcelrun.example.",
+        ),
+        (
+            "en",
+            "To dispute a card charge, contact your bank at disputes@lumobank.example.",
+        ),
+        (
+            "fr",
+            "Pour une contestation, écrivez au service client de votre banque : litiges@banque-lumo.example.",
+        ),
+        (
+            "de",
+            "Bei Fragen zur Zahlung schreiben Sie bitte an den Zahlungsdienstleister: hilfe@zahlwerk.example.",
+        ),
+        (
+            "fa",
+            "برای پیگیری مرسوله به پیک به نشانی help@peykrun.example بنویسید.",
+        ),
+    ] {
+        let found = findings("unknown-brand", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+    // The marketplace's own address left from another site is still one.
+    let found = findings(
+        "unknown-brand",
+        "en",
+        "For questions about your order, write to orders@parcelrun.example.",
+    );
+    assert_eq!(found.len(), 1, "{:#?}", messages(&found));
+}
+
+#[test]
 fn unknown_brand_leaves_a_parent_or_group_the_text_ties_to_the_marketplace() {
     for (lang, body) in [
         (
