@@ -13,3 +13,4 @@ mod pressure_render;
 mod real_text;
 mod render;
 mod site_links;
+mod unknown_brand;

@@ -8,7 +8,7 @@ const SITE: &str = "marketplace:\n  name: { en: Bazarcheh, fa: بازارچه, f
 
 /// The findings with `code` on one version of a `terms` document in `lang`, effective
 /// 2026-10-15, whose body is `body` under one clause.
-fn findings(code: &str, lang: &str, body: &str) -> Vec<Diagnostic> {
+pub(crate) fn findings(code: &str, lang: &str, body: &str) -> Vec<Diagnostic> {
     findings_in(code, &[("terms/v1", lang, body)])
 }
 

@@ -40,6 +40,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LineIndex;
 use crate::model::{Document, PolicySet, PolicyVersion};
 
+mod common;
 mod owner;
 mod speaker;
 
@@ -1061,16 +1062,20 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
         }
         push(m, start, true, false, false);
     }
-    // Words the text also writes in lower case are common words (`At Registration, we…`,
-    // `Welcome to Partner Central`), not a brand. Read only for a version with such a cue.
+    // Ordinary words of the version's language ([`common::ordinary`]: `At Christmas, we…`,
+    // `Bei Fragen helfen wir…`) and words the text also writes in lower case (`At
+    // Registration, we…`, `Welcome to Partner Central`) are common words, not a brand. The
+    // text's lower-case words are read only for a version with such a cue.
     let mut lower_words: Option<foldhash::HashSet<&str>> = None;
     for name in cued_names(body) {
         let shown = name.as_str().trim_end_matches(['.', '-', '\'', '’']);
         let domain = BARE_DOMAIN.is_match(shown);
-        let lower_words = lower_words.get_or_insert_with(|| lowercase_words(body));
-        let common = shown
-            .split_whitespace()
-            .all(|w| lower_words.contains(w.to_lowercase().as_str()));
+        let common = shown.split_whitespace().all(|w| {
+            common::ordinary(&v.lang, w)
+                || lower_words
+                    .get_or_insert_with(|| lowercase_words(body))
+                    .contains(w.to_lowercase().as_str())
+        });
         // `Welcome to Seller Central`, `Willkommen im Partner Hub`: a product of the marketplace.
         let product = shown.split_whitespace().count() > 1
             && shown

@@ -1,0 +1,49 @@
+//! `unknown-brand` on the families of cases of tests/fixtures/unknown-brand.tsv: each fires on
+//! the name it gives, or stays silent, on a terms version in its language.
+
+use crate::precision::findings;
+
+/// The cases of `family`: (language, name or `None` for a silent case, body).
+fn cases(family: &str) -> Vec<(&'static str, Option<&'static str>, String)> {
+    include_str!("fixtures/unknown-brand.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut parts = l.splitn(5, '\t');
+            let (fam, lang, expect, name, body) = (
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+            );
+            (fam == family).then(|| {
+                let name = (expect == "fire").then_some(name);
+                (lang, name, body.replace("\\n", "\n"))
+            })
+        })
+        .collect()
+}
+
+/// The cases of `family` the check gets wrong, described.
+fn wrong(family: &str) -> Vec<String> {
+    let all = cases(family);
+    assert!(all.len() >= 20, "{family}: {} cases", all.len());
+    all.into_iter()
+        .filter_map(|(lang, name, body)| {
+            let found = findings("unknown-brand", lang, &body);
+            let right = match name {
+                Some(name) => found.len() == 1 && found[0].message.contains(name),
+                None => found.is_empty(),
+            };
+            let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+            (!right).then(|| format!("{lang} {name:?} {body}: {messages:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_after_a_cue_fires_and_an_ordinary_word_there_does_not() {
+    let wrong = wrong("U1");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
