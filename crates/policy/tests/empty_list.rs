@@ -800,3 +800,205 @@ fn an_announcement_without_a_complement_of_time_or_a_qualifier_still_lost_its_it
         assert_eq!(found.len(), 1, "{sentence}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn below_as_an_ordinary_word_announces_nothing() {
+    for (lang, sentence) in [
+        ("en", "Sellers must not price their goods below cost."),
+        (
+            "en",
+            "No listing may be offered below the usual market rate.",
+        ),
+        (
+            "en",
+            "Returned parcels are kept in the storeroom one floor below.",
+        ),
+        (
+            "fr",
+            "Les colis retournés sont stockés au niveau ci-dessous.",
+        ),
+        ("de", "Schwere Pakete werden unten im Lager aufbewahrt."),
+        ("fa", "فروشندگان نباید کالا را زیر قیمت تمام شده بفروشند."),
+        ("fa", "بسته‌ها را زیر نور مستقیم آفتاب نگذارید."),
+        ("fa", "فروش كالا زير قيمت ممنوع است."),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(sentence));
+        assert!(found.is_empty(), "{sentence}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_complement_of_time_without_a_date_completes_the_statement() {
+    for (lang, sentence) in [
+        (
+            "en",
+            "The following commissions apply effective immediately.",
+        ),
+        ("en", "The rules below apply until further notice."),
+        ("en", "The following products are banned from now on."),
+        (
+            "fr",
+            "Les commissions suivantes s'appliquent dès à présent.",
+        ),
+        (
+            "fr",
+            "Les produits suivants sont interdits jusqu'à nouvel avis.",
+        ),
+        ("de", "Die folgenden Provisionen gelten bis auf Widerruf."),
+        ("de", "Nachstehende Artikel sind ab heute verboten."),
+        ("fa", "کمیسیون‌های زیر از این به بعد اعمال می‌شود."),
+        ("fa", "کالاهای زیر تا اطلاع بعدی ممنوع است."),
+        // Adverbs that refer to rules given elsewhere, and a participle before a further-on
+        // phrase in the subject with a predicate that describes the items.
+        (
+            "de",
+            "Die folgenden Regeln gelten sinngemäß für private Verkäufer.",
+        ),
+        (
+            "en",
+            "The following rules apply mutatis mutandis to private sellers.",
+        ),
+        (
+            "fr",
+            "Les règles suivantes s'appliquent par analogie aux particuliers.",
+        ),
+        (
+            "fr",
+            "Les commissions mentionnées ci-après sont remboursables.",
+        ),
+        (
+            "fa",
+            "قواعد زیر به همین ترتیب برای فروشندگان حقیقی اعمال می‌شود.",
+        ),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(sentence));
+        assert!(found.is_empty(), "{sentence}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn short_sentences_with_a_verb_and_persian_typed_without_half_spaces_lost_their_items() {
+    let rlm = '\u{200F}';
+    for (lang, sentence) in [
+        (
+            "en",
+            "The following commissions apply to every seller.".to_string(),
+        ),
+        (
+            "de",
+            "Nachstehende Artikel sind auf Bazarcheh verboten.".into(),
+        ),
+        (
+            "de",
+            "Die folgenden Regeln gelten für private Verkäufer.".into(),
+        ),
+        ("en", "Banned products include:".into()),
+        ("en", "Accepted payment methods are:".into()),
+        ("fr", "Les commissions sont :".into()),
+        ("de", "Die Provisionen lauten:".into()),
+        ("de", "Unzulässig sind insbesondere:".into()),
+        ("fa", "روش‌های پرداخت عبارت اند از:".into()),
+        ("fa", "کمیسیون های زیر اعمال می شود.".into()),
+        ("fa", "هزينه هاي زير اعمال مي شود.".into()),
+        ("fa", format!("کمیسیون‌های زیر اعمال می‌شود:{rlm}")),
+        ("fa", format!("شرایط زیر برقرار است.{rlm}")),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(&sentence));
+        assert_eq!(found.len(), 1, "{sentence}: {:?}", lines(&found));
+    }
+    // Labels stay labels; a list after the sentence holds its items.
+    for (lang, body) in [
+        ("en", before_the_next_heading("Opening hours:")),
+        ("de", before_the_next_heading("Anschrift:")),
+        ("fa", before_the_next_heading(&format!("نشانی:{rlm}"))),
+        (
+            "en",
+            before_the_next_heading("Banned products include:\n\n- weapons\n- live animals"),
+        ),
+        (
+            "fa",
+            before_the_next_heading(&format!("کمیسیون‌های زیر اعمال می‌شود:{rlm}\n\n- پنج درصد")),
+        ),
+    ] {
+        let found = lost_lists(lang, &body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn an_empty_html_block_between_an_announcement_and_the_heading_holds_no_items() {
+    for (lang, body) in [
+        ("en", "The following commissions apply:\n\n&nbsp;"),
+        ("en", "The following commissions apply:\n\n<p></p>"),
+        ("en", "The following commissions apply:\n\n<br/>"),
+        (
+            "fr",
+            "Les commissions suivantes s'appliquent :\n\n<div>&nbsp;</div>",
+        ),
+        ("de", "Folgende Provisionen gelten:\n\n<br>\n<br>"),
+        ("de", "Folgende Provisionen gelten:\n\n<span></span>"),
+        ("fa", "کمیسیون‌های زیر اعمال می‌شود:\n\n<!-- -->"),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(body));
+        assert_eq!(found.len(), 1, "{body}: {:?}", lines(&found));
+    }
+    // At the end of the document too.
+    let found = lost_lists(
+        "en",
+        "## Fees {#fees}\n\nThe following commissions apply:\n\n<!-- commissions -->",
+    );
+    assert_eq!(found.len(), 1, "{:?}", lines(&found));
+    for (lang, body) in [
+        (
+            "en",
+            "The following commissions apply:\n\n<ul><li>5% per sale</li></ul>",
+        ),
+        (
+            "en",
+            "The following commissions apply:\n\n<p>5% per sale</p>",
+        ),
+        (
+            "fr",
+            "Les commissions suivantes s'appliquent :\n\n&nbsp;\n\n- 5 % par vente",
+        ),
+        (
+            "de",
+            "Folgende Provisionen gelten:\n\n<img src=\"provisionen.png\" alt=\"Provisionen\">",
+        ),
+        (
+            "fa",
+            "کمیسیون‌های زیر اعمال می‌شود:\n\n<!-- جدول -->\n\n- پنج درصد هر فروش",
+        ),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(body));
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
+
+#[test]
+fn a_persian_request_in_the_imperative_before_prose_on_another_subject_lost_its_items() {
+    let prose =
+        "\n\nاگر فروشنده در مهلت مقرر پاسخ ندهد، بازارچه بر اساس اطلاعات موجود تصمیم می‌گیرد.";
+    for request in [
+        "هنگام ثبت شکایت، اطلاعات زیر را بنویسید:",
+        "لطفاً موارد زیر را بفرستید:",
+        "در فرم شکایت، اطلاعات زیر را وارد کنید:",
+        "لطفا اطلاعات زير را بنويسيد:",
+        "اطلاعات زیر را اعلام کنید:",
+    ] {
+        let found = lost_lists(
+            "fa",
+            &format!("## شکایت {{#complaints}}\n\n{request}{prose}"),
+        );
+        assert_eq!(found.len(), 1, "{request}: {:?}", lines(&found));
+    }
+    for body in [
+        "هنگام ثبت شکایت، اطلاعات زیر را بنویسید:\n\nنام فروشگاه، شماره سفارش و تاریخ خرید."
+            .to_string(),
+        "لطفاً موارد زیر را بفرستید:\n\n- شماره سفارش\n- تاریخ خرید".into(),
+        format!("نظر خود را زیر همان کالا بنویسید.{prose}"),
+    ] {
+        let found = lost_lists("fa", &format!("## شکایت {{#complaints}}\n\n{body}"));
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

@@ -15,6 +15,9 @@
 //! list; one followed by a sibling item is not judged) and the lines of a paragraph written
 //! without blank lines.
 //!
+//! A paragraph or HTML block that shows nothing (`&nbsp;`, `<br>`, an empty `<div></div>`, a
+//! comment) is passed over: the block after it is what follows the announcement.
+//!
 //! A list whose items are only markers (`-`, `*`, `1.` with no text) lost its items too, and so
 //! did a bold announcement with an announcing phrase (`**The following documents apply:**`).
 //!
@@ -271,13 +274,13 @@ const NEW_SUBJECT_OPENERS: &[&str] = &[
 /// Fewest words of a paragraph read as prose rather than an item, an address or a name.
 const PROSE_WORDS: usize = 8;
 
-/// Lower-case words of `text`, one space apart, with a space on both sides: phrases of whole
+/// Lower-case words of `text` as [`vocabulary::words`] reads them (Arabic letters folded),
+/// the parts of a Persian word joined by a half-space apart too, one space apart, with a space on both sides: phrases of whole
 /// words are found with `contains(" phrase ")` and `starts_with(" phrase ")`.
 fn spaced_words(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    let words: Vec<String> = vocabulary::words(text)
+        .into_iter()
+        .map(|w| w.text.replace('\u{200C}', " "))
         .collect();
     format!(" {} ", words.join(" "))
 }
@@ -290,7 +293,7 @@ fn asks_for_things(text: &str) -> bool {
         return false;
     }
     let words = spaced_words(vocabulary::last_sentence(text));
-    REQUESTS.iter().any(|r| words.contains(&format!(" {r} ")))
+    REQUESTS.iter().any(|r| words.contains(&format!(" {r} "))) || vocabulary::persian_request(text)
 }
 
 /// The number of sentences of `text` when it is prose — starting with a letter (a capital in
@@ -699,7 +702,9 @@ const SENTENCE_STARTS: &[&str] = &[
 ];
 
 /// A short announcement without a sentence's shape: `Contact:`, `Nom :`, `Article 3 :`,
-/// `Date of birth:` (a form field or sub-heading).
+/// `Date of birth:` (a form field or sub-heading). One with a linking verb ("Prohibited items
+/// include:", "Les frais sont :", "Die Gebühren betragen:", "هزینه‌ها عبارت‌اند از:") is a
+/// sentence.
 fn is_label(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
@@ -714,8 +719,9 @@ fn is_label(text: &str) -> bool {
         .is_some_and(|w| SENTENCE_STARTS.contains(&w.as_str()));
     // "The following conditions apply:", "Les frais suivants :", "Nachstehende Unterlagen sind
     // einzureichen:", "Les conditions ci-dessous s'appliquent :": short, but announcing.
-    let announces =
-        vocabulary::has(text, Kind::Forward) || vocabulary::has_further_before_words(text);
+    let announces = vocabulary::has(text, Kind::Forward)
+        || vocabulary::has_further_before_words(text)
+        || vocabulary::has(text, Kind::Linking);
     words.len() <= LABEL_WORDS && !starts_sentence && !announces
 }
 

@@ -176,7 +176,7 @@ impl IntroTracker {
         self.bold_chars = 0;
         let finished = self.awaiting_text.take();
         self.line_intros(raw, start, in_list, section);
-        let trimmed = text.trim_end();
+        let trimmed = trim_end(text);
         let announces =
             trimmed.ends_with([':', '：']) || trimmed.ends_with('.') && announces(trimmed);
         if announces {
@@ -204,7 +204,7 @@ impl IntroTracker {
         let last = std::mem::take(&mut self.line);
         let lines = std::mem::take(&mut self.lines);
         for (i, line) in lines.iter().enumerate() {
-            let text = line.text.trim();
+            let text = trim_end(line.text.trim_start());
             if !text.ends_with([':', '：']) {
                 continue;
             }
@@ -237,6 +237,16 @@ impl IntroTracker {
         }
         out.sort_by_key(|i| i.offset);
     }
+}
+
+/// `text` without the white space and the marks of writing direction (U+200E, U+200F, U+061C
+/// and the embeddings and isolates) at its end: a right-to-left mark typed after the closing
+/// `:` of a Persian sentence does not hide it.
+fn trim_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 /// `text` cut to at most `bytes` bytes, at a character boundary.

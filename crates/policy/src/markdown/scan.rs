@@ -347,7 +347,15 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
             };
             if let Some(next) = next {
                 w.item_text_ends(source, start);
-                w.intros.block_starts(next);
+                // A paragraph or HTML block that shows nothing (`&nbsp;`, `<br>`, an empty
+                // `<div></div>`, a comment) holds no items: the block after it is what
+                // follows an announcement.
+                let blank = matches!(next, NextBlock::Paragraph | NextBlock::Other)
+                    && matches!(tag, Tag::Paragraph | Tag::HtmlBlock)
+                    && shows_nothing(&source[start..end]);
+                if !blank {
+                    w.intros.block_starts(next);
+                }
             }
         }
         match event {
@@ -559,6 +567,51 @@ fn clause_link(
         column,
         in_clause: None,
     })
+}
+
+/// Tags that show nothing when they hold nothing: a line break, a rule, and empty containers.
+const EMPTY_TAGS: &[&str] = &[
+    "br", "hr", "p", "div", "span", "b", "i", "strong", "em", "font",
+];
+
+/// Whether the Markdown or HTML `block` shows nothing: only white space, non-breaking spaces
+/// (`&nbsp;`, `&#160;`, `&#xa0;`), comments and the tags of [`EMPTY_TAGS`] (an `<img>`, a
+/// `<table>` or any other tag shows something, and so does any other text).
+fn shows_nothing(block: &str) -> bool {
+    let mut rest = block;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{A0}');
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let Some(end) = comment.find("-->") else {
+                return true;
+            };
+            rest = &comment[end + 3..];
+        } else if let Some(entity) = ["&nbsp;", "&#160;", "&#xa0;", "&#xA0;"]
+            .iter()
+            .find(|e| rest.starts_with(**e))
+        {
+            rest = &rest[entity.len()..];
+        } else if let Some(tag) = rest.strip_prefix('<') {
+            let Some(end) = tag.find('>') else {
+                return false;
+            };
+            let name: String = tag[..end]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !EMPTY_TAGS.contains(&name.as_str()) {
+                return false;
+            }
+            rest = &tag[end + 1..];
+        } else {
+            return false;
+        }
+    }
 }
 
 #[cfg(test)]

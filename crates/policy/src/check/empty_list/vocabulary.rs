@@ -63,6 +63,23 @@ pub(crate) enum Kind {
     /// A verb that sends the reader to another place ("see", "voir", "siehe", "مراجعه"): a
     /// further-on phrase with it points at a later part of the document.
     See,
+    /// A complement of time that needs no date or number ("with immediate effect", "until
+    /// further notice", "ab sofort", "jusqu'à nouvel ordre", "تا اطلاع ثانوی"): after a verb
+    /// saying that the items apply or must (not) be given, the sentence is a complete statement,
+    /// as with a dated one ([`dated`]).
+    Timed,
+    /// A verb that links a subject to what it announces ("include", "are", "comprennent",
+    /// "sont", "betragen", "gehören", "عبارت‌اند از"): a short paragraph ending in `:` with one
+    /// is a sentence ("Prohibited items include:", "Die Gebühren betragen:"), not a label.
+    Linking,
+    /// A word right after a further-on phrase (or Persian `زیر` after its noun) that makes the
+    /// phrase a preposition with the word as its object: a measure it is compared to ("below
+    /// cost", "below market value", "زیر قیمت") or a thing one is under ("زیر باران", "زیر
+    /// نور"). An article after the phrase does the same ("below the market rate").
+    Object,
+    /// A word for a floor or a level of a building before a further-on phrase ("the floor
+    /// below", "l'étage ci-dessous", "im Stockwerk unten", "طبقه زیر"): the phrase says where.
+    Level,
     /// A word that gives the topic of a place named before it ("on", "about", "sur",
     /// "consacrée", "zur", "über"): "the section on returns below" points at a place.
     Topic,
@@ -140,6 +157,10 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "qualifier" => Kind::Qualifier,
             "see" => Kind::See,
             "topic" => Kind::Topic,
+            "timed" => Kind::Timed,
+            "object" => Kind::Object,
+            "level" => Kind::Level,
+            "linking" => Kind::Linking,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -198,8 +219,31 @@ pub(crate) struct Word {
 }
 
 /// The words of `text`: runs of letters and digits (a half-space inside a Persian word
-/// included), in lower case, with Arabic `ي`/`ى`/`ك` read as the Persian letters.
+/// included), in lower case, with Arabic `ي`/`ى`/`ك` read as the Persian letters, and a
+/// Persian prefix or suffix written apart with a space joined to its word by a half-space as
+/// `davar_input::persian` decides (`می شود` is `می‌شود`, `هزینه های` is `هزینه‌های`), so a
+/// text reads the same however its author typed the half-spaces.
 pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for word in letter_runs(text) {
+        let joined = out.last().is_some_and(|a| {
+            let before = out.len().checked_sub(2).map(|i| out[i].text.as_str());
+            text[a.end..word.start].chars().all(|c| c == ' ')
+                && davar_input::persian::joined_by_half_space(before, &a.text, &word.text, None)
+        });
+        match out.last_mut() {
+            Some(a) if joined => {
+                a.text = format!("{}\u{200C}{}", a.text, word.text);
+                a.end = word.end;
+            }
+            _ => out.push(word),
+        }
+    }
+    out
+}
+
+/// The runs of letters and digits of `text` ([`words`] before affixes are joined).
+fn letter_runs(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut start = 0;
@@ -431,6 +475,13 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                     .iter()
                     .any(|w| is_one_place(w));
             let naming = last[words[end].end..].contains(NAMING_MARKS);
+            // "below cost", "below the market rate", "زیر باران", "the floor below": a
+            // preposition or an adverb of place, not a pointer at items.
+            let preposition = (phrase.kind == Kind::Further || phrase.below)
+                && (words
+                    .get(end + 1)
+                    .is_some_and(|w| is(&w.text, Kind::Object) || is(&w.text, Kind::Article))
+                    || is(before, Kind::Level));
             let object_marker_before = is(before, Kind::Particle);
             let counted =
                 after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
@@ -451,7 +502,10 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             let obliging = words[end + 1..].iter().any(|w| is(&w.text, Kind::Obliging))
                 || infinitive_at_end(last, &words[end + 1..]) > 0;
             let further = phrase.kind == Kind::Further || phrase.below;
-            let describes = further && in_subject && !applying && !obliging;
+            let describes = further
+                && (in_subject || participle_subject(phrase, &words, first))
+                && !applying
+                && !obliging;
             let subject = in_subject
                 && after.len() <= SUBJECT_WORDS_AFTER
                 && (!further || applying || obliging);
@@ -474,6 +528,7 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && !number
                 && !place
                 && !naming
+                && !preposition
                 && !object_marker_before
                 && !additive
                 && !stated
@@ -505,7 +560,8 @@ const WHEN_WORDS: usize = 4;
 
 /// Whether `words` (the words after a phrase) hold a complement of time: a [`Kind::When`] or
 /// [`Kind::Since`] word followed within [`WHEN_WORDS`] words by a number or a unit of time
-/// ("within 48 hours", "depuis le 1er janvier 2026", "seit dem 1. Januar", "از ۱ فروردین").
+/// ("within 48 hours", "depuis le 1er janvier 2026", "seit dem 1. Januar", "از ۱ فروردین"),
+/// or one that needs neither ([`Kind::Timed`]: "until further notice", "ab sofort").
 fn dated(words: &[Word]) -> bool {
     let numeric = |w: &Word| w.text.chars().next().is_some_and(char::is_numeric);
     let opens_time = |at: usize| {
@@ -517,6 +573,7 @@ fn dated(words: &[Word]) -> bool {
         .into_iter()
         .flat_map(|kind| occurrences(words, kind))
         .any(|(_, _, end)| opens_time(end))
+        || occurrences(words, Kind::Timed).next().is_some()
 }
 
 /// Whether `words` (the words after a phrase) hold a [`Kind::Qualifier`] ("only", "per",
@@ -560,6 +617,61 @@ fn subject_phrase(phrase: &Phrase, words: &[Word], first: usize, end: usize) -> 
     matches!(phrase.kind, Kind::Forward | Kind::Further)
         && opens
         && next.is_some_and(|w| !is(w, Kind::Article) && !is(w, Kind::Referring))
+}
+
+/// Endings of a past participle that may stand between a noun and a further-on phrase
+/// ("listed", "énumérés", "mentionnées", "décrits").
+const PARTICIPLE_ENDINGS: &[&str] = &["ed", "é", "ée", "és", "ées", "it", "its", "ite", "ites"];
+
+/// Whether the further-on phrase at `words[first]` follows the noun opening its sentence and a
+/// past participle, with `out` after it ("The fees listed below", "the rules set out below",
+/// "Les frais énumérés ci-après"): the phrase is part of the subject, and a predicate with
+/// no applying or obliging word describes the items ("Les commissions mentionnées ci-après
+/// sont remboursables.").
+fn participle_subject(phrase: &Phrase, words: &[Word], first: usize) -> bool {
+    let skipped = words
+        .iter()
+        .take_while(|w| is(&w.text, Kind::Article))
+        .count();
+    phrase.kind == Kind::Further
+        && skipped > 0
+        && first > skipped
+        && participle_between(&words[skipped + 1..first])
+}
+
+/// Whether `between` is a past participle, with `out` after it ("listed", "set out").
+fn participle_between(between: &[Word]) -> bool {
+    let participle = |w: &Word| {
+        matches!(w.text.as_str(), "set" | "laid" | "shown" | "given")
+            || PARTICIPLE_ENDINGS.iter().any(|e| w.text.ends_with(e))
+    };
+    match between {
+        [verb] => participle(verb),
+        [verb, out] => out.text == "out" && participle(verb),
+        _ => false,
+    }
+}
+
+/// Whether the last sentence of `text` is a Persian request in the imperative whose object,
+/// marked by `را`, the text announces ("لطفاً موارد زیر را بنویسید", "اطلاعات زیر را وارد
+/// کنید", "مدارک زیر را بفرستید"): its last word is a verb of the second person plural
+/// (ending in `ید`) that is not in the present (`می‌…`, `نمی‌…`).
+pub(crate) fn persian_request(text: &str) -> bool {
+    let words = words(last_sentence(text));
+    let Some(marker) = words.iter().rposition(|w| is(&w.text, Kind::Particle)) else {
+        return false;
+    };
+    let Some(verb) = words.last().filter(|_| marker + 1 < words.len()) else {
+        return false;
+    };
+    let announced = [Kind::Forward, Kind::Further]
+        .into_iter()
+        .any(|kind| occurrences(&words[..marker], kind).next().is_some());
+    announced
+        && verb.text.ends_with("ید")
+        && verb.text.chars().count() > 3
+        && !verb.text.starts_with("می")
+        && !verb.text.starts_with("نمی")
 }
 
 /// The index in `words` (the words of `text`) of the first word of a purpose clause ("in order
