@@ -147,6 +147,19 @@ fn one_word(word: &str) -> Option<u32> {
         .or_else(|| german_hundreds(word))
 }
 
+/// Whether [`compose`] can read a number starting with `word`: a number word or a hundred.
+pub fn starts_number(word: &str) -> bool {
+    is_hundred(word) || one_word(word).is_some()
+}
+
+/// The byte offset of the first `needle` (ASCII) in `word`. Most words are short and hold no
+/// such part: a plain scan costs less than setting up a substring searcher for each.
+fn find_ascii(word: &str, needle: &str) -> Option<usize> {
+    word.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
 /// The number that the longest prefix of `words` spells (lowercased words; joiners `-`, `et`,
 /// `and`, `und`, `و` as words of their own), with how many words it took. Parts must get
 /// smaller from left to right, as number words do: `soixante douze` is 72, `deux trois` stops
@@ -209,7 +222,7 @@ pub fn compose(words: &[&str]) -> Option<(u32, usize)> {
 /// German hundreds written as one word: `hundert`, `zweihundert`, `hundertzwanzig`,
 /// `einhundertundachtzig`.
 fn german_hundreds(word: &str) -> Option<u32> {
-    let at = word.find("hundert")?;
+    let at = find_ascii(word, "hundert")?;
     let multiplier = match &word[..at] {
         "" | "ein" => 1,
         unit => word_value(unit).filter(|v| (1..=9).contains(v))?,
@@ -232,7 +245,8 @@ pub fn is_tens(value: u32) -> bool {
 
 /// German compounds written as one word: `vierundzwanzig` = 24, `achtundvierzig` = 48.
 pub fn german_compound(word: &str) -> Option<u32> {
-    let (unit, tens) = word.split_once("und")?;
+    let at = find_ascii(word, "und")?;
+    let (unit, tens) = (&word[..at], &word[at + "und".len()..]);
     let unit = word_value(unit).filter(|v| (1..=9).contains(v))?;
     let tens = word_value(tens).filter(|v| is_tens(*v))?;
     Some(tens + unit)

@@ -21,7 +21,7 @@
 //! as "decided solely by automated means" or "we may change these terms without notice"
 //! outweighs any evidence elsewhere.
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -312,10 +312,16 @@ fn clause_boundary(c: char) -> bool {
 }
 
 /// The words of `text` (letters, digits and apostrophes; `’` read as `'`).
-fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'"))
+        .map(|w| {
+            if w.contains('’') {
+                Cow::Owned(w.replace('’', "'"))
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
 }
 
 /// Whether the mention of a keyword at `start..end` of `text` is negated: by an odd number of
@@ -429,7 +435,7 @@ fn french_complement(word: &str) -> bool {
 /// one within [`WINDOW`] words of the one after it, all in the same clause of the sentence.
 fn negations_before(text: &str, lang: &str, start: usize) -> usize {
     let from = clause_from(text, lang, start);
-    let all: Vec<String> = words(&text[from..start]).collect();
+    let all: Vec<Cow<str>> = words(&text[from..start]).collect();
     let begin = all
         .iter()
         .rposition(|w| clause_start(lang, w))
@@ -504,7 +510,7 @@ fn clause_from(text: &str, lang: &str, start: usize) -> usize {
 
 /// French negations among `words`: `ne … pas` and `aucun … ne` are one, `sans aucun` is one,
 /// the `ne` after `sans que` is no negation, and `ni … ni` is one.
-fn french_negations(words: &[String]) -> usize {
+fn french_negations(words: &[Cow<str>]) -> usize {
     let mut count = 0;
     // A `ne` waiting for its complement, or a complement waiting for its `ne`.
     let mut open_ne = false;
@@ -544,7 +550,7 @@ fn french_negations(words: &[String]) -> usize {
                 count += 1;
             }
             ni = true;
-        } else if matches!(w.as_str(), "non" | "nullement") {
+        } else if matches!(w.as_ref(), "non" | "nullement") {
             count += 1;
         }
     }
@@ -559,7 +565,7 @@ fn negated_after(text: &str, lang: &str, end: usize) -> bool {
         .unwrap_or(rest.len());
     let rest = &rest[skip..];
     let to = rest.find(clause_boundary).unwrap_or(rest.len());
-    let after: Vec<String> = words(&rest[..to]).take(AFTER + 1).collect();
+    let after: Vec<Cow<str>> = words(&rest[..to]).take(AFTER + 1).collect();
     let mut ne = false;
     for (i, w) in after.iter().enumerate().take(AFTER) {
         if clause_start(lang, w) || coordinator(lang, w) {
@@ -574,7 +580,7 @@ fn negated_after(text: &str, lang: &str, end: usize) -> bool {
             }
         }
         let denies = negation_after(lang, w)
-            || (lang == "fr" && ne && matches!(w.as_str(), "pas" | "plus" | "jamais"))
+            || (lang == "fr" && ne && matches!(w.as_ref(), "pas" | "plus" | "jamais"))
             || (lang == "en" && w == "no" && after.get(i + 1).is_some_and(|n| n == "longer"));
         if denies && !limited {
             return true;
@@ -657,11 +663,13 @@ fn clauses_with_conditions<'a>(lang: &str, sentence: &'a str) -> Vec<(&'a str, b
         .split([';', '؛'])
         .filter(|c| !c.trim().is_empty())
         .collect();
-    let lead = chunks.first().is_some_and(|c| conditional(lang, c));
+    let conditions: Vec<bool> = chunks.iter().map(|c| conditional(lang, c)).collect();
+    let lead = conditions.first().copied().unwrap_or(false);
     chunks
         .iter()
+        .zip(conditions)
         .enumerate()
-        .map(|(i, c)| (*c, conditional(lang, c) || (i > 0 && lead && enumerated(c))))
+        .map(|(i, (c, own))| (*c, own || (i > 0 && lead && enumerated(c))))
         .collect()
 }
 
@@ -692,7 +700,7 @@ fn enumerated(clause: &str) -> bool {
 /// the following events", "dans les cas suivants", "in folgenden Fällen"), and an inverted
 /// "should" ("should you breach these terms", "sollte der Verkäufer …").
 fn conditional(lang: &str, sentence: &str) -> bool {
-    let words: Vec<String> = words(sentence).collect();
+    let words: Vec<Cow<str>> = words(sentence).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     // A preposition followed within four words by a word naming cases.
@@ -702,7 +710,7 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                 && words[i + 1..]
                     .iter()
                     .take(4)
-                    .any(|n| nouns.contains(&n.as_str()))
+                    .any(|n| nouns.contains(&n.as_ref()))
         })
     };
     match lang {
@@ -717,10 +725,10 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                 )
                 // `upon transfer`, `upon the occurrence of`: an event; `upon notice`: a manner.
                 || words.iter().enumerate().any(|(i, w)| {
-                    let manner = |w: Option<&String>| {
+                    let manner = |w: Option<&Cow<str>>| {
                         w.is_some_and(|w| {
                             matches!(
-                                w.as_str(),
+                                w.as_ref(),
                                 "notice" | "written" | "prior" | "notification" | "giving"
                                     | "sending" | "receipt" | "request" | "demand" | "our"
                                     | "your" | "its" | "at" | "not" | "no"
@@ -729,7 +737,7 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                     };
                     let next = words.get(i + 1);
                     let article =
-                        next.is_some_and(|n| matches!(n.as_str(), "the" | "a" | "such" | "any"));
+                        next.is_some_and(|n| matches!(n.as_ref(), "the" | "a" | "such" | "any"));
                     w == "upon"
                         && next.is_some()
                         && !manner(next)
@@ -739,7 +747,7 @@ fn conditional(lang: &str, sentence: &str) -> bool {
                 || words.windows(2).any(|p| {
                     p[0] == "should"
                         && matches!(
-                            p[1].as_str(),
+                            p[1].as_ref(),
                             "you" | "we" | "the" | "a" | "an" | "any" | "there" | "such" | "it"
                                 | "either" | "your" | "they" | "this" | "that"
                         )

@@ -28,7 +28,7 @@ use davar_policy::memo::Memo;
 use self::tokens::{Kind, Token, integer, punct, tokenize, word};
 use self::units::{ProseUnit, unit_at};
 use super::duration::{Duration, Unit};
-use super::numerals::compose;
+use super::numerals::{compose, starts_number};
 
 /// A duration found in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +170,15 @@ fn article_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
 fn spelled_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     if let Some(found) = article_at(tokens, i) {
         return Some(found);
+    }
+    // Most words start no number: settle them before collecting the words that follow.
+    let first = match &tokens.get(i)?.kind {
+        Kind::Word(w) => w.as_str(),
+        Kind::Punct('-') => "-",
+        _ => return None,
+    };
+    if !starts_number(first) {
+        return None;
     }
     let words: Vec<&str> = tokens[i..]
         .iter()
