@@ -805,6 +805,7 @@ fn an_announcement_without_a_complement_of_time_or_a_qualifier_still_lost_its_it
 fn below_as_an_ordinary_word_announces_nothing() {
     for (lang, sentence) in [
         ("en", "Sellers must not price their goods below cost."),
+        ("en", "Vouchers cannot be resold below face value."),
         (
             "en",
             "No listing may be offered below the usual market rate.",

@@ -475,13 +475,22 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                     .iter()
                     .any(|w| is_one_place(w));
             let naming = last[words[end].end..].contains(NAMING_MARKS);
-            // "below cost", "below the market rate", "زیر باران", "the floor below": a
-            // preposition or an adverb of place, not a pointer at items.
+            // "below cost", "below the market rate", "below face value", "زیر باران", "the
+            // floor below": a preposition or an adverb of place, not a pointer at items. The
+            // object may follow one word that is no verb ("below face value", "below retail
+            // price").
+            let verb = |w: &Word| {
+                [Kind::Applying, Kind::Obliging, Kind::Linking]
+                    .iter()
+                    .any(|&k| is(&w.text, k))
+            };
+            let object = match words.get(end + 1..) {
+                Some([w, ..]) if is(&w.text, Kind::Object) || is(&w.text, Kind::Article) => true,
+                Some([w, o, ..]) => !verb(w) && is(&o.text, Kind::Object),
+                _ => false,
+            };
             let preposition = (phrase.kind == Kind::Further || phrase.below)
-                && (words
-                    .get(end + 1)
-                    .is_some_and(|w| is(&w.text, Kind::Object) || is(&w.text, Kind::Article))
-                    || is(before, Kind::Level));
+                && (object || is(before, Kind::Level));
             let object_marker_before = is(before, Kind::Particle);
             let counted =
                 after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
