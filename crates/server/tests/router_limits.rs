@@ -1,6 +1,6 @@
 //! Input limits on `POST /v1/admin/reload`: a rule file nested too deeply, a lexicon over its
-//! size limit and a symbolic link out of the rules directory are refused at once with the
-//! diagnostic `davar check` gives (naming the file and the limit), the target of the link is
+//! size limit and a symbolic link out of the rules directory are refused, without hanging, with
+//! the diagnostic `davar check` gives (naming the file and the limit), the target of the link is
 //! never quoted, and the old rules keep serving.
 
 use crate::router_admin::copy_dir;
@@ -60,7 +60,11 @@ async fn a_reload_refuses_deep_yaml_large_lexicons_and_links_out_of_the_tree() {
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-    let bound = started.elapsed() * 2 + Duration::from_secs(2);
+    // A guard against a reload that hangs on the hostile files, not a benchmark: the reload
+    // compiles on the server's low-priority heavy lane, which the rest of the test suite starves
+    // of CPU at times (in a full test run a refusal has taken ten times a clean reload). How fast the
+    // limits themselves refuse is asserted where they are applied (`davar_input::yaml`).
+    let bound = started.elapsed() * 4 + Duration::from_secs(90);
 
     let deep = rules.join("deep.fa.yaml");
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
