@@ -1,5 +1,6 @@
 //! `unknown-brand` on the families of cases of tests/fixtures/unknown-brand.tsv: each fires on
-//! the name it gives, or stays silent, on a terms version in its language.
+//! the name it gives (shown as written, between backticks), or stays silent, on a terms
+//! version in its language.
 
 use crate::precision::findings;
 
@@ -33,7 +34,7 @@ fn wrong(family: &str) -> Vec<String> {
         .filter_map(|(lang, name, body)| {
             let found = findings("unknown-brand", lang, &body);
             let right = match name {
-                Some(name) => found.len() == 1 && found[0].message.contains(name),
+                Some(name) => found.len() == 1 && found[0].message.contains(&format!("`{name}`")),
                 None => found.is_empty(),
             };
             let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
@@ -45,5 +46,23 @@ fn wrong(family: &str) -> Vec<String> {
 #[test]
 fn a_name_after_a_cue_fires_and_an_ordinary_word_there_does_not() {
     let wrong = wrong("U1");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn a_company_with_any_legal_form_stated_as_the_operator_fires() {
+    let wrong = wrong("U4");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn public_bodies_sites_are_not_brands_and_the_site_s_own_leftover_host_fires() {
+    let wrong = wrong("U3");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn a_copyright_notice_naming_another_holder_for_the_site_fires() {
+    let wrong = wrong("U6");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }

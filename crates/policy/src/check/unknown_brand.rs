@@ -21,7 +21,8 @@
 //!
 //! Not reported: the marketplace's own names, brands and base URL host, and the brands of its
 //! corporate group (`brand_groups`); names and domains in site.yaml `third_parties`; public
-//! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…); names the text itself ties to the
+//! authorities' domains (`europa.eu`, `gouv.fr`, `gov.uk`…) and the sites of public, consumer
+//! and dispute-resolution bodies the text sends the reader to ([`public_body`]); names the text itself ties to the
 //! marketplace, and the party or operator it states without a host of its own (`between you
 //! and X`, `operated by X`) when it names that company at least as often as the marketplace
 //! ([`owner::Reading::covers`]). Each name is reported in the version where it first appears
@@ -41,6 +42,7 @@ use crate::markdown::LineIndex;
 use crate::model::{Document, PolicySet, PolicyVersion};
 
 mod common;
+mod forms;
 mod owner;
 mod speaker;
 
@@ -60,11 +62,6 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Za-z0-9][A-Za-z0-9-]{1,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|de|fr|eu|co\.uk|uk|it|es|nl|be|at|ch|pl|cz|sk|hu|ro|bg|gr|se|dk|no|fi|lt|lv|ee|si|hr|ie|pt|lu|app|shop|store|ai|me|tv|ir))(?-u:\b)")
         .expect("valid pattern")
 });
-static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\p{Ll}?\p{Lu}[\p{L}0-9&'’.-]*[^\S\n]+){1,4})(GmbH|AG|SE|KG|UG|S\.A\.S\.?|SAS|S\.A\.|SA|SARL|S\.à\s?r\.l\.|SRL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|Corporation|plc|PLC|LLP|A/S|AB|Oy|sp\. z o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.)(?:\W|$)")
-        .expect("valid pattern")
-});
-
 /// A name written after a cue that makes it the one speaking (`Welcome to X`, `At X, we…`,
 /// `Bei X legen wir…`, `Chez X, nous…`): one to three capitalised words (group 1 of
 /// [`CUED_WELCOME`] and [`CUED_AT`]).
@@ -262,7 +259,9 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Domains of public bodies: naming them is not naming a brand.
+/// Domains of public bodies (governments, the EU) and reserved ones: naming them is not naming
+/// a brand. A host with a government label below its top level (`economie.gouv.fr`,
+/// `service.gov.au`) is one too ([`GOVERNMENT_LABELS`]).
 const AUTHORITY_SUFFIXES: &[&str] = &[
     "europa.eu",
     "gouv.fr",
@@ -280,6 +279,97 @@ const AUTHORITY_SUFFIXES: &[&str] = &[
     "example.org",
     "example.net",
 ];
+
+/// Labels of a government's domains below the top level (`gov.uk`, `gouv.fr`, `gob.es`).
+const GOVERNMENT_LABELS: &[&str] = &["gov", "gouv", "gob", "govt", "gv", "gc"];
+
+/// Beginnings of words in a sentence that name a public authority or a body for consumers'
+/// disputes and advice: a mediator, an ombudsman, an arbitration or conciliation body, an
+/// authority or regulator (`médiateur`, `mediation`, `ombudsman`, `autorité`).
+const PUBLIC_BODY_STEMS: &[&str] = &[
+    "mediat",
+    "médiat",
+    "ombuds",
+    "arbitration",
+    "conciliat",
+    "authorit",
+    "autorité",
+    "regulator",
+];
+
+/// Parts of German compound words naming such a body anywhere in a word
+/// (`Verbraucherschlichtungsstelle`, `Online-Streitbeilegung`, `Aufsichtsbehörde`,
+/// `Verbraucherzentrale`).
+const PUBLIC_BODY_PARTS: &[&str] = &[
+    "schlichtung",
+    "streitbeilegung",
+    "behörde",
+    "verbraucherzentrale",
+    "verbraucherberatung",
+];
+
+/// Words naming such a body by its abbreviation: the EU's online dispute resolution (`ODR`,
+/// `OS-Plattform`), alternative dispute resolution (`ADR`, `RLL`), France's consumer
+/// authority (`DGCCRF`).
+const PUBLIC_BODY_WORDS: &[&str] = &["odr", "adr", "rll", "rlo", "dgccrf"];
+
+/// Parts of a host's labels (between dots and hyphens) that name such a body or the public:
+/// the beginning of a longer part (`verbraucherzentrale`, `mediateur`, `consommation`,
+/// `citizensadvice`), or the whole part (`conso`, `odr`, `public` of `service-public`).
+const PUBLIC_HOST_STEMS: &[&str] = &[
+    "mediat",
+    "ombuds",
+    "schlicht",
+    "streitbeileg",
+    "verbraucher",
+    "consumer",
+    "consommat",
+    "citizen",
+];
+const PUBLIC_HOST_PARTS: &[&str] = &["conso", "odr", "adr", "public"];
+
+/// Whether the address `m` is a public body's or a consumer or dispute-resolution body's site
+/// the text sends the reader to, not a brand: its host names such a body (`verbraucherzentrale.de`,
+/// `mediateur-conso.fr`, `service-public.fr`) or its sentence does (`Le site www.x.fr permet
+/// de saisir un médiateur`, `Die Website www.x.de informiert über Schlichtung`), and the text
+/// does not call it its own (`our website`, `notre site`, `unsere Website`).
+fn public_body(source: &str, m: &Mention) -> bool {
+    if !m.domain {
+        return false;
+    }
+    let parts = m.key.split(['.', '-']);
+    let host_names_one = parts.into_iter().any(|p| {
+        PUBLIC_HOST_PARTS.contains(&p) || PUBLIC_HOST_STEMS.iter().any(|s| p.starts_with(s))
+    });
+    let line_start = source[..m.offset]
+        .rfind(['\n', '!', '?', ';'])
+        .map_or(0, |i| i + 1);
+    let start = source[line_start..m.offset]
+        .rfind(". ")
+        .map_or(line_start, |i| line_start + i + 2);
+    let rest = &source[m.offset..];
+    let end = rest
+        .find(['\n', '!', '?', ';'])
+        .into_iter()
+        .chain(rest.find(". "))
+        .min()
+        .map_or(source.len(), |i| m.offset + i);
+    let before = words_of(&ADDRESS.replace_all(&source[start..m.offset], " "));
+    if before[before.len().saturating_sub(3)..]
+        .iter()
+        .any(|w| OUR.contains(&w.as_str()))
+    {
+        return false;
+    }
+    host_names_one
+        || words_of(&ADDRESS.replace_all(&source[start..end], " "))
+            .iter()
+            .any(|w| {
+                PUBLIC_BODY_WORDS.contains(&w.as_str())
+                    || PUBLIC_BODY_STEMS.iter().any(|s| w.starts_with(s))
+                    || PUBLIC_BODY_PARTS.iter().any(|s| w.contains(s))
+            })
+}
 
 /// Words that start a sentence or name rather than a company (`The`, `Die`, `La`, `At`, `Bei`).
 const ARTICLES: &[&str] = &[
@@ -365,7 +455,7 @@ fn words_of(text: &str) -> Vec<String> {
 /// addresses are third parties' (a payment service, a mediator, an advertising network).
 fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_email: bool) -> bool {
     let start = m.offset;
-    let end = (start + m.shown.len()).min(source.len());
+    let end = name_end(source, m);
     let sentence_start = source[..start]
         .rfind(['.', '!', '?', '\n', ';'])
         .map_or(0, |i| i + 1);
@@ -386,6 +476,15 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         .names
         .iter()
         .any(|n| n.chars().count() >= 4 && sentence.contains(n.as_str()))
+    {
+        return false;
+    }
+    // A distinct word of the marketplace's name (`TikTok` of `TikTok Shop`) names it too:
+    // `X Inc. (… references to TikTok/Us/We shall be construed accordingly)`.
+    if !own.distinct.is_empty()
+        && words_of(&source[sentence_start..end + sentence_end])
+            .iter()
+            .any(|w| own.distinct.contains(w))
     {
         return false;
     }
@@ -814,7 +913,7 @@ fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Fo
     let open: Vec<&Mention> = all
         .iter()
         .zip(&known.covered)
-        .filter(|(_, covered)| !**covered)
+        .filter(|(m, covered)| !**covered && !public_body(&v.source, m))
         .map(|(m, _)| m)
         .collect();
     let reading = owner::Reading::of(v, &open, own, &known.stated);
@@ -953,11 +1052,10 @@ fn foreign_owner(
 }
 
 /// The matches of [`URL_HOST`] and [`EMAIL_HOST`] (the whole match and the host), of
-/// [`BARE_DOMAIN`] (the domain) and of [`COMPANY`] (the name and the legal form) in one line,
-/// at offsets from its start. None of these patterns matches across a line's end ([`COMPANY`]'s
-/// closing `\W` may take the line's end, and then ends the match; searched in the line alone,
-/// `$` takes its place), and their word boundaries read a line's end as the edge of the text:
-/// the matches in a text are those of its lines.
+/// [`BARE_DOMAIN`] (the domain) and the companies of [`forms::companies`] (the name and the
+/// legal form) in one line, at offsets from its start. None of these matches crosses a line's
+/// end, and the patterns' word boundaries read a line's end as the edge of the text: the
+/// matches in a text are those of its lines.
 #[derive(Debug, Default, PartialEq)]
 struct LineMatches {
     addresses: [Vec<(Range<usize>, Range<usize>)>; 2],
@@ -967,7 +1065,6 @@ struct LineMatches {
 
 impl LineMatches {
     fn of(line: &str) -> LineMatches {
-        let groups = |caps: regex::Captures<'_>| Some((caps.get(1)?.range(), caps.get(2)?.range()));
         let addresses = [&*URL_HOST, &*EMAIL_HOST].map(|re| {
             re.captures_iter(line)
                 .filter_map(|caps| Some((caps.get_match().range(), caps.get(1)?.range())))
@@ -979,7 +1076,7 @@ impl LineMatches {
                 .captures_iter(line)
                 .filter_map(|caps| Some(caps.get(1)?.range()))
                 .collect(),
-            companies: COMPANY.captures_iter(line).filter_map(groups).collect(),
+            companies: forms::companies(line),
         }
     }
 
@@ -1122,9 +1219,8 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
         }
         let first = words[skip];
         let start = range.start + name.find(first).unwrap_or(0);
-        let shown = &body[start..form.end];
         push(
-            shown.trim_end_matches([',', '.']),
+            &body[start..shown_end(body, form)],
             start,
             false,
             false,
@@ -1178,6 +1274,50 @@ fn next_to_a_letter(text: &str, start: usize, end: Option<usize>) -> bool {
         || end.is_some_and(|end| text[end..].chars().next().is_some_and(word))
 }
 
+/// Whether a dot (`rest` is the text after it) may end a sentence: it is not followed by a
+/// comma, a semicolon, a colon or a closing bracket, nor by spaces and a word in lower case or
+/// an opening bracket (`Tovrimo Corp. operates`, `Lune S.A.S., société…`, `Foo Inc. ("we")`).
+fn dot_may_end_sentence(rest: &str) -> bool {
+    let spaced = rest.trim_start_matches([' ', '\t']);
+    let next = if spaced.len() < rest.len() {
+        spaced
+            .chars()
+            .next()
+            .filter(|c| c.is_lowercase() || *c == '(')
+    } else {
+        rest.chars()
+            .next()
+            .filter(|c| matches!(c, ',' | ';' | ':' | ')' | ']'))
+    };
+    next.is_none()
+}
+
+/// Where the name `m` ends in its sentence in `source`: a company's name written with its
+/// form's final dot (`Lindqvar B.V.`) ends before that dot when the dot may also end the
+/// sentence (`… by Lindqvar B.V. Contact: …`).
+fn name_end(source: &str, m: &Mention) -> usize {
+    let end = (m.offset + m.shown.len()).min(source.len());
+    if !m.domain && m.shown.ends_with('.') && dot_may_end_sentence(&source[end..]) {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The end of a company's name as shown, whose legal form is `form` in `body`: past the
+/// form's final dot (`Tovrimo, Inc. operates`, `Lindqvar B.V.`), unless the form holds no
+/// other dot and the dot may end the sentence (`operated by Kestrel Trading Ltd.`), where it
+/// is read as the full stop.
+fn shown_end(body: &str, form: &Range<usize>) -> usize {
+    let written = &body[form.clone()];
+    match written.strip_suffix('.') {
+        Some(bare) if !bare.contains('.') && dot_may_end_sentence(&body[form.end..]) => {
+            form.end - 1
+        }
+        _ => form.end,
+    }
+}
+
 /// Lowercase letters and digits only.
 fn normalise(text: &str) -> String {
     text.chars()
@@ -1196,6 +1336,9 @@ struct OwnNames {
     hosts: Vec<String>,
     /// Normalised words of multi-word names, matched against domain labels.
     words: Vec<String>,
+    /// The [`OwnNames::words`] that are no ordinary word of English, French or German
+    /// (`tiktok` of `TikTok Shop`, not `shop`): a sentence holding one names the marketplace.
+    distinct: Vec<String>,
     /// Names and brands in lower case as written (three characters or more), to find them in
     /// a text.
     spelled: Vec<String>,
@@ -1233,6 +1376,11 @@ impl OwnNames {
             .collect();
         words.sort();
         words.dedup();
+        let distinct = words
+            .iter()
+            .filter(|w| !["en", "fr", "de"].iter().any(|l| common::ordinary(l, w)))
+            .cloned()
+            .collect();
         let host = site
             .base_url
             .split("://")
@@ -1261,6 +1409,7 @@ impl OwnNames {
                 .collect(),
             hosts: vec![host],
             words,
+            distinct,
         }
     }
 
@@ -1274,6 +1423,11 @@ impl OwnNames {
                 || AUTHORITY_SUFFIXES
                     .iter()
                     .any(|s| key == s || key.ends_with(&format!(".{s}")))
+                || key
+                    .split('.')
+                    .rev()
+                    .skip(1)
+                    .any(|l| GOVERNMENT_LABELS.contains(&l))
             {
                 return true;
             }
@@ -1342,12 +1496,14 @@ mod tests {
             email: false,
             address: false,
         };
+        // The marketplace `Lampwick Market`, whose brand is `Lantern`.
         let own = OwnNames {
-            names: vec!["lantern".into()],
+            names: vec!["lantern".into(), "lampwickmarket".into()],
             spelled: vec!["lantern".into()],
             third: Vec::new(),
             hosts: Vec::new(),
-            words: Vec::new(),
+            words: vec!["lampwick".into(), "market".into()],
+            distinct: vec!["lampwick".into()],
         };
         stands_for_the_marketplace(text, &m, &own, false)
     }
@@ -1479,6 +1635,15 @@ mod tests {
         assert!(!stands(
             "Lantern is run by Lamp Holdings Ltd (\"we\", \"us\").",
             "Lamp Holdings Ltd"
+        ));
+        // The marketplace named by the distinct word of its name.
+        assert!(!stands(
+            "The service is provided by Lamp Holdings Inc. (references to Lampwick/We/Us are to it).",
+            "Lamp Holdings Inc."
+        ));
+        assert!(stands(
+            "The service is provided by Lamp Holdings Inc. (references to We/Us are to it).",
+            "Lamp Holdings Inc."
         ));
     }
 

@@ -439,7 +439,70 @@ pub(super) fn stated_names(body: &str, base: usize) -> Vec<Mention> {
     let mut out = persian_operators(body, base);
     out.extend(unusual_operators(body, base));
     out.extend(capital_form_operators(body, base));
+    out.extend(copyright_names(body, base));
     out
+}
+
+/// A copyright notice opening a line, `All rights reserved` before it or not, then a name of
+/// one to three capitalised words without a legal form (group 1: `© 2025 Kaufhaus24`, `Tous
+/// droits réservés © Boutiquelune 2024`, `Copyright 2024 Lumo Handel.`).
+static COPYRIGHT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?mi)^(?:\s*{RESERVED}\.?)?{COPYRIGHT}(?-i:(\p{{Lu}}[\p{{L}}\p{{N}}&'’.-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}\p{{N}}&'’.-]*){{0,2}}))"
+    ))
+    .expect("valid pattern")
+});
+
+/// Names a copyright notice holds for the whole site without a legal form: the notice is its
+/// line and nothing but a year and `All rights reserved` follows the name ([`COPYRIGHT_END`]),
+/// the name being the most of [`COPYRIGHT_NAME`]'s words for which that holds (`© 2025
+/// Ferlandine. Tous droits réservés.`: `Ferlandine`); a name of ordinary words (`© 2025 Alle
+/// Rechte vorbehalten`, `© Copyright`) is none, and a name with a legal form is found as a
+/// company. [`states_operator`] reads the notice ([`copyright_holder`]).
+fn copyright_names(body: &str, base: usize) -> Vec<Mention> {
+    if !["©", "opyright", "OPYRIGHT", "(c)", "(C)"]
+        .iter()
+        .any(|n| body.contains(n))
+    {
+        return Vec::new();
+    }
+    COPYRIGHT_NAME
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .filter_map(|name| {
+            let text = name.as_str();
+            // The ends of the name's first one, two or three words, most first.
+            let mut ends: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| c.is_whitespace())
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            ends.reverse();
+            let shown = ends.into_iter().find_map(|end| {
+                let shown = text[..end].trim_end_matches(['.', ',', '-', '\'', '’']);
+                let rest = &body[name.start() + shown.len()..];
+                let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                COPYRIGHT_END.is_match(line).then_some((shown, line.len()))
+            });
+            let (shown, line) = shown?;
+            let ordinary = shown.split_whitespace().all(|w| {
+                ["en", "fr", "de"]
+                    .iter()
+                    .any(|l| super::common::ordinary(l, w))
+            });
+            let notice = &body[name.start()..name.start() + shown.len() + line];
+            let with_form = !super::forms::companies(notice).is_empty() || UNUSUAL.is_match(shown);
+            (!shown.is_empty() && !ordinary && !with_form).then(|| Mention {
+                key: normalise(shown),
+                shown: shown.to_string(),
+                offset: base + name.start(),
+                domain: false,
+                email: false,
+                address: false,
+            })
+        })
+        .collect()
 }
 
 /// A French company's legal form and share capital after its name and a comma (`X Commerce,
@@ -606,9 +669,10 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
             .strip_prefix('.')
             .is_some_and(|r| r.starts_with(char::is_alphanumeric));
         // A name with a legal form (`Lumora Trading Ltd`) is found by it.
-        let company = super::COMPANY
-            .find(&body[at..])
-            .is_some_and(|c| c.start() == 0);
+        let line = &body[at..];
+        let company = super::forms::companies(&line[..line.find('\n').unwrap_or(line.len())])
+            .first()
+            .is_some_and(|(name, _)| name.start == 0);
         if !domain && !company {
             push(at, at + name.end());
         }
@@ -854,7 +918,7 @@ fn owner_possessed(source: &str, m: &Mention) -> bool {
     if label.chars().count() < 3 {
         return false;
     }
-    let end = (m.offset + m.shown.len()).min(source.len());
+    let end = super::name_end(source, m);
     let rest = &source[end..];
     let sentence = &rest[..rest
         .find(['\n', '!', '?', ';'])
@@ -942,8 +1006,7 @@ fn lead(source: &str, offset: usize) -> &str {
 /// The text after the mention `m` in `source`, past the rest of its address (a path, a
 /// link's target) and emphasis.
 fn after<'a>(source: &'a str, m: &Mention) -> &'a str {
-    let end = (m.offset + m.shown.len()).min(source.len());
-    let mut rest = &source[end..];
+    let mut rest = &source[super::name_end(source, m)..];
     let path = rest
         .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | ','))
         .unwrap_or(rest.len());
@@ -1286,7 +1349,7 @@ static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// under …`).
 fn copyright_holder(source: &str, m: &Mention) -> bool {
     let line_start = source[..m.offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = (m.offset + m.shown.len()).min(source.len());
+    let end = super::name_end(source, m);
     let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
     COPYRIGHT_LEAD.is_match(&source[line_start..m.offset])
         && COPYRIGHT_END.is_match(&source[end..line_end])
@@ -1895,7 +1958,7 @@ fn named_after(name: &str, host: &str) -> bool {
 /// ([`named_after`]): `The website www.x.com is operated by X Ltd`, `X SAS. Contact :
 /// contact@x.fr`.
 fn company_host(source: &str, m: &Mention) -> Option<String> {
-    let start = (m.offset + m.shown.len()).min(source.len());
+    let start = super::name_end(source, m);
     let mut end = (start + 300).min(source.len());
     while !source.is_char_boundary(end) {
         end -= 1;
@@ -2948,7 +3011,7 @@ mod tests {
             (
                 "en",
                 "The operator of this online marketplace is Pixelnest B.V.",
-                "`Pixelnest B.V` is a company",
+                "`Pixelnest B.V.` is a company",
             ),
             (
                 "en",
