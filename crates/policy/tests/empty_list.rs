@@ -1003,3 +1003,106 @@ fn a_persian_request_in_the_imperative_before_prose_on_another_subject_lost_its_
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn a_short_sentence_with_a_modal_verb_before_the_next_heading_lost_its_items() {
+    let next = "\n\n## Delivery {#delivery}\n\nParcels leave within two days.";
+    for (lang, sentence) in [
+        ("en", "Vendors may not offer:"),
+        ("en", "Members cannot list:"),
+        ("en", "Buyers must not send:"),
+        ("fr", "Les vendeurs ne peuvent pas proposer :"),
+        ("de", "Händler dürfen nicht anbieten:"),
+        ("fa", "فروشندگان نباید بفروشند:"),
+    ] {
+        let found = lost_lists(
+            lang,
+            &format!("## Listings {{#listings}}\n\n{sentence}{next}"),
+        );
+        assert_eq!(lines(&found), [16], "{lang}: {sentence}");
+    }
+    // Labels without a verb stay labels.
+    for (lang, label) in [
+        ("en", "Opening hours:"),
+        ("en", "Postal address:"),
+        ("fr", "Adresse postale :"),
+        ("de", "Telefon und Fax:"),
+    ] {
+        let found = lost_lists(lang, &format!("## Contact {{#contact}}\n\n{label}{next}"));
+        assert!(found.is_empty(), "{lang}: {label}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_quote_code_block_table_or_list_element_with_no_text_holds_no_items() {
+    for empty in [
+        ">",
+        "> \n>",
+        "```\n```",
+        "~~~text\n\n~~~",
+        "| |\n|---|",
+        "|  |  |\n|--|:-:|\n|  |  |",
+        "<ul></ul>",
+        "<ol>\n  <li></li>\n</ol>",
+        "<table><tr><td>&nbsp;</td></tr></table>",
+        "<a id=\"returns-list\"></a>",
+    ] {
+        let body = format!(
+            "## Returns {{#returns}}\n\nThe following goods cannot be returned:\n\n{empty}\n\n## Law {{#law}}\n\nThe law of Ireland applies."
+        );
+        assert_eq!(lines(&lost_lists("en", &body)), [16], "{empty:?}");
+    }
+    // A block that shows something holds the items.
+    for shown in [
+        "> Perishable food and opened software.",
+        "```\nfood, software\n```",
+        "| Goods |\n|---|\n| Food |",
+        "<ul><li>Food</li></ul>",
+        "<img src=\"/img/non-returnable.png\" alt=\"\">",
+    ] {
+        let body = format!(
+            "## Returns {{#returns}}\n\nThe following goods cannot be returned:\n\n{shown}\n\n## Law {{#law}}\n\nThe law of Ireland applies."
+        );
+        assert!(lost_lists("en", &body).is_empty(), "{shown:?}");
+    }
+}
+
+#[test]
+fn a_model_form_with_a_blank_and_a_note_to_the_reader_announce_nothing_lost() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Cancelling {#cancel}\n\nTo cancel, you may use this wording:\n\n*I cancel my order of the following items: ...*",
+        ),
+        (
+            "fr",
+            "## Rétractation {#retractation}\n\nVous pouvez écrire :\n\n« Je me rétracte du contrat portant sur la vente des biens suivants : … »",
+        ),
+        (
+            "de",
+            "## Widerruf {#widerruf}\n\nSie können schreiben:\n\nHiermit widerrufe ich den Vertrag über den Kauf der folgenden Waren: ___",
+        ),
+        (
+            "en",
+            "## Returns {#returns}\n\nPlease note the following.\n\nParcels must be sealed before they are posted. Labels are printed from the order page.",
+        ),
+        (
+            "en",
+            "## Returns {#returns}\n\nNote the following.\n\nRefunds reach the card within ten days. Vouchers are refunded as vouchers.",
+        ),
+        (
+            "de",
+            "## Rückgabe {#rueckgabe}\n\nBitte beachten Sie Folgendes.\n\nPakete müssen verschlossen sein. Etiketten werden auf der Bestellseite gedruckt.",
+        ),
+        (
+            "fr",
+            "## Retours {#retours}\n\nVeuillez noter ce qui suit.\n\nLes colis doivent être fermés. Les étiquettes sont imprimées depuis la page de commande.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{lang}: {body}: {found:#?}");
+    }
+    // A party's sentence before another party's prose still lost its items.
+    let party = "## Fees {#fees}\n\nSellers pay the following fees.\n\nBuyers may return goods within 14 days. Refunds reach the card within ten days.";
+    assert_eq!(lines(&lost_lists("en", party)), [16]);
+}

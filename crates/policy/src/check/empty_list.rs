@@ -389,8 +389,26 @@ fn another_party_s_prose(intro: &ListIntro) -> bool {
     ) else {
         return false;
     };
-    !same_word(&party, &subject)
+    !IMPERATIVE_OPENERS.contains(&party.as_str()) && !same_word(&party, &subject)
 }
+
+/// Words that open a request to the reader rather than name a party ("Please note the
+/// following.", "Note the following.", "Bitte beachten Sie Folgendes.", "Veuillez noter ce qui
+/// suit.", "لطفاً به نکات زیر توجه کنید."): what follows is information for the reader, and any
+/// prose may be it.
+const IMPERATIVE_OPENERS: &[&str] = &[
+    "please",
+    "kindly",
+    "note",
+    "remember",
+    "bitte",
+    "beachten",
+    "veuillez",
+    "merci",
+    "notez",
+    "لطفاً",
+    "لطفا",
+];
 
 /// Fewest words of the first sentence of another party's prose: a shorter one is the title of
 /// an item written as a paragraph ("**Necessary Cookies.** These cookies are required…").
@@ -702,9 +720,10 @@ const SENTENCE_STARTS: &[&str] = &[
 ];
 
 /// A short announcement without a sentence's shape: `Contact:`, `Nom :`, `Article 3 :`,
-/// `Date of birth:` (a form field or sub-heading). One with a linking verb ("Prohibited items
-/// include:", "Les frais sont :", "Die Gebühren betragen:", "هزینه‌ها عبارت‌اند از:") is a
-/// sentence.
+/// `Date of birth:` (a form field or sub-heading). One with a linking or modal verb or an
+/// obliging word ("Prohibited items include:", "Les frais sont :", "Die Gebühren betragen:",
+/// "هزینه‌ها عبارت‌اند از:", "Sellers must not sell:", "Verkäufer dürfen nicht anbieten:") is
+/// a sentence.
 fn is_label(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
@@ -721,7 +740,8 @@ fn is_label(text: &str) -> bool {
     // einzureichen:", "Les conditions ci-dessous s'appliquent :": short, but announcing.
     let announces = vocabulary::has(text, Kind::Forward)
         || vocabulary::has_further_before_words(text)
-        || vocabulary::has(text, Kind::Linking);
+        || vocabulary::has(text, Kind::Linking)
+        || vocabulary::has(text, Kind::Obliging);
     words.len() <= LABEL_WORDS && !starts_sentence && !announces
 }
 

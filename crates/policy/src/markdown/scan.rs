@@ -347,12 +347,17 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
             };
             if let Some(next) = next {
                 w.item_text_ends(source, start);
-                // A paragraph or HTML block that shows nothing (`&nbsp;`, `<br>`, an empty
-                // `<div></div>`, a comment) holds no items: the block after it is what
-                // follows an announcement.
-                let blank = matches!(next, NextBlock::Paragraph | NextBlock::Other)
-                    && matches!(tag, Tag::Paragraph | Tag::HtmlBlock)
-                    && shows_nothing(&source[start..end]);
+                // A block that shows nothing (a paragraph of `&nbsp;` or `<br>`, an empty
+                // `<div></div>` or `<ul></ul>`, a comment, a quote, code block or table with
+                // no text) holds no items: the block after it is what follows an
+                // announcement.
+                let blank = match tag {
+                    Tag::Paragraph | Tag::HtmlBlock => shows_nothing(&source[start..end]),
+                    Tag::BlockQuote(_) => quote_shows_nothing(&source[start..end]),
+                    Tag::CodeBlock(kind) => code_shows_nothing(&source[start..end], kind),
+                    Tag::Table(_) => table_shows_nothing(&source[start..end]),
+                    _ => false,
+                };
                 if !blank {
                     w.intros.block_starts(next);
                 }
@@ -569,14 +574,17 @@ fn clause_link(
     })
 }
 
-/// Tags that show nothing when they hold nothing: a line break, a rule, and empty containers.
-const EMPTY_TAGS: &[&str] = &[
-    "br", "hr", "p", "div", "span", "b", "i", "strong", "em", "font",
+/// Tags that show something even when they hold no text: images, media, embedded frames and
+/// form controls. Any other tag (`<div>`, `<ul>`, `<table>`, `<br>`, `<hr>`) shows nothing
+/// unless it holds text.
+const SHOWING_TAGS: &[&str] = &[
+    "img", "picture", "svg", "iframe", "video", "audio", "object", "embed", "canvas", "input",
+    "select", "textarea", "button", "math", "map", "area",
 ];
 
 /// Whether the Markdown or HTML `block` shows nothing: only white space, non-breaking spaces
-/// (`&nbsp;`, `&#160;`, `&#xa0;`), comments and the tags of [`EMPTY_TAGS`] (an `<img>`, a
-/// `<table>` or any other tag shows something, and so does any other text).
+/// (`&nbsp;`, `&#160;`, `&#xa0;`), comments and tags that are not [`SHOWING_TAGS`] (an `<img>`
+/// or an `<input>` shows something, and so does any text).
 fn shows_nothing(block: &str) -> bool {
     let mut rest = block;
     loop {
@@ -604,7 +612,7 @@ fn shows_nothing(block: &str) -> bool {
                 .take_while(char::is_ascii_alphanumeric)
                 .collect::<String>()
                 .to_ascii_lowercase();
-            if !EMPTY_TAGS.contains(&name.as_str()) {
+            if name.is_empty() || SHOWING_TAGS.contains(&name.as_str()) {
                 return false;
             }
             rest = &tag[end + 1..];
@@ -612,6 +620,43 @@ fn shows_nothing(block: &str) -> bool {
             return false;
         }
     }
+}
+
+/// Whether a block quote shows nothing: its lines without their `>` markers do.
+fn quote_shows_nothing(block: &str) -> bool {
+    let inner: String = block
+        .lines()
+        .map(|line| {
+            line.trim_start()
+                .trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    shows_nothing(&inner)
+}
+
+/// Whether a code block holds no text: a fenced one only its fences, an indented one only
+/// white space.
+fn code_shows_nothing(block: &str, kind: &CodeBlockKind) -> bool {
+    match kind {
+        CodeBlockKind::Fenced(_) => block.lines().skip(1).all(|line| {
+            let line = line.trim();
+            line.is_empty() || line.chars().all(|c| c == '`' || c == '~')
+        }),
+        CodeBlockKind::Indented => block.trim().is_empty(),
+    }
+}
+
+/// Whether a table shows nothing: every cell of every row, the delimiter row left out, shows
+/// nothing.
+fn table_shows_nothing(block: &str) -> bool {
+    block.lines().all(|row| {
+        let row = row.trim().trim_matches('|');
+        let delimiter = row
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'));
+        delimiter || row.split('|').all(shows_nothing)
+    })
 }
 
 #[cfg(test)]

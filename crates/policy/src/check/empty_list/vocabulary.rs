@@ -210,6 +210,12 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
     Ok(phrases)
 }
 
+/// Whether `text`, what follows an announcement's colon, holds a blank for the reader to fill
+/// in: an ellipsis or a line of underscores.
+fn is_a_blank_to_fill(text: &str) -> bool {
+    text.contains("...") || text.contains('…') || text.contains("__")
+}
+
 /// A word of a text: its lower-case form and where it starts and ends in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
@@ -428,12 +434,16 @@ const SUBJECT_WORDS_AFTER: usize = 12;
 /// ([`Kind::Applying`], [`Kind::Obliging`]); any other predicate describes them. A phrase
 /// after the Persian object marker (`نظرات را زیر جعبه بنویسید`) is a preposition. A sentence
 /// that lists its items itself after a colon ("the following data: name, address and e-mail.")
-/// announces nothing that could be lost.
+/// or leaves a blank there for the reader to fill in (a model form's "the following goods:
+/// ...", "___") announces nothing that could be lost.
 pub(crate) fn announcing_sentence(text: &str) -> bool {
     let last = last_sentence(text);
     if last
         .rsplit_once([':', '：'])
         .is_some_and(|(_, items)| items.chars().any(char::is_alphanumeric))
+        || text
+            .rsplit_once([':', '：'])
+            .is_some_and(|(_, items)| is_a_blank_to_fill(items))
     {
         return false;
     }
