@@ -128,6 +128,9 @@ pub(crate) fn load_source(
         }
     };
     let text = source::nfc(text);
+    if let Some(found) = control_character(&text) {
+        diagnostics.push(found.diagnostic(path, &text));
+    }
     let Some(mut read) = version_of(
         path,
         doc_id,
@@ -418,4 +421,57 @@ fn parse_audience(raw: &RawAudience) -> Result<Vec<Audience>, (Option<usize>, St
     }
     audience.sort();
     Ok(audience)
+}
+
+/// The first character of a text that no published page or Atom feed can carry: a control
+/// character other than tab, line feed and carriage return (XML 1.0 forbids the C0 ones, and
+/// none shows as text), with how many the text holds.
+struct ControlCharacter {
+    at: usize,
+    found: char,
+    count: usize,
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+fn control_character(text: &str) -> Option<ControlCharacter> {
+    let (at, found) = text.char_indices().find(|&(_, c)| is_control(c))?;
+    Some(ControlCharacter {
+        at,
+        found,
+        count: text[at..].chars().filter(|&c| is_control(c)).count(),
+    })
+}
+
+impl ControlCharacter {
+    /// An error at the first one: the version still loads, so the other checks read it.
+    fn diagnostic(&self, path: &Path, text: &str) -> Diagnostic {
+        let (line, column) = crate::diagnostic::line_col(text, self.at);
+        let what = match self.count {
+            1 => "the only one in the file".to_string(),
+            n => format!("{n} in the file"),
+        };
+        let help = match self.found {
+            '\0' => {
+                "NUL bytes come from a file saved as UTF-16 or binary data pasted into the text: save the file as UTF-8 and delete them"
+            }
+            '\u{b}' => {
+                "word processors write U+000B for a line break inside a paragraph: replace it with a line break"
+            }
+            _ => "delete it, or replace it with a space or a line break",
+        };
+        Diagnostic::error(
+            codes::FRONT_MATTER,
+            path,
+            line,
+            column,
+            format!(
+                "control character U+{:04X} in the text ({what}): a published page and its Atom feed cannot carry it",
+                u32::from(self.found)
+            ),
+        )
+        .with_help(help)
+    }
 }

@@ -66,6 +66,48 @@ fn non_utf8_bytes() {
 }
 
 #[test]
+fn control_characters_are_named_at_the_first_and_the_version_still_loads() {
+    for (inserted, code_point, count, help) in [
+        ("Hidden\0NUL.", "U+0000", "the only one", "UTF-16"),
+        (
+            "Line\u{b}break and\u{b}another.",
+            "U+000B",
+            "2 in the file",
+            "line break",
+        ),
+        (
+            "Bell\u{7} and escape\u{1b}[0m.",
+            "U+0007",
+            "2 in the file",
+            "delete it",
+        ),
+    ] {
+        let text = GOOD.replace("Text.", inserted);
+        let dir = policies_with(text.as_bytes());
+        let (set, diagnostics) = load(dir.path()).unwrap();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!((d.code, d.line), ("front-matter", 16), "{d:#?}");
+        assert!(d.column > 1, "{d:#?}");
+        assert!(
+            d.message.contains(code_point) && d.message.contains(count),
+            "{d:#?}"
+        );
+        assert!(
+            d.help.as_deref().is_some_and(|h| h.contains(help)),
+            "{d:#?}"
+        );
+        assert_eq!(set.documents.len(), 1, "the version is still checked");
+    }
+    // Tabs and both kinds of line ending are text.
+    let text = GOOD
+        .replace("Text.", "Tab\there.\r\nNext line.")
+        .replace('\n', "\r\n");
+    let dir = policies_with(text.as_bytes());
+    assert!(load(dir.path()).unwrap().1.is_empty());
+}
+
+#[test]
 fn empty_file() {
     let (line, _, message) = single(b"");
     assert_eq!(line, 1);
