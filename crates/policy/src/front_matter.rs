@@ -445,6 +445,18 @@ fn control_character(text: &str) -> Option<ControlCharacter> {
     })
 }
 
+/// The character Windows-1252 writes with the byte of a C1 control (U+0080 to U+009F), which a
+/// text decoded as Latin-1 shows as that control (`’` for U+0092).
+fn windows_1252(c: char) -> Option<char> {
+    let byte = u8::try_from(u32::from(c))
+        .ok()
+        .filter(|b| (0x80..=0x9f).contains(b))?;
+    let bytes = [byte];
+    let (decoded, _, malformed) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let meant = decoded.chars().next()?;
+    (!malformed && meant != c).then_some(meant)
+}
+
 impl ControlCharacter {
     /// An error at the first one: the version still loads, so the other checks read it.
     fn diagnostic(&self, path: &Path, text: &str) -> Diagnostic {
@@ -453,14 +465,14 @@ impl ControlCharacter {
             1 => "the only one in the file".to_string(),
             n => format!("{n} in the file"),
         };
-        let help = match self.found {
-            '\0' => {
-                "NUL bytes come from a file saved as UTF-16 or binary data pasted into the text: save the file as UTF-8 and delete them"
-            }
-            '\u{b}' => {
-                "word processors write U+000B for a line break inside a paragraph: replace it with a line break"
-            }
-            _ => "delete it, or replace it with a space or a line break",
+        let help = match (self.found, windows_1252(self.found)) {
+            ('\0', _) => "NUL bytes come from a file saved as UTF-16 or binary data pasted into the text: save the file as UTF-8 and delete them".to_string(),
+            ('\u{b}', _) => "word processors write U+000B for a line break inside a paragraph: replace it with a line break".to_string(),
+            (_, Some(meant)) => format!(
+                "the text went through the wrong encoding: U+{:04X} is Windows-1252's `{meant}` read as Latin-1; convert the original from Windows-1252, or replace each such character with the one meant",
+                u32::from(self.found)
+            ),
+            _ => "delete it, or replace it with a space or a line break".to_string(),
         };
         Diagnostic::error(
             codes::FRONT_MATTER,

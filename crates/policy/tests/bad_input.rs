@@ -81,6 +81,12 @@ fn control_characters_are_named_at_the_first_and_the_version_still_loads() {
             "2 in the file",
             "delete it",
         ),
+        (
+            "The seller\u{92}s address.",
+            "U+0092",
+            "the only one",
+            "Windows-1252's `’`",
+        ),
     ] {
         let text = GOOD.replace("Text.", inserted);
         let dir = policies_with(text.as_bytes());
