@@ -54,16 +54,50 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"تاریخ\s+(?:اجرا|اجرای|لازم[\x{200C}\s]?الاجرا\s+شدن)(?:\s+این\s+\S+)?",
     ]
     .join("|");
-    Regex::new(&format!(r"(?i)(?:{cue})[\s:]*(?P<date>{})", date_pattern()))
-        .expect("the date-mismatch pattern is valid")
+    Regex::new(&format!(
+        r"(?i)(?:{cue})[\s:*_]*(?:the\s+)?(?P<date>{})",
+        date_pattern()
+    ))
+    .expect("the date-mismatch pattern is valid")
+});
+
+/// A text that applies to the orders, contracts or accounts of a date on: "These terms apply
+/// to orders placed on or after 1 March 2026", "s'appliquent aux commandes passées à compter du
+/// …", "gelten für Bestellungen ab dem …". Read only when the subject names the whole text.
+static APPLIES_TO: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
+    Regex::new(&format!(
+        r"(?i)\b(?:apply|applies)\s+to\s+[^.;:\n]{{1,80}}?\b(?:on\s+or\s+after|from|as\s+of)\s+(?:the\s+)?(?P<date>{date})|\bs['’]appliqu(?:e|ent|eront)\s+(?:à|aux)\s+[^.;:\n]{{1,80}}?(?:à\s+compter\s+du|à\s+partir\s+du|dès\s+le)\s+(?P<frdate>{date})|\b(?:gilt|gelten)\s+für\s+[^.;:\n]{{1,80}}?\bab\s+(?:dem\s+)?(?P<dedate>{date})"
+    ))
+    .expect("the date-mismatch pattern is valid")
+});
+
+/// Words that name the whole text as the subject of a dated sentence: these terms, this
+/// policy, the agreement, les présentes conditions, diese AGB, این شرایط; and the rest of it
+/// after a part (all other clauses, les autres articles, die übrigen Abschnitte, سایر بندها).
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:all\s+other|the\s+remaining|the\s+rest|les\s+autres|(?:alle\s+)?übrigen|alle\s+anderen|terms?|conditions?|polic(?:y|ies)|agreement|contract|guidelines?|rules|version|document|présentes|politique|charte|contrat|cgv|cgu|règles|agb|\w*bedingungen|\w*richtlinien?|fassung|vertrag|vereinbarung|regeln)\b|شرایط|قوانین|قرارداد|سیاست|ضوابط|مقررات|توافق|نسخه|سایر|بقیه",
+    )
+    .expect("the whole-text pattern is valid")
+});
+
+/// Words that name one part of the text, or one fee, offer or campaign, as the subject of a
+/// dated sentence: Clause 7, the new commission rates, the offer, les nouveaux tarifs, die
+/// Provisionssätze, das Angebot, کارمزدهای جدید.
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)§|\b(?:clauses?|sections?|articles?|paragraphs?|chapters?|annex\w*|schedules?|parts?|fees?|rates?|prices?|pricing|commissions?|charges?|tariffs?|offers?|promotions?|discounts?|coupons?|vouchers?|campaigns?|sales?|extensions?|programmes?|programs?|frais|tarifs?|prix|offres?|remises?|barèmes?|réductions?|\w*gebühr\w*|provision\w*|\w*preis\w*|\w*tarif\w*|angebot\w*|aktion\w*|rabatt\w*|abschnitt\w*|ziffer\w*|klausel\w*|\w*sätze)\b|\b(?:بند|ماده|بخش)\b|\b(?:کارمزد|هزینه|تعرفه|نرخ|قیمت|تخفیف|پیشنهاد|جشنواره)\w*",
+    )
+    .expect("the part-of-text pattern is valid")
 });
 
 /// Sentences that state the date first and the cue after it (German `treten … in Kraft`,
-/// Persian `از تاریخ … لازم‌الاجرا است`).
+/// `sind ab dem … wirksam`, Persian `از تاریخ … لازم‌الاجرا است`).
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let date = date_pattern();
     Regex::new(&format!(
-        r"(?i)\b(?:tritt|treten)\s+(?:am\s+|zum\s+|ab\s+|mit\s+wirkung\s+(?:zum|vom)\s+)?(?P<date>{date})\s+in\s+kraft|از\s+(?:تاریخ\s+)?(?P<fadate>{date})[^.\n؛]{{0,80}}?(?:لازم[\x{{200C}}\s]?الاجرا|قابل\s+اجرا|اجرا\s+می|اجرا\s+خواهد)"
+        r"(?i)\b(?:tritt|treten)\s+(?:am\s+|zum\s+|ab\s+|mit\s+wirkung\s+(?:zum|vom)\s+)?(?P<date>{date})\s+in\s+kraft|\b(?:ab|zum)\s+(?:dem\s+)?(?P<dedate>{date})\s+(?:wirksam|gültig|in\s+kraft)\b|از\s+(?:تاریخ\s+)?(?P<fadate>{date})[^.\n؛]{{0,80}}?(?:لازم[\x{{200C}}\s]?الاجرا|قابل\s+اجرا|اجرا\s+می|اجرا\s+خواهد)"
     ))
     .expect("the date-mismatch pattern is valid")
 });
@@ -171,7 +205,7 @@ fn date_pattern() -> String {
     let fa = fa.join("|");
     let d = DIGIT;
     format!(
-        r"{d}{{4}}-{d}{{2}}-{d}{{2}}\b|{d}{{4}}/{d}{{1,2}}/{d}{{1,2}}\b|{d}{{1,2}}[./]{d}{{1,2}}[./](?:{d}{{4}}|{d}{{2}})\b|{d}{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:{months})\b\.?\s+{d}{{4}}\b|(?:{months})\b\.?\s+{d}{{1,2}}(?:st|nd|rd|th)?,?\s+{d}{{4}}\b|{d}{{1,2}}\s+(?:{fa})\s+(?:ماه\s+)?(?:سال\s+)?{d}{{4}}"
+        r"{d}{{4}}-{d}{{2}}-{d}{{2}}\b|{d}{{4}}/{d}{{1,2}}/{d}{{1,2}}\b|{d}{{1,2}}[./]{d}{{1,2}}[./](?:{d}{{4}}|{d}{{2}})\b|{d}{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?(?:{months})\b\.?,?\s+{d}{{4}}\b|(?:{months})\b\.?\s+{d}{{1,2}}(?:st|nd|rd|th)?,?\s+{d}{{4}}\b|{d}{{1,2}}\s+(?:{fa})\s+(?:ماه\s+)?(?:سال\s+)?{d}{{4}}"
     )
 }
 
@@ -232,11 +266,54 @@ fn solar_hijri(year: i32, month: usize, day: i32) -> Option<Date> {
 /// Whether the words before byte `at` of `text` put the date on an earlier text (in the same
 /// clause, up to `cue_end`) or on a law (in the same sentence).
 fn about_another_text(text: &str, at: usize, cue_end: usize) -> bool {
+    let sentence = sentence_start(text, at);
+    let clause = sentence + last_stop(&text[sentence..at], &[", ", "، "]);
+    EARLIER.is_match(&text[clause..cue_end]) || LAW.is_match(&text[sentence..cue_end])
+}
+
+/// The byte where the sentence holding byte `at` of `text` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let start = before.char_indices().rev().nth(160).map_or(0, |(i, _)| i);
-    let sentence = start + last_stop(&before[start..], &[".\n", "\n", ". ", "; ", "؛"]);
-    let clause = sentence + last_stop(&before[sentence..], &[", ", "، "]);
-    EARLIER.is_match(&text[clause..cue_end]) || LAW.is_match(&text[sentence..cue_end])
+    start + last_stop(&before[start..], &[".\n", "\n", ". ", "; ", "؛"])
+}
+
+/// What the words of a sentence before its cue name as the subject the date applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// The whole text: these terms, this policy, diese AGB, این شرایط.
+    Whole,
+    /// One clause, fee, offer or part of the text.
+    Part,
+    /// Neither (a label such as `Effective date:`, a pronoun).
+    Unnamed,
+}
+
+/// The subject of the sentence holding byte `at` of `text`, read from its words before `at`:
+/// the first word after any label that names the whole text or a part of it decides, and a
+/// part word right before a whole one only qualifies it (the Sales Conditions, the Seller Fees
+/// Policy).
+fn subject(text: &str, at: usize) -> Subject {
+    let words = &text[sentence_start(text, at)..at];
+    // Words before a colon label what follows (Part A: New version – effective as of …).
+    let words = words.rsplit_once(':').map_or(words, |(_, after)| after);
+    let whole = WHOLE.find(words);
+    let part = PART.find(words);
+    match (whole, part) {
+        (Some(w), Some(p)) if p.start() < w.start() => {
+            let qualifies = words
+                .get(p.end()..w.start())
+                .is_some_and(|between| between.chars().all(|c| c.is_whitespace() || c == '-'));
+            if qualifies {
+                Subject::Whole
+            } else {
+                Subject::Part
+            }
+        }
+        (Some(_), _) => Subject::Whole,
+        (None, Some(_)) => Subject::Part,
+        (None, None) => Subject::Unnamed,
+    }
 }
 
 /// The byte after the last of `stops` in `text` (0 without one); `1. Okt.` and `Sept.` end
@@ -293,26 +370,53 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     out
 }
 
-/// Every date `body` states as the day it takes effect: the whole statement and the date.
+/// Every date `body` states as the day it takes effect: the whole statement and the date. A
+/// date whose sentence names one clause, fee or offer as its subject starts that part only
+/// ("Clause 7 takes effect on …", "Les nouveaux tarifs s'appliquent à compter du …").
 fn stated_dates(body: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
     let mut found = Vec::new();
     for c in CUE_BEFORE.captures_iter(body) {
         let (Some(all), Some(m)) = (c.get(0), c.name("date")) else {
             continue;
         };
-        if !about_another_text(body, all.start(), m.start()) {
+        if !about_another_text(body, all.start(), m.start())
+            && subject(body, all.start()) != Subject::Part
+        {
             found.push((all, m));
         }
     }
     for c in CUE_AFTER.captures_iter(body) {
-        let (Some(all), Some(m)) = (c.get(0), c.name("date").or_else(|| c.name("fadate"))) else {
+        let (Some(all), Some(m)) = (
+            c.get(0),
+            c.name("date")
+                .or_else(|| c.name("dedate"))
+                .or_else(|| c.name("fadate")),
+        ) else {
             continue;
         };
-        if !about_another_text(body, all.start(), all.end()) {
+        if !about_another_text(body, all.start(), all.end())
+            && subject(body, all.start()) != Subject::Part
+        {
+            found.push((all, m));
+        }
+    }
+    for c in APPLIES_TO.captures_iter(body) {
+        let (Some(all), Some(m)) = (
+            c.get(0),
+            c.name("date")
+                .or_else(|| c.name("frdate"))
+                .or_else(|| c.name("dedate")),
+        ) else {
+            continue;
+        };
+        if !about_another_text(body, all.start(), m.start())
+            && subject(body, all.start()) == Subject::Whole
+        {
             found.push((all, m));
         }
     }
     found.sort_by_key(|(all, _)| all.start());
+    found.dedup_by_key(|(_, m)| m.start());
     found
 }
 
@@ -383,6 +487,79 @@ mod tests {
             "selon le règlement sur les données applicable à compter du 25 mai 2018",
         ] {
             assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+    }
+
+    #[test]
+    fn a_date_that_starts_one_part_fee_or_offer_is_not_the_texts() {
+        for text in [
+            "Section 4 (delivery charges) takes effect on 1 May 2026.",
+            "The revised seller commission applies from 1 June 2026.",
+            "The spring voucher campaign is valid from 3 March 2026 until 30 April 2026.",
+            "L'article 9 entre en vigueur le 1er mai 2026.",
+            "Les frais de stockage s'appliquent à compter du 1er juin 2026.",
+            "Die neuen Versandgebühren gelten ab 1. Mai 2026.",
+            "Das Rabattprogramm ist gültig ab 1. Juni 2026.",
+            "§ 5 tritt am 1. Mai 2026 in Kraft.",
+            "تعرفه‌های ارسال از تاریخ ۱ اردیبهشت ۱۴۰۵ لازم‌الاجرا است.",
+            "بند ۶ از تاریخ ۱۴۰۵/۰۲/۰۱ اجرا می‌شود.",
+            "Buyers may use these terms to return orders placed from 1 May 2026.",
+        ] {
+            assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+    }
+
+    #[test]
+    fn a_date_whose_subject_is_the_whole_text_is_read() {
+        for (text, day) in [
+            (
+                "Section 4 takes effect on 1 May 2026. All other clauses take effect on 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "These terms, including the fees in Section 4, take effect on 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "The Seller Fees Policy takes effect on 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "These terms apply to contracts concluded on or after 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "Les présentes conditions s'appliquent aux commandes passées à compter du 2 mars 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "Diese AGB gelten für Bestellungen ab dem 02.03.2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "Diese Richtlinien sind ab dem 02.03.2026 wirksam.",
+                date(2026, 3, 2),
+            ),
+            (
+                "Die Bedingungen sind zum 2. März 2026 gültig.",
+                date(2026, 3, 2),
+            ),
+            ("**Effective date:** 2 March 2026", date(2026, 3, 2)),
+            (
+                "Part 1: Current version, effective as of 2 March 2026",
+                date(2026, 3, 2),
+            ),
+            ("*Effective from:* 2 March 2026", date(2026, 3, 2)),
+            (
+                "This policy comes into force on the 2nd of March, 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "این قوانین از تاریخ ۱۱ اسفند ۱۴۰۴ لازم‌الاجرا است.",
+                date(2026, 3, 2),
+            ),
+        ] {
+            assert_eq!(stated(text), [day], "{text}");
         }
     }
 
