@@ -1,7 +1,8 @@
 //! `duration-mismatch`: the durations a clause states in prose and the durations of the
 //! obligation blocks under it must be the same. A block whose clause states no duration, and a
 //! prose duration with no block, are both reported, each duration once per clause however
-//! often the clause repeats it.
+//! often the clause repeats it. A duration whose words and numeral in parentheses disagree
+//! (`five (3) working days`) is reported as such.
 //!
 //! A document with no obligation block in any version (an imported history, a policy that
 //! does not use blocks) is not compared clause by clause: it gets one hint naming the first
@@ -11,6 +12,7 @@ use std::collections::HashSet;
 
 use super::block::Obligation;
 use super::codes;
+use super::duration::Duration;
 use super::prose::{ProseDuration, find_durations};
 use davar_policy::diagnostic::{Diagnostic, line_col};
 use davar_policy::model::{Clause, Document, PolicyVersion};
@@ -87,11 +89,42 @@ fn check_clause(
     prose: &[ProseDuration],
     out: &mut Vec<Diagnostic>,
 ) {
+    // A duration whose words and numeral in parentheses disagree is reported once for the
+    // clause, and a block stating either of them is not reported again.
+    let says = |p: &ProseDuration, wanted: &Duration| {
+        &p.duration == wanted || p.parenthesised.as_ref() == Some(wanted)
+    };
+    let mut contradicted: Vec<&str> = Vec::new();
+    for said in prose {
+        let Some(numeral) = &said.parenthesised else {
+            continue;
+        };
+        let text = said.text(&clause.prose);
+        if contradicted.contains(&text) {
+            continue;
+        }
+        contradicted.push(text);
+        let (line, column) = locate(version, clause, said);
+        out.push(
+            Diagnostic::error(
+                codes::DURATION_MISMATCH,
+                &version.path,
+                line,
+                column,
+                format!(
+                    "clause `{}` states \"{text}\": its words say {} but the numeral in parentheses says {numeral}",
+                    clause.id, said.duration
+                ),
+            )
+            .with_width(text.chars().count())
+            .with_help("make the words and the numeral in parentheses state the same number"),
+        );
+    }
     let mut unmatched_prose: Vec<&ProseDuration> = prose.iter().collect();
     let mut unmatched_blocks = Vec::new();
     for block in blocks {
         let wanted = block.limit.duration();
-        match unmatched_prose.iter().position(|p| &p.duration == wanted) {
+        match unmatched_prose.iter().position(|p| says(p, wanted)) {
             Some(i) => {
                 unmatched_prose.remove(i);
             }
@@ -100,7 +133,7 @@ fn check_clause(
     }
     // A repeated mention of a duration that a block already states is fine; a duration no
     // block states is reported once however often the clause says it.
-    unmatched_prose.retain(|p| !blocks.iter().any(|b| b.limit.duration() == &p.duration));
+    unmatched_prose.retain(|p| !blocks.iter().any(|b| says(p, b.limit.duration())));
     let mut seen = Vec::new();
     unmatched_prose.retain(|p| {
         let first = !seen.contains(&&p.duration);

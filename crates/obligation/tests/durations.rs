@@ -118,3 +118,100 @@ fn one_working_day_written_with_an_article_agrees_with_a_block_of_one_working_da
         assert_eq!(found.len(), 1, "{prose}: {found:#?}");
     }
 }
+
+#[test]
+fn the_next_working_day_halves_quinzaine_and_restatements_agree_with_their_blocks() {
+    for (lang, prose, within) in [
+        (
+            "en",
+            "Every complaint is answered by the next business day.",
+            "1 working day",
+        ),
+        (
+            "de",
+            "Jede Beschwerde wird spätestens am folgenden Werktag beantwortet.",
+            "1 working day",
+        ),
+        (
+            "fr",
+            "Chaque réclamation reçoit une réponse au plus tard le jour ouvrable suivant.",
+            "1 working day",
+        ),
+        (
+            "en",
+            "You may ask for a review for half a year.",
+            "6 months",
+        ),
+        ("de", "Wir antworten binnen 1,5 Tagen.", "36 hours"),
+        (
+            "fr",
+            "Chaque réclamation reçoit une réponse sous quinzaine.",
+            "14 days",
+        ),
+        ("fa", "به هر شکایت ظرف نیم روز پاسخ می‌دهیم.", "12 hours"),
+        ("en", "We answer within 48 hours (two days).", "48 hours"),
+    ] {
+        let found = mismatches(lang, prose, within);
+        assert!(found.is_empty(), "{prose}: {found:#?}");
+    }
+    // The same wordings against another block are mismatches with the length read.
+    for (lang, prose, within, read) in [
+        (
+            "en",
+            "Every complaint is answered by the next business day.",
+            "2 working days",
+            "(1 working day",
+        ),
+        (
+            "en",
+            "You may ask for a review for half a year.",
+            "3 months",
+            "(6 months",
+        ),
+        (
+            "fa",
+            "به هر شکایت ظرف نیم روز پاسخ می‌دهیم.",
+            "24 hours",
+            "(12 hours",
+        ),
+        (
+            "fr",
+            "Chaque réclamation reçoit une réponse sous quinzaine.",
+            "7 days",
+            "(14 days",
+        ),
+    ] {
+        let found = mismatches(lang, prose, within);
+        assert_eq!(found.len(), 1, "{prose}: {found:#?}");
+        assert!(found[0].contains(read), "{prose}: {found:#?}");
+    }
+}
+
+#[test]
+fn words_and_a_numeral_in_parentheses_that_disagree_are_reported_as_such() {
+    for within in ["3 working days", "5 working days", "10 working days"] {
+        let found = mismatches("en", "We answer within five (3) working days.", within);
+        assert!(
+            found.iter().any(|m| m.contains(
+                "its words say 5 working days but the numeral in parentheses says 3 working days"
+            )),
+            "{within}: {found:#?}"
+        );
+        assert!(
+            !found.iter().any(|m| m.contains("states no duration")),
+            "{within}: {found:#?}"
+        );
+        // A block of neither number is a second finding.
+        assert_eq!(
+            found.len(),
+            if within == "10 working days" { 2 } else { 1 },
+            "{within}: {found:#?}"
+        );
+    }
+    let found = mismatches(
+        "fr",
+        "Nous répondons sous cinq (5) jours ouvrés.",
+        "5 working days",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use davar_policy::memo::Memo;
 
 use self::tokens::{Kind, Token, integer, punct, tokenize, word};
-use self::units::{ProseUnit, unit_at};
+use self::units::{ProseUnit, singular_before, unit_at};
 use super::duration::{Duration, Unit};
 use super::numerals::{compose, starts_number};
 
@@ -39,6 +39,9 @@ pub struct ProseDuration {
     pub start: usize,
     /// Byte offset just past the last character.
     pub end: usize,
+    /// What a numeral in parentheses says when it disagrees with the words before it:
+    /// `five (3) working days` is 5 working days with 3 working days here.
+    pub parenthesised: Option<Duration>,
 }
 
 impl ProseDuration {
@@ -69,13 +72,20 @@ const MAX_AMOUNT: u32 = 3650;
 pub fn find_durations(text: &str) -> Vec<ProseDuration> {
     scan(text)
         .into_iter()
-        .filter_map(|(found, unit, low, high)| {
+        .filter_map(|found| {
+            let Reading {
+                unit,
+                low,
+                high,
+                other,
+                ..
+            } = found.reading;
             // Weeks are whole days: `two weeks` is 14 days.
-            let (unit, low, high) = match unit {
-                ProseUnit::Obligation(unit) => (unit, low, high),
+            let (unit, low, high, other) = match unit {
+                ProseUnit::Obligation(unit) => (unit, low, high, other),
                 ProseUnit::Week | ProseUnit::Fortnight => {
                     let days = |n: u32| unit.days(n);
-                    (Unit::Days, low.map(days), days(high))
+                    (Unit::Days, low.map(days), days(high), other.map(days))
                 }
                 ProseUnit::Year => return None,
             };
@@ -88,8 +98,9 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
             };
             Some(ProseDuration {
                 duration,
-                start: found.0,
-                end: found.1,
+                start: found.start,
+                end: found.end,
+                parenthesised: other.map(|n| unit.of(n)),
             })
         })
         .collect()
@@ -99,15 +110,47 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
 pub fn find_periods(text: &str) -> Vec<Period> {
     scan(text)
         .into_iter()
-        .map(|((start, end), unit, _, high)| Period {
-            days: unit.days(high),
-            start,
-            end,
+        .map(|found| Period {
+            days: found.reading.unit.days(found.reading.high),
+            start: found.start,
+            end: found.end,
         })
         .collect()
 }
 
-type Found = ((usize, usize), ProseUnit, Option<u32>, u32);
+/// A length of time read from the tokens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reading {
+    unit: ProseUnit,
+    /// The lower bound of a range.
+    low: Option<u32>,
+    /// The amount, or the upper bound of a range.
+    high: u32,
+    /// The index of the token after the length.
+    next: usize,
+    /// A numeral in parentheses after the amount that says another amount (`five (3)`).
+    other: Option<u32>,
+}
+
+impl Reading {
+    fn new(unit: ProseUnit, amount: u32, next: usize) -> Self {
+        Reading {
+            unit,
+            low: None,
+            high: amount,
+            next,
+            other: None,
+        }
+    }
+}
+
+/// A length of time and its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Found {
+    start: usize,
+    end: usize,
+    reading: Reading,
+}
 
 /// What [`scan`] found in the texts read before: the versions of a document repeat most of
 /// their clauses and sentences.
@@ -123,9 +166,13 @@ fn scan_text(text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < tokens.len() {
         match duration_at(&tokens, i) {
-            Read::Length(unit, low, high, next) => {
-                found.push(((tokens[i].start, tokens[next - 1].end), unit, low, high));
-                i = next;
+            Read::Length(reading) => {
+                found.push(Found {
+                    start: tokens[i].start,
+                    end: tokens[reading.next - 1].end,
+                    reading,
+                });
+                i = reading.next;
             }
             // `from 9 to 17 hours`: the second number is not a length of its own.
             Read::Clock(next) => i = next,
@@ -135,15 +182,17 @@ fn scan_text(text: &str) -> Vec<Found> {
     found
 }
 
-/// A number at `i` (digits or words), with the index after it and after a parenthesised
-/// repetition (`fifteen (15)`, `30 (trente)`).
-fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+/// A number at `i` (digits or words), with the index after it and after a numeral in
+/// parentheses (`fifteen (15)`, `30 (trente)`), and the numeral's value when it is another
+/// number (`five (3)`).
+fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize, Option<u32>)> {
     let (value, next) = match &tokens.get(i)?.kind {
         Kind::Number(Some(n)) => (*n, i + 1),
-        Kind::Number(None) | Kind::Punct(_) => return None,
+        Kind::Number(None) | Kind::Half(_) | Kind::Punct(_) => return None,
         Kind::Word(_) => spelled_at(tokens, i)?,
     };
-    Some((value, skip_parenthesised(tokens, next, value)))
+    let (next, other) = parenthesised(tokens, next, value);
+    Some((value, next, other))
 }
 
 /// Words before an English indefinite article that make `a day` a length of time: `within a
@@ -193,10 +242,11 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     Some((value, i + used))
 }
 
-/// `(15)` or `(quinze)` right after a number of the same value.
-fn skip_parenthesised(tokens: &[Token], i: usize, value: u32) -> usize {
+/// A numeral in parentheses right after a number (`(15)`, `(quinze)`): the index after it, and
+/// its value when it is not `value`.
+fn parenthesised(tokens: &[Token], i: usize, value: u32) -> (usize, Option<u32>) {
     if punct(tokens, i) != Some('(') {
-        return i;
+        return (i, None);
     }
     let inner = match &tokens.get(i + 1).map(|t| &t.kind) {
         Some(Kind::Number(Some(n))) => Some((*n, i + 2)),
@@ -204,8 +254,10 @@ fn skip_parenthesised(tokens: &[Token], i: usize, value: u32) -> usize {
         _ => None,
     };
     match inner {
-        Some((n, close)) if n == value && punct(tokens, close) == Some(')') => close + 1,
-        _ => i,
+        Some((n, close)) if punct(tokens, close) == Some(')') => {
+            (close + 1, (n != value && n > 0).then_some(n))
+        }
+        _ => (i, None),
     }
 }
 
@@ -229,8 +281,8 @@ const CLOCK_WORDS: &[&str] = &[
 
 /// What the tokens at one position say.
 enum Read {
-    /// A length of time: unit, lower bound of a range, amount, index after it.
-    Length(ProseUnit, Option<u32>, u32, usize),
+    /// A length of time.
+    Length(Reading),
     /// A time of day or a span of clock times, skipped up to the index.
     Clock(usize),
     /// Neither.
@@ -239,40 +291,87 @@ enum Read {
 
 fn duration_at(tokens: &[Token], i: usize) -> Read {
     match length_at(tokens, i) {
-        Some(Ok((unit, low, high, next))) => Read::Length(unit, low, high, next),
+        Some(Ok(reading)) => Read::Length(reading),
         Some(Err(next)) => Read::Clock(next),
         None => Read::Nothing,
     }
 }
 
-/// A length of time at `i` (`Ok`), or a time of day whose tokens end before the index in
-/// `Err`.
-type Length = Result<(ProseUnit, Option<u32>, u32, usize), usize>;
+/// A length of time at `i` (`Ok`), or a time of day or a length no unit can hold whose
+/// tokens end before the index in `Err`.
+type Length = Result<Reading, usize>;
 
+/// A length of time at `i`, with a restatement in parentheses of the same length after it
+/// (`24 hours (one day)`, `zwei Wochen (14 Tage)`) taken as part of it.
 fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
+    let mut reading = match plain_length_at(tokens, i)? {
+        Ok(reading) => reading,
+        Err(next) => return Some(Err(next)),
+    };
+    if reading.low.is_none()
+        && punct(tokens, reading.next) == Some('(')
+        && let Some(Ok(inner)) = plain_length_at(tokens, reading.next + 1)
+        && inner.low.is_none()
+        && punct(tokens, inner.next) == Some(')')
+        && same_length((reading.unit, reading.high), (inner.unit, inner.high))
+    {
+        reading.next = inner.next + 1;
+    }
+    Some(Ok(reading))
+}
+
+/// Whether two amounts of units are the same length of time: `24 hours` and `one day`, `two
+/// weeks` and `14 days`, `12 months` and `one year`.
+fn same_length(a: (ProseUnit, u32), b: (ProseUnit, u32)) -> bool {
+    let hours = |(unit, n): (ProseUnit, u32)| match unit {
+        ProseUnit::Obligation(Unit::Hours) => Some(n),
+        ProseUnit::Obligation(Unit::Days) | ProseUnit::Week | ProseUnit::Fortnight => {
+            Some(unit.days(n) * 24)
+        }
+        _ => None,
+    };
+    let months = |(unit, n): (ProseUnit, u32)| match unit {
+        ProseUnit::Obligation(Unit::Months) => Some(n),
+        ProseUnit::Year => Some(n * 12),
+        _ => None,
+    };
+    a == b
+        || hours(a).is_some_and(|h| hours(b) == Some(h))
+        || months(a).is_some_and(|m| months(b) == Some(m))
+}
+
+fn plain_length_at(tokens: &[Token], i: usize) -> Option<Length> {
+    if let Some(found) = phrase_at(tokens, i) {
+        return Some(found);
+    }
     let before = i.checked_sub(1).and_then(|j| word(tokens, j));
     let after_between = matches!(
         before,
         Some("between" | "entre" | "zwischen" | "بین" | "میان" | "de" | "from" | "von")
     );
-    let (first, mut next) = number_at(tokens, i)?;
+    let (first, mut next, mut other) = number_at(tokens, i)?;
     let mut low = None;
     let mut high = first;
     if is_range_word(tokens, next, after_between)
-        && let Some((second, after)) = number_at(tokens, next + 1)
+        && let Some((second, after, _)) = number_at(tokens, next + 1)
     {
         low = Some(first);
         high = second;
         next = after;
+        other = None;
     } else if let Some((_, after_unit)) = unit_at(tokens, next)
         // `9 h à 18 h`, `24 hours to 48 hours`: the unit written after both numbers
         && is_range_word(tokens, after_unit, after_between)
-        && let Some((second, after)) = number_at(tokens, after_unit + 1)
+        && let Some((second, after, _)) = number_at(tokens, after_unit + 1)
         && unit_at(tokens, after).is_some()
     {
         low = Some(first);
         high = second;
         next = after;
+        other = None;
+    } else if let Some(after) = half_after(tokens, next) {
+        // `one and a half days`, `یک و نیم روز`
+        return Some(halves_of(tokens, 2 * first + 1, after));
     }
     // `24-hour`: a hyphen between number and unit.
     if punct(tokens, next) == Some('-') && unit_at(tokens, next + 1).is_some() {
@@ -281,6 +380,15 @@ fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
     let (unit, after_unit) = unit_at(tokens, next)?;
     if is_rate(tokens, after_unit) {
         return None;
+    }
+    if low.is_none()
+        && let Some(after) = half_after(tokens, after_unit)
+    {
+        // `a day and a half`, `deux jours et demi`, `دو روز و نیم`
+        return Some(match halves(unit, 2 * high + 1) {
+            Some((unit, amount)) => within_limit(Reading::new(unit, amount, after)),
+            None => Err(after),
+        });
     }
     let limit = match unit {
         ProseUnit::Obligation(u) if !u.is_working() && u != crate::Unit::Days => MAX_HOURS,
@@ -295,7 +403,158 @@ fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
     if hours && is_time_of_day(tokens, i, before, low, high, after_unit) {
         return Some(Err(after_unit));
     }
-    Some(Ok((unit, low, high, after_unit)))
+    Some(Ok(Reading {
+        unit,
+        low,
+        high,
+        next: after_unit,
+        other,
+    }))
+}
+
+/// Words before a working day that make it the next one: `the next working day`, `the
+/// following business day`, `am nächsten Werktag`, `le prochain jour ouvré`.
+const NEXT_BEFORE: &[&str] = &[
+    "next",
+    "following",
+    "nächsten",
+    "nächste",
+    "nächster",
+    "folgenden",
+    "folgende",
+    "folgender",
+    "darauffolgenden",
+    "prochain",
+];
+
+/// Words after a working day that make it the next one: `le jour ouvré suivant`, `روز کاری
+/// بعد`.
+const NEXT_AFTER: &[&str] = &["suivant", "suivante", "بعد", "بعدی"];
+
+/// Lengths written without a count of whole units: the next working day (one working day),
+/// `sous quinzaine` (one fortnight), and halves (`half a year`, `1.5 days`, `einen halben Tag`,
+/// `eineinhalb Tage`, `une demi-journée`, `نیم روز`).
+fn phrase_at(tokens: &[Token], i: usize) -> Option<Length> {
+    let w = word(tokens, i);
+    let before = i.checked_sub(1).and_then(|j| word(tokens, j));
+    let working_day = |at: usize| match unit_at(tokens, at) {
+        Some((unit @ ProseUnit::Obligation(Unit::WorkingDays), after))
+            if singular_before(tokens, after) =>
+        {
+            Some((unit, after))
+        }
+        _ => None,
+    };
+    if w.is_some_and(|w| NEXT_BEFORE.contains(&w))
+        && let Some((unit, after)) = working_day(i + 1)
+    {
+        return Some(Ok(Reading::new(unit, 1, after)));
+    }
+    if let Some((unit, after)) = working_day(i)
+        && word(tokens, after).is_some_and(|w| NEXT_AFTER.contains(&w))
+    {
+        return Some(Ok(Reading::new(unit, 1, after + 1)));
+    }
+    if matches!(w, Some("quinzaine" | "huitaine"))
+        && before == Some("sous")
+        && let Some((unit, after)) = unit_at(tokens, i)
+    {
+        return Some(Ok(Reading::new(unit, 1, after)));
+    }
+    let (count, after) = half_at(tokens, i)?;
+    Some(halves_of(tokens, count, after))
+}
+
+/// A number of halves written before a unit at `i`, with the index of the unit: `1.5` (3),
+/// `half a`, `einen halben`, `eineinhalb`, `anderthalb`, `demi-`, `نیم` (1).
+fn half_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    if let Kind::Half(n) = tokens.get(i)?.kind {
+        return Some((2 * n + 1, i + 1));
+    }
+    let w = word(tokens, i)?;
+    match w {
+        "half" if matches!(word(tokens, i + 1), Some("a" | "an")) => Some((1, i + 2)),
+        "halben" | "halbes" | "halbe" | "halber" | "halbem" | "anderthalb" => {
+            Some((if w == "anderthalb" { 3 } else { 1 }, i + 1))
+        }
+        "demi" => Some((
+            1,
+            if punct(tokens, i + 1) == Some('-') {
+                i + 2
+            } else {
+                i + 1
+            },
+        )),
+        // `از نیم‌روز` is from noon on.
+        "نیم" if i.checked_sub(1).and_then(|j| word(tokens, j)) != Some("از") => {
+            Some((1, i + 1))
+        }
+        _ => {
+            let whole = w.strip_suffix("einhalb")?;
+            let n = crate::numerals::word_value(if whole.is_empty() { "ein" } else { whole })
+                .filter(|n| (1..=9).contains(n))?;
+            Some((2 * n + 1, i + 1))
+        }
+    }
+}
+
+/// `and a half`, `et demi(e)`, `و نیم` at `i`: the index after it.
+fn half_after(tokens: &[Token], i: usize) -> Option<usize> {
+    match word(tokens, i)? {
+        "and" if word(tokens, i + 1) == Some("a") && word(tokens, i + 2) == Some("half") => {
+            Some(i + 3)
+        }
+        "et" if matches!(word(tokens, i + 1), Some("demi" | "demie")) => Some(i + 2),
+        "و" if word(tokens, i + 1) == Some("نیم") => Some(i + 2),
+        _ => None,
+    }
+}
+
+/// `count` halves of the unit at `at` (`journée` after `demi-` is a day), in a unit that
+/// holds them whole; a length no unit holds (`half an hour`) is skipped.
+fn halves_of(tokens: &[Token], count: u32, at: usize) -> Length {
+    let unit = unit_at(tokens, at).or_else(|| {
+        matches!(word(tokens, at), Some("journée" | "journées"))
+            .then_some((ProseUnit::Obligation(Unit::Days), at + 1))
+    });
+    let Some((unit, after)) = unit else {
+        return Err(at);
+    };
+    if is_rate(tokens, after) {
+        return Err(after);
+    }
+    match halves(unit, count) {
+        Some((unit, amount)) => within_limit(Reading::new(unit, amount, after)),
+        None => Err(after),
+    }
+}
+
+/// `count` halves of `unit` in a smaller unit: days in hours, months in days, years in
+/// months, weeks in hours, fortnights in days.
+fn halves(unit: ProseUnit, count: u32) -> Option<(ProseUnit, u32)> {
+    let (unit, per_half) = match unit {
+        ProseUnit::Obligation(Unit::Days) => (Unit::Hours, 12),
+        ProseUnit::Obligation(Unit::Months) => (Unit::Days, 15),
+        ProseUnit::Year => (Unit::Months, 6),
+        ProseUnit::Week => (Unit::Hours, 84),
+        ProseUnit::Fortnight => (Unit::Days, 7),
+        _ => return None,
+    };
+    Some((ProseUnit::Obligation(unit), count.checked_mul(per_half)?))
+}
+
+/// `reading` when its amount is one a deadline can have, else its tokens to skip.
+fn within_limit(reading: Reading) -> Length {
+    let limit = match reading.unit {
+        ProseUnit::Obligation(Unit::Hours) => MAX_HOURS,
+        ProseUnit::Obligation(Unit::Months) => Unit::Months.max_amount(),
+        _ => MAX_AMOUNT,
+    };
+    if reading.high <= limit {
+        Ok(reading)
+    } else {
+        Err(reading.next)
+    }
 }
 
 /// `avant 14 heures`, `14 h 30`, `de 9 h à 18 h`: clock times, not lengths of time.

@@ -205,3 +205,116 @@ fn an_indefinite_article_before_a_unit_is_one_of_it() {
         assert_eq!(found(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn the_next_working_day_is_one_working_day() {
+    for text in [
+        "We ship paid orders by the next working day.",
+        "Refunds are sent on the following business day.",
+        "Wir versenden spätestens am nächsten Werktag.",
+        "Wir antworten am folgenden Arbeitstag.",
+        "Nous expédions au plus tard le jour ouvré suivant.",
+        "Nous répondons le prochain jour ouvrable.",
+        "سفارش تا روز کاری بعد ارسال می‌شود.",
+    ] {
+        assert_eq!(found(text), ["1 working day"], "{text}");
+    }
+    for text in [
+        "Deliveries resume over the next working days.",
+        "We ship the next day.",
+        "Les jours ouvrés suivants sont listés ci-dessous.",
+        "the next 3 working days",
+    ] {
+        assert_ne!(found(text), ["1 working day"], "{text}");
+    }
+    assert_eq!(found("the next 3 working days"), ["3 working days"]);
+}
+
+#[test]
+fn halves_are_read_in_a_smaller_unit() {
+    for (text, expected) in [
+        ("You may appeal for half a year.", "6 months"),
+        ("We answer within 1.5 days.", "36 hours"),
+        ("We answer within one and a half days.", "36 hours"),
+        ("We answer within a day and a half.", "36 hours"),
+        ("Refunds take one and a half months.", "45 days"),
+        ("Wir antworten binnen 1,5 Tagen.", "36 hours"),
+        ("Wir antworten innerhalb eines halben Tages.", "12 hours"),
+        ("Sie können ein halbes Jahr lang widersprechen.", "6 months"),
+        ("Wir antworten binnen eineinhalb Tagen.", "36 hours"),
+        ("Wir antworten binnen anderthalb Tagen.", "36 hours"),
+        (
+            "Wir erstatten innerhalb von zweieinhalb Wochen.",
+            "420 hours",
+        ),
+        ("Nous répondons sous une demi-journée.", "12 hours"),
+        ("Vous pouvez contester pendant un an et demi.", "18 months"),
+        ("Nous répondons sous deux jours et demi.", "60 hours"),
+        ("ما ظرف نیم روز پاسخ می‌دهیم.", "12 hours"),
+        ("ما ظرف یک و نیم روز پاسخ می‌دهیم.", "36 hours"),
+        ("ما ظرف ۱٫۵ روز پاسخ می‌دهیم.", "36 hours"),
+        ("شما تا یک سال و نیم فرصت اعتراض دارید.", "18 months"),
+    ] {
+        assert_eq!(found(text), [expected], "{text}");
+    }
+    // No unit holds half an hour; a version number and a date are no halves.
+    for text in [
+        "We call back within half an hour.",
+        "within 1.5 hours",
+        "une demi-heure",
+        "version 2.5 of the app",
+        "le 1.5.2026",
+        "از نیم روز به بعد باز هستیم.",
+    ] {
+        assert_eq!(found(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn sous_quinzaine_and_sous_huitaine_are_a_fortnight_and_a_week() {
+    assert_eq!(found("Nous répondons sous quinzaine."), ["14 days"]);
+    assert_eq!(found("Nous remboursons sous huitaine."), ["7 days"]);
+    assert_eq!(found("dans deux quinzaines"), ["28 days"]);
+    assert_eq!(found("la quinzaine commerciale"), Vec::<String>::new());
+}
+
+#[test]
+fn a_restatement_in_parentheses_is_the_same_duration() {
+    assert_eq!(found("within 24 hours (one day)"), ["24 hours"]);
+    assert_eq!(found("innerhalb von zwei Wochen (14 Tagen)"), ["14 days"]);
+    assert_eq!(found("sous 48 heures (deux jours)"), ["48 hours"]);
+    assert_eq!(found("ظرف ۱۲ ماه (یک سال)"), ["12 months"]);
+    // Another length in parentheses is a duration of its own.
+    assert_eq!(found("within 24 hours (two days)"), ["24 hours", "2 days"]);
+}
+
+#[test]
+fn a_numeral_in_parentheses_that_disagrees_is_kept() {
+    let read = |text: &str| -> Vec<(String, Option<String>)> {
+        find_durations(text)
+            .into_iter()
+            .map(|d| {
+                (
+                    d.duration.to_string(),
+                    d.parenthesised.map(|p| p.to_string()),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        read("within five (3) working days"),
+        [(
+            "5 working days".to_string(),
+            Some("3 working days".to_string())
+        )]
+    );
+    assert_eq!(read("sous 10 (dix) jours"), [("10 days".to_string(), None)]);
+    assert_eq!(
+        read("binnen zwei (4) Wochen"),
+        [("14 days".to_string(), Some("28 days".to_string()))]
+    );
+    assert_eq!(
+        read("ظرف پنج (۷) روز"),
+        [("5 days".to_string(), Some("7 days".to_string()))]
+    );
+}

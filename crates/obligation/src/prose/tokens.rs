@@ -5,8 +5,11 @@ use crate::numerals::ascii_digit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
-    /// An integer (digits of any script); `None` when it has a fraction (`1.5`).
+    /// An integer (digits of any script); `None` when it has a fraction (`1.25`, `1.5.2026`).
     Number(Option<u32>),
+    /// A whole number and a half written with a decimal point or comma: `1.5`, `1,5`, `۱٫۵`
+    /// hold the 1.
+    Half(u32),
     /// A lowercased word with Arabic letter variants folded to Persian.
     Word(String),
     /// A single punctuation character.
@@ -31,9 +34,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             let mut digits = String::from(d);
             let mut end = start + c.len_utf8();
             let mut fraction = false;
+            // The digits after the last separator, and whether that separator is a decimal one.
+            let mut decimals = String::new();
+            let mut separators = 0;
+            let mut decimal = false;
             while let Some(&(i, next)) = chars.peek() {
                 if let Some(d) = ascii_digit(next) {
-                    digits.push(d);
+                    if fraction {
+                        decimals.push(d);
+                    } else {
+                        digits.push(d);
+                    }
                 } else if matches!(next, '.' | ',' | '٫' | '/')
                     && text[i + next.len_utf8()..]
                         .chars()
@@ -42,15 +53,24 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                         .is_some()
                 {
                     fraction = true;
+                    separators += 1;
+                    decimal = next != '/';
+                    decimals.clear();
                 } else {
                     break;
                 }
                 end = i + next.len_utf8();
                 chars.next();
             }
-            let value = if fraction { None } else { digits.parse().ok() };
+            let kind = if !fraction {
+                Kind::Number(digits.parse().ok())
+            } else if separators == 1 && decimal && decimals == "5" {
+                digits.parse().map_or(Kind::Number(None), Kind::Half)
+            } else {
+                Kind::Number(None)
+            };
             tokens.push(Token {
-                kind: Kind::Number(value),
+                kind,
                 start,
                 end,
                 spaced,

@@ -1,5 +1,6 @@
 //! Units of time in prose: the obligation units (hours, days, months, working hours, working
-//! days) and the other periods notices are written in (weeks, years).
+//! days) and the other periods notices are written in (weeks, years). French `huitaine` and
+//! `quinzaine` are a week and a fortnight, as `sous huitaine`, `sous quinzaine` are used.
 
 use super::tokens::{Token, word};
 use crate::duration::Unit;
@@ -74,10 +75,12 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
             fixed(Unit::WorkingDays, i + 1)
         }
         "arbeitsstunde" | "arbeitsstunden" | "werkstunden" => fixed(Unit::WorkingHours, i + 1),
-        "week" | "weeks" | "semaine" | "semaines" | "woche" | "wochen" | "هفته" => {
+        "week" | "weeks" | "semaine" | "semaines" | "huitaine" | "woche" | "wochen" | "هفته" => {
             Some((ProseUnit::Week, i + 1))
         }
-        "fortnight" | "fortnights" => Some((ProseUnit::Fortnight, i + 1)),
+        "fortnight" | "fortnights" | "quinzaine" | "quinzaines" => {
+            Some((ProseUnit::Fortnight, i + 1))
+        }
         "month" | "months" | "mois" | "monat" | "monate" | "monaten" | "monats" | "ماه" => {
             fixed(Unit::Months, i + 1)
         }
@@ -85,4 +88,28 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(ProseUnit, usize)> 
         | "jahres" | "سال" => Some((ProseUnit::Year, i + 1)),
         _ => None,
     }
+}
+
+/// Whether the unit that ends just before `end` is written in the singular (`day`, `jour
+/// ouvré`, `Werktag`, `روز کاری`): `the next working day` is one day, `the next working days`
+/// are not a count.
+pub(super) fn singular_before(tokens: &[Token], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|j| word(tokens, j))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "day"
+                    | "workday"
+                    | "jour"
+                    | "ouvrable"
+                    | "ouvré"
+                    | "ouvrée"
+                    | "werktag"
+                    | "arbeitstag"
+                    | "geschäftstag"
+                    | "کاری"
+                    | "اداری"
+            )
+        })
 }
