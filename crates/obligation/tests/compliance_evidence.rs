@@ -1159,3 +1159,315 @@ fn a_complaint_that_requires_a_payment_is_not_free_of_charge() {
         );
     }
 }
+
+/// Whether a finding says that complaints must be free of charge and made electronically.
+fn asks_free(found: &[String]) -> bool {
+    found
+        .iter()
+        .any(|f| f.contains("free of charge and made electronically"))
+}
+
+#[test]
+fn a_fee_denied_and_a_named_channel_say_complaints_are_free_and_electronic() {
+    for (lang, text) in [
+        (
+            "en",
+            "Send your complaint by e-mail to help@shop.example. There is no fee for a complaint.",
+        ),
+        (
+            "en",
+            "File a complaint in the app. We do not charge anything for complaints.",
+        ),
+        (
+            "en",
+            "Use the web form in your account; complaints never cost you money.",
+        ),
+        (
+            "fr",
+            "Écrivez-nous par courriel. Aucuns frais ne s'appliquent aux réclamations.",
+        ),
+        (
+            "fr",
+            "La réclamation, déposée via le formulaire de votre compte, ne vous coûte rien.",
+        ),
+        (
+            "de",
+            "Schreiben Sie uns per E-Mail. Für eine Beschwerde entstehen keine Kosten.",
+        ),
+        ("de", "Die Beschwerde über die App kostet Sie nichts."),
+        (
+            "fa",
+            "شکایت را از طریق رایانامه بفرستید. برای شکایت هیچ کارمزدی گرفته نمی‌شود.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Complaints {{#how}}\n\n{text}\n\n"));
+        assert!(!asks_free(&found), "{text}: {found:#?}");
+    }
+    // Near misses: a fee stated, or no channel at all.
+    for (lang, text) in [
+        (
+            "en",
+            "Send your complaint by e-mail. We charge a fee of EUR 6 for each complaint.",
+        ),
+        (
+            "en",
+            "Complaints are accepted by post only. There is no fee for a complaint.",
+        ),
+        (
+            "de",
+            "Schreiben Sie uns per E-Mail. Die Beschwerde kostet Geld.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Complaints {{#how}}\n\n{text}\n\n"));
+        assert!(asks_free(&found), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn free_of_charge_only_for_some_users_or_for_a_while_contradicts_free_of_charge() {
+    for (lang, text) in [
+        (
+            "en",
+            "Use the online form. Complaints are free of charge only for verified buyers; everyone else pays a fee.",
+        ),
+        (
+            "en",
+            "Use the online form. Complaints are free for the first 7 days after a purchase.",
+        ),
+        (
+            "fr",
+            "Utilisez le formulaire en ligne. Les réclamations sont gratuites uniquement pour les abonnés.",
+        ),
+        (
+            "fr",
+            "Utilisez le formulaire en ligne. Les réclamations ne sont gratuites que pour les abonnés.",
+        ),
+        (
+            "de",
+            "Nutzen Sie das Online-Formular. Beschwerden sind nur für Abonnenten kostenlos.",
+        ),
+        (
+            "fa",
+            "از فرم برخط استفاده کنید. ثبت شکایت فقط برای مشترکان رایگان است.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Complaints {{#how}}\n\n{text}\n\n"));
+        assert!(
+            quotes_opposite(&found, "DSA Art. 20(1)"),
+            "{text}: {found:#?}"
+        );
+    }
+    for (lang, text) in [
+        (
+            "en",
+            "Use the online form. Complaints are free of charge for all users.",
+        ),
+        (
+            "de",
+            "Nutzen Sie das Online-Formular. Beschwerden sind für alle Nutzer kostenlos.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Complaints {{#how}}\n\n{text}\n\n"));
+        assert!(!asks_free(&found), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_program_that_sorts_and_a_person_who_decides_meet_art_20_6_and_a_fallback_person_does_not() {
+    for (lang, text) in [
+        (
+            "en",
+            "Software groups complaints by topic; a person always takes the decision.",
+        ),
+        ("en", "Complaints are never settled by a program alone."),
+        (
+            "en",
+            "A member of our team reads every complaint before we answer.",
+        ),
+        (
+            "fr",
+            "Un logiciel classe les réclamations ; la décision revient toujours à une personne.",
+        ),
+        (
+            "fr",
+            "Aucune réclamation n'est tranchée par un algorithme seul.",
+        ),
+        (
+            "de",
+            "Ein Programm ordnet Beschwerden; es entscheidet immer ein Mitarbeiter.",
+        ),
+        (
+            "de",
+            "Beschwerden werden nicht allein durch einen Algorithmus entschieden.",
+        ),
+        (
+            "fa",
+            "نرم‌افزار شکایت‌ها را مرتب می‌کند و یک کارشناس درباره هر شکایت تصمیم می‌گیرد.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Review {{#review}}\n\n{text}\n\n"));
+        assert!(!cites(&found, "DSA Art. 20(6)"), "{text}: {found:#?}");
+    }
+    for (lang, text) in [
+        (
+            "en",
+            "Software sorts complaints. Our staff look at a complaint only when the algorithm cannot settle it.",
+        ),
+        (
+            "en",
+            "A human review takes place only on request, for a fee.",
+        ),
+        (
+            "fr",
+            "Un membre du personnel n'examine une réclamation que si le logiciel ne peut pas trancher.",
+        ),
+        (
+            "de",
+            "Ein Mitarbeiter prüft eine Beschwerde nur, wenn die Software unsicher ist.",
+        ),
+        (
+            "fa",
+            "یک کارشناس فقط در صورتی شکایت را بررسی می‌کند که نرم‌افزار نتواند تصمیم بگیرد.",
+        ),
+    ] {
+        let found = complaints(lang, &format!("## Review {{#review}}\n\n{text}\n\n"));
+        assert!(
+            quotes_opposite(&found, "DSA Art. 20(6)"),
+            "{text}: {found:#?}"
+        );
+    }
+    // A person as the condition of the decision is no fallback.
+    let text = "Software sorts complaints. A complaint is closed only when a member of staff has reviewed it.";
+    let found = complaints("en", &format!("## Review {{#review}}\n\n{text}\n\n"));
+    assert!(!cites(&found, "DSA Art. 20(6)"), "{found:#?}");
+}
+
+fn p2b_cites(lang: &str, body: &str, cite: &str) -> bool {
+    seller_terms(lang, body).iter().any(|f| f.contains(cite))
+}
+
+#[test]
+fn grounds_given_as_conditions_meet_art_3_1_c() {
+    let end =
+        "## Termination {#termination}\n\nEither side may end the contract on 45 days' notice.\n\n";
+    for (lang, grounds) in [
+        (
+            "en",
+            "We may suspend or restrict a seller's account if the seller lists counterfeit goods.",
+        ),
+        ("en", "We may block a shop where it repeatedly ships late."),
+        (
+            "fr",
+            "Nous pouvons suspendre le compte d'un vendeur s'il vend des produits contrefaits.",
+        ),
+        (
+            "de",
+            "Wir können das Konto eines Verkäufers sperren, falls er gefälschte Waren verkauft.",
+        ),
+        (
+            "fa",
+            "در صورت فروش کالای تقلبی، حساب فروشنده را مسدود می‌کنیم.",
+        ),
+    ] {
+        let body = format!("## Suspension {{#suspension}}\n\n{grounds}\n\n{end}");
+        assert!(!p2b_cites(lang, &body, "Art. 3(1)(c)"), "{grounds}");
+    }
+    for grounds in [
+        "We may suspend a seller's account at any time, unless the law forbids it.",
+        "We will not suspend an account if the seller pays on time.",
+    ] {
+        let body = format!("## Suspension {{#suspension}}\n\n{grounds}\n\n{end}");
+        assert!(p2b_cites("en", &body, "Art. 3(1)(c)"), "{grounds}");
+    }
+}
+
+#[test]
+fn a_notice_period_denied_or_left_to_discretion_is_no_notice() {
+    let changes = |lang: &str, text: &str| {
+        let heading = match lang {
+            "fr" => "Modifications",
+            "de" => "Änderungen",
+            "fa" => "تغییرات",
+            _ => "Changes",
+        };
+        format!("## {heading} {{#changes}}\n\n{text}\n\n")
+    };
+    for (lang, text) in [
+        (
+            "en",
+            "We tell sellers of changes at least 15 days before they apply, unless we consider a shorter period appropriate.",
+        ),
+        (
+            "en",
+            "We do not tell sellers of changes to these terms 15 days before they apply.",
+        ),
+        ("en", "We may make changes with less than 15 days' notice."),
+        (
+            "fr",
+            "Nous n'informons pas les vendeurs des modifications 15 jours à l'avance.",
+        ),
+        (
+            "de",
+            "Wir informieren Verkäufer über Änderungen nicht 15 Tage im Voraus.",
+        ),
+        ("fa", "ما تغییرات را ۱۵ روز قبل به فروشندگان اطلاع نمی‌دهیم."),
+    ] {
+        assert!(p2b_cites(lang, &changes(lang, text), "Art. 3(2)"), "{text}");
+    }
+    for (lang, text) in [
+        (
+            "en",
+            "Sellers hear of changes no less than 15 days before they apply.",
+        ),
+        (
+            "en",
+            "We will not make changes with less than 15 days' notice.",
+        ),
+        (
+            "fr",
+            "Les modifications n'entrent en vigueur qu'après un préavis de 15 jours.",
+        ),
+        (
+            "de",
+            "Änderungen werden nicht später als 15 Tage vor Inkrafttreten mitgeteilt.",
+        ),
+        (
+            "en",
+            "We tell sellers of changes at least 15 days before they apply, unless a shorter period is required by law.",
+        ),
+    ] {
+        assert!(
+            !p2b_cites(lang, &changes(lang, text), "Art. 3(2)"),
+            "{text}"
+        );
+    }
+    let end = |text: &str| format!("## Termination {{#termination}}\n\n{text}\n\n");
+    assert!(p2b_cites(
+        "en",
+        &end(
+            "We terminate a seller's contract with 30 days' notice, or without notice at our discretion."
+        ),
+        "Art. 4(1)"
+    ));
+    assert!(!p2b_cites(
+        "en",
+        &end(
+            "We terminate a seller's contract with 30 days' notice, or without notice in case of a serious breach."
+        ),
+        "Art. 4(1)"
+    ));
+}
+
+#[test]
+fn a_number_of_mediators_is_no_more_than_the_names_after_its_colon() {
+    let one = "## Mediation {#mediation}\n\nWe name two mediators: the North Mediation House.\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{one}"));
+    assert!(
+        found.iter().any(|f| f.contains("two mediators")),
+        "{found:#?}"
+    );
+    let counted =
+        "## Mediation {#mediation}\n\nWe name two mediators, listed on our mediation page.\n";
+    let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{counted}"));
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -19,7 +19,10 @@
 //!
 //! A requirement can also name contrary statements: an affirmed, unconditional sentence such
 //! as "decided solely by automated means" or "we may change these terms without notice"
-//! outweighs any evidence elsewhere.
+//! outweighs any evidence elsewhere. A condition the contrary statement itself names ("reviewed
+//! by staff only when our software cannot decide") is part of what it says, and a period
+//! stated beside it does not outweigh it when the contrary is offered as the alternative ("30
+//! days' notice, or without notice at our discretion").
 
 use std::borrow::{Borrow, Cow};
 use std::sync::LazyLock;
@@ -131,7 +134,16 @@ fn negation_before(lang: &str, word: &str) -> bool {
         "fr" => {
             matches!(
                 word,
-                "ne" | "pas" | "jamais" | "aucun" | "aucune" | "ni" | "non" | "nullement" | "sans"
+                "ne" | "pas"
+                    | "jamais"
+                    | "aucun"
+                    | "aucune"
+                    | "aucuns"
+                    | "aucunes"
+                    | "ni"
+                    | "non"
+                    | "nullement"
+                    | "sans"
             ) || word.starts_with("n'")
         }
         "de" => german_none(word) || matches!(word, "nicht" | "weder" | "ohne"),
@@ -153,7 +165,7 @@ fn opening_negation(lang: &str, word: &str) -> bool {
         "en" => matches!(word, "no" | "none" | "neither" | "never" | "nobody"),
         "fr" => matches!(
             word,
-            "aucun" | "aucune" | "nul" | "nulle" | "jamais" | "personne"
+            "aucun" | "aucune" | "aucuns" | "aucunes" | "nul" | "nulle" | "jamais" | "personne"
         ),
         "de" => german_none(word) || word == "niemand",
         _ => false,
@@ -426,7 +438,17 @@ fn persian_verb(word: &str) -> bool {
 fn french_complement(word: &str) -> bool {
     matches!(
         word,
-        "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "nullement" | "guère" | "point"
+        "pas"
+            | "plus"
+            | "jamais"
+            | "rien"
+            | "aucun"
+            | "aucune"
+            | "aucuns"
+            | "aucunes"
+            | "nullement"
+            | "guère"
+            | "point"
     )
 }
 
@@ -509,9 +531,12 @@ fn clause_from(text: &str, lang: &str, start: usize) -> usize {
 }
 
 /// French negations among `words`: `ne … pas` and `aucun … ne` are one, `sans aucun` is one,
-/// the `ne` after `sans que` is no negation, and `ni … ni` is one.
+/// the `ne` after `sans que` is no negation, `ne … que` restricts rather than denies ("n'entrent
+/// en vigueur qu'après 15 jours"), and `ni … ni` is one.
 fn french_negations(words: &[Cow<str>]) -> usize {
     let mut count = 0;
+    // A counted `ne` with no complement yet, which a `que` makes a restriction.
+    let mut bare_ne = false;
     // A `ne` waiting for its complement, or a complement waiting for its `ne`.
     let mut open_ne = false;
     let mut open_complement = false;
@@ -537,10 +562,16 @@ fn french_negations(words: &[Cow<str>]) -> usize {
             } else if !open_ne {
                 count += 1;
                 open_ne = true;
+                bare_ne = true;
             }
+        } else if bare_ne && (w == "que" || w.starts_with("qu'")) {
+            count -= 1;
+            open_ne = false;
+            bare_ne = false;
         } else if french_complement(w) {
             let after_sans = sans_at == Some(i.wrapping_sub(1));
             if after_sans || open_ne {
+                bare_ne = false;
                 continue;
             }
             count += 1;
@@ -654,11 +685,11 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// The clauses of a sentence joined by `;`, each with whether a condition governs it: its own,
-/// or, for an item of an enumeration (`(ii) …`, `b) …`), the condition of the sentence's
-/// lead-in ("If an event of default occurs, we may: (i) suspend …; (ii) terminate with
+/// The clauses of a sentence joined by `;`, each with whether a condition of its own governs
+/// it and whether, as an item of an enumeration (`(ii) …`, `b) …`), the condition of the
+/// sentence's lead-in does ("If an event of default occurs, we may: (i) suspend …; (ii) terminate with
 /// immediate effect").
-fn clauses_with_conditions<'a>(lang: &str, sentence: &'a str) -> Vec<(&'a str, bool)> {
+fn clauses_with_conditions<'a>(lang: &str, sentence: &'a str) -> Vec<(&'a str, bool, bool)> {
     let chunks: Vec<&str> = sentence
         .split([';', '؛'])
         .filter(|c| !c.trim().is_empty())
@@ -669,7 +700,7 @@ fn clauses_with_conditions<'a>(lang: &str, sentence: &'a str) -> Vec<(&'a str, b
         .iter()
         .zip(conditions)
         .enumerate()
-        .map(|(i, (c, own))| (*c, own || (i > 0 && lead && enumerated(c))))
+        .map(|(i, (c, own))| (*c, own, i > 0 && lead && enumerated(c)))
         .collect()
 }
 
@@ -908,28 +939,39 @@ pub fn contradicted(parts: &[Part], lang: &str, contrary: &Contrary) -> bool {
 /// The first clause of a sentence that says the contrary statement (see [`contradicted`]), as
 /// written.
 pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> Option<&'p str> {
-    let says = |s: &str, re: &Regex| {
-        re.find_iter(s).any(|m| {
-            if contrary.denied {
-                negated_before(s, lang, m.start(), m.end())
-            } else {
-                !negated(s, lang, m.start(), m.end())
-            }
-        })
+    let says = |s: &str, m: &regex::Match| {
+        if contrary.denied {
+            negated_before(s, lang, m.start(), m.end())
+        } else {
+            !negated(s, lang, m.start(), m.end())
+        }
+    };
+    // Inside the contrary statement itself: "free of charge only for premium members" grants
+    // nothing, and the "only if" of "reviewed by staff only if you pay" is what it says, not a
+    // condition that excuses it.
+    let inside = |s: &str, at: usize, end: usize| {
+        contrary
+            .pattern
+            .find_iter(s)
+            .any(|c| c.start() <= at && end <= c.end())
     };
     parts.iter().find_map(|part| {
         sentences(&part.prose).into_iter().find_map(|sentence| {
             if !contrary.with.iter().all(|w| w.is_match(sentence))
-                || contrary.enough.is_some_and(|l| l.stated(sentence))
+                || contrary.enough.is_some_and(|l| {
+                    l.stated(sentence) && !alternative(sentence, lang, contrary.pattern)
+                })
                 || (contrary.shorter && find_periods(sentence).is_empty())
             {
                 return None;
             }
             clauses_with_conditions(lang, sentence)
                 .into_iter()
-                .find(|&(s, conditioned)| {
-                    !conditioned
-                    && says(s, contrary.pattern)
+                .find(|&(s, own, lead)| {
+                    !lead
+                    && contrary.pattern.find_iter(s).any(|m| {
+                        says(s, &m) && !(own && conditional(lang, &blanked(s, m.start(), m.end())))
+                    })
                     && contrary.topic.is_none_or(|t| {
                         // A Persian verb negates its clause, not the topic named in it.
                         t.find_iter(s).any(|m| {
@@ -940,11 +982,45 @@ pub fn contradiction<'p>(parts: &'p [Part], lang: &str, contrary: &Contrary) -> 
                     // Read without negation: "without notice for breach" names its ground.
                     && contrary.excused.is_none_or(|e| !e.is_match(s))
                     && contrary.granted.is_none_or(|g| {
-                        !g.find_iter(s).any(|m| !negated(s, lang, m.start(), m.end()))
+                        !g.find_iter(s).any(|m| {
+                            !negated(s, lang, m.start(), m.end()) && !inside(s, m.start(), m.end())
+                        })
                     })
                 })
-                .map(|(s, _)| part.written_of(s.trim()))
+                .map(|(s, _, _)| part.written_of(s.trim()))
         })
+    })
+}
+
+/// `text` with `start..end` made spaces.
+fn blanked(text: &str, start: usize, end: usize) -> String {
+    format!(
+        "{}{}{}",
+        &text[..start],
+        " ".repeat(end - start),
+        &text[end..]
+    )
+}
+
+/// Words that offer an alternative: "30 days' notice, or without notice at our discretion".
+fn alternative_word(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => word == "or",
+        "fr" => word == "ou",
+        "de" => word == "oder",
+        "fa" => word == "یا",
+        _ => false,
+    }
+}
+
+/// Whether a mention of `pattern` in `sentence` is offered as an alternative to what comes
+/// before it ("by giving 30 days' notice, or without notice"): the period stated beside it is
+/// then no promise.
+fn alternative(sentence: &str, lang: &str, pattern: &Regex) -> bool {
+    pattern.find_iter(sentence).any(|m| {
+        words(&sentence[..m.start()])
+            .next_back()
+            .is_some_and(|w| alternative_word(lang, &w))
     })
 }
 
@@ -957,11 +1033,59 @@ static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the no-longer pattern is valid")
 });
 
+/// A clause of exception that leaves the length of time to the business ("unless we decide
+/// that a shorter period is appropriate", "sauf si nous estimons", "es sei denn, wir
+/// entscheiden", "مگر به تشخیص ما"), or an alternative at its discretion ("or at our sole
+/// discretion"): the period is no promise.
+static UNDONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(unless|except\s+(where|when|if)|save\s+where|or)\b[^.;]{0,80}?\b(we\s+(decide|consider|deem|determine|think|believe|choose|elect|see\s+fit)|(our|its)\s+(sole\s+|absolute\s+|own\s+)?discretion)|\b(sauf|à\s+moins|ou)\b[^.;]{0,80}?\b(nous\s+(décidons|estimons|jugeons|considérons|choisissons)|(notre|sa)\s+(seule\s+|libre\s+|entière\s+)?(discrétion|appréciation))|\b(es\s+sei\s+denn|außer|ausser|sofern\s+nicht|soweit\s+nicht|oder)\b[^.;]{0,80}?\b(wir\s+(entscheiden|halten|bestimmen|beschließen)|(nach|in)\s+unserem\s+(freien\s+|alleinigen\s+)?ermessen)|(مگر|یا)[^.؛]{0,80}?(تشخیص|صلاحدید)",
+    )
+    .expect("the undone pattern is valid")
+});
+
+/// A comparative that a negation turns into a lower bound ("not less than 15 days", "no
+/// later than 15 days before", "pas moins de", "nicht weniger als"), at the end of the words
+/// before a length of time.
+static LOWER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(less|fewer|shorter|later|sooner|earlier)\s+than\s*$|(^|[^u]\s)moins\s+(de|d'|que)\s*$|\b(weniger|kürzer|später|früher)\s+als\s*$|کمتر\s+از\s*$",
+    )
+    .expect("the lower-bound pattern is valid")
+});
+
+/// Whether the length of time at `start..end` of `text` is promised: not denied by a negation
+/// of its clause ("we do not notify sellers of changes 15 days in advance", "nous
+/// n'informons pas", "wir informieren nicht", "اطلاع نمی‌دهیم"), or stated after a negated
+/// comparative ("not less than 15 days", "no later than 15 days before": a lower bound).
+fn promised(text: &str, lang: &str, start: usize, end: usize) -> bool {
+    let from = clause_from(text, lang, start);
+    let lower = LOWER_BOUND.is_match(&text[from..start]);
+    let denied = if lang == "fa" {
+        persian_negations(text, start, end) % 2 == 1
+    } else {
+        let all: Vec<Cow<str>> = words(&text[from..start]).collect();
+        let begin = all
+            .iter()
+            .rposition(|w| clause_start(lang, w))
+            .map_or(0, |i| i + 1);
+        let clause = &all[begin..];
+        let count = if lang == "fr" {
+            french_negations(clause)
+        } else {
+            clause.iter().filter(|w| negation_before(lang, w)).count()
+        };
+        (count + usize::from(negated_after(text, lang, end))) % 2 == 1
+    };
+    denied == lower
+}
+
 /// Whether the prose of one part states a length of time of at least `min_days`, and the part
 /// (its heading included) matches `topic`: a notice period is stated where its subject is
 /// ("changes … at least fifteen (15) days"; a heading "30 days' notice" states none). The
-/// length itself is not read for negation ("not less than 30 days" states 30 days), but a
-/// clause saying it no longer applies takes it back.
+/// length is read for the negation of its clause ("we do not give 15 days' notice" promises
+/// none, "not less than 30 days" states 30 days), and a clause saying it no longer applies or
+/// leaving it to the business's discretion ([`UNDONE`]) takes it back.
 pub fn period_about(parts: &[Part], lang: &str, min_days: u32, topic: &Regex) -> bool {
     parts.iter().any(|part| {
         let whole = part.whole();
@@ -976,8 +1100,121 @@ pub fn period_about(parts: &[Part], lang: &str, min_days: u32, topic: &Regex) ->
                 let to = text[p.end..]
                     .find(['.', '!', '?', ';', '\n', '؛'])
                     .map_or(text.len(), |i| p.end + i);
-                p.days >= min_days && !NO_LONGER.is_match(&text[from..to])
+                p.days >= min_days
+                    && !NO_LONGER.is_match(&text[from..to])
+                    && !UNDONE.is_match(&text[from..to])
+                    && promised(text, lang, p.start, p.end)
             })
+    })
+}
+
+/// Words that open a clause of exception rather than a condition ("unless", "sauf", "es sei
+/// denn"): a sentence is read for its conditions up to the first of them.
+fn exception(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(word, "unless" | "except" | "save"),
+        "fr" => matches!(word, "sauf" | "hormis"),
+        "de" => matches!(word, "außer" | "ausser" | "sei"),
+        "fa" => word == "مگر",
+        _ => false,
+    }
+}
+
+/// Modal words by which a business gives itself a power ("we may suspend", "nous pouvons
+/// suspendre", "wir können … sperren", "reserves the right to").
+fn modal(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(
+            word,
+            "may"
+                | "can"
+                | "will"
+                | "shall"
+                | "might"
+                | "could"
+                | "reserve"
+                | "reserves"
+                | "entitled"
+        ),
+        "fr" => matches!(
+            word,
+            "peut"
+                | "peuvent"
+                | "pouvons"
+                | "pourra"
+                | "pourrons"
+                | "pourront"
+                | "réserve"
+                | "droit"
+        ),
+        "de" => matches!(
+            word,
+            "kann" | "können" | "darf" | "dürfen" | "wird" | "werden" | "berechtigt" | "behält"
+        ),
+        _ => false,
+    }
+}
+
+/// Words that deny a ground named after them: "for any reason", "pour quelque motif que ce
+/// soit", "aus beliebigem Grund", "به هر دلیلی".
+fn any_ground(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(word, "any" | "no" | "whatever" | "whatsoever"),
+        "fr" => matches!(word, "quelque" | "aucun" | "aucune" | "n'importe"),
+        "de" => matches!(word, "beliebigem" | "beliebigen" | "irgendeinem" | "ohne"),
+        "fa" => word == "هر",
+        _ => false,
+    }
+}
+
+/// Whether some sentence of the parts' prose does what `topic` names (not negated, not a
+/// point in time) and states its grounds: on a condition of a power the business gives
+/// itself ("we may suspend a seller's account if the seller sells prohibited goods",
+/// "sperren, wenn er …", "suspendre … en cas de …", "در صورت … مسدود"; "the term ends when
+/// terminated" and "your only recourse is to terminate" give none), or by naming them
+/// (`grounds`: "Kündigung aus wichtigem Grund"; "for any reason" names none). A clause of
+/// exception ("unless the law forbids it") states no grounds.
+pub fn on_condition(parts: &[Part], lang: &str, topic: &Regex, grounds: &Regex) -> bool {
+    parts.iter().any(|part| {
+        sentences(&part.prose).into_iter().any(|sentence| {
+            let cut = sentence
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_alphabetic()
+                        && sentence[..i]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|b| !b.is_alphanumeric())
+                })
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    words(&sentence[i..])
+                        .next()
+                        .is_some_and(|w| exception(lang, &w))
+                })
+                .unwrap_or(sentence.len());
+            let cut = &sentence[..cut];
+            let named = grounds.find_iter(cut).any(|g| {
+                !words(&cut[..g.start()])
+                    .rev()
+                    .take(2)
+                    .any(|w| any_ground(lang, &w))
+            });
+            let conditioned = conditional(lang, cut);
+            (named || conditioned)
+                && topic.find_iter(cut).any(|m| {
+                    let before: Vec<Cow<str>> = words(&cut[..m.start()]).collect();
+                    // The power's modal before the act, with no condition between them.
+                    let power = lang == "fa"
+                        || before
+                            .iter()
+                            .rposition(|w| modal(lang, w))
+                            .is_some_and(|at| !conditional(lang, &before[at + 1..].join(" ")));
+                    (lang == "fa" || !negated_before(cut, lang, m.start(), m.end()))
+                        && !point_in_time(cut, lang, m.start())
+                        && (named || power)
+                })
+        })
     })
 }
 

@@ -57,20 +57,11 @@ pub fn mediators_counted(version: &PolicyVersion) -> usize {
                 || MEDIATION_CLAUSE.is_match(&c.prose.to_lowercase())
         })
         .map(|(i, c)| {
-            let prose = searchable(&c.prose);
-            let stated = MEDIATOR_COUNT
-                .captures_iter(&prose)
-                .filter(|m| {
-                    let whole = m.get(0).expect("the whole match");
-                    !negated(&prose, &version.lang, whole.start(), whole.end())
-                })
-                .filter_map(|m| {
-                    m.get(1)?.as_str().split_whitespace().rev().find_map(|n| {
-                        n.parse::<usize>()
-                            .ok()
-                            .or_else(|| word_value(n).map(|v| v as usize))
-                    })
-                })
+            let prose = unwrap_lines(&c.prose);
+            let stated = prose
+                .split(['\n', '!', '?'])
+                .flat_map(sentences)
+                .filter_map(|sentence| stated_in(sentence, &version.lang))
                 .max()
                 .unwrap_or(0);
             // The preamble's list items are not counted: without a heading nothing says
@@ -82,6 +73,50 @@ pub fn mediators_counted(version: &PolicyVersion) -> usize {
         })
         .max()
         .unwrap_or(0)
+}
+
+/// The colon of `sentence` that opens a list: the last one followed by white space or ending it.
+fn list_colon(sentence: &str) -> Option<usize> {
+    sentence
+        .char_indices()
+        .rfind(|&(i, c)| {
+            c == ':'
+                && sentence[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
+}
+
+/// The number of mediators `sentence` states (not negated), the one nearest the noun; when the
+/// sentence names them after a colon, no more than it names ("We designate two mediators:
+/// CEDR." names one).
+fn stated_in(sentence: &str, lang: &str) -> Option<usize> {
+    let lower = searchable(sentence);
+    let colon = list_colon(&lower);
+    let named = list_colon(sentence)
+        .map(|at| names_in(&sentence[at + 1..], false))
+        .filter(|&n| n > 0);
+    MEDIATOR_COUNT
+        .captures_iter(&lower)
+        .filter(|m| {
+            let whole = m.get(0).expect("the whole match");
+            !negated(&lower, lang, whole.start(), whole.end())
+        })
+        .filter_map(|m| {
+            let number = m.get(1)?.as_str().split_whitespace().rev().find_map(|n| {
+                n.parse::<usize>()
+                    .ok()
+                    .or_else(|| word_value(n).map(|v| v as usize))
+            })?;
+            let before_colon = colon.is_some_and(|c| m.get(0).is_some_and(|w| w.end() <= c));
+            Some(match named {
+                Some(n) if before_colon => number.min(n),
+                _ => number,
+            })
+        })
+        .max()
 }
 
 /// A list item that gives a contact detail rather than a name: a labelled phone, e-mail, web

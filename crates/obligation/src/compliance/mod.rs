@@ -333,6 +333,16 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
+        Evidence::Conditioned { topic, grounds } => {
+            let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
+            let (_, named) = grounds.iter().find(|(l, _)| *l == lang)?;
+            Some(evidence::on_condition(
+                parts,
+                lang,
+                regex(pattern),
+                regex(named),
+            ))
+        }
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.prose))),
         Evidence::TwoMediators => Some(mediators::two_named(version)),
     }
@@ -440,6 +450,12 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             ),
             None => format!("state a period of at least {days} days"),
         },
+        Evidence::Conditioned { topic, .. } => match topic.iter().find(|(l, _)| *l == lang) {
+            Some((_, pattern)) => format!(
+                "state on what conditions (if …, where …) or grounds a sentence that mentions /{pattern}/ applies"
+            ),
+            None => "state the conditions".into(),
+        },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
         Evidence::TwoMediators => {
             "name at least two mediators under a clause about mediation (as list items, \"two mediators: …\", or by name in a sentence that designates them), or link the list of mediators in a sentence about them".into()
@@ -498,6 +514,9 @@ fn all_patterns() -> Vec<&'static str> {
             }
             Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
             Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
+            Evidence::Conditioned { topic, grounds } => {
+                out.extend(topic.iter().chain(grounds.iter()).map(|(_, p)| *p))
+            }
             Evidence::Unless {
                 evidence,
                 contrary,

@@ -21,6 +21,15 @@ pub enum Evidence {
         /// Per language: what the clause must be about.
         topic: &'static [(&'static str, &'static str)],
     },
+    /// A sentence does what the language's topic pattern names on a condition ("we may suspend
+    /// an account if the seller sells prohibited goods"), or names its `grounds` ("Kündigung
+    /// aus wichtigem Grund"; "for any reason" names none).
+    Conditioned {
+        /// Per language: what the sentence does.
+        topic: &'static [(&'static str, &'static str)],
+        /// Per language: words that name grounds.
+        grounds: &'static [(&'static str, &'static str)],
+    },
     /// At least two mediators named under a clause about mediation: as list items, in a
     /// sentence that counts them ("two independent mediators: …"), or on a page a sentence
     /// about the mediators links ("the list of mediators we engage with is available at
@@ -157,14 +166,51 @@ const COMPLAIN: &[(&str, &[&str])] = &[
 const FREE_EN: &str =
     r"free of charge|\bfree\b|no charge|at no cost|costs? nothing|without (any )?charge";
 const FREE_FR: &str = r"gratuit";
-const FREE_DE: &str = r"kostenlos|unentgeltlich|gebührenfrei|kostenfrei";
+const FREE_DE: &str = r"kostenlos|unentgeltlich|gebührenfrei|kostenfrei|\bkostet\s+(\w+\s+)?nichts";
 const FREE_FA: &str = r"رایگان|بدون هزینه|بی‌هزینه|هزینه‌ای ندارد";
 
+/// An electronic channel, named as such or as the channel itself: e-mail, a web form, the app,
+/// an online portal, the account.
+const CHANNEL_EN: &str =
+    r"electronic|online|e-?mail|\bweb\s?form|\bform\b|\bapps?\b|portal|website|\bchat\b";
+const CHANNEL_FR: &str = r"électronique|en ligne|e-?mail|courriel|formulaire|application|portail|site (internet|web)|messagerie";
+const CHANNEL_DE: &str =
+    r"elektronisch|online|e-?mail|formular|\bapp\b|portal|website|webseite|kontaktformular";
+const CHANNEL_FA: &str = r"الکترونیک|برخط|آنلاین|رایانامه|ایمیل|فرم|اپلیکیشن|درگاه|وب‌سایت|وبگاه|پنل";
+
 const FREE_ELECTRONIC: &[(&str, &[&str])] = &[
-    ("en", &[FREE_EN, r"electronic|online"]),
-    ("fr", &[FREE_FR, r"électronique|en ligne"]),
-    ("de", &[FREE_DE, r"elektronisch|online"]),
-    ("fa", &[FREE_FA, r"الکترونیک|برخط|آنلاین"]),
+    ("en", &[FREE_EN, CHANNEL_EN]),
+    ("fr", &[FREE_FR, CHANNEL_FR]),
+    ("de", &[FREE_DE, CHANNEL_DE]),
+    ("fa", &[FREE_FA, CHANNEL_FA]),
+];
+
+/// Free of charge stated by denying a fee ("no fee is charged", "we charge no fee", "you will
+/// never be charged", "aucuns frais ne sont demandés", "ne vous coûte rien", "es fallen keine
+/// Gebühren an", "kostet Sie nichts", "هیچ هزینه‌ای دریافت نمی‌شود"), made electronically.
+const NO_FEE_ELECTRONIC: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            r"~\b(fees?|charges?|charged|costs?|price|payments?)\b",
+            CHANNEL_EN,
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"~\b(frais|coûts?|coûte\w*|payante?s?|facturée?s?|paiement|redevance)\b",
+            CHANNEL_FR,
+        ],
+    ),
+    (
+        "de",
+        &[
+            r"~gebühr|\bkosten\b|\bkostet\b|\bentgelt|zahlung",
+            CHANNEL_DE,
+        ],
+    ),
+    ("fa", &[r"~هزینه|کارمزد|پرداخت|وجه", CHANNEL_FA]),
 ];
 
 /// Complaints said to be free of charge (a clause saying so states no fee for them).
@@ -208,9 +254,28 @@ macro_rules! fee_near_amount {
 /// des frais", "هزینه دارد", "مشمول کارمزد"), or that makes them depend on a payment ("requires
 /// payment", "subordonnée au paiement", "setzt die Zahlung … voraus", "مستلزم پرداخت ۵۰ هزار
 /// تومان"; an amount may be written with a multiplier, "۵۰ هزار تومان"). The sentence must be
-/// about complaints: a seller's fee or a shipping cost is no charge for complaining.
+/// about complaints: a seller's fee or a shipping cost is no charge for complaining. Free of
+/// charge granted only to some or for a while is not free either ("free of charge only for
+/// premium members", "free for the first 24 hours", "gratuites uniquement pour", "nur für
+/// Abonnenten kostenlos", "فقط برای مشترکان رایگان").
 const NOT_FREE: &[Opposite] = &[
     says("en", r"~free of charge|(?:^|[^-\w])free\b"),
+    says(
+        "en",
+        r"(free of charge|\bfree\b|at no cost|without (any )?charge|no charge)\s+((\w+\s+){0,3}?)(only\s+(for|to|during|within|in|on|until|if|when|while|where)\b|(for|during|in)\s+the\s+first\b|up\s+to\s+(\w+\s+)?(\d+|one|two|three)\b|for\s+(\w+\s+){1,3}only\b)[^.;]*",
+    ),
+    says(
+        "fr",
+        r"gratuite?s?\s+(([\w']+\s+){0,3}?)((uniquement|seulement|exclusivement)\s+(pour|aux?|pendant|durant|si|s'|lorsqu|les)|(pendant|durant)\s+(les\s+)?(premiers?|premières?|\d+))[^.;]*|\bn(e\s+|')([\w']+\s+){0,2}?gratuite?s?\s+qu[^.;]*",
+    ),
+    says(
+        "de",
+        r"(kostenlos|unentgeltlich|gebührenfrei|kostenfrei)\w*\s+((\w+\s+){0,3}?)nur\s+(für|in|während|bis|innerhalb|wenn|falls|bei)\b[^.;]*|\bnur\s+(für|in\s+den\s+ersten|während|innerhalb|bis)\b[^.;]{0,60}?(kostenlos|unentgeltlich|gebührenfrei|kostenfrei)[^.;]*|\b(in|während)\s+den\s+ersten\b[^.;]{0,40}?(kostenlos|unentgeltlich|gebührenfrei|kostenfrei)[^.;]*",
+    ),
+    says(
+        "fa",
+        r"(فقط|تنها)\s+(برای|در|طی|تا)[^.؛،]{0,60}?(رایگان|بدون هزینه)[^.؛]*|(رایگان|بدون هزینه)[^.؛،]{0,30}?(فقط|تنها)\s+(برای|در|طی|تا)[^.؛]*",
+    ),
     says(
         "en",
         fee_near_amount!(
@@ -344,27 +409,34 @@ const WINDOW_CLOSED: &[Opposite] = &[
     ),
 ];
 
+/// Automated tools, programs and the like, in any polarity.
+const MACHINE_EN: &str =
+    r"*automat|software|algorithm|\bmachines?\b|\bprograms?\b|\bbots?\b|\bai\b";
+const MACHINE_FR: &str = r"*automati|logiciel|algorithm|\bmachines?\b|\bprogrammes?\b|\brobots?\b";
+const MACHINE_DE: &str = r"*automati|software|algorithm|maschinell|\bprogramm";
+const MACHINE_FA: &str = r"*خودکار|ماشینی|الگوریتم|نرم‌افزار|نرم افزار|سامانه هوشمند";
+
 /// Automated decisions that are said not to be solely automated.
 const NOT_SOLELY: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            r"*automat",
+            MACHINE_EN,
             r"~solely|exclusively|only|entirely|purely|alone",
         ],
     ),
     (
         "fr",
         &[
-            r"*automati",
+            MACHINE_FR,
             r"~uniquement|exclusivement|seulement|entièrement|\bseule?s?\b",
         ],
     ),
     (
         "de",
-        &[r"*automati", r"~ausschließlich|allein|nur|vollständig"],
+        &[MACHINE_DE, r"~ausschließlich|allein|nur|vollständig"],
     ),
-    ("fa", &[r"*خودکار|ماشینی|الگوریتم", r"~صرفاً|صرفا|تنها|فقط"]),
+    ("fa", &[MACHINE_FA, r"~صرفاً|صرفا|تنها|فقط"]),
 ];
 
 /// Automated decisions with human review.
@@ -372,28 +444,25 @@ const HUMAN_REVIEW: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            r"*automat",
-            r"human|member of staff|qualified staff|staff member|\bperson\b|moderator|employee",
+            MACHINE_EN,
+            r"human|members? of (our |the )?(staff|team)|qualified staff|staff member|team member|\bperson\b|moderator|employee|reviewer",
         ],
     ),
     (
         "fr",
         &[
-            r"*automati",
-            r"humain|personnel qualifié|membre du personnel|une personne|modérat",
+            MACHINE_FR,
+            r"humain|personnel qualifié|membres? (du personnel|de (notre|l')équipe)|une personne|modérat|salarié|employé",
         ],
     ),
     (
         "de",
         &[
-            r"*automati",
-            r"menschlich|qualifizierte|mitarbeiter|\bmensch|moderator",
+            MACHINE_DE,
+            r"menschlich|qualifizierte|mitarbeiter|\bmensch|moderator|teammitglied",
         ],
     ),
-    (
-        "fa",
-        &[r"*خودکار|ماشینی|الگوریتم", r"انسانی|کارشناس|کارمند"],
-    ),
+    ("fa", &[MACHINE_FA, r"انسانی|کارشناس|کارمند"]),
 ];
 
 /// People said to review or decide, in words that need no mention of automated tools: "no
@@ -403,7 +472,7 @@ const HUMAN_DECIDES: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            r"\b(human|manual|personal)\s+(review|decision|intervention|oversight|check|examination|assessment)|\b(reviewed|decided|examined|checked|assessed|read|handled|review|decision|examination)\s+by\s+(a\s+|an\s+|one\s+of\s+)?(our\s+|the\s+)?(humans?|persons?|people|member\s+of\s+(our\s+)?staff|staff|moderators?|employees?|reviewers?)\b",
+            r"\b(members?\s+of\s+(our\s+|the\s+)?(staff|team)|staff\s+members?|team\s+members?|humans?|persons?|moderators?|employees?|reviewers?)\s+(\w+\s+){0,2}?(reviews?|decides?|reads?|examines?|checks?|assesses?|handles?|takes?\s+(the|each|every|all|a)\s+decisions?)\b|\b(human|manual|personal)\s+(review|decision|intervention|oversight|check|examination|assessment)|\b(reviewed|decided|examined|checked|assessed|read|handled|review|decision|examination)\s+by\s+(a\s+|an\s+|one\s+of\s+)?(our\s+|the\s+)?(humans?|persons?|people|member\s+of\s+(our\s+)?staff|staff|moderators?|employees?|reviewers?)\b",
         ],
     ),
     (
@@ -526,7 +595,9 @@ const ACT_FA: &[&str] = &[r"تصمیم|بررسی|نظارت|دخالت|رسید
 /// a person does ("without a person looking at them", "never seen by our staff", "aucun humain
 /// ne regarde", "eine Prüfung durch Menschen erfolgt nicht", "بدون دخالت انسانی"). Read for
 /// negation like any mention, and negations compose: "not solely by automated means" and "no
-/// decision is taken without human review" are not contrary.
+/// decision is taken without human review" are not contrary. A person who acts only as a
+/// fallback or on request is contrary too: the "only if" it names is what it says, not a
+/// condition that excuses it.
 const SOLELY_AUTOMATED: &[Opposite] = &[
     says(
         "en",
@@ -599,6 +670,25 @@ const SOLELY_AUTOMATED: &[Opposite] = &[
         "fa",
         r"~انسان|کارشناس|کارمند|کارکنان|ناظر|اپراتور|شخص|فردی",
         ACT_FA,
+    ),
+    // A person only as a fallback or on request: "reviewed by staff only when our software
+    // cannot decide", "a person looks at it only if you pay", "n'intervient que si",
+    // "nur, wenn", "فقط در صورتی که".
+    says(
+        "en",
+        r"\b(members? of (our |the )?(staff|team)|staff members?|team members?|humans?|human beings?|persons?|people|staff|employees?|moderators?|reviewers?|human review|manual review)\b[^.;:]{0,60}?(\bonly\s+(if|when|where|in\s+(the\s+)?(rare\s+|exceptional\s+|some\s+|certain\s+)?cases?|on\s+request|upon\s+request|as\s+a\s+(last\s+resort|fallback))\b|\b(if|when|where)\s+(our\s+|the\s+|its\s+)?(software|system|tools?|algorithms?|automat\w*)(\s+\w+)?\s+(cannot|can't|is\s+unable|are\s+unable|fails?|is\s+unsure|is\s+uncertain))[^.;]*",
+    ),
+    says(
+        "fr",
+        r"\b(membres? (du|de notre) (personnel|équipe)|humaine?s?|personnes?|personnel|employée?s?|salariée?s?|modérat(eur|rice)s?)\b[^.;:]{0,60}?(\b(uniquement|seulement)\s+(si|s'|lorsqu|quand|en\s+cas|dans\s+(les|certains)\s+cas|sur\s+demande)|\bqu(e\s+|')(si|s'|lorsqu|quand|en\s+cas|dans\s+(les|certains)\s+cas|sur\s+demande|à\s+la\s+demande))[^.;]*",
+    ),
+    says(
+        "de",
+        r"\b(mensch\w*|mitarbeiter\w*|person\w*|moderator\w*|beschäftigte\w*)\b[^.;:]{0,60}?\bnur\s*,?\s*(dann\s*,?\s*)?(wenn|falls|sofern|in\s+(einzelnen\s+|bestimmten\s+|wenigen\s+)?fällen|auf\s+(antrag|anfrage|wunsch))\b[^.;]*",
+    ),
+    says(
+        "fa",
+        r"(انسان|کارشناس|کارمند|کارکنان|اپراتور|شخص)[^.؛]{0,60}?(فقط|تنها)\s+(در\s+صورتی|وقتی|زمانی|اگر|هنگامی|در\s+موارد)[^.؛]*",
     ),
 ];
 
@@ -707,6 +797,25 @@ const SUSPENSION_GROUNDS: &[(&str, &[&str])] = &[
     ("fa", &[r"تعلیق|مسدود|محدود", r"فسخ|خاتمه", r"دلایل|دلیل"]),
 ];
 
+/// Words that name the grounds of a decision, in the sentence that takes it.
+const GROUNDS_WORDS: &[(&str, &str)] = &[
+    ("en", r"\b(grounds?|reasons?)\b"),
+    ("fr", r"\b(motifs?|raisons?)\b"),
+    ("de", r"\b(gründen?|grund|grunde)\b"),
+    ("fa", r"دلیل|دلایل"),
+];
+
+/// Suspending, restricting or terminating, which a condition gives the grounds for.
+const SUSPENSION_ACT: &[(&str, &str)] = &[
+    ("en", r"suspen|restrict|terminat|deactivat|\bblock|delist"),
+    ("fr", r"suspen|restrei|restrict|résili|désactiv|bloqu"),
+    (
+        "de",
+        r"sperr|aussetz|auszusetz|einschränk|einzuschränk|kündig|deaktivier",
+    ),
+    ("fa", r"تعلیق|مسدود|محدود|فسخ"),
+];
+
 /// A decision to suspend, restrict or terminate (the topic of a "for any reason" sentence).
 const SUSPENSION_TOPIC: &[(&str, &str)] = &[
     (
@@ -778,7 +887,10 @@ pub const REQUIREMENTS: &[Requirement] = &[
         what: "say that complaints are free of charge and made electronically",
         applies: AppliesTo::ComplaintsPolicy,
         evidence: Evidence::Unless {
-            evidence: &Evidence::Keywords(FREE_ELECTRONIC),
+            evidence: &Evidence::AnyOf(&[
+                Evidence::Keywords(FREE_ELECTRONIC),
+                Evidence::Keywords(NO_FEE_ELECTRONIC),
+            ]),
             contrary: NOT_FREE,
             topic: COMPLAINT_TOPIC,
             excused: NO_EXCUSE,
@@ -856,7 +968,13 @@ pub const REQUIREMENTS: &[Requirement] = &[
         what: "state the grounds for suspending, restricting or terminating a seller",
         applies: AppliesTo::SellerTerms,
         evidence: Evidence::Unless {
-            evidence: &Evidence::Keywords(SUSPENSION_GROUNDS),
+            evidence: &Evidence::AnyOf(&[
+                Evidence::Keywords(SUSPENSION_GROUNDS),
+                Evidence::Conditioned {
+                    topic: SUSPENSION_ACT,
+                    grounds: GROUNDS_WORDS,
+                },
+            ]),
             contrary: WITHOUT_GROUNDS,
             topic: SUSPENSION_TOPIC,
             excused: NO_EXCUSE,
