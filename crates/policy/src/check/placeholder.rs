@@ -5,11 +5,14 @@
 //! - fields never filled in: `[COMPANY NAME]`, `[Insert e-mail]`, `[Enter address]`, `[●]`,
 //!   `[نام شرکت]`, and in any case a bracket that reads as a field: a short noun phrase naming
 //!   what belongs there (`[Company address]`, `[Datum]`, `[adresse e-mail]`, `[تاریخ]`,
-//!   `[X]%`, `[number] days`) or an instruction (`[Adresse einfügen]`, `[à compléter]`);
-//! - template variables: `{{name}}`, `${fee}`, `%FEE%`;
+//!   `[X]%`, `[number] days`), an instruction (`[Adresse einfügen]`, `[à compléter]`), an
+//!   empty bracket (`[ ]`, `[__]`) or a choice left open (`[England/Scotland]`); a bracket
+//!   naming a control of the page by its label (`the field marked [Order number]`) is none;
+//! - template variables: `{{name}}`, `${fee}`, `%FEE%`, `{support_email}`;
 //! - raw-HTML pseudo-tags the HTML sanitiser would drop without a trace: `<Insert e-mail
 //!   address>`, `<<FEE>>`, `<COMPANY>` (a tag that is no HTML element);
-//! - drafting marks: `TODO`, `TBD`, `TBC`, `XXX`, `À DÉFINIR`, `lorem ipsum`, `XX days`,
+//! - drafting marks (not when quoted or listed after a verb of writing or using, and not `XXX`
+//!   joined to digits): `TODO`, `TBD`, `TBC`, `XXX`, `À DÉFINIR`, `lorem ipsum`, `XX days`,
 //!   `XX €`, `XX/XX/XXXX`, `xx xx xx xx xx`, `..../..../....`, and blanks of three or more
 //!   underscores (`___`) outside forms a reader is meant to fill in: a blank inside a sentence
 //!   (`Montant : ____ euros`, `le ___ 2025`) or a labelled blank alone (`Name: ____`) is
@@ -51,7 +54,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Field, re(r"\[[^\[\]\n]{1,60}\]")),
         (
             Kind::Template,
-            re(r"\{\{[^{}\n]*\}\}|\$\{[A-Za-z_][^{}\n]{0,40}\}|%[A-Z][A-Z0-9_]{1,30}%"),
+            re(
+                r"\{\{[^{}\n]*\}\}|\$\{[A-Za-z_][^{}\n]{0,40}\}|%[A-Z][A-Z0-9_]{1,30}%|\{(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)\}",
+            ),
         ),
         (
             Kind::Draft,
@@ -167,7 +172,10 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
         Kind::Field => {
             let task = before.trim_end().ends_with(['-', '*', '+'])
                 && matches!(&source[start..end], "[x]" | "[X]" | "[ ]");
-            !after.starts_with(['(', '[', ':']) && !task && reads_as_field(&source[start..end])
+            !after.starts_with(['(', '[', ':'])
+                && !task
+                && !names_a_control(before, after)
+                && reads_as_field(&source[start..end])
         }
         Kind::PseudoTag => {
             let text = &source[start..end];
@@ -187,7 +195,16 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
                 .unwrap_or_default()
                 .trim_end_matches('.')
                 .to_lowercase();
-            !(text == "XXX" && NUMBERED.contains(&previous.as_str()))
+            let numeral = text == "XXX" && NUMBERED.contains(&previous.as_str());
+            // `Model XXX-200`, `AB12XXX`: part of a product code.
+            let code = text == "XXX"
+                && (after
+                    .trim_start_matches(['-', '/'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    || before
+                        .trim_end_matches(['-', '/'])
+                        .ends_with(|c: char| c.is_ascii_digit()));
+            !(numeral || code || mentioned(before, after))
         }
         Kind::Blank => {
             let body_start = source.len() - v.body().len();
@@ -215,6 +232,209 @@ fn is_placeholder(kind: Kind, v: &PolicyVersion, start: usize, end: usize) -> bo
         }
         Kind::ObfuscatedEmail => true,
     }
+}
+
+/// Opening quotes and the closing quotes that may end them.
+const QUOTES: &[(char, &[char])] = &[
+    ('"', &['"']),
+    ('\'', &['\'']),
+    ('“', &['”', '“']),
+    ('‘', &['’']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('»', &['«']),
+    ('‹', &['›']),
+];
+
+/// Words after which a list of drafting marks is named rather than left: verbs of writing or
+/// using (`must not write TODO, TBD or XXX`) and words introducing examples or terms.
+const MENTIONING: &[&str] = &[
+    "write",
+    "writes",
+    "writing",
+    "written",
+    "use",
+    "uses",
+    "using",
+    "used",
+    "type",
+    "typing",
+    "put",
+    "include",
+    "includes",
+    "including",
+    "contain",
+    "contains",
+    "containing",
+    "leave",
+    "leaving",
+    "like",
+    "as",
+    "word",
+    "words",
+    "term",
+    "terms",
+    "marks",
+    "markers",
+    "placeholders",
+    "écrire",
+    "écrivez",
+    "écrit",
+    "utiliser",
+    "utilisez",
+    "utilisant",
+    "contenant",
+    "contenir",
+    "comme",
+    "mots",
+    "mot",
+    "mentions",
+    "mention",
+    "laisser",
+    "schreiben",
+    "verwenden",
+    "benutzen",
+    "enthalten",
+    "enthält",
+    "wie",
+    "wörter",
+    "wort",
+    "begriffe",
+    "platzhalter",
+    "نوشتن",
+    "ننویسید",
+    "بنویسید",
+    "مانند",
+    "مثل",
+    "واژه",
+    "واژه‌های",
+    "کلمه",
+    "کلمات",
+];
+
+/// Conjunctions and articles that join the items of a list of drafting marks.
+const LIST_WORDS: &[&str] = &[
+    "or", "and", "nor", "the", "ou", "et", "ni", "les", "le", "oder", "und", "noch", "die", "یا",
+    "و",
+];
+
+/// Whether a drafting mark is named rather than left: in quotes (`"TODO"`, `« TBD »`), or one
+/// of a list of such marks following a verb of writing or using (`must not write TODO, TBD or
+/// XXX`, `des mentions comme TODO ou TBD`).
+fn mentioned(before: &str, after: &str) -> bool {
+    let open = before
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+        .chars()
+        .next_back();
+    let close = after
+        .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+        .chars()
+        .next();
+    if let (Some(o), Some(c)) = (open, close)
+        && QUOTES.iter().any(|(q, ends)| *q == o && ends.contains(&c))
+    {
+        return true;
+    }
+    let mut words = before
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .rev();
+    let listed = |word: &str| {
+        matches!(word, "TODO" | "TBD" | "TBC" | "XXX")
+            || LIST_WORDS.contains(&word.to_lowercase().as_str())
+    };
+    if words
+        .by_ref()
+        .find(|w| !listed(w))
+        .is_some_and(|w| MENTIONING.contains(&w.to_lowercase().as_str()))
+    {
+        return true;
+    }
+    // German puts the verb last: `nicht TODO oder TBD enthalten`.
+    after
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .find(|w| !listed(w))
+        .is_some_and(|w| VERBS_AFTER.contains(&w.to_lowercase().as_str()))
+}
+
+/// Verbs that end a German clause naming drafting marks (`nicht TODO oder TBD enthalten`).
+const VERBS_AFTER: &[&str] = &[
+    "enthalten",
+    "verwenden",
+    "benutzen",
+    "schreiben",
+    "geschrieben",
+    "verwendet",
+];
+
+/// Words before a bracket that name a control of a page by its label (`the field marked
+/// [Order number]`, `le bouton [Valider]`, `im Feld [Bestellnummer]`), and nouns after one
+/// (`the [Order number] field`).
+const CONTROLS_BEFORE: &[&str] = &[
+    "marked",
+    "labelled",
+    "labeled",
+    "called",
+    "named",
+    "titled",
+    "entitled",
+    "field",
+    "button",
+    "tab",
+    "menu",
+    "box",
+    "option",
+    "link",
+    "champ",
+    "bouton",
+    "onglet",
+    "intitulé",
+    "intitulée",
+    "marqué",
+    "marquée",
+    "nommé",
+    "lien",
+    "feld",
+    "schaltfläche",
+    "button",
+    "reiter",
+    "menü",
+    "namens",
+    "beschriftet",
+    "bezeichnung",
+    "فیلد",
+    "دکمه",
+    "گزینه",
+    "منوی",
+    "زبانه",
+];
+const CONTROLS_AFTER: &[&str] = &[
+    "field",
+    "fields",
+    "button",
+    "tab",
+    "menu",
+    "box",
+    "option",
+    "link",
+    "page",
+    "feld",
+    "schaltfläche",
+    "button",
+    "reiter",
+];
+
+/// Whether a bracket names a control of a page by its label rather than a field left open.
+fn names_a_control(before: &str, after: &str) -> bool {
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let previous = before.split_whitespace().next_back().map(word);
+    let next = after.split_whitespace().next().map(word);
+    previous.is_some_and(|w| CONTROLS_BEFORE.contains(&w.as_str()))
+        || next.is_some_and(|w| CONTROLS_AFTER.contains(&w.as_str()))
 }
 
 /// Whether a run of underscores is Markdown emphasis (`___bold___`: at most three, joined
@@ -481,7 +701,17 @@ fn reads_as_field(bracket: &str) -> bool {
         .trim_start_matches(['\\', '['])
         .trim_end_matches([']', '\\'])
         .trim();
-    if inner.is_empty() || inner.contains(['.', ',', ';', '!', '?', '"', '(', ':', '/']) {
+    // `[ ]`, `[__]`: a blank in brackets.
+    if inner
+        .chars()
+        .all(|c| matches!(c, '_' | '\\' | ' ' | '\u{a0}'))
+    {
+        return true;
+    }
+    if is_choice(inner) {
+        return true;
+    }
+    if inner.contains(['.', ',', ';', '!', '?', '"', '(', ':', '/']) {
         return false;
     }
     if inner.chars().all(|c| matches!(c, '●' | '•' | ' ')) {
@@ -516,6 +746,27 @@ fn reads_as_field(bracket: &str) -> bool {
         || words
             .iter()
             .any(|w| w.split('-').any(|part| FIELD_NOUNS.contains(&part)) && w.contains('-'))
+}
+
+/// Whether the inside of a bracket is a choice left to the writer: two to four capitalised
+/// options of at most three words joined by slashes (`England/Scotland`, `Paris / Lyon`),
+/// not acronyms (`TCP/IP`) or a word and its abbreviation.
+fn is_choice(inner: &str) -> bool {
+    let options: Vec<&str> = inner.split('/').map(str::trim).collect();
+    if !(2..=4).contains(&options.len()) {
+        return false;
+    }
+    let option = |o: &str| {
+        let words: Vec<&str> = o.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 3
+            && o.starts_with(|c: char| c.is_uppercase())
+            && o.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+            && o.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    };
+    let acronym = |o: &str| o.chars().all(|c| c.is_uppercase()) && o.chars().count() <= 4;
+    options.iter().all(|o| option(o)) && !options.iter().all(|o| acronym(o))
 }
 
 #[cfg(test)]
@@ -660,6 +911,73 @@ mod tests {
             "https://shop.example/caf%C3%A9%C3%A9/",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn empty_brackets_choices_and_single_brace_variables_are_placeholders() {
+        for (lang, text) in [
+            ("en", "Our office is at [ ] in the city."),
+            ("en", "Complaints are answered within [__] working days."),
+            ("de", "Die Rückgabe ist binnen [\\_\\_] Wochen möglich."),
+            (
+                "fr",
+                "Le vendeur est immatriculé en [Belgique/Luxembourg] sous le numéro 42.",
+            ),
+            (
+                "en",
+                "The courts of [Wales / Northern Ireland] decide disputes.",
+            ),
+            ("en", "Send the form to {returns_address} by post."),
+            ("fr", "Écrivez à {adresseSupport} pour toute question."),
+            ("de", "Anfragen an {SUPPORT_EMAIL} richten."),
+        ] {
+            assert_eq!(
+                found_in(lang, text).len(),
+                1,
+                "{text}: {:?}",
+                found_in(lang, text)
+            );
+        }
+    }
+
+    #[test]
+    fn marks_named_codes_and_labelled_controls_are_not() {
+        for (lang, text) in [
+            ("en", "Listings must not contain TBC or TODO as a price."),
+            ("en", "A title reading \"XXX\" is rejected."),
+            (
+                "fr",
+                "N'utilisez pas les mentions TODO ou TBD dans une annonce.",
+            ),
+            ("fr", "Une annonce marquée « TBD » est retirée."),
+            (
+                "de",
+                "Angebote dürfen nicht TODO oder TBD enthalten, wie etwa Platzhalter.",
+            ),
+            (
+                "en",
+                "The charger XXX-45 and the cable 12XXX are sold apart.",
+            ),
+            ("en", "Press the button labelled [Send request] to confirm."),
+            ("en", "Fill in the [Delivery address] field before paying."),
+            ("fr", "Cliquez sur le bouton [Confirmer la commande]."),
+            ("de", "Tragen Sie die Nummer im Feld [Bestellnummer] ein."),
+            ("en", "Data moves over TCP/IP [TCP/IP] links."),
+            (
+                "en",
+                "Choose your plan: [basic/premium] options are listed.",
+            ),
+            (
+                "en",
+                "Set {#anchor} and {.class} attributes in prose {like this}.",
+            ),
+        ] {
+            assert!(
+                found_in(lang, text).is_empty(),
+                "{text}: {:?}",
+                found_in(lang, text)
+            );
         }
     }
 
