@@ -1,5 +1,6 @@
 //! `no-op-version`: a version marked `change: substantive` whose text is word for word that of
-//! the version before it in the same language (only formatting, links or nothing changed).
+//! the version before it in the same language (only formatting, links, typography or nothing
+//! changed: curly quotes for straight ones, a doubled zero-width non-joiner, a no-break space).
 //!
 //! Why: a substantive version owes its audience notice and appears in the change history; one
 //! that changes no word asks readers to look for a change that is not there, and its notice
