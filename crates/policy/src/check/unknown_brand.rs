@@ -253,6 +253,59 @@ const PRODUCT_HEADS: &[&str] = &[
     "espace",
 ];
 
+/// Words that name a page, section or department of a site (`Customer Service`, `Mes
+/// Commandes`, `Espace Client`, `Kundenkonto`).
+const PAGE_WORDS: &[&str] = &[
+    "service",
+    "services",
+    "support",
+    "team",
+    "settings",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "orders",
+    "order",
+    "returns",
+    "payments",
+    "checkout",
+    "page",
+    "section",
+    "area",
+    "faq",
+    "desk",
+    "department",
+    "care",
+    "profile",
+    "cart",
+    "wishlist",
+    "inbox",
+    "commandes",
+    "commande",
+    "compte",
+    "panier",
+    "aide",
+    "paiements",
+    "retours",
+    "kunden",
+    "kundenservice",
+    "kundenkonto",
+    "konto",
+    "bereich",
+    "hilfe",
+    "warenkorb",
+    "bestellungen",
+];
+
+/// Determiners and possessives that start a common phrase rather than a name (`Mes Commandes`,
+/// `Our Shop`, `Unsere Angebote`).
+const DETERMINERS: &[&str] = &[
+    "the", "our", "my", "your", "this", "le", "la", "les", "mon", "ma", "mes", "notre", "nos",
+    "votre", "vos", "ton", "ta", "tes", "der", "die", "das", "den", "dem", "unser", "unsere",
+    "unserem", "unseren", "mein", "meine", "ihr", "ihre", "ihrem", "ihren", "dein", "deine",
+];
+
 /// E-mail addresses, URLs and domain names, removed before reading cue words.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\S*@\S+|\S*://\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b\S*|mailto:\S*")
@@ -1167,12 +1220,42 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
     for name in cued_names(body) {
         let shown = name.as_str().trim_end_matches(['.', '-', '\'', '’']);
         let domain = BARE_DOMAIN.is_match(shown);
-        let common = shown.split_whitespace().all(|w| {
-            common::ordinary(&v.lang, w)
-                || lower_words
-                    .get_or_insert_with(|| lowercase_words(body))
-                    .contains(w.to_lowercase().as_str())
-        });
+        // A possessive (`Welcome to Hamburg's largest market`) describes a place or thing
+        // that belongs to the name; the name is not the one speaking.
+        if !domain
+            && shown
+                .split_whitespace()
+                .any(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            continue;
+        }
+        let words: Vec<&str> = shown.split_whitespace().collect();
+        let mut lower = |w: &str| {
+            lower_words
+                .get_or_insert_with(|| lowercase_words(body))
+                .contains(w.to_lowercase().as_str())
+        };
+        // One word: an ordinary word of the language or one the text writes in lower case is a
+        // common word. Several ordinary words written together with capitals (`At Green
+        // Basket, we…`, `Chez Boutique Lune, nous…`) are a name, unless the text writes each
+        // of them in lower case too, the first is a determiner (`Bienvenue sur Mes Commandes`)
+        // or one names a page or department of the site (`Welcome to Customer Service`,
+        // `Bienvenue sur Espace Client`).
+        let common = if words.len() == 1 {
+            common::ordinary(&v.lang, words[0]) || lower(words[0])
+        } else {
+            let page = |w: &&str| {
+                let w = w.to_lowercase();
+                PAGE_WORDS.contains(&w.as_str()) || PRODUCT_HEADS.contains(&w.as_str())
+            };
+            words.iter().all(|w| lower(w))
+                || DETERMINERS.contains(&words[0].to_lowercase().as_str())
+                || (words.iter().any(page)
+                    && words
+                        .iter()
+                        .all(|w| common::ordinary(&v.lang, w) || lower(w)))
+                || (v.lang == "de" && words.iter().all(|w| common::ordinary(&v.lang, w)))
+        };
         // `Welcome to Seller Central`, `Willkommen im Partner Hub`: a product of the marketplace.
         let product = shown.split_whitespace().count() > 1
             && shown
