@@ -475,7 +475,7 @@ impl ControlCharacter {
             _ => "delete it, or replace it with a space or a line break".to_string(),
         };
         Diagnostic::error(
-            codes::FRONT_MATTER,
+            codes::CONTROL_CHARACTER,
             path,
             line,
             column,

@@ -93,7 +93,7 @@ fn control_characters_are_named_at_the_first_and_the_version_still_loads() {
         let (set, diagnostics) = load(dir.path()).unwrap();
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         let d = &diagnostics[0];
-        assert_eq!((d.code, d.line), ("front-matter", 16), "{d:#?}");
+        assert_eq!((d.code, d.line), ("control-character", 16), "{d:#?}");
         assert!(d.column > 1, "{d:#?}");
         assert!(
             d.message.contains(code_point) && d.message.contains(count),

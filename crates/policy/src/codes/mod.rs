@@ -28,6 +28,9 @@ pub const DUPLICATE_CLAUSE: &str = "duplicate-clause";
 pub const CLAUSE_ID: &str = "clause-id";
 /// An `@doc#clause` (or `#clause`) link, or a rule's `clause:`, that does not resolve.
 pub const BROKEN_LINK: &str = "broken-link";
+/// A control character (a NUL byte, U+000B, a C1 control of text read in the wrong encoding) in
+/// a policy text.
+pub const CONTROL_CHARACTER: &str = "control-character";
 /// Publishing-tool leftovers: `[email protected]`, `TODO`, `lorem ipsum`, `XXX`, `{{…}}`.
 pub const PLACEHOLDER: &str = "placeholder";
 /// A paragraph announcing a list with a colon, followed by no list.
@@ -126,6 +129,11 @@ pub const CODES: &[CheckCode] = &[
         PLACEHOLDER,
         "placeholder.md",
         "no publishing-tool leftovers outside code"
+    ),
+    code!(
+        CONTROL_CHARACTER,
+        "control-character.md",
+        "no control characters (NUL, U+000B, C1 controls of a wrong encoding) in a policy text"
     ),
     code!(
         EMPTY_LIST,
