@@ -153,8 +153,14 @@ pub(super) fn names(body: &str, base: usize) -> Vec<Mention> {
         let Some(name) = caps.get(1) else { continue };
         // A capitalised name (a common noun after `with` is written in lower case, except in
         // German, where it takes an article or is plural: not a bare name written once).
+        // A word followed by another capitalised one opens a longer title (`your experience
+        // with Premium Delivery`, a service the marketplace offers), not the bare name read here.
         let first = name.as_str().chars().next().unwrap_or_default();
-        if first.is_uppercase() && !written_as_common_noun(body, name.as_str()) {
+        let title = body[name.end()..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        if first.is_uppercase() && !title && !written_as_common_noun(body, name.as_str()) {
             push(name);
         }
     }
@@ -249,6 +255,13 @@ mod tests {
         );
         assert!(keys("Disputes arise between customers, sellers and us.").is_empty());
         assert!(keys("between Paris, Lyon and Nice.").is_empty());
+        // A longer title: a service of the marketplace, not the one speaking.
+        assert!(keys("Your experience with Express Shipping matters to us.").is_empty());
+        assert!(keys("Votre expérience avec Livraison Rapide compte.").is_empty());
+        assert_eq!(
+            keys("Your experience with Tovrimo matters to us."),
+            ["tovrimo"]
+        );
     }
 
     fn findings(site_name: &str, body: &str) -> Vec<String> {
