@@ -701,12 +701,13 @@ fn reads_as_field(bracket: &str) -> bool {
         .trim_start_matches(['\\', '['])
         .trim_end_matches([']', '\\'])
         .trim();
-    // `[ ]`, `[__]`: a blank in brackets.
+    // `[ ]`, `[__]`: a blank in brackets (a longer run of underscores is judged as a blank,
+    // with the forms it may belong to).
     if inner
         .chars()
         .all(|c| matches!(c, '_' | '\\' | ' ' | '\u{a0}'))
     {
-        return true;
+        return !BLANK.is_match(inner);
     }
     if is_choice(inner) {
         return true;
@@ -919,6 +920,10 @@ mod tests {
         for (lang, text) in [
             ("en", "Our office is at [ ] in the city."),
             ("en", "Complaints are answered within [__] working days."),
+            (
+                "en",
+                "Complaints are answered within [______] working days.",
+            ),
             ("de", "Die Rückgabe ist binnen [\\_\\_] Wochen möglich."),
             (
                 "fr",
