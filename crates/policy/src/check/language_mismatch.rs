@@ -11,7 +11,8 @@
 //! A version translated only in part is judged clause by clause: clauses long enough to tell
 //! ([`MIN_CLAUSE_LETTERS`]) that are written, with confidence, in another of the site's
 //! languages are reported together, once per version. A clause quoting a language the site
-//! does not publish in (a law's text, an address abroad) is not.
+//! does not publish in (a law's text, an address abroad) is not. Blockquotes, like code, are
+//! quotations (a licence reproduced in its own language): they are left out of the text judged.
 
 use jiff::civil::Date;
 
@@ -43,14 +44,59 @@ const MIN_CLAUSE_CONFIDENCE: f64 = 0.9;
 /// Characters per stretch.
 const STRETCH_CHARS: usize = 1500;
 
-/// The text a reader reads, clause by clause.
-fn readable(v: &PolicyVersion) -> String {
+/// The text a reader reads, clause by clause, quotations left out.
+fn readable(v: &PolicyVersion, quotes: &[String]) -> String {
     let mut text = String::new();
     for c in v.preamble.iter().chain(&v.clauses) {
         text.push_str(&c.heading);
         text.push('\n');
-        text.push_str(&c.prose);
+        text.push_str(&unquoted(&c.prose, quotes));
         text.push('\n');
+    }
+    text
+}
+
+/// The paragraphs of the blockquotes of `v`, their words joined by single spaces: quotations
+/// (a licence reproduced in its own language, introduced in the version's) are not text
+/// written in the version's language.
+fn quotations(v: &PolicyVersion) -> Vec<String> {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let body = v.body();
+    if !body.contains('>') {
+        return Vec::new();
+    }
+    let mut quotes = Vec::new();
+    let mut depth = 0usize;
+    let mut paragraph = String::new();
+    for event in pulldown_cmark::Parser::new_ext(body, crate::markdown::options()) {
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if depth > 0 => paragraph.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => paragraph.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) if depth > 0 => {
+                let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !words.is_empty() {
+                    quotes.push(words);
+                }
+                paragraph.clear();
+            }
+            _ => {}
+        }
+    }
+    quotes
+}
+
+/// `prose` without the `quotes` it holds, its words joined by single spaces when it held one.
+fn unquoted(prose: &str, quotes: &[String]) -> String {
+    if quotes.is_empty() {
+        return prose.to_string();
+    }
+    let mut text = prose.split_whitespace().collect::<Vec<_>>().join(" ");
+    for quote in quotes {
+        if text.contains(quote.as_str()) {
+            text = text.replace(quote.as_str(), " ");
+        }
     }
     text
 }
@@ -247,6 +293,7 @@ fn foreign_script_counted(counted: &Letters, lang: &str) -> Option<Script> {
 /// clause is detected then).
 fn foreign_clauses(
     v: &PolicyVersion,
+    quotes: &[String],
     languages: &[String],
     memo: &mut Memo,
 ) -> Vec<(usize, &'static str)> {
@@ -258,7 +305,7 @@ fn foreign_clauses(
         .chain(&v.clauses)
         .enumerate()
         .filter_map(|(i, c)| {
-            let text = format!("{}\n{}", c.heading, c.prose);
+            let text = format!("{}\n{}", c.heading, unquoted(&c.prose, quotes));
             if text.chars().filter(|ch| ch.is_alphabetic()).count() < MIN_CLAUSE_LETTERS {
                 return None;
             }
@@ -283,7 +330,8 @@ enum Verdict {
 
 /// The verdict on `v`: it depends on its language, its text and the site's languages only.
 fn judge(v: &PolicyVersion, languages: &[String], memo: &mut Memo) -> Verdict {
-    let text = readable(v);
+    let quotes = quotations(v);
+    let text = readable(v, &quotes);
     let counted = Letters::of(&text);
     let detected = written_in_counted(&text, &counted, memo, &v.lang);
     // A text in another script is reported even when too short for the language model:
@@ -297,7 +345,7 @@ fn judge(v: &PolicyVersion, languages: &[String], memo: &mut Memo) -> Verdict {
             format!("{} script", script.name()),
             "the file of its language in the version".to_string(),
         ),
-        (None, None) => Verdict::Clauses(foreign_clauses(v, languages, memo)),
+        (None, None) => Verdict::Clauses(foreign_clauses(v, &quotes, languages, memo)),
     }
 }
 
@@ -426,5 +474,21 @@ mod tests {
         // Near miss: too few letters to judge, and a language whose script the test does not know.
         assert_eq!(foreign_script("Orders ship fast.", "fa"), None);
         assert_eq!(foreign_script(latin, "ru"), None);
+    }
+
+    #[test]
+    fn quotations_are_left_out_of_the_text_judged() {
+        let quote = "Any person who receives a copy of this program may run it, study it and share it with others, as long as this notice travels with every copy they hand on.";
+        let prose = format!(
+            "Le logiciel est distribué sous une licence libre dont voici le texte :\n{}\nFin de la licence.",
+            quote.replace(", study", ",\nstudy")
+        );
+        let quotes = vec![quote.to_string()];
+        let left = unquoted(&prose, &quotes);
+        assert!(!left.contains("Any person"), "{left}");
+        assert!(left.contains("licence libre") && left.contains("Fin de la licence"));
+        // Near miss: text that is no quotation stays.
+        assert_eq!(unquoted(&prose, &[]), prose);
+        assert!(unquoted(&prose, &["another quote".to_string()]).contains("Any person"));
     }
 }
