@@ -431,7 +431,40 @@ const NEXT_BEFORE: &[&str] = &[
 /// بعد`.
 const NEXT_AFTER: &[&str] = &["suivant", "suivante", "بعد", "بعدی"];
 
-/// Lengths written without a count of whole units: the next working day (one working day),
+/// Words that make the next working day a time limit when they stand shortly before it: `by`,
+/// `no later than`, `spätestens`, `bis zum`, `au plus tard`, `d'ici`, `تا`, `حداکثر`. Without
+/// one it is a point in time (`an order placed on a holiday is processed on the next working
+/// day`), which states no duration.
+const DEADLINE_BEFORE: &[&str] = &[
+    "by",
+    "within",
+    "until",
+    "till",
+    "later",
+    "latest",
+    "before",
+    "spätestens",
+    "bis",
+    "innerhalb",
+    "tard",
+    "avant",
+    "ici",
+    "jusqu",
+    "حداکثر",
+    "تا",
+    "ظرف",
+];
+
+/// Whether a word of [`DEADLINE_BEFORE`] is among the four tokens before `i`.
+fn deadline_before(tokens: &[Token], i: usize) -> bool {
+    (1..=4)
+        .filter_map(|k| i.checked_sub(k))
+        .filter_map(|j| word(tokens, j))
+        .any(|w| DEADLINE_BEFORE.contains(&w))
+}
+
+/// Lengths written without a count of whole units: the next working day as a time limit (one
+/// working day, [`deadline_before`]),
 /// `sous quinzaine` (one fortnight), and halves (`half a year`, `1.5 days`, `einen halben Tag`,
 /// `eineinhalb Tage`, `une demi-journée`, `نیم روز`).
 fn phrase_at(tokens: &[Token], i: usize) -> Option<Length> {
@@ -446,12 +479,14 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Length> {
         _ => None,
     };
     if w.is_some_and(|w| NEXT_BEFORE.contains(&w))
+        && deadline_before(tokens, i)
         && let Some((unit, after)) = working_day(i + 1)
     {
         return Some(Ok(Reading::new(unit, 1, after)));
     }
     if let Some((unit, after)) = working_day(i)
         && word(tokens, after).is_some_and(|w| NEXT_AFTER.contains(&w))
+        && deadline_before(tokens, i)
     {
         return Some(Ok(Reading::new(unit, 1, after + 1)));
     }

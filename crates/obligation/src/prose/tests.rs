@@ -210,17 +210,21 @@ fn an_indefinite_article_before_a_unit_is_one_of_it() {
 fn the_next_working_day_is_one_working_day() {
     for text in [
         "We ship paid orders by the next working day.",
-        "Refunds are sent on the following business day.",
+        "Refunds are sent no later than the following business day.",
         "Wir versenden spätestens am nächsten Werktag.",
-        "Wir antworten am folgenden Arbeitstag.",
+        "Wir antworten bis zum folgenden Arbeitstag.",
         "Nous expédions au plus tard le jour ouvré suivant.",
-        "Nous répondons le prochain jour ouvrable.",
+        "Nous répondons d'ici le prochain jour ouvrable.",
         "سفارش تا روز کاری بعد ارسال می‌شود.",
     ] {
         assert_eq!(found(text), ["1 working day"], "{text}");
     }
     for text in [
         "Deliveries resume over the next working days.",
+        "An order placed on a holiday is processed on the next working day.",
+        "Eine am Feiertag eingegangene Bestellung wird am nächsten Werktag bearbeitet.",
+        "Une commande passée un jour férié est traitée le jour ouvré suivant.",
+        "سفارشی که در روز تعطیل ثبت شود در نخستین روز کاری بعد پردازش می‌شود.",
         "We ship the next day.",
         "Les jours ouvrés suivants sont listés ci-dessous.",
         "the next 3 working days",
