@@ -10,7 +10,8 @@
 //!
 //! A version translated only in part is judged clause by clause: clauses long enough to tell
 //! ([`MIN_CLAUSE_LETTERS`]) that are written, with confidence, in another of the site's
-//! languages are reported together, once per version. A clause quoting a language the site
+//! languages are reported together, once per version, with the shorter clauses beside them
+//! ([`MIN_NEIGHBOUR_LETTERS`]) in the same language. A clause quoting a language the site
 //! does not publish in (a law's text, an address abroad) is not. Blockquotes, like code, are
 //! quotations (a licence reproduced in its own language): they are left out of the text judged.
 
@@ -39,6 +40,8 @@ const MIN_STRETCH_LETTERS: usize = 120;
 const MIN_CONFIDENCE: f64 = 0.5;
 /// Fewest letters a clause needs before its language is judged on its own.
 const MIN_CLAUSE_LETTERS: usize = 250;
+/// Fewest letters a clause needs to be judged beside a clause in the same other language.
+const MIN_NEIGHBOUR_LETTERS: usize = 100;
 /// Lowest confidence for a clause judged on its own.
 const MIN_CLAUSE_CONFIDENCE: f64 = 0.9;
 /// Characters per stretch.
@@ -300,20 +303,52 @@ fn foreign_clauses(
     if languages.iter().all(|l| *l == v.lang) {
         return Vec::new();
     }
-    v.preamble
+    let clauses: Vec<(String, usize)> = v
+        .preamble
         .iter()
         .chain(&v.clauses)
-        .enumerate()
-        .filter_map(|(i, c)| {
+        .map(|c| {
             let text = format!("{}\n{}", c.heading, unquoted(&c.prose, quotes));
-            if text.chars().filter(|ch| ch.is_alphabetic()).count() < MIN_CLAUSE_LETTERS {
+            let letters = text.chars().filter(|ch| ch.is_alphabetic()).count();
+            (text, letters)
+        })
+        .collect();
+    let mut judged = |text: &str, min: usize| {
+        let found = (*memo
+            .entry(text.to_string())
+            .or_insert_with_key(|t| detect(t)))?;
+        (found.lang != v.lang
+            && found.confidence >= MIN_CLAUSE_CONFIDENCE
+            && languages.iter().any(|l| l == found.lang)
+            && text.chars().filter(|ch| ch.is_alphabetic()).count() >= min)
+            .then_some(found.lang)
+    };
+    let long: Vec<Option<&'static str>> = clauses
+        .iter()
+        .map(|(text, letters)| {
+            (*letters >= MIN_CLAUSE_LETTERS)
+                .then(|| judged(text, MIN_CLAUSE_LETTERS))
+                .flatten()
+        })
+        .collect();
+    // A shorter clause next to a foreign one counts when it is in the same language with the
+    // same confidence: an appended translation's short clauses belong to it.
+    (0..clauses.len())
+        .filter_map(|i| {
+            if let Some(lang) = long[i] {
+                return Some((i, lang));
+            }
+            let (text, letters) = &clauses[i];
+            if *letters >= MIN_CLAUSE_LETTERS || *letters < MIN_NEIGHBOUR_LETTERS {
                 return None;
             }
-            let found = (*memo.entry(text).or_insert_with_key(|t| detect(t)))?;
-            (found.lang != v.lang
-                && found.confidence >= MIN_CLAUSE_CONFIDENCE
-                && languages.iter().any(|l| l == found.lang))
-            .then_some((i, found.lang))
+            let beside = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| long.get(j).copied().flatten())
+                .collect::<Vec<_>>();
+            let lang = judged(text, MIN_NEIGHBOUR_LETTERS)?;
+            beside.contains(&lang).then_some((i, lang))
         })
         .collect()
 }
@@ -490,5 +525,31 @@ mod tests {
         // Near miss: text that is no quotation stays.
         assert_eq!(unquoted(&prose, &[]), prose);
         assert!(unquoted(&prose, &["another quote".to_string()]).contains("Any person"));
+    }
+
+    #[test]
+    fn short_clauses_beside_a_foreign_clause_are_counted_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "marketplace:\n  name: { en: Shop }\nbase_url: https://shop.example\nlanguages: [en, de]\nbinding_language: de\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("terms")).unwrap();
+        let body = "## Versand {#versand}\n\nWir versenden jede Bestellung innerhalb von zwei Werktagen mit einem Paketdienst unserer Wahl. Die Sendungsnummer schicken wir per E-Mail, sobald das Paket unser Lager verlassen hat, und die Kosten trägt bei Bestellungen über fünfzig Euro der Händler. Ein Paket, das nicht binnen zehn Tagen ankommt, wird vom Paketdienst gesucht.\n\n\
+            ## Shipping {#shipping}\n\nWe ship every order within two working days with a parcel service of our choice. We send the tracking number by e-mail as soon as the parcel has left our warehouse, and the merchant pays the cost for orders above fifty euros. A parcel that does not arrive within ten days is searched for by the carrier, and we send a new one or refund the price if it stays lost.\n\n\
+            ## Gifts {#gifts}\n\nGift wrapping is free of charge for every order, and a card with your own words can be added before you pay for the order.\n";
+        std::fs::write(
+            dir.path().join("terms/v1.de.md"),
+            format!("---\nid: terms\ntype: Terms of Service\nlang: de\ntitle: T\nversion: 1\npublished: 2025-01-01\neffective: 2025-01-02\naudience: consumers\nchange: substantive\nsummary: S\n---\n\n{body}"),
+        )
+        .unwrap();
+        let (set, _) = crate::load(dir.path()).unwrap();
+        let messages: Vec<String> = check(&set, jiff::civil::date(2026, 1, 1))
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("2 of 3"), "{messages:?}");
     }
 }
