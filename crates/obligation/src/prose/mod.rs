@@ -432,9 +432,9 @@ const NEXT_BEFORE: &[&str] = &[
 const NEXT_AFTER: &[&str] = &["suivant", "suivante", "بعد", "بعدی"];
 
 /// Words that make the next working day a time limit when they stand shortly before it: `by`,
-/// `no later than`, `spätestens`, `bis zum`, `au plus tard`, `d'ici`, `تا`, `حداکثر`. Without
-/// one it is a point in time (`an order placed on a holiday is processed on the next working
-/// day`), which states no duration.
+/// `no later than`, `the end of`, `spätestens`, `bis zum`, `au plus tard`, `d'ici`, `تا`,
+/// `حداکثر`. Without one it is a point in time (`an order placed on a holiday is processed on
+/// the next working day`), which states no duration.
 const DEADLINE_BEFORE: &[&str] = &[
     "by",
     "within",
@@ -443,16 +443,20 @@ const DEADLINE_BEFORE: &[&str] = &[
     "later",
     "latest",
     "before",
+    "end",
     "spätestens",
     "bis",
     "innerhalb",
+    "ende",
     "tard",
     "avant",
     "ici",
     "jusqu",
+    "fin",
     "حداکثر",
     "تا",
     "ظرف",
+    "پایان",
 ];
 
 /// Whether a word of [`DEADLINE_BEFORE`] is among the four tokens before `i`.

@@ -210,6 +210,7 @@ fn an_indefinite_article_before_a_unit_is_one_of_it() {
 fn the_next_working_day_is_one_working_day() {
     for text in [
         "We ship paid orders by the next working day.",
+        "We confirm each complaint by the end of the next working day.",
         "Refunds are sent no later than the following business day.",
         "Wir versenden spätestens am nächsten Werktag.",
         "Wir antworten bis zum folgenden Arbeitstag.",
