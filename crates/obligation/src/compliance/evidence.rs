@@ -452,17 +452,23 @@ fn french_complement(word: &str) -> bool {
     )
 }
 
-/// How many negations before the mention at `start` apply to it: the nearest within
-/// [`WINDOW`] words of it (further after a coordinator: "no body or mediator"), each further
-/// one within [`WINDOW`] words of the one after it, all in the same clause of the sentence.
-fn negations_before(text: &str, lang: &str, start: usize) -> usize {
+/// The words of the clause that holds `start`, from the clause's start up to `start`.
+fn clause_words_before<'a>(text: &'a str, lang: &str, start: usize) -> Vec<Cow<'a, str>> {
     let from = clause_from(text, lang, start);
-    let all: Vec<Cow<str>> = words(&text[from..start]).collect();
+    let mut all: Vec<Cow<str>> = words(&text[from..start]).collect();
     let begin = all
         .iter()
         .rposition(|w| clause_start(lang, w))
         .map_or(0, |i| i + 1);
-    let clause = &all[begin..];
+    all.drain(..begin);
+    all
+}
+
+/// How many negations before the mention at `start` apply to it: the nearest within
+/// [`WINDOW`] words of it (further after a coordinator: "no body or mediator"), each further
+/// one within [`WINDOW`] words of the one after it, all in the same clause of the sentence.
+fn negations_before(text: &str, lang: &str, start: usize) -> usize {
+    let clause = clause_words_before(text, lang, start);
     let mut budget = WINDOW;
     let mut reach = clause.len();
     for (i, w) in clause.iter().enumerate().rev() {
@@ -1064,14 +1070,9 @@ fn promised(text: &str, lang: &str, start: usize, end: usize) -> bool {
     let denied = if lang == "fa" {
         persian_negations(text, start, end) % 2 == 1
     } else {
-        let all: Vec<Cow<str>> = words(&text[from..start]).collect();
-        let begin = all
-            .iter()
-            .rposition(|w| clause_start(lang, w))
-            .map_or(0, |i| i + 1);
-        let clause = &all[begin..];
+        let clause = clause_words_before(text, lang, start);
         let count = if lang == "fr" {
-            french_negations(clause)
+            french_negations(&clause)
         } else {
             clause.iter().filter(|w| negation_before(lang, w)).count()
         };

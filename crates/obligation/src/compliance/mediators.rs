@@ -303,16 +303,7 @@ fn affirmed(lower: &str, lang: &str, m: &regex::Match) -> bool {
 /// The names listed after the last colon of `sentence` (one followed by a space, not the
 /// colon of a web address), when the sentence announces or designates mediators.
 fn listed_after_colon(sentence: &str, lang: &str) -> Option<usize> {
-    let colon = sentence
-        .char_indices()
-        .rfind(|&(i, c)| {
-            c == ':'
-                && sentence[i + 1..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace)
-        })?
-        .0;
+    let colon = list_colon(sentence)?;
     let lower = searchable(sentence);
     let designated = DESIGNATES
         .find_iter(&lower)

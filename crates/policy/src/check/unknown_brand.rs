@@ -860,6 +860,20 @@ struct Mention {
     address: bool,
 }
 
+impl Mention {
+    /// A company's name as the text writes it, at `offset`: no host, no address.
+    fn name(shown: &str, offset: usize) -> Mention {
+        Mention {
+            key: normalise(shown),
+            shown: shown.to_string(),
+            offset,
+            domain: false,
+            email: false,
+            address: false,
+        }
+    }
+}
+
 pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
     let own = OwnNames::of(set);
     // Documents are read apart from each other, in parallel (rayon).
@@ -1571,14 +1585,7 @@ mod tests {
 
     fn stands(text: &str, name: &str) -> bool {
         let offset = text.find(name).expect("the name is in the text");
-        let m = Mention {
-            key: normalise(name),
-            shown: name.to_string(),
-            offset,
-            domain: false,
-            email: false,
-            address: false,
-        };
+        let m = Mention::name(name, offset);
         // The marketplace `Lampwick Market`, whose brand is `Lantern`.
         let own = OwnNames {
             names: vec!["lantern".into(), "lampwickmarket".into()],

@@ -493,14 +493,8 @@ fn copyright_names(body: &str, base: usize) -> Vec<Mention> {
             });
             let notice = &body[name.start()..name.start() + shown.len() + line];
             let with_form = !super::forms::companies(notice).is_empty() || UNUSUAL.is_match(shown);
-            (!shown.is_empty() && !ordinary && !with_form).then(|| Mention {
-                key: normalise(shown),
-                shown: shown.to_string(),
-                offset: base + name.start(),
-                domain: false,
-                email: false,
-                address: false,
-            })
+            (!shown.is_empty() && !ordinary && !with_form)
+                .then(|| Mention::name(shown, base + name.start()))
         })
         .collect()
 }
@@ -598,14 +592,7 @@ fn unusual_operators(body: &str, base: usize) -> Vec<Mention> {
         if !UNUSUAL.is_match(shown) {
             continue;
         }
-        out.push(Mention {
-            key: normalise(shown),
-            shown: shown.to_string(),
-            offset: base + at + skip,
-            domain: false,
-            email: false,
-            address: false,
-        });
+        out.push(Mention::name(shown, base + at + skip));
     }
     out
 }
@@ -624,14 +611,7 @@ fn persian_operators(body: &str, base: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize| {
         let shown = &body[start..end];
-        out.push(Mention {
-            key: normalise(shown),
-            shown: shown.to_string(),
-            offset: base + start,
-            domain: false,
-            email: false,
-            address: false,
-        });
+        out.push(Mention::name(shown, base + start));
     };
     let after_statement = |end: usize| {
         // The statement's own `شرکت` opens the name shown.
@@ -1148,14 +1128,7 @@ fn another_shop(before: &str, own: &OwnNames) -> bool {
         let generic = name
             .split_whitespace()
             .all(|w| SITE_WORDS.contains(&w.to_lowercase().as_str()));
-        let as_mention = Mention {
-            key: normalise(name),
-            shown: name.to_string(),
-            offset: 0,
-            domain: false,
-            email: false,
-            address: false,
-        };
+        let as_mention = Mention::name(name, 0);
         !generic && !name.is_empty() && !own.covers(&as_mention)
     })
 }

@@ -128,14 +128,7 @@ pub(super) fn names(body: &str, base: usize) -> Vec<Mention> {
         {
             return;
         }
-        out.push(Mention {
-            key: normalise(shown),
-            shown: shown.to_string(),
-            offset: base + name.start(),
-            domain: false,
-            email: false,
-            address: false,
-        });
+        out.push(Mention::name(shown, base + name.start()));
     };
     for caps in SUBJECT.captures_iter(body) {
         let Some(name) = caps.get(1) else { continue };
