@@ -66,3 +66,9 @@ fn a_copyright_notice_naming_another_holder_for_the_site_fires() {
     let wrong = wrong("U6");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn another_domain_s_mailbox_after_a_verb_of_addressing_fires_and_a_third_party_s_does_not() {
+    let wrong = wrong("U7");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

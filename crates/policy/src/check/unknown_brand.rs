@@ -134,16 +134,45 @@ const CONTACT_CUES: &[&str] = &[
     "contact",
     "visit",
     "reach",
+    "send",
+    "sent",
+    "mailed",
+    "emailed",
+    "direct",
+    "directed",
+    "addressed",
+    "forward",
+    "forwarded",
+    "submit",
+    "submitted",
     "écrivez",
     "contactez",
     "contacter",
     "écrire",
+    "adressez",
+    "adresser",
+    "adressées",
+    "adressés",
+    "envoyez",
+    "envoyer",
+    "envoyées",
+    "envoyés",
+    "transmettez",
+    "transmettre",
     "schreiben",
     "kontaktieren",
     "erreichen",
+    "richten",
+    "senden",
+    "schicken",
+    "wenden",
+    "mailen",
+    "übermitteln",
     "تماس",
     "بفرستید",
     "بنویسید",
+    "ارسال",
+    "مکاتبه",
 ];
 
 /// Words naming another party in a sentence: its address is that party's.
@@ -161,6 +190,9 @@ const OTHER_PARTY: &[&str] = &[
     "autorité",
     "behörde",
     "regulator",
+    "board",
+    "agency",
+    "ministry",
     "inspectorate",
     "supervisory",
     "commissioner",
@@ -509,9 +541,7 @@ fn words_of(text: &str) -> Vec<String> {
 fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_email: bool) -> bool {
     let start = m.offset;
     let end = name_end(source, m);
-    let sentence_start = source[..start]
-        .rfind(['.', '!', '?', '\n', ';'])
-        .map_or(0, |i| i + 1);
+    let sentence_start = sentence_start(source, start);
     let before = words_of(&source[sentence_start..start]);
     let last = |n: usize| before[before.len().saturating_sub(n)..].join(" ");
     let rest = &source[end..];
@@ -568,7 +598,7 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         // the reader sees counts.
         let link_target = in_link_target(source, start);
         let ours = has(&near, OUR) && !has(&near, OTHER_PARTY) && !link_target;
-        if !has(&all, OTHER_PARTY) && (email && (has(&all, WE) || instructed) || ours) {
+        if !names_other_party(text) && (email && (has(&all, WE) || instructed) || ours) {
             return true;
         }
     }
@@ -593,6 +623,33 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         return speaks(&words_of(&inner[..close]));
     }
     false
+}
+
+/// Whether `text` holds a word of [`OTHER_PARTY`]. German `Ihre`, `Ihrer` with a capital are
+/// the reader's (`senden Sie Ihre Fragen`), not a third party's (`ihre Bedingungen`).
+fn names_other_party(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_lowercase();
+            OTHER_PARTY.contains(&lower.as_str())
+                && !(lower.starts_with("ihr") && w.starts_with('I'))
+        })
+}
+
+/// The start of the sentence holding the offset `at`: after the last `!`, `?`, `;`, line end, or
+/// full stop before white space. A dot joined to the next letter is inside an address or an
+/// abbreviation (`www.`, `orders.shop@…`, `z.B.`), not a sentence's end.
+fn sentence_start(source: &str, at: usize) -> usize {
+    let before = &source[..at];
+    before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | '\n' | ';')
+                || c == '.' && before[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Whether the address at `start` is a Markdown link's target (`](https://…`, `](mailto:…`),
@@ -679,6 +736,26 @@ fn left_over_address(source: &str, m: &Mention, mailboxes: &BTreeSet<String>) ->
     !words_of(&text)
         .iter()
         .any(|w| OTHER_PARTY.contains(&w.as_str()))
+}
+
+/// The first labels of couriers', postal services', payment providers' and banks' registrable
+/// hosts (crates/policy/data/service-hosts.txt).
+static SERVICE_HOSTS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/service-hosts.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// Whether the address `m` is a courier's, a postal service's, a payment provider's or a
+/// bank's (`help@dhl.com`, `www.paypal.com`, `dpo@laposte.fr`): a third party a policy sends
+/// the reader to, not a shop's own contact point.
+fn service_host(m: &Mention) -> bool {
+    m.domain
+        && registrable_host(&m.key)
+            .split('.')
+            .next()
+            .is_some_and(|l| SERVICE_HOSTS.contains(l))
 }
 
 /// Whether `source` names the owner of the address `m` ([`names_the_owner`]) by its name
@@ -923,10 +1000,18 @@ fn document_findings(set: &PolicySet, doc: &Document, own: &OwnNames) -> Vec<Dia
                     Some(f) => foreign_owner(&v.path, line, column, m, f, name),
                     None => {
                         let what = if m.domain { "an address" } else { "a company" };
+                        // A free mailbox is shown whole: its host is everyone's.
+                        let whole;
+                        let shown = if m.email && speaker::free_mail(&m.key) {
+                            whole = format!("{}@{}", mailbox(&v.source, base + m.offset), m.shown);
+                            whole.as_str()
+                        } else {
+                            m.shown.as_str()
+                        };
                         let message = match said {
                             Said::MailboxOf(after) => format!("`{}` is a mailbox named after `{after}`, the name the text speaks as, which is not {name}'s", m.shown),
                             Said::Spoken => format!("`{}` is the name the text speaks as, and it is not {name}'s", m.shown),
-                            Said::Plain => format!("`{}` is {what} that is not {name}'s", m.shown),
+                            Said::Plain => format!("`{shown}` is {what} that is not {name}'s"),
                         };
                         Diagnostic::warning(
                             codes::UNKNOWN_BRAND,
@@ -990,9 +1075,10 @@ fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Fo
     for m in open {
         if let Some(foreign) = reading.foreign(m) {
             found.push((m, Some(foreign)));
-        } else if stands_for_the_marketplace(&v.source, m, own, own_email)
-            && !(m.email && names_owner_of(&v.source, m))
-            || left_over_address(&v.source, m, &mailboxes)
+        } else if !service_host(m)
+            && (stands_for_the_marketplace(&v.source, m, own, own_email)
+                && !(m.email && names_owner_of(&v.source, m))
+                || left_over_address(&v.source, m, &mailboxes))
         {
             found.push((m, None));
         }
@@ -1021,6 +1107,13 @@ fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Fo
             ))
         })
         .collect();
+    // A free mailbox named after the speaker is reported as that, not also by its host.
+    found.retain(|(m, _)| {
+        !(m.email
+            && boxes
+                .iter()
+                .any(|(b, _)| (b.offset..b.offset + b.shown.len()).contains(&m.offset)))
+    });
     found.extend(
         spoken
             .iter()

@@ -199,11 +199,14 @@ fn written_as_common_noun(body: &str, word: &str) -> bool {
 /// Whether the mailbox `local` at `host` is a free mailbox whose local part names `key` (a
 /// normalised name of four letters or more).
 pub(super) fn mailbox_names(local: &str, host: &str, key: &str) -> bool {
+    key.chars().count() >= 4 && free_mail(host) && normalise(local).contains(key)
+}
+
+/// Whether `host` gives free mailboxes (`gmail.com`, `web.de`, `yahoo.co.uk`): the local part,
+/// not the host, says whose a mailbox there is.
+pub(super) fn free_mail(host: &str) -> bool {
     let first = host.split('.').next().unwrap_or_default();
-    key.chars().count() >= 4
-        && FREE_MAIL.contains(&first)
-        && host.split('.').count() <= 3
-        && normalise(local).contains(key)
+    FREE_MAIL.contains(&first) && host.split('.').count() <= 3
 }
 
 #[cfg(test)]
