@@ -1471,3 +1471,176 @@ fn a_number_of_mediators_is_no_more_than_the_names_after_its_colon() {
     let found = seller_terms("en", &format!("{CHANGES}{SUSPEND}{END}{INTERNAL}{counted}"));
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_latest_time_counted_from_the_decision_contradicts_the_six_month_window() {
+    const SIX: &[(&str, &str)] = &[
+        (
+            "en",
+            "You can complain about a decision for six months after we notify you of it.",
+        ),
+        (
+            "fr",
+            "Vous pouvez contester une décision pendant six mois après sa notification.",
+        ),
+        (
+            "de",
+            "Sie können eine Entscheidung sechs Monate lang nach ihrer Mitteilung anfechten.",
+        ),
+        ("fa", "می‌توانید تا ۶ ماه پس از اعلام تصمیم اعتراض کنید."),
+    ];
+    let six = |lang: &str| SIX.iter().find(|(l, _)| *l == lang).unwrap().1;
+    let short = |lang: &str, sentence: &str| {
+        let found = complaints(
+            lang,
+            &format!(
+                "## Time limit {{#time-limit}}\n\n{} {sentence}\n\n",
+                six(lang)
+            ),
+        );
+        found
+            .iter()
+            .any(|f| f.contains("open for at least six months") && f.contains("says the opposite"))
+    };
+    for (lang, sentence) in [
+        (
+            "en",
+            "A complaint has to reach us no later than one month after the decision.",
+        ),
+        (
+            "en",
+            "Please send your complaint within 14 days of the notification.",
+        ),
+        (
+            "en",
+            "Objections are accepted up to three weeks after our decision.",
+        ),
+        (
+            "fr",
+            "Toute réclamation doit nous parvenir au plus tard un mois après la décision.",
+        ),
+        (
+            "fr",
+            "Nous acceptons les contestations dans les 20 jours suivant la notification.",
+        ),
+        (
+            "de",
+            "Eine Beschwerde muss uns spätestens einen Monat nach der Entscheidung erreichen.",
+        ),
+        (
+            "de",
+            "Wir nehmen Widersprüche binnen zwei Wochen nach der Bekanntgabe an.",
+        ),
+        (
+            "fa",
+            "شکایت باید حداکثر یک ماه پس از ابلاغ تصمیم به دست ما برسد.",
+        ),
+        (
+            "fa",
+            "اعتراض‌ها ظرف ۲۰ روز از تاریخ اعلام تصمیم بررسی می‌شوند.",
+        ),
+    ] {
+        assert!(short(lang, sentence), "{sentence}");
+    }
+    // Near misses: six months or more counted from the decision, or a time limit of the
+    // platform's own, or one counted from something else.
+    for (lang, sentence) in [
+        (
+            "en",
+            "A complaint has to reach us no later than seven months after the decision.",
+        ),
+        (
+            "en",
+            "We answer each complaint within 14 days of receiving it and tell you the decision.",
+        ),
+        (
+            "en",
+            "Invoices must be paid within 14 days of the notification.",
+        ),
+        (
+            "fr",
+            "Toute réclamation doit nous parvenir au plus tard six mois après la décision.",
+        ),
+        (
+            "fr",
+            "Nous traitons les réclamations dans un délai de 15 jours après leur réception.",
+        ),
+        (
+            "de",
+            "Eine Beschwerde muss uns spätestens sechs Monate nach der Entscheidung erreichen.",
+        ),
+        (
+            "de",
+            "Wir entscheiden über Beschwerden innerhalb von 14 Tagen nach Eingang.",
+        ),
+        (
+            "fa",
+            "شکایت باید حداکثر ۶ ماه پس از ابلاغ تصمیم به دست ما برسد.",
+        ),
+        ("fa", "به شکایت‌ها ظرف ۱۴ روز از دریافت رسیدگی می‌کنیم."),
+    ] {
+        assert!(!short(lang, sentence), "{sentence}");
+    }
+}
+
+#[test]
+fn a_complaint_system_denied_by_a_negative_determiner_fails_art_11() {
+    let art_11 = |lang: &str, complaints: &str| {
+        let body = format!(
+            "{CHANGES}{SUSPEND}{END}## Complaints {{#complaints}}\n\n{complaints}\n\n{MEDIATE}"
+        );
+        cites(
+            &seller_terms(lang, &body),
+            "P2B Regulation (EU) 2019/1150 Art. 11",
+        )
+    };
+    // Each text also mentions sellers and complaints elsewhere, which the keywords alone accept.
+    for (lang, denied) in [
+        (
+            "en",
+            "We have no internal complaint-handling system. Sellers answer complaints from buyers within two days.",
+        ),
+        (
+            "en",
+            "There is no complaints procedure for sellers, who answer complaints from buyers themselves.",
+        ),
+        (
+            "fr",
+            "Nous ne disposons d'aucun système interne de traitement des réclamations. Les vendeurs répondent aux réclamations des acheteurs.",
+        ),
+        (
+            "fr",
+            "Nul système de gestion des plaintes n'est prévu. Les vendeurs répondent aux plaintes des acheteurs.",
+        ),
+        (
+            "de",
+            "Es gibt kein internes Beschwerdemanagementsystem. Verkäufer beantworten Beschwerden von Käufern.",
+        ),
+        (
+            "fa",
+            "ما هیچ سامانهٔ داخلی رسیدگی به شکایات نداریم. فروشندگان به شکایت خریداران پاسخ می‌دهند.",
+        ),
+    ] {
+        assert!(art_11(lang, denied), "{denied}");
+    }
+    for (lang, system) in [
+        (
+            "en",
+            "Sellers can complain through our internal complaint-handling system; no fee is charged.",
+        ),
+        (
+            "fr",
+            "Les vendeurs déposent une plainte via notre système interne de traitement des plaintes ; aucun frais n'est demandé.",
+        ),
+        (
+            "de",
+            "Verkäufer können sich über unser internes Beschwerdemanagementsystem beschweren; keine Gebühr fällt an.",
+        ),
+        (
+            "fa",
+            "فروشندگان از طریق سامانهٔ داخلی رسیدگی به شکایات شکایت ثبت می‌کنند و هیچ هزینه‌ای ندارد.",
+        ),
+    ] {
+        assert!(!art_11(lang, system), "{system}");
+    }
+}

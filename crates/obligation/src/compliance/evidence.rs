@@ -112,6 +112,14 @@ pub(super) fn unwrap_lines(text: &str) -> String {
     out
 }
 
+/// A French word without the elided preposition or conjunction before it: `d'aucun` and
+/// `qu'aucune` are `aucun` and `aucune` ("nous ne disposons d'aucun système").
+fn unelided(word: &str) -> &str {
+    word.strip_prefix("d'")
+        .or_else(|| word.strip_prefix("qu'"))
+        .unwrap_or(word)
+}
+
 /// Words that negate what follows them in the same clause of a sentence, per language.
 fn negation_before(lang: &str, word: &str) -> bool {
     match lang {
@@ -130,16 +138,19 @@ fn negation_before(lang: &str, word: &str) -> bool {
                 | "neither"
                 | "nor"
                 | "without"
+                | "none"
         ),
         "fr" => {
             matches!(
-                word,
+                unelided(word),
                 "ne" | "pas"
                     | "jamais"
                     | "aucun"
                     | "aucune"
                     | "aucuns"
                     | "aucunes"
+                    | "nul"
+                    | "nulle"
                     | "ni"
                     | "non"
                     | "nullement"
@@ -164,7 +175,7 @@ fn opening_negation(lang: &str, word: &str) -> bool {
     match lang {
         "en" => matches!(word, "no" | "none" | "neither" | "never" | "nobody"),
         "fr" => matches!(
-            word,
+            unelided(word),
             "aucun" | "aucune" | "aucuns" | "aucunes" | "nul" | "nulle" | "jamais" | "personne"
         ),
         "de" => german_none(word) || word == "niemand",
@@ -176,6 +187,7 @@ fn opening_negation(lang: &str, word: &str) -> bool {
 /// `نخواهد`) anywhere in the clause (up to a full stop or a Persian comma) negates it.
 fn persian_negation(word: &str) -> bool {
     word.starts_with("نمی")
+        || word.starts_with("ندار")
         || word.starts_with("نیست")
         || word.starts_with("نخواه")
         || word.starts_with("نشده")
@@ -384,6 +396,18 @@ fn persian_negations(text: &str, start: usize, end: usize) -> usize {
         .rev()
         .find(|w| persian_verb(w) || PERSIAN_CONJUNCTIONS.contains(&w.as_str()))
         .is_some_and(|w| persian_negation(w));
+    // `هیچ` ("no", "none") goes with the negated verb of its clause: with it, one negation,
+    // also when the verb is not one read above, and none when the mention holds the verb
+    // (`شکایت … پذیرفته نمی`). Only the mention's own clause counts, up to a verb or a
+    // conjunction either side.
+    let in_clause = |w: &String| !persian_verb(w) && !PERSIAN_CONJUNCTIONS.contains(&w.as_str());
+    let none = before
+        .iter()
+        .rev()
+        .take_while(|w| in_clause(w))
+        .chain(after.iter().take_while(|w| in_clause(w)))
+        .any(|w| w.starts_with("هیچ"))
+        && !split(&text[start..end]).iter().any(|w| persian_negation(w));
     let without = before.iter().rev().take(3).any(|w| w == "بدون");
     // A clause of `بدون` ending in a Persian comma has a verb of its own (`بدون اینکه کارشناس
     // آن را بررسی کند، رد نمی‌شود`): the verb it depends on is the first of the clause after
@@ -397,7 +421,7 @@ fn persian_negations(text: &str, start: usize, end: usize) -> usize {
             .find(|w| persian_verb(w))
             .is_some_and(|w| persian_negation(w))
     };
-    usize::from(verb_after || verb_before || main_after) + usize::from(without)
+    usize::from(verb_after || verb_before || main_after || none) + usize::from(without)
 }
 
 /// Conjunctions that start another clause of a Persian sentence.
@@ -437,7 +461,7 @@ fn persian_verb(word: &str) -> bool {
 /// they make one negation.
 fn french_complement(word: &str) -> bool {
     matches!(
-        word,
+        unelided(word),
         "pas"
             | "plus"
             | "jamais"
@@ -447,6 +471,8 @@ fn french_complement(word: &str) -> bool {
             | "aucuns"
             | "aucunes"
             | "nullement"
+            | "nul"
+            | "nulle"
             | "guère"
             | "point"
     )

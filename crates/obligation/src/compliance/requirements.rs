@@ -356,6 +356,25 @@ pub const WINDOW_ANCHOR: &str = r"decision|notif|appeal|décision|recours|contes
 /// Persian verbs of lodging a complaint (the complainant acts, not the platform).
 const LODGE_FA: &str = r"ثبت|ارسال|ارائه|طرح|پذیرفته|کنید|کنند";
 
+/// A latest time counted from the decision or its notification: a word of upper bound
+/// (`$upper`: "within", "no later than", "au plus tard", "spätestens", "حداکثر"), the length of
+/// time, and what it runs from (`$from`: "after", "of", "à compter de", "nach", "پس از") before
+/// the decision (`$anchor`) with up to two words between ("within 14 days of the
+/// notification", "no later than one month after our decision", "spätestens einen Monat nach
+/// der Entscheidung", "حداکثر یک ماه پس از ابلاغ تصمیم").
+macro_rules! deadline_from {
+    ($upper:literal, $from:literal, $anchor:literal) => {
+        concat!($upper, r"[^.;؛]{0,40}?", $from, r"(\w+\s+){0,2}?", $anchor)
+    };
+}
+
+/// Words that name a complaint against a decision, in a sentence stating its latest time.
+const APPEAL_EN: &str = r"complain|appeal|objection|\bobject\b|contest|challenge";
+const APPEAL_FR: &str = r"réclamation|plainte|recours|contest";
+const APPEAL_DE: &str =
+    r"beschwerde|einspruch|einsprüche|widerspruch|widersprüche|anfecht|beanstand";
+const APPEAL_FA: &str = r"شکایت|اعتراض";
+
 /// Complaints about a decision said to close before six months, or once it is notified: "not
 /// possible after 30 days", "later complaints are rejected", "no further complaint … once a
 /// decision has been notified", "you cannot complain … more than 14 days after it", "nach 30
@@ -406,6 +425,42 @@ const WINDOW_CLOSED: &[Opposite] = &[
         "fa",
         r"(شکایت|اعتراض)[^.؛]{0,60}?((فقط|تنها|حداکثر|نهایتاً|نهایتا)\s+(تا|ظرف|در\s+مدت|طی)|(ظرف|طی)\s+(مدت\s+)?\d)",
         &[WINDOW_ANCHOR, LODGE_FA],
+    ),
+    says_shorter(
+        "en",
+        deadline_from!(
+            r"\b(within|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest|at\s+most|up\s+to|until)\b",
+            r"\b(after|of|from|following)\s+",
+            r"(decision|notification|notice)\b"
+        ),
+        &[APPEAL_EN],
+    ),
+    says_shorter(
+        "fr",
+        deadline_from!(
+            r"\b(au\s+plus\s+tard|dans\s+un\s+délai|dans\s+les|sous|jusqu['’]à|jusqu['’]au)\b",
+            r"\b(après|suivant|à\s+compter\s+d[e'’]|à\s+partir\s+d[e'’]|de\s+(la\s+)?)\s*",
+            r"(décision|notification)\b"
+        ),
+        &[APPEAL_FR],
+    ),
+    says_shorter(
+        "de",
+        deadline_from!(
+            r"\b(spätestens|innerhalb|binnen|bis\s+zu|bis\s+spätestens)\b",
+            r"\b(nach|ab|seit)\s+",
+            r"(entscheidung|mitteilung|bekanntgabe|benachrichtigung|zustellung)"
+        ),
+        &[APPEAL_DE],
+    ),
+    says_shorter(
+        "fa",
+        deadline_from!(
+            r"(حداکثر|نهایتاً|نهایتا|ظرف|طی|تا|در\s+مدت)",
+            r"(پس\s+از|بعد\s+از|از)\s+",
+            r"(ابلاغ|اعلام|تصمیم)"
+        ),
+        &[APPEAL_FA],
     ),
 ];
 
@@ -872,6 +927,42 @@ const COMPLAINT_SYSTEM: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// An internal complaint-handling system denied by a negative determiner before it, or by a
+/// negated verb of having or running one: "we have no internal complaint-handling system",
+/// "there is no complaints procedure", "we do not operate any complaint-handling system",
+/// "nous ne disposons d'aucun système interne de traitement des réclamations", "es gibt kein
+/// internes Beschwerdemanagementsystem", "هیچ سامانهٔ رسیدگی به شکایات نداریم". A negation
+/// elsewhere in the sentence ("disputes we could not resolve through our internal complaint
+/// system") denies something else. The French `ne` of the determiner is part of the statement.
+/// Persian negates the verb: there the negation reader reads the clause.
+const NO_COMPLAINT_SYSTEM: &[Opposite] = &[
+    says(
+        "en",
+        concat!(
+            r"\b(no|none\s+of|not\s+(have|run|operate|offer|provide|maintain|use)\s+(an?|any))\s+(\w+\s+)?",
+            r"(internal\s+)?(complaint|complaints)[ -](handling|procedure|process|system|management|mechanism)"
+        ),
+    ),
+    says(
+        "fr",
+        concat!(
+            r"(\bne\s+(\w+\s+){1,2}|\bn['’]\w+\s+(\w+\s+)?)?\b(aucune?|nul(le)?|d['’]aucune?|pas\s+d['’]|pas\s+de)\s*(\w+\s+)?",
+            r"(système|procédure|dispositif|mécanisme|service)\s+(interne\s+)?(de|des)\s+(traitement|gestion|plaintes?|réclamations?)"
+        ),
+    ),
+    says(
+        "de",
+        concat!(
+            r"\bkein(e|en|em|er|es)?\s+(\w+\s+)?",
+            r"(beschwerde\w*(management|stelle|verfahren|system)|system\s+(für|zur)\s+(die\s+)?(bearbeitung|behandlung)\s+von\s+beschwerden)"
+        ),
+    ),
+    says(
+        "fa",
+        r"~سامانه\S*\s+(\S+\s+)?(رسیدگی|مدیریت)|رسیدگی\s+به\s+شکایات",
+    ),
+];
+
 /// Every requirement, in the order reported.
 pub const REQUIREMENTS: &[Requirement] = &[
     Requirement {
@@ -1004,7 +1095,14 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 11",
         what: "describe the internal complaint-handling system for sellers",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Keywords(COMPLAINT_SYSTEM),
+        evidence: Evidence::Unless {
+            evidence: &Evidence::Keywords(COMPLAINT_SYSTEM),
+            contrary: NO_COMPLAINT_SYSTEM,
+            topic: ANY_TOPIC,
+            excused: NO_EXCUSE,
+            granted: NOTHING_GRANTED,
+            examples: "\"we have no internal complaint-handling system\"",
+        },
     },
     Requirement {
         profile: "p2b",
