@@ -72,3 +72,15 @@ fn another_domain_s_mailbox_after_a_verb_of_addressing_fires_and_a_third_party_s
     let wrong = wrong("U7");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_persian_shop_s_lines_about_itself_with_another_name_fire() {
+    let wrong = wrong("U8");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn thanks_for_choosing_another_shop_fire_and_a_service_of_ordinary_words_does_not() {
+    let wrong = wrong("U9");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -747,6 +747,17 @@ static SERVICE_HOSTS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(
         .collect()
 });
 
+/// Whether `name` is a courier's, a postal service's, a payment provider's or a bank's
+/// (`PayPal`, `DHL`, `La Poste`): its letters are one of [`SERVICE_HOSTS`].
+fn service_name(name: &str) -> bool {
+    let letters: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    SERVICE_HOSTS.contains(letters.as_str())
+}
+
 /// Whether the address `m` is a courier's, a postal service's, a payment provider's or a
 /// bank's (`help@dhl.com`, `www.paypal.com`, `dpo@laposte.fr`): a third party a policy sends
 /// the reader to, not a shop's own contact point.

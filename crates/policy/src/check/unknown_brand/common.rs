@@ -1,9 +1,9 @@
-//! The ordinary words of English, French and German: a capitalised word after a cue that is
+//! The ordinary words of English, French, German and Persian: a capitalised word after a cue that is
 //! one of them (`At Christmas, we…`, `Welcome to Returns!`, `Bienvenue sur Mon Compte`, `Bei
 //! Fragen helfen wir…`) is not a company's name, while a brand left over from another site's
 //! terms (`Bei Nordwind legen wir…`, `Chez Boutiquelune, nous…`) is not among them.
 //!
-//! The lists (crates/policy/data/common-words.{en,fr,de}.txt) are the words wordfreq finds
+//! The lists (crates/policy/data/common-words.{en,fr,de,fa}.txt) are the words wordfreq finds
 //! about once in a million words or more, written by scripts/policy-common-words.py. German writes
 //! its nouns with a capital and joins them (`Rücksendungen`, `Lieferverzögerungen`): there a
 //! word is also ordinary when it ends in a suffix that makes nouns (`-ung`, `-ion`, `-heit`…),
@@ -26,6 +26,8 @@ static FR: LazyLock<Words> =
     LazyLock::new(|| words(include_str!("../../../data/common-words.fr.txt")));
 static DE: LazyLock<Words> =
     LazyLock::new(|| words(include_str!("../../../data/common-words.de.txt")));
+static FA: LazyLock<Words> =
+    LazyLock::new(|| words(include_str!("../../../data/common-words.fa.txt")));
 
 /// Endings of German nouns made from verbs and adjectives, singular and plural.
 const DE_NOUN_SUFFIXES: &[&str] = &[
@@ -36,8 +38,9 @@ const DE_NOUN_SUFFIXES: &[&str] = &[
 /// Inflection endings of German nouns (`Gutscheinen`, `Feiertagen`, `Kunden`).
 const DE_INFLECTIONS: &[&str] = &["en", "n", "e", "s", "es", "er", "ern"];
 
-/// Whether `word` (as written) is an ordinary word of `lang` (`en`, `fr`, `de`; no other
-/// language has a list, and no word of one is).
+/// Whether `word` (as written) is an ordinary word of `lang` (`en`, `fr`, `de`, `fa`; no
+/// other language has a list, and no word of one is). Persian is read with its own `ی` and `ک`
+/// for the Arabic letters written for them (`ي`, `ك`).
 pub(super) fn ordinary(lang: &str, word: &str) -> bool {
     let lower = word.replace('’', "'").to_lowercase();
     match lang {
@@ -50,6 +53,7 @@ pub(super) fn ordinary(lang: &str, word: &str) -> bool {
                 .all(|c| !c.is_uppercase() && !c.is_numeric())
                 && german_noun(&lower)
         }
+        "fa" => FA.contains(lower.replace('ي', "ی").replace('ك', "ک").as_str()),
         _ => false,
     }
 }
@@ -96,6 +100,8 @@ mod tests {
             ("de", "Lieferverzögerungen"),
             ("de", "Gutscheinen"),
             ("de", "Zahlungsverzug"),
+            ("fa", "تابستان"),
+            ("fa", "ارسال"),
         ] {
             assert!(ordinary(lang, word), "{lang} {word}");
         }
@@ -106,6 +112,7 @@ mod tests {
             ("de", "Kaufhaus24"),
             ("de", "MediaMarkt"),
             ("fa", "Christmas"),
+            ("fa", "نارنجستان"),
         ] {
             assert!(!ordinary(lang, word), "{lang} {word}");
         }

@@ -38,6 +38,110 @@ static EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// One to three capitalised words: a name after a cue of thanks.
+const CAPITALISED: &str = r"(\p{Lu}[\p{L}\p{N}&'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2})";
+
+/// The reader thanked for choosing or shopping at a name (`Thank you for choosing X`, `Thanks
+/// for shopping at X`, `Merci d'avoir choisi X`, `Vielen Dank, dass Sie sich für X entschieden
+/// haben`, `Danke, dass Sie bei X einkaufen`): the name is the one speaking.
+static THANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:(?:thank\s+you|thanks)\s+for\s+(?:choosing|shopping\s+(?:at|with|on)|ordering\s+(?:from|at)|buying\s+(?:from|at))|merci\s+d['’]avoir\s+(?:choisi|commandé\s+(?:sur|chez))|merci\s+(?:de|pour)\s+(?:votre\s+confiance\s+(?:en|à)|faire\s+vos\s+achats\s+(?:sur|chez))|(?:danke|vielen\s+dank|herzlichen\s+dank)\s*,?\s+dass\s+sie\s+(?:sich\s+für|bei))\s+{CAPITALISED}"
+    ))
+    .expect("valid pattern")
+});
+
+/// One to three Persian words (a name has no capital in Persian script).
+const FA_NAME: &str =
+    r"([\p{Arabic}][\p{Arabic}\u{200c}]*(?:[^\S\n]+[\p{Arabic}][\p{Arabic}\u{200c}]*){0,2}?)";
+/// A Persian site noun (`فروشگاه`, `سایت`), with `اینترنتی` or `آنلاین` after it.
+const FA_SITE: &str =
+    r"(?:فروشگاه|سایت|وب[\u{200c}\s]?سایت|وبسایت|بازار|پلتفرم)(?:[^\S\n]+(?:اینترنتی|آنلاین))?";
+/// The start of a Persian sentence or line.
+const FA_START: &str = r"(?:^|[.!?؟:]\s+|\n[^\S\n]*(?:[-*+]\s+)?)";
+
+/// Persian lines a shop speaks as itself (group 1 the name; with it, whether a name of
+/// ordinary words only is a phrase, not a name: [`Ordinary`]): a welcome to it (`به فروشگاه X خوش آمدید`), thanks for choosing it (`از
+/// اینکه X را انتخاب کردید سپاسگزاریم`), its copyright notice (`© ۱۴۰۴ X. تمامی حقوق محفوظ
+/// است`), its self-description opening a sentence (`فروشگاه اینترنتی X، …`, `X با هدف …`) and
+/// `ما در X` (we at X; of ordinary words only before an effort or belief: `ما در X تلاش
+/// می‌کنیم`).
+static FA_SPOKEN: LazyLock<Vec<(Regex, Ordinary)>> = LazyLock::new(|| {
+    let named = |pattern: String, ordinary: Ordinary| {
+        (Regex::new(&pattern).expect("valid pattern"), ordinary)
+    };
+    vec![
+        named(
+            format!(
+                r"(?:^|\s)به[^\S\n]+{FA_SITE}[^\S\n]+{FA_NAME}[^\S\n]*[،,]?[^\S\n]*خوش[\s\u{{200c}}]*آمدید"
+            ),
+            Ordinary::Several,
+        ),
+        named(
+            format!(
+                r"از[^\S\n]+(?:اینکه|این[\u{{200c}}\s]?که)[^\S\n]+{FA_NAME}[^\S\n]+را[^\S\n]+(?:[^\n.!?؟]{{0,30}}[^\S\n]+)?انتخاب"
+            ),
+            Ordinary::Phrase,
+        ),
+        named(
+            format!(
+                r"(?m)^[^\S\n]*(?:©|\(c\)|کپی[\u{{200c}}\s]?رایت)[^\S\n]*(?:[\d۰-۹]{{4}}(?:[^\S\n]*[-–][^\S\n]*[\d۰-۹]{{4}})?[^\S\n]*)?{FA_NAME}[^\S\n]*[.،,]?[^\S\n]*(?:تمامی|کلیه|همه)[\u{{200c}}\s]*(?:ی[^\S\n]+)?حقوق"
+            ),
+            Ordinary::Name,
+        ),
+        named(
+            format!(r"{FA_START}{FA_SITE}[^\S\n]+{FA_NAME}[^\S\n]*[،,]"),
+            Ordinary::Phrase,
+        ),
+        named(
+            format!(r"{FA_START}{FA_NAME}[^\S\n]+با[^\S\n]+هدف[^\S\n]"),
+            Ordinary::Phrase,
+        ),
+        named(
+            format!(
+                r"{FA_START}ما[^\S\n]+در[^\S\n]+([\p{{Arabic}}][\p{{Arabic}}\u{{200c}}]*)[^\S\n]"
+            ),
+            Ordinary::Phrase,
+        ),
+        // `ما در X تلاش می‌کنیم`: an effort or a belief of ours at X.
+        named(
+            format!(
+                r"{FA_START}ما[^\S\n]+در[^\S\n]+([\p{{Arabic}}][\p{{Arabic}}\u{{200c}}]*)[^\S\n]+(?:تلاش|سعی|می[\u{{200c}}\s]?کوشیم|کوشش|متعهد|افتخار|معتقد|باور|همواره|همیشه)"
+            ),
+            Ordinary::Name,
+        ),
+    ]
+});
+
+/// What a name of ordinary Persian words only is after a cue.
+#[derive(Clone, Copy, PartialEq)]
+enum Ordinary {
+    /// A name (`© ۱۴۰۴ نیلوفر تجارت`).
+    Name,
+    /// A name if it is one word (`به فروشگاه نیلوفر خوش آمدید`), a phrase if several (`به
+    /// فروشگاه لوازم خانگی خوش آمدید`).
+    Several,
+    /// A phrase (`ما در فصل …`, `از اینکه ارسال سریع را انتخاب کردید`).
+    Phrase,
+}
+
+/// Persian words that open or make up a phrase rather than a name: pronouns, determiners and
+/// the site nouns' own adjectives (`به فروشگاه بزرگ ما خوش آمدید`).
+const FA_NOT_NAMES: &[&str] = &[
+    "ما",
+    "من",
+    "شما",
+    "خود",
+    "این",
+    "آن",
+    "همه",
+    "هر",
+    "بزرگ",
+    "اینترنتی",
+    "آنلاین",
+    "جدید",
+];
+
 /// A name ending a list of parties between whom disputes arise.
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -155,6 +259,35 @@ pub(super) fn names(body: &str, base: usize) -> Vec<Mention> {
             .is_some_and(char::is_uppercase);
         if first.is_uppercase() && !title && !written_as_common_noun(body, name.as_str()) {
             push(name);
+        }
+    }
+    for caps in THANKS.captures_iter(body) {
+        let Some(name) = caps.get(1) else { continue };
+        // A phrase of ordinary words (`Express Delivery`) is a service, not a name; a
+        // courier's or payment provider's name is a third party's.
+        let ordinary = name.as_str().split_whitespace().all(|w| {
+            ["en", "fr", "de"]
+                .iter()
+                .any(|l| super::common::ordinary(l, w))
+        });
+        if !ordinary && !super::service_name(name.as_str()) {
+            push(name);
+        }
+    }
+    if body.contains(['ا', 'ی', 'و']) {
+        for (re, ordinary) in FA_SPOKEN.iter() {
+            for caps in re.captures_iter(body) {
+                let Some(name) = caps.get(1) else { continue };
+                let words: Vec<&str> = name.as_str().split_whitespace().collect();
+                if words.iter().any(|w| FA_NOT_NAMES.contains(w))
+                    || (*ordinary == Ordinary::Phrase
+                        || *ordinary == Ordinary::Several && words.len() > 1)
+                        && words.iter().all(|w| super::common::ordinary("fa", w))
+                {
+                    continue;
+                }
+                push(name);
+            }
         }
     }
     for caps in BETWEEN.captures_iter(body) {
