@@ -1106,3 +1106,72 @@ fn a_model_form_with_a_blank_and_a_note_to_the_reader_announce_nothing_lost() {
     let party = "## Fees {#fees}\n\nSellers pay the following fees.\n\nBuyers may return goods within 14 days. Refunds reach the card within ten days.";
     assert_eq!(lines(&lost_lists("en", party)), [16]);
 }
+
+#[test]
+fn a_table_of_a_header_row_alone_lost_its_rows() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Fees {#fees}\n\nThe fees are set out in the following table:\n\n| Service | Fee |\n|---|---|\n\n## Returns {#returns}\n\nBuyers may return goods within fourteen days.",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\nThe commissions are as follows.\n\n| Category | Commission |\n| :-- | --: |",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes commissions figurent dans le tableau suivant :\n\n| Catégorie | Commission |\n|---|---|\n\n## Retours {#retours}\n\nLes clients peuvent renvoyer les articles.",
+        ),
+        (
+            "de",
+            "## Gebühren {#gebuehren}\n\nDie Provisionen ergeben sich aus der folgenden Tabelle:\n\n| Kategorie | Provision |\n|:--|--:|\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "fa",
+            "## کمیسیون {#fees}\n\nکمیسیون‌ها در جدول زیر آمده است:\n\n| دسته | کمیسیون |\n|---|---|\n\n## بازگشت {#returns}\n\nخریداران می‌توانند کالا را برگردانند.",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\n- The following commissions apply:\n\n  | Category | Commission |\n  |---|---|",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(lines(&found), [16], "{body}");
+    }
+    for (lang, body) in [
+        // Rows under the header hold the items.
+        (
+            "en",
+            "## Fees {#fees}\n\nThe fees are set out in the following table:\n\n| Service | Fee |\n|---|---|\n| Listing | free |\n\n## Returns {#returns}\n\nBuyers may return goods.",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes commissions figurent dans le tableau suivant :\n\n| Catégorie | Commission |\n|---|---|\n| Livres | 8 % |",
+        ),
+        (
+            "de",
+            "## Gebühren {#gebuehren}\n\nEs gelten folgende Provisionen:\n\n| Kategorie | Provision |\n|---|---|\n| Bücher | 8 % |",
+        ),
+        (
+            "fa",
+            "## کمیسیون {#fees}\n\nکمیسیون‌ها به شرح زیر است:\n\n| دسته | کمیسیون |\n|---|---|\n| کتاب | ۸ درصد |",
+        ),
+        // A header row that holds a sentence is the content itself; a label introduces any
+        // table; a table after a paragraph that announces nothing is not judged.
+        (
+            "en",
+            "## Fees {#fees}\n\nThe following rule applies:\n\n| Sellers pay no fee for the first ten listings of each month. |\n|---|",
+        ),
+        (
+            "en",
+            "## Contact {#contact}\n\nPhone:\n\n| Weekdays | Weekends |\n|---|---|",
+        ),
+        (
+            "en",
+            "## Contact {#contact}\n\nOur office is open every weekday.\n\n| Weekdays | 9:00 to 17:00 |\n|---|---|",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

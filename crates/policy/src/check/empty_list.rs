@@ -1,9 +1,10 @@
 //! `empty-list`: a paragraph that announces a list (ending in `:`, or ending in `.` with "the
 //! following …", "comme suit", "wie folgt"… among its last words) must be followed by its items;
 //! when nothing follows, the items were lost (a common copy-paste accident when moving text
-//! between editors). Nothing follows an announcement when the document ends right after it, or
+//! between editors). Nothing follows an announcement when the document ends right after it,
 //! when the next heading starts a new topic of the document's own series rather than the
-//! announced items (see [`announces_the_sections_after`]).
+//! announced items (see [`announces_the_sections_after`]), or when a table of a header row
+//! alone follows (the names of its columns, its rows lost).
 //!
 //! An announcement followed by a paragraph on another subject lost its items too: a closing
 //! formula ("Thank you for shopping with us."), another party's prose after a party's
@@ -24,9 +25,9 @@
 //! Not reported: labels and sub-headings (`**Contact:**`, `Adresse :`), a sentence that ends
 //! with a link to the place it announces (`see the following section [Returns](#returns).`),
 //! an announcement followed
-//! by any other block that can hold what it announces (a list, a table, a paragraph — an
-//! address, a form, a quoted sentence, items written without list markup — or sub-sections under
-//! deeper headings).
+//! by any other block that can hold what it announces (a list, a table with rows, a paragraph —
+//! an address, a form, a quoted sentence, items written without list markup — or sub-sections
+//! under deeper headings).
 
 pub(crate) mod vocabulary;
 
@@ -128,6 +129,7 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
     }
     match intro.next {
         NextBlock::List | NextBlock::Table | NextBlock::Other | NextBlock::Item => false,
+        NextBlock::TableHead => true,
         NextBlock::Paragraph => {
             vocabulary::closes(&intro.next_text)
                 || prose_on_another_subject(intro, outline.requests_before_prose)

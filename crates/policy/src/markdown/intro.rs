@@ -23,8 +23,11 @@ fn announces(paragraph: &str) -> bool {
 pub(crate) enum NextBlock {
     /// A Markdown list.
     List,
-    /// A table.
+    /// A table with rows under its header row.
     Table,
+    /// A table of a header row alone: the names of its columns, without the rows that would
+    /// hold the items.
+    TableHead,
     /// A code block, quote or HTML block.
     Other,
     /// A heading of the same or a higher level than the section the announcement is in.

@@ -332,6 +332,7 @@ pub(crate) fn scan(source: &str, body_offset: usize, lines: &LineIndex) -> Scann
         if let Event::Start(tag) = &event {
             let next = match tag {
                 Tag::List(_) => Some(NextBlock::List),
+                Tag::Table(_) if header_only(&source[start..end]) => Some(NextBlock::TableHead),
                 Tag::Table(_) => Some(NextBlock::Table),
                 Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => Some(NextBlock::Other),
                 // A deeper heading opens a sub-section: the sub-sections are the items.
@@ -659,6 +660,28 @@ fn table_shows_nothing(block: &str) -> bool {
     })
 }
 
+/// Most words of a column name: a header cell with more holds text of its own (a table of one
+/// row written as its header).
+const COLUMN_NAME_WORDS: usize = 6;
+
+/// Whether a Markdown table is a header row and its delimiter row alone, the header's cells
+/// column names ([`COLUMN_NAME_WORDS`] words at most, none a sentence ending in `.`): a table
+/// whose rows are missing.
+fn header_only(block: &str) -> bool {
+    let rows: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let [header, _delimiter] = rows.as_slice() else {
+        return false;
+    };
+    header.trim_matches('|').split('|').all(|cell| {
+        let cell = cell.trim();
+        cell.split_whitespace().count() <= COLUMN_NAME_WORDS && !cell.ends_with('.')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -784,5 +807,25 @@ mod tests {
         assert_eq!(scanned.clauses[0].prose, "");
         assert_eq!(scanned.clauses[0].list_items, 0);
         assert_eq!(scanned.clauses[2].prose, "Two.");
+    }
+
+    #[test]
+    fn an_announcement_before_a_table_of_a_header_row_alone_is_followed_by_its_head() {
+        let next = |table: &str| {
+            let scanned = scan_text(&format!("## Fees\n\nThe fees are as follows:\n\n{table}\n"));
+            scanned.scan.list_intros[0].next
+        };
+        assert_eq!(next("| Item | Fee |\n|---|---|"), NextBlock::TableHead);
+        assert_eq!(
+            next("| Item | Fee |\n|---|---|\n| Listing | free |"),
+            NextBlock::Table
+        );
+        // A header cell holding a sentence is text of its own.
+        assert_eq!(
+            next("| Sellers pay nothing for their first ten listings. |\n|---|"),
+            NextBlock::Table
+        );
+        assert!(header_only("  | Item | Fee |\n  |---|---|\n\n"));
+        assert!(!header_only("| Item |\n|---|\n| Listing |"));
     }
 }
