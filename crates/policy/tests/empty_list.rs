@@ -1175,3 +1175,65 @@ fn a_table_of_a_header_row_alone_lost_its_rows() {
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn an_announcement_ending_in_an_open_dash_or_a_semicolon_before_nothing_lost_its_items() {
+    for (lang, sentence) in [
+        ("en", "Sellers must not list —"),
+        ("en", "These are the goods we cannot take back —"),
+        ("en", "Sellers must not list the following goods –"),
+        ("en", "Sellers must send the following documents;"),
+        ("en", "Sellers must not list;"),
+        ("fr", "Les vendeurs doivent fournir ;"),
+        ("fr", "Les vendeurs ne peuvent pas proposer —"),
+        (
+            "fr",
+            "Les vendeurs acceptent les moyens de paiement suivants ;",
+        ),
+        ("de", "Verkäufer dürfen nicht anbieten —"),
+        ("de", "Verkäufer müssen folgende Unterlagen einreichen;"),
+        ("de", "Verkäufer dürfen nicht anbieten;"),
+        ("fa", "فروشندگان باید مدارک زیر را ارسال کنند؛"),
+        ("fa", "روش‌های پرداخت عبارت‌اند از؛"),
+        ("fa", "فروشندگان نباید کالاهای زیر را عرضه کنند —"),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(sentence));
+        assert_eq!(lines(&found), [16], "{sentence}");
+        let found = lost_lists(lang, &format!("## Section {{#section}}\n\n{sentence}"));
+        assert_eq!(lines(&found), [16], "at the end: {sentence}");
+    }
+    for (lang, body) in [
+        // A dash or a semicolon inside a sentence, or closing a clause of prose.
+        ("en", "We ship quickly — usually within two days."),
+        ("en", "We ship within two days; returns are free;"),
+        ("en", "Questions? Write to us.\n\n— The Bazarcheh team"),
+        (
+            "fr",
+            "Nous expédions sous deux jours ; les retours sont gratuits ;",
+        ),
+        (
+            "de",
+            "Wir versenden in zwei Tagen; Rücksendungen sind kostenlos;",
+        ),
+        ("fa", "کالا ظرف دو روز ارسال می‌شود؛ بازگشت رایگان است؛"),
+        // A modal verb with its object, the last item of a list, a label.
+        ("en", "Sellers must pay the listing fee;"),
+        ("de", "Verkäufer müssen Ausweise vorlegen;"),
+        ("fa", "فروشنده باید مالیات بپردازد؛"),
+        ("en", "Buyers may:\n\n- return goods;\n- ask for a refund;"),
+        ("en", "Returns —"),
+        // The items after the mark.
+        ("en", "Sellers must not list —\n\n- weapons\n- live animals"),
+        (
+            "fr",
+            "Les vendeurs doivent fournir ;\n\n- une pièce d'identité ;\n- un relevé bancaire.",
+        ),
+        (
+            "fa",
+            "فروشندگان باید مدارک زیر را ارسال کنند؛\n\n- کارت ملی",
+        ),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(body));
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

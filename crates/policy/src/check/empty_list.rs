@@ -1,10 +1,11 @@
-//! `empty-list`: a paragraph that announces a list (ending in `:`, or ending in `.` with "the
-//! following …", "comme suit", "wie folgt"… among its last words) must be followed by its items;
-//! when nothing follows, the items were lost (a common copy-paste accident when moving text
-//! between editors). Nothing follows an announcement when the document ends right after it,
-//! when the next heading starts a new topic of the document's own series rather than the
-//! announced items (see [`announces_the_sections_after`]), or when a table of a header row
-//! alone follows (the names of its columns, its rows lost).
+//! `empty-list`: a paragraph that announces a list (ending in `:` or an open dash, or ending in
+//! `.` or `;` with "the following …", "comme suit", "wie folgt"… among its last words; see
+//! `markdown::intro`) must be followed by its items; when nothing follows, the items were lost
+//! (a common copy-paste accident when moving text between editors). Nothing follows an
+//! announcement when the document ends right after it, when the next heading starts a new
+//! topic of the document's own series rather than the announced items (see
+//! [`announces_the_sections_after`]), or when a table of a header row alone follows (the names
+//! of its columns, its rows lost).
 //!
 //! An announcement followed by a paragraph on another subject lost its items too: a closing
 //! formula ("Thank you for shopping with us."), another party's prose after a party's

@@ -1,21 +1,44 @@
-//! Paragraphs that announce a list (ending in `:`, or in `.` after "the following", "comme
-//! suit", "wie folgt", "به شرح زیر"...) and what comes right after them: the facts the
-//! `empty-list` check judges. The text of a tight list's item is a paragraph here, and so is
-//! each line of a paragraph that ends in `:` before a soft or hard break (a text written
-//! without blank lines between its paragraphs).
+//! Paragraphs that announce a list (ending in `:` or an open dash, or in `.` or `;` after "the
+//! following", "comme suit", "wie folgt", "به شرح زیر"...) and what comes right after them:
+//! the facts the `empty-list` check judges. The text of a tight list's item is a paragraph
+//! here, and so is each line of a paragraph that ends in `:` before a soft or hard break (a
+//! text written without blank lines between its paragraphs).
 
 use std::sync::LazyLock;
 
-use crate::check::empty_list::vocabulary::announcing_sentence;
+use crate::check::empty_list::vocabulary::{announcing_sentence, breaks_off_after_a_modal};
 use crate::memo::Memo;
 
 /// [`announcing_sentence`] of the paragraphs read before: the versions of a document repeat
 /// most of their paragraphs.
 static ANNOUNCING: LazyLock<Memo<bool>> = LazyLock::new(|| Memo::new(8 << 20));
 
-/// Whether a paragraph ending in `.` ends by announcing a list ([`announcing_sentence`]).
+/// Whether a paragraph ending in `.` or `;` ends by announcing a list ([`announcing_sentence`]).
 fn announces(paragraph: &str) -> bool {
     ANNOUNCING.get_or(&[paragraph], || announcing_sentence(paragraph))
+}
+
+/// The mark that closes a paragraph announcing a list, when it does: a colon; a dash that
+/// leaves the sentence open (`—`, or `–` and `--` after a space: "Sellers must not list —");
+/// a full stop or a semicolon (`;`, Arabic `؛`) after announcing words ("… as follows.", "We do
+/// not accept returns of the following products;"); a semicolon after a modal verb and its
+/// infinitive with nothing after them ("Les vendeurs doivent fournir ;",
+/// [`breaks_off_after_a_modal`]). A semicolon otherwise closes a clause of an enumeration, and
+/// the last item of a list often keeps one.
+fn announcing_mark(text: &str) -> Option<&'static str> {
+    let open_dash = ["—", " –", " --"].into_iter().find(|d| text.ends_with(d));
+    if let Some(dash) = open_dash {
+        return Some(dash.trim_start());
+    }
+    let mark = [":", "：", ".", ";", "؛"]
+        .into_iter()
+        .find(|m| text.ends_with(m))?;
+    let announcing = match mark {
+        ":" | "：" => true,
+        "." => announces(text),
+        _ => announces(text) || breaks_off_after_a_modal(text),
+    };
+    announcing.then_some(mark)
 }
 
 /// The block that follows a list announcement.
@@ -180,10 +203,7 @@ impl IntroTracker {
         let finished = self.awaiting_text.take();
         self.line_intros(raw, start, in_list, section);
         let trimmed = trim_end(text);
-        let announces =
-            trimmed.ends_with([':', '：']) || trimmed.ends_with('.') && announces(trimmed);
-        if announces {
-            let mark = if trimmed.ends_with('.') { '.' } else { ':' };
+        if let Some(mark) = announcing_mark(trimmed) {
             let offset = raw.rfind(mark).map_or(start, |i| start + i);
             self.pending = Some(ListIntro {
                 offset,
@@ -259,4 +279,35 @@ fn truncated(text: &str, bytes: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_colon_an_open_dash_or_announcing_words_before_a_full_stop_or_semicolon_announce() {
+        for (text, mark) in [
+            ("Sellers must not list:", ":"),
+            ("Sellers must not list —", "—"),
+            ("Sellers must not list—", "—"),
+            ("Sellers must not list the following goods –", "–"),
+            ("Sellers must not list --", "--"),
+            ("The fees are as follows.", "."),
+            ("We do not accept returns of the following products;", ";"),
+            ("Les vendeurs doivent fournir ;", ";"),
+            ("فروشندگان باید مدارک زیر را ارسال کنند؛", "؛"),
+        ] {
+            assert_eq!(announcing_mark(text), Some(mark), "{text}");
+        }
+        for text in [
+            "We ship within two days; returns are free;",
+            "Sellers must pay the fee;",
+            "Pages 10–",
+            "Sellers pay a fee.",
+            "Sellers must not list",
+        ] {
+            assert_eq!(announcing_mark(text), None, "{text}");
+        }
+    }
 }

@@ -83,6 +83,11 @@ pub(crate) enum Kind {
     /// A word that gives the topic of a place named before it ("on", "about", "sur",
     /// "consacrée", "zur", "über"): "the section on returns below" points at a place.
     Topic,
+    /// A modal verb ("must", "doivent", "dürfen"): with only its infinitive after it, a negation
+    /// aside, a clause ending in `;` leaves the object unsaid ([`breaks_off_after_a_modal`]).
+    Modal,
+    /// A negation between a modal verb and its infinitive ("not", "pas", "nicht").
+    Negation,
 }
 
 /// One line of `announcing.txt`.
@@ -161,6 +166,8 @@ fn parse(text: &str) -> Result<Vec<Phrase>, String> {
             "object" => Kind::Object,
             "level" => Kind::Level,
             "linking" => Kind::Linking,
+            "modal" => Kind::Modal,
+            "negation" => Kind::Negation,
             other => return Err(format!("{}: unknown kind `{other}`", at())),
         };
         let open_end = phrase.ends_with('*');
@@ -731,6 +738,27 @@ fn infinitive_at_end(text: &str, words: &[Word]) -> usize {
     if lower && infinitive { 2 } else { 0 }
 }
 
+/// Whether the last sentence of `text` ends with a modal verb and its infinitive alone, a
+/// negation between them aside ("Sellers must not list", "Les vendeurs doivent fournir",
+/// "Verkäufer dürfen nicht anbieten"): the verb's object, what the sentence announces, is
+/// missing. The infinitive is written in lower case (a capitalised word is a German noun or a
+/// name: "Verkäufer müssen Ausweise").
+pub(crate) fn breaks_off_after_a_modal(text: &str) -> bool {
+    let last = last_sentence(text);
+    let words = words(last);
+    let [.., before, verb] = words.as_slice() else {
+        return false;
+    };
+    let lower = last[verb.start..].starts_with(char::is_lowercase);
+    let modal = is(&before.text, Kind::Modal)
+        || is(&before.text, Kind::Negation)
+            && words
+                .len()
+                .checked_sub(3)
+                .is_some_and(|i| is(&words[i].text, Kind::Modal));
+    lower && modal
+}
+
 /// The last sentence of `text`, its closing `.` or `:` aside: what follows the last `.`, `!`,
 /// `?` or `؟` before the end.
 pub(crate) fn last_sentence(text: &str) -> &str {
@@ -956,6 +984,28 @@ mod tests {
         }
         assert!(announcing_sentence("Reviews must respect the rules below."));
         assert!(announcing_sentence("نظرات باید قواعد زیر را رعایت کنند."));
+    }
+
+    #[test]
+    fn a_sentence_ending_with_a_modal_and_its_infinitive_breaks_off() {
+        for text in [
+            "Sellers must not list;",
+            "Les vendeurs doivent fournir ;",
+            "Les vendeurs ne peuvent pas proposer ;",
+            "Verkäufer dürfen nicht anbieten;",
+            "Returns are free. Sellers must provide;",
+        ] {
+            assert!(breaks_off_after_a_modal(text), "{text}");
+        }
+        for text in [
+            "Sellers must pay the fee;",
+            "Verkäufer müssen Ausweise;",
+            "Verkäufer müssen Ausweise vorlegen;",
+            "فروشنده باید مالیات بپردازد؛",
+            "must;",
+        ] {
+            assert!(!breaks_off_after_a_modal(text), "{text}");
+        }
     }
 
     #[test]
