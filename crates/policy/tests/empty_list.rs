@@ -1237,3 +1237,75 @@ fn an_announcement_ending_in_an_open_dash_or_a_semicolon_before_nothing_lost_its
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn a_single_sub_section_of_prose_after_a_broken_off_clause_lost_its_items() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Delivery {#delivery}\n\nThe seller must provide:\n\n### Shipping {#shipping}\n\nParcels leave the warehouse within two days of payment.\n\n## Returns {#returns}\n\nBuyers may return goods.",
+        ),
+        (
+            "en",
+            "## Delivery {#delivery}\n\nSellers must include:\n\n### Delivery times {#times}\n\nParcels leave within two days.",
+        ),
+        (
+            "fr",
+            "## Livraison {#livraison}\n\nLe vendeur doit fournir :\n\n### Expédition {#expedition}\n\nLes colis partent sous deux jours.\n\n## Retours {#retours}\n\nLes clients peuvent renvoyer les articles.",
+        ),
+        (
+            "de",
+            "## Lieferung {#lieferung}\n\nDer Verkäufer muss angeben:\n\n### Versand {#versand}\n\nPakete verlassen das Lager binnen zwei Tagen.\n\n## Rückgabe {#rueckgabe}\n\nKunden können Waren zurückschicken.",
+        ),
+        (
+            "fa",
+            "## ارسال {#delivery}\n\nفروشنده موظف است ارائه کند:\n\n### بسته‌بندی {#packing}\n\nبسته‌ها ظرف دو روز ارسال می‌شوند.\n\n## بازگشت {#returns}\n\nخریداران می‌توانند کالا را برگردانند.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(lines(&found), [16], "{body}");
+    }
+    for (lang, body) in [
+        // Several sub-sections are the items, whatever the words.
+        (
+            "en",
+            "## Selling {#selling}\n\nThis part covers the following topics:\n\n### Listing {#listing}\n\nSellers list goods.\n\n### Pricing {#pricing}\n\nSellers set prices.\n\n## Law {#law}\n\nGerman law applies.",
+        ),
+        (
+            "en",
+            "## Conduct {#conduct}\n\nThe rules below apply:\n\n### Honesty {#honesty}\n\nDescribe goods truthfully.\n\n### Respect {#respect}\n\nTreat buyers politely.",
+        ),
+        (
+            "fr",
+            "## Vente {#vente}\n\nCette partie traite des sujets suivants :\n\n### Annonces {#annonces}\n\nLes vendeurs publient.\n\n### Prix {#prix}\n\nLes vendeurs fixent les prix.",
+        ),
+        (
+            "de",
+            "## Daten {#daten}\n\nWir erheben:\n\n### Angaben von Ihnen {#ihre}\n\nName und Anschrift.\n\n### Angaben vom Gerät {#geraet}\n\nIP-Adresse.\n\n## Recht {#recht}\n\nEs gilt deutsches Recht.",
+        ),
+        (
+            "fa",
+            "## فروش {#selling}\n\nاین بخش به موضوعات زیر می‌پردازد:\n\n### آگهی {#ads}\n\nفروشندگان آگهی می‌گذارند.\n\n### قیمت {#price}\n\nفروشندگان قیمت را تعیین می‌کنند.",
+        ),
+        // One sub-section: under a title, its list or table; or named by the announcement.
+        (
+            "en",
+            "## Fees {#fees}\n\nSellers pay:\n\n### Commission {#commission}\n\n- 5% per sale\n- 1 euro per listing\n\n## Law {#law}\n\nGerman law applies.",
+        ),
+        (
+            "fr",
+            "## Frais {#frais}\n\nLes vendeurs paient :\n\n### Commission {#commission}\n\n| Vente | Taux |\n|---|---|\n| Livre | 8 % |",
+        ),
+        (
+            "de",
+            "## Gebühren {#gebuehren}\n\nVerkäufer zahlen die folgenden Gebühren:\n\n### Provision {#provision}\n\nFünf Prozent je Verkauf.",
+        ),
+        (
+            "en",
+            "## Fees {#fees}\n\nThis section covers:\n\n### Commission {#commission}\n\nSellers pay five percent.",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

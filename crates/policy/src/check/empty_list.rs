@@ -4,7 +4,8 @@
 //! (a common copy-paste accident when moving text between editors). Nothing follows an
 //! announcement when the document ends right after it, when the next heading starts a new
 //! topic of the document's own series rather than the announced items (see
-//! [`announces_the_sections_after`]), or when a table of a header row alone follows (the names
+//! [`announces_the_sections_after`]), when a single sub-section of prose follows (see
+//! [`sub_sections_hold_the_items`]), or when a table of a header row alone follows (the names
 //! of its columns, its rows lost).
 //!
 //! An announcement followed by a paragraph on another subject lost its items too: a closing
@@ -28,7 +29,7 @@
 //! an announcement followed
 //! by any other block that can hold what it announces (a list, a table with rows, a paragraph —
 //! an address, a form, a quoted sentence, items written without list markup — or sub-sections
-//! under deeper headings).
+//! under deeper headings, as [`sub_sections_hold_the_items`] tells).
 
 pub(crate) mod vocabulary;
 
@@ -91,11 +92,16 @@ fn lost_announcements(v: &PolicyVersion) -> Vec<usize> {
     let requests_before_prose = requests_all_before_prose(&v.scan.list_intros);
     for intro in &v.scan.list_intros {
         let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
+        let after = &v.clauses[split..];
         let outline = Outline {
             section: split.checked_sub(1).map(|i| &v.clauses[i]),
-            after: &v.clauses[split..],
+            after,
             deepest,
             requests_before_prose,
+            items_under_next: after.first().is_some_and(|next| {
+                let end = after.get(1).map_or(v.source.len(), |c| c.id_offset);
+                next.list_items > 0 || holds_a_table_or_html_list(v.source.get(next.id_offset..end))
+            }),
         };
         let lost = if intro.next == NextBlock::List && only_empty_items(&v.source, intro.offset) {
             !is_label(&intro.text)
@@ -121,6 +127,21 @@ pub(crate) struct Outline<'a> {
     /// Whether the version has several announcements that ask for things, every one of them
     /// followed by a paragraph of prose (see [`requests_all_before_prose`]).
     pub requests_before_prose: bool,
+    /// Whether the section the first heading after the announcement opens holds a list or a
+    /// table before the heading after it: items under a title.
+    pub items_under_next: bool,
+}
+
+/// Whether a stretch of Markdown holds a table or an HTML list: a line starting with `|`,
+/// `<table`, `<ul`, `<ol` or `<dl`.
+fn holds_a_table_or_html_list(text: Option<&str>) -> bool {
+    text.unwrap_or_default().lines().any(|line| {
+        let line = line.trim_start().to_ascii_lowercase();
+        line.starts_with('|')
+            || ["<table", "<ul", "<ol", "<dl"]
+                .iter()
+                .any(|t| line.starts_with(t))
+    })
 }
 
 /// Whether what follows `intro` cannot hold the list it announces.
@@ -143,9 +164,39 @@ pub(crate) fn is_lost_list(intro: &ListIntro, outline: &Outline) -> bool {
         NextBlock::SubHeading if intro.in_list && outline.section.is_none() => {
             !announces_the_sections_after(intro, outline)
         }
-        NextBlock::SubHeading => false,
+        NextBlock::SubHeading => !sub_sections_hold_the_items(intro, outline),
         NextBlock::End => true,
     }
+}
+
+/// Whether the deeper headings right after an announcement are its items, or stand under them.
+/// A list of items is several: the sub-sections are the items when there are two or more of
+/// the first one's level before the section ends ("This part covers the following topics:"
+/// before `### Listing`, `### Pricing`; "The rules below apply:" before `### Honesty`, `###
+/// Respect`; "We collect:" before `### Data you give us`, `### Data from your device`). A
+/// single sub-section holds them when it has a list or a table of its own, or deeper headings
+/// (the items under a title: "Sellers pay:" before `### Commission` and its table). It is them
+/// when the announcement says where or what its items are: a forward, further-on or manner
+/// phrase ("the following goods:" before `### Food`, "the rules below:"; every announcement
+/// ending in `.` has one) or a place in the document ("This section covers:"). A clause broken
+/// off at its mark with none of these ("The seller must provide:", "Le vendeur doit fournir :",
+/// "Der Verkäufer muss angeben:") needs its object right after it: one sub-section of prose
+/// after it is a topic of its own (`### Shipping` and a paragraph on delivery times), and the
+/// items were lost. In the preamble every heading is deeper than its
+/// level 0, and the headings after it are the document's sections (see
+/// [`announces_the_sections_after`]).
+fn sub_sections_hold_the_items(intro: &ListIntro, outline: &Outline) -> bool {
+    let Some(next) = outline.after.first() else {
+        return true;
+    };
+    if outline.section.is_none() || siblings(outline.after, |_| false) >= 2 {
+        return true;
+    }
+    let nested = outline.after.get(1).is_some_and(|c| c.level > next.level);
+    nested
+        || outline.items_under_next
+        || vocabulary::has_announcing_phrase(&intro.text)
+        || vocabulary::has_word(&intro.text, Kind::Place)
 }
 
 /// Whether the list that starts after the announcement closing at byte `offset` of `source`
@@ -807,6 +858,7 @@ mod tests {
             after: &after,
             deepest,
             requests_before_prose: false,
+            items_under_next: false,
         };
         is_lost_list(&intro, &outline)
     }
@@ -819,6 +871,7 @@ mod tests {
                 after: &[],
                 deepest: 0,
                 requests_before_prose: false,
+                items_under_next: false,
             },
         )
     }
@@ -852,6 +905,44 @@ mod tests {
             true,
             &[(2, "Article 6 – Law"), (2, "Article 7 – Contact")],
             2
+        ));
+    }
+
+    #[test]
+    fn one_sub_section_of_prose_holds_the_items_only_when_the_announcement_says_where_or_what() {
+        let delivery = Some((2, "Delivery"));
+        let shipping = &[(3, "Shipping"), (2, "Returns")][..];
+        for text in [
+            "The seller must provide:",
+            "Le vendeur doit fournir :",
+            "Der Verkäufer muss angeben:",
+            "Sellers must not list —",
+        ] {
+            assert!(lost_before(text, delivery, true, shipping, 3), "{text}");
+        }
+        for text in [
+            "Buyers may not return the following goods:",
+            "The rules below apply:",
+            "The fees are as follows:",
+            "This section covers:",
+        ] {
+            assert!(!lost_before(text, delivery, true, shipping, 3), "{text}");
+        }
+        // Several sub-sections, or one with deeper headings under it.
+        let provide = "The seller must provide:";
+        assert!(!lost_before(
+            provide,
+            delivery,
+            true,
+            &[(3, "Shipping"), (3, "Packing"), (2, "Returns")],
+            3
+        ));
+        assert!(!lost_before(
+            provide,
+            delivery,
+            true,
+            &[(3, "Shipping"), (4, "Zones"), (2, "Returns")],
+            4
         ));
     }
 
@@ -1132,6 +1223,7 @@ mod tests {
             after: &[],
             deepest: 0,
             requests_before_prose: true,
+            items_under_next: false,
         };
         assert!(is_lost_list(&paragraph(request, item), &alone));
         assert!(!is_lost_list(
