@@ -1309,3 +1309,56 @@ fn a_single_sub_section_of_prose_after_a_broken_off_clause_lost_its_items() {
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn a_full_stop_announcement_before_nothing_empty_html_or_the_next_heading_lost_its_items() {
+    let ends = |sentence: &str| -> [String; 3] {
+        [
+            format!("## Section {{#section}}\n\n{sentence}"),
+            format!("## Section {{#section}}\n\n{sentence}\n\n<div>\n</div>"),
+            before_the_next_heading(sentence),
+        ]
+    };
+    for (lang, sentence) in [
+        ("en", "The commissions are as follows."),
+        ("en", "Sellers pay the following."),
+        (
+            "fr",
+            "Les vendeurs règlent les commissions indiquées ci-dessous.",
+        ),
+        ("de", "Verkäufer zahlen folgende."),
+        ("de", "Die Provisionen sind wie folgt."),
+        ("fa", "کمیسیون‌ها به شرح زیر است."),
+        // Persian typed without half-spaces.
+        ("fa", "کمیسیون های فروشندگان به شرح زیر است."),
+        ("fa", "فروشندگان کمیسیون های زیر را پرداخت می کنند."),
+    ] {
+        for body in ends(sentence) {
+            let found = lost_lists(lang, &body);
+            assert_eq!(lines(&found), [16], "{body}");
+        }
+    }
+    // The same words used ordinarily, or before what they announce.
+    for (lang, body) in [
+        ("en", "We ship on the day following payment."),
+        ("en", "Reviews are shown below each product."),
+        ("fr", "La livraison a lieu le jour ouvré suivant."),
+        ("de", "Die Lieferung erfolgt am folgenden Werktag."),
+        ("fa", "کاربران زیر ۱۸ سال نمی‌توانند خرید کنند."),
+        (
+            "en",
+            "The commissions are as follows.\n\n<ul><li>5% per sale</li></ul>",
+        ),
+        (
+            "fa",
+            "کمیسیون‌ها به شرح زیر است.\n\n<ul><li>پنج درصد</li></ul>",
+        ),
+        (
+            "en",
+            "The withdrawal notice reads as follows.\n\n> I hereby withdraw from the contract.",
+        ),
+    ] {
+        let found = lost_lists(lang, &before_the_next_heading(body));
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}
