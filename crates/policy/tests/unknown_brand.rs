@@ -84,3 +84,9 @@ fn thanks_for_choosing_another_shop_fire_and_a_service_of_ordinary_words_does_no
     let wrong = wrong("U9");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn the_site_s_own_cookie_on_another_site_s_domain_fires() {
+    let wrong = wrong("U10");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

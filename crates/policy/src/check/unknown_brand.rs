@@ -42,6 +42,7 @@ use crate::markdown::LineIndex;
 use crate::model::{Document, PolicySet, PolicyVersion};
 
 mod common;
+mod cookies;
 mod forms;
 mod owner;
 mod speaker;
@@ -1082,6 +1083,11 @@ fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Fo
     let reading = owner::Reading::of(v, &open, own, &known.stated);
     let own_email = all.iter().any(|m| m.email && own.covers(m));
     let mailboxes = service_mailbox_hosts(&v.source, &all);
+    // The site's own cookies set on another site's domain: that site's policy, left over.
+    let cookie_domains: BTreeSet<usize> = cookies::own_cookie_domains(body, base)
+        .into_iter()
+        .map(|m| m.offset)
+        .collect();
     let mut found: Vec<(&Mention, Option<&owner::Foreign>)> = Vec::new();
     for m in open {
         if let Some(foreign) = reading.foreign(m) {
@@ -1089,7 +1095,8 @@ fn body_found(v: &PolicyVersion, known: &BodyMentions, own: &OwnNames) -> Vec<Fo
         } else if !service_host(m)
             && (stands_for_the_marketplace(&v.source, m, own, own_email)
                 && !(m.email && names_owner_of(&v.source, m))
-                || left_over_address(&v.source, m, &mailboxes))
+                || left_over_address(&v.source, m, &mailboxes)
+                || cookie_domains.contains(&m.offset) && !names_owner_of(&v.source, m))
         {
             found.push((m, None));
         }
@@ -1427,6 +1434,13 @@ fn mentions_in<'a>(v: &'a PolicyVersion, lines: &mut LineMemo<'a>) -> Vec<Mentio
             false,
             false,
         );
+    }
+    // The domains of the site's own cookies in a cookie table (`| _sid | x.example | session |`),
+    // where no other pattern found one.
+    for m in cookies::own_cookie_domains(body, base) {
+        if !v.scan.in_code(m.offset) && !out.iter().any(|o| o.offset == m.offset) {
+            out.push(m);
+        }
     }
     // Names stated as this site's operator without a legal form, or with an unusual one.
     out.extend(
