@@ -1,8 +1,9 @@
 //! `duration-mismatch`: the durations a clause states in prose and the durations of the
 //! obligation blocks under it must be the same. A block whose clause states no duration, and a
 //! prose duration with no block, are both reported, each duration once per clause however
-//! often the clause repeats it. A duration whose words and numeral in parentheses disagree
-//! (`five (3) working days`) is reported as such.
+//! often the clause repeats it. A duration restated in parentheses in another unit (`2 days
+//! (48 hours)`) agrees with a block stating either; a duration whose parentheses disagree with
+//! it (`five (3) working days`, `2 days (72 hours)`) is reported as such.
 //!
 //! A document with no obligation block in any version (an imported history, a policy that
 //! does not use blocks) is not compared clause by clause: it gets one hint naming the first
@@ -89,14 +90,21 @@ fn check_clause(
     prose: &[ProseDuration],
     out: &mut Vec<Diagnostic>,
 ) {
-    // A duration whose words and numeral in parentheses disagree is reported once for the
-    // clause, and a block stating either of them is not reported again.
+    // A duration whose parentheses disagree with it is reported once for the clause, and a
+    // block stating either of them is not reported again.
     let says = |p: &ProseDuration, wanted: &Duration| {
-        &p.duration == wanted || p.parenthesised.as_ref() == Some(wanted)
+        &p.duration == wanted
+            || p.restated.as_ref().is_some_and(|r| &r.duration == wanted)
+            || p.parenthesised.as_ref() == Some(wanted)
     };
     let mut contradicted: Vec<&str> = Vec::new();
     for said in prose {
-        let Some(numeral) = &said.parenthesised else {
+        let disagreeing = said.restated.as_ref().filter(|r| !r.agrees);
+        let Some(numeral) = said
+            .parenthesised
+            .as_ref()
+            .or(disagreeing.map(|r| &r.duration))
+        else {
             continue;
         };
         let text = said.text(&clause.prose);
@@ -105,19 +113,31 @@ fn check_clause(
         }
         contradicted.push(text);
         let (line, column) = locate(version, clause, said);
+        // `five (3) working days` restates the number, `2 days (72 hours)` the length.
+        let (what, help) = if disagreeing.is_none() {
+            (
+                "its words say {said} but the numeral in parentheses says {numeral}",
+                "make the words and the numeral in parentheses state the same number",
+            )
+        } else {
+            (
+                "it says {said} but the parentheses say {numeral}",
+                "make the length in parentheses the same as the length before it",
+            )
+        };
+        let what = what
+            .replace("{said}", &said.duration.to_string())
+            .replace("{numeral}", &numeral.to_string());
         out.push(
             Diagnostic::error(
                 codes::DURATION_MISMATCH,
                 &version.path,
                 line,
                 column,
-                format!(
-                    "clause `{}` states \"{text}\": its words say {} but the numeral in parentheses says {numeral}",
-                    clause.id, said.duration
-                ),
+                format!("clause `{}` states \"{text}\": {what}", clause.id),
             )
             .with_width(text.chars().count())
-            .with_help("make the words and the numeral in parentheses state the same number"),
+            .with_help(help),
         );
     }
     let mut unmatched_prose: Vec<&ProseDuration> = prose.iter().collect();

@@ -215,3 +215,96 @@ fn words_and_a_numeral_in_parentheses_that_disagree_are_reported_as_such() {
     );
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_length_restated_in_parentheses_in_another_unit_agrees_with_a_block_of_either() {
+    for (lang, prose, blocks) in [
+        (
+            "en",
+            "Sellers hear from us within 3 days (72 hours) of a dispute.",
+            ["72 hours", "3 days"],
+        ),
+        (
+            "en",
+            "A seller may object within one year (12 months) of the decision.",
+            ["12 months", "12 months"],
+        ),
+        (
+            "fr",
+            "Le vendeur reçoit notre avis sous 72 heures (3 jours).",
+            ["72 hours", "3 days"],
+        ),
+        (
+            "fr",
+            "Le vendeur peut contester sous deux semaines (14 jours).",
+            ["14 days", "14 days"],
+        ),
+        (
+            "de",
+            "Der Verkäufer erhält binnen 3 Wochen (21 Tagen) eine Antwort.",
+            ["21 days", "21 days"],
+        ),
+        (
+            "de",
+            "Der Verkäufer erhält binnen drei Tagen (72 Stunden) eine Antwort.",
+            ["72 hours", "3 days"],
+        ),
+        (
+            "fa",
+            "فروشنده ظرف ۳ روز (۷۲ ساعت) پاسخ می‌گیرد.",
+            ["72 hours", "3 days"],
+        ),
+        (
+            "fa",
+            "فروشنده ظرف سه هفته (۲۱ روز) پاسخ می‌گیرد.",
+            ["21 days", "21 days"],
+        ),
+    ] {
+        for within in blocks {
+            let found = mismatches(lang, prose, within);
+            assert!(found.is_empty(), "{prose} / {within}: {found:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_length_in_parentheses_that_disagrees_is_reported_as_such() {
+    for (lang, prose, within, read) in [
+        (
+            "en",
+            "Sellers hear from us within 3 days (96 hours) of a dispute.",
+            "96 hours",
+            "it says 3 days but the parentheses say 96 hours",
+        ),
+        (
+            "fr",
+            "Le vendeur reçoit notre avis sous 72 heures (4 jours).",
+            "72 hours",
+            "it says 72 hours but the parentheses say 4 days",
+        ),
+        (
+            "de",
+            "Der Verkäufer erhält binnen 3 Wochen (20 Tagen) eine Antwort.",
+            "21 days",
+            "it says 21 days but the parentheses say 20 days",
+        ),
+        (
+            "fa",
+            "فروشنده ظرف ۳ روز (۹۶ ساعت) پاسخ می‌گیرد.",
+            "3 days",
+            "it says 3 days but the parentheses say 96 hours",
+        ),
+    ] {
+        let found = mismatches(lang, prose, within);
+        assert_eq!(found.len(), 1, "{prose}: {found:#?}");
+        assert!(found[0].contains(read), "{prose}: {found:#?}");
+    }
+    // Months are not converted into days: a month and 30 days are two lengths.
+    let found = mismatches(
+        "en",
+        "A seller may object within one month (30 days).",
+        "1 month",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("\"30 days\""), "{found:#?}");
+}

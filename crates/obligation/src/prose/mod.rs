@@ -42,6 +42,19 @@ pub struct ProseDuration {
     /// What a numeral in parentheses says when it disagrees with the words before it:
     /// `five (3) working days` is 5 working days with 3 working days here.
     pub parenthesised: Option<Duration>,
+    /// The length restated in parentheses after it in another unit: `2 days (48 hours)` and `2
+    /// days (72 hours)` are 2 days with 48 and 72 hours here.
+    pub restated: Option<Restatement>,
+}
+
+/// A length in parentheses restating the one before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restatement {
+    /// The length in parentheses, in the unit it is written in (weeks in days, years in
+    /// months).
+    pub duration: Duration,
+    /// Whether it is as long as the length before it.
+    pub agrees: bool,
 }
 
 impl ProseDuration {
@@ -80,13 +93,16 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
                 other,
                 ..
             } = found.reading;
-            // Weeks are whole days: `two weeks` is 14 days.
+            let restated = found.reading.restated;
+            // Weeks are whole days: `two weeks` is 14 days. A year counts only restated in
+            // months (`1 year (12 months)`); on its own it is no obligation unit.
             let (unit, low, high, other) = match unit {
                 ProseUnit::Obligation(unit) => (unit, low, high, other),
                 ProseUnit::Week | ProseUnit::Fortnight => {
                     let days = |n: u32| unit.days(n);
                     (Unit::Days, low.map(days), days(high), other.map(days))
                 }
+                ProseUnit::Year if restated.is_some() => (Unit::Months, None, high * 12, None),
                 ProseUnit::Year => return None,
             };
             let duration = match low {
@@ -96,14 +112,31 @@ pub fn find_durations(text: &str) -> Vec<ProseDuration> {
                 },
                 None => unit.of(high),
             };
+            let restated = restated
+                .and_then(|(unit, n)| obligation_duration(unit, n))
+                .map(|duration| Restatement {
+                    duration,
+                    agrees: found.reading.restated_agrees,
+                });
             Some(ProseDuration {
                 duration,
                 start: found.start,
                 end: found.end,
                 parenthesised: other.map(|n| unit.of(n)),
+                restated,
             })
         })
         .collect()
+}
+
+/// `n` of `unit` as an obligation block states it: weeks and fortnights in days, years in
+/// months.
+fn obligation_duration(unit: ProseUnit, n: u32) -> Option<Duration> {
+    Some(match unit {
+        ProseUnit::Obligation(unit) => unit.of(n),
+        ProseUnit::Week | ProseUnit::Fortnight => Unit::Days.of(unit.days(n)),
+        ProseUnit::Year => Unit::Months.of(n.checked_mul(12)?),
+    })
 }
 
 /// Finds every length of time stated in `text`, weeks and years included.
@@ -130,6 +163,11 @@ struct Reading {
     next: usize,
     /// A numeral in parentheses after the amount that says another amount (`five (3)`).
     other: Option<u32>,
+    /// A length in parentheses after the unit, in hours, days and weeks or in months and years
+    /// (`2 days (48 hours)`, `1 year (12 months)`, `2 days (72 hours)`).
+    restated: Option<(ProseUnit, u32)>,
+    /// Whether [`Reading::restated`] is the same length.
+    restated_agrees: bool,
 }
 
 impl Reading {
@@ -140,6 +178,8 @@ impl Reading {
             high: amount,
             next,
             other: None,
+            restated: None,
+            restated_agrees: false,
         }
     }
 }
@@ -301,43 +341,57 @@ fn duration_at(tokens: &[Token], i: usize) -> Read {
 /// tokens end before the index in `Err`.
 type Length = Result<Reading, usize>;
 
-/// A length of time at `i`, with a restatement in parentheses of the same length after it
-/// (`24 hours (one day)`, `zwei Wochen (14 Tage)`) taken as part of it.
+/// A length of time at `i`, with a length in parentheses right after it that restates it in a
+/// unit of the same kind (`24 hours (one day)`, `zwei Wochen (14 Tage)`, `1 year (12 months)`)
+/// taken as part of it, whether it agrees (`2 days (72 hours)` is kept as a disagreement).
+/// Hours, days and weeks convert exactly; months and years only into each other, so `1 month
+/// (30 days)` is two lengths.
 fn length_at(tokens: &[Token], i: usize) -> Option<Length> {
     let mut reading = match plain_length_at(tokens, i)? {
         Ok(reading) => reading,
         Err(next) => return Some(Err(next)),
     };
     if reading.low.is_none()
+        && reading.other.is_none()
         && punct(tokens, reading.next) == Some('(')
         && let Some(Ok(inner)) = plain_length_at(tokens, reading.next + 1)
         && inner.low.is_none()
+        && inner.other.is_none()
         && punct(tokens, inner.next) == Some(')')
-        && same_length((reading.unit, reading.high), (inner.unit, inner.high))
+        && let Some(agrees) = same_length((reading.unit, reading.high), (inner.unit, inner.high))
     {
         reading.next = inner.next + 1;
+        if (inner.unit, inner.high) != (reading.unit, reading.high) {
+            reading.restated = Some((inner.unit, inner.high));
+            reading.restated_agrees = agrees;
+        }
     }
     Some(Ok(reading))
 }
 
-/// Whether two amounts of units are the same length of time: `24 hours` and `one day`, `two
-/// weeks` and `14 days`, `12 months` and `one year`.
-fn same_length(a: (ProseUnit, u32), b: (ProseUnit, u32)) -> bool {
+/// Whether two amounts of units are the same length of time (`24 hours` and `one day`, `two
+/// weeks` and `14 days`, `12 months` and `one year`), or `None` when they are not lengths of
+/// one kind: hours, days, weeks and fortnights; months and years; or one unit.
+fn same_length(a: (ProseUnit, u32), b: (ProseUnit, u32)) -> Option<bool> {
     let hours = |(unit, n): (ProseUnit, u32)| match unit {
-        ProseUnit::Obligation(Unit::Hours) => Some(n),
+        ProseUnit::Obligation(Unit::Hours) => Some(u64::from(n)),
         ProseUnit::Obligation(Unit::Days) | ProseUnit::Week | ProseUnit::Fortnight => {
-            Some(unit.days(n) * 24)
+            Some(u64::from(unit.days(n)) * 24)
         }
         _ => None,
     };
     let months = |(unit, n): (ProseUnit, u32)| match unit {
-        ProseUnit::Obligation(Unit::Months) => Some(n),
-        ProseUnit::Year => Some(n * 12),
+        ProseUnit::Obligation(Unit::Months) => Some(u64::from(n)),
+        ProseUnit::Year => Some(u64::from(n) * 12),
         _ => None,
     };
-    a == b
-        || hours(a).is_some_and(|h| hours(b) == Some(h))
-        || months(a).is_some_and(|m| months(b) == Some(m))
+    if a.0 == b.0 {
+        return Some(a.1 == b.1);
+    }
+    match (hours(a), hours(b), months(a), months(b)) {
+        (Some(x), Some(y), _, _) | (_, _, Some(x), Some(y)) => Some(x == y),
+        _ => None,
+    }
 }
 
 fn plain_length_at(tokens: &[Token], i: usize) -> Option<Length> {
@@ -409,6 +463,8 @@ fn plain_length_at(tokens: &[Token], i: usize) -> Option<Length> {
         high,
         next: after_unit,
         other,
+        restated: None,
+        restated_agrees: false,
     }))
 }
 

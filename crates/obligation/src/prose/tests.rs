@@ -289,8 +289,47 @@ fn a_restatement_in_parentheses_is_the_same_duration() {
     assert_eq!(found("innerhalb von zwei Wochen (14 Tagen)"), ["14 days"]);
     assert_eq!(found("sous 48 heures (deux jours)"), ["48 hours"]);
     assert_eq!(found("ظرف ۱۲ ماه (یک سال)"), ["12 months"]);
-    // Another length in parentheses is a duration of its own.
-    assert_eq!(found("within 24 hours (two days)"), ["24 hours", "2 days"]);
+    assert_eq!(found("binnen 1 Jahr (12 Monaten)"), ["12 months"]);
+    // A length that disagrees is kept with it; months and days are two lengths.
+    let read = |text: &str| -> Vec<(String, Option<(String, bool)>)> {
+        find_durations(text)
+            .into_iter()
+            .map(|d| {
+                (
+                    d.duration.to_string(),
+                    d.restated.map(|r| (r.duration.to_string(), r.agrees)),
+                )
+            })
+            .collect()
+    };
+    let one = |said: &str, restated: &str, agrees: bool| {
+        vec![(said.to_string(), Some((restated.to_string(), agrees)))]
+    };
+    assert_eq!(
+        read("within 2 days (48 hours)"),
+        one("2 days", "48 hours", true)
+    );
+    assert_eq!(
+        read("sous 48 heures (2 jours)"),
+        one("48 hours", "2 days", true)
+    );
+    assert_eq!(
+        read("innerhalb von 1 Woche (7 Tagen)"),
+        one("7 days", "7 days", true)
+    );
+    assert_eq!(read("ظرف ۲ روز (۴۸ ساعت)"), one("2 days", "48 hours", true));
+    assert_eq!(
+        read("within 24 hours (two days)"),
+        one("24 hours", "2 days", false)
+    );
+    assert_eq!(
+        read("within 1 week (5 days)"),
+        one("7 days", "5 days", false)
+    );
+    assert_eq!(
+        read("within one month (30 days)"),
+        [("1 month".to_string(), None), ("30 days".to_string(), None)]
+    );
 }
 
 #[test]
