@@ -1533,3 +1533,47 @@ fn unknown_brand_reports_a_company_stated_as_this_site_s_owner_in_the_same_shape
         assert!(!found.is_empty(), "{body}");
     }
 }
+
+#[test]
+fn placeholder_leaves_an_editor_s_marks_in_a_quotation() {
+    for (lang, body) in [
+        (
+            "en",
+            "The buyer wrote: \"[name removed] never sent the lamp [sic].\"",
+        ),
+        ("en", "The ruling against [seller withheld] is final."),
+        (
+            "en",
+            "A seller \"must answer within two days\" [emphasis added] and \"[...] keep the receipt\".",
+        ),
+        ("en", "The notice [footnotes omitted] lists three fees."),
+        ("de", "Der Käufer [Name entfernt] schrieb uns am Montag."),
+        (
+            "de",
+            "„Der Händler haftet […] nicht“ [Hervorhebung hinzugefügt].",
+        ),
+        ("fr", "L'acheteur [nom supprimé] nous a écrit lundi."),
+        (
+            "fr",
+            "« Le vendeur répond [...] sous deux jours » [passage caviardé].",
+        ),
+        ("fa", "خریدار [نام حذف شده] روز دوشنبه به ما نوشت."),
+        ("fa", "«فروشنده […] پاسخ می‌دهد» [تأکید افزوده شده]."),
+    ] {
+        let found = findings("placeholder", lang, body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+    // A name to fill in, or an instruction beside the mark, is a field.
+    for (lang, body) in [
+        ("en", "Dear [name], your lamp has shipped."),
+        ("en", "Write to [Insert e-mail] or to [SELLER NAME]."),
+        ("en", "Listing shown since [insert date added]."),
+        ("de", "Betrieben von [Firmenname]."),
+        ("fr", "Exploité par [nom de la société]."),
+        ("fa", "ارائه‌دهنده: [نام فروشنده]"),
+    ] {
+        let found = findings("placeholder", lang, body);
+        assert!(!found.is_empty(), "{body}: nothing found");
+    }
+}
+

@@ -7,7 +7,9 @@
 //!   what belongs there (`[Company address]`, `[Datum]`, `[adresse e-mail]`, `[تاریخ]`,
 //!   `[X]%`, `[number] days`), an instruction (`[Adresse einfügen]`, `[à compléter]`), an
 //!   empty bracket (`[ ]`, `[__]`) or a choice left open (`[England/Scotland]`); a bracket
-//!   naming a control of the page by its label (`the field marked [Order number]`) is none;
+//!   naming a control of the page by its label (`the field marked [Order number]`) is none,
+//!   nor is an editor's mark in a quotation (`[name removed]`, `[emphasis added]`, `[nom
+//!   supprimé]`, `[حذف شده]`, `[sic]`, `[…]`);
 //! - template variables: `{{name}}`, `${fee}`, `%FEE%`, `{support_email}`;
 //! - raw-HTML pseudo-tags the HTML sanitiser would drop without a trace: `<Insert e-mail
 //!   address>`, `<<FEE>>`, `<COMPANY>` (a tag that is no HTML element);
@@ -693,6 +695,73 @@ const FIELD_INSTRUCTIONS: &[&str] = &[
     "تکمیل",
 ];
 
+/// Past participles and nouns of an editor's mark in a quotation: what was taken out, left
+/// out, kept back, blacked out, added or stressed (`[name removed]`, `[redacted]`, `[emphasis
+/// added]`, `[Name entfernt]`, `[nom supprimé]`). A bracket with one of them is the editor's,
+/// not a field left open.
+const EDITORIAL_WORDS: &[&str] = &[
+    "removed",
+    "omitted",
+    "deleted",
+    "redacted",
+    "withheld",
+    "anonymised",
+    "anonymized",
+    "added",
+    "emphasis",
+    "supprimé",
+    "supprimée",
+    "supprimés",
+    "supprimées",
+    "omis",
+    "omise",
+    "omises",
+    "retiré",
+    "retirée",
+    "retirés",
+    "retirées",
+    "caviardé",
+    "caviardée",
+    "caviardés",
+    "caviardées",
+    "anonymisé",
+    "anonymisée",
+    "anonymisés",
+    "anonymisées",
+    "ajouté",
+    "ajoutée",
+    "ajoutés",
+    "ajoutées",
+    "entfernt",
+    "ausgelassen",
+    "weggelassen",
+    "gelöscht",
+    "geschwärzt",
+    "anonymisiert",
+    "hinzugefügt",
+    "hervorhebung",
+    "حذف",
+];
+
+/// Persian words that make a past participle of the word before them (`حذف شده`, `افزوده
+/// شده`), and the words before them that make it an editor's mark.
+const FA_PARTICIPLE: &[&str] = &["شده", "گردیده"];
+const FA_EDITORIAL_STEMS: &[&str] = &["حذف", "افزوده", "اضافه", "پنهان"];
+
+/// Whether the words of a bracket are an editor's mark ([`EDITORIAL_WORDS`]) rather than a
+/// field; a bracket that also tells the writer what to do (`[insert name removed]`) is a field.
+fn editorial(words: &[String]) -> bool {
+    let marked = words.iter().any(|w| EDITORIAL_WORDS.contains(&w.as_str()))
+        || words.windows(2).any(|pair| {
+            FA_EDITORIAL_STEMS.contains(&pair[0].as_str())
+                && FA_PARTICIPLE.contains(&pair[1].as_str())
+        });
+    marked
+        && !words
+            .iter()
+            .any(|w| FIELD_INSTRUCTIONS.contains(&w.as_str()))
+}
+
 /// Whether a bracket `[…]` reads as a field: upper-case words (`[COMPANY NAME]`), a bullet
 /// (`[●]`), or at most five words without sentence punctuation that name what belongs there
 /// or tell the writer to fill it in (`[Company address]`, `[Datum]`, `[à compléter]`).
@@ -732,6 +801,9 @@ fn reads_as_field(bracket: &str) -> bool {
         || words.len() > 5
         || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
     {
+        return false;
+    }
+    if editorial(&words) {
         return false;
     }
     // `[HGB]` after a law's name is its abbreviation.
