@@ -1577,3 +1577,60 @@ fn placeholder_leaves_an_editor_s_marks_in_a_quotation() {
     }
 }
 
+#[test]
+fn no_op_version_reads_digits_of_every_script_as_the_same_digits() {
+    for (lang, before, after) in [
+        (
+            "fa",
+            "فروشنده ظرف ۴۸ ساعت پاسخ می‌دهد و کارمزد ۱۲٫۵٪ است.",
+            "فروشنده ظرف 48 ساعت پاسخ می‌دهد و کارمزد 12.5% است.",
+        ),
+        (
+            "fa",
+            "فروشنده ظرف ۴۸ ساعت پاسخ می‌دهد.",
+            "فروشنده ظرف ٤٨ ساعت پاسخ می‌دهد.",
+        ),
+        (
+            "en",
+            "Sellers answer within 48 hours; the fee is 1,250 tomans.",
+            "Sellers answer within ۴۸ hours; the fee is ۱٬۲۵۰ tomans.",
+        ),
+        (
+            "fr",
+            "Le vendeur répond sous 72 heures.",
+            "Le vendeur répond sous ٧٢ heures.",
+        ),
+        (
+            "de",
+            "Der Händler antwortet binnen \"14\" Tagen.",
+            "Der Händler antwortet binnen “١٤” Tagen.",
+        ),
+    ] {
+        let found = findings_in(
+            "no-op-version",
+            &[("terms/v1", lang, before), ("terms/v2", lang, after)],
+        );
+        assert_eq!(found.len(), 1, "{after}: {:#?}", messages(&found));
+    }
+    // Another number in another script is a change.
+    for (lang, before, after) in [
+        (
+            "fa",
+            "فروشنده ظرف ۴۸ ساعت پاسخ می‌دهد.",
+            "فروشنده ظرف 24 ساعت پاسخ می‌دهد.",
+        ),
+        (
+            "en",
+            "Sellers answer within 48 hours.",
+            "Sellers answer within ٤٩ hours.",
+        ),
+        ("fr", "Frais : 12,5 %.", "Frais : 12.5 %."),
+    ] {
+        let found = findings_in(
+            "no-op-version",
+            &[("terms/v1", lang, before), ("terms/v2", lang, after)],
+        );
+        assert!(found.is_empty(), "{after}: {:#?}", messages(&found));
+    }
+}
+

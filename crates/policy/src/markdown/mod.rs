@@ -103,11 +103,18 @@ impl WordHasher {
 }
 
 /// The hash [`WordHasher`] gives a plain text: the same in every run and on every machine.
-/// Typography does not count: curly quotes hash as straight ones and a run of zero-width
-/// non-joiners as one (spaces, no-break ones too, are already one space between words).
+/// Typography does not count: curly quotes hash as straight ones, a run of zero-width
+/// non-joiners as one, and numbers in every script as in ASCII: digits (`۴۸`, `٤٨`), the Arabic
+/// decimal and thousands separators (`۱۴٫۵`, `۱٬۰۰۰`) and percent sign (`۵٪`) (spaces, no-break
+/// ones too, are already one space between words).
 pub(crate) fn words_hash(text: &str) -> u64 {
     use std::hash::BuildHasher as _;
-    let typographic = |c: char| matches!(c, '‘' | '’' | '‚' | '‛' | '“' | '”' | '„' | '‟');
+    let typographic = |c: char| {
+        matches!(
+            c,
+            '‘' | '’' | '‚' | '‛' | '“' | '”' | '„' | '‟' | '\u{066A}' | '\u{066B}' | '\u{066C}'
+        ) || !c.is_ascii_digit() && crate::text::ascii_digit(c).is_some()
+    };
     if !text.contains(typographic) && !text.contains("\u{200C}\u{200C}") {
         return foldhash::quality::FixedState::with_seed(0).hash_one(text);
     }
@@ -116,8 +123,11 @@ pub(crate) fn words_hash(text: &str) -> u64 {
         match c {
             '‘' | '’' | '‚' | '‛' => plain.push('\''),
             '“' | '”' | '„' | '‟' => plain.push('"'),
+            '\u{066A}' => plain.push('%'),
+            '\u{066B}' => plain.push('.'),
+            '\u{066C}' => plain.push(','),
             '\u{200C}' if plain.ends_with('\u{200C}') => {}
-            c => plain.push(c),
+            c => plain.push(crate::text::ascii_digit(c).unwrap_or(c)),
         }
     }
     foldhash::quality::FixedState::with_seed(0).hash_one(plain.as_str())
@@ -243,6 +253,16 @@ mod tests {
         ] {
             assert_eq!(hashed(a), hashed(b), "{a} / {b}");
         }
+        // Digits of every script are the same digits.
+        for (a, b) in [
+            ("مهلت پاسخ ۴۸ ساعت است.", "مهلت پاسخ 48 ساعت است."),
+            ("مهلت پاسخ ٤٨ ساعت است.", "مهلت پاسخ ۴۸ ساعت است."),
+            ("Frist: 14 Tage.", "Frist: ١٤ Tage."),
+            ("کارمزد ۱۴٫۵٪ از ۱٬۰۰۰ تومان", "کارمزد 14.5% از 1,000 تومان"),
+        ] {
+            assert_eq!(hashed(a), hashed(b), "{a} / {b}");
+        }
+        assert_ne!(hashed("مهلت ۴۸ ساعت"), hashed("مهلت ۴۷ ساعت"));
         assert_ne!(hashed("فروشنده‌ها"), hashed("فروشنده ها"));
         assert_ne!(hashed("The seller's fee"), hashed("The sellers fee"));
     }
