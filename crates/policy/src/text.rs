@@ -20,6 +20,17 @@ pub fn ascii_digit(c: char) -> Option<char> {
     }
 }
 
+/// The Persian letter an Arabic letter is typed for in Persian text (`ي` and `ى` for `ی`, `ك`
+/// for `ک`); any other character is itself. Each pair has the same length in UTF-8, so a text
+/// mapped character by character keeps its byte offsets.
+pub fn persian_letter(c: char) -> char {
+    match c {
+        '\u{064A}' | '\u{0649}' => '\u{06CC}',
+        '\u{0643}' => '\u{06A9}',
+        c => c,
+    }
+}
+
 /// The decimal number `text` starts with (`13`, `15.6.2`, `۱۴.۲`), in ASCII digits: a run of
 /// digits of any script and dots, starting with a digit and followed by the end, white space
 /// or `)`. `13. Application` gives `13`, `3rd party` and `Fees` nothing.
@@ -49,6 +60,14 @@ mod tests {
         assert_eq!(ascii_digit('٨'), Some('8'));
         assert_eq!(ascii_digit('7'), Some('7'));
         assert_eq!(ascii_digit('a'), None);
+    }
+
+    #[test]
+    fn arabic_letters_map_to_persian_ones_of_the_same_length() {
+        let arabic = "كتاب هاي مي شود";
+        let persian: String = arabic.chars().map(persian_letter).collect();
+        assert_eq!(persian, "کتاب های می شود");
+        assert_eq!(persian.len(), arabic.len());
     }
 
     #[test]

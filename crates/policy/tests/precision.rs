@@ -1634,3 +1634,49 @@ fn no_op_version_reads_digits_of_every_script_as_the_same_digits() {
     }
 }
 
+#[test]
+fn half_space_reads_words_typed_with_arabic_letters_and_leaves_cited_spellings() {
+    // Arabic ي and ك for ی and ک: the span is the text as typed, the fix in Persian letters.
+    for (body, written, fix) in [
+        ("سفارش شما فردا ارسال مي شود.", "مي شود", "می\u{200C}شود"),
+        (
+            "فروشنده نمي تواند سفارش را لغو كند.",
+            "نمي تواند",
+            "نمی\u{200C}تواند",
+        ),
+        ("همهٔ كتاب ها فردا می‌رسند.", "كتاب ها", "کتاب\u{200C}ها"),
+        ("این کالا فردا ارسال ميشود.", "ميشود", "می\u{200C}شود"),
+    ] {
+        let found = findings("half-space", "fa", body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+        let message = &found[0].message;
+        assert!(message.starts_with(&format!("`{written}`")), "{message}");
+        assert!(message.ends_with(&format!("`{fix}`")), "{message}");
+        let column = body.find(written).map(|i| body[..i].chars().count() + 1);
+        assert_eq!(Some(found[0].column), column, "{message}");
+        assert_eq!(
+            found[0].end_column,
+            column.map(|c| c + written.chars().count()),
+            "{message}"
+        );
+    }
+    // A spelling cited on its own in quotes or code is an example, not a mistake.
+    for body in [
+        "در متن‌ها «می شود» ننویسید؛ «می‌شود» درست است.",
+        "شکل \"کتاب ها\" نادرست است.",
+        "شکل “نمی توانید” نادرست است.",
+        "شکل «میشود» نادرست است.",
+        "شکل `مي شود` نادرست است.",
+    ] {
+        let found = findings("half-space", "fa", body);
+        assert!(found.is_empty(), "{body}: {:#?}", messages(&found));
+    }
+    // A quotation of a sentence is written text, and so are words between two quotations.
+    for body in [
+        "فروشنده نوشت «ما کالا را فردا ارسال می کنیم» و چنین کرد.",
+        "واژهٔ \"ارسال\" می شود \"فرستادن\" در متن‌های ما.",
+    ] {
+        let found = findings("half-space", "fa", body);
+        assert_eq!(found.len(), 1, "{body}: {:#?}", messages(&found));
+    }
+}

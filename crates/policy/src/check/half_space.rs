@@ -20,6 +20,11 @@
 //!   lexicon of hazm does not write joined by convention (`بیشتر`, `کمتر`, `بهتر` and their
 //!   `ترین` are left alone); loanwords that end in `تر` (`فیلتر`, `لوستر`) are no adjectives
 //!   of the list.
+//!
+//! Words typed with Arabic letters (`ي` for `ی`, `ك` for `ک`: `مي شود`, `كتاب ها`) are read as
+//! the Persian words, and the fix is written in Persian letters. A spelling that is all a
+//! quotation holds (`«می شود»`, `"کتاب ها"`) is cited, not written, and is not reported; nor is
+//! one in code (`` `می شود` ``).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -421,8 +426,47 @@ fn words(body: &str) -> Vec<Word<'_>> {
 }
 
 /// Every place in `body` that needs a half-space: the byte range of the word (or the two
-/// words and the space between them) and the text written with the half-space.
+/// words and the space between them) and the text written with the half-space, in Persian
+/// letters. Words typed with Arabic letters (`مي شود`, `كتاب ها`) are read as the Persian
+/// words they stand for. A spelling quoted on its own (`«می شود»`, `"کتاب ها"`) is cited as
+/// an example, not written, and is left alone.
 pub(crate) fn findings(body: &str) -> Vec<(usize, usize, String)> {
+    let persian: String = body.chars().map(crate::text::persian_letter).collect();
+    let mut out = persian_findings(&persian);
+    out.retain(|(start, end, _)| !cited(body, *start, *end));
+    out
+}
+
+/// Opening quotes and the closing quotes that may end them.
+const QUOTES: &[(char, &[char])] = &[
+    ('«', &['»']),
+    ('»', &['«']),
+    ('"', &['"']),
+    ('“', &['”', '“']),
+    ('„', &['“', '”']),
+    ('‘', &['’']),
+    ('\'', &['\'']),
+    ('‹', &['›']),
+];
+
+/// Whether `body[start..end]` is all a quotation holds (spaces aside): a spelling cited, as
+/// in `«می شود» ننویسید`. A quote mark that also closes (`"`) opens only as the odd one of its
+/// line: in `"الف" می شود "ب"` the words stand between two quotations.
+fn cited(body: &str, start: usize, end: usize) -> bool {
+    let before = body[..start].trim_end();
+    let open = before.chars().next_back();
+    let close = body[end..].trim_start().chars().next();
+    let (Some(o), Some(c)) = (open, close) else {
+        return false;
+    };
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    QUOTES.iter().any(|(q, ends)| {
+        *q == o && ends.contains(&c) && (!ends.contains(q) || line.matches(o).count() % 2 == 1)
+    })
+}
+
+/// [`findings`] in a body written in Persian letters, cited spellings included.
+fn persian_findings(body: &str) -> Vec<(usize, usize, String)> {
     let ws = words(body);
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     // Spaces only (no line break) between two words.
