@@ -92,14 +92,13 @@ pub(crate) fn load_source(
             || "rename it, e.g. `v2.fa.md` for version 2 in Persian".to_string(),
             |fixed| format!("did you mean `{fixed}`? rename the file"),
         );
-        diagnostics.push(
-            error(
-                0,
-                0,
-                format!("file name `{file_name}` does not follow `v<N>.<lang>.md`"),
-            )
-            .with_help(help),
-        );
+        let message = match source::file_name_problem(file_name) {
+            Some(problem) => {
+                format!("file name `{file_name}` does not follow `v<N>.<lang>.md`: {problem}")
+            }
+            None => format!("file name `{file_name}` does not follow `v<N>.<lang>.md`"),
+        };
+        diagnostics.push(error(0, 0, message).with_help(help));
         return None;
     };
     let text = match davar_input::read_in_tree(root, path, davar_input::MAX_SOURCE_BYTES) {
@@ -272,7 +271,11 @@ fn version_of(
         diagnostics.push(
             error(line, column, format!("unknown audience `{bad}`"))
                 .with_width(bad.chars().count())
-                .with_help("use `consumers`, `sellers` or [consumers, sellers]"),
+                .with_help(choice_help(
+                    &bad,
+                    &["consumers", "sellers"],
+                    "use `consumers`, `sellers` or [consumers, sellers]",
+                )),
         );
     });
     let change = match raw.change.as_str() {
@@ -286,7 +289,12 @@ fn version_of(
                     column,
                     format!("`change` must be `substantive` or `editorial`, found `{other}`"),
                 )
-                .with_width(other.chars().count()),
+                .with_width(other.chars().count())
+                .with_help(choice_help(
+                    other,
+                    &["substantive", "editorial"],
+                    "`substantive`: changes what readers may or must do (owes notice); `editorial`: wording, typos, layout",
+                )),
             );
             None
         }
@@ -303,7 +311,11 @@ fn version_of(
                     format!("`dates` must be `announced` or `captured`, found `{other}`"),
                 )
                 .with_width(other.chars().count())
-                .with_help("`captured`: the dates are when the text was first seen, not when it was published"),
+                .with_help(choice_help(
+                    other,
+                    &["announced", "captured"],
+                    "`captured`: the dates are when the text was first seen, not when it was published",
+                )),
             );
             None
         }
@@ -370,7 +382,7 @@ fn notice_exemption(
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty());
-    let mut error = |key: &str, message: String, help: &str| {
+    let mut error = |key: &str, message: String, help: String| {
         let (line, column) = key_pos(key);
         diagnostics.push(
             Diagnostic::error(codes::FRONT_MATTER, path, line, column, message).with_help(help),
@@ -383,18 +395,32 @@ fn notice_exemption(
         (Some("legal-obligation"), None) => error(
             "notice",
             "`notice: legal-obligation` needs a `notice_reason` naming the legal obligation the change complies with".into(),
-            "add e.g. `notice_reason: the appeal window must last six months (DSA Art. 20(1))`",
+            "add e.g. `notice_reason: the appeal window must last six months (DSA Art. 20(1))`".into(),
         ),
         (None | Some("owed"), _) => error(
             "notice_reason",
             "`notice_reason` is given but the version owes notice (`notice` is not `legal-obligation`)".into(),
-            "remove `notice_reason`, or set `notice: legal-obligation` if the change only extends readers' rights to comply with a legal obligation",
+            "remove `notice_reason`, or set `notice: legal-obligation` if the change only extends readers' rights to comply with a legal obligation".into(),
         ),
         (Some(other), _) => error(
             "notice",
             format!("`notice` must be `owed` or `legal-obligation`, found `{other}`"),
-            "`legal-obligation`: the change only extends readers' rights to comply with a legal obligation, so it takes effect without a notice period",
+            choice_help(
+                other,
+                &["owed", "legal-obligation"],
+                "`legal-obligation`: the change only extends readers' rights to comply with a legal obligation, so it takes effect without a notice period",
+            ),
         ),
+    }
+}
+
+/// The help for a value that is not one of `choices`: "did you mean" the closest one, then
+/// `explanation`.
+fn choice_help(found: &str, choices: &[&str], explanation: &str) -> String {
+    let wanted = found.trim().to_lowercase();
+    match crate::check::closest(&wanted, choices.iter().copied()) {
+        Some(choice) => format!("did you mean `{choice}`? {explanation}"),
+        None => explanation.to_owned(),
     }
 }
 

@@ -63,6 +63,31 @@ impl LoadError {
     }
 }
 
+/// The error for a file directly in the policies directory `root` whose name is a source's
+/// (`v1.fr.md`, `v2.en.markdown`): it is in no document's directory, so it would be skipped.
+fn source_outside_a_document(root: &Path, path: &Path, name: &str) -> Option<Diagnostic> {
+    let file = source::parse_file_name(name)
+        .map(|_| name.to_owned())
+        .or_else(|| source::suggest_file_name(name))?;
+    let text = davar_input::read_in_tree(root, path, davar_input::MAX_SOURCE_BYTES).ok();
+    let help = match text.as_deref().and_then(source::front_matter_id) {
+        Some(id) => format!("move it to `{id}/{file}` (its front matter's `id`)"),
+        None => format!(
+            "move it into the directory of its document, e.g. `terms/{file}` for the document `terms`"
+        ),
+    };
+    Some(
+        Diagnostic::error(
+            codes::FRONT_MATTER,
+            path,
+            0,
+            0,
+            format!("`{name}` is not read: a policy source belongs in its document's directory, `<doc-id>/v<N>.<lang>.md`"),
+        )
+        .with_help(help),
+    )
+}
+
 /// Reads `dir/site.yaml` and every policy source under `dir`.
 pub fn load(dir: &Path) -> Result<(PolicySet, Vec<Diagnostic>), LoadError> {
     load_kept(dir, None)
@@ -118,7 +143,13 @@ pub fn load_kept(
         else {
             continue;
         };
-        if !doc_dir.is_dir() || name.starts_with('.') {
+        if name.starts_with('.') {
+            continue;
+        }
+        if !doc_dir.is_dir() {
+            if let Some(diagnostic) = source_outside_a_document(dir, &doc_dir, &name) {
+                diagnostics.push(diagnostic);
+            }
             continue;
         }
         let mut versions = Vec::new();

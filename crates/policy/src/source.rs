@@ -127,9 +127,86 @@ pub(crate) fn suggest_file_name(name: &str) -> Option<String> {
     (fixed != name && number > 0 && parse_file_name(&fixed).is_some()).then_some(fixed)
 }
 
+/// Why `name`, shaped like a source name (`v<digits>.<something>.md`), is not one: a version
+/// numbered 0, a version number too large, or a part after the version that is not a language
+/// code; `None` for any other name.
+pub(crate) fn file_name_problem(name: &str) -> Option<String> {
+    let stem = name.strip_suffix(".md")?;
+    let (version, lang) = stem.split_once('.')?;
+    let digits = version.strip_prefix('v')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if digits.bytes().all(|b| b == b'0') {
+        return Some("versions are numbered from 1: `v0` is not a version".into());
+    }
+    if digits.trim_start_matches('0').parse::<u32>().is_err() {
+        return Some(format!(
+            "the version number `{digits}` is too large (at most {})",
+            u32::MAX
+        ));
+    }
+    let valid_lang = !lang.is_empty()
+        && lang.len() <= 8
+        && lang.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    (!valid_lang).then(|| {
+        format!(
+            "`{lang}` is not a language code (lower-case letters and `-`, e.g. `en`, `fa`, `pt-br`)"
+        )
+    })
+}
+
+/// The `id:` written in the front matter of `text`, read line by line (no YAML parse: the
+/// source may be broken in other ways); `None` when there is none.
+pub(crate) fn front_matter_id(text: &str) -> Option<&str> {
+    let split = split_front_matter(text).ok()?;
+    split.yaml.lines().find_map(|line| {
+        let value = line.strip_prefix("id:")?.trim().trim_matches(['"', '\'']);
+        (!value.is_empty()).then_some(value)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_why_a_source_like_name_is_not_one() {
+        assert!(
+            file_name_problem("v0.en.md")
+                .unwrap()
+                .contains("numbered from 1")
+        );
+        assert!(
+            file_name_problem("v000.en.md")
+                .unwrap()
+                .contains("numbered from 1")
+        );
+        let large = file_name_problem("v99999999999999999999.en.md").unwrap();
+        assert!(large.contains("too large"), "{large}");
+        assert!(
+            file_name_problem("v2.EN_us.md")
+                .unwrap()
+                .contains("language code")
+        );
+        assert_eq!(file_name_problem("v2.en.md"), None);
+        assert_eq!(file_name_problem("README.md"), None);
+        assert_eq!(file_name_problem("notes.txt"), None);
+    }
+
+    #[test]
+    fn reads_the_id_of_a_front_matter_line_by_line() {
+        assert_eq!(
+            front_matter_id("---\nid: terms\nlang: en\n---\n"),
+            Some("terms")
+        );
+        assert_eq!(
+            front_matter_id("---\nid: 'returns'\ntitle: [\n---\n"),
+            Some("returns")
+        );
+        assert_eq!(front_matter_id("---\nlang: en\n---\n"), None);
+        assert_eq!(front_matter_id("no front matter"), None);
+    }
 
     #[test]
     fn splits_front_matter_and_counts_lines() {

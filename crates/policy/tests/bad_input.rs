@@ -47,6 +47,96 @@ fn malformed_yaml() {
 }
 
 #[test]
+fn a_misspelt_value_gets_did_you_mean() {
+    for (from, to, suggested) in [
+        ("change: substantive", "change: substantiv", "substantive"),
+        ("change: substantive", "change: Editorial", "editorial"),
+        ("audience: consumers", "audience: consumer", "consumers"),
+        (
+            "audience: consumers",
+            "audience: [sellers, costumers]",
+            "consumers",
+        ),
+        (
+            "change: substantive",
+            "change: substantive\ndates: captued",
+            "captured",
+        ),
+        (
+            "change: substantive",
+            "change: substantive\nnotice: legal-obligaton\nnotice_reason: a law",
+            "legal-obligation",
+        ),
+    ] {
+        let dir = policies_with(GOOD.replace(from, to).as_bytes());
+        let (_, diagnostics) = load(dir.path()).unwrap();
+        assert_eq!(diagnostics.len(), 1, "{to}: {diagnostics:#?}");
+        let help = diagnostics[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.starts_with(&format!("did you mean `{suggested}`?")),
+            "{to}: {help}"
+        );
+    }
+    // A value far from every choice is not guessed at.
+    let dir = policies_with(
+        GOOD.replace("change: substantive", "change: major")
+            .as_bytes(),
+    );
+    let (_, diagnostics) = load(dir.path()).unwrap();
+    let help = diagnostics[0].help.as_deref().unwrap_or_default();
+    assert!(!help.contains("did you mean"), "{help}");
+}
+
+#[test]
+fn a_source_directly_in_the_policies_directory_is_reported_not_skipped() {
+    let dir = policies_with(GOOD.as_bytes());
+    let french = GOOD.replace("lang: en", "lang: fr");
+    std::fs::write(dir.path().join("v1.fr.md"), &french).unwrap();
+    std::fs::write(dir.path().join("v2.en.markdown"), "not even front matter").unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Our policies\n").unwrap();
+    let (_, diagnostics) = load(dir.path()).unwrap();
+    let found: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            let file = d.file.file_name().unwrap().to_string_lossy().into_owned();
+            (file, d.help.clone().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{diagnostics:#?}");
+    assert!(
+        found.contains(&(
+            "v1.fr.md".into(),
+            "move it to `terms/v1.fr.md` (its front matter's `id`)".into()
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(file, help)| file == "v2.en.markdown" && help.contains("`terms/v2.en.md`")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_version_numbered_zero_or_too_large_is_named() {
+    for (name, expected) in [
+        ("v0.en.md", "numbered from 1"),
+        ("v99999999999999999999.en.md", "too large"),
+    ] {
+        let dir = policies_with(GOOD.as_bytes());
+        std::fs::write(dir.path().join("terms").join(name), GOOD).unwrap();
+        let (_, diagnostics) = load(dir.path()).unwrap();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert!(
+            diagnostics[0].message.contains(expected),
+            "{:?}",
+            diagnostics[0]
+        );
+    }
+}
+
+#[test]
 fn missing_front_matter_fence() {
     let (line, column, message) = single(GOOD.trim_start_matches("---\n").as_bytes());
     assert_eq!((line, column), (1, 1));

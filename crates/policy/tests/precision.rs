@@ -454,6 +454,78 @@ fn translation_mismatch_compares_links_to_other_documents() {
 }
 
 #[test]
+fn translation_mismatch_compares_links_within_the_document_by_the_clause_they_reach() {
+    let en = "## Scope {#scope}\n\nSee the [complaints clause](#complaints).\n\n## Complaints {#complaints}\n\nWrite to us.";
+    // Headings without ids get ids from their own language's words: the clauses are matched in
+    // order, so `#reclamations` in fr reaches the clause `#complaints` reaches in en.
+    let en_derived =
+        "## Scope\n\nSee the [complaints clause](#complaints).\n\n## Complaints\n\nWrite to us.";
+    let fr_derived =
+        "## Champ\n\nVoir la [clause](#reclamations).\n\n## Réclamations\n\nÉcrivez-nous.";
+    let found = findings_in(
+        "translation-mismatch",
+        &[
+            ("terms/v1", "en", en),
+            // Links to another clause.
+            (
+                "terms/v1",
+                "fa",
+                "## دامنه {#scope}\n\n[بند شکایت‌ها](#scope) را ببینید.\n\n## شکایت‌ها {#complaints}\n\nبنویسید.",
+            ),
+            // The link dropped to plain text.
+            (
+                "terms/v1",
+                "fr",
+                "## Champ {#scope}\n\nVoir la clause des réclamations.\n\n## Réclamations {#complaints}\n\nÉcrivez-nous.",
+            ),
+            // The same clause.
+            (
+                "terms/v1",
+                "de",
+                "## Geltung {#scope}\n\nSiehe die [Beschwerden](#complaints).\n\n## Beschwerden {#complaints}\n\nSchreiben Sie uns.",
+            ),
+            ("help/v1", "en", en_derived),
+            ("help/v1", "fr", fr_derived),
+        ],
+    );
+    let dropped = found
+        .iter()
+        .find(|d| d.message.contains("this text has none"));
+    assert_eq!(
+        dropped.map(|d| d.severity),
+        Some(davar_policy::Severity::Hint),
+        "a translation without any link is hinted at: {found:#?}"
+    );
+    let found: Vec<(String, &str)> = found
+        .iter()
+        .map(|d| {
+            let file = d
+                .file
+                .strip_prefix(d.file.parent().unwrap().parent().unwrap());
+            (file.unwrap().display().to_string(), d.message.as_str())
+        })
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found.iter().any(|(f, m)| f == "terms/v1.fa.md"
+            && m.contains("link to `#scope` is not in the `en` text")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(f, m)| f == "terms/v1.fa.md" && m.contains("links to `#complaints`")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|(f, m)| f == "terms/v1.fr.md"
+            && m.contains("1 link(s)")
+            && m.contains("this text has none")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn language_mismatch_reports_a_version_translated_only_in_part() {
     let fr = "Le vendeur répond à chaque réclamation dans un délai de cinq jours ouvrables, garde une trace écrite de sa réponse pendant toute l'année et informe l'acheteur de la suite donnée à sa demande par courrier électronique.";
     let en = "The seller answers every complaint within five working days, keeps a written record of the answer for the whole year and tells the buyer by e-mail what was done about the request and why.";

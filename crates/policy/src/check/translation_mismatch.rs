@@ -1,14 +1,16 @@
 //! `translation-mismatch`: every language of a document has the same versions, with the same
 //! effective dates, the same clause ids, the same number of list items in each clause, and the
-//! same links to other documents as the reference language (the binding language when the
-//! document has it). A translation that drifts is a second, unreviewed policy.
+//! same links to clauses and other documents as the reference language (the binding language
+//! when the document has it). A translation that drifts is a second, unreviewed policy.
 //!
 //! Clause ids derived from heading text differ between languages by nature, so languages
 //! without explicit ids are compared clause by clause in order. A version whose source could
 //! not be read is left out (its `front-matter` error says why).
 //!
-//! Links to other documents are compared as `@doc#clause` targets: a translation that links
-//! elsewhere, or keeps some links and drops others, is reported.
+//! Links to other documents are compared as `@doc#clause` targets, links within the document by
+//! the clause they reach (matched across languages like the clauses): a translation that links
+//! elsewhere, or keeps some links and drops others, is reported; one that drops every link gets
+//! a hint.
 //!
 //! When two or more translations agree on a clause's list-item count and the reference text
 //! alone differs, the reference text is the one that lost or gained items: it is reported,
@@ -115,17 +117,25 @@ fn pairs<'a>(r: &'a PolicyVersion, t: &'a PolicyVersion) -> Vec<(&'a Clause, &'a
     pairs
 }
 
-/// Links of `v` to other documents, as `@doc#clause`, with where each is.
-fn cross_links(v: &PolicyVersion) -> BTreeMap<String, (usize, usize)> {
+/// Links of `v` to clauses and other documents, with where each is: `@doc#clause` or `@doc`
+/// for another document, `#clause` for a clause of the same document, its id passed through
+/// `same_doc` (`None` leaves the link out).
+fn links_of(
+    v: &PolicyVersion,
+    same_doc: impl Fn(&str) -> Option<String>,
+) -> BTreeMap<String, (usize, usize)> {
     let mut links = BTreeMap::new();
     for l in &v.links {
-        if let Some(doc) = &l.doc {
-            let key = l
-                .clause
-                .as_ref()
-                .map_or_else(|| format!("@{doc}"), |c| format!("@{doc}#{c}"));
-            links.entry(key).or_insert((l.line, l.column));
-        }
+        let key = match (&l.doc, &l.clause) {
+            (Some(doc), Some(clause)) => format!("@{doc}#{clause}"),
+            (Some(doc), None) => format!("@{doc}"),
+            (None, Some(clause)) => match same_doc(clause) {
+                Some(id) => format!("#{id}"),
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        links.entry(key).or_insert((l.line, l.column));
     }
     links
 }
@@ -270,14 +280,38 @@ fn compare_clauses(
     }
 }
 
-/// Reports links of `t` to other documents that the reference text does not have (a changed
-/// target), and, when `t` links to other documents at all, the reference text's links it
-/// lacks. A translation written without any link is left alone: its readers find the other
-/// documents from the page's own navigation.
+/// Reports links of `t` that the reference text does not have (a changed target: another
+/// document, or another clause of the same document, clauses matched as [`pairs`] matches them),
+/// and, when `t` has links at all, the reference text's links it lacks. A translation with no
+/// link where the reference text has some gets one hint, not a warning: its readers still find
+/// the clauses from the page's own navigation, and a published translation cannot be edited.
 fn compare_links(r: &PolicyVersion, t: &PolicyVersion, reference: &str, out: &mut Vec<Diagnostic>) {
-    let (ref_links, links) = (cross_links(r), cross_links(t));
+    let paired: BTreeMap<&str, &str> = pairs(r, t)
+        .into_iter()
+        .map(|(rc, tc)| (rc.id.as_str(), tc.id.as_str()))
+        .collect();
+    let ref_links = links_of(r, |id| paired.get(id).map(|t_id| (*t_id).to_owned()));
+    let links = links_of(t, |id| t.clause(id).map(|c| c.id.clone()));
+    if links.is_empty() {
+        if let Some((first, (line, _))) = ref_links.iter().next() {
+            out.push(
+                Diagnostic::hint(
+                    codes::TRANSLATION_MISMATCH,
+                    &t.path,
+                    t.body_line,
+                    0,
+                    format!(
+                        "the `{reference}` text has {} link(s) to clauses or documents (`{first}` at line {line}) but this text has none",
+                        ref_links.len()
+                    ),
+                )
+                .with_help("translate the links with the same targets"),
+            );
+        }
+        return;
+    }
     for (missing, (line, _)) in &ref_links {
-        if !links.is_empty() && !links.contains_key(missing) {
+        if !links.contains_key(missing) {
             out.push(
                 error(
                     &t.path,
