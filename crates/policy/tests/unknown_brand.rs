@@ -90,3 +90,9 @@ fn the_site_s_own_cookie_on_another_site_s_domain_fires() {
     let wrong = wrong("U10");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn every_form_of_an_address_the_text_calls_its_own_fires() {
+    let wrong = wrong("U11");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -51,10 +51,20 @@ mod speaker;
 // regex crate's DFA searches in one pass over text of any script (a Unicode `\b` makes it fall
 // back to a far slower engine on every non-ASCII letter). A match next to a non-ASCII letter
 // is not part of an address and is dropped after matching (`next_to_a_letter`).
+/// A web address and its host: after the scheme (group 1) or, without one, with its `www.`
+/// (group 2), as it is written after a scheme too (`https://www.x.de`).
 static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:https?://([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|(www\.[a-z0-9][a-z0-9.-]*\.[a-z]{2,}))",
+    )
+    .expect("valid pattern")
 });
+
+/// The host of a match of [`URL_HOST`] or [`EMAIL_HOST`] (group 1, or group 2 of a `www.`
+/// address without a scheme).
+fn host_of<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
+    caps.get(1).or_else(|| caps.get(2))
+}
 static EMAIL_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?-u:\b)")
         .expect("valid pattern")
@@ -596,8 +606,9 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         let email = m.email && !own_email;
         let near: Vec<String> = before[before.len().saturating_sub(6)..].to_vec();
         // A link's target is where a page is hosted, often a group's domain: only an address
-        // the reader sees counts.
-        let link_target = in_link_target(source, start);
+        // the reader sees counts, or a link whose text calls the page its own (`[our
+        // terms](https://x.example/terms)`).
+        let link_target = in_link_target(source, start) && !link_text_ours(source, start);
         let ours = has(&near, OUR) && !has(&near, OTHER_PARTY) && !link_target;
         if !names_other_party(text) && (email && (has(&all, WE) || instructed) || ours) {
             return true;
@@ -638,6 +649,29 @@ fn names_other_party(text: &str) -> bool {
         })
 }
 
+/// Whether `a` and `b` differ by one letter added, left out or changed.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let same_start = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let skip = usize::from(long.len() > short.len());
+    // After the first difference the rest is the same, one letter of the longer skipped (or
+    // one changed, for equal lengths).
+    let tail = |n: usize| short.get(same_start + n..).unwrap_or_default();
+    tail(1 - skip) == long.get(same_start + 1..).unwrap_or_default()
+}
+
 /// The start of the sentence holding the offset `at`: after the last `!`, `?`, `;`, line end, or
 /// full stop before white space. A dot joined to the next letter is inside an address or an
 /// abbreviation (`www.`, `orders.shop@…`, `z.B.`), not a sentence's end.
@@ -662,6 +696,20 @@ fn in_link_target(source: &str, start: usize) -> bool {
         .ends_with("](")
         || before.ends_with("](")
         || before.ends_with("](mailto:")
+}
+
+/// Whether the text of the Markdown link whose target holds the offset `start` calls the page
+/// its own (`[our terms](…)`, `[unsere AGB](…)`, `[nos conditions](…)`).
+fn link_text_ours(source: &str, start: usize) -> bool {
+    let before = &source[..start];
+    let Some(close) = before.rfind("](") else {
+        return false;
+    };
+    let line_start = before[..close].rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..close]
+        .rfind('[')
+        .map(|open| words_of(&before[line_start + open + 1..close]))
+        .is_some_and(|words| words.iter().any(|w| OUR.contains(&w.as_str())))
 }
 
 /// Mailboxes a site gives for its own service (`support@`, `contact@`, `kundenservice@`).
@@ -1245,7 +1293,7 @@ impl LineMatches {
     fn of(line: &str) -> LineMatches {
         let addresses = [&*URL_HOST, &*EMAIL_HOST].map(|re| {
             re.captures_iter(line)
-                .filter_map(|caps| Some((caps.get_match().range(), caps.get(1)?.range())))
+                .filter_map(|caps| Some((caps.get_match().range(), host_of(&caps)?.range())))
                 .collect()
         });
         LineMatches {
@@ -1658,12 +1706,22 @@ impl OwnNames {
                 return true;
             }
             let registrable = labels.len().saturating_sub(2);
+            // A registrable label one letter off a long name of the marketplace's is that name
+            // misspelt, in the host or in the name (`lass-andere-schreiben.de` for
+            // `Lass-andere-scheiben.de`); one opening with the same ten letters or more is a
+            // sister site's (`lass-andere-schreiben.de` for `lass-andere-schriften.de`).
             let ours = |n: &String| {
                 labels.iter().any(|l| l == n)
                     || n.len() >= 5
                         && labels
                             .get(registrable)
                             .is_some_and(|l| l.contains(n.as_str()))
+                    || n.chars().count() >= 10
+                        && labels.get(registrable).is_some_and(|l| {
+                            one_letter_off(l, n)
+                                || l.chars().zip(n.chars()).take_while(|(a, b)| a == b).count()
+                                    >= 10
+                        })
             };
             return self.names.iter().any(ours)
                 || self
@@ -1738,6 +1796,16 @@ mod tests {
     }
 
     #[test]
+    fn names_one_letter_off() {
+        assert!(one_letter_off("lassandereschreiben", "lassanderescheiben"));
+        assert!(one_letter_off("lassanderescheiben", "lassandereschreiben"));
+        assert!(one_letter_off("bazarchah", "bazarcheh"));
+        assert!(!one_letter_off("bazarcheh", "bazarcheh"));
+        assert!(!one_letter_off("lassandereschreiben", "lassanderes"));
+        assert!(!one_letter_off("tarvelmo", "tarvalmu"));
+    }
+
+    #[test]
     fn addresses_are_found_in_text_of_any_script_but_not_inside_longer_words() {
         let text = "Écrivez à aide@exemple-shop.fr ou voyez www.boutique.fr, même boutique.de ici; \
                     fichier.frère et élan@exemple.frères ne sont pas des adresses.";
@@ -1758,10 +1826,10 @@ mod tests {
         assert_eq!(mail, ["exemple-shop.fr"]);
         let urls: Vec<&str> = URL_HOST
             .captures_iter(text)
-            .filter_map(|c| c.get(1))
+            .filter_map(|c| host_of(&c))
             .map(|m| m.as_str())
             .collect();
-        assert_eq!(urls, ["boutique.fr"]);
+        assert_eq!(urls, ["www.boutique.fr"]);
     }
 
     #[test]

@@ -22,8 +22,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    ARTICLES, BARE_DOMAIN, EMAIL_HOST, Mention, OwnNames, SERVICE_MAILBOXES, URL_HOST, WE, mailbox,
-    normalise, normalise_spaced, registrable_host, words_of,
+    ARTICLES, BARE_DOMAIN, EMAIL_HOST, Mention, OwnNames, SERVICE_MAILBOXES, URL_HOST, WE, host_of,
+    mailbox, normalise, normalise_spaced, registrable_host, words_of,
 };
 use crate::model::PolicyVersion;
 
@@ -1949,7 +1949,7 @@ fn company_host(source: &str, m: &Mention) -> Option<String> {
         .flat_map(|passage| {
             [&*EMAIL_HOST, &*URL_HOST, &*BARE_DOMAIN]
                 .into_iter()
-                .flat_map(|re| re.captures_iter(passage).filter_map(|c| c.get(1)))
+                .flat_map(|re| re.captures_iter(passage).filter_map(|c| host_of(&c)))
         })
         .map(|h| h.as_str().to_lowercase())
         .find(|h| named_after(&m.shown, h))
