@@ -1644,3 +1644,94 @@ fn a_complaint_system_denied_by_a_negative_determiner_fails_art_11() {
         assert!(!art_11(lang, system), "{system}");
     }
 }
+
+/// Seller terms whose suspension clause is `grounds` and whose other clauses meet P2B, in
+/// `lang`: whether Art. 3(1)(c) is reported.
+fn grounds_reported(lang: &str, grounds: &str) -> bool {
+    let end = match lang {
+        "fr" => {
+            "## Résiliation {#termination}\n\nChaque partie peut résilier le contrat avec un préavis de 45 jours.\n\n"
+        }
+        "de" => {
+            "## Kündigung {#termination}\n\nJede Partei kann den Vertrag mit einer Frist von 45 Tagen kündigen.\n\n"
+        }
+        "fa" => "## فسخ {#termination}\n\nهر طرف می‌تواند قرارداد را با مهلت ۴۵ روزه فسخ کند.\n\n",
+        _ => {
+            "## Termination {#termination}\n\nEither side may terminate the contract on 45 days' notice.\n\n"
+        }
+    };
+    let body = format!("## Suspension {{#suspension}}\n\n{grounds}\n\n{end}");
+    p2b_cites(lang, &body, "Art. 3(1)(c)")
+}
+
+#[test]
+fn grounds_that_are_none_fail_art_3_1_c_unless_real_grounds_are_stated_too() {
+    let stated = [
+        (
+            "en",
+            "We may also restrict a shop if it offers replica watches.",
+        ),
+        (
+            "fr",
+            "Nous pouvons aussi suspendre une boutique si elle propose des copies de montres.",
+        ),
+        (
+            "de",
+            "Wir können einen Shop auch sperren, wenn er gebrauchte Ware als neu anbietet.",
+        ),
+        (
+            "fa",
+            "همچنین در صورت عرضهٔ ساعت بدلی، فروشگاه را مسدود می‌کنیم.",
+        ),
+    ];
+    for (lang, none) in [
+        (
+            "en",
+            "At our sole discretion, we may suspend or restrict a shop for any reason or none, on the grounds we choose.",
+        ),
+        (
+            "en",
+            "We may suspend or restrict a shop on grounds of our choosing, for any reason whatsoever.",
+        ),
+        (
+            "fr",
+            "Nous pouvons suspendre ou restreindre une boutique, pour les motifs de notre choix, pour quelque raison que ce soit.",
+        ),
+        (
+            "fr",
+            "Nous pouvons suspendre ou restreindre une boutique sans motif ; les raisons de nos décisions restent confidentielles.",
+        ),
+        (
+            "de",
+            "Wir können einen Shop aus beliebigem Grund sperren oder einschränken; die Gründe teilen wir auf Anfrage mit.",
+        ),
+        (
+            "de",
+            "Wir können einen Shop ohne Angabe von Gründen sperren oder einschränken.",
+        ),
+        (
+            "fa",
+            "فروشگاه را به هر دلیلی مسدود یا محدود می‌کنیم و دلایل را اعلام نمی‌کنیم.",
+        ),
+    ] {
+        assert!(grounds_reported(lang, none), "{none}");
+        let also = stated.iter().find(|(l, _)| *l == lang).unwrap().1;
+        assert!(
+            !grounds_reported(lang, &format!("{none} {also}")),
+            "{none} {also}"
+        );
+    }
+    // Near misses of real grounds: grounds in the same sentence as any reason, or for the
+    // name of the act rather than the act.
+    let none =
+        "We may suspend or restrict a shop on grounds of our choosing, for any reason whatsoever.";
+    for beside in [
+        "We may also restrict a shop if it offers replica watches, or for any reason or none.",
+        "Each suspension for breach of the listing rules is announced in the seller centre.",
+    ] {
+        assert!(
+            grounds_reported("en", &format!("{none} {beside}")),
+            "{beside}"
+        );
+    }
+}

@@ -1194,14 +1194,73 @@ fn any_ground(lang: &str, word: &str) -> bool {
     }
 }
 
+/// The word of `text` that holds the byte `at`.
+fn word_at(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Whether `word` names an act rather than doing it: "suspension", "résiliation",
+/// "Kündigung".
+fn nominal(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" | "fr" => word.ends_with("ion") || word.ends_with("ions"),
+        "de" => word.ends_with("ung") || word.ends_with("ungen"),
+        _ => false,
+    }
+}
+
+/// Words that name a reason, which a word of [`any_ground`] before them makes none.
+fn reason_word(word: &str) -> bool {
+    matches!(
+        word,
+        "reason"
+            | "reasons"
+            | "cause"
+            | "raison"
+            | "raisons"
+            | "motif"
+            | "motifs"
+            | "grund"
+            | "gründen"
+            | "دلیل"
+            | "دلیلی"
+            | "علت"
+            | "علتی"
+    )
+}
+
+/// Whether `sentence` gives any reason or none: "for any reason", "for no reason", "pour
+/// quelque raison", "aus beliebigem Grund", "به هر دلیلی".
+fn reasonless(lang: &str, sentence: &str) -> bool {
+    let all: Vec<Cow<str>> = words(sentence).collect();
+    all.windows(2)
+        .any(|pair| any_ground(lang, &pair[0]) && reason_word(&pair[1]))
+}
+
 /// Whether some sentence of the parts' prose does what `topic` names (not negated, not a
 /// point in time) and states its grounds: on a condition of a power the business gives
 /// itself ("we may suspend a seller's account if the seller sells prohibited goods",
 /// "sperren, wenn er …", "suspendre … en cas de …", "در صورت … مسدود"; "the term ends when
 /// terminated" and "your only recourse is to terminate" give none), or by naming them
 /// (`grounds`: "Kündigung aus wichtigem Grund"; "for any reason" names none). A clause of
-/// exception ("unless the law forbids it") states no grounds.
-pub fn on_condition(parts: &[Part], lang: &str, topic: &Regex, grounds: &Regex) -> bool {
+/// exception ("unless the law forbids it") states no grounds. With `conditions`, the grounds
+/// may also be a condition, and a named ground counts unless negated ("for any breach" names
+/// one); without, only a named ground counts, and not after "any" ("for any reason").
+pub fn on_condition(
+    parts: &[Part],
+    lang: &str,
+    topic: &Regex,
+    grounds: &Regex,
+    conditions: bool,
+) -> bool {
     parts.iter().any(|part| {
         sentences(&part.prose).into_iter().any(|sentence| {
             let cut = sentence
@@ -1222,14 +1281,28 @@ pub fn on_condition(parts: &[Part], lang: &str, topic: &Regex, grounds: &Regex) 
                 .unwrap_or(sentence.len());
             let cut = &sentence[..cut];
             let named = grounds.find_iter(cut).any(|g| {
-                !words(&cut[..g.start()])
-                    .rev()
-                    .take(2)
-                    .any(|w| any_ground(lang, &w))
+                if conditions {
+                    !negated_before(cut, lang, g.start(), g.end())
+                } else {
+                    !words(&cut[..g.start()])
+                        .rev()
+                        .take(2)
+                        .any(|w| any_ground(lang, &w))
+                }
             });
-            let conditioned = conditional(lang, cut);
+            let conditioned = conditions && conditional(lang, cut);
+            // Grounds beside "for any reason" are one choice among any ("terminate if you
+            // breach this agreement, or for any reason or no reason").
+            if conditions && reasonless(lang, cut) {
+                return false;
+            }
             (named || conditioned)
                 && topic.find_iter(cut).any(|m| {
+                    // Grounds are stated for the act, not for its name ("a notice of such
+                    // suspension", "violate the restrictions").
+                    if conditions && nominal(lang, word_at(cut, m.start())) {
+                        return false;
+                    }
                     let before: Vec<Cow<str>> = words(&cut[..m.start()]).collect();
                     // The power's modal before the act, with no condition between them.
                     let power = lang == "fa"

@@ -333,7 +333,11 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
             Some(evidence::period_about(parts, lang, *days, regex(pattern)))
         }
-        Evidence::Conditioned { topic, grounds } => {
+        Evidence::Conditioned {
+            topic,
+            grounds,
+            conditions,
+        } => {
             let (_, pattern) = topic.iter().find(|(l, _)| *l == lang)?;
             let (_, named) = grounds.iter().find(|(l, _)| *l == lang)?;
             Some(evidence::on_condition(
@@ -341,6 +345,7 @@ fn met(evidence: &Evidence, version: &PolicyVersion, parts: &[evidence::Part]) -
                 lang,
                 regex(pattern),
                 regex(named),
+                *conditions,
             ))
         }
         Evidence::SixMonths => Some(parts.iter().any(|part| appeal_window_prose(&part.prose))),
@@ -360,8 +365,12 @@ fn shortened(sentence: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The contrary statements of an `Unless` requirement in `lang` (none for other evidence).
+/// The contrary statements of an `Unless` requirement in `lang`, or of every `Unless` among
+/// the alternatives of an `AnyOf` (none for other evidence).
 fn contraries(unless: &Evidence, lang: &str) -> Vec<evidence::Contrary<'static>> {
+    if let Evidence::AnyOf(all) = unless {
+        return all.iter().flat_map(|e| contraries(e, lang)).collect();
+    }
     let Evidence::Unless {
         evidence,
         contrary,
@@ -514,7 +523,7 @@ fn all_patterns() -> Vec<&'static str> {
             }
             Evidence::AnyOf(all) => all.iter().for_each(|e| walk(e, out)),
             Evidence::Period { topic, .. } => out.extend(topic.iter().map(|(_, p)| *p)),
-            Evidence::Conditioned { topic, grounds } => {
+            Evidence::Conditioned { topic, grounds, .. } => {
                 out.extend(topic.iter().chain(grounds.iter()).map(|(_, p)| *p))
             }
             Evidence::Unless {

@@ -21,14 +21,17 @@ pub enum Evidence {
         /// Per language: what the clause must be about.
         topic: &'static [(&'static str, &'static str)],
     },
-    /// A sentence does what the language's topic pattern names on a condition ("we may suspend
-    /// an account if the seller sells prohibited goods"), or names its `grounds` ("Kündigung
-    /// aus wichtigem Grund"; "for any reason" names none).
+    /// A sentence does what the language's topic pattern names and names its `grounds`
+    /// ("Kündigung aus wichtigem Grund", "for breach"; "for any reason" names none), or, with
+    /// `conditions`, states them as a condition ("we may suspend an account if the seller sells
+    /// prohibited goods").
     Conditioned {
         /// Per language: what the sentence does.
         topic: &'static [(&'static str, &'static str)],
         /// Per language: words that name grounds.
         grounds: &'static [(&'static str, &'static str)],
+        /// Whether conditions state grounds.
+        conditions: bool,
     },
     /// At least two mediators named under a clause about mediation: as list items, in a
     /// sentence that counts them ("two independent mediators: …"), or on a page a sentence
@@ -768,17 +771,17 @@ const WITHOUT_NOTICE: &[Opposite] = &[
 const WITHOUT_GROUNDS: &[Opposite] = &[
     says(
         "en",
-        r"for any reason or no reason|for no reason|without (stating|giving|providing|specifying|any) (any )?(grounds|reasons?|justification)",
+        r"\bfor\s+(any|whatever)\s+(\w+\s+)?reason|\bfor\s+any\s+or\s+no\s+reason|\bfor\s+no\s+(\w+\s+)?reason|without\s+(stating|giving|providing|specifying|any|a)\s+(any\s+)?(grounds|reasons?|justification|cause)|\bwithout\s+cause",
     ),
     says(
         "fr",
-        r"sans (indiquer|préciser|donner|communiquer) (de |les |aucun )?(motifs?|raisons?)|sans motif|sans justification|pour quelque (motif|raison) que ce soit",
+        r"sans (indiquer|préciser|donner|communiquer|motiver|justifier) (de |les |aucun |sa |leur )?(motifs?|raisons?|décision)?|sans (aucun )?motif|sans (aucune )?raison|sans justification|pour quelque (motif|raison|cause) que ce soit|pour (une )?raison quelconque|pour n['’]importe quelle? (raison|motif)",
     ),
     says(
         "de",
-        r"ohne (angabe von )?gründen?|ohne begründung|ohne angabe eines grundes|aus beliebigem grund",
+        r"ohne (angabe von |nennung von )?gründen?|ohne (jede |eine )?begründung|ohne angabe (eines|des) grundes|ohne (jeden |einen )?grund\b|aus (einem )?beliebige[mn]? gr(u|ü)nde?n?|aus irgendeinem grund",
     ),
-    says("fa", r"بدون (ذکر |اعلام )?(دلیل|علت)|به هر دلیلی"),
+    says("fa", r"بدون (ذکر |اعلام |هیچ )?(دلیل|علت)|به هر (دلیل|علت)"),
 ];
 
 /// Any topic (the contrary statement is enough by itself).
@@ -1058,20 +1061,31 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 3(1)(c)",
         what: "state the grounds for suspending, restricting or terminating a seller",
         applies: AppliesTo::SellerTerms,
-        evidence: Evidence::Unless {
-            evidence: &Evidence::AnyOf(&[
-                Evidence::Keywords(SUSPENSION_GROUNDS),
-                Evidence::Conditioned {
-                    topic: SUSPENSION_ACT,
-                    grounds: GROUNDS_WORDS,
-                },
-            ]),
-            contrary: WITHOUT_GROUNDS,
-            topic: SUSPENSION_TOPIC,
-            excused: NO_EXCUSE,
-            granted: NOTHING_GRANTED,
-            examples: "\"we may suspend an account for any reason\"",
-        },
+        // Grounds stated (a condition, a breach named) are met
+        // whatever else the text says; words that only name grounds ("on the grounds below")
+        // are outweighed by a sentence that gives none ("for any reason whatsoever").
+        evidence: Evidence::AnyOf(&[
+            Evidence::Conditioned {
+                topic: SUSPENSION_ACT,
+                grounds: TERMINATION_EXCUSES,
+                conditions: true,
+            },
+            Evidence::Unless {
+                evidence: &Evidence::AnyOf(&[
+                    Evidence::Keywords(SUSPENSION_GROUNDS),
+                    Evidence::Conditioned {
+                        topic: SUSPENSION_ACT,
+                        grounds: GROUNDS_WORDS,
+                        conditions: false,
+                    },
+                ]),
+                contrary: WITHOUT_GROUNDS,
+                topic: SUSPENSION_TOPIC,
+                excused: NO_EXCUSE,
+                granted: NOTHING_GRANTED,
+                examples: "\"we may suspend an account for any reason whatsoever\"",
+            },
+        ]),
     },
     Requirement {
         profile: "p2b",
