@@ -1665,6 +1665,78 @@ fn grounds_reported(lang: &str, grounds: &str) -> bool {
 }
 
 #[test]
+fn grounds_in_a_clause_about_the_seller_or_a_cause_meet_art_3_1_c() {
+    for (lang, grounds) in [
+        (
+            "en",
+            "We may restrict the account of a merchant who offers replica watches.",
+        ),
+        (
+            "en",
+            "We may block shops found to relabel used goods as new.",
+        ),
+        (
+            "en",
+            "We may suspend vendors in breach of the listing rules.",
+        ),
+        (
+            "en",
+            "We may restrict a merchant’s shop for repeated cancellations of paid orders.",
+        ),
+        (
+            "en",
+            "Sellers who repeatedly ignore buyer messages may have their accounts suspended.",
+        ),
+        (
+            "fr",
+            "Nous pouvons suspendre la boutique d'un marchand qui propose des copies de montres.",
+        ),
+        (
+            "fr",
+            "Nous pouvons restreindre un compte en raison d'annulations répétées de commandes payées.",
+        ),
+        (
+            "de",
+            "Wir können den Shop eines Händlers, der Nachbildungen von Uhren anbietet, sperren.",
+        ),
+        (
+            "de",
+            "Wir können das Konto eines Händlers sperren, der gebrauchte Ware als neu anbietet.",
+        ),
+        (
+            "de",
+            "Wir können einen Shop wegen wiederholter Stornierungen bezahlter Bestellungen einschränken.",
+        ),
+        (
+            "fa",
+            "فروشگاه فروشنده‌ای که ساعت بدلی عرضه می‌کند را مسدود می‌کنیم.",
+        ),
+    ] {
+        assert!(!grounds_reported(lang, grounds), "{grounds}");
+    }
+    // Near misses: a length of time, a person addressed, convenience, a list of measures.
+    for (lang, grounds) in [
+        ("en", "We may suspend a merchant’s shop for 14 days."),
+        ("en", "We may terminate the contract for convenience."),
+        (
+            "en",
+            "We will inform the seller that we restricted the account.",
+        ),
+        (
+            "fr",
+            "Nous pouvons suspendre une boutique pour une durée de 14 jours.",
+        ),
+        (
+            "de",
+            "Wir können den Shop sperren, die Angebote entfernen und den Vertrag kündigen.",
+        ),
+        ("fa", "فروشگاه را برای ۱۴ روز مسدود می‌کنیم."),
+    ] {
+        assert!(grounds_reported(lang, grounds), "{grounds}");
+    }
+}
+
+#[test]
 fn grounds_that_are_none_fail_art_3_1_c_unless_real_grounds_are_stated_too() {
     let stated = [
         (

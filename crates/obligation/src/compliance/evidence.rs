@@ -843,6 +843,374 @@ fn conditional(lang: &str, sentence: &str) -> bool {
     }
 }
 
+/// Who or what a decision is taken against, per language (a stem and the endings it takes):
+/// a restrictive clause or a participle after one of them says whose conduct the decision
+/// answers ("the account of a seller who sells counterfeit goods").
+const PARTIES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "en",
+        &[
+            "seller", "merchant", "vendor", "trader", "partner", "user", "account", "shop",
+            "store", "business", "listing", "offer", "member",
+        ],
+        &["", "s", "'s", "s'"],
+    ),
+    (
+        "fr",
+        &[
+            "vendeur",
+            "vendeuse",
+            "marchand",
+            "partenaire",
+            "utilisateur",
+            "compte",
+            "boutique",
+            "offre",
+            "annonce",
+            "membre",
+            "professionnel",
+        ],
+        &["", "s"],
+    ),
+    (
+        "de",
+        &[
+            "verkäufer",
+            "händler",
+            "anbieter",
+            "partner",
+            "nutzer",
+            "konto",
+            "konten",
+            "shop",
+            "angebot",
+            "mitglied",
+            "unternehmer",
+        ],
+        &["", "s", "n", "en", "e", "es", "in", "innen"],
+    ),
+    ("fa", &["فروشنده", "حساب", "کاربر", "فروشگاه", "کالا"], &[]),
+];
+
+/// Words that open a restrictive clause or a participle after a party: "a seller who …",
+/// "sellers found to …", "un vendeur qui …", "des comptes ayant …", "فروشنده‌ای که …". German
+/// opens it with a comma and a relative pronoun ("eines Verkäufers, der …").
+fn restricts(lang: &str, word: &str) -> bool {
+    match lang {
+        "en" => matches!(
+            word,
+            "who"
+                | "whose"
+                | "that"
+                | "found"
+                | "suspected"
+                | "reported"
+                | "shown"
+                | "deemed"
+                | "identified"
+                | "caught"
+                | "proven"
+                | "determined"
+                | "believed"
+                | "involved"
+                | "engaged"
+                | "engaging"
+                | "selling"
+                | "offering"
+                | "violating"
+                | "breaching"
+                | "infringing"
+                | "failing"
+                | "repeatedly"
+        ),
+        "fr" => {
+            matches!(
+                word,
+                "qui" | "dont" | "ayant" | "coupable" | "coupables" | "impliqué" | "impliqués"
+            ) || word.starts_with("qu'")
+                || word.starts_with("soupçonné")
+                || word.starts_with("reconnu")
+                || word.starts_with("convaincu")
+        }
+        "de" => matches!(
+            word,
+            "der"
+                | "die"
+                | "das"
+                | "dessen"
+                | "deren"
+                | "denen"
+                | "welcher"
+                | "welche"
+                | "welches"
+                | "welchem"
+                | "welchen"
+        ),
+        "fa" => word == "که",
+        _ => false,
+    }
+}
+
+/// Prepositions that give the cause of a decision ("because of", "en raison de", "wegen",
+/// "به دلیل"), each as its words; `for` and `pour` only before a word that can start a cause
+/// (not "for any reason", "for 30 days", "for convenience", "pour une durée").
+const CAUSES: &[(&str, &[&[&str]])] = &[
+    (
+        "en",
+        &[
+            &["because", "of"],
+            &["due", "to"],
+            &["owing", "to"],
+            &["on", "account", "of"],
+            &["as", "a", "result", "of"],
+            &["by", "reason", "of"],
+            &["for"],
+        ],
+    ),
+    (
+        "fr",
+        &[
+            &["en", "raison"],
+            &["pour", "cause"],
+            &["du", "fait"],
+            &["à", "cause"],
+            &["pour"],
+        ],
+    ),
+    (
+        "de",
+        &[&["wegen"], &["aufgrund"], &["auf", "grund"], &["infolge"]],
+    ),
+    (
+        "fa",
+        &[
+            &["به", "دلیل"],
+            &["به", "علت"],
+            &["به", "سبب"],
+            &["به", "خاطر"],
+            &["در", "پی"],
+        ],
+    ),
+];
+
+/// Words after a cause preposition that start no cause: determiners of a length of time, a
+/// person or any reason ("for a period", "for you", "for any reason", "pour quelque raison"),
+/// numbers, and "convenience" ("termination for convenience" needs no grounds).
+fn no_cause(lang: &str, word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || any_ground(lang, word)
+        || match lang {
+            "en" => matches!(
+                word,
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "all"
+                    | "some"
+                    | "each"
+                    | "every"
+                    | "either"
+                    | "both"
+                    | "your"
+                    | "our"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "you"
+                    | "us"
+                    | "them"
+                    | "it"
+                    | "him"
+                    | "me"
+                    | "convenience"
+                    | "example"
+                    | "instance"
+                    | "up"
+                    | "at"
+                    | "more"
+                    | "less"
+                    | "longer"
+                    | "as"
+                    | "so"
+                    | "good"
+                    | "ever"
+                    | "now"
+                    | "free"
+                    | "sale"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "several"
+                    | "many"
+                    | "few"
+                    | "period"
+                    | "periods"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "hours"
+                    | "time"
+                    | "which"
+                    | "whom"
+                    | "what"
+                    | "purposes"
+            ),
+            "fr" => {
+                matches!(
+                    word,
+                    "un" | "une"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "des"
+                        | "du"
+                        | "de"
+                        | "toute"
+                        | "toutes"
+                        | "tout"
+                        | "tous"
+                        | "vous"
+                        | "nous"
+                        | "lui"
+                        | "eux"
+                        | "elle"
+                        | "elles"
+                        | "cela"
+                        | "ce"
+                        | "cet"
+                        | "cette"
+                        | "ces"
+                        | "votre"
+                        | "vos"
+                        | "notre"
+                        | "nos"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "leur"
+                        | "leurs"
+                        | "convenance"
+                        | "autant"
+                        | "ainsi"
+                        | "quoi"
+                        | "chaque"
+                ) || word.starts_with("l'")
+                    || word.starts_with("d'")
+            }
+            _ => false,
+        }
+}
+
+/// Whether `sentence` names whom a decision is taken against by their conduct or gives its
+/// cause: a party followed by a restrictive clause or a participle ("we may suspend the
+/// account of a seller who sells counterfeit goods", "sellers found to …", "le compte d'un
+/// vendeur qui vend …", "das Konto eines Verkäufers, der …", "حساب فروشنده‌ای که …"), or a
+/// preposition of cause ("for repeated late shipments", "en raison de …", "wegen …", "به
+/// دلیل …"; "for any reason", "for 30 days" and "for convenience" give none).
+fn grounded(lang: &str, sentence: &str) -> bool {
+    // Each word with where it starts and ends in `sentence` (`’` is read as `'`).
+    let all: Vec<(usize, usize, Cow<str>)> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '\u{200C}')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let at = w.as_ptr() as usize - sentence.as_ptr() as usize;
+            let end = at + w.len();
+            let w = if w.contains('’') {
+                Cow::Owned(w.replace('’', "'"))
+            } else {
+                Cow::Borrowed(w)
+            };
+            (at, end, w)
+        })
+        .collect();
+    let party = |w: &str| {
+        PARTIES
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .any(|(_, stems, endings)| {
+                stems.iter().any(|stem| {
+                    // Persian attaches its suffixes (`فروشنده‌ای`); the others end in one of
+                    // the endings.
+                    w.strip_prefix(stem)
+                        .is_some_and(|rest| endings.is_empty() || endings.contains(&rest))
+                })
+            })
+    };
+    // `that` after a noun opens a relative clause when a verb follows it ("accounts that
+    // violate"), a reported statement when its subject does ("tell the seller that we …").
+    let subject = |w: Option<&(usize, usize, Cow<str>)>| {
+        w.is_some_and(|(_, _, w)| {
+            matches!(
+                w.as_ref(),
+                "we" | "you"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "our"
+                    | "your"
+                    | "this"
+                    | "these"
+                    | "such"
+            )
+        })
+    };
+    let restricted = all
+        .iter()
+        .enumerate()
+        .skip(1)
+        .any(|(i, (next_at, _, next))| {
+            let (_, end, ref noun) = all[i - 1];
+            let next_at = *next_at;
+            if next == "that" && subject(all.get(i + 1)) {
+                return false;
+            }
+            let between = &sentence[end..next_at];
+            let comma = between.trim() == ",";
+            // German may put the relative clause after the verb ("das Konto eines Verkäufers
+            // sperren, der …"): then a pronoun that is no article in a list ("sperren, die
+            // Angebote entfernen") opens it, after a party named before.
+            let extraposed = lang == "de"
+                && comma
+                && !matches!(next.as_ref(), "die" | "das")
+                && all[..i].iter().any(|(_, _, w)| party(w));
+            restricts(lang, next)
+                && (extraposed
+                    || party(noun)
+                        && match lang {
+                            // A German relative clause follows its comma; without one `die` is an article.
+                            "de" => comma,
+                            // An English clause after a comma adds to the noun rather than restricting it.
+                            "en" => between.trim().is_empty(),
+                            _ => between.trim().is_empty() || comma,
+                        })
+        });
+    let words: Vec<&str> = all.iter().map(|(_, _, w)| w.as_ref()).collect();
+    let caused = CAUSES
+        .iter()
+        .filter(|(l, _)| *l == lang)
+        .flat_map(|(_, phrases)| phrases.iter())
+        .any(|phrase| {
+            words
+                .windows(phrase.len() + 1)
+                .any(|w| w[..phrase.len()] == **phrase && !no_cause(lang, w[phrase.len()]))
+        });
+    restricted || caused
+}
+
 /// Words before a topic word that make it a point in time ("after the termination", "upon
 /// termination", "nach Beendigung", "après la résiliation"): what happens then is not done to
 /// the topic ("after the termination … we may delete the account without notice").
@@ -1252,8 +1620,9 @@ fn reasonless(lang: &str, sentence: &str) -> bool {
 /// terminated" and "your only recourse is to terminate" give none), or by naming them
 /// (`grounds`: "Kündigung aus wichtigem Grund"; "for any reason" names none). A clause of
 /// exception ("unless the law forbids it") states no grounds. With `conditions`, the grounds
-/// may also be a condition, and a named ground counts unless negated ("for any breach" names
-/// one); without, only a named ground counts, and not after "any" ("for any reason").
+/// may also be a condition, a restrictive clause about the party or a cause ([`grounded`]),
+/// and a named ground counts unless negated ("for any breach" names one); without, only a
+/// named ground counts, and not after "any" ("for any reason").
 pub fn on_condition(
     parts: &[Part],
     lang: &str,
@@ -1290,7 +1659,7 @@ pub fn on_condition(
                         .any(|w| any_ground(lang, &w))
                 }
             });
-            let conditioned = conditions && conditional(lang, cut);
+            let conditioned = conditions && (conditional(lang, cut) || grounded(lang, cut));
             // Grounds beside "for any reason" are one choice among any ("terminate if you
             // breach this agreement, or for any reason or no reason").
             if conditions && reasonless(lang, cut) {

@@ -24,13 +24,14 @@ pub enum Evidence {
     /// A sentence does what the language's topic pattern names and names its `grounds`
     /// ("Kündigung aus wichtigem Grund", "for breach"; "for any reason" names none), or, with
     /// `conditions`, states them as a condition ("we may suspend an account if the seller sells
-    /// prohibited goods").
+    /// prohibited goods"), a clause about whom it is taken against ("the account of a seller
+    /// who sells counterfeit goods") or a cause ("for repeated late shipments", "wegen …").
     Conditioned {
         /// Per language: what the sentence does.
         topic: &'static [(&'static str, &'static str)],
         /// Per language: words that name grounds.
         grounds: &'static [(&'static str, &'static str)],
-        /// Whether conditions state grounds.
+        /// Whether conditions, restrictive clauses and causes state grounds.
         conditions: bool,
     },
     /// At least two mediators named under a clause about mediation: as list items, in a
@@ -1061,7 +1062,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         cite: "P2B Regulation (EU) 2019/1150 Art. 3(1)(c)",
         what: "state the grounds for suspending, restricting or terminating a seller",
         applies: AppliesTo::SellerTerms,
-        // Grounds stated (a condition, a breach named) are met
+        // Grounds stated (a condition, a clause about whom, a cause, a breach named) are met
         // whatever else the text says; words that only name grounds ("on the grounds below")
         // are outweighed by a sentence that gives none ("for any reason whatsoever").
         evidence: Evidence::AnyOf(&[
