@@ -459,11 +459,16 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             ),
             None => format!("state a period of at least {days} days"),
         },
-        Evidence::Conditioned { topic, .. } => match topic.iter().find(|(l, _)| *l == lang) {
-            Some((_, pattern)) => format!(
-                "state on what conditions (if …, where …) or grounds a sentence that mentions /{pattern}/ applies"
+        Evidence::Conditioned {
+            topic, conditions, ..
+        } => match (topic.iter().find(|(l, _)| *l == lang), conditions) {
+            (Some((_, pattern)), true) => format!(
+                "state on what conditions (if …, where …), against whom (\"a seller who …\") or for what cause (\"for repeated late shipments\") a sentence that mentions /{pattern}/ applies"
             ),
-            None => "state the conditions".into(),
+            (Some((_, pattern)), false) => {
+                format!("name the grounds on which a sentence that mentions /{pattern}/ applies")
+            }
+            (None, _) => "state the conditions".into(),
         },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
         Evidence::TwoMediators => {
