@@ -1362,3 +1362,68 @@ fn a_full_stop_announcement_before_nothing_empty_html_or_the_next_heading_lost_i
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn an_announcement_after_other_text_of_its_section_before_several_sections_lost_its_items() {
+    let sections = |lang: &str, section: &str, paragraph: &str| {
+        let (a, b) = match lang {
+            "fr" => (
+                "## Paiement {#paiement}\n\nLes acheteurs paient par carte.",
+                "## Données {#donnees}\n\nNous gardons les données un an.",
+            ),
+            "de" => (
+                "## Zahlung {#zahlung}\n\nKäufer zahlen mit Karte.",
+                "## Datenschutz {#datenschutz}\n\nWir speichern Daten ein Jahr lang.",
+            ),
+            _ => (
+                "## Payment {#payment}\n\nBuyers pay by card.",
+                "## Privacy {#privacy}\n\nWe keep data for a year.",
+            ),
+        };
+        format!("## {section} {{#section}}\n\n{paragraph}\n\n{a}\n\n{b}")
+    };
+    for (lang, section, paragraph) in [
+        (
+            "en",
+            "Delivery",
+            "We ship to most countries. We cannot ship the following goods:",
+        ),
+        (
+            "fr",
+            "Livraison",
+            "Nous livrons dans la plupart des pays. Nous ne livrons pas les produits suivants :",
+        ),
+        (
+            "de",
+            "Versand",
+            "Wir liefern in die meisten Länder. Folgende Waren liefern wir nicht:",
+        ),
+    ] {
+        let body = sections(lang, section, paragraph);
+        let found = lost_lists(lang, &body);
+        assert_eq!(lines(&found), [16], "{body}");
+    }
+    // The announcement alone opens its section: the headings after it, flattened to its level
+    // in a document with no deeper one, are its items.
+    for (lang, section, paragraph) in [
+        (
+            "en",
+            "Goods we do not ship",
+            "We cannot ship the following goods:",
+        ),
+        (
+            "fr",
+            "Produits exclus",
+            "Nous ne livrons pas les produits suivants :",
+        ),
+        (
+            "de",
+            "Ausgeschlossene Waren",
+            "Folgende Waren liefern wir nicht:",
+        ),
+    ] {
+        let body = sections(lang, section, paragraph);
+        let found = lost_lists(lang, &body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

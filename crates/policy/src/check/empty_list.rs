@@ -614,10 +614,11 @@ fn shape(heading: &str) -> Shape {
 /// do when the document has headings deeper than the section elsewhere (it kept its levels, so
 /// the items would be deeper). Only in a document with no deeper level, where an import may
 /// have flattened the items to the section's level, do the words decide: an announcement
-/// pointing forward that opens its section (the section exists to announce them), or "the
+/// pointing forward whose sentence opens its section (the section exists to announce them), or "the
 /// following" as a pronoun ("The following is not permitted:" before "Law infringements");
-/// one of a kind of item after other text of its section ("… The following fees apply:")
-/// lost its items.
+/// one of a kind of item after other text of its section, in an earlier paragraph or in its
+/// own ("Most goods can be returned. The following goods cannot be returned:"), lost its
+/// items.
 fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     let full_stop = intro.text.trim_end().ends_with('.');
     if full_stop && names_the_document(&intro.text.to_lowercase()) {
@@ -669,7 +670,21 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     if own.numbering != Numbering::None || outline.deepest > section.level {
         return false;
     }
-    forward && (intro.opens_section || pronoun_announcement(&words))
+    let opens_section = intro.opens_section && !after_other_text(&intro.text);
+    forward && (opens_section || pronoun_announcement(&words))
+}
+
+/// Whether a sentence ends before the last one of `text`: a `.`, `!`, `?` or `؟` followed by
+/// white space ("Buyers may return most goods. The following goods cannot be returned:").
+fn after_other_text(text: &str) -> bool {
+    let text = text.trim_end();
+    text.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?' | '؟')
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace)
+    })
 }
 
 /// How many headings of the first one's level open `after`, deeper ones between them skipped,
