@@ -1427,3 +1427,50 @@ fn an_announcement_after_other_text_of_its_section_before_several_sections_lost_
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn a_full_stop_announcement_in_the_clause_after_an_opening_phrase_lost_its_items() {
+    for (lang, sentence) in [
+        (
+            "en",
+            "Shops pay a yearly fee. On top of that, the following charges are billed to every shop.",
+        ),
+        (
+            "fr",
+            "Les boutiques paient un abonnement annuel. En outre, les frais suivants sont facturés aux vendeurs.",
+        ),
+        // The particle of a German verb ends the sentence: it refers to nothing.
+        (
+            "de",
+            "Händler zahlen eine Jahresgebühr. Für gewerbliche Händler fallen außerdem die nachstehenden Kosten an.",
+        ),
+    ] {
+        for body in [
+            format!("## Section {{#section}}\n\n{sentence}"),
+            before_the_next_heading(sentence),
+        ] {
+            let found = lost_lists(lang, &body);
+            assert_eq!(lines(&found), [16], "{body}");
+        }
+    }
+    for (lang, sentence) in [
+        // A further-on phrase with a verb that describes the items given further on.
+        (
+            "en",
+            "If a parcel is lost, the rules below are explained in Clause 9.",
+        ),
+        (
+            "fr",
+            "Si un colis est perdu, les règles ci-dessous sont décrites à l'article 9.",
+        ),
+        // A unit of time after the phrase.
+        (
+            "en",
+            "For orders placed on a Sunday, the following day is the day of shipping.",
+        ),
+    ] {
+        let body = before_the_next_heading(sentence);
+        let found = lost_lists(lang, &body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

@@ -509,8 +509,13 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
             let preposition = (phrase.kind == Kind::Further || phrase.below)
                 && (object || is(before, Kind::Level));
             let object_marker_before = is(before, Kind::Particle);
-            let counted =
-                after.len() <= phrase.after && !after.iter().any(|w| is(w, Kind::Referring));
+            // A referring word ties the phrase to what the sentence names after it; as the
+            // last word it names nothing (the particle of a German verb: "Zusätzlich fallen
+            // die nachstehenden Gebühren an.").
+            let referring = after.iter().enumerate().any(|(i, w)| {
+                is(w, Kind::Referring) && (i + 1 < after.len() || main_end < words.len())
+            });
+            let counted = after.len() <= phrase.after && !referring;
             // A further-on phrase may point past the next paragraph: in the subject it
             // announces only with a verb saying that the items apply, are listed or must be
             // given ("The rules below apply to every buyer.", "Nachstehende Unterlagen sind
@@ -523,7 +528,9 @@ pub(crate) fn announcing_sentence(text: &str) -> bool {
                 && words
                     .get(end + 1)
                     .is_some_and(|w| !is(&w.text, Kind::Particle));
-            let in_subject = subject_phrase(phrase, &words, first, end) || below_subject;
+            let clause = clause_start(last, &words, first);
+            let in_subject = subject_phrase(phrase, &words[clause..], first - clause, end - clause)
+                || below_subject;
             let applying = applies(&words[end + 1..]);
             let obliging = words[end + 1..].iter().any(|w| is(&w.text, Kind::Obliging))
                 || infinitive_at_end(last, &words[end + 1..]) > 0;
@@ -627,8 +634,19 @@ fn applies(words: &[Word]) -> bool {
     !verbs.is_empty() && !when
 }
 
+/// The index in `words` (the words of `sentence`) of the first word of the clause that holds
+/// `words[first]`: the word after the last comma or semicolon before it ("the following fees
+/// are charged" in "In addition, the following fees are charged to sellers"), or 0.
+fn clause_start(sentence: &str, words: &[Word], first: usize) -> usize {
+    (1..=first)
+        .rev()
+        .find(|&at| sentence[words[at - 1].end..words[at].start].contains([',', ';', '،', '؛']))
+        .unwrap_or(0)
+}
+
 /// Whether the forward or further-on phrase at `words[first..=end]` stands in the subject that
-/// opens its sentence: first after its articles ("The following conditions…", "Die
+/// opens its sentence (or the clause after an opening phrase and its comma: "In addition, the
+/// following fees are charged to sellers."): first after its articles ("The following conditions…", "Die
 /// nachstehenden Regeln…"), or second after at least one ("Les conditions suivantes…", "Es
 /// gelten folgende…", "The rules below apply…"), with a
 /// word after it that is no article and ties it to nothing ("Suivant les modalités…",
