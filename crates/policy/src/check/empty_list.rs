@@ -599,15 +599,18 @@ fn shape(heading: &str) -> Shape {
 /// - a sentence ending in `.` names the document itself ("l'acceptation des termes et
 ///   conditions suivants.");
 /// - in the preamble, the announcement points forward ("the following", "suivantes"), further
-///   on ("set out below", "ci-après"), counts its items ("four (4)") or ends in `.`.
+///   on ("set out below", "ci-après"), counts its items ("four (4)"), ends in `.` or announces a
+///   text ("The notice reads as follows:", [`quotes_a_text`]).
 ///
 /// In a section, the next heading starts a new topic of the document's own series, and the
 /// items were lost, when it is of a higher level than the announcement's section, or when it
 /// is the only heading of its level before the end or a higher heading ("Sellers may not offer
 /// the following products:" before `## Law` and the end): a list of one heading is none.
 /// Otherwise, with several headings of that level following, they are the items when the
-/// announcement points further on or counts them; an announcement ending in `.` elsewhere
-/// lost its items. One ending in `:` introduces them when they are written in another shape
+/// announcement points further on or counts them, and the sections of the text it announces
+/// when it announces one ("The cancellation notice reads as follows:", "Die Belehrung lautet
+/// wie folgt:"), unless they go on numbering the section's series; an announcement ending in
+/// `.` elsewhere lost its items. One ending in `:` introduces them when they are written in another shape
 /// than its section's heading (numbered under an unnumbered one, plain under `5. PROHIBITED`),
 /// two or more of them before a heading of the section's shape. Headings of the section's own
 /// shape continue its series: numbered or lettered ones do (`II.` after `I.`), and plain ones
@@ -649,7 +652,7 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     let further_on = vocabulary::has(&text, Kind::Further);
     let forward = vocabulary::has(&text, Kind::Forward);
     let Some(section) = outline.section else {
-        return further_on || counted || full_stop || forward;
+        return further_on || counted || full_stop || forward || quotes_a_text(&intro.text);
     };
     let Some(next) = outline.after.first() else {
         return false;
@@ -657,13 +660,20 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     if next.level < section.level || siblings(outline.after, |_| false) < 2 {
         return false;
     }
+    let own = shape(&section.heading);
     if further_on || counted {
+        return true;
+    }
+    // "The cancellation notice reads as follows:" announces a text, and headings after it
+    // are that text's own sections, unless they go on numbering the section's series.
+    if quotes_a_text(&intro.text)
+        && (shape(&next.heading) != own || own.numbering == Numbering::None)
+    {
         return true;
     }
     if full_stop {
         return false;
     }
-    let own = shape(&section.heading);
     if shape(&next.heading) != own {
         return siblings(outline.after, |c| shape(&c.heading) == own) >= 2;
     }
@@ -698,6 +708,38 @@ fn siblings(after: &[Clause], stop: impl Fn(&Clause) -> bool) -> usize {
         .take_while(|c| c.level > level || c.level == level && !stop(c))
         .filter(|c| c.level == level)
         .count()
+}
+
+/// Words that say a text follows, as it is worded ("reads", "is worded", "lautet", "se lit",
+/// "est rédigé", "le texte", "der Wortlaut", "متن"), rather than items.
+const QUOTING_WORDS: &[&str] = &[
+    "reads",
+    "read",
+    "worded",
+    "wording",
+    "text",
+    "lautet",
+    "lauten",
+    "wortlaut",
+    "lit",
+    "rédigé",
+    "rédigée",
+    "rédigés",
+    "rédigées",
+    "libellé",
+    "libellée",
+    "texte",
+    "متن",
+];
+
+/// Whether an announcement announces a text with a manner phrase: "The notice reads as
+/// follows:", "Die Belehrung lautet wie folgt:", "L'avis se lit comme suit :", "متن اطلاعیه به
+/// این شرح است:".
+fn quotes_a_text(text: &str) -> bool {
+    vocabulary::words(text)
+        .iter()
+        .any(|w| QUOTING_WORDS.contains(&w.text.as_str()))
+        && vocabulary::has(text, Kind::Manner)
 }
 
 /// Names a document gives itself: "acceptation des termes et conditions suivants." refers to
@@ -1097,6 +1139,49 @@ mod tests {
             Some((2, "II. Sellers")),
             true,
             &[(2, "III. Buyers"), (2, "IV. Law")],
+            2
+        ));
+    }
+
+    #[test]
+    fn headings_after_an_announced_text_are_its_sections_unless_they_go_on_numbering() {
+        let notice = &[(2, "Right to cancel"), (2, "Effects"), (2, "Law")][..];
+        for text in [
+            "The cancellation notice for consumers reads as follows:",
+            "Die Belehrung über das Rücktrittsrecht lautet wie folgt:",
+            "L'avis de rétractation est rédigé comme suit :",
+            "Le texte de l'avis se lit comme suit :",
+            "متن اطلاعیه انصراف به این شرح است:",
+        ] {
+            for deepest in [2, 3] {
+                assert!(
+                    !lost_before(text, Some((2, "Cancellation")), true, notice, deepest),
+                    "{text}"
+                );
+            }
+            // One heading is no text of sections; a heading numbered in the section's series
+            // goes on with the document.
+            assert!(lost_before(
+                text,
+                Some((2, "Cancellation")),
+                true,
+                &[(2, "Law")],
+                2
+            ));
+            assert!(lost_before(
+                text,
+                Some((2, "5. Cancellation")),
+                true,
+                &[(2, "6. Law"), (2, "7. Contact")],
+                2
+            ));
+        }
+        // A manner phrase alone tells how, and a heading of the document comes after.
+        assert!(lost_before(
+            "The commission is calculated as follows:",
+            Some((2, "Commission")),
+            true,
+            notice,
             2
         ));
     }
