@@ -378,7 +378,8 @@ fn prose_sentences(text: &str) -> Option<usize> {
 }
 
 /// Whether the paragraph after an announcement that asks for things ([`asks_for_things`]) is
-/// prose on another subject rather than its items: prose ([`prose_sentences`]) that opens with
+/// prose on another subject rather than its items: prose ([`prose_sentences`]) that enumerates
+/// nothing ([`enumerates`]) and opens with
 /// a condition or a turn ([`NEW_SUBJECT_OPENERS`]) or holds several sentences, or any prose
 /// when `requests_before_prose` (the document writes no list after any announcement that asks
 /// for things, and several are followed by prose: its lists were lost in publishing, the seed
@@ -392,11 +393,38 @@ fn prose_on_another_subject(intro: &ListIntro, requests_before_prose: bool) -> b
     let Some(sentences) = prose_sentences(&intro.next_text) else {
         return false;
     };
+    if enumerates(&intro.next_text) {
+        return false;
+    }
     let next = spaced_words(&intro.next_text);
     let new_subject = NEW_SUBJECT_OPENERS
         .iter()
         .any(|o| next.starts_with(&format!(" {o} ")));
     requests_before_prose || new_subject || sentences >= 2
+}
+
+/// Words that join the last item of an enumeration to the others ("your name, your address
+/// and your order number").
+const CONJUNCTIONS: &[&str] = &["and", "or", "et", "ou", "und", "oder", "و", "یا"];
+
+/// Whether a paragraph enumerates items: two or more parts with letters between semicolons
+/// ("If you sell, your seller number; if you buy, your order number."), or a sentence of
+/// two commas or more with a conjunction after the last ("If you buy, your order number, the
+/// date and a photo."). Prose on another subject joins its clauses otherwise ("If the issue is
+/// not settled within a week, we refer it to a mediator.").
+fn enumerates(text: &str) -> bool {
+    let parts = text
+        .split([';', '؛'])
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .count();
+    let commas = text.matches([',', '،']).count();
+    let last_part = text.rsplit([',', '،']).next().unwrap_or_default();
+    let joined = spaced_words(last_part);
+    parts >= 2
+        || commas >= 2
+            && CONJUNCTIONS
+                .iter()
+                .any(|c| joined.contains(&format!(" {c} ")))
 }
 
 /// Fewest words before its announcing phrase in the clause of a party's announcement: "Sellers
@@ -1300,6 +1328,44 @@ mod tests {
             NextBlock::SubHeading,
             ""
         )));
+    }
+
+    #[test]
+    fn a_paragraph_enumerating_after_a_request_holds_its_items() {
+        let paragraph = |text: &str, next: &str| intro(text, NextBlock::Paragraph, next);
+        for (request, items) in [
+            (
+                "To open a dispute, please provide the following details:",
+                "If you ordered, the order number and the date; if you sold, the shop name and the invoice.",
+            ),
+            (
+                "Pour ouvrir un litige, veuillez indiquer :",
+                "Si vous êtes acheteur, le numéro de commande, la date de livraison et une photo du colis.",
+            ),
+            (
+                "Für einen Streitfall geben Sie bitte an:",
+                "Wenn Sie kaufen, die Bestellnummer; wenn Sie verkaufen, den Namen des Shops.",
+            ),
+            (
+                "برای ثبت اختلاف، لطفاً موارد زیر را ارائه دهید:",
+                "اگر خریدار هستید، شماره سفارش؛ اگر فروشنده هستید، نام فروشگاه.",
+            ),
+        ] {
+            assert!(!lost(&paragraph(request, items)), "{items}");
+        }
+        // A condition joining two clauses, or one comma before the last item, is prose.
+        for next in [
+            "If the dispute is not settled within a week, we refer it to a mediator.",
+            "If the dispute is not settled, we refer it to a mediator and close it.",
+        ] {
+            assert!(
+                lost(&paragraph(
+                    "To open a dispute, please provide the following details:",
+                    next
+                )),
+                "{next}"
+            );
+        }
     }
 
     #[test]
