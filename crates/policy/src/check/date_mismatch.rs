@@ -92,6 +92,48 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the part-of-text pattern is valid")
 });
 
+/// Words that put a word naming the text on one place of it, beside that word: the rules in
+/// this section, les conditions de cet article, die Regeln in diesem Abschnitt, قوانین این بخش.
+static THIS_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in|of|under)\s+this\s+(?:section|clause|article|part|chapter|annex|schedule|paragraph)\b|\b(?:dans|de|à)\s+(?:cet|cette|ce|la\s+présente|le\s+présent)\s+(?:section|article|clause|partie|chapitre|annexe|paragraphe)\b|\b(?:in\s+)?(?:diese[mnrs]?)\s+(?:abschnitt\w*|ziffer|klausel|kapitel|teil\w*|anhang\w*|paragraph\w*)|این\s+(?:بخش|ماده|بند|فصل)",
+    )
+    .expect("the place-in-text pattern is valid")
+});
+
+/// Words that put a word naming the text further on or earlier in it: the rules below, les
+/// conditions ci-dessous, die nachstehenden Bedingungen, شرایط زیر. After the first section
+/// they name a part; before the second heading (the preamble, a first section on the scope),
+/// what follows may be the whole text. (Words that define a name, "hereinafter", "ci-après",
+/// are not among them.)
+static FURTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:below|above|ci-dessous|ci-dessus|unten\w*|oben\w*|nachstehend\w*|nachfolgend\w*)\b|(?:^|\s)(?:زیر|ذیل)(?:\s|$)",
+    )
+    .expect("the further-on pattern is valid")
+});
+
+/// Most words between a word naming the text and the words that put it on one place.
+const PLACE_WORDS: usize = 2;
+
+/// Whether the words naming the text at `whole` in `words` stand beside words that put them on
+/// one place of it ([`THIS_PLACE`], and [`FURTHER`] `after_the_first_section`), up to [`PLACE_WORDS`] words
+/// away with no comma between: "The packaging rules in this section apply from …" names a
+/// part.
+fn placed(words: &str, whole: regex::Match<'_>, after_the_first_section: bool) -> bool {
+    let further = FURTHER.find_iter(words).filter(|_| after_the_first_section);
+    THIS_PLACE.find_iter(words).chain(further).any(|place| {
+        let between = if place.start() >= whole.end() {
+            &words[whole.end()..place.start()]
+        } else if place.end() <= whole.start() {
+            &words[place.end()..whole.start()]
+        } else {
+            return false;
+        };
+        !between.contains([',', '،']) && between.split_whitespace().count() <= PLACE_WORDS
+    })
+}
+
 /// Sentences that state the date first and the cue after it (German `treten … in Kraft`,
 /// `sind ab dem … wirksam`, Persian `از تاریخ … لازم‌الاجرا است`).
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -292,13 +334,21 @@ enum Subject {
 /// The subject of the sentence holding byte `at` of `text`, read from its words before `at`:
 /// the first word after any label that names the whole text or a part of it decides, and a
 /// part word right before a whole one only qualifies it (the Sales Conditions, the Seller Fees
-/// Policy).
+/// Policy). Words naming the text put on one place of it name a part ([`placed`]: the rules in
+/// this section, les conditions ci-dessous after the first section).
 fn subject(text: &str, at: usize) -> Subject {
     let words = &text[sentence_start(text, at)..at];
     // Words before a colon label what follows (Part A: New version – effective as of …).
     let words = words.rsplit_once(':').map_or(words, |(_, after)| after);
     let whole = WHOLE.find(words);
     let part = PART.find(words);
+    let headings_before = text[..at]
+        .lines()
+        .filter(|line| line.trim_start().starts_with('#'))
+        .count();
+    if whole.is_some_and(|w| placed(words, w, headings_before >= 2)) {
+        return Subject::Part;
+    }
     match (whole, part) {
         (Some(w), Some(p)) if p.start() < w.start() => {
             let qualifies = words
@@ -504,8 +554,35 @@ mod tests {
             "تعرفه‌های ارسال از تاریخ ۱ اردیبهشت ۱۴۰۵ لازم‌الاجرا است.",
             "بند ۶ از تاریخ ۱۴۰۵/۰۲/۰۱ اجرا می‌شود.",
             "Buyers may use these terms to return orders placed from 1 May 2026.",
+            // The text's words put on one place of it.
+            "The delivery rules in this section apply from 1 May 2026.",
+            "The rules under this clause take effect on 1 May 2026.",
+            "Les conditions de cet article entrent en vigueur le 1er mai 2026.",
+            "Die Regeln in diesem Abschnitt gelten ab dem 1. Mai 2026.",
+            "قوانین این بخش از تاریخ ۱ اردیبهشت ۱۴۰۵ لازم‌الاجرا است.",
         ] {
             assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+    }
+
+    #[test]
+    fn the_text_s_words_further_on_after_the_first_section_name_a_part_and_before_it_the_whole() {
+        for text in [
+            "The rules below apply from 1 May 2026.",
+            "Les règles ci-dessous s'appliquent à compter du 1er mai 2026.",
+            "Die nachstehenden Bedingungen gelten ab 1. Mai 2026.",
+            "شرایط زیر از تاریخ ۱۱ اردیبهشت ۱۴۰۵ لازم‌الاجرا است.",
+        ] {
+            let later_section =
+                format!("## Scope\n\nBuyers and sellers use the site.\n\n## Packing\n\n{text}");
+            assert!(
+                stated(&later_section).is_empty(),
+                "{text}: {:?}",
+                stated(&later_section)
+            );
+            assert_eq!(stated(text), [date(2026, 5, 1)], "{text}");
+            let first_section = format!("## Scope\n\n{text}");
+            assert_eq!(stated(&first_section), [date(2026, 5, 1)], "{text}");
         }
     }
 
@@ -518,6 +595,15 @@ mod tests {
             ),
             (
                 "These terms, including the fees in Section 4, take effect on 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            // A place named apart from the words naming the text.
+            (
+                "These terms, including the fees below, take effect on 2 March 2026.",
+                date(2026, 3, 2),
+            ),
+            (
+                "Les conditions générales (ci-après « CGV ») entrent en vigueur le 2 mars 2026.",
                 date(2026, 3, 2),
             ),
             (
