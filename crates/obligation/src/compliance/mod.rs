@@ -6,6 +6,7 @@
 pub mod appeal_window;
 mod evidence;
 mod mediators;
+mod readable;
 pub mod requirements;
 
 use std::collections::HashMap;
@@ -431,15 +432,17 @@ fn applies(req: &Requirement, v: &PolicyVersion) -> bool {
     }
 }
 
+/// What the text must say for `evidence` to be met, in words: each pattern shown as the
+/// phrases it matches ([`readable::phrases`]).
 fn help(evidence: &Evidence, lang: &str) -> String {
     let show = |g: &str| match evidence::polarity(g) {
-        (Some(true), negated) => format!("/{negated}/ (negated)"),
-        (_, g) => format!("/{g}/"),
+        (Some(true), denied) => format!("a denial of {}", readable::phrases(denied)),
+        (_, g) => readable::phrases(g),
     };
     match evidence {
         Evidence::Keywords(table) => match table.iter().find(|(l, _)| *l == lang) {
             Some((_, groups)) => format!(
-                "say it in the text; the check looks for all of: {}",
+                "say it in the text; the check looks for {}",
                 groups
                     .iter()
                     .map(|g| show(g))
@@ -455,7 +458,8 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             .join("; or "),
         Evidence::Period { days, topic } => match topic.iter().find(|(l, _)| *l == lang) {
             Some((_, pattern)) => format!(
-                "state a period of at least {days} days in a clause that mentions /{pattern}/"
+                "state a period of at least {days} days in a clause that mentions {}",
+                readable::phrases(pattern)
             ),
             None => format!("state a period of at least {days} days"),
         },
@@ -463,11 +467,13 @@ fn help(evidence: &Evidence, lang: &str) -> String {
             topic, conditions, ..
         } => match (topic.iter().find(|(l, _)| *l == lang), conditions) {
             (Some((_, pattern)), true) => format!(
-                "state on what conditions (if …, where …), against whom (\"a seller who …\") or for what cause (\"for repeated late shipments\") a sentence that mentions /{pattern}/ applies"
+                "state on what conditions (if …, where …), against whom (\"a seller who …\") or for what cause (\"for repeated late shipments\") a sentence that mentions {} applies",
+                readable::phrases(pattern)
             ),
-            (Some((_, pattern)), false) => {
-                format!("name the grounds on which a sentence that mentions /{pattern}/ applies")
-            }
+            (Some((_, pattern)), false) => format!(
+                "name the grounds on which a sentence that mentions {} applies",
+                readable::phrases(pattern)
+            ),
             (None, _) => "state the conditions".into(),
         },
         Evidence::SixMonths => "state the appeal window as at least 6 months or 184 days after the decision is notified".into(),
