@@ -68,7 +68,12 @@ pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, FenceError> {
 /// already composed is returned as it is, without a copy.
 pub fn nfc(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(text.chars()) {
+    // Code points below U+0300 (lead bytes below 0xCC) are composed and start no combination:
+    // the check starts at the first code point from U+0300 on, when there is one.
+    let Some(from) = text.bytes().position(|b| b >= 0xCC) else {
+        return text;
+    };
+    match is_nfc_quick(text[from..].chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     }
@@ -206,6 +211,25 @@ mod tests {
         );
         assert_eq!(front_matter_id("---\nlang: en\n---\n"), None);
         assert_eq!(front_matter_id("no front matter"), None);
+    }
+
+    #[test]
+    fn nfc_composes_what_the_full_normalisation_composes() {
+        use unicode_normalization::UnicodeNormalization as _;
+        for text in [
+            "",
+            "plain ASCII text",
+            "déjà vu, Größe, ½ ©",
+            "e\u{301}te\u{301}",
+            "caf\u{e9}\u{301}",
+            "x\u{344}y",
+            "فروشنده\u{200C}ها مي\u{654}",
+            "a\u{327}\u{301} then ASCII",
+            "Ω and \u{2126}",
+        ] {
+            let expected: String = text.nfc().collect();
+            assert_eq!(nfc(text.to_string()), expected, "{text:?}");
+        }
     }
 
     #[test]

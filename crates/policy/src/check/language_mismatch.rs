@@ -117,6 +117,32 @@ struct Letters {
 impl Letters {
     fn of(text: &str) -> Letters {
         let mut count = Letters::default();
+        // ASCII bytes are counted without decoding; the rest character by character.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let ascii = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            let letters = bytes[i..i + ascii]
+                .iter()
+                .filter(|b| b.is_ascii_alphabetic())
+                .count();
+            count.chars += ascii;
+            count.all += letters;
+            count.latin += letters;
+            i += ascii;
+            let rest = bytes[i..]
+                .iter()
+                .position(|b| b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            count.add_chars(&text[i..rest]);
+            i = rest;
+        }
+        count
+    }
+
+    /// Counts the characters of `text`.
+    fn add_chars(&mut self, text: &str) {
+        let count = self;
         for c in text.chars() {
             count.chars += 1;
             if !c.is_alphabetic() {
@@ -129,7 +155,6 @@ impl Letters {
                 None => {}
             }
         }
-        count
     }
 
     fn in_script(&self, script: Script) -> usize {
@@ -443,6 +468,31 @@ pub(super) fn check(set: &PolicySet, _as_of: Date) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_counted_as_character_by_character() {
+        for text in [
+            "",
+            "The seller, 42 times.",
+            "Le vendeur doit répondre à chaque réclamation.",
+            "فروشنده باید ۳ روز پاسخ دهد. Amazon",
+            "ß Æ 中文 ١٢ ﺏ ŉ\u{301}x",
+        ] {
+            let mut expected = Letters::default();
+            expected.add_chars(text);
+            let got = Letters::of(text);
+            assert_eq!(
+                (got.chars, got.all, got.latin, got.arabic),
+                (
+                    expected.chars,
+                    expected.all,
+                    expected.latin,
+                    expected.arabic
+                ),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_long_text_is_judged_by_all_its_stretches() {

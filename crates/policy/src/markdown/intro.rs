@@ -96,8 +96,6 @@ pub(crate) struct IntroTracker {
     pending: Option<ListIntro>,
     finished: Vec<ListIntro>,
     awaiting_text: Option<ListIntro>,
-    chars: usize,
-    bold_chars: usize,
     /// Blocks started since the last heading, the current one included.
     blocks_in_section: usize,
     /// The lines of the current paragraph that a soft or hard break ended.
@@ -113,27 +111,61 @@ struct Line {
     text: String,
     /// Byte offset (in the source) of the break that ends it.
     end: usize,
-    chars: usize,
-    bold_chars: usize,
+    /// The stretches of `text` inside `**…**`, in order.
+    bold: Vec<std::ops::Range<usize>>,
 }
 
 impl Line {
-    fn bold(&self) -> bool {
-        self.chars > 0 && self.bold_chars * 10 >= self.chars * 9
+    /// Adds inline text (`bold`: inside `**…**`).
+    fn push(&mut self, text: &str, bold: bool) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        if !bold || text.is_empty() {
+            return;
+        }
+        match self.bold.last_mut() {
+            Some(last) if last.end == start => last.end = self.text.len(),
+            _ => self.bold.push(start..self.text.len()),
+        }
     }
+
+    /// Letters and digits of the line, and those of them in bold.
+    fn counts(&self) -> (usize, usize) {
+        let bold = self
+            .bold
+            .iter()
+            .map(|r| alphanumerics(&self.text[r.clone()]));
+        (alphanumerics(&self.text), bold.sum())
+    }
+
+    fn bold(&self) -> bool {
+        is_bold(self.counts())
+    }
+}
+
+/// Whether a text of `chars` letters and digits, `bold_chars` of them in bold, reads as bold:
+/// nine in ten of them are.
+fn is_bold((chars, bold_chars): (usize, usize)) -> bool {
+    chars > 0 && bold_chars * 10 >= chars * 9
+}
+
+/// How many letters and digits `text` holds (ASCII ones counted without decoding).
+fn alphanumerics(text: &str) -> usize {
+    let ascii = text.bytes().filter(|b| b.is_ascii_alphanumeric()).count();
+    if text.is_ascii() {
+        return ascii;
+    }
+    ascii
+        + text
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphanumeric())
+            .count()
 }
 
 impl IntroTracker {
     /// Inline text of the current paragraph (`bold`: inside `**…**`).
     pub fn text(&mut self, text: &str, bold: bool) {
-        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
-        self.chars += n;
-        self.line.chars += n;
-        if bold {
-            self.bold_chars += n;
-            self.line.bold_chars += n;
-        }
-        self.line.text.push_str(text);
+        self.line.push(text, bold);
         if let Some(intro) = self.awaiting_text.as_mut()
             && intro.next_text.len() < NEXT_TEXT_BYTES
         {
@@ -151,8 +183,6 @@ impl IntroTracker {
                 self.finished.push(intro);
             }
         }
-        self.chars = 0;
-        self.bold_chars = 0;
         self.lines.clear();
         self.line = Line::default();
         self.blocks_in_section = match next {
@@ -197,13 +227,21 @@ impl IntroTracker {
     ) {
         // The paragraph that followed an announcement is complete (the tracker was waiting
         // for its text); it may announce a list itself.
-        let bold = self.chars > 0 && self.bold_chars * 10 >= self.chars * 9;
-        self.chars = 0;
-        self.bold_chars = 0;
+        let trimmed = trim_end(text);
+        let mark = announcing_mark(trimmed);
+        // Whether the whole paragraph (its lines) is bold, counted only for an announcement.
+        let bold = mark.is_some() && {
+            let (chars, bold_chars) = self
+                .lines
+                .iter()
+                .chain([&self.line])
+                .map(Line::counts)
+                .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+            is_bold((chars, bold_chars))
+        };
         let finished = self.awaiting_text.take();
         self.line_intros(raw, start, in_list, section);
-        let trimmed = trim_end(text);
-        if let Some(mark) = announcing_mark(trimmed) {
+        if let Some(mark) = mark {
             let offset = raw.rfind(mark).map_or(start, |i| start + i);
             self.pending = Some(ListIntro {
                 offset,
@@ -284,6 +322,8 @@ fn truncated(text: &str, bytes: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::LineIndex;
+    use crate::markdown::scan::scan;
 
     #[test]
     fn a_colon_an_open_dash_or_announcing_words_before_a_full_stop_or_semicolon_announce() {
@@ -309,5 +349,45 @@ mod tests {
         ] {
             assert_eq!(announcing_mark(text), None, "{text}");
         }
+    }
+
+    /// The announcements of `body` as (text, bold).
+    fn intros(body: &str) -> Vec<(String, bool)> {
+        let scanned = scan(body, 0, &LineIndex::new(body));
+        let intros = scanned.scan.list_intros.into_iter();
+        intros.map(|i| (i.text, i.bold)).collect()
+    }
+
+    #[test]
+    fn an_announcement_is_bold_when_nine_in_ten_of_its_letters_are() {
+        let got = |body: &str| intros(body).into_iter().map(|(_, b)| b).collect::<Vec<_>>();
+        assert_eq!(got("**You may:**\n\n- one\n"), [true]);
+        assert_eq!(got("**You** **may:**\n\n- one\n"), [true]);
+        assert_eq!(got("You **may**:\n\n- one\n"), [false]);
+        // 13 of 15 letters in bold.
+        assert_eq!(got("**Almost all of th**is:\n\n- one\n"), [false]);
+        // 18 of 19.
+        assert_eq!(got("**Almost all of these th**e:\n\n- one\n"), [true]);
+        assert_eq!(got("**Déjà fait, élève**s:\n\n- un\n"), [true]);
+        assert_eq!(got("**فروشنده** باید:\n\n- یک\n"), [false]);
+        assert_eq!(got("- **The options:**\n- x\n"), [true]);
+    }
+
+    #[test]
+    fn each_line_of_a_paragraph_is_bold_on_its_own() {
+        assert_eq!(
+            intros("**First part:**\nplain words\nSecond part:\nmore words\n"),
+            [
+                ("First part:".to_string(), true),
+                ("Second part:".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            intros("**Bold line:**\n**Also** bold:\nplain\n"),
+            [
+                ("Bold line:".to_string(), true),
+                ("Also bold:".to_string(), false)
+            ]
+        );
     }
 }

@@ -81,24 +81,53 @@ impl WordHasher {
 
     /// Adds the words of `text` as `plain_text` joins them: one space between words.
     fn text(&mut self, text: &str) {
-        for (i, word) in text.split(char::is_whitespace).enumerate() {
-            if i > 0 {
-                self.space = true;
-            }
-            if word.is_empty() {
+        let bytes = text.as_bytes();
+        let (mut i, mut start) = (0, 0);
+        while i < bytes.len() {
+            let n = whitespace_len(text, i);
+            if n == 0 {
+                i += 1;
                 continue;
             }
-            if self.space && !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.text.push_str(word);
-            self.space = false;
+            self.word(&text[start..i]);
+            self.space = true;
+            i += n;
+            start = i;
         }
+        self.word(&text[start..]);
+    }
+
+    /// Adds one word (none when `word` is empty), after a space when one came before it.
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(word);
+        self.space = false;
     }
 
     /// The hash.
     pub fn finish(&self) -> u64 {
         words_hash(&self.text)
+    }
+}
+
+/// The length in bytes of the white space character (`char::is_whitespace`) that starts at
+/// byte `i` of `text`, or 0. Only the bytes that can start a white space character are decoded:
+/// ASCII ones, and the lead bytes of U+0085, U+00A0 (0xC2), U+1680 (0xE1), U+2000 to U+205F
+/// (0xE2) and U+3000 (0xE3); any other byte, a continuation byte too, gives 0.
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        0x09..=0x0D | b' ' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
     }
 }
 
@@ -222,6 +251,9 @@ mod tests {
             "# Fees\n\nThe  seller\npays *five*\u{a0}percent.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n",
             "Text with `code` and a [link](https://example.com)<br>and html.\n\n```\nfenced code\n```\n",
             "Un mot coll**é**\n> cité\n",
+            "a\u{85}b\u{a0}c\u{1680}d\u{2003}e\u{200a}\u{2028}f\u{2029}g\u{202f}h\u{205f}i\u{3000}j",
+            "not space: a\u{200b}b\u{2060}c \u{e2}\u{1a}\u{2030} \u{3001}\u{1681}\u{a1}",
+            "\u{b}\u{c}\r\u{1c}tabs\tand\u{3000}\u{3000}ideographic  ",
         ] {
             assert_eq!(
                 hashed(markdown),
@@ -239,6 +271,11 @@ mod tests {
 
     #[test]
     fn typography_does_not_change_the_word_hash() {
+        assert_eq!(
+            hashed("‘a’ and “b” „c‟ ‚d‛"),
+            hash_of("'a' and \"b\" \"c\" 'd'")
+        );
+        assert_ne!(hashed("x \u{200C}y"), hash_of("x y"));
         for (a, b) in [
             ("The seller's \"fee\" is due.", "The seller’s “fee” is due."),
             ("Le \"prix\" est fixé.", "Le „prix“ est fixé."),
