@@ -96,3 +96,9 @@ fn every_form_of_an_address_the_text_calls_its_own_fires() {
     let wrong = wrong("U11");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_company_opening_an_imprint_block_with_its_register_or_address_fires() {
+    let wrong = wrong("U12");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

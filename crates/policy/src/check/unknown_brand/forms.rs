@@ -22,6 +22,8 @@ const SHORT_FORMS: &[&str] = &[
     "AG",
     "SE",
     "KG",
+    "OHG",
+    "GbR",
     "UG",
     "S.A.S.",
     "S.A.S",

@@ -208,6 +208,156 @@ static WE_APPOSITION_ANYWHERE: LazyLock<Regex> =
 
 /// Whether the name at `offset` of `source` opens its line (after a list marker or emphasis)
 /// below a [`LABEL_LINE`].
+/// A label on the company's own line that makes it the operator in an imprint (`Impressum:`,
+/// `Registered office:`, `Responsible for content:`, `Siège social :`).
+static SAME_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\*\*|__)?\s*(?:registered\s+office|company\s+details|responsible\s+for\s+(?:the\s+)?content|siège\s+social|sitz(?:\s+der\s+gesellschaft)?|firmenangaben|verantwortlich\s+für\s+(?:den\s+)?inhalt)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*$")
+        .expect("valid pattern")
+});
+
+/// What an imprint gives of its operator after the name: a register and its number, a VAT or
+/// company number, a share capital, a managing director, a street address with a postcode.
+static IMPRINT_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:registered\s+(?:in|under|with|office)|incorporated\s+(?:in|under)|company\s+(?:number|no\b|registration)|reg(?:istration)?\.?\s+no\b|vat(?:\s+(?:no|number|id|reg))?|immatriculée|rcs|siret|siren|tva|au\s+capital|capital\s+social|siège\s+social|eingetragen|handelsregister|registergericht|hrb|hra|amtsgericht|ust[.-]?\s*id(?:nr)?|umsatzsteuer|geschäftsführ(?:er|erin|ung)|managing\s+director|directeur\s+de\s+(?:la\s+)?publication)\b|\b\d{1,4}[a-z]?,?\s+[\p{L}.-]+(?:\s+[\p{L}.-]+)?\s+(?:street|st|road|rd|lane|avenue|ave|way|square)\b|\b[\p{L}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring)\s+\d|\b\d{1,4},?\s+(?:rue|avenue|boulevard|bd|place|quai|allée|chemin|impasse)\b|\b\d{5}\s+\p{Lu}")
+        .expect("valid pattern")
+});
+
+/// Words of a heading or label above a company that make it another party than the operator:
+/// a host, a payment or delivery service, a mediator, an authority, a data protection officer.
+const OTHER_ROLE_STEMS: &[&str] = &[
+    "host",
+    "hébergeur",
+    "hébergement",
+    "hoster",
+    "payment",
+    "paiement",
+    "zahlung",
+    "delivery",
+    "livraison",
+    "versand",
+    "shipping",
+    "carrier",
+    "transporteur",
+    "mediat",
+    "médiat",
+    "schlicht",
+    "authorit",
+    "autorité",
+    "aufsicht",
+    "behörde",
+    "regulator",
+    "datenschutzbeauftragt",
+    "dpo",
+    "data protection officer",
+    "délégué",
+    "partner",
+    "partenaire",
+    "provider",
+    "prestataire",
+    "dienstleister",
+    "insurer",
+    "versicherung",
+    "assurance",
+    "bank",
+    "banque",
+    "seller",
+    "vendeur",
+    "verkäufer",
+    "developer",
+    "design",
+    "conception",
+    "réalisation",
+    "credits",
+    "crédits",
+    "bildnachweis",
+    "photo",
+    "dispute",
+    "streit",
+    "litige",
+    "resolution",
+    "arbitra",
+    "ombuds",
+    "complaint",
+    "beschwerde",
+    "réclamation",
+];
+
+/// Words of a company's name that say it is a mediator, a payment service, a bank or a host.
+const NAMED_ROLE_STEMS: &[&str] = &[
+    "mediat",
+    "médiat",
+    "schlicht",
+    "ombuds",
+    "arbitra",
+    "dispute",
+    "payment",
+    "paiement",
+    "zahlung",
+    "bank",
+    "banque",
+    "hosting",
+    "hébergement",
+];
+
+/// Whether the company `m`, with a legal form, opens an imprint's block: it opens its line
+/// (after a label of the operator on it or none: `Impressum: X GmbH`, `Registered office: X
+/// Ltd`), the line or block above is a heading or nothing (not a label of another role, as
+/// `Hébergeur`), and the rest of its paragraph gives two of what an imprint gives of its
+/// operator ([`IMPRINT_CUES`]: `X Ltd, 12 High Street, Leeds, Company number 01234567`, `X GmbH
+/// … HRB 12345, Amtsgericht Köln`, `X SAS au capital de … RCS Lyon …`).
+fn imprint_block(source: &str, m: &Mention) -> bool {
+    if m.domain
+        || !super::forms::companies(&m.shown)
+            .iter()
+            .any(|(name, _)| name.start == 0)
+    {
+        return false;
+    }
+    let line_start = source[..m.offset].rfind('\n').map_or(0, |i| i + 1);
+    let opener = &source[line_start..m.offset];
+    let bare = opener
+        .trim_start()
+        .strip_prefix(['-', '*', '+'])
+        .unwrap_or(opener)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let labelled =
+        SAME_LINE_LABEL.is_match(opener) || LABEL_LINE.is_match(opener) && !bare.is_empty();
+    if !bare.is_empty() && !labelled {
+        return false;
+    }
+    // The nearest non-blank line above: a heading of no other role, or nothing.
+    let above = source[..line_start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    let other_role = |text: &str| {
+        let lower = text.to_lowercase();
+        OTHER_ROLE_STEMS.iter().any(|s| lower.contains(s))
+    };
+    if !(labelled || above.trim_start().starts_with('#') || above.trim().is_empty())
+        || other_role(above)
+        || other_role(opener)
+    {
+        return false;
+    }
+    // The paragraph after the name: up to a blank line or four lines.
+    let rest = &source[m.offset + m.shown.len()..];
+    let end = rest.find("\n\n").unwrap_or(rest.len());
+    let block: String = rest[..end].lines().take(4).collect::<Vec<_>>().join("\n");
+    // A name that says its role (`Retail Mediation Ltd`, `Lumo Payments Ltd`).
+    let role_name = {
+        let lower = m.shown.to_lowercase();
+        NAMED_ROLE_STEMS.iter().any(|s| lower.contains(s))
+    };
+    if other_role(&block) || role_name {
+        return false;
+    }
+    let cues: std::collections::BTreeSet<&str> =
+        IMPRINT_CUES.find_iter(&block).map(|c| c.as_str()).collect();
+    cues.len() >= if labelled { 1 } else { 2 }
+}
+
 fn below_a_label(source: &str, offset: usize) -> bool {
     let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
     let opener = source[line_start..offset].trim_start();
@@ -1027,6 +1177,7 @@ pub(super) fn states_operator(source: &str, m: &Mention, own: &OwnNames) -> bool
         return !denied_or_another_s;
     }
     below_a_label(source, m.offset)
+        || imprint_block(source, m)
         || subject_operating(source, m, before)
         || service_provided(source, m, before)
         || copyright_holder(source, m)
