@@ -1474,3 +1474,48 @@ fn a_full_stop_announcement_in_the_clause_after_an_opening_phrase_lost_its_items
         assert!(found.is_empty(), "{body}: {:?}", lines(&found));
     }
 }
+
+#[test]
+fn an_announcement_before_a_paragraph_announcing_its_own_list_lost_its_items() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Shops {#shops}\n\nTo open a shop you must meet the following conditions:\n\nShops based abroad also need an agent. The agent must give us the following:\n\n- an address\n- a phone number",
+        ),
+        (
+            "fr",
+            "## Boutiques {#shops}\n\nPour ouvrir une boutique, fournissez les pièces suivantes :\n\nLes boutiques étrangères ont besoin d'un mandataire. Le mandataire fournit les informations suivantes :\n\n- une adresse\n- un numéro de téléphone",
+        ),
+        (
+            "de",
+            "## Shops {#shops}\n\nFür einen Shop gelten folgende Voraussetzungen:\n\nShops im Ausland brauchen einen Vertreter. Der Vertreter nennt uns folgende Angaben:\n\n- eine Anschrift\n- eine Telefonnummer",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert_eq!(lines(&found), [16], "{body}");
+    }
+    for (lang, body) in [
+        // An announcement of anything, or of a manner, may introduce a paragraph with a list.
+        (
+            "en",
+            "## Shops {#shops}\n\nPlease note the following:\n\nShops based abroad need an agent. The agent must give us the following:\n\n- an address\n- a phone number",
+        ),
+        (
+            "en",
+            "## Shops {#shops}\n\nThe fee is calculated as follows:\n\nEvery shop pays a base fee. On top of it come these charges:\n\n- listing\n- storage",
+        ),
+        // A definition after an announcement of definitions is one of them.
+        (
+            "en",
+            "## Terms {#terms}\n\nTo read these rules, we give the following short definitions:\n\nA shop is a page where a seller offers goods. There are two kinds of shop:\n\n- private\n- business",
+        ),
+        // A paragraph of one sentence announcing a list is the first one's item, with its own.
+        (
+            "en",
+            "## Shops {#shops}\n\nTo open a shop you must meet the following conditions:\n\nAn agent abroad must give us the following:\n\n- an address\n- a phone number",
+        ),
+    ] {
+        let found = lost_lists(lang, body);
+        assert!(found.is_empty(), "{body}: {:?}", lines(&found));
+    }
+}

@@ -90,7 +90,7 @@ fn lost_announcements(v: &PolicyVersion) -> Vec<usize> {
     let mut out = Vec::new();
     let deepest = v.clauses.iter().map(|c| c.level).max().unwrap_or(0);
     let requests_before_prose = requests_all_before_prose(&v.scan.list_intros);
-    for intro in &v.scan.list_intros {
+    for (i, intro) in v.scan.list_intros.iter().enumerate() {
         let split = v.clauses.partition_point(|c| c.id_offset < intro.offset);
         let after = &v.clauses[split..];
         let outline = Outline {
@@ -107,6 +107,7 @@ fn lost_announcements(v: &PolicyVersion) -> Vec<usize> {
             !is_label(&intro.text)
         } else {
             is_lost_list(intro, &outline)
+                || before_another_announcement(intro, v.scan.list_intros.get(i + 1))
         };
         if lost && !ends_with_a_link(&v.source, intro.offset) {
             out.push(intro.offset);
@@ -710,6 +711,79 @@ fn announces_the_sections_after(intro: &ListIntro, outline: &Outline) -> bool {
     }
     let opens_section = intro.opens_section && !after_other_text(&intro.text);
     forward && (opens_section || pronoun_announcement(&words))
+}
+
+/// Whether the paragraph after `intro` is itself an announcement, after other text of its own,
+/// that a list follows: "Sellers must meet the following conditions:" before "Sellers abroad
+/// need a representative. The representative must provide the following:" and its list. The
+/// list is the second announcement's, and the first, which names a kind of item ("the
+/// following conditions", "les pièces suivantes", not "the following:" alone, which may
+/// announce any text), lost its items.
+fn before_another_announcement(intro: &ListIntro, next: Option<&ListIntro>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let colon = |text: &str| text.trim_end().ends_with([':', '：']);
+    let next_text = intro.next_text.trim();
+    intro.next == NextBlock::Paragraph
+        && !intro.in_list
+        && !intro.bold
+        && !next.in_list
+        && next.next == NextBlock::List
+        && colon(&intro.text)
+        && colon(&next.text)
+        && !next_text.is_empty()
+        && next.text.starts_with(next_text)
+        && after_other_text(&next.text)
+        && names_a_kind_of_item(&intro.text)
+        && !opens_with_a_definition(next_text)
+}
+
+/// Verbs that define the term before them ("Cookies are small files…", "Un vendeur est…",
+/// "Ein Händler ist…", ""Seller" means…").
+const DEFINING_VERBS: &[&str] = &[
+    "is",
+    "are",
+    "means",
+    "mean",
+    "est",
+    "sont",
+    "désigne",
+    "désignent",
+    "ist",
+    "sind",
+    "bezeichnet",
+    "bedeutet",
+];
+
+/// Most words before a defining verb at the start of a definition ("A seller account is…").
+const DEFINED_WORDS: usize = 3;
+
+/// Whether a paragraph opens by defining a term: a defining verb among its first words ("Cookies
+/// are small text files…"). After an announcement of terms or definitions it is one of them,
+/// whatever announcement closes it.
+fn opens_with_a_definition(text: &str) -> bool {
+    vocabulary::words(text)
+        .iter()
+        .take(DEFINED_WORDS + 1)
+        .skip(1)
+        .any(|w| DEFINING_VERBS.contains(&w.text.as_str()))
+}
+
+/// Whether the last sentence of an announcement holds a forward phrase with the noun of its
+/// items: "the following conditions", "les pièces suivantes", "folgende Angaben"; not "the
+/// following" or "Folgendes" alone, nor a manner phrase ("as follows").
+fn names_a_kind_of_item(text: &str) -> bool {
+    let sentence = vocabulary::last_sentence(text);
+    let words = vocabulary::words(sentence);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let pronoun = vocabulary::has(&last.text, Kind::Forward)
+        && (last.text == "folgendes"
+            || words.len() < 2
+            || vocabulary::has(&words[words.len() - 2].text, Kind::Article));
+    vocabulary::has(sentence, Kind::Forward) && !vocabulary::has(sentence, Kind::Manner) && !pronoun
 }
 
 /// Whether a sentence ends before the last one of `text`: a `.`, `!`, `?` or `؟` followed by
