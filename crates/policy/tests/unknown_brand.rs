@@ -102,3 +102,9 @@ fn a_company_opening_an_imprint_block_with_its_register_or_address_fires() {
     let wrong = wrong("U12");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_web_address_given_for_us_or_for_this_text_fires_and_another_s_does_not() {
+    let wrong = wrong("U13");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

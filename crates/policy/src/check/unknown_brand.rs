@@ -610,7 +610,14 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         // terms](https://x.example/terms)`).
         let link_target = in_link_target(source, start) && !link_text_ours(source, start);
         let ours = has(&near, OUR) && !has(&near, OTHER_PARTY) && !link_target;
-        if !names_other_party(text) && (email && (has(&all, WE) || instructed) || ours) {
+        // `Contact us at https://x.example/contact`; `These terms are available at
+        // https://x.example/terms`: a web address the reader is sent to for us, or where this
+        // very text is published.
+        let site = !m.email
+            && !link_target
+            && (instructed && has(&all, WE)
+                || locates_this_text(&source[sentence_start..start].to_lowercase()));
+        if !names_other_party(text) && (email && (has(&all, WE) || instructed) || ours || site) {
             return true;
         }
     }
@@ -635,6 +642,26 @@ fn stands_for_the_marketplace(source: &str, m: &Mention, own: &OwnNames, own_ema
         return speaks(&words_of(&inner[..close]));
     }
     false
+}
+
+/// Whether the words of a sentence before an address (lower case) say that this very text is
+/// published there: `these terms are available at`, `la version en vigueur des présentes
+/// conditions est consultable sur`, `diese AGB sind abrufbar unter`, `این شرایط در`. The words
+/// of publishing must lead straight to the address.
+fn locates_this_text(before: &str) -> bool {
+    static THIS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:th(?:is|ese)\s+(?:terms|conditions|policy|agreement|guidelines|rules)|ces\s+(?:conditions|cgu|cgv|règles)|(?:des\s+|les\s+)?présentes(?:\s+conditions)?|(?:cette|la\s+présente)\s+(?:politique|charte)|diese[rn]?\s+(?:agb|bedingungen|nutzungsbedingungen|richtlinie|regeln|vereinbarung))\b|این\s+(?:شرایط|قوانین|سیاست|آیین‌نامه)",
+        )
+        .expect("valid pattern")
+    });
+    static PUBLISHED_AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\b(?:available|published|accessible|found|viewed|consulted|disponibles?|consultables?|accessibles?|publiée?s?|abrufbar|einsehbar|veröffentlicht|verfügbar)\s+(?:at|on|from|under|via|sur|à|unter|auf)|در\s+نشانی|در)\s*:?\s*[<\[(]?(?:https?://)?(?:www\.)?$",
+        )
+        .expect("valid pattern")
+    });
+    THIS_TEXT.is_match(before) && PUBLISHED_AT.is_match(before.trim_end())
 }
 
 /// Whether `text` holds a word of [`OTHER_PARTY`]. German `Ihre`, `Ihrer` with a capital are

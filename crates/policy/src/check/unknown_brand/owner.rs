@@ -10,8 +10,8 @@
 //! info@x.de`). Where such a statement comes with a host (the name is a domain, or an address
 //! in the passage after a company belongs to it), the host decides: one that is none of the
 //! marketplace's names, brands, group brands or third parties, nor the base URL's, is a
-//! [`Foreign`] owner, reported with every address of its host; a reserved host
-//! (`*.example`) says nothing. A company stated without any host is the marketplace's own
+//! [`Foreign`] owner, reported with every address of its host; a documentation host
+//! (`example.com`) says nothing. A company stated without any host is the marketplace's own
 //! company when the text names it at least as often as the marketplace ([`Reading::covers`]),
 //! as terms between a developer and `Microsoft Corporation ("Microsoft", "we")` name Microsoft
 //! far more often than the store.
@@ -2107,11 +2107,13 @@ fn company_host(source: &str, m: &Mention) -> Option<String> {
         .map(|h| h.trim_start_matches("www.").to_string())
 }
 
-/// Hosts that name nobody: reserved for examples and tests.
+/// Hosts that name nobody: the documentation domains `example.com`, `example.org`,
+/// `example.net` (RFC 2606) and their subdomains, `localhost`. A host of the reserved top-level
+/// domains (`otherstore.example`, `shop.test`) names a site like any other: policies drafted
+/// or tested with such hosts tell one site from another by them.
 fn reserved(host: &str) -> bool {
-    [".example", ".test", ".invalid", ".localhost"]
-        .iter()
-        .any(|t| host.ends_with(t))
+    host == "localhost"
+        || host.ends_with(".localhost")
         || ["example.com", "example.org", "example.net"]
             .iter()
             .any(|e| host == *e || host.ends_with(&format!(".{e}")))
@@ -2591,6 +2593,11 @@ mod tests {
                 "en",
                 "Sandook sells books. These terms govern your use of the website www.pixelnest.io and its apps.",
                 "`www.pixelnest.io` is stated as this site's address",
+            ),
+            (
+                "en",
+                "Sandook sells books. These terms govern your use of the website www.pixelnest.example.",
+                "`www.pixelnest.example` is stated as this site's address",
             ),
             (
                 "en",
@@ -3719,7 +3726,7 @@ mod tests {
             ),
             (
                 "en",
-                "Sandook sells books. These terms govern your use of the website www.pixelnest.example.",
+                "Sandook sells books. These terms govern your use of the website www.example.com.",
             ),
             (
                 "en",
