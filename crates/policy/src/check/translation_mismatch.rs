@@ -9,8 +9,8 @@
 //!
 //! Links to other documents are compared as `@doc#clause` targets, links within the document by
 //! the clause they reach (matched across languages like the clauses): a translation that links
-//! elsewhere, or keeps some links and drops others, is reported; one that drops every link gets
-//! a hint.
+//! elsewhere, or keeps some links and drops others, is reported; one written without any link
+//! is left alone.
 //!
 //! When two or more translations agree on a clause's list-item count and the reference text
 //! alone differs, the reference text is the one that lost or gained items: it is reported,
@@ -282,9 +282,9 @@ fn compare_clauses(
 
 /// Reports links of `t` that the reference text does not have (a changed target: another
 /// document, or another clause of the same document, clauses matched as [`pairs`] matches them),
-/// and, when `t` has links at all, the reference text's links it lacks. A translation with no
-/// link where the reference text has some gets one hint, not a warning: its readers still find
-/// the clauses from the page's own navigation, and a published translation cannot be edited.
+/// and, when `t` has links at all, the reference text's links it lacks. A translation written
+/// without any link is left alone: its readers find the clauses and other documents from the
+/// page's own navigation.
 fn compare_links(r: &PolicyVersion, t: &PolicyVersion, reference: &str, out: &mut Vec<Diagnostic>) {
     let paired: BTreeMap<&str, &str> = pairs(r, t)
         .into_iter()
@@ -293,21 +293,6 @@ fn compare_links(r: &PolicyVersion, t: &PolicyVersion, reference: &str, out: &mu
     let ref_links = links_of(r, |id| paired.get(id).map(|t_id| (*t_id).to_owned()));
     let links = links_of(t, |id| t.clause(id).map(|c| c.id.clone()));
     if links.is_empty() {
-        if let Some((first, (line, _))) = ref_links.iter().next() {
-            out.push(
-                Diagnostic::hint(
-                    codes::TRANSLATION_MISMATCH,
-                    &t.path,
-                    t.body_line,
-                    0,
-                    format!(
-                        "the `{reference}` text has {} link(s) to clauses or documents (`{first}` at line {line}) but this text has none",
-                        ref_links.len()
-                    ),
-                )
-                .with_help("translate the links with the same targets"),
-            );
-        }
         return;
     }
     for (missing, (line, _)) in &ref_links {
