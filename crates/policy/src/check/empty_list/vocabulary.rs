@@ -265,11 +265,7 @@ fn letter_runs(text: &str) -> Vec<Word> {
             if current.is_empty() {
                 start = i;
             }
-            match c {
-                'ي' | 'ى' => current.push('ی'),
-                'ك' => current.push('ک'),
-                c => current.extend(c.to_lowercase()),
-            }
+            current.extend(crate::text::persian_letter(c).to_lowercase());
         } else if !current.is_empty() {
             out.push(Word {
                 text: std::mem::take(&mut current)

@@ -53,7 +53,13 @@ pub(super) fn ordinary(lang: &str, word: &str) -> bool {
                 .all(|c| !c.is_uppercase() && !c.is_numeric())
                 && german_noun(&lower)
         }
-        "fa" => FA.contains(lower.replace('ي', "ی").replace('ك', "ک").as_str()),
+        "fa" => FA.contains(
+            lower
+                .chars()
+                .map(crate::text::persian_letter)
+                .collect::<String>()
+                .as_str(),
+        ),
         _ => false,
     }
 }

@@ -899,7 +899,7 @@ fn persian_common_noun(name: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let first = first.replace(['ي', 'ى'], "ی").replace('ك', "ک");
+    let first: String = first.chars().map(crate::text::persian_letter).collect();
     FA_COMMON_NOUNS.contains(&first.as_str())
         || words.next().is_none() && FA_SITE_NOUNS.contains(&first.as_str())
 }
